@@ -1,0 +1,34 @@
+package dev.bulwark.core;
+
+/**
+ * The kind of reason a request was blocked, which selects the response status and, where
+ * configured, a custom block response. The client sees only the response, never the rule.
+ */
+public enum BlockType {
+    /** A deny rule matched (403). */
+    DENY(403),
+    /** A size or count limit was exceeded (413 for sizes, 400 for counts, see the finding). */
+    LIMIT(413),
+    /** The request could not be parsed or decoded (400). */
+    MALFORMED(400),
+    /** A required token was missing or invalid (401). */
+    TOKEN(401),
+    /** A valid token lacked what the route requires (403). */
+    FORBIDDEN(403),
+    /** No allow rule matched (404). */
+    ALLOW_RULE(404),
+    /** The request violated the OpenAPI contract (400). */
+    OPENAPI(400),
+    /** A check could not run; the request is blocked rather than passed unchecked (503). */
+    INTERNAL(503);
+
+    private final int defaultStatus;
+
+    BlockType(int defaultStatus) {
+        this.defaultStatus = defaultStatus;
+    }
+
+    public int defaultStatus() {
+        return defaultStatus;
+    }
+}

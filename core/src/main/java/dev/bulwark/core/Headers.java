@@ -1,0 +1,130 @@
+package dev.bulwark.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Request headers in the order the client sent them, duplicates kept, looked up without regard to
+ * the case of the name (RFC 9110, section 5.1).
+ *
+ * <p>Immutable. Lookups scan the list: requests carry few headers and a scan of a short list beats
+ * building a map for every request.
+ */
+public final class Headers {
+
+    private static final Headers EMPTY = new Headers(List.of(), 0);
+
+    private final List<Header> entries;
+    private final long totalSize;
+
+    private Headers(List<Header> entries, long totalSize) {
+        this.entries = entries;
+        this.totalSize = totalSize;
+    }
+
+    /** No headers. */
+    public static Headers empty() {
+        return EMPTY;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every header in the order received. */
+    public List<Header> all() {
+        return entries;
+    }
+
+    /** Number of header fields, duplicates counted. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Sum of the lengths of all names and values, in characters. */
+    public long totalSize() {
+        return totalSize;
+    }
+
+    /** The first value of the named header, or {@code null}. */
+    public String first(String name) {
+        for (Header header : entries) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return header.value();
+            }
+        }
+        return null;
+    }
+
+    /** Every value of the named header, in order; empty when absent. */
+    public List<String> values(String name) {
+        List<String> values = null;
+        for (Header header : entries) {
+            if (header.name().equalsIgnoreCase(name)) {
+                if (values == null) {
+                    values = new ArrayList<>(2);
+                }
+                values.add(header.value());
+            }
+        }
+        return values == null ? List.of() : Collections.unmodifiableList(values);
+    }
+
+    /** Number of fields with this name. */
+    public int count(String name) {
+        int count = 0;
+        for (Header header : entries) {
+            if (header.name().equalsIgnoreCase(name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether a field with this name is present. */
+    public boolean contains(String name) {
+        return first(name) != null;
+    }
+
+    @Override
+    public String toString() {
+        return "Headers" + entries;
+    }
+
+    /** One header field as received. */
+    public record Header(String name, String value) {
+        public Header {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+
+        /** The name in lower case, for comparisons and logs. */
+        public String lowerCaseName() {
+            return name.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Collects header fields in order. */
+    public static final class Builder {
+        private final List<Header> entries = new ArrayList<>();
+        private long totalSize;
+
+        private Builder() {
+        }
+
+        /** Adds a field; an existing field of the same name is kept. */
+        public Builder add(String name, String value) {
+            entries.add(new Header(name, value));
+            totalSize += name.length() + value.length();
+            return this;
+        }
+
+        public Headers build() {
+            return entries.isEmpty() ? EMPTY : new Headers(List.copyOf(entries), totalSize);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.bulwark.core.internal.rules;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Source;
+
+/**
+ * One decoded value handed to a {@link Detector}, with enough context to judge it: where it comes
+ * from and whether it is a name or a value.
+ *
+ * @param text the decoded value
+ * @param source where in the request it comes from
+ * @param component name, value or file name
+ * @param name the item's name (parameter, header or cookie name, JSON Pointer), never {@code null}
+ */
+public record ScanTarget(String text, Source source, Component component, String name) {
+
+    /** A query parameter value, for tests. */
+    public static ScanTarget queryValue(String text) {
+        return new ScanTarget(text, Source.QUERY, Component.VALUE, "q");
+    }
+}
