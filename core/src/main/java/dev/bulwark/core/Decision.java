@@ -1,0 +1,97 @@
+package dev.bulwark.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of evaluating one request: allow or block (with status and block type), every
+ * finding (blocking and log-only), the incident id that ties the response to the log, and the
+ * attributes checks produced for the application (e.g. verified token claims).
+ */
+public final class Decision {
+
+    private final boolean blocked;
+    private final int status;
+    private final BlockType blockType;
+    private final List<Finding> findings;
+    private final String incidentId;
+    private final Map<String, Object> attributes;
+
+    private Decision(boolean blocked, int status, BlockType blockType, List<Finding> findings,
+            String incidentId, Map<String, Object> attributes) {
+        this.blocked = blocked;
+        this.status = status;
+        this.blockType = blockType;
+        this.findings = List.copyOf(findings);
+        this.incidentId = incidentId;
+        this.attributes = Map.copyOf(attributes);
+    }
+
+    /**
+     * A decision from findings: the request is blocked when at least one finding blocks; the first
+     * blocking finding sets status and block type.
+     */
+    public static Decision of(List<Finding> findings, String incidentId, Map<String, Object> attributes) {
+        Objects.requireNonNull(incidentId, "incidentId");
+        for (Finding finding : findings) {
+            if (finding.blocks()) {
+                return new Decision(true, finding.status(), finding.blockType(), findings, incidentId, attributes);
+            }
+        }
+        return new Decision(false, 200, null, findings, incidentId, attributes);
+    }
+
+    /** Whether the request must not reach the application. */
+    public boolean blocked() {
+        return blocked;
+    }
+
+    /** Whether the request may pass. */
+    public boolean allowed() {
+        return !blocked;
+    }
+
+    /** The response status for a blocked request; 200 when allowed. */
+    public int status() {
+        return status;
+    }
+
+    /** Why the request was blocked; {@code null} when allowed. */
+    public BlockType blockType() {
+        return blockType;
+    }
+
+    /** All findings, blocking and log-only, in the order they were made. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** The findings that block. */
+    public List<Finding> blockingFindings() {
+        return findings.stream().filter(Finding::blocks).toList();
+    }
+
+    /** Whether there is anything to log. */
+    public boolean hasFindings() {
+        return !findings.isEmpty();
+    }
+
+    /**
+     * An id for this evaluation, given to the client in a block response and written to every log
+     * event about it, so support can find the reason without the client learning it.
+     */
+    public String incidentId() {
+        return incidentId;
+    }
+
+    /** Values the checks produced for the application, e.g. {@code bulwark.jwt.claims}. */
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public String toString() {
+        return (blocked ? "BLOCK " + status + " " + blockType : "ALLOW") + " " + incidentId + " " + findings;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.bulwark.core;
+
+import java.util.List;
+
+/**
+ * What a {@link Check} sees of one request, and where it reports what it finds.
+ *
+ * <p>Parsing and decoding have already happened when checks run: {@link #values()} holds every
+ * inspectable value with its location and decoding flags. One instance per request, used from one
+ * thread.
+ */
+public interface Inspection {
+
+    /** The request as the client sent it. */
+    HttpRequest request();
+
+    /** The decoded and normalised path (dot segments removed, see {@link #pathValue()} for flags). */
+    String normalizedPath();
+
+    /** The path as a value, with the flags its decoding raised. */
+    RequestValue pathValue();
+
+    /** Every parsed and decoded value, in request order. */
+    List<RequestValue> values();
+
+    /** The client address used for conditions and logs. */
+    String clientAddress();
+
+    /** Adds a finding. */
+    void report(Finding finding);
+
+    /** Whether a finding that blocks was already reported; later checks may stop early. */
+    boolean blocked();
+
+    /** Publishes a value for the application (e.g. verified claims), see {@link Decision#attributes()}. */
+    void attribute(String name, Object value);
+}
