@@ -26,6 +26,15 @@ public interface Inspection {
     /** The client address used for conditions and logs. */
     String clientAddress();
 
+    /** The route whose conditions this request meets, or {@code null} when none does. */
+    dev.bulwark.core.config.Route route();
+
+    /**
+     * The mode in force for this request (global, or the route's). In {@link Mode#LOG_ONLY} every
+     * reported finding is turned into a log-only one.
+     */
+    Mode mode();
+
     /** Adds a finding. */
     void report(Finding finding);
 

@@ -1,0 +1,71 @@
+package dev.bulwark.core;
+
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.internal.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The engine: evaluates requests against a configuration and decides whether they may pass.
+ *
+ * <p>Built once at start-up (parsers, rule tables and matchers are compiled then) and thread-safe.
+ * {@link #evaluate} never throws for anything a client can send: malformed or oversized input
+ * yields a blocking {@link Decision}, and an internal failure blocks the request too (fail closed).
+ *
+ * <pre>{@code
+ * Bulwark bulwark = Bulwark.create(BulwarkConfig.load(Path.of("bulwark.yaml")));
+ * Decision decision = bulwark.evaluate(request);
+ * if (decision.blocked()) { ... answer decision.status() ... }
+ * }</pre>
+ */
+public final class Bulwark {
+
+    private final BulwarkConfig config;
+    private final Engine engine;
+
+    private Bulwark(BulwarkConfig config, List<Check> extraChecks) {
+        this.config = config;
+        this.engine = new Engine(config, extraChecks);
+    }
+
+    /** An engine with the built-in checks for this configuration. */
+    public static Bulwark create(BulwarkConfig config) {
+        return new Bulwark(Objects.requireNonNull(config, "config"), List.of());
+    }
+
+    /** A builder, for adding checks of the application's own after the built-in ones. */
+    public static Builder builder(BulwarkConfig config) {
+        return new Builder(Objects.requireNonNull(config, "config"));
+    }
+
+    /** Decides on one request. Never throws for request content. */
+    public Decision evaluate(HttpRequest request) {
+        return engine.evaluate(Objects.requireNonNull(request, "request"));
+    }
+
+    /** The configuration this engine was built from. */
+    public BulwarkConfig config() {
+        return config;
+    }
+
+    /** Builds a {@link Bulwark} with additional checks. */
+    public static final class Builder {
+        private final BulwarkConfig config;
+        private final List<Check> checks = new ArrayList<>();
+
+        private Builder(BulwarkConfig config) {
+            this.config = config;
+        }
+
+        /** Adds a check that runs after the built-in ones, in the order added. */
+        public Builder check(Check check) {
+            checks.add(Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
+        public Bulwark build() {
+            return new Bulwark(config, List.copyOf(checks));
+        }
+    }
+}

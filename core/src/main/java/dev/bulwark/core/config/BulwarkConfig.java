@@ -1,0 +1,154 @@
+package dev.bulwark.core.config;
+
+import dev.bulwark.core.Mode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole configuration of one Bulwark instance. Immutable; built with {@link #custom()}, read
+ * from YAML with {@link #load(Path)} or {@link #fromYaml(String)}, or bound from Spring properties.
+ * All sources produce the same objects and validate the same way.
+ */
+public final class BulwarkConfig {
+
+    /** Percent-decoding passes applied to parameters and paths; default 3. */
+    public static final int DEFAULT_DECODING_PASSES = 3;
+
+    private static final BulwarkConfig DEFAULTS = custom().build();
+
+    private final Mode mode;
+    private final Limits limits;
+    private final int decodingPasses;
+    private final UninspectablePolicy uninspectable;
+    private final DenyRulesConfig denyRules;
+    private final List<Route> routes;
+
+    private BulwarkConfig(Builder builder) {
+        this.mode = builder.mode;
+        this.limits = builder.limits;
+        this.decodingPasses = builder.decodingPasses;
+        this.uninspectable = builder.uninspectable;
+        this.denyRules = builder.denyRules;
+        this.routes = List.copyOf(builder.routes);
+    }
+
+    /** Secure defaults: block mode, default limits, standard deny rules. */
+    public static BulwarkConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.mode = mode;
+        builder.limits = limits;
+        builder.decodingPasses = decodingPasses;
+        builder.uninspectable = uninspectable;
+        builder.denyRules = denyRules;
+        builder.routes.addAll(routes);
+        return builder;
+    }
+
+    /** Reads a YAML file; see {@link ConfigLoader}. */
+    public static BulwarkConfig load(Path file) {
+        return ConfigLoader.load(file);
+    }
+
+    /** Reads YAML text; see {@link ConfigLoader}. */
+    public static BulwarkConfig fromYaml(String yaml) {
+        return ConfigLoader.fromYaml(yaml);
+    }
+
+    /** Block or log only, for every check; default {@link Mode#BLOCK}. */
+    public Mode mode() {
+        return mode;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** How many times percent-decoding is repeated on parameters and paths; default 3. */
+    public int decodingPasses() {
+        return decodingPasses;
+    }
+
+    /** What to do with bodies that cannot be inspected; default {@link UninspectablePolicy#LOG}. */
+    public UninspectablePolicy uninspectable() {
+        return uninspectable;
+    }
+
+    public DenyRulesConfig denyRules() {
+        return denyRules;
+    }
+
+    /** Per-route settings in order; the first matching route applies. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Builds a {@link BulwarkConfig}; setters reject bad values at once. */
+    public static final class Builder {
+        private Mode mode = Mode.BLOCK;
+        private Limits limits = Limits.defaults();
+        private int decodingPasses = DEFAULT_DECODING_PASSES;
+        private UninspectablePolicy uninspectable = UninspectablePolicy.LOG;
+        private DenyRulesConfig denyRules = DenyRulesConfig.defaults();
+        private final List<Route> routes = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Percent-decoding passes, 1 to 10. */
+        public Builder decodingPasses(int passes) {
+            if (passes < 1 || passes > 10) {
+                throw new IllegalArgumentException("decoding passes must be between 1 and 10, was " + passes);
+            }
+            this.decodingPasses = passes;
+            return this;
+        }
+
+        public Builder uninspectable(UninspectablePolicy policy) {
+            this.uninspectable = Objects.requireNonNull(policy, "uninspectable");
+            return this;
+        }
+
+        public Builder denyRules(DenyRulesConfig denyRules) {
+            this.denyRules = Objects.requireNonNull(denyRules, "denyRules");
+            return this;
+        }
+
+        /** Appends a route; routes are tried in the order added. */
+        public Builder route(Route route) {
+            routes.add(Objects.requireNonNull(route, "route"));
+            return this;
+        }
+
+        public Builder routes(List<Route> newRoutes) {
+            routes.clear();
+            newRoutes.forEach(this::route);
+            return this;
+        }
+
+        public BulwarkConfig build() {
+            return new BulwarkConfig(this);
+        }
+    }
+}

@@ -1,0 +1,411 @@
+package dev.bulwark.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Mode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the configuration from YAML (a file, text, or an already parsed tree such as Spring
+ * properties turned into a map). Unknown keys and bad values stop loading with a
+ * {@link ConfigurationException} naming the path of the key, e.g.
+ * {@code deny-rules.exceptions[2].parameter.name: unknown matcher 'exakt'}.
+ *
+ * <p>Keys are kebab-case. Absent keys keep their defaults; see {@link BulwarkConfig} and
+ * {@link Limits} for them.
+ */
+public final class ConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Set<String> ROOT_KEYS = Set.of(
+            "mode", "limits", "decoding", "uninspectable", "deny-rules", "routes");
+    private static final Set<String> MATCHER_KEYS = Set.of("exact", "prefix", "suffix", "contains", "regex", "ignore-case");
+    private static final Set<String> CONDITION_KEYS = Set.of("path", "methods", "content-types", "client-ips");
+    private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "value");
+
+    private ConfigLoader() {
+    }
+
+    /** Reads a YAML file. */
+    public static BulwarkConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("", "cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        return fromYaml(text);
+    }
+
+    /** Reads YAML text. An empty document yields the defaults. */
+    public static BulwarkConfig fromYaml(String yaml) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException("", "invalid YAML: " + e.getOriginalMessage(), e);
+        }
+        return fromTree(tree);
+    }
+
+    /** Reads a tree of maps, lists and scalars with kebab-case keys (as Spring binds properties). */
+    public static BulwarkConfig fromMap(Map<String, ?> map) {
+        return fromTree(JSON.valueToTree(map));
+    }
+
+    /** Reads an already parsed tree. */
+    public static BulwarkConfig fromTree(JsonNode tree) {
+        if (tree == null || tree.isNull() || tree.isMissingNode()) {
+            return BulwarkConfig.defaults();
+        }
+        ConfigNode root = new ConfigNode(tree, "").object(ROOT_KEYS);
+        BulwarkConfig.Builder builder = BulwarkConfig.custom();
+        ConfigNode node;
+        if ((node = root.get("mode")) != null) {
+            builder.mode(node.enumValue(Mode.class));
+        }
+        if ((node = root.get("limits")) != null) {
+            builder.limits(limits(node));
+        }
+        if ((node = root.get("decoding")) != null) {
+            ConfigNode decoding = node.object(Set.of("passes"));
+            ConfigNode passes = decoding.get("passes");
+            if (passes != null) {
+                int value = passes.positiveInt();
+                passes.convert(n -> builder.decodingPasses(value));
+            }
+        }
+        if ((node = root.get("uninspectable")) != null) {
+            builder.uninspectable(node.enumValue(UninspectablePolicy.class));
+        }
+        if ((node = root.get("deny-rules")) != null) {
+            builder.denyRules(denyRules(node));
+        }
+        if ((node = root.get("routes")) != null) {
+            List<Route> routes = new ArrayList<>();
+            for (ConfigNode item : node.list()) {
+                routes.add(route(item));
+            }
+            builder.routes(routes);
+        }
+        return builder.build();
+    }
+
+    private static Limits limits(ConfigNode node) {
+        node.object(Set.of("body-size", "path-length", "query-length", "parameters", "headers", "cookies", "json",
+                "multipart", "xml"));
+        Limits.Builder limits = Limits.custom();
+        ConfigNode item;
+        if ((item = node.get("body-size")) != null) {
+            limits.bodySize(item.dataSize());
+        }
+        if ((item = node.get("path-length")) != null) {
+            limits.pathLength(item.positiveInt());
+        }
+        if ((item = node.get("query-length")) != null) {
+            limits.queryLength((int) Math.min(Integer.MAX_VALUE, item.dataSize()));
+        }
+        ConfigNode group;
+        if ((group = node.get("parameters")) != null) {
+            group.object(Set.of("count", "name-length", "value-length"));
+            if ((item = group.get("count")) != null) {
+                limits.parameterCount(item.positiveInt());
+            }
+            if ((item = group.get("name-length")) != null) {
+                limits.parameterNameLength(intSize(item));
+            }
+            if ((item = group.get("value-length")) != null) {
+                limits.parameterValueLength(intSize(item));
+            }
+        }
+        if ((group = node.get("headers")) != null) {
+            group.object(Set.of("count", "total-size"));
+            if ((item = group.get("count")) != null) {
+                limits.headerCount(item.positiveInt());
+            }
+            if ((item = group.get("total-size")) != null) {
+                limits.headerSize(intSize(item));
+            }
+        }
+        if ((group = node.get("cookies")) != null) {
+            group.object(Set.of("count"));
+            if ((item = group.get("count")) != null) {
+                limits.cookieCount(item.positiveInt());
+            }
+        }
+        if ((group = node.get("json")) != null) {
+            group.object(Set.of("depth", "keys-per-object", "elements", "key-length", "string-length"));
+            if ((item = group.get("depth")) != null) {
+                limits.jsonDepth(item.positiveInt());
+            }
+            if ((item = group.get("keys-per-object")) != null) {
+                limits.jsonKeysPerObject(item.positiveInt());
+            }
+            if ((item = group.get("elements")) != null) {
+                limits.jsonElements(item.positiveInt());
+            }
+            if ((item = group.get("key-length")) != null) {
+                limits.jsonKeyLength(intSize(item));
+            }
+            if ((item = group.get("string-length")) != null) {
+                limits.jsonStringLength(intSize(item));
+            }
+        }
+        if ((group = node.get("multipart")) != null) {
+            group.object(Set.of("parts", "part-size"));
+            if ((item = group.get("parts")) != null) {
+                limits.multipartParts(item.positiveInt());
+            }
+            if ((item = group.get("part-size")) != null) {
+                limits.multipartPartSize(item.dataSize());
+            }
+        }
+        if ((group = node.get("xml")) != null) {
+            group.object(Set.of("depth", "elements"));
+            if ((item = group.get("depth")) != null) {
+                limits.xmlDepth(item.positiveInt());
+            }
+            if ((item = group.get("elements")) != null) {
+                limits.xmlElements(item.positiveInt());
+            }
+        }
+        return node.convert(n -> limits.build());
+    }
+
+    private static int intSize(ConfigNode node) {
+        long size = node.dataSize();
+        if (size > Integer.MAX_VALUE) {
+            throw node.error("too large: " + size);
+        }
+        return (int) size;
+    }
+
+    private static DenyRulesConfig denyRules(ConfigNode node) {
+        node.object(Set.of("level", "log-only", "overrides", "exceptions", "custom-rules"));
+        Level level = Level.STANDARD;
+        ConfigNode item;
+        if ((item = node.get("level")) != null) {
+            level = item.enumValue(Level.class);
+        }
+        Set<String> logOnly = new LinkedHashSet<>();
+        if ((item = node.get("log-only")) != null) {
+            for (String key : item.stringList()) {
+                logOnly.add(key.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        List<RuleOverride> overrides = new ArrayList<>();
+        if ((item = node.get("overrides")) != null) {
+            for (ConfigNode entry : item.list()) {
+                entry.object(union(SELECTOR_KINDS, Set.of("rule-keys", "rule-ids", "when", "level", "mode")));
+                Level overrideLevel = entry.has("level") ? entry.get("level").enumValue(Level.class) : null;
+                Mode mode = entry.has("mode") ? entry.get("mode").enumValue(Mode.class) : null;
+                Set<String> keys = upper(entry.get("rule-keys"));
+                Set<String> ids = upper(entry.get("rule-ids"));
+                ValueSelector selector = selector(entry);
+                RequestCondition when = condition(entry.get("when"));
+                overrides.add(entry.convert(n -> new RuleOverride(keys, ids, selector, when, overrideLevel, mode)));
+            }
+        }
+        List<DenyRuleException> exceptions = new ArrayList<>();
+        if ((item = node.get("exceptions")) != null) {
+            for (ConfigNode entry : item.list()) {
+                entry.object(union(SELECTOR_KINDS, Set.of("rule-keys", "rule-ids", "when")));
+                Set<String> keys = upper(entry.get("rule-keys"));
+                Set<String> ids = upper(entry.get("rule-ids"));
+                ValueSelector selector = selector(entry);
+                RequestCondition when = condition(entry.get("when"));
+                if (keys.isEmpty() && ids.isEmpty() && selector.kind() == ValueSelector.Kind.ANY && when.isAlways()) {
+                    throw entry.error("an exception must name rules, blocked data or conditions; this one would switch off every rule");
+                }
+                exceptions.add(new DenyRuleException(keys, ids, selector, when));
+            }
+        }
+        List<CustomRule> customRules = new ArrayList<>();
+        if ((item = node.get("custom-rules")) != null) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (ConfigNode entry : item.list()) {
+                entry.object(union(SELECTOR_KINDS, Set.of("id", "key", "description", "when", "mode")));
+                if (!entry.has("id")) {
+                    throw entry.error("a custom rule needs an id");
+                }
+                String id = entry.get("id").text().trim();
+                if (!seen.add(id)) {
+                    throw entry.get("id").error("duplicate custom rule id '" + id + "'");
+                }
+                String key = entry.has("key") ? entry.get("key").text().trim().toUpperCase(Locale.ROOT) : "CUSTOM";
+                String description = entry.has("description") ? entry.get("description").text() : null;
+                Mode mode = entry.has("mode") ? entry.get("mode").enumValue(Mode.class) : null;
+                ValueSelector selector = selector(entry);
+                RequestCondition when = condition(entry.get("when"));
+                customRules.add(entry.convert(n -> new CustomRule(id, key, description, selector, when, mode)));
+            }
+        }
+        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules);
+    }
+
+    private static Route route(ConfigNode node) {
+        node.object(Set.of("when", "mode", "deny-rules", "uninspectable"));
+        if (!node.has("when")) {
+            throw node.error("a route needs 'when' conditions");
+        }
+        RequestCondition when = condition(node.get("when"));
+        Mode mode = node.has("mode") ? node.get("mode").enumValue(Mode.class) : null;
+        Level level = null;
+        ConfigNode deny = node.get("deny-rules");
+        if (deny != null) {
+            deny.object(Set.of("level"));
+            if (deny.has("level")) {
+                level = deny.get("level").enumValue(Level.class);
+            }
+        }
+        UninspectablePolicy uninspectable = node.has("uninspectable")
+                ? node.get("uninspectable").enumValue(UninspectablePolicy.class) : null;
+        return new Route(when, mode, level, uninspectable);
+    }
+
+    /** The blocked-data selector of an exception, override or custom rule: at most one kind key. */
+    private static ValueSelector selector(ConfigNode entry) {
+        String found = null;
+        for (String kind : SELECTOR_KINDS) {
+            if (entry.has(kind)) {
+                if (found != null) {
+                    throw entry.error("choose one of " + SELECTOR_KINDS.stream().sorted().toList()
+                            + ", found both '" + found + "' and '" + kind + "'");
+                }
+                found = kind;
+            }
+        }
+        if (found == null) {
+            return ValueSelector.any();
+        }
+        ConfigNode node = entry.get(found);
+        return switch (found) {
+            case "parameter" -> {
+                node.object(Set.of("name", "value", "source"));
+                ValueSelector.ParameterSource source = node.has("source")
+                        ? node.get("source").enumValue(ValueSelector.ParameterSource.class) : ValueSelector.ParameterSource.ANY;
+                yield new ValueSelector(ValueSelector.Kind.PARAMETER, matcher(node.get("name")), matcher(node.get("value")), source);
+            }
+            case "header" -> named(node, ValueSelector.Kind.HEADER, "name", true);
+            case "cookie" -> named(node, ValueSelector.Kind.COOKIE, "name", false);
+            case "json" -> named(node, ValueSelector.Kind.JSON, "pointer", false);
+            case "xml" -> named(node, ValueSelector.Kind.XML, "path", false);
+            case "path" -> new ValueSelector(ValueSelector.Kind.PATH, matcher(node), null, null);
+            case "path-segment" -> new ValueSelector(ValueSelector.Kind.PATH_SEGMENT, matcher(node), null, null);
+            case "value" -> new ValueSelector(ValueSelector.Kind.ANY, null, matcher(node), null);
+            default -> throw new IllegalStateException(found);
+        };
+    }
+
+    private static ValueSelector named(ConfigNode node, ValueSelector.Kind kind, String nameKey, boolean nameIgnoresCase) {
+        node.object(Set.of(nameKey, "value"));
+        StringMatcher name = matcher(node.get(nameKey));
+        if (name != null && nameIgnoresCase) {
+            name = name.ignoringCase();
+        }
+        return new ValueSelector(kind, name, matcher(node.get("value")), null);
+    }
+
+    /** A matcher: a plain string (exact) or {@code {exact|prefix|suffix|contains|regex: text, ignore-case: bool}}. */
+    static StringMatcher matcher(ConfigNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isText()) {
+            return StringMatcher.exact(node.text());
+        }
+        if (!node.isObject()) {
+            throw node.error("expected a matcher such as {exact: text}, {prefix: text} or {regex: pattern}");
+        }
+        StringMatcher.Kind kind = null;
+        String text = null;
+        for (StringMatcher.Kind candidate : StringMatcher.Kind.values()) {
+            String key = candidate.name().toLowerCase(Locale.ROOT);
+            if (node.has(key)) {
+                if (kind != null) {
+                    throw node.error("a matcher takes one of exact, prefix, suffix, contains, regex");
+                }
+                kind = candidate;
+                text = node.get(key).text();
+            }
+        }
+        node.object(MATCHER_KEYS);
+        if (kind == null) {
+            throw node.error("a matcher needs one of exact, prefix, suffix, contains, regex");
+        }
+        boolean ignoreCase = node.has("ignore-case") && node.get("ignore-case").bool();
+        StringMatcher.Kind finalKind = kind;
+        String finalText = text;
+        ConfigNode target = node.get(kind.name().toLowerCase(Locale.ROOT));
+        return target.convert(n -> StringMatcher.of(finalKind, finalText, ignoreCase));
+    }
+
+    static RequestCondition condition(ConfigNode node) {
+        if (node == null) {
+            return RequestCondition.always();
+        }
+        node.object(CONDITION_KEYS);
+        StringMatcher path = matcher(node.get("path"));
+        Set<String> methods = new LinkedHashSet<>();
+        ConfigNode item;
+        if ((item = node.get("methods")) != null) {
+            for (String method : item.stringList()) {
+                String trimmed = method.trim();
+                if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 32 && c < 127)) {
+                    throw item.error("invalid method '" + method + "'");
+                }
+                methods.add(trimmed.toUpperCase(Locale.ROOT));
+            }
+        }
+        List<StringMatcher> contentTypes = new ArrayList<>();
+        if ((item = node.get("content-types")) != null) {
+            List<ConfigNode> entries = item.isText() ? List.of(item) : item.list();
+            for (ConfigNode entry : entries) {
+                StringMatcher type = matcher(entry);
+                contentTypes.add(entry.isText() ? StringMatcher.exact(entry.text().trim().toLowerCase(Locale.ROOT)) : type.ignoringCase());
+            }
+        }
+        List<IpRange> clientIps = new ArrayList<>();
+        if ((item = node.get("client-ips")) != null) {
+            List<ConfigNode> entries = item.isText() ? List.of(item) : item.list();
+            for (ConfigNode entry : entries) {
+                clientIps.add(entry.convert(n -> IpRange.parse(n.text())));
+            }
+        }
+        return new RequestCondition(path, methods, contentTypes, clientIps);
+    }
+
+    private static Set<String> upper(ConfigNode node) {
+        if (node == null) {
+            return Set.of();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (String value : node.stringList()) {
+            values.add(value.trim().toUpperCase(Locale.ROOT));
+        }
+        return values;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

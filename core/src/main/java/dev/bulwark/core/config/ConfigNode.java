@@ -1,0 +1,211 @@
+package dev.bulwark.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A node of the configuration tree that knows its path, so every error names the key it is about.
+ */
+final class ConfigNode {
+
+    private final JsonNode node;
+    private final String path;
+
+    ConfigNode(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    String path() {
+        return path;
+    }
+
+    ConfigurationException error(String message) {
+        return new ConfigurationException(path, message);
+    }
+
+    boolean isObject() {
+        return node.isObject();
+    }
+
+    boolean isArray() {
+        return node.isArray();
+    }
+
+    boolean isText() {
+        return node.isTextual();
+    }
+
+    /** Requires an object whose keys are all in {@code allowed}. */
+    ConfigNode object(Set<String> allowed) {
+        if (!node.isObject()) {
+            throw error("expected an object, found " + describe());
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new ConfigurationException(child(name), "unknown key '" + name + "' (expected one of "
+                        + allowed.stream().sorted().toList() + ")");
+            }
+        }
+        return this;
+    }
+
+    boolean has(String key) {
+        JsonNode value = node.get(key);
+        return value != null && !value.isNull();
+    }
+
+    ConfigNode get(String key) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull() ? null : new ConfigNode(value, child(key));
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    List<ConfigNode> list() {
+        if (!node.isArray()) {
+            throw error("expected a list, found " + describe());
+        }
+        List<ConfigNode> items = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            items.add(new ConfigNode(node.get(i), path + "[" + i + "]"));
+        }
+        return items;
+    }
+
+    /** A list of strings; a single string counts as a list of one. */
+    List<String> stringList() {
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        List<String> values = new ArrayList<>();
+        for (ConfigNode item : list()) {
+            values.add(item.text());
+        }
+        return values;
+    }
+
+    String text() {
+        if (!node.isValueNode() || node.isNull()) {
+            throw error("expected a text value, found " + describe());
+        }
+        return node.asText();
+    }
+
+    boolean bool() {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual()) {
+            String text = node.asText().trim().toLowerCase(Locale.ROOT);
+            if (text.equals("true")) {
+                return true;
+            }
+            if (text.equals("false")) {
+                return false;
+            }
+        }
+        throw error("expected true or false, found " + describe());
+    }
+
+    int positiveInt() {
+        long value = wholeNumber();
+        if (value <= 0 || value > Integer.MAX_VALUE) {
+            throw error("expected a positive whole number, found " + describe());
+        }
+        return (int) value;
+    }
+
+    private long wholeNumber() {
+        if (node.isIntegralNumber()) {
+            return node.longValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Long.parseLong(node.asText().trim().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw error("expected a whole number, found " + describe());
+            }
+        }
+        throw error("expected a whole number, found " + describe());
+    }
+
+    /** A size in bytes: a number, or a number with B, KB, KiB, MB, MiB, GB or GiB (all powers of 1024). */
+    long dataSize() {
+        if (node.isIntegralNumber()) {
+            long value = node.longValue();
+            if (value <= 0) {
+                throw error("expected a positive size, found " + describe());
+            }
+            return value;
+        }
+        if (!node.isTextual()) {
+            throw error("expected a size such as 1MiB, found " + describe());
+        }
+        String text = node.asText().trim();
+        int unitStart = 0;
+        while (unitStart < text.length() && Character.isDigit(text.charAt(unitStart))) {
+            unitStart++;
+        }
+        if (unitStart == 0 || unitStart > 12) {
+            throw error("expected a size such as 1MiB, found '" + text + "'");
+        }
+        long number = Long.parseLong(text.substring(0, unitStart));
+        String unit = text.substring(unitStart).trim().toUpperCase(Locale.ROOT);
+        long factor = switch (unit) {
+            case "", "B" -> 1L;
+            case "K", "KB", "KIB" -> 1024L;
+            case "M", "MB", "MIB" -> 1024L * 1024;
+            case "G", "GB", "GIB" -> 1024L * 1024 * 1024;
+            default -> throw error("unknown size unit '" + text.substring(unitStart).trim() + "' (use B, KiB, MiB or GiB)");
+        };
+        if (number <= 0) {
+            throw error("expected a positive size, found '" + text + "'");
+        }
+        return Math.multiplyExact(number, factor);
+    }
+
+    /** An enum constant by its kebab-case name ({@code log-only} for {@code LOG_ONLY}). */
+    <E extends Enum<E>> E enumValue(Class<E> type) {
+        String text = text().trim();
+        String constant = text.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(constant)) {
+                return value;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E value : type.getEnumConstants()) {
+            names.add(value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        throw error("unknown value '" + text + "' (expected one of " + names + ")");
+    }
+
+    /** Applies {@code parse} and turns an {@link IllegalArgumentException} into an error at this path. */
+    <T> T convert(Function<ConfigNode, T> parse) {
+        try {
+            return parse.apply(this);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private String describe() {
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return "'" + node.asText() + "'";
+    }
+}

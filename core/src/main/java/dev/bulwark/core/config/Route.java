@@ -1,0 +1,22 @@
+package dev.bulwark.core.config;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Mode;
+import java.util.Objects;
+
+/**
+ * Settings for the requests that meet {@code when} ({@code routes:} in the configuration). The first
+ * route whose conditions hold applies; its non-null settings replace the global ones for that
+ * request.
+ *
+ * @param when the requests this route covers
+ * @param mode block or log only; {@code null} to keep the global mode
+ * @param denyRulesLevel deny-rule level; {@code null} to keep the global level
+ * @param uninspectable what to do with bodies that cannot be inspected; {@code null} to keep
+ */
+public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable) {
+
+    public Route {
+        Objects.requireNonNull(when, "when");
+    }
+}

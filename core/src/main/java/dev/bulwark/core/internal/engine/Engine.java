@@ -1,0 +1,118 @@
+package dev.bulwark.core.internal.engine;
+
+import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Check;
+import dev.bulwark.core.Decision;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Mode;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.config.Route;
+import dev.bulwark.core.internal.parse.LimitExceededException;
+import dev.bulwark.core.internal.parse.MalformedRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline: request-level limits, parsing and decoding, route selection, then each
+ * check in order. Stops at the first blocking finding. Never lets an exception escape: an internal
+ * failure becomes a blocking {@link BlockType#INTERNAL} finding (fail closed).
+ */
+public final class Engine {
+
+    /** Rule key of limit findings. */
+    public static final String LIMIT_KEY = "LIMIT";
+    /** Rule key of findings about input that could not be parsed. */
+    public static final String MALFORMED_KEY = "MALFORMED";
+    /** Rule key of internal failures. */
+    public static final String INTERNAL_KEY = "INTERNAL";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final BulwarkConfig config;
+    private final Limits limits;
+    private final List<Check> checks;
+
+    public Engine(BulwarkConfig config, List<Check> extraChecks) {
+        this.config = config;
+        this.limits = config.limits();
+        List<Check> all = new ArrayList<>();
+        all.addAll(extraChecks);
+        this.checks = List.copyOf(all);
+    }
+
+    public Decision evaluate(HttpRequest request) {
+        RequestInspection inspection = new RequestInspection(request, new ArrayList<>(), config.mode());
+        try {
+            run(request, inspection);
+        } catch (LimitExceededException e) {
+            inspection.report(limitFinding(e));
+        } catch (MalformedRequestException e) {
+            inspection.report(malformedFinding(e));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.error("Request inspection failed; blocking the request", e);
+            inspection.report(new Finding(INTERNAL_KEY, "INTERNAL-ERROR", "inspection failed: " + e.getClass().getSimpleName(),
+                    Location.REQUEST, "", Level.BASIC, Mode.BLOCK, BlockType.INTERNAL, BlockType.INTERNAL.defaultStatus()));
+        }
+        return Decision.of(inspection.findings(), IncidentIds.next(), inspection.attributes());
+    }
+
+    private void run(HttpRequest request, RequestInspection inspection)
+            throws LimitExceededException, MalformedRequestException {
+        checkRequestLimits(request);
+        inspection.path(RequestValue.plain(new Location(dev.bulwark.core.Source.PATH, "", dev.bulwark.core.Component.VALUE),
+                request.rawPath()));
+        selectRoute(request, inspection);
+        for (Check check : checks) {
+            if (inspection.blocked()) {
+                return;
+            }
+            check.inspect(inspection);
+        }
+    }
+
+    private void selectRoute(HttpRequest request, RequestInspection inspection) {
+        for (Route route : config.routes()) {
+            if (route.when().matches(inspection.normalizedPath(), request.method(), request.mediaType(),
+                    inspection.clientAddress())) {
+                inspection.route(route, route.mode() != null ? route.mode() : config.mode());
+                return;
+            }
+        }
+    }
+
+    private void checkRequestLimits(HttpRequest request) throws LimitExceededException {
+        if (request.bodyTruncated() || request.bodyLength() > limits.bodySize()) {
+            throw new LimitExceededException("body-size", Location.value(dev.bulwark.core.Source.BODY, ""), limits.bodySize(), 413);
+        }
+        if (request.rawPath().length() > limits.pathLength()) {
+            throw new LimitExceededException("path-length", Location.value(dev.bulwark.core.Source.PATH, ""), limits.pathLength(), 414);
+        }
+        if (request.rawQuery() != null && request.rawQuery().length() > limits.queryLength()) {
+            throw new LimitExceededException("query-length", Location.value(dev.bulwark.core.Source.QUERY, ""), limits.queryLength(), 414);
+        }
+        if (request.headers().size() > limits.headerCount()) {
+            throw new LimitExceededException("headers.count", Location.value(dev.bulwark.core.Source.HEADER, ""), limits.headerCount(), 431);
+        }
+        if (request.headers().totalSize() > limits.headerSize()) {
+            throw new LimitExceededException("headers.total-size", Location.value(dev.bulwark.core.Source.HEADER, ""), limits.headerSize(), 431);
+        }
+    }
+
+    private static Finding limitFinding(LimitExceededException e) {
+        BlockType type = BlockType.LIMIT;
+        return new Finding(LIMIT_KEY, "LIMIT-" + e.limit().toUpperCase(java.util.Locale.ROOT).replace('.', '-'),
+                e.limit() + " limit of " + e.limitValue() + " exceeded", e.location(), "", Level.BASIC, Mode.BLOCK, type, e.status());
+    }
+
+    private static Finding malformedFinding(MalformedRequestException e) {
+        return new Finding(MALFORMED_KEY, "MALFORMED-" + e.reason().toUpperCase(java.util.Locale.ROOT).replace('.', '-'),
+                e.getMessage(), e.location(), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400);
+    }
+}

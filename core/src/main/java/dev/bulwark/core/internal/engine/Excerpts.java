@@ -1,0 +1,86 @@
+package dev.bulwark.core.internal.engine;
+
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Source;
+import java.util.Locale;
+
+/**
+ * Short, log-safe excerpts of offending values. Values of secret-looking items (passwords, tokens,
+ * keys, authorization headers, cookies) are masked: a security log must not become a store of
+ * credentials.
+ */
+public final class Excerpts {
+
+    /** Longest excerpt in characters, before escaping. */
+    public static final int MAX_LENGTH = 64;
+
+    /** Replaces a masked value. */
+    public static final String MASK = "[masked]";
+
+    private static final String[] SECRET_NAME_PARTS = {
+        "pass", "pwd", "secret", "token", "auth", "cookie", "session", "key", "credential", "otp", "pin", "cvv", "card"
+    };
+
+    private Excerpts() {
+    }
+
+    /**
+     * An excerpt of {@code text} around {@code offset}, control characters escaped, masked when the
+     * location names a secret.
+     */
+    public static String of(Location location, String text, int offset, int length) {
+        if (isSecret(location)) {
+            return MASK;
+        }
+        int start = Math.max(0, Math.min(offset, text.length()));
+        int end = Math.min(text.length(), start + Math.max(length, 0));
+        if (end - start > MAX_LENGTH) {
+            end = start + MAX_LENGTH;
+        }
+        if (end == start) {
+            end = Math.min(text.length(), start + MAX_LENGTH);
+        }
+        return escape(text, start, end);
+    }
+
+    /** Whether values at this location are treated as secrets in logs. */
+    public static boolean isSecret(Location location) {
+        if (location.source() == Source.COOKIE) {
+            return location.component() != dev.bulwark.core.Component.NAME;
+        }
+        if (location.component() == dev.bulwark.core.Component.NAME) {
+            return false;
+        }
+        return isSecretName(location.name());
+    }
+
+    /** Whether an item of this name (parameter, header, JSON member) likely holds a secret. */
+    public static boolean isSecretName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String part : SECRET_NAME_PARTS) {
+            if (lower.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String escape(String text, int start, int end) {
+        StringBuilder out = new StringBuilder(end - start + 8);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (start > 0) {
+            out.insert(0, '…');
+        }
+        if (end < text.length()) {
+            out.append('…');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.bulwark.core.internal.engine;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.Inspection;
+import dev.bulwark.core.Mode;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.config.Route;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The engine's {@link Inspection} of one request. */
+public final class RequestInspection implements Inspection {
+
+    private final HttpRequest request;
+    private final List<RequestValue> values;
+    private final List<Finding> findings = new ArrayList<>(2);
+    private Map<String, Object> attributes;
+    private RequestValue pathValue;
+    private String clientAddress;
+    private Route route;
+    private Mode mode;
+    private boolean blocked;
+
+    RequestInspection(HttpRequest request, List<RequestValue> values, Mode mode) {
+        this.request = request;
+        this.values = values;
+        this.mode = mode;
+        this.clientAddress = request.remoteAddress();
+    }
+
+    void path(RequestValue value) {
+        this.pathValue = value;
+    }
+
+    void route(Route matched, Mode effectiveMode) {
+        this.route = matched;
+        this.mode = effectiveMode;
+    }
+
+    @Override
+    public HttpRequest request() {
+        return request;
+    }
+
+    @Override
+    public String normalizedPath() {
+        return pathValue == null ? request.rawPath() : pathValue.decoded();
+    }
+
+    @Override
+    public RequestValue pathValue() {
+        return pathValue;
+    }
+
+    @Override
+    public List<RequestValue> values() {
+        return values;
+    }
+
+    @Override
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    @Override
+    public Route route() {
+        return route;
+    }
+
+    @Override
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public void report(Finding finding) {
+        Finding effective = mode == Mode.LOG_ONLY ? finding.withMode(Mode.LOG_ONLY) : finding;
+        findings.add(effective);
+        if (effective.blocks()) {
+            blocked = true;
+        }
+    }
+
+    @Override
+    public boolean blocked() {
+        return blocked;
+    }
+
+    @Override
+    public void attribute(String name, Object value) {
+        if (attributes == null) {
+            attributes = new HashMap<>();
+        }
+        attributes.put(name, value);
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    Map<String, Object> attributes() {
+        return attributes == null ? Map.of() : attributes;
+    }
+}

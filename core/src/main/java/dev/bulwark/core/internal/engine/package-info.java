@@ -1,0 +1,2 @@
+/** The request pipeline and its per-request state. */
+package dev.bulwark.core.internal.engine;
