@@ -1,0 +1,177 @@
+package dev.bulwark.core.internal.deny;
+
+import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Check;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.Inspection;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Mode;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.config.CustomRule;
+import dev.bulwark.core.config.DenyRuleException;
+import dev.bulwark.core.config.DenyRulesConfig;
+import dev.bulwark.core.config.RequestCondition;
+import dev.bulwark.core.config.Route;
+import dev.bulwark.core.config.RuleOverride;
+import dev.bulwark.core.internal.engine.Excerpts;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RequestDetector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.util.List;
+
+/**
+ * Runs the built-in deny rules and the custom rules over every inspected value, applying levels,
+ * overrides, exceptions and log-only settings.
+ *
+ * <p>Order per value: each detector scans the decoded value; a reported rule counts when the
+ * effective level (first matching override, else the route's, else the global level) enables it
+ * and no exception covers it. The first counted rule of a detector on a value becomes a finding;
+ * inspection stops at the first finding that blocks.
+ */
+public final class DenyRuleCheck implements Check {
+
+    private final DenyRulesConfig config;
+    private final List<Detector> detectors;
+    private final List<RequestDetector> requestDetectors;
+    private final Level lowestRuleLevel;
+
+    public DenyRuleCheck(DenyRulesConfig config, List<Detector> detectors, List<RequestDetector> requestDetectors) {
+        this.config = config;
+        this.detectors = List.copyOf(detectors);
+        this.requestDetectors = List.copyOf(requestDetectors);
+        this.lowestRuleLevel = Level.BASIC;
+    }
+
+    @Override
+    public String name() {
+        return "deny-rules";
+    }
+
+    @Override
+    public void inspect(Inspection inspection) {
+        Route route = inspection.route();
+        Level level = route != null && route.denyRulesLevel() != null ? route.denyRulesLevel() : config.level();
+        boolean anyOverride = !config.overrides().isEmpty();
+        if (!anyOverride && !level.enables(lowestRuleLevel) && config.customRules().isEmpty()) {
+            return;
+        }
+        RequestState state = new RequestState(inspection, level);
+        if (anyOverride || level.enables(lowestRuleLevel)) {
+            for (RequestDetector detector : requestDetectors) {
+                state.beginDetector();
+                detector.inspect(inspection.request(), inspection.values(), state.sinkFor(Location.REQUEST, ""));
+                if (inspection.blocked()) {
+                    return;
+                }
+            }
+            for (RequestValue value : inspection.values()) {
+                String text = value.decoded();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                Location location = value.location();
+                ScanTarget target = new ScanTarget(text, location.source(), location.component(), location.name());
+                DetectionSink sink = state.sinkFor(location, text);
+                for (Detector detector : detectors) {
+                    state.beginDetector();
+                    detector.scan(target, sink);
+                    if (inspection.blocked()) {
+                        return;
+                    }
+                }
+            }
+        }
+        for (CustomRule rule : config.customRules()) {
+            if (!state.holds(rule.when())) {
+                continue;
+            }
+            for (RequestValue value : inspection.values()) {
+                if (rule.selector().selects(value.location(), value.decoded())) {
+                    Mode mode = rule.mode() != null ? rule.mode() : Mode.BLOCK;
+                    state.report(new RuleDefinition(rule.id(), rule.key(), Level.BASIC, rule.description(),
+                            "https://owasp.org/www-community/Virtual_Patching_Best_Practices"),
+                            value.location(), value.decoded(), 0, value.decoded().length(), mode);
+                    break;
+                }
+            }
+            if (inspection.blocked()) {
+                return;
+            }
+        }
+    }
+
+    /** Per-request state: condition results are computed once and reused for every value. */
+    private final class RequestState implements DetectionSink {
+        private final Inspection inspection;
+        private final Level level;
+        private final HttpRequest request;
+        private final String mediaType;
+        private Location location;
+        private String text;
+        private boolean detectorReported;
+
+        RequestState(Inspection inspection, Level level) {
+            this.inspection = inspection;
+            this.level = level;
+            this.request = inspection.request();
+            this.mediaType = request.mediaType();
+        }
+
+        DetectionSink sinkFor(Location newLocation, String newText) {
+            this.location = newLocation;
+            this.text = newText;
+            return this;
+        }
+
+        void beginDetector() {
+            detectorReported = false;
+        }
+
+        boolean holds(RequestCondition condition) {
+            return condition.isAlways() || condition.matches(inspection.normalizedPath(), request.method(), mediaType,
+                    inspection.clientAddress());
+        }
+
+        @Override
+        public void report(RuleDefinition rule, int offset, int length) {
+            if (detectorReported || inspection.blocked()) {
+                return;
+            }
+            Level effectiveLevel = level;
+            Mode mode = null;
+            for (RuleOverride override : config.overrides()) {
+                if (override.coversRule(rule.key(), rule.id()) && override.selector().selects(location, text)
+                        && holds(override.when())) {
+                    if (override.level() != null) {
+                        effectiveLevel = override.level();
+                    }
+                    mode = override.mode();
+                    break;
+                }
+            }
+            if (!effectiveLevel.enables(rule.level())) {
+                return;
+            }
+            if (mode == null) {
+                mode = config.logOnly().contains(rule.key()) || config.logOnly().contains(rule.id()) ? Mode.LOG_ONLY : Mode.BLOCK;
+            }
+            report(rule, location, text, offset, length, mode);
+        }
+
+        void report(RuleDefinition rule, Location at, String value, int offset, int length, Mode mode) {
+            for (DenyRuleException exception : config.exceptions()) {
+                if (exception.coversRule(rule.key(), rule.id()) && exception.selector().selects(at, value)
+                        && holds(exception.when())) {
+                    return;
+                }
+            }
+            detectorReported = true;
+            inspection.report(new Finding(rule.key(), rule.id(), rule.description(), at,
+                    Excerpts.of(at, value, offset, length), rule.level(), mode, BlockType.DENY, BlockType.DENY.defaultStatus()));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.bulwark.core.internal.rules;
+
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.RequestValue;
+import java.util.List;
+
+/**
+ * Detects attacks that concern the request as a whole rather than one value: request smuggling
+ * signals, conflicting framing headers, parameter pollution.
+ */
+public interface RequestDetector {
+
+    /** Every rule this detector can report. */
+    List<RuleDefinition> rules();
+
+    /** Inspects one request with its parsed values. */
+    void inspect(HttpRequest request, List<RequestValue> values, DetectionSink sink);
+}

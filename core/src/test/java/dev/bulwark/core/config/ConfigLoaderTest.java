@@ -1,0 +1,171 @@
+package dev.bulwark.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Mode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void emptyDocumentYieldsDefaults() {
+        BulwarkConfig config = ConfigLoader.fromYaml("");
+        assertThat(config.mode()).isEqualTo(Mode.BLOCK);
+        assertThat(config.limits()).isEqualTo(Limits.defaults());
+        assertThat(config.denyRules().level()).isEqualTo(Level.STANDARD);
+        assertThat(config.uninspectable()).isEqualTo(UninspectablePolicy.LOG);
+    }
+
+    @Test
+    void readsTheDocumentedShape() {
+        BulwarkConfig config = ConfigLoader.fromYaml("""
+                mode: log-only
+                limits:
+                  body-size: 2MiB
+                  parameters: {count: 64, name-length: 100, value-length: 4KiB}
+                  json: {depth: 20, keys-per-object: 50, elements: 500}
+                deny-rules:
+                  level: strict
+                  log-only: [xss]
+                  exceptions:
+                    - rule-keys: [SQL]
+                      parameter: {name: {exact: password}, source: body}
+                      when: {path: {prefix: /login}, methods: [post]}
+                routes:
+                  - when: {path: {prefix: /public/}}
+                    deny-rules: {level: basic}
+                """);
+        assertThat(config.mode()).isEqualTo(Mode.LOG_ONLY);
+        assertThat(config.limits().bodySize()).isEqualTo(2 * 1024 * 1024);
+        assertThat(config.limits().parameterCount()).isEqualTo(64);
+        assertThat(config.limits().parameterValueLength()).isEqualTo(4096);
+        assertThat(config.limits().jsonDepth()).isEqualTo(20);
+        assertThat(config.denyRules().level()).isEqualTo(Level.STRICT);
+        assertThat(config.denyRules().logOnly()).containsExactly("XSS");
+        DenyRuleException exception = config.denyRules().exceptions().get(0);
+        assertThat(exception.ruleKeys()).containsExactly("SQL");
+        assertThat(exception.selector().kind()).isEqualTo(ValueSelector.Kind.PARAMETER);
+        assertThat(exception.selector().parameterSource()).isEqualTo(ValueSelector.ParameterSource.BODY);
+        assertThat(exception.when().methods()).containsExactly("POST");
+        assertThat(config.routes()).hasSize(1);
+        assertThat(config.routes().get(0).denyRulesLevel()).isEqualTo(Level.BASIC);
+    }
+
+    @Test
+    void rejectsUnknownMatcherWithItsPath() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - rule-keys: [SQL]
+                    - rule-keys: [XSS]
+                    - rule-keys: [SQL]
+                      parameter: {name: {exakt: password}}
+                """))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("deny-rules.exceptions[2].parameter.name.exakt: unknown key 'exakt'");
+    }
+
+    @Test
+    void rejectsUnknownTopLevelKey() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("mdoe: block"))
+                .isInstanceOf(ConfigurationException.class)
+                .extracting(e -> ((ConfigurationException) e).path())
+                .isEqualTo("mdoe");
+    }
+
+    @Test
+    void rejectsUnknownEnumValueListingTheChoices() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("deny-rules: {level: paranoid}"))
+                .hasMessage("deny-rules.level: unknown value 'paranoid' (expected one of [off, basic, standard, strict])");
+    }
+
+    @Test
+    void rejectsNonPositiveLimit() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("limits: {json: {depth: 0}}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("limits.json.depth:");
+    }
+
+    @Test
+    void rejectsUnknownSizeUnit() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("limits: {body-size: 1 parsec}"))
+                .hasMessageStartingWith("limits.body-size: unknown size unit 'parsec'");
+    }
+
+    @Test
+    void rejectsInvalidRegexAtStartUp() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - header: {name: {regex: "(unclosed"}}
+                """))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("deny-rules.exceptions[0].header.name.regex: invalid regex");
+    }
+
+    @Test
+    void rejectsExceptionThatWouldDisableEverything() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("deny-rules: {exceptions: [{}]}"))
+                .hasMessageContaining("would switch off every rule");
+    }
+
+    @Test
+    void rejectsTwoSelectorsInOneException() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - header: {name: Referer}
+                      cookie: {name: session}
+                """))
+                .hasMessageStartingWith("deny-rules.exceptions[0]: choose one of");
+    }
+
+    @Test
+    void rejectsInvalidClientIpRange() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("routes: [{when: {client-ips: [10.0.0.0/33]}}]"))
+                .hasMessageStartingWith("routes[0].when.client-ips[0]:");
+    }
+
+    @Test
+    void rejectsRouteWithoutConditions() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("routes: [{mode: log-only}]"))
+                .hasMessage("routes[0]: a route needs 'when' conditions");
+    }
+
+    @Test
+    void rejectsDuplicateCustomRuleIds() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                deny-rules:
+                  custom-rules:
+                    - {id: NO-DEBUG, parameter: {name: debug}}
+                    - {id: NO-DEBUG, header: {name: X-Debug}}
+                """))
+                .hasMessage("deny-rules.custom-rules[1].id: duplicate custom rule id 'NO-DEBUG'");
+    }
+
+    @Test
+    void readsSpringStyleMap() {
+        BulwarkConfig config = ConfigLoader.fromMap(Map.of(
+                "mode", "log-only",
+                "deny-rules", Map.of("level", "basic", "log-only", List.of("SQL"))));
+        assertThat(config.mode()).isEqualTo(Mode.LOG_ONLY);
+        assertThat(config.denyRules().level()).isEqualTo(Level.BASIC);
+    }
+
+    @Test
+    void plainStringMatcherIsExact() {
+        BulwarkConfig config = ConfigLoader.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - cookie: {name: tracking}
+                """);
+        StringMatcher name = config.denyRules().exceptions().get(0).selector().name();
+        assertThat(name.kind()).isEqualTo(StringMatcher.Kind.EXACT);
+        assertThat(name.matches("tracking")).isTrue();
+        assertThat(name.matches("tracking2")).isFalse();
+    }
+}
