@@ -176,7 +176,8 @@ final class ConfigNode {
 
     /** An enum constant by its kebab-case name ({@code log-only} for {@code LOG_ONLY}). */
     <E extends Enum<E>> E enumValue(Class<E> type) {
-        String text = text().trim();
+        // YAML 1.1 reads an unquoted "off" as false; a user writing "level: off" means OFF.
+        String text = node.isBoolean() ? (node.booleanValue() ? "on" : "off") : text().trim();
         String constant = text.toUpperCase(Locale.ROOT).replace('-', '_');
         for (E value : type.getEnumConstants()) {
             if (value.name().equals(constant)) {

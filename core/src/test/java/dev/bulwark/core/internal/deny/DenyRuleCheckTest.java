@@ -1,0 +1,265 @@
+package dev.bulwark.core.internal.deny;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.Inspection;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Mode;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.config.ConfigLoader;
+import dev.bulwark.core.config.DenyRulesConfig;
+import dev.bulwark.core.config.Route;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rule machinery (levels, overrides, exceptions, log-only, custom rules) with a stand-in detector. */
+class DenyRuleCheckTest {
+
+    private static final RuleDefinition STANDARD_RULE =
+            new RuleDefinition("TEST-EVIL", "TEST", Level.STANDARD, "value contains 'evil'", "https://owasp.org/");
+    private static final RuleDefinition STRICT_RULE =
+            new RuleDefinition("TEST-BAD", "TEST", Level.STRICT, "value contains 'bad'", "https://owasp.org/");
+
+    /** Reports STANDARD_RULE for "evil" and STRICT_RULE for "bad". */
+    private static final Detector WORD_DETECTOR = new Detector() {
+        @Override
+        public String key() {
+            return "TEST";
+        }
+
+        @Override
+        public List<RuleDefinition> rules() {
+            return List.of(STANDARD_RULE, STRICT_RULE);
+        }
+
+        @Override
+        public void scan(ScanTarget target, DetectionSink sink) {
+            int evil = target.text().indexOf("evil");
+            if (evil >= 0) {
+                sink.report(STANDARD_RULE, evil, 4);
+            }
+            int bad = target.text().indexOf("bad");
+            if (bad >= 0) {
+                sink.report(STRICT_RULE, bad, 3);
+            }
+        }
+    };
+
+    private static List<Finding> inspect(String yaml, String path, RequestValue... values) {
+        DenyRulesConfig config = ConfigLoader.fromYaml(yaml).denyRules();
+        Route route = ConfigLoader.fromYaml(yaml).routes().stream()
+                .filter(r -> r.when().matches(path, "POST", null, "127.0.0.1")).findFirst().orElse(null);
+        FakeInspection inspection = new FakeInspection(HttpRequest.builder("POST", path).remoteAddress("127.0.0.1").build(),
+                List.of(values), path, route);
+        new DenyRuleCheck(config, List.of(WORD_DETECTOR), List.of()).inspect(inspection);
+        return inspection.findings;
+    }
+
+    private static RequestValue query(String name, String value) {
+        return RequestValue.plain(Location.value(Source.QUERY, name), value);
+    }
+
+    private static RequestValue form(String name, String value) {
+        return RequestValue.plain(Location.value(Source.FORM, name), value);
+    }
+
+    @Test
+    void blocksStandardRuleAtDefaultLevel() {
+        List<Finding> findings = inspect("", "/", query("q", "an evil value"));
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("TEST-EVIL");
+            assertThat(finding.mode()).isEqualTo(Mode.BLOCK);
+            assertThat(finding.excerpt()).isEqualTo("…evil…");
+            assertThat(finding.location()).isEqualTo(Location.value(Source.QUERY, "q"));
+        });
+    }
+
+    @Test
+    void ignoresStrictRuleAtStandardLevel() {
+        assertThat(inspect("", "/", query("q", "bad"))).isEmpty();
+    }
+
+    @Test
+    void strictLevelEnablesStrictRule() {
+        assertThat(inspect("deny-rules: {level: strict}", "/", query("q", "bad"))).hasSize(1);
+    }
+
+    @Test
+    void offLevelDisablesAllRules() {
+        assertThat(inspect("deny-rules: {level: off}", "/", query("q", "evil"))).isEmpty();
+    }
+
+    @Test
+    void exceptionDropsFindingForSelectedParameterOnly() {
+        String yaml = """
+                deny-rules:
+                  exceptions:
+                    - rule-keys: [TEST]
+                      parameter: {name: {exact: comment}, source: body}
+                      when: {path: {prefix: /blog}}
+                """;
+        assertThat(inspect(yaml, "/blog/post", form("comment", "evil"))).isEmpty();
+        assertThat(inspect(yaml, "/blog/post", query("comment", "evil"))).hasSize(1);
+        assertThat(inspect(yaml, "/blog/post", form("title", "evil"))).hasSize(1);
+        assertThat(inspect(yaml, "/shop", form("comment", "evil"))).hasSize(1);
+    }
+
+    @Test
+    void exceptionForOtherRuleKeyDoesNotApply() {
+        String yaml = "deny-rules: {exceptions: [{rule-keys: [SQL], parameter: {name: q}}]}";
+        assertThat(inspect(yaml, "/", query("q", "evil"))).hasSize(1);
+    }
+
+    @Test
+    void logOnlyKeyTurnsFindingIntoLogEntry() {
+        List<Finding> findings = inspect("deny-rules: {log-only: [test]}", "/", query("q", "evil"));
+        assertThat(findings).singleElement().extracting(Finding::mode).isEqualTo(Mode.LOG_ONLY);
+    }
+
+    @Test
+    void overrideRaisesLevelForOneParameter() {
+        String yaml = """
+                deny-rules:
+                  overrides:
+                    - rule-keys: [TEST]
+                      parameter: {name: search}
+                      level: strict
+                """;
+        assertThat(inspect(yaml, "/", query("search", "bad"))).hasSize(1);
+        assertThat(inspect(yaml, "/", query("other", "bad"))).isEmpty();
+    }
+
+    @Test
+    void overrideSetsLogOnlyMode() {
+        String yaml = "deny-rules: {overrides: [{rule-ids: [TEST-EVIL], mode: log-only}]}";
+        assertThat(inspect(yaml, "/", query("q", "evil"))).singleElement().extracting(Finding::mode).isEqualTo(Mode.LOG_ONLY);
+    }
+
+    @Test
+    void routeLevelReplacesGlobalLevel() {
+        String yaml = """
+                routes:
+                  - when: {path: {prefix: /admin}}
+                    deny-rules: {level: strict}
+                """;
+        assertThat(inspect(yaml, "/admin/x", query("q", "bad"))).hasSize(1);
+        assertThat(inspect(yaml, "/public", query("q", "bad"))).isEmpty();
+    }
+
+    @Test
+    void customRuleBlocksSelectedParameter() {
+        String yaml = """
+                deny-rules:
+                  custom-rules:
+                    - id: NO-DEBUG
+                      parameter: {name: debug}
+                """;
+        assertThat(inspect(yaml, "/", query("debug", "1"))).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleKey()).isEqualTo("CUSTOM");
+            assertThat(finding.ruleId()).isEqualTo("NO-DEBUG");
+        });
+        assertThat(inspect(yaml, "/", query("page", "1"))).isEmpty();
+    }
+
+    @Test
+    void customRuleMatchesValueWithRegex() {
+        String yaml = """
+                deny-rules:
+                  custom-rules:
+                    - id: NO-INTERNAL-HOSTS
+                      key: SSRF
+                      header: {name: X-Target, value: {regex: ".*\\\\.internal$"}}
+                """;
+        RequestValue header = RequestValue.plain(Location.value(Source.HEADER, "x-target"), "db.internal");
+        assertThat(inspect(yaml, "/", header)).singleElement().extracting(Finding::ruleKey).isEqualTo("SSRF");
+    }
+
+    @Test
+    void masksExcerptOfSecretParameter() {
+        assertThat(inspect("", "/", form("password", "evil"))).singleElement()
+                .extracting(Finding::excerpt).isEqualTo("[masked]");
+    }
+
+    @Test
+    void stopsAtFirstBlockingFinding() {
+        assertThat(inspect("", "/", query("a", "evil"), query("b", "evil"))).hasSize(1);
+    }
+
+    private static final class FakeInspection implements Inspection {
+        private final HttpRequest request;
+        private final List<RequestValue> values;
+        private final String path;
+        private final Route route;
+        private final List<Finding> findings = new ArrayList<>();
+        private final Map<String, Object> attributes = new HashMap<>();
+
+        FakeInspection(HttpRequest request, List<RequestValue> values, String path, Route route) {
+            this.request = request;
+            this.values = values;
+            this.path = path;
+            this.route = route;
+        }
+
+        @Override
+        public HttpRequest request() {
+            return request;
+        }
+
+        @Override
+        public String normalizedPath() {
+            return path;
+        }
+
+        @Override
+        public RequestValue pathValue() {
+            return RequestValue.plain(Location.value(Source.PATH, ""), path);
+        }
+
+        @Override
+        public List<RequestValue> values() {
+            return values;
+        }
+
+        @Override
+        public String clientAddress() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public Route route() {
+            return route;
+        }
+
+        @Override
+        public Mode mode() {
+            return Mode.BLOCK;
+        }
+
+        @Override
+        public void report(Finding finding) {
+            findings.add(finding);
+        }
+
+        @Override
+        public boolean blocked() {
+            return findings.stream().anyMatch(Finding::blocks);
+        }
+
+        @Override
+        public void attribute(String name, Object value) {
+            attributes.put(name, value);
+        }
+    }
+
+}
