@@ -17,15 +17,17 @@ public final class Decision {
     private final List<Finding> findings;
     private final String incidentId;
     private final Map<String, Object> attributes;
+    private final HeaderChanges headerChanges;
 
     private Decision(boolean blocked, int status, BlockType blockType, List<Finding> findings,
-            String incidentId, Map<String, Object> attributes) {
+            String incidentId, Map<String, Object> attributes, HeaderChanges headerChanges) {
         this.blocked = blocked;
         this.status = status;
         this.blockType = blockType;
         this.findings = List.copyOf(findings);
         this.incidentId = incidentId;
         this.attributes = Map.copyOf(attributes);
+        this.headerChanges = headerChanges;
     }
 
     /**
@@ -33,13 +35,26 @@ public final class Decision {
      * blocking finding sets status and block type.
      */
     public static Decision of(List<Finding> findings, String incidentId, Map<String, Object> attributes) {
+        return of(findings, incidentId, attributes, HeaderChanges.NONE);
+    }
+
+    /** A decision from findings, with the header changes the checks asked for. */
+    public static Decision of(List<Finding> findings, String incidentId, Map<String, Object> attributes,
+            HeaderChanges headerChanges) {
         Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(headerChanges, "headerChanges");
         for (Finding finding : findings) {
             if (finding.blocks()) {
-                return new Decision(true, finding.status(), finding.blockType(), findings, incidentId, attributes);
+                return new Decision(true, finding.status(), finding.blockType(), findings, incidentId, attributes,
+                        headerChanges);
             }
         }
-        return new Decision(false, 200, null, findings, incidentId, attributes);
+        return new Decision(false, 200, null, findings, incidentId, attributes, headerChanges);
+    }
+
+    /** Request headers to set or hide before the application sees the request, and block-response headers. */
+    public HeaderChanges headerChanges() {
+        return headerChanges;
     }
 
     /** Whether the request must not reach the application. */

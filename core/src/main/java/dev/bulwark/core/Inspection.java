@@ -43,4 +43,16 @@ public interface Inspection {
 
     /** Publishes a value for the application (e.g. verified claims), see {@link Decision#attributes()}. */
     void attribute(String name, Object value);
+
+    /**
+     * Sets a request header the application will see instead of any the client sent under that
+     * name (e.g. a verified claim propagated as {@code X-User-Id}).
+     */
+    void setRequestHeader(String name, String value);
+
+    /** Hides a request header from the application (e.g. a spoofable forwarding header). */
+    void removeRequestHeader(String name);
+
+    /** Adds a header to the block response, e.g. {@code WWW-Authenticate} on a 401. */
+    void responseHeader(String name, String value);
 }

@@ -60,7 +60,7 @@ public final class Engine {
             inspection.report(new Finding(INTERNAL_KEY, "INTERNAL-ERROR", "inspection failed: " + e.getClass().getSimpleName(),
                     Location.REQUEST, "", Level.BASIC, Mode.BLOCK, BlockType.INTERNAL, BlockType.INTERNAL.defaultStatus()));
         }
-        return Decision.of(inspection.findings(), IncidentIds.next(), inspection.attributes());
+        return Decision.of(inspection.findings(), IncidentIds.next(), inspection.attributes(), inspection.headerChanges());
     }
 
     private void run(HttpRequest request, RequestInspection inspection)

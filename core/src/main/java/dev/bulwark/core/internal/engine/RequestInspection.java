@@ -7,7 +7,12 @@ import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.config.Route;
 import java.util.ArrayList;
+import dev.bulwark.core.HeaderChanges;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +23,9 @@ public final class RequestInspection implements Inspection {
     private final List<RequestValue> values;
     private final List<Finding> findings = new ArrayList<>(2);
     private Map<String, Object> attributes;
+    private Set<String> removedHeaders;
+    private Map<String, String> setHeaders;
+    private Map<String, String> responseHeaders;
     private RequestValue pathValue;
     private String clientAddress;
     private Route route;
@@ -95,6 +103,39 @@ public final class RequestInspection implements Inspection {
             attributes = new HashMap<>();
         }
         attributes.put(name, value);
+    }
+
+    @Override
+    public void setRequestHeader(String name, String value) {
+        if (setHeaders == null) {
+            setHeaders = new LinkedHashMap<>();
+        }
+        setHeaders.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+        setHeaders.put(name, value);
+    }
+
+    @Override
+    public void removeRequestHeader(String name) {
+        if (removedHeaders == null) {
+            removedHeaders = new LinkedHashSet<>();
+        }
+        removedHeaders.add(name.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public void responseHeader(String name, String value) {
+        if (responseHeaders == null) {
+            responseHeaders = new LinkedHashMap<>();
+        }
+        responseHeaders.put(name, value);
+    }
+
+    HeaderChanges headerChanges() {
+        if (removedHeaders == null && setHeaders == null && responseHeaders == null) {
+            return HeaderChanges.NONE;
+        }
+        return new HeaderChanges(removedHeaders == null ? Set.of() : removedHeaders,
+                setHeaders == null ? Map.of() : setHeaders, responseHeaders == null ? Map.of() : responseHeaders);
     }
 
     List<Finding> findings() {

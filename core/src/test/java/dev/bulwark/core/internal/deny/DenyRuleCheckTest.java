@@ -260,6 +260,21 @@ class DenyRuleCheckTest {
         public void attribute(String name, Object value) {
             attributes.put(name, value);
         }
+
+        @Override
+        public void setRequestHeader(String name, String value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void removeRequestHeader(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void responseHeader(String name, String value) {
+            throw new UnsupportedOperationException();
+        }
     }
 
 }
