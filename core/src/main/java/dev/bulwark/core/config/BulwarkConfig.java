@@ -24,6 +24,7 @@ public final class BulwarkConfig {
     private final UninspectablePolicy uninspectable;
     private final DenyRulesConfig denyRules;
     private final List<Route> routes;
+    private final JwtConfig jwt;
 
     private BulwarkConfig(Builder builder) {
         this.mode = builder.mode;
@@ -32,6 +33,12 @@ public final class BulwarkConfig {
         this.uninspectable = builder.uninspectable;
         this.denyRules = builder.denyRules;
         this.routes = List.copyOf(builder.routes);
+        this.jwt = builder.jwt;
+        for (Route route : routes) {
+            if (route.jwt() != null && Boolean.TRUE.equals(route.jwt().required()) && !jwt.enabled()) {
+                throw new IllegalArgumentException("a route requires a token but no jwt issuer is configured");
+            }
+        }
     }
 
     /** Secure defaults: block mode, default limits, standard deny rules. */
@@ -53,6 +60,7 @@ public final class BulwarkConfig {
         builder.uninspectable = uninspectable;
         builder.denyRules = denyRules;
         builder.routes.addAll(routes);
+        builder.jwt = jwt;
         return builder;
     }
 
@@ -94,6 +102,11 @@ public final class BulwarkConfig {
         return routes;
     }
 
+    /** Token validation; {@link JwtConfig#disabled()} by default. */
+    public JwtConfig jwt() {
+        return jwt;
+    }
+
     /** Builds a {@link BulwarkConfig}; setters reject bad values at once. */
     public static final class Builder {
         private Mode mode = Mode.BLOCK;
@@ -102,8 +115,14 @@ public final class BulwarkConfig {
         private UninspectablePolicy uninspectable = UninspectablePolicy.LOG;
         private DenyRulesConfig denyRules = DenyRulesConfig.defaults();
         private final List<Route> routes = new ArrayList<>();
+        private JwtConfig jwt = JwtConfig.disabled();
 
         private Builder() {
+        }
+
+        public Builder jwt(JwtConfig jwt) {
+            this.jwt = Objects.requireNonNull(jwt, "jwt");
+            return this;
         }
 
         public Builder mode(Mode mode) {

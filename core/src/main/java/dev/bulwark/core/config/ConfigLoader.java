@@ -35,7 +35,7 @@ public final class ConfigLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<String> ROOT_KEYS = Set.of(
-            "mode", "limits", "decoding", "uninspectable", "deny-rules", "routes");
+            "mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "routes");
     private static final Set<String> MATCHER_KEYS = Set.of("exact", "prefix", "suffix", "contains", "regex", "ignore-case");
     private static final Set<String> CONDITION_KEYS = Set.of("path", "methods", "content-types", "client-ips");
     private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "value");
@@ -98,6 +98,10 @@ public final class ConfigLoader {
         if ((node = root.get("deny-rules")) != null) {
             builder.denyRules(denyRules(node));
         }
+        if ((node = root.get("jwt")) != null) {
+            ConfigNode jwtNode = node;
+            builder.jwt(JwtConfigReader.read(jwtNode));
+        }
         if ((node = root.get("routes")) != null) {
             List<Route> routes = new ArrayList<>();
             for (ConfigNode item : node.list()) {
@@ -105,7 +109,7 @@ public final class ConfigLoader {
             }
             builder.routes(routes);
         }
-        return builder.build();
+        return root.convert(n -> builder.build());
     }
 
     private static Limits limits(ConfigNode node) {
@@ -261,7 +265,7 @@ public final class ConfigLoader {
     }
 
     private static Route route(ConfigNode node) {
-        node.object(Set.of("when", "mode", "deny-rules", "uninspectable"));
+        node.object(Set.of("when", "mode", "deny-rules", "uninspectable", "jwt"));
         if (!node.has("when")) {
             throw node.error("a route needs 'when' conditions");
         }
@@ -277,7 +281,8 @@ public final class ConfigLoader {
         }
         UninspectablePolicy uninspectable = node.has("uninspectable")
                 ? node.get("uninspectable").enumValue(UninspectablePolicy.class) : null;
-        return new Route(when, mode, level, uninspectable);
+        JwtRequirement jwt = node.has("jwt") ? JwtConfigReader.requirement(node.get("jwt"), true) : null;
+        return new Route(when, mode, level, uninspectable, jwt);
     }
 
     /** The blocked-data selector of an exception, override or custom rule: at most one kind key. */

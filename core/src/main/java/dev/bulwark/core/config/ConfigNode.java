@@ -57,6 +57,20 @@ final class ConfigNode {
         return this;
     }
 
+    /** The names of this object's keys, in order. */
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** This object without one key, at the same path. */
+    ConfigNode without(String key) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+        copy.remove(key);
+        return new ConfigNode(copy, path);
+    }
+
     boolean has(String key) {
         JsonNode value = node.get(key);
         return value != null && !value.isNull();
@@ -172,6 +186,30 @@ final class ConfigNode {
             throw error("expected a positive size, found '" + text + "'");
         }
         return Math.multiplyExact(number, factor);
+    }
+
+    /** A duration: a number of seconds, or a number with ms, s, m, h or d. */
+    java.time.Duration duration() {
+        if (node.isIntegralNumber()) {
+            return java.time.Duration.ofSeconds(node.longValue());
+        }
+        String text = text().trim().toLowerCase(Locale.ROOT);
+        int unitStart = 0;
+        while (unitStart < text.length() && Character.isDigit(text.charAt(unitStart))) {
+            unitStart++;
+        }
+        if (unitStart == 0 || unitStart > 12) {
+            throw error("expected a duration such as 30s, 5m or 1h, found '" + text + "'");
+        }
+        long number = Long.parseLong(text.substring(0, unitStart));
+        return switch (text.substring(unitStart).trim()) {
+            case "ms" -> java.time.Duration.ofMillis(number);
+            case "", "s" -> java.time.Duration.ofSeconds(number);
+            case "m" -> java.time.Duration.ofMinutes(number);
+            case "h" -> java.time.Duration.ofHours(number);
+            case "d" -> java.time.Duration.ofDays(number);
+            default -> throw error("unknown duration unit in '" + text + "' (use ms, s, m, h or d)");
+        };
     }
 
     /** An enum constant by its kebab-case name ({@code log-only} for {@code LOG_ONLY}). */

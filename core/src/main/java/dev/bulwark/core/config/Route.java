@@ -13,10 +13,17 @@ import java.util.Objects;
  * @param mode block or log only; {@code null} to keep the global mode
  * @param denyRulesLevel deny-rule level; {@code null} to keep the global level
  * @param uninspectable what to do with bodies that cannot be inspected; {@code null} to keep
+ * @param jwt token requirements; {@code null} to keep the global ones
  */
-public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable) {
+public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
+        JwtRequirement jwt) {
 
     public Route {
         Objects.requireNonNull(when, "when");
+    }
+
+    /** A route with conditions and the settings that do not concern tokens. */
+    public Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable) {
+        this(when, mode, denyRulesLevel, uninspectable, null);
     }
 }

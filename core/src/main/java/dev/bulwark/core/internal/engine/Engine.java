@@ -12,6 +12,7 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.internal.jwt.JwtCheck;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ public final class Engine {
         this.config = config;
         this.limits = config.limits();
         List<Check> all = new ArrayList<>();
+        if (config.jwt().enabled()) {
+            all.add(new JwtCheck(config.jwt()));
+        }
         all.addAll(extraChecks);
         this.checks = List.copyOf(all);
     }

@@ -1,0 +1,156 @@
+package dev.bulwark.core.internal.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.SignedJWT;
+import dev.bulwark.core.config.ConfigurationException;
+import dev.bulwark.core.config.JwtIssuer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.text.ParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies signatures for one issuer, with that issuer's keys and algorithms only.
+ *
+ * <p>Keys come only from the configuration: the token's {@code jku}, {@code x5u}, {@code jwk} and
+ * {@code x5c} headers are never used to find keys, so a token cannot bring the key that verifies it.
+ */
+final class IssuerVerifier {
+
+    private final JwtIssuer issuer;
+    private final Set<JWSAlgorithm> algorithms;
+    private final JWSVerificationKeySelector<SecurityContext> keySelector;
+    private final JWKSource<SecurityContext> keySource;
+    private final DefaultJWSVerifierFactory verifierFactory = new DefaultJWSVerifierFactory();
+
+    IssuerVerifier(JwtIssuer issuer) {
+        this.issuer = issuer;
+        Set<JWSAlgorithm> parsed = new LinkedHashSet<>();
+        for (String name : issuer.algorithms()) {
+            parsed.add(JWSAlgorithm.parse(name));
+        }
+        this.algorithms = Set.copyOf(parsed);
+        this.keySource = keySource(issuer);
+        this.keySelector = new JWSVerificationKeySelector<>(algorithms, keySource);
+    }
+
+    JwtIssuer issuer() {
+        return issuer;
+    }
+
+    /** Whether the algorithm is on this issuer's allow-list. */
+    boolean accepts(JWSAlgorithm algorithm) {
+        return algorithms.contains(algorithm);
+    }
+
+    /**
+     * Checks the signature.
+     *
+     * @return {@code null} when it verifies, otherwise the reason
+     * @throws KeySourceException when the keys cannot be obtained (endpoint down, nothing cached)
+     */
+    TokenRejection verify(SignedJWT jwt) throws KeySourceException {
+        JWSHeader header = jwt.getHeader();
+        List<? extends Key> keys = keySelector.selectJWSKeys(header, null);
+        if (keys.isEmpty()) {
+            return TokenRejection.UNKNOWN_KEY;
+        }
+        for (Key key : keys) {
+            try {
+                JWSVerifier verifier = verifierFactory.createJWSVerifier(header, key);
+                if (jwt.verify(verifier)) {
+                    return null;
+                }
+            } catch (JOSEException e) {
+                // A key that does not fit the algorithm; try the next one.
+            }
+        }
+        return TokenRejection.BAD_SIGNATURE;
+    }
+
+    /** Whether the issuer's keys can be obtained now (for health reporting). */
+    boolean keysAvailable() {
+        try {
+            return !keySource.get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null).isEmpty()
+                    || issuer.usesHmac();
+        } catch (KeySourceException e) {
+            return false;
+        }
+    }
+
+    private static JWKSource<SecurityContext> keySource(JwtIssuer issuer) {
+        if (issuer.hmacSecret() != null) {
+            return new ImmutableSecret<>(issuer.hmacSecret().getBytes(StandardCharsets.UTF_8));
+        }
+        if (issuer.jwksFile() != null) {
+            return new ImmutableJWKSet<>(loadJwks(issuer.jwksFile()));
+        }
+        JwtIssuer.JwksSettings settings = issuer.jwks();
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
+                (int) settings.connectTimeout().toMillis(), (int) settings.readTimeout().toMillis(), settings.sizeLimit());
+        try {
+            long ttl = settings.cacheTtl().toMillis();
+            return JWKSourceBuilder.<SecurityContext>create(issuer.jwksUri().toURL(), retriever)
+                    .cache(ttl, settings.connectTimeout().plus(settings.readTimeout()).toMillis())
+                    .refreshAheadCache(settings.refreshAhead().toMillis(), false)
+                    .rateLimited(Math.min(settings.rateLimit().toMillis(), ttl - 1))
+                    .outageTolerant(settings.outageTolerance().toMillis())
+                    .retrying(true)
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new ConfigurationException("jwt.issuers", "invalid jwks-uri " + issuer.jwksUri(), e);
+        }
+    }
+
+    /** Reads a JWK set from a file or {@code classpath:} location; only public keys are kept. */
+    static JWKSet loadJwks(String location) {
+        String text;
+        try {
+            if (location.startsWith("classpath:")) {
+                String resource = location.substring("classpath:".length());
+                if (resource.startsWith("/")) {
+                    resource = resource.substring(1);
+                }
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                try (InputStream in = (loader != null ? loader : IssuerVerifier.class.getClassLoader()).getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new ConfigurationException("jwt.issuers", "jwks-file not found: " + location);
+                    }
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            } else {
+                String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
+                text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+            }
+            JWKSet set = JWKSet.parse(text).toPublicJWKSet();
+            if (set.getKeys().isEmpty()) {
+                throw new ConfigurationException("jwt.issuers", "jwks-file " + location + " holds no public keys");
+            }
+            return set;
+        } catch (IOException e) {
+            throw new ConfigurationException("jwt.issuers", "cannot read jwks-file " + location + ": " + e.getMessage(), e);
+        } catch (ParseException e) {
+            throw new ConfigurationException("jwt.issuers", "jwks-file " + location + " is not a JWK set: " + e.getMessage(), e);
+        }
+    }
+}

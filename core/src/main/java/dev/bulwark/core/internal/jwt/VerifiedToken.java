@@ -1,0 +1,16 @@
+package dev.bulwark.core.internal.jwt;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A token whose signature and time claims were verified, as kept in the cache.
+ *
+ * @param issuer the configured issuer that signed it
+ * @param claims the verified claims
+ * @param claimMap the claims as plain Java values, for the application
+ * @param expiresAt {@code exp}, or {@code null} when the token has none
+ */
+record VerifiedToken(String issuer, JWTClaimsSet claims, Map<String, Object> claimMap, Instant expiresAt) {
+}
