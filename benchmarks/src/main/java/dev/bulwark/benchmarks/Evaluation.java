@@ -63,8 +63,13 @@ public record Evaluation(List<String> files, List<RequestResult> results, Level 
 
         for (int pass = 1; pass <= warmup; pass++) {
             progress.accept("warm-up pass " + pass + " of " + warmup + " (" + n + " requests)");
-            for (HttpRequest request : requests) {
-                consume(engine.evaluate(request));
+            int i = 0;
+            try {
+                for (; i < n; i++) {
+                    consume(engine.evaluate(requests[i]));
+                }
+            } catch (RuntimeException e) {
+                throw thrown(all.get(i), e);
             }
         }
 
@@ -76,7 +81,12 @@ public record Evaluation(List<String> files, List<RequestResult> results, Level 
             progress.accept("measured pass " + (pass + 1) + " of " + runs);
             for (int i = 0; i < n; i++) {
                 long start = System.nanoTime();
-                Decision decision = engine.evaluate(requests[i]);
+                Decision decision;
+                try {
+                    decision = engine.evaluate(requests[i]);
+                } catch (RuntimeException e) {
+                    throw thrown(all.get(i), e);
+                }
                 long elapsed = System.nanoTime() - start;
                 nanos[i][pass] = elapsed;
                 if (pass == 0) {
@@ -101,6 +111,11 @@ public record Evaluation(List<String> files, List<RequestResult> results, Level 
         }
         List<String> names = corpora.stream().map(CorpusFile::name).toList();
         return new Evaluation(names, results, engine.config().denyRules().level(), warmup, runs, wallNanos);
+    }
+
+    /** {@link Bulwark#evaluate} promises never to throw; when it does, name the request that made it. */
+    private static IllegalStateException thrown(CorpusRequest request, RuntimeException e) {
+        return new IllegalStateException("Bulwark.evaluate threw on " + request.id() + ": " + e, e);
     }
 
     /** Keeps the JIT from discarding the evaluation during warm-up. */
