@@ -1,0 +1,132 @@
+package dev.bulwark.benchmarks;
+
+import dev.bulwark.core.Bulwark;
+import dev.bulwark.core.Decision;
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.config.BulwarkConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost of {@link Bulwark#evaluate} with the default configuration at a deny-rules level:
+ * {@link #typical} on each request of {@code typical.jsonl} (legitimate API traffic, which is what
+ * a service pays for on every call), {@link #crsRegression} on the whole CRS regression corpus,
+ * one request per operation, cycling.
+ *
+ * <p>Sample time in microseconds, so JMH reports p50 and p99 beside the mean, comparable with the
+ * peer's figures in {@code shared/corpora/REFERENCE.md}. The corpora are read from the folder the
+ * evaluator uses (or {@code -Dbulwark.corpora=DIR}); without them the setup fails with a message
+ * saying so, and {@code benchmarks.jar jmh} skips before starting JMH.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar jmh EngineBenchmark
+ * java -jar benchmarks/target/benchmarks.jar jmh EngineBenchmark.typical -p request=json-100k -p level=off,standard
+ * </pre>
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EngineBenchmark {
+
+    /** One request of {@code typical.jsonl}, by the name in its id ({@code typical/<name>/0}). */
+    @State(Scope.Benchmark)
+    public static class TypicalRequest {
+
+        @Param({"get", "json-1k", "form", "json-100k", "multipart-50k"})
+        public String request;
+
+        @Param({"standard", "strict"})
+        public String level;
+
+        Bulwark engine;
+        HttpRequest httpRequest;
+
+        @Setup
+        public void setUp() throws IOException {
+            String prefix = "typical/" + request + "/";
+            CorpusRequest found = read(Corpora.TYPICAL).stream()
+                    .filter(r -> r.id().startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no request with id " + prefix + "* in " + Corpora.TYPICAL));
+            engine = engine(level);
+            httpRequest = found.toHttpRequest();
+            Decision decision = engine.evaluate(httpRequest);
+            if (decision.blocked()) {
+                System.err.println("warning: " + found.id() + " is blocked at level " + level + " (" + decision
+                        + "); this measures a shortened evaluation");
+            }
+        }
+    }
+
+    /** Every request of {@code crs-regression.jsonl}, handed out in file order, round and round. */
+    @State(Scope.Thread)
+    public static class CrsRegression {
+
+        @Param({"standard", "strict"})
+        public String level;
+
+        Bulwark engine;
+        HttpRequest[] requests;
+        int next;
+
+        @Setup
+        public void setUp() throws IOException {
+            engine = engine(level);
+            requests = read(Corpora.CRS_REGRESSION).stream().map(CorpusRequest::toHttpRequest).toArray(HttpRequest[]::new);
+            if (requests.length == 0) {
+                throw new IllegalStateException(Corpora.CRS_REGRESSION + " has no requests");
+            }
+        }
+
+        HttpRequest nextRequest() {
+            HttpRequest request = requests[next];
+            next = next + 1 == requests.length ? 0 : next + 1;
+            return request;
+        }
+    }
+
+    @Benchmark
+    public Decision typical(TypicalRequest state) {
+        return state.engine.evaluate(state.httpRequest);
+    }
+
+    @Benchmark
+    public Decision crsRegression(CrsRegression state) {
+        return state.engine.evaluate(state.nextRequest());
+    }
+
+    static Bulwark engine(String level) {
+        Level parsed = Level.valueOf(level.toUpperCase(Locale.ROOT));
+        BulwarkConfig defaults = BulwarkConfig.defaults();
+        return Bulwark.create(defaults.toBuilder().denyRules(defaults.denyRules().withLevel(parsed)).build());
+    }
+
+    static List<CorpusRequest> read(String file) throws IOException {
+        Path dir = Corpora.locate().orElseThrow(() -> new IllegalStateException(
+                "corpora folder not found (looked in " + Corpora.searched(Corpora.fromProperty(), Path.of(""))
+                        + "); give it with -D" + Corpora.PROPERTY + "=DIR"));
+        Path path = dir.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("no " + file + " in " + dir);
+        }
+        return CorpusReader.read(path);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.bulwark.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The entry point of {@code benchmarks.jar}: {@code evaluate ...} runs the
+ * {@link CorpusEvaluator}, {@code jmh ...} runs JMH ({@code org.openjdk.jmh.Main}) with the
+ * given options.
+ */
+public final class Launcher {
+
+    static final String USAGE = """
+            usage: java -jar benchmarks.jar evaluate [options]   replay the request corpora (evaluate --help)
+                   java -jar benchmarks.jar jmh [JMH options]    run the JMH benchmarks (jmh -h)
+            The corpora are found at ../shared/corpora (up to three levels up from the working
+            directory); give another folder with --corpora DIR (evaluate) or -Dbulwark.corpora=DIR (jmh).
+            """;
+
+    /** JMH options that only list or explain, and so run no benchmark. */
+    private static final List<String> JMH_LISTING = List.of("-h", "-help", "--help", "-l", "-lp", "-lprof", "-lrf");
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "evaluate" -> CorpusEvaluator.main(rest);
+            case "jmh" -> {
+                if (Arrays.stream(rest).noneMatch(JMH_LISTING::contains) && Corpora.locate().isEmpty()) {
+                    System.out.println("Corpora folder not found (looked in "
+                            + Corpora.searched(Corpora.fromProperty(), Path.of(""))
+                            + "); skipping the benchmarks.");
+                    return;
+                }
+                org.openjdk.jmh.Main.main(rest);
+            }
+            case "-h", "--help", "help" -> System.out.print(USAGE);
+            default -> {
+                System.err.println("error: unknown command '" + args[0] + "'");
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+}
