@@ -161,9 +161,16 @@ public final class EchoServer implements AutoCloseable {
         server.join();
     }
 
+    /** Stops the server. */
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the echo server", e);
+        }
     }
 
     /** The command line. */
