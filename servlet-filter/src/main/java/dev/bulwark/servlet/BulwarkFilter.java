@@ -8,6 +8,7 @@ import dev.bulwark.servlet.internal.AdapterDecisions;
 import dev.bulwark.servlet.internal.BodyReadException;
 import dev.bulwark.servlet.internal.BodyReader;
 import dev.bulwark.servlet.internal.CapturedBody;
+import dev.bulwark.servlet.internal.HeaderChangingRequest;
 import dev.bulwark.servlet.internal.ProblemResponse;
 import dev.bulwark.servlet.internal.ReplayingRequest;
 import dev.bulwark.servlet.internal.RequestSummary;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
  *       read: {@code getInputStream}, {@code getReader}, the content length and the
  *       {@code getParameter*} methods agree with them, byte for byte.</li>
  * </ul>
+ * The {@linkplain Decision#headerChanges() header changes} of the decision are applied: request
+ * headers the checks hide or set are hidden or replaced for the application, and response headers
+ * they ask for (such as {@code WWW-Authenticate}) are added to the block response.
  * Either way the {@link Decision} is in the request attribute {@value #DECISION_ATTRIBUTE}, each
  * of its {@linkplain Decision#attributes() attributes} is a request attribute of its own, and a
  * request with findings produces one security event on the logger {@code dev.bulwark.security}.
@@ -120,6 +124,7 @@ public final class BulwarkFilter implements Filter {
         }
         HttpServletRequest forApplication = inspected.body() == null
                 ? request : ReplayingRequest.wrap(request, inspected.body());
+        forApplication = HeaderChangingRequest.wrap(forApplication, decision.headerChanges());
         boolean returned = false;
         try {
             chain.doFilter(forApplication, response);
@@ -153,7 +158,8 @@ public final class BulwarkFilter implements Filter {
 
     private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {
         try {
-            if (!ProblemResponse.write(response, decision.status(), decision.incidentId())) {
+            if (!ProblemResponse.write(response, decision.status(), decision.incidentId(),
+                    decision.headerChanges().responseHeaders())) {
                 LOG.warn("Response already committed; cannot send the block response (incident {})",
                         decision.incidentId());
             }

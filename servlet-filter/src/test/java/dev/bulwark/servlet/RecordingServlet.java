@@ -123,6 +123,13 @@ final class RecordingServlet extends HttpServlet {
         seen.put("method", request.getMethod());
         seen.put("path", request.getRequestURI());
         seen.put("query", request.getQueryString());
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        seen.put("headers", headers);
+        seen.put("xUser", request.getHeader("x-user"));
+        seen.put("xForwardedFor", request.getHeader("X-Forwarded-For"));
         seen.put("bodyLength", body.length);
         seen.put("bodySha256", sha256(body));
         seen.put("contentLength", request.getContentLengthLong());

@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       the query, so tests can see that it never reaches the client);</li>
  *   <li>a header {@code X-Explode} makes the check throw;</li>
  *   <li>a header {@code X-Leak} reports findings whose excerpts hold secrets;</li>
- *   <li>a header {@code X-Claim} publishes it as the attribute {@code test.claim}.</li>
+ *   <li>a header {@code X-Claim} publishes it as the attribute {@code test.claim};</li>
+ *   <li>a header {@code X-Change-Headers} sets {@code X-User}, hides {@code X-Forwarded-For} and
+ *       tries to set a header with a line break; a blocked request asks for response headers,
+ *       one of them with a line break.</li>
  * </ul>
  * It counts its invocations, to show how often the filter asked the engine.
  */
@@ -46,8 +49,16 @@ final class TestCheck implements Check {
         if (claim != null) {
             inspection.attribute("test.claim", claim);
         }
+        if (request.headers().contains("X-Change-Headers")) {
+            inspection.setRequestHeader("X-User", "alice");
+            inspection.removeRequestHeader("X-Forwarded-For");
+            inspection.setRequestHeader("X-Bad", "a\r\nInjected: yes");
+        }
         String query = request.rawQuery();
         if (query != null && query.contains("attack")) {
+            inspection.responseHeader("WWW-Authenticate", "Bearer realm=\"test\"");
+            inspection.responseHeader("Content-Type", "text/html");
+            inspection.responseHeader("X-Split", "a\r\nSet-Cookie: x=1");
             inspection.report(new Finding(RULE_KEY, RULE_ID, "attack marker in the query",
                     Location.value(Source.QUERY, "q"), query, Level.STANDARD, Mode.BLOCK, BlockType.DENY, 403));
         }

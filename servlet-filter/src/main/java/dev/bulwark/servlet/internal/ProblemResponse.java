@@ -72,12 +72,31 @@ public final class ProblemResponse {
      * @throws IOException when the client cannot be written to
      */
     public static boolean write(HttpServletResponse response, int status, String incidentId) throws IOException {
+        return write(response, status, incidentId, Map.of());
+    }
+
+    /**
+     * Writes the problem response with the headers checks asked for (e.g. {@code WWW-Authenticate}
+     * on a 401). They cannot replace the problem document's own {@code Content-Type},
+     * {@code Content-Length}, {@code Cache-Control} or {@code X-Content-Type-Options}; a header
+     * holding CR, LF or NUL is dropped.
+     *
+     * @return {@code false} when the response was already committed and nothing could be written
+     * @throws IOException when the client cannot be written to
+     */
+    public static boolean write(HttpServletResponse response, int status, String incidentId,
+            Map<String, String> headers) throws IOException {
         if (response.isCommitted()) {
             return false;
         }
         byte[] body = body(status, incidentId);
         response.resetBuffer();
         response.setStatus(status);
+        headers.forEach((name, value) -> {
+            if (HeaderValues.isSafe(name, value)) {
+                response.setHeader(name, value);
+            }
+        });
         response.setContentType(CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
