@@ -5,7 +5,15 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.xml.XMLConstants;
@@ -36,11 +44,18 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Limits (400): {@code xml.depth}, {@code xml.elements}, and the length of one text or attribute
  * value, for which the JSON string limit {@code json.string-length} is reused (XML text plays the
- * role of a JSON string, and the parameter value limit is too small for documents). Anything the
+ * role of a JSON string, and the parameter value limit is too small for documents).
+ *
+ * <p>The encoding is found from a byte order mark or the XML declaration (UTF-8 when neither says
+ * otherwise) and the bytes are decoded strictly: bytes not valid in that encoding, overlong UTF-8
+ * among them, and encodings the JDK does not know are {@code xml.encoding}. Anything else the
  * parser rejects is {@code xml.syntax}. Nesting is tracked in arrays, not by recursion.
  * Thread-safe.
  */
 public final class XmlBodyParser {
+
+    /** How many bytes are examined to find the encoding of the document. */
+    private static final int SNIFF_LENGTH = 512;
 
     private final Limits limits;
     private final XMLInputFactory factory;
@@ -75,9 +90,9 @@ public final class XmlBodyParser {
     public void parse(InputStream body, ValueSink sink) throws LimitExceededException, MalformedRequestException {
         XMLStreamReader reader;
         try {
-            reader = factory.createXMLStreamReader(body);
+            reader = factory.createXMLStreamReader(decoding(body));
         } catch (XMLStreamException | RuntimeException e) {
-            throw new MalformedRequestException("xml.syntax", Location.value(Source.XML, ""), String.valueOf(e));
+            throw new MalformedRequestException(reasonFor(e), Location.value(Source.XML, ""), describe(e));
         }
         try {
             new Run(reader, sink).parse();
@@ -143,7 +158,7 @@ public final class XmlBodyParser {
                 }
                 return reader.next();
             } catch (XMLStreamException | RuntimeException e) {
-                throw new MalformedRequestException("xml.syntax", here(), describe(e));
+                throw new MalformedRequestException(reasonFor(e), here(), describe(e));
             }
         }
 
@@ -225,6 +240,117 @@ public final class XmlBodyParser {
         private Location here() {
             return Location.value(Source.XML, path.toString());
         }
+    }
+
+    /**
+     * A strict reader over {@code body} in the document's encoding, found as XML 1.0 Appendix F
+     * says: a byte order mark, the pattern of {@code <?} in UTF-16, or the {@code encoding} of the
+     * XML declaration; UTF-8 otherwise. Decoding here rather than in the parser makes bytes that
+     * are not valid in that encoding (overlong UTF-8 among them) an {@code xml.encoding} error,
+     * and keeps the JDK parser from printing its own report of them to standard error.
+     */
+    private static Reader decoding(InputStream body) throws MalformedRequestException {
+        PushbackInputStream in = new PushbackInputStream(body, SNIFF_LENGTH);
+        byte[] head = new byte[SNIFF_LENGTH];
+        int read;
+        try {
+            read = in.readNBytes(head, 0, SNIFF_LENGTH);
+        } catch (IOException e) {
+            throw new MalformedRequestException("xml.read", Location.value(Source.XML, ""), String.valueOf(e));
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (startsWith(head, read, 0xEF, 0xBB, 0xBF)) {
+            skip = 3;
+        } else if (startsWith(head, read, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (startsWith(head, read, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (startsWith(head, read, 0x00, '<', 0x00, '?')) {
+            charset = StandardCharsets.UTF_16BE;
+        } else if (startsWith(head, read, '<', 0x00, '?', 0x00)) {
+            charset = StandardCharsets.UTF_16LE;
+        } else {
+            String declared = declaredEncoding(new String(head, 0, read, StandardCharsets.ISO_8859_1));
+            if (declared != null) {
+                try {
+                    charset = Charset.forName(declared);
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedRequestException("xml.encoding", Location.value(Source.XML, ""),
+                            "unsupported encoding " + declared);
+                }
+            }
+        }
+        if (read > skip) {
+            try {
+                in.unread(head, skip, read - skip);
+            } catch (IOException e) {
+                throw new IllegalStateException("the pushback buffer holds what was read", e);
+            }
+        }
+        return new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static boolean startsWith(byte[] head, int length, int... prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((head[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The {@code encoding} of an XML declaration at the start of {@code head}, or {@code null}. */
+    static String declaredEncoding(String head) {
+        if (!head.startsWith("<?xml")) {
+            return null;
+        }
+        int end = head.indexOf("?>");
+        String declaration = end < 0 ? head : head.substring(0, end);
+        int at = declaration.indexOf("encoding");
+        if (at < 0) {
+            return null;
+        }
+        int i = at + "encoding".length();
+        while (i < declaration.length() && isXmlSpace(declaration.charAt(i))) {
+            i++;
+        }
+        if (i >= declaration.length() || declaration.charAt(i) != '=') {
+            return null;
+        }
+        i++;
+        while (i < declaration.length() && isXmlSpace(declaration.charAt(i))) {
+            i++;
+        }
+        if (i >= declaration.length() || (declaration.charAt(i) != '"' && declaration.charAt(i) != '\'')) {
+            return null;
+        }
+        int close = declaration.indexOf(declaration.charAt(i), i + 1);
+        return close < 0 ? null : declaration.substring(i + 1, close);
+    }
+
+    private static boolean isXmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    /** {@code xml.encoding} when the bytes did not decode, {@code xml.syntax} otherwise. */
+    private static String reasonFor(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return "xml.encoding";
+            }
+            if (cause instanceof XMLStreamException stream && stream.getNestedException() instanceof CharacterCodingException) {
+                return "xml.encoding";
+            }
+        }
+        return "xml.syntax";
     }
 
     private static String qualified(String prefix, String localName) {

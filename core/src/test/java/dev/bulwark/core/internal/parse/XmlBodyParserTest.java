@@ -167,7 +167,42 @@ class XmlBodyParserTest {
     void rejectsOverlongUtf8() {
         byte[] overlong = {'<', 'a', '>', '.', '.', (byte) 0xC0, (byte) 0xAF, '<', '/', 'a', '>'};
 
-        assertThatThrownBy(() -> parse(parser, overlong)).isInstanceOf(MalformedRequestException.class);
+        assertMalformed(() -> parse(parser, overlong), "xml.encoding");
+    }
+
+    @Test
+    void rejectsBytesThatAreNotUtf8() {
+        byte[] invalid = {'<', 'a', '>', (byte) 0xFF, '<', '/', 'a', '>'};
+
+        assertMalformed(() -> parse(parser, invalid), "xml.encoding");
+    }
+
+    @Test
+    void decodesTheEncodingOfTheXmlDeclaration() throws Exception {
+        byte[] latin1 = "<?xml version='1.0' encoding='ISO-8859-1'?><a>caf\u00e9</a>".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(parse(parser, latin1).first(Component.VALUE, "/a").decoded()).isEqualTo("café");
+    }
+
+    @Test
+    void decodesUtf16WithAndWithoutByteOrderMark() throws Exception {
+        byte[] withBom = "\uFEFF<a>\u00e9</a>".getBytes(StandardCharsets.UTF_16BE);
+        byte[] withoutBom = "<?xml version=\"1.0\" encoding=\"UTF-16LE\"?><a>\u00e9</a>".getBytes(StandardCharsets.UTF_16LE);
+
+        assertThat(parse(parser, withBom).first(Component.VALUE, "/a").decoded()).isEqualTo("é");
+        assertThat(parse(parser, withoutBom).first(Component.VALUE, "/a").decoded()).isEqualTo("é");
+    }
+
+    @Test
+    void skipsAUtf8ByteOrderMark() throws Exception {
+        byte[] xml = "\uFEFF<a>x</a>".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(parse(parser, xml).first(Component.VALUE, "/a").decoded()).isEqualTo("x");
+    }
+
+    @Test
+    void rejectsAnEncodingTheJdkDoesNotKnow() {
+        assertMalformed(parsing("<?xml version=\"1.0\" encoding=\"UTF-7\"?><a>+ADw-script+AD4-</a>"), "xml.encoding");
     }
 
     @Test
