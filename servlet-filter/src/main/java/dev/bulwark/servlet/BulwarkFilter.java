@@ -159,7 +159,7 @@ public final class BulwarkFilter implements Filter {
     private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {
         try {
             if (!ProblemResponse.write(response, decision.status(), decision.incidentId(),
-                    decision.headerChanges().responseHeaders())) {
+                    decision.headerChanges().responseHeaders(), decision.violations())) {
                 LOG.warn("Response already committed; cannot send the block response (incident {})",
                         decision.incidentId());
             }

@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import dev.bulwark.core.Violation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,11 +55,29 @@ public final class ProblemResponse {
 
     /** The body for this status and incident, as UTF-8 JSON. */
     public static byte[] body(int status, String incidentId) {
+        return body(status, incidentId, List.of());
+    }
+
+    /**
+     * The body with a list of contract violations (key and location only, never values), for
+     * checks whose findings are meant for API clients such as OpenAPI enforcement.
+     */
+    public static byte[] body(int status, String incidentId, List<Violation> violations) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title(status));
         problem.put("status", status);
         problem.put("incidentId", incidentId);
+        if (!violations.isEmpty()) {
+            List<Map<String, String>> listed = new ArrayList<>();
+            for (Violation violation : violations) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("key", violation.key());
+                entry.put("location", violation.location());
+                listed.add(entry);
+            }
+            problem.put("violations", listed);
+        }
         try {
             return JSON.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
@@ -86,10 +107,16 @@ public final class ProblemResponse {
      */
     public static boolean write(HttpServletResponse response, int status, String incidentId,
             Map<String, String> headers) throws IOException {
+        return write(response, status, incidentId, headers, List.of());
+    }
+
+    /** Writes the problem response with headers and a list of violations, see {@link #body(int, String, List)}. */
+    public static boolean write(HttpServletResponse response, int status, String incidentId,
+            Map<String, String> headers, List<Violation> violations) throws IOException {
         if (response.isCommitted()) {
             return false;
         }
-        byte[] body = body(status, incidentId);
+        byte[] body = body(status, incidentId, violations);
         response.resetBuffer();
         response.setStatus(status);
         headers.forEach((name, value) -> {
