@@ -16,7 +16,15 @@ final class MarkupScanner {
     private MarkupScanner() {
     }
 
-    static void scan(XssText text, boolean quoteAware, Findings findings) {
+    /**
+     * Scans the text for tags.
+     *
+     * @param quoteAware whether quoted attribute values are honoured
+     * @param document whether the value is a whole XML document (it opens with an XML declaration),
+     *     in which namespaces and SVG or MathML elements are ordinary; script, handlers and script URLs
+     *     still count
+     */
+    static void scan(XssText text, boolean quoteAware, boolean document, Findings findings) {
         char[] t = text.text;
         int n = text.length;
         int i = 0;
@@ -25,12 +33,22 @@ final class MarkupScanner {
                 i++;
                 continue;
             }
-            i = tag(t, i, n, quoteAware, findings);
+            i = tag(t, i, n, quoteAware, document, findings);
         }
     }
 
+    /** Whether the value opens with an XML declaration or packet header, after spaces or a byte-order mark. */
+    static boolean isXmlDocument(XssText text) {
+        int k = 0;
+        while (k < text.length && (Chars.isSpace(text.text[k]) || text.text[k] == '\ufeff')) {
+            k++;
+        }
+        return Chars.startsWith(text.text, k, text.length, "<?xml ")
+                || Chars.startsWith(text.text, k, text.length, "<?xpacket ");
+    }
+
     /** Reads the tag at {@code lt} and returns where scanning goes on. */
-    private static int tag(char[] t, int lt, int n, boolean quoteAware, Findings findings) {
+    private static int tag(char[] t, int lt, int n, boolean quoteAware, boolean document, Findings findings) {
         int j = lt + 1;
         if (j >= n) {
             return n;
@@ -88,13 +106,13 @@ final class MarkupScanner {
         boolean script = nameTo - nameFrom == 6 && Chars.startsWith(name, nameFrom, nameTo, "script");
         if (script) {
             findings.add(XssRules.SCRIPT_TAG, lt, runEnd);
-        } else if (XssVocabulary.DANGEROUS_ELEMENTS.contains(name, nameFrom, nameTo)
-                || local > nameStart && XssVocabulary.FOREIGN_PREFIXES.contains(t, nameStart, local - 1)) {
+        } else if (!document && (XssVocabulary.DANGEROUS_ELEMENTS.contains(name, nameFrom, nameTo)
+                || local > nameStart && XssVocabulary.FOREIGN_PREFIXES.contains(t, nameStart, local - 1))) {
             findings.add(XssRules.DANGEROUS_TAG, lt, runEnd);
         } else if (quoteAware && nameEnd - nameStart <= 2) {
             squeezedName(t, lt, n, findings);
         }
-        return attributes(t, lt, nameEnd, n, quoteAware, findings);
+        return attributes(t, lt, nameEnd, n, quoteAware, document, findings);
     }
 
     private static boolean endsTagName(char c) {
@@ -150,7 +168,8 @@ final class MarkupScanner {
     }
 
     /** Reads the attributes of a start tag whose name ends at {@code from}; returns where the tag ends. */
-    private static int attributes(char[] t, int lt, int from, int n, boolean quoteAware, Findings findings) {
+    private static int attributes(char[] t, int lt, int from, int n, boolean quoteAware, boolean document,
+            Findings findings) {
         int k = from;
         boolean any = false;
         while (k < n) {
@@ -202,7 +221,7 @@ final class MarkupScanner {
                 }
             }
             any = true;
-            attribute(t, nameStart, nameEnd, valueStart, valueEnd, n, findings);
+            attribute(t, nameStart, nameEnd, valueStart, valueEnd, document, findings);
         }
         if (any) {
             findings.add(XssRules.HTML_TAG, lt, k);
@@ -210,8 +229,8 @@ final class MarkupScanner {
         return k;
     }
 
-    private static void attribute(char[] t, int nameStart, int nameEnd, int valueStart, int valueEnd, int n,
-            Findings findings) {
+    private static void attribute(char[] t, int nameStart, int nameEnd, int valueStart, int valueEnd,
+            boolean document, Findings findings) {
         int start = nameStart;
         while (start < nameEnd && (Chars.isQuote(t[start]) || t[start] == 0)) {
             start++;
@@ -222,6 +241,9 @@ final class MarkupScanner {
         }
         if (nameEnd - start >= 3 && t[start] == 'o' && t[start + 1] == 'n' && Chars.isLetter(t[start + 2])) {
             findings.add(XssRules.EVENT_HANDLER, nameStart, Math.max(valueEnd, nameEnd));
+            return;
+        }
+        if (document && isNamespaceAttribute(t, start, nameEnd)) {
             return;
         }
         if (XssVocabulary.DANGEROUS_ATTRIBUTES.contains(t, start, nameEnd)
@@ -243,6 +265,11 @@ final class MarkupScanner {
                 findings.add(XssRules.DANGEROUS_ATTRIBUTE, nameStart, valueEnd);
             }
         }
+    }
+
+    private static boolean isNamespaceAttribute(char[] t, int from, int to) {
+        return Chars.startsWith(t, from, to, "xmlns") || Chars.startsWith(t, from, to, "xsi:")
+                || Chars.startsWith(t, from, to, "xml:");
     }
 
     private static final int LOCAL_LINK = 0;

@@ -60,6 +60,8 @@ final class ScriptScanner {
         if (XssVocabulary.DANGEROUS_CALLS.contains(t, i, e)) {
             if (dangerousCall(text, raw, i, e, before, ticks)) {
                 findings.add(XssRules.JS_CALL, i, e + 1);
+            } else if (e - i == 6 && Chars.startsWith(t, i, n, "import")) {
+                importStatement(t, i, e, n, findings);
             }
         } else if (member && XssVocabulary.DANGEROUS_MEMBER_CALLS.contains(t, i, e)) {
             int k = Chars.skipJsSpace(t, e, n);
@@ -83,8 +85,6 @@ final class ScriptScanner {
             constructor(t, i, e, n, before, member, findings);
         } else if (e - i >= 5 && t[i] == 'o' && t[i + 1] == 'n') {
             orphanHandler(t, i, e, n, findings);
-        } else if (Chars.startsWith(t, i, n, "import") && e - i == 6) {
-            importStatement(t, i, e, n, findings);
         } else if (Chars.startsWith(t, i, n, "entity") && e - i == 6 && before >= 0 && t[before] == '!') {
             entityDeclaration(t, before, e, n, findings);
         } else if (Chars.startsWith(t, i, n, "in") && e - i == 2) {
@@ -166,6 +166,10 @@ final class ScriptScanner {
             previousWord = false;
             if (c == ')') {
                 if (depth == 0) {
+                    if (words == 1 && !codeLike && j - open <= 3 && Chars.isLetter(t[open + 1])) {
+                        // "alert(s)", "prompt(ed)": a plural or tense in prose.
+                        return false;
+                    }
                     return !spaced || codeLike || words == 0;
                 }
                 depth--;
@@ -210,7 +214,7 @@ final class ScriptScanner {
         }
         if (t[k] == '[') {
             int m = Chars.skipJsSpace(t, k + 1, n);
-            if (m < n && (Chars.isQuote(t[m]) || t[m] == '/')) {
+            if (m < n && (Chars.isQuote(t[m]) && sensitiveKey(t, m, n, m > k + 1) || t[m] == '/')) {
                 findings.add(XssRules.DOM_SINK, i, m + 1);
             }
             return;
@@ -236,6 +240,29 @@ final class ScriptScanner {
                 findings.add(XssRules.SCRIPT_WORD, i, memberEnd);
             }
         }
+    }
+
+    /**
+     * Whether the quoted key at {@code quote} reaches script: a sensitive member or function name,
+     * {@code $}, a string built by concatenation, or a key hidden behind a comment. Plain keys stay
+     * allowed, since {@code self['name']} is ordinary Python and {@code document['title']} ordinary
+     * document-store code.
+     */
+    private static boolean sensitiveKey(char[] t, int quote, int n, boolean commented) {
+        int from = quote + 1;
+        int to = from;
+        while (to < n && t[to] != t[quote] && to - from < 40) {
+            to++;
+        }
+        if (to >= n || t[to] != t[quote]) {
+            return false;
+        }
+        int after = Chars.skipJsSpace(t, to + 1, n);
+        return commented || after < n && t[after] == '+'
+                || to - from == 1 && t[from] == '$'
+                || XssVocabulary.WINDOW_MEMBERS.contains(t, from, to)
+                || XssVocabulary.DOCUMENT_MEMBERS.contains(t, from, to)
+                || XssVocabulary.DANGEROUS_CALLS.contains(t, from, to);
     }
 
     /** {@code location.href=...}, {@code location.replace(...)}, {@code ;location='...'}. */
@@ -298,7 +325,7 @@ final class ScriptScanner {
         if (k >= n || t[k] != '=' || k + 1 < n && t[k + 1] == '=') {
             return;
         }
-        if (injectionPoint(t, i) || XssVocabulary.EVENT_HANDLERS.contains(t, i, e) && afterSeparator(t, i)) {
+        if (injectionPoint(t, i) && i > 0 || XssVocabulary.EVENT_HANDLERS.contains(t, i, e) && afterSeparator(t, i)) {
             findings.add(XssRules.ATTRIBUTE_BREAKOUT, i, k + 1);
         }
     }

@@ -132,18 +132,21 @@ final class UrlSchemeScanner {
         int kind = NOTHING;
         for (int j = k; j < end; j++) {
             char c = t[j];
-            if (c == '(' || c == '`') {
+            char p = j > k ? t[j - 1] : ' ';
+            char q = j + 1 < n ? t[j + 1] : ' ';
+            if ((c == '(' || c == '`') && (Chars.isIdentifierPart(p) || p == ')' || p == ']')) {
                 return CALL;
             }
-            if (c == '=' || c == '\\' || c == '[' || c == '.' || c == '<' || c == '+' || c == '\u2028'
-                    || c == '/' || c < ' ' && c != ' ') {
+            boolean code = c == '=' || c == '\\' || c == '[' || c == '<' || c == '{' || c < ' '
+                    || c == '\u2028' || c == '\u2029'
+                    || c == '.' && Chars.isLetter(p) && (Chars.isLetter(q) || q == '_' || q == '$')
+                    || c == '/' && (q == '/' || q == '*')
+                    || (c == '"' || c == '\'') && j == k;
+            if (code) {
                 kind = CODE;
             }
         }
         if (kind == NOTHING && anyBodyIsCode && last > k) {
-            kind = CODE;
-        }
-        if (kind == NOTHING && end < n && end < limit && Chars.isQuote(t[end]) && last > k) {
             kind = CODE;
         }
         return kind;

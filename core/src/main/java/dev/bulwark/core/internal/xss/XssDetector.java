@@ -32,7 +32,7 @@ public final class XssDetector implements Detector {
     private static final boolean[] TRIGGERS = new boolean[128];
 
     static {
-        for (char c : "<>&\\(`{[\"':=+.".toCharArray()) {
+        for (char c : "<>&\\(`{[\"':=+.!".toCharArray()) {
             TRIGGERS[c] = true;
         }
     }
@@ -55,8 +55,9 @@ public final class XssDetector implements Detector {
         }
         XssText text = XssText.of(value);
         Findings findings = new Findings();
-        MarkupScanner.scan(text, true, findings);
-        MarkupScanner.scan(text, false, findings);
+        boolean document = MarkupScanner.isXmlDocument(text);
+        MarkupScanner.scan(text, true, document, findings);
+        MarkupScanner.scan(text, false, document, findings);
         UrlSchemeScanner.scan(text, findings);
         CssScanner.scan(text, findings);
         ScriptScanner.scan(text, value, findings);
