@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.xss;
 
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import java.util.Arrays;
 import java.util.List;
 
 /** The first piece of evidence per rule found in one value; reported once per rule at the end. */
@@ -14,11 +15,11 @@ final class Findings {
     private int found;
 
     Findings() {
-        java.util.Arrays.fill(start, -1);
+        Arrays.fill(start, -1);
     }
 
     void add(RuleDefinition rule, int from, int to) {
-        int index = RULES.indexOf(rule);
+        int index = indexOf(rule);
         if (start[index] < 0) {
             start[index] = from;
             end[index] = Math.max(from + 1, to);
@@ -27,7 +28,16 @@ final class Findings {
     }
 
     boolean has(RuleDefinition rule) {
-        return start[RULES.indexOf(rule)] >= 0;
+        return start[indexOf(rule)] >= 0;
+    }
+
+    private static int indexOf(RuleDefinition rule) {
+        for (int i = 0; i < RULES.size(); i++) {
+            if (RULES.get(i) == rule) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not an XSS rule: " + rule.id());
     }
 
     boolean isEmpty() {

@@ -24,6 +24,7 @@ final class ScriptScanner {
         char[] t = text.text;
         int n = text.length;
         int ticks = 0;
+        int templateHorizon = 0;
         int i = 0;
         while (i < n) {
             char c = t[i];
@@ -40,8 +41,7 @@ final class ScriptScanner {
                 case '!' -> jsFuck(t, i, n, findings);
                 case '{' -> {
                     if (i + 1 < n && t[i + 1] == '{') {
-                        i = template(t, i, n, findings);
-                        continue;
+                        templateHorizon = template(t, i, Math.max(i + 2, templateHorizon), n, findings);
                     }
                 }
                 case '-' -> commentClose(t, i, n, findings);
@@ -55,6 +55,10 @@ final class ScriptScanner {
     private static void identifier(XssText text, String raw, int i, int e, int ticks, Findings findings) {
         char[] t = text.text;
         int n = text.length;
+        boolean handlerShape = e - i >= 5 && t[i] == 'o' && t[i + 1] == 'n';
+        if (!handlerShape && !XssVocabulary.SCRIPT_IDENTIFIERS.contains(t, i, e)) {
+            return;
+        }
         int before = Chars.previousSignificant(t, i);
         boolean member = before >= 0 && t[before] == '.';
         if (XssVocabulary.DANGEROUS_CALLS.contains(t, i, e)) {
@@ -333,7 +337,11 @@ final class ScriptScanner {
     /** {@code "formaction=...}, {@code ' style=...expression(}: a dangerous attribute after a quote. */
     private static void orphanAttribute(char[] t, int i, int e, int n, Findings findings) {
         int k = Chars.skipJsSpace(t, e, n);
-        if (k >= n || t[k] != '=' || !injectionPoint(t, i)) {
+        int quote = i - 1;
+        while (quote >= 0 && i - quote < 16 && (Chars.isSpace(t[quote]) || t[quote] == '/')) {
+            quote--;
+        }
+        if (k >= n || t[k] != '=' || quote < 0 || !Chars.isQuote(t[quote])) {
             return;
         }
         boolean style = XssVocabulary.STYLE_ATTRIBUTES.contains(t, i, e);
@@ -437,15 +445,16 @@ final class ScriptScanner {
 
     /**
      * A client-side template expression {@code {{...}}} that reaches the constructor, the scope's
-     * evaluator or a code-running function. Returns where scanning goes on.
+     * evaluator or a code-running function. Reads from {@code from} (past what an earlier
+     * expression already read) and returns how far it read.
      */
-    private static int template(char[] t, int i, int n, Findings findings) {
+    private static int template(char[] t, int i, int from, int n, Findings findings) {
         int limit = Math.min(n, i + 2 + TEMPLATE_WINDOW);
-        int k = i + 2;
+        int k = from;
         while (k < limit) {
             char c = t[k];
             if (c == '}' && k + 1 < n && t[k + 1] == '}') {
-                return k + 2;
+                return k;
             }
             if (Chars.isIdentifierPart(c)) {
                 int e = Chars.identifierEnd(t, k, n);
@@ -462,7 +471,7 @@ final class ScriptScanner {
             }
             k++;
         }
-        return i + 2;
+        return Math.max(k, from);
     }
 
     /** {@code -->} closing an HTML comment: at the start of the value or before a tag it breaks out. */

@@ -12,9 +12,11 @@ final class WordSet {
     private final int[] positions;
     private final int mask;
     private final int longest;
+    private final String[] words;
 
     private WordSet(String... words) {
         int size = Integer.highestOneBit(Math.max(4, words.length * 4)) << 1;
+        this.words = words.clone();
         slots = new char[size][];
         positions = new int[size];
         mask = size - 1;
@@ -55,6 +57,11 @@ final class WordSet {
             slot = (slot + 1) & mask;
         }
         return -1;
+    }
+
+    /** The words, in the order the set was built from. */
+    String[] words() {
+        return words.clone();
     }
 
     /** The length of the longest word, to bound look-ups. */

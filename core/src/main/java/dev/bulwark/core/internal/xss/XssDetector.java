@@ -55,12 +55,23 @@ public final class XssDetector implements Detector {
         }
         XssText text = XssText.of(value);
         Findings findings = new Findings();
-        boolean document = MarkupScanner.isXmlDocument(text);
-        MarkupScanner.scan(text, true, document, findings);
-        MarkupScanner.scan(text, false, document, findings);
-        UrlSchemeScanner.scan(text, findings);
-        CssScanner.scan(text, findings);
-        ScriptScanner.scan(text, value, findings);
+        if (text.has(XssText.LT)) {
+            boolean document = MarkupScanner.isXmlDocument(text);
+            MarkupScanner.scan(text, true, document, findings);
+            MarkupScanner.scan(text, false, document, findings);
+        }
+        if (text.has(XssText.COLON)) {
+            UrlSchemeScanner.scan(text, findings);
+        }
+        if (text.has(XssText.COLON | XssText.PAREN | XssText.AT)) {
+            CssScanner.scan(text, findings);
+        }
+        if (text.has(XssText.SCRIPT_PUNCTUATION)) {
+            ScriptScanner.scan(text, value, findings);
+        }
+        if (findings.isEmpty()) {
+            return;
+        }
         if (target.component() != Component.VALUE && findings.has(XssRules.HTML_TAG)) {
             // Names are chosen by the application; markup in one is never legitimate.
             findings.add(XssRules.MARKUP_IN_NAME, 0, text.length);

@@ -11,25 +11,47 @@ package dev.bulwark.core.internal.xss;
  */
 final class XssText {
 
-    final char[] text;
-    final int[] origin;
-    final int length;
-    /** Whether an escape or reference was decoded, i.e. the text differs from the value by more than case. */
-    final boolean decoded;
+    /** Flags in {@link #seen}: which characters the decoded text holds, so scanners can skip at once. */
+    static final int LT = 1;
+    static final int COLON = 2;
+    static final int PAREN = 4;
+    static final int AT = 8;
+    static final int SCRIPT_PUNCTUATION = 16;
 
-    private XssText(char[] text, int[] origin, int length, boolean decoded) {
+    final char[] text;
+    /** Where each character came from, or {@code null} when nothing was decoded and offsets agree. */
+    private final int[] origin;
+    final int length;
+    final int seen;
+
+    private XssText(char[] text, int[] origin, int length, int seen) {
         this.text = text;
         this.origin = origin;
         this.length = length;
-        this.decoded = decoded;
+        this.seen = seen;
+    }
+
+    boolean has(int flags) {
+        return (seen & flags) != 0;
+    }
+
+    private static int flag(char c) {
+        return switch (c) {
+            case '<' -> LT | SCRIPT_PUNCTUATION;
+            case ':' -> COLON;
+            case '(' -> PAREN | SCRIPT_PUNCTUATION;
+            case '@' -> AT;
+            case '`', '[', '.', '=', '!', '{', '>', '"', '\'' -> SCRIPT_PUNCTUATION;
+            default -> 0;
+        };
     }
 
     static XssText of(String value) {
         int n = value.length();
         char[] out = new char[n];
-        int[] origin = new int[n];
+        int[] origin = null;
         int len = 0;
-        boolean decoded = false;
+        int seen = 0;
         int i = 0;
         while (i < n) {
             char c = value.charAt(i);
@@ -58,18 +80,26 @@ final class XssText {
                 decodedChar = c - 0xfee0;
             }
             if (decodedChar >= 0) {
-                decoded = true;
                 c = (char) decodedChar;
+                if (origin == null && consumed > 1) {
+                    origin = new int[n];
+                    for (int k = 0; k < len; k++) {
+                        origin[k] = k;
+                    }
+                }
             }
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + 32);
             }
+            seen |= flag(c);
             out[len] = c;
-            origin[len] = start;
+            if (origin != null) {
+                origin[len] = start;
+            }
             len++;
             i += consumed;
         }
-        return new XssText(out, origin, len, decoded);
+        return new XssText(out, origin, len, seen);
     }
 
     /** The offset in the original value of the character at {@code index} of the text. */
@@ -77,7 +107,8 @@ final class XssText {
         if (length == 0) {
             return 0;
         }
-        return origin[Math.max(0, Math.min(index, length - 1))];
+        int clamped = Math.max(0, Math.min(index, length - 1));
+        return origin == null ? clamped : origin[clamped];
     }
 
     /**

@@ -10,6 +10,15 @@ final class XssVocabulary {
     private XssVocabulary() {
     }
 
+    /** The words of several sets and lists, for a combined set. */
+    private static String[] union(Object... parts) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (Object part : parts) {
+            all.addAll(java.util.List.of(part instanceof WordSet set ? set.words() : (String[]) part));
+        }
+        return all.toArray(String[]::new);
+    }
+
     /**
      * Elements that run script, load active content, change where the page or its forms point, or
      * open a foreign parser (SVG, MathML, XML) in which other rules apply.
@@ -153,6 +162,11 @@ final class XssVocabulary {
 
     /** Attributes whose value is a link or a navigation target. */
     static final WordSet LINK_ATTRIBUTES = WordSet.of("href", "action", "src", "data", "ping", "background");
+
+    /** Every identifier the script scanner looks closer at; all others are passed at once. */
+    static final WordSet SCRIPT_IDENTIFIERS = WordSet.of(union(
+            DANGEROUS_CALLS, DANGEROUS_MEMBER_CALLS, INVOKERS, MARKUP_SINKS, GLOBALS, DANGEROUS_ATTRIBUTES,
+            STYLE_ATTRIBUTES, new String[] {"location", "constructor", "import", "entity", "in"}));
 
     /** Named character references decoded before scanning, with their code points below. */
     static final WordSet ENTITY_NAMES = WordSet.of(
