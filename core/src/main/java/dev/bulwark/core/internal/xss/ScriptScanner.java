@@ -141,6 +141,7 @@ final class ScriptScanner {
         boolean previousKeyword = false;
         boolean space = false;
         boolean codeLike = false;
+        boolean slashed = false;
         int words = 0;
         int depth = 0;
         int j = open + 1;
@@ -174,6 +175,10 @@ final class ScriptScanner {
                         // "alert(s)", "prompt(ed)": a plural or tense in prose.
                         return false;
                     }
+                    if (words > 1 && !codeLike && slashed) {
+                        // "confirm(yes/no)": alternatives in prose, not a division of two names.
+                        return false;
+                    }
                     return !spaced || codeLike || words == 0;
                 }
                 depth--;
@@ -188,7 +193,9 @@ final class ScriptScanner {
                 codeLike = true;
                 j = close + 1;
                 continue;
-            } else if (c == '.' || c == '=' || c == '+' || c == '/' || c == ',' || c == '-' || c == '*') {
+            } else if (c == '/' || c == '|') {
+                slashed = true;
+            } else if (c == '.' || c == '=' || c == '+' || c == ',' || c == '-' || c == '*') {
                 codeLike = true;
             }
             j++;
@@ -231,18 +238,18 @@ final class ScriptScanner {
         if (memberEnd == m) {
             return;
         }
-        boolean sensitive = document
+        int after = Chars.skipJsSpace(t, memberEnd, n);
+        char next = after < n ? t[after] : ' ';
+        boolean used = next == '(' || next == '.' || next == '[' || next == '`' || isAssignment(t, after, n);
+        boolean member = document
                 ? XssVocabulary.DOCUMENT_MEMBERS.contains(t, m, memberEnd)
                 : XssVocabulary.WINDOW_MEMBERS.contains(t, m, memberEnd);
-        if (sensitive) {
+        boolean handler = memberEnd - m > 2 && t[m] == 'o' && t[m + 1] == 'n' && isAssignment(t, after, n);
+        if (XssVocabulary.SENSITIVE_PROPERTIES.contains(t, m, memberEnd) || member && used || handler
+                || document && next == '(') {
             findings.add(XssRules.DOM_SINK, i, memberEnd);
-        } else if (document) {
-            int after = Chars.skipJsSpace(t, memberEnd, n);
-            if (after < n && t[after] == '(') {
-                findings.add(XssRules.DOM_SINK, i, after + 1);
-            } else {
-                findings.add(XssRules.SCRIPT_WORD, i, memberEnd);
-            }
+        } else if (document || member) {
+            findings.add(XssRules.SCRIPT_WORD, i, memberEnd);
         }
     }
 

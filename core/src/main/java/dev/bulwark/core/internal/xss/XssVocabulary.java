@@ -126,6 +126,11 @@ final class XssVocabulary {
             "queryselectorall", "forms", "scripts", "all", "execcommand", "open", "defaultview",
             "implementation", "createrange", "evaluate", "childnodes", "designmode");
 
+    /** Properties of the globals that leak or redirect on mere access; other members must be used. */
+    static final WordSet SENSITIVE_PROPERTIES = WordSet.of(
+            "cookie", "domain", "location", "documenturi", "referrer", "baseuri", "designmode", "document",
+            "opener", "localstorage", "sessionstorage");
+
     /** Members of the window-like globals that navigate, run code or reach the page. */
     static final WordSet WINDOW_MEMBERS = WordSet.of(
             "location", "document", "alert", "prompt", "confirm", "eval", "open", "settimeout",

