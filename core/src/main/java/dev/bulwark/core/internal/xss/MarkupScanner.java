@@ -108,7 +108,10 @@ final class MarkupScanner {
             findings.add(XssRules.SCRIPT_TAG, lt, runEnd);
         } else if (!document && (XssVocabulary.DANGEROUS_ELEMENTS.contains(name, nameFrom, nameTo)
                 || local > nameStart && XssVocabulary.FOREIGN_PREFIXES.contains(t, nameStart, local - 1))) {
-            findings.add(XssRules.DANGEROUS_TAG, lt, runEnd);
+            boolean bare = nameEnd < n && t[nameEnd] == '>' && runEnd == nameEnd;
+            if (!bare || XssVocabulary.LIVE_CONTENT_ELEMENTS.contains(name, nameFrom, nameTo)) {
+                findings.add(XssRules.DANGEROUS_TAG, lt, runEnd);
+            }
         } else if (quoteAware && nameEnd - nameStart <= 2) {
             squeezedName(t, lt, n, findings);
         }

@@ -249,7 +249,7 @@ final class ScriptScanner {
                 || document && next == '(') {
             findings.add(XssRules.DOM_SINK, i, memberEnd);
         } else if (document || member) {
-            findings.add(XssRules.SCRIPT_WORD, i, memberEnd);
+            findings.add(XssRules.SCRIPT_HINT, i, memberEnd);
         }
     }
 
@@ -494,7 +494,7 @@ final class ScriptScanner {
         if (tagFollows || MarkupScanner.onlyPunctuationBefore(t, i)) {
             findings.add(XssRules.CONTEXT_BREAKOUT, i, i + 3);
         } else {
-            findings.add(XssRules.SCRIPT_WORD, i, i + 3);
+            findings.add(XssRules.SCRIPT_HINT, i, i + 3);
         }
     }
 }

@@ -71,7 +71,7 @@ final class UrlSchemeScanner {
             if (body == CALL) {
                 findings.add(urlPosition ? XssRules.SCRIPT_URL_CALL : XssRules.SCRIPT_URL, start, colon + 1);
             } else if (body == CODE) {
-                findings.add(urlPosition ? XssRules.SCRIPT_URL : XssRules.SCRIPT_WORD, start, colon + 1);
+                findings.add(urlPosition ? XssRules.SCRIPT_URL : XssRules.SCRIPT_HINT, start, colon + 1);
             }
         } else if (XssVocabulary.DOCUMENT_SCHEMES.contains(scheme, 0, length) && urlPosition) {
             boolean data = length == 4;

@@ -62,13 +62,13 @@ final class XssRules {
             "an HTML tag with attributes in a parameter, cookie or field name", CWE_79);
     static final RuleDefinition HTML_TAG = rule("XSS-HTML-TAG", Level.STRICT,
             "any HTML element with attributes, or a closing tag", CWE_79);
-    static final RuleDefinition SCRIPT_WORD = rule("XSS-SCRIPT-HINT", Level.STRICT,
+    static final RuleDefinition SCRIPT_HINT = rule("XSS-SCRIPT-HINT", Level.STRICT,
             "weaker script hints: any -->, a script scheme anywhere, a DOM global's member", CWE_79);
 
     static final List<RuleDefinition> ALL = List.of(
             SCRIPT_TAG, EVENT_HANDLER, SCRIPT_URL_CALL, SCRIPT_URL, DANGEROUS_TAG, DANGEROUS_ATTRIBUTE,
             ATTRIBUTE_BREAKOUT, CSS_SCRIPT, JS_CALL, DOM_SINK, JS_OBFUSCATION, TEMPLATE_INJECTION,
-            MARKUP_DECLARATION, CONTEXT_BREAKOUT, MARKUP_IN_NAME, HTML_TAG, SCRIPT_WORD);
+            MARKUP_DECLARATION, CONTEXT_BREAKOUT, MARKUP_IN_NAME, HTML_TAG, SCRIPT_HINT);
 
     private XssRules() {
     }

@@ -26,10 +26,20 @@ final class XssVocabulary {
     static final WordSet DANGEROUS_ELEMENTS = WordSet.of(
             "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "base", "meta",
             "link", "style", "form", "isindex", "xml", "import", "xss", "vmlframe", "noscript",
-            "template", "portal", "bgsound", "layer", "ilayer", "handler", "listener", "animate",
+            "template", "portal", "bgsound", "layer", "ilayer", "animate",
             "animatemotion", "animatetransform", "foreignobject", "dialog", "xmp", "plaintext",
-            "noembed", "noframes", "xsl", "stylesheet", "scriptlet", "comment", "keygen", "input",
-            "button");
+            "noembed", "noframes", "xsl", "stylesheet", "scriptlet", "keygen", "input", "button");
+
+    /**
+     * Dangerous elements whose content a browser parses in a special way (CSS, foreign SVG or
+     * MathML content, raw text), so that even a bare {@code <style>} changes how what follows is read.
+     * Other dangerous elements count only with attributes or an unusual ending, so that placeholders in
+     * prose such as {@code tool <input> <output>} pass.
+     */
+    static final WordSet LIVE_CONTENT_ELEMENTS = WordSet.of(
+            "style", "svg", "math", "xml", "noscript", "xmp", "plaintext", "noembed", "noframes",
+            // not live, but only ever written by XSS probes such as the classic locator string
+            "xss");
 
     /** Elements whose closing tag ends a raw-text context that an attacker breaks out of. */
     static final WordSet BREAKOUT_END_TAGS = WordSet.of(
@@ -94,7 +104,7 @@ final class XssVocabulary {
             "text/html", "application/xhtml+xml", "image/svg+xml", "text/xml", "application/xml",
             "text/javascript", "application/javascript", "application/x-javascript",
             "text/ecmascript", "application/ecmascript", "text/vbscript", "text/x-scriptlet",
-            "text/xsl", "application/x-shockwave-flash", "text/plain");
+            "text/xsl", "application/x-shockwave-flash");
 
     /** Functions whose call runs code or is the classic proof of an injection. */
     static final WordSet DANGEROUS_CALLS = WordSet.of(

@@ -470,7 +470,8 @@ class XssDetectorTest {
                     "<b>Bold</b> and <i>italic</i> text", "<p>Hello <br/> world</p>", "=SUM(A1:A10)",
                     "C:\\Program Files\\App\\bin\\app.exe", "The eval (evaluation) period ends soon",
                     "window cleaning service near me", "location: Berlin, Germany", "mailto:john@example.com",
-                    "data: 5 rows updated", ":) :( :-> <-- arrow",
+                    "data: 5 rows updated", ":) :( :-> <-- arrow", "usage: convert <input> <output>",
+                    "set <base> to your server's <link> prefix",
                     "Error: Cannot read properties of undefined (reading 'map') at Object.<anonymous> (/app/index.js:10:5)")) {
                 assertThat(standard(value)).as(value).isEmpty();
             }
