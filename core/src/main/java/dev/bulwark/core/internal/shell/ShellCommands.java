@@ -83,14 +83,14 @@ final class ShellCommands {
             "nohup strace ltrace sudo doas cpulimit stdbuf unbuffer taskset ionice chroot torsocks"
                     + " proxychains proxychains4 setarch unshare nsenter capsh systemd-run",
             DISTINCT | PREFIX,
-            "xargs flock", NAMED | PREFIX,
+            "xargs flock trap", NAMED | PREFIX,
             // SQLite shell dot-commands that run a system command.
             ".shell .system", DISTINCT | PREFIX,
             "time env exec nice timeout watch command builtin eval", WORD | PREFIX,
             // File access.
             "tac strings grep egrep fgrep zgrep rgrep vim nano emacs pico mcedit rmdir mkdir readlink"
                     + " realpath dirname basename unlink jq yq printf expr seq perf rmt rmt-tar rmt-dump"
-                    + " tmux htop iotop atop uptime hostname reboot shutdown halt",
+                    + " tmux htop iotop atop uptime hostname reboot shutdown halt ab",
             NAMED,
             "cat head tail more less nl od ls ll dir cp mv rm ln touch find locate dd file stat tee"
                     + " sort uniq cut paste tr rev fold column comm join split diff patch vi ex view"

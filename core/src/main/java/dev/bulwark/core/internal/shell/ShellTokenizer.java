@@ -282,6 +282,15 @@ final class ShellTokenizer {
                     return close('}');
                 }
                 break;
+            case '\\':
+                if (!windows && pos + 1 < end && text.charAt(pos + 1) == 'n'
+                        && (pos + 2 >= end || !isAlnum(text.charAt(pos + 2)))) {
+                    // A literal "\n" where a command would start: written for a layer that
+                    // turns it into a line break.
+                    pos += 2;
+                    return separator(NEWLINE);
+                }
+                break;
             default:
                 if (c >= '0' && c <= '9' && isFdRedirect()) {
                     return redirect();
@@ -724,6 +733,12 @@ final class ShellTokenizer {
             pos += 2;
             markQuoteStart();
             quote = '"';
+            return 0;
+        }
+        if (n == '_' && pos + 2 < end && isNameChar(text.charAt(pos + 2))) {
+            // "$_" (last argument) glued to letters, as attackers write it: c$_at.
+            pos += 2;
+            flags |= F_VAR | F_UNKNOWN_VAR;
             return 0;
         }
         if (isNameStart(n)) {

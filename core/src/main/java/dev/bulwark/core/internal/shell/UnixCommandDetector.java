@@ -206,6 +206,7 @@ public final class UnixCommandDetector implements Detector {
         private static final int C_AMP = 1 << 3;
         private static final int C_PREFIXED = 1 << 4;
         private static final int C_ARG_GROUP = 1 << 5;
+        private static final int C_GLUED = 1 << 6;
 
         // How a command word matched.
         private static final int M_PATH = 1;
@@ -258,8 +259,8 @@ public final class UnixCommandDetector implements Detector {
             java.util.Arrays.fill(found, false);
             anyBlocking = false;
             header = target.source() == Source.HEADER;
+            text = plusAsSpace(HtmlEntities.decode(text));
             textLength = text.length();
-            text = plusAsSpace(text);
             parse(text, ShellTokenizer.START_UNQUOTED);
             if (!anyBlocking && text.indexOf('\'') >= 0) {
                 parse(text, ShellTokenizer.START_SINGLE);
@@ -278,7 +279,7 @@ public final class UnixCommandDetector implements Detector {
             if (text.indexOf('+') < 0 || text.indexOf(' ') >= 0) {
                 return text;
             }
-            boolean separator = false;
+            boolean separator = text.charAt(0) == '/';
             for (int i = 0; i < text.length() && !separator; i++) {
                 char c = text.charAt(i);
                 separator = c == ';' || c == '|' || c == '&' || c == '`' || c == '\n';
@@ -490,6 +491,12 @@ public final class UnixCommandDetector implements Detector {
             } else {
                 strength = levelStrength[d];
             }
+            if (sep != 0 && t.tokenStart > 0 && t.spaceBefore == false
+                    && (sepStart == 0 || (sepStart > 0 && sepSpaceBefore))) {
+                // ";cmd" at the very start of the value, or "text ;cmd": the separator is glued
+                // to the command, not to the text before it as punctuation is.
+                context |= C_GLUED;
+            }
             skippedEmpty = emptyBeforeCommand;
             emptyBeforeCommand = false;
             startCommand(t, d, from, to, flags, strength, context);
@@ -577,6 +584,15 @@ public final class UnixCommandDetector implements Detector {
         /** Flags of the command named by the word, looking through paths, versions and globs. */
         private int lookup(char[] b, int from, int to, int flags) {
             matchKind = 0;
+            for (int i = from; i < to; i++) {
+                if (b[i] == ' ') {
+                    // Quoted or expanded text: the first field is the command, and quotes
+                    // around the whole field are no evasion.
+                    to = i;
+                    flags &= ~ShellTokenizer.F_MID_QUOTE;
+                    break;
+                }
+            }
             int slash = -1;
             for (int i = to - 1; i >= from; i--) {
                 if (b[i] == '/') {
@@ -680,8 +696,15 @@ public final class UnixCommandDetector implements Detector {
             return to > from;
         }
 
+        private int sepStart;
+        private boolean sepSpaceBefore;
+
         private void separator(ShellTokenizer t, int d) {
             tokensInLevel[d]++;
+            if (pendingSep[d] == 0 || !expect[d]) {
+                sepStart = t.tokenStart;
+                sepSpaceBefore = t.spaceBefore;
+            }
             if (funcNameLength > 0 && (t.kind == ShellTokenizer.PIPE || t.kind == ShellTokenizer.AMP)) {
                 funcPipe = true;
             }
@@ -812,7 +835,7 @@ public final class UnixCommandDetector implements Detector {
             if ((f & ALIAS) != 0) {
                 return aliasAssigns[d] && cmdLower[d] ? COMMAND : null;
             }
-            if ((match & (M_EVASION | M_GLOB)) != 0) {
+            if ((match & (M_EVASION | M_GLOB)) != 0 && (cmdLower[d] || (f & DISTINCT) != 0)) {
                 return s == TIGHT && shellish ? CHAIN : EVASION;
             }
             if ((match & M_PATH) != 0) {
@@ -823,7 +846,7 @@ public final class UnixCommandDetector implements Detector {
                 if (s >= SPACED) {
                     return shellish || s == TIGHT || handed ? CHAIN : COMMAND;
                 }
-                return n == 0 && !bySeparator ? WEAK : COMMAND;
+                return n == 0 && !bySeparator && (context & C_PREFIXED) == 0 ? WEAK : COMMAND;
             }
             if (!lower) {
                 return null;
@@ -834,7 +857,7 @@ public final class UnixCommandDetector implements Detector {
                     return CHAIN;
                 }
                 if (s == TIGHT && !backtick) {
-                    if (shellish) {
+                    if (shellish || handed) {
                         return CHAIN;
                     }
                     return n == 0 ? COMMAND : WEAK;
@@ -851,6 +874,9 @@ public final class UnixCommandDetector implements Detector {
             // An everyday word.
             boolean systemPath = (a & ShellWords.SYSTEM_PATH) != 0;
             if ((context & C_SUBST) != 0 && !backtick && s == TIGHT) {
+                return COMMAND;
+            }
+            if (s == TIGHT && (context & C_GLUED) != 0 && (context & C_AMP) == 0) {
                 return COMMAND;
             }
             if (s == TIGHT && !backtick && (context & C_AMP) == 0) {
