@@ -885,6 +885,9 @@ public final class UnixCommandDetector implements Detector {
                 }
                 return WEAK;
             }
+            if (systemPath && s >= SPACED) {
+                return CHAIN;
+            }
             if (systemPath || handed) {
                 return COMMAND;
             }
