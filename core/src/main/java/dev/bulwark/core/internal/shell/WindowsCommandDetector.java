@@ -401,7 +401,8 @@ public final class WindowsCommandDetector implements Detector {
             matchKind = 0;
             int base = from;
             for (int i = to - 1; i >= from; i--) {
-                if (b[i] == '\\' || (b[i] == '/' && i > from)) {
+                if (b[i] == '\\') {
+                    // Windows paths use backslashes; a slash is a URL or a switch.
                     base = i + 1;
                     break;
                 }
