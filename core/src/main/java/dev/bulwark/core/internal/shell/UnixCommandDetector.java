@@ -253,12 +253,14 @@ public final class UnixCommandDetector implements Detector {
         private final int[] foundLength = new int[RULES.size()];
         private boolean anyBlocking;
         private boolean header;
+        private boolean nameComponent;
         private int textLength;
 
         void run(ScanTarget target, String text) {
             java.util.Arrays.fill(found, false);
             anyBlocking = false;
             header = target.source() == Source.HEADER;
+            nameComponent = target.component() == dev.bulwark.core.Component.NAME;
             text = plusAsSpace(HtmlEntities.decode(text));
             textLength = text.length();
             parse(text, ShellTokenizer.START_UNQUOTED);
@@ -296,6 +298,10 @@ public final class UnixCommandDetector implements Detector {
         }
 
         private void find(RuleDefinition rule, int start, int end) {
+            if (rule == WEAK && (nameComponent || end - start < 4)) {
+                // Parameter names and two-letter values such as "sh" or "cc" are too common.
+                return;
+            }
             int i = RULES.indexOf(rule);
             if (!found[i]) {
                 found[i] = true;
