@@ -27,6 +27,10 @@ final class SqlFindings {
         return (found & (1 << rule)) != 0;
     }
 
+    void remove(int rule) {
+        found &= ~(1 << rule);
+    }
+
     boolean isEmpty() {
         return found == 0;
     }

@@ -47,7 +47,8 @@ public final class SqlInjectionDetector implements Detector {
     }
 
     private static final int TRIGGER_CLASSES = SqlVocabulary.LOGIC | SqlVocabulary.STATEMENT
-            | SqlVocabulary.CATALOG | SqlVocabulary.SYSTEM | SqlVocabulary.TIME | SqlVocabulary.ERROR;
+            | SqlVocabulary.CATALOG | SqlVocabulary.SYSTEM | SqlVocabulary.TIME | SqlVocabulary.ERROR
+            | SqlVocabulary.QUALIFIER;
 
     @Override
     public String key() {
@@ -59,6 +60,8 @@ public final class SqlInjectionDetector implements Detector {
         return SqlRules.ALL;
     }
 
+    private static final char[] QUOTES = {'\'', '"', '`'};
+
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
@@ -66,12 +69,21 @@ public final class SqlInjectionDetector implements Detector {
         if (mayHoldSql(value)) {
             judge(value, findings);
         }
-        if ((target.source() == Source.HEADER || target.source() == Source.COOKIE) && value.indexOf('%') >= 0) {
+        Source source = target.source();
+        if ((source == Source.HEADER || source == Source.COOKIE) && value.indexOf('%') >= 0) {
             String decoded = percentDecoded(value);
             if (decoded != null && mayHoldSql(decoded)) {
                 judge(decoded, findings);
             }
         }
+        if ((source == Source.PATH || source == Source.PATH_SEGMENT) && value.indexOf('+') >= 0) {
+            // Some servers decode '+' in paths as a space, as in query strings.
+            String spaced = value.replace('+', ' ');
+            if (mayHoldSql(spaced)) {
+                judge(spaced, findings);
+            }
+        }
+        MongoOperators.check(target, findings);
         findings.reportTo(sink);
     }
 
@@ -80,22 +92,23 @@ public final class SqlInjectionDetector implements Detector {
         SqlTokens tokens = new SqlTokens(capacity);
         int[] stack = new int[capacity];
         SqlShapes shapes = new SqlShapes(value, findings);
-        read(value, 0, SqlShapes.UNQUOTED, tokens, stack, shapes);
-        for (char quote : new char[] {'\'', '"'}) {
+        read(value, 0, SqlShapes.UNQUOTED, (char) 0, tokens, stack, shapes);
+        for (char quote : QUOTES) {
             int tail = breakAfter(value, quote);
             if (tail > 0 && tail < value.length()) {
-                read(value, tail, SqlShapes.QUOTED, tokens, stack, shapes);
+                read(value, tail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
             }
         }
     }
 
-    private static void read(String value, int from, int readAs, SqlTokens tokens, int[] stack, SqlShapes shapes) {
+    private static void read(String value, int from, int readAs, char quote, SqlTokens tokens, int[] stack,
+            SqlShapes shapes) {
         int position = from;
         boolean first = true;
         while (true) {
             SqlLexer.lex(value, position, value.length(), tokens);
             tokens.matchParentheses(stack);
-            shapes.judge(tokens, readAs, first);
+            shapes.judge(tokens, readAs, quote, from, first);
             if (tokens.stoppedAt >= value.length() || tokens.count <= OVERLAP) {
                 return;
             }
@@ -111,8 +124,8 @@ public final class SqlInjectionDetector implements Detector {
     static int breakAfter(String value, char quote) {
         int n = value.length();
         for (int i = 0; i < n; i++) {
-            if (SqlLexer.quoteKind(value.charAt(i)) == quote) {
-                if (i + 1 < n && SqlLexer.quoteKind(value.charAt(i + 1)) == quote) {
+            if (quoteOf(value.charAt(i)) == quote) {
+                if (i + 1 < n && quoteOf(value.charAt(i + 1)) == quote) {
                     i++;
                     continue;
                 }
@@ -120,6 +133,10 @@ public final class SqlInjectionDetector implements Detector {
             }
         }
         return -1;
+    }
+
+    private static char quoteOf(char c) {
+        return c == '`' ? '`' : SqlLexer.quoteKind(c);
     }
 
     /** The quick reject: whether the value has a character or a word that SQL injection needs. */

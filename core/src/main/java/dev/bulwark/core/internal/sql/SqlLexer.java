@@ -259,6 +259,18 @@ final class SqlLexer {
                 w++;
             }
             int id = SqlVocabulary.find(text, j, w);
+            char suffix = WordTable.lower(text.charAt(j));
+            if (id == 0 && (suffix == 'f' || suffix == 'd') && w - j > 2) {
+                int rest = SqlVocabulary.find(text, j + 1, w);
+                if (SqlVocabulary.is(rest, SqlVocabulary.GLUE)) {
+                    // Oracle's binary float and double literals: 1f, 1d
+                    out.add(NUM, i, j + 1, 0);
+                    if (!out.full()) {
+                        out.add(WORD, j + 1, w, rest);
+                    }
+                    return w;
+                }
+            }
             if (SqlVocabulary.is(id, SqlVocabulary.GLUE)) {
                 out.add(NUM, i, j, 0);
                 if (!out.full()) {
@@ -370,7 +382,7 @@ final class SqlLexer {
     }
 
     static boolean isSpace(char c) {
-        return c <= ' ' || c == '\u00a0' || c == '\u0085' || (c >= '\u2000' && c <= '\u200b')
+        return c <= ' ' || c == '\u00a0' || c == '\ufffd' || c == '\u0085' || (c >= '\u2000' && c <= '\u200b')
                 || c == '\u2028' || c == '\u2029' || c == '\u3000' || c == '\ufeff' || c == '\u180e';
     }
 

@@ -64,19 +64,26 @@ final class SqlRules {
     static final RuleDefinition CONDITIONAL = rule("SQL-CONDITIONAL", Level.STANDARD,
             "CASE WHEN ... THEN or if()/iif() used to test data bit by bit", BLIND);
 
+    static final RuleDefinition IMPLICIT = rule("SQL-IMPLICIT-CONVERSION", Level.STANDARD,
+            "an operator between a closing and an opening single quote (x' = 'y, 'like')", CWE);
+    static final RuleDefinition TRAILING_COMMENT = rule("SQL-TRAILING-COMMENT", Level.STANDARD,
+            "a number or expression that ends in a comment, cutting off the rest of the query", CWE);
+    static final RuleDefinition OPEN_CALL = rule("SQL-OPEN-CALL", Level.STANDARD,
+            "a value that opens a call of a SQL function and leaves it open (hex(, concat (...)", CWE);
+    static final RuleDefinition MONGO_OPERATOR = rule("SQL-MONGO-OPERATOR", Level.STANDARD,
+            "a MongoDB query operator ($ne, $gt, $where...) as a parameter or key name",
+            "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/05.6-Testing_for_NoSQL_Injection");
+
     // STRICT: fragments and weaker signals.
     static final RuleDefinition FRAGMENT = rule("SQL-FRAGMENT", Level.STRICT,
-            "a fragment of SQL: a lone SQL function call, operator or clause", CWE);
-    static final RuleDefinition IMPLICIT = rule("SQL-IMPLICIT-CONVERSION", Level.STRICT,
-            "an operator between a closing and an opening quote (x' = 'y)", CWE);
-    static final RuleDefinition TRAILING_COMMENT = rule("SQL-TRAILING-COMMENT", Level.STRICT,
-            "a value that ends a number or string and then opens a comment", CWE);
+            "a fragment of SQL: a lone operator, quote shape or clause", CWE);
 
     /** Every rule, BASIC first, so a first report is the strongest. */
     static final List<RuleDefinition> ALL = List.of(UNION_AFTER_BREAK, STACKED_DESTRUCTIVE,
             TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
             STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
-            FUNCTION, ENCODED_STRING, CONDITIONAL, FRAGMENT, IMPLICIT, TRAILING_COMMENT);
+            FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, MONGO_OPERATOR,
+            FRAGMENT);
 
     private SqlRules() {}
 

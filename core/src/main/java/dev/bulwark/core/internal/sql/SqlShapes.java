@@ -13,6 +13,7 @@ import static dev.bulwark.core.internal.sql.SqlTokens.OP_COMPARE;
 import static dev.bulwark.core.internal.sql.SqlTokens.OP_JSON;
 import static dev.bulwark.core.internal.sql.SqlTokens.OP_LOGIC;
 import static dev.bulwark.core.internal.sql.SqlTokens.OP_NOT;
+import static dev.bulwark.core.internal.sql.SqlTokens.OTHER;
 import static dev.bulwark.core.internal.sql.SqlTokens.QIDENT;
 import static dev.bulwark.core.internal.sql.SqlTokens.RPAREN;
 import static dev.bulwark.core.internal.sql.SqlTokens.SEMI;
@@ -61,6 +62,8 @@ final class SqlShapes {
     private static final int K_SUBQUERY = 11;
 
     private static final int MAX_STEPS = 64;
+    private static final int MAX_SUB_VALUES = 8;
+    private static final int MAX_IMPLICIT_WORD = 24;
     private static final int MAX_ARGUMENT_TOKENS = 48;
 
     // Rule numbers, in the order of SqlRules.ALL.
@@ -87,6 +90,7 @@ final class SqlShapes {
     private static final int FRAGMENT = SqlRules.index(SqlRules.FRAGMENT);
     private static final int IMPLICIT = SqlRules.index(SqlRules.IMPLICIT);
     private static final int TRAILING_COMMENT = SqlRules.index(SqlRules.TRAILING_COMMENT);
+    private static final int OPEN_CALL = SqlRules.index(SqlRules.OPEN_CALL);
 
     private final String text;
     private final SqlFindings findings;
@@ -98,6 +102,10 @@ final class SqlShapes {
     private int[] detail;
     private int[] match;
     private int context;
+    /** Quoted context: the quote character, and where the SQL starts (after that quote). */
+    private char quote;
+    private int breakAt;
+    private final int prefixFrom = 0;
 
     // What the last operand() read.
     private int kind;
@@ -113,6 +121,7 @@ final class SqlShapes {
     private boolean exprTautology;
     private boolean exprSqlish;
     private boolean exprAllWords;
+    private boolean exprAnyWord;
     private int cmpLeftKind;
     private int cmpRightKind;
 
@@ -130,9 +139,13 @@ final class SqlShapes {
      *
      * @param tokens the tokens, parentheses matched
      * @param readAs {@link #UNQUOTED} or {@link #QUOTED}
+     * @param quoteChar quoted context: the quote that ends the application's string
+     * @param sqlStart quoted context: where the SQL starts, just after that quote
      * @param atValueStart whether the run starts where the value (or, quoted, the string) ends
      */
-    void judge(SqlTokens tokens, int readAs, boolean atValueStart) {
+    void judge(SqlTokens tokens, int readAs, char quoteChar, int sqlStart, boolean atValueStart) {
+        quote = quoteChar;
+        breakAt = sqlStart;
         n = tokens.count;
         type = tokens.type;
         start = tokens.start;
@@ -154,32 +167,49 @@ final class SqlShapes {
     // ---------------------------------------------------------------- lead checks
 
     private void lead() {
-        boolean quoted = context == QUOTED;
+        if (context == QUOTED) {
+            leadQuoted();
+            return;
+        }
+        leadUnquoted(next(0), true);
+        // name=value pairs inside the value: each value may be a payload of its own
+        int subValues = 0;
+        for (int i = 0; i + 2 < n && subValues < MAX_SUB_VALUES; i++) {
+            if (type[i] == WORD && isChar(i + 1, '=') && (i == 0 || isChar(i - 1, '&') || isChar(i - 1, '?'))) {
+                int s = next(i + 2);
+                if (s < n) {
+                    leadUnquoted(s, false);
+                    subValues++;
+                }
+            }
+        }
+    }
+
+    /** The value read as it is: a number or name that the rest of the value continues. */
+    private void leadUnquoted(int s, boolean valueStart) {
+        if (s >= n) {
+            return;
+        }
         int c;
         int leadKind;
-        boolean tailOperator = false;
-        if (!quoted) {
-            int s = next(0);
-            if (s >= n) {
-                return;
-            }
+        boolean leadCompare = false;
+        boolean leadConstants = false;
+        boolean leadHasWord = false;
+        if (type[s] == RPAREN || isLogic(s)) {
+            c = s;
+            leadKind = K_PAREN;
+        } else {
             c = expression(s, false);
             if (c < 0) {
+                startingClause(s);
                 return;
             }
             leadKind = exprFirstKind;
-        } else {
-            leadKind = K_STR;
-            c = 0;
-            int k = next(0);
-            int afterOp = binop(k, false);
-            if (afterOp >= 0) {
-                int j = continueExpression(k);
-                if (j > k) {
-                    tailOperator = true;
-                    judgeTailOperator(k, j);
-                    c = j;
-                }
+            leadCompare = exprCompare;
+            leadConstants = isConstant(cmpLeftKind) && isConstant(cmpRightKind);
+            leadHasWord = exprAnyWord;
+            if (exprFirstKind == K_CALL && valueStart) {
+                openCall(s);
             }
         }
         int closes = 0;
@@ -192,14 +222,62 @@ final class SqlShapes {
                 break;
             }
         }
-        boolean wordLead = !quoted && (leadKind == K_WORD || leadKind == K_QIDENT) && closes == 0;
-        boolean numericLead = !quoted && !wordLead && leadKind != K_STR_OPEN;
-        if (c < n && type[c] == COMMENT) {
-            if (quoted) {
-                findings.add(COMMENT_TRUNCATION, start[c], end[c]);
-            } else if (numericLead && (leadKind == K_NUM || closes > 0)) {
-                findings.add(TRAILING_COMMENT, start[c], end[c]);
+        boolean wordLead = (leadKind == K_WORD || leadKind == K_QIDENT) && closes == 0;
+        int s2 = next(c);
+        if (s2 >= n) {
+            if (c < n && realComment(c) && !wordLead && !leadHasWord && leadKind != K_STR_OPEN) {
+                findings.add(TRAILING_COMMENT, start[s], end[c]);
+            } else if (c >= n && leadCompare && leadConstants && closes == 0 && valueStart) {
+                findings.add(TAUTOLOGY, start[s], end[n - 1]);
             }
+            return;
+        }
+        if (isLogic(s2)) {
+            booleanAfter(s2, false, wordLead, closes);
+            return;
+        }
+        if (type[s2] != WORD) {
+            return;
+        }
+        if (detail[s2] == SqlVocabulary.UNION && !wordLead) {
+            int u = next(s2 + 1);
+            if (isWord(u, SqlVocabulary.ALL) || isWord(u, SqlVocabulary.DISTINCT)) {
+                u = next(u + 1);
+            }
+            if (u >= n || type[u] == NUM || type[u] == LPAREN || type[u] == VAR || (s2 + 1 < n && realComment(s2 + 1))) {
+                findings.add(UNION, start[s2], end[s2]);
+            }
+            return;
+        }
+        clauseAfter(s2, false, wordLead);
+    }
+
+    /** Quoted context: the tail after the quote that ends the application's string. */
+    private void leadQuoted() {
+        int c = 0;
+        boolean tailOperator = false;
+        int k = next(0);
+        if (k < n && binop(k, false) >= 0) {
+            int j = continueExpression(k);
+            if (j > k) {
+                tailOperator = true;
+                judgeTailOperator(k, j);
+                c = j;
+            }
+        }
+        implicitConversion();
+        int closes = 0;
+        while (true) {
+            int r = next(c);
+            if (r < n && type[r] == RPAREN) {
+                c = r + 1;
+                closes++;
+            } else {
+                break;
+            }
+        }
+        if (c < n && type[c] == COMMENT && !tailOperator && realComment(c)) {
+            findings.add(COMMENT_TRUNCATION, start[c], end[c]);
         }
         int s = next(c);
         if (s >= n) {
@@ -207,76 +285,127 @@ final class SqlShapes {
         }
         if (type[s] == SEMI) {
             int after = s + 1;
-            if (quoted && tailOperator == false) {
-                if (after < n && type[after] == COMMENT) {
+            if (!tailOperator) {
+                if (after < n && realComment(after)) {
                     findings.add(COMMENT_TRUNCATION, start[s], end[after]);
                 } else if (next(after) >= n) {
                     findings.add(FRAGMENT, start[s], end[s]);
                 }
             }
             int st = next(after);
-            if (st < n && quoted) {
+            if (st < n) {
                 statement(st, true, true);
             }
             return;
         }
         if (isLogic(s)) {
-            booleanAfter(s, quoted, wordLead, closes);
+            booleanAfter(s, true, false, closes);
             return;
         }
         if (type[s] == WORD) {
-            int id = detail[s];
-            if (id == SqlVocabulary.UNION && !wordLead) {
-                int u = next(s + 1);
-                if (u < n && (detail[u] == SqlVocabulary.ALL || detail[u] == SqlVocabulary.DISTINCT)
-                        && type[u] == WORD) {
-                    u = next(u + 1);
-                }
-                if (u >= n) {
-                    findings.add(UNION, start[s], end[s]);
-                }
-                return;
-            }
-            if (!wordLead) {
-                clauseAfter(s, quoted);
-            }
-            if (quoted && is(id, SqlVocabulary.STATEMENT)) {
+            clauseAfter(s, true, false);
+            if (is(detail[s], SqlVocabulary.STATEMENT)) {
                 statement(s, true, true);
             }
         }
     }
 
+    /**
+     * MySQL's implicit conversions: {@code x' = 'y}, {@code 'like'}, {@code a' | 'b}. The tail is a
+     * short chain of operators and operands ending in a string that the application's own closing
+     * quote ends. Only counted when the value is a couple of words at most.
+     */
+    private void implicitConversion() {
+        if (n == 0 || n > 16 || type[n - 1] != STR_OPEN || detail[n - 1] != quote) {
+            return;
+        }
+        boolean operator = false;
+        for (int i = 0; i < n - 1; i++) {
+            int t = type[i];
+            if (t == OP && detail[i] != SqlTokens.OP_OTHER || t == WORD && any(detail[i], SqlVocabulary.COMPARE
+                    | SqlVocabulary.ARITH)) {
+                operator = true;
+            } else if (t == STR && end[i] - start[i] > 2 || t == NUM || t == WORD || t == LPAREN || t == RPAREN
+                    || t == COMMENT || t == OTHER && detail[i] == '\\') {
+                continue;
+            } else {
+                return;
+            }
+        }
+        int last = n - 1;
+        if (!oneWord(prefixFrom, breakAt - 1) || !oneWord(start[last] + 1, end[last])) {
+            return;
+        }
+        if (operator || n == 1) {
+            findings.add(quote == '\'' ? IMPLICIT : FRAGMENT, Math.max(0, breakAt - 1), end[last]);
+        }
+    }
+
+    /** Whether {@code text[from, to)} is at most one short word once trimmed. */
+    private boolean oneWord(int from, int to) {
+        while (from < to && SqlLexer.isSpace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && SqlLexer.isSpace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (to - from > MAX_IMPLICIT_WORD) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (SqlLexer.isSpace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Quoted context: the value goes on with an operator, as in {@code x' = 'y} or {@code '+f()+'}. */
     private void judgeTailOperator(int opAt, int exprEnd) {
-        int after = exprEnd;
-        boolean comment = after < n && type[after] == COMMENT;
-        int s = next(after);
+        boolean comment = exprEnd < n && realComment(exprEnd);
+        int s = next(exprEnd);
+        int evidenceEnd = end[Math.max(opAt, exprEnd - 1)];
         if (exprSqlish || comment || (s < n && type[s] == SEMI)) {
             if (exprSqlish || exprCompare) {
-                findings.add(BOOLEAN, start[opAt], end[Math.max(opAt, exprEnd - 1)]);
-            } else {
-                findings.add(COMMENT_TRUNCATION, start[opAt], end[Math.max(opAt, exprEnd - 1)]);
+                findings.add(BOOLEAN, start[opAt], evidenceEnd);
+            } else if (exprOperands <= 2) {
+                findings.add(COMMENT_TRUNCATION, start[opAt], evidenceEnd);
             }
-        } else if (s >= n && exprLastKind == K_STR_OPEN) {
-            findings.add(IMPLICIT, start[opAt], end[exprEnd - 1]);
+        } else if (s >= n && exprLastKind == K_STR_OPEN && exprCompare && exprOperands >= 3) {
+            findings.add(BOOLEAN, start[opAt], evidenceEnd);
         }
     }
 
     /** A logic operator right after the lead: {@code ' or 1=1}, {@code 1 and 2>1}. */
     private void booleanAfter(int logicAt, boolean quoted, boolean wordLead, int closes) {
         int b = next(logicAt + 1);
-        int j = expression(b, false);
+        int j = expression(b, true);
         if (j < 0) {
             return;
         }
-        boolean comment = j < n && type[j] == COMMENT;
+        if (exprFirstKind == K_PAREN && exprOperands == 1 && !exprCompare) {
+            int inner = next(b + 1);
+            for (int guard = 0; guard < 4 && inner < n && type[inner] == LPAREN; guard++) {
+                inner = next(inner + 1);
+            }
+            int x = expression(inner, true);
+            if (x < 0) {
+                x = expression(b, true);
+            }
+        }
+        boolean comment = j < n && realComment(j);
         int after = next(j);
         boolean terminated = after >= n || comment || type[after] == SEMI || type[after] == RPAREN
                 || isLogic(after) || (type[after] == WORD && isClauseWord(detail[after]));
-        boolean valueFirst = isValue(exprFirstKind);
+        boolean clauseFollows = after < n && type[after] == WORD && isClauseWord(detail[after]);
+        boolean valueFirst = isValue(exprFirstKind) && !(exprFirstKind == K_STR_OPEN && emptyOpenString(b));
+        boolean endsInComment = lastIsRealComment();
         boolean hit;
         if (quoted) {
-            hit = exprCompare || exprSqlish || (valueFirst && terminated);
+            boolean plainValue = quote == '\'' || exprFirstKind == K_NUM || exprFirstKind == K_LITERAL;
+            hit = exprCompare || exprSqlish || (valueFirst && terminated && plainValue)
+                    || (exprOperands >= 2 && exprLastKind == K_STR_OPEN)
+                    || (valueFirst && endsInComment);
         } else if (wordLead) {
             hit = (exprCompare && isValue(cmpLeftKind) && isValue(cmpRightKind))
                     || (exprSqlish && exprFirstKind != K_LITERAL)
@@ -284,7 +413,7 @@ final class SqlShapes {
         } else {
             hit = (exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind)))
                     || (exprSqlish && (exprFirstKind != K_LITERAL || terminated))
-                    || (valueFirst && comment)
+                    || (valueFirst && (comment || clauseFollows))
                     || (closes > 0 && (exprCompare || valueFirst));
         }
         if (!hit) {
@@ -299,9 +428,77 @@ final class SqlShapes {
         }
     }
 
-    /** Clauses appended after the lead: ORDER BY, GROUP BY, HAVING, LIMIT, COLLATE... */
-    private void clauseAfter(int s, boolean quoted) {
+    private boolean emptyOpenString(int i) {
+        int k = next(i);
+        for (int guard = 0; guard < 8 && k < n && isUnary(k); guard++) {
+            k = next(k + 1);
+        }
+        return k < n && type[k] == STR_OPEN && end[k] - start[k] <= 1;
+    }
+
+    private boolean lastIsRealComment() {
+        return n > 0 && realComment(n - 1);
+    }
+
+    /** A value that starts with a clause keyword: {@code ORDER BY 1--}, {@code FROM t LIMIT}. */
+    private void startingClause(int s) {
+        if (s >= n || type[s] != WORD) {
+            return;
+        }
         int id = detail[s];
+        if (id == SqlVocabulary.FROM) {
+            int t = next(s + 1);
+            if (t < n && (type[t] == QIDENT || type[t] == WORD && codeLike(t) || type[t] == LPAREN)) {
+                int follow = tableReference(t);
+                if (follow == 2) {
+                    findings.add(CLAUSE, start[s], end[t]);
+                }
+            }
+        } else if (id == SqlVocabulary.IN) {
+            int p = next(s + 1);
+            if (p < n && type[p] == LPAREN && match[p] > 0 && next(match[p] + 1) >= n) {
+                int constants = 0;
+                for (int k = p + 1; k < match[p]; k++) {
+                    if (type[k] == NUM || type[k] == STR) {
+                        constants++;
+                    } else if (type[k] != COMMA && !(type[k] == OP && isUnary(k))) {
+                        return;
+                    }
+                }
+                if (constants > 0) {
+                    findings.add(CLAUSE, start[s], end[match[p]]);
+                }
+            }
+        } else if (isClauseWord(id) || id == SqlVocabulary.WHERE) {
+            int before = findings.has(CLAUSE) ? 1 : 0;
+            clauseAfter(s, false, false);
+            if (before == 0 && findings.has(CLAUSE) && !lastIsRealComment() && !exprSqlish && id != SqlVocabulary.LIMIT
+                    && id != SqlVocabulary.HAVING) {
+                findings.remove(CLAUSE);
+            }
+        } else if (id == SqlVocabulary.SET) {
+            int v = next(s + 1);
+            if (v < n && (type[v] == VAR || type[v] == SYSVAR)) {
+                findings.add(STATEMENT, start[s], end[v]);
+            }
+        }
+    }
+
+    /** A known function opened and left open at the end of the value: {@code hex(}, {@code concat (}. */
+    private void openCall(int s) {
+        int p = next(s + 1);
+        if (type[s] == WORD && is(detail[s], SqlVocabulary.FUNCTION) && p < n && type[p] == LPAREN && match[p] < 0
+                && n - p <= 4) {
+            findings.add(OPEN_CALL, start[s], end[p]);
+        }
+    }
+
+    /** Clauses appended after the lead: ORDER BY, GROUP BY, HAVING, LIMIT, COLLATE, FROM, WHERE... */
+    private void clauseAfter(int s, boolean quoted, boolean wordLead) {
+        int id = detail[s];
+        if (wordLead && id != SqlVocabulary.HAVING) {
+            return;
+        }
         if (id == SqlVocabulary.ORDER || id == SqlVocabulary.GROUP) {
             int by = next(s + 1);
             if (!isWord(by, SqlVocabulary.BY)) {
@@ -312,7 +509,7 @@ final class SqlShapes {
             if (j < 0) {
                 return;
             }
-            boolean comment = j < n && type[j] == COMMENT;
+            boolean comment = j < n && realComment(j);
             int after = next(j);
             boolean number = exprFirstKind == K_NUM && exprOperands == 1;
             boolean follows = after < n && (type[after] == COMMA || type[after] == SEMI
@@ -324,7 +521,9 @@ final class SqlShapes {
             }
         } else if (id == SqlVocabulary.HAVING) {
             int j = expression(next(s + 1), false);
-            if (j >= 0 && (exprCompare || exprSqlish || exprFirstKind == K_NUM)) {
+            boolean compare = exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind));
+            if (j >= 0 && (compare || exprFirstKind == K_PAREN
+                    || !wordLead && (exprSqlish || exprFirstKind == K_NUM))) {
                 findings.add(CLAUSE, start[s], end[j - 1]);
             }
         } else if (id == SqlVocabulary.LIMIT) {
@@ -336,10 +535,19 @@ final class SqlShapes {
                     j = next(k + 1) + 1;
                 }
                 int after = next(j);
-                if (after >= n || (j < n && type[j] == COMMENT) || type[after] == SEMI
+                if (after >= n || (j < n && realComment(j)) || type[after] == SEMI
                         || (type[after] == WORD && isClauseWord(detail[after]))) {
                     findings.add(CLAUSE, start[s], end[j - 1]);
                 }
+            }
+        } else if (id == SqlVocabulary.WHERE) {
+            int j = expression(next(s + 1), true);
+            if (j >= 0 && exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind))) {
+                findings.add(CLAUSE, start[s], end[j - 1]);
+            }
+        } else if (id == SqlVocabulary.FROM) {
+            if (tableReference(next(s + 1)) == 2) {
+                findings.add(CLAUSE, start[s], end[s]);
             }
         } else if (id == SqlVocabulary.COLLATE && quoted) {
             int x = next(s + 1);
@@ -373,6 +581,13 @@ final class SqlShapes {
         }
         if (t == OP && detail[i] == OP_LOGIC) {
             logicAnywhere(i);
+            return;
+        }
+        if (t == QIDENT) {
+            if (end[i] - start[i] > 2 && SqlVocabulary.is(SqlVocabulary.find(text, start[i] + 1, end[i] - 1),
+                    SqlVocabulary.CATALOG)) {
+                findings.add(CATALOG, start[i], end[i]);
+            }
             return;
         }
         if (t != WORD) {
@@ -472,7 +687,8 @@ final class SqlShapes {
         }
         boolean constants = isConstant(cmpLeftKind) && isConstant(cmpRightKind);
         boolean sqlish = exprSqlish && (isValue(cmpLeftKind) && isValue(cmpRightKind));
-        if (constants || sqlish) {
+        boolean calls = cmpLeftKind == K_CALL && cmpRightKind == K_CALL;
+        if (constants || sqlish || calls) {
             findings.add(TAUTOLOGY, start[i], end[j - 1]);
         }
     }
@@ -485,9 +701,29 @@ final class SqlShapes {
         }
         int strength = selectStrength(i);
         boolean nested = p >= 0 && (type[p] == LPAREN || type[p] == SEMI);
+        if (strength == 0 && p >= 0 && type[p] == LPAREN && subqueryWithFrom(p)) {
+            strength = 2;
+        }
         if (strength == 2 || (strength == 1 && (nested || context == QUOTED))) {
             findings.add(STATEMENT, start[i], end[i]);
         }
+    }
+
+    /** {@code (select ... from ...)}: a FROM at the subquery's own depth before it closes. */
+    private boolean subqueryWithFrom(int open) {
+        int limit = Math.min(close(open), open + MAX_STEPS);
+        int depth = 0;
+        for (int k = open + 1; k < limit; k++) {
+            if (type[k] == LPAREN) {
+                depth++;
+            } else if (type[k] == RPAREN) {
+                depth--;
+            } else if (depth == 0 && type[k] == WORD && detail[k] == SqlVocabulary.FROM) {
+                int t = next(k + 1);
+                return t < n && (type[t] == WORD || type[t] == QIDENT || type[t] == LPAREN);
+            }
+        }
+        return false;
     }
 
     /** 0: not a SELECT; 1: a plausible one made of plain words; 2: clearly SQL. */
@@ -505,6 +741,7 @@ final class SqlShapes {
         }
         int elements = 0;
         boolean strong = false;
+        boolean constantElement = false;
         boolean single = true;
         int singleKind = 0;
         int at = j;
@@ -526,8 +763,11 @@ final class SqlShapes {
                 singleKind = exprOperands == 1 ? exprFirstKind : K_CALL;
                 if (!plain && exprFirstKind != K_NUM && exprFirstKind != K_STR) {
                     strong = true;
-                } else if (exprOperands > 1) {
+                } else if (exprOperands > 1 || exprFirstKind == K_NUM && detail[e] == 'x'
+                        || plain && codeLike(e)) {
                     strong = true;
+                } else if (!plain) {
+                    constantElement = true;
                 }
                 at = x;
                 int a = next(at);
@@ -553,10 +793,10 @@ final class SqlShapes {
         if (elements == 0) {
             return 0;
         }
-        if (!single) {
+        if (!single && constantElement) {
             strong = true;
         }
-        boolean comment = at < n && type[at] == COMMENT;
+        boolean comment = realComment(at);
         int f = next(at);
         if (f >= n || comment) {
             if (strong && (!single || singleKind != K_NUM && singleKind != K_STR && singleKind != K_WORD)) {
@@ -609,7 +849,7 @@ final class SqlShapes {
             j = a + 1;
             alias = true;
         }
-        if (j < n && type[j] == COMMENT) {
+        if (realComment(j)) {
             return 2;
         }
         int f = next(j);
@@ -641,7 +881,7 @@ final class SqlShapes {
         int a = next(s + 1);
         int rule = afterSemicolon ? STACKED : STATEMENT;
         int destructive = afterSemicolon ? STACKED_DESTRUCTIVE : STATEMENT;
-        boolean endsHere = a >= n || (s + 1 < n && type[s + 1] == COMMENT);
+        boolean endsHere = a >= n || realComment(s + 1);
         if (id == SqlVocabulary.DROP) {
             if (a < n && type[a] == WORD && is(detail[a], SqlVocabulary.OBJECT)) {
                 int name = next(a + 1);
@@ -654,6 +894,13 @@ final class SqlShapes {
                 findings.add(destructive, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.DELETE) {
+            for (int guard = 0; guard < 3 && a < n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED)
+                    && isWord(next(a + 1), SqlVocabulary.FROM) == false && next(a + 1) < n; guard++) {
+                a = next(a + 1);
+            }
+            if (a < n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED) && isWord(next(a + 1), SqlVocabulary.FROM)) {
+                a = next(a + 1);
+            }
             if (isWord(a, SqlVocabulary.FROM)) {
                 int name = next(a + 1);
                 if (afterSemicolon || afterBreak || terminatedAfterName(name)
@@ -729,13 +976,20 @@ final class SqlShapes {
             }
         } else if (id == SqlVocabulary.WAITFOR) {
             waitfor(s);
-        } else if (id == SqlVocabulary.IF && (afterSemicolon || afterBreak)) {
+        } else if ((id == SqlVocabulary.IF || id == SqlVocabulary.WHILE) && (afterSemicolon || afterBreak)) {
             if (isWord(a, SqlVocabulary.NOT) || isWord(a, SqlVocabulary.EXISTS)) {
                 findings.add(rule, start[s], end[a]);
             } else if (a < n && type[a] == LPAREN) {
                 int j = expression(next(a + 1), false);
                 if (j >= 0 && (exprCompare || exprSqlish)) {
                     findings.add(rule, start[s], end[a]);
+                }
+            } else {
+                int j = expression(a, true);
+                int st = j < 0 ? n : next(j);
+                if (j >= 0 && exprCompare && st < n && type[st] == WORD && is(detail[st], SqlVocabulary.STATEMENT)) {
+                    findings.add(rule, start[s], end[st]);
+                    statement(st, true, true);
                 }
             }
         } else if (id == SqlVocabulary.BEGIN && afterSemicolon) {
@@ -744,7 +998,8 @@ final class SqlShapes {
             }
         } else if (id == SqlVocabulary.USE && afterSemicolon) {
             int after = a < n ? next(a + 1) : n;
-            if (a < n && type[a] == WORD && after < n && type[after] == SEMI) {
+            if (a < n && type[a] == WORD && after < n && (type[after] == SEMI
+                    || type[after] == WORD && is(detail[after], SqlVocabulary.STATEMENT))) {
                 findings.add(rule, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.PRINT && afterSemicolon) {
@@ -794,7 +1049,7 @@ final class SqlShapes {
             }
             if ((afterSemicolon || afterBreak) && !any(id, SqlVocabulary.RESERVED)) {
                 int after = next(qualified(a + 1));
-                boolean ends = after >= n || (a + 1 < n && type[a + 1] == COMMENT);
+                boolean ends = after >= n || realComment(a + 1);
                 if (ends || type[after] == SEMI || type[after] == VAR || type[after] == STR || type[after] == NUM
                         || type[after] == STR_OPEN) {
                     findings.add(rule, start[s], end[a]);
@@ -1086,6 +1341,7 @@ final class SqlShapes {
         exprTautology = false;
         exprSqlish = isSqlish(kind);
         exprAllWords = kind == K_WORD;
+        exprAnyWord = kind == K_WORD;
         cmpLeftKind = 0;
         cmpRightKind = 0;
         return extend(j, logic);
@@ -1101,6 +1357,7 @@ final class SqlShapes {
         exprTautology = false;
         exprSqlish = false;
         exprAllWords = false;
+        exprAnyWord = false;
         cmpLeftKind = 0;
         cmpRightKind = 0;
         return extend(opAt, false);
@@ -1131,6 +1388,7 @@ final class SqlShapes {
             }
             exprOperands++;
             exprAllWords &= kind == K_WORD;
+            exprAnyWord |= kind == K_WORD;
             exprSqlish |= isSqlish(kind);
             if (compare) {
                 noteCompare(leftKind, kind);
@@ -1321,7 +1579,7 @@ final class SqlShapes {
             return false;
         }
         int j = qualified(name + 1);
-        if (j < n && type[j] == COMMENT) {
+        if (realComment(j)) {
             return true;
         }
         int k = next(j);
@@ -1401,6 +1659,45 @@ final class SqlShapes {
             i--;
         }
         return i;
+    }
+
+    private boolean isChar(int i, char c) {
+        return i >= 0 && i < n && end[i] - start[i] == 1 && text.charAt(start[i]) == c;
+    }
+
+    /**
+     * A comment that a database reads as one, not a dash or hash in prose: a block comment, or
+     * {@code --} and {@code #} followed by the end, a space or punctuation, not by a letter or digit.
+     */
+    private boolean realComment(int i) {
+        if (i >= n || type[i] != COMMENT) {
+            return false;
+        }
+        if (detail[i] == '/') {
+            return true;
+        }
+        int after = start[i] + (detail[i] == '#' ? 1 : 2);
+        if (after >= end[i]) {
+            return true;
+        }
+        char c = text.charAt(after);
+        return !Character.isLetterOrDigit(c) && !(detail[i] == '-' && c == '-');
+    }
+
+    /** A name written the way code names things: with an underscore, a digit or inner capitals. */
+    private boolean codeLike(int i) {
+        if (type[i] == QIDENT) {
+            return true;
+        }
+        boolean lower = false;
+        for (int k = start[i]; k < end[i]; k++) {
+            char c = text.charAt(k);
+            if (c == '_' || SqlLexer.isDigit(c) && k > start[i] || lower && c >= 'A' && c <= 'Z') {
+                return true;
+            }
+            lower = c >= 'a' && c <= 'z';
+        }
+        return false;
     }
 
     private boolean isWord(int i, int id) {

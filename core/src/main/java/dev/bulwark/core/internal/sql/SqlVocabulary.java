@@ -162,6 +162,7 @@ final class SqlVocabulary {
     static final int IIF = add("iif", FUNCTION | SQL_ONLY);
     static final int ANY = add("any", FUNCTION | UNARY);
     static final int SOME = add("some", FUNCTION | UNARY);
+    static final int WHILE = add("while", STATEMENT | RESERVED);
 
     static {
         words(RESERVED | COMPARE, "rlike", "regexp", "glob", "ilike", "match", "notnull", "isnull");
@@ -245,6 +246,11 @@ final class SqlVocabulary {
                 "starts_with", "sqlite_compileoption_used", "sqlite_compileoption_get", "likelihood",
                 "typeof", "zeroblob", "unicode", "json_search", "json_array", "json_valid",
                 "jsonb_pretty", "json_build_object", "overlay", "to_base64", "from_base64");
+        words(SQL_ONLY | FUNCTION, "connection_id", "charset", "coercibility", "collation", "isnull",
+                "found_rows", "row_count", "last_insert_id", "schema", "database", "benchmark",
+                "current_database", "current_schema", "pg_backend_pid", "inet_server_addr",
+                "sqlite_version", "db_name", "host_name", "is_member", "suser_sname",
+                "uuid_short", "get_lock", "release_lock", "master_pos_wait");
         words(TIME | FUNCTION, "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "pg_sleep_until",
                 "dbms_lock", "dbms_session", "sys_sleep", "wait");
         words(SYSTEM | FUNCTION, "load_file", "lo_import", "lo_export", "lo_get", "pg_read_file",
