@@ -48,7 +48,7 @@ public final class SqlInjectionDetector implements Detector {
 
     private static final int TRIGGER_CLASSES = SqlVocabulary.LOGIC | SqlVocabulary.STATEMENT
             | SqlVocabulary.CATALOG | SqlVocabulary.SYSTEM | SqlVocabulary.TIME | SqlVocabulary.ERROR
-            | SqlVocabulary.QUALIFIER;
+            | SqlVocabulary.QUALIFIER | SqlVocabulary.COMPARE;
 
     @Override
     public String key() {
@@ -149,7 +149,8 @@ public final class SqlInjectionDetector implements Detector {
                 if (TRIGGERS[c]) {
                     return true;
                 }
-                if ((c == '-' || c == '/') && i + 1 < n && value.charAt(i + 1) == (c == '-' ? '-' : '*')) {
+                if ((c == '-' || c == '/' || c == ':') && i + 1 < n
+                        && value.charAt(i + 1) == (c == '-' ? '-' : c == '/' ? '*' : ':')) {
                     return true;
                 }
             } else if (SqlLexer.quoteKind(c) != 0) {

@@ -169,7 +169,7 @@ final class SqlLexer {
                     }
                 }
                 case '?' -> i = op(out, i, next == '|' || next == '&' ? 2 : 1,
-                        next == '|' || next == '&' ? OP_JSON : OP_OTHER);
+                        next == '|' || next == '&' ? OP_COMPARE : OP_OTHER);
                 case '\\' -> {
                     if (next == 'N' && (i + 2 >= to || !isWordPart(text.charAt(i + 2)))) {
                         out.add(NUM, i, i + 2, 0);

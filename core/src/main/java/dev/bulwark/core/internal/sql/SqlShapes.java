@@ -91,6 +91,7 @@ final class SqlShapes {
     private static final int IMPLICIT = SqlRules.index(SqlRules.IMPLICIT);
     private static final int TRAILING_COMMENT = SqlRules.index(SqlRules.TRAILING_COMMENT);
     private static final int OPEN_CALL = SqlRules.index(SqlRules.OPEN_CALL);
+    private static final int OPERATOR_FRAGMENT = SqlRules.index(SqlRules.OPERATOR_FRAGMENT);
 
     private final String text;
     private final SqlFindings findings;
@@ -122,6 +123,8 @@ final class SqlShapes {
     private boolean exprSqlish;
     private boolean exprAllWords;
     private boolean exprAnyWord;
+    /** The expression ends the value with an operator that has no right operand: {@code or x <}. */
+    private boolean exprDangling;
     private int cmpLeftKind;
     private int cmpRightKind;
 
@@ -195,6 +198,10 @@ final class SqlShapes {
         boolean leadCompare = false;
         boolean leadConstants = false;
         boolean leadHasWord = false;
+        if (isWord(s, SqlVocabulary.VALUES)) {
+            startingClause(s);
+            return;
+        }
         if (type[s] == RPAREN || isLogic(s)) {
             c = s;
             leadKind = K_PAREN;
@@ -202,13 +209,20 @@ final class SqlShapes {
             c = expression(s, false);
             if (c < 0) {
                 startingClause(s);
+                if (valueStart) {
+                    openCall(s);
+                    loneFragment(s);
+                }
                 return;
             }
             leadKind = exprFirstKind;
             leadCompare = exprCompare;
             leadConstants = isConstant(cmpLeftKind) && isConstant(cmpRightKind);
             leadHasWord = exprAnyWord;
-            if (exprFirstKind == K_CALL && valueStart) {
+            if (exprFirstKind == K_SUBQUERY && type[s] == LPAREN && match[s] < 0 && n - s <= 4) {
+                findings.add(STATEMENT, start[s], end[n - 1]);
+            }
+            if (valueStart) {
                 openCall(s);
             }
         }
@@ -238,6 +252,16 @@ final class SqlShapes {
         }
         if (type[s2] != WORD) {
             return;
+        }
+        if (closes > 0 && leadKind == K_PAREN && c == s + closes) {
+            if (is(detail[s2], SqlVocabulary.COMPARE) && next(s2 + 1) < n) {
+                findings.add(BOOLEAN, start[s], end[s2]);
+            } else if (detail[s2] == SqlVocabulary.WHEN) {
+                int j = expression(next(s2 + 1), true);
+                if (j >= 0 && isWord(next(j), SqlVocabulary.THEN)) {
+                    findings.add(CONDITIONAL, start[s2], end[next(j)]);
+                }
+            }
         }
         if (detail[s2] == SqlVocabulary.UNION && !wordLead) {
             int u = next(s2 + 1);
@@ -401,7 +425,9 @@ final class SqlShapes {
         boolean valueFirst = isValue(exprFirstKind) && !(exprFirstKind == K_STR_OPEN && emptyOpenString(b));
         boolean endsInComment = lastIsRealComment();
         boolean hit;
-        if (quoted) {
+        if (exprDangling && !wordLead) {
+            hit = true;
+        } else if (quoted) {
             boolean plainValue = quote == '\'' || exprFirstKind == K_NUM || exprFirstKind == K_LITERAL;
             hit = exprCompare || exprSqlish || (valueFirst && terminated && plainValue)
                     || (exprOperands >= 2 && exprLastKind == K_STR_OPEN)
@@ -448,26 +474,24 @@ final class SqlShapes {
         int id = detail[s];
         if (id == SqlVocabulary.FROM) {
             int t = next(s + 1);
-            if (t < n && (type[t] == QIDENT || type[t] == WORD && codeLike(t) || type[t] == LPAREN)) {
+            if (t < n && (type[t] == QIDENT || type[t] == WORD || type[t] == LPAREN)) {
                 int follow = tableReference(t);
-                if (follow == 2) {
+                int f = next(qualified(t + 1));
+                boolean grouping = isWord(f, SqlVocabulary.GROUP) || isWord(f, SqlVocabulary.ORDER)
+                        || isWord(f, SqlVocabulary.LIMIT);
+                if (follow == 2 && (type[t] != WORD || codeLike(t) || grouping)) {
                     findings.add(CLAUSE, start[s], end[t]);
                 }
             }
+        } else if (id == SqlVocabulary.VALUES) {
+            int p = next(s + 1);
+            if (p < n && type[p] == LPAREN && constantList(p) > 0) {
+                findings.add(STATEMENT, start[s], end[p]);
+            }
         } else if (id == SqlVocabulary.IN) {
             int p = next(s + 1);
-            if (p < n && type[p] == LPAREN && match[p] > 0 && next(match[p] + 1) >= n) {
-                int constants = 0;
-                for (int k = p + 1; k < match[p]; k++) {
-                    if (type[k] == NUM || type[k] == STR) {
-                        constants++;
-                    } else if (type[k] != COMMA && !(type[k] == OP && isUnary(k))) {
-                        return;
-                    }
-                }
-                if (constants > 0) {
-                    findings.add(CLAUSE, start[s], end[match[p]]);
-                }
+            if (p < n && type[p] == LPAREN && match[p] > 0 && next(match[p] + 1) >= n && constantList(p) > 0) {
+                findings.add(CLAUSE, start[s], end[match[p]]);
             }
         } else if (isClauseWord(id) || id == SqlVocabulary.WHERE) {
             int before = findings.has(CLAUSE) ? 1 : 0;
@@ -484,11 +508,61 @@ final class SqlShapes {
         }
     }
 
+    /** How many constants a closed parenthesised list of constants holds; 0 if it holds anything else. */
+    private int constantList(int p) {
+        if (match[p] < 0) {
+            return 0;
+        }
+        int constants = 0;
+        for (int k = p + 1; k < match[p]; k++) {
+            if (type[k] == NUM || type[k] == STR) {
+                constants++;
+            } else if (type[k] != COMMA && type[k] != COMMENT && !(type[k] == OP && isUnary(k))) {
+                return 0;
+            }
+        }
+        return constants;
+    }
+
+    /**
+     * A value made only of a SQL operator or clause keyword ({@code RLIKE}, {@code IS NULL},
+     * {@code <=>}, {@code ORDER BY}): a probe, or a fragment pasted into a query builder.
+     */
+    private void loneFragment(int s) {
+        int last = n - 1;
+        while (last > s && type[last] == COMMENT) {
+            last--;
+        }
+        if (last - s > 2) {
+            return;
+        }
+        boolean specific = false;
+        for (int k = s; k <= last; k++) {
+            int t = type[k];
+            boolean sql = t == OP && detail[k] != SqlTokens.OP_OTHER
+                    || t == WORD && any(detail[k], SqlVocabulary.COMPARE | SqlVocabulary.LOGIC
+                            | SqlVocabulary.LITERAL | SqlVocabulary.RESERVED);
+            if (!sql) {
+                return;
+            }
+            int id = t == WORD ? detail[k] : 0;
+            specific |= id == SqlVocabulary.XOR || id == SqlVocabulary.RLIKE || id == SqlVocabulary.REGEXP
+                    || id == SqlVocabulary.NULL && k > s || t == OP && end[k] - start[k] == 3 && text.charAt(start[k]) == '<';
+        }
+        findings.add(specific ? OPERATOR_FRAGMENT : FRAGMENT, start[s], end[last]);
+    }
+
     /** A known function opened and left open at the end of the value: {@code hex(}, {@code concat (}. */
     private void openCall(int s) {
+        if (type[s] != WORD || !(is(detail[s], SqlVocabulary.FUNCTION) || detail[s] == SqlVocabulary.IN)) {
+            return;
+        }
         int p = next(s + 1);
-        if (type[s] == WORD && is(detail[s], SqlVocabulary.FUNCTION) && p < n && type[p] == LPAREN && match[p] < 0
-                && n - p <= 4) {
+        for (int guard = 0; guard < 3 && p < n && (type[p] == OP || type[p] == OTHER || type[p] == DOT
+                || type[p] == RPAREN); guard++) {
+            p = next(p + 1);
+        }
+        if (p < n && type[p] == LPAREN && match[p] < 0 && n - p <= 4) {
             findings.add(OPEN_CALL, start[s], end[p]);
         }
     }
@@ -583,6 +657,15 @@ final class SqlShapes {
             logicAnywhere(i);
             return;
         }
+        if (t == OP && detail[i] == OP_CAST) {
+            int w = next(i + 1);
+            int p = prev(i);
+            if (w < n && type[w] == WORD && is(detail[w], SqlVocabulary.CAST_TYPE) && p >= 0
+                    && (type[p] == STR || type[p] == RPAREN || type[p] == NUM || type[p] == WORD)) {
+                findings.add(FUNCTION, start[i], end[w]);
+            }
+            return;
+        }
         if (t == QIDENT) {
             if (end[i] - start[i] > 2 && SqlVocabulary.is(SqlVocabulary.find(text, start[i] + 1, end[i] - 1),
                     SqlVocabulary.CATALOG)) {
@@ -633,7 +716,7 @@ final class SqlShapes {
                 }
             }
             if (is(id, SqlVocabulary.SYSTEM)) {
-                if (!is(id, SqlVocabulary.FUNCTION)) {
+                if (!is(id, SqlVocabulary.FUNCTION) || n == 1) {
                     findings.add(SYSTEM, start[i], end[i]);
                 } else if (call || (k < n && type[k] == DOT)) {
                     findings.add(FILE, start[i], end[k]);
@@ -761,6 +844,10 @@ final class SqlShapes {
                 }
                 boolean plain = exprFirstKind == K_WORD && exprOperands == 1;
                 singleKind = exprOperands == 1 ? exprFirstKind : K_CALL;
+                if (plain && any(detail[e], SqlVocabulary.DISTINCTIVE | SqlVocabulary.TIME | SqlVocabulary.ERROR)
+                        || exprFirstKind == K_NUM && detail[e] == 'x') {
+                    singleKind = K_CALL;
+                }
                 if (!plain && exprFirstKind != K_NUM && exprFirstKind != K_STR) {
                     strong = true;
                 } else if (exprOperands > 1 || exprFirstKind == K_NUM && detail[e] == 'x'
@@ -890,7 +977,9 @@ final class SqlShapes {
                 }
             } else if (afterSemicolon && endsHere) {
                 findings.add(rule, start[s], end[s]);
-            } else if ((afterSemicolon || s == next(0)) && terminatedAfterName(a) && a < n && type[a] != SEMI) {
+            } else if ((afterSemicolon || s == next(0)) && a < n && type[a] != SEMI
+                    && (terminatedAfterName(a) || s + 1 < n && type[s + 1] == COMMENT && detail[s + 1] == '/'
+                            && next(a + 1) >= n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED))) {
                 findings.add(destructive, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.DELETE) {
@@ -909,6 +998,12 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.INSERT || id == SqlVocabulary.REPLACE) {
+            if (afterSemicolon && a < n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED)) {
+                int p = next(qualified(a + 1));
+                if (p < n && type[p] == LPAREN && isWord(next(close(p)), SqlVocabulary.VALUES)) {
+                    findings.add(rule, start[s], end[p]);
+                }
+            }
             if (isWord(a, SqlVocabulary.INTO)) {
                 int name = next(a + 1);
                 int after = name < n ? next(qualified(name + 1)) : n;
@@ -944,7 +1039,8 @@ final class SqlShapes {
                         && !any(detail[name], SqlVocabulary.RESERVED)) {
                     int after = next(qualified(name + 1));
                     if (afterSemicolon || afterBreak || (after < n && (type[after] == LPAREN
-                            || isWord(after, SqlVocabulary.AS) || type[after] == WORD && detail[after] != 0))) {
+                            || isWord(after, SqlVocabulary.AS) || type[after] == WORD && detail[after] != 0
+                            || type[after] == WORD && codeLike(name)))) {
                         findings.add(rule, start[s], end[name]);
                     }
                 }
@@ -1103,7 +1199,7 @@ final class SqlShapes {
     private void call(int i, int paren) {
         int id = detail[i];
         int p = prev(i);
-        boolean qualifiedCall = p >= 0 && type[p] == DOT;
+        boolean qualifiedCall = p >= 0 && type[p] == DOT && prev(p) >= 0 && type[prev(p)] != STR;
         int qualifier = qualifiedCall && prev(p) >= 0 && type[prev(p)] == WORD ? detail[prev(p)] : 0;
         if (qualifiedCall && !is(qualifier, SqlVocabulary.TIME) && !is(qualifier, SqlVocabulary.SYSTEM)) {
             return;
@@ -1144,7 +1240,7 @@ final class SqlShapes {
                 return;
             }
         }
-        if (is(id, SqlVocabulary.SQL_ONLY) && sqlArguments(paren) >= 2) {
+        if (is(id, SqlVocabulary.DISTINCTIVE) || is(id, SqlVocabulary.SQL_ONLY) && sqlArguments(paren) >= 2) {
             findings.add(FUNCTION, start[i], end[paren]);
         }
     }
@@ -1263,6 +1359,13 @@ final class SqlShapes {
                 kind = K_VAR;
                 j = i + 1;
             }
+            case OP -> {
+                if (!isChar(i, '?')) {
+                    return -1;
+                }
+                kind = K_VAR; // a bind parameter
+                j = i + 1;
+            }
             case QIDENT -> {
                 kind = K_QIDENT;
                 j = qualified(i + 1);
@@ -1342,6 +1445,7 @@ final class SqlShapes {
         exprSqlish = isSqlish(kind);
         exprAllWords = kind == K_WORD;
         exprAnyWord = kind == K_WORD;
+        exprDangling = false;
         cmpLeftKind = 0;
         cmpRightKind = 0;
         return extend(j, logic);
@@ -1358,6 +1462,7 @@ final class SqlShapes {
         exprSqlish = false;
         exprAllWords = false;
         exprAnyWord = false;
+        exprDangling = false;
         cmpLeftKind = 0;
         cmpRightKind = 0;
         return extend(opAt, false);
@@ -1376,6 +1481,10 @@ final class SqlShapes {
                 j = k + 1;
                 continue;
             }
+            if (type[k] == OP && detail[k] == OP_NOT && next(k + 1) >= n) {
+                exprDangling = true;
+                break;
+            }
             int afterOp = binop(k, logic);
             if (afterOp < 0) {
                 break;
@@ -1384,6 +1493,7 @@ final class SqlShapes {
             boolean between = opBetween;
             int m = operand(afterOp);
             if (m < 0) {
+                exprDangling = next(afterOp) >= n && !isChar(k, '?') && !isLogic(k);
                 break;
             }
             exprOperands++;
@@ -1442,6 +1552,10 @@ final class SqlShapes {
                     return logic ? k + 1 : -1;
                 }
                 default -> {
+                    if (isChar(k, '?')) {
+                        opCompare = true;
+                        return k + 1;
+                    }
                     return -1;
                 }
             }

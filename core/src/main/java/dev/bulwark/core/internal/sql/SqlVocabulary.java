@@ -60,6 +60,10 @@ final class SqlVocabulary {
     static final int QUALIFIER = 1 << 19;
     /** Functions with common non-SQL uses (geometry, maths) that count only with SQL arguments. */
     static final int NEEDS_SQL_ARGS = 1 << 20;
+    /** Function names found only in SQL: a call of one is SQL whatever its arguments. */
+    static final int DISTINCTIVE = 1 << 21;
+    /** Types of a PostgreSQL cast {@code x::int}. */
+    static final int CAST_TYPE = 1 << 22;
 
     private static final List<String> WORDS = new ArrayList<>();
     private static final Map<String, Integer> IDS = new HashMap<>();
@@ -163,6 +167,8 @@ final class SqlVocabulary {
     static final int ANY = add("any", FUNCTION | UNARY);
     static final int SOME = add("some", FUNCTION | UNARY);
     static final int WHILE = add("while", STATEMENT | RESERVED);
+    static final int RLIKE = add("rlike", COMPARE | RESERVED | GLUE);
+    static final int REGEXP = add("regexp", COMPARE | RESERVED | GLUE);
 
     static {
         words(RESERVED | COMPARE, "rlike", "regexp", "glob", "ilike", "match", "notnull", "isnull");
@@ -294,6 +300,22 @@ final class SqlVocabulary {
         words(UNARY, "not", "binary", "exists", "distinct", "all", "any", "some", "prior",
                 "interval");
         words(FUNCTION, "any", "some", "exists");
+        words(DISTINCTIVE | FUNCTION | SQL_ONLY, "find_in_set", "group_concat", "concat_ws", "make_set",
+                "export_set", "substring_index", "name_const", "benchmark", "pg_sleep", "sqlite_version",
+                "sqlite_compileoption_used", "sqlite_compileoption_get", "is_srvrolemember",
+                "has_dbaccess", "jsonb_pretty", "json_build_object", "unistr", "pg_read_file",
+                "lo_import", "lo_get", "lo_export", "current_user", "session_user", "system_user",
+                "schema_name", "db_name", "suser_name", "suser_sname", "connection_id",
+                "last_insert_id", "found_rows", "row_count", "uuid_short", "get_lock",
+                "master_pos_wait", "pg_backend_pid", "current_database", "inet_server_addr");
+        words(FUNCTION, "date", "day", "month", "year", "minute", "quarter", "default", "week",
+                "dayofweek", "dayofmonth", "weekday", "hour", "second", "local");
+        words(CAST_TYPE, "int", "integer", "int2", "int4", "int8", "bigint", "smallint", "text", "bool",
+                "boolean", "json", "jsonb", "varchar", "numeric", "float8", "float4", "double", "real",
+                "regclass", "oid", "bytea", "xml", "inet", "uuid", "money", "timestamp", "interval");
+        words(CATALOG, "tempdb", "msdb");
+        words(SYSTEM, "msdasql", "sqloledb", "msdaora");
+        words(0, "add", "change", "modify");
         words(QUALIFIER, "mysql", "master", "msdb", "tempdb", "sys", "information_schema",
                 "pg_catalog", "sysibm", "syscat", "performance_schema");
         words(NEEDS_SQL_ARGS, "polygon", "multipoint", "multipolygon", "linestring", "multilinestring",
