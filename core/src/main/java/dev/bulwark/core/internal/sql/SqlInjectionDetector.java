@@ -65,25 +65,34 @@ public final class SqlInjectionDetector implements Detector {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
+        Source source = target.source();
+        boolean sql = mayHoldSql(value);
+        boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && value.indexOf('%') >= 0;
+        boolean plus = (source == Source.PATH || source == Source.PATH_SEGMENT) && value.indexOf('+') >= 0;
+        boolean dollar = value.indexOf('$') >= 0;
+        if (!sql && !escaped && !plus && !dollar) {
+            return;
+        }
         SqlFindings findings = new SqlFindings();
-        if (mayHoldSql(value)) {
+        if (sql) {
             judge(value, findings);
         }
-        Source source = target.source();
-        if ((source == Source.HEADER || source == Source.COOKIE) && value.indexOf('%') >= 0) {
+        if (escaped) {
             String decoded = percentDecoded(value);
             if (decoded != null && mayHoldSql(decoded)) {
                 judge(decoded, findings);
             }
         }
-        if ((source == Source.PATH || source == Source.PATH_SEGMENT) && value.indexOf('+') >= 0) {
+        if (plus) {
             // Some servers decode '+' in paths as a space, as in query strings.
             String spaced = value.replace('+', ' ');
             if (mayHoldSql(spaced)) {
                 judge(spaced, findings);
             }
         }
-        MongoOperators.check(target, findings);
+        if (dollar) {
+            MongoOperators.check(target, findings);
+        }
         findings.reportTo(sink);
     }
 

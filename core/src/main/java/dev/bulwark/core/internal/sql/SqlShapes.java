@@ -239,7 +239,8 @@ final class SqlShapes {
         boolean wordLead = (leadKind == K_WORD || leadKind == K_QIDENT) && closes == 0;
         int s2 = next(c);
         if (s2 >= n) {
-            if (c < n && realComment(c) && !wordLead && !leadHasWord && leadKind != K_STR_OPEN) {
+            if (c < n && realComment(c) && !wordLead && !leadHasWord && leadKind != K_STR_OPEN
+                    && (c != s + 1 || leadKind != K_NUM || bareComment(c))) {
                 findings.add(TRAILING_COMMENT, start[s], end[c]);
             } else if (c >= n && leadCompare && leadConstants && closes == 0 && valueStart) {
                 findings.add(TAUTOLOGY, start[s], end[n - 1]);
@@ -1249,7 +1250,7 @@ final class SqlShapes {
     private void encoded(int i, int paren, int p) {
         int c = close(paren);
         int numbers = 0;
-        for (int k = paren + 1; k < Math.min(c, paren + MAX_ARGUMENT_TOKENS); k++) {
+        for (int k = paren + 1; k < Math.min(c - 1, paren + MAX_ARGUMENT_TOKENS); k++) {
             if (type[k] == NUM) {
                 numbers++;
             } else if (type[k] != COMMA && type[k] != COMMENT) {
@@ -1258,15 +1259,15 @@ final class SqlShapes {
             }
         }
         if (numbers >= 3) {
-            findings.add(ENCODED_STRING, start[i], end[Math.min(c, n - 1)]);
+            findings.add(ENCODED_STRING, start[i], end[Math.min(c, n) - 1]);
             return;
         }
-        int after = next(c + 1);
+        int after = next(c);
         boolean concatAfter = after < n && isConcat(after) && encodedOrString(next(after + 1));
         boolean concatBefore = p >= 0 && isConcat(p) && prev(p) >= 0
                 && (type[prev(p)] == RPAREN || type[prev(p)] == STR);
         if (numbers > 0 && (concatAfter || concatBefore)) {
-            findings.add(ENCODED_STRING, start[i], end[Math.min(c, n - 1)]);
+            findings.add(ENCODED_STRING, start[i], end[Math.min(c, n) - 1]);
         }
     }
 
@@ -1796,6 +1797,18 @@ final class SqlShapes {
         }
         char c = text.charAt(after);
         return !Character.isLetterOrDigit(c) && !(detail[i] == '-' && c == '-');
+    }
+
+    /** A comment with nothing in it but spaces and punctuation: {@code --}, {@code -- -}, {@code /**}{@code /}. */
+    private boolean bareComment(int i) {
+        int from = start[i] + (detail[i] == '#' ? 1 : 2);
+        int to = detail[i] == '/' && end[i] - start[i] >= 4 && text.charAt(end[i] - 1) == '/' ? end[i] - 2 : end[i];
+        for (int k = from; k < to; k++) {
+            if (Character.isLetterOrDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A name written the way code names things: with an underscore, a digit or inner capitals. */
