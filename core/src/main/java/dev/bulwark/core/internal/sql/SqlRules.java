@@ -72,6 +72,8 @@ final class SqlRules {
             "a value that opens a call of a SQL function and leaves it open (hex(, concat (...)", CWE);
     static final RuleDefinition OPERATOR_FRAGMENT = rule("SQL-OPERATOR-FRAGMENT", Level.STANDARD,
             "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL)", CWE);
+    static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
+            "a value that is a quote followed by a statement keyword ('union, \" alter ...)", CWE);
     static final RuleDefinition MONGO_OPERATOR = rule("SQL-MONGO-OPERATOR", Level.STANDARD,
             "a MongoDB query operator ($ne, $gt, $where...) as a parameter or key name",
             "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/05.6-Testing_for_NoSQL_Injection");
@@ -84,7 +86,8 @@ final class SqlRules {
     static final List<RuleDefinition> ALL = List.of(UNION_AFTER_BREAK, STACKED_DESTRUCTIVE,
             TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
             STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
-            FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, MONGO_OPERATOR,
+            FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, KEYWORD_AFTER_QUOTE,
+            MONGO_OPERATOR,
             FRAGMENT);
 
     private SqlRules() {}

@@ -91,6 +91,7 @@ final class SqlShapes {
     private static final int IMPLICIT = SqlRules.index(SqlRules.IMPLICIT);
     private static final int TRAILING_COMMENT = SqlRules.index(SqlRules.TRAILING_COMMENT);
     private static final int OPEN_CALL = SqlRules.index(SqlRules.OPEN_CALL);
+    private static final int KEYWORD_AFTER_QUOTE = SqlRules.index(SqlRules.KEYWORD_AFTER_QUOTE);
     private static final int OPERATOR_FRAGMENT = SqlRules.index(SqlRules.OPERATOR_FRAGMENT);
 
     private final String text;
@@ -314,7 +315,8 @@ final class SqlShapes {
                 if (after < n && realComment(after)) {
                     findings.add(COMMENT_TRUNCATION, start[s], end[after]);
                 } else if (next(after) >= n) {
-                    findings.add(FRAGMENT, start[s], end[s]);
+                    findings.add(oneWord(prefixFrom, breakAt - 1) && breakAt > 1 ? COMMENT_TRUNCATION : FRAGMENT,
+                            start[s], end[s]);
                 }
             }
             int st = next(after);
@@ -332,7 +334,38 @@ final class SqlShapes {
             if (is(detail[s], SqlVocabulary.STATEMENT)) {
                 statement(s, true, true);
             }
+            keywordAfterQuote(s);
         }
+    }
+
+    /**
+     * A value that is a quote and then a statement keyword, nothing before the quote and little
+     * after it: {@code 'union select}, {@code " ALTER A}, a probe for a string context.
+     */
+    private void keywordAfterQuote(int s) {
+        int id = detail[s];
+        boolean keyword = id == SqlVocabulary.UNION || id == SqlVocabulary.SELECT || id == SqlVocabulary.ALTER
+                || id == SqlVocabulary.DROP || id == SqlVocabulary.INSERT || id == SqlVocabulary.DELETE
+                || id == SqlVocabulary.EXEC || id == SqlVocabulary.EXECUTE || id == SqlVocabulary.TRUNCATE;
+        if (!keyword || !oneWord(prefixFrom, breakAt - 1) || breakAt - 1 - prefixFrom > 0 && !blank(prefixFrom, breakAt - 1)
+                || n - s > 3) {
+            return;
+        }
+        for (int k = s + 1; k < n; k++) {
+            if (type[k] == STR || type[k] == STR_OPEN) {
+                return;
+            }
+        }
+        findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+    }
+
+    private boolean blank(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!SqlLexer.isSpace(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -700,6 +733,12 @@ final class SqlShapes {
                 }
             } else if (id == SqlVocabulary.CASE) {
                 caseWhen(i);
+            } else if (id == SqlVocabulary.HAVING) {
+                int j = expression(next(i + 1), false);
+                if (j >= 0 && exprCompare && (cmpLeftKind == K_CALL || cmpRightKind == K_CALL)
+                        && (isValue(cmpLeftKind) && isValue(cmpRightKind))) {
+                    findings.add(CLAUSE, start[i], end[j - 1]);
+                }
             } else if (id == SqlVocabulary.EXEC || id == SqlVocabulary.EXECUTE || id == SqlVocabulary.DECLARE) {
                 statement(i, false, false);
             } else if (id == SqlVocabulary.LOAD) {
