@@ -378,11 +378,17 @@ final class SqlShapes {
             return;
         }
         boolean operator = false;
+        int operands = 0;
+        int operators = 0;
         for (int i = 0; i < n - 1; i++) {
             int t = type[i];
+            if (t == WORD || t == NUM || t == STR) {
+                operands++;
+            }
             if (t == OP && detail[i] != SqlTokens.OP_OTHER || t == WORD && any(detail[i], SqlVocabulary.COMPARE
                     | SqlVocabulary.ARITH)) {
                 operator = true;
+                operators++;
             } else if (t == STR && end[i] - start[i] > 2 || t == NUM || t == WORD || t == LPAREN || t == RPAREN
                     || t == COMMENT || t == OTHER && detail[i] == '\\') {
                 continue;
@@ -391,7 +397,7 @@ final class SqlShapes {
             }
         }
         int last = n - 1;
-        if (!oneWord(prefixFrom, breakAt - 1) || !oneWord(start[last] + 1, end[last])) {
+        if (operands > operators + 1 || !oneWord(prefixFrom, breakAt - 1) || !oneWord(start[last] + 1, end[last])) {
             return;
         }
         if (operator || n == 1) {
@@ -571,11 +577,13 @@ final class SqlShapes {
             return;
         }
         boolean specific = false;
+        boolean operator = false;
         for (int k = s; k <= last; k++) {
             int t = type[k];
-            boolean sql = t == OP && detail[k] != SqlTokens.OP_OTHER
-                    || t == WORD && any(detail[k], SqlVocabulary.COMPARE | SqlVocabulary.LOGIC
-                            | SqlVocabulary.LITERAL | SqlVocabulary.RESERVED);
+            boolean op = t == OP && detail[k] != SqlTokens.OP_OTHER
+                    || t == WORD && any(detail[k], SqlVocabulary.COMPARE | SqlVocabulary.LOGIC);
+            operator |= op;
+            boolean sql = op || t == WORD && any(detail[k], SqlVocabulary.LITERAL | SqlVocabulary.RESERVED);
             if (!sql) {
                 return;
             }
@@ -583,7 +591,11 @@ final class SqlShapes {
             specific |= id == SqlVocabulary.XOR || id == SqlVocabulary.RLIKE || id == SqlVocabulary.REGEXP
                     || id == SqlVocabulary.NULL && k > s || t == OP && end[k] - start[k] == 3 && text.charAt(start[k]) == '<';
         }
-        findings.add(specific ? OPERATOR_FRAGMENT : FRAGMENT, start[s], end[last]);
+        if (specific) {
+            findings.add(OPERATOR_FRAGMENT, start[s], end[last]);
+        } else if (operator && (last > s || type[s] == OP)) {
+            findings.add(FRAGMENT, start[s], end[last]);
+        }
     }
 
     /** A known function opened and left open at the end of the value: {@code hex(}, {@code concat (}. */
