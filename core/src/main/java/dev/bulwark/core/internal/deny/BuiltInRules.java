@@ -4,6 +4,7 @@ import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RequestDetector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.shell.MailCommandDetector;
+import dev.bulwark.core.internal.sql.SqlInjectionDetector;
 import dev.bulwark.core.internal.shell.UnixCommandDetector;
 import dev.bulwark.core.internal.shell.WindowsCommandDetector;
 import dev.bulwark.core.internal.xss.XssDetector;
@@ -14,6 +15,7 @@ import java.util.List;
 public final class BuiltInRules {
 
     private static final List<Detector> DETECTORS = List.of(
+            new SqlInjectionDetector(),
             new XssDetector(),
             new UnixCommandDetector(),
             new WindowsCommandDetector(),
