@@ -44,6 +44,24 @@ public final class Bulwark {
         return engine.evaluate(Objects.requireNonNull(request, "request"));
     }
 
+    /** Whether {@link #evaluateResponse} does anything, so adapters capture responses only then. */
+    public boolean inspectsResponses() {
+        return engine.inspectsResponses();
+    }
+
+    /**
+     * Checks a response (OpenAPI response validation when enabled). Findings are log-only: responses
+     * are never changed or blocked.
+     *
+     * @param request the request the response answers
+     * @param status the response status
+     * @param headers the response headers
+     * @param body the response body as sent
+     */
+    public List<Finding> evaluateResponse(HttpRequest request, int status, Headers headers, byte[] body) {
+        return engine.inspectResponse(request, status, headers, body);
+    }
+
     /** The configuration this engine was built from. */
     public BulwarkConfig config() {
         return config;

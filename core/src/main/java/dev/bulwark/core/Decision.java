@@ -18,9 +18,10 @@ public final class Decision {
     private final String incidentId;
     private final Map<String, Object> attributes;
     private final HeaderChanges headerChanges;
+    private final List<Violation> violations;
 
     private Decision(boolean blocked, int status, BlockType blockType, List<Finding> findings,
-            String incidentId, Map<String, Object> attributes, HeaderChanges headerChanges) {
+            String incidentId, Map<String, Object> attributes, HeaderChanges headerChanges, List<Violation> violations) {
         this.blocked = blocked;
         this.status = status;
         this.blockType = blockType;
@@ -28,6 +29,7 @@ public final class Decision {
         this.incidentId = incidentId;
         this.attributes = Map.copyOf(attributes);
         this.headerChanges = headerChanges;
+        this.violations = List.copyOf(violations);
     }
 
     /**
@@ -35,21 +37,29 @@ public final class Decision {
      * blocking finding sets status and block type.
      */
     public static Decision of(List<Finding> findings, String incidentId, Map<String, Object> attributes) {
-        return of(findings, incidentId, attributes, HeaderChanges.NONE);
+        return of(findings, incidentId, attributes, HeaderChanges.NONE, List.of());
     }
 
     /** A decision from findings, with the header changes the checks asked for. */
     public static Decision of(List<Finding> findings, String incidentId, Map<String, Object> attributes,
-            HeaderChanges headerChanges) {
+            HeaderChanges headerChanges, List<Violation> violations) {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(headerChanges, "headerChanges");
         for (Finding finding : findings) {
             if (finding.blocks()) {
                 return new Decision(true, finding.status(), finding.blockType(), findings, incidentId, attributes,
-                        headerChanges);
+                        headerChanges, violations);
             }
         }
-        return new Decision(false, 200, null, findings, incidentId, attributes, headerChanges);
+        return new Decision(false, 200, null, findings, incidentId, attributes, headerChanges, List.of());
+    }
+
+    /**
+     * Violations the block response may list for the client (OpenAPI contract violations, by key
+     * and location, never values); empty for other blocks and for allowed requests.
+     */
+    public List<Violation> violations() {
+        return violations;
     }
 
     /** Request headers to set or hide before the application sees the request, and block-response headers. */

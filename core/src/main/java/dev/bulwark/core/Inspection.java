@@ -55,4 +55,7 @@ public interface Inspection {
 
     /** Adds a header to the block response, e.g. {@code WWW-Authenticate} on a 401. */
     void responseHeader(String name, String value);
+
+    /** Lists a violation in the block response (only for checks whose details are meant for clients). */
+    void violation(Violation violation);
 }

@@ -115,6 +115,24 @@ class BulwarkTest {
     }
 
     @Test
+    void failingCheckBlocksEvenInLogOnlyMode() {
+        Check failing = new Check() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public void inspect(Inspection inspection) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        Decision decision = Bulwark.builder(ConfigLoader.fromYaml("mode: log-only")).check(failing).build().evaluate(get("/"));
+        assertThat(decision.blocked()).isTrue();
+        assertThat(decision.status()).isEqualTo(503);
+    }
+
+    @Test
     void incidentIdsDiffer() {
         Bulwark bulwark = Bulwark.create(BulwarkConfig.defaults());
         assertThat(bulwark.evaluate(get("/")).incidentId()).isNotEqualTo(bulwark.evaluate(get("/")).incidentId());

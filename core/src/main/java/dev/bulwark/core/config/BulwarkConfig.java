@@ -25,6 +25,7 @@ public final class BulwarkConfig {
     private final DenyRulesConfig denyRules;
     private final List<Route> routes;
     private final JwtConfig jwt;
+    private final OpenApiConfig openapi;
 
     private BulwarkConfig(Builder builder) {
         this.mode = builder.mode;
@@ -34,6 +35,7 @@ public final class BulwarkConfig {
         this.denyRules = builder.denyRules;
         this.routes = List.copyOf(builder.routes);
         this.jwt = builder.jwt;
+        this.openapi = builder.openapi;
         for (Route route : routes) {
             if (route.jwt() != null && Boolean.TRUE.equals(route.jwt().required()) && !jwt.enabled()) {
                 throw new IllegalArgumentException("a route requires a token but no jwt issuer is configured");
@@ -61,6 +63,7 @@ public final class BulwarkConfig {
         builder.denyRules = denyRules;
         builder.routes.addAll(routes);
         builder.jwt = jwt;
+        builder.openapi = openapi;
         return builder;
     }
 
@@ -102,6 +105,11 @@ public final class BulwarkConfig {
         return routes;
     }
 
+    /** OpenAPI enforcement; {@link OpenApiConfig#disabled()} by default. */
+    public OpenApiConfig openapi() {
+        return openapi;
+    }
+
     /** Token validation; {@link JwtConfig#disabled()} by default. */
     public JwtConfig jwt() {
         return jwt;
@@ -116,8 +124,14 @@ public final class BulwarkConfig {
         private DenyRulesConfig denyRules = DenyRulesConfig.defaults();
         private final List<Route> routes = new ArrayList<>();
         private JwtConfig jwt = JwtConfig.disabled();
+        private OpenApiConfig openapi = OpenApiConfig.disabled();
 
         private Builder() {
+        }
+
+        public Builder openapi(OpenApiConfig openapi) {
+            this.openapi = Objects.requireNonNull(openapi, "openapi");
+            return this;
         }
 
         public Builder jwt(JwtConfig jwt) {

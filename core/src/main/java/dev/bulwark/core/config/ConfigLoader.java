@@ -35,7 +35,7 @@ public final class ConfigLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<String> ROOT_KEYS = Set.of(
-            "mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "routes");
+            "mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "openapi", "routes");
     private static final Set<String> MATCHER_KEYS = Set.of("exact", "prefix", "suffix", "contains", "regex", "ignore-case");
     private static final Set<String> CONDITION_KEYS = Set.of("path", "methods", "content-types", "client-ips");
     private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "value");
@@ -102,6 +102,9 @@ public final class ConfigLoader {
             ConfigNode jwtNode = node;
             builder.jwt(JwtConfigReader.read(jwtNode));
         }
+        if ((node = root.get("openapi")) != null) {
+            builder.openapi(openapi(node));
+        }
         if ((node = root.get("routes")) != null) {
             List<Route> routes = new ArrayList<>();
             for (ConfigNode item : node.list()) {
@@ -110,6 +113,41 @@ public final class ConfigLoader {
             builder.routes(routes);
         }
         return root.convert(n -> builder.build());
+    }
+
+    private static OpenApiConfig openapi(ConfigNode node) {
+        node.object(Set.of("specs", "mode", "unexpected-query-parameters", "ignore", "log-only", "max-violations",
+                "details", "validate-responses"));
+        List<OpenApiConfig.Spec> specs = new ArrayList<>();
+        ConfigNode item;
+        if ((item = node.get("specs")) != null) {
+            for (ConfigNode entry : item.list()) {
+                entry.object(Set.of("location", "base-path", "when"));
+                if (!entry.has("location")) {
+                    throw entry.error("a spec needs a location");
+                }
+                String location = entry.get("location").text().trim();
+                String basePath = entry.has("base-path") ? entry.get("base-path").text().trim() : "";
+                RequestCondition when = condition(entry.get("when"));
+                specs.add(entry.convert(n -> new OpenApiConfig.Spec(location, basePath, when)));
+            }
+        }
+        Mode mode = node.has("mode") ? node.get("mode").enumValue(Mode.class) : null;
+        boolean unexpected = true;
+        if ((item = node.get("unexpected-query-parameters")) != null) {
+            String value = item.text().trim().toLowerCase(Locale.ROOT);
+            if (!value.equals("block") && !value.equals("ignore")) {
+                throw item.error("unknown value '" + value + "' (expected one of [block, ignore])");
+            }
+            unexpected = value.equals("block");
+        }
+        Set<String> ignore = node.has("ignore") ? new LinkedHashSet<>(node.get("ignore").stringList()) : Set.of();
+        Set<String> logOnly = node.has("log-only") ? new LinkedHashSet<>(node.get("log-only").stringList()) : Set.of();
+        int maxViolations = node.has("max-violations") ? node.get("max-violations").positiveInt() : 10;
+        boolean details = !node.has("details") || node.get("details").bool();
+        boolean responses = node.has("validate-responses") && node.get("validate-responses").bool();
+        boolean finalUnexpected = unexpected;
+        return node.convert(n -> new OpenApiConfig(specs, mode, finalUnexpected, ignore, logOnly, maxViolations, details, responses));
     }
 
     private static Limits limits(ConfigNode node) {
@@ -265,7 +303,7 @@ public final class ConfigLoader {
     }
 
     private static Route route(ConfigNode node) {
-        node.object(Set.of("when", "mode", "deny-rules", "uninspectable", "jwt"));
+        node.object(Set.of("when", "mode", "deny-rules", "uninspectable", "jwt", "openapi"));
         if (!node.has("when")) {
             throw node.error("a route needs 'when' conditions");
         }
@@ -282,7 +320,19 @@ public final class ConfigLoader {
         UninspectablePolicy uninspectable = node.has("uninspectable")
                 ? node.get("uninspectable").enumValue(UninspectablePolicy.class) : null;
         JwtRequirement jwt = node.has("jwt") ? JwtConfigReader.requirement(node.get("jwt"), true) : null;
-        return new Route(when, mode, level, uninspectable, jwt);
+        Boolean openapi = null;
+        Mode openapiMode = null;
+        ConfigNode openapiNode = node.get("openapi");
+        if (openapiNode != null) {
+            openapiNode.object(Set.of("enabled", "mode"));
+            if (openapiNode.has("enabled")) {
+                openapi = openapiNode.get("enabled").bool();
+            }
+            if (openapiNode.has("mode")) {
+                openapiMode = openapiNode.get("mode").enumValue(Mode.class);
+            }
+        }
+        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode);
     }
 
     /** The blocked-data selector of an exception, override or custom rule: at most one kind key. */

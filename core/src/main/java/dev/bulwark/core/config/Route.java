@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param denyRulesLevel deny-rule level; {@code null} to keep the global level
  * @param uninspectable what to do with bodies that cannot be inspected; {@code null} to keep
  * @param jwt token requirements; {@code null} to keep the global ones
+ * @param openapi whether OpenAPI validation runs for this route; {@code null} to keep the global setting
+ * @param openapiMode block or log only for OpenAPI violations on this route; {@code null} to keep
  */
 public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
-        JwtRequirement jwt) {
+        JwtRequirement jwt, Boolean openapi, Mode openapiMode) {
 
     public Route {
         Objects.requireNonNull(when, "when");
@@ -24,6 +26,6 @@ public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, Unin
 
     /** A route with conditions and the settings that do not concern tokens. */
     public Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable) {
-        this(when, mode, denyRulesLevel, uninspectable, null);
+        this(when, mode, denyRulesLevel, uninspectable, null, null, null);
     }
 }

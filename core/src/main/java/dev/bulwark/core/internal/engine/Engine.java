@@ -12,7 +12,12 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.config.UninspectablePolicy;
+import dev.bulwark.core.internal.deny.BuiltInRules;
+import dev.bulwark.core.internal.deny.DenyRuleCheck;
 import dev.bulwark.core.internal.jwt.JwtCheck;
+import dev.bulwark.core.internal.openapi.OpenApiCheck;
+import dev.bulwark.core.internal.openapi.OpenApiSupport;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
 import java.util.ArrayList;
@@ -31,6 +36,8 @@ public final class Engine {
     public static final String LIMIT_KEY = "LIMIT";
     /** Rule key of findings about input that could not be parsed. */
     public static final String MALFORMED_KEY = "MALFORMED";
+    /** Rule key of bodies that could not be inspected. */
+    public static final String UNINSPECTED_KEY = "UNINSPECTED";
     /** Rule key of internal failures. */
     public static final String INTERNAL_KEY = "INTERNAL";
 
@@ -39,19 +46,30 @@ public final class Engine {
     private final BulwarkConfig config;
     private final Limits limits;
     private final List<Check> checks;
+    private final OpenApiCheck openApi;
+    private final RequestParser parser;
 
     public Engine(BulwarkConfig config, List<Check> extraChecks) {
         this.config = config;
         this.limits = config.limits();
+        this.parser = new RequestParser(config);
         List<Check> all = new ArrayList<>();
+        all.add(new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(), BuiltInRules.requestDetectors()));
         if (config.jwt().enabled()) {
             all.add(new JwtCheck(config.jwt()));
+        }
+        if (config.openapi().enabled()) {
+            openApi = OpenApiSupport.create(config.openapi());
+            all.add(openApi);
+        } else {
+            openApi = null;
         }
         all.addAll(extraChecks);
         this.checks = List.copyOf(all);
     }
 
     public Decision evaluate(HttpRequest request) {
+        String incidentId = IncidentIds.next();
         RequestInspection inspection = new RequestInspection(request, new ArrayList<>(), config.mode());
         try {
             run(request, inspection);
@@ -60,25 +78,57 @@ public final class Engine {
         } catch (MalformedRequestException e) {
             inspection.report(malformedFinding(e));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            LOG.error("Request inspection failed; blocking the request", e);
+            LOG.error("Request inspection failed; blocking the request (incident {})", incidentId, e);
             inspection.report(new Finding(INTERNAL_KEY, "INTERNAL-ERROR", "inspection failed: " + e.getClass().getSimpleName(),
                     Location.REQUEST, "", Level.BASIC, Mode.BLOCK, BlockType.INTERNAL, BlockType.INTERNAL.defaultStatus()));
         }
-        return Decision.of(inspection.findings(), IncidentIds.next(), inspection.attributes(), inspection.headerChanges());
+        return Decision.of(inspection.findings(), incidentId, inspection.attributes(), inspection.headerChanges(),
+                inspection.violations());
+    }
+
+    /** Whether responses need to be captured for validation. */
+    public boolean inspectsResponses() {
+        return openApi != null && config.openapi().validateResponses();
+    }
+
+    /** Log-only findings about a response; empty unless response validation is on. */
+    public List<Finding> inspectResponse(HttpRequest request, int status, dev.bulwark.core.Headers headers, byte[] body) {
+        if (!inspectsResponses()) {
+            return List.of();
+        }
+        try {
+            return openApi.inspectResponse(request, parser.normalizePath(request.rawPath()), status, headers, body);
+        } catch (RuntimeException e) {
+            LOG.warn("Response validation failed", e);
+            return List.of();
+        }
     }
 
     private void run(HttpRequest request, RequestInspection inspection)
             throws LimitExceededException, MalformedRequestException {
         checkRequestLimits(request);
-        inspection.path(RequestValue.plain(new Location(dev.bulwark.core.Source.PATH, "", dev.bulwark.core.Component.VALUE),
-                request.rawPath()));
+        RequestParser.Parsed parsed = parser.parse(request, inspection.mutableValues());
+        inspection.path(parsed.path());
         selectRoute(request, inspection);
+        if (parsed.bodyKind() == RequestParser.BodyKind.UNINSPECTABLE) {
+            reportUninspectable(request, inspection);
+        }
         for (Check check : checks) {
             if (inspection.blocked()) {
                 return;
             }
             check.inspect(inspection);
         }
+    }
+
+    private void reportUninspectable(HttpRequest request, RequestInspection inspection) {
+        Route route = inspection.route();
+        UninspectablePolicy policy = route != null && route.uninspectable() != null ? route.uninspectable()
+                : config.uninspectable();
+        Mode mode = policy == UninspectablePolicy.BLOCK ? Mode.BLOCK : Mode.LOG_ONLY;
+        inspection.report(new Finding(UNINSPECTED_KEY, "UNINSPECTED-BODY",
+                "body of media type " + request.mediaType() + " cannot be inspected", Location.value(dev.bulwark.core.Source.BODY, ""),
+                "", Level.BASIC, mode, BlockType.MALFORMED, 415));
     }
 
     private void selectRoute(HttpRequest request, RequestInspection inspection) {

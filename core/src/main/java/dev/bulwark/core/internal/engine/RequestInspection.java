@@ -21,11 +21,13 @@ public final class RequestInspection implements Inspection {
 
     private final HttpRequest request;
     private final List<RequestValue> values;
+    private final List<RequestValue> readOnlyValues;
     private final List<Finding> findings = new ArrayList<>(2);
     private Map<String, Object> attributes;
     private Set<String> removedHeaders;
     private Map<String, String> setHeaders;
     private Map<String, String> responseHeaders;
+    private List<dev.bulwark.core.Violation> violations;
     private RequestValue pathValue;
     private String clientAddress;
     private Route route;
@@ -35,8 +37,14 @@ public final class RequestInspection implements Inspection {
     RequestInspection(HttpRequest request, List<RequestValue> values, Mode mode) {
         this.request = request;
         this.values = values;
+        this.readOnlyValues = java.util.Collections.unmodifiableList(values);
         this.mode = mode;
         this.clientAddress = request.remoteAddress();
+    }
+
+    /** The list the parser fills; checks only see it read-only through {@link #values()}. */
+    List<RequestValue> mutableValues() {
+        return values;
     }
 
     void path(RequestValue value) {
@@ -65,7 +73,7 @@ public final class RequestInspection implements Inspection {
 
     @Override
     public List<RequestValue> values() {
-        return values;
+        return readOnlyValues;
     }
 
     @Override
@@ -85,7 +93,9 @@ public final class RequestInspection implements Inspection {
 
     @Override
     public void report(Finding finding) {
-        Finding effective = mode == Mode.LOG_ONLY ? finding.withMode(Mode.LOG_ONLY) : finding;
+        // An internal failure blocks in every mode: a request that could not be inspected is never passed.
+        Finding effective = mode == Mode.LOG_ONLY && finding.blockType() != dev.bulwark.core.BlockType.INTERNAL
+                ? finding.withMode(Mode.LOG_ONLY) : finding;
         findings.add(effective);
         if (effective.blocks()) {
             blocked = true;
@@ -128,6 +138,18 @@ public final class RequestInspection implements Inspection {
             responseHeaders = new LinkedHashMap<>();
         }
         responseHeaders.put(name, value);
+    }
+
+    @Override
+    public void violation(dev.bulwark.core.Violation violation) {
+        if (violations == null) {
+            violations = new ArrayList<>();
+        }
+        violations.add(violation);
+    }
+
+    List<dev.bulwark.core.Violation> violations() {
+        return violations == null ? List.of() : violations;
     }
 
     HeaderChanges headerChanges() {

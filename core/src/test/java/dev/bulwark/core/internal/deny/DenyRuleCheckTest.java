@@ -275,6 +275,11 @@ class DenyRuleCheckTest {
         public void responseHeader(String name, String value) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void violation(dev.bulwark.core.Violation violation) {
+            throw new UnsupportedOperationException();
+        }
     }
 
 }

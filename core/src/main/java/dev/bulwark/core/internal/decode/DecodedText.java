@@ -1,0 +1,43 @@
+package dev.bulwark.core.internal.decode;
+
+import dev.bulwark.core.DecodingFlag;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A decoded value and what decoding found on the way.
+ *
+ * @param text the decoded text
+ * @param flags the layers undone and the anomalies seen; unmodifiable
+ */
+public record DecodedText(String text, Set<DecodingFlag> flags) {
+
+    public DecodedText {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(flags, "flags");
+        flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    }
+
+    /** Text that needed no decoding and carries no flags. */
+    public static DecodedText of(String text) {
+        return new DecodedText(text, Set.of());
+    }
+
+    /**
+     * Text taken as it is, flagged only for the control characters it contains ({@code NUL_BYTE},
+     * {@code CONTROL_CHARACTER}). For values that a parser already decoded, such as JSON strings.
+     */
+    public static DecodedText scanned(String text) {
+        return withBits(text, FlagBits.controlCharacters(text));
+    }
+
+    static DecodedText withBits(String text, int bits) {
+        return new DecodedText(text, FlagBits.toSet(bits));
+    }
+
+    public boolean hasFlag(DecodingFlag flag) {
+        return flags.contains(flag);
+    }
+}

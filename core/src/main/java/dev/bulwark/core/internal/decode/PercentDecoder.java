@@ -1,0 +1,177 @@
+package dev.bulwark.core.internal.decode;
+
+/**
+ * Percent-decoding (RFC 3986, section 2.1) as applied to query strings, form bodies, paths and
+ * cookies, repeated to undo layered encodings.
+ *
+ * <p>One pass turns {@code %XX} into bytes and reads consecutive bytes as strict UTF-8 (see
+ * {@link Utf8}); IIS-style {@code %uXXXX} becomes the UTF-16 unit it names. While the result still
+ * holds a valid escape and passes remain, another pass runs: {@code %252e} becomes {@code %2e} and
+ * then {@code .}. What every pass undid or saw is recorded as flags:
+ * <ul>
+ *   <li>{@code MULTIPLE_ENCODING}: a second (or later) pass changed the text;</li>
+ *   <li>{@code ENCODING_DEPTH_EXCEEDED}: escapes remain after the last pass;</li>
+ *   <li>{@code PERCENT_U_ENCODING}: a {@code %uXXXX} escape was decoded;</li>
+ *   <li>{@code INVALID_PERCENT_ENCODING}: a {@code %} of the original input not followed by two hex
+ *       digits (kept literally; a literal {@code %} produced by decoding {@code %25} is not
+ *       flagged again);</li>
+ *   <li>{@code INVALID_UTF8}, {@code OVERLONG_UTF8}: bytes that are not UTF-8 (U+FFFD);</li>
+ *   <li>{@code NUL_BYTE}, {@code CONTROL_CHARACTER}: in the final text.</li>
+ * </ul>
+ *
+ * <p>Runs in time linear in the input (at most {@code maxPasses} passes), without regular
+ * expressions. Immutable and thread-safe.
+ */
+public final class PercentDecoder {
+
+    private final int maxPasses;
+
+    /** @param maxPasses how many layers of percent-encoding to undo at most; at least 1 */
+    public PercentDecoder(int maxPasses) {
+        if (maxPasses < 1) {
+            throw new IllegalArgumentException("maxPasses must be at least 1, was " + maxPasses);
+        }
+        this.maxPasses = maxPasses;
+    }
+
+    /** How many layers of encoding this decoder undoes at most. */
+    public int maxPasses() {
+        return maxPasses;
+    }
+
+    /**
+     * Decodes {@code raw}.
+     *
+     * @param plusAsSpace whether {@code +} means a space, as in query strings and form bodies
+     *     (applied in the first pass only: {@code %2B} stays a plus)
+     */
+    public DecodedText decode(CharSequence raw, boolean plusAsSpace) {
+        if (!needsDecoding(raw, plusAsSpace)) {
+            String text = raw.toString();
+            return DecodedText.withBits(text, FlagBits.controlCharacters(text));
+        }
+        int[] bits = new int[1];
+        String text = pass(raw, plusAsSpace, true, bits);
+        int passes = 1;
+        while (passes < maxPasses && containsEscape(text)) {
+            text = pass(text, false, false, bits);
+            bits[0] |= FlagBits.MULTIPLE_ENCODING;
+            passes++;
+        }
+        if (containsEscape(text)) {
+            bits[0] |= FlagBits.ENCODING_DEPTH_EXCEEDED;
+        }
+        return DecodedText.withBits(text, bits[0] | FlagBits.controlCharacters(text));
+    }
+
+    private static boolean needsDecoding(CharSequence raw, boolean plusAsSpace) {
+        for (int i = 0, n = raw.length(); i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || (c == '+' && plusAsSpace)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One decoding pass; ORs the flags it finds into {@code bits[0]}. */
+    private static String pass(CharSequence in, boolean plusAsSpace, boolean firstPass, int[] bits) {
+        int n = in.length();
+        StringBuilder out = new StringBuilder(n);
+        byte[] pending = null;
+        int pendingCount = 0;
+        int flags = 0;
+        int i = 0;
+        while (i < n) {
+            char c = in.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < n ? hex(in.charAt(i + 1)) : -1;
+                int low = high >= 0 ? hex(in.charAt(i + 2)) : -1;
+                if (low >= 0) {
+                    if (pending == null) {
+                        pending = new byte[n / 3 + 1];
+                    }
+                    pending[pendingCount++] = (byte) ((high << 4) | low);
+                    i += 3;
+                    continue;
+                }
+                int unit = percentU(in, i);
+                if (pendingCount > 0) {
+                    flags |= Utf8.decodeInto(pending, 0, pendingCount, out);
+                    pendingCount = 0;
+                }
+                if (unit >= 0) {
+                    out.append((char) unit);
+                    flags |= FlagBits.PERCENT_U_ENCODING;
+                    i += 6;
+                } else {
+                    out.append('%');
+                    if (firstPass) {
+                        flags |= FlagBits.INVALID_PERCENT_ENCODING;
+                    }
+                    i++;
+                }
+                continue;
+            }
+            if (pendingCount > 0) {
+                flags |= Utf8.decodeInto(pending, 0, pendingCount, out);
+                pendingCount = 0;
+            }
+            out.append(c == '+' && plusAsSpace ? ' ' : c);
+            i++;
+        }
+        if (pendingCount > 0) {
+            flags |= Utf8.decodeInto(pending, 0, pendingCount, out);
+        }
+        bits[0] |= flags;
+        return out.toString();
+    }
+
+    /** Whether {@code text} still holds a {@code %XX} or {@code %uXXXX} escape. */
+    private static boolean containsEscape(String text) {
+        int i = text.indexOf('%');
+        while (i >= 0) {
+            if (i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+                return true;
+            }
+            if (percentU(text, i) >= 0) {
+                return true;
+            }
+            i = text.indexOf('%', i + 1);
+        }
+        return false;
+    }
+
+    /** The UTF-16 unit of a {@code %uXXXX} escape at {@code at}, or -1. */
+    private static int percentU(CharSequence in, int at) {
+        if (at + 5 >= in.length()) {
+            return -1;
+        }
+        char u = in.charAt(at + 1);
+        if (u != 'u' && u != 'U') {
+            return -1;
+        }
+        int value = 0;
+        for (int k = at + 2; k < at + 6; k++) {
+            int digit = hex(in.charAt(k));
+            if (digit < 0) {
+                return -1;
+            }
+            value = (value << 4) | digit;
+        }
+        return value;
+    }
+
+    static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.bulwark.core.internal.deny;
+
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RequestDetector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The built-in deny rules, in the order they run on each value. */
+public final class BuiltInRules {
+
+    private static final List<Detector> DETECTORS = List.of();
+    private static final List<RequestDetector> REQUEST_DETECTORS = List.of();
+
+    private BuiltInRules() {
+    }
+
+    /** Detectors that judge single values. */
+    public static List<Detector> detectors() {
+        return DETECTORS;
+    }
+
+    /** Detectors that judge the request as a whole. */
+    public static List<RequestDetector> requestDetectors() {
+        return REQUEST_DETECTORS;
+    }
+
+    /** Every built-in rule, for documentation and configuration checks. */
+    public static List<RuleDefinition> rules() {
+        List<RuleDefinition> rules = new ArrayList<>();
+        DETECTORS.forEach(detector -> rules.addAll(detector.rules()));
+        REQUEST_DETECTORS.forEach(detector -> rules.addAll(detector.rules()));
+        return rules;
+    }
+}

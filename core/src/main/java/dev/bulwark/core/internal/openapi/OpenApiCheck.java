@@ -1,0 +1,285 @@
+package dev.bulwark.core.internal.openapi;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Check;
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Headers;
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.Inspection;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Mode;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.Violation;
+import dev.bulwark.core.config.ConfigurationException;
+import dev.bulwark.core.config.OpenApiConfig;
+import dev.bulwark.core.config.Route;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Enforces OpenAPI contracts on requests with swagger-request-validator: unknown paths and methods,
+ * parameters, content types and JSON bodies against their schemas. Validators are built once at
+ * start-up; a spec that cannot be loaded, or that defines no paths, stops start-up.
+ */
+public final class OpenApiCheck implements Check {
+
+    /** Rule key of OpenAPI findings. */
+    public static final String KEY = "OPENAPI";
+
+    private static final String PATH_MISSING = "validation.request.path.missing";
+    private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
+
+    private final OpenApiConfig config;
+    private final List<LoadedSpec> specs = new ArrayList<>();
+
+    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator) {
+    }
+
+    public OpenApiCheck(OpenApiConfig config) {
+        this.config = config;
+        LevelResolver.Builder levels = LevelResolver.create();
+        levels.withLevel("validation.request.parameter.query.unexpected",
+                config.unexpectedQueryParameters() ? ValidationReport.Level.ERROR : ValidationReport.Level.IGNORE);
+        for (String key : config.ignore()) {
+            levels.withLevel(key, ValidationReport.Level.IGNORE);
+        }
+        LevelResolver resolver = levels.build();
+        for (int i = 0; i < config.specs().size(); i++) {
+            OpenApiConfig.Spec spec = config.specs().get(i);
+            String path = "openapi.specs[" + i + "].location";
+            String content = load(spec.location(), path);
+            SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, null);
+            if (parsed == null || parsed.getOpenAPI() == null) {
+                throw new ConfigurationException(path, "not an OpenAPI document: " + spec.location()
+                        + (parsed == null ? "" : " " + parsed.getMessages()));
+            }
+            if (parsed.getOpenAPI().getPaths() == null || parsed.getOpenAPI().getPaths().isEmpty()) {
+                throw new ConfigurationException(path, "the spec defines no paths: " + spec.location());
+            }
+            try {
+                OpenApiInteractionValidator.Builder builder = OpenApiInteractionValidator
+                        .createForInlineApiSpecification(content)
+                        .withLevelResolver(resolver);
+                if (!spec.basePath().isEmpty()) {
+                    builder.withBasePathOverride(spec.basePath());
+                }
+                specs.add(new LoadedSpec(spec, builder.build()));
+            } catch (RuntimeException e) {
+                throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "openapi";
+    }
+
+    @Override
+    public void inspect(Inspection inspection) {
+        Route route = inspection.route();
+        if (route != null && Boolean.FALSE.equals(route.openapi())) {
+            return;
+        }
+        LoadedSpec loaded = select(inspection);
+        if (loaded == null) {
+            return;
+        }
+        ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection));
+        Mode routeMode = route != null && route.openapiMode() != null ? route.openapiMode()
+                : config.mode() != null ? config.mode() : Mode.BLOCK;
+        int reported = 0;
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() != ValidationReport.Level.ERROR || config.ignore().contains(message.getKey())) {
+                continue;
+            }
+            if (reported++ >= config.maxViolations()) {
+                break;
+            }
+            Mode mode = config.logOnly().contains(message.getKey()) ? Mode.LOG_ONLY : routeMode;
+            int status = switch (message.getKey()) {
+                case PATH_MISSING -> 404;
+                case METHOD_NOT_ALLOWED -> 405;
+                default -> 400;
+            };
+            Location location = locate(message);
+            inspection.report(new Finding(KEY, message.getKey(), "request violates the OpenAPI contract", location, "",
+                    Level.BASIC, mode, BlockType.OPENAPI, status));
+            if (config.details() && mode == Mode.BLOCK) {
+                inspection.violation(new Violation(message.getKey(), describe(location)));
+            }
+        }
+    }
+
+    /**
+     * Validates a response against the spec that covers its request; every mismatch is a log-only
+     * finding. Responses are never changed.
+     */
+    public List<Finding> inspectResponse(HttpRequest request, String normalizedPath, int status, Headers headers, byte[] body) {
+        if (!config.validateResponses()) {
+            return List.of();
+        }
+        LoadedSpec loaded = null;
+        for (LoadedSpec candidate : specs) {
+            if (candidate.spec().covers(normalizedPath)
+                    && candidate.spec().when().matches(normalizedPath, request.method(), request.mediaType(), request.remoteAddress())) {
+                loaded = candidate;
+                break;
+            }
+        }
+        Request.Method method = method(request.method());
+        if (loaded == null || method == null) {
+            return List.of();
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
+        for (String name : headerNames(headers)) {
+            response.withHeader(name, headers.values(name));
+        }
+        ValidationReport report = loaded.validator().validateResponse(normalizedPath, method, response.build());
+        List<Finding> findings = new ArrayList<>();
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() == ValidationReport.Level.ERROR && findings.size() < config.maxViolations()) {
+                findings.add(new Finding(KEY, message.getKey(), "response violates the OpenAPI contract",
+                        Location.value(Source.BODY, "response"), "", Level.BASIC, Mode.LOG_ONLY, BlockType.OPENAPI, 500));
+            }
+        }
+        return findings;
+    }
+
+    private LoadedSpec select(Inspection inspection) {
+        HttpRequest request = inspection.request();
+        String path = inspection.normalizedPath();
+        for (LoadedSpec loaded : specs) {
+            if (loaded.spec().covers(path)
+                    && loaded.spec().when().matches(path, request.method(), request.mediaType(), inspection.clientAddress())) {
+                return loaded;
+            }
+        }
+        return null;
+    }
+
+    private static Request toValidatorRequest(Inspection inspection) {
+        HttpRequest request = inspection.request();
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.method(), inspection.normalizedPath());
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (RequestValue value : inspection.values()) {
+            Location location = value.location();
+            if (location.source() == Source.QUERY && location.component() == Component.VALUE) {
+                query.computeIfAbsent(location.name(), k -> new ArrayList<>()).add(value.decoded());
+            }
+        }
+        query.forEach(builder::withQueryParam);
+        Headers headers = request.headers();
+        for (String name : headerNames(headers)) {
+            builder.withHeader(name, headers.values(name));
+        }
+        if (request.bodyLength() > 0) {
+            byte[] body = new byte[request.bodyLength()];
+            request.body().get(body);
+            builder.withBody(body);
+        }
+        return builder.build();
+    }
+
+    private static List<String> headerNames(Headers headers) {
+        List<String> names = new ArrayList<>();
+        for (Headers.Header header : headers.all()) {
+            if (names.stream().noneMatch(header.name()::equalsIgnoreCase)) {
+                names.add(header.name());
+            }
+        }
+        return names;
+    }
+
+    private static Request.Method method(String name) {
+        try {
+            return Request.Method.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Location locate(ValidationReport.Message message) {
+        Optional<ValidationReport.MessageContext> context = message.getContext();
+        if (context.isPresent()) {
+            if (context.get().getParameter().isPresent()) {
+                var parameter = context.get().getParameter().get();
+                Source source = switch (String.valueOf(parameter.getIn()).toLowerCase(Locale.ROOT)) {
+                    case "query" -> Source.QUERY;
+                    case "header" -> Source.HEADER;
+                    case "cookie" -> Source.COOKIE;
+                    default -> Source.PATH_SEGMENT;
+                };
+                return Location.value(source, String.valueOf(parameter.getName()));
+            }
+            if (context.get().getPointers().isPresent()) {
+                return Location.value(Source.JSON, context.get().getPointers().get().getInstance());
+            }
+            if (message.getKey().startsWith("validation.request.body")) {
+                return Location.value(Source.BODY, "");
+            }
+            if (message.getKey().startsWith("validation.request.contentType")) {
+                return Location.value(Source.HEADER, "content-type");
+            }
+        }
+        return Location.REQUEST;
+    }
+
+    private static String describe(Location location) {
+        return switch (location.source()) {
+            case JSON -> "body:" + location.name();
+            case BODY -> "body";
+            case REQUEST -> "request";
+            case PATH_SEGMENT -> "path:" + location.name();
+            default -> location.source().name().toLowerCase(Locale.ROOT) + ":" + location.name();
+        };
+    }
+
+    private static String load(String location, String configPath) {
+        try {
+            if (location.startsWith("classpath:")) {
+                String resource = location.substring("classpath:".length());
+                if (resource.startsWith("/")) {
+                    resource = resource.substring(1);
+                }
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                try (InputStream in = (loader != null ? loader : OpenApiCheck.class.getClassLoader()).getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new ConfigurationException(configPath, "not found on the classpath: " + location);
+                    }
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            if (location.startsWith("http://") || location.startsWith("https://")) {
+                try (InputStream in = URI.create(location).toURL().openStream()) {
+                    return new String(in.readNBytes(16 * 1024 * 1024), StandardCharsets.UTF_8);
+                }
+            }
+            String file = location.startsWith("file:") ? location.substring("file:".length()) : location;
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException(configPath, "cannot read " + location + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** OpenAPI enforcement on swagger-request-validator. */
+package dev.bulwark.core.internal.openapi;

@@ -1,0 +1,328 @@
+package dev.bulwark.core.internal.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.internal.decode.DecodedText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Parses a JSON body (RFC 8259) with Jackson's streaming parser, one token at a time, and emits
+ * every object key ({@code NAME}) and every string value ({@code VALUE}) as a {@link Source#JSON}
+ * value named by its JSON Pointer (RFC 6901, {@code ~0} and {@code ~1} escaped), e.g.
+ * {@code /items/0/name}. Numbers, booleans and {@code null} are counted but not emitted.
+ *
+ * <p>Limits, all 400, each checked here so that the exception names the exact place:
+ * {@code json.depth} (objects and arrays), {@code json.keys-per-object}, {@code json.elements}
+ * (every value: scalars, objects and arrays), {@code json.key-length} and
+ * {@code json.string-length} (numbers are bounded by the string length too). Jackson's own
+ * {@link StreamReadConstraints} are set from the same limits as a backstop, and {@code body-size}
+ * (413) bounds the document.
+ *
+ * <p>Strict where parsers disagree: a key repeated in one object is malformed
+ * ({@code json.duplicate-key}), because some parsers keep the first and others the last value;
+ * content after the root value is malformed ({@code json.trailing}); the body must be UTF-8 (an
+ * optional byte order mark is skipped), and bytes that are not UTF-8, including overlong forms and
+ * encoded surrogates, are malformed ({@code json.encoding}) rather than read in some other way.
+ * Anything else Jackson rejects is {@code json.syntax}. An empty body holds nothing to inspect and
+ * is accepted.
+ *
+ * <p>Nesting is tracked in arrays that grow up to the depth limit, never by recursion. Thread-safe.
+ */
+public final class JsonBodyParser {
+
+    private final Limits limits;
+    private final JsonFactory factory;
+
+    public JsonBodyParser(Limits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(saturatedAdd(limits.jsonDepth(), 1))
+                .maxStringLength(limits.jsonStringLength())
+                .maxNumberLength(limits.jsonStringLength())
+                // Longer than our own limit, so that our check (which knows the key) usually
+                // fires first; Jackson's only stops absurdly long keys early.
+                .maxNameLength((int) Math.min(Integer.MAX_VALUE, 4L * limits.jsonKeyLength()))
+                .maxDocumentLength(limits.bodySize())
+                .build();
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .build();
+    }
+
+    /** Parses {@code body} (not closed) and emits its keys and string values to {@code sink}. */
+    public void parse(InputStream body, ValueSink sink) throws LimitExceededException, MalformedRequestException {
+        new Run(sink).parse(body);
+    }
+
+    private static int saturatedAdd(int a, int b) {
+        long sum = (long) a + b;
+        return sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
+    }
+
+    /** Escapes a key for a JSON Pointer: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+    static void appendPointerToken(StringBuilder pointer, String key) {
+        pointer.append('/');
+        if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+            pointer.append(key);
+            return;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '~') {
+                pointer.append("~0");
+            } else if (c == '/') {
+                pointer.append("~1");
+            } else {
+                pointer.append(c);
+            }
+        }
+    }
+
+    /** The state of one parse: the stack of open containers and the current pointer. */
+    private final class Run {
+        private final ValueSink sink;
+        private final StringBuilder pointer = new StringBuilder();
+        private final int maxStack;
+        private boolean[] isObject;
+        private int[] memberCount;
+        private int[] pointerLength;
+        private String[] firstKey;
+        private Set<String>[] keys;
+        private int depth;
+        private int elements;
+
+        Run(ValueSink sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            this.maxStack = saturatedAdd(limits.jsonDepth(), 1);
+            allocate(Math.min(maxStack, 16));
+        }
+
+        @SuppressWarnings("unchecked")
+        private void allocate(int size) {
+            isObject = isObject == null ? new boolean[size] : Arrays.copyOf(isObject, size);
+            memberCount = memberCount == null ? new int[size] : Arrays.copyOf(memberCount, size);
+            pointerLength = pointerLength == null ? new int[size] : Arrays.copyOf(pointerLength, size);
+            firstKey = firstKey == null ? new String[size] : Arrays.copyOf(firstKey, size);
+            keys = keys == null ? new Set[size] : Arrays.copyOf(keys, size);
+        }
+
+        void parse(InputStream body) throws LimitExceededException, MalformedRequestException {
+            try (JsonParser parser = open(body)) {
+                JsonToken token;
+                while ((token = next(parser)) != null) {
+                    handle(parser, token);
+                    if (depth == 0) {
+                        expectEnd(parser);
+                        return;
+                    }
+                }
+                if (depth > 0) {
+                    throw new MalformedRequestException("json.syntax", here(), "unexpected end of input");
+                }
+            } catch (IOException e) {
+                // Only closing the parser can get here; it holds no resource worth failing for.
+            }
+        }
+
+        private JsonParser open(InputStream body) throws MalformedRequestException {
+            try {
+                PushbackInputStream in = new PushbackInputStream(body, 3);
+                byte[] head = new byte[3];
+                int read = in.readNBytes(head, 0, 3);
+                boolean bom = read == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                        && (head[2] & 0xFF) == 0xBF;
+                if (!bom && read > 0) {
+                    in.unread(head, 0, read);
+                }
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+                return factory.createParser(reader);
+            } catch (IOException | RuntimeException e) {
+                throw new MalformedRequestException("json.read", Location.value(Source.JSON, ""), String.valueOf(e));
+            }
+        }
+
+        private void handle(JsonParser parser, JsonToken token)
+                throws LimitExceededException, MalformedRequestException {
+            switch (token) {
+                case FIELD_NAME -> member(parser);
+                case START_OBJECT, START_ARRAY -> open(token == JsonToken.START_OBJECT);
+                case END_OBJECT, END_ARRAY -> {
+                    pointer.setLength(pointerLength[depth]);
+                    keys[depth] = null;
+                    firstKey[depth] = null;
+                    depth--;
+                }
+                case VALUE_STRING -> string(parser);
+                default -> beforeValue();
+            }
+        }
+
+        private void member(JsonParser parser) throws LimitExceededException, MalformedRequestException {
+            String key = text(parser);
+            int count = ++memberCount[depth];
+            pointer.setLength(pointerLength[depth]);
+            if (count > limits.jsonKeysPerObject()) {
+                throw new LimitExceededException("json.keys-per-object", here(), limits.jsonKeysPerObject(), 400);
+            }
+            if (key.length() > limits.jsonKeyLength()) {
+                appendPointerToken(pointer, Names.shorten(key));
+                throw new LimitExceededException("json.key-length",
+                        Location.name(Source.JSON, pointer.toString()), limits.jsonKeyLength(), 400);
+            }
+            appendPointerToken(pointer, key);
+            if (isDuplicate(key, count)) {
+                throw new MalformedRequestException("json.duplicate-key", Location.name(Source.JSON, pointer.toString()),
+                        "key repeated in one object");
+            }
+            DecodedText decoded = DecodedText.scanned(key);
+            sink.accept(new RequestValue(Location.name(Source.JSON, pointer.toString()), key, key, decoded.flags()));
+        }
+
+        private boolean isDuplicate(String key, int count) {
+            if (count == 1) {
+                firstKey[depth] = key;
+                return false;
+            }
+            Set<String> seen = keys[depth];
+            if (seen == null) {
+                seen = new HashSet<>();
+                seen.add(firstKey[depth]);
+                keys[depth] = seen;
+            }
+            return !seen.add(key);
+        }
+
+        private void open(boolean object) throws LimitExceededException {
+            beforeValue();
+            if (depth + 1 > limits.jsonDepth()) {
+                throw new LimitExceededException("json.depth", here(), limits.jsonDepth(), 400);
+            }
+            depth++;
+            if (depth >= isObject.length) {
+                allocate((int) Math.min(maxStack, 2L * isObject.length));
+            }
+            isObject[depth] = object;
+            memberCount[depth] = 0;
+            pointerLength[depth] = pointer.length();
+            firstKey[depth] = null;
+            keys[depth] = null;
+        }
+
+        private void string(JsonParser parser) throws LimitExceededException, MalformedRequestException {
+            beforeValue();
+            String value = text(parser);
+            if (value.length() > limits.jsonStringLength()) {
+                throw new LimitExceededException("json.string-length", here(), limits.jsonStringLength(), 400);
+            }
+            DecodedText decoded = DecodedText.scanned(value);
+            sink.accept(new RequestValue(here(), value, value, decoded.flags()));
+        }
+
+        /** Counts a value and, inside an array, points at its index. */
+        private void beforeValue() throws LimitExceededException {
+            if (depth > 0 && !isObject[depth]) {
+                pointer.setLength(pointerLength[depth]);
+                pointer.append('/').append(memberCount[depth]++);
+            }
+            if (++elements > limits.jsonElements()) {
+                throw new LimitExceededException("json.elements", here(), limits.jsonElements(), 400);
+            }
+        }
+
+        private Location here() {
+            return Location.value(Source.JSON, pointer.toString());
+        }
+
+        private void expectEnd(JsonParser parser) throws MalformedRequestException {
+            JsonToken extra;
+            try {
+                extra = parser.nextToken();
+            } catch (IOException | RuntimeException e) {
+                throw new MalformedRequestException("json.trailing", Location.value(Source.JSON, ""),
+                        "content after the root value: " + describe(e));
+            }
+            if (extra != null) {
+                throw new MalformedRequestException("json.trailing", Location.value(Source.JSON, ""),
+                        "content after the root value");
+            }
+        }
+
+        private JsonToken next(JsonParser parser) throws LimitExceededException, MalformedRequestException {
+            try {
+                return parser.nextToken();
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
+            }
+        }
+
+        private String text(JsonParser parser) throws LimitExceededException, MalformedRequestException {
+            try {
+                return parser.getText();
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
+            }
+        }
+
+        /**
+         * Throws what Jackson or the UTF-8 decoder threw as our exception; declared to return one
+         * so that callers can write {@code throw translate(e)}.
+         */
+        private RuntimeException translate(Exception e) throws LimitExceededException, MalformedRequestException {
+            Location location = here();
+            if (e instanceof StreamConstraintsException constraint) {
+                String message = String.valueOf(constraint.getOriginalMessage());
+                if (message.startsWith("Document nesting depth")) {
+                    throw new LimitExceededException("json.depth", location, limits.jsonDepth(), 400);
+                }
+                if (message.startsWith("Document length")) {
+                    throw new LimitExceededException("body-size", Location.value(Source.JSON, ""),
+                            limits.bodySize(), 413);
+                }
+                if (message.startsWith("Name length")) {
+                    throw new LimitExceededException("json.key-length", Location.name(Source.JSON, pointer.toString()),
+                            limits.jsonKeyLength(), 400);
+                }
+                if (message.startsWith("String value length") || message.startsWith("Number value length")) {
+                    throw new LimitExceededException("json.string-length", location, limits.jsonStringLength(), 400);
+                }
+                throw new MalformedRequestException("json.syntax", location, message);
+            }
+            if (e instanceof CharacterCodingException) {
+                throw new MalformedRequestException("json.encoding", location, "body is not UTF-8: " + describe(e));
+            }
+            throw new MalformedRequestException("json.syntax", location, describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof JsonProcessingException json) {
+            return json.getOriginalMessage() + " at " + json.getLocation();
+        }
+        return String.valueOf(e);
+    }
+}

@@ -1,0 +1,459 @@
+package dev.bulwark.core.internal.parse;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.DecodingFlag;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.internal.decode.DecodedText;
+import dev.bulwark.core.internal.decode.PercentDecoder;
+import dev.bulwark.core.internal.decode.Utf8;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Parses a {@code multipart/form-data} body (RFC 7578, RFC 2046 section 5.1) directly over its
+ * bytes and emits, as {@link Source#MULTIPART} values, for each part in order:
+ * <ol>
+ *   <li>the field name ({@code NAME}, located by the field name as sent);</li>
+ *   <li>the file name from {@code filename} and from {@code filename*} (RFC 5987), when present
+ *       ({@code FILENAME});</li>
+ *   <li>every part header other than {@code Content-Disposition} ({@code VALUE}, located by
+ *       {@code field:header-name} in lower case, e.g. {@code avatar:content-type});</li>
+ *   <li>the content of a text part ({@code VALUE}): a part without file name, or a file whose type
+ *       is {@code text/*}, {@code application/json}, {@code application/xml} or ends in
+ *       {@code +json} or {@code +xml}. It is decoded with the part's charset (UTF-8 by default,
+ *       strictly: invalid bytes become U+FFFD flagged {@code INVALID_UTF8}). Binary file content is
+ *       not emitted.</li>
+ * </ol>
+ * Field and file names are percent-decoded for inspection ({@code decoded}; browsers encode
+ * {@code "} as {@code %22}) and kept as sent in {@code raw}.
+ *
+ * <p>Limits: {@code multipart.parts} (400), {@code multipart.part-size} (413, headers and content
+ * of one part), and, because multipart fields are parameters like form fields,
+ * {@code parameters.name-length} on field names and {@code parameters.value-length} on the values
+ * of fields that are not files (400).
+ *
+ * <p>Strict wherever parsers disagree, so that nothing can be smuggled past inspection:
+ * <ul>
+ *   <li>The boundary comes from the {@code boundary} parameter of a {@code multipart/form-data}
+ *       content type (quoted or not, 1 to 70 characters of RFC 2046's {@code bchars}); anything
+ *       else is {@code multipart.content-type} or {@code multipart.boundary}.</li>
+ *   <li>Delimiters must be {@code CRLF--boundary} followed directly by CRLF, or by {@code --} for
+ *       the closing one. Bare LF line ends and transport padding are refused: HTTP clients never
+ *       send them, and parsers that accept them split the body differently from those that do
+ *       not. Every occurrence of {@code --boundary} in the body must be such a delimiter: the
+ *       boundary inside a part, in the preamble or in the epilogue is {@code multipart.delimiter}.
+ *   </li>
+ *   <li>The closing delimiter is required ({@code multipart.truncated}).</li>
+ *   <li>Part headers end with CRLF; folded headers ({@code multipart.header-folding}), bare LF or
+ *       CR, names that are not tokens, more than {@value #MAX_HEADERS_PER_PART} headers and a repeated
+ *       {@code Content-Disposition}, {@code Content-Type} or {@code Content-Transfer-Encoding} are
+ *       {@code multipart.header}.</li>
+ *   <li>{@code Content-Disposition} must be {@code form-data} with a {@code name}; a repeated
+ *       parameter, a backslash before a quote, and starred parameters other than
+ *       {@code filename*} (RFC 2231 continuations such as {@code filename*0}) are
+ *       {@code multipart.disposition}; an undecodable {@code filename*} is
+ *       {@code multipart.filename}.</li>
+ *   <li>Nested multipart parts ({@code multipart.nested}) and transfer encodings other than
+ *       {@code 7bit}, {@code 8bit} and {@code binary} ({@code multipart.transfer-encoding}) are
+ *       refused: some applications decode them, and base64 would hide a payload.</li>
+ *   <li>An unknown charset on a text part is {@code multipart.charset}.</li>
+ * </ul>
+ *
+ * <p>Time is linear in the body: delimiters are found in one forward scan with the
+ * Knuth-Morris-Pratt automaton, so no input makes the scan revisit bytes. Immutable and
+ * thread-safe.
+ */
+public final class MultipartParser {
+
+    /** Most header fields one part may carry. */
+    static final int MAX_HEADERS_PER_PART = 32;
+
+    private static final int MAX_BOUNDARY_LENGTH = 70;
+    private static final String BOUNDARY_CHARS = "'()+_,-./:=? ";
+
+    private final Limits limits;
+    private final PercentDecoder decoder;
+
+    public MultipartParser(Limits limits, PercentDecoder decoder) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+    }
+
+    /**
+     * Parses the remaining bytes of {@code body} (its position is left unchanged) as multipart data
+     * framed by the boundary in {@code contentType}, and emits the parts' values to {@code sink}.
+     */
+    public void parse(ByteBuffer body, String contentType, ValueSink sink)
+            throws LimitExceededException, MalformedRequestException {
+        Objects.requireNonNull(sink, "sink");
+        byte[] delimiter = ("--" + boundary(contentType)).getBytes(StandardCharsets.US_ASCII);
+        int[] failure = failureFunction(delimiter);
+        int base = body.position();
+        int end = body.limit();
+        int partStart = -1;
+        int parts = 0;
+        boolean closed = false;
+        int matched = 0;
+        int i = base;
+        while (i < end) {
+            byte b = body.get(i++);
+            while (matched > 0 && b != delimiter[matched]) {
+                matched = failure[matched - 1];
+            }
+            if (b == delimiter[matched]) {
+                matched++;
+            }
+            if (matched < delimiter.length) {
+                continue;
+            }
+            matched = 0;
+            int at = i - delimiter.length;
+            if (closed) {
+                throw malformed("multipart.delimiter", "the boundary appears after the closing delimiter");
+            }
+            boolean atLineStart = (at == base && partStart < 0)
+                    || (at - base >= 2 && body.get(at - 2) == '\r' && body.get(at - 1) == '\n');
+            if (!atLineStart) {
+                throw malformed("multipart.delimiter", "the boundary appears inside content at byte " + (at - base));
+            }
+            int next = i;
+            boolean closing = next + 1 < end && body.get(next) == '-' && body.get(next + 1) == '-';
+            if (closing) {
+                next += 2;
+                if (next < end && !(next + 1 < end && body.get(next) == '\r' && body.get(next + 1) == '\n')) {
+                    throw malformed("multipart.delimiter", "the closing delimiter is not followed by CRLF");
+                }
+            } else {
+                if (next + 1 >= end) {
+                    throw malformed("multipart.truncated", "the body ends in a delimiter");
+                }
+                if (body.get(next) != '\r' || body.get(next + 1) != '\n') {
+                    throw malformed("multipart.delimiter", "a delimiter is not followed by CRLF");
+                }
+                next += 2;
+            }
+            if (partStart >= 0) {
+                if (at - 2 < partStart) {
+                    throw malformed("multipart.header", "a part is empty, without even headers");
+                }
+                part(body, partStart, at - 2, sink);
+            }
+            if (closing) {
+                closed = true;
+            } else {
+                if (++parts > limits.multipartParts()) {
+                    throw new LimitExceededException("multipart.parts", Location.value(Source.MULTIPART, ""),
+                            limits.multipartParts(), 400);
+                }
+                partStart = next;
+            }
+            i = next;
+        }
+        if (!closed) {
+            throw malformed("multipart.truncated", partStart < 0 ? "no delimiter found" : "no closing delimiter");
+        }
+    }
+
+    /** The boundary from the {@code Content-Type}, validated. */
+    private static String boundary(String contentType) throws MalformedRequestException {
+        if (contentType == null) {
+            throw malformed("multipart.content-type", "no Content-Type");
+        }
+        HeaderParameters.Parsed parsed = HeaderParameters.parse(contentType, "multipart.content-type", body());
+        if (!parsed.value().equalsIgnoreCase("multipart/form-data")) {
+            throw malformed("multipart.content-type", "not multipart/form-data: " + parsed.value());
+        }
+        String boundary = parsed.parameters().get("boundary");
+        if (boundary == null) {
+            throw malformed("multipart.boundary", "no boundary parameter");
+        }
+        if (boundary.isEmpty() || boundary.length() > MAX_BOUNDARY_LENGTH || boundary.endsWith(" ")) {
+            throw malformed("multipart.boundary", "boundary must be 1 to 70 characters not ending in a space");
+        }
+        for (int i = 0; i < boundary.length(); i++) {
+            char c = boundary.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || BOUNDARY_CHARS.indexOf(c) >= 0;
+            if (!allowed) {
+                throw malformed("multipart.boundary", "character not allowed in a boundary at " + i);
+            }
+        }
+        return boundary;
+    }
+
+    /** The Knuth-Morris-Pratt failure function: longest proper border of each prefix. */
+    private static int[] failureFunction(byte[] pattern) {
+        int[] failure = new int[pattern.length];
+        int k = 0;
+        for (int i = 1; i < pattern.length; i++) {
+            while (k > 0 && pattern[i] != pattern[k]) {
+                k = failure[k - 1];
+            }
+            if (pattern[i] == pattern[k]) {
+                k++;
+            }
+            failure[i] = k;
+        }
+        return failure;
+    }
+
+    /** One header line of a part. */
+    private record PartHeader(String name, DecodedText value) {
+    }
+
+    /** Parses and emits the part in {@code [start, end)}. */
+    private void part(ByteBuffer body, int start, int end, ValueSink sink)
+            throws LimitExceededException, MalformedRequestException {
+        List<PartHeader> headers = new ArrayList<>(4);
+        int contentStart = headers(body, start, end, headers);
+
+        PartHeader disposition = single(headers, "content-disposition");
+        PartHeader type = single(headers, "content-type");
+        PartHeader transferEncoding = single(headers, "content-transfer-encoding");
+        if (disposition == null) {
+            throw malformed("multipart.disposition", "a part has no Content-Disposition");
+        }
+        HeaderParameters.Parsed parsedDisposition = HeaderParameters.parse(disposition.value().text(),
+                "multipart.disposition", body());
+        if (!parsedDisposition.value().equalsIgnoreCase("form-data")) {
+            throw malformed("multipart.disposition", "disposition is not form-data: " + parsedDisposition.value());
+        }
+        Map<String, String> parameters = parsedDisposition.parameters();
+        for (String parameter : parameters.keySet()) {
+            if (parameter.indexOf('*') >= 0 && !parameter.equals("filename*")) {
+                throw malformed("multipart.disposition", "parameter " + parameter + " is not allowed");
+            }
+        }
+        String fieldName = parameters.get("name");
+        if (fieldName == null) {
+            throw malformed("multipart.disposition", "a part has no name");
+        }
+        String fileName = parameters.get("filename");
+        String extendedFileName = parameters.get("filename*");
+        boolean file = fileName != null || extendedFileName != null;
+
+        String mediaType = null;
+        String charset = null;
+        if (type != null) {
+            HeaderParameters.Parsed parsedType = HeaderParameters.parse(type.value().text(), "multipart.header",
+                    Location.value(Source.MULTIPART, fieldName + ":content-type"));
+            mediaType = parsedType.value().toLowerCase(Locale.ROOT);
+            charset = parsedType.parameters().get("charset");
+            if (mediaType.startsWith("multipart/")) {
+                throw malformed("multipart.nested", "nested multipart in " + fieldName);
+            }
+        }
+        if (transferEncoding != null) {
+            String encoding = transferEncoding.value().text().trim().toLowerCase(Locale.ROOT);
+            if (!encoding.equals("7bit") && !encoding.equals("8bit") && !encoding.equals("binary")) {
+                throw malformed("multipart.transfer-encoding", "transfer encoding " + encoding + " in " + fieldName);
+            }
+        }
+        if (end - start > limits.multipartPartSize()) {
+            throw new LimitExceededException("multipart.part-size",
+                    Location.value(Source.MULTIPART, Names.shorten(fieldName)), limits.multipartPartSize(), 413);
+        }
+
+        DecodedText name = withFlags(decoder.decode(fieldName, false), disposition.value());
+        if (name.text().length() > limits.parameterNameLength()) {
+            throw new LimitExceededException("parameters.name-length",
+                    Location.name(Source.MULTIPART, Names.shorten(fieldName)), limits.parameterNameLength(), 400);
+        }
+        sink.accept(Names.value(Location.name(Source.MULTIPART, fieldName), fieldName, name));
+        Location fileLocation = new Location(Source.MULTIPART, fieldName, Component.FILENAME);
+        if (fileName != null) {
+            sink.accept(Names.value(fileLocation, fileName, withFlags(decoder.decode(fileName, false), disposition.value())));
+        }
+        if (extendedFileName != null) {
+            sink.accept(Names.value(fileLocation, extendedFileName, extendedFileName(extendedFileName, fieldName)));
+        }
+        for (PartHeader header : headers) {
+            if (!header.name().equals("content-disposition")) {
+                Location location = Location.value(Source.MULTIPART, fieldName + ':' + header.name());
+                sink.accept(Names.value(location, header.value().text(), header.value()));
+            }
+        }
+
+        if (!file || isTextType(mediaType)) {
+            DecodedText content = content(body, contentStart, end, charset, fieldName);
+            if (!file && content.text().length() > limits.parameterValueLength()) {
+                throw new LimitExceededException("parameters.value-length",
+                        Location.value(Source.MULTIPART, fieldName), limits.parameterValueLength(), 400);
+            }
+            sink.accept(Names.value(Location.value(Source.MULTIPART, fieldName), content.text(), content));
+        }
+    }
+
+    /**
+     * Reads the header lines of a part starting at {@code start} into {@code headers} and returns
+     * where the content begins (after the empty line).
+     */
+    private static int headers(ByteBuffer body, int start, int end, List<PartHeader> headers)
+            throws MalformedRequestException {
+        int lineStart = start;
+        while (true) {
+            int cr = lineStart;
+            while (cr < end && body.get(cr) != '\r' && body.get(cr) != '\n') {
+                cr++;
+            }
+            if (cr >= end) {
+                throw malformed("multipart.header", "part headers are not terminated by an empty line");
+            }
+            if (body.get(cr) == '\n' || cr + 1 >= end || body.get(cr + 1) != '\n') {
+                throw malformed("multipart.header", "part header lines must end in CRLF");
+            }
+            if (cr == lineStart) {
+                return cr + 2;
+            }
+            if (headers.size() >= MAX_HEADERS_PER_PART) {
+                throw malformed("multipart.header", "more than " + MAX_HEADERS_PER_PART + " headers in a part");
+            }
+            byte first = body.get(lineStart);
+            if (first == ' ' || first == '\t') {
+                throw malformed("multipart.header-folding", "folded part header");
+            }
+            int colon = lineStart;
+            while (colon < cr && body.get(colon) != ':') {
+                if (!HeaderParameters.isTokenChar(body.get(colon) & 0xFF)) {
+                    throw malformed("multipart.header", "part header name is not a token");
+                }
+                colon++;
+            }
+            if (colon == lineStart || colon >= cr) {
+                throw malformed("multipart.header", "part header without name or colon");
+            }
+            String name = ascii(body, lineStart, colon).toLowerCase(Locale.ROOT);
+            int valueStart = colon + 1;
+            int valueEnd = cr;
+            while (valueStart < valueEnd && isWhitespace(body.get(valueStart))) {
+                valueStart++;
+            }
+            while (valueEnd > valueStart && isWhitespace(body.get(valueEnd - 1))) {
+                valueEnd--;
+            }
+            headers.add(new PartHeader(name, Utf8.decode(bytes(body, valueStart, valueEnd), 0, valueEnd - valueStart)));
+            lineStart = cr + 2;
+        }
+    }
+
+    /** The only header of this name, or {@code null}; a repeated one is malformed. */
+    private static PartHeader single(List<PartHeader> headers, String name) throws MalformedRequestException {
+        PartHeader found = null;
+        for (PartHeader header : headers) {
+            if (header.name().equals(name)) {
+                if (found != null) {
+                    throw malformed("multipart.header", name + " repeated in a part");
+                }
+                found = header;
+            }
+        }
+        return found;
+    }
+
+    /** Decodes an RFC 5987 {@code charset'language'percent-encoded} value. */
+    private DecodedText extendedFileName(String value, String fieldName) throws MalformedRequestException {
+        int first = value.indexOf('\'');
+        int second = first < 0 ? -1 : value.indexOf('\'', first + 1);
+        if (second < 0) {
+            throw new MalformedRequestException("multipart.filename", Location.value(Source.MULTIPART, fieldName),
+                    "filename* is not charset'language'value");
+        }
+        String charset = value.substring(0, first).toUpperCase(Locale.ROOT);
+        String encoded = value.substring(second + 1);
+        if (charset.equals("UTF-8")) {
+            return decoder.decode(encoded, false);
+        }
+        if (charset.equals("ISO-8859-1")) {
+            return DecodedText.scanned(latin1PercentDecode(encoded));
+        }
+        throw new MalformedRequestException("multipart.filename", Location.value(Source.MULTIPART, fieldName),
+                "filename* charset must be UTF-8 or ISO-8859-1");
+    }
+
+    private static String latin1PercentDecode(String encoded) {
+        StringBuilder out = new StringBuilder(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%' && i + 2 < encoded.length()) {
+                int high = Character.digit(encoded.charAt(i + 1), 16);
+                int low = Character.digit(encoded.charAt(i + 2), 16);
+                if (high >= 0 && low >= 0) {
+                    out.append((char) (high << 4 | low));
+                    i += 2;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isTextType(String mediaType) {
+        if (mediaType == null) {
+            return false;
+        }
+        return mediaType.startsWith("text/") || mediaType.equals("application/json")
+                || mediaType.equals("application/xml") || mediaType.endsWith("+json") || mediaType.endsWith("+xml");
+    }
+
+    /** The content of a text part decoded with its charset. */
+    private static DecodedText content(ByteBuffer body, int start, int end, String charset, String fieldName)
+            throws MalformedRequestException {
+        byte[] bytes = bytes(body, start, end);
+        if (charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8")) {
+            return Utf8.decode(bytes, 0, bytes.length);
+        }
+        Charset decoding;
+        try {
+            decoding = Charset.forName(charset);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new MalformedRequestException("multipart.charset", Location.value(Source.MULTIPART, fieldName),
+                    "unknown charset " + charset);
+        }
+        return DecodedText.scanned(new String(bytes, decoding));
+    }
+
+    /** {@code decoded} with the flags of the header it came from added. */
+    private static DecodedText withFlags(DecodedText decoded, DecodedText header) {
+        if (header.flags().isEmpty()) {
+            return decoded;
+        }
+        EnumSet<DecodingFlag> flags = EnumSet.copyOf(header.flags());
+        flags.addAll(decoded.flags());
+        return new DecodedText(decoded.text(), flags);
+    }
+
+    private static byte[] bytes(ByteBuffer body, int start, int end) {
+        byte[] bytes = new byte[end - start];
+        body.get(start, bytes, 0, bytes.length);
+        return bytes;
+    }
+
+    private static String ascii(ByteBuffer body, int start, int end) {
+        return new String(bytes(body, start, end), StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private static Location body() {
+        return Location.value(Source.MULTIPART, "");
+    }
+
+    private static MalformedRequestException malformed(String reason, String detail) {
+        return new MalformedRequestException(reason, body(), detail);
+    }
+}

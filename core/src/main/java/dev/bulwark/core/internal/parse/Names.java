@@ -1,0 +1,35 @@
+package dev.bulwark.core.internal.parse;
+
+import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.internal.decode.DecodedText;
+
+/** Small helpers shared by the parsers. */
+final class Names {
+
+    /** Longest item name put into the location of an exception; longer names are cut. */
+    static final int MAX_REPORTED_NAME = 128;
+
+    private Names() {
+    }
+
+    /**
+     * {@code name} cut to {@link #MAX_REPORTED_NAME} characters (with a trailing ellipsis), for the
+     * location of an exception about an oversized name: the log needs to know which item it was,
+     * not a megabyte of it.
+     */
+    static String shorten(String name) {
+        if (name.length() <= MAX_REPORTED_NAME) {
+            return name;
+        }
+        int end = MAX_REPORTED_NAME;
+        if (Character.isHighSurrogate(name.charAt(end - 1))) {
+            end--;
+        }
+        return name.substring(0, end) + '…';
+    }
+
+    static RequestValue value(Location location, String raw, DecodedText decoded) {
+        return new RequestValue(location, raw, decoded.text(), decoded.flags());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.bulwark.core.internal.parse;
+
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.internal.decode.DecodedText;
+import dev.bulwark.core.internal.decode.PercentDecoder;
+import java.util.Objects;
+
+/**
+ * Parses {@code application/x-www-form-urlencoded} data: query strings ({@link Source#QUERY}) and
+ * form bodies ({@link Source#FORM}).
+ *
+ * <p>Pairs are separated by {@code &} only (not {@code ;}). The first {@code =} splits name from
+ * value; a pair without {@code =} is a name with the empty value; empty pairs are skipped. Name
+ * and value are percent-decoded with plus-as-space. For each pair the parser emits the name
+ * ({@code NAME}) and then the value ({@code VALUE}), both located by the decoded name, with the raw
+ * (still encoded) text, the decoded text and the decoding flags.
+ *
+ * <p>Enforces {@code parameters.name-length} and {@code parameters.value-length} on the decoded
+ * lengths (400). The number of parameters is counted by the sink, across query and form; this
+ * parser streams and holds no more than one pair at a time. Immutable and thread-safe.
+ */
+public final class ParameterParser {
+
+    private final Limits limits;
+    private final PercentDecoder decoder;
+
+    public ParameterParser(Limits limits, PercentDecoder decoder) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+    }
+
+    /**
+     * Parses {@code raw} (without a leading {@code ?}) and emits its parameters to {@code sink}.
+     *
+     * @param source {@link Source#QUERY} or {@link Source#FORM}
+     */
+    public void parse(CharSequence raw, Source source, ValueSink sink) throws LimitExceededException {
+        Objects.requireNonNull(source, "source");
+        int n = raw.length();
+        int start = 0;
+        while (start <= n) {
+            int end = start;
+            int equals = -1;
+            while (end < n && raw.charAt(end) != '&') {
+                if (equals < 0 && raw.charAt(end) == '=') {
+                    equals = end;
+                }
+                end++;
+            }
+            if (end > start) {
+                String rawName = raw.subSequence(start, equals < 0 ? end : equals).toString();
+                String rawValue = equals < 0 ? "" : raw.subSequence(equals + 1, end).toString();
+                emit(rawName, rawValue, source, sink);
+            }
+            start = end + 1;
+        }
+    }
+
+    private void emit(String rawName, String rawValue, Source source, ValueSink sink)
+            throws LimitExceededException {
+        DecodedText name = decoder.decode(rawName, true);
+        if (name.text().length() > limits.parameterNameLength()) {
+            throw new LimitExceededException("parameters.name-length",
+                    Location.name(source, Names.shorten(name.text())), limits.parameterNameLength(), 400);
+        }
+        DecodedText value = decoder.decode(rawValue, true);
+        if (value.text().length() > limits.parameterValueLength()) {
+            throw new LimitExceededException("parameters.value-length",
+                    Location.value(source, name.text()), limits.parameterValueLength(), 400);
+        }
+        sink.accept(Names.value(Location.name(source, name.text()), rawName, name));
+        sink.accept(Names.value(Location.value(source, name.text()), rawValue, value));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.bulwark.core.internal.decode;
+
+import static dev.bulwark.core.DecodingFlag.BACKSLASH_IN_PATH;
+import static dev.bulwark.core.DecodingFlag.DOT_SEGMENTS;
+import static dev.bulwark.core.DecodingFlag.EMPTY_SEGMENTS;
+import static dev.bulwark.core.DecodingFlag.MULTIPLE_ENCODING;
+import static dev.bulwark.core.DecodingFlag.NUL_BYTE;
+import static dev.bulwark.core.DecodingFlag.OVERLONG_UTF8;
+import static dev.bulwark.core.DecodingFlag.PATH_ABOVE_ROOT;
+import static dev.bulwark.core.DecodingFlag.PERCENT_U_ENCODING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.internal.decode.PathNormalizer.NormalizedPath;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PathNormalizerTest {
+
+    private final PathNormalizer normalizer = new PathNormalizer(new PercentDecoder(3));
+
+    @Test
+    void leavesACleanPathAlone() {
+        NormalizedPath path = normalizer.normalize("/api/v1/orders");
+
+        assertThat(path.path()).isEqualTo("/api/v1/orders");
+        assertThat(path.segments()).containsExactly("api", "v1", "orders");
+        assertThat(path.flags()).isEmpty();
+    }
+
+    @Test
+    void keepsTheRootAndATrailingSlash() {
+        assertThat(normalizer.normalize("/").path()).isEqualTo("/");
+        assertThat(normalizer.normalize("/").segments()).isEmpty();
+        assertThat(normalizer.normalize("/a/b/").path()).isEqualTo("/a/b/");
+        assertThat(normalizer.normalize("/a/b/").segments()).containsExactly("a", "b");
+        assertThat(normalizer.normalize("/a/b/").flags()).isEmpty();
+    }
+
+    @Test
+    void removesDotSegmentsAsRfc3986Does() {
+        NormalizedPath path = normalizer.normalize("/a/b/c/./../../g");
+
+        assertThat(path.path()).isEqualTo("/a/g");
+        assertThat(path.flags()).containsExactly(DOT_SEGMENTS);
+    }
+
+    @Test
+    void keepsADirectoryWhenTheLastSegmentIsADotSegment() {
+        assertThat(normalizer.normalize("/a/b/..").path()).isEqualTo("/a/");
+        assertThat(normalizer.normalize("/a/b/.").path()).isEqualTo("/a/b/");
+    }
+
+    @Test
+    void flagsClimbingAboveTheRoot() {
+        NormalizedPath path = normalizer.normalize("/../../etc/passwd");
+
+        assertThat(path.path()).isEqualTo("/etc/passwd");
+        assertThat(path.flags()).containsExactlyInAnyOrder(DOT_SEGMENTS, PATH_ABOVE_ROOT);
+    }
+
+    @Test
+    void decodesEncodedTraversalBeforeRemovingDotSegments() {
+        NormalizedPath path = normalizer.normalize("/static/%2e%2e/%2E%2E%2fetc/passwd");
+
+        assertThat(path.path()).isEqualTo("/etc/passwd");
+        assertThat(path.flags()).containsExactlyInAnyOrder(DOT_SEGMENTS, PATH_ABOVE_ROOT);
+    }
+
+    @Test
+    void decodesDoublyEncodedTraversal() {
+        NormalizedPath path = normalizer.normalize("/files/%252e%252e%252f%252e%252e%252fetc/passwd");
+
+        assertThat(path.path()).isEqualTo("/etc/passwd");
+        assertThat(path.flags()).contains(MULTIPLE_ENCODING, DOT_SEGMENTS, PATH_ABOVE_ROOT);
+    }
+
+    @Test
+    void decodesIisPercentUTraversal() {
+        NormalizedPath path = normalizer.normalize("/a/%u002e%u002e/b");
+
+        assertThat(path.path()).isEqualTo("/b");
+        assertThat(path.flags()).contains(PERCENT_U_ENCODING, DOT_SEGMENTS);
+    }
+
+    @Test
+    void neverTurnsOverlongSlashIntoASeparator() {
+        NormalizedPath path = normalizer.normalize("/a/..%c0%af..%c0%afetc/passwd");
+
+        assertThat(path.segments()).containsExactly("a", "..\uFFFD..\uFFFDetc", "passwd");
+        assertThat(path.flags()).contains(OVERLONG_UTF8).doesNotContain(DOT_SEGMENTS);
+    }
+
+    @Test
+    void readsBackslashAsSlash() {
+        NormalizedPath path = normalizer.normalize("/a\\..\\..\\windows%5cwin.ini");
+
+        assertThat(path.path()).isEqualTo("/windows/win.ini");
+        assertThat(path.flags()).contains(BACKSLASH_IN_PATH, DOT_SEGMENTS, PATH_ABOVE_ROOT);
+    }
+
+    @Test
+    void collapsesEmptySegments() {
+        NormalizedPath path = normalizer.normalize("//admin///users");
+
+        assertThat(path.path()).isEqualTo("/admin/users");
+        assertThat(path.segments()).containsExactly("admin", "users");
+        assertThat(path.flags()).containsExactly(EMPTY_SEGMENTS);
+    }
+
+    @Test
+    void keepsPathParametersInTheSegment() {
+        NormalizedPath path = normalizer.normalize("/shop;jsessionid=ABC/cart;v=1");
+
+        assertThat(path.path()).isEqualTo("/shop;jsessionid=ABC/cart;v=1");
+        assertThat(path.segments()).containsExactly("shop;jsessionid=ABC", "cart;v=1");
+        assertThat(path.flags()).isEmpty();
+    }
+
+    @Test
+    void treatsDotDotWithPathParametersAsADotSegment() {
+        NormalizedPath path = normalizer.normalize("/public/..;/admin/.;x=1/panel");
+
+        assertThat(path.path()).isEqualTo("/admin/panel");
+        assertThat(path.flags()).containsExactly(DOT_SEGMENTS);
+    }
+
+    @Test
+    void doesNotTreatThreeDotsAsADotSegment() {
+        assertThat(normalizer.normalize("/a/.../b").path()).isEqualTo("/a/.../b");
+    }
+
+    @Test
+    void keepsAnEncodedNulInTheSegmentAndFlagsIt() {
+        NormalizedPath path = normalizer.normalize("/download/report.pdf%00.html");
+
+        assertThat(path.segments()).containsExactly("download", "report.pdf\0.html");
+        assertThat(path.flags()).containsExactly(NUL_BYTE);
+    }
+
+    @Test
+    void givesAPathWithoutLeadingSlashOne() {
+        assertThat(normalizer.normalize("a/b").path()).isEqualTo("/a/b");
+        assertThat(normalizer.normalize("").path()).isEqualTo("/");
+    }
+
+    @Test
+    void normalisesAdversarialMegabytePathsInLinearTime() {
+        int size = 1 << 20;
+        String[] inputs = {"/..".repeat(size / 3), "/a".repeat(size / 2) + "/..".repeat(size / 6), "/".repeat(size)};
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (String input : inputs) {
+                assertThat(normalizer.normalize(input).path()).startsWith("/");
+            }
+        });
+    }
+}

@@ -1,0 +1,300 @@
+package dev.bulwark.core.internal.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.DecodingFlag;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.config.Limits;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class JsonBodyParserTest {
+
+    private final JsonBodyParser parser = new JsonBodyParser(Limits.defaults());
+
+    private CollectingSink parse(String json) throws Exception {
+        return parse(parser, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static CollectingSink parse(JsonBodyParser parser, byte[] json) throws Exception {
+        CollectingSink sink = new CollectingSink();
+        parser.parse(new ByteArrayInputStream(json), sink);
+        return sink;
+    }
+
+    private ThrowingCallable parsing(String json) {
+        return () -> parse(json);
+    }
+
+    private static ThrowingCallable parsing(JsonBodyParser parser, String json) {
+        return () -> parse(parser, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void emitsKeysAndStringValuesByJsonPointerInDocumentOrder() throws Exception {
+        CollectingSink sink = parse("{\"user\":{\"name\":\"ann\",\"age\":7,\"tags\":[\"a\",true,null,\"b\"]},\"q\":\"x\"}");
+
+        assertThat(sink.lines()).containsExactly(
+                "NAME /user=user",
+                "NAME /user/name=name",
+                "VALUE /user/name=ann",
+                "NAME /user/age=age",
+                "NAME /user/tags=tags",
+                "VALUE /user/tags/0=a",
+                "VALUE /user/tags/3=b",
+                "NAME /q=q",
+                "VALUE /q=x");
+        assertThat(sink.allFrom(Source.JSON)).isTrue();
+    }
+
+    @Test
+    void escapesSlashAndTildeInPointers() throws Exception {
+        CollectingSink sink = parse("{\"a/b\":{\"m~n\":\"v\"}}");
+
+        assertThat(sink.first(Component.VALUE, "/a~1b/m~0n").decoded()).isEqualTo("v");
+    }
+
+    @Test
+    void pointsIntoNestedArrays() throws Exception {
+        CollectingSink sink = parse("[[\"x\"],[{\"k\":\"y\"}]]");
+
+        assertThat(sink.lines()).containsExactly("VALUE /0/0=x", "NAME /1/0/k=k", "VALUE /1/0/k=y");
+    }
+
+    @Test
+    void emitsAStringRootValue() throws Exception {
+        assertThat(parse("\"<script>\"").lines()).containsExactly("VALUE =<script>");
+    }
+
+    @Test
+    void givesDecodedEscapesAndFlagsNul() throws Exception {
+        CollectingSink sink = parse("{\"k\":\"\\u003cscript\\u003e\\u0000\"}");
+
+        assertThat(sink.first(Component.VALUE, "/k").decoded()).isEqualTo("<script>\0");
+        assertThat(sink.first(Component.VALUE, "/k").flags()).contains(DecodingFlag.NUL_BYTE);
+    }
+
+    @Test
+    void acceptsAnEmptyBodyAndAByteOrderMark() throws Exception {
+        assertThat(parse("").values).isEmpty();
+        byte[] withBom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', '"', 'a', '"', ']'};
+        assertThat(parse(parser, withBom).lines()).containsExactly("VALUE /0=a");
+    }
+
+    @Test
+    void rejectsDuplicateKeysInOneObject() {
+        assertThatThrownBy(parsing("{\"role\":\"user\",\"x\":1,\"role\":\"admin\"}"))
+                .isInstanceOfSatisfying(MalformedRequestException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("json.duplicate-key");
+                    assertThat(e.location()).isEqualTo(Location.name(Source.JSON, "/role"));
+                });
+        assertThatThrownBy(parsing("{\"a\":1,\"a\":2}"))
+                .isInstanceOfSatisfying(MalformedRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo("json.duplicate-key"));
+    }
+
+    @Test
+    void allowsTheSameKeyInDifferentObjects() throws Exception {
+        assertThat(parse("{\"a\":{\"a\":\"1\"},\"b\":[{\"a\":\"2\"},{\"a\":\"3\"}]}").values).hasSize(8);
+    }
+
+    @Test
+    void rejectsContentAfterTheRootValue() {
+        for (String json : new String[] {"{} {}", "{\"a\":1}x", "[1] [2]", "\"a\" \"b\""}) {
+            assertThatThrownBy(parsing(json)).as(json)
+                    .isInstanceOfSatisfying(MalformedRequestException.class,
+                            e -> assertThat(e.reason()).isEqualTo("json.trailing"));
+        }
+    }
+
+    @Test
+    void rejectsSyntaxErrorsAndNonStandardJson() {
+        for (String json : new String[] {"{", "{\"a\":}", "{'a':1}", "{a:1}", "[1,]", "/*c*/{}", "[NaN]", "[01]", "{\"a\":1"}) {
+            assertThatThrownBy(parsing(json)).as(json)
+                    .isInstanceOfSatisfying(MalformedRequestException.class,
+                            e -> assertThat(e.reason()).isEqualTo("json.syntax"));
+        }
+    }
+
+    @Test
+    void rejectsInvalidUtf8() {
+        byte[] invalid = {'[', '"', (byte) 0xFF, '"', ']'};
+
+        assertThatThrownBy(() -> parse(parser, invalid))
+                .isInstanceOfSatisfying(MalformedRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo("json.encoding"));
+    }
+
+    @Test
+    void rejectsOverlongUtf8InsteadOfReadingItAsASlash() {
+        byte[] overlong = {'[', '"', '.', '.', (byte) 0xC0, (byte) 0xAF, '"', ']'};
+
+        assertThatThrownBy(() -> parse(parser, overlong))
+                .isInstanceOfSatisfying(MalformedRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo("json.encoding"));
+    }
+
+    @Test
+    void rejectsUtf16Bodies() {
+        byte[] utf16 = "[\"a\"]".getBytes(StandardCharsets.UTF_16BE);
+
+        assertThatThrownBy(() -> parse(parser, utf16)).isInstanceOf(MalformedRequestException.class);
+    }
+
+    @Test
+    void failsFastOnHundredThousandNestedArraysWithTheDepthLimit() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(parsing(deep))
+                        .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                            assertThat(e.limit()).isEqualTo("json.depth");
+                            assertThat(e.status()).isEqualTo(400);
+                            assertThat(e.limitValue()).isEqualTo(100);
+                        }));
+    }
+
+    @Test
+    void failsOnHundredThousandNestedObjectsWithTheDepthLimit() {
+        String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+
+        assertThatThrownBy(parsing(deep))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("json.depth");
+                    assertThat(e.location().name()).isEqualTo("/a".repeat(100));
+                });
+    }
+
+    @Test
+    void acceptsNestingExactlyAtTheDepthLimit() throws Exception {
+        JsonBodyParser shallow = new JsonBodyParser(Limits.custom().jsonDepth(3).build());
+
+        assertThat(parse(shallow, "[[[\"x\"]]]".getBytes(StandardCharsets.UTF_8)).lines()).containsExactly("VALUE /0/0/0=x");
+        assertThatThrownBy(parsing(shallow, "[[[[\"x\"]]]]")).isInstanceOf(LimitExceededException.class);
+    }
+
+    @Test
+    void rejectsHundredThousandKeysInOneObject() {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 100_000; i++) {
+            json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
+        }
+        json.append('}');
+
+        assertThatThrownBy(parsing(json.toString()))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("json.keys-per-object");
+                    assertThat(e.limitValue()).isEqualTo(250);
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.location()).isEqualTo(Location.value(Source.JSON, ""));
+                });
+    }
+
+    @Test
+    void countsEveryValueTowardsTheElementLimit() {
+        JsonBodyParser few = new JsonBodyParser(Limits.custom().jsonElements(4).build());
+
+        assertThatThrownBy(parsing(few, "[1,[true],{\"a\":null}]"))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("json.elements");
+                    assertThat(e.location().name()).isEqualTo("/2");
+                });
+    }
+
+    @Test
+    void rejectsAStringOverTheLimitAtItsPointer() {
+        JsonBodyParser small = new JsonBodyParser(Limits.custom().jsonStringLength(10).build());
+
+        assertThatThrownBy(parsing(small, "{\"a\":[\"ok\",\"" + "x".repeat(11) + "\"]}"))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("json.string-length");
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.location()).isEqualTo(Location.value(Source.JSON, "/a/1"));
+                });
+    }
+
+    @Test
+    void rejectsAVeryLongStringWithTheStringLimit() {
+        assertThatThrownBy(parsing("[\"" + "x".repeat(1_000_000) + "\"]"))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("json.string-length");
+                    assertThat(e.limitValue()).isEqualTo(64 * 1024);
+                    assertThat(e.location().name()).isEqualTo("/0");
+                });
+    }
+
+    @Test
+    void rejectsAVeryLongNumberWithTheStringLimit() {
+        JsonBodyParser small = new JsonBodyParser(Limits.custom().jsonStringLength(10).build());
+
+        assertThatThrownBy(parsing(small, "[" + "9".repeat(100) + "]"))
+                .isInstanceOfSatisfying(LimitExceededException.class,
+                        e -> assertThat(e.limit()).isEqualTo("json.string-length"));
+    }
+
+    @Test
+    void rejectsAKeyOverTheLimitNamingTheKey() {
+        JsonBodyParser small = new JsonBodyParser(Limits.custom().jsonKeyLength(5).build());
+
+        assertThatThrownBy(parsing(small, "{\"ok\":{\"toolong\":1}}"))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("json.key-length");
+                    assertThat(e.location()).isEqualTo(Location.name(Source.JSON, "/ok/toolong"));
+                });
+    }
+
+    @Test
+    void rejectsAHugeKeyWithTheKeyLimit() {
+        assertThatThrownBy(parsing("{\"" + "k".repeat(1_000_000) + "\":1}"))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("json.key-length");
+                    assertThat(e.status()).isEqualTo(400);
+                });
+    }
+
+    @Test
+    void rejectsADocumentLargerThanTheBodyLimit() {
+        JsonBodyParser small = new JsonBodyParser(Limits.custom().bodySize(100).build());
+
+        assertThatThrownBy(parsing(small, "[" + "1,".repeat(5_000) + "1]"))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("body-size");
+                    assertThat(e.status()).isEqualTo(413);
+                });
+    }
+
+    @Test
+    void stopsWhenTheSinkStops() {
+        assertThatThrownBy(() -> {
+            CollectingSink sink = new CollectingSink(3);
+            parser.parse(new ByteArrayInputStream("[\"a\",\"b\",\"c\",\"d\"]".getBytes(StandardCharsets.UTF_8)), sink);
+        }).isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo("test.count"));
+    }
+
+    @Test
+    void parsesAdversarialMegabyteBodiesInLinearTime() {
+        Limits generous = Limits.custom().jsonElements(10_000_000).jsonKeysPerObject(10_000_000).build();
+        JsonBodyParser lenient = new JsonBodyParser(generous);
+        StringBuilder manyKeys = new StringBuilder("{");
+        for (int i = 0; i < 60_000; i++) {
+            manyKeys.append(i == 0 ? "" : ",").append("\"").append(Integer.toString(i, 36)).append("\":1");
+        }
+        String[] bodies = {
+            "[" + "\"\",".repeat(300_000) + "\"\"]",
+            manyKeys.append('}').toString(),
+            "[" + "{\"a\":[{\"b\":\"c\"}]},".repeat(40_000) + "1]",
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (String body : bodies) {
+                parse(lenient, body.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+}

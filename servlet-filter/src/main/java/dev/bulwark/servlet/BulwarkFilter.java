@@ -1,0 +1,188 @@
+package dev.bulwark.servlet;
+
+import dev.bulwark.core.Bulwark;
+import dev.bulwark.core.Decision;
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.servlet.internal.AdapterDecisions;
+import dev.bulwark.servlet.internal.BodyReadException;
+import dev.bulwark.servlet.internal.BodyReader;
+import dev.bulwark.servlet.internal.CapturedBody;
+import dev.bulwark.servlet.internal.HeaderChangingRequest;
+import dev.bulwark.servlet.internal.ProblemResponse;
+import dev.bulwark.servlet.internal.ReplayingRequest;
+import dev.bulwark.servlet.internal.RequestSummary;
+import dev.bulwark.servlet.internal.RequestTranslator;
+import dev.bulwark.servlet.internal.SecurityEventLogger;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a {@link Bulwark} engine in front of a servlet application.
+ *
+ * <p>For each request the filter reads the body once, up to the configured
+ * {@linkplain dev.bulwark.core.config.Limits#bodySize() body size} plus one byte, translates the
+ * request into the core's {@link HttpRequest} (path and query exactly as sent, every header with
+ * its duplicates), and asks the engine. It decides nothing itself:
+ * <ul>
+ *   <li><b>Blocked:</b> the filter answers with the decision's status and an
+ *       {@code application/problem+json} body holding a generic title and the incident id, never
+ *       the rule or any part of the request. The application is not called.</li>
+ *   <li><b>Allowed:</b> the application gets a request that replays exactly the bytes that were
+ *       read: {@code getInputStream}, {@code getReader}, the content length and the
+ *       {@code getParameter*} methods agree with them, byte for byte.</li>
+ * </ul>
+ * The {@linkplain Decision#headerChanges() header changes} of the decision are applied: request
+ * headers the checks hide or set are hidden or replaced for the application, and response headers
+ * they ask for (such as {@code WWW-Authenticate}) are added to the block response.
+ * Either way the {@link Decision} is in the request attribute {@value #DECISION_ATTRIBUTE}, each
+ * of its {@linkplain Decision#attributes() attributes} is a request attribute of its own, and a
+ * request with findings produces one security event on the logger {@code dev.bulwark.security}.
+ *
+ * <p><b>Fail closed.</b> A body the container cannot deliver (client gone, broken chunking) is
+ * answered with 400; any failure of the filter or the engine with 503 and an incident id, logged
+ * with the exception. The filter never lets such a request through and never causes a 500.
+ *
+ * <p><b>Once per request.</b> The filter inspects only {@link DispatcherType#REQUEST} dispatches
+ * and only once per request (a request attribute guards against a second instance or a second
+ * mapping). {@code FORWARD}, {@code INCLUDE}, {@code ERROR} and {@code ASYNC} dispatches pass
+ * through: they carry the request that was already inspected, or a response the container makes
+ * for it. Map the filter to {@code /*} for {@code REQUEST} dispatches, before any filter that
+ * reads the body or parameters. Requests that are not HTTP pass through untouched.
+ *
+ * <pre>{@code
+ * Bulwark bulwark = Bulwark.create(BulwarkConfig.load(Path.of("bulwark.yaml")));
+ * context.addFilter("bulwark", BulwarkFilter.create(bulwark))
+ *        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+ * }</pre>
+ */
+public final class BulwarkFilter implements Filter {
+
+    /** The request attribute holding the {@link Decision} for the request. */
+    public static final String DECISION_ATTRIBUTE = "dev.bulwark.decision";
+
+    private static final String FILTERED_ATTRIBUTE = BulwarkFilter.class.getName() + ".FILTERED";
+    private static final Logger LOG = LoggerFactory.getLogger(BulwarkFilter.class);
+
+    private final Bulwark bulwark;
+    private final long bodyLimit;
+    private final SecurityEventLogger events;
+
+    private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events) {
+        this.bulwark = bulwark;
+        this.bodyLimit = bulwark.config().limits().bodySize();
+        this.events = events;
+    }
+
+    /** A filter that asks {@code bulwark}. */
+    public static BulwarkFilter create(Bulwark bulwark) {
+        return new BulwarkFilter(Objects.requireNonNull(bulwark, "bulwark"), new SecurityEventLogger());
+    }
+
+    /** A filter with an engine built from {@code config} with the built-in checks. */
+    public static BulwarkFilter create(BulwarkConfig config) {
+        return create(Bulwark.create(Objects.requireNonNull(config, "config")));
+    }
+
+    /** The engine this filter asks. */
+    public Bulwark bulwark() {
+        return bulwark;
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(servletRequest instanceof HttpServletRequest request)
+                || !(servletResponse instanceof HttpServletResponse response)
+                || servletRequest.getDispatcherType() != DispatcherType.REQUEST
+                || servletRequest.getAttribute(FILTERED_ATTRIBUTE) != null) {
+            chain.doFilter(servletRequest, servletResponse);
+            return;
+        }
+        request.setAttribute(FILTERED_ATTRIBUTE, Boolean.TRUE);
+
+        Inspected inspected = inspect(request);
+        Decision decision = inspected.decision();
+        request.setAttribute(DECISION_ATTRIBUTE, decision);
+        for (Map.Entry<String, Object> attribute : decision.attributes().entrySet()) {
+            request.setAttribute(attribute.getKey(), attribute.getValue());
+        }
+        if (decision.blocked()) {
+            block(request, response, decision);
+            return;
+        }
+        HttpServletRequest forApplication = inspected.body() == null
+                ? request : ReplayingRequest.wrap(request, inspected.body());
+        forApplication = HeaderChangingRequest.wrap(forApplication, decision.headerChanges());
+        boolean returned = false;
+        try {
+            chain.doFilter(forApplication, response);
+            returned = true;
+        } finally {
+            if (decision.hasFindings()) {
+                // The status is known only when the application finished normally and synchronously.
+                Integer status = returned && !request.isAsyncStarted() ? response.getStatus() : null;
+                events.log(decision, summary(request), status);
+            }
+        }
+    }
+
+    /** Reads, translates and evaluates; never throws. */
+    private Inspected inspect(HttpServletRequest request) {
+        try {
+            CapturedBody body = BodyReader.read(request, bodyLimit);
+            HttpRequest translated = RequestTranslator.translate(request, body);
+            return new Inspected(bulwark.evaluate(translated), body);
+        } catch (BodyReadException e) {
+            Decision decision = AdapterDecisions.unreadableBody();
+            LOG.debug("Request body could not be read (incident {})", decision.incidentId(), e);
+            return new Inspected(decision, null);
+        } catch (RuntimeException | Error e) {
+            // Fail closed: a request the filter could not inspect must not reach the application.
+            Decision decision = AdapterDecisions.failure(e);
+            LOG.error("Request could not be inspected; blocking it (incident {})", decision.incidentId(), e);
+            return new Inspected(decision, null);
+        }
+    }
+
+    private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {
+        try {
+            if (!ProblemResponse.write(response, decision.status(), decision.incidentId(),
+                    decision.headerChanges().responseHeaders(), decision.violations())) {
+                LOG.warn("Response already committed; cannot send the block response (incident {})",
+                        decision.incidentId());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not send the block response (incident {})", decision.incidentId(), e);
+        }
+        events.log(decision, summary(request), decision.status());
+    }
+
+    private static RequestSummary summary(HttpServletRequest request) {
+        return new RequestSummary(nonNull(request.getMethod()), nonNull(request.getRequestURI()),
+                nonNull(request.getRemoteAddr()));
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    private record Inspected(Decision decision, CapturedBody body) {
+    }
+
+    @Override
+    public String toString() {
+        return "BulwarkFilter(" + bulwark.config().mode() + ")";
+    }
+}

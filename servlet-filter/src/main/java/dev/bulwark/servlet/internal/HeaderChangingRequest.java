@@ -1,0 +1,125 @@
+package dev.bulwark.servlet.internal;
+
+import dev.bulwark.core.HeaderChanges;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request with the header changes the checks asked for: hidden headers are gone from every
+ * header method, set headers replace whatever the client sent under that name (a verified claim
+ * propagated as {@code X-User-Id} cannot be spoofed by sending {@code X-User-Id}).
+ *
+ * <p>A set value holding CR, LF or NUL is dropped (and the header stays hidden): it could only
+ * come from request input that reached a header value unchecked.
+ */
+public final class HeaderChangingRequest extends HttpServletRequestWrapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeaderChangingRequest.class);
+
+    private final HeaderChanges changes;
+    private final Map<String, String> set;
+
+    private HeaderChangingRequest(HttpServletRequest request, HeaderChanges changes) {
+        super(request);
+        this.changes = changes;
+        this.set = new LinkedHashMap<>();
+        changes.setRequestHeaders().forEach((name, value) -> {
+            if (HeaderValues.isSafe(name, value)) {
+                set.put(name, value);
+            } else {
+                LOG.warn("Dropping request header '{}' set by a check: it holds a line break or NUL",
+                        SecurityEventLogger.clean(name, 64));
+            }
+        });
+    }
+
+    /** {@code request} with {@code changes} applied; {@code request} itself when there are none. */
+    public static HttpServletRequest wrap(HttpServletRequest request, HeaderChanges changes) {
+        if (changes.removedRequestHeaders().isEmpty() && changes.setRequestHeaders().isEmpty()) {
+            return request;
+        }
+        return new HeaderChangingRequest(request, changes);
+    }
+
+    @Override
+    public String getHeader(String name) {
+        if (name == null) {
+            return null;
+        }
+        String value = setValue(name);
+        if (value != null || changes.hidesRequestHeader(name)) {
+            return value;
+        }
+        return super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        if (name == null) {
+            return Collections.emptyEnumeration();
+        }
+        String value = setValue(name);
+        if (value != null) {
+            return Collections.enumeration(List.of(value));
+        }
+        if (changes.hidesRequestHeader(name)) {
+            return Collections.emptyEnumeration();
+        }
+        return super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        List<String> names = new ArrayList<>();
+        Enumeration<String> original = super.getHeaderNames();
+        if (original != null) {
+            while (original.hasMoreElements()) {
+                String name = original.nextElement();
+                if (!changes.hidesRequestHeader(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        names.addAll(set.keySet());
+        return Collections.enumeration(names);
+    }
+
+    @Override
+    public int getIntHeader(String name) {
+        String value = getHeader(name);
+        return value == null ? -1 : Integer.parseInt(value.trim());
+    }
+
+    @Override
+    public long getDateHeader(String name) {
+        String value = getHeader(name);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not an HTTP date: " + name, e);
+        }
+    }
+
+    private String setValue(String name) {
+        for (Map.Entry<String, String> entry : set.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+}

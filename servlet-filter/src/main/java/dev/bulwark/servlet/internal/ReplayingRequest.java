@@ -1,0 +1,184 @@
+package dev.bulwark.servlet.internal;
+
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The request the application sees after the filter read the body: the same request, with a body
+ * that replays exactly the bytes the filter read (and inspected).
+ *
+ * <p>{@link #getInputStream()}, {@link #getReader()}, {@link #getContentLength()} and the
+ * {@code getParameter*} methods all agree with those bytes:
+ * <ul>
+ *   <li>{@code getInputStream} and {@code getReader} exclude each other as the servlet
+ *       specification says ({@link IllegalStateException}); each returns the same object on every
+ *       call.</li>
+ *   <li>{@code getReader} decodes with the request's character encoding, UTF-8 when none is set.</li>
+ *   <li>Parameters are the query parameters followed by, for a {@code POST} with
+ *       {@code application/x-www-form-urlencoded} content, the form fields of the body, exactly
+ *       when a container would include them: only if the application did not read the body
+ *       through the stream or reader first (Servlet 6.0, section 3.1.1).</li>
+ * </ul>
+ *
+ * <p>A body longer than the inspection limit (let through in log-only mode) is replayed from the
+ * bytes read and then continues with the container's stream; its content length is the
+ * container's.
+ */
+public final class ReplayingRequest extends HttpServletRequestWrapper {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private enum BodyAccess { NONE, STREAM, READER }
+
+    private final CapturedBody body;
+    private BodyAccess access = BodyAccess.NONE;
+    private ServletInputStream stream;
+    private BufferedReader reader;
+    private Map<String, String[]> parameters;
+
+    private ReplayingRequest(HttpServletRequest request, CapturedBody body) {
+        super(request);
+        this.body = body;
+    }
+
+    /**
+     * The request to hand to the application: a replaying wrapper when the filter took bytes from
+     * the container's stream, the request itself when it took none.
+     */
+    public static HttpServletRequest wrap(HttpServletRequest request, CapturedBody body) {
+        return body.consumed() ? new ReplayingRequest(request, body) : request;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+        if (access == BodyAccess.READER) {
+            throw new IllegalStateException("getReader() was already called for this request");
+        }
+        access = BodyAccess.STREAM;
+        return stream();
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+        if (access == BodyAccess.STREAM) {
+            throw new IllegalStateException("getInputStream() was already called for this request");
+        }
+        if (reader == null) {
+            Charset charset = charset(getCharacterEncoding());
+            reader = new BufferedReader(new InputStreamReader(stream(), charset));
+            access = BodyAccess.READER;
+        }
+        return reader;
+    }
+
+    @Override
+    public int getContentLength() {
+        return body.truncated() ? super.getContentLength() : body.length();
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.truncated() ? super.getContentLengthLong() : body.length();
+    }
+
+    @Override
+    public String getParameter(String name) {
+        String[] values = parameters().get(name);
+        return values == null ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        return parameters();
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(parameters().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+        String[] values = parameters().get(name);
+        return values == null ? null : values.clone();
+    }
+
+    private ServletInputStream stream() throws IOException {
+        if (stream == null) {
+            ServletInputStream rest = body.truncated() ? super.getInputStream() : null;
+            stream = new ReplayInputStream(body.bytes(), rest, this);
+        }
+        return stream;
+    }
+
+    private Map<String, String[]> parameters() {
+        if (parameters == null) {
+            Map<String, List<String>> pairs = new LinkedHashMap<>();
+            FormDecoder.decodeQuery(getQueryString(), pairs);
+            if (access == BodyAccess.NONE && stream == null && isFormPost()) {
+                Charset charset = formCharset();
+                if (body.truncated()) {
+                    try {
+                        FormDecoder.decode(stream(), charset, pairs);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("form body could not be read", e);
+                    }
+                } else {
+                    FormDecoder.decode(body.bytes(), 0, body.length(), charset, pairs);
+                }
+            }
+            parameters = FormDecoder.toParameterMap(pairs);
+        }
+        return parameters;
+    }
+
+    private boolean isFormPost() {
+        if (!"POST".equals(getMethod())) {
+            return false;
+        }
+        String contentType = getContentType();
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return mediaType.toLowerCase(Locale.ROOT).equals(FORM);
+    }
+
+    private Charset formCharset() {
+        try {
+            return charset(getCharacterEncoding());
+        } catch (UnsupportedEncodingException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static Charset charset(String name) throws UnsupportedEncodingException {
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
+            UnsupportedEncodingException unsupported = new UnsupportedEncodingException(name);
+            unsupported.initCause(e);
+            throw unsupported;
+        }
+    }
+}
