@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * <p>Only the values that were set are handed to the loader, so defaults and validation live in
  * one place, the core. The field initialisers below show those defaults (for IDEs and the
  * {@code configprops} endpoint); they never override anything. A bad value stops start-up with
- * the name of the property, e.g. {@code bulwark.deny-rules.level: unknown value 'paranoid'}.
+ * the name of the property, e.g. {@code bulwark.deny-rules.level: unknown value 'paranoid'}, and
+ * so does an unknown property: a misspelt key must not leave a protection silently unset.
  *
  * <p>Values that name a choice ({@code mode}, {@code level}, ...) are plain strings on purpose, so
  * that the core reports a bad one with the list of valid choices. Sizes accept Spring's units
@@ -30,7 +31,7 @@ import org.springframework.util.unit.DataSize;
  * {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601; a bare number is seconds.
  * A matcher accepts a plain string, meaning {@code exact}.
  */
-@ConfigurationProperties(prefix = "bulwark")
+@ConfigurationProperties(prefix = "bulwark", ignoreUnknownFields = false)
 public class BulwarkProperties {
 
     /** Spring Security's filter chain runs at -100 by default; Bulwark inspects requests before it. */

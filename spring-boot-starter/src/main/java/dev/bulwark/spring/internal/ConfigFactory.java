@@ -60,8 +60,9 @@ public final class ConfigFactory {
             try {
                 config = builder.build();
             } catch (IllegalArgumentException e) {
+                // Not chained: the message says it all, and the last cause is what a start-up log shows.
                 throw new ConfigurationException(PREFIX, "invalid configuration after customizer "
-                        + customizer.getClass().getName() + ": " + e.getMessage(), e);
+                        + customizer.getClass().getName() + ": " + e.getMessage());
             }
         }
         return config;
@@ -75,7 +76,8 @@ public final class ConfigFactory {
             message = message.substring(path.length() + 2);
         }
         String prefixed = path.isEmpty() ? PREFIX : PREFIX + (path.startsWith("[") ? "" : ".") + path;
-        return new ConfigurationException(prefixed, message, e);
+        // Not chained: the last cause is what a start-up log shows, and it should name the property.
+        return new ConfigurationException(prefixed, message);
     }
 
     private static BulwarkConfig fromFile(String location, ResourceLoader resources) {
@@ -89,7 +91,7 @@ public final class ConfigFactory {
         try {
             return ConfigLoader.fromYaml(yaml);
         } catch (ConfigurationException e) {
-            throw new ConfigurationException(PREFIX + ".config-file", "in '" + location + "': " + e.getMessage(), e);
+            throw new ConfigurationException(PREFIX + ".config-file", "in '" + location + "': " + e.getMessage());
         }
     }
 
