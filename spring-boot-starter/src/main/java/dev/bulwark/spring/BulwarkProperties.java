@@ -1116,10 +1116,14 @@ public class BulwarkProperties {
         /** Whether to compare without regard to case. */
         private Boolean ignoreCase;
 
-        /** A matcher for exactly {@code text}. */
+        /** Written as a plain string: handed on as one, so that it means what it means in the YAML file. */
+        private boolean plain;
+
+        /** A matcher for exactly {@code text}, as a plain string value in the YAML file. */
         public static Matcher exact(String text) {
             Matcher matcher = new Matcher();
-            matcher.setExact(text);
+            matcher.exact = text;
+            matcher.plain = true;
             return matcher;
         }
 
@@ -1129,6 +1133,7 @@ public class BulwarkProperties {
 
         public void setExact(String exact) {
             this.exact = exact;
+            plain = false;
         }
 
         public String getPrefix() {
@@ -1171,18 +1176,18 @@ public class BulwarkProperties {
             this.ignoreCase = ignoreCase;
         }
 
-        void putInto(Tree tree) {
+        /** A plain string, or the matcher's keys. */
+        Object toTree() {
+            if (plain && prefix == null && suffix == null && contains == null && regex == null && ignoreCase == null) {
+                return exact;
+            }
+            Tree tree = new Tree();
             tree.put("exact", exact);
             tree.put("prefix", prefix);
             tree.put("suffix", suffix);
             tree.put("contains", contains);
             tree.put("regex", regex);
             tree.put("ignore-case", ignoreCase);
-        }
-
-        Map<String, Object> toTree() {
-            Tree tree = new Tree();
-            putInto(tree);
             return tree.map();
         }
     }

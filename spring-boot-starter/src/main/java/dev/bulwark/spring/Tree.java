@@ -57,7 +57,7 @@ final class Tree {
     }
 
     /** Puts a list of groups, keeping every item (even an empty one) so indices stay as written. */
-    <T> void putList(String key, List<T> items, Function<T, Map<String, Object>> toTree) {
+    <T> void putList(String key, List<T> items, Function<T, ?> toTree) {
         if (items == null || items.isEmpty()) {
             return;
         }
