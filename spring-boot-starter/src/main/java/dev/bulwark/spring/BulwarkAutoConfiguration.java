@@ -34,7 +34,8 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * Puts Bulwark in front of a servlet web application: the configuration from {@code bulwark.*}
  * (see {@link BulwarkProperties}), the engine, and the filter, registered for every URL on
- * {@code REQUEST} dispatches ahead of Spring Security's filter chain. With Actuator it adds the
+ * {@code REQUEST} dispatches before any filter that reads the body and before Spring Security's
+ * filter chain (see {@link BulwarkProperties#DEFAULT_FILTER_ORDER}). With Actuator it adds the
  * {@code bulwark} health indicator and endpoint; with Micrometer, the {@code bulwark.requests},
  * {@code bulwark.blocks} and {@code bulwark.inspection} meters.
  *

@@ -34,8 +34,14 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "bulwark", ignoreUnknownFields = false)
 public class BulwarkProperties {
 
-    /** Spring Security's filter chain runs at -100 by default; Bulwark inspects requests before it. */
-    public static final int DEFAULT_FILTER_ORDER = -110;
+    /**
+     * The default order of the filter: before every filter that reads the body or the parameters
+     * (Spring's hidden-method filter at -10000 and form-content filter at -9900, which parses the
+     * form bodies of PUT, PATCH and DELETE requests) and so before Spring Security's filter chain
+     * at -100; after the filters at the very start that only prepare the request, such as
+     * character encoding, forwarded headers and observation.
+     */
+    public static final int DEFAULT_FILTER_ORDER = -10_100;
 
     private final Set<String> assigned = new HashSet<>();
 
@@ -43,8 +49,9 @@ public class BulwarkProperties {
     private boolean enabled = true;
 
     /**
-     * Order of the Bulwark filter among the servlet filters. The default runs it ahead of Spring
-     * Security's filter chain (-100), so requests are inspected before authentication.
+     * Order of the Bulwark filter among the servlet filters. The default runs it before any filter
+     * that reads the body or the parameters (Spring's form-content filter is at -9900) and so
+     * before Spring Security's filter chain (-100): requests are inspected before authentication.
      */
     private int filterOrder = DEFAULT_FILTER_ORDER;
 

@@ -52,14 +52,16 @@ class BulwarkAutoConfigurationTest {
     }
 
     @Test
-    void registersTheFilterForEveryUrlOnRequestDispatchesAheadOfSpringSecurity() {
+    void registersTheFilterForEveryUrlOnRequestDispatchesAheadOfFiltersThatReadTheBody() {
         runner.run(context -> {
             FilterRegistrationBean<BulwarkFilter> registration = Exchanges.registration(context);
             assertThat(registration.getUrlPatterns()).containsExactly("/*");
             assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
             assertThat(registration.getFilterName()).isEqualTo(BulwarkAutoConfiguration.FILTER_NAME);
-            // Spring Security's filter chain is registered at -100 (SecurityProperties.DEFAULT_FILTER_ORDER).
-            assertThat(registration.getOrder()).isEqualTo(-110).isLessThan(-100);
+            // Spring's hidden-method (-10000) and form-content (-9900) filters read the body, and
+            // Spring Security's filter chain is at -100.
+            assertThat(registration.getOrder()).isEqualTo(BulwarkProperties.DEFAULT_FILTER_ORDER)
+                    .isLessThan(-10_000).isLessThan(-9900).isLessThan(-100);
         });
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,6 +55,20 @@ class RunningApplicationTest {
         @GetMapping("/orders")
         String orders() {
             return "orders";
+        }
+
+        @PutMapping("/orders")
+        String update(@RequestParam Map<String, String> parameters) {
+            return "updated " + parameters;
+        }
+
+        /** HTTP Basic for everything, and no CSRF tokens, so that requests without a browser get through. */
+        @Bean
+        SecurityFilterChain security(HttpSecurity http) {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .httpBasic(Customizer.withDefaults())
+                    .csrf(csrf -> csrf.disable())
+                    .build();
         }
     }
 
@@ -96,6 +117,24 @@ class RunningApplicationTest {
     }
 
     @Test
+    void inspectsFormBodiesOfPutRequestsBeforeSpringReadsThem() throws Exception {
+        // Spring's FormContentFilter (order -9900) parses form bodies of PUT, PATCH and DELETE
+        // requests; Bulwark must see the body before it does.
+        HttpResponse<String> clean = send(HttpRequest.newBuilder(uri("/orders"))
+                .header("Authorization", CREDENTIALS)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString("status=shipped")));
+        HttpResponse<String> attack = send(HttpRequest.newBuilder(uri("/orders"))
+                .header("Authorization", CREDENTIALS)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString("status=shipped&debug=1")));
+
+        assertThat(clean.statusCode()).isEqualTo(200);
+        assertThat(clean.body()).isEqualTo("updated {status=shipped}");
+        assertThat(attack.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void publishesMetersOnThePrometheusEndpoint() throws Exception {
         get("/orders?debug=1", null);
 
@@ -132,11 +171,18 @@ class RunningApplicationTest {
     }
 
     private HttpResponse<String> get(String target, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
-                .timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(request);
+    }
+
+    private URI uri(String target) {
+        return URI.create("http://127.0.0.1:" + port + target);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
