@@ -129,16 +129,18 @@ public final class PathTraversalDetector implements Detector {
         if (!mayMatch(text)) {
             return;
         }
-        if (scanTraversal(text, sink)) {
+        BestFinding weak = new BestFinding();
+        if (scanTraversal(text, sink, weak)) {
             return;
         }
         if (scanSensitive(text, sink)) {
             return;
         }
         Source source = target.source();
-        if (source == Source.PATH || source == Source.PATH_SEGMENT) {
-            scanRequestPath(text, sink);
+        if ((source == Source.PATH || source == Source.PATH_SEGMENT) && scanRequestPath(text, sink)) {
+            return;
         }
+        weak.reportTo(sink);
     }
 
     /**
@@ -165,7 +167,7 @@ public final class PathTraversalDetector implements Detector {
     /**
      * Finds {@code ..} segments in one pass. Returns whether it reported.
      */
-    private static boolean scanTraversal(String text, DetectionSink sink) {
+    private static boolean scanTraversal(String text, DetectionSink sink, BestFinding weak) {
         int length = text.length();
         int separatorEnd = -1;
         int strongSegments = 0;
@@ -236,11 +238,16 @@ public final class PathTraversalDetector implements Detector {
             separatorEnd = end;
             i = end;
         }
-        if (firstStart >= 0) {
-            sink.report(firstStrength == 2 ? TRAVERSAL_SEGMENT : TRAVERSAL_IN_TEXT, firstStart,
-                    Math.max(1, lastEnd - firstStart));
+        if (firstStart < 0) {
+            return false;
+        }
+        int evidence = Math.max(1, lastEnd - firstStart);
+        if (firstStrength == 2) {
+            sink.report(TRAVERSAL_SEGMENT, firstStart, evidence);
             return true;
         }
+        // only after white space or punctuation: keep looking for something stronger
+        weak.offer(TRAVERSAL_IN_TEXT, firstStart, evidence);
         return false;
     }
 
@@ -414,7 +421,7 @@ public final class PathTraversalDetector implements Detector {
 
     // ---- request path ----------------------------------------------------------------------
 
-    private static void scanRequestPath(String text, DetectionSink sink) {
+    private static boolean scanRequestPath(String text, DetectionSink sink) {
         int length = text.length();
         int segmentStart = 0;
         for (int i = 0; i <= length; i++) {
@@ -422,10 +429,11 @@ public final class PathTraversalDetector implements Detector {
                 continue;
             }
             if (i > segmentStart && judgeSegment(text, segmentStart, i, sink)) {
-                return;
+                return true;
             }
             segmentStart = i + 1;
         }
+        return false;
     }
 
     private static boolean judgeSegment(String text, int start, int end, DetectionSink sink) {
