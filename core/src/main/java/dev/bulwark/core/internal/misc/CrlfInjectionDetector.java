@@ -107,6 +107,9 @@ public final class CrlfInjectionDetector implements Detector {
             return;
         }
         Source source = target.source();
+        if (!mayMatch(original, Text.keepsPercentEscapes(source))) {
+            return;
+        }
         BestFinding best = new BestFinding();
         if (hasLineBreak(original)) {
             RuleDefinition placement = placementRule(target);
@@ -119,6 +122,9 @@ public final class CrlfInjectionDetector implements Detector {
         if (hasLineBreak(text)) {
             scanLineStarts(text, source, target.name(), best, evidenceLimit);
         }
+        if (best.isEmpty()) {
+            scanTruncatedLineBreaks(text, best, evidenceLimit);
+        }
         if (best.isEmpty() || !best.isBasic()) {
             scanRequestLine(text, best, evidenceLimit);
         }
@@ -126,6 +132,21 @@ public final class CrlfInjectionDetector implements Detector {
             scanMetaHttpEquiv(text, best, evidenceLimit);
         }
         best.reportTo(sink);
+    }
+
+    /**
+     * Every rule needs a line break, {@code " HTTP/"}, a {@code <meta} tag, or (where escapes are
+     * left in place) a {@code %}: most values have none of them.
+     */
+    private static boolean mayMatch(String text, boolean escapes) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == '<' || (c == '%' && escapes) || isTruncatedLineBreak(c)
+                    || (c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == 'H')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rule for a raw CR or LF in this place, or null where multi-line values are normal. */
@@ -186,6 +207,38 @@ public final class CrlfInjectionDetector implements Detector {
             best.offer(rule, 0, evidenceLimit);
         } else {
             best.offer(rule, offset, length);
+        }
+    }
+
+    /**
+     * Characters whose low byte is CR or LF ({@code U+560D U+560A}, "嘍嘊"): HTTP libraries that
+     * write header values as Latin-1 truncate them to a real line break.
+     */
+    private static boolean isTruncatedLineBreak(char c) {
+        return c >= 0x100 && ((c & 0xFF) == '\n' || (c & 0xFF) == '\r');
+    }
+
+    /** Such a character followed by a response header that changes how the response is handled. */
+    private static void scanTruncatedLineBreaks(String text, BestFinding best, int evidenceLimit) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            if (!isTruncatedLineBreak(text.charAt(i))) {
+                continue;
+            }
+            int start = i;
+            while (i < length && (isTruncatedLineBreak(text.charAt(i)) || text.charAt(i) == '\r' || text.charAt(i) == '\n')) {
+                i++;
+            }
+            int end = i;
+            int limit = Math.min(length, i + MAX_HEADER_NAME);
+            while (end < limit && Text.isTokenChar(text.charAt(end))) {
+                end++;
+            }
+            if (end < length && text.charAt(end) == ':' && isIn(text, i, end, DANGEROUS_HEADERS)) {
+                offer(best, HEADER_INJECTION, start, end + 1 - start, evidenceLimit);
+                return;
+            }
+            i--;
         }
     }
 

@@ -35,7 +35,7 @@ public final class NoSqlInjectionDetector implements Detector {
     public static final RuleDefinition OPERATOR_IN_VALUE = new RuleDefinition("NOSQL-OPERATOR-IN-VALUE", KEY,
             Level.STANDARD, "JSON query operator object or bracket operator inside a value", REFERENCE);
     public static final RuleDefinition JS_INJECTION = new RuleDefinition("NOSQL-JS-INJECTION", KEY, Level.STANDARD,
-            "JavaScript breaking out of a $where string (;return true, this.x.match(, '||'a'=='a)", REFERENCE);
+            "JavaScript breaking out of a $where string (';return true, ';sleep(, this.x.match(, '||'a'=='a)", REFERENCE);
 
     private static final List<RuleDefinition> RULES = List.of(JS_OPERATOR, OPERATOR_NAME, OPERATOR_IN_VALUE,
             JS_INJECTION);
@@ -201,9 +201,16 @@ public final class NoSqlInjectionDetector implements Detector {
         return i > start ? Text.skipSpaces(text, i) : -1;
     }
 
-    /** {@code return true}, {@code return 1}, {@code return this...} after optional blanks. */
+    /**
+     * A statement that only makes sense as injected code: {@code return true}, {@code return 1},
+     * {@code sleep(}, {@code while(true)}, {@code this.x} after optional blanks.
+     */
     private static boolean returnsAfter(String text, int from) {
         int i = Text.skipSpaces(text, from);
+        if (Text.matchesAt(text, i, "sleep(") || Text.matchesAt(text, i, "while(") || Text.matchesAt(text, i, "while (")
+                || (Text.matchesAt(text, i, "this.") && thisComparison(text, i + 5))) {
+            return true;
+        }
         if (!Text.matchesAt(text, i, "return")) {
             return false;
         }
@@ -227,21 +234,19 @@ public final class NoSqlInjectionDetector implements Detector {
             return false;
         }
         if (Text.matchesAt(text, i, ".match(") || Text.matchesAt(text, i, ".test(")
-                || Text.matchesAt(text, i, ".indexof(") || Text.matchesAt(text, i, ".startswith(")) {
+                || Text.matchesAt(text, i, ".indexof(") || Text.matchesAt(text, i, ".startswith(")
+                || Text.matchesAt(text, i, ".constructor")) {
             return true;
         }
         i = Text.skipSpaces(text, i);
         return Text.matchesAt(text, i, "==") || Text.matchesAt(text, i, "!=");
     }
 
-    /** {@code 'a'=='a}: a quoted word compared with {@code ==} within a few characters. */
+    /** {@code 'a'=='a}, {@code 1==1}: a JavaScript equality within a few characters. */
     private static boolean quotedEqualityAfter(String text, int from) {
         int i = Text.skipSpaces(text, from);
-        if (i >= text.length() || (text.charAt(i) != '\'' && text.charAt(i) != '"')) {
-            return false;
-        }
         int limit = Math.min(text.length(), i + 40);
-        for (int k = i + 1; k + 1 < limit; k++) {
+        for (int k = i; k + 1 < limit; k++) {
             if (text.charAt(k) == '=' && text.charAt(k + 1) == '=') {
                 return true;
             }

@@ -76,8 +76,8 @@ public final class PathTraversalDetector implements Detector {
         "proc/partitions", "proc/modules", "proc/stat", "proc/loadavg", "proc/devices", "proc/filesystems",
         "proc/swaps", "proc/config.gz", "proc/kallsyms", "sys/class", "sys/kernel/",
         "sys/devices/", "sys/firmware/", "sys/module/", "dev/tcp/", "dev/udp/", "var/run/secrets/",
-        "run/secrets/", "var/lib/mysql/", "var/mail/", "var/spool/cron", "var/log/apache", "var/log/httpd",
-        "var/log/nginx", "var/log/auth.log", "var/log/secure", "var/log/syslog", "var/log/messages",
+        "run/secrets/", "var/lib/mysql/", "var/mail/", "var/spool/cron", "var/log/apache/", "var/log/apache2/",
+        "var/log/httpd/", "var/log/nginx/", "var/log/auth.log", "var/log/secure", "var/log/syslog", "var/log/messages",
         // Windows
         "boot.ini", "win.ini", "system.ini", "windows/system32/", "windows/syswow64/", "windows/repair/",
         "windows/panther/", "winnt/", "system32/config/", "autoexec.bat", "inetpub/logs/",
@@ -411,12 +411,34 @@ public final class PathTraversalDetector implements Detector {
                 }
             }
             int matched = SENSITIVE_PATHS.match(text, p);
+            if (matched == 0) {
+                matched = processDirectory(text, p);
+            }
             if (matched > 0) {
                 sink.report(SENSITIVE_FILE, p, matched);
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code proc/1234/...}: another process's directory, numbered, so not in the table. */
+    private static int processDirectory(String text, int p) {
+        if (!Text.matchesAt(text, p, "proc")) {
+            return 0;
+        }
+        int i = p + 4;
+        if (i >= text.length() || (text.charAt(i) != '/' && text.charAt(i) != '\\')) {
+            return 0;
+        }
+        int digits = ++i;
+        while (i < text.length() && Text.isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == digits || i >= text.length() || (text.charAt(i) != '/' && text.charAt(i) != '\\')) {
+            return 0;
+        }
+        return i + 1 - p;
     }
 
     // ---- request path ----------------------------------------------------------------------

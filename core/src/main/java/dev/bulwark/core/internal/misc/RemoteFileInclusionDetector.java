@@ -46,13 +46,15 @@ public final class RemoteFileInclusionDetector implements Detector {
             "FTP URL in a parameter", REFERENCE);
     public static final RuleDefinition PATH_PARAMETER = new RuleDefinition("RFI-PATH-PARAMETER", KEY,
             Level.STANDARD, "URL in a parameter whose name denotes a file-system path or include", REFERENCE);
+    public static final RuleDefinition UNC_PATH = new RuleDefinition("RFI-UNC-PATH", KEY, Level.STANDARD,
+            "Windows UNC path to a remote host (\\\\host\\share), fetched over SMB or WebDAV", REFERENCE);
     public static final RuleDefinition URL_IN_PATH = new RuleDefinition("RFI-URL-IN-PATH", KEY, Level.STANDARD,
             "absolute URL embedded in the request path", REFERENCE);
     public static final RuleDefinition OFF_SITE_URL = new RuleDefinition("RFI-OFF-SITE-URL", KEY, Level.STRICT,
             "absolute http(s) URL in a parameter that does not name a URL", REFERENCE);
 
     private static final List<RuleDefinition> RULES = List.of(WRAPPER_SCHEME, INCLUDE_CALL, IP_HOST,
-            QUERY_TRUNCATION, PAYLOAD_FILE, SCRIPT_PAGE, FTP_URL, PATH_PARAMETER, URL_IN_PATH, OFF_SITE_URL);
+            QUERY_TRUNCATION, PAYLOAD_FILE, SCRIPT_PAGE, FTP_URL, PATH_PARAMETER, UNC_PATH, URL_IN_PATH, OFF_SITE_URL);
 
     /** Wrappers that are only dangerous with {@code //} (the bare forms are common words). */
     private static final String[] WRAPPERS_NEEDING_SLASHES = {
@@ -108,6 +110,10 @@ public final class RemoteFileInclusionDetector implements Detector {
         }
         if (text != original) {
             sink = Text.wholeValue(sink, original.length());
+        }
+        if (text.startsWith("\\\\") && isRemoteUncPath(text)) {
+            sink.report(UNC_PATH, 0, text.length());
+            return;
         }
         if (!UrlCursor.mayContainUrl(text)) {
             int question = text.indexOf('?');
@@ -187,6 +193,29 @@ public final class RemoteFileInclusionDetector implements Detector {
             return OFF_SITE_URL;
         }
         return null;
+    }
+
+    /**
+     * {@code \\203.0.113.9\share\x.php} or {@code \\files.evil.example@SSL\x}: a UNC path whose
+     * host is an address or a dotted name, so outside the Windows domain. {@code \\fileserver\share}
+     * on the intranet is not reported.
+     */
+    private static boolean isRemoteUncPath(String text) {
+        int start = 2;
+        int i = start;
+        boolean dot = false;
+        while (i < text.length() && i - start <= Hosts.MAX_HOST) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '/' || c == '@') {
+                break;
+            }
+            if (!Text.isAsciiLetterOrDigit(c) && c != '.' && c != '-' && c != '_') {
+                return false;
+            }
+            dot |= c == '.';
+            i++;
+        }
+        return dot && i > start && i < text.length() - 1;
     }
 
     /** {@code http?}, {@code ftp??}: a scheme name followed only by question marks. */

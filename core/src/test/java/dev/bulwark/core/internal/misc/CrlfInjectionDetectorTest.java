@@ -51,6 +51,16 @@ class CrlfInjectionDetectorTest {
     }
 
     @Test
+    void detectsLineBreakHiddenInLowByteOfUnicodeCharacter() {
+        assertThat(standard(query("x\u560D\u560ASet-Cookie: a=b"))).containsExactly("CRLF-HEADER-INJECTION");
+    }
+
+    @Test
+    void ignoresCzechTextWithCaron() {
+        assertThat(standard(query("\u010desky text: Location: Praha"))).isEmpty();
+    }
+
+    @Test
     void detectsParameterInjectedAfterLineBreak() {
         assertThat(standard(query("a", "test\nnext=more"))).containsExactly("CRLF-PARAMETER-INJECTION");
     }

@@ -52,7 +52,8 @@ class NoSqlInjectionDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"';return true;var x='", "'; return 1; //", "\"; return this.a == 1; var b=\"",
-        "1; return true", "this.password.match(/.*/)", "this.role == 'admin'", "' || 'a'=='a"})
+        "1; return true", "this.password.match(/.*/)", "this.role == 'admin'", "' || 'a'=='a", "'; sleep(5000); '",
+        "'; while(true){}; '", "' || 1==1//", "this.constructor.constructor('return process')()"})
     void detectsJavaScriptBreakout(String value) {
         assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
     }

@@ -111,6 +111,17 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void detectsNumberedProcessDirectory() {
+        assertThat(standard(query("/proc/1/environ"))).containsExactly("PATH-SENSITIVE-FILE");
+        assertThat(standard(query("/proc/2024"))).isEmpty();
+    }
+
+    @Test
+    void detectsWebServerLogsUsedForLogPoisoning() {
+        assertThat(standard(query("/var/log/apache2/access.log"))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @Test
     void detectsSensitiveFileWithBackupSuffix() {
         assertThat(standard(query("/etc/passwd-"))).containsExactly("PATH-SENSITIVE-FILE");
     }

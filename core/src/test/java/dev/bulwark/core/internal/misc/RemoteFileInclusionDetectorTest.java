@@ -88,6 +88,17 @@ class RemoteFileInclusionDetectorTest {
     }
 
     @Test
+    void detectsUncPathToRemoteHost() {
+        assertThat(standard(query("file", "\\\\203.0.113.9\\share\\x.php"))).containsExactly("RFI-UNC-PATH");
+        assertThat(standard(query("file", "\\\\files.evil.example\\a"))).containsExactly("RFI-UNC-PATH");
+    }
+
+    @Test
+    void allowsUncPathOnTheIntranet() {
+        assertThat(standard(query("file", "\\\\fileserver\\reports\\q3.xlsx"))).isEmpty();
+    }
+
+    @Test
     void detectsIncludeCallWithUrl() {
         assertThat(Scans.at(Level.BASIC, detector, query("<?php include('http://evil.example/x'); ?>")))
                 .containsExactly("RFI-INCLUDE-CALL");
