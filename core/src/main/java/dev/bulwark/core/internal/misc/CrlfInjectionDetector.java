@@ -55,7 +55,7 @@ public final class CrlfInjectionDetector implements Detector {
             "HTTP request line inside a value (request smuggling)",
             "https://cwe.mitre.org/data/definitions/444.html");
     public static final RuleDefinition META_HTTP_EQUIV = new RuleDefinition("CRLF-META-HTTP-EQUIV", KEY,
-            Level.STANDARD, "HTML meta element setting a response header (http-equiv)", REFERENCE);
+            Level.STANDARD, "HTML meta element setting Refresh, Set-Cookie or Location (http-equiv)", REFERENCE);
 
     private static final List<RuleDefinition> RULES = List.of(IN_NAME, IN_PATH, IN_HEADER, HEADER_INJECTION,
             PARAMETER_INJECTION, RESPONSE_SPLITTING, REQUEST_LINE, META_HTTP_EQUIV);
@@ -129,7 +129,7 @@ public final class CrlfInjectionDetector implements Detector {
             scanRequestLine(text, best, evidenceLimit);
         }
         if (best.isEmpty()) {
-            scanMetaHttpEquiv(text, best, evidenceLimit);
+            scanMetaHttpEquiv(text, source.isBody(), best, evidenceLimit);
         }
         best.reportTo(sink);
     }
@@ -337,10 +337,12 @@ public final class CrlfInjectionDetector implements Detector {
     }
 
     /** {@code <meta ... http-equiv=...>}: the attribute within the same tag. */
-    private static void scanMetaHttpEquiv(String text, BestFinding best, int evidenceLimit) {
+    private static void scanMetaHttpEquiv(String text, boolean body, BestFinding best, int evidenceLimit) {
         if (text.indexOf('<') < 0) {
             return;
         }
+        // a complete HTML document posted as content carries its own meta elements in its head
+        int head = body ? Text.indexOf(text, "<head", 0) : -1;
         int close = -1;
         int equiv = -1;
         for (int m = Text.indexOf(text, "<meta", 0); m >= 0; m = Text.indexOf(text, "<meta", m + 5)) {
@@ -357,11 +359,25 @@ public final class CrlfInjectionDetector implements Detector {
                     return;
                 }
             }
-            if (equiv < close) {
+            if (equiv < close && (head < 0 || head > m) && setsDangerousHeader(text, equiv + 10, close)) {
                 offer(best, META_HTTP_EQUIV, m, close - m, evidenceLimit);
                 return;
             }
         }
+    }
+
+    /** {@code ="refresh"} or {@code =set-cookie}: the header the meta element sets. */
+    private static boolean setsDangerousHeader(String text, int from, int close) {
+        int i = Text.skipSpaces(text, from);
+        if (i >= close || text.charAt(i) != '=') {
+            return false;
+        }
+        i = Text.skipSpaces(text, i + 1);
+        if (i < close && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            i++;
+        }
+        return Text.matchesAt(text, i, "refresh") || Text.matchesAt(text, i, "set-cookie")
+                || Text.matchesAt(text, i, "location");
     }
 
     private static boolean isIn(String text, int start, int end, String[] lowerNames) {

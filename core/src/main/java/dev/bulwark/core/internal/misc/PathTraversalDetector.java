@@ -34,12 +34,13 @@ public final class PathTraversalDetector implements Detector {
     private static final String REFERENCE = "https://owasp.org/www-community/attacks/Path_Traversal";
 
     public static final RuleDefinition TRAVERSAL = new RuleDefinition("PATH-TRAVERSAL", KEY, Level.BASIC,
-            "two or more chained ../ segments, or a ../ segment spelled with encoded or look-alike characters",
+            "chained ../../ segments starting the value or a path, or a ../ spelled with encoded or look-alike characters",
             REFERENCE);
     public static final RuleDefinition TRAVERSAL_SEGMENT = new RuleDefinition("PATH-TRAVERSAL-SEGMENT", KEY,
             Level.STANDARD, "a ../ segment at the start of the value or after a separator", REFERENCE);
     public static final RuleDefinition TRAVERSAL_IN_TEXT = new RuleDefinition("PATH-TRAVERSAL-IN-TEXT", KEY,
-            Level.STRICT, "a ../ segment after white space, a quote or other punctuation", REFERENCE);
+            Level.STRICT, "../ segments after white space, a quote or markup (relative links in text and code)",
+            REFERENCE);
     public static final RuleDefinition SENSITIVE_FILE = new RuleDefinition("PATH-SENSITIVE-FILE", KEY,
             Level.STANDARD, "path to a well-known sensitive file (system accounts, keys, configuration, VCS)",
             "https://cwe.mitre.org/data/definitions/538.html");
@@ -170,9 +171,12 @@ public final class PathTraversalDetector implements Detector {
     private static boolean scanTraversal(String text, DetectionSink sink, BestFinding weak) {
         int length = text.length();
         int separatorEnd = -1;
-        int strongSegments = 0;
+        int strongRuns = 0;
         int firstStart = -1;
         int firstStrength = 0;
+        // the current run of chained segments ("../../"): where it starts and how it is bounded
+        int runStart = -1;
+        int runStrength = 0;
         int lastEnd = -1;
         int i = 0;
         while (i < length) {
@@ -195,7 +199,7 @@ public final class PathTraversalDetector implements Detector {
                 continue;
             }
             // a run of dots in any spelling, NULs between them skipped
-            int runStart = i;
+            int dotsStart = i;
             int dots = 0;
             boolean obfuscated = false;
             int j = i;
@@ -213,7 +217,8 @@ public final class PathTraversalDetector implements Detector {
                 }
                 j += skip;
             }
-            int strength = boundaryStrength(text, runStart, separatorEnd);
+            boolean chained = dotsStart == lastEnd;
+            int strength = chained ? runStrength : boundaryStrength(text, dotsStart, separatorEnd);
             int end = dots >= 2 && strength > 0 ? segmentEnd(text, j) : -1;
             if (end < 0) {
                 i = j;
@@ -221,15 +226,18 @@ public final class PathTraversalDetector implements Detector {
             }
             // the separator's last character is '/' or '\\' only in its plain spelling
             obfuscated |= !isPlainSeparator(text.charAt(end - 1));
-            boolean chained = runStart == lastEnd;
-            if (strength == 2) {
-                strongSegments++;
+            if (!chained) {
+                runStart = dotsStart;
+                runStrength = strength;
+                if (strength == 2) {
+                    strongRuns++;
+                }
             }
             if (firstStart < 0 || (firstStrength < 2 && strength == 2)) {
                 firstStart = runStart;
                 firstStrength = strength;
             }
-            if (obfuscated || chained || strongSegments >= 2) {
+            if (obfuscated || (runStrength == 2 && chained) || strongRuns >= 2) {
                 int from = Math.min(firstStart, runStart);
                 sink.report(TRAVERSAL, from, end - from);
                 return true;
@@ -246,7 +254,7 @@ public final class PathTraversalDetector implements Detector {
             sink.report(TRAVERSAL_SEGMENT, firstStart, evidence);
             return true;
         }
-        // only after white space or punctuation: keep looking for something stronger
+        // only after white space, quotes or markup: a relative link in text, unless more follows
         weak.offer(TRAVERSAL_IN_TEXT, firstStart, evidence);
         return false;
     }

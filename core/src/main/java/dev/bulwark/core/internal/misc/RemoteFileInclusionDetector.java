@@ -143,30 +143,30 @@ public final class RemoteFileInclusionDetector implements Detector {
         }
     }
 
-    /** The rule this URL matches, or null. */
+    /**
+     * The rule this URL matches, or null. Inclusion needs the value to be the URL, so apart from an
+     * explicit include call and a URL inside the request path, only a URL that starts the value
+     * counts ({@link UrlCursor#startsValue}): a link in a sentence includes nothing.
+     */
     private static RuleDefinition judge(ScanTarget target, String text, UrlCursor url) {
         switch (url.kind) {
             case LOCAL_WRAPPER:
-                if (isWrapperUse(text, url)) {
-                    return precededByInclude(text, url.schemeStart) ? INCLUDE_CALL : WRAPPER_SCHEME;
-                }
-                return null;
             case WEB:
             case FTP:
                 break;
             default:
                 return null;
         }
+        if (precededByInclude(text, url.schemeStart) && (url.kind != UrlCursor.Kind.LOCAL_WRAPPER || isWrapperUse(text, url))) {
+            return INCLUDE_CALL;
+        }
+        if (url.kind == UrlCursor.Kind.LOCAL_WRAPPER) {
+            return url.startsValue() && isWrapperUse(text, url) ? WRAPPER_SCHEME : null;
+        }
         if (isInPath(target, text, url)) {
             return URL_IN_PATH;
         }
-        if (url.slashes == 0 && !url.hasHost()) {
-            return null;
-        }
-        if (precededByInclude(text, url.schemeStart)) {
-            return INCLUDE_CALL;
-        }
-        if (!url.hasHost()) {
+        if (!url.hasHost() || !url.startsValue()) {
             return null;
         }
         if ((url.hostFlags() & Hosts.IP) != 0) {
@@ -182,14 +182,14 @@ public final class RemoteFileInclusionDetector implements Detector {
         if (lastSegment >= 0 && endsWithExtension(text, lastSegment, url.pathEnd(), PAYLOAD_EXTENSIONS)) {
             return PAYLOAD_FILE;
         }
-        boolean wholeValue = url.schemeStart == Text.skipSpaces(text, 0);
-        if (wholeValue && isParameterValue(target) && namesPath(target.name())) {
+        boolean parameter = isParameterValue(target);
+        if (parameter && namesPath(target.name())) {
             return PATH_PARAMETER;
         }
         if (lastSegment >= 0 && endsWithExtension(text, lastSegment, url.pathEnd(), SCRIPT_EXTENSIONS)) {
             return SCRIPT_PAGE;
         }
-        if (wholeValue && isParameterValue(target) && !namesUrl(target.name())) {
+        if (parameter && !namesUrl(target.name())) {
             return OFF_SITE_URL;
         }
         return null;

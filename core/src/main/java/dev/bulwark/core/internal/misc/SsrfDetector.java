@@ -85,8 +85,13 @@ public final class SsrfDetector implements Detector {
         }
         UrlCursor url = new UrlCursor(text);
         BestFinding best = null;
+        boolean body = target.source().isBody();
         while (url.next()) {
             RuleDefinition rule = judge(text, url);
+            if (body && rule != null && rule != METADATA && !url.startsValue()) {
+                // a URL mentioned in running text of a body is not a fetch target
+                continue;
+            }
             if (rule == null) {
                 continue;
             }

@@ -54,6 +54,8 @@ final class UrlCursor {
     };
 
     private static final int MAX_SCHEME = 14;
+    /** Wrapper prefixes allowed before a URL that starts a value ({@code url:jar:file:...}). */
+    private static final int MAX_PREFIX_SCHEMES = 3;
     /** Authorities longer than this are not taken apart: no real host is that long. */
     private static final int MAX_AUTHORITY = 320;
 
@@ -73,6 +75,8 @@ final class UrlCursor {
     private int cachedLastColon = -1;
     private int cachedSecondLastColon = -1;
     private char[] hostScratch;
+    /** Index of the first character of the value that is not white space or a quote; -1 until needed. */
+    private int valueStart = -1;
 
     int schemeStart;
     int schemeEnd;
@@ -275,6 +279,34 @@ final class UrlCursor {
             return -1;
         }
         return (cachedLastSlash >= authorityEnd ? cachedLastSlash : authorityEnd) + 1;
+    }
+
+    /**
+     * Whether the URL starts the value: only white space, quotes and wrapper prefixes such as
+     * {@code url:} or {@code jar:} come before it. A value that is a URL is what a fetch or an
+     * include receives; a URL in a sentence is a mention.
+     */
+    boolean startsValue() {
+        if (valueStart < 0) {
+            int i = 0;
+            while (i < text.length() && (Text.isSpace(text.charAt(i)) || text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+                i++;
+            }
+            valueStart = i;
+        }
+        int i = valueStart;
+        for (int prefixes = 0; i < schemeStart && prefixes < MAX_PREFIX_SCHEMES; prefixes++) {
+            // a prefix scheme ("url:", "jar:", "view-source:") directly before this one
+            int word = i;
+            while (i < schemeStart && i - word <= MAX_SCHEME && isSchemeChar(text.charAt(i))) {
+                i++;
+            }
+            if (i == word || i >= schemeStart || text.charAt(i) != ':') {
+                return false;
+            }
+            i++;
+        }
+        return i == schemeStart;
     }
 
     /** Host classification bits from {@link Hosts}. */

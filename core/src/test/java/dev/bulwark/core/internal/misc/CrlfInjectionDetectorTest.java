@@ -115,6 +115,17 @@ class CrlfInjectionDetectorTest {
     }
 
     @Test
+    void ignoresMetaElementsOfPostedHtmlDocument() {
+        String page = "<html><head><meta http-equiv=\"refresh\" content=\"30\"></head><body>news</body></html>";
+        assertThat(standard(form("template", page))).isEmpty();
+    }
+
+    @Test
+    void ignoresMetaContentType() {
+        assertThat(standard(query("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"))).isEmpty();
+    }
+
+    @Test
     void ignoresTrailingLineBreakOfFormBody() {
         assertThat(standard(new ScanTarget("last\r\n", dev.bulwark.core.Source.FORM, dev.bulwark.core.Component.NAME,
                 "last\r\n"))).isEmpty();

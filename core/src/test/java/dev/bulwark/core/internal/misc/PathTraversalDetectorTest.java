@@ -98,6 +98,18 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void reportsRelativeLinksInMarkupOnlyAtStrict() {
+        ScanTarget html = Scans.form("body", "<img src=\"../../images/a.png\"> and [doc](../../README.md)");
+        assertThat(standard(html)).isEmpty();
+        assertThat(Scans.at(Level.STRICT, detector, html)).containsExactly("PATH-TRAVERSAL-IN-TEXT");
+    }
+
+    @Test
+    void detectsChainAfterEqualsSignOfNestedParameter() {
+        assertThat(standard(query("next", "/view?file=../../secret"))).containsExactly("PATH-TRAVERSAL");
+    }
+
+    @Test
     void detectsPasswdFileAfterTraversal() {
         assertThat(standard(query("../../../../etc/passwd%00.png"))).containsExactly("PATH-TRAVERSAL");
     }

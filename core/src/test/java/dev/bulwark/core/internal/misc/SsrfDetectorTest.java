@@ -133,6 +133,16 @@ class SsrfDetectorTest {
     }
 
     @Test
+    void ignoresInternalUrlsMentionedInBodyText() {
+        assertThat(standard(json("/comment", "Run it and open http://localhost:3000 to see the book"))).isEmpty();
+    }
+
+    @Test
+    void detectsMetadataUrlAnywhereInBodyText() {
+        assertThat(standard(json("/comment", "see http://169.254.169.254/latest/meta-data/"))).containsExactly("SSRF-METADATA");
+    }
+
+    @Test
     void ignoresJsonWithPublicUrls() {
         assertThat(standard(json("/avatar", "https://cdn.example.com/u/1.png"))).isEmpty();
     }
