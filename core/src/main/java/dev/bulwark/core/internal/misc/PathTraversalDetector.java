@@ -127,11 +127,12 @@ public final class PathTraversalDetector implements Detector {
         if (text != original) {
             sink = Text.wholeValue(sink, original.length());
         }
-        if (!mayMatch(text)) {
+        int traits = traits(text);
+        if (traits == 0) {
             return;
         }
         BestFinding weak = new BestFinding();
-        if (scanTraversal(text, sink, weak)) {
+        if ((traits & MAY_TRAVERSE) != 0 && scanTraversal(text, sink, weak)) {
             return;
         }
         if (scanSensitive(text, sink)) {
@@ -144,19 +145,27 @@ public final class PathTraversalDetector implements Detector {
         weak.reportTo(sink);
     }
 
+    /** A dot in some spelling: a traversal is possible. */
+    private static final int MAY_TRAVERSE = 1;
+    /** A separator, underscore or similar: a sensitive path or request-path rule is possible. */
+    private static final int MAY_NAME_FILE = 2;
+
     /**
      * Every rule needs a dot, a separator, an underscore ({@code id_rsa}), {@code ~}, a NUL, an
      * escape ({@code %2e}, {@code 0x2e}) or a non-ASCII look-alike; most values have none.
      */
-    private static boolean mayMatch(String text) {
+    private static int traits(String text) {
+        int traits = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '.' || c == '/' || c == '\\' || c == '_' || c == '~' || c == '%' || c == '\0' || c > 0x2000
+            if (c == '.' || c == '%' || c > 0x2000
                     || (c == '0' && i + 1 < text.length() && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X'))) {
-                return true;
+                traits |= MAY_TRAVERSE | MAY_NAME_FILE;
+            } else if (c == '/' || c == '\\' || c == '_' || c == '~' || c == '\0') {
+                traits |= MAY_NAME_FILE;
             }
         }
-        return false;
+        return traits;
     }
 
     // ---- traversal -------------------------------------------------------------------------
@@ -180,6 +189,12 @@ public final class PathTraversalDetector implements Detector {
         int lastEnd = -1;
         int i = 0;
         while (i < length) {
+            char c = text.charAt(i);
+            if (c < 0x80 && c != '.' && c != '/' && c != '\\' && c != '0' && c != '%' && c != '\0') {
+                // letters, digits and other punctuation take part in no spelling of a dot or separator
+                i++;
+                continue;
+            }
             int sep = separatorAt(text, i);
             if (sep != NONE) {
                 i += sepLength(text, i, sep);

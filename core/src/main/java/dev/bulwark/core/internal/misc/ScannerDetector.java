@@ -49,6 +49,9 @@ public final class ScannerDetector implements Detector {
         "burpsuite", "blackwidow", "brutus", "cgichk", "n-stealth", "nasl", "webvulnscan",
     };
 
+    /** {@link #SCANNER_TOKENS} by first letter, so a token is compared with few entries. */
+    private static final String[][] TOKENS_BY_LETTER = byFirstLetter(SCANNER_TOKENS);
+
     /** Header names that scanners add to their requests, lower case. */
     private static final String[] SCANNER_HEADERS = {
         "acunetix-aspect", "acunetix-aspect-password", "acunetix-aspect-queries", "acunetix-product",
@@ -112,8 +115,9 @@ public final class ScannerDetector implements Detector {
                     i++;
                 }
             }
-            if (i - start >= 2) {
-                for (String token : SCANNER_TOKENS) {
+            char first = Text.lower(text.charAt(Math.min(start, length - 1)));
+            if (i - start >= 2 && first >= 'a' && first <= 'z') {
+                for (String token : TOKENS_BY_LETTER[first - 'a']) {
                     if (Text.regionEquals(text, start, i, token)) {
                         sink.report(USER_AGENT, start, i - start);
                         return true;
@@ -139,18 +143,44 @@ public final class ScannerDetector implements Detector {
                     && Text.isAsciiLetterOrDigit(text.charAt(tldEnd + 1))) {
                 continue;
             }
-            int sldStart = dot;
-            while (sldStart > 0 && dot - sldStart < 64 && (Text.isAsciiLetterOrDigit(text.charAt(sldStart - 1))
-                    || text.charAt(sldStart - 1) == '-')) {
-                sldStart--;
-            }
+            int sldStart = -1;
             for (String[] domain : OAST_DOMAINS) {
-                if (Text.regionEquals(text, dot + 1, tldEnd, domain[1]) && Text.regionEquals(text, sldStart, dot, domain[0])) {
+                if (!Text.regionEquals(text, dot + 1, tldEnd, domain[1])) {
+                    continue;
+                }
+                if (sldStart < 0) {
+                    sldStart = dot;
+                    while (sldStart > 0 && dot - sldStart < 64 && (Text.isAsciiLetterOrDigit(text.charAt(sldStart - 1))
+                            || text.charAt(sldStart - 1) == '-')) {
+                        sldStart--;
+                    }
+                }
+                if (Text.regionEquals(text, sldStart, dot, domain[0])) {
                     sink.report(OAST_DOMAIN, sldStart, tldEnd - sldStart);
                     return;
                 }
             }
         }
+    }
+
+    private static String[][] byFirstLetter(String[] tokens) {
+        String[][] index = new String[26][];
+        for (int letter = 0; letter < 26; letter++) {
+            int count = 0;
+            for (String token : tokens) {
+                if (token.charAt(0) == 'a' + letter) {
+                    count++;
+                }
+            }
+            index[letter] = new String[count];
+            int k = 0;
+            for (String token : tokens) {
+                if (token.charAt(0) == 'a' + letter) {
+                    index[letter][k++] = token;
+                }
+            }
+        }
+        return index;
     }
 
     private static boolean isHostChar(char c) {

@@ -144,11 +144,19 @@ final class Text {
                 i += 2;
             } else if (c < 0x80) {
                 bytes[n++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[n++] = (byte) (0xC0 | (c >> 6));
+                bytes[n++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                bytes[n++] = (byte) (0xF0 | (codePoint >> 18));
+                bytes[n++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                bytes[n++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                bytes[n++] = (byte) (0x80 | (codePoint & 0x3F));
             } else {
-                byte[] encoded = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                for (byte b : encoded) {
-                    bytes[n++] = b;
-                }
+                bytes[n++] = (byte) (0xE0 | (c >> 12));
+                bytes[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[n++] = (byte) (0x80 | (c & 0x3F));
             }
         }
         return new String(bytes, 0, n, java.nio.charset.StandardCharsets.UTF_8);

@@ -4,7 +4,7 @@ package dev.bulwark.core.internal.misc;
  * Walks the URLs in one value and takes each apart by hand: scheme, slashes, authority (user
  * information, host, port), and where the URL ends.
  *
- * <p>A URL starts at a scheme from {@link Scheme}: other words before a colon ({@code Note:},
+ * <p>A URL starts at a scheme from a table of known schemes: other words before a colon ({@code Note:},
  * {@code 12:30}) are skipped. The authority ends where the WHATWG URL parser ends it (at
  * {@code / \ ? #}) or at white space; {@link #ambiguousAuthority} records the shapes where other
  * parsers would pick a different host. One cursor serves one value on one thread; it is cheap
@@ -26,32 +26,20 @@ final class UrlCursor {
         OTHER_NETWORK
     }
 
-    private static final String[] SCHEMES = {
-        "http", "https", "ftp", "ftps",
-        "file", "local_file", "php", "phar", "zip", "data", "expect", "glob", "compress.zlib",
-        "compress.bzip2", "rar", "ogg", "ssh2.shell", "ssh2.exec", "ssh2.tunnel", "ssh2.sftp",
-        "jar", "netdoc", "zip",
-        "gopher", "dict", "ldap", "ldaps", "ldapi", "tftp", "sftp",
-        "ssh", "telnet", "imap", "pop3", "smtp", "irc", "rtmp", "rtsp", "acap", "xri", "rsync", "smb",
-        "nfs", "ws", "wss", "mysql", "redis", "mongodb", "postgres", "postgresql", "jdbc", "svn", "git",
-    };
+    /** A known scheme and what it gives an attacker. */
+    private record Scheme(String name, Kind kind) {
+    }
 
-    private static final Kind[] KINDS = {
-        Kind.WEB, Kind.WEB, Kind.FTP, Kind.FTP,
-        Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER,
-        Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER,
-        Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER,
-        Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER,
-        Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER, Kind.LOCAL_WRAPPER,
-        Kind.SMUGGLING, Kind.SMUGGLING, Kind.SMUGGLING, Kind.SMUGGLING, Kind.SMUGGLING,
-        Kind.SMUGGLING, Kind.SMUGGLING,
-        Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK,
-        Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK,
-        Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK,
-        Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK,
-        Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK,
-        Kind.OTHER_NETWORK, Kind.OTHER_NETWORK, Kind.OTHER_NETWORK,
-    };
+    private static final Scheme[] SCHEMES = schemes(
+            Kind.WEB, new String[] {"http", "https"},
+            Kind.FTP, new String[] {"ftp", "ftps"},
+            Kind.LOCAL_WRAPPER, new String[] {"file", "local_file", "php", "phar", "zip", "data", "expect", "glob",
+                "compress.zlib", "compress.bzip2", "rar", "ogg", "ssh2.shell", "ssh2.exec", "ssh2.tunnel", "ssh2.sftp",
+                "jar", "netdoc"},
+            Kind.SMUGGLING, new String[] {"gopher", "dict", "ldap", "ldaps", "ldapi", "tftp", "sftp"},
+            Kind.OTHER_NETWORK, new String[] {"ssh", "telnet", "imap", "pop3", "smtp", "irc", "rtmp", "rtsp", "acap",
+                "xri", "rsync", "smb", "nfs", "ws", "wss", "mysql", "redis", "mongodb", "postgres", "postgresql", "jdbc",
+                "svn", "git"});
 
     private static final int MAX_SCHEME = 14;
     /** Wrapper prefixes allowed before a URL that starts a value ({@code url:jar:file:...}). */
@@ -144,9 +132,9 @@ final class UrlCursor {
             if (s > start && Text.isAsciiLetterOrDigit(text.charAt(s - 1))) {
                 continue;
             }
-            for (int k = 0; k < SCHEMES.length; k++) {
-                if (Text.regionEquals(text, s, colon, SCHEMES[k])) {
-                    return KINDS[k];
+            for (Scheme scheme : SCHEMES) {
+                if (Text.regionEquals(text, s, colon, scheme.name())) {
+                    return scheme.kind();
                 }
             }
         }
@@ -439,6 +427,18 @@ final class UrlCursor {
             }
         }
         return true;
+    }
+
+    /** Builds the scheme table from pairs of a kind and its scheme names. */
+    private static Scheme[] schemes(Object... kindsAndNames) {
+        java.util.List<Scheme> table = new java.util.ArrayList<>();
+        for (int i = 0; i < kindsAndNames.length; i += 2) {
+            Kind kind = (Kind) kindsAndNames[i];
+            for (String name : (String[]) kindsAndNames[i + 1]) {
+                table.add(new Scheme(name, kind));
+            }
+        }
+        return table.toArray(new Scheme[0]);
     }
 
     private static boolean isSchemeChar(char c) {
