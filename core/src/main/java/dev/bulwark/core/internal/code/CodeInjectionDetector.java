@@ -206,7 +206,7 @@ public final class CodeInjectionDetector implements Detector {
         if ((f & F_UNDERSCORE) != 0) {
             scanUnderscoreNames(s, isName, findings);
         }
-        if ((f & (F_UNDERSCORE | F_SEPARATOR)) != 0) {
+        if ((f & (F_UNDERSCORE | F_SEPARATOR | F_COLON | F_CODE)) != 0) {
             scanPrototypeHops(s, isName, findings);
         }
         if ((f & F_CODE) != 0 && hasTriggerWord(s)) {
@@ -415,7 +415,7 @@ public final class CodeInjectionDetector implements Detector {
             int separators = 0;
             boolean hop = false;
             while (j < s.length() && separators < 6 && isHopSeparator(s.charAt(j))) {
-                hop |= s.charAt(j) == '.' || s.charAt(j) == '[';
+                hop |= s.charAt(j) == '.' || s.charAt(j) == '[' || s.charAt(j) == ':';
                 separators++;
                 j++;
             }
@@ -480,10 +480,20 @@ public final class CodeInjectionDetector implements Detector {
                 break;
             }
         }
+        // The next closing delimiter only moves forward, so it is searched for at most once per kind.
+        int nextClose = -1;
+        char closeFor = 0;
         for (int i = s.indexOf("%x"); i >= 0; i = s.indexOf("%x", i + 2)) {
             if (i + 2 < n && isPercentDelimiter(s.charAt(i + 2)) && (i == 0 || !Ascii.isIdentPart(s.charAt(i - 1)))) {
                 char close = closingDelimiter(s.charAt(i + 2));
-                if (s.indexOf(close, i + 3) > i + 3) {
+                if (close != closeFor || (nextClose >= 0 && nextClose <= i + 3)) {
+                    closeFor = close;
+                    nextClose = s.indexOf(close, i + 3);
+                }
+                if (nextClose < 0) {
+                    continue;
+                }
+                if (nextClose > i + 3) {
                     findings.report(RUBY_CODE, i, i + 3);
                     break;
                 }
@@ -699,7 +709,7 @@ public final class CodeInjectionDetector implements Detector {
                 findings.report(PYTHON_CODE, ra, b + 1);
             }
             if (RUBY_RECEIVERS.contains(s, ra, rb) && Character.isUpperCase(s.charAt(ra))
-                    && RUBY_METHODS.contains(s, a, b) && rubyMethodFits(ra, rb, a, b)) {
+                    && RUBY_METHODS.contains(s, a, b) && rubyMethodFits(ra, rb, a, b) && rubyArgumentsFollow(b)) {
                 findings.report(RUBY_CODE, ra, b);
             }
         }
@@ -715,6 +725,17 @@ public final class CodeInjectionDetector implements Detector {
             }
             char c = s.charAt(i);
             return i == end ? !Ascii.isIdentPart(c) : c == '=' || c == '(' || c == '.' || c == '[' || c == ';';
+        }
+
+        /** Ruby calls may omit parentheses: arguments, a chained call or the end must follow. */
+        private boolean rubyArgumentsFollow(int end) {
+            int i = Ascii.skipSpaces(s, end, s.length());
+            if (i >= s.length()) {
+                return true;
+            }
+            char c = s.charAt(i);
+            return c == '(' || c == '\'' || c == '"' || c == '`' || c == '%' || c == '.' || c == '[' || c == ';'
+                    || c == ':' || c == '$' || c == '@';
         }
 
         /** Ruby receivers take only some of the methods: {@code Kernel.exec}, not {@code ERB.exec}. */

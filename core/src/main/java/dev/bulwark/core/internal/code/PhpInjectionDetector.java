@@ -205,6 +205,10 @@ public final class PhpInjectionDetector implements Detector {
                 continue;
             }
             int q = Ascii.skipSpaces(s, end, n);
+            if (q > end && q + 1 < n && s.charAt(q) == '$' && Ascii.isIdentStart(s.charAt(q + 1))) {
+                findings.report(FUNCTION_CALL, i, q + 1);
+                return;
+            }
             if (q == end || q >= n || (s.charAt(q) != '\'' && s.charAt(q) != '"')) {
                 continue;
             }
@@ -278,7 +282,7 @@ public final class PhpInjectionDetector implements Detector {
         int tokens = 0;
         int prevType = CodeLexer.END;
         while (lex.next() != CodeLexer.END && tokens < 64) {
-            if (lex.type == CodeLexer.PUNCT && (lex.punct == '$' || lex.punct == '`')) {
+            if ((lex.type == CodeLexer.PUNCT && lex.punct == '$') || (lex.type == CodeLexer.STRING && lex.punct == '`')) {
                 return true;
             }
             if (lex.isPunct('(') && prevType == CodeLexer.IDENT) {

@@ -385,12 +385,15 @@ public final class TemplateInjectionDetector implements Detector {
             } else if (e.executes || e.sensitive) {
                 findings.report(SENSITIVE_OBJECT, open, reportEnd);
             }
-            boolean statementKind = kind == BLOCK || kind == SCRIPTLET || kind == FTL_DIRECTIVE || kind == VELOCITY;
-            if (statementKind && e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
-                    && (kind == VELOCITY || STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd))) {
-                if (kind != VELOCITY || e.hasDollar || e.assignments > 0) {
-                    findings.report(STATEMENT, open, reportEnd);
-                }
+            boolean keywordFirst = e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
+                    && STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);
+            boolean statement = switch (kind) {
+                case BLOCK, SCRIPTLET, FTL_DIRECTIVE -> keywordFirst;
+                case VELOCITY -> e.hasDollar || e.assignments > 0;
+                default -> false;
+            };
+            if (statement) {
+                findings.report(STATEMENT, open, reportEnd);
             }
             boolean arithmetic = e.multiplications > 0
                     || (kind != INLINE && kind != INLINE_PAREN && e.otherArithmetic == 1 && e.operators == 1);
