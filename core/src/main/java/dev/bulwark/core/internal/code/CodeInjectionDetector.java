@@ -109,8 +109,10 @@ public final class CodeInjectionDetector implements Detector {
             "constructor", "Buffer", "module", "global", "globalThis");
     private static final Lexicon CONSOLE_METHODS = Lexicon.of("log", "info", "warn", "error", "debug", "dir",
             "trace", "table", "assert", "time", "count");
+    /** Functions whose result, passed to an evaluator, is code built at run time. */
     private static final Lexicon DECODERS = Lexicon.of("atob", "unescape", "decodeURIComponent",
-            "decodeURI", "String", "Buffer", "btoa", "escape");
+            "decodeURI", "String", "Buffer", "btoa", "escape", "compile", "__import__", "getattr", "chr",
+            "bytes", "base64", "codecs", "b64decode", "fromCharCode", "require");
     private static final Lexicon EVALUATORS = Lexicon.of("eval", "execScript", "setTimeout", "setInterval",
             "Function", "setImmediate");
 

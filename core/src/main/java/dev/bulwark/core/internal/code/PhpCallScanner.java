@@ -455,14 +455,18 @@ final class PhpCallScanner {
         int arg = candidateArg[g];
         boolean codeArg = arg == ARG_CODE;
         boolean executes = (flags & PhpNames.EXECUTES) != 0;
+        boolean numberArg = arg == ARG_NUMBER && (executes || (flags & PhpNames.FORMULA) == 0);
         if (candidateAtStart[g] && wholeStatementEndsHere()) {
-            // "exec (x)" is a call; "System (optional)" and "list (2)" are labels.
+            // "exec (x)" is a call; "System (optional)", "list (2)" and "max(price)" are labels and formulas.
+            boolean spaced = candidateSpaced[g];
             boolean lowerCaseName = Character.isLowerCase(s.charAt(candidateStart[g]));
-            if (!candidateSpaced[g] || codeArg
-                    || (executes && (arg == ARG_NUMBER || (arg == ARG_WORD && lowerCaseName)))) {
+            boolean call = executes
+                    ? !spaced || codeArg || numberArg || (arg == ARG_WORD && lowerCaseName)
+                    : codeArg || (numberArg && !spaced);
+            if (call) {
                 listener.functionCall(candidateStart[g], candidateEnd[g]);
             }
-        } else if (candidateInContext[g] && (codeArg || arg == ARG_NUMBER)) {
+        } else if (candidateInContext[g] && (codeArg || (executes && numberArg))) {
             listener.functionCall(candidateStart[g], candidateEnd[g]);
         }
     }

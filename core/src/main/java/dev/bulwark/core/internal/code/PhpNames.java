@@ -15,6 +15,11 @@ final class PhpNames {
     static final int HIGH_RISK = 4;
     /** A construct or function that executes code or commands ({@code eval}, {@code system}). */
     static final int EXECUTES = 8;
+    /**
+     * A function name that spreadsheets, SQL and query languages share ({@code max}, {@code count},
+     * {@code round}): {@code max(10)} is more often a formula than PHP.
+     */
+    static final int FORMULA = 16;
 
     static final Lexicon FUNCTIONS = Lexicon.builder()
             .add(FUNCTION,
@@ -118,6 +123,9 @@ final class PhpNames {
                     "cos", "tan", "sleep", "sort", "split", "sqrt", "stat", "time", "touch", "trim",
                     "unpack", "unset", "isset", "system", "exec", "eval", "include", "require",
                     "include_once", "require_once")
+            .add(FORMULA, "abs", "ceil", "floor", "round", "min", "max", "pow", "sqrt", "exp", "log", "sin",
+                    "cos", "tan", "pi", "rand", "count", "range", "date", "time", "ord", "trim", "join", "split",
+                    "hash", "key", "array", "list")
             .add(HIGH_RISK,
                     "base64_decode", "bzdecompress", "call_user_func", "call_user_func_array",
                     "create_function", "curl_exec", "curl_init", "curl_multi_exec", "escapeshellcmd",

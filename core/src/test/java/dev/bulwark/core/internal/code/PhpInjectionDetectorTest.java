@@ -75,6 +75,12 @@ class PhpInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"count(*)", "max(price)", "min(10)", "round(2.5)", "date(created_at)"})
+    void ignoresFormulasOfQueryLanguages(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"$f('id')", "$$g(1)", "${'fn'}(2)", "$a['k'](3)", "$o->$m()", "Foo::$m()",
         "($f)('id')", "$fn /*x*/ (4)", "@$_[0]($x)", "$q\n(5)"})
     void detectsVariableFunctionCall(String value) {
