@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.code;
 
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -172,11 +173,17 @@ public final class CodeInjectionDetector implements Detector {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
-        if (value.length() < 3) {
+        if (value.length() < 3 && target.source() != Source.JSON) {
             return;
         }
         Findings findings = new Findings(sink, RULES, value.length());
-        scanValue(value, target.component() == Component.NAME, findings, 0);
+        boolean isName = target.component() == Component.NAME;
+        if (isName && target.source() == Source.JSON
+                && Ascii.indexOfIgnoreCase(target.name(), "constructor/prototype", 0) >= 0) {
+            // A JSON key named prototype inside an object keyed constructor: {"constructor":{"prototype":{...}}}.
+            findings.report(PROTOTYPE_POLLUTION, 0, value.length());
+        }
+        scanValue(value, isName, findings, 0);
     }
 
     private static void scanValue(String value, boolean isName, Findings findings, int decodeDepth) {
@@ -210,6 +217,7 @@ public final class CodeInjectionDetector implements Detector {
         }
         if ((f & (F_UNDERSCORE | F_SEPARATOR | F_COLON | F_CODE)) != 0) {
             scanPrototypeHops(s, isName, findings);
+            scanObjectPrototypeWrites(s, findings);
         }
         if ((f & F_CODE) != 0 && hasTriggerWord(s)) {
             new TokenScan(s, findings).run();
@@ -433,7 +441,24 @@ public final class CodeInjectionDetector implements Detector {
     }
 
     private static boolean isHopSeparator(char c) {
-        return c == '.' || c == '[' || c == ']' || c == '\'' || c == '"' || c == ' ' || c == '`' || c == ':';
+        return c == '.' || c == '[' || c == ']' || c == '\'' || c == '"' || c == ' ' || c == '`' || c == ':' || c == '{';
+    }
+
+    /** {@code Object.prototype.x = ...}: writing to the shared prototype. */
+    private static void scanObjectPrototypeWrites(String s, Findings findings) {
+        int n = s.length();
+        for (int at = s.indexOf("Object.prototype"); at >= 0; at = s.indexOf("Object.prototype", at + 16)) {
+            int j = at + 16;
+            while (j < n && (Ascii.isIdentPart(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '['
+                    || s.charAt(j) == ']' || s.charAt(j) == '\'' || s.charAt(j) == '"')) {
+                j++;
+            }
+            j = Ascii.skipSpaces(s, j, n);
+            if (j > at + 16 && j < n && s.charAt(j) == '=' && (j + 1 >= n || s.charAt(j + 1) != '=')) {
+                findings.report(PROTOTYPE_REFERENCE, at, j + 1);
+                return;
+            }
+        }
     }
 
     /**
@@ -729,6 +754,16 @@ public final class CodeInjectionDetector implements Detector {
             return i == end ? !Ascii.isIdentPart(c) : c == '=' || c == '(' || c == '.' || c == '[' || c == ';';
         }
 
+        /** {@code send(:system, ...)}: the symbol names a method that runs code or commands. */
+        private boolean sendsCommand(int from) {
+            int j = from;
+            while (j < s.length() && Ascii.isIdentPart(s.charAt(j))) {
+                j++;
+            }
+            return RUBY_METHODS.contains(s, from, j) || RUBY_EVALUATORS.contains(s, from, j)
+                    || Ascii.rangeEquals(s, from, j, "`");
+        }
+
         /** Ruby calls may omit parentheses: arguments, a chained call or the end must follow. */
         private boolean rubyArgumentsFollow(int end) {
             int i = Ascii.skipSpaces(s, end, s.length());
@@ -784,7 +819,9 @@ public final class CodeInjectionDetector implements Detector {
             if (RUBY_EVALUATORS.contains(s, a, b)) {
                 findings.report(RUBY_CODE, a, lex.end);
             }
-            if (member && Ascii.rangeEquals(s, a, b, "send") && lex.charAfter() == ':') {
+            if ((Ascii.rangeEquals(s, a, b, "send") || Ascii.rangeEquals(s, a, b, "public_send")
+                    || Ascii.rangeEquals(s, a, b, "__send__")) && lex.charAfter() == ':'
+                    && sendsCommand(lex.end + 1)) {
                 findings.report(RUBY_CODE, a, lex.end);
             }
         }

@@ -344,7 +344,8 @@ public final class JavaAttackDetector implements Detector {
                     firstFlags = f;
                     rooted = (f & JavaNames.ROOT) != 0;
                 } else if (count == 1 && (f & JavaNames.ROOT2) != 0
-                        && (Ascii.rangeEquals(s, from, segStart - 1, "com") || Ascii.rangeEquals(s, from, segStart - 1, "org"))) {
+                        && (Ascii.rangeEquals(s, from, segStart - 1, "com") || Ascii.rangeEquals(s, from, segStart - 1, "org")
+                                || Ascii.rangeEquals(s, from, segStart - 1, "ch"))) {
                     rooted = true;
                 }
                 if (count < 3 && !sensitive && JavaNames.SENSITIVE_PACKAGES.contains(s, from, j)) {

@@ -35,7 +35,12 @@ final class JavaNames {
                     "NativeJavaObject", "XBeanRemoteObject", "ContextualObjectInputStream",
                     "FileSystemXmlApplicationContext", "ClassPathXmlApplicationContext",
                     "JtaTransactionManager", "SimpleJndiBeanFactory", "NashornScriptEngine",
-                    "ScriptEngineFactory")
+                    "ScriptEngineFactory",
+                    // polymorphic-typing gadgets (Jackson, Fastjson) that reach JNDI or load classes
+                    "JNDIConnectionSource", "JndiConverter", "JndiRefForwardingDataSource",
+                    "JndiDataSourceFactory", "JndiObjectFactory", "JndiObjectFactoryBean", "JndiRealmFactory",
+                    "JMXServiceURL", "RMIConnector", "SpringPropertyPathFactory", "BeanFactoryPathFactory",
+                    "DriverManagerConnectionSource", "JndiLocatorDelegate")
             .add(GADGET_WEAK, "ForClosure", "WhileClosure", "SwitchClosure", "ChainedClosure")
             .add(DANGEROUS, "Runtime", "ProcessBuilder", "ProcessImpl", "UNIXProcess",
                     "ScriptEngineManager", "InitialContext", "InitialDirContext",
@@ -48,7 +53,7 @@ final class JavaNames {
                     "ClassPathXmlApplicationContext", "NashornScriptEngine")
             .add(ROOT, "java", "javax", "jakarta", "jdk", "sun", "ognl", "bsh", "groovy", "weblogic",
                     "freemarker")
-            .add(ROOT2, "sun", "apache", "springframework", "bea", "codehaus", "opensymphony",
+            .add(ROOT2, "qos", "sun", "apache", "springframework", "bea", "codehaus", "opensymphony",
                     "omg", "mozilla", "python", "mchange", "jboss", "hibernate", "ibm", "alibaba",
                     "thoughtworks", "caucho", "rometools", "vaadin", "clojure", "fasterxml",
                     "esotericsoftware", "mysql", "h2database")

@@ -29,6 +29,8 @@ final class PhpCallScanner {
     }
 
     private static final int MAX_DEPTH = 32;
+    /** Candidate marker: a PHP function called between two words of prose. */
+    private static final int PROSE_CHECK = -1;
     private static final int FOLD_CAPACITY = 256;
 
     // What the last expression at a depth is.
@@ -136,7 +138,7 @@ final class PhpCallScanner {
 
     /** The first token inside a call's parentheses decides whether its argument looks like code. */
     private void noteFirstArgument() {
-        if (depth == 0 || groupKind[depth - 1] != CALL || candidateFlags[depth - 1] == 0
+        if (depth == 0 || groupKind[depth - 1] != CALL || candidateFlags[depth - 1] <= 0
                 || candidateArg[depth - 1] != ARG_UNSEEN) {
             return;
         }
@@ -310,6 +312,14 @@ final class PhpCallScanner {
             return;
         }
         if ((flags & (PhpNames.FUNCTION | PhpNames.HIGH_RISK)) != 0 && (flags & PhpNames.WORD) == 0) {
+            boolean afterWord = prev2Type == CodeLexer.IDENT && !isPhpKeyword(prev2Start, prev2End);
+            if (afterWord && (flags & PhpNames.HIGH_RISK) == 0 && !lex.commentBefore) {
+                // "you can call strlen() to get it": decided when the call closes.
+                candidateFlags[g] = PROSE_CHECK;
+                candidateStart[g] = start;
+                candidateEnd[g] = lex.end;
+                return;
+            }
             listener.functionCall(start, lex.end);
             return;
         }
@@ -452,6 +462,14 @@ final class PhpCallScanner {
             return;
         }
         candidateFlags[g] = 0;
+        if (flags == PROSE_CHECK) {
+            int next = Ascii.skipSpaces(s, lex.end, s.length());
+            boolean wordFollows = next > lex.end && next < s.length() && Ascii.isLetter(s.charAt(next));
+            if (!wordFollows) {
+                listener.functionCall(candidateStart[g], candidateEnd[g]);
+            }
+            return;
+        }
         int arg = candidateArg[g];
         boolean codeArg = arg == ARG_CODE;
         boolean executes = (flags & PhpNames.EXECUTES) != 0;
@@ -507,6 +525,14 @@ final class PhpCallScanner {
     private static boolean isStatementBoundary(int type, char punct) {
         return type == CodeLexer.PUNCT && (punct == ';' || punct == '@' || punct == '{' || punct == '}');
     }
+
+    /** Keywords that precede a call in PHP statements, unlike the words of a sentence. */
+    private boolean isPhpKeyword(int from, int to) {
+        return PHP_KEYWORDS.contains(s, from, to);
+    }
+
+    private static final Lexicon PHP_KEYWORDS = Lexicon.of("echo", "print", "return", "and", "or", "xor",
+            "else", "case", "yield", "throw", "include", "require", "include_once", "require_once", "clone");
 
     private boolean isIncludeKeyword(int from, int to) {
         return Ascii.rangeEquals(s, from, to, "include") || Ascii.rangeEquals(s, from, to, "include_once")

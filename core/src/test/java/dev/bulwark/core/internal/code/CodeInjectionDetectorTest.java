@@ -3,7 +3,10 @@ package dev.bulwark.core.internal.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.ScanTarget;
 import java.time.Duration;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +97,22 @@ class CodeInjectionDetectorTest {
     }
 
     @Test
+    void detectsPrototypeKeyNestedUnderConstructorInJson() {
+        assertThat(Scans.rules(detector, new ScanTarget("prototype", Source.JSON, Component.NAME, "/constructor/prototype"),
+                Level.BASIC)).contains("CODE-PROTOTYPE-POLLUTION");
+    }
+
+    @Test
+    void detectsWriteToObjectPrototype() {
+        assertThat(Scans.value(detector, "Object.prototype.isAdmin = true")).contains("CODE-PROTOTYPE-REFERENCE");
+    }
+
+    @Test
+    void ignoresReadOfObjectPrototypeInProse() {
+        assertThat(Scans.value(detector, "Object.prototype.toString is handy")).isEmpty();
+    }
+
+    @Test
     void detectsPrototypeKeyInJsonText() {
         assertThat(Scans.value(detector, "{\"__proto__\":{\"isAdmin\":true}}")).contains("CODE-PROTOTYPE-REFERENCE");
     }
@@ -155,7 +174,7 @@ class CodeInjectionDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"Kernel.exec('id')", "Kernel.system \"id\"", "IO.popen('id').read", "%x(id)",
         "Open3.capture2('id')", "Process.spawn(\"id\")", "Marshal.load(x)", "obj.instance_eval('1')",
-        "x.send(:system, 'id')"})
+        "x.send(:system, 'id')", "send(:eval, 'x')"})
     void detectsRubyCommandExecution(String value) {
         assertThat(Scans.value(detector, value)).contains("CODE-RUBY");
     }
@@ -196,8 +215,8 @@ class CodeInjectionDetectorTest {
     @Test
     void reportsOrdinaryOrmFilterOnlyAtStrictLevel() {
         assertThat(Scans.name(detector, "price__gte")).isEmpty();
-        assertThat(Scans.rules(detector, new dev.bulwark.core.internal.rules.ScanTarget("price__gte",
-                dev.bulwark.core.Source.QUERY, dev.bulwark.core.Component.NAME, "price__gte"), Level.STRICT))
+        assertThat(Scans.rules(detector, new ScanTarget("price__gte", Source.QUERY, Component.NAME, "price__gte"),
+                Level.STRICT))
                 .contains("CODE-ORM-LOOKUP-ANY");
     }
 

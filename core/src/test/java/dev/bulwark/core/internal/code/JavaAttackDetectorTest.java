@@ -138,7 +138,8 @@ class JavaAttackDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"org.apache.commons.collections.functors.InvokerTransformer",
         "com.sun.org.apache.xalan.internal.xsltc.trax.TemplatesImpl", "runtime.clonetransformer",
-        "ProcessBuilder.evil.whileclosure", "{\"@type\":\"com.sun.rowset.JdbcRowSetImpl\"}"})
+        "ProcessBuilder.evil.whileclosure", "{\"@type\":\"com.sun.rowset.JdbcRowSetImpl\"}",
+        "[\"ch.qos.logback.core.db.JNDIConnectionSource\",{}]"})
     void detectsGadgetClassName(String value) {
         assertThat(Scans.value(detector, value)).contains("JAVA-GADGET-CLASS");
     }

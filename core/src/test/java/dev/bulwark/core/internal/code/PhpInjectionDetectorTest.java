@@ -69,7 +69,7 @@ class PhpInjectionDetectorTest {
     @ValueSource(strings = {"System (optional)", "File (optional)", "Time (UTC)", "list (2)", "the file (attached)",
         "Operating system (OS) setup", "print (color) version", "a range (km) of 5", "see date(s) below",
         "Click \"copy\" (top right)", "Math.floor(x)", "[file](https://example.com/f)", "=MAX(A1:B2)",
-        "document.write(x)", "function date(x) {}"})
+        "document.write(x)", "function date(x) {}", "In PHP you can call strlen() to get the length"})
     void ignoresEnglishWordsFollowedByParentheses(String value) {
         assertThat(Scans.value(detector, value)).isEmpty();
     }
