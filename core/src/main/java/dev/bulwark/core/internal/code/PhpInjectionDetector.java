@@ -278,7 +278,8 @@ public final class PhpInjectionDetector implements Detector {
 
     /** Whether PHP statements follow an open tag: a call, a variable, a backtick or a statement keyword. */
     private static boolean followedByCode(String s, int from) {
-        CodeLexer lex = new CodeLexer(s, from, s.length(), CodeLexer.SLASH_COMMENTS | CodeLexer.HASH_COMMENTS);
+        int window = Math.min(s.length(), from + 256);
+        CodeLexer lex = new CodeLexer(s, from, window, CodeLexer.SLASH_COMMENTS | CodeLexer.HASH_COMMENTS);
         int tokens = 0;
         int prevType = CodeLexer.END;
         while (lex.next() != CodeLexer.END && tokens < 64) {

@@ -169,7 +169,8 @@ class PhpInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"((((", "$a(", "<?<?", "[[[[", "\"\".\"\".", "/*/*", "O:1:\"", "${${", ")()(", "a.(b."})
+    @ValueSource(strings = {"((((", "$a(", "<?<?", "[[[[", "\"\".\"\".", "/*/*", "O:1:\"", "${${", ")()(", "a.(b.",
+        "<?php/*", "<? a'", "include '", "$ {", "exec(/*", "[php]"})
     void finishesQuicklyOnOneMebibyteOfRepetition(String unit) {
         String value = Scans.repeated(unit);
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Scans.value(detector, value, Level.STRICT));
