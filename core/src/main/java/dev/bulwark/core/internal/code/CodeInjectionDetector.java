@@ -27,6 +27,10 @@ import java.util.List;
  *       filter on secrets or walk relations (ORM leak).
  * </ul>
  *
+ * <p>The default level (STANDARD) enables every rule except two STRICT ones ({@code data:} URIs
+ * without a media type, any Django-style lookup in a name); BASIC keeps node-serialize markers,
+ * {@code require('child_process')} and prototype pollution in names.
+ *
  * <p>A value that is one base64 token decoding to text is scanned again, decoded. SSRF payloads
  * (cloud metadata addresses, internal host names) that CRS files under the same rule group are
  * left to the SSRF family.
@@ -559,8 +563,8 @@ public final class CodeInjectionDetector implements Detector {
     }
 
     /**
-     * A pickle GLOBAL opcode ({@code c<module>\n<name>\n}) or protocol 4 STACK_GLOBAL with short
-     * strings, importing from a module that runs commands.
+     * A pickle GLOBAL opcode ({@code c<module>\n<name>\n}, then a MARK or memo opcode) or a
+     * protocol 4 STACK_GLOBAL with short strings, importing from a module that runs commands.
      */
     private static boolean picklesCommandModule(String text) {
         int n = text.length();
@@ -571,7 +575,8 @@ public final class CodeInjectionDetector implements Detector {
                 while (nl < n && nl - i < 24 && text.charAt(nl) != '\n') {
                     nl++;
                 }
-                if (nl < n && text.charAt(nl) == '\n' && PICKLE_MODULES.contains(text, i + 1, nl)) {
+                if (nl < n && text.charAt(nl) == '\n' && PICKLE_MODULES.contains(text, i + 1, nl)
+                        && globalNameFollows(text, nl + 1)) {
                     return true;
                 }
             } else if (c == '\u008c' && i + 1 < n) {
@@ -582,6 +587,19 @@ public final class CodeInjectionDetector implements Detector {
             }
         }
         return false;
+    }
+
+    /** After a GLOBAL's module line: an identifier line, then MARK {@code (} or a memo opcode. */
+    private static boolean globalNameFollows(String text, int from) {
+        int j = from;
+        while (j < text.length() && j - from < 32 && (Ascii.isIdentPart(text.charAt(j)) || text.charAt(j) == '.')) {
+            j++;
+        }
+        if (j == from || j + 1 >= text.length() || text.charAt(j) != '\n') {
+            return false;
+        }
+        char op = text.charAt(j + 1);
+        return op == '(' || op == 'q' || op == 'h' || (op == 'p' && j + 2 < text.length() && Ascii.isDigit(text.charAt(j + 2)));
     }
 
     /** Token-level checks over the value as code. */

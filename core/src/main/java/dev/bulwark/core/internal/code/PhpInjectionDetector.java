@@ -16,9 +16,10 @@ import java.util.List;
  *
  * <p>HTML character references and backslash escapes ({@code \x73}) are decoded first
  * ({@link Unescaper}). Functions named by English words ({@code file}, {@code date},
- * {@code system}) count only in code context, so prose with parentheses stays clean. BASIC keeps
- * an open tag followed by code, executing stream wrappers, and serialized objects that make up
- * the value.
+ * {@code system}) count only in code context, so prose with parentheses stays clean. The
+ * default level (STANDARD) enables all rules but three weak signals (a dangling {@code <?}, php.ini
+ * directives named by common words, serialized arrays) that need STRICT; BASIC keeps an open tag
+ * followed by code, executing stream wrappers, and serialized objects that make up the value.
  *
  * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
  */

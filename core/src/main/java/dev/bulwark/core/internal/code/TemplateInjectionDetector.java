@@ -21,6 +21,9 @@ import java.util.List;
  * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}). A plain
  * property reference ({@code {{user.name}}}) is reported at STRICT only.
  *
+ * <p>With the default level (STANDARD) every rule but the STRICT property reference is on; BASIC
+ * keeps only expressions that call into or walk to code-execution objects.
+ *
  * <p>Delimiter nesting is bounded at {@value #MAX_DEPTH} and each expression is judged over at
  * most {@value #MAX_EXPRESSION} characters, so the scan is linear.
  *
@@ -376,7 +379,7 @@ public final class TemplateInjectionDetector implements Detector {
                     && s.charAt(e.firstIdentEnd) == ':' && LOG4J_PREFIXES.contains(s, e.firstIdentStart, e.firstIdentEnd)) {
                 return;
             }
-            if (kind == DOLLAR && from < to && s.charAt(Ascii.skipSpaces(s, from, to)) == ':') {
+            if (kind == DOLLAR && firstNonSpace(from, to) == ':') {
                 return;
             }
             int reportEnd = closed ? Math.min(s.length(), end + 1) : end;

@@ -158,6 +158,11 @@ class CodeInjectionDetectorTest {
     }
 
     @Test
+    void ignoresMultiLineTextThatStartsLikeAPickle() {
+        assertThat(Scans.value(detector, "sin\ncos\ntan\nsystem\n")).isEmpty();
+    }
+
+    @Test
     void detectsBase64Pickle() {
         byte[] pickle = "\u0080\u0004\u0095\u001e\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u008c\u0005posix\u0094\u008c\u0006system\u0094\u0093\u0094\u008c\u0002id\u0094\u0085\u0094R\u0094."
                 .getBytes(StandardCharsets.ISO_8859_1);
