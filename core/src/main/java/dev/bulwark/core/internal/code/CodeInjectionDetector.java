@@ -177,7 +177,8 @@ public final class CodeInjectionDetector implements Detector {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
-        if (value.length() < 3 && target.source() != Source.JSON) {
+        boolean jsonName = target.source() == Source.JSON && target.component() == Component.NAME;
+        if (!jsonName && (value.length() < 3 || (value.length() < 12 && features(value) == 0))) {
             return;
         }
         Findings findings = new Findings(sink, RULES, value.length());
@@ -216,14 +217,14 @@ public final class CodeInjectionDetector implements Detector {
         if ((f & F_BANG) != 0) {
             scanYamlTags(s, findings);
         }
-        if ((f & F_UNDERSCORE) != 0) {
-            scanUnderscoreNames(s, isName, findings);
-        }
-        if ((f & (F_UNDERSCORE | F_SEPARATOR | F_COLON | F_CODE)) != 0) {
+        int words = (f & (F_UNDERSCORE | F_SEPARATOR | F_COLON | F_CODE)) != 0 ? scanWords(s, isName, findings) : 0;
+        if ((words & (WORD_CONSTRUCTOR | WORD_PROTO)) != 0) {
             scanPrototypeHops(s, isName, findings);
+        }
+        if ((words & WORD_OBJECT) != 0) {
             scanObjectPrototypeWrites(s, findings);
         }
-        if ((f & F_CODE) != 0 && hasTriggerWord(s)) {
+        if ((f & F_CODE) != 0 && (words & WORD_TRIGGER) != 0) {
             new TokenScan(s, findings).run();
         }
         if ((f & F_SIGIL) != 0) {
@@ -276,36 +277,53 @@ public final class CodeInjectionDetector implements Detector {
         return f;
     }
 
-    /** Identifiers that start a token-level check; values without any skip the tokenizer. */
-    private static final Lexicon TRIGGER_WORDS = Lexicon.builder()
-            .add(1, "process", "require", "module", "global", "globalThis", "console", "function", "eval",
-                    "execScript", "setTimeout", "setInterval", "setImmediate", "Function", "__import__",
-                    "while", "for", "qx", "open", "send", "child_process", "__js_function", "instance_eval",
+    // What the identifiers of a value contain.
+    private static final int WORD_TRIGGER = 1;
+    private static final int WORD_CONSTRUCTOR = 2;
+    private static final int WORD_PROTO = 4;
+    private static final int WORD_OBJECT = 8;
+
+    /** Identifiers that start a token-level check or a prototype check; others skip those scans. */
+    private static final Lexicon WORDS = Lexicon.builder()
+            .add(WORD_TRIGGER, "process", "require", "module", "global", "globalThis", "console", "function",
+                    "eval", "execScript", "setTimeout", "setInterval", "setImmediate", "Function", "__import__",
+                    "while", "for", "qx", "open", "send", "child_process", "instance_eval",
                     "class_eval", "module_eval", "instance_exec", "class_exec", "public_send", "__send__",
                     "os", "subprocess", "commands", "pty", "posix", "nt", "builtins", "__builtins__",
                     "__builtin__", "importlib", "pickle", "cPickle", "marshal", "shutil", "sys", "platform",
                     "socket", "code", "runpy", "ctypes", "Kernel", "IO", "Open3", "PTY", "ObjectSpace", "ERB",
                     "YAML", "Psych", "Shell")
+            .add(WORD_CONSTRUCTOR, "constructor")
+            .add(WORD_PROTO, "__proto__")
+            .add(WORD_OBJECT, "Object")
             .build();
 
-    private static boolean hasTriggerWord(String s) {
+    /**
+     * One pass over the identifiers of a value: judges names with double underscores (Python
+     * dunders, Django lookups) and returns which {@link #WORDS} occur.
+     */
+    private static int scanWords(String s, boolean isName, Findings findings) {
         int n = s.length();
+        int words = 0;
         int i = 0;
         while (i < n) {
-            if (!Ascii.isIdentStart(s.charAt(i))) {
+            if (!Ascii.isIdentStart(s.charAt(i)) || (i > 0 && Ascii.isIdentPart(s.charAt(i - 1)))) {
                 i++;
                 continue;
             }
             int j = i + 1;
+            boolean doubleUnderscore = false;
             while (j < n && Ascii.isIdentPart(s.charAt(j))) {
+                doubleUnderscore |= s.charAt(j) == '_' && s.charAt(j - 1) == '_';
                 j++;
             }
-            if (TRIGGER_WORDS.contains(s, i, j)) {
-                return true;
+            words |= WORDS.flags(s, i, j);
+            if (doubleUnderscore && j - i > 4) {
+                judgeUnderscoreName(s, i, j, isName, findings);
             }
             i = j;
         }
-        return false;
+        return words;
     }
 
     /** YAML tags that instantiate objects on load (PyYAML, Psych, SnakeYAML). */
@@ -353,26 +371,6 @@ public final class CodeInjectionDetector implements Detector {
             }
         } else if (typeEnd == i && i < n && (s.charAt(i) == ',' || s.charAt(i) == ';')) {
             findings.report(DATA_URI_ANY, start, i + 1);
-        }
-    }
-
-    /** Names with double underscores: Python dunders and Django ORM lookups. */
-    private static void scanUnderscoreNames(String s, boolean isName, Findings findings) {
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            if (!Ascii.isIdentStart(s.charAt(i)) || (i > 0 && Ascii.isIdentPart(s.charAt(i - 1)))) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && Ascii.isIdentPart(s.charAt(end))) {
-                end++;
-            }
-            if (end - i > 4) {
-                judgeUnderscoreName(s, i, end, isName, findings);
-            }
-            i = end;
         }
     }
 

@@ -185,11 +185,8 @@ public final class JavaAttackDetector implements Detector {
         if ((features & (F_BINARY | F_BASE64 | F_ALNUM_RUN)) != 0) {
             scanSerializationHeaders(s, findings);
         }
-        if ((features & F_DOTTED) != 0) {
-            scanQualifiedNames(s, !pathLike, findings);
-        }
         if ((features & (F_DOTTED | F_BRACKET)) != 0) {
-            scanClassLoaderPaths(s, findings);
+            scanNames(s, !pathLike, findings);
         }
         if ((features & F_PAREN) != 0) {
             scanCalls(s, findings);
@@ -306,10 +303,11 @@ public final class JavaAttackDetector implements Detector {
     }
 
     /**
-     * Dotted identifiers: gadget and dangerous class names in Java context, and whole values that
-     * are names in a sensitive package. Each name is walked once, without allocating.
+     * Identifiers and dotted names: gadget and dangerous class names in Java context, whole values
+     * that are names in a sensitive package, and property paths into the class loader. Each name is
+     * walked once, without allocating.
      */
-    private static void scanQualifiedNames(String s, boolean wholeValueRule, Findings findings) {
+    private static void scanNames(String s, boolean wholeValueRule, Findings findings) {
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -333,6 +331,9 @@ public final class JavaAttackDetector implements Detector {
                     j++;
                 }
                 int f = JavaNames.SEGMENTS.flags(s, segStart, j);
+                if ((f & JavaNames.LOADER_HOP) != 0) {
+                    propertyHop(s, segStart, j, findings);
+                }
                 all |= f;
                 if ((f & JavaNames.DANGEROUS) != 0) {
                     dangerous++;
@@ -415,41 +416,28 @@ public final class JavaAttackDetector implements Detector {
 
     /**
      * {@code class.classLoader}, {@code class.module.classLoader}, {@code class['classLoader']}:
-     * data binding walking from any bean into its class loader.
+     * data binding walking from any bean into its class loader. {@code [at, after)} holds
+     * {@code classLoader} or {@code protectionDomain}; the property before it decides.
      */
-    private static void scanClassLoaderPaths(String s, Findings findings) {
-        scanPropertyHop(s, "classloader", findings);
-        scanPropertyHop(s, "protectiondomain", findings);
-    }
-
-    private static void scanPropertyHop(String s, String hop, Findings findings) {
-        int at = Ascii.indexOfIgnoreCase(s, hop, 0);
-        while (at >= 0) {
-            int after = at + hop.length();
-            boolean wordStart = at == 0 || !Ascii.isJavaIdentPart(s.charAt(at - 1));
-            boolean wordEnd = after >= s.length() || !Ascii.isJavaIdentPart(s.charAt(after));
-            if (wordStart && wordEnd) {
-                int j = at - 1;
-                int separators = 0;
-                boolean hopSeparator = false;
-                while (j >= 0 && separators < 4 && isPathSeparator(s.charAt(j))) {
-                    hopSeparator |= s.charAt(j) == '.' || s.charAt(j) == '[';
-                    separators++;
-                    j--;
-                }
-                int identEnd = j + 1;
-                int identStart = identEnd;
-                while (identStart > 0 && identEnd - identStart < 12 && Ascii.isJavaIdentPart(s.charAt(identStart - 1))) {
-                    identStart--;
-                }
-                if (hopSeparator && identStart < identEnd) {
-                    boolean fromClass = Ascii.rangeEquals(s, identStart, identEnd, "class")
-                            || Ascii.rangeEquals(s, identStart, identEnd, "module");
-                    findings.report(fromClass && hop.equals("classloader") ? CLASSLOADER_ACCESS : CLASSLOADER_PATH,
-                            identStart, after);
-                }
-            }
-            at = Ascii.indexOfIgnoreCase(s, hop, after);
+    private static void propertyHop(String s, int at, int after, Findings findings) {
+        int j = at - 1;
+        int separators = 0;
+        boolean hopSeparator = false;
+        while (j >= 0 && separators < 4 && isPathSeparator(s.charAt(j))) {
+            hopSeparator |= s.charAt(j) == '.' || s.charAt(j) == '[';
+            separators++;
+            j--;
+        }
+        int identEnd = j + 1;
+        int identStart = identEnd;
+        while (identStart > 0 && identEnd - identStart < 12 && Ascii.isJavaIdentPart(s.charAt(identStart - 1))) {
+            identStart--;
+        }
+        if (hopSeparator && identStart < identEnd) {
+            boolean fromClass = Ascii.rangeEquals(s, identStart, identEnd, "class")
+                    || Ascii.rangeEquals(s, identStart, identEnd, "module");
+            boolean loader = Ascii.rangeEquals(s, at, after, "classloader");
+            findings.report(fromClass && loader ? CLASSLOADER_ACCESS : CLASSLOADER_PATH, identStart, after);
         }
     }
 

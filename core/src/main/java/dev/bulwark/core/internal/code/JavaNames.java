@@ -16,6 +16,8 @@ final class JavaNames {
     static final int ROOT = 8;
     /** Second segment of a package rooted at {@code com} or {@code org} that is a Java library. */
     static final int ROOT2 = 16;
+    /** A property that leads from a bound bean to its class loader. */
+    static final int LOADER_HOP = 32;
 
     /** Segment flags; a segment may carry several. */
     static final Lexicon SEGMENTS = Lexicon.builder()
@@ -51,6 +53,7 @@ final class JavaNames {
                     "OgnlRuntime", "SpelExpressionParser", "JythonRuntime", "ObjectConstructor",
                     "Execute", "XStream", "FileSystemXmlApplicationContext",
                     "ClassPathXmlApplicationContext", "NashornScriptEngine")
+            .add(LOADER_HOP, "classLoader", "protectionDomain")
             .add(ROOT, "java", "javax", "jakarta", "jdk", "sun", "ognl", "bsh", "groovy", "weblogic",
                     "freemarker")
             .add(ROOT2, "qos", "sun", "apache", "springframework", "bea", "codehaus", "opensymphony",

@@ -93,8 +93,10 @@ public final class PhpInjectionDetector implements Detector {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
-        Findings findings = new Findings(sink, RULES, value.length());
-        if (UploadNames.isFileName(target)) {
+        boolean fileName = UploadNames.isFileName(target);
+        Findings findings = null;
+        if (fileName) {
+            findings = new Findings(sink, RULES, value.length());
             scanFileName(value, findings);
         }
         boolean candidates = false;
@@ -109,6 +111,9 @@ public final class PhpInjectionDetector implements Detector {
         }
         if (!candidates && !escapes) {
             return;
+        }
+        if (findings == null) {
+            findings = new Findings(sink, RULES, value.length());
         }
         String s = value;
         if (escapes) {
