@@ -638,6 +638,24 @@ public final class JavaAttackDetector implements Detector {
         }
     }
 
+    /** Whether decoded bytes hold a keyword; a common word only when it is nearly all there is. */
+    private static boolean encodesKeyword(char[] buf, int len) {
+        int from = 0;
+        while (from < len) {
+            long hit = JavaNames.ENCODED_KEYWORDS.find(buf, from, len);
+            if (hit < 0) {
+                return false;
+            }
+            int keyword = (int) (hit & 0xFFFF);
+            if (keyword >= JavaNames.COMMON_ENCODED_KEYWORDS
+                    || len - JavaNames.ENCODED_KEYWORDS.keyword(keyword).length() <= JavaNames.COMMON_KEYWORD_SLACK) {
+                return true;
+            }
+            from = (int) (hit >>> 16) + 1;
+        }
+        return false;
+    }
+
     /** Base64 runs decoded at every alignment, searched for gadget and command class names. */
     private static void scanEncodedKeywords(String s, Findings findings) {
         int n = s.length();
@@ -655,7 +673,7 @@ public final class JavaAttackDetector implements Detector {
                 }
                 for (int skip = 0; skip <= 4; skip += 2) {
                     int len = Base64Text.decode(s, i, end, skip, buf);
-                    if (JavaNames.ENCODED_KEYWORDS.find(buf, 0, len) >= 0) {
+                    if (encodesKeyword(buf, len)) {
                         findings.report(ENCODED_KEYWORD, i, end);
                         return;
                     }

@@ -92,14 +92,23 @@ final class JavaNames {
             "getProtectionDomain", "invokeMethod", "invokeStaticMethod", "findStatic",
             "findVirtual", "parseExpression");
 
-    /** Library gadget names recognised in decoded base64 fragments. */
+    /**
+     * Class and gadget names recognised in base64 decoded at every alignment. The first
+     * {@value #COMMON_ENCODED_KEYWORDS} are also ordinary words of configuration text
+     * ({@code "runtime": "nodejs"}), so they count only when the run encodes little else.
+     */
     static final KeywordSearch ENCODED_KEYWORDS = new KeywordSearch(
-            "runtime", "processbuilder", "java.lang.", "java/lang/", "javax.naming", "javax/naming",
-            "classloader", "${jndi:", "templatesimpl", "jdbcrowsetimpl", "invokertransformer",
-            "chainedtransformer", "constanttransformer", "instantiatetransformer",
-            "clonetransformer", "forclosure", "whileclosure", "instantiatefactory",
-            "prototypeclonefactory", "prototypeserializationfactory", "ysoserial",
+            "runtime", "classloader",
+            "processbuilder", "java.lang.", "java/lang/", "javax.naming", "javax/naming", "${jndi:",
+            "templatesimpl", "jdbcrowsetimpl", "invokertransformer", "chainedtransformer",
+            "constanttransformer", "instantiatetransformer", "clonetransformer", "forclosure", "whileclosure",
+            "instantiatefactory", "prototypeclonefactory", "prototypeserializationfactory", "ysoserial",
             "scriptenginemanager", "badattributevalueexpexception", "annotationinvocationhandler");
+
+    static final int COMMON_ENCODED_KEYWORDS = 2;
+
+    /** How many decoded bytes besides a common keyword a run may hold and still count. */
+    static final int COMMON_KEYWORD_SLACK = 4;
 
     /** OGNL context variables that payloads read or overwrite. */
     static final Lexicon OGNL_VARIABLES = Lexicon.of(

@@ -227,9 +227,15 @@ class JavaAttackDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cnVudGltZQ", "HByb2Nlc3NidWlsZGVy", "aW52b2tlcnRyYW5zZm9ybWVy", "c3VuLnJ1bnRpbWUubW9kdWxl"})
+    @ValueSource(strings = {"cnVudGltZQ", "HByb2Nlc3NidWlsZGVy", "aW52b2tlcnRyYW5zZm9ybWVy", "TGphdmEvbGFuZy9SdW50aW1lOw=="})
     void detectsBase64FragmentOfGadgetOrCommandClass(String value) {
         assertThat(Scans.value(detector, value)).contains("JAVA-ENCODED-KEYWORD");
+    }
+
+    @Test
+    void ignoresBase64OfConfigurationNamingARuntime() {
+        // {"runtime":"nodejs18.x","memory":128}
+        assertThat(Scans.value(detector, "eyJydW50aW1lIjoibm9kZWpzMTgueCIsIm1lbW9yeSI6MTI4fQ==")).isEmpty();
     }
 
     @Test
