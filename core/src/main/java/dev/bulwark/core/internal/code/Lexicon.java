@@ -13,13 +13,16 @@ final class Lexicon {
     private final int mask;
     private final int maxLength;
     private final int minLength;
+    /** Per lower-case first character, a bit per word length (up to 63) that some word has. */
+    private final long[] lengthsByFirst;
 
-    private Lexicon(String[] words, int[] flags, int maxLength, int minLength) {
+    private Lexicon(String[] words, int[] flags, int maxLength, int minLength, long[] lengthsByFirst) {
         this.words = words;
         this.flags = flags;
         this.mask = words.length - 1;
         this.maxLength = maxLength;
         this.minLength = minLength;
+        this.lengthsByFirst = lengthsByFirst;
     }
 
     /** A lexicon whose words all carry {@code flag}. */
@@ -46,6 +49,17 @@ final class Lexicon {
         if (n < minLength || n > maxLength) {
             return 0;
         }
+        if (n <= 63) {
+            // Most ranges are rejected here, by first character and length, without hashing.
+            char first = Ascii.lower(s.charAt(from));
+            if (first >= 128 || (lengthsByFirst[first] & (1L << n)) == 0) {
+                return 0;
+            }
+        }
+        return lookup(s, from, to);
+    }
+
+    private int lookup(CharSequence s, int from, int to) {
         int h = hash(s, from, to) & mask;
         while (true) {
             String w = words[h];
@@ -107,8 +121,12 @@ final class Lexicon {
             int[] flags = new int[size];
             int max = 0;
             int min = Integer.MAX_VALUE;
+            long[] lengthsByFirst = new long[128];
             for (var e : entries.entrySet()) {
                 String w = e.getKey();
+                if (w.length() <= 63) {
+                    lengthsByFirst[w.charAt(0)] |= 1L << w.length();
+                }
                 for (int i = 0; i < w.length(); i++) {
                     if (w.charAt(i) >= 0x80) {
                         throw new IllegalArgumentException("ASCII only: " + w);
@@ -123,7 +141,7 @@ final class Lexicon {
                 max = Math.max(max, w.length());
                 min = Math.min(min, w.length());
             }
-            return new Lexicon(words, flags, max, entries.isEmpty() ? 1 : min);
+            return new Lexicon(words, flags, max, entries.isEmpty() ? 1 : min, lengthsByFirst);
         }
     }
 }
