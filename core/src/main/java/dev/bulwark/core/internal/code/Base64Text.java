@@ -13,24 +13,37 @@ final class Base64Text {
 
     private Base64Text() {}
 
+    /** The 6-bit value of each ASCII character (both alphabets), or -1. */
+    private static final byte[] SEXTETS = new byte[128];
+    /** ASCII characters that start a quartet encoding printable text: {@code I-Z} and {@code a-f}. */
+    private static final boolean[] TEXT_QUARTET_START = new boolean[128];
+
+    static {
+        java.util.Arrays.fill(SEXTETS, (byte) -1);
+        for (char c = 'A'; c <= 'Z'; c++) {
+            SEXTETS[c] = (byte) (c - 'A');
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            SEXTETS[c] = (byte) (c - 'a' + 26);
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            SEXTETS[c] = (byte) (c - '0' + 52);
+        }
+        SEXTETS['+'] = 62;
+        SEXTETS['-'] = 62;
+        SEXTETS['/'] = 63;
+        SEXTETS['_'] = 63;
+        for (char c = 'I'; c <= 'Z'; c++) {
+            TEXT_QUARTET_START[c] = true;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            TEXT_QUARTET_START[c] = true;
+        }
+    }
+
     /** The 6-bit value of a base64 character (both alphabets), or -1. */
     static int sextet(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        if (c == '+' || c == '-') {
-            return 62;
-        }
-        if (c == '/' || c == '_') {
-            return 63;
-        }
-        return -1;
+        return c < 128 ? SEXTETS[c] : -1;
     }
 
     /**
@@ -79,8 +92,7 @@ final class Base64Text {
         int phases = 0b1111;
         for (int i = from; i < to && phases != 0; i++) {
             char c = s.charAt(i);
-            boolean quartetStart = (c >= 'I' && c <= 'Z') || (c >= 'a' && c <= 'f');
-            if (!quartetStart) {
+            if (c >= 128 || !TEXT_QUARTET_START[c]) {
                 phases &= ~(1 << ((i - from) & 3));
             }
         }

@@ -263,6 +263,9 @@ public final class JavaAttackDetector implements Detector {
         int n = s.length();
         for (int i = 0; i + 3 < n; i++) {
             char c = s.charAt(i);
+            if (c < 128 ? !HEADER_STARTS[c] : c != '\u00ac' && c != '\ufffd') {
+                continue;
+            }
             int length = switch (c) {
                 case 'r' -> Ascii.matchesExactlyAt(s, i, "rO0AB") ? 5 : 0;
                 case 'K' -> Ascii.matchesExactlyAt(s, i, "KztAAU") ? 6 : 0;
@@ -283,6 +286,15 @@ public final class JavaAttackDetector implements Detector {
         }
         if (s.startsWith("H4sI", start)) {
             findings.report(GZIP_BASE64, start, start + 4);
+        }
+    }
+
+    /** ASCII characters that start a spelling of the serialization header. */
+    private static final boolean[] HEADER_STARTS = new boolean[128];
+
+    static {
+        for (char c : "rKCaA".toCharArray()) {
+            HEADER_STARTS[c] = true;
         }
     }
 
