@@ -21,13 +21,22 @@ final class CssScanner {
         return false;
     }
 
+    /** First characters of the constructs: expression, url, -moz-binding, behavior, @import. */
+    private static final boolean[] CONSTRUCT_STARTS = new boolean[128];
+
+    static {
+        for (char c : "eu-b@".toCharArray()) {
+            CONSTRUCT_STARTS[c] = true;
+        }
+    }
+
     /** Scans a whole value for CSS constructs in declaration shape. */
     static void scan(XssText text, Findings findings) {
         char[] t = text.text;
         int n = text.length;
         for (int i = 0; i < n; i++) {
             char c = t[i];
-            if (c != 'e' && c != 'u' && c != '-' && c != 'b' && c != '@') {
+            if (c >= 128 || !CONSTRUCT_STARTS[c]) {
                 continue;
             }
             int end = construct(t, i, n, false);

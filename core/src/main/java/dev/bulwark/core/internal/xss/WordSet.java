@@ -13,6 +13,8 @@ final class WordSet {
     private final int mask;
     private final int longest;
     private final String[] words;
+    /** Per ASCII first character, a bit per length (up to 63) that some word has. */
+    private final long[] lengthsByFirst = new long[128];
 
     private WordSet(String... words) {
         int size = Integer.highestOneBit(Math.max(4, words.length * 4)) << 1;
@@ -30,6 +32,10 @@ final class WordSet {
             }
             slots[slot] = chars;
             positions[slot] = i;
+            if (chars.length > 63 || chars.length == 0 || chars[0] >= 128) {
+                throw new IllegalArgumentException("ASCII words of 1 to 63 characters only: " + words[i]);
+            }
+            lengthsByFirst[chars[0]] |= 1L << chars.length;
         }
         longest = max;
     }
@@ -46,6 +52,11 @@ final class WordSet {
     /** The position of {@code buf[from, to)} in the list the set was built from, or -1. */
     int indexOf(char[] buf, int from, int to) {
         if (to <= from || to - from > longest) {
+            return -1;
+        }
+        // Most ranges are rejected here, by first character and length, without hashing.
+        char first = buf[from];
+        if (first >= 128 || (lengthsByFirst[first] & (1L << (to - from))) == 0) {
             return -1;
         }
         int slot = hash(buf, from, to) & mask;

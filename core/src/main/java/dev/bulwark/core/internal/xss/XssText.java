@@ -46,6 +46,19 @@ final class XssText {
         };
     }
 
+    /** ASCII characters that start no reference, escape or UTF-7 form. */
+    private static final boolean[] PLAIN = new boolean[128];
+    private static final char[] PLAIN_LOWER = new char[128];
+    private static final int[] PLAIN_FLAGS = new int[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN[c] = c != '&' && c != '\\' && c != '+';
+            PLAIN_LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            PLAIN_FLAGS[c] = flag(PLAIN_LOWER[c]);
+        }
+    }
+
     static XssText of(String value) {
         int n = value.length();
         char[] out = new char[n];
@@ -55,6 +68,21 @@ final class XssText {
         int i = 0;
         while (i < n) {
             char c = value.charAt(i);
+            if (c < 128 && PLAIN[c]) {
+                // A run of ASCII characters that start no escape: lower-cased and flagged as they are.
+                int j = i;
+                do {
+                    seen |= PLAIN_FLAGS[c];
+                    out[len] = PLAIN_LOWER[c];
+                    if (origin != null) {
+                        origin[len] = j;
+                    }
+                    len++;
+                    j++;
+                } while (j < n && (c = value.charAt(j)) < 128 && PLAIN[c]);
+                i = j;
+                continue;
+            }
             int start = i;
             int consumed = 1;
             int decodedChar = -1;
