@@ -11,6 +11,8 @@ final class CommandTable {
     private final String[] keys;
     private final int[] values;
     private final int mask;
+    /** Per ASCII first character, a bit per length (up to 40) that some name has. */
+    private final long[] lengthsByFirst = new long[128];
 
     /** Builds a table from {@code "name flags"} pairs: each name gets the flags it is listed with. */
     CommandTable(Object... namesAndFlags) {
@@ -41,12 +43,20 @@ final class CommandTable {
         }
         values[slot] |= flags;
         keys[slot] = key;
+        if (!key.isEmpty() && key.charAt(0) < 128 && key.length() <= 40) {
+            lengthsByFirst[key.charAt(0)] |= 1L << key.length();
+        }
+    }
+
+    /** Whether no name of {@code length} characters starts with {@code first}, an ASCII character. */
+    private boolean absent(char first, int length) {
+        return first < 128 && (lengthsByFirst[lower(first)] & (1L << length)) == 0;
     }
 
     /** The flags of the name in {@code chars[from, to)} compared case-insensitively, or 0. */
     int get(char[] chars, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len > 40) {
+        if (len <= 0 || len > 40 || absent(chars[from], len)) {
             return 0;
         }
         int slot = hash(chars, from, to) & mask;
@@ -63,7 +73,7 @@ final class CommandTable {
     /** The flags of the name in {@code s[from, to)} compared case-insensitively, or 0. */
     int get(String s, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len > 40) {
+        if (len <= 0 || len > 40 || absent(s.charAt(from), len)) {
             return 0;
         }
         int h = 0;
