@@ -104,6 +104,21 @@ final class ShellWords {
         return signals == 0 ? PLAIN : signals;
     }
 
+    /**
+     * The signals {@link #argument} gives a word for {@code /dev/tcp/} or {@code /dev/udp/}, which
+     * are all a word adds to a command that is not known: {@code DEV_TCP | PATH | SYSTEM_PATH}
+     * when it holds one, else 0.
+     */
+    static int devTcp(char[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (c[i] == '/') {
+                return indexOf(c, i, to, "/dev/tcp/") >= 0 || indexOf(c, i, to, "/dev/udp/") >= 0
+                        ? DEV_TCP | PATH | SYSTEM_PATH : 0;
+            }
+        }
+        return 0;
+    }
+
     private static int path(char[] c, int from, int to) {
         int n = to - from;
         if (n == 1) {

@@ -254,6 +254,10 @@ public final class UnixCommandDetector implements Detector {
         private final int[] foundOffset = new int[RULES.size()];
         private final int[] foundLength = new int[RULES.size()];
         private boolean anyBlocking;
+        /** Whether words of this text can be query-like at all (see run). */
+        private boolean mayQuery;
+        /** Whether words of this text can hold a slash at all (see run). */
+        private boolean mayPath;
         private boolean header;
         private boolean nameComponent;
         private int textLength;
@@ -265,6 +269,9 @@ public final class UnixCommandDetector implements Detector {
             nameComponent = target.component() == dev.bulwark.core.Component.NAME;
             text = plusAsSpace(HtmlEntities.decode(text));
             textLength = text.length();
+            // A word can only hold '=' or '?' taken from the text or made by an expansion.
+            mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0 || text.indexOf('$') >= 0;
+            mayPath = text.indexOf('/') >= 0 || text.indexOf('$') >= 0;
             parse(text, ShellTokenizer.START_UNQUOTED);
             if (!anyBlocking && text.indexOf('\'') >= 0) {
                 parse(text, ShellTokenizer.START_SINGLE);
@@ -400,7 +407,7 @@ public final class UnixCommandDetector implements Detector {
                 return;
             }
             lastWasCmdWord[d] = false;
-            queryish[d] = isQueryish(b, from, to);
+            queryish[d] = mayQuery && isQueryish(b, from, to);
             if (!hasCmd[d]) {
                 return;
             }
@@ -437,7 +444,9 @@ public final class UnixCommandDetector implements Detector {
             if (echoes[d] && argCount[d] == 0 && openedAtCommand[d]) {
                 outputAsCommand(t, d, from, to);
             }
-            int signals = ShellWords.argument(b, from, to, false);
+            // Arguments of a word that is no known command only count through /dev/tcp (see judge).
+            int signals = (cmdFlags[d] & STRENGTH) != 0 ? ShellWords.argument(b, from, to, false)
+                    : mayPath ? ShellWords.devTcp(b, from, to) : 0;
             int n = to - from;
             if (n == 2 && b[from] == '-') {
                 char o = b[from + 1];
@@ -548,7 +557,7 @@ public final class UnixCommandDetector implements Detector {
             echoes[d] = isEcho(b, from, to);
             aliasAssigns[d] = false;
             lastWasCmdWord[d] = true;
-            queryish[d] = isQueryish(b, from, to);
+            queryish[d] = mayQuery && isQueryish(b, from, to);
             if (to - from <= funcName.length) {
                 probeName(b, from, to);
             }

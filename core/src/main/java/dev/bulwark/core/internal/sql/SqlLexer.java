@@ -52,6 +52,22 @@ final class SqlLexer {
         int i = from;
         while (i < to && !out.full()) {
             char c = text.charAt(i);
+            if (c < 128) {
+                // The commonest ASCII classes, which are disjoint, by table; the rest as below.
+                byte kind = ASCII_KIND[c];
+                if (kind == A_SPACE) {
+                    i++;
+                    continue;
+                }
+                if (kind == A_WORD) {
+                    i = word(text, i, to, out);
+                    continue;
+                }
+                if (kind == A_DIGIT) {
+                    i = number(text, i, to, out);
+                    continue;
+                }
+            }
             if (isSpace(c)) {
                 i++;
                 continue;
@@ -299,7 +315,7 @@ final class SqlLexer {
             out.add(STR_OPEN, i, to, '$');
             return to;
         }
-        while (j < to && isWordPart(text.charAt(j))) {
+        while (j < to && isWordPartFast(text.charAt(j))) {
             j++;
         }
         int id = SqlVocabulary.find(text, i, j);
@@ -370,6 +386,34 @@ final class SqlLexer {
         }
         out.add(COMMENT, i, j, text.charAt(i));
         return j;
+    }
+
+    private static final byte A_OTHER = 0;
+    private static final byte A_SPACE = 1;
+    private static final byte A_WORD = 2;
+    private static final byte A_DIGIT = 3;
+    /** Class of each ASCII character: space, word start, digit, or other (see {@link #lex}). */
+    private static final byte[] ASCII_KIND = new byte[128];
+    /** Whether an ASCII character is a word part. */
+    private static final boolean[] ASCII_WORD_PART = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if (isSpace(c)) {
+                ASCII_KIND[c] = A_SPACE;
+            } else if (isDigit(c)) {
+                ASCII_KIND[c] = A_DIGIT;
+            } else if (isWordStart(c)) {
+                ASCII_KIND[c] = A_WORD;
+            } else {
+                ASCII_KIND[c] = A_OTHER;
+            }
+            ASCII_WORD_PART[c] = isWordPart(c);
+        }
+    }
+
+    private static boolean isWordPartFast(char c) {
+        return c < 128 ? ASCII_WORD_PART[c] : isWordPart(c);
     }
 
     /** The ASCII quote that {@code c} stands for, or 0. */
