@@ -96,6 +96,16 @@ final class Ascii {
     static int indexOfIgnoreCase(CharSequence s, String lowerWord, int from) {
         int last = s.length() - lowerWord.length();
         char first = lowerWord.charAt(0);
+        if (s instanceof String text && !(first >= 'a' && first <= 'z')) {
+            // Only the character itself lower-cases to a first character that is no letter, so
+            // the candidates are found by String.indexOf.
+            for (int i = text.indexOf(first, Math.max(0, from)); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
+                if (matchesAt(text, i, lowerWord)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = Math.max(0, from); i <= last; i++) {
             if (lower(s.charAt(i)) == first && matchesAt(s, i, lowerWord)) {
                 return i;

@@ -87,6 +87,16 @@ final class Text {
     static int indexOf(CharSequence text, String lowerNeedle, int from) {
         int last = text.length() - lowerNeedle.length();
         char first = lowerNeedle.charAt(0);
+        if (text instanceof String s && !(first >= 'a' && first <= 'z')) {
+            // Only the character itself lower-cases to a first character that is no letter, so
+            // the candidates are found by String.indexOf.
+            for (int i = s.indexOf(first, Math.max(0, from)); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
+                if (matchesAt(s, i, lowerNeedle)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = Math.max(0, from); i <= last; i++) {
             if (lower(text.charAt(i)) == first && matchesAt(text, i, lowerNeedle)) {
                 return i;
