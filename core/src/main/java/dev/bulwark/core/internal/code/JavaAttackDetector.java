@@ -118,6 +118,8 @@ public final class JavaAttackDetector implements Detector {
     private static final int F_BINARY = 1 << 7;
     private static final int F_BRACKET = 1 << 8;
     private static final int F_ALNUM_RUN = 1 << 9;
+    /** A run of base64 characters long enough to be decoded ({@link Base64Text#MIN_RUN}). */
+    private static final int F_LONG_RUN = 1 << 10;
 
     // Character classes for the pre-scan: base64 letters and digits, and punctuation worth a look.
     private static final int UPPER = 1;
@@ -197,7 +199,7 @@ public final class JavaAttackDetector implements Detector {
         if ((features & F_TAG) != 0) {
             scanXmlObjectGraph(s, findings);
         }
-        if ((features & F_BASE64) != 0) {
+        if ((features & F_BASE64) != 0 && (features & F_LONG_RUN) != 0) {
             scanEncodedKeywords(s, findings);
         }
     }
@@ -214,6 +216,9 @@ public final class JavaAttackDetector implements Detector {
             if ((cls & BASE64_CLASSES) != 0) {
                 run++;
                 cases |= cls;
+                if (run >= Base64Text.MIN_RUN) {
+                    f |= F_LONG_RUN;
+                }
                 if (run >= 5 && (cases & (UPPER | LOWER)) == (UPPER | LOWER)) {
                     f |= F_BASE64;
                 } else if (run >= 8) {
@@ -267,10 +272,10 @@ public final class JavaAttackDetector implements Detector {
                 continue;
             }
             int length = switch (c) {
-                case 'r' -> Ascii.matchesExactlyAt(s, i, "rO0AB") ? 5 : 0;
-                case 'K' -> Ascii.matchesExactlyAt(s, i, "KztAAU") ? 6 : 0;
-                case 'C' -> Ascii.matchesExactlyAt(s, i, "Cs7QAF") ? 6 : 0;
-                case 'a', 'A' -> Ascii.matchesAt(s, i, "aced0005") ? 8 : 0;
+                case 'r' -> s.charAt(i + 1) == 'O' && Ascii.matchesExactlyAt(s, i, "rO0AB") ? 5 : 0;
+                case 'K' -> s.charAt(i + 1) == 'z' && Ascii.matchesExactlyAt(s, i, "KztAAU") ? 6 : 0;
+                case 'C' -> s.charAt(i + 1) == 's' && Ascii.matchesExactlyAt(s, i, "Cs7QAF") ? 6 : 0;
+                case 'a', 'A' -> (s.charAt(i + 1) | 0x20) == 'c' && Ascii.matchesAt(s, i, "aced0005") ? 8 : 0;
                 case '\u00ac', '\ufffd' -> {
                     char b = s.charAt(i + 1);
                     yield (b == '\u00ed' || b == '\ufffd') && s.charAt(i + 2) == 0 && s.charAt(i + 3) == 5 ? 4 : 0;

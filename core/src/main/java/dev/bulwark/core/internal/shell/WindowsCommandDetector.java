@@ -177,6 +177,8 @@ public final class WindowsCommandDetector implements Detector {
         private final int[] foundOffset = new int[RULES.size()];
         private final int[] foundLength = new int[RULES.size()];
         private boolean anyBlocking;
+        /** Whether words of this text can be query-like at all (see run). */
+        private boolean mayQuery;
         private boolean header;
         private int textLength;
 
@@ -186,6 +188,8 @@ public final class WindowsCommandDetector implements Detector {
             header = target.source() == Source.HEADER;
             text = HtmlEntities.decode(text);
             textLength = text.length();
+            // Words hold '=' or '?' only when the text does: expansions add neither.
+            mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0;
             parse(text, ShellTokenizer.START_UNQUOTED);
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
@@ -325,10 +329,10 @@ public final class WindowsCommandDetector implements Detector {
                 runSwitch[d] = false;
                 encoded[d] = false;
                 lastWasWord[d] = true;
-                queryish[d] = hasQueryChars(b, from, to);
+                queryish[d] = mayQuery && hasQueryChars(b, from, to);
                 return;
             }
-            queryish[d] = hasQueryChars(b, from, to);
+            queryish[d] = mayQuery && hasQueryChars(b, from, to);
             if (from < to && b[from] == '.' && METHODS.get(b, from + 1, to) != 0) {
                 // (New-Object Net.WebClient).DownloadString(...)
                 find(POWERSHELL_RULE, t.tokenStart, t.tokenEnd);
