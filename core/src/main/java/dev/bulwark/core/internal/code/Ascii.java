@@ -106,6 +106,29 @@ final class Ascii {
             }
             return -1;
         }
+        if (s instanceof String text) {
+            // A letter: the candidates are its two cases, each found by String.indexOf.
+            char upper = (char) (first - 32);
+            int nextLower = text.indexOf(first, Math.max(0, from));
+            int nextUpper = text.indexOf(upper, Math.max(0, from));
+            while (nextLower >= 0 || nextUpper >= 0) {
+                int i;
+                if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
+                    i = nextLower;
+                    nextLower = text.indexOf(first, i + 1);
+                } else {
+                    i = nextUpper;
+                    nextUpper = text.indexOf(upper, i + 1);
+                }
+                if (i > last) {
+                    return -1;
+                }
+                if (matchesAt(text, i, lowerWord)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = Math.max(0, from); i <= last; i++) {
             if (lower(s.charAt(i)) == first && matchesAt(s, i, lowerWord)) {
                 return i;

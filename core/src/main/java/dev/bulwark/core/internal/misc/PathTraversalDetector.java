@@ -436,13 +436,10 @@ public final class PathTraversalDetector implements Detector {
     /** Looks up the table at the start of the value and after every separator. */
     private static boolean scanSensitive(String text, DetectionSink sink) {
         int length = text.length();
-        for (int p = 0; p < length; p++) {
-            if (p > 0) {
-                char before = text.charAt(p - 1);
-                if (before != '/' && before != '\\') {
-                    continue;
-                }
-            }
+        // Candidates: the start of the value and every position after a slash or backslash.
+        int nextSlash = text.indexOf('/');
+        int nextBackslash = text.indexOf('\\');
+        for (int p = 0; p < length; ) {
             int matched = SENSITIVE_PATHS.match(text, p);
             if (matched == 0) {
                 matched = processDirectory(text, p);
@@ -451,6 +448,18 @@ public final class PathTraversalDetector implements Detector {
                 sink.report(SENSITIVE_FILE, p, matched);
                 return true;
             }
+            while (nextSlash >= 0 && nextSlash < p) {
+                nextSlash = text.indexOf('/', nextSlash + 1);
+            }
+            while (nextBackslash >= 0 && nextBackslash < p) {
+                nextBackslash = text.indexOf('\\', nextBackslash + 1);
+            }
+            int separator = nextSlash < 0 ? nextBackslash
+                    : nextBackslash < 0 ? nextSlash : Math.min(nextSlash, nextBackslash);
+            if (separator < 0) {
+                return false;
+            }
+            p = separator + 1;
         }
         return false;
     }

@@ -97,6 +97,29 @@ final class Text {
             }
             return -1;
         }
+        if (text instanceof String s) {
+            // A letter: the candidates are its two cases, each found by String.indexOf.
+            char upper = (char) (first - 32);
+            int nextLower = s.indexOf(first, Math.max(0, from));
+            int nextUpper = s.indexOf(upper, Math.max(0, from));
+            while (nextLower >= 0 || nextUpper >= 0) {
+                int i;
+                if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
+                    i = nextLower;
+                    nextLower = s.indexOf(first, i + 1);
+                } else {
+                    i = nextUpper;
+                    nextUpper = s.indexOf(upper, i + 1);
+                }
+                if (i > last) {
+                    return -1;
+                }
+                if (matchesAt(s, i, lowerNeedle)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = Math.max(0, from); i <= last; i++) {
             if (lower(text.charAt(i)) == first && matchesAt(text, i, lowerNeedle)) {
                 return i;

@@ -41,6 +41,23 @@ final class UrlCursor {
                 "xri", "rsync", "smb", "nfs", "ws", "wss", "mysql", "redis", "mongodb", "postgres", "postgresql", "jdbc",
                 "svn", "git"});
 
+    /** {@link #SCHEMES} by name length, each in the order of {@link #SCHEMES}. */
+    private static final Scheme[][] SCHEMES_BY_LENGTH = byLength(SCHEMES);
+
+    private static Scheme[][] byLength(Scheme[] schemes) {
+        int longest = 0;
+        for (Scheme scheme : schemes) {
+            longest = Math.max(longest, scheme.name().length());
+        }
+        Scheme[][] table = new Scheme[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int size = length;
+            table[length] = java.util.Arrays.stream(schemes).filter(s -> s.name().length() == size)
+                    .toArray(Scheme[]::new);
+        }
+        return table;
+    }
+
     private static final int MAX_SCHEME = 14;
     /** Wrapper prefixes allowed before a URL that starts a value ({@code url:jar:file:...}). */
     private static final int MAX_PREFIX_SCHEMES = 3;
@@ -132,7 +149,10 @@ final class UrlCursor {
             if (s > start && Text.isAsciiLetterOrDigit(text.charAt(s - 1))) {
                 continue;
             }
-            for (Scheme scheme : SCHEMES) {
+            if (colon - s >= SCHEMES_BY_LENGTH.length) {
+                continue;
+            }
+            for (Scheme scheme : SCHEMES_BY_LENGTH[colon - s]) {
                 if (Text.regionEquals(text, s, colon, scheme.name())) {
                     return scheme.kind();
                 }
