@@ -6,6 +6,7 @@ import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.List;
 
 /**
@@ -114,34 +115,28 @@ public final class PhpInjectionDetector implements Detector {
             findings = new Findings(sink, RULES, value.length());
         }
         String s = value;
+        TextProfile profile = target.profile();
         if (escapes) {
             DecodedText decoded = Unescaper.decode(value);
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
                 s = decoded.text;
+                profile = TextProfile.of(s);
             }
         }
-        scanText(s, findings);
+        scanText(s, profile, findings);
     }
 
-    private static void scanText(String s, Findings findings) {
-        boolean paren = false;
-        boolean lt = false;
-        boolean dollar = false;
-        boolean colon = false;
-        boolean equals = false;
-        boolean bracket = false;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            switch (s.charAt(i)) {
-                case '(' -> paren = true;
-                case '<' -> lt = true;
-                case '$' -> dollar = true;
-                case ':' -> colon = true;
-                case '=' -> equals = true;
-                case '[', '{' -> bracket = true;
-                default -> { }
-            }
-        }
+    private static final AsciiSet BRACKETS = AsciiSet.of("[{");
+
+    /** Scans {@code s}, whose profile is {@code profile}. */
+    private static void scanText(String s, TextProfile profile, Findings findings) {
+        boolean paren = profile.has('(');
+        boolean lt = profile.has('<');
+        boolean dollar = profile.has('$');
+        boolean colon = profile.has(':');
+        boolean equals = profile.has('=');
+        boolean bracket = profile.hasAny(BRACKETS);
         if (lt) {
             scanOpenTags(s, findings);
         }
