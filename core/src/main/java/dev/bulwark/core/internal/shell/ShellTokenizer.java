@@ -509,9 +509,11 @@ final class ShellTokenizer {
 
     /** End of the run of characters from {@code from} that an unquoted word takes as they are. */
     private int plainRunEnd(int from) {
+        String s = text;
+        int limit = end;
         int i = from;
-        while (i < end) {
-            char c = text.charAt(i);
+        while (i < limit) {
+            char c = s.charAt(i);
             if (c >= 128 || !PLAIN[c]) {
                 break;
             }
@@ -525,9 +527,11 @@ final class ShellTokenizer {
      * up to its closing quote, an escape or an expansion.
      */
     private int doubleQuotedRunEnd(int from) {
+        String s = text;
+        int limit = end;
         int i = from;
-        while (i < end) {
-            char c = text.charAt(i);
+        while (i < limit) {
+            char c = s.charAt(i);
             if (c == '"' || c == '\\' || c == '$' || c == '`' || c == '%') {
                 break;
             }

@@ -210,6 +210,11 @@ final class SqlLexer {
         int j = from;
         while (j < to) {
             char c = text.charAt(j);
+            if (c < 128 && c != '\\' && c != '\'' && c != '"') {
+                // Neither an escape nor any kind of quote.
+                j++;
+                continue;
+            }
             if (c == '\\') {
                 j += 2;
                 continue;
