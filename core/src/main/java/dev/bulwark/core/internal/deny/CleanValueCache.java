@@ -16,18 +16,29 @@ import dev.bulwark.core.Source;
  * nothing). Only clean values are kept, so an attacker can do no more than evict entries, which
  * costs a rescan.
  *
+ * <p>A value is admitted on its second sighting: the first only sets its bit in a small filter of
+ * recently seen values. Values that never recur (request ids, trace headers, one-off tokens) thus
+ * do not push out the ones that do. The filter is cleared after every {@link #FILTER_PERIOD}
+ * first sightings so that it never fills up.
+ *
  * <p>Bounded: a fixed number of slots, each holding one value of at most {@link #MAX_LENGTH}
- * characters; a new value replaces whatever sits in its slot. Thread-safe without locks: slots hold
- * immutable entries whose fields are final, so a reader sees either a complete entry or another
- * one, and a lost update only costs a rescan.
+ * characters; an admitted value replaces whatever sits in its slot. Thread-safe without locks:
+ * slots hold immutable entries whose fields are final, so a reader sees either a complete entry or
+ * another one; the filter's bits and counter are hints, and a lost update only costs a rescan.
  */
 final class CleanValueCache {
 
     /** Longest value kept; a bearer token or a long user agent fits. */
     static final int MAX_LENGTH = 2048;
+    /** Bits of the filter of values seen once. */
+    private static final int FILTER_BITS = 1 << 14;
+    /** First sightings after which the filter is cleared: half its bits. */
+    static final int FILTER_PERIOD = FILTER_BITS / 2;
 
     private final Entry[] slots;
     private final int mask;
+    private final long[] seenOnce = new long[FILTER_BITS / 64];
+    private int firstSightings;
 
     /** @param capacity number of slots, a power of two */
     CleanValueCache(int capacity) {
@@ -51,9 +62,22 @@ final class CleanValueCache {
         return entry != null && entry.hash == hash && entry.matches(location, text);
     }
 
-    /** Records that no detector reported anything on {@code text} at {@code location}. */
+    /**
+     * Records that no detector reported anything on {@code text} at {@code location}: keeps it if
+     * it was seen recently, else remembers that it was seen.
+     */
     void markClean(Location location, String text) {
         int hash = hash(location, text);
+        int bit = (hash >>> 7) & (FILTER_BITS - 1);
+        long word = seenOnce[bit >>> 6];
+        if ((word & (1L << bit)) == 0) {
+            seenOnce[bit >>> 6] = word | (1L << bit);
+            if (++firstSightings >= FILTER_PERIOD) {
+                firstSightings = 0;
+                java.util.Arrays.fill(seenOnce, 0L);
+            }
+            return;
+        }
         slots[hash & mask] = new Entry(hash, location.source(), location.component(), location.name(), text);
     }
 

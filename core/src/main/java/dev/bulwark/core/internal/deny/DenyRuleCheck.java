@@ -31,6 +31,9 @@ import java.util.List;
  * effective level (first matching override, else the route's, else the global level) enables it
  * and no exception covers it. The first counted rule of a detector on a value becomes a finding;
  * inspection stops at the first finding that blocks.
+ *
+ * <p>Header and cookie values on which no detector reported anything, and that recur, are
+ * remembered ({@link CleanValueCache}) and not scanned again in later requests.
  */
 public final class DenyRuleCheck implements Check {
 
