@@ -2,6 +2,7 @@ package dev.bulwark.benchmarks;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.config.BulwarkConfig;
@@ -26,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost of {@link Bulwark#evaluate} with the default configuration at a deny-rules level:
  * {@link #typical} on each request of {@code typical.jsonl} (legitimate API traffic, which is what
- * a service pays for on every call), {@link #crsRegression} on the whole CRS regression corpus,
- * one request per operation, cycling.
+ * a service pays for on every call), {@link #typicalFreshHeaders} on the same requests with header
+ * values never seen before (what a new client costs), {@link #crsRegression} on the whole CRS
+ * regression corpus, one request per operation, cycling.
  *
  * <p>Sample time in microseconds, so JMH reports p50 and p99 beside the mean, comparable with the
  * peer's figures in {@code shared/corpora/REFERENCE.md}. The corpora are read from the folder the
@@ -103,9 +105,77 @@ public class EngineBenchmark {
         }
     }
 
+    /**
+     * One request of {@code typical.jsonl} as new clients would send it: the values that differ from
+     * client to client (user agent, accept-language, bearer token, cookies, request id) are changed
+     * in each of {@value #FRESH_VARIANTS} copies, handed out in turn, so that the engine cannot reuse
+     * what it learnt about earlier header values and scans every one of them.
+     */
+    @State(Scope.Thread)
+    public static class FreshHeaders {
+
+        @Param({"get", "json-1k", "form", "json-100k", "multipart-50k"})
+        public String request;
+
+        Bulwark engine;
+        HttpRequest[] variants;
+        int next;
+
+        @Setup
+        public void setUp() throws IOException {
+            String prefix = "typical/" + request + "/";
+            CorpusRequest found = read(Corpora.TYPICAL).stream()
+                    .filter(r -> r.id().startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no request with id " + prefix + "* in " + Corpora.TYPICAL));
+            engine = engine("standard");
+            variants = new HttpRequest[FRESH_VARIANTS];
+            for (int i = 0; i < FRESH_VARIANTS; i++) {
+                variants[i] = freshVariant(found, i).toHttpRequest();
+            }
+            Decision decision = engine.evaluate(variants[0]);
+            if (decision.blocked()) {
+                System.err.println("warning: " + found.id() + " is blocked (" + decision
+                        + "); this measures a shortened evaluation");
+            }
+        }
+
+        HttpRequest nextRequest() {
+            HttpRequest request = variants[next];
+            next = next + 1 == variants.length ? 0 : next + 1;
+            return request;
+        }
+    }
+
+    /** Copies of a request handed out by {@link #typicalFreshHeaders}: more than the engine can remember. */
+    static final int FRESH_VARIANTS = 8192;
+
+    /** {@code request} with the header values that differ between clients made unique by {@code n}. */
+    static CorpusRequest freshVariant(CorpusRequest request, int n) {
+        List<Headers.Header> headers = new java.util.ArrayList<>();
+        for (Headers.Header header : request.headers()) {
+            String value = switch (header.name().toLowerCase(Locale.ROOT)) {
+                case "user-agent" -> header.value() + " Build/" + n;
+                case "accept-language" -> header.value() + ",x-" + n + ";q=0.1";
+                case "authorization" -> header.value() + Integer.toString(n, 36);
+                case "cookie" -> header.value() + "; visit=" + n;
+                case "x-request-id" -> header.value() + "-" + n;
+                default -> header.value();
+            };
+            headers.add(new Headers.Header(header.name(), value));
+        }
+        return new CorpusRequest(request.id(), request.label(), request.category(), request.method(), request.uri(),
+                headers, request.body());
+    }
+
     @Benchmark
     public Decision typical(TypicalRequest state) {
         return state.engine.evaluate(state.httpRequest);
+    }
+
+    @Benchmark
+    public Decision typicalFreshHeaders(FreshHeaders state) {
+        return state.engine.evaluate(state.nextRequest());
     }
 
     @Benchmark

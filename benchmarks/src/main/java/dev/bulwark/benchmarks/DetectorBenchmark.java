@@ -1,0 +1,155 @@
+package dev.bulwark.benchmarks;
+
+import dev.bulwark.core.Bulwark;
+import dev.bulwark.core.Check;
+import dev.bulwark.core.Inspection;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.internal.deny.BuiltInRules;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost of single detectors, to find where the deny rules spend their time: {@link #scan} runs one
+ * built-in detector over every value that the engine parses from a corpus (path, segments, query,
+ * headers, cookies, body values, as the deny-rule check hands them over), one pass per operation;
+ * {@link #profile} computes the shared {@link TextProfile} of the same values, which every detector's
+ * quick reject reads.
+ *
+ * <p>Average time of one pass in microseconds; divide by the number of values printed at setup for
+ * the cost per value. Detectors and corpora are parameters:
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark
+ * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark.scan -p detector=SqlInjectionDetector -p corpus=typical
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+public class DetectorBenchmark {
+
+    /** The parsed values of one corpus, as detectors receive them. */
+    @State(Scope.Benchmark)
+    public static class Values {
+
+        /** File name without {@code .jsonl}. */
+        @Param({"typical", "openappsec-benign", "crs-regression"})
+        public String corpus;
+
+        ScanTarget[] targets;
+        String[] texts;
+
+        @Setup
+        public void setUp() throws IOException {
+            targets = parse(EngineBenchmark.read(corpus + ".jsonl")).toArray(ScanTarget[]::new);
+            texts = new String[targets.length];
+            for (int i = 0; i < targets.length; i++) {
+                texts[i] = targets[i].text();
+            }
+            System.err.println(corpus + ": " + targets.length + " values");
+        }
+    }
+
+    /** One detector, by class name. */
+    @State(Scope.Benchmark)
+    public static class OneDetector {
+
+        @Param({"SqlInjectionDetector", "XssDetector", "UnixCommandDetector", "WindowsCommandDetector",
+            "MailCommandDetector", "PathTraversalDetector", "RemoteFileInclusionDetector", "SsrfDetector",
+            "LdapInjectionDetector", "NoSqlInjectionDetector", "XxeDetector", "CrlfInjectionDetector",
+            "ScannerDetector", "JavaAttackDetector", "TemplateInjectionDetector", "PhpInjectionDetector",
+            "CodeInjectionDetector"})
+        public String detector;
+
+        Detector instance;
+
+        @Setup
+        public void setUp() {
+            instance = BuiltInRules.detectors().stream()
+                    .filter(d -> d.getClass().getSimpleName().equals(detector))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no built-in detector " + detector));
+        }
+    }
+
+    /** Counts reports, so that the JIT cannot drop a scan. */
+    static final class CountingSink implements DetectionSink {
+        int reports;
+
+        @Override
+        public void report(dev.bulwark.core.internal.rules.RuleDefinition rule, int offset, int length) {
+            reports++;
+        }
+    }
+
+    @Benchmark
+    public int scan(Values values, OneDetector detector) {
+        CountingSink sink = new CountingSink();
+        Detector d = detector.instance;
+        for (ScanTarget target : values.targets) {
+            d.scan(target, sink);
+        }
+        return sink.reports;
+    }
+
+    @Benchmark
+    public int profile(Values values) {
+        int any = 0;
+        for (String text : values.texts) {
+            any += TextProfile.of(text).hasNonAscii() ? 1 : 0;
+        }
+        return any;
+    }
+
+    /** Every value the engine parses from the requests, empty ones left out as the deny-rule check does. */
+    static List<ScanTarget> parse(List<CorpusRequest> requests) {
+        List<ScanTarget> out = new ArrayList<>();
+        BulwarkConfig defaults = BulwarkConfig.defaults();
+        Check capture = new Check() {
+            @Override
+            public String name() {
+                return "capture";
+            }
+
+            @Override
+            public void inspect(Inspection inspection) {
+                for (RequestValue value : inspection.values()) {
+                    if (!value.decoded().isEmpty()) {
+                        Location l = value.location();
+                        out.add(new ScanTarget(value.decoded(), l.source(), l.component(), l.name()));
+                    }
+                }
+            }
+        };
+        // With the deny rules off, the capturing check sees the values of every request.
+        Bulwark parser = Bulwark.builder(defaults.toBuilder().denyRules(defaults.denyRules().withLevel(Level.OFF)).build())
+                .check(capture)
+                .build();
+        for (CorpusRequest request : requests) {
+            parser.evaluate(request.toHttpRequest());
+        }
+        return out;
+    }
+}
