@@ -342,6 +342,10 @@ public final class JavaAttackDetector implements Detector {
             int gadgets = 0;
             boolean rooted = false;
             boolean sensitive = false;
+            // Ends of the name's first three segments: the packages a sensitive-name check looks at.
+            int end1 = -1;
+            int end2 = -1;
+            int end3 = -1;
             while (true) {
                 int segStart = j;
                 while (j < n && Ascii.isJavaIdentPart(s.charAt(j))) {
@@ -366,8 +370,12 @@ public final class JavaAttackDetector implements Detector {
                                 || Ascii.rangeEquals(s, from, segStart - 1, "ch"))) {
                     rooted = true;
                 }
-                if (count < 3 && !sensitive && JavaNames.SENSITIVE_PACKAGES.contains(s, from, j)) {
-                    sensitive = true;
+                if (count == 0) {
+                    end1 = j;
+                } else if (count == 1) {
+                    end2 = j;
+                } else if (count == 2) {
+                    end3 = j;
                 }
                 count++;
                 if (j + 1 < n && s.charAt(j) == '.' && (Ascii.isIdentStart(s.charAt(j + 1)) || s.charAt(j + 1) == '$')) {
@@ -375,6 +383,12 @@ public final class JavaAttackDetector implements Detector {
                 } else {
                     break;
                 }
+            }
+            if (count >= 3) {
+                // Only names of three or more segments can make the rule that asks.
+                sensitive = JavaNames.SENSITIVE_PACKAGES.contains(s, from, end1)
+                        || JavaNames.SENSITIVE_PACKAGES.contains(s, from, end2)
+                        || JavaNames.SENSITIVE_PACKAGES.contains(s, from, end3);
             }
             if (count >= 2) {
                 if ((all & JavaNames.GADGET) != 0 || ((all & JavaNames.GADGET_WEAK) != 0 && (rooted || dangerous > 0))) {

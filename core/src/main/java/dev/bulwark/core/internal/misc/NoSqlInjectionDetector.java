@@ -171,7 +171,7 @@ public final class NoSqlInjectionDetector implements Detector {
                     sink.report(JS_INJECTION, i, Math.min(length - i, 24));
                     return;
                 }
-            } else if (c == 't' && Text.matchesAt(text, i, "this.") && (i == 0 || !Text.isAsciiLetterOrDigit(text.charAt(i - 1)))) {
+            } else if (c == 't' && i + 4 < length && text.charAt(i + 4) == '.' && Text.matchesAt(text, i, "this.") && (i == 0 || !Text.isAsciiLetterOrDigit(text.charAt(i - 1)))) {
                 if (thisComparison(text, i + 5)) {
                     sink.report(JS_INJECTION, i, Math.min(length - i, 32));
                     return;
