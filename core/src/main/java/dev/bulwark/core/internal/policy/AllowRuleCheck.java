@@ -21,6 +21,10 @@ import java.util.List;
  * The positive model ({@code allow-rules:}): a request must meet every condition of at least one
  * rule. The finding says whether no rule matched at all or a rule matched except for a parameter
  * it does not allow; the client sees neither (404 by default).
+ *
+ * <p>A CORS preflight ({@code OPTIONS} with one {@code Access-Control-Request-Method}) meets a
+ * rule's methods when the rule lists {@code OPTIONS} or the method the preflight asks for: the
+ * browser may ask exactly when it may then send the request.
  */
 final class AllowRuleCheck {
 
@@ -40,11 +44,16 @@ final class AllowRuleCheck {
         HttpRequest request = inspection.request();
         String path = inspection.normalizedPath();
         String method = request.method();
+        String preflight = null;
+        if (method.equals("OPTIONS")) {
+            List<String> requested = request.headers().values("access-control-request-method");
+            preflight = requested.size() == 1 ? requested.get(0).trim() : null;
+        }
         String mediaType = request.mediaType();
         RequestValue refusedParameter = null;
         AllowRule nearest = null;
         for (AllowRule rule : config.rules()) {
-            if (!matchesRequestLine(rule, path, method, mediaType, request.bodyLength())) {
+            if (!matchesRequestLine(rule, path, method, preflight, mediaType, request.bodyLength())) {
                 continue;
             }
             RequestValue parameter = rule.restrictsParameters() ? firstUnlisted(rule.parameters(), inspection.values()) : null;
@@ -73,11 +82,13 @@ final class AllowRuleCheck {
         inspection.report(finding);
     }
 
-    private static boolean matchesRequestLine(AllowRule rule, String path, String method, String mediaType, int bodyLength) {
+    private static boolean matchesRequestLine(AllowRule rule, String path, String method, String preflight,
+            String mediaType, int bodyLength) {
         if (rule.path() != null && !rule.path().matches(path)) {
             return false;
         }
-        if (!rule.methods().isEmpty() && !rule.methods().contains(method)) {
+        if (!rule.methods().isEmpty() && !rule.methods().contains(method)
+                && (preflight == null || !rule.methods().contains(preflight))) {
             return false;
         }
         if (rule.contentTypes().isEmpty()) {

@@ -54,6 +54,15 @@ class AllowRuleCheckTest {
     }
 
     @Test
+    void allowsCorsPreflightForAMethodTheRuleLists() {
+        assertThat(evaluate(API, request("192.0.2.1").method("OPTIONS").target("/api/orders")
+                .header("Origin", "https://app.example").header("Access-Control-Request-Method", "POST")).allowed()).isTrue();
+        assertThat(evaluate(API, request("192.0.2.1").method("OPTIONS").target("/api/orders")
+                .header("Origin", "https://app.example").header("Access-Control-Request-Method", "DELETE")).blocked()).isTrue();
+        assertThat(evaluate(API, request("192.0.2.1").method("OPTIONS").target("/api/orders")).blocked()).isTrue();
+    }
+
+    @Test
     void allowsBodyOfAListedContentType() {
         assertThat(evaluate(API, post("/api/orders", "application/json; charset=utf-8", "{}")).allowed()).isTrue();
     }
