@@ -1,16 +1,43 @@
 package dev.bulwark.core.internal.deny;
 
+import dev.bulwark.core.internal.misc.CrlfInjectionDetector;
+import dev.bulwark.core.internal.misc.LdapInjectionDetector;
+import dev.bulwark.core.internal.misc.NoSqlInjectionDetector;
+import dev.bulwark.core.internal.misc.PathTraversalDetector;
+import dev.bulwark.core.internal.misc.ProtocolRules;
+import dev.bulwark.core.internal.misc.RemoteFileInclusionDetector;
+import dev.bulwark.core.internal.misc.ScannerDetector;
+import dev.bulwark.core.internal.misc.SsrfDetector;
+import dev.bulwark.core.internal.misc.XxeDetector;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RequestDetector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.shell.MailCommandDetector;
+import dev.bulwark.core.internal.sql.SqlInjectionDetector;
+import dev.bulwark.core.internal.shell.UnixCommandDetector;
+import dev.bulwark.core.internal.shell.WindowsCommandDetector;
+import dev.bulwark.core.internal.xss.XssDetector;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The built-in deny rules, in the order they run on each value. */
 public final class BuiltInRules {
 
-    private static final List<Detector> DETECTORS = List.of();
-    private static final List<RequestDetector> REQUEST_DETECTORS = List.of();
+    private static final List<Detector> DETECTORS = List.of(
+            new SqlInjectionDetector(),
+            new XssDetector(),
+            new UnixCommandDetector(),
+            new WindowsCommandDetector(),
+            new MailCommandDetector(),
+            new PathTraversalDetector(),
+            new RemoteFileInclusionDetector(),
+            new SsrfDetector(),
+            new LdapInjectionDetector(),
+            new NoSqlInjectionDetector(),
+            new XxeDetector(),
+            new CrlfInjectionDetector(),
+            new ScannerDetector());
+    private static final List<RequestDetector> REQUEST_DETECTORS = List.of(new ProtocolRules());
 
     private BuiltInRules() {
     }

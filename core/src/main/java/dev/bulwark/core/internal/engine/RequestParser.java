@@ -83,7 +83,10 @@ final class RequestParser {
         for (Headers.Header header : request.headers().all()) {
             String lower = header.lowerCaseName();
             if (!SKIPPED_HEADERS.contains(lower)) {
-                values.add(RequestValue.plain(Location.value(Source.HEADER, lower), header.value()));
+                // Header values are percent-decoded for inspection: Referer and friends carry URLs.
+                DecodedText decoded = decoder.decode(header.value(), false);
+                values.add(new RequestValue(Location.value(Source.HEADER, lower), header.value(), decoded.text(),
+                        decoded.flags()));
             }
         }
         cookieParser.parse(request.headers(), sink);

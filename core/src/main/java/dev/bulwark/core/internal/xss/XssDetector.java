@@ -1,0 +1,92 @@
+package dev.bulwark.core.internal.xss;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.util.List;
+
+/**
+ * Detects cross-site scripting (rule key {@code XSS}) in single decoded values: markup that a
+ * browser would parse into script-running tags or attributes, URLs with script schemes, script in
+ * CSS, and JavaScript that calls code-running functions or reaches the DOM.
+ *
+ * <p>The value is first decoded the way a browser or a decoding application would see it
+ * ({@link XssText}: character references, JavaScript escapes, full-width and UTF-7 forms), then read
+ * by hand-written scanners that judge structure: a tag opening followed by a tag name, an event
+ * handler inside a tag or after a quote, a scheme where a URL starts, a call with code-like
+ * arguments. Word lists live in {@link XssVocabulary}. Every scanner is linear in the length of the
+ * value; values without any character that markup or script needs are passed after one cheap loop.
+ *
+ * <p>Levels: {@code BASIC} rules fire on script tags, event handlers in tags and script URLs that
+ * call something; {@code STANDARD} (the default) adds the other structural rules; {@code STRICT}
+ * adds any tag with attributes and weaker script hints.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/xss/">OWASP: Cross Site Scripting</a>
+ * @see <a href="https://cwe.mitre.org/data/definitions/79.html">CWE-79</a>
+ */
+public final class XssDetector implements Detector {
+
+    /** ASCII characters without which a value holds no markup, script URL, CSS or script call. */
+    private static final boolean[] TRIGGERS = new boolean[128];
+
+    static {
+        for (char c : "<>&\\(`{[\"':=+.!".toCharArray()) {
+            TRIGGERS[c] = true;
+        }
+    }
+
+    @Override
+    public String key() {
+        return XssRules.KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return XssRules.ALL;
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String value = target.text();
+        if (!mayHoldScript(value)) {
+            return;
+        }
+        XssText text = XssText.of(value);
+        Findings findings = new Findings();
+        if (text.has(XssText.LT)) {
+            boolean document = MarkupScanner.isXmlDocument(text);
+            MarkupScanner.scan(text, true, document, findings);
+            MarkupScanner.scan(text, false, document, findings);
+        }
+        if (text.has(XssText.COLON)) {
+            UrlSchemeScanner.scan(text, findings);
+        }
+        if (text.has(XssText.COLON | XssText.PAREN | XssText.AT)) {
+            CssScanner.scan(text, findings);
+        }
+        if (text.has(XssText.SCRIPT_PUNCTUATION)) {
+            ScriptScanner.scan(text, value, findings);
+        }
+        if (findings.isEmpty()) {
+            return;
+        }
+        if (target.component() != Component.VALUE && findings.has(XssRules.HTML_TAG)) {
+            // Names are chosen by the application; markup in one is never legitimate.
+            findings.add(XssRules.MARKUP_IN_NAME, 0, text.length);
+        }
+        findings.reportTo(sink, text);
+    }
+
+    /** The quick reject: whether the value has any character that an attack of this family needs. */
+    static boolean mayHoldScript(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 128 ? TRIGGERS[c] : c >= '\uff01' && c <= '\uff5e') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

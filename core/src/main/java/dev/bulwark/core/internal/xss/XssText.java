@@ -1,0 +1,285 @@
+package dev.bulwark.core.internal.xss;
+
+/**
+ * A value as a browser or a decoding application would finally see it: HTML character references
+ * (named, decimal, hexadecimal, with or without the semicolon), JavaScript and CSS backslash escapes,
+ * full-width forms and the UTF-7 spellings of markup characters decoded, and ASCII letters in lower
+ * case. Keeps for every character the offset it came from, so findings point into the original.
+ *
+ * <p>One pass, linear in the length of the value; built only for values that passed the quick
+ * reject of {@link XssDetector}.
+ */
+final class XssText {
+
+    /** Flags in {@link #seen}: which characters the decoded text holds, so scanners can skip at once. */
+    static final int LT = 1;
+    static final int COLON = 2;
+    static final int PAREN = 4;
+    static final int AT = 8;
+    static final int SCRIPT_PUNCTUATION = 16;
+
+    final char[] text;
+    /** Where each character came from, or {@code null} when nothing was decoded and offsets agree. */
+    private final int[] origin;
+    final int length;
+    final int seen;
+
+    private XssText(char[] text, int[] origin, int length, int seen) {
+        this.text = text;
+        this.origin = origin;
+        this.length = length;
+        this.seen = seen;
+    }
+
+    boolean has(int flags) {
+        return (seen & flags) != 0;
+    }
+
+    private static int flag(char c) {
+        return switch (c) {
+            case '<' -> LT | SCRIPT_PUNCTUATION;
+            case ':' -> COLON;
+            case '(' -> PAREN | SCRIPT_PUNCTUATION;
+            case '@' -> AT;
+            case '`', '[', '.', '=', '!', '{', '>', '"', '\'' -> SCRIPT_PUNCTUATION;
+            default -> 0;
+        };
+    }
+
+    static XssText of(String value) {
+        int n = value.length();
+        char[] out = new char[n];
+        int[] origin = null;
+        int len = 0;
+        int seen = 0;
+        int i = 0;
+        while (i < n) {
+            char c = value.charAt(i);
+            int start = i;
+            int consumed = 1;
+            int decodedChar = -1;
+            if (c == '&') {
+                long ref = characterReference(value, i, n);
+                if (ref >= 0) {
+                    decodedChar = (int) (ref >>> 32);
+                    consumed = (int) ref;
+                }
+            } else if (c == '\\') {
+                long esc = backslashEscape(value, i, n);
+                if (esc >= 0) {
+                    decodedChar = (int) (esc >>> 32);
+                    consumed = (int) esc;
+                }
+            } else if (c == '+' && i + 3 < n && value.charAt(i + 1) == 'A') {
+                int utf7 = utf7Markup(value.charAt(i + 2), value.charAt(i + 3));
+                if (utf7 >= 0) {
+                    decodedChar = utf7;
+                    consumed = i + 4 < n && value.charAt(i + 4) == '-' ? 5 : 4;
+                }
+            } else if (c >= '\uff01' && c <= '\uff5e') {
+                decodedChar = c - 0xfee0;
+            }
+            if (decodedChar >= 0) {
+                c = (char) decodedChar;
+                if (origin == null && consumed > 1) {
+                    origin = new int[n];
+                    for (int k = 0; k < len; k++) {
+                        origin[k] = k;
+                    }
+                }
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            seen |= flag(c);
+            out[len] = c;
+            if (origin != null) {
+                origin[len] = start;
+            }
+            len++;
+            i += consumed;
+        }
+        return new XssText(out, origin, len, seen);
+    }
+
+    /** The offset in the original value of the character at {@code index} of the text. */
+    int originOf(int index) {
+        if (length == 0) {
+            return 0;
+        }
+        int clamped = Math.max(0, Math.min(index, length - 1));
+        return origin == null ? clamped : origin[clamped];
+    }
+
+    /**
+     * Decodes a character reference at {@code i} ({@code '&'}). Returns the code unit in the upper
+     * 32 bits and the characters consumed in the lower, or -1 when there is none.
+     */
+    private static long characterReference(String s, int i, int n) {
+        int j = i + 1;
+        if (j >= n) {
+            return -1;
+        }
+        if (s.charAt(j) == '#') {
+            j++;
+            int radix = 10;
+            if (j < n && (s.charAt(j) == 'x' || s.charAt(j) == 'X')) {
+                radix = 16;
+                j++;
+            }
+            int digitsStart = j;
+            int value = 0;
+            while (j < n && Character.digit(s.charAt(j), radix) >= 0 && j - digitsStart < 16) {
+                value = Math.min(value * radix + Character.digit(s.charAt(j), radix), 0x110000);
+                j++;
+            }
+            if (j == digitsStart) {
+                return -1;
+            }
+            if (j < n && s.charAt(j) == ';') {
+                j++;
+            }
+            int unit = value == 0 || value > 0xffff ? 0xfffd : value;
+            return ((long) unit << 32) | (j - i);
+        }
+        int nameStart = j;
+        while (j < n && j - nameStart < 12 && isAsciiLetter(s.charAt(j))) {
+            j++;
+        }
+        if (j == nameStart) {
+            return -1;
+        }
+        char[] name = new char[j - nameStart];
+        for (int k = 0; k < name.length; k++) {
+            name[k] = Character.toLowerCase(s.charAt(nameStart + k));
+        }
+        int index = XssVocabulary.ENTITY_NAMES.indexOf(name, 0, name.length);
+        if (index >= 0 && (j < n && s.charAt(j) == ';' || index < XssVocabulary.LEGACY_ENTITIES
+                || j >= n || !isAsciiLetterOrDigit(s.charAt(j)))) {
+            int end = j < n && s.charAt(j) == ';' ? j + 1 : j;
+            return ((long) XssVocabulary.ENTITY_VALUES[index] << 32) | (end - i);
+        }
+        // Legacy references decode even when letters follow: "&ltscript" is "<script".
+        for (int legacy = 0; legacy < XssVocabulary.LEGACY_ENTITIES; legacy++) {
+            int len = legacyLength(legacy);
+            if (name.length > len && XssVocabulary.ENTITY_NAMES.indexOf(name, 0, len) == legacy) {
+                return ((long) XssVocabulary.ENTITY_VALUES[legacy] << 32) | (len + 1);
+            }
+        }
+        return -1;
+    }
+
+    private static int legacyLength(int legacy) {
+        return switch (legacy) {
+            case 0, 1 -> 2;
+            case 2 -> 3;
+            default -> 4;
+        };
+    }
+
+    /**
+     * Decodes a JavaScript escape at {@code i} ({@code '\\'}): {@code \xHH}, backslash-u with four hex digits or
+     * with braces, the single-letter escapes, and the identity escape that drops the backslash
+     * (which is also how CSS treats a backslash before a non-hex character).
+     */
+    private static long backslashEscape(String s, int i, int n) {
+        int j = i + 1;
+        if (j >= n) {
+            return -1;
+        }
+        char e = s.charAt(j);
+        if (e == 'x' || e == 'X') {
+            int v = hex(s, j + 1, 2, n);
+            return v >= 0 ? ((long) v << 32) | 4 : ((long) e << 32) | 2;
+        }
+        if (e == 'u' || e == 'U') {
+            if (j + 1 < n && s.charAt(j + 1) == '{') {
+                int k = j + 2;
+                int v = 0;
+                while (k < n && k - j < 10 && Character.digit(s.charAt(k), 16) >= 0) {
+                    v = Math.min(v * 16 + Character.digit(s.charAt(k), 16), 0x110000);
+                    k++;
+                }
+                if (k < n && s.charAt(k) == '}' && k > j + 2) {
+                    int unit = v > 0xffff ? 0xfffd : v;
+                    return ((long) unit << 32) | (k + 1 - i);
+                }
+                return ((long) e << 32) | 2;
+            }
+            int v = hex(s, j + 1, 4, n);
+            return v >= 0 ? ((long) v << 32) | 6 : ((long) e << 32) | 2;
+        }
+        int cssEnd = j;
+        int cssValue = 0;
+        while (cssEnd < n && cssEnd - j < 6 && Character.digit(s.charAt(cssEnd), 16) >= 0) {
+            cssValue = cssValue * 16 + Character.digit(s.charAt(cssEnd), 16);
+            cssEnd++;
+        }
+        if (cssEnd - j >= 2) {
+            // A CSS escape: one to six hex digits and an optional space; two at least, so that
+            // regular expressions such as \d and \b keep their meaning.
+            if (cssEnd < n && s.charAt(cssEnd) == ' ') {
+                cssEnd++;
+            }
+            int unit = cssValue == 0 || cssValue > 0xffff ? 0xfffd : cssValue;
+            return ((long) unit << 32) | (cssEnd - i);
+        }
+        int unit = switch (e) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case 'v' -> 0x0b;
+            case 'f' -> '\f';
+            case 'b' -> '\b';
+            case '0' -> 0;
+            default -> e;
+        };
+        if (e == '\n' || e == '\r') {
+            return -1;
+        }
+        return ((long) unit << 32) | 2;
+    }
+
+    private static int hex(String s, int from, int digits, int n) {
+        if (from + digits > n) {
+            return -1;
+        }
+        int v = 0;
+        for (int k = from; k < from + digits; k++) {
+            int d = Character.digit(s.charAt(k), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    /** The UTF-7 spellings of {@code < > " ' `} and space ({@code +ADw-} and friends), else -1. */
+    private static int utf7Markup(char a, char b) {
+        if (a == 'D' && b == 'w') {
+            return '<';
+        }
+        if (a == 'D' && b == '4') {
+            return '>';
+        }
+        if (a == 'C' && b == 'I') {
+            return '"';
+        }
+        if (a == 'C' && b == 'c') {
+            return '\'';
+        }
+        if (a == 'G' && b == 'A') {
+            return '`';
+        }
+        return -1;
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
+    }
+}

