@@ -23,7 +23,8 @@ public final class PropertiesConverter implements ConditionalGenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         return Set.of(new ConvertiblePair(String.class, DataSize.class),
                 new ConvertiblePair(String.class, BulwarkProperties.Matcher.class),
-                new ConvertiblePair(String.class, BulwarkProperties.SecurityHeaders.class));
+                new ConvertiblePair(String.class, BulwarkProperties.SecurityHeaders.class),
+                new ConvertiblePair(Boolean.class, BulwarkProperties.SecurityHeaders.class));
     }
 
     @Override
