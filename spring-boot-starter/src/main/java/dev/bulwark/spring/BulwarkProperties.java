@@ -33,6 +33,13 @@ import org.springframework.util.unit.DataSize;
  * {@code MiB} and {@code GiB}; a bare number is bytes. Durations accept {@code 500ms},
  * {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601; a bare number is seconds.
  * A matcher accepts a plain string, meaning {@code exact}.
+ *
+ * <p>Where the YAML file takes a key in two shapes, the properties take the one that covers both,
+ * and hand on only what was written: {@code allow-rules} is always {@code {rules, mode, status}};
+ * {@code security-headers} is an object whose {@code enabled} stands for the file's {@code true}
+ * and {@code false} (a plain boolean is read as it); {@code allowed-methods} and
+ * {@code headers.request.allow} are lists, and a list of the one keyword {@code any}, {@code all}
+ * or {@code standard} is handed on as the keyword.
  */
 @ConfigurationProperties(prefix = "bulwark", ignoreUnknownFields = false)
 public class BulwarkProperties {

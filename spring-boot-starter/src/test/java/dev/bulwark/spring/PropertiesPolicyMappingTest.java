@@ -66,12 +66,7 @@ class PropertiesPolicyMappingTest {
         });
     }
 
-    @Test
-    void yieldsThePolicyDefaultsWhenNothingIsSet() {
-        runner.run(context -> assertSame(context.getBean(BulwarkConfig.class), BulwarkConfig.defaults()));
-    }
-
-    /** The README's example, with allow-rules written {rules: [...]} as it must be under bulwark. */
+    /** The main README's example, with allow-rules written {rules: [...]} as it must be under bulwark. */
     @Test
     void readsTheReadmePolicyExampleUnderBulwark() {
         assertSameAsFile("""
