@@ -5,6 +5,7 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.servlet.internal.AdapterDecisions;
+import dev.bulwark.servlet.internal.AuthenticatedRequest;
 import dev.bulwark.servlet.internal.BodyReadException;
 import dev.bulwark.servlet.internal.BodyReader;
 import dev.bulwark.servlet.internal.CapturedBody;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The {@linkplain Decision#headerChanges() header changes} of the decision are applied: request
  * headers the checks hide or set are hidden or replaced for the application, and response headers
- * they ask for (such as {@code WWW-Authenticate}) are added to the block response.
+ * they ask for (such as {@code WWW-Authenticate}) are added to the block response. When a token
+ * was verified, {@code getUserPrincipal()} and {@code getRemoteUser()} name its subject.
  * Either way the {@link Decision} is in the request attribute {@value #DECISION_ATTRIBUTE}, each
  * of its {@linkplain Decision#attributes() attributes} is a request attribute of its own, and a
  * request with findings produces one security event on the logger {@code dev.bulwark.security}.
@@ -125,6 +127,7 @@ public final class BulwarkFilter implements Filter {
         HttpServletRequest forApplication = inspected.body() == null
                 ? request : ReplayingRequest.wrap(request, inspected.body());
         forApplication = HeaderChangingRequest.wrap(forApplication, decision.headerChanges());
+        forApplication = AuthenticatedRequest.wrap(forApplication, decision);
         boolean returned = false;
         try {
             chain.doFilter(forApplication, response);
