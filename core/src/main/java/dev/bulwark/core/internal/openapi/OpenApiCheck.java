@@ -106,9 +106,15 @@ public final class OpenApiCheck implements Check {
         if (loaded == null) {
             return;
         }
-        ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection));
         Mode routeMode = route != null && route.openapiMode() != null ? route.openapiMode()
                 : config.mode() != null ? config.mode() : Mode.BLOCK;
+        if (method(inspection.request().method()) == null) {
+            // OpenAPI describes only its eight methods (the validator cannot even represent others,
+            // such as PROPFIND): any other method is not in the contract.
+            report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
+            return;
+        }
+        ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection));
         int reported = 0;
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() != ValidationReport.Level.ERROR || config.ignore().contains(message.getKey())) {
@@ -117,18 +123,21 @@ public final class OpenApiCheck implements Check {
             if (reported++ >= config.maxViolations()) {
                 break;
             }
-            Mode mode = config.logOnly().contains(message.getKey()) ? Mode.LOG_ONLY : routeMode;
-            int status = switch (message.getKey()) {
-                case PATH_MISSING -> 404;
-                case METHOD_NOT_ALLOWED -> 405;
-                default -> 400;
-            };
-            Location location = locate(message);
-            inspection.report(new Finding(KEY, message.getKey(), "request violates the OpenAPI contract", location, "",
-                    Level.BASIC, mode, BlockType.OPENAPI, status));
-            if (config.details() && mode == Mode.BLOCK) {
-                inspection.violation(new Violation(message.getKey(), describe(location)));
-            }
+            report(inspection, message.getKey(), locate(message), routeMode);
+        }
+    }
+
+    private void report(Inspection inspection, String key, Location location, Mode routeMode) {
+        Mode mode = config.logOnly().contains(key) ? Mode.LOG_ONLY : routeMode;
+        int status = switch (key) {
+            case PATH_MISSING -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            default -> 400;
+        };
+        inspection.report(new Finding(KEY, key, "request violates the OpenAPI contract", location, "",
+                Level.BASIC, mode, BlockType.OPENAPI, status));
+        if (config.details() && mode == Mode.BLOCK) {
+            inspection.violation(new Violation(key, describe(location)));
         }
     }
 
