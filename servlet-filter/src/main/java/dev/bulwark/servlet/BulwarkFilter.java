@@ -2,6 +2,7 @@ package dev.bulwark.servlet;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.servlet.internal.AdapterDecisions;
@@ -9,12 +10,15 @@ import dev.bulwark.servlet.internal.AuthenticatedRequest;
 import dev.bulwark.servlet.internal.BodyReadException;
 import dev.bulwark.servlet.internal.BodyReader;
 import dev.bulwark.servlet.internal.CapturedBody;
+import dev.bulwark.servlet.internal.CapturingResponse;
 import dev.bulwark.servlet.internal.HeaderChangingRequest;
 import dev.bulwark.servlet.internal.ProblemResponse;
 import dev.bulwark.servlet.internal.ReplayingRequest;
 import dev.bulwark.servlet.internal.RequestSummary;
 import dev.bulwark.servlet.internal.RequestTranslator;
 import dev.bulwark.servlet.internal.SecurityEventLogger;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -24,6 +28,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -52,6 +58,15 @@ import org.slf4j.LoggerFactory;
  * of its {@linkplain Decision#attributes() attributes} is a request attribute of its own, and a
  * request with findings produces one security event on the logger {@code dev.bulwark.security}.
  *
+ * <p><b>Response validation.</b> Only when the engine {@linkplain Bulwark#inspectsResponses()
+ * inspects responses} (OpenAPI {@code validate-responses}), the application writes to a wrapper
+ * that passes everything on unchanged and keeps a copy of the first
+ * {@value #RESPONSE_CAPTURE_LIMIT} bytes of the body. Once the application has finished (or its
+ * asynchronous processing completed) the copy is handed to {@link Bulwark#evaluateResponse}; its
+ * findings are log-only and appear in the request's security event. Longer responses are not
+ * validated. The response itself is never changed, delayed beyond the application's own return,
+ * or blocked.
+ *
  * <p><b>Fail closed.</b> A body the container cannot deliver (client gone, broken chunking) is
  * answered with 400; any failure of the filter or the engine with 503 and an incident id, logged
  * with the exception. The filter never lets such a request through and never causes a 500.
@@ -76,6 +91,8 @@ public final class BulwarkFilter implements Filter {
 
     private static final String FILTERED_ATTRIBUTE = BulwarkFilter.class.getName() + ".FILTERED";
     private static final Logger LOG = LoggerFactory.getLogger(BulwarkFilter.class);
+    /** Most response body bytes kept for response validation; longer responses are not validated. */
+    static final int RESPONSE_CAPTURE_LIMIT = 1024 * 1024;
 
     private final Bulwark bulwark;
     private final long bodyLimit;
@@ -128,16 +145,90 @@ public final class BulwarkFilter implements Filter {
                 ? request : ReplayingRequest.wrap(request, inspected.body());
         forApplication = HeaderChangingRequest.wrap(forApplication, decision.headerChanges());
         forApplication = AuthenticatedRequest.wrap(forApplication, decision);
+        CapturingResponse captured = bulwark.inspectsResponses()
+                ? new CapturingResponse(response, RESPONSE_CAPTURE_LIMIT) : null;
         boolean returned = false;
         try {
-            chain.doFilter(forApplication, response);
+            chain.doFilter(forApplication, captured == null ? response : captured);
             returned = true;
         } finally {
-            if (decision.hasFindings()) {
+            boolean async = returned && request.isAsyncStarted();
+            if (captured != null && async) {
+                request.getAsyncContext().addListener(new ResponseCompletion(decision, inspected.request(),
+                        summary(request), captured));
+            } else {
                 // The status is known only when the application finished normally and synchronously.
-                Integer status = returned && !request.isAsyncStarted() ? response.getStatus() : null;
-                events.log(decision, summary(request), status);
+                finish(decision, inspected.request(), summary(request), returned && !async ? captured : null,
+                        returned && !async ? response.getStatus() : null);
             }
+        }
+    }
+
+    /**
+     * Logs the request's findings together with those of response validation (when the response
+     * was captured), as one event. Response findings are log-only: the response has gone out as
+     * the application wrote it.
+     */
+    private void finish(Decision decision, HttpRequest request, RequestSummary summary, CapturingResponse captured,
+            Integer status) {
+        Decision logged = decision;
+        if (captured != null) {
+            List<Finding> responseFindings = validateResponse(decision, request, captured);
+            if (!responseFindings.isEmpty()) {
+                List<Finding> all = new ArrayList<>(decision.findings());
+                all.addAll(responseFindings);
+                logged = Decision.of(all, decision.incidentId(), decision.attributes(), decision.headerChanges(),
+                        decision.violations());
+            }
+        }
+        if (logged.hasFindings()) {
+            events.log(logged, summary, status);
+        }
+    }
+
+    private List<Finding> validateResponse(Decision decision, HttpRequest request, CapturingResponse captured) {
+        if (captured.truncated()) {
+            LOG.debug("Response over {} bytes not validated (incident {})", RESPONSE_CAPTURE_LIMIT, decision.incidentId());
+            return List.of();
+        }
+        try {
+            return bulwark.evaluateResponse(request, captured.getStatus(), captured.headers(), captured.body());
+        } catch (RuntimeException e) {
+            LOG.warn("Response validation failed (incident {})", decision.incidentId(), e);
+            return List.of();
+        }
+    }
+
+    /** Finishes a request the application completed asynchronously. */
+    private final class ResponseCompletion implements AsyncListener {
+        private final Decision decision;
+        private final HttpRequest request;
+        private final RequestSummary summary;
+        private final CapturingResponse captured;
+
+        ResponseCompletion(Decision decision, HttpRequest request, RequestSummary summary, CapturingResponse captured) {
+            this.decision = decision;
+            this.request = request;
+            this.summary = summary;
+            this.captured = captured;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            finish(decision, request, summary, captured, captured.getStatus());
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
         }
     }
 
@@ -146,16 +237,16 @@ public final class BulwarkFilter implements Filter {
         try {
             CapturedBody body = BodyReader.read(request, bodyLimit);
             HttpRequest translated = RequestTranslator.translate(request, body);
-            return new Inspected(bulwark.evaluate(translated), body);
+            return new Inspected(bulwark.evaluate(translated), body, translated);
         } catch (BodyReadException e) {
             Decision decision = AdapterDecisions.unreadableBody();
             LOG.debug("Request body could not be read (incident {})", decision.incidentId(), e);
-            return new Inspected(decision, null);
+            return new Inspected(decision, null, null);
         } catch (RuntimeException | Error e) {
             // Fail closed: a request the filter could not inspect must not reach the application.
             Decision decision = AdapterDecisions.failure(e);
             LOG.error("Request could not be inspected; blocking it (incident {})", decision.incidentId(), e);
-            return new Inspected(decision, null);
+            return new Inspected(decision, null, null);
         }
     }
 
@@ -181,7 +272,7 @@ public final class BulwarkFilter implements Filter {
         return value == null ? "" : value;
     }
 
-    private record Inspected(Decision decision, CapturedBody body) {
+    private record Inspected(Decision decision, CapturedBody body, HttpRequest request) {
     }
 
     @Override
