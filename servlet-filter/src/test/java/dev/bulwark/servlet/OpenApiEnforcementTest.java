@@ -202,6 +202,38 @@ class OpenApiEnforcementTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksBodyWithoutContentType() {
+        int calls = servlet.calls.get();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/pets"))
+                .POST(HttpRequest.BodyPublishers.ofString(pet("Rex", MARKER))));
+
+        assertThat(refused(response, 400)).containsExactly("validation.request.contentType.notAllowed@header:content-type");
+        assertThat(servlet.calls.get()).isEqualTo(calls);
+    }
+
+    @Test
+    void blocksBodyUnderTwoContentTypes() {
+        RawHttp.Response response = raw(rawPost("Content-Type: text/plain\r\nContent-Type: application/json\r\n",
+                pet("Rex", MARKER)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("validation.request.contentType.notAllowed").doesNotContain(MARKER);
+    }
+
+    @Test
+    void blocksBodyUnderListOfContentTypes() {
+        RawHttp.Response response = raw(rawPost("Content-Type: text/plain, application/json\r\n", pet("Rex", MARKER)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("validation.request.contentType.notAllowed").doesNotContain(MARKER);
+    }
+
+    private static String rawPost(String contentTypes, String json) {
+        return "POST /api/pets HTTP/1.1\r\nHost: localhost\r\n" + contentTypes + "Content-Length: "
+                + json.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + json;
+    }
+
+    @Test
     void blocksMissingRequiredBody() {
         HttpResponse<String> response = post("/api/pets", "application/json", new byte[0]);
 

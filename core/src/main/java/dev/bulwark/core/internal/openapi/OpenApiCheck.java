@@ -49,6 +49,7 @@ public final class OpenApiCheck implements Check {
 
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
+    private static final String CONTENT_TYPE_NOT_ALLOWED = "validation.request.contentType.notAllowed";
 
     private final OpenApiConfig config;
     private final List<LoadedSpec> specs = new ArrayList<>();
@@ -116,7 +117,11 @@ public final class OpenApiCheck implements Check {
         }
         ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection));
         int reported = 0;
+        boolean operationFound = true;
         for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getKey().equals(PATH_MISSING) || message.getKey().equals(METHOD_NOT_ALLOWED)) {
+                operationFound = false;
+            }
             if (message.getLevel() != ValidationReport.Level.ERROR || config.ignore().contains(message.getKey())) {
                 continue;
             }
@@ -125,6 +130,34 @@ public final class OpenApiCheck implements Check {
             }
             report(inspection, message.getKey(), locate(message), routeMode);
         }
+        if (operationFound && reported < config.maxViolations() && !config.ignore().contains(CONTENT_TYPE_NOT_ALLOWED)
+                && contentTypeUnclear(inspection.request())) {
+            report(inspection, CONTENT_TYPE_NOT_ALLOWED, Location.value(Source.HEADER, "content-type"), routeMode);
+        }
+    }
+
+    /**
+     * Whether the body's media type is missing or ambiguous. The validator checks a body only
+     * against the media type it reads from the request: with none it skips the body, and with two
+     * {@code Content-Type} fields (or a list in one) it accepts the type if any listed one is
+     * declared but checks the body by the first, so a JSON body under {@code text/plain, application/json}
+     * went through unchecked. A body without a media type is {@code application/octet-stream}
+     * (RFC 9110, section 8.3), which a contract that declares its media types does not allow either.
+     */
+    private static boolean contentTypeUnclear(HttpRequest request) {
+        Headers headers = request.headers();
+        int fields = headers.count("Content-Type");
+        if (fields > 1) {
+            return true;
+        }
+        String value = fields == 1 ? headers.first("Content-Type") : null;
+        if (value != null) {
+            int semicolon = value.indexOf(';');
+            if ((semicolon < 0 ? value : value.substring(0, semicolon)).indexOf(',') >= 0) {
+                return true;
+            }
+        }
+        return request.bodyLength() > 0 && (value == null || value.isBlank());
     }
 
     private void report(Inspection inspection, String key, Location location, Mode routeMode) {
