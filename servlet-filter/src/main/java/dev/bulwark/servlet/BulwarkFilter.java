@@ -28,6 +28,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,8 @@ import org.slf4j.LoggerFactory;
  * context.addFilter("bulwark", BulwarkFilter.create(bulwark))
  *        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
  * }</pre>
+ *
+ * <p>{@link #builder} adds {@link DecisionListener}s that observe every decision, e.g. for metrics.
  */
 public final class BulwarkFilter implements Filter {
 
@@ -97,16 +100,23 @@ public final class BulwarkFilter implements Filter {
     private final Bulwark bulwark;
     private final long bodyLimit;
     private final SecurityEventLogger events;
+    private final List<DecisionListener> listeners;
 
-    private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events) {
+    private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners) {
         this.bulwark = bulwark;
         this.bodyLimit = bulwark.config().limits().bodySize();
         this.events = events;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** A filter that asks {@code bulwark}. */
     public static BulwarkFilter create(Bulwark bulwark) {
-        return new BulwarkFilter(Objects.requireNonNull(bulwark, "bulwark"), new SecurityEventLogger());
+        return builder(bulwark).build();
+    }
+
+    /** A builder, for a filter that asks {@code bulwark} and tells listeners about each decision. */
+    public static Builder builder(Bulwark bulwark) {
+        return new Builder(Objects.requireNonNull(bulwark, "bulwark"));
     }
 
     /** A filter with an engine built from {@code config} with the built-in checks. */
@@ -133,6 +143,7 @@ public final class BulwarkFilter implements Filter {
 
         Inspected inspected = inspect(request);
         Decision decision = inspected.decision();
+        notifyListeners(decision, inspected.time());
         request.setAttribute(DECISION_ATTRIBUTE, decision);
         for (Map.Entry<String, Object> attribute : decision.attributes().entrySet()) {
             request.setAttribute(attribute.getKey(), attribute.getValue());
@@ -234,19 +245,40 @@ public final class BulwarkFilter implements Filter {
 
     /** Reads, translates and evaluates; never throws. */
     private Inspected inspect(HttpServletRequest request) {
+        CapturedBody body;
         try {
-            CapturedBody body = BodyReader.read(request, bodyLimit);
-            HttpRequest translated = RequestTranslator.translate(request, body);
-            return new Inspected(bulwark.evaluate(translated), body, translated);
+            body = BodyReader.read(request, bodyLimit);
         } catch (BodyReadException e) {
             Decision decision = AdapterDecisions.unreadableBody();
             LOG.debug("Request body could not be read (incident {})", decision.incidentId(), e);
-            return new Inspected(decision, null, null);
+            return new Inspected(decision, null, null, Duration.ZERO);
         } catch (RuntimeException | Error e) {
-            // Fail closed: a request the filter could not inspect must not reach the application.
-            Decision decision = AdapterDecisions.failure(e);
-            LOG.error("Request could not be inspected; blocking it (incident {})", decision.incidentId(), e);
-            return new Inspected(decision, null, null);
+            return failed(e, Duration.ZERO);
+        }
+        long started = System.nanoTime();
+        try {
+            HttpRequest translated = RequestTranslator.translate(request, body);
+            Decision decision = bulwark.evaluate(translated);
+            return new Inspected(decision, body, translated, Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException | Error e) {
+            return failed(e, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private static Inspected failed(Throwable e, Duration time) {
+        // Fail closed: a request the filter could not inspect must not reach the application.
+        Decision decision = AdapterDecisions.failure(e);
+        LOG.error("Request could not be inspected; blocking it (incident {})", decision.incidentId(), e);
+        return new Inspected(decision, null, null, time);
+    }
+
+    private void notifyListeners(Decision decision, Duration time) {
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onDecision(decision, time);
+            } catch (RuntimeException e) {
+                LOG.warn("Decision listener {} failed (incident {})", listener, decision.incidentId(), e);
+            }
         }
     }
 
@@ -272,7 +304,27 @@ public final class BulwarkFilter implements Filter {
         return value == null ? "" : value;
     }
 
-    private record Inspected(Decision decision, CapturedBody body, HttpRequest request) {
+    private record Inspected(Decision decision, CapturedBody body, HttpRequest request, Duration time) {
+    }
+
+    /** Builds a {@link BulwarkFilter}. */
+    public static final class Builder {
+        private final Bulwark bulwark;
+        private final List<DecisionListener> listeners = new ArrayList<>();
+
+        private Builder(Bulwark bulwark) {
+            this.bulwark = bulwark;
+        }
+
+        /** Adds a listener that is told about every decision, after those added before it. */
+        public Builder listener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        public BulwarkFilter build() {
+            return new BulwarkFilter(bulwark, new SecurityEventLogger(), listeners);
+        }
     }
 
     @Override

@@ -3,6 +3,10 @@ package dev.bulwark.core.internal.deny;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RequestDetector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.shell.MailCommandDetector;
+import dev.bulwark.core.internal.sql.SqlInjectionDetector;
+import dev.bulwark.core.internal.shell.UnixCommandDetector;
+import dev.bulwark.core.internal.shell.WindowsCommandDetector;
 import dev.bulwark.core.internal.xss.XssDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +15,11 @@ import java.util.List;
 public final class BuiltInRules {
 
     private static final List<Detector> DETECTORS = List.of(
-            new XssDetector());
+            new SqlInjectionDetector(),
+            new XssDetector(),
+            new UnixCommandDetector(),
+            new WindowsCommandDetector(),
+            new MailCommandDetector());
     private static final List<RequestDetector> REQUEST_DETECTORS = List.of();
 
     private BuiltInRules() {

@@ -1,0 +1,909 @@
+package dev.bulwark.core.internal.shell;
+
+import static dev.bulwark.core.internal.shell.ShellCommands.ALIAS;
+import static dev.bulwark.core.internal.shell.ShellCommands.DISTINCT;
+import static dev.bulwark.core.internal.shell.ShellCommands.INTERPRETER;
+import static dev.bulwark.core.internal.shell.ShellCommands.KEYWORD;
+import static dev.bulwark.core.internal.shell.ShellCommands.NAMED;
+import static dev.bulwark.core.internal.shell.ShellCommands.NETWORK;
+import static dev.bulwark.core.internal.shell.ShellCommands.PREFIX;
+import static dev.bulwark.core.internal.shell.ShellCommands.SHELL;
+import static dev.bulwark.core.internal.shell.ShellCommands.STRENGTH;
+import static dev.bulwark.core.internal.shell.ShellCommands.VERSIONED;
+import static dev.bulwark.core.internal.shell.ShellCommands.WORD;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.util.List;
+
+/**
+ * Detects OS command injection aimed at POSIX shells ({@code sh}, {@code bash} and friends).
+ *
+ * <p>Why structure and not keywords: command names such as {@code cat}, {@code time} or {@code
+ * find} are everyday words, and attackers hide names with quoting ({@code c'a't}), escapes
+ * ({@code c\at}), empty expansions ({@code c$@at}, {@code pi$()ng}), {@code ${IFS}}, brace
+ * expansion and globbing ({@code /???/c?t}). The value is therefore tokenized the way a shell
+ * would ({@link ShellTokenizer}), each command word is de-obfuscated, and a finding needs a known
+ * command in <em>command position</em> (start of the value, after a separator, inside a
+ * substitution) with evidence that grows with how ordinary the name is: an unmistakable tool name
+ * needs little, a name that is also a product needs command-line arguments, an English word needs
+ * a system path or a tight separator. Values are also read as if they started inside a single or
+ * double quoted argument, the usual injection point ({@code '; id; '}).
+ *
+ * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
+ * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
+ * UNIXCMD-GLOB-PATH} and {@code UNIXCMD-FORK-BOMB} are STANDARD; {@code UNIXCMD-WEAK} (a known
+ * command with weak context, e.g. a bare tool name as the whole value) is STRICT.
+ *
+ * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP Command
+ * Injection</a> and <a href="https://cwe.mitre.org/data/definitions/78.html">CWE-78</a>.
+ */
+public final class UnixCommandDetector implements Detector {
+
+    /** The family key. */
+    public static final String KEY = "UNIXCMD";
+
+    private static final String CWE78 = "https://cwe.mitre.org/data/definitions/78.html";
+
+    static final RuleDefinition SHELLSHOCK = new RuleDefinition("UNIXCMD-SHELLSHOCK", KEY, Level.BASIC,
+            "Bash function definition that smuggles commands through an environment variable (Shellshock)",
+            "https://nvd.nist.gov/vuln/detail/CVE-2014-6271");
+    static final RuleDefinition REVERSE_SHELL = new RuleDefinition("UNIXCMD-REVERSE-SHELL", KEY, Level.BASIC,
+            "Shell command that connects to a remote host through /dev/tcp or /dev/udp (reverse shell)",
+            CWE78);
+    static final RuleDefinition CHAIN = new RuleDefinition("UNIXCMD-CHAIN", KEY, Level.BASIC,
+            "Known command chained after a shell separator or inside a command substitution",
+            "https://owasp.org/www-community/attacks/Command_Injection");
+    static final RuleDefinition COMMAND = new RuleDefinition("UNIXCMD-COMMAND", KEY, Level.STANDARD,
+            "Known command in command position with command-line arguments",
+            "https://owasp.org/www-community/attacks/Command_Injection");
+    static final RuleDefinition EVASION = new RuleDefinition("UNIXCMD-EVASION", KEY, Level.STANDARD,
+            "Command name hidden by quoting, escapes, empty expansions, globbing or brace expansion",
+            "https://capec.mitre.org/data/definitions/88.html");
+    static final RuleDefinition GLOB_PATH = new RuleDefinition("UNIXCMD-GLOB-PATH", KEY, Level.STANDARD,
+            "Sensitive system file named through shell wildcards, e.g. /etc/pa??wd",
+            "https://capec.mitre.org/data/definitions/88.html");
+    static final RuleDefinition FORK_BOMB = new RuleDefinition("UNIXCMD-FORK-BOMB", KEY, Level.STANDARD,
+            "Shell function that calls itself through a pipe or in the background (fork bomb)",
+            "https://cwe.mitre.org/data/definitions/400.html");
+    static final RuleDefinition WEAK = new RuleDefinition("UNIXCMD-WEAK", KEY, Level.STRICT,
+            "Known command name with little command-line context, e.g. a bare tool name",
+            CWE78);
+
+    private static final List<RuleDefinition> RULES =
+            List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, FORK_BOMB, WEAK);
+
+    private static final ThreadLocal<UnixScan> SCANS = ThreadLocal.withInitial(UnixScan::new);
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String text = target.text();
+        if (text.isEmpty()) {
+            return;
+        }
+        if (isShellshock(text)) {
+            sink.report(SHELLSHOCK, 0, Math.min(text.length(), 16));
+            return;
+        }
+        if (!worthScanning(text)) {
+            return;
+        }
+        UnixScan scan = SCANS.get();
+        scan.run(target, text);
+        scan.report(sink);
+    }
+
+    /** {@code () {} at the start: the prefix bash treated as a function definition in CVE-2014-6271. */
+    static boolean isShellshock(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && ShellTokenizer.isBlank(text.charAt(i))) {
+            i++;
+        }
+        if (i + 1 >= n || text.charAt(i) != '(') {
+            return false;
+        }
+        i++;
+        while (i < n && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= n || text.charAt(i) != ')') {
+            return false;
+        }
+        i++;
+        while (i < n && ShellTokenizer.isBlank(text.charAt(i))) {
+            i++;
+        }
+        return i < n && text.charAt(i) == '{';
+    }
+
+    /**
+     * Quick reject: a value without shell syntax characters can only be an attack when its first
+     * word is a known command or a path.
+     */
+    static boolean worthScanning(String text) {
+        int n = text.length();
+        int firstWordEnd = -1;
+        boolean slash = false;
+        boolean glob = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case ';', '|', '&', '\n', '\r', '(', '`', '$', '{', '<', '>', '\'', '"', '\\':
+                    return true;
+                case '/':
+                    slash = true;
+                    break;
+                case '?', '*', '[':
+                    glob = true;
+                    break;
+                case ' ', '\t':
+                    if (firstWordEnd < 0) {
+                        firstWordEnd = i;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (slash && glob) {
+            return true;
+        }
+        int to = firstWordEnd < 0 ? n : firstWordEnd;
+        if (to > 60) {
+            return false;
+        }
+        if (slash && text.charAt(0) == '/') {
+            return true;
+        }
+        int from = 0;
+        for (int i = 0; i < to; i++) {
+            if (text.charAt(i) == '/') {
+                from = i + 1;
+            }
+        }
+        if (to == from) {
+            return false;
+        }
+        if (ShellCommands.UNIX.get(text, from, to) != 0) {
+            return true;
+        }
+        int end = to;
+        while (end > from && (ShellWords.isDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return end < to && (ShellCommands.UNIX.get(text, from, end) & VERSIONED) != 0;
+    }
+
+    /** One scan's mutable state, reused per thread. */
+    static final class UnixScan {
+
+        private static final int MAX_LEVELS = 14;
+
+        // Context strength of a command position.
+        private static final int START = 0;
+        private static final int SPACED = 1;
+        private static final int TIGHT = 2;
+
+        // Context flags.
+        private static final int C_PIPE = 1;
+        private static final int C_SUBST = 1 << 1;
+        private static final int C_BACKTICK = 1 << 2;
+        private static final int C_AMP = 1 << 3;
+        private static final int C_PREFIXED = 1 << 4;
+        private static final int C_ARG_GROUP = 1 << 5;
+        private static final int C_GLUED = 1 << 6;
+
+        // How a command word matched.
+        private static final int M_PATH = 1;
+        private static final int M_GLOB = 1 << 1;
+        private static final int M_EVASION = 1 << 2;
+
+        private final ShellTokenizer tokenizer = new ShellTokenizer(false);
+        private final boolean[] expect = new boolean[MAX_LEVELS];
+        private final int[] levelStrength = new int[MAX_LEVELS];
+        private final int[] levelFlags = new int[MAX_LEVELS];
+        private final int[] pendingSep = new int[MAX_LEVELS];
+        private final boolean[] queryish = new boolean[MAX_LEVELS];
+        private final boolean[] openedAtCommand = new boolean[MAX_LEVELS];
+        private final boolean[] funcProbe = new boolean[MAX_LEVELS];
+        private final int[] tokensInLevel = new int[MAX_LEVELS];
+
+        private final boolean[] hasCmd = new boolean[MAX_LEVELS];
+        private final int[] cmdFlags = new int[MAX_LEVELS];
+        private final int[] cmdMatch = new int[MAX_LEVELS];
+        private final boolean[] cmdLower = new boolean[MAX_LEVELS];
+        private final int[] cmdStrength = new int[MAX_LEVELS];
+        private final int[] cmdContext = new int[MAX_LEVELS];
+        private final int[] cmdStart = new int[MAX_LEVELS];
+        private final int[] cmdEnd = new int[MAX_LEVELS];
+        private final int[] argCount = new int[MAX_LEVELS];
+        private final int[] args = new int[MAX_LEVELS];
+        private final int[] prefixWait = new int[MAX_LEVELS];
+        private final boolean[] handedOver = new boolean[MAX_LEVELS];
+        private final boolean[] shellCode = new boolean[MAX_LEVELS];
+        private final boolean[] redirectTarget = new boolean[MAX_LEVELS];
+        private final boolean[] hereString = new boolean[MAX_LEVELS];
+        private final boolean[] echoes = new boolean[MAX_LEVELS];
+        private final boolean[] aliasAssigns = new boolean[MAX_LEVELS];
+        private final boolean[] lastWasCmdWord = new boolean[MAX_LEVELS];
+
+        private final char[] funcName = new char[64];
+        private int funcNameLength;
+        private int funcCalls;
+        private boolean funcPipe;
+        private int funcStart;
+
+        private final boolean[] found = new boolean[RULES.size()];
+        private final int[] foundOffset = new int[RULES.size()];
+        private final int[] foundLength = new int[RULES.size()];
+        private boolean anyBlocking;
+        private boolean header;
+        private boolean nameComponent;
+        private int textLength;
+
+        void run(ScanTarget target, String text) {
+            java.util.Arrays.fill(found, false);
+            anyBlocking = false;
+            header = target.source() == Source.HEADER;
+            nameComponent = target.component() == dev.bulwark.core.Component.NAME;
+            text = plusAsSpace(HtmlEntities.decode(text));
+            textLength = text.length();
+            parse(text, ShellTokenizer.START_UNQUOTED);
+            if (!anyBlocking && text.indexOf('\'') >= 0) {
+                parse(text, ShellTokenizer.START_SINGLE);
+            }
+            if (!anyBlocking && text.indexOf('"') >= 0) {
+                parse(text, ShellTokenizer.START_DOUBLE);
+            }
+        }
+
+        /**
+         * A value with '+' but no space that also has shell separators is most likely form-encoded
+         * text that reached a place that does not decode '+' (a header, a JSON string): read '+'
+         * as the space it stands for. Same length, so offsets stay valid.
+         */
+        private static String plusAsSpace(String text) {
+            if (text.indexOf('+') < 0 || text.indexOf(' ') >= 0) {
+                return text;
+            }
+            boolean separator = text.charAt(0) == '/';
+            for (int i = 0; i < text.length() && !separator; i++) {
+                char c = text.charAt(i);
+                separator = c == ';' || c == '|' || c == '&' || c == '`' || c == '\n';
+            }
+            return separator ? text.replace('+', ' ') : text;
+        }
+
+        void report(DetectionSink sink) {
+            for (int i = 0; i < found.length; i++) {
+                if (found[i]) {
+                    sink.report(RULES.get(i), foundOffset[i], foundLength[i]);
+                }
+            }
+        }
+
+        private void find(RuleDefinition rule, int start, int end) {
+            if (rule == WEAK && (nameComponent || end - start < 4)) {
+                // Parameter names and two-letter values such as "sh" or "cc" are too common.
+                return;
+            }
+            int i = RULES.indexOf(rule);
+            if (!found[i]) {
+                found[i] = true;
+                int from = Math.max(0, Math.min(start, textLength));
+                foundOffset[i] = from;
+                foundLength[i] = Math.max(0, Math.min(end, textLength) - from);
+            }
+            if (rule.level() != Level.STRICT) {
+                anyBlocking = true;
+            }
+        }
+
+        private void parse(String text, int startQuote) {
+            ShellTokenizer t = tokenizer;
+            t.reset(text, startQuote);
+            resetLevel(0);
+            levelStrength[0] = header ? SPACED : START;
+            levelFlags[0] = 0;
+            openedAtCommand[0] = false;
+            funcNameLength = 0;
+            tightChain = 0;
+            emptyBeforeCommand = false;
+            skippedEmpty = false;
+            funcCalls = 0;
+            funcPipe = false;
+            int type;
+            int steps = 0;
+            while ((type = t.next()) != ShellTokenizer.END) {
+                if (++steps > 100_000) {
+                    break;
+                }
+                int d = Math.min(t.depth, MAX_LEVELS - 1);
+                switch (type) {
+                    case ShellTokenizer.WORD -> word(t, d);
+                    case ShellTokenizer.SEPARATOR -> separator(t, d);
+                    case ShellTokenizer.OPEN -> open(t, Math.max(0, d - 1));
+                    case ShellTokenizer.CLOSE -> close(t, d);
+                    case ShellTokenizer.REDIRECT -> redirect(t, d);
+                    default -> { }
+                }
+                if (anyBlocking) {
+                    return;
+                }
+            }
+            for (int d = Math.min(t.depth, MAX_LEVELS - 1); d >= 0; d--) {
+                finishCommand(d, false);
+            }
+            if (funcNameLength > 0 && funcCalls >= 2 && funcPipe) {
+                find(FORK_BOMB, funcStart, textLength);
+            }
+        }
+
+        private void resetLevel(int d) {
+            expect[d] = true;
+            pendingSep[d] = 0;
+            queryish[d] = false;
+            hasCmd[d] = false;
+            funcProbe[d] = false;
+            tokensInLevel[d] = 0;
+            lastWasCmdWord[d] = false;
+            redirectTarget[d] = false;
+            hereString[d] = false;
+        }
+
+        private void word(ShellTokenizer t, int d) {
+            tokensInLevel[d]++;
+            char[] b = t.buf;
+            int from = t.wordFrom;
+            int to = t.wordTo;
+            int flags = t.flags;
+            if ((flags & ShellTokenizer.F_GLOB) != 0 && ShellWords.isObfuscatedSensitivePath(b, from, to)) {
+                find(GLOB_PATH, t.tokenStart, t.tokenEnd);
+            }
+            if (redirectTarget[d]) {
+                redirectTarget[d] = false;
+                int signals = ShellWords.argument(b, from, to, false);
+                if ((signals & ShellWords.DEV_TCP) != 0) {
+                    find(REVERSE_SHELL, hasCmd[d] ? cmdStart[d] : t.tokenStart, t.tokenEnd);
+                }
+                if (hereString[d]) {
+                    hereString[d] = false;
+                    if (openedAtCommand[d]) {
+                        outputAsCommand(t, d, from, to);
+                    }
+                }
+                if (hasCmd[d]) {
+                    args[d] |= ShellWords.REDIRECT | (signals & (ShellWords.SYSTEM_PATH | ShellWords.DEV_TCP));
+                    cmdEnd[d] = t.tokenEnd;
+                }
+                return;
+            }
+            if (expect[d]) {
+                commandWord(t, d, from, to, flags);
+                return;
+            }
+            lastWasCmdWord[d] = false;
+            queryish[d] = isQueryish(b, from, to);
+            if (!hasCmd[d]) {
+                return;
+            }
+            cmdEnd[d] = t.tokenEnd;
+            if (prefixWait[d] > 0) {
+                prefixWait[d]--;
+                int signals = ShellWords.argument(b, from, to, false);
+                boolean optionLike = (signals & (ShellWords.OPTION | ShellWords.LONG_OPTION)) != 0
+                        || ShellWords.assignment(b, from, to) > 0 || isNumber(b, from, to);
+                if (!optionLike) {
+                    int f = lookup(b, from, to, flags);
+                    if ((f & STRENGTH) != 0 && (f & ALIAS) == 0) {
+                        prefixWait[d] = 0;
+                        handOver(t, d, from, to, flags);
+                        return;
+                    }
+                    if ((cmdFlags[d] & WORD) != 0) {
+                        // "time to eat": an everyday word followed by prose.
+                        prefixWait[d] = 0;
+                    }
+                }
+            }
+            if (shellCode[d]) {
+                shellCode[d] = false;
+                int space = from;
+                while (space < to && b[space] != ' ') {
+                    space++;
+                }
+                int f = lookup(b, from, space, flags);
+                if ((f & STRENGTH) != 0) {
+                    handedOver[d] = true;
+                }
+            }
+            if (echoes[d] && argCount[d] == 0 && openedAtCommand[d]) {
+                outputAsCommand(t, d, from, to);
+            }
+            int signals = ShellWords.argument(b, from, to, false);
+            int n = to - from;
+            if (n == 2 && b[from] == '-') {
+                char o = b[from + 1];
+                if ((cmdFlags[d] & SHELL) != 0 && o == 'c') {
+                    shellCode[d] = true;
+                    signals |= ShellWords.CODE_OPTION;
+                } else if ((cmdFlags[d] & INTERPRETER) != 0 && (o == 'c' || o == 'e' || o == 'r' || o == 'E')) {
+                    signals |= ShellWords.CODE_OPTION;
+                }
+            }
+            if ((cmdFlags[d] & ALIAS) != 0 && ShellWords.assignment(b, from, to) > 0) {
+                aliasAssigns[d] = true;
+                int eq = ShellWords.assignment(b, from, to);
+                t.assign(from, eq, eq + 1, to);
+            } else if ((cmdFlags[d] & ALIAS) != 0 && ShellWords.indexOf(b, from, to, "=") > 0) {
+                aliasAssigns[d] = true;
+            }
+            if ((flags & ShellTokenizer.F_VAR) != 0) {
+                signals |= ShellWords.VARIABLE;
+            }
+            args[d] |= signals;
+            argCount[d]++;
+        }
+
+        /** A word in command position. */
+        private void commandWord(ShellTokenizer t, int d, int from, int to, int flags) {
+            char[] b = t.buf;
+            if (from == to) {
+                // Expanded to nothing ($a, '' or $@): the next word is the command.
+                if ((flags & ShellTokenizer.F_UNKNOWN_VAR) != 0 && pendingSep[d] != 0) {
+                    emptyBeforeCommand = true;
+                }
+                return;
+            }
+            int eq = ShellWords.assignment(b, from, to);
+            if (eq > 0) {
+                t.assign(from, eq, eq + 1, to);
+                queryish[d] = true;
+                pendingSep[d] = 0;
+                return;
+            }
+            int strength;
+            int context = levelFlags[d];
+            int sep = pendingSep[d];
+            if (sep != 0) {
+                if (sep == ShellTokenizer.NEWLINE) {
+                    strength = SPACED;
+                } else if (sep == ShellTokenizer.AMP && queryish[d]) {
+                    strength = START;
+                } else {
+                    strength = t.spaceBefore ? SPACED : TIGHT;
+                }
+                if (sep == ShellTokenizer.PIPE) {
+                    context |= C_PIPE;
+                } else if (sep == ShellTokenizer.AMP) {
+                    context |= C_AMP;
+                }
+                context &= ~(C_SUBST | C_BACKTICK);
+            } else {
+                strength = levelStrength[d];
+            }
+            if (sep != 0 && t.tokenStart > 0 && t.spaceBefore == false
+                    && (sepStart == 0 || (sepStart > 0 && sepSpaceBefore))) {
+                // ";cmd" at the very start of the value, or "text ;cmd": the separator is glued
+                // to the command, not to the text before it as punctuation is.
+                context |= C_GLUED;
+            }
+            skippedEmpty = emptyBeforeCommand;
+            emptyBeforeCommand = false;
+            startCommand(t, d, from, to, flags, strength, context);
+            skippedEmpty = false;
+            if (hasCmd[d] && strength == TIGHT && (cmdFlags[d] & STRENGTH) != 0 && cmdLower[d]) {
+                if (++tightChain >= 2) {
+                    find(COMMAND, cmdStart[d], cmdEnd[d]);
+                }
+            }
+        }
+
+        private boolean emptyBeforeCommand;
+        private boolean skippedEmpty;
+        private int tightChain;
+
+        private void startCommand(ShellTokenizer t, int d, int from, int to, int flags, int strength, int context) {
+            char[] b = t.buf;
+            int f = lookup(b, from, to, flags);
+            if ((f & KEYWORD) != 0) {
+                return;
+            }
+            if (funcNameLength > 0 && to - from == funcNameLength
+                    && java.util.Arrays.equals(b, from, to, funcName, 0, funcNameLength)) {
+                funcCalls++;
+            }
+            expect[d] = false;
+            pendingSep[d] = 0;
+            hasCmd[d] = true;
+            cmdFlags[d] = f;
+            cmdMatch[d] = f == 0 ? 0 : matchKind;
+            cmdLower[d] = ShellWords.isLowerCase(b, from, to);
+            cmdStrength[d] = strength;
+            cmdContext[d] = context;
+            cmdStart[d] = t.tokenStart;
+            cmdEnd[d] = t.tokenEnd;
+            argCount[d] = 0;
+            args[d] = 0;
+            prefixWait[d] = (f & PREFIX) != 0 ? 4 : 0;
+            handedOver[d] = false;
+            shellCode[d] = false;
+            echoes[d] = isEcho(b, from, to);
+            aliasAssigns[d] = false;
+            lastWasCmdWord[d] = true;
+            queryish[d] = isQueryish(b, from, to);
+            if (to - from <= funcName.length) {
+                probeName(b, from, to);
+            }
+        }
+
+        private void probeName(char[] b, int from, int to) {
+            probeLength = to - from;
+            System.arraycopy(b, from, probeChars, 0, probeLength);
+        }
+
+        private final char[] probeChars = new char[64];
+        private int probeLength;
+
+        /** A prefix command ({@code nohup}, {@code time}) hands its argument over as a command. */
+        private void handOver(ShellTokenizer t, int d, int from, int to, int flags) {
+            int prefixFlags = cmdFlags[d];
+            int strength = cmdStrength[d];
+            int context = cmdContext[d] | C_PREFIXED;
+            if ((prefixFlags & DISTINCT) != 0 || (cmdMatch[d] & M_EVASION) != 0) {
+                strength = Math.max(strength, SPACED);
+            }
+            handedOver[d] = (prefixFlags & WORD) == 0;
+            finishCommand(d, true);
+            startCommand(t, d, from, to, flags, strength, context);
+        }
+
+        /** The output of {@code echo X} or {@code cat <<< X} inside {@code $(...)} in command position runs as a command. */
+        private void outputAsCommand(ShellTokenizer t, int d, int from, int to) {
+            int space = from;
+            while (space < to && t.buf[space] != ' ') {
+                space++;
+            }
+            int f = lookup(t.buf, from, space, 0);
+            if ((f & STRENGTH) != 0) {
+                find((f & WORD) != 0 && (f & (DISTINCT | NAMED)) == 0 ? COMMAND : CHAIN, t.tokenStart, t.tokenEnd);
+            }
+        }
+
+        private int matchKind;
+
+        /** Flags of the command named by the word, looking through paths, versions and globs. */
+        private int lookup(char[] b, int from, int to, int flags) {
+            matchKind = 0;
+            for (int i = from; i < to; i++) {
+                if (b[i] == ' ') {
+                    // Quoted or expanded text: the first field is the command, and quotes
+                    // around the whole field are no evasion.
+                    to = i;
+                    flags &= ~ShellTokenizer.F_MID_QUOTE;
+                    break;
+                }
+            }
+            int slash = -1;
+            for (int i = to - 1; i >= from; i--) {
+                if (b[i] == '/') {
+                    slash = i;
+                    break;
+                }
+            }
+            int base = slash + 1 > from ? slash + 1 : from;
+            if (slash >= 0) {
+                base = slash + 1;
+            }
+            int f = ShellCommands.UNIX.get(b, base, to);
+            if (f == 0 && to - base > 2) {
+                int end = to;
+                while (end > base + 1 && (ShellWords.isDigit(b[end - 1]) || b[end - 1] == '.')) {
+                    end--;
+                }
+                if (end < to) {
+                    int g = ShellCommands.UNIX.get(b, base, end);
+                    if ((g & VERSIONED) != 0) {
+                        f = g;
+                    }
+                }
+            }
+            boolean glob = (flags & ShellTokenizer.F_GLOB) != 0;
+            int literals = glob ? ShellWords.literalLetters(b, base, to) : 0;
+            if (f == 0 && glob && literals >= 1 && b[base] != '*' && (slash >= 0 || literals >= 2)) {
+                f = ShellWords.globCommand(b, base, to, ShellCommands.UNIX);
+                if (f != 0) {
+                    matchKind |= M_GLOB;
+                }
+            }
+            if (f == 0) {
+                return 0;
+            }
+            if (slash >= 0) {
+                if (!isBinDirectory(b, from, slash + 1)) {
+                    return 0;
+                }
+                matchKind |= M_PATH;
+            }
+            if ((flags & (ShellTokenizer.F_MID_QUOTE | ShellTokenizer.F_ESCAPE | ShellTokenizer.F_INNER_SUBST
+                    | ShellTokenizer.F_ANSI | ShellTokenizer.F_BRACE | ShellTokenizer.F_UNKNOWN_VAR
+                    | ShellTokenizer.F_IFS | ShellTokenizer.F_VAR)) != 0 || skippedEmpty) {
+                matchKind |= M_EVASION;
+            }
+            return f;
+        }
+
+        private static final String[] BIN_DIRECTORIES = {
+            "/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/usr/local/bin/", "/usr/local/sbin/",
+            "bin/", "./", "/usr/games/", "/opt/bin/",
+        };
+
+        private static boolean isBinDirectory(char[] b, int from, int to) {
+            for (String dir : BIN_DIRECTORIES) {
+                if (dir.length() == to - from && ShellWords.glob(b, from, to, dir)) {
+                    return true;
+                }
+            }
+            // Glob directories may be shorter or longer than they match: /???/ or /*/.
+            boolean glob = false;
+            for (int i = from; i < to; i++) {
+                if (b[i] == '?' || b[i] == '*' || b[i] == '[') {
+                    glob = true;
+                    break;
+                }
+            }
+            if (glob && b[from] == '/') {
+                for (String dir : BIN_DIRECTORIES) {
+                    if (ShellWords.glob(b, from, to, dir)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean isEcho(char[] b, int from, int to) {
+            int n = to - from;
+            return (n == 4 && ShellWords.indexOf(b, from, to, "echo") == from)
+                    || (n == 6 && ShellWords.indexOf(b, from, to, "printf") == from);
+        }
+
+        private static boolean isQueryish(char[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = b[i];
+                if (c == '=' || c == '?') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isNumber(char[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!ShellWords.isDigit(b[i]) && b[i] != '.' && b[i] != ':') {
+                    return false;
+                }
+            }
+            return to > from;
+        }
+
+        private int sepStart;
+        private boolean sepSpaceBefore;
+
+        private void separator(ShellTokenizer t, int d) {
+            tokensInLevel[d]++;
+            if (pendingSep[d] == 0 || !expect[d]) {
+                sepStart = t.tokenStart;
+                sepSpaceBefore = t.spaceBefore;
+            }
+            if (funcNameLength > 0 && (t.kind == ShellTokenizer.PIPE || t.kind == ShellTokenizer.AMP)) {
+                funcPipe = true;
+            }
+            finishCommand(d, true);
+            expect[d] = true;
+            pendingSep[d] = t.kind;
+            lastWasCmdWord[d] = false;
+            redirectTarget[d] = false;
+        }
+
+        private void open(ShellTokenizer t, int parent) {
+            tokensInLevel[parent]++;
+            int d = Math.min(t.depth, MAX_LEVELS - 1);
+            boolean atCommand = expect[parent];
+            boolean funcDef = t.kind == ShellTokenizer.PAREN && !atCommand && hasCmd[parent]
+                    && lastWasCmdWord[parent] && argCount[parent] == 0;
+            if (hasCmd[parent] && !atCommand && t.kind != ShellTokenizer.PAREN) {
+                args[parent] |= ShellWords.SUBSTITUTION;
+            }
+            lastWasCmdWord[parent] = false;
+            resetLevel(d);
+            funcProbe[d] = funcDef;
+            openedAtCommand[d] = atCommand;
+            int strength;
+            int flags;
+            switch (t.kind) {
+                case ShellTokenizer.SUBST, ShellTokenizer.PROCESS -> {
+                    strength = TIGHT;
+                    flags = C_SUBST;
+                }
+                case ShellTokenizer.BACKTICK -> {
+                    strength = TIGHT;
+                    flags = C_SUBST | C_BACKTICK;
+                }
+                default -> {
+                    if (atCommand) {
+                        int sep = pendingSep[parent];
+                        strength = sep == 0 ? levelStrength[parent] : (t.spaceBefore ? SPACED : TIGHT);
+                        flags = levelFlags[parent];
+                    } else {
+                        strength = START;
+                        flags = C_ARG_GROUP;
+                    }
+                }
+            }
+            levelStrength[d] = strength;
+            levelFlags[d] = flags;
+        }
+
+        private void close(ShellTokenizer t, int d) {
+            if (t.kind == 0) {
+                // Unbalanced: acts like a separator at this level.
+                finishCommand(d, true);
+                expect[d] = true;
+                pendingSep[d] = ShellTokenizer.SEMI;
+                queryish[d] = true;
+                return;
+            }
+            int inner = Math.min(t.depth + 1, MAX_LEVELS - 1);
+            boolean emptyParens = tokensInLevel[inner] == 0;
+            boolean wasFuncProbe = funcProbe[inner];
+            finishCommand(inner, true);
+            int parent = Math.min(t.depth, MAX_LEVELS - 1);
+            if (wasFuncProbe && emptyParens && hasCmd[parent]) {
+                // NAME() { ... }: a function definition.
+                funcNameLength = Math.min(probeLength, funcName.length);
+                System.arraycopy(probeChars, 0, funcName, 0, funcNameLength);
+                funcStart = cmdStart[parent];
+                hasCmd[parent] = false;
+                expect[parent] = true;
+                pendingSep[parent] = 0;
+                levelStrength[parent] = TIGHT;
+                return;
+            }
+            if (expect[parent] && !resumesWord(t)) {
+                // $(...) or (...) as the command itself: arguments follow.
+                expect[parent] = false;
+                hasCmd[parent] = false;
+            }
+        }
+
+        private static boolean resumesWord(ShellTokenizer t) {
+            return t.resumingWord();
+        }
+
+        private void redirect(ShellTokenizer t, int d) {
+            tokensInLevel[d]++;
+            redirectTarget[d] = true;
+            hereString[d] = t.kind == ShellTokenizer.REDIR_HERE_STRING;
+            if (hasCmd[d]) {
+                args[d] |= ShellWords.REDIRECT;
+            }
+        }
+
+        /** Judges the command that ends at level {@code d}. */
+        private void finishCommand(int d, boolean bySeparator) {
+            if (!hasCmd[d]) {
+                return;
+            }
+            hasCmd[d] = false;
+            RuleDefinition rule = judge(d, bySeparator);
+            if (rule != null) {
+                find(rule, cmdStart[d], cmdEnd[d]);
+            }
+        }
+
+        private RuleDefinition judge(int d, boolean bySeparator) {
+            int f = cmdFlags[d];
+            int a = args[d];
+            if ((a & ShellWords.DEV_TCP) != 0 && (a & ShellWords.REDIRECT) != 0) {
+                return REVERSE_SHELL;
+            }
+            int strength = f & STRENGTH;
+            if (strength == 0) {
+                return null;
+            }
+            int match = cmdMatch[d];
+            int s = cmdStrength[d];
+            int context = cmdContext[d];
+            int n = argCount[d];
+            boolean shellish = (a & (ShellWords.OPTION | ShellWords.LONG_OPTION | ShellWords.PATH | ShellWords.URL
+                    | ShellWords.REDIRECT | ShellWords.SUBSTITUTION | ShellWords.CODE_OPTION)) != 0
+                    || ((f & NETWORK) != 0 && (a & ShellWords.HOST) != 0);
+            boolean strongArgs = (a & (ShellWords.SYSTEM_PATH | ShellWords.URL | ShellWords.CODE_OPTION
+                    | ShellWords.SUBSTITUTION | ShellWords.REDIRECT)) != 0
+                    || ((f & NETWORK) != 0 && (a & ShellWords.HOST) != 0);
+            boolean handed = handedOver[d];
+            if ((f & ALIAS) != 0) {
+                return aliasAssigns[d] && cmdLower[d] ? COMMAND : null;
+            }
+            if ((match & (M_EVASION | M_GLOB)) != 0 && (cmdLower[d] || (f & DISTINCT) != 0)) {
+                return s == TIGHT && shellish ? CHAIN : EVASION;
+            }
+            if ((match & M_PATH) != 0) {
+                return s >= SPACED && shellish ? CHAIN : COMMAND;
+            }
+            boolean lower = cmdLower[d];
+            if (strength == DISTINCT || (f & DISTINCT) != 0) {
+                if (s >= SPACED) {
+                    return shellish || s == TIGHT || handed ? CHAIN : COMMAND;
+                }
+                return n == 0 && !bySeparator && (context & C_PREFIXED) == 0 ? WEAK : COMMAND;
+            }
+            if (!lower) {
+                return null;
+            }
+            boolean backtick = (context & C_BACKTICK) != 0;
+            if ((f & NAMED) != 0) {
+                if ((context & C_PIPE) != 0 && (f & SHELL) != 0) {
+                    return CHAIN;
+                }
+                if (s == TIGHT && !backtick) {
+                    if (shellish || handed) {
+                        return CHAIN;
+                    }
+                    return n == 0 ? COMMAND : WEAK;
+                }
+                if (s >= SPACED) {
+                    return shellish || handed ? COMMAND : WEAK;
+                }
+                if (strongArgs || handed || ((a & ShellWords.OPTION) != 0 && n >= 2)
+                        || (a & ShellWords.LONG_OPTION) != 0) {
+                    return COMMAND;
+                }
+                return n == 0 ? WEAK : null;
+            }
+            // An everyday word.
+            boolean systemPath = (a & ShellWords.SYSTEM_PATH) != 0;
+            if ((context & C_SUBST) != 0 && !backtick && s == TIGHT) {
+                return COMMAND;
+            }
+            if (s == TIGHT && (context & C_GLUED) != 0 && (context & C_AMP) == 0) {
+                return COMMAND;
+            }
+            if (s == TIGHT && !backtick && (context & C_AMP) == 0) {
+                if (n == 0 || systemPath || shellish) {
+                    return COMMAND;
+                }
+                return WEAK;
+            }
+            if (systemPath && s >= SPACED) {
+                return CHAIN;
+            }
+            if (systemPath || handed) {
+                return COMMAND;
+            }
+            if ((a & ShellWords.LONG_OPTION) != 0 && n == 1) {
+                return COMMAND;
+            }
+            if (s >= SPACED && (a & ShellWords.OPTION) != 0 && (a & ShellWords.PATH) != 0) {
+                return COMMAND;
+            }
+            return null;
+        }
+    }
+}

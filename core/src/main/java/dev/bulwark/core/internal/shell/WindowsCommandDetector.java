@@ -1,0 +1,779 @@
+package dev.bulwark.core.internal.shell;
+
+import static dev.bulwark.core.internal.shell.ShellCommands.CMD;
+import static dev.bulwark.core.internal.shell.ShellCommands.CMDLET;
+import static dev.bulwark.core.internal.shell.ShellCommands.DISTINCT;
+import static dev.bulwark.core.internal.shell.ShellCommands.KEYWORD;
+import static dev.bulwark.core.internal.shell.ShellCommands.NAMED;
+import static dev.bulwark.core.internal.shell.ShellCommands.POWERSHELL;
+import static dev.bulwark.core.internal.shell.ShellCommands.STRENGTH;
+import static dev.bulwark.core.internal.shell.ShellCommands.SUBCOMMANDS;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.util.List;
+
+/**
+ * Detects OS command injection aimed at Windows: {@code cmd.exe} command lines, batch {@code FOR}
+ * and {@code IF} statements, and PowerShell (cmdlets, download cradles, encoded commands).
+ *
+ * <p>Values are tokenized in the Windows dialect of {@link ShellTokenizer}: separators {@code & &&
+ * | ||} (and PowerShell's {@code ;}), caret and backtick escapes ({@code c^m^d}, {@code I`E`X}),
+ * {@code %COMSPEC%} and {@code %VAR:~n,m%} expansion, quotes removed from names ({@code
+ * p"o"wershell}). A finding needs a known command in command position with context that grows
+ * with how ordinary its name is, or one of the grammars that only batch files and PowerShell use.
+ *
+ * <p>Rules (levels): {@code WINCMD-CHAIN} and {@code WINCMD-POWERSHELL} are BASIC; {@code
+ * WINCMD-COMMAND}, {@code WINCMD-EVASION} and {@code WINCMD-BATCH} are STANDARD; {@code
+ * WINCMD-WEAK} is STRICT.
+ *
+ * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP Command
+ * Injection</a> and <a href="https://cwe.mitre.org/data/definitions/78.html">CWE-78</a>.
+ */
+public final class WindowsCommandDetector implements Detector {
+
+    /** The family key. */
+    public static final String KEY = "WINCMD";
+
+    private static final String OWASP = "https://owasp.org/www-community/attacks/Command_Injection";
+
+    static final RuleDefinition CHAIN = new RuleDefinition("WINCMD-CHAIN", KEY, Level.BASIC,
+            "Known Windows command chained after a separator, or cmd.exe running a command with /c",
+            OWASP);
+    static final RuleDefinition POWERSHELL_RULE = new RuleDefinition("WINCMD-POWERSHELL", KEY, Level.BASIC,
+            "PowerShell download cradle, encoded command or expression invocation",
+            "https://attack.mitre.org/techniques/T1059/001/");
+    static final RuleDefinition COMMAND = new RuleDefinition("WINCMD-COMMAND", KEY, Level.STANDARD,
+            "Known Windows command or PowerShell cmdlet with command-line arguments", OWASP);
+    static final RuleDefinition EVASION = new RuleDefinition("WINCMD-EVASION", KEY, Level.STANDARD,
+            "Windows command name hidden by carets, quotes or environment-variable substrings",
+            "https://capec.mitre.org/data/definitions/88.html");
+    static final RuleDefinition BATCH = new RuleDefinition("WINCMD-BATCH", KEY, Level.STANDARD,
+            "Batch FOR loop or IF statement, grammar found only in cmd.exe scripts",
+            "https://attack.mitre.org/techniques/T1059/003/");
+    static final RuleDefinition WEAK = new RuleDefinition("WINCMD-WEAK", KEY, Level.STRICT,
+            "Known Windows command with little command-line context", OWASP);
+
+    private static final List<RuleDefinition> RULES =
+            List.of(CHAIN, POWERSHELL_RULE, COMMAND, EVASION, BATCH, WEAK);
+
+    private static final ThreadLocal<WindowsScan> SCANS = ThreadLocal.withInitial(WindowsScan::new);
+
+    /** Subcommands that make {@code net}, {@code reg} and {@code sc} do something worth attacking. */
+    private static final CommandTable SUBCOMMAND_NAMES = new CommandTable(
+            "user users localgroup group share use view start stop session accounts config"
+                    + " query add delete export import save load create qc",
+            1);
+
+    /** .NET methods of download cradles and in-memory loaders. */
+    private static final CommandTable METHODS = new CommandTable(
+            "downloadstring downloadfile downloaddata uploadstring uploadfile frombase64string"
+                    + " invoke reflection.assembly load",
+            1);
+
+    /** Words of the batch grammar. */
+    private static final CommandTable BATCH_WORDS = new CommandTable(
+            "for", 1, "if", 2, "in", 4, "do", 8, "not", 16, "exist", 32, "defined", 32, "errorlevel", 32,
+            "cmdextversion", 32, "equ neq lss leq gtr geq ==", 64, "else", 128);
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String text = target.text();
+        if (text.isEmpty() || !worthScanning(text)) {
+            return;
+        }
+        WindowsScan scan = SCANS.get();
+        scan.run(target, text);
+        scan.report(sink);
+    }
+
+    /** Quick reject: no separator, escape, variable or group, and the first word is no command. */
+    static boolean worthScanning(String text) {
+        int n = text.length();
+        int firstWordEnd = -1;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case ';', '|', '&', '\n', '(', '^', '%', '`', '"', '\'', '$':
+                    return true;
+                case ' ', '\t':
+                    if (firstWordEnd < 0) {
+                        firstWordEnd = i;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        int to = firstWordEnd < 0 ? n : firstWordEnd;
+        int from = 0;
+        for (int i = 0; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '/') {
+                from = i + 1;
+            }
+        }
+        if (to - from > 60 || to == from) {
+            return false;
+        }
+        if (ShellCommands.WINDOWS.get(text, from, to) != 0 || BATCH_WORDS.get(text, from, to) != 0) {
+            return true;
+        }
+        int dot = text.lastIndexOf('.', to - 1);
+        return dot > from && ShellCommands.WINDOWS.get(text, from, dot) != 0;
+    }
+
+    /** One scan's state, reused per thread. */
+    static final class WindowsScan {
+
+        private static final int MAX_LEVELS = 14;
+        private static final int START = 0;
+        private static final int SPACED = 1;
+        private static final int TIGHT = 2;
+
+        private static final int M_PATH = 1;
+        private static final int M_EVASION = 1 << 1;
+
+        private final ShellTokenizer tokenizer = new ShellTokenizer(true);
+
+        private final boolean[] expect = new boolean[MAX_LEVELS];
+        private final int[] levelStrength = new int[MAX_LEVELS];
+        private final int[] pendingSep = new int[MAX_LEVELS];
+        private final boolean[] ampTight = new boolean[MAX_LEVELS];
+        private final boolean[] hasCmd = new boolean[MAX_LEVELS];
+        private final int[] cmdFlags = new int[MAX_LEVELS];
+        private final int[] cmdMatch = new int[MAX_LEVELS];
+        private final int[] cmdStrength = new int[MAX_LEVELS];
+        private final int[] cmdStart = new int[MAX_LEVELS];
+        private final int[] cmdEnd = new int[MAX_LEVELS];
+        private final int[] argCount = new int[MAX_LEVELS];
+        private final int[] args = new int[MAX_LEVELS];
+        private final boolean[] subcommand = new boolean[MAX_LEVELS];
+        private final boolean[] runSwitch = new boolean[MAX_LEVELS];
+        private final boolean[] encoded = new boolean[MAX_LEVELS];
+        private final boolean[] lastWasWord = new boolean[MAX_LEVELS];
+        private final boolean[] queryish = new boolean[MAX_LEVELS];
+
+        // Batch grammar state per level.
+        private final int[] forState = new int[MAX_LEVELS];
+        private final int[] forWords = new int[MAX_LEVELS];
+        private final int[] ifState = new int[MAX_LEVELS];
+        private final boolean[] ifStrong = new boolean[MAX_LEVELS];
+        private final boolean[] ifSpacedEquals = new boolean[MAX_LEVELS];
+        private final boolean[] ifGroupFirst = new boolean[MAX_LEVELS];
+        private final int[] batchStart = new int[MAX_LEVELS];
+
+        private final boolean[] found = new boolean[RULES.size()];
+        private final int[] foundOffset = new int[RULES.size()];
+        private final int[] foundLength = new int[RULES.size()];
+        private boolean anyBlocking;
+        private boolean header;
+        private int textLength;
+
+        void run(ScanTarget target, String text) {
+            java.util.Arrays.fill(found, false);
+            anyBlocking = false;
+            header = target.source() == Source.HEADER;
+            text = HtmlEntities.decode(text);
+            textLength = text.length();
+            parse(text, ShellTokenizer.START_UNQUOTED);
+            if (!anyBlocking && text.indexOf('"') >= 0) {
+                parse(text, ShellTokenizer.START_DOUBLE);
+            }
+        }
+
+        void report(DetectionSink sink) {
+            for (int i = 0; i < found.length; i++) {
+                if (found[i]) {
+                    sink.report(RULES.get(i), foundOffset[i], foundLength[i]);
+                }
+            }
+        }
+
+        private void find(RuleDefinition rule, int start, int end) {
+            int i = RULES.indexOf(rule);
+            if (!found[i]) {
+                found[i] = true;
+                int from = Math.max(0, Math.min(start, textLength));
+                foundOffset[i] = from;
+                foundLength[i] = Math.max(0, Math.min(end, textLength) - from);
+            }
+            if (rule.level() != Level.STRICT) {
+                anyBlocking = true;
+            }
+        }
+
+        private void parse(String text, int startQuote) {
+            ShellTokenizer t = tokenizer;
+            t.reset(text, startQuote);
+            resetLevel(0);
+            levelStrength[0] = header ? SPACED : START;
+            int type;
+            int steps = 0;
+            while ((type = t.next()) != ShellTokenizer.END && ++steps < 100_000) {
+                int d = Math.min(t.depth, MAX_LEVELS - 1);
+                switch (type) {
+                    case ShellTokenizer.WORD -> word(t, d);
+                    case ShellTokenizer.SEPARATOR -> separator(t, d);
+                    case ShellTokenizer.OPEN -> open(t, Math.max(0, d - 1), d);
+                    case ShellTokenizer.CLOSE -> close(t, d);
+                    case ShellTokenizer.REDIRECT -> {
+                        if (hasCmd[d]) {
+                            args[d] |= ShellWords.REDIRECT;
+                        }
+                        batchToken(t, d, false);
+                    }
+                    default -> { }
+                }
+                if (anyBlocking) {
+                    return;
+                }
+            }
+            for (int d = Math.min(t.depth, MAX_LEVELS - 1); d >= 0; d--) {
+                if (ifState[d] == IF_COMPLETE && ifStrong[d]) {
+                    find(BATCH, batchStart[d], textLength);
+                }
+                finishCommand(d, false);
+            }
+        }
+
+        private void resetLevel(int d) {
+            expect[d] = true;
+            pendingSep[d] = 0;
+            hasCmd[d] = false;
+            forState[d] = 0;
+            ifState[d] = 0;
+            lastWasWord[d] = false;
+            queryish[d] = false;
+        }
+
+        private int strengthFor(ShellTokenizer t, int d) {
+            int sep = pendingSep[d];
+            if (sep == 0) {
+                return levelStrength[d];
+            }
+            if (sep == ShellTokenizer.NEWLINE) {
+                return SPACED;
+            }
+            if (sep == ShellTokenizer.AMP && queryish[d]) {
+                return START;
+            }
+            return t.spaceBefore ? SPACED : TIGHT;
+        }
+
+        private void word(ShellTokenizer t, int d) {
+            char[] b = t.buf;
+            int from = t.wordFrom;
+            int to = t.wordTo;
+            if (batchToken(t, d, true)) {
+                return;
+            }
+            if (expect[d]) {
+                int f0 = 0;
+                if (from < to && b[from] == '@') {
+                    from++;
+                }
+                if (from == to) {
+                    return;
+                }
+                int batch = BATCH_WORDS.get(b, from, to);
+                if ((batch & 1) != 0) {
+                    forState[d] = 1;
+                    forWords[d] = 0;
+                    batchStart[d] = t.tokenStart;
+                    finishCommand(d, true);
+                    expect[d] = false;
+                    return;
+                }
+                if ((batch & 2) != 0) {
+                    ifState[d] = IF_OPERAND;
+                    ifStrong[d] = false;
+                    ifGroupFirst[d] = false;
+                    ifSpacedEquals[d] = false;
+                    batchStart[d] = t.tokenStart;
+                    expect[d] = false;
+                    return;
+                }
+                int strength = strengthFor(t, d);
+                boolean amp = pendingSep[d] == ShellTokenizer.AMP;
+                int f = lookup(b, from, to, t.flags);
+                if ((f & KEYWORD) != 0) {
+                    return;
+                }
+                expect[d] = false;
+                pendingSep[d] = 0;
+                hasCmd[d] = (f & STRENGTH) != 0 || f0 != 0;
+                cmdFlags[d] = f;
+                cmdMatch[d] = matchKind;
+                cmdStrength[d] = strength;
+                ampTight[d] = amp && strength == TIGHT;
+                cmdStart[d] = t.tokenStart;
+                cmdEnd[d] = t.tokenEnd;
+                argCount[d] = 0;
+                args[d] = 0;
+                subcommand[d] = false;
+                runSwitch[d] = false;
+                encoded[d] = false;
+                lastWasWord[d] = true;
+                queryish[d] = hasQueryChars(b, from, to);
+                return;
+            }
+            queryish[d] = hasQueryChars(b, from, to);
+            if (from < to && b[from] == '.' && METHODS.get(b, from + 1, to) != 0) {
+                // (New-Object Net.WebClient).DownloadString(...)
+                find(POWERSHELL_RULE, t.tokenStart, t.tokenEnd);
+                return;
+            }
+            if (!hasCmd[d]) {
+                return;
+            }
+            cmdEnd[d] = t.tokenEnd;
+            int f = cmdFlags[d];
+            int signals = ShellWords.argument(b, from, to, true);
+            if (argCount[d] == 0 && (f & SUBCOMMANDS) != 0 && SUBCOMMAND_NAMES.get(b, from, to) != 0) {
+                subcommand[d] = true;
+            }
+            int n = to - from;
+            if ((f & CMD) != 0 && n == 2 && (b[from] == '/' || b[from] == '-')) {
+                char o = CommandTable.lower(b[from + 1]);
+                if (o == 'c' || o == 'k' || o == 'r') {
+                    runSwitch[d] = true;
+                }
+            }
+            if ((f & POWERSHELL) != 0 && n >= 2 && (b[from] == '-' || b[from] == '/')) {
+                if (isEncodedSwitch(b, from + 1, to)) {
+                    encoded[d] = true;
+                }
+                signals |= ShellWords.OPTION;
+            }
+            if ((t.flags & (ShellTokenizer.F_PERCENT_VAR | ShellTokenizer.F_VAR)) != 0) {
+                signals |= ShellWords.VARIABLE;
+            }
+            if (n > 0 && b[from] == '-' && n >= 2 && ShellWords.isLetter(b[from + 1])) {
+                signals |= ShellWords.OPTION;
+            }
+            args[d] |= signals;
+            argCount[d]++;
+            lastWasWord[d] = false;
+        }
+
+        private static boolean isEncodedSwitch(char[] b, int from, int to) {
+            int n = to - from;
+            if (n < 1 || n > 14) {
+                return false;
+            }
+            // PowerShell accepts any unambiguous prefix of -EncodedCommand, e.g. -e, -en, -enc.
+            String full = "encodedcommand";
+            for (int i = 0; i < n; i++) {
+                if (CommandTable.lower(b[from + i]) != full.charAt(i)) {
+                    return n >= 2 && ShellWords.indexOf(b, from, to, "ec") == from && n == 2;
+                }
+            }
+            return true;
+        }
+
+        private static boolean hasQueryChars(char[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == '=' || b[i] == '?') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int matchKind;
+
+        private int lookup(char[] b, int from, int to, int flags) {
+            matchKind = 0;
+            int base = from;
+            for (int i = to - 1; i >= from; i--) {
+                if (b[i] == '\\') {
+                    // Windows paths use backslashes; a slash is a URL or a switch.
+                    base = i + 1;
+                    break;
+                }
+            }
+            int f = ShellCommands.WINDOWS.get(b, base, to);
+            if (f == 0 && base == from) {
+                // A switch glued to the name: bcdboot/r.
+                for (int i = from + 1; i < to; i++) {
+                    if (b[i] == '/') {
+                        f = ShellCommands.WINDOWS.get(b, from, i);
+                        break;
+                    }
+                }
+            }
+            if (f == 0) {
+                for (int i = to - 1; i > base; i--) {
+                    if (b[i] == '.') {
+                        int ext = to - i;
+                        if (ext == 4 && (ShellWords.indexOf(b, i, to, ".exe") == i
+                                || ShellWords.indexOf(b, i, to, ".com") == i
+                                || ShellWords.indexOf(b, i, to, ".bat") == i
+                                || ShellWords.indexOf(b, i, to, ".cmd") == i
+                                || ShellWords.indexOf(b, i, to, ".ps1") == i)) {
+                            f = ShellCommands.WINDOWS.get(b, base, i);
+                            if (f != 0) {
+                                matchKind |= M_PATH;
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            if (f == 0) {
+                return 0;
+            }
+            if (base > from) {
+                matchKind |= M_PATH;
+            }
+            if ((flags & (ShellTokenizer.F_ESCAPE | ShellTokenizer.F_MID_QUOTE | ShellTokenizer.F_VAR)) != 0) {
+                matchKind |= M_EVASION;
+            }
+            return f;
+        }
+
+        private void separator(ShellTokenizer t, int d) {
+            batchToken(t, d, false);
+            finishCommand(d, true);
+            expect[d] = true;
+            pendingSep[d] = t.kind;
+        }
+
+        private void open(ShellTokenizer t, int parent, int d) {
+            boolean atCommand = expect[parent];
+            int strength;
+            if (atCommand) {
+                strength = strengthFor(t, parent);
+            } else if (hasCmd[parent]) {
+                // PowerShell sub-expression as an argument: iex (iwr ...).
+                strength = TIGHT;
+                args[parent] |= ShellWords.SUBSTITUTION;
+            } else {
+                strength = START;
+            }
+            if (t.kind == ShellTokenizer.SUBST) {
+                strength = TIGHT;
+            }
+            batchToken(t, parent, false);
+            resetLevel(d);
+            levelStrength[d] = strength;
+        }
+
+        private void close(ShellTokenizer t, int d) {
+            if (t.kind == 0) {
+                finishCommand(d, true);
+                expect[d] = true;
+                pendingSep[d] = ShellTokenizer.SEMI;
+                return;
+            }
+            int inner = Math.min(t.depth + 1, MAX_LEVELS - 1);
+            finishCommand(inner, true);
+            int parent = Math.min(t.depth, MAX_LEVELS - 1);
+            if (forState[parent] == FOR_LIST) {
+                forState[parent] = FOR_DO;
+            }
+            if (ifState[parent] != 0) {
+                ifGroupClosed(parent);
+            }
+        }
+
+        // FOR states.
+        private static final int FOR_OPTIONS = 1;
+        private static final int FOR_IN = 2;
+        private static final int FOR_OPEN = 3;
+        private static final int FOR_LIST = 4;
+        private static final int FOR_DO = 5;
+
+        // IF states.
+        private static final int IF_OPERAND = 1;
+        private static final int IF_OPERATOR = 2;
+        private static final int IF_SECOND = 3;
+        private static final int IF_KEYWORD_OPERAND = 4;
+        private static final int IF_COMPLETE = 5;
+        private static final int IF_GROUP_FIRST = 6;
+        private static final int IF_GROUP_SECOND = 7;
+
+        /**
+         * Advances the FOR / IF grammar of level {@code d}. Returns true when the token was
+         * consumed by the grammar.
+         */
+        private boolean batchToken(ShellTokenizer t, int d, boolean isWord) {
+            boolean consumed = false;
+            if (forState[d] != 0) {
+                consumed = forToken(t, d, isWord);
+            }
+            if (ifState[d] != 0) {
+                consumed |= ifToken(t, d, isWord);
+            }
+            return consumed;
+        }
+
+        private boolean forToken(ShellTokenizer t, int d, boolean isWord) {
+            char[] b = t.buf;
+            int from = t.wordFrom;
+            int to = t.wordTo;
+            int state = forState[d];
+            if (state == FOR_OPEN) {
+                if (t.type == ShellTokenizer.OPEN && t.kind == ShellTokenizer.PAREN) {
+                    forState[d] = FOR_LIST;
+                    return true;
+                }
+                forState[d] = 0;
+                return false;
+            }
+            if (!isWord) {
+                forState[d] = state == FOR_LIST ? state : 0;
+                return false;
+            }
+            switch (state) {
+                case FOR_OPTIONS -> {
+                    if (to - from >= 2 && b[from] == '%' && b[from + 1] != ' ') {
+                        forState[d] = FOR_IN;
+                    } else if (++forWords[d] > 6) {
+                        forState[d] = 0;
+                    }
+                    return true;
+                }
+                case FOR_IN -> {
+                    if ((BATCH_WORDS.get(b, from, to) & 4) != 0) {
+                        forState[d] = FOR_OPEN;
+                        return true;
+                    }
+                    forState[d] = 0;
+                    return false;
+                }
+                case FOR_DO -> {
+                    forState[d] = 0;
+                    if ((BATCH_WORDS.get(b, from, to) & 8) != 0) {
+                        find(BATCH, batchStart[d], t.tokenEnd);
+                        expect[d] = true;
+                        return true;
+                    }
+                    return false;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+
+        private boolean ifToken(ShellTokenizer t, int d, boolean isWord) {
+            char[] b = t.buf;
+            int from = t.wordFrom;
+            int to = t.wordTo;
+            int state = ifState[d];
+            boolean open = t.type == ShellTokenizer.OPEN && t.kind == ShellTokenizer.PAREN;
+            if (state == IF_COMPLETE) {
+                ifState[d] = 0;
+                expect[d] = true;
+                pendingSep[d] = 0;
+                if (isWord || open) {
+                    if (isWord && from < to && b[from] == '@') {
+                        from++;
+                    }
+                    boolean command = open || (isWord && (ShellCommands.WINDOWS.get(b, from, to) != 0
+                            || (BATCH_WORDS.get(b, from, to) & 3) != 0));
+                    if (ifStrong[d] || command || !ifSpacedEquals[d]) {
+                        find(BATCH, batchStart[d], t.tokenEnd);
+                    }
+                }
+                return false;
+            }
+            if (open) {
+                if (state == IF_OPERAND) {
+                    ifState[d] = IF_GROUP_FIRST;
+                    return true;
+                }
+                if (state == IF_SECOND || state == IF_KEYWORD_OPERAND) {
+                    ifState[d] = IF_GROUP_SECOND;
+                    ifStrong[d] = true;
+                    return true;
+                }
+                ifState[d] = 0;
+                return false;
+            }
+            if (!isWord) {
+                if (state != IF_GROUP_FIRST && state != IF_GROUP_SECOND) {
+                    ifState[d] = 0;
+                }
+                return false;
+            }
+            int n = to - from;
+            int batch = BATCH_WORDS.get(b, from, to);
+            if ((t.flags & ShellTokenizer.F_PERCENT_VAR) != 0) {
+                ifStrong[d] = true;
+            }
+            switch (state) {
+                case IF_OPERAND -> {
+                    if (n == 2 && (b[from] == '/' || b[from] == '-') && CommandTable.lower(b[from + 1]) == 'i') {
+                        ifStrong[d] = true;
+                        return true;
+                    }
+                    if ((batch & 16) != 0) {
+                        ifStrong[d] = true;
+                        return true;
+                    }
+                    if ((batch & 32) != 0) {
+                        ifStrong[d] = true;
+                        ifState[d] = IF_KEYWORD_OPERAND;
+                        return true;
+                    }
+                    int eq = ShellWords.indexOf(b, from, to, "==");
+                    if (eq > from && eq + 2 < to) {
+                        ifState[d] = IF_COMPLETE;
+                    } else if (eq > from) {
+                        ifState[d] = IF_SECOND;
+                    } else if (eq == from) {
+                        ifState[d] = 0;
+                        return false;
+                    } else {
+                        ifState[d] = IF_OPERATOR;
+                    }
+                    return true;
+                }
+                case IF_OPERATOR -> {
+                    if (ifGroupFirst[d] && (batch & 64) == 0 && !(n > 2 && b[from] == '=')) {
+                        // IF NOT (2 EQU 2) ECHO x: the group was the whole condition.
+                        ifState[d] = 0;
+                        if (ifStrong[d] || ShellCommands.WINDOWS.get(b, from, to) != 0) {
+                            find(BATCH, batchStart[d], t.tokenEnd);
+                        }
+                        return false;
+                    }
+                    if ((batch & 64) != 0) {
+                        if (b[from] != '=') {
+                            ifStrong[d] = true;
+                        } else {
+                            ifSpacedEquals[d] = true;
+                        }
+                        ifState[d] = IF_SECOND;
+                        return true;
+                    }
+                    if (n > 2 && b[from] == '=' && b[from + 1] == '=') {
+                        ifState[d] = IF_COMPLETE;
+                        return true;
+                    }
+                    ifState[d] = 0;
+                    return false;
+                }
+                case IF_SECOND, IF_KEYWORD_OPERAND -> {
+                    ifState[d] = IF_COMPLETE;
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+
+        private void ifGroupClosed(int d) {
+            if (ifState[d] == IF_GROUP_FIRST) {
+                ifState[d] = IF_OPERATOR;
+                ifGroupFirst[d] = true;
+            } else if (ifState[d] == IF_GROUP_SECOND) {
+                ifState[d] = IF_COMPLETE;
+            }
+        }
+
+        private void finishCommand(int d, boolean bySeparator) {
+            if (!hasCmd[d]) {
+                return;
+            }
+            hasCmd[d] = false;
+            RuleDefinition rule = judge(d, bySeparator);
+            if (rule != null) {
+                find(rule, cmdStart[d], cmdEnd[d]);
+            }
+        }
+
+        private RuleDefinition judge(int d, boolean bySeparator) {
+            int f = cmdFlags[d];
+            int a = args[d];
+            int s = cmdStrength[d];
+            int n = argCount[d];
+            int match = cmdMatch[d];
+            boolean shellish = (a & (ShellWords.OPTION | ShellWords.LONG_OPTION | ShellWords.SWITCH
+                    | ShellWords.WINDOWS_PATH | ShellWords.URL | ShellWords.REDIRECT | ShellWords.SUBSTITUTION
+                    | ShellWords.VARIABLE)) != 0;
+            if ((f & POWERSHELL) != 0) {
+                if (encoded[d]) {
+                    return POWERSHELL_RULE;
+                }
+                if (n == 0) {
+                    return s >= SPACED || bySeparator ? COMMAND : WEAK;
+                }
+                return s >= SPACED ? CHAIN : COMMAND;
+            }
+            if ((f & CMD) != 0) {
+                if (runSwitch[d]) {
+                    return s >= SPACED || (match & M_PATH) != 0 ? CHAIN : COMMAND;
+                }
+                if ((match & (M_EVASION | M_PATH)) != 0) {
+                    return EVASION;
+                }
+                if (s == TIGHT && !ampTight[d]) {
+                    return n == 0 ? COMMAND : WEAK;
+                }
+                return n == 0 && s >= SPACED ? WEAK : null;
+            }
+            if ((match & M_EVASION) != 0) {
+                return EVASION;
+            }
+            if ((f & DISTINCT) != 0) {
+                if (s >= SPACED) {
+                    return shellish || s == TIGHT ? CHAIN : COMMAND;
+                }
+                return n == 0 && !bySeparator ? WEAK : COMMAND;
+            }
+            if ((f & CMDLET) != 0 && (f & NAMED) != 0) {
+                if (s == TIGHT) {
+                    return shellish ? CHAIN : COMMAND;
+                }
+                if (shellish && (s >= SPACED || (a & (ShellWords.URL | ShellWords.SUBSTITUTION
+                        | ShellWords.OPTION)) != 0)) {
+                    return COMMAND;
+                }
+                return n == 0 ? WEAK : null;
+            }
+            if ((f & NAMED) != 0) {
+                if (s == TIGHT && !ampTight[d]) {
+                    return shellish ? CHAIN : (n == 0 ? COMMAND : WEAK);
+                }
+                return shellish && s >= SPACED ? COMMAND : null;
+            }
+            // Everyday words: dir, type, net, echo.
+            if (subcommand[d]) {
+                if (s >= SPACED) {
+                    return COMMAND;
+                }
+                return (a & (ShellWords.SWITCH | ShellWords.WINDOWS_PATH)) != 0 || n >= 3 ? COMMAND : null;
+            }
+            if ((match & M_PATH) != 0) {
+                return COMMAND;
+            }
+            boolean strongArgs = (a & (ShellWords.WINDOWS_PATH | ShellWords.VARIABLE)) != 0;
+            if (s == TIGHT && !ampTight[d]) {
+                return strongArgs || (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
+            }
+            if (s >= SPACED) {
+                return strongArgs ? COMMAND : null;
+            }
+            return (a & ShellWords.WINDOWS_PATH) != 0 && (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.bulwark.core.internal.sql;
+
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.util.List;
+
+/**
+ * Detects SQL injection (rule key {@code SQL}) in single decoded values.
+ *
+ * <p>An injected value is read the three ways a database could read it once the application has
+ * pasted it into a query: as it is (a number or a name), and after a single or a double quote, where
+ * the value's first quote of that kind ends the application's string and the rest is SQL. Each
+ * reading is tokenized by {@link SqlLexer} (strings, numbers, comments including MySQL executable
+ * comments, operators, keywords) and judged by {@link SqlShapes} on the shape of the token stream:
+ * a boolean condition or a comment right after the break, {@code UNION SELECT}, a stacked
+ * statement, time-delay, file and error-based functions, system procedures and catalogs. Plain
+ * prose with SQL words ("select your size", "1 or 2 items", "O'Brien") has none of these shapes.
+ *
+ * <p>Values without any character or word that SQL injection needs are passed after one cheap loop.
+ * Header and cookie values, which the engine does not percent-decode, are also read decoded when
+ * they hold {@code %XX} escapes. Time and memory are linear in the value's length: tokens are read
+ * in bounded runs that overlap by {@value #OVERLAP} tokens.
+ *
+ * <p>Levels: {@code BASIC} rules fire on UNION SELECT, destructive stacked statements, time delays
+ * and commented tautologies right after a break; {@code STANDARD} (the default) adds the other
+ * structural rules; {@code STRICT} adds lone SQL fragments.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/SQL_Injection">OWASP: SQL Injection</a>
+ * @see <a href="https://cwe.mitre.org/data/definitions/89.html">CWE-89</a>
+ */
+public final class SqlInjectionDetector implements Detector {
+
+    /** Tokens read at once; longer values are read in overlapping runs of this many. */
+    static final int MAX_TOKENS = 2048;
+    /** Tokens shared by consecutive runs, more than any single check looks at. */
+    static final int OVERLAP = 128;
+
+    private static final boolean[] TRIGGERS = new boolean[128];
+
+    static {
+        for (char c : "'\"`;()=<>|&#@\\!~^*".toCharArray()) {
+            TRIGGERS[c] = true;
+        }
+    }
+
+    private static final int TRIGGER_CLASSES = SqlVocabulary.LOGIC | SqlVocabulary.STATEMENT
+            | SqlVocabulary.CATALOG | SqlVocabulary.SYSTEM | SqlVocabulary.TIME | SqlVocabulary.ERROR
+            | SqlVocabulary.QUALIFIER | SqlVocabulary.COMPARE;
+
+    @Override
+    public String key() {
+        return SqlRules.KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return SqlRules.ALL;
+    }
+
+    private static final char[] QUOTES = {'\'', '"', '`'};
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String value = target.text();
+        Source source = target.source();
+        boolean sql = mayHoldSql(value);
+        boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && value.indexOf('%') >= 0;
+        boolean plus = (source == Source.PATH || source == Source.PATH_SEGMENT) && value.indexOf('+') >= 0;
+        boolean dollar = value.indexOf('$') >= 0;
+        if (!sql && !escaped && !plus && !dollar) {
+            return;
+        }
+        SqlFindings findings = new SqlFindings();
+        if (sql) {
+            judge(value, findings);
+        }
+        if (escaped) {
+            String decoded = percentDecoded(value);
+            if (decoded != null && mayHoldSql(decoded)) {
+                judge(decoded, findings);
+            }
+        }
+        if (plus) {
+            // Some servers decode '+' in paths as a space, as in query strings.
+            String spaced = value.replace('+', ' ');
+            if (mayHoldSql(spaced)) {
+                judge(spaced, findings);
+            }
+        }
+        if (dollar) {
+            MongoOperators.check(target, findings);
+        }
+        findings.reportTo(sink);
+    }
+
+    private static void judge(String value, SqlFindings findings) {
+        int capacity = Math.min(MAX_TOKENS, value.length() + 1);
+        SqlTokens tokens = new SqlTokens(capacity);
+        int[] stack = new int[capacity];
+        SqlShapes shapes = new SqlShapes(value, findings);
+        read(value, 0, SqlShapes.UNQUOTED, (char) 0, tokens, stack, shapes);
+        for (char quote : QUOTES) {
+            int tail = breakAfter(value, quote);
+            if (tail > 0 && tail < value.length()) {
+                read(value, tail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
+            }
+        }
+    }
+
+    private static void read(String value, int from, int readAs, char quote, SqlTokens tokens, int[] stack,
+            SqlShapes shapes) {
+        int position = from;
+        boolean first = true;
+        while (true) {
+            SqlLexer.lex(value, position, value.length(), tokens);
+            tokens.matchParentheses(stack);
+            shapes.judge(tokens, readAs, quote, from, first);
+            if (tokens.stoppedAt >= value.length() || tokens.count <= OVERLAP) {
+                return;
+            }
+            position = tokens.start[tokens.count - OVERLAP];
+            first = false;
+        }
+    }
+
+    /**
+     * Where the SQL starts when the value sits inside a string quoted with {@code quote}: after the
+     * first such quote that is not doubled. -1 when there is none.
+     */
+    static int breakAfter(String value, char quote) {
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            if (quoteOf(value.charAt(i)) == quote) {
+                if (i + 1 < n && quoteOf(value.charAt(i + 1)) == quote) {
+                    i++;
+                    continue;
+                }
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static char quoteOf(char c) {
+        return c == '`' ? '`' : SqlLexer.quoteKind(c);
+    }
+
+    /** The quick reject: whether the value has a character or a word that SQL injection needs. */
+    static boolean mayHoldSql(String value) {
+        int n = value.length();
+        int wordStart = -1;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 128) {
+                if (TRIGGERS[c]) {
+                    return true;
+                }
+                if ((c == '-' || c == '/' || c == ':') && i + 1 < n
+                        && value.charAt(i + 1) == (c == '-' ? '-' : c == '/' ? '*' : ':')) {
+                    return true;
+                }
+            } else if (SqlLexer.quoteKind(c) != 0) {
+                return true;
+            }
+            if (SqlLexer.isWordPart(c)) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                }
+            } else if (wordStart >= 0) {
+                if (isTriggerWord(value, wordStart, i)) {
+                    return true;
+                }
+                wordStart = -1;
+            }
+        }
+        return wordStart >= 0 && isTriggerWord(value, wordStart, n);
+    }
+
+    private static boolean isTriggerWord(String value, int from, int to) {
+        if (to - from < 2) {
+            return false;
+        }
+        int id = SqlVocabulary.find(value, from, to);
+        return SqlVocabulary.any(id, TRIGGER_CLASSES) || id == SqlVocabulary.UNION || id == SqlVocabulary.ORDER
+                || id == SqlVocabulary.GROUP || id == SqlVocabulary.HAVING || id == SqlVocabulary.LIMIT
+                || id == SqlVocabulary.INTO || id == SqlVocabulary.PROCEDURE || id == SqlVocabulary.CASE;
+    }
+
+    /** {@code %XX} escapes decoded (bytes as Latin-1 when they are not UTF-8), or null if none. */
+    static String percentDecoded(String value) {
+        int n = value.length();
+        StringBuilder out = null;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            int hi;
+            int lo;
+            if (c == '%' && i + 2 < n && (hi = Character.digit(value.charAt(i + 1), 16)) >= 0
+                    && (lo = Character.digit(value.charAt(i + 2), 16)) >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                    out.append(value, 0, i);
+                }
+                out.append((char) (hi * 16 + lo));
+                i += 2;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? null : out.toString();
+    }
+}

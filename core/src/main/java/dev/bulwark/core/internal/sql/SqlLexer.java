@@ -1,0 +1,410 @@
+package dev.bulwark.core.internal.sql;
+
+import static dev.bulwark.core.internal.sql.SqlTokens.COMMA;
+import static dev.bulwark.core.internal.sql.SqlTokens.COMMENT;
+import static dev.bulwark.core.internal.sql.SqlTokens.DOT;
+import static dev.bulwark.core.internal.sql.SqlTokens.LPAREN;
+import static dev.bulwark.core.internal.sql.SqlTokens.NUM;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_ARITH;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_ASSIGN;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_CAST;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_COMPARE;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_JSON;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_LOGIC;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_NOT;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_OTHER;
+import static dev.bulwark.core.internal.sql.SqlTokens.OTHER;
+import static dev.bulwark.core.internal.sql.SqlTokens.QIDENT;
+import static dev.bulwark.core.internal.sql.SqlTokens.RPAREN;
+import static dev.bulwark.core.internal.sql.SqlTokens.SEMI;
+import static dev.bulwark.core.internal.sql.SqlTokens.STR;
+import static dev.bulwark.core.internal.sql.SqlTokens.STR_OPEN;
+import static dev.bulwark.core.internal.sql.SqlTokens.SYSVAR;
+import static dev.bulwark.core.internal.sql.SqlTokens.VAR;
+import static dev.bulwark.core.internal.sql.SqlTokens.WORD;
+
+/**
+ * Reads SQL tokens the way a permissive database would, MySQL first: {@code '..'} and
+ * {@code ".."} strings with doubled quotes and backslash escapes, backtick and bracket identifiers,
+ * numbers (hexadecimal, binary, exponents, {@code 1.e}), {@code --}, {@code #} and block comments,
+ * MySQL executable comments {@code /*!50000 ...*}{@code /} whose content is read as SQL, variables,
+ * and multi-character operators.
+ *
+ * <p>Typographic quotes ({@code ‘ ’ ´ “ ”}) count as ASCII quotes: character-set conversion in
+ * front of some databases turns them into real ones. A number glued to a keyword ({@code 1union})
+ * is read as the two tokens a database would see. One pass, no backtracking; each character is
+ * looked at a bounded number of times.
+ */
+final class SqlLexer {
+
+    private static final int MAX_BRACKET_IDENTIFIER = 128;
+
+    private SqlLexer() {}
+
+    /**
+     * Reads {@code text[from, to)} into {@code out} until the end or until {@code out} is full;
+     * {@link SqlTokens#stoppedAt} tells where it stopped.
+     */
+    static void lex(String text, int from, int to, SqlTokens out) {
+        out.reset();
+        int executableDepth = 0;
+        int i = from;
+        while (i < to && !out.full()) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                i++;
+                continue;
+            }
+            char quote = quoteKind(c);
+            if (quote != 0) {
+                i = string(text, i, i + 1, to, quote, out);
+                continue;
+            }
+            if (isDigit(c) || (c == '.' && i + 1 < to && isDigit(text.charAt(i + 1)))) {
+                i = number(text, i, to, out);
+                continue;
+            }
+            if (isWordStart(c)) {
+                i = word(text, i, to, out);
+                continue;
+            }
+            char next = i + 1 < to ? text.charAt(i + 1) : 0;
+            switch (c) {
+                case '`' -> {
+                    int j = i + 1;
+                    while (j < to && text.charAt(j) != '`') {
+                        j++;
+                    }
+                    j = Math.min(j + 1, to);
+                    out.add(QIDENT, i, j, '`');
+                    i = j;
+                }
+                case '[' -> i = bracket(text, i, to, out);
+                case '(' -> out.add(LPAREN, i, ++i, 0);
+                case ')' -> out.add(RPAREN, i, ++i, 0);
+                case ',' -> out.add(COMMA, i, ++i, 0);
+                case ';' -> out.add(SEMI, i, ++i, 0);
+                case '.' -> out.add(DOT, i, ++i, 0);
+                case '@' -> i = variable(text, i, to, out);
+                case '#' -> i = lineComment(text, i, to, out);
+                case '-' -> {
+                    if (next == '-') {
+                        i = lineComment(text, i, to, out);
+                    } else if (next == '>') {
+                        int len = i + 2 < to && text.charAt(i + 2) == '>' ? 3 : 2;
+                        out.add(OP, i, i + len, OP_JSON);
+                        i += len;
+                    } else {
+                        out.add(OP, i, ++i, OP_ARITH);
+                    }
+                }
+                case '/' -> {
+                    if (next == '*' && i + 2 < to && text.charAt(i + 2) == '!') {
+                        if (out.executableCommentAt < 0) {
+                            out.executableCommentAt = i;
+                        }
+                        executableDepth++;
+                        i += 3;
+                        int digits = 0;
+                        while (i < to && digits < 6 && isDigit(text.charAt(i))) {
+                            i++;
+                            digits++;
+                        }
+                    } else if (next == '*') {
+                        int j = i + 2;
+                        while (j < to && !(text.charAt(j) == '*' && j + 1 < to && text.charAt(j + 1) == '/')) {
+                            j++;
+                        }
+                        j = Math.min(j + 2, to);
+                        out.add(COMMENT, i, j, '/');
+                        i = j;
+                    } else {
+                        out.add(OP, i, ++i, OP_ARITH);
+                    }
+                }
+                case '*' -> {
+                    if (next == '/' && executableDepth > 0) {
+                        executableDepth--;
+                        i += 2;
+                    } else {
+                        out.add(OP, i, ++i, OP_ARITH);
+                    }
+                }
+                case '=' -> i = op(out, i, next == '=' ? 2 : 1, OP_COMPARE);
+                case '<' -> {
+                    if (next == '=' && i + 2 < to && text.charAt(i + 2) == '>') {
+                        i = op(out, i, 3, OP_COMPARE);
+                    } else if (next == '<') {
+                        i = op(out, i, 2, OP_ARITH);
+                    } else {
+                        i = op(out, i, next == '=' || next == '>' || next == '@' ? 2 : 1, OP_COMPARE);
+                    }
+                }
+                case '>' -> {
+                    if (next == '>') {
+                        i = op(out, i, 2, OP_ARITH);
+                    } else {
+                        i = op(out, i, next == '=' ? 2 : 1, OP_COMPARE);
+                    }
+                }
+                case '!' -> {
+                    if (next == '=' || next == '<' || next == '>' || next == '~') {
+                        i = op(out, i, 2, OP_COMPARE);
+                    } else {
+                        i = op(out, i, 1, OP_NOT);
+                    }
+                }
+                case '|' -> i = op(out, i, next == '|' ? 2 : 1, next == '|' ? OP_LOGIC : OP_ARITH);
+                case '&' -> i = op(out, i, next == '&' ? 2 : 1, next == '&' ? OP_LOGIC : OP_ARITH);
+                case '+', '%', '^' -> i = op(out, i, 1, OP_ARITH);
+                case '~' -> i = op(out, i, next == '*' ? 2 : 1, next == '*' ? OP_COMPARE : OP_NOT);
+                case ':' -> {
+                    if (next == '=') {
+                        i = op(out, i, 2, OP_ASSIGN);
+                    } else if (next == ':') {
+                        i = op(out, i, 2, OP_CAST);
+                    } else {
+                        i = op(out, i, 1, OP_OTHER);
+                    }
+                }
+                case '?' -> i = op(out, i, next == '|' || next == '&' ? 2 : 1,
+                        next == '|' || next == '&' ? OP_COMPARE : OP_OTHER);
+                case '\\' -> {
+                    if (next == 'N' && (i + 2 >= to || !isWordPart(text.charAt(i + 2)))) {
+                        out.add(NUM, i, i + 2, 0);
+                        i += 2;
+                    } else {
+                        out.add(OTHER, i, ++i, c);
+                    }
+                }
+                default -> out.add(OTHER, i, ++i, c);
+            }
+        }
+        out.stoppedAt = i;
+    }
+
+    private static int op(SqlTokens out, int at, int length, int kind) {
+        out.add(OP, at, at + length, kind);
+        return at + length;
+    }
+
+    /** A string whose opening quote is at {@code open}; content starts at {@code from}. */
+    private static int string(String text, int open, int from, int to, char quote, SqlTokens out) {
+        int j = from;
+        while (j < to) {
+            char c = text.charAt(j);
+            if (c == '\\') {
+                j += 2;
+                continue;
+            }
+            if (quoteKind(c) == quote) {
+                if (j + 1 < to && quoteKind(text.charAt(j + 1)) == quote) {
+                    j += 2;
+                    continue;
+                }
+                out.add(STR, open, j + 1, quote);
+                return j + 1;
+            }
+            j++;
+        }
+        out.add(STR_OPEN, open, to, quote);
+        return to;
+    }
+
+    private static int number(String text, int i, int to, SqlTokens out) {
+        char c = text.charAt(i);
+        if (c == '0' && i + 2 < to) {
+            char kind = WordTable.lower(text.charAt(i + 1));
+            if (kind == 'x' || kind == 'b') {
+                int j = i + 2;
+                while (j < to && (kind == 'x' ? isHexDigit(text.charAt(j)) : isBinaryDigit(text.charAt(j)))) {
+                    j++;
+                }
+                if (j > i + 2 && (j >= to || !isWordPart(text.charAt(j)))) {
+                    out.add(NUM, i, j, kind);
+                    return j;
+                }
+            }
+        }
+        int j = i;
+        while (j < to && isDigit(text.charAt(j))) {
+            j++;
+        }
+        boolean dot = false;
+        if (j < to && text.charAt(j) == '.') {
+            dot = true;
+            j++;
+            while (j < to && isDigit(text.charAt(j))) {
+                j++;
+            }
+        }
+        if (j < to && (text.charAt(j) == 'e' || text.charAt(j) == 'E')) {
+            int k = j + 1;
+            if (k < to && (text.charAt(k) == '+' || text.charAt(k) == '-')) {
+                k++;
+            }
+            if (k < to && isDigit(text.charAt(k))) {
+                while (k < to && isDigit(text.charAt(k))) {
+                    k++;
+                }
+                j = k;
+            } else if (dot && (j + 1 >= to || !isWordPart(text.charAt(j + 1)))) {
+                j++; // MySQL reads "1.e" as a number: used in place of a space
+            }
+        }
+        if (j < to && isWordPart(text.charAt(j))) {
+            int w = j;
+            while (w < to && isWordPart(text.charAt(w))) {
+                w++;
+            }
+            int id = SqlVocabulary.find(text, j, w);
+            char suffix = WordTable.lower(text.charAt(j));
+            if (id == 0 && (suffix == 'f' || suffix == 'd') && w - j > 2) {
+                int rest = SqlVocabulary.find(text, j + 1, w);
+                if (SqlVocabulary.is(rest, SqlVocabulary.GLUE)) {
+                    // Oracle's binary float and double literals: 1f, 1d
+                    out.add(NUM, i, j + 1, 0);
+                    if (!out.full()) {
+                        out.add(WORD, j + 1, w, rest);
+                    }
+                    return w;
+                }
+            }
+            if (SqlVocabulary.is(id, SqlVocabulary.GLUE)) {
+                out.add(NUM, i, j, 0);
+                if (!out.full()) {
+                    out.add(WORD, j, w, id);
+                }
+            } else {
+                out.add(WORD, i, w, 0);
+            }
+            return w;
+        }
+        out.add(NUM, i, j, 0);
+        return j;
+    }
+
+    private static int word(String text, int i, int to, SqlTokens out) {
+        int j = i + 1;
+        if (text.charAt(i) == '$' && j < to && text.charAt(j) == '$') {
+            int k = j + 1;
+            while (k + 1 < to && !(text.charAt(k) == '$' && text.charAt(k + 1) == '$')) {
+                k++;
+            }
+            if (k + 1 < to) {
+                out.add(STR, i, k + 2, '$');
+                return k + 2;
+            }
+            out.add(STR_OPEN, i, to, '$');
+            return to;
+        }
+        while (j < to && isWordPart(text.charAt(j))) {
+            j++;
+        }
+        int id = SqlVocabulary.find(text, i, j);
+        if (j < to) {
+            char quote = quoteKind(text.charAt(j));
+            if (quote != 0 && SqlVocabulary.is(id, SqlVocabulary.STRING_PREFIX)) {
+                return string(text, i, j + 1, to, quote, out);
+            }
+            if (text.charAt(j) == '&' && j - i == 1 && (text.charAt(i) == 'u' || text.charAt(i) == 'U')
+                    && j + 1 < to && quoteKind(text.charAt(j + 1)) != 0) {
+                return string(text, i, j + 2, to, quoteKind(text.charAt(j + 1)), out);
+            }
+        }
+        out.add(WORD, i, j, id);
+        return j;
+    }
+
+    private static int variable(String text, int i, int to, SqlTokens out) {
+        int j = i + 1;
+        if (j < to && text.charAt(j) == '>') {
+            out.add(OP, i, i + 2, OP_COMPARE);
+            return i + 2;
+        }
+        int type = VAR;
+        if (j < to && text.charAt(j) == '@') {
+            type = SYSVAR;
+            j++;
+        }
+        if (j < to && (quoteKind(text.charAt(j)) != 0 || text.charAt(j) == '`')) {
+            char close = text.charAt(j) == '`' ? '`' : quoteKind(text.charAt(j));
+            int k = j + 1;
+            while (k < to && (close == '`' ? text.charAt(k) != '`' : quoteKind(text.charAt(k)) != close)) {
+                k++;
+            }
+            j = Math.min(k + 1, to);
+        } else {
+            while (j < to && (isWordPart(text.charAt(j)) || text.charAt(j) == '.' && type == SYSVAR)) {
+                j++;
+            }
+        }
+        out.add(type, i, j, 0);
+        return j;
+    }
+
+    private static int bracket(String text, int i, int to, SqlTokens out) {
+        int limit = Math.min(to, i + MAX_BRACKET_IDENTIFIER);
+        for (int j = i + 1; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == ']') {
+                if (j > i + 1) {
+                    out.add(QIDENT, i, j + 1, '[');
+                    return j + 1;
+                }
+                break;
+            }
+            if (c == '[' || c == '\n' || c == '\r' || quoteKind(c) != 0) {
+                break;
+            }
+        }
+        out.add(OTHER, i, i + 1, '[');
+        return i + 1;
+    }
+
+    private static int lineComment(String text, int i, int to, SqlTokens out) {
+        int j = i + 1;
+        while (j < to && text.charAt(j) != '\n' && text.charAt(j) != '\r') {
+            j++;
+        }
+        out.add(COMMENT, i, j, text.charAt(i));
+        return j;
+    }
+
+    /** The ASCII quote that {@code c} stands for, or 0. */
+    static char quoteKind(char c) {
+        return switch (c) {
+            case '\'', '\u2018', '\u2019', '\u00b4', '\u02bc', '\uff07' -> '\'';
+            case '"', '\u201c', '\u201d', '\uff02' -> '"';
+            default -> 0;
+        };
+    }
+
+    static boolean isSpace(char c) {
+        return c <= ' ' || c == '\u00a0' || c == '\ufffd' || c == '\u0085' || (c >= '\u2000' && c <= '\u200b')
+                || c == '\u2028' || c == '\u2029' || c == '\u3000' || c == '\ufeff' || c == '\u180e';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexDigit(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean isBinaryDigit(char c) {
+        return c == '0' || c == '1';
+    }
+
+    static boolean isWordStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$'
+                || (c >= 128 && !isSpace(c) && quoteKind(c) == 0 && Character.isLetter(c));
+    }
+
+    static boolean isWordPart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_' || c == '$'
+                || (c >= 128 && !isSpace(c) && quoteKind(c) == 0 && Character.isLetterOrDigit(c));
+    }
+}

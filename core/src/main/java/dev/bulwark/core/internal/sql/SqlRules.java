@@ -1,0 +1,103 @@
+package dev.bulwark.core.internal.sql;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import java.util.List;
+
+/** The rules of the SQL injection family (key {@code SQL}), in the order they are reported. */
+final class SqlRules {
+
+    static final String KEY = "SQL";
+
+    private static final String OWASP = "https://owasp.org/www-community/attacks/SQL_Injection";
+    private static final String CWE = "https://cwe.mitre.org/data/definitions/89.html";
+    private static final String BLIND = "https://owasp.org/www-community/attacks/Blind_SQL_Injection";
+    private static final String CAPEC_66 = "https://capec.mitre.org/data/definitions/66.html";
+    private static final String CAPEC_7 = "https://capec.mitre.org/data/definitions/7.html";
+    private static final String CAPEC_470 = "https://capec.mitre.org/data/definitions/470.html";
+    private static final String CAPEC_54 = "https://capec.mitre.org/data/definitions/54.html";
+
+    // BASIC: structures that legitimate input does not have.
+    static final RuleDefinition UNION_AFTER_BREAK = rule("SQL-UNION-AFTER-BREAK", Level.BASIC,
+            "UNION SELECT right after a value ends a number, string or parenthesis", OWASP);
+    static final RuleDefinition STACKED_DESTRUCTIVE = rule("SQL-STACKED-DESTRUCTIVE", Level.BASIC,
+            "a second statement that drops, deletes, executes procedures or shuts down", CAPEC_66);
+    static final RuleDefinition TIME_AFTER_BREAK = rule("SQL-TIME-AFTER-BREAK", Level.BASIC,
+            "a time-delay function (sleep, benchmark, pg_sleep, waitfor delay) used as SQL", BLIND);
+    static final RuleDefinition TAUTOLOGY_COMMENT = rule("SQL-TAUTOLOGY-COMMENT", Level.BASIC,
+            "an always-true condition after a closing quote, followed by a comment", CAPEC_66);
+
+    // STANDARD: the default set.
+    static final RuleDefinition UNION = rule("SQL-UNION", Level.STANDARD,
+            "UNION SELECT, or UNION ending a numeric value", OWASP);
+    static final RuleDefinition BOOLEAN = rule("SQL-BOOLEAN", Level.STANDARD,
+            "a boolean condition (OR/AND/XOR ...) appended after a closing quote, number or parenthesis",
+            CAPEC_7);
+    static final RuleDefinition TAUTOLOGY = rule("SQL-TAUTOLOGY", Level.STANDARD,
+            "OR/AND followed by a comparison of constants or of SQL functions", CAPEC_7);
+    static final RuleDefinition COMMENT_TRUNCATION = rule("SQL-COMMENT-TRUNCATION", Level.STANDARD,
+            "a comment or statement end right after a closing quote, cutting off the rest of the query",
+            CAPEC_66);
+    static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
+            "a second statement after a semicolon", CAPEC_66);
+    static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,
+            "a whole SQL statement or subquery (SELECT ... FROM, INSERT INTO, DECLARE @ ...)", CWE);
+    static final RuleDefinition TIME = rule("SQL-TIME", Level.STANDARD,
+            "a time-delay function call or WAITFOR DELAY", BLIND);
+    static final RuleDefinition FILE = rule("SQL-FILE", Level.STANDARD,
+            "database access to files, the network or the operating system (load_file, into outfile...)",
+            CAPEC_470);
+    static final RuleDefinition SYSTEM = rule("SQL-SYSTEM-PROCEDURE", Level.STANDARD,
+            "a database system procedure such as xp_cmdshell or sp_executesql", CAPEC_470);
+    static final RuleDefinition CATALOG = rule("SQL-CATALOG", Level.STANDARD,
+            "a system catalog that lists the schema (information_schema, sysobjects...)", CAPEC_54);
+    static final RuleDefinition ERROR_FUNCTION = rule("SQL-ERROR-FUNCTION", Level.STANDARD,
+            "a function used to leak data through error messages (extractvalue, updatexml...)", CAPEC_54);
+    static final RuleDefinition CLAUSE = rule("SQL-CLAUSE", Level.STANDARD,
+            "ORDER BY, GROUP BY, HAVING, LIMIT, COLLATE or PROCEDURE appended after a value", CWE);
+    static final RuleDefinition EXECUTABLE_COMMENT = rule("SQL-EXECUTABLE-COMMENT", Level.STANDARD,
+            "a MySQL executable comment /*! ... */", OWASP);
+    static final RuleDefinition FUNCTION = rule("SQL-FUNCTION", Level.STANDARD,
+            "SQL-specific function calls nested or fed SQL literals (concat(0x.., version()))", CWE);
+    static final RuleDefinition ENCODED_STRING = rule("SQL-ENCODED-STRING", Level.STANDARD,
+            "a string built from char()/chr() codes or hexadecimal, a filter evasion", CWE);
+    static final RuleDefinition CONDITIONAL = rule("SQL-CONDITIONAL", Level.STANDARD,
+            "CASE WHEN ... THEN or if()/iif() used to test data bit by bit", BLIND);
+
+    static final RuleDefinition IMPLICIT = rule("SQL-IMPLICIT-CONVERSION", Level.STANDARD,
+            "an operator between a closing and an opening single quote (x' = 'y, 'like')", CWE);
+    static final RuleDefinition TRAILING_COMMENT = rule("SQL-TRAILING-COMMENT", Level.STANDARD,
+            "a number or expression that ends in a comment, cutting off the rest of the query", CWE);
+    static final RuleDefinition OPEN_CALL = rule("SQL-OPEN-CALL", Level.STANDARD,
+            "a value that opens a call of a SQL function and leaves it open (hex(, concat (...)", CWE);
+    static final RuleDefinition OPERATOR_FRAGMENT = rule("SQL-OPERATOR-FRAGMENT", Level.STANDARD,
+            "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL)", CWE);
+    static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
+            "a value that is a quote followed by a statement keyword ('union, \" alter ...)", CWE);
+    static final RuleDefinition MONGO_OPERATOR = rule("SQL-MONGO-OPERATOR", Level.STANDARD,
+            "a MongoDB query operator ($ne, $gt, $where...) as a parameter or key name",
+            "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/05.6-Testing_for_NoSQL_Injection");
+
+    // STRICT: fragments and weaker signals.
+    static final RuleDefinition FRAGMENT = rule("SQL-FRAGMENT", Level.STRICT,
+            "a fragment of SQL: a lone operator, quote shape or clause", CWE);
+
+    /** Every rule, BASIC first, so a first report is the strongest. */
+    static final List<RuleDefinition> ALL = List.of(UNION_AFTER_BREAK, STACKED_DESTRUCTIVE,
+            TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
+            STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
+            FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, KEYWORD_AFTER_QUOTE,
+            MONGO_OPERATOR,
+            FRAGMENT);
+
+    private SqlRules() {}
+
+    /** The position of {@code rule} in {@link #ALL}. */
+    static int index(RuleDefinition rule) {
+        return ALL.indexOf(rule);
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

@@ -1,0 +1,1884 @@
+package dev.bulwark.core.internal.sql;
+
+import static dev.bulwark.core.internal.sql.SqlTokens.COMMA;
+import static dev.bulwark.core.internal.sql.SqlTokens.COMMENT;
+import static dev.bulwark.core.internal.sql.SqlTokens.DOT;
+import static dev.bulwark.core.internal.sql.SqlTokens.LPAREN;
+import static dev.bulwark.core.internal.sql.SqlTokens.NUM;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_ARITH;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_ASSIGN;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_CAST;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_COMPARE;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_JSON;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_LOGIC;
+import static dev.bulwark.core.internal.sql.SqlTokens.OP_NOT;
+import static dev.bulwark.core.internal.sql.SqlTokens.OTHER;
+import static dev.bulwark.core.internal.sql.SqlTokens.QIDENT;
+import static dev.bulwark.core.internal.sql.SqlTokens.RPAREN;
+import static dev.bulwark.core.internal.sql.SqlTokens.SEMI;
+import static dev.bulwark.core.internal.sql.SqlTokens.STR;
+import static dev.bulwark.core.internal.sql.SqlTokens.STR_OPEN;
+import static dev.bulwark.core.internal.sql.SqlTokens.SYSVAR;
+import static dev.bulwark.core.internal.sql.SqlTokens.VAR;
+import static dev.bulwark.core.internal.sql.SqlTokens.WORD;
+import static dev.bulwark.core.internal.sql.SqlVocabulary.any;
+import static dev.bulwark.core.internal.sql.SqlVocabulary.is;
+
+/**
+ * Judges the shape of a token stream read in one injection context. The decisions are structural:
+ * which kind of token follows which, whether an expression has a comparison, what its operands are
+ * (constants, SQL function calls, subqueries, plain words). Word classes come from
+ * {@link SqlVocabulary}.
+ *
+ * <p>Two families of checks run. <em>Lead</em> checks read the start of the value as the end of a
+ * number or string that the application put in a query, and ask what the value appends to it: a
+ * boolean condition, a comment, a second statement, a clause. <em>Anywhere</em> checks look for
+ * structures that no legitimate value holds wherever they are: {@code UNION SELECT}, a whole
+ * {@code SELECT ... FROM}, time-delay and file functions, system procedures and catalogs.
+ *
+ * <p>Every check looks at a bounded number of tokens around its position and skips parenthesised
+ * groups in one step (their matching parenthesis is precomputed), so a scan is linear in the
+ * number of tokens.
+ */
+final class SqlShapes {
+
+    /** The value is pasted into the query as it is, e.g. a number. */
+    static final int UNQUOTED = 0;
+    /** The value is pasted inside a string: its first quote (of this kind) closes that string. */
+    static final int QUOTED = 1;
+
+    // Kinds of operand.
+    private static final int K_NUM = 1;
+    private static final int K_STR = 2;
+    private static final int K_STR_OPEN = 3;
+    private static final int K_VAR = 4;
+    private static final int K_WORD = 5;
+    private static final int K_CALL = 6;
+    private static final int K_PAREN = 7;
+    private static final int K_LITERAL = 8;
+    private static final int K_QIDENT = 9;
+    private static final int K_CASE = 10;
+    private static final int K_SUBQUERY = 11;
+
+    private static final int MAX_STEPS = 64;
+    private static final int MAX_SUB_VALUES = 8;
+    private static final int MAX_IMPLICIT_WORD = 24;
+    private static final int MAX_ARGUMENT_TOKENS = 48;
+
+    // Rule numbers, in the order of SqlRules.ALL.
+    private static final int UNION_AFTER_BREAK = SqlRules.index(SqlRules.UNION_AFTER_BREAK);
+    private static final int STACKED_DESTRUCTIVE = SqlRules.index(SqlRules.STACKED_DESTRUCTIVE);
+    private static final int TIME_AFTER_BREAK = SqlRules.index(SqlRules.TIME_AFTER_BREAK);
+    private static final int TAUTOLOGY_COMMENT = SqlRules.index(SqlRules.TAUTOLOGY_COMMENT);
+    private static final int UNION = SqlRules.index(SqlRules.UNION);
+    private static final int BOOLEAN = SqlRules.index(SqlRules.BOOLEAN);
+    private static final int TAUTOLOGY = SqlRules.index(SqlRules.TAUTOLOGY);
+    private static final int COMMENT_TRUNCATION = SqlRules.index(SqlRules.COMMENT_TRUNCATION);
+    private static final int STACKED = SqlRules.index(SqlRules.STACKED);
+    private static final int STATEMENT = SqlRules.index(SqlRules.STATEMENT);
+    private static final int TIME = SqlRules.index(SqlRules.TIME);
+    private static final int FILE = SqlRules.index(SqlRules.FILE);
+    private static final int SYSTEM = SqlRules.index(SqlRules.SYSTEM);
+    private static final int CATALOG = SqlRules.index(SqlRules.CATALOG);
+    private static final int ERROR_FUNCTION = SqlRules.index(SqlRules.ERROR_FUNCTION);
+    private static final int CLAUSE = SqlRules.index(SqlRules.CLAUSE);
+    private static final int EXECUTABLE_COMMENT = SqlRules.index(SqlRules.EXECUTABLE_COMMENT);
+    private static final int FUNCTION = SqlRules.index(SqlRules.FUNCTION);
+    private static final int ENCODED_STRING = SqlRules.index(SqlRules.ENCODED_STRING);
+    private static final int CONDITIONAL = SqlRules.index(SqlRules.CONDITIONAL);
+    private static final int FRAGMENT = SqlRules.index(SqlRules.FRAGMENT);
+    private static final int IMPLICIT = SqlRules.index(SqlRules.IMPLICIT);
+    private static final int TRAILING_COMMENT = SqlRules.index(SqlRules.TRAILING_COMMENT);
+    private static final int OPEN_CALL = SqlRules.index(SqlRules.OPEN_CALL);
+    private static final int KEYWORD_AFTER_QUOTE = SqlRules.index(SqlRules.KEYWORD_AFTER_QUOTE);
+    private static final int OPERATOR_FRAGMENT = SqlRules.index(SqlRules.OPERATOR_FRAGMENT);
+
+    private final String text;
+    private final SqlFindings findings;
+
+    private int n;
+    private int[] type;
+    private int[] start;
+    private int[] end;
+    private int[] detail;
+    private int[] match;
+    private int context;
+    /** Quoted context: the quote character, and where the SQL starts (after that quote). */
+    private char quote;
+    private int breakAt;
+    private final int prefixFrom = 0;
+
+    // What the last operand() read.
+    private int kind;
+    private int operandAt;
+    private int callId;
+
+    // What the last expression() read.
+    private int exprFirstKind;
+    private int exprLastKind;
+    private int exprLastAt;
+    private int exprOperands;
+    private boolean exprCompare;
+    private boolean exprTautology;
+    private boolean exprSqlish;
+    private boolean exprAllWords;
+    private boolean exprAnyWord;
+    /** The expression ends the value with an operator that has no right operand: {@code or x <}. */
+    private boolean exprDangling;
+    private int cmpLeftKind;
+    private int cmpRightKind;
+
+    // What the last binop() read.
+    private boolean opCompare;
+    private boolean opBetween;
+
+    SqlShapes(String text, SqlFindings findings) {
+        this.text = text;
+        this.findings = findings;
+    }
+
+    /**
+     * Judges one run of tokens.
+     *
+     * @param tokens the tokens, parentheses matched
+     * @param readAs {@link #UNQUOTED} or {@link #QUOTED}
+     * @param quoteChar quoted context: the quote that ends the application's string
+     * @param sqlStart quoted context: where the SQL starts, just after that quote
+     * @param atValueStart whether the run starts where the value (or, quoted, the string) ends
+     */
+    void judge(SqlTokens tokens, int readAs, char quoteChar, int sqlStart, boolean atValueStart) {
+        quote = quoteChar;
+        breakAt = sqlStart;
+        n = tokens.count;
+        type = tokens.type;
+        start = tokens.start;
+        end = tokens.end;
+        detail = tokens.detail;
+        match = tokens.match;
+        context = readAs;
+        if (tokens.executableCommentAt >= 0) {
+            findings.add(EXECUTABLE_COMMENT, tokens.executableCommentAt, tokens.executableCommentAt + 3);
+        }
+        if (atValueStart) {
+            lead();
+        }
+        for (int i = 0; i < n; i++) {
+            anywhere(i, atValueStart && i == next(0));
+        }
+    }
+
+    // ---------------------------------------------------------------- lead checks
+
+    private void lead() {
+        if (context == QUOTED) {
+            leadQuoted();
+            return;
+        }
+        leadUnquoted(next(0), true);
+        // name=value pairs inside the value: each value may be a payload of its own
+        int subValues = 0;
+        for (int i = 0; i + 2 < n && subValues < MAX_SUB_VALUES; i++) {
+            if (type[i] == WORD && isChar(i + 1, '=') && (i == 0 || isChar(i - 1, '&') || isChar(i - 1, '?'))) {
+                int s = next(i + 2);
+                if (s < n) {
+                    leadUnquoted(s, false);
+                    subValues++;
+                }
+            }
+        }
+    }
+
+    /** The value read as it is: a number or name that the rest of the value continues. */
+    private void leadUnquoted(int s, boolean valueStart) {
+        if (s >= n) {
+            return;
+        }
+        int c;
+        int leadKind;
+        boolean leadCompare = false;
+        boolean leadConstants = false;
+        boolean leadHasWord = false;
+        if (isWord(s, SqlVocabulary.VALUES)) {
+            startingClause(s);
+            return;
+        }
+        if (type[s] == RPAREN || isLogic(s)) {
+            c = s;
+            leadKind = K_PAREN;
+        } else {
+            c = expression(s, false);
+            if (c < 0) {
+                startingClause(s);
+                if (valueStart) {
+                    openCall(s);
+                    loneFragment(s);
+                }
+                return;
+            }
+            leadKind = exprFirstKind;
+            leadCompare = exprCompare;
+            leadConstants = isConstant(cmpLeftKind) && isConstant(cmpRightKind);
+            leadHasWord = exprAnyWord;
+            if (exprFirstKind == K_SUBQUERY && type[s] == LPAREN && match[s] < 0 && n - s <= 4) {
+                findings.add(STATEMENT, start[s], end[n - 1]);
+            }
+            if (valueStart) {
+                openCall(s);
+            }
+        }
+        int closes = 0;
+        while (true) {
+            int k = next(c);
+            if (k < n && type[k] == RPAREN) {
+                c = k + 1;
+                closes++;
+            } else {
+                break;
+            }
+        }
+        boolean wordLead = (leadKind == K_WORD || leadKind == K_QIDENT) && closes == 0;
+        int s2 = next(c);
+        if (s2 >= n) {
+            if (c < n && realComment(c) && !wordLead && !leadHasWord && leadKind != K_STR_OPEN
+                    && (c != s + 1 || leadKind != K_NUM || bareComment(c))) {
+                findings.add(TRAILING_COMMENT, start[s], end[c]);
+            } else if (c >= n && leadCompare && leadConstants && closes == 0 && valueStart) {
+                findings.add(TAUTOLOGY, start[s], end[n - 1]);
+            }
+            return;
+        }
+        if (isLogic(s2)) {
+            booleanAfter(s2, false, wordLead, closes);
+            return;
+        }
+        if (type[s2] != WORD) {
+            return;
+        }
+        if (closes > 0 && leadKind == K_PAREN && c == s + closes) {
+            if (is(detail[s2], SqlVocabulary.COMPARE) && next(s2 + 1) < n) {
+                findings.add(BOOLEAN, start[s], end[s2]);
+            } else if (detail[s2] == SqlVocabulary.WHEN) {
+                int j = expression(next(s2 + 1), true);
+                if (j >= 0 && isWord(next(j), SqlVocabulary.THEN)) {
+                    findings.add(CONDITIONAL, start[s2], end[next(j)]);
+                }
+            }
+        }
+        if (detail[s2] == SqlVocabulary.UNION && !wordLead) {
+            int u = next(s2 + 1);
+            if (isWord(u, SqlVocabulary.ALL) || isWord(u, SqlVocabulary.DISTINCT)) {
+                u = next(u + 1);
+            }
+            if (u >= n || type[u] == NUM || type[u] == LPAREN || type[u] == VAR || (s2 + 1 < n && realComment(s2 + 1))) {
+                findings.add(UNION, start[s2], end[s2]);
+            }
+            return;
+        }
+        clauseAfter(s2, false, wordLead);
+    }
+
+    /** Quoted context: the tail after the quote that ends the application's string. */
+    private void leadQuoted() {
+        int c = 0;
+        boolean tailOperator = false;
+        int k = next(0);
+        if (k < n && binop(k, false) >= 0) {
+            int j = continueExpression(k);
+            if (j > k) {
+                tailOperator = true;
+                judgeTailOperator(k, j);
+                c = j;
+            }
+        }
+        implicitConversion();
+        int closes = 0;
+        while (true) {
+            int r = next(c);
+            if (r < n && type[r] == RPAREN) {
+                c = r + 1;
+                closes++;
+            } else {
+                break;
+            }
+        }
+        if (c < n && type[c] == COMMENT && !tailOperator && realComment(c)) {
+            findings.add(COMMENT_TRUNCATION, start[c], end[c]);
+        }
+        int s = next(c);
+        if (s >= n) {
+            return;
+        }
+        if (type[s] == SEMI) {
+            int after = s + 1;
+            if (!tailOperator) {
+                if (after < n && realComment(after)) {
+                    findings.add(COMMENT_TRUNCATION, start[s], end[after]);
+                } else if (next(after) >= n) {
+                    findings.add(oneWord(prefixFrom, breakAt - 1) && breakAt > 1 ? COMMENT_TRUNCATION : FRAGMENT,
+                            start[s], end[s]);
+                }
+            }
+            int st = next(after);
+            if (st < n) {
+                statement(st, true, true);
+            }
+            return;
+        }
+        if (isLogic(s)) {
+            booleanAfter(s, true, false, closes);
+            return;
+        }
+        if (type[s] == WORD) {
+            clauseAfter(s, true, false);
+            if (is(detail[s], SqlVocabulary.STATEMENT)) {
+                statement(s, true, true);
+            }
+            keywordAfterQuote(s);
+        }
+    }
+
+    /**
+     * A value that is a quote and then a statement keyword, nothing before the quote and little
+     * after it: {@code 'union select}, {@code " ALTER A}, a probe for a string context.
+     */
+    private void keywordAfterQuote(int s) {
+        int id = detail[s];
+        boolean keyword = id == SqlVocabulary.UNION || id == SqlVocabulary.SELECT || id == SqlVocabulary.ALTER
+                || id == SqlVocabulary.DROP || id == SqlVocabulary.INSERT || id == SqlVocabulary.DELETE
+                || id == SqlVocabulary.EXEC || id == SqlVocabulary.EXECUTE || id == SqlVocabulary.TRUNCATE;
+        if (!keyword || !oneWord(prefixFrom, breakAt - 1) || breakAt - 1 - prefixFrom > 0 && !blank(prefixFrom, breakAt - 1)
+                || n - s > 3) {
+            return;
+        }
+        for (int k = s + 1; k < n; k++) {
+            if (type[k] == STR || type[k] == STR_OPEN) {
+                return;
+            }
+        }
+        findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+    }
+
+    private boolean blank(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!SqlLexer.isSpace(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * MySQL's implicit conversions: {@code x' = 'y}, {@code 'like'}, {@code a' | 'b}. The tail is a
+     * short chain of operators and operands ending in a string that the application's own closing
+     * quote ends. Only counted when the value is a couple of words at most.
+     */
+    private void implicitConversion() {
+        if (n == 0 || n > 16 || type[n - 1] != STR_OPEN || detail[n - 1] != quote) {
+            return;
+        }
+        boolean operator = false;
+        int operands = 0;
+        int operators = 0;
+        for (int i = 0; i < n - 1; i++) {
+            int t = type[i];
+            if (t == WORD || t == NUM || t == STR) {
+                operands++;
+            }
+            if (t == OP && detail[i] != SqlTokens.OP_OTHER || t == WORD && any(detail[i], SqlVocabulary.COMPARE
+                    | SqlVocabulary.ARITH)) {
+                operator = true;
+                operators++;
+            } else if (t == STR && end[i] - start[i] > 2 || t == NUM || t == WORD || t == LPAREN || t == RPAREN
+                    || t == COMMENT || t == OTHER && detail[i] == '\\') {
+                continue;
+            } else {
+                return;
+            }
+        }
+        int last = n - 1;
+        if (operands > operators + 1 || !oneWord(prefixFrom, breakAt - 1) || !oneWord(start[last] + 1, end[last])) {
+            return;
+        }
+        if (operator || n == 1) {
+            findings.add(quote == '\'' ? IMPLICIT : FRAGMENT, Math.max(0, breakAt - 1), end[last]);
+        }
+    }
+
+    /** Whether {@code text[from, to)} is at most one short word once trimmed. */
+    private boolean oneWord(int from, int to) {
+        while (from < to && SqlLexer.isSpace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && SqlLexer.isSpace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (to - from > MAX_IMPLICIT_WORD) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (SqlLexer.isSpace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Quoted context: the value goes on with an operator, as in {@code x' = 'y} or {@code '+f()+'}. */
+    private void judgeTailOperator(int opAt, int exprEnd) {
+        boolean comment = exprEnd < n && realComment(exprEnd);
+        int s = next(exprEnd);
+        int evidenceEnd = end[Math.max(opAt, exprEnd - 1)];
+        if (exprSqlish || comment || (s < n && type[s] == SEMI)) {
+            if (exprSqlish || exprCompare) {
+                findings.add(BOOLEAN, start[opAt], evidenceEnd);
+            } else if (exprOperands <= 2) {
+                findings.add(COMMENT_TRUNCATION, start[opAt], evidenceEnd);
+            }
+        } else if (s >= n && exprLastKind == K_STR_OPEN && exprCompare && exprOperands >= 3) {
+            findings.add(BOOLEAN, start[opAt], evidenceEnd);
+        }
+    }
+
+    /** A logic operator right after the lead: {@code ' or 1=1}, {@code 1 and 2>1}. */
+    private void booleanAfter(int logicAt, boolean quoted, boolean wordLead, int closes) {
+        int b = next(logicAt + 1);
+        int j = expression(b, true);
+        if (j < 0) {
+            return;
+        }
+        if (exprFirstKind == K_PAREN && exprOperands == 1 && !exprCompare) {
+            int inner = next(b + 1);
+            for (int guard = 0; guard < 4 && inner < n && type[inner] == LPAREN; guard++) {
+                inner = next(inner + 1);
+            }
+            int x = expression(inner, true);
+            if (x < 0) {
+                x = expression(b, true);
+            }
+        }
+        boolean comment = j < n && realComment(j);
+        int after = next(j);
+        boolean terminated = after >= n || comment || type[after] == SEMI || type[after] == RPAREN
+                || isLogic(after) || (type[after] == WORD && isClauseWord(detail[after]));
+        boolean clauseFollows = after < n && type[after] == WORD && isClauseWord(detail[after]);
+        boolean valueFirst = isValue(exprFirstKind) && !(exprFirstKind == K_STR_OPEN && emptyOpenString(b));
+        boolean endsInComment = lastIsRealComment();
+        boolean hit;
+        if (exprDangling && !wordLead) {
+            hit = true;
+        } else if (quoted) {
+            boolean plainValue = quote == '\'' || exprFirstKind == K_NUM || exprFirstKind == K_LITERAL;
+            hit = exprCompare || exprSqlish || (valueFirst && terminated && plainValue)
+                    || (exprOperands >= 2 && exprLastKind == K_STR_OPEN)
+                    || (valueFirst && endsInComment);
+        } else if (wordLead) {
+            hit = (exprCompare && isValue(cmpLeftKind) && isValue(cmpRightKind))
+                    || (exprSqlish && exprFirstKind != K_LITERAL)
+                    || (exprCompare && comment);
+        } else {
+            hit = (exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind)))
+                    || (exprSqlish && (exprFirstKind != K_LITERAL || terminated))
+                    || (valueFirst && (comment || clauseFollows))
+                    || (closes > 0 && (exprCompare || valueFirst));
+        }
+        if (!hit) {
+            return;
+        }
+        int evidenceEnd = end[Math.max(logicAt, j - 1)];
+        findings.add(BOOLEAN, start[logicAt], evidenceEnd);
+        boolean truthy = exprTautology || (!exprCompare && exprOperands == 1
+                && (exprFirstKind == K_NUM || exprFirstKind == K_LITERAL));
+        if (quoted && truthy && (comment || (after < n && type[after] == SEMI))) {
+            findings.add(TAUTOLOGY_COMMENT, start[logicAt], evidenceEnd);
+        }
+    }
+
+    private boolean emptyOpenString(int i) {
+        int k = next(i);
+        for (int guard = 0; guard < 8 && k < n && isUnary(k); guard++) {
+            k = next(k + 1);
+        }
+        return k < n && type[k] == STR_OPEN && end[k] - start[k] <= 1;
+    }
+
+    private boolean lastIsRealComment() {
+        return n > 0 && realComment(n - 1);
+    }
+
+    /** A value that starts with a clause keyword: {@code ORDER BY 1--}, {@code FROM t LIMIT}. */
+    private void startingClause(int s) {
+        if (s >= n || type[s] != WORD) {
+            return;
+        }
+        int id = detail[s];
+        if (id == SqlVocabulary.FROM) {
+            int t = next(s + 1);
+            if (t < n && (type[t] == QIDENT || type[t] == WORD || type[t] == LPAREN)) {
+                int follow = tableReference(t);
+                int f = next(qualified(t + 1));
+                boolean grouping = isWord(f, SqlVocabulary.GROUP) || isWord(f, SqlVocabulary.ORDER)
+                        || isWord(f, SqlVocabulary.LIMIT);
+                if (follow == 2 && (type[t] != WORD || codeLike(t) || grouping)) {
+                    findings.add(CLAUSE, start[s], end[t]);
+                }
+            }
+        } else if (id == SqlVocabulary.VALUES) {
+            int p = next(s + 1);
+            if (p < n && type[p] == LPAREN && constantList(p) > 0) {
+                findings.add(STATEMENT, start[s], end[p]);
+            }
+        } else if (id == SqlVocabulary.IN) {
+            int p = next(s + 1);
+            if (p < n && type[p] == LPAREN && match[p] > 0 && next(match[p] + 1) >= n && constantList(p) > 0) {
+                findings.add(CLAUSE, start[s], end[match[p]]);
+            }
+        } else if (isClauseWord(id) || id == SqlVocabulary.WHERE) {
+            int before = findings.has(CLAUSE) ? 1 : 0;
+            clauseAfter(s, false, false);
+            if (before == 0 && findings.has(CLAUSE) && !lastIsRealComment() && !exprSqlish && id != SqlVocabulary.LIMIT
+                    && id != SqlVocabulary.HAVING) {
+                findings.remove(CLAUSE);
+            }
+        } else if (id == SqlVocabulary.SET) {
+            int v = next(s + 1);
+            if (v < n && (type[v] == VAR || type[v] == SYSVAR)) {
+                findings.add(STATEMENT, start[s], end[v]);
+            }
+        }
+    }
+
+    /** How many constants a closed parenthesised list of constants holds; 0 if it holds anything else. */
+    private int constantList(int p) {
+        if (match[p] < 0) {
+            return 0;
+        }
+        int constants = 0;
+        for (int k = p + 1; k < match[p]; k++) {
+            if (type[k] == NUM || type[k] == STR) {
+                constants++;
+            } else if (type[k] != COMMA && type[k] != COMMENT && !(type[k] == OP && isUnary(k))) {
+                return 0;
+            }
+        }
+        return constants;
+    }
+
+    /**
+     * A value made only of a SQL operator or clause keyword ({@code RLIKE}, {@code IS NULL},
+     * {@code <=>}, {@code ORDER BY}): a probe, or a fragment pasted into a query builder.
+     */
+    private void loneFragment(int s) {
+        int last = n - 1;
+        while (last > s && type[last] == COMMENT) {
+            last--;
+        }
+        if (last - s > 2) {
+            return;
+        }
+        boolean specific = false;
+        boolean operator = false;
+        for (int k = s; k <= last; k++) {
+            int t = type[k];
+            boolean op = t == OP && detail[k] != SqlTokens.OP_OTHER
+                    || t == WORD && any(detail[k], SqlVocabulary.COMPARE | SqlVocabulary.LOGIC);
+            operator |= op;
+            boolean sql = op || t == WORD && any(detail[k], SqlVocabulary.LITERAL | SqlVocabulary.RESERVED);
+            if (!sql) {
+                return;
+            }
+            int id = t == WORD ? detail[k] : 0;
+            specific |= id == SqlVocabulary.XOR || id == SqlVocabulary.RLIKE || id == SqlVocabulary.REGEXP
+                    || id == SqlVocabulary.NULL && k > s || t == OP && end[k] - start[k] == 3 && text.charAt(start[k]) == '<';
+        }
+        if (specific) {
+            findings.add(OPERATOR_FRAGMENT, start[s], end[last]);
+        } else if (operator && (last > s || type[s] == OP)) {
+            findings.add(FRAGMENT, start[s], end[last]);
+        }
+    }
+
+    /** A known function opened and left open at the end of the value: {@code hex(}, {@code concat (}. */
+    private void openCall(int s) {
+        if (type[s] != WORD || !(is(detail[s], SqlVocabulary.FUNCTION) || detail[s] == SqlVocabulary.IN)) {
+            return;
+        }
+        int p = next(s + 1);
+        for (int guard = 0; guard < 3 && p < n && (type[p] == OP || type[p] == OTHER || type[p] == DOT
+                || type[p] == RPAREN); guard++) {
+            p = next(p + 1);
+        }
+        if (p < n && type[p] == LPAREN && match[p] < 0 && n - p <= 4) {
+            findings.add(OPEN_CALL, start[s], end[p]);
+        }
+    }
+
+    /** Clauses appended after the lead: ORDER BY, GROUP BY, HAVING, LIMIT, COLLATE, FROM, WHERE... */
+    private void clauseAfter(int s, boolean quoted, boolean wordLead) {
+        int id = detail[s];
+        if (wordLead && id != SqlVocabulary.HAVING) {
+            return;
+        }
+        if (id == SqlVocabulary.ORDER || id == SqlVocabulary.GROUP) {
+            int by = next(s + 1);
+            if (!isWord(by, SqlVocabulary.BY)) {
+                return;
+            }
+            int x = next(by + 1);
+            int j = expression(x, false);
+            if (j < 0) {
+                return;
+            }
+            boolean comment = j < n && realComment(j);
+            int after = next(j);
+            boolean number = exprFirstKind == K_NUM && exprOperands == 1;
+            boolean follows = after < n && (type[after] == COMMA || type[after] == SEMI
+                    || (type[after] == WORD && (isClauseWord(detail[after]) || detail[after] == SqlVocabulary.ASC
+                            || detail[after] == SqlVocabulary.DESC)));
+            if ((number && (after >= n || comment || follows)) || comment || exprSqlish
+                    || (follows && type[after] == WORD)) {
+                findings.add(CLAUSE, start[s], end[j - 1]);
+            }
+        } else if (id == SqlVocabulary.HAVING) {
+            int j = expression(next(s + 1), false);
+            boolean compare = exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind));
+            if (j >= 0 && (compare || exprFirstKind == K_PAREN
+                    || !wordLead && (exprSqlish || exprFirstKind == K_NUM))) {
+                findings.add(CLAUSE, start[s], end[j - 1]);
+            }
+        } else if (id == SqlVocabulary.LIMIT) {
+            int x = next(s + 1);
+            if (x < n && type[x] == NUM) {
+                int j = x + 1;
+                int k = next(j);
+                if (k < n && type[k] == COMMA && next(k + 1) < n && type[next(k + 1)] == NUM) {
+                    j = next(k + 1) + 1;
+                }
+                int after = next(j);
+                if (after >= n || (j < n && realComment(j)) || type[after] == SEMI
+                        || (type[after] == WORD && isClauseWord(detail[after]))) {
+                    findings.add(CLAUSE, start[s], end[j - 1]);
+                }
+            }
+        } else if (id == SqlVocabulary.WHERE) {
+            int j = expression(next(s + 1), true);
+            if (j >= 0 && exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind))) {
+                findings.add(CLAUSE, start[s], end[j - 1]);
+            }
+        } else if (id == SqlVocabulary.FROM) {
+            if (tableReference(next(s + 1)) == 2) {
+                findings.add(CLAUSE, start[s], end[s]);
+            }
+        } else if (id == SqlVocabulary.COLLATE && quoted) {
+            int x = next(s + 1);
+            if (x < n && (type[x] == WORD || type[x] == QIDENT || type[x] == STR)) {
+                findings.add(CLAUSE, start[s], end[x]);
+            }
+        } else if (id == SqlVocabulary.AS) {
+            int x = next(s + 1);
+            int f = next(x + 1);
+            if (x < n && (type[x] == WORD || type[x] == QIDENT || type[x] == STR) && isWord(f, SqlVocabulary.FROM)) {
+                findings.add(CLAUSE, start[s], end[f]);
+            }
+        } else if (id == SqlVocabulary.FOR) {
+            int x = next(s + 1);
+            if (isWord(x, SqlVocabulary.UPDATE) && next(x + 1) < n) {
+                findings.add(CLAUSE, start[s], end[x]);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- anywhere checks
+
+    private void anywhere(int i, boolean valueStart) {
+        int t = type[i];
+        if (t == SEMI) {
+            int s = next(i + 1);
+            if (s < n) {
+                statement(s, true, context == QUOTED);
+            }
+            return;
+        }
+        if (t == OP && detail[i] == OP_LOGIC) {
+            logicAnywhere(i);
+            return;
+        }
+        if (t == OP && detail[i] == OP_CAST) {
+            int w = next(i + 1);
+            int p = prev(i);
+            if (w < n && type[w] == WORD && is(detail[w], SqlVocabulary.CAST_TYPE) && p >= 0
+                    && (type[p] == STR || type[p] == RPAREN || type[p] == NUM || type[p] == WORD)) {
+                findings.add(FUNCTION, start[i], end[w]);
+            }
+            return;
+        }
+        if (t == QIDENT) {
+            if (end[i] - start[i] > 2 && SqlVocabulary.is(SqlVocabulary.find(text, start[i] + 1, end[i] - 1),
+                    SqlVocabulary.CATALOG)) {
+                findings.add(CATALOG, start[i], end[i]);
+            }
+            return;
+        }
+        if (t != WORD) {
+            return;
+        }
+        int id = detail[i];
+        int k = next(i + 1);
+        boolean call = k < n && type[k] == LPAREN;
+        if (id != 0) {
+            if (id == SqlVocabulary.UNION || id == SqlVocabulary.EXCEPT || id == SqlVocabulary.INTERSECT) {
+                union(i);
+            } else if (id == SqlVocabulary.SELECT) {
+                select(i);
+            } else if (any(id, SqlVocabulary.LOGIC)) {
+                logicAnywhere(i);
+            } else if (id == SqlVocabulary.WAITFOR) {
+                waitfor(i);
+            } else if (id == SqlVocabulary.INTO) {
+                int o = next(i + 1);
+                if (o < n && type[o] == WORD && (detail[o] == SqlVocabulary.OUTFILE || detail[o] == SqlVocabulary.DUMPFILE)) {
+                    findings.add(FILE, start[i], end[o]);
+                }
+            } else if (id == SqlVocabulary.PROCEDURE) {
+                if (isWord(k, SqlVocabulary.ANALYSE)) {
+                    findings.add(CLAUSE, start[i], end[k]);
+                }
+            } else if (id == SqlVocabulary.CASE) {
+                caseWhen(i);
+            } else if (id == SqlVocabulary.HAVING) {
+                int j = expression(next(i + 1), false);
+                if (j >= 0 && exprCompare && (cmpLeftKind == K_CALL || cmpRightKind == K_CALL)
+                        && (isValue(cmpLeftKind) && isValue(cmpRightKind))) {
+                    findings.add(CLAUSE, start[i], end[j - 1]);
+                }
+            } else if (id == SqlVocabulary.EXEC || id == SqlVocabulary.EXECUTE || id == SqlVocabulary.DECLARE) {
+                statement(i, false, false);
+            } else if (id == SqlVocabulary.LOAD) {
+                statement(i, false, false);
+            }
+            if (is(id, SqlVocabulary.CATALOG)) {
+                findings.add(CATALOG, start[i], end[i]);
+            } else if (is(id, SqlVocabulary.QUALIFIER) && k < n && type[k] == DOT) {
+                int m = next(k + 1);
+                if (m < n && type[m] == DOT) {
+                    m = next(m + 1);
+                }
+                if (m < n && (type[m] == WORD || type[m] == QIDENT) && !call) {
+                    findings.add(CATALOG, start[i], end[m]);
+                }
+            }
+            if (is(id, SqlVocabulary.SYSTEM)) {
+                if (!is(id, SqlVocabulary.FUNCTION) || n == 1) {
+                    findings.add(SYSTEM, start[i], end[i]);
+                } else if (call || (k < n && type[k] == DOT)) {
+                    findings.add(FILE, start[i], end[k]);
+                }
+            }
+            if (valueStart && context == UNQUOTED && is(id, SqlVocabulary.STATEMENT)) {
+                statement(i, false, false);
+            }
+        }
+        if (call) {
+            call(i, k);
+        }
+    }
+
+    /** UNION [ALL|DISTINCT] [(] SELECT. */
+    private void union(int i) {
+        int j = next(i + 1);
+        if (j < n && type[j] == WORD && (detail[j] == SqlVocabulary.ALL || detail[j] == SqlVocabulary.DISTINCT
+                || detail[j] == SqlVocabulary.DISTINCTROW)) {
+            j = next(j + 1);
+        }
+        for (int guard = 0; guard < 8 && j < n && type[j] == LPAREN; guard++) {
+            j = next(j + 1);
+        }
+        if (j >= n || type[j] != WORD) {
+            return;
+        }
+        boolean select = detail[j] == SqlVocabulary.SELECT;
+        boolean values = detail[j] == SqlVocabulary.VALUES && detail[i] != SqlVocabulary.UNION;
+        if (!select && !values) {
+            return;
+        }
+        findings.add(UNION, start[i], end[j]);
+        int p = prev(i);
+        boolean afterValue = p >= 0 && (type[p] == NUM || type[p] == STR || type[p] == RPAREN || type[p] == QIDENT
+                || type[p] == VAR || type[p] == SYSVAR || (type[p] == WORD && is(detail[p], SqlVocabulary.LITERAL)));
+        if (context == QUOTED || afterValue) {
+            findings.add(UNION_AFTER_BREAK, start[i], end[j]);
+        }
+    }
+
+    /** OR/AND/XOR/||/&& followed by a comparison of constants or of SQL-specific operands. */
+    private void logicAnywhere(int i) {
+        int b = next(i + 1);
+        for (int guard = 0; guard < 4 && b < n && type[b] == LPAREN; guard++) {
+            b = next(b + 1);
+        }
+        int j = expression(b, false);
+        if (j < 0 || !exprCompare) {
+            return;
+        }
+        boolean constants = isConstant(cmpLeftKind) && isConstant(cmpRightKind);
+        boolean sqlish = exprSqlish && (isValue(cmpLeftKind) && isValue(cmpRightKind));
+        boolean calls = cmpLeftKind == K_CALL && cmpRightKind == K_CALL;
+        if (constants || sqlish || calls) {
+            findings.add(TAUTOLOGY, start[i], end[j - 1]);
+        }
+    }
+
+    /** SELECT with a select list that reads as SQL and something after it that a query has. */
+    private void select(int i) {
+        int p = prev(i);
+        if (p >= 0 && type[p] == WORD && (detail[p] == SqlVocabulary.UNION)) {
+            return;
+        }
+        int strength = selectStrength(i);
+        boolean nested = p >= 0 && (type[p] == LPAREN || type[p] == SEMI);
+        if (strength == 0 && p >= 0 && type[p] == LPAREN && subqueryWithFrom(p)) {
+            strength = 2;
+        }
+        if (strength == 2 || (strength == 1 && (nested || context == QUOTED))) {
+            findings.add(STATEMENT, start[i], end[i]);
+        }
+    }
+
+    /** {@code (select ... from ...)}: a FROM at the subquery's own depth before it closes. */
+    private boolean subqueryWithFrom(int open) {
+        int limit = Math.min(close(open), open + MAX_STEPS);
+        int depth = 0;
+        for (int k = open + 1; k < limit; k++) {
+            if (type[k] == LPAREN) {
+                depth++;
+            } else if (type[k] == RPAREN) {
+                depth--;
+            } else if (depth == 0 && type[k] == WORD && detail[k] == SqlVocabulary.FROM) {
+                int t = next(k + 1);
+                return t < n && (type[t] == WORD || type[t] == QIDENT || type[t] == LPAREN);
+            }
+        }
+        return false;
+    }
+
+    /** 0: not a SELECT; 1: a plausible one made of plain words; 2: clearly SQL. */
+    private int selectStrength(int i) {
+        int j = next(i + 1);
+        for (int guard = 0; guard < 4 && j < n && type[j] == WORD; guard++) {
+            int id = detail[j];
+            if (id == SqlVocabulary.DISTINCT || id == SqlVocabulary.ALL || id == SqlVocabulary.DISTINCTROW) {
+                j = next(j + 1);
+            } else if (id == SqlVocabulary.TOP && next(j + 1) < n && type[next(j + 1)] == NUM) {
+                j = next(next(j + 1) + 1);
+            } else {
+                break;
+            }
+        }
+        int elements = 0;
+        boolean strong = false;
+        boolean constantElement = false;
+        boolean single = true;
+        int singleKind = 0;
+        int at = j;
+        for (int guard = 0; guard < MAX_STEPS; guard++) {
+            int e = next(at);
+            if (e >= n) {
+                break;
+            }
+            if (type[e] == OP && text.charAt(start[e]) == '*' && end[e] - start[e] == 1) {
+                at = e + 1;
+                strong = true;
+                singleKind = K_CALL;
+            } else {
+                int x = expression(e, true);
+                if (x < 0) {
+                    break;
+                }
+                boolean plain = exprFirstKind == K_WORD && exprOperands == 1;
+                singleKind = exprOperands == 1 ? exprFirstKind : K_CALL;
+                if (plain && any(detail[e], SqlVocabulary.DISTINCTIVE | SqlVocabulary.TIME | SqlVocabulary.ERROR)
+                        || exprFirstKind == K_NUM && detail[e] == 'x') {
+                    singleKind = K_CALL;
+                }
+                if (!plain && exprFirstKind != K_NUM && exprFirstKind != K_STR) {
+                    strong = true;
+                } else if (exprOperands > 1 || exprFirstKind == K_NUM && detail[e] == 'x'
+                        || plain && codeLike(e)) {
+                    strong = true;
+                } else if (!plain) {
+                    constantElement = true;
+                }
+                at = x;
+                int a = next(at);
+                if (isWord(a, SqlVocabulary.AS)) {
+                    int alias = next(a + 1);
+                    if (alias < n && (type[alias] == WORD || type[alias] == QIDENT || type[alias] == STR)) {
+                        at = alias + 1;
+                    }
+                } else if (a < n && !plain && exprFirstKind != K_NUM
+                        && (type[a] == QIDENT || type[a] == STR || (type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED)))) {
+                    at = a + 1;
+                }
+            }
+            elements++;
+            int c = next(at);
+            if (c < n && type[c] == COMMA) {
+                single = false;
+                at = c + 1;
+            } else {
+                break;
+            }
+        }
+        if (elements == 0) {
+            return 0;
+        }
+        if (!single && constantElement) {
+            strong = true;
+        }
+        boolean comment = realComment(at);
+        int f = next(at);
+        if (f >= n || comment) {
+            if (strong && (!single || singleKind != K_NUM && singleKind != K_STR && singleKind != K_WORD)) {
+                return 2;
+            }
+            return comment && (strong || single) ? 2 : elements > 0 && f >= n ? 1 : 0;
+        }
+        if (type[f] == WORD && detail[f] == SqlVocabulary.FROM) {
+            int follow = tableReference(next(f + 1));
+            if (follow < 0) {
+                return 0;
+            }
+            if (strong || follow == 2) {
+                return 2;
+            }
+            return 1;
+        }
+        if (type[f] == SEMI || type[f] == RPAREN
+                || (type[f] == WORD && (detail[f] == SqlVocabulary.UNION || detail[f] == SqlVocabulary.INTO
+                        || detail[f] == SqlVocabulary.LIMIT || detail[f] == SqlVocabulary.WHERE))) {
+            return strong ? 2 : 1;
+        }
+        return 0;
+    }
+
+    /**
+     * A table after FROM. -1: not one; 1: a table at the end of the value; 2: a table followed by
+     * what a query has next (WHERE, LIMIT, a comment, a closing parenthesis...).
+     */
+    private int tableReference(int t) {
+        if (t >= n) {
+            return -1;
+        }
+        int j;
+        if (type[t] == LPAREN) {
+            j = close(t);
+        } else if (type[t] == QIDENT || (type[t] == WORD && !any(detail[t], SqlVocabulary.RESERVED))) {
+            j = qualified(t + 1);
+        } else {
+            return -1;
+        }
+        boolean alias = false;
+        int a = next(j);
+        if (isWord(a, SqlVocabulary.AS)) {
+            int x = next(a + 1);
+            if (x < n && (type[x] == WORD || type[x] == QIDENT)) {
+                j = x + 1;
+            }
+        } else if (a < n && (type[a] == QIDENT || (type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED)))) {
+            j = a + 1;
+            alias = true;
+        }
+        if (realComment(j)) {
+            return 2;
+        }
+        int f = next(j);
+        if (f >= n) {
+            return alias ? -1 : 1;
+        }
+        if (type[f] == SEMI || type[f] == RPAREN || type[f] == COMMA) {
+            return 2;
+        }
+        if (type[f] == WORD && (isClauseWord(detail[f]) || detail[f] == SqlVocabulary.WHERE
+                || detail[f] == SqlVocabulary.JOIN)) {
+            return 2;
+        }
+        return -1;
+    }
+
+    /**
+     * A statement keyword. {@code afterBreak}: it follows a semicolon or a closing quote, so weaker
+     * shapes count; otherwise it starts the value or stands anywhere and must be unmistakable.
+     */
+    private void statement(int s, boolean afterSemicolon, boolean afterBreak) {
+        if (s >= n || type[s] != WORD) {
+            return;
+        }
+        int id = detail[s];
+        if (id == 0) {
+            return;
+        }
+        int a = next(s + 1);
+        int rule = afterSemicolon ? STACKED : STATEMENT;
+        int destructive = afterSemicolon ? STACKED_DESTRUCTIVE : STATEMENT;
+        boolean endsHere = a >= n || realComment(s + 1);
+        if (id == SqlVocabulary.DROP) {
+            if (a < n && type[a] == WORD && is(detail[a], SqlVocabulary.OBJECT)) {
+                int name = next(a + 1);
+                if (afterSemicolon || afterBreak || terminatedAfterName(name)) {
+                    findings.add(destructive, start[s], end[a]);
+                }
+            } else if (afterSemicolon && endsHere) {
+                findings.add(rule, start[s], end[s]);
+            } else if ((afterSemicolon || s == next(0)) && a < n && type[a] != SEMI
+                    && (terminatedAfterName(a) || s + 1 < n && type[s + 1] == COMMENT && detail[s + 1] == '/'
+                            && next(a + 1) >= n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED))) {
+                findings.add(destructive, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.DELETE) {
+            for (int guard = 0; guard < 3 && a < n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED)
+                    && isWord(next(a + 1), SqlVocabulary.FROM) == false && next(a + 1) < n; guard++) {
+                a = next(a + 1);
+            }
+            if (a < n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED) && isWord(next(a + 1), SqlVocabulary.FROM)) {
+                a = next(a + 1);
+            }
+            if (isWord(a, SqlVocabulary.FROM)) {
+                int name = next(a + 1);
+                if (afterSemicolon || afterBreak || terminatedAfterName(name)
+                        || isWord(next(qualified(name + 1)), SqlVocabulary.WHERE)) {
+                    findings.add(destructive, start[s], end[a]);
+                }
+            }
+        } else if (id == SqlVocabulary.INSERT || id == SqlVocabulary.REPLACE) {
+            if (afterSemicolon && a < n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED)) {
+                int p = next(qualified(a + 1));
+                if (p < n && type[p] == LPAREN && isWord(next(close(p)), SqlVocabulary.VALUES)) {
+                    findings.add(rule, start[s], end[p]);
+                }
+            }
+            if (isWord(a, SqlVocabulary.INTO)) {
+                int name = next(a + 1);
+                int after = name < n ? next(qualified(name + 1)) : n;
+                if (afterSemicolon || afterBreak || (after < n && (type[after] == LPAREN
+                        || isWord(after, SqlVocabulary.VALUES) || isWord(after, SqlVocabulary.SELECT)
+                        || isWord(after, SqlVocabulary.SET)))) {
+                    findings.add(rule, start[s], end[a]);
+                }
+            }
+        } else if (id == SqlVocabulary.UPDATE) {
+            if (a < n && (type[a] == WORD || type[a] == QIDENT) && !any(detail[a], SqlVocabulary.RESERVED)) {
+                int set = next(qualified(a + 1));
+                if (isWord(set, SqlVocabulary.SET)) {
+                    int col = next(set + 1);
+                    int eq = col < n ? next(qualified(col + 1)) : n;
+                    if (afterSemicolon || afterBreak || (eq < n && type[eq] == OP && detail[eq] == OP_COMPARE)) {
+                        findings.add(rule, start[s], end[set]);
+                    }
+                }
+            }
+        } else if (id == SqlVocabulary.TRUNCATE) {
+            if (isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)) {
+                findings.add(destructive, start[s], end[Math.min(a, n - 1)]);
+            }
+        } else if (id == SqlVocabulary.ALTER || id == SqlVocabulary.CREATE) {
+            int o = a;
+            if (id == SqlVocabulary.CREATE && isWord(o, SqlVocabulary.OR)) {
+                o = next(next(o + 1) + 1);
+            }
+            if (o < n && type[o] == WORD && is(detail[o], SqlVocabulary.OBJECT)) {
+                int name = next(o + 1);
+                if (name < n && (type[name] == WORD || type[name] == QIDENT)
+                        && !any(detail[name], SqlVocabulary.RESERVED)) {
+                    int after = next(qualified(name + 1));
+                    if (afterSemicolon || afterBreak || (after < n && (type[after] == LPAREN
+                            || isWord(after, SqlVocabulary.AS) || type[after] == WORD && detail[after] != 0
+                            || type[after] == WORD && codeLike(name)))) {
+                        findings.add(rule, start[s], end[name]);
+                    }
+                }
+            }
+        } else if (id == SqlVocabulary.SHUTDOWN) {
+            if (afterSemicolon && (endsHere || isWord(a, SqlVocabulary.WITH) || (a < n && type[a] == SEMI))) {
+                findings.add(destructive, start[s], end[s]);
+            }
+        } else if (id == SqlVocabulary.EXEC || id == SqlVocabulary.EXECUTE) {
+            execute(s, a, afterSemicolon, afterBreak);
+        } else if (id == SqlVocabulary.DECLARE) {
+            if (a < n && type[a] == VAR) {
+                findings.add(afterSemicolon ? STACKED : STATEMENT, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.SET) {
+            if (a < n && type[a] == VAR) {
+                int eq = next(a + 1);
+                boolean assigns = eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN);
+                if (assigns || afterSemicolon) {
+                    findings.add(afterSemicolon ? STACKED : STATEMENT, start[s], end[a]);
+                }
+            }
+        } else if (id == SqlVocabulary.SELECT) {
+            if (afterSemicolon || afterBreak) {
+                int strength = selectStrength(s);
+                if (strength == 2 || (strength == 1 && context == QUOTED)) {
+                    findings.add(rule, start[s], end[s]);
+                }
+            }
+        } else if (id == SqlVocabulary.WAITFOR) {
+            waitfor(s);
+        } else if ((id == SqlVocabulary.IF || id == SqlVocabulary.WHILE) && (afterSemicolon || afterBreak)) {
+            if (isWord(a, SqlVocabulary.NOT) || isWord(a, SqlVocabulary.EXISTS)) {
+                findings.add(rule, start[s], end[a]);
+            } else if (a < n && type[a] == LPAREN) {
+                int j = expression(next(a + 1), false);
+                if (j >= 0 && (exprCompare || exprSqlish)) {
+                    findings.add(rule, start[s], end[a]);
+                }
+            } else {
+                int j = expression(a, true);
+                int st = j < 0 ? n : next(j);
+                if (j >= 0 && exprCompare && st < n && type[st] == WORD && is(detail[st], SqlVocabulary.STATEMENT)) {
+                    findings.add(rule, start[s], end[st]);
+                    statement(st, true, true);
+                }
+            }
+        } else if (id == SqlVocabulary.BEGIN && afterSemicolon) {
+            if (a < n && type[a] == WORD && is(detail[a], SqlVocabulary.STATEMENT) && detail[a] != SqlVocabulary.BEGIN) {
+                findings.add(rule, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.USE && afterSemicolon) {
+            int after = a < n ? next(a + 1) : n;
+            if (a < n && type[a] == WORD && after < n && (type[after] == SEMI
+                    || type[after] == WORD && is(detail[after], SqlVocabulary.STATEMENT))) {
+                findings.add(rule, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.PRINT && afterSemicolon) {
+            if (a < n && (type[a] == STR || type[a] == STR_OPEN || type[a] == VAR)) {
+                findings.add(rule, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.CALL && afterSemicolon) {
+            int p = a < n ? next(qualified(a + 1)) : n;
+            if (a < n && type[a] == WORD && p < n && type[p] == LPAREN) {
+                findings.add(rule, start[s], end[p]);
+            }
+        } else if (id == SqlVocabulary.LOAD) {
+            if ((isWord(a, SqlVocabulary.DATA) || isWord(a, SqlVocabulary.XML))) {
+                int x = next(a + 1);
+                for (int guard = 0; guard < 3 && x < n && type[x] == WORD && detail[x] != SqlVocabulary.INFILE; guard++) {
+                    x = next(x + 1);
+                }
+                if (isWord(x, SqlVocabulary.INFILE)) {
+                    findings.add(FILE, start[s], end[x]);
+                }
+            }
+        } else if (id == SqlVocabulary.DO && afterSemicolon) {
+            if (a < n && type[a] == LPAREN) {
+                int j = expression(next(a + 1), false);
+                if (j >= 0 && (exprCompare || exprSqlish)) {
+                    findings.add(rule, start[s], end[a]);
+                }
+            }
+        }
+    }
+
+    /** EXEC/EXECUTE and what it runs. */
+    private void execute(int s, int a, boolean afterSemicolon, boolean afterBreak) {
+        if (a >= n) {
+            return;
+        }
+        int rule = afterSemicolon ? STACKED : STATEMENT;
+        if (type[a] == WORD) {
+            int id = detail[a];
+            if (is(id, SqlVocabulary.SYSTEM) || is(id, SqlVocabulary.QUALIFIER)) {
+                findings.add(afterSemicolon || afterBreak ? STACKED_DESTRUCTIVE : STATEMENT, start[s], end[a]);
+                return;
+            }
+            if (id == SqlVocabulary.IMMEDIATE) {
+                findings.add(rule, start[s], end[a]);
+                return;
+            }
+            if ((afterSemicolon || afterBreak) && !any(id, SqlVocabulary.RESERVED)) {
+                int after = next(qualified(a + 1));
+                boolean ends = after >= n || realComment(a + 1);
+                if (ends || type[after] == SEMI || type[after] == VAR || type[after] == STR || type[after] == NUM
+                        || type[after] == STR_OPEN) {
+                    findings.add(rule, start[s], end[a]);
+                }
+            }
+        } else if (type[a] == VAR || type[a] == LPAREN || type[a] == QIDENT) {
+            if (type[a] == LPAREN) {
+                int in = next(a + 1);
+                if (in >= n || (type[in] != VAR && type[in] != STR && type[in] != STR_OPEN)) {
+                    return;
+                }
+            }
+            findings.add(rule, start[s], end[a]);
+        }
+    }
+
+    /** WAITFOR DELAY|TIME 'hh:mm:ss'. */
+    private void waitfor(int i) {
+        int d = next(i + 1);
+        if (d < n && type[d] == WORD && (detail[d] == SqlVocabulary.DELAY || detail[d] == SqlVocabulary.TIME_WORD)) {
+            int v = next(d + 1);
+            if (v < n && (type[v] == STR || type[v] == STR_OPEN || type[v] == VAR)) {
+                findings.add(TIME, start[i], end[v]);
+                if (context == QUOTED || prev(i) >= 0) {
+                    findings.add(TIME_AFTER_BREAK, start[i], end[v]);
+                }
+            }
+        }
+    }
+
+    /** CASE WHEN condition THEN. */
+    private void caseWhen(int i) {
+        int w = next(i + 1);
+        if (!isWord(w, SqlVocabulary.WHEN)) {
+            int j = expression(w, false);
+            if (j < 0) {
+                return;
+            }
+            w = next(j);
+            if (!isWord(w, SqlVocabulary.WHEN)) {
+                return;
+            }
+        }
+        int j = expression(next(w + 1), true);
+        if (j >= 0 && isWord(next(j), SqlVocabulary.THEN)) {
+            findings.add(CONDITIONAL, start[i], end[next(j)]);
+        }
+    }
+
+    /** A call {@code name(...)}: time, file, error-based, encoding and other SQL-specific functions. */
+    private void call(int i, int paren) {
+        int id = detail[i];
+        int p = prev(i);
+        boolean qualifiedCall = p >= 0 && type[p] == DOT && prev(p) >= 0 && type[prev(p)] != STR;
+        int qualifier = qualifiedCall && prev(p) >= 0 && type[prev(p)] == WORD ? detail[prev(p)] : 0;
+        if (qualifiedCall && !is(qualifier, SqlVocabulary.TIME) && !is(qualifier, SqlVocabulary.SYSTEM)) {
+            return;
+        }
+        int argStart = next(paren + 1);
+        int argEnd = close(paren);
+        if (is(id, SqlVocabulary.TIME) || is(qualifier, SqlVocabulary.TIME)) {
+            int j = expression(argStart, false);
+            if (j >= 0 && (exprFirstKind != K_WORD || startsWithDigit(argStart)) && endsArgument(j)) {
+                findings.add(TIME, start[i], end[Math.min(argEnd, n) - 1]);
+                if (context == QUOTED || (p >= 0 && breaksBefore(p))) {
+                    findings.add(TIME_AFTER_BREAK, start[i], end[Math.min(argEnd, n) - 1]);
+                }
+            }
+            return;
+        }
+        if (id == 0) {
+            return;
+        }
+        if (is(id, SqlVocabulary.SYSTEM)) {
+            findings.add(FILE, start[i], end[paren]);
+            return;
+        }
+        if (is(id, SqlVocabulary.ERROR)) {
+            if (!is(id, SqlVocabulary.NEEDS_SQL_ARGS) || sqlArguments(paren) >= 2) {
+                findings.add(ERROR_FUNCTION, start[i], end[paren]);
+            }
+            return;
+        }
+        if (is(id, SqlVocabulary.ENCODE) && argStart < n && type[argStart] == NUM) {
+            encoded(i, paren, p);
+        }
+        if (id == SqlVocabulary.IF || id == SqlVocabulary.IIF) {
+            int j = expression(argStart, true);
+            if (j >= 0 && exprCompare && next(j) < n && type[next(j)] == COMMA
+                    && (exprSqlish || (isConstant(cmpLeftKind) && isConstant(cmpRightKind)))) {
+                findings.add(CONDITIONAL, start[i], end[paren]);
+                return;
+            }
+        }
+        if (is(id, SqlVocabulary.DISTINCTIVE) || is(id, SqlVocabulary.SQL_ONLY) && sqlArguments(paren) >= 2) {
+            findings.add(FUNCTION, start[i], end[paren]);
+        }
+    }
+
+    /** char(113)||char(58)... or char(113,58,...): a string spelled as codes. */
+    private void encoded(int i, int paren, int p) {
+        int c = close(paren);
+        int numbers = 0;
+        for (int k = paren + 1; k < Math.min(c - 1, paren + MAX_ARGUMENT_TOKENS); k++) {
+            if (type[k] == NUM) {
+                numbers++;
+            } else if (type[k] != COMMA && type[k] != COMMENT) {
+                numbers = -1;
+                break;
+            }
+        }
+        if (numbers >= 3) {
+            findings.add(ENCODED_STRING, start[i], end[Math.min(c, n) - 1]);
+            return;
+        }
+        int after = next(c);
+        boolean concatAfter = after < n && isConcat(after) && encodedOrString(next(after + 1));
+        boolean concatBefore = p >= 0 && isConcat(p) && prev(p) >= 0
+                && (type[prev(p)] == RPAREN || type[prev(p)] == STR);
+        if (numbers > 0 && (concatAfter || concatBefore)) {
+            findings.add(ENCODED_STRING, start[i], end[Math.min(c, n) - 1]);
+        }
+    }
+
+    private boolean encodedOrString(int k) {
+        if (k >= n) {
+            return false;
+        }
+        if (type[k] == STR) {
+            return true;
+        }
+        int j = next(k + 1);
+        return type[k] == WORD && is(detail[k], SqlVocabulary.ENCODE) && j < n && type[j] == LPAREN;
+    }
+
+    private boolean isConcat(int k) {
+        if (type[k] != OP) {
+            return false;
+        }
+        char c = text.charAt(start[k]);
+        return detail[k] == OP_LOGIC && c == '|' || (detail[k] == OP_ARITH && c == '+');
+    }
+
+    /**
+     * How SQL-like the arguments of a call are: counts hexadecimal literals, variables, nested
+     * calls of SQL-specific functions and SELECTs in the first tokens.
+     */
+    private int sqlArguments(int paren) {
+        int c = close(paren);
+        int limit = Math.min(c, paren + MAX_ARGUMENT_TOKENS);
+        int score = 0;
+        for (int k = paren + 1; k < limit; k++) {
+            int t = type[k];
+            if (t == NUM && detail[k] == 'x' || t == SYSVAR) {
+                score += 2;
+            } else if (t == VAR) {
+                score++;
+            } else if (t == WORD && detail[k] != 0) {
+                int id = detail[k];
+                int after = next(k + 1);
+                boolean called = after < n && type[after] == LPAREN;
+                if (id == SqlVocabulary.SELECT) {
+                    score += 2;
+                } else if (called && is(id, SqlVocabulary.SQL_ONLY)) {
+                    score += 2;
+                } else if (is(id, SqlVocabulary.NILADIC)) {
+                    score += 2;
+                }
+            } else if (t == OP && detail[k] == OP_NOT && text.charAt(start[k]) == '~') {
+                score++;
+            }
+            if (score >= 2) {
+                return score;
+            }
+        }
+        return score;
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    /**
+     * Reads one operand: a literal, variable, (qualified) name, function call, parenthesised group,
+     * or CASE ... END, with unary prefixes and {@code ::type} casts. Returns the index after it, or
+     * -1. Sets {@link #kind}, {@link #operandAt} and {@link #callId}.
+     */
+    private int operand(int i) {
+        i = next(i);
+        for (int guard = 0; guard < 8 && i < n && isUnary(i); guard++) {
+            i = next(i + 1);
+        }
+        if (i >= n) {
+            return -1;
+        }
+        operandAt = i;
+        callId = 0;
+        int j;
+        switch (type[i]) {
+            case NUM -> {
+                kind = K_NUM;
+                j = i + 1;
+            }
+            case STR -> {
+                kind = K_STR;
+                j = i + 1;
+            }
+            case STR_OPEN -> {
+                kind = K_STR_OPEN;
+                j = i + 1;
+            }
+            case VAR, SYSVAR -> {
+                kind = K_VAR;
+                j = i + 1;
+            }
+            case OP -> {
+                if (!isChar(i, '?')) {
+                    return -1;
+                }
+                kind = K_VAR; // a bind parameter
+                j = i + 1;
+            }
+            case QIDENT -> {
+                kind = K_QIDENT;
+                j = qualified(i + 1);
+            }
+            case LPAREN -> {
+                int in = next(i + 1);
+                kind = in < n && type[in] == WORD && detail[in] == SqlVocabulary.SELECT ? K_SUBQUERY : K_PAREN;
+                j = close(i);
+            }
+            case WORD -> {
+                int id = detail[i];
+                int k = next(i + 1);
+                if (k < n && type[k] == LPAREN && callable(id)) {
+                    kind = K_CALL;
+                    callId = id;
+                    j = close(k);
+                } else if (is(id, SqlVocabulary.LITERAL)) {
+                    kind = K_LITERAL;
+                    j = i + 1;
+                } else if (id == SqlVocabulary.CASE) {
+                    j = caseEnd(i);
+                    if (j < 0) {
+                        return -1;
+                    }
+                    kind = K_CASE;
+                } else if (any(id, SqlVocabulary.RESERVED)) {
+                    return -1;
+                } else if (is(id, SqlVocabulary.NILADIC)) {
+                    kind = K_CALL;
+                    callId = id;
+                    j = i + 1;
+                } else {
+                    kind = K_WORD;
+                    j = qualified(i + 1);
+                    int k2 = next(j);
+                    if (j > i + 1 && k2 < n && type[k2] == LPAREN) {
+                        kind = K_CALL;
+                        callId = detail[i];
+                        j = close(k2);
+                    }
+                }
+            }
+            default -> {
+                return -1;
+            }
+        }
+        for (int guard = 0; guard < 4; guard++) {
+            int k = next(j);
+            if (k < n && type[k] == OP && detail[k] == OP_CAST) {
+                int w = next(k + 1);
+                if (w < n && type[w] == WORD) {
+                    j = w + 1;
+                    int k2 = next(j);
+                    if (k2 < n && type[k2] == WORD && is(detail[k2], SqlVocabulary.TYPE)) {
+                        j = k2 + 1;
+                    }
+                    continue;
+                }
+            }
+            break;
+        }
+        return j;
+    }
+
+    /** Reads operands joined by binary operators (and by AND/OR when {@code logic}). */
+    private int expression(int i, boolean logic) {
+        int j = operand(i);
+        if (j < 0) {
+            return -1;
+        }
+        exprFirstKind = kind;
+        exprLastKind = kind;
+        exprLastAt = operandAt;
+        exprOperands = 1;
+        exprCompare = false;
+        exprTautology = false;
+        exprSqlish = isSqlish(kind);
+        exprAllWords = kind == K_WORD;
+        exprAnyWord = kind == K_WORD;
+        exprDangling = false;
+        cmpLeftKind = 0;
+        cmpRightKind = 0;
+        return extend(j, logic);
+    }
+
+    /** Quoted context: the expression that the tail's leading operator continues. */
+    private int continueExpression(int opAt) {
+        exprFirstKind = K_STR;
+        exprLastKind = K_STR;
+        exprLastAt = -1;
+        exprOperands = 1;
+        exprCompare = false;
+        exprTautology = false;
+        exprSqlish = false;
+        exprAllWords = false;
+        exprAnyWord = false;
+        exprDangling = false;
+        cmpLeftKind = 0;
+        cmpRightKind = 0;
+        return extend(opAt, false);
+    }
+
+    private int extend(int j, boolean logic) {
+        int leftKind = exprLastKind;
+        int leftAt = exprLastAt;
+        for (int guard = 0; guard < MAX_STEPS; guard++) {
+            int k = next(j);
+            if (k >= n) {
+                break;
+            }
+            if (type[k] == WORD && detail[k] == SqlVocabulary.NOTNULL) {
+                noteCompare(leftKind, K_LITERAL);
+                j = k + 1;
+                continue;
+            }
+            if (type[k] == OP && detail[k] == OP_NOT && next(k + 1) >= n) {
+                exprDangling = true;
+                break;
+            }
+            int afterOp = binop(k, logic);
+            if (afterOp < 0) {
+                break;
+            }
+            boolean compare = opCompare;
+            boolean between = opBetween;
+            int m = operand(afterOp);
+            if (m < 0) {
+                exprDangling = next(afterOp) >= n && !isChar(k, '?') && !isLogic(k);
+                break;
+            }
+            exprOperands++;
+            exprAllWords &= kind == K_WORD;
+            exprAnyWord |= kind == K_WORD;
+            exprSqlish |= isSqlish(kind);
+            if (compare) {
+                noteCompare(leftKind, kind);
+                if (sameLiteral(leftAt, leftKind, operandAt, kind)) {
+                    exprTautology = true;
+                }
+                if (between) {
+                    int a = next(m);
+                    if (isWord(a, SqlVocabulary.AND)) {
+                        int m2 = operand(a + 1);
+                        if (m2 >= 0) {
+                            m = m2;
+                        }
+                    }
+                }
+            }
+            leftKind = kind;
+            leftAt = operandAt;
+            exprLastKind = kind;
+            exprLastAt = operandAt;
+            j = m;
+        }
+        return j;
+    }
+
+    private void noteCompare(int left, int right) {
+        if (!exprCompare) {
+            cmpLeftKind = left;
+            cmpRightKind = right;
+        }
+        exprCompare = true;
+    }
+
+    /** A binary operator at {@code k}: returns the index after it or -1; sets {@link #opCompare}. */
+    private int binop(int k, boolean logic) {
+        opCompare = false;
+        opBetween = false;
+        if (k >= n) {
+            return -1;
+        }
+        if (type[k] == OP) {
+            switch (detail[k]) {
+                case OP_COMPARE -> {
+                    opCompare = true;
+                    return k + 1;
+                }
+                case OP_ARITH, OP_JSON, OP_ASSIGN -> {
+                    return k + 1;
+                }
+                case OP_LOGIC -> {
+                    return logic ? k + 1 : -1;
+                }
+                default -> {
+                    if (isChar(k, '?')) {
+                        opCompare = true;
+                        return k + 1;
+                    }
+                    return -1;
+                }
+            }
+        }
+        if (type[k] != WORD) {
+            return -1;
+        }
+        int id = detail[k];
+        if (id == 0) {
+            return -1;
+        }
+        if (id == SqlVocabulary.NOT) {
+            int x = next(k + 1);
+            if (x < n && type[x] == WORD && is(detail[x], SqlVocabulary.COMPARE) && detail[x] != SqlVocabulary.IS) {
+                return binop(x, logic);
+            }
+            return -1;
+        }
+        if (id == SqlVocabulary.IS) {
+            opCompare = true;
+            int x = next(k + 1);
+            return isWord(x, SqlVocabulary.NOT) ? x + 1 : k + 1;
+        }
+        if (id == SqlVocabulary.SOUNDS || id == SqlVocabulary.SIMILAR) {
+            int x = next(k + 1);
+            if (isWord(x, SqlVocabulary.LIKE) || isWord(x, SqlVocabulary.TO)) {
+                opCompare = true;
+                return x + 1;
+            }
+            return -1;
+        }
+        if (is(id, SqlVocabulary.COMPARE)) {
+            opCompare = true;
+            opBetween = id == SqlVocabulary.BETWEEN;
+            return k + 1;
+        }
+        if (is(id, SqlVocabulary.ARITH) || id == SqlVocabulary.COLLATE || id == SqlVocabulary.ESCAPE) {
+            return k + 1;
+        }
+        if (logic && is(id, SqlVocabulary.LOGIC)) {
+            return k + 1;
+        }
+        return -1;
+    }
+
+    private int caseEnd(int i) {
+        int limit = Math.min(n, i + MAX_STEPS);
+        int depth = 0;
+        for (int k = i + 1; k < limit; k++) {
+            if (type[k] == WORD) {
+                if (detail[k] == SqlVocabulary.CASE) {
+                    depth++;
+                } else if (detail[k] == SqlVocabulary.END) {
+                    if (depth == 0) {
+                        return k + 1;
+                    }
+                    depth--;
+                }
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private boolean isUnary(int i) {
+        if (type[i] == OP) {
+            if (detail[i] == OP_NOT) {
+                return true;
+            }
+            char c = text.charAt(start[i]);
+            return detail[i] == OP_ARITH && (c == '-' || c == '+') && end[i] - start[i] == 1;
+        }
+        if (type[i] == WORD && is(detail[i], SqlVocabulary.UNARY)) {
+            int k = next(i + 1);
+            return k < n && !(type[k] == WORD && any(detail[k], SqlVocabulary.RESERVED) && !is(detail[k], SqlVocabulary.LITERAL)
+                    && detail[k] != SqlVocabulary.SELECT);
+        }
+        return false;
+    }
+
+    private static boolean callable(int id) {
+        return !any(id, SqlVocabulary.RESERVED) || any(id, SqlVocabulary.FUNCTION);
+    }
+
+    private static boolean isValue(int k) {
+        return k != 0 && k != K_WORD && k != K_QIDENT;
+    }
+
+    private static boolean isConstant(int k) {
+        return k == K_NUM || k == K_STR || k == K_STR_OPEN || k == K_LITERAL;
+    }
+
+    private boolean isSqlish(int k) {
+        return switch (k) {
+            case K_SUBQUERY, K_CASE, K_VAR -> true;
+            case K_LITERAL -> true;
+            case K_CALL -> any(callId, SqlVocabulary.SQL_ONLY | SqlVocabulary.TIME | SqlVocabulary.SYSTEM
+                    | SqlVocabulary.ERROR | SqlVocabulary.NILADIC);
+            default -> false;
+        };
+    }
+
+    private boolean isLogic(int i) {
+        return i < n && ((type[i] == WORD && any(detail[i], SqlVocabulary.LOGIC))
+                || (type[i] == OP && detail[i] == OP_LOGIC));
+    }
+
+    private static boolean isClauseWord(int id) {
+        return id == SqlVocabulary.ORDER || id == SqlVocabulary.GROUP || id == SqlVocabulary.LIMIT
+                || id == SqlVocabulary.HAVING || id == SqlVocabulary.UNION || id == SqlVocabulary.INTO
+                || id == SqlVocabulary.PROCEDURE || id == SqlVocabulary.WHERE || id == SqlVocabulary.FOR
+                || id == SqlVocabulary.OFFSET;
+    }
+
+    /** Whether the token before a call makes it an expression in a query. */
+    private boolean breaksBefore(int p) {
+        int t = type[p];
+        return t == OP || t == LPAREN || t == COMMA || t == SEMI || t == STR
+                || (t == WORD && (any(detail[p], SqlVocabulary.LOGIC) || detail[p] == SqlVocabulary.SELECT
+                        || detail[p] == SqlVocabulary.THEN || detail[p] == SqlVocabulary.ELSE));
+    }
+
+    private boolean endsArgument(int j) {
+        int k = next(j);
+        return k >= n || type[k] == RPAREN || type[k] == COMMA;
+    }
+
+    private boolean startsWithDigit(int i) {
+        return i < n && SqlLexer.isDigit(text.charAt(start[i]));
+    }
+
+    private boolean terminatedAfterName(int name) {
+        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || any(detail[name], SqlVocabulary.RESERVED)) {
+            return false;
+        }
+        int j = qualified(name + 1);
+        if (realComment(j)) {
+            return true;
+        }
+        int k = next(j);
+        return k < n && type[k] == SEMI;
+    }
+
+    private boolean sameLiteral(int a, int aKind, int b, int bKind) {
+        if (a < 0 || b < 0 || !isConstant(aKind) || !isConstant(bKind)) {
+            return false;
+        }
+        if (aKind == K_LITERAL || bKind == K_LITERAL) {
+            return aKind == bKind && detail[a] == detail[b];
+        }
+        int as = start[a];
+        int ae = end[a];
+        int bs = start[b];
+        int be = end[b];
+        if (type[a] == STR || type[a] == STR_OPEN) {
+            as++;
+            if (type[a] == STR) {
+                ae--;
+            }
+        }
+        if (type[b] == STR || type[b] == STR_OPEN) {
+            bs++;
+            if (type[b] == STR) {
+                be--;
+            }
+        }
+        if (ae - as != be - bs) {
+            return false;
+        }
+        for (int k = 0; k < ae - as; k++) {
+            if (WordTable.lower(text.charAt(as + k)) != WordTable.lower(text.charAt(bs + k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** After a name: {@code .name}, {@code ..name}, {@code .*} parts. */
+    private int qualified(int j) {
+        for (int guard = 0; guard < 8; guard++) {
+            int d = next(j);
+            if (d >= n || type[d] != DOT) {
+                return j;
+            }
+            int w = next(d + 1);
+            if (w < n && type[w] == DOT) {
+                w = next(w + 1);
+            }
+            if (w < n && (type[w] == WORD || type[w] == QIDENT
+                    || (type[w] == OP && text.charAt(start[w]) == '*'))) {
+                j = w + 1;
+            } else {
+                return j;
+            }
+        }
+        return j;
+    }
+
+    /** The index after the parenthesis matching {@code open}, or the end when it stays open. */
+    private int close(int open) {
+        return match[open] < 0 ? n : match[open] + 1;
+    }
+
+    private int next(int i) {
+        while (i < n && type[i] == COMMENT) {
+            i++;
+        }
+        return i;
+    }
+
+    private int prev(int i) {
+        i--;
+        while (i >= 0 && type[i] == COMMENT) {
+            i--;
+        }
+        return i;
+    }
+
+    private boolean isChar(int i, char c) {
+        return i >= 0 && i < n && end[i] - start[i] == 1 && text.charAt(start[i]) == c;
+    }
+
+    /**
+     * A comment that a database reads as one, not a dash or hash in prose: a block comment, or
+     * {@code --} and {@code #} followed by the end, a space or punctuation, not by a letter or digit.
+     */
+    private boolean realComment(int i) {
+        if (i >= n || type[i] != COMMENT) {
+            return false;
+        }
+        if (detail[i] == '/') {
+            return true;
+        }
+        int after = start[i] + (detail[i] == '#' ? 1 : 2);
+        if (after >= end[i]) {
+            return true;
+        }
+        char c = text.charAt(after);
+        return !Character.isLetterOrDigit(c) && !(detail[i] == '-' && c == '-');
+    }
+
+    /** A comment with nothing in it but spaces and punctuation: {@code --}, {@code -- -}, {@code /**}{@code /}. */
+    private boolean bareComment(int i) {
+        int from = start[i] + (detail[i] == '#' ? 1 : 2);
+        int to = detail[i] == '/' && end[i] - start[i] >= 4 && text.charAt(end[i] - 1) == '/' ? end[i] - 2 : end[i];
+        for (int k = from; k < to; k++) {
+            if (Character.isLetterOrDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name written the way code names things: with an underscore, a digit or inner capitals. */
+    private boolean codeLike(int i) {
+        if (type[i] == QIDENT) {
+            return true;
+        }
+        boolean lower = false;
+        for (int k = start[i]; k < end[i]; k++) {
+            char c = text.charAt(k);
+            if (c == '_' || SqlLexer.isDigit(c) && k > start[i] || lower && c >= 'A' && c <= 'Z') {
+                return true;
+            }
+            lower = c >= 'a' && c <= 'z';
+        }
+        return false;
+    }
+
+    private boolean isWord(int i, int id) {
+        return i >= 0 && i < n && type[i] == WORD && detail[i] == id;
+    }
+}

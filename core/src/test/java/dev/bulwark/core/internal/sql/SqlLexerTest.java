@@ -1,0 +1,92 @@
+package dev.bulwark.core.internal.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlLexerTest {
+
+    private static List<String> tokens(String text) {
+        SqlTokens tokens = new SqlTokens(text.length() + 1);
+        SqlLexer.lex(text, 0, text.length(), tokens);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.count; i++) {
+            out.add(tokens.type[i] + ":" + text.substring(tokens.start[i], tokens.end[i]));
+        }
+        return out;
+    }
+
+    @Test
+    void readsHexBinaryAndExponentNumbers() {
+        assertThat(tokens("0x7e 0b101 1.5e-3 .5 1.e")).containsExactly(
+                SqlTokens.NUM + ":0x7e", SqlTokens.NUM + ":0b101", SqlTokens.NUM + ":1.5e-3",
+                SqlTokens.NUM + ":.5", SqlTokens.NUM + ":1.e");
+    }
+
+    @Test
+    void splitsNumberGluedToKeyword() {
+        assertThat(tokens("1union")).containsExactly(SqlTokens.NUM + ":1", SqlTokens.WORD + ":union");
+        assertThat(tokens("2ND")).containsExactly(SqlTokens.WORD + ":2ND");
+    }
+
+    @Test
+    void readsStringsWithDoubledQuotesAndBackslashes() {
+        assertThat(tokens("'it''s' 'a\\'b' 'open")).containsExactly(
+                SqlTokens.STR + ":'it''s'", SqlTokens.STR + ":'a\\'b'", SqlTokens.STR_OPEN + ":'open");
+    }
+
+    @Test
+    void readsPrefixedStringsAndQuotedIdentifiers() {
+        assertThat(tokens("N'x' _utf8'y' `col` [tbl]")).containsExactly(
+                SqlTokens.STR + ":N'x'", SqlTokens.STR + ":_utf8'y'", SqlTokens.QIDENT + ":`col`",
+                SqlTokens.QIDENT + ":[tbl]");
+    }
+
+    @Test
+    void readsCommentsOfThreeKinds() {
+        assertThat(tokens("a -- x\nb # y\nc /* z */ d")).containsExactly(
+                SqlTokens.WORD + ":a", SqlTokens.COMMENT + ":-- x", SqlTokens.WORD + ":b", SqlTokens.COMMENT + ":# y",
+                SqlTokens.WORD + ":c", SqlTokens.COMMENT + ":/* z */", SqlTokens.WORD + ":d");
+    }
+
+    @Test
+    void readsExecutableCommentContentAsSql() {
+        SqlTokens t = new SqlTokens(16);
+        String text = "/*!50000select*/1";
+        SqlLexer.lex(text, 0, text.length(), t);
+        assertThat(tokens(text)).containsExactly(SqlTokens.WORD + ":select", SqlTokens.NUM + ":1");
+        assertThat(t.executableCommentAt).isZero();
+    }
+
+    @Test
+    void readsVariablesAndMultiCharacterOperators() {
+        assertThat(tokens("@a @@version <=> != || :: ->>")).containsExactly(
+                SqlTokens.VAR + ":@a", SqlTokens.SYSVAR + ":@@version", SqlTokens.OP + ":<=>", SqlTokens.OP + ":!=",
+                SqlTokens.OP + ":||", SqlTokens.OP + ":::", SqlTokens.OP + ":->>");
+    }
+
+    @Test
+    void readsTypographicQuotesAsQuotes() {
+        assertThat(tokens("\u2019x\u2019")).containsExactly(SqlTokens.STR + ":\u2019x\u2019");
+    }
+
+    @Test
+    void stopsWhenTheBufferIsFull() {
+        SqlTokens t = new SqlTokens(2);
+        SqlLexer.lex("a b c", 0, 5, t);
+        assertThat(t.count).isEqualTo(2);
+        assertThat(t.stoppedAt).isEqualTo(3);
+    }
+
+    @Test
+    void matchesParentheses() {
+        String text = "((a) b";
+        SqlTokens t = new SqlTokens(8);
+        SqlLexer.lex(text, 0, text.length(), t);
+        t.matchParentheses(new int[8]);
+        assertThat(t.match[0]).isEqualTo(-1);
+        assertThat(t.match[1]).isEqualTo(3);
+    }
+}

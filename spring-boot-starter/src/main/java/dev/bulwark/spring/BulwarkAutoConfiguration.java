@@ -1,0 +1,150 @@
+package dev.bulwark.spring;
+
+import dev.bulwark.core.Bulwark;
+import dev.bulwark.core.Check;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.servlet.BulwarkFilter;
+import dev.bulwark.servlet.DecisionListener;
+import dev.bulwark.spring.internal.BlockCounts;
+import dev.bulwark.spring.internal.BulwarkEndpoint;
+import dev.bulwark.spring.internal.BulwarkHealthIndicator;
+import dev.bulwark.spring.internal.BulwarkMetrics;
+import dev.bulwark.spring.internal.ConfigFactory;
+import dev.bulwark.spring.internal.PropertiesConverter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Puts Bulwark in front of a servlet web application: the configuration from {@code bulwark.*}
+ * (see {@link BulwarkProperties}), the engine, and the filter, registered for every URL on
+ * {@code REQUEST} dispatches before any filter that reads the body and before Spring Security's
+ * filter chain (see {@link BulwarkProperties#DEFAULT_FILTER_ORDER}). With Actuator it adds the
+ * {@code bulwark} health indicator and endpoint; with Micrometer, the {@code bulwark.requests},
+ * {@code bulwark.blocks} and {@code bulwark.inspection} meters.
+ *
+ * <p>Each bean backs off when the application defines its own: a {@link BulwarkConfig} to skip the
+ * properties, a {@link Bulwark} to build the engine differently, or a {@link BulwarkFilter} (or a
+ * {@link FilterRegistrationBean} of one) to register the filter differently. Beans of type
+ * {@link BulwarkConfigCustomizer} change the configuration, {@link Check} beans are added to the
+ * engine after the built-in checks, and {@link DecisionListener} beans hear about every decision;
+ * all in {@link org.springframework.core.annotation.Order order}.
+ *
+ * <p>{@code bulwark.enabled=false} switches all of it off.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(BulwarkFilter.class)
+@ConditionalOnProperty(prefix = "bulwark", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BulwarkProperties.class)
+public class BulwarkAutoConfiguration {
+
+    /** The name of the filter's registration, and of the filter in the servlet context. */
+    public static final String FILTER_NAME = "bulwarkFilter";
+
+    /** Lets {@code bulwark.*} be written as in Bulwark's YAML file (plain-string matchers, KiB and MiB). */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static PropertiesConverter bulwarkPropertiesConverter() {
+        return new PropertiesConverter();
+    }
+
+    /**
+     * The configuration: from {@code bulwark.config-file} when set, else from the other
+     * {@code bulwark.*} properties, then changed by every {@link BulwarkConfigCustomizer}. An
+     * invalid one stops start-up with a {@link dev.bulwark.core.config.ConfigurationException}
+     * naming the property.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public BulwarkConfig bulwarkConfig(BulwarkProperties properties, ResourceLoader resourceLoader,
+            ObjectProvider<BulwarkConfigCustomizer> customizers) {
+        return ConfigFactory.create(properties.toTree(), properties.getConfigFile(), resourceLoader,
+                customizers.orderedStream().toList());
+    }
+
+    /** The engine, with every {@link Check} bean added after the built-in checks. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Bulwark bulwark(BulwarkConfig config, ObjectProvider<Check> checks) {
+        Bulwark.Builder builder = Bulwark.builder(config);
+        checks.orderedStream().forEach(builder::check);
+        return builder.build();
+    }
+
+    /**
+     * The filter for every URL, on {@code REQUEST} dispatches only (the filter passes later
+     * dispatches of an inspected request through anyway), at {@code bulwark.filter-order}.
+     */
+    @Bean
+    @ConditionalOnMissingFilterBean(BulwarkFilter.class)
+    public FilterRegistrationBean<BulwarkFilter> bulwarkFilterRegistration(Bulwark bulwark,
+            BulwarkProperties properties, ObjectProvider<DecisionListener> listeners) {
+        BulwarkFilter.Builder filter = BulwarkFilter.builder(bulwark);
+        listeners.orderedStream().forEach(filter::listener);
+        FilterRegistrationBean<BulwarkFilter> registration = new FilterRegistrationBean<>(filter.build());
+        registration.setName(FILTER_NAME);
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(properties.getFilterOrder());
+        return registration;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "bulwarkHealthIndicator")
+        @ConditionalOnEnabledHealthIndicator("bulwark")
+        BulwarkHealthIndicator bulwarkHealthIndicator(Bulwark bulwark) {
+            return new BulwarkHealthIndicator(bulwark);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
+    static class EndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(BulwarkEndpoint.class)
+        BlockCounts bulwarkBlockCounts() {
+            return new BlockCounts();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint
+        BulwarkEndpoint bulwarkEndpoint(Bulwark bulwark, BlockCounts counts) {
+            return new BulwarkEndpoint(bulwark, counts);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        BulwarkMetrics bulwarkMetrics() {
+            return new BulwarkMetrics();
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package dev.bulwark.spring.internal;
+
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ClaimRequirement;
+import dev.bulwark.core.config.CustomRule;
+import dev.bulwark.core.config.DenyRuleException;
+import dev.bulwark.core.config.DenyRulesConfig;
+import dev.bulwark.core.config.JwtConfig;
+import dev.bulwark.core.config.JwtIssuer;
+import dev.bulwark.core.config.JwtRequirement;
+import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.config.OpenApiConfig;
+import dev.bulwark.core.config.RequestCondition;
+import dev.bulwark.core.config.Route;
+import dev.bulwark.core.config.RuleOverride;
+import dev.bulwark.core.config.StringMatcher;
+import dev.bulwark.core.config.ValueSelector;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Describes the effective configuration as a tree with the YAML file's keys, for the actuator
+ * endpoint. Secrets never appear: HMAC secrets, any value under a secret-looking key, and the user
+ * information and query of URLs are replaced by {@value #MASK}.
+ */
+public final class ConfigDescription {
+
+    /** What a secret is shown as. */
+    public static final String MASK = "******";
+
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            ".*(secret|password|passwd|credentials?|private-key|api-key|apikey|access-key)", Pattern.CASE_INSENSITIVE);
+
+    private ConfigDescription() {
+    }
+
+    /** The configuration as nested maps, lists, strings, numbers and booleans; secrets masked. */
+    public static Map<String, Object> describe(BulwarkConfig config) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("mode", name(config.mode()));
+        tree.put("limits", limits(config.limits()));
+        tree.put("decoding", Map.of("passes", config.decodingPasses()));
+        tree.put("uninspectable", name(config.uninspectable()));
+        tree.put("deny-rules", denyRules(config.denyRules()));
+        tree.put("jwt", jwt(config.jwt()));
+        tree.put("openapi", openapi(config.openapi()));
+        tree.put("routes", config.routes().stream().map(ConfigDescription::route).toList());
+        return mask(tree);
+    }
+
+    private static Map<String, Object> limits(Limits limits) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("body-size", limits.bodySize());
+        tree.put("path-length", limits.pathLength());
+        tree.put("query-length", limits.queryLength());
+        tree.put("parameters", ordered("count", limits.parameterCount(), "name-length", limits.parameterNameLength(),
+                "value-length", limits.parameterValueLength()));
+        tree.put("headers", ordered("count", limits.headerCount(), "total-size", limits.headerSize()));
+        tree.put("cookies", ordered("count", limits.cookieCount()));
+        tree.put("json", ordered("depth", limits.jsonDepth(), "keys-per-object", limits.jsonKeysPerObject(),
+                "elements", limits.jsonElements(), "key-length", limits.jsonKeyLength(),
+                "string-length", limits.jsonStringLength()));
+        tree.put("multipart", ordered("parts", limits.multipartParts(), "part-size", limits.multipartPartSize()));
+        tree.put("xml", ordered("depth", limits.xmlDepth(), "elements", limits.xmlElements()));
+        return tree;
+    }
+
+    private static Map<String, Object> denyRules(DenyRulesConfig rules) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("level", name(rules.level()));
+        tree.put("log-only", sorted(rules.logOnly()));
+        List<Object> overrides = new ArrayList<>();
+        for (RuleOverride override : rules.overrides()) {
+            Map<String, Object> item = ruleScope(override.ruleKeys(), override.ruleIds());
+            selector(item, override.selector());
+            condition(item, "when", override.when());
+            putIfSet(item, "level", name(override.level()));
+            putIfSet(item, "mode", name(override.mode()));
+            overrides.add(item);
+        }
+        tree.put("overrides", overrides);
+        List<Object> exceptions = new ArrayList<>();
+        for (DenyRuleException exception : rules.exceptions()) {
+            Map<String, Object> item = ruleScope(exception.ruleKeys(), exception.ruleIds());
+            selector(item, exception.selector());
+            condition(item, "when", exception.when());
+            exceptions.add(item);
+        }
+        tree.put("exceptions", exceptions);
+        List<Object> custom = new ArrayList<>();
+        for (CustomRule rule : rules.customRules()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", rule.id());
+            item.put("key", rule.key());
+            item.put("description", rule.description());
+            selector(item, rule.selector());
+            condition(item, "when", rule.when());
+            putIfSet(item, "mode", name(rule.mode()));
+            custom.add(item);
+        }
+        tree.put("custom-rules", custom);
+        return tree;
+    }
+
+    private static Map<String, Object> ruleScope(Collection<String> keys, Collection<String> ids) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        if (!keys.isEmpty()) {
+            item.put("rule-keys", sorted(keys));
+        }
+        if (!ids.isEmpty()) {
+            item.put("rule-ids", sorted(ids));
+        }
+        return item;
+    }
+
+    private static void selector(Map<String, Object> item, ValueSelector selector) {
+        if (selector == null) {
+            return;
+        }
+        switch (selector.kind()) {
+            case PARAMETER -> {
+                Map<String, Object> parameter = named("name", selector);
+                parameter.put("source", name(selector.parameterSource()));
+                item.put("parameter", parameter);
+            }
+            case HEADER -> item.put("header", named("name", selector));
+            case COOKIE -> item.put("cookie", named("name", selector));
+            case JSON -> item.put("json", named("pointer", selector));
+            case XML -> item.put("xml", named("path", selector));
+            case PATH -> item.put("path", matcher(selector.name()));
+            case PATH_SEGMENT -> item.put("path-segment", matcher(selector.name()));
+            case ANY -> putIfSet(item, "value", matcher(selector.value()));
+        }
+    }
+
+    private static Map<String, Object> named(String nameKey, ValueSelector selector) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        putIfSet(tree, nameKey, matcher(selector.name()));
+        putIfSet(tree, "value", matcher(selector.value()));
+        return tree;
+    }
+
+    private static Map<String, Object> matcher(StringMatcher matcher) {
+        if (matcher == null) {
+            return null;
+        }
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put(name(matcher.kind()), matcher.text());
+        if (matcher.ignoreCase()) {
+            tree.put("ignore-case", true);
+        }
+        return tree;
+    }
+
+    private static void condition(Map<String, Object> item, String key, RequestCondition condition) {
+        if (condition == null || condition.isAlways()) {
+            return;
+        }
+        Map<String, Object> tree = new LinkedHashMap<>();
+        putIfSet(tree, "path", matcher(condition.path()));
+        if (!condition.methods().isEmpty()) {
+            tree.put("methods", sorted(condition.methods()));
+        }
+        if (!condition.contentTypes().isEmpty()) {
+            tree.put("content-types", condition.contentTypes().stream().map(ConfigDescription::matcher).toList());
+        }
+        if (!condition.clientIps().isEmpty()) {
+            tree.put("client-ips", condition.clientIps().stream().map(Object::toString).toList());
+        }
+        item.put(key, tree);
+    }
+
+    private static Map<String, Object> jwt(JwtConfig jwt) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("required", jwt.required());
+        List<Object> issuers = new ArrayList<>();
+        for (JwtIssuer issuer : jwt.issuers()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("issuer", issuer.issuer());
+            putIfSet(item, "jwks-uri", issuer.jwksUri() == null ? null : issuer.jwksUri().toString());
+            putIfSet(item, "jwks-file", issuer.jwksFile());
+            if (issuer.hmacSecret() != null) {
+                item.put("hmac-secret", MASK);
+            }
+            item.put("audiences", sorted(issuer.audiences()));
+            item.put("algorithms", sorted(issuer.algorithms()));
+            if (issuer.jwksUri() != null) {
+                JwtIssuer.JwksSettings jwks = issuer.jwks();
+                item.put("jwks", ordered("cache-ttl", duration(jwks.cacheTtl()),
+                        "refresh-ahead", duration(jwks.refreshAhead()), "rate-limit", duration(jwks.rateLimit()),
+                        "outage-tolerance", duration(jwks.outageTolerance()),
+                        "connect-timeout", duration(jwks.connectTimeout()), "read-timeout", duration(jwks.readTimeout()),
+                        "size-limit", jwks.sizeLimit()));
+            }
+            issuers.add(item);
+        }
+        tree.put("issuers", issuers);
+        putIfSet(tree, "header", jwt.header());
+        putIfSet(tree, "cookie", jwt.cookie());
+        putIfSet(tree, "query-parameter", jwt.queryParameter());
+        tree.put("clock-skew", duration(jwt.clockSkew()));
+        putIfSet(tree, "max-lifetime", duration(jwt.maxLifetime()));
+        tree.put("require-expiration", jwt.requireExpiration());
+        tree.put("types", sorted(jwt.types()));
+        tree.put("max-token-size", jwt.maxTokenSize());
+        tree.put("cache-size", jwt.cacheSize());
+        requirement(tree, jwt.requirement());
+        tree.put("propagate", new LinkedHashMap<>(jwt.propagate()));
+        return tree;
+    }
+
+    private static void requirement(Map<String, Object> tree, JwtRequirement requirement) {
+        if (requirement == null) {
+            return;
+        }
+        tree.put("scopes", sorted(requirement.scopes()));
+        List<Object> claims = new ArrayList<>();
+        for (ClaimRequirement claim : requirement.claims()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("claim", claim.claim());
+            if (!claim.oneOf().isEmpty()) {
+                item.put("one-of", claim.oneOf());
+            }
+            Map<String, Object> matcher = matcher(claim.matcher());
+            if (matcher != null) {
+                item.putAll(matcher);
+            }
+            claims.add(item);
+        }
+        tree.put("claims", claims);
+    }
+
+    private static Map<String, Object> openapi(OpenApiConfig openapi) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        List<Object> specs = new ArrayList<>();
+        for (OpenApiConfig.Spec spec : openapi.specs()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("location", spec.location());
+            item.put("base-path", spec.basePath());
+            condition(item, "when", spec.when());
+            specs.add(item);
+        }
+        tree.put("specs", specs);
+        putIfSet(tree, "mode", name(openapi.mode()));
+        tree.put("unexpected-query-parameters", openapi.unexpectedQueryParameters() ? "block" : "ignore");
+        tree.put("ignore", sorted(openapi.ignore()));
+        tree.put("log-only", sorted(openapi.logOnly()));
+        tree.put("max-violations", openapi.maxViolations());
+        tree.put("details", openapi.details());
+        tree.put("validate-responses", openapi.validateResponses());
+        return tree;
+    }
+
+    private static Map<String, Object> route(Route route) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        condition(tree, "when", route.when());
+        tree.putIfAbsent("when", Map.of());
+        putIfSet(tree, "mode", name(route.mode()));
+        if (route.denyRulesLevel() != null) {
+            tree.put("deny-rules", Map.of("level", name(route.denyRulesLevel())));
+        }
+        putIfSet(tree, "uninspectable", name(route.uninspectable()));
+        if (route.jwt() != null) {
+            Map<String, Object> jwt = new LinkedHashMap<>();
+            putIfSet(jwt, "required", route.jwt().required());
+            requirement(jwt, route.jwt());
+            tree.put("jwt", jwt);
+        }
+        if (route.openapi() != null || route.openapiMode() != null) {
+            Map<String, Object> openapi = new LinkedHashMap<>();
+            putIfSet(openapi, "enabled", route.openapi());
+            putIfSet(openapi, "mode", name(route.openapiMode()));
+            tree.put("openapi", openapi);
+        }
+        return tree;
+    }
+
+    /** Masks values under secret-looking keys, and credentials and queries in URLs, anywhere in the tree. */
+    static Map<String, Object> mask(Map<String, Object> tree) {
+        Map<String, Object> masked = new LinkedHashMap<>();
+        tree.forEach((key, value) -> masked.put(key,
+                value != null && SECRET_KEY.matcher(key).matches() && !(value instanceof Map<?, ?>) ? MASK : maskValue(value)));
+        return masked;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object maskValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return mask((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ConfigDescription::maskValue).toList();
+        }
+        if (value instanceof String text) {
+            return maskUrl(text);
+        }
+        return value;
+    }
+
+    /** A URL without its user information and query; other text as it is. */
+    static String maskUrl(String text) {
+        int scheme = text.indexOf("://");
+        if (scheme <= 0) {
+            return text;
+        }
+        try {
+            URI uri = new URI(text);
+            if (uri.getRawUserInfo() == null && uri.getRawQuery() == null) {
+                return text;
+            }
+            return uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : MASK + "@") + uri.getRawAuthority()
+                    .substring(uri.getRawUserInfo() == null ? 0 : uri.getRawUserInfo().length() + 1)
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : "?" + MASK);
+        } catch (URISyntaxException e) {
+            // Not a URL after all; it may still hold credentials, so show only what precedes them.
+            return text.substring(0, scheme + 3) + MASK;
+        }
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            tree.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return tree;
+    }
+
+    private static void putIfSet(Map<String, Object> tree, String key, Object value) {
+        if (value != null) {
+            tree.put(key, value);
+        }
+    }
+
+    private static List<String> sorted(Collection<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static String duration(Duration duration) {
+        return duration == null ? null : duration.toString();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

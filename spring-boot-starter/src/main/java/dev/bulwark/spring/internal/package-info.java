@@ -1,0 +1,7 @@
+/**
+ * The starter's implementation: turning properties into the core configuration, the health
+ * indicator, the actuator endpoint and the meters. Not an API; may change at any time.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.bulwark.spring.internal;
