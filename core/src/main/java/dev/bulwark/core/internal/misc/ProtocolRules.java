@@ -8,6 +8,7 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.RequestDetector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -34,7 +35,7 @@ import java.util.Map;
  * @see <a href="https://portswigger.net/web-security/request-smuggling">Request smuggling</a>
  * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/04-Testing_for_HTTP_Parameter_Pollution">OWASP WSTG: HTTP Parameter Pollution</a>
  */
-public final class ProtocolRules {
+public final class ProtocolRules implements RequestDetector {
 
     public static final String KEY = "PROTOCOL";
     public static final String HPP_KEY = "HPP";
@@ -139,6 +140,7 @@ public final class ProtocolRules {
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     /** Every rule these checks can report. */
+    @Override
     public List<RuleDefinition> rules() {
         return RULES;
     }
@@ -150,6 +152,7 @@ public final class ProtocolRules {
      * @param values every value the engine extracted and decoded, with its flags
      * @param sink receives findings; offset and length are 0
      */
+    @Override
     public void inspect(HttpRequest request, List<RequestValue> values, DetectionSink sink) {
         checkMethod(request.method(), sink);
         checkFraming(request, sink);
