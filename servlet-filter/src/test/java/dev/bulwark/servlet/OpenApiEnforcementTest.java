@@ -211,21 +211,28 @@ class OpenApiEnforcementTest extends FilterContainerTest {
         assertThat(servlet.calls.get()).isEqualTo(calls);
     }
 
+    // The protocol deny rules refuse an ambiguous Content-Type first (403); the contract refuses it
+    // too (400) where those rules are lowered or off (see OpenApiContentTypeTest in the core).
+
     @Test
     void blocksBodyUnderTwoContentTypes() {
+        int calls = servlet.calls.get();
         RawHttp.Response response = raw(rawPost("Content-Type: text/plain\r\nContent-Type: application/json\r\n",
                 pet("Rex", MARKER)));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).contains("validation.request.contentType.notAllowed").doesNotContain(MARKER);
+        assertThat(response.status()).isIn(400, 403);
+        assertThat(response.body()).doesNotContain(MARKER);
+        assertThat(servlet.calls.get()).isEqualTo(calls);
     }
 
     @Test
     void blocksBodyUnderListOfContentTypes() {
+        int calls = servlet.calls.get();
         RawHttp.Response response = raw(rawPost("Content-Type: text/plain, application/json\r\n", pet("Rex", MARKER)));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).contains("validation.request.contentType.notAllowed").doesNotContain(MARKER);
+        assertThat(response.status()).isIn(400, 403);
+        assertThat(response.body()).doesNotContain(MARKER);
+        assertThat(servlet.calls.get()).isEqualTo(calls);
     }
 
     private static String rawPost(String contentTypes, String json) {
