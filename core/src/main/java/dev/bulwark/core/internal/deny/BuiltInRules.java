@@ -1,5 +1,9 @@
 package dev.bulwark.core.internal.deny;
 
+import dev.bulwark.core.internal.code.CodeInjectionDetector;
+import dev.bulwark.core.internal.code.JavaAttackDetector;
+import dev.bulwark.core.internal.code.PhpInjectionDetector;
+import dev.bulwark.core.internal.code.TemplateInjectionDetector;
 import dev.bulwark.core.internal.misc.CrlfInjectionDetector;
 import dev.bulwark.core.internal.misc.LdapInjectionDetector;
 import dev.bulwark.core.internal.misc.NoSqlInjectionDetector;
@@ -36,7 +40,11 @@ public final class BuiltInRules {
             new NoSqlInjectionDetector(),
             new XxeDetector(),
             new CrlfInjectionDetector(),
-            new ScannerDetector());
+            new ScannerDetector(),
+            new JavaAttackDetector(),
+            new TemplateInjectionDetector(),
+            new PhpInjectionDetector(),
+            new CodeInjectionDetector());
     private static final List<RequestDetector> REQUEST_DETECTORS = List.of(new ProtocolRules());
 
     private BuiltInRules() {
