@@ -1,5 +1,18 @@
 package dev.bulwark.core.internal.deny;
 
+import dev.bulwark.core.internal.code.CodeInjectionDetector;
+import dev.bulwark.core.internal.code.JavaAttackDetector;
+import dev.bulwark.core.internal.code.PhpInjectionDetector;
+import dev.bulwark.core.internal.code.TemplateInjectionDetector;
+import dev.bulwark.core.internal.misc.CrlfInjectionDetector;
+import dev.bulwark.core.internal.misc.LdapInjectionDetector;
+import dev.bulwark.core.internal.misc.NoSqlInjectionDetector;
+import dev.bulwark.core.internal.misc.PathTraversalDetector;
+import dev.bulwark.core.internal.misc.ProtocolRules;
+import dev.bulwark.core.internal.misc.RemoteFileInclusionDetector;
+import dev.bulwark.core.internal.misc.ScannerDetector;
+import dev.bulwark.core.internal.misc.SsrfDetector;
+import dev.bulwark.core.internal.misc.XxeDetector;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RequestDetector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -19,8 +32,20 @@ public final class BuiltInRules {
             new XssDetector(),
             new UnixCommandDetector(),
             new WindowsCommandDetector(),
-            new MailCommandDetector());
-    private static final List<RequestDetector> REQUEST_DETECTORS = List.of();
+            new MailCommandDetector(),
+            new PathTraversalDetector(),
+            new RemoteFileInclusionDetector(),
+            new SsrfDetector(),
+            new LdapInjectionDetector(),
+            new NoSqlInjectionDetector(),
+            new XxeDetector(),
+            new CrlfInjectionDetector(),
+            new ScannerDetector(),
+            new JavaAttackDetector(),
+            new TemplateInjectionDetector(),
+            new PhpInjectionDetector(),
+            new CodeInjectionDetector());
+    private static final List<RequestDetector> REQUEST_DETECTORS = List.of(new ProtocolRules());
 
     private BuiltInRules() {
     }

@@ -1,0 +1,591 @@
+package dev.bulwark.core.internal.code;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import java.util.List;
+
+/**
+ * Server-side template and expression-language injection (rule key {@value #KEY}): a value that
+ * reaches a template engine or an expression evaluator runs as code (Jinja2, Twig, Freemarker,
+ * Velocity, Thymeleaf, ERB, JSP/EL, SpEL, OGNL, AngularJS).
+ *
+ * <p>The detector finds template delimiters ({@code ${...}}, {@code #{...}}, {@code *{...}},
+ * {@code {{...}}}, {@code {%...%}}, {@code <%...%>}, {@code [[...]]}, {@code <#...>},
+ * {@code #set(...)}) with a bounded stack, then judges what is inside as an expression. A
+ * delimiter alone is not an attack: {@code Hello {{name}}}, {@code ${name}} and {@code ${5}} are
+ * placeholders and prices. Reported are contents that compute ({@code 7*7}), call
+ * ({@code t.x()}), run statements ({@code {% if %}}), or name objects that lead to code execution
+ * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}). A plain
+ * property reference ({@code {{user.name}}}) is reported at STRICT only.
+ *
+ * <p>With the default level (STANDARD) every rule but the STRICT property reference is on; BASIC
+ * keeps only expressions that call into or walk to code-execution objects.
+ *
+ * <p>Delimiter nesting is bounded at {@value #MAX_DEPTH} and each expression is judged over at
+ * most {@value #MAX_EXPRESSION} characters, so the scan is linear.
+ *
+ * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/18-Testing_for_Server-side_Template_Injection">OWASP WSTG: Server-side Template Injection</a>
+ */
+public final class TemplateInjectionDetector implements Detector {
+
+    public static final String KEY = "TEMPLATE";
+
+    private static final String CWE_1336 = "https://cwe.mitre.org/data/definitions/1336.html";
+    private static final String CWE_917 = "https://cwe.mitre.org/data/definitions/917.html";
+
+    static final RuleDefinition CODE_EXECUTION = new RuleDefinition("TEMPLATE-CODE-EXECUTION", KEY, Level.BASIC,
+            "Template expression calling into or walking to code-execution objects (__class__.__mro__, getRuntime(), T(java.lang.Runtime))",
+            CWE_1336);
+    static final RuleDefinition SENSITIVE_OBJECT = new RuleDefinition("TEMPLATE-SENSITIVE-OBJECT", KEY,
+            Level.STANDARD, "Template expression naming an object that leaks secrets or leads to code (config, self, __class__)",
+            CWE_1336);
+    static final RuleDefinition EXPRESSION = new RuleDefinition("TEMPLATE-EXPRESSION", KEY, Level.STANDARD,
+            "Template expression that computes or calls ({{7*7}}, ${x.y()}, <%= 7*7 %>)", CWE_1336);
+    static final RuleDefinition STATEMENT = new RuleDefinition("TEMPLATE-STATEMENT", KEY, Level.STANDARD,
+            "Template statement ({% if %}, <#assign>, #set(...), <% if %>)", CWE_1336);
+    static final RuleDefinition PREPROCESSING = new RuleDefinition("TEMPLATE-PREPROCESSING", KEY, Level.STANDARD,
+            "Thymeleaf preprocessing expression __${...}__", CWE_1336);
+    static final RuleDefinition TYPE_REFERENCE = new RuleDefinition("TEMPLATE-TYPE-REFERENCE", KEY, Level.STANDARD,
+            "Expression-language type reference or instantiation: SpEL T(a.b.C), Freemarker ?new() / ?api",
+            CWE_917);
+    static final RuleDefinition PROPERTY_REFERENCE = new RuleDefinition("TEMPLATE-PROPERTY-REFERENCE", KEY,
+            Level.STRICT, "Template expression reading a property chain or applying a filter ({{user.name}})",
+            CWE_1336);
+
+    private static final List<RuleDefinition> RULES = List.of(CODE_EXECUTION, SENSITIVE_OBJECT, EXPRESSION,
+            STATEMENT, PREPROCESSING, TYPE_REFERENCE, PROPERTY_REFERENCE);
+
+    static final int MAX_DEPTH = 16;
+    static final int MAX_EXPRESSION = 2048;
+
+    // Delimiter kinds.
+    private static final int DOLLAR = 1;
+    private static final int HASH = 2;
+    private static final int STAR = 3;
+    private static final int AT = 4;
+    private static final int TILDE = 5;
+    private static final int MUSTACHE = 6;
+    private static final int BLOCK = 7;
+    private static final int SCRIPTLET = 8;
+    private static final int INLINE = 9;
+    private static final int INLINE_PAREN = 10;
+    private static final int FTL_DIRECTIVE = 11;
+    private static final int VELOCITY = 12;
+
+    private static final int EXECUTION_NAME = 1;
+    private static final int SENSITIVE_NAME = 2;
+
+    /**
+     * Names that lead from inside a template to code execution (the Python object graph, Java
+     * reflection, OGNL and Node.js internals), and names of objects that leak configuration and
+     * secrets (Flask {@code config}, JSP implicit objects, Jinja2 globals).
+     */
+    private static final Lexicon DANGEROUS_NAMES = Lexicon.builder()
+            .add(EXECUTION_NAME, "__class__", "__mro__", "__subclasses__", "__globals__", "__builtins__",
+                    "__import__", "__init__", "__base__", "__bases__", "__dict__", "__getattribute__",
+                    "__reduce__", "mro", "subclasses", "popen", "system", "exec", "eval", "getruntime",
+                    "runtime", "processbuilder", "getclass", "forname", "classloader", "getclassloader",
+                    "newinstance", "getdeclaredmethod", "scriptenginemanager", "getenginebyname",
+                    "objectconstructor", "jythonruntime", "_memberaccess", "ognlcontext", "_self",
+                    "registerundefinedfiltercallback", "getfilter", "subprocess", "child_process",
+                    "mainmodule", "constructor", "freemarker")
+            .add(SENSITIVE_NAME, "config", "settings", "self", "lipsum", "cycler", "joiner", "namespace",
+                    "url_for", "get_flashed_messages", "servletcontext", "pagecontext", "facescontext",
+                    "applicationscope", "initparam")
+            .build();
+
+    /** Statement keywords of Jinja2/Twig/Django/Liquid, ERB, Freemarker and Velocity. */
+    private static final Lexicon STATEMENT_KEYWORDS = Lexicon.of(
+            "if", "elif", "else", "endif", "for", "endfor", "while", "set", "import", "from", "include",
+            "extends", "block", "macro", "call", "filter", "with", "load", "raw", "autoescape", "debug",
+            "print", "do", "assign", "list", "local", "global", "function", "return", "setting",
+            "attempt", "recover", "visit", "recurse", "ftl", "foreach", "evaluate", "parse", "define",
+            "each", "end", "unless", "case", "when", "capture", "cycle", "tablerow", "render", "liquid",
+            "puts", "require", "system", "exec", "eval", "def", "class", "begin", "spawn", "endblock",
+            "endmacro", "endwith", "endfilter", "endset", "embed", "sandbox", "verbatim", "apply",
+            "use", "flush", "spaceless", "deprecated", "macro", "nested", "stop", "compress", "escape",
+            "noescape", "items", "sep", "switch", "break", "continue", "outputformat", "noparse");
+
+    private static final Lexicon VELOCITY_DIRECTIVES = Lexicon.of("set", "foreach", "if", "elseif", "macro",
+            "evaluate", "parse", "include", "define");
+
+    private static final Lexicon FREEMARKER_BUILTINS = Lexicon.of("new", "api", "eval", "interpret",
+            "exec", "eval_json");
+
+    private static final Lexicon LOG4J_PREFIXES = Lexicon.of("jndi", "env", "sys", "java", "ctx", "main",
+            "date", "lower", "upper", "base64", "bundle", "docker", "k8s", "kubernetes", "log4j",
+            "jvmrunargs", "map", "marker", "sd", "spring", "web", "event");
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String value = target.text();
+        boolean candidates = false;
+        boolean escapes = false;
+        boolean reference = false;
+        boolean paren = false;
+        char prev = 0;
+        for (int i = 0, n = value.length(); i < n && !candidates; i++) {
+            char c = value.charAt(i);
+            if (isOpenerPair(prev, c)) {
+                candidates = true;
+            } else if (c == '%' || c == '&' || c == '\\') {
+                escapes = true;
+            } else if (c == '(') {
+                paren = true;
+            } else if (prev == '$' && Ascii.isIdentStart(c)) {
+                reference = true;
+            } else if (prev == '#' && Ascii.isLetter(c)) {
+                candidates = startsWord(value, i, VELOCITY_DIRECTIVES);
+            } else if (prev == '?' && Ascii.isLetter(c)) {
+                candidates = startsWord(value, i, FREEMARKER_BUILTINS);
+            }
+            prev = c;
+        }
+        if (!candidates && !escapes && !(reference && paren)) {
+            return;
+        }
+        Findings findings = new Findings(sink, RULES, value.length());
+        String s = value;
+        if (escapes) {
+            DecodedText decoded = Unescaper.decode(value);
+            if (decoded.changed()) {
+                findings.mapThrough(decoded);
+                s = decoded.text;
+            }
+        }
+        new Scan(s, findings).run();
+    }
+
+    /**
+     * Whether two adjacent characters can start something this detector judges: a delimiter,
+     * a Velocity directive, a SpEL type reference or a Freemarker built-in.
+     */
+    private static boolean isOpenerPair(char a, char b) {
+        return switch (b) {
+            case '{' -> a == '$' || a == '#' || a == '*' || a == '@' || a == '~' || a == '{';
+            case '%' -> a == '{' || a == '<';
+            case '[', '(' -> a == '[' || (b == '(' && a == 'T');
+            case '#' -> a == '<';
+            default -> false;
+        };
+    }
+
+    /** Whether a word of {@code words} starts at {@code i} (followed by a non-letter). */
+    private static boolean startsWord(String s, int i, Lexicon words) {
+        int j = i;
+        while (j < s.length() && j - i <= words.maxLength() && Ascii.isLetter(s.charAt(j))) {
+            j++;
+        }
+        return words.contains(s, i, j);
+    }
+
+    /** One scan: a stack of open delimiters; each closed delimiter's contents are judged. */
+    private static final class Scan {
+        private final String s;
+        private final Findings findings;
+        private final int[] kinds = new int[MAX_DEPTH];
+        private final int[] opens = new int[MAX_DEPTH];
+        private final int[] contentStarts = new int[MAX_DEPTH];
+        private final int[] nesting = new int[MAX_DEPTH];
+        private final boolean[] preprocessed = new boolean[MAX_DEPTH];
+        private int depth;
+
+        Scan(String s, Findings findings) {
+            this.s = s;
+            this.findings = findings;
+        }
+
+        void run() {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                int consumed = depth > 0 ? tryClose(i) : 0;
+                if (consumed > 0) {
+                    i += consumed;
+                    continue;
+                }
+                consumed = tryOpen(i);
+                if (consumed > 0) {
+                    i += consumed;
+                    continue;
+                }
+                char c = s.charAt(i);
+                if (depth > 0) {
+                    int top = depth - 1;
+                    if ((c == '{' && closesWithBrace(kinds[top])) || (c == '(' && kinds[top] == VELOCITY)) {
+                        nesting[top]++;
+                    }
+                }
+                if (c == 'T' && i + 1 < n && s.charAt(i + 1) == '(' && (i == 0 || !Ascii.isJavaIdentPart(s.charAt(i - 1)))) {
+                    typeReference(i);
+                } else if (c == '?' && i > 0) {
+                    freemarkerBuiltin(i);
+                } else if (c == '$' && i + 1 < n && Ascii.isIdentStart(s.charAt(i + 1))) {
+                    velocityReference(i);
+                }
+                i++;
+            }
+            while (depth > 0) {
+                depth--;
+                judge(depth, n, false);
+            }
+        }
+
+        private static boolean closesWithBrace(int kind) {
+            return kind == DOLLAR || kind == HASH || kind == STAR || kind == AT || kind == TILDE || kind == MUSTACHE;
+        }
+
+        /** Opens a delimiter at {@code i}; returns the characters consumed, or 0. */
+        private int tryOpen(int i) {
+            int n = s.length();
+            if (i + 1 >= n) {
+                return 0;
+            }
+            char c = s.charAt(i);
+            char d = s.charAt(i + 1);
+            int kind = 0;
+            int width = 2;
+            switch (c) {
+                case '$' -> kind = d == '{' ? DOLLAR : 0;
+                case '#' -> {
+                    if (d == '{') {
+                        kind = HASH;
+                    } else if (Ascii.isLetter(d)) {
+                        int j = i + 1;
+                        while (j < n && j - i < 12 && Ascii.isLetter(s.charAt(j))) {
+                            j++;
+                        }
+                        int k = Ascii.skipSpaces(s, j, n);
+                        if (k < n && s.charAt(k) == '(' && VELOCITY_DIRECTIVES.contains(s, i + 1, j)) {
+                            kind = VELOCITY;
+                            width = k + 1 - i;
+                        }
+                    }
+                }
+                case '*' -> kind = d == '{' ? STAR : 0;
+                case '@' -> kind = d == '{' ? AT : 0;
+                case '~' -> kind = d == '{' ? TILDE : 0;
+                case '{' -> kind = d == '{' ? MUSTACHE : d == '%' ? BLOCK : 0;
+                case '<' -> {
+                    if (d == '%') {
+                        kind = SCRIPTLET;
+                    } else if (d == '#' && i + 2 < n && Ascii.isLetter(s.charAt(i + 2))) {
+                        kind = FTL_DIRECTIVE;
+                    }
+                }
+                case '[' -> kind = d == '[' ? INLINE : d == '(' ? INLINE_PAREN : 0;
+                default -> { }
+            }
+            if (kind == 0) {
+                return 0;
+            }
+            if (depth >= MAX_DEPTH) {
+                return width;
+            }
+            kinds[depth] = kind;
+            opens[depth] = i;
+            contentStarts[depth] = i + width;
+            nesting[depth] = 0;
+            preprocessed[depth] = i >= 2 && s.charAt(i - 1) == '_' && s.charAt(i - 2) == '_'
+                    && (kind == DOLLAR || kind == HASH || kind == STAR || kind == AT || kind == TILDE);
+            depth++;
+            return width;
+        }
+
+        /** Closes the innermost delimiter at {@code i}; returns the characters consumed, or 0. */
+        private int tryClose(int i) {
+            int top = depth - 1;
+            int kind = kinds[top];
+            char c = s.charAt(i);
+            char d = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+            int width = 0;
+            switch (kind) {
+                case DOLLAR, HASH, STAR, AT, TILDE -> {
+                    if (c == '}') {
+                        if (nesting[top] > 0) {
+                            nesting[top]--;
+                            return 0;
+                        }
+                        width = 1;
+                    }
+                }
+                case MUSTACHE -> {
+                    if (c == '}') {
+                        if (nesting[top] > 0) {
+                            nesting[top]--;
+                            return 0;
+                        }
+                        width = d == '}' ? 2 : 0;
+                    }
+                }
+                case BLOCK -> width = c == '%' && d == '}' ? 2 : 0;
+                case SCRIPTLET -> width = c == '%' && d == '>' ? 2 : 0;
+                case INLINE -> width = c == ']' && d == ']' ? 2 : 0;
+                case INLINE_PAREN -> width = c == ')' && d == ']' ? 2 : 0;
+                case FTL_DIRECTIVE -> width = c == '>' ? 1 : 0;
+                case VELOCITY -> {
+                    if (c == '(') {
+                        return 0;
+                    }
+                    if (c == ')') {
+                        if (nesting[top] > 0) {
+                            nesting[top]--;
+                            return 0;
+                        }
+                        width = 1;
+                    }
+                }
+                default -> { }
+            }
+            if (width == 0) {
+                return 0;
+            }
+            depth--;
+            judge(depth, i, true);
+            return width;
+        }
+
+        /** Judges the contents of the delimiter at stack slot {@code slot}, ending at {@code end}. */
+        private void judge(int slot, int end, boolean closed) {
+            int kind = kinds[slot];
+            int open = opens[slot];
+            int from = contentStarts[slot];
+            int to = Math.min(end, from + MAX_EXPRESSION);
+            if (kind == AT && firstNonSpace(from, to) == '[') {
+                return;
+            }
+            if (kind == SCRIPTLET && from < to && (s.charAt(from) == '=' || s.charAt(from) == '-'
+                    || s.charAt(from) == '#')) {
+                from++;
+            }
+            if (!isText(from, to)) {
+                return;
+            }
+            Expression e = Expression.of(s, from, to);
+            if (kind == DOLLAR && e.firstIdentEnd > 0 && e.firstIdentEnd < to
+                    && s.charAt(e.firstIdentEnd) == ':' && LOG4J_PREFIXES.contains(s, e.firstIdentStart, e.firstIdentEnd)) {
+                return;
+            }
+            if (kind == DOLLAR && firstNonSpace(from, to) == ':') {
+                return;
+            }
+            int reportEnd = closed ? Math.min(s.length(), end + 1) : end;
+            if (e.executes && (e.calls > 0 || e.chain > 0)) {
+                findings.report(CODE_EXECUTION, open, reportEnd);
+            } else if (e.executes || e.sensitive) {
+                findings.report(SENSITIVE_OBJECT, open, reportEnd);
+            }
+            boolean keywordFirst = e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
+                    && STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);
+            boolean statement = switch (kind) {
+                case BLOCK, SCRIPTLET, FTL_DIRECTIVE -> keywordFirst;
+                case VELOCITY -> e.hasDollar || e.assignments > 0;
+                default -> false;
+            };
+            if (statement) {
+                findings.report(STATEMENT, open, reportEnd);
+            }
+            boolean arithmetic = e.multiplications > 0
+                    || (kind != INLINE && kind != INLINE_PAREN && e.otherArithmetic == 1 && e.operators == 1);
+            if (closed && (e.calls > 0 || arithmetic || (kind == SCRIPTLET && e.commands > 0))) {
+                findings.report(EXPRESSION, open, reportEnd);
+            }
+            if (closed && preprocessed[slot] && s.startsWith("__", end + 1)) {
+                findings.report(PREPROCESSING, open - 2, Math.min(s.length(), end + 3));
+            }
+            if (closed && (e.chain > 0 || e.filters > 0 || (kind == SCRIPTLET && e.identifiers > 0))) {
+                findings.report(PROPERTY_REFERENCE, open, reportEnd);
+            }
+        }
+
+        /** Binary data (control characters, undecodable bytes) is not a template. */
+        private boolean isText(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\ufffd' || (c >= 0x7f && c < 0xa0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private char firstNonSpace(int from, int to) {
+            int i = Ascii.skipSpaces(s, from, to);
+            return i < to ? s.charAt(i) : 0;
+        }
+
+        private int firstTokenStart(int from, int to) {
+            return Ascii.skipSpaces(s, from, to);
+        }
+
+        /** SpEL {@code T(java.lang.Runtime)}: a type reference to a qualified class name. */
+        private void typeReference(int at) {
+            int n = s.length();
+            int j = Ascii.skipSpaces(s, at + 2, n);
+            int segments = 0;
+            int nameStart = j;
+            while (j < n && Ascii.isIdentStart(s.charAt(j)) && segments < 32) {
+                while (j < n && Ascii.isJavaIdentPart(s.charAt(j))) {
+                    j++;
+                }
+                segments++;
+                if (j + 1 < n && s.charAt(j) == '.' && Ascii.isIdentStart(s.charAt(j + 1))) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            int close = Ascii.skipSpaces(s, j, n);
+            if (segments >= 2 && close < n && s.charAt(close) == ')' && j > nameStart) {
+                findings.report(TYPE_REFERENCE, at, close + 1);
+            }
+        }
+
+        /** Freemarker {@code "freemarker.template.utility.Execute"?new()} and {@code ?api}. */
+        private void freemarkerBuiltin(int at) {
+            char before = s.charAt(at - 1);
+            if (!(before == '"' || before == '\'' || before == ')' || Ascii.isIdentPart(before))) {
+                return;
+            }
+            int j = at + 1;
+            while (j < s.length() && (Ascii.isLetter(s.charAt(j)) || s.charAt(j) == '_')) {
+                j++;
+            }
+            if (j < s.length() && (s.charAt(j) == '(' || s.charAt(j) == '.')
+                    && FREEMARKER_BUILTINS.contains(s, at + 1, j)) {
+                findings.report(TYPE_REFERENCE, at, j + 1);
+            }
+        }
+
+        /** Velocity {@code $x.getClass().forName(...)}: a reference calling a dangerous method. */
+        private void velocityReference(int at) {
+            int n = s.length();
+            int j = at + 1;
+            boolean dangerous = false;
+            int segments = 0;
+            while (j < n && segments < 32) {
+                int start = j;
+                while (j < n && Ascii.isIdentPart(s.charAt(j))) {
+                    j++;
+                }
+                if (j == start) {
+                    break;
+                }
+                segments++;
+                boolean called = j < n && s.charAt(j) == '(';
+                if (segments > 1 && called && (DANGEROUS_NAMES.flags(s, start, j) & EXECUTION_NAME) != 0) {
+                    dangerous = true;
+                    break;
+                }
+                if (called) {
+                    break;
+                }
+                if (j + 1 < n && s.charAt(j) == '.') {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            if (dangerous) {
+                findings.report(CODE_EXECUTION, at, j);
+            }
+        }
+    }
+
+    /** What the inside of a template delimiter looks like as an expression. */
+    private static final class Expression {
+        int calls;
+        int chain;
+        int filters;
+        int multiplications;
+        int otherArithmetic;
+        int operators;
+        int identifiers;
+        int assignments;
+        int commands;
+        boolean executes;
+        boolean sensitive;
+        boolean hasDollar;
+        int firstIdentStart = -1;
+        int firstIdentEnd = -1;
+
+        static Expression of(String s, int from, int to) {
+            Expression e = new Expression();
+            CodeLexer lex = new CodeLexer(s, from, to, 0);
+            int prevType = CodeLexer.END;
+            char prevPunct = 0;
+            int beforePrevType = CodeLexer.END;
+            char pendingOperator = 0;
+            while (lex.next() != CodeLexer.END) {
+                int type = lex.type;
+                if (type == CodeLexer.IDENT) {
+                    e.identifiers++;
+                    if (e.firstIdentStart < 0) {
+                        e.firstIdentStart = lex.start;
+                        e.firstIdentEnd = lex.end;
+                    }
+                    int danger = DANGEROUS_NAMES.flags(s, lex.start, lex.end);
+                    e.executes |= (danger & EXECUTION_NAME) != 0;
+                    e.sensitive |= (danger & SENSITIVE_NAME) != 0;
+                    if (prevType == CodeLexer.PUNCT && prevPunct == '.' && beforePrevType != CodeLexer.END) {
+                        e.chain++;
+                    }
+                    if (prevType == CodeLexer.PUNCT && prevPunct == '|') {
+                        e.filters++;
+                    }
+                } else if (type == CodeLexer.PUNCT) {
+                    char c = lex.punct;
+                    if (c == '(' && (prevType == CodeLexer.IDENT || (prevType == CodeLexer.PUNCT
+                            && (prevPunct == ')' || prevPunct == ']')))) {
+                        e.calls++;
+                    } else if (c == '$') {
+                        e.hasDollar = true;
+                    } else if (c == '=' && lex.charAfter() != '=' && prevPunct != '=' && prevPunct != '!'
+                            && prevPunct != '<' && prevPunct != '>') {
+                        e.assignments++;
+                    }
+                    if (c == '*' || c == '/' || c == '+' || c == '-' || c == '%') {
+                        e.operators++;
+                        boolean operandBefore = prevType == CodeLexer.NUMBER || prevType == CodeLexer.STRING
+                                || (prevType == CodeLexer.PUNCT && prevPunct == ')');
+                        pendingOperator = operandBefore ? c : 0;
+                    } else {
+                        pendingOperator = 0;
+                    }
+                } else if (type == CodeLexer.NUMBER || type == CodeLexer.STRING) {
+                    if (type == CodeLexer.STRING && lex.punct == '`') {
+                        e.commands++;
+                    }
+                    if (pendingOperator != 0 && (type == CodeLexer.NUMBER || pendingOperator == '*')) {
+                        if (pendingOperator == '*') {
+                            e.multiplications++;
+                        } else if (prevType == CodeLexer.PUNCT && type == CodeLexer.NUMBER) {
+                            e.otherArithmetic++;
+                        }
+                    }
+                    pendingOperator = 0;
+                }
+                if (type != CodeLexer.PUNCT) {
+                    pendingOperator = 0;
+                }
+                beforePrevType = prevType;
+                prevType = type;
+                prevPunct = type == CodeLexer.PUNCT ? lex.punct : 0;
+            }
+            return e;
+        }
+    }
+}

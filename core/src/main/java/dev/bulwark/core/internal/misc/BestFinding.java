@@ -1,0 +1,41 @@
+package dev.bulwark.core.internal.misc;
+
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+
+/**
+ * Keeps the strongest of several candidate findings in one value (the rule with the lowest
+ * level), so that a weak match early in a value does not hide a stronger one later: the engine
+ * may ignore the weak rule at the configured level, and a detector stops after its report.
+ */
+final class BestFinding {
+
+    private RuleDefinition rule;
+    private int offset;
+    private int length;
+
+    /** Offers a candidate; it replaces the kept one when its level is lower. */
+    void offer(RuleDefinition candidate, int candidateOffset, int candidateLength) {
+        if (rule == null || candidate.level().ordinal() < rule.level().ordinal()) {
+            rule = candidate;
+            offset = candidateOffset;
+            length = candidateLength;
+        }
+    }
+
+    boolean isEmpty() {
+        return rule == null;
+    }
+
+    /** Whether the kept finding is of the lowest level, so nothing stronger can follow. */
+    boolean isBasic() {
+        return rule != null && rule.level() == dev.bulwark.core.Level.BASIC;
+    }
+
+    /** Reports the kept finding, if any. */
+    void reportTo(DetectionSink sink) {
+        if (rule != null) {
+            sink.report(rule, offset, length);
+        }
+    }
+}

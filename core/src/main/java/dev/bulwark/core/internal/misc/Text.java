@@ -1,0 +1,202 @@
+package dev.bulwark.core.internal.misc;
+
+/** Small ASCII helpers shared by the scanners of this package; none allocates. */
+final class Text {
+
+    private Text() {
+    }
+
+    /** ASCII lower case; other characters unchanged. */
+    static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || isDigit(c);
+    }
+
+    static boolean isHexDigit(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    static int hexValue(char c) {
+        if (isDigit(c)) {
+            return c - '0';
+        }
+        return lower(c) - 'a' + 10;
+    }
+
+    /** Space, tab, CR, LF, form feed or vertical tab. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    /** A character of an RFC 9110 token ({@code tchar}). */
+    static boolean isTokenChar(char c) {
+        if (isAsciiLetterOrDigit(c)) {
+            return true;
+        }
+        switch (c) {
+            case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
+            case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether {@code text} holds {@code lowerNeedle} at {@code offset}, ignoring ASCII case.
+     * {@code lowerNeedle} must be lower case.
+     */
+    static boolean matchesAt(CharSequence text, int offset, String lowerNeedle) {
+        int n = lowerNeedle.length();
+        if (offset < 0 || offset + n > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (lower(text.charAt(offset + i)) != lowerNeedle.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code text} equals {@code lowerNeedle}, ignoring ASCII case. */
+    static boolean equalsLower(CharSequence text, String lowerNeedle) {
+        return text.length() == lowerNeedle.length() && matchesAt(text, 0, lowerNeedle);
+    }
+
+    /** Whether {@code text[start, end)} equals {@code lowerNeedle}, ignoring ASCII case. */
+    static boolean regionEquals(CharSequence text, int start, int end, String lowerNeedle) {
+        return end - start == lowerNeedle.length() && matchesAt(text, start, lowerNeedle);
+    }
+
+    /**
+     * First index at or after {@code from} where {@code lowerNeedle} occurs ignoring ASCII case, or
+     * -1. Needles are short constants, so the scan stays linear in the text.
+     */
+    static int indexOf(CharSequence text, String lowerNeedle, int from) {
+        int last = text.length() - lowerNeedle.length();
+        char first = lowerNeedle.charAt(0);
+        for (int i = Math.max(0, from); i <= last; i++) {
+            if (lower(text.charAt(i)) == first && matchesAt(text, i, lowerNeedle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first character at or after {@code from} that is not a space, or the length. */
+    static int skipSpaces(CharSequence text, int from) {
+        int i = from;
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Index of the first character at or after {@code from} that is not a blank (space, tab). */
+    static int skipBlanks(CharSequence text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The last segment of a JSON Pointer or a plain name: what a parameter is called. */
+    static String lastNameSegment(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? name : name.substring(slash + 1);
+    }
+
+    /**
+     * The value with {@code %XX} escapes decoded once (UTF-8, malformed bytes as U+FFFD), or the
+     * value itself when it holds none. For sources the engine does not percent-decode (headers,
+     * XML, JSON, raw bodies) where an application may still decode what it reads.
+     */
+    static String percentDecodedOrSelf(String text) {
+        int first = -1;
+        for (int i = text.indexOf('%'); i >= 0 && i + 2 < text.length(); i = text.indexOf('%', i + 1)) {
+            if (isHexDigit(text.charAt(i + 1)) && isHexDigit(text.charAt(i + 2))) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return text;
+        }
+        byte[] bytes = new byte[text.length() * 3];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && isHexDigit(text.charAt(i + 1)) && isHexDigit(text.charAt(i + 2))) {
+                bytes[n++] = (byte) (hexValue(text.charAt(i + 1)) * 16 + hexValue(text.charAt(i + 2)));
+                i += 2;
+            } else if (c < 0x80) {
+                bytes[n++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[n++] = (byte) (0xC0 | (c >> 6));
+                bytes[n++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                bytes[n++] = (byte) (0xF0 | (codePoint >> 18));
+                bytes[n++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                bytes[n++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                bytes[n++] = (byte) (0x80 | (codePoint & 0x3F));
+            } else {
+                bytes[n++] = (byte) (0xE0 | (c >> 12));
+                bytes[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[n++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return new String(bytes, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Whether the engine leaves percent-escapes in values of this source. */
+    static boolean keepsPercentEscapes(dev.bulwark.core.Source source) {
+        switch (source) {
+            case HEADER: case XML: case JSON: case MULTIPART: case BODY:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * A sink that reports the whole original value as evidence: for matches found in a decoded
+     * copy, whose offsets do not apply to the original.
+     */
+    static dev.bulwark.core.internal.rules.DetectionSink wholeValue(
+            dev.bulwark.core.internal.rules.DetectionSink sink, int length) {
+        return (rule, offset, matched) -> sink.report(rule, 0, length);
+    }
+
+    /** Headers that carry the request's own origin or the client's address: internal by nature. */
+    private static final String[] SELF_REFERENCE_HEADERS = {
+        "referer", "origin", "host", "x-forwarded-host", "x-forwarded-for", "x-forwarded-server", "x-real-ip",
+        "forwarded", "x-original-host", "via", "x-client-ip", "true-client-ip", "cf-connecting-ip",
+    };
+
+    /**
+     * Whether a header names the site itself or the client (Referer, Origin, X-Forwarded-For, ...):
+     * on an intranet such headers hold private addresses in every request.
+     */
+    static boolean isSelfReferenceHeader(String name) {
+        for (String header : SELF_REFERENCE_HEADERS) {
+            if (equalsLower(name, header)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
