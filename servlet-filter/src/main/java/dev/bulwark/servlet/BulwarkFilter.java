@@ -4,12 +4,15 @@ import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ResponseHeaders;
+import dev.bulwark.core.internal.policy.ClientIpResolver;
 import dev.bulwark.servlet.internal.AdapterDecisions;
 import dev.bulwark.servlet.internal.BodyReadException;
 import dev.bulwark.servlet.internal.BodyReader;
+import dev.bulwark.servlet.internal.BlockResponseWriter;
 import dev.bulwark.servlet.internal.CapturedBody;
 import dev.bulwark.servlet.internal.HeaderChangingRequest;
-import dev.bulwark.servlet.internal.ProblemResponse;
+import dev.bulwark.servlet.internal.HeaderPolicingResponse;
 import dev.bulwark.servlet.internal.ReplayingRequest;
 import dev.bulwark.servlet.internal.RequestSummary;
 import dev.bulwark.servlet.internal.RequestTranslator;
@@ -49,7 +52,16 @@ import org.slf4j.LoggerFactory;
  * The {@linkplain Decision#headerChanges() header changes} of the decision are applied: request
  * headers the checks hide or set are hidden or replaced for the application, and response headers
  * they ask for (such as {@code WWW-Authenticate}) are added to the block response.
- * Either way the {@link Decision} is in the request attribute {@value #DECISION_ATTRIBUTE}, each
+ * <p><b>Response headers</b> ({@code headers.response:}): every response, block responses
+ * included, gets the configured security headers the application did not set itself
+ * ({@code Strict-Transport-Security} only when the client spoke HTTPS, directly or through a
+ * trusted proxy), loses {@code Server} and {@code X-Powered-By}, and, with CORS policing, loses
+ * {@code Access-Control-*} headers that would allow an origin not configured. The container's own
+ * {@code Server} header is a connector setting (Jetty: {@code HttpConfiguration.setSendServerVersion(false)}).
+ * A block response is chosen among the configured {@code block-responses} by the {@code Accept}
+ * header, {@code application/problem+json} being the default.
+ *
+ * <p>Either way the {@link Decision} is in the request attribute {@value #DECISION_ATTRIBUTE}, each
  * of its {@linkplain Decision#attributes() attributes} is a request attribute of its own, and a
  * request with findings produces one security event on the logger {@code dev.bulwark.security}.
  *
@@ -83,12 +95,16 @@ public final class BulwarkFilter implements Filter {
     private final Bulwark bulwark;
     private final long bodyLimit;
     private final SecurityEventLogger events;
+    private final ResponseHeaders responseHeaders;
+    private final BlockResponseWriter blockResponses;
     private final List<DecisionListener> listeners;
 
     private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners) {
         this.bulwark = bulwark;
         this.bodyLimit = bulwark.config().limits().bodySize();
         this.events = events;
+        this.responseHeaders = bulwark.config().headers().response();
+        this.blockResponses = new BlockResponseWriter(bulwark.config().blockResponses());
         this.listeners = List.copyOf(listeners);
     }
 
@@ -138,15 +154,20 @@ public final class BulwarkFilter implements Filter {
         HttpServletRequest forApplication = inspected.body() == null
                 ? request : ReplayingRequest.wrap(request, inspected.body());
         forApplication = HeaderChangingRequest.wrap(forApplication, decision.headerChanges());
+        HttpServletResponse responseForApplication = HeaderPolicingResponse.wrap(response, responseHeaders,
+                secure(request, decision));
         boolean returned = false;
         try {
-            chain.doFilter(forApplication, response);
+            chain.doFilter(forApplication, responseForApplication);
             returned = true;
         } finally {
+            if (responseForApplication instanceof HeaderPolicingResponse policed && !request.isAsyncStarted()) {
+                policed.finish();
+            }
             if (decision.hasFindings()) {
                 // The status is known only when the application finished normally and synchronously.
                 Integer status = returned && !request.isAsyncStarted() ? response.getStatus() : null;
-                events.log(decision, summary(request), status);
+                events.log(decision, summary(request, decision), status);
             }
         }
     }
@@ -192,20 +213,30 @@ public final class BulwarkFilter implements Filter {
 
     private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {
         try {
-            if (!ProblemResponse.write(response, decision.status(), decision.incidentId(),
-                    decision.headerChanges().responseHeaders(), decision.violations())) {
+            HeaderPolicingResponse.applyTo(response, responseHeaders, secure(request, decision));
+            if (!blockResponses.write(request, response, decision)) {
                 LOG.warn("Response already committed; cannot send the block response (incident {})",
                         decision.incidentId());
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not send the block response (incident {})", decision.incidentId(), e);
         }
-        events.log(decision, summary(request), decision.status());
+        Integer status = response.isCommitted() ? response.getStatus() : decision.status();
+        events.log(decision, summary(request, decision), status);
     }
 
-    private static RequestSummary summary(HttpServletRequest request) {
+    /** The request as the security event names it, with the client address the engine resolved. */
+    private static RequestSummary summary(HttpServletRequest request, Decision decision) {
+        String peer = nonNull(request.getRemoteAddr());
+        Object client = decision.attributes().get(ClientIpResolver.ADDRESS_ATTRIBUTE);
         return new RequestSummary(nonNull(request.getMethod()), nonNull(request.getRequestURI()),
-                nonNull(request.getRemoteAddr()));
+                client instanceof String address && !address.isEmpty() ? address : peer, peer);
+    }
+
+    /** Whether the client spoke HTTPS: to this server, or to a trusted proxy that says so. */
+    private static boolean secure(HttpServletRequest request, Decision decision) {
+        return decision.attributes().get(ClientIpResolver.SECURE_ATTRIBUTE) instanceof Boolean secure
+                ? secure : request.isSecure();
     }
 
     private static String nonNull(String value) {
