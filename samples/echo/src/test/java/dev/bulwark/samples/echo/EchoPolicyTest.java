@@ -22,13 +22,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The echo service started as {@code java -jar echo.jar --config config/policy.yaml} would start it
- * (the same file, loaded the same way), enforcing each section of the request policy.
+ * The echo service started as {@code java -jar samples/echo/target/echo.jar --config
+ * samples/echo/config/policy.yaml} would start it (the same file, loaded the same way), enforcing
+ * each section of the request policy.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EchoPolicyTest {
 
-    private static final Path POLICY = Path.of("config/policy.yaml");
+    /** Relative to the repository root, the working directory of the sample's tests. */
+    private static final Path POLICY = Path.of("samples/echo/config/policy.yaml");
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
     private static final ObjectMapper JSON = new ObjectMapper();
 
