@@ -137,4 +137,32 @@ class ApplicationYamlTest {
     private Path write(String yaml) throws Exception {
         return Files.writeString(Files.createTempFile(dir, "application", ".yml"), yaml);
     }
+
+    @Test
+    void refusesBareAllowRuleListAsTheStarterDoes() throws Exception {
+        Path yaml = dir.resolve("application.yml");
+        Files.writeString(yaml, "bulwark:\n  allow-rules:\n    - path: {prefix: /api/}\n");
+
+        assertThatThrownBy(() -> BulwarkTester.ofApplicationYaml("file:" + yaml))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("bulwark.allow-rules:");
+    }
+
+    @Test
+    void acceptsTheStarterShapesOfPolicyKeys() throws Exception {
+        Path yaml = dir.resolve("application.yml");
+        Files.writeString(yaml, """
+                bulwark:
+                  allowed-methods: [any]
+                  allow-rules:
+                    rules:
+                      - path: {prefix: /api/}
+                  headers:
+                    request: {allow: [all]}
+                    response:
+                      security-headers: {enabled: false}
+                """);
+
+        assertThat(BulwarkTester.ofApplicationYaml("file:" + yaml).evaluate(get("/api/x"))).isAllowed();
+    }
 }

@@ -92,7 +92,8 @@ final class PolicyConfigReader {
     }
 
     private static AllowedMethods allowedMethods(ConfigNode node) {
-        if (node.isText() && node.text().trim().equalsIgnoreCase("any")) {
+        List<String> written = node.stringList();
+        if (written.size() == 1 && written.get(0).trim().equalsIgnoreCase("any")) {
             return AllowedMethods.any();
         }
         Set<String> methods = new LinkedHashSet<>();
@@ -198,6 +199,9 @@ final class PolicyConfigReader {
                     continue;
                 }
                 if (name.equalsIgnoreCase("all")) {
+                    if (node.list().size() == 1) {
+                        return HeaderAllowList.all();
+                    }
                     throw item.error("'all' cannot be combined with other entries; write allow: all");
                 }
                 if (!ClientIpConfig.isHeaderName(name)) {
@@ -218,8 +222,20 @@ final class PolicyConfigReader {
         ConfigNode item;
         if ((item = node.get("security-headers")) != null) {
             if (item.isObject()) {
-                item.object(SECURITY_HEADER_KEYS.keySet());
+                // "enabled" is the object form of the plain true/false, as Spring properties write it.
+                Set<String> keys = new LinkedHashSet<>(SECURITY_HEADER_KEYS.keySet());
+                keys.add("enabled");
+                item.object(keys);
+                if (item.has("enabled") && !item.get("enabled").bool()) {
+                    if (item.fieldNames().size() > 1) {
+                        throw item.get("enabled").error("security headers are switched off; remove the header values too");
+                    }
+                    security.clear();
+                }
                 for (String key : item.fieldNames()) {
+                    if (key.equals("enabled")) {
+                        continue;
+                    }
                     ConfigNode value = item.get(key);
                     String header = SECURITY_HEADER_KEYS.get(key);
                     if (value == null) {

@@ -394,4 +394,27 @@ class PolicyConfigLoaderTest {
                 .extracting(e -> ((ConfigurationException) e).path())
                 .isEqualTo(path);
     }
+
+    @Test
+    void readsSingleEntryListsAsKeywords() {
+        assertThat(ConfigLoader.fromYaml("allowed-methods: [any]").allowedMethods())
+                .isEqualTo(ConfigLoader.fromYaml("allowed-methods: any").allowedMethods());
+        assertThat(ConfigLoader.fromYaml("headers: {request: {allow: [all]}}").headers().request())
+                .isEqualTo(ConfigLoader.fromYaml("headers: {request: {allow: all}}").headers().request());
+    }
+
+    @Test
+    void readsSecurityHeadersEnabledFlag() {
+        BulwarkConfig off = ConfigLoader.fromYaml("headers: {response: {security-headers: {enabled: false}}}");
+        BulwarkConfig plain = ConfigLoader.fromYaml("headers: {response: {security-headers: false}}");
+        assertThat(off.headers().response()).isEqualTo(plain.headers().response());
+    }
+
+    @Test
+    void rejectsHeaderValuesWithSecurityHeadersSwitchedOff() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(
+                "headers: {response: {security-headers: {enabled: false, x-frame-options: SAMEORIGIN}}}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("headers.response.security-headers.enabled:");
+    }
 }

@@ -97,6 +97,12 @@ public final class ApplicationYaml {
             }
         }
         STARTER_ONLY.forEach(bulwark::remove);
+        JsonNode allowRules = bulwark.get("allow-rules");
+        if (allowRules != null && allowRules.isArray()) {
+            // Spring binds allow-rules as an object only, so the starter refuses the bare list.
+            throw new ConfigurationException(PREFIX + ".allow-rules",
+                    "under Spring Boot write the list as allow-rules.rules (the bare list form is for YAML files only)");
+        }
         try {
             return ConfigLoader.fromTree(bulwark);
         } catch (ConfigurationException e) {
