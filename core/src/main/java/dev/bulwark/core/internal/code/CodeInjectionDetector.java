@@ -3,10 +3,12 @@ package dev.bulwark.core.internal.code;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.List;
 
 /**
@@ -178,7 +180,8 @@ public final class CodeInjectionDetector implements Detector {
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
         boolean jsonName = target.source() == Source.JSON && target.component() == Component.NAME;
-        if (!jsonName && (value.length() < 3 || (value.length() < 12 && features(value) == 0))) {
+        int f = features(target.profile());
+        if (!jsonName && (value.length() < 3 || (value.length() < 12 && f == 0))) {
             return;
         }
         Findings findings = new Findings(sink, RULES, value.length());
@@ -188,11 +191,11 @@ public final class CodeInjectionDetector implements Detector {
             // A JSON key named prototype inside an object keyed constructor: {"constructor":{"prototype":{...}}}.
             findings.report(PROTOTYPE_POLLUTION, 0, value.length());
         }
-        scanValue(value, isName, findings, 0);
+        scanValue(value, f, isName, findings, 0);
     }
 
-    private static void scanValue(String value, boolean isName, Findings findings, int decodeDepth) {
-        int f = features(value);
+    /** Scans {@code value}, whose {@link #features} are {@code f}. */
+    private static void scanValue(String value, int f, boolean isName, Findings findings, int decodeDepth) {
         String s = value;
         if ((f & F_ESCAPE) != 0) {
             DecodedText decoded = Unescaper.decode(value);
@@ -237,7 +240,7 @@ public final class CodeInjectionDetector implements Detector {
             String decoded = Base64Text.decodeWholeValueAsText(s, 12);
             if (decoded != null) {
                 findings.reportWholeValue();
-                scanValue(decoded, false, findings, decodeDepth + 1);
+                scanValue(decoded, features(decoded), false, findings, decodeDepth + 1);
             } else {
                 scanEncodedPickle(s, findings);
             }
@@ -255,6 +258,48 @@ public final class CodeInjectionDetector implements Detector {
     private static final int F_SIGIL = 1 << 7;
     private static final int F_SPACE = 1 << 8;
     private static final int F_NEWLINE = 1 << 9;
+
+    private static final AsciiSet ESCAPE_CHARS = AsciiSet.of("%&\\");
+    private static final AsciiSet SIGIL_CHARS = AsciiSet.of("%@");
+    private static final AsciiSet SEPARATOR_CHARS = AsciiSet.of(".[");
+    private static final AsciiSet CODE_CHARS = AsciiSet.of("$.[({`'\"");
+    private static final AsciiSet SPACE_CHARS = AsciiSet.of(" \t\r\n");
+
+    /** {@link #features(String)} of the value whose profile this is. */
+    private static int features(TextProfile p) {
+        int f = 0;
+        if (p.hasAny(ESCAPE_CHARS)) {
+            f |= F_ESCAPE;
+        }
+        if (p.hasAny(SIGIL_CHARS)) {
+            f |= F_SIGIL;
+        }
+        if (p.has(':')) {
+            f |= F_COLON;
+        }
+        if (p.has('$')) {
+            f |= F_DOLLAR;
+        }
+        if (p.has('!')) {
+            f |= F_BANG;
+        }
+        if (p.has('_')) {
+            f |= F_UNDERSCORE;
+        }
+        if (p.hasAny(SEPARATOR_CHARS)) {
+            f |= F_SEPARATOR;
+        }
+        if (p.hasAny(CODE_CHARS)) {
+            f |= F_CODE;
+        }
+        if (p.hasAny(SPACE_CHARS)) {
+            f |= F_SPACE;
+        }
+        if (p.has('\n')) {
+            f |= F_NEWLINE;
+        }
+        return f;
+    }
 
     private static int features(String s) {
         int f = 0;

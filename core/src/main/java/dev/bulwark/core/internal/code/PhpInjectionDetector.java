@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.code;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -90,6 +91,11 @@ public final class PhpInjectionDetector implements Detector {
         return RULES;
     }
 
+    /** Characters without which no PHP construct is found. */
+    private static final AsciiSet CANDIDATES = AsciiSet.of("(<$:=[{`'\"");
+    /** Characters that start an escape {@link Unescaper} decodes. */
+    private static final AsciiSet ESCAPES = AsciiSet.of("%&\\");
+
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
@@ -99,16 +105,8 @@ public final class PhpInjectionDetector implements Detector {
             findings = new Findings(sink, RULES, value.length());
             scanFileName(value, findings);
         }
-        boolean candidates = false;
-        boolean escapes = false;
-        for (int i = 0, n = value.length(); i < n && !(candidates && escapes); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '(', '<', '$', ':', '=', '[', '{', '`', '\'', '"' -> candidates = true;
-                case '%', '&', '\\' -> escapes = true;
-                default -> { }
-            }
-        }
+        boolean candidates = target.profile().hasAny(CANDIDATES);
+        boolean escapes = target.profile().hasAny(ESCAPES);
         if (!candidates && !escapes) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.code;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -129,8 +130,17 @@ public final class TemplateInjectionDetector implements Detector {
         return RULES;
     }
 
+    /**
+     * Characters without which the loop below finds nothing: those of opener pairs, directives,
+     * built-ins and escapes ({@code $} needs {@code (} as well).
+     */
+    private static final AsciiSet CANDIDATES = AsciiSet.of("{%[(#?&\\");
+
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        if (!target.profile().hasAny(CANDIDATES)) {
+            return;
+        }
         String value = target.text();
         boolean candidates = false;
         boolean escapes = false;

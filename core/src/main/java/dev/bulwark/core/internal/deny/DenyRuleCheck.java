@@ -38,6 +38,10 @@ public final class DenyRuleCheck implements Check {
     private final List<Detector> detectors;
     private final List<RequestDetector> requestDetectors;
     private final Level lowestRuleLevel;
+    private final CleanValueCache cleanValues = new CleanValueCache(CLEAN_VALUE_SLOTS);
+
+    /** Slots of the clean-value cache: room for the recurring header values of many clients. */
+    private static final int CLEAN_VALUE_SLOTS = 512;
 
     public DenyRuleCheck(DenyRulesConfig config, List<Detector> detectors, List<RequestDetector> requestDetectors) {
         this.config = config;
@@ -74,6 +78,10 @@ public final class DenyRuleCheck implements Check {
                     continue;
                 }
                 Location location = value.location();
+                boolean cacheable = CleanValueCache.accepts(location, text);
+                if (cacheable && cleanValues.isClean(location, text)) {
+                    continue;
+                }
                 ScanTarget target = new ScanTarget(text, location.source(), location.component(), location.name());
                 DetectionSink sink = state.sinkFor(location, text);
                 for (Detector detector : detectors) {
@@ -82,6 +90,9 @@ public final class DenyRuleCheck implements Check {
                     if (inspection.blocked()) {
                         return;
                     }
+                }
+                if (cacheable && !state.valueReported) {
+                    cleanValues.markClean(location, text);
                 }
             }
         }
@@ -113,6 +124,8 @@ public final class DenyRuleCheck implements Check {
         private Location location;
         private String text;
         private boolean detectorReported;
+        /** Whether any detector reported anything on the current value, counted or not. */
+        private boolean valueReported;
 
         RequestState(Inspection inspection, Level level) {
             this.inspection = inspection;
@@ -124,6 +137,7 @@ public final class DenyRuleCheck implements Check {
         DetectionSink sinkFor(Location newLocation, String newText) {
             this.location = newLocation;
             this.text = newText;
+            this.valueReported = false;
             return this;
         }
 
@@ -138,6 +152,7 @@ public final class DenyRuleCheck implements Check {
 
         @Override
         public void report(RuleDefinition rule, int offset, int length) {
+            valueReported = true;
             if (detectorReported || inspection.blocked()) {
                 return;
             }

@@ -3,10 +3,12 @@ package dev.bulwark.core.internal.misc;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.List;
 
 /**
@@ -107,7 +109,8 @@ public final class CrlfInjectionDetector implements Detector {
             return;
         }
         Source source = target.source();
-        if (!mayMatch(original, Text.keepsPercentEscapes(source))) {
+        boolean escapes = Text.keepsPercentEscapes(source);
+        if (!mayMatch(target.profile(), escapes) || !mayMatch(original, escapes)) {
             return;
         }
         BestFinding best = new BestFinding();
@@ -138,6 +141,14 @@ public final class CrlfInjectionDetector implements Detector {
      * Every rule needs a line break, {@code " HTTP/"}, a {@code <meta} tag, or (where escapes are
      * left in place) a {@code %}: most values have none of them.
      */
+    private static final AsciiSet BREAKS_AND_MARKUP = AsciiSet.of("\r\n<");
+
+    /** Whether {@link #mayMatch(String, boolean)} can be true for a value with this profile. */
+    private static boolean mayMatch(TextProfile profile, boolean escapes) {
+        return profile.hasAny(BREAKS_AND_MARKUP) || (escapes && profile.has('%')) || profile.hasNonAscii()
+                || (profile.has(' ') && profile.has('H'));
+    }
+
     private static boolean mayMatch(String text, boolean escapes) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

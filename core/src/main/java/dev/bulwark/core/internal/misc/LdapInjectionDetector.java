@@ -50,8 +50,7 @@ public final class LdapInjectionDetector implements Detector {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String text = target.text();
-        int close = text.indexOf(')');
-        if (close < 0 || text.length() < 4) {
+        if (!target.profile().has(')') || text.length() < 4) {
             return;
         }
         int depth = 0;

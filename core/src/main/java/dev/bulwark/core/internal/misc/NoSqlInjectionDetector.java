@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.misc;
 
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -63,8 +64,14 @@ public final class NoSqlInjectionDetector implements Detector {
         return RULES;
     }
 
+    /** Characters without which nothing is found: an operator's dollar, or script punctuation. */
+    private static final AsciiSet CANDIDATES = AsciiSet.of("$;.|");
+
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        if (!target.profile().hasAny(CANDIDATES)) {
+            return;
+        }
         String text = target.text();
         if (target.component() == Component.NAME) {
             if (scanName(text, sink)) {

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.misc;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -119,6 +120,11 @@ public final class PathTraversalDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        if (!target.profile().hasNonAscii() && !target.profile().hasAny(TRAIT_CHARS)
+                && !(target.profile().has('0') && target.profile().hasAny(HEX_MARKS))) {
+            // No character that gives the value a trait (see traits), so nothing to scan.
+            return;
+        }
         String original = target.text();
         String text = Text.keepsPercentEscapes(target.source()) ? Text.percentDecodedOrSelf(original) : original;
         if (text.length() < 2) {
@@ -154,6 +160,10 @@ public final class PathTraversalDetector implements Detector {
      * Every rule needs a dot, a separator, an underscore ({@code id_rsa}), {@code ~}, a NUL, an
      * escape ({@code %2e}, {@code 0x2e}) or a non-ASCII look-alike; most values have none.
      */
+    /** ASCII characters that give a value a trait, besides the {@code 0x} prefix. */
+    private static final AsciiSet TRAIT_CHARS = AsciiSet.of(".%/\\_~\0");
+    private static final AsciiSet HEX_MARKS = AsciiSet.of("xX");
+
     private static int traits(String text) {
         int traits = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.misc;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -98,9 +99,18 @@ public final class RemoteFileInclusionDetector implements Detector {
         return RULES;
     }
 
+    /**
+     * Characters without which nothing is found: a URL's colon, a UNC path's backslash, the
+     * question mark of a truncation, or an escape that may decode to one of them.
+     */
+    private static final AsciiSet CANDIDATES = AsciiSet.of(":\\?%");
+
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         if (target.source() == Source.HEADER && Text.isSelfReferenceHeader(target.name())) {
+            return;
+        }
+        if (!target.profile().hasAny(CANDIDATES)) {
             return;
         }
         String original = target.text();

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.misc;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -61,9 +62,18 @@ public final class SsrfDetector implements Detector {
         return RULES;
     }
 
+    /**
+     * Characters without which nothing is found: a URL's colon, the slash or port colon after a
+     * schemeless host, or an escape that may decode to one of them.
+     */
+    private static final AsciiSet CANDIDATES = AsciiSet.of(":/%");
+
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         if (target.source() == Source.HEADER && Text.isSelfReferenceHeader(target.name())) {
+            return;
+        }
+        if (!target.profile().hasAny(CANDIDATES)) {
             return;
         }
         String original = target.text();

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.misc;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -50,10 +51,13 @@ public final class XxeDetector implements Detector {
         return RULES;
     }
 
+    /** Characters without which nothing is found: a declaration's bang or a prefixed name's colon. */
+    private static final AsciiSet CANDIDATES = AsciiSet.of("!:");
+
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String text = target.text();
-        if (text.length() < 8) {
+        if (text.length() < 8 || !target.profile().hasAny(CANDIDATES)) {
             return;
         }
         int bang = text.indexOf('!');

@@ -81,6 +81,8 @@ public final class MultipartParser {
     static final int MAX_HEADERS_PER_PART = 32;
 
     private static final int MAX_BOUNDARY_LENGTH = 70;
+    /** Bytes of the body read at once while looking for delimiters. */
+    private static final int CHUNK = 8192;
     private static final String BOUNDARY_CHARS = "'()+_,-./:=? ";
 
     private final Limits limits;
@@ -107,8 +109,32 @@ public final class MultipartParser {
         boolean closed = false;
         int matched = 0;
         int i = base;
+        // The body is read in chunks, and between candidate delimiters only the first delimiter byte
+        // is looked for: most of a file's bytes are passed over by a tight loop.
+        byte[] chunk = new byte[Math.min(CHUNK, Math.max(1, end - base))];
+        int chunkStart = base;
+        int chunkEnd = base;
+        byte first = delimiter[0];
         while (i < end) {
-            byte b = body.get(i++);
+            if (i >= chunkEnd) {
+                chunkStart = i;
+                int length = Math.min(chunk.length, end - i);
+                body.get(i, chunk, 0, length);
+                chunkEnd = i + length;
+            }
+            if (matched == 0) {
+                int k = i - chunkStart;
+                int limit = chunkEnd - chunkStart;
+                while (k < limit && chunk[k] != first) {
+                    k++;
+                }
+                i = chunkStart + k;
+                if (i >= chunkEnd) {
+                    continue;
+                }
+            }
+            byte b = chunk[i - chunkStart];
+            i++;
             while (matched > 0 && b != delimiter[matched]) {
                 matched = failure[matched - 1];
             }

@@ -53,6 +53,9 @@ public final class MailCommandDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        if (!target.profile().has('\n')) {
+            return;
+        }
         String text = target.text();
         int lineStart = text.indexOf('\n');
         int checked = 0;

@@ -14,10 +14,12 @@ import static dev.bulwark.core.internal.shell.ShellCommands.WORD;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.List;
 
 /**
@@ -95,11 +97,12 @@ public final class UnixCommandDetector implements Detector {
         if (text.isEmpty()) {
             return;
         }
-        if (isShellshock(text)) {
+        TextProfile profile = target.profile();
+        if (profile.has('(') && isShellshock(text)) {
             sink.report(SHELLSHOCK, 0, Math.min(text.length(), 16));
             return;
         }
-        if (!worthScanning(text)) {
+        if (!worthScanning(text, profile)) {
             return;
         }
         UnixScan scan = SCANS.get();
@@ -131,39 +134,25 @@ public final class UnixCommandDetector implements Detector {
         return i < n && text.charAt(i) == '{';
     }
 
+    /** Characters of shell syntax: with any of them, a value is always scanned. */
+    private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n\r(`${<>'\"\\");
+    private static final AsciiSet GLOB = AsciiSet.of("?*[");
+    private static final AsciiSet BLANKS = AsciiSet.of(" \t");
+
     /**
      * Quick reject: a value without shell syntax characters can only be an attack when its first
      * word is a known command or a path.
      */
-    static boolean worthScanning(String text) {
-        int n = text.length();
-        int firstWordEnd = -1;
-        boolean slash = false;
-        boolean glob = false;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case ';', '|', '&', '\n', '\r', '(', '`', '$', '{', '<', '>', '\'', '"', '\\':
-                    return true;
-                case '/':
-                    slash = true;
-                    break;
-                case '?', '*', '[':
-                    glob = true;
-                    break;
-                case ' ', '\t':
-                    if (firstWordEnd < 0) {
-                        firstWordEnd = i;
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-        if (slash && glob) {
+    static boolean worthScanning(String text, TextProfile profile) {
+        if (profile.hasAny(SYNTAX)) {
             return true;
         }
-        int to = firstWordEnd < 0 ? n : firstWordEnd;
+        boolean slash = profile.has('/');
+        if (slash && profile.hasAny(GLOB)) {
+            return true;
+        }
+        int n = text.length();
+        int to = profile.hasAny(BLANKS) ? firstBlank(text) : n;
         if (to > 60) {
             return false;
         }
@@ -171,9 +160,11 @@ public final class UnixCommandDetector implements Detector {
             return true;
         }
         int from = 0;
-        for (int i = 0; i < to; i++) {
-            if (text.charAt(i) == '/') {
-                from = i + 1;
+        if (slash) {
+            for (int i = 0; i < to; i++) {
+                if (text.charAt(i) == '/') {
+                    from = i + 1;
+                }
             }
         }
         if (to == from) {
@@ -187,6 +178,17 @@ public final class UnixCommandDetector implements Detector {
             end--;
         }
         return end < to && (ShellCommands.UNIX.get(text, from, end) & VERSIONED) != 0;
+    }
+
+    /** Index of the first space or tab, or the length when there is none. */
+    static int firstBlank(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** One scan's mutable state, reused per thread. */

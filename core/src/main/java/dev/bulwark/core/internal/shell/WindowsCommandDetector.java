@@ -11,10 +11,12 @@ import static dev.bulwark.core.internal.shell.ShellCommands.SUBCOMMANDS;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.List;
 
 /**
@@ -93,7 +95,7 @@ public final class WindowsCommandDetector implements Detector {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String text = target.text();
-        if (text.isEmpty() || !worthScanning(text)) {
+        if (text.isEmpty() || !worthScanning(text, target.profile())) {
             return;
         }
         WindowsScan scan = SCANS.get();
@@ -101,30 +103,24 @@ public final class WindowsCommandDetector implements Detector {
         scan.report(sink);
     }
 
+    /** Characters of batch and PowerShell syntax: with any of them, a value is always scanned. */
+    private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n(^%`\"'$");
+    private static final AsciiSet BLANKS = AsciiSet.of(" \t");
+    private static final AsciiSet PATH_SEPARATORS = AsciiSet.of("\\/");
+
     /** Quick reject: no separator, escape, variable or group, and the first word is no command. */
-    static boolean worthScanning(String text) {
-        int n = text.length();
-        int firstWordEnd = -1;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case ';', '|', '&', '\n', '(', '^', '%', '`', '"', '\'', '$':
-                    return true;
-                case ' ', '\t':
-                    if (firstWordEnd < 0) {
-                        firstWordEnd = i;
-                    }
-                    break;
-                default:
-                    break;
-            }
+    static boolean worthScanning(String text, TextProfile profile) {
+        if (profile.hasAny(SYNTAX)) {
+            return true;
         }
-        int to = firstWordEnd < 0 ? n : firstWordEnd;
+        int to = profile.hasAny(BLANKS) ? UnixCommandDetector.firstBlank(text) : text.length();
         int from = 0;
-        for (int i = 0; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '\\' || c == '/') {
-                from = i + 1;
+        if (profile.hasAny(PATH_SEPARATORS)) {
+            for (int i = 0; i < to; i++) {
+                char c = text.charAt(i);
+                if (c == '\\' || c == '/') {
+                    from = i + 1;
+                }
             }
         }
         if (to - from > 60 || to == from) {

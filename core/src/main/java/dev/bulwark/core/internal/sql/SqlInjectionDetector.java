@@ -1,10 +1,12 @@
 package dev.bulwark.core.internal.sql;
 
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.List;
 
 /**
@@ -39,6 +41,12 @@ public final class SqlInjectionDetector implements Detector {
     static final int OVERLAP = 128;
 
     private static final boolean[] TRIGGERS = new boolean[128];
+    private static final AsciiSet TRIGGER_SET = AsciiSet.of("'\"`;()=<>|&#@\\!~^*");
+    /** First characters of the comment and cast pairs {@code --}, {@code /*} and {@code ::}. */
+    private static final AsciiSet PAIR_STARTS = AsciiSet.of("-/:");
+    /** Characters a known word needs: letters, unless the vocabulary has words without one. */
+    private static final AsciiSet WORD_CHARS = SqlVocabulary.everyWordHasLetter() ? AsciiSet.LETTERS
+            : AsciiSet.LETTERS.union(AsciiSet.DIGITS).union(AsciiSet.of("_$"));
 
     static {
         for (char c : "'\"`;()=<>|&#@\\!~^*".toCharArray()) {
@@ -66,10 +74,11 @@ public final class SqlInjectionDetector implements Detector {
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
         Source source = target.source();
-        boolean sql = mayHoldSql(value);
-        boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && value.indexOf('%') >= 0;
-        boolean plus = (source == Source.PATH || source == Source.PATH_SEGMENT) && value.indexOf('+') >= 0;
-        boolean dollar = value.indexOf('$') >= 0;
+        TextProfile profile = target.profile();
+        boolean sql = mayHoldSql(value, profile);
+        boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && profile.has('%');
+        boolean plus = (source == Source.PATH || source == Source.PATH_SEGMENT) && profile.has('+');
+        boolean dollar = profile.has('$');
         if (!sql && !escaped && !plus && !dollar) {
             return;
         }
@@ -146,6 +155,17 @@ public final class SqlInjectionDetector implements Detector {
 
     private static char quoteOf(char c) {
         return c == '`' ? '`' : SqlLexer.quoteKind(c);
+    }
+
+    /** {@link #mayHoldSql(String)}, answered from the value's profile when it can be. */
+    private static boolean mayHoldSql(String value, TextProfile profile) {
+        if (profile.hasAny(TRIGGER_SET)) {
+            return true;
+        }
+        if (!profile.hasNonAscii() && !profile.hasAny(PAIR_STARTS) && !profile.hasAny(WORD_CHARS)) {
+            return false;
+        }
+        return mayHoldSql(value);
     }
 
     /** The quick reject: whether the value has a character or a word that SQL injection needs. */

@@ -325,12 +325,19 @@ final class SqlVocabulary {
     }
 
     private static final WordTable WORD_TABLE = buildTable();
+    private static final boolean EVERY_WORD_HAS_LETTER = WORDS.stream()
+            .allMatch(w -> w.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')));
 
     private SqlVocabulary() {}
 
     /** The id of the word in {@code text[from, to)} (case-insensitive), or 0 for an unknown word. */
     static int find(CharSequence text, int from, int to) {
         return WORD_TABLE.find(text, from, to);
+    }
+
+    /** Whether every word has an ASCII letter, so that text without one holds no known word. */
+    static boolean everyWordHasLetter() {
+        return EVERY_WORD_HAS_LETTER;
     }
 
     /** Whether word {@code id} belongs to every class in {@code mask}. */

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
 import dev.bulwark.core.Component;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -29,13 +30,7 @@ import java.util.List;
 public final class XssDetector implements Detector {
 
     /** ASCII characters without which a value holds no markup, script URL, CSS or script call. */
-    private static final boolean[] TRIGGERS = new boolean[128];
-
-    static {
-        for (char c : "<>&\\(`{[\"':=+.!".toCharArray()) {
-            TRIGGERS[c] = true;
-        }
-    }
+    private static final AsciiSet TRIGGERS = AsciiSet.of("<>&\\(`{[\"':=+.!");
 
     @Override
     public String key() {
@@ -50,7 +45,7 @@ public final class XssDetector implements Detector {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
-        if (!mayHoldScript(value)) {
+        if (!target.profile().hasAny(TRIGGERS) && !(target.profile().hasNonAscii() && hasFullWidthForm(value))) {
             return;
         }
         XssText text = XssText.of(value);
@@ -79,11 +74,15 @@ public final class XssDetector implements Detector {
         findings.reportTo(sink, text);
     }
 
-    /** The quick reject: whether the value has any character that an attack of this family needs. */
-    static boolean mayHoldScript(String value) {
+    /**
+     * Part of the quick reject: whether the value has a full-width form of an ASCII character,
+     * which {@link XssText} decodes to that character. The other part asks the value's profile
+     * whether it has any ASCII character that an attack of this family needs.
+     */
+    private static boolean hasFullWidthForm(String value) {
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
-            if (c < 128 ? TRIGGERS[c] : c >= '\uff01' && c <= '\uff5e') {
+            if (c >= '\uff01' && c <= '\uff5e') {
                 return true;
             }
         }
