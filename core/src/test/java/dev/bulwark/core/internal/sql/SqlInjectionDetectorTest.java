@@ -280,4 +280,12 @@ class SqlInjectionDetectorTest {
             assertThat(rulesFor(value)).contains("SQL-STACKED-DESTRUCTIVE");
         }
     }
+
+    @Test
+    void ignoresMediaRangesInAcceptHeaderAtStrictLevel() {
+        List<String> ids = new ArrayList<>();
+        new SqlInjectionDetector().scan(new ScanTarget("text/html,application/xhtml+xml,*/*;q=0.8",
+                Source.HEADER, Component.VALUE, "accept"), (rule, offset, length) -> ids.add(rule.id()));
+        assertThat(ids).isEmpty();
+    }
 }
