@@ -495,21 +495,90 @@ final class ShellTokenizer {
         }
     }
 
+    /** {@link #append(char)} of each character of {@code text[from, to)}, at once. */
+    private void appendText(int from, int to) {
+        int room = Math.min(MAX_WORD - (len - wordFrom), buf.length - MAX_WORD - len);
+        int count = to - from;
+        if (count > room) {
+            flags |= F_TRUNCATED;
+            count = Math.max(0, room);
+        }
+        text.getChars(from, from + count, buf, len);
+        len += count;
+    }
+
+    /** End of the run of characters from {@code from} that an unquoted word takes as they are. */
+    private int plainRunEnd(int from) {
+        int i = from;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c >= 128 || !PLAIN[c]) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * End of the run of characters from {@code from} that a double-quoted string takes as they are:
+     * up to its closing quote, an escape or an expansion.
+     */
+    private int doubleQuotedRunEnd(int from) {
+        int i = from;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c == '$' || c == '`' || c == '%') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * ASCII characters that an unquoted word appends and does nothing else with, in both
+     * dialects: letters, digits and punctuation without meaning to either shell.
+     */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            PLAIN[c] = true;
+            PLAIN[c - 32] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            PLAIN[c] = true;
+        }
+        for (char c : "._:/=@+-".toCharArray()) {
+            PLAIN[c] = true;
+        }
+    }
+
     /** Builds the current word until it ends; returns WORD or an interrupting OPEN/CLOSE. */
     private int continueWord() {
         while (pos < end) {
             char c = text.charAt(pos);
             if (quote == '\'') {
-                pos++;
-                if (c == '\'') {
+                // Everything up to the closing quote is taken as it is.
+                int close = text.indexOf('\'', pos);
+                int stop = close < 0 ? end : close;
+                appendText(pos, stop);
+                pos = stop;
+                if (stop < end) {
+                    pos++;
                     quote = 0;
                     markQuoteEnd();
-                } else {
-                    append(c);
                 }
                 continue;
             }
             if (quote == '"') {
+                int stop = doubleQuotedRunEnd(pos);
+                if (stop > pos) {
+                    appendText(pos, stop);
+                    pos = stop;
+                    continue;
+                }
                 if (c == '"') {
                     pos++;
                     quote = 0;
@@ -541,6 +610,12 @@ final class ShellTokenizer {
                 continue;
             }
             // Unquoted.
+            if (c < 128 && PLAIN[c]) {
+                int stop = plainRunEnd(pos + 1);
+                appendText(pos, stop);
+                pos = stop;
+                continue;
+            }
             if (isWordEnd(c)) {
                 break;
             }

@@ -69,10 +69,20 @@ final class ShellWords {
         } else if (first == '+' && n >= 2 && n <= 4 && isLetter(c[from + 1])) {
             signals |= OPTION;
         }
-        if (indexOf(c, from, to, "/dev/tcp/") >= 0 || indexOf(c, from, to, "/dev/udp/") >= 0) {
+        // Both needles start with a character that only matches itself: search from its first one.
+        int slash = -1;
+        int colon = -1;
+        for (int i = from; i < to && (slash < 0 || colon < 0); i++) {
+            if (c[i] == '/' && slash < 0) {
+                slash = i;
+            } else if (c[i] == ':' && colon < 0) {
+                colon = i;
+            }
+        }
+        if (slash >= 0 && (indexOf(c, slash, to, "/dev/tcp/") >= 0 || indexOf(c, slash, to, "/dev/udp/") >= 0)) {
             signals |= DEV_TCP | PATH | SYSTEM_PATH;
         }
-        if (indexOf(c, from, to, "://") > 0) {
+        if (colon >= 0 && indexOf(c, colon, to, "://") > 0) {
             signals |= URL;
         } else if (first == '/' && !windows) {
             signals |= path(c, from, to);

@@ -84,19 +84,19 @@ public final class SqlInjectionDetector implements Detector {
         }
         SqlFindings findings = new SqlFindings();
         if (sql) {
-            judge(value, findings);
+            judge(value, profile, findings);
         }
         if (escaped) {
             String decoded = percentDecoded(value);
             if (decoded != null && mayHoldSql(decoded)) {
-                judge(decoded, findings);
+                judge(decoded, null, findings);
             }
         }
         if (plus) {
             // Some servers decode '+' in paths as a space, as in query strings.
             String spaced = value.replace('+', ' ');
             if (mayHoldSql(spaced)) {
-                judge(spaced, findings);
+                judge(spaced, null, findings);
             }
         }
         if (dollar) {
@@ -114,13 +114,27 @@ public final class SqlInjectionDetector implements Detector {
         return name.regionMatches(true, 0, "accept", 0, 6);
     }
 
-    private static void judge(String value, SqlFindings findings) {
+    /** Token buffers of the largest size, reused by each thread's scans. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final SqlTokens tokens = new SqlTokens(MAX_TOKENS);
+        final int[] stack = new int[MAX_TOKENS];
+    }
+
+    /** Reads {@code value} as SQL in each context; {@code profile} is its profile, or null when unknown. */
+    private static void judge(String value, TextProfile profile, SqlFindings findings) {
         int capacity = Math.min(MAX_TOKENS, value.length() + 1);
-        SqlTokens tokens = new SqlTokens(capacity);
-        int[] stack = new int[capacity];
+        Scratch scratch = SCRATCH.get();
+        SqlTokens tokens = scratch.tokens;
+        tokens.limit(capacity);
+        int[] stack = scratch.stack;
         SqlShapes shapes = new SqlShapes(value, findings);
         read(value, 0, SqlShapes.UNQUOTED, (char) 0, tokens, stack, shapes);
         for (char quote : QUOTES) {
+            if (profile != null && !mayHoldQuote(profile, quote)) {
+                continue;
+            }
             int tail = breakAfter(value, quote);
             if (tail > 0 && tail < value.length()) {
                 read(value, tail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
@@ -160,6 +174,14 @@ public final class SqlInjectionDetector implements Detector {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a value with this profile can hold a quote of this kind: the ASCII character, or for
+     * single and double quotes a typographic form outside ASCII ({@link SqlLexer#quoteKind}).
+     */
+    private static boolean mayHoldQuote(TextProfile profile, char quote) {
+        return profile.has(quote) || (quote != '`' && profile.hasNonAscii());
     }
 
     private static char quoteOf(char c) {

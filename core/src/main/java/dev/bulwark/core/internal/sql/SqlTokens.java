@@ -64,6 +64,8 @@ final class SqlTokens {
     int stoppedAt;
     /** Where the first MySQL executable comment {@code /*!} starts, or -1. */
     int executableCommentAt = -1;
+    /** How many tokens are read at most, up to the capacity. */
+    private int limit;
 
     SqlTokens(int capacity) {
         type = new int[capacity];
@@ -71,10 +73,16 @@ final class SqlTokens {
         end = new int[capacity];
         detail = new int[capacity];
         match = new int[capacity];
+        limit = capacity;
+    }
+
+    /** Reads at most {@code tokens} tokens from now on (at most the capacity), so a buffer can be reused. */
+    void limit(int tokens) {
+        limit = Math.min(tokens, type.length);
     }
 
     boolean full() {
-        return count == type.length;
+        return count >= limit;
     }
 
     void add(int tokenType, int from, int to, int tokenDetail) {

@@ -18,6 +18,8 @@ final class WordTable {
     private final char[][] keys;
     private final int[] values;
     private final int mask;
+    /** Per lower-case ASCII first character, a bit per length (up to {@link #MAX_WORD}) that some word has. */
+    private final long[] lengthsByFirst = new long[128];
 
     WordTable(String[] words, int[] ids) {
         int size = Integer.highestOneBit(Math.max(16, words.length * 4) - 1) << 1;
@@ -35,6 +37,9 @@ final class WordTable {
             }
             keys[slot] = key;
             values[slot] = ids[w];
+            if (key.length > 0 && key[0] < 128) {
+                lengthsByFirst[key[0]] |= 1L << key.length;
+            }
         }
     }
 
@@ -42,6 +47,11 @@ final class WordTable {
     int find(CharSequence text, int from, int to) {
         int length = to - from;
         if (length <= 0 || length > MAX_WORD) {
+            return 0;
+        }
+        // Most words are rejected here, by first character and length, without hashing.
+        char first = text.charAt(from);
+        if (first >= 128 || (lengthsByFirst[lower(first)] & (1L << length)) == 0) {
             return 0;
         }
         int h = 0;
