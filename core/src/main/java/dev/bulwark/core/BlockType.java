@@ -19,6 +19,10 @@ public enum BlockType {
     ALLOW_RULE(404),
     /** The request violated the OpenAPI contract (400). */
     OPENAPI(400),
+    /** The client address is on the deny list, or not on the allow list, of the IP rules (403). */
+    IP_RULE(403),
+    /** An unsafe request with browser credentials came from a page of a foreign origin (403). */
+    CSRF(403),
     /** A check could not run; the request is blocked rather than passed unchecked (503). */
     INTERNAL(503);
 

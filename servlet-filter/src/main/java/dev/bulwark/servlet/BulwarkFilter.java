@@ -2,18 +2,26 @@ package dev.bulwark.servlet;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ResponseHeaders;
+import dev.bulwark.core.internal.policy.ClientIpResolver;
 import dev.bulwark.servlet.internal.AdapterDecisions;
+import dev.bulwark.servlet.internal.AuthenticatedRequest;
 import dev.bulwark.servlet.internal.BodyReadException;
 import dev.bulwark.servlet.internal.BodyReader;
+import dev.bulwark.servlet.internal.BlockResponseWriter;
 import dev.bulwark.servlet.internal.CapturedBody;
+import dev.bulwark.servlet.internal.CapturingResponse;
 import dev.bulwark.servlet.internal.HeaderChangingRequest;
-import dev.bulwark.servlet.internal.ProblemResponse;
+import dev.bulwark.servlet.internal.HeaderPolicingResponse;
 import dev.bulwark.servlet.internal.ReplayingRequest;
 import dev.bulwark.servlet.internal.RequestSummary;
 import dev.bulwark.servlet.internal.RequestTranslator;
 import dev.bulwark.servlet.internal.SecurityEventLogger;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -48,10 +56,29 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The {@linkplain Decision#headerChanges() header changes} of the decision are applied: request
  * headers the checks hide or set are hidden or replaced for the application, and response headers
- * they ask for (such as {@code WWW-Authenticate}) are added to the block response.
- * Either way the {@link Decision} is in the request attribute {@value #DECISION_ATTRIBUTE}, each
+ * they ask for (such as {@code WWW-Authenticate}) are added to the block response. When a token
+ * was verified, {@code getUserPrincipal()} and {@code getRemoteUser()} name its subject.
+ * <p><b>Response headers</b> ({@code headers.response:}): every response, block responses
+ * included, gets the configured security headers the application did not set itself
+ * ({@code Strict-Transport-Security} only when the client spoke HTTPS, directly or through a
+ * trusted proxy), loses {@code Server} and {@code X-Powered-By}, and, with CORS policing, loses
+ * {@code Access-Control-*} headers that would allow an origin not configured. The container's own
+ * {@code Server} header is a connector setting (Jetty: {@code HttpConfiguration.setSendServerVersion(false)}).
+ * A block response is chosen among the configured {@code block-responses} by the {@code Accept}
+ * header, {@code application/problem+json} being the default.
+ *
+ * <p>Either way the {@link Decision} is in the request attribute {@value #DECISION_ATTRIBUTE}, each
  * of its {@linkplain Decision#attributes() attributes} is a request attribute of its own, and a
  * request with findings produces one security event on the logger {@code dev.bulwark.security}.
+ *
+ * <p><b>Response validation.</b> Only when the engine {@linkplain Bulwark#inspectsResponses()
+ * inspects responses} (OpenAPI {@code validate-responses}), the application writes to a wrapper
+ * that passes everything on unchanged and keeps a copy of the first
+ * {@value #RESPONSE_CAPTURE_LIMIT} bytes of the body. Once the application has finished (or its
+ * asynchronous processing completed) the copy is handed to {@link Bulwark#evaluateResponse}; its
+ * findings are log-only and appear in the request's security event. Longer responses are not
+ * validated. The response itself is never changed, delayed beyond the application's own return,
+ * or blocked.
  *
  * <p><b>Fail closed.</b> A body the container cannot deliver (client gone, broken chunking) is
  * answered with 400; any failure of the filter or the engine with 503 and an incident id, logged
@@ -79,16 +106,22 @@ public final class BulwarkFilter implements Filter {
 
     private static final String FILTERED_ATTRIBUTE = BulwarkFilter.class.getName() + ".FILTERED";
     private static final Logger LOG = LoggerFactory.getLogger(BulwarkFilter.class);
+    /** Most response body bytes kept for response validation; longer responses are not validated. */
+    static final int RESPONSE_CAPTURE_LIMIT = 1024 * 1024;
 
     private final Bulwark bulwark;
     private final long bodyLimit;
     private final SecurityEventLogger events;
+    private final ResponseHeaders responseHeaders;
+    private final BlockResponseWriter blockResponses;
     private final List<DecisionListener> listeners;
 
     private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners) {
         this.bulwark = bulwark;
         this.bodyLimit = bulwark.config().limits().bodySize();
         this.events = events;
+        this.responseHeaders = bulwark.config().headers().response();
+        this.blockResponses = new BlockResponseWriter(bulwark.config().blockResponses());
         this.listeners = List.copyOf(listeners);
     }
 
@@ -138,16 +171,97 @@ public final class BulwarkFilter implements Filter {
         HttpServletRequest forApplication = inspected.body() == null
                 ? request : ReplayingRequest.wrap(request, inspected.body());
         forApplication = HeaderChangingRequest.wrap(forApplication, decision.headerChanges());
+        forApplication = AuthenticatedRequest.wrap(forApplication, decision);
+        HttpServletResponse responseForApplication = HeaderPolicingResponse.wrap(response, responseHeaders,
+                secure(request, decision));
+        CapturingResponse captured = bulwark.inspectsResponses()
+                ? new CapturingResponse(responseForApplication, RESPONSE_CAPTURE_LIMIT) : null;
         boolean returned = false;
         try {
-            chain.doFilter(forApplication, response);
+            chain.doFilter(forApplication, captured == null ? responseForApplication : captured);
             returned = true;
         } finally {
-            if (decision.hasFindings()) {
-                // The status is known only when the application finished normally and synchronously.
-                Integer status = returned && !request.isAsyncStarted() ? response.getStatus() : null;
-                events.log(decision, summary(request), status);
+            if (responseForApplication instanceof HeaderPolicingResponse policed && !request.isAsyncStarted()) {
+                policed.finish();
             }
+            boolean async = returned && request.isAsyncStarted();
+            RequestSummary summary = summary(request, decision);
+            if (captured != null && async) {
+                request.getAsyncContext().addListener(new ResponseCompletion(decision, inspected.request(), summary,
+                        captured));
+            } else {
+                // The status is known only when the application finished normally and synchronously.
+                finish(decision, inspected.request(), summary, returned && !async ? captured : null,
+                        returned && !async ? response.getStatus() : null);
+            }
+        }
+    }
+
+    /**
+     * Logs the request's findings together with those of response validation (when the response
+     * was captured), as one event. Response findings are log-only: the response has gone out as
+     * the application wrote it.
+     */
+    private void finish(Decision decision, HttpRequest request, RequestSummary summary, CapturingResponse captured,
+            Integer status) {
+        Decision logged = decision;
+        if (captured != null) {
+            List<Finding> responseFindings = validateResponse(decision, request, captured);
+            if (!responseFindings.isEmpty()) {
+                List<Finding> all = new ArrayList<>(decision.findings());
+                all.addAll(responseFindings);
+                logged = Decision.of(all, decision.incidentId(), decision.attributes(), decision.headerChanges(),
+                        decision.violations());
+            }
+        }
+        if (logged.hasFindings()) {
+            events.log(logged, summary, status);
+        }
+    }
+
+    private List<Finding> validateResponse(Decision decision, HttpRequest request, CapturingResponse captured) {
+        if (captured.truncated()) {
+            LOG.debug("Response over {} bytes not validated (incident {})", RESPONSE_CAPTURE_LIMIT, decision.incidentId());
+            return List.of();
+        }
+        try {
+            return bulwark.evaluateResponse(request, captured.getStatus(), captured.headers(), captured.body());
+        } catch (RuntimeException e) {
+            LOG.warn("Response validation failed (incident {})", decision.incidentId(), e);
+            return List.of();
+        }
+    }
+
+    /** Finishes a request the application completed asynchronously. */
+    private final class ResponseCompletion implements AsyncListener {
+        private final Decision decision;
+        private final HttpRequest request;
+        private final RequestSummary summary;
+        private final CapturingResponse captured;
+
+        ResponseCompletion(Decision decision, HttpRequest request, RequestSummary summary, CapturingResponse captured) {
+            this.decision = decision;
+            this.request = request;
+            this.summary = summary;
+            this.captured = captured;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            finish(decision, request, summary, captured, captured.getStatus());
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
         }
     }
 
@@ -159,7 +273,7 @@ public final class BulwarkFilter implements Filter {
         } catch (BodyReadException e) {
             Decision decision = AdapterDecisions.unreadableBody();
             LOG.debug("Request body could not be read (incident {})", decision.incidentId(), e);
-            return new Inspected(decision, null, Duration.ZERO);
+            return new Inspected(decision, null, null, Duration.ZERO);
         } catch (RuntimeException | Error e) {
             return failed(e, Duration.ZERO);
         }
@@ -167,7 +281,7 @@ public final class BulwarkFilter implements Filter {
         try {
             HttpRequest translated = RequestTranslator.translate(request, body);
             Decision decision = bulwark.evaluate(translated);
-            return new Inspected(decision, body, Duration.ofNanos(System.nanoTime() - started));
+            return new Inspected(decision, body, translated, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException | Error e) {
             return failed(e, Duration.ofNanos(System.nanoTime() - started));
         }
@@ -177,7 +291,7 @@ public final class BulwarkFilter implements Filter {
         // Fail closed: a request the filter could not inspect must not reach the application.
         Decision decision = AdapterDecisions.failure(e);
         LOG.error("Request could not be inspected; blocking it (incident {})", decision.incidentId(), e);
-        return new Inspected(decision, null, time);
+        return new Inspected(decision, null, null, time);
     }
 
     private void notifyListeners(Decision decision, Duration time) {
@@ -192,27 +306,37 @@ public final class BulwarkFilter implements Filter {
 
     private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {
         try {
-            if (!ProblemResponse.write(response, decision.status(), decision.incidentId(),
-                    decision.headerChanges().responseHeaders(), decision.violations())) {
+            HeaderPolicingResponse.applyTo(response, responseHeaders, secure(request, decision));
+            if (!blockResponses.write(request, response, decision)) {
                 LOG.warn("Response already committed; cannot send the block response (incident {})",
                         decision.incidentId());
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not send the block response (incident {})", decision.incidentId(), e);
         }
-        events.log(decision, summary(request), decision.status());
+        Integer status = response.isCommitted() ? response.getStatus() : decision.status();
+        events.log(decision, summary(request, decision), status);
     }
 
-    private static RequestSummary summary(HttpServletRequest request) {
+    /** The request as the security event names it, with the client address the engine resolved. */
+    private static RequestSummary summary(HttpServletRequest request, Decision decision) {
+        String peer = nonNull(request.getRemoteAddr());
+        Object client = decision.attributes().get(ClientIpResolver.ADDRESS_ATTRIBUTE);
         return new RequestSummary(nonNull(request.getMethod()), nonNull(request.getRequestURI()),
-                nonNull(request.getRemoteAddr()));
+                client instanceof String address && !address.isEmpty() ? address : peer, peer);
+    }
+
+    /** Whether the client spoke HTTPS: to this server, or to a trusted proxy that says so. */
+    private static boolean secure(HttpServletRequest request, Decision decision) {
+        return decision.attributes().get(ClientIpResolver.SECURE_ATTRIBUTE) instanceof Boolean secure
+                ? secure : request.isSecure();
     }
 
     private static String nonNull(String value) {
         return value == null ? "" : value;
     }
 
-    private record Inspected(Decision decision, CapturedBody body, Duration time) {
+    private record Inspected(Decision decision, CapturedBody body, HttpRequest request, Duration time) {
     }
 
     /** Builds a {@link BulwarkFilter}. */

@@ -174,6 +174,7 @@ class BodyReplayTest extends FilterContainerTest {
         }
 
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/async/read"))
+                .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -31,7 +31,9 @@ final class SecurityLog {
         String needle = "\"bulwark.incident_id\":\"" + incidentId + "\"";
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
-            List<String> matches = lines().stream().filter(line -> line.contains(needle)).toList();
+            // The filter may still be writing the line when the client has its response: only a
+            // line that is whole JSON counts.
+            List<String> matches = lines().stream().filter(line -> line.contains(needle) && complete(line)).toList();
             if (!matches.isEmpty()) {
                 if (matches.size() > 1) {
                     throw new AssertionError("more than one event for incident " + incidentId + ": " + matches);
@@ -47,6 +49,15 @@ final class SecurityLog {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    private static boolean complete(String line) {
+        try {
+            FilterContainerTest.JSON.readTree(line.substring(line.indexOf('{')));
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.bulwark.spring;
 
+import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.spring.internal.BinaryDataSize;
+import dev.bulwark.spring.internal.ConfigFactory;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,13 @@ import org.springframework.util.unit.DataSize;
  * {@code MiB} and {@code GiB}; a bare number is bytes. Durations accept {@code 500ms},
  * {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601; a bare number is seconds.
  * A matcher accepts a plain string, meaning {@code exact}.
+ *
+ * <p>Where the YAML file takes a key in two shapes, the properties take the one that covers both,
+ * and hand on only what was written: {@code allow-rules} is always {@code {rules, mode, status}};
+ * {@code security-headers} is an object whose {@code enabled} stands for the file's {@code true}
+ * and {@code false} (a plain boolean is read as it); {@code allowed-methods} and
+ * {@code headers.request.allow} are lists, and a list of the one keyword {@code any}, {@code all}
+ * or {@code standard} is handed on as the keyword.
  */
 @ConfigurationProperties(prefix = "bulwark", ignoreUnknownFields = false)
 public class BulwarkProperties {
@@ -84,6 +94,37 @@ public class BulwarkProperties {
 
     /** OpenAPI enforcement; off until a spec is configured. */
     private final OpenApi openapi = new OpenApi();
+
+    /**
+     * The request methods the service answers; any other is refused with 405. Case-sensitive. The
+     * only entry 'any' allows every method.
+     */
+    private List<String> allowedMethods = new ArrayList<>(Arrays.asList("GET", "HEAD", "POST", "PUT", "PATCH",
+            "DELETE", "OPTIONS"));
+
+    /**
+     * The positive model: requests must match one of the rules. Always written with 'rules' here
+     * ({@code bulwark.allow-rules.rules[0].path}), never as a bare list.
+     */
+    private final AllowRules allowRules = new AllowRules();
+
+    /** What the application sees of the request headers, and which headers responses get or lose. */
+    private final HeaderPolicy headers = new HeaderPolicy();
+
+    /** Cross-site request forgery protection for services browsers authenticate by themselves. */
+    private final Csrf csrf = new Csrf();
+
+    /** Where the client address comes from, and which proxies are trusted to say. */
+    private final ClientIp clientIp = new ClientIp();
+
+    /** IP allow and deny lists, checked against the client address. */
+    private final IpRules ipRules = new IpRules();
+
+    /**
+     * Custom block responses: per block type a status, or a body chosen by the request's Accept
+     * header. The default is an application/problem+json document.
+     */
+    private List<BlockResponse> blockResponses = new ArrayList<>();
 
     /** Per-route settings, tried in order; the first route whose conditions hold applies. */
     private List<Route> routes = new ArrayList<>();
@@ -150,6 +191,43 @@ public class BulwarkProperties {
         return openapi;
     }
 
+    public List<String> getAllowedMethods() {
+        return allowedMethods;
+    }
+
+    public void setAllowedMethods(List<String> allowedMethods) {
+        this.allowedMethods = allowedMethods;
+        assigned.add("allowed-methods");
+    }
+
+    public AllowRules getAllowRules() {
+        return allowRules;
+    }
+
+    public HeaderPolicy getHeaders() {
+        return headers;
+    }
+
+    public Csrf getCsrf() {
+        return csrf;
+    }
+
+    public ClientIp getClientIp() {
+        return clientIp;
+    }
+
+    public IpRules getIpRules() {
+        return ipRules;
+    }
+
+    public List<BlockResponse> getBlockResponses() {
+        return blockResponses;
+    }
+
+    public void setBlockResponses(List<BlockResponse> blockResponses) {
+        this.blockResponses = blockResponses;
+    }
+
     public List<Route> getRoutes() {
         return routes;
     }
@@ -176,6 +254,15 @@ public class BulwarkProperties {
         tree.put("deny-rules", denyRules.toTree());
         tree.put("jwt", jwt.toTree());
         tree.put("openapi", openapi.toTree());
+        if (assigned.contains("allowed-methods")) {
+            tree.putAlways("allowed-methods", Tree.methods(allowedMethods));
+        }
+        tree.put("allow-rules", allowRules.toTree());
+        tree.put("headers", headers.toTree());
+        tree.put("csrf", csrf.toTree());
+        tree.put("client-ip", clientIp.toTree());
+        tree.put("ip-rules", ipRules.toTree());
+        tree.putList("block-responses", blockResponses, BlockResponse::toTree);
         tree.putList("routes", routes, Route::toTree);
         return tree.map();
     }
@@ -1917,6 +2004,737 @@ public class BulwarkProperties {
         }
     }
 
+    /**
+     * The positive model ({@code allow-rules:}). The YAML file also takes a bare list of rules;
+     * here the rules are always under {@code rules}, which covers both forms.
+     */
+    public static class AllowRules {
+
+        private final Set<String> assigned = new HashSet<>();
+
+        /**
+         * The rules; a request must match at least one of them or it is blocked. None (the
+         * default) switches the positive model off: every request passes on to the deny rules.
+         */
+        private List<AllowRule> rules = new ArrayList<>();
+
+        /** 'block' or 'log-only' for requests no rule matches; follows the global mode when not set. */
+        private String mode;
+
+        /** The status of the block response, 400 to 599; 404 makes unknown endpoints look absent. */
+        private int status = 404;
+
+        public List<AllowRule> getRules() {
+            return rules;
+        }
+
+        public void setRules(List<AllowRule> rules) {
+            this.rules = rules;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        public int getStatus() {
+            return status;
+        }
+
+        public void setStatus(int status) {
+            this.status = status;
+            assigned.add("status");
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.putList("rules", rules, AllowRule::toTree);
+            tree.put("mode", mode);
+            tree.putIf(assigned, "status", status);
+            if (!tree.map().isEmpty() && !tree.map().containsKey("rules")) {
+                // The object form needs its rules; none is what the typed default says.
+                tree.putAlways("rules", List.of());
+            }
+            return tree.map();
+        }
+    }
+
+    /**
+     * One allow rule ({@code allow-rules.rules[]}): the requests it describes may pass on to the
+     * deny rules. A request must meet every condition given; a rule needs at least one.
+     */
+    public static class AllowRule {
+
+        /** A name for the log. */
+        private String name;
+
+        /** Matched against the decoded, normalised path; any path when not set. */
+        private Matcher path;
+
+        /** Request methods, any of which may match; any method the service allows when empty. */
+        private List<String> methods = new ArrayList<>();
+
+        /**
+         * Media types a request body may have, without parameters, compared ignoring case; any when
+         * empty. A request without body and Content-Type meets this condition.
+         */
+        private List<Matcher> contentTypes = new ArrayList<>();
+
+        /**
+         * The parameter names (query, form and multipart fields) the request may carry: names or
+         * matchers. Any names when not set; an empty list allows no parameters at all.
+         */
+        private List<Matcher> parameters;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public Matcher getPath() {
+            return path;
+        }
+
+        public void setPath(Matcher path) {
+            this.path = path;
+        }
+
+        public List<String> getMethods() {
+            return methods;
+        }
+
+        public void setMethods(List<String> methods) {
+            this.methods = methods;
+        }
+
+        public List<Matcher> getContentTypes() {
+            return contentTypes;
+        }
+
+        public void setContentTypes(List<Matcher> contentTypes) {
+            this.contentTypes = contentTypes;
+        }
+
+        public List<Matcher> getParameters() {
+            return parameters;
+        }
+
+        public void setParameters(List<Matcher> parameters) {
+            this.parameters = parameters;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.put("name", name);
+            tree.putMatcher("path", path);
+            tree.put("methods", methods);
+            tree.putList("content-types", contentTypes, Matcher::toTree);
+            if (parameters != null) {
+                tree.putAlways("parameters", Tree.matchers(parameters));
+            }
+            return tree.map();
+        }
+    }
+
+    /** Header policy ({@code headers:}). */
+    public static class HeaderPolicy {
+
+        /** Which request headers reach the application. */
+        private final RequestHeaders request = new RequestHeaders();
+
+        /** Headers added to and removed from every response, block responses included. */
+        private final ResponseHeaders response = new ResponseHeaders();
+
+        public RequestHeaders getRequest() {
+            return request;
+        }
+
+        public ResponseHeaders getResponse() {
+            return response;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.put("request", request.toTree());
+            tree.put("response", response.toTree());
+            return tree.map();
+        }
+    }
+
+    /**
+     * Request header filtering ({@code headers.request:}). Bulwark inspects the request as sent;
+     * filtering changes only what the application sees.
+     */
+    public static class RequestHeaders {
+
+        private final Set<String> assigned = new HashSet<>();
+
+        /**
+         * Which headers may reach the application: 'all', 'standard' (the well-known headers of
+         * HTTP, browsers, CORS, WebSocket and trace context), or a list of header names, matchers
+         * such as {prefix: X-Acme-} and the word 'standard'. Framing headers always pass.
+         */
+        private List<Matcher> allow = new ArrayList<>(Arrays.asList(Matcher.exact("all")));
+
+        /** Headers that never reach the application, e.g. X-Debug. */
+        private List<String> remove = new ArrayList<>();
+
+        /**
+         * Identity headers, e.g. X-Authenticated-User, that reach the application only from trusted
+         * proxies (see client-ip), like the forwarding headers.
+         */
+        private List<String> proxyOnly = new ArrayList<>();
+
+        /** 'block' (remove) or 'log-only' (remove nothing, log what would be); follows the global mode when not set. */
+        private String mode;
+
+        public List<Matcher> getAllow() {
+            return allow;
+        }
+
+        public void setAllow(List<Matcher> allow) {
+            this.allow = allow;
+            assigned.add("allow");
+        }
+
+        public List<String> getRemove() {
+            return remove;
+        }
+
+        public void setRemove(List<String> remove) {
+            this.remove = remove;
+        }
+
+        public List<String> getProxyOnly() {
+            return proxyOnly;
+        }
+
+        public void setProxyOnly(List<String> proxyOnly) {
+            this.proxyOnly = proxyOnly;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            if (assigned.contains("allow")) {
+                tree.putAlways("allow", Tree.headerAllowList(allow));
+            }
+            tree.put("remove", remove);
+            tree.put("proxy-only", proxyOnly);
+            tree.put("mode", mode);
+            return tree.map();
+        }
+    }
+
+    /** Response headers ({@code headers.response:}). */
+    public static class ResponseHeaders {
+
+        private final Set<String> assigned = new HashSet<>();
+
+        /**
+         * Security headers added unless the application set them. 'security-headers: false' (or
+         * true) is taken as its 'enabled'.
+         */
+        private SecurityHeaders securityHeaders = new SecurityHeaders();
+
+        /**
+         * Headers removed from every response, whoever sets them. A container's own Server header
+         * is a connector setting.
+         */
+        private List<String> remove = new ArrayList<>(Arrays.asList("Server", "X-Powered-By"));
+
+        /**
+         * Policing of the CORS headers the application sends; none when not set. When set, an
+         * Access-Control-Allow-Origin the application sends must be listed, or every
+         * Access-Control-* header is removed.
+         */
+        private Cors cors;
+
+        public SecurityHeaders getSecurityHeaders() {
+            return securityHeaders;
+        }
+
+        public void setSecurityHeaders(SecurityHeaders securityHeaders) {
+            this.securityHeaders = securityHeaders;
+        }
+
+        public List<String> getRemove() {
+            return remove;
+        }
+
+        public void setRemove(List<String> remove) {
+            this.remove = remove;
+            assigned.add("remove");
+        }
+
+        public Cors getCors() {
+            return cors;
+        }
+
+        public void setCors(Cors cors) {
+            this.cors = cors;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.put("security-headers", securityHeaders == null ? null : securityHeaders.toTree());
+            tree.putIf(assigned, "remove", remove);
+            if (cors != null) {
+                tree.putAlways("cors", cors.toTree());
+            }
+            return tree.map();
+        }
+    }
+
+    /**
+     * The security response headers ({@code headers.response.security-headers}). The YAML file
+     * takes true, false or an object of header values; here {@code enabled} stands for the first
+     * two, and a plain true or false is read as it. Each header takes a value, or false to leave it
+     * out; the defaults shown are the values sent when nothing is set.
+     */
+    public static class SecurityHeaders {
+
+        private final Set<String> assigned = new HashSet<>();
+
+        /** Whether security headers are added at all; false adds none, and cannot be combined with header values. */
+        private boolean enabled = true;
+
+        /** Strict-Transport-Security, sent on HTTPS requests only; false leaves it out. */
+        private String strictTransportSecurity = "max-age=31536000; includeSubDomains";
+
+        /** X-Content-Type-Options; false leaves it out. */
+        private String xContentTypeOptions = "nosniff";
+
+        /** X-Frame-Options, e.g. SAMEORIGIN; false leaves it out. */
+        private String xFrameOptions = "DENY";
+
+        /**
+         * Referrer-Policy; false leaves it out. Not no-referrer: browsers would then send
+         * 'Origin: null' on the service's own form posts, which the CSRF check refuses.
+         */
+        private String referrerPolicy = "same-origin";
+
+        /** Permissions-Policy; false leaves it out. */
+        private String permissionsPolicy = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+                + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+                + "xr-spatial-tracking=()";
+
+        /** Content-Security-Policy, e.g. "default-src 'self'"; not sent when not set. */
+        private String contentSecurityPolicy;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+            assigned.add("enabled");
+        }
+
+        public String getStrictTransportSecurity() {
+            return strictTransportSecurity;
+        }
+
+        public void setStrictTransportSecurity(String strictTransportSecurity) {
+            this.strictTransportSecurity = strictTransportSecurity;
+            assigned.add("strict-transport-security");
+        }
+
+        public String getXContentTypeOptions() {
+            return xContentTypeOptions;
+        }
+
+        public void setXContentTypeOptions(String xContentTypeOptions) {
+            this.xContentTypeOptions = xContentTypeOptions;
+            assigned.add("x-content-type-options");
+        }
+
+        public String getXFrameOptions() {
+            return xFrameOptions;
+        }
+
+        public void setXFrameOptions(String xFrameOptions) {
+            this.xFrameOptions = xFrameOptions;
+            assigned.add("x-frame-options");
+        }
+
+        public String getReferrerPolicy() {
+            return referrerPolicy;
+        }
+
+        public void setReferrerPolicy(String referrerPolicy) {
+            this.referrerPolicy = referrerPolicy;
+            assigned.add("referrer-policy");
+        }
+
+        public String getPermissionsPolicy() {
+            return permissionsPolicy;
+        }
+
+        public void setPermissionsPolicy(String permissionsPolicy) {
+            this.permissionsPolicy = permissionsPolicy;
+            assigned.add("permissions-policy");
+        }
+
+        public String getContentSecurityPolicy() {
+            return contentSecurityPolicy;
+        }
+
+        public void setContentSecurityPolicy(String contentSecurityPolicy) {
+            this.contentSecurityPolicy = contentSecurityPolicy;
+        }
+
+        /**
+         * {@code true} or {@code false} when only {@code enabled} was set, the header values when
+         * any was set, {@code null} when nothing was: never the other form, and never a default.
+         */
+        Object toTree() {
+            Tree tree = new Tree();
+            tree.putIf(assigned, "strict-transport-security", strictTransportSecurity);
+            tree.putIf(assigned, "x-content-type-options", xContentTypeOptions);
+            tree.putIf(assigned, "x-frame-options", xFrameOptions);
+            tree.putIf(assigned, "referrer-policy", referrerPolicy);
+            tree.putIf(assigned, "permissions-policy", permissionsPolicy);
+            tree.put("content-security-policy", contentSecurityPolicy);
+            if (tree.map().isEmpty()) {
+                return assigned.contains("enabled") ? enabled : null;
+            }
+            if (!enabled) {
+                throw new ConfigurationException(ConfigFactory.PREFIX + ".headers.response.security-headers.enabled",
+                        "false cannot be combined with header values " + tree.map().keySet()
+                                + "; set the headers to leave out to false instead");
+            }
+            return tree.map();
+        }
+    }
+
+    /** Policing of the application's CORS headers ({@code headers.response.cors}). */
+    public static class Cors {
+
+        /**
+         * The origins (scheme://host[:port]) the application may name in
+         * Access-Control-Allow-Origin, or '*' (never together with credentials).
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.put("allowed-origins", allowedOrigins);
+            return tree.map();
+        }
+    }
+
+    /**
+     * Cross-site request forgery protection ({@code csrf:}). Unsafe requests pass when the browser
+     * says they came from the service's own origin or an allowed one; others are refused with 403.
+     */
+    public static class Csrf {
+
+        private final Set<String> assigned = new HashSet<>();
+
+        /** Whether the check runs; routes may switch it on or off. */
+        private boolean enabled = false;
+
+        /**
+         * Other origins (scheme://host[:port]) whose pages may send unsafe requests;
+         * https://*.example.com allows every subdomain.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        /**
+         * The service's own origins; taken from each request (scheme and Host) when empty. Set them
+         * behind a proxy that rewrites Host.
+         */
+        private List<String> serviceOrigins = new ArrayList<>();
+
+        /**
+         * Whether only requests carrying credentials a browser adds by itself (a Cookie, or Basic,
+         * Digest, Negotiate or NTLM authentication) are checked. Set false when clients are trusted
+         * by TLS certificate or network location.
+         */
+        private boolean ambientCredentialsOnly = true;
+
+        /** 'block' or 'log-only'; follows the global mode when not set. */
+        private String mode;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+            assigned.add("enabled");
+        }
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+
+        public List<String> getServiceOrigins() {
+            return serviceOrigins;
+        }
+
+        public void setServiceOrigins(List<String> serviceOrigins) {
+            this.serviceOrigins = serviceOrigins;
+        }
+
+        public boolean isAmbientCredentialsOnly() {
+            return ambientCredentialsOnly;
+        }
+
+        public void setAmbientCredentialsOnly(boolean ambientCredentialsOnly) {
+            this.ambientCredentialsOnly = ambientCredentialsOnly;
+            assigned.add("ambient-credentials-only");
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.putIf(assigned, "enabled", enabled);
+            tree.put("allowed-origins", allowedOrigins);
+            tree.put("service-origins", serviceOrigins);
+            tree.putIf(assigned, "ambient-credentials-only", ambientCredentialsOnly);
+            tree.put("mode", mode);
+            return tree.map();
+        }
+    }
+
+    /**
+     * Where the client address comes from ({@code client-ip:}). Forwarding headers from peers that
+     * are not trusted proxies are removed before the application sees the request.
+     */
+    public static class ClientIp {
+
+        private final Set<String> assigned = new HashSet<>();
+
+        /**
+         * 'connection' (the connection's peer), 'x-forwarded-for' (from trusted proxies, with
+         * trusted-proxies or trusted-hops) or 'header' (a single header trusted proxies set).
+         */
+        private String source = "connection";
+
+        /** Addresses or CIDR ranges of the proxies whose forwarding headers count; none by default. */
+        private List<String> trustedProxies = new ArrayList<>();
+
+        /**
+         * For x-forwarded-for instead of trusted-proxies: the number of proxies in front of the
+         * service, 1 to 32; the client is that many addresses from the right. Not used when not set.
+         */
+        private Integer trustedHops;
+
+        /** For source 'header': the name of the header a trusted proxy sets, e.g. X-Client-IP. */
+        private String header;
+
+        /** For source 'header': whether requests without a valid value from a trusted proxy are refused with 400. */
+        private boolean required = false;
+
+        public String getSource() {
+            return source;
+        }
+
+        public void setSource(String source) {
+            this.source = source;
+            assigned.add("source");
+        }
+
+        public List<String> getTrustedProxies() {
+            return trustedProxies;
+        }
+
+        public void setTrustedProxies(List<String> trustedProxies) {
+            this.trustedProxies = trustedProxies;
+        }
+
+        public Integer getTrustedHops() {
+            return trustedHops;
+        }
+
+        public void setTrustedHops(Integer trustedHops) {
+            this.trustedHops = trustedHops;
+        }
+
+        public String getHeader() {
+            return header;
+        }
+
+        public void setHeader(String header) {
+            this.header = header;
+        }
+
+        public boolean isRequired() {
+            return required;
+        }
+
+        public void setRequired(boolean required) {
+            this.required = required;
+            assigned.add("required");
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.putIf(assigned, "source", source);
+            tree.put("trusted-proxies", trustedProxies);
+            tree.put("trusted-hops", trustedHops);
+            tree.put("header", header);
+            tree.putIf(assigned, "required", required);
+            return tree.map();
+        }
+    }
+
+    /**
+     * IP allow and deny lists ({@code ip-rules:}) on the client address; 403. Deny wins over allow.
+     */
+    public static class IpRules {
+
+        /** Addresses or CIDR ranges clients must lie in; no restriction when empty. */
+        private List<String> allow = new ArrayList<>();
+
+        /** Addresses or CIDR ranges that are refused. */
+        private List<String> deny = new ArrayList<>();
+
+        /** 'block' or 'log-only'; follows the global mode when not set. */
+        private String mode;
+
+        public List<String> getAllow() {
+            return allow;
+        }
+
+        public void setAllow(List<String> allow) {
+            this.allow = allow;
+        }
+
+        public List<String> getDeny() {
+            return deny;
+        }
+
+        public void setDeny(List<String> deny) {
+            this.deny = deny;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.put("allow", allow);
+            tree.put("deny", deny);
+            tree.put("mode", mode);
+            return tree.map();
+        }
+    }
+
+    /**
+     * One custom block response ({@code block-responses[]}): a status, or a body with its content
+     * type, or both. Among the entries for a block type the request's Accept header chooses.
+     */
+    public static class BlockResponse {
+
+        /**
+         * The block types it answers, any of 'deny', 'limit', 'malformed', 'token', 'forbidden',
+         * 'allow-rule', 'openapi', 'ip-rule', 'csrf', 'internal'; every type when empty.
+         */
+        private List<String> types = new ArrayList<>();
+
+        /** The status to send, 400 to 599; the block's own status when not set. */
+        private Integer status;
+
+        /** The body's content type, e.g. 'text/html; charset=utf-8'; needed with a body. */
+        private String contentType;
+
+        /** The body, with the placeholders {{incidentId}} and {{status}}, at most 64K characters. */
+        private String body;
+
+        /** A file path or classpath: location to read the body from, instead of body. */
+        private String bodyFile;
+
+        public List<String> getTypes() {
+            return types;
+        }
+
+        public void setTypes(List<String> types) {
+            this.types = types;
+        }
+
+        public Integer getStatus() {
+            return status;
+        }
+
+        public void setStatus(Integer status) {
+            this.status = status;
+        }
+
+        public String getContentType() {
+            return contentType;
+        }
+
+        public void setContentType(String contentType) {
+            this.contentType = contentType;
+        }
+
+        public String getBody() {
+            return body;
+        }
+
+        public void setBody(String body) {
+            this.body = body;
+        }
+
+        public String getBodyFile() {
+            return bodyFile;
+        }
+
+        public void setBodyFile(String bodyFile) {
+            this.bodyFile = bodyFile;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.put("types", types);
+            tree.put("status", status);
+            tree.put("content-type", contentType);
+            tree.put("body", body);
+            tree.put("body-file", bodyFile);
+            return tree.map();
+        }
+    }
+
     /** Settings for the requests that meet some conditions ({@code routes[]}). */
     public static class Route {
 
@@ -1937,6 +2755,27 @@ public class BulwarkProperties {
 
         /** OpenAPI enforcement for this route. */
         private RouteOpenApi openapi;
+
+        /**
+         * The request methods this route allows instead of the global ones; the only entry 'any'
+         * allows every method. Keeps the global ones when not set.
+         */
+        private List<String> allowedMethods;
+
+        /** Allow rules on this route. */
+        private RouteAllowRules allowRules;
+
+        /**
+         * IP rules of this route: deny ranges add to the global ones, allow ranges replace the
+         * global allow list (an empty list lifts it).
+         */
+        private RouteIpRules ipRules;
+
+        /** The CSRF check on this route. */
+        private RouteCsrf csrf;
+
+        /** Request header filtering on this route. */
+        private RouteHeaders headers;
 
         public Condition getWhen() {
             return when;
@@ -1986,6 +2825,46 @@ public class BulwarkProperties {
             this.openapi = openapi;
         }
 
+        public List<String> getAllowedMethods() {
+            return allowedMethods;
+        }
+
+        public void setAllowedMethods(List<String> allowedMethods) {
+            this.allowedMethods = allowedMethods;
+        }
+
+        public RouteAllowRules getAllowRules() {
+            return allowRules;
+        }
+
+        public void setAllowRules(RouteAllowRules allowRules) {
+            this.allowRules = allowRules;
+        }
+
+        public RouteIpRules getIpRules() {
+            return ipRules;
+        }
+
+        public void setIpRules(RouteIpRules ipRules) {
+            this.ipRules = ipRules;
+        }
+
+        public RouteCsrf getCsrf() {
+            return csrf;
+        }
+
+        public void setCsrf(RouteCsrf csrf) {
+            this.csrf = csrf;
+        }
+
+        public RouteHeaders getHeaders() {
+            return headers;
+        }
+
+        public void setHeaders(RouteHeaders headers) {
+            this.headers = headers;
+        }
+
         Map<String, Object> toTree() {
             Tree tree = new Tree();
             tree.putCondition("when", when);
@@ -1999,6 +2878,21 @@ public class BulwarkProperties {
             }
             if (openapi != null) {
                 tree.putAlways("openapi", openapi.toTree());
+            }
+            if (allowedMethods != null) {
+                tree.putAlways("allowed-methods", Tree.methods(allowedMethods));
+            }
+            if (allowRules != null) {
+                tree.putAlways("allow-rules", allowRules.toTree());
+            }
+            if (ipRules != null) {
+                tree.putAlways("ip-rules", ipRules.toTree());
+            }
+            if (csrf != null) {
+                tree.putAlways("csrf", csrf.toTree());
+            }
+            if (headers != null) {
+                tree.putAlways("headers", headers.toTree());
             }
             return tree.map();
         }
@@ -2098,6 +2992,196 @@ public class BulwarkProperties {
         Map<String, Object> toTree() {
             Tree tree = new Tree();
             tree.put("enabled", enabled);
+            tree.put("mode", mode);
+            return tree.map();
+        }
+    }
+
+    /** Allow rules on a route ({@code routes[].allow-rules}). */
+    public static class RouteAllowRules {
+
+        /** Whether allow rules apply on this route; false exempts it. Keeps the global setting when not set. */
+        private Boolean enabled;
+
+        /** 'block' or 'log-only' for allow rules on this route. */
+        private String mode;
+
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.put("enabled", enabled);
+            tree.put("mode", mode);
+            return tree.map();
+        }
+    }
+
+    /** IP rules of a route ({@code routes[].ip-rules}). */
+    public static class RouteIpRules {
+
+        /**
+         * Addresses or CIDR ranges clients of this route must lie in, instead of the global allow
+         * list; an empty list lifts the global one. Keeps the global list when not set.
+         */
+        private List<String> allow;
+
+        /** Addresses or CIDR ranges refused on this route, besides the global ones. */
+        private List<String> deny = new ArrayList<>();
+
+        /** 'block' or 'log-only' for IP rules on this route. */
+        private String mode;
+
+        public List<String> getAllow() {
+            return allow;
+        }
+
+        public void setAllow(List<String> allow) {
+            this.allow = allow;
+        }
+
+        public List<String> getDeny() {
+            return deny;
+        }
+
+        public void setDeny(List<String> deny) {
+            this.deny = deny;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            if (allow != null) {
+                tree.putAlways("allow", new ArrayList<>(allow));
+            }
+            tree.put("deny", deny);
+            tree.put("mode", mode);
+            return tree.map();
+        }
+    }
+
+    /** The CSRF check on a route ({@code routes[].csrf}). */
+    public static class RouteCsrf {
+
+        /** Whether the CSRF check runs on this route; keeps the global setting when not set. */
+        private Boolean enabled;
+
+        /** 'block' or 'log-only' for the CSRF check on this route. */
+        private String mode;
+
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            tree.put("enabled", enabled);
+            tree.put("mode", mode);
+            return tree.map();
+        }
+    }
+
+    /** Header settings of a route ({@code routes[].headers}); only request headers can change per route. */
+    public static class RouteHeaders {
+
+        /** Request header filtering on this route. */
+        private RouteRequestHeaders request;
+
+        public RouteRequestHeaders getRequest() {
+            return request;
+        }
+
+        public void setRequest(RouteRequestHeaders request) {
+            this.request = request;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            if (request != null) {
+                tree.putAlways("request", request.toTree());
+            }
+            return tree.map();
+        }
+    }
+
+    /** Request header filtering on a route ({@code routes[].headers.request}); proxy-only is global only. */
+    public static class RouteRequestHeaders {
+
+        /**
+         * Which headers may reach the application on this route, instead of the global list: 'all',
+         * 'standard', or a list of header names, matchers and the word 'standard'. Keeps the global
+         * list when not set.
+         */
+        private List<Matcher> allow;
+
+        /** Headers that never reach the application on this route, besides the global ones. */
+        private List<String> remove = new ArrayList<>();
+
+        /** 'block' or 'log-only' for header filtering on this route. */
+        private String mode;
+
+        public List<Matcher> getAllow() {
+            return allow;
+        }
+
+        public void setAllow(List<Matcher> allow) {
+            this.allow = allow;
+        }
+
+        public List<String> getRemove() {
+            return remove;
+        }
+
+        public void setRemove(List<String> remove) {
+            this.remove = remove;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            if (allow != null) {
+                tree.putAlways("allow", Tree.headerAllowList(allow));
+            }
+            tree.put("remove", remove);
             tree.put("mode", mode);
             return tree.map();
         }

@@ -76,6 +76,41 @@ final class Tree {
         return level != null && level.trim().toLowerCase(Locale.ROOT).equals("false") ? "off" : level;
     }
 
+    /**
+     * Allowed methods as written: the YAML file's keyword {@code any} is a list of that one entry
+     * once bound, and is handed on as the keyword (a method named {@code any} is not a thing).
+     */
+    static Object methods(List<String> methods) {
+        if (methods != null && methods.size() == 1 && methods.get(0) != null
+                && methods.get(0).trim().equalsIgnoreCase("any")) {
+            return methods.get(0).trim();
+        }
+        return methods == null ? null : new ArrayList<>(methods);
+    }
+
+    /** Matchers as a list, even an empty one. */
+    static List<Object> matchers(List<BulwarkProperties.Matcher> matchers) {
+        List<Object> trees = new ArrayList<>(matchers.size());
+        for (BulwarkProperties.Matcher matcher : matchers) {
+            trees.add(matcher == null ? new LinkedHashMap<String, Object>() : matcher.toTree());
+        }
+        return trees;
+    }
+
+    /**
+     * A header allow list as written: the YAML file's keywords {@code all} and {@code standard}
+     * are a list of that one plain entry once bound, and are handed on as the keyword ({@code all}
+     * cannot be a list entry).
+     */
+    static Object headerAllowList(List<BulwarkProperties.Matcher> allow) {
+        List<Object> entries = matchers(allow);
+        if (entries.size() == 1 && entries.get(0) instanceof String keyword
+                && (keyword.trim().equalsIgnoreCase("all") || keyword.trim().equalsIgnoreCase("standard"))) {
+            return keyword;
+        }
+        return entries;
+    }
+
     private static Object convert(Object value) {
         if (value == null) {
             return null;

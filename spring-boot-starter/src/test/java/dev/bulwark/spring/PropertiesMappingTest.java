@@ -58,6 +58,13 @@ class PropertiesMappingTest {
             assertThat(config.denyRules()).isEqualTo(defaults.denyRules());
             assertThat(config.jwt()).isEqualTo(defaults.jwt());
             assertThat(config.openapi()).isEqualTo(defaults.openapi());
+            assertThat(config.allowedMethods()).isEqualTo(defaults.allowedMethods());
+            assertThat(config.allowRules()).isEqualTo(defaults.allowRules());
+            assertThat(config.headers()).isEqualTo(defaults.headers());
+            assertThat(config.csrf()).isEqualTo(defaults.csrf());
+            assertThat(config.clientIp()).isEqualTo(defaults.clientIp());
+            assertThat(config.ipRules()).isEqualTo(defaults.ipRules());
+            assertThat(config.blockResponses()).isEqualTo(defaults.blockResponses());
             assertThat(config.routes()).isEmpty();
         });
     }
@@ -84,9 +91,20 @@ class PropertiesMappingTest {
                         audiences: [orders-api]
                   openapi:
                     specs: [{location: classpath:openapi.yaml, base-path: /api}]
+                  allow-rules:
+                    rules:                         # a bare list in the YAML file
+                      - path: {prefix: /api/}
+                        methods: [GET, POST]
+                  headers:
+                    response:
+                      security-headers: {content-security-policy: "default-src 'self'"}
+                  csrf: {enabled: true, allowed-origins: [https://shop.example.com]}
+                  client-ip: {source: x-forwarded-for, trusted-proxies: [10.0.0.0/8]}
                   routes:
                     - when: {path: {prefix: /public/}}
                       jwt: {required: false}
+                    - when: {path: {prefix: /webhooks/}}
+                      csrf: {enabled: false}
                 """, config -> {
             BulwarkConfig file = BulwarkConfig.fromYaml("""
                     mode: block
@@ -107,15 +125,29 @@ class PropertiesMappingTest {
                           audiences: [orders-api]
                     openapi:
                       specs: [{location: classpath:openapi.yaml, base-path: /api}]
+                    allow-rules:
+                      - path: {prefix: /api/}
+                        methods: [GET, POST]
+                    headers:
+                      response:
+                        security-headers: {content-security-policy: "default-src 'self'"}
+                    csrf: {enabled: true, allowed-origins: [https://shop.example.com]}
+                    client-ip: {source: x-forwarded-for, trusted-proxies: [10.0.0.0/8]}
                     routes:
                       - when: {path: {prefix: /public/}}
                         jwt: {required: false}
+                      - when: {path: {prefix: /webhooks/}}
+                        csrf: {enabled: false}
                     """);
             assertThat(config.mode()).isEqualTo(file.mode());
             assertThat(config.limits()).isEqualTo(file.limits());
             assertThat(config.denyRules()).isEqualTo(file.denyRules());
             assertThat(config.jwt()).isEqualTo(file.jwt());
             assertThat(config.openapi()).isEqualTo(file.openapi());
+            assertThat(config.allowRules()).isEqualTo(file.allowRules());
+            assertThat(config.headers()).isEqualTo(file.headers());
+            assertThat(config.csrf()).isEqualTo(file.csrf());
+            assertThat(config.clientIp()).isEqualTo(file.clientIp());
             assertThat(config.routes()).isEqualTo(file.routes());
         });
     }

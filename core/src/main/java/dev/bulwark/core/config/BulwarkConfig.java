@@ -26,6 +26,13 @@ public final class BulwarkConfig {
     private final List<Route> routes;
     private final JwtConfig jwt;
     private final OpenApiConfig openapi;
+    private final AllowedMethods allowedMethods;
+    private final AllowRulesConfig allowRules;
+    private final HeaderPolicy headers;
+    private final CsrfConfig csrf;
+    private final ClientIpConfig clientIp;
+    private final IpRules ipRules;
+    private final BlockResponses blockResponses;
 
     private BulwarkConfig(Builder builder) {
         this.mode = builder.mode;
@@ -36,6 +43,13 @@ public final class BulwarkConfig {
         this.routes = List.copyOf(builder.routes);
         this.jwt = builder.jwt;
         this.openapi = builder.openapi;
+        this.allowedMethods = builder.allowedMethods;
+        this.allowRules = builder.allowRules;
+        this.headers = builder.headers;
+        this.csrf = builder.csrf;
+        this.clientIp = builder.clientIp;
+        this.ipRules = builder.ipRules;
+        this.blockResponses = builder.blockResponses;
         for (Route route : routes) {
             if (route.jwt() != null && Boolean.TRUE.equals(route.jwt().required()) && !jwt.enabled()) {
                 throw new IllegalArgumentException("a route requires a token but no jwt issuer is configured");
@@ -64,6 +78,13 @@ public final class BulwarkConfig {
         builder.routes.addAll(routes);
         builder.jwt = jwt;
         builder.openapi = openapi;
+        builder.allowedMethods = allowedMethods;
+        builder.allowRules = allowRules;
+        builder.headers = headers;
+        builder.csrf = csrf;
+        builder.clientIp = clientIp;
+        builder.ipRules = ipRules;
+        builder.blockResponses = blockResponses;
         return builder;
     }
 
@@ -115,6 +136,41 @@ public final class BulwarkConfig {
         return jwt;
     }
 
+    /** The methods the service answers; {@link AllowedMethods#standard()} by default. */
+    public AllowedMethods allowedMethods() {
+        return allowedMethods;
+    }
+
+    /** The positive model; {@link AllowRulesConfig#none()} by default. */
+    public AllowRulesConfig allowRules() {
+        return allowRules;
+    }
+
+    /** Request header filtering and response headers; {@link HeaderPolicy#defaults()} by default. */
+    public HeaderPolicy headers() {
+        return headers;
+    }
+
+    /** The CSRF check; {@link CsrfConfig#disabled()} by default. */
+    public CsrfConfig csrf() {
+        return csrf;
+    }
+
+    /** Where the client address comes from; {@link ClientIpConfig#defaults()} (the connection) by default. */
+    public ClientIpConfig clientIp() {
+        return clientIp;
+    }
+
+    /** IP allow and deny lists; {@link IpRules#none()} by default. */
+    public IpRules ipRules() {
+        return ipRules;
+    }
+
+    /** Custom block responses; {@link BlockResponses#none()} (problem+json only) by default. */
+    public BlockResponses blockResponses() {
+        return blockResponses;
+    }
+
     /** Builds a {@link BulwarkConfig}; setters reject bad values at once. */
     public static final class Builder {
         private Mode mode = Mode.BLOCK;
@@ -125,8 +181,53 @@ public final class BulwarkConfig {
         private final List<Route> routes = new ArrayList<>();
         private JwtConfig jwt = JwtConfig.disabled();
         private OpenApiConfig openapi = OpenApiConfig.disabled();
+        private AllowedMethods allowedMethods = AllowedMethods.standard();
+        private AllowRulesConfig allowRules = AllowRulesConfig.none();
+        private HeaderPolicy headers = HeaderPolicy.defaults();
+        private CsrfConfig csrf = CsrfConfig.disabled();
+        private ClientIpConfig clientIp = ClientIpConfig.defaults();
+        private IpRules ipRules = IpRules.none();
+        private BlockResponses blockResponses = BlockResponses.none();
 
         private Builder() {
+        }
+
+        public Builder allowedMethods(AllowedMethods allowedMethods) {
+            this.allowedMethods = Objects.requireNonNull(allowedMethods, "allowedMethods");
+            return this;
+        }
+
+        public Builder allowRules(AllowRulesConfig allowRules) {
+            this.allowRules = Objects.requireNonNull(allowRules, "allowRules");
+            return this;
+        }
+
+        public Builder headers(HeaderPolicy headers) {
+            this.headers = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        public Builder csrf(CsrfConfig csrf) {
+            this.csrf = Objects.requireNonNull(csrf, "csrf");
+            return this;
+        }
+
+        public Builder clientIp(ClientIpConfig clientIp) {
+            this.clientIp = Objects.requireNonNull(clientIp, "clientIp");
+            return this;
+        }
+
+        public Builder ipRules(IpRules ipRules) {
+            this.ipRules = Objects.requireNonNull(ipRules, "ipRules");
+            if (ipRules.allow() == null) {
+                throw new IllegalArgumentException("the global allow list cannot be null; use an empty list");
+            }
+            return this;
+        }
+
+        public Builder blockResponses(BlockResponses blockResponses) {
+            this.blockResponses = Objects.requireNonNull(blockResponses, "blockResponses");
+            return this;
         }
 
         public Builder openapi(OpenApiConfig openapi) {

@@ -34,8 +34,9 @@ public final class ConfigLoader {
             .build());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Set<String> ROOT_KEYS = Set.of(
-            "mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "openapi", "routes");
+    private static final Set<String> ROOT_KEYS = union(Set.of(
+            "mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "openapi", "routes"),
+            PolicyConfigReader.ROOT_KEYS);
     private static final Set<String> MATCHER_KEYS = Set.of("exact", "prefix", "suffix", "contains", "regex", "ignore-case");
     private static final Set<String> CONDITION_KEYS = Set.of("path", "methods", "content-types", "client-ips");
     private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "value");
@@ -105,6 +106,7 @@ public final class ConfigLoader {
         if ((node = root.get("openapi")) != null) {
             builder.openapi(openapi(node));
         }
+        PolicyConfigReader.read(root, builder);
         if ((node = root.get("routes")) != null) {
             List<Route> routes = new ArrayList<>();
             for (ConfigNode item : node.list()) {
@@ -303,7 +305,8 @@ public final class ConfigLoader {
     }
 
     private static Route route(ConfigNode node) {
-        node.object(Set.of("when", "mode", "deny-rules", "uninspectable", "jwt", "openapi"));
+        node.object(union(Set.of("when", "mode", "deny-rules", "uninspectable", "jwt", "openapi"),
+                PolicyConfigReader.ROUTE_KEYS));
         if (!node.has("when")) {
             throw node.error("a route needs 'when' conditions");
         }
@@ -332,7 +335,8 @@ public final class ConfigLoader {
                 openapiMode = openapiNode.get("mode").enumValue(Mode.class);
             }
         }
-        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode);
+        RoutePolicy policy = PolicyConfigReader.route(node);
+        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy);
     }
 
     /** The blocked-data selector of an exception, override or custom rule: at most one kind key. */

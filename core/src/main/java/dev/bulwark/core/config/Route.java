@@ -16,16 +16,32 @@ import java.util.Objects;
  * @param jwt token requirements; {@code null} to keep the global ones
  * @param openapi whether OpenAPI validation runs for this route; {@code null} to keep the global setting
  * @param openapiMode block or log only for OpenAPI violations on this route; {@code null} to keep
+ * @param policy allowed methods, allow rules, IP rules, CSRF and header filtering of this route;
+ *     {@link RoutePolicy#NONE} to keep the global ones
  */
 public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
-        JwtRequirement jwt, Boolean openapi, Mode openapiMode) {
+        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy) {
 
     public Route {
         Objects.requireNonNull(when, "when");
+        if (policy == null) {
+            policy = RoutePolicy.NONE;
+        }
+    }
+
+    /** A route that changes no request policy. */
+    public Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
+            JwtRequirement jwt, Boolean openapi, Mode openapiMode) {
+        this(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, RoutePolicy.NONE);
     }
 
     /** A route with conditions and the settings that do not concern tokens. */
     public Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable) {
-        this(when, mode, denyRulesLevel, uninspectable, null, null, null);
+        this(when, mode, denyRulesLevel, uninspectable, null, null, null, RoutePolicy.NONE);
+    }
+
+    /** This route with other request-policy settings. */
+    public Route withPolicy(RoutePolicy newPolicy) {
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy);
     }
 }

@@ -1,8 +1,10 @@
 package dev.bulwark.servlet.internal;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +14,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -51,6 +55,7 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
     private ServletInputStream stream;
     private BufferedReader reader;
     private Map<String, String[]> parameters;
+    private List<Part> parts;
 
     private ReplayingRequest(HttpServletRequest request, CapturedBody body) {
         super(request);
@@ -119,6 +124,40 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
         return values == null ? null : values.clone();
     }
 
+    /**
+     * The parts of a {@code multipart/form-data} body, split from the bytes the filter read; the
+     * container's own parsing cannot run because its stream is consumed.
+     */
+    @Override
+    public Collection<Part> getParts() throws IOException, ServletException {
+        if (!isMultipart() || body.truncated()) {
+            return super.getParts();
+        }
+        if (parts == null) {
+            String boundary = ReplayedParts.boundary(getContentType());
+            if (boundary == null) {
+                throw new ServletException("multipart request without a boundary");
+            }
+            parts = List.copyOf(ReplayedParts.split(body.bytes(), body.length(), boundary));
+        }
+        return parts;
+    }
+
+    @Override
+    public Part getPart(String name) throws IOException, ServletException {
+        for (Part part : getParts()) {
+            if (name.equals(part.getName())) {
+                return part;
+            }
+        }
+        return null;
+    }
+
+    private boolean isMultipart() {
+        String contentType = getContentType();
+        return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
     private ServletInputStream stream() throws IOException {
         if (stream == null) {
             ServletInputStream rest = body.truncated() ? super.getInputStream() : null;
@@ -142,10 +181,26 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
                 } else {
                     FormDecoder.decode(body.bytes(), 0, body.length(), charset, pairs);
                 }
+            } else if (access == BodyAccess.NONE && stream == null && isMultipart() && !body.truncated()) {
+                addMultipartFields(pairs);
             }
             parameters = FormDecoder.toParameterMap(pairs);
         }
         return parameters;
+    }
+
+    /** Text fields of a multipart body count as parameters, as containers present them. */
+    private void addMultipartFields(Map<String, List<String>> pairs) {
+        try {
+            for (Part part : getParts()) {
+                if (part.getSubmittedFileName() == null && part.getName() != null
+                        && part instanceof ReplayedParts.ReplayedPart replayed) {
+                    pairs.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(replayed.text(formCharset()));
+                }
+            }
+        } catch (IOException | ServletException e) {
+            // A body the parts cannot be split from has no multipart fields to offer.
+        }
     }
 
     private boolean isFormPost() {

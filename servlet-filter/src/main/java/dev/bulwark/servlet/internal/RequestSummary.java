@@ -7,13 +7,20 @@ import java.util.Objects;
  *
  * @param method the method
  * @param rawPath the path, still percent-encoded
- * @param sourceIp the address of the peer
+ * @param sourceIp the client address: the peer's, or the one a trusted proxy forwarded
+ * @param peerIp the address of the connection's peer
  */
-public record RequestSummary(String method, String rawPath, String sourceIp) {
+public record RequestSummary(String method, String rawPath, String sourceIp, String peerIp) {
 
     public RequestSummary {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(rawPath, "rawPath");
         Objects.requireNonNull(sourceIp, "sourceIp");
+        Objects.requireNonNull(peerIp, "peerIp");
+    }
+
+    /** A request whose client is the connection's peer. */
+    public RequestSummary(String method, String rawPath, String sourceIp) {
+        this(method, rawPath, sourceIp, sourceIp);
     }
 }

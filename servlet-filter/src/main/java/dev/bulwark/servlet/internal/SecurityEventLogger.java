@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  *  "event.type":["denied"],"event.action":"blocked","event.reason":"...","message":"...",
  *  "rule.id":"SQL-UNION","rule.category":"SQL","rule.description":"...",
  *  "http.request.method":"GET","url.path":"/search","source.ip":"192.0.2.1",
+ *  "bulwark.peer_ip":"10.0.0.1",
  *  "http.response.status_code":403,"bulwark.incident_id":"7QH2M0X5C1ZK4R8D",
  *  "bulwark.location":"query:q","bulwark.excerpt":"' UNION SELECT","bulwark.mode":"block",
  *  "bulwark.level":"standard","bulwark.block_type":"deny","bulwark.findings":[...]}
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The {@code rule.*} and top-level {@code bulwark.*} fields describe the finding that decided
  * (the first blocking one, or the first one when none blocks); {@code bulwark.findings} lists all.
+ * {@code source.ip} is the resolved client address; {@code bulwark.peer_ip}, present only when it
+ * differs, the connection's peer (the proxy that forwarded the request).
  *
  * <p>The log must not become a store of credentials or a channel for log injection: excerpts at
  * secret-looking locations (the {@code Authorization}, {@code Cookie} and
@@ -125,6 +128,9 @@ public final class SecurityEventLogger {
         event.put("url.path", clean(request.rawPath(), MAX_PATH_LENGTH));
         if (!request.sourceIp().isEmpty()) {
             event.put("source.ip", clean(request.sourceIp(), 64));
+        }
+        if (!request.peerIp().isEmpty() && !request.peerIp().equals(request.sourceIp())) {
+            event.put("bulwark.peer_ip", clean(request.peerIp(), 64));
         }
         if (statusCode != null) {
             event.put("http.response.status_code", statusCode);

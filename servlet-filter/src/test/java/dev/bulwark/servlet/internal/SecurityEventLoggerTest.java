@@ -49,6 +49,18 @@ class SecurityEventLoggerTest {
     }
 
     @Test
+    void namesThePeerOnlyWhenAProxyForwardedTheClient() throws Exception {
+        Decision decision = Decision.of(List.of(finding(Location.REQUEST, "", Mode.BLOCK)), "INCIDENT00000003", Map.of());
+
+        JsonNode forwarded = JSON.readTree(logger.event(decision, new RequestSummary("GET", "/", "203.0.113.9", "10.0.0.1"), 403));
+        JsonNode direct = JSON.readTree(logger.event(decision, request, 403));
+
+        assertThat(forwarded.get("source.ip").asText()).isEqualTo("203.0.113.9");
+        assertThat(forwarded.get("bulwark.peer_ip").asText()).isEqualTo("10.0.0.1");
+        assertThat(direct.has("bulwark.peer_ip")).isFalse();
+    }
+
+    @Test
     void writesOneLine() {
         Decision decision = Decision.of(List.of(finding(Location.value(Source.BODY, ""), "a\nb\r\nc", Mode.BLOCK)),
                 "INCIDENT00000002", Map.of());

@@ -1,17 +1,29 @@
 package dev.bulwark.spring.internal;
 
+import dev.bulwark.core.config.AllowRule;
+import dev.bulwark.core.config.AllowRulesConfig;
+import dev.bulwark.core.config.AllowedMethods;
+import dev.bulwark.core.config.BlockResponse;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ClaimRequirement;
+import dev.bulwark.core.config.ClientIpConfig;
+import dev.bulwark.core.config.CsrfConfig;
 import dev.bulwark.core.config.CustomRule;
 import dev.bulwark.core.config.DenyRuleException;
 import dev.bulwark.core.config.DenyRulesConfig;
+import dev.bulwark.core.config.HeaderAllowList;
+import dev.bulwark.core.config.IpRange;
+import dev.bulwark.core.config.IpRules;
 import dev.bulwark.core.config.JwtConfig;
 import dev.bulwark.core.config.JwtIssuer;
 import dev.bulwark.core.config.JwtRequirement;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.OpenApiConfig;
 import dev.bulwark.core.config.RequestCondition;
+import dev.bulwark.core.config.RequestHeaders;
+import dev.bulwark.core.config.ResponseHeaders;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.config.RoutePolicy;
 import dev.bulwark.core.config.RuleOverride;
 import dev.bulwark.core.config.StringMatcher;
 import dev.bulwark.core.config.ValueSelector;
@@ -36,6 +48,11 @@ public final class ConfigDescription {
     /** What a secret is shown as. */
     public static final String MASK = "******";
 
+    /** The security headers the YAML file names, in its order. */
+    private static final List<String> SECURITY_HEADERS = List.of(ResponseHeaders.STRICT_TRANSPORT_SECURITY,
+            ResponseHeaders.X_CONTENT_TYPE_OPTIONS, ResponseHeaders.X_FRAME_OPTIONS, ResponseHeaders.REFERRER_POLICY,
+            ResponseHeaders.PERMISSIONS_POLICY, ResponseHeaders.CONTENT_SECURITY_POLICY);
+
     private static final Pattern SECRET_KEY = Pattern.compile(
             ".*(secret|password|passwd|credentials?|private-key|api-key|apikey|access-key)", Pattern.CASE_INSENSITIVE);
 
@@ -52,6 +69,15 @@ public final class ConfigDescription {
         tree.put("deny-rules", denyRules(config.denyRules()));
         tree.put("jwt", jwt(config.jwt()));
         tree.put("openapi", openapi(config.openapi()));
+        tree.put("allowed-methods", allowedMethods(config.allowedMethods()));
+        tree.put("allow-rules", allowRules(config.allowRules()));
+        tree.put("headers", ordered("request", requestHeaders(config.headers().request()),
+                "response", responseHeaders(config.headers().response())));
+        tree.put("csrf", csrf(config.csrf()));
+        tree.put("client-ip", clientIp(config.clientIp()));
+        tree.put("ip-rules", ipRules(config.ipRules()));
+        tree.put("block-responses", config.blockResponses().responses().stream()
+                .map(ConfigDescription::blockResponse).toList());
         tree.put("routes", config.routes().stream().map(ConfigDescription::route).toList());
         return mask(tree);
     }
@@ -280,7 +306,172 @@ public final class ConfigDescription {
             putIfSet(openapi, "mode", name(route.openapiMode()));
             tree.put("openapi", openapi);
         }
+        RoutePolicy policy = route.policy();
+        if (policy.allowedMethods() != null) {
+            tree.put("allowed-methods", allowedMethods(policy.allowedMethods()));
+        }
+        if (policy.allowRules() != null || policy.allowRulesMode() != null) {
+            Map<String, Object> allowRules = new LinkedHashMap<>();
+            putIfSet(allowRules, "enabled", policy.allowRules());
+            putIfSet(allowRules, "mode", name(policy.allowRulesMode()));
+            tree.put("allow-rules", allowRules);
+        }
+        if (policy.ipRules() != null) {
+            Map<String, Object> ipRules = ipRules(policy.ipRules());
+            if (policy.ipRules().deny().isEmpty()) {
+                ipRules.remove("deny");
+            }
+            tree.put("ip-rules", ipRules);
+        }
+        if (policy.csrf() != null || policy.csrfMode() != null) {
+            Map<String, Object> csrf = new LinkedHashMap<>();
+            putIfSet(csrf, "enabled", policy.csrf());
+            putIfSet(csrf, "mode", name(policy.csrfMode()));
+            tree.put("csrf", csrf);
+        }
+        if (policy.requestHeaders() != null) {
+            RequestHeaders headers = policy.requestHeaders();
+            Map<String, Object> request = new LinkedHashMap<>();
+            putIfSet(request, "allow", headerAllowList(headers.allow()));
+            if (!headers.remove().isEmpty()) {
+                request.put("remove", List.copyOf(headers.remove()));
+            }
+            putIfSet(request, "mode", name(headers.mode()));
+            tree.put("headers", Map.of("request", request));
+        }
         return tree;
+    }
+
+    private static Object allowedMethods(AllowedMethods methods) {
+        return methods.allowsAny() ? "any" : List.copyOf(methods.methods());
+    }
+
+    /** Always the object form, which shows the mode and status too. */
+    private static Map<String, Object> allowRules(AllowRulesConfig allowRules) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        List<Object> rules = new ArrayList<>();
+        for (AllowRule rule : allowRules.rules()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            if (!rule.name().isEmpty()) {
+                item.put("name", rule.name());
+            }
+            putIfSet(item, "path", matcher(rule.path()));
+            if (!rule.methods().isEmpty()) {
+                item.put("methods", sorted(rule.methods()));
+            }
+            if (!rule.contentTypes().isEmpty()) {
+                item.put("content-types", rule.contentTypes().stream().map(ConfigDescription::matcher).toList());
+            }
+            if (rule.parameters() != null) {
+                item.put("parameters", rule.parameters().stream().map(ConfigDescription::matcher).toList());
+            }
+            rules.add(item);
+        }
+        tree.put("rules", rules);
+        putIfSet(tree, "mode", name(allowRules.mode()));
+        tree.put("status", allowRules.status());
+        return tree;
+    }
+
+    private static Map<String, Object> requestHeaders(RequestHeaders headers) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("allow", headerAllowList(headers.allow()));
+        tree.put("remove", List.copyOf(headers.remove()));
+        tree.put("proxy-only", List.copyOf(headers.proxyOnly()));
+        putIfSet(tree, "mode", name(headers.mode()));
+        return tree;
+    }
+
+    /** {@code all}, {@code standard}, or the list with {@code standard} and the names (compared ignoring case anyway). */
+    private static Object headerAllowList(HeaderAllowList allow) {
+        if (allow == null) {
+            return null;
+        }
+        if (allow.allowsAll()) {
+            return "all";
+        }
+        if (allow.includesStandard() && allow.names().isEmpty()) {
+            return "standard";
+        }
+        List<Object> entries = new ArrayList<>();
+        if (allow.includesStandard()) {
+            entries.add("standard");
+        }
+        for (StringMatcher name : allow.names()) {
+            entries.add(name.kind() == StringMatcher.Kind.EXACT ? name.text()
+                    : Map.of(name(name.kind()), name.text()));
+        }
+        return entries;
+    }
+
+    private static Map<String, Object> responseHeaders(ResponseHeaders headers) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("security-headers", securityHeaders(headers.securityHeaders()));
+        tree.put("remove", List.copyOf(headers.remove()));
+        if (headers.cors() != null) {
+            tree.put("cors", Map.of("allowed-origins", headers.cors().allowedOrigins()));
+        }
+        return tree;
+    }
+
+    /** {@code false} when none is sent, else every known header with its value, or false when it is left out. */
+    private static Object securityHeaders(Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> tree = new LinkedHashMap<>();
+        for (String header : SECURITY_HEADERS) {
+            tree.put(header.toLowerCase(Locale.ROOT), false);
+        }
+        headers.forEach((header, value) -> tree.put(header.toLowerCase(Locale.ROOT), value));
+        return tree;
+    }
+
+    private static Map<String, Object> csrf(CsrfConfig csrf) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("enabled", csrf.enabled());
+        tree.put("allowed-origins", csrf.allowedOrigins());
+        tree.put("service-origins", csrf.serviceOrigins());
+        tree.put("ambient-credentials-only", csrf.ambientCredentialsOnly());
+        putIfSet(tree, "mode", name(csrf.mode()));
+        return tree;
+    }
+
+    private static Map<String, Object> clientIp(ClientIpConfig clientIp) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("source", name(clientIp.source()));
+        tree.put("trusted-proxies", ranges(clientIp.trustedProxies()));
+        if (clientIp.trustedHops() > 0) {
+            tree.put("trusted-hops", clientIp.trustedHops());
+        }
+        putIfSet(tree, "header", clientIp.header());
+        tree.put("required", clientIp.required());
+        return tree;
+    }
+
+    private static Map<String, Object> ipRules(IpRules rules) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        if (rules.allow() != null) {
+            tree.put("allow", ranges(rules.allow()));
+        }
+        tree.put("deny", ranges(rules.deny()));
+        putIfSet(tree, "mode", name(rules.mode()));
+        return tree;
+    }
+
+    private static Map<String, Object> blockResponse(BlockResponse response) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        if (!response.types().isEmpty()) {
+            tree.put("types", response.types().stream().map(ConfigDescription::name).toList());
+        }
+        putIfSet(tree, "status", response.status());
+        putIfSet(tree, "content-type", response.contentType());
+        putIfSet(tree, "body", response.body());
+        return tree;
+    }
+
+    private static List<String> ranges(List<IpRange> ranges) {
+        return ranges.stream().map(Object::toString).toList();
     }
 
     /** Masks values under secret-looking keys, and credentials and queries in URLs, anywhere in the tree. */
@@ -305,23 +496,56 @@ public final class ConfigDescription {
         return value;
     }
 
-    /** A URL without its user information and query; other text as it is. */
+    /**
+     * URLs without their user information and query; other text as it is. Text of several words,
+     * such as a header value or a block response body, is masked word by word; from a word that
+     * holds "://" but is not a URL on, the rest of the text is masked, as it may hold credentials.
+     */
     static String maskUrl(String text) {
-        int scheme = text.indexOf("://");
-        if (scheme <= 0) {
+        if (!text.contains("://")) {
             return text;
         }
+        StringBuilder masked = new StringBuilder(text.length());
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            String word = text.substring(start, end);
+            String maskedWord = maskUrlWord(word);
+            if (maskedWord == null) {
+                // Not a URL after all; it may still hold credentials, so show only what precedes them.
+                return masked.append(word, 0, word.indexOf("://") + 3).append(MASK).toString();
+            }
+            masked.append(maskedWord);
+            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+                masked.append(text.charAt(end++));
+            }
+            start = end;
+        }
+        return masked.toString();
+    }
+
+    /** One word: masked if it is a URL, as it is if it holds no "://", {@code null} if it holds one but is no URL. */
+    private static String maskUrlWord(String word) {
+        int scheme = word.indexOf("://");
+        if (scheme < 0) {
+            return word;
+        }
+        if (scheme == 0) {
+            return null;
+        }
         try {
-            URI uri = new URI(text);
+            URI uri = new URI(word);
             if (uri.getRawUserInfo() == null && uri.getRawQuery() == null) {
-                return text;
+                return word;
             }
             return uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : MASK + "@") + uri.getRawAuthority()
                     .substring(uri.getRawUserInfo() == null ? 0 : uri.getRawUserInfo().length() + 1)
                     + (uri.getRawPath() == null ? "" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : "?" + MASK);
         } catch (URISyntaxException e) {
-            // Not a URL after all; it may still hold credentials, so show only what precedes them.
-            return text.substring(0, scheme + 3) + MASK;
+            return null;
         }
     }
 

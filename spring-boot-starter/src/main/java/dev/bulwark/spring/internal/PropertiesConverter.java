@@ -11,8 +11,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Lets {@code bulwark.*} properties be written as in Bulwark's YAML file: a plain string where a
- * matcher is expected means {@code exact}, and sizes marked {@link BinaryDataSize} take the file's
- * units. Registered for configuration-properties binding only; it converts nothing else.
+ * matcher is expected means {@code exact}, {@code security-headers: true} or {@code false} means
+ * its {@code enabled}, and sizes marked {@link BinaryDataSize} take the file's units. Registered
+ * for configuration-properties binding only; it converts nothing else.
  */
 public final class PropertiesConverter implements ConditionalGenericConverter {
 
@@ -21,7 +22,9 @@ public final class PropertiesConverter implements ConditionalGenericConverter {
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
         return Set.of(new ConvertiblePair(String.class, DataSize.class),
-                new ConvertiblePair(String.class, BulwarkProperties.Matcher.class));
+                new ConvertiblePair(String.class, BulwarkProperties.Matcher.class),
+                new ConvertiblePair(String.class, BulwarkProperties.SecurityHeaders.class),
+                new ConvertiblePair(Boolean.class, BulwarkProperties.SecurityHeaders.class));
     }
 
     @Override
@@ -38,7 +41,22 @@ public final class PropertiesConverter implements ConditionalGenericConverter {
         if (targetType.getType() == BulwarkProperties.Matcher.class) {
             return BulwarkProperties.Matcher.exact(text);
         }
+        if (targetType.getType() == BulwarkProperties.SecurityHeaders.class) {
+            return securityHeaders(text);
+        }
         return dataSize(text);
+    }
+
+    /** {@code security-headers: true} or {@code false}: all default headers, or none. */
+    static BulwarkProperties.SecurityHeaders securityHeaders(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("'" + text + "' is not true or false; set single headers as "
+                    + "security-headers.<header-name>, e.g. security-headers.x-frame-options");
+        }
+        BulwarkProperties.SecurityHeaders headers = new BulwarkProperties.SecurityHeaders();
+        headers.setEnabled(value.equals("true"));
+        return headers;
     }
 
     /** Parses a size: a number of bytes, or a number with B, K, KB, KiB, M, MB, MiB, G, GB, GiB, TB. */

@@ -20,14 +20,17 @@ import dev.bulwark.core.internal.openapi.OpenApiCheck;
 import dev.bulwark.core.internal.openapi.OpenApiSupport;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
+import dev.bulwark.core.internal.policy.ClientInfo;
+import dev.bulwark.core.internal.policy.PolicyChecks;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline: request-level limits, parsing and decoding, route selection, then each
- * check in order. Stops at the first blocking finding. Never lets an exception escape: an internal
+ * The request pipeline: request-level limits, client address resolution, parsing and decoding,
+ * route selection, the request policy (IP rules, allowed methods, allow rules, CSRF, header
+ * filtering), then each check in order. Stops at the first blocking finding. Never lets an exception escape: an internal
  * failure becomes a blocking {@link BlockType#INTERNAL} finding (fail closed).
  */
 public final class Engine {
@@ -48,11 +51,13 @@ public final class Engine {
     private final List<Check> checks;
     private final OpenApiCheck openApi;
     private final RequestParser parser;
+    private final PolicyChecks policy;
 
     public Engine(BulwarkConfig config, List<Check> extraChecks) {
         this.config = config;
         this.limits = config.limits();
         this.parser = new RequestParser(config);
+        this.policy = new PolicyChecks(config);
         List<Check> all = new ArrayList<>();
         all.add(new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(), BuiltInRules.requestDetectors()));
         if (config.jwt().enabled()) {
@@ -107,9 +112,15 @@ public final class Engine {
     private void run(HttpRequest request, RequestInspection inspection)
             throws LimitExceededException, MalformedRequestException {
         checkRequestLimits(request);
+        ClientInfo client = policy.resolveClient(inspection);
+        inspection.clientAddress(client.address());
+        if (inspection.blocked()) {
+            return;
+        }
         RequestParser.Parsed parsed = parser.parse(request, inspection.mutableValues());
         inspection.path(parsed.path());
         selectRoute(request, inspection);
+        policy.inspect(inspection, client);
         if (parsed.bodyKind() == RequestParser.BodyKind.UNINSPECTABLE) {
             reportUninspectable(request, inspection);
         }

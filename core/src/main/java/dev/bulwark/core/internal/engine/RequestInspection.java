@@ -51,6 +51,11 @@ public final class RequestInspection implements Inspection {
         this.pathValue = value;
     }
 
+    /** Sets the resolved client address that conditions, IP rules and logs use. */
+    void clientAddress(String address) {
+        this.clientAddress = address;
+    }
+
     void route(Route matched, Mode effectiveMode) {
         this.route = matched;
         this.mode = effectiveMode;

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -42,6 +43,11 @@ final class IssuerVerifier {
     private final JWSVerificationKeySelector<SecurityContext> keySelector;
     private final JWKSource<SecurityContext> keySource;
     private final DefaultJWSVerifierFactory verifierFactory = new DefaultJWSVerifierFactory();
+    /**
+     * Whether the last look-up found a key set (fetched or tolerated through an outage), so that a
+     * refused refetch means "no such key" rather than "no keys".
+     */
+    private volatile boolean haveKeys;
 
     IssuerVerifier(JwtIssuer issuer) {
         this.issuer = issuer;
@@ -71,7 +77,21 @@ final class IssuerVerifier {
      */
     TokenRejection verify(SignedJWT jwt) throws KeySourceException {
         JWSHeader header = jwt.getHeader();
-        List<? extends Key> keys = keySelector.selectJWSKeys(header, null);
+        List<? extends Key> keys;
+        try {
+            keys = keySelector.selectJWSKeys(header, null);
+            haveKeys = true;
+        } catch (RateLimitReachedException e) {
+            // An unknown kid asks for a refetch, which the rate limit refuses while the key set in
+            // hand is fresh: the key is simply unknown. Without a key set, it cannot be checked.
+            if (haveKeys) {
+                return TokenRejection.UNKNOWN_KEY;
+            }
+            throw e;
+        } catch (KeySourceException e) {
+            haveKeys = false;
+            throw e;
+        }
         if (keys.isEmpty()) {
             return TokenRejection.UNKNOWN_KEY;
         }

@@ -49,6 +49,7 @@ public final class OpenApiCheck implements Check {
 
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
+    private static final String CONTENT_TYPE_NOT_ALLOWED = "validation.request.contentType.notAllowed";
 
     private final OpenApiConfig config;
     private final List<LoadedSpec> specs = new ArrayList<>();
@@ -106,29 +107,70 @@ public final class OpenApiCheck implements Check {
         if (loaded == null) {
             return;
         }
-        ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection));
         Mode routeMode = route != null && route.openapiMode() != null ? route.openapiMode()
                 : config.mode() != null ? config.mode() : Mode.BLOCK;
+        if (method(inspection.request().method()) == null) {
+            // OpenAPI describes only its eight methods (the validator cannot even represent others,
+            // such as PROPFIND): any other method is not in the contract.
+            report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
+            return;
+        }
+        ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection));
         int reported = 0;
+        boolean operationFound = true;
         for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getKey().equals(PATH_MISSING) || message.getKey().equals(METHOD_NOT_ALLOWED)) {
+                operationFound = false;
+            }
             if (message.getLevel() != ValidationReport.Level.ERROR || config.ignore().contains(message.getKey())) {
                 continue;
             }
             if (reported++ >= config.maxViolations()) {
                 break;
             }
-            Mode mode = config.logOnly().contains(message.getKey()) ? Mode.LOG_ONLY : routeMode;
-            int status = switch (message.getKey()) {
-                case PATH_MISSING -> 404;
-                case METHOD_NOT_ALLOWED -> 405;
-                default -> 400;
-            };
-            Location location = locate(message);
-            inspection.report(new Finding(KEY, message.getKey(), "request violates the OpenAPI contract", location, "",
-                    Level.BASIC, mode, BlockType.OPENAPI, status));
-            if (config.details() && mode == Mode.BLOCK) {
-                inspection.violation(new Violation(message.getKey(), describe(location)));
+            report(inspection, message.getKey(), locate(message), routeMode);
+        }
+        if (operationFound && reported < config.maxViolations() && !config.ignore().contains(CONTENT_TYPE_NOT_ALLOWED)
+                && contentTypeUnclear(inspection.request())) {
+            report(inspection, CONTENT_TYPE_NOT_ALLOWED, Location.value(Source.HEADER, "content-type"), routeMode);
+        }
+    }
+
+    /**
+     * Whether the body's media type is missing or ambiguous. The validator checks a body only
+     * against the media type it reads from the request: with none it skips the body, and with two
+     * {@code Content-Type} fields (or a list in one) it accepts the type if any listed one is
+     * declared but checks the body by the first, so a JSON body under {@code text/plain, application/json}
+     * went through unchecked. A body without a media type is {@code application/octet-stream}
+     * (RFC 9110, section 8.3), which a contract that declares its media types does not allow either.
+     */
+    private static boolean contentTypeUnclear(HttpRequest request) {
+        Headers headers = request.headers();
+        int fields = headers.count("Content-Type");
+        if (fields > 1) {
+            return true;
+        }
+        String value = fields == 1 ? headers.first("Content-Type") : null;
+        if (value != null) {
+            int semicolon = value.indexOf(';');
+            if ((semicolon < 0 ? value : value.substring(0, semicolon)).indexOf(',') >= 0) {
+                return true;
             }
+        }
+        return request.bodyLength() > 0 && (value == null || value.isBlank());
+    }
+
+    private void report(Inspection inspection, String key, Location location, Mode routeMode) {
+        Mode mode = config.logOnly().contains(key) ? Mode.LOG_ONLY : routeMode;
+        int status = switch (key) {
+            case PATH_MISSING -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            default -> 400;
+        };
+        inspection.report(new Finding(KEY, key, "request violates the OpenAPI contract", location, "",
+                Level.BASIC, mode, BlockType.OPENAPI, status));
+        if (config.details() && mode == Mode.BLOCK) {
+            inspection.violation(new Violation(key, describe(location)));
         }
     }
 

@@ -102,7 +102,16 @@ public final class SqlInjectionDetector implements Detector {
         if (dollar) {
             MongoOperators.check(target, findings);
         }
+        if (source == Source.HEADER && isNegotiationHeader(target.name())) {
+            // Media ranges such as */* are the grammar of Accept headers, not a comment fragment.
+            findings.remove(SqlRules.index(SqlRules.FRAGMENT));
+        }
         findings.reportTo(sink);
+    }
+
+    /** Accept and its Accept-* relatives carry media ranges and weights ({@code *}{@code /*;q=0.8}). */
+    private static boolean isNegotiationHeader(String name) {
+        return name.regionMatches(true, 0, "accept", 0, 6);
     }
 
     /** Token buffers of the largest size, reused by each thread's scans. */

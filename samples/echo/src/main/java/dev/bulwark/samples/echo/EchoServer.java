@@ -34,7 +34,14 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  *
  * <p>Jetty is set up so that its own checks do not answer in Bulwark's place: request headers
  * may take 64 KiB (Bulwark's header limits answer first) and ambiguous URIs (encoded slashes or
- * dot segments) are passed on as sent, for Bulwark to judge.
+ * dot segments) are passed on as sent, for Bulwark to judge. Jetty sends no {@code Server} header of
+ * its own ({@code HttpConfiguration.setSendServerVersion(false)}) and no {@code X-Powered-By}
+ * ({@code setSendXPoweredBy(false)}): the container adds them when it writes the response, after
+ * any filter, so only the connector setting keeps them out; Bulwark removes those the application
+ * sets.
+ *
+ * <p>{@code config/policy.yaml} beside this sample is an example of the request policy (allow
+ * rules, header filtering, CSRF, client address and IP rules, block responses).
  */
 public final class EchoServer implements AutoCloseable {
 
@@ -113,7 +120,9 @@ public final class EchoServer implements AutoCloseable {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(REQUEST_HEADER_SIZE);
+        // The container's own Server and X-Powered-By headers are connector settings, beyond a filter's reach.
         http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
         http.setUriCompliance(UriCompliance.UNSAFE);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");

@@ -1,0 +1,50 @@
+package dev.bulwark.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.config.BulwarkConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Repetitive hostile input of about 1 MiB goes through the whole engine (parsing, decoding and
+ * every deny rule) within a bound that only linear-time processing meets. The bound is generous so
+ * a loaded machine does not make the test flaky; quadratic behaviour would take minutes.
+ */
+class PathologicalInputTest {
+
+    private static final Bulwark BULWARK = Bulwark.create(BulwarkConfig.defaults());
+    private static final int SIZE = 1024 * 1024 - 64;
+
+    private static byte[] repeat(String unit) {
+        StringBuilder text = new StringBuilder(SIZE);
+        while (text.length() + unit.length() <= SIZE) {
+            text.append(unit);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "%25%25", "\\\\\\", "a'||'", "<a ", "{{{{", "$(`", "../",
+            "/**/", "&#", "\"\"\"\"", "<!--", "((((", "rO0AB", "${jndi:", "<?php ", "eval(", " or 1=1 ", "<script>"})
+    void finishesRepetitiveTextBodyInLinearTime(String unit) {
+        HttpRequest request = HttpRequest.builder("POST", "/upload").header("Content-Type", "text/plain")
+                .body(repeat(unit)).build();
+
+        Decision decision = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> BULWARK.evaluate(request));
+
+        assertThat(decision.incidentId()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'((((", "<<<<", "${${${", "%2525"})
+    void finishesLongQueryValueWithinLimits(String unit) {
+        String value = unit.repeat(8000 / unit.length());
+        HttpRequest request = HttpRequest.builder("GET", "/search").rawQuery("q=" + value).build();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> BULWARK.evaluate(request));
+    }
+}

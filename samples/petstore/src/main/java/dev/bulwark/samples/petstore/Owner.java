@@ -1,0 +1,5 @@
+package dev.bulwark.samples.petstore;
+
+/** Who owns a pet. */
+public record Owner(String name, String email, String phone) {
+}

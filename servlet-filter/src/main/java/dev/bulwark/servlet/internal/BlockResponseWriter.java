@@ -1,0 +1,229 @@
+package dev.bulwark.servlet.internal;
+
+import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Decision;
+import dev.bulwark.core.config.BlockResponse;
+import dev.bulwark.core.config.BlockResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the response to a blocked request: the built-in {@link ProblemResponse}, or a configured
+ * {@link BlockResponse} chosen by the request's {@code Accept} header (see {@link BlockResponses}
+ * for the rules). The body never holds more than the configured text, the status and the incident
+ * id.
+ */
+public final class BlockResponseWriter {
+
+    private static final String PROBLEM_JSON = ProblemResponse.CONTENT_TYPE;
+
+    private final BlockResponses config;
+
+    public BlockResponseWriter(BlockResponses config) {
+        this.config = config;
+    }
+
+    /**
+     * Writes the block response for {@code decision}.
+     *
+     * @return {@code false} when the response was already committed and nothing could be written
+     * @throws IOException when the client cannot be written to
+     */
+    public boolean write(HttpServletRequest request, HttpServletResponse response, Decision decision) throws IOException {
+        BlockType type = decision.blockType() == null ? BlockType.INTERNAL : decision.blockType();
+        List<BlockResponse> entries = config.forType(type);
+        if (entries.isEmpty()) {
+            return ProblemResponse.write(response, decision.status(), decision.incidentId(),
+                    decision.headerChanges().responseHeaders(), decision.violations());
+        }
+        Integer statusOverride = null;
+        for (BlockResponse entry : entries) {
+            if (entry.statusOnly()) {
+                statusOverride = entry.status();
+                break;
+            }
+        }
+        BlockResponse chosen = choose(entries, accept(request));
+        int status = chosen != null && chosen.status() != null ? chosen.status()
+                : statusOverride != null ? statusOverride : decision.status();
+        boolean negotiated = entries.stream().anyMatch(entry -> !entry.statusOnly());
+        if (negotiated && !response.isCommitted()) {
+            response.setHeader("Vary", "Accept");
+        }
+        if (chosen == null) {
+            return ProblemResponse.write(response, status, decision.incidentId(), decision.headerChanges().responseHeaders(),
+                    decision.violations());
+        }
+        return write(response, status, chosen, decision);
+    }
+
+    /**
+     * The entry to answer with among {@code entries} (those for one block type), or {@code null}
+     * for the built-in problem document.
+     */
+    static BlockResponse choose(List<BlockResponse> entries, String accept) {
+        List<BlockResponse> variants = new ArrayList<>();
+        BlockResponse replacement = null;
+        for (BlockResponse entry : entries) {
+            if (entry.statusOnly()) {
+                continue;
+            }
+            if (entry.mediaType().equals(PROBLEM_JSON)) {
+                if (replacement == null) {
+                    replacement = entry;
+                }
+            } else {
+                variants.add(entry);
+            }
+        }
+        MediaRanges ranges = MediaRanges.parse(accept);
+        if (variants.isEmpty() || ranges.isEmpty()) {
+            return replacement;
+        }
+        BlockResponse best = replacement;
+        MediaRanges.Match bestMatch = MediaRanges.Match.NONE;
+        boolean bestIsDefault = true;
+        for (BlockResponse variant : variants) {
+            MediaRanges.Match match = ranges.match(variant.mediaType());
+            if (better(match, bestMatch, false, bestIsDefault)) {
+                best = variant;
+                bestMatch = match;
+                bestIsDefault = false;
+            }
+        }
+        MediaRanges.Match problem = ranges.match(PROBLEM_JSON);
+        if (bestIsDefault || better(problem, bestMatch, true, false)) {
+            return replacement;
+        }
+        return best;
+    }
+
+    /**
+     * Whether a candidate beats the best so far: a higher quality, then a more specific range; when
+     * the client named no type ({@code *}{@code /*} only), the problem document wins a tie.
+     */
+    private static boolean better(MediaRanges.Match candidate, MediaRanges.Match best, boolean candidateIsDefault,
+            boolean bestIsDefault) {
+        if (candidate.quality() <= 0) {
+            return false;
+        }
+        if (best.quality() <= 0 || candidate.quality() != best.quality()) {
+            return candidate.quality() > best.quality();
+        }
+        if (candidate.specificity() != best.specificity()) {
+            return candidate.specificity() > best.specificity();
+        }
+        return candidateIsDefault && !bestIsDefault && candidate.specificity() <= 1;
+    }
+
+    private static boolean write(HttpServletResponse response, int status, BlockResponse entry, Decision decision)
+            throws IOException {
+        if (response.isCommitted()) {
+            return false;
+        }
+        String contentType = entry.contentType();
+        Charset charset = charset(contentType);
+        if (charset == null) {
+            charset = StandardCharsets.UTF_8;
+            if (entry.mediaType().startsWith("text/")) {
+                contentType = contentType + "; charset=utf-8";
+            }
+        }
+        byte[] body = render(entry.body(), entry.mediaType(), decision.incidentId(), status).getBytes(charset);
+        response.resetBuffer();
+        response.setStatus(status);
+        for (Map.Entry<String, String> header : decision.headerChanges().responseHeaders().entrySet()) {
+            if (HeaderValues.isSafe(header.getKey(), header.getValue())) {
+                response.setHeader(header.getKey(), header.getValue());
+            }
+        }
+        response.setContentType(contentType);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(body.length);
+        OutputStream out;
+        try {
+            out = response.getOutputStream();
+        } catch (IllegalStateException writerInUse) {
+            response.getWriter().write(new String(body, charset));
+            response.getWriter().flush();
+            return true;
+        }
+        out.write(body);
+        out.flush();
+        return true;
+    }
+
+    /** The body with its placeholders replaced by values escaped for the media type. */
+    static String render(String template, String mediaType, String incidentId, int status) {
+        return template.replace("{{incidentId}}", escape(incidentId, mediaType))
+                .replace("{{status}}", escape(Integer.toString(status), mediaType));
+    }
+
+    private static String escape(String value, String mediaType) {
+        if (mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml") || mediaType.endsWith("/xml")
+                || mediaType.endsWith("+xml")) {
+            StringBuilder out = new StringBuilder(value.length());
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '"' -> out.append("&quot;");
+                    case '\'' -> out.append("&#39;");
+                    default -> out.append(c);
+                }
+            }
+            return out.toString();
+        }
+        if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
+            StringBuilder out = new StringBuilder(value.length());
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                    out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+        return value;
+    }
+
+    private static Charset charset(String contentType) {
+        String lower = contentType.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf("charset=");
+        if (at < 0) {
+            return null;
+        }
+        String name = contentType.substring(at + "charset=".length()).split(";")[0].trim().replace("\"", "");
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /** Every {@code Accept} field value joined; {@code null} when there is none. */
+    private static String accept(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders("Accept");
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        return String.join(",", Collections.list(values));
+    }
+}

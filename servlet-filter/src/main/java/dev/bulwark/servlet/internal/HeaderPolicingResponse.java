@@ -1,0 +1,377 @@
+package dev.bulwark.servlet.internal;
+
+import dev.bulwark.core.config.CorsPolicy;
+import dev.bulwark.core.config.ResponseHeaders;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The response the application writes to, with the configured response headers applied
+ * ({@code headers.response:}):
+ * <ul>
+ *   <li>headers on the remove list ({@code Server}, {@code X-Powered-By}) are ignored whenever the
+ *       application sets them, and removed once more just before the response is committed, in
+ *       case something outside the application set them;</li>
+ *   <li>security headers are added just before the response is committed, each only when the
+ *       application did not set it ({@code Strict-Transport-Security} only on HTTPS);</li>
+ *   <li>with CORS policing, {@code Access-Control-*} headers are held back until the response is
+ *       committed and then written only when the {@code Access-Control-Allow-Origin} they come
+ *       with is allowed.</li>
+ * </ul>
+ * "Just before commit" is the first write or flush of the body, {@code flushBuffer},
+ * {@code sendError}, {@code sendRedirect}, or the filter's {@link #finish()} when the application
+ * returns without writing. A response the application commits from another thread through the
+ * container's own response object (not this one) gets no headers added.
+ */
+public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeaderPolicingResponse.class);
+    private static final String CORS_PREFIX = "access-control-";
+    private static final String ALLOW_ORIGIN = "access-control-allow-origin";
+    private static final String ALLOW_CREDENTIALS = "access-control-allow-credentials";
+
+    private final ResponseHeaders policy;
+    private final boolean secure;
+    /** Held-back CORS headers by lower-case name: the name as set, then the values. */
+    private final Map<String, List<String>> cors = new LinkedHashMap<>();
+    private final Map<String, String> corsNames = new LinkedHashMap<>();
+    private boolean applied;
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+
+    private HeaderPolicingResponse(HttpServletResponse response, ResponseHeaders policy, boolean secure) {
+        super(response);
+        this.policy = policy;
+        this.secure = secure;
+    }
+
+    /**
+     * {@code response} with {@code policy} applied; {@code response} itself when the policy changes
+     * nothing.
+     *
+     * @param secure whether the client spoke HTTPS (for {@code Strict-Transport-Security})
+     */
+    public static HttpServletResponse wrap(HttpServletResponse response, ResponseHeaders policy, boolean secure) {
+        return policy.changesResponses() ? new HeaderPolicingResponse(response, policy, secure) : response;
+    }
+
+    /** Applies removals and security headers to a response Bulwark writes itself (a block response). */
+    public static void applyTo(HttpServletResponse response, ResponseHeaders policy, boolean secure) {
+        if (response.isCommitted()) {
+            return;
+        }
+        for (String name : policy.remove()) {
+            if (response.containsHeader(name)) {
+                response.setHeader(name, null);
+            }
+        }
+        policy.securityHeaders().forEach((name, value) -> {
+            if ((secure || !name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY)) && !response.containsHeader(name)) {
+                response.setHeader(name, value);
+            }
+        });
+    }
+
+    /** Applies the headers if the application returned without committing the response. */
+    public void finish() {
+        if (!isCommitted()) {
+            beforeCommit();
+        }
+    }
+
+    private void beforeCommit() {
+        if (applied) {
+            return;
+        }
+        applied = true;
+        HttpServletResponse response = (HttpServletResponse) getResponse();
+        applyTo(response, policy, secure);
+        if (!cors.isEmpty() && !response.isCommitted()) {
+            writeCors(response);
+        }
+    }
+
+    private void writeCors(HttpServletResponse response) {
+        List<String> origins = cors.getOrDefault(ALLOW_ORIGIN, List.of());
+        if (!origins.isEmpty()) {
+            boolean credentials = cors.getOrDefault(ALLOW_CREDENTIALS, List.of()).stream()
+                    .anyMatch(value -> value.trim().equalsIgnoreCase("true"));
+            if (origins.size() != 1 || !policy.cors().allowsOrigin(origins.get(0), credentials)) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("Removing the application's CORS headers: Access-Control-Allow-Origin {} is not allowed",
+                            SecurityEventLogger.clean(String.join(", ", origins), 128));
+                }
+                return;
+            }
+        }
+        cors.forEach((lower, values) -> {
+            String name = corsNames.get(lower);
+            for (int i = 0; i < values.size(); i++) {
+                if (i == 0) {
+                    response.setHeader(name, values.get(i));
+                } else {
+                    response.addHeader(name, values.get(i));
+                }
+            }
+        });
+    }
+
+    private boolean policesCors(String name) {
+        return policy.cors() != null && name.regionMatches(true, 0, CORS_PREFIX, 0, CORS_PREFIX.length());
+    }
+
+    private void holdCors(String name, String value, boolean add) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (value == null) {
+            cors.remove(lower);
+            corsNames.remove(lower);
+            return;
+        }
+        if (!add || !cors.containsKey(lower)) {
+            cors.put(lower, new ArrayList<>(1));
+            corsNames.put(lower, name);
+        }
+        cors.get(lower).add(value);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (name == null || policy.removes(name)) {
+            return;
+        }
+        if (policesCors(name)) {
+            holdCors(name, value, false);
+            return;
+        }
+        super.setHeader(name, value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (name == null || policy.removes(name)) {
+            return;
+        }
+        if (policesCors(name)) {
+            holdCors(name, value, true);
+            return;
+        }
+        super.addHeader(name, value);
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        setHeader(name, Integer.toString(value));
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        addHeader(name, Integer.toString(value));
+    }
+
+    @Override
+    public void setDateHeader(String name, long date) {
+        if (name != null && !policy.removes(name) && !policesCors(name)) {
+            super.setDateHeader(name, date);
+        }
+    }
+
+    @Override
+    public void addDateHeader(String name, long date) {
+        if (name != null && !policy.removes(name) && !policesCors(name)) {
+            super.addDateHeader(name, date);
+        }
+    }
+
+    @Override
+    public boolean containsHeader(String name) {
+        if (name != null && policesCors(name)) {
+            return cors.containsKey(name.toLowerCase(Locale.ROOT));
+        }
+        return name != null && !policy.removes(name) && super.containsHeader(name);
+    }
+
+    @Override
+    public String getHeader(String name) {
+        if (name != null && policesCors(name)) {
+            List<String> values = cors.get(name.toLowerCase(Locale.ROOT));
+            return values == null ? null : values.get(0);
+        }
+        return name == null || policy.removes(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Collection<String> getHeaders(String name) {
+        if (name != null && policesCors(name)) {
+            return List.copyOf(cors.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
+        }
+        return name == null || policy.removes(name) ? List.of() : super.getHeaders(name);
+    }
+
+    @Override
+    public Collection<String> getHeaderNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : super.getHeaderNames()) {
+            if (!policy.removes(name)) {
+                names.add(name);
+            }
+        }
+        names.addAll(corsNames.values());
+        return names;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (stream == null) {
+            stream = new CommitHookStream(super.getOutputStream());
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (writer == null) {
+            writer = new CommitHookWriter(super.getWriter());
+        }
+        return writer;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        beforeCommit();
+        super.flushBuffer();
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+        beforeCommit();
+        super.sendError(status, message);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+        beforeCommit();
+        super.sendError(status);
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        beforeCommit();
+        super.sendRedirect(location);
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        applied = false;
+        cors.clear();
+        corsNames.clear();
+    }
+
+    /** The body stream; applies the headers before the first byte or flush. */
+    private final class CommitHookStream extends ServletOutputStream {
+        private final ServletOutputStream delegate;
+
+        CommitHookStream(ServletOutputStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            beforeCommit();
+            delegate.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            beforeCommit();
+            delegate.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            beforeCommit();
+            delegate.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            beforeCommit();
+            delegate.close();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            delegate.setWriteListener(listener);
+        }
+    }
+
+    /** The body writer; applies the headers before the first character or flush. */
+    private final class CommitHookWriter extends PrintWriter {
+        private final PrintWriter delegate;
+
+        CommitHookWriter(PrintWriter delegate) {
+            super(delegate);
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void write(int c) {
+            beforeCommit();
+            delegate.write(c);
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            beforeCommit();
+            delegate.write(buffer, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            beforeCommit();
+            delegate.write(text, offset, length);
+        }
+
+        @Override
+        public void println() {
+            beforeCommit();
+            delegate.println();
+        }
+
+        @Override
+        public void flush() {
+            beforeCommit();
+            delegate.flush();
+        }
+
+        @Override
+        public void close() {
+            beforeCommit();
+            delegate.close();
+        }
+
+        @Override
+        public boolean checkError() {
+            return delegate.checkError();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.bulwark.test;
+
+import dev.bulwark.core.Bulwark;
+import dev.bulwark.core.Check;
+import dev.bulwark.core.Decision;
+import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ConfigurationException;
+import dev.bulwark.test.internal.ApplicationYaml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Evaluates requests against a configuration without a server: the same engine the filter asks,
+ * built from the configuration the service ships.
+ *
+ * <pre>{@code
+ * import static dev.bulwark.test.BulwarkAssertions.assertThat;
+ * import static dev.bulwark.test.TestRequest.*;
+ *
+ * BulwarkTester bulwark = BulwarkTester.ofApplicationYaml("classpath:application.yml");
+ *
+ * assertThat(bulwark.evaluate(get("/pets?limit=5"))).isAllowed();
+ * assertThat(bulwark.evaluate(get("/pets").query("tag", "1' OR '1'='1"))).isBlockedBy("SQL");
+ * assertThat(bulwark.evaluate(post("/pets").json("{}"))).hasStatus(401);
+ * }</pre>
+ *
+ * <p>Build it once per test class: building compiles rule tables and loads OpenAPI specs and key
+ * sets, and the result is immutable and thread-safe. A configuration that would stop the service
+ * from starting fails here with the same {@link ConfigurationException}.
+ */
+public final class BulwarkTester {
+
+    private static final String CLASSPATH = "classpath:";
+    private static final String FILE = "file:";
+
+    private final Bulwark bulwark;
+
+    private BulwarkTester(Bulwark bulwark) {
+        this.bulwark = bulwark;
+    }
+
+    /** A tester for this configuration, with the built-in checks. */
+    public static BulwarkTester of(BulwarkConfig config) {
+        return new BulwarkTester(Bulwark.create(Objects.requireNonNull(config, "config")));
+    }
+
+    /** A tester for this configuration, with the application's own checks after the built-in ones. */
+    public static BulwarkTester of(BulwarkConfig config, Check... checks) {
+        Bulwark.Builder builder = Bulwark.builder(Objects.requireNonNull(config, "config"));
+        for (Check check : checks) {
+            builder.check(check);
+        }
+        return new BulwarkTester(builder.build());
+    }
+
+    /** A tester around an engine built elsewhere, e.g. the {@code Bulwark} bean of a Spring test. */
+    public static BulwarkTester of(Bulwark bulwark) {
+        return new BulwarkTester(Objects.requireNonNull(bulwark, "bulwark"));
+    }
+
+    /** A tester for a Bulwark YAML file. */
+    public static BulwarkTester of(Path yamlFile) {
+        return of(BulwarkConfig.load(Objects.requireNonNull(yamlFile, "yamlFile")));
+    }
+
+    /**
+     * A tester for a Bulwark YAML configuration: a location ({@code classpath:bulwark.yaml} or
+     * {@code file:config/bulwark.yaml}) or, when {@code yamlOrLocation} starts with neither, the
+     * YAML text itself.
+     */
+    public static BulwarkTester of(String yamlOrLocation) {
+        Objects.requireNonNull(yamlOrLocation, "yamlOrLocation");
+        String trimmed = yamlOrLocation.strip();
+        if (trimmed.startsWith(CLASSPATH) || trimmed.startsWith(FILE)) {
+            return of(BulwarkConfig.fromYaml(read(trimmed)));
+        }
+        return of(BulwarkConfig.fromYaml(yamlOrLocation));
+    }
+
+    /**
+     * A tester for the {@code bulwark:} section of a Spring Boot {@code application.yml}, as the
+     * starter would configure the service: documents merged in order, those for other profiles left
+     * out, dotted keys nested, {@code ${name:default}} placeholders resolved from system properties
+     * and the environment, {@code bulwark.config-file} followed. Error messages name the property,
+     * {@code bulwark.deny-rules.level: ...}. Write the keys in kebab-case, as the starter documents.
+     *
+     * @param location {@code classpath:application.yml}, {@code file:...} or a file path
+     * @param activeProfiles profiles whose documents ({@code spring.config.activate.on-profile}) count
+     */
+    public static BulwarkTester ofApplicationYaml(String location, String... activeProfiles) {
+        Objects.requireNonNull(location, "location");
+        String yaml = read(location.strip());
+        return of(ApplicationYaml.read(yaml, Set.of(activeProfiles), BulwarkTester::read));
+    }
+
+    /** Evaluates the request built by {@code request}. */
+    public Decision evaluate(TestRequest request) {
+        return bulwark.evaluate(Objects.requireNonNull(request, "request").build());
+    }
+
+    /** Evaluates a request. */
+    public Decision evaluate(HttpRequest request) {
+        return bulwark.evaluate(request);
+    }
+
+    /** Evaluates several requests, in order. */
+    public List<Decision> evaluateAll(TestRequest... requests) {
+        return java.util.Arrays.stream(requests).map(this::evaluate).toList();
+    }
+
+    /** The engine, e.g. for {@link BulwarkMockMvc#filter(Bulwark)}. */
+    public Bulwark bulwark() {
+        return bulwark;
+    }
+
+    /** The configuration under test. */
+    public BulwarkConfig config() {
+        return bulwark.config();
+    }
+
+    @Override
+    public String toString() {
+        return "BulwarkTester(" + bulwark.config().mode() + ", deny rules " + bulwark.config().denyRules().level() + ")";
+    }
+
+    /** Reads a {@code classpath:} or {@code file:} location, or a file path, as UTF-8. */
+    static String read(String location) {
+        try {
+            if (location.startsWith(CLASSPATH)) {
+                String resource = location.substring(CLASSPATH.length());
+                while (resource.startsWith("/")) {
+                    resource = resource.substring(1);
+                }
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                if (loader == null) {
+                    loader = BulwarkTester.class.getClassLoader();
+                }
+                try (InputStream in = loader.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new ConfigurationException("", "not found on the classpath: " + location);
+                    }
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            String path = location.startsWith(FILE) ? location.substring(FILE.length()) : location;
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + location, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the test kit; not for use outside it. */
+package dev.bulwark.test.internal;
