@@ -19,12 +19,43 @@ final class UrlSchemeScanner {
     private UrlSchemeScanner() {
     }
 
+    /**
+     * Judges every scheme that runs into a colon. A left-to-right pass over the text would read a
+     * scheme from each word start; it can only be judged where it meets a colon, and only letters,
+     * hyphens and control characters lie between its start and the colon. So only the run of such
+     * characters before each colon is read, from the run's first character, where that pass would
+     * stand too: the character before the run stops every scheme that starts earlier.
+     */
     static void scan(XssText text, Findings findings) {
         char[] t = text.text;
         int n = text.length;
         char[] scheme = new char[MAX_SCHEME];
-        int i = 0;
-        while (i < n) {
+        for (int colon = indexOf(t, ':', 0, n); colon >= 0; colon = indexOf(t, ':', colon + 1, n)) {
+            int runStart = colon;
+            while (runStart > 0 && isRunChar(t[runStart - 1])) {
+                runStart--;
+            }
+            scanRun(t, n, runStart, colon, scheme, findings);
+        }
+    }
+
+    private static boolean isRunChar(char c) {
+        return Chars.isLetter(c) || c == '-' || c < ' ';
+    }
+
+    private static int indexOf(char[] t, char c, int from, int n) {
+        for (int i = from; i < n; i++) {
+            if (t[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The left-to-right pass over {@code t[from, colon)}, a run that ends at a colon. */
+    private static void scanRun(char[] t, int n, int from, int colon, char[] scheme, Findings findings) {
+        int i = from;
+        while (i < colon) {
             char c = t[i];
             if (!Chars.isLetter(c) || i > 0 && Chars.isLetterOrDigit(t[i - 1])) {
                 i++;
