@@ -235,7 +235,7 @@ public final class JavaAttackDetector implements Detector {
             switch (c) {
                 case '%', '&', '\\' -> f |= F_ESCAPE | (c == '%' ? F_OGNL : 0);
                 case '{' -> f |= prev == '$' ? F_DOLLAR_BRACE : 0;
-                case '.' -> f |= Ascii.isJavaIdentPart(prev) ? F_DOTTED : 0;
+                case '.' -> f |= Ascii.isJavaIdentPart(prev) && i + 1 < n && isSegmentStart(s.charAt(i + 1)) ? F_DOTTED : 0;
                 case '(' -> f |= F_PAREN;
                 case '#', '@' -> f |= F_OGNL;
                 case '<' -> f |= F_TAG;
@@ -265,49 +265,54 @@ public final class JavaAttackDetector implements Detector {
      */
     private static void scanSerializationHeaders(String s, Findings findings) {
         int start = contentStart(s);
-        int n = s.length();
-        for (int i = 0; i + 3 < n; i++) {
-            char c = s.charAt(i);
-            if (c < 128 ? !HEADER_STARTS[c] : c != '\u00ac' && c != '\ufffd') {
-                continue;
-            }
-            int length = switch (c) {
-                case 'r' -> s.charAt(i + 1) == 'O' && Ascii.matchesExactlyAt(s, i, "rO0AB") ? 5 : 0;
-                case 'K' -> s.charAt(i + 1) == 'z' && Ascii.matchesExactlyAt(s, i, "KztAAU") ? 6 : 0;
-                case 'C' -> s.charAt(i + 1) == 's' && Ascii.matchesExactlyAt(s, i, "Cs7QAF") ? 6 : 0;
-                case 'a', 'A' -> (s.charAt(i + 1) | 0x20) == 'c' && Ascii.matchesAt(s, i, "aced0005") ? 8 : 0;
-                case '\u00ac', '\ufffd' -> {
-                    char b = s.charAt(i + 1);
-                    yield (b == '\u00ed' || b == '\ufffd') && s.charAt(i + 2) == 0 && s.charAt(i + 3) == 5 ? 4 : 0;
-                }
-                default -> 0;
-            };
-            if (length > 0) {
-                reportHeader(s, i, start, findings, length);
-                if (i == start) {
-                    break;
-                }
-            }
+        // The first spelling found decides the rule; later ones cannot add to it.
+        int at = earliest(earliest(s.indexOf("rO0AB"), s.indexOf("KztAAU")), s.indexOf("Cs7QAF"));
+        int length = at < 0 ? 0 : s.charAt(at) == 'r' ? 5 : 6;
+        int hex = hexHeader(s);
+        if (hex >= 0 && (at < 0 || hex < at)) {
+            at = hex;
+            length = 8;
+        }
+        int raw = rawHeader(s);
+        if (raw >= 0 && (at < 0 || raw < at)) {
+            at = raw;
+            length = 4;
+        }
+        if (at >= 0) {
+            findings.report(at == start ? SERIALIZED_OBJECT : SERIALIZED_EMBEDDED, at, at + length);
         }
         if (s.startsWith("H4sI", start)) {
             findings.report(GZIP_BASE64, start, start + 4);
         }
     }
 
-    /** ASCII characters that start a spelling of the serialization header. */
-    private static final boolean[] HEADER_STARTS = new boolean[128];
-
-    static {
-        for (char c : "rKCaA".toCharArray()) {
-            HEADER_STARTS[c] = true;
-        }
+    private static int earliest(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
-    private static void reportHeader(String s, int at, int contentStart, Findings findings, int length) {
-        if (at < 0) {
-            return;
+    /** First {@code aced0005} in any case, found from its digits by {@code String.indexOf}. */
+    private static int hexHeader(String s) {
+        for (int digits = s.indexOf("0005", 4); digits >= 0; digits = s.indexOf("0005", digits + 1)) {
+            if (Ascii.matchesAt(s, digits - 4, "aced0005")) {
+                return digits - 4;
+            }
         }
-        findings.report(at == contentStart ? SERIALIZED_OBJECT : SERIALIZED_EMBEDDED, at, at + length);
+        return -1;
+    }
+
+    /** First raw header: bytes AC ED 00 05 read as Latin-1, or with invalid bytes replaced. */
+    private static int rawHeader(String s) {
+        for (int i = nextRawCandidate(s, 0); i >= 0 && i + 3 < s.length(); i = nextRawCandidate(s, i + 1)) {
+            char b = s.charAt(i + 1);
+            if ((b == '\u00ed' || b == '\ufffd') && s.charAt(i + 2) == 0 && s.charAt(i + 3) == 5) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int nextRawCandidate(String s, int from) {
+        return earliest(s.indexOf('\u00ac', from), s.indexOf('\ufffd', from));
     }
 
     /** First index after leading whitespace and quotes. */
@@ -335,6 +340,17 @@ public final class JavaAttackDetector implements Detector {
             }
             int from = i;
             int j = i;
+            if (from == 0 || !isPathSeparator(s.charAt(from - 1))) {
+                // A lone word reports nothing unless a path separator leads to it: skip its lookup.
+                while (j < n && Ascii.isJavaIdentPart(s.charAt(j))) {
+                    j++;
+                }
+                if (!(j + 1 < n && s.charAt(j) == '.' && isSegmentStart(s.charAt(j + 1)))) {
+                    i = Math.max(j, i + 1);
+                    continue;
+                }
+                j = i;
+            }
             int count = 0;
             int all = 0;
             int firstFlags = 0;
@@ -378,7 +394,7 @@ public final class JavaAttackDetector implements Detector {
                     end3 = j;
                 }
                 count++;
-                if (j + 1 < n && s.charAt(j) == '.' && (Ascii.isIdentStart(s.charAt(j + 1)) || s.charAt(j + 1) == '$')) {
+                if (j + 1 < n && s.charAt(j) == '.' && isSegmentStart(s.charAt(j + 1))) {
                     j++;
                 } else {
                     break;
@@ -405,6 +421,10 @@ public final class JavaAttackDetector implements Detector {
             }
             i = Math.max(j, i + 1);
         }
+    }
+
+    private static boolean isSegmentStart(char c) {
+        return Ascii.isIdentStart(c) || c == '$';
     }
 
     private static boolean isNameChar(char c) {

@@ -170,7 +170,7 @@ public final class PathTraversalDetector implements Detector {
             char c = text.charAt(i);
             if (c == '.' || c == '%' || c > 0x2000
                     || (c == '0' && i + 1 < text.length() && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X'))) {
-                traits |= MAY_TRAVERSE | MAY_NAME_FILE;
+                return MAY_TRAVERSE | MAY_NAME_FILE;
             } else if (c == '/' || c == '\\' || c == '_' || c == '~' || c == '\0') {
                 traits |= MAY_NAME_FILE;
             }
@@ -179,6 +179,15 @@ public final class PathTraversalDetector implements Detector {
     }
 
     // ---- traversal -------------------------------------------------------------------------
+
+    /** ASCII characters that can start a spelling of a dot or a separator. */
+    private static final boolean[] SPELLING_STARTS = new boolean[0x80];
+
+    static {
+        for (char c : ".0/\\%\0".toCharArray()) {
+            SPELLING_STARTS[c] = true;
+        }
+    }
 
     private static final int NONE = 0;
     private static final int PLAIN = 1;
@@ -200,7 +209,7 @@ public final class PathTraversalDetector implements Detector {
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
-            if (c < 0x80 && c != '.' && c != '/' && c != '\\' && c != '0' && c != '%' && c != '\0') {
+            if (c < 0x80 && !SPELLING_STARTS[c]) {
                 // letters, digits and other punctuation take part in no spelling of a dot or separator
                 i++;
                 continue;
