@@ -139,6 +139,10 @@ public final class SqlInjectionDetector implements Detector {
             if (tail > 0 && tail < value.length()) {
                 read(value, tail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
             }
+            int escapedTail = tail > 0 && (profile == null || profile.has('\\')) ? breakAfterEscapes(value, quote) : -1;
+            if (escapedTail > 0 && escapedTail != tail && escapedTail < value.length()) {
+                read(value, escapedTail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
+            }
         }
     }
 
@@ -166,6 +170,30 @@ public final class SqlInjectionDetector implements Detector {
         int n = value.length();
         for (int i = 0; i < n; i++) {
             if (quoteOf(value.charAt(i)) == quote) {
+                if (i + 1 < n && quoteOf(value.charAt(i + 1)) == quote) {
+                    i++;
+                    continue;
+                }
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@link #breakAfter}, read the way MySQL reads strings: a backslash escapes the character after
+     * it, so {@code \\'} stays inside the string. The payload {@code x\\''or'1} breaks out there, not
+     * in a dialect where the backslash is plain text. -1 when there is no such quote.
+     */
+    static int breakAfterEscapes(String value, char quote) {
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (quoteOf(c) == quote) {
                 if (i + 1 < n && quoteOf(value.charAt(i + 1)) == quote) {
                     i++;
                     continue;

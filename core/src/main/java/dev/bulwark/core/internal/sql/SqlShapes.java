@@ -1430,7 +1430,7 @@ final class SqlShapes {
             case WORD -> {
                 int id = detail[i];
                 int k = next(i + 1);
-                if (k < n && type[k] == LPAREN && callable(id)) {
+                if (k < n && type[k] == LPAREN && (callable(id) || comparisonCall(id, k))) {
                     kind = K_CALL;
                     callId = id;
                     j = close(k);
@@ -1464,6 +1464,7 @@ final class SqlShapes {
                 return -1;
             }
         }
+        j = subscripts(j);
         for (int guard = 0; guard < 4; guard++) {
             int k = next(j);
             if (k < n && type[k] == OP && detail[k] == OP_CAST) {
@@ -1693,6 +1694,26 @@ final class SqlShapes {
         return !any(id, SqlVocabulary.RESERVED) || any(id, SqlVocabulary.FUNCTION);
     }
 
+    /**
+     * {@code glob(a, b)}, {@code like(a, b)}: SQLite spells its pattern operators as functions of
+     * two arguments too. Looks for the comma a bounded number of tokens into the parentheses.
+     */
+    private boolean comparisonCall(int id, int open) {
+        if (!is(id, SqlVocabulary.COMPARE) || !any(id, SqlVocabulary.RESERVED) || id == SqlVocabulary.IN) {
+            return false;
+        }
+        int limit = Math.min(match[open] < 0 ? n : match[open], open + 16);
+        for (int k = open + 1; k < limit; k++) {
+            if (type[k] == COMMA) {
+                return true;
+            }
+            if (type[k] == LPAREN) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean isValue(int k) {
         return k != 0 && k != K_WORD && k != K_QIDENT;
     }
@@ -1803,6 +1824,20 @@ final class SqlShapes {
             } else {
                 return j;
             }
+        }
+        return j;
+    }
+
+    /**
+     * Skips subscripts glued to an operand, {@code array[id]} or {@code tags[1]}: PostgreSQL array
+     * access and constructors, which the lexer reads as bracket-quoted names.
+     */
+    private int subscripts(int j) {
+        for (int guard = 0; guard < 4 && j < n && j > 0; guard++) {
+            if (type[j] != QIDENT || detail[j] != '[' || start[j] != end[j - 1]) {
+                break;
+            }
+            j++;
         }
         return j;
     }

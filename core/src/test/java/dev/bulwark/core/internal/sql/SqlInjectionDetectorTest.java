@@ -92,6 +92,22 @@ class SqlInjectionDetectorTest {
         }
 
         @Test
+        void detectsArraySubscriptOperandAfterBreak() {
+            assertThat(rulesFor("x' or array[id] is not null--")).contains("SQL-BOOLEAN");
+        }
+
+        @Test
+        void detectsBreakBehindBackslashEscapedQuote() {
+            // MySQL keeps \' inside the string, so the quote after it ends the string.
+            assertThat(rulesFor("foo\\''or'oof")).contains("SQL-BOOLEAN");
+        }
+
+        @Test
+        void detectsPatternOperatorCalledAsFunction() {
+            assertThat(rulesFor("admin@example.com' or glob(id,id);")).contains("SQL-BOOLEAN");
+        }
+
+        @Test
         void detectsConditionInsideFormLikeValue() {
             assertThat(blockedAt(Level.STANDARD, "pay=AND 7639=(")).isTrue();
         }
@@ -247,7 +263,8 @@ class SqlInjectionDetectorTest {
             "Select 2 items from the list", "Drop table lamp", "I was having true friends", "Delete from list",
             "black and white", "salt and pepper (2 pack)", "Use `code` in **Markdown**, e.g. `a || b`",
             "if (x > 1) { y = 2; }", "{\"id\": 5, \"name\": \"x\"}", "\"foo\" AND \"bar\"", "#2 best seller",
-            "Shipped via UPS; drop at door", "1950's dresses", "parents' and kids' shoes", "12\" x 18\" frame"})
+            "Shipped via UPS; drop at door", "1950's dresses", "parents' and kids' shoes", "12\" x 18\" frame",
+            "I like (cats, dogs) a lot", "tags[1] and tags[2]", "it\\'s a \\'quoted\\' word"})
         void ignoresTypicalAndTrickyPlainValues(String value) {
             assertThat(rulesFor(value)).as(value).isEmpty();
         }
