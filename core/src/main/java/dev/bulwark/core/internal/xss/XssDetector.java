@@ -1,6 +1,8 @@
 package dev.bulwark.core.internal.xss;
 
 import dev.bulwark.core.Component;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -45,10 +47,42 @@ public final class XssDetector implements Detector {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
-        if (!target.profile().hasAny(TRIGGERS) && !(target.profile().hasNonAscii() && hasFullWidthForm(value))) {
-            return;
+        boolean markupCharacters = target.profile().hasAny(TRIGGERS)
+                || (target.profile().hasNonAscii() && hasFullWidthForm(value));
+        if (markupCharacters) {
+            XssText text = XssText.of(value);
+            Findings findings = findings(text, value, target.component());
+            if (findings != null) {
+                findings.reportTo(sink, text);
+                return;
+            }
         }
-        XssText text = XssText.of(value);
+        if (keepsPercentEscapes(target.source()) && target.profile().has('%')) {
+            // Bodies and headers are not percent-decoded by the engine, but an application may
+            // decode what it reads from them: %3Cscript%3E in a JSON or XML value.
+            String decoded = BODY_ESCAPES.decode(value, false).text();
+            if (!decoded.equals(value)) {
+                XssText text = XssText.of(decoded);
+                Findings findings = findings(text, decoded, target.component());
+                if (findings != null) {
+                    findings.reportTo((rule, offset, length) -> sink.report(rule, 0, value.length()), text);
+                }
+            }
+        }
+    }
+
+    /** Layers of percent-encoding undone in values that the engine passes on undecoded. */
+    private static final PercentDecoder BODY_ESCAPES = new PercentDecoder(2);
+
+    private static boolean keepsPercentEscapes(Source source) {
+        return switch (source) {
+            case HEADER, XML, JSON, MULTIPART, BODY -> true;
+            default -> false;
+        };
+    }
+
+    /** Runs the scanners over decoded text; null when none of them found anything. */
+    private static Findings findings(XssText text, String raw, Component component) {
         Findings findings = new Findings();
         if (text.has(XssText.LT)) {
             boolean document = MarkupScanner.isXmlDocument(text);
@@ -62,16 +96,16 @@ public final class XssDetector implements Detector {
             CssScanner.scan(text, findings);
         }
         if (text.has(XssText.SCRIPT_PUNCTUATION)) {
-            ScriptScanner.scan(text, value, findings);
+            ScriptScanner.scan(text, raw, findings);
         }
         if (findings.isEmpty()) {
-            return;
+            return null;
         }
-        if (target.component() != Component.VALUE && findings.has(XssRules.HTML_TAG)) {
+        if (component != Component.VALUE && findings.has(XssRules.HTML_TAG)) {
             // Names are chosen by the application; markup in one is never legitimate.
             findings.add(XssRules.MARKUP_IN_NAME, 0, text.length);
         }
-        findings.reportTo(sink, text);
+        return findings;
     }
 
     /**

@@ -187,6 +187,25 @@ class XssDetectorTest {
         }
 
         @Test
+        void detectsPercentEncodedScriptTagInJsonValue() {
+            ScanTarget json = new ScanTarget("%3Cscript%3Ealert(1)%3C%2Fscript%3E", Source.JSON, Component.VALUE, "/note");
+            assertThat(rules(json, Level.STANDARD)).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void detectsPercentEncodedUtf7ScriptTagInXmlValue() {
+            ScanTarget xml = new ScanTarget("%2bADw-script%2bAD4-", Source.XML, Component.VALUE, "/root/a/@probe");
+            assertThat(rules(xml, Level.STANDARD)).contains("XSS-SCRIPT-TAG");
+        }
+
+        @Test
+        void ignoresPercentEncodedLinkInJsonValue() {
+            ScanTarget json = new ScanTarget("https://example.com/search?q=%3C3%20cats&next=%2Fhome%3Fa%3D1",
+                    Source.JSON, Component.VALUE, "/link");
+            assertThat(rules(json, Level.STANDARD)).isEmpty();
+        }
+
+        @Test
         void reportsPlainTagWithAttributesOnlyAtStrict() {
             assertThat(standard("<b class=\"x\">bold</b>")).isEmpty();
             assertThat(strict("<b class=\"x\">bold</b>")).contains("XSS-HTML-TAG");
