@@ -252,6 +252,10 @@ public final class PathTraversalDetector implements Detector {
                 j += skip;
             }
             boolean chained = dotsStart == lastEnd;
+            if (!chained && isEllipsis(text, dotsStart, j, dots, obfuscated)) {
+                i = j;
+                continue;
+            }
             int strength = chained ? runStrength : boundaryStrength(text, dotsStart, separatorEnd);
             int end = dots >= 2 && strength > 0 ? segmentEnd(text, j) : -1;
             if (end < 0) {
@@ -291,6 +295,20 @@ public final class PathTraversalDetector implements Detector {
         // only after white space, quotes or markup: a relative link in text, unless more follows
         weak.offer(TRAVERSAL_IN_TEXT, firstStart, evidence);
         return false;
+    }
+
+    /**
+     * {@code .../fonts/a.ttf}: three plain dots that shorten a path in a listing or a log line, with a
+     * name after them. No file system reads three dots as a parent; {@code .../.../} and
+     * {@code ..././}, which collapse into {@code ../} under naive filtering, stay traversals.
+     */
+    private static boolean isEllipsis(String text, int dotsStart, int dotsEnd, int dots, boolean obfuscated) {
+        if (obfuscated || dots != 3 || dotsEnd - dotsStart != 3 || dotsEnd + 1 >= text.length()
+                || !isPlainSeparator(text.charAt(dotsEnd))) {
+            return false;
+        }
+        char next = text.charAt(dotsEnd + 1);
+        return Character.isLetterOrDigit(next) || next == '_' || next == '-';
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.misc;
 
 import static dev.bulwark.core.internal.misc.Scans.fileName;
 import static dev.bulwark.core.internal.misc.Scans.header;
+import static dev.bulwark.core.internal.misc.Scans.json;
 import static dev.bulwark.core.internal.misc.Scans.mebibyteOf;
 import static dev.bulwark.core.internal.misc.Scans.path;
 import static dev.bulwark.core.internal.misc.Scans.pathSegment;
@@ -53,6 +54,16 @@ class PathTraversalDetectorTest {
     @Test
     void detectsThreeDotSegmentsUsedOnWindows() {
         assertThat(standard(query(".../.../x"))).containsExactly("PATH-TRAVERSAL");
+    }
+
+    @Test
+    void detectsThreeDotsCollapsingIntoParentUnderNaiveFiltering() {
+        assertThat(standard(query("..././..././etc/hosts"))).isNotEmpty();
+    }
+
+    @Test
+    void ignoresEllipsisShorteningPathInListing() {
+        assertThat(standard(json("/changes", ".../fonts/Roboto-Regular.default.61.ttf | Bin 2204 -> 2008 bytes"))).isEmpty();
     }
 
     @Test
