@@ -828,6 +828,12 @@ public final class UnixCommandDetector implements Detector {
             }
         }
 
+        /**
+         * Plain words after a command at the start of the value from which it reads as a sentence:
+         * arguments of a real command line are options, paths, hosts or code, or few.
+         */
+        private static final int PROSE_WORDS = 4;
+
         private RuleDefinition judge(int d, boolean bySeparator) {
             int f = cmdFlags[d];
             int a = args[d];
@@ -862,6 +868,10 @@ public final class UnixCommandDetector implements Detector {
             if (strength == DISTINCT || (f & DISTINCT) != 0) {
                 if (s >= SPACED) {
                     return shellish || s == TIGHT || handed ? CHAIN : COMMAND;
+                }
+                if (n >= PROSE_WORDS && !shellish && !handed && (context & C_PREFIXED) == 0) {
+                    // "bash completion: show branch colors": a command's name opening a sentence.
+                    return WEAK;
                 }
                 return n == 0 && !bySeparator && (context & C_PREFIXED) == 0 ? WEAK : COMMAND;
             }

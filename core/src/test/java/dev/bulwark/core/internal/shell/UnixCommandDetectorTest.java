@@ -212,6 +212,16 @@ class UnixCommandDetectorTest {
     }
 
     @Test
+    void ignoresSentenceOpenedByCommandName() {
+        assertThat(standard(detector, "bash headers to use when developing new loadable builtins.")).isEmpty();
+    }
+
+    @Test
+    void detectsCommandWithFewPlainArguments() {
+        assertThat(standard(detector, "ansible-galaxy collection install community.general")).contains("UNIXCMD-COMMAND");
+    }
+
+    @Test
     void ignoresUserAgentHeader() {
         assertThat(header(detector, "User-Agent",
                 "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")).isEmpty();
