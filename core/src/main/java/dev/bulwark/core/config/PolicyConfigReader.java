@@ -132,24 +132,9 @@ final class PolicyConfigReader {
         entry.object(RULE_KEYS);
         String name = entry.has("name") ? entry.get("name").text().trim() : "";
         StringMatcher path = ConfigLoader.matcher(entry.get("path"));
-        Set<String> methods = new LinkedHashSet<>();
+        Set<String> methods = ConfigLoader.methods(entry.get("methods"));
+        List<StringMatcher> contentTypes = ConfigLoader.contentTypes(entry.get("content-types"));
         ConfigNode item;
-        if ((item = entry.get("methods")) != null) {
-            for (String method : item.stringList()) {
-                String trimmed = method.trim();
-                if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 32 && c < 127)) {
-                    throw item.error("invalid method '" + method + "'");
-                }
-                methods.add(trimmed.toUpperCase(Locale.ROOT));
-            }
-        }
-        List<StringMatcher> contentTypes = new ArrayList<>();
-        if ((item = entry.get("content-types")) != null) {
-            for (ConfigNode type : item.isText() ? List.of(item) : item.list()) {
-                contentTypes.add(type.isText() ? StringMatcher.exact(type.text().trim().toLowerCase(Locale.ROOT))
-                        : ConfigLoader.matcher(type).ignoringCase());
-            }
-        }
         List<StringMatcher> parameters = null;
         if ((item = entry.get("parameters")) != null) {
             parameters = new ArrayList<>();
