@@ -2,6 +2,7 @@ package dev.bulwark.core.config;
 
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.internal.ClasspathResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -328,16 +329,10 @@ final class PolicyConfigReader {
     private static String readBody(ConfigNode node) {
         String location = node.text().trim();
         try {
-            if (location.startsWith("classpath:")) {
-                String resource = location.substring("classpath:".length());
-                resource = resource.startsWith("/") ? resource.substring(1) : resource;
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                if (loader == null) {
-                    loader = PolicyConfigReader.class.getClassLoader();
-                }
-                try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (location.startsWith(ClasspathResource.PREFIX)) {
+                try (InputStream in = ClasspathResource.open(location)) {
                     if (in == null) {
-                        throw node.error("no such resource on the class path: " + resource);
+                        throw node.error("no such resource on the class path: " + ClasspathResource.name(location));
                     }
                     return new String(in.readNBytes(BlockResponse.MAX_BODY_LENGTH * 4 + 1), StandardCharsets.UTF_8);
                 }
