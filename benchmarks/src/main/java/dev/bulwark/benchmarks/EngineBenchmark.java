@@ -63,11 +63,7 @@ public class EngineBenchmark {
 
         @Setup
         public void setUp() throws IOException {
-            String prefix = "typical/" + request + "/";
-            CorpusRequest found = read(Corpora.TYPICAL).stream()
-                    .filter(r -> r.id().startsWith(prefix))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no request with id " + prefix + "* in " + Corpora.TYPICAL));
+            CorpusRequest found = typicalRequest(request);
             engine = engine(level);
             httpRequest = found.toHttpRequest();
             Decision decision = engine.evaluate(httpRequest);
@@ -123,11 +119,7 @@ public class EngineBenchmark {
 
         @Setup
         public void setUp() throws IOException {
-            String prefix = "typical/" + request + "/";
-            CorpusRequest found = read(Corpora.TYPICAL).stream()
-                    .filter(r -> r.id().startsWith(prefix))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no request with id " + prefix + "* in " + Corpora.TYPICAL));
+            CorpusRequest found = typicalRequest(request);
             engine = engine("standard");
             variants = new HttpRequest[FRESH_VARIANTS];
             for (int i = 0; i < FRESH_VARIANTS; i++) {
@@ -181,6 +173,15 @@ public class EngineBenchmark {
     @Benchmark
     public Decision crsRegression(CrsRegression state) {
         return state.engine.evaluate(state.nextRequest());
+    }
+
+    /** The request of {@code typical.jsonl} with this name in its id ({@code typical/<name>/0}). */
+    static CorpusRequest typicalRequest(String name) throws IOException {
+        String prefix = "typical/" + name + "/";
+        return read(Corpora.TYPICAL).stream()
+                .filter(r -> r.id().startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no request with id " + prefix + "* in " + Corpora.TYPICAL));
     }
 
     static Bulwark engine(String level) {

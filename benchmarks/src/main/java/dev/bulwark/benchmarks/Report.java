@@ -201,10 +201,8 @@ public final class Report {
                     .column("category", TextTable.Align.LEFT)
                     .column("requests", TextTable.Align.RIGHT)
                     .column("blocked", TextTable.Align.RIGHT)
-                    .column("result", TextTable.Align.LEFT)
-                    .column("p50 us", TextTable.Align.RIGHT)
-                    .column("p99 us", TextTable.Align.RIGHT)
-                    .column("max us", TextTable.Align.RIGHT);
+                    .column("result", TextTable.Align.LEFT);
+            latencyColumns(table);
             for (Label label : Label.values()) {
                 List<Tally> rows = file.categories().stream().filter(t -> t.label() == label).toList();
                 rows.forEach(t -> categoryRow(table, t, t.name()));
@@ -225,10 +223,8 @@ public final class Report {
                 .column("benign", TextTable.Align.RIGHT)
                 .column("blocked", TextTable.Align.RIGHT)
                 .column("FPR", TextTable.Align.RIGHT)
-                .column("neutral blocked", TextTable.Align.RIGHT)
-                .column("p50 us", TextTable.Align.RIGHT)
-                .column("p99 us", TextTable.Align.RIGHT)
-                .column("max us", TextTable.Align.RIGHT);
+                .column("neutral blocked", TextTable.Align.RIGHT);
+        latencyColumns(summary);
         for (FileSummary file : files) {
             summaryRow(summary, file);
         }
@@ -285,6 +281,13 @@ public final class Report {
                     .append(String.join(", ", unstable.stream().limit(5).map(RequestResult::id).toList())).append('\n');
         }
         return out.toString();
+    }
+
+    /** The latency columns that end every table, filled by {@link #latencyCell}. */
+    private static void latencyColumns(TextTable table) {
+        table.column("p50 us", TextTable.Align.RIGHT)
+                .column("p99 us", TextTable.Align.RIGHT)
+                .column("max us", TextTable.Align.RIGHT);
     }
 
     private static void categoryRow(TextTable table, Tally tally, String category) {

@@ -24,6 +24,19 @@ class BulwarkTest {
         }
     };
 
+    /** A check with a bug: it throws on every request. */
+    private static final Check FAILING = new Check() {
+        @Override
+        public String name() {
+            return "failing";
+        }
+
+        @Override
+        public void inspect(Inspection inspection) {
+            throw new IllegalStateException("boom");
+        }
+    };
+
     private static HttpRequest get(String target) {
         return HttpRequest.builder("GET", target).remoteAddress("127.0.0.1").build();
     }
@@ -97,18 +110,7 @@ class BulwarkTest {
 
     @Test
     void failingCheckBlocksRequest() {
-        Check failing = new Check() {
-            @Override
-            public String name() {
-                return "failing";
-            }
-
-            @Override
-            public void inspect(Inspection inspection) {
-                throw new IllegalStateException("boom");
-            }
-        };
-        Decision decision = Bulwark.builder(BulwarkConfig.defaults()).check(failing).build().evaluate(get("/"));
+        Decision decision = Bulwark.builder(BulwarkConfig.defaults()).check(FAILING).build().evaluate(get("/"));
         assertThat(decision.blocked()).isTrue();
         assertThat(decision.blockType()).isEqualTo(BlockType.INTERNAL);
         assertThat(decision.status()).isEqualTo(503);
@@ -116,18 +118,7 @@ class BulwarkTest {
 
     @Test
     void failingCheckBlocksEvenInLogOnlyMode() {
-        Check failing = new Check() {
-            @Override
-            public String name() {
-                return "failing";
-            }
-
-            @Override
-            public void inspect(Inspection inspection) {
-                throw new IllegalStateException("boom");
-            }
-        };
-        Decision decision = Bulwark.builder(ConfigLoader.fromYaml("mode: log-only")).check(failing).build().evaluate(get("/"));
+        Decision decision = Bulwark.builder(ConfigLoader.fromYaml("mode: log-only")).check(FAILING).build().evaluate(get("/"));
         assertThat(decision.blocked()).isTrue();
         assertThat(decision.status()).isEqualTo(503);
     }

@@ -3,6 +3,7 @@ package dev.bulwark.servlet;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -85,30 +86,28 @@ final class Tokens {
     }
 
     static String rs256(JWSHeader header, RSAKey key, JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(header, claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return sign(header, claims, () -> new RSASSASigner(key));
     }
 
     static String es256(ECKey key, JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
-            jwt.sign(new ECDSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims, () -> new ECDSASigner(key));
     }
 
     /** HS256 with {@code secret} as the MAC key, under a header of the caller's choosing. */
     static String hs256(JWSHeader header, byte[] secret, JWTClaimsSet claims) {
+        return sign(header, claims, () -> new MACSigner(secret));
+    }
+
+    /** A signer, made inside {@link #sign(JWSHeader, JWTClaimsSet, SignerFactory)}, as making one may fail. */
+    @FunctionalInterface
+    private interface SignerFactory {
+        JWSSigner create() throws JOSEException;
+    }
+
+    private static String sign(JWSHeader header, JWTClaimsSet claims, SignerFactory signer) {
         try {
             SignedJWT jwt = new SignedJWT(header, claims);
-            jwt.sign(new MACSigner(secret));
+            jwt.sign(signer.create());
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

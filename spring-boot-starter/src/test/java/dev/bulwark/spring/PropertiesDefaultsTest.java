@@ -1,5 +1,6 @@
 package dev.bulwark.spring;
 
+import static dev.bulwark.spring.BoundProperties.assertSameSections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,20 +42,7 @@ class PropertiesDefaultsTest {
         assertThat(tree).containsKeys("mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "openapi",
                 "allowed-methods", "allow-rules", "headers", "csrf", "client-ip");
         // ... and reads back as the core's defaults.
-        assertThat(config.mode()).isEqualTo(defaults.mode());
-        assertThat(config.limits()).isEqualTo(defaults.limits());
-        assertThat(config.decodingPasses()).isEqualTo(defaults.decodingPasses());
-        assertThat(config.uninspectable()).isEqualTo(defaults.uninspectable());
-        assertThat(config.denyRules()).isEqualTo(defaults.denyRules());
-        assertThat(config.jwt()).isEqualTo(defaults.jwt());
-        assertThat(config.openapi()).isEqualTo(defaults.openapi());
-        assertThat(config.allowedMethods()).isEqualTo(defaults.allowedMethods());
-        assertThat(config.allowRules()).isEqualTo(defaults.allowRules());
-        assertThat(config.headers()).isEqualTo(defaults.headers());
-        assertThat(config.csrf()).isEqualTo(defaults.csrf());
-        assertThat(config.clientIp()).isEqualTo(defaults.clientIp());
-        assertThat(config.ipRules()).isEqualTo(defaults.ipRules());
-        assertThat(config.blockResponses()).isEqualTo(defaults.blockResponses());
+        assertSameSections(config, defaults);
     }
 
     /** Header values stand for {@code enabled: true}, so the reflective test above leaves it out. */

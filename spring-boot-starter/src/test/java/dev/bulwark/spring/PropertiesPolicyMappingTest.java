@@ -1,9 +1,12 @@
 package dev.bulwark.spring;
 
+import static dev.bulwark.spring.BoundProperties.RUNNER;
+import static dev.bulwark.spring.BoundProperties.assertSameSections;
+import static dev.bulwark.spring.BoundProperties.bulwark;
+import static dev.bulwark.spring.BoundProperties.withYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.BlockType;
-import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.AllowRule;
 import dev.bulwark.core.config.AllowedMethods;
@@ -19,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The request-policy sections under {@code bulwark.*} produce the same configuration as the same
@@ -28,91 +31,41 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
  */
 class PropertiesPolicyMappingTest {
 
-    /** The engine is replaced so that nothing named below need exist. */
-    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(BulwarkAutoConfiguration.class))
-            .withBean(Bulwark.class, () -> Bulwark.create(BulwarkConfig.defaults()));
-
-    private void withYaml(String yaml, Consumer<BulwarkConfig> assertions) {
-        runner.withInitializer(Yaml.properties(yaml)).run(context -> {
-            assertThat(context).hasNotFailed();
-            assertions.accept(context.getBean(BulwarkConfig.class));
-        });
-    }
-
     /** The same keys under {@code bulwark:} and in a file yield the same configuration. */
-    private void assertSameAsFile(String underBulwark, String file) {
-        withYaml(underBulwark, config -> assertSame(config, BulwarkConfig.fromYaml(file)));
-    }
-
-    private static void assertSame(BulwarkConfig config, BulwarkConfig file) {
-        assertThat(config.allowedMethods()).isEqualTo(file.allowedMethods());
-        assertThat(config.allowRules()).isEqualTo(file.allowRules());
-        assertThat(config.headers()).isEqualTo(file.headers());
-        assertThat(config.csrf()).isEqualTo(file.csrf());
-        assertThat(config.clientIp()).isEqualTo(file.clientIp());
-        assertThat(config.ipRules()).isEqualTo(file.ipRules());
-        assertThat(config.blockResponses()).isEqualTo(file.blockResponses());
-        assertThat(config.routes()).isEqualTo(file.routes());
-        assertThat(config.mode()).isEqualTo(file.mode());
-        assertThat(config.denyRules()).isEqualTo(file.denyRules());
+    private static void assertSameAsFile(String underBulwark, String file) {
+        withYaml(underBulwark, config -> assertSameSections(config, BulwarkConfig.fromYaml(file)));
     }
 
     /** The properties as they were bound, handed on as a tree. */
-    private void withTree(String yaml, Consumer<Map<String, Object>> assertions) {
-        runner.withInitializer(Yaml.properties(yaml)).run(context -> {
+    private static void withTree(String yaml, Consumer<Map<String, Object>> assertions) {
+        RUNNER.withInitializer(Yaml.properties(yaml)).run(context -> {
             assertThat(context).hasNotFailed();
             assertions.accept(context.getBean(BulwarkProperties.class).toTree());
         });
     }
 
-    /** The main README's example, with allow-rules written {rules: [...]} as it must be under bulwark. */
+    /** The main README's policy example; its allow-rules, a bare list in the file, is written {rules: [...]} under bulwark. */
     @Test
     void readsTheReadmePolicyExampleUnderBulwark() {
-        assertSameAsFile("""
-                bulwark:
-                  allowed-methods: [GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS]
-                  allow-rules:
-                    rules:
-                      - path: {prefix: /api/}
-                        methods: [GET, POST]
-                        content-types: [application/json]
-                        parameters: [q, {prefix: filter.}]
-                  headers:
-                    request:
-                      allow: all
-                      remove: [X-Debug]
-                      proxy-only: [X-Authenticated-User]
-                    response:
-                      security-headers: true
-                      remove: [Server, X-Powered-By]
-                      cors: {allowed-origins: [https://shop.example.com]}
-                  csrf:
-                    enabled: true
-                    allowed-origins: [https://shop.example.com]
-                  client-ip:
-                    source: x-forwarded-for
-                    trusted-proxies: [10.0.0.0/8]
-                  ip-rules:
-                    deny: [203.0.113.0/24]
-                  block-responses:
-                    - types: [allow-rule]
-                      content-type: text/html; charset=utf-8
-                      body: "<!doctype html><title>Not found</title><p>Reference: {{incidentId}}</p>"
-                  routes:
-                    - when: {path: {prefix: /public/}}
-                      jwt: {required: false}
-                    - when: {path: {prefix: /webhooks/}}
-                      csrf: {enabled: false}
-                      allowed-methods: [POST]
-                      ip-rules: {allow: [192.0.2.0/24]}
-                """, """
-                allowed-methods: [GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS]
+        assertSameAsFile(bulwark(readmePolicyExample("""
+                allow-rules:
+                  rules:
+                    - path: {prefix: /api/}
+                      methods: [GET, POST]
+                      content-types: [application/json]
+                      parameters: [q, {prefix: filter.}]
+                """)), readmePolicyExample("""
                 allow-rules:
                   - path: {prefix: /api/}
                     methods: [GET, POST]
                     content-types: [application/json]
                     parameters: [q, {prefix: filter.}]
+                """));
+    }
+
+    /** The main README's policy example, with its allow-rules section as given. */
+    private static String readmePolicyExample(String allowRules) {
+        return "allowed-methods: [GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS]\n" + allowRules + """
                 headers:
                   request:
                     allow: all
@@ -141,7 +94,7 @@ class PropertiesPolicyMappingTest {
                     csrf: {enabled: false}
                     allowed-methods: [POST]
                     ip-rules: {allow: [192.0.2.0/24]}
-                """);
+                """;
     }
 
     @Test
@@ -179,21 +132,24 @@ class PropertiesPolicyMappingTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "allowed-methods: any",
+            "allowed-methods: [GET]",
+            "headers: {request: {allow: all}}",
+            "headers: {request: {allow: standard}}",
+            "headers: {request: {allow: [standard]}}",
+            "headers: {request: {allow: [X-Request-Id]}}",
+            "headers: {response: {security-headers: false}}",
+            "headers: {response: {security-headers: true}}",
+            "headers: {response: {security-headers: {x-frame-options: SAMEORIGIN}}}",
+            "client-ip: {source: x-forwarded-for, trusted-proxies: 10.0.0.0/8}"})
+    void readsTheKeywordAndBooleanShapesAsTheFileDoes(String keys) {
+        assertSameAsFile(bulwark(keys), keys);
+    }
+
     @Test
-    void readsTheKeywordAndBooleanShapes() {
-        for (String keys : List.of(
-                "allowed-methods: any",
-                "allowed-methods: [GET]",
-                "headers: {request: {allow: all}}",
-                "headers: {request: {allow: standard}}",
-                "headers: {request: {allow: [standard]}}",
-                "headers: {request: {allow: [X-Request-Id]}}",
-                "headers: {response: {security-headers: false}}",
-                "headers: {response: {security-headers: true}}",
-                "headers: {response: {security-headers: {x-frame-options: SAMEORIGIN}}}",
-                "client-ip: {source: x-forwarded-for, trusted-proxies: 10.0.0.0/8}")) {
-            assertSameAsFile(bulwark(keys), keys);
-        }
+    void readsAnyAllAndFalseAsTheirKeywords() {
         withYaml(bulwark("allowed-methods: any"), config -> assertThat(config.allowedMethods()).isEqualTo(AllowedMethods.any()));
         withYaml(bulwark("headers: {request: {allow: all}}"),
                 config -> assertThat(config.headers().request().allow()).isEqualTo(HeaderAllowList.all()));
@@ -332,7 +288,7 @@ class PropertiesPolicyMappingTest {
 
     @Test
     void mapsFlatPolicyProperties() {
-        runner.withPropertyValues(
+        RUNNER.withPropertyValues(
                         "bulwark.allowed-methods=any",
                         "bulwark.allow-rules.rules[0].path.prefix=/api/",
                         "bulwark.allow-rules.rules[0].methods=GET,POST",
@@ -408,7 +364,7 @@ class PropertiesPolicyMappingTest {
 
     @Test
     void failsOnSecurityHeadersSwitchedOffWithHeaderValues() {
-        runner.withPropertyValues("bulwark.headers.response.security-headers.enabled=false",
+        RUNNER.withPropertyValues("bulwark.headers.response.security-headers.enabled=false",
                         "bulwark.headers.response.security-headers.x-frame-options=SAMEORIGIN")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .rootCause().isInstanceOf(ConfigurationException.class)
@@ -417,7 +373,7 @@ class PropertiesPolicyMappingTest {
 
     @Test
     void failsOnAnythingButTrueOrFalseAsSecurityHeaders() {
-        runner.withPropertyValues("bulwark.headers.response.security-headers=maybe")
+        RUNNER.withPropertyValues("bulwark.headers.response.security-headers=maybe")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasStackTraceContaining("bulwark.headers.response.security-headers")
                         .hasStackTraceContaining("'maybe' is not true or false"));
@@ -425,24 +381,19 @@ class PropertiesPolicyMappingTest {
 
     @Test
     void failsOnAllowRulesAsABareList() {
-        runner.withInitializer(Yaml.properties(bulwark("allow-rules: [{path: /a}]")))
+        RUNNER.withInitializer(Yaml.properties(bulwark("allow-rules: [{path: /a}]")))
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasStackTraceContaining("bulwark.allow-rules[0].path"));
     }
 
     @Test
     void reportsBadPolicyValuesWithTheirProperty() {
-        runner.withPropertyValues("bulwark.client-ip.source=x-forwarded-for")
+        RUNNER.withPropertyValues("bulwark.client-ip.source=x-forwarded-for")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .isInstanceOf(ConfigurationException.class)
                         .hasMessageStartingWith("bulwark.client-ip: source x-forwarded-for needs"));
-        runner.withPropertyValues("bulwark.routes[0].when.path=/x", "bulwark.routes[0].allowed-methods=")
+        RUNNER.withPropertyValues("bulwark.routes[0].when.path=/x", "bulwark.routes[0].allowed-methods=")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageStartingWith("bulwark.routes[0].allowed-methods: at least one method"));
-    }
-
-    /** The keys indented under {@code bulwark:}. */
-    private static String bulwark(String keys) {
-        return "bulwark:\n" + keys.lines().map(line -> "  " + line).reduce("", (a, b) -> a + b + "\n");
     }
 }

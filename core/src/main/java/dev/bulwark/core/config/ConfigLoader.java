@@ -422,25 +422,9 @@ public final class ConfigLoader {
         }
         node.object(CONDITION_KEYS);
         StringMatcher path = matcher(node.get("path"));
-        Set<String> methods = new LinkedHashSet<>();
+        Set<String> methods = methods(node.get("methods"));
+        List<StringMatcher> contentTypes = contentTypes(node.get("content-types"));
         ConfigNode item;
-        if ((item = node.get("methods")) != null) {
-            for (String method : item.stringList()) {
-                String trimmed = method.trim();
-                if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 32 && c < 127)) {
-                    throw item.error("invalid method '" + method + "'");
-                }
-                methods.add(trimmed.toUpperCase(Locale.ROOT));
-            }
-        }
-        List<StringMatcher> contentTypes = new ArrayList<>();
-        if ((item = node.get("content-types")) != null) {
-            List<ConfigNode> entries = item.isText() ? List.of(item) : item.list();
-            for (ConfigNode entry : entries) {
-                StringMatcher type = matcher(entry);
-                contentTypes.add(entry.isText() ? StringMatcher.exact(entry.text().trim().toLowerCase(Locale.ROOT)) : type.ignoringCase());
-            }
-        }
         List<IpRange> clientIps = new ArrayList<>();
         if ((item = node.get("client-ips")) != null) {
             List<ConfigNode> entries = item.isText() ? List.of(item) : item.list();
@@ -449,6 +433,39 @@ public final class ConfigLoader {
             }
         }
         return new RequestCondition(path, methods, contentTypes, clientIps);
+    }
+
+    /**
+     * The methods of a condition or an allow rule, upper-cased. Conditions and allow rules read
+     * them alike, so that a method list means the same wherever it is written.
+     */
+    static Set<String> methods(ConfigNode node) {
+        Set<String> methods = new LinkedHashSet<>();
+        if (node != null) {
+            for (String method : node.stringList()) {
+                String trimmed = method.trim();
+                if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 32 && c < 127)) {
+                    throw node.error("invalid method '" + method + "'");
+                }
+                methods.add(trimmed.toUpperCase(Locale.ROOT));
+            }
+        }
+        return methods;
+    }
+
+    /**
+     * The content types of a condition or an allow rule, one or a list. Media types are
+     * case-insensitive, so a plain text is lower-cased and a matcher ignores case.
+     */
+    static List<StringMatcher> contentTypes(ConfigNode node) {
+        List<StringMatcher> contentTypes = new ArrayList<>();
+        if (node != null) {
+            for (ConfigNode type : node.isText() ? List.of(node) : node.list()) {
+                contentTypes.add(type.isText() ? StringMatcher.exact(type.text().trim().toLowerCase(Locale.ROOT))
+                        : matcher(type).ignoringCase());
+            }
+        }
+        return contentTypes;
     }
 
     private static Set<String> upper(ConfigNode node) {

@@ -1,5 +1,6 @@
 package dev.bulwark.core.config;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,19 +21,12 @@ public record DenyRuleException(Set<String> ruleKeys, Set<String> ruleIds, Value
     public DenyRuleException {
         ruleKeys = Set.copyOf(ruleKeys);
         ruleIds = Set.copyOf(ruleIds);
-        if (selector == null) {
-            selector = ValueSelector.any();
-        }
-        if (when == null) {
-            when = RequestCondition.always();
-        }
+        selector = Objects.requireNonNullElseGet(selector, ValueSelector::any);
+        when = Objects.requireNonNullElseGet(when, RequestCondition::always);
     }
 
     /** Whether the exception applies to a rule of this key and id. */
     public boolean coversRule(String ruleKey, String ruleId) {
-        if (ruleKeys.isEmpty() && ruleIds.isEmpty()) {
-            return true;
-        }
-        return ruleKeys.contains(ruleKey) || ruleIds.contains(ruleId);
+        return RuleNames.covers(ruleKeys, ruleIds, ruleKey, ruleId);
     }
 }

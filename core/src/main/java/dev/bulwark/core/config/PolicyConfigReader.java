@@ -2,6 +2,7 @@ package dev.bulwark.core.config;
 
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.internal.ClasspathResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -132,24 +133,9 @@ final class PolicyConfigReader {
         entry.object(RULE_KEYS);
         String name = entry.has("name") ? entry.get("name").text().trim() : "";
         StringMatcher path = ConfigLoader.matcher(entry.get("path"));
-        Set<String> methods = new LinkedHashSet<>();
+        Set<String> methods = ConfigLoader.methods(entry.get("methods"));
+        List<StringMatcher> contentTypes = ConfigLoader.contentTypes(entry.get("content-types"));
         ConfigNode item;
-        if ((item = entry.get("methods")) != null) {
-            for (String method : item.stringList()) {
-                String trimmed = method.trim();
-                if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 32 && c < 127)) {
-                    throw item.error("invalid method '" + method + "'");
-                }
-                methods.add(trimmed.toUpperCase(Locale.ROOT));
-            }
-        }
-        List<StringMatcher> contentTypes = new ArrayList<>();
-        if ((item = entry.get("content-types")) != null) {
-            for (ConfigNode type : item.isText() ? List.of(item) : item.list()) {
-                contentTypes.add(type.isText() ? StringMatcher.exact(type.text().trim().toLowerCase(Locale.ROOT))
-                        : ConfigLoader.matcher(type).ignoringCase());
-            }
-        }
         List<StringMatcher> parameters = null;
         if ((item = entry.get("parameters")) != null) {
             parameters = new ArrayList<>();
@@ -343,16 +329,10 @@ final class PolicyConfigReader {
     private static String readBody(ConfigNode node) {
         String location = node.text().trim();
         try {
-            if (location.startsWith("classpath:")) {
-                String resource = location.substring("classpath:".length());
-                resource = resource.startsWith("/") ? resource.substring(1) : resource;
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                if (loader == null) {
-                    loader = PolicyConfigReader.class.getClassLoader();
-                }
-                try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (location.startsWith(ClasspathResource.PREFIX)) {
+                try (InputStream in = ClasspathResource.open(location)) {
                     if (in == null) {
-                        throw node.error("no such resource on the class path: " + resource);
+                        throw node.error("no such resource on the class path: " + ClasspathResource.name(location));
                     }
                     return new String(in.readNBytes(BlockResponse.MAX_BODY_LENGTH * 4 + 1), StandardCharsets.UTF_8);
                 }

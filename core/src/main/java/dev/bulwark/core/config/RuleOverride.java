@@ -2,6 +2,7 @@ package dev.bulwark.core.config;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Mode;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -22,12 +23,8 @@ public record RuleOverride(
     public RuleOverride {
         ruleKeys = Set.copyOf(ruleKeys);
         ruleIds = Set.copyOf(ruleIds);
-        if (selector == null) {
-            selector = ValueSelector.any();
-        }
-        if (when == null) {
-            when = RequestCondition.always();
-        }
+        selector = Objects.requireNonNullElseGet(selector, ValueSelector::any);
+        when = Objects.requireNonNullElseGet(when, RequestCondition::always);
         if (level == null && mode == null) {
             throw new IllegalArgumentException("an override must set a level or a mode");
         }
@@ -35,10 +32,7 @@ public record RuleOverride(
 
     /** Whether the override applies to a rule of this key and id. */
     public boolean coversRule(String ruleKey, String ruleId) {
-        if (ruleKeys.isEmpty() && ruleIds.isEmpty()) {
-            return true;
-        }
-        return ruleKeys.contains(ruleKey) || ruleIds.contains(ruleId);
+        return RuleNames.covers(ruleKeys, ruleIds, ruleKey, ruleId);
     }
 
     /** Whether the override touches a rule key at all (with any rule id of that key). */

@@ -7,7 +7,6 @@ import dev.bulwark.core.config.BlockResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Writes the response to a blocked request: the built-in {@link ProblemResponse}, or a configured
@@ -140,27 +138,7 @@ public final class BlockResponseWriter {
             }
         }
         byte[] body = render(entry.body(), entry.mediaType(), decision.incidentId(), status).getBytes(charset);
-        response.resetBuffer();
-        response.setStatus(status);
-        for (Map.Entry<String, String> header : decision.headerChanges().responseHeaders().entrySet()) {
-            if (HeaderValues.isSafe(header.getKey(), header.getValue())) {
-                response.setHeader(header.getKey(), header.getValue());
-            }
-        }
-        response.setContentType(contentType);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(body.length);
-        OutputStream out;
-        try {
-            out = response.getOutputStream();
-        } catch (IllegalStateException writerInUse) {
-            response.getWriter().write(new String(body, charset));
-            response.getWriter().flush();
-            return true;
-        }
-        out.write(body);
-        out.flush();
+        BlockedResponses.send(response, status, decision.headerChanges().responseHeaders(), contentType, body, charset);
         return true;
     }
 

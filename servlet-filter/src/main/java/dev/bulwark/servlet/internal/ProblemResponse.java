@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import dev.bulwark.core.Violation;
 import java.util.ArrayList;
@@ -117,28 +116,7 @@ public final class ProblemResponse {
             return false;
         }
         byte[] body = body(status, incidentId, violations);
-        response.resetBuffer();
-        response.setStatus(status);
-        headers.forEach((name, value) -> {
-            if (HeaderValues.isSafe(name, value)) {
-                response.setHeader(name, value);
-            }
-        });
-        response.setContentType(CONTENT_TYPE);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(body.length);
-        OutputStream out;
-        try {
-            out = response.getOutputStream();
-        } catch (IllegalStateException writerInUse) {
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
-            response.getWriter().flush();
-            return true;
-        }
-        out.write(body);
-        out.flush();
+        BlockedResponses.send(response, status, headers, CONTENT_TYPE, body, StandardCharsets.UTF_8);
         return true;
     }
 }

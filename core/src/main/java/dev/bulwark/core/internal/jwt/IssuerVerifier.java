@@ -18,6 +18,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.SignedJWT;
 import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.config.JwtIssuer;
+import dev.bulwark.core.internal.ClasspathResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -146,13 +147,8 @@ final class IssuerVerifier {
     static JWKSet loadJwks(String location) {
         String text;
         try {
-            if (location.startsWith("classpath:")) {
-                String resource = location.substring("classpath:".length());
-                if (resource.startsWith("/")) {
-                    resource = resource.substring(1);
-                }
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                try (InputStream in = (loader != null ? loader : IssuerVerifier.class.getClassLoader()).getResourceAsStream(resource)) {
+            if (location.startsWith(ClasspathResource.PREFIX)) {
+                try (InputStream in = ClasspathResource.open(location)) {
                     if (in == null) {
                         throw new ConfigurationException("jwt.issuers", "jwks-file not found: " + location);
                     }

@@ -22,6 +22,7 @@ import dev.bulwark.core.Violation;
 import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.config.OpenApiConfig;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.internal.ClasspathResource;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -300,13 +301,8 @@ public final class OpenApiCheck implements Check {
 
     private static String load(String location, String configPath) {
         try {
-            if (location.startsWith("classpath:")) {
-                String resource = location.substring("classpath:".length());
-                if (resource.startsWith("/")) {
-                    resource = resource.substring(1);
-                }
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                try (InputStream in = (loader != null ? loader : OpenApiCheck.class.getClassLoader()).getResourceAsStream(resource)) {
+            if (location.startsWith(ClasspathResource.PREFIX)) {
+                try (InputStream in = ClasspathResource.open(location)) {
                     if (in == null) {
                         throw new ConfigurationException(configPath, "not found on the classpath: " + location);
                     }

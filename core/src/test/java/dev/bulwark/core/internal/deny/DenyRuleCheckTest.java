@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
-import dev.bulwark.core.Inspection;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
@@ -13,48 +11,11 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.ConfigLoader;
 import dev.bulwark.core.config.DenyRulesConfig;
 import dev.bulwark.core.config.Route;
-import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
-import dev.bulwark.core.internal.rules.RuleDefinition;
-import dev.bulwark.core.internal.rules.ScanTarget;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The rule machinery (levels, overrides, exceptions, log-only, custom rules) with a stand-in detector. */
 class DenyRuleCheckTest {
-
-    private static final RuleDefinition STANDARD_RULE =
-            new RuleDefinition("TEST-EVIL", "TEST", Level.STANDARD, "value contains 'evil'", "https://owasp.org/");
-    private static final RuleDefinition STRICT_RULE =
-            new RuleDefinition("TEST-BAD", "TEST", Level.STRICT, "value contains 'bad'", "https://owasp.org/");
-
-    /** Reports STANDARD_RULE for "evil" and STRICT_RULE for "bad". */
-    private static final Detector WORD_DETECTOR = new Detector() {
-        @Override
-        public String key() {
-            return "TEST";
-        }
-
-        @Override
-        public List<RuleDefinition> rules() {
-            return List.of(STANDARD_RULE, STRICT_RULE);
-        }
-
-        @Override
-        public void scan(ScanTarget target, DetectionSink sink) {
-            int evil = target.text().indexOf("evil");
-            if (evil >= 0) {
-                sink.report(STANDARD_RULE, evil, 4);
-            }
-            int bad = target.text().indexOf("bad");
-            if (bad >= 0) {
-                sink.report(STRICT_RULE, bad, 3);
-            }
-        }
-    };
 
     private static List<Finding> inspect(String yaml, String path, RequestValue... values) {
         DenyRulesConfig config = ConfigLoader.fromYaml(yaml).denyRules();
@@ -62,7 +23,7 @@ class DenyRuleCheckTest {
                 .filter(r -> r.when().matches(path, "POST", null, "127.0.0.1")).findFirst().orElse(null);
         FakeInspection inspection = new FakeInspection(HttpRequest.builder("POST", path).remoteAddress("127.0.0.1").build(),
                 List.of(values), path, route);
-        new DenyRuleCheck(config, List.of(WORD_DETECTOR), List.of()).inspect(inspection);
+        new DenyRuleCheck(config, List.of(new WordDetector()), List.of()).inspect(inspection);
         return inspection.findings;
     }
 
@@ -195,91 +156,4 @@ class DenyRuleCheckTest {
     void stopsAtFirstBlockingFinding() {
         assertThat(inspect("", "/", query("a", "evil"), query("b", "evil"))).hasSize(1);
     }
-
-    private static final class FakeInspection implements Inspection {
-        private final HttpRequest request;
-        private final List<RequestValue> values;
-        private final String path;
-        private final Route route;
-        private final List<Finding> findings = new ArrayList<>();
-        private final Map<String, Object> attributes = new HashMap<>();
-
-        FakeInspection(HttpRequest request, List<RequestValue> values, String path, Route route) {
-            this.request = request;
-            this.values = values;
-            this.path = path;
-            this.route = route;
-        }
-
-        @Override
-        public HttpRequest request() {
-            return request;
-        }
-
-        @Override
-        public String normalizedPath() {
-            return path;
-        }
-
-        @Override
-        public RequestValue pathValue() {
-            return RequestValue.plain(Location.value(Source.PATH, ""), path);
-        }
-
-        @Override
-        public List<RequestValue> values() {
-            return values;
-        }
-
-        @Override
-        public String clientAddress() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public Route route() {
-            return route;
-        }
-
-        @Override
-        public Mode mode() {
-            return Mode.BLOCK;
-        }
-
-        @Override
-        public void report(Finding finding) {
-            findings.add(finding);
-        }
-
-        @Override
-        public boolean blocked() {
-            return findings.stream().anyMatch(Finding::blocks);
-        }
-
-        @Override
-        public void attribute(String name, Object value) {
-            attributes.put(name, value);
-        }
-
-        @Override
-        public void setRequestHeader(String name, String value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void removeRequestHeader(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void responseHeader(String name, String value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void violation(dev.bulwark.core.Violation violation) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
 }

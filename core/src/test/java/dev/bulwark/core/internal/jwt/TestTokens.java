@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.jwt;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -79,29 +80,27 @@ public final class TestTokens {
     }
 
     public static String es256(ECKey key, JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
-            jwt.sign(new ECDSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims, () -> new ECDSASigner(key));
     }
 
     public static String sign(JWSHeader header, JWTClaimsSet claims, RSAKey key) {
-        try {
-            SignedJWT jwt = new SignedJWT(header, claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return sign(header, claims, () -> new RSASSASigner(key));
     }
 
     public static String hs256(byte[] secret, JWTClaimsSet claims) {
+        return sign(new JWSHeader(JWSAlgorithm.HS256), claims, () -> new MACSigner(secret));
+    }
+
+    /** A signer, made inside {@link #sign(JWSHeader, JWTClaimsSet, SignerFactory)}, as making one may fail. */
+    @FunctionalInterface
+    private interface SignerFactory {
+        JWSSigner create() throws JOSEException;
+    }
+
+    private static String sign(JWSHeader header, JWTClaimsSet claims, SignerFactory signer) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret));
+            SignedJWT jwt = new SignedJWT(header, claims);
+            jwt.sign(signer.create());
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,8 @@
 package dev.bulwark.core.internal.parse;
 
+import static dev.bulwark.core.internal.parse.BodyParsing.assertMalformed;
+import static dev.bulwark.core.internal.parse.BodyParsing.parse;
+import static dev.bulwark.core.internal.parse.BodyParsing.parsing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -9,37 +12,21 @@ import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.internal.parse.BodyParsing.StreamParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonBodyParserTest {
 
-    private final JsonBodyParser parser = new JsonBodyParser(Limits.defaults());
-
-    private CollectingSink parse(String json) throws Exception {
-        return parse(parser, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static CollectingSink parse(JsonBodyParser parser, byte[] json) throws Exception {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(new ByteArrayInputStream(json), sink);
-        return sink;
-    }
-
-    private ThrowingCallable parsing(String json) {
-        return () -> parse(json);
-    }
-
-    private static ThrowingCallable parsing(JsonBodyParser parser, String json) {
-        return () -> parse(parser, json.getBytes(StandardCharsets.UTF_8));
-    }
+    private final StreamParser parser = new JsonBodyParser(Limits.defaults())::parse;
 
     @Test
     void emitsKeysAndStringValuesByJsonPointerInDocumentOrder() throws Exception {
-        CollectingSink sink = parse("{\"user\":{\"name\":\"ann\",\"age\":7,\"tags\":[\"a\",true,null,\"b\"]},\"q\":\"x\"}");
+        CollectingSink sink = parse(parser, "{\"user\":{\"name\":\"ann\",\"age\":7,\"tags\":[\"a\",true,null,\"b\"]},\"q\":\"x\"}");
 
         assertThat(sink.lines()).containsExactly(
                 "NAME /user=user",
@@ -56,26 +43,26 @@ class JsonBodyParserTest {
 
     @Test
     void escapesSlashAndTildeInPointers() throws Exception {
-        CollectingSink sink = parse("{\"a/b\":{\"m~n\":\"v\"}}");
+        CollectingSink sink = parse(parser, "{\"a/b\":{\"m~n\":\"v\"}}");
 
         assertThat(sink.first(Component.VALUE, "/a~1b/m~0n").decoded()).isEqualTo("v");
     }
 
     @Test
     void pointsIntoNestedArrays() throws Exception {
-        CollectingSink sink = parse("[[\"x\"],[{\"k\":\"y\"}]]");
+        CollectingSink sink = parse(parser, "[[\"x\"],[{\"k\":\"y\"}]]");
 
         assertThat(sink.lines()).containsExactly("VALUE /0/0=x", "NAME /1/0/k=k", "VALUE /1/0/k=y");
     }
 
     @Test
     void emitsAStringRootValue() throws Exception {
-        assertThat(parse("\"<script>\"").lines()).containsExactly("VALUE =<script>");
+        assertThat(parse(parser, "\"<script>\"").lines()).containsExactly("VALUE =<script>");
     }
 
     @Test
     void givesDecodedEscapesAndFlagsNul() throws Exception {
-        CollectingSink sink = parse("{\"k\":\"\\u003cscript\\u003e\\u0000\"}");
+        CollectingSink sink = parse(parser, "{\"k\":\"\\u003cscript\\u003e\\u0000\"}");
 
         assertThat(sink.first(Component.VALUE, "/k").decoded()).isEqualTo("<script>\0");
         assertThat(sink.first(Component.VALUE, "/k").flags()).contains(DecodingFlag.NUL_BYTE);
@@ -83,69 +70,57 @@ class JsonBodyParserTest {
 
     @Test
     void acceptsAnEmptyBodyAndAByteOrderMark() throws Exception {
-        assertThat(parse("").values).isEmpty();
+        assertThat(parse(parser, "").values).isEmpty();
         byte[] withBom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', '"', 'a', '"', ']'};
         assertThat(parse(parser, withBom).lines()).containsExactly("VALUE /0=a");
     }
 
     @Test
     void rejectsDuplicateKeysInOneObject() {
-        assertThatThrownBy(parsing("{\"role\":\"user\",\"x\":1,\"role\":\"admin\"}"))
+        assertThatThrownBy(parsing(parser, "{\"role\":\"user\",\"x\":1,\"role\":\"admin\"}"))
                 .isInstanceOfSatisfying(MalformedRequestException.class, e -> {
                     assertThat(e.reason()).isEqualTo("json.duplicate-key");
                     assertThat(e.location()).isEqualTo(Location.name(Source.JSON, "/role"));
                 });
-        assertThatThrownBy(parsing("{\"a\":1,\"a\":2}"))
-                .isInstanceOfSatisfying(MalformedRequestException.class,
-                        e -> assertThat(e.reason()).isEqualTo("json.duplicate-key"));
+        assertMalformed(parsing(parser, "{\"a\":1,\"a\":2}"), "json.duplicate-key");
     }
 
     @Test
     void allowsTheSameKeyInDifferentObjects() throws Exception {
-        assertThat(parse("{\"a\":{\"a\":\"1\"},\"b\":[{\"a\":\"2\"},{\"a\":\"3\"}]}").values).hasSize(8);
+        assertThat(parse(parser, "{\"a\":{\"a\":\"1\"},\"b\":[{\"a\":\"2\"},{\"a\":\"3\"}]}").values).hasSize(8);
     }
 
-    @Test
-    void rejectsContentAfterTheRootValue() {
-        for (String json : new String[] {"{} {}", "{\"a\":1}x", "[1] [2]", "\"a\" \"b\""}) {
-            assertThatThrownBy(parsing(json)).as(json)
-                    .isInstanceOfSatisfying(MalformedRequestException.class,
-                            e -> assertThat(e.reason()).isEqualTo("json.trailing"));
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"{} {}", "{\"a\":1}x", "[1] [2]", "\"a\" \"b\""})
+    void rejectsContentAfterTheRootValue(String json) {
+        assertMalformed(parsing(parser, json), "json.trailing");
     }
 
-    @Test
-    void rejectsSyntaxErrorsAndNonStandardJson() {
-        for (String json : new String[] {"{", "{\"a\":}", "{'a':1}", "{a:1}", "[1,]", "/*c*/{}", "[NaN]", "[01]", "{\"a\":1"}) {
-            assertThatThrownBy(parsing(json)).as(json)
-                    .isInstanceOfSatisfying(MalformedRequestException.class,
-                            e -> assertThat(e.reason()).isEqualTo("json.syntax"));
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"a\":}", "{'a':1}", "{a:1}", "[1,]", "/*c*/{}", "[NaN]", "[01]", "{\"a\":1"})
+    void rejectsSyntaxErrorsAndNonStandardJson(String json) {
+        assertMalformed(parsing(parser, json), "json.syntax");
     }
 
     @Test
     void rejectsInvalidUtf8() {
         byte[] invalid = {'[', '"', (byte) 0xFF, '"', ']'};
 
-        assertThatThrownBy(() -> parse(parser, invalid))
-                .isInstanceOfSatisfying(MalformedRequestException.class,
-                        e -> assertThat(e.reason()).isEqualTo("json.encoding"));
+        assertMalformed(parsing(parser, invalid), "json.encoding");
     }
 
     @Test
     void rejectsOverlongUtf8InsteadOfReadingItAsASlash() {
         byte[] overlong = {'[', '"', '.', '.', (byte) 0xC0, (byte) 0xAF, '"', ']'};
 
-        assertThatThrownBy(() -> parse(parser, overlong))
-                .isInstanceOfSatisfying(MalformedRequestException.class,
-                        e -> assertThat(e.reason()).isEqualTo("json.encoding"));
+        assertMalformed(parsing(parser, overlong), "json.encoding");
     }
 
     @Test
     void rejectsUtf16Bodies() {
         byte[] utf16 = "[\"a\"]".getBytes(StandardCharsets.UTF_16BE);
 
-        assertThatThrownBy(() -> parse(parser, utf16)).isInstanceOf(MalformedRequestException.class);
+        assertThatThrownBy(parsing(parser, utf16)).isInstanceOf(MalformedRequestException.class);
     }
 
     @Test
@@ -153,7 +128,7 @@ class JsonBodyParserTest {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(parsing(deep))
+                assertThatThrownBy(parsing(parser, deep))
                         .isInstanceOfSatisfying(LimitExceededException.class, e -> {
                             assertThat(e.limit()).isEqualTo("json.depth");
                             assertThat(e.status()).isEqualTo(400);
@@ -165,7 +140,7 @@ class JsonBodyParserTest {
     void failsOnHundredThousandNestedObjectsWithTheDepthLimit() {
         String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
 
-        assertThatThrownBy(parsing(deep))
+        assertThatThrownBy(parsing(parser, deep))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
                     assertThat(e.limit()).isEqualTo("json.depth");
                     assertThat(e.location().name()).isEqualTo("/a".repeat(100));
@@ -174,9 +149,9 @@ class JsonBodyParserTest {
 
     @Test
     void acceptsNestingExactlyAtTheDepthLimit() throws Exception {
-        JsonBodyParser shallow = new JsonBodyParser(Limits.custom().jsonDepth(3).build());
+        StreamParser shallow = new JsonBodyParser(Limits.custom().jsonDepth(3).build())::parse;
 
-        assertThat(parse(shallow, "[[[\"x\"]]]".getBytes(StandardCharsets.UTF_8)).lines()).containsExactly("VALUE /0/0/0=x");
+        assertThat(parse(shallow, "[[[\"x\"]]]").lines()).containsExactly("VALUE /0/0/0=x");
         assertThatThrownBy(parsing(shallow, "[[[[\"x\"]]]]")).isInstanceOf(LimitExceededException.class);
     }
 
@@ -188,7 +163,7 @@ class JsonBodyParserTest {
         }
         json.append('}');
 
-        assertThatThrownBy(parsing(json.toString()))
+        assertThatThrownBy(parsing(parser, json.toString()))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
                     assertThat(e.limit()).isEqualTo("json.keys-per-object");
                     assertThat(e.limitValue()).isEqualTo(250);
@@ -199,7 +174,7 @@ class JsonBodyParserTest {
 
     @Test
     void countsEveryValueTowardsTheElementLimit() {
-        JsonBodyParser few = new JsonBodyParser(Limits.custom().jsonElements(4).build());
+        StreamParser few = new JsonBodyParser(Limits.custom().jsonElements(4).build())::parse;
 
         assertThatThrownBy(parsing(few, "[1,[true],{\"a\":null}]"))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
@@ -210,7 +185,7 @@ class JsonBodyParserTest {
 
     @Test
     void rejectsAStringOverTheLimitAtItsPointer() {
-        JsonBodyParser small = new JsonBodyParser(Limits.custom().jsonStringLength(10).build());
+        StreamParser small = new JsonBodyParser(Limits.custom().jsonStringLength(10).build())::parse;
 
         assertThatThrownBy(parsing(small, "{\"a\":[\"ok\",\"" + "x".repeat(11) + "\"]}"))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
@@ -222,7 +197,7 @@ class JsonBodyParserTest {
 
     @Test
     void rejectsAVeryLongStringWithTheStringLimit() {
-        assertThatThrownBy(parsing("[\"" + "x".repeat(1_000_000) + "\"]"))
+        assertThatThrownBy(parsing(parser, "[\"" + "x".repeat(1_000_000) + "\"]"))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
                     assertThat(e.limit()).isEqualTo("json.string-length");
                     assertThat(e.limitValue()).isEqualTo(64 * 1024);
@@ -232,7 +207,7 @@ class JsonBodyParserTest {
 
     @Test
     void rejectsAVeryLongNumberWithTheStringLimit() {
-        JsonBodyParser small = new JsonBodyParser(Limits.custom().jsonStringLength(10).build());
+        StreamParser small = new JsonBodyParser(Limits.custom().jsonStringLength(10).build())::parse;
 
         assertThatThrownBy(parsing(small, "[" + "9".repeat(100) + "]"))
                 .isInstanceOfSatisfying(LimitExceededException.class,
@@ -241,7 +216,7 @@ class JsonBodyParserTest {
 
     @Test
     void rejectsAKeyOverTheLimitNamingTheKey() {
-        JsonBodyParser small = new JsonBodyParser(Limits.custom().jsonKeyLength(5).build());
+        StreamParser small = new JsonBodyParser(Limits.custom().jsonKeyLength(5).build())::parse;
 
         assertThatThrownBy(parsing(small, "{\"ok\":{\"toolong\":1}}"))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
@@ -252,7 +227,7 @@ class JsonBodyParserTest {
 
     @Test
     void rejectsAHugeKeyWithTheKeyLimit() {
-        assertThatThrownBy(parsing("{\"" + "k".repeat(1_000_000) + "\":1}"))
+        assertThatThrownBy(parsing(parser, "{\"" + "k".repeat(1_000_000) + "\":1}"))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
                     assertThat(e.limit()).isEqualTo("json.key-length");
                     assertThat(e.status()).isEqualTo(400);
@@ -261,7 +236,7 @@ class JsonBodyParserTest {
 
     @Test
     void rejectsADocumentLargerThanTheBodyLimit() {
-        JsonBodyParser small = new JsonBodyParser(Limits.custom().bodySize(100).build());
+        StreamParser small = new JsonBodyParser(Limits.custom().bodySize(100).build())::parse;
 
         assertThatThrownBy(parsing(small, "[" + "1,".repeat(5_000) + "1]"))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
@@ -281,7 +256,7 @@ class JsonBodyParserTest {
     @Test
     void parsesAdversarialMegabyteBodiesInLinearTime() {
         Limits generous = Limits.custom().jsonElements(10_000_000).jsonKeysPerObject(10_000_000).build();
-        JsonBodyParser lenient = new JsonBodyParser(generous);
+        StreamParser lenient = new JsonBodyParser(generous)::parse;
         StringBuilder manyKeys = new StringBuilder("{");
         for (int i = 0; i < 60_000; i++) {
             manyKeys.append(i == 0 ? "" : ",").append("\"").append(Integer.toString(i, 36)).append("\":1");
@@ -293,7 +268,7 @@ class JsonBodyParserTest {
         };
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             for (String body : bodies) {
-                parse(lenient, body.getBytes(StandardCharsets.UTF_8));
+                parse(lenient, body);
             }
         });
     }

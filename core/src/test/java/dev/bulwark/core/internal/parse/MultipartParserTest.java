@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.parse;
 
+import static dev.bulwark.core.internal.parse.BodyParsing.assertMalformed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -44,11 +45,6 @@ class MultipartParserTest {
 
     private ThrowingCallable parsing(String type, String body) {
         return () -> parse(parser, type, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void assertMalformed(ThrowingCallable call, String reason) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(MalformedRequestException.class,
-                e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     private static String field(String name, String value) {

@@ -3,6 +3,8 @@ package dev.bulwark.core.internal.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.bulwark.core.Component;
 import dev.bulwark.core.DecodingFlag;
@@ -12,7 +14,12 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ParameterParserTest {
 
@@ -51,37 +58,23 @@ class ParameterParserTest {
         assertThat(value.decoded()).isEqualTo("Jörg Müller");
     }
 
-    @Test
-    void splitsOnlyAtTheFirstEqualsSign() throws Exception {
-        assertThat(parse("token=a=b==", Source.QUERY).lines()).containsExactly("NAME token=token", "VALUE token=a=b==");
+    static Stream<Arguments> pairs() {
+        return Stream.of(
+                arguments(named("splits only at the first equals sign", "token=a=b=="),
+                        List.of("NAME token=token", "VALUE token=a=b==")),
+                arguments(named("gives a name without equals sign the empty value", "debug&x=1"),
+                        List.of("NAME debug=debug", "VALUE debug=", "NAME x=x", "VALUE x=1")),
+                arguments(named("emits an empty name", "=value"), List.of("NAME =", "VALUE =value")),
+                arguments(named("skips empty pairs", "&&a=1&&&b=2&"), List.of("NAME a=a", "VALUE a=1", "NAME b=b", "VALUE b=2")),
+                arguments(named("emits nothing for nothing", ""), List.of()),
+                arguments(named("does not split on semicolons", "a=1;b=2"), List.of("NAME a=a", "VALUE a=1;b=2")),
+                arguments(named("does not split on an encoded ampersand", "a=1%26b%3D2"), List.of("NAME a=a", "VALUE a=1&b=2")));
     }
 
-    @Test
-    void givesANameWithoutEqualsSignTheEmptyValue() throws Exception {
-        assertThat(parse("debug&x=1", Source.QUERY).lines())
-                .containsExactly("NAME debug=debug", "VALUE debug=", "NAME x=x", "VALUE x=1");
-    }
-
-    @Test
-    void emitsAnEmptyName() throws Exception {
-        assertThat(parse("=value", Source.QUERY).lines()).containsExactly("NAME =", "VALUE =value");
-    }
-
-    @Test
-    void skipsEmptyPairs() throws Exception {
-        assertThat(parse("&&a=1&&&b=2&", Source.QUERY).lines())
-                .containsExactly("NAME a=a", "VALUE a=1", "NAME b=b", "VALUE b=2");
-        assertThat(parse("", Source.QUERY).values).isEmpty();
-    }
-
-    @Test
-    void doesNotSplitOnSemicolons() throws Exception {
-        assertThat(parse("a=1;b=2", Source.QUERY).lines()).containsExactly("NAME a=a", "VALUE a=1;b=2");
-    }
-
-    @Test
-    void doesNotSplitOnAnEncodedAmpersand() throws Exception {
-        assertThat(parse("a=1%26b%3D2", Source.QUERY).lines()).containsExactly("NAME a=a", "VALUE a=1&b=2");
+    @ParameterizedTest
+    @MethodSource("pairs")
+    void splitsPairsAtAmpersandsAndNamesAtTheFirstEqualsSign(String query, List<String> lines) throws Exception {
+        assertThat(parse(query, Source.QUERY).lines()).containsExactlyElementsOf(lines);
     }
 
     @Test

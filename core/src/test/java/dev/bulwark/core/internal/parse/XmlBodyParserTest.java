@@ -1,14 +1,20 @@
 package dev.bulwark.core.internal.parse;
 
+import static dev.bulwark.core.internal.parse.BodyParsing.assertMalformed;
+import static dev.bulwark.core.internal.parse.BodyParsing.parse;
+import static dev.bulwark.core.internal.parse.BodyParsing.parsing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.bulwark.core.Component;
 import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.internal.parse.BodyParsing.StreamParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,54 +23,59 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class XmlBodyParserTest {
 
-    private final XmlBodyParser parser = new XmlBodyParser(Limits.defaults());
+    private final StreamParser parser = new XmlBodyParser(Limits.defaults())::parse;
 
-    private CollectingSink parse(String xml) throws Exception {
-        return parse(parser, xml.getBytes(StandardCharsets.UTF_8));
+    static Stream<Arguments> documents() {
+        return Stream.of(
+                arguments(named("elements, attributes and text",
+                        "<?xml version=\"1.0\"?>\n<order id=\"7\">\n  <item><name>tea</name></item>\n</order>"), List.of(
+                        "NAME /order=order",
+                        "NAME /order/@id=id",
+                        "VALUE /order/@id=7",
+                        "NAME /order/item=item",
+                        "NAME /order/item/name=name",
+                        "VALUE /order/item/name=tea")),
+                arguments(named("processing instruction data",
+                        "<?payload <script>alert(1)</script>?><a><?cmd rm -rf /?></a>"), List.of(
+                        "NAME /?payload=payload",
+                        "VALUE /?payload=<script>alert(1)</script>",
+                        "NAME /a=a",
+                        "NAME /a/?cmd=cmd",
+                        "VALUE /a/?cmd=rm -rf /")),
+                arguments(named("prefixes kept, namespace declarations as attributes",
+                        "<s:env xmlns:s=\"urn:soap\"><s:body s:mode=\"x\">v</s:body></s:env>"), List.of(
+                        "NAME /s:env=s:env",
+                        "NAME /s:env/@xmlns:s=xmlns:s",
+                        "VALUE /s:env/@xmlns:s=urn:soap",
+                        "NAME /s:env/s:body=s:body",
+                        "NAME /s:env/s:body/@s:mode=s:mode",
+                        "VALUE /s:env/s:body/@s:mode=x",
+                        "VALUE /s:env/s:body=v")));
     }
 
-    private static CollectingSink parse(XmlBodyParser parser, byte[] xml) throws Exception {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(new ByteArrayInputStream(xml), sink);
-        return sink;
-    }
+    @ParameterizedTest
+    @MethodSource("documents")
+    void emitsNamesAndValuesByPathInDocumentOrder(String xml, List<String> lines) throws Exception {
+        CollectingSink sink = parse(parser, xml);
 
-    private ThrowingCallable parsing(String xml) {
-        return () -> parse(xml);
-    }
-
-    private static ThrowingCallable parsing(XmlBodyParser parser, String xml) {
-        return () -> parse(parser, xml.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void assertMalformed(ThrowingCallable call, String reason) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(MalformedRequestException.class,
-                e -> assertThat(e.reason()).isEqualTo(reason));
-    }
-
-    @Test
-    void emitsElementNamesAttributesAndTextByPathInDocumentOrder() throws Exception {
-        CollectingSink sink = parse("<?xml version=\"1.0\"?>\n<order id=\"7\">\n  <item><name>tea</name></item>\n</order>");
-
-        assertThat(sink.lines()).containsExactly(
-                "NAME /order=order",
-                "NAME /order/@id=id",
-                "VALUE /order/@id=7",
-                "NAME /order/item=item",
-                "NAME /order/item/name=name",
-                "VALUE /order/item/name=tea");
+        assertThat(sink.lines()).containsExactlyElementsOf(lines);
         assertThat(sink.allFrom(Source.XML)).isTrue();
     }
 
     @Test
     void decodesPredefinedAndCharacterReferences() throws Exception {
-        CollectingSink sink = parse("<q a=\"&quot;&#39;\">&lt;script&gt;&#x61;</q>");
+        CollectingSink sink = parse(parser, "<q a=\"&quot;&#39;\">&lt;script&gt;&#x61;</q>");
 
         assertThat(sink.first(Component.VALUE, "/q").decoded()).isEqualTo("<script>a");
         assertThat(sink.first(Component.VALUE, "/q/@a").decoded()).isEqualTo("\"'");
@@ -72,45 +83,19 @@ class XmlBodyParserTest {
 
     @Test
     void joinsTextSplitByCdataCommentsAndProcessingInstructions() throws Exception {
-        CollectingSink sink = parse("<q>uni<!-- -->on <![CDATA[sel]]>ect<?x y?> 1</q>");
+        CollectingSink sink = parse(parser, "<q>uni<!-- -->on <![CDATA[sel]]>ect<?x y?> 1</q>");
 
         assertThat(sink.first(Component.VALUE, "/q").decoded()).isEqualTo("union select 1");
     }
 
     @Test
     void skipsWhitespaceOnlyText() throws Exception {
-        assertThat(parse("<a>\n  <b> </b>\t</a>").lines()).containsExactly("NAME /a=a", "NAME /a/b=b");
-    }
-
-    @Test
-    void emitsProcessingInstructionData() throws Exception {
-        CollectingSink sink = parse("<?payload <script>alert(1)</script>?><a><?cmd rm -rf /?></a>");
-
-        assertThat(sink.lines()).containsExactly(
-                "NAME /?payload=payload",
-                "VALUE /?payload=<script>alert(1)</script>",
-                "NAME /a=a",
-                "NAME /a/?cmd=cmd",
-                "VALUE /a/?cmd=rm -rf /");
-    }
-
-    @Test
-    void keepsPrefixesAndEmitsNamespaceDeclarations() throws Exception {
-        CollectingSink sink = parse("<s:env xmlns:s=\"urn:soap\"><s:body s:mode=\"x\">v</s:body></s:env>");
-
-        assertThat(sink.lines()).containsExactly(
-                "NAME /s:env=s:env",
-                "NAME /s:env/@xmlns:s=xmlns:s",
-                "VALUE /s:env/@xmlns:s=urn:soap",
-                "NAME /s:env/s:body=s:body",
-                "NAME /s:env/s:body/@s:mode=s:mode",
-                "VALUE /s:env/s:body/@s:mode=x",
-                "VALUE /s:env/s:body=v");
+        assertThat(parse(parser, "<a>\n  <b> </b>\t</a>").lines()).containsExactly("NAME /a=a", "NAME /a/b=b");
     }
 
     @Test
     void flagsControlCharactersFromCharacterReferences() throws Exception {
-        assertThat(parse("<?xml version=\"1.1\"?><a>x&#x1;y</a>").first(Component.VALUE, "/a").flags()).contains(DecodingFlag.CONTROL_CHARACTER);
+        assertThat(parse(parser, "<?xml version=\"1.1\"?><a>x&#x1;y</a>").first(Component.VALUE, "/a").flags()).contains(DecodingFlag.CONTROL_CHARACTER);
     }
 
     @Test
@@ -122,7 +107,7 @@ class XmlBodyParserTest {
         }
         xml.append("]>\n<lolz>&lol9;</lolz>");
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertMalformed(parsing(xml.toString()), "xml.doctype"));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertMalformed(parsing(parser, xml.toString()), "xml.doctype"));
     }
 
     @Test
@@ -145,36 +130,35 @@ class XmlBodyParserTest {
             server.setSoTimeout(200);
             String url = "http://127.0.0.1:" + server.getLocalPort() + "/evil.dtd";
 
-            assertMalformed(parsing("<!DOCTYPE r SYSTEM \"" + url + "\"><r/>"), "xml.doctype");
-            assertMalformed(parsing("<!DOCTYPE r [<!ENTITY % p SYSTEM \"" + url + "\"> %p;]><r/>"), "xml.doctype");
+            assertMalformed(parsing(parser, "<!DOCTYPE r SYSTEM \"" + url + "\"><r/>"), "xml.doctype");
+            assertMalformed(parsing(parser, "<!DOCTYPE r [<!ENTITY % p SYSTEM \"" + url + "\"> %p;]><r/>"), "xml.doctype");
             assertThatThrownBy(server::accept).isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
 
     @Test
     void rejectsUndeclaredEntities() {
-        assertMalformed(parsing("<a>&nbsp;</a>"), "xml.syntax");
+        assertMalformed(parsing(parser, "<a>&nbsp;</a>"), "xml.syntax");
     }
 
-    @Test
-    void rejectsDocumentsThatAreNotWellFormed() {
-        for (String xml : new String[] {"", "<a>", "<a></b>", "<a/><b/>", "<a/>trailing", "text", "<a x=1/>", "<a x='1' x='2'/>"}) {
-            assertMalformed(parsing(xml), "xml.syntax");
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"", "<a>", "<a></b>", "<a/><b/>", "<a/>trailing", "text", "<a x=1/>", "<a x='1' x='2'/>"})
+    void rejectsDocumentsThatAreNotWellFormed(String xml) {
+        assertMalformed(parsing(parser, xml), "xml.syntax");
     }
 
     @Test
     void rejectsOverlongUtf8() {
         byte[] overlong = {'<', 'a', '>', '.', '.', (byte) 0xC0, (byte) 0xAF, '<', '/', 'a', '>'};
 
-        assertMalformed(() -> parse(parser, overlong), "xml.encoding");
+        assertMalformed(parsing(parser, overlong), "xml.encoding");
     }
 
     @Test
     void rejectsBytesThatAreNotUtf8() {
         byte[] invalid = {'<', 'a', '>', (byte) 0xFF, '<', '/', 'a', '>'};
 
-        assertMalformed(() -> parse(parser, invalid), "xml.encoding");
+        assertMalformed(parsing(parser, invalid), "xml.encoding");
     }
 
     @Test
@@ -202,7 +186,7 @@ class XmlBodyParserTest {
 
     @Test
     void rejectsAnEncodingTheJdkDoesNotKnow() {
-        assertMalformed(parsing("<?xml version=\"1.0\" encoding=\"UTF-7\"?><a>+ADw-script+AD4-</a>"), "xml.encoding");
+        assertMalformed(parsing(parser, "<?xml version=\"1.0\" encoding=\"UTF-7\"?><a>+ADw-script+AD4-</a>"), "xml.encoding");
     }
 
     @Test
@@ -210,7 +194,7 @@ class XmlBodyParserTest {
         String deep = "<a>".repeat(100_000) + "</a>".repeat(100_000);
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(parsing(deep)).isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                assertThatThrownBy(parsing(parser, deep)).isInstanceOfSatisfying(LimitExceededException.class, e -> {
                     assertThat(e.limit()).isEqualTo("xml.depth");
                     assertThat(e.limitValue()).isEqualTo(100);
                     assertThat(e.status()).isEqualTo(400);
@@ -220,9 +204,9 @@ class XmlBodyParserTest {
 
     @Test
     void acceptsNestingAtTheDepthLimit() throws Exception {
-        XmlBodyParser shallow = new XmlBodyParser(Limits.custom().xmlDepth(3).build());
+        StreamParser shallow = new XmlBodyParser(Limits.custom().xmlDepth(3).build())::parse;
 
-        assertThat(parse(shallow, "<a><b><c>x</c></b></a>".getBytes(StandardCharsets.UTF_8)).values).hasSize(4);
+        assertThat(parse(shallow, "<a><b><c>x</c></b></a>").values).hasSize(4);
         assertThatThrownBy(parsing(shallow, "<a><b><c><d/></c></b></a>")).isInstanceOfSatisfying(
                 LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo("xml.depth"));
     }
@@ -231,7 +215,7 @@ class XmlBodyParserTest {
     void rejectsMoreElementsThanTheLimit() {
         String many = "<r>" + "<i/>".repeat(10_000) + "</r>";
 
-        assertThatThrownBy(parsing(many)).isInstanceOfSatisfying(LimitExceededException.class, e -> {
+        assertThatThrownBy(parsing(parser, many)).isInstanceOfSatisfying(LimitExceededException.class, e -> {
             assertThat(e.limit()).isEqualTo("xml.elements");
             assertThat(e.limitValue()).isEqualTo(10_000);
             assertThat(e.status()).isEqualTo(400);
@@ -240,7 +224,7 @@ class XmlBodyParserTest {
 
     @Test
     void rejectsTextOverTheStringLimit() {
-        XmlBodyParser small = new XmlBodyParser(Limits.custom().jsonStringLength(8).build());
+        StreamParser small = new XmlBodyParser(Limits.custom().jsonStringLength(8).build())::parse;
 
         assertThatThrownBy(parsing(small, "<a><b>12345<!---->6789</b></a>"))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
@@ -252,7 +236,7 @@ class XmlBodyParserTest {
 
     @Test
     void rejectsAnAttributeOverTheStringLimit() {
-        assertThatThrownBy(parsing("<a v=\"" + "x".repeat(100_000) + "\"/>"))
+        assertThatThrownBy(parsing(parser, "<a v=\"" + "x".repeat(100_000) + "\"/>"))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
                     assertThat(e.limit()).isEqualTo("json.string-length");
                     assertThat(e.location()).isEqualTo(Location.value(Source.XML, "/a/@v"));
@@ -261,7 +245,7 @@ class XmlBodyParserTest {
 
     @Test
     void parsesAdversarialMegabyteBodiesInLinearTime() {
-        XmlBodyParser lenient = new XmlBodyParser(Limits.custom().xmlElements(1_000_000).jsonStringLength(2_000_000).build());
+        StreamParser lenient = new XmlBodyParser(Limits.custom().xmlElements(1_000_000).jsonStringLength(2_000_000).build())::parse;
         String[] bodies = {
             "<r>" + "<i a=\"1\"/>".repeat(100_000) + "</r>",
             "<r>" + "x<!---->".repeat(120_000) + "</r>",
@@ -269,7 +253,7 @@ class XmlBodyParserTest {
         };
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             for (String body : bodies) {
-                parse(lenient, body.getBytes(StandardCharsets.UTF_8));
+                parse(lenient, body);
             }
         });
     }

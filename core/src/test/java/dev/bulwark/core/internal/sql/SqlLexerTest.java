@@ -8,9 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class SqlLexerTest {
 
-    private static List<String> tokens(String text) {
+    /** Lexes the whole text into a buffer with room for every token. */
+    private static SqlTokens lex(String text) {
         SqlTokens tokens = new SqlTokens(text.length() + 1);
         SqlLexer.lex(text, 0, text.length(), tokens);
+        return tokens;
+    }
+
+    /** Each token as {@code type:text}. */
+    private static List<String> tokens(String text) {
+        SqlTokens tokens = lex(text);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < tokens.count; i++) {
             out.add(tokens.type[i] + ":" + text.substring(tokens.start[i], tokens.end[i]));
@@ -53,11 +60,9 @@ class SqlLexerTest {
 
     @Test
     void readsExecutableCommentContentAsSql() {
-        SqlTokens t = new SqlTokens(16);
         String text = "/*!50000select*/1";
-        SqlLexer.lex(text, 0, text.length(), t);
         assertThat(tokens(text)).containsExactly(SqlTokens.WORD + ":select", SqlTokens.NUM + ":1");
-        assertThat(t.executableCommentAt).isZero();
+        assertThat(lex(text).executableCommentAt).isZero();
     }
 
     @Test
@@ -82,10 +87,8 @@ class SqlLexerTest {
 
     @Test
     void matchesParentheses() {
-        String text = "((a) b";
-        SqlTokens t = new SqlTokens(8);
-        SqlLexer.lex(text, 0, text.length(), t);
-        t.matchParentheses(new int[8]);
+        SqlTokens t = lex("((a) b");
+        t.matchParentheses(new int[t.count]);
         assertThat(t.match[0]).isEqualTo(-1);
         assertThat(t.match[1]).isEqualTo(3);
     }

@@ -6,50 +6,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.bulwark.core.config.BulwarkConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The echo service with {@code config/jwt.yaml} (keys from {@code jwks-file}) enforces tokens. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EchoJwtConfigTest {
-
-    static final Path CONFIG = Path.of("samples/echo/config/jwt.yaml");
+class EchoJwtConfigTest extends RunningEcho {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EchoServer server;
     private RSAKey key;
 
+    EchoJwtConfigTest() {
+        super(Path.of("samples/echo/config/jwt.yaml"));
+    }
+
     @BeforeAll
-    void start() throws Exception {
-        server = EchoServer.start(0, BulwarkConfig.load(CONFIG));
+    void loadKey() throws Exception {
         key = DemoToken.signingKey(DemoToken.KEY);
     }
 
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
     private HttpResponse<String> get(String target, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + target))
-                .header("X-User-Id", "mallory").timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = request(target).header("X-User-Id", "mallory");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(request);
     }
 
     private String token(String subject, String scope) throws Exception {

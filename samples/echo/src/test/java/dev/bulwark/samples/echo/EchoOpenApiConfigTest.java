@@ -4,45 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.config.BulwarkConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The echo service with {@code config/openapi.yaml} lets through only what the petstore contract allows. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EchoOpenApiConfigTest {
-
-    static final Path CONFIG = Path.of("samples/echo/config/openapi.yaml");
+class EchoOpenApiConfigTest extends RunningEcho {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EchoServer server;
 
-    @BeforeAll
-    void start() throws Exception {
-        server = EchoServer.start(0, BulwarkConfig.load(CONFIG));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String target) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + target));
+    EchoOpenApiConfigTest() {
+        super(Path.of("samples/echo/config/openapi.yaml"));
     }
 
     @Test

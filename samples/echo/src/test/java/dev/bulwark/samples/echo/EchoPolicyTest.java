@@ -8,17 +8,12 @@ import dev.bulwark.core.config.BulwarkConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,25 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * samples/echo/config/policy.yaml} would start it (the same file, loaded the same way), enforcing
  * each section of the request policy.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EchoPolicyTest {
+class EchoPolicyTest extends RunningEcho {
 
-    /** Relative to the repository root, the working directory of the sample's tests. */
-    private static final Path POLICY = Path.of("samples/echo/config/policy.yaml");
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EchoServer server;
-
-    @BeforeAll
-    void start() throws Exception {
-        server = EchoServer.start(0, BulwarkConfig.load(POLICY));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+    EchoPolicyTest() {
+        super(Path.of("samples/echo/config/policy.yaml"));
     }
 
     @Test
@@ -138,16 +121,8 @@ class EchoPolicyTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("csrf.allowed-origins[0]");
     }
 
-    private HttpRequest.Builder request(String target) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + target)).timeout(Duration.ofSeconds(10));
-    }
-
     private HttpRequest.Builder jsonPost(String target) {
         return request(target).header("Content-Type", "application/json").header("Cookie", "session=abc")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"item\":1}"));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
