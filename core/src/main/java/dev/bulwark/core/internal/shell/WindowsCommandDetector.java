@@ -105,7 +105,6 @@ public final class WindowsCommandDetector implements Detector {
 
     /** Characters of batch and PowerShell syntax: with any of them, a value is always scanned. */
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n(^%`\"'$");
-    private static final AsciiSet BLANKS = AsciiSet.of(" \t");
     private static final AsciiSet PATH_SEPARATORS = AsciiSet.of("\\/");
 
     /** Quick reject: no separator, escape, variable or group, and the first word is no command. */
@@ -113,7 +112,7 @@ public final class WindowsCommandDetector implements Detector {
         if (profile.hasAny(SYNTAX)) {
             return true;
         }
-        int to = profile.hasAny(BLANKS) ? UnixCommandDetector.firstBlank(text) : text.length();
+        int to = ShellScan.firstWordEnd(text, profile);
         int from = 0;
         if (profile.hasAny(PATH_SEPARATORS)) {
             for (int i = 0; i < to; i++) {
@@ -134,12 +133,7 @@ public final class WindowsCommandDetector implements Detector {
     }
 
     /** One scan's state, reused per thread. */
-    static final class WindowsScan {
-
-        private static final int MAX_LEVELS = 14;
-        private static final int START = 0;
-        private static final int SPACED = 1;
-        private static final int TIGHT = 2;
+    static final class WindowsScan extends ShellScan {
 
         private static final int M_PATH = 1;
         private static final int M_EVASION = 1 << 1;
@@ -173,47 +167,23 @@ public final class WindowsCommandDetector implements Detector {
         private final boolean[] ifGroupFirst = new boolean[MAX_LEVELS];
         private final int[] batchStart = new int[MAX_LEVELS];
 
-        private final boolean[] found = new boolean[RULES.size()];
-        private final int[] foundOffset = new int[RULES.size()];
-        private final int[] foundLength = new int[RULES.size()];
-        private boolean anyBlocking;
         /** Whether words of this text can be query-like at all (see run). */
         private boolean mayQuery;
         private boolean header;
-        private int textLength;
+
+        WindowsScan() {
+            super(RULES);
+        }
 
         void run(ScanTarget target, String text) {
-            java.util.Arrays.fill(found, false);
-            anyBlocking = false;
             header = target.source() == Source.HEADER;
             text = HtmlEntities.decode(text);
-            textLength = text.length();
+            clearFindings(text.length());
             // Words hold '=' or '?' only when the text does: expansions add neither.
             mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0;
             parse(text, ShellTokenizer.START_UNQUOTED);
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
-            }
-        }
-
-        void report(DetectionSink sink) {
-            for (int i = 0; i < found.length; i++) {
-                if (found[i]) {
-                    sink.report(RULES.get(i), foundOffset[i], foundLength[i]);
-                }
-            }
-        }
-
-        private void find(RuleDefinition rule, int start, int end) {
-            int i = RULES.indexOf(rule);
-            if (!found[i]) {
-                found[i] = true;
-                int from = Math.max(0, Math.min(start, textLength));
-                foundOffset[i] = from;
-                foundLength[i] = Math.max(0, Math.min(end, textLength) - from);
-            }
-            if (rule.level() != Level.STRICT) {
-                anyBlocking = true;
             }
         }
 
@@ -263,16 +233,7 @@ public final class WindowsCommandDetector implements Detector {
 
         private int strengthFor(ShellTokenizer t, int d) {
             int sep = pendingSep[d];
-            if (sep == 0) {
-                return levelStrength[d];
-            }
-            if (sep == ShellTokenizer.NEWLINE) {
-                return SPACED;
-            }
-            if (sep == ShellTokenizer.AMP && queryish[d]) {
-                return START;
-            }
-            return t.spaceBefore ? SPACED : TIGHT;
+            return sep == 0 ? levelStrength[d] : strengthAfter(sep, queryish[d], t.spaceBefore);
         }
 
         private void word(ShellTokenizer t, int d) {
@@ -384,15 +345,6 @@ public final class WindowsCommandDetector implements Detector {
                 }
             }
             return true;
-        }
-
-        private static boolean hasQueryChars(char[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (b[i] == '=' || b[i] == '?') {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private int matchKind;
