@@ -120,7 +120,7 @@ public final class CrlfInjectionDetector implements Detector {
                 best.offer(placement, firstLineBreak(original), 1);
             }
         }
-        String text = Text.keepsPercentEscapes(source) ? Text.percentDecodedOrSelf(original) : original;
+        String text = Text.decodedText(target);
         int evidenceLimit = text == original ? -1 : original.length();
         if (hasLineBreak(text)) {
             scanLineStarts(text, source, target.name(), best, evidenceLimit);

@@ -125,14 +125,11 @@ public final class PathTraversalDetector implements Detector {
             // No character that gives the value a trait (see traits), so nothing to scan.
             return;
         }
-        String original = target.text();
-        String text = Text.keepsPercentEscapes(target.source()) ? Text.percentDecodedOrSelf(original) : original;
+        String text = Text.decodedText(target);
         if (text.length() < 2) {
             return;
         }
-        if (text != original) {
-            sink = Text.wholeValue(sink, original.length());
-        }
+        sink = Text.sinkFor(target, text, sink);
         int traits = traits(text);
         if (traits == 0) {
             return;

@@ -107,20 +107,14 @@ public final class RemoteFileInclusionDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (target.source() == Source.HEADER && Text.isSelfReferenceHeader(target.name())) {
+        if (Text.isSelfReferenceHeader(target) || !target.profile().hasAny(CANDIDATES)) {
             return;
         }
-        if (!target.profile().hasAny(CANDIDATES)) {
-            return;
-        }
-        String original = target.text();
-        String text = Text.keepsPercentEscapes(target.source()) ? Text.percentDecodedOrSelf(original) : original;
+        String text = Text.decodedText(target);
         if (text.length() < 4) {
             return;
         }
-        if (text != original) {
-            sink = Text.wholeValue(sink, original.length());
-        }
+        sink = Text.sinkFor(target, text, sink);
         if (text.startsWith("\\\\") && isRemoteUncPath(text)) {
             sink.report(UNC_PATH, 0, text.length());
             return;
@@ -139,14 +133,10 @@ public final class RemoteFileInclusionDetector implements Detector {
             if (rule == null) {
                 continue;
             }
-            if (rule.level() == Level.BASIC) {
-                sink.report(rule, url.schemeStart, url.end - url.schemeStart);
-                return;
+            best = BestFinding.offer(best, rule, url);
+            if (best.isBasic()) {
+                break;
             }
-            if (best == null) {
-                best = new BestFinding();
-            }
-            best.offer(rule, url.schemeStart, url.end - url.schemeStart);
         }
         if (best != null) {
             best.reportTo(sink);

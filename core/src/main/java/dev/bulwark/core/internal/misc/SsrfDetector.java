@@ -1,7 +1,6 @@
 package dev.bulwark.core.internal.misc;
 
 import dev.bulwark.core.Level;
-import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -70,20 +69,14 @@ public final class SsrfDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (target.source() == Source.HEADER && Text.isSelfReferenceHeader(target.name())) {
+        if (Text.isSelfReferenceHeader(target) || !target.profile().hasAny(CANDIDATES)) {
             return;
         }
-        if (!target.profile().hasAny(CANDIDATES)) {
-            return;
-        }
-        String original = target.text();
-        String text = Text.keepsPercentEscapes(target.source()) ? Text.percentDecodedOrSelf(original) : original;
+        String text = Text.decodedText(target);
         if (text.length() < 4) {
             return;
         }
-        if (text != original) {
-            sink = Text.wholeValue(sink, original.length());
-        }
+        sink = Text.sinkFor(target, text, sink);
         if (scanSchemelessHost(text, sink)) {
             return;
         }
@@ -98,21 +91,14 @@ public final class SsrfDetector implements Detector {
         boolean body = target.source().isBody();
         while (url.next()) {
             RuleDefinition rule = judge(text, url);
-            if (body && rule != null && rule != METADATA && !url.startsValue()) {
+            if (rule == null || (body && rule != METADATA && !url.startsValue())) {
                 // a URL mentioned in running text of a body is not a fetch target
                 continue;
             }
-            if (rule == null) {
-                continue;
+            best = BestFinding.offer(best, rule, url);
+            if (best.isBasic()) {
+                break;
             }
-            if (rule.level() == Level.BASIC) {
-                sink.report(rule, url.schemeStart, url.end - url.schemeStart);
-                return;
-            }
-            if (best == null) {
-                best = new BestFinding();
-            }
-            best.offer(rule, url.schemeStart, url.end - url.schemeStart);
         }
         if (best != null) {
             best.reportTo(sink);
