@@ -30,21 +30,20 @@ public final class SsrfDetector implements Detector {
     public static final String KEY = "SSRF";
     private static final String REFERENCE = "https://cwe.mitre.org/data/definitions/918.html";
 
-    public static final RuleDefinition METADATA = new RuleDefinition("SSRF-METADATA", KEY, Level.BASIC,
+    public static final RuleDefinition METADATA = rule("SSRF-METADATA", Level.BASIC,
             "URL pointing at a cloud instance metadata service", REFERENCE);
-    public static final RuleDefinition INTERNAL_HOST = new RuleDefinition("SSRF-INTERNAL-HOST", KEY, Level.STANDARD,
+    public static final RuleDefinition INTERNAL_HOST = rule("SSRF-INTERNAL-HOST", Level.STANDARD,
             "URL pointing at loopback, a private or link-local address or an internal host name", REFERENCE);
-    public static final RuleDefinition OBFUSCATED_HOST = new RuleDefinition("SSRF-OBFUSCATED-HOST", KEY,
-            Level.STANDARD, "URL host written as an integer, in hex or octal, short form or look-alike characters",
-            REFERENCE);
-    public static final RuleDefinition SMUGGLING_SCHEME = new RuleDefinition("SSRF-SCHEME", KEY, Level.STANDARD,
+    public static final RuleDefinition OBFUSCATED_HOST = rule("SSRF-OBFUSCATED-HOST", Level.STANDARD,
+            "URL host written as an integer, in hex or octal, short form or look-alike characters", REFERENCE);
+    public static final RuleDefinition SMUGGLING_SCHEME = rule("SSRF-SCHEME", Level.STANDARD,
             "URL with a protocol used to reach internal services (gopher, dict, ldap, tftp, ...)", REFERENCE);
-    public static final RuleDefinition AMBIGUOUS_AUTHORITY = new RuleDefinition("SSRF-AMBIGUOUS-AUTHORITY", KEY,
-            Level.STANDARD, "URL authority that URL parsers split differently, or a host embedding another domain",
+    public static final RuleDefinition AMBIGUOUS_AUTHORITY = rule("SSRF-AMBIGUOUS-AUTHORITY", Level.STANDARD,
+            "URL authority that URL parsers split differently, or a host embedding another domain",
             "https://portswigger.net/web-security/ssrf/url-validation-bypass-cheat-sheet");
-    public static final RuleDefinition UNUSUAL_PORT = new RuleDefinition("SSRF-UNUSUAL-PORT", KEY, Level.STANDARD,
+    public static final RuleDefinition UNUSUAL_PORT = rule("SSRF-UNUSUAL-PORT", Level.STANDARD,
             "http(s) URL with an explicit port other than 80, 443, 8080 or 8443", REFERENCE);
-    public static final RuleDefinition UNIX_SOCKET = new RuleDefinition("SSRF-UNIX-SOCKET", KEY, Level.STANDARD,
+    public static final RuleDefinition UNIX_SOCKET = rule("SSRF-UNIX-SOCKET", Level.STANDARD,
             "unix: socket path followed by a URL (mod_proxy socket confusion)",
             "https://nvd.nist.gov/vuln/detail/CVE-2021-40438");
 
@@ -226,5 +225,9 @@ public final class SsrfDetector implements Detector {
             // every later "unix:" before i ends at the same place
             from = Math.max(from, i);
         }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -51,30 +51,28 @@ public final class UnixCommandDetector implements Detector {
 
     private static final String CWE78 = "https://cwe.mitre.org/data/definitions/78.html";
 
-    static final RuleDefinition SHELLSHOCK = new RuleDefinition("UNIXCMD-SHELLSHOCK", KEY, Level.BASIC,
+    static final RuleDefinition SHELLSHOCK = rule("UNIXCMD-SHELLSHOCK", Level.BASIC,
             "Bash function definition that smuggles commands through an environment variable (Shellshock)",
             "https://nvd.nist.gov/vuln/detail/CVE-2014-6271");
-    static final RuleDefinition REVERSE_SHELL = new RuleDefinition("UNIXCMD-REVERSE-SHELL", KEY, Level.BASIC,
-            "Shell command that connects to a remote host through /dev/tcp or /dev/udp (reverse shell)",
-            CWE78);
-    static final RuleDefinition CHAIN = new RuleDefinition("UNIXCMD-CHAIN", KEY, Level.BASIC,
+    static final RuleDefinition REVERSE_SHELL = rule("UNIXCMD-REVERSE-SHELL", Level.BASIC,
+            "Shell command that connects to a remote host through /dev/tcp or /dev/udp (reverse shell)", CWE78);
+    static final RuleDefinition CHAIN = rule("UNIXCMD-CHAIN", Level.BASIC,
             "Known command chained after a shell separator or inside a command substitution",
             "https://owasp.org/www-community/attacks/Command_Injection");
-    static final RuleDefinition COMMAND = new RuleDefinition("UNIXCMD-COMMAND", KEY, Level.STANDARD,
+    static final RuleDefinition COMMAND = rule("UNIXCMD-COMMAND", Level.STANDARD,
             "Known command in command position with command-line arguments",
             "https://owasp.org/www-community/attacks/Command_Injection");
-    static final RuleDefinition EVASION = new RuleDefinition("UNIXCMD-EVASION", KEY, Level.STANDARD,
+    static final RuleDefinition EVASION = rule("UNIXCMD-EVASION", Level.STANDARD,
             "Command name hidden by quoting, escapes, empty expansions, globbing or brace expansion",
             "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition GLOB_PATH = new RuleDefinition("UNIXCMD-GLOB-PATH", KEY, Level.STANDARD,
+    static final RuleDefinition GLOB_PATH = rule("UNIXCMD-GLOB-PATH", Level.STANDARD,
             "Sensitive system file named through shell wildcards, e.g. /etc/pa??wd",
             "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition FORK_BOMB = new RuleDefinition("UNIXCMD-FORK-BOMB", KEY, Level.STANDARD,
+    static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
             "Shell function that calls itself through a pipe or in the background (fork bomb)",
             "https://cwe.mitre.org/data/definitions/400.html");
-    static final RuleDefinition WEAK = new RuleDefinition("UNIXCMD-WEAK", KEY, Level.STRICT,
-            "Known command name with little command-line context, e.g. a bare tool name",
-            CWE78);
+    static final RuleDefinition WEAK = rule("UNIXCMD-WEAK", Level.STRICT,
+            "Known command name with little command-line context, e.g. a bare tool name", CWE78);
 
     private static final List<RuleDefinition> RULES =
             List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, FORK_BOMB, WEAK);
@@ -856,5 +854,9 @@ public final class UnixCommandDetector implements Detector {
             }
             return null;
         }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

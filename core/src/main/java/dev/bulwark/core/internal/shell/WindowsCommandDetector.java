@@ -43,21 +43,20 @@ public final class WindowsCommandDetector implements Detector {
 
     private static final String OWASP = "https://owasp.org/www-community/attacks/Command_Injection";
 
-    static final RuleDefinition CHAIN = new RuleDefinition("WINCMD-CHAIN", KEY, Level.BASIC,
-            "Known Windows command chained after a separator, or cmd.exe running a command with /c",
-            OWASP);
-    static final RuleDefinition POWERSHELL_RULE = new RuleDefinition("WINCMD-POWERSHELL", KEY, Level.BASIC,
+    static final RuleDefinition CHAIN = rule("WINCMD-CHAIN", Level.BASIC,
+            "Known Windows command chained after a separator, or cmd.exe running a command with /c", OWASP);
+    static final RuleDefinition POWERSHELL_RULE = rule("WINCMD-POWERSHELL", Level.BASIC,
             "PowerShell download cradle, encoded command or expression invocation",
             "https://attack.mitre.org/techniques/T1059/001/");
-    static final RuleDefinition COMMAND = new RuleDefinition("WINCMD-COMMAND", KEY, Level.STANDARD,
+    static final RuleDefinition COMMAND = rule("WINCMD-COMMAND", Level.STANDARD,
             "Known Windows command or PowerShell cmdlet with command-line arguments", OWASP);
-    static final RuleDefinition EVASION = new RuleDefinition("WINCMD-EVASION", KEY, Level.STANDARD,
+    static final RuleDefinition EVASION = rule("WINCMD-EVASION", Level.STANDARD,
             "Windows command name hidden by carets, quotes or environment-variable substrings",
             "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition BATCH = new RuleDefinition("WINCMD-BATCH", KEY, Level.STANDARD,
+    static final RuleDefinition BATCH = rule("WINCMD-BATCH", Level.STANDARD,
             "Batch FOR loop or IF statement, grammar found only in cmd.exe scripts",
             "https://attack.mitre.org/techniques/T1059/003/");
-    static final RuleDefinition WEAK = new RuleDefinition("WINCMD-WEAK", KEY, Level.STRICT,
+    static final RuleDefinition WEAK = rule("WINCMD-WEAK", Level.STRICT,
             "Known Windows command with little command-line context", OWASP);
 
     private static final List<RuleDefinition> RULES =
@@ -727,5 +726,9 @@ public final class WindowsCommandDetector implements Detector {
             }
             return (a & ShellWords.WINDOWS_PATH) != 0 && (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
         }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }
