@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.code;
 
+import static dev.bulwark.core.internal.code.References.cwe;
+
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
@@ -43,58 +45,47 @@ public final class CodeInjectionDetector implements Detector {
 
     public static final String KEY = "CODE";
 
-    private static final String CWE_94 = "https://cwe.mitre.org/data/definitions/94.html";
-    private static final String CWE_95 = "https://cwe.mitre.org/data/definitions/95.html";
-    private static final String CWE_502 = "https://cwe.mitre.org/data/definitions/502.html";
-    private static final String CWE_835 = "https://cwe.mitre.org/data/definitions/835.html";
-    private static final String CWE_1321 = "https://cwe.mitre.org/data/definitions/1321.html";
-    private static final String CWE_943 = "https://cwe.mitre.org/data/definitions/943.html";
-    private static final String CWE_98 = "https://cwe.mitre.org/data/definitions/98.html";
-
-    static final RuleDefinition NODE_DESERIALIZATION = new RuleDefinition("CODE-NODE-DESERIALIZATION", KEY,
-            Level.BASIC, "node-serialize function marker _$$ND_FUNC$$_ (remote code on unserialize)", CWE_502);
-    static final RuleDefinition NODE_FUNCTION_MARKER = new RuleDefinition("CODE-NODE-FUNCTION-MARKER", KEY,
-            Level.STANDARD, "Serialized JavaScript function marker (__js_function)", CWE_502);
-    static final RuleDefinition NODE_CHILD_PROCESS = new RuleDefinition("CODE-NODE-CHILD-PROCESS", KEY,
-            Level.BASIC, "require('child_process'): Node.js command execution", CWE_94);
-    static final RuleDefinition NODE_INTERNALS = new RuleDefinition("CODE-NODE-INTERNALS", KEY, Level.STANDARD,
+    static final RuleDefinition NODE_DESERIALIZATION = rule("CODE-NODE-DESERIALIZATION", Level.BASIC,
+            "node-serialize function marker _$$ND_FUNC$$_ (remote code on unserialize)", cwe(502));
+    static final RuleDefinition NODE_FUNCTION_MARKER = rule("CODE-NODE-FUNCTION-MARKER", Level.STANDARD,
+            "Serialized JavaScript function marker (__js_function)", cwe(502));
+    static final RuleDefinition NODE_CHILD_PROCESS = rule("CODE-NODE-CHILD-PROCESS", Level.BASIC,
+            "require('child_process'): Node.js command execution", cwe(94));
+    static final RuleDefinition NODE_INTERNALS = rule("CODE-NODE-INTERNALS", Level.STANDARD,
             "Node.js internals: child_process, process.mainModule / binding / env, require.main, module.exports, require('x')",
-            CWE_94);
-    static final RuleDefinition JS_DYNAMIC_CODE = new RuleDefinition("CODE-JS-DYNAMIC-CODE", KEY, Level.STANDARD,
+            cwe(94));
+    static final RuleDefinition JS_DYNAMIC_CODE = rule("CODE-JS-DYNAMIC-CODE", Level.STANDARD,
             "JavaScript code built at run time: constructor.constructor, new Function(...), eval of a string or decoder",
-            CWE_95);
-    static final RuleDefinition JS_FUNCTION_LITERAL = new RuleDefinition("CODE-JS-FUNCTION-LITERAL", KEY,
-            Level.STANDARD, "JavaScript function literal function(...) { or console call", CWE_94);
-    static final RuleDefinition INFINITE_LOOP = new RuleDefinition("CODE-INFINITE-LOOP", KEY, Level.STANDARD,
+            cwe(95));
+    static final RuleDefinition JS_FUNCTION_LITERAL = rule("CODE-JS-FUNCTION-LITERAL", Level.STANDARD,
+            "JavaScript function literal function(...) { or console call", cwe(94));
+    static final RuleDefinition INFINITE_LOOP = rule("CODE-INFINITE-LOOP", Level.STANDARD,
             "Loop with a constant condition (while(true), for(;;)): denial of service through evaluated code",
-            CWE_835);
-    static final RuleDefinition PROTOTYPE_POLLUTION = new RuleDefinition("CODE-PROTOTYPE-POLLUTION", KEY,
-            Level.BASIC, "Parameter or key name writing through __proto__ or constructor.prototype", CWE_1321);
-    static final RuleDefinition PROTOTYPE_REFERENCE = new RuleDefinition("CODE-PROTOTYPE-REFERENCE", KEY,
-            Level.STANDARD, "Value referring to __proto__ or constructor.prototype", CWE_1321);
-    static final RuleDefinition PYTHON_CODE = new RuleDefinition("CODE-PYTHON", KEY, Level.STANDARD,
-            "Python code execution: __import__(...), os.system(...), subprocess.*(...), eval(compile(...))",
-            CWE_94);
-    static final RuleDefinition PYTHON_INTROSPECTION = new RuleDefinition("CODE-PYTHON-INTROSPECTION", KEY,
-            Level.STANDARD, "Python object-graph traversal (.__class__, __mro__, __subclasses__(), __globals__)",
-            CWE_94);
-    static final RuleDefinition SERIALIZED_CODE = new RuleDefinition("CODE-SERIALIZED-OBJECT", KEY,
-            Level.STANDARD, "Python pickle calling a module function, or a YAML tag that instantiates objects",
-            CWE_502);
-    static final RuleDefinition RUBY_CODE = new RuleDefinition("CODE-RUBY", KEY, Level.STANDARD,
+            cwe(835));
+    static final RuleDefinition PROTOTYPE_POLLUTION = rule("CODE-PROTOTYPE-POLLUTION", Level.BASIC,
+            "Parameter or key name writing through __proto__ or constructor.prototype", cwe(1321));
+    static final RuleDefinition PROTOTYPE_REFERENCE = rule("CODE-PROTOTYPE-REFERENCE", Level.STANDARD,
+            "Value referring to __proto__ or constructor.prototype", cwe(1321));
+    static final RuleDefinition PYTHON_CODE = rule("CODE-PYTHON", Level.STANDARD,
+            "Python code execution: __import__(...), os.system(...), subprocess.*(...), eval(compile(...))", cwe(94));
+    static final RuleDefinition PYTHON_INTROSPECTION = rule("CODE-PYTHON-INTROSPECTION", Level.STANDARD,
+            "Python object-graph traversal (.__class__, __mro__, __subclasses__(), __globals__)", cwe(94));
+    static final RuleDefinition SERIALIZED_CODE = rule("CODE-SERIALIZED-OBJECT", Level.STANDARD,
+            "Python pickle calling a module function, or a YAML tag that instantiates objects", cwe(502));
+    static final RuleDefinition RUBY_CODE = rule("CODE-RUBY", Level.STANDARD,
             "Ruby command execution or evaluation (Kernel.exec, IO.popen, %x(...), Marshal.load, instance_eval)",
-            CWE_94);
-    static final RuleDefinition PERL_CODE = new RuleDefinition("CODE-PERL", KEY, Level.STANDARD,
-            "Perl code: @{[ ... ]} interpolation, qx{...}, open with a pipe", CWE_94);
-    static final RuleDefinition DATA_URI = new RuleDefinition("CODE-DATA-URI", KEY, Level.STANDARD,
+            cwe(94));
+    static final RuleDefinition PERL_CODE = rule("CODE-PERL", Level.STANDARD,
+            "Perl code: @{[ ... ]} interpolation, qx{...}, open with a pipe", cwe(94));
+    static final RuleDefinition DATA_URI = rule("CODE-DATA-URI", Level.STANDARD,
             "Value is a data: URI carrying a document (text/*, application/*), a way to include attacker content",
-            CWE_98);
-    static final RuleDefinition DATA_URI_ANY = new RuleDefinition("CODE-DATA-URI-ANY", KEY, Level.STRICT,
-            "Value is a data: URI without a media type", CWE_98);
-    static final RuleDefinition ORM_LOOKUP = new RuleDefinition("CODE-ORM-LOOKUP", KEY, Level.STANDARD,
-            "Django-style ORM filter on a secret field, a deep relation walk or a regex (ORM leak)", CWE_943);
-    static final RuleDefinition ORM_LOOKUP_ANY = new RuleDefinition("CODE-ORM-LOOKUP-ANY", KEY, Level.STRICT,
-            "Django-style ORM filter lookup (field__lookup) in a name", CWE_943);
+            cwe(98));
+    static final RuleDefinition DATA_URI_ANY = rule("CODE-DATA-URI-ANY", Level.STRICT,
+            "Value is a data: URI without a media type", cwe(98));
+    static final RuleDefinition ORM_LOOKUP = rule("CODE-ORM-LOOKUP", Level.STANDARD,
+            "Django-style ORM filter on a secret field, a deep relation walk or a regex (ORM leak)", cwe(943));
+    static final RuleDefinition ORM_LOOKUP_ANY = rule("CODE-ORM-LOOKUP-ANY", Level.STRICT,
+            "Django-style ORM filter lookup (field__lookup) in a name", cwe(943));
 
     private static final List<RuleDefinition> RULES = List.of(NODE_DESERIALIZATION, NODE_FUNCTION_MARKER,
             NODE_CHILD_PROCESS, NODE_INTERNALS, JS_DYNAMIC_CODE, JS_FUNCTION_LITERAL, INFINITE_LOOP,
@@ -970,4 +961,8 @@ public final class CodeInjectionDetector implements Detector {
     private static final Lexicon CONSTANT_WORDS = Lexicon.of("true", "false", "null", "undefined", "NaN",
             "Infinity", "this", "new", "Date", "String", "Object", "Array", "Number", "Boolean", "Symbol",
             "Math", "window", "globalThis", "document", "True", "False", "None", "1");
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
 }

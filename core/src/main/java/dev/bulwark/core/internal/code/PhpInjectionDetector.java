@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.code;
 
+import static dev.bulwark.core.internal.code.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -29,49 +31,42 @@ public final class PhpInjectionDetector implements Detector {
 
     public static final String KEY = "PHP";
 
-    private static final String CWE_94 = "https://cwe.mitre.org/data/definitions/94.html";
-    private static final String CWE_98 = "https://cwe.mitre.org/data/definitions/98.html";
-    private static final String CWE_434 = "https://cwe.mitre.org/data/definitions/434.html";
-    private static final String CWE_502 = "https://cwe.mitre.org/data/definitions/502.html";
     private static final String CAPEC_242 = "https://capec.mitre.org/data/definitions/242.html";
 
-    static final RuleDefinition CODE_TAG = new RuleDefinition("PHP-CODE-TAG", KEY, Level.BASIC,
-            "PHP open tag (<?php, <?=, <?) followed by code", CWE_94);
-    static final RuleDefinition OPEN_TAG = new RuleDefinition("PHP-OPEN-TAG", KEY, Level.STANDARD,
-            "PHP open tag, [php] / {php} block, or <?xml followed by something other than a prolog", CWE_94);
-    static final RuleDefinition DANGLING_TAG = new RuleDefinition("PHP-DANGLING-TAG", KEY, Level.STRICT,
-            "Bare <? at the end of a value", CWE_94);
-    static final RuleDefinition EXECUTING_WRAPPER = new RuleDefinition("PHP-EXECUTING-WRAPPER", KEY,
-            Level.BASIC, "php://input, php://filter, expect:// or data:// stream wrapper", CWE_98);
-    static final RuleDefinition STREAM_WRAPPER = new RuleDefinition("PHP-STREAM-WRAPPER", KEY, Level.STANDARD,
-            "PHP stream wrapper (php://, phar://, zip://, compress.zlib://, glob://, ssh2.*://)", CWE_98);
-    static final RuleDefinition SUPERGLOBAL = new RuleDefinition("PHP-SUPERGLOBAL", KEY, Level.STANDARD,
-            "PHP superglobal ($_GET, $_POST, $_SERVER, $GLOBALS, ...)", CWE_94);
-    static final RuleDefinition FUNCTION_CALL = new RuleDefinition("PHP-FUNCTION-CALL", KEY, Level.STANDARD,
-            "Call of a PHP built-in function, or include/require of a path", CWE_94);
-    static final RuleDefinition VARIABLE_FUNCTION = new RuleDefinition("PHP-VARIABLE-FUNCTION", KEY,
-            Level.STANDARD, "Variable function call ($f(...), ${'f'}(...), $a['k'](...))", CWE_94);
-    static final RuleDefinition DYNAMIC_CALL = new RuleDefinition("PHP-DYNAMIC-CALL", KEY, Level.STANDARD,
-            "Call of an expression that folds to a PHP function name (\"sys\".\"tem\"(...), (system)(...))",
-            CWE_94);
-    static final RuleDefinition VARIABLE_VARIABLE = new RuleDefinition("PHP-VARIABLE-VARIABLE", KEY,
-            Level.STANDARD, "Variable variable ${'name'}, ${$x}, $ {x}", CWE_94);
-    static final RuleDefinition SERIALIZED_OBJECT = new RuleDefinition("PHP-SERIALIZED-OBJECT", KEY,
-            Level.BASIC, "Value is a serialized PHP object (O:8:\"stdClass\":...)", CWE_502);
-    static final RuleDefinition SERIALIZED_EMBEDDED = new RuleDefinition("PHP-SERIALIZED-EMBEDDED", KEY,
-            Level.STANDARD, "Serialized PHP object inside a value", CWE_502);
-    static final RuleDefinition SERIALIZED_ARRAY = new RuleDefinition("PHP-SERIALIZED-ARRAY", KEY,
-            Level.STRICT, "Serialized PHP array (a:1:{...})", CWE_502);
-    static final RuleDefinition INI_DIRECTIVE = new RuleDefinition("PHP-INI-DIRECTIVE", KEY, Level.STANDARD,
+    static final RuleDefinition CODE_TAG = rule("PHP-CODE-TAG", Level.BASIC,
+            "PHP open tag (<?php, <?=, <?) followed by code", cwe(94));
+    static final RuleDefinition OPEN_TAG = rule("PHP-OPEN-TAG", Level.STANDARD,
+            "PHP open tag, [php] / {php} block, or <?xml followed by something other than a prolog", cwe(94));
+    static final RuleDefinition DANGLING_TAG = rule("PHP-DANGLING-TAG", Level.STRICT,
+            "Bare <? at the end of a value", cwe(94));
+    static final RuleDefinition EXECUTING_WRAPPER = rule("PHP-EXECUTING-WRAPPER", Level.BASIC,
+            "php://input, php://filter, expect:// or data:// stream wrapper", cwe(98));
+    static final RuleDefinition STREAM_WRAPPER = rule("PHP-STREAM-WRAPPER", Level.STANDARD,
+            "PHP stream wrapper (php://, phar://, zip://, compress.zlib://, glob://, ssh2.*://)", cwe(98));
+    static final RuleDefinition SUPERGLOBAL = rule("PHP-SUPERGLOBAL", Level.STANDARD,
+            "PHP superglobal ($_GET, $_POST, $_SERVER, $GLOBALS, ...)", cwe(94));
+    static final RuleDefinition FUNCTION_CALL = rule("PHP-FUNCTION-CALL", Level.STANDARD,
+            "Call of a PHP built-in function, or include/require of a path", cwe(94));
+    static final RuleDefinition VARIABLE_FUNCTION = rule("PHP-VARIABLE-FUNCTION", Level.STANDARD,
+            "Variable function call ($f(...), ${'f'}(...), $a['k'](...))", cwe(94));
+    static final RuleDefinition DYNAMIC_CALL = rule("PHP-DYNAMIC-CALL", Level.STANDARD,
+            "Call of an expression that folds to a PHP function name (\"sys\".\"tem\"(...), (system)(...))", cwe(94));
+    static final RuleDefinition VARIABLE_VARIABLE = rule("PHP-VARIABLE-VARIABLE", Level.STANDARD,
+            "Variable variable ${'name'}, ${$x}, $ {x}", cwe(94));
+    static final RuleDefinition SERIALIZED_OBJECT = rule("PHP-SERIALIZED-OBJECT", Level.BASIC,
+            "Value is a serialized PHP object (O:8:\"stdClass\":...)", cwe(502));
+    static final RuleDefinition SERIALIZED_EMBEDDED = rule("PHP-SERIALIZED-EMBEDDED", Level.STANDARD,
+            "Serialized PHP object inside a value", cwe(502));
+    static final RuleDefinition SERIALIZED_ARRAY = rule("PHP-SERIALIZED-ARRAY", Level.STRICT,
+            "Serialized PHP array (a:1:{...})", cwe(502));
+    static final RuleDefinition INI_DIRECTIVE = rule("PHP-INI-DIRECTIVE", Level.STANDARD,
             "php.ini directive assignment (allow_url_include=, auto_prepend_file=, opcache.*=)", CAPEC_242);
-    static final RuleDefinition INI_WORD_DIRECTIVE = new RuleDefinition("PHP-INI-WORD-DIRECTIVE", KEY,
-            Level.STRICT, "Whole value assigns a php.ini directive named by a common word (engine=, extension=)",
-            CAPEC_242);
-    static final RuleDefinition SCRIPT_UPLOAD = new RuleDefinition("PHP-SCRIPT-UPLOAD", KEY, Level.STANDARD,
-            "Uploaded file name with a PHP extension, also hidden before another extension (shell.php.jpg)",
-            CWE_434);
-    static final RuleDefinition SESSION_FILE_UPLOAD = new RuleDefinition("PHP-SESSION-FILE-UPLOAD", KEY,
-            Level.STANDARD, "Uploaded file named like a PHP session file (sess_<id>)", CWE_434);
+    static final RuleDefinition INI_WORD_DIRECTIVE = rule("PHP-INI-WORD-DIRECTIVE", Level.STRICT,
+            "Whole value assigns a php.ini directive named by a common word (engine=, extension=)", CAPEC_242);
+    static final RuleDefinition SCRIPT_UPLOAD = rule("PHP-SCRIPT-UPLOAD", Level.STANDARD,
+            "Uploaded file name with a PHP extension, also hidden before another extension (shell.php.jpg)", cwe(434));
+    static final RuleDefinition SESSION_FILE_UPLOAD = rule("PHP-SESSION-FILE-UPLOAD", Level.STANDARD,
+            "Uploaded file named like a PHP session file (sess_<id>)", cwe(434));
 
     private static final List<RuleDefinition> RULES = List.of(CODE_TAG, OPEN_TAG, DANGLING_TAG,
             EXECUTING_WRAPPER, STREAM_WRAPPER, SUPERGLOBAL, FUNCTION_CALL, VARIABLE_FUNCTION, DYNAMIC_CALL,
@@ -509,5 +504,9 @@ public final class PhpInjectionDetector implements Detector {
                 findings.report(SESSION_FILE_UPLOAD, base, j);
             }
         }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.code;
 
+import static dev.bulwark.core.internal.code.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -34,27 +36,22 @@ public final class TemplateInjectionDetector implements Detector {
 
     public static final String KEY = "TEMPLATE";
 
-    private static final String CWE_1336 = "https://cwe.mitre.org/data/definitions/1336.html";
-    private static final String CWE_917 = "https://cwe.mitre.org/data/definitions/917.html";
-
-    static final RuleDefinition CODE_EXECUTION = new RuleDefinition("TEMPLATE-CODE-EXECUTION", KEY, Level.BASIC,
+    static final RuleDefinition CODE_EXECUTION = rule("TEMPLATE-CODE-EXECUTION", Level.BASIC,
             "Template expression calling into or walking to code-execution objects (__class__.__mro__, getRuntime(), T(java.lang.Runtime))",
-            CWE_1336);
-    static final RuleDefinition SENSITIVE_OBJECT = new RuleDefinition("TEMPLATE-SENSITIVE-OBJECT", KEY,
-            Level.STANDARD, "Template expression naming an object that leaks secrets or leads to code (config, self, __class__)",
-            CWE_1336);
-    static final RuleDefinition EXPRESSION = new RuleDefinition("TEMPLATE-EXPRESSION", KEY, Level.STANDARD,
-            "Template expression that computes or calls ({{7*7}}, ${x.y()}, <%= 7*7 %>)", CWE_1336);
-    static final RuleDefinition STATEMENT = new RuleDefinition("TEMPLATE-STATEMENT", KEY, Level.STANDARD,
-            "Template statement ({% if %}, <#assign>, #set(...), <% if %>)", CWE_1336);
-    static final RuleDefinition PREPROCESSING = new RuleDefinition("TEMPLATE-PREPROCESSING", KEY, Level.STANDARD,
-            "Thymeleaf preprocessing expression __${...}__", CWE_1336);
-    static final RuleDefinition TYPE_REFERENCE = new RuleDefinition("TEMPLATE-TYPE-REFERENCE", KEY, Level.STANDARD,
-            "Expression-language type reference or instantiation: SpEL T(a.b.C), Freemarker ?new() / ?api",
-            CWE_917);
-    static final RuleDefinition PROPERTY_REFERENCE = new RuleDefinition("TEMPLATE-PROPERTY-REFERENCE", KEY,
-            Level.STRICT, "Template expression reading a property chain or applying a filter ({{user.name}})",
-            CWE_1336);
+            cwe(1336));
+    static final RuleDefinition SENSITIVE_OBJECT = rule("TEMPLATE-SENSITIVE-OBJECT", Level.STANDARD,
+            "Template expression naming an object that leaks secrets or leads to code (config, self, __class__)",
+            cwe(1336));
+    static final RuleDefinition EXPRESSION = rule("TEMPLATE-EXPRESSION", Level.STANDARD,
+            "Template expression that computes or calls ({{7*7}}, ${x.y()}, <%= 7*7 %>)", cwe(1336));
+    static final RuleDefinition STATEMENT = rule("TEMPLATE-STATEMENT", Level.STANDARD,
+            "Template statement ({% if %}, <#assign>, #set(...), <% if %>)", cwe(1336));
+    static final RuleDefinition PREPROCESSING = rule("TEMPLATE-PREPROCESSING", Level.STANDARD,
+            "Thymeleaf preprocessing expression __${...}__", cwe(1336));
+    static final RuleDefinition TYPE_REFERENCE = rule("TEMPLATE-TYPE-REFERENCE", Level.STANDARD,
+            "Expression-language type reference or instantiation: SpEL T(a.b.C), Freemarker ?new() / ?api", cwe(917));
+    static final RuleDefinition PROPERTY_REFERENCE = rule("TEMPLATE-PROPERTY-REFERENCE", Level.STRICT,
+            "Template expression reading a property chain or applying a filter ({{user.name}})", cwe(1336));
 
     private static final List<RuleDefinition> RULES = List.of(CODE_EXECUTION, SENSITIVE_OBJECT, EXPRESSION,
             STATEMENT, PREPROCESSING, TYPE_REFERENCE, PROPERTY_REFERENCE);
@@ -611,5 +608,9 @@ public final class TemplateInjectionDetector implements Detector {
             }
             return e;
         }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -23,6 +23,16 @@ final class BestFinding {
         }
     }
 
+    /**
+     * Offers the URL under {@code url}, from its scheme to its end, to {@code best}, created on the
+     * first finding so that values without one allocate nothing. Returns the kept finding.
+     */
+    static BestFinding offer(BestFinding best, RuleDefinition candidate, UrlCursor url) {
+        BestFinding kept = best == null ? new BestFinding() : best;
+        kept.offer(candidate, url.schemeStart, url.end - url.schemeStart);
+        return kept;
+    }
+
     boolean isEmpty() {
         return rule == null;
     }

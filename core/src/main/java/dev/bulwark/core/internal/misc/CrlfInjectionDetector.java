@@ -40,24 +40,23 @@ public final class CrlfInjectionDetector implements Detector {
     public static final String KEY = "CRLF";
     private static final String REFERENCE = "https://cwe.mitre.org/data/definitions/113.html";
 
-    public static final RuleDefinition IN_NAME = new RuleDefinition("CRLF-IN-NAME", KEY, Level.STANDARD,
+    public static final RuleDefinition IN_NAME = rule("CRLF-IN-NAME", Level.STANDARD,
             "CR or LF in a parameter, cookie, key, field or file name", REFERENCE);
-    public static final RuleDefinition IN_PATH = new RuleDefinition("CRLF-IN-PATH", KEY, Level.STANDARD,
+    public static final RuleDefinition IN_PATH = rule("CRLF-IN-PATH", Level.STANDARD,
             "CR or LF in the request path", REFERENCE);
-    public static final RuleDefinition IN_HEADER = new RuleDefinition("CRLF-IN-HEADER", KEY, Level.STANDARD,
+    public static final RuleDefinition IN_HEADER = rule("CRLF-IN-HEADER", Level.STANDARD,
             "CR or LF in a header or cookie value", REFERENCE);
-    public static final RuleDefinition HEADER_INJECTION = new RuleDefinition("CRLF-HEADER-INJECTION", KEY,
-            Level.STANDARD, "line break followed by an HTTP header field", REFERENCE);
-    public static final RuleDefinition PARAMETER_INJECTION = new RuleDefinition("CRLF-PARAMETER-INJECTION", KEY,
-            Level.STANDARD, "line break in a query value followed by another name=value pair", REFERENCE);
-    public static final RuleDefinition RESPONSE_SPLITTING = new RuleDefinition("CRLF-RESPONSE-SPLITTING", KEY,
-            Level.BASIC, "line break followed by an HTTP status line or a second response body",
+    public static final RuleDefinition HEADER_INJECTION = rule("CRLF-HEADER-INJECTION", Level.STANDARD,
+            "line break followed by an HTTP header field", REFERENCE);
+    public static final RuleDefinition PARAMETER_INJECTION = rule("CRLF-PARAMETER-INJECTION", Level.STANDARD,
+            "line break in a query value followed by another name=value pair", REFERENCE);
+    public static final RuleDefinition RESPONSE_SPLITTING = rule("CRLF-RESPONSE-SPLITTING", Level.BASIC,
+            "line break followed by an HTTP status line or a second response body",
             "https://owasp.org/www-community/attacks/HTTP_Response_Splitting");
-    public static final RuleDefinition REQUEST_LINE = new RuleDefinition("CRLF-REQUEST-LINE", KEY, Level.STANDARD,
-            "HTTP request line inside a value (request smuggling)",
-            "https://cwe.mitre.org/data/definitions/444.html");
-    public static final RuleDefinition META_HTTP_EQUIV = new RuleDefinition("CRLF-META-HTTP-EQUIV", KEY,
-            Level.STANDARD, "HTML meta element setting Refresh, Set-Cookie or Location (http-equiv)", REFERENCE);
+    public static final RuleDefinition REQUEST_LINE = rule("CRLF-REQUEST-LINE", Level.STANDARD,
+            "HTTP request line inside a value (request smuggling)", "https://cwe.mitre.org/data/definitions/444.html");
+    public static final RuleDefinition META_HTTP_EQUIV = rule("CRLF-META-HTTP-EQUIV", Level.STANDARD,
+            "HTML meta element setting Refresh, Set-Cookie or Location (http-equiv)", REFERENCE);
 
     private static final List<RuleDefinition> RULES = List.of(IN_NAME, IN_PATH, IN_HEADER, HEADER_INJECTION,
             PARAMETER_INJECTION, RESPONSE_SPLITTING, REQUEST_LINE, META_HTTP_EQUIV);
@@ -120,7 +119,7 @@ public final class CrlfInjectionDetector implements Detector {
                 best.offer(placement, firstLineBreak(original), 1);
             }
         }
-        String text = Text.keepsPercentEscapes(source) ? Text.percentDecodedOrSelf(original) : original;
+        String text = Text.decodedText(target);
         int evidenceLimit = text == original ? -1 : original.length();
         if (hasLineBreak(text)) {
             scanLineStarts(text, source, target.name(), best, evidenceLimit);
@@ -426,5 +425,9 @@ public final class CrlfInjectionDetector implements Detector {
             }
         }
         return -1;
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

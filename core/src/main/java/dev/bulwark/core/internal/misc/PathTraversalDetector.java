@@ -34,21 +34,20 @@ public final class PathTraversalDetector implements Detector {
     public static final String KEY = "PATH";
     private static final String REFERENCE = "https://owasp.org/www-community/attacks/Path_Traversal";
 
-    public static final RuleDefinition TRAVERSAL = new RuleDefinition("PATH-TRAVERSAL", KEY, Level.BASIC,
+    public static final RuleDefinition TRAVERSAL = rule("PATH-TRAVERSAL", Level.BASIC,
             "chained ../../ segments starting the value or a path, or a ../ spelled with encoded or look-alike characters",
             REFERENCE);
-    public static final RuleDefinition TRAVERSAL_SEGMENT = new RuleDefinition("PATH-TRAVERSAL-SEGMENT", KEY,
-            Level.STANDARD, "a ../ segment at the start of the value or after a separator", REFERENCE);
-    public static final RuleDefinition TRAVERSAL_IN_TEXT = new RuleDefinition("PATH-TRAVERSAL-IN-TEXT", KEY,
-            Level.STRICT, "../ segments after white space, a quote or markup (relative links in text and code)",
-            REFERENCE);
-    public static final RuleDefinition SENSITIVE_FILE = new RuleDefinition("PATH-SENSITIVE-FILE", KEY,
-            Level.STANDARD, "path to a well-known sensitive file (system accounts, keys, configuration, VCS)",
+    public static final RuleDefinition TRAVERSAL_SEGMENT = rule("PATH-TRAVERSAL-SEGMENT", Level.STANDARD,
+            "a ../ segment at the start of the value or after a separator", REFERENCE);
+    public static final RuleDefinition TRAVERSAL_IN_TEXT = rule("PATH-TRAVERSAL-IN-TEXT", Level.STRICT,
+            "../ segments after white space, a quote or markup (relative links in text and code)", REFERENCE);
+    public static final RuleDefinition SENSITIVE_FILE = rule("PATH-SENSITIVE-FILE", Level.STANDARD,
+            "path to a well-known sensitive file (system accounts, keys, configuration, VCS)",
             "https://cwe.mitre.org/data/definitions/538.html");
-    public static final RuleDefinition HIDDEN_FILE = new RuleDefinition("PATH-HIDDEN-FILE", KEY, Level.STANDARD,
+    public static final RuleDefinition HIDDEN_FILE = rule("PATH-HIDDEN-FILE", Level.STANDARD,
             "request path naming a hidden file or directory (dot segment other than .well-known)",
             "https://cwe.mitre.org/data/definitions/538.html");
-    public static final RuleDefinition BACKUP_FILE = new RuleDefinition("PATH-BACKUP-FILE", KEY, Level.STANDARD,
+    public static final RuleDefinition BACKUP_FILE = rule("PATH-BACKUP-FILE", Level.STANDARD,
             "request path naming a backup, dump, database or log file",
             "https://cwe.mitre.org/data/definitions/530.html");
 
@@ -125,14 +124,11 @@ public final class PathTraversalDetector implements Detector {
             // No character that gives the value a trait (see traits), so nothing to scan.
             return;
         }
-        String original = target.text();
-        String text = Text.keepsPercentEscapes(target.source()) ? Text.percentDecodedOrSelf(original) : original;
+        String text = Text.decodedText(target);
         if (text.length() < 2) {
             return;
         }
-        if (text != original) {
-            sink = Text.wholeValue(sink, original.length());
-        }
+        sink = Text.sinkFor(target, text, sink);
         int traits = traits(text);
         if (traits == 0) {
             return;
@@ -562,5 +558,9 @@ public final class PathTraversalDetector implements Detector {
             }
         }
         return false;
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

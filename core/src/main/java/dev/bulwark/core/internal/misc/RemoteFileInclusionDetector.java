@@ -30,28 +30,28 @@ public final class RemoteFileInclusionDetector implements Detector {
     public static final String KEY = "RFI";
     private static final String REFERENCE = "https://cwe.mitre.org/data/definitions/98.html";
 
-    public static final RuleDefinition WRAPPER_SCHEME = new RuleDefinition("RFI-WRAPPER-SCHEME", KEY,
-            Level.STANDARD, "stream wrapper or local-file URL scheme (php://, phar://, file:, jar:, ...)",
+    public static final RuleDefinition WRAPPER_SCHEME = rule("RFI-WRAPPER-SCHEME", Level.STANDARD,
+            "stream wrapper or local-file URL scheme (php://, phar://, file:, jar:, ...)",
             "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/11.1-Testing_for_File_Inclusion");
-    public static final RuleDefinition INCLUDE_CALL = new RuleDefinition("RFI-INCLUDE-CALL", KEY, Level.BASIC,
+    public static final RuleDefinition INCLUDE_CALL = rule("RFI-INCLUDE-CALL", Level.BASIC,
             "include or require call with a URL argument", REFERENCE);
-    public static final RuleDefinition IP_HOST = new RuleDefinition("RFI-IP-HOST", KEY, Level.STANDARD,
+    public static final RuleDefinition IP_HOST = rule("RFI-IP-HOST", Level.STANDARD,
             "URL whose host is a raw IP address", REFERENCE);
-    public static final RuleDefinition QUERY_TRUNCATION = new RuleDefinition("RFI-QUERY-TRUNCATION", KEY,
-            Level.STANDARD, "URL ending in ? or NUL, so that an appended suffix is ignored", REFERENCE);
-    public static final RuleDefinition PAYLOAD_FILE = new RuleDefinition("RFI-PAYLOAD-FILE", KEY, Level.STANDARD,
+    public static final RuleDefinition QUERY_TRUNCATION = rule("RFI-QUERY-TRUNCATION", Level.STANDARD,
+            "URL ending in ? or NUL, so that an appended suffix is ignored", REFERENCE);
+    public static final RuleDefinition PAYLOAD_FILE = rule("RFI-PAYLOAD-FILE", Level.STANDARD,
             "URL naming a script or text payload file (.txt, .sh, .pl, ...)", REFERENCE);
-    public static final RuleDefinition SCRIPT_PAGE = new RuleDefinition("RFI-SCRIPT-PAGE", KEY, Level.STRICT,
+    public static final RuleDefinition SCRIPT_PAGE = rule("RFI-SCRIPT-PAGE", Level.STRICT,
             "URL naming a server-side script (.php, .asp, .jsp, ...)", REFERENCE);
-    public static final RuleDefinition FTP_URL = new RuleDefinition("RFI-FTP-URL", KEY, Level.STANDARD,
+    public static final RuleDefinition FTP_URL = rule("RFI-FTP-URL", Level.STANDARD,
             "FTP URL in a parameter", REFERENCE);
-    public static final RuleDefinition PATH_PARAMETER = new RuleDefinition("RFI-PATH-PARAMETER", KEY,
-            Level.STANDARD, "URL in a parameter whose name denotes a file-system path or include", REFERENCE);
-    public static final RuleDefinition UNC_PATH = new RuleDefinition("RFI-UNC-PATH", KEY, Level.STANDARD,
+    public static final RuleDefinition PATH_PARAMETER = rule("RFI-PATH-PARAMETER", Level.STANDARD,
+            "URL in a parameter whose name denotes a file-system path or include", REFERENCE);
+    public static final RuleDefinition UNC_PATH = rule("RFI-UNC-PATH", Level.STANDARD,
             "Windows UNC path to a remote host (\\\\host\\share), fetched over SMB or WebDAV", REFERENCE);
-    public static final RuleDefinition URL_IN_PATH = new RuleDefinition("RFI-URL-IN-PATH", KEY, Level.STANDARD,
+    public static final RuleDefinition URL_IN_PATH = rule("RFI-URL-IN-PATH", Level.STANDARD,
             "absolute URL embedded in the request path", REFERENCE);
-    public static final RuleDefinition OFF_SITE_URL = new RuleDefinition("RFI-OFF-SITE-URL", KEY, Level.STRICT,
+    public static final RuleDefinition OFF_SITE_URL = rule("RFI-OFF-SITE-URL", Level.STRICT,
             "absolute http(s) URL in a parameter that does not name a URL", REFERENCE);
 
     private static final List<RuleDefinition> RULES = List.of(WRAPPER_SCHEME, INCLUDE_CALL, IP_HOST,
@@ -107,20 +107,14 @@ public final class RemoteFileInclusionDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (target.source() == Source.HEADER && Text.isSelfReferenceHeader(target.name())) {
+        if (Text.isSelfReferenceHeader(target) || !target.profile().hasAny(CANDIDATES)) {
             return;
         }
-        if (!target.profile().hasAny(CANDIDATES)) {
-            return;
-        }
-        String original = target.text();
-        String text = Text.keepsPercentEscapes(target.source()) ? Text.percentDecodedOrSelf(original) : original;
+        String text = Text.decodedText(target);
         if (text.length() < 4) {
             return;
         }
-        if (text != original) {
-            sink = Text.wholeValue(sink, original.length());
-        }
+        sink = Text.sinkFor(target, text, sink);
         if (text.startsWith("\\\\") && isRemoteUncPath(text)) {
             sink.report(UNC_PATH, 0, text.length());
             return;
@@ -139,14 +133,10 @@ public final class RemoteFileInclusionDetector implements Detector {
             if (rule == null) {
                 continue;
             }
-            if (rule.level() == Level.BASIC) {
-                sink.report(rule, url.schemeStart, url.end - url.schemeStart);
-                return;
+            best = BestFinding.offer(best, rule, url);
+            if (best.isBasic()) {
+                break;
             }
-            if (best == null) {
-                best = new BestFinding();
-            }
-            best.offer(rule, url.schemeStart, url.end - url.schemeStart);
         }
         if (best != null) {
             best.reportTo(sink);
@@ -332,5 +322,9 @@ public final class RemoteFileInclusionDetector implements Detector {
 
     private static boolean namesUrl(String name) {
         return NameWords.containsWord(Text.lastNameSegment(name), URL_NAME_WORDS);
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

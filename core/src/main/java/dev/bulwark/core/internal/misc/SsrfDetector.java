@@ -1,7 +1,6 @@
 package dev.bulwark.core.internal.misc;
 
 import dev.bulwark.core.Level;
-import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -31,21 +30,20 @@ public final class SsrfDetector implements Detector {
     public static final String KEY = "SSRF";
     private static final String REFERENCE = "https://cwe.mitre.org/data/definitions/918.html";
 
-    public static final RuleDefinition METADATA = new RuleDefinition("SSRF-METADATA", KEY, Level.BASIC,
+    public static final RuleDefinition METADATA = rule("SSRF-METADATA", Level.BASIC,
             "URL pointing at a cloud instance metadata service", REFERENCE);
-    public static final RuleDefinition INTERNAL_HOST = new RuleDefinition("SSRF-INTERNAL-HOST", KEY, Level.STANDARD,
+    public static final RuleDefinition INTERNAL_HOST = rule("SSRF-INTERNAL-HOST", Level.STANDARD,
             "URL pointing at loopback, a private or link-local address or an internal host name", REFERENCE);
-    public static final RuleDefinition OBFUSCATED_HOST = new RuleDefinition("SSRF-OBFUSCATED-HOST", KEY,
-            Level.STANDARD, "URL host written as an integer, in hex or octal, short form or look-alike characters",
-            REFERENCE);
-    public static final RuleDefinition SMUGGLING_SCHEME = new RuleDefinition("SSRF-SCHEME", KEY, Level.STANDARD,
+    public static final RuleDefinition OBFUSCATED_HOST = rule("SSRF-OBFUSCATED-HOST", Level.STANDARD,
+            "URL host written as an integer, in hex or octal, short form or look-alike characters", REFERENCE);
+    public static final RuleDefinition SMUGGLING_SCHEME = rule("SSRF-SCHEME", Level.STANDARD,
             "URL with a protocol used to reach internal services (gopher, dict, ldap, tftp, ...)", REFERENCE);
-    public static final RuleDefinition AMBIGUOUS_AUTHORITY = new RuleDefinition("SSRF-AMBIGUOUS-AUTHORITY", KEY,
-            Level.STANDARD, "URL authority that URL parsers split differently, or a host embedding another domain",
+    public static final RuleDefinition AMBIGUOUS_AUTHORITY = rule("SSRF-AMBIGUOUS-AUTHORITY", Level.STANDARD,
+            "URL authority that URL parsers split differently, or a host embedding another domain",
             "https://portswigger.net/web-security/ssrf/url-validation-bypass-cheat-sheet");
-    public static final RuleDefinition UNUSUAL_PORT = new RuleDefinition("SSRF-UNUSUAL-PORT", KEY, Level.STANDARD,
+    public static final RuleDefinition UNUSUAL_PORT = rule("SSRF-UNUSUAL-PORT", Level.STANDARD,
             "http(s) URL with an explicit port other than 80, 443, 8080 or 8443", REFERENCE);
-    public static final RuleDefinition UNIX_SOCKET = new RuleDefinition("SSRF-UNIX-SOCKET", KEY, Level.STANDARD,
+    public static final RuleDefinition UNIX_SOCKET = rule("SSRF-UNIX-SOCKET", Level.STANDARD,
             "unix: socket path followed by a URL (mod_proxy socket confusion)",
             "https://nvd.nist.gov/vuln/detail/CVE-2021-40438");
 
@@ -70,20 +68,14 @@ public final class SsrfDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (target.source() == Source.HEADER && Text.isSelfReferenceHeader(target.name())) {
+        if (Text.isSelfReferenceHeader(target) || !target.profile().hasAny(CANDIDATES)) {
             return;
         }
-        if (!target.profile().hasAny(CANDIDATES)) {
-            return;
-        }
-        String original = target.text();
-        String text = Text.keepsPercentEscapes(target.source()) ? Text.percentDecodedOrSelf(original) : original;
+        String text = Text.decodedText(target);
         if (text.length() < 4) {
             return;
         }
-        if (text != original) {
-            sink = Text.wholeValue(sink, original.length());
-        }
+        sink = Text.sinkFor(target, text, sink);
         if (scanSchemelessHost(text, sink)) {
             return;
         }
@@ -98,21 +90,14 @@ public final class SsrfDetector implements Detector {
         boolean body = target.source().isBody();
         while (url.next()) {
             RuleDefinition rule = judge(text, url);
-            if (body && rule != null && rule != METADATA && !url.startsValue()) {
+            if (rule == null || (body && rule != METADATA && !url.startsValue())) {
                 // a URL mentioned in running text of a body is not a fetch target
                 continue;
             }
-            if (rule == null) {
-                continue;
+            best = BestFinding.offer(best, rule, url);
+            if (best.isBasic()) {
+                break;
             }
-            if (rule.level() == Level.BASIC) {
-                sink.report(rule, url.schemeStart, url.end - url.schemeStart);
-                return;
-            }
-            if (best == null) {
-                best = new BestFinding();
-            }
-            best.offer(rule, url.schemeStart, url.end - url.schemeStart);
         }
         if (best != null) {
             best.reportTo(sink);
@@ -240,5 +225,9 @@ public final class SsrfDetector implements Detector {
             // every later "unix:" before i ends at the same place
             from = Math.max(from, i);
         }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

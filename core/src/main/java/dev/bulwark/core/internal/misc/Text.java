@@ -1,5 +1,9 @@
 package dev.bulwark.core.internal.misc;
 
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.ScanTarget;
+
 /** Small ASCII helpers shared by the scanners of this package; none allocates. */
 final class Text {
 
@@ -196,7 +200,7 @@ final class Text {
     }
 
     /** Whether the engine leaves percent-escapes in values of this source. */
-    static boolean keepsPercentEscapes(dev.bulwark.core.Source source) {
+    static boolean keepsPercentEscapes(Source source) {
         switch (source) {
             case HEADER: case XML: case JSON: case MULTIPART: case BODY:
                 return true;
@@ -206,11 +210,28 @@ final class Text {
     }
 
     /**
+     * The value as an application may read it: decoded once ({@link #percentDecodedOrSelf}) where
+     * the engine leaves percent-escapes in place, otherwise the value itself.
+     */
+    static String decodedText(ScanTarget target) {
+        String original = target.text();
+        return keepsPercentEscapes(target.source()) ? percentDecodedOrSelf(original) : original;
+    }
+
+    /**
+     * {@code sink} for matches in the value itself; for matches in a decoded copy ({@link
+     * #decodedText}), whose offsets do not apply to the value, a sink that reports the whole value.
+     */
+    static DetectionSink sinkFor(ScanTarget target, String text, DetectionSink sink) {
+        String original = target.text();
+        return text == original ? sink : wholeValue(sink, original.length());
+    }
+
+    /**
      * A sink that reports the whole original value as evidence: for matches found in a decoded
      * copy, whose offsets do not apply to the original.
      */
-    static dev.bulwark.core.internal.rules.DetectionSink wholeValue(
-            dev.bulwark.core.internal.rules.DetectionSink sink, int length) {
+    static DetectionSink wholeValue(DetectionSink sink, int length) {
         return (rule, offset, matched) -> sink.report(rule, 0, length);
     }
 
@@ -224,6 +245,11 @@ final class Text {
      * Whether a header names the site itself or the client (Referer, Origin, X-Forwarded-For, ...):
      * on an intranet such headers hold private addresses in every request.
      */
+    static boolean isSelfReferenceHeader(ScanTarget target) {
+        return target.source() == Source.HEADER && isSelfReferenceHeader(target.name());
+    }
+
+    /** Whether a header of this name names the site itself or the client (see above). */
     static boolean isSelfReferenceHeader(String name) {
         for (String header : SELF_REFERENCE_HEADERS) {
             if (equalsLower(name, header)) {

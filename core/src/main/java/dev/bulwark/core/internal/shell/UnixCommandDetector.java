@@ -51,30 +51,28 @@ public final class UnixCommandDetector implements Detector {
 
     private static final String CWE78 = "https://cwe.mitre.org/data/definitions/78.html";
 
-    static final RuleDefinition SHELLSHOCK = new RuleDefinition("UNIXCMD-SHELLSHOCK", KEY, Level.BASIC,
+    static final RuleDefinition SHELLSHOCK = rule("UNIXCMD-SHELLSHOCK", Level.BASIC,
             "Bash function definition that smuggles commands through an environment variable (Shellshock)",
             "https://nvd.nist.gov/vuln/detail/CVE-2014-6271");
-    static final RuleDefinition REVERSE_SHELL = new RuleDefinition("UNIXCMD-REVERSE-SHELL", KEY, Level.BASIC,
-            "Shell command that connects to a remote host through /dev/tcp or /dev/udp (reverse shell)",
-            CWE78);
-    static final RuleDefinition CHAIN = new RuleDefinition("UNIXCMD-CHAIN", KEY, Level.BASIC,
+    static final RuleDefinition REVERSE_SHELL = rule("UNIXCMD-REVERSE-SHELL", Level.BASIC,
+            "Shell command that connects to a remote host through /dev/tcp or /dev/udp (reverse shell)", CWE78);
+    static final RuleDefinition CHAIN = rule("UNIXCMD-CHAIN", Level.BASIC,
             "Known command chained after a shell separator or inside a command substitution",
             "https://owasp.org/www-community/attacks/Command_Injection");
-    static final RuleDefinition COMMAND = new RuleDefinition("UNIXCMD-COMMAND", KEY, Level.STANDARD,
+    static final RuleDefinition COMMAND = rule("UNIXCMD-COMMAND", Level.STANDARD,
             "Known command in command position with command-line arguments",
             "https://owasp.org/www-community/attacks/Command_Injection");
-    static final RuleDefinition EVASION = new RuleDefinition("UNIXCMD-EVASION", KEY, Level.STANDARD,
+    static final RuleDefinition EVASION = rule("UNIXCMD-EVASION", Level.STANDARD,
             "Command name hidden by quoting, escapes, empty expansions, globbing or brace expansion",
             "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition GLOB_PATH = new RuleDefinition("UNIXCMD-GLOB-PATH", KEY, Level.STANDARD,
+    static final RuleDefinition GLOB_PATH = rule("UNIXCMD-GLOB-PATH", Level.STANDARD,
             "Sensitive system file named through shell wildcards, e.g. /etc/pa??wd",
             "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition FORK_BOMB = new RuleDefinition("UNIXCMD-FORK-BOMB", KEY, Level.STANDARD,
+    static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
             "Shell function that calls itself through a pipe or in the background (fork bomb)",
             "https://cwe.mitre.org/data/definitions/400.html");
-    static final RuleDefinition WEAK = new RuleDefinition("UNIXCMD-WEAK", KEY, Level.STRICT,
-            "Known command name with little command-line context, e.g. a bare tool name",
-            CWE78);
+    static final RuleDefinition WEAK = rule("UNIXCMD-WEAK", Level.STRICT,
+            "Known command name with little command-line context, e.g. a bare tool name", CWE78);
 
     private static final List<RuleDefinition> RULES =
             List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, FORK_BOMB, WEAK);
@@ -137,7 +135,6 @@ public final class UnixCommandDetector implements Detector {
     /** Characters of shell syntax: with any of them, a value is always scanned. */
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n\r(`${<>'\"\\");
     private static final AsciiSet GLOB = AsciiSet.of("?*[");
-    private static final AsciiSet BLANKS = AsciiSet.of(" \t");
 
     /**
      * Quick reject: a value without shell syntax characters can only be an attack when its first
@@ -151,8 +148,7 @@ public final class UnixCommandDetector implements Detector {
         if (slash && profile.hasAny(GLOB)) {
             return true;
         }
-        int n = text.length();
-        int to = profile.hasAny(BLANKS) ? firstBlank(text) : n;
+        int to = ShellScan.firstWordEnd(text, profile);
         if (to > 60) {
             return false;
         }
@@ -180,26 +176,8 @@ public final class UnixCommandDetector implements Detector {
         return end < to && (ShellCommands.UNIX.get(text, from, end) & VERSIONED) != 0;
     }
 
-    /** Index of the first space or tab, or the length when there is none. */
-    static int firstBlank(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t') {
-                return i;
-            }
-        }
-        return text.length();
-    }
-
     /** One scan's mutable state, reused per thread. */
-    static final class UnixScan {
-
-        private static final int MAX_LEVELS = 14;
-
-        // Context strength of a command position.
-        private static final int START = 0;
-        private static final int SPACED = 1;
-        private static final int TIGHT = 2;
+    static final class UnixScan extends ShellScan {
 
         // Context flags.
         private static final int C_PIPE = 1;
@@ -250,25 +228,22 @@ public final class UnixCommandDetector implements Detector {
         private boolean funcPipe;
         private int funcStart;
 
-        private final boolean[] found = new boolean[RULES.size()];
-        private final int[] foundOffset = new int[RULES.size()];
-        private final int[] foundLength = new int[RULES.size()];
-        private boolean anyBlocking;
         /** Whether words of this text can be query-like at all (see run). */
         private boolean mayQuery;
         /** Whether words of this text can hold a slash at all (see run). */
         private boolean mayPath;
         private boolean header;
         private boolean nameComponent;
-        private int textLength;
+
+        UnixScan() {
+            super(RULES);
+        }
 
         void run(ScanTarget target, String text) {
-            java.util.Arrays.fill(found, false);
-            anyBlocking = false;
             header = target.source() == Source.HEADER;
             nameComponent = target.component() == dev.bulwark.core.Component.NAME;
             text = plusAsSpace(HtmlEntities.decode(text));
-            textLength = text.length();
+            clearFindings(text.length());
             // A word can only hold '=' or '?' taken from the text or made by an expansion.
             mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0 || text.indexOf('$') >= 0;
             mayPath = text.indexOf('/') >= 0 || text.indexOf('$') >= 0;
@@ -296,31 +271,6 @@ public final class UnixCommandDetector implements Detector {
                 separator = c == ';' || c == '|' || c == '&' || c == '`' || c == '\n';
             }
             return separator ? text.replace('+', ' ') : text;
-        }
-
-        void report(DetectionSink sink) {
-            for (int i = 0; i < found.length; i++) {
-                if (found[i]) {
-                    sink.report(RULES.get(i), foundOffset[i], foundLength[i]);
-                }
-            }
-        }
-
-        private void find(RuleDefinition rule, int start, int end) {
-            if (rule == WEAK && (nameComponent || end - start < 4)) {
-                // Parameter names and two-letter values such as "sh" or "cc" are too common.
-                return;
-            }
-            int i = RULES.indexOf(rule);
-            if (!found[i]) {
-                found[i] = true;
-                int from = Math.max(0, Math.min(start, textLength));
-                foundOffset[i] = from;
-                foundLength[i] = Math.max(0, Math.min(end, textLength) - from);
-            }
-            if (rule.level() != Level.STRICT) {
-                anyBlocking = true;
-            }
         }
 
         private void parse(String text, int startQuote) {
@@ -407,7 +357,7 @@ public final class UnixCommandDetector implements Detector {
                 return;
             }
             lastWasCmdWord[d] = false;
-            queryish[d] = mayQuery && isQueryish(b, from, to);
+            queryish[d] = mayQuery && hasQueryChars(b, from, to);
             if (!hasCmd[d]) {
                 return;
             }
@@ -492,13 +442,7 @@ public final class UnixCommandDetector implements Detector {
             int context = levelFlags[d];
             int sep = pendingSep[d];
             if (sep != 0) {
-                if (sep == ShellTokenizer.NEWLINE) {
-                    strength = SPACED;
-                } else if (sep == ShellTokenizer.AMP && queryish[d]) {
-                    strength = START;
-                } else {
-                    strength = t.spaceBefore ? SPACED : TIGHT;
-                }
+                strength = strengthAfter(sep, queryish[d], t.spaceBefore);
                 if (sep == ShellTokenizer.PIPE) {
                     context |= C_PIPE;
                 } else if (sep == ShellTokenizer.AMP) {
@@ -557,7 +501,7 @@ public final class UnixCommandDetector implements Detector {
             echoes[d] = isEcho(b, from, to);
             aliasAssigns[d] = false;
             lastWasCmdWord[d] = true;
-            queryish[d] = mayQuery && isQueryish(b, from, to);
+            queryish[d] = mayQuery && hasQueryChars(b, from, to);
             if (to - from <= funcName.length) {
                 probeName(b, from, to);
             }
@@ -694,16 +638,6 @@ public final class UnixCommandDetector implements Detector {
                     || (n == 6 && ShellWords.indexOf(b, from, to, "printf") == from);
         }
 
-        private static boolean isQueryish(char[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                char c = b[i];
-                if (c == '=' || c == '?') {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private static boolean isNumber(char[] b, int from, int to) {
             for (int i = from; i < to; i++) {
                 if (!ShellWords.isDigit(b[i]) && b[i] != '.' && b[i] != ':') {
@@ -823,6 +757,10 @@ public final class UnixCommandDetector implements Detector {
             }
             hasCmd[d] = false;
             RuleDefinition rule = judge(d, bySeparator);
+            if (rule == WEAK && (nameComponent || cmdEnd[d] - cmdStart[d] < 4)) {
+                // Parameter names and two-letter values such as "sh" or "cc" are too common.
+                return;
+            }
             if (rule != null) {
                 find(rule, cmdStart[d], cmdEnd[d]);
             }
@@ -926,5 +864,9 @@ public final class UnixCommandDetector implements Detector {
             }
             return null;
         }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -43,21 +43,20 @@ public final class WindowsCommandDetector implements Detector {
 
     private static final String OWASP = "https://owasp.org/www-community/attacks/Command_Injection";
 
-    static final RuleDefinition CHAIN = new RuleDefinition("WINCMD-CHAIN", KEY, Level.BASIC,
-            "Known Windows command chained after a separator, or cmd.exe running a command with /c",
-            OWASP);
-    static final RuleDefinition POWERSHELL_RULE = new RuleDefinition("WINCMD-POWERSHELL", KEY, Level.BASIC,
+    static final RuleDefinition CHAIN = rule("WINCMD-CHAIN", Level.BASIC,
+            "Known Windows command chained after a separator, or cmd.exe running a command with /c", OWASP);
+    static final RuleDefinition POWERSHELL_RULE = rule("WINCMD-POWERSHELL", Level.BASIC,
             "PowerShell download cradle, encoded command or expression invocation",
             "https://attack.mitre.org/techniques/T1059/001/");
-    static final RuleDefinition COMMAND = new RuleDefinition("WINCMD-COMMAND", KEY, Level.STANDARD,
+    static final RuleDefinition COMMAND = rule("WINCMD-COMMAND", Level.STANDARD,
             "Known Windows command or PowerShell cmdlet with command-line arguments", OWASP);
-    static final RuleDefinition EVASION = new RuleDefinition("WINCMD-EVASION", KEY, Level.STANDARD,
+    static final RuleDefinition EVASION = rule("WINCMD-EVASION", Level.STANDARD,
             "Windows command name hidden by carets, quotes or environment-variable substrings",
             "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition BATCH = new RuleDefinition("WINCMD-BATCH", KEY, Level.STANDARD,
+    static final RuleDefinition BATCH = rule("WINCMD-BATCH", Level.STANDARD,
             "Batch FOR loop or IF statement, grammar found only in cmd.exe scripts",
             "https://attack.mitre.org/techniques/T1059/003/");
-    static final RuleDefinition WEAK = new RuleDefinition("WINCMD-WEAK", KEY, Level.STRICT,
+    static final RuleDefinition WEAK = rule("WINCMD-WEAK", Level.STRICT,
             "Known Windows command with little command-line context", OWASP);
 
     private static final List<RuleDefinition> RULES =
@@ -105,7 +104,6 @@ public final class WindowsCommandDetector implements Detector {
 
     /** Characters of batch and PowerShell syntax: with any of them, a value is always scanned. */
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n(^%`\"'$");
-    private static final AsciiSet BLANKS = AsciiSet.of(" \t");
     private static final AsciiSet PATH_SEPARATORS = AsciiSet.of("\\/");
 
     /** Quick reject: no separator, escape, variable or group, and the first word is no command. */
@@ -113,7 +111,7 @@ public final class WindowsCommandDetector implements Detector {
         if (profile.hasAny(SYNTAX)) {
             return true;
         }
-        int to = profile.hasAny(BLANKS) ? UnixCommandDetector.firstBlank(text) : text.length();
+        int to = ShellScan.firstWordEnd(text, profile);
         int from = 0;
         if (profile.hasAny(PATH_SEPARATORS)) {
             for (int i = 0; i < to; i++) {
@@ -134,12 +132,7 @@ public final class WindowsCommandDetector implements Detector {
     }
 
     /** One scan's state, reused per thread. */
-    static final class WindowsScan {
-
-        private static final int MAX_LEVELS = 14;
-        private static final int START = 0;
-        private static final int SPACED = 1;
-        private static final int TIGHT = 2;
+    static final class WindowsScan extends ShellScan {
 
         private static final int M_PATH = 1;
         private static final int M_EVASION = 1 << 1;
@@ -173,47 +166,23 @@ public final class WindowsCommandDetector implements Detector {
         private final boolean[] ifGroupFirst = new boolean[MAX_LEVELS];
         private final int[] batchStart = new int[MAX_LEVELS];
 
-        private final boolean[] found = new boolean[RULES.size()];
-        private final int[] foundOffset = new int[RULES.size()];
-        private final int[] foundLength = new int[RULES.size()];
-        private boolean anyBlocking;
         /** Whether words of this text can be query-like at all (see run). */
         private boolean mayQuery;
         private boolean header;
-        private int textLength;
+
+        WindowsScan() {
+            super(RULES);
+        }
 
         void run(ScanTarget target, String text) {
-            java.util.Arrays.fill(found, false);
-            anyBlocking = false;
             header = target.source() == Source.HEADER;
             text = HtmlEntities.decode(text);
-            textLength = text.length();
+            clearFindings(text.length());
             // Words hold '=' or '?' only when the text does: expansions add neither.
             mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0;
             parse(text, ShellTokenizer.START_UNQUOTED);
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
-            }
-        }
-
-        void report(DetectionSink sink) {
-            for (int i = 0; i < found.length; i++) {
-                if (found[i]) {
-                    sink.report(RULES.get(i), foundOffset[i], foundLength[i]);
-                }
-            }
-        }
-
-        private void find(RuleDefinition rule, int start, int end) {
-            int i = RULES.indexOf(rule);
-            if (!found[i]) {
-                found[i] = true;
-                int from = Math.max(0, Math.min(start, textLength));
-                foundOffset[i] = from;
-                foundLength[i] = Math.max(0, Math.min(end, textLength) - from);
-            }
-            if (rule.level() != Level.STRICT) {
-                anyBlocking = true;
             }
         }
 
@@ -263,16 +232,7 @@ public final class WindowsCommandDetector implements Detector {
 
         private int strengthFor(ShellTokenizer t, int d) {
             int sep = pendingSep[d];
-            if (sep == 0) {
-                return levelStrength[d];
-            }
-            if (sep == ShellTokenizer.NEWLINE) {
-                return SPACED;
-            }
-            if (sep == ShellTokenizer.AMP && queryish[d]) {
-                return START;
-            }
-            return t.spaceBefore ? SPACED : TIGHT;
+            return sep == 0 ? levelStrength[d] : strengthAfter(sep, queryish[d], t.spaceBefore);
         }
 
         private void word(ShellTokenizer t, int d) {
@@ -384,15 +344,6 @@ public final class WindowsCommandDetector implements Detector {
                 }
             }
             return true;
-        }
-
-        private static boolean hasQueryChars(char[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (b[i] == '=' || b[i] == '?') {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private int matchKind;
@@ -775,5 +726,9 @@ public final class WindowsCommandDetector implements Detector {
             }
             return (a & ShellWords.WINDOWS_PATH) != 0 && (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
         }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }
