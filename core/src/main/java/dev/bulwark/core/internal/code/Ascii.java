@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.code;
 
+import dev.bulwark.core.internal.rules.AsciiCase;
+
 /** Character classes and case-insensitive comparisons for ASCII keywords. */
 final class Ascii {
 
@@ -61,16 +63,7 @@ final class Ascii {
 
     /** Whether {@code s} holds {@code lowerWord} at {@code at}, ignoring ASCII case. */
     static boolean matchesAt(CharSequence s, int at, String lowerWord) {
-        int n = lowerWord.length();
-        if (at < 0 || at + n > s.length()) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (lower(s.charAt(at + i)) != lowerWord.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return AsciiCase.matchesAt(s, at, lowerWord);
     }
 
     /** Whether the range {@code [from, to)} of {@code s} equals {@code lowerWord}, ignoring case. */
@@ -94,47 +87,7 @@ final class Ascii {
 
     /** First index of {@code lowerWord} in {@code s} at or after {@code from}, ignoring case; -1 if none. */
     static int indexOfIgnoreCase(CharSequence s, String lowerWord, int from) {
-        int last = s.length() - lowerWord.length();
-        char first = lowerWord.charAt(0);
-        if (s instanceof String text && !(first >= 'a' && first <= 'z')) {
-            // Only the character itself lower-cases to a first character that is no letter, so
-            // the candidates are found by String.indexOf.
-            for (int i = text.indexOf(first, Math.max(0, from)); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
-                if (matchesAt(text, i, lowerWord)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        if (s instanceof String text) {
-            // A letter: the candidates are its two cases, each found by String.indexOf.
-            char upper = (char) (first - 32);
-            int nextLower = text.indexOf(first, Math.max(0, from));
-            int nextUpper = text.indexOf(upper, Math.max(0, from));
-            while (nextLower >= 0 || nextUpper >= 0) {
-                int i;
-                if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
-                    i = nextLower;
-                    nextLower = text.indexOf(first, i + 1);
-                } else {
-                    i = nextUpper;
-                    nextUpper = text.indexOf(upper, i + 1);
-                }
-                if (i > last) {
-                    return -1;
-                }
-                if (matchesAt(text, i, lowerWord)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        for (int i = Math.max(0, from); i <= last; i++) {
-            if (lower(s.charAt(i)) == first && matchesAt(s, i, lowerWord)) {
-                return i;
-            }
-        }
-        return -1;
+        return AsciiCase.indexOf(s, lowerWord, from);
     }
 
     /** Skips whitespace from {@code i}; returns the first non-space index or {@code end}. */

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.misc;
 
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.AsciiCase;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.ScanTarget;
 
@@ -57,21 +58,9 @@ final class Text {
         }
     }
 
-    /**
-     * Whether {@code text} holds {@code lowerNeedle} at {@code offset}, ignoring ASCII case.
-     * {@code lowerNeedle} must be lower case.
-     */
+    /** Whether {@code text} holds {@code lowerNeedle} at {@code offset}, ignoring ASCII case. */
     static boolean matchesAt(CharSequence text, int offset, String lowerNeedle) {
-        int n = lowerNeedle.length();
-        if (offset < 0 || offset + n > text.length()) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (lower(text.charAt(offset + i)) != lowerNeedle.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return AsciiCase.matchesAt(text, offset, lowerNeedle);
     }
 
     /** Whether {@code text} equals {@code lowerNeedle}, ignoring ASCII case. */
@@ -84,52 +73,9 @@ final class Text {
         return end - start == lowerNeedle.length() && matchesAt(text, start, lowerNeedle);
     }
 
-    /**
-     * First index at or after {@code from} where {@code lowerNeedle} occurs ignoring ASCII case, or
-     * -1. Needles are short constants, so the scan stays linear in the text.
-     */
+    /** First index at or after {@code from} where {@code lowerNeedle} occurs ignoring ASCII case, or -1. */
     static int indexOf(CharSequence text, String lowerNeedle, int from) {
-        int last = text.length() - lowerNeedle.length();
-        char first = lowerNeedle.charAt(0);
-        if (text instanceof String s && !(first >= 'a' && first <= 'z')) {
-            // Only the character itself lower-cases to a first character that is no letter, so
-            // the candidates are found by String.indexOf.
-            for (int i = s.indexOf(first, Math.max(0, from)); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
-                if (matchesAt(s, i, lowerNeedle)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        if (text instanceof String s) {
-            // A letter: the candidates are its two cases, each found by String.indexOf.
-            char upper = (char) (first - 32);
-            int nextLower = s.indexOf(first, Math.max(0, from));
-            int nextUpper = s.indexOf(upper, Math.max(0, from));
-            while (nextLower >= 0 || nextUpper >= 0) {
-                int i;
-                if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
-                    i = nextLower;
-                    nextLower = s.indexOf(first, i + 1);
-                } else {
-                    i = nextUpper;
-                    nextUpper = s.indexOf(upper, i + 1);
-                }
-                if (i > last) {
-                    return -1;
-                }
-                if (matchesAt(s, i, lowerNeedle)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        for (int i = Math.max(0, from); i <= last; i++) {
-            if (lower(text.charAt(i)) == first && matchesAt(text, i, lowerNeedle)) {
-                return i;
-            }
-        }
-        return -1;
+        return AsciiCase.indexOf(text, lowerNeedle, from);
     }
 
     /** Index of the first character at or after {@code from} that is not a space, or the length. */

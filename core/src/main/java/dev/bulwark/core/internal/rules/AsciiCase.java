@@ -1,0 +1,79 @@
+package dev.bulwark.core.internal.rules;
+
+/**
+ * Case-insensitive matching of ASCII keywords against request text, as every detector family
+ * needs it. Only ASCII letters fold, so a non-ASCII look-alike never matches a keyword here; the
+ * decoders handle look-alikes before detectors run. None of the methods allocates.
+ */
+public final class AsciiCase {
+
+    private AsciiCase() {
+    }
+
+    /** Lower-cases ASCII letters only; every other character is returned unchanged. */
+    public static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    /** Whether {@code text} holds {@code lowerWord} at {@code at}; {@code lowerWord} is lower case. */
+    public static boolean matchesAt(CharSequence text, int at, String lowerWord) {
+        int n = lowerWord.length();
+        if (at < 0 || at + n > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (lower(text.charAt(at + i)) != lowerWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * First index at or after {@code from} where {@code lowerWord} occurs, or -1. In a
+     * {@code String} the candidates for the first character are found by {@code String.indexOf},
+     * which is much faster than a loop of {@code charAt}; the scan stays linear for short keywords.
+     */
+    public static int indexOf(CharSequence text, String lowerWord, int from) {
+        int last = text.length() - lowerWord.length();
+        char first = lowerWord.charAt(0);
+        if (text instanceof String s && !(first >= 'a' && first <= 'z')) {
+            // Only the character itself lower-cases to a first character that is no letter.
+            for (int i = s.indexOf(first, Math.max(0, from)); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
+                if (matchesAt(s, i, lowerWord)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        if (text instanceof String s) {
+            // A letter: the candidates are its two cases.
+            char upper = (char) (first - 32);
+            int nextLower = s.indexOf(first, Math.max(0, from));
+            int nextUpper = s.indexOf(upper, Math.max(0, from));
+            while (nextLower >= 0 || nextUpper >= 0) {
+                int i;
+                if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
+                    i = nextLower;
+                    nextLower = s.indexOf(first, i + 1);
+                } else {
+                    i = nextUpper;
+                    nextUpper = s.indexOf(upper, i + 1);
+                }
+                if (i > last) {
+                    return -1;
+                }
+                if (matchesAt(s, i, lowerWord)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        for (int i = Math.max(0, from); i <= last; i++) {
+            if (lower(text.charAt(i)) == first && matchesAt(text, i, lowerWord)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
