@@ -106,7 +106,8 @@ final class MarkupScanner {
         boolean script = nameTo - nameFrom == 6 && Chars.startsWith(name, nameFrom, nameTo, "script");
         if (script) {
             findings.add(XssRules.SCRIPT_TAG, lt, runEnd);
-        } else if (!document && (XssVocabulary.DANGEROUS_ELEMENTS.contains(name, nameFrom, nameTo)
+        } else if (!document && (wholeName(name, t, runEnd, nameEnd)
+                        && XssVocabulary.DANGEROUS_ELEMENTS.contains(name, nameFrom, nameTo)
                 || local > nameStart && XssVocabulary.FOREIGN_PREFIXES.contains(t, nameStart, local - 1))) {
             boolean bare = nameEnd < n && t[nameEnd] == '>' && runEnd == nameEnd;
             if (!bare || XssVocabulary.LIVE_CONTENT_ELEMENTS.contains(name, nameFrom, nameTo)) {
@@ -116,6 +117,15 @@ final class MarkupScanner {
             squeezedName(t, lt, n, findings);
         }
         return attributes(t, lt, nameEnd, n, quoteAware, document, findings);
+    }
+
+    /**
+     * Whether the letters read can stand for the tag name: not when a file extension follows them.
+     * {@code <math.h>}, a C header in prose, names the unknown element {@code math.h} for a browser,
+     * not {@code math}. Other trailing characters ({@code <noscript#}) still count as the element.
+     */
+    private static boolean wholeName(char[] name, char[] text, int runEnd, int nameEnd) {
+        return name != text || runEnd + 1 >= nameEnd || text[runEnd] != '.' || !Chars.isLetter(text[runEnd + 1]);
     }
 
     private static boolean endsTagName(char c) {

@@ -187,6 +187,16 @@ class XssDetectorTest {
         }
 
         @Test
+        void ignoresCHeaderNamedLikeDangerousElement() {
+            assertThat(standard("#include <math.h> rather than <stdlib.h>")).isEmpty();
+        }
+
+        @Test
+        void detectsDangerousElementFollowedByJunk() {
+            assertThat(standard("<noscript#")).contains("XSS-DANGEROUS-TAG");
+        }
+
+        @Test
         void detectsPercentEncodedScriptTagInJsonValue() {
             ScanTarget json = new ScanTarget("%3Cscript%3Ealert(1)%3C%2Fscript%3E", Source.JSON, Component.VALUE, "/note");
             assertThat(rules(json, Level.STANDARD)).contains("XSS-SCRIPT-TAG");
