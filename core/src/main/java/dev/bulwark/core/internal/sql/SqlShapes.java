@@ -435,9 +435,22 @@ final class SqlShapes {
             } else if (exprOperands <= 2) {
                 findings.add(COMMENT_TRUNCATION, start[opAt], evidenceEnd);
             }
-        } else if (s >= n && exprLastKind == K_STR_OPEN && exprCompare && exprOperands >= 3) {
+        } else if (s >= n && exprLastKind == K_STR_OPEN && exprCompare && exprOperands >= 3
+                && !angleBracketPlaceholder(opAt)) {
             findings.add(BOOLEAN, start[opAt], evidenceEnd);
         }
+    }
+
+    /**
+     * {@code "<name>"} in prose: a quoted placeholder reads as {@code " < name > "}, a comparison
+     * chain closed by the application's own quote. Only the glued shape is let through.
+     */
+    private boolean angleBracketPlaceholder(int lt) {
+        int word = lt + 1;
+        int gt = lt + 2;
+        return gt + 1 < n && isChar(lt, '<') && (type[word] == WORD || type[word] == NUM) && isChar(gt, '>')
+                && type[gt + 1] == STR_OPEN
+                && start[word] == end[lt] && start[gt] == end[word] && start[gt + 1] == end[gt];
     }
 
     /** A logic operator right after the lead: {@code ' or 1=1}, {@code 1 and 2>1}. */
@@ -1628,9 +1641,13 @@ final class SqlShapes {
             return -1;
         }
         if (id == SqlVocabulary.IS) {
-            opCompare = true;
             int x = next(k + 1);
-            return isWord(x, SqlVocabulary.NOT) ? x + 1 : k + 1;
+            int after = isWord(x, SqlVocabulary.NOT) ? x + 1 : k + 1;
+            // IS [NOT] NULL, TRUE, DISTINCT FROM, 2 or \N compares; "is now" in prose does not.
+            int y = next(after);
+            opCompare = y >= n || type[y] != WORD
+                    || is(detail[y], SqlVocabulary.LITERAL) || detail[y] == SqlVocabulary.DISTINCT;
+            return after;
         }
         if (id == SqlVocabulary.SOUNDS || id == SqlVocabulary.SIMILAR) {
             int x = next(k + 1);

@@ -92,6 +92,11 @@ class SqlInjectionDetectorTest {
         }
 
         @Test
+        void detectsIsNotComparisonWithNumber() {
+            assertThat(blockedAt(Level.STANDARD, "' OR UserID IS NOT 2")).isTrue();
+        }
+
+        @Test
         void detectsArraySubscriptOperandAfterBreak() {
             assertThat(rulesFor("x' or array[id] is not null--")).contains("SQL-BOOLEAN");
         }
@@ -264,7 +269,8 @@ class SqlInjectionDetectorTest {
             "black and white", "salt and pepper (2 pack)", "Use `code` in **Markdown**, e.g. `a || b`",
             "if (x > 1) { y = 2; }", "{\"id\": 5, \"name\": \"x\"}", "\"foo\" AND \"bar\"", "#2 best seller",
             "Shipped via UPS; drop at door", "1950's dresses", "parents' and kids' shoes", "12\" x 18\" frame",
-            "I like (cats, dogs) a lot", "tags[1] and tags[2]", "it\\'s a \\'quoted\\' word"})
+            "I like (cats, dogs) a lot", "tags[1] and tags[2]", "it\\'s a \\'quoted\\' word",
+            "Set to \"<anon>\" by default.", "size -1\" and \"set height unlimited\" is now an alias"})
         void ignoresTypicalAndTrickyPlainValues(String value) {
             assertThat(rulesFor(value)).as(value).isEmpty();
         }
