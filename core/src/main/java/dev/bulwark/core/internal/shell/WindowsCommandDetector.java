@@ -359,8 +359,9 @@ public final class WindowsCommandDetector implements Detector {
                 }
             }
             int f = ShellCommands.WINDOWS.get(b, base, to);
-            if (f == 0 && base == from) {
-                // A switch glued to the name: bcdboot/r.
+            if (f == 0 && base == from && ShellWords.indexOf(b, from, to, " ") < 0) {
+                // A switch glued to the name: bcdboot/r. A field with blanks came from quotes, and
+                // cmd reads all of it as the program name.
                 for (int i = from + 1; i < to; i++) {
                     if (b[i] == '/') {
                         f = ShellCommands.WINDOWS.get(b, from, i);

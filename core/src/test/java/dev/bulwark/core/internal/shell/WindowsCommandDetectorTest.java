@@ -96,6 +96,7 @@ class WindowsCommandDetectorTest {
         "https://example.com/?a=1&dir=asc&type=all", "Apt is gated; call when you get here",
         "{\"title\":\"Shirts | ZAFUL\"}", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36",
         "I <3 PowerShell", "50% of 100%", "Copy & paste", "del Rey & Sons", "help & support",
+        "find/util.c: Add #include \"bugreports.h\".",
     })
     void ignoresOrdinaryValues(String value) {
         assertThat(standard(detector, value)).isEmpty();
