@@ -21,6 +21,8 @@ import java.util.List;
  * handler inside a tag or after a quote, a scheme where a URL starts, a call with code-like
  * arguments. Word lists live in {@link XssVocabulary}. Every scanner is linear in the length of the
  * value; values without any character that markup or script needs are passed after one cheap loop.
+ * Values the engine leaves percent-encoded (headers, JSON, XML, multipart) are read once more with
+ * up to two layers of escapes undone when they show nothing as sent.
  *
  * <p>Levels: {@code BASIC} rules fire on script tags, event handlers in tags and script URLs that
  * call something; {@code STANDARD} (the default) adds the other structural rules; {@code STRICT}
