@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enforces OpenAPI contracts on requests with swagger-request-validator: unknown paths and methods,
@@ -51,6 +53,8 @@ public final class OpenApiCheck implements Check {
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
     private static final String CONTENT_TYPE_NOT_ALLOWED = "validation.request.contentType.notAllowed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiCheck.class);
 
     private final OpenApiConfig config;
     private final List<LoadedSpec> specs = new ArrayList<>();
@@ -71,6 +75,7 @@ public final class OpenApiCheck implements Check {
             OpenApiConfig.Spec spec = config.specs().get(i);
             String path = "openapi.specs[" + i + "].location";
             String content = load(spec.location(), path);
+            warnAboutBacktrackingPatterns(spec.location(), content);
             SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, null);
             if (parsed == null || parsed.getOpenAPI() == null) {
                 throw new ConfigurationException(path, "not an OpenAPI document: " + spec.location()
@@ -90,6 +95,19 @@ public final class OpenApiCheck implements Check {
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    private static void warnAboutBacktrackingPatterns(String location, String content) {
+        try {
+            for (SpecPatterns.RiskyPattern risky : SpecPatterns.risky(content)) {
+                LOG.warn("OpenAPI spec {}: pattern {} at {} repeats a group that repeats; the schema validator "
+                        + "matches it by backtracking, so a crafted value can take exponential time. Rewrite it "
+                        + "without nested repetition.", location, risky.pattern(), risky.pointer());
+            }
+        } catch (IOException | RuntimeException e) {
+            // The parser below reports what is wrong with the document.
+            LOG.debug("Could not read {} to audit its patterns", location, e);
         }
     }
 
