@@ -103,11 +103,21 @@ final class Text {
     }
 
     /**
-     * The value with {@code %XX} escapes decoded once (UTF-8, malformed bytes as U+FFFD), or the
-     * value itself when it holds none. For sources the engine does not percent-decode (headers,
-     * XML, JSON, raw bodies) where an application may still decode what it reads.
+     * The value with {@code %XX} escapes decoded, or the value itself when it holds none. For
+     * sources the engine does not percent-decode (headers, XML, JSON, raw bodies) where an
+     * application may still decode what it reads. A second layer ({@code %252e}) is decoded too,
+     * and overlong UTF-8 forms of ASCII ({@code %c0%af}) read as the character they spell, as
+     * lenient decoders did: the copy is only scanned, never passed on.
      */
     static String percentDecodedOrSelf(String text) {
+        String once = decodeOnce(text);
+        if (once == text) {
+            return text;
+        }
+        return decodeOnce(once);
+    }
+
+    private static String decodeOnce(String text) {
         int first = -1;
         for (int i = text.indexOf('%'); i >= 0 && i + 2 < text.length(); i = text.indexOf('%', i + 1)) {
             if (isHexDigit(text.charAt(i + 1)) && isHexDigit(text.charAt(i + 2))) {
@@ -142,7 +152,30 @@ final class Text {
                 bytes[n++] = (byte) (0x80 | (c & 0x3F));
             }
         }
+        n = foldOverlongAscii(bytes, n);
         return new String(bytes, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Rewrites two- and three-byte overlong encodings of ASCII characters ({@code C0 AF},
+     * {@code E0 80 AE}) as the single byte they spell; returns the new length.
+     */
+    private static int foldOverlongAscii(byte[] bytes, int n) {
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xFF;
+            if ((b == 0xC0 || b == 0xC1) && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+                bytes[out++] = (byte) (((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+                i++;
+            } else if (b == 0xE0 && i + 2 < n && (bytes[i + 1] & 0xE0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80
+                    && (bytes[i + 1] & 0x1F) <= 1) {
+                bytes[out++] = (byte) (((bytes[i + 1] & 0x1F) << 6) | (bytes[i + 2] & 0x3F));
+                i += 2;
+            } else {
+                bytes[out++] = bytes[i];
+            }
+        }
+        return out;
     }
 
     /** Whether the engine leaves percent-escapes in values of this source. */

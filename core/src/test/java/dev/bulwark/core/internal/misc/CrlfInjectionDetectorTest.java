@@ -35,6 +35,11 @@ class CrlfInjectionDetectorTest {
     }
 
     @Test
+    void detectsDoubleEncodedLineBreakInJsonValue() {
+        assertThat(standard(json("/next", "/%250aSet-Cookie:crlf=injection"))).containsExactly("CRLF-HEADER-INJECTION");
+    }
+
+    @Test
     void detectsInjectedHyphenatedHeaderInQuery() {
         assertThat(standard(query("v", "x\r\nRemote-Addr: 127.0.0.1"))).containsExactly("CRLF-HEADER-INJECTION");
     }

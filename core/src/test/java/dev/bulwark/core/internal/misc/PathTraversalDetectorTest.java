@@ -91,6 +91,16 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void detectsOverlongSlashInJsonValue() {
+        assertThat(standard(json("/file", "/..%c0%af..%c0%afetc/hosts"))).contains("PATH-TRAVERSAL");
+    }
+
+    @Test
+    void detectsDoubleEncodedDotsInJsonValue() {
+        assertThat(standard(json("/file", "%252e%252e%252f%252e%252e%252fsecret"))).contains("PATH-TRAVERSAL");
+    }
+
+    @Test
     void detectsEncodingLeftOverAfterDecoding() {
         assertThat(standard(query("%2e%2e%2fsecret"))).containsExactly("PATH-TRAVERSAL");
         assertThat(standard(query("%c0%ae%c0%ae/secret"))).containsExactly("PATH-TRAVERSAL");
