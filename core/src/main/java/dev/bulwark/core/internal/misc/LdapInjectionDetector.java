@@ -49,10 +49,14 @@ public final class LdapInjectionDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        String text = target.text();
-        if (!target.profile().has(')') || text.length() < 4) {
+        if (!target.profile().has(')') && !target.profile().has('%')) {
             return;
         }
+        String text = Text.decodedText(target);
+        if (text.length() < 4 || text.indexOf(')') < 0) {
+            return;
+        }
+        sink = Text.sinkFor(target, text, sink);
         int depth = 0;
         int weak = -1;
         int length = text.length();
@@ -106,17 +110,26 @@ public final class LdapInjectionDetector implements Detector {
             return false;
         }
         i = skip(text, i + 1, blanks);
+        for (int extra = 0; blanks && extra < MAX_EXTRA_PARENTHESES && i < text.length() && text.charAt(i) == '('; extra++) {
+            // "admin*)((|userPassword=*)": surplus parentheses that lenient filter parsers skip.
+            i = skip(text, i + 1, true);
+        }
         if (i >= text.length()) {
             return false;
         }
         c = text.charAt(i);
         if (isOperator(c)) {
-            // "(|", "(&)", "(!(": an operator followed by a component, the end, or ")"
+            // "(|", "(&)", "(!(": an operator followed by a component, the end, or ")"; after a
+            // breakout also directly by an assertion.
             int next = skip(text, i + 1, blanks);
-            return next >= text.length() || text.charAt(next) == '(' || text.charAt(next) == ')';
+            return next >= text.length() || text.charAt(next) == '(' || text.charAt(next) == ')'
+                    || (blanks && assertionAt(text, next));
         }
         return assertionAt(text, i);
     }
+
+    /** Surplus opening parentheses skipped after a breakout. */
+    private static final int MAX_EXTRA_PARENTHESES = 3;
 
     private static int skip(String text, int from, boolean blanks) {
         return blanks ? Text.skipBlanks(text, from) : from;

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.misc;
 
 import static dev.bulwark.core.internal.misc.Scans.cookie;
+import static dev.bulwark.core.internal.misc.Scans.json;
 import static dev.bulwark.core.internal.misc.Scans.jsonKey;
 import static dev.bulwark.core.internal.misc.Scans.mebibyteOf;
 import static dev.bulwark.core.internal.misc.Scans.query;
@@ -26,7 +27,7 @@ class LdapInjectionDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"*)(uid=*))(|(uid=*", "admin)(|", "x)(&)", "jdoe)(mail=*", "val)&(cn=admin", "val)|(uid=*",
         "guest)!(sn=*", "bob)(cn>=a)", "smith)(sn~=smyth", "x)(gidNumber<=100", "x))(&(objectClass=*",
-        "x) ( & ", "x)\t(\t|", "x)(member:1.2.840.113556.1.4.1941:=cn=a)"})
+        "x) ( & ", "x)\t(\t|", "x)(member:1.2.840.113556.1.4.1941:=cn=a)", "admin*)((|userpassword=*)"})
     void detectsFilterBreakout(String value) {
         assertThat(standard(query("user", value))).containsExactly("LDAP-FILTER-BREAKOUT");
     }
@@ -35,6 +36,11 @@ class LdapInjectionDetectorTest {
     void detectsBreakoutInCookieAndJsonKey() {
         assertThat(standard(cookie("session", "value)(uid=*"))).containsExactly("LDAP-FILTER-BREAKOUT");
         assertThat(standard(jsonKey("s=v)(uid=*"))).containsExactly("LDAP-FILTER-BREAKOUT");
+    }
+
+    @Test
+    void detectsPercentEncodedFilterInJsonValue() {
+        assertThat(standard(json("/user", "%2A%29%28%7C%28mail%3D%2A%29%29"))).containsExactly("LDAP-FILTER-BREAKOUT");
     }
 
     @Test
