@@ -654,6 +654,12 @@ final class ShellTokenizer {
                         pos++;
                         continue;
                     }
+                    if (text.charAt(pos + 1) == 'n' && len > wordFrom
+                            && (pos + 2 >= end || !isAlnum(text.charAt(pos + 2)))) {
+                        // A literal "\n" after a word, as next() reads one before a command:
+                        // the line break of a layer that turns it into one (";id\n").
+                        break;
+                    }
                     char n = text.charAt(pos + 1);
                     pos += 2;
                     if (n != '\n') {

@@ -212,6 +212,16 @@ class UnixCommandDetectorTest {
     }
 
     @Test
+    void detectsCommandEndedByLiteralBackslashN() {
+        assertThat(standard(detector, ";/usr/bin/id\\n")).contains("UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void ignoresLiteralBackslashNBetweenWordsOfText() {
+        assertThat(standard(detector, "see line one\\nline two")).isEmpty();
+    }
+
+    @Test
     void ignoresSentenceOpenedByCommandName() {
         assertThat(standard(detector, "bash headers to use when developing new loadable builtins.")).isEmpty();
     }
