@@ -22,7 +22,7 @@ import java.util.List;
  * arguments. Word lists live in {@link XssVocabulary}. Every scanner is linear in the length of the
  * value; values without any character that markup or script needs are passed after one cheap loop.
  * Values the engine leaves percent-encoded (headers, JSON, XML, multipart) are read once more with
- * up to two layers of escapes undone when they show nothing as sent.
+ * up to two layers of escapes undone.
  *
  * <p>Levels: {@code BASIC} rules fire on script tags, event handlers in tags and script URLs that
  * call something; {@code STANDARD} (the default) adds the other structural rules; {@code STRICT}
@@ -51,12 +51,12 @@ public final class XssDetector implements Detector {
         String value = target.text();
         boolean markupCharacters = target.profile().hasAny(TRIGGERS)
                 || (target.profile().hasNonAscii() && hasFullWidthForm(value));
+        Findings asSent = null;
         if (markupCharacters) {
             XssText text = XssText.of(value);
-            Findings findings = findings(text, value, target.component());
-            if (findings != null) {
-                findings.reportTo(sink, text);
-                return;
+            asSent = findings(text, value, target.component());
+            if (asSent != null) {
+                asSent.reportTo(sink, text);
             }
         }
         if (keepsPercentEscapes(target.source()) && target.profile().has('%')) {
@@ -66,8 +66,13 @@ public final class XssDetector implements Detector {
             if (!decoded.equals(value)) {
                 XssText text = XssText.of(decoded);
                 Findings findings = findings(text, decoded, target.component());
+                Findings reported = asSent;
                 if (findings != null) {
-                    findings.reportTo((rule, offset, length) -> sink.report(rule, 0, value.length()), text);
+                    findings.reportTo((rule, offset, length) -> {
+                        if (reported == null || !reported.has(rule)) {
+                            sink.report(rule, 0, value.length());
+                        }
+                    }, text);
                 }
             }
         }

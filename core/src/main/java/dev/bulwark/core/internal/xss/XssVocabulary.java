@@ -172,8 +172,11 @@ final class XssVocabulary {
     static final WordSet DANGEROUS_INSTRUCTIONS = WordSet.of(
             "import", "xml-stylesheet", "xml:stylesheet", "xml:namespace");
 
-    /** Namespace prefixes that put an element into a foreign parser with its own script rules. */
-    static final WordSet FOREIGN_PREFIXES = WordSet.of("svg", "math", "xsl", "xbl", "vml", "v", "t");
+    /**
+     * Namespace prefixes that put an element into a foreign parser with its own script rules, and
+     * {@code esi:}, which edge caches execute (Edge Side Includes: include, vars, eval).
+     */
+    static final WordSet FOREIGN_PREFIXES = WordSet.of("svg", "math", "xsl", "xbl", "vml", "v", "t", "esi");
 
     /** Attributes whose value is a link or a navigation target. */
     static final WordSet LINK_ATTRIBUTES = WordSet.of("href", "action", "src", "data", "ping", "background");

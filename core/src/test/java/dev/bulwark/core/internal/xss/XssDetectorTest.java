@@ -209,6 +209,17 @@ class XssDetectorTest {
         }
 
         @Test
+        void detectsPercentEncodedHandlerNameInJsonValue() {
+            ScanTarget json = new ScanTarget("<x %6Fnxxx=1", Source.JSON, Component.VALUE, "/note");
+            assertThat(rules(json, Level.STANDARD)).isNotEmpty();
+        }
+
+        @Test
+        void detectsEdgeSideIncludeTag() {
+            assertThat(standard("<esi:include src=\"http://attacker.example/x.xml\"/>")).contains("XSS-DANGEROUS-TAG");
+        }
+
+        @Test
         void ignoresPercentEncodedLinkInJsonValue() {
             ScanTarget json = new ScanTarget("https://example.com/search?q=%3C3%20cats&next=%2Fhome%3Fa%3D1",
                     Source.JSON, Component.VALUE, "/link");
