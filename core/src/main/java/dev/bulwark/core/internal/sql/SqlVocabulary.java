@@ -257,8 +257,9 @@ final class SqlVocabulary {
                 "current_database", "current_schema", "pg_backend_pid", "inet_server_addr",
                 "sqlite_version", "db_name", "host_name", "is_member", "suser_sname",
                 "uuid_short", "get_lock", "release_lock", "master_pos_wait");
+        // randomblob and zeroblob: SQLite has no sleep, so blind probes burn time allocating blobs.
         words(TIME | FUNCTION, "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "pg_sleep_until",
-                "dbms_lock", "dbms_session", "sys_sleep", "wait");
+                "dbms_lock", "dbms_session", "sys_sleep", "wait", "randomblob", "zeroblob");
         words(SYSTEM | FUNCTION, "load_file", "lo_import", "lo_export", "lo_get", "pg_read_file",
                 "pg_read_binary_file", "pg_ls_dir", "pg_stat_file", "openrowset", "opendatasource",
                 "openquery", "utl_http", "utl_inaddr", "utl_file", "utl_tcp", "utl_smtp",

@@ -161,7 +161,7 @@ class SqlInjectionDetectorTest {
     class Functions {
         @ParameterizedTest
         @ValueSource(strings = {"1 and sleep(5)", "' or benchmark(5000000,md5(1))#", "1;select pg_sleep(10)",
-            "';waitfor delay '0:0:5'--"})
+            "';waitfor delay '0:0:5'--", "1 AND 1=LIKE('ABCDEFG',UPPER(HEX(RANDOMBLOB(500000000/2))))"})
         void detectsTimeDelayAtBasic(String value) {
             assertThat(rulesFor(value)).as(value).contains("SQL-TIME-AFTER-BREAK");
         }
