@@ -308,7 +308,7 @@ final class PhpCallScanner {
         push(CALL, '(');
         int g = depth - 1;
         candidateFlags[g] = 0;
-        if (flags == 0 || declaration || (member && (flags & PhpNames.HIGH_RISK) == 0)) {
+        if (flags == 0 || declaration || (member && (flags & PhpNames.HIGH_RISK) == 0) || ((flags & PhpNames.EXECUTES) == 0 && manPageSection(lex.end))) {
             return;
         }
         if ((flags & (PhpNames.FUNCTION | PhpNames.HIGH_RISK)) != 0 && (flags & PhpNames.WORD) == 0) {
@@ -453,6 +453,22 @@ final class PhpCallScanner {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the parentheses opened before {@code from} hold only a manual section, as in
+     * {@code chmod(2)} or {@code printf(3p)}: prose naming a page of the manual, not a call.
+     */
+    private boolean manPageSection(int from) {
+        int n = s.length();
+        if (from >= n || s.charAt(from) < '1' || s.charAt(from) > '9') {
+            return false;
+        }
+        int i = from + 1;
+        while (i < n && i - from <= 3 && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') {
+            i++;
+        }
+        return i < n && s.charAt(i) == ')';
     }
 
     /** A call named by an English word is reported once its context and arguments are known. */

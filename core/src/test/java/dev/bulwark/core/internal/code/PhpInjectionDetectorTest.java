@@ -75,6 +75,17 @@ class PhpInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"See chmod(2) for the modes.", "unlink(2)", "as printf(3p) describes"})
+    void ignoresManualPageReferences(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @Test
+    void detectsCommandFunctionWithNumberArgument() {
+        assertThat(Scans.value(detector, "system(1)")).contains("PHP-FUNCTION-CALL");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"count(*)", "max(price)", "min(10)", "round(2.5)", "date(created_at)"})
     void ignoresFormulasOfQueryLanguages(String value) {
         assertThat(Scans.value(detector, value)).isEmpty();
