@@ -36,7 +36,8 @@ public final class NoSqlInjectionDetector implements Detector {
     public static final RuleDefinition OPERATOR_IN_VALUE = new RuleDefinition("NOSQL-OPERATOR-IN-VALUE", KEY,
             Level.STANDARD, "JSON query operator object or bracket operator inside a value", REFERENCE);
     public static final RuleDefinition JS_INJECTION = new RuleDefinition("NOSQL-JS-INJECTION", KEY, Level.STANDARD,
-            "JavaScript breaking out of a $where string (';return true, ';sleep(, this.x.match(, '||'a'=='a)", REFERENCE);
+            "JavaScript breaking out of a $where string (';return true, ';sleep(, this.x.match(, '||'a'=='a), or a shell call (db.users.drop())",
+            REFERENCE);
 
     private static final List<RuleDefinition> RULES = List.of(JS_OPERATOR, OPERATOR_NAME, OPERATOR_IN_VALUE,
             JS_INJECTION);
@@ -48,7 +49,15 @@ public final class NoSqlInjectionDetector implements Detector {
     private static final String[] OPERATORS = {
         "where", "function", "accumulator", "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
         "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod", "text",
-        "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group", "where",
+        "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group", "where", "comment",
+        "set", "unset", "inc", "push", "pull", "rename",
+    };
+
+    /** Collection and database methods of the MongoDB shell, lower case: {@code db.users.drop()}. */
+    private static final String[] SHELL_METHODS = {
+        "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany", "remove",
+        "deleteone", "deletemany", "drop", "aggregate", "mapreduce", "findandmodify", "findoneandupdate",
+        "findoneanddelete", "replaceone", "renamecollection", "createindex",
     };
 
     /** Words that may follow {@code return} in a tautology. */
@@ -163,6 +172,11 @@ public final class NoSqlInjectionDetector implements Detector {
      */
     private static void scanJavaScript(String text, DetectionSink sink) {
         int length = text.length();
+        int start = Text.skipSpaces(text, 0);
+        if (shellCall(text, start)) {
+            sink.report(JS_INJECTION, start, Math.min(length - start, 32));
+            return;
+        }
         int numberEnd = leadingNumberEnd(text);
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -215,7 +229,9 @@ public final class NoSqlInjectionDetector implements Detector {
     private static boolean returnsAfter(String text, int from) {
         int i = Text.skipSpaces(text, from);
         if (Text.matchesAt(text, i, "sleep(") || Text.matchesAt(text, i, "while(") || Text.matchesAt(text, i, "while (")
-                || (Text.matchesAt(text, i, "this.") && thisComparison(text, i + 5))) {
+                || Text.matchesAt(text, i, "do{") || Text.matchesAt(text, i, "do {") || Text.matchesAt(text, i, "for(")
+                || (Text.matchesAt(text, i, "this.") && thisComparison(text, i + 5)) || assignsNewObject(text, i)
+                || shellCall(text, i)) {
             return true;
         }
         if (!Text.matchesAt(text, i, "return")) {
@@ -228,6 +244,47 @@ public final class NoSqlInjectionDetector implements Detector {
         }
         for (String value : RETURN_VALUES) {
             if (Text.matchesAt(text, valueStart, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code it=new Date()}: a variable set to a new object, the start of a timing loop. */
+    private static boolean assignsNewObject(String text, int from) {
+        int i = identifierEnd(text, from);
+        if (i == from) {
+            return false;
+        }
+        i = Text.skipSpaces(text, i);
+        if (i >= text.length() || text.charAt(i) != '=' || (i + 1 < text.length() && text.charAt(i + 1) == '=')) {
+            return false;
+        }
+        return Text.matchesAt(text, Text.skipSpaces(text, i + 1), "new ");
+    }
+
+    /** {@code db.users.drop(}, {@code db.dropDatabase(}: a MongoDB shell call. */
+    private static boolean shellCall(String text, int from) {
+        if (!Text.matchesAt(text, from, "db.")) {
+            return false;
+        }
+        int i = identifierEnd(text, from + 3);
+        if (i == from + 3) {
+            return false;
+        }
+        if (Text.regionEquals(text, from + 3, i, "dropdatabase") || Text.regionEquals(text, from + 3, i, "eval")) {
+            return i < text.length() && text.charAt(i) == '(';
+        }
+        if (i >= text.length() || text.charAt(i) != '.') {
+            return false;
+        }
+        int method = i + 1;
+        int end = identifierEnd(text, method);
+        if (end >= text.length() || text.charAt(end) != '(') {
+            return false;
+        }
+        for (String name : SHELL_METHODS) {
+            if (Text.regionEquals(text, method, end, name)) {
                 return true;
             }
         }

@@ -43,6 +43,11 @@ class NoSqlInjectionDetectorTest {
         assertThat(standard(jsonKey("$ne"))).containsExactly("NOSQL-OPERATOR-NAME");
     }
 
+    @Test
+    void detectsCommentOperatorAfterBreakout() {
+        assertThat(standard(query("' } ], $comment:'successful MongoDB injection'"))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"$gt\": \"\"}", "{\"$ne\":null}", "{$ne: 1}", "{ '$regex': '.*' }",
         "{\"a\":1, \"$where\": \"1\"}", "u_id[$ne]=1"})
@@ -53,7 +58,9 @@ class NoSqlInjectionDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"';return true;var x='", "'; return 1; //", "\"; return this.a == 1; var b=\"",
         "1; return true", "this.password.match(/.*/)", "this.role == 'admin'", "' || 'a'=='a", "'; sleep(5000); '",
-        "'; while(true){}; '", "' || 1==1//", "this.constructor.constructor('return process')()"})
+        "'; while(true){}; '", "' || 1==1//", "this.constructor.constructor('return process')()",
+        "';it=new Date();do{pt=new Date();}while(pt-it<5000);", "db.injection.insert({success:1});",
+        "'; db.users.drop(); '"})
     void detectsJavaScriptBreakout(String value) {
         assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
     }
@@ -62,7 +69,8 @@ class NoSqlInjectionDetectorTest {
     @ValueSource(strings = {"$5 + tax", "Price: $19.99", "{\"price\": \"$5\"}", "{\"$schema\": \"x\"}",
         "{\"$ref\": \"#/a\"}", "{\"_id\": {\"$oid\": \"5f1d\"}}", "$filter", "I need this. Thanks",
         "foo(); return true;", "return to sender; thanks", "a || b", "don't || stop", "this.is a sentence",
-        "{\"amount\": \"$1,000\"}", "C$ 25 and US$ 20", "{\"text\": \"$ne is an operator\"}"})
+        "{\"amount\": \"$1,000\"}", "C$ 25 and US$ 20", "{\"text\": \"$ne is an operator\"}",
+        "db.example.com is our host", "We do{n't} care; do it now"})
     void ignoresOrdinaryValues(String value) {
         assertThat(standard(json("/v", value))).isEmpty();
     }
