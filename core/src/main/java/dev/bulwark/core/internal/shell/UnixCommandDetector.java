@@ -187,6 +187,8 @@ public final class UnixCommandDetector implements Detector {
         private static final int C_PREFIXED = 1 << 4;
         private static final int C_ARG_GROUP = 1 << 5;
         private static final int C_GLUED = 1 << 6;
+        /** The command follows a separator that opens the value: "; id", "| id". */
+        private static final int C_LEADING = 1 << 7;
 
         // How a command word matched.
         private static final int M_PATH = 1;
@@ -457,6 +459,9 @@ public final class UnixCommandDetector implements Detector {
                 // ";cmd" at the very start of the value, or "text ;cmd": the separator is glued
                 // to the command, not to the text before it as punctuation is.
                 context |= C_GLUED;
+            }
+            if (sep != 0 && sepStart == 0 && t.spaceBefore && d == 0) {
+                context |= C_LEADING;
             }
             skippedEmpty = emptyBeforeCommand;
             emptyBeforeCommand = false;
@@ -817,6 +822,9 @@ public final class UnixCommandDetector implements Detector {
                 return null;
             }
             boolean backtick = (context & C_BACKTICK) != 0;
+            // "; id" as the whole value: appended to the application's command line. A Markdown
+            // row "| id | name |" goes on after the name and is judged as before.
+            boolean appended = (context & C_LEADING) != 0 && n == 0 && !bySeparator;
             if ((f & NAMED) != 0) {
                 if ((context & C_PIPE) != 0 && (f & SHELL) != 0) {
                     return CHAIN;
@@ -828,7 +836,7 @@ public final class UnixCommandDetector implements Detector {
                     return n == 0 ? COMMAND : WEAK;
                 }
                 if (s >= SPACED) {
-                    return shellish || handed ? COMMAND : WEAK;
+                    return shellish || handed || appended ? COMMAND : WEAK;
                 }
                 if (strongArgs || handed || ((a & ShellWords.OPTION) != 0 && n >= 2)
                         || (a & ShellWords.LONG_OPTION) != 0) {
@@ -837,6 +845,9 @@ public final class UnixCommandDetector implements Detector {
                 return n == 0 ? WEAK : null;
             }
             // An everyday word.
+            if (appended && s >= SPACED) {
+                return COMMAND;
+            }
             boolean systemPath = (a & ShellWords.SYSTEM_PATH) != 0;
             if ((context & C_SUBST) != 0 && !backtick && s == TIGHT) {
                 return COMMAND;

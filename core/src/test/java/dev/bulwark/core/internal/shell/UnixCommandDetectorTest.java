@@ -211,6 +211,17 @@ class UnixCommandDetectorTest {
         assertThat(standard(detector, value)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"; id", "| id", "& id", "; ls"})
+    void detectsCommandAppendedAsWholeValue(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void ignoresMarkdownTableRowStartingWithCommandName() {
+        assertThat(standard(detector, "| id | name |")).isEmpty();
+    }
+
     @Test
     void detectsCommandEndedByLiteralBackslashN() {
         assertThat(standard(detector, ";/usr/bin/id\\n")).contains("UNIXCMD-COMMAND");
