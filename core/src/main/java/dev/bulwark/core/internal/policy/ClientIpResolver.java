@@ -38,9 +38,12 @@ public final class ClientIpResolver {
     private static final String FORWARDED_FOR = "x-forwarded-for";
 
     private final ClientIpConfig config;
+    /** The lower-case name of the configured client address header, or {@code null}. */
+    private final String header;
 
     public ClientIpResolver(ClientIpConfig config) {
         this.config = config;
+        this.header = config.lowerCaseHeader();
     }
 
     /** Resolves the client of {@code inspection}'s request and publishes it as attributes. */
@@ -100,7 +103,6 @@ public final class ClientIpResolver {
     }
 
     private String fromHeader(Inspection inspection, String peer, boolean trusted) {
-        String name = config.lowerCaseHeader();
         Mode mode = config.required() ? Mode.BLOCK : Mode.LOG_ONLY;
         if (!trusted) {
             if (config.required()) {
@@ -109,23 +111,23 @@ public final class ClientIpResolver {
             }
             return peer;
         }
-        List<String> values = inspection.request().headers().values(name);
+        List<String> values = inspection.request().headers().values(header);
         if (values.isEmpty()) {
             if (config.required()) {
-                report(inspection, "CLIENT-IP-MISSING", "the client address header " + name + " is missing",
-                        Location.value(Source.HEADER, name), "", Mode.BLOCK);
+                report(inspection, "CLIENT-IP-MISSING", "the client address header " + header + " is missing",
+                        Location.value(Source.HEADER, header), "", Mode.BLOCK);
             }
             return peer;
         }
         if (values.size() > 1) {
-            report(inspection, "CLIENT-IP-AMBIGUOUS", "the client address header " + name + " was sent "
-                    + values.size() + " times; using the connection address", Location.value(Source.HEADER, name),
+            report(inspection, "CLIENT-IP-AMBIGUOUS", "the client address header " + header + " was sent "
+                    + values.size() + " times; using the connection address", Location.value(Source.HEADER, header),
                     String.join(", ", values), mode);
             return peer;
         }
         String literal = literal(values.get(0));
         if (literal == null) {
-            malformed(inspection, name, values.get(0), mode);
+            malformed(inspection, header, values.get(0), mode);
             return peer;
         }
         return literal;
