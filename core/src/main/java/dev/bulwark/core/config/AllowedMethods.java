@@ -1,6 +1,5 @@
 package dev.bulwark.core.config;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +37,7 @@ public record AllowedMethods(boolean allowsAny, Set<String> methods) {
             throw new IllegalArgumentException("at least one method must be allowed");
         }
         for (String method : methods) {
-            if (!isToken(method)) {
+            if (!HttpTokens.isToken(method, 32)) {
                 throw new IllegalArgumentException("invalid method '" + method + "'");
             }
         }
@@ -66,21 +65,6 @@ public record AllowedMethods(boolean allowsAny, Set<String> methods) {
 
     /** The value of an {@code Allow} header listing the allowed methods. */
     public String allowHeader() {
-        return String.join(", ", new ArrayList<>(methods));
-    }
-
-    private static boolean isToken(String method) {
-        if (method.isEmpty() || method.length() > 32) {
-            return false;
-        }
-        for (int i = 0; i < method.length(); i++) {
-            char c = method.charAt(i);
-            boolean tchar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!tchar) {
-                return false;
-            }
-        }
-        return true;
+        return String.join(", ", methods);
     }
 }

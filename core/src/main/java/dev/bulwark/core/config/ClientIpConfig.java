@@ -131,17 +131,6 @@ public record ClientIpConfig(Source source, List<IpRange> trustedProxies, int tr
     }
 
     static boolean isHeaderName(String name) {
-        if (name.isEmpty() || name.length() > 128) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean tchar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!tchar) {
-                return false;
-            }
-        }
-        return true;
+        return HttpTokens.isToken(name, 128);
     }
 }
