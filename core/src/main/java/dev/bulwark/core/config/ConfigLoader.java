@@ -134,7 +134,7 @@ public final class ConfigLoader {
                 specs.add(entry.convert(n -> new OpenApiConfig.Spec(location, basePath, when)));
             }
         }
-        Mode mode = node.has("mode") ? node.get("mode").enumValue(Mode.class) : null;
+        Mode mode = mode(node);
         boolean unexpected = true;
         if ((item = node.get("unexpected-query-parameters")) != null) {
             String value = item.text().trim().toLowerCase(Locale.ROOT);
@@ -259,7 +259,7 @@ public final class ConfigLoader {
             for (ConfigNode entry : item.list()) {
                 entry.object(union(SELECTOR_KINDS, Set.of("rule-keys", "rule-ids", "when", "level", "mode")));
                 Level overrideLevel = entry.has("level") ? entry.get("level").enumValue(Level.class) : null;
-                Mode mode = entry.has("mode") ? entry.get("mode").enumValue(Mode.class) : null;
+                Mode mode = mode(entry);
                 Set<String> keys = upper(entry.get("rule-keys"));
                 Set<String> ids = upper(entry.get("rule-ids"));
                 ValueSelector selector = selector(entry);
@@ -295,7 +295,7 @@ public final class ConfigLoader {
                 }
                 String key = entry.has("key") ? entry.get("key").text().trim().toUpperCase(Locale.ROOT) : "CUSTOM";
                 String description = entry.has("description") ? entry.get("description").text() : null;
-                Mode mode = entry.has("mode") ? entry.get("mode").enumValue(Mode.class) : null;
+                Mode mode = mode(entry);
                 ValueSelector selector = selector(entry);
                 RequestCondition when = condition(entry.get("when"));
                 customRules.add(entry.convert(n -> new CustomRule(id, key, description, selector, when, mode)));
@@ -311,7 +311,7 @@ public final class ConfigLoader {
             throw node.error("a route needs 'when' conditions");
         }
         RequestCondition when = condition(node.get("when"));
-        Mode mode = node.has("mode") ? node.get("mode").enumValue(Mode.class) : null;
+        Mode mode = mode(node);
         Level level = null;
         ConfigNode deny = node.get("deny-rules");
         if (deny != null) {
@@ -424,15 +424,22 @@ public final class ConfigLoader {
         StringMatcher path = matcher(node.get("path"));
         Set<String> methods = methods(node.get("methods"));
         List<StringMatcher> contentTypes = contentTypes(node.get("content-types"));
-        ConfigNode item;
-        List<IpRange> clientIps = new ArrayList<>();
-        if ((item = node.get("client-ips")) != null) {
-            List<ConfigNode> entries = item.isText() ? List.of(item) : item.list();
-            for (ConfigNode entry : entries) {
-                clientIps.add(entry.convert(n -> IpRange.parse(n.text())));
-            }
-        }
+        List<IpRange> clientIps = node.has("client-ips") ? ranges(node.get("client-ips")) : List.of();
         return new RequestCondition(path, methods, contentTypes, clientIps);
+    }
+
+    /** The {@code mode} key of a section, a rule or a route; {@code null} when not set. */
+    static Mode mode(ConfigNode node) {
+        return node.has("mode") ? node.get("mode").enumValue(Mode.class) : null;
+    }
+
+    /** IP ranges, one or a list: a condition's client addresses, IP rules, trusted proxies. */
+    static List<IpRange> ranges(ConfigNode node) {
+        List<IpRange> ranges = new ArrayList<>();
+        for (ConfigNode entry : node.items()) {
+            ranges.add(entry.convert(n -> IpRange.parse(n.text())));
+        }
+        return ranges;
     }
 
     /**
@@ -460,7 +467,7 @@ public final class ConfigLoader {
     static List<StringMatcher> contentTypes(ConfigNode node) {
         List<StringMatcher> contentTypes = new ArrayList<>();
         if (node != null) {
-            for (ConfigNode type : node.isText() ? List.of(node) : node.list()) {
+            for (ConfigNode type : node.items()) {
                 contentTypes.add(type.isText() ? StringMatcher.exact(type.text().trim().toLowerCase(Locale.ROOT))
                         : matcher(type).ignoringCase());
             }

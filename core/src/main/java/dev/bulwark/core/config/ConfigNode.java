@@ -96,6 +96,11 @@ final class ConfigNode {
         return items;
     }
 
+    /** A list of nodes; a single text counts as a list of one. */
+    List<ConfigNode> items() {
+        return node.isTextual() ? List.of(this) : list();
+    }
+
     /** A list of strings; a single string counts as a list of one. */
     List<String> stringList() {
         if (node.isTextual()) {

@@ -72,7 +72,7 @@ final class PolicyConfigReader {
         if ((node = route.get("allow-rules")) != null) {
             node.object(Set.of("enabled", "mode"));
             allowRules = node.has("enabled") ? node.get("enabled").bool() : null;
-            allowRulesMode = mode(node);
+            allowRulesMode = ConfigLoader.mode(node);
         }
         IpRules ipRules = route.has("ip-rules") ? ipRules(route.get("ip-rules"), true) : null;
         Boolean csrf = null;
@@ -80,7 +80,7 @@ final class PolicyConfigReader {
         if ((node = route.get("csrf")) != null) {
             node.object(Set.of("enabled", "mode"));
             csrf = node.has("enabled") ? node.get("enabled").bool() : null;
-            csrfMode = mode(node);
+            csrfMode = ConfigLoader.mode(node);
         }
         RequestHeaders requestHeaders = null;
         if ((node = route.get("headers")) != null) {
@@ -98,7 +98,7 @@ final class PolicyConfigReader {
             return AllowedMethods.any();
         }
         Set<String> methods = new LinkedHashSet<>();
-        for (String method : node.stringList()) {
+        for (String method : written) {
             methods.add(method.trim());
         }
         return node.convert(n -> new AllowedMethods(false, methods));
@@ -110,7 +110,7 @@ final class PolicyConfigReader {
         int status = BlockType.ALLOW_RULE.defaultStatus();
         if (node.isObject()) {
             node.object(Set.of("rules", "mode", "status"));
-            mode = mode(node);
+            mode = ConfigLoader.mode(node);
             if (node.has("status")) {
                 status = node.get("status").positiveInt();
             }
@@ -139,7 +139,7 @@ final class PolicyConfigReader {
         List<StringMatcher> parameters = null;
         if ((item = entry.get("parameters")) != null) {
             parameters = new ArrayList<>();
-            for (ConfigNode parameter : item.isText() ? List.of(item) : item.list()) {
+            for (ConfigNode parameter : item.items()) {
                 parameters.add(ConfigLoader.matcher(parameter));
             }
         }
@@ -162,7 +162,7 @@ final class PolicyConfigReader {
         HeaderAllowList allow = node.has("allow") ? allowList(node.get("allow")) : route ? null : HeaderAllowList.all();
         Set<String> remove = node.has("remove") ? new LinkedHashSet<>(node.get("remove").stringList()) : Set.of();
         Set<String> proxyOnly = node.has("proxy-only") ? new LinkedHashSet<>(node.get("proxy-only").stringList()) : Set.of();
-        Mode mode = mode(node);
+        Mode mode = ConfigLoader.mode(node);
         return node.convert(n -> new RequestHeaders(allow, remove, proxyOnly, mode));
     }
 
@@ -271,7 +271,7 @@ final class PolicyConfigReader {
             service = origins(item, o -> new CsrfConfig(false, List.of(), List.of(o), true, null));
         }
         boolean ambientOnly = !node.has("ambient-credentials-only") || node.get("ambient-credentials-only").bool();
-        Mode mode = mode(node);
+        Mode mode = ConfigLoader.mode(node);
         List<String> finalAllowed = allowed;
         List<String> finalService = service;
         return node.convert(n -> new CsrfConfig(enabled, finalAllowed, finalService, ambientOnly, mode));
@@ -281,7 +281,7 @@ final class PolicyConfigReader {
         node.object(Set.of("source", "trusted-proxies", "trusted-hops", "header", "required"));
         ClientIpConfig.Source source = node.has("source") ? node.get("source").enumValue(ClientIpConfig.Source.class)
                 : ClientIpConfig.Source.CONNECTION;
-        List<IpRange> proxies = node.has("trusted-proxies") ? ranges(node.get("trusted-proxies")) : List.of();
+        List<IpRange> proxies = node.has("trusted-proxies") ? ConfigLoader.ranges(node.get("trusted-proxies")) : List.of();
         int hops = node.has("trusted-hops") ? node.get("trusted-hops").positiveInt() : 0;
         String header = node.has("header") ? node.get("header").text() : null;
         boolean required = node.has("required") && node.get("required").bool();
@@ -290,17 +290,9 @@ final class PolicyConfigReader {
 
     private static IpRules ipRules(ConfigNode node, boolean route) {
         node.object(Set.of("allow", "deny", "mode"));
-        List<IpRange> allow = node.has("allow") ? ranges(node.get("allow")) : route ? null : List.of();
-        List<IpRange> deny = node.has("deny") ? ranges(node.get("deny")) : List.of();
-        return new IpRules(allow, deny, mode(node));
-    }
-
-    private static List<IpRange> ranges(ConfigNode node) {
-        List<IpRange> ranges = new ArrayList<>();
-        for (ConfigNode entry : node.isText() ? List.of(node) : node.list()) {
-            ranges.add(entry.convert(n -> IpRange.parse(n.text())));
-        }
-        return ranges;
+        List<IpRange> allow = node.has("allow") ? ConfigLoader.ranges(node.get("allow")) : route ? null : List.of();
+        List<IpRange> deny = node.has("deny") ? ConfigLoader.ranges(node.get("deny")) : List.of();
+        return new IpRules(allow, deny, ConfigLoader.mode(node));
     }
 
     private static BlockResponses blockResponses(ConfigNode node) {
@@ -310,7 +302,7 @@ final class PolicyConfigReader {
             Set<BlockType> types = EnumSet.noneOf(BlockType.class);
             ConfigNode item;
             if ((item = entry.get("types")) != null) {
-                for (ConfigNode type : item.isText() ? List.of(item) : item.list()) {
+                for (ConfigNode type : item.items()) {
                     types.add(type.enumValue(BlockType.class));
                 }
             }
@@ -353,16 +345,12 @@ final class PolicyConfigReader {
     /** A list of origins, each checked at its own path by {@code check}. */
     private static List<String> origins(ConfigNode node, java.util.function.Function<String, ?> check) {
         List<String> origins = new ArrayList<>();
-        for (ConfigNode entry : node.isText() ? List.of(node) : node.list()) {
+        for (ConfigNode entry : node.items()) {
             String origin = entry.text();
             entry.convert(n -> check.apply(origin));
             origins.add(origin);
         }
         return origins;
-    }
-
-    private static Mode mode(ConfigNode node) {
-        return node.has("mode") ? node.get("mode").enumValue(Mode.class) : null;
     }
 
     private static boolean isFalse(ConfigNode node) {
