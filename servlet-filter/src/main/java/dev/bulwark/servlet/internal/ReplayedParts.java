@@ -23,6 +23,8 @@ import java.util.Map;
  */
 final class ReplayedParts {
 
+    private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};
+
     private ReplayedParts() {
     }
 
@@ -48,6 +50,7 @@ final class ReplayedParts {
      */
     static List<Part> split(byte[] body, int length, String boundary) throws IOException {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] nextDelimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int position = indexOf(body, length, delimiter, 0);
         if (position < 0) {
             throw new IOException("multipart body without its boundary");
@@ -62,17 +65,13 @@ final class ReplayedParts {
                 throw new IOException("malformed multipart delimiter line");
             }
             int headersStart = afterDelimiter + 2;
-            int headersEnd = indexOf(body, length, new byte[] {'\r', '\n', '\r', '\n'}, headersStart - 2);
+            int headersEnd = indexOf(body, length, HEADERS_END, headersStart - 2);
             if (headersEnd < 0) {
                 throw new IOException("multipart part without the end of its headers");
             }
             Map<String, List<String>> headers = headers(body, headersStart, headersEnd);
             int contentStart = headersEnd + 4;
-            byte[] next = new byte[delimiter.length + 2];
-            next[0] = '\r';
-            next[1] = '\n';
-            System.arraycopy(delimiter, 0, next, 2, delimiter.length);
-            int contentEnd = indexOf(body, length, next, contentStart);
+            int contentEnd = indexOf(body, length, nextDelimiter, contentStart);
             if (contentEnd < 0) {
                 throw new IOException("multipart body without a closing delimiter");
             }
