@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The parts of a {@code multipart/form-data} body the filter already read, so that
@@ -24,6 +25,8 @@ import java.util.Map;
 final class ReplayedParts {
 
     private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};
+    /** Compiled once: {@code String.split} compiles a two-character separator on every call. */
+    private static final Pattern LINE_END = Pattern.compile("\r\n", Pattern.LITERAL);
 
     private ReplayedParts() {
     }
@@ -83,7 +86,7 @@ final class ReplayedParts {
     private static Map<String, List<String>> headers(byte[] body, int from, int to) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         String block = new String(body, from, Math.max(0, to - from), StandardCharsets.UTF_8);
-        for (String line : block.split("\r\n")) {
+        for (String line : LINE_END.split(block)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
                 headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
