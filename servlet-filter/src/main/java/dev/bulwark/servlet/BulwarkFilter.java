@@ -185,13 +185,12 @@ public final class BulwarkFilter implements Filter {
                 policed.finish();
             }
             boolean async = returned && request.isAsyncStarted();
-            RequestSummary summary = summary(request, decision);
             if (captured != null && async) {
-                request.getAsyncContext().addListener(new ResponseCompletion(decision, inspected.request(), summary,
-                        captured));
-            } else {
+                request.getAsyncContext().addListener(new ResponseCompletion(decision, inspected.request(),
+                        summary(request, decision), captured));
+            } else if (captured != null || decision.hasFindings()) {
                 // The status is known only when the application finished normally and synchronously.
-                finish(decision, inspected.request(), summary, returned && !async ? captured : null,
+                finish(decision, inspected.request(), summary(request, decision), returned && !async ? captured : null,
                         returned && !async ? response.getStatus() : null);
             }
         }

@@ -11,9 +11,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes the response to a blocked request: the built-in {@link ProblemResponse}, or a configured
@@ -25,10 +27,13 @@ public final class BlockResponseWriter {
 
     private static final String PROBLEM_JSON = ProblemResponse.CONTENT_TYPE;
 
-    private final BlockResponses config;
+    /** The entries of each block type, sorted once so that a block only negotiates. */
+    private final Map<BlockType, Answers> byType = new EnumMap<>(BlockType.class);
 
     public BlockResponseWriter(BlockResponses config) {
-        this.config = config;
+        for (BlockType type : BlockType.values()) {
+            byType.put(type, Answers.of(config.forType(type)));
+        }
     }
 
     /**
@@ -38,24 +43,11 @@ public final class BlockResponseWriter {
      * @throws IOException when the client cannot be written to
      */
     public boolean write(HttpServletRequest request, HttpServletResponse response, Decision decision) throws IOException {
-        BlockType type = decision.blockType() == null ? BlockType.INTERNAL : decision.blockType();
-        List<BlockResponse> entries = config.forType(type);
-        if (entries.isEmpty()) {
-            return ProblemResponse.write(response, decision.status(), decision.incidentId(),
-                    decision.headerChanges().responseHeaders(), decision.violations());
-        }
-        Integer statusOverride = null;
-        for (BlockResponse entry : entries) {
-            if (entry.statusOnly()) {
-                statusOverride = entry.status();
-                break;
-            }
-        }
-        BlockResponse chosen = choose(entries, accept(request));
-        int status = chosen != null && chosen.status() != null ? chosen.status()
-                : statusOverride != null ? statusOverride : decision.status();
-        boolean negotiated = entries.stream().anyMatch(entry -> !entry.statusOnly());
-        if (negotiated && !response.isCommitted()) {
+        Answers answers = byType.get(decision.blockType() == null ? BlockType.INTERNAL : decision.blockType());
+        Variant chosen = answers.negotiated() ? answers.choose(accept(request)) : null;
+        int status = chosen != null && chosen.entry().status() != null ? chosen.entry().status()
+                : answers.statusOverride() != null ? answers.statusOverride() : decision.status();
+        if (answers.negotiated() && !response.isCommitted()) {
             response.setHeader("Vary", "Accept");
         }
         if (chosen == null) {
@@ -70,40 +62,90 @@ public final class BlockResponseWriter {
      * for the built-in problem document.
      */
     static BlockResponse choose(List<BlockResponse> entries, String accept) {
-        List<BlockResponse> variants = new ArrayList<>();
-        BlockResponse replacement = null;
-        for (BlockResponse entry : entries) {
-            if (entry.statusOnly()) {
-                continue;
-            }
-            if (entry.mediaType().equals(PROBLEM_JSON)) {
-                if (replacement == null) {
-                    replacement = entry;
+        Variant chosen = Answers.of(entries).choose(accept);
+        return chosen == null ? null : chosen.entry();
+    }
+
+    /**
+     * The entries answering one block type.
+     *
+     * @param statusOverride the status of the first status-only entry; {@code null} when there is none
+     * @param replacement the first {@code application/problem+json} entry, which replaces the built-in document
+     * @param variants the entries of other media types, in order
+     */
+    private record Answers(Integer statusOverride, Variant replacement, List<Variant> variants) {
+
+        static Answers of(List<BlockResponse> entries) {
+            Integer statusOverride = null;
+            Variant replacement = null;
+            List<Variant> variants = new ArrayList<>();
+            for (BlockResponse entry : entries) {
+                if (entry.statusOnly()) {
+                    if (statusOverride == null) {
+                        statusOverride = entry.status();
+                    }
+                } else if (entry.mediaType().equals(PROBLEM_JSON)) {
+                    if (replacement == null) {
+                        replacement = Variant.of(entry);
+                    }
+                } else {
+                    variants.add(Variant.of(entry));
                 }
-            } else {
-                variants.add(entry);
             }
+            return new Answers(statusOverride, replacement, List.copyOf(variants));
         }
-        MediaRanges ranges = MediaRanges.parse(accept);
-        if (variants.isEmpty() || ranges.isEmpty()) {
-            return replacement;
+
+        /** Whether an entry has a body, so that the {@code Accept} header chooses. */
+        boolean negotiated() {
+            return replacement != null || !variants.isEmpty();
         }
-        BlockResponse best = replacement;
-        MediaRanges.Match bestMatch = MediaRanges.Match.NONE;
-        boolean bestIsDefault = true;
-        for (BlockResponse variant : variants) {
-            MediaRanges.Match match = ranges.match(variant.mediaType());
-            if (better(match, bestMatch, false, bestIsDefault)) {
-                best = variant;
-                bestMatch = match;
-                bestIsDefault = false;
+
+        /** The entry the {@code Accept} header chooses; {@code null} for the built-in problem document. */
+        Variant choose(String accept) {
+            MediaRanges ranges = MediaRanges.parse(accept);
+            if (variants.isEmpty() || ranges.isEmpty()) {
+                return replacement;
             }
+            Variant best = replacement;
+            MediaRanges.Match bestMatch = MediaRanges.Match.NONE;
+            boolean bestIsDefault = true;
+            for (Variant variant : variants) {
+                MediaRanges.Match match = ranges.match(variant.mediaType());
+                if (better(match, bestMatch, false, bestIsDefault)) {
+                    best = variant;
+                    bestMatch = match;
+                    bestIsDefault = false;
+                }
+            }
+            MediaRanges.Match problem = ranges.match(PROBLEM_JSON);
+            if (bestIsDefault || better(problem, bestMatch, true, false)) {
+                return replacement;
+            }
+            return best;
         }
-        MediaRanges.Match problem = ranges.match(PROBLEM_JSON);
-        if (bestIsDefault || better(problem, bestMatch, true, false)) {
-            return replacement;
+    }
+
+    /**
+     * An entry with a body, with what its content type says worked out once.
+     *
+     * @param mediaType lower case, without parameters
+     * @param contentType as sent: the configured one, with {@code charset=utf-8} added to a text type without one
+     * @param charset the body's encoding
+     */
+    private record Variant(BlockResponse entry, String mediaType, String contentType, Charset charset) {
+
+        static Variant of(BlockResponse entry) {
+            String mediaType = entry.mediaType();
+            String contentType = entry.contentType();
+            Charset charset = declaredCharset(contentType);
+            if (charset == null) {
+                charset = StandardCharsets.UTF_8;
+                if (mediaType.startsWith("text/")) {
+                    contentType = contentType + "; charset=utf-8";
+                }
+            }
+            return new Variant(entry, mediaType, contentType, charset);
         }
-        return best;
     }
 
     /**
@@ -124,21 +166,15 @@ public final class BlockResponseWriter {
         return candidateIsDefault && !bestIsDefault && candidate.specificity() <= 1;
     }
 
-    private static boolean write(HttpServletResponse response, int status, BlockResponse entry, Decision decision)
+    private static boolean write(HttpServletResponse response, int status, Variant variant, Decision decision)
             throws IOException {
         if (response.isCommitted()) {
             return false;
         }
-        String contentType = entry.contentType();
-        Charset charset = charset(contentType);
-        if (charset == null) {
-            charset = StandardCharsets.UTF_8;
-            if (entry.mediaType().startsWith("text/")) {
-                contentType = contentType + "; charset=utf-8";
-            }
-        }
-        byte[] body = render(entry.body(), entry.mediaType(), decision.incidentId(), status).getBytes(charset);
-        BlockedResponses.send(response, status, decision.headerChanges().responseHeaders(), contentType, body, charset);
+        byte[] body = render(variant.entry().body(), variant.mediaType(), decision.incidentId(), status)
+                .getBytes(variant.charset());
+        BlockedResponses.send(response, status, decision.headerChanges().responseHeaders(), variant.contentType(), body,
+                variant.charset());
         return true;
     }
 
@@ -182,7 +218,7 @@ public final class BlockResponseWriter {
         return value;
     }
 
-    private static Charset charset(String contentType) {
+    private static Charset declaredCharset(String contentType) {
         String lower = contentType.toLowerCase(Locale.ROOT);
         int at = lower.indexOf("charset=");
         if (at < 0) {

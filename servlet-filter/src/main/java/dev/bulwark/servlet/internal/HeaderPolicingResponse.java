@@ -46,9 +46,8 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
 
     private final ResponseHeaders policy;
     private final boolean secure;
-    /** Held-back CORS headers by lower-case name: the name as set, then the values. */
-    private final Map<String, List<String>> cors = new LinkedHashMap<>();
-    private final Map<String, String> corsNames = new LinkedHashMap<>();
+    /** Held-back CORS headers by lower-case name. */
+    private final Map<String, HeldHeader> cors = new LinkedHashMap<>();
     private boolean applied;
     private ServletOutputStream stream;
     private PrintWriter writer;
@@ -106,9 +105,9 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     }
 
     private void writeCors(HttpServletResponse response) {
-        List<String> origins = cors.getOrDefault(ALLOW_ORIGIN, List.of());
+        List<String> origins = heldValues(ALLOW_ORIGIN);
         if (!origins.isEmpty()) {
-            boolean credentials = cors.getOrDefault(ALLOW_CREDENTIALS, List.of()).stream()
+            boolean credentials = heldValues(ALLOW_CREDENTIALS).stream()
                     .anyMatch(value -> value.trim().equalsIgnoreCase("true"));
             if (origins.size() != 1 || !policy.cors().allowsOrigin(origins.get(0), credentials)) {
                 if (LOG.isDebugEnabled()) {
@@ -118,16 +117,21 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
                 return;
             }
         }
-        cors.forEach((lower, values) -> {
-            String name = corsNames.get(lower);
-            for (int i = 0; i < values.size(); i++) {
+        for (HeldHeader header : cors.values()) {
+            for (int i = 0; i < header.values().size(); i++) {
                 if (i == 0) {
-                    response.setHeader(name, values.get(i));
+                    response.setHeader(header.name(), header.values().get(i));
                 } else {
-                    response.addHeader(name, values.get(i));
+                    response.addHeader(header.name(), header.values().get(i));
                 }
             }
-        });
+        }
+    }
+
+    /** The held-back values of a CORS header, by lower-case name; empty when none is held. */
+    private List<String> heldValues(String lowerCaseName) {
+        HeldHeader header = cors.get(lowerCaseName);
+        return header == null ? List.of() : header.values();
     }
 
     private boolean policesCors(String name) {
@@ -138,14 +142,18 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
         String lower = name.toLowerCase(Locale.ROOT);
         if (value == null) {
             cors.remove(lower);
-            corsNames.remove(lower);
             return;
         }
-        if (!add || !cors.containsKey(lower)) {
-            cors.put(lower, new ArrayList<>(1));
-            corsNames.put(lower, name);
+        HeldHeader header = add ? cors.get(lower) : null;
+        if (header == null) {
+            header = new HeldHeader(name, new ArrayList<>(1));
+            cors.put(lower, header);
         }
-        cors.get(lower).add(value);
+        header.values().add(value);
+    }
+
+    /** A CORS header held back: the name as the application set it, and its values in order. */
+    private record HeldHeader(String name, List<String> values) {
     }
 
     @Override
@@ -207,8 +215,8 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     @Override
     public String getHeader(String name) {
         if (name != null && policesCors(name)) {
-            List<String> values = cors.get(name.toLowerCase(Locale.ROOT));
-            return values == null ? null : values.get(0);
+            List<String> values = heldValues(name.toLowerCase(Locale.ROOT));
+            return values.isEmpty() ? null : values.get(0);
         }
         return name == null || policy.removes(name) ? null : super.getHeader(name);
     }
@@ -216,7 +224,7 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     @Override
     public Collection<String> getHeaders(String name) {
         if (name != null && policesCors(name)) {
-            return List.copyOf(cors.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
+            return List.copyOf(heldValues(name.toLowerCase(Locale.ROOT)));
         }
         return name == null || policy.removes(name) ? List.of() : super.getHeaders(name);
     }
@@ -229,7 +237,9 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
                 names.add(name);
             }
         }
-        names.addAll(corsNames.values());
+        for (HeldHeader header : cors.values()) {
+            names.add(header.name());
+        }
         return names;
     }
 
@@ -278,7 +288,6 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
         super.reset();
         applied = false;
         cors.clear();
-        corsNames.clear();
     }
 
     /** The body stream; applies the headers before the first byte or flush. */

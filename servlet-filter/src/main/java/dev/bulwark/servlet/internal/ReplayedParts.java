@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The parts of a {@code multipart/form-data} body the filter already read, so that
@@ -22,6 +23,10 @@ import java.util.Map;
  * follows RFC 7578 with CRLF line ends and takes every byte of a part's content as sent.
  */
 final class ReplayedParts {
+
+    private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};
+    /** Compiled once: {@code String.split} compiles a two-character separator on every call. */
+    private static final Pattern LINE_END = Pattern.compile("\r\n", Pattern.LITERAL);
 
     private ReplayedParts() {
     }
@@ -48,6 +53,7 @@ final class ReplayedParts {
      */
     static List<Part> split(byte[] body, int length, String boundary) throws IOException {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] nextDelimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int position = indexOf(body, length, delimiter, 0);
         if (position < 0) {
             throw new IOException("multipart body without its boundary");
@@ -62,17 +68,13 @@ final class ReplayedParts {
                 throw new IOException("malformed multipart delimiter line");
             }
             int headersStart = afterDelimiter + 2;
-            int headersEnd = indexOf(body, length, new byte[] {'\r', '\n', '\r', '\n'}, headersStart - 2);
+            int headersEnd = indexOf(body, length, HEADERS_END, headersStart - 2);
             if (headersEnd < 0) {
                 throw new IOException("multipart part without the end of its headers");
             }
             Map<String, List<String>> headers = headers(body, headersStart, headersEnd);
             int contentStart = headersEnd + 4;
-            byte[] next = new byte[delimiter.length + 2];
-            next[0] = '\r';
-            next[1] = '\n';
-            System.arraycopy(delimiter, 0, next, 2, delimiter.length);
-            int contentEnd = indexOf(body, length, next, contentStart);
+            int contentEnd = indexOf(body, length, nextDelimiter, contentStart);
             if (contentEnd < 0) {
                 throw new IOException("multipart body without a closing delimiter");
             }
@@ -84,7 +86,7 @@ final class ReplayedParts {
     private static Map<String, List<String>> headers(byte[] body, int from, int to) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         String block = new String(body, from, Math.max(0, to - from), StandardCharsets.UTF_8);
-        for (String line : block.split("\r\n")) {
+        for (String line : LINE_END.split(block)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
                 headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())

@@ -300,22 +300,12 @@ public final class ConfigDescription {
             requirement(jwt, route.jwt());
             tree.put("jwt", jwt);
         }
-        if (route.openapi() != null || route.openapiMode() != null) {
-            Map<String, Object> openapi = new LinkedHashMap<>();
-            putIfSet(openapi, "enabled", route.openapi());
-            putIfSet(openapi, "mode", name(route.openapiMode()));
-            tree.put("openapi", openapi);
-        }
+        routeSwitch(tree, "openapi", route.openapi(), route.openapiMode());
         RoutePolicy policy = route.policy();
         if (policy.allowedMethods() != null) {
             tree.put("allowed-methods", allowedMethods(policy.allowedMethods()));
         }
-        if (policy.allowRules() != null || policy.allowRulesMode() != null) {
-            Map<String, Object> allowRules = new LinkedHashMap<>();
-            putIfSet(allowRules, "enabled", policy.allowRules());
-            putIfSet(allowRules, "mode", name(policy.allowRulesMode()));
-            tree.put("allow-rules", allowRules);
-        }
+        routeSwitch(tree, "allow-rules", policy.allowRules(), policy.allowRulesMode());
         if (policy.ipRules() != null) {
             Map<String, Object> ipRules = ipRules(policy.ipRules());
             if (policy.ipRules().deny().isEmpty()) {
@@ -323,12 +313,7 @@ public final class ConfigDescription {
             }
             tree.put("ip-rules", ipRules);
         }
-        if (policy.csrf() != null || policy.csrfMode() != null) {
-            Map<String, Object> csrf = new LinkedHashMap<>();
-            putIfSet(csrf, "enabled", policy.csrf());
-            putIfSet(csrf, "mode", name(policy.csrfMode()));
-            tree.put("csrf", csrf);
-        }
+        routeSwitch(tree, "csrf", policy.csrf(), policy.csrfMode());
         if (policy.requestHeaders() != null) {
             RequestHeaders headers = policy.requestHeaders();
             Map<String, Object> request = new LinkedHashMap<>();
@@ -340,6 +325,17 @@ public final class ConfigDescription {
             tree.put("headers", Map.of("request", request));
         }
         return tree;
+    }
+
+    /** A check a route turns on or off or sets the mode of: {@code enabled} and {@code mode}, each when set. */
+    private static void routeSwitch(Map<String, Object> tree, String key, Boolean enabled, Enum<?> mode) {
+        if (enabled == null && mode == null) {
+            return;
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        putIfSet(item, "enabled", enabled);
+        putIfSet(item, "mode", name(mode));
+        tree.put(key, item);
     }
 
     private static Object allowedMethods(AllowedMethods methods) {
