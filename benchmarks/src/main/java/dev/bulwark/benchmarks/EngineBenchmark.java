@@ -82,22 +82,16 @@ public class EngineBenchmark {
         public String level;
 
         Bulwark engine;
-        HttpRequest[] requests;
-        int next;
+        RequestCycle requests;
 
         @Setup
         public void setUp() throws IOException {
             engine = engine(level);
-            requests = read(Corpora.CRS_REGRESSION).stream().map(CorpusRequest::toHttpRequest).toArray(HttpRequest[]::new);
-            if (requests.length == 0) {
+            HttpRequest[] all = read(Corpora.CRS_REGRESSION).stream().map(CorpusRequest::toHttpRequest).toArray(HttpRequest[]::new);
+            if (all.length == 0) {
                 throw new IllegalStateException(Corpora.CRS_REGRESSION + " has no requests");
             }
-        }
-
-        HttpRequest nextRequest() {
-            HttpRequest request = requests[next];
-            next = next + 1 == requests.length ? 0 : next + 1;
-            return request;
+            requests = new RequestCycle(all);
         }
     }
 
@@ -114,28 +108,22 @@ public class EngineBenchmark {
         public String request;
 
         Bulwark engine;
-        HttpRequest[] variants;
-        int next;
+        RequestCycle variants;
 
         @Setup
         public void setUp() throws IOException {
             CorpusRequest found = typicalRequest(request);
             engine = engine("standard");
-            variants = new HttpRequest[FRESH_VARIANTS];
+            HttpRequest[] all = new HttpRequest[FRESH_VARIANTS];
             for (int i = 0; i < FRESH_VARIANTS; i++) {
-                variants[i] = freshVariant(found, i).toHttpRequest();
+                all[i] = freshVariant(found, i).toHttpRequest();
             }
-            Decision decision = engine.evaluate(variants[0]);
+            variants = new RequestCycle(all);
+            Decision decision = engine.evaluate(all[0]);
             if (decision.blocked()) {
                 System.err.println("warning: " + found.id() + " is blocked (" + decision
                         + "); this measures a shortened evaluation");
             }
-        }
-
-        HttpRequest nextRequest() {
-            HttpRequest request = variants[next];
-            next = next + 1 == variants.length ? 0 : next + 1;
-            return request;
         }
     }
 
@@ -167,12 +155,12 @@ public class EngineBenchmark {
 
     @Benchmark
     public Decision typicalFreshHeaders(FreshHeaders state) {
-        return state.engine.evaluate(state.nextRequest());
+        return state.engine.evaluate(state.variants.next());
     }
 
     @Benchmark
     public Decision crsRegression(CrsRegression state) {
-        return state.engine.evaluate(state.nextRequest());
+        return state.engine.evaluate(state.requests.next());
     }
 
     /** The request of {@code typical.jsonl} with this name in its id ({@code typical/<name>/0}). */

@@ -98,8 +98,7 @@ public class TokenBenchmark {
         public String algorithm;
 
         Bulwark engine;
-        HttpRequest[] requests;
-        int next;
+        RequestCycle requests;
 
         @Setup
         public void setUp() {
@@ -107,17 +106,12 @@ public class TokenBenchmark {
             engine = engine(keys.jwks(), 1);
             JWSAlgorithm parsed = JWSAlgorithm.parse(algorithm.toUpperCase(Locale.ROOT));
             JWK key = parsed.equals(JWSAlgorithm.ES256) ? keys.ec() : keys.rsa();
-            requests = new HttpRequest[DISTINCT_TOKENS];
-            for (int i = 0; i < requests.length; i++) {
-                requests[i] = request(sign(key, parsed));
-                requireAllowed(engine, requests[i]);
+            HttpRequest[] all = new HttpRequest[DISTINCT_TOKENS];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = request(sign(key, parsed));
+                requireAllowed(engine, all[i]);
             }
-        }
-
-        HttpRequest nextRequest() {
-            HttpRequest request = requests[next];
-            next = next + 1 == requests.length ? 0 : next + 1;
-            return request;
+            requests = new RequestCycle(all);
         }
     }
 
@@ -133,7 +127,7 @@ public class TokenBenchmark {
 
     @Benchmark
     public Decision uncached(Uncached state) {
-        return state.engine.evaluate(state.nextRequest());
+        return state.engine.evaluate(state.requests.next());
     }
 
     /** An RSA-2048 and a P-256 key of the issuer, and a JWKS file with their public halves. */
