@@ -86,8 +86,8 @@ public class TokenBenchmark {
             engine = engine(keys.jwks(), 10_000);
             withoutJwt = Bulwark.create(BulwarkConfig.defaults());
             request = request(sign(keys.rsa(), JWSAlgorithm.RS256));
-            requireAllowed(engine, request);
-            requireAllowed(withoutJwt, request);
+            ApiClient.requireAllowed(engine, request);
+            ApiClient.requireAllowed(withoutJwt, request);
         }
     }
 
@@ -109,7 +109,7 @@ public class TokenBenchmark {
             HttpRequest[] all = new HttpRequest[DISTINCT_TOKENS];
             for (int i = 0; i < all.length; i++) {
                 all[i] = request(sign(key, parsed));
-                requireAllowed(engine, all[i]);
+                ApiClient.requireAllowed(engine, all[i]);
             }
             requests = new RequestCycle(all);
         }
@@ -185,20 +185,8 @@ public class TokenBenchmark {
 
     /** A GET as a browser-based API client sends it, with {@code token} as the bearer token. */
     static HttpRequest request(String token) {
-        return HttpRequest.builder("GET", "/api/v1/orders?customer=12345&status=open&limit=20")
-                .header("Host", "api.example.com")
-                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36")
-                .header("Accept", "application/json")
-                .header("Accept-Language", "en-GB,en;q=0.9")
+        return ApiClient.headers(HttpRequest.builder("GET", "/api/v1/orders?customer=12345&status=open&limit=20"))
                 .header("Authorization", "Bearer " + token)
-                .remoteAddress("127.0.0.1")
                 .build();
-    }
-
-    static void requireAllowed(Bulwark engine, HttpRequest request) {
-        Decision decision = engine.evaluate(request);
-        if (decision.blocked()) {
-            throw new IllegalStateException("benchmark request is blocked: " + decision);
-        }
     }
 }
