@@ -173,9 +173,13 @@ public class EngineBenchmark {
     }
 
     static Bulwark engine(String level) {
-        Level parsed = Level.valueOf(level.toUpperCase(Locale.ROOT));
+        return Bulwark.create(config(Level.valueOf(level.toUpperCase(Locale.ROOT))));
+    }
+
+    /** The default configuration with the deny rules at {@code level}. */
+    static BulwarkConfig config(Level level) {
         BulwarkConfig defaults = BulwarkConfig.defaults();
-        return Bulwark.create(defaults.toBuilder().denyRules(defaults.denyRules().withLevel(parsed)).build());
+        return defaults.toBuilder().denyRules(defaults.denyRules().withLevel(level)).build();
     }
 
     static List<CorpusRequest> read(String file) throws IOException {
