@@ -66,11 +66,7 @@ public class EngineBenchmark {
             CorpusRequest found = typicalRequest(request);
             engine = engine(level);
             httpRequest = found.toHttpRequest();
-            Decision decision = engine.evaluate(httpRequest);
-            if (decision.blocked()) {
-                System.err.println("warning: " + found.id() + " is blocked at level " + level + " (" + decision
-                        + "); this measures a shortened evaluation");
-            }
+            warnIfBlocked(engine, level, found.id(), httpRequest);
         }
     }
 
@@ -113,17 +109,14 @@ public class EngineBenchmark {
         @Setup
         public void setUp() throws IOException {
             CorpusRequest found = typicalRequest(request);
-            engine = engine("standard");
+            String level = "standard";
+            engine = engine(level);
             HttpRequest[] all = new HttpRequest[FRESH_VARIANTS];
             for (int i = 0; i < FRESH_VARIANTS; i++) {
                 all[i] = freshVariant(found, i).toHttpRequest();
             }
             variants = new RequestCycle(all);
-            Decision decision = engine.evaluate(all[0]);
-            if (decision.blocked()) {
-                System.err.println("warning: " + found.id() + " is blocked (" + decision
-                        + "); this measures a shortened evaluation");
-            }
+            warnIfBlocked(engine, level, found.id(), all[0]);
         }
     }
 
@@ -161,6 +154,15 @@ public class EngineBenchmark {
     @Benchmark
     public Decision crsRegression(CrsRegression state) {
         return state.engine.evaluate(state.requests.next());
+    }
+
+    /** Says so when a legitimate request is blocked: the benchmark then measures a shortened evaluation. */
+    static void warnIfBlocked(Bulwark engine, String level, String id, HttpRequest request) {
+        Decision decision = engine.evaluate(request);
+        if (decision.blocked()) {
+            System.err.println("warning: " + id + " is blocked at level " + level + " (" + decision
+                    + "); this measures a shortened evaluation");
+        }
     }
 
     /** The request of {@code typical.jsonl} with this name in its id ({@code typical/<name>/0}). */
