@@ -6,7 +6,6 @@ import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
-import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.internal.deny.BuiltInRules;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -126,7 +125,6 @@ public class DetectorBenchmark {
     /** Every value the engine parses from the requests, empty ones left out as the deny-rule check does. */
     static List<ScanTarget> parse(List<CorpusRequest> requests) {
         List<ScanTarget> out = new ArrayList<>();
-        BulwarkConfig defaults = BulwarkConfig.defaults();
         Check capture = new Check() {
             @Override
             public String name() {
@@ -144,9 +142,7 @@ public class DetectorBenchmark {
             }
         };
         // With the deny rules off, the capturing check sees the values of every request.
-        Bulwark parser = Bulwark.builder(defaults.toBuilder().denyRules(defaults.denyRules().withLevel(Level.OFF)).build())
-                .check(capture)
-                .build();
+        Bulwark parser = Bulwark.builder(EngineBenchmark.config(Level.OFF)).check(capture).build();
         for (CorpusRequest request : requests) {
             parser.evaluate(request.toHttpRequest());
         }

@@ -66,11 +66,7 @@ public class EngineBenchmark {
             CorpusRequest found = typicalRequest(request);
             engine = engine(level);
             httpRequest = found.toHttpRequest();
-            Decision decision = engine.evaluate(httpRequest);
-            if (decision.blocked()) {
-                System.err.println("warning: " + found.id() + " is blocked at level " + level + " (" + decision
-                        + "); this measures a shortened evaluation");
-            }
+            warnIfBlocked(engine, level, found.id(), httpRequest);
         }
     }
 
@@ -82,22 +78,16 @@ public class EngineBenchmark {
         public String level;
 
         Bulwark engine;
-        HttpRequest[] requests;
-        int next;
+        RequestCycle requests;
 
         @Setup
         public void setUp() throws IOException {
             engine = engine(level);
-            requests = read(Corpora.CRS_REGRESSION).stream().map(CorpusRequest::toHttpRequest).toArray(HttpRequest[]::new);
-            if (requests.length == 0) {
+            HttpRequest[] all = read(Corpora.CRS_REGRESSION).stream().map(CorpusRequest::toHttpRequest).toArray(HttpRequest[]::new);
+            if (all.length == 0) {
                 throw new IllegalStateException(Corpora.CRS_REGRESSION + " has no requests");
             }
-        }
-
-        HttpRequest nextRequest() {
-            HttpRequest request = requests[next];
-            next = next + 1 == requests.length ? 0 : next + 1;
-            return request;
+            requests = new RequestCycle(all);
         }
     }
 
@@ -114,28 +104,19 @@ public class EngineBenchmark {
         public String request;
 
         Bulwark engine;
-        HttpRequest[] variants;
-        int next;
+        RequestCycle variants;
 
         @Setup
         public void setUp() throws IOException {
             CorpusRequest found = typicalRequest(request);
-            engine = engine("standard");
-            variants = new HttpRequest[FRESH_VARIANTS];
+            String level = "standard";
+            engine = engine(level);
+            HttpRequest[] all = new HttpRequest[FRESH_VARIANTS];
             for (int i = 0; i < FRESH_VARIANTS; i++) {
-                variants[i] = freshVariant(found, i).toHttpRequest();
+                all[i] = freshVariant(found, i).toHttpRequest();
             }
-            Decision decision = engine.evaluate(variants[0]);
-            if (decision.blocked()) {
-                System.err.println("warning: " + found.id() + " is blocked (" + decision
-                        + "); this measures a shortened evaluation");
-            }
-        }
-
-        HttpRequest nextRequest() {
-            HttpRequest request = variants[next];
-            next = next + 1 == variants.length ? 0 : next + 1;
-            return request;
+            variants = new RequestCycle(all);
+            warnIfBlocked(engine, level, found.id(), all[0]);
         }
     }
 
@@ -167,12 +148,21 @@ public class EngineBenchmark {
 
     @Benchmark
     public Decision typicalFreshHeaders(FreshHeaders state) {
-        return state.engine.evaluate(state.nextRequest());
+        return state.engine.evaluate(state.variants.next());
     }
 
     @Benchmark
     public Decision crsRegression(CrsRegression state) {
-        return state.engine.evaluate(state.nextRequest());
+        return state.engine.evaluate(state.requests.next());
+    }
+
+    /** Says so when a legitimate request is blocked: the benchmark then measures a shortened evaluation. */
+    static void warnIfBlocked(Bulwark engine, String level, String id, HttpRequest request) {
+        Decision decision = engine.evaluate(request);
+        if (decision.blocked()) {
+            System.err.println("warning: " + id + " is blocked at level " + level + " (" + decision
+                    + "); this measures a shortened evaluation");
+        }
     }
 
     /** The request of {@code typical.jsonl} with this name in its id ({@code typical/<name>/0}). */
@@ -185,9 +175,13 @@ public class EngineBenchmark {
     }
 
     static Bulwark engine(String level) {
-        Level parsed = Level.valueOf(level.toUpperCase(Locale.ROOT));
+        return Bulwark.create(config(Level.valueOf(level.toUpperCase(Locale.ROOT))));
+    }
+
+    /** The default configuration with the deny rules at {@code level}. */
+    static BulwarkConfig config(Level level) {
         BulwarkConfig defaults = BulwarkConfig.defaults();
-        return Bulwark.create(defaults.toBuilder().denyRules(defaults.denyRules().withLevel(parsed)).build());
+        return defaults.toBuilder().denyRules(defaults.denyRules().withLevel(level)).build();
     }
 
     static List<CorpusRequest> read(String file) throws IOException {

@@ -59,10 +59,7 @@ public class OpenApiBenchmark {
         public void setUp() {
             engine = engine(openapi.equals("on"));
             httpRequest = request(request);
-            Decision decision = engine.evaluate(httpRequest);
-            if (decision.blocked()) {
-                throw new IllegalStateException("benchmark request is blocked: " + decision);
-            }
+            ApiClient.requireAllowed(engine, httpRequest);
         }
     }
 
@@ -83,9 +80,9 @@ public class OpenApiBenchmark {
 
     static HttpRequest request(String name) {
         return switch (name) {
-            case "get" -> headers(HttpRequest.builder("GET",
+            case "get" -> ApiClient.headers(HttpRequest.builder("GET",
                     "/api/v1/orders?customer=12345&status=open&limit=20&sort=-created_at&q=oak%20table")).build();
-            case "json-1k" -> headers(HttpRequest.builder("POST", "/api/v1/orders"))
+            case "json-1k" -> ApiClient.headers(HttpRequest.builder("POST", "/api/v1/orders"))
                     .header("Content-Type", "application/json")
                     .body(order())
                     .build();
@@ -118,13 +115,5 @@ public class OpenApiBenchmark {
                     .append(",\"unitPrice\":").append(40 + 53 * i).append(".86}");
         }
         return json.append("]}").toString();
-    }
-
-    private static HttpRequest.Builder headers(HttpRequest.Builder request) {
-        return request.header("Host", "api.example.com")
-                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36")
-                .header("Accept", "application/json")
-                .header("Accept-Language", "en-GB,en;q=0.9")
-                .remoteAddress("127.0.0.1");
     }
 }

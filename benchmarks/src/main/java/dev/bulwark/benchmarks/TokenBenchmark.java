@@ -86,8 +86,8 @@ public class TokenBenchmark {
             engine = engine(keys.jwks(), 10_000);
             withoutJwt = Bulwark.create(BulwarkConfig.defaults());
             request = request(sign(keys.rsa(), JWSAlgorithm.RS256));
-            requireAllowed(engine, request);
-            requireAllowed(withoutJwt, request);
+            ApiClient.requireAllowed(engine, request);
+            ApiClient.requireAllowed(withoutJwt, request);
         }
     }
 
@@ -98,8 +98,7 @@ public class TokenBenchmark {
         public String algorithm;
 
         Bulwark engine;
-        HttpRequest[] requests;
-        int next;
+        RequestCycle requests;
 
         @Setup
         public void setUp() {
@@ -107,17 +106,12 @@ public class TokenBenchmark {
             engine = engine(keys.jwks(), 1);
             JWSAlgorithm parsed = JWSAlgorithm.parse(algorithm.toUpperCase(Locale.ROOT));
             JWK key = parsed.equals(JWSAlgorithm.ES256) ? keys.ec() : keys.rsa();
-            requests = new HttpRequest[DISTINCT_TOKENS];
-            for (int i = 0; i < requests.length; i++) {
-                requests[i] = request(sign(key, parsed));
-                requireAllowed(engine, requests[i]);
+            HttpRequest[] all = new HttpRequest[DISTINCT_TOKENS];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = request(sign(key, parsed));
+                ApiClient.requireAllowed(engine, all[i]);
             }
-        }
-
-        HttpRequest nextRequest() {
-            HttpRequest request = requests[next];
-            next = next + 1 == requests.length ? 0 : next + 1;
-            return request;
+            requests = new RequestCycle(all);
         }
     }
 
@@ -133,7 +127,7 @@ public class TokenBenchmark {
 
     @Benchmark
     public Decision uncached(Uncached state) {
-        return state.engine.evaluate(state.nextRequest());
+        return state.engine.evaluate(state.requests.next());
     }
 
     /** An RSA-2048 and a P-256 key of the issuer, and a JWKS file with their public halves. */
@@ -191,20 +185,8 @@ public class TokenBenchmark {
 
     /** A GET as a browser-based API client sends it, with {@code token} as the bearer token. */
     static HttpRequest request(String token) {
-        return HttpRequest.builder("GET", "/api/v1/orders?customer=12345&status=open&limit=20")
-                .header("Host", "api.example.com")
-                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36")
-                .header("Accept", "application/json")
-                .header("Accept-Language", "en-GB,en;q=0.9")
+        return ApiClient.headers(HttpRequest.builder("GET", "/api/v1/orders?customer=12345&status=open&limit=20"))
                 .header("Authorization", "Bearer " + token)
-                .remoteAddress("127.0.0.1")
                 .build();
-    }
-
-    static void requireAllowed(Bulwark engine, HttpRequest request) {
-        Decision decision = engine.evaluate(request);
-        if (decision.blocked()) {
-            throw new IllegalStateException("benchmark request is blocked: " + decision);
-        }
     }
 }

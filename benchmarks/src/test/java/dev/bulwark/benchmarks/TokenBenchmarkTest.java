@@ -28,7 +28,7 @@ class TokenBenchmarkTest {
             state.algorithm = algorithm;
             state.setUp();
 
-            assertThat(Arrays.stream(state.requests).map(r -> r.headers().first("Authorization")).distinct())
+            assertThat(Arrays.stream(state.requests.requests()).map(r -> r.headers().first("Authorization")).distinct())
                     .hasSize(TokenBenchmark.DISTINCT_TOKENS);
             for (int i = 0; i < 3; i++) {
                 assertThat(new TokenBenchmark().uncached(state).attributes()).containsKey("bulwark.jwt.claims");

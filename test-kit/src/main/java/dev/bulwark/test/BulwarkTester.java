@@ -6,6 +6,7 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigurationException;
+import dev.bulwark.core.internal.ClasspathResource;
 import dev.bulwark.test.internal.ApplicationYaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ import java.util.Set;
  */
 public final class BulwarkTester {
 
-    private static final String CLASSPATH = "classpath:";
+    private static final String CLASSPATH = ClasspathResource.PREFIX;
     private static final String FILE = "file:";
 
     private final Bulwark bulwark;
@@ -131,19 +132,14 @@ public final class BulwarkTester {
         return "BulwarkTester(" + bulwark.config().mode() + ", deny rules " + bulwark.config().denyRules().level() + ")";
     }
 
-    /** Reads a {@code classpath:} or {@code file:} location, or a file path, as UTF-8. */
+    /**
+     * Reads a {@code classpath:} or {@code file:} location, or a file path, as UTF-8; classpath
+     * resources are found as the core finds those the configuration names.
+     */
     static String read(String location) {
         try {
             if (location.startsWith(CLASSPATH)) {
-                String resource = location.substring(CLASSPATH.length());
-                while (resource.startsWith("/")) {
-                    resource = resource.substring(1);
-                }
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                if (loader == null) {
-                    loader = BulwarkTester.class.getClassLoader();
-                }
-                try (InputStream in = loader.getResourceAsStream(resource)) {
+                try (InputStream in = ClasspathResource.open(location)) {
                     if (in == null) {
                         throw new ConfigurationException("", "not found on the classpath: " + location);
                     }

@@ -33,8 +33,7 @@ public final class TestRequest {
     private static final byte[] NO_BODY = new byte[0];
 
     private final String method;
-    private String path;
-    private String query;
+    private String target;
     private final List<String[]> headers = new ArrayList<>();
     private final List<String> cookies = new ArrayList<>();
     private byte[] body = NO_BODY;
@@ -50,9 +49,7 @@ public final class TestRequest {
             throw new IllegalArgumentException("method must not be empty");
         }
         this.method = method;
-        int question = target.indexOf('?');
-        this.path = question < 0 ? target : target.substring(0, question);
-        this.query = question < 0 ? null : target.substring(question + 1);
+        this.target = target;
     }
 
     /** A {@code GET} of {@code target} ({@code /path?query}, as sent). */
@@ -98,7 +95,9 @@ public final class TestRequest {
     /** Appends a query parameter, percent-encoding name and value (UTF-8, space as {@code %20}). */
     public TestRequest query(String name, String value) {
         String pair = encode(name) + '=' + encode(value);
-        query = query == null || query.isEmpty() ? pair : query + '&' + pair;
+        int question = target.indexOf('?');
+        String separator = question < 0 ? "?" : question == target.length() - 1 ? "" : "&";
+        target = target + separator + pair;
         return this;
     }
 
@@ -194,15 +193,12 @@ public final class TestRequest {
 
     /** The request target, {@code path?query}, as it will be sent. */
     public String target() {
-        return query == null ? path : path + '?' + query;
+        return target;
     }
 
     /** The core's request. */
     public HttpRequest build() {
-        HttpRequest.Builder builder = HttpRequest.builder()
-                .method(method)
-                .rawPath(path)
-                .rawQuery(query)
+        HttpRequest.Builder builder = HttpRequest.builder(method, target)
                 .protocol(protocol)
                 .remoteAddress(remoteAddress)
                 .secure(secure)

@@ -29,6 +29,7 @@ class TestRequestTest {
 
         assertThat(request.target()).isEqualTo("/pets?limit=5&tag=1%27%20OR%20%271%27%3D%271&q=caf%C3%A9%20%26%20co");
         assertThat(get("/pets").query("a", "b").build().rawQuery()).isEqualTo("a=b");
+        assertThat(get("/pets?").query("a", "b").target()).isEqualTo("/pets?a=b");
     }
 
     @Test
