@@ -178,23 +178,14 @@ final class Text {
         return out;
     }
 
-    /** Whether the engine leaves percent-escapes in values of this source. */
-    static boolean keepsPercentEscapes(Source source) {
-        switch (source) {
-            case HEADER: case XML: case JSON: case MULTIPART: case BODY:
-                return true;
-            default:
-                return false;
-        }
-    }
-
     /**
-     * The value as an application may read it: decoded once ({@link #percentDecodedOrSelf}) where
-     * the engine leaves percent-escapes in place, otherwise the value itself.
+     * The value as an application may read it: decoded ({@link #percentDecodedOrSelf}) where the
+     * engine leaves percent-escapes in place ({@link ScanTarget#keepsPercentEscapes}), otherwise
+     * the value itself.
      */
     static String decodedText(ScanTarget target) {
         String original = target.text();
-        return keepsPercentEscapes(target.source()) ? percentDecodedOrSelf(original) : original;
+        return target.keepsPercentEscapes() ? percentDecodedOrSelf(original) : original;
     }
 
     /**
