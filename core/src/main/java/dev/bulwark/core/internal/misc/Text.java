@@ -185,7 +185,25 @@ final class Text {
      */
     static String decodedText(ScanTarget target) {
         String original = target.text();
-        return target.keepsPercentEscapes() ? percentDecodedOrSelf(original) : original;
+        if (!target.keepsPercentEscapes() || !target.profile().has('%')) {
+            return original;
+        }
+        Decoded last = LAST_DECODED.get();
+        if (last != null && last.target == target) {
+            return last.text;
+        }
+        String text = percentDecodedOrSelf(original);
+        LAST_DECODED.set(new Decoded(target, text));
+        return text;
+    }
+
+    /**
+     * The decoded copy last made on this thread. The detectors of this package scan a target one
+     * after another on the same thread, and all but the first reuse the copy.
+     */
+    private static final ThreadLocal<Decoded> LAST_DECODED = new ThreadLocal<>();
+
+    private record Decoded(ScanTarget target, String text) {
     }
 
     /**
