@@ -284,19 +284,30 @@ public final class JavaAttackDetector implements Detector {
         return -1;
     }
 
-    /** First raw header: bytes AC ED 00 05 read as Latin-1, or with invalid bytes replaced. */
+    /**
+     * First raw header: bytes AC ED 00 05 read as Latin-1, or with invalid bytes replaced. The
+     * candidates of each first character are found separately, and only the one taken moves on,
+     * so that neither search rereads the value.
+     */
     private static int rawHeader(String s) {
-        for (int i = nextRawCandidate(s, 0); i >= 0 && i + 3 < s.length(); i = nextRawCandidate(s, i + 1)) {
+        int nextNot = s.indexOf('\u00ac');
+        int nextReplacement = s.indexOf('\ufffd');
+        while (nextNot >= 0 || nextReplacement >= 0) {
+            int i = earliest(nextNot, nextReplacement);
+            if (i + 3 >= s.length()) {
+                return -1;
+            }
             char b = s.charAt(i + 1);
             if ((b == '\u00ed' || b == '\ufffd') && s.charAt(i + 2) == 0 && s.charAt(i + 3) == 5) {
                 return i;
             }
+            if (i == nextNot) {
+                nextNot = s.indexOf('\u00ac', i + 1);
+            } else {
+                nextReplacement = s.indexOf('\ufffd', i + 1);
+            }
         }
         return -1;
-    }
-
-    private static int nextRawCandidate(String s, int from) {
-        return earliest(s.indexOf('\u00ac', from), s.indexOf('\ufffd', from));
     }
 
     /** First index after leading whitespace and quotes. */

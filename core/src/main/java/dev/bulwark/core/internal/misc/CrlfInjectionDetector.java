@@ -108,7 +108,7 @@ public final class CrlfInjectionDetector implements Detector {
             return;
         }
         Source source = target.source();
-        boolean escapes = Text.keepsPercentEscapes(source);
+        boolean escapes = target.keepsPercentEscapes();
         if (!mayMatch(target.profile(), escapes) || !mayMatch(original, escapes)) {
             return;
         }

@@ -218,7 +218,11 @@ public final class SsrfDetector implements Detector {
             while (i < text.length() && text.charAt(i) != '|' && !Text.isSpace(text.charAt(i))) {
                 i++;
             }
-            if (i < text.length() && text.charAt(i) == '|' && text.indexOf("://", i) > i) {
+            if (i < text.length() && text.charAt(i) == '|') {
+                if (text.indexOf("://", i) < 0) {
+                    // no URL after this pipe, so none after a later one: stop, or each would search again
+                    return false;
+                }
                 sink.report(UNIX_SOCKET, unix, i + 1 - unix);
                 return true;
             }

@@ -178,23 +178,32 @@ final class Text {
         return out;
     }
 
-    /** Whether the engine leaves percent-escapes in values of this source. */
-    static boolean keepsPercentEscapes(Source source) {
-        switch (source) {
-            case HEADER: case XML: case JSON: case MULTIPART: case BODY:
-                return true;
-            default:
-                return false;
-        }
-    }
-
     /**
-     * The value as an application may read it: decoded once ({@link #percentDecodedOrSelf}) where
-     * the engine leaves percent-escapes in place, otherwise the value itself.
+     * The value as an application may read it: decoded ({@link #percentDecodedOrSelf}) where the
+     * engine leaves percent-escapes in place ({@link ScanTarget#keepsPercentEscapes}), otherwise
+     * the value itself.
      */
     static String decodedText(ScanTarget target) {
         String original = target.text();
-        return keepsPercentEscapes(target.source()) ? percentDecodedOrSelf(original) : original;
+        if (!target.keepsPercentEscapes() || !target.profile().has('%')) {
+            return original;
+        }
+        Decoded last = LAST_DECODED.get();
+        if (last != null && last.target == target) {
+            return last.text;
+        }
+        String text = percentDecodedOrSelf(original);
+        LAST_DECODED.set(new Decoded(target, text));
+        return text;
+    }
+
+    /**
+     * The decoded copy last made on this thread. The detectors of this package scan a target one
+     * after another on the same thread, and all but the first reuse the copy.
+     */
+    private static final ThreadLocal<Decoded> LAST_DECODED = new ThreadLocal<>();
+
+    private record Decoded(ScanTarget target, String text) {
     }
 
     /**

@@ -30,9 +30,11 @@ public final class AsciiCase {
     }
 
     /**
-     * First index at or after {@code from} where {@code lowerWord} occurs, or -1. In a
-     * {@code String} the candidates for the first character are found by {@code String.indexOf},
-     * which is much faster than a loop of {@code charAt}; the scan stays linear for short keywords.
+     * First index at or after {@code from} where {@code lowerWord} occurs, or -1. The scan stops at
+     * the first match, so callers that walk from match to match stay linear in the text. When the
+     * first character is no letter, its candidates are found by {@code String.indexOf}, which is
+     * much faster than a loop of {@code charAt}; a letter has two cases, and searching each of them
+     * separately would read past the match to the end of the text on every call.
      */
     public static int indexOf(CharSequence text, String lowerWord, int from) {
         int last = text.length() - lowerWord.length();
@@ -40,29 +42,6 @@ public final class AsciiCase {
         if (text instanceof String s && !(first >= 'a' && first <= 'z')) {
             // Only the character itself lower-cases to a first character that is no letter.
             for (int i = s.indexOf(first, Math.max(0, from)); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
-                if (matchesAt(s, i, lowerWord)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        if (text instanceof String s) {
-            // A letter: the candidates are its two cases.
-            char upper = (char) (first - 32);
-            int nextLower = s.indexOf(first, Math.max(0, from));
-            int nextUpper = s.indexOf(upper, Math.max(0, from));
-            while (nextLower >= 0 || nextUpper >= 0) {
-                int i;
-                if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
-                    i = nextLower;
-                    nextLower = s.indexOf(first, i + 1);
-                } else {
-                    i = nextUpper;
-                    nextUpper = s.indexOf(upper, i + 1);
-                }
-                if (i > last) {
-                    return -1;
-                }
                 if (matchesAt(s, i, lowerWord)) {
                     return i;
                 }

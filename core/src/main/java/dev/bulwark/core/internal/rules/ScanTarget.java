@@ -26,6 +26,18 @@ public record ScanTarget(String text, Source source, Component component, String
         this(text, source, component, name, TextProfile.of(text));
     }
 
+    /**
+     * Whether the engine passes this value on with its percent-escapes in place (headers, XML,
+     * JSON, multipart and raw bodies), although an application may still decode what it reads:
+     * detectors then also read a decoded copy.
+     */
+    public boolean keepsPercentEscapes() {
+        return switch (source) {
+            case HEADER, XML, JSON, MULTIPART, BODY -> true;
+            default -> false;
+        };
+    }
+
     /** A query parameter value, for tests. */
     public static ScanTarget queryValue(String text) {
         return new ScanTarget(text, Source.QUERY, Component.VALUE, "q");

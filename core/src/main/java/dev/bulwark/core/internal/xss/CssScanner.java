@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
+import dev.bulwark.core.internal.rules.AsciiSet;
+
 /**
  * Finds script in CSS: IE's {@code expression(...)} (also split by comments), {@code url(...)}
  * with a script scheme, Mozilla's {@code -moz-binding}, IE's {@code behavior} and
@@ -22,13 +24,7 @@ final class CssScanner {
     }
 
     /** First characters of the constructs: expression, url, -moz-binding, behavior, @import. */
-    private static final boolean[] CONSTRUCT_STARTS = new boolean[128];
-
-    static {
-        for (char c : "eu-b@".toCharArray()) {
-            CONSTRUCT_STARTS[c] = true;
-        }
-    }
+    private static final AsciiSet CONSTRUCT_STARTS = AsciiSet.of("eu-b@");
 
     /** Scans a whole value for CSS constructs in declaration shape. */
     static void scan(XssText text, Findings findings) {
@@ -36,7 +32,7 @@ final class CssScanner {
         int n = text.length;
         for (int i = 0; i < n; i++) {
             char c = t[i];
-            if (c >= 128 || !CONSTRUCT_STARTS[c]) {
+            if (!CONSTRUCT_STARTS.contains(c)) {
                 continue;
             }
             int end = construct(t, i, n, false);

@@ -1,7 +1,6 @@
 package dev.bulwark.core.internal.xss;
 
 import dev.bulwark.core.Component;
-import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -59,7 +58,7 @@ public final class XssDetector implements Detector {
                 asSent.reportTo(sink, text);
             }
         }
-        if (keepsPercentEscapes(target.source()) && target.profile().has('%')) {
+        if (target.keepsPercentEscapes() && target.profile().has('%')) {
             // Bodies and headers are not percent-decoded by the engine, but an application may
             // decode what it reads from them: %3Cscript%3E in a JSON or XML value.
             String decoded = BODY_ESCAPES.decode(value, false).text();
@@ -80,13 +79,6 @@ public final class XssDetector implements Detector {
 
     /** Layers of percent-encoding undone in values that the engine passes on undecoded. */
     private static final PercentDecoder BODY_ESCAPES = new PercentDecoder(2);
-
-    private static boolean keepsPercentEscapes(Source source) {
-        return switch (source) {
-            case HEADER, XML, JSON, MULTIPART, BODY -> true;
-            default -> false;
-        };
-    }
 
     /** Runs the scanners over decoded text; null when none of them found anything. */
     private static Findings findings(XssText text, String raw, Component component) {

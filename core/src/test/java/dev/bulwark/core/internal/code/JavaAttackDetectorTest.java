@@ -266,7 +266,7 @@ class JavaAttackDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"${${${", "${jndi:", "$${", "'((((", "<<<<", ";;;;", "rO0A", "a.b.", "@a.b@", "%{(#"})
+    @ValueSource(strings = {"${${${", "${jndi:", "$${", "'((((", "<<<<", ";;;;", "rO0A", "a.b.", "@a.b@", "%{(#", "\u00ac\u0100"})
     void finishesQuicklyOnOneMebibyteOfRepetition(String unit) {
         String value = Scans.repeated(unit);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Scans.value(detector, value, Level.STRICT));
