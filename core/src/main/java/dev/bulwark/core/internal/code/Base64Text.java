@@ -1,7 +1,5 @@
 package dev.bulwark.core.internal.code;
 
-import dev.bulwark.core.internal.rules.AsciiSet;
-
 /**
  * Base64 inside values: attackers base64-encode serialized objects, scripts and keywords to slip
  * past keyword filters. This finds base64 runs and decodes them (standard and URL-safe alphabets)
@@ -18,7 +16,7 @@ final class Base64Text {
     /** The 6-bit value of each ASCII character (both alphabets), or -1. */
     private static final byte[] SEXTETS = new byte[128];
     /** ASCII characters that start a quartet encoding printable text: {@code I-Z} and {@code a-f}. */
-    private static final AsciiSet TEXT_QUARTET_START = AsciiSet.range('I', 'Z').union(AsciiSet.range('a', 'f'));
+    private static final boolean[] TEXT_QUARTET_START = new boolean[128];
 
     static {
         java.util.Arrays.fill(SEXTETS, (byte) -1);
@@ -35,6 +33,12 @@ final class Base64Text {
         SEXTETS['-'] = 62;
         SEXTETS['/'] = 63;
         SEXTETS['_'] = 63;
+        for (char c = 'I'; c <= 'Z'; c++) {
+            TEXT_QUARTET_START[c] = true;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            TEXT_QUARTET_START[c] = true;
+        }
     }
 
     /** The 6-bit value of a base64 character (both alphabets), or -1. */
@@ -88,7 +92,7 @@ final class Base64Text {
         int phases = 0b1111;
         for (int i = from; i < to && phases != 0; i++) {
             char c = s.charAt(i);
-            if (!TEXT_QUARTET_START.contains(c)) {
+            if (c >= 128 || !TEXT_QUARTET_START[c]) {
                 phases &= ~(1 << ((i - from) & 3));
             }
         }

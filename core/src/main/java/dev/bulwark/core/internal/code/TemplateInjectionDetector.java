@@ -134,7 +134,13 @@ public final class TemplateInjectionDetector implements Detector {
     private static final AsciiSet CANDIDATES = AsciiSet.of("{%[(#?&\\");
 
     /** ASCII characters the quick scan below looks at in themselves. */
-    private static final AsciiSet INTERESTING = AsciiSet.of("{%[(#&\\");
+    private static final boolean[] INTERESTING = new boolean[128];
+
+    static {
+        for (char c : "{%[(#&\\".toCharArray()) {
+            INTERESTING[c] = true;
+        }
+    }
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
@@ -149,7 +155,7 @@ public final class TemplateInjectionDetector implements Detector {
         char prev = 0;
         for (int i = 0, n = value.length(); i < n && !candidates; i++) {
             char c = value.charAt(i);
-            if (!INTERESTING.contains(c) && prev != '$' && prev != '#' && prev != '?') {
+            if ((c >= 128 || !INTERESTING[c]) && prev != '$' && prev != '#' && prev != '?') {
                 // No branch below applies: not an opener, escape or parenthesis, nor after a sigil.
                 prev = c;
                 continue;

@@ -177,7 +177,13 @@ public final class PathTraversalDetector implements Detector {
     // ---- traversal -------------------------------------------------------------------------
 
     /** ASCII characters that can start a spelling of a dot or a separator. */
-    private static final AsciiSet SPELLING_STARTS = AsciiSet.of(".0/\\%\0");
+    private static final boolean[] SPELLING_STARTS = new boolean[0x80];
+
+    static {
+        for (char c : ".0/\\%\0".toCharArray()) {
+            SPELLING_STARTS[c] = true;
+        }
+    }
 
     private static final int NONE = 0;
     private static final int PLAIN = 1;
@@ -199,7 +205,7 @@ public final class PathTraversalDetector implements Detector {
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
-            if (c < 0x80 && !SPELLING_STARTS.contains(c)) {
+            if (c < 0x80 && !SPELLING_STARTS[c]) {
                 // letters, digits and other punctuation take part in no spelling of a dot or separator
                 i++;
                 continue;

@@ -1,7 +1,5 @@
 package dev.bulwark.core.internal.shell;
 
-import dev.bulwark.core.internal.rules.AsciiSet;
-
 /**
  * Splits one value into shell tokens the way a shell would, and undoes the tricks attackers use to
  * hide command names from pattern matching.
@@ -516,7 +514,7 @@ final class ShellTokenizer {
         int i = from;
         while (i < limit) {
             char c = s.charAt(i);
-            if (!PLAIN.contains(c)) {
+            if (c >= 128 || !PLAIN[c]) {
                 break;
             }
             i++;
@@ -546,7 +544,20 @@ final class ShellTokenizer {
      * ASCII characters that an unquoted word appends and does nothing else with, in both
      * dialects: letters, digits and punctuation without meaning to either shell.
      */
-    private static final AsciiSet PLAIN = AsciiSet.LETTERS.union(AsciiSet.DIGITS).union(AsciiSet.of("._:/=@+-"));
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            PLAIN[c] = true;
+            PLAIN[c - 32] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            PLAIN[c] = true;
+        }
+        for (char c : "._:/=@+-".toCharArray()) {
+            PLAIN[c] = true;
+        }
+    }
 
     /** Builds the current word until it ends; returns WORD or an interrupting OPEN/CLOSE. */
     private int continueWord() {
@@ -603,7 +614,7 @@ final class ShellTokenizer {
                 continue;
             }
             // Unquoted.
-            if (PLAIN.contains(c)) {
+            if (c < 128 && PLAIN[c]) {
                 int stop = plainRunEnd(pos + 1);
                 appendText(pos, stop);
                 pos = stop;

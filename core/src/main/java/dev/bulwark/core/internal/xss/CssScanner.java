@@ -1,7 +1,5 @@
 package dev.bulwark.core.internal.xss;
 
-import dev.bulwark.core.internal.rules.AsciiSet;
-
 /**
  * Finds script in CSS: IE's {@code expression(...)} (also split by comments), {@code url(...)}
  * with a script scheme, Mozilla's {@code -moz-binding}, IE's {@code behavior} and
@@ -24,7 +22,13 @@ final class CssScanner {
     }
 
     /** First characters of the constructs: expression, url, -moz-binding, behavior, @import. */
-    private static final AsciiSet CONSTRUCT_STARTS = AsciiSet.of("eu-b@");
+    private static final boolean[] CONSTRUCT_STARTS = new boolean[128];
+
+    static {
+        for (char c : "eu-b@".toCharArray()) {
+            CONSTRUCT_STARTS[c] = true;
+        }
+    }
 
     /** Scans a whole value for CSS constructs in declaration shape. */
     static void scan(XssText text, Findings findings) {
@@ -32,7 +36,7 @@ final class CssScanner {
         int n = text.length;
         for (int i = 0; i < n; i++) {
             char c = t[i];
-            if (!CONSTRUCT_STARTS.contains(c)) {
+            if (c >= 128 || !CONSTRUCT_STARTS[c]) {
                 continue;
             }
             int end = construct(t, i, n, false);
