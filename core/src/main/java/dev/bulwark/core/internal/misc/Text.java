@@ -4,6 +4,7 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.AsciiCase;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import java.lang.ref.WeakReference;
 
 /** Small ASCII helpers shared by the scanners of this package; none allocates. */
 final class Text {
@@ -188,20 +189,23 @@ final class Text {
         if (!target.keepsPercentEscapes() || !target.profile().has('%')) {
             return original;
         }
-        Decoded last = LAST_DECODED.get();
+        WeakReference<Decoded> reference = LAST_DECODED.get();
+        Decoded last = reference == null ? null : reference.get();
         if (last != null && last.target == target) {
             return last.text;
         }
         String text = percentDecodedOrSelf(original);
-        LAST_DECODED.set(new Decoded(target, text));
+        LAST_DECODED.set(new WeakReference<>(new Decoded(target, text)));
         return text;
     }
 
     /**
      * The decoded copy last made on this thread. The detectors of this package scan a target one
-     * after another on the same thread, and all but the first reuse the copy.
+     * after another on the same thread, and all but the first reuse the copy. Held weakly, so that
+     * an idle thread does not keep a large body alive after its request; a copy collected in
+     * between is simply decoded again.
      */
-    private static final ThreadLocal<Decoded> LAST_DECODED = new ThreadLocal<>();
+    private static final ThreadLocal<WeakReference<Decoded>> LAST_DECODED = new ThreadLocal<>();
 
     private record Decoded(ScanTarget target, String text) {
     }
