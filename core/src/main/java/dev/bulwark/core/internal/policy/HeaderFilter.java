@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * goes, whatever its spelling.
  *
  * <p>Removing is not a security event: forward proxies add {@code X-Forwarded-For} to ordinary
- * traffic. It is logged at debug level; one log-only finding reports forwarding headers from an
+ * traffic. It is logged at debug level; one log-only finding reports proxy headers from an
  * untrusted peer when the service expects to sit behind proxies (someone reached it directly). In
  * log-only mode nothing is removed and a log-only finding names what would be.
  */
@@ -101,7 +101,8 @@ final class HeaderFilter {
                     forwarding.add(name);
                 }
             });
-            report(inspection, "HEADER-UNTRUSTED-FORWARDING", "forwarding headers from a peer that is not a trusted proxy",
+            report(inspection, "HEADER-UNTRUSTED-FORWARDING",
+                    "proxy headers (forwarding, client address or identity) from a peer that is not a trusted proxy",
                     forwarding);
         }
     }

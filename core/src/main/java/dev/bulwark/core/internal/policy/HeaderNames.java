@@ -14,7 +14,7 @@ public final class HeaderNames {
     private HeaderNames() {
     }
 
-    /** The name in lower case with every {@code _} read as {@code -}: equal for all spellings a server may treat alike. */
+    /** The name in lower case with {@code -} for {@code _}: equal for every spelling a server may read alike. */
     public static String fold(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -59,7 +59,8 @@ public record MethodOverride(Location location, String requested, String effecti
         Finder finder = new Finder(requestMethod);
         for (Headers.Header header : inspection.request().headers().all()) {
             if (HEADERS.contains(HeaderNames.fold(header.lowerCaseName()))) {
-                finder.add(Location.name(Source.HEADER, header.lowerCaseName()), header.value().trim(), header.value().trim());
+                String value = header.value().trim();
+                finder.add(Location.name(Source.HEADER, header.lowerCaseName()), value, value);
             }
         }
         for (RequestValue value : inspection.values()) {
