@@ -14,6 +14,16 @@ public interface Inspection {
     /** The request as the client sent it. */
     HttpRequest request();
 
+    /**
+     * The method the application will act on, which every method-based policy judges: the request
+     * method, or with {@code method-override: allow} the method a {@code POST} asks for through an
+     * override header or {@code _method} field (see
+     * {@link dev.bulwark.core.config.MethodOverridePolicy}).
+     */
+    default String method() {
+        return request().method();
+    }
+
     /** The decoded and normalised path (dot segments removed, see {@link #pathValue()} for flags). */
     String normalizedPath();
 

@@ -103,6 +103,13 @@ public class BulwarkProperties {
             "DELETE", "OPTIONS"));
 
     /**
+     * Method override headers (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) and
+     * '_method' fields: 'refuse' answers 400 to any request carrying one; 'allow' judges a POST by
+     * the PUT, PATCH or DELETE it asks for, in every method-based policy.
+     */
+    private String methodOverride = "refuse";
+
+    /**
      * The positive model: requests must match one of the rules. Always written with 'rules' here
      * ({@code bulwark.allow-rules.rules[0].path}), never as a bare list.
      */
@@ -200,6 +207,15 @@ public class BulwarkProperties {
         assigned.add("allowed-methods");
     }
 
+    public String getMethodOverride() {
+        return methodOverride;
+    }
+
+    public void setMethodOverride(String methodOverride) {
+        this.methodOverride = methodOverride;
+        assigned.add("method-override");
+    }
+
     public AllowRules getAllowRules() {
         return allowRules;
     }
@@ -256,6 +272,9 @@ public class BulwarkProperties {
         tree.put("openapi", openapi.toTree());
         if (assigned.contains("allowed-methods")) {
             tree.putAlways("allowed-methods", Tree.methods(allowedMethods));
+        }
+        if (assigned.contains("method-override")) {
+            tree.put("method-override", methodOverride);
         }
         tree.put("allow-rules", allowRules.toTree());
         tree.put("headers", headers.toTree());

@@ -45,6 +45,7 @@ final class BoundProperties {
         assertThat(actual.jwt()).as("jwt").isEqualTo(expected.jwt());
         assertThat(actual.openapi()).as("openapi").isEqualTo(expected.openapi());
         assertThat(actual.allowedMethods()).as("allowed-methods").isEqualTo(expected.allowedMethods());
+        assertThat(actual.methodOverride()).as("method-override").isEqualTo(expected.methodOverride());
         assertThat(actual.allowRules()).as("allow-rules").isEqualTo(expected.allowRules());
         assertThat(actual.headers()).as("headers").isEqualTo(expected.headers());
         assertThat(actual.csrf()).as("csrf").isEqualTo(expected.csrf());

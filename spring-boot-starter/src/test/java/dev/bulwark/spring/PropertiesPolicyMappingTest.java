@@ -136,6 +136,8 @@ class PropertiesPolicyMappingTest {
     @ValueSource(strings = {
             "allowed-methods: any",
             "allowed-methods: [GET]",
+            "method-override: allow",
+            "method-override: refuse",
             "headers: {request: {allow: all}}",
             "headers: {request: {allow: standard}}",
             "headers: {request: {allow: [standard]}}",

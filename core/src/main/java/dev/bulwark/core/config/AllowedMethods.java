@@ -15,7 +15,9 @@ import java.util.Set;
  * Security's {@code StrictHttpFirewall} allows). {@code TRACE} and {@code TRACK} (which echo the
  * request, cookies included, and served cross-site tracing), {@code CONNECT} (which asks a proxy
  * for a tunnel) and extension methods such as WebDAV's are refused unless listed.
- * {@link #any()} ({@code allowed-methods: any}) turns the check off.
+ * {@link #any()} ({@code allowed-methods: any}) turns the check off. The method checked is the
+ * request method, or the one a {@code POST} asks for when {@code method-override: allow} (see
+ * {@link MethodOverridePolicy}).
  *
  * @param allowsAny whether every method is allowed
  * @param methods the allowed methods, in the order given; empty when {@code allowsAny}

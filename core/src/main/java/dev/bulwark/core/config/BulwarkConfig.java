@@ -27,6 +27,7 @@ public final class BulwarkConfig {
     private final JwtConfig jwt;
     private final OpenApiConfig openapi;
     private final AllowedMethods allowedMethods;
+    private final MethodOverridePolicy methodOverride;
     private final AllowRulesConfig allowRules;
     private final HeaderPolicy headers;
     private final CsrfConfig csrf;
@@ -44,6 +45,7 @@ public final class BulwarkConfig {
         this.jwt = builder.jwt;
         this.openapi = builder.openapi;
         this.allowedMethods = builder.allowedMethods;
+        this.methodOverride = builder.methodOverride;
         this.allowRules = builder.allowRules;
         this.headers = builder.headers;
         this.csrf = builder.csrf;
@@ -79,6 +81,7 @@ public final class BulwarkConfig {
         builder.jwt = jwt;
         builder.openapi = openapi;
         builder.allowedMethods = allowedMethods;
+        builder.methodOverride = methodOverride;
         builder.allowRules = allowRules;
         builder.headers = headers;
         builder.csrf = csrf;
@@ -141,6 +144,14 @@ public final class BulwarkConfig {
         return allowedMethods;
     }
 
+    /**
+     * Whether a method override header or {@code _method} field is refused or judged as the method
+     * it asks for; {@link MethodOverridePolicy#REFUSE} by default.
+     */
+    public MethodOverridePolicy methodOverride() {
+        return methodOverride;
+    }
+
     /** The positive model; {@link AllowRulesConfig#none()} by default. */
     public AllowRulesConfig allowRules() {
         return allowRules;
@@ -182,6 +193,7 @@ public final class BulwarkConfig {
         private JwtConfig jwt = JwtConfig.disabled();
         private OpenApiConfig openapi = OpenApiConfig.disabled();
         private AllowedMethods allowedMethods = AllowedMethods.standard();
+        private MethodOverridePolicy methodOverride = MethodOverridePolicy.REFUSE;
         private AllowRulesConfig allowRules = AllowRulesConfig.none();
         private HeaderPolicy headers = HeaderPolicy.defaults();
         private CsrfConfig csrf = CsrfConfig.disabled();
@@ -194,6 +206,11 @@ public final class BulwarkConfig {
 
         public Builder allowedMethods(AllowedMethods allowedMethods) {
             this.allowedMethods = Objects.requireNonNull(allowedMethods, "allowedMethods");
+            return this;
+        }
+
+        public Builder methodOverride(MethodOverridePolicy methodOverride) {
+            this.methodOverride = Objects.requireNonNull(methodOverride, "methodOverride");
             return this;
         }
 

@@ -18,15 +18,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the request-policy sections ({@code allowed-methods}, {@code allow-rules}, {@code headers},
+ * Reads the request-policy sections ({@code allowed-methods}, {@code method-override},
+ * {@code allow-rules}, {@code headers},
  * {@code csrf}, {@code client-ip}, {@code ip-rules}, {@code block-responses}) and their route-level
  * counterparts.
  */
 final class PolicyConfigReader {
 
     /** The top-level keys this reader handles. */
-    static final Set<String> ROOT_KEYS = Set.of("allowed-methods", "allow-rules", "headers", "csrf", "client-ip",
-            "ip-rules", "block-responses");
+    static final Set<String> ROOT_KEYS = Set.of("allowed-methods", "method-override", "allow-rules", "headers",
+            "csrf", "client-ip", "ip-rules", "block-responses");
 
     /** The route keys this reader handles. */
     static final Set<String> ROUTE_KEYS = Set.of("allowed-methods", "allow-rules", "ip-rules", "csrf", "headers");
@@ -42,6 +43,9 @@ final class PolicyConfigReader {
         ConfigNode node;
         if ((node = root.get("allowed-methods")) != null) {
             builder.allowedMethods(allowedMethods(node));
+        }
+        if ((node = root.get("method-override")) != null) {
+            builder.methodOverride(node.enumValue(MethodOverridePolicy.class));
         }
         if ((node = root.get("allow-rules")) != null) {
             builder.allowRules(allowRules(node));

@@ -18,8 +18,9 @@ import java.util.Set;
  *     route, {@code null} to keep the global list
  * @param remove lower-case names of headers that never reach the application, e.g. {@code x-debug}
  * @param proxyOnly lower-case names of identity headers (such as {@code x-authenticated-user}) that
- *     reach the application only from a trusted proxy (see {@link ClientIpConfig}), like the
- *     forwarding headers
+ *     reach the application only from a trusted proxy (see {@link ClientIpConfig}), in addition to
+ *     the built-in forwarding, client-address and identity headers; compared with case and
+ *     {@code _}/{@code -} folded
  * @param mode block (remove) or log only; {@code null} to follow the global (or route) mode
  */
 public record RequestHeaders(HeaderAllowList allow, Set<String> remove, Set<String> proxyOnly, Mode mode) {

@@ -97,6 +97,17 @@ class PolicyConfigLoaderTest {
     }
 
     @Test
+    void readsMethodOverrideAndRefusesOverridesWhenAbsent() {
+        assertThat(ConfigLoader.fromYaml("").methodOverride()).isEqualTo(MethodOverridePolicy.REFUSE);
+        assertThat(ConfigLoader.fromYaml("method-override: allow").methodOverride()).isEqualTo(MethodOverridePolicy.ALLOW);
+    }
+
+    @Test
+    void rejectsAnUnknownMethodOverridePolicyWithItsPath() {
+        assertRejected("method-override: sometimes", "method-override", "sometimes");
+    }
+
+    @Test
     void readsAllowedMethodsAsListOrAny() {
         assertThat(ConfigLoader.fromYaml("allowed-methods: [GET, POST]").allowedMethods().methods()).containsExactly("GET", "POST");
         assertThat(ConfigLoader.fromYaml("allowed-methods: any").allowedMethods().allowsAny()).isTrue();

@@ -70,6 +70,7 @@ public final class ConfigDescription {
         tree.put("jwt", jwt(config.jwt()));
         tree.put("openapi", openapi(config.openapi()));
         tree.put("allowed-methods", allowedMethods(config.allowedMethods()));
+        tree.put("method-override", name(config.methodOverride()));
         tree.put("allow-rules", allowRules(config.allowRules()));
         tree.put("headers", ordered("request", requestHeaders(config.headers().request()),
                 "response", responseHeaders(config.headers().response())));

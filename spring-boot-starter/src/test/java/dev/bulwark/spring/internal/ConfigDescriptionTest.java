@@ -153,6 +153,7 @@ class ConfigDescriptionTest {
     void describesThePolicySoThatItReadsBack() {
         BulwarkConfig config = BulwarkConfig.fromYaml("""
                 allowed-methods: any
+                method-override: allow
                 allow-rules:
                   rules: [{path: {regex: "/api/v[0-9]+/.*", ignore-case: true}, methods: [GET]}]
                   mode: log-only
@@ -171,7 +172,7 @@ class ConfigDescriptionTest {
                     ip-rules: {deny: [192.0.2.1], mode: log-only}
                     headers: {request: {allow: [{suffix: -Id}], mode: block}}
                 """);
-        Set<String> policyKeys = Set.of("allowed-methods", "allow-rules", "headers", "csrf", "client-ip", "ip-rules",
+        Set<String> policyKeys = Set.of("allowed-methods", "method-override", "allow-rules", "headers", "csrf", "client-ip", "ip-rules",
                 "block-responses", "routes");
         Map<String, Object> policy = new LinkedHashMap<>(ConfigDescription.describe(config));
         policy.keySet().retainAll(policyKeys);
@@ -179,6 +180,7 @@ class ConfigDescriptionTest {
         BulwarkConfig readBack = ConfigLoader.fromMap(policy);
 
         assertThat(readBack.allowedMethods()).isEqualTo(config.allowedMethods());
+        assertThat(readBack.methodOverride()).isEqualTo(config.methodOverride());
         assertThat(readBack.allowRules()).isEqualTo(config.allowRules());
         assertThat(readBack.headers()).isEqualTo(config.headers());
         assertThat(readBack.csrf()).isEqualTo(config.csrf());

@@ -149,7 +149,7 @@ public final class DenyRuleCheck implements Check {
         }
 
         boolean holds(RequestCondition condition) {
-            return condition.isAlways() || condition.matches(inspection.normalizedPath(), request.method(), mediaType,
+            return condition.isAlways() || condition.matches(inspection.normalizedPath(), inspection.method(), mediaType,
                     inspection.clientAddress());
         }
 

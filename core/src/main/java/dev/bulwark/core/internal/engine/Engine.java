@@ -11,6 +11,7 @@ import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.config.MethodOverridePolicy;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.UninspectablePolicy;
 import dev.bulwark.core.internal.deny.BuiltInRules;
@@ -21,6 +22,7 @@ import dev.bulwark.core.internal.openapi.OpenApiSupport;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
 import dev.bulwark.core.internal.policy.ClientInfo;
+import dev.bulwark.core.internal.policy.MethodOverride;
 import dev.bulwark.core.internal.policy.PolicyChecks;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline: request-level limits, client address resolution, parsing and decoding,
- * route selection, the request policy (IP rules, allowed methods, allow rules, CSRF, header
+ * the method policies judge (a method override, when {@code method-override: allow}), route
+ * selection, the request policy (IP rules, allowed methods, allow rules, CSRF, header
  * filtering), then each check in order. Stops at the first blocking finding. Never lets an exception escape: an internal
  * failure becomes a blocking {@link BlockType#INTERNAL} finding (fail closed).
  */
@@ -119,8 +122,12 @@ public final class Engine {
         }
         RequestParser.Parsed parsed = parser.parse(request, inspection.mutableValues());
         inspection.path(parsed.path());
+        MethodOverride override = policy.methodOverride(inspection);
+        if (config.methodOverride() == MethodOverridePolicy.ALLOW && override.effectiveMethod() != null) {
+            inspection.method(override.effectiveMethod());
+        }
         selectRoute(request, inspection);
-        policy.inspect(inspection, client);
+        policy.inspect(inspection, client, override);
         if (parsed.bodyKind() == RequestParser.BodyKind.UNINSPECTABLE) {
             reportUninspectable(request, inspection);
         }
@@ -144,7 +151,7 @@ public final class Engine {
 
     private void selectRoute(HttpRequest request, RequestInspection inspection) {
         for (Route route : config.routes()) {
-            if (route.when().matches(inspection.normalizedPath(), request.method(), request.mediaType(),
+            if (route.when().matches(inspection.normalizedPath(), inspection.method(), request.mediaType(),
                     inspection.clientAddress())) {
                 inspection.route(route, route.mode() != null ? route.mode() : config.mode());
                 return;

@@ -30,6 +30,7 @@ public final class RequestInspection implements Inspection {
     private List<dev.bulwark.core.Violation> violations;
     private RequestValue pathValue;
     private String clientAddress;
+    private String method;
     private Route route;
     private Mode mode;
     private boolean blocked;
@@ -40,6 +41,7 @@ public final class RequestInspection implements Inspection {
         this.readOnlyValues = java.util.Collections.unmodifiableList(values);
         this.mode = mode;
         this.clientAddress = request.remoteAddress();
+        this.method = request.method();
     }
 
     /** The list the parser fills; checks only see it read-only through {@link #values()}. */
@@ -56,6 +58,11 @@ public final class RequestInspection implements Inspection {
         this.clientAddress = address;
     }
 
+    /** Sets the method policies judge: the override a {@code POST} asks for, when overrides are allowed. */
+    void method(String effectiveMethod) {
+        this.method = effectiveMethod;
+    }
+
     void route(Route matched, Mode effectiveMode) {
         this.route = matched;
         this.mode = effectiveMode;
@@ -64,6 +71,11 @@ public final class RequestInspection implements Inspection {
     @Override
     public HttpRequest request() {
         return request;
+    }
+
+    @Override
+    public String method() {
+        return method;
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Check;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Level;
@@ -24,6 +25,7 @@ import dev.bulwark.core.config.JwtConfig;
 import dev.bulwark.core.config.JwtIssuer;
 import dev.bulwark.core.config.JwtRequirement;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.internal.policy.HeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +68,7 @@ public final class JwtCheck implements Check {
     private final Map<String, IssuerVerifier> verifiers = new HashMap<>();
     private final Cache<String, VerifiedToken> cache;
     private final Clock clock;
+    private final Set<String> propagatedHeaders;
 
     public JwtCheck(JwtConfig config) {
         this(config, Clock.systemUTC());
@@ -73,6 +77,8 @@ public final class JwtCheck implements Check {
     JwtCheck(JwtConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.propagatedHeaders = config.propagate().values().stream().map(HeaderNames::fold)
+                .collect(Collectors.toUnmodifiableSet());
         for (JwtIssuer issuer : config.issuers()) {
             verifiers.put(issuer.issuer(), new IssuerVerifier(issuer));
         }
@@ -115,9 +121,7 @@ public final class JwtCheck implements Check {
     @Override
     public void inspect(Inspection inspection) {
         HttpRequest request = inspection.request();
-        for (String header : config.propagate().values()) {
-            inspection.removeRequestHeader(header);
-        }
+        hideClientPropagatedHeaders(inspection);
         Route route = inspection.route();
         JwtRequirement routeRequirement = route == null ? null : route.jwt();
         boolean required = routeRequirement != null && routeRequirement.required() != null
@@ -166,6 +170,25 @@ public final class JwtCheck implements Check {
                 if (text.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
                     inspection.setRequestHeader(entry.getValue(), text);
                 }
+            }
+        }
+    }
+
+    /**
+     * Hides what the client sent under a propagated header's name, in any spelling a server may read
+     * as it ({@code X_User_Id}, {@code x-user_id} for {@code X-User-Id}): only a verified claim may
+     * reach the application there.
+     */
+    private void hideClientPropagatedHeaders(Inspection inspection) {
+        if (propagatedHeaders.isEmpty()) {
+            return;
+        }
+        for (String header : config.propagate().values()) {
+            inspection.removeRequestHeader(header);
+        }
+        for (Headers.Header header : inspection.request().headers().all()) {
+            if (propagatedHeaders.contains(HeaderNames.fold(header.lowerCaseName()))) {
+                inspection.removeRequestHeader(header.lowerCaseName());
             }
         }
     }

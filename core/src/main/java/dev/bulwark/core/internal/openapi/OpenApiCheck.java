@@ -128,7 +128,7 @@ public final class OpenApiCheck implements Check {
         }
         Mode routeMode = route != null && route.openapiMode() != null ? route.openapiMode()
                 : config.mode() != null ? config.mode() : Mode.BLOCK;
-        if (method(inspection.request().method()) == null) {
+        if (method(inspection.method()) == null) {
             // OpenAPI describes only its eight methods (the validator cannot even represent others,
             // such as PROPFIND): any other method is not in the contract.
             report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
@@ -233,7 +233,7 @@ public final class OpenApiCheck implements Check {
         String path = inspection.normalizedPath();
         for (LoadedSpec loaded : specs) {
             if (loaded.spec().covers(path)
-                    && loaded.spec().when().matches(path, request.method(), request.mediaType(), inspection.clientAddress())) {
+                    && loaded.spec().when().matches(path, inspection.method(), request.mediaType(), inspection.clientAddress())) {
                 return loaded;
             }
         }
@@ -242,7 +242,7 @@ public final class OpenApiCheck implements Check {
 
     private static Request toValidatorRequest(Inspection inspection) {
         HttpRequest request = inspection.request();
-        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.method(), inspection.normalizedPath());
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (RequestValue value : inspection.values()) {
             Location location = value.location();

@@ -43,7 +43,7 @@ final class AllowRuleCheck {
         }
         HttpRequest request = inspection.request();
         String path = inspection.normalizedPath();
-        String method = request.method();
+        String method = inspection.method();
         String preflight = null;
         if (method.equals("OPTIONS")) {
             List<String> requested = request.headers().values("access-control-request-method");

@@ -37,7 +37,7 @@ final class CsrfCheck {
     void inspect(Inspection inspection, ClientInfo client) {
         RoutePolicy route = PolicyModes.routePolicy(inspection);
         boolean enabled = route.csrf() != null ? route.csrf() : config.enabled();
-        if (!enabled || SAFE_METHODS.contains(inspection.request().method())) {
+        if (!enabled || SAFE_METHODS.contains(inspection.method())) {
             return;
         }
         Headers headers = inspection.request().headers();

@@ -25,14 +25,16 @@ import org.slf4j.LoggerFactory;
  * {@link Inspection#removeRequestHeader}. The engine has inspected the request as sent; only the
  * application's view changes.
  *
- * <p>A header is hidden when it is on the remove list; when it is a forwarding or proxy-only header
- * and the peer is not a trusted proxy; when it is spelt with underscores for such a header
+ * <p>A header is hidden when it is on the remove list; when it is one of the {@link ProxyHeaders}
+ * (forwarding, client address, original URL, authenticated user) or a proxy-only header and the
+ * peer is not a trusted proxy; when it is spelt with underscores for such a header
  * ({@code X_Forwarded_For}, which CGI-style gateways read as {@code X-Forwarded-For}) whoever sent
- * it; or when the allow list does not name it. Names are compared without regard to case, so
- * every field line of a name goes, whatever its letters.
+ * it; or when the allow list does not name it. Names are compared folded
+ * ({@link HeaderNames#fold}: case, and {@code _} read as {@code -}), so every field line of a name
+ * goes, whatever its spelling.
  *
  * <p>Removing is not a security event: forward proxies add {@code X-Forwarded-For} to ordinary
- * traffic. It is logged at debug level; one log-only finding reports forwarding headers from an
+ * traffic. It is logged at debug level; one log-only finding reports proxy headers from an
  * untrusted peer when the service expects to sit behind proxies (someone reached it directly). In
  * log-only mode nothing is removed and a log-only finding names what would be.
  */
@@ -47,6 +49,7 @@ final class HeaderFilter {
     private final RequestHeaders global;
     private final ClientIpConfig clientIp;
     private final Set<String> proxyOnly;
+    private final Set<String> globalRemove;
 
     HeaderFilter(RequestHeaders global, ClientIpConfig clientIp) {
         this.global = global;
@@ -55,7 +58,8 @@ final class HeaderFilter {
         if (clientIp.lowerCaseHeader() != null) {
             names.add(clientIp.lowerCaseHeader());
         }
-        this.proxyOnly = Set.copyOf(names);
+        this.proxyOnly = folded(names);
+        this.globalRemove = folded(global.remove());
     }
 
     void inspect(Inspection inspection, ClientInfo client) {
@@ -97,22 +101,39 @@ final class HeaderFilter {
                     forwarding.add(name);
                 }
             });
-            report(inspection, "HEADER-UNTRUSTED-FORWARDING", "forwarding headers from a peer that is not a trusted proxy",
+            report(inspection, "HEADER-UNTRUSTED-FORWARDING",
+                    "proxy headers (forwarding, client address or identity) from a peer that is not a trusted proxy",
                     forwarding);
         }
     }
 
     private Reason reason(String lower, HeaderAllowList allow, Set<String> routeRemove, boolean trustedPeer) {
-        String dashed = lower.replace('_', '-');
-        if (global.remove().contains(lower) || global.remove().contains(dashed)
-                || routeRemove.contains(lower) || routeRemove.contains(dashed)) {
+        String folded = HeaderNames.fold(lower);
+        if (globalRemove.contains(folded) || foldedContains(routeRemove, folded)) {
             return Reason.REMOVE_LIST;
         }
-        if (ForwardingHeaders.isForwarding(dashed) || proxyOnly.contains(dashed)) {
+        if (ProxyHeaders.contains(folded) || proxyOnly.contains(folded)) {
             // From a trusted proxy the canonical spelling passes whatever the allow list says.
-            return trustedPeer && lower.equals(dashed) ? null : Reason.UNTRUSTED;
+            return trustedPeer && lower.equals(folded) ? null : Reason.UNTRUSTED;
         }
         return allow.allows(lower) ? null : Reason.NOT_ALLOWED;
+    }
+
+    private static boolean foldedContains(Set<String> names, String folded) {
+        for (String name : names) {
+            if (HeaderNames.fold(name).equals(folded)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> folded(Set<String> names) {
+        Set<String> folded = new LinkedHashSet<>();
+        for (String name : names) {
+            folded.add(HeaderNames.fold(name));
+        }
+        return Set.copyOf(folded);
     }
 
     private static void report(Inspection inspection, String ruleId, String description, Set<String> names) {

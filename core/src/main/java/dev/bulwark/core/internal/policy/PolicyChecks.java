@@ -5,7 +5,8 @@ import dev.bulwark.core.config.BulwarkConfig;
 
 /**
  * The request policy, in the engine's order: the client address is resolved before the route is
- * selected (route conditions use it); then, once the route is known, IP rules, allowed methods,
+ * selected (route conditions use it); then, once the route is known, IP rules, method overrides
+ * and allowed methods,
  * allow rules, the CSRF check and request header filtering, each stopping at a blocking finding.
  * Built once per configuration; thread-safe.
  */
@@ -21,7 +22,7 @@ public final class PolicyChecks {
     public PolicyChecks(BulwarkConfig config) {
         this.clientIp = new ClientIpResolver(config.clientIp());
         this.ipRules = new IpRuleCheck(config.ipRules());
-        this.methods = new MethodCheck(config.allowedMethods());
+        this.methods = new MethodCheck(config.allowedMethods(), config.methodOverride());
         this.allowRules = new AllowRuleCheck(config.allowRules());
         this.csrf = new CsrfCheck(config.csrf());
         this.headers = new HeaderFilter(config.headers().request(), config.clientIp());
@@ -32,8 +33,19 @@ public final class PolicyChecks {
         return clientIp.resolve(inspection);
     }
 
-    /** Runs the policies that depend on the route; call after route selection, before the other checks. */
-    public void inspect(Inspection inspection, ClientInfo client) {
+    /**
+     * Finds the method override fields of a parsed request; with {@code method-override: allow}, its
+     * {@link MethodOverride#effectiveMethod()} is the method to judge, routes included.
+     */
+    public MethodOverride methodOverride(Inspection inspection) {
+        return MethodOverride.of(inspection);
+    }
+
+    /**
+     * Runs the policies that depend on the route; call after route selection, before the other
+     * checks, with the request's {@link #methodOverride}.
+     */
+    public void inspect(Inspection inspection, ClientInfo client, MethodOverride override) {
         if (inspection.blocked()) {
             return;
         }
@@ -41,7 +53,7 @@ public final class PolicyChecks {
         if (inspection.blocked()) {
             return;
         }
-        methods.inspect(inspection);
+        methods.inspect(inspection, override);
         if (inspection.blocked()) {
             return;
         }

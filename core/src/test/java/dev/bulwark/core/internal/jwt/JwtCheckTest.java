@@ -66,6 +66,11 @@ class JwtCheckTest {
         return bulwark.evaluate(builder.build());
     }
 
+    private Decision call(String method, String path, String token, String header, String value) {
+        return bulwark.evaluate(HttpRequest.builder(method, path).remoteAddress("127.0.0.1")
+                .header("Authorization", "Bearer " + token).header(header, value).build());
+    }
+
     private static String ruleId(Decision decision) {
         return decision.findings().stream().map(Finding::ruleId).findFirst().orElse("none");
     }
@@ -95,6 +100,36 @@ class JwtCheckTest {
         Decision decision = bulwark.evaluate(HttpRequest.builder("GET", "/public/x").header("X-User-Id", "admin").build());
         assertThat(decision.allowed()).isTrue();
         assertThat(decision.headerChanges().hidesRequestHeader("X-User-Id")).isTrue();
+    }
+
+    @Test
+    void hidesEverySpellingOfAPropagatedHeaderTheClientSent() {
+        Decision decision = bulwark.evaluate(HttpRequest.builder("GET", "/orders")
+                .header("Authorization", "Bearer " + TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build()))
+                .header("X_User_Id", "admin").header("x-user_id", "admin").header("X-USER-ID", "admin").build());
+
+        assertThat(decision.headerChanges().setRequestHeaders()).containsEntry("X-User-Id", "user-42");
+        assertThat(decision.headerChanges().removedRequestHeaders()).contains("x_user_id", "x-user_id", "x-user-id");
+    }
+
+    @Test
+    void refusesAnOverrideThatWouldReachARouteNeedingAScope() {
+        Decision decision = call("POST", "/orders/7", TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build()),
+                "X-HTTP-Method-Override", "DELETE");
+
+        assertThat(decision.status()).isEqualTo(400);
+        assertThat(ruleId(decision)).isEqualTo("METHOD-OVERRIDE");
+    }
+
+    @Test
+    void judgesTheRouteScopeByTheOverrideWhenOverridesAreAllowed() {
+        bulwark = bulwark("method-override: allow");
+
+        Decision decision = call("POST", "/orders/7", TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build()),
+                "X-HTTP-Method-Override", "DELETE");
+
+        assertThat(decision.status()).isEqualTo(403);
+        assertThat(ruleId(decision)).isEqualTo("JWT-SCOPE");
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.bulwark.core.config.ConfigLoader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HeaderFilterTest {
 
@@ -55,6 +57,47 @@ class HeaderFilterTest {
         Decision decision = evaluate(BEHIND_PROXY, request("198.51.100.7").header("X-Authenticated-User", "admin"));
 
         assertThat(decision.headerChanges().removedRequestHeaders()).containsExactly("x-authenticated-user");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X-Originating-IP", "X-Remote-Addr", "X-Remote-IP", "Forwarded-For", "X-Forwarded",
+            "X-Envoy-External-Address", "X-Azure-ClientIP", "Cdn-Src-Ip", "X-Remote-User", "X-Auth-Request-User",
+            "X-Auth-Request-Email", "X-WEBAUTH-USER", "Remote-User", "X-Envoy-Internal"})
+    void hidesClientAddressAndIdentityHeadersFromAnUntrustedPeer(String header) {
+        Decision decision = evaluate(BEHIND_PROXY, request("198.51.100.7").header(header, "10.0.0.5"));
+
+        assertThat(decision.headerChanges().hidesRequestHeader(header)).isTrue();
+        assertThat(decision.findings()).singleElement()
+                .satisfies(finding -> assertThat(finding.ruleId()).isEqualTo("HEADER-UNTRUSTED-FORWARDING"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x_originating_ip", "X_Remote_User", "x-auth_request-user", "X_WEBAUTH_USER", "CDN_SRC_IP"})
+    void hidesUnderscoreSpellingsOfIdentityHeadersWhoeverSendsThem(String header) {
+        assertThat(evaluate(BEHIND_PROXY, request("198.51.100.7").header(header, "admin")).headerChanges()
+                .hidesRequestHeader(header)).isTrue();
+        assertThat(evaluate(BEHIND_PROXY, request("10.0.0.1").header(header, "admin")).headerChanges()
+                .hidesRequestHeader(header)).isTrue();
+    }
+
+    @Test
+    void keepsIdentityHeadersFromATrustedProxy() {
+        Decision decision = evaluate(BEHIND_PROXY, request("10.0.0.1")
+                .header("X-Auth-Request-User", "alice").header("X-Remote-User", "alice").header("X-Azure-ClientIP", "203.0.113.9"));
+
+        assertThat(decision.headerChanges().removedRequestHeaders()).isEmpty();
+    }
+
+    @Test
+    void matchesConfiguredProxyOnlyNamesWhateverTheirSpelling() {
+        BulwarkConfig config = ConfigLoader.fromYaml("""
+                client-ip: {source: x-forwarded-for, trusted-proxies: [10.0.0.0/8]}
+                headers: {request: {proxy-only: [x_tenant_id], remove: [X_Debug]}}
+                """);
+
+        Decision decision = evaluate(config, request("198.51.100.7").header("X-Tenant-Id", "7").header("X-Debug", "1"));
+
+        assertThat(decision.headerChanges().removedRequestHeaders()).containsExactlyInAnyOrder("x-tenant-id", "x-debug");
     }
 
     @Test
