@@ -140,4 +140,17 @@ class MultipartFileNameTest extends FilterContainerTest {
         assertThat(seen.get("parts").get(0).get("sha256").asText()).isEqualTo(RecordingServlet.sha256(png));
         assertThat(seen.get("parameters").size()).isZero();
     }
+
+    @Test
+    void replaysAFilenameStarPartAsTheFileContainersSeeInIt() {
+        HttpResponse<String> response = post("/parts/upload", TYPE,
+                onePart("form-data; name=\"doc\"; filename*=UTF-8''r%C3%A9sum%C3%A9.txt", null,
+                        "plain text".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode seen = json(response.body());
+        assertThat(seen.get("parts").get(0).get("fileName").asText()).isEqualTo("r\u00e9sum\u00e9.txt");
+        assertThat(seen.get("parameters").size()).isZero();
+    }
+
 }
