@@ -30,12 +30,24 @@ import java.util.Objects;
  *       ({@code FILENAME});</li>
  *   <li>every part header other than {@code Content-Disposition} ({@code VALUE}, located by
  *       {@code field:header-name} in lower case, e.g. {@code avatar:content-type});</li>
- *   <li>the content of a text part ({@code VALUE}): a part without file name, or a file whose type
- *       is {@code text/*}, {@code application/json}, {@code application/xml} or ends in
- *       {@code +json} or {@code +xml}. It is decoded with the part's charset (UTF-8 by default,
- *       strictly: invalid bytes become U+FFFD flagged {@code INVALID_UTF8}). Binary file content is
- *       not emitted.</li>
+ *   <li>the content of a field ({@code VALUE}), in every charset a container may decode it with
+ *       (see below), and of a text file: a file whose type is {@code text/*},
+ *       {@code application/json}, {@code application/xml} or ends in {@code +json} or
+ *       {@code +xml}, decoded with the part's charset. UTF-8 is decoded strictly: invalid bytes
+ *       become U+FFFD flagged {@code INVALID_UTF8}. Binary file content is not emitted.</li>
  * </ol>
+ *
+ * <p>A part is a file only if every supported servlet container (Jetty 12 ee10, Tomcat 11) and the
+ * filter's replay of the parts treat it as one; when in doubt it is a field, whose content is a
+ * parameter value under the field's name. That takes a non-empty {@code filename} parameter:
+ * {@code filename*} alone does not make a file (Jetty ignores one it cannot decode, such as
+ * {@code UTF-8'en'a}, and hands the part to {@code getParameter}), nor does {@code filename=""}.
+ *
+ * <p>A field is read in the part's own charset, or UTF-8 when it has none; then, when they differ,
+ * also in the charset of the first {@code _charset_} field (Jetty, for fields without own
+ * charset; fields before it are read again once the body is parsed), in the request's charset
+ * (Jetty, Tomcat and the replay) and in UTF-8 (the replay's default). Each reading that yields
+ * other text is emitted as another value at the same location.
  * Field and file names are percent-decoded for inspection ({@code decoded}; browsers encode
  * {@code "} as {@code %22}) and kept as sent in {@code raw}.
  *
@@ -61,14 +73,19 @@ import java.util.Objects;
  *       {@code Content-Disposition}, {@code Content-Type} or {@code Content-Transfer-Encoding} are
  *       {@code multipart.header}.</li>
  *   <li>{@code Content-Disposition} must be {@code form-data} with a {@code name}; a repeated
- *       parameter, a backslash before a quote, and starred parameters other than
- *       {@code filename*} (RFC 2231 continuations such as {@code filename*0}) are
- *       {@code multipart.disposition}; an undecodable {@code filename*} is
+ *       parameter, whitespace before a parameter's {@code =}, a backslash before a quote, starred
+ *       parameters other than {@code filename*} (RFC 2231 continuations such as
+ *       {@code filename*0}, and {@code name*}, which Tomcat reads), a name with leading or trailing
+ *       whitespace (which both containers trim) and an RFC 2047 encoded word in a name or file
+ *       name (which Tomcat decodes) are {@code multipart.disposition}: the name inspected must be
+ *       the name the application gets. An undecodable {@code filename*} is
  *       {@code multipart.filename}.</li>
  *   <li>Nested multipart parts ({@code multipart.nested}) and transfer encodings other than
  *       {@code 7bit}, {@code 8bit} and {@code binary} ({@code multipart.transfer-encoding}) are
  *       refused: some applications decode them, and base64 would hide a payload.</li>
- *   <li>An unknown charset on a text part is {@code multipart.charset}.</li>
+ *   <li>An unknown charset on a field or text file, in a {@code _charset_} field or on the request,
+ *       and a request charset that does not read ASCII as ASCII (UTF-16, UTF-32: containers decode
+ *       part headers with it) are {@code multipart.charset}.</li>
  * </ul>
  *
  * <p>Time is linear in the body: delimiters are found in one forward scan with the
