@@ -14,6 +14,7 @@ import jakarta.servlet.http.Part;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -21,10 +22,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * A multipart part is inspected as a field unless every container treats it as a file: a part
- * with only {@code filename*} reaches some applications as the form field of its name.
+ * Where containers read a multipart body differently, the filter inspects every reading: a part
+ * is inspected as a field unless every container treats it as a file (a part with only
+ * {@code filename*} reaches some applications as the form field of its name), and a field in
+ * every charset a container may decode it with.
  */
-class MultipartFileNameTest extends FilterContainerTest {
+class MultipartDifferentialTest extends FilterContainerTest {
 
     private static final String BOUNDARY = "----bulwarkQ3fy8pXnR2";
     private static final String TYPE = "multipart/form-data; boundary=" + BOUNDARY;
@@ -151,6 +154,30 @@ class MultipartFileNameTest extends FilterContainerTest {
         JsonNode seen = json(response.body());
         assertThat(seen.get("parts").get(0).get("fileName").asText()).isEqualTo("r\u00e9sum\u00e9.txt");
         assertThat(seen.get("parameters").size()).isZero();
+    }
+
+
+    @Test
+    void blocksScriptTagEncodedInTheCharsetNamedByACharsetField() {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        // EBCDIC: no byte of the payload is ASCII punctuation, and none is NUL.
+        body.writeBytes("<script>alert(document.cookie)</script>".getBytes(Charset.forName("IBM037")));
+        body.writeBytes(("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"_charset_\"\r\n\r\n"
+                + "IBM037\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertBlockedAndLoggedAtField(post("/parts/search", TYPE, body.toByteArray()), "q");
+    }
+
+
+    @Test
+    void blocksScriptTagInAFieldLabelledWithACharsetThatHidesIt() {
+        // Read as EBCDIC the payload is harmless; the replay and Tomcat ignore a part's charset.
+        HttpResponse<String> response = post("/parts/search", TYPE, onePart("form-data; name=\"q\"",
+                "text/plain; charset=IBM037", "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.US_ASCII)));
+
+        assertBlockedAndLoggedAtField(response, "q");
     }
 
 }
