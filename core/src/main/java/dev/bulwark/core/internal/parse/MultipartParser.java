@@ -84,8 +84,10 @@ import java.util.Objects;
  *       {@code 7bit}, {@code 8bit} and {@code binary} ({@code multipart.transfer-encoding}) are
  *       refused: some applications decode them, and base64 would hide a payload.</li>
  *   <li>An unknown charset on a field or text file, in a {@code _charset_} field or on the request,
- *       and a request charset that does not read ASCII as ASCII (UTF-16, UTF-32: containers decode
- *       part headers with it) are {@code multipart.charset}.</li>
+ *       a request charset that does not read ASCII as ASCII (UTF-16, UTF-32), and a
+ *       {@code Content-Disposition} that is not ASCII under a request charset other than UTF-8
+ *       (Tomcat decodes part headers with the request's charset, Jetty with UTF-8) are
+ *       {@code multipart.charset}.</li>
  * </ul>
  *
  * <p>Time is linear in the body: delimiters are found in one forward scan with the
@@ -322,6 +324,11 @@ public final class MultipartParser {
         PartHeader transferEncoding = single(headers, "content-transfer-encoding");
         if (disposition == null) {
             throw malformed("multipart.disposition", "a part has no Content-Disposition");
+        }
+        if (charsets.request != null && !charsets.request.equals(StandardCharsets.UTF_8)
+                && !isAscii(disposition.value().text())) {
+            throw malformed("multipart.charset", "a part name or file name that is not ASCII, with request charset "
+                    + charsets.request.name() + " (Tomcat decodes part headers with it, Jetty with UTF-8)");
         }
         HeaderParameters.Parsed parsedDisposition = HeaderParameters.parse(disposition.value().text(),
                 "multipart.disposition", body());
@@ -635,6 +642,15 @@ public final class MultipartParser {
 
     private static String ascii(ByteBuffer body, int start, int end) {
         return new String(bytes(body, start, end), StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWhitespace(byte b) {

@@ -597,4 +597,18 @@ class MultipartParserTest {
                 "multipart.charset");
     }
 
+
+    @Test
+    void rejectsNonAsciiPartNamesUnderARequestCharsetOtherThanUtf8() {
+        assertMalformed(parsing(TYPE + "; charset=ISO-8859-1", crlf(part("form-data; name=\"st\u00e4dte\"", "x"), "--XyZ--")),
+                "multipart.charset");
+    }
+
+    @Test
+    void acceptsNonAsciiPartNamesUnderUtf8() throws Exception {
+        byte[] body = crlf(part("form-data; name=\"st\u00e4dte\"", "x"), "--XyZ--").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(parse(parser, TYPE + "; charset=utf-8", body).lines()).containsExactly("NAME st\u00e4dte=st\u00e4dte", "VALUE st\u00e4dte=x");
+    }
+
 }
