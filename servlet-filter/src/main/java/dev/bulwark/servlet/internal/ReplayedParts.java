@@ -4,6 +4,7 @@ import jakarta.servlet.http.Part;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,6 +134,26 @@ final class ReplayedParts {
         return parts;
     }
 
+    /**
+     * An RFC 8187 {@code charset''percent-encoded} file name decoded, as Jetty and Tomcat present
+     * it in preference to {@code filename}; {@code null} when absent or not decodable.
+     */
+    static String extendedFileName(String value) {
+        if (value == null) {
+            return null;
+        }
+        int quotes = value.indexOf("''");
+        if (quotes <= 0) {
+            return null;
+        }
+        try {
+            Charset charset = Charset.forName(value.substring(0, quotes));
+            return URLDecoder.decode(value.substring(quotes + 2), charset);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static String unquote(String value) {
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             return value.substring(1, value.length() - 1);
@@ -170,7 +191,8 @@ final class ReplayedParts {
             this.length = length;
             String disposition = getHeader("Content-Disposition");
             this.name = parameter(disposition, "name");
-            this.fileName = parameter(disposition, "filename");
+            String extended = extendedFileName(parameter(disposition, "filename*"));
+            this.fileName = extended != null ? extended : parameter(disposition, "filename");
         }
 
         @Override

@@ -12,7 +12,9 @@ import java.util.Map;
  * in the wild read the same bytes differently, this one refuses.
  * <ul>
  *   <li>A parameter name is a token, compared without case; a repeated name is malformed (which of
- *       two {@code name} parameters wins differs between parsers).</li>
+ *       two {@code name} parameters wins differs between parsers). Whitespace between a name and
+ *       its {@code =} is malformed: Jetty then does not see the parameter at all ({@code filename ="a"}
+ *       is no file name to it, {@code name ="a"} no name), while Tomcat trims it away.</li>
  *   <li>A quoted value ends at the next {@code "}. Browsers do not escape backslashes in file
  *       names, while RFC-minded parsers read {@code \"} as an escaped quote, so a backslash before a
  *       quote is malformed; any other backslash is kept as it is.</li>
@@ -55,7 +57,10 @@ final class HeaderParameters {
                 throw new MalformedRequestException(reason, location, "parameter name expected at " + i);
             }
             String name = header.substring(nameStart, i).toLowerCase(Locale.ROOT);
-            i = skipWhitespace(header, i, n);
+            if (i < n && isWhitespace(header.charAt(i))) {
+                throw new MalformedRequestException(reason, location,
+                        "whitespace before '=' of " + name + " is read differently by different parsers");
+            }
             if (i >= n || header.charAt(i) != '=') {
                 throw new MalformedRequestException(reason, location, "'=' expected after parameter " + name);
             }

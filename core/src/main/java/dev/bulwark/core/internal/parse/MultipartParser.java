@@ -30,12 +30,24 @@ import java.util.Objects;
  *       ({@code FILENAME});</li>
  *   <li>every part header other than {@code Content-Disposition} ({@code VALUE}, located by
  *       {@code field:header-name} in lower case, e.g. {@code avatar:content-type});</li>
- *   <li>the content of a text part ({@code VALUE}): a part without file name, or a file whose type
- *       is {@code text/*}, {@code application/json}, {@code application/xml} or ends in
- *       {@code +json} or {@code +xml}. It is decoded with the part's charset (UTF-8 by default,
- *       strictly: invalid bytes become U+FFFD flagged {@code INVALID_UTF8}). Binary file content is
- *       not emitted.</li>
+ *   <li>the content of a field ({@code VALUE}), in every charset a container may decode it with
+ *       (see below), and of a text file: a file whose type is {@code text/*},
+ *       {@code application/json}, {@code application/xml} or ends in {@code +json} or
+ *       {@code +xml}, decoded with the part's charset. UTF-8 is decoded strictly: invalid bytes
+ *       become U+FFFD flagged {@code INVALID_UTF8}. Binary file content is not emitted.</li>
  * </ol>
+ *
+ * <p>A part is a file only if every supported servlet container (Jetty 12 ee10, Tomcat 11) and the
+ * filter's replay of the parts treat it as one; when in doubt it is a field, whose content is a
+ * parameter value under the field's name. That takes a non-empty {@code filename} parameter:
+ * {@code filename*} alone does not make a file (Jetty ignores one it cannot decode, such as
+ * {@code UTF-8'en'a}, and hands the part to {@code getParameter}), nor does {@code filename=""}.
+ *
+ * <p>A field is read in the part's own charset, or UTF-8 when it has none; then, when they differ,
+ * also in the charset of the first {@code _charset_} field (Jetty, for fields without own
+ * charset; fields before it are read again once the body is parsed), in the request's charset
+ * (Jetty, Tomcat and the replay) and in UTF-8 (the replay's default). Each reading that yields
+ * other text is emitted as another value at the same location.
  * Field and file names are percent-decoded for inspection ({@code decoded}; browsers encode
  * {@code "} as {@code %22}) and kept as sent in {@code raw}.
  *
@@ -61,14 +73,21 @@ import java.util.Objects;
  *       {@code Content-Disposition}, {@code Content-Type} or {@code Content-Transfer-Encoding} are
  *       {@code multipart.header}.</li>
  *   <li>{@code Content-Disposition} must be {@code form-data} with a {@code name}; a repeated
- *       parameter, a backslash before a quote, and starred parameters other than
- *       {@code filename*} (RFC 2231 continuations such as {@code filename*0}) are
- *       {@code multipart.disposition}; an undecodable {@code filename*} is
+ *       parameter, whitespace before a parameter's {@code =}, a backslash before a quote, starred
+ *       parameters other than {@code filename*} (RFC 2231 continuations such as
+ *       {@code filename*0}, and {@code name*}, which Tomcat reads), a name with leading or trailing
+ *       whitespace (which both containers trim) and an RFC 2047 encoded word in a name or file
+ *       name (which Tomcat decodes) are {@code multipart.disposition}: the name inspected must be
+ *       the name the application gets. An undecodable {@code filename*} is
  *       {@code multipart.filename}.</li>
  *   <li>Nested multipart parts ({@code multipart.nested}) and transfer encodings other than
  *       {@code 7bit}, {@code 8bit} and {@code binary} ({@code multipart.transfer-encoding}) are
  *       refused: some applications decode them, and base64 would hide a payload.</li>
- *   <li>An unknown charset on a text part is {@code multipart.charset}.</li>
+ *   <li>An unknown charset on a field or text file, in a {@code _charset_} field or on the request,
+ *       a request charset that does not read ASCII as ASCII (UTF-16, UTF-32), and a
+ *       {@code Content-Disposition} that is not ASCII under a request charset other than UTF-8
+ *       (Tomcat decodes part headers with the request's charset, Jetty with UTF-8) are
+ *       {@code multipart.charset}.</li>
  * </ul>
  *
  * <p>Time is linear in the body: delimiters are found in one forward scan with the
@@ -84,6 +103,8 @@ public final class MultipartParser {
     /** Bytes of the body read at once while looking for delimiters. */
     private static final int CHUNK = 8192;
     private static final String BOUNDARY_CHARS = "'()+_,-./:=? ";
+    /** The field whose value Jetty takes as the charset of the other fields (HTML 5, section 4.10.22.7). */
+    private static final String FORM_CHARSET_FIELD = "_charset_";
 
     private final Limits limits;
     private final PercentDecoder decoder;
@@ -100,7 +121,9 @@ public final class MultipartParser {
     public void parse(ByteBuffer body, String contentType, ValueSink sink)
             throws LimitExceededException, MalformedRequestException {
         Objects.requireNonNull(sink, "sink");
-        byte[] delimiter = ("--" + boundary(contentType)).getBytes(StandardCharsets.US_ASCII);
+        HeaderParameters.Parsed type = contentType(contentType);
+        byte[] delimiter = ("--" + boundary(type)).getBytes(StandardCharsets.US_ASCII);
+        FieldCharsets charsets = new FieldCharsets(requestCharset(type));
         int[] failure = failureFunction(delimiter);
         int base = body.position();
         int end = body.limit();
@@ -174,7 +197,7 @@ public final class MultipartParser {
                 if (at - 2 < partStart) {
                     throw malformed("multipart.header", "a part is empty, without even headers");
                 }
-                part(body, partStart, at - 2, sink);
+                part(body, partStart, at - 2, sink, charsets);
             }
             if (closing) {
                 closed = true;
@@ -190,10 +213,32 @@ public final class MultipartParser {
         if (!closed) {
             throw malformed("multipart.truncated", partStart < 0 ? "no delimiter found" : "no closing delimiter");
         }
+        readEarlierFieldsInFormCharset(body, charsets, sink);
     }
 
-    /** The boundary from the {@code Content-Type}, validated. */
-    private static String boundary(String contentType) throws MalformedRequestException {
+    /**
+     * Reads the fields without own charset that came before the {@code _charset_} field in its
+     * charset too, as Jetty does once it has seen every part.
+     */
+    private void readEarlierFieldsInFormCharset(ByteBuffer body, FieldCharsets charsets, ValueSink sink)
+            throws LimitExceededException {
+        if (charsets.form == null) {
+            return;
+        }
+        for (FieldCharsets.Unlabelled field : charsets.beforeForm) {
+            DecodedText inForm = content(body, field.start(), field.end(), charsets.form);
+            boolean seen = false;
+            for (Charset reading : charsets.readingsBeforeForm()) {
+                seen |= content(body, field.start(), field.end(), reading).text().equals(inForm.text());
+            }
+            if (!seen) {
+                acceptField(field.fieldName(), inForm, sink);
+            }
+        }
+    }
+
+    /** The request's {@code Content-Type}, which must be {@code multipart/form-data}. */
+    private static HeaderParameters.Parsed contentType(String contentType) throws MalformedRequestException {
         if (contentType == null) {
             throw malformed("multipart.content-type", "no Content-Type");
         }
@@ -201,7 +246,36 @@ public final class MultipartParser {
         if (!parsed.value().equalsIgnoreCase("multipart/form-data")) {
             throw malformed("multipart.content-type", "not multipart/form-data: " + parsed.value());
         }
-        String boundary = parsed.parameters().get("boundary");
+        return parsed;
+    }
+
+    /**
+     * The {@code charset} of the request's content type, or {@code null}. Containers decode part
+     * headers and fields with it, so it must read ASCII as ASCII (not UTF-16, for example).
+     */
+    private static Charset requestCharset(HeaderParameters.Parsed contentType) throws MalformedRequestException {
+        String name = contentType.parameters().get("charset");
+        if (name == null) {
+            return null;
+        }
+        Charset charset = charset(name, body());
+        if (!readsAsciiAsAscii(charset)) {
+            throw malformed("multipart.charset", "request charset " + name + " does not read ASCII as ASCII");
+        }
+        return charset;
+    }
+
+    private static boolean readsAsciiAsAscii(Charset charset) {
+        byte[] ascii = new byte[95];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) (' ' + i);
+        }
+        return new String(ascii, charset).equals(new String(ascii, StandardCharsets.US_ASCII));
+    }
+
+    /** The boundary from the {@code Content-Type}, validated. */
+    private static String boundary(HeaderParameters.Parsed contentType) throws MalformedRequestException {
+        String boundary = contentType.parameters().get("boundary");
         if (boundary == null) {
             throw malformed("multipart.boundary", "no boundary parameter");
         }
@@ -240,7 +314,7 @@ public final class MultipartParser {
     }
 
     /** Parses and emits the part in {@code [start, end)}. */
-    private void part(ByteBuffer body, int start, int end, ValueSink sink)
+    private void part(ByteBuffer body, int start, int end, ValueSink sink, FieldCharsets charsets)
             throws LimitExceededException, MalformedRequestException {
         List<PartHeader> headers = new ArrayList<>(4);
         int contentStart = headers(body, start, end, headers);
@@ -250,6 +324,11 @@ public final class MultipartParser {
         PartHeader transferEncoding = single(headers, "content-transfer-encoding");
         if (disposition == null) {
             throw malformed("multipart.disposition", "a part has no Content-Disposition");
+        }
+        if (charsets.request != null && !charsets.request.equals(StandardCharsets.UTF_8)
+                && !isAscii(disposition.value().text())) {
+            throw malformed("multipart.charset", "a part name or file name that is not ASCII, with request charset "
+                    + charsets.request.name() + " (Tomcat decodes part headers with it, Jetty with UTF-8)");
         }
         HeaderParameters.Parsed parsedDisposition = HeaderParameters.parse(disposition.value().text(),
                 "multipart.disposition", body());
@@ -266,17 +345,25 @@ public final class MultipartParser {
         if (fieldName == null) {
             throw malformed("multipart.disposition", "a part has no name");
         }
+        if (!fieldName.isEmpty() && (fieldName.charAt(0) <= ' ' || fieldName.charAt(fieldName.length() - 1) <= ' ')) {
+            throw malformed("multipart.disposition", "a part name starts or ends with whitespace, which containers trim");
+        }
         String fileName = parameters.get("filename");
         String extendedFileName = parameters.get("filename*");
-        boolean file = fileName != null || extendedFileName != null;
+        if (hasEncodedWord(fieldName) || (fileName != null && hasEncodedWord(fileName))) {
+            throw malformed("multipart.disposition", "an RFC 2047 encoded word in a part name or file name");
+        }
+        // A file only when every container sees one: not for filename* alone (Jetty ignores one it
+        // cannot decode) nor for an empty file name.
+        boolean file = fileName != null && !fileName.isEmpty();
 
         String mediaType = null;
-        String charset = null;
+        String charsetName = null;
         if (type != null) {
             HeaderParameters.Parsed parsedType = HeaderParameters.parse(type.value().text(), "multipart.header",
                     Location.value(Source.MULTIPART, fieldName + ":content-type"));
             mediaType = parsedType.value().toLowerCase(Locale.ROOT);
-            charset = parsedType.parameters().get("charset");
+            charsetName = parsedType.parameters().get("charset");
             if (mediaType.startsWith("multipart/")) {
                 throw malformed("multipart.nested", "nested multipart in " + fieldName);
             }
@@ -312,13 +399,98 @@ public final class MultipartParser {
             }
         }
 
-        if (!file || isTextType(mediaType)) {
-            DecodedText content = content(body, contentStart, end, charset, fieldName);
-            if (!file && content.text().length() > limits.parameterValueLength()) {
-                throw new LimitExceededException("parameters.value-length",
-                        Location.value(Source.MULTIPART, fieldName), limits.parameterValueLength(), 400);
+        Location valueLocation = Location.value(Source.MULTIPART, fieldName);
+        if (fieldName.equals(FORM_CHARSET_FIELD)) {
+            charsets.formCharset(charset(new String(bytes(body, contentStart, end), StandardCharsets.UTF_8),
+                    valueLocation));
+        }
+        if (!file) {
+            Charset charset = charsetName == null ? null : charset(charsetName, valueLocation);
+            List<DecodedText> readings = new ArrayList<>(2);
+            for (Charset reading : charsets.readingsOf(charset)) {
+                DecodedText content = content(body, contentStart, end, reading);
+                if (readings.stream().noneMatch(earlier -> earlier.text().equals(content.text()))) {
+                    readings.add(content);
+                    acceptField(fieldName, content, sink);
+                }
             }
-            sink.accept(Names.value(Location.value(Source.MULTIPART, fieldName), content.text(), content));
+            if (charset == null) {
+                charsets.rememberUnlabelled(fieldName, contentStart, end);
+            }
+        } else if (isTextType(mediaType)) {
+            Charset charset = charsetName == null ? StandardCharsets.UTF_8 : charset(charsetName, valueLocation);
+            DecodedText content = content(body, contentStart, end, charset);
+            sink.accept(Names.value(valueLocation, content.text(), content));
+        }
+    }
+
+    /** Emits one reading of a field's content, a parameter value held to the parameter limits. */
+    private void acceptField(String fieldName, DecodedText content, ValueSink sink) throws LimitExceededException {
+        if (content.text().length() > limits.parameterValueLength()) {
+            throw new LimitExceededException("parameters.value-length",
+                    Location.value(Source.MULTIPART, fieldName), limits.parameterValueLength(), 400);
+        }
+        sink.accept(Names.value(Location.value(Source.MULTIPART, fieldName), content.text(), content));
+    }
+
+    /**
+     * Whether {@code value} holds an RFC 2047 encoded word ({@code =?charset?B?...?=}), which
+     * Tomcat decodes in part names and file names and Jetty does not.
+     */
+    private static boolean hasEncodedWord(String value) {
+        int start = value.indexOf("=?");
+        return start >= 0 && value.indexOf("?=", start + 2) >= 0;
+    }
+
+    /**
+     * The charsets that decode the fields (parts without file name) of one body. The containers
+     * differ: Jetty uses the part's own charset, else the value of the first {@code _charset_}
+     * field, else the request's charset, else UTF-8; Tomcat and the filter's replay use the
+     * request's charset (UTF-8 when there is none). Each field is inspected in every one of these
+     * readings that differs, so that no charset hides a payload.
+     */
+    private static final class FieldCharsets {
+        private final Charset request;
+        private Charset form;
+        /** Fields without own charset seen before the {@code _charset_} field: read again at the end. */
+        private final List<Unlabelled> beforeForm = new ArrayList<>();
+
+        private record Unlabelled(String fieldName, int start, int end) {
+        }
+
+        FieldCharsets(Charset request) {
+            this.request = request;
+        }
+
+        void formCharset(Charset charset) {
+            if (form == null) {
+                form = charset;
+            }
+        }
+
+        /** The charsets a field with this own charset ({@code null} when none) is read in, first the parser's own. */
+        List<Charset> readingsOf(Charset own) {
+            List<Charset> readings = new ArrayList<>(4);
+            readings.add(own == null ? StandardCharsets.UTF_8 : own);
+            if (own == null && form != null) {
+                readings.add(form);
+            }
+            if (request != null) {
+                readings.add(request);
+            }
+            readings.add(StandardCharsets.UTF_8);
+            return readings.stream().distinct().toList();
+        }
+
+        /** The charsets fields without own charset were read in before {@code _charset_} was seen. */
+        List<Charset> readingsBeforeForm() {
+            return request == null ? List.of(StandardCharsets.UTF_8) : List.of(StandardCharsets.UTF_8, request);
+        }
+
+        void rememberUnlabelled(String fieldName, int start, int end) {
+            if (form == null) {
+                beforeForm.add(new Unlabelled(fieldName, start, end));
+            }
         }
     }
 
@@ -434,21 +606,22 @@ public final class MultipartParser {
                 || mediaType.equals("application/xml") || mediaType.endsWith("+json") || mediaType.endsWith("+xml");
     }
 
-    /** The content of a text part decoded with its charset. */
-    private static DecodedText content(ByteBuffer body, int start, int end, String charset, String fieldName)
-            throws MalformedRequestException {
+    /** The content of a part decoded with {@code charset}: strictly when UTF-8. */
+    private static DecodedText content(ByteBuffer body, int start, int end, Charset charset) {
         byte[] bytes = bytes(body, start, end);
-        if (charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8")) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
             return Utf8.decode(bytes, 0, bytes.length);
         }
-        Charset decoding;
+        return DecodedText.scanned(new String(bytes, charset));
+    }
+
+    /** The charset of this name; an unknown one is {@code multipart.charset}. */
+    private static Charset charset(String name, Location location) throws MalformedRequestException {
         try {
-            decoding = Charset.forName(charset);
+            return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new MalformedRequestException("multipart.charset", Location.value(Source.MULTIPART, fieldName),
-                    "unknown charset " + charset);
+            throw new MalformedRequestException("multipart.charset", location, "unknown charset " + name);
         }
-        return DecodedText.scanned(new String(bytes, decoding));
     }
 
     /** {@code decoded} with the flags of the header it came from added. */
@@ -469,6 +642,15 @@ public final class MultipartParser {
 
     private static String ascii(ByteBuffer body, int start, int end) {
         return new String(bytes(body, start, end), StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWhitespace(byte b) {

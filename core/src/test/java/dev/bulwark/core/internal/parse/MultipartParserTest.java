@@ -487,4 +487,128 @@ class MultipartParserTest {
             assertThat(parse(lenient, TYPE, manyHeaders.getBytes(StandardCharsets.US_ASCII)).values).hasSize(3);
         });
     }
+
+    private static String part(String disposition, String value) {
+        return crlf("--XyZ", "Content-Disposition: " + disposition, "", value);
+    }
+
+    @Test
+    void inspectsAPartWithOnlyAnExtendedFileNameAsAField() throws Exception {
+        CollectingSink sink = parse(crlf(part("form-data; name=\"q\"; filename*=UTF-8''a", "1' UNION SELECT"), "--XyZ--"));
+
+        assertThat(sink.lines()).containsExactly("NAME q=q", "FILENAME q=a", "VALUE q=1' UNION SELECT");
+    }
+
+    @Test
+    void inspectsAPartWithAnEmptyFileNameAsAField() throws Exception {
+        CollectingSink sink = parse(crlf(part("form-data; name=\"q\"; filename=\"\"", "<script>"), "--XyZ--"));
+
+        assertThat(sink.lines()).contains("VALUE q=<script>");
+    }
+
+    @Test
+    void treatsAPartWithAPlainFileNameAsAFileWhateverItsExtendedFileName() throws Exception {
+        CollectingSink sink = parse(crlf(
+                part("form-data; name=\"a\"; filename=\"a.png\"", "\u0089PNG"),
+                part("form-data; name=\"b\"; filename=b.png; filename*=UTF-8''b%C3%A9.png", "\u0089PNG"),
+                "--XyZ--"));
+
+        assertThat(sink.lines()).noneMatch(line -> line.startsWith("VALUE"));
+    }
+
+    @Test
+    void holdsAnExtendedFileNamePartToTheParameterValueLength() {
+        MultipartParser small = new MultipartParser(Limits.custom().parameterValueLength(10).build(), new PercentDecoder(3));
+
+        assertThatThrownBy(() -> parse(small, TYPE, crlf(part("form-data; name=\"q\"; filename*=UTF-8''a.bin",
+                "x".repeat(11)), "--XyZ--").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(LimitExceededException.class,
+                        e -> assertThat(e.limit()).isEqualTo("parameters.value-length"));
+    }
+
+    @Test
+    void rejectsWhitespaceBeforeTheEqualsSignOfADispositionParameter() {
+        assertMalformed(parsing(crlf(part("form-data; name=\"q\"; filename =\"a.png\"", "x"), "--XyZ--")),
+                "multipart.disposition");
+        assertMalformed(parsing(crlf(part("form-data; name =\"q\"", "x"), "--XyZ--")), "multipart.disposition");
+    }
+
+    @Test
+    void acceptsWhitespaceAfterTheEqualsSignOfADispositionParameter() throws Exception {
+        CollectingSink sink = parse(crlf(part("form-data; name= \"q\"", "x"), "--XyZ--"));
+
+        assertThat(sink.lines()).containsExactly("NAME q=q", "VALUE q=x");
+    }
+
+    @Test
+    void rejectsPartNamesThatContainersTrim() {
+        assertMalformed(parsing(crlf(part("form-data; name=\" q\"", "x"), "--XyZ--")), "multipart.disposition");
+        assertMalformed(parsing(crlf(part("form-data; name=\"q\t\"", "x"), "--XyZ--")), "multipart.disposition");
+    }
+
+    @Test
+    void rejectsEncodedWordsInPartNamesAndFileNames() {
+        assertMalformed(parsing(crlf(part("form-data; name=\"=?UTF-8?B?cQ==?=\"", "x"), "--XyZ--")),
+                "multipart.disposition");
+        assertMalformed(parsing(crlf(part("form-data; name=\"f\"; filename=\"=?UTF-8?Q?a?=\"", "x"), "--XyZ--")),
+                "multipart.disposition");
+    }
+
+    @Test
+    void readsAFieldWithItsOwnCharsetInUtf8Too() throws Exception {
+        CollectingSink sink = parse(crlf("--XyZ", "Content-Disposition: form-data; name=\"q\"",
+                "Content-Type: text/plain; charset=UTF-16BE", "", "<script>", "--XyZ--"));
+
+        assertThat(sink.lines()).contains("VALUE q=<script>");
+    }
+
+    @Test
+    void readsFieldsInTheCharsetOfTheRequestToo() throws Exception {
+        byte[] body = crlf(part("form-data; name=\"q\"", "\u00e9"), "--XyZ--").getBytes(StandardCharsets.UTF_8);
+
+        CollectingSink sink = parse(parser, TYPE + "; charset=ISO-8859-1", body);
+
+        assertThat(sink.lines()).containsExactly("NAME q=q", "VALUE q=\u00e9", "VALUE q=\u00c3\u00a9");
+    }
+
+    @Test
+    void readsEarlierFieldsInTheCharsetNamedByTheCharsetField() throws Exception {
+        byte[] hidden = "<script>".getBytes(StandardCharsets.UTF_16BE);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes((part("form-data; name=\"q\"", "") ).getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(hidden);
+        body.writeBytes(("\r\n" + crlf(part("form-data; name=\"_charset_\"", "UTF-16BE"), "--XyZ--"))
+                .getBytes(StandardCharsets.US_ASCII));
+
+        CollectingSink sink = parse(parser, TYPE, body.toByteArray());
+
+        assertThat(sink.lines()).last().isEqualTo("VALUE q=<script>");
+    }
+
+    @Test
+    void rejectsARequestCharsetThatDoesNotReadAsciiAsAscii() {
+        assertMalformed(parsing(TYPE + "; charset=UTF-16", crlf(part("form-data; name=\"q\"", "x"), "--XyZ--")),
+                "multipart.charset");
+    }
+
+    @Test
+    void rejectsAnUnknownCharsetInTheCharsetField() {
+        assertMalformed(parsing(crlf(part("form-data; name=\"_charset_\"", "no-such-charset"), "--XyZ--")),
+                "multipart.charset");
+    }
+
+
+    @Test
+    void rejectsNonAsciiPartNamesUnderARequestCharsetOtherThanUtf8() {
+        assertMalformed(parsing(TYPE + "; charset=ISO-8859-1", crlf(part("form-data; name=\"st\u00e4dte\"", "x"), "--XyZ--")),
+                "multipart.charset");
+    }
+
+    @Test
+    void acceptsNonAsciiPartNamesUnderUtf8() throws Exception {
+        byte[] body = crlf(part("form-data; name=\"st\u00e4dte\"", "x"), "--XyZ--").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(parse(parser, TYPE + "; charset=utf-8", body).lines()).containsExactly("NAME st\u00e4dte=st\u00e4dte", "VALUE st\u00e4dte=x");
+    }
+
 }
