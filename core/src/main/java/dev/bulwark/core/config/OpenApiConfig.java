@@ -66,9 +66,30 @@ public record OpenApiConfig(List<Spec> specs, Mode mode, boolean unexpectedQuery
             }
         }
 
-        /** Whether a request with this normalised path falls under this spec's base path. */
+        /**
+         * Whether a request with this routed path ({@link RoutingPath#exact()}: path parameters
+         * cut, decoded, dot-segments resolved) falls under this spec's base path.
+         */
         public boolean covers(String path) {
             return basePath.isEmpty() || path.equals(basePath) || path.startsWith(basePath + "/");
+        }
+
+        /**
+         * Whether some spelling of the path falls under the base path (another case, dots or
+         * spaces at the end of a segment, see {@link RoutingPath}): such a request is refused as
+         * a path the contract does not have, rather than passed unvalidated.
+         */
+        public boolean coversAnySpelling(RoutingPath path) {
+            if (covers(path.exact())) {
+                return true;
+            }
+            String base = basePath.toLowerCase(java.util.Locale.ROOT);
+            for (String spelling : new String[] {path.exact().toLowerCase(java.util.Locale.ROOT), path.folded()}) {
+                if (spelling.equals(base) || spelling.startsWith(base + "/")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

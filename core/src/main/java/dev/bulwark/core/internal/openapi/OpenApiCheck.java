@@ -123,11 +123,15 @@ public final class OpenApiCheck implements Check {
             return;
         }
         LoadedSpec loaded = select(inspection);
-        if (loaded == null) {
-            return;
-        }
         Mode routeMode = route != null && route.openapiMode() != null ? route.openapiMode()
                 : config.mode() != null ? config.mode() : Mode.BLOCK;
+        if (loaded == null) {
+            if (coveredInAnotherSpelling(inspection)) {
+                // /API/pets for base path /api: no path of the contract, whatever a lenient server serves there.
+                report(inspection, PATH_MISSING, Location.value(Source.PATH, ""), routeMode);
+            }
+            return;
+        }
         if (method(inspection.request().method()) == null) {
             // OpenAPI describes only its eight methods (the validator cannot even represent others,
             // such as PROPFIND): any other method is not in the contract.
@@ -238,6 +242,18 @@ public final class OpenApiCheck implements Check {
             }
         }
         return null;
+    }
+
+    private boolean coveredInAnotherSpelling(Inspection inspection) {
+        HttpRequest request = inspection.request();
+        dev.bulwark.core.config.RoutingPath path = inspection.routingPath();
+        for (LoadedSpec loaded : specs) {
+            if (loaded.spec().coversAnySpelling(path) && loaded.spec().when().matchesAnySpelling(path, request.method(),
+                    request.mediaType(), inspection.clientAddress())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Request toValidatorRequest(Inspection inspection) {
