@@ -1,5 +1,6 @@
 package dev.bulwark.core;
 
+import dev.bulwark.core.config.RoutingPath;
 import java.util.List;
 
 /**
@@ -24,8 +25,8 @@ public interface Inspection {
     String normalizedPath();
 
     /** {@link #normalizedPath()} with its lenient spelling, for conditions that add protection. */
-    default dev.bulwark.core.config.RoutingPath routingPath() {
-        return dev.bulwark.core.config.RoutingPath.of(normalizedPath());
+    default RoutingPath routingPath() {
+        return RoutingPath.of(normalizedPath());
     }
 
     /**

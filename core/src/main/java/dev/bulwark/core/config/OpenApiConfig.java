@@ -2,6 +2,7 @@ package dev.bulwark.core.config;
 
 import dev.bulwark.core.Mode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -83,8 +84,8 @@ public record OpenApiConfig(List<Spec> specs, Mode mode, boolean unexpectedQuery
             if (covers(path.exact())) {
                 return true;
             }
-            String base = basePath.toLowerCase(java.util.Locale.ROOT);
-            for (String spelling : new String[] {path.exact().toLowerCase(java.util.Locale.ROOT), path.folded()}) {
+            String base = basePath.toLowerCase(Locale.ROOT);
+            for (String spelling : new String[] {path.exact().toLowerCase(Locale.ROOT), path.folded()}) {
                 if (spelling.equals(base) || spelling.startsWith(base + "/")) {
                     return true;
                 }

@@ -22,6 +22,7 @@ import dev.bulwark.core.Violation;
 import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.config.OpenApiConfig;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.ClasspathResource;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -246,7 +247,7 @@ public final class OpenApiCheck implements Check {
 
     private boolean coveredInAnotherSpelling(Inspection inspection) {
         HttpRequest request = inspection.request();
-        dev.bulwark.core.config.RoutingPath path = inspection.routingPath();
+        RoutingPath path = inspection.routingPath();
         for (LoadedSpec loaded : specs) {
             if (loaded.spec().coversAnySpelling(path) && loaded.spec().when().matchesAnySpelling(path, request.method(),
                     request.mediaType(), inspection.clientAddress())) {
