@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
  *
  * <p>The path is matched against the path as the servlet container and Spring route it (see
  * {@link RoutingPath}): {@code /admin;x/y}, {@code /admin/x/../y} and {@code /admin/%79} are all
- * {@code /admin/y}. Conditions that relax protection (which route applies, deny-rule exceptions)
- * use {@link #matches}, which takes the path as written: case-sensitive, a trailing slash counts.
- * Conditions that add protection (custom rules, overrides that raise a level) use
- * {@link #matchesAnySpelling}, which also accepts other cases, a trailing slash, and dots or spaces
- * at the end of a segment, so that no spelling a lenient server might route the same way escapes
- * them.
+ * {@code /admin/y}. Conditions that relax protection (deny-rule exceptions, overrides that lower a
+ * level or log only, the route that applies) use {@link #matches}, which takes the path as routed:
+ * case-sensitive, a trailing slash counts. Conditions that add protection (custom rules, overrides
+ * that raise a level) use {@link #matchesAnySpelling}, which also accepts other cases, a trailing
+ * slash, and dots or spaces at the end of a segment, so that no spelling a lenient server might
+ * route the same way escapes them. A request that meets a route's conditions only in another
+ * spelling is refused with 400, since a route both adds requirements and relaxes others.
  *
  * @param path matched against the routed path; {@code null} for any path
  * @param methods upper-case methods; empty for any method
