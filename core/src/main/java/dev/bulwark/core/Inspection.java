@@ -1,5 +1,6 @@
 package dev.bulwark.core;
 
+import dev.bulwark.core.config.RoutingPath;
 import java.util.List;
 
 /**
@@ -24,10 +25,24 @@ public interface Inspection {
         return request().method();
     }
 
-    /** The decoded and normalised path (dot segments removed, see {@link #pathValue()} for flags). */
+    /**
+     * The path as the servlet container and Spring route it: path parameters cut from every
+     * segment, percent-decoded once, empty segments collapsed and dot-segments resolved
+     * ({@code /admin;x/y} is {@code /admin/y}). Routes, allow rules, IP rules, deny-rule exceptions
+     * and OpenAPI base paths match this form; deny rules inspect {@link #pathValue()} and the path
+     * parameters instead.
+     */
     String normalizedPath();
 
-    /** The path as a value, with the flags its decoding raised. */
+    /** {@link #normalizedPath()} with its lenient spelling, for conditions that add protection. */
+    default RoutingPath routingPath() {
+        return RoutingPath.of(normalizedPath());
+    }
+
+    /**
+     * The path as inspected by the deny rules, with the flags its decoding raised: decoded
+     * repeatedly, dot-segments removed, path parameters kept in their segments.
+     */
     RequestValue pathValue();
 
     /** Every parsed and decoded value, in request order. */

@@ -6,6 +6,11 @@ public enum Source {
     PATH,
     /** One segment of the path, between slashes. */
     PATH_SEGMENT,
+    /**
+     * The parameters of one path segment (after its first {@code ;}), named by the segment's
+     * position in the raw path; listed for dot-segments too, which the normalised path drops.
+     */
+    PATH_PARAMETER,
     /** A parameter of the query string. */
     QUERY,
     /** A field of an {@code application/x-www-form-urlencoded} body. */

@@ -19,6 +19,7 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -62,6 +63,14 @@ abstract class FilterContainerTest {
         return BulwarkFilter.create(Bulwark.builder(config()).check(check).build());
     }
 
+    /**
+     * Whether Jetty passes every URI on, ambiguous ones included ({@code UriCompliance.UNSAFE} and
+     * decoded ambiguous URIs, as the echo sample runs): the filter is then the only gate.
+     */
+    boolean acceptsAmbiguousUris() {
+        return false;
+    }
+
     /** Lets subclasses add filters or servlets before the server starts. */
     void customize(ServletContextHandler context) {
     }
@@ -71,12 +80,16 @@ abstract class FilterContainerTest {
         server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(64 * 1024);
+        if (acceptsAmbiguousUris()) {
+            http.setUriCompliance(UriCompliance.UNSAFE);
+        }
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(acceptsAmbiguousUris());
         customize(context);
         FilterHolder filter = new FilterHolder(filter());
         filter.setAsyncSupported(true);

@@ -757,7 +757,7 @@ public class BulwarkProperties {
     /**
      * The values a deny-rule exception, override or custom rule applies to: at most one of
      * {@code parameter}, {@code header}, {@code cookie}, {@code json}, {@code xml}, {@code path},
-     * {@code path-segment} or {@code value}. None means any value.
+     * {@code path-segment}, {@code path-parameter} or {@code value}. None means any value.
      */
     public abstract static class Selecting {
 
@@ -781,6 +781,9 @@ public class BulwarkProperties {
 
         /** One path segment. */
         private Matcher pathSegment;
+
+        /** The parameters of one path segment (after its ';'), matched on their decoded text. */
+        private Matcher pathParameter;
 
         /** Any value, wherever it is. */
         private Matcher value;
@@ -841,6 +844,14 @@ public class BulwarkProperties {
             this.pathSegment = pathSegment;
         }
 
+        public Matcher getPathParameter() {
+            return pathParameter;
+        }
+
+        public void setPathParameter(Matcher pathParameter) {
+            this.pathParameter = pathParameter;
+        }
+
         public Matcher getValue() {
             return value;
         }
@@ -867,6 +878,7 @@ public class BulwarkProperties {
             }
             tree.putMatcher("path", path);
             tree.putMatcher("path-segment", pathSegment);
+            tree.putMatcher("path-parameter", pathParameter);
             tree.putMatcher("value", value);
         }
     }

@@ -138,6 +138,8 @@ class PropertiesMappingTest {
                         rule-keys: [XSS]
                       - path-segment: {suffix: .md}
                         rule-keys: [PATH]
+                      - path-parameter: {prefix: "jsessionid="}
+                        rule-keys: [SESSION]
                     custom-rules:
                       - id: CUSTOM-NO-DEBUG
                         parameter: {name: debug}
@@ -169,7 +171,9 @@ class PropertiesMappingTest {
             assertThat(second.when().contentTypes()).containsExactly(StringMatcher.exact("text/html"),
                     StringMatcher.of(StringMatcher.Kind.PREFIX, "application/vnd.", true));
 
-            assertThat(rules.exceptions()).hasSize(4);
+            assertThat(rules.exceptions()).hasSize(5);
+            assertThat(rules.exceptions().get(4).selector()).isEqualTo(new ValueSelector(ValueSelector.Kind.PATH_PARAMETER,
+                    StringMatcher.prefix("jsessionid="), null, null));
             DenyRuleException login = rules.exceptions().get(0);
             assertThat(login.ruleKeys()).containsExactly("SQL");
             assertThat(login.selector()).isEqualTo(new ValueSelector(ValueSelector.Kind.PARAMETER,

@@ -39,7 +39,7 @@ public final class ConfigLoader {
             PolicyConfigReader.ROOT_KEYS);
     private static final Set<String> MATCHER_KEYS = Set.of("exact", "prefix", "suffix", "contains", "regex", "ignore-case");
     private static final Set<String> CONDITION_KEYS = Set.of("path", "methods", "content-types", "client-ips");
-    private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "value");
+    private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "path-parameter", "value");
 
     private ConfigLoader() {
     }
@@ -368,6 +368,7 @@ public final class ConfigLoader {
             case "xml" -> named(node, ValueSelector.Kind.XML, "path", false);
             case "path" -> new ValueSelector(ValueSelector.Kind.PATH, matcher(node), null, null);
             case "path-segment" -> new ValueSelector(ValueSelector.Kind.PATH_SEGMENT, matcher(node), null, null);
+            case "path-parameter" -> new ValueSelector(ValueSelector.Kind.PATH_PARAMETER, matcher(node), null, null);
             case "value" -> new ValueSelector(ValueSelector.Kind.ANY, null, matcher(node), null);
             default -> throw new IllegalStateException(found);
         };

@@ -2,6 +2,7 @@ package dev.bulwark.core.config;
 
 import dev.bulwark.core.Mode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -66,9 +67,30 @@ public record OpenApiConfig(List<Spec> specs, Mode mode, boolean unexpectedQuery
             }
         }
 
-        /** Whether a request with this normalised path falls under this spec's base path. */
+        /**
+         * Whether a request with this routed path ({@link RoutingPath#exact()}: path parameters
+         * cut, decoded, dot-segments resolved) falls under this spec's base path.
+         */
         public boolean covers(String path) {
             return basePath.isEmpty() || path.equals(basePath) || path.startsWith(basePath + "/");
+        }
+
+        /**
+         * Whether some spelling of the path falls under the base path (another case, dots or
+         * spaces at the end of a segment, see {@link RoutingPath}): such a request is refused as
+         * a path the contract does not have, rather than passed unvalidated.
+         */
+        public boolean coversAnySpelling(RoutingPath path) {
+            if (covers(path.exact())) {
+                return true;
+            }
+            String base = basePath.toLowerCase(Locale.ROOT);
+            for (String spelling : new String[] {path.exact().toLowerCase(Locale.ROOT), path.folded()}) {
+                if (spelling.equals(base) || spelling.startsWith(base + "/")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -9,7 +9,17 @@ import java.util.stream.Collectors;
  * Conditions on a request, all of which must hold ({@code when:} in the configuration). An absent
  * condition holds for every request.
  *
- * @param path matched against the decoded, normalised path; {@code null} for any path
+ * <p>The path is matched against the path as the servlet container and Spring route it (see
+ * {@link RoutingPath}): {@code /admin;x/y}, {@code /admin/x/../y} and {@code /admin/%79} are all
+ * {@code /admin/y}. Conditions that relax protection (deny-rule exceptions, overrides that lower a
+ * level or log only, the route that applies) use {@link #matches}, which takes the path as routed:
+ * case-sensitive, a trailing slash counts. Conditions that add protection (custom rules, overrides
+ * that raise a level) use {@link #matchesAnySpelling}, which also accepts other cases, a trailing
+ * slash, and dots or spaces at the end of a segment, so that no spelling a lenient server might
+ * route the same way escapes them. A request that meets a route's conditions only in another
+ * spelling is refused with 400, since a route both adds requirements and relaxes others.
+ *
+ * @param path matched against the routed path; {@code null} for any path
  * @param methods upper-case methods; empty for any method
  * @param contentTypes matched against the media type without parameters, in lower case; empty for any
  * @param clientIps ranges the client address must lie in; empty for any address
@@ -36,9 +46,9 @@ public record RequestCondition(
     }
 
     /**
-     * Evaluates the conditions.
+     * Evaluates the conditions with the path exactly as routed.
      *
-     * @param normalizedPath the decoded, normalised path
+     * @param normalizedPath the routed path ({@link RoutingPath#exact()})
      * @param method the request method
      * @param mediaType the lower-case media type, or {@code null} when there is none
      * @param clientAddress the resolved client address
@@ -47,6 +57,25 @@ public record RequestCondition(
         if (path != null && !path.matches(normalizedPath)) {
             return false;
         }
+        return matchesExceptPath(method, mediaType, clientAddress);
+    }
+
+    /**
+     * Evaluates the conditions with the path in any of its spellings (see {@link RoutingPath}).
+     *
+     * @param routingPath the routed path
+     * @param method the request method
+     * @param mediaType the lower-case media type, or {@code null} when there is none
+     * @param clientAddress the resolved client address
+     */
+    public boolean matchesAnySpelling(RoutingPath routingPath, String method, String mediaType, String clientAddress) {
+        if (path != null && !routingPath.matchesAnySpelling(path)) {
+            return false;
+        }
+        return matchesExceptPath(method, mediaType, clientAddress);
+    }
+
+    private boolean matchesExceptPath(String method, String mediaType, String clientAddress) {
         if (!methods.isEmpty() && !methods.contains(method)) {
             return false;
         }

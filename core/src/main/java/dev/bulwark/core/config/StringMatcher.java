@@ -24,6 +24,8 @@ public final class StringMatcher {
     private final boolean ignoreCase;
     private final String folded;
     private final Pattern pattern;
+    /** This matcher ignoring case, built once: request paths are matched both ways. */
+    private final StringMatcher caseless;
 
     private StringMatcher(Kind kind, String text, boolean ignoreCase) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -39,6 +41,7 @@ public final class StringMatcher {
         } else {
             this.pattern = null;
         }
+        this.caseless = ignoreCase ? this : new StringMatcher(kind, text, true);
     }
 
     public static StringMatcher exact(String text) {
@@ -68,7 +71,7 @@ public final class StringMatcher {
 
     /** The same matcher, comparing without regard to case. */
     public StringMatcher ignoringCase() {
-        return ignoreCase ? this : new StringMatcher(kind, text, true);
+        return caseless;
     }
 
     public Kind kind() {

@@ -32,6 +32,8 @@ public record ValueSelector(Kind kind, StringMatcher name, StringMatcher value, 
         PATH,
         /** One path segment. */
         PATH_SEGMENT,
+        /** The parameters of one path segment (after its {@code ;}), dot-segments included. */
+        PATH_PARAMETER,
         /** Anything. */
         ANY
     }
@@ -61,7 +63,8 @@ public record ValueSelector(Kind kind, StringMatcher name, StringMatcher value, 
             return false;
         }
         if (name != null) {
-            String itemName = location.source() == Source.PATH || location.source() == Source.PATH_SEGMENT
+            Source source = location.source();
+            String itemName = source == Source.PATH || source == Source.PATH_SEGMENT || source == Source.PATH_PARAMETER
                     ? decoded : location.name();
             if (!name.matches(itemName)) {
                 return false;
@@ -90,6 +93,7 @@ public record ValueSelector(Kind kind, StringMatcher name, StringMatcher value, 
             case XML -> source == Source.XML;
             case PATH -> source == Source.PATH;
             case PATH_SEGMENT -> source == Source.PATH_SEGMENT;
+            case PATH_PARAMETER -> source == Source.PATH_PARAMETER;
         };
     }
 }

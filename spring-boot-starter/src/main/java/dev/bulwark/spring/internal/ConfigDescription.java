@@ -164,6 +164,7 @@ public final class ConfigDescription {
             case XML -> item.put("xml", named("path", selector));
             case PATH -> item.put("path", matcher(selector.name()));
             case PATH_SEGMENT -> item.put("path-segment", matcher(selector.name()));
+            case PATH_PARAMETER -> item.put("path-parameter", matcher(selector.name()));
             case ANY -> putIfSet(item, "value", matcher(selector.value()));
         }
     }

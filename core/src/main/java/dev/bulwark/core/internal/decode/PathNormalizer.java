@@ -9,10 +9,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns a raw request path into the form that path rules inspect, the way a lenient server would
- * resolve it, and records every step as a flag:
+ * Turns a raw request path into two forms, one for inspection and one for matching.
+ *
+ * <p><b>The inspected form</b> ({@link NormalizedPath#path()}) is what deny rules scan: the path the
+ * way a lenient server would resolve it, with every step recorded as a flag:
  * <ol>
- *   <li>percent-decoding (without plus-as-space), so that {@code %2e%2e%2f} is seen as {@code ../};</li>
+ *   <li>percent-decoding (without plus-as-space, repeated up to the decoder's depth), so that
+ *       {@code %2e%2e%2f} is seen as {@code ../};</li>
  *   <li>a backslash is read as a slash ({@code BACKSLASH_IN_PATH}), as IIS and some Java containers
  *       do;</li>
  *   <li>empty segments ({@code //}) are collapsed ({@code EMPTY_SEGMENTS}); a trailing slash is
@@ -21,14 +24,26 @@ import java.util.Set;
  *       ({@code DOT_SEGMENTS}); a {@code ..} at the root is dropped and flagged
  *       {@code PATH_ABOVE_ROOT}.</li>
  * </ol>
+ * Path parameters ({@code ;jsessionid=...}) stay in the segment text of this form: stripping them
+ * would hide what they carry. A segment whose part before the first {@code ;} is {@code .} or
+ * {@code ..} is a dot-segment, because Tomcat and others resolve {@code /app/..;/admin} to
+ * {@code /admin}. Since such a segment disappears from this form, the parameters of every segment,
+ * dropped or not, are also listed on their own ({@link NormalizedPath#parameters()}).
  *
- * <p>Path parameters ({@code ;jsessionid=...}) stay in the segment text: stripping them would hide
- * what they carry. A segment whose part before the first {@code ;} is {@code .} or {@code ..} is a
- * dot-segment, because Tomcat and others resolve {@code /app/..;/admin} to {@code /admin}.
+ * <p><b>The routing form</b> ({@link NormalizedPath#routingPath()}) is the path as a Servlet 6
+ * container and Spring route it (Servlet 6.0, section 3.5.2): the raw path is split at {@code /},
+ * the path parameters are cut from every segment, each segment is percent-decoded once, empty
+ * segments are collapsed (as Tomcat does) and dot-segments resolved. Routes, allow rules, IP rules,
+ * deny-rule exceptions and OpenAPI base paths match this form. On the way it notes the sequences
+ * that section 3.5.2 tells a container to reject with 400, because containers and proxies disagree
+ * on what they mean ({@link NormalizedPath#suspicious()}, see {@link SuspiciousPath}).
  *
  * <p>Linear in the length of the path. Immutable and thread-safe.
  */
 public final class PathNormalizer {
+
+    /** Containers decode a path once: {@code %252e} names a segment {@code %2e}, not a dot-segment. */
+    private static final PercentDecoder ONCE = new PercentDecoder(1);
 
     private final PercentDecoder decoder;
 
@@ -37,18 +52,42 @@ public final class PathNormalizer {
     }
 
     /**
+     * The parameters of one path segment: everything after its first {@code ;}.
+     *
+     * @param segment the position of the segment in the raw path, counting from 0 after the leading slash
+     * @param raw the parameters as sent, still percent-encoded
+     * @param decoded the parameters decoded as other values are (repeatedly, up to the decoder's depth)
+     * @param flags what decoding found
+     */
+    public record PathParameter(int segment, String raw, String decoded, Set<DecodingFlag> flags) {
+
+        public PathParameter {
+            Objects.requireNonNull(raw, "raw");
+            Objects.requireNonNull(decoded, "decoded");
+            flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+        }
+    }
+
+    /**
      * A normalised path.
      *
      * @param path the decoded, normalised path; always starts with {@code /}
      * @param segments the decoded segments of {@code path}, in order, without empty ones
      * @param flags what decoding and normalisation found; unmodifiable
+     * @param routingPath the path as containers route it: parameters cut, decoded once, empty
+     *     segments collapsed, dot-segments resolved; always starts with {@code /}
+     * @param parameters the non-empty path parameters of every segment, dot-segments included
+     * @param suspicious the first sequence a container should reject, or {@code null} for none
      */
-    public record NormalizedPath(String path, List<String> segments, Set<DecodingFlag> flags) {
+    public record NormalizedPath(String path, List<String> segments, Set<DecodingFlag> flags, String routingPath,
+            List<PathParameter> parameters, SuspiciousPath suspicious) {
 
         public NormalizedPath {
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(routingPath, "routingPath");
             segments = List.copyOf(segments);
             flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+            parameters = List.copyOf(parameters);
         }
     }
 
@@ -110,7 +149,114 @@ public final class PathNormalizer {
         if (segments.isEmpty() || trailingSlash) {
             normalized.append('/');
         }
-        return new NormalizedPath(normalized.toString(), segments, FlagBits.toSet(bits));
+        Routing routing = route(rawPath);
+        return new NormalizedPath(normalized.toString(), segments, FlagBits.toSet(bits), routing.path,
+                routing.parameters, routing.suspicious);
+    }
+
+    private record Routing(String path, List<PathParameter> parameters, SuspiciousPath suspicious) {
+    }
+
+    /** The routing form of {@code rawPath}, its parameters and the first suspicious sequence in it. */
+    private Routing route(String rawPath) {
+        List<String> names = new ArrayList<>();
+        List<PathParameter> parameters = List.of();
+        SuspiciousPath suspicious = null;
+        boolean trailingSlash = false;
+        boolean previousEmpty = false;
+        int n = rawPath.length();
+        int start = n > 0 && rawPath.charAt(0) == '/' ? 1 : 0;
+        for (int index = 0; start <= n; index++) {
+            int end = rawPath.indexOf('/', start);
+            if (end < 0) {
+                end = n;
+            }
+            boolean last = end == n;
+            int nameEnd = start;
+            while (nameEnd < end && rawPath.charAt(nameEnd) != ';') {
+                nameEnd++;
+            }
+            if (nameEnd < end && nameEnd + 1 < end) {
+                if (parameters.isEmpty()) {
+                    parameters = new ArrayList<>(2);
+                }
+                String raw = rawPath.substring(nameEnd + 1, end);
+                DecodedText decoded = decoder.decode(raw, false);
+                parameters.add(new PathParameter(index, raw, decoded.text(), decoded.flags()));
+            }
+            String rawName = rawPath.substring(start, nameEnd);
+            String name = ONCE.decode(rawName, false).text();
+            SuspiciousPath problem = problem(rawName, name, nameEnd < end, previousEmpty);
+            if (suspicious == null) {
+                suspicious = problem;
+            }
+            int dots = dotCount(name);
+            if (dots == 1) {
+                trailingSlash = last;
+            } else if (dots == 2) {
+                if (names.isEmpty()) {
+                    if (suspicious == null) {
+                        suspicious = SuspiciousPath.ABOVE_ROOT;
+                    }
+                } else {
+                    names.remove(names.size() - 1);
+                }
+                trailingSlash = last;
+            } else if (name.isEmpty()) {
+                trailingSlash = last;
+            } else {
+                names.add(name);
+                trailingSlash = false;
+            }
+            previousEmpty = name.isEmpty();
+            start = end + 1;
+        }
+        StringBuilder path = new StringBuilder(n + 1);
+        for (String name : names) {
+            path.append('/').append(name);
+        }
+        if (names.isEmpty() || trailingSlash) {
+            path.append('/');
+        }
+        return new Routing(path.toString(), parameters, suspicious);
+    }
+
+    /** What section 3.5.2 of Servlet 6.0 finds suspicious in one segment, or {@code null}. */
+    private static SuspiciousPath problem(String rawName, String name, boolean hasParameters, boolean previousEmpty) {
+        if (name.indexOf('/') >= 0) {
+            return SuspiciousPath.ENCODED_SLASH;
+        }
+        if (name.indexOf('\\') >= 0) {
+            return SuspiciousPath.BACKSLASH;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return SuspiciousPath.CONTROL_CHARACTER;
+            }
+        }
+        int dots = dotCount(name);
+        if (dots == 0) {
+            return null;
+        }
+        if (hasParameters) {
+            return SuspiciousPath.DOT_SEGMENT_WITH_PARAMETERS;
+        }
+        if (rawName.indexOf('%') >= 0) {
+            return SuspiciousPath.ENCODED_DOT_SEGMENT;
+        }
+        if (dots == 2 && previousEmpty) {
+            return SuspiciousPath.DOT_DOT_AFTER_EMPTY_SEGMENT;
+        }
+        return null;
+    }
+
+    /** 1 for {@code .}, 2 for {@code ..}, 0 otherwise. */
+    private static int dotCount(String name) {
+        if (name.equals(".")) {
+            return 1;
+        }
+        return name.equals("..") ? 2 : 0;
     }
 
     /** 1 for a {@code .} segment, 2 for {@code ..}, 0 otherwise; path parameters are ignored. */

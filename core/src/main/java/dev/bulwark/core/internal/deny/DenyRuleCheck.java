@@ -32,6 +32,10 @@ import java.util.List;
  * and no exception covers it. The first counted rule of a detector on a value becomes a finding;
  * inspection stops at the first finding that blocks.
  *
+ * <p>Path conditions that relax protection (exceptions, overrides that lower a level or log only)
+ * match the routed path exactly; those that add protection (custom rules, overrides that raise
+ * the level) match any of its spellings, see {@link RequestCondition}.
+ *
  * <p>Header and cookie values on which no detector reported anything, and that recur, are
  * remembered ({@link CleanValueCache}) and not scanned again in later requests.
  */
@@ -100,7 +104,7 @@ public final class DenyRuleCheck implements Check {
             }
         }
         for (CustomRule rule : config.customRules()) {
-            if (!state.holds(rule.when())) {
+            if (!state.holdsForAnySpelling(rule.when())) {
                 continue;
             }
             for (RequestValue value : inspection.values()) {
@@ -148,9 +152,22 @@ public final class DenyRuleCheck implements Check {
             detectorReported = false;
         }
 
+        /** For conditions that relax protection: the path as routed, exactly. */
         boolean holds(RequestCondition condition) {
             return condition.isAlways() || condition.matches(inspection.normalizedPath(), inspection.method(), mediaType,
                     inspection.clientAddress());
+        }
+
+        /** For conditions that add protection: any spelling of the routed path. */
+        boolean holdsForAnySpelling(RequestCondition condition) {
+            return condition.isAlways() || condition.matchesAnySpelling(inspection.routingPath(), inspection.method(),
+                    mediaType, inspection.clientAddress());
+        }
+
+        /** Whether an override only adds protection: a higher level, still blocking. */
+        private boolean raises(RuleOverride override) {
+            return override.level() != null && override.level().ordinal() > level.ordinal()
+                    && override.mode() != Mode.LOG_ONLY;
         }
 
         @Override
@@ -163,7 +180,7 @@ public final class DenyRuleCheck implements Check {
             Mode mode = null;
             for (RuleOverride override : config.overrides()) {
                 if (override.coversRule(rule.key(), rule.id()) && override.selector().selects(location, text)
-                        && holds(override.when())) {
+                        && (raises(override) ? holdsForAnySpelling(override.when()) : holds(override.when()))) {
                     if (override.level() != null) {
                         effectiveLevel = override.level();
                     }

@@ -15,6 +15,7 @@ import dev.bulwark.core.config.MethodOverridePolicy;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.UninspectablePolicy;
 import dev.bulwark.core.internal.deny.BuiltInRules;
+import dev.bulwark.core.internal.decode.SuspiciousPath;
 import dev.bulwark.core.internal.deny.DenyRuleCheck;
 import dev.bulwark.core.internal.jwt.JwtCheck;
 import dev.bulwark.core.internal.openapi.OpenApiCheck;
@@ -105,7 +106,7 @@ public final class Engine {
             return List.of();
         }
         try {
-            return openApi.inspectResponse(request, parser.normalizePath(request.rawPath()), status, headers, body);
+            return openApi.inspectResponse(request, parser.routingPath(request.rawPath()), status, headers, body);
         } catch (RuntimeException e) {
             LOG.warn("Response validation failed", e);
             return List.of();
@@ -121,12 +122,12 @@ public final class Engine {
             return;
         }
         RequestParser.Parsed parsed = parser.parse(request, inspection.mutableValues());
-        inspection.path(parsed.path());
+        inspection.path(parsed.path(), parsed.routingPath(), parsed.suspicious());
         MethodOverride override = policy.methodOverride(inspection);
         if (config.methodOverride() == MethodOverridePolicy.ALLOW && override.effectiveMethod() != null) {
             inspection.method(override.effectiveMethod());
         }
-        selectRoute(request, inspection);
+        boolean routeAmbiguous = selectRoute(request, inspection);
         policy.inspect(inspection, client, override);
         if (parsed.bodyKind() == RequestParser.BodyKind.UNINSPECTABLE) {
             reportUninspectable(request, inspection);
@@ -136,6 +137,29 @@ public final class Engine {
                 return;
             }
             check.inspect(inspection);
+            // The deny-rule check is always the first (see the constructor).
+            if (check == checks.get(0) && !inspection.blocked()) {
+                // After the deny rules, so that an attack hidden in a suspicious path is named as such.
+                reportAmbiguousPath(inspection, routeAmbiguous);
+            }
+        }
+    }
+
+    /**
+     * Rejects a path that containers resolve differently (Servlet 6.0, section 3.5.2), and one that
+     * falls under a route only when spelled differently: {@code /ADMIN/x} when a route covers
+     * {@code /admin/}. A server configured to ignore case would serve the protected handler without
+     * the route's requirements; one that does not serves nothing there, so refusing costs nothing.
+     */
+    private static void reportAmbiguousPath(RequestInspection inspection, boolean routeAmbiguous) {
+        SuspiciousPath suspicious = inspection.suspiciousPath();
+        if (suspicious != null) {
+            inspection.report(new Finding(MALFORMED_KEY, "MALFORMED-" + suspicious.ruleId(), suspicious.description(),
+                    Location.value(dev.bulwark.core.Source.PATH, ""), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400));
+        } else if (routeAmbiguous) {
+            inspection.report(new Finding(MALFORMED_KEY, "MALFORMED-PATH-ROUTE-SPELLING",
+                    "the path falls under another route when spelled differently", Location.value(dev.bulwark.core.Source.PATH, ""),
+                    "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400));
         }
     }
 
@@ -149,14 +173,30 @@ public final class Engine {
                 "", Level.BASIC, mode, BlockType.MALFORMED, 415));
     }
 
-    private void selectRoute(HttpRequest request, RequestInspection inspection) {
+    /**
+     * Applies the first route whose conditions hold for the path exactly as routed.
+     *
+     * @return whether another route is the first to hold for some spelling of the path (see
+     *     {@link dev.bulwark.core.config.RoutingPath}): the request is then refused
+     */
+    private boolean selectRoute(HttpRequest request, RequestInspection inspection) {
+        Route exact = null;
+        Route anySpelling = null;
         for (Route route : config.routes()) {
             if (route.when().matches(inspection.normalizedPath(), inspection.method(), request.mediaType(),
                     inspection.clientAddress())) {
-                inspection.route(route, route.mode() != null ? route.mode() : config.mode());
-                return;
+                exact = route;
+                break;
+            }
+            if (anySpelling == null && route.when().matchesAnySpelling(inspection.routingPath(), inspection.method(),
+                    request.mediaType(), inspection.clientAddress())) {
+                anySpelling = route;
             }
         }
+        if (exact != null) {
+            inspection.route(exact, exact.mode() != null ? exact.mode() : config.mode());
+        }
+        return anySpelling != null;
     }
 
     private void checkRequestLimits(HttpRequest request) throws LimitExceededException {

@@ -6,6 +6,8 @@ import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.config.RoutingPath;
+import dev.bulwark.core.internal.decode.SuspiciousPath;
 import java.util.ArrayList;
 import dev.bulwark.core.HeaderChanges;
 import java.util.HashMap;
@@ -29,6 +31,8 @@ public final class RequestInspection implements Inspection {
     private Map<String, String> responseHeaders;
     private List<dev.bulwark.core.Violation> violations;
     private RequestValue pathValue;
+    private RoutingPath routingPath;
+    private SuspiciousPath suspiciousPath;
     private String clientAddress;
     private String method;
     private Route route;
@@ -49,8 +53,15 @@ public final class RequestInspection implements Inspection {
         return values;
     }
 
-    void path(RequestValue value) {
+    void path(RequestValue value, String routed, SuspiciousPath suspicious) {
         this.pathValue = value;
+        this.routingPath = RoutingPath.of(routed);
+        this.suspiciousPath = suspicious;
+    }
+
+    /** The first sequence in the path that a container should reject, or {@code null}. */
+    SuspiciousPath suspiciousPath() {
+        return suspiciousPath;
     }
 
     /** Sets the resolved client address that conditions, IP rules and logs use. */
@@ -80,7 +91,12 @@ public final class RequestInspection implements Inspection {
 
     @Override
     public String normalizedPath() {
-        return pathValue == null ? request.rawPath() : pathValue.decoded();
+        return routingPath == null ? request.rawPath() : routingPath.exact();
+    }
+
+    @Override
+    public RoutingPath routingPath() {
+        return routingPath == null ? RoutingPath.of(request.rawPath()) : routingPath;
     }
 
     @Override

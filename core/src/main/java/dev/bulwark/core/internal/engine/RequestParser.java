@@ -12,6 +12,7 @@ import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PathNormalizer;
 import dev.bulwark.core.internal.decode.PercentDecoder;
+import dev.bulwark.core.internal.decode.SuspiciousPath;
 import dev.bulwark.core.internal.parse.CookieParser;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
 import dev.bulwark.core.internal.parse.LimitExceededException;
@@ -27,7 +28,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a request into inspectable values: the normalised path and its segments, query
+ * Turns a request into inspectable values: the normalised path, its segments and path parameters, query
  * parameters, headers, cookies, and the body by its media type. Enforces the count limits that span
  * parsers (parameters in query, form and multipart together).
  */
@@ -76,6 +77,10 @@ final class RequestParser {
                         java.util.Set.of()));
             }
         }
+        for (PathNormalizer.PathParameter parameter : path.parameters()) {
+            values.add(new RequestValue(Location.value(Source.PATH_PARAMETER, Integer.toString(parameter.segment())),
+                    parameter.raw(), parameter.decoded(), parameter.flags()));
+        }
         CountingSink sink = new CountingSink(values, limits.parameterCount());
         if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
             parameterParser.parse(request.rawQuery(), Source.QUERY, sink);
@@ -91,15 +96,21 @@ final class RequestParser {
         }
         cookieParser.parse(request.headers(), sink);
         BodyKind kind = parseBody(request, sink);
-        return new Parsed(pathValue, kind);
+        return new Parsed(pathValue, path.routingPath(), path.suspicious(), kind);
     }
 
-    /** The decoded, normalised form of a raw path. */
-    String normalizePath(String rawPath) {
-        return pathNormalizer.normalize(rawPath).path();
+    /** The routed form of a raw path (see {@link PathNormalizer}). */
+    String routingPath(String rawPath) {
+        return pathNormalizer.normalize(rawPath).routingPath();
     }
 
-    record Parsed(RequestValue path, BodyKind bodyKind) {
+    /**
+     * @param path the path as inspected
+     * @param routingPath the path as routed
+     * @param suspicious the first sequence a container should reject, or {@code null}
+     * @param bodyKind what kind of body was found
+     */
+    record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious, BodyKind bodyKind) {
     }
 
     private BodyKind parseBody(HttpRequest request, CountingSink sink) throws LimitExceededException, MalformedRequestException {

@@ -167,6 +167,7 @@ public final class CrlfInjectionDetector implements Detector {
         switch (target.source()) {
             case PATH:
             case PATH_SEGMENT:
+            case PATH_PARAMETER:
                 return IN_PATH;
             case HEADER:
             case COOKIE:

@@ -22,6 +22,7 @@ import dev.bulwark.core.Violation;
 import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.config.OpenApiConfig;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.ClasspathResource;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -123,11 +124,15 @@ public final class OpenApiCheck implements Check {
             return;
         }
         LoadedSpec loaded = select(inspection);
-        if (loaded == null) {
-            return;
-        }
         Mode routeMode = route != null && route.openapiMode() != null ? route.openapiMode()
                 : config.mode() != null ? config.mode() : Mode.BLOCK;
+        if (loaded == null) {
+            if (coveredInAnotherSpelling(inspection)) {
+                // /API/pets for base path /api: no path of the contract, whatever a lenient server serves there.
+                report(inspection, PATH_MISSING, Location.value(Source.PATH, ""), routeMode);
+            }
+            return;
+        }
         if (method(inspection.method()) == null) {
             // OpenAPI describes only its eight methods (the validator cannot even represent others,
             // such as PROPFIND): any other method is not in the contract.
@@ -238,6 +243,18 @@ public final class OpenApiCheck implements Check {
             }
         }
         return null;
+    }
+
+    private boolean coveredInAnotherSpelling(Inspection inspection) {
+        HttpRequest request = inspection.request();
+        RoutingPath path = inspection.routingPath();
+        for (LoadedSpec loaded : specs) {
+            if (loaded.spec().coversAnySpelling(path) && loaded.spec().when().matchesAnySpelling(path, inspection.method(),
+                    request.mediaType(), inspection.clientAddress())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Request toValidatorRequest(Inspection inspection) {

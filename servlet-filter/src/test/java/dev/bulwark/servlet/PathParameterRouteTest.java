@@ -1,0 +1,101 @@
+package dev.bulwark.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.bulwark.core.config.BulwarkConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of the echo sample's {@code jwt.yaml}: {@code /admin/} needs a scope the token lacks.
+ * Path parameters, dot-segments and other spellings of {@code /admin} must not reach the servlet
+ * without it.
+ */
+class PathParameterRouteTest extends FilterContainerTest {
+
+    @Override
+    boolean acceptsAmbiguousUris() {
+        return true;
+    }
+
+
+    private static final String ISSUER = "https://idp.example";
+
+    private final RSAKey rsa = Tokens.rsa("idp-rsa");
+    private final JwksServer idp = JwksServer.serving(Tokens.publicJwks(rsa));
+    private final String token = Tokens.rs256(rsa, Tokens.valid(ISSUER).build());
+
+    @Override
+    BulwarkConfig config() {
+        return BulwarkConfig.fromYaml("""
+                jwt:
+                  issuers:
+                    - issuer: %s
+                      jwks-uri: %s
+                      audiences: [%s]
+                routes:
+                  - when: {path: {prefix: /public/}}
+                    jwt: {required: false}
+                  - when: {path: {prefix: /admin/}}
+                    jwt: {scopes: ["echo:admin"]}
+                """.formatted(ISSUER, idp.uri(), Tokens.AUDIENCE));
+    }
+
+    @AfterAll
+    void stopIdp() {
+        idp.close();
+    }
+
+    private RawHttp.Response getWithToken(String target) {
+        return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n");
+    }
+
+    @Test
+    void admitsTheTokenOutsideTheAdminRoute() {
+        assertThat(getWithToken("/echo/x").status()).isEqualTo(200);
+    }
+
+    @Test
+    void requiresTheAdminScopeWhenASegmentCarriesPathParameters() {
+        int before = servlet.calls.get();
+
+        RawHttp.Response response = getWithToken("/admin;x/y");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        if (SecurityLog.available()) {
+            JsonNode event = SecurityLog.event(json(response.body()).get("incidentId").asText());
+            assertThat(event.get("rule.category").asText()).isEqualTo("JWT");
+        }
+    }
+
+    @Test
+    void requiresTheAdminScopeAfterDotSegmentsAreResolved() {
+        assertThat(getWithToken("/public/../admin/y").status()).isEqualTo(403);
+        assertThat(getWithToken("/public;x/../admin/y").status()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesAnotherCaseOfTheAdminPathWith400() {
+        RawHttp.Response response = getWithToken("/ADMIN/y");
+
+        assertThat(response.status()).isEqualTo(400);
+        if (SecurityLog.available()) {
+            JsonNode event = SecurityLog.event(json(response.body()).get("incidentId").asText());
+            assertThat(event.get("rule.id").asText()).isEqualTo("MALFORMED-PATH-ROUTE-SPELLING");
+        }
+    }
+
+    @Test
+    void refusesADotSegmentWithPathParametersWith400() {
+        int before = servlet.calls.get();
+
+        RawHttp.Response response = getWithToken("/public/..;x/admin/y");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(servlet.calls.get()).isEqualTo(before);
+    }
+}
