@@ -4,7 +4,7 @@ package dev.bulwark.core.internal.xss;
  * Finds tags the way a lenient HTML parser does: a {@code <} followed by a tag name (any case,
  * namespaced, closed by space, {@code /}, {@code >} or nothing at the end of the value), then
  * attributes separated by space, control characters or {@code /}. Judges element names, attribute
- * names and the values of style attributes.
+ * names, the values of style attributes and where link attributes point.
  *
  * <p>Runs in two modes over the same text: one honours quoted attribute values as a browser does,
  * the other ignores quotes, so that tags hidden inside attribute values ({@code <img alt="<img
@@ -265,18 +265,20 @@ final class MarkupScanner {
             return;
         }
         if (XssVocabulary.STYLE_ATTRIBUTES.contains(t, start, nameEnd)) {
+            if (valueEnd > valueStart) {
+                findings.add(XssRules.STYLE_ATTRIBUTE, nameStart, valueEnd);
+            }
             if (CssScanner.isDangerous(t, valueStart, valueEnd)) {
                 findings.add(XssRules.CSS_SCRIPT, nameStart, valueEnd);
-            } else if (valueEnd > valueStart) {
-                findings.add(XssRules.DANGEROUS_ATTRIBUTE, nameStart, valueEnd);
+            }
+            if (CssScanner.isOverlay(t, valueStart, valueEnd)) {
+                findings.add(XssRules.CSS_OVERLAY, nameStart, valueEnd);
             }
             return;
         }
-        if (XssVocabulary.LINK_ATTRIBUTES.contains(t, start, nameEnd)) {
-            int kind = foreignLink(t, valueStart, valueEnd);
-            if (kind == DISGUISED_LINK) {
-                findings.add(XssRules.DANGEROUS_ATTRIBUTE, nameStart, valueEnd);
-            }
+        if (XssVocabulary.LINK_ATTRIBUTES.contains(t, start, nameEnd)
+                && pointsToAHost(t, valueStart, valueEnd)) {
+            findings.add(XssRules.FOREIGN_LINK, nameStart, valueEnd);
         }
     }
 
@@ -285,21 +287,16 @@ final class MarkupScanner {
                 || Chars.startsWith(t, from, to, "xml:");
     }
 
-    private static final int LOCAL_LINK = 0;
-    private static final int FOREIGN_LINK = 1;
-    private static final int DISGUISED_LINK = 2;
-
     /**
-     * Whether a link points to another host, and whether it hides that: a protocol-relative
-     * {@code //host}, backslashes, extra slashes, or control and invisible characters in its scheme
-     * or authority, which browsers drop or repair while filters and people read them literally.
+     * Whether a link names a host, so that it may lead to another site: {@code scheme://host}, a
+     * protocol-relative {@code //host}, or either written with backslashes, one or three slashes, or
+     * control and invisible characters between them, which browsers drop or repair while filters
+     * and people read them literally.
      */
-    static int foreignLink(char[] t, int from, int to) {
+    static boolean pointsToAHost(char[] t, int from, int to) {
         int k = from;
-        boolean disguised = false;
-        while (k < to && (Chars.isSpace(t[k]) || isInvisible(t[k]))) {
+        while (k < to && (Chars.isSpace(t[k]) || isInvisible(t[k]) || Chars.isQuote(t[k]))) {
             k++;
-            disguised = true;
         }
         int schemeEnd = k;
         while (schemeEnd < to && (Chars.isLetter(t[schemeEnd]) || t[schemeEnd] < ' ' && schemeEnd > k)) {
@@ -309,32 +306,17 @@ final class MarkupScanner {
         if (schemeEnd < to && t[schemeEnd] == ':' && schemeEnd > k) {
             authority = schemeEnd + 1;
         } else if (!(k + 1 < to && isSlash(t[k]) && isSlash(t[k + 1]))) {
-            return LOCAL_LINK;
-        } else {
-            disguised = true;
+            return false;
         }
-        int slashes = 0;
-        int j = authority;
-        while (j < to && j - authority < 8 && (isSlash(t[j]) || Chars.isSpace(t[j]) || isInvisible(t[j]))) {
-            if (t[j] == '\\' || Chars.isSpace(t[j]) || isInvisible(t[j])) {
-                disguised = true;
+        for (int j = authority; j < to && j - authority < 8; j++) {
+            if (isSlash(t[j])) {
+                return true;
             }
-            slashes += isSlash(t[j]) ? 1 : 0;
-            j++;
-        }
-        if (slashes == 0) {
-            return LOCAL_LINK;
-        }
-        if (slashes != 2 || j < to && t[j] == '@') {
-            disguised = true;
-        }
-        int hostEnd = Math.min(to, j + 64);
-        for (int h = j; h < hostEnd && t[h] != '/' && t[h] != '?' && t[h] != '#'; h++) {
-            if (t[h] == '\\' || t[h] < ' ' || isInvisible(t[h]) || t[h] > '\u2000' && t[h] < '\u2bff') {
-                disguised = true;
+            if (!(Chars.isSpace(t[j]) || isInvisible(t[j]))) {
+                return false;
             }
         }
-        return disguised ? DISGUISED_LINK : FOREIGN_LINK;
+        return false;
     }
 
     private static boolean isSlash(char c) {
