@@ -130,7 +130,7 @@ class PetstoreApplicationTest {
 
         assertThat(health.at("/components/bulwark/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/bulwark/details/openapiSpecs").asInt()).isEqualTo(1);
-        assertThat(bulwark.at("/configuration/deny-rules/exceptions/0/rule-ids/0").asText()).isEqualTo("XSS-DANGEROUS-ATTRIBUTE");
+        assertThat(bulwark.at("/configuration/deny-rules/exceptions/0/rule-ids/0").asText()).isEqualTo("XSS-STYLE-ATTRIBUTE");
         assertThat(bulwark.at("/configuration/jwt/issuers/0/issuer").asText()).isEqualTo(MintToken.ISSUER);
     }
 
