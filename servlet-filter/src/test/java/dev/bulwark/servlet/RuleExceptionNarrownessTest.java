@@ -27,6 +27,9 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
                     - rule-ids: [XSS-STYLE-ATTRIBUTE]
                       json: {pointer: /description}
                       when: {path: {prefix: /pets}, methods: [POST]}
+                    - rule-ids: [XSS-STYLE-ATTRIBUTE, XSS-FOREIGN-LINK]
+                      json: {pointer: /body}
+                      when: {path: {exact: /articles}, methods: [POST]}
                 """);
     }
 
@@ -64,7 +67,7 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
         assertThat(response.body()).doesNotContain("XSS", "evil");
         Assumptions.assumeTrue(SecurityLog.available());
         // The engine logs the first counted rule of a detector per value; both dangers have their own.
-        assertThat(loggedRuleIds(response)).containsExactly("XSS-FOREIGN-LINK");
+        assertThat(loggedRuleIds(response)).containsExactly("XSS-DISGUISED-LINK");
     }
 
     @Test
@@ -102,5 +105,18 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
         assertThat(response.statusCode()).isEqualTo(403);
         Assumptions.assumeTrue(SecurityLog.available());
         assertThat(loggedRuleIds(response)).containsExactly("XSS-STYLE-ATTRIBUTE");
+    }
+
+    @Test
+    void allowsPlainLinkToAnotherHostWhereLiftedButBlocksADisguisedOne() {
+        HttpResponse<String> plain = post("/articles", "application/json",
+                "{\"body\":\"<a href=\\\"https://docs.example/guide\\\">guide</a>\"}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> disguised = post("/articles", "application/json",
+                "{\"body\":\"<a href=\\\"//evil.example/guide\\\">guide</a>\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(disguised.statusCode()).isEqualTo(403);
+        Assumptions.assumeTrue(SecurityLog.available());
+        assertThat(loggedRuleIds(disguised)).containsExactly("XSS-DISGUISED-LINK");
     }
 }

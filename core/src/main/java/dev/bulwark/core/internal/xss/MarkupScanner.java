@@ -276,9 +276,12 @@ final class MarkupScanner {
             }
             return;
         }
-        if (XssVocabulary.LINK_ATTRIBUTES.contains(t, start, nameEnd)
-                && pointsToAHost(t, valueStart, valueEnd)) {
-            findings.add(XssRules.FOREIGN_LINK, nameStart, valueEnd);
+        if (XssVocabulary.LINK_ATTRIBUTES.contains(t, start, nameEnd)) {
+            switch (linkTarget(t, valueStart, valueEnd)) {
+                case OTHER_HOST -> findings.add(XssRules.FOREIGN_LINK, nameStart, valueEnd);
+                case HIDDEN_HOST -> findings.add(XssRules.DISGUISED_LINK, nameStart, valueEnd);
+                case SAME_SITE -> { }
+            }
         }
     }
 
@@ -287,16 +290,31 @@ final class MarkupScanner {
                 || Chars.startsWith(t, from, to, "xml:");
     }
 
-    /**
-     * Whether a link names a host, so that it may lead to another site: {@code scheme://host}, a
-     * protocol-relative {@code //host}, or either written with backslashes, one or three slashes, or
-     * control and invisible characters between them, which browsers drop or repair while filters
-     * and people read them literally.
-     */
-    static boolean pointsToAHost(char[] t, int from, int to) {
+    /** Where a link attribute leads, as far as its text tells. */
+    enum LinkTarget {
+        /** A path, a fragment or a scheme without a host ({@code mailto:}, {@code tel:}). */
+        SAME_SITE,
+        /** Another host, written plainly: {@code https://host/...}. */
+        OTHER_HOST,
+        /**
+         * Another host, written so that it looks local or hides the host: protocol-relative
+         * {@code //host}, backslashes, one or three slashes, user information, or control and
+         * invisible characters, which browsers drop or repair while filters and people read them
+         * literally.
+         */
+        HIDDEN_HOST
+    }
+
+    /** Reads where the link in {@code t[from, to)} leads. */
+    static LinkTarget linkTarget(char[] t, int from, int to) {
         int k = from;
-        while (k < to && (Chars.isSpace(t[k]) || isInvisible(t[k]) || Chars.isQuote(t[k]))) {
+        boolean disguised = false;
+        while (k < to && Chars.isQuote(t[k])) {
             k++;
+        }
+        while (k < to && (Chars.isSpace(t[k]) || isInvisible(t[k]))) {
+            k++;
+            disguised = true;
         }
         int schemeEnd = k;
         while (schemeEnd < to && (Chars.isLetter(t[schemeEnd]) || t[schemeEnd] < ' ' && schemeEnd > k)) {
@@ -306,17 +324,32 @@ final class MarkupScanner {
         if (schemeEnd < to && t[schemeEnd] == ':' && schemeEnd > k) {
             authority = schemeEnd + 1;
         } else if (!(k + 1 < to && isSlash(t[k]) && isSlash(t[k + 1]))) {
-            return false;
+            return LinkTarget.SAME_SITE;
+        } else {
+            disguised = true;
         }
-        for (int j = authority; j < to && j - authority < 8; j++) {
-            if (isSlash(t[j])) {
-                return true;
+        int slashes = 0;
+        int j = authority;
+        while (j < to && j - authority < 8 && (isSlash(t[j]) || Chars.isSpace(t[j]) || isInvisible(t[j]))) {
+            if (t[j] == '\\' || Chars.isSpace(t[j]) || isInvisible(t[j])) {
+                disguised = true;
             }
-            if (!(Chars.isSpace(t[j]) || isInvisible(t[j]))) {
-                return false;
+            slashes += isSlash(t[j]) ? 1 : 0;
+            j++;
+        }
+        if (slashes == 0) {
+            return LinkTarget.SAME_SITE;
+        }
+        if (slashes != 2 || j < to && t[j] == '@') {
+            disguised = true;
+        }
+        int hostEnd = Math.min(to, j + 64);
+        for (int h = j; h < hostEnd && t[h] != '/' && t[h] != '?' && t[h] != '#'; h++) {
+            if (t[h] == '\\' || t[h] == '@' || t[h] < ' ' || isInvisible(t[h]) || t[h] > '\u2000' && t[h] < '\u2bff') {
+                disguised = true;
             }
         }
-        return false;
+        return disguised ? LinkTarget.HIDDEN_HOST : LinkTarget.OTHER_HOST;
     }
 
     private static boolean isSlash(char c) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The rules of the {@code XSS} family, in the order findings are reported. Each id names one kind of
  * danger, so that an exception lifting one (a style attribute in a rich-text field) leaves the others
- * (links to other hosts, event handlers, overlays) in force on the same markup.
+ * (links to other hosts, disguised links, event handlers, overlays) in force on the same markup.
  */
 final class XssRules {
 
@@ -43,9 +43,12 @@ final class XssRules {
             "a style attribute in injected markup, whatever its CSS (script in CSS and overlays have"
                     + " their own rules)", CAPEC_ATTRIBUTE);
     static final RuleDefinition FOREIGN_LINK = rule("XSS-FOREIGN-LINK", Level.STANDARD,
-            "a link attribute (href, src, action, ...) in injected markup that points to another host:"
-                    + " https://host, protocol-relative //host, or a host hidden by backslashes or invisible"
-                    + " characters", CAPEC_URI);
+            "a link attribute (href, src, action, ...) in injected markup that leads to another host:"
+                    + " https://host/...", CAPEC_URI);
+    static final RuleDefinition DISGUISED_LINK = rule("XSS-DISGUISED-LINK", Level.STANDARD,
+            "a link attribute in injected markup that leads to another host but looks local or hides the"
+                    + " host: protocol-relative //host, backslashes, odd slashes, user@, invisible characters",
+            CAPEC_URI);
     static final RuleDefinition ATTRIBUTE_BREAKOUT = rule("XSS-ATTRIBUTE-BREAKOUT", Level.STANDARD,
             "an event handler or dangerous attribute injected after a quote or space, outside any tag",
             CAPEC_ATTRIBUTE);
@@ -81,9 +84,9 @@ final class XssRules {
 
     static final List<RuleDefinition> ALL = List.of(
             SCRIPT_TAG, EVENT_HANDLER, SCRIPT_URL_CALL, SCRIPT_URL, DANGEROUS_TAG, DANGEROUS_ATTRIBUTE,
-            STYLE_ATTRIBUTE, FOREIGN_LINK, ATTRIBUTE_BREAKOUT, CSS_SCRIPT, CSS_OVERLAY, JS_CALL, DOM_SINK,
-            JS_OBFUSCATION, TEMPLATE_INJECTION, MARKUP_DECLARATION, CONTEXT_BREAKOUT, MARKUP_IN_NAME, HTML_TAG,
-            SCRIPT_HINT);
+            STYLE_ATTRIBUTE, FOREIGN_LINK, DISGUISED_LINK, ATTRIBUTE_BREAKOUT, CSS_SCRIPT, CSS_OVERLAY,
+            JS_CALL, DOM_SINK, JS_OBFUSCATION, TEMPLATE_INJECTION, MARKUP_DECLARATION, CONTEXT_BREAKOUT,
+            MARKUP_IN_NAME, HTML_TAG, SCRIPT_HINT);
 
     private XssRules() {
     }

@@ -150,21 +150,22 @@ class XssDetectorTest {
         }
 
         @Test
-        void reportsProtocolRelativeLinkUnderItsOwnRule() {
-            assertThat(standard("<a href=\"//evil.example\">login</a>")).containsExactly("XSS-FOREIGN-LINK");
+        void reportsProtocolRelativeLinkAsDisguised() {
+            assertThat(standard("<a href=\"//evil.example\">login</a>")).containsExactly("XSS-DISGUISED-LINK");
         }
 
         @Test
-        void reportsDisguisedLinkToAnotherHost() {
-            assertThat(standard("<a href=\"http:/\t/evil.example\">login</a>")).contains("XSS-FOREIGN-LINK");
-            assertThat(standard("<a href=\"/\\\\evil.example\">login</a>")).contains("XSS-FOREIGN-LINK");
-            assertThat(standard("<a href=\"https:/evil.example\">login</a>")).contains("XSS-FOREIGN-LINK");
+        void reportsLinksThatHideTheirHostAsDisguised() {
+            for (String link : List.of("http:/\t/evil.example", "/\\\\evil.example", "https:/evil.example",
+                    "https:///evil.example", "https://shop.example@evil.example/", "\u200bhttps://evil.example")) {
+                assertThat(standard("<a href=\"" + link + "\">login</a>")).as(link).contains("XSS-DISGUISED-LINK");
+            }
         }
 
         @Test
-        void reportsAbsoluteLinkToAnotherHost() {
+        void reportsPlainLinkToAnotherHostUnderItsOwnRule() {
             assertThat(standard("<a href=\"https://evil.example/login\">login</a>")).containsExactly("XSS-FOREIGN-LINK");
-            assertThat(standard("<img src='https://evil.example/pixel.png'>")).contains("XSS-FOREIGN-LINK");
+            assertThat(standard("<img src='https://evil.example/pixel.png'>")).containsExactly("XSS-FOREIGN-LINK");
         }
 
         @Test
@@ -207,7 +208,7 @@ class XssDetectorTest {
         void reportsEachDangerOfOneTagUnderItsOwnRule() {
             assertThat(standard("<a href=\"//evil.example/login\" style=\"position:fixed;top:0;left:0;width:100%;"
                     + "height:100%;opacity:0\" onmouseover=\"steal()\">"))
-                    .contains("XSS-STYLE-ATTRIBUTE", "XSS-FOREIGN-LINK", "XSS-CSS-OVERLAY", "XSS-EVENT-HANDLER");
+                    .contains("XSS-STYLE-ATTRIBUTE", "XSS-DISGUISED-LINK", "XSS-CSS-OVERLAY", "XSS-EVENT-HANDLER");
         }
 
         @Test

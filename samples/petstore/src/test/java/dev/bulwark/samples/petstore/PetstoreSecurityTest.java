@@ -74,13 +74,13 @@ class PetstoreSecurityTest {
     void blocksLinksToOtherHostsAndOverlaysInDescriptions() {
         String token = token("pets:write");
 
-        assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<a href=\"//evil.example/login\">log in</a>"))))
-                .isBlockedBy("XSS-FOREIGN-LINK");
         assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<a href=\"https://evil.example/login\">log in</a>"))))
                 .isBlockedBy("XSS-FOREIGN-LINK");
+        assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<a href=\"//evil.example/login\">log in</a>"))))
+                .isBlockedBy("XSS-DISGUISED-LINK");
         assertThat(BULWARK.evaluate(put("/pets/1").bearer(token).json(pet("<a href=\"//evil.example/login\" style=\""
                 + "position:fixed;top:0;left:0;width:100%;height:100%;opacity:0\">"))))
-                .as("one finding per detector and value: the first of the two").isBlockedBy("XSS-FOREIGN-LINK");
+                .as("one finding per detector and value: the first of the two").isBlockedBy("XSS-DISGUISED-LINK");
         assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<div style=\"position:fixed;inset:0\">Sale</div>"))))
                 .isBlockedBy("XSS-CSS-OVERLAY");
     }
