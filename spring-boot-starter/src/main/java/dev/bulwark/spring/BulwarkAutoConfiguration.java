@@ -11,14 +11,17 @@ import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
 import dev.bulwark.spring.internal.ConfigFactory;
 import dev.bulwark.spring.internal.PropertiesConverter;
+import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -36,8 +39,9 @@ import org.springframework.core.io.ResourceLoader;
  * (see {@link BulwarkProperties}), the engine, and the filter, registered for every URL on
  * {@code REQUEST} dispatches before any filter that reads the body and before Spring Security's
  * filter chain (see {@link BulwarkProperties#DEFAULT_FILTER_ORDER}). With Actuator it adds the
- * {@code bulwark} health indicator and endpoint; with Micrometer, the {@code bulwark.requests},
- * {@code bulwark.blocks} and {@code bulwark.inspection} meters.
+ * {@code bulwark} health indicator and endpoint (its values masked unless
+ * {@link BulwarkEndpointProperties show-values} allows them); with Micrometer, the
+ * {@code bulwark.requests}, {@code bulwark.blocks} and {@code bulwark.inspection} meters.
  *
  * <p>Each bean backs off when the application defines its own: a {@link BulwarkConfig} to skip the
  * properties, a {@link Bulwark} to build the engine differently, or a {@link BulwarkFilter} (or a
@@ -118,9 +122,19 @@ public class BulwarkAutoConfiguration {
         }
     }
 
+    /**
+     * The {@code bulwark} endpoint, following Spring Boot's rules for endpoints that reveal how an
+     * application is set up: off the web unless exposed, values masked unless
+     * {@code management.endpoint.bulwark.show-values} says otherwise, and a warning at start-up
+     * when it is exposed over HTTP without Spring Security to protect it.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
+    @EnableConfigurationProperties(BulwarkEndpointProperties.class)
     static class EndpointConfiguration {
+
+        /** A class of Spring Security's web support, present whenever it can protect endpoints. */
+        static final String SPRING_SECURITY_WEB = "org.springframework.security.web.SecurityFilterChain";
 
         @Bean
         @ConditionalOnMissingBean
@@ -132,8 +146,15 @@ public class BulwarkAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnAvailableEndpoint
-        BulwarkEndpoint bulwarkEndpoint(Bulwark bulwark, BlockCounts counts) {
-            return new BulwarkEndpoint(bulwark, counts);
+        BulwarkEndpoint bulwarkEndpoint(Bulwark bulwark, BlockCounts counts, BulwarkEndpointProperties properties) {
+            return new BulwarkEndpoint(bulwark, counts, properties.getShowValues(), properties.getRoles());
+        }
+
+        @Bean
+        @ConditionalOnAvailableEndpoint(endpoint = BulwarkEndpoint.class, exposure = EndpointExposure.WEB)
+        @ConditionalOnMissingClass(SPRING_SECURITY_WEB)
+        UnprotectedEndpointWarning bulwarkUnprotectedEndpointWarning(BulwarkEndpointProperties properties) {
+            return new UnprotectedEndpointWarning(properties.getShowValues());
         }
     }
 

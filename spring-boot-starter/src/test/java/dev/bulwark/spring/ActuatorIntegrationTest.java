@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.spring.internal.BulwarkEndpoint;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
+import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -76,15 +83,16 @@ class ActuatorIntegrationTest {
     }
 
     @Test
-    void endpointShowsTheEffectiveConfigurationWithoutSecretsAndCountsPerRuleKey() {
-        runner.withPropertyValues("management.endpoints.web.exposure.include=bulwark").run(context -> {
+    void endpointShowsTheEffectiveConfigurationWithoutSecretsAndCountsPerRuleKeyWhenValuesAreShown() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=bulwark",
+                "management.endpoint.bulwark.show-values=always").run(context -> {
             Exchanges.get(context, "/orders", "debug=1");
             Exchanges.get(context, "/orders", "debug=2");
             Exchanges.get(context, "/orders", "trace=1");
             Exchanges.get(context, "/orders", "trace=2");
             Exchanges.get(context, "/orders", "q=oak");
 
-            Map<String, Object> body = context.getBean(BulwarkEndpoint.class).bulwark();
+            Map<String, Object> body = context.getBean(BulwarkEndpoint.class).bulwark(SecurityContext.NONE);
 
             assertThat(body.get("blocked")).isEqualTo(Map.of("DEBUG", 2L));
             assertThat(body.get("logged")).isEqualTo(Map.of("TRACE", 2L));
@@ -95,6 +103,95 @@ class ActuatorIntegrationTest {
             assertThat(configuration.get("jwt")).asString().contains("hmac-secret=******").doesNotContain(SECRET);
             assertThat(body.toString()).doesNotContain(SECRET);
         });
+    }
+
+    @Test
+    void endpointMasksEveryValueAndCountByDefault() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=bulwark").run(context -> {
+            Exchanges.get(context, "/orders", "debug=1");
+            Exchanges.get(context, "/orders", "trace=1");
+
+            Map<String, Object> body = context.getBean(BulwarkEndpoint.class).bulwark(SecurityContext.NONE);
+
+            assertThat(body.get("blocked")).isEqualTo(Map.of("DEBUG", "******"));
+            assertThat(body.get("logged")).isEqualTo(Map.of("TRACE", "******"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> configuration = (Map<String, Object>) body.get("configuration");
+            assertThat(configuration).containsEntry("mode", "******").containsKey("deny-rules");
+            assertThat(configuration.get("deny-rules")).asString().contains("level=******").doesNotContain("strict");
+            assertThat(body.toString()).doesNotContain("NO-DEBUG", "internal", SECRET);
+        });
+    }
+
+    @Test
+    void endpointShowsValuesWhenAuthorizedOnlyToAnAuthenticatedCallerInARole() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=bulwark",
+                "management.endpoint.bulwark.show-values=when-authorized",
+                "management.endpoint.bulwark.roles=OPS").run(context -> {
+            BulwarkEndpoint endpoint = context.getBean(BulwarkEndpoint.class);
+
+            assertThat(endpoint.bulwark(caller("ann", "OPS")).get("configuration")).asString().contains("mode=block");
+            assertThat(endpoint.bulwark(caller("bob", "SALES")).get("configuration")).asString()
+                    .contains("mode=******");
+            assertThat(endpoint.bulwark(SecurityContext.NONE).get("configuration")).asString()
+                    .contains("mode=******");
+        });
+    }
+
+    @Test
+    void endpointSettingsDefaultToMaskingLikeSpringBootsOwnEndpoints() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=bulwark").run(context -> {
+            BulwarkEndpointProperties properties = context.getBean(BulwarkEndpointProperties.class);
+            assertThat(properties.getShowValues()).isEqualTo(Show.NEVER);
+            assertThat(properties.getRoles()).isEmpty();
+        });
+    }
+
+    @Test
+    void warnsAtStartUpWhenTheEndpointIsExposedOverHttpWithoutSpringSecurity() {
+        // slf4j-simple writes to whatever System.err is at the time of the call.
+        PrintStream standardError = System.err;
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(output, true, StandardCharsets.UTF_8));
+        try {
+            runner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+                    .withPropertyValues("management.endpoints.web.exposure.include=bulwark")
+                    .run(context -> assertThat(context).hasSingleBean(UnprotectedEndpointWarning.class));
+        } finally {
+            System.setErr(standardError);
+        }
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("WARN",
+                "bulwark actuator endpoint is exposed over HTTP", "Spring Security is not on the classpath");
+    }
+
+    @Test
+    void staysQuietWhenSpringSecurityCanProtectTheEndpoint() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=bulwark")
+                .run(context -> assertThat(context).doesNotHaveBean(UnprotectedEndpointWarning.class));
+    }
+
+    @Test
+    void staysQuietWhenTheEndpointIsNotExposedOverHttp() {
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+                .withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=bulwark")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(BulwarkEndpoint.class);
+                    assertThat(context).doesNotHaveBean(UnprotectedEndpointWarning.class);
+                });
+    }
+
+    private static SecurityContext caller(String name, String role) {
+        return new SecurityContext() {
+            @Override
+            public Principal getPrincipal() {
+                return () -> name;
+            }
+
+            @Override
+            public boolean isUserInRole(String wanted) {
+                return wanted.equals(role);
+            }
+        };
     }
 
     @Test

@@ -80,7 +80,10 @@ class RunningApplicationTest {
                 "spring.main.banner-mode=off",
                 "spring.security.user.name=admin",
                 "spring.security.user.password=admin-password",
+                "spring.security.user.roles=OPS",
                 "management.endpoints.web.exposure.include=health,prometheus,bulwark",
+                "management.endpoint.bulwark.show-values=when-authorized",
+                "management.endpoint.bulwark.roles=OPS",
                 "management.endpoint.health.show-details=always",
                 "bulwark.deny-rules.custom-rules[0].id=NO-DEBUG",
                 "bulwark.deny-rules.custom-rules[0].key=DEBUG",
@@ -158,7 +161,7 @@ class RunningApplicationTest {
     }
 
     @Test
-    void showsTheConfigurationWithoutSecretsOnTheBulwarkEndpoint() throws Exception {
+    void showsTheConfigurationWithoutSecretsToAnAuthorizedCallerOnTheBulwarkEndpoint() throws Exception {
         get("/orders?debug=1", null);
 
         HttpResponse<String> response = get("/actuator/bulwark", CREDENTIALS);

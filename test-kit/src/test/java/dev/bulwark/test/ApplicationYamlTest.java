@@ -30,7 +30,7 @@ class ApplicationYamlTest {
         assertThat(bulwark.evaluate(get("/notes?debug=1"))).isBlockedBy("DEBUG").isBlockedBy("NO-DEBUG");
         assertThat(bulwark.evaluate(post("/notes").json("{\"text\":\"<span style=\\\"color: red\\\">hi</span>\"}"))).isAllowed();
         assertThat(bulwark.evaluate(post("/notes").json("{\"title\":\"<span style=\\\"color: red\\\">hi</span>\"}")))
-                .isBlockedBy("XSS-DANGEROUS-ATTRIBUTE");
+                .isBlockedBy("XSS-STYLE-ATTRIBUTE");
         assertThat(bulwark.evaluate(get("/admin/stats"))).hasStatus(401).isBlockedBy("JWT-MISSING");
         String token = TestToken.builder().issuer("https://idp.test").audience("notes").scope("notes:admin").signWithSecret(SECRET);
         assertThat(bulwark.evaluate(get("/admin/stats").bearer(token))).isAllowed();

@@ -1,8 +1,12 @@
 package dev.bulwark.spring.internal;
 
 import dev.bulwark.core.Bulwark;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
@@ -11,24 +15,36 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * and every secret masked, and since start-up the number of requests with blocking and with
  * log-only findings per rule key. Like every endpoint it is off the web until exposed
  * ({@code management.endpoints.web.exposure.include=bulwark}).
+ *
+ * <p>Values are shown as Spring Boot's {@code env} endpoint shows them: under {@code never} (the
+ * default) every value of the configuration and every count reads {@value ConfigDescription#MASK}
+ * and only the keys remain; {@code when-authorized} shows them to a caller that Spring Security
+ * authenticated (in one of the roles, when any are set); {@code always} to anyone who can call
+ * the endpoint. Over JMX there is no caller, so {@code when-authorized} masks there too.
  */
 @Endpoint(id = "bulwark")
 public final class BulwarkEndpoint {
 
     private final Bulwark bulwark;
     private final BlockCounts counts;
+    private final Show showValues;
+    private final Set<String> roles;
 
-    public BulwarkEndpoint(Bulwark bulwark, BlockCounts counts) {
+    public BulwarkEndpoint(Bulwark bulwark, BlockCounts counts, Show showValues, Collection<String> roles) {
         this.bulwark = bulwark;
         this.counts = counts;
+        this.showValues = showValues;
+        this.roles = Set.copyOf(roles);
     }
 
     @ReadOperation
-    public Map<String, Object> bulwark() {
+    public Map<String, Object> bulwark(SecurityContext securityContext) {
+        boolean shown = showValues.isShown(securityContext, roles);
+        Map<String, Object> configuration = ConfigDescription.describe(bulwark.config());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("configuration", ConfigDescription.describe(bulwark.config()));
-        body.put("blocked", counts.blocked());
-        body.put("logged", counts.logged());
+        body.put("configuration", shown ? configuration : ConfigDescription.redact(configuration));
+        body.put("blocked", shown ? counts.blocked() : ConfigDescription.redact(counts.blocked()));
+        body.put("logged", shown ? counts.logged() : ConfigDescription.redact(counts.logged()));
         return body;
     }
 }

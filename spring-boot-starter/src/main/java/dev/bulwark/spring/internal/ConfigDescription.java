@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
 /**
  * Describes the effective configuration as a tree with the YAML file's keys, for the actuator
  * endpoint. Secrets never appear: HMAC secrets, any value under a secret-looking key, and the user
- * information and query of URLs are replaced by {@value #MASK}.
+ * information and query of URLs are replaced by {@value #MASK}. {@link #redact} masks every value,
+ * for callers who may not see values at all.
  */
 public final class ConfigDescription {
 
@@ -470,6 +471,27 @@ public final class ConfigDescription {
 
     private static List<String> ranges(List<IpRange> ranges) {
         return ranges.stream().map(Object::toString).toList();
+    }
+
+    /**
+     * The same tree with every value replaced by {@value #MASK}: keys, nesting and list lengths stay.
+     * For callers who may see the shape of the configuration but not its values.
+     */
+    public static Map<String, Object> redact(Map<String, ?> tree) {
+        Map<String, Object> redacted = new LinkedHashMap<>();
+        tree.forEach((key, value) -> redacted.put(key, redactValue(value)));
+        return redacted;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object redactValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return redact((Map<String, ?>) map);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ConfigDescription::redactValue).toList();
+        }
+        return value == null ? null : MASK;
     }
 
     /** Masks values under secret-looking keys, and credentials and queries in URLs, anywhere in the tree. */

@@ -33,6 +33,18 @@ class ConfigDescriptionTest {
     }
 
     @Test
+    void redactsEveryValueButKeepsKeysNestingAndListLengths() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("mode", "block");
+        tree.put("limits", Map.of("body-size", 1024));
+        tree.put("log-only", List.of("SQL", "XSS"));
+        tree.put("routes", List.of());
+
+        assertThat(ConfigDescription.redact(tree)).isEqualTo(Map.of("mode", "******",
+                "limits", Map.of("body-size", "******"), "log-only", List.of("******", "******"), "routes", List.of()));
+    }
+
+    @Test
     void masksCredentialsAndQueriesInUrls() {
         assertThat(ConfigDescription.maskUrl("https://user:pw@idp.example.com/jwks?key=abc"))
                 .isEqualTo("https://******@idp.example.com/jwks?******");

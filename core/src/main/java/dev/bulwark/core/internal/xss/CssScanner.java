@@ -5,6 +5,9 @@ package dev.bulwark.core.internal.xss;
  * with a script scheme, Mozilla's {@code -moz-binding}, IE's {@code behavior} and
  * {@code @import}. Inside a style attribute any of them counts; in a plain value they count only
  * in declaration shape ({@code prop: expression(}, {@code url(javascript}).
+ *
+ * <p>Also finds overlays in a style attribute: declarations that lift an element out of the text
+ * and over the page, where an invisible or look-alike element catches the user's clicks.
  */
 final class CssScanner {
 
@@ -19,6 +22,127 @@ final class CssScanner {
             }
         }
         return false;
+    }
+
+    /** Width or height from which an absolutely positioned element covers a page: 100%, 50vw, 1000px. */
+    private static final int PAGE_PERCENT = 100;
+    private static final int PAGE_VIEWPORT_PERCENT = 50;
+    private static final int PAGE_PIXELS = 1000;
+
+    /**
+     * Whether the declarations in {@code t[from, to)} (a style attribute value) lay the element over
+     * the page: {@code position: fixed}, or {@code position: absolute} with a page-sized width or
+     * height, an {@code inset}, a {@code z-index} or an opacity below 0.1. Reads each declaration
+     * once; comments and escapes were dealt with before ({@link XssText} decodes CSS escapes).
+     */
+    static boolean isOverlay(char[] t, int from, int to) {
+        boolean absolute = false;
+        boolean covering = false;
+        int k = from;
+        while (k < to) {
+            char c = t[k];
+            if (Chars.isSpace(c) || Chars.isQuote(c) || c == ';' || c == '{' || c == '}') {
+                k++;
+                continue;
+            }
+            if (c == '/' && k + 1 < to && t[k + 1] == '*') {
+                int next = Chars.skipJsSpace(t, k, to);
+                k = next > k ? next : to;
+                continue;
+            }
+            int nameStart = k;
+            while (k < to && (Chars.isLetter(t[k]) || t[k] == '-')) {
+                k++;
+            }
+            int nameEnd = k;
+            k = Chars.skipJsSpace(t, k, to);
+            if (nameEnd == nameStart || k >= to || t[k] != ':') {
+                while (k < to && t[k] != ';') {
+                    k++;
+                }
+                continue;
+            }
+            int valueStart = Chars.skipJsSpace(t, k + 1, to);
+            int valueEnd = valueStart;
+            while (valueEnd < to && t[valueEnd] != ';' && !Chars.isQuote(t[valueEnd])) {
+                valueEnd++;
+            }
+            k = valueEnd;
+            if (isProperty(t, nameStart, nameEnd, "position")) {
+                if (word(t, valueStart, valueEnd, "fixed") > 0) {
+                    return true;
+                }
+                absolute |= word(t, valueStart, valueEnd, "absolute") > 0;
+            } else if (isProperty(t, nameStart, nameEnd, "width") || isProperty(t, nameStart, nameEnd, "height")
+                    || isProperty(t, nameStart, nameEnd, "min-width")
+                    || isProperty(t, nameStart, nameEnd, "min-height")) {
+                covering |= isPageSized(t, valueStart, valueEnd);
+            } else if (isProperty(t, nameStart, nameEnd, "inset") || isProperty(t, nameStart, nameEnd, "z-index")) {
+                covering = true;
+            } else if (isProperty(t, nameStart, nameEnd, "opacity")) {
+                covering |= isNearlyTransparent(t, valueStart, valueEnd);
+            }
+            if (absolute && covering) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isProperty(char[] t, int from, int to, String name) {
+        return to - from == name.length() && Chars.startsWith(t, from, to, name);
+    }
+
+    /** A length of at least 100%, 50 viewport units (vw, vh, dvh, vmax, ...) or 1000px. */
+    private static boolean isPageSized(char[] t, int from, int to) {
+        int k = from;
+        long whole = 0;
+        while (k < to && Chars.isDigit(t[k])) {
+            whole = Math.min(1_000_000, whole * 10 + (t[k] - '0'));
+            k++;
+        }
+        if (k == from) {
+            return false;
+        }
+        while (k < to && (Chars.isDigit(t[k]) || t[k] == '.')) {
+            k++;
+        }
+        if (k < to && t[k] == '%') {
+            return whole >= PAGE_PERCENT;
+        }
+        if (k + 1 < to && t[k] == 'p' && t[k + 1] == 'x') {
+            return whole >= PAGE_PIXELS;
+        }
+        int unit = k;
+        while (k < to && Chars.isLetter(t[k])) {
+            k++;
+        }
+        int unitLength = k - unit;
+        boolean viewport = unitLength >= 2 && unitLength <= 5
+                && (t[unit] == 'v' || t[unit + 1] == 'v' && (t[unit] == 'd' || t[unit] == 's' || t[unit] == 'l'));
+        return viewport && whole >= PAGE_VIEWPORT_PERCENT;
+    }
+
+    /** An opacity below 0.1 (or 10%), at which an element still takes clicks but cannot be seen. */
+    private static boolean isNearlyTransparent(char[] t, int from, int to) {
+        int k = from;
+        while (k < to && t[k] == '0') {
+            k++;
+        }
+        if (k < to && t[k] == '%') {
+            return true;
+        }
+        if (k < to && Chars.isDigit(t[k])) {
+            int digitsEnd = k;
+            while (digitsEnd < to && Chars.isDigit(t[digitsEnd])) {
+                digitsEnd++;
+            }
+            return digitsEnd < to && t[digitsEnd] == '%' && digitsEnd - k == 1;
+        }
+        if (k < to && t[k] == '.') {
+            return k + 1 >= to || t[k + 1] == '0' || !Chars.isDigit(t[k + 1]);
+        }
+        return k > from;
     }
 
     /** First characters of the constructs: expression, url, -moz-binding, behavior, @import. */

@@ -4,7 +4,7 @@ package dev.bulwark.core.internal.xss;
  * Finds tags the way a lenient HTML parser does: a {@code <} followed by a tag name (any case,
  * namespaced, closed by space, {@code /}, {@code >} or nothing at the end of the value), then
  * attributes separated by space, control characters or {@code /}. Judges element names, attribute
- * names and the values of style attributes.
+ * names, the values of style attributes and where link attributes point.
  *
  * <p>Runs in two modes over the same text: one honours quoted attribute values as a browser does,
  * the other ignores quotes, so that tags hidden inside attribute values ({@code <img alt="<img
@@ -265,17 +265,22 @@ final class MarkupScanner {
             return;
         }
         if (XssVocabulary.STYLE_ATTRIBUTES.contains(t, start, nameEnd)) {
+            if (valueEnd > valueStart) {
+                findings.add(XssRules.STYLE_ATTRIBUTE, nameStart, valueEnd);
+            }
             if (CssScanner.isDangerous(t, valueStart, valueEnd)) {
                 findings.add(XssRules.CSS_SCRIPT, nameStart, valueEnd);
-            } else if (valueEnd > valueStart) {
-                findings.add(XssRules.DANGEROUS_ATTRIBUTE, nameStart, valueEnd);
+            }
+            if (CssScanner.isOverlay(t, valueStart, valueEnd)) {
+                findings.add(XssRules.CSS_OVERLAY, nameStart, valueEnd);
             }
             return;
         }
         if (XssVocabulary.LINK_ATTRIBUTES.contains(t, start, nameEnd)) {
-            int kind = foreignLink(t, valueStart, valueEnd);
-            if (kind == DISGUISED_LINK) {
-                findings.add(XssRules.DANGEROUS_ATTRIBUTE, nameStart, valueEnd);
+            switch (linkTarget(t, valueStart, valueEnd)) {
+                case OTHER_HOST -> findings.add(XssRules.FOREIGN_LINK, nameStart, valueEnd);
+                case HIDDEN_HOST -> findings.add(XssRules.DISGUISED_LINK, nameStart, valueEnd);
+                case SAME_SITE -> { }
             }
         }
     }
@@ -285,18 +290,28 @@ final class MarkupScanner {
                 || Chars.startsWith(t, from, to, "xml:");
     }
 
-    private static final int LOCAL_LINK = 0;
-    private static final int FOREIGN_LINK = 1;
-    private static final int DISGUISED_LINK = 2;
+    /** Where a link attribute leads, as far as its text tells. */
+    enum LinkTarget {
+        /** A path, a fragment or a scheme without a host ({@code mailto:}, {@code tel:}). */
+        SAME_SITE,
+        /** Another host, written plainly: {@code https://host/...}. */
+        OTHER_HOST,
+        /**
+         * Another host, written so that it looks local or hides the host: protocol-relative
+         * {@code //host}, backslashes, one or three slashes, user information, or control and
+         * invisible characters, which browsers drop or repair while filters and people read them
+         * literally.
+         */
+        HIDDEN_HOST
+    }
 
-    /**
-     * Whether a link points to another host, and whether it hides that: a protocol-relative
-     * {@code //host}, backslashes, extra slashes, or control and invisible characters in its scheme
-     * or authority, which browsers drop or repair while filters and people read them literally.
-     */
-    static int foreignLink(char[] t, int from, int to) {
+    /** Reads where the link in {@code t[from, to)} leads. */
+    static LinkTarget linkTarget(char[] t, int from, int to) {
         int k = from;
         boolean disguised = false;
+        while (k < to && Chars.isQuote(t[k])) {
+            k++;
+        }
         while (k < to && (Chars.isSpace(t[k]) || isInvisible(t[k]))) {
             k++;
             disguised = true;
@@ -309,7 +324,7 @@ final class MarkupScanner {
         if (schemeEnd < to && t[schemeEnd] == ':' && schemeEnd > k) {
             authority = schemeEnd + 1;
         } else if (!(k + 1 < to && isSlash(t[k]) && isSlash(t[k + 1]))) {
-            return LOCAL_LINK;
+            return LinkTarget.SAME_SITE;
         } else {
             disguised = true;
         }
@@ -323,18 +338,18 @@ final class MarkupScanner {
             j++;
         }
         if (slashes == 0) {
-            return LOCAL_LINK;
+            return LinkTarget.SAME_SITE;
         }
         if (slashes != 2 || j < to && t[j] == '@') {
             disguised = true;
         }
         int hostEnd = Math.min(to, j + 64);
         for (int h = j; h < hostEnd && t[h] != '/' && t[h] != '?' && t[h] != '#'; h++) {
-            if (t[h] == '\\' || t[h] < ' ' || isInvisible(t[h]) || t[h] > '\u2000' && t[h] < '\u2bff') {
+            if (t[h] == '\\' || t[h] == '@' || t[h] < ' ' || isInvisible(t[h]) || t[h] > '\u2000' && t[h] < '\u2bff') {
                 disguised = true;
             }
         }
-        return disguised ? DISGUISED_LINK : FOREIGN_LINK;
+        return disguised ? LinkTarget.HIDDEN_HOST : LinkTarget.OTHER_HOST;
     }
 
     private static boolean isSlash(char c) {

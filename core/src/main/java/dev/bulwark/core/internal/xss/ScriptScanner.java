@@ -341,7 +341,10 @@ final class ScriptScanner {
         }
     }
 
-    /** {@code "formaction=...}, {@code ' style=...expression(}: a dangerous attribute after a quote. */
+    /**
+     * {@code "formaction=...}, {@code ' style=...expression(}: a dangerous attribute after a quote;
+     * an injected style that lays the element over the page counts as an overlay.
+     */
     private static void orphanAttribute(char[] t, int i, int e, int n, Findings findings) {
         int k = Chars.skipJsSpace(t, e, n);
         int quote = i - 1;
@@ -352,8 +355,12 @@ final class ScriptScanner {
             return;
         }
         boolean style = XssVocabulary.STYLE_ATTRIBUTES.contains(t, i, e);
-        if (!style || CssScanner.isDangerous(t, k + 1, Math.min(n, k + 1 + ARGUMENT_WINDOW))) {
+        int window = Math.min(n, k + 1 + ARGUMENT_WINDOW);
+        if (!style || CssScanner.isDangerous(t, k + 1, window)) {
             findings.add(XssRules.ATTRIBUTE_BREAKOUT, i, k + 1);
+        }
+        if (style && CssScanner.isOverlay(t, k + 1, window)) {
+            findings.add(XssRules.CSS_OVERLAY, i, window);
         }
     }
 

@@ -4,7 +4,11 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.util.List;
 
-/** The rules of the {@code XSS} family, in the order findings are reported. */
+/**
+ * The rules of the {@code XSS} family, in the order findings are reported. Each id names one kind of
+ * danger, so that an exception lifting one (a style attribute in a rich-text field) leaves the others
+ * (links to other hosts, disguised links, event handlers, overlays) in force on the same markup.
+ */
 final class XssRules {
 
     static final String KEY = "XSS";
@@ -17,6 +21,7 @@ final class XssRules {
     private static final String CAPEC_ALTERNATE_SYNTAX = "https://capec.mitre.org/data/definitions/199.html";
     private static final String CAPEC_DOM = "https://capec.mitre.org/data/definitions/588.html";
     private static final String CAPEC_NON_SCRIPT = "https://capec.mitre.org/data/definitions/591.html";
+    private static final String CAPEC_CLICKJACKING = "https://capec.mitre.org/data/definitions/103.html";
     private static final String XXE = "https://cwe.mitre.org/data/definitions/611.html";
 
     static final RuleDefinition SCRIPT_TAG = rule("XSS-SCRIPT-TAG", Level.BASIC,
@@ -32,15 +37,27 @@ final class XssRules {
             "an element that loads active content or changes the page (iframe, object, svg, base, meta,"
                     + " style, form, ...)", CAPEC_NON_SCRIPT);
     static final RuleDefinition DANGEROUS_ATTRIBUTE = rule("XSS-DANGEROUS-ATTRIBUTE", Level.STANDARD,
-            "an attribute that loads markup or script, redirects a form, styles injected markup or"
-                    + " disguises a link to another host (srcdoc, formaction, xmlns, style, href=//...)",
-            CAPEC_ATTRIBUTE);
+            "an attribute that loads markup or script, binds a namespace or redirects a form whatever its"
+                    + " value (srcdoc, formaction, xmlns, xlink:href, http-equiv, ...)", CAPEC_ATTRIBUTE);
+    static final RuleDefinition STYLE_ATTRIBUTE = rule("XSS-STYLE-ATTRIBUTE", Level.STANDARD,
+            "a style attribute in injected markup, whatever its CSS (script in CSS and overlays have"
+                    + " their own rules)", CAPEC_ATTRIBUTE);
+    static final RuleDefinition FOREIGN_LINK = rule("XSS-FOREIGN-LINK", Level.STANDARD,
+            "a link attribute (href, src, action, ...) in injected markup that leads to another host:"
+                    + " https://host/...", CAPEC_URI);
+    static final RuleDefinition DISGUISED_LINK = rule("XSS-DISGUISED-LINK", Level.STANDARD,
+            "a link attribute in injected markup that leads to another host but looks local or hides the"
+                    + " host: protocol-relative //host, backslashes, odd slashes, user@, invisible characters",
+            CAPEC_URI);
     static final RuleDefinition ATTRIBUTE_BREAKOUT = rule("XSS-ATTRIBUTE-BREAKOUT", Level.STANDARD,
             "an event handler or dangerous attribute injected after a quote or space, outside any tag",
             CAPEC_ATTRIBUTE);
     static final RuleDefinition CSS_SCRIPT = rule("XSS-CSS", Level.STANDARD,
             "script in CSS: expression(), url(javascript:), -moz-binding, behavior, @import",
             CAPEC_NON_SCRIPT);
+    static final RuleDefinition CSS_OVERLAY = rule("XSS-CSS-OVERLAY", Level.STANDARD,
+            "CSS that lays an element over the page (clickjacking): position:fixed, or position:absolute"
+                    + " at page size, stacked with z-index or made transparent", CAPEC_CLICKJACKING);
     static final RuleDefinition JS_CALL = rule("XSS-JS-CALL", Level.STANDARD,
             "a call of a code-running or proof-of-injection function (alert, eval, setTimeout,"
                     + " Function, ...), also as a tagged template", OWASP_XSS);
@@ -67,8 +84,9 @@ final class XssRules {
 
     static final List<RuleDefinition> ALL = List.of(
             SCRIPT_TAG, EVENT_HANDLER, SCRIPT_URL_CALL, SCRIPT_URL, DANGEROUS_TAG, DANGEROUS_ATTRIBUTE,
-            ATTRIBUTE_BREAKOUT, CSS_SCRIPT, JS_CALL, DOM_SINK, JS_OBFUSCATION, TEMPLATE_INJECTION,
-            MARKUP_DECLARATION, CONTEXT_BREAKOUT, MARKUP_IN_NAME, HTML_TAG, SCRIPT_HINT);
+            STYLE_ATTRIBUTE, FOREIGN_LINK, DISGUISED_LINK, ATTRIBUTE_BREAKOUT, CSS_SCRIPT, CSS_OVERLAY,
+            JS_CALL, DOM_SINK, JS_OBFUSCATION, TEMPLATE_INJECTION, MARKUP_DECLARATION, CONTEXT_BREAKOUT,
+            MARKUP_IN_NAME, HTML_TAG, SCRIPT_HINT);
 
     private XssRules() {
     }

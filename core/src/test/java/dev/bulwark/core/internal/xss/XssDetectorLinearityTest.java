@@ -18,7 +18,7 @@ class XssDetectorLinearityTest {
         "<", "<a ", "<a x=\"", "'((((", "${", ";", "&", "&#", "&lt", "\\", "\\u", "alert/*", "alert(",
         "/*", "{{", "![]", "javascript:", "java\tscript", "document.", "on", " onx=", "\"on", "<!--",
         "-->", "url(", "expression", "data:,", "<f o r m ", "<?", "<!", "`", "constructor.", "self[",
-        "<svg/", "<a href=//", "+ADw", "\uff1c", "in ", "import {", "\u0000",
+        "<svg/", "<a href=//", "<a style=\"position:absolute;", "<a style=width:100%;/*", "+ADw", "\uff1c", "in ", "import {", "\u0000",
     })
     void scansOneMibOfRepeatedFragmentQuickly(String fragment) {
         String value = fragment.repeat(MIB / fragment.length() + 1).substring(0, MIB);

@@ -144,14 +144,77 @@ class XssDetectorTest {
         }
 
         @Test
-        void detectsStyleAttributeInInjectedMarkup() {
-            assertThat(standard("\"><div style=\"position:fixed;top:0\">")).contains("XSS-DANGEROUS-ATTRIBUTE");
+        void reportsStyleAttributeUnderItsOwnRule() {
+            assertThat(standard("<span style=\"color: green\">Gentle</span>"))
+                    .containsExactly("XSS-STYLE-ATTRIBUTE");
         }
 
         @Test
-        void detectsDisguisedLinkToAnotherHost() {
-            assertThat(standard("<a href=\"//evil.example\">login</a>")).contains("XSS-DANGEROUS-ATTRIBUTE");
-            assertThat(standard("<a href=\"http:/\t/evil.example\">login</a>")).contains("XSS-DANGEROUS-ATTRIBUTE");
+        void reportsProtocolRelativeLinkAsDisguised() {
+            assertThat(standard("<a href=\"//evil.example\">login</a>")).containsExactly("XSS-DISGUISED-LINK");
+        }
+
+        @Test
+        void reportsLinksThatHideTheirHostAsDisguised() {
+            for (String link : List.of("http:/\t/evil.example", "/\\\\evil.example", "https:/evil.example",
+                    "https:///evil.example", "https://shop.example@evil.example/", "\u200bhttps://evil.example")) {
+                assertThat(standard("<a href=\"" + link + "\">login</a>")).as(link).contains("XSS-DISGUISED-LINK");
+            }
+        }
+
+        @Test
+        void reportsPlainLinkToAnotherHostUnderItsOwnRule() {
+            assertThat(standard("<a href=\"https://evil.example/login\">login</a>")).containsExactly("XSS-FOREIGN-LINK");
+            assertThat(standard("<img src='https://evil.example/pixel.png'>")).containsExactly("XSS-FOREIGN-LINK");
+        }
+
+        @Test
+        void allowsLinksWithinTheSite() {
+            assertThat(standard("<a href=\"/pets/12\">Rex</a>")).isEmpty();
+            assertThat(standard("<a href=\"pets/12#walks\">Rex</a>")).isEmpty();
+            assertThat(standard("<a href=\"mailto:shop@petstore.example\">mail us</a>")).isEmpty();
+        }
+
+        @Test
+        void reportsFixedPositionAsOverlay() {
+            assertThat(standard("<div style=\"position:fixed;top:0\">")).contains("XSS-CSS-OVERLAY");
+            assertThat(standard("<div style=\"POSITION : /**/ Fixed !important\">")).contains("XSS-CSS-OVERLAY");
+        }
+
+        @Test
+        void reportsFixedPositionWrittenWithCssEscapes() {
+            assertThat(standard("<div style=\"position:f\\69xed\">")).contains("XSS-CSS-OVERLAY");
+        }
+
+        @Test
+        void reportsPageSizedOrStackedOrTransparentAbsolutePositionAsOverlay() {
+            for (String style : List.of("position:absolute;width:100%;height:100%", "position:absolute;inset:0",
+                    "position: absolute; height: 100vh", "position:absolute;z-index:9999",
+                    "opacity:0;position:absolute", "position:absolute;opacity:.05", "position:absolute;width:2000px")) {
+                assertThat(standard("<a style=\"" + style + "\">x</a>")).as(style).contains("XSS-CSS-OVERLAY");
+            }
+        }
+
+        @Test
+        void leavesStylesThatStayInTheTextOutOfOverlay() {
+            for (String style : List.of("color: green", "position: relative; width: 100%", "position:absolute; width: 40px",
+                    "opacity: 0.5", "font-size: 120%", "position:absolute;opacity:0.5;width:50%")) {
+                assertThat(standard("<span style=\"" + style + "\">x</span>")).as(style)
+                        .doesNotContain("XSS-CSS-OVERLAY");
+            }
+        }
+
+        @Test
+        void reportsEachDangerOfOneTagUnderItsOwnRule() {
+            assertThat(standard("<a href=\"//evil.example/login\" style=\"position:fixed;top:0;left:0;width:100%;"
+                    + "height:100%;opacity:0\" onmouseover=\"steal()\">"))
+                    .contains("XSS-STYLE-ATTRIBUTE", "XSS-DISGUISED-LINK", "XSS-CSS-OVERLAY", "XSS-EVENT-HANDLER");
+        }
+
+        @Test
+        void reportsOverlayInjectedIntoAnAttribute() {
+            assertThat(standard("\" style=\"position:fixed;top:0;left:0;width:100%;height:100%"))
+                    .contains("XSS-CSS-OVERLAY");
         }
 
         @Test

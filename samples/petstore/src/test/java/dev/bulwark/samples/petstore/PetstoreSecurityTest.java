@@ -61,13 +61,28 @@ class PetstoreSecurityTest {
         assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet(styled)))).isAllowed().hasNoFindings();
         assertThat(BULWARK.evaluate(put("/pets/1").bearer(token).json(pet(styled)))).isAllowed();
         assertThat(BULWARK.evaluate(post("/pets").bearer(token).json("{\"name\": \"" + styled.replace("\"", "\\\"")
-                + "\", \"species\": \"dog\"}"))).as("another field").isBlockedBy("XSS-DANGEROUS-ATTRIBUTE");
+                + "\", \"species\": \"dog\"}"))).as("another field").isBlockedBy("XSS-STYLE-ATTRIBUTE");
         assertThat(BULWARK.evaluate(post("/pets/1/photos").bearer(token).json("{\"url\": \"https://cdn.example.com/rex.jpg\", "
-                + "\"caption\": \"" + styled.replace("\"", "\\\"") + "\"}"))).as("another operation").isBlockedBy("XSS-DANGEROUS-ATTRIBUTE");
+                + "\"caption\": \"" + styled.replace("\"", "\\\"") + "\"}"))).as("another operation").isBlockedBy("XSS-STYLE-ATTRIBUTE");
         assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<span onclick=\"adopt()\">Adopt me</span>"))))
                 .as("another rule").isBlockedBy("XSS-EVENT-HANDLER");
         assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<script>alert(1)</script>"))))
                 .as("another rule").isBlockedBy("XSS-SCRIPT-TAG");
+    }
+
+    @Test
+    void blocksLinksToOtherHostsAndOverlaysInDescriptions() {
+        String token = token("pets:write");
+
+        assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<a href=\"https://evil.example/login\">log in</a>"))))
+                .isBlockedBy("XSS-FOREIGN-LINK");
+        assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<a href=\"//evil.example/login\">log in</a>"))))
+                .isBlockedBy("XSS-DISGUISED-LINK");
+        assertThat(BULWARK.evaluate(put("/pets/1").bearer(token).json(pet("<a href=\"//evil.example/login\" style=\""
+                + "position:fixed;top:0;left:0;width:100%;height:100%;opacity:0\">"))))
+                .as("one finding per detector and value: the first of the two").isBlockedBy("XSS-DISGUISED-LINK");
+        assertThat(BULWARK.evaluate(post("/pets").bearer(token).json(pet("<div style=\"position:fixed;inset:0\">Sale</div>"))))
+                .isBlockedBy("XSS-CSS-OVERLAY");
     }
 
     @Test
