@@ -42,7 +42,7 @@ final class XssRules {
     static final RuleDefinition STYLE_ATTRIBUTE = rule("XSS-STYLE-ATTRIBUTE", Level.STANDARD,
             "a style attribute in injected markup, whatever its CSS (script in CSS and overlays have"
                     + " their own rules)", CAPEC_ATTRIBUTE);
-    static final RuleDefinition FOREIGN_LINK = rule("XSS-FOREIGN-LINK", Level.STANDARD,
+    static final RuleDefinition FOREIGN_LINK = rule("XSS-FOREIGN-LINK", Level.STRICT,
             "a link attribute (href, src, action, ...) in injected markup that leads to another host:"
                     + " https://host/...", CAPEC_URI);
     static final RuleDefinition DISGUISED_LINK = rule("XSS-DISGUISED-LINK", Level.STANDARD,
