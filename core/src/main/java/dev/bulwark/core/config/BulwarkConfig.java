@@ -112,7 +112,7 @@ public final class BulwarkConfig {
         return decodingPasses;
     }
 
-    /** What to do with bodies that cannot be inspected; default {@link UninspectablePolicy#LOG}. */
+    /** What to do with bodies that cannot be inspected; default {@link UninspectablePolicy#BLOCK}. */
     public UninspectablePolicy uninspectable() {
         return uninspectable;
     }
@@ -176,7 +176,7 @@ public final class BulwarkConfig {
         private Mode mode = Mode.BLOCK;
         private Limits limits = Limits.defaults();
         private int decodingPasses = DEFAULT_DECODING_PASSES;
-        private UninspectablePolicy uninspectable = UninspectablePolicy.LOG;
+        private UninspectablePolicy uninspectable = UninspectablePolicy.BLOCK;
         private DenyRulesConfig denyRules = DenyRulesConfig.defaults();
         private final List<Route> routes = new ArrayList<>();
         private JwtConfig jwt = JwtConfig.disabled();

@@ -30,12 +30,16 @@ import java.util.Objects;
  *       ({@code FILENAME});</li>
  *   <li>every part header other than {@code Content-Disposition} ({@code VALUE}, located by
  *       {@code field:header-name} in lower case, e.g. {@code avatar:content-type});</li>
- *   <li>the content of a text part ({@code VALUE}): a part without file name, or a file whose type
- *       is {@code text/*}, {@code application/json}, {@code application/xml} or ends in
- *       {@code +json} or {@code +xml}. It is decoded with the part's charset (UTF-8 by default,
- *       strictly: invalid bytes become U+FFFD flagged {@code INVALID_UTF8}). Binary file content is
- *       not emitted.</li>
+ *   <li>the content of a part ({@code VALUE}), decoded with the part's charset (UTF-8 by default,
+ *       strictly: invalid bytes become U+FFFD flagged {@code INVALID_UTF8}), unless it is a file of
+ *       binary content: one that starts with the signature of a {@link BinaryFormat}, or whose bytes
+ *       do not read as text ({@link ContentSniffer#looksTextual}) under a binary media type
+ *       ({@link ContentSniffer#isBinaryMediaType}, {@code application/octet-stream} among them).
+ *       Any other file is text, whatever type it declares: a PHP script sent as
+ *       {@code application/octet-stream} is inspected.</li>
  * </ol>
+ * Binary files are not emitted; {@link #parse} returns them, so that the engine can apply the
+ * {@code uninspectable} policy or a route's declared binary uploads to each.
  * Field and file names are percent-decoded for inspection ({@code decoded}; browsers encode
  * {@code "} as {@code %22}) and kept as sent in {@code raw}.
  *
@@ -96,10 +100,13 @@ public final class MultipartParser {
     /**
      * Parses the remaining bytes of {@code body} (its position is left unchanged) as multipart data
      * framed by the boundary in {@code contentType}, and emits the parts' values to {@code sink}.
+     *
+     * @return the file parts of binary content, which were not inspected, in request order
      */
-    public void parse(ByteBuffer body, String contentType, ValueSink sink)
+    public List<UninspectedContent> parse(ByteBuffer body, String contentType, ValueSink sink)
             throws LimitExceededException, MalformedRequestException {
         Objects.requireNonNull(sink, "sink");
+        List<UninspectedContent> binaryFiles = new ArrayList<>();
         byte[] delimiter = ("--" + boundary(contentType)).getBytes(StandardCharsets.US_ASCII);
         int[] failure = failureFunction(delimiter);
         int base = body.position();
@@ -174,7 +181,7 @@ public final class MultipartParser {
                 if (at - 2 < partStart) {
                     throw malformed("multipart.header", "a part is empty, without even headers");
                 }
-                part(body, partStart, at - 2, sink);
+                part(body, partStart, at - 2, sink, binaryFiles);
             }
             if (closing) {
                 closed = true;
@@ -190,6 +197,7 @@ public final class MultipartParser {
         if (!closed) {
             throw malformed("multipart.truncated", partStart < 0 ? "no delimiter found" : "no closing delimiter");
         }
+        return binaryFiles;
     }
 
     /** The boundary from the {@code Content-Type}, validated. */
@@ -240,7 +248,7 @@ public final class MultipartParser {
     }
 
     /** Parses and emits the part in {@code [start, end)}. */
-    private void part(ByteBuffer body, int start, int end, ValueSink sink)
+    private void part(ByteBuffer body, int start, int end, ValueSink sink, List<UninspectedContent> binaryFiles)
             throws LimitExceededException, MalformedRequestException {
         List<PartHeader> headers = new ArrayList<>(4);
         int contentStart = headers(body, start, end, headers);
@@ -312,14 +320,25 @@ public final class MultipartParser {
             }
         }
 
-        if (!file || isTextType(mediaType)) {
-            DecodedText content = content(body, contentStart, end, charset, fieldName);
-            if (!file && content.text().length() > limits.parameterValueLength()) {
-                throw new LimitExceededException("parameters.value-length",
-                        Location.value(Source.MULTIPART, fieldName), limits.parameterValueLength(), 400);
-            }
-            sink.accept(Names.value(Location.value(Source.MULTIPART, fieldName), content.text(), content));
+        BinaryFormat format = file && !isTextType(mediaType) ? BinaryFormat.detect(body.slice(contentStart, end - contentStart))
+                : null;
+        if (format != null) {
+            binaryFiles.add(new UninspectedContent(Location.value(Source.MULTIPART, fieldName), mediaType,
+                    format.description(), true));
+            return;
         }
+        DecodedText content = content(body, contentStart, end, charset, fieldName);
+        if (file && !isTextType(mediaType) && ContentSniffer.isBinaryMediaType(mediaType)
+                && !ContentSniffer.looksTextual(content.text())) {
+            binaryFiles.add(new UninspectedContent(Location.value(Source.MULTIPART, fieldName), mediaType,
+                    "binary content", true));
+            return;
+        }
+        if (!file && content.text().length() > limits.parameterValueLength()) {
+            throw new LimitExceededException("parameters.value-length",
+                    Location.value(Source.MULTIPART, fieldName), limits.parameterValueLength(), 400);
+        }
+        sink.accept(Names.value(Location.value(Source.MULTIPART, fieldName), content.text(), content));
     }
 
     /**
