@@ -59,7 +59,7 @@ class ConfigDescriptionTest {
 
         Map<String, Object> description = ConfigDescription.describe(config);
 
-        assertThat(description).containsEntry("mode", "log-only").containsEntry("uninspectable", "log");
+        assertThat(description).containsEntry("mode", "log-only").containsEntry("uninspectable", "block");
         assertThat(description.get("deny-rules")).isEqualTo(Map.of(
                 "level", "strict",
                 "log-only", List.of(),
@@ -109,6 +109,7 @@ class ConfigDescriptionTest {
                     ip-rules: {allow: []}
                     csrf: {enabled: false, mode: log-only}
                     headers: {request: {allow: all, remove: [X-Trace]}}
+                    body: {binary: [Application/Octet-Stream, image/*]}
                 """);
 
         Map<String, Object> description = ConfigDescription.describe(config);
@@ -145,7 +146,8 @@ class ConfigDescriptionTest {
                 "allow-rules", Map.of("enabled", false),
                 "ip-rules", Map.of("allow", List.of()),
                 "csrf", Map.of("enabled", false, "mode", "log-only"),
-                "headers", Map.of("request", Map.of("allow", "all", "remove", List.of("x-trace"))))));
+                "headers", Map.of("request", Map.of("allow", "all", "remove", List.of("x-trace"))),
+                "body", Map.of("binary", List.of("application/octet-stream", "image/*")))));
     }
 
     /** The policy as described reads back as the same policy. */

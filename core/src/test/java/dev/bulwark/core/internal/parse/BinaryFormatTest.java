@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,8 +30,8 @@ class BinaryFormatTest {
         return buffer.flip();
     }
 
-    static java.util.stream.Stream<Arguments> signatures() {
-        return java.util.stream.Stream.of(
+    static Stream<Arguments> signatures() {
+        return Stream.of(
                 Arguments.of(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13), "PNG image"),
                 Arguments.of(bytes(0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'), "JPEG image"),
                 Arguments.of(ascii("GIF89a", 1, 0, 1, 0), "GIF image"),
@@ -60,7 +62,7 @@ class BinaryFormatTest {
         assertThat(BinaryFormat.detect(ascii(text))).isNull();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void readsFromTheBufferPosition() {
         ByteBuffer content = ascii("xx%PDF-1.4");
         content.position(2);
