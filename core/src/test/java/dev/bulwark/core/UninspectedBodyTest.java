@@ -79,6 +79,22 @@ class UninspectedBodyTest {
     }
 
     @Test
+    void inspectsNdjsonAsTextWhenItsLinesPassTheElementLimitTogether() {
+        Bulwark few = Bulwark.create(BulwarkConfig.fromYaml("limits: {json: {elements: 10}}"));
+        String body = "{\"a\":\"x\"}\n".repeat(20) + "{\"q\":\"" + SQLI + "\"}\n";
+
+        assertThat(onlyBlocking(few.evaluate(post("application/x-ndjson", body))).location())
+                .isEqualTo(Location.value(Source.BODY, ""));
+    }
+
+    @Test
+    void inspectsTextThatLooksLikeJsonBeyondALimitAsTextWithoutRejectingIt() {
+        Bulwark shallow = Bulwark.create(BulwarkConfig.fromYaml("limits: {json: {depth: 2}}"));
+
+        assertThat(shallow.evaluate(post("text/plain", "[[[[\"deeply nested note\"]]]]")).allowed()).isTrue();
+    }
+
+    @Test
     void parsesJsonSentAsTextPlainAsJson() {
         Decision decision = DEFAULTS.evaluate(post("text/plain", "{\"comment\":{\"text\":\"" + SQLI + "\"}}"));
 

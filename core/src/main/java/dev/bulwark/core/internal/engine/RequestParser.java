@@ -177,7 +177,8 @@ final class RequestParser {
      *       document per line (NDJSON, JSON Lines) is parsed line by line. The shape is a guess:
      *       when the parser refutes it, by a syntax error or a limit, its values are dropped and
      *       the request is not rejected, because nothing declared it to be JSON, XML or a form;
-     *       the whole text is inspected either way.</li>
+     *       the whole text is inspected either way. Only the parameter count spans parsers: the
+     *       fields of text that does parse as a form count against it like any form's.</li>
      * </ol>
      * Each step is one pass over the body.
      */
@@ -193,20 +194,19 @@ final class RequestParser {
             uninspected.add(new UninspectedContent(BODY, mediaType, "binary content", true));
             return BodyKind.UNINSPECTABLE;
         }
-        switch (ContentSniffer.shape(text)) {
-            case JSON -> {
-                byte[] utf8 = charset.equals(StandardCharsets.UTF_8) ? bytes(body) : text.getBytes(StandardCharsets.UTF_8);
-                if (!speculatively(sink, found -> jsonParser.parse(new ByteArrayInputStream(utf8), found))
-                        && text.indexOf('\n') >= 0) {
-                    speculatively(sink, found -> parseJsonLines(text, found));
+        ContentSniffer.Shape shape = ContentSniffer.shape(text);
+        if (shape != ContentSniffer.Shape.TEXT) {
+            // The parsers read UTF-8 (XML also what its declaration names): text in another charset is re-encoded.
+            byte[] utf8 = charset.equals(StandardCharsets.UTF_8) ? bytes(body) : text.getBytes(StandardCharsets.UTF_8);
+            switch (shape) {
+                case JSON -> {
+                    if (!speculatively(sink, found -> jsonParser.parse(new ByteArrayInputStream(utf8), found))
+                            && text.indexOf('\n') >= 0) {
+                        speculatively(sink, found -> parseJsonLines(text, found));
+                    }
                 }
-            }
-            case XML -> speculatively(sink, found -> xmlParser.parse(charset.equals(StandardCharsets.UTF_8)
-                    ? new ByteArrayInputStream(bytes(body)) : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                    found));
-            case FORM -> speculatively(sink, found -> parameterParser.parse(text, Source.FORM, found));
-            case TEXT -> {
-                // Inspected as text only.
+                case XML -> speculatively(sink, found -> xmlParser.parse(new ByteArrayInputStream(utf8), found));
+                default -> speculatively(sink, found -> parameterParser.parse(text, Source.FORM, found));
             }
         }
         // After the parsed values, so that a finding names the field when the parse found one.
@@ -214,8 +214,19 @@ final class RequestParser {
         return BodyKind.TEXT;
     }
 
-    /** Each non-blank line of {@code text} as a JSON document. */
+    /**
+     * Each non-blank line of {@code text} as a JSON document. The element limit {@code json.elements}
+     * holds for all lines together, as for one document, so that many short lines cost no more
+     * inspection than one document of the same size may.
+     */
     private void parseJsonLines(String text, ValueSink sink) throws LimitExceededException, MalformedRequestException {
+        int[] values = {0};
+        ValueSink counting = value -> {
+            if (++values[0] > limits.jsonElements()) {
+                throw new LimitExceededException("json.elements", value.location(), limits.jsonElements(), 400);
+            }
+            sink.accept(value);
+        };
         int start = 0;
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
@@ -224,7 +235,7 @@ final class RequestParser {
             }
             String line = text.substring(start, end);
             if (!line.isBlank()) {
-                jsonParser.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), sink);
+                jsonParser.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), counting);
             }
             start = end + 1;
         }
