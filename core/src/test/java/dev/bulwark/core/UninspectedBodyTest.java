@@ -231,6 +231,12 @@ class UninspectedBodyTest {
     }
 
     @Test
+    void readsAQuotedCharsetName() {
+        assertThat(DEFAULTS.evaluate(post("application/x-www-form-urlencoded; charset='utf-8'", "test=value")).allowed())
+                .isTrue();
+    }
+
+    @Test
     void blocksCompressedBodyByDefault() {
         HttpRequest request = HttpRequest.builder("POST", "/api").remoteAddress("127.0.0.1")
                 .header("Content-Type", "application/json").header("Content-Encoding", "gzip")

@@ -304,7 +304,8 @@ final class RequestParser {
 
     /**
      * The charset parameter of a content type: UTF-8 when there is no content type or no charset
-     * parameter, {@code null} when the JDK does not know the charset (the body cannot be decoded).
+     * parameter, {@code null} when the JDK does not know the charset (the body cannot be decoded,
+     * and is not guessed at: the application may decode it differently).
      */
     static Charset charset(String contentType) {
         if (contentType == null) {
@@ -320,7 +321,8 @@ final class RequestParser {
         while (end < lower.length() && lower.charAt(end) != ';' && lower.charAt(end) != ' ') {
             end++;
         }
-        String name = lower.substring(start, end).replace("\"", "");
+        // Quotes, double or (not per RFC 9110, but sent) single, are not part of the name.
+        String name = lower.substring(start, end).replace("\"", "").replace("'", "");
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
