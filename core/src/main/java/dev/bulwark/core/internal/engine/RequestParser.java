@@ -216,8 +216,8 @@ final class RequestParser {
 
     /**
      * Each non-blank line of {@code text} as a JSON document. The element limit {@code json.elements}
-     * holds for all lines together, as for one document, so that many short lines cost no more
-     * inspection than one document of the same size may.
+     * holds for all lines together, each line counting as one element besides the keys and strings
+     * it holds, so that many short lines cost no more parsing and inspection than one document may.
      */
     private void parseJsonLines(String text, ValueSink sink) throws LimitExceededException, MalformedRequestException {
         int[] values = {0};
@@ -235,6 +235,9 @@ final class RequestParser {
             }
             String line = text.substring(start, end);
             if (!line.isBlank()) {
+                if (++values[0] > limits.jsonElements()) {
+                    throw new LimitExceededException("json.elements", BODY, limits.jsonElements(), 400);
+                }
                 jsonParser.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), counting);
             }
             start = end + 1;
