@@ -178,10 +178,18 @@ public class EngineBenchmark {
         return Bulwark.create(config(Level.valueOf(level.toUpperCase(Locale.ROOT))));
     }
 
-    /** The default configuration with the deny rules at {@code level}. */
+    /**
+     * The default configuration with the deny rules at {@code level}, and the upload endpoint of
+     * {@code typical.jsonl} ({@code /api/v1/uploads}) declaring its image files as binary uploads,
+     * as a service must for binary content to pass (uninspectable content is blocked by default).
+     */
     static BulwarkConfig config(Level level) {
-        BulwarkConfig defaults = BulwarkConfig.defaults();
-        return defaults.toBuilder().denyRules(defaults.denyRules().withLevel(level)).build();
+        BulwarkConfig base = BulwarkConfig.fromYaml("""
+                routes:
+                  - when: {path: {prefix: /api/v1/uploads}}
+                    body: {binary: [image/*]}
+                """);
+        return base.toBuilder().denyRules(base.denyRules().withLevel(level)).build();
     }
 
     static List<CorpusRequest> read(String file) throws IOException {

@@ -39,6 +39,18 @@ class PathologicalInputTest {
         assertThat(decision.incidentId()).isNotEmpty();
     }
 
+    /** Bodies under a type without parser whose content is guessed as JSON, NDJSON, XML or a form. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":[", "[1]\n", "{\"k\":\"v\"}\n", "a=1&", "a=%27&", "<a>", "<a b='c'>x</a>\n"})
+    void finishesSniffedBodyInLinearTime(String unit) {
+        HttpRequest request = HttpRequest.builder("POST", "/import").header("Content-Type", "application/octet-stream")
+                .body(repeat(unit)).build();
+
+        Decision decision = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> BULWARK.evaluate(request));
+
+        assertThat(decision.incidentId()).isNotEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"'((((", "<<<<", "${${${", "%2525"})
     void finishesLongQueryValueWithinLimits(String unit) {

@@ -3,6 +3,7 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.BulwarkConfig;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,17 @@ import org.junit.jupiter.api.Test;
 
 /** The application receives exactly the bytes the filter read and inspected. */
 class BodyReplayTest extends FilterContainerTest {
+
+    /** Binary bodies and files are what these tests replay, so every path declares them. */
+    @Override
+    BulwarkConfig config() {
+        return BulwarkConfig.fromYaml("""
+                limits: {body-size: %d}
+                routes:
+                  - when: {path: {prefix: /}}
+                    body: {binary: [application/octet-stream]}
+                """.formatted(BODY_LIMIT));
+    }
 
     @Test
     void replaysAllByteValuesByteForByte() {

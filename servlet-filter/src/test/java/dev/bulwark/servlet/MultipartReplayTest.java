@@ -3,6 +3,7 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.BulwarkConfig;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
@@ -19,6 +20,17 @@ import org.junit.jupiter.api.Test;
 
 /** An application that reads a multipart body with {@code getParts()} gets every part, byte for byte. */
 class MultipartReplayTest extends FilterContainerTest {
+
+    /** Binary bodies and files are what these tests replay, so every path declares them. */
+    @Override
+    BulwarkConfig config() {
+        return BulwarkConfig.fromYaml("""
+                limits: {body-size: %d}
+                routes:
+                  - when: {path: {prefix: /}}
+                    body: {binary: [application/octet-stream]}
+                """.formatted(BODY_LIMIT));
+    }
 
     private static final String BOUNDARY = "----bulwark7MA4YWxkTrZu0gW";
 

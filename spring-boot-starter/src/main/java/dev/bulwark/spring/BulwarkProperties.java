@@ -81,8 +81,10 @@ public class BulwarkProperties {
     private final Decoding decoding = new Decoding();
 
     /**
-     * What to do with bodies that cannot be inspected (media types without a parser that are not
-     * text): 'log' lets them pass with a finding, 'block' answers 400.
+     * What to do with content that cannot be inspected (binary bodies and files, compressed
+     * content encodings, unknown charsets; any other body is inspected as text at least): 'block'
+     * answers 415, 'log' lets it pass with a finding. Routes with upload endpoints declare their
+     * binary media types in 'routes[].body.binary' instead of weakening this.
      */
     private String uninspectable = "log";
 
@@ -2781,6 +2783,9 @@ public class BulwarkProperties {
         /** 'block' or 'log' for bodies that cannot be inspected on this route. */
         private String uninspectable;
 
+        /** The binary bodies this route accepts uninspected. */
+        private RouteBody body;
+
         /** Token requirements for this route. */
         private RouteJwt jwt;
 
@@ -2838,6 +2843,14 @@ public class BulwarkProperties {
 
         public void setUninspectable(String uninspectable) {
             this.uninspectable = uninspectable;
+        }
+
+        public RouteBody getBody() {
+            return body;
+        }
+
+        public void setBody(RouteBody body) {
+            this.body = body;
         }
 
         public RouteJwt getJwt() {
@@ -2904,6 +2917,9 @@ public class BulwarkProperties {
                 tree.putAlways("deny-rules", denyRules.toTree());
             }
             tree.put("uninspectable", uninspectable);
+            if (body != null) {
+                tree.putAlways("body", body.toTree());
+            }
             if (jwt != null) {
                 tree.putAlways("jwt", jwt.toTree());
             }
@@ -3107,6 +3123,33 @@ public class BulwarkProperties {
             }
             tree.put("deny", deny);
             tree.put("mode", mode);
+            return tree.map();
+        }
+    }
+
+    /** The bodies a route accepts beyond what can be inspected ({@code routes[].body}). */
+    public static class RouteBody {
+
+        /**
+         * Media ranges ('application/octet-stream', 'image/*') whose binary content (a known file
+         * format such as PNG or PDF, or bytes that are not text) passes uninspected on this route,
+         * logged. Text under these types is still inspected.
+         */
+        private List<String> binary;
+
+        public List<String> getBinary() {
+            return binary;
+        }
+
+        public void setBinary(List<String> binary) {
+            this.binary = binary;
+        }
+
+        Map<String, Object> toTree() {
+            Tree tree = new Tree();
+            if (binary != null) {
+                tree.putAlways("binary", binary);
+            }
             return tree.map();
         }
     }

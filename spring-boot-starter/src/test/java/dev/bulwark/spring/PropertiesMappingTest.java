@@ -94,7 +94,7 @@ class PropertiesMappingTest {
         withYaml("""
                 bulwark:
                   mode: log-only
-                  uninspectable: block
+                  uninspectable: log
                   decoding: {passes: 2}
                   limits:
                     body-size: 2MiB
@@ -108,7 +108,7 @@ class PropertiesMappingTest {
                     xml: {depth: 30, elements: 2000}
                 """, config -> {
             assertThat(config.mode()).isEqualTo(Mode.LOG_ONLY);
-            assertThat(config.uninspectable()).isEqualTo(UninspectablePolicy.BLOCK);
+            assertThat(config.uninspectable()).isEqualTo(UninspectablePolicy.LOG);
             assertThat(config.decodingPasses()).isEqualTo(2);
             assertThat(config.limits()).isEqualTo(new Limits(2 * 1024 * 1024, 1024, 8 * 1024, 64, 64, 4 * 1024,
                     50, 16 * 1024, 10, 20, 100, 5000, 128, 32 * 1024, 8, 512 * 1024, 30, 2000));
@@ -304,6 +304,7 @@ class PropertiesMappingTest {
                       mode: log-only
                       deny-rules: {level: strict}
                       uninspectable: block
+                      body: {binary: [application/octet-stream, image/*]}
                       jwt:
                         scopes: [admin]
                         claims: [{claim: role, exact: admin}]
@@ -333,6 +334,8 @@ class PropertiesMappingTest {
             assertThat(admin.mode()).isEqualTo(Mode.LOG_ONLY);
             assertThat(admin.denyRulesLevel()).isEqualTo(Level.STRICT);
             assertThat(admin.uninspectable()).isEqualTo(UninspectablePolicy.BLOCK);
+            assertThat(admin.body().binary()).containsExactly("application/octet-stream", "image/*");
+            assertThat(open.body().binary()).isEmpty();
             assertThat(admin.jwt().required()).isNull();
             assertThat(admin.jwt().scopes()).containsExactly("admin");
             assertThat(admin.jwt().claims()).containsExactly(new ClaimRequirement("role", java.util.List.of(),

@@ -305,7 +305,7 @@ public final class ConfigLoader {
     }
 
     private static Route route(ConfigNode node) {
-        node.object(union(Set.of("when", "mode", "deny-rules", "uninspectable", "jwt", "openapi"),
+        node.object(union(Set.of("when", "mode", "deny-rules", "uninspectable", "body", "jwt", "openapi"),
                 PolicyConfigReader.ROUTE_KEYS));
         if (!node.has("when")) {
             throw node.error("a route needs 'when' conditions");
@@ -336,7 +336,20 @@ public final class ConfigLoader {
             }
         }
         RoutePolicy policy = PolicyConfigReader.route(node);
-        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy);
+        RouteBody body = node.has("body") ? routeBody(node.get("body")) : RouteBody.NONE;
+        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy, body);
+    }
+
+    /** A route's {@code body: {binary: [media ranges]}}. */
+    private static RouteBody routeBody(ConfigNode node) {
+        node.object(Set.of("binary"));
+        List<String> binary = new ArrayList<>();
+        if (node.has("binary")) {
+            for (ConfigNode range : node.get("binary").items()) {
+                binary.add(range.convert(n -> RouteBody.mediaRange(n.text())));
+            }
+        }
+        return new RouteBody(binary);
     }
 
     /** The blocked-data selector of an exception, override or custom rule: at most one kind key. */

@@ -18,15 +18,25 @@ import java.util.Objects;
  * @param openapiMode block or log only for OpenAPI violations on this route; {@code null} to keep
  * @param policy allowed methods, allow rules, IP rules, CSRF and header filtering of this route;
  *     {@link RoutePolicy#NONE} to keep the global ones
+ * @param body the binary bodies this route accepts uninspected; {@link RouteBody#NONE} for none
  */
 public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
-        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy) {
+        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body) {
 
     public Route {
         Objects.requireNonNull(when, "when");
         if (policy == null) {
             policy = RoutePolicy.NONE;
         }
+        if (body == null) {
+            body = RouteBody.NONE;
+        }
+    }
+
+    /** A route that accepts no binary bodies. */
+    public Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
+            JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy) {
+        this(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, RouteBody.NONE);
     }
 
     /** A route that changes no request policy. */
@@ -42,6 +52,11 @@ public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, Unin
 
     /** This route with other request-policy settings. */
     public Route withPolicy(RoutePolicy newPolicy) {
-        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy);
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy, body);
+    }
+
+    /** This route accepting other binary bodies. */
+    public Route withBody(RouteBody newBody) {
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, newBody);
     }
 }

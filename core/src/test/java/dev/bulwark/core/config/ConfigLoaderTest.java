@@ -21,6 +21,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsBinaryMediaRangesOfARouteBody() {
+        BulwarkConfig config = ConfigLoader.fromYaml("""
+                routes:
+                  - when: {path: {prefix: /uploads/}}
+                    body: {binary: [Application/Octet-Stream, image/*]}
+                """);
+
+        RouteBody body = config.routes().get(0).body();
+        assertThat(body.binary()).containsExactly("application/octet-stream", "image/*");
+        assertThat(body.acceptsBinary("image/png")).isTrue();
+        assertThat(body.acceptsBinary("application/pdf")).isFalse();
+        assertThat(body.acceptsBinary(null)).isFalse();
+    }
+
+    @Test
+    void routeWithoutBodyAcceptsNoBinary() {
+        BulwarkConfig config = ConfigLoader.fromYaml("routes: [{when: {path: /a}}]");
+
+        assertThat(config.routes().get(0).body()).isEqualTo(RouteBody.NONE);
+    }
+
+    @Test
+    void rejectsAMediaRangeThatIsNotOneWithItsPath() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                routes:
+                  - when: {path: /a}
+                    body: {binary: [image/png, "*/png"]}
+                """))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("routes[0].body.binary[1]: '*/png' is not a media range");
+    }
+
+    @Test
+    void rejectsAnUnknownKeyInARouteBody() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("routes: [{when: {path: /a}, body: {binaries: [image/*]}}]"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("routes[0].body.binaries: unknown key");
+    }
+
+    @Test
     void readsTheDocumentedShape() {
         BulwarkConfig config = ConfigLoader.fromYaml("""
                 mode: log-only

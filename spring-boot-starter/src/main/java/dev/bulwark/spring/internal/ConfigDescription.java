@@ -297,6 +297,9 @@ public final class ConfigDescription {
             tree.put("deny-rules", Map.of("level", name(route.denyRulesLevel())));
         }
         putIfSet(tree, "uninspectable", name(route.uninspectable()));
+        if (!route.body().binary().isEmpty()) {
+            tree.put("body", Map.of("binary", route.body().binary()));
+        }
         if (route.jwt() != null) {
             Map<String, Object> jwt = new LinkedHashMap<>();
             putIfSet(jwt, "required", route.jwt().required());

@@ -121,6 +121,7 @@ class ConfigDescriptionTest {
                     ip-rules: {allow: []}
                     csrf: {enabled: false, mode: log-only}
                     headers: {request: {allow: all, remove: [X-Trace]}}
+                    body: {binary: [Application/Octet-Stream, image/*]}
                 """);
 
         Map<String, Object> description = ConfigDescription.describe(config);
@@ -157,7 +158,8 @@ class ConfigDescriptionTest {
                 "allow-rules", Map.of("enabled", false),
                 "ip-rules", Map.of("allow", List.of()),
                 "csrf", Map.of("enabled", false, "mode", "log-only"),
-                "headers", Map.of("request", Map.of("allow", "all", "remove", List.of("x-trace"))))));
+                "headers", Map.of("request", Map.of("allow", "all", "remove", List.of("x-trace"))),
+                "body", Map.of("binary", List.of("application/octet-stream", "image/*")))));
     }
 
     /** The policy as described reads back as the same policy. */

@@ -22,6 +22,7 @@ import dev.bulwark.core.internal.openapi.OpenApiCheck;
 import dev.bulwark.core.internal.openapi.OpenApiSupport;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
+import dev.bulwark.core.internal.parse.UninspectedContent;
 import dev.bulwark.core.internal.policy.ClientInfo;
 import dev.bulwark.core.internal.policy.MethodOverride;
 import dev.bulwark.core.internal.policy.PolicyChecks;
@@ -129,8 +130,8 @@ public final class Engine {
         }
         boolean routeAmbiguous = selectRoute(request, inspection);
         policy.inspect(inspection, client, override);
-        if (parsed.bodyKind() == RequestParser.BodyKind.UNINSPECTABLE) {
-            reportUninspectable(request, inspection);
+        for (UninspectedContent content : parsed.uninspected()) {
+            reportUninspected(content, inspection);
         }
         for (Check check : checks) {
             if (inspection.blocked()) {
@@ -163,14 +164,28 @@ public final class Engine {
         }
     }
 
-    private void reportUninspectable(HttpRequest request, RequestInspection inspection) {
+    /**
+     * Blocks or logs content that was not inspected: binary content of a media type the route
+     * declares as a binary upload is logged and passes; anything else follows the route's
+     * {@code uninspectable} policy, or the global one.
+     */
+    private void reportUninspected(UninspectedContent content, RequestInspection inspection) {
         Route route = inspection.route();
-        UninspectablePolicy policy = route != null && route.uninspectable() != null ? route.uninspectable()
-                : config.uninspectable();
-        Mode mode = policy == UninspectablePolicy.BLOCK ? Mode.BLOCK : Mode.LOG_ONLY;
-        inspection.report(new Finding(UNINSPECTED_KEY, "UNINSPECTED-BODY",
-                "body of media type " + request.mediaType() + " cannot be inspected", Location.value(dev.bulwark.core.Source.BODY, ""),
-                "", Level.BASIC, mode, BlockType.MALFORMED, 415));
+        Mode mode;
+        String description;
+        if (content.binary() && route != null && route.body().acceptsBinary(content.mediaType())) {
+            mode = Mode.LOG_ONLY;
+            description = content.reason() + " declared as " + content.mediaType()
+                    + " is a binary upload of the route and was not inspected";
+        } else {
+            UninspectablePolicy policy = route != null && route.uninspectable() != null ? route.uninspectable()
+                    : config.uninspectable();
+            mode = policy == UninspectablePolicy.BLOCK ? Mode.BLOCK : Mode.LOG_ONLY;
+            description = content.reason() + (content.mediaType() == null ? " without a media type"
+                    : " declared as " + content.mediaType()) + " cannot be inspected";
+        }
+        inspection.report(new Finding(UNINSPECTED_KEY, content.binary() ? "UNINSPECTED-BINARY" : "UNINSPECTED-BODY",
+                description, content.location(), "", Level.BASIC, mode, BlockType.MALFORMED, 415));
     }
 
     /**

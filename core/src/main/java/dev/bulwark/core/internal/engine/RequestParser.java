@@ -13,29 +13,39 @@ import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PathNormalizer;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
+import dev.bulwark.core.internal.parse.BinaryFormat;
+import dev.bulwark.core.internal.parse.ContentSniffer;
 import dev.bulwark.core.internal.parse.CookieParser;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
 import dev.bulwark.core.internal.parse.MultipartParser;
 import dev.bulwark.core.internal.parse.ParameterParser;
+import dev.bulwark.core.internal.parse.UninspectedContent;
 import dev.bulwark.core.internal.parse.ValueSink;
 import dev.bulwark.core.internal.parse.XmlBodyParser;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a request into inspectable values: the normalised path, its segments and path parameters, query
- * parameters, headers, cookies, and the body by its media type. Enforces the count limits that span
+ * Turns a request into inspectable values: the normalised path, its segments and path parameters,
+ * query parameters, headers, cookies, and the body by its media type or, for a media type without a
+ * parser, by its content (see {@link #parseUndeclared}: every body that is not binary is inspected as
+ * text). Returns what could not be inspected (binary content, a compressed content encoding, an
+ * unknown charset) for the engine to block or log. Enforces the count limits that span
  * parsers (parameters in query, form and multipart together).
  */
 final class RequestParser {
 
     /** Headers whose values are parsed elsewhere or are pure framing. */
     private static final java.util.Set<String> SKIPPED_HEADERS = java.util.Set.of("cookie", "content-length", "host");
+    /** Where the body as a whole is found. */
+    private static final Location BODY = Location.value(Source.BODY, "");
 
     private final Limits limits;
     private final PercentDecoder decoder;
@@ -63,7 +73,7 @@ final class RequestParser {
     /**
      * Parses the request into {@code values}.
      *
-     * @return the path value and what kind of body was found
+     * @return the path value, what kind of body was found, and what of it was not inspected
      */
     Parsed parse(HttpRequest request, List<RequestValue> values) throws LimitExceededException, MalformedRequestException {
         PathNormalizer.NormalizedPath path = pathNormalizer.normalize(request.rawPath());
@@ -95,8 +105,9 @@ final class RequestParser {
             }
         }
         cookieParser.parse(request.headers(), sink);
-        BodyKind kind = parseBody(request, sink);
-        return new Parsed(pathValue, path.routingPath(), path.suspicious(), kind);
+        List<UninspectedContent> uninspected = new ArrayList<>(1);
+        BodyKind kind = parseBody(request, sink, uninspected);
+        return new Parsed(pathValue, path.routingPath(), path.suspicious(), kind, List.copyOf(uninspected));
     }
 
     /** The routed form of a raw path (see {@link PathNormalizer}). */
@@ -108,46 +119,179 @@ final class RequestParser {
      * @param path the path as inspected
      * @param routingPath the path as routed
      * @param suspicious the first sequence a container should reject, or {@code null}
-     * @param bodyKind what kind of body was found
+     * @param bodyKind what the body was parsed as
+     * @param uninspected the body, or the file parts of a multipart body, that were not inspected
      */
-    record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious, BodyKind bodyKind) {
+    record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious, BodyKind bodyKind,
+            List<UninspectedContent> uninspected) {
     }
 
-    private BodyKind parseBody(HttpRequest request, CountingSink sink) throws LimitExceededException, MalformedRequestException {
+    /**
+     * Parses the body by its declared media type when Bulwark has a parser for it (form, JSON,
+     * multipart, XML), and otherwise by what the content is; see {@link #parseUndeclared}. A body
+     * under a {@code Content-Encoding} other than {@code identity} and a textual body in a charset
+     * the JDK does not know cannot be read, so they are returned as uninspected, never passed as if
+     * inspected.
+     */
+    private BodyKind parseBody(HttpRequest request, CountingSink sink, List<UninspectedContent> uninspected)
+            throws LimitExceededException, MalformedRequestException {
         if (request.bodyLength() == 0) {
             return BodyKind.NONE;
         }
         String mediaType = request.mediaType();
-        if (mediaType == null || mediaType.isEmpty()) {
-            addText(request, sink, null);
-            return BodyKind.TEXT;
+        String coding = contentCoding(request.headers());
+        if (coding != null) {
+            uninspected.add(new UninspectedContent(BODY, mediaType, "content encoding " + coding, false));
+            return BodyKind.UNINSPECTABLE;
         }
-        if (mediaType.equals("application/x-www-form-urlencoded")) {
-            String text = decodeText(request.body(), charset(request.contentType()));
-            parameterParser.parse(text, Source.FORM, sink);
-            return BodyKind.FORM;
-        }
-        if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
+        if (mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json"))) {
             jsonParser.parse(request.bodyStream(), sink);
             return BodyKind.JSON;
         }
-        if (mediaType.equals("multipart/form-data")) {
-            multipartParser.parse(request.body(), request.contentType(), sink);
+        if ("multipart/form-data".equals(mediaType)) {
+            uninspected.addAll(multipartParser.parse(request.body(), request.contentType(), sink));
             return BodyKind.MULTIPART;
         }
-        if (mediaType.equals("application/xml") || mediaType.equals("text/xml") || mediaType.endsWith("+xml")) {
+        if (mediaType != null && (mediaType.equals("application/xml") || mediaType.equals("text/xml")
+                || mediaType.endsWith("+xml"))) {
             xmlParser.parse(request.bodyStream(), sink);
             return BodyKind.XML;
         }
-        if (mediaType.startsWith("text/")) {
-            addText(request, sink, charset(request.contentType()));
-            return BodyKind.TEXT;
+        Charset charset = charset(request.contentType());
+        if (charset == null) {
+            uninspected.add(new UninspectedContent(BODY, mediaType, "unknown charset in " + request.contentType(), false));
+            return BodyKind.UNINSPECTABLE;
         }
-        return BodyKind.UNINSPECTABLE;
+        if ("application/x-www-form-urlencoded".equals(mediaType)) {
+            parameterParser.parse(decodeText(request.body(), charset), Source.FORM, sink);
+            return BodyKind.FORM;
+        }
+        return parseUndeclared(request.body(), mediaType, charset, sink, uninspected);
     }
 
-    private static void addText(HttpRequest request, ValueSink sink, Charset charset) throws LimitExceededException {
-        String text = decodeText(request.body(), charset == null ? StandardCharsets.UTF_8 : charset);
+    /**
+     * A body of a media type Bulwark has no parser for (or none at all) is judged by its content,
+     * because the declared type is the client's word and applications often read a body whatever
+     * it is labelled:
+     * <ol>
+     *   <li>content that starts with the signature of a {@link BinaryFormat} (PNG, PDF, ZIP, ...) is
+     *       binary, and so is content that does not read as text under a binary media type such as
+     *       {@code application/octet-stream} or {@code image/png}: both are returned uninspected;</li>
+     *   <li>anything else is text, whatever it claims to be (an "image" that is text is text), and
+     *       is inspected whole as one {@link Source#BODY} value;</li>
+     *   <li>text that looks like JSON, XML or a form is also parsed as such, with the same parsers
+     *       and limits as a body declared that way (so the hardened XML parser sees an XML body sent
+     *       as {@code application/octet-stream}), and its values are inspected too. Text of one JSON
+     *       document per line (NDJSON, JSON Lines) is parsed line by line. The shape is a guess:
+     *       when the parser refutes it, by a syntax error or a limit, its values are dropped and
+     *       the request is not rejected, because nothing declared it to be JSON, XML or a form;
+     *       the whole text is inspected either way. Only the parameter count spans parsers: the
+     *       fields of text that does parse as a form count against it like any form's.</li>
+     * </ol>
+     * Each step is one pass over the body.
+     */
+    private BodyKind parseUndeclared(ByteBuffer body, String mediaType, Charset charset, CountingSink sink,
+            List<UninspectedContent> uninspected) throws LimitExceededException {
+        // The signature only names the format: text behind one (a script after the eight bytes of a
+        // PNG signature) is still text, and is inspected.
+        BinaryFormat format = BinaryFormat.detect(body);
+        String text = decodeText(body, charset);
+        if (!ContentSniffer.looksTextual(text)) {
+            uninspected.add(new UninspectedContent(BODY, mediaType,
+                    format == null ? "binary content" : format.description(), true));
+            return BodyKind.UNINSPECTABLE;
+        }
+        ContentSniffer.Shape shape = ContentSniffer.shape(text);
+        if (shape != ContentSniffer.Shape.TEXT) {
+            // The parsers read UTF-8 (XML also what its declaration names): text in another charset is re-encoded.
+            byte[] utf8 = charset.equals(StandardCharsets.UTF_8) ? bytes(body) : text.getBytes(StandardCharsets.UTF_8);
+            switch (shape) {
+                case JSON -> {
+                    if (!speculatively(sink, found -> jsonParser.parse(new ByteArrayInputStream(utf8), found))
+                            && text.indexOf('\n') >= 0) {
+                        speculatively(sink, found -> parseJsonLines(text, found));
+                    }
+                }
+                case XML -> speculatively(sink, found -> xmlParser.parse(new ByteArrayInputStream(utf8), found));
+                default -> speculatively(sink, found -> parameterParser.parse(text, Source.FORM, found));
+            }
+        }
+        // After the parsed values, so that a finding names the field when the parse found one.
+        addText(text, sink);
+        return BodyKind.TEXT;
+    }
+
+    /**
+     * Each non-blank line of {@code text} as a JSON document. The element limit {@code json.elements}
+     * holds for all lines together, each line counting as one element besides the keys and strings
+     * it holds, so that many short lines cost no more parsing and inspection than one document may.
+     */
+    private void parseJsonLines(String text, ValueSink sink) throws LimitExceededException, MalformedRequestException {
+        int[] values = {0};
+        ValueSink counting = value -> {
+            if (++values[0] > limits.jsonElements()) {
+                throw new LimitExceededException("json.elements", value.location(), limits.jsonElements(), 400);
+            }
+            sink.accept(value);
+        };
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end);
+            if (!line.isBlank()) {
+                if (++values[0] > limits.jsonElements()) {
+                    throw new LimitExceededException("json.elements", BODY, limits.jsonElements(), 400);
+                }
+                jsonParser.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), counting);
+            }
+            start = end + 1;
+        }
+    }
+
+    /** A parse of content whose shape was guessed. */
+    @FunctionalInterface
+    private interface GuessedParse {
+        void parse(ValueSink sink) throws LimitExceededException, MalformedRequestException;
+    }
+
+    /**
+     * Runs {@code parse} into a buffer and hands its values to {@code sink} only when it succeeds.
+     *
+     * @return whether the parse succeeded
+     */
+    private static boolean speculatively(CountingSink sink, GuessedParse parse) throws LimitExceededException {
+        List<RequestValue> found = new ArrayList<>();
+        try {
+            parse.parse(found::add);
+        } catch (LimitExceededException | MalformedRequestException e) {
+            return false;
+        }
+        for (RequestValue value : found) {
+            sink.accept(value);
+        }
+        return true;
+    }
+
+    /**
+     * The content coding of the body other than {@code identity} ({@code gzip}, {@code br}), or
+     * {@code null} when the body is sent as is.
+     */
+    static String contentCoding(Headers headers) {
+        for (String value : headers.values("Content-Encoding")) {
+            for (String coding : value.split(",")) {
+                String trimmed = coding.trim().toLowerCase(Locale.ROOT);
+                if (!trimmed.isEmpty() && !trimmed.equals("identity")) {
+                    return trimmed;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void addText(String text, ValueSink sink) throws LimitExceededException {
         java.util.EnumSet<DecodingFlag> flags = java.util.EnumSet.noneOf(DecodingFlag.class);
         if (text.indexOf('\uFFFD') >= 0) {
             flags.add(DecodingFlag.INVALID_UTF8);
@@ -155,16 +299,24 @@ final class RequestParser {
         if (text.indexOf('\0') >= 0) {
             flags.add(DecodingFlag.NUL_BYTE);
         }
-        sink.accept(new RequestValue(Location.value(Source.BODY, ""), text, text, flags));
+        sink.accept(new RequestValue(BODY, text, text, flags));
     }
 
     private static String decodeText(ByteBuffer body, Charset charset) {
-        byte[] bytes = new byte[body.remaining()];
-        body.get(bytes);
-        return new String(bytes, charset);
+        return new String(bytes(body), charset);
     }
 
-    /** The charset parameter of a content type; UTF-8 when absent or unknown. */
+    private static byte[] bytes(ByteBuffer body) {
+        byte[] bytes = new byte[body.remaining()];
+        body.duplicate().get(bytes);
+        return bytes;
+    }
+
+    /**
+     * The charset parameter of a content type: UTF-8 when there is no content type or no charset
+     * parameter, {@code null} when the JDK does not know the charset (the body cannot be decoded,
+     * and is not guessed at: the application may decode it differently).
+     */
     static Charset charset(String contentType) {
         if (contentType == null) {
             return StandardCharsets.UTF_8;
@@ -179,11 +331,12 @@ final class RequestParser {
         while (end < lower.length() && lower.charAt(end) != ';' && lower.charAt(end) != ' ') {
             end++;
         }
-        String name = lower.substring(start, end).replace("\"", "");
+        // Quotes, double or (not per RFC 9110, but sent) single, are not part of the name.
+        String name = lower.substring(start, end).replace("\"", "").replace("'", "");
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            return StandardCharsets.UTF_8;
+            return null;
         }
     }
 

@@ -31,11 +31,15 @@ import java.util.Objects;
  *   <li>every part header other than {@code Content-Disposition} ({@code VALUE}, located by
  *       {@code field:header-name} in lower case, e.g. {@code avatar:content-type});</li>
  *   <li>the content of a field ({@code VALUE}), in every charset a container may decode it with
- *       (see below), and of a text file: a file whose type is {@code text/*},
- *       {@code application/json}, {@code application/xml} or ends in {@code +json} or
- *       {@code +xml}, decoded with the part's charset. UTF-8 is decoded strictly: invalid bytes
- *       become U+FFFD flagged {@code INVALID_UTF8}. Binary file content is not emitted.</li>
+ *       (see below), and of a file, decoded with the part's charset (UTF-8 by default, strictly:
+ *       invalid bytes become U+FFFD flagged {@code INVALID_UTF8}), unless the file's bytes do not
+ *       read as text ({@link ContentSniffer#looksTextual}). Whatever type a file declares, text is
+ *       inspected: a PHP script sent as {@code application/octet-stream}, or a script behind the
+ *       eight bytes of a PNG signature, is text.</li>
  * </ol>
+ * Binary files are not emitted; {@link #parse} returns them, named by their {@link BinaryFormat}
+ * where it is known, so that the engine can apply the {@code uninspectable} policy or a route's
+ * declared binary uploads to each.
  *
  * <p>A part is a file only if every supported servlet container (Jetty 12 ee10, Tomcat 11) and the
  * filter's replay of the parts treat it as one; when in doubt it is a field, whose content is a
@@ -117,13 +121,16 @@ public final class MultipartParser {
     /**
      * Parses the remaining bytes of {@code body} (its position is left unchanged) as multipart data
      * framed by the boundary in {@code contentType}, and emits the parts' values to {@code sink}.
+     *
+     * @return the file parts of binary content, which were not inspected, in request order
      */
-    public void parse(ByteBuffer body, String contentType, ValueSink sink)
+    public List<UninspectedContent> parse(ByteBuffer body, String contentType, ValueSink sink)
             throws LimitExceededException, MalformedRequestException {
         Objects.requireNonNull(sink, "sink");
         HeaderParameters.Parsed type = contentType(contentType);
         byte[] delimiter = ("--" + boundary(type)).getBytes(StandardCharsets.US_ASCII);
         FieldCharsets charsets = new FieldCharsets(requestCharset(type));
+        List<UninspectedContent> binaryFiles = new ArrayList<>();
         int[] failure = failureFunction(delimiter);
         int base = body.position();
         int end = body.limit();
@@ -197,7 +204,7 @@ public final class MultipartParser {
                 if (at - 2 < partStart) {
                     throw malformed("multipart.header", "a part is empty, without even headers");
                 }
-                part(body, partStart, at - 2, sink, charsets);
+                part(body, partStart, at - 2, sink, charsets, binaryFiles);
             }
             if (closing) {
                 closed = true;
@@ -214,6 +221,7 @@ public final class MultipartParser {
             throw malformed("multipart.truncated", partStart < 0 ? "no delimiter found" : "no closing delimiter");
         }
         readEarlierFieldsInFormCharset(body, charsets, sink);
+        return binaryFiles;
     }
 
     /**
@@ -314,7 +322,8 @@ public final class MultipartParser {
     }
 
     /** Parses and emits the part in {@code [start, end)}. */
-    private void part(ByteBuffer body, int start, int end, ValueSink sink, FieldCharsets charsets)
+    private void part(ByteBuffer body, int start, int end, ValueSink sink, FieldCharsets charsets,
+            List<UninspectedContent> binaryFiles)
             throws LimitExceededException, MalformedRequestException {
         List<PartHeader> headers = new ArrayList<>(4);
         int contentStart = headers(body, start, end, headers);
@@ -417,9 +426,15 @@ public final class MultipartParser {
             if (charset == null) {
                 charsets.rememberUnlabelled(fieldName, contentStart, end);
             }
-        } else if (isTextType(mediaType)) {
+        } else {
             Charset charset = charsetName == null ? StandardCharsets.UTF_8 : charset(charsetName, valueLocation);
             DecodedText content = content(body, contentStart, end, charset);
+            if (!isTextType(mediaType) && !ContentSniffer.looksTextual(content.text())) {
+                BinaryFormat format = BinaryFormat.detect(body.slice(contentStart, end - contentStart));
+                binaryFiles.add(new UninspectedContent(valueLocation, mediaType,
+                        format == null ? "binary content" : format.description(), true));
+                return;
+            }
             sink.accept(Names.value(valueLocation, content.text(), content));
         }
     }

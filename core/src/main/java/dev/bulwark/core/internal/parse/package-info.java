@@ -12,6 +12,12 @@
  * the stack. Ambiguous input that parsers in the wild read differently (duplicate JSON keys,
  * boundaries inside multipart content, a DOCTYPE in XML) is rejected rather than guessed at.
  *
+ * <p>Bodies of other media types are judged by their content, not their label:
+ * {@link dev.bulwark.core.internal.parse.BinaryFormat} recognises binary files by their signature,
+ * {@link dev.bulwark.core.internal.parse.ContentSniffer} tells text from binary bytes and guesses
+ * whether text is JSON, XML or a form, for the parsers here to confirm. What is not inspected is
+ * returned as {@link dev.bulwark.core.internal.parse.UninspectedContent}, never dropped.
+ *
  * <p>Nothing here accepts or returns {@code null}. Not API.
  */
 package dev.bulwark.core.internal.parse;

@@ -15,6 +15,8 @@ import dev.bulwark.core.internal.decode.PercentDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +65,7 @@ class MultipartParserTest {
                 "Content-Disposition: form-data; name=\"avatar\"; filename=\"me.png\"",
                 "Content-Type: image/png",
                 "",
-                "\u0089PNG binary",
+                "\u0089PNG" + "\u0000".repeat(20),
                 "--XyZ--",
                 ""));
 
@@ -96,7 +98,7 @@ class MultipartParserTest {
     }
 
     @Test
-    void doesNotEmitBinaryFileContent() throws Exception {
+    void emitsAFileWithoutTypeThatIsText() throws Exception {
         CollectingSink sink = parse(crlf(
                 "--XyZ",
                 "Content-Disposition: form-data; name=\"f\"; filename=\"x.bin\"",
@@ -104,7 +106,38 @@ class MultipartParserTest {
                 "<script>alert(1)</script>",
                 "--XyZ--"));
 
-        assertThat(sink.lines()).containsExactly("NAME f=f", "FILENAME f=x.bin");
+        assertThat(sink.lines()).containsExactly("NAME f=f", "FILENAME f=x.bin", "VALUE f=<script>alert(1)</script>");
+    }
+
+    @Test
+    void emitsAScriptUploadedAsOctetStream() throws Exception {
+        CollectingSink sink = parse(crlf(
+                "--XyZ",
+                "Content-Disposition: form-data; name=\"f\"; filename=\"shell.php\"",
+                "Content-Type: application/octet-stream",
+                "",
+                "<?php system($_GET['c']); ?>",
+                "--XyZ--"));
+
+        assertThat(sink.first(Component.VALUE, "f").decoded()).isEqualTo("<?php system($_GET['c']); ?>");
+    }
+
+    @Test
+    void returnsAPngFileAsUninspectedWithoutEmittingItsContent() throws Exception {
+        byte[] head = crlf("--XyZ", "Content-Disposition: form-data; name=\"avatar\"; filename=\"me.png\"",
+                "Content-Type: application/octet-stream", "", "").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] png = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13,
+            'I', 'H', 'D', 'R'}, 48);
+        byte[] tail = crlf("", "--XyZ--").getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer body = ByteBuffer.allocate(head.length + png.length + tail.length).put(head).put(png).put(tail).flip();
+        CollectingSink sink = new CollectingSink();
+
+        List<UninspectedContent> binary = parser.parse(body, TYPE, sink);
+
+        assertThat(sink.lines()).containsExactly("NAME avatar=avatar", "FILENAME avatar=me.png",
+                "VALUE avatar:content-type=application/octet-stream");
+        assertThat(binary).containsExactly(new UninspectedContent(Location.value(Source.MULTIPART, "avatar"),
+                "application/octet-stream", "PNG image", true));
     }
 
     @Test
@@ -291,7 +324,7 @@ class MultipartParserTest {
                 "Content-Disposition: form-data; name=\"f\"; filename=\"a.txt\"; filename*=UTF-8''%E2%82%AC..%252f.php",
                 "", "x", "--XyZ--"));
 
-        assertThat(sink.lines()).containsExactly("NAME f=f", "FILENAME f=a.txt", "FILENAME f=€../.php");
+        assertThat(sink.lines()).containsExactly("NAME f=f", "FILENAME f=a.txt", "FILENAME f=€../.php", "VALUE f=x");
         RequestValue extended = sink.values.get(2);
         assertThat(extended.raw()).isEqualTo("UTF-8''%E2%82%AC..%252f.php");
         assertThat(extended.flags()).contains(DecodingFlag.MULTIPLE_ENCODING);
@@ -482,7 +515,7 @@ class MultipartParserTest {
                 new PercentDecoder(3));
 
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            assertThat(parse(lenient, nearType, dashes.getBytes(StandardCharsets.US_ASCII)).values).hasSize(2);
+            assertThat(parse(lenient, nearType, dashes.getBytes(StandardCharsets.US_ASCII)).values).hasSize(3);
             assertThat(parse(lenient, TYPE, almost.getBytes(StandardCharsets.US_ASCII)).values).hasSize(2);
             assertThat(parse(lenient, TYPE, manyHeaders.getBytes(StandardCharsets.US_ASCII)).values).hasSize(3);
         });
@@ -509,8 +542,8 @@ class MultipartParserTest {
     @Test
     void treatsAPartWithAPlainFileNameAsAFileWhateverItsExtendedFileName() throws Exception {
         CollectingSink sink = parse(crlf(
-                part("form-data; name=\"a\"; filename=\"a.png\"", "\u0089PNG"),
-                part("form-data; name=\"b\"; filename=b.png; filename*=UTF-8''b%C3%A9.png", "\u0089PNG"),
+                part("form-data; name=\"a\"; filename=\"a.png\"", "\u0089PNG" + "\u0000".repeat(20)),
+                part("form-data; name=\"b\"; filename=b.png; filename*=UTF-8''b%C3%A9.png", "\u0089PNG" + "\u0000".repeat(20)),
                 "--XyZ--"));
 
         assertThat(sink.lines()).noneMatch(line -> line.startsWith("VALUE"));

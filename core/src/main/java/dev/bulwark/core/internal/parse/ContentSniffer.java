@@ -1,0 +1,118 @@
+package dev.bulwark.core.internal.parse;
+
+/**
+ * Looks at content instead of trusting its declared media type: whether decoded text is text at
+ * all, and what shape text has (JSON, XML, a form) so that it can be parsed as such whatever
+ * header it came with. One forward pass over the text, no backtracking. Stateless.
+ */
+public final class ContentSniffer {
+
+    /** What a text looks like from its first characters (and, for a form, all of them). */
+    public enum Shape { JSON, XML, FORM, TEXT }
+
+    /**
+     * At most one character in this many may be a control character or a replacement character
+     * (bytes that did not decode) for a text to count as text: a stray Latin-1 byte in UTF-8 does
+     * not make a document binary, a compressed or encrypted blob has far more.
+     */
+    private static final int ODD_CHARACTER_RATIO = 100;
+
+    /**
+     * Odd characters a text may hold besides its share by {@link #ODD_CHARACTER_RATIO}: enough for
+     * any file signature in {@link BinaryFormat}, so that a signature put in front of a script does
+     * not make the script binary.
+     */
+    private static final int ODD_CHARACTER_ALLOWANCE = 16;
+
+    private ContentSniffer() {
+    }
+
+    /**
+     * Whether decoded content reads as text: at most {@value #ODD_CHARACTER_ALLOWANCE} characters
+     * plus one in {@value #ODD_CHARACTER_RATIO} are odd, that is NUL, a control character other than
+     * tab, line feed, form feed, carriage return and escape, or U+FFFD (bytes that did not decode).
+     */
+    public static boolean looksTextual(CharSequence text) {
+        int odd = 0;
+        int n = text.length();
+        int allowed = ODD_CHARACTER_ALLOWANCE + n / ODD_CHARACTER_RATIO;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && c != 0x1B)
+                    || (c >= 0x7F && c <= 0x9F)) {
+                if (++odd > allowed) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The shape of a text: {@link Shape#JSON} when its first non-blank character (after a byte order
+     * mark) opens an object or array, {@link Shape#XML} when it opens a tag, {@link Shape#FORM} when
+     * it is {@code name=value} pairs joined by {@code &} in the characters of an encoded form (no
+     * blanks, quotes or brackets), {@link Shape#TEXT} otherwise. A shape is a guess that the
+     * matching parser confirms or refutes.
+     */
+    public static Shape shape(CharSequence text) {
+        int i = 0;
+        int n = text.length();
+        if (n > 0 && text.charAt(0) == '\uFEFF') {
+            i++;
+        }
+        while (i < n && isBlank(text.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return Shape.TEXT;
+        }
+        char first = text.charAt(i);
+        if (first == '{' || first == '[') {
+            return Shape.JSON;
+        }
+        if (first == '<') {
+            return Shape.XML;
+        }
+        return isForm(text) ? Shape.FORM : Shape.TEXT;
+    }
+
+    /** {@code name=value(&name=value)*} in form characters, each name non-empty; a final line end is allowed. */
+    private static boolean isForm(CharSequence text) {
+        int n = text.length();
+        while (n > 0 && (text.charAt(n - 1) == '\n' || text.charAt(n - 1) == '\r')) {
+            n--;
+        }
+        boolean sawEquals = false;
+        int pairStart = 0;
+        boolean pairHasEquals = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '&') {
+                if (!pairHasEquals && i > pairStart) {
+                    return false;
+                }
+                pairStart = i + 1;
+                pairHasEquals = false;
+            } else if (c == '=') {
+                if (!pairHasEquals && i == pairStart) {
+                    return false;
+                }
+                pairHasEquals = true;
+                sawEquals = true;
+            } else if (!isFormCharacter(c)) {
+                return false;
+            }
+        }
+        return sawEquals && (pairHasEquals || pairStart == n);
+    }
+
+    private static boolean isFormCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~%+*!'(),:;/?@$|^`".indexOf(c) >= 0;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+}

@@ -1,0 +1,70 @@
+package dev.bulwark.core.internal.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.internal.parse.ContentSniffer.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContentSnifferTest {
+
+    @Test
+    void takesTextWithLineEndsTabsAndNonAsciiLettersAsText() {
+        assertThat(ContentSniffer.looksTextual("name: Zoë\n\tage: 5\r\n\u001B[0m")).isTrue();
+    }
+
+    @Test
+    void takesTextBehindAFileSignatureAsText() {
+        String pngSignature = "\uFFFDPNG\r\n\u001A\n";
+
+        assertThat(ContentSniffer.looksTextual(pngSignature + "' UNION SELECT password FROM users--")).isTrue();
+    }
+
+    @Test
+    void takesContentWithManyNulsAsBinary() {
+        assertThat(ContentSniffer.looksTextual("\0".repeat(17) + "an otherwise ordinary text")).isFalse();
+    }
+
+    @Test
+    void toleratesAStrayUndecodableByteInLongText() {
+        String text = "x".repeat(200) + '\uFFFD';
+
+        assertThat(ContentSniffer.looksTextual(text)).isTrue();
+    }
+
+    @Test
+    void takesManyControlOrUndecodableCharactersAsBinary() {
+        assertThat(ContentSniffer.looksTextual("\u0003\u0089\uFFFDab\u0001cd".repeat(10))).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"a\":1}|JSON",
+            "  \n[1,2]|JSON",
+            "\uFEFF{\"a\":1}|JSON",
+            "<?xml version=\"1.0\"?><a/>|XML",
+            "\n<order><id>1</id></order>|XML",
+            "a=1&b=%27x%27|FORM",
+            "q=1+union+select&x=|FORM",
+            "query { user(id: 1) { name } }|TEXT",
+            "name: Anna|TEXT",
+            "a=1 b=2|TEXT",
+            "=value|TEXT",
+            "a=1&&b|TEXT",
+            "plain words|TEXT"})
+    void guessesTheShapeOfText(String text, String shape) {
+        assertThat(ContentSniffer.shape(text)).isEqualTo(Shape.valueOf(shape));
+    }
+
+    @Test
+    void allowsAFormToEndWithALineEnd() {
+        assertThat(ContentSniffer.shape("token=abc\r\n")).isEqualTo(Shape.FORM);
+    }
+
+    @Test
+    void takesBlankTextAsText() {
+        assertThat(ContentSniffer.shape(" \n")).isEqualTo(Shape.TEXT);
+    }
+}
