@@ -62,13 +62,18 @@ abstract class FilterContainerTest {
         return BulwarkFilter.create(Bulwark.builder(config()).check(check).build());
     }
 
+    /** The server, before connectors and handlers are added; subclasses may choose its thread pool. */
+    Server newServer() {
+        return new Server();
+    }
+
     /** Lets subclasses add filters or servlets before the server starts. */
     void customize(ServletContextHandler context) {
     }
 
     @BeforeAll
     void startServer() throws Exception {
-        server = new Server();
+        server = newServer();
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(64 * 1024);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
