@@ -38,7 +38,7 @@ class PropertiesDefaultsTest {
         BulwarkConfig defaults = BulwarkConfig.defaults();
 
         // Every value set was handed on (so this test compared every default shown) ...
-        assertThat(assigned).isEqualTo(leaves(tree)).isGreaterThanOrEqualTo(43);
+        assertThat(assigned).isEqualTo(leaves(tree)).isGreaterThanOrEqualTo(46);
         assertThat(tree).containsKeys("mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "openapi",
                 "allowed-methods", "allow-rules", "headers", "csrf", "client-ip");
         // ... and reads back as the core's defaults.
