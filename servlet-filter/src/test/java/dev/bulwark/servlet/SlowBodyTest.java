@@ -100,6 +100,7 @@ class SlowBodyTest extends FilterContainerTest {
         // 1 s of grace, and 98 bytes buy 98 ms at 1,000 bytes/s.
         assertThat(took).isBetween(Duration.ofMillis(1050), Duration.ofMillis(1800));
         assertThat(servlet.calls.get()).isEqualTo(before);
+        assertThat(json(response.body()).get("title").asText()).isEqualTo("Request timeout");
         String incidentId = json(response.body()).get("incidentId").asText();
         Assumptions.assumeTrue(SecurityLog.available(), "run through Maven, which sets the log file");
         JsonNode event = SecurityLog.event(incidentId);

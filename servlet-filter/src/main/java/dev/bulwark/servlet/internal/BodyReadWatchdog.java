@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ends blocking reads of request bodies at their {@link BodyReadLimits} deadline, so that a client
@@ -40,6 +42,8 @@ public final class BodyReadWatchdog implements AutoCloseable {
 
     /** How often, in milliseconds, the watched reads are looked at while there are some. */
     static final long TICK_MILLIS = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BodyReadWatchdog.class);
 
     private final BodyReadLimits limits;
     private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
@@ -107,7 +111,12 @@ public final class BodyReadWatchdog implements AutoCloseable {
             }
             long now = System.nanoTime();
             for (Watch watch : watched) {
-                watch.endIfDue(now);
+                try {
+                    watch.endIfDue(now);
+                } catch (RuntimeException e) {
+                    // One failure must not stop the watchdog: every other stalled read would hang.
+                    LOG.warn("Could not end a stalled body read", e);
+                }
             }
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
         }
