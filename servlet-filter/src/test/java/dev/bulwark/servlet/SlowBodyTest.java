@@ -61,28 +61,43 @@ class SlowBodyTest extends FilterContainerTest {
     @Test
     void answersTricklingClientsWith408AndServesOthersMeanwhile() throws Exception {
         int before = servlet.calls.get();
-        List<Future<Timed>> tricklers = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            // One byte every 200 ms of a declared 100,000: 5 bytes/s, far below the minimum rate.
-            tricklers.add(clients.submit(() -> trickle("/echo/trickle", 100_000, 200)));
-        }
-        Thread.sleep(300);
+        List<Socket> connections = new ArrayList<>();
+        try {
+            List<Future<Timed>> tricklers = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                // One byte every 200 ms of a declared 100,000: 5 bytes/s, far below the minimum
+                // rate; the connection stays open after the answer.
+                Socket socket = connect();
+                connections.add(socket);
+                tricklers.add(clients.submit(() -> trickle(socket, "/echo/trickle", 100_000, 200)));
+            }
+            Thread.sleep(300);
 
+            assertThat(getTakes("/echo/meanwhile")).isLessThan(Duration.ofMillis(2500));
+            for (Future<Timed> trickler : tricklers) {
+                Timed timed = trickler.get();
+                assertThat(timed.response().status()).isEqualTo(408);
+                assertThat(timed.response().header("Connection")).isEqualToIgnoringCase("close");
+                assertThat(timed.response().header("Content-Type")).isEqualTo("application/problem+json");
+                assertThat(json(timed.response().body()).get("incidentId").asText()).hasSize(16);
+                assertThat(timed.took()).isBetween(Duration.ofMillis(900), Duration.ofMillis(3000));
+            }
+            // No thread is left draining the rest of the trickled bodies.
+            for (int i = 0; i < THREADS; i++) {
+                assertThat(getTakes("/echo/after")).isLessThan(Duration.ofMillis(1000));
+            }
+            assertThat(servlet.calls.get()).isEqualTo(before + 1 + THREADS);
+        } finally {
+            for (Socket socket : connections) {
+                socket.close();
+            }
+        }
+    }
+
+    private Duration getTakes(String target) {
         long started = System.nanoTime();
-        HttpResponse<String> other = get("/echo/other");
-        Duration otherTook = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(other.statusCode()).isEqualTo(200);
-        assertThat(otherTook).isLessThan(Duration.ofMillis(2500));
-        for (Future<Timed> trickler : tricklers) {
-            Timed timed = trickler.get();
-            assertThat(timed.response().status()).isEqualTo(408);
-            assertThat(timed.response().header("Connection")).isEqualToIgnoringCase("close");
-            assertThat(timed.response().header("Content-Type")).isEqualTo("application/problem+json");
-            assertThat(json(timed.response().body()).get("incidentId").asText()).hasSize(16);
-            assertThat(timed.took()).isBetween(Duration.ofMillis(900), Duration.ofMillis(3000));
-        }
-        assertThat(servlet.calls.get()).isEqualTo(before + 1);
+        assertThat(get(target).statusCode()).isEqualTo(200);
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Test
@@ -139,25 +154,27 @@ class SlowBodyTest extends FilterContainerTest {
     private record Timed(RawHttp.Response response, Duration took) {
     }
 
-    /** Declares {@code length} bytes and sends one every {@code intervalMillis} until answered. */
-    private Timed trickle(String path, int length, long intervalMillis) throws IOException, InterruptedException {
-        try (Socket socket = connect()) {
-            long started = System.nanoTime();
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            out.write(headers(path, length));
-            out.flush();
-            for (int sent = 0; sent < length && in.available() == 0; sent++) {
-                Thread.sleep(intervalMillis);
-                if (in.available() > 0) {
-                    break;
-                }
-                out.write('a');
-                out.flush();
+    /**
+     * Declares {@code length} bytes and sends one every {@code intervalMillis} until answered;
+     * leaves the connection open.
+     */
+    private static Timed trickle(Socket socket, String path, int length, long intervalMillis)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.getInputStream();
+        out.write(headers(path, length));
+        out.flush();
+        for (int sent = 0; sent < length && in.available() == 0; sent++) {
+            Thread.sleep(intervalMillis);
+            if (in.available() > 0) {
+                break;
             }
-            RawHttp.Response response = RawHttp.read(in);
-            return new Timed(response, Duration.ofNanos(System.nanoTime() - started));
+            out.write('a');
+            out.flush();
         }
+        RawHttp.Response response = RawHttp.read(in);
+        return new Timed(response, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Declares {@code length} bytes, sends {@code body} (fewer), and waits for the answer. */

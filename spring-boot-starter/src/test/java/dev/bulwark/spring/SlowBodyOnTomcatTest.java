@@ -54,7 +54,6 @@ class SlowBodyOnTomcatTest {
     private static final int THREADS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService clients = Executors.newCachedThreadPool();
     private ConfigurableApplicationContext application;
     private int port;
@@ -109,29 +108,48 @@ class SlowBodyOnTomcatTest {
 
     @Test
     void answersStalledBodiesWith408AtTheDeadlineAndServesOthersMeanwhile() throws Exception {
-        List<Future<Timed>> stalled = new ArrayList<>();
-        for (int i = 0; i < THREADS + 2; i++) {
-            // 98 of a declared 100 bytes, then nothing: one thread each while they wait.
-            stalled.add(clients.submit(() -> stall(100, 98)));
-        }
-        Thread.sleep(300);
+        List<Socket> connections = new ArrayList<>();
+        try {
+            List<Future<Timed>> stalled = new ArrayList<>();
+            for (int i = 0; i < THREADS + 2; i++) {
+                // 98 of a declared 100 bytes, then nothing, and the connection kept open: one
+                // thread each while they wait, and none once they have their answer.
+                Socket socket = connect();
+                connections.add(socket);
+                stalled.add(clients.submit(() -> stall(socket, 100, 98)));
+            }
+            Thread.sleep(300);
 
+            assertThat(pingTakes()).isLessThan(Duration.ofMillis(3500));
+            for (Future<Timed> future : stalled) {
+                Timed timed = future.get();
+                assertThat(timed.status()).isEqualTo(408);
+                assertThat(timed.headers()).containsEntry("content-type", "application/problem+json")
+                        .containsEntry("connection", "close");
+                JsonNode problem = JSON.readTree(timed.body());
+                assertThat(problem.get("status").asInt()).isEqualTo(408);
+                assertThat(problem.get("incidentId").asText()).hasSize(16);
+                assertThat(timed.took()).isBetween(Duration.ofMillis(900), Duration.ofMillis(3500));
+            }
+            // Tomcat does not drain the rest of the stalled bodies: every thread is free again.
+            for (int i = 0; i < THREADS + 1; i++) {
+                assertThat(pingTakes()).isLessThan(Duration.ofMillis(1000));
+            }
+        } finally {
+            for (Socket socket : connections) {
+                socket.close();
+            }
+        }
+    }
+
+    /** How long {@code GET /ping} takes on a new connection. */
+    private Duration pingTakes() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> other = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-
-        assertThat(other.body()).isEqualTo("pong");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3500));
-        for (Future<Timed> future : stalled) {
-            Timed timed = future.get();
-            assertThat(timed.status()).isEqualTo(408);
-            assertThat(timed.headers()).containsEntry("content-type", "application/problem+json")
-                    .containsEntry("connection", "close");
-            JsonNode problem = JSON.readTree(timed.body());
-            assertThat(problem.get("status").asInt()).isEqualTo(408);
-            assertThat(problem.get("incidentId").asText()).hasSize(16);
-            assertThat(timed.took()).isBetween(Duration.ofMillis(900), Duration.ofMillis(3500));
-        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).isEqualTo("pong");
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Test
@@ -153,18 +171,32 @@ class SlowBodyOnTomcatTest {
         }
     }
 
+    @Test
+    void answersBrokenChunkingWithTheFiltersProblemDocument() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Timed response = read(socket.getInputStream(), System.nanoTime());
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("incidentId").asText()).hasSize(16);
+        }
+    }
+
     private record Timed(int status, Map<String, String> headers, String body, Duration took) {
     }
 
-    private Timed stall(int declared, int sent) throws IOException {
-        try (Socket socket = connect()) {
-            long started = System.nanoTime();
-            OutputStream out = socket.getOutputStream();
-            out.write(head(declared));
-            out.write(new byte[sent]);
-            out.flush();
-            return read(socket.getInputStream(), started);
-        }
+    /** Declares {@code declared} bytes, sends {@code sent} (fewer), and reads the answer; leaves the connection open. */
+    private static Timed stall(Socket socket, int declared, int sent) throws IOException {
+        long started = System.nanoTime();
+        OutputStream out = socket.getOutputStream();
+        out.write(head(declared));
+        out.write(new byte[sent]);
+        out.flush();
+        return read(socket.getInputStream(), started);
     }
 
     private Socket connect() throws IOException {

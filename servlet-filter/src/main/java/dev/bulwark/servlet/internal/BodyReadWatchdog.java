@@ -68,13 +68,30 @@ public final class BodyReadWatchdog implements AutoCloseable {
         return new Watch(startNanos, TomcatBodyRead.of(request));
     }
 
-    /** Stops the watchdog thread; reads watched later are still bounded, by their own checks only. */
+    /** Whether the watchdog thread was ever started: only a read that may block starts it. */
+    boolean started() {
+        return thread != null;
+    }
+
+    /**
+     * Stops the watchdog thread and waits for it to end (briefly: it only has to wake up), so that a
+     * container undeploying the application finds no thread of it left. Reads watched later are
+     * still bounded, by their own checks between reads only.
+     */
     @Override
     public void close() {
         closed = true;
-        Thread running = thread;
-        if (running != null) {
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running != null && running != Thread.currentThread()) {
             LockSupport.unpark(running);
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -57,8 +57,8 @@ public final class BodyReader {
         try {
             return read(input, declared, limit, max);
         } catch (BodyReadException e) {
-            // Some containers answer a failed read themselves; the filter's answer must go out.
-            TomcatBodyRead.reclaimResponse(request);
+            // Tomcat would drain the rest of the body and answer a failed read itself.
+            TomcatBodyRead.abandonBody(request);
             throw e;
         } finally {
             input.finish();

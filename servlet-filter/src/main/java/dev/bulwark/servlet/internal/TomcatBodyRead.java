@@ -20,14 +20,22 @@ import org.slf4j.LoggerFactory;
  * a {@code SocketTimeoutException}. The connection's own timeout is restored when the body has been
  * read; Tomcat sets it again between requests in any case.
  *
- * <p>Tomcat answers a failed body read with {@code sendError} (408 for a timeout, 400 otherwise),
- * which suspends the response until the container renders its error page after the filter
- * returns. {@link #reclaimResponse} lifts that, so that the filter's own problem response, with its
- * incident id, goes out instead.
+ * <p>After a failed body read {@link #abandonBody} does two things Tomcat would otherwise not:
+ * <ul>
+ *   <li>it stops Tomcat from draining the rest of the body after the response (Tomcat's
+ *       {@code ActionCode.DISABLE_SWALLOW_INPUT}, as for an aborted upload): the drain is another
+ *       blocking read, bounded only by {@code connectionTimeout}, which a stalled client would
+ *       otherwise hold the thread in after its 408; the connection is closed instead;</li>
+ *   <li>it takes the response back from Tomcat's error handling: Tomcat answers a failed read with
+ *       {@code sendError} (408 for a timeout, 400 otherwise), which suspends the response until the
+ *       container renders its error page; the filter's own problem response, with its incident id,
+ *       goes out instead.</li>
+ * </ul>
  *
  * <p>Tomcat is reached by reflection through names stable since Tomcat 8.5
- * ({@code RequestFacade.request}, {@code Http11InputBuffer.wrapper}, the public
- * {@code SocketWrapperBase} and {@code Response} methods); there is no compile-time dependency.
+ * ({@code RequestFacade.request}, {@code Http11InputBuffer.wrapper}, the public methods of
+ * {@code SocketWrapperBase}, Coyote's {@code Request.action} and Catalina's {@code Response});
+ * there is no compile-time dependency.
  * Anywhere else (Jetty, Tomcat's HTTP/2 streams, a Tomcat whose internals differ) {@link #of}
  * finds nothing and the watchdog's interrupt is what ends the read.
  */
@@ -111,16 +119,17 @@ final class TomcatBodyRead {
     }
 
     /**
-     * Undoes the {@code sendError} with which Tomcat answered a failed body read, when it did: the
-     * response is writable again and no error page replaces it. Does nothing anywhere else.
+     * After a failed body read: keeps Tomcat from draining the rest of the body and from replacing
+     * the filter's response with its error page (see the class comment). Does nothing anywhere else.
      */
-    static void reclaimResponse(ServletRequest request) {
+    static void abandonBody(ServletRequest request) {
         Object catalinaRequest = catalinaRequest(request);
         if (catalinaRequest == null) {
             return;
         }
         FacadeAccess facade = FACADES.get(unwrap(request).getClass()).orElseThrow();
         try {
+            facade.action.invoke(facade.coyoteRequest.invoke(catalinaRequest), facade.disableSwallowInput, null);
             Object response = facade.response.invoke(catalinaRequest);
             Class<?> type = response.getClass();
             if ((boolean) type.getMethod("isErrorReportRequired").invoke(response)) {
@@ -129,7 +138,7 @@ final class TomcatBodyRead {
                 request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("Could not take the response back from Tomcat's error handling", e);
+            LOG.debug("Could not take the failed body read back from Tomcat", e);
         }
     }
 
@@ -158,7 +167,8 @@ final class TomcatBodyRead {
     }
 
     /** {@code RequestFacade.request} and the public methods of Catalina's and Coyote's requests. */
-    private record FacadeAccess(Field request, Method coyoteRequest, Method inputBuffer, Method response) {
+    private record FacadeAccess(Field request, Method coyoteRequest, Method inputBuffer, Method response,
+            Method action, Object disableSwallowInput) {
 
         static FacadeAccess of(Class<?> facadeType) {
             if (!facadeType.getName().equals(REQUEST_FACADE)) {
@@ -169,14 +179,22 @@ final class TomcatBodyRead {
                 request.setAccessible(true);
                 Class<?> catalinaRequest = request.getType();
                 Method coyoteRequest = catalinaRequest.getMethod("getCoyoteRequest");
-                return new FacadeAccess(request, coyoteRequest, coyoteRequest.getReturnType().getMethod("getInputBuffer"),
-                        catalinaRequest.getMethod("getResponse"));
+                Class<?> coyoteType = coyoteRequest.getReturnType();
+                Class<?> actionCode = Class.forName("org.apache.coyote.ActionCode", false, coyoteType.getClassLoader());
+                return new FacadeAccess(request, coyoteRequest, coyoteType.getMethod("getInputBuffer"),
+                        catalinaRequest.getMethod("getResponse"), coyoteType.getMethod("action", actionCode, Object.class),
+                        actionCode(actionCode, "DISABLE_SWALLOW_INPUT"));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.info("Tomcat's request internals not found; blocking body reads end by interrupt only, "
                         + "which Tomcat's HTTP/1.1 connectors ignore: {}", e.toString());
                 return null;
             }
         }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object actionCode(Class<?> actionCode, String name) {
+        return Enum.valueOf((Class) actionCode, name);
     }
 
     /** {@code Http11InputBuffer.wrapper} and the read timeout of the socket wrapper it holds. */

@@ -81,6 +81,33 @@ class BodyReadWatchdogTest {
     }
 
     @Test
+    void readsABodyTheContainerAlreadyHoldsWithoutTheWatchdog() throws Exception {
+        ServletInputStream held = new StalledStream(0) {
+            private int served;
+
+            @Override
+            public int available() {
+                return 100 - served;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (served == 100) {
+                    return -1;
+                }
+                int n = Math.min(length, 100 - served);
+                served += n;
+                return n;
+            }
+        };
+
+        CapturedBody body = BodyReader.read(request(100, held), 1000, watchdog);
+
+        assertThat(body.bytes()).hasSize(100);
+        assertThat(watchdog.started()).isFalse();
+    }
+
+    @Test
     void failureOtherThanTheDeadlineStaysAnUnreadableBody() {
         ServletInputStream failing = new StalledStream(0) {
             @Override
