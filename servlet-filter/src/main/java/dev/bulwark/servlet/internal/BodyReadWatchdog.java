@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *       thread is inside the watched read, and the reader clears it in {@link Watch#afterRead}
  *       before it goes on, so no interrupt reaches the application or the container's pool.</li>
  *   <li><b>Socket read timeout</b> (Tomcat HTTP/1.1, which ignores interrupts in a blocking
- *       read): see {@link TomcatBodyRead}.</li>
+ *       read): see {@link TomcatBodyRead}. The interrupt is sent there too, and is harmless.</li>
  * </ul>
  * The container's own timeouts stay in force and end a stalled read first when they are shorter:
  * Jetty's idle timeout (30 s by default) and Tomcat's {@code connectionTimeout} (60 s by default,

@@ -39,7 +39,7 @@ class BodyReadWatchdogTest {
                     assertThat(e.bytesRead()).isZero();
                 });
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1000));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
     }
 
     @Test
@@ -58,7 +58,7 @@ class BodyReadWatchdogTest {
         assertThatThrownBy(() -> BodyReader.read(request(100, new StalledStream(50)), 1000, watchdog))
                 .isInstanceOfSatisfying(BodyReadTimeoutException.class, e -> assertThat(e.bytesRead()).isEqualTo(50));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1400));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(800), Duration.ofMillis(2000));
     }
 
     @Test
@@ -69,7 +69,7 @@ class BodyReadWatchdogTest {
         assertThatThrownBy(() -> BodyReader.read(request(10_000, new TricklingStream(10_000, 20, 100)), 100_000, watchdog))
                 .isInstanceOfSatisfying(BodyReadTimeoutException.class, e -> assertThat(e.rateBound()).isFalse());
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1400), Duration.ofMillis(2200));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1400), Duration.ofMillis(2500));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
@@ -116,9 +116,12 @@ class BodyReadWatchdogTest {
             }
         };
 
-        assertThatThrownBy(() -> BodyReader.read(request(100, failing), 1000, watchdog))
-                .isInstanceOf(BodyReadException.class)
-                .isNotInstanceOf(BodyReadTimeoutException.class);
+        // Far from any deadline, however slowly the test runs.
+        try (BodyReadWatchdog lenient = new BodyReadWatchdog(BodyReadLimits.defaults())) {
+            assertThatThrownBy(() -> BodyReader.read(request(100, failing), 1000, lenient))
+                    .isInstanceOf(BodyReadException.class)
+                    .isNotInstanceOf(BodyReadTimeoutException.class);
+        }
     }
 
     private static HttpServletRequest request(long contentLength, ServletInputStream stream) {
