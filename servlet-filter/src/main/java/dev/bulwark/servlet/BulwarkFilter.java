@@ -10,6 +10,8 @@ import dev.bulwark.core.internal.policy.ClientIpResolver;
 import dev.bulwark.servlet.internal.AdapterDecisions;
 import dev.bulwark.servlet.internal.AuthenticatedRequest;
 import dev.bulwark.servlet.internal.BodyReadException;
+import dev.bulwark.servlet.internal.BodyReadTimeoutException;
+import dev.bulwark.servlet.internal.BodyReadWatchdog;
 import dev.bulwark.servlet.internal.BodyReader;
 import dev.bulwark.servlet.internal.BlockResponseWriter;
 import dev.bulwark.servlet.internal.CapturedBody;
@@ -80,6 +82,13 @@ import org.slf4j.LoggerFactory;
  * validated. The response itself is never changed, delayed beyond the application's own return,
  * or blocked.
  *
+ * <p><b>Slow bodies.</b> The body must arrive within the
+ * {@linkplain dev.bulwark.core.config.BodyReadLimits body-read limits}: a total timeout and a
+ * minimum rate after a grace period. A body that misses them is answered with 408 and
+ * {@code Connection: close}, and logged. A watchdog thread (one per filter, stopped by
+ * {@link #destroy()}) ends the read at the deadline even while the thread is blocked waiting for
+ * the client, so a stalled client holds a server thread no longer than its deadline.
+ *
  * <p><b>Fail closed.</b> A body the container cannot deliver (client gone, broken chunking) is
  * answered with 400; any failure of the filter or the engine with 503 and an incident id, logged
  * with the exception. The filter never lets such a request through and never causes a 500.
@@ -111,6 +120,7 @@ public final class BulwarkFilter implements Filter {
 
     private final Bulwark bulwark;
     private final long bodyLimit;
+    private final BodyReadWatchdog bodyReadWatchdog;
     private final SecurityEventLogger events;
     private final ResponseHeaders responseHeaders;
     private final BlockResponseWriter blockResponses;
@@ -119,6 +129,7 @@ public final class BulwarkFilter implements Filter {
     private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners) {
         this.bulwark = bulwark;
         this.bodyLimit = bulwark.config().limits().bodySize();
+        this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
         this.responseHeaders = bulwark.config().headers().response();
         this.blockResponses = new BlockResponseWriter(bulwark.config().blockResponses());
@@ -138,6 +149,12 @@ public final class BulwarkFilter implements Filter {
     /** A filter with an engine built from {@code config} with the built-in checks. */
     public static BulwarkFilter create(BulwarkConfig config) {
         return create(Bulwark.create(Objects.requireNonNull(config, "config")));
+    }
+
+    /** Stops the thread that ends stalled body reads. */
+    @Override
+    public void destroy() {
+        bodyReadWatchdog.close();
     }
 
     /** The engine this filter asks. */
@@ -268,7 +285,11 @@ public final class BulwarkFilter implements Filter {
     private Inspected inspect(HttpServletRequest request) {
         CapturedBody body;
         try {
-            body = BodyReader.read(request, bodyLimit);
+            body = BodyReader.read(request, bodyLimit, bodyReadWatchdog);
+        } catch (BodyReadTimeoutException e) {
+            Decision decision = AdapterDecisions.bodyReadTimeout(e, bodyReadWatchdog.limits());
+            LOG.debug("Request body too slow (incident {}): {}", decision.incidentId(), e.getMessage());
+            return new Inspected(decision, null, null, Duration.ZERO);
         } catch (BodyReadException e) {
             Decision decision = AdapterDecisions.unreadableBody();
             LOG.debug("Request body could not be read (incident {})", decision.incidentId(), e);
@@ -306,6 +327,9 @@ public final class BulwarkFilter implements Filter {
     private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {
         try {
             HeaderPolicingResponse.applyTo(response, responseHeaders, secure(request, decision));
+            if (AdapterDecisions.closesConnection(decision) && !response.isCommitted()) {
+                response.setHeader("Connection", "close");
+            }
             if (!blockResponses.write(request, response, decision)) {
                 LOG.warn("Response already committed; cannot send the block response (incident {})",
                         decision.incidentId());

@@ -71,13 +71,18 @@ abstract class FilterContainerTest {
         return false;
     }
 
+    /** The server, before connectors and handlers are added; subclasses may choose its thread pool. */
+    Server newServer() {
+        return new Server();
+    }
+
     /** Lets subclasses add filters or servlets before the server starts. */
     void customize(ServletContextHandler context) {
     }
 
     @BeforeAll
     void startServer() throws Exception {
-        server = new Server();
+        server = newServer();
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(64 * 1024);
         if (acceptsAmbiguousUris()) {

@@ -50,7 +50,8 @@ final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
+    /** Reads one response from {@code in}. */
+    static Response read(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -322,6 +322,9 @@ public class BulwarkProperties {
         /** Limits on XML bodies. */
         private final Xml xml = new Xml();
 
+        /** How long the body may take to arrive. */
+        private final BodyRead bodyRead = new BodyRead();
+
         public DataSize getBodySize() {
             return bodySize;
         }
@@ -373,6 +376,10 @@ public class BulwarkProperties {
             return xml;
         }
 
+        public BodyRead getBodyRead() {
+            return bodyRead;
+        }
+
         Map<String, Object> toTree() {
             Tree tree = new Tree();
             tree.putIf(assigned, "body-size", bodySize);
@@ -384,6 +391,7 @@ public class BulwarkProperties {
             tree.put("json", json.toTree());
             tree.put("multipart", multipart.toTree());
             tree.put("xml", xml.toTree());
+            tree.put("body-read", bodyRead.toTree());
             return tree.map();
         }
 
@@ -650,6 +658,63 @@ public class BulwarkProperties {
                 Tree tree = new Tree();
                 tree.putIf(assigned, "depth", depth);
                 tree.putIf(assigned, "elements", elements);
+                return tree.map();
+            }
+        }
+
+        /**
+         * How long the body may take to arrive ({@code limits.body-read:}): a body later than the
+         * timeout, or slower than the minimum rate once the grace period is over, is answered
+         * with 408 and the connection is closed.
+         */
+        public static class BodyRead {
+
+            private final Set<String> assigned = new HashSet<>();
+
+            /** Longest time the whole body may take, at most 1 day. */
+            @DurationUnit(ChronoUnit.SECONDS)
+            private Duration timeout = Duration.ofMinutes(2);
+
+            /** Least average rate, in bytes per second, once the grace period is over. */
+            @BinaryDataSize
+            private DataSize minRate = DataSize.ofKilobytes(1);
+
+            /** Time from the first read of the body before the minimum rate applies; shorter than the timeout. */
+            @DurationUnit(ChronoUnit.SECONDS)
+            private Duration gracePeriod = Duration.ofSeconds(5);
+
+            public Duration getTimeout() {
+                return timeout;
+            }
+
+            public void setTimeout(Duration timeout) {
+                this.timeout = timeout;
+                assigned.add("timeout");
+            }
+
+            public DataSize getMinRate() {
+                return minRate;
+            }
+
+            public void setMinRate(DataSize minRate) {
+                this.minRate = minRate;
+                assigned.add("min-rate");
+            }
+
+            public Duration getGracePeriod() {
+                return gracePeriod;
+            }
+
+            public void setGracePeriod(Duration gracePeriod) {
+                this.gracePeriod = gracePeriod;
+                assigned.add("grace-period");
+            }
+
+            Map<String, Object> toTree() {
+                Tree tree = new Tree();
+                tree.putIf(assigned, "timeout", timeout);
+                tree.putIf(assigned, "min-rate", minRate);
+                tree.putIf(assigned, "grace-period", gracePeriod);
                 return tree.map();
             }
         }

@@ -38,7 +38,7 @@ class PropertiesDefaultsTest {
         BulwarkConfig defaults = BulwarkConfig.defaults();
 
         // Every value set was handed on (so this test compared every default shown) ...
-        assertThat(assigned).isEqualTo(leaves(tree)).isGreaterThanOrEqualTo(44);
+        assertThat(assigned).isEqualTo(leaves(tree)).isGreaterThanOrEqualTo(47);
         assertThat(tree).containsKeys("mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "openapi",
                 "allowed-methods", "method-override", "allow-rules", "headers", "csrf", "client-ip");
         // ... and reads back as the core's defaults.

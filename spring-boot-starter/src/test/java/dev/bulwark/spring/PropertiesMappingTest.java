@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.config.BodyReadLimits;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ClaimRequirement;
 import dev.bulwark.core.config.CustomRule;
@@ -106,12 +107,14 @@ class PropertiesMappingTest {
                     json: {depth: 20, keys-per-object: 100, elements: 5000, key-length: 128, string-length: 32KiB}
                     multipart: {parts: 8, part-size: 512KiB}
                     xml: {depth: 30, elements: 2000}
+                    body-read: {timeout: 30s, min-rate: 4KB, grace-period: 2s}
                 """, config -> {
             assertThat(config.mode()).isEqualTo(Mode.LOG_ONLY);
             assertThat(config.uninspectable()).isEqualTo(UninspectablePolicy.LOG);
             assertThat(config.decodingPasses()).isEqualTo(2);
             assertThat(config.limits()).isEqualTo(new Limits(2 * 1024 * 1024, 1024, 8 * 1024, 64, 64, 4 * 1024,
-                    50, 16 * 1024, 10, 20, 100, 5000, 128, 32 * 1024, 8, 512 * 1024, 30, 2000));
+                    50, 16 * 1024, 10, 20, 100, 5000, 128, 32 * 1024, 8, 512 * 1024, 30, 2000,
+                    new BodyReadLimits(Duration.ofSeconds(30), 4096, Duration.ofSeconds(2))));
         });
     }
 

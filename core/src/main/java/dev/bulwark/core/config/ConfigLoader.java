@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class ConfigLoader {
 
     private static Limits limits(ConfigNode node) {
         node.object(Set.of("body-size", "path-length", "query-length", "parameters", "headers", "cookies", "json",
-                "multipart", "xml"));
+                "multipart", "xml", "body-read"));
         Limits.Builder limits = Limits.custom();
         ConfigNode item;
         if ((item = node.get("body-size")) != null) {
@@ -230,7 +231,34 @@ public final class ConfigLoader {
                 limits.xmlElements(item.positiveInt());
             }
         }
+        if ((group = node.get("body-read")) != null) {
+            limits.bodyRead(bodyRead(group));
+        }
         return node.convert(n -> limits.build());
+    }
+
+    private static BodyReadLimits bodyRead(ConfigNode node) {
+        node.object(Set.of("timeout", "min-rate", "grace-period"));
+        BodyReadLimits.Builder bodyRead = BodyReadLimits.custom();
+        ConfigNode item;
+        if ((item = node.get("timeout")) != null) {
+            bodyRead.timeout(positiveDuration(item));
+        }
+        if ((item = node.get("min-rate")) != null) {
+            bodyRead.minRate(item.dataSize());
+        }
+        if ((item = node.get("grace-period")) != null) {
+            bodyRead.gracePeriod(positiveDuration(item));
+        }
+        return node.convert(n -> bodyRead.build());
+    }
+
+    private static Duration positiveDuration(ConfigNode node) {
+        Duration duration = node.duration();
+        if (duration.isNegative() || duration.isZero()) {
+            throw node.error("must be positive, was " + duration);
+        }
+        return duration;
     }
 
     private static int intSize(ConfigNode node) {

@@ -1,12 +1,15 @@
 package dev.bulwark.core.config;
 
+import java.util.Objects;
+
 /**
  * Size and count limits on every dimension of a request. Each bounds the memory and time the
  * engine (and the application behind it) spends on one request, and stops resource-exhaustion
  * attacks such as deeply nested JSON, parameter floods (hash-collision DoS) and entity expansion.
  *
  * <p>A violation blocks the request: 413 for body and part sizes, 414 for path and query length,
- * 431 for header size and count, 400 for everything else. Defaults follow Airlock Microgateway's.
+ * 431 for header size and count, 408 for a body that arrives too slowly, 400 for everything else.
+ * Defaults follow Airlock Microgateway's.
  *
  * @param bodySize largest body in bytes; default 1 MiB
  * @param pathLength longest raw path in characters; default 2,048
@@ -26,6 +29,7 @@ package dev.bulwark.core.config;
  * @param multipartPartSize largest multipart part in bytes; default 1 MiB
  * @param xmlDepth deepest XML element nesting; default 100
  * @param xmlElements most XML elements in one body; default 10,000
+ * @param bodyRead how long the body may take to arrive; see {@link BodyReadLimits} for the defaults
  */
 public record Limits(
         long bodySize,
@@ -45,7 +49,8 @@ public record Limits(
         int multipartParts,
         long multipartPartSize,
         int xmlDepth,
-        int xmlElements) {
+        int xmlElements,
+        BodyReadLimits bodyRead) {
 
     private static final Limits DEFAULTS = new Limits(
             1024 * 1024, 2048, 16 * 1024,
@@ -53,7 +58,8 @@ public record Limits(
             100, 32 * 1024, 64,
             100, 250, 10_000, 256, 64 * 1024,
             64, 1024 * 1024,
-            100, 10_000);
+            100, 10_000,
+            BodyReadLimits.defaults());
 
     public Limits {
         positive("body-size", bodySize);
@@ -74,6 +80,7 @@ public record Limits(
         positive("multipart.part-size", multipartPartSize);
         positive("xml.depth", xmlDepth);
         positive("xml.elements", xmlElements);
+        Objects.requireNonNull(bodyRead, "body-read");
         if (bodySize > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("body-size must be below 2 GiB, was " + bodySize);
         }
@@ -100,7 +107,7 @@ public record Limits(
         return new Builder(this);
     }
 
-    /** Builds {@link Limits}; every setter takes a positive value. */
+    /** Builds {@link Limits}; every setter takes a positive value (or, for {@code bodyRead}, valid limits). */
     public static final class Builder {
         private long bodySize;
         private int pathLength;
@@ -120,6 +127,7 @@ public record Limits(
         private long multipartPartSize;
         private int xmlDepth;
         private int xmlElements;
+        private BodyReadLimits bodyRead;
 
         private Builder(Limits from) {
             bodySize = from.bodySize;
@@ -140,6 +148,7 @@ public record Limits(
             multipartPartSize = from.multipartPartSize;
             xmlDepth = from.xmlDepth;
             xmlElements = from.xmlElements;
+            bodyRead = from.bodyRead;
         }
 
         public Builder bodySize(long bytes) { bodySize = bytes; return this; }
@@ -160,13 +169,14 @@ public record Limits(
         public Builder multipartPartSize(long bytes) { multipartPartSize = bytes; return this; }
         public Builder xmlDepth(int depth) { xmlDepth = depth; return this; }
         public Builder xmlElements(int count) { xmlElements = count; return this; }
+        public Builder bodyRead(BodyReadLimits limits) { bodyRead = limits; return this; }
 
         /** Validates and builds; a non-positive value is rejected with its name. */
         public Limits build() {
             return new Limits(bodySize, pathLength, queryLength, parameterCount, parameterNameLength,
                     parameterValueLength, headerCount, headerSize, cookieCount, jsonDepth, jsonKeysPerObject,
                     jsonElements, jsonKeyLength, jsonStringLength, multipartParts, multipartPartSize,
-                    xmlDepth, xmlElements);
+                    xmlDepth, xmlElements, bodyRead);
         }
     }
 }

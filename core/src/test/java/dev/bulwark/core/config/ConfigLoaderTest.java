@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Mode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,42 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.fromYaml("limits: {json: {depth: 0}}"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("limits.json.depth:");
+    }
+
+    @Test
+    void readsBodyReadLimits() {
+        BulwarkConfig config = ConfigLoader.fromYaml("""
+                limits:
+                  body-read: {timeout: 30s, min-rate: 4KiB, grace-period: 2s}
+                """);
+        assertThat(config.limits().bodyRead()).isEqualTo(new BodyReadLimits(Duration.ofSeconds(30), 4096, Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void keepsBodyReadDefaultsForKeysNotSet() {
+        BulwarkConfig config = ConfigLoader.fromYaml("limits: {body-read: {timeout: 5m}}");
+        assertThat(config.limits().bodyRead()).isEqualTo(BodyReadLimits.custom().timeout(Duration.ofMinutes(5)).build());
+    }
+
+    @Test
+    void rejectsZeroBodyReadTimeoutNamingTheKey() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("limits: {body-read: {timeout: 0s}}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("limits.body-read.timeout: must be positive");
+    }
+
+    @Test
+    void rejectsGracePeriodNotShorterThanBodyReadTimeout() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("limits: {body-read: {timeout: 10s, grace-period: 10s}}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("limits.body-read: grace-period (PT10S) must be shorter than timeout (PT10S)");
+    }
+
+    @Test
+    void rejectsUnknownBodyReadKey() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("limits: {body-read: {min-data-rate: 1KiB}}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("limits.body-read.min-data-rate");
     }
 
     @Test

@@ -7,18 +7,28 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.config.BodyReadLimits;
 import dev.bulwark.core.internal.engine.IncidentIds;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The two decisions the filter makes without the engine, because the engine never saw the
- * request. Both block in every mode: there is no request left to pass on.
+ * The decisions the filter makes without the engine, because the engine never saw the request.
+ * All block in every mode: there is no request left to pass on.
  */
 public final class AdapterDecisions {
 
     /** Rule id of a body the container could not deliver. */
     public static final String BODY_UNREADABLE = "MALFORMED-BODY-READ";
+
+    /** The rule family of the engine's own limits, which the body-read limits belong to. */
+    private static final String LIMIT_KEY = "LIMIT";
+
+    /** Rule id of a body that missed the body-read timeout. */
+    public static final String BODY_READ_TIMEOUT = "LIMIT-BODY-READ-TIMEOUT";
+
+    /** Rule id of a body that fell below the body-read minimum rate. */
+    public static final String BODY_READ_MIN_RATE = "LIMIT-BODY-READ-MIN-RATE";
 
     /** Rule id of a failure inside the filter or the engine call. */
     public static final String ADAPTER_FAILURE = "INTERNAL-ADAPTER";
@@ -31,6 +41,29 @@ public final class AdapterDecisions {
         Finding finding = new Finding("MALFORMED", BODY_UNREADABLE, "request body could not be read",
                 Location.value(Source.BODY, ""), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400);
         return Decision.of(List.of(finding), IncidentIds.next(), Map.of());
+    }
+
+    /**
+     * The body did not arrive by its deadline: 408, and the connection is to be closed (see
+     * {@link #closesConnection}), since the rest of the body may still be on its way.
+     */
+    public static Decision bodyReadTimeout(BodyReadTimeoutException timeout, BodyReadLimits limits) {
+        String description = timeout.rateBound()
+                ? "body-read.min-rate of " + limits.minRate() + " bytes/s not kept after " + timeout.bytesRead() + " bytes"
+                : "body-read.timeout of " + limits.timeout() + " reached after " + timeout.bytesRead() + " bytes";
+        Finding finding = new Finding(LIMIT_KEY, timeout.rateBound() ? BODY_READ_MIN_RATE : BODY_READ_TIMEOUT,
+                description, Location.value(Source.BODY, ""), "", Level.BASIC, Mode.BLOCK, BlockType.LIMIT, 408);
+        return Decision.of(List.of(finding), IncidentIds.next(), Map.of());
+    }
+
+    /** Whether the response to {@code decision} must close the connection: unread body bytes may follow. */
+    public static boolean closesConnection(Decision decision) {
+        for (Finding finding : decision.findings()) {
+            if (finding.ruleId().equals(BODY_READ_TIMEOUT) || finding.ruleId().equals(BODY_READ_MIN_RATE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The filter or the engine failed: 503, fail closed. */

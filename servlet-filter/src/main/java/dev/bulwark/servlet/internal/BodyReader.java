@@ -13,6 +13,11 @@ import java.util.Arrays;
  *
  * <p>Memory follows the bytes that actually arrive: the buffer starts at the declared length (or
  * 8 KiB when none is declared) and grows by doubling up to {@code limit + 1}.
+ *
+ * <p>Time is bounded by the {@link BodyReadWatchdog}'s deadline. A read that may block (the
+ * container reports nothing {@linkplain ServletInputStream#available() available} and the
+ * declared length is not yet reached) is watched, and ended at the deadline even while the client
+ * sends nothing; reads of bytes the container already holds are not.
  */
 public final class BodyReader {
 
@@ -25,9 +30,12 @@ public final class BodyReader {
      * Reads the body of {@code request}.
      *
      * @param limit the largest body accepted, in bytes; below 2 GiB
+     * @param watchdog ends the read at the body-read deadline
+     * @throws BodyReadTimeoutException when the body does not arrive by its deadline
      * @throws BodyReadException when the container fails while delivering the body
      */
-    public static CapturedBody read(HttpServletRequest request, long limit) throws BodyReadException {
+    public static CapturedBody read(HttpServletRequest request, long limit, BodyReadWatchdog watchdog)
+            throws BodyReadException {
         if (limit < 0 || limit >= Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("limit out of range: " + limit);
         }
@@ -45,6 +53,19 @@ public final class BodyReader {
         } catch (IOException e) {
             throw new BodyReadException(e);
         }
+        TimedInput input = new TimedInput(request, in, declared, watchdog);
+        try {
+            return read(input, declared, limit, max);
+        } catch (BodyReadException e) {
+            // Tomcat would drain the rest of the body and answer a failed read itself.
+            TomcatBodyRead.abandonBody(request);
+            throw e;
+        } finally {
+            input.finish();
+        }
+    }
+
+    private static CapturedBody read(TimedInput in, long declared, long limit, int max) throws BodyReadException {
         byte[] buffer = new byte[declared > 0 ? (int) declared : Math.min(max, INITIAL_UNKNOWN_LENGTH)];
         int count = 0;
         while (true) {
@@ -54,15 +75,15 @@ public final class BodyReader {
                 }
                 // Full at the declared length: one more read tells the end from a longer body
                 // without growing the buffer for the common case.
-                int next = readByte(in);
-                if (next < 0) {
+                byte[] next = new byte[1];
+                if (in.read(next, 0, 1, count) <= 0) {
                     break;
                 }
                 buffer = Arrays.copyOf(buffer, (int) Math.min(max, Math.max(2L * buffer.length, INITIAL_UNKNOWN_LENGTH)));
-                buffer[count++] = (byte) next;
+                buffer[count++] = next[0];
                 continue;
             }
-            int read = read(in, buffer, count, buffer.length - count);
+            int read = in.read(buffer, count, buffer.length - count, count);
             if (read < 0) {
                 break;
             }
@@ -72,22 +93,71 @@ public final class BodyReader {
         return count > limit ? CapturedBody.truncated(bytes) : CapturedBody.complete(bytes);
     }
 
-    // The container's stream is the I/O boundary: whatever it throws (an IOException for a client
-    // that went away, an unchecked exception for bad framing in some containers) means the body
-    // could not be delivered.
-    private static int read(ServletInputStream in, byte[] buffer, int offset, int length) throws BodyReadException {
-        try {
-            return in.read(buffer, offset, length);
-        } catch (IOException | RuntimeException e) {
-            throw new BodyReadException(e);
-        }
-    }
+    /** The container's stream, with the reads that may block watched. */
+    private static final class TimedInput {
+        private final HttpServletRequest request;
+        private final ServletInputStream in;
+        private final long declared;
+        private final BodyReadWatchdog watchdog;
+        private final long startNanos = System.nanoTime();
+        private BodyReadWatchdog.Watch watch;
 
-    private static int readByte(ServletInputStream in) throws BodyReadException {
-        try {
-            return in.read();
-        } catch (IOException | RuntimeException e) {
-            throw new BodyReadException(e);
+        TimedInput(HttpServletRequest request, ServletInputStream in, long declared, BodyReadWatchdog watchdog) {
+            this.request = request;
+            this.in = in;
+            this.declared = declared;
+            this.watchdog = watchdog;
+        }
+
+        // The container's stream is the I/O boundary: whatever it throws (an IOException for a client
+        // that went away, an unchecked exception for bad framing in some containers) means the body
+        // could not be delivered, or, past the deadline, that it was too slow.
+        int read(byte[] buffer, int offset, int length, long bytesRead) throws BodyReadException {
+            if (!mayBlock(bytesRead)) {
+                try {
+                    return in.read(buffer, offset, length);
+                } catch (IOException | RuntimeException e) {
+                    throw new BodyReadException(e);
+                }
+            }
+            if (watch == null) {
+                watch = watchdog.watch(request, startNanos);
+            }
+            watch.beforeRead(bytesRead);
+            int read;
+            try {
+                read = in.read(buffer, offset, length);
+            } catch (IOException | RuntimeException e) {
+                if (watch.afterRead() || watch.pastDeadline()) {
+                    throw watch.timeout(bytesRead);
+                }
+                throw new BodyReadException(e);
+            }
+            if (watch.afterRead()) {
+                throw watch.timeout(bytesRead + Math.max(0, read));
+            }
+            return read;
+        }
+
+        /**
+         * Whether a read may wait for the client: not once the declared length has arrived (the
+         * container then answers the end at once), nor while the container holds unread bytes.
+         */
+        private boolean mayBlock(long bytesRead) {
+            if (declared >= 0 && bytesRead >= declared) {
+                return false;
+            }
+            try {
+                return in.available() <= 0;
+            } catch (IOException | RuntimeException e) {
+                return true;
+            }
+        }
+
+        void finish() {
+            if (watch != null) {
+                watch.finish();
+            }
         }
     }
 }

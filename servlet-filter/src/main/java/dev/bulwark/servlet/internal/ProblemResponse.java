@@ -42,6 +42,7 @@ public final class ProblemResponse {
             case 403 -> "Request blocked";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 408 -> "Request timeout";
             case 413 -> "Payload too large";
             case 414 -> "URI too long";
             case 415 -> "Unsupported media type";

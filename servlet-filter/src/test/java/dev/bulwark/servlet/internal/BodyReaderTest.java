@@ -3,20 +3,29 @@ package dev.bulwark.servlet.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.core.config.BodyReadLimits;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class BodyReaderTest {
+
+    private static final BodyReadWatchdog WATCHDOG = new BodyReadWatchdog(BodyReadLimits.defaults());
+
+    @AfterAll
+    static void stopWatchdog() {
+        WATCHDOG.close();
+    }
 
     @Test
     void stopsReadingOneByteAfterTheLimit() throws IOException {
         CountingStream endless = new CountingStream(Long.MAX_VALUE);
 
-        CapturedBody body = BodyReader.read(request(-1, endless), 1000);
+        CapturedBody body = BodyReader.read(request(-1, endless), 1000, WATCHDOG);
 
         assertThat(body.truncated()).isTrue();
         assertThat(body.length()).isEqualTo(1001);
@@ -25,7 +34,7 @@ class BodyReaderTest {
 
     @Test
     void readsBodyOfUnknownLengthWhole() throws IOException {
-        CapturedBody body = BodyReader.read(request(-1, new CountingStream(20_000)), 50_000);
+        CapturedBody body = BodyReader.read(request(-1, new CountingStream(20_000)), 50_000, WATCHDOG);
 
         assertThat(body.truncated()).isFalse();
         assertThat(body.length()).isEqualTo(20_000);
@@ -34,7 +43,7 @@ class BodyReaderTest {
 
     @Test
     void readsBodyOfDeclaredLengthIntoAnExactBuffer() throws IOException {
-        CapturedBody body = BodyReader.read(request(300, new CountingStream(300)), 1000);
+        CapturedBody body = BodyReader.read(request(300, new CountingStream(300)), 1000, WATCHDOG);
 
         assertThat(body.bytes()).hasSize(300);
         assertThat(body.truncated()).isFalse();
@@ -44,7 +53,7 @@ class BodyReaderTest {
     void marksBodyLongerThanDeclaredAndOverTheLimitAsTruncated() throws IOException {
         CountingStream longer = new CountingStream(5000);
 
-        CapturedBody body = BodyReader.read(request(10, longer), 100);
+        CapturedBody body = BodyReader.read(request(10, longer), 100, WATCHDOG);
 
         assertThat(body.truncated()).isTrue();
         assertThat(longer.served).isEqualTo(101);
@@ -54,7 +63,7 @@ class BodyReaderTest {
     void doesNotReadWhenTheDeclaredLengthIsOverTheLimit() throws IOException {
         CountingStream stream = new CountingStream(5000);
 
-        CapturedBody body = BodyReader.read(request(5000, stream), 100);
+        CapturedBody body = BodyReader.read(request(5000, stream), 100, WATCHDOG);
 
         assertThat(body.truncated()).isTrue();
         assertThat(body.consumed()).isFalse();
@@ -70,7 +79,7 @@ class BodyReaderTest {
             }
         };
 
-        assertThatThrownBy(() -> BodyReader.read(request(-1, failing), 100)).isInstanceOf(BodyReadException.class)
+        assertThatThrownBy(() -> BodyReader.read(request(-1, failing), 100, WATCHDOG)).isInstanceOf(BodyReadException.class)
                 .hasRootCauseMessage("connection reset");
     }
 

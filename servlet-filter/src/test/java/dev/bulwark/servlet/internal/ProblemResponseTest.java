@@ -19,6 +19,7 @@ class ProblemResponseTest {
     void namesStatusesGenerically() {
         assertThat(ProblemResponse.title(400)).isEqualTo("Bad request");
         assertThat(ProblemResponse.title(413)).isEqualTo("Payload too large");
+        assertThat(ProblemResponse.title(408)).isEqualTo("Request timeout");
         assertThat(ProblemResponse.title(431)).isEqualTo("Request header fields too large");
         assertThat(ProblemResponse.title(503)).isEqualTo("Service unavailable");
         assertThat(ProblemResponse.title(418)).isEqualTo("Request blocked");

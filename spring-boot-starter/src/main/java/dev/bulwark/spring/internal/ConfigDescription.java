@@ -98,6 +98,8 @@ public final class ConfigDescription {
                 "string-length", limits.jsonStringLength()));
         tree.put("multipart", ordered("parts", limits.multipartParts(), "part-size", limits.multipartPartSize()));
         tree.put("xml", ordered("depth", limits.xmlDepth(), "elements", limits.xmlElements()));
+        tree.put("body-read", ordered("timeout", duration(limits.bodyRead().timeout()),
+                "min-rate", limits.bodyRead().minRate(), "grace-period", duration(limits.bodyRead().gracePeriod())));
         return tree;
     }
 

@@ -55,6 +55,16 @@ class ConfigDescriptionTest {
     }
 
     @Test
+    void describesBodyReadLimitsWithTheirDefaults() {
+        BulwarkConfig config = BulwarkConfig.fromYaml("limits: {body-read: {timeout: 30s}}");
+
+        Map<String, Object> description = ConfigDescription.describe(config);
+
+        assertThat(((Map<?, ?>) description.get("limits")).get("body-read"))
+                .isEqualTo(Map.of("timeout", "PT30S", "min-rate", 1024L, "grace-period", "PT5S"));
+    }
+
+    @Test
     void describesWithTheKeysOfTheYamlFile() {
         BulwarkConfig config = BulwarkConfig.fromYaml("""
                 mode: log-only
