@@ -50,7 +50,9 @@ public final class NoSqlInjectionDetector implements Detector {
         "where", "function", "accumulator", "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
         "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod", "text",
         "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group", "where", "comment",
-        "set", "unset", "inc", "push", "pull", "rename",
+        "set", "unset", "inc", "push", "pull", "rename", "search", "geowithin", "geointersects", "near",
+        "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset", "project",
+        "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions",
     };
 
     /** Collection and database methods of the MongoDB shell, lower case: {@code db.users.drop()}. */
@@ -59,6 +61,9 @@ public final class NoSqlInjectionDetector implements Detector {
         "deleteone", "deletemany", "drop", "aggregate", "mapreduce", "findandmodify", "findoneandupdate",
         "findoneanddelete", "replaceone", "renamecollection", "createindex",
     };
+
+    /** Keywords that may start a variable declaration, with the blank after them. */
+    private static final String[] DECLARATIONS = {"var ", "let ", "const "};
 
     /** Words that may follow {@code return} in a tautology. */
     private static final String[] RETURN_VALUES = {"true", "1", "this", "db", "sleep", "!", "(", "0", "false"};
@@ -76,12 +81,18 @@ public final class NoSqlInjectionDetector implements Detector {
     /** Characters without which nothing is found: an operator's dollar, or script punctuation. */
     private static final AsciiSet CANDIDATES = AsciiSet.of("$;.|");
 
+    /**
+     * Scans the value as the application may read it: JSON, XML and header values keep their
+     * percent-escapes ({@code %7B%22%24ne%22...}), which an application may still decode.
+     */
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (!target.profile().hasAny(CANDIDATES)) {
+        boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
+        if (!escaped && !target.profile().hasAny(CANDIDATES)) {
             return;
         }
-        String text = target.text();
+        String text = Text.decodedText(target);
+        sink = Text.sinkFor(target, text, sink);
         if (target.component() == Component.NAME) {
             if (scanName(text, sink)) {
                 return;
@@ -142,7 +153,8 @@ public final class NoSqlInjectionDetector implements Detector {
                 sink.report(OPERATOR_IN_VALUE, d - 1, end + 1 - (d - 1));
                 return true;
             }
-            // object form: "{" [quote] "$op" [quote] ":"
+            // object form: "{" [quote] "$op" [quote] ":", or the members of an object without its
+            // braces, as a value spliced into a query text receives them ("$where: '1 == 1'")
             int before = d - 1;
             if (before >= 0 && (text.charAt(before) == '"' || text.charAt(before) == '\'')) {
                 before--;
@@ -150,7 +162,7 @@ public final class NoSqlInjectionDetector implements Detector {
             while (before >= 0 && Text.isSpace(text.charAt(before))) {
                 before--;
             }
-            if (before < 0 || (text.charAt(before) != '{' && text.charAt(before) != ',')) {
+            if (before >= 0 && text.charAt(before) != '{' && text.charAt(before) != ',') {
                 continue;
             }
             int after = end;
@@ -159,7 +171,8 @@ public final class NoSqlInjectionDetector implements Detector {
             }
             after = Text.skipSpaces(text, after);
             if (after < text.length() && text.charAt(after) == ':') {
-                sink.report(OPERATOR_IN_VALUE, before, after + 1 - before);
+                int start = Math.max(before, 0);
+                sink.report(OPERATOR_IN_VALUE, start, after + 1 - start);
                 return true;
             }
         }
@@ -242,6 +255,10 @@ public final class NoSqlInjectionDetector implements Detector {
         if (valueStart == i && (valueStart >= text.length() || Text.isAsciiLetterOrDigit(text.charAt(valueStart)))) {
             return false;
         }
+        if (valueStart < text.length() && (text.charAt(valueStart) == '\'' || text.charAt(valueStart) == '"')) {
+            // "return 'a'=='a'": a string compared with another, true by construction
+            return quotedEqualityAfter(text, valueStart);
+        }
         for (String value : RETURN_VALUES) {
             if (Text.matchesAt(text, valueStart, value)) {
                 return true;
@@ -250,8 +267,14 @@ public final class NoSqlInjectionDetector implements Detector {
         return false;
     }
 
-    /** {@code it=new Date()}: a variable set to a new object, the start of a timing loop. */
+    /** {@code it=new Date()}, {@code var d = new Date()}: a variable set to a new object, the start of a timing loop. */
     private static boolean assignsNewObject(String text, int from) {
+        for (String declaration : DECLARATIONS) {
+            if (Text.matchesAt(text, from, declaration)) {
+                from = Text.skipSpaces(text, from + declaration.length());
+                break;
+            }
+        }
         int i = identifierEnd(text, from);
         if (i == from) {
             return false;
