@@ -1,6 +1,7 @@
 /**
  * Detectors for the smaller attack families: path traversal and local file access, remote file
- * inclusion, server-side request forgery, LDAP and NoSQL injection, XML external entities, CR/LF
+ * inclusion, server-side request forgery, LDAP and NoSQL injection, server-side and edge-side
+ * includes, XML external entities, CR/LF
  * header injection, scanner fingerprints, and request-level protocol checks (framing, encodings,
  * parameter pollution).
  *

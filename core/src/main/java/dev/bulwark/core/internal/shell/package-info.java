@@ -2,7 +2,7 @@
  * OS command injection detectors: a shell-aware tokenizer that undoes the quoting, escaping,
  * expansion and globbing tricks attackers use to hide command names, and detectors that judge the
  * resulting command structure for POSIX shells ({@code UNIXCMD}) and for Windows {@code cmd.exe}
- * and PowerShell ({@code WINCMD}), plus mail protocol commands injected after a line break
+ * and PowerShell ({@code WINCMD}), plus mail protocol commands and mail headers injected after a line break
  * ({@code MAILCMD}).
  *
  * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP: Command
