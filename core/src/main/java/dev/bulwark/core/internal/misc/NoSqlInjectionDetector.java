@@ -65,6 +65,13 @@ public final class NoSqlInjectionDetector implements Detector {
     /** Keywords that may start a variable declaration, with the blank after them. */
     private static final String[] DECLARATIONS = {"var ", "let ", "const "};
 
+    /** Methods of the MongoDB shell's {@code db} object, lower case: {@code db.getCollectionNames()}. */
+    private static final String[] DATABASE_METHODS = {
+        "dropdatabase", "eval", "getcollection", "getcollectionnames", "getcollectioninfos", "getsiblingdb",
+        "runcommand", "admincommand", "shutdownserver", "createuser", "dropuser", "getusers", "getuser", "version",
+        "serverstatus", "currentop", "killop", "hostinfo", "getmongo", "stats", "copydatabase", "logout",
+    };
+
     /** Words that may follow {@code return} in a tautology. */
     private static final String[] RETURN_VALUES = {"true", "1", "this", "db", "sleep", "!", "(", "0", "false"};
 
@@ -295,8 +302,10 @@ public final class NoSqlInjectionDetector implements Detector {
         if (i == from + 3) {
             return false;
         }
-        if (Text.regionEquals(text, from + 3, i, "dropdatabase") || Text.regionEquals(text, from + 3, i, "eval")) {
-            return i < text.length() && text.charAt(i) == '(';
+        for (String name : DATABASE_METHODS) {
+            if (Text.regionEquals(text, from + 3, i, name)) {
+                return i < text.length() && text.charAt(i) == '(';
+            }
         }
         if (i >= text.length() || text.charAt(i) != '.') {
             return false;

@@ -25,7 +25,8 @@ import java.util.List;
  * header lines. It is reported when a lone e-mail address (the shape of an address field) is
  * followed by a line with a message header ({@code Subject:}, {@code Bcc:} ...), or when an
  * address header ({@code Bcc:}, {@code Cc:}, {@code To:} ...) with an address follows a break at
- * the start of the value or, outside bodies, anywhere. Pasted messages in a body ("From: ... To:
+ * the start of the value or, outside bodies, anywhere (there also {@code Subject:} and other
+ * headers that no line of ordinary text starts with). Pasted messages in a body ("From: ... To:
  * ...") and contact details ("a@b.example" then "Phone: ...") are left alone.
  *
  * <p>Values that keep their percent-escapes (headers, JSON, XML) are read decoded as well
@@ -59,6 +60,11 @@ public final class MailCommandDetector implements Detector {
         "subject", "content-type", "content-transfer-encoding", "content-disposition", "mime-version", "x-mailer",
         "message-id", "date", "x-priority", "importance", "references", "in-reply-to", "list-unsubscribe",
         "x-originating-ip", "received",
+    };
+
+    /** Message headers that no ordinary line of text starts with, lower case: counted after any break outside bodies. */
+    private static final String[] DISTINCT_MESSAGE_HEADERS = {
+        "subject", "content-type", "content-transfer-encoding", "mime-version", "x-mailer",
     };
 
     /** SASL mechanisms named after {@code AUTH} / {@code AUTHENTICATE}. */
@@ -157,7 +163,8 @@ public final class MailCommandDetector implements Detector {
     /**
      * A header field line {@code Name: value} that a mail header value cannot hold: a message
      * header right after a lone address; an address header with an address right after an
-     * empty first line or, outside bodies, on any line.
+     * empty first line or, outside bodies, on any line; outside bodies also {@code Subject:},
+     * {@code MIME-Version:} and the like on any line.
      */
     private static boolean isInjectedHeader(String text, int from, int to, int before, boolean body) {
         int nameEnd = from;
@@ -171,10 +178,13 @@ public final class MailCommandDetector implements Detector {
         if (before == ADDRESS && (isIn(text, from, nameEnd, MESSAGE_HEADERS) || isIn(text, from, nameEnd, ADDRESS_HEADERS))) {
             return true;
         }
-        if ((body && before != EMPTY) || !hasAt(text, nameEnd, to)) {
+        if (body && before != EMPTY) {
             return false;
         }
-        return isIn(text, from, nameEnd, ADDRESS_HEADERS);
+        if (!body && isIn(text, from, nameEnd, DISTINCT_MESSAGE_HEADERS)) {
+            return true;
+        }
+        return hasAt(text, nameEnd, to) && isIn(text, from, nameEnd, ADDRESS_HEADERS);
     }
 
     private static boolean isIn(String text, int from, int to, String[] lowerNames) {

@@ -134,4 +134,11 @@ class NoSqlInjectionDetectorTest {
         ScanTarget value = json("/v", mebibyteOf(unit));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(value));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db.getCollectionNames()", "';db.getCollection('users').drop();'", "db.getSiblingDB('admin')",
+        "1; db.adminCommand({listDatabases: 1})"})
+    void detectsDatabaseMethodsOfTheShell(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
 }

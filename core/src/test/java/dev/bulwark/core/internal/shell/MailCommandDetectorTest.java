@@ -53,7 +53,8 @@ class MailCommandDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"victim@example.com\r\nBcc: list@attacker.example", "victim@example.com\nCc: a@b.example",
         "me@example.com\r\nSubject: you won\r\n\r\nbody", "me@example.com\nContent-Type: text/html",
-        "\r\nBcc: list@attacker.example", "Support request\nBcc: list@attacker.example"})
+        "\r\nBcc: list@attacker.example", "Support request\nBcc: list@attacker.example",
+        "Hello\nSubject: you won\n\nclick here", "x\r\nMIME-Version: 1.0"})
     void detectsMailHeaderInjectedIntoQueryValue(String value) {
         assertThat(standard(detector, value)).containsExactly("MAILCMD-HEADER-INJECTION");
     }
