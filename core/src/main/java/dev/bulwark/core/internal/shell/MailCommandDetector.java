@@ -26,7 +26,7 @@ import java.util.List;
  * followed by a line with a message header ({@code Subject:}, {@code Bcc:} ...), or when an
  * address header ({@code Bcc:}, {@code Cc:}, {@code To:} ...) with an address follows a break at
  * the start of the value or, outside bodies, anywhere (there also {@code Subject:} and other
- * headers that no line of ordinary text starts with). Pasted messages in a body ("From: ... To:
+ * message headers after a first line of one word). Pasted messages in a body ("From: ... To:
  * ...") and contact details ("a@b.example" then "Phone: ...") are left alone.
  *
  * <p>Values that keep their percent-escapes (headers, JSON, XML) are read decoded as well
@@ -155,16 +155,17 @@ public final class MailCommandDetector implements Detector {
         return false;
     }
 
-    /** What the text before the first line break is: nothing, one e-mail address, or other text. */
+    /** What the text before the first line break is: nothing, one e-mail address, one word, or other text. */
     private static final int EMPTY = 1;
     private static final int ADDRESS = 2;
-    private static final int OTHER = 3;
+    private static final int WORD = 3;
+    private static final int OTHER = 4;
 
     /**
      * A header field line {@code Name: value} that a mail header value cannot hold: a message
      * header right after a lone address; an address header with an address right after an
      * empty first line or, outside bodies, on any line; outside bodies also {@code Subject:},
-     * {@code MIME-Version:} and the like on any line.
+     * {@code MIME-Version:} and the like right after an empty or one-word first line.
      */
     private static boolean isInjectedHeader(String text, int from, int to, int before, boolean body) {
         int nameEnd = from;
@@ -181,7 +182,7 @@ public final class MailCommandDetector implements Detector {
         if (body && before != EMPTY) {
             return false;
         }
-        if (!body && isIn(text, from, nameEnd, DISTINCT_MESSAGE_HEADERS)) {
+        if (!body && before != OTHER && isIn(text, from, nameEnd, DISTINCT_MESSAGE_HEADERS)) {
             return true;
         }
         return hasAt(text, nameEnd, to) && isIn(text, from, nameEnd, ADDRESS_HEADERS);
@@ -205,7 +206,10 @@ public final class MailCommandDetector implements Detector {
         return false;
     }
 
-    /** The shape of {@code text[0, end)}: {@link #EMPTY}, {@link #ADDRESS} ({@code a@b.c}, no blanks) or {@link #OTHER}. */
+    /**
+     * The shape of {@code text[0, end)}: {@link #EMPTY}, {@link #ADDRESS} ({@code a@b.c}, no
+     * blanks), {@link #WORD} (no blanks) or {@link #OTHER}.
+     */
     private static int firstLineShape(String text, int end) {
         int start = skipSpaces(text, 0, end);
         while (end > start && text.charAt(end - 1) == ' ') {
@@ -214,7 +218,15 @@ public final class MailCommandDetector implements Detector {
         if (start == end) {
             return EMPTY;
         }
-        return isAddress(text, start, end) ? ADDRESS : OTHER;
+        if (isAddress(text, start, end)) {
+            return ADDRESS;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == ' ' || text.charAt(i) == '\t') {
+                return OTHER;
+            }
+        }
+        return WORD;
     }
 
     private static boolean isAddress(String text, int start, int end) {

@@ -85,6 +85,13 @@ class MailCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Line one\nSubject: my order #123", "Dear team,\nDate: tomorrow", "Notes\nTo: whom it may concern",
+        "Hi there\nFirst\nSubject: later line"})
+    void ignoresProseWithHeaderLikeLinesInQueryValues(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"\nTo: a", "a@b.example\n", "\r", "%0d%0aTo:", "x\nBcc: "})
     void finishesQuicklyOnMebibyteOfHeaderLines(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
