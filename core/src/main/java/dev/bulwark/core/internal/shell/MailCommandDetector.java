@@ -30,7 +30,8 @@ import java.util.List;
  * ...") and contact details ("a@b.example" then "Phone: ...") are left alone.
  *
  * <p>Values that keep their percent-escapes (headers, JSON, XML) are read decoded as well
- * ({@code victim@example.com%0d%0aBcc:...}).
+ * ({@code victim@example.com%0d%0aBcc:...}), and line breaks spelled as the escapes
+ * {@code \r} and {@code \n} are read as line breaks.
  *
  * <p>Rules {@code MAILCMD-INJECTION} and {@code MAILCMD-HEADER-INJECTION}, STANDARD.
  */
@@ -108,19 +109,50 @@ public final class MailCommandDetector implements Detector {
     public void scan(ScanTarget target, DetectionSink sink) {
         String text = target.text();
         boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
-        if (!target.profile().hasAny(BREAKS) && !escaped) {
+        boolean backslash = target.profile().has('\\');
+        if (!target.profile().hasAny(BREAKS) && !escaped && !backslash) {
             return;
         }
+        boolean body = target.source().isBody();
+        int whole = text.length();
+        DetectionSink wholeValue = (rule, offset, length) -> sink.report(rule, 0, whole);
         if (escaped) {
             String decoded = percentDecoded(text);
-            if (decoded != text) {
-                int whole = text.length();
-                if (scanLines(decoded, target.source().isBody(), (rule, offset, length) -> sink.report(rule, 0, whole))) {
-                    return;
-                }
+            if (decoded != text && scanLines(decoded, body, wholeValue)) {
+                return;
+            }
+            text = decoded;
+        }
+        if (backslash) {
+            String unescaped = lineBreakEscapesDecoded(text);
+            if (unescaped != text && scanLines(unescaped, body, wholeValue)) {
+                return;
             }
         }
-        scanLines(text, target.source().isBody(), sink);
+        scanLines(target.text(), body, sink);
+    }
+
+    /**
+     * {@code text} with the escapes {@code \r} and {@code \n} read as CR and LF, or {@code text}
+     * itself when it has none: many payloads spell the line break that way, and a string literal
+     * or an unescaping step in the application turns it into one.
+     */
+    static String lineBreakEscapesDecoded(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = text.indexOf('\\'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\\', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (next != 'r' && next != 'n') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, i).append(next == 'r' ? '\r' : '\n');
+            copied = i + 2;
+            i++;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** Judges every line after a line break; returns whether something was reported. */

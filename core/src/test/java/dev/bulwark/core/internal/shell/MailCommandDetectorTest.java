@@ -85,6 +85,20 @@ class MailCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"test@example.com\\r\\nRCPT TO:<victim@example.com>", "x\\r\\nDATA\\r\\n",
+        "victim@example.com\\nBcc: list@attacker.example", "INBOX\\r\\nA1 LOGIN user pass"})
+    void readsBackslashEscapedLineBreaks(String value) {
+        assertThat(standard(detector, value)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C:\\new\\report.final.pdf", "printf(\"hello\\n\");", "a\\nb\\nc", "\\r\\n\\r\\n",
+        "see C:\\reports\\nightly\\DATA"})
+    void ignoresBackslashEscapesWithoutCommands(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Line one\nSubject: my order #123", "Dear team,\nDate: tomorrow", "Notes\nTo: whom it may concern",
         "Hi there\nFirst\nSubject: later line"})
     void ignoresProseWithHeaderLikeLinesInQueryValues(String value) {
@@ -92,7 +106,7 @@ class MailCommandDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\nTo: a", "a@b.example\n", "\r", "%0d%0aTo:", "x\nBcc: "})
+    @ValueSource(strings = {"\nTo: a", "a@b.example\n", "\r", "%0d%0aTo:", "x\nBcc: ", "\\r\\nTo: ", "a@b.example\\n"})
     void finishesQuicklyOnMebibyteOfHeaderLines(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
