@@ -26,8 +26,8 @@ import java.util.List;
  * followed by a line with a message header ({@code Subject:}, {@code Bcc:} ...), or when an
  * address header ({@code Bcc:}, {@code Cc:}, {@code To:} ...) with an address follows a break at
  * the start of the value or, outside bodies, anywhere (there also {@code Subject:} and other
- * message headers after a first line of one word). Pasted messages in a body ("From: ... To:
- * ...") and contact details ("a@b.example" then "Phone: ...") are left alone.
+ * message headers after a first line of one word). Pasted messages ("From: ... To: ...") and
+ * contact details ("a@b.example" then "Phone: ...") are left alone.
  *
  * <p>Values that keep their percent-escapes (headers, JSON, XML) are read decoded as well
  * ({@code victim@example.com%0d%0aBcc:...}), and line breaks spelled as the escapes
@@ -178,7 +178,7 @@ public final class MailCommandDetector implements Detector {
                 sink.report(INJECTION, from, trimmed - from);
                 return true;
             }
-            if (isInjectedHeader(text, from, trimmed, checked == 1 ? firstLine : OTHER, body)) {
+            if (isInjectedHeader(text, from, trimmed, firstLine, checked == 1, body)) {
                 sink.report(HEADER_INJECTION, from, trimmed - from);
                 return true;
             }
@@ -187,37 +187,54 @@ public final class MailCommandDetector implements Detector {
         return false;
     }
 
-    /** What the text before the first line break is: nothing, one e-mail address, one word, or other text. */
+    /**
+     * What the text before the first line break is: nothing, one e-mail address, one word, a
+     * header field of its own (a pasted message starts so), or other text.
+     */
     private static final int EMPTY = 1;
     private static final int ADDRESS = 2;
     private static final int WORD = 3;
-    private static final int OTHER = 4;
+    private static final int FIELD = 4;
+    private static final int OTHER = 5;
 
     /**
      * A header field line {@code Name: value} that a mail header value cannot hold: a message
      * header right after a lone address; an address header with an address right after an
-     * empty first line or, outside bodies, on any line; outside bodies also {@code Subject:},
-     * {@code MIME-Version:} and the like right after an empty or one-word first line.
+     * empty first line or, outside bodies, on any line unless the value starts as a pasted
+     * message does (with a field); outside bodies also {@code Subject:}, {@code MIME-Version:}
+     * and the like right after an empty or one-word first line.
      */
-    private static boolean isInjectedHeader(String text, int from, int to, int before, boolean body) {
+    private static boolean isInjectedHeader(String text, int from, int to, int firstLine, boolean firstBreak,
+            boolean body) {
+        int nameEnd = fieldNameEnd(text, from, to);
+        if (nameEnd < 0) {
+            return false;
+        }
+        if (firstBreak && firstLine == ADDRESS
+                && (isIn(text, from, nameEnd, MESSAGE_HEADERS) || isIn(text, from, nameEnd, ADDRESS_HEADERS))) {
+            return true;
+        }
+        if (body ? !(firstBreak && firstLine == EMPTY) : firstLine == FIELD) {
+            return false;
+        }
+        if (!body && firstBreak && (firstLine == EMPTY || firstLine == WORD)
+                && isIn(text, from, nameEnd, DISTINCT_MESSAGE_HEADERS)) {
+            return true;
+        }
+        return hasAt(text, nameEnd, to) && isIn(text, from, nameEnd, ADDRESS_HEADERS);
+    }
+
+    /** Where the name of a header field {@code Name: value} in {@code text[from, to)} ends, or -1. */
+    private static int fieldNameEnd(String text, int from, int to) {
         int nameEnd = from;
         int limit = Math.min(to, from + MAX_FIELD_NAME);
         while (nameEnd < limit && (ShellTokenizer.isAlnum(text.charAt(nameEnd)) || text.charAt(nameEnd) == '-')) {
             nameEnd++;
         }
         if (nameEnd == from || nameEnd + 1 >= to || text.charAt(nameEnd) != ':' || !ShellWords.isLetter(text.charAt(from))) {
-            return false;
+            return -1;
         }
-        if (before == ADDRESS && (isIn(text, from, nameEnd, MESSAGE_HEADERS) || isIn(text, from, nameEnd, ADDRESS_HEADERS))) {
-            return true;
-        }
-        if (body && before != EMPTY) {
-            return false;
-        }
-        if (!body && before != OTHER && isIn(text, from, nameEnd, DISTINCT_MESSAGE_HEADERS)) {
-            return true;
-        }
-        return hasAt(text, nameEnd, to) && isIn(text, from, nameEnd, ADDRESS_HEADERS);
+        return nameEnd;
     }
 
     private static boolean isIn(String text, int from, int to, String[] lowerNames) {
@@ -240,7 +257,7 @@ public final class MailCommandDetector implements Detector {
 
     /**
      * The shape of {@code text[0, end)}: {@link #EMPTY}, {@link #ADDRESS} ({@code a@b.c}, no
-     * blanks), {@link #WORD} (no blanks) or {@link #OTHER}.
+     * blanks), {@link #FIELD} ({@code From: ...}), {@link #WORD} (no blanks) or {@link #OTHER}.
      */
     private static int firstLineShape(String text, int end) {
         int start = skipSpaces(text, 0, end);
@@ -252,6 +269,9 @@ public final class MailCommandDetector implements Detector {
         }
         if (isAddress(text, start, end)) {
             return ADDRESS;
+        }
+        if (fieldNameEnd(text, start, end) > 0) {
+            return FIELD;
         }
         for (int i = start; i < end; i++) {
             if (text.charAt(i) == ' ' || text.charAt(i) == '\t') {

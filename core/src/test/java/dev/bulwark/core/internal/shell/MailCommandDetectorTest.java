@@ -100,7 +100,8 @@ class MailCommandDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Line one\nSubject: my order #123", "Dear team,\nDate: tomorrow", "Notes\nTo: whom it may concern",
-        "Hi there\nFirst\nSubject: later line"})
+        "Hi there\nFirst\nSubject: later line",
+        "From: support@example.com\nTo: jane@example.com\nSubject: Your order", "Date: today\nCc: jane@example.com"})
     void ignoresProseWithHeaderLikeLinesInQueryValues(String value) {
         assertThat(standard(detector, value)).isEmpty();
     }
