@@ -11,6 +11,7 @@ import dev.bulwark.core.internal.misc.PathTraversalDetector;
 import dev.bulwark.core.internal.misc.ProtocolRules;
 import dev.bulwark.core.internal.misc.RemoteFileInclusionDetector;
 import dev.bulwark.core.internal.misc.ScannerDetector;
+import dev.bulwark.core.internal.misc.ServerSideIncludeDetector;
 import dev.bulwark.core.internal.misc.SsrfDetector;
 import dev.bulwark.core.internal.misc.XxeDetector;
 import dev.bulwark.core.internal.rules.Detector;
@@ -29,6 +30,7 @@ public final class BuiltInRules {
 
     private static final List<Detector> DETECTORS = List.of(
             new SqlInjectionDetector(),
+            new ServerSideIncludeDetector(),
             new XssDetector(),
             new UnixCommandDetector(),
             new WindowsCommandDetector(),

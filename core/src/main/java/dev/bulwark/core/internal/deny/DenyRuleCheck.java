@@ -15,6 +15,7 @@ import dev.bulwark.core.config.DenyRulesConfig;
 import dev.bulwark.core.config.RequestCondition;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RuleOverride;
+import dev.bulwark.core.internal.engine.BasicCredentials;
 import dev.bulwark.core.internal.engine.Excerpts;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -31,6 +32,7 @@ import java.util.List;
  * effective level (first matching override, else the route's, else the global level) enables it
  * and no exception covers it. The first counted rule of a detector on a value becomes a finding;
  * inspection stops at the first finding that blocks.
+ * On the password of Basic credentials only BASIC rules count ({@link BasicCredentials}).
  *
  * <p>Path conditions that relax protection (exceptions, overrides that lower a level or log only)
  * match the routed path exactly; those that add protection (custom rules, overrides that raise
@@ -174,6 +176,9 @@ public final class DenyRuleCheck implements Check {
         public void report(RuleDefinition rule, int offset, int length) {
             valueReported = true;
             if (detectorReported || inspection.blocked()) {
+                return;
+            }
+            if (rule.level() != Level.BASIC && BasicCredentials.isPassword(location)) {
                 return;
             }
             Level effectiveLevel = level;

@@ -102,6 +102,9 @@ final class RequestParser {
                 DecodedText decoded = decoder.decode(header.value(), false);
                 values.add(new RequestValue(Location.value(Source.HEADER, lower), header.value(), decoded.text(),
                         decoded.flags()));
+                if (lower.equals("authorization")) {
+                    BasicCredentials.addTo(header.value(), values);
+                }
             }
         }
         cookieParser.parse(request.headers(), sink);

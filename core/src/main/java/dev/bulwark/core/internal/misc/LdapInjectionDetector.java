@@ -18,7 +18,8 @@ import java.util.List;
  * {@code >=}, {@code <=}, {@code :=}), is a breakout. Balanced text in parentheses ("(see
  * note)", "(a+b)*c") never goes below zero. A complete compound filter in a value
  * ({@code (&(objectClass=*))}) is reported when it tests presence with {@code =*}, and at STRICT
- * level otherwise.
+ * level otherwise. A value made only of filter metacharacters with a wildcard, a parenthesis
+ * and an operator ({@code *()|&'}) is a probe for the filter syntax and is reported too.
  *
  * @see <a href="https://owasp.org/www-community/attacks/LDAP_Injection">OWASP: LDAP Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/90.html">CWE-90</a>
@@ -32,10 +33,13 @@ public final class LdapInjectionDetector implements Detector {
             Level.STANDARD, "value closes the enclosing LDAP filter and opens a new filter component", REFERENCE);
     public static final RuleDefinition PRESENCE_FILTER = new RuleDefinition("LDAP-PRESENCE-FILTER", KEY,
             Level.STANDARD, "complete compound LDAP filter with a presence test (=*)", REFERENCE);
+    public static final RuleDefinition METACHARACTER_PROBE = new RuleDefinition("LDAP-METACHARACTER-PROBE", KEY,
+            Level.STANDARD, "value made only of LDAP filter metacharacters (*()|&'), a filter-injection probe", REFERENCE);
     public static final RuleDefinition FILTER_SYNTAX = new RuleDefinition("LDAP-FILTER-SYNTAX", KEY, Level.STRICT,
             "LDAP filter syntax: adjacent components or a compound filter", REFERENCE);
 
-    private static final List<RuleDefinition> RULES = List.of(FILTER_BREAKOUT, PRESENCE_FILTER, FILTER_SYNTAX);
+    private static final List<RuleDefinition> RULES = List.of(FILTER_BREAKOUT, PRESENCE_FILTER, METACHARACTER_PROBE,
+            FILTER_SYNTAX);
 
     @Override
     public String key() {
@@ -57,6 +61,10 @@ public final class LdapInjectionDetector implements Detector {
             return;
         }
         sink = Text.sinkFor(target, text, sink);
+        if (isMetacharacterProbe(text)) {
+            sink.report(METACHARACTER_PROBE, 0, text.length());
+            return;
+        }
         int depth = 0;
         int weak = -1;
         int length = text.length();
@@ -132,7 +140,36 @@ public final class LdapInjectionDetector implements Detector {
     private static final int MAX_EXTRA_PARENTHESES = 3;
 
     private static int skip(String text, int from, boolean blanks) {
-        return blanks ? Text.skipBlanks(text, from) : from;
+        return blanks ? Text.skipSpaces(text, from) : from;
+    }
+
+    /** Longest value judged as a metacharacter probe; probes are short. */
+    private static final int MAX_PROBE = 32;
+
+    /**
+     * {@code *()|&'}, {@code *)(|}: nothing but filter metacharacters (and quotes or blanks),
+     * among them a wildcard, a parenthesis and an operator. Ordinary text has letters or digits.
+     */
+    private static boolean isMetacharacterProbe(String text) {
+        if (text.length() > MAX_PROBE) {
+            return false;
+        }
+        boolean wildcard = false;
+        boolean parenthesis = false;
+        boolean operator = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*') {
+                wildcard = true;
+            } else if (c == '(' || c == ')') {
+                parenthesis = true;
+            } else if (c == '|' || c == '&') {
+                operator = true;
+            } else if (c != '!' && c != '=' && c != '\\' && c != '\'' && c != '"' && c != ' ' && c != '\0') {
+                return false;
+            }
+        }
+        return wildcard && parenthesis && operator;
     }
 
     /**

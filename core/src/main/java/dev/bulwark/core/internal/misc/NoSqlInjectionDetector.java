@@ -50,7 +50,9 @@ public final class NoSqlInjectionDetector implements Detector {
         "where", "function", "accumulator", "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
         "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod", "text",
         "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group", "where", "comment",
-        "set", "unset", "inc", "push", "pull", "rename",
+        "set", "unset", "inc", "push", "pull", "rename", "search", "geowithin", "geointersects", "near",
+        "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset", "project",
+        "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions",
     };
 
     /** Collection and database methods of the MongoDB shell, lower case: {@code db.users.drop()}. */
@@ -58,6 +60,16 @@ public final class NoSqlInjectionDetector implements Detector {
         "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany", "remove",
         "deleteone", "deletemany", "drop", "aggregate", "mapreduce", "findandmodify", "findoneandupdate",
         "findoneanddelete", "replaceone", "renamecollection", "createindex",
+    };
+
+    /** Keywords that may start a variable declaration, with the blank after them. */
+    private static final String[] DECLARATIONS = {"var ", "let ", "const "};
+
+    /** Methods of the MongoDB shell's {@code db} object, lower case: {@code db.getCollectionNames()}. */
+    private static final String[] DATABASE_METHODS = {
+        "dropdatabase", "eval", "getcollection", "getcollectionnames", "getcollectioninfos", "getsiblingdb",
+        "runcommand", "admincommand", "shutdownserver", "createuser", "dropuser", "getusers", "getuser", "version",
+        "serverstatus", "currentop", "killop", "hostinfo", "getmongo", "stats", "copydatabase", "logout",
     };
 
     /** Words that may follow {@code return} in a tautology. */
@@ -76,12 +88,18 @@ public final class NoSqlInjectionDetector implements Detector {
     /** Characters without which nothing is found: an operator's dollar, or script punctuation. */
     private static final AsciiSet CANDIDATES = AsciiSet.of("$;.|");
 
+    /**
+     * Scans the value as the application may read it: JSON, XML and header values keep their
+     * percent-escapes ({@code %7B%22%24ne%22...}), which an application may still decode.
+     */
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (!target.profile().hasAny(CANDIDATES)) {
+        boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
+        if (!escaped && !target.profile().hasAny(CANDIDATES)) {
             return;
         }
-        String text = target.text();
+        String text = Text.decodedText(target);
+        sink = Text.sinkFor(target, text, sink);
         if (target.component() == Component.NAME) {
             if (scanName(text, sink)) {
                 return;
@@ -142,7 +160,8 @@ public final class NoSqlInjectionDetector implements Detector {
                 sink.report(OPERATOR_IN_VALUE, d - 1, end + 1 - (d - 1));
                 return true;
             }
-            // object form: "{" [quote] "$op" [quote] ":"
+            // object form: "{" [quote] "$op" [quote] ":", or the members of an object without its
+            // braces, as a value spliced into a query text receives them ("$where: '1 == 1'")
             int before = d - 1;
             if (before >= 0 && (text.charAt(before) == '"' || text.charAt(before) == '\'')) {
                 before--;
@@ -150,7 +169,7 @@ public final class NoSqlInjectionDetector implements Detector {
             while (before >= 0 && Text.isSpace(text.charAt(before))) {
                 before--;
             }
-            if (before < 0 || (text.charAt(before) != '{' && text.charAt(before) != ',')) {
+            if (before >= 0 && text.charAt(before) != '{' && text.charAt(before) != ',') {
                 continue;
             }
             int after = end;
@@ -159,7 +178,8 @@ public final class NoSqlInjectionDetector implements Detector {
             }
             after = Text.skipSpaces(text, after);
             if (after < text.length() && text.charAt(after) == ':') {
-                sink.report(OPERATOR_IN_VALUE, before, after + 1 - before);
+                int start = Math.max(before, 0);
+                sink.report(OPERATOR_IN_VALUE, start, after + 1 - start);
                 return true;
             }
         }
@@ -242,6 +262,10 @@ public final class NoSqlInjectionDetector implements Detector {
         if (valueStart == i && (valueStart >= text.length() || Text.isAsciiLetterOrDigit(text.charAt(valueStart)))) {
             return false;
         }
+        if (valueStart < text.length() && (text.charAt(valueStart) == '\'' || text.charAt(valueStart) == '"')) {
+            // "return 'a'=='a'": a string compared with another, true by construction
+            return quotedEqualityAfter(text, valueStart);
+        }
         for (String value : RETURN_VALUES) {
             if (Text.matchesAt(text, valueStart, value)) {
                 return true;
@@ -250,8 +274,14 @@ public final class NoSqlInjectionDetector implements Detector {
         return false;
     }
 
-    /** {@code it=new Date()}: a variable set to a new object, the start of a timing loop. */
+    /** {@code it=new Date()}, {@code var d = new Date()}: a variable set to a new object, the start of a timing loop. */
     private static boolean assignsNewObject(String text, int from) {
+        for (String declaration : DECLARATIONS) {
+            if (Text.matchesAt(text, from, declaration)) {
+                from = Text.skipSpaces(text, from + declaration.length());
+                break;
+            }
+        }
         int i = identifierEnd(text, from);
         if (i == from) {
             return false;
@@ -272,8 +302,10 @@ public final class NoSqlInjectionDetector implements Detector {
         if (i == from + 3) {
             return false;
         }
-        if (Text.regionEquals(text, from + 3, i, "dropdatabase") || Text.regionEquals(text, from + 3, i, "eval")) {
-            return i < text.length() && text.charAt(i) == '(';
+        for (String name : DATABASE_METHODS) {
+            if (Text.regionEquals(text, from + 3, i, name)) {
+                return i < text.length() && text.charAt(i) == '(';
+            }
         }
         if (i >= text.length() || text.charAt(i) != '.') {
             return false;

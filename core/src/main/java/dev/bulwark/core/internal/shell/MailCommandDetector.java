@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.shell;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -16,9 +17,23 @@ import java.util.List;
  * RCPT TO:}, {@code HELO host}, a bare upper-case {@code DATA}/{@code QUIT}, a message command
  * with only numbers as arguments ({@code RETR 1}), {@code AUTH}/{@code APOP} with a credential
  * token, or an IMAP tag with a digit followed by an IMAP command. Ordinary multi-line text
- * ("List of items", "Data will follow") does not have that shape.
+ * ("List of items", "Data will follow") does not have that shape. A lone CR counts as a line
+ * break too: SMTP servers that accept bare CR end the line there.
  *
- * <p>Rule {@code MAILCMD-INJECTION}, STANDARD.
+ * <p>Mail header injection (CAPEC-134) is the same attack on the message instead of the session:
+ * a value placed into a header of an outgoing message ({@code To}, {@code Subject}) that adds
+ * header lines. It is reported when a lone e-mail address (the shape of an address field) is
+ * followed by a line with a message header ({@code Subject:}, {@code Bcc:} ...), or when an
+ * address header ({@code Bcc:}, {@code Cc:}, {@code To:} ...) with an address follows a break at
+ * the start of the value or, outside bodies, anywhere (there also {@code Subject:} and other
+ * message headers after a first line of one word). Pasted messages ("From: ... To: ...") and
+ * contact details ("a@b.example" then "Phone: ...") are left alone.
+ *
+ * <p>Values that keep their percent-escapes (headers, JSON, XML) are read decoded as well
+ * ({@code victim@example.com%0d%0aBcc:...}), and line breaks spelled as the escapes
+ * {@code \r} and {@code \n} are read as line breaks.
+ *
+ * <p>Rules {@code MAILCMD-INJECTION} and {@code MAILCMD-HEADER-INJECTION}, STANDARD.
  */
 public final class MailCommandDetector implements Detector {
 
@@ -29,7 +44,46 @@ public final class MailCommandDetector implements Detector {
             "Line break followed by an SMTP, POP3 or IMAP command",
             "https://capec.mitre.org/data/definitions/183.html");
 
-    private static final List<RuleDefinition> RULES = List.of(INJECTION);
+    static final RuleDefinition HEADER_INJECTION = new RuleDefinition("MAILCMD-HEADER-INJECTION", KEY,
+            Level.STANDARD, "Line break in an address or subject value followed by a mail header (Bcc:, Cc:, To:, Subject:)",
+            "https://capec.mitre.org/data/definitions/134.html");
+
+    private static final List<RuleDefinition> RULES = List.of(INJECTION, HEADER_INJECTION);
+
+    /** Headers that add recipients or redirect replies, lower case. */
+    private static final String[] ADDRESS_HEADERS = {
+        "to", "cc", "bcc", "from", "reply-to", "sender", "return-path", "resent-to", "resent-cc", "resent-bcc",
+        "resent-from", "disposition-notification-to", "errors-to",
+    };
+
+    /** Other headers of a message, lower case: they change its subject, type or routing. */
+    private static final String[] MESSAGE_HEADERS = {
+        "subject", "content-type", "content-transfer-encoding", "content-disposition", "mime-version", "x-mailer",
+        "message-id", "date", "x-priority", "importance", "references", "in-reply-to", "list-unsubscribe",
+        "x-originating-ip", "received",
+    };
+
+    /** Message headers that no ordinary line of text starts with, lower case: counted after any break outside bodies. */
+    private static final String[] DISTINCT_MESSAGE_HEADERS = {
+        "subject", "content-type", "content-transfer-encoding", "mime-version", "x-mailer",
+    };
+
+    /** SASL mechanisms named after {@code AUTH} / {@code AUTHENTICATE}. */
+    private static final CommandTable SASL = new CommandTable(
+            "LOGIN PLAIN CRAM-MD5 DIGEST-MD5 NTLM GSSAPI XOAUTH2 OAUTHBEARER ANONYMOUS EXTERNAL SCRAM-SHA-1 SCRAM-SHA-256", 1);
+
+    /**
+     * IMAP commands that are not English words of everyday text: with an upper-case spelling
+     * they make a line with a purely numeric tag ({@code 1 LOGOUT}) a command.
+     */
+    private static final CommandTable IMAP_DISTINCT = new CommandTable(
+            "LOGIN LOGOUT CAPABILITY EXAMINE LSUB EXPUNGE AUTHENTICATE UID FETCH NAMESPACE IDLE STARTTLS UNSELECT", 1);
+
+    /** Longest header field name looked at. */
+    private static final int MAX_FIELD_NAME = 40;
+
+    /** Line breaks, or (where escapes are kept) the percent sign that may spell one. */
+    private static final AsciiSet BREAKS = AsciiSet.of("\r\n");
 
     private static final CommandTable BARE = new CommandTable(
             "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN", 1);
@@ -53,26 +107,246 @@ public final class MailCommandDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (!target.profile().has('\n')) {
+        String text = target.text();
+        boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
+        boolean backslash = target.profile().has('\\');
+        if (!target.profile().hasAny(BREAKS) && !escaped && !backslash) {
             return;
         }
-        String text = target.text();
-        int lineStart = text.indexOf('\n');
+        boolean body = target.source().isBody();
+        int whole = text.length();
+        DetectionSink wholeValue = (rule, offset, length) -> sink.report(rule, 0, whole);
+        if (escaped) {
+            String decoded = percentDecoded(text);
+            if (decoded != text && scanLines(decoded, body, wholeValue)) {
+                return;
+            }
+            text = decoded;
+        }
+        if (backslash) {
+            String unescaped = lineBreakEscapesDecoded(text);
+            if (unescaped != text && scanLines(unescaped, body, wholeValue)) {
+                return;
+            }
+        }
+        scanLines(target.text(), body, sink);
+    }
+
+    /**
+     * {@code text} with the escapes {@code \r} and {@code \n} read as CR and LF, or {@code text}
+     * itself when it has none: many payloads spell the line break that way, and a string literal
+     * or an unescaping step in the application turns it into one.
+     */
+    static String lineBreakEscapesDecoded(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = text.indexOf('\\'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\\', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (next != 'r' && next != 'n') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, i).append(next == 'r' ? '\r' : '\n');
+            copied = i + 2;
+            i++;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Judges every line after a line break; returns whether something was reported. */
+    private static boolean scanLines(String text, boolean body, DetectionSink sink) {
+        int lineStart = nextBreak(text, 0);
+        if (lineStart < 0) {
+            return false;
+        }
+        int firstLine = firstLineShape(text, lineStart);
         int checked = 0;
         while (lineStart >= 0 && checked++ < 1000) {
-            int from = lineStart + 1;
-            int to = text.indexOf('\n', from);
+            int from = lineStart;
+            while (from < text.length() && isBreak(text.charAt(from))) {
+                from++;
+            }
+            int to = nextBreak(text, from);
             int end = to < 0 ? text.length() : to;
             int trimmed = end;
-            while (trimmed > from && (text.charAt(trimmed - 1) == '\r' || text.charAt(trimmed - 1) == ' ')) {
+            while (trimmed > from && text.charAt(trimmed - 1) == ' ') {
                 trimmed--;
             }
             if (isCommandLine(text, from, trimmed)) {
                 sink.report(INJECTION, from, trimmed - from);
-                return;
+                return true;
+            }
+            if (isInjectedHeader(text, from, trimmed, firstLine, checked == 1, body)) {
+                sink.report(HEADER_INJECTION, from, trimmed - from);
+                return true;
             }
             lineStart = to;
         }
+        return false;
+    }
+
+    /**
+     * What the text before the first line break is: nothing, one e-mail address, one word, a
+     * header field of its own (a pasted message starts so), or other text.
+     */
+    private static final int EMPTY = 1;
+    private static final int ADDRESS = 2;
+    private static final int WORD = 3;
+    private static final int FIELD = 4;
+    private static final int OTHER = 5;
+
+    /**
+     * A header field line {@code Name: value} that a mail header value cannot hold: a message
+     * header right after a lone address; an address header with an address right after an
+     * empty first line or, outside bodies, on any line unless the value starts as a pasted
+     * message does (with a field); outside bodies also {@code Subject:}, {@code MIME-Version:}
+     * and the like right after an empty or one-word first line.
+     */
+    private static boolean isInjectedHeader(String text, int from, int to, int firstLine, boolean firstBreak,
+            boolean body) {
+        int nameEnd = fieldNameEnd(text, from, to);
+        if (nameEnd < 0) {
+            return false;
+        }
+        if (firstBreak && firstLine == ADDRESS
+                && (isIn(text, from, nameEnd, MESSAGE_HEADERS) || isIn(text, from, nameEnd, ADDRESS_HEADERS))) {
+            return true;
+        }
+        if (body ? !(firstBreak && firstLine == EMPTY) : firstLine == FIELD) {
+            return false;
+        }
+        if (!body && firstBreak && (firstLine == EMPTY || firstLine == WORD)
+                && isIn(text, from, nameEnd, DISTINCT_MESSAGE_HEADERS)) {
+            return true;
+        }
+        return hasAt(text, nameEnd, to) && isIn(text, from, nameEnd, ADDRESS_HEADERS);
+    }
+
+    /** Where the name of a header field {@code Name: value} in {@code text[from, to)} ends, or -1. */
+    private static int fieldNameEnd(String text, int from, int to) {
+        int nameEnd = from;
+        int limit = Math.min(to, from + MAX_FIELD_NAME);
+        while (nameEnd < limit && (ShellTokenizer.isAlnum(text.charAt(nameEnd)) || text.charAt(nameEnd) == '-')) {
+            nameEnd++;
+        }
+        if (nameEnd == from || nameEnd + 1 >= to || text.charAt(nameEnd) != ':' || !ShellWords.isLetter(text.charAt(from))) {
+            return -1;
+        }
+        return nameEnd;
+    }
+
+    private static boolean isIn(String text, int from, int to, String[] lowerNames) {
+        for (String name : lowerNames) {
+            if (to - from == name.length() && text.regionMatches(true, from, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasAt(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '@') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The shape of {@code text[0, end)}: {@link #EMPTY}, {@link #ADDRESS} ({@code a@b.c}, no
+     * blanks), {@link #FIELD} ({@code From: ...}), {@link #WORD} (no blanks) or {@link #OTHER}.
+     */
+    private static int firstLineShape(String text, int end) {
+        int start = skipSpaces(text, 0, end);
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (start == end) {
+            return EMPTY;
+        }
+        if (isAddress(text, start, end)) {
+            return ADDRESS;
+        }
+        if (fieldNameEnd(text, start, end) > 0) {
+            return FIELD;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == ' ' || text.charAt(i) == '\t') {
+                return OTHER;
+            }
+        }
+        return WORD;
+    }
+
+    private static boolean isAddress(String text, int start, int end) {
+        int at = -1;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                if (at >= 0) {
+                    return false;
+                }
+                at = i;
+            } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == '"') {
+                return false;
+            }
+        }
+        if (at <= start) {
+            return false;
+        }
+        for (int i = at + 2; i < end - 1; i++) {
+            if (text.charAt(i) == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBreak(char c) {
+        return c == '\r' || c == '\n';
+    }
+
+    /** The index of the next CR or LF at or after {@code from}, or -1. */
+    private static int nextBreak(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (isBreak(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code text} with its {@code %XX} escapes of ASCII characters decoded, or {@code text}
+     * itself when it has none; other escapes stay as they are.
+     */
+    static String percentDecoded(String text) {
+        int percent = text.indexOf('%');
+        if (percent < 0) {
+            return text;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = percent; i + 2 < text.length(); i++) {
+            if (text.charAt(i) != '%') {
+                continue;
+            }
+            int high = Character.digit(text.charAt(i + 1), 16);
+            int low = Character.digit(text.charAt(i + 2), 16);
+            if (high < 0 || high > 7 || low < 0) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, i).append((char) (high * 16 + low));
+            copied = i + 3;
+            i += 2;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** Whether {@code text[from, to)} has the shape of a mail protocol command. */
@@ -96,6 +370,11 @@ public final class MailCommandDetector implements Detector {
         if (NUMERIC.get(text, from, firstEnd) != 0) {
             return onlyNumbers(text, second, to);
         }
+        if (third == to && firstEnd - from == 4 && text.startsWith("AUTH", from) && SASL.get(text, second, secondEnd) != 0
+                && isUpperCase(text, second, secondEnd)) {
+            // "AUTH LOGIN": the mechanism alone, the credentials follow on the next lines
+            return true;
+        }
         if (third < to && (startsWithIgnoreCase(text, from, firstEnd, "AUTH")
                 || startsWithIgnoreCase(text, from, firstEnd, "APOP")) && firstEnd - from == 4) {
             int thirdEnd = wordEnd(text, third, to);
@@ -108,7 +387,8 @@ public final class MailCommandDetector implements Detector {
                 digit |= ShellWords.isDigit(text.charAt(i));
                 letter |= ShellWords.isLetter(text.charAt(i));
             }
-            return (digit && letter) || (letter && hasImapSyntax(text, third, to));
+            return (digit && letter) || (letter && hasImapSyntax(text, third, to))
+                    || (IMAP_DISTINCT.get(text, second, secondEnd) != 0 && isUpperCase(text, second, secondEnd));
         }
         return false;
     }

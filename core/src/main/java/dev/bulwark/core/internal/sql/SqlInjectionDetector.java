@@ -78,8 +78,7 @@ public final class SqlInjectionDetector implements Detector {
         boolean sql = mayHoldSql(value, profile);
         boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && profile.has('%');
         boolean plus = (source == Source.PATH || source == Source.PATH_SEGMENT) && profile.has('+');
-        boolean dollar = profile.has('$');
-        if (!sql && !escaped && !plus && !dollar) {
+        if (!sql && !escaped && !plus) {
             return;
         }
         SqlFindings findings = new SqlFindings();
@@ -98,9 +97,6 @@ public final class SqlInjectionDetector implements Detector {
             if (mayHoldSql(spaced)) {
                 judge(spaced, null, findings);
             }
-        }
-        if (dollar) {
-            MongoOperators.check(target, findings);
         }
         if (source == Source.HEADER && isNegotiationHeader(target.name())) {
             // Media ranges such as */* are the grammar of Accept headers, not a comment fragment.

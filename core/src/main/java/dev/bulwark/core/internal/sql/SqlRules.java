@@ -74,9 +74,6 @@ final class SqlRules {
             "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL)", CWE);
     static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
             "a value that is a quote followed by a statement keyword ('union, \" alter ...)", CWE);
-    static final RuleDefinition MONGO_OPERATOR = rule("SQL-MONGO-OPERATOR", Level.STANDARD,
-            "a MongoDB query operator ($ne, $gt, $where...) as a parameter or key name",
-            "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/05.6-Testing_for_NoSQL_Injection");
 
     // STRICT: fragments and weaker signals.
     static final RuleDefinition FRAGMENT = rule("SQL-FRAGMENT", Level.STRICT,
@@ -87,7 +84,6 @@ final class SqlRules {
             TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
             STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
             FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, KEYWORD_AFTER_QUOTE,
-            MONGO_OPERATOR,
             FRAGMENT);
 
     private SqlRules() {}

@@ -71,4 +71,21 @@ class LdapInjectionDetectorTest {
         ScanTarget target = query(mebibyteOf(unit));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*()|&'", "*()|& '", "(*)|(&)", "*(|)&"})
+    void detectsMetacharacterProbe(String value) {
+        assertThat(standard(query("user", value))).containsExactly("LDAP-METACHARACTER-PROBE");
+    }
+
+    @Test
+    void detectsBreakoutAcrossLineBreak() {
+        assertThat(standard(query("user", "x)\r\n(|(uid=*"))).containsExactly("LDAP-FILTER-BREAKOUT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(*)", ":-)", "*|*", "(&)", "***", "(!)", "|&|", "* (a) | b &"})
+    void ignoresShortPunctuationWithoutAllThreeMetacharacters(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
 }

@@ -94,4 +94,51 @@ class NoSqlInjectionDetectorTest {
         ScanTarget target = queryName(mebibyteOf("[$"));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$where: '1 == 1'", "$ne: 1", "'$gt': ''", "\"$regex\": \".*\""})
+    void detectsOperatorMembersWithoutBraces(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @Test
+    void detectsPercentEncodedOperatorObjectInJsonValue() {
+        assertThat(standard(json("/password", "%7B%22%24ne%22%3A%20null%7D"))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @Test
+    void detectsOperatorNamesOnceCountedAsSql() {
+        assertThat(standard(queryName("q[$search]"))).containsExactly("NOSQL-OPERATOR-NAME");
+        assertThat(standard(queryName("loc[$nearSphere]"))).containsExactly("NOSQL-OPERATOR-NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0;return 'a'=='a'", "';return \"x\"==\"x\";var a='",
+        "'; var d = new Date(); do { var cd = new Date(); } while (cd - d < 10000); '",
+        "';let t=new Date();while(new Date()-t<5000);'"})
+    void detectsQuotedTautologyAndDeclaredTimingLoop(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$5: the price", "Use $where sparingly", "The $ne operator compares", "costs $10, or $12: fine",
+        "it's done; return it 'as is'", "var x = new Date()", "O'Brien; returned 'late'", "report.final.pdf",
+        "{\"price\": \"$5\"}", "$set"})
+    void ignoresDollarsAndPlainSentences(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$ne:", "';return '", "%24ne", "{$", "';var x=new ", "this.a.", "db.a."})
+    void finishesQuicklyOnMebibyteOfOperatorFragments(String unit) {
+        ScanTarget value = json("/v", mebibyteOf(unit));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db.getCollectionNames()", "';db.getCollection('users').drop();'", "db.getSiblingDB('admin')",
+        "1; db.adminCommand({listDatabases: 1})"})
+    void detectsDatabaseMethodsOfTheShell(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
 }

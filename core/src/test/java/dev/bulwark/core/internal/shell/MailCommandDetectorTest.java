@@ -4,6 +4,10 @@ import static dev.bulwark.core.internal.shell.DetectorAssertions.standard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.ScanTarget;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,5 +41,81 @@ class MailCommandDetectorTest {
     void finishesQuicklyOnMegabyteOfLineBreaks() {
         String value = "\r\nRETR x".repeat(1 << 17);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x\r\nAUTH LOGIN", "x\rRCPT TO:<victim@example.com>", "x\r\n1 LOGOUT",
+        "INBOX\r\n2 UID FETCH 1:* (FLAGS)"})
+    void detectsBareCarriageReturnMechanismOnlyAuthAndNumericTags(String value) {
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"victim@example.com\r\nBcc: list@attacker.example", "victim@example.com\nCc: a@b.example",
+        "me@example.com\r\nSubject: you won\r\n\r\nbody", "me@example.com\nContent-Type: text/html",
+        "\r\nBcc: list@attacker.example", "Support request\nBcc: list@attacker.example",
+        "Hello\nSubject: you won\n\nclick here", "x\r\nMIME-Version: 1.0"})
+    void detectsMailHeaderInjectedIntoQueryValue(String value) {
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void detectsMailHeaderAfterAddressInFormBody() {
+        assertThat(form("email", "victim@example.com\r\nBcc: list@attacker.example"))
+                .containsExactly("MAILCMD-HEADER-INJECTION");
+        assertThat(form("email", "\nTo: list@attacker.example")).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void detectsPercentEncodedInjectionInJsonValue() {
+        ScanTarget target = new ScanTarget("victim@example.com%0d%0aBcc:list@attacker.example", Source.JSON,
+                Component.VALUE, "/to");
+        assertThat(DetectorAssertions.rules(detector, Level.STANDARD, target)).containsExactly("MAILCMD-HEADER-INJECTION");
+        ScanTarget command = new ScanTarget("INBOX%0d%0aA1%20LOGIN%20user%20pass", Source.HEADER, Component.VALUE, "x-folder");
+        assertThat(DetectorAssertions.rules(detector, Level.STANDARD, command)).containsExactly("MAILCMD-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"From: John <john@example.com>\nTo: anna@example.com\nSubject: Re: order",
+        "anna.obrien@example.com\nPhone: 555-0100", "Dear team,\r\nTo: whom it may concern\r\nRegards",
+        "Line one\nSubject: my order #123", "Hello\nCc: the whole team please", "a@b.example\nb@c.example",
+        "Notes:\nTODO: call O'Brien at obrien@example.com"})
+    void ignoresPastedMessagesAndContactDetailsInBodies(String value) {
+        assertThat(form("message", value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test@example.com\\r\\nRCPT TO:<victim@example.com>", "x\\r\\nDATA\\r\\n",
+        "victim@example.com\\nBcc: list@attacker.example", "INBOX\\r\\nA1 LOGIN user pass"})
+    void readsBackslashEscapedLineBreaks(String value) {
+        assertThat(standard(detector, value)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C:\\new\\report.final.pdf", "printf(\"hello\\n\");", "a\\nb\\nc", "\\r\\n\\r\\n",
+        "see C:\\reports\\nightly\\DATA"})
+    void ignoresBackslashEscapesWithoutCommands(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Line one\nSubject: my order #123", "Dear team,\nDate: tomorrow", "Notes\nTo: whom it may concern",
+        "Hi there\nFirst\nSubject: later line",
+        "From: support@example.com\nTo: jane@example.com\nSubject: Your order", "Date: today\nCc: jane@example.com"})
+    void ignoresProseWithHeaderLikeLinesInQueryValues(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\nTo: a", "a@b.example\n", "\r", "%0d%0aTo:", "x\nBcc: ", "\\r\\nTo: ", "a@b.example\\n"})
+    void finishesQuicklyOnMebibyteOfHeaderLines(String unit) {
+        String value = unit.repeat((1 << 20) / unit.length());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
+        ScanTarget json = new ScanTarget(value, Source.JSON, Component.VALUE, "/to");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> DetectorAssertions.rules(detector, Level.STANDARD, json));
+    }
+
+    private java.util.List<String> form(String name, String value) {
+        return DetectorAssertions.rules(detector, Level.STANDARD, new ScanTarget(value, Source.FORM, Component.VALUE, name));
     }
 }

@@ -1,0 +1,132 @@
+package dev.bulwark.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.BulwarkConfig;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LDAP, NoSQL, mail and server-side include injection at the standard level over real HTTP,
+ * including attacks hidden in the base64 credentials of an {@code Authorization: Basic} header.
+ */
+class MiscInjectionOverHttpTest extends FilterContainerTest {
+
+    @Override
+    BulwarkConfig config() {
+        return BulwarkConfig.fromYaml("""
+                limits: {body-size: 4KiB}
+                deny-rules: {level: standard}
+                """);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> getWithAuthorization(String authorization) {
+        return send(HttpRequest.newBuilder(uri("/account")).header("Authorization", authorization).GET());
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The security event of a blocked response, or null when the build configured no log file. */
+    private static JsonNode eventOf(HttpResponse<String> response) {
+        return SecurityLog.available() ? SecurityLog.event(json(response.body()).get("incidentId").asText()) : null;
+    }
+
+    @Test
+    void blocksLdapFilterBreakoutInBasicUserNameAndLogsItMasked() {
+        int before = servlet.calls.get();
+
+        HttpResponse<String> response = getWithAuthorization(basic("*)(uid=*))(|(uid=*", "secret"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        JsonNode event = eventOf(response);
+        if (event != null) {
+            assertThat(event.get("rule.id").asText()).isEqualTo("LDAP-FILTER-BREAKOUT");
+            assertThat(event.get("bulwark.location").asText()).isEqualTo("header:authorization:basic-user");
+            assertThat(event.get("bulwark.excerpt").asText()).isEqualTo("[masked]");
+        }
+    }
+
+    @Test
+    void blocksScriptTagInBasicPasswordWithoutLoggingThePassword() {
+        HttpResponse<String> response = getWithAuthorization(basic("alice", "<script>alert(document.cookie)</script>"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode event = eventOf(response);
+        if (event != null) {
+            assertThat(event.get("bulwark.location").asText()).isEqualTo("header:authorization:basic-password");
+            assertThat(event.get("bulwark.excerpt").asText()).isEqualTo("[masked]");
+            assertThat(SecurityLog.line(json(response.body()).get("incidentId").asText()))
+                    .doesNotContain("alert(", "document.cookie");
+        }
+    }
+
+    @Test
+    void passesBasicPasswordsWithQuotesAndParentheses() {
+        HttpResponse<String> response = getWithAuthorization(basic("o'brien", "' or '1'='1 )(x=*"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void blocksNoSqlOperatorInParameterName() {
+        assertThat(get("/login?user=admin&password%5B%24ne%5D=x").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void blocksPercentEncodedNoSqlOperatorObjectInJsonValue() {
+        HttpResponse<String> response = post("/login", "application/json",
+                "{\"user\":\"admin\",\"password\":\"%7B%22%24ne%22%3Anull%7D\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode event = eventOf(response);
+        if (event != null) {
+            assertThat(event.get("rule.category").asText()).isEqualTo("NOSQL");
+        }
+    }
+
+    @Test
+    void blocksBccHeaderInjectedIntoAnAddressField() {
+        HttpResponse<String> response = post("/contact", "application/x-www-form-urlencoded",
+                ("email=" + query("victim@example.com\r\nBcc: list@attacker.example")).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode event = eventOf(response);
+        if (event != null) {
+            assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-HEADER-INJECTION");
+        }
+    }
+
+    @Test
+    void blocksServerSideIncludeInUserAgent() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/"))
+                .header("User-Agent", "<!--#exec cmd=\"id\"-->").GET());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode event = eventOf(response);
+        if (event != null) {
+            assertThat(event.get("rule.id").asText()).isEqualTo("SSI-EXEC");
+        }
+    }
+
+    @Test
+    void passesContactDetailsAndPastedMessageInForm() {
+        HttpResponse<String> response = post("/contact", "application/x-www-form-urlencoded",
+                ("note=" + query("anna.obrien@example.com\nPhone: 555-0100") + "&message="
+                        + query("From: John <john@example.com>\nTo: anna@example.com\nSubject: Re: order (see note)"))
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+}
