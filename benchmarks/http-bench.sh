@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# What a service behind Bulwark keeps of its throughput: each sample server is started with and
+# without the gateway, pinned to its own cores, loaded by wrk pinned to others, and the ratio of
+# requests per second (with / without) is printed per request. Method: benchmarks/README.md.
+#
+#   benchmarks/http-bench.sh                  # echo and petstore, about 8 minutes
+#   WARMUP=5 DURATION=5 ROUNDS=2 benchmarks/http-bench.sh echo      # about a minute
+#
+# Environment (durations in seconds):
+#   WARMUP=20 DURATION=10 ROUNDS=2   warm-up per server and request; each measured run; runs per server
+#   CONNECTIONS=8 WRK_THREADS=1      wrk's connections and threads
+#   SERVER_CPUS=0 LOAD_CPUS=1        taskset core lists of the servers and of wrk
+#   BUILD=1 MVNW_ARGS=               0 skips the build; extra arguments for ./mvnw (e.g. -o)
+#   JAVA_OPTS=                       extra JVM options for the servers (e.g. a flight recording)
+#   ECHO_PORTS="18080 18081" PETSTORE_PORTS="18090 18091"   without / with the gateway
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+HTTP="$ROOT/benchmarks/http"
+WARMUP=${WARMUP:-20}
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-2}
+CONNECTIONS=${CONNECTIONS:-8}
+WRK_THREADS=${WRK_THREADS:-1}
+SERVER_CPUS=${SERVER_CPUS:-0}
+LOAD_CPUS=${LOAD_CPUS:-1}
+BUILD=${BUILD:-1}
+MVNW_ARGS=${MVNW_ARGS:-}
+JAVA_OPTS=${JAVA_OPTS:-}
+read -r ECHO_OFF_PORT ECHO_ON_PORT <<<"${ECHO_PORTS:-18080 18081}"
+read -r PETSTORE_OFF_PORT PETSTORE_ON_PORT <<<"${PETSTORE_PORTS:-18090 18091}"
+SAMPLES=("$@")
+[ ${#SAMPLES[@]} -gt 0 ] || SAMPLES=(echo petstore)
+
+ECHO_JAR="$ROOT/samples/echo/target/echo.jar"
+PETSTORE_JAR="$ROOT/samples/petstore/target/petstore.jar"
+WORK=$(mktemp -d)
+PIDS=()
+RESULTS=()
+
+cleanup() {
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+    echo "http-bench: $*" >&2
+    exit 1
+}
+
+require_wrk() {
+    command -v wrk >/dev/null && return
+    command -v apt-get >/dev/null || fail "wrk is missing and there is no apt-get to install it"
+    echo "installing wrk from Debian" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk >/dev/null
+}
+
+build() {
+    [ "$BUILD" = 1 ] || return 0
+    echo "building the samples" >&2
+    # shellcheck disable=SC2086
+    (cd "$ROOT" && ./mvnw -B -ntp -q $MVNW_ARGS -DskipTests package -pl samples/echo,samples/petstore -am)
+}
+
+# start NAME PORT URL-PATH COMMAND...: starts a server pinned to SERVER_CPUS and waits until it answers.
+start() {
+    local name=$1 port=$2 path=$3
+    shift 3
+    # shellcheck disable=SC2086
+    taskset -c "$SERVER_CPUS" java $JAVA_OPTS -jar "$@" >"$WORK/$name.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 240); do
+        if curl -s -o /dev/null "http://127.0.0.1:$port$path"; then
+            return
+        fi
+        kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$WORK/$name.log" >&2; fail "$name did not start"; }
+        sleep 0.5
+    done
+    fail "$name did not answer on port $port within 2 minutes"
+}
+
+stop_all() {
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    PIDS=()
+}
+
+# run SECONDS URL METHOD HEADERS BODY: requests per second, failing on any answer but 2xx/3xx.
+run() {
+    local seconds=$1 url=$2 method=$3 headers=$4 body=$5 out
+    out=$(BENCH_METHOD=$method BENCH_HEADERS=$headers BENCH_BODY=$body \
+        taskset -c "$LOAD_CPUS" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" -s "$HTTP/request.lua" "$url")
+    if grep -q 'Non-2xx or 3xx responses' <<<"$out"; then
+        echo "$out" >&2
+        fail "$method $url was answered with errors; the benchmark would measure refusals"
+    fi
+    awk '/^Requests\/sec:/ {print $2}' <<<"$out"
+}
+
+# measure LABEL PATH METHOD HEADERS BODY OFF-PORT ON-PORT: warms both servers, then alternates measured runs.
+measure() {
+    local label=$1 path=$2 method=$3 headers=$4 body=$5 off=$6 on=$7
+    local off_sum=0 on_sum=0 round off_rps on_rps ratios=""
+    echo "== $label: warming up ${WARMUP}s per server" >&2
+    run "$WARMUP" "http://127.0.0.1:$off$path" "$method" "$headers" "$body" >/dev/null
+    run "$WARMUP" "http://127.0.0.1:$on$path" "$method" "$headers" "$body" >/dev/null
+    for round in $(seq 1 "$ROUNDS"); do
+        # Alternate which server goes first, so that drift in the machine's load falls on both.
+        if [ $((round % 2)) -eq 1 ]; then
+            off_rps=$(run "$DURATION" "http://127.0.0.1:$off$path" "$method" "$headers" "$body")
+            on_rps=$(run "$DURATION" "http://127.0.0.1:$on$path" "$method" "$headers" "$body")
+        else
+            on_rps=$(run "$DURATION" "http://127.0.0.1:$on$path" "$method" "$headers" "$body")
+            off_rps=$(run "$DURATION" "http://127.0.0.1:$off$path" "$method" "$headers" "$body")
+        fi
+        ratios+=" $(awk -v a="$on_rps" -v b="$off_rps" 'BEGIN {printf "%.2f", a / b}')"
+        echo "   round $round: without $off_rps req/s, with $on_rps req/s" >&2
+        off_sum=$(awk -v s="$off_sum" -v x="$off_rps" 'BEGIN {print s + x}')
+        on_sum=$(awk -v s="$on_sum" -v x="$on_rps" 'BEGIN {print s + x}')
+    done
+    RESULTS+=("$(awk -v l="$label" -v a="$on_sum" -v b="$off_sum" -v n="$ROUNDS" -v r="$ratios" \
+        'BEGIN {printf "%-46s %10.0f %10.0f %7.2f   %s", l, b / n, a / n, a / b, r}')")
+}
+
+bench_echo() {
+    local headers="$HTTP/api-client.headers" json="$WORK/json.headers"
+    start echo-without "$ECHO_OFF_PORT" / "$ECHO_JAR" --port "$ECHO_OFF_PORT" --no-gateway
+    start echo-with "$ECHO_ON_PORT" / "$ECHO_JAR" --port "$ECHO_ON_PORT"
+    { cat "$headers"; echo "Content-Type: application/json"; } >"$json"
+    measure "echo GET, bearer token and cookies" "/api/v1/orders?customer=12345&status=open&limit=20&sort=-created_at&q=oak%20table" \
+        GET "$headers" "" "$ECHO_OFF_PORT" "$ECHO_ON_PORT"
+    measure "echo POST, 1 KiB JSON" /api/v1/orders POST "$json" "$HTTP/order-1k.json" "$ECHO_OFF_PORT" "$ECHO_ON_PORT"
+    stop_all
+}
+
+bench_petstore() {
+    local get="$WORK/petstore-get.headers" post="$WORK/petstore-post.headers" token
+    token=$(java -jar "$PETSTORE_JAR" mint-token --minutes 1440)
+    start petstore-without "$PETSTORE_OFF_PORT" /pets "$PETSTORE_JAR" --server.port="$PETSTORE_OFF_PORT" --bulwark.enabled=false
+    start petstore-with "$PETSTORE_ON_PORT" /pets "$PETSTORE_JAR" --server.port="$PETSTORE_ON_PORT"
+    grep -v -e '^Authorization:' -e '^Cookie:' -e '^X-Request-Id:' "$HTTP/api-client.headers" >"$get"
+    { cat "$get"; echo "Authorization: Bearer $token"; echo "Content-Type: application/json"; } >"$post"
+    # The reads go first: every POST adds a pet, and the list the GET filters grows with them.
+    measure "petstore GET /pets?species=dog&limit=5" "/pets?species=dog&limit=5" GET "$get" "" \
+        "$PETSTORE_OFF_PORT" "$PETSTORE_ON_PORT"
+    measure "petstore POST /pets, with a token" /pets POST "$post" "$HTTP/new-pet.json" \
+        "$PETSTORE_OFF_PORT" "$PETSTORE_ON_PORT"
+    stop_all
+}
+
+require_wrk
+build
+[ -f "$ECHO_JAR" ] && [ -f "$PETSTORE_JAR" ] || fail "samples not built (run without BUILD=0)"
+for sample in "${SAMPLES[@]}"; do
+    case $sample in
+        echo) bench_echo ;;
+        petstore) bench_petstore ;;
+        *) fail "unknown sample '$sample' (echo, petstore)" ;;
+    esac
+done
+
+echo
+echo "servers on cores $SERVER_CPUS, wrk -t$WRK_THREADS -c$CONNECTIONS on cores $LOAD_CPUS;" \
+    "warm-up ${WARMUP}s, $ROUNDS x ${DURATION}s measured per server"
+printf '%-46s %10s %10s %7s   %s\n' request "without" "with" ratio "per round"
+printf '%s\n' "${RESULTS[@]}"
