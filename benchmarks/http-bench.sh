@@ -12,7 +12,7 @@
 #   SERVER_CPUS=0 LOAD_CPUS=1        taskset core lists of the servers and of wrk
 #   BUILD=1 MVNW_ARGS=               0 skips the build; extra arguments for ./mvnw (e.g. -o)
 #   JAVA_OPTS=                       extra JVM options for the servers (e.g. a flight recording)
-#   ECHO_PORTS="18080 18081" PETSTORE_PORTS="18090 18091"   without / with the gateway
+# The servers listen on free ports of 127.0.0.1.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,8 +27,6 @@ LOAD_CPUS=${LOAD_CPUS:-1}
 BUILD=${BUILD:-1}
 MVNW_ARGS=${MVNW_ARGS:-}
 JAVA_OPTS=${JAVA_OPTS:-}
-read -r ECHO_OFF_PORT ECHO_ON_PORT <<<"${ECHO_PORTS:-18080 18081}"
-read -r PETSTORE_OFF_PORT PETSTORE_ON_PORT <<<"${PETSTORE_PORTS:-18090 18091}"
 SAMPLES=("$@")
 [ ${#SAMPLES[@]} -gt 0 ] || SAMPLES=(echo petstore)
 
@@ -37,6 +35,7 @@ PETSTORE_JAR="$ROOT/samples/petstore/target/petstore.jar"
 WORK=$(mktemp -d)
 PIDS=()
 RESULTS=()
+PORT=
 
 cleanup() {
     for pid in "${PIDS[@]}"; do
@@ -68,21 +67,24 @@ build() {
     (cd "$ROOT" && ./mvnw -B -ntp -q $MVNW_ARGS -DskipTests package -pl samples/echo,samples/petstore -am)
 }
 
-# start NAME PORT URL-PATH COMMAND...: starts a server pinned to SERVER_CPUS and waits until it answers.
+# start NAME PORT-REGEX COMMAND...: starts a server pinned to SERVER_CPUS on a free port (the
+# command asks for port 0) and sets PORT to the one it prints, matched by PORT-REGEX's group.
 start() {
-    local name=$1 port=$2 path=$3
-    shift 3
+    local name=$1 pattern=$2 log
+    shift 2
+    log="$WORK/$name.log"
     # shellcheck disable=SC2086
-    taskset -c "$SERVER_CPUS" java $JAVA_OPTS -jar "$@" >"$WORK/$name.log" 2>&1 &
+    taskset -c "$SERVER_CPUS" java $JAVA_OPTS -jar "$@" >"$log" 2>&1 &
     PIDS+=($!)
     for _ in $(seq 1 240); do
-        if curl -s -o /dev/null "http://127.0.0.1:$port$path"; then
+        PORT=$(sed -n "s|.*$pattern.*|\\1|p" "$log" | head -n 1)
+        if [ -n "$PORT" ]; then
             return
         fi
-        kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$WORK/$name.log" >&2; fail "$name did not start"; }
+        kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$log" >&2; fail "$name did not start"; }
         sleep 0.5
     done
-    fail "$name did not answer on port $port within 2 minutes"
+    fail "$name did not start within 2 minutes"
 }
 
 stop_all() {
@@ -132,27 +134,33 @@ measure() {
 
 bench_echo() {
     local headers="$HTTP/api-client.headers" json="$WORK/json.headers"
-    start echo-without "$ECHO_OFF_PORT" / "$ECHO_JAR" --port "$ECHO_OFF_PORT" --no-gateway
-    start echo-with "$ECHO_ON_PORT" / "$ECHO_JAR" --port "$ECHO_ON_PORT"
+    local listening='echo listening on http://127.0.0.1:\([0-9]*\)' off on
+    start echo-without "$listening" "$ECHO_JAR" --port 0 --no-gateway
+    off=$PORT
+    start echo-with "$listening" "$ECHO_JAR" --port 0
+    on=$PORT
     { cat "$headers"; echo "Content-Type: application/json"; } >"$json"
     measure "echo GET, bearer token and cookies" "/api/v1/orders?customer=12345&status=open&limit=20&sort=-created_at&q=oak%20table" \
-        GET "$headers" "" "$ECHO_OFF_PORT" "$ECHO_ON_PORT"
-    measure "echo POST, 1 KiB JSON" /api/v1/orders POST "$json" "$HTTP/order-1k.json" "$ECHO_OFF_PORT" "$ECHO_ON_PORT"
+        GET "$headers" "" "$off" "$on"
+    measure "echo POST, 1 KiB JSON" /api/v1/orders POST "$json" "$HTTP/order-1k.json" "$off" "$on"
     stop_all
 }
 
 bench_petstore() {
     local get="$WORK/petstore-get.headers" post="$WORK/petstore-post.headers" token
     token=$(java -jar "$PETSTORE_JAR" mint-token --minutes 1440)
-    start petstore-without "$PETSTORE_OFF_PORT" /pets "$PETSTORE_JAR" --server.port="$PETSTORE_OFF_PORT" --bulwark.enabled=false
-    start petstore-with "$PETSTORE_ON_PORT" /pets "$PETSTORE_JAR" --server.port="$PETSTORE_ON_PORT"
+    local started='Tomcat started on port \([0-9]*\)' off on
+    start petstore-without "$started" "$PETSTORE_JAR" --server.port=0 --bulwark.enabled=false
+    off=$PORT
+    start petstore-with "$started" "$PETSTORE_JAR" --server.port=0
+    on=$PORT
     grep -v -e '^Authorization:' -e '^Cookie:' -e '^X-Request-Id:' "$HTTP/api-client.headers" >"$get"
     { cat "$get"; echo "Authorization: Bearer $token"; echo "Content-Type: application/json"; } >"$post"
     # The reads go first: every POST adds a pet, and the list the GET filters grows with them.
     measure "petstore GET /pets?species=dog&limit=5" "/pets?species=dog&limit=5" GET "$get" "" \
-        "$PETSTORE_OFF_PORT" "$PETSTORE_ON_PORT"
+        "$off" "$on"
     measure "petstore POST /pets, with a token" /pets POST "$post" "$HTTP/new-pet.json" \
-        "$PETSTORE_OFF_PORT" "$PETSTORE_ON_PORT"
+        "$off" "$on"
     stop_all
 }
 
