@@ -32,8 +32,9 @@ import java.util.List;
  * and no exception covers it. The first counted rule of a detector on a value becomes a finding;
  * inspection stops at the first finding that blocks.
  *
- * <p>Header and cookie values on which no detector reported anything, and that recur, are
- * remembered ({@link CleanValueCache}) and not scanned again in later requests.
+ * <p>Values on which no detector reported anything, and that recur, are remembered
+ * ({@link CleanValueCache}: header and cookie values, and short values from elsewhere) and not
+ * scanned again in later requests.
  */
 public final class DenyRuleCheck implements Check {
 
@@ -43,8 +44,11 @@ public final class DenyRuleCheck implements Check {
     private final Level lowestRuleLevel;
     private final CleanValueCache cleanValues = new CleanValueCache(CLEAN_VALUE_SLOTS);
 
-    /** Slots of the clean-value cache: room for the recurring header values of many clients. */
-    private static final int CLEAN_VALUE_SLOTS = 512;
+    /**
+     * Slots of the clean-value cache: room for the recurring header values of many clients and the
+     * short values of their requests; at most 4 MiB of values.
+     */
+    private static final int CLEAN_VALUE_SLOTS = 1024;
 
     public DenyRuleCheck(DenyRulesConfig config, List<Detector> detectors, List<RequestDetector> requestDetectors) {
         this.config = config;
