@@ -24,7 +24,10 @@ import dev.bulwark.core.Source;
  * first sightings so that it never fills up.
  *
  * <p>Bounded: a fixed number of slots, each holding one value of at most {@link #MAX_LENGTH}
- * characters ({@link #MAX_OTHER_LENGTH} outside headers and cookies); an admitted value replaces whatever sits in its slot. Thread-safe without locks:
+ * characters ({@link #MAX_OTHER_LENGTH} outside headers and cookies). A value may sit in either
+ * slot of a pair, so that two values of the same request that hash to the same pair do not evict
+ * each other on every request; an admitted value takes the first slot of its pair and moves what
+ * was there to the second, dropping the older value. Thread-safe without locks:
  * slots hold immutable entries whose fields are final, so a reader sees either a complete entry or
  * another one; the filter's bits and counter are hints, and a lost update only costs a rescan.
  */
@@ -47,10 +50,10 @@ final class CleanValueCache {
     private final long[] seenOnce = new long[FILTER_BITS / 64];
     private int firstSightings;
 
-    /** @param capacity number of slots, a power of two */
+    /** @param capacity number of slots, a power of two, at least 2 */
     CleanValueCache(int capacity) {
-        if (capacity <= 0 || Integer.bitCount(capacity) != 1) {
-            throw new IllegalArgumentException("capacity must be a power of two, was " + capacity);
+        if (capacity < 2 || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two of at least 2, was " + capacity);
         }
         this.slots = new Entry[capacity];
         this.mask = capacity - 1;
@@ -65,7 +68,11 @@ final class CleanValueCache {
     /** Whether {@code text} at {@code location} was found clean before. */
     boolean isClean(Location location, String text) {
         int hash = hash(location, text);
-        Entry entry = slots[hash & mask];
+        int first = hash & mask & ~1;
+        return holds(slots[first], hash, location, text) || holds(slots[first + 1], hash, location, text);
+    }
+
+    private static boolean holds(Entry entry, int hash, Location location, String text) {
         return entry != null && entry.hash == hash && entry.matches(location, text);
     }
 
@@ -85,7 +92,12 @@ final class CleanValueCache {
             }
             return;
         }
-        slots[hash & mask] = new Entry(hash, location.source(), location.component(), location.name(), text);
+        int first = hash & mask & ~1;
+        Entry previous = slots[first];
+        if (previous != null && !holds(previous, hash, location, text)) {
+            slots[first + 1] = previous;
+        }
+        slots[first] = new Entry(hash, location.source(), location.component(), location.name(), text);
     }
 
     private static int hash(Location location, String text) {

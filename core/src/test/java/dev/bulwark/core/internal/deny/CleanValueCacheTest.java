@@ -126,20 +126,37 @@ class CleanValueCacheTest {
     }
 
     @Test
-    void forgetsValueWhoseSlotIsTaken() {
-        CleanValueCache cache = new CleanValueCache(1);
+    void keepsTwoValuesThatShareASlotPair() {
+        CleanValueCache cache = new CleanValueCache(2);
         Location location = new Location(Source.HEADER, "accept", Component.VALUE);
-        cache.markClean(location, "text/html");
-        cache.markClean(location, "text/html");
-        cache.markClean(location, "application/json");
-        cache.markClean(location, "application/json");
+        admit(cache, location, "text/html");
+        admit(cache, location, "application/json");
+
+        assertThat(cache.isClean(location, "text/html")).isTrue();
+        assertThat(cache.isClean(location, "application/json")).isTrue();
+    }
+
+    @Test
+    void forgetsTheOlderValueWhenAThirdTakesItsSlotPair() {
+        CleanValueCache cache = new CleanValueCache(2);
+        Location location = new Location(Source.HEADER, "accept", Component.VALUE);
+        admit(cache, location, "text/html");
+        admit(cache, location, "application/json");
+        admit(cache, location, "text/plain");
 
         assertThat(cache.isClean(location, "text/html")).isFalse();
         assertThat(cache.isClean(location, "application/json")).isTrue();
+        assertThat(cache.isClean(location, "text/plain")).isTrue();
+    }
+
+    private static void admit(CleanValueCache cache, Location location, String text) {
+        cache.markClean(location, text);
+        cache.markClean(location, text);
     }
 
     @Test
     void rejectsCapacityThatIsNoPowerOfTwo() {
         assertThatThrownBy(() -> new CleanValueCache(100)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CleanValueCache(1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
