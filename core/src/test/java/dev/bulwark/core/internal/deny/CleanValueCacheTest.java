@@ -126,27 +126,24 @@ class CleanValueCacheTest {
     }
 
     @Test
-    void keepsTwoValuesThatShareASlotPair() {
-        CleanValueCache cache = new CleanValueCache(2);
+    void keepsFourValuesThatShareASet() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
         Location location = new Location(Source.HEADER, "accept", Component.VALUE);
-        admit(cache, location, "text/html");
-        admit(cache, location, "application/json");
+        List<String> values = List.of("text/html", "application/json", "text/plain", "image/png");
+        values.forEach(value -> admit(cache, location, value));
 
-        assertThat(cache.isClean(location, "text/html")).isTrue();
-        assertThat(cache.isClean(location, "application/json")).isTrue();
+        assertThat(values).allMatch(value -> cache.isClean(location, value));
     }
 
     @Test
-    void forgetsTheOlderValueWhenAThirdTakesItsSlotPair() {
-        CleanValueCache cache = new CleanValueCache(2);
+    void forgetsTheOldestValueWhenAFifthTakesItsSet() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
         Location location = new Location(Source.HEADER, "accept", Component.VALUE);
-        admit(cache, location, "text/html");
-        admit(cache, location, "application/json");
-        admit(cache, location, "text/plain");
+        List<String> values = List.of("text/html", "application/json", "text/plain", "image/png", "text/css");
+        values.forEach(value -> admit(cache, location, value));
 
         assertThat(cache.isClean(location, "text/html")).isFalse();
-        assertThat(cache.isClean(location, "application/json")).isTrue();
-        assertThat(cache.isClean(location, "text/plain")).isTrue();
+        assertThat(values.subList(1, 5)).allMatch(value -> cache.isClean(location, value));
     }
 
     private static void admit(CleanValueCache cache, Location location, String text) {
@@ -157,6 +154,6 @@ class CleanValueCacheTest {
     @Test
     void rejectsCapacityThatIsNoPowerOfTwo() {
         assertThatThrownBy(() -> new CleanValueCache(100)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CleanValueCache(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CleanValueCache(2)).isInstanceOf(IllegalArgumentException.class);
     }
 }
