@@ -43,7 +43,7 @@ public final class BodyReader {
         if (declared > limit) {
             return CapturedBody.unread();
         }
-        if (declared == 0) {
+        if (declared == 0 || declared < 0 && framesNoBody(request)) {
             return CapturedBody.empty();
         }
         int max = (int) limit + 1;
@@ -91,6 +91,16 @@ public final class BodyReader {
         }
         byte[] bytes = count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
         return count > limit ? CapturedBody.truncated(bytes) : CapturedBody.complete(bytes);
+    }
+
+    /**
+     * Whether the request has no body by its framing alone: HTTP/1.x frames a request body only
+     * with {@code Content-Length} or {@code Transfer-Encoding} (RFC 9112, section 6.3), so a GET
+     * without either is left alone rather than read and replayed.
+     */
+    private static boolean framesNoBody(HttpServletRequest request) {
+        String protocol = request.getProtocol();
+        return protocol != null && protocol.startsWith("HTTP/1.") && request.getHeader("Transfer-Encoding") == null;
     }
 
     /** The container's stream, with the reads that may block watched. */

@@ -3,6 +3,7 @@ package dev.bulwark.servlet.internal;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -57,6 +58,40 @@ public final class ReplayInputStream extends ServletInputStream {
             return count;
         }
         return rest == null ? -1 : rest.read(buffer, offset, length);
+    }
+
+    /**
+     * The bytes in memory in one exact copy: {@link java.io.InputStream}'s own version reads into
+     * 8 KiB chunks and joins them, several times the body's size for the small bodies most
+     * applications read this way.
+     */
+    @Override
+    public byte[] readAllBytes() throws java.io.IOException {
+        return readNBytes(Integer.MAX_VALUE);
+    }
+
+    @Override
+    public byte[] readNBytes(int length) throws java.io.IOException {
+        if (length < 0) {
+            throw new IllegalArgumentException("length < 0: " + length);
+        }
+        int remaining = bytes.length - position;
+        if (remaining <= 0) {
+            return rest == null ? new byte[0] : rest.readNBytes(length);
+        }
+        int count = Math.min(remaining, length);
+        byte[] inMemory = Arrays.copyOfRange(bytes, position, position + count);
+        position += count;
+        if (rest == null || count == length) {
+            return inMemory;
+        }
+        byte[] more = rest.readNBytes(length - count);
+        if (more.length == 0) {
+            return inMemory;
+        }
+        byte[] all = Arrays.copyOf(inMemory, count + more.length);
+        System.arraycopy(more, 0, all, count, more.length);
+        return all;
     }
 
     @Override

@@ -83,11 +83,38 @@ class BodyReaderTest {
                 .hasRootCauseMessage("connection reset");
     }
 
+    @Test
+    void leavesTheStreamAloneWhenAnHttp1RequestFramesNoBody() throws IOException {
+        CountingStream stream = new CountingStream(5000);
+
+        CapturedBody body = BodyReader.read(request("HTTP/1.1", -1, null, stream), 100, WATCHDOG);
+
+        assertThat(body.length()).isZero();
+        assertThat(body.consumed()).isFalse();
+        assertThat(stream.served).isZero();
+    }
+
+    @Test
+    void readsAnHttp2BodyOfUnknownLength() throws IOException {
+        CapturedBody body = BodyReader.read(request("HTTP/2.0", -1, null, new CountingStream(300)), 1000, WATCHDOG);
+
+        assertThat(body.length()).isEqualTo(300);
+        assertThat(body.consumed()).isTrue();
+    }
+
+    /** An HTTP/1.1 request; chunked when {@code contentLength} is -1. */
     private static HttpServletRequest request(long contentLength, ServletInputStream stream) {
+        return request("HTTP/1.1", contentLength, contentLength < 0 ? "chunked" : null, stream);
+    }
+
+    private static HttpServletRequest request(String protocol, long contentLength, String transferEncoding,
+            ServletInputStream stream) {
         return (HttpServletRequest) Proxy.newProxyInstance(BodyReaderTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getContentLengthLong" -> contentLength;
                     case "getInputStream" -> stream;
+                    case "getProtocol" -> protocol;
+                    case "getHeader" -> "Transfer-Encoding".equalsIgnoreCase((String) args[0]) ? transferEncoding : null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

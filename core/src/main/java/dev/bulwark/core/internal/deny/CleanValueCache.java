@@ -5,10 +5,12 @@ import dev.bulwark.core.Location;
 import dev.bulwark.core.Source;
 
 /**
- * Header and cookie values on which no detector reported anything, so that the same value in a
- * later request is not scanned again. Most header values repeat from request to request
- * ({@code User-Agent}, {@code Accept}, {@code Accept-Language}, a client's bearer token and
- * session cookie) and scanning them is a large share of the cost of a small request.
+ * Values on which no detector reported anything, so that the same value in a later request is not
+ * scanned again. Most header values repeat from request to request ({@code User-Agent},
+ * {@code Accept}, {@code Accept-Language}, a client's bearer token and session cookie), and so do
+ * the short values of queries and bodies (identifiers, enum values, codes, names, titles);
+ * scanning them is most of the cost of a typical API request. Longer values of queries and bodies
+ * (free text) seldom recur and are always scanned.
  *
  * <p>Safe because detectors are deterministic and see nothing but the value, its source, component
  * and name: a value that was clean once is clean every time, whatever the configuration (levels,
@@ -22,14 +24,28 @@ import dev.bulwark.core.Source;
  * first sightings so that it never fills up.
  *
  * <p>Bounded: a fixed number of slots, each holding one value of at most {@link #MAX_LENGTH}
- * characters; an admitted value replaces whatever sits in its slot. Thread-safe without locks:
+ * characters ({@link #MAX_OTHER_LENGTH} outside headers and cookies). A value may sit in any of
+ * the {@value #WAYS} slots of its set, so that the values of one request that hash to the same set
+ * do not evict each other on every request; an admitted value takes the first slot of its set and
+ * moves the others one slot on, dropping the oldest. Thread-safe without locks:
  * slots hold immutable entries whose fields are final, so a reader sees either a complete entry or
  * another one; the filter's bits and counter are hints, and a lost update only costs a rescan.
  */
 final class CleanValueCache {
 
-    /** Longest value kept; a bearer token or a long user agent fits. */
+    /** Longest header or cookie value kept, in characters: a bearer token or a long user agent fits. */
     static final int MAX_LENGTH = 2048;
+    /**
+     * Longest value kept from the path, query or body, in characters: identifiers, codes and names
+     * fit, free text does not.
+     */
+    static final int MAX_OTHER_LENGTH = 64;
+    /**
+     * Slots a value may take: with 1,024 slots in sets of four, a request of 60 values puts five of
+     * them in one set about once in 800 requests of that shape; with pairs, three in one pair
+     * about once in eight; with one slot per value, two in one slot more often than not.
+     */
+    static final int WAYS = 4;
     /** Bits of the filter of values seen once. */
     private static final int FILTER_BITS = 1 << 14;
     /** First sightings after which the filter is cleared: half its bits. */
@@ -40,25 +56,34 @@ final class CleanValueCache {
     private final long[] seenOnce = new long[FILTER_BITS / 64];
     private int firstSightings;
 
-    /** @param capacity number of slots, a power of two */
+    /** @param capacity number of slots, a power of two, at least {@value #WAYS} */
     CleanValueCache(int capacity) {
-        if (capacity <= 0 || Integer.bitCount(capacity) != 1) {
-            throw new IllegalArgumentException("capacity must be a power of two, was " + capacity);
+        if (capacity < WAYS || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two of at least " + WAYS + ", was " + capacity);
         }
         this.slots = new Entry[capacity];
         this.mask = capacity - 1;
     }
 
-    /** Whether values at {@code location} like {@code text} are kept: headers and cookies, not too long. */
+    /** Whether values at {@code location} like {@code text} are kept: not too long for their source. */
     static boolean accepts(Location location, String text) {
         Source source = location.source();
-        return (source == Source.HEADER || source == Source.COOKIE) && text.length() <= MAX_LENGTH;
+        return text.length() <= (source == Source.HEADER || source == Source.COOKIE ? MAX_LENGTH : MAX_OTHER_LENGTH);
     }
 
     /** Whether {@code text} at {@code location} was found clean before. */
     boolean isClean(Location location, String text) {
         int hash = hash(location, text);
-        Entry entry = slots[hash & mask];
+        int first = hash & mask & -WAYS;
+        for (int i = first; i < first + WAYS; i++) {
+            if (holds(slots[i], hash, location, text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(Entry entry, int hash, Location location, String text) {
         return entry != null && entry.hash == hash && entry.matches(location, text);
     }
 
@@ -78,7 +103,9 @@ final class CleanValueCache {
             }
             return;
         }
-        slots[hash & mask] = new Entry(hash, location.source(), location.component(), location.name(), text);
+        int first = hash & mask & -WAYS;
+        System.arraycopy(slots, first, slots, first + 1, WAYS - 1);
+        slots[first] = new Entry(hash, location.source(), location.component(), location.name(), text);
     }
 
     private static int hash(Location location, String text) {

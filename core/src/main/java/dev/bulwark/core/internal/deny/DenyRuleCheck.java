@@ -38,8 +38,9 @@ import java.util.List;
  * match the routed path exactly; those that add protection (custom rules, overrides that raise
  * the level) match any of its spellings, see {@link RequestCondition}.
  *
- * <p>Header and cookie values on which no detector reported anything, and that recur, are
- * remembered ({@link CleanValueCache}) and not scanned again in later requests.
+ * <p>Values on which no detector reported anything, and that recur, are remembered
+ * ({@link CleanValueCache}: header and cookie values, and short values from elsewhere) and not
+ * scanned again in later requests.
  */
 public final class DenyRuleCheck implements Check {
 
@@ -49,8 +50,11 @@ public final class DenyRuleCheck implements Check {
     private final Level lowestRuleLevel;
     private final CleanValueCache cleanValues = new CleanValueCache(CLEAN_VALUE_SLOTS);
 
-    /** Slots of the clean-value cache: room for the recurring header values of many clients. */
-    private static final int CLEAN_VALUE_SLOTS = 512;
+    /**
+     * Slots of the clean-value cache: room for the recurring header values of many clients and the
+     * short values of their requests; at most 4 MiB of values.
+     */
+    private static final int CLEAN_VALUE_SLOTS = 1024;
 
     public DenyRuleCheck(DenyRulesConfig config, List<Detector> detectors, List<RequestDetector> requestDetectors) {
         this.config = config;

@@ -13,7 +13,10 @@ import dev.bulwark.core.config.ConfigLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Header and cookie values found clean more than once are not scanned again; everything else is. */
+/**
+ * Values found clean more than once are not scanned again (header and cookie values up to 2,048
+ * characters, other values up to 64); everything else is.
+ */
 class CleanValueCacheTest {
 
     private static final HttpRequest REQUEST = HttpRequest.builder("GET", "/").remoteAddress("127.0.0.1").build();
@@ -71,13 +74,34 @@ class CleanValueCacheTest {
     }
 
     @Test
-    void rescansValuesOfOtherSources() {
-        RequestValue query = RequestValue.plain(Location.value(Source.QUERY, "q"), "Mozilla/5.0");
-        inspect(query);
-        inspect(query);
-        inspect(query);
+    void stopsScanningShortCleanQueryAndBodyValuesOnceTheyRecur() {
+        for (int i = 0; i < 4; i++) {
+            inspect(RequestValue.plain(Location.value(Source.QUERY, "status"), "open"));
+            inspect(RequestValue.plain(Location.value(Source.JSON, "/items/0/sku"), "SKU-3471"));
+        }
 
-        assertThat(detector.scanned).containsExactly("Mozilla/5.0", "Mozilla/5.0", "Mozilla/5.0");
+        assertThat(detector.scanned).containsExactly("open", "SKU-3471", "open", "SKU-3471");
+    }
+
+    @Test
+    void rescansQueryAndBodyValuesLongerThanTheirLimit() {
+        String text = "a".repeat(CleanValueCache.MAX_OTHER_LENGTH + 1);
+        for (int i = 0; i < 3; i++) {
+            inspect(RequestValue.plain(Location.value(Source.QUERY, "q"), text));
+            inspect(RequestValue.plain(Location.value(Source.JSON, "/note"), text));
+        }
+
+        assertThat(detector.scanned).hasSize(6);
+    }
+
+    @Test
+    void blocksBodyValueEveryTime() {
+        RequestValue json = RequestValue.plain(Location.value(Source.JSON, "/name"), "evil");
+        for (int i = 0; i < 3; i++) {
+            assertThat(inspect(json)).hasSize(1);
+        }
+
+        assertThat(detector.scanned).containsExactly("evil", "evil", "evil");
     }
 
     @Test
@@ -102,20 +126,34 @@ class CleanValueCacheTest {
     }
 
     @Test
-    void forgetsValueWhoseSlotIsTaken() {
-        CleanValueCache cache = new CleanValueCache(1);
+    void keepsFourValuesThatShareASet() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
         Location location = new Location(Source.HEADER, "accept", Component.VALUE);
-        cache.markClean(location, "text/html");
-        cache.markClean(location, "text/html");
-        cache.markClean(location, "application/json");
-        cache.markClean(location, "application/json");
+        List<String> values = List.of("text/html", "application/json", "text/plain", "image/png");
+        values.forEach(value -> admit(cache, location, value));
+
+        assertThat(values).allMatch(value -> cache.isClean(location, value));
+    }
+
+    @Test
+    void forgetsTheOldestValueWhenAFifthTakesItsSet() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
+        Location location = new Location(Source.HEADER, "accept", Component.VALUE);
+        List<String> values = List.of("text/html", "application/json", "text/plain", "image/png", "text/css");
+        values.forEach(value -> admit(cache, location, value));
 
         assertThat(cache.isClean(location, "text/html")).isFalse();
-        assertThat(cache.isClean(location, "application/json")).isTrue();
+        assertThat(values.subList(1, 5)).allMatch(value -> cache.isClean(location, value));
+    }
+
+    private static void admit(CleanValueCache cache, Location location, String text) {
+        cache.markClean(location, text);
+        cache.markClean(location, text);
     }
 
     @Test
     void rejectsCapacityThatIsNoPowerOfTwo() {
         assertThatThrownBy(() -> new CleanValueCache(100)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CleanValueCache(2)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -156,9 +156,10 @@ class JsonBodyParserTest {
     }
 
     @Test
-    void rejectsHundredThousandKeysInOneObject() {
+    void rejectsFiftyThousandKeysInOneObject() {
+        // Half a megabyte: within the body limit, which is checked before the keys are counted.
         StringBuilder json = new StringBuilder("{");
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
         }
         json.append('}');
