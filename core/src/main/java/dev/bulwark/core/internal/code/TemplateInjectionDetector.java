@@ -92,7 +92,7 @@ public final class TemplateInjectionDetector implements Detector {
                     "mainmodule", "constructor", "freemarker")
             .add(SENSITIVE_NAME, "config", "settings", "self", "lipsum", "cycler", "joiner", "namespace",
                     "url_for", "get_flashed_messages", "servletcontext", "pagecontext", "facescontext",
-                    "applicationscope", "initparam")
+                    "applicationscope", "initparam", "systemproperties", "systemenvironment")
             .build();
 
     /** Statement keywords of Jinja2/Twig/Django/Liquid, ERB, Freemarker and Velocity. */
@@ -106,6 +106,10 @@ public final class TemplateInjectionDetector implements Detector {
             "endmacro", "endwith", "endfilter", "endset", "embed", "sandbox", "verbatim", "apply",
             "use", "flush", "spaceless", "deprecated", "macro", "nested", "stop", "compress", "escape",
             "noescape", "items", "sep", "switch", "break", "continue", "outputformat", "noparse");
+
+    /** Handlebars block helpers, opened as {@code {{#with x}}}. */
+    private static final Lexicon HANDLEBARS_HELPERS = Lexicon.of("with", "each", "if", "unless", "let", "lookup",
+            "log", "blockhelpermissing", "helpermissing");
 
     private static final Lexicon VELOCITY_DIRECTIVES = Lexicon.of("set", "foreach", "if", "elseif", "macro",
             "evaluate", "parse", "include", "define");
@@ -414,6 +418,7 @@ public final class TemplateInjectionDetector implements Detector {
             boolean statement = switch (kind) {
                 case BLOCK, SCRIPTLET, FTL_DIRECTIVE -> keywordFirst;
                 case VELOCITY -> e.hasDollar || e.assignments > 0;
+                case MUSTACHE -> isHandlebarsBlock(from, to);
                 default -> false;
             };
             if (statement) {
@@ -421,7 +426,9 @@ public final class TemplateInjectionDetector implements Detector {
             }
             boolean arithmetic = e.multiplications > 0
                     || (kind != INLINE && kind != INLINE_PAREN && e.otherArithmetic == 1 && e.operators == 1);
-            if (closed && (e.calls > 0 || arithmetic || (kind == SCRIPTLET && e.commands > 0))) {
+            // Backticks run a command in ERB, and in Ruby "#{...}" and PHP "${...}" interpolation.
+            boolean runs = e.commands > 0 && (kind == SCRIPTLET || kind == HASH || kind == DOLLAR);
+            if (closed && (e.calls > 0 || arithmetic || runs)) {
                 findings.report(EXPRESSION, open, reportEnd);
             }
             if (closed && preprocessed[slot] && s.startsWith("__", end + 1)) {
@@ -441,6 +448,19 @@ public final class TemplateInjectionDetector implements Detector {
                 }
             }
             return true;
+        }
+
+        /** {@code {{#with x}}}: a Handlebars block helper, a statement as {@code {% with %}} is. */
+        private boolean isHandlebarsBlock(int from, int to) {
+            int i = Ascii.skipSpaces(s, from, to);
+            if (i >= to || s.charAt(i) != '#') {
+                return false;
+            }
+            int j = i + 1;
+            while (j < to && Ascii.isLetter(s.charAt(j))) {
+                j++;
+            }
+            return j < to && s.charAt(j) == ' ' && HANDLEBARS_HELPERS.contains(s, i + 1, j);
         }
 
         private char firstNonSpace(int from, int to) {
@@ -542,10 +562,34 @@ public final class TemplateInjectionDetector implements Detector {
         boolean hasDollar;
         int firstIdentStart = -1;
         int firstIdentEnd = -1;
+        /** The expression opens with {@code @name}, a SpEL bean reference. */
+        boolean beanReference;
+
+        /**
+         * A dangerous name in a string: a dunder name written whole as a subscript ({@code
+         * x['__class__']}) or any dangerous name put together from {@code parts} pieces.
+         */
+        void judgeString(CharSequence text, int parts, boolean subscript) {
+            int n = text.length();
+            boolean dunder = subscript && n > 4 && text.charAt(0) == '_' && text.charAt(1) == '_'
+                    && text.charAt(n - 1) == '_' && text.charAt(n - 2) == '_';
+            if (parts < 2 && !dunder) {
+                return;
+            }
+            int danger = DANGEROUS_NAMES.flags(text, 0, n);
+            executes |= (danger & EXECUTION_NAME) != 0;
+            sensitive |= (danger & SENSITIVE_NAME) != 0;
+        }
+
+        /** Longest string a concatenation is followed to; the dangerous names are shorter. */
+        private static final int MAX_JOINED = 48;
 
         static Expression of(String s, int from, int to) {
             Expression e = new Expression();
             CodeLexer lex = new CodeLexer(s, from, to, 0);
+            StringBuilder joined = new StringBuilder();
+            int parts = 0;
+            boolean first = true;
             int prevType = CodeLexer.END;
             char prevPunct = 0;
             int beforePrevType = CodeLexer.END;
@@ -589,6 +633,21 @@ public final class TemplateInjectionDetector implements Detector {
                 } else if (type == CodeLexer.NUMBER || type == CodeLexer.STRING) {
                     if (type == CodeLexer.STRING && lex.punct == '`') {
                         e.commands++;
+                    } else if (type == CodeLexer.STRING) {
+                        // "__cla" ~ "ss__" or '__cl' + 'ass__': a name spelled in pieces.
+                        boolean joins = prevType == CodeLexer.PUNCT && (prevPunct == '~' || prevPunct == '+')
+                                && beforePrevType == CodeLexer.STRING;
+                        if (!joins) {
+                            joined.setLength(0);
+                            parts = 0;
+                        }
+                        int contentFrom = lex.stringContentStart();
+                        int contentTo = Math.min(lex.stringContentEnd(), contentFrom + MAX_JOINED);
+                        if (joined.length() + contentTo - contentFrom <= MAX_JOINED) {
+                            joined.append(s, contentFrom, contentTo);
+                            parts++;
+                            e.judgeString(joined, parts, prevType == CodeLexer.PUNCT && prevPunct == '[');
+                        }
                     }
                     if (pendingOperator != 0 && (type == CodeLexer.NUMBER || pendingOperator == '*')) {
                         if (pendingOperator == '*') {
@@ -602,6 +661,14 @@ public final class TemplateInjectionDetector implements Detector {
                 if (type != CodeLexer.PUNCT) {
                     pendingOperator = 0;
                 }
+                if (first && type == CodeLexer.PUNCT && lex.punct == '@') {
+                    e.beanReference = true;
+                } else if (e.beanReference && prevType == CodeLexer.IDENT && beforePrevType == CodeLexer.PUNCT
+                        && type == CodeLexer.PUNCT && (lex.punct == '[' || lex.punct == '.' || lex.punct == '(')) {
+                    // SpEL "#{@systemEnvironment['KEY']}": a Spring bean read or called.
+                    e.sensitive = true;
+                }
+                first = false;
                 beforePrevType = prevType;
                 prevType = type;
                 prevPunct = type == CodeLexer.PUNCT ? lex.punct : 0;

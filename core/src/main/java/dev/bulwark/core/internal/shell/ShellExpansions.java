@@ -126,7 +126,10 @@ final class ShellExpansions {
         return operator ? end + 2 : -1;
     }
 
-    /** {@code ~+}, {@code ~-} and {@code ~+N}/{@code ~-N} as a whole word or before a slash. */
+    /**
+     * {@code ~+}, {@code ~-} and {@code ~+N}/{@code ~-N} ending the value or followed by a slash or
+     * a separator, not by prose ({@code ~+ ok}) or decoration ({@code ~-~-~}).
+     */
     private static int directoryStack(String text, int at) {
         int n = text.length();
         if (at > 0 && !isWordBoundary(text.charAt(at - 1))) {
@@ -139,7 +142,11 @@ final class ShellExpansions {
         while (i < n && i - at < 8 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
             i++;
         }
-        return i == n || text.charAt(i) == '/' || isWordBoundary(text.charAt(i)) ? i : -1;
+        if (i == n) {
+            return i;
+        }
+        char c = text.charAt(i);
+        return c == '/' || c == ';' || c == '|' || c == '&' || c == '`' || c == ')' ? i : -1;
     }
 
     private static boolean isWordBoundary(char c) {
