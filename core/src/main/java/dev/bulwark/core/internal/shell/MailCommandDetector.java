@@ -32,7 +32,7 @@ public final class MailCommandDetector implements Detector {
     private static final List<RuleDefinition> RULES = List.of(INJECTION);
 
     private static final CommandTable BARE = new CommandTable(
-            "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN", 1);
+            "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN HELP", 1);
     private static final CommandTable NUMERIC = new CommandTable("RETR DELE TOP LIST UIDL", 1);
     private static final CommandTable ONE_ARGUMENT = new CommandTable("HELO EHLO VRFY EXPN", 1);
     private static final CommandTable IMAP = new CommandTable(
@@ -92,6 +92,10 @@ public final class MailCommandDetector implements Detector {
         int third = skipSpaces(text, secondEnd, to);
         if (ONE_ARGUMENT.get(text, from, firstEnd) != 0) {
             return third == to;
+        }
+        if (firstEnd - from == 4 && startsWithIgnoreCase(text, from, firstEnd, "HELP")) {
+            // SMTP "HELP topic"; written in capitals, as "help me" on a line of its own is not.
+            return third == to && isUpperCase(text, from, firstEnd);
         }
         if (NUMERIC.get(text, from, firstEnd) != 0) {
             return onlyNumbers(text, second, to);
