@@ -4,7 +4,8 @@ package dev.bulwark.core.internal.shell;
  * Finds shell expansions that only a shell gives meaning to, so that they mark a value written for
  * a shell even without a command name: arithmetic expansion ({@code $((1+1))}, the old {@code
  * $[1+1]}), parameter expansion with an operator ({@code ${PATH#x}}, {@code ${x:-y}}, {@code
- * ${!x}}, {@code ${#x}}) and directory-stack tilde expansion ({@code ~+}, {@code ~-2}).
+ * ${!x}}, {@code ${#x}}), directory-stack tilde expansion ({@code ~+}, {@code ~-2}) and history
+ * expansion by offset ({@code !-1}).
  *
  * <p>What stays out, because other languages write it too: a plain {@code ${name}} (a placeholder
  * in Spring, JavaScript and Log4j), {@code ${a:b}} (a Spring default), {@code ${a/2}} and {@code
@@ -41,6 +42,11 @@ final class ShellExpansions {
                 }
             } else if (c == '~') {
                 int end = directoryStack(text, i);
+                if (end > 0) {
+                    return new Match(i, end);
+                }
+            } else if (c == '!' && text.charAt(i + 1) == '-') {
+                int end = history(text, i);
                 if (end > 0) {
                     return new Match(i, end);
                 }
@@ -147,6 +153,22 @@ final class ShellExpansions {
         }
         char c = text.charAt(i);
         return c == '/' || c == ';' || c == '|' || c == '&' || c == '`' || c == ')' ? i : -1;
+    }
+
+    /** {@code !-2}: the command two lines back in the history, as a word of its own. */
+    private static int history(String text, int at) {
+        if (at > 0 && !isWordBoundary(text.charAt(at - 1))) {
+            return -1;
+        }
+        int i = at + 2;
+        int n = text.length();
+        while (i < n && i - at < 8 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == at + 2) {
+            return -1;
+        }
+        return i == n || text.charAt(i) == '!' || isWordBoundary(text.charAt(i)) ? i : -1;
     }
 
     private static boolean isWordBoundary(char c) {

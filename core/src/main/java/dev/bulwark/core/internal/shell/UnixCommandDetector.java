@@ -72,7 +72,7 @@ public final class UnixCommandDetector implements Detector {
             "https://capec.mitre.org/data/definitions/88.html");
     static final RuleDefinition EXPANSION = rule("UNIXCMD-EXPANSION", Level.STANDARD,
             "Shell-only expansion: arithmetic $((...)) or $[...], parameter expansion with an operator"
-                    + " (${x#y}, ${x:-y}, ${!x}) or directory-stack tilde (~+, ~-)",
+                    + " (${x#y}, ${x:-y}, ${!x}), directory-stack tilde (~+, ~-) or history offset (!-1)",
             "https://capec.mitre.org/data/definitions/88.html");
     static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
             "Shell function that calls itself through a pipe or in the background (fork bomb)",
@@ -106,7 +106,7 @@ public final class UnixCommandDetector implements Detector {
             sink.report(SHELLSHOCK, 0, Math.min(text.length(), 16));
             return;
         }
-        if (profile.has('$') || profile.has('~')) {
+        if (profile.hasAny(EXPANSION_SIGILS)) {
             ShellExpansions.Match expansion = ShellExpansions.find(text);
             if (expansion != null) {
                 sink.report(EXPANSION, expansion.start(), expansion.end() - expansion.start());
@@ -147,6 +147,7 @@ public final class UnixCommandDetector implements Detector {
     /** Characters of shell syntax: with any of them, a value is always scanned. */
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n\r(`${<>'\"\\");
     private static final AsciiSet GLOB = AsciiSet.of("?*[");
+    private static final AsciiSet EXPANSION_SIGILS = AsciiSet.of("$~!");
 
     /**
      * Quick reject: a value without shell syntax characters can only be an attack when its first
@@ -241,6 +242,9 @@ public final class UnixCommandDetector implements Detector {
         private final boolean[] lastWasCmdWord = new boolean[MAX_LEVELS];
         /** Arguments that are plain words, not numbers: "hours" in "sleep 5 hours". */
         private final int[] proseArgs = new int[MAX_LEVELS];
+        /** An argument is a path with wildcards ({@code /et*}{@code /*wd}) or a deep absolute path. */
+        private final boolean[] globArg = new boolean[MAX_LEVELS];
+        private final boolean[] deepPathArg = new boolean[MAX_LEVELS];
         /** A package manager's first argument is {@code install} or a like subcommand. */
         private final boolean[] installs = new boolean[MAX_LEVELS];
         /** The command before the pipe at this level was a known command. */
@@ -453,6 +457,14 @@ public final class UnixCommandDetector implements Detector {
             if ((flags & ShellTokenizer.F_VAR) != 0) {
                 signals |= ShellWords.VARIABLE;
             }
+            if ((signals & ShellWords.PATH) != 0) {
+                globArg[d] |= (flags & ShellTokenizer.F_GLOB) != 0;
+                deepPathArg[d] |= b[from] == '/' && ShellWords.indexOf(b, from + 1, to, "/") > from + 1;
+            }
+            if ((cmdFlags[d] & (SHELL | INTERPRETER)) != 0 && isScriptName(b, from, to)) {
+                // "rc script.sh", "python x.py": the interpreter runs a file.
+                signals = (signals & ~ShellWords.PLAIN) | ShellWords.PATH;
+            }
             if (signals == ShellWords.PLAIN && !isNumber(b, from, to)) {
                 if (argCount[d] == 0 && (cmdFlags[d] & PACKAGES) != 0 && isInstallVerb(b, from, to)) {
                     installs[d] = true;
@@ -551,6 +563,8 @@ public final class UnixCommandDetector implements Detector {
             args[d] = 0;
             proseArgs[d] = 0;
             installs[d] = false;
+            globArg[d] = false;
+            deepPathArg[d] = false;
             prefixWait[d] = (f & PREFIX) != 0 ? 4 : 0;
             handedOver[d] = false;
             shellCode[d] = false;
@@ -703,6 +717,19 @@ public final class UnixCommandDetector implements Detector {
 
         private static boolean isInstallVerb(char[] b, int from, int to) {
             return INSTALL_VERBS.get(b, from, to) != 0 && ShellWords.isLowerCase(b, from, to);
+        }
+
+        private static final String[] SCRIPT_EXTENSIONS = {".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".php", ".js", ".lua"};
+
+        /** Whether the word names a script file by its extension: {@code x.sh}, {@code a/b.py}. */
+        private static boolean isScriptName(char[] b, int from, int to) {
+            for (String ext : SCRIPT_EXTENSIONS) {
+                int n = ext.length();
+                if (to - from > n && ShellWords.indexOf(b, to - n, to, ext) == to - n) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static int skipBlanks(String text, int i) {
@@ -990,6 +1017,11 @@ public final class UnixCommandDetector implements Detector {
                 return COMMAND;
             }
             if ((a & ShellWords.LONG_OPTION) != 0 && n == 1) {
+                return COMMAND;
+            }
+            if (proseArgs[d] == 0 && (globArg[d] || (deepPathArg[d] && n == 1
+                    && (!bySeparator || endingSep == ShellTokenizer.NEWLINE)))) {
+                // "cat /et*/*wd", "ls /a[b]c", "cat /path/file.gz": a command line, not a sentence.
                 return COMMAND;
             }
             if (s >= SPACED && (a & ShellWords.OPTION) != 0 && (a & ShellWords.PATH) != 0) {
