@@ -459,10 +459,14 @@ public final class UnixCommandDetector implements Detector {
             }
             if ((signals & ShellWords.PATH) != 0) {
                 globArg[d] |= (flags & ShellTokenizer.F_GLOB) != 0;
-                deepPathArg[d] |= b[from] == '/' && ShellWords.indexOf(b, from + 1, to, "/") > from + 1;
+                // A deep absolute path, but no "file.rs:248:5" of a stack trace.
+                deepPathArg[d] |= b[from] == '/' && ShellWords.indexOf(b, from + 1, to, "/") > from + 1
+                        && ShellWords.indexOf(b, from, to, ":") < 0;
             }
-            if ((cmdFlags[d] & (SHELL | INTERPRETER)) != 0 && isScriptName(b, from, to)) {
-                // "rc script.sh", "python x.py": the interpreter runs a file.
+            if ((cmdFlags[d] & (SHELL | INTERPRETER)) != 0 && (cmdContext[d] & C_BACKTICK) == 0
+                    && isScriptName(b, from, to)) {
+                // "rc script.sh", "python x.py": the interpreter runs a file (a Markdown code
+                // span "`node app.js`" only names the command).
                 signals = (signals & ~ShellWords.PLAIN) | ShellWords.PATH;
             }
             if (signals == ShellWords.PLAIN && !isNumber(b, from, to)) {
@@ -747,7 +751,7 @@ public final class UnixCommandDetector implements Detector {
             }
             for (int i = close + 1; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (!ShellTokenizer.isBlank(c) && c != '\'' && c != '"' && c != ';') {
+                if (!ShellTokenizer.isBlank(c) && c != '\'' && c != '"') {
                     return false;
                 }
             }
@@ -968,9 +972,10 @@ public final class UnixCommandDetector implements Detector {
                 if ((context & C_PIPE) != 0 && (f & SHELL) != 0) {
                     return CHAIN;
                 }
-                if ((context & C_PIPED) != 0 || installs[d]
-                        || ((match & M_VERSION) != 0 && n >= 1 && proseArgs[d] <= 1)) {
-                    // "echo | gcc", "pip install x", "python3.10 x": no product name in prose.
+                if (!backtick && ((context & C_PIPED) != 0 || installs[d]
+                        || ((match & M_VERSION) != 0 && n >= 1 && proseArgs[d] <= 1))) {
+                    // "echo | gcc", "pip install x", "python3.10 x": no product name in prose
+                    // (nor in a Markdown code span, "`cargo install`", a name quoted in prose).
                     return COMMAND;
                 }
                 if (s == TIGHT && !backtick) {
