@@ -94,8 +94,9 @@ public final class MailCommandDetector implements Detector {
             return third == to;
         }
         if (firstEnd - from == 4 && startsWithIgnoreCase(text, from, firstEnd, "HELP")) {
-            // SMTP "HELP topic"; written in capitals, as "help me" on a line of its own is not.
-            return third == to && isUpperCase(text, from, firstEnd);
+            // SMTP "HELP topic": in capitals after the protocol's CRLF, as "help me" or a "HELP
+            // WANTED" line typed into a text field is not.
+            return third == to && isUpperCase(text, from, firstEnd) && from >= 2 && text.charAt(from - 2) == '\r';
         }
         if (NUMERIC.get(text, from, firstEnd) != 0) {
             return onlyNumbers(text, second, to);

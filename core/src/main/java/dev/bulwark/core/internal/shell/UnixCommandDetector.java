@@ -245,6 +245,7 @@ public final class UnixCommandDetector implements Detector {
         /** An argument is a path with wildcards ({@code /et*}{@code /*wd}) or a deep absolute path. */
         private final boolean[] globArg = new boolean[MAX_LEVELS];
         private final boolean[] deepPathArg = new boolean[MAX_LEVELS];
+        private final boolean[] scriptArg = new boolean[MAX_LEVELS];
         /** A package manager's first argument is {@code install} or a like subcommand. */
         private final boolean[] installs = new boolean[MAX_LEVELS];
         /** The command before the pipe at this level was a known command. */
@@ -468,6 +469,7 @@ public final class UnixCommandDetector implements Detector {
                 // "rc script.sh", "python x.py": the interpreter runs a file (a Markdown code
                 // span "`node app.js`" only names the command).
                 signals = (signals & ~ShellWords.PLAIN) | ShellWords.PATH;
+                scriptArg[d] = true;
             }
             if (signals == ShellWords.PLAIN && !isNumber(b, from, to)) {
                 if (argCount[d] == 0 && (cmdFlags[d] & PACKAGES) != 0 && isInstallVerb(b, from, to)) {
@@ -569,6 +571,7 @@ public final class UnixCommandDetector implements Detector {
             installs[d] = false;
             globArg[d] = false;
             deepPathArg[d] = false;
+            scriptArg[d] = false;
             prefixWait[d] = (f & PREFIX) != 0 ? 4 : 0;
             handedOver[d] = false;
             shellCode[d] = false;
@@ -961,6 +964,9 @@ public final class UnixCommandDetector implements Detector {
             }
             if (!lower) {
                 return null;
+            }
+            if (scriptArg[d] && proseArgs[d] == 0) {
+                return COMMAND;
             }
             boolean backtick = (context & C_BACKTICK) != 0;
             // "; id" as the whole value: appended to the application's command line. A Markdown
