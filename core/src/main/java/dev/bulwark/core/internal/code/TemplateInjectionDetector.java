@@ -21,8 +21,11 @@ import java.util.List;
  * delimiter alone is not an attack: {@code Hello {{name}}}, {@code ${name}} and {@code ${5}} are
  * placeholders and prices. Reported are contents that compute ({@code 7*7}), call
  * ({@code t.x()}), run statements ({@code {% if %}}), or name objects that lead to code execution
- * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}). A plain
- * property reference ({@code {{user.name}}}) is reported at STRICT only.
+ * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}), also when a
+ * name is joined from string pieces ({@code ""["__cla"~"ss__"]}) or read from a SpEL bean or the
+ * environment ({@code #{@systemEnvironment['KEY']}}). Backticks inside Ruby {@code #{...}}, PHP
+ * {@code ${...}} and ERB run a shell command; Handlebars block helpers ({@code {{#with x}}}) are
+ * statements. A plain property reference ({@code {{user.name}}}) is reported at STRICT only.
  *
  * <p>With the default level (STANDARD) every rule but the STRICT property reference is on; BASIC
  * keeps only expressions that call into or walk to code-execution objects.
@@ -40,12 +43,14 @@ public final class TemplateInjectionDetector implements Detector {
             "Template expression calling into or walking to code-execution objects (__class__.__mro__, getRuntime(), T(java.lang.Runtime))",
             cwe(1336));
     static final RuleDefinition SENSITIVE_OBJECT = rule("TEMPLATE-SENSITIVE-OBJECT", Level.STANDARD,
-            "Template expression naming an object that leaks secrets or leads to code (config, self, __class__)",
+            "Template expression naming an object that leaks secrets or leads to code (config, self, __class__,"
+                    + " SpEL systemEnvironment or a @bean), also when spelled in concatenated pieces",
             cwe(1336));
     static final RuleDefinition EXPRESSION = rule("TEMPLATE-EXPRESSION", Level.STANDARD,
-            "Template expression that computes or calls ({{7*7}}, ${x.y()}, <%= 7*7 %>)", cwe(1336));
+            "Template expression that computes, calls or runs a command ({{7*7}}, ${x.y()}, <%= 7*7 %>, #{`id`})",
+            cwe(1336));
     static final RuleDefinition STATEMENT = rule("TEMPLATE-STATEMENT", Level.STANDARD,
-            "Template statement ({% if %}, <#assign>, #set(...), <% if %>)", cwe(1336));
+            "Template statement ({% if %}, <#assign>, #set(...), <% if %>, Handlebars {{#with x}})", cwe(1336));
     static final RuleDefinition PREPROCESSING = rule("TEMPLATE-PREPROCESSING", Level.STANDARD,
             "Thymeleaf preprocessing expression __${...}__", cwe(1336));
     static final RuleDefinition TYPE_REFERENCE = rule("TEMPLATE-TYPE-REFERENCE", Level.STANDARD,

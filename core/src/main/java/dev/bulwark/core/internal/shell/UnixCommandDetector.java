@@ -37,6 +37,13 @@ import java.util.List;
  * a system path or a tight separator. Values are also read as if they started inside a single or
  * double quoted argument, the usual injection point ({@code '; id; '}).
  *
+ * <p>Arguments weigh as evidence too: numbers and options after a separator make a command line
+ * ({@code 127.0.0.1;sleep 5}) where plain words make a sentence ({@code sleep 5 hours}); so do a
+ * glob or deep path ({@code cat /et*}{@code /*wd}), a script file for an interpreter, a package
+ * manager's {@code install}, a dotted version ({@code python3.10}) and a pipe from a known command.
+ * A value wrapped whole in backticks is a substitution, one backtick span in prose a Markdown code
+ * span. Shell-only expansions ({@link ShellExpansions}) mark a value for a shell without a command.
+ *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
  * UNIXCMD-GLOB-PATH}, {@code UNIXCMD-EXPANSION} (see {@link ShellExpansions}) and {@code
