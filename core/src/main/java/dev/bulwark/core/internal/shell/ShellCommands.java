@@ -125,7 +125,7 @@ final class ShellCommands {
                     + " netsh netstat nbtstat arp.exe route.exe qwinsta quser getmac wusa expand.exe"
                     + " esentutl vaultcmd cmdkey klist setspn dsget dsmod sdelete procdump"
                     + " mimikatz wmiprvse winrm winrs sc.exe net.exe net1 xcopy robocopy findstr"
-                    + " attrib.exe tscon",
+                    + " attrib.exe tscon waitfor",
             DISTINCT,
             "net", WORD | SUBCOMMANDS,
             "reg sc", WORD | SUBCOMMANDS,

@@ -211,6 +211,8 @@ public final class UnixCommandDetector implements Detector {
         private static final int C_LEADING = 1 << 7;
         /** The command reads the output of a known command through a pipe: "echo | gcc". */
         private static final int C_PIPED = 1 << 8;
+        /** The command follows {@code &&} or {@code ||}, which prose and Markdown hardly write. */
+        private static final int C_LOGIC = 1 << 9;
 
         // How a command word matched.
         private static final int M_PATH = 1;
@@ -519,6 +521,8 @@ public final class UnixCommandDetector implements Detector {
                     context |= knownBeforePipe[d] ? C_PIPE | C_PIPED : C_PIPE;
                 } else if (sep == ShellTokenizer.AMP) {
                     context |= C_AMP;
+                } else if (sep == ShellTokenizer.AND || sep == ShellTokenizer.OR) {
+                    context |= C_LOGIC;
                 }
                 context &= ~(C_SUBST | C_BACKTICK);
             } else {
@@ -530,7 +534,7 @@ public final class UnixCommandDetector implements Detector {
                 // to the command, not to the text before it as punctuation is.
                 context |= C_GLUED;
             }
-            if (sep != 0 && sepStart <= leadEnd && t.spaceBefore && d == 0) {
+            if (sep != 0 && sepStart <= leadEnd && (t.spaceBefore || sep == ShellTokenizer.NEWLINE) && d == 0) {
                 context |= C_LEADING;
             }
             if (sep == ShellTokenizer.NEWLINE && d == 0 && isLoneToken(source, leadEnd, sepStart)) {
@@ -978,9 +982,14 @@ public final class UnixCommandDetector implements Detector {
             boolean backtick = (context & C_BACKTICK) != 0;
             // "; id" as the whole value: appended to the application's command line. A Markdown
             // row "| id | name |" goes on after the name and is judged as before.
-            boolean appended = (context & C_LEADING) != 0 && proseArgs[d] == 0
-                    && (!bySeparator || (endingSep != 0 && endingSep != ShellTokenizer.PIPE))
+            boolean lastInLine = !bySeparator || (endingSep != 0 && endingSep != ShellTokenizer.PIPE);
+            boolean appended = (context & C_LEADING) != 0 && proseArgs[d] == 0 && lastInLine
                     && (n == 0 || (a & ~(ShellWords.PLAIN | ShellWords.OPTION | ShellWords.HOST)) == 0);
+            // "x && id", "x || sleep 5": a logical chain ending the value, or another chain after it.
+            boolean chained = (context & C_LOGIC) != 0 && proseArgs[d] == 0 && lastInLine;
+            // "x | sleep 5": numbers for a command in a pipe that ends the value; a Markdown row
+            // goes on with another cell.
+            boolean piped = (context & C_PIPE) != 0 && proseArgs[d] == 0 && n >= 1 && !bySeparator;
             if ((f & NAMED) != 0) {
                 if ((context & C_PIPE) != 0 && (f & SHELL) != 0) {
                     return CHAIN;
@@ -998,7 +1007,7 @@ public final class UnixCommandDetector implements Detector {
                     return n == 0 ? COMMAND : WEAK;
                 }
                 if (s >= SPACED) {
-                    return shellish || handed || appended ? COMMAND : WEAK;
+                    return shellish || handed || appended || chained ? COMMAND : WEAK;
                 }
                 if (strongArgs || handed || ((a & ShellWords.OPTION) != 0 && n >= 2)
                         || (a & ShellWords.LONG_OPTION) != 0) {
@@ -1007,7 +1016,11 @@ public final class UnixCommandDetector implements Detector {
                 return n == 0 ? WEAK : null;
             }
             // An everyday word.
-            if (appended && s >= SPACED) {
+            if ((appended || chained || piped) && s >= SPACED) {
+                return COMMAND;
+            }
+            if ((f & NETWORK) != 0 && (a & ShellWords.HOST) != 0 && proseArgs[d] == 0 && s >= SPACED) {
+                // "x; dig evil.example": a lookup of a host after a separator.
                 return COMMAND;
             }
             boolean systemPath = (a & ShellWords.SYSTEM_PATH) != 0;

@@ -329,7 +329,7 @@ public final class WindowsCommandDetector implements Detector {
             if (n > 0 && b[from] == '-' && n >= 2 && ShellWords.isLetter(b[from + 1])) {
                 signals |= ShellWords.OPTION;
             }
-            if ((signals & ShellWords.PLAIN) != 0) {
+            if ((signals & ShellWords.PLAIN) != 0 && !isNumber(b, from, to)) {
                 plainArgs[d]++;
             }
             args[d] |= signals;
@@ -729,7 +729,8 @@ public final class WindowsCommandDetector implements Detector {
                 return strongArgs || (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
             }
             if (s >= SPACED) {
-                return strongArgs ? COMMAND : null;
+                // "& timeout /t 10 &": switches and numbers after a separator are a command line.
+                return strongArgs || ((a & ShellWords.SWITCH) != 0 && plainArgs[d] == 0) ? COMMAND : null;
             }
             if ((a & ShellWords.WINDOWS_PATH) != 0 && plainArgs[d] == 0) {
                 // "dir d:", "type c:\boot.ini": nothing but drives, paths and switches.
@@ -737,6 +738,15 @@ public final class WindowsCommandDetector implements Detector {
             }
             return null;
         }
+    }
+
+    private static boolean isNumber(char[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!ShellWords.isDigit(b[i])) {
+                return false;
+            }
+        }
+        return to > from;
     }
 
     private static RuleDefinition rule(String id, Level level, String description, String reference) {

@@ -268,6 +268,19 @@ class UnixCommandDetectorTest {
         assertThat(standard(detector, value)).isNotEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"x && id", "x || id", "x || sleep 5 ||", "x | sleep 5", "\nid\n",
+        "test.com; dig x.evil.example"})
+    void blocksCommandEndingLogicalChainOrPipe(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rock && roll", "Tom && Jerry", "| a | sleep 5 |", "cats || dogs", "yes && no"})
+    void allowsLogicalOperatorsAndTableCellsInProse(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
     @Test
     void blocksBraceGroupGluedToCommand() {
         assertThat(standard(detector, ";{whoami;}")).isNotEmpty();

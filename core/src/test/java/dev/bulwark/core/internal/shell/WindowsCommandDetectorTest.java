@@ -57,6 +57,12 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"& timeout /t 10 &", "| waitfor /t 10 x"})
+    void blocksSwitchesAndNumbersAfterSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Path C:\\Program Files\\App", "See C: drive", "move c: to d:", "Type A: yes",
         "C:\\Users\\bob"})
     void allowsDrivesAndPathsInProse(String value) {
