@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>The detector finds template delimiters ({@code ${...}}, {@code #{...}}, {@code *{...}},
  * {@code {{...}}}, {@code {%...%}}, {@code <%...%>}, {@code [[...]]}, {@code <#...>},
- * {@code #set(...)}) with a bounded stack, then judges what is inside as an expression. A
+ * {@code #set(...)}, Razor {@code @(...)}, Smarty {@code {$...}}) with a bounded stack, then judges what is inside as an expression. A
  * delimiter alone is not an attack: {@code Hello {{name}}}, {@code ${name}} and {@code ${5}} are
  * placeholders and prices. Reported are contents that compute ({@code 7*7}), call
  * ({@code t.x()}), run statements ({@code {% if %}}), or name objects that lead to code execution
@@ -77,6 +77,10 @@ public final class TemplateInjectionDetector implements Detector {
     private static final int INLINE_PAREN = 10;
     private static final int FTL_DIRECTIVE = 11;
     private static final int VELOCITY = 12;
+    /** Razor {@code @(...)}: an explicit C# expression. */
+    private static final int RAZOR = 13;
+    /** Smarty {@code {$...}}: a variable tag, judged only for the objects it names. */
+    private static final int SMARTY = 14;
 
     private static final int EXECUTION_NAME = 1;
     private static final int SENSITIVE_NAME = 2;
@@ -97,7 +101,8 @@ public final class TemplateInjectionDetector implements Detector {
                     "mainmodule", "constructor", "freemarker")
             .add(SENSITIVE_NAME, "config", "settings", "self", "lipsum", "cycler", "joiner", "namespace",
                     "url_for", "get_flashed_messages", "servletcontext", "pagecontext", "facescontext",
-                    "applicationscope", "initparam", "systemproperties", "systemenvironment")
+                    "applicationscope", "initparam", "systemproperties", "systemenvironment", "sessionscope",
+                    "requestscope", "pagescope", "smarty")
             .build();
 
     /** Statement keywords of Jinja2/Twig/Django/Liquid, ERB, Freemarker and Velocity. */
@@ -146,7 +151,7 @@ public final class TemplateInjectionDetector implements Detector {
     private static final boolean[] INTERESTING = new boolean[128];
 
     static {
-        for (char c : "{%[(#&\\".toCharArray()) {
+        for (char c : "{%[(#&\\$".toCharArray()) {
             INTERESTING[c] = true;
         }
     }
@@ -206,8 +211,9 @@ public final class TemplateInjectionDetector implements Detector {
     private static boolean isOpenerPair(char a, char b) {
         return switch (b) {
             case '{' -> a == '$' || a == '#' || a == '*' || a == '@' || a == '~' || a == '{';
+            case '$' -> a == '{';
             case '%' -> a == '{' || a == '<';
-            case '[', '(' -> a == '[' || (b == '(' && a == 'T');
+            case '[', '(' -> a == '[' || (b == '(' && (a == 'T' || a == '@'));
             case '#' -> a == '<';
             default -> false;
         };
@@ -255,7 +261,8 @@ public final class TemplateInjectionDetector implements Detector {
                 char c = s.charAt(i);
                 if (depth > 0) {
                     int top = depth - 1;
-                    if ((c == '{' && closesWithBrace(kinds[top])) || (c == '(' && kinds[top] == VELOCITY)) {
+                    if ((c == '{' && closesWithBrace(kinds[top]))
+                            || (c == '(' && (kinds[top] == VELOCITY || kinds[top] == RAZOR))) {
                         nesting[top]++;
                     }
                 }
@@ -275,7 +282,8 @@ public final class TemplateInjectionDetector implements Detector {
         }
 
         private static boolean closesWithBrace(int kind) {
-            return kind == DOLLAR || kind == HASH || kind == STAR || kind == AT || kind == TILDE || kind == MUSTACHE;
+            return kind == DOLLAR || kind == HASH || kind == STAR || kind == AT || kind == TILDE || kind == MUSTACHE
+                    || kind == SMARTY;
         }
 
         /** Opens a delimiter at {@code i}; returns the characters consumed, or 0. */
@@ -306,9 +314,11 @@ public final class TemplateInjectionDetector implements Detector {
                     }
                 }
                 case '*' -> kind = d == '{' ? STAR : 0;
-                case '@' -> kind = d == '{' ? AT : 0;
+                case '@' -> kind = d == '{' ? AT
+                        : d == '(' && (i == 0 || !Ascii.isJavaIdentPart(s.charAt(i - 1))) ? RAZOR : 0;
                 case '~' -> kind = d == '{' ? TILDE : 0;
-                case '{' -> kind = d == '{' ? MUSTACHE : d == '%' ? BLOCK : 0;
+                case '{' -> kind = d == '{' ? MUSTACHE : d == '%' ? BLOCK
+                        : d == '$' && i + 2 < n && Ascii.isIdentStart(s.charAt(i + 2)) ? SMARTY : 0;
                 case '<' -> {
                     if (d == '%') {
                         kind = SCRIPTLET;
@@ -343,7 +353,7 @@ public final class TemplateInjectionDetector implements Detector {
             char d = i + 1 < s.length() ? s.charAt(i + 1) : 0;
             int width = 0;
             switch (kind) {
-                case DOLLAR, HASH, STAR, AT, TILDE -> {
+                case DOLLAR, HASH, STAR, AT, TILDE, SMARTY -> {
                     if (c == '}') {
                         if (nesting[top] > 0) {
                             nesting[top]--;
@@ -366,7 +376,7 @@ public final class TemplateInjectionDetector implements Detector {
                 case INLINE -> width = c == ']' && d == ']' ? 2 : 0;
                 case INLINE_PAREN -> width = c == ')' && d == ']' ? 2 : 0;
                 case FTL_DIRECTIVE -> width = c == '>' ? 1 : 0;
-                case VELOCITY -> {
+                case VELOCITY, RAZOR -> {
                     if (c == '(') {
                         return 0;
                     }
@@ -417,6 +427,10 @@ public final class TemplateInjectionDetector implements Detector {
                 findings.report(CODE_EXECUTION, open, reportEnd);
             } else if (e.executes || e.sensitive) {
                 findings.report(SENSITIVE_OBJECT, open, reportEnd);
+            }
+            if (kind == SMARTY) {
+                // "{$x->y()}" is also PHP string interpolation: only dangerous names count.
+                return;
             }
             boolean keywordFirst = e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
                     && STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);

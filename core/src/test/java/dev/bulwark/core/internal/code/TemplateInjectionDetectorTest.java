@@ -136,6 +136,25 @@ class TemplateInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"@(1+2)", "@(System.Diagnostics.Process.Start(\"cmd.exe\"))"})
+    void blocksRazorExplicitExpression(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{$smarty.version}", "${sessionScope}", "${requestScope.user}"})
+    void blocksSmartyAndJspScopeObjects(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-SENSITIVE-OBJECT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$text = \"Hello {$name}\";", "echo \"Total: {$order->total()}\";", "{$user.name}",
+        "call me @(555) 123-4567", "@(john) said hi", "team@(1-2)"})
+    void allowsPhpInterpolationAndMentionsThatLookLikeSmartyOrRazor(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{{#items}}{{name}}{{/items}}", "{{ \"__init__\" }} is a python method",
         "{{ price ~ \" USD\" }}", "{{ \"a\" ~ \"b\" }}", "#{@foo}", "Email me at a@b.com", "const s = `Hello ${name}`;",
         "Hello #{name}", "{{#each}} is a helper"})
@@ -144,7 +163,7 @@ class TemplateInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{{''~", "{{x['__", "#{@a[", "{{#with ", "${`"})
+    @ValueSource(strings = {"{{''~", "{{x['__", "#{@a[", "{{#with ", "${`", "@(@(", "{$a{$a"})
     void finishesQuicklyOnOneMebibyteOfNewShapes(String unit) {
         String value = Scans.repeated(unit);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Scans.value(detector, value, Level.STRICT));
