@@ -276,6 +276,8 @@ public final class UnixCommandDetector implements Detector {
         private String source;
         /** End of the value's opening: blanks, and in a quoted reading the quote it closes. */
         private int leadEnd;
+        /** The value opens by closing the quote it was read inside: {@code ' | id | '}. */
+        private boolean quoteLed;
         /** Kind of the separator that ends the command being judged, 0 at the end of the value. */
         private int endingSep;
 
@@ -322,7 +324,8 @@ public final class UnixCommandDetector implements Detector {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
             source = text;
-            leadEnd = skipBlanks(text, startQuote != ShellTokenizer.START_UNQUOTED && text.charAt(0) == startQuote ? 1 : 0);
+            quoteLed = startQuote != ShellTokenizer.START_UNQUOTED && text.charAt(0) == startQuote;
+            leadEnd = skipBlanks(text, quoteLed ? 1 : 0);
             endingSep = 0;
             resetLevel(0);
             levelStrength[0] = header ? SPACED : START;
@@ -982,7 +985,8 @@ public final class UnixCommandDetector implements Detector {
             boolean backtick = (context & C_BACKTICK) != 0;
             // "; id" as the whole value: appended to the application's command line. A Markdown
             // row "| id | name |" goes on after the name and is judged as before.
-            boolean lastInLine = !bySeparator || (endingSep != 0 && endingSep != ShellTokenizer.PIPE);
+            // A Markdown row "| id | name |" goes on after a pipe; no row opens by closing a quote.
+            boolean lastInLine = !bySeparator || (endingSep != 0 && (endingSep != ShellTokenizer.PIPE || quoteLed));
             boolean appended = (context & C_LEADING) != 0 && proseArgs[d] == 0 && lastInLine
                     && (n == 0 || (a & ~(ShellWords.PLAIN | ShellWords.OPTION | ShellWords.HOST)) == 0);
             // "x && id", "x || sleep 5": a logical chain ending the value, or another chain after it.

@@ -250,7 +250,7 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1;sleep 5", "x;sleep 10", "| sleep 10", "; sleep 5 ;", "' ; id ; '",
+    @ValueSource(strings = {"127.0.0.1;sleep 5", "x;sleep 10", "| sleep 10", "; sleep 5 ;", "' ; id ; '", "\" | id | \"",
         "; ping -c 10 127.0.0.1 ;"})
     void blocksShortCommandWithNumbersAfterSeparator(String value) {
         assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
