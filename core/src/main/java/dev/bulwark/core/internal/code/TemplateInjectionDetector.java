@@ -17,12 +17,15 @@ import java.util.List;
  *
  * <p>The detector finds template delimiters ({@code ${...}}, {@code #{...}}, {@code *{...}},
  * {@code {{...}}}, {@code {%...%}}, {@code <%...%>}, {@code [[...]]}, {@code <#...>},
- * {@code #set(...)}) with a bounded stack, then judges what is inside as an expression. A
+ * {@code #set(...)}, Razor {@code @(...)}, Smarty {@code {$...}}) with a bounded stack, then judges what is inside as an expression. A
  * delimiter alone is not an attack: {@code Hello {{name}}}, {@code ${name}} and {@code ${5}} are
  * placeholders and prices. Reported are contents that compute ({@code 7*7}), call
  * ({@code t.x()}), run statements ({@code {% if %}}), or name objects that lead to code execution
- * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}). A plain
- * property reference ({@code {{user.name}}}) is reported at STRICT only.
+ * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}), also when a
+ * name is joined from string pieces ({@code ""["__cla"~"ss__"]}) or read from a SpEL bean or the
+ * environment ({@code #{@systemEnvironment['KEY']}}). Backticks inside Ruby {@code #{...}}, PHP
+ * {@code ${...}} and ERB run a shell command; Handlebars block helpers ({@code {{#with x}}}) are
+ * statements. A plain property reference ({@code {{user.name}}}) is reported at STRICT only.
  *
  * <p>With the default level (STANDARD) every rule but the STRICT property reference is on; BASIC
  * keeps only expressions that call into or walk to code-execution objects.
@@ -40,12 +43,14 @@ public final class TemplateInjectionDetector implements Detector {
             "Template expression calling into or walking to code-execution objects (__class__.__mro__, getRuntime(), T(java.lang.Runtime))",
             cwe(1336));
     static final RuleDefinition SENSITIVE_OBJECT = rule("TEMPLATE-SENSITIVE-OBJECT", Level.STANDARD,
-            "Template expression naming an object that leaks secrets or leads to code (config, self, __class__)",
+            "Template expression naming an object that leaks secrets or leads to code (config, self, __class__,"
+                    + " SpEL systemEnvironment or a @bean), also when spelled in concatenated pieces",
             cwe(1336));
     static final RuleDefinition EXPRESSION = rule("TEMPLATE-EXPRESSION", Level.STANDARD,
-            "Template expression that computes or calls ({{7*7}}, ${x.y()}, <%= 7*7 %>)", cwe(1336));
+            "Template expression that computes, calls or runs a command ({{7*7}}, ${x.y()}, <%= 7*7 %>, #{`id`})",
+            cwe(1336));
     static final RuleDefinition STATEMENT = rule("TEMPLATE-STATEMENT", Level.STANDARD,
-            "Template statement ({% if %}, <#assign>, #set(...), <% if %>)", cwe(1336));
+            "Template statement ({% if %}, <#assign>, #set(...), <% if %>, Handlebars {{#with x}})", cwe(1336));
     static final RuleDefinition PREPROCESSING = rule("TEMPLATE-PREPROCESSING", Level.STANDARD,
             "Thymeleaf preprocessing expression __${...}__", cwe(1336));
     static final RuleDefinition TYPE_REFERENCE = rule("TEMPLATE-TYPE-REFERENCE", Level.STANDARD,
@@ -72,6 +77,10 @@ public final class TemplateInjectionDetector implements Detector {
     private static final int INLINE_PAREN = 10;
     private static final int FTL_DIRECTIVE = 11;
     private static final int VELOCITY = 12;
+    /** Razor {@code @(...)}: an explicit C# expression. */
+    private static final int RAZOR = 13;
+    /** Smarty {@code {$...}}: a variable tag, judged only for the objects it names. */
+    private static final int SMARTY = 14;
 
     private static final int EXECUTION_NAME = 1;
     private static final int SENSITIVE_NAME = 2;
@@ -92,7 +101,8 @@ public final class TemplateInjectionDetector implements Detector {
                     "mainmodule", "constructor", "freemarker")
             .add(SENSITIVE_NAME, "config", "settings", "self", "lipsum", "cycler", "joiner", "namespace",
                     "url_for", "get_flashed_messages", "servletcontext", "pagecontext", "facescontext",
-                    "applicationscope", "initparam")
+                    "applicationscope", "initparam", "systemproperties", "systemenvironment", "sessionscope",
+                    "requestscope", "pagescope", "smarty")
             .build();
 
     /** Statement keywords of Jinja2/Twig/Django/Liquid, ERB, Freemarker and Velocity. */
@@ -106,6 +116,10 @@ public final class TemplateInjectionDetector implements Detector {
             "endmacro", "endwith", "endfilter", "endset", "embed", "sandbox", "verbatim", "apply",
             "use", "flush", "spaceless", "deprecated", "macro", "nested", "stop", "compress", "escape",
             "noescape", "items", "sep", "switch", "break", "continue", "outputformat", "noparse");
+
+    /** Handlebars block helpers, opened as {@code {{#with x}}}. */
+    private static final Lexicon HANDLEBARS_HELPERS = Lexicon.of("with", "each", "if", "unless", "let", "lookup",
+            "log", "blockhelpermissing", "helpermissing");
 
     private static final Lexicon VELOCITY_DIRECTIVES = Lexicon.of("set", "foreach", "if", "elseif", "macro",
             "evaluate", "parse", "include", "define");
@@ -137,7 +151,7 @@ public final class TemplateInjectionDetector implements Detector {
     private static final boolean[] INTERESTING = new boolean[128];
 
     static {
-        for (char c : "{%[(#&\\".toCharArray()) {
+        for (char c : "{%[(#&\\$".toCharArray()) {
             INTERESTING[c] = true;
         }
     }
@@ -197,8 +211,9 @@ public final class TemplateInjectionDetector implements Detector {
     private static boolean isOpenerPair(char a, char b) {
         return switch (b) {
             case '{' -> a == '$' || a == '#' || a == '*' || a == '@' || a == '~' || a == '{';
+            case '$' -> a == '{';
             case '%' -> a == '{' || a == '<';
-            case '[', '(' -> a == '[' || (b == '(' && a == 'T');
+            case '[', '(' -> a == '[' || (b == '(' && (a == 'T' || a == '@'));
             case '#' -> a == '<';
             default -> false;
         };
@@ -246,7 +261,8 @@ public final class TemplateInjectionDetector implements Detector {
                 char c = s.charAt(i);
                 if (depth > 0) {
                     int top = depth - 1;
-                    if ((c == '{' && closesWithBrace(kinds[top])) || (c == '(' && kinds[top] == VELOCITY)) {
+                    if ((c == '{' && closesWithBrace(kinds[top]))
+                            || (c == '(' && (kinds[top] == VELOCITY || kinds[top] == RAZOR))) {
                         nesting[top]++;
                     }
                 }
@@ -266,7 +282,8 @@ public final class TemplateInjectionDetector implements Detector {
         }
 
         private static boolean closesWithBrace(int kind) {
-            return kind == DOLLAR || kind == HASH || kind == STAR || kind == AT || kind == TILDE || kind == MUSTACHE;
+            return kind == DOLLAR || kind == HASH || kind == STAR || kind == AT || kind == TILDE || kind == MUSTACHE
+                    || kind == SMARTY;
         }
 
         /** Opens a delimiter at {@code i}; returns the characters consumed, or 0. */
@@ -297,9 +314,11 @@ public final class TemplateInjectionDetector implements Detector {
                     }
                 }
                 case '*' -> kind = d == '{' ? STAR : 0;
-                case '@' -> kind = d == '{' ? AT : 0;
+                case '@' -> kind = d == '{' ? AT
+                        : d == '(' && (i == 0 || !Ascii.isJavaIdentPart(s.charAt(i - 1))) ? RAZOR : 0;
                 case '~' -> kind = d == '{' ? TILDE : 0;
-                case '{' -> kind = d == '{' ? MUSTACHE : d == '%' ? BLOCK : 0;
+                case '{' -> kind = d == '{' ? MUSTACHE : d == '%' ? BLOCK
+                        : d == '$' && i + 2 < n && Ascii.isIdentStart(s.charAt(i + 2)) ? SMARTY : 0;
                 case '<' -> {
                     if (d == '%') {
                         kind = SCRIPTLET;
@@ -334,7 +353,7 @@ public final class TemplateInjectionDetector implements Detector {
             char d = i + 1 < s.length() ? s.charAt(i + 1) : 0;
             int width = 0;
             switch (kind) {
-                case DOLLAR, HASH, STAR, AT, TILDE -> {
+                case DOLLAR, HASH, STAR, AT, TILDE, SMARTY -> {
                     if (c == '}') {
                         if (nesting[top] > 0) {
                             nesting[top]--;
@@ -357,7 +376,7 @@ public final class TemplateInjectionDetector implements Detector {
                 case INLINE -> width = c == ']' && d == ']' ? 2 : 0;
                 case INLINE_PAREN -> width = c == ')' && d == ']' ? 2 : 0;
                 case FTL_DIRECTIVE -> width = c == '>' ? 1 : 0;
-                case VELOCITY -> {
+                case VELOCITY, RAZOR -> {
                     if (c == '(') {
                         return 0;
                     }
@@ -409,11 +428,16 @@ public final class TemplateInjectionDetector implements Detector {
             } else if (e.executes || e.sensitive) {
                 findings.report(SENSITIVE_OBJECT, open, reportEnd);
             }
+            if (kind == SMARTY) {
+                // "{$x->y()}" is also PHP string interpolation: only dangerous names count.
+                return;
+            }
             boolean keywordFirst = e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
                     && STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);
             boolean statement = switch (kind) {
                 case BLOCK, SCRIPTLET, FTL_DIRECTIVE -> keywordFirst;
                 case VELOCITY -> e.hasDollar || e.assignments > 0;
+                case MUSTACHE -> isHandlebarsBlock(from, to);
                 default -> false;
             };
             if (statement) {
@@ -421,7 +445,9 @@ public final class TemplateInjectionDetector implements Detector {
             }
             boolean arithmetic = e.multiplications > 0
                     || (kind != INLINE && kind != INLINE_PAREN && e.otherArithmetic == 1 && e.operators == 1);
-            if (closed && (e.calls > 0 || arithmetic || (kind == SCRIPTLET && e.commands > 0))) {
+            // Backticks run a command in ERB, and in Ruby "#{...}" and PHP "${...}" interpolation.
+            boolean runs = e.commands > 0 && (kind == SCRIPTLET || kind == HASH || kind == DOLLAR);
+            if (closed && (e.calls > 0 || arithmetic || runs)) {
                 findings.report(EXPRESSION, open, reportEnd);
             }
             if (closed && preprocessed[slot] && s.startsWith("__", end + 1)) {
@@ -441,6 +467,19 @@ public final class TemplateInjectionDetector implements Detector {
                 }
             }
             return true;
+        }
+
+        /** {@code {{#with x}}}: a Handlebars block helper, a statement as {@code {% with %}} is. */
+        private boolean isHandlebarsBlock(int from, int to) {
+            int i = Ascii.skipSpaces(s, from, to);
+            if (i >= to || s.charAt(i) != '#') {
+                return false;
+            }
+            int j = i + 1;
+            while (j < to && Ascii.isLetter(s.charAt(j))) {
+                j++;
+            }
+            return j < to && s.charAt(j) == ' ' && HANDLEBARS_HELPERS.contains(s, i + 1, j);
         }
 
         private char firstNonSpace(int from, int to) {
@@ -542,10 +581,34 @@ public final class TemplateInjectionDetector implements Detector {
         boolean hasDollar;
         int firstIdentStart = -1;
         int firstIdentEnd = -1;
+        /** The expression opens with {@code @name}, a SpEL bean reference. */
+        boolean beanReference;
+
+        /**
+         * A dangerous name in a string: a dunder name written whole as a subscript ({@code
+         * x['__class__']}) or any dangerous name put together from {@code parts} pieces.
+         */
+        void judgeString(CharSequence text, int parts, boolean subscript) {
+            int n = text.length();
+            boolean dunder = subscript && n > 4 && text.charAt(0) == '_' && text.charAt(1) == '_'
+                    && text.charAt(n - 1) == '_' && text.charAt(n - 2) == '_';
+            if (parts < 2 && !dunder) {
+                return;
+            }
+            int danger = DANGEROUS_NAMES.flags(text, 0, n);
+            executes |= (danger & EXECUTION_NAME) != 0;
+            sensitive |= (danger & SENSITIVE_NAME) != 0;
+        }
+
+        /** Longest string a concatenation is followed to; the dangerous names are shorter. */
+        private static final int MAX_JOINED = 48;
 
         static Expression of(String s, int from, int to) {
             Expression e = new Expression();
             CodeLexer lex = new CodeLexer(s, from, to, 0);
+            StringBuilder joined = new StringBuilder();
+            int parts = 0;
+            boolean first = true;
             int prevType = CodeLexer.END;
             char prevPunct = 0;
             int beforePrevType = CodeLexer.END;
@@ -589,6 +652,21 @@ public final class TemplateInjectionDetector implements Detector {
                 } else if (type == CodeLexer.NUMBER || type == CodeLexer.STRING) {
                     if (type == CodeLexer.STRING && lex.punct == '`') {
                         e.commands++;
+                    } else if (type == CodeLexer.STRING) {
+                        // "__cla" ~ "ss__" or '__cl' + 'ass__': a name spelled in pieces.
+                        boolean joins = prevType == CodeLexer.PUNCT && (prevPunct == '~' || prevPunct == '+')
+                                && beforePrevType == CodeLexer.STRING;
+                        if (!joins) {
+                            joined.setLength(0);
+                            parts = 0;
+                        }
+                        int contentFrom = lex.stringContentStart();
+                        int contentTo = Math.min(lex.stringContentEnd(), contentFrom + MAX_JOINED);
+                        if (joined.length() + contentTo - contentFrom <= MAX_JOINED) {
+                            joined.append(s, contentFrom, contentTo);
+                            parts++;
+                            e.judgeString(joined, parts, prevType == CodeLexer.PUNCT && prevPunct == '[');
+                        }
                     }
                     if (pendingOperator != 0 && (type == CodeLexer.NUMBER || pendingOperator == '*')) {
                         if (pendingOperator == '*') {
@@ -602,6 +680,14 @@ public final class TemplateInjectionDetector implements Detector {
                 if (type != CodeLexer.PUNCT) {
                     pendingOperator = 0;
                 }
+                if (first && type == CodeLexer.PUNCT && lex.punct == '@') {
+                    e.beanReference = true;
+                } else if (e.beanReference && prevType == CodeLexer.IDENT && beforePrevType == CodeLexer.PUNCT
+                        && type == CodeLexer.PUNCT && (lex.punct == '[' || lex.punct == '.' || lex.punct == '(')) {
+                    // SpEL "#{@systemEnvironment['KEY']}": a Spring bean read or called.
+                    e.sensitive = true;
+                }
+                first = false;
                 beforePrevType = prevType;
                 prevType = type;
                 prevPunct = type == CodeLexer.PUNCT ? lex.punct : 0;

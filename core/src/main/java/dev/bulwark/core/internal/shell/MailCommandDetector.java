@@ -86,7 +86,7 @@ public final class MailCommandDetector implements Detector {
     private static final AsciiSet BREAKS = AsciiSet.of("\r\n");
 
     private static final CommandTable BARE = new CommandTable(
-            "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN", 1);
+            "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN HELP", 1);
     private static final CommandTable NUMERIC = new CommandTable("RETR DELE TOP LIST UIDL", 1);
     private static final CommandTable ONE_ARGUMENT = new CommandTable("HELO EHLO VRFY EXPN", 1);
     private static final CommandTable IMAP = new CommandTable(
@@ -366,6 +366,11 @@ public final class MailCommandDetector implements Detector {
         int third = skipSpaces(text, secondEnd, to);
         if (ONE_ARGUMENT.get(text, from, firstEnd) != 0) {
             return third == to;
+        }
+        if (firstEnd - from == 4 && startsWithIgnoreCase(text, from, firstEnd, "HELP")) {
+            // SMTP "HELP topic": in capitals after the protocol's CRLF, as "help me" or a "HELP
+            // WANTED" line typed into a text field is not.
+            return third == to && isUpperCase(text, from, firstEnd) && from >= 2 && text.charAt(from - 2) == '\r';
         }
         if (NUMERIC.get(text, from, firstEnd) != 0) {
             return onlyNumbers(text, second, to);

@@ -37,6 +37,8 @@ final class ShellCommands {
     static final int CMD = 1 << 12;
     /** PowerShell itself. */
     static final int POWERSHELL = 1 << 13;
+    /** A package manager, whose {@code install} subcommand runs the package's scripts. */
+    static final int PACKAGES = 1 << 14;
 
     /** The strength bits. */
     static final int STRENGTH = DISTINCT | NAMED | WORD;
@@ -101,7 +103,7 @@ final class ShellCommands {
             // Package managers and configuration management.
             "apt-get apt-cache dpkg aptitude yum dnf zypper apk rpm pacman pip pip2 pip3 pipx npm npx"
                     + " gem composer cargo",
-            NAMED | VERSIONED,
+            NAMED | VERSIONED | PACKAGES,
             "ansible ansible-config ansible-console ansible-doc ansible-galaxy ansible-inventory"
                     + " ansible-playbook ansible-pull ansible-vault ansible-test chef-client chef-shell"
                     + " chef-run chef-solo chef-vault chef-apply knife cscli kubectl docker-compose"
@@ -123,7 +125,7 @@ final class ShellCommands {
                     + " netsh netstat nbtstat arp.exe route.exe qwinsta quser getmac wusa expand.exe"
                     + " esentutl vaultcmd cmdkey klist setspn dsget dsmod sdelete procdump"
                     + " mimikatz wmiprvse winrm winrs sc.exe net.exe net1 xcopy robocopy findstr"
-                    + " attrib.exe tscon",
+                    + " attrib.exe tscon waitfor",
             DISTINCT,
             "net", WORD | SUBCOMMANDS,
             "reg sc", WORD | SUBCOMMANDS,

@@ -95,6 +95,9 @@ final class ShellWords {
         if (windows) {
             if (n >= 3 && isLetter(first) && c[from + 1] == ':' && (c[from + 2] == '\\' || c[from + 2] == '/')) {
                 signals |= WINDOWS_PATH;
+            } else if (n == 2 && isLetter(first) && c[from + 1] == ':') {
+                // A drive on its own: "dir d:".
+                signals |= WINDOWS_PATH;
             } else if (n >= 3 && first == '\\' && c[from + 1] == '\\') {
                 signals |= WINDOWS_PATH;
             } else if (first == '/' && n >= 2 && n <= 16 && isLetter(c[from + 1])) {

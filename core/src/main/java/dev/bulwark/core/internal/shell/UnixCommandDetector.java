@@ -6,6 +6,7 @@ import static dev.bulwark.core.internal.shell.ShellCommands.INTERPRETER;
 import static dev.bulwark.core.internal.shell.ShellCommands.KEYWORD;
 import static dev.bulwark.core.internal.shell.ShellCommands.NAMED;
 import static dev.bulwark.core.internal.shell.ShellCommands.NETWORK;
+import static dev.bulwark.core.internal.shell.ShellCommands.PACKAGES;
 import static dev.bulwark.core.internal.shell.ShellCommands.PREFIX;
 import static dev.bulwark.core.internal.shell.ShellCommands.SHELL;
 import static dev.bulwark.core.internal.shell.ShellCommands.STRENGTH;
@@ -36,9 +37,17 @@ import java.util.List;
  * a system path or a tight separator. Values are also read as if they started inside a single or
  * double quoted argument, the usual injection point ({@code '; id; '}).
  *
+ * <p>Arguments weigh as evidence too: numbers and options after a separator make a command line
+ * ({@code 127.0.0.1;sleep 5}) where plain words make a sentence ({@code sleep 5 hours}); so do a
+ * glob or deep path ({@code cat /et*}{@code /*wd}), a script file for an interpreter, a package
+ * manager's {@code install}, a dotted version ({@code python3.10}) and a pipe from a known command.
+ * A value wrapped whole in backticks is a substitution, one backtick span in prose a Markdown code
+ * span. Shell-only expansions ({@link ShellExpansions}) mark a value for a shell without a command.
+ *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
- * UNIXCMD-GLOB-PATH} and {@code UNIXCMD-FORK-BOMB} are STANDARD; {@code UNIXCMD-WEAK} (a known
+ * UNIXCMD-GLOB-PATH}, {@code UNIXCMD-EXPANSION} (see {@link ShellExpansions}) and {@code
+ * UNIXCMD-FORK-BOMB} are STANDARD; {@code UNIXCMD-WEAK} (a known
  * command with weak context, e.g. a bare tool name as the whole value) is STRICT.
  *
  * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP Command
@@ -68,6 +77,10 @@ public final class UnixCommandDetector implements Detector {
     static final RuleDefinition GLOB_PATH = rule("UNIXCMD-GLOB-PATH", Level.STANDARD,
             "Sensitive system file named through shell wildcards, e.g. /etc/pa??wd",
             "https://capec.mitre.org/data/definitions/88.html");
+    static final RuleDefinition EXPANSION = rule("UNIXCMD-EXPANSION", Level.STANDARD,
+            "Shell-only expansion: arithmetic $((...)) or $[...], parameter expansion with an operator"
+                    + " (${x#y}, ${x:-y}, ${!x}), directory-stack tilde (~+, ~-) or history offset (!-1)",
+            "https://capec.mitre.org/data/definitions/88.html");
     static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
             "Shell function that calls itself through a pipe or in the background (fork bomb)",
             "https://cwe.mitre.org/data/definitions/400.html");
@@ -75,7 +88,7 @@ public final class UnixCommandDetector implements Detector {
             "Known command name with little command-line context, e.g. a bare tool name", CWE78);
 
     private static final List<RuleDefinition> RULES =
-            List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, FORK_BOMB, WEAK);
+            List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, EXPANSION, FORK_BOMB, WEAK);
 
     private static final ThreadLocal<UnixScan> SCANS = ThreadLocal.withInitial(UnixScan::new);
 
@@ -99,6 +112,12 @@ public final class UnixCommandDetector implements Detector {
         if (profile.has('(') && isShellshock(text)) {
             sink.report(SHELLSHOCK, 0, Math.min(text.length(), 16));
             return;
+        }
+        if (profile.hasAny(EXPANSION_SIGILS)) {
+            ShellExpansions.Match expansion = ShellExpansions.find(text);
+            if (expansion != null) {
+                sink.report(EXPANSION, expansion.start(), expansion.end() - expansion.start());
+            }
         }
         if (!worthScanning(text, profile)) {
             return;
@@ -135,6 +154,7 @@ public final class UnixCommandDetector implements Detector {
     /** Characters of shell syntax: with any of them, a value is always scanned. */
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n\r(`${<>'\"\\");
     private static final AsciiSet GLOB = AsciiSet.of("?*[");
+    private static final AsciiSet EXPANSION_SIGILS = AsciiSet.of("$~!");
 
     /**
      * Quick reject: a value without shell syntax characters can only be an attack when its first
@@ -189,11 +209,17 @@ public final class UnixCommandDetector implements Detector {
         private static final int C_GLUED = 1 << 6;
         /** The command follows a separator that opens the value: "; id", "| id". */
         private static final int C_LEADING = 1 << 7;
+        /** The command reads the output of a known command through a pipe: "echo | gcc". */
+        private static final int C_PIPED = 1 << 8;
+        /** The command follows {@code &&} or {@code ||}, which prose and Markdown hardly write. */
+        private static final int C_LOGIC = 1 << 9;
 
         // How a command word matched.
         private static final int M_PATH = 1;
         private static final int M_GLOB = 1 << 1;
         private static final int M_EVASION = 1 << 2;
+        /** Named with a dotted version, as only a command line does: python3.10, gcc7.4. */
+        private static final int M_VERSION = 1 << 3;
 
         private final ShellTokenizer tokenizer = new ShellTokenizer(false);
         private final boolean[] expect = new boolean[MAX_LEVELS];
@@ -223,6 +249,16 @@ public final class UnixCommandDetector implements Detector {
         private final boolean[] echoes = new boolean[MAX_LEVELS];
         private final boolean[] aliasAssigns = new boolean[MAX_LEVELS];
         private final boolean[] lastWasCmdWord = new boolean[MAX_LEVELS];
+        /** Arguments that are plain words, not numbers: "hours" in "sleep 5 hours". */
+        private final int[] proseArgs = new int[MAX_LEVELS];
+        /** An argument is a path with wildcards ({@code /et*}{@code /*wd}) or a deep absolute path. */
+        private final boolean[] globArg = new boolean[MAX_LEVELS];
+        private final boolean[] deepPathArg = new boolean[MAX_LEVELS];
+        private final boolean[] scriptArg = new boolean[MAX_LEVELS];
+        /** A package manager's first argument is {@code install} or a like subcommand. */
+        private final boolean[] installs = new boolean[MAX_LEVELS];
+        /** The command before the pipe at this level was a known command. */
+        private final boolean[] knownBeforePipe = new boolean[MAX_LEVELS];
 
         private final char[] funcName = new char[64];
         private int funcNameLength;
@@ -236,6 +272,14 @@ public final class UnixCommandDetector implements Detector {
         private boolean mayPath;
         private boolean header;
         private boolean nameComponent;
+        /** The text being parsed, for looking ahead of the tokenizer. */
+        private String source;
+        /** End of the value's opening: blanks, and in a quoted reading the quote it closes. */
+        private int leadEnd;
+        /** The value opens by closing the quote it was read inside: {@code ' | id | '}. */
+        private boolean quoteLed;
+        /** Kind of the separator that ends the command being judged, 0 at the end of the value. */
+        private int endingSep;
 
         UnixScan() {
             super(RULES);
@@ -259,7 +303,7 @@ public final class UnixCommandDetector implements Detector {
         }
 
         /**
-         * A value with '+' but no space that also has shell separators is most likely form-encoded
+         * A value with '+' but no space that also has shell separators (or a path after a '+') is most likely form-encoded
          * text that reached a place that does not decode '+' (a header, a JSON string): read '+'
          * as the space it stands for. Same length, so offsets stay valid.
          */
@@ -270,7 +314,8 @@ public final class UnixCommandDetector implements Detector {
             boolean separator = text.charAt(0) == '/';
             for (int i = 0; i < text.length() && !separator; i++) {
                 char c = text.charAt(i);
-                separator = c == ';' || c == '|' || c == '&' || c == '`' || c == '\n';
+                separator = c == ';' || c == '|' || c == '&' || c == '`' || c == '\n'
+                        || (c == '+' && i + 1 < text.length() && text.charAt(i + 1) == '/');
             }
             return separator ? text.replace('+', ' ') : text;
         }
@@ -278,6 +323,10 @@ public final class UnixCommandDetector implements Detector {
         private void parse(String text, int startQuote) {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
+            source = text;
+            quoteLed = startQuote != ShellTokenizer.START_UNQUOTED && text.charAt(0) == startQuote;
+            leadEnd = skipBlanks(text, quoteLed ? 1 : 0);
+            endingSep = 0;
             resetLevel(0);
             levelStrength[0] = header ? SPACED : START;
             levelFlags[0] = 0;
@@ -307,6 +356,7 @@ public final class UnixCommandDetector implements Detector {
                     return;
                 }
             }
+            endingSep = 0;
             for (int d = Math.min(t.depth, MAX_LEVELS - 1); d >= 0; d--) {
                 finishCommand(d, false);
             }
@@ -317,6 +367,7 @@ public final class UnixCommandDetector implements Detector {
 
         private void resetLevel(int d) {
             expect[d] = true;
+            knownBeforePipe[d] = false;
             pendingSep[d] = 0;
             queryish[d] = false;
             hasCmd[d] = false;
@@ -419,6 +470,26 @@ public final class UnixCommandDetector implements Detector {
             if ((flags & ShellTokenizer.F_VAR) != 0) {
                 signals |= ShellWords.VARIABLE;
             }
+            if ((signals & ShellWords.PATH) != 0) {
+                globArg[d] |= (flags & ShellTokenizer.F_GLOB) != 0;
+                // A deep absolute path, but no "file.rs:248:5" of a stack trace.
+                deepPathArg[d] |= b[from] == '/' && ShellWords.indexOf(b, from + 1, to, "/") > from + 1
+                        && ShellWords.indexOf(b, from, to, ":") < 0;
+            }
+            if ((cmdFlags[d] & (SHELL | INTERPRETER)) != 0 && (cmdContext[d] & C_BACKTICK) == 0
+                    && isScriptName(b, from, to)) {
+                // "rc script.sh", "python x.py": the interpreter runs a file (a Markdown code
+                // span "`node app.js`" only names the command).
+                signals = (signals & ~ShellWords.PLAIN) | ShellWords.PATH;
+                scriptArg[d] = true;
+            }
+            if (signals == ShellWords.PLAIN && !isNumber(b, from, to)) {
+                if (argCount[d] == 0 && (cmdFlags[d] & PACKAGES) != 0 && isInstallVerb(b, from, to)) {
+                    installs[d] = true;
+                } else {
+                    proseArgs[d]++;
+                }
+            }
             args[d] |= signals;
             argCount[d]++;
         }
@@ -426,6 +497,10 @@ public final class UnixCommandDetector implements Detector {
         /** A word in command position. */
         private void commandWord(ShellTokenizer t, int d, int from, int to, int flags) {
             char[] b = t.buf;
+            if (to - from > 1 && b[from] == '{' && (flags & ShellTokenizer.F_BRACE) == 0) {
+                // "{id;}": a group glued to its first command, which bash reads once spaced.
+                from++;
+            }
             if (from == to) {
                 // Expanded to nothing ($a, '' or $@): the next word is the command.
                 if ((flags & ShellTokenizer.F_UNKNOWN_VAR) != 0 && pendingSep[d] != 0) {
@@ -446,21 +521,27 @@ public final class UnixCommandDetector implements Detector {
             if (sep != 0) {
                 strength = strengthAfter(sep, queryish[d], t.spaceBefore);
                 if (sep == ShellTokenizer.PIPE) {
-                    context |= C_PIPE;
+                    context |= knownBeforePipe[d] ? C_PIPE | C_PIPED : C_PIPE;
                 } else if (sep == ShellTokenizer.AMP) {
                     context |= C_AMP;
+                } else if (sep == ShellTokenizer.AND || sep == ShellTokenizer.OR) {
+                    context |= C_LOGIC;
                 }
                 context &= ~(C_SUBST | C_BACKTICK);
             } else {
                 strength = levelStrength[d];
             }
             if (sep != 0 && t.tokenStart > 0 && t.spaceBefore == false
-                    && (sepStart == 0 || (sepStart > 0 && sepSpaceBefore))) {
+                    && (sepStart <= leadEnd || sepSpaceBefore)) {
                 // ";cmd" at the very start of the value, or "text ;cmd": the separator is glued
                 // to the command, not to the text before it as punctuation is.
                 context |= C_GLUED;
             }
-            if (sep != 0 && sepStart == 0 && t.spaceBefore && d == 0) {
+            if (sep != 0 && sepStart <= leadEnd && (t.spaceBefore || sep == ShellTokenizer.NEWLINE) && d == 0) {
+                context |= C_LEADING;
+            }
+            if (sep == ShellTokenizer.NEWLINE && d == 0 && isLoneToken(source, leadEnd, sepStart)) {
+                // "127.0.0.1\nsleep 5": the expected value, then a line the shell runs.
                 context |= C_LEADING;
             }
             skippedEmpty = emptyBeforeCommand;
@@ -500,6 +581,11 @@ public final class UnixCommandDetector implements Detector {
             cmdEnd[d] = t.tokenEnd;
             argCount[d] = 0;
             args[d] = 0;
+            proseArgs[d] = 0;
+            installs[d] = false;
+            globArg[d] = false;
+            deepPathArg[d] = false;
+            scriptArg[d] = false;
             prefixWait[d] = (f & PREFIX) != 0 ? 4 : 0;
             handedOver[d] = false;
             shellCode[d] = false;
@@ -529,6 +615,7 @@ public final class UnixCommandDetector implements Detector {
                 strength = Math.max(strength, SPACED);
             }
             handedOver[d] = (prefixFlags & WORD) == 0;
+            endingSep = 0;
             finishCommand(d, true);
             startCommand(t, d, from, to, flags, strength, context);
         }
@@ -580,6 +667,9 @@ public final class UnixCommandDetector implements Detector {
                     int g = ShellCommands.UNIX.get(b, base, end);
                     if ((g & VERSIONED) != 0) {
                         f = g;
+                        if (ShellWords.indexOf(b, end, to, ".") >= 0) {
+                            matchKind |= M_VERSION;
+                        }
                     }
                 }
             }
@@ -643,6 +733,68 @@ public final class UnixCommandDetector implements Detector {
                     || (n == 6 && ShellWords.indexOf(b, from, to, "printf") == from);
         }
 
+        private static final CommandTable INSTALL_VERBS =
+                new CommandTable("install uninstall add remove download update upgrade", 1);
+
+        private static boolean isInstallVerb(char[] b, int from, int to) {
+            return INSTALL_VERBS.get(b, from, to) != 0 && ShellWords.isLowerCase(b, from, to);
+        }
+
+        private static final String[] SCRIPT_EXTENSIONS = {".sh", ".bash", ".zsh", ".py", ".pl", ".rb", ".php", ".js", ".lua"};
+
+        /** Whether the word names a script file by its extension: {@code x.sh}, {@code a/b.py}. */
+        private static boolean isScriptName(char[] b, int from, int to) {
+            for (String ext : SCRIPT_EXTENSIONS) {
+                int n = ext.length();
+                if (to - from > n && ShellWords.indexOf(b, to - n, to, ext) == to - n) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static int skipBlanks(String text, int i) {
+            while (i < text.length() && ShellTokenizer.isBlank(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** Whether the backtick substitution opened just before {@code from} closes at the value's end. */
+        private static boolean closesValue(String text, int from) {
+            int close = text.indexOf('`', from);
+            if (close < 0) {
+                return false;
+            }
+            for (int i = close + 1; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!ShellTokenizer.isBlank(c) && c != '\'' && c != '"') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether {@code text[from, to)} is one short token of letters, digits and dots with a
+         * digit in it, as an address, a number or an id is: no prose.
+         */
+        private static boolean isLoneToken(String text, int from, int to) {
+            if (to - from < 1 || to - from > 64) {
+                return false;
+            }
+            boolean digit = false;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (ShellWords.isDigit(c)) {
+                    digit = true;
+                } else if (!ShellWords.isLetter(c) && c != '.' && c != '-' && c != '_' && c != ':') {
+                    return false;
+                }
+            }
+            return digit;
+        }
+
         private static boolean isNumber(char[] b, int from, int to) {
             for (int i = from; i < to; i++) {
                 if (!ShellWords.isDigit(b[i]) && b[i] != '.' && b[i] != ':') {
@@ -664,6 +816,9 @@ public final class UnixCommandDetector implements Detector {
             if (funcNameLength > 0 && (t.kind == ShellTokenizer.PIPE || t.kind == ShellTokenizer.AMP)) {
                 funcPipe = true;
             }
+            endingSep = t.kind;
+            knownBeforePipe[d] = t.kind == ShellTokenizer.PIPE && hasCmd[d] && cmdLower[d]
+                    && (cmdFlags[d] & STRENGTH) != 0;
             finishCommand(d, true);
             expect[d] = true;
             pendingSep[d] = t.kind;
@@ -693,7 +848,9 @@ public final class UnixCommandDetector implements Detector {
                 }
                 case ShellTokenizer.BACKTICK -> {
                     strength = TIGHT;
-                    flags = C_SUBST | C_BACKTICK;
+                    // Backticks around the whole value are a substitution, not a Markdown code span.
+                    flags = parent == 0 && t.tokenStart <= leadEnd && closesValue(source, t.tokenEnd)
+                            ? C_SUBST : C_SUBST | C_BACKTICK;
                 }
                 default -> {
                     if (atCommand) {
@@ -713,6 +870,7 @@ public final class UnixCommandDetector implements Detector {
         private void close(ShellTokenizer t, int d) {
             if (t.kind == 0) {
                 // Unbalanced: acts like a separator at this level.
+                endingSep = ShellTokenizer.SEMI;
                 finishCommand(d, true);
                 expect[d] = true;
                 pendingSep[d] = ShellTokenizer.SEMI;
@@ -821,13 +979,30 @@ public final class UnixCommandDetector implements Detector {
             if (!lower) {
                 return null;
             }
+            if (scriptArg[d] && proseArgs[d] == 0) {
+                return COMMAND;
+            }
             boolean backtick = (context & C_BACKTICK) != 0;
             // "; id" as the whole value: appended to the application's command line. A Markdown
             // row "| id | name |" goes on after the name and is judged as before.
-            boolean appended = (context & C_LEADING) != 0 && n == 0 && !bySeparator;
+            // A Markdown row "| id | name |" goes on after a pipe; no row opens by closing a quote.
+            boolean lastInLine = !bySeparator || (endingSep != 0 && (endingSep != ShellTokenizer.PIPE || quoteLed));
+            boolean appended = (context & C_LEADING) != 0 && proseArgs[d] == 0 && lastInLine
+                    && (n == 0 || (a & ~(ShellWords.PLAIN | ShellWords.OPTION | ShellWords.HOST)) == 0);
+            // "x && id", "x || sleep 5": a logical chain ending the value, or another chain after it.
+            boolean chained = (context & C_LOGIC) != 0 && proseArgs[d] == 0 && lastInLine;
+            // "x | sleep 5": numbers for a command in a pipe that ends the value; a Markdown row
+            // goes on with another cell.
+            boolean piped = (context & C_PIPE) != 0 && proseArgs[d] == 0 && n >= 1 && !bySeparator;
             if ((f & NAMED) != 0) {
                 if ((context & C_PIPE) != 0 && (f & SHELL) != 0) {
                     return CHAIN;
+                }
+                if (!backtick && ((context & C_PIPED) != 0 || installs[d]
+                        || ((match & M_VERSION) != 0 && n >= 1 && proseArgs[d] <= 1))) {
+                    // "echo | gcc", "pip install x", "python3.10 x": no product name in prose
+                    // (nor in a Markdown code span, "`cargo install`", a name quoted in prose).
+                    return COMMAND;
                 }
                 if (s == TIGHT && !backtick) {
                     if (shellish || handed) {
@@ -836,7 +1011,7 @@ public final class UnixCommandDetector implements Detector {
                     return n == 0 ? COMMAND : WEAK;
                 }
                 if (s >= SPACED) {
-                    return shellish || handed || appended ? COMMAND : WEAK;
+                    return shellish || handed || appended || chained ? COMMAND : WEAK;
                 }
                 if (strongArgs || handed || ((a & ShellWords.OPTION) != 0 && n >= 2)
                         || (a & ShellWords.LONG_OPTION) != 0) {
@@ -845,7 +1020,11 @@ public final class UnixCommandDetector implements Detector {
                 return n == 0 ? WEAK : null;
             }
             // An everyday word.
-            if (appended && s >= SPACED) {
+            if ((appended || chained || piped) && s >= SPACED) {
+                return COMMAND;
+            }
+            if ((f & NETWORK) != 0 && (a & ShellWords.HOST) != 0 && proseArgs[d] == 0 && s >= SPACED) {
+                // "x; dig evil.example": a lookup of a host after a separator.
                 return COMMAND;
             }
             boolean systemPath = (a & ShellWords.SYSTEM_PATH) != 0;
@@ -856,10 +1035,15 @@ public final class UnixCommandDetector implements Detector {
                 return COMMAND;
             }
             if (s == TIGHT && !backtick && (context & C_AMP) == 0) {
-                if (n == 0 || systemPath || shellish) {
+                if (n == 0 || systemPath || shellish || proseArgs[d] == 0) {
                     return COMMAND;
                 }
                 return WEAK;
+            }
+            if (s == TIGHT && !backtick && proseArgs[d] == 0
+                    && (a & (ShellWords.OPTION | ShellWords.LONG_OPTION)) != 0) {
+                // "a&ls -la&": options are no query string.
+                return COMMAND;
             }
             if (systemPath && s >= SPACED) {
                 return CHAIN;
@@ -868,6 +1052,11 @@ public final class UnixCommandDetector implements Detector {
                 return COMMAND;
             }
             if ((a & ShellWords.LONG_OPTION) != 0 && n == 1) {
+                return COMMAND;
+            }
+            if (proseArgs[d] == 0 && (globArg[d] || (deepPathArg[d] && n == 1
+                    && (!bySeparator || endingSep == ShellTokenizer.NEWLINE)))) {
+                // "cat /et*/*wd", "ls /a[b]c", "cat /path/file.gz": a command line, not a sentence.
                 return COMMAND;
             }
             if (s >= SPACED && (a & ShellWords.OPTION) != 0 && (a & ShellWords.PATH) != 0) {

@@ -143,6 +143,8 @@ public final class WindowsCommandDetector implements Detector {
         private final int[] levelStrength = new int[MAX_LEVELS];
         private final int[] pendingSep = new int[MAX_LEVELS];
         private final boolean[] ampTight = new boolean[MAX_LEVELS];
+        /** Arguments that are neither paths, switches nor variables: prose after a word. */
+        private final int[] plainArgs = new int[MAX_LEVELS];
         private final boolean[] hasCmd = new boolean[MAX_LEVELS];
         private final int[] cmdFlags = new int[MAX_LEVELS];
         private final int[] cmdMatch = new int[MAX_LEVELS];
@@ -284,6 +286,7 @@ public final class WindowsCommandDetector implements Detector {
                 cmdStart[d] = t.tokenStart;
                 cmdEnd[d] = t.tokenEnd;
                 argCount[d] = 0;
+                plainArgs[d] = 0;
                 args[d] = 0;
                 subcommand[d] = false;
                 runSwitch[d] = false;
@@ -325,6 +328,9 @@ public final class WindowsCommandDetector implements Detector {
             }
             if (n > 0 && b[from] == '-' && n >= 2 && ShellWords.isLetter(b[from + 1])) {
                 signals |= ShellWords.OPTION;
+            }
+            if ((signals & ShellWords.PLAIN) != 0 && !isNumber(b, from, to)) {
+                plainArgs[d]++;
             }
             args[d] |= signals;
             argCount[d]++;
@@ -723,10 +729,24 @@ public final class WindowsCommandDetector implements Detector {
                 return strongArgs || (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
             }
             if (s >= SPACED) {
-                return strongArgs ? COMMAND : null;
+                // "& timeout /t 10 &": switches and numbers after a separator are a command line.
+                return strongArgs || ((a & ShellWords.SWITCH) != 0 && plainArgs[d] == 0) ? COMMAND : null;
             }
-            return (a & ShellWords.WINDOWS_PATH) != 0 && (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
+            if ((a & ShellWords.WINDOWS_PATH) != 0 && plainArgs[d] == 0) {
+                // "dir d:", "type c:\boot.ini": nothing but drives, paths and switches.
+                return COMMAND;
+            }
+            return null;
         }
+    }
+
+    private static boolean isNumber(char[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!ShellWords.isDigit(b[i])) {
+                return false;
+            }
+        }
+        return to > from;
     }
 
     private static RuleDefinition rule(String id, Level level, String description, String reference) {

@@ -109,6 +109,67 @@ class TemplateInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"#{@systemEnvironment['AWS_SECRET_ACCESS_KEY']}", "#{systemProperties['user.home']}",
+        "${@environment.getProperty('db.password')}", "#{systemEnvironment}"})
+    void blocksSpelEnvironmentAndBeanReads(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-SENSITIVE-OBJECT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#{`id`}", "${`id`}", "p #{`cat /etc/passwd`}"})
+    void blocksBackticksInRubyAndPhpInterpolation(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{\"\"[\"__cla\"~\"ss__\"]}}", "{{ request['__cl'+'ass__'] }}",
+        "{{ ''['__class__'] }}", "{{ x[\"con\" ~ \"fig\"] }}"})
+    void blocksDangerousNamePutTogetherFromStrings(String value) {
+        assertThat(Scans.value(detector, value)).containsAnyOf("TEMPLATE-SENSITIVE-OBJECT", "TEMPLATE-CODE-EXECUTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{#with \"s\" as |string|}}{{#with \"e\"}}{{/with}}{{/with}}",
+        "{{#each this}}{{this}}{{/each}}", "{{#if user}}x{{/if}}"})
+    void blocksHandlebarsBlockHelpers(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-STATEMENT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@(1+2)", "@(System.Diagnostics.Process.Start(\"cmd.exe\"))"})
+    void blocksRazorExplicitExpression(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{$smarty.version}", "${sessionScope}", "${requestScope.user}"})
+    void blocksSmartyAndJspScopeObjects(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-SENSITIVE-OBJECT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$text = \"Hello {$name}\";", "echo \"Total: {$order->total()}\";", "{$user.name}",
+        "call me @(555) 123-4567", "@(john) said hi", "team@(1-2)"})
+    void allowsPhpInterpolationAndMentionsThatLookLikeSmartyOrRazor(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{#items}}{{name}}{{/items}}", "{{ \"__init__\" }} is a python method",
+        "{{ price ~ \" USD\" }}", "{{ \"a\" ~ \"b\" }}", "#{@foo}", "Email me at a@b.com", "const s = `Hello ${name}`;",
+        "Hello #{name}", "{{#each}} is a helper"})
+    void allowsPlainTemplatesAndProseNearTheNewChecks(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{''~", "{{x['__", "#{@a[", "{{#with ", "${`", "@(@(", "{$a{$a"})
+    void finishesQuicklyOnOneMebibyteOfNewShapes(String unit) {
+        String value = Scans.repeated(unit);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Scans.value(detector, value, Level.STRICT));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"${${${", "{{{{", "{%{%", "<%<%", "[[[[", "#set(#set(", "T(T(", "}}}}", "${7*", "$a.$b."})
     void finishesQuicklyOnOneMebibyteOfRepetition(String unit) {
         String value = Scans.repeated(unit);

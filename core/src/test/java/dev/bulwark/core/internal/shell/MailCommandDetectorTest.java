@@ -22,6 +22,7 @@ class MailCommandDetectorTest {
         "hello\r\nMAIL FROM:<x@evil.example>", "x\r\nRCPT TO:<victim@example.com>", "x\nEHLO evil.example",
         "x\r\nDATA", "x\r\nQUIT", "x\r\nRETR 1", "x\r\nTOP 1 10",
         "x\r\nAUTH PLAIN dGVzdAB0ZXN0AHRlc3Q=", "x\r\na001 SELECT INBOX", "x\r\nZ9 fetch 1:* (FLAGS)",
+        "\r\nHELP Postmaster", "x\r\nHELP",
     })
     void detectsMailProtocolCommandAfterLineBreak(String value) {
         assertThat(standard(detector, value)).containsExactly("MAILCMD-INJECTION");
@@ -31,7 +32,8 @@ class MailCommandDetectorTest {
     @ValueSource(strings = {
         "MAIL FROM: the office", "Dear team,\r\nData will follow tomorrow.\r\nThanks",
         "Shopping\nList of items\nmilk", "Thanks\r\nQuit smoking today", "Notes\n1 list of books",
-        "Hi\nHELP WANTED in the shop", "Line one\nline two", "x\r\nTop 10 films",
+        "Hi\nHELP WANTED in the shop", "Line one\nline two", "x\r\nTop 10 films", "Hi\nHELP WANTED",
+        "Stuck\r\nhelp me",
     })
     void ignoresOrdinaryMultiLineText(String value) {
         assertThat(standard(detector, value)).isEmpty();

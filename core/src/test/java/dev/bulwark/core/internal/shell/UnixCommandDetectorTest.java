@@ -250,6 +250,100 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1;sleep 5", "x;sleep 10", "| sleep 10", "; sleep 5 ;", "' ; id ; '", "\" | id | \"",
+        "; ping -c 10 127.0.0.1 ;"})
+    void blocksShortCommandWithNumbersAfterSeparator(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1\nid", "127.0.0.1\nsleep 5", "42\nuname"})
+    void blocksCommandOnLineAfterLoneAddressOrNumber(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"`id`", "`sleep 5`", "'`whoami`'"})
+    void blocksValueWrappedInBackticks(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x && id", "x || id", "x || sleep 5 ||", "x | sleep 5", "\nid\n",
+        "test.com; dig x.evil.example"})
+    void blocksCommandEndingLogicalChainOrPipe(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rock && roll", "Tom && Jerry", "| a | sleep 5 |", "cats || dogs", "yes && no"})
+    void allowsLogicalOperatorsAndTableCellsInProse(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @Test
+    void blocksBraceGroupGluedToCommand() {
+        assertThat(standard(detector, ";{whoami;}")).isNotEmpty();
+    }
+
+    @Test
+    void blocksOptionsAfterAmpersand() {
+        assertThat(standard(detector, "a&ls -la&")).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pip install something", "pip3 install x", "npm install evil-package"})
+    void blocksPackageManagerInstall(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"python3.10 cmd", "echo | gcc7.4"})
+    void blocksVersionedInterpreterOrPipeFromCommand(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cat /et*/*wd", "cat+/et*/*wd", "ls /a[b///]c", "cat /path/file.gz", "rc script.sh"})
+    void blocksCommandWithGlobPathOrScriptFile(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$((1+1))", "$(($() 42))", "$[2+2]", "$[]", "${x#{}}", "${PATH#{}/}", "${HOME:-/tmp}",
+        "${!name}", "${#name}", "~+", "~-", "~-1", "~+5/x", "!-1!-2"})
+    void blocksShellOnlyExpansion(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-EXPANSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${name}", "${server.port:8080}", "${total/2}", "${x % 2}", "$[0].name", "$[*]",
+        "$['store']", "$[-1:]", "~/projects/app", "~+ ok", "~-~-~", "Save ~-50% today", "5!-1", "x != -1",
+        "Wow!-1 point"})
+    void allowsPlaceholdersPathsAndPunctuationThatLookLikeExpansions(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a & b", "Tom & Jerry", "| id | name |", "| id | name |\n|----|------|\n| 1 | Bob |",
+        "I need to sleep 5 hours tonight", "sleep 5 hours", "Then; sleep 5 hours", "Meet at 5;sleep well",
+        "O'Brien", "1 Main St; Apt 4", "report.final.pdf", "`id` is the primary key", "see `id` column",
+        "Thanks\ntest", "Hi,\nyes I can come", "Order 12345\ndate tomorrow", "yes | no", "rock|paper|scissors",
+        "python script.py is easy", "Add `--force` flag to `cargo install`", "Use `node my-app.js` to start",
+        "at /rustc/a55dd71/library/core/src/option.rs:929:29", "# Title\n\nSome *bold* text and `code`.",
+        "`file`;", "version 1.2.3; date 2024-01-01"})
+    void allowsProseMarkdownAndOrdinaryValues(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$((", "$[1+", "${a#", "~-", "!-1", "; sleep 5", "`id`", "{a;", "1\n"})
+    void finishesQuicklyOnMegabyteOfNewEvidence(String unit) {
+        String value = unit.repeat((1 << 20) / unit.length());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "$($($(", "`", "{a,{a,{a,", "\\", "$'\\x", "a=b;"})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());

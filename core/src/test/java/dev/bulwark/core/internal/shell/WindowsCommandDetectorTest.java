@@ -50,6 +50,25 @@ class WindowsCommandDetectorTest {
         assertThat(standard(detector, "a & type C:\\Windows\\win.ini")).isNotEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dir d:", "dir c:\\ /s", "type c:\\boot.ini", "copy c:\\a.txt d:\\b.txt"})
+    void blocksEverydayWordWithOnlyDrivesAndPaths(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"& timeout /t 10 &", "| waitfor /t 10 x"})
+    void blocksSwitchesAndNumbersAfterSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Path C:\\Program Files\\App", "See C: drive", "move c: to d:", "Type A: yes",
+        "C:\\Users\\bob"})
+    void allowsDrivesAndPathsInProse(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
     @Test
     void detectsEncodedPowerShell() {
         assertThat(basic(detector, "powershell -nop -w hidden -enc SQBFAFgA")).contains("WINCMD-POWERSHELL");

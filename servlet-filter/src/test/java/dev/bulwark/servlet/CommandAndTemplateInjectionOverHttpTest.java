@@ -1,0 +1,83 @@
+package dev.bulwark.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Command and template injection that used to pass the default level, through the real filter over
+ * real HTTP: the request is refused with problem+json naming no rule, and the security log names it.
+ * Benign values that look alike reach the application unchanged.
+ */
+class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
+
+    private static String form(String name, String value) {
+        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A form post to a path whose servlet reads the parameters and echoes them back. */
+    private HttpResponse<String> postForm(String body) {
+        return post("/params-first/ping", "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void assertBlockedAndLogged(HttpResponse<String> response, String ruleId) {
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain(ruleId);
+        String incidentId = json(response.body()).get("incidentId").asText();
+        assertThat(incidentId).hasSize(16);
+        Assumptions.assumeTrue(SecurityLog.available());
+        JsonNode event = SecurityLog.event(incidentId);
+        assertThat(event.get("rule.id").asText()).isEqualTo(ruleId);
+    }
+
+    @Test
+    void blocksSleepAfterSemicolonInFormField() {
+        assertBlockedAndLogged(postForm(form("host", "127.0.0.1;sleep 5")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandOnLineAfterAddress() {
+        assertBlockedAndLogged(postForm(form("host", "127.0.0.1\nsleep 5")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksArithmeticExpansionInQuery() {
+        assertBlockedAndLogged(get("/calc?x=" + URLEncoder.encode("$((7))z", StandardCharsets.UTF_8)),
+                "UNIXCMD-EXPANSION");
+    }
+
+    @Test
+    void blocksDriveListingInQuery() {
+        assertBlockedAndLogged(get("/files?path=dir%20d:"), "WINCMD-COMMAND");
+    }
+
+    @Test
+    void blocksSpelEnvironmentBeanInJson() {
+        HttpResponse<String> response = post("/profile", "application/json",
+                "{\"name\":\"#{@systemEnvironment['AWS_SECRET_ACCESS_KEY']}\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertBlockedAndLogged(response, "TEMPLATE-SENSITIVE-OBJECT");
+    }
+
+    @Test
+    void blocksTwigNameSplitByConcatenation() {
+        assertBlockedAndLogged(postForm(form("q", "{{\"\"[\"__cla\"~\"ss__\"]}}")), "TEMPLATE-SENSITIVE-OBJECT");
+    }
+
+    @Test
+    void passesProseTablesAndNamesUnchanged() {
+        String note = "Tom & Jerry; sleep 5 hours\n| id | name |\n|----|------|\n| 1 | O'Brien |";
+        HttpResponse<String> response = postForm(form("note", note) + "&" + form("file", "report.final.pdf"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("note").get(0).asText()).isEqualTo(note);
+        assertThat(parameters.get("file").get(0).asText()).isEqualTo("report.final.pdf");
+    }
+}
