@@ -254,11 +254,22 @@ public final class PathTraversalDetector implements Detector {
     private static final int MAY_NAME_FILE = 2;
 
     /**
-     * Every rule needs a dot, a separator, an underscore ({@code id_rsa}), {@code ~}, a NUL, an
+     * Every rule needs a dot, a separator, an underscore ({@code id_rsa}), {@code ~}, a control character, an
      * escape ({@code %2e}, {@code 0x2e}) or a non-ASCII look-alike; most values have none.
      */
     /** ASCII characters that give a value a trait, besides the {@code 0x} prefix. */
-    private static final AsciiSet TRAIT_CHARS = AsciiSet.of(".%/\\_~\0");
+    private static final AsciiSet TRAIT_CHARS = AsciiSet.of(".%/\\_~" + controlCharacters());
+
+    /** Control characters other than tab, CR and LF: junk where a separator should be. */
+    private static String controlCharacters() {
+        StringBuilder controls = new StringBuilder();
+        for (char c = 0; c < 0x20; c++) {
+            if (isJunkCharacter(c)) {
+                controls.append(c);
+            }
+        }
+        return controls.toString();
+    }
     private static final AsciiSet HEX_MARKS = AsciiSet.of("xX");
 
     private static int traits(String text) {
@@ -268,7 +279,7 @@ public final class PathTraversalDetector implements Detector {
             if (c == '.' || c == '%' || c > 0x2000
                     || (c == '0' && i + 1 < text.length() && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X'))) {
                 return MAY_TRAVERSE | MAY_NAME_FILE;
-            } else if (c == '/' || c == '\\' || c == '_' || c == '~' || c == '\0') {
+            } else if (c == '/' || c == '\\' || c == '_' || c == '~' || isJunkCharacter(c)) {
                 traits |= MAY_NAME_FILE;
             }
         }
