@@ -146,7 +146,7 @@ public final class PathTraversalDetector implements Detector {
         "web-inf/", "meta-inf/", "web.config", "wp-config.php", "configuration.php", "config.inc.php",
         "localsettings.php", "sites/default/settings.php", "app/etc/env.php", "app/etc/local.xml",
         "httpd.conf", "apache2.conf", "nginx.conf", "php.ini", "my.cnf", "my.ini", "tomcat-users.xml",
-        "wp-content/debug.log", "@fs/", "tomcat/conf/", "conf/server.xml", "conf/context.xml",
+        "wp-content/debug.log", "@fs/", "@id/", "boot-inf/", "tomcat/conf/", "conf/server.xml", "conf/context.xml",
         "jboss/standalone/configuration/", "standalone/configuration/", "jetty/etc/",
         "jenkins/secrets/",
     };
@@ -231,8 +231,12 @@ public final class PathTraversalDetector implements Detector {
         if ((traits & MAY_TRAVERSE) != 0 && scanTraversal(text, sink, weak)) {
             return;
         }
-        String skeleton = pathSkeleton(text);
-        if (scanSensitive(skeleton, skeleton == text ? sink : Text.wholeValue(sink, text.length()))) {
+        if (scanSensitiveSkeleton(text, sink)) {
+            return;
+        }
+        // Where the value was decoded here, the escapes themselves may stand for separators that
+        // a lenient decoder reads differently (%c1%af, %%32%%66): read the original as well.
+        if (text != target.text() && scanSensitiveSkeleton(target.text(), sink)) {
             return;
         }
         Source source = target.source();
@@ -604,15 +608,15 @@ public final class PathTraversalDetector implements Detector {
                 i += sepLength(text, i, sep);
                 continue;
             }
+            if (c != '.' && dotAt(text, i) == OBFUSCATED) {
+                out.append('.');
+                i += dotLength(text, i);
+                continue;
+            }
             int junk = junkLength(text, i);
             if (junk > 0) {
                 appendSeparator(out);
                 i += junk;
-                continue;
-            }
-            if (c != '.' && dotAt(text, i) == OBFUSCATED) {
-                out.append('.');
-                i += dotLength(text, i);
                 continue;
             }
             out.append(c);
@@ -651,8 +655,9 @@ public final class PathTraversalDetector implements Detector {
 
     /**
      * Length of junk at {@code i} that stands where a separator should be, or 0: a control
-     * character, U+FFFD, a private-use code point, or a {@code %} that decoding left behind with
-     * what it failed to decode ({@code %qf}, {@code %2%f}, {@code %u12}).
+     * character, U+FFFD, a private-use code point, a {@code %} that decoding left behind with what
+     * it failed to decode ({@code %qf}, {@code %2%f}, {@code %%32}, {@code %u12}), or a still-encoded
+     * control or non-ASCII byte ({@code %0d}, {@code %c1%af}).
      */
     private static int junkLength(String text, int i) {
         char c = text.charAt(i);
@@ -663,17 +668,31 @@ public final class PathTraversalDetector implements Detector {
             return 0;
         }
         int length = text.length();
+        int end = i + 1;
+        if (end < length && text.charAt(end) == '%') {
+            // %%32: an escape hidden behind a second percent sign
+            end++;
+            while (end < length && end < i + 4 && Text.isAsciiLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            return end - i;
+        }
         if (i + 3 < length && Text.isHexDigit(text.charAt(i + 1)) && text.charAt(i + 2) == '%'
                 && Text.isAsciiLetterOrDigit(text.charAt(i + 3))) {
             return 4; // %2%f: a doubled escape, each half decoded on its own
         }
-        int end = i + 1;
         if (end < length && Text.lower(text.charAt(end)) == 'u') {
             end++;
             while (end < length && end < i + 6 && Text.isHexDigit(text.charAt(end))) {
                 end++;
             }
             return end - i;
+        }
+        if (i + 2 < length && Text.isHexDigit(text.charAt(i + 1)) && Text.isHexDigit(text.charAt(i + 2))) {
+            // a still-encoded byte: junk when it is a control or part of a multi-byte sequence,
+            // not when it spells a printable character (%20, %41)
+            int value = Text.hexValue(text.charAt(i + 1)) * 16 + Text.hexValue(text.charAt(i + 2));
+            return value < 0x20 || value >= 0x80 ? 3 : 0;
         }
         while (end < length && end < i + 3 && Text.isAsciiLetterOrDigit(text.charAt(end))) {
             end++;
@@ -684,6 +703,12 @@ public final class PathTraversalDetector implements Detector {
     /** A control character other than tab, CR and LF, or U+FFFD: never part of a real file name. */
     private static boolean isJunkCharacter(char c) {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFD';
+    }
+
+    /** Looks up the table in {@link #pathSkeleton the value as a file API reads it}. */
+    private static boolean scanSensitiveSkeleton(String text, DetectionSink sink) {
+        String skeleton = pathSkeleton(text);
+        return scanSensitive(skeleton, skeleton == text ? sink : Text.wholeValue(sink, text.length()));
     }
 
     /** Looks up the table at the start of the value and after every separator. */

@@ -235,6 +235,18 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void detectsWellKnownFileWhoseEscapesDecodeToLettersInJsonAndHeaders() {
+        // %c1%af folds to 'o' and %0d to a line break; read undecoded they are junk where a slash should be
+        assertThat(standard(json("/file", "..%0d%c1%af..%0d%c1%afroot%c1%af.ssh%c1%afid_rsa"))).containsExactly("PATH-SENSITIVE-FILE");
+        assertThat(standard(header("X-File", "%c0.%c0.%%32%%66%c0.%c0.%%32%%66boot.ini"))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @Test
+    void ignoresEncodedSpacesBeforeFileNamesInJson() {
+        assertThat(standard(json("/note", "edit%20the%20win.ini%20section"))).isEmpty();
+    }
+
+    @Test
     void detectsWellKnownFileAfterOverlongUtf8LeftAsReplacementCharacters() {
         assertThat(standard(query("..\uFFFD/..\uFFFD/home\uFFFD/ubuntu\uFFFD/.docker\uFFFD/config.json"))).isNotEmpty();
         assertThat(standard(query("\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDboot.ini"))).containsExactly("PATH-SENSITIVE-FILE");
