@@ -529,6 +529,7 @@ public final class PathTraversalDetector implements Detector {
                 return PLAIN;
             case '\uFF0F': // full-width solidus
             case '\uFF3C': // full-width reverse solidus
+            case '\u2044': // fraction slash
             case '\u2215': // division slash
             case '\u2216': // set minus
             case '\u29F5': // reverse solidus operator
@@ -544,7 +545,8 @@ public final class PathTraversalDetector implements Detector {
                 return Text.matchesAt(text, i, "%2f") || Text.matchesAt(text, i, "%5c")
                         || Text.matchesAt(text, i, "%c0%af") || Text.matchesAt(text, i, "%c1%9c")
                         || Text.matchesAt(text, i, "%u2215") || Text.matchesAt(text, i, "%uff0f")
-                        || Text.matchesAt(text, i, "%u2216") || Text.matchesAt(text, i, "%uefc8")
+                        || Text.matchesAt(text, i, "%u2216") || Text.matchesAt(text, i, "%uff3c")
+                        || Text.matchesAt(text, i, "%u2044") || Text.matchesAt(text, i, "%uefc8")
                         || Text.matchesAt(text, i, "%uf025")
                         ? OBFUSCATED : NONE;
             default:
@@ -850,8 +852,11 @@ public final class PathTraversalDetector implements Detector {
     }
 
     private boolean hasRestrictedExtension(String text, int from, int to) {
-        int dot = text.lastIndexOf('.', to - 1);
-        if (dot < from || to - dot - 1 < 1 || to - dot - 1 > 16) {
+        int dot = to - 1;
+        while (dot >= from && to - dot <= 17 && text.charAt(dot) != '.') {
+            dot--;
+        }
+        if (dot < from || text.charAt(dot) != '.' || to - dot - 1 < 1) {
             return false;
         }
         return restrictedExtensions.contains(text.substring(dot + 1, to).toLowerCase(Locale.ROOT));

@@ -260,6 +260,13 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void detectsPercentUEscapesLeftInHeaderValues() {
+        assertThat(standard(header("X-File", "%uff0e%uff0e%u2216%uff0e%uff0e%u2216secret"))).containsExactly("PATH-TRAVERSAL");
+        assertThat(standard(header("X-File", "%u002e%u002e%uff3cwindows%uff3cwin.ini"))).isNotEmpty();
+        assertThat(standard(header("X-File", "%ue000etc%ue000shadow"))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @Test
     void detectsWellKnownFileAfterHexTextAndControlBytes() {
         assertThat(standard(query("0x2fwindows0x2frepair0x2fsam"))).containsExactly("PATH-SENSITIVE-FILE");
         assertThat(standard(query("\u0001\u0001etc\u0001group"))).containsExactly("PATH-SENSITIVE-FILE");
@@ -404,7 +411,7 @@ class PathTraversalDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a.b;", ";.x", "x.inc;"})
+    @ValueSource(strings = {"a.b;", ";.x", "x.inc;", ";a", ";"})
     void finishesQuicklyOnLongPathWithParameters(String unit) {
         ScanTarget target = path("/" + mebibyteOf(unit));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
