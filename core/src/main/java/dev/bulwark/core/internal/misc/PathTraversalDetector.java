@@ -890,7 +890,8 @@ public final class PathTraversalDetector implements Detector {
     private static boolean isAbsolutePath(String name) {
         if (name.length() >= 3 && Text.isAsciiLetter(name.charAt(0)) && name.charAt(1) == ':'
                 && isPlainSeparator(name.charAt(2))) {
-            return true;
+            // C:\fakepath\x is what browsers show scripts as a file input's value; some uploaders send it
+            return !(Text.matchesAt(name, 0, "c:\\fakepath\\") && name.indexOf('\\', 12) < 0 && name.indexOf('/') < 0);
         }
         return !name.isEmpty() && isPlainSeparator(name.charAt(0));
     }

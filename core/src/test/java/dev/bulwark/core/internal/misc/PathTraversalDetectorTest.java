@@ -380,6 +380,12 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void allowsTheFakePathBrowsersGiveScripts() {
+        assertThat(standard(header("X-File-Name", "C:\\fakepath\\photo.jpg"))).isEmpty();
+        assertThat(standard(fileName("C:\\fakepath\\..\\x.txt"))).isNotEmpty();
+    }
+
+    @Test
     void detectsScriptNameInFileNameHeader() {
         assertThat(standard(header("X-File-Name", "handler.ashx"))).containsExactly("PATH-UPLOAD-SCRIPT");
     }
