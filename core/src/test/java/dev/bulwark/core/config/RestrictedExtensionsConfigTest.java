@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code deny-rules.restricted-extensions}: the built-in list, replaced or changed. */
@@ -62,7 +63,7 @@ class RestrictedExtensionsConfigTest {
 
     @Test
     void recordRejectsBadExtensions() {
-        assertThatThrownBy(() -> DenyRulesConfig.defaults().withRestrictedExtensions(java.util.Set.of("")))
+        assertThatThrownBy(() -> DenyRulesConfig.defaults().withRestrictedExtensions(Set.of("")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

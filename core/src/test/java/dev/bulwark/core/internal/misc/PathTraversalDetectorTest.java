@@ -14,6 +14,7 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -345,7 +346,7 @@ class PathTraversalDetectorTest {
 
     @Test
     void usesConfiguredRestrictedExtensions() {
-        PathTraversalDetector configured = new PathTraversalDetector(java.util.Set.of("tpl"));
+        PathTraversalDetector configured = new PathTraversalDetector(Set.of("tpl"));
         assertThat(Scans.standard(configured, path("/views/header.tpl"))).containsExactly("PATH-RESTRICTED-EXTENSION");
         assertThat(Scans.standard(configured, path("/x.inc"))).isEmpty();
     }
