@@ -270,7 +270,7 @@ public final class ConfigLoader {
     }
 
     private static DenyRulesConfig denyRules(ConfigNode node) {
-        node.object(Set.of("level", "log-only", "overrides", "exceptions", "custom-rules"));
+        node.object(Set.of("level", "log-only", "overrides", "exceptions", "custom-rules", "restricted-extensions"));
         Level level = Level.STANDARD;
         ConfigNode item;
         if ((item = node.get("level")) != null) {
@@ -329,7 +329,39 @@ public final class ConfigLoader {
                 customRules.add(entry.convert(n -> new CustomRule(id, key, description, selector, when, mode)));
             }
         }
-        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules);
+        Set<String> restrictedExtensions = DenyRulesConfig.defaultRestrictedExtensions();
+        if ((item = node.get("restricted-extensions")) != null) {
+            restrictedExtensions = restrictedExtensions(item);
+        }
+        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, restrictedExtensions);
+    }
+
+    /**
+     * {@code restricted-extensions}: a list replaces the built-in list; an object with {@code add}
+     * and {@code remove} lists changes it.
+     */
+    private static Set<String> restrictedExtensions(ConfigNode node) {
+        if (node.isArray()) {
+            return extensionSet(node);
+        }
+        node.object(Set.of("add", "remove"));
+        Set<String> extensions = new LinkedHashSet<>(DenyRulesConfig.defaultRestrictedExtensions());
+        if (node.has("add")) {
+            extensions.addAll(extensionSet(node.get("add")));
+        }
+        if (node.has("remove")) {
+            extensions.removeAll(extensionSet(node.get("remove")));
+        }
+        return extensions;
+    }
+
+    private static Set<String> extensionSet(ConfigNode node) {
+        Set<String> extensions = new LinkedHashSet<>();
+        for (ConfigNode item : node.items()) {
+            String extension = item.text();
+            extensions.add(item.convert(n -> DenyRulesConfig.checkedExtension(extension)));
+        }
+        return extensions;
     }
 
     private static Route route(ConfigNode node) {

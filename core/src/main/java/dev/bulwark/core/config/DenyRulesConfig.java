@@ -1,6 +1,7 @@
 package dev.bulwark.core.config;
 
 import dev.bulwark.core.Level;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,12 +15,28 @@ import java.util.stream.Collectors;
  * @param overrides level and mode changes for some rules, values and requests; first match wins
  * @param exceptions findings to drop (OR-ed)
  * @param customRules the service's own deny rules
+ * @param restrictedExtensions file extensions (lower case, no dot) that the request path may not
+ *     end in (rule {@code PATH-RESTRICTED-EXTENSION}); default {@link #defaultRestrictedExtensions()}
  */
 public record DenyRulesConfig(
         Level level, Set<String> logOnly, List<RuleOverride> overrides, List<DenyRuleException> exceptions,
-        List<CustomRule> customRules) {
+        List<CustomRule> customRules, Set<String> restrictedExtensions) {
 
-    private static final DenyRulesConfig DEFAULTS = new DenyRulesConfig(Level.STANDARD, Set.of(), List.of(), List.of(), List.of());
+    /**
+     * Extensions of files a site keeps but never serves: server includes and configuration,
+     * backups and editor swap files, databases and dumps, keys, compiled or project files of
+     * IIS/.NET, and IIS handlers with a history of holes ({@code .htr}, {@code .ida}, {@code .printer}).
+     */
+    private static final Set<String> DEFAULT_RESTRICTED_EXTENSIONS = Set.copyOf(List.of(
+            "asa", "asax", "ascx", "backup", "bak", "bck", "bk", "bkp", "cdx", "cfg", "cnf", "conf", "config",
+            "cs", "csproj", "dbf", "db", "dll", "dos", "dump", "htr", "htw", "ida", "idc", "idq", "inc", "ini",
+            "jks", "kdbx", "key", "keystore", "licx", "lnk", "log", "mdb", "mdf", "ldf", "old", "orig", "ovpn",
+            "p12", "pass", "pdb", "pfx", "pol", "printer", "pwd", "pyc", "rdb", "reg", "resources", "resx", "sav",
+            "save", "sql", "sqlite", "sqlite3", "swo", "swp", "sys", "temp", "tmp", "vb", "vbproj", "vbs",
+            "vsdisco", "webinfo", "xsx"));
+
+    private static final DenyRulesConfig DEFAULTS = new DenyRulesConfig(Level.STANDARD, Set.of(), List.of(), List.of(),
+            List.of(), DEFAULT_RESTRICTED_EXTENSIONS);
 
     public DenyRulesConfig {
         if (level == null) {
@@ -29,14 +46,58 @@ public record DenyRulesConfig(
         overrides = List.copyOf(overrides);
         exceptions = List.copyOf(exceptions);
         customRules = List.copyOf(customRules);
+        Set<String> extensions = new LinkedHashSet<>();
+        for (String extension : restrictedExtensions) {
+            extensions.add(checkedExtension(extension));
+        }
+        restrictedExtensions = Set.copyOf(extensions);
     }
 
-    /** Standard level, no overrides, exceptions or custom rules. */
+    /** The configuration with the built-in restricted extensions. */
+    public DenyRulesConfig(
+            Level level, Set<String> logOnly, List<RuleOverride> overrides, List<DenyRuleException> exceptions,
+            List<CustomRule> customRules) {
+        this(level, logOnly, overrides, exceptions, customRules, DEFAULT_RESTRICTED_EXTENSIONS);
+    }
+
+    /** Standard level, no overrides, exceptions or custom rules, the built-in restricted extensions. */
     public static DenyRulesConfig defaults() {
         return DEFAULTS;
     }
 
+    /** The built-in restricted extensions, lower case and without the dot. */
+    public static Set<String> defaultRestrictedExtensions() {
+        return DEFAULT_RESTRICTED_EXTENSIONS;
+    }
+
     public DenyRulesConfig withLevel(Level newLevel) {
-        return new DenyRulesConfig(newLevel, logOnly, overrides, exceptions, customRules);
+        return new DenyRulesConfig(newLevel, logOnly, overrides, exceptions, customRules, restrictedExtensions);
+    }
+
+    public DenyRulesConfig withRestrictedExtensions(Set<String> extensions) {
+        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, extensions);
+    }
+
+    /**
+     * An extension as the rule compares it: lower case, without a leading dot; 1 to 16 ASCII
+     * letters, digits, {@code _} or {@code -}.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    static String checkedExtension(String extension) {
+        String name = extension.trim();
+        if (name.startsWith(".")) {
+            name = name.substring(1);
+        }
+        if (name.isEmpty() || name.length() > 16) {
+            throw new IllegalArgumentException("not a file extension: '" + extension + "' (1 to 16 letters or digits)");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+                throw new IllegalArgumentException("not a file extension: '" + extension + "' (1 to 16 letters or digits)");
+            }
+        }
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -10,12 +10,12 @@ import dev.bulwark.core.internal.rules.ScanTarget;
  * that stores an upload under its client-chosen name and serves it from a script-enabled folder
  * runs it: a web shell (CWE-434).
  */
-final class UploadNames {
+public final class UploadNames {
 
     private UploadNames() {}
 
     /** Whether the target holds a client-chosen file name. */
-    static boolean isFileName(ScanTarget target) {
+    public static boolean isFileName(ScanTarget target) {
         if (target.component() == Component.FILENAME) {
             return true;
         }
@@ -42,7 +42,7 @@ final class UploadNames {
     }
 
     /** Start of the base name: after the last slash or backslash. */
-    static int baseNameStart(String path) {
+    public static int baseNameStart(String path) {
         int i = path.length() - 1;
         while (i >= 0 && path.charAt(i) != '/' && path.charAt(i) != '\\') {
             i--;
@@ -52,12 +52,14 @@ final class UploadNames {
 
     /**
      * Whether an extension of the base name (any of them when {@code anyPosition}, else the last)
-     * is accepted by {@code extension}. Spaces around an extension and trailing dots and spaces
-     * are ignored, as Windows and some servers ignore them.
+     * is accepted by {@code extension}. The name ends where servers end it: at a {@code ;} (IIS,
+     * path parameters: {@code shell.jsp;.png}), a {@code :} (NTFS streams: {@code x.jsp::$DATA}),
+     * a NUL or a left-over {@code %00} (C file APIs); spaces around an extension and trailing dots
+     * and spaces are ignored, as Windows and some servers ignore them.
      */
-    static boolean hasExtension(String path, ExtensionTest extension, boolean anyPosition) {
+    public static boolean hasExtension(String path, ExtensionTest extension, boolean anyPosition) {
         int start = baseNameStart(path);
-        int end = path.length();
+        int end = servedNameEnd(path, start);
         while (end > start && (path.charAt(end - 1) == '.' || Ascii.isSpace(path.charAt(end - 1)))) {
             end--;
         }
@@ -94,9 +96,21 @@ final class UploadNames {
         return false;
     }
 
+    /** Where a server ends the name that starts at {@code start}: see {@link #hasExtension}. */
+    private static int servedNameEnd(String path, int start) {
+        for (int i = start; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == ';' || c == ':' || c == '\0'
+                    || (c == '%' && i + 2 < path.length() && path.charAt(i + 1) == '0' && path.charAt(i + 2) == '0')) {
+                return i;
+            }
+        }
+        return path.length();
+    }
+
     /** Tests one extension, given as a range of a string. */
     @FunctionalInterface
-    interface ExtensionTest {
+    public interface ExtensionTest {
         boolean accepts(String s, int from, int to);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.deny;
 
+import dev.bulwark.core.config.DenyRulesConfig;
 import dev.bulwark.core.internal.code.CodeInjectionDetector;
 import dev.bulwark.core.internal.code.JavaAttackDetector;
 import dev.bulwark.core.internal.code.PhpInjectionDetector;
@@ -52,9 +53,23 @@ public final class BuiltInRules {
     private BuiltInRules() {
     }
 
-    /** Detectors that judge single values. */
+    /** Detectors that judge single values, with the built-in settings. */
     public static List<Detector> detectors() {
         return DETECTORS;
+    }
+
+    /**
+     * Detectors that judge single values, set up as {@code config} says: the same instances as
+     * {@link #detectors()} where it leaves the built-in settings.
+     */
+    public static List<Detector> detectors(DenyRulesConfig config) {
+        if (config.restrictedExtensions().equals(DenyRulesConfig.defaultRestrictedExtensions())) {
+            return DETECTORS;
+        }
+        List<Detector> configured = new ArrayList<>(DETECTORS);
+        configured.replaceAll(detector -> detector instanceof PathTraversalDetector
+                ? new PathTraversalDetector(config.restrictedExtensions()) : detector);
+        return List.copyOf(configured);
     }
 
     /** Detectors that judge the request as a whole. */

@@ -64,7 +64,7 @@ public final class Engine {
         this.parser = new RequestParser(config);
         this.policy = new PolicyChecks(config);
         List<Check> all = new ArrayList<>();
-        all.add(new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(), BuiltInRules.requestDetectors()));
+        all.add(new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(config.denyRules()), BuiltInRules.requestDetectors()));
         if (config.jwt().enabled()) {
             all.add(new JwtCheck(config.jwt()));
         }

@@ -78,6 +78,10 @@ final class Scans {
         return new ScanTarget(segment, Source.PATH_SEGMENT, Component.VALUE, "");
     }
 
+    static ScanTarget pathParameter(String parameter) {
+        return new ScanTarget(parameter, Source.PATH_PARAMETER, Component.VALUE, "0");
+    }
+
     static ScanTarget fileName(String name) {
         return new ScanTarget(name, Source.MULTIPART, Component.FILENAME, "file");
     }

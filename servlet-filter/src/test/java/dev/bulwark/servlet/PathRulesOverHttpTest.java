@@ -1,0 +1,111 @@
+package dev.bulwark.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.BulwarkConfig;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Traversal to well-known files behind exotic encodings, restricted extensions in the request
+ * path and risky upload names, over real HTTP: blocked with a bare problem response, the rule
+ * named in the security log only.
+ */
+class PathRulesOverHttpTest extends FilterContainerTest {
+
+    @Override
+    BulwarkConfig config() {
+        return BulwarkConfig.fromYaml("""
+                deny-rules:
+                  level: standard
+                  restricted-extensions:
+                    add: [tpl]
+                    remove: [ini]
+                """);
+    }
+
+    private RawHttp.Response rawGet(String target) {
+        return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Blocked before the application, the rule only in the log; returns the logged event. */
+    private JsonNode refusedAndLogged(RawHttp.Response response, String ruleId) {
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.body()).doesNotContain(ruleId, "passwd", "PATH");
+        JsonNode event = null;
+        if (SecurityLog.available()) {
+            event = SecurityLog.event(json(response.body()).get("incidentId").asText());
+            assertThat(event.get("rule.id").asText()).isEqualTo(ruleId);
+        }
+        return event;
+    }
+
+    @Test
+    void blocksPasswdBehindOverlongUtf8AndLeftOverEscapes() {
+        int before = servlet.calls.get();
+
+        refusedAndLogged(rawGet("/files?name=%c0.%c0.%c0%qfetc%c0%qfpasswd"), "PATH-SENSITIVE-FILE");
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+    }
+
+    @Test
+    void blocksTraversalSpelledWithHexTextAndPrivateUseSlashes() {
+        refusedAndLogged(rawGet("/files?name=0x2e0x2e%uEFC80x2e0x2e%uEFC8windows%uEFC8win.ini"), "PATH-TRAVERSAL");
+    }
+
+    @Test
+    void blocksShadowBehindRedundantSeparators() {
+        refusedAndLogged(rawGet("/files?name=%2F%2Fetc%2F%2Fshadow"), "PATH-SENSITIVE-FILE");
+    }
+
+    @Test
+    void blocksIncludeFileInRequestPath() {
+        refusedAndLogged(rawGet("/includes/db.inc"), "PATH-RESTRICTED-EXTENSION");
+    }
+
+    @Test
+    void blocksConfiguredExtraExtensionInRequestPath() {
+        refusedAndLogged(rawGet("/views/header.tpl"), "PATH-RESTRICTED-EXTENSION");
+    }
+
+    @Test
+    void blocksRestrictedExtensionInPathParameter() {
+        refusedAndLogged(rawGet("/admin/index.php;.bak"), "PATH-RESTRICTED-EXTENSION");
+    }
+
+    @Test
+    void blocksAspxUploadHiddenBehindSemicolon() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"shell.aspx;.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\nGIF89a\r\n--b--\r\n";
+
+        HttpResponse<String> response = post("/upload", "multipart/form-data; boundary=b",
+                body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        if (SecurityLog.available()) {
+            JsonNode event = SecurityLog.event(json(response.body()).get("incidentId").asText());
+            assertThat(event.get("rule.id").asText()).isEqualTo("PATH-UPLOAD-SCRIPT");
+        }
+    }
+
+    @Test
+    void passesRemovedExtensionAndOrdinaryFileNames() {
+        assertThat(rawGet("/settings/site.ini").status()).isEqualTo(200);
+        assertThat(rawGet("/docs/report.final.pdf?owner=O%27Brien&file=notes.md").status()).isEqualTo(200);
+    }
+
+    @Test
+    void passesOrdinaryUploadByteForByte() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.final.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7 ../etc\r\n--b--\r\n";
+
+        HttpResponse<String> response = post("/upload", "multipart/form-data; boundary=b",
+                body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).get("bodySha256").asText()).isEqualTo(RecordingServlet.sha256(body.getBytes(StandardCharsets.UTF_8)));
+    }
+}
