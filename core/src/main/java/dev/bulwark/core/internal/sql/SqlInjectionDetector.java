@@ -79,7 +79,8 @@ public final class SqlInjectionDetector implements Detector {
         boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && profile.has('%');
         boolean plus = (source == Source.PATH || source == Source.PATH_SEGMENT) && profile.has('+');
         boolean dollar = profile.has('$');
-        if (!sql && !escaped && !plus && !dollar) {
+        boolean json = profile.has('\\') && looksLikeJson(value);
+        if (!sql && !escaped && !plus && !dollar && !json) {
             return;
         }
         SqlFindings findings = new SqlFindings();
@@ -97,6 +98,12 @@ public final class SqlInjectionDetector implements Detector {
             String spaced = value.replace('+', ' ');
             if (mayHoldSql(spaced)) {
                 judge(spaced, null, findings);
+            }
+        }
+        if (json) {
+            String unescaped = jsonUnescaped(value);
+            if (unescaped != null && mayHoldSql(unescaped)) {
+                judge(unescaped, null, findings);
             }
         }
         if (dollar) {
@@ -266,6 +273,58 @@ public final class SqlInjectionDetector implements Detector {
         return SqlVocabulary.any(id, TRIGGER_CLASSES) || id == SqlVocabulary.UNION || id == SqlVocabulary.ORDER
                 || id == SqlVocabulary.GROUP || id == SqlVocabulary.HAVING || id == SqlVocabulary.LIMIT
                 || id == SqlVocabulary.INTO || id == SqlVocabulary.PROCEDURE || id == SqlVocabulary.CASE;
+    }
+
+    /** Whether the value is JSON text: it starts with a brace or bracket, after spaces. */
+    static boolean looksLikeJson(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!SqlLexer.isSpace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * JSON's <code>&#92;uXXXX</code> escapes decoded, or null if there are none. A JSON value that
+     * the application parses reaches its query with the escaped quote (<code>&#92;u0027</code>) as a
+     * real one. Other escapes stay as they are, so a {@code \"} inside a string still reads as escaped.
+     */
+    static String jsonUnescaped(String value) {
+        int n = value.length();
+        StringBuilder out = null;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < n && value.charAt(i + 1) == '\\') {
+                if (out != null) {
+                    out.append(c).append(c);
+                }
+                i++;
+            } else if (c == '\\' && i + 5 < n && value.charAt(i + 1) == 'u' && hex4(value, i + 2) >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                    out.append(value, 0, i);
+                }
+                out.append((char) hex4(value, i + 2));
+                i += 5;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? null : out.toString();
+    }
+
+    private static int hex4(String value, int from) {
+        int code = 0;
+        for (int k = from; k < from + 4; k++) {
+            int digit = Character.digit(value.charAt(k), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            code = code * 16 + digit;
+        }
+        return code;
     }
 
     /** {@code %XX} escapes decoded (bytes as Latin-1 when they are not UTF-8), or null if none. */

@@ -60,6 +60,8 @@ final class SqlShapes {
     private static final int K_QIDENT = 9;
     private static final int K_CASE = 10;
     private static final int K_SUBQUERY = 11;
+    /** An ODBC escape: {@code {fn now()}}, {@code {d '2020-01-01'}}. */
+    private static final int K_ODBC = 12;
 
     private static final int MAX_STEPS = 64;
     private static final int MAX_SUB_VALUES = 8;
@@ -112,6 +114,8 @@ final class SqlShapes {
     // What the last operand() read.
     private int kind;
     private int operandAt;
+    /** The index after the last operand, so two operands can be compared as text. */
+    private int operandEnd;
     private int callId;
 
     // What the last expression() read.
@@ -128,6 +132,10 @@ final class SqlShapes {
     private boolean exprDangling;
     private int cmpLeftKind;
     private int cmpRightKind;
+
+    /** The unquoted lead when it is a single constant or parenthesised group: its tokens, else -1. */
+    private int leadFrom = -1;
+    private int leadTo = -1;
 
     // What the last binop() read.
     private boolean opCompare;
@@ -199,6 +207,7 @@ final class SqlShapes {
         boolean leadCompare = false;
         boolean leadConstants = false;
         boolean leadHasWord = false;
+        leadFrom = -1;
         if (isWord(s, SqlVocabulary.VALUES)) {
             startingClause(s);
             return;
@@ -220,6 +229,10 @@ final class SqlShapes {
             leadCompare = exprCompare;
             leadConstants = isConstant(cmpLeftKind) && isConstant(cmpRightKind);
             leadHasWord = exprAnyWord;
+            if (exprOperands == 1 && (isConstant(exprFirstKind) || exprFirstKind == K_PAREN)) {
+                leadFrom = s;
+                leadTo = c;
+            }
             if (exprFirstKind == K_SUBQUERY && type[s] == LPAREN && match[s] < 0 && n - s <= 4) {
                 findings.add(STATEMENT, start[s], end[n - 1]);
             }
@@ -460,6 +473,9 @@ final class SqlShapes {
         if (j < 0) {
             return;
         }
+        // x OR x: the lead repeated as the whole condition, (1)or(1), 1||1
+        boolean repeated = !quoted && !wordLead && leadFrom >= 0 && exprOperands == 1 && !exprCompare
+                && sameTokens(leadFrom, leadTo, b, j);
         if (exprFirstKind == K_PAREN && exprOperands == 1 && !exprCompare) {
             int inner = next(b + 1);
             for (int guard = 0; guard < 4 && inner < n && type[inner] == LPAREN; guard++) {
@@ -477,6 +493,7 @@ final class SqlShapes {
         boolean clauseFollows = after < n && type[after] == WORD && isClauseWord(detail[after]);
         boolean valueFirst = isValue(exprFirstKind) && !(exprFirstKind == K_STR_OPEN && emptyOpenString(b));
         boolean endsInComment = lastIsRealComment();
+        boolean ends = after >= n || comment || type[after] == SEMI;
         boolean hit;
         if (exprDangling && !wordLead) {
             hit = true;
@@ -493,7 +510,8 @@ final class SqlShapes {
             hit = (exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind)))
                     || (exprSqlish && (exprFirstKind != K_LITERAL || terminated))
                     || (valueFirst && (comment || clauseFollows))
-                    || (closes > 0 && (exprCompare || valueFirst));
+                    || (closes > 0 && (exprCompare || valueFirst))
+                    || exprTautology || (repeated && ends);
         }
         if (!hit) {
             return;
@@ -692,6 +710,12 @@ final class SqlShapes {
             int f = next(x + 1);
             if (x < n && (type[x] == WORD || type[x] == QIDENT || type[x] == STR) && isWord(f, SqlVocabulary.FROM)) {
                 findings.add(CLAUSE, start[s], end[f]);
+            } else if (x < n && (type[x] == WORD || type[x] == QIDENT) && isWord(f, SqlVocabulary.WHERE)) {
+                // a derived table's alias and its own WHERE: sqlmap's ") AS q WHERE 8=8" boundary
+                int j = expression(next(f + 1), true);
+                if (j >= 0 && exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind))) {
+                    findings.add(CLAUSE, start[s], end[j - 1]);
+                }
             }
         } else if (id == SqlVocabulary.FOR) {
             int x = next(s + 1);
@@ -809,15 +833,19 @@ final class SqlShapes {
         if (j >= n || type[j] != WORD) {
             return;
         }
-        boolean select = detail[j] == SqlVocabulary.SELECT;
-        boolean values = detail[j] == SqlVocabulary.VALUES && detail[i] != SqlVocabulary.UNION;
-        if (!select && !values) {
-            return;
-        }
-        findings.add(UNION, start[i], end[j]);
         int p = prev(i);
         boolean afterValue = p >= 0 && (type[p] == NUM || type[p] == STR || type[p] == RPAREN || type[p] == QIDENT
                 || type[p] == VAR || type[p] == SYSVAR || (type[p] == WORD && is(detail[p], SqlVocabulary.LITERAL)));
+        boolean select = detail[j] == SqlVocabulary.SELECT;
+        // MySQL 8 spells a query without SELECT: TABLE t, and VALUES ROW(1, 2)
+        boolean values = detail[j] == SqlVocabulary.VALUES
+                && (detail[i] != SqlVocabulary.UNION || isWord(next(j + 1), SqlVocabulary.ROW));
+        boolean table = detail[j] == SqlVocabulary.TABLE && (context == QUOTED || afterValue)
+                && tableReference(next(j + 1)) > 0;
+        if (!select && !values && !table) {
+            return;
+        }
+        findings.add(UNION, start[i], end[j]);
         if (context == QUOTED || afterValue) {
             findings.add(UNION_AFTER_BREAK, start[i], end[j]);
         }
@@ -1435,6 +1463,13 @@ final class SqlShapes {
                 kind = K_QIDENT;
                 j = qualified(i + 1);
             }
+            case OTHER -> {
+                j = odbcEscapeEnd(i);
+                if (j < 0) {
+                    return -1;
+                }
+                kind = K_ODBC;
+            }
             case LPAREN -> {
                 int in = next(i + 1);
                 kind = in < n && type[in] == WORD && detail[in] == SqlVocabulary.SELECT ? K_SUBQUERY : K_PAREN;
@@ -1493,6 +1528,7 @@ final class SqlShapes {
             }
             break;
         }
+        operandEnd = j;
         return j;
     }
 
@@ -1537,6 +1573,7 @@ final class SqlShapes {
     private int extend(int j, boolean logic) {
         int leftKind = exprLastKind;
         int leftAt = exprLastAt;
+        int leftEnd = j;
         for (int guard = 0; guard < MAX_STEPS; guard++) {
             int k = next(j);
             if (k >= n) {
@@ -1568,7 +1605,7 @@ final class SqlShapes {
             exprSqlish |= isSqlish(kind);
             if (compare) {
                 noteCompare(leftKind, kind);
-                if (sameLiteral(leftAt, leftKind, operandAt, kind)) {
+                if (sameLiteral(leftAt, leftKind, operandAt, kind) || sameName(leftAt, leftEnd, leftKind, m)) {
                     exprTautology = true;
                 }
                 if (between) {
@@ -1583,6 +1620,7 @@ final class SqlShapes {
             }
             leftKind = kind;
             leftAt = operandAt;
+            leftEnd = m;
             exprLastKind = kind;
             exprLastAt = operandAt;
             j = m;
@@ -1618,7 +1656,8 @@ final class SqlShapes {
                     return logic ? k + 1 : -1;
                 }
                 default -> {
-                    if (isChar(k, '?')) {
+                    // ? is a bind parameter; a binary ~ is PostgreSQL's regular-expression match
+                    if (isChar(k, '?') || isChar(k, '~') && next(k + 1) < n) {
                         opCompare = true;
                         return k + 1;
                     }
@@ -1669,6 +1708,69 @@ final class SqlShapes {
             return k + 1;
         }
         return -1;
+    }
+
+    /**
+     * An ODBC escape, which JDBC and ODBC drivers rewrite into the database's own syntax before
+     * running the query: {@code {fn now()}}, {@code {d '2020-01-01'}}, {@code {t ..}}, {@code {ts ..}},
+     * {@code {guid ..}}. Returns the index after its closing brace, or -1.
+     */
+    private int odbcEscapeEnd(int i) {
+        if (!isChar(i, '{')) {
+            return -1;
+        }
+        int w = next(i + 1);
+        if (w >= n || type[w] != WORD) {
+            return -1;
+        }
+        int after;
+        if (wordIs(w, "fn")) {
+            int name = next(w + 1);
+            int p = name < n && type[name] == WORD ? next(name + 1) : n;
+            if (p >= n || type[p] != LPAREN || match[p] < 0) {
+                return -1;
+            }
+            after = match[p] + 1;
+        } else if (wordIs(w, "d") || wordIs(w, "t") || wordIs(w, "ts") || wordIs(w, "guid")) {
+            int v = next(w + 1);
+            if (v >= n || type[v] != STR) {
+                return -1;
+            }
+            after = v + 1;
+        } else {
+            return -1;
+        }
+        int close = next(after);
+        return isChar(close, '}') ? close + 1 : -1;
+    }
+
+    private boolean wordIs(int i, String word) {
+        return end[i] - start[i] == word.length() && text.regionMatches(true, start[i], word, 0, word.length());
+    }
+
+    /**
+     * Whether tokens {@code [a, aEnd)} and {@code [b, bEnd)} spell the same thing, ignoring case and
+     * spacing: {@code id=id}, {@code (1)or(1)}. Looks at {@value #MAX_STEPS} tokens at most.
+     */
+    private boolean sameTokens(int a, int aEnd, int b, int bEnd) {
+        int length = aEnd - a;
+        if (a < 0 || b < 0 || length <= 0 || length != bEnd - b || length > MAX_STEPS) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            int x = a + k;
+            int y = b + k;
+            int size = end[x] - start[x];
+            if (type[x] != type[y] || size != end[y] - start[y]) {
+                return false;
+            }
+            for (int c = 0; c < size; c++) {
+                if (WordTable.lower(text.charAt(start[x] + c)) != WordTable.lower(text.charAt(start[y] + c))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private int caseEnd(int i) {
@@ -1741,7 +1843,7 @@ final class SqlShapes {
 
     private boolean isSqlish(int k) {
         return switch (k) {
-            case K_SUBQUERY, K_CASE, K_VAR -> true;
+            case K_SUBQUERY, K_CASE, K_VAR, K_ODBC -> true;
             case K_LITERAL -> true;
             case K_CALL -> any(callId, SqlVocabulary.SQL_ONLY | SqlVocabulary.TIME | SqlVocabulary.SYSTEM
                     | SqlVocabulary.ERROR | SqlVocabulary.NILADIC);
@@ -1788,6 +1890,12 @@ final class SqlShapes {
         }
         int k = next(j);
         return k < n && type[k] == SEMI;
+    }
+
+    /** A column compared with itself, {@code id=id} or {@code `id`=`id`}: true on every row. */
+    private boolean sameName(int a, int aEnd, int aKind, int bEnd) {
+        return (aKind == K_WORD || aKind == K_QIDENT) && kind == aKind && a >= 0 && a < aEnd
+                && sameTokens(a, aEnd, operandAt, bEnd);
     }
 
     private boolean sameLiteral(int a, int aKind, int b, int bKind) {

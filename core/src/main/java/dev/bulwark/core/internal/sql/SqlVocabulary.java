@@ -134,6 +134,7 @@ final class SqlVocabulary {
     static final int CREATE = add("create", RESERVED | STATEMENT);
     static final int SHUTDOWN = add("shutdown", STATEMENT);
     static final int TABLE = add("table", RESERVED | OBJECT);
+    static final int ROW = add("row", FUNCTION);
     static final int IF = add("if", FUNCTION);
     static final int EXISTS = add("exists", RESERVED | UNARY);
     static final int BINARY = add("binary", UNARY | TYPE);
