@@ -77,7 +77,8 @@ public final class SqlInjectionDetector implements Detector {
         TextProfile profile = target.profile();
         boolean sql = mayHoldSql(value, profile);
         boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && profile.has('%');
-        boolean plus = (source == Source.PATH || source == Source.PATH_SEGMENT) && profile.has('+');
+        boolean plus = profile.has('+') && ((source == Source.PATH || source == Source.PATH_SEGMENT)
+                || stillFormEncoded(value));
         boolean dollar = profile.has('$');
         boolean json = profile.has('\\') && looksLikeJson(value);
         if (!sql && !escaped && !plus && !dollar && !json) {
@@ -94,7 +95,8 @@ public final class SqlInjectionDetector implements Detector {
             }
         }
         if (plus) {
-            // Some servers decode '+' in paths as a space, as in query strings.
+            // Some servers decode '+' in paths as a space, as in query strings; and form-encoded
+            // text that reached a place where nothing decodes '+' is read the way it was meant.
             String spaced = value.replace('+', ' ');
             if (mayHoldSql(spaced)) {
                 judge(spaced, null, findings);
@@ -273,6 +275,28 @@ public final class SqlInjectionDetector implements Detector {
         return SqlVocabulary.any(id, TRIGGER_CLASSES) || id == SqlVocabulary.UNION || id == SqlVocabulary.ORDER
                 || id == SqlVocabulary.GROUP || id == SqlVocabulary.HAVING || id == SqlVocabulary.LIMIT
                 || id == SqlVocabulary.INTO || id == SqlVocabulary.PROCEDURE || id == SqlVocabulary.CASE;
+    }
+
+    /**
+     * Whether the value reads as form-encoded text that nothing decoded: {@code '+'} for spaces, no
+     * space or other blank, and a character that base64 (which has {@code '+'} too) has not, or an
+     * {@code '='} before its end.
+     */
+    static boolean stillFormEncoded(String value) {
+        int n = value.length();
+        boolean foreign = false;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (SqlLexer.isSpace(c)) {
+                return false;
+            }
+            if (c == '=') {
+                foreign |= i + 2 < n && value.charAt(i + 1) != '=';
+            } else if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/'))) {
+                foreign = true;
+            }
+        }
+        return foreign;
     }
 
     /** Whether the value is JSON text: it starts with a brace or bracket, after spaces. */

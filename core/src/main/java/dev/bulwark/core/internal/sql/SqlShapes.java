@@ -740,6 +740,14 @@ final class SqlShapes {
             logicAnywhere(i);
             return;
         }
+        if (t == NUM) {
+            scientificSpace(i);
+            return;
+        }
+        if (t == COMMA) {
+            listedTautology(i);
+            return;
+        }
         if (t == OP && detail[i] == OP_CAST) {
             int w = next(i + 1);
             int p = prev(i);
@@ -817,6 +825,32 @@ final class SqlShapes {
         }
         if (call) {
             call(i, k);
+        }
+    }
+
+    /**
+     * MySQL's {@code 1.e(} in place of a space before a parenthesis, which hides a call from
+     * filters that look for {@code name(}: {@code 1.e(ascii 1.e(substring(...}. Counted when the
+     * group opened right after it starts with a SQL word.
+     */
+    private void scientificSpace(int i) {
+        int p = i + 1;
+        if (p >= n || type[p] != LPAREN || start[p] != end[i] || end[i] - start[i] < 3
+                || WordTable.lower(text.charAt(end[i] - 1)) != 'e' || text.charAt(end[i] - 2) != '.') {
+            return;
+        }
+        int w = next(p + 1);
+        if (w < n && type[w] == WORD && any(detail[w], SqlVocabulary.FUNCTION | SqlVocabulary.STATEMENT)) {
+            findings.add(FUNCTION, start[i], end[w]);
+        }
+    }
+
+    /** A constant compared with itself as the last item of a list: {@code b,1=1}, {@code x,'a'='a'--}. */
+    private void listedTautology(int i) {
+        int j = expression(next(i + 1), false);
+        if (j >= 0 && exprTautology && exprOperands == 2 && isConstant(cmpLeftKind) && isConstant(cmpRightKind)
+                && (next(j) >= n || realComment(j))) {
+            findings.add(TAUTOLOGY, start[i], end[j - 1]);
         }
     }
 
@@ -930,6 +964,11 @@ final class SqlShapes {
                 at = e + 1;
                 strong = true;
                 singleKind = K_CALL;
+                int factor = next(e + 1);
+                if (factor < n && (type[factor] == SYSVAR || type[factor] == VAR || type[factor] == NUM)) {
+                    // SELECT*@@version: MySQL reads the star as a product when an operand follows
+                    at = Math.max(at, expression(factor, false));
+                }
             } else {
                 int x = expression(e, true);
                 if (x < 0) {
