@@ -279,13 +279,20 @@ public final class SqlInjectionDetector implements Detector {
 
     /**
      * Whether the value reads as form-encoded text that nothing decoded: {@code '+'} for spaces, no
-     * space or other blank, and a character that base64 (which has {@code '+'} too) has not, or an
+     * space or other blank inside (a line end after it is fine), and a character that base64 (which has {@code '+'} too) has not, or an
      * {@code '='} before its end.
      */
     static boolean stillFormEncoded(String value) {
         int n = value.length();
+        while (n > 0 && SqlLexer.isSpace(value.charAt(n - 1))) {
+            n--;
+        }
+        int from = 0;
+        while (from < n && SqlLexer.isSpace(value.charAt(from))) {
+            from++;
+        }
         boolean foreign = false;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             char c = value.charAt(i);
             if (SqlLexer.isSpace(c)) {
                 return false;

@@ -265,6 +265,12 @@ final class SqlShapes {
             booleanAfter(s2, false, wordLead, closes);
             return;
         }
+        if (type[s2] == SEMI && !wordLead && !leadHasWord && leadKind != K_STR_OPEN && s2 + 1 < n
+                && realComment(s2 + 1) && next(s2 + 1) >= n) {
+            // 1;-- ends the statement and comments out the rest of the query
+            findings.add(TRAILING_COMMENT, start[s], end[s2 + 1]);
+            return;
+        }
         if (type[s2] != WORD) {
             return;
         }
@@ -1115,6 +1121,11 @@ final class SqlShapes {
                 findings.add(destructive, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.DELETE) {
+            if (afterSemicolon && afterValueSemicolon(s) && nameEndsStatement(a)) {
+                // SQL Server's DELETE without FROM
+                findings.add(destructive, start[s], end[a]);
+                return;
+            }
             for (int guard = 0; guard < 3 && a < n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED)
                     && isWord(next(a + 1), SqlVocabulary.FROM) == false && next(a + 1) < n; guard++) {
                 a = next(a + 1);
@@ -1157,7 +1168,8 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.TRUNCATE) {
-            if (isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)) {
+            if (isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)
+                    || (afterSemicolon && nameEndsStatement(a) && (codeLike(a) || afterValueSemicolon(s)))) {
                 findings.add(destructive, start[s], end[Math.min(a, n - 1)]);
             }
         } else if (id == SqlVocabulary.ALTER || id == SqlVocabulary.CREATE) {
@@ -1223,6 +1235,27 @@ final class SqlShapes {
         } else if (id == SqlVocabulary.BEGIN && afterSemicolon) {
             if (a < n && type[a] == WORD && is(detail[a], SqlVocabulary.STATEMENT) && detail[a] != SqlVocabulary.BEGIN) {
                 findings.add(rule, start[s], end[a]);
+            } else if (afterValueSemicolon(s) && blockEnds(a)) {
+                findings.add(rule, start[s], end[s]);
+            }
+        } else if ((id == SqlVocabulary.GRANT || id == SqlVocabulary.REVOKE) && afterSemicolon) {
+            if (isWord(a, SqlVocabulary.ALL) || a < n && type[a] == WORD && is(detail[a], SqlVocabulary.STATEMENT)) {
+                int on = next(a + 1);
+                if (isWord(on, SqlVocabulary.ON) || on < n && type[on] == COMMA) {
+                    findings.add(rule, start[s], end[on]);
+                }
+            }
+        } else if (id == SqlVocabulary.RENAME && afterSemicolon) {
+            if (a < n && type[a] == WORD && is(detail[a], SqlVocabulary.OBJECT) && next(a + 1) < n) {
+                findings.add(destructive, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.KILL && afterSemicolon && afterValueSemicolon(s)) {
+            if (a < n && type[a] == NUM && (next(a + 1) >= n || type[next(a + 1)] == SEMI)) {
+                findings.add(destructive, start[s], end[a]);
+            }
+        } else if ((id == SqlVocabulary.COMMIT || id == SqlVocabulary.ROLLBACK) && afterValueSemicolon(s)) {
+            if (endsHere || a < n && type[a] == SEMI) {
+                findings.add(rule, start[s], end[s]);
             }
         } else if (id == SqlVocabulary.USE && afterSemicolon) {
             int after = a < n ? next(a + 1) : n;
@@ -1257,6 +1290,42 @@ final class SqlShapes {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the semicolon right before {@code s} ends a value that the application put in its
+     * query (a number, string or parenthesis), or ends the application's string in a quoted reading.
+     */
+    private boolean afterValueSemicolon(int s) {
+        int semi = prev(s);
+        if (semi < 0 || type[semi] != SEMI) {
+            return false;
+        }
+        int v = prev(semi);
+        return context == QUOTED || v >= 0 && (type[v] == NUM || type[v] == STR || type[v] == RPAREN);
+    }
+
+    /** A plain name that ends the statement: a comment, a semicolon or the end of the value follows. */
+    private boolean nameEndsStatement(int name) {
+        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || any(detail[name], SqlVocabulary.RESERVED)) {
+            return false;
+        }
+        int j = qualified(name + 1);
+        int k = next(j);
+        return k >= n || realComment(j) || type[k] == SEMI;
+    }
+
+    /** A BEGIN block closed within a few statements: {@code begin null; end;}, {@code end--}. */
+    private boolean blockEnds(int from) {
+        int limit = Math.min(n - 1, from + MAX_STEPS);
+        for (int k = from; k < limit; k++) {
+            int e = next(k + 1);
+            if (type[k] == SEMI && isWord(e, SqlVocabulary.END)) {
+                int after = next(e + 1);
+                return after >= n || type[after] == SEMI || realComment(e + 1);
+            }
+        }
+        return false;
     }
 
     /** EXEC/EXECUTE and what it runs. */

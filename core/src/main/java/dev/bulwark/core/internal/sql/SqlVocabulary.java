@@ -161,6 +161,13 @@ final class SqlVocabulary {
     static final int USE = add("use", STATEMENT);
     static final int CALL = add("call", STATEMENT);
     static final int BEGIN = add("begin", STATEMENT);
+    static final int GRANT = add("grant", STATEMENT);
+    static final int REVOKE = add("revoke", STATEMENT);
+    static final int RENAME = add("rename", STATEMENT);
+    static final int KILL = add("kill", STATEMENT);
+    /** Transaction ends: only counted right after a semicolon, alone. */
+    static final int COMMIT = add("commit", 0);
+    static final int ROLLBACK = add("rollback", 0);
     static final int WITH = add("with", STATEMENT);
     static final int NOWAIT = add("nowait", RESERVED);
     static final int DO = add("do", STATEMENT);

@@ -256,6 +256,34 @@ class SqlInjectionDetectorTest {
     }
 
     @Nested
+    class StackedAfterValue {
+        @ParameterizedTest
+        @ValueSource(strings = {"7; truncate audit_log", "1; delete users", "1; kill 1", "1;rename table a to b"})
+        void blocksDestructiveStatementAfterNumber(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STACKED-DESTRUCTIVE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1'; begin null; end;--", "1; begin null; end", "'; commit;--", "1; rollback--",
+            "1;grant all on *.* to x"})
+        void blocksBlocksTransactionsAndGrantsAfterBreak(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STACKED");
+        }
+
+        @Test
+        void blocksSemicolonAndCommentAfterNumber() {
+            assertThat(rulesFor("1;--")).contains("SQL-TRAILING-COMMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Options: wrap; truncate text", "note; delete files", "2; begin again; end of story",
+            "done; commit", "grant all on board", "see 1; -- 2"})
+        void allowsStatementWordsInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+    }
+
+    @Nested
     class QueriesWithoutSelect {
         @ParameterizedTest
         @ValueSource(strings = {"1 union table users", "1' union table users-- -", "1) UNION TABLE mysql.user",
@@ -335,7 +363,7 @@ class SqlInjectionDetectorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"\"+WAITFOR+DELAY+'0:0:5'", "1'+or+1=1--", "';SELECT*@@version#--"})
+        @ValueSource(strings = {"\"+WAITFOR+DELAY+'0:0:5'", "\"+WAITFOR+DELAY+'\n", "1'+or+1=1--", "';SELECT*@@version#--"})
         void blocksFormEncodedSpacesThatNothingDecoded(String value) {
             assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
         }
@@ -396,7 +424,7 @@ class SqlInjectionDetectorTest {
         @ParameterizedTest
         @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "' or 1=1 ", "(select ", "/*!", "union select ",
             "case when ", "@@", "0x", "-- \n", "'\"`", "{fn ", "{fn f(", "(1)or", "1||", "x=x or ", "union table ",
-            "union values row(", ",1=1", "1.e(", "+or+", "{\"a\":\"\\u0027", "select*@@v*"})
+            "union values row(", ",1=1", "1.e(", "+or+", "1;begin x;", "; truncate a;", "{\"a\":\"\\u0027", "select*@@v*"})
         void finishesLinearlyOnOneMebibyteOfRepetition(String unit) {
             String value = unit.repeat((1 << 20) / unit.length());
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rulesFor(value));
