@@ -23,7 +23,9 @@ import java.util.List;
  *
  * <p>Values without any character or word that SQL injection needs are passed after one cheap loop.
  * Header and cookie values, which the engine does not percent-decode, are also read decoded when
- * they hold {@code %XX} escapes. Time and memory are linear in the value's length: tokens are read
+ * they hold {@code %XX} escapes; JSON text carried in a value is also read with its
+ * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
+ * blank inside, see {@link #stillFormEncoded}) is also read with spaces. Time and memory are linear in the value's length: tokens are read
  * in bounded runs that overlap by {@value #OVERLAP} tokens.
  *
  * <p>Levels: {@code BASIC} rules fire on UNION SELECT, destructive stacked statements, time delays

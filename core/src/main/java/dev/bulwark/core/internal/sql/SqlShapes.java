@@ -1157,7 +1157,7 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.UPDATE) {
-            if (a < n && (type[a] == WORD || type[a] == QIDENT) && !any(detail[a], SqlVocabulary.RESERVED)) {
+            if (a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a)) {
                 int set = next(qualified(a + 1));
                 if (isWord(set, SqlVocabulary.SET)) {
                     int col = next(set + 1);
@@ -1180,7 +1180,7 @@ final class SqlShapes {
             if (o < n && type[o] == WORD && is(detail[o], SqlVocabulary.OBJECT)) {
                 int name = next(o + 1);
                 if (name < n && (type[name] == WORD || type[name] == QIDENT)
-                        && !any(detail[name], SqlVocabulary.RESERVED)) {
+                        && !reservedWord(name)) {
                     int after = next(qualified(name + 1));
                     if (afterSemicolon || afterBreak || (after < n && (type[after] == LPAREN
                             || isWord(after, SqlVocabulary.AS) || type[after] == WORD && detail[after] != 0
@@ -1307,7 +1307,7 @@ final class SqlShapes {
 
     /** A plain name that ends the statement: a comment, a semicolon or the end of the value follows. */
     private boolean nameEndsStatement(int name) {
-        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || any(detail[name], SqlVocabulary.RESERVED)) {
+        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || reservedWord(name)) {
             return false;
         }
         int j = qualified(name + 1);
@@ -1989,7 +1989,7 @@ final class SqlShapes {
     }
 
     private boolean terminatedAfterName(int name) {
-        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || any(detail[name], SqlVocabulary.RESERVED)) {
+        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || reservedWord(name)) {
             return false;
         }
         int j = qualified(name + 1);
@@ -2144,6 +2144,11 @@ final class SqlShapes {
             lower = c >= 'a' && c <= 'z';
         }
         return false;
+    }
+
+    /** A reserved keyword; a quoted name never is one, whatever its quote character. */
+    private boolean reservedWord(int i) {
+        return type[i] == WORD && any(detail[i], SqlVocabulary.RESERVED);
     }
 
     private boolean isWord(int i, int id) {
