@@ -510,7 +510,7 @@ final class SqlShapes {
                     || (valueFirst && endsInComment);
         } else if (wordLead) {
             hit = (exprCompare && isValue(cmpLeftKind) && isValue(cmpRightKind))
-                    || (exprSqlish && exprFirstKind != K_LITERAL)
+                    || (exprSqlish && exprFirstKind != K_LITERAL && exprFirstKind != K_ODBC)
                     || (exprCompare && comment);
         } else {
             hit = (exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind)))
@@ -1846,10 +1846,35 @@ final class SqlShapes {
             }
             after = v + 1;
         } else {
-            return -1;
+            return anyOdbcEscapeEnd(w);
         }
         int close = next(after);
         return isChar(close, '}') ? close + 1 : -1;
+    }
+
+    /**
+     * MySQL reads {@code {name expression}} with any name as its expression ({@code {if length(x)>0}},
+     * {@code {x version()}}). Counted when the braces close within {@value #MAX_STEPS} tokens and
+     * hold a call, an operator or a number, so that template placeholders such as {@code {if x}} do not.
+     */
+    private int anyOdbcEscapeEnd(int w) {
+        boolean expression = false;
+        int k = next(w + 1);
+        for (int guard = 0; guard < MAX_STEPS && k < n; guard++) {
+            int t = type[k];
+            if (t == OTHER && (detail[k] == '{' || detail[k] == '}')) {
+                return detail[k] == '}' && expression ? k + 1 : -1;
+            }
+            if (t == LPAREN) {
+                expression = true;
+                k = close(k);
+            } else {
+                expression |= t == OP || t == NUM || t == SYSVAR;
+                k++;
+            }
+            k = next(k);
+        }
+        return -1;
     }
 
     private boolean wordIs(int i, String word) {

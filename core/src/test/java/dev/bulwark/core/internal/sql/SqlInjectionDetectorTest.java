@@ -341,8 +341,14 @@ class SqlInjectionDetectorTest {
             assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
         }
 
+        @Test
+        void blocksMySqlBraceExpressionWithAnyName() {
+            assertThat(rulesFor("9999 or {if length((select username from users where id=1))>0}")).contains("SQL-BOOLEAN");
+        }
+
         @ParameterizedTest
-        @ValueSource(strings = {"{ts}", "{d}", "Use {fn} in your template", "{t 'hello'}", "{name} or {title}"})
+        @ValueSource(strings = {"{ts}", "{d}", "Use {fn} in your template", "{t 'hello'}", "{name} or {title}",
+            "{if x}", "{{if .X}}", "x or {if count(x) > 0}"})
         void allowsBracesInTemplatesAndText(String value) {
             assertThat(rulesFor(value)).as(value).isEmpty();
         }
@@ -424,7 +430,7 @@ class SqlInjectionDetectorTest {
         @ParameterizedTest
         @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "' or 1=1 ", "(select ", "/*!", "union select ",
             "case when ", "@@", "0x", "-- \n", "'\"`", "{fn ", "{fn f(", "(1)or", "1||", "x=x or ", "union table ",
-            "union values row(", ",1=1", "1.e(", "+or+", "1;begin x;", "; truncate a;", "{\"a\":\"\\u0027", "select*@@v*"})
+            "union values row(", ",1=1", "1.e(", "+or+", "1;begin x;", "; truncate a;", "1 or {x (", "{a 1", "{\"a\":\"\\u0027", "select*@@v*"})
         void finishesLinearlyOnOneMebibyteOfRepetition(String unit) {
             String value = unit.repeat((1 << 20) / unit.length());
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rulesFor(value));
