@@ -516,6 +516,7 @@ final class SqlShapes {
             hit = (exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind)))
                     || (exprSqlish && (exprFirstKind != K_LITERAL || terminated))
                     || (valueFirst && (comment || clauseFollows))
+                    || (exprCompare && comment)
                     || (closes > 0 && (exprCompare || valueFirst))
                     || exprTautology || (repeated && ends);
         }
@@ -1216,6 +1217,18 @@ final class SqlShapes {
             }
         } else if (id == SqlVocabulary.WAITFOR) {
             waitfor(s);
+        } else if (id == SqlVocabulary.IF && !afterSemicolon && !afterBreak) {
+            // IF (1=1) SELECT 1 ELSE DROP ...: SQL Server's statement-level IF as the whole value
+            if (s == next(0) && a < n && type[a] == LPAREN && match[a] > 0) {
+                int j = expression(next(a + 1), false);
+                int st = next(match[a] + 1);
+                if (j >= 0 && exprCompare && isConstant(cmpLeftKind) && isConstant(cmpRightKind)
+                        && st < n && type[st] == WORD && is(detail[st], SqlVocabulary.STATEMENT)) {
+                    findings.add(STATEMENT, start[s], end[st]);
+                }
+            }
+        } else if (id == SqlVocabulary.COPY) {
+            copy(s, a, rule);
         } else if ((id == SqlVocabulary.IF || id == SqlVocabulary.WHILE) && (afterSemicolon || afterBreak)) {
             if (isWord(a, SqlVocabulary.NOT) || isWord(a, SqlVocabulary.EXISTS)) {
                 findings.add(rule, start[s], end[a]);
@@ -1239,11 +1252,16 @@ final class SqlShapes {
                 findings.add(rule, start[s], end[s]);
             }
         } else if ((id == SqlVocabulary.GRANT || id == SqlVocabulary.REVOKE) && afterSemicolon) {
+            int on = next(a + 1);
             if (isWord(a, SqlVocabulary.ALL) || a < n && type[a] == WORD && is(detail[a], SqlVocabulary.STATEMENT)) {
-                int on = next(a + 1);
                 if (isWord(on, SqlVocabulary.ON) || on < n && type[on] == COMMA) {
                     findings.add(rule, start[s], end[on]);
                 }
+            } else if (a < n && type[a] == WORD && (isWord(on, SqlVocabulary.TO) || isWord(on, SqlVocabulary.FROM))
+                    && (afterValueSemicolon(s) || context == QUOTED && s == next(0))
+                    && nameEndsStatement(next(on + 1))) {
+                // GRANT role TO user; as in "' grant dba to scott;--"
+                findings.add(rule, start[s], end[on]);
             }
         } else if (id == SqlVocabulary.RENAME && afterSemicolon) {
             if (a < n && type[a] == WORD && is(detail[a], SqlVocabulary.OBJECT) && next(a + 1) < n) {
@@ -1326,6 +1344,42 @@ final class SqlShapes {
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL's COPY between a table or query and a server file or program:
+     * {@code copy t from '/etc/passwd'}, {@code copy (select '') to program 'id'}.
+     */
+    private void copy(int s, int a, int rule) {
+        int j;
+        if (a < n && type[a] == LPAREN) {
+            j = close(a);
+        } else if (a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a)) {
+            j = qualified(a + 1);
+        } else {
+            return;
+        }
+        int direction = next(j);
+        if (!isWord(direction, SqlVocabulary.FROM) && !isWord(direction, SqlVocabulary.TO)) {
+            return;
+        }
+        int target = next(direction + 1);
+        if (isWord(target, SqlVocabulary.PROGRAM)) {
+            findings.add(FILE, start[s], end[target]);
+        } else if (target < n && (type[target] == STR || type[target] == STR_OPEN) && isPath(start[target] + 1, end[target])) {
+            findings.add(FILE, start[s], end[target]);
+        } else if (target < n && rule == STACKED) {
+            findings.add(rule, start[s], end[direction]);
+        }
+    }
+
+    /** Whether {@code text[from, to)} starts like a file path: {@code /}, {@code \\}, {@code ~} or {@code C:}. */
+    private boolean isPath(int from, int to) {
+        if (to - from < 2) {
+            return false;
+        }
+        char c = text.charAt(from);
+        return c == '/' || c == '\\' || c == '~' || Character.isLetter(c) && text.charAt(from + 1) == ':';
     }
 
     /** EXEC/EXECUTE and what it runs. */

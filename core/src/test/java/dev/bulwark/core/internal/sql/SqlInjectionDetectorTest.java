@@ -271,13 +271,30 @@ class SqlInjectionDetectorTest {
         }
 
         @Test
+        void blocksGrantOfRoleAfterQuote() {
+            assertThat(rulesFor("' grant connect to name; grant resource to name; --")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void blocksStatementLevelIfAsWholeValue() {
+            assertThat(rulesFor("IF(7423=7423) SELECT 7423 ELSE DROP FUNCTION xcjl--")).contains("SQL-STATEMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"copy myfile from '/etc/passwd';", "1;copy t to program 'id'", "copy x to 'C:\\temp\\a.txt'"})
+        void blocksPostgresCopyBetweenTableAndServerFile(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-FILE");
+        }
+
+        @Test
         void blocksSemicolonAndCommentAfterNumber() {
             assertThat(rulesFor("1;--")).contains("SQL-TRAILING-COMMENT");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"Options: wrap; truncate text", "note; delete files", "2; begin again; end of story",
-            "done; commit", "grant all on board", "see 1; -- 2"})
+            "done; commit", "grant all on board", "see 1; -- 2", "please grant access to john", "copy notes from 'draft'",
+            "if (a=b) select the first"})
         void allowsStatementWordsInProse(String value) {
             assertThat(rulesFor(value)).as(value).isEmpty();
         }
@@ -319,6 +336,11 @@ class SqlInjectionDetectorTest {
             "a,1=1 and more", "`code` or `more code`", "x || y"})
         void allowsRepetitionInProseAndCode(String value) {
             assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void blocksComparisonOfNamesCutOffByComment() {
+            assertThat(rulesFor(" OR x=y#")).contains("SQL-BOOLEAN");
         }
 
         @Test
