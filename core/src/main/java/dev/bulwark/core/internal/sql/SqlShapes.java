@@ -60,8 +60,8 @@ final class SqlShapes {
     private static final int K_QIDENT = 9;
     private static final int K_CASE = 10;
     private static final int K_SUBQUERY = 11;
-    /** An ODBC escape: {@code {fn now()}}, {@code {d '2020-01-01'}}. */
-    private static final int K_ODBC = 12;
+    /** SQL-only syntax: an ODBC escape {@code {fn now()}}, {@code {d '2020-01-01'}}, or MATCH ... AGAINST (..). */
+    private static final int K_SYNTAX = 12;
 
     private static final int MAX_STEPS = 64;
     private static final int MAX_SUB_VALUES = 8;
@@ -510,7 +510,7 @@ final class SqlShapes {
                     || (valueFirst && endsInComment);
         } else if (wordLead) {
             hit = (exprCompare && isValue(cmpLeftKind) && isValue(cmpRightKind))
-                    || (exprSqlish && exprFirstKind != K_LITERAL && exprFirstKind != K_ODBC)
+                    || (exprSqlish && exprFirstKind != K_LITERAL && exprFirstKind != K_SYNTAX)
                     || (exprCompare && comment);
         } else {
             hit = (exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind)))
@@ -1630,7 +1630,7 @@ final class SqlShapes {
                 if (j < 0) {
                     return -1;
                 }
-                kind = K_ODBC;
+                kind = K_SYNTAX;
             }
             case LPAREN -> {
                 int in = next(i + 1);
@@ -1640,7 +1640,9 @@ final class SqlShapes {
             case WORD -> {
                 int id = detail[i];
                 int k = next(i + 1);
-                if (k < n && type[k] == LPAREN && (callable(id) || comparisonCall(id, k))) {
+                if (id == SqlVocabulary.MATCH && (j = matchAgainstEnd(k)) > 0) {
+                    kind = K_SYNTAX;
+                } else if (k < n && type[k] == LPAREN && (callable(id) || comparisonCall(id, k))) {
                     kind = K_CALL;
                     callId = id;
                     j = close(k);
@@ -1931,6 +1933,37 @@ final class SqlShapes {
         return -1;
     }
 
+    /**
+     * MySQL's full-text search {@code MATCH (a, b) AGAINST ('..' IN BOOLEAN MODE)}, columns with or
+     * without parentheses; {@code k} is the token after MATCH. Returns the index after AGAINST's
+     * closing parenthesis, or -1.
+     */
+    private int matchAgainstEnd(int k) {
+        int j;
+        if (k < n && type[k] == LPAREN) {
+            j = close(k);
+        } else {
+            j = k;
+            for (int guard = 0; guard < 8 && j < n && (type[j] == WORD || type[j] == QIDENT) && !reservedWord(j); guard++) {
+                j = qualified(j + 1);
+                int c = next(j);
+                if (c >= n || type[c] != COMMA) {
+                    break;
+                }
+                j = next(c + 1);
+            }
+            if (j == k) {
+                return -1;
+            }
+        }
+        int against = next(j);
+        int p = next(against + 1);
+        if (!isWord(against, SqlVocabulary.AGAINST) || p >= n || type[p] != LPAREN || match[p] < 0) {
+            return -1;
+        }
+        return match[p] + 1;
+    }
+
     private boolean wordIs(int i, String word) {
         return end[i] - start[i] == word.length() && text.regionMatches(true, start[i], word, 0, word.length());
     }
@@ -2030,7 +2063,7 @@ final class SqlShapes {
 
     private boolean isSqlish(int k) {
         return switch (k) {
-            case K_SUBQUERY, K_CASE, K_VAR, K_ODBC -> true;
+            case K_SUBQUERY, K_CASE, K_VAR, K_SYNTAX -> true;
             case K_LITERAL -> true;
             case K_CALL -> any(callId, SqlVocabulary.SQL_ONLY | SqlVocabulary.TIME | SqlVocabulary.SYSTEM
                     | SqlVocabulary.ERROR | SqlVocabulary.NILADIC);

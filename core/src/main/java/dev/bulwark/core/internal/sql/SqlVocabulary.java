@@ -164,6 +164,8 @@ final class SqlVocabulary {
     static final int GRANT = add("grant", STATEMENT);
     static final int COPY = add("copy", STATEMENT);
     static final int PROGRAM = add("program", 0);
+    static final int MATCH = add("match", RESERVED | COMPARE);
+    static final int AGAINST = add("against", 0);
     static final int REVOKE = add("revoke", STATEMENT);
     static final int RENAME = add("rename", STATEMENT);
     static final int KILL = add("kill", STATEMENT);

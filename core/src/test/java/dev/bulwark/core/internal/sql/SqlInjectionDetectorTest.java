@@ -363,6 +363,19 @@ class SqlInjectionDetectorTest {
             assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"' or MATCH username AGAINST ('+admin -a' IN BOOLEAN MODE); -- -a",
+            "1 and match(title,body) against ('x')"})
+        void blocksFullTextMatchAgainstAsCondition(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-BOOLEAN");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"the match against (Chelsea) was great", "match against bots", "match(a,b)"})
+        void allowsMatchAgainstInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
         @Test
         void blocksMySqlBraceExpressionWithAnyName() {
             assertThat(rulesFor("9999 or {if length((select username from users where id=1))>0}")).contains("SQL-BOOLEAN");
@@ -452,7 +465,7 @@ class SqlInjectionDetectorTest {
         @ParameterizedTest
         @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "' or 1=1 ", "(select ", "/*!", "union select ",
             "case when ", "@@", "0x", "-- \n", "'\"`", "{fn ", "{fn f(", "(1)or", "1||", "x=x or ", "union table ",
-            "union values row(", ",1=1", "1.e(", "+or+", "1;begin x;", "; truncate a;", "1 or {x (", "{a 1", "{\"a\":\"\\u0027", "select*@@v*"})
+            "union values row(", ",1=1", "1.e(", "+or+", "1;begin x;", "; truncate a;", "1 or {x (", "{a 1", "' or match a, ", "{\"a\":\"\\u0027", "select*@@v*"})
         void finishesLinearlyOnOneMebibyteOfRepetition(String unit) {
             String value = unit.repeat((1 << 20) / unit.length());
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rulesFor(value));
