@@ -23,7 +23,9 @@ import java.util.List;
  *
  * <p>Values without any character or word that SQL injection needs are passed after one cheap loop.
  * Header and cookie values, which the engine does not percent-decode, are also read decoded when
- * they hold {@code %XX} escapes. Time and memory are linear in the value's length: tokens are read
+ * they hold {@code %XX} escapes; JSON text carried in a value is also read with its
+ * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
+ * blank inside, see {@link #stillFormEncoded}) is also read with spaces. Time and memory are linear in the value's length: tokens are read
  * in bounded runs that overlap by {@value #OVERLAP} tokens.
  *
  * <p>Levels: {@code BASIC} rules fire on UNION SELECT, destructive stacked statements, time delays
@@ -77,8 +79,10 @@ public final class SqlInjectionDetector implements Detector {
         TextProfile profile = target.profile();
         boolean sql = mayHoldSql(value, profile);
         boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && profile.has('%');
-        boolean plus = (source == Source.PATH || source == Source.PATH_SEGMENT) && profile.has('+');
-        if (!sql && !escaped && !plus) {
+        boolean plus = profile.has('+') && ((source == Source.PATH || source == Source.PATH_SEGMENT)
+                || stillFormEncoded(value));
+        boolean json = profile.has('\\') && looksLikeJson(value);
+        if (!sql && !escaped && !plus && !json) {
             return;
         }
         SqlFindings findings = new SqlFindings();
@@ -92,10 +96,17 @@ public final class SqlInjectionDetector implements Detector {
             }
         }
         if (plus) {
-            // Some servers decode '+' in paths as a space, as in query strings.
+            // Some servers decode '+' in paths as a space, as in query strings; and form-encoded
+            // text that reached a place where nothing decodes '+' is read the way it was meant.
             String spaced = value.replace('+', ' ');
             if (mayHoldSql(spaced)) {
                 judge(spaced, null, findings);
+            }
+        }
+        if (json) {
+            String unescaped = jsonUnescaped(value);
+            if (unescaped != null && mayHoldSql(unescaped)) {
+                judge(unescaped, null, findings);
             }
         }
         if (source == Source.HEADER && isNegotiationHeader(target.name())) {
@@ -262,6 +273,87 @@ public final class SqlInjectionDetector implements Detector {
         return SqlVocabulary.any(id, TRIGGER_CLASSES) || id == SqlVocabulary.UNION || id == SqlVocabulary.ORDER
                 || id == SqlVocabulary.GROUP || id == SqlVocabulary.HAVING || id == SqlVocabulary.LIMIT
                 || id == SqlVocabulary.INTO || id == SqlVocabulary.PROCEDURE || id == SqlVocabulary.CASE;
+    }
+
+    /**
+     * Whether the value reads as form-encoded text that nothing decoded: {@code '+'} for spaces, no
+     * space or other blank inside (a line end after it is fine), and a character that base64 (which has {@code '+'} too) has not, or an
+     * {@code '='} before its end.
+     */
+    static boolean stillFormEncoded(String value) {
+        int n = value.length();
+        while (n > 0 && SqlLexer.isSpace(value.charAt(n - 1))) {
+            n--;
+        }
+        int from = 0;
+        while (from < n && SqlLexer.isSpace(value.charAt(from))) {
+            from++;
+        }
+        boolean foreign = false;
+        for (int i = from; i < n; i++) {
+            char c = value.charAt(i);
+            if (SqlLexer.isSpace(c)) {
+                return false;
+            }
+            if (c == '=') {
+                foreign |= i + 2 < n && value.charAt(i + 1) != '=';
+            } else if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/'))) {
+                foreign = true;
+            }
+        }
+        return foreign;
+    }
+
+    /** Whether the value is JSON text: it starts with a brace or bracket, after spaces. */
+    static boolean looksLikeJson(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!SqlLexer.isSpace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * JSON's <code>&#92;uXXXX</code> escapes decoded, or null if there are none. A JSON value that
+     * the application parses reaches its query with the escaped quote (<code>&#92;u0027</code>) as a
+     * real one. Other escapes stay as they are, so a {@code \"} inside a string still reads as escaped.
+     */
+    static String jsonUnescaped(String value) {
+        int n = value.length();
+        StringBuilder out = null;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < n && value.charAt(i + 1) == '\\') {
+                if (out != null) {
+                    out.append(c).append(c);
+                }
+                i++;
+            } else if (c == '\\' && i + 5 < n && value.charAt(i + 1) == 'u' && hex4(value, i + 2) >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                    out.append(value, 0, i);
+                }
+                out.append((char) hex4(value, i + 2));
+                i += 5;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? null : out.toString();
+    }
+
+    private static int hex4(String value, int from) {
+        int code = 0;
+        for (int k = from; k < from + 4; k++) {
+            int digit = Character.digit(value.charAt(k), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            code = code * 16 + digit;
+        }
+        return code;
     }
 
     /** {@code %XX} escapes decoded (bytes as Latin-1 when they are not UTF-8), or null if none. */

@@ -19,9 +19,11 @@ final class SqlRules {
 
     // BASIC: structures that legitimate input does not have.
     static final RuleDefinition UNION_AFTER_BREAK = rule("SQL-UNION-AFTER-BREAK", Level.BASIC,
-            "UNION SELECT right after a value ends a number, string or parenthesis", OWASP);
+            "UNION SELECT (or MySQL 8's UNION TABLE t and UNION VALUES ROW(..)) right after a value ends a number,"
+                    + " string or parenthesis", OWASP);
     static final RuleDefinition STACKED_DESTRUCTIVE = rule("SQL-STACKED-DESTRUCTIVE", Level.BASIC,
-            "a second statement that drops, deletes, executes procedures or shuts down", CAPEC_66);
+            "a second statement that drops, deletes, truncates, renames, kills, executes procedures or shuts down",
+            CAPEC_66);
     static final RuleDefinition TIME_AFTER_BREAK = rule("SQL-TIME-AFTER-BREAK", Level.BASIC,
             "a time-delay function (sleep, benchmark, pg_sleep, waitfor delay) used as SQL", BLIND);
     static final RuleDefinition TAUTOLOGY_COMMENT = rule("SQL-TAUTOLOGY-COMMENT", Level.BASIC,
@@ -29,17 +31,18 @@ final class SqlRules {
 
     // STANDARD: the default set.
     static final RuleDefinition UNION = rule("SQL-UNION", Level.STANDARD,
-            "UNION SELECT, or UNION ending a numeric value", OWASP);
+            "UNION SELECT, TABLE or VALUES ROW, or UNION ending a numeric value", OWASP);
     static final RuleDefinition BOOLEAN = rule("SQL-BOOLEAN", Level.STANDARD,
             "a boolean condition (OR/AND/XOR ...) appended after a closing quote, number or parenthesis",
             CAPEC_7);
     static final RuleDefinition TAUTOLOGY = rule("SQL-TAUTOLOGY", Level.STANDARD,
-            "OR/AND followed by a comparison of constants or of SQL functions", CAPEC_7);
+            "OR/AND followed by a comparison of constants or of SQL functions, or a constant compared with"
+                    + " itself at the end of a list", CAPEC_7);
     static final RuleDefinition COMMENT_TRUNCATION = rule("SQL-COMMENT-TRUNCATION", Level.STANDARD,
             "a comment or statement end right after a closing quote, cutting off the rest of the query",
             CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
-            "a second statement after a semicolon", CAPEC_66);
+            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT ...)", CAPEC_66);
     static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,
             "a whole SQL statement or subquery (SELECT ... FROM, INSERT INTO, DECLARE @ ...)", CWE);
     static final RuleDefinition TIME = rule("SQL-TIME", Level.STANDARD,
@@ -58,7 +61,7 @@ final class SqlRules {
     static final RuleDefinition EXECUTABLE_COMMENT = rule("SQL-EXECUTABLE-COMMENT", Level.STANDARD,
             "a MySQL executable comment /*! ... */", OWASP);
     static final RuleDefinition FUNCTION = rule("SQL-FUNCTION", Level.STANDARD,
-            "SQL-specific function calls nested or fed SQL literals (concat(0x.., version()))", CWE);
+            "SQL-specific function calls nested or fed SQL literals (concat(0x.., version()), 1.e(ascii ...)", CWE);
     static final RuleDefinition ENCODED_STRING = rule("SQL-ENCODED-STRING", Level.STANDARD,
             "a string built from char()/chr() codes or hexadecimal, a filter evasion", CWE);
     static final RuleDefinition CONDITIONAL = rule("SQL-CONDITIONAL", Level.STANDARD,

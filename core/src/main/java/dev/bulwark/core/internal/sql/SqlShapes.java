@@ -60,6 +60,8 @@ final class SqlShapes {
     private static final int K_QIDENT = 9;
     private static final int K_CASE = 10;
     private static final int K_SUBQUERY = 11;
+    /** SQL-only syntax: an ODBC escape {@code {fn now()}}, {@code {d '2020-01-01'}}, or MATCH ... AGAINST (..). */
+    private static final int K_SYNTAX = 12;
 
     private static final int MAX_STEPS = 64;
     private static final int MAX_SUB_VALUES = 8;
@@ -112,6 +114,8 @@ final class SqlShapes {
     // What the last operand() read.
     private int kind;
     private int operandAt;
+    /** The index after the last operand, so two operands can be compared as text. */
+    private int operandEnd;
     private int callId;
 
     // What the last expression() read.
@@ -128,6 +132,10 @@ final class SqlShapes {
     private boolean exprDangling;
     private int cmpLeftKind;
     private int cmpRightKind;
+
+    /** The unquoted lead when it is a single constant or parenthesised group: its tokens, else -1. */
+    private int leadFrom = -1;
+    private int leadTo = -1;
 
     // What the last binop() read.
     private boolean opCompare;
@@ -199,6 +207,7 @@ final class SqlShapes {
         boolean leadCompare = false;
         boolean leadConstants = false;
         boolean leadHasWord = false;
+        leadFrom = -1;
         if (isWord(s, SqlVocabulary.VALUES)) {
             startingClause(s);
             return;
@@ -220,6 +229,10 @@ final class SqlShapes {
             leadCompare = exprCompare;
             leadConstants = isConstant(cmpLeftKind) && isConstant(cmpRightKind);
             leadHasWord = exprAnyWord;
+            if (exprOperands == 1 && (isConstant(exprFirstKind) || exprFirstKind == K_PAREN)) {
+                leadFrom = s;
+                leadTo = c;
+            }
             if (exprFirstKind == K_SUBQUERY && type[s] == LPAREN && match[s] < 0 && n - s <= 4) {
                 findings.add(STATEMENT, start[s], end[n - 1]);
             }
@@ -250,6 +263,12 @@ final class SqlShapes {
         }
         if (isLogic(s2)) {
             booleanAfter(s2, false, wordLead, closes);
+            return;
+        }
+        if (type[s2] == SEMI && !wordLead && !leadHasWord && leadKind != K_STR_OPEN && s2 + 1 < n
+                && realComment(s2 + 1) && next(s2 + 1) >= n) {
+            // 1;-- ends the statement and comments out the rest of the query
+            findings.add(TRAILING_COMMENT, start[s], end[s2 + 1]);
             return;
         }
         if (type[s2] != WORD) {
@@ -460,6 +479,9 @@ final class SqlShapes {
         if (j < 0) {
             return;
         }
+        // x OR x: the lead repeated as the whole condition, (1)or(1), 1||1
+        boolean repeated = !quoted && !wordLead && leadFrom >= 0 && exprOperands == 1 && !exprCompare
+                && sameTokens(leadFrom, leadTo, b, j);
         if (exprFirstKind == K_PAREN && exprOperands == 1 && !exprCompare) {
             int inner = next(b + 1);
             for (int guard = 0; guard < 4 && inner < n && type[inner] == LPAREN; guard++) {
@@ -477,6 +499,7 @@ final class SqlShapes {
         boolean clauseFollows = after < n && type[after] == WORD && isClauseWord(detail[after]);
         boolean valueFirst = isValue(exprFirstKind) && !(exprFirstKind == K_STR_OPEN && emptyOpenString(b));
         boolean endsInComment = lastIsRealComment();
+        boolean ends = after >= n || comment || type[after] == SEMI;
         boolean hit;
         if (exprDangling && !wordLead) {
             hit = true;
@@ -487,13 +510,15 @@ final class SqlShapes {
                     || (valueFirst && endsInComment);
         } else if (wordLead) {
             hit = (exprCompare && isValue(cmpLeftKind) && isValue(cmpRightKind))
-                    || (exprSqlish && exprFirstKind != K_LITERAL)
+                    || (exprSqlish && exprFirstKind != K_LITERAL && exprFirstKind != K_SYNTAX)
                     || (exprCompare && comment);
         } else {
             hit = (exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind)))
                     || (exprSqlish && (exprFirstKind != K_LITERAL || terminated))
                     || (valueFirst && (comment || clauseFollows))
-                    || (closes > 0 && (exprCompare || valueFirst));
+                    || (exprCompare && comment)
+                    || (closes > 0 && (exprCompare || valueFirst))
+                    || exprTautology || (repeated && ends);
         }
         if (!hit) {
             return;
@@ -692,6 +717,12 @@ final class SqlShapes {
             int f = next(x + 1);
             if (x < n && (type[x] == WORD || type[x] == QIDENT || type[x] == STR) && isWord(f, SqlVocabulary.FROM)) {
                 findings.add(CLAUSE, start[s], end[f]);
+            } else if (x < n && (type[x] == WORD || type[x] == QIDENT) && isWord(f, SqlVocabulary.WHERE)) {
+                // a derived table's alias and its own WHERE: sqlmap's ") AS q WHERE 8=8" boundary
+                int j = expression(next(f + 1), true);
+                if (j >= 0 && exprCompare && (isValue(cmpLeftKind) || isValue(cmpRightKind))) {
+                    findings.add(CLAUSE, start[s], end[j - 1]);
+                }
             }
         } else if (id == SqlVocabulary.FOR) {
             int x = next(s + 1);
@@ -714,6 +745,14 @@ final class SqlShapes {
         }
         if (t == OP && detail[i] == OP_LOGIC) {
             logicAnywhere(i);
+            return;
+        }
+        if (t == NUM) {
+            scientificSpace(i);
+            return;
+        }
+        if (t == COMMA) {
+            listedTautology(i);
             return;
         }
         if (t == OP && detail[i] == OP_CAST) {
@@ -796,6 +835,32 @@ final class SqlShapes {
         }
     }
 
+    /**
+     * MySQL's {@code 1.e(} in place of a space before a parenthesis, which hides a call from
+     * filters that look for {@code name(}: {@code 1.e(ascii 1.e(substring(...}. Counted when the
+     * group opened right after it starts with a SQL word.
+     */
+    private void scientificSpace(int i) {
+        int p = i + 1;
+        if (p >= n || type[p] != LPAREN || start[p] != end[i] || end[i] - start[i] < 3
+                || WordTable.lower(text.charAt(end[i] - 1)) != 'e' || text.charAt(end[i] - 2) != '.') {
+            return;
+        }
+        int w = next(p + 1);
+        if (w < n && type[w] == WORD && any(detail[w], SqlVocabulary.FUNCTION | SqlVocabulary.STATEMENT)) {
+            findings.add(FUNCTION, start[i], end[w]);
+        }
+    }
+
+    /** A constant compared with itself as the last item of a list: {@code b,1=1}, {@code x,'a'='a'--}. */
+    private void listedTautology(int i) {
+        int j = expression(next(i + 1), false);
+        if (j >= 0 && exprTautology && exprOperands == 2 && isConstant(cmpLeftKind) && isConstant(cmpRightKind)
+                && (next(j) >= n || realComment(j))) {
+            findings.add(TAUTOLOGY, start[i], end[j - 1]);
+        }
+    }
+
     /** UNION [ALL|DISTINCT] [(] SELECT. */
     private void union(int i) {
         int j = next(i + 1);
@@ -809,15 +874,19 @@ final class SqlShapes {
         if (j >= n || type[j] != WORD) {
             return;
         }
-        boolean select = detail[j] == SqlVocabulary.SELECT;
-        boolean values = detail[j] == SqlVocabulary.VALUES && detail[i] != SqlVocabulary.UNION;
-        if (!select && !values) {
-            return;
-        }
-        findings.add(UNION, start[i], end[j]);
         int p = prev(i);
         boolean afterValue = p >= 0 && (type[p] == NUM || type[p] == STR || type[p] == RPAREN || type[p] == QIDENT
                 || type[p] == VAR || type[p] == SYSVAR || (type[p] == WORD && is(detail[p], SqlVocabulary.LITERAL)));
+        boolean select = detail[j] == SqlVocabulary.SELECT;
+        // MySQL 8 spells a query without SELECT: TABLE t, and VALUES ROW(1, 2)
+        boolean values = detail[j] == SqlVocabulary.VALUES
+                && (detail[i] != SqlVocabulary.UNION || isWord(next(j + 1), SqlVocabulary.ROW));
+        boolean table = detail[j] == SqlVocabulary.TABLE && (context == QUOTED || afterValue)
+                && tableReference(next(j + 1)) > 0;
+        if (!select && !values && !table) {
+            return;
+        }
+        findings.add(UNION, start[i], end[j]);
         if (context == QUOTED || afterValue) {
             findings.add(UNION_AFTER_BREAK, start[i], end[j]);
         }
@@ -902,6 +971,11 @@ final class SqlShapes {
                 at = e + 1;
                 strong = true;
                 singleKind = K_CALL;
+                int factor = next(e + 1);
+                if (factor < n && (type[factor] == SYSVAR || type[factor] == VAR || type[factor] == NUM)) {
+                    // SELECT*@@version: MySQL reads the star as a product when an operand follows
+                    at = Math.max(at, expression(factor, false));
+                }
             } else {
                 int x = expression(e, true);
                 if (x < 0) {
@@ -1048,6 +1122,11 @@ final class SqlShapes {
                 findings.add(destructive, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.DELETE) {
+            if (afterSemicolon && afterValueSemicolon(s) && nameEndsStatement(a)) {
+                // SQL Server's DELETE without FROM
+                findings.add(destructive, start[s], end[a]);
+                return;
+            }
             for (int guard = 0; guard < 3 && a < n && type[a] == WORD && !any(detail[a], SqlVocabulary.RESERVED)
                     && isWord(next(a + 1), SqlVocabulary.FROM) == false && next(a + 1) < n; guard++) {
                 a = next(a + 1);
@@ -1079,7 +1158,7 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.UPDATE) {
-            if (a < n && (type[a] == WORD || type[a] == QIDENT) && !any(detail[a], SqlVocabulary.RESERVED)) {
+            if (a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a)) {
                 int set = next(qualified(a + 1));
                 if (isWord(set, SqlVocabulary.SET)) {
                     int col = next(set + 1);
@@ -1090,7 +1169,8 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.TRUNCATE) {
-            if (isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)) {
+            if (isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)
+                    || (afterSemicolon && nameEndsStatement(a) && (codeLike(a) || afterValueSemicolon(s)))) {
                 findings.add(destructive, start[s], end[Math.min(a, n - 1)]);
             }
         } else if (id == SqlVocabulary.ALTER || id == SqlVocabulary.CREATE) {
@@ -1101,7 +1181,7 @@ final class SqlShapes {
             if (o < n && type[o] == WORD && is(detail[o], SqlVocabulary.OBJECT)) {
                 int name = next(o + 1);
                 if (name < n && (type[name] == WORD || type[name] == QIDENT)
-                        && !any(detail[name], SqlVocabulary.RESERVED)) {
+                        && !reservedWord(name)) {
                     int after = next(qualified(name + 1));
                     if (afterSemicolon || afterBreak || (after < n && (type[after] == LPAREN
                             || isWord(after, SqlVocabulary.AS) || type[after] == WORD && detail[after] != 0
@@ -1137,6 +1217,18 @@ final class SqlShapes {
             }
         } else if (id == SqlVocabulary.WAITFOR) {
             waitfor(s);
+        } else if (id == SqlVocabulary.IF && !afterSemicolon && !afterBreak) {
+            // IF (1=1) SELECT 1 ELSE DROP ...: SQL Server's statement-level IF as the whole value
+            if (s == next(0) && a < n && type[a] == LPAREN && match[a] > 0) {
+                int j = expression(next(a + 1), false);
+                int st = next(match[a] + 1);
+                if (j >= 0 && exprCompare && isConstant(cmpLeftKind) && isConstant(cmpRightKind)
+                        && st < n && type[st] == WORD && is(detail[st], SqlVocabulary.STATEMENT)) {
+                    findings.add(STATEMENT, start[s], end[st]);
+                }
+            }
+        } else if (id == SqlVocabulary.COPY) {
+            copy(s, a, rule);
         } else if ((id == SqlVocabulary.IF || id == SqlVocabulary.WHILE) && (afterSemicolon || afterBreak)) {
             if (isWord(a, SqlVocabulary.NOT) || isWord(a, SqlVocabulary.EXISTS)) {
                 findings.add(rule, start[s], end[a]);
@@ -1156,6 +1248,32 @@ final class SqlShapes {
         } else if (id == SqlVocabulary.BEGIN && afterSemicolon) {
             if (a < n && type[a] == WORD && is(detail[a], SqlVocabulary.STATEMENT) && detail[a] != SqlVocabulary.BEGIN) {
                 findings.add(rule, start[s], end[a]);
+            } else if (afterValueSemicolon(s) && blockEnds(a)) {
+                findings.add(rule, start[s], end[s]);
+            }
+        } else if ((id == SqlVocabulary.GRANT || id == SqlVocabulary.REVOKE) && afterSemicolon) {
+            int on = next(a + 1);
+            if (isWord(a, SqlVocabulary.ALL) || a < n && type[a] == WORD && is(detail[a], SqlVocabulary.STATEMENT)) {
+                if (isWord(on, SqlVocabulary.ON) || on < n && type[on] == COMMA) {
+                    findings.add(rule, start[s], end[on]);
+                }
+            } else if (a < n && type[a] == WORD && (isWord(on, SqlVocabulary.TO) || isWord(on, SqlVocabulary.FROM))
+                    && (afterValueSemicolon(s) || context == QUOTED && s == next(0))
+                    && nameEndsStatement(next(on + 1))) {
+                // GRANT role TO user; as in "' grant dba to scott;--"
+                findings.add(rule, start[s], end[on]);
+            }
+        } else if (id == SqlVocabulary.RENAME && afterSemicolon) {
+            if (a < n && type[a] == WORD && is(detail[a], SqlVocabulary.OBJECT) && next(a + 1) < n) {
+                findings.add(destructive, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.KILL && afterSemicolon && afterValueSemicolon(s)) {
+            if (a < n && type[a] == NUM && (next(a + 1) >= n || type[next(a + 1)] == SEMI)) {
+                findings.add(destructive, start[s], end[a]);
+            }
+        } else if ((id == SqlVocabulary.COMMIT || id == SqlVocabulary.ROLLBACK) && afterValueSemicolon(s)) {
+            if (endsHere || a < n && type[a] == SEMI) {
+                findings.add(rule, start[s], end[s]);
             }
         } else if (id == SqlVocabulary.USE && afterSemicolon) {
             int after = a < n ? next(a + 1) : n;
@@ -1190,6 +1308,78 @@ final class SqlShapes {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the semicolon right before {@code s} ends a value that the application put in its
+     * query (a number, string or parenthesis), or ends the application's string in a quoted reading.
+     */
+    private boolean afterValueSemicolon(int s) {
+        int semi = prev(s);
+        if (semi < 0 || type[semi] != SEMI) {
+            return false;
+        }
+        int v = prev(semi);
+        return context == QUOTED || v >= 0 && (type[v] == NUM || type[v] == STR || type[v] == RPAREN);
+    }
+
+    /** A plain name that ends the statement: a comment, a semicolon or the end of the value follows. */
+    private boolean nameEndsStatement(int name) {
+        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || reservedWord(name)) {
+            return false;
+        }
+        int j = qualified(name + 1);
+        int k = next(j);
+        return k >= n || realComment(j) || type[k] == SEMI;
+    }
+
+    /** A BEGIN block closed within a few statements: {@code begin null; end;}, {@code end--}. */
+    private boolean blockEnds(int from) {
+        int limit = Math.min(n - 1, from + MAX_STEPS);
+        for (int k = from; k < limit; k++) {
+            int e = next(k + 1);
+            if (type[k] == SEMI && isWord(e, SqlVocabulary.END)) {
+                int after = next(e + 1);
+                return after >= n || type[after] == SEMI || realComment(e + 1);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL's COPY between a table or query and a server file or program:
+     * {@code copy t from '/etc/passwd'}, {@code copy (select '') to program 'id'}.
+     */
+    private void copy(int s, int a, int rule) {
+        int j;
+        if (a < n && type[a] == LPAREN) {
+            j = close(a);
+        } else if (a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a)) {
+            j = qualified(a + 1);
+        } else {
+            return;
+        }
+        int direction = next(j);
+        if (!isWord(direction, SqlVocabulary.FROM) && !isWord(direction, SqlVocabulary.TO)) {
+            return;
+        }
+        int target = next(direction + 1);
+        if (isWord(target, SqlVocabulary.PROGRAM)) {
+            findings.add(FILE, start[s], end[target]);
+        } else if (target < n && (type[target] == STR || type[target] == STR_OPEN) && isPath(start[target] + 1, end[target])) {
+            findings.add(FILE, start[s], end[target]);
+        } else if (target < n && rule == STACKED) {
+            findings.add(rule, start[s], end[direction]);
+        }
+    }
+
+    /** Whether {@code text[from, to)} starts like a file path: {@code /}, {@code \\}, {@code ~} or {@code C:}. */
+    private boolean isPath(int from, int to) {
+        if (to - from < 2) {
+            return false;
+        }
+        char c = text.charAt(from);
+        return c == '/' || c == '\\' || c == '~' || Character.isLetter(c) && text.charAt(from + 1) == ':';
     }
 
     /** EXEC/EXECUTE and what it runs. */
@@ -1435,6 +1625,13 @@ final class SqlShapes {
                 kind = K_QIDENT;
                 j = qualified(i + 1);
             }
+            case OTHER -> {
+                j = odbcEscapeEnd(i);
+                if (j < 0) {
+                    return -1;
+                }
+                kind = K_SYNTAX;
+            }
             case LPAREN -> {
                 int in = next(i + 1);
                 kind = in < n && type[in] == WORD && detail[in] == SqlVocabulary.SELECT ? K_SUBQUERY : K_PAREN;
@@ -1443,7 +1640,9 @@ final class SqlShapes {
             case WORD -> {
                 int id = detail[i];
                 int k = next(i + 1);
-                if (k < n && type[k] == LPAREN && (callable(id) || comparisonCall(id, k))) {
+                if (id == SqlVocabulary.MATCH && (j = matchAgainstEnd(k)) > 0) {
+                    kind = K_SYNTAX;
+                } else if (k < n && type[k] == LPAREN && (callable(id) || comparisonCall(id, k))) {
                     kind = K_CALL;
                     callId = id;
                     j = close(k);
@@ -1493,6 +1692,7 @@ final class SqlShapes {
             }
             break;
         }
+        operandEnd = j;
         return j;
     }
 
@@ -1537,6 +1737,7 @@ final class SqlShapes {
     private int extend(int j, boolean logic) {
         int leftKind = exprLastKind;
         int leftAt = exprLastAt;
+        int leftEnd = j;
         for (int guard = 0; guard < MAX_STEPS; guard++) {
             int k = next(j);
             if (k >= n) {
@@ -1568,7 +1769,7 @@ final class SqlShapes {
             exprSqlish |= isSqlish(kind);
             if (compare) {
                 noteCompare(leftKind, kind);
-                if (sameLiteral(leftAt, leftKind, operandAt, kind)) {
+                if (sameLiteral(leftAt, leftKind, operandAt, kind) || sameName(leftAt, leftEnd, leftKind, m)) {
                     exprTautology = true;
                 }
                 if (between) {
@@ -1583,6 +1784,7 @@ final class SqlShapes {
             }
             leftKind = kind;
             leftAt = operandAt;
+            leftEnd = m;
             exprLastKind = kind;
             exprLastAt = operandAt;
             j = m;
@@ -1618,7 +1820,8 @@ final class SqlShapes {
                     return logic ? k + 1 : -1;
                 }
                 default -> {
-                    if (isChar(k, '?')) {
+                    // ? is a bind parameter; a binary ~ is PostgreSQL's regular-expression match
+                    if (isChar(k, '?') || isChar(k, '~') && next(k + 1) < n) {
                         opCompare = true;
                         return k + 1;
                     }
@@ -1669,6 +1872,125 @@ final class SqlShapes {
             return k + 1;
         }
         return -1;
+    }
+
+    /**
+     * An ODBC escape, which JDBC and ODBC drivers rewrite into the database's own syntax before
+     * running the query: {@code {fn now()}}, {@code {d '2020-01-01'}}, {@code {t ..}}, {@code {ts ..}},
+     * {@code {guid ..}}. Returns the index after its closing brace, or -1.
+     */
+    private int odbcEscapeEnd(int i) {
+        if (!isChar(i, '{')) {
+            return -1;
+        }
+        int w = next(i + 1);
+        if (w >= n || type[w] != WORD) {
+            return -1;
+        }
+        int after;
+        if (wordIs(w, "fn")) {
+            int name = next(w + 1);
+            int p = name < n && type[name] == WORD ? next(name + 1) : n;
+            if (p >= n || type[p] != LPAREN || match[p] < 0) {
+                return -1;
+            }
+            after = match[p] + 1;
+        } else if (wordIs(w, "d") || wordIs(w, "t") || wordIs(w, "ts") || wordIs(w, "guid")) {
+            int v = next(w + 1);
+            if (v >= n || type[v] != STR) {
+                return -1;
+            }
+            after = v + 1;
+        } else {
+            return anyOdbcEscapeEnd(w);
+        }
+        int close = next(after);
+        return isChar(close, '}') ? close + 1 : -1;
+    }
+
+    /**
+     * MySQL reads {@code {name expression}} with any name as its expression ({@code {if length(x)>0}},
+     * {@code {x version()}}). Counted when the braces close within {@value #MAX_STEPS} tokens and
+     * hold a call, an operator or a number, so that template placeholders such as {@code {if x}} do not.
+     */
+    private int anyOdbcEscapeEnd(int w) {
+        boolean expression = false;
+        int k = next(w + 1);
+        for (int guard = 0; guard < MAX_STEPS && k < n; guard++) {
+            int t = type[k];
+            if (t == OTHER && (detail[k] == '{' || detail[k] == '}')) {
+                return detail[k] == '}' && expression ? k + 1 : -1;
+            }
+            if (t == LPAREN) {
+                expression = true;
+                k = close(k);
+            } else {
+                expression |= t == OP || t == NUM || t == SYSVAR;
+                k++;
+            }
+            k = next(k);
+        }
+        return -1;
+    }
+
+    /**
+     * MySQL's full-text search {@code MATCH (a, b) AGAINST ('..' IN BOOLEAN MODE)}, columns with or
+     * without parentheses; {@code k} is the token after MATCH. Returns the index after AGAINST's
+     * closing parenthesis, or -1.
+     */
+    private int matchAgainstEnd(int k) {
+        int j;
+        if (k < n && type[k] == LPAREN) {
+            j = close(k);
+        } else {
+            j = k;
+            for (int guard = 0; guard < 8 && j < n && (type[j] == WORD || type[j] == QIDENT) && !reservedWord(j); guard++) {
+                j = qualified(j + 1);
+                int c = next(j);
+                if (c >= n || type[c] != COMMA) {
+                    break;
+                }
+                j = next(c + 1);
+            }
+            if (j == k) {
+                return -1;
+            }
+        }
+        int against = next(j);
+        int p = next(against + 1);
+        if (!isWord(against, SqlVocabulary.AGAINST) || p >= n || type[p] != LPAREN || match[p] < 0) {
+            return -1;
+        }
+        return match[p] + 1;
+    }
+
+    private boolean wordIs(int i, String word) {
+        return end[i] - start[i] == word.length() && text.regionMatches(true, start[i], word, 0, word.length());
+    }
+
+    /**
+     * Whether tokens {@code [a, aEnd)} and {@code [b, bEnd)} spell the same thing, ignoring case and
+     * spacing: {@code id=id}, {@code (1)or(1)}. Looks at {@value #MAX_STEPS} tokens at most.
+     */
+    private boolean sameTokens(int a, int aEnd, int b, int bEnd) {
+        int length = aEnd - a;
+        if (a < 0 || b < 0 || length <= 0 || length != bEnd - b || length > MAX_STEPS) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            int x = a + k;
+            int y = b + k;
+            int size = end[x] - start[x];
+            if (type[x] != type[y] || size != end[y] - start[y]) {
+                return false;
+            }
+            for (int c = 0; c < size; c++) {
+                if (WordTable.lower(text.charAt(start[x] + c)) != WordTable.lower(text.charAt(start[y] + c))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private int caseEnd(int i) {
@@ -1741,7 +2063,7 @@ final class SqlShapes {
 
     private boolean isSqlish(int k) {
         return switch (k) {
-            case K_SUBQUERY, K_CASE, K_VAR -> true;
+            case K_SUBQUERY, K_CASE, K_VAR, K_SYNTAX -> true;
             case K_LITERAL -> true;
             case K_CALL -> any(callId, SqlVocabulary.SQL_ONLY | SqlVocabulary.TIME | SqlVocabulary.SYSTEM
                     | SqlVocabulary.ERROR | SqlVocabulary.NILADIC);
@@ -1779,7 +2101,7 @@ final class SqlShapes {
     }
 
     private boolean terminatedAfterName(int name) {
-        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || any(detail[name], SqlVocabulary.RESERVED)) {
+        if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || reservedWord(name)) {
             return false;
         }
         int j = qualified(name + 1);
@@ -1788,6 +2110,12 @@ final class SqlShapes {
         }
         int k = next(j);
         return k < n && type[k] == SEMI;
+    }
+
+    /** A column compared with itself, {@code id=id} or {@code `id`=`id`}: true on every row. */
+    private boolean sameName(int a, int aEnd, int aKind, int bEnd) {
+        return (aKind == K_WORD || aKind == K_QIDENT) && kind == aKind && a >= 0 && a < aEnd
+                && sameTokens(a, aEnd, operandAt, bEnd);
     }
 
     private boolean sameLiteral(int a, int aKind, int b, int bKind) {
@@ -1928,6 +2256,11 @@ final class SqlShapes {
             lower = c >= 'a' && c <= 'z';
         }
         return false;
+    }
+
+    /** A reserved keyword; a quoted name never is one, whatever its quote character. */
+    private boolean reservedWord(int i) {
+        return type[i] == WORD && any(detail[i], SqlVocabulary.RESERVED);
     }
 
     private boolean isWord(int i, int id) {

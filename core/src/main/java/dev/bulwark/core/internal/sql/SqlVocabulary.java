@@ -134,6 +134,7 @@ final class SqlVocabulary {
     static final int CREATE = add("create", RESERVED | STATEMENT);
     static final int SHUTDOWN = add("shutdown", STATEMENT);
     static final int TABLE = add("table", RESERVED | OBJECT);
+    static final int ROW = add("row", FUNCTION);
     static final int IF = add("if", FUNCTION);
     static final int EXISTS = add("exists", RESERVED | UNARY);
     static final int BINARY = add("binary", UNARY | TYPE);
@@ -160,6 +161,17 @@ final class SqlVocabulary {
     static final int USE = add("use", STATEMENT);
     static final int CALL = add("call", STATEMENT);
     static final int BEGIN = add("begin", STATEMENT);
+    static final int GRANT = add("grant", STATEMENT);
+    static final int COPY = add("copy", STATEMENT);
+    static final int PROGRAM = add("program", 0);
+    static final int MATCH = add("match", RESERVED | COMPARE);
+    static final int AGAINST = add("against", 0);
+    static final int REVOKE = add("revoke", STATEMENT);
+    static final int RENAME = add("rename", STATEMENT);
+    static final int KILL = add("kill", STATEMENT);
+    /** Transaction ends: only counted right after a semicolon, alone. */
+    static final int COMMIT = add("commit", 0);
+    static final int ROLLBACK = add("rollback", 0);
     static final int WITH = add("with", STATEMENT);
     static final int NOWAIT = add("nowait", RESERVED);
     static final int DO = add("do", STATEMENT);

@@ -256,6 +256,179 @@ class SqlInjectionDetectorTest {
     }
 
     @Nested
+    class StackedAfterValue {
+        @ParameterizedTest
+        @ValueSource(strings = {"7; truncate audit_log", "1; delete users", "1; kill 1", "1;rename table a to b"})
+        void blocksDestructiveStatementAfterNumber(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STACKED-DESTRUCTIVE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1'; begin null; end;--", "1; begin null; end", "'; commit;--", "1; rollback--",
+            "1;grant all on *.* to x"})
+        void blocksBlocksTransactionsAndGrantsAfterBreak(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STACKED");
+        }
+
+        @Test
+        void blocksGrantOfRoleAfterQuote() {
+            assertThat(rulesFor("' grant connect to name; grant resource to name; --")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void blocksStatementLevelIfAsWholeValue() {
+            assertThat(rulesFor("IF(7423=7423) SELECT 7423 ELSE DROP FUNCTION xcjl--")).contains("SQL-STATEMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"copy myfile from '/etc/passwd';", "1;copy t to program 'id'", "copy x to 'C:\\temp\\a.txt'"})
+        void blocksPostgresCopyBetweenTableAndServerFile(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-FILE");
+        }
+
+        @Test
+        void blocksSemicolonAndCommentAfterNumber() {
+            assertThat(rulesFor("1;--")).contains("SQL-TRAILING-COMMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Options: wrap; truncate text", "note; delete files", "2; begin again; end of story",
+            "done; commit", "grant all on board", "see 1; -- 2", "please grant access to john", "copy notes from 'draft'",
+            "if (a=b) select the first"})
+        void allowsStatementWordsInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+    }
+
+    @Nested
+    class QueriesWithoutSelect {
+        @ParameterizedTest
+        @ValueSource(strings = {"1 union table users", "1' union table users-- -", "1) UNION TABLE mysql.user",
+            "1 union values row(1,2)", "x' UNION ALL VALUES ROW(1,'a')-- -"})
+        void blocksMySqlEightTableAndValuesRowUnions(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-UNION-AFTER-BREAK");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"union table", "European union table tennis", "the union table", "union all values",
+            "table users", "values row"})
+        void allowsUnionTableAndValuesInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+    }
+
+    @Nested
+    class TautologiesWithoutLiterals {
+        @ParameterizedTest
+        @ValueSource(strings = {"1 OR id=id", "1 or `id`=`id`", "(1)or(1)", "1||1", "1 or 1", "x' or name like name--",
+            "3) or `a`.`b`=`a`.`b`-- -"})
+        void blocksConditionsTrueOnEveryRow(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @Test
+        void blocksConstantComparedWithItselfAsLastListItem() {
+            assertThat(rulesFor("b,1=1")).contains("SQL-TAUTOLOGY");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"(a) or (b)", "option 1 or option 2", "x = y or a = a", "yes or yes", "1 or 1 more",
+            "a,1=1 and more", "`code` or `more code`", "x || y"})
+        void allowsRepetitionInProseAndCode(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void blocksComparisonOfNamesCutOffByComment() {
+            assertThat(rulesFor(" OR x=y#")).contains("SQL-BOOLEAN");
+        }
+
+        @Test
+        void blocksPostgresRegexMatchAgainstArray() {
+            assertThat(rulesFor("x' or email~all(array[email]);analyze--")).contains("SQL-BOOLEAN");
+        }
+
+        @Test
+        void blocksAliasedDerivedTableWithItsOwnWhere() {
+            assertThat(rulesFor("3') as q where 8=8 and 9=9--")).contains("SQL-CLAUSE");
+        }
+    }
+
+    @Nested
+    class OdbcEscapes {
+        @ParameterizedTest
+        @ValueSource(strings = {"1 or {fn now()}", "1' or {fn user()}='x", "1 OR {d '2020-01-01'}={d '2020-01-01'}",
+            "1) and {fn database()} like 'a%'-- "})
+        void blocksOdbcEscapesUsedAsOperands(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"' or MATCH username AGAINST ('+admin -a' IN BOOLEAN MODE); -- -a",
+            "1 and match(title,body) against ('x')"})
+        void blocksFullTextMatchAgainstAsCondition(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-BOOLEAN");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"the match against (Chelsea) was great", "match against bots", "match(a,b)"})
+        void allowsMatchAgainstInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void blocksMySqlBraceExpressionWithAnyName() {
+            assertThat(rulesFor("9999 or {if length((select username from users where id=1))>0}")).contains("SQL-BOOLEAN");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{ts}", "{d}", "Use {fn} in your template", "{t 'hello'}", "{name} or {title}",
+            "{if x}", "{{if .X}}", "x or {if count(x) > 0}"})
+        void allowsBracesInTemplatesAndText(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+    }
+
+    @Nested
+    class HiddenSpellings {
+        @Test
+        void blocksQuoteEscapedAsUnicodeInsideJson() {
+            assertThat(rulesFor("{\"name\":\"x\\u0027 or name like name--\"}")).contains("SQL-BOOLEAN");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"name\":\"O\\u0027Brien\",\"city\":\"Zurich\"}", "{\"q\":\"rock \\u0026 roll\"}",
+            "[\"a\\u0027s\",\"b\"]", "{\"text\":\"He said \\\"hi\\\" or \\\"bye\\\"\"}"})
+        void allowsJsonWithEscapedQuotesInPlainText(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\"+WAITFOR+DELAY+'0:0:5'", "\"+WAITFOR+DELAY+'\n", "1'+or+1=1--", "';SELECT*@@version#--"})
+        void blocksFormEncodedSpacesThatNothingDecoded(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"aGVsbG8+d29ybGQ+Zm9v/YmFy==", "C++", "a+b=c", "red+shoes", "size+M"})
+        void allowsPlusSignsInTokensAndArithmetic(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void blocksScientificNotationUsedAsSpaceBeforeCall() {
+            assertThat(rulesFor("1.e(ascii 1.e(substring(1.e(select password from users limit 1 1.e,1 1.e) 1.e,1 1.e,1 1.e)1.e)1.e) = 70"))
+                    .contains("SQL-FUNCTION");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"see section 1.e(ii)", "x.1.e(i)", "version 2.e(beta)"})
+        void allowsOutlineNumbersBeforeParentheses(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+    }
+
+    @Nested
     class LegitimateValues {
         @ParameterizedTest
         @ValueSource(strings = {"O'Brien", "select your size", "1 or 2 items", "drop-down", "update me", "union station",
@@ -291,9 +464,16 @@ class SqlInjectionDetectorTest {
     class Pathological {
         @ParameterizedTest
         @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "' or 1=1 ", "(select ", "/*!", "union select ",
-            "case when ", "@@", "0x", "-- \n", "'\"`"})
+            "case when ", "@@", "0x", "-- \n", "'\"`", "{fn ", "{fn f(", "(1)or", "1||", "x=x or ", "union table ",
+            "union values row(", ",1=1", "1.e(", "+or+", "1;begin x;", "; truncate a;", "1 or {x (", "{a 1", "' or match a, ", "{\"a\":\"\\u0027", "select*@@v*"})
         void finishesLinearlyOnOneMebibyteOfRepetition(String unit) {
             String value = unit.repeat((1 << 20) / unit.length());
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rulesFor(value));
+        }
+
+        @Test
+        void finishesLinearlyOnOneMebibyteOfJsonWithUnicodeEscapes() {
+            String value = "[" + "\"\\u0027 or a=a\",".repeat((1 << 20) / 14) + "0]";
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rulesFor(value));
         }
 

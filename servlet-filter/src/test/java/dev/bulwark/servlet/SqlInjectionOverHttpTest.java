@@ -1,0 +1,92 @@
+package dev.bulwark.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.BulwarkConfig;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SQL injection spellings that the shapes once missed, over real HTTP at the default level: each
+ * is refused with a problem document that names no rule, and the security log names the rule.
+ */
+class SqlInjectionOverHttpTest extends FilterContainerTest {
+
+    @Override
+    BulwarkConfig config() {
+        return BulwarkConfig.fromYaml("""
+                limits: {body-size: 4KiB}
+                deny-rules: {level: standard}
+                """);
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> postForm(String path, String body) {
+        return post(path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Asserts a bare refusal, then that the security log names {@code ruleId} (when the build keeps a log file). */
+    private void refusedAndLoggedAs(HttpResponse<String> response, String ruleId) {
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("SQL");
+        Assumptions.assumeTrue(SecurityLog.available());
+        JsonNode event = SecurityLog.event(json(response.body()).get("incidentId").asText());
+        assertThat(event.get("event.action").asText()).isEqualTo("blocked");
+        assertThat(event.get("bulwark.findings")).extracting(f -> f.get("rule.id").asText()).contains(ruleId);
+    }
+
+    @Test
+    void blocksMySqlEightUnionTableInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=" + encoded("1 union table users")), "SQL-UNION-AFTER-BREAK");
+    }
+
+    @Test
+    void blocksUnionValuesRowInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=" + encoded("1' union all values row(1,'a')-- -")), "SQL-UNION-AFTER-BREAK");
+    }
+
+    @Test
+    void blocksSelfComparisonInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "id=" + encoded("1 OR `id`=`id`")), "SQL-BOOLEAN");
+    }
+
+    @Test
+    void blocksOdbcEscapeInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "id=" + encoded("1 or {fn now()}")), "SQL-BOOLEAN");
+    }
+
+    @Test
+    void blocksUnicodeEscapedQuoteInJsonCarriedByQueryParameter() {
+        refusedAndLoggedAs(get("/search?filter=" + encoded("{\"name\":\"x\\u0027 or name like name--\"}")),
+                "SQL-TAUTOLOGY-COMMENT");
+    }
+
+    @Test
+    void blocksPlusSpacedWaitforInJsonBody() {
+        HttpResponse<String> response = post("/search", "application/json",
+                "{\"q\":\"1';WAITFOR+DELAY+'0:0:5'--\"}".getBytes(StandardCharsets.UTF_8));
+
+        refusedAndLoggedAs(response, "SQL-TIME-AFTER-BREAK");
+    }
+
+    @Test
+    void passesLookalikesUnchanged() {
+        String filter = "{\"name\":\"O\\u0027Brien\",\"file\":\"report.final.pdf\"}";
+        HttpResponse<String> response = get("/search?filter=" + encoded(filter) + "&name=" + encoded("Anna O'Brien")
+                + "&note=" + encoded("European union table tennis, option 1 or option 2, (a) or (b)")
+                + "&token=" + encoded("aGVsbG8+d29ybGQ+Zm9v/YmFy=="));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("filter").get(0).asText()).isEqualTo(filter);
+        assertThat(parameters.get("token").get(0).asText()).isEqualTo("aGVsbG8+d29ybGQ+Zm9v/YmFy==");
+    }
+}
