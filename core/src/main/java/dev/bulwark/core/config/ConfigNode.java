@@ -1,6 +1,9 @@
 package dev.bulwark.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -66,7 +69,7 @@ final class ConfigNode {
 
     /** This object without one key, at the same path. */
     ConfigNode without(String key) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
         copy.remove(key);
         return new ConfigNode(copy, path);
     }
@@ -85,7 +88,17 @@ final class ConfigNode {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /**
+     * The items of a list. A list of objects may also be written as a map keyed by name
+     * ({@code routes: {admin: {...}}}), so that a profile or an environment variable can change
+     * one field of one entry; the entries keep their written order and their paths name the key.
+     */
     List<ConfigNode> list() {
+        if (node.isObject() && isKeyedList()) {
+            List<ConfigNode> items = new ArrayList<>(node.size());
+            node.fields().forEachRemaining(entry -> items.add(new ConfigNode(entry.getValue(), child(entry.getKey()))));
+            return items;
+        }
         if (!node.isArray()) {
             throw error("expected a list, found " + describe());
         }
@@ -194,11 +207,19 @@ final class ConfigNode {
     }
 
     /** A duration: a number of seconds, or a number with ms, s, m, h or d. */
-    java.time.Duration duration() {
+    Duration duration() {
         if (node.isIntegralNumber()) {
-            return java.time.Duration.ofSeconds(node.longValue());
+            return Duration.ofSeconds(node.longValue());
         }
         String text = text().trim().toLowerCase(Locale.ROOT);
+        if (text.startsWith("p")) {
+            // ISO-8601, as Spring writes durations (PT30S).
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw error("expected a duration such as 30s, 5m or 1h, found '" + text + "'");
+            }
+        }
         int unitStart = 0;
         while (unitStart < text.length() && Character.isDigit(text.charAt(unitStart))) {
             unitStart++;
@@ -208,19 +229,23 @@ final class ConfigNode {
         }
         long number = Long.parseLong(text.substring(0, unitStart));
         return switch (text.substring(unitStart).trim()) {
-            case "ms" -> java.time.Duration.ofMillis(number);
-            case "", "s" -> java.time.Duration.ofSeconds(number);
-            case "m" -> java.time.Duration.ofMinutes(number);
-            case "h" -> java.time.Duration.ofHours(number);
-            case "d" -> java.time.Duration.ofDays(number);
+            case "ms" -> Duration.ofMillis(number);
+            case "", "s" -> Duration.ofSeconds(number);
+            case "m" -> Duration.ofMinutes(number);
+            case "h" -> Duration.ofHours(number);
+            case "d" -> Duration.ofDays(number);
             default -> throw error("unknown duration unit in '" + text + "' (use ms, s, m, h or d)");
         };
     }
 
     /** An enum constant by its kebab-case name ({@code log-only} for {@code LOG_ONLY}). */
     <E extends Enum<E>> E enumValue(Class<E> type) {
-        // YAML 1.1 reads an unquoted "off" as false; a user writing "level: off" means OFF.
+        // YAML 1.1 reads an unquoted "off" as false (Spring hands it on as the text "false"); a
+        // user writing "level: off" means OFF.
         String text = node.isBoolean() ? (node.booleanValue() ? "on" : "off") : text().trim();
+        if (text.equalsIgnoreCase("false") || text.equalsIgnoreCase("true")) {
+            text = text.equalsIgnoreCase("false") ? "off" : "on";
+        }
         String constant = text.toUpperCase(Locale.ROOT).replace('-', '_');
         for (E value : type.getEnumConstants()) {
             if (value.name().equals(constant)) {
@@ -241,6 +266,11 @@ final class ConfigNode {
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
+    }
+
+    private boolean isKeyedList() {
+        ConfigSchema.Key key = ConfigSchema.find(path);
+        return key != null && key.isKeyedList();
     }
 
     private String describe() {
