@@ -34,11 +34,6 @@ public final class ConfigLoader {
             .build());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Set<String> ROOT_KEYS = union(Set.of(
-            "mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "openapi", "routes"),
-            PolicyConfigReader.ROOT_KEYS);
-    private static final Set<String> MATCHER_KEYS = Set.of("exact", "prefix", "suffix", "contains", "regex", "ignore-case");
-    private static final Set<String> CONDITION_KEYS = Set.of("path", "methods", "content-types", "client-ips");
     private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "path-parameter", "value");
 
     private ConfigLoader() {
@@ -76,7 +71,7 @@ public final class ConfigLoader {
         if (tree == null || tree.isNull() || tree.isMissingNode()) {
             return BulwarkConfig.defaults();
         }
-        ConfigNode root = new ConfigNode(tree, "").object(ROOT_KEYS);
+        ConfigNode root = new ConfigNode(tree, "").object();
         BulwarkConfig.Builder builder = BulwarkConfig.custom();
         ConfigNode node;
         if ((node = root.get("mode")) != null) {
@@ -86,7 +81,7 @@ public final class ConfigLoader {
             builder.limits(limits(node));
         }
         if ((node = root.get("decoding")) != null) {
-            ConfigNode decoding = node.object(Set.of("passes"));
+            ConfigNode decoding = node.object();
             ConfigNode passes = decoding.get("passes");
             if (passes != null) {
                 int value = passes.positiveInt();
@@ -118,13 +113,12 @@ public final class ConfigLoader {
     }
 
     private static OpenApiConfig openapi(ConfigNode node) {
-        node.object(Set.of("specs", "mode", "unexpected-query-parameters", "ignore", "log-only", "max-violations",
-                "details", "validate-responses"));
+        node.object();
         List<OpenApiConfig.Spec> specs = new ArrayList<>();
         ConfigNode item;
         if ((item = node.get("specs")) != null) {
             for (ConfigNode entry : item.list()) {
-                entry.object(Set.of("location", "base-path", "when"));
+                entry.object();
                 if (!entry.has("location")) {
                     throw entry.error("a spec needs a location");
                 }
@@ -153,8 +147,7 @@ public final class ConfigLoader {
     }
 
     private static Limits limits(ConfigNode node) {
-        node.object(Set.of("body-size", "path-length", "query-length", "parameters", "headers", "cookies", "json",
-                "multipart", "xml"));
+        node.object();
         Limits.Builder limits = Limits.custom();
         ConfigNode item;
         if ((item = node.get("body-size")) != null) {
@@ -168,7 +161,7 @@ public final class ConfigLoader {
         }
         ConfigNode group;
         if ((group = node.get("parameters")) != null) {
-            group.object(Set.of("count", "name-length", "value-length"));
+            group.object();
             if ((item = group.get("count")) != null) {
                 limits.parameterCount(item.positiveInt());
             }
@@ -180,7 +173,7 @@ public final class ConfigLoader {
             }
         }
         if ((group = node.get("headers")) != null) {
-            group.object(Set.of("count", "total-size"));
+            group.object();
             if ((item = group.get("count")) != null) {
                 limits.headerCount(item.positiveInt());
             }
@@ -189,13 +182,13 @@ public final class ConfigLoader {
             }
         }
         if ((group = node.get("cookies")) != null) {
-            group.object(Set.of("count"));
+            group.object();
             if ((item = group.get("count")) != null) {
                 limits.cookieCount(item.positiveInt());
             }
         }
         if ((group = node.get("json")) != null) {
-            group.object(Set.of("depth", "keys-per-object", "elements", "key-length", "string-length"));
+            group.object();
             if ((item = group.get("depth")) != null) {
                 limits.jsonDepth(item.positiveInt());
             }
@@ -213,7 +206,7 @@ public final class ConfigLoader {
             }
         }
         if ((group = node.get("multipart")) != null) {
-            group.object(Set.of("parts", "part-size"));
+            group.object();
             if ((item = group.get("parts")) != null) {
                 limits.multipartParts(item.positiveInt());
             }
@@ -222,7 +215,7 @@ public final class ConfigLoader {
             }
         }
         if ((group = node.get("xml")) != null) {
-            group.object(Set.of("depth", "elements"));
+            group.object();
             if ((item = group.get("depth")) != null) {
                 limits.xmlDepth(item.positiveInt());
             }
@@ -242,7 +235,7 @@ public final class ConfigLoader {
     }
 
     private static DenyRulesConfig denyRules(ConfigNode node) {
-        node.object(Set.of("level", "log-only", "overrides", "exceptions", "custom-rules"));
+        node.object();
         Level level = Level.STANDARD;
         ConfigNode item;
         if ((item = node.get("level")) != null) {
@@ -257,7 +250,7 @@ public final class ConfigLoader {
         List<RuleOverride> overrides = new ArrayList<>();
         if ((item = node.get("overrides")) != null) {
             for (ConfigNode entry : item.list()) {
-                entry.object(union(SELECTOR_KINDS, Set.of("rule-keys", "rule-ids", "when", "level", "mode")));
+                entry.object();
                 Level overrideLevel = entry.has("level") ? entry.get("level").enumValue(Level.class) : null;
                 Mode mode = mode(entry);
                 Set<String> keys = upper(entry.get("rule-keys"));
@@ -270,7 +263,7 @@ public final class ConfigLoader {
         List<DenyRuleException> exceptions = new ArrayList<>();
         if ((item = node.get("exceptions")) != null) {
             for (ConfigNode entry : item.list()) {
-                entry.object(union(SELECTOR_KINDS, Set.of("rule-keys", "rule-ids", "when")));
+                entry.object();
                 Set<String> keys = upper(entry.get("rule-keys"));
                 Set<String> ids = upper(entry.get("rule-ids"));
                 ValueSelector selector = selector(entry);
@@ -285,7 +278,7 @@ public final class ConfigLoader {
         if ((item = node.get("custom-rules")) != null) {
             Set<String> seen = new LinkedHashSet<>();
             for (ConfigNode entry : item.list()) {
-                entry.object(union(SELECTOR_KINDS, Set.of("id", "key", "description", "when", "mode")));
+                entry.object();
                 if (!entry.has("id")) {
                     throw entry.error("a custom rule needs an id");
                 }
@@ -305,8 +298,7 @@ public final class ConfigLoader {
     }
 
     private static Route route(ConfigNode node) {
-        node.object(union(Set.of("when", "mode", "deny-rules", "uninspectable", "body", "jwt", "openapi"),
-                PolicyConfigReader.ROUTE_KEYS));
+        node.object();
         if (!node.has("when")) {
             throw node.error("a route needs 'when' conditions");
         }
@@ -315,7 +307,7 @@ public final class ConfigLoader {
         Level level = null;
         ConfigNode deny = node.get("deny-rules");
         if (deny != null) {
-            deny.object(Set.of("level"));
+            deny.object();
             if (deny.has("level")) {
                 level = deny.get("level").enumValue(Level.class);
             }
@@ -327,7 +319,7 @@ public final class ConfigLoader {
         Mode openapiMode = null;
         ConfigNode openapiNode = node.get("openapi");
         if (openapiNode != null) {
-            openapiNode.object(Set.of("enabled", "mode"));
+            openapiNode.object();
             if (openapiNode.has("enabled")) {
                 openapi = openapiNode.get("enabled").bool();
             }
@@ -342,7 +334,7 @@ public final class ConfigLoader {
 
     /** A route's {@code body: {binary: [media ranges]}}. */
     private static RouteBody routeBody(ConfigNode node) {
-        node.object(Set.of("binary"));
+        node.object();
         List<String> binary = new ArrayList<>();
         if (node.has("binary")) {
             for (ConfigNode range : node.get("binary").items()) {
@@ -370,7 +362,7 @@ public final class ConfigLoader {
         ConfigNode node = entry.get(found);
         return switch (found) {
             case "parameter" -> {
-                node.object(Set.of("name", "value", "source"));
+                node.object();
                 ValueSelector.ParameterSource source = node.has("source")
                         ? node.get("source").enumValue(ValueSelector.ParameterSource.class) : ValueSelector.ParameterSource.ANY;
                 yield new ValueSelector(ValueSelector.Kind.PARAMETER, matcher(node.get("name")), matcher(node.get("value")), source);
@@ -388,7 +380,7 @@ public final class ConfigLoader {
     }
 
     private static ValueSelector named(ConfigNode node, ValueSelector.Kind kind, String nameKey, boolean nameIgnoresCase) {
-        node.object(Set.of(nameKey, "value"));
+        node.object();
         StringMatcher name = matcher(node.get(nameKey));
         if (name != null && nameIgnoresCase) {
             name = name.ignoringCase();
@@ -419,7 +411,7 @@ public final class ConfigLoader {
                 text = node.get(key).text();
             }
         }
-        node.object(MATCHER_KEYS);
+        node.object();
         if (kind == null) {
             throw node.error("a matcher needs one of exact, prefix, suffix, contains, regex");
         }
@@ -434,7 +426,7 @@ public final class ConfigLoader {
         if (node == null) {
             return RequestCondition.always();
         }
-        node.object(CONDITION_KEYS);
+        node.object();
         StringMatcher path = matcher(node.get("path"));
         Set<String> methods = methods(node.get("methods"));
         List<StringMatcher> contentTypes = contentTypes(node.get("content-types"));
@@ -498,11 +490,5 @@ public final class ConfigLoader {
             values.add(value.trim().toUpperCase(Locale.ROOT));
         }
         return values;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 }

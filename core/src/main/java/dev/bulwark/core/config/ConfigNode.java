@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +45,17 @@ final class ConfigNode {
         return node.isTextual();
     }
 
-    /** Requires an object whose keys are all in {@code allowed}. */
-    ConfigNode object(Set<String> allowed) {
+    /** Requires an object whose keys are all keys of this path in {@link ConfigSchema}. */
+    ConfigNode object() {
         if (!node.isObject()) {
             throw error("expected an object, found " + describe());
         }
+        ConfigSchema.Key key = ConfigSchema.find(path);
+        if (key == null) {
+            throw new IllegalStateException("no key at '" + path + "' in ConfigSchema");
+        }
+        Set<String> allowed = new HashSet<>();
+        key.children().forEach(child -> allowed.add(child.name()));
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();

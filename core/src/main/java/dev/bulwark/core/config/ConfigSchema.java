@@ -284,7 +284,8 @@ public final class ConfigSchema {
     /**
      * The key at a path such as {@code jwt.issuers[2].hmac-secret} or {@code routes.admin.mode},
      * or {@code null} when there is none. Indices and the names of map-keyed entries both select
-     * a list's element.
+     * a list's element; an index under an object with {@code rules} selects a rule, as
+     * {@code allow-rules} may be written as its rules alone.
      */
     public static Key find(String path) {
         Key key = ROOT;
@@ -293,13 +294,15 @@ public final class ConfigSchema {
                 continue;
             }
             if (key.type() == Type.LIST) {
-                key = key.element();
-                if (part.startsWith("[")) {
-                    continue;
-                }
-                if (key.type() != Type.OBJECT) {
+                if (!part.startsWith("[") && !key.isKeyedList()) {
                     return null;
                 }
+                key = key.element();
+                continue;
+            }
+            if (key.type() == Type.OBJECT && part.startsWith("[") && key.child("rules") != null) {
+                key = key.child("rules").element();
+                continue;
             }
             if (key.type() == Type.MAP) {
                 return new Key(part, Type.TEXT, false, null, key.description(), key.secret(), List.of(), List.of());

@@ -13,19 +13,12 @@ import java.util.Set;
 /** Reads the {@code jwt:} section and the {@code jwt:} part of routes. */
 final class JwtConfigReader {
 
-    private static final Set<String> KEYS = Set.of("required", "issuers", "header", "cookie", "query-parameter",
-            "clock-skew", "max-lifetime", "require-expiration", "types", "max-token-size", "cache-size", "scopes",
-            "claims", "propagate");
-    private static final Set<String> ISSUER_KEYS = Set.of("issuer", "jwks-uri", "jwks-file", "hmac-secret", "audiences",
-            "algorithms", "jwks");
-    private static final Set<String> JWKS_KEYS = Set.of("cache-ttl", "refresh-ahead", "rate-limit", "outage-tolerance",
-            "connect-timeout", "read-timeout", "size-limit");
 
     private JwtConfigReader() {
     }
 
     static JwtConfig read(ConfigNode node) {
-        node.object(KEYS);
+        node.object();
         List<JwtIssuer> issuers = new ArrayList<>();
         ConfigNode item;
         if ((item = node.get("issuers")) != null) {
@@ -62,7 +55,7 @@ final class JwtConfigReader {
     }
 
     private static JwtIssuer issuer(ConfigNode entry) {
-        entry.object(ISSUER_KEYS);
+        entry.object();
         if (!entry.has("issuer")) {
             throw entry.error("an issuer needs 'issuer'");
         }
@@ -86,7 +79,7 @@ final class JwtConfigReader {
     }
 
     private static JwtIssuer.JwksSettings jwks(ConfigNode node) {
-        node.object(JWKS_KEYS);
+        node.object();
         JwtIssuer.JwksSettings d = JwtIssuer.JwksSettings.defaults();
         Duration ttl = node.has("cache-ttl") ? node.get("cache-ttl").duration() : d.cacheTtl();
         Duration ahead = node.has("refresh-ahead") ? node.get("refresh-ahead").duration() : d.refreshAhead();
@@ -101,7 +94,7 @@ final class JwtConfigReader {
     /** Scopes and claims (and, in a route, {@code required}). */
     static JwtRequirement requirement(ConfigNode node, boolean route) {
         if (route) {
-            node.object(Set.of("required", "scopes", "claims"));
+            node.object();
         }
         Boolean required = route && node.has("required") ? node.get("required").bool() : null;
         Set<String> scopes = node.has("scopes") ? new LinkedHashSet<>(node.get("scopes").stringList()) : Set.of();
@@ -109,7 +102,7 @@ final class JwtConfigReader {
         ConfigNode item;
         if ((item = node.get("claims")) != null) {
             for (ConfigNode entry : item.list()) {
-                entry.object(Set.of("claim", "one-of", "exact", "prefix", "suffix", "contains", "regex", "ignore-case"));
+                entry.object();
                 if (!entry.has("claim")) {
                     throw entry.error("a claim condition needs 'claim'");
                 }
