@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -38,8 +39,10 @@ public final class PropertyTree {
     private final List<ConfigurationPropertySource> sources = new ArrayList<>();
 
     private PropertyTree(Environment environment) {
-        this.binder = Binder.get(environment);
         ConfigurationPropertySources.get(environment).forEach(sources::add);
+        // Strict placeholders: an unresolvable one is an error at its property, not a value.
+        this.binder = new Binder(sources, value -> value instanceof String text
+                ? environment.resolveRequiredPlaceholders(text) : value);
     }
 
     /** The values set under {@code prefix}, as kebab-case keys; empty when none is. */
@@ -85,8 +88,8 @@ public final class PropertyTree {
             return keyedList(key, name);
         }
         if (key.scalarToo()) {
-            return binder.bind(name, Bindable.listOf(String.class)).map(values -> (List<Object>) new ArrayList<Object>(values))
-                    .orElse(null);
+            List<String> values = bind(name, Bindable.listOf(String.class));
+            return values == null ? null : new ArrayList<Object>(values);
         }
         return null;
     }
@@ -122,7 +125,20 @@ public final class PropertyTree {
     }
 
     private Object scalar(ConfigurationPropertyName name) {
-        return binder.bind(name, Bindable.of(String.class)).orElse(null);
+        return bind(name, Bindable.of(String.class));
+    }
+
+    /** Binds with Spring, and reports what Spring cannot bind (an unresolvable placeholder) at its property. */
+    private <T> T bind(ConfigurationPropertyName name, Bindable<T> target) {
+        try {
+            return binder.bind(name, target).orElse(null);
+        } catch (BindException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new ConfigurationException(name.toString(), cause.getMessage());
+        }
     }
 
     private boolean isSet(ConfigurationPropertyName name) {
@@ -169,23 +185,26 @@ public final class PropertyTree {
                     .anyMatch(k -> k.name().replace("-", "").equals(normalized))
                     || ignored.stream().anyMatch(k -> k.replace("-", "").equals(normalized));
             if (!known) {
-                throw new ConfigurationException(unknownProperty(name, child), "unknown key '" + child
-                        + "' (expected one of " + key.children().stream().map(Key::name).sorted().toList() + ")");
+                List<String> expected = key.children().stream().map(Key::name).sorted().toList();
+                throw new ConfigurationException(unknownProperty(name, child), child.chars().allMatch(Character::isDigit)
+                        ? "expected keys, not a list (keys: " + expected + ")"
+                        : "unknown key '" + child + "' (expected one of " + expected + ")");
             }
         }
     }
 
     /** The first property written under the unknown key, so that the message names what to fix. */
     private String unknownProperty(ConfigurationPropertyName name, String child) {
-        ConfigurationPropertyName unknown = name.append(child.matches("\\d+") ? "[" + child + "]" : child);
+        int index = name.getNumberOfElements();
         for (ConfigurationPropertySource source : sources) {
             if (source instanceof IterableConfigurationPropertySource iterable && !isEnvironment(source)) {
-                for (ConfigurationPropertyName property : (Iterable<ConfigurationPropertyName>) iterable.stream()
-                        .filter(n -> n.equals(unknown) || unknown.isAncestorOf(n))::iterator) {
-                    return property.toString();
+                var property = iterable.stream().filter(name::isAncestorOf)
+                        .filter(n -> n.getElement(index, ConfigurationPropertyName.Form.ORIGINAL).equals(child)).findFirst();
+                if (property.isPresent()) {
+                    return property.get().toString();
                 }
             }
         }
-        return unknown.toString();
+        return name.toString();
     }
 }
