@@ -180,10 +180,9 @@ public final class PropertyTree {
 
     private void rejectUnknown(Key key, ConfigurationPropertyName name, Set<String> ignored) {
         for (String child : childNames(name, false)) {
-            String normalized = child.replace("-", "").toLowerCase(Locale.ROOT);
-            boolean known = key.children().stream()
-                    .anyMatch(k -> k.name().replace("-", "").equals(normalized))
-                    || ignored.stream().anyMatch(k -> k.replace("-", "").equals(normalized));
+            String normalized = relaxed(child);
+            boolean known = key.children().stream().anyMatch(k -> relaxed(k.name()).equals(normalized))
+                    || ignored.stream().anyMatch(k -> relaxed(k).equals(normalized));
             if (!known) {
                 List<String> expected = key.children().stream().map(Key::name).sorted().toList();
                 throw new ConfigurationException(unknownProperty(name, child), child.chars().allMatch(Character::isDigit)
@@ -191,6 +190,11 @@ public final class PropertyTree {
                         : "unknown key '" + child + "' (expected one of " + expected + ")");
             }
         }
+    }
+
+    /** A name as Spring compares names: without dashes and underscores, in lower case. */
+    private static String relaxed(String name) {
+        return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /** The first property written under the unknown key, so that the message names what to fix. */
