@@ -1,5 +1,6 @@
 package dev.bulwark.core.config;
 
+import dev.bulwark.core.Masking;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -87,7 +88,7 @@ public record JwtIssuer(String issuer, URI jwksUri, String jwksFile, String hmac
     @Override
     public String toString() {
         return "JwtIssuer[issuer=" + issuer + ", jwksUri=" + jwksUri + ", jwksFile=" + jwksFile
-                + ", hmacSecret=" + (hmacSecret == null ? null : "[masked]") + ", audiences=" + audiences
+                + ", hmacSecret=" + (hmacSecret == null ? null : Masking.MASK) + ", audiences=" + audiences
                 + ", algorithms=" + algorithms + "]";
     }
 

@@ -6,8 +6,8 @@ import dev.bulwark.core.Component;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Location;
+import dev.bulwark.core.Masking;
 import dev.bulwark.core.Source;
-import dev.bulwark.core.internal.engine.Excerpts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>The log must not become a store of credentials or a channel for log injection: excerpts at
  * secret-looking locations (the {@code Authorization}, {@code Cookie} and
  * {@code Proxy-Authorization} headers, cookies, and any item whose name
- * {@linkplain Excerpts#isSecretName looks secret}) are masked whatever the check put in them,
+ * {@linkplain Masking#isSecretName looks secret}) are masked whatever the check put in them,
  * secret-looking {@code name=value} pairs and credentials inside an excerpt are masked too, and
  * every request-controlled string is truncated with its control characters escaped.
  */
@@ -169,11 +169,11 @@ public final class SecurityEventLogger {
      */
     public static String safeExcerpt(Finding finding) {
         String excerpt = finding.excerpt();
-        if (excerpt.isEmpty() || excerpt.equals(Excerpts.MASK)) {
+        if (excerpt.isEmpty() || excerpt.equals(Masking.MASK)) {
             return excerpt;
         }
         if (isSecretLocation(finding.location())) {
-            return Excerpts.MASK;
+            return Masking.MASK;
         }
         return clean(maskEmbeddedSecrets(excerpt), MAX_EXCERPT_LENGTH);
     }
@@ -190,18 +190,18 @@ public final class SecurityEventLogger {
         if (location.source() == Source.HEADER && SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return !name.isEmpty() && Excerpts.isSecretName(name);
+        return !name.isEmpty() && Masking.isSecretName(name);
     }
 
     /** Masks credentials and the values of secret-looking pairs inside a piece of text. */
     static String maskEmbeddedSecrets(String text) {
-        String masked = CREDENTIAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + Excerpts.MASK));
-        masked = QUOTED_PAIR.matcher(masked).replaceAll(m -> Excerpts.isSecretName(m.group(1))
-                ? Matcher.quoteReplacement('"' + m.group(1) + '"' + m.group(2) + '"' + Excerpts.MASK + '"')
+        String masked = CREDENTIAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + Masking.MASK));
+        masked = QUOTED_PAIR.matcher(masked).replaceAll(m -> Masking.isSecretName(m.group(1))
+                ? Matcher.quoteReplacement('"' + m.group(1) + '"' + m.group(2) + '"' + Masking.MASK + '"')
                 : Matcher.quoteReplacement(m.group()));
-        return PLAIN_PAIR.matcher(masked).replaceAll(m -> Excerpts.isSecretName(m.group(1)) && !m.group(3).equals(Excerpts.MASK)
-                && !m.group(3).equals('"' + Excerpts.MASK + '"')
-                ? Matcher.quoteReplacement(m.group(1) + m.group(2) + Excerpts.MASK)
+        return PLAIN_PAIR.matcher(masked).replaceAll(m -> Masking.isSecretName(m.group(1)) && !m.group(3).equals(Masking.MASK)
+                && !m.group(3).equals('"' + Masking.MASK + '"')
+                ? Matcher.quoteReplacement(m.group(1) + m.group(2) + Masking.MASK)
                 : Matcher.quoteReplacement(m.group()));
     }
 
