@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Reads the configuration from YAML (a file, text, or an already parsed tree such as Spring
@@ -35,6 +36,27 @@ public final class ConfigLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "path-parameter", "value");
+
+    /** How each key under {@code limits} sets its limit. */
+    private static final Map<String, BiConsumer<Limits.Builder, ConfigNode>> LIMITS = Map.ofEntries(
+            Map.entry("body-size", (limits, item) -> limits.bodySize(item.dataSize())),
+            Map.entry("path-length", (limits, item) -> limits.pathLength(item.positiveInt())),
+            Map.entry("query-length", (limits, item) -> limits.queryLength((int) Math.min(Integer.MAX_VALUE, item.dataSize()))),
+            Map.entry("parameters.count", (limits, item) -> limits.parameterCount(item.positiveInt())),
+            Map.entry("parameters.name-length", (limits, item) -> limits.parameterNameLength(intSize(item))),
+            Map.entry("parameters.value-length", (limits, item) -> limits.parameterValueLength(intSize(item))),
+            Map.entry("headers.count", (limits, item) -> limits.headerCount(item.positiveInt())),
+            Map.entry("headers.total-size", (limits, item) -> limits.headerSize(intSize(item))),
+            Map.entry("cookies.count", (limits, item) -> limits.cookieCount(item.positiveInt())),
+            Map.entry("json.depth", (limits, item) -> limits.jsonDepth(item.positiveInt())),
+            Map.entry("json.keys-per-object", (limits, item) -> limits.jsonKeysPerObject(item.positiveInt())),
+            Map.entry("json.elements", (limits, item) -> limits.jsonElements(item.positiveInt())),
+            Map.entry("json.key-length", (limits, item) -> limits.jsonKeyLength(intSize(item))),
+            Map.entry("json.string-length", (limits, item) -> limits.jsonStringLength(intSize(item))),
+            Map.entry("multipart.parts", (limits, item) -> limits.multipartParts(item.positiveInt())),
+            Map.entry("multipart.part-size", (limits, item) -> limits.multipartPartSize(item.dataSize())),
+            Map.entry("xml.depth", (limits, item) -> limits.xmlDepth(item.positiveInt())),
+            Map.entry("xml.elements", (limits, item) -> limits.xmlElements(item.positiveInt())));
 
     private ConfigLoader() {
     }
@@ -119,10 +141,7 @@ public final class ConfigLoader {
         if ((item = node.get("specs")) != null) {
             for (ConfigNode entry : item.list()) {
                 entry.object();
-                if (!entry.has("location")) {
-                    throw entry.error("a spec needs a location");
-                }
-                String location = entry.get("location").text().trim();
+                String location = entry.required("location", "a spec needs a location").text().trim();
                 String basePath = entry.has("base-path") ? entry.get("base-path").text().trim() : "";
                 RequestCondition when = condition(entry.get("when"));
                 specs.add(entry.convert(n -> new OpenApiConfig.Spec(location, basePath, when)));
@@ -147,83 +166,26 @@ public final class ConfigLoader {
     }
 
     private static Limits limits(ConfigNode node) {
-        node.object();
         Limits.Builder limits = Limits.custom();
-        ConfigNode item;
-        if ((item = node.get("body-size")) != null) {
-            limits.bodySize(item.dataSize());
-        }
-        if ((item = node.get("path-length")) != null) {
-            limits.pathLength(item.positiveInt());
-        }
-        if ((item = node.get("query-length")) != null) {
-            limits.queryLength((int) Math.min(Integer.MAX_VALUE, item.dataSize()));
-        }
-        ConfigNode group;
-        if ((group = node.get("parameters")) != null) {
-            group.object();
-            if ((item = group.get("count")) != null) {
-                limits.parameterCount(item.positiveInt());
-            }
-            if ((item = group.get("name-length")) != null) {
-                limits.parameterNameLength(intSize(item));
-            }
-            if ((item = group.get("value-length")) != null) {
-                limits.parameterValueLength(intSize(item));
-            }
-        }
-        if ((group = node.get("headers")) != null) {
-            group.object();
-            if ((item = group.get("count")) != null) {
-                limits.headerCount(item.positiveInt());
-            }
-            if ((item = group.get("total-size")) != null) {
-                limits.headerSize(intSize(item));
-            }
-        }
-        if ((group = node.get("cookies")) != null) {
-            group.object();
-            if ((item = group.get("count")) != null) {
-                limits.cookieCount(item.positiveInt());
-            }
-        }
-        if ((group = node.get("json")) != null) {
-            group.object();
-            if ((item = group.get("depth")) != null) {
-                limits.jsonDepth(item.positiveInt());
-            }
-            if ((item = group.get("keys-per-object")) != null) {
-                limits.jsonKeysPerObject(item.positiveInt());
-            }
-            if ((item = group.get("elements")) != null) {
-                limits.jsonElements(item.positiveInt());
-            }
-            if ((item = group.get("key-length")) != null) {
-                limits.jsonKeyLength(intSize(item));
-            }
-            if ((item = group.get("string-length")) != null) {
-                limits.jsonStringLength(intSize(item));
-            }
-        }
-        if ((group = node.get("multipart")) != null) {
-            group.object();
-            if ((item = group.get("parts")) != null) {
-                limits.multipartParts(item.positiveInt());
-            }
-            if ((item = group.get("part-size")) != null) {
-                limits.multipartPartSize(item.dataSize());
-            }
-        }
-        if ((group = node.get("xml")) != null) {
-            group.object();
-            if ((item = group.get("depth")) != null) {
-                limits.xmlDepth(item.positiveInt());
-            }
-            if ((item = group.get("elements")) != null) {
-                limits.xmlElements(item.positiveInt());
-            }
-        }
+        leaves(node, "", (path, item) -> LIMITS.get(path).accept(limits, item));
         return node.convert(n -> limits.build());
+    }
+
+    /** Hands every value under {@code node} to {@code apply} with its path below it; groups are walked. */
+    private static void leaves(ConfigNode node, String prefix, BiConsumer<String, ConfigNode> apply) {
+        node.object();
+        for (String name : node.fieldNames()) {
+            ConfigNode item = node.get(name);
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            if (item == null) {
+                continue;
+            }
+            if (ConfigSchema.find(item.path()).type() == ConfigSchema.Type.OBJECT) {
+                leaves(item, path, apply);
+            } else {
+                apply.accept(path, item);
+            }
+        }
     }
 
     private static int intSize(ConfigNode node) {
@@ -279,10 +241,7 @@ public final class ConfigLoader {
             Set<String> seen = new LinkedHashSet<>();
             for (ConfigNode entry : item.list()) {
                 entry.object();
-                if (!entry.has("id")) {
-                    throw entry.error("a custom rule needs an id");
-                }
-                String id = entry.get("id").text().trim();
+                String id = entry.required("id", "a custom rule needs an id").text().trim();
                 if (!seen.add(id)) {
                     throw entry.get("id").error("duplicate custom rule id '" + id + "'");
                 }
@@ -299,10 +258,7 @@ public final class ConfigLoader {
 
     private static Route route(ConfigNode node) {
         node.object();
-        if (!node.has("when")) {
-            throw node.error("a route needs 'when' conditions");
-        }
-        RequestCondition when = condition(node.get("when"));
+        RequestCondition when = condition(node.required("when", "a route needs 'when' conditions"));
         Mode mode = mode(node);
         Level level = null;
         ConfigNode deny = node.get("deny-rules");

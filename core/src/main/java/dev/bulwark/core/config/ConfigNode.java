@@ -86,6 +86,15 @@ final class ConfigNode {
         return value != null && !value.isNull();
     }
 
+    /** The child {@code key}, which must be set; without it, an error saying {@code message}. */
+    ConfigNode required(String key, String message) {
+        ConfigNode child = get(key);
+        if (child == null) {
+            throw error(message);
+        }
+        return child;
+    }
+
     ConfigNode get(String key) {
         JsonNode value = node.get(key);
         return value == null || value.isNull() ? null : new ConfigNode(value, child(key));
@@ -191,13 +200,7 @@ final class ConfigNode {
             throw error("expected a size such as 1MiB, found " + describe());
         }
         String text = node.asText().trim();
-        int unitStart = 0;
-        while (unitStart < text.length() && Character.isDigit(text.charAt(unitStart))) {
-            unitStart++;
-        }
-        if (unitStart == 0 || unitStart > 12) {
-            throw error("expected a size such as 1MiB, found '" + text + "'");
-        }
+        int unitStart = unitStart(text, "a size such as 1MiB");
         long number = Long.parseLong(text.substring(0, unitStart));
         String unit = text.substring(unitStart).trim().toUpperCase(Locale.ROOT);
         long factor = switch (unit) {
@@ -227,13 +230,7 @@ final class ConfigNode {
                 throw error("expected a duration such as 30s, 5m or 1h, found '" + text + "'");
             }
         }
-        int unitStart = 0;
-        while (unitStart < text.length() && Character.isDigit(text.charAt(unitStart))) {
-            unitStart++;
-        }
-        if (unitStart == 0 || unitStart > 12) {
-            throw error("expected a duration such as 30s, 5m or 1h, found '" + text + "'");
-        }
+        int unitStart = unitStart(text, "a duration such as 30s, 5m or 1h");
         long number = Long.parseLong(text.substring(0, unitStart));
         return switch (text.substring(unitStart).trim()) {
             case "ms" -> Duration.ofMillis(number);
@@ -243,6 +240,18 @@ final class ConfigNode {
             case "d" -> Duration.ofDays(number);
             default -> throw error("unknown duration unit in '" + text + "' (use ms, s, m, h or d)");
         };
+    }
+
+    /** Where the unit starts after the leading digits (1 to 12 of them) of {@code text}. */
+    private int unitStart(String text, String expected) {
+        int end = 0;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end == 0 || end > 12) {
+            throw error("expected " + expected + ", found '" + text + "'");
+        }
+        return end;
     }
 
     /** An enum constant by its kebab-case name ({@code log-only} for {@code LOG_ONLY}). */

@@ -56,10 +56,7 @@ final class JwtConfigReader {
 
     private static JwtIssuer issuer(ConfigNode entry) {
         entry.object();
-        if (!entry.has("issuer")) {
-            throw entry.error("an issuer needs 'issuer'");
-        }
-        String issuer = entry.get("issuer").text();
+        String issuer = entry.required("issuer", "an issuer needs 'issuer'").text();
         URI jwksUri = null;
         if (entry.has("jwks-uri")) {
             ConfigNode uriNode = entry.get("jwks-uri");
@@ -103,10 +100,7 @@ final class JwtConfigReader {
         if ((item = node.get("claims")) != null) {
             for (ConfigNode entry : item.list()) {
                 entry.object();
-                if (!entry.has("claim")) {
-                    throw entry.error("a claim condition needs 'claim'");
-                }
-                String claim = entry.get("claim").text();
+                String claim = entry.required("claim", "a claim condition needs 'claim'").text();
                 List<String> oneOf = entry.has("one-of") ? entry.get("one-of").stringList() : List.of();
                 StringMatcher matcher = null;
                 if (!entry.has("one-of")) {
