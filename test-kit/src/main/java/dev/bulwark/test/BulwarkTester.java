@@ -6,7 +6,6 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigurationException;
-import dev.bulwark.core.internal.ClasspathResource;
 import dev.bulwark.spring.BulwarkEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +43,7 @@ import org.springframework.core.io.DefaultResourceLoader;
  */
 public final class BulwarkTester {
 
-    private static final String CLASSPATH = ClasspathResource.PREFIX;
+    private static final String CLASSPATH = "classpath:";
     private static final String FILE = "file:";
 
     private final Bulwark bulwark;
@@ -122,7 +122,7 @@ public final class BulwarkTester {
 
     /** Evaluates several requests, in order. */
     public List<Decision> evaluateAll(TestRequest... requests) {
-        return java.util.Arrays.stream(requests).map(this::evaluate).toList();
+        return Arrays.stream(requests).map(this::evaluate).toList();
     }
 
     /** The engine, e.g. for {@link BulwarkMockMvc#filter(Bulwark)}. */
@@ -147,7 +147,7 @@ public final class BulwarkTester {
     static String read(String location) {
         try {
             if (location.startsWith(CLASSPATH)) {
-                try (InputStream in = ClasspathResource.open(location)) {
+                try (InputStream in = classpathResource(location)) {
                     if (in == null) {
                         throw new ConfigurationException("", "not found on the classpath: " + location);
                     }
@@ -159,5 +159,13 @@ public final class BulwarkTester {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + location, e);
         }
+    }
+
+    /** A classpath resource by the context class loader, as the core finds those the configuration names. */
+    private static InputStream classpathResource(String location) {
+        String name = location.substring(CLASSPATH.length());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return (loader != null ? loader : BulwarkTester.class.getClassLoader())
+                .getResourceAsStream(name.startsWith("/") ? name.substring(1) : name);
     }
 }

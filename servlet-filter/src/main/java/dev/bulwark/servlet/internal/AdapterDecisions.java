@@ -3,13 +3,8 @@ package dev.bulwark.servlet.internal;
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
-import dev.bulwark.core.Mode;
 import dev.bulwark.core.Source;
-import dev.bulwark.core.internal.engine.IncidentIds;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The two decisions the filter makes without the engine, because the engine never saw the
@@ -28,16 +23,14 @@ public final class AdapterDecisions {
 
     /** The body could not be read (client gone, broken chunking): 400. */
     public static Decision unreadableBody() {
-        Finding finding = new Finding("MALFORMED", BODY_UNREADABLE, "request body could not be read",
-                Location.value(Source.BODY, ""), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400);
-        return Decision.of(List.of(finding), IncidentIds.next(), Map.of());
+        return Decision.failure(Finding.blocking("MALFORMED", BODY_UNREADABLE, "request body could not be read",
+                Location.value(Source.BODY, ""), BlockType.MALFORMED, 400));
     }
 
     /** The filter or the engine failed: 503, fail closed. */
     public static Decision failure(Throwable cause) {
-        Finding finding = new Finding("INTERNAL", ADAPTER_FAILURE,
+        return Decision.failure(Finding.blocking("INTERNAL", ADAPTER_FAILURE,
                 "request could not be inspected: " + cause.getClass().getSimpleName(),
-                Location.REQUEST, "", Level.BASIC, Mode.BLOCK, BlockType.INTERNAL, BlockType.INTERNAL.defaultStatus());
-        return Decision.of(List.of(finding), IncidentIds.next(), Map.of());
+                Location.REQUEST, BlockType.INTERNAL, BlockType.INTERNAL.defaultStatus()));
     }
 }
