@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,14 @@ public final class Masking {
     /** Configuration keys of free form (maps, claims) that hold a secret. */
     private static final Pattern SECRET_KEY = Pattern.compile(
             ".*(secret|password|passwd|credentials?|private-key|api-key|apikey|access-key)", Pattern.CASE_INSENSITIVE);
+
+    /** Longest excerpt logged, in characters before escaping. */
+    private static final int MAX_EXCERPT_LENGTH = 160;
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+    private static final Pattern CREDENTIAL = Pattern.compile(
+            "(?i)\\b(bearer|basic|digest|negotiate|token)(\\s+)[A-Za-z0-9._~+/=\\-]+");
+    private static final Pattern QUOTED_PAIR = Pattern.compile("\"((?:[^\"\\\\]|\\\\.){1,64})\"(\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
+    private static final Pattern PLAIN_PAIR = Pattern.compile("([A-Za-z0-9_.\\-\\[\\]]{1,64})(\\s*[=:]\\s*)([^&;,\\s\"]+)");
 
     private Masking() {
     }
@@ -151,5 +161,48 @@ public final class Masking {
         } catch (URISyntaxException e) {
             return null;
         }
+    }
+
+    /**
+     * The excerpt of {@code finding} as it may be logged: masked entirely at a secret-looking
+     * location, with secret-looking pairs and credentials inside it masked otherwise, truncated and
+     * with control characters escaped.
+     */
+    public static String safeExcerpt(Finding finding) {
+        String excerpt = finding.excerpt();
+        if (excerpt.isEmpty() || excerpt.equals(MASK)) {
+            return excerpt;
+        }
+        if (isSecretLocation(finding.location())) {
+            return MASK;
+        }
+        return SecurityEvent.clean(maskEmbeddedSecrets(excerpt), MAX_EXCERPT_LENGTH);
+    }
+
+    /** Whether values at {@code location} are never logged. */
+    public static boolean isSecretLocation(Location location) {
+        if (location.component() == Component.NAME) {
+            return false;
+        }
+        if (location.source() == Source.COOKIE) {
+            return true;
+        }
+        String name = location.name();
+        if (location.source() == Source.HEADER && SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        return !name.isEmpty() && isSecretName(name);
+    }
+
+    /** Masks credentials and the values of secret-looking pairs inside a piece of text. */
+    public static String maskEmbeddedSecrets(String text) {
+        String masked = CREDENTIAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+        masked = QUOTED_PAIR.matcher(masked).replaceAll(m -> isSecretName(m.group(1))
+                ? Matcher.quoteReplacement('"' + m.group(1) + '"' + m.group(2) + '"' + MASK + '"')
+                : Matcher.quoteReplacement(m.group()));
+        return PLAIN_PAIR.matcher(masked).replaceAll(m -> isSecretName(m.group(1)) && !m.group(3).equals(MASK)
+                && !m.group(3).equals('"' + MASK + '"')
+                ? Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK)
+                : Matcher.quoteReplacement(m.group()));
     }
 }

@@ -9,7 +9,9 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
+import dev.bulwark.core.Masking;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.SecurityEvent;
 import dev.bulwark.core.Source;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,10 +102,10 @@ class SecurityEventLoggerTest {
 
     @Test
     void escapesControlCharactersAndTruncates() {
-        assertThat(SecurityEventLogger.clean("a\u0000b\u001b[31m\u0085\u2028", 100))
+        assertThat(SecurityEvent.clean("a\u0000b\u001b[31m\u0085\u2028", 100))
                 .isEqualTo("a\\x00b\\x1b[31m\\u0085\\u2028");
-        assertThat(SecurityEventLogger.clean("x".repeat(300), SecurityEventLogger.MAX_PATH_LENGTH))
-                .hasSize(SecurityEventLogger.MAX_PATH_LENGTH + 1).endsWith("…");
+        assertThat(SecurityEvent.clean("x".repeat(300), SecurityEvent.MAX_PATH_LENGTH))
+                .hasSize(SecurityEvent.MAX_PATH_LENGTH + 1).endsWith("…");
     }
 
     @Test
@@ -130,7 +132,7 @@ class SecurityEventLoggerTest {
     }
 
     private static String excerpt(Location location, String excerpt) {
-        return SecurityEventLogger.safeExcerpt(finding(location, excerpt, Mode.BLOCK));
+        return Masking.safeExcerpt(finding(location, excerpt, Mode.BLOCK));
     }
 
     private static Finding finding(Location location, String excerpt, Mode mode) {

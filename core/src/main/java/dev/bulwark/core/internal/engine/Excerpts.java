@@ -1,9 +1,7 @@
 package dev.bulwark.core.internal.engine;
 
-import dev.bulwark.core.Component;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Masking;
-import dev.bulwark.core.Source;
 import java.util.Locale;
 
 /**
@@ -38,15 +36,9 @@ public final class Excerpts {
         return escape(text, start, end);
     }
 
-    /** Whether values at this location are treated as secrets in logs. */
+    /** Whether values at this location are treated as secrets in logs (see {@link Masking#isSecretLocation}). */
     public static boolean isSecret(Location location) {
-        if (location.source() == Source.COOKIE) {
-            return location.component() != Component.NAME;
-        }
-        if (location.component() == Component.NAME) {
-            return false;
-        }
-        return Masking.isSecretName(location.name());
+        return Masking.isSecretLocation(location);
     }
 
     private static String escape(String text, int start, int end) {
