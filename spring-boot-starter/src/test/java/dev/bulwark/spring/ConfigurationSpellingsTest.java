@@ -88,6 +88,23 @@ class ConfigurationSpellingsTest {
     }
 
     @Test
+    void takesAnIndexedListWholeFromTheSourceThatRanksHighest() {
+        withConfig(RUNNER.withInitializer(Yaml.properties("""
+                        bulwark:
+                          allowed-methods: [GET, POST, DELETE]
+                          routes:
+                            - when: {path: /a}
+                            - when: {path: /b}
+                        """)).withInitializer(environment(Map.of("BULWARK_ALLOWEDMETHODS", "GET",
+                        "BULWARK_ROUTES_0_WHEN_PATH", "/c"))),
+                config -> {
+                    assertThat(config.allowedMethods().methods()).containsExactly("GET");
+                    assertThat(config.routes()).hasSize(1);
+                    assertThat(config.routes().get(0).when().path()).isEqualTo(StringMatcher.exact("/c"));
+                });
+    }
+
+    @Test
     void resolvesPlaceholders() {
         withConfig(RUNNER.withPropertyValues("bulwark.deny-rules.level=${notes.level}", "notes.level=basic"),
                 config -> assertThat(config.denyRules().level()).isEqualTo(Level.BASIC));

@@ -35,19 +35,21 @@ public final class PropertyTree {
     /** The starter's own keys, which the core does not read. */
     static final Set<String> STARTER_KEYS = Set.of("enabled", "filter-order", "config-file");
 
+    private final Environment environment;
     private final Binder binder;
     private final List<ConfigurationPropertySource> sources = new ArrayList<>();
 
-    private PropertyTree(Environment environment) {
-        ConfigurationPropertySources.get(environment).forEach(sources::add);
+    private PropertyTree(Environment environment, Iterable<ConfigurationPropertySource> sources) {
+        this.environment = environment;
+        sources.forEach(this.sources::add);
         // Strict placeholders: an unresolvable one is an error at its property, not a value.
-        this.binder = new Binder(sources, value -> value instanceof String text
+        this.binder = new Binder(this.sources, value -> value instanceof String text
                 ? environment.resolveRequiredPlaceholders(text) : value);
     }
 
     /** The values set under {@code prefix}, as kebab-case keys; empty when none is. */
     public static Map<String, Object> read(Environment environment, String prefix) {
-        PropertyTree tree = new PropertyTree(environment);
+        PropertyTree tree = new PropertyTree(environment, ConfigurationPropertySources.get(environment));
         Object root = tree.value(ConfigSchema.root(), ConfigurationPropertyName.of(prefix), STARTER_KEYS);
         @SuppressWarnings("unchecked")
         Map<String, Object> map = root instanceof Map<?, ?> ? (Map<String, Object>) root : new LinkedHashMap<>();
@@ -75,23 +77,33 @@ public final class PropertyTree {
         return map.isEmpty() ? null : map;
     }
 
+    /**
+     * A list. As Spring binds lists, an indexed list or a comma-separated value comes whole from
+     * the first source that has one, never merged item by item across sources; lists of objects
+     * keyed by name are merged per entry instead (see {@link #keyedList}).
+     */
     private Object list(Key key, ConfigurationPropertyName name) {
+        ConfigurationPropertyName first = name.append("[0]");
+        for (ConfigurationPropertySource source : sources) {
+            PropertyTree owner = sources.size() == 1 ? this : new PropertyTree(environment, List.of(source));
+            if (owner.isSet(first) || owner.hasDescendants(first)) {
+                return owner.indexed(key, name);
+            }
+            if (key.scalarToo() && owner.isSet(name)) {
+                List<String> values = owner.bind(name, Bindable.listOf(String.class));
+                return values == null ? null : new ArrayList<Object>(values);
+            }
+        }
+        return key.isKeyedList() ? keyedList(key, name) : null;
+    }
+
+    private List<Object> indexed(Key key, ConfigurationPropertyName name) {
         List<Object> items = new ArrayList<>();
         for (int i = 0; hasDescendants(name.append("[" + i + "]")) || isSet(name.append("[" + i + "]")); i++) {
             Object item = value(key.element(), name.append("[" + i + "]"), Set.of());
             items.add(item == null ? new LinkedHashMap<>() : item);
         }
-        if (!items.isEmpty()) {
-            return items;
-        }
-        if (key.isKeyedList()) {
-            return keyedList(key, name);
-        }
-        if (key.scalarToo()) {
-            List<String> values = bind(name, Bindable.listOf(String.class));
-            return values == null ? null : new ArrayList<Object>(values);
-        }
-        return null;
+        return items;
     }
 
     /**
