@@ -1,8 +1,10 @@
 package dev.bulwark.core;
 
+import dev.bulwark.core.internal.engine.IncidentIds;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of evaluating one request: allow or block (with status and block type), every
@@ -10,6 +12,15 @@ import java.util.Objects;
  * attributes checks produced for the application (e.g. verified token claims).
  */
 public final class Decision {
+
+    /** Attribute with the client address core resolved ({@code String}); see {@link #clientAddress()}. */
+    public static final String CLIENT_ADDRESS_ATTRIBUTE = "bulwark.client.address";
+    /** Attribute with whether the client spoke HTTPS ({@code Boolean}); see {@link #clientSecure()}. */
+    public static final String CLIENT_SECURE_ATTRIBUTE = "bulwark.client.secure";
+    /** Attribute with the verified token's subject ({@code String}); see {@link #principal()}. */
+    public static final String SUBJECT_ATTRIBUTE = "bulwark.jwt.subject";
+    /** Attribute with the verified token's claims ({@code Map}); see {@link #claims()}. */
+    public static final String CLAIMS_ATTRIBUTE = "bulwark.jwt.claims";
 
     private final boolean blocked;
     private final int status;
@@ -113,6 +124,42 @@ public final class Decision {
     /** Values the checks produced for the application, e.g. {@code bulwark.jwt.claims}. */
     public Map<String, Object> attributes() {
         return attributes;
+    }
+
+    /**
+     * A decision that blocks with one finding the adapter made itself (the body could not be read,
+     * the engine call failed), with a new incident id.
+     *
+     * @throws IllegalArgumentException when the finding does not block
+     */
+    public static Decision failure(Finding finding) {
+        if (!finding.blocks()) {
+            throw new IllegalArgumentException("a failure must block: " + finding);
+        }
+        return of(List.of(finding), IncidentIds.next(), Map.of());
+    }
+
+    /** The client address core resolved (from the connection or trusted proxies), when it resolved one. */
+    public Optional<String> clientAddress() {
+        return attributes.get(CLIENT_ADDRESS_ATTRIBUTE) instanceof String address && !address.isEmpty()
+                ? Optional.of(address) : Optional.empty();
+    }
+
+    /** Whether the client spoke HTTPS, as core judged it (to this server or to a trusted proxy), when it judged. */
+    public Optional<Boolean> clientSecure() {
+        return attributes.get(CLIENT_SECURE_ATTRIBUTE) instanceof Boolean secure ? Optional.of(secure) : Optional.empty();
+    }
+
+    /** The subject of the verified token, when there is one. */
+    public Optional<String> principal() {
+        return attributes.get(SUBJECT_ATTRIBUTE) instanceof String subject && !subject.isEmpty()
+                ? Optional.of(subject) : Optional.empty();
+    }
+
+    /** The claims of the verified token; empty when there is none. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> claims() {
+        return attributes.get(CLAIMS_ATTRIBUTE) instanceof Map<?, ?> claims ? (Map<String, Object>) claims : Map.of();
     }
 
     @Override

@@ -47,6 +47,15 @@ public record Finding(
     }
 
     /** The same finding in another mode. */
+    /**
+     * A finding that blocks in every mode, without an excerpt: for what an adapter finds itself
+     * (a body the container could not deliver, a failure of the engine call).
+     */
+    public static Finding blocking(String ruleKey, String ruleId, String message, Location location, BlockType blockType,
+            int status) {
+        return new Finding(ruleKey, ruleId, message, location, "", Level.BASIC, Mode.BLOCK, blockType, status);
+    }
+
     public Finding withMode(Mode newMode) {
         return newMode == mode ? this
                 : new Finding(ruleKey, ruleId, description, location, excerpt, level, newMode, blockType, status);

@@ -1,5 +1,6 @@
 package dev.bulwark.core;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,8 +34,8 @@ public record Location(Source source, String name, Component component) {
     /** A short form for logs, e.g. {@code query:q} or {@code json:/items/0/name#name}. */
     @Override
     public String toString() {
-        String base = source.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String base = source.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String text = name.isEmpty() ? base : base + ':' + name;
-        return component == Component.VALUE ? text : text + '#' + component.name().toLowerCase(java.util.Locale.ROOT);
+        return component == Component.VALUE ? text : text + '#' + component.name().toLowerCase(Locale.ROOT);
     }
 }

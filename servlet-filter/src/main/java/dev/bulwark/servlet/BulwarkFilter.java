@@ -6,7 +6,6 @@ import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ResponseHeaders;
-import dev.bulwark.core.internal.policy.ClientIpResolver;
 import dev.bulwark.servlet.internal.AdapterDecisions;
 import dev.bulwark.servlet.internal.AuthenticatedRequest;
 import dev.bulwark.servlet.internal.BodyReadException;
@@ -344,15 +343,13 @@ public final class BulwarkFilter implements Filter {
     /** The request as the security event names it, with the client address the engine resolved. */
     private static RequestSummary summary(HttpServletRequest request, Decision decision) {
         String peer = nonNull(request.getRemoteAddr());
-        Object client = decision.attributes().get(ClientIpResolver.ADDRESS_ATTRIBUTE);
         return new RequestSummary(nonNull(request.getMethod()), nonNull(request.getRequestURI()),
-                client instanceof String address && !address.isEmpty() ? address : peer, peer);
+                decision.clientAddress().orElse(peer), peer);
     }
 
     /** Whether the client spoke HTTPS: to this server, or to a trusted proxy that says so. */
     private static boolean secure(HttpServletRequest request, Decision decision) {
-        return decision.attributes().get(ClientIpResolver.SECURE_ATTRIBUTE) instanceof Boolean secure
-                ? secure : request.isSecure();
+        return decision.clientSecure().orElse(request.isSecure());
     }
 
     private static String nonNull(String value) {

@@ -10,7 +10,6 @@ import dev.bulwark.spring.internal.BulwarkEndpoint;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
 import dev.bulwark.spring.internal.ConfigFactory;
-import dev.bulwark.spring.internal.PropertiesConverter;
 import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.DispatcherType;
@@ -25,18 +24,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
  * Puts Bulwark in front of a servlet web application: the configuration from {@code bulwark.*}
- * (see {@link BulwarkProperties}), the engine, and the filter, registered for every URL on
+ * (the keys of {@link dev.bulwark.core.config.ConfigSchema}), the engine, and the filter, registered for every URL on
  * {@code REQUEST} dispatches before any filter that reads the body and before Spring Security's
  * filter chain (see {@link BulwarkProperties#DEFAULT_FILTER_ORDER}). With Actuator it adds the
  * {@code bulwark} health indicator and endpoint (its values masked unless
@@ -62,13 +61,6 @@ public class BulwarkAutoConfiguration {
     /** The name of the filter's registration, and of the filter in the servlet context. */
     public static final String FILTER_NAME = "bulwarkFilter";
 
-    /** Lets {@code bulwark.*} be written as in Bulwark's YAML file (plain-string matchers, KiB and MiB). */
-    @Bean
-    @ConfigurationPropertiesBinding
-    static PropertiesConverter bulwarkPropertiesConverter() {
-        return new PropertiesConverter();
-    }
-
     /**
      * The configuration: from {@code bulwark.config-file} when set, else from the other
      * {@code bulwark.*} properties, then changed by every {@link BulwarkConfigCustomizer}. An
@@ -77,9 +69,9 @@ public class BulwarkAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public BulwarkConfig bulwarkConfig(BulwarkProperties properties, ResourceLoader resourceLoader,
-            ObjectProvider<BulwarkConfigCustomizer> customizers) {
-        return ConfigFactory.create(properties.toTree(), properties.getConfigFile(), resourceLoader,
+    public BulwarkConfig bulwarkConfig(BulwarkProperties properties, Environment environment,
+            ResourceLoader resourceLoader, ObjectProvider<BulwarkConfigCustomizer> customizers) {
+        return ConfigFactory.create(environment, properties.getConfigFile(), resourceLoader,
                 customizers.orderedStream().toList());
     }
 

@@ -6,17 +6,21 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigurationException;
-import dev.bulwark.core.internal.ClasspathResource;
-import dev.bulwark.test.internal.ApplicationYaml;
+import dev.bulwark.spring.BulwarkEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Evaluates requests against a configuration without a server: the same engine the filter asks,
@@ -39,7 +43,7 @@ import java.util.Set;
  */
 public final class BulwarkTester {
 
-    private static final String CLASSPATH = ClasspathResource.PREFIX;
+    private static final String CLASSPATH = "classpath:";
     private static final String FILE = "file:";
 
     private final Bulwark bulwark;
@@ -88,18 +92,22 @@ public final class BulwarkTester {
 
     /**
      * A tester for the {@code bulwark:} section of a Spring Boot {@code application.yml}, as the
-     * starter would configure the service: documents merged in order, those for other profiles left
-     * out, dotted keys nested, {@code ${name:default}} placeholders resolved from system properties
-     * and the environment, {@code bulwark.config-file} followed. Error messages name the property,
-     * {@code bulwark.deny-rules.level: ...}. Write the keys in kebab-case, as the starter documents.
+     * starter would configure the service: the file is read by Spring Boot's own config-data
+     * loader (documents for other profiles left out, placeholders resolved from system properties
+     * and the environment, relaxed names) and bound by the starter, {@code bulwark.config-file}
+     * followed. Error messages name the property, {@code bulwark.deny-rules.level: ...}. Needs
+     * Spring Boot and the Bulwark starter on the test classpath.
      *
      * @param location {@code classpath:application.yml}, {@code file:...} or a file path
      * @param activeProfiles profiles whose documents ({@code spring.config.activate.on-profile}) count
      */
     public static BulwarkTester ofApplicationYaml(String location, String... activeProfiles) {
         Objects.requireNonNull(location, "location");
-        String yaml = read(location.strip());
-        return of(ApplicationYaml.read(yaml, Set.of(activeProfiles), BulwarkTester::read));
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("bulwarkTestKit",
+                Map.of("spring.config.location", location.strip())));
+        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), null, List.of(activeProfiles));
+        return of(BulwarkEnvironment.config(environment));
     }
 
     /** Evaluates the request built by {@code request}. */
@@ -114,7 +122,7 @@ public final class BulwarkTester {
 
     /** Evaluates several requests, in order. */
     public List<Decision> evaluateAll(TestRequest... requests) {
-        return java.util.Arrays.stream(requests).map(this::evaluate).toList();
+        return Arrays.stream(requests).map(this::evaluate).toList();
     }
 
     /** The engine, e.g. for {@link BulwarkMockMvc#filter(Bulwark)}. */
@@ -139,7 +147,7 @@ public final class BulwarkTester {
     static String read(String location) {
         try {
             if (location.startsWith(CLASSPATH)) {
-                try (InputStream in = ClasspathResource.open(location)) {
+                try (InputStream in = classpathResource(location)) {
                     if (in == null) {
                         throw new ConfigurationException("", "not found on the classpath: " + location);
                     }
@@ -151,5 +159,13 @@ public final class BulwarkTester {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + location, e);
         }
+    }
+
+    /** A classpath resource by the context class loader, as the core finds those the configuration names. */
+    private static InputStream classpathResource(String location) {
+        String name = location.substring(CLASSPATH.length());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return (loader != null ? loader : BulwarkTester.class.getClassLoader())
+                .getResourceAsStream(name.startsWith("/") ? name.substring(1) : name);
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Reads the configuration from YAML (a file, text, or an already parsed tree such as Spring
@@ -35,12 +36,28 @@ public final class ConfigLoader {
             .build());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Set<String> ROOT_KEYS = union(Set.of(
-            "mode", "limits", "decoding", "uninspectable", "deny-rules", "jwt", "openapi", "routes"),
-            PolicyConfigReader.ROOT_KEYS);
-    private static final Set<String> MATCHER_KEYS = Set.of("exact", "prefix", "suffix", "contains", "regex", "ignore-case");
-    private static final Set<String> CONDITION_KEYS = Set.of("path", "methods", "content-types", "client-ips");
     private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "path-parameter", "value");
+
+    /** How each key under {@code limits} sets its limit. */
+    private static final Map<String, BiConsumer<Limits.Builder, ConfigNode>> LIMITS = Map.ofEntries(
+            Map.entry("body-size", (limits, item) -> limits.bodySize(item.dataSize())),
+            Map.entry("path-length", (limits, item) -> limits.pathLength(item.positiveInt())),
+            Map.entry("query-length", (limits, item) -> limits.queryLength((int) Math.min(Integer.MAX_VALUE, item.dataSize()))),
+            Map.entry("parameters.count", (limits, item) -> limits.parameterCount(item.positiveInt())),
+            Map.entry("parameters.name-length", (limits, item) -> limits.parameterNameLength(intSize(item))),
+            Map.entry("parameters.value-length", (limits, item) -> limits.parameterValueLength(intSize(item))),
+            Map.entry("headers.count", (limits, item) -> limits.headerCount(item.positiveInt())),
+            Map.entry("headers.total-size", (limits, item) -> limits.headerSize(intSize(item))),
+            Map.entry("cookies.count", (limits, item) -> limits.cookieCount(item.positiveInt())),
+            Map.entry("json.depth", (limits, item) -> limits.jsonDepth(item.positiveInt())),
+            Map.entry("json.keys-per-object", (limits, item) -> limits.jsonKeysPerObject(item.positiveInt())),
+            Map.entry("json.elements", (limits, item) -> limits.jsonElements(item.positiveInt())),
+            Map.entry("json.key-length", (limits, item) -> limits.jsonKeyLength(intSize(item))),
+            Map.entry("json.string-length", (limits, item) -> limits.jsonStringLength(intSize(item))),
+            Map.entry("multipart.parts", (limits, item) -> limits.multipartParts(item.positiveInt())),
+            Map.entry("multipart.part-size", (limits, item) -> limits.multipartPartSize(item.dataSize())),
+            Map.entry("xml.depth", (limits, item) -> limits.xmlDepth(item.positiveInt())),
+            Map.entry("xml.elements", (limits, item) -> limits.xmlElements(item.positiveInt())));
 
     private ConfigLoader() {
     }
@@ -77,7 +94,7 @@ public final class ConfigLoader {
         if (tree == null || tree.isNull() || tree.isMissingNode()) {
             return BulwarkConfig.defaults();
         }
-        ConfigNode root = new ConfigNode(tree, "").object(ROOT_KEYS);
+        ConfigNode root = new ConfigNode(tree, "").object();
         BulwarkConfig.Builder builder = BulwarkConfig.custom();
         ConfigNode node;
         if ((node = root.get("mode")) != null) {
@@ -87,7 +104,7 @@ public final class ConfigLoader {
             builder.limits(limits(node));
         }
         if ((node = root.get("decoding")) != null) {
-            ConfigNode decoding = node.object(Set.of("passes"));
+            ConfigNode decoding = node.object();
             ConfigNode passes = decoding.get("passes");
             if (passes != null) {
                 int value = passes.positiveInt();
@@ -119,17 +136,13 @@ public final class ConfigLoader {
     }
 
     private static OpenApiConfig openapi(ConfigNode node) {
-        node.object(Set.of("specs", "mode", "unexpected-query-parameters", "ignore", "log-only", "max-violations",
-                "details", "validate-responses"));
+        node.object();
         List<OpenApiConfig.Spec> specs = new ArrayList<>();
         ConfigNode item;
         if ((item = node.get("specs")) != null) {
             for (ConfigNode entry : item.list()) {
-                entry.object(Set.of("location", "base-path", "when"));
-                if (!entry.has("location")) {
-                    throw entry.error("a spec needs a location");
-                }
-                String location = entry.get("location").text().trim();
+                entry.object();
+                String location = entry.required("location", "a spec needs a location").text().trim();
                 String basePath = entry.has("base-path") ? entry.get("base-path").text().trim() : "";
                 RequestCondition when = condition(entry.get("when"));
                 specs.add(entry.convert(n -> new OpenApiConfig.Spec(location, basePath, when)));
@@ -154,91 +167,22 @@ public final class ConfigLoader {
     }
 
     private static Limits limits(ConfigNode node) {
-        node.object(Set.of("body-size", "path-length", "query-length", "parameters", "headers", "cookies", "json",
-                "multipart", "xml", "body-read"));
         Limits.Builder limits = Limits.custom();
-        ConfigNode item;
-        if ((item = node.get("body-size")) != null) {
-            limits.bodySize(item.dataSize());
-        }
-        if ((item = node.get("path-length")) != null) {
-            limits.pathLength(item.positiveInt());
-        }
-        if ((item = node.get("query-length")) != null) {
-            limits.queryLength((int) Math.min(Integer.MAX_VALUE, item.dataSize()));
-        }
-        ConfigNode group;
-        if ((group = node.get("parameters")) != null) {
-            group.object(Set.of("count", "name-length", "value-length"));
-            if ((item = group.get("count")) != null) {
-                limits.parameterCount(item.positiveInt());
+        leaves(node, "", (path, item) -> {
+            if (!path.startsWith("body-read.")) {
+                LIMITS.get(path).accept(limits, item);
             }
-            if ((item = group.get("name-length")) != null) {
-                limits.parameterNameLength(intSize(item));
-            }
-            if ((item = group.get("value-length")) != null) {
-                limits.parameterValueLength(intSize(item));
-            }
-        }
-        if ((group = node.get("headers")) != null) {
-            group.object(Set.of("count", "total-size"));
-            if ((item = group.get("count")) != null) {
-                limits.headerCount(item.positiveInt());
-            }
-            if ((item = group.get("total-size")) != null) {
-                limits.headerSize(intSize(item));
-            }
-        }
-        if ((group = node.get("cookies")) != null) {
-            group.object(Set.of("count"));
-            if ((item = group.get("count")) != null) {
-                limits.cookieCount(item.positiveInt());
-            }
-        }
-        if ((group = node.get("json")) != null) {
-            group.object(Set.of("depth", "keys-per-object", "elements", "key-length", "string-length"));
-            if ((item = group.get("depth")) != null) {
-                limits.jsonDepth(item.positiveInt());
-            }
-            if ((item = group.get("keys-per-object")) != null) {
-                limits.jsonKeysPerObject(item.positiveInt());
-            }
-            if ((item = group.get("elements")) != null) {
-                limits.jsonElements(item.positiveInt());
-            }
-            if ((item = group.get("key-length")) != null) {
-                limits.jsonKeyLength(intSize(item));
-            }
-            if ((item = group.get("string-length")) != null) {
-                limits.jsonStringLength(intSize(item));
-            }
-        }
-        if ((group = node.get("multipart")) != null) {
-            group.object(Set.of("parts", "part-size"));
-            if ((item = group.get("parts")) != null) {
-                limits.multipartParts(item.positiveInt());
-            }
-            if ((item = group.get("part-size")) != null) {
-                limits.multipartPartSize(item.dataSize());
-            }
-        }
-        if ((group = node.get("xml")) != null) {
-            group.object(Set.of("depth", "elements"));
-            if ((item = group.get("depth")) != null) {
-                limits.xmlDepth(item.positiveInt());
-            }
-            if ((item = group.get("elements")) != null) {
-                limits.xmlElements(item.positiveInt());
-            }
-        }
-        if ((group = node.get("body-read")) != null) {
-            limits.bodyRead(bodyRead(group));
+        });
+        ConfigNode bodyRead = node.get("body-read");
+        if (bodyRead != null) {
+            limits.bodyRead(bodyRead(bodyRead));
         }
         return node.convert(n -> limits.build());
     }
 
+    /** {@code limits.body-read}: one group, because its keys are checked against each other. */
     private static BodyReadLimits bodyRead(ConfigNode node) {
-        node.object(Set.of("timeout", "min-rate", "grace-period"));
+        node.object();
         BodyReadLimits.Builder bodyRead = BodyReadLimits.custom();
         ConfigNode item;
         if ((item = node.get("timeout")) != null) {
@@ -261,6 +205,23 @@ public final class ConfigLoader {
         return duration;
     }
 
+    /** Hands every value under {@code node} to {@code apply} with its path below it; groups are walked. */
+    private static void leaves(ConfigNode node, String prefix, BiConsumer<String, ConfigNode> apply) {
+        node.object();
+        for (String name : node.fieldNames()) {
+            ConfigNode item = node.get(name);
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            if (item == null) {
+                continue;
+            }
+            if (ConfigSchema.find(item.path()).type() == ConfigSchema.Type.OBJECT) {
+                leaves(item, path, apply);
+            } else {
+                apply.accept(path, item);
+            }
+        }
+    }
+
     private static int intSize(ConfigNode node) {
         long size = node.dataSize();
         if (size > Integer.MAX_VALUE) {
@@ -270,7 +231,7 @@ public final class ConfigLoader {
     }
 
     private static DenyRulesConfig denyRules(ConfigNode node) {
-        node.object(Set.of("level", "log-only", "overrides", "exceptions", "custom-rules", "restricted-extensions"));
+        node.object();
         Level level = Level.STANDARD;
         ConfigNode item;
         if ((item = node.get("level")) != null) {
@@ -285,7 +246,7 @@ public final class ConfigLoader {
         List<RuleOverride> overrides = new ArrayList<>();
         if ((item = node.get("overrides")) != null) {
             for (ConfigNode entry : item.list()) {
-                entry.object(union(SELECTOR_KINDS, Set.of("rule-keys", "rule-ids", "when", "level", "mode")));
+                entry.object();
                 Level overrideLevel = entry.has("level") ? entry.get("level").enumValue(Level.class) : null;
                 Mode mode = mode(entry);
                 Set<String> keys = upper(entry.get("rule-keys"));
@@ -298,7 +259,7 @@ public final class ConfigLoader {
         List<DenyRuleException> exceptions = new ArrayList<>();
         if ((item = node.get("exceptions")) != null) {
             for (ConfigNode entry : item.list()) {
-                entry.object(union(SELECTOR_KINDS, Set.of("rule-keys", "rule-ids", "when")));
+                entry.object();
                 Set<String> keys = upper(entry.get("rule-keys"));
                 Set<String> ids = upper(entry.get("rule-ids"));
                 ValueSelector selector = selector(entry);
@@ -313,11 +274,8 @@ public final class ConfigLoader {
         if ((item = node.get("custom-rules")) != null) {
             Set<String> seen = new LinkedHashSet<>();
             for (ConfigNode entry : item.list()) {
-                entry.object(union(SELECTOR_KINDS, Set.of("id", "key", "description", "when", "mode")));
-                if (!entry.has("id")) {
-                    throw entry.error("a custom rule needs an id");
-                }
-                String id = entry.get("id").text().trim();
+                entry.object();
+                String id = entry.required("id", "a custom rule needs an id").text().trim();
                 if (!seen.add(id)) {
                     throw entry.get("id").error("duplicate custom rule id '" + id + "'");
                 }
@@ -337,15 +295,13 @@ public final class ConfigLoader {
     }
 
     /**
-     * {@code restricted-extensions}: a list replaces the built-in list; an object with {@code add}
-     * and {@code remove} lists changes it.
+     * {@code restricted-extensions}: {@code only} replaces the built-in list, {@code add} and
+     * {@code remove} change it (after {@code only}, when both are given).
      */
     private static Set<String> restrictedExtensions(ConfigNode node) {
-        if (node.isArray()) {
-            return extensionSet(node);
-        }
-        node.object(Set.of("add", "remove"));
-        Set<String> extensions = new LinkedHashSet<>(DenyRulesConfig.defaultRestrictedExtensions());
+        node.object();
+        Set<String> extensions = new LinkedHashSet<>(node.has("only") ? extensionSet(node.get("only"))
+                : DenyRulesConfig.defaultRestrictedExtensions());
         if (node.has("add")) {
             extensions.addAll(extensionSet(node.get("add")));
         }
@@ -365,17 +321,13 @@ public final class ConfigLoader {
     }
 
     private static Route route(ConfigNode node) {
-        node.object(union(Set.of("when", "mode", "deny-rules", "uninspectable", "body", "jwt", "openapi"),
-                PolicyConfigReader.ROUTE_KEYS));
-        if (!node.has("when")) {
-            throw node.error("a route needs 'when' conditions");
-        }
-        RequestCondition when = condition(node.get("when"));
+        node.object();
+        RequestCondition when = condition(node.required("when", "a route needs 'when' conditions"));
         Mode mode = mode(node);
         Level level = null;
         ConfigNode deny = node.get("deny-rules");
         if (deny != null) {
-            deny.object(Set.of("level"));
+            deny.object();
             if (deny.has("level")) {
                 level = deny.get("level").enumValue(Level.class);
             }
@@ -387,7 +339,7 @@ public final class ConfigLoader {
         Mode openapiMode = null;
         ConfigNode openapiNode = node.get("openapi");
         if (openapiNode != null) {
-            openapiNode.object(Set.of("enabled", "mode"));
+            openapiNode.object();
             if (openapiNode.has("enabled")) {
                 openapi = openapiNode.get("enabled").bool();
             }
@@ -402,7 +354,7 @@ public final class ConfigLoader {
 
     /** A route's {@code body: {binary: [media ranges]}}. */
     private static RouteBody routeBody(ConfigNode node) {
-        node.object(Set.of("binary"));
+        node.object();
         List<String> binary = new ArrayList<>();
         if (node.has("binary")) {
             for (ConfigNode range : node.get("binary").items()) {
@@ -430,7 +382,7 @@ public final class ConfigLoader {
         ConfigNode node = entry.get(found);
         return switch (found) {
             case "parameter" -> {
-                node.object(Set.of("name", "value", "source"));
+                node.object();
                 ValueSelector.ParameterSource source = node.has("source")
                         ? node.get("source").enumValue(ValueSelector.ParameterSource.class) : ValueSelector.ParameterSource.ANY;
                 yield new ValueSelector(ValueSelector.Kind.PARAMETER, matcher(node.get("name")), matcher(node.get("value")), source);
@@ -448,7 +400,7 @@ public final class ConfigLoader {
     }
 
     private static ValueSelector named(ConfigNode node, ValueSelector.Kind kind, String nameKey, boolean nameIgnoresCase) {
-        node.object(Set.of(nameKey, "value"));
+        node.object();
         StringMatcher name = matcher(node.get(nameKey));
         if (name != null && nameIgnoresCase) {
             name = name.ignoringCase();
@@ -479,7 +431,7 @@ public final class ConfigLoader {
                 text = node.get(key).text();
             }
         }
-        node.object(MATCHER_KEYS);
+        node.object();
         if (kind == null) {
             throw node.error("a matcher needs one of exact, prefix, suffix, contains, regex");
         }
@@ -494,7 +446,7 @@ public final class ConfigLoader {
         if (node == null) {
             return RequestCondition.always();
         }
-        node.object(CONDITION_KEYS);
+        node.object();
         StringMatcher path = matcher(node.get("path"));
         Set<String> methods = methods(node.get("methods"));
         List<StringMatcher> contentTypes = contentTypes(node.get("content-types"));
@@ -558,11 +510,5 @@ public final class ConfigLoader {
             values.add(value.trim().toUpperCase(Locale.ROOT));
         }
         return values;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 }

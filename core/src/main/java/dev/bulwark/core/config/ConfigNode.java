@@ -1,7 +1,11 @@
 package dev.bulwark.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -41,11 +45,17 @@ final class ConfigNode {
         return node.isTextual();
     }
 
-    /** Requires an object whose keys are all in {@code allowed}. */
-    ConfigNode object(Set<String> allowed) {
+    /** Requires an object whose keys are all keys of this path in {@link ConfigSchema}. */
+    ConfigNode object() {
         if (!node.isObject()) {
             throw error("expected an object, found " + describe());
         }
+        ConfigSchema.Key key = ConfigSchema.find(path);
+        if (key == null) {
+            throw new IllegalStateException("no key at '" + path + "' in ConfigSchema");
+        }
+        Set<String> allowed = new HashSet<>();
+        key.children().forEach(child -> allowed.add(child.name()));
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -66,7 +76,7 @@ final class ConfigNode {
 
     /** This object without one key, at the same path. */
     ConfigNode without(String key) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
         copy.remove(key);
         return new ConfigNode(copy, path);
     }
@@ -74,6 +84,15 @@ final class ConfigNode {
     boolean has(String key) {
         JsonNode value = node.get(key);
         return value != null && !value.isNull();
+    }
+
+    /** The child {@code key}, which must be set; without it, an error saying {@code message}. */
+    ConfigNode required(String key, String message) {
+        ConfigNode child = get(key);
+        if (child == null) {
+            throw error(message);
+        }
+        return child;
     }
 
     ConfigNode get(String key) {
@@ -85,7 +104,17 @@ final class ConfigNode {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /**
+     * The items of a list. A list of objects may also be written as a map keyed by name
+     * ({@code routes: {admin: {...}}}), so that a profile or an environment variable can change
+     * one field of one entry; the entries keep their written order and their paths name the key.
+     */
     List<ConfigNode> list() {
+        if (node.isObject() && isKeyedList()) {
+            List<ConfigNode> items = new ArrayList<>(node.size());
+            node.fields().forEachRemaining(entry -> items.add(new ConfigNode(entry.getValue(), child(entry.getKey()))));
+            return items;
+        }
         if (!node.isArray()) {
             throw error("expected a list, found " + describe());
         }
@@ -171,13 +200,7 @@ final class ConfigNode {
             throw error("expected a size such as 1MiB, found " + describe());
         }
         String text = node.asText().trim();
-        int unitStart = 0;
-        while (unitStart < text.length() && Character.isDigit(text.charAt(unitStart))) {
-            unitStart++;
-        }
-        if (unitStart == 0 || unitStart > 12) {
-            throw error("expected a size such as 1MiB, found '" + text + "'");
-        }
+        int unitStart = unitStart(text, "a size such as 1MiB");
         long number = Long.parseLong(text.substring(0, unitStart));
         String unit = text.substring(unitStart).trim().toUpperCase(Locale.ROOT);
         long factor = switch (unit) {
@@ -194,33 +217,51 @@ final class ConfigNode {
     }
 
     /** A duration: a number of seconds, or a number with ms, s, m, h or d. */
-    java.time.Duration duration() {
+    Duration duration() {
         if (node.isIntegralNumber()) {
-            return java.time.Duration.ofSeconds(node.longValue());
+            return Duration.ofSeconds(node.longValue());
         }
         String text = text().trim().toLowerCase(Locale.ROOT);
-        int unitStart = 0;
-        while (unitStart < text.length() && Character.isDigit(text.charAt(unitStart))) {
-            unitStart++;
+        if (text.startsWith("p")) {
+            // ISO-8601, as Spring writes durations (PT30S).
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw error("expected a duration such as 30s, 5m or 1h, found '" + text + "'");
+            }
         }
-        if (unitStart == 0 || unitStart > 12) {
-            throw error("expected a duration such as 30s, 5m or 1h, found '" + text + "'");
-        }
+        int unitStart = unitStart(text, "a duration such as 30s, 5m or 1h");
         long number = Long.parseLong(text.substring(0, unitStart));
         return switch (text.substring(unitStart).trim()) {
-            case "ms" -> java.time.Duration.ofMillis(number);
-            case "", "s" -> java.time.Duration.ofSeconds(number);
-            case "m" -> java.time.Duration.ofMinutes(number);
-            case "h" -> java.time.Duration.ofHours(number);
-            case "d" -> java.time.Duration.ofDays(number);
+            case "ms" -> Duration.ofMillis(number);
+            case "", "s" -> Duration.ofSeconds(number);
+            case "m" -> Duration.ofMinutes(number);
+            case "h" -> Duration.ofHours(number);
+            case "d" -> Duration.ofDays(number);
             default -> throw error("unknown duration unit in '" + text + "' (use ms, s, m, h or d)");
         };
     }
 
+    /** Where the unit starts after the leading digits (1 to 12 of them) of {@code text}. */
+    private int unitStart(String text, String expected) {
+        int end = 0;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end == 0 || end > 12) {
+            throw error("expected " + expected + ", found '" + text + "'");
+        }
+        return end;
+    }
+
     /** An enum constant by its kebab-case name ({@code log-only} for {@code LOG_ONLY}). */
     <E extends Enum<E>> E enumValue(Class<E> type) {
-        // YAML 1.1 reads an unquoted "off" as false; a user writing "level: off" means OFF.
+        // YAML 1.1 reads an unquoted "off" as false (Spring hands it on as the text "false"); a
+        // user writing "level: off" means OFF.
         String text = node.isBoolean() ? (node.booleanValue() ? "on" : "off") : text().trim();
+        if (text.equalsIgnoreCase("false") || text.equalsIgnoreCase("true")) {
+            text = text.equalsIgnoreCase("false") ? "off" : "on";
+        }
         String constant = text.toUpperCase(Locale.ROOT).replace('-', '_');
         for (E value : type.getEnumConstants()) {
             if (value.name().equals(constant)) {
@@ -241,6 +282,11 @@ final class ConfigNode {
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
+    }
+
+    private boolean isKeyedList() {
+        ConfigSchema.Key key = ConfigSchema.find(path);
+        return key != null && key.isKeyedList();
     }
 
     private String describe() {

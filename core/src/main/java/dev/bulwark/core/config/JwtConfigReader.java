@@ -13,19 +13,12 @@ import java.util.Set;
 /** Reads the {@code jwt:} section and the {@code jwt:} part of routes. */
 final class JwtConfigReader {
 
-    private static final Set<String> KEYS = Set.of("required", "issuers", "header", "cookie", "query-parameter",
-            "clock-skew", "max-lifetime", "require-expiration", "types", "max-token-size", "cache-size", "scopes",
-            "claims", "propagate");
-    private static final Set<String> ISSUER_KEYS = Set.of("issuer", "jwks-uri", "jwks-file", "hmac-secret", "audiences",
-            "algorithms", "jwks");
-    private static final Set<String> JWKS_KEYS = Set.of("cache-ttl", "refresh-ahead", "rate-limit", "outage-tolerance",
-            "connect-timeout", "read-timeout", "size-limit");
 
     private JwtConfigReader() {
     }
 
     static JwtConfig read(ConfigNode node) {
-        node.object(KEYS);
+        node.object();
         List<JwtIssuer> issuers = new ArrayList<>();
         ConfigNode item;
         if ((item = node.get("issuers")) != null) {
@@ -62,11 +55,8 @@ final class JwtConfigReader {
     }
 
     private static JwtIssuer issuer(ConfigNode entry) {
-        entry.object(ISSUER_KEYS);
-        if (!entry.has("issuer")) {
-            throw entry.error("an issuer needs 'issuer'");
-        }
-        String issuer = entry.get("issuer").text();
+        entry.object();
+        String issuer = entry.required("issuer", "an issuer needs 'issuer'").text();
         URI jwksUri = null;
         if (entry.has("jwks-uri")) {
             ConfigNode uriNode = entry.get("jwks-uri");
@@ -86,7 +76,7 @@ final class JwtConfigReader {
     }
 
     private static JwtIssuer.JwksSettings jwks(ConfigNode node) {
-        node.object(JWKS_KEYS);
+        node.object();
         JwtIssuer.JwksSettings d = JwtIssuer.JwksSettings.defaults();
         Duration ttl = node.has("cache-ttl") ? node.get("cache-ttl").duration() : d.cacheTtl();
         Duration ahead = node.has("refresh-ahead") ? node.get("refresh-ahead").duration() : d.refreshAhead();
@@ -101,7 +91,7 @@ final class JwtConfigReader {
     /** Scopes and claims (and, in a route, {@code required}). */
     static JwtRequirement requirement(ConfigNode node, boolean route) {
         if (route) {
-            node.object(Set.of("required", "scopes", "claims"));
+            node.object();
         }
         Boolean required = route && node.has("required") ? node.get("required").bool() : null;
         Set<String> scopes = node.has("scopes") ? new LinkedHashSet<>(node.get("scopes").stringList()) : Set.of();
@@ -109,11 +99,8 @@ final class JwtConfigReader {
         ConfigNode item;
         if ((item = node.get("claims")) != null) {
             for (ConfigNode entry : item.list()) {
-                entry.object(Set.of("claim", "one-of", "exact", "prefix", "suffix", "contains", "regex", "ignore-case"));
-                if (!entry.has("claim")) {
-                    throw entry.error("a claim condition needs 'claim'");
-                }
-                String claim = entry.get("claim").text();
+                entry.object();
+                String claim = entry.required("claim", "a claim condition needs 'claim'").text();
                 List<String> oneOf = entry.has("one-of") ? entry.get("one-of").stringList() : List.of();
                 StringMatcher matcher = null;
                 if (!entry.has("one-of")) {

@@ -1,6 +1,8 @@
 package dev.bulwark.core.config;
 
+import dev.bulwark.core.Masking;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -54,7 +56,7 @@ public record JwtIssuer(String issuer, URI jwksUri, String jwksFile, String hmac
                 throw new IllegalArgumentException("jwks-uri must be an http(s) URL: " + jwksUri);
             }
         }
-        if (hmacSecret != null && hmacSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_HMAC_SECRET_BYTES) {
+        if (hmacSecret != null && hmacSecret.getBytes(StandardCharsets.UTF_8).length < MIN_HMAC_SECRET_BYTES) {
             throw new IllegalArgumentException("hmac-secret must be at least " + MIN_HMAC_SECRET_BYTES
                     + " bytes (256 bits) long");
         }
@@ -87,7 +89,7 @@ public record JwtIssuer(String issuer, URI jwksUri, String jwksFile, String hmac
     @Override
     public String toString() {
         return "JwtIssuer[issuer=" + issuer + ", jwksUri=" + jwksUri + ", jwksFile=" + jwksFile
-                + ", hmacSecret=" + (hmacSecret == null ? null : "[masked]") + ", audiences=" + audiences
+                + ", hmacSecret=" + (hmacSecret == null ? null : Masking.MASK) + ", audiences=" + audiences
                 + ", algorithms=" + algorithms + "]";
     }
 

@@ -25,14 +25,6 @@ import java.util.Set;
  */
 final class PolicyConfigReader {
 
-    /** The top-level keys this reader handles. */
-    static final Set<String> ROOT_KEYS = Set.of("allowed-methods", "method-override", "allow-rules", "headers",
-            "csrf", "client-ip", "ip-rules", "block-responses");
-
-    /** The route keys this reader handles. */
-    static final Set<String> ROUTE_KEYS = Set.of("allowed-methods", "allow-rules", "ip-rules", "csrf", "headers");
-
-    private static final Set<String> RULE_KEYS = Set.of("name", "path", "methods", "content-types", "parameters");
     private static final Map<String, String> SECURITY_HEADER_KEYS = securityHeaderKeys();
 
     private PolicyConfigReader() {
@@ -74,7 +66,7 @@ final class PolicyConfigReader {
         Mode allowRulesMode = null;
         ConfigNode node;
         if ((node = route.get("allow-rules")) != null) {
-            node.object(Set.of("enabled", "mode"));
+            node.object();
             allowRules = node.has("enabled") ? node.get("enabled").bool() : null;
             allowRulesMode = ConfigLoader.mode(node);
         }
@@ -82,13 +74,13 @@ final class PolicyConfigReader {
         Boolean csrf = null;
         Mode csrfMode = null;
         if ((node = route.get("csrf")) != null) {
-            node.object(Set.of("enabled", "mode"));
+            node.object();
             csrf = node.has("enabled") ? node.get("enabled").bool() : null;
             csrfMode = ConfigLoader.mode(node);
         }
         RequestHeaders requestHeaders = null;
         if ((node = route.get("headers")) != null) {
-            node.object(Set.of("request"));
+            node.object();
             if (node.has("request")) {
                 requestHeaders = requestHeaders(node.get("request"), true);
             }
@@ -113,7 +105,7 @@ final class PolicyConfigReader {
         Mode mode = null;
         int status = BlockType.ALLOW_RULE.defaultStatus();
         if (node.isObject()) {
-            node.object(Set.of("rules", "mode", "status"));
+            node.object();
             mode = ConfigLoader.mode(node);
             if (node.has("status")) {
                 status = node.get("status").positiveInt();
@@ -134,7 +126,7 @@ final class PolicyConfigReader {
     }
 
     private static AllowRule allowRule(ConfigNode entry) {
-        entry.object(RULE_KEYS);
+        entry.object();
         String name = entry.has("name") ? entry.get("name").text().trim() : "";
         StringMatcher path = ConfigLoader.matcher(entry.get("path"));
         Set<String> methods = ConfigLoader.methods(entry.get("methods"));
@@ -155,14 +147,14 @@ final class PolicyConfigReader {
     }
 
     private static HeaderPolicy headers(ConfigNode node) {
-        node.object(Set.of("request", "response"));
+        node.object();
         RequestHeaders request = node.has("request") ? requestHeaders(node.get("request"), false) : RequestHeaders.defaults();
         ResponseHeaders response = node.has("response") ? responseHeaders(node.get("response")) : ResponseHeaders.defaults();
         return node.convert(n -> new HeaderPolicy(request, response));
     }
 
     private static RequestHeaders requestHeaders(ConfigNode node, boolean route) {
-        node.object(route ? Set.of("allow", "remove", "mode") : Set.of("allow", "remove", "proxy-only", "mode"));
+        node.object();
         HeaderAllowList allow = node.has("allow") ? allowList(node.get("allow")) : route ? null : HeaderAllowList.all();
         Set<String> remove = node.has("remove") ? new LinkedHashSet<>(node.get("remove").stringList()) : Set.of();
         Set<String> proxyOnly = node.has("proxy-only") ? new LinkedHashSet<>(node.get("proxy-only").stringList()) : Set.of();
@@ -207,7 +199,7 @@ final class PolicyConfigReader {
     }
 
     private static ResponseHeaders responseHeaders(ConfigNode node) {
-        node.object(Set.of("security-headers", "remove", "cors"));
+        node.object();
         Map<String, String> security = new LinkedHashMap<>(ResponseHeaders.DEFAULT_SECURITY_HEADERS);
         ConfigNode item;
         if ((item = node.get("security-headers")) != null) {
@@ -215,7 +207,7 @@ final class PolicyConfigReader {
                 // "enabled" is the object form of the plain true/false, as Spring properties write it.
                 Set<String> keys = new LinkedHashSet<>(SECURITY_HEADER_KEYS.keySet());
                 keys.add("enabled");
-                item.object(keys);
+                item.object();
                 if (item.has("enabled") && !item.get("enabled").bool()) {
                     if (item.fieldNames().size() > 1) {
                         throw item.get("enabled").error("security headers are switched off; remove the header values too");
@@ -253,7 +245,7 @@ final class PolicyConfigReader {
                 : ResponseHeaders.DEFAULT_REMOVE;
         CorsPolicy cors = null;
         if ((item = node.get("cors")) != null) {
-            item.object(Set.of("allowed-origins"));
+            item.object();
             List<String> origins = item.has("allowed-origins")
                     ? origins(item.get("allowed-origins"), o -> new CorsPolicy(List.of(o))) : List.of();
             cors = item.convert(n -> new CorsPolicy(origins));
@@ -263,7 +255,7 @@ final class PolicyConfigReader {
     }
 
     private static CsrfConfig csrf(ConfigNode node) {
-        node.object(Set.of("enabled", "allowed-origins", "service-origins", "ambient-credentials-only", "mode"));
+        node.object();
         boolean enabled = node.has("enabled") && node.get("enabled").bool();
         List<String> allowed = List.of();
         List<String> service = List.of();
@@ -282,7 +274,7 @@ final class PolicyConfigReader {
     }
 
     private static ClientIpConfig clientIp(ConfigNode node) {
-        node.object(Set.of("source", "trusted-proxies", "trusted-hops", "header", "required"));
+        node.object();
         ClientIpConfig.Source source = node.has("source") ? node.get("source").enumValue(ClientIpConfig.Source.class)
                 : ClientIpConfig.Source.CONNECTION;
         List<IpRange> proxies = node.has("trusted-proxies") ? ConfigLoader.ranges(node.get("trusted-proxies")) : List.of();
@@ -293,7 +285,7 @@ final class PolicyConfigReader {
     }
 
     private static IpRules ipRules(ConfigNode node, boolean route) {
-        node.object(Set.of("allow", "deny", "mode"));
+        node.object();
         List<IpRange> allow = node.has("allow") ? ConfigLoader.ranges(node.get("allow")) : route ? null : List.of();
         List<IpRange> deny = node.has("deny") ? ConfigLoader.ranges(node.get("deny")) : List.of();
         return new IpRules(allow, deny, ConfigLoader.mode(node));
@@ -302,7 +294,7 @@ final class PolicyConfigReader {
     private static BlockResponses blockResponses(ConfigNode node) {
         List<BlockResponse> responses = new ArrayList<>();
         for (ConfigNode entry : node.list()) {
-            entry.object(Set.of("types", "status", "content-type", "body", "body-file"));
+            entry.object();
             Set<BlockType> types = EnumSet.noneOf(BlockType.class);
             ConfigNode item;
             if ((item = entry.get("types")) != null) {

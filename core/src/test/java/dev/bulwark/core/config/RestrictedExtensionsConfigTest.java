@@ -24,8 +24,8 @@ class RestrictedExtensionsConfigTest {
     }
 
     @Test
-    void listReplacesTheBuiltInList() {
-        BulwarkConfig config = ConfigLoader.fromYaml("deny-rules: {restricted-extensions: [.TPL, tmpl]}");
+    void onlyReplacesTheBuiltInList() {
+        BulwarkConfig config = ConfigLoader.fromYaml("deny-rules: {restricted-extensions: {only: [.TPL, tmpl]}}");
 
         assertThat(config.denyRules().restrictedExtensions()).containsExactlyInAnyOrder("tpl", "tmpl");
         assertThat(get(config, "/views/a.tpl").blocked()).isTrue();

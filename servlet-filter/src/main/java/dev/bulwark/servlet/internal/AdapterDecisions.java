@@ -3,14 +3,9 @@ package dev.bulwark.servlet.internal;
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
-import dev.bulwark.core.Mode;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.BodyReadLimits;
-import dev.bulwark.core.internal.engine.IncidentIds;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The decisions the filter makes without the engine, because the engine never saw the request.
@@ -38,9 +33,8 @@ public final class AdapterDecisions {
 
     /** The body could not be read (client gone, broken chunking): 400. */
     public static Decision unreadableBody() {
-        Finding finding = new Finding("MALFORMED", BODY_UNREADABLE, "request body could not be read",
-                Location.value(Source.BODY, ""), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400);
-        return Decision.of(List.of(finding), IncidentIds.next(), Map.of());
+        return Decision.failure(Finding.blocking("MALFORMED", BODY_UNREADABLE, "request body could not be read",
+                Location.value(Source.BODY, ""), BlockType.MALFORMED, 400));
     }
 
     /**
@@ -51,9 +45,8 @@ public final class AdapterDecisions {
         String description = timeout.rateBound()
                 ? "body-read.min-rate of " + limits.minRate() + " bytes/s not kept after " + timeout.bytesRead() + " bytes"
                 : "body-read.timeout of " + limits.timeout() + " reached after " + timeout.bytesRead() + " bytes";
-        Finding finding = new Finding(LIMIT_KEY, timeout.rateBound() ? BODY_READ_MIN_RATE : BODY_READ_TIMEOUT,
-                description, Location.value(Source.BODY, ""), "", Level.BASIC, Mode.BLOCK, BlockType.LIMIT, 408);
-        return Decision.of(List.of(finding), IncidentIds.next(), Map.of());
+        return Decision.failure(Finding.blocking(LIMIT_KEY, timeout.rateBound() ? BODY_READ_MIN_RATE : BODY_READ_TIMEOUT,
+                description, Location.value(Source.BODY, ""), BlockType.LIMIT, 408));
     }
 
     /** Whether the response to {@code decision} must close the connection: unread body bytes may follow. */
@@ -68,9 +61,8 @@ public final class AdapterDecisions {
 
     /** The filter or the engine failed: 503, fail closed. */
     public static Decision failure(Throwable cause) {
-        Finding finding = new Finding("INTERNAL", ADAPTER_FAILURE,
+        return Decision.failure(Finding.blocking("INTERNAL", ADAPTER_FAILURE,
                 "request could not be inspected: " + cause.getClass().getSimpleName(),
-                Location.REQUEST, "", Level.BASIC, Mode.BLOCK, BlockType.INTERNAL, BlockType.INTERNAL.defaultStatus());
-        return Decision.of(List.of(finding), IncidentIds.next(), Map.of());
+                Location.REQUEST, BlockType.INTERNAL, BlockType.INTERNAL.defaultStatus()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.bulwark.servlet.internal;
 
 import dev.bulwark.core.Decision;
-import dev.bulwark.core.internal.jwt.JwtCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
@@ -26,11 +25,9 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     /** {@code request} with the subject the decision verified; {@code request} itself when there is none. */
     public static HttpServletRequest wrap(HttpServletRequest request, Decision decision) {
-        Object subject = decision.attributes().get(JwtCheck.SUBJECT_ATTRIBUTE);
-        if (!(subject instanceof String name) || name.isEmpty()) {
-            return request;
-        }
-        return new AuthenticatedRequest(request, new TokenPrincipal(name));
+        return decision.principal()
+                .<HttpServletRequest>map(subject -> new AuthenticatedRequest(request, new TokenPrincipal(subject)))
+                .orElse(request);
     }
 
     @Override

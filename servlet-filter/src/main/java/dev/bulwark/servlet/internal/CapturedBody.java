@@ -1,5 +1,6 @@
 package dev.bulwark.servlet.internal;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -49,13 +50,13 @@ public record CapturedBody(byte[] bytes, boolean truncated, boolean consumed) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CapturedBody body && java.util.Arrays.equals(bytes, body.bytes)
+        return other instanceof CapturedBody body && Arrays.equals(bytes, body.bytes)
                 && truncated == body.truncated && consumed == body.consumed;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(bytes) * 31 + Boolean.hashCode(truncated) * 2 + Boolean.hashCode(consumed);
+        return Arrays.hashCode(bytes) * 31 + Boolean.hashCode(truncated) * 2 + Boolean.hashCode(consumed);
     }
 
     @Override

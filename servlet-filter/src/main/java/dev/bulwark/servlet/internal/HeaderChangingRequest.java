@@ -1,6 +1,7 @@
 package dev.bulwark.servlet.internal;
 
 import dev.bulwark.core.HeaderChanges;
+import dev.bulwark.core.SecurityEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.time.ZonedDateTime;
@@ -39,7 +40,7 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
                 set.put(name, value);
             } else {
                 LOG.warn("Dropping request header '{}' set by a check: it holds a line break or NUL",
-                        SecurityEventLogger.clean(name, 64));
+                        SecurityEvent.clean(name, 64));
             }
         });
     }

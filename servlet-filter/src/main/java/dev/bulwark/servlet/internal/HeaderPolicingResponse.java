@@ -1,5 +1,6 @@
 package dev.bulwark.servlet.internal;
 
+import dev.bulwark.core.SecurityEvent;
 import dev.bulwark.core.config.CorsPolicy;
 import dev.bulwark.core.config.ResponseHeaders;
 import jakarta.servlet.ServletOutputStream;
@@ -112,7 +113,7 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
             if (origins.size() != 1 || !policy.cors().allowsOrigin(origins.get(0), credentials)) {
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("Removing the application's CORS headers: Access-Control-Allow-Origin {} is not allowed",
-                            SecurityEventLogger.clean(String.join(", ", origins), 128));
+                            SecurityEvent.clean(String.join(", ", origins), 128));
                 }
                 return;
             }

@@ -9,7 +9,9 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
+import dev.bulwark.core.Masking;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.SecurityEvent;
 import dev.bulwark.core.Source;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,17 +72,17 @@ class SecurityEventLoggerTest {
 
     @Test
     void masksValuesOfSecretHeadersWhateverTheCheckReported() {
-        assertThat(excerpt(Location.value(Source.HEADER, "Authorization"), "Basic dXNlcjpwYXNz")).isEqualTo("[masked]");
-        assertThat(excerpt(Location.value(Source.HEADER, "proxy-authorization"), "x")).isEqualTo("[masked]");
-        assertThat(excerpt(Location.value(Source.HEADER, "Cookie"), "sid=1")).isEqualTo("[masked]");
-        assertThat(excerpt(Location.value(Source.COOKIE, "theme"), "dark")).isEqualTo("[masked]");
+        assertThat(excerpt(Location.value(Source.HEADER, "Authorization"), "Basic dXNlcjpwYXNz")).isEqualTo("******");
+        assertThat(excerpt(Location.value(Source.HEADER, "proxy-authorization"), "x")).isEqualTo("******");
+        assertThat(excerpt(Location.value(Source.HEADER, "Cookie"), "sid=1")).isEqualTo("******");
+        assertThat(excerpt(Location.value(Source.COOKIE, "theme"), "dark")).isEqualTo("******");
     }
 
     @Test
     void masksValuesOfSecretLookingParameters() {
-        assertThat(excerpt(Location.value(Source.QUERY, "api_key"), "k-123")).isEqualTo("[masked]");
-        assertThat(excerpt(Location.value(Source.FORM, "Password"), "hunter2")).isEqualTo("[masked]");
-        assertThat(excerpt(Location.value(Source.JSON, "/user/token"), "abc")).isEqualTo("[masked]");
+        assertThat(excerpt(Location.value(Source.QUERY, "api_key"), "k-123")).isEqualTo("******");
+        assertThat(excerpt(Location.value(Source.FORM, "Password"), "hunter2")).isEqualTo("******");
+        assertThat(excerpt(Location.value(Source.JSON, "/user/token"), "abc")).isEqualTo("******");
     }
 
     @Test
@@ -92,18 +94,18 @@ class SecurityEventLoggerTest {
     void masksSecretPairsAndCredentialsInsideAnExcerpt() {
         Location body = Location.value(Source.BODY, "");
 
-        assertThat(excerpt(body, "user=bob&password=hunter2&x=1")).isEqualTo("user=bob&password=[masked]&x=1");
+        assertThat(excerpt(body, "user=bob&password=hunter2&x=1")).isEqualTo("user=bob&password=******&x=1");
         assertThat(excerpt(body, "{\"name\":\"bob\",\"secret\":\"s3cr3t\"}"))
-                .isEqualTo("{\"name\":\"bob\",\"secret\":\"[masked]\"}");
+                .isEqualTo("{\"name\":\"bob\",\"secret\":\"******\"}");
         assertThat(excerpt(body, "Authorization: Bearer eyJhbGciOi.x.y")).doesNotContain("eyJ");
     }
 
     @Test
     void escapesControlCharactersAndTruncates() {
-        assertThat(SecurityEventLogger.clean("a\u0000b\u001b[31m\u0085\u2028", 100))
+        assertThat(SecurityEvent.clean("a\u0000b\u001b[31m\u0085\u2028", 100))
                 .isEqualTo("a\\x00b\\x1b[31m\\u0085\\u2028");
-        assertThat(SecurityEventLogger.clean("x".repeat(300), SecurityEventLogger.MAX_PATH_LENGTH))
-                .hasSize(SecurityEventLogger.MAX_PATH_LENGTH + 1).endsWith("…");
+        assertThat(SecurityEvent.clean("x".repeat(300), SecurityEvent.MAX_PATH_LENGTH))
+                .hasSize(SecurityEvent.MAX_PATH_LENGTH + 1).endsWith("…");
     }
 
     @Test
@@ -130,7 +132,7 @@ class SecurityEventLoggerTest {
     }
 
     private static String excerpt(Location location, String excerpt) {
-        return SecurityEventLogger.safeExcerpt(finding(location, excerpt, Mode.BLOCK));
+        return Masking.safeExcerpt(finding(location, excerpt, Mode.BLOCK));
     }
 
     private static Finding finding(Location location, String excerpt, Mode mode) {

@@ -1,6 +1,8 @@
 package dev.bulwark.spring.internal;
 
 import dev.bulwark.core.Bulwark;
+import dev.bulwark.core.Masking;
+import dev.bulwark.core.config.ConfigDescription;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * ({@code management.endpoints.web.exposure.include=bulwark}).
  *
  * <p>Values are shown as Spring Boot's {@code env} endpoint shows them: under {@code never} (the
- * default) every value of the configuration and every count reads {@value ConfigDescription#MASK}
+ * default) every value of the configuration and every count reads {@value Masking#MASK}
  * and only the keys remain; {@code when-authorized} shows them to a caller that Spring Security
  * authenticated (in one of the roles, when any are set); {@code always} to anyone who can call
  * the endpoint. Over JMX there is no caller, so {@code when-authorized} masks there too.
@@ -42,9 +44,9 @@ public final class BulwarkEndpoint {
         boolean shown = showValues.isShown(securityContext, roles);
         Map<String, Object> configuration = ConfigDescription.describe(bulwark.config());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("configuration", shown ? configuration : ConfigDescription.redact(configuration));
-        body.put("blocked", shown ? counts.blocked() : ConfigDescription.redact(counts.blocked()));
-        body.put("logged", shown ? counts.logged() : ConfigDescription.redact(counts.logged()));
+        body.put("configuration", shown ? configuration : Masking.redact(configuration));
+        body.put("blocked", shown ? counts.blocked() : Masking.redact(counts.blocked()));
+        body.put("logged", shown ? counts.logged() : Masking.redact(counts.logged()));
         return body;
     }
 }

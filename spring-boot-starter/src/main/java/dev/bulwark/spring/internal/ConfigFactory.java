@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -32,13 +33,14 @@ public final class ConfigFactory {
     /**
      * Builds the configuration.
      *
-     * @param tree the values set under {@code bulwark.*}, as kebab-case keys
+     * @param environment holds the {@code bulwark.*} properties
      * @param configFile the value of {@code bulwark.config-file}, or {@code null}
      * @param resources resolves {@code classpath:} locations
      * @param customizers applied in order, each to the result of the one before
      */
-    public static BulwarkConfig create(Map<String, Object> tree, String configFile, ResourceLoader resources,
+    public static BulwarkConfig create(Environment environment, String configFile, ResourceLoader resources,
             List<BulwarkConfigCustomizer> customizers) {
+        Map<String, Object> tree = PropertyTree.read(environment, PREFIX);
         BulwarkConfig config;
         if (configFile != null && !configFile.isBlank()) {
             if (!tree.isEmpty()) {

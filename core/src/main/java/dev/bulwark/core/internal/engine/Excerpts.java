@@ -1,7 +1,7 @@
 package dev.bulwark.core.internal.engine;
 
 import dev.bulwark.core.Location;
-import dev.bulwark.core.Source;
+import dev.bulwark.core.Masking;
 import java.util.Locale;
 
 /**
@@ -14,13 +14,6 @@ public final class Excerpts {
     /** Longest excerpt in characters, before escaping. */
     public static final int MAX_LENGTH = 64;
 
-    /** Replaces a masked value. */
-    public static final String MASK = "[masked]";
-
-    private static final String[] SECRET_NAME_PARTS = {
-        "pass", "pwd", "secret", "token", "auth", "cookie", "session", "key", "credential", "otp", "pin", "cvv", "card"
-    };
-
     private Excerpts() {
     }
 
@@ -30,7 +23,7 @@ public final class Excerpts {
      */
     public static String of(Location location, String text, int offset, int length) {
         if (isSecret(location)) {
-            return MASK;
+            return Masking.MASK;
         }
         int start = Math.max(0, Math.min(offset, text.length()));
         int end = Math.min(text.length(), start + Math.max(length, 0));
@@ -43,26 +36,9 @@ public final class Excerpts {
         return escape(text, start, end);
     }
 
-    /** Whether values at this location are treated as secrets in logs. */
+    /** Whether values at this location are treated as secrets in logs (see {@link Masking#isSecretLocation}). */
     public static boolean isSecret(Location location) {
-        if (location.source() == Source.COOKIE) {
-            return location.component() != dev.bulwark.core.Component.NAME;
-        }
-        if (location.component() == dev.bulwark.core.Component.NAME) {
-            return false;
-        }
-        return isSecretName(location.name());
-    }
-
-    /** Whether an item of this name (parameter, header, JSON member) likely holds a secret. */
-    public static boolean isSecretName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String part : SECRET_NAME_PARTS) {
-            if (lower.contains(part)) {
-                return true;
-            }
-        }
-        return false;
+        return Masking.isSecretLocation(location);
     }
 
     private static String escape(String text, int start, int end) {

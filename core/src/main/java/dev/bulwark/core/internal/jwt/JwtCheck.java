@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Check;
+import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
@@ -55,9 +56,9 @@ import org.slf4j.LoggerFactory;
 public final class JwtCheck implements Check {
 
     /** Request attribute with the verified claims as a map. */
-    public static final String CLAIMS_ATTRIBUTE = "bulwark.jwt.claims";
+    public static final String CLAIMS_ATTRIBUTE = Decision.CLAIMS_ATTRIBUTE;
     /** Request attribute with the verified subject ({@code sub}). */
-    public static final String SUBJECT_ATTRIBUTE = "bulwark.jwt.subject";
+    public static final String SUBJECT_ATTRIBUTE = Decision.SUBJECT_ATTRIBUTE;
     /** Request attribute with the verified issuer. */
     public static final String ISSUER_ATTRIBUTE = "bulwark.jwt.issuer";
 

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.policy;
 
 import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
@@ -29,9 +30,9 @@ import java.util.Locale;
 public final class ClientIpResolver {
 
     /** Decision attribute: the resolved client address ({@code String}). */
-    public static final String ADDRESS_ATTRIBUTE = "bulwark.client.address";
+    public static final String ADDRESS_ATTRIBUTE = Decision.CLIENT_ADDRESS_ATTRIBUTE;
     /** Decision attribute: whether the client spoke HTTPS ({@code Boolean}). */
-    public static final String SECURE_ATTRIBUTE = "bulwark.client.secure";
+    public static final String SECURE_ATTRIBUTE = Decision.CLIENT_SECURE_ATTRIBUTE;
     /** Rule key of client-address findings. */
     public static final String RULE_KEY = "CLIENT-IP";
 

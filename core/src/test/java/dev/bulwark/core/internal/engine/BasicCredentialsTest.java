@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.Masking;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.config.BulwarkConfig;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ class BasicCredentialsTest {
         assertThat(decision.blocked()).isTrue();
         assertThat(decision.findings().get(0).ruleId()).isEqualTo("LDAP-FILTER-BREAKOUT");
         assertThat(decision.findings().get(0).location()).isEqualTo(BasicCredentials.USER);
-        assertThat(decision.findings().get(0).excerpt()).isEqualTo(Excerpts.MASK);
+        assertThat(decision.findings().get(0).excerpt()).isEqualTo(Masking.MASK);
     }
 
     @Test
@@ -70,7 +71,7 @@ class BasicCredentialsTest {
 
         assertThat(decision.blocked()).isTrue();
         assertThat(decision.findings().get(0).location()).isEqualTo(BasicCredentials.PASSWORD);
-        assertThat(decision.findings().get(0).excerpt()).isEqualTo(Excerpts.MASK);
+        assertThat(decision.findings().get(0).excerpt()).isEqualTo(Masking.MASK);
     }
 
     @ParameterizedTest

@@ -1,34 +1,6 @@
-package dev.bulwark.spring.internal;
+package dev.bulwark.core.config;
 
-import dev.bulwark.core.config.AllowRule;
-import dev.bulwark.core.config.AllowRulesConfig;
-import dev.bulwark.core.config.AllowedMethods;
-import dev.bulwark.core.config.BlockResponse;
-import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.ClaimRequirement;
-import dev.bulwark.core.config.ClientIpConfig;
-import dev.bulwark.core.config.CsrfConfig;
-import dev.bulwark.core.config.CustomRule;
-import dev.bulwark.core.config.DenyRuleException;
-import dev.bulwark.core.config.DenyRulesConfig;
-import dev.bulwark.core.config.HeaderAllowList;
-import dev.bulwark.core.config.IpRange;
-import dev.bulwark.core.config.IpRules;
-import dev.bulwark.core.config.JwtConfig;
-import dev.bulwark.core.config.JwtIssuer;
-import dev.bulwark.core.config.JwtRequirement;
-import dev.bulwark.core.config.Limits;
-import dev.bulwark.core.config.OpenApiConfig;
-import dev.bulwark.core.config.RequestCondition;
-import dev.bulwark.core.config.RequestHeaders;
-import dev.bulwark.core.config.ResponseHeaders;
-import dev.bulwark.core.config.Route;
-import dev.bulwark.core.config.RoutePolicy;
-import dev.bulwark.core.config.RuleOverride;
-import dev.bulwark.core.config.StringMatcher;
-import dev.bulwark.core.config.ValueSelector;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.bulwark.core.Masking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,26 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Describes the effective configuration as a tree with the YAML file's keys, for the actuator
- * endpoint. Secrets never appear: HMAC secrets, any value under a secret-looking key, and the user
- * information and query of URLs are replaced by {@value #MASK}. {@link #redact} masks every value,
- * for callers who may not see values at all.
+ * Describes the effective configuration as a tree with the YAML file's keys, for tools such as the
+ * actuator endpoint. Secrets never appear: values the {@link ConfigSchema} marks secret, values
+ * under secret-looking keys, and the user information and query of URLs read {@value Masking#MASK}
+ * (see {@link Masking}).
  */
 public final class ConfigDescription {
-
-    /** What a secret is shown as. */
-    public static final String MASK = "******";
 
     /** The security headers the YAML file names, in its order. */
     private static final List<String> SECURITY_HEADERS = List.of(ResponseHeaders.STRICT_TRANSPORT_SECURITY,
             ResponseHeaders.X_CONTENT_TYPE_OPTIONS, ResponseHeaders.X_FRAME_OPTIONS, ResponseHeaders.REFERRER_POLICY,
             ResponseHeaders.PERMISSIONS_POLICY, ResponseHeaders.CONTENT_SECURITY_POLICY);
-
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            ".*(secret|password|passwd|credentials?|private-key|api-key|apikey|access-key)", Pattern.CASE_INSENSITIVE);
 
     private ConfigDescription() {
     }
@@ -81,7 +46,7 @@ public final class ConfigDescription {
         tree.put("block-responses", config.blockResponses().responses().stream()
                 .map(ConfigDescription::blockResponse).toList());
         tree.put("routes", config.routes().stream().map(ConfigDescription::route).toList());
-        return mask(tree);
+        return Masking.mask(tree, ConfigSchema::isSecret);
     }
 
     private static Map<String, Object> limits(Limits limits) {
@@ -219,7 +184,7 @@ public final class ConfigDescription {
             putIfSet(item, "jwks-uri", issuer.jwksUri() == null ? null : issuer.jwksUri().toString());
             putIfSet(item, "jwks-file", issuer.jwksFile());
             if (issuer.hmacSecret() != null) {
-                item.put("hmac-secret", MASK);
+                item.put("hmac-secret", issuer.hmacSecret());
             }
             item.put("audiences", sorted(issuer.audiences()));
             item.put("algorithms", sorted(issuer.algorithms()));
@@ -476,102 +441,6 @@ public final class ConfigDescription {
 
     private static List<String> ranges(List<IpRange> ranges) {
         return ranges.stream().map(Object::toString).toList();
-    }
-
-    /**
-     * The same tree with every value replaced by {@value #MASK}: keys, nesting and list lengths stay.
-     * For callers who may see the shape of the configuration but not its values.
-     */
-    public static Map<String, Object> redact(Map<String, ?> tree) {
-        Map<String, Object> redacted = new LinkedHashMap<>();
-        tree.forEach((key, value) -> redacted.put(key, redactValue(value)));
-        return redacted;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object redactValue(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return redact((Map<String, ?>) map);
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(ConfigDescription::redactValue).toList();
-        }
-        return value == null ? null : MASK;
-    }
-
-    /** Masks values under secret-looking keys, and credentials and queries in URLs, anywhere in the tree. */
-    static Map<String, Object> mask(Map<String, Object> tree) {
-        Map<String, Object> masked = new LinkedHashMap<>();
-        tree.forEach((key, value) -> masked.put(key,
-                value != null && SECRET_KEY.matcher(key).matches() && !(value instanceof Map<?, ?>) ? MASK : maskValue(value)));
-        return masked;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object maskValue(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return mask((Map<String, Object>) map);
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(ConfigDescription::maskValue).toList();
-        }
-        if (value instanceof String text) {
-            return maskUrl(text);
-        }
-        return value;
-    }
-
-    /**
-     * URLs without their user information and query; other text as it is. Text of several words,
-     * such as a header value or a block response body, is masked word by word; from a word that
-     * holds "://" but is not a URL on, the rest of the text is masked, as it may hold credentials.
-     */
-    static String maskUrl(String text) {
-        if (!text.contains("://")) {
-            return text;
-        }
-        StringBuilder masked = new StringBuilder(text.length());
-        int start = 0;
-        while (start < text.length()) {
-            int end = start;
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-                end++;
-            }
-            String word = text.substring(start, end);
-            String maskedWord = maskUrlWord(word);
-            if (maskedWord == null) {
-                // Not a URL after all; it may still hold credentials, so show only what precedes them.
-                return masked.append(word, 0, word.indexOf("://") + 3).append(MASK).toString();
-            }
-            masked.append(maskedWord);
-            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
-                masked.append(text.charAt(end++));
-            }
-            start = end;
-        }
-        return masked.toString();
-    }
-
-    /** One word: masked if it is a URL, as it is if it holds no "://", {@code null} if it holds one but is no URL. */
-    private static String maskUrlWord(String word) {
-        int scheme = word.indexOf("://");
-        if (scheme < 0) {
-            return word;
-        }
-        if (scheme == 0) {
-            return null;
-        }
-        try {
-            URI uri = new URI(word);
-            if (uri.getRawUserInfo() == null && uri.getRawQuery() == null) {
-                return word;
-            }
-            return uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : MASK + "@") + uri.getRawAuthority()
-                    .substring(uri.getRawUserInfo() == null ? 0 : uri.getRawUserInfo().length() + 1)
-                    + (uri.getRawPath() == null ? "" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : "?" + MASK);
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

@@ -1,10 +1,8 @@
-package dev.bulwark.spring.internal;
+package dev.bulwark.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.ConfigLoader;
-import dev.bulwark.core.config.ResponseHeaders;
+import dev.bulwark.core.Masking;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +22,8 @@ class ConfigDescriptionTest {
         Map<String, Object> description = ConfigDescription.describe(config);
 
         assertThat(description.toString()).doesNotContain("0123456789abcdef").contains("hmac-secret=******");
-        assertThat(ConfigDescription.mask(Map.of("db-password", "x", "nested", Map.of("api-key", "y"),
-                "client-secret", "z", "max-token-size", 8192)))
+        assertThat(Masking.mask(Map.of("db-password", "x", "nested", Map.of("api-key", "y"),
+                "client-secret", "z", "max-token-size", 8192), path -> false))
                 .containsEntry("db-password", "******")
                 .containsEntry("nested", Map.of("api-key", "******"))
                 .containsEntry("client-secret", "******")
@@ -40,17 +38,17 @@ class ConfigDescriptionTest {
         tree.put("log-only", List.of("SQL", "XSS"));
         tree.put("routes", List.of());
 
-        assertThat(ConfigDescription.redact(tree)).isEqualTo(Map.of("mode", "******",
+        assertThat(Masking.redact(tree)).isEqualTo(Map.of("mode", "******",
                 "limits", Map.of("body-size", "******"), "log-only", List.of("******", "******"), "routes", List.of()));
     }
 
     @Test
     void masksCredentialsAndQueriesInUrls() {
-        assertThat(ConfigDescription.maskUrl("https://user:pw@idp.example.com/jwks?key=abc"))
+        assertThat(Masking.maskUrls("https://user:pw@idp.example.com/jwks?key=abc"))
                 .isEqualTo("https://******@idp.example.com/jwks?******");
-        assertThat(ConfigDescription.maskUrl("https://idp.example.com/jwks")).isEqualTo("https://idp.example.com/jwks");
-        assertThat(ConfigDescription.maskUrl("classpath:openapi.yaml")).isEqualTo("classpath:openapi.yaml");
-        assertThat(ConfigDescription.mask(Map.of("specs", List.of(Map.of("location", "https://u:p@h/x.yaml")))))
+        assertThat(Masking.maskUrls("https://idp.example.com/jwks")).isEqualTo("https://idp.example.com/jwks");
+        assertThat(Masking.maskUrls("classpath:openapi.yaml")).isEqualTo("classpath:openapi.yaml");
+        assertThat(Masking.mask(Map.of("specs", List.of(Map.of("location", "https://u:p@h/x.yaml"))), path -> false))
                 .isEqualTo(Map.of("specs", List.of(Map.of("location", "https://******@h/x.yaml"))));
     }
 
@@ -220,10 +218,10 @@ class ConfigDescriptionTest {
 
     @Test
     void masksUrlsInFreeTextWordByWord() {
-        assertThat(ConfigDescription.maskUrl("default-src 'self' https://cdn.example.com; report-uri https://csp.example.com/r?key=abc"))
+        assertThat(Masking.maskUrls("default-src 'self' https://cdn.example.com; report-uri https://csp.example.com/r?key=abc"))
                 .isEqualTo("default-src 'self' https://cdn.example.com; report-uri https://csp.example.com/r?******");
-        assertThat(ConfigDescription.maskUrl("<p>See <a href=\"https://u:p@example.com\">here</a></p>"))
+        assertThat(Masking.maskUrls("<p>See <a href=\"https://u:p@example.com\">here</a></p>"))
                 .isEqualTo("<p>See <a href=\"https://******");
-        assertThat(ConfigDescription.maskUrl("no url here")).isEqualTo("no url here");
+        assertThat(Masking.maskUrls("no url here")).isEqualTo("no url here");
     }
 }

@@ -1,2 +1,0 @@
-/** Implementation of the test kit; not for use outside it. */
-package dev.bulwark.test.internal;
