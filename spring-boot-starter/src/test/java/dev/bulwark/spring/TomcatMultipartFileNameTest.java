@@ -2,20 +2,15 @@ package dev.bulwark.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.servlet.SecurityLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,13 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,13 +36,11 @@ class TomcatMultipartFileNameTest {
     private static final String TYPE = "multipart/form-data; boundary=" + BOUNDARY;
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\":\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ConfigurableApplicationContext application;
-    private int port;
+    private TomcatApplication application;
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(Uploads.class)
+    @Import({Uploads.class, TomcatApplication.PermitAll.class})
     static class Application {
     }
 
@@ -69,23 +56,11 @@ class TomcatMultipartFileNameTest {
             }
             return seen.toString();
         }
-
-        @Bean
-        SecurityFilterChain security(HttpSecurity http) {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .csrf(csrf -> csrf.disable())
-                    .build();
-        }
     }
 
     @BeforeAll
     void start() {
-        application = new SpringApplicationBuilder(Application.class).properties(
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "spring.main.banner-mode=off",
-                "bulwark.deny-rules.level=standard").run();
-        port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        application = TomcatApplication.start(Application.class, "bulwark.deny-rules.level=standard");
     }
 
     @AfterAll
@@ -132,24 +107,9 @@ class TomcatMultipartFileNameTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         Matcher incident = INCIDENT_ID.matcher(response.body());
         assertThat(incident.find()).isTrue();
-        String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
-        Assumptions.assumeTrue(logFile != null && !logFile.startsWith("System."), "run through Maven, which sets the log file");
-        assertThat(securityEvents(Path.of(logFile), incident.group(1))).singleElement().asString()
+        Assumptions.assumeTrue(SecurityLog.available(), "run through Maven, which sets the log file");
+        assertThat(SecurityLog.line(incident.group(1)))
                 .contains("dev.bulwark.security", "\"bulwark.location\":\"multipart:q\"", "\"event.action\":\"blocked\"");
-    }
-
-    /** The log lines of this incident, waiting a little: the client may have its response before the line is written. */
-    private static List<String> securityEvents(Path logFile, String incidentId) throws Exception {
-        String needle = "\"bulwark.incident_id\":\"" + incidentId + "\"";
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (true) {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.contains(needle) && line.endsWith("}")).toList();
-            if (!lines.isEmpty() || System.nanoTime() > deadline) {
-                return lines;
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static byte[] onePart(String disposition, String contentType, byte[] content) {
@@ -163,12 +123,9 @@ class TomcatMultipartFileNameTest {
     }
 
     private HttpResponse<String> post(byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/parts"))
+        return application.send(HttpRequest.newBuilder(application.uri("/parts"))
                 .header("Content-Type", TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private static String sha256(byte[] bytes) throws Exception {
