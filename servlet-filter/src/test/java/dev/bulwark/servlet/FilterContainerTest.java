@@ -61,6 +61,19 @@ abstract class FilterContainerTest {
         return BulwarkConfig.custom().limits(Limits.custom().bodySize(BODY_LIMIT).build()).build();
     }
 
+    /**
+     * The default test configuration with {@code application/octet-stream} declared binary on every
+     * path: for tests that replay binary bodies and files to the application.
+     */
+    static BulwarkConfig binaryBodiesEverywhere() {
+        return BulwarkConfig.fromYaml("""
+                limits: {body-size: %d}
+                routes:
+                  - when: {path: {prefix: /}}
+                    body: {binary: [application/octet-stream]}
+                """.formatted(BODY_LIMIT));
+    }
+
     /** The filter under test; the default asks an engine with {@link #check} registered. */
     Filter filter() {
         return BulwarkFilter.create(Bulwark.builder(config()).check(check).build());
