@@ -69,13 +69,7 @@ class MultipartDifferentialTest extends FilterContainerTest {
     }
 
     private static byte[] onePart(String disposition, String contentType, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: " + disposition + "\r\n"
-                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(content);
-        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return MultipartBody.onePart(BOUNDARY, disposition, contentType, content);
     }
 
     private HttpResponse<String> postExtendedFileNamePart(String payload) {

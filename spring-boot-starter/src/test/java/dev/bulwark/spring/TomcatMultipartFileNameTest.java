@@ -2,10 +2,10 @@ package dev.bulwark.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.servlet.MultipartBody;
 import dev.bulwark.servlet.SecurityLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +98,10 @@ class TomcatMultipartFileNameTest {
         assertThat(response.body()).isEqualTo("parameters=[];part=avatar,a.png," + sha256(png));
     }
 
+    private static byte[] onePart(String disposition, String contentType, byte[] content) {
+        return MultipartBody.onePart(BOUNDARY, disposition, contentType, content);
+    }
+
     private HttpResponse<String> postExtendedFileNamePart(String payload) throws Exception {
         return post(onePart("form-data; name=\"q\"; filename*=UTF-8''a", null, payload.getBytes(StandardCharsets.UTF_8)));
     }
@@ -110,16 +114,6 @@ class TomcatMultipartFileNameTest {
         Assumptions.assumeTrue(SecurityLog.available(), "run through Maven, which sets the log file");
         assertThat(SecurityLog.line(incident.group(1)))
                 .contains("dev.bulwark.security", "\"bulwark.location\":\"multipart:q\"", "\"event.action\":\"blocked\"");
-    }
-
-    private static byte[] onePart(String disposition, String contentType, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: " + disposition + "\r\n"
-                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(content);
-        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
     }
 
     private HttpResponse<String> post(byte[] body) throws Exception {
