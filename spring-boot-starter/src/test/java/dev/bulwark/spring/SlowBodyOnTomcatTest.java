@@ -23,9 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,12 +43,6 @@ class SlowBodyOnTomcatTest {
     private final ExecutorService clients = Executors.newCachedThreadPool();
     private TomcatApplication application;
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({Uploads.class, TomcatApplication.PermitAll.class})
-    static class Application {
-    }
-
     @RestController
     static class Uploads {
         @GetMapping("/ping")
@@ -67,7 +58,7 @@ class SlowBodyOnTomcatTest {
 
     @BeforeAll
     void start() {
-        application = TomcatApplication.start(Application.class,
+        application = TomcatApplication.permittingAll(Uploads.class,
                 "server.tomcat.threads.max=" + THREADS,
                 "server.tomcat.threads.min-spare=1",
                 "bulwark.limits.body-read.timeout=3s",

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +28,14 @@ final class TomcatApplication implements AutoCloseable {
     private TomcatApplication(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /**
+     * Runs an auto-configured application of {@code controller} behind {@link PermitAll}, with
+     * {@code properties} added to the test server's own.
+     */
+    static TomcatApplication permittingAll(Class<?> controller, String... properties) {
+        return start(new SpringApplicationBuilder(AutoConfigured.class, PermitAll.class, controller), properties);
     }
 
     /** Runs {@code application} with {@code properties} added to the test server's own. */
@@ -61,6 +71,12 @@ final class TomcatApplication implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /** Spring Boot's auto-configuration, the starter's included, and nothing else. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class AutoConfigured {
     }
 
     /** Lets every request past Spring Security, without CSRF tokens, so that the filter alone decides. */

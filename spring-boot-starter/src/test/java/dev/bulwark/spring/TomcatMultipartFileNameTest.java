@@ -18,9 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,12 +35,6 @@ class TomcatMultipartFileNameTest {
 
     private TomcatApplication application;
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({Uploads.class, TomcatApplication.PermitAll.class})
-    static class Application {
-    }
-
     /** Describes the parameters and parts the application sees. */
     @RestController
     static class Uploads {
@@ -60,7 +51,7 @@ class TomcatMultipartFileNameTest {
 
     @BeforeAll
     void start() {
-        application = TomcatApplication.start(Application.class, "bulwark.deny-rules.level=standard");
+        application = TomcatApplication.permittingAll(Uploads.class, "bulwark.deny-rules.level=standard");
     }
 
     @AfterAll
