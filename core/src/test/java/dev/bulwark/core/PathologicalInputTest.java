@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.bulwark.core.config.BulwarkConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Repetitive hostile input of about 1 MiB goes through the whole engine (parsing, decoding and
  * every deny rule) within a bound that only linear-time processing meets. The bound is generous so
- * a loaded machine does not make the test flaky; quadratic behaviour would take minutes.
+ * a loaded machine does not make the test flaky; quadratic behaviour would take minutes. Every
+ * detector family has its fragments here: SQL, scripts and templates, and LDAP filters, NoSQL
+ * operators, mail headers and commands and server-side includes, raw and percent-encoded.
  */
 class PathologicalInputTest {
 
@@ -56,6 +60,29 @@ class PathologicalInputTest {
     void finishesLongQueryValueWithinLimits(String unit) {
         String value = unit.repeat(8000 / unit.length());
         HttpRequest request = HttpRequest.builder("GET", "/search").rawQuery("q=" + value).build();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> BULWARK.evaluate(request));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<!--#", "<!-- ", "<esi:", "$(HTTP_", "\r\nTo: ", "a@b.example\r\n", "\rRCPT ", "%0d%0a",
+            "*)(|", ")(", "*()|&", "[$ne]", "{\"$ne\":", "$where:", "';return '", "db.a.", "this.a.", "%24ne%22"})
+    void finishesRepetitiveFragmentsInLinearTime(String unit) {
+        for (String contentType : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
+            HttpRequest request = HttpRequest.builder("POST", "/upload").header("Content-Type", contentType)
+                    .body(repeat(unit)).build();
+
+            Decision decision = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> BULWARK.evaluate(request));
+
+            assertThat(decision.incidentId()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void finishesLongBasicCredentialsWithinHeaderLimits() {
+        String credentials = "*)(|".repeat(1500) + ":" + "';return '".repeat(600);
+        HttpRequest request = HttpRequest.builder("GET", "/").header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))).build();
 
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> BULWARK.evaluate(request));
     }

@@ -18,12 +18,7 @@ class BodyReplayTest extends FilterContainerTest {
     /** Binary bodies and files are what these tests replay, so every path declares them. */
     @Override
     BulwarkConfig config() {
-        return BulwarkConfig.fromYaml("""
-                limits: {body-size: %d}
-                routes:
-                  - when: {path: {prefix: /}}
-                    body: {binary: [application/octet-stream]}
-                """.formatted(BODY_LIMIT));
+        return binaryBodiesEverywhere();
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,36 +24,29 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
         return post("/params-first/ping", "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void assertBlockedAndLogged(HttpResponse<String> response, String ruleId) {
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).doesNotContain(ruleId);
-        String incidentId = json(response.body()).get("incidentId").asText();
-        assertThat(incidentId).hasSize(16);
-        Assumptions.assumeTrue(SecurityLog.available());
-        JsonNode event = SecurityLog.event(incidentId);
-        assertThat(event.get("rule.id").asText()).isEqualTo(ruleId);
+    private void assertBlockedAndLoggedAs(HttpResponse<String> response, String ruleId) {
+        assertThat(assertBlockedAndLogged(response, ruleId).get("rule.id").asText()).isEqualTo(ruleId);
     }
 
     @Test
     void blocksSleepAfterSemicolonInFormField() {
-        assertBlockedAndLogged(postForm(form("host", "127.0.0.1;sleep 5")), "UNIXCMD-COMMAND");
+        assertBlockedAndLoggedAs(postForm(form("host", "127.0.0.1;sleep 5")), "UNIXCMD-COMMAND");
     }
 
     @Test
     void blocksCommandOnLineAfterAddress() {
-        assertBlockedAndLogged(postForm(form("host", "127.0.0.1\nsleep 5")), "UNIXCMD-COMMAND");
+        assertBlockedAndLoggedAs(postForm(form("host", "127.0.0.1\nsleep 5")), "UNIXCMD-COMMAND");
     }
 
     @Test
     void blocksArithmeticExpansionInQuery() {
-        assertBlockedAndLogged(get("/calc?x=" + URLEncoder.encode("$((7))z", StandardCharsets.UTF_8)),
+        assertBlockedAndLoggedAs(get("/calc?x=" + URLEncoder.encode("$((7))z", StandardCharsets.UTF_8)),
                 "UNIXCMD-EXPANSION");
     }
 
     @Test
     void blocksDriveListingInQuery() {
-        assertBlockedAndLogged(get("/files?path=dir%20d:"), "WINCMD-COMMAND");
+        assertBlockedAndLoggedAs(get("/files?path=dir%20d:"), "WINCMD-COMMAND");
     }
 
     @Test
@@ -62,12 +54,12 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
         HttpResponse<String> response = post("/profile", "application/json",
                 "{\"name\":\"#{@systemEnvironment['AWS_SECRET_ACCESS_KEY']}\"}".getBytes(StandardCharsets.UTF_8));
 
-        assertBlockedAndLogged(response, "TEMPLATE-SENSITIVE-OBJECT");
+        assertBlockedAndLoggedAs(response, "TEMPLATE-SENSITIVE-OBJECT");
     }
 
     @Test
     void blocksTwigNameSplitByConcatenation() {
-        assertBlockedAndLogged(postForm(form("q", "{{\"\"[\"__cla\"~\"ss__\"]}}")), "TEMPLATE-SENSITIVE-OBJECT");
+        assertBlockedAndLoggedAs(postForm(form("q", "{{\"\"[\"__cla\"~\"ss__\"]}}")), "TEMPLATE-SENSITIVE-OBJECT");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.bulwark.servlet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.Bulwark;
@@ -25,6 +27,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -56,6 +59,19 @@ abstract class FilterContainerTest {
     /** The configuration of the engine under test. */
     BulwarkConfig config() {
         return BulwarkConfig.custom().limits(Limits.custom().bodySize(BODY_LIMIT).build()).build();
+    }
+
+    /**
+     * The default test configuration with {@code application/octet-stream} declared binary on every
+     * path: for tests that replay binary bodies and files to the application.
+     */
+    static BulwarkConfig binaryBodiesEverywhere() {
+        return BulwarkConfig.fromYaml("""
+                limits: {body-size: %d}
+                routes:
+                  - when: {path: {prefix: /}}
+                    body: {binary: [application/octet-stream]}
+                """.formatted(BODY_LIMIT));
     }
 
     /** The filter under test; the default asks an engine with {@link #check} registered. */
@@ -145,6 +161,45 @@ abstract class FilterContainerTest {
 
     RawHttp.Response raw(byte[] request) {
         return RawHttp.exchange(port, request);
+    }
+
+    /** A GET of {@code target} exactly as written, on a connection of its own. */
+    RawHttp.Response rawGet(String target) {
+        return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    /**
+     * Asserts the bare refusal a blocked request gets (403, a problem document with a 16-character
+     * incident id, none of {@code unsaid} in it) and returns the security event of that incident.
+     * Skips the rest of the test when the build keeps no log file to read the event from.
+     */
+    static JsonNode assertBlockedAndLogged(HttpResponse<String> response, String... unsaid) {
+        return assertBlockedAndLogged(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.body(), unsaid);
+    }
+
+    /** {@link #assertBlockedAndLogged(HttpResponse, String...)} for a response read off a raw socket. */
+    static JsonNode assertBlockedAndLogged(RawHttp.Response response, String... unsaid) {
+        return assertBlockedAndLogged(response.status(), response.header("Content-Type"), response.body(), unsaid);
+    }
+
+    private static JsonNode assertBlockedAndLogged(int status, String contentType, String body, String... unsaid) {
+        assertThat(status).as(body).isEqualTo(403);
+        assertThat(contentType).isEqualTo("application/problem+json");
+        if (unsaid.length > 0) {
+            assertThat(body).doesNotContain(unsaid);
+        }
+        assertThat(json(body).get("incidentId").asText()).hasSize(16);
+        return loggedEvent(body);
+    }
+
+    /**
+     * The security event of the incident whose problem document is {@code body}. Skips the rest of
+     * the test when the build keeps no log file to read it from.
+     */
+    static JsonNode loggedEvent(String body) {
+        Assumptions.assumeTrue(SecurityLog.available(), "run through Maven, which sets the log file");
+        return SecurityLog.event(json(body).get("incidentId").asText());
     }
 
     static JsonNode json(String body) {

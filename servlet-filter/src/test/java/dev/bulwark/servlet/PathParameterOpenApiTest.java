@@ -36,10 +36,8 @@ class PathParameterOpenApiTest extends FilterContainerTest {
     }
 
     private static void assertLogged(RawHttp.Response response, String ruleId) {
-        if (SecurityLog.available()) {
-            JsonNode event = SecurityLog.event(json(response.body()).get("incidentId").asText());
-            assertThat(event.get("rule.id").asText()).isEqualTo(ruleId);
-        }
+        JsonNode event = loggedEvent(response.body());
+        assertThat(event.get("rule.id").asText()).isEqualTo(ruleId);
     }
 
     @Test

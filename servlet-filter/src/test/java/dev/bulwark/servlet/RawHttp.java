@@ -16,28 +16,26 @@ import java.util.Map;
  * HTTP/1.1 over a plain socket, for requests whose exact bytes matter (chunked framing, a declared
  * length with no body, broken framing). Sends the bytes as given, optionally closes the sending
  * side, and reads one response (with {@code Content-Length}, chunked, or up to the end of the
- * connection).
+ * connection). Public for the starter's tests on embedded Tomcat.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private RawHttp() {
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
-    static Response exchange(int port, byte[] request) {
+    public static Response exchange(int port, byte[] request) {
         return exchange(port, request, false);
     }
 
     /** Sends {@code request}; with {@code closeOutput} the client then stops sending (half-close). */
-    static Response exchange(int port, byte[] request, boolean closeOutput) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(10_000);
+    public static Response exchange(int port, byte[] request, boolean closeOutput) {
+        try (Socket socket = connect(port)) {
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
@@ -50,8 +48,21 @@ final class RawHttp {
         }
     }
 
+    /** A connection to {@code port} on the loopback address, with a 10 s read timeout; the caller closes it. */
+    public static Socket connect(int port) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(10_000);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
     /** Reads one response from {@code in}. */
-    static Response read(InputStream in) throws IOException {
+    public static Response read(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +38,8 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
     }
 
     /** The rule ids of the blocking findings in the security event of a blocked response. */
-    private static List<String> loggedRuleIds(HttpResponse<String> response) {
-        JsonNode event = SecurityLog.event(json(response.body()).get("incidentId").asText());
+    private static List<String> loggedRuleIds(HttpResponse<String> response, String... unsaid) {
+        JsonNode event = assertBlockedAndLogged(response, unsaid);
         assertThat(event.get("event.action").asText()).isEqualTo("blocked");
         List<String> ids = new ArrayList<>();
         event.get("bulwark.findings").forEach(finding -> ids.add(finding.get("rule.id").asText()));
@@ -63,11 +62,8 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
         HttpResponse<String> response = postDescription("<a href=\"//evil.example/login\" style=\"position:fixed;top:0;"
                 + "left:0;width:100%;height:100%;opacity:0\">Adopt</a>");
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).doesNotContain("XSS", "evil");
-        Assumptions.assumeTrue(SecurityLog.available());
         // The engine logs the first counted rule of a detector per value; both dangers have their own.
-        assertThat(loggedRuleIds(response)).containsExactly("XSS-DISGUISED-LINK");
+        assertThat(loggedRuleIds(response, "XSS", "evil")).containsExactly("XSS-DISGUISED-LINK");
     }
 
     @Test
@@ -81,8 +77,6 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
     void blocksEventHandlerDespiteStyleException() {
         HttpResponse<String> response = postDescription("<span style=\"color: green\" onmouseover=\"adopt()\">Rex</span>");
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        Assumptions.assumeTrue(SecurityLog.available());
         assertThat(loggedRuleIds(response)).contains("XSS-EVENT-HANDLER").doesNotContain("XSS-STYLE-ATTRIBUTE");
     }
 
@@ -90,8 +84,6 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
     void blocksFixedPositionOverlayDespiteStyleException() {
         HttpResponse<String> response = postDescription("<div style=\"position: fixed; inset: 0\">Sale</div>");
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        Assumptions.assumeTrue(SecurityLog.available());
         assertThat(loggedRuleIds(response)).containsExactly("XSS-CSS-OVERLAY");
     }
 
@@ -100,8 +92,6 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
         HttpResponse<String> response = post("/pets", "application/json",
                 "{\"name\":\"<span style=\\\"color: green\\\">Rex</span>\"}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        Assumptions.assumeTrue(SecurityLog.available());
         assertThat(loggedRuleIds(response)).containsExactly("XSS-STYLE-ATTRIBUTE");
     }
 
@@ -113,8 +103,6 @@ class RuleExceptionNarrownessTest extends FilterContainerTest {
                 "{\"body\":\"<a href=\\\"//evil.example/guide\\\">guide</a>\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(plain.statusCode()).isEqualTo(200);
-        assertThat(disguised.statusCode()).isEqualTo(403);
-        Assumptions.assumeTrue(SecurityLog.available());
         assertThat(loggedRuleIds(disguised)).containsExactly("XSS-DISGUISED-LINK");
     }
 }

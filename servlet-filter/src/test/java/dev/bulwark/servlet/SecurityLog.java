@@ -1,6 +1,7 @@
 package dev.bulwark.servlet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,23 +12,24 @@ import java.util.List;
 /**
  * Reads security events back from the log file that the build points slf4j-simple at (the
  * surefire property {@code org.slf4j.simpleLogger.logFile}). Events are found by incident id, so
- * tests sharing the file never see each other's events.
+ * tests sharing the file never see each other's events. Public for the starter's tests.
  */
-final class SecurityLog {
+public final class SecurityLog {
 
     private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SecurityLog() {
     }
 
     /** Whether the build configured a log file (not so when a test is started outside Maven). */
-    static boolean available() {
+    public static boolean available() {
         String file = System.getProperty(LOG_FILE_PROPERTY);
         return file != null && !file.startsWith("System.");
     }
 
     /** The whole line of the event for this incident, waiting a little for it to be written. */
-    static String line(String incidentId) {
+    public static String line(String incidentId) {
         String needle = "\"bulwark.incident_id\":\"" + incidentId + "\"";
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
@@ -54,21 +56,25 @@ final class SecurityLog {
 
     private static boolean complete(String line) {
         try {
-            FilterContainerTest.JSON.readTree(line.substring(line.indexOf('{')));
+            JSON.readTree(line.substring(line.indexOf('{')));
             return true;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
     /** The JSON of the event for this incident. */
-    static JsonNode event(String incidentId) {
+    public static JsonNode event(String incidentId) {
         String line = line(incidentId);
-        return FilterContainerTest.json(line.substring(line.indexOf('{')));
+        try {
+            return JSON.readTree(line.substring(line.indexOf('{')));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every line logged so far. */
-    static List<String> lines() {
+    public static List<String> lines() {
         try {
             return Files.readAllLines(Path.of(System.getProperty(LOG_FILE_PROPERTY)), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -2,12 +2,9 @@ package dev.bulwark.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
@@ -40,9 +34,7 @@ class RunningApplicationTest {
     private static final String CREDENTIALS = "Basic " + Base64.getEncoder()
             .encodeToString("admin:admin-password".getBytes(StandardCharsets.UTF_8));
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ConfigurableApplicationContext application;
-    private int port;
+    private TomcatApplication application;
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -74,10 +66,7 @@ class RunningApplicationTest {
 
     @BeforeAll
     void start() {
-        application = new SpringApplicationBuilder(Application.class).properties(
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "spring.main.banner-mode=off",
+        application = TomcatApplication.start(Application.class,
                 "spring.security.user.name=admin",
                 "spring.security.user.password=admin-password",
                 "spring.security.user.roles=OPS",
@@ -90,8 +79,7 @@ class RunningApplicationTest {
                 "bulwark.deny-rules.custom-rules[0].parameter.name=debug",
                 "bulwark.jwt.required=false",
                 "bulwark.jwt.issuers[0].issuer=internal",
-                "bulwark.jwt.issuers[0].hmac-secret=" + SECRET).run();
-        port = ((WebServerApplicationContext) application).getWebServer().getPort();
+                "bulwark.jwt.issuers[0].hmac-secret=" + SECRET);
     }
 
     @AfterAll
@@ -123,11 +111,11 @@ class RunningApplicationTest {
     void inspectsFormBodiesOfPutRequestsBeforeSpringReadsThem() throws Exception {
         // Spring's FormContentFilter (order -9900) parses form bodies of PUT, PATCH and DELETE
         // requests; Bulwark must see the body before it does.
-        HttpResponse<String> clean = send(HttpRequest.newBuilder(uri("/orders"))
+        HttpResponse<String> clean = application.send(HttpRequest.newBuilder(application.uri("/orders"))
                 .header("Authorization", CREDENTIALS)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .PUT(HttpRequest.BodyPublishers.ofString("status=shipped")));
-        HttpResponse<String> attack = send(HttpRequest.newBuilder(uri("/orders"))
+        HttpResponse<String> attack = application.send(HttpRequest.newBuilder(application.uri("/orders"))
                 .header("Authorization", CREDENTIALS)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .PUT(HttpRequest.BodyPublishers.ofString("status=shipped&debug=1")));
@@ -174,18 +162,10 @@ class RunningApplicationTest {
     }
 
     private HttpResponse<String> get(String target, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target));
+        HttpRequest.Builder request = HttpRequest.newBuilder(application.uri(target));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return send(request);
-    }
-
-    private URI uri(String target) {
-        return URI.create("http://127.0.0.1:" + port + target);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return application.send(request);
     }
 }

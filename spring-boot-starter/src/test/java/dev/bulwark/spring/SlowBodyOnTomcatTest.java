@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import dev.bulwark.servlet.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,15 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -55,14 +41,7 @@ class SlowBodyOnTomcatTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExecutorService clients = Executors.newCachedThreadPool();
-    private ConfigurableApplicationContext application;
-    private int port;
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(Uploads.class)
-    static class Application {
-    }
+    private TomcatApplication application;
 
     @RestController
     static class Uploads {
@@ -75,27 +54,16 @@ class SlowBodyOnTomcatTest {
         String upload(@RequestBody byte[] body) {
             return "received " + body.length;
         }
-
-        @Bean
-        SecurityFilterChain security(HttpSecurity http) {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .csrf(csrf -> csrf.disable())
-                    .build();
-        }
     }
 
     @BeforeAll
     void start() {
-        application = new SpringApplicationBuilder(Application.class).properties(
-                "server.port=0",
-                "server.address=127.0.0.1",
+        application = TomcatApplication.permittingAll(Uploads.class,
                 "server.tomcat.threads.max=" + THREADS,
                 "server.tomcat.threads.min-spare=1",
-                "spring.main.banner-mode=off",
                 "bulwark.limits.body-read.timeout=3s",
                 "bulwark.limits.body-read.min-rate=1000B",
-                "bulwark.limits.body-read.grace-period=1s").run();
-        port = ((WebServerApplicationContext) application).getWebServer().getPort();
+                "bulwark.limits.body-read.grace-period=1s");
     }
 
     @AfterAll
@@ -146,7 +114,7 @@ class SlowBodyOnTomcatTest {
     private Duration pingTakes() throws Exception {
         long started = System.nanoTime();
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping")).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(application.uri("/ping")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).isEqualTo("pong");
         return Duration.ofNanos(System.nanoTime() - started);
@@ -164,7 +132,7 @@ class SlowBodyOnTomcatTest {
                 out.write(new byte[200]);
                 out.flush();
             }
-            Timed response = read(socket.getInputStream(), System.nanoTime());
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("received 2000");
@@ -178,7 +146,7 @@ class SlowBodyOnTomcatTest {
             out.write(("POST /uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Timed response = read(socket.getInputStream(), System.nanoTime());
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
@@ -186,7 +154,19 @@ class SlowBodyOnTomcatTest {
         }
     }
 
-    private record Timed(int status, Map<String, String> headers, String body, Duration took) {
+    /** A response, and how long after sending it was read. */
+    private record Timed(RawHttp.Response response, Duration took) {
+        int status() {
+            return response.status();
+        }
+
+        Map<String, String> headers() {
+            return response.headers();
+        }
+
+        String body() {
+            return response.body();
+        }
     }
 
     /** Declares {@code declared} bytes, sends {@code sent} (fewer), and reads the answer; leaves the connection open. */
@@ -196,55 +176,16 @@ class SlowBodyOnTomcatTest {
         out.write(head(declared));
         out.write(new byte[sent]);
         out.flush();
-        return read(socket.getInputStream(), started);
+        RawHttp.Response response = RawHttp.read(socket.getInputStream());
+        return new Timed(response, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        socket.setSoTimeout(10_000);
-        return socket;
+        return RawHttp.connect(application.port());
     }
 
     private static byte[] head(int contentLength) {
         return ("POST /uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
                 + "Content-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** One response with a {@code Content-Length} or chunked body, or up to the end of the connection. */
-    private static Timed read(InputStream in, long started) throws IOException {
-        int status = Integer.parseInt(line(in).split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line = line(in); !line.isEmpty(); line = line(in)) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (headers.containsKey("content-length")) {
-            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
-        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
-                body.write(in.readNBytes(size));
-                line(in);
-            }
-        } else {
-            in.transferTo(body);
-        }
-        return new Timed(status, headers, body.toString(StandardCharsets.UTF_8), took);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        if (b < 0 && line.size() == 0) {
-            throw new IOException("connection closed before a response line");
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -2,20 +2,15 @@ package dev.bulwark.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.servlet.MultipartBody;
+import dev.bulwark.servlet.SecurityLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -23,15 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,15 +33,7 @@ class TomcatMultipartFileNameTest {
     private static final String TYPE = "multipart/form-data; boundary=" + BOUNDARY;
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\":\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ConfigurableApplicationContext application;
-    private int port;
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(Uploads.class)
-    static class Application {
-    }
+    private TomcatApplication application;
 
     /** Describes the parameters and parts the application sees. */
     @RestController
@@ -69,23 +47,11 @@ class TomcatMultipartFileNameTest {
             }
             return seen.toString();
         }
-
-        @Bean
-        SecurityFilterChain security(HttpSecurity http) {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .csrf(csrf -> csrf.disable())
-                    .build();
-        }
     }
 
     @BeforeAll
     void start() {
-        application = new SpringApplicationBuilder(Application.class).properties(
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "spring.main.banner-mode=off",
-                "bulwark.deny-rules.level=standard").run();
-        port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        application = TomcatApplication.permittingAll(Uploads.class, "bulwark.deny-rules.level=standard");
     }
 
     @AfterAll
@@ -123,6 +89,10 @@ class TomcatMultipartFileNameTest {
         assertThat(response.body()).isEqualTo("parameters=[];part=avatar,a.png," + sha256(png));
     }
 
+    private static byte[] onePart(String disposition, String contentType, byte[] content) {
+        return MultipartBody.onePart(BOUNDARY, disposition, contentType, content);
+    }
+
     private HttpResponse<String> postExtendedFileNamePart(String payload) throws Exception {
         return post(onePart("form-data; name=\"q\"; filename*=UTF-8''a", null, payload.getBytes(StandardCharsets.UTF_8)));
     }
@@ -132,43 +102,15 @@ class TomcatMultipartFileNameTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         Matcher incident = INCIDENT_ID.matcher(response.body());
         assertThat(incident.find()).isTrue();
-        String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
-        Assumptions.assumeTrue(logFile != null && !logFile.startsWith("System."), "run through Maven, which sets the log file");
-        assertThat(securityEvents(Path.of(logFile), incident.group(1))).singleElement().asString()
+        Assumptions.assumeTrue(SecurityLog.available(), "run through Maven, which sets the log file");
+        assertThat(SecurityLog.line(incident.group(1)))
                 .contains("dev.bulwark.security", "\"bulwark.location\":\"multipart:q\"", "\"event.action\":\"blocked\"");
     }
 
-    /** The log lines of this incident, waiting a little: the client may have its response before the line is written. */
-    private static List<String> securityEvents(Path logFile, String incidentId) throws Exception {
-        String needle = "\"bulwark.incident_id\":\"" + incidentId + "\"";
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (true) {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.contains(needle) && line.endsWith("}")).toList();
-            if (!lines.isEmpty() || System.nanoTime() > deadline) {
-                return lines;
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static byte[] onePart(String disposition, String contentType, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: " + disposition + "\r\n"
-                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(content);
-        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
-    }
-
     private HttpResponse<String> post(byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/parts"))
+        return application.send(HttpRequest.newBuilder(application.uri("/parts"))
                 .header("Content-Type", TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -1,15 +1,13 @@
 package dev.bulwark.servlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.bulwark.servlet.internal.ContainerBodies.request;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.core.config.BodyReadLimits;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,20 +122,11 @@ class BodyReadWatchdogTest {
         }
     }
 
-    private static HttpServletRequest request(long contentLength, ServletInputStream stream) {
-        return (HttpServletRequest) Proxy.newProxyInstance(BodyReadWatchdogTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getContentLengthLong" -> contentLength;
-                    case "getInputStream" -> stream;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     /**
      * Serves {@code available} bytes at once, then blocks as a container's stream does while the
      * client sends nothing, until interrupted.
      */
-    private static class StalledStream extends ServletInputStream {
+    private static class StalledStream extends ContainerBodies.BlockingStream {
         private int left;
 
         StalledStream(int available) {
@@ -173,16 +162,6 @@ class BodyReadWatchdogTest {
         @Override
         public boolean isFinished() {
             return false;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException();
         }
     }
 

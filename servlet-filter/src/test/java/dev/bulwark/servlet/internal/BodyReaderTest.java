@@ -1,14 +1,12 @@
 package dev.bulwark.servlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.bulwark.servlet.internal.ContainerBodies.request;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.core.config.BodyReadLimits;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,25 +100,8 @@ class BodyReaderTest {
         assertThat(body.consumed()).isTrue();
     }
 
-    /** An HTTP/1.1 request; chunked when {@code contentLength} is -1. */
-    private static HttpServletRequest request(long contentLength, ServletInputStream stream) {
-        return request("HTTP/1.1", contentLength, contentLength < 0 ? "chunked" : null, stream);
-    }
-
-    private static HttpServletRequest request(String protocol, long contentLength, String transferEncoding,
-            ServletInputStream stream) {
-        return (HttpServletRequest) Proxy.newProxyInstance(BodyReaderTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getContentLengthLong" -> contentLength;
-                    case "getInputStream" -> stream;
-                    case "getProtocol" -> protocol;
-                    case "getHeader" -> "Transfer-Encoding".equalsIgnoreCase((String) args[0]) ? transferEncoding : null;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     /** Serves {@code length} bytes (byte i is {@code (byte) i}) and counts how many it served. */
-    private static class CountingStream extends ServletInputStream {
+    private static class CountingStream extends ContainerBodies.BlockingStream {
         private final long length;
         long served;
 
@@ -148,16 +129,6 @@ class BodyReaderTest {
         @Override
         public boolean isFinished() {
             return served >= length;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.bulwark.servlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import java.io.ByteArrayInputStream;
@@ -47,7 +46,7 @@ class ReplayInputStreamTest {
 
     private static ServletInputStream container(String text) {
         ByteArrayInputStream bytes = new ByteArrayInputStream(bytes(text));
-        return new ServletInputStream() {
+        return new ContainerBodies.BlockingStream() {
             @Override
             public int read() {
                 return bytes.read();
@@ -56,16 +55,6 @@ class ReplayInputStreamTest {
             @Override
             public boolean isFinished() {
                 return bytes.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
             }
         };
     }
