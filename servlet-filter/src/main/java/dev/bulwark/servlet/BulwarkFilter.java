@@ -5,8 +5,8 @@ import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.ResponseHeaderPolicy;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.ResponseHeaders;
 import dev.bulwark.servlet.internal.AdapterDecisions;
 import dev.bulwark.servlet.internal.AuthenticatedRequest;
 import dev.bulwark.servlet.internal.BlockedResponses;
@@ -123,7 +123,7 @@ public final class BulwarkFilter implements Filter {
     private final long bodyLimit;
     private final BodyReadWatchdog bodyReadWatchdog;
     private final SecurityEventLogger events;
-    private final ResponseHeaders responseHeaders;
+    private final ResponseHeaderPolicy responseHeaders;
     private final BlockResponder blockResponder;
     private final List<DecisionListener> listeners;
 
@@ -132,7 +132,7 @@ public final class BulwarkFilter implements Filter {
         this.bodyLimit = bulwark.config().limits().bodySize();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
-        this.responseHeaders = bulwark.config().headers().response();
+        this.responseHeaders = new ResponseHeaderPolicy(bulwark.config().headers().response());
         this.blockResponder = new BlockResponder(bulwark.config().blockResponses());
         this.listeners = List.copyOf(listeners);
     }
