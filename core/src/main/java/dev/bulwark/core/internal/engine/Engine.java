@@ -23,7 +23,6 @@ import dev.bulwark.core.internal.openapi.OpenApiSupport;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
 import dev.bulwark.core.internal.parse.UninspectedContent;
-import dev.bulwark.core.internal.policy.ClientInfo;
 import dev.bulwark.core.internal.policy.MethodOverride;
 import dev.bulwark.core.internal.policy.PolicyChecks;
 import java.util.ArrayList;
@@ -117,19 +116,25 @@ public final class Engine {
     private void run(HttpRequest request, RequestInspection inspection)
             throws LimitExceededException, MalformedRequestException {
         checkRequestLimits(request);
-        ClientInfo client = policy.resolveClient(inspection);
-        inspection.clientAddress(client.address());
+        inspection.client(policy.resolveClient(inspection));
         if (inspection.blocked()) {
             return;
         }
         RequestParser.Parsed parsed = parser.parse(request, inspection.mutableValues());
         inspection.path(parsed.path(), parsed.routingPath(), parsed.suspicious());
-        MethodOverride override = policy.methodOverride(inspection);
-        if (config.methodOverride() == MethodOverridePolicy.ALLOW && override.effectiveMethod() != null) {
-            inspection.method(override.effectiveMethod());
+        if (config.methodOverride() == MethodOverridePolicy.ALLOW) {
+            MethodOverride override = policy.methodOverride(inspection);
+            if (override.effectiveMethod() != null) {
+                inspection.method(override.effectiveMethod());
+            }
         }
         boolean routeAmbiguous = selectRoute(request, inspection);
-        policy.inspect(inspection, client, override);
+        for (Check check : policy.checks()) {
+            if (inspection.blocked()) {
+                break;
+            }
+            check.inspect(inspection);
+        }
         for (UninspectedContent content : parsed.uninspected()) {
             reportUninspected(content, inspection);
         }

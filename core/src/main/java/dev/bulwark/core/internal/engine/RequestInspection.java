@@ -1,6 +1,8 @@
 package dev.bulwark.core.internal.engine;
 
+import dev.bulwark.core.Client;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.HeaderChanges;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Mode;
@@ -9,14 +11,13 @@ import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
 import java.util.ArrayList;
-import dev.bulwark.core.HeaderChanges;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The engine's {@link Inspection} of one request. */
 public final class RequestInspection implements Inspection {
@@ -33,7 +34,7 @@ public final class RequestInspection implements Inspection {
     private RequestValue pathValue;
     private RoutingPath routingPath;
     private SuspiciousPath suspiciousPath;
-    private String clientAddress;
+    private Client client;
     private String method;
     private Route route;
     private Mode mode;
@@ -44,7 +45,7 @@ public final class RequestInspection implements Inspection {
         this.values = values;
         this.readOnlyValues = java.util.Collections.unmodifiableList(values);
         this.mode = mode;
-        this.clientAddress = request.remoteAddress();
+        this.client = Client.direct(request);
         this.method = request.method();
     }
 
@@ -64,9 +65,9 @@ public final class RequestInspection implements Inspection {
         return suspiciousPath;
     }
 
-    /** Sets the resolved client address that conditions, IP rules and logs use. */
-    void clientAddress(String address) {
-        this.clientAddress = address;
+    /** Sets the resolved client that conditions, the policy checks and logs use. */
+    void client(Client resolved) {
+        this.client = resolved;
     }
 
     /** Sets the method policies judge: the override a {@code POST} asks for, when overrides are allowed. */
@@ -110,8 +111,8 @@ public final class RequestInspection implements Inspection {
     }
 
     @Override
-    public String clientAddress() {
-        return clientAddress;
+    public Client client() {
+        return client;
     }
 
     @Override
