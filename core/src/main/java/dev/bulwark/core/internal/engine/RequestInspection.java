@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.engine;
 
+import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Client;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HeaderChanges;
@@ -7,10 +8,12 @@ import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Violation;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +33,7 @@ public final class RequestInspection implements Inspection {
     private Set<String> removedHeaders;
     private Map<String, String> setHeaders;
     private Map<String, String> responseHeaders;
-    private List<dev.bulwark.core.Violation> violations;
+    private List<Violation> violations;
     private RequestValue pathValue;
     private RoutingPath routingPath;
     private SuspiciousPath suspiciousPath;
@@ -43,7 +46,7 @@ public final class RequestInspection implements Inspection {
     RequestInspection(HttpRequest request, List<RequestValue> values, Mode mode) {
         this.request = request;
         this.values = values;
-        this.readOnlyValues = java.util.Collections.unmodifiableList(values);
+        this.readOnlyValues = Collections.unmodifiableList(values);
         this.mode = mode;
         this.client = Client.direct(request);
         this.method = request.method();
@@ -128,7 +131,7 @@ public final class RequestInspection implements Inspection {
     @Override
     public void report(Finding finding) {
         // An internal failure blocks in every mode: a request that could not be inspected is never passed.
-        Finding effective = mode == Mode.LOG_ONLY && finding.blockType() != dev.bulwark.core.BlockType.INTERNAL
+        Finding effective = mode == Mode.LOG_ONLY && finding.blockType() != BlockType.INTERNAL
                 ? finding.withMode(Mode.LOG_ONLY) : finding;
         findings.add(effective);
         if (effective.blocks()) {
@@ -175,14 +178,14 @@ public final class RequestInspection implements Inspection {
     }
 
     @Override
-    public void violation(dev.bulwark.core.Violation violation) {
+    public void violation(Violation violation) {
         if (violations == null) {
             violations = new ArrayList<>();
         }
         violations.add(violation);
     }
 
-    List<dev.bulwark.core.Violation> violations() {
+    List<Violation> violations() {
         return violations == null ? List.of() : violations;
     }
 
