@@ -9,6 +9,7 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.internal.deny.BuiltInRules;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public class DetectorBenchmark {
         int reports;
 
         @Override
-        public void report(dev.bulwark.core.internal.rules.RuleDefinition rule, int offset, int length) {
+        public void report(RuleDefinition rule, int offset, int length) {
             reports++;
         }
     }

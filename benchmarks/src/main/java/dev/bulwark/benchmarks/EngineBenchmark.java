@@ -9,6 +9,7 @@ import dev.bulwark.core.config.BulwarkConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -125,7 +126,7 @@ public class EngineBenchmark {
 
     /** {@code request} with the header values that differ between clients made unique by {@code n}. */
     static CorpusRequest freshVariant(CorpusRequest request, int n) {
-        List<Headers.Header> headers = new java.util.ArrayList<>();
+        List<Headers.Header> headers = new ArrayList<>();
         for (Headers.Header header : request.headers()) {
             String value = switch (header.name().toLowerCase(Locale.ROOT)) {
                 case "user-agent" -> header.value() + " Build/" + n;

@@ -3,6 +3,7 @@ package dev.bulwark.benchmarks;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.openjdk.jmh.Main;
 
 /**
  * The entry point of {@code benchmarks.jar}: {@code evaluate ...} runs the
@@ -39,7 +40,7 @@ public final class Launcher {
                             + "); skipping the benchmarks.");
                     return;
                 }
-                org.openjdk.jmh.Main.main(rest);
+                Main.main(rest);
             }
             case "-h", "--help", "help" -> System.out.print(USAGE);
             default -> {

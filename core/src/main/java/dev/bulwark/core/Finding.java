@@ -46,7 +46,6 @@ public record Finding(
         return mode == Mode.BLOCK;
     }
 
-    /** The same finding in another mode. */
     /**
      * A finding that blocks in every mode, without an excerpt: for what an adapter finds itself
      * (a body the container could not deliver, a failure of the engine call).
@@ -56,6 +55,7 @@ public record Finding(
         return new Finding(ruleKey, ruleId, message, location, "", Level.BASIC, Mode.BLOCK, blockType, status);
     }
 
+    /** The same finding in another mode. */
     public Finding withMode(Mode newMode) {
         return newMode == mode ? this
                 : new Finding(ruleKey, ruleId, description, location, excerpt, level, newMode, blockType, status);

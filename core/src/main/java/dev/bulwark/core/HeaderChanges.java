@@ -42,6 +42,27 @@ public record HeaderChanges(Set<String> removedRequestHeaders, Map<String, Strin
         return false;
     }
 
+    /**
+     * Whether a header a check asked for may be sent: a non-empty name without colon or space, and
+     * neither name nor value holding CR, LF or NUL (which would split the header).
+     */
+    public static boolean isSafe(String name, String value) {
+        if (name == null || value == null || name.isEmpty()) {
+            return false;
+        }
+        return !containsBreak(name) && !containsBreak(value) && name.indexOf(':') < 0 && name.indexOf(' ') < 0;
+    }
+
+    private static boolean containsBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether there is nothing to change. */
     public boolean isEmpty() {
         return removedRequestHeaders.isEmpty() && setRequestHeaders.isEmpty() && responseHeaders.isEmpty();

@@ -1,5 +1,6 @@
 package dev.bulwark.core;
 
+import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RoutingPath;
 import java.util.List;
 
@@ -48,11 +49,19 @@ public interface Inspection {
     /** Every parsed and decoded value, in request order. */
     List<RequestValue> values();
 
-    /** The client address used for conditions and logs. */
-    String clientAddress();
+    /**
+     * The client: the connection's peer until the engine resolves it, which it does before route
+     * selection and so before any check runs.
+     */
+    Client client();
+
+    /** The client address used for conditions and logs: {@code client().address()}. */
+    default String clientAddress() {
+        return client().address();
+    }
 
     /** The route whose conditions this request meets, or {@code null} when none does. */
-    dev.bulwark.core.config.Route route();
+    Route route();
 
     /**
      * The mode in force for this request (global, or the route's). In {@link Mode#LOG_ONLY} every

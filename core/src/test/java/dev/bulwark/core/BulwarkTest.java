@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigLoader;
 import dev.bulwark.core.config.Limits;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BulwarkTest {
@@ -127,5 +129,33 @@ class BulwarkTest {
     void incidentIdsDiffer() {
         Bulwark bulwark = Bulwark.create(BulwarkConfig.defaults());
         assertThat(bulwark.evaluate(get("/")).incidentId()).isNotEqualTo(bulwark.evaluate(get("/")).incidentId());
+    }
+
+    @Test
+    void givesChecksTheClientAsATrustedProxyForwardedIt() {
+        List<Client> seen = new ArrayList<>();
+        Check recording = new Check() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public void inspect(Inspection inspection) {
+                seen.add(inspection.client());
+            }
+        };
+        BulwarkConfig config = ConfigLoader.fromYaml("""
+                client-ip:
+                  source: x-forwarded-for
+                  trusted-proxies: [10.0.0.0/8]
+                """);
+        HttpRequest request = HttpRequest.builder("GET", "/").remoteAddress("10.0.0.2")
+                .header("X-Forwarded-For", "198.51.100.7").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "shop.example.com").build();
+
+        Bulwark.builder(config).check(recording).build().evaluate(request);
+
+        assertThat(seen).containsExactly(new Client("10.0.0.2", "198.51.100.7", true, "shop.example.com", true));
     }
 }

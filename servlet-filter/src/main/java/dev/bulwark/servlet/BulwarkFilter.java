@@ -1,18 +1,19 @@
 package dev.bulwark.servlet;
 
+import dev.bulwark.core.BlockResponder;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.ResponseHeaderPolicy;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.ResponseHeaders;
 import dev.bulwark.servlet.internal.AdapterDecisions;
 import dev.bulwark.servlet.internal.AuthenticatedRequest;
+import dev.bulwark.servlet.internal.BlockedResponses;
 import dev.bulwark.servlet.internal.BodyReadException;
 import dev.bulwark.servlet.internal.BodyReadTimeoutException;
 import dev.bulwark.servlet.internal.BodyReadWatchdog;
 import dev.bulwark.servlet.internal.BodyReader;
-import dev.bulwark.servlet.internal.BlockResponseWriter;
 import dev.bulwark.servlet.internal.CapturedBody;
 import dev.bulwark.servlet.internal.CapturingResponse;
 import dev.bulwark.servlet.internal.HeaderChangingRequest;
@@ -34,6 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,8 +123,8 @@ public final class BulwarkFilter implements Filter {
     private final long bodyLimit;
     private final BodyReadWatchdog bodyReadWatchdog;
     private final SecurityEventLogger events;
-    private final ResponseHeaders responseHeaders;
-    private final BlockResponseWriter blockResponses;
+    private final ResponseHeaderPolicy responseHeaders;
+    private final BlockResponder blockResponder;
     private final List<DecisionListener> listeners;
 
     private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners) {
@@ -130,8 +132,8 @@ public final class BulwarkFilter implements Filter {
         this.bodyLimit = bulwark.config().limits().bodySize();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
-        this.responseHeaders = bulwark.config().headers().response();
-        this.blockResponses = new BlockResponseWriter(bulwark.config().blockResponses());
+        this.responseHeaders = new ResponseHeaderPolicy(bulwark.config().headers().response());
+        this.blockResponder = new BlockResponder(bulwark.config().blockResponses());
         this.listeners = List.copyOf(listeners);
     }
 
@@ -329,7 +331,9 @@ public final class BulwarkFilter implements Filter {
             if (AdapterDecisions.closesConnection(decision) && !response.isCommitted()) {
                 response.setHeader("Connection", "close");
             }
-            if (!blockResponses.write(request, response, decision)) {
+            List<String> accept = request.getHeaders("Accept") == null ? List.of()
+                    : Collections.list(request.getHeaders("Accept"));
+            if (!BlockedResponses.send(response, blockResponder.reply(decision, accept))) {
                 LOG.warn("Response already committed; cannot send the block response (incident {})",
                         decision.incidentId());
             }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the request-policy sections ({@code allowed-methods}, {@code method-override},
@@ -339,7 +340,7 @@ final class PolicyConfigReader {
     }
 
     /** A list of origins, each checked at its own path by {@code check}. */
-    private static List<String> origins(ConfigNode node, java.util.function.Function<String, ?> check) {
+    private static List<String> origins(ConfigNode node, Function<String, ?> check) {
         List<String> origins = new ArrayList<>();
         for (ConfigNode entry : node.items()) {
             String origin = entry.text();

@@ -1,6 +1,7 @@
 package dev.bulwark.core.config;
 
 import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -35,7 +36,7 @@ public final class StringMatcher {
         if (kind == Kind.REGEX) {
             try {
                 this.pattern = Pattern.compile(text, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-            } catch (com.google.re2j.PatternSyntaxException e) {
+            } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("invalid regex '" + text + "': " + e.getDescription(), e);
             }
         } else {

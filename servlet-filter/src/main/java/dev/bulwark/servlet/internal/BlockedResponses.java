@@ -1,48 +1,46 @@
 package dev.bulwark.servlet.internal;
 
+import dev.bulwark.core.BlockReply;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.Charset;
-import java.util.Map;
 
 /**
- * Sends the body of a blocking response in place of whatever the application had buffered, the
- * same way for the problem document and for configured block responses.
+ * Writes the reply to a blocked request, as core's {@link dev.bulwark.core.BlockResponder} chose it,
+ * in place of whatever the application had buffered.
  */
-final class BlockedResponses {
+public final class BlockedResponses {
 
     private BlockedResponses() {
     }
 
     /**
-     * Resets the buffer and writes status, the safe ones of the given headers, the content type, the
-     * headers that keep the refusal out of caches and content sniffing, and the body. The body goes
-     * to the writer when the application already holds it.
+     * Resets the buffer and writes the reply's status, headers, content type and body. Headers earlier
+     * filters set stay. The body goes to the writer when the application already holds it.
+     *
+     * @return {@code false} when the response was already committed and nothing could be written
+     * @throws IOException when the client cannot be written to
      */
-    static void send(HttpServletResponse response, int status, Map<String, String> headers, String contentType,
-            byte[] body, Charset charset) throws IOException {
+    public static boolean send(HttpServletResponse response, BlockReply reply) throws IOException {
+        if (response.isCommitted()) {
+            return false;
+        }
         response.resetBuffer();
-        response.setStatus(status);
-        headers.forEach((name, value) -> {
-            if (HeaderValues.isSafe(name, value)) {
-                response.setHeader(name, value);
-            }
-        });
-        response.setContentType(contentType);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(body.length);
+        response.setStatus(reply.status());
+        reply.headers().forEach(response::setHeader);
+        response.setContentType(reply.contentType());
+        response.setContentLength(reply.body().length);
         OutputStream out;
         try {
             out = response.getOutputStream();
         } catch (IllegalStateException writerInUse) {
-            response.setCharacterEncoding(charset.name());
-            response.getWriter().write(new String(body, charset));
+            response.setCharacterEncoding(reply.charset().name());
+            response.getWriter().write(new String(reply.body(), reply.charset()));
             response.getWriter().flush();
-            return;
+            return true;
         }
-        out.write(body);
+        out.write(reply.body());
         out.flush();
+        return true;
     }
 }

@@ -36,7 +36,7 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
         this.changes = changes;
         this.set = new LinkedHashMap<>();
         changes.setRequestHeaders().forEach((name, value) -> {
-            if (HeaderValues.isSafe(name, value)) {
+            if (HeaderChanges.isSafe(name, value)) {
                 set.put(name, value);
             } else {
                 LOG.warn("Dropping request header '{}' set by a check: it holds a line break or NUL",

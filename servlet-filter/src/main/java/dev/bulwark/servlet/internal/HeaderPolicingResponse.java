@@ -1,8 +1,7 @@
 package dev.bulwark.servlet.internal;
 
+import dev.bulwark.core.ResponseHeaderPolicy;
 import dev.bulwark.core.SecurityEvent;
-import dev.bulwark.core.config.CorsPolicy;
-import dev.bulwark.core.config.ResponseHeaders;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,18 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The response the application writes to, with the configured response headers applied
- * ({@code headers.response:}):
- * <ul>
- *   <li>headers on the remove list ({@code Server}, {@code X-Powered-By}) are ignored whenever the
- *       application sets them, and removed once more just before the response is committed, in
- *       case something outside the application set them;</li>
- *   <li>security headers are added just before the response is committed, each only when the
- *       application did not set it ({@code Strict-Transport-Security} only on HTTPS);</li>
- *   <li>with CORS policing, {@code Access-Control-*} headers are held back until the response is
- *       committed and then written only when the {@code Access-Control-Allow-Origin} they come
- *       with is allowed.</li>
- * </ul>
+ * The response the application writes to, with core's {@link ResponseHeaderPolicy} applied: headers
+ * it removes are ignored whenever the application sets them and removed once more just before the
+ * response is committed; security headers are added just before commit; CORS headers it holds back
+ * are kept here until commit and written only when the policy releases them.
  * "Just before commit" is the first write or flush of the body, {@code flushBuffer},
  * {@code sendError}, {@code sendRedirect}, or the filter's {@link #finish()} when the application
  * returns without writing. A response the application commits from another thread through the
@@ -41,11 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeaderPolicingResponse.class);
-    private static final String CORS_PREFIX = "access-control-";
     private static final String ALLOW_ORIGIN = "access-control-allow-origin";
     private static final String ALLOW_CREDENTIALS = "access-control-allow-credentials";
 
-    private final ResponseHeaders policy;
+    private final ResponseHeaderPolicy policy;
     private final boolean secure;
     /** Held-back CORS headers by lower-case name. */
     private final Map<String, HeldHeader> cors = new LinkedHashMap<>();
@@ -53,7 +43,7 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    private HeaderPolicingResponse(HttpServletResponse response, ResponseHeaders policy, boolean secure) {
+    private HeaderPolicingResponse(HttpServletResponse response, ResponseHeaderPolicy policy, boolean secure) {
         super(response);
         this.policy = policy;
         this.secure = secure;
@@ -65,25 +55,21 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
      *
      * @param secure whether the client spoke HTTPS (for {@code Strict-Transport-Security})
      */
-    public static HttpServletResponse wrap(HttpServletResponse response, ResponseHeaders policy, boolean secure) {
+    public static HttpServletResponse wrap(HttpServletResponse response, ResponseHeaderPolicy policy, boolean secure) {
         return policy.changesResponses() ? new HeaderPolicingResponse(response, policy, secure) : response;
     }
 
     /** Applies removals and security headers to a response Bulwark writes itself (a block response). */
-    public static void applyTo(HttpServletResponse response, ResponseHeaders policy, boolean secure) {
+    public static void applyTo(HttpServletResponse response, ResponseHeaderPolicy policy, boolean secure) {
         if (response.isCommitted()) {
             return;
         }
-        for (String name : policy.remove()) {
+        for (String name : policy.removals()) {
             if (response.containsHeader(name)) {
                 response.setHeader(name, null);
             }
         }
-        policy.securityHeaders().forEach((name, value) -> {
-            if ((secure || !name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY)) && !response.containsHeader(name)) {
-                response.setHeader(name, value);
-            }
-        });
+        policy.additions(secure, response::containsHeader).forEach(response::setHeader);
     }
 
     /** Applies the headers if the application returned without committing the response. */
@@ -107,16 +93,12 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
 
     private void writeCors(HttpServletResponse response) {
         List<String> origins = heldValues(ALLOW_ORIGIN);
-        if (!origins.isEmpty()) {
-            boolean credentials = heldValues(ALLOW_CREDENTIALS).stream()
-                    .anyMatch(value -> value.trim().equalsIgnoreCase("true"));
-            if (origins.size() != 1 || !policy.cors().allowsOrigin(origins.get(0), credentials)) {
-                if (LOG.isDebugEnabled()) {
-                    LOG.debug("Removing the application's CORS headers: Access-Control-Allow-Origin {} is not allowed",
-                            SecurityEvent.clean(String.join(", ", origins), 128));
-                }
-                return;
+        if (!policy.releasesHeldCors(origins, heldValues(ALLOW_CREDENTIALS))) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Removing the application's CORS headers: Access-Control-Allow-Origin {} is not allowed",
+                        SecurityEvent.clean(String.join(", ", origins), 128));
             }
+            return;
         }
         for (HeldHeader header : cors.values()) {
             for (int i = 0; i < header.values().size(); i++) {
@@ -136,7 +118,7 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     }
 
     private boolean policesCors(String name) {
-        return policy.cors() != null && name.regionMatches(true, 0, CORS_PREFIX, 0, CORS_PREFIX.length());
+        return policy.holdsBack(name);
     }
 
     private void holdCors(String name, String value, boolean add) {

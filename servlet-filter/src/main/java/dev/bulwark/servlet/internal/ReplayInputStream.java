@@ -3,6 +3,7 @@ package dev.bulwark.servlet.internal;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -37,7 +38,7 @@ public final class ReplayInputStream extends ServletInputStream {
     }
 
     @Override
-    public int read() throws java.io.IOException {
+    public int read() throws IOException {
         if (position < bytes.length) {
             return bytes[position++] & 0xff;
         }
@@ -45,7 +46,7 @@ public final class ReplayInputStream extends ServletInputStream {
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+    public int read(byte[] buffer, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         if (length == 0) {
             return 0;
@@ -66,12 +67,12 @@ public final class ReplayInputStream extends ServletInputStream {
      * applications read this way.
      */
     @Override
-    public byte[] readAllBytes() throws java.io.IOException {
+    public byte[] readAllBytes() throws IOException {
         return readNBytes(Integer.MAX_VALUE);
     }
 
     @Override
-    public byte[] readNBytes(int length) throws java.io.IOException {
+    public byte[] readNBytes(int length) throws IOException {
         if (length < 0) {
             throw new IllegalArgumentException("length < 0: " + length);
         }
@@ -95,13 +96,13 @@ public final class ReplayInputStream extends ServletInputStream {
     }
 
     @Override
-    public int available() throws java.io.IOException {
+    public int available() throws IOException {
         int remaining = bytes.length - position;
         return remaining > 0 || rest == null ? remaining : rest.available();
     }
 
     @Override
-    public long skip(long count) throws java.io.IOException {
+    public long skip(long count) throws IOException {
         if (count <= 0) {
             return 0;
         }
@@ -163,12 +164,12 @@ public final class ReplayInputStream extends ServletInputStream {
         }
 
         @Override
-        public void onDataAvailable() throws java.io.IOException {
+        public void onDataAvailable() throws IOException {
             delegate.onDataAvailable();
         }
 
         @Override
-        public void onAllDataRead() throws java.io.IOException {
+        public void onAllDataRead() throws IOException {
             if (position < bytes.length) {
                 delegate.onDataAvailable();
             }

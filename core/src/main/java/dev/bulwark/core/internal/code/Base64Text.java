@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.code;
 
+import java.util.Arrays;
+
 /**
  * Base64 inside values: attackers base64-encode serialized objects, scripts and keywords to slip
  * past keyword filters. This finds base64 runs and decodes them (standard and URL-safe alphabets)
@@ -19,7 +21,7 @@ final class Base64Text {
     private static final boolean[] TEXT_QUARTET_START = new boolean[128];
 
     static {
-        java.util.Arrays.fill(SEXTETS, (byte) -1);
+        Arrays.fill(SEXTETS, (byte) -1);
         for (char c = 'A'; c <= 'Z'; c++) {
             SEXTETS[c] = (byte) (c - 'A');
         }
@@ -170,6 +172,6 @@ final class Base64Text {
         }
         char[] buf = new char[(to - from) * 3 / 4 + 1];
         int n = decode(value, from, to, 0, buf);
-        return java.util.Arrays.copyOf(buf, n);
+        return Arrays.copyOf(buf, n);
     }
 }

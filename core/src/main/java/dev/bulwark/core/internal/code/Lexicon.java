@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.code;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 
 /**
@@ -105,7 +106,7 @@ final class Lexicon {
 
     /** Collects words, then builds the table once. */
     static final class Builder {
-        private final java.util.LinkedHashMap<String, Integer> entries = new java.util.LinkedHashMap<>();
+        private final LinkedHashMap<String, Integer> entries = new LinkedHashMap<>();
 
         Builder add(int flag, String... words) {
             for (String w : words) {

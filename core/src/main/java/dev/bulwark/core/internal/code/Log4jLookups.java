@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.code;
 
+import java.util.Locale;
+
 /**
  * Evaluates Log4j 2 lookup syntax the way a vulnerable logger would, to see through the nesting
  * used to hide Log4Shell payloads (CVE-2021-44228): {@code ${${lower:j}ndi:...}},
@@ -154,9 +156,9 @@ final class Log4jLookups {
             if (defaultAt >= 0) {
                 value = body.substring(defaultAt + 2);
             } else if (colon >= 0 && Ascii.rangeEquals(body, p0, p1, "lower")) {
-                value = body.substring(colon + 1).toLowerCase(java.util.Locale.ROOT);
+                value = body.substring(colon + 1).toLowerCase(Locale.ROOT);
             } else if (colon >= 0 && Ascii.rangeEquals(body, p0, p1, "upper")) {
-                value = body.substring(colon + 1).toUpperCase(java.util.Locale.ROOT);
+                value = body.substring(colon + 1).toUpperCase(Locale.ROOT);
             } else if (colon >= 0 && Ascii.rangeEquals(body, p0, p1, "date")) {
                 value = stripQuotes(body.substring(colon + 1));
             } else {

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.code;
 
+import java.nio.CharBuffer;
+
 /**
  * Finds PHP calls in a value by their shape, tolerant to the whitespace and comments PHP allows
  * between a callee and its argument list ({@code system /*x*}{@code / ("id")}):
@@ -351,7 +353,7 @@ final class PhpCallScanner {
         if (to <= from) {
             return;
         }
-        CharSequence name = java.nio.CharBuffer.wrap(fold, 0, FOLD_CAPACITY);
+        CharSequence name = CharBuffer.wrap(fold, 0, FOLD_CAPACITY);
         int flags = PhpNames.FUNCTIONS.flags(name, from, to);
         if (flags == 0 && hasExtensionPrefix(name, from, to)) {
             flags = PhpNames.FUNCTION;

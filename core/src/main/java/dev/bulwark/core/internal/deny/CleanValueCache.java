@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.deny;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Source;
+import java.util.Arrays;
 
 /**
  * Values on which no detector reported anything, so that the same value in a later request is not
@@ -99,7 +100,7 @@ final class CleanValueCache {
             seenOnce[bit >>> 6] = word | (1L << bit);
             if (++firstSightings >= FILTER_PERIOD) {
                 firstSightings = 0;
-                java.util.Arrays.fill(seenOnce, 0L);
+                Arrays.fill(seenOnce, 0L);
             }
             return;
         }

@@ -4,18 +4,20 @@ import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Check;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.MethodOverridePolicy;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.UninspectablePolicy;
-import dev.bulwark.core.internal.deny.BuiltInRules;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
+import dev.bulwark.core.internal.deny.BuiltInRules;
 import dev.bulwark.core.internal.deny.DenyRuleCheck;
 import dev.bulwark.core.internal.jwt.JwtCheck;
 import dev.bulwark.core.internal.openapi.OpenApiCheck;
@@ -23,11 +25,11 @@ import dev.bulwark.core.internal.openapi.OpenApiSupport;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
 import dev.bulwark.core.internal.parse.UninspectedContent;
-import dev.bulwark.core.internal.policy.ClientInfo;
 import dev.bulwark.core.internal.policy.MethodOverride;
 import dev.bulwark.core.internal.policy.PolicyChecks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +104,7 @@ public final class Engine {
     }
 
     /** Log-only findings about a response; empty unless response validation is on. */
-    public List<Finding> inspectResponse(HttpRequest request, int status, dev.bulwark.core.Headers headers, byte[] body) {
+    public List<Finding> inspectResponse(HttpRequest request, int status, Headers headers, byte[] body) {
         if (!inspectsResponses()) {
             return List.of();
         }
@@ -117,19 +119,25 @@ public final class Engine {
     private void run(HttpRequest request, RequestInspection inspection)
             throws LimitExceededException, MalformedRequestException {
         checkRequestLimits(request);
-        ClientInfo client = policy.resolveClient(inspection);
-        inspection.clientAddress(client.address());
+        inspection.client(policy.resolveClient(inspection));
         if (inspection.blocked()) {
             return;
         }
         RequestParser.Parsed parsed = parser.parse(request, inspection.mutableValues());
         inspection.path(parsed.path(), parsed.routingPath(), parsed.suspicious());
-        MethodOverride override = policy.methodOverride(inspection);
-        if (config.methodOverride() == MethodOverridePolicy.ALLOW && override.effectiveMethod() != null) {
-            inspection.method(override.effectiveMethod());
+        if (config.methodOverride() == MethodOverridePolicy.ALLOW) {
+            MethodOverride override = policy.methodOverride(inspection);
+            if (override.effectiveMethod() != null) {
+                inspection.method(override.effectiveMethod());
+            }
         }
         boolean routeAmbiguous = selectRoute(request, inspection);
-        policy.inspect(inspection, client, override);
+        for (Check check : policy.checks()) {
+            if (inspection.blocked()) {
+                break;
+            }
+            check.inspect(inspection);
+        }
         for (UninspectedContent content : parsed.uninspected()) {
             reportUninspected(content, inspection);
         }
@@ -156,10 +164,10 @@ public final class Engine {
         SuspiciousPath suspicious = inspection.suspiciousPath();
         if (suspicious != null) {
             inspection.report(new Finding(MALFORMED_KEY, "MALFORMED-" + suspicious.ruleId(), suspicious.description(),
-                    Location.value(dev.bulwark.core.Source.PATH, ""), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400));
+                    Location.value(Source.PATH, ""), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400));
         } else if (routeAmbiguous) {
             inspection.report(new Finding(MALFORMED_KEY, "MALFORMED-PATH-ROUTE-SPELLING",
-                    "the path falls under another route when spelled differently", Location.value(dev.bulwark.core.Source.PATH, ""),
+                    "the path falls under another route when spelled differently", Location.value(Source.PATH, ""),
                     "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400));
         }
     }
@@ -216,30 +224,30 @@ public final class Engine {
 
     private void checkRequestLimits(HttpRequest request) throws LimitExceededException {
         if (request.bodyTruncated() || request.bodyLength() > limits.bodySize()) {
-            throw new LimitExceededException("body-size", Location.value(dev.bulwark.core.Source.BODY, ""), limits.bodySize(), 413);
+            throw new LimitExceededException("body-size", Location.value(Source.BODY, ""), limits.bodySize(), 413);
         }
         if (request.rawPath().length() > limits.pathLength()) {
-            throw new LimitExceededException("path-length", Location.value(dev.bulwark.core.Source.PATH, ""), limits.pathLength(), 414);
+            throw new LimitExceededException("path-length", Location.value(Source.PATH, ""), limits.pathLength(), 414);
         }
         if (request.rawQuery() != null && request.rawQuery().length() > limits.queryLength()) {
-            throw new LimitExceededException("query-length", Location.value(dev.bulwark.core.Source.QUERY, ""), limits.queryLength(), 414);
+            throw new LimitExceededException("query-length", Location.value(Source.QUERY, ""), limits.queryLength(), 414);
         }
         if (request.headers().size() > limits.headerCount()) {
-            throw new LimitExceededException("headers.count", Location.value(dev.bulwark.core.Source.HEADER, ""), limits.headerCount(), 431);
+            throw new LimitExceededException("headers.count", Location.value(Source.HEADER, ""), limits.headerCount(), 431);
         }
         if (request.headers().totalSize() > limits.headerSize()) {
-            throw new LimitExceededException("headers.total-size", Location.value(dev.bulwark.core.Source.HEADER, ""), limits.headerSize(), 431);
+            throw new LimitExceededException("headers.total-size", Location.value(Source.HEADER, ""), limits.headerSize(), 431);
         }
     }
 
     private static Finding limitFinding(LimitExceededException e) {
         BlockType type = BlockType.LIMIT;
-        return new Finding(LIMIT_KEY, "LIMIT-" + e.limit().toUpperCase(java.util.Locale.ROOT).replace('.', '-'),
+        return new Finding(LIMIT_KEY, "LIMIT-" + e.limit().toUpperCase(Locale.ROOT).replace('.', '-'),
                 e.limit() + " limit of " + e.limitValue() + " exceeded", e.location(), "", Level.BASIC, Mode.BLOCK, type, e.status());
     }
 
     private static Finding malformedFinding(MalformedRequestException e) {
-        return new Finding(MALFORMED_KEY, "MALFORMED-" + e.reason().toUpperCase(java.util.Locale.ROOT).replace('.', '-'),
+        return new Finding(MALFORMED_KEY, "MALFORMED-" + e.reason().toUpperCase(Locale.ROOT).replace('.', '-'),
                 e.getMessage(), e.location(), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400);
     }
 }

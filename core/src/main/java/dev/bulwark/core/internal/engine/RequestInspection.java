@@ -1,22 +1,26 @@
 package dev.bulwark.core.internal.engine;
 
+import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Client;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.HeaderChanges;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Violation;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
 import java.util.ArrayList;
-import dev.bulwark.core.HeaderChanges;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The engine's {@link Inspection} of one request. */
 public final class RequestInspection implements Inspection {
@@ -29,11 +33,11 @@ public final class RequestInspection implements Inspection {
     private Set<String> removedHeaders;
     private Map<String, String> setHeaders;
     private Map<String, String> responseHeaders;
-    private List<dev.bulwark.core.Violation> violations;
+    private List<Violation> violations;
     private RequestValue pathValue;
     private RoutingPath routingPath;
     private SuspiciousPath suspiciousPath;
-    private String clientAddress;
+    private Client client;
     private String method;
     private Route route;
     private Mode mode;
@@ -42,9 +46,9 @@ public final class RequestInspection implements Inspection {
     RequestInspection(HttpRequest request, List<RequestValue> values, Mode mode) {
         this.request = request;
         this.values = values;
-        this.readOnlyValues = java.util.Collections.unmodifiableList(values);
+        this.readOnlyValues = Collections.unmodifiableList(values);
         this.mode = mode;
-        this.clientAddress = request.remoteAddress();
+        this.client = Client.direct(request);
         this.method = request.method();
     }
 
@@ -64,9 +68,9 @@ public final class RequestInspection implements Inspection {
         return suspiciousPath;
     }
 
-    /** Sets the resolved client address that conditions, IP rules and logs use. */
-    void clientAddress(String address) {
-        this.clientAddress = address;
+    /** Sets the resolved client that conditions, the policy checks and logs use. */
+    void client(Client resolved) {
+        this.client = resolved;
     }
 
     /** Sets the method policies judge: the override a {@code POST} asks for, when overrides are allowed. */
@@ -110,8 +114,8 @@ public final class RequestInspection implements Inspection {
     }
 
     @Override
-    public String clientAddress() {
-        return clientAddress;
+    public Client client() {
+        return client;
     }
 
     @Override
@@ -127,7 +131,7 @@ public final class RequestInspection implements Inspection {
     @Override
     public void report(Finding finding) {
         // An internal failure blocks in every mode: a request that could not be inspected is never passed.
-        Finding effective = mode == Mode.LOG_ONLY && finding.blockType() != dev.bulwark.core.BlockType.INTERNAL
+        Finding effective = mode == Mode.LOG_ONLY && finding.blockType() != BlockType.INTERNAL
                 ? finding.withMode(Mode.LOG_ONLY) : finding;
         findings.add(effective);
         if (effective.blocks()) {
@@ -174,14 +178,14 @@ public final class RequestInspection implements Inspection {
     }
 
     @Override
-    public void violation(dev.bulwark.core.Violation violation) {
+    public void violation(Violation violation) {
         if (violations == null) {
             violations = new ArrayList<>();
         }
         violations.add(violation);
     }
 
-    List<dev.bulwark.core.Violation> violations() {
+    List<Violation> violations() {
         return violations == null ? List.of() : violations;
     }
 

@@ -29,8 +29,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns a request into inspectable values: the normalised path, its segments and path parameters,
@@ -43,7 +45,7 @@ import java.util.Locale;
 final class RequestParser {
 
     /** Headers whose values are parsed elsewhere or are pure framing. */
-    private static final java.util.Set<String> SKIPPED_HEADERS = java.util.Set.of("cookie", "content-length", "host");
+    private static final Set<String> SKIPPED_HEADERS = Set.of("cookie", "content-length", "host");
     /** Where the body as a whole is found. */
     private static final Location BODY = Location.value(Source.BODY, "");
 
@@ -84,7 +86,7 @@ final class RequestParser {
             String segment = segments.get(i);
             if (!segment.isEmpty()) {
                 values.add(new RequestValue(Location.value(Source.PATH_SEGMENT, Integer.toString(i)), segment, segment,
-                        java.util.Set.of()));
+                        Set.of()));
             }
         }
         for (PathNormalizer.PathParameter parameter : path.parameters()) {
@@ -302,7 +304,7 @@ final class RequestParser {
     }
 
     private static void addText(String text, ValueSink sink) throws LimitExceededException {
-        java.util.EnumSet<DecodingFlag> flags = java.util.EnumSet.noneOf(DecodingFlag.class);
+        EnumSet<DecodingFlag> flags = EnumSet.noneOf(DecodingFlag.class);
         if (text.indexOf('\uFFFD') >= 0) {
             flags.add(DecodingFlag.INVALID_UTF8);
         }

@@ -6,6 +6,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -112,7 +114,7 @@ final class IssuerVerifier {
     /** Whether the issuer's keys can be obtained now (for health reporting). */
     boolean keysAvailable() {
         try {
-            return !keySource.get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null).isEmpty()
+            return !keySource.get(new JWKSelector(new JWKMatcher.Builder().build()), null).isEmpty()
                     || issuer.usesHmac();
         } catch (KeySourceException e) {
             return false;

@@ -7,6 +7,7 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.JwtConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Finds the token: {@code Authorization: Bearer} first (scheme case-insensitive, RFC 6750 section
@@ -38,7 +39,7 @@ final class TokenExtractor {
         }
         if (config.header() != null) {
             int count = headers.count(config.header());
-            Location location = Location.value(Source.HEADER, config.header().toLowerCase(java.util.Locale.ROOT));
+            Location location = Location.value(Source.HEADER, config.header().toLowerCase(Locale.ROOT));
             if (count > 1) {
                 return new Extracted(null, location, true);
             }

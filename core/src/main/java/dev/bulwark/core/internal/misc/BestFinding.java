@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.misc;
 
+import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 
@@ -39,7 +40,7 @@ final class BestFinding {
 
     /** Whether the kept finding is of the lowest level, so nothing stronger can follow. */
     boolean isBasic() {
-        return rule != null && rule.level() == dev.bulwark.core.Level.BASIC;
+        return rule != null && rule.level() == Level.BASIC;
     }
 
     /** Reports the kept finding, if any. */

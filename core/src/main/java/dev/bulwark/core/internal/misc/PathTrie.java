@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.misc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,7 +59,7 @@ final class PathTrie {
             nextSibling[i] = siblings.get(i);
             terminal[i] = terminals.get(i);
         }
-        java.util.Arrays.fill(rootChildren, -1);
+        Arrays.fill(rootChildren, -1);
         for (int child = firstChild[0]; child >= 0; child = nextSibling[child]) {
             rootChildren[label[child]] = child;
         }

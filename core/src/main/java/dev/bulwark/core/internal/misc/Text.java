@@ -5,6 +5,7 @@ import dev.bulwark.core.internal.rules.AsciiCase;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 
 /** Small ASCII helpers shared by the scanners of this package; none allocates. */
 final class Text {
@@ -154,7 +155,7 @@ final class Text {
             }
         }
         n = foldOverlongAscii(bytes, n);
-        return new String(bytes, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.bulwark.core.internal.misc;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Walks the URLs in one value and takes each apart by hand: scheme, slashes, authority (user
  * information, host, port), and where the URL ends.
@@ -52,7 +56,7 @@ final class UrlCursor {
         Scheme[][] table = new Scheme[longest + 1][];
         for (int length = 0; length <= longest; length++) {
             int size = length;
-            table[length] = java.util.Arrays.stream(schemes).filter(s -> s.name().length() == size)
+            table[length] = Arrays.stream(schemes).filter(s -> s.name().length() == size)
                     .toArray(Scheme[]::new);
         }
         return table;
@@ -451,7 +455,7 @@ final class UrlCursor {
 
     /** Builds the scheme table from pairs of a kind and its scheme names. */
     private static Scheme[] schemes(Object... kindsAndNames) {
-        java.util.List<Scheme> table = new java.util.ArrayList<>();
+        List<Scheme> table = new ArrayList<>();
         for (int i = 0; i < kindsAndNames.length; i += 2) {
             Kind kind = (Kind) kindsAndNames[i];
             for (String name : (String[]) kindsAndNames[i + 1]) {

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.policy;
 
 import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Check;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
@@ -14,7 +15,7 @@ import dev.bulwark.core.config.AllowRule;
 import dev.bulwark.core.config.AllowRulesConfig;
 import dev.bulwark.core.config.RoutePolicy;
 import dev.bulwark.core.config.StringMatcher;
-import dev.bulwark.core.internal.engine.Excerpts;
+import dev.bulwark.core.internal.rules.Excerpts;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ import java.util.List;
  * rule's methods when the rule lists {@code OPTIONS} or the method the preflight asks for: the
  * browser may ask exactly when it may then send the request.
  */
-final class AllowRuleCheck {
+final class AllowRuleCheck implements Check {
 
     static final String RULE_KEY = "ALLOW";
 
@@ -36,7 +37,13 @@ final class AllowRuleCheck {
         this.config = config;
     }
 
-    void inspect(Inspection inspection) {
+    @Override
+    public String name() {
+        return "allow-rules";
+    }
+
+    @Override
+    public void inspect(Inspection inspection) {
         RoutePolicy route = PolicyModes.routePolicy(inspection);
         if (!config.enabled() || Boolean.FALSE.equals(route.allowRules())) {
             return;

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.policy;
 
 import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Client;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Headers;
@@ -13,7 +14,7 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.ClientIpConfig;
 import dev.bulwark.core.config.IpRange;
 import dev.bulwark.core.config.IpRules;
-import dev.bulwark.core.internal.engine.Excerpts;
+import dev.bulwark.core.internal.rules.Excerpts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public final class ClientIpResolver {
     }
 
     /** Resolves the client of {@code inspection}'s request and publishes it as attributes. */
-    public ClientInfo resolve(Inspection inspection) {
+    public Client resolve(Inspection inspection) {
         HttpRequest request = inspection.request();
         String peer = request.remoteAddress();
         boolean trusted = config.trustsPeer(peer);
@@ -66,7 +67,7 @@ public final class ClientIpResolver {
         }
         inspection.attribute(ADDRESS_ATTRIBUTE, address);
         inspection.attribute(SECURE_ATTRIBUTE, secure);
-        return new ClientInfo(peer, address, secure, host, trusted);
+        return new Client(peer, address, secure, host, trusted);
     }
 
     private String fromForwardedFor(Inspection inspection, String peer) {

@@ -1,6 +1,8 @@
 package dev.bulwark.core.internal.policy;
 
 import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Check;
+import dev.bulwark.core.Client;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.Inspection;
@@ -10,7 +12,7 @@ import dev.bulwark.core.Mode;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.CsrfConfig;
 import dev.bulwark.core.config.RoutePolicy;
-import dev.bulwark.core.internal.engine.Excerpts;
+import dev.bulwark.core.internal.rules.Excerpts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +23,7 @@ import java.util.Set;
  * {@code Referer} cannot be set by the page that forges the request; other clients hold their own
  * credentials and gain nothing from lying in them.
  */
-final class CsrfCheck {
+final class CsrfCheck implements Check {
 
     static final String RULE_KEY = "CSRF";
 
@@ -34,7 +36,14 @@ final class CsrfCheck {
         this.config = config;
     }
 
-    void inspect(Inspection inspection, ClientInfo client) {
+    @Override
+    public String name() {
+        return "csrf";
+    }
+
+    @Override
+    public void inspect(Inspection inspection) {
+        Client client = inspection.client();
         RoutePolicy route = PolicyModes.routePolicy(inspection);
         boolean enabled = route.csrf() != null ? route.csrf() : config.enabled();
         if (!enabled || SAFE_METHODS.contains(inspection.method())) {
@@ -79,7 +88,7 @@ final class CsrfCheck {
         }
     }
 
-    private boolean accepted(String origin, ClientInfo client) {
+    private boolean accepted(String origin, Client client) {
         if (origin == null) {
             return false;
         }

@@ -1,6 +1,8 @@
 package dev.bulwark.core.internal.policy;
 
 import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Check;
+import dev.bulwark.core.Client;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.Inspection;
@@ -11,7 +13,7 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.ClientIpConfig;
 import dev.bulwark.core.config.HeaderAllowList;
 import dev.bulwark.core.config.RequestHeaders;
-import dev.bulwark.core.internal.engine.Excerpts;
+import dev.bulwark.core.internal.rules.Excerpts;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * untrusted peer when the service expects to sit behind proxies (someone reached it directly). In
  * log-only mode nothing is removed and a log-only finding names what would be.
  */
-final class HeaderFilter {
+final class HeaderFilter implements Check {
 
     static final String RULE_KEY = "HEADER";
 
@@ -62,7 +64,14 @@ final class HeaderFilter {
         this.globalRemove = folded(global.remove());
     }
 
-    void inspect(Inspection inspection, ClientInfo client) {
+    @Override
+    public String name() {
+        return "request-headers";
+    }
+
+    @Override
+    public void inspect(Inspection inspection) {
+        Client client = inspection.client();
         RequestHeaders route = PolicyModes.routePolicy(inspection).requestHeaders();
         HeaderAllowList allow = route != null && route.allow() != null ? route.allow() : global.allow();
         Set<String> routeRemove = route != null ? route.remove() : Set.of();

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.policy;
 
 import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Check;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Level;
@@ -8,11 +9,11 @@ import dev.bulwark.core.Location;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.IpRange;
 import dev.bulwark.core.config.IpRules;
-import dev.bulwark.core.internal.engine.Excerpts;
+import dev.bulwark.core.internal.rules.Excerpts;
 import java.util.List;
 
 /** IP allow and deny lists against the resolved client address ({@code ip-rules:}), see {@link IpRules}. */
-final class IpRuleCheck {
+final class IpRuleCheck implements Check {
 
     static final String RULE_KEY = "IP";
 
@@ -22,7 +23,13 @@ final class IpRuleCheck {
         this.global = global;
     }
 
-    void inspect(Inspection inspection) {
+    @Override
+    public String name() {
+        return "ip-rules";
+    }
+
+    @Override
+    public void inspect(Inspection inspection) {
         IpRules route = PolicyModes.routePolicy(inspection).ipRules();
         if (!global.enabled() && (route == null || !route.enabled())) {
             return;

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.policy;
 
 import dev.bulwark.core.BlockType;
+import dev.bulwark.core.Check;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Level;
@@ -8,7 +9,7 @@ import dev.bulwark.core.Location;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.AllowedMethods;
 import dev.bulwark.core.config.MethodOverridePolicy;
-import dev.bulwark.core.internal.engine.Excerpts;
+import dev.bulwark.core.internal.rules.Excerpts;
 
 /**
  * Refuses method overrides ({@code method-override:}, see {@link MethodOverridePolicy}) with 400,
@@ -16,7 +17,7 @@ import dev.bulwark.core.internal.engine.Excerpts;
  * {@code Allow} header, before the allow rules. The method judged is
  * {@link Inspection#method()}: the override, when overrides are allowed.
  */
-final class MethodCheck {
+final class MethodCheck implements Check {
 
     static final String RULE_KEY = "METHOD";
 
@@ -28,7 +29,14 @@ final class MethodCheck {
         this.overrides = overrides;
     }
 
-    void inspect(Inspection inspection, MethodOverride override) {
+    @Override
+    public String name() {
+        return "allowed-methods";
+    }
+
+    @Override
+    public void inspect(Inspection inspection) {
+        MethodOverride override = MethodOverride.of(inspection);
         if (override.present()) {
             if (overrides == MethodOverridePolicy.REFUSE) {
                 refuseOverride(inspection, override, "METHOD-OVERRIDE", "method override is refused");

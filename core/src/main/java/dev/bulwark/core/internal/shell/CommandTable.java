@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.shell;
 
+import java.util.Locale;
+
 /**
  * Immutable case-insensitive map from ASCII command names to an {@code int} of flags, looked up
  * straight from a character range so that scanning allocates nothing.
@@ -30,7 +32,7 @@ final class CommandTable {
             String names = (String) namesAndFlags[i];
             int flags = (Integer) namesAndFlags[i + 1];
             for (String name : names.trim().split("\\s+")) {
-                put(name.toLowerCase(java.util.Locale.ROOT), flags);
+                put(name.toLowerCase(Locale.ROOT), flags);
             }
         }
         compact();

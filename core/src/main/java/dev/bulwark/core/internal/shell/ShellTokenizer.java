@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.shell;
 
+import java.util.Locale;
+
 /**
  * Splits one value into shell tokens the way a shell would, and undoes the tricks attackers use to
  * hide command names from pattern matching.
@@ -1161,7 +1163,7 @@ final class ShellTokenizer {
     }
 
     private String windowsEnvironment(int from, int to) {
-        String name = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        String name = text.substring(from, to).toLowerCase(Locale.ROOT);
         return switch (name) {
             case "comspec" -> "C:\\Windows\\system32\\cmd.exe";
             case "systemroot", "windir" -> "C:\\Windows";

@@ -13,6 +13,7 @@ import static dev.bulwark.core.internal.shell.ShellCommands.STRENGTH;
 import static dev.bulwark.core.internal.shell.ShellCommands.VERSIONED;
 import static dev.bulwark.core.internal.shell.ShellCommands.WORD;
 
+import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.AsciiSet;
@@ -21,6 +22,7 @@ import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -287,7 +289,7 @@ public final class UnixCommandDetector implements Detector {
 
         void run(ScanTarget target, String text) {
             header = target.source() == Source.HEADER;
-            nameComponent = target.component() == dev.bulwark.core.Component.NAME;
+            nameComponent = target.component() == Component.NAME;
             text = plusAsSpace(HtmlEntities.decode(text));
             clearFindings(text.length());
             // A word can only hold '=' or '?' taken from the text or made by an expansion.
@@ -566,7 +568,7 @@ public final class UnixCommandDetector implements Detector {
                 return;
             }
             if (funcNameLength > 0 && to - from == funcNameLength
-                    && java.util.Arrays.equals(b, from, to, funcName, 0, funcNameLength)) {
+                    && Arrays.equals(b, from, to, funcName, 0, funcNameLength)) {
                 funcCalls++;
             }
             expect[d] = false;

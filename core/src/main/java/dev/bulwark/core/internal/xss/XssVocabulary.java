@@ -1,5 +1,8 @@
 package dev.bulwark.core.internal.xss;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+
 /**
  * The data the XSS scanners judge with: element, attribute, scheme, function and property names.
  * Decisions are made by the scanners from the structure around a word; these tables only say which
@@ -12,9 +15,9 @@ final class XssVocabulary {
 
     /** The words of several sets and lists, for a combined set. */
     private static String[] union(Object... parts) {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> all = new LinkedHashSet<>();
         for (Object part : parts) {
-            all.addAll(java.util.List.of(part instanceof WordSet set ? set.words() : (String[]) part));
+            all.addAll(List.of(part instanceof WordSet set ? set.words() : (String[]) part));
         }
         return all.toArray(String[]::new);
     }

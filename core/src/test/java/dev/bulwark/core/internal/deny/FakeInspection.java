@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.deny;
 
+import dev.bulwark.core.Client;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Inspection;
@@ -52,8 +53,8 @@ final class FakeInspection implements Inspection {
     }
 
     @Override
-    public String clientAddress() {
-        return "127.0.0.1";
+    public Client client() {
+        return new Client("127.0.0.1", "127.0.0.1", false, null, false);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.bulwark.core.internal.engine;
+package dev.bulwark.core.internal.rules;
 
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Masking;

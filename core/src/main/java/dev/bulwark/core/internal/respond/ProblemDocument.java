@@ -1,10 +1,7 @@
-package dev.bulwark.servlet.internal;
+package dev.bulwark.core.internal.respond;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import dev.bulwark.core.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The response to a blocked request: an RFC 9457 problem document with a generic title for the
+ * The built-in body of a block response: an RFC 9457 problem document with a generic title for the
  * status and the incident id, nothing else. It never says which rule fired and never echoes any
  * part of the request: the client learns that it was refused, the log learns why.
  *
@@ -24,14 +21,14 @@ import java.util.Map;
  * {"type":"about:blank","title":"Request blocked","status":403,"incidentId":"7QH2M0X5C1ZK4R8D"}
  * }</pre>
  */
-public final class ProblemResponse {
+public final class ProblemDocument {
 
     /** The media type of the response body. */
     public static final String CONTENT_TYPE = "application/problem+json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProblemResponse() {
+    private ProblemDocument() {
     }
 
     /** The generic title for a status; the same for every reason that leads to it. */
@@ -83,41 +80,5 @@ public final class ProblemResponse {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a problem document", e);
         }
-    }
-
-    /**
-     * Writes the problem response. Headers earlier filters set stay; anything they buffered is
-     * discarded.
-     *
-     * @return {@code false} when the response was already committed and nothing could be written
-     * @throws IOException when the client cannot be written to
-     */
-    public static boolean write(HttpServletResponse response, int status, String incidentId) throws IOException {
-        return write(response, status, incidentId, Map.of());
-    }
-
-    /**
-     * Writes the problem response with the headers checks asked for (e.g. {@code WWW-Authenticate}
-     * on a 401). They cannot replace the problem document's own {@code Content-Type},
-     * {@code Content-Length}, {@code Cache-Control} or {@code X-Content-Type-Options}; a header
-     * holding CR, LF or NUL is dropped.
-     *
-     * @return {@code false} when the response was already committed and nothing could be written
-     * @throws IOException when the client cannot be written to
-     */
-    public static boolean write(HttpServletResponse response, int status, String incidentId,
-            Map<String, String> headers) throws IOException {
-        return write(response, status, incidentId, headers, List.of());
-    }
-
-    /** Writes the problem response with headers and a list of violations, see {@link #body(int, String, List)}. */
-    public static boolean write(HttpServletResponse response, int status, String incidentId,
-            Map<String, String> headers, List<Violation> violations) throws IOException {
-        if (response.isCommitted()) {
-            return false;
-        }
-        byte[] body = body(status, incidentId, violations);
-        BlockedResponses.send(response, status, headers, CONTENT_TYPE, body, StandardCharsets.UTF_8);
-        return true;
     }
 }

@@ -1,4 +1,4 @@
-package dev.bulwark.servlet.internal;
+package dev.bulwark.core.internal.respond;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,17 +9,17 @@ import java.util.Locale;
  * responses. Lenient: a range that cannot be read is skipped, and at most {@value #MAX_RANGES} are
  * read.
  */
-final class MediaRanges {
+public final class MediaRanges {
 
-    static final int MAX_RANGES = 64;
+    public static final int MAX_RANGES = 64;
 
     /** One range: type and subtype in lower case ({@code *} for wildcards) and its quality. */
-    record Range(String type, String subtype, double quality) {
+    public record Range(String type, String subtype, double quality) {
     }
 
     /** How well a media type is accepted: the quality of the most specific matching range. */
-    record Match(double quality, int specificity) {
-        static final Match NONE = new Match(0, 0);
+    public record Match(double quality, int specificity) {
+        public static final Match NONE = new Match(0, 0);
     }
 
     private final List<Range> ranges;
@@ -29,7 +29,7 @@ final class MediaRanges {
     }
 
     /** The ranges of the joined {@code Accept} field values; empty when there is nothing usable. */
-    static MediaRanges parse(String accept) {
+    public static MediaRanges parse(String accept) {
         List<Range> ranges = new ArrayList<>();
         if (accept == null) {
             return new MediaRanges(ranges);
@@ -65,7 +65,7 @@ final class MediaRanges {
     }
 
     /** Whether no range could be read (no preference stated). */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return ranges.isEmpty();
     }
 
@@ -74,7 +74,7 @@ final class MediaRanges {
      * exact type, 3 for {@code application/json} accepting a {@code +json} type, 2 for
      * {@code type/*}, 1 for {@code *}{@code /*}.
      */
-    Match match(String mediaType) {
+    public Match match(String mediaType) {
         int slash = mediaType.indexOf('/');
         String type = mediaType.substring(0, slash);
         String subtype = mediaType.substring(slash + 1);

@@ -1,60 +1,73 @@
-package dev.bulwark.servlet.internal;
+package dev.bulwark.core;
 
-import dev.bulwark.core.BlockType;
-import dev.bulwark.core.Decision;
 import dev.bulwark.core.config.BlockResponse;
 import dev.bulwark.core.config.BlockResponses;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import dev.bulwark.core.internal.respond.MediaRanges;
+import dev.bulwark.core.internal.respond.ProblemDocument;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Writes the response to a blocked request: the built-in {@link ProblemResponse}, or a configured
+ * Chooses the response to a blocked request: the built-in problem document, or a configured
  * {@link BlockResponse} chosen by the request's {@code Accept} header (see {@link BlockResponses}
  * for the rules). The body never holds more than the configured text, the status and the incident
- * id.
+ * id. Adapters only write the {@link BlockReply}; thread-safe.
  */
-public final class BlockResponseWriter {
+public final class BlockResponder {
 
-    private static final String PROBLEM_JSON = ProblemResponse.CONTENT_TYPE;
+    private static final String PROBLEM_JSON = ProblemDocument.CONTENT_TYPE;
+
+    /** Headers of the reply's own that the headers checks ask for cannot replace, in lower case. */
+    private static final Set<String> OWN_HEADERS =
+            Set.of("content-type", "content-length", "cache-control", "x-content-type-options");
 
     /** The entries of each block type, sorted once so that a block only negotiates. */
     private final Map<BlockType, Answers> byType = new EnumMap<>(BlockType.class);
 
-    public BlockResponseWriter(BlockResponses config) {
+    public BlockResponder(BlockResponses config) {
         for (BlockType type : BlockType.values()) {
             byType.put(type, Answers.of(config.forType(type)));
         }
     }
 
     /**
-     * Writes the block response for {@code decision}.
+     * The reply to {@code decision}. Headers the checks asked for (e.g. {@code WWW-Authenticate} on
+     * a 401) are kept unless they hold CR, LF or NUL or would replace the reply's own
+     * {@code Content-Type}, {@code Content-Length}, {@code Cache-Control} or
+     * {@code X-Content-Type-Options}; {@code Vary: Accept} is added when the header chose.
      *
-     * @return {@code false} when the response was already committed and nothing could be written
-     * @throws IOException when the client cannot be written to
+     * @param accept the request's {@code Accept} field values, in order; empty when there are none
      */
-    public boolean write(HttpServletRequest request, HttpServletResponse response, Decision decision) throws IOException {
+    public BlockReply reply(Decision decision, List<String> accept) {
         Answers answers = byType.get(decision.blockType() == null ? BlockType.INTERNAL : decision.blockType());
-        Variant chosen = answers.negotiated() ? answers.choose(accept(request)) : null;
+        Variant chosen = answers.negotiated() ? answers.choose(accept.isEmpty() ? null : String.join(",", accept)) : null;
         int status = chosen != null && chosen.entry().status() != null ? chosen.entry().status()
                 : answers.statusOverride() != null ? answers.statusOverride() : decision.status();
-        if (answers.negotiated() && !response.isCommitted()) {
-            response.setHeader("Vary", "Accept");
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (answers.negotiated()) {
+            headers.put("Vary", "Accept");
         }
+        decision.headerChanges().responseHeaders().forEach((name, value) -> {
+            if (HeaderChanges.isSafe(name, value) && !OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, value);
+            }
+        });
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
         if (chosen == null) {
-            return ProblemResponse.write(response, status, decision.incidentId(), decision.headerChanges().responseHeaders(),
-                    decision.violations());
+            byte[] body = ProblemDocument.body(status, decision.incidentId(), decision.violations());
+            return new BlockReply(status, headers, PROBLEM_JSON, body, StandardCharsets.UTF_8);
         }
-        return write(response, status, chosen, decision);
+        byte[] body = render(chosen.entry().body(), chosen.mediaType(), decision.incidentId(), status)
+                .getBytes(chosen.charset());
+        return new BlockReply(status, headers, chosen.contentType(), body, chosen.charset());
     }
 
     /**
@@ -166,18 +179,6 @@ public final class BlockResponseWriter {
         return candidateIsDefault && !bestIsDefault && candidate.specificity() <= 1;
     }
 
-    private static boolean write(HttpServletResponse response, int status, Variant variant, Decision decision)
-            throws IOException {
-        if (response.isCommitted()) {
-            return false;
-        }
-        byte[] body = render(variant.entry().body(), variant.mediaType(), decision.incidentId(), status)
-                .getBytes(variant.charset());
-        BlockedResponses.send(response, status, decision.headerChanges().responseHeaders(), variant.contentType(), body,
-                variant.charset());
-        return true;
-    }
-
     /** The body with its placeholders replaced by values escaped for the media type. */
     static String render(String template, String mediaType, String incidentId, int status) {
         return template.replace("{{incidentId}}", escape(incidentId, mediaType))
@@ -230,14 +231,5 @@ public final class BlockResponseWriter {
         } catch (IllegalArgumentException e) {
             return StandardCharsets.UTF_8;
         }
-    }
-
-    /** Every {@code Accept} field value joined; {@code null} when there is none. */
-    private static String accept(HttpServletRequest request) {
-        Enumeration<String> values = request.getHeaders("Accept");
-        if (values == null || !values.hasMoreElements()) {
-            return null;
-        }
-        return String.join(",", Collections.list(values));
     }
 }

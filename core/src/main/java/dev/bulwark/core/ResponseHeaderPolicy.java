@@ -1,0 +1,86 @@
+package dev.bulwark.core;
+
+import dev.bulwark.core.config.ResponseHeaders;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What the configured response headers ({@code headers.response:}) do to a response, as plain
+ * answers about header names and values, so that every adapter polices responses the same way and
+ * only applies the answers:
+ * <ul>
+ *   <li>headers on the remove list are dropped whenever the application sets them, and removed once
+ *       more before the response is committed ({@link #removes}, {@link #removals()});</li>
+ *   <li>security headers are added before commit, each only when the response lacks it,
+ *       {@code Strict-Transport-Security} only on HTTPS ({@link #additions});</li>
+ *   <li>with CORS policing, {@code Access-Control-*} headers are held back until commit
+ *       ({@link #holdsBack}) and written only when the {@code Access-Control-Allow-Origin} they come
+ *       with is allowed ({@link #releasesHeldCors}).</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public final class ResponseHeaderPolicy {
+
+    private static final String CORS_PREFIX = "access-control-";
+
+    private final ResponseHeaders config;
+
+    public ResponseHeaderPolicy(ResponseHeaders config) {
+        this.config = config;
+    }
+
+    /** Whether the policy changes responses at all; when not, an adapter need not watch them. */
+    public boolean changesResponses() {
+        return config.changesResponses();
+    }
+
+    /** Whether a header of this name is dropped when the application sets it. */
+    public boolean removes(String name) {
+        return config.removes(name);
+    }
+
+    /** The names of headers to remove before the response is committed. */
+    public Set<String> removals() {
+        return config.remove();
+    }
+
+    /** Whether a header of this name is held back until commit, for CORS policing. */
+    public boolean holdsBack(String name) {
+        return config.cors() != null && name.regionMatches(true, 0, CORS_PREFIX, 0, CORS_PREFIX.length());
+    }
+
+    /**
+     * The security headers to add before commit, in configured order.
+     *
+     * @param secure whether the client spoke HTTPS
+     * @param present whether the response already has a header of a name
+     */
+    public Map<String, String> additions(boolean secure, Predicate<String> present) {
+        Map<String, String> additions = new LinkedHashMap<>();
+        config.securityHeaders().forEach((name, value) -> {
+            if ((secure || !name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY)) && !present.test(name)) {
+                additions.put(name, value);
+            }
+        });
+        return additions;
+    }
+
+    /**
+     * Whether the held-back CORS headers are written: yes when they name no origin, or exactly one
+     * that the configured CORS policy allows (with credentials when any
+     * {@code Access-Control-Allow-Credentials} value is {@code true}).
+     *
+     * @param allowOrigins the held {@code Access-Control-Allow-Origin} values
+     * @param allowCredentials the held {@code Access-Control-Allow-Credentials} values
+     */
+    public boolean releasesHeldCors(List<String> allowOrigins, List<String> allowCredentials) {
+        if (allowOrigins.isEmpty()) {
+            return true;
+        }
+        boolean credentials = allowCredentials.stream().anyMatch(value -> value.trim().equalsIgnoreCase("true"));
+        return allowOrigins.size() == 1 && config.cors().allowsOrigin(allowOrigins.get(0), credentials);
+    }
+}

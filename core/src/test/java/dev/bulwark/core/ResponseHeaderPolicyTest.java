@@ -1,0 +1,61 @@
+package dev.bulwark.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.config.CorsPolicy;
+import dev.bulwark.core.config.ResponseHeaders;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ResponseHeaderPolicyTest {
+
+    private static final ResponseHeaderPolicy DEFAULTS = new ResponseHeaderPolicy(ResponseHeaders.defaults());
+    private static final ResponseHeaderPolicy CORS = new ResponseHeaderPolicy(
+            new ResponseHeaders(Map.of(), Set.of(), new CorsPolicy(List.of("https://app.example"))));
+
+    @Test
+    void addsStrictTransportSecurityOnlyOverHttps() {
+        assertThat(DEFAULTS.additions(true, name -> false)).containsKey("Strict-Transport-Security");
+        assertThat(DEFAULTS.additions(false, name -> false)).doesNotContainKey("Strict-Transport-Security")
+                .containsKey("X-Content-Type-Options");
+    }
+
+    @Test
+    void addsNoSecurityHeaderTheResponseAlreadyHas() {
+        assertThat(DEFAULTS.additions(true, name -> name.equals("X-Frame-Options")))
+                .doesNotContainKey("X-Frame-Options").containsKey("X-Content-Type-Options");
+    }
+
+    @Test
+    void removesServerAndPoweredByWhateverTheirCase() {
+        assertThat(DEFAULTS.removes("SERVER")).isTrue();
+        assertThat(DEFAULTS.removes("x-powered-by")).isTrue();
+        assertThat(DEFAULTS.removes("Content-Type")).isFalse();
+    }
+
+    @Test
+    void holdsBackAccessControlHeadersOnlyWhenPolicingCors() {
+        assertThat(CORS.holdsBack("Access-Control-Allow-Origin")).isTrue();
+        assertThat(CORS.holdsBack("Vary")).isFalse();
+        assertThat(DEFAULTS.holdsBack("Access-Control-Allow-Origin")).isFalse();
+    }
+
+    @Test
+    void releasesHeldCorsHeadersOnlyForOneAllowedOrigin() {
+        assertThat(CORS.releasesHeldCors(List.of(), List.of())).isTrue();
+        assertThat(CORS.releasesHeldCors(List.of("https://app.example"), List.of())).isTrue();
+        assertThat(CORS.releasesHeldCors(List.of("https://evil.example"), List.of())).isFalse();
+        assertThat(CORS.releasesHeldCors(List.of("https://app.example", "https://app.example"), List.of())).isFalse();
+    }
+
+    @Test
+    void refusesAWildcardOriginWithCredentials() {
+        ResponseHeaderPolicy any = new ResponseHeaderPolicy(
+                new ResponseHeaders(Map.of(), Set.of(), new CorsPolicy(List.of("*"))));
+
+        assertThat(any.releasesHeldCors(List.of("*"), List.of())).isTrue();
+        assertThat(any.releasesHeldCors(List.of("*"), List.of(" TRUE "))).isFalse();
+    }
+}
