@@ -33,13 +33,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,11 +60,7 @@ public final class OpenApiCheck implements Check {
     private final OpenApiConfig config;
     private final List<LoadedSpec> specs = new ArrayList<>();
 
-    /**
-     * @param headersRead the lower-case names of the request headers the validator can read under
-     *     this spec, or {@code null} when they cannot be told from the spec (all are passed)
-     */
-    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator, Set<String> headersRead) {
+    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator) {
     }
 
     public OpenApiCheck(OpenApiConfig config) {
@@ -98,7 +92,7 @@ public final class OpenApiCheck implements Check {
                 if (!spec.basePath().isEmpty()) {
                     builder.withBasePathOverride(spec.basePath());
                 }
-                specs.add(new LoadedSpec(spec, builder.build(), HeadersRead.of(parsed.getOpenAPI())));
+                specs.add(new LoadedSpec(spec, builder.build()));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }
@@ -145,7 +139,7 @@ public final class OpenApiCheck implements Check {
             report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
             return;
         }
-        ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection, loaded.headersRead()));
+        ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection));
         int reported = 0;
         boolean operationFound = true;
         for (ValidationReport.Message message : report.getMessages()) {
@@ -263,12 +257,7 @@ public final class OpenApiCheck implements Check {
         return false;
     }
 
-    /**
-     * The request as the validator sees it. Only the headers it can read under the spec are copied
-     * (media types, credentials, cookies, declared header parameters): the others it never looks at,
-     * and copying a browser's dozen headers into its case-insensitive map was a tenth of its cost.
-     */
-    private static Request toValidatorRequest(Inspection inspection, Set<String> headersRead) {
+    private static Request toValidatorRequest(Inspection inspection) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
         Map<String, List<String>> query = new LinkedHashMap<>();
@@ -280,12 +269,8 @@ public final class OpenApiCheck implements Check {
         }
         query.forEach(builder::withQueryParam);
         Headers headers = request.headers();
-        Set<String> copied = new HashSet<>();
-        for (Headers.Header header : headers.all()) {
-            String name = header.lowerCaseName();
-            if ((headersRead == null || headersRead.contains(name)) && copied.add(name)) {
-                builder.withHeader(header.name(), headers.values(name));
-            }
+        for (String name : headerNames(headers)) {
+            builder.withHeader(name, headers.values(name));
         }
         if (request.bodyLength() > 0) {
             byte[] body = new byte[request.bodyLength()];
@@ -297,9 +282,8 @@ public final class OpenApiCheck implements Check {
 
     private static List<String> headerNames(Headers headers) {
         List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         for (Headers.Header header : headers.all()) {
-            if (seen.add(header.lowerCaseName())) {
+            if (names.stream().noneMatch(header.name()::equalsIgnoreCase)) {
                 names.add(header.name());
             }
         }
