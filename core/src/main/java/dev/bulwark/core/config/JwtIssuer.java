@@ -123,6 +123,11 @@ public record JwtIssuer(String issuer, URI jwksUri, String jwksFile, String hmac
             if (refreshAhead.compareTo(cacheTtl) >= 0) {
                 throw new IllegalArgumentException("refresh-ahead must be shorter than cache-ttl");
             }
+            // The key source gives a refetch connect-timeout + read-timeout to finish, and that
+            // refetch starts refresh-ahead before the set expires.
+            if (refreshAhead.plus(connectTimeout).plus(readTimeout).compareTo(cacheTtl) > 0) {
+                throw new IllegalArgumentException("refresh-ahead + connect-timeout + read-timeout must not exceed cache-ttl");
+            }
         }
 
         public static JwksSettings defaults() {

@@ -132,6 +132,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rejectsAJwksRefreshThatCannotFinishBeforeTheKeySetExpires() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                jwt:
+                  issuers:
+                    - issuer: https://idp.example.com
+                      jwks-uri: https://idp.example.com/jwks.json
+                      jwks: {cache-ttl: 5s, refresh-ahead: 2s}
+                """))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("jwt.issuers[0].jwks:");
+    }
+
+    @Test
     void readsBodyReadLimits() {
         BulwarkConfig config = ConfigLoader.fromYaml("""
                 limits:

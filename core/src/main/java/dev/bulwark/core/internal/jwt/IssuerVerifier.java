@@ -46,6 +46,8 @@ final class IssuerVerifier {
     private final JWSVerificationKeySelector<SecurityContext> keySelector;
     private final JWKSource<SecurityContext> keySource;
     private final DefaultJWSVerifierFactory verifierFactory = new DefaultJWSVerifierFactory();
+    /** Whether the keys come from a {@code jwks-uri}, whose key set can change while running. */
+    private final boolean keysCanChange;
     /**
      * Whether the last look-up found a key set (fetched or tolerated through an outage), so that a
      * refused refetch means "no such key" rather than "no keys".
@@ -60,6 +62,7 @@ final class IssuerVerifier {
         }
         this.algorithms = Set.copyOf(parsed);
         this.keySource = keySource(issuer);
+        this.keysCanChange = issuer.hmacSecret() == null && issuer.jwksFile() == null;
         this.keySelector = new JWSVerificationKeySelector<>(algorithms, keySource);
     }
 
@@ -75,40 +78,89 @@ final class IssuerVerifier {
     /**
      * Checks the signature.
      *
-     * @return {@code null} when it verifies, otherwise the reason
+     * @return the key that verified it, or the reason it does not verify
      * @throws KeySourceException when the keys cannot be obtained (endpoint down, nothing cached)
      */
-    TokenRejection verify(SignedJWT jwt) throws KeySourceException {
+    SignatureCheck verify(SignedJWT jwt) throws KeySourceException {
         JWSHeader header = jwt.getHeader();
         List<? extends Key> keys;
         try {
-            keys = keySelector.selectJWSKeys(header, null);
+            keys = selectKeys(header);
+        } catch (UnknownKeyException e) {
+            return SignatureCheck.rejected(TokenRejection.UNKNOWN_KEY);
+        }
+        if (keys.isEmpty()) {
+            return SignatureCheck.rejected(TokenRejection.UNKNOWN_KEY);
+        }
+        for (Key key : keys) {
+            try {
+                JWSVerifier verifier = verifierFactory.createJWSVerifier(header, key);
+                if (jwt.verify(verifier)) {
+                    return SignatureCheck.verifiedBy(key);
+                }
+            } catch (JOSEException e) {
+                // A key that does not fit the algorithm; try the next one.
+            }
+        }
+        return SignatureCheck.rejected(TokenRejection.BAD_SIGNATURE);
+    }
+
+    /**
+     * Whether the key that verified a cached token is still one of the issuer's keys. A key set
+     * fetched from a {@code jwks-uri} changes when the issuer rotates or revokes a key, and a token
+     * signed by a withdrawn key must stop passing as soon as the new set is fetched, not when its
+     * cache entry expires. Keys from a file or a secret never change, so those cost nothing here.
+     *
+     * @return {@code null} when the key is still trusted, otherwise the reason
+     * @throws KeySourceException when the keys cannot be obtained (endpoint down, nothing cached)
+     */
+    TokenRejection stillTrusts(JWSHeader header, Key key) throws KeySourceException {
+        if (!keysCanChange) {
+            return null;
+        }
+        try {
+            return selectKeys(header).contains(key) ? null : TokenRejection.UNKNOWN_KEY;
+        } catch (UnknownKeyException e) {
+            return TokenRejection.UNKNOWN_KEY;
+        }
+    }
+
+    private List<? extends Key> selectKeys(JWSHeader header) throws KeySourceException, UnknownKeyException {
+        try {
+            List<? extends Key> keys = keySelector.selectJWSKeys(header, null);
             haveKeys = true;
+            return keys;
         } catch (RateLimitReachedException e) {
             // An unknown kid asks for a refetch, which the rate limit refuses while the key set in
             // hand is fresh: the key is simply unknown. Without a key set, it cannot be checked.
             if (haveKeys) {
-                return TokenRejection.UNKNOWN_KEY;
+                throw new UnknownKeyException();
             }
             throw e;
         } catch (KeySourceException e) {
             haveKeys = false;
             throw e;
         }
-        if (keys.isEmpty()) {
-            return TokenRejection.UNKNOWN_KEY;
+    }
+
+    /** The key a signature was verified with, or why it was not. */
+    record SignatureCheck(Key key, TokenRejection rejection) {
+
+        static SignatureCheck verifiedBy(Key key) {
+            return new SignatureCheck(key, null);
         }
-        for (Key key : keys) {
-            try {
-                JWSVerifier verifier = verifierFactory.createJWSVerifier(header, key);
-                if (jwt.verify(verifier)) {
-                    return null;
-                }
-            } catch (JOSEException e) {
-                // A key that does not fit the algorithm; try the next one.
-            }
+
+        static SignatureCheck rejected(TokenRejection rejection) {
+            return new SignatureCheck(null, rejection);
         }
-        return TokenRejection.BAD_SIGNATURE;
+    }
+
+    /** A refetch for an unknown key was refused by the rate limit while a key set is in hand. */
+    private static final class UnknownKeyException extends Exception {
+
+        UnknownKeyException() {
+            super(null, null, false, false);
+        }
     }
 
     /** Whether the issuer's keys can be obtained now (for health reporting). */

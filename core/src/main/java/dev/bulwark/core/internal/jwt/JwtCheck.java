@@ -50,8 +50,11 @@ import org.slf4j.LoggerFactory;
  * checks time claims and audience, then the route's scope and claim requirements; publishes the
  * verified claims to the application and propagates chosen claims as headers.
  *
- * <p>Verified tokens are cached by the SHA-256 of the token, never beyond {@code exp}, so a
- * repeated token costs a hash and a lookup, not a signature check.
+ * <p>Verified tokens are cached by the SHA-256 of the token, never beyond {@code exp} (and at most
+ * 10 minutes), so a repeated token costs a hash and a lookup, not a signature check. Only what the
+ * token itself proves is cached (signature, issuer, time claims, audience); the route's scopes and
+ * claims are checked on every request. A cached token of a {@code jwks-uri} issuer stops passing
+ * once its key leaves the fetched key set.
  */
 public final class JwtCheck implements Check {
 
@@ -204,7 +207,12 @@ public final class JwtCheck implements Check {
         Instant now = clock.instant();
         if (cached != null) {
             if (cached.expiresAt() == null || !now.isAfter(cached.expiresAt().plus(config.clockSkew()))) {
-                return cached;
+                TokenRejection withdrawn = verifiers.get(cached.issuer()).stillTrusts(cached.header(), cached.key());
+                if (withdrawn == null) {
+                    return cached;
+                }
+                cache.invalidate(key);
+                return withdrawn;
             }
             cache.invalidate(key);
         }
@@ -237,16 +245,17 @@ public final class JwtCheck implements Check {
         if (!config.types().isEmpty() && !typeAccepted(header.getType())) {
             return TokenRejection.TYPE;
         }
-        TokenRejection signature = verifier.verify(signed);
-        if (signature != null) {
-            return signature;
+        IssuerVerifier.SignatureCheck signature = verifier.verify(signed);
+        if (signature.rejection() != null) {
+            return signature.rejection();
         }
         TokenRejection time = checkClaims(claims, verifier.issuer(), now);
         if (time != null) {
             return time;
         }
         Instant expiresAt = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
-        VerifiedToken verified = new VerifiedToken(verifier.issuer().issuer(), claims, claims.toJSONObject(), expiresAt);
+        VerifiedToken verified = new VerifiedToken(verifier.issuer().issuer(), header, signature.key(), claims,
+                claims.toJSONObject(), expiresAt);
         cache.put(key, verified);
         return verified;
     }
@@ -358,6 +367,12 @@ public final class JwtCheck implements Check {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
+    }
+
+    /** For tests: how many verified tokens the cache holds once pending evictions are done. */
+    long cachedTokens() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     /** For tests: the location a token in the Authorization header is reported at. */

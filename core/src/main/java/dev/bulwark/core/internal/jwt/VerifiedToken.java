@@ -1,6 +1,8 @@
 package dev.bulwark.core.internal.jwt;
 
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.security.Key;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,9 +10,12 @@ import java.util.Map;
  * A token whose signature and time claims were verified, as kept in the cache.
  *
  * @param issuer the configured issuer that signed it
+ * @param header the token's header, to find its key again in the issuer's current key set
+ * @param key the key that verified the signature
  * @param claims the verified claims
  * @param claimMap the claims as plain Java values, for the application
  * @param expiresAt {@code exp}, or {@code null} when the token has none
  */
-record VerifiedToken(String issuer, JWTClaimsSet claims, Map<String, Object> claimMap, Instant expiresAt) {
+record VerifiedToken(String issuer, JWSHeader header, Key key, JWTClaimsSet claims, Map<String, Object> claimMap,
+        Instant expiresAt) {
 }

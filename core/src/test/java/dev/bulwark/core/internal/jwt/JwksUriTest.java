@@ -25,11 +25,13 @@ class JwksUriTest {
     private final AtomicInteger hits = new AtomicInteger();
     private volatile String jwks;
     private volatile int status = 200;
+    private String jwksSettings = "rate-limit: 30s, connect-timeout: 500ms, read-timeout: 500ms";
     private HttpServer server;
     private Bulwark bulwark;
 
     @BeforeEach
     void setUp() throws IOException {
+        jwks = new com.nimbusds.jose.jwk.JWKSet(TestTokens.RSA).toPublicJWKSet().toString();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/jwks.json", exchange -> {
             hits.incrementAndGet();
@@ -46,9 +48,10 @@ class JwksUriTest {
                     - issuer: %s
                       jwks-uri: http://127.0.0.1:%d/jwks.json
                       audiences: [%s]
-                      jwks: {rate-limit: 30s, connect-timeout: 500ms, read-timeout: 500ms}
-                """.formatted(TestTokens.ISSUER, server.getAddress().getPort(), TestTokens.AUDIENCE)));
+                      jwks: {%s}
+                """.formatted(TestTokens.ISSUER, server.getAddress().getPort(), TestTokens.AUDIENCE, jwksSettings)));
     }
+
 
     @AfterEach
     void tearDown() {
@@ -76,6 +79,23 @@ class JwksUriTest {
             assertThat(ruleIds(decision)).containsExactly("JWT-UNKNOWN-KEY");
         }
         assertThat(hits.get()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void refusesACachedTokenOnceItsKeyLeavesTheFetchedKeySet() throws Exception {
+        jwksSettings = "cache-ttl: 600ms, refresh-ahead: 100ms, rate-limit: 50ms, connect-timeout: 100ms, read-timeout: 100ms";
+        tearDown();
+        setUp();
+        String token = TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build());
+        assertThat(call(token).allowed()).isTrue();
+        assertThat(call(token).allowed()).isTrue();
+
+        jwks = new com.nimbusds.jose.jwk.JWKSet(TestTokens.generateRsa("rsa-2")).toPublicJWKSet().toString();
+        Thread.sleep(900);
+
+        Decision decision = call(token);
+        assertThat(decision.status()).isEqualTo(401);
+        assertThat(ruleIds(decision)).containsExactly("JWT-UNKNOWN-KEY");
     }
 
     @Test

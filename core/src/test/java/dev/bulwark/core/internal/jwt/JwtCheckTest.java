@@ -329,6 +329,17 @@ class JwtCheckTest {
     }
 
     @Test
+    void checksTheRouteScopeOfATokenAlreadyVerifiedOnAnotherRoute() {
+        String token = TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build());
+        assertThat(call("GET", "/orders", token).allowed()).isTrue();
+
+        Decision decision = call("DELETE", "/orders/7", token);
+
+        assertThat(decision.status()).isEqualTo(403);
+        assertThat(ruleId(decision)).isEqualTo("JWT-SCOPE");
+    }
+
+    @Test
     void allowsTokenWithRouteScopeFromScpArray() {
         JWTClaimsSet claims = TestTokens.validClaims().claim("scp", java.util.List.of("orders:admin")).build();
         assertThat(call("DELETE", "/orders/7", TestTokens.rs256(TestTokens.RSA, claims)).allowed()).isTrue();
