@@ -207,8 +207,8 @@ final class RequestParser {
         // The signature only names the format: text behind one (a script after the eight bytes of a
         // PNG signature) is still text, and is inspected.
         BinaryFormat format = BinaryFormat.detect(body);
-        String text = decodeText(body, charset);
-        if (!ContentSniffer.looksTextual(text)) {
+        String text = ContentSniffer.startsBinary(body, charset) ? null : decodeText(body, charset);
+        if (text == null || !ContentSniffer.looksTextual(text)) {
             uninspected.add(new UninspectedContent(BODY, mediaType,
                     format == null ? "binary content" : format.description(), true));
             return BodyKind.UNINSPECTABLE;

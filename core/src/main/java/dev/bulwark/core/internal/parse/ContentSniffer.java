@@ -1,5 +1,8 @@
 package dev.bulwark.core.internal.parse;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+
 /**
  * Looks at content instead of trusting its declared media type: whether decoded text is text at
  * all, and what shape text has (JSON, XML, a form) so that it can be parsed as such whatever
@@ -24,7 +27,27 @@ public final class ContentSniffer {
      */
     private static final int ODD_CHARACTER_ALLOWANCE = 16;
 
+    /**
+     * Bytes of content judged before all of it is decoded: content whose first
+     * {@value #PREFIX_LENGTH} bytes are already binary is binary, so an image upload is not decoded
+     * whole. Padding can make any text binary either way, so the prefix weakens nothing.
+     */
+    static final int PREFIX_LENGTH = 4096;
+
     private ContentSniffer() {
+    }
+
+    /**
+     * Whether the first {@value #PREFIX_LENGTH} bytes of {@code content} (from its position, which
+     * is left unchanged) do not read as text in {@code charset}: then the whole is binary and need
+     * not be decoded. Content that passes is judged whole with {@link #looksTextual}.
+     */
+    public static boolean startsBinary(ByteBuffer content, Charset charset) {
+        int length = Math.min(content.remaining(), PREFIX_LENGTH);
+        byte[] prefix = new byte[length];
+        content.get(content.position(), prefix, 0, length);
+        // A multi-byte character cut at the end of the prefix decodes to one U+FFFD, within the allowance.
+        return !looksTextual(new String(prefix, charset));
     }
 
     /**

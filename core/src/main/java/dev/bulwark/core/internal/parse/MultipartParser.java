@@ -428,8 +428,10 @@ public final class MultipartParser {
             }
         } else {
             Charset charset = charsetName == null ? StandardCharsets.UTF_8 : charset(charsetName, valueLocation);
-            DecodedText content = content(body, contentStart, end, charset);
-            if (!isTextType(mediaType) && !ContentSniffer.looksTextual(content.text())) {
+            boolean startsBinary = !isTextType(mediaType)
+                    && ContentSniffer.startsBinary(body.slice(contentStart, end - contentStart), charset);
+            DecodedText content = startsBinary ? null : content(body, contentStart, end, charset);
+            if (startsBinary || !isTextType(mediaType) && !ContentSniffer.looksTextual(content.text())) {
                 BinaryFormat format = BinaryFormat.detect(body.slice(contentStart, end - contentStart));
                 binaryFiles.add(new UninspectedContent(valueLocation, mediaType,
                         format == null ? "binary content" : format.description(), true));

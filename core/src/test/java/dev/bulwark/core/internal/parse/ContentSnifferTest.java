@@ -3,6 +3,9 @@ package dev.bulwark.core.internal.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.internal.parse.ContentSniffer.Shape;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +23,24 @@ class ContentSnifferTest {
         String pngSignature = "\uFFFDPNG\r\n\u001A\n";
 
         assertThat(ContentSniffer.looksTextual(pngSignature + "' UNION SELECT password FROM users--")).isTrue();
+    }
+
+    @Test
+    void judgesContentWhoseFirstBytesAreBinaryAsBinary() {
+        byte[] content = new byte[ContentSniffer.PREFIX_LENGTH + 100];
+        Arrays.fill(content, (byte) 0x01);
+        byte[] text = "' UNION SELECT password FROM users--".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(text, 0, content, content.length - text.length, text.length);
+
+        assertThat(ContentSniffer.startsBinary(ByteBuffer.wrap(content), StandardCharsets.UTF_8)).isTrue();
+    }
+
+    @Test
+    void leavesTextualFirstBytesToTheWholeContent() {
+        ByteBuffer content = ByteBuffer.wrap("plain words ".repeat(1000).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(ContentSniffer.startsBinary(content, StandardCharsets.UTF_8)).isFalse();
+        assertThat(content.position()).isZero();
     }
 
     @Test
