@@ -627,12 +627,16 @@ public final class PathTraversalDetector implements Detector {
         return out.toString();
     }
 
-    /** Whether {@link #pathSkeleton} would change the value: a quick pass over it. */
+    /**
+     * Whether {@link #pathSkeleton} may change the value: a quick pass over it. A {@code %} or a
+     * non-ASCII character counts only where it spells a separator, a dot or junk, so that text in
+     * other scripts and printable escapes ({@code %20}) are not copied.
+     */
     private static boolean needsSkeleton(String text) {
         char previous = '/';
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%' || c >= 0x80 || isJunkCharacter(c)
+            if (((c == '%' || c >= 0x80) && spellsSeparatorDotOrJunk(text, i)) || isJunkCharacter(c)
                     || (c == '0' && i + 1 < text.length() && Text.lower(text.charAt(i + 1)) == 'x')
                     || (isPlainSeparator(c) && isPlainSeparator(previous) && i > 0)
                     || (c == '.' && isPlainSeparator(previous)
@@ -642,6 +646,11 @@ public final class PathTraversalDetector implements Detector {
             previous = c;
         }
         return false;
+    }
+
+    /** Whether {@link #pathSkeleton} rewrites the character at {@code i} (a {@code %} or non-ASCII one). */
+    private static boolean spellsSeparatorDotOrJunk(String text, int i) {
+        return separatorAt(text, i) != NONE || dotAt(text, i) != NONE || junkLength(text, i) > 0;
     }
 
     /** Appends one {@code /}, dropping a {@code .} segment just before it and never doubling it. */

@@ -310,6 +310,13 @@ class PathTraversalDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Gr\u00FC\u00DFe aus K\u00F6ln/Stra\u00DFe 1", "\u65E5\u672C\u8A9E\u306E\u30C6\u30AD\u30B9\u30C8",
+        "a%20b/c%41d", "caf\u00E9 %26 cr\u00E8me"})
+    void pathSkeletonIsTheValueItselfForTextInOtherScriptsAndPrintableEscapes(String value) {
+        assertThat(PathTraversalDetector.pathSkeleton(value)).isSameAs(value);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"O'Brien", "12 Main St., Apt. 4", "50%off today", "100% sure", "**bold** and _italic_ text",
         "See ./docs/intro.md and ../README", "caf\uFFFD menu / etc", "x = a // b", "path: /a//b", "\u2215 is a slash",
         "hex 0x2f0x2e0x41", "Files: config.json, app.properties", "private \uE000 glyph", "tab\tseparated\tvalues"})
