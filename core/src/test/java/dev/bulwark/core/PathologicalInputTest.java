@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every deny rule) within a bound that only linear-time processing meets. The bound is generous so
  * a loaded machine does not make the test flaky; quadratic behaviour would take minutes. Every
  * detector family has its fragments here: SQL, scripts and templates, and LDAP filters, NoSQL
- * operators, mail headers and commands and server-side includes, raw and percent-encoded.
+ * operators, mail headers and commands and server-side includes, raw and percent-encoded; and the
+ * openings the detectors' own lookaheads start from: path junk, shell and template expansions,
+ * joined strings, CSS overlays and JSON escapes.
  */
 class PathologicalInputTest {
 
@@ -66,7 +68,9 @@ class PathologicalInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"<!--#", "<!-- ", "<esi:", "$(HTTP_", "\r\nTo: ", "a@b.example\r\n", "\rRCPT ", "%0d%0a",
-            "*)(|", ")(", "*()|&", "[$ne]", "{\"$ne\":", "$where:", "';return '", "db.a.", "this.a.", "%24ne%22"})
+            "*)(|", ")(", "*()|&", "[$ne]", "{\"$ne\":", "$where:", "';return '", "db.a.", "this.a.", "%24ne%22",
+            "%%32", "%2%f", "..\uFFFD", "$[a+", "${a:", "{$a", "@(", "'__cla'~'", "<a style=\"position:absolute;",
+            "\\u0027"})
     void finishesRepetitiveFragmentsInLinearTime(String unit) {
         for (String contentType : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
             HttpRequest request = HttpRequest.builder("POST", "/upload").header("Content-Type", contentType)

@@ -87,7 +87,9 @@ public final class PathTraversalDetector implements Detector {
 
     /**
      * Sensitive paths, lower case, {@code /} standing for either separator. An entry ending in
-     * {@code /} is a directory: anything below it counts. Other entries are complete names.
+     * {@code /} is a directory: anything below it counts. Other entries are complete names. An
+     * entry that a shorter one already finds is left out: {@code .git} finds {@code .git/} and
+     * {@code .git-credentials}, {@code win.ini} finds {@code windows/win.ini} (see {@link PathTrie}).
      */
     private static final String[] SENSITIVE = {
         // Unix accounts, system configuration and kernel interfaces
@@ -101,8 +103,8 @@ public final class PathTraversalDetector implements Detector {
         "etc/systemd/", "etc/init.d/", "etc/cron.d/", "etc/openvpn/", "etc/wireguard/", "etc/vsftpd",
         "etc/samba/", "etc/postfix/", "etc/tomcat", "etc/redis", "etc/ld.so.preload", "etc/ld.so.conf",
         "etc/machine-id", "etc/timezone", "etc/networks", "etc/protocols", "etc/services", "etc/sysctl.conf",
-        "etc/rc.local", "etc/apt/", "etc/yum.repos.d/", "etc/sudoers.d/", "etc/hosts.allow", "etc/hosts.deny",
-        "etc/nsswitch.conf", "etc/login.defs", "etc/securetty", "etc/logrotate.d/", "etc/supervisor/",
+        "etc/rc.local", "etc/apt/", "etc/yum.repos.d/", "etc/nsswitch.conf",
+        "etc/login.defs", "etc/securetty", "etc/logrotate.d/", "etc/supervisor/",
         "etc/haproxy/", "etc/squid/", "etc/proftpd/", "etc/named.conf", "etc/bind/", "etc/dhcp/", "etc/krb5.conf",
         "etc/krb5.keytab", "etc/openldap/", "etc/ldap/", "etc/sasldb2", "etc/mongod.conf", "etc/elasticsearch/",
         "etc/grafana/", "etc/rabbitmq/", "etc/postgresql/", "etc/cassandra/", "etc/jenkins/", "etc/gitlab/",
@@ -111,27 +113,26 @@ public final class PathTraversalDetector implements Detector {
         "proc/net/", "proc/sys/", "proc/interrupts", "proc/cmdline", "proc/kcore", "proc/sched_debug",
         "proc/partitions", "proc/modules", "proc/stat", "proc/loadavg", "proc/devices", "proc/filesystems",
         "proc/swaps", "proc/config.gz", "proc/kallsyms", "sys/class", "sys/kernel/",
-        "sys/devices/", "sys/firmware/", "sys/module/", "dev/tcp/", "dev/udp/", "var/run/secrets/",
-        "run/secrets/", "var/lib/mysql/", "var/mail/", "var/spool/cron", "var/log/apache/", "var/log/apache2/",
+        "sys/devices/", "sys/firmware/", "sys/module/", "dev/tcp/", "dev/udp/", "run/secrets/",
+        "var/lib/mysql/", "var/mail/", "var/spool/cron", "var/log/apache/", "var/log/apache2/",
         "var/log/httpd/", "var/log/nginx/", "var/log/auth.log", "var/log/secure", "var/log/syslog", "var/log/messages",
         "var/log/kern.log", "var/log/dmesg", "var/log/lastlog", "var/log/wtmp", "var/log/btmp", "var/log/faillog",
         "var/log/mysql/", "var/log/tomcat", "var/log/mail.log", "var/log/dpkg.log", "var/log/vsftpd.log",
-        "var/log/cron", "var/run/utmp", "var/run/docker.sock", "run/docker.sock", "var/lib/docker/",
-        "var/lib/kubelet/", "var/lib/jenkins/", "var/lib/pgsql/", "var/lib/postgresql/", "var/www/.git",
-        "var/spool/mail/", "usr/local/tomcat/conf/", "opt/tomcat/conf/", "usr/local/etc/php",
+        "var/log/cron", "var/run/utmp", "run/docker.sock", "var/lib/docker/",
+        "var/lib/kubelet/", "var/lib/jenkins/", "var/lib/pgsql/", "var/lib/postgresql/",
+        "var/spool/mail/", "usr/local/etc/php",
         // container markers (cloud metadata endpoints are URLs: see SsrfDetector)
         ".dockerenv",
         // Windows
-        "boot.ini", "win.ini", "system.ini", "windows/system32/", "windows/syswow64/", "windows/repair/",
+        "boot.ini", "win.ini", "system.ini", "windows/syswow64/", "windows/repair/",
         "windows/panther/", "winnt/", "system32/config/", "autoexec.bat", "inetpub/logs/", "config.sys",
         "windows/debug/", "windows/microsoft.net/", "windows/temp/", "windows/system32",
-        "windows/win.ini", "windows/system.ini", "windows/php.ini", "windows/my.ini", "pagefile.sys",
-        "hiberfil.sys", "ntuser.dat", "unattend.xml", "unattended.xml", "sysprep.inf", "sysprep.xml",
+        "pagefile.sys", "hiberfil.sys", "ntuser.dat", "unattend.xml", "unattended.xml", "sysprep.inf", "sysprep.xml",
         "applicationhost.config", "machine.config", "system32/inetsrv/", "system32/drivers/etc/",
         // keys, credentials and shell histories
-        ".ssh/", ".aws/", ".azure/", ".docker/", ".kube/", ".gnupg/", ".config/gcloud/", "id_rsa", "id_dsa",
+        ".azure/", ".docker/", ".gnupg/", ".config/gcloud/", "id_rsa", "id_dsa",
         "id_ecdsa", "id_ed25519", "authorized_keys", "known_hosts", ".netrc", ".npmrc", ".pypirc", ".pgpass",
-        ".my.cnf", ".boto", ".s3cfg", ".dockercfg", ".vault-token", ".git-credentials", ".gitconfig",
+        ".my.cnf", ".boto", ".s3cfg", ".dockercfg", ".vault-token", ".gitconfig",
         ".bash_history", ".zsh_history", ".sh_history", ".history", ".mysql_history", ".psql_history",
         ".python_history", ".viminfo", ".bashrc", ".profile", ".bash_profile", "privkey.pem",
         ".node_repl_history", ".rediscli_history", ".sqlite_history", ".lesshst", ".bash_logout", ".zshrc",
@@ -140,14 +141,14 @@ public final class PathTraversalDetector implements Detector {
         ".config/gh/", ".config/hub", ".config/rclone/", ".local/share/keyrings/", ".password-store/",
         ".mozilla/", ".thunderbird/", ".aws", ".kube",
         // version control and deployment
-        ".git/", ".git", ".svn/", ".hg/", ".bzr/", "cvs/entries", ".ds_store", ".env", ".htaccess",
+        ".git", ".svn/", ".hg/", ".bzr/", "cvs/entries", ".ds_store", ".env", ".htaccess",
         ".htpasswd", ".htdigest", ".user.ini",
         // application and server configuration
         "web-inf/", "meta-inf/", "web.config", "wp-config.php", "configuration.php", "config.inc.php",
         "localsettings.php", "sites/default/settings.php", "app/etc/env.php", "app/etc/local.xml",
         "httpd.conf", "apache2.conf", "nginx.conf", "php.ini", "my.cnf", "my.ini", "tomcat-users.xml",
         "wp-content/debug.log", "@fs/", "@id/", "boot-inf/", "tomcat/conf/", "conf/server.xml", "conf/context.xml",
-        "jboss/standalone/configuration/", "standalone/configuration/", "jetty/etc/",
+        "standalone/configuration/", "jetty/etc/",
         "jenkins/secrets/",
     };
 
@@ -627,12 +628,16 @@ public final class PathTraversalDetector implements Detector {
         return out.toString();
     }
 
-    /** Whether {@link #pathSkeleton} would change the value: a quick pass over it. */
+    /**
+     * Whether {@link #pathSkeleton} may change the value: a quick pass over it. A {@code %} or a
+     * non-ASCII character counts only where it spells a separator, a dot or junk, so that text in
+     * other scripts and printable escapes ({@code %20}) are not copied.
+     */
     private static boolean needsSkeleton(String text) {
         char previous = '/';
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%' || c >= 0x80 || isJunkCharacter(c)
+            if (((c == '%' || c >= 0x80) && spellsSeparatorDotOrJunk(text, i)) || isJunkCharacter(c)
                     || (c == '0' && i + 1 < text.length() && Text.lower(text.charAt(i + 1)) == 'x')
                     || (isPlainSeparator(c) && isPlainSeparator(previous) && i > 0)
                     || (c == '.' && isPlainSeparator(previous)
@@ -642,6 +647,11 @@ public final class PathTraversalDetector implements Detector {
             previous = c;
         }
         return false;
+    }
+
+    /** Whether {@link #pathSkeleton} rewrites the character at {@code i} (a {@code %} or non-ASCII one). */
+    private static boolean spellsSeparatorDotOrJunk(String text, int i) {
+        return separatorAt(text, i) != NONE || dotAt(text, i) != NONE || junkLength(text, i) > 0;
     }
 
     /** Appends one {@code /}, dropping a {@code .} segment just before it and never doubling it. */

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.shell;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -82,8 +83,15 @@ public final class MailCommandDetector implements Detector {
     /** Longest header field name looked at. */
     private static final int MAX_FIELD_NAME = 40;
 
-    /** Line breaks, or (where escapes are kept) the percent sign that may spell one. */
+    /** Line breaks; where escapes are kept, a {@code %} may spell one too (see {@link #scan}). */
     private static final AsciiSet BREAKS = AsciiSet.of("\r\n");
+
+    /**
+     * Undoes percent-escapes in values the engine passes on with them, two layers deep as
+     * {@code XssDetector} does: {@code %0d%0a} and {@code %250a} read as the line breaks that an
+     * application which decodes the value sees.
+     */
+    private static final PercentDecoder PERCENT_ESCAPES = new PercentDecoder(2);
 
     private static final CommandTable BARE = new CommandTable(
             "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN HELP", 1);
@@ -117,11 +125,13 @@ public final class MailCommandDetector implements Detector {
         int whole = text.length();
         DetectionSink wholeValue = (rule, offset, length) -> sink.report(rule, 0, whole);
         if (escaped) {
-            String decoded = percentDecoded(text);
-            if (decoded != text && scanLines(decoded, body, wholeValue)) {
-                return;
+            String decoded = PERCENT_ESCAPES.decode(text, false).text();
+            if (!decoded.equals(text)) {
+                if (scanLines(decoded, body, wholeValue)) {
+                    return;
+                }
+                text = decoded;
             }
-            text = decoded;
         }
         if (backslash) {
             String unescaped = lineBreakEscapesDecoded(text);
@@ -317,36 +327,6 @@ public final class MailCommandDetector implements Detector {
             }
         }
         return -1;
-    }
-
-    /**
-     * {@code text} with its {@code %XX} escapes of ASCII characters decoded, or {@code text}
-     * itself when it has none; other escapes stay as they are.
-     */
-    static String percentDecoded(String text) {
-        int percent = text.indexOf('%');
-        if (percent < 0) {
-            return text;
-        }
-        StringBuilder out = null;
-        int copied = 0;
-        for (int i = percent; i + 2 < text.length(); i++) {
-            if (text.charAt(i) != '%') {
-                continue;
-            }
-            int high = Character.digit(text.charAt(i + 1), 16);
-            int low = Character.digit(text.charAt(i + 2), 16);
-            if (high < 0 || high > 7 || low < 0) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, copied, i).append((char) (high * 16 + low));
-            copied = i + 3;
-            i += 2;
-        }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** Whether {@code text[from, to)} has the shape of a mail protocol command. */

@@ -296,6 +296,17 @@ class PathTraversalDetectorTest {
         assertThat(standard(query(value))).isNotEmpty();
     }
 
+    /** Names whose table entry is found through a shorter one: {@code .git} covers {@code .git/}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/sudoers.d/90-cloud", "/etc/hosts.allow", "/etc/hosts.deny",
+        "/var/run/secrets/kubernetes.io/serviceaccount/token", "/var/run/docker.sock", "/var/www/.git/config",
+        "/usr/local/tomcat/conf/web.xml", "/opt/tomcat/conf/web.xml", "c:\\windows\\system32\\", "c:\\windows\\win.ini",
+        "c:/windows/system.ini", "c:/windows/php.ini", "c:/windows/my.ini", "/home/u/.ssh/", "/root/.aws/",
+        "/root/.kube/", "/home/u/.git-credentials", "/srv/app/.git/HEAD", "/opt/jboss/standalone/configuration/x.xml"})
+    void detectsNamesCoveredByShorterEntries(String value) {
+        assertThat(standard(query(value))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
     @Test
     void pathSkeletonCollapsesJunkAndRedundantSeparators() {
         assertThat(PathTraversalDetector.pathSkeleton("//etc/.//passwd")).isEqualTo("/etc/passwd");
@@ -306,6 +317,13 @@ class PathTraversalDetectorTest {
     @Test
     void pathSkeletonIsTheValueItselfWhenNothingChanges() {
         String value = "docs/report.final.pdf";
+        assertThat(PathTraversalDetector.pathSkeleton(value)).isSameAs(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Gr\u00FC\u00DFe aus K\u00F6ln/Stra\u00DFe 1", "\u65E5\u672C\u8A9E\u306E\u30C6\u30AD\u30B9\u30C8",
+        "a%20b/c%41d", "caf\u00E9 %26 cr\u00E8me"})
+    void pathSkeletonIsTheValueItselfForTextInOtherScriptsAndPrintableEscapes(String value) {
         assertThat(PathTraversalDetector.pathSkeleton(value)).isSameAs(value);
     }
 

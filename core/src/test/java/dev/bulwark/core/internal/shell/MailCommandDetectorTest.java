@@ -77,6 +77,20 @@ class MailCommandDetectorTest {
         assertThat(DetectorAssertions.rules(detector, Level.STANDARD, command)).containsExactly("MAILCMD-INJECTION");
     }
 
+    @Test
+    void detectsDoublyPercentEncodedInjectionInJsonValue() {
+        ScanTarget target = new ScanTarget("victim@example.com%250d%250aBcc:list@attacker.example", Source.JSON,
+                Component.VALUE, "/to");
+        assertThat(DetectorAssertions.rules(detector, Level.STANDARD, target)).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void ignoresPercentEncodedTextWithoutLineBreaksInHeaderValue() {
+        ScanTarget target = new ScanTarget("Caf%C3%A9%20M%C3%BCller%3A%20To%3A%20team@example.com", Source.HEADER,
+                Component.VALUE, "x-display-name");
+        assertThat(DetectorAssertions.rules(detector, Level.STRICT, target)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"From: John <john@example.com>\nTo: anna@example.com\nSubject: Re: order",
         "anna.obrien@example.com\nPhone: 555-0100", "Dear team,\r\nTo: whom it may concern\r\nRegards",
