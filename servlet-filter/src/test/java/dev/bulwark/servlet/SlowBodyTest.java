@@ -9,8 +9,6 @@ import dev.bulwark.core.config.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -127,7 +125,7 @@ class SlowBodyTest extends FilterContainerTest {
     void answersChunkedBodyWithoutItsLastChunkWith408() {
         long started = System.nanoTime();
 
-        RawHttp.Response response = exchangeAndStall(("POST /echo/chunked HTTP/1.1\r\nHost: localhost\r\n"
+        RawHttp.Response response = raw(("POST /echo/chunked HTTP/1.1\r\nHost: localhost\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII));
 
         assertThat(response.status()).isEqualTo(408);
@@ -181,17 +179,7 @@ class SlowBodyTest extends FilterContainerTest {
         byte[] head = headers(path, length);
         byte[] request = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, request, head.length, body.length);
-        return exchangeAndStall(request);
-    }
-
-    private RawHttp.Response exchangeAndStall(byte[] request) {
-        try (Socket socket = connect()) {
-            socket.getOutputStream().write(request);
-            socket.getOutputStream().flush();
-            return RawHttp.read(socket.getInputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return raw(request);
     }
 
     /** Sends {@code body} in pieces of {@code piece} bytes, one every {@code intervalMillis}. */
@@ -211,10 +199,7 @@ class SlowBodyTest extends FilterContainerTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        socket.setSoTimeout(10_000);
-        return socket;
+        return RawHttp.connect(port);
     }
 
     private static byte[] headers(String path, int length) {
