@@ -3,7 +3,6 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.bulwark.core.config.BulwarkConfig;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,13 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class MethodOverrideAllowedFilterTest extends FilterContainerTest {
 
-    private final RSAKey rsa = Tokens.rsa("idp-rsa");
-    private final JwksServer idp = JwksServer.serving(Tokens.publicJwks(rsa));
+    private final IdentityProvider idp = new IdentityProvider();
 
     @Override
     BulwarkConfig config() {
-        return BulwarkConfig.fromYaml(MethodOverrideFilterTest.yaml(MethodOverrideFilterTest.ISSUER, idp.uri().toString(),
-                "method-override: allow"));
+        return BulwarkConfig.fromYaml(MethodOverrideFilterTest.yaml(idp, "method-override: allow"));
     }
 
     @AfterAll
@@ -35,7 +32,7 @@ class MethodOverrideAllowedFilterTest extends FilterContainerTest {
 
     private HttpResponse<String> postForm(String target, String body) {
         return send(HttpRequest.newBuilder(uri(target))
-                .header("Authorization", "Bearer " + Tokens.rs256(rsa, Tokens.valid(MethodOverrideFilterTest.ISSUER).build()))
+                .header("Authorization", "Bearer " + idp.token())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
