@@ -30,7 +30,7 @@ class MethodOverrideAllowedFilterTest extends FilterContainerTest {
         idp.close();
     }
 
-    private HttpResponse<String> postForm(String target, String body) {
+    private HttpResponse<String> postFormWithToken(String target, String body) {
         return send(HttpRequest.newBuilder(uri(target))
                 .header("Authorization", "Bearer " + idp.token())
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -41,7 +41,7 @@ class MethodOverrideAllowedFilterTest extends FilterContainerTest {
     void judgesTheScopeOfTheRouteByTheOverriddenMethod() {
         int calls = servlet.calls.get();
 
-        HttpResponse<String> response = postForm("/echo/orders/7", "_method=delete");
+        HttpResponse<String> response = postFormWithToken("/echo/orders/7", "_method=delete");
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(servlet.calls.get()).isEqualTo(calls);
@@ -51,12 +51,12 @@ class MethodOverrideAllowedFilterTest extends FilterContainerTest {
 
     @Test
     void refusesOverridesThatDisagree() {
-        assertThat(postForm("/echo/orders/7?_method=PUT", "_method=DELETE").statusCode()).isEqualTo(400);
+        assertThat(postFormWithToken("/echo/orders/7?_method=PUT", "_method=DELETE").statusCode()).isEqualTo(400);
     }
 
     @Test
     void passesAnOverrideThePolicyAllowsUnchanged() {
-        HttpResponse<String> response = postForm("/echo/orders/7", "_method=PUT&note=x");
+        HttpResponse<String> response = postFormWithToken("/echo/orders/7", "_method=PUT&note=x");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode seen = json(response.body());
