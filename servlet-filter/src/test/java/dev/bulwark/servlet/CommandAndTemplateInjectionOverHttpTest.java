@@ -3,7 +3,6 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -15,13 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
 
-    private static String form(String name, String value) {
-        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
     /** A form post to a path whose servlet reads the parameters and echoes them back. */
     private HttpResponse<String> postForm(String body) {
-        return post("/params-first/ping", "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+        return postForm("/params-first/ping", body);
     }
 
     private void assertBlockedAndLoggedAs(HttpResponse<String> response, String ruleId) {
@@ -40,7 +35,7 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
 
     @Test
     void blocksArithmeticExpansionInQuery() {
-        assertBlockedAndLoggedAs(get("/calc?x=" + URLEncoder.encode("$((7))z", StandardCharsets.UTF_8)),
+        assertBlockedAndLoggedAs(get("/calc?x=" + encoded("$((7))z")),
                 "UNIXCMD-EXPANSION");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BulwarkConfig;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -33,22 +32,13 @@ class DenyRulesOverHttpTest extends FilterContainerTest {
                 """);
     }
 
-    private static String form(String name, String value) {
-        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> postForm(String path, String body) {
-        return post(path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
-    }
-
     private HttpResponse<String> postJson(String path, String body) {
         return post(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void blocksUnionSelectInQueryParameter() {
-        HttpResponse<String> response = get("/orders?id=" + URLEncoder.encode("1' UNION SELECT password FROM users--",
-                StandardCharsets.UTF_8));
+        HttpResponse<String> response = get("/orders?id=" + encoded("1' UNION SELECT password FROM users--"));
 
         assertBlockedAndLogged(response, "SQL", "UNION", "password");
     }

@@ -12,9 +12,11 @@ import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
@@ -166,8 +168,23 @@ abstract class FilterContainerTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A POST of {@code body}, a URL-encoded form. */
+    HttpResponse<String> postForm(String target, String body) {
+        return post(target, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code value} percent-encoded (UTF-8) for a query string or a form body. */
+    static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The form field {@code name=value}, the value percent-encoded. */
+    static String form(String name, String value) {
+        return name + "=" + encoded(value);
+    }
+
     RawHttp.Response raw(String request) {
-        return RawHttp.exchange(port, request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        return RawHttp.exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     RawHttp.Response raw(byte[] request) {

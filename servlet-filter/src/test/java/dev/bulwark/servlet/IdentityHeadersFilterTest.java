@@ -3,7 +3,6 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.bulwark.core.config.BulwarkConfig;
 import java.net.http.HttpRequest;
 import java.util.Locale;
@@ -21,23 +20,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IdentityHeadersFilterTest extends FilterContainerTest {
 
-    private static final String ISSUER = "https://idp.example";
-
-    private final RSAKey rsa = Tokens.rsa("idp-rsa");
-    private final JwksServer idp = JwksServer.serving(Tokens.publicJwks(rsa));
+    private final IdentityProvider idp = new IdentityProvider();
 
     @Override
     BulwarkConfig config() {
         return BulwarkConfig.fromYaml("""
                 client-ip: {source: x-forwarded-for, trusted-proxies: [10.0.0.0/8]}
                 jwt:
-                  issuers:
-                    - issuer: %s
-                      jwks-uri: %s
-                      audiences: [%s]
+                  issuers: [%s]
                   required: false
                   propagate: {sub: X-User-Id}
-                """.formatted(ISSUER, idp.uri(), Tokens.AUDIENCE));
+                """.formatted(idp.issuer()));
     }
 
     @AfterAll
@@ -69,7 +62,7 @@ class IdentityHeadersFilterTest extends FilterContainerTest {
     @Test
     void neverPassesAnUnderscoreSpellingOfAPropagatedClaimHeader() {
         JsonNode seen = json(send(HttpRequest.newBuilder(uri("/echo/headers"))
-                .header("Authorization", "Bearer " + Tokens.rs256(rsa, Tokens.valid(ISSUER).build()))
+                .header("Authorization", "Bearer " + idp.token())
                 .header("X_User_Id", "admin").header("x-user_id", "admin")).body());
 
         assertThat(foldedNames(seen)).containsOnlyOnce("x-user-id");

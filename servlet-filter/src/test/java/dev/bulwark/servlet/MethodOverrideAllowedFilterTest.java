@@ -3,7 +3,6 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.bulwark.core.config.BulwarkConfig;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,13 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class MethodOverrideAllowedFilterTest extends FilterContainerTest {
 
-    private final RSAKey rsa = Tokens.rsa("idp-rsa");
-    private final JwksServer idp = JwksServer.serving(Tokens.publicJwks(rsa));
+    private final IdentityProvider idp = new IdentityProvider();
 
     @Override
     BulwarkConfig config() {
-        return BulwarkConfig.fromYaml(MethodOverrideFilterTest.yaml(MethodOverrideFilterTest.ISSUER, idp.uri().toString(),
-                "method-override: allow"));
+        return BulwarkConfig.fromYaml(MethodOverrideFilterTest.yaml(idp, "method-override: allow"));
     }
 
     @AfterAll
@@ -33,9 +30,9 @@ class MethodOverrideAllowedFilterTest extends FilterContainerTest {
         idp.close();
     }
 
-    private HttpResponse<String> postForm(String target, String body) {
+    private HttpResponse<String> postFormWithToken(String target, String body) {
         return send(HttpRequest.newBuilder(uri(target))
-                .header("Authorization", "Bearer " + Tokens.rs256(rsa, Tokens.valid(MethodOverrideFilterTest.ISSUER).build()))
+                .header("Authorization", "Bearer " + idp.token())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
@@ -44,7 +41,7 @@ class MethodOverrideAllowedFilterTest extends FilterContainerTest {
     void judgesTheScopeOfTheRouteByTheOverriddenMethod() {
         int calls = servlet.calls.get();
 
-        HttpResponse<String> response = postForm("/echo/orders/7", "_method=delete");
+        HttpResponse<String> response = postFormWithToken("/echo/orders/7", "_method=delete");
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(servlet.calls.get()).isEqualTo(calls);
@@ -54,12 +51,12 @@ class MethodOverrideAllowedFilterTest extends FilterContainerTest {
 
     @Test
     void refusesOverridesThatDisagree() {
-        assertThat(postForm("/echo/orders/7?_method=PUT", "_method=DELETE").statusCode()).isEqualTo(400);
+        assertThat(postFormWithToken("/echo/orders/7?_method=PUT", "_method=DELETE").statusCode()).isEqualTo(400);
     }
 
     @Test
     void passesAnOverrideThePolicyAllowsUnchanged() {
-        HttpResponse<String> response = postForm("/echo/orders/7", "_method=PUT&note=x");
+        HttpResponse<String> response = postFormWithToken("/echo/orders/7", "_method=PUT&note=x");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode seen = json(response.body());

@@ -3,7 +3,6 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.bulwark.core.config.BulwarkConfig;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,29 +20,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MethodOverrideFilterTest extends FilterContainerTest {
 
-    static final String ISSUER = "https://idp.example";
-
-    private final RSAKey rsa = Tokens.rsa("idp-rsa");
-    private final JwksServer idp = JwksServer.serving(Tokens.publicJwks(rsa));
+    private final IdentityProvider idp = new IdentityProvider();
 
     @Override
     BulwarkConfig config() {
-        return BulwarkConfig.fromYaml(yaml(ISSUER, idp.uri().toString(), ""));
+        return BulwarkConfig.fromYaml(yaml(idp, ""));
     }
 
     /** Tokens for everyone on every route; deleting an order needs the {@code orders:admin} scope. */
-    static String yaml(String issuer, String jwksUri, String extra) {
+    static String yaml(IdentityProvider idp, String extra) {
         return """
                 jwt:
-                  issuers:
-                    - issuer: %s
-                      jwks-uri: %s
-                      audiences: [%s]
+                  issuers: [%s]
                 routes:
                   - when: {path: {prefix: /echo/orders}, methods: [DELETE]}
                     jwt: {scopes: ["orders:admin"]}
                 %s
-                """.formatted(issuer, jwksUri, Tokens.AUDIENCE, extra);
+                """.formatted(idp.issuer(), extra);
     }
 
     @AfterAll
@@ -53,7 +46,7 @@ class MethodOverrideFilterTest extends FilterContainerTest {
 
     private HttpRequest.Builder withToken(String target) {
         return HttpRequest.newBuilder(uri(target))
-                .header("Authorization", "Bearer " + Tokens.rs256(rsa, Tokens.valid(ISSUER).build()));
+                .header("Authorization", "Bearer " + idp.token());
     }
 
     private static HttpRequest.BodyPublisher form(String body) {

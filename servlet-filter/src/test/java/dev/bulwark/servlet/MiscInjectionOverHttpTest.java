@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BulwarkConfig;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +30,6 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
 
     private HttpResponse<String> getWithAuthorization(String authorization) {
         return send(HttpRequest.newBuilder(uri("/account")).header("Authorization", authorization).GET());
-    }
-
-    private static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -84,8 +79,7 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
 
     @Test
     void blocksBccHeaderInjectedIntoAnAddressField() {
-        HttpResponse<String> response = post("/contact", "application/x-www-form-urlencoded",
-                ("email=" + query("victim@example.com\r\nBcc: list@attacker.example")).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = postForm("/contact", form("email", "victim@example.com\r\nBcc: list@attacker.example"));
 
         JsonNode event = assertBlockedAndLogged(response);
         assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-HEADER-INJECTION");
@@ -102,10 +96,8 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
 
     @Test
     void passesContactDetailsAndPastedMessageInForm() {
-        HttpResponse<String> response = post("/contact", "application/x-www-form-urlencoded",
-                ("note=" + query("anna.obrien@example.com\nPhone: 555-0100") + "&message="
-                        + query("From: John <john@example.com>\nTo: anna@example.com\nSubject: Re: order (see note)"))
-                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = postForm("/contact", form("note", "anna.obrien@example.com\nPhone: 555-0100")
+                + "&" + form("message", "From: John <john@example.com>\nTo: anna@example.com\nSubject: Re: order (see note)"));
 
         assertThat(response.statusCode()).isEqualTo(200);
     }

@@ -3,7 +3,6 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.bulwark.core.config.BulwarkConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,26 +20,20 @@ class PathParameterRouteTest extends FilterContainerTest {
     }
 
 
-    private static final String ISSUER = "https://idp.example";
-
-    private final RSAKey rsa = Tokens.rsa("idp-rsa");
-    private final JwksServer idp = JwksServer.serving(Tokens.publicJwks(rsa));
-    private final String token = Tokens.rs256(rsa, Tokens.valid(ISSUER).build());
+    private final IdentityProvider idp = new IdentityProvider();
+    private final String token = idp.token();
 
     @Override
     BulwarkConfig config() {
         return BulwarkConfig.fromYaml("""
                 jwt:
-                  issuers:
-                    - issuer: %s
-                      jwks-uri: %s
-                      audiences: [%s]
+                  issuers: [%s]
                 routes:
                   - when: {path: {prefix: /public/}}
                     jwt: {required: false}
                   - when: {path: {prefix: /admin/}}
                     jwt: {scopes: ["echo:admin"]}
-                """.formatted(ISSUER, idp.uri(), Tokens.AUDIENCE));
+                """.formatted(idp.issuer()));
     }
 
     @AfterAll

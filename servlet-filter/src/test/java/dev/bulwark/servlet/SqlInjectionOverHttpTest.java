@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BulwarkConfig;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,6 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
                 limits: {body-size: 4KiB}
                 deny-rules: {level: standard}
                 """);
-    }
-
-    private static String encoded(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> postForm(String path, String body) {
-        return post(path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Asserts a bare refusal, then that the security log names {@code ruleId} (when the build keeps a log file). */

@@ -99,9 +99,10 @@ class SlowBodyOnTomcatTest {
                 assertThat(problem.get("incidentId").asText()).hasSize(16);
                 assertThat(timed.took()).isBetween(Duration.ofMillis(900), Duration.ofMillis(3500));
             }
-            // Tomcat does not drain the rest of the stalled bodies: every thread is free again.
+            // Tomcat does not drain the rest of the stalled bodies: every thread is free again (one
+            // still held would keep its ping past the client's 10 s timeout).
             for (int i = 0; i < THREADS + 1; i++) {
-                assertThat(pingTakes()).isLessThan(Duration.ofMillis(1000));
+                assertThat(pingTakes()).isLessThan(Duration.ofMillis(3500));
             }
         } finally {
             for (Socket socket : connections) {

@@ -52,11 +52,16 @@ public final class TestTokens {
         }
     }
 
+    /** The public JWK set of {@code keys}, as an endpoint serves it. */
+    public static String publicJwks(com.nimbusds.jose.jwk.JWK... keys) {
+        return new JWKSet(List.of(keys)).toPublicJWKSet().toString();
+    }
+
     /** Writes the public keys to a JWKS file. */
     public static Path jwksFile(Path dir, com.nimbusds.jose.jwk.JWK... keys) {
         try {
             Path file = dir.resolve("jwks.json");
-            Files.writeString(file, new JWKSet(List.of(keys)).toPublicJWKSet().toString());
+            Files.writeString(file, publicJwks(keys));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
