@@ -157,7 +157,7 @@ final class RequestParser {
             return BodyKind.UNINSPECTABLE;
         }
         if (mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json"))) {
-            jsonParser.parse(request.bodyStream(), sink);
+            jsonParser.parse(request.body(), sink);
             return BodyKind.JSON;
         }
         if ("multipart/form-data".equals(mediaType)) {
@@ -207,7 +207,8 @@ final class RequestParser {
         // The signature only names the format: text behind one (a script after the eight bytes of a
         // PNG signature) is still text, and is inspected.
         BinaryFormat format = BinaryFormat.detect(body);
-        String text = ContentSniffer.startsBinary(body, charset) ? null : decodeText(body, charset);
+        byte[] raw = ContentSniffer.startsBinary(body, charset) ? null : bytes(body);
+        String text = raw == null ? null : new String(raw, charset);
         if (text == null || !ContentSniffer.looksTextual(text)) {
             uninspected.add(new UninspectedContent(BODY, mediaType,
                     format == null ? "binary content" : format.description(), true));
@@ -216,10 +217,10 @@ final class RequestParser {
         ContentSniffer.Shape shape = ContentSniffer.shape(text);
         if (shape != ContentSniffer.Shape.TEXT) {
             // The parsers read UTF-8 (XML also what its declaration names): text in another charset is re-encoded.
-            byte[] utf8 = charset.equals(StandardCharsets.UTF_8) ? bytes(body) : text.getBytes(StandardCharsets.UTF_8);
+            byte[] utf8 = charset.equals(StandardCharsets.UTF_8) ? raw : text.getBytes(StandardCharsets.UTF_8);
             switch (shape) {
                 case JSON -> {
-                    if (!speculatively(sink, found -> jsonParser.parse(new ByteArrayInputStream(utf8), found))
+                    if (!speculatively(sink, found -> jsonParser.parse(ByteBuffer.wrap(utf8), found))
                             && text.indexOf('\n') >= 0) {
                         speculatively(sink, found -> parseJsonLines(text, found));
                     }
@@ -237,6 +238,7 @@ final class RequestParser {
      * Each non-blank line of {@code text} as a JSON document. The element limit {@code json.elements}
      * holds for all lines together, each line counting as one element besides the keys and strings
      * it holds, so that many short lines cost no more parsing and inspection than one document may.
+     * The lines are parsed in place in one copy of the text.
      */
     private void parseJsonLines(String text, ValueSink sink) throws LimitExceededException, MalformedRequestException {
         int[] values = {0};
@@ -246,21 +248,33 @@ final class RequestParser {
             }
             sink.accept(value);
         };
+        char[] chars = text.toCharArray();
         int start = 0;
-        while (start < text.length()) {
+        while (start < chars.length) {
             int end = text.indexOf('\n', start);
             if (end < 0) {
-                end = text.length();
+                end = chars.length;
             }
-            String line = text.substring(start, end);
-            if (!line.isBlank()) {
+            if (!isBlank(chars, start, end)) {
                 if (++values[0] > limits.jsonElements()) {
                     throw new LimitExceededException("json.elements", BODY, limits.jsonElements(), 400);
                 }
-                jsonParser.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), counting);
+                jsonParser.parse(chars, start, end - start, counting);
             }
             start = end + 1;
         }
+    }
+
+    /** Whether {@code chars[start, end)} is empty or white space only, as {@link String#isBlank()} judges. */
+    private static boolean isBlank(char[] chars, int start, int end) {
+        for (int i = start; i < end; ) {
+            int codePoint = Character.codePointAt(chars, i, end);
+            if (!Character.isWhitespace(codePoint)) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
     }
 
     /** A parse of content whose shape was guessed. */
