@@ -96,9 +96,8 @@ final class RequestParser {
         if (path.flags().contains(DecodingFlag.DOT_SEGMENTS)) {
             // The application reads getRequestURI() before dot-segments are resolved: a payload that
             // spans a dropped segment (/t/..;${jndi:ldap://h/a}/y) is whole only in that reading.
-            DecodedText unresolved = decoder.decode(request.rawPath(), false);
-            values.add(new RequestValue(Location.value(Source.PATH, ""), request.rawPath(), unresolved.text(),
-                    unresolved.flags()));
+            values.add(new RequestValue(Location.value(Source.PATH, ""), request.rawPath(), path.unresolved().text(),
+                    path.unresolved().flags()));
         }
         CountingSink sink = new CountingSink(values, limits.parameterCount());
         if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
@@ -124,7 +123,7 @@ final class RequestParser {
 
     /** The routed form of a raw path (see {@link PathNormalizer}). */
     String routingPath(String rawPath) {
-        return pathNormalizer.normalize(rawPath).routingPath();
+        return pathNormalizer.routingPath(rawPath);
     }
 
     /**
