@@ -69,13 +69,10 @@ final class RequestParser {
         this.xmlParser = new XmlBodyParser(limits);
     }
 
-    /** What the body turned out to be. */
-    enum BodyKind { NONE, FORM, JSON, MULTIPART, XML, TEXT, UNINSPECTABLE }
-
     /**
      * Parses the request into {@code values}.
      *
-     * @return the path value, what kind of body was found, and what of it was not inspected
+     * @return the path value, its routing form, and what of the body was not inspected
      */
     Parsed parse(HttpRequest request, List<RequestValue> values) throws LimitExceededException, MalformedRequestException {
         PathNormalizer.NormalizedPath path = pathNormalizer.normalize(request.rawPath());
@@ -117,8 +114,8 @@ final class RequestParser {
         }
         cookieParser.parse(request.headers(), sink);
         List<UninspectedContent> uninspected = new ArrayList<>(1);
-        BodyKind kind = parseBody(request, sink, uninspected);
-        return new Parsed(pathValue, path.routingPath(), path.suspicious(), kind, List.copyOf(uninspected));
+        parseBody(request, sink, uninspected);
+        return new Parsed(pathValue, path.routingPath(), path.suspicious(), List.copyOf(uninspected));
     }
 
     /** The routed form of a raw path (see {@link PathNormalizer}). */
@@ -130,10 +127,9 @@ final class RequestParser {
      * @param path the path as inspected
      * @param routingPath the path as routed
      * @param suspicious the first sequence a container should reject, or {@code null}
-     * @param bodyKind what the body was parsed as
      * @param uninspected the body, or the file parts of a multipart body, that were not inspected
      */
-    record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious, BodyKind bodyKind,
+    record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious,
             List<UninspectedContent> uninspected) {
     }
 
@@ -144,40 +140,40 @@ final class RequestParser {
      * the JDK does not know cannot be read, so they are returned as uninspected, never passed as if
      * inspected.
      */
-    private BodyKind parseBody(HttpRequest request, CountingSink sink, List<UninspectedContent> uninspected)
+    private void parseBody(HttpRequest request, CountingSink sink, List<UninspectedContent> uninspected)
             throws LimitExceededException, MalformedRequestException {
         if (request.bodyLength() == 0) {
-            return BodyKind.NONE;
+            return;
         }
         String mediaType = request.mediaType();
         String coding = contentCoding(request.headers());
         if (coding != null) {
             uninspected.add(new UninspectedContent(BODY, mediaType, "content encoding " + coding, false));
-            return BodyKind.UNINSPECTABLE;
+            return;
         }
         if (mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json"))) {
             jsonParser.parse(request.body(), sink);
-            return BodyKind.JSON;
+            return;
         }
         if ("multipart/form-data".equals(mediaType)) {
             uninspected.addAll(multipartParser.parse(request.body(), request.contentType(), sink));
-            return BodyKind.MULTIPART;
+            return;
         }
         if (mediaType != null && (mediaType.equals("application/xml") || mediaType.equals("text/xml")
                 || mediaType.endsWith("+xml"))) {
             xmlParser.parse(request.bodyStream(), sink);
-            return BodyKind.XML;
+            return;
         }
         Charset charset = charset(request.contentType());
         if (charset == null) {
             uninspected.add(new UninspectedContent(BODY, mediaType, "unknown charset in " + request.contentType(), false));
-            return BodyKind.UNINSPECTABLE;
+            return;
         }
         if ("application/x-www-form-urlencoded".equals(mediaType)) {
             parameterParser.parse(decodeText(request.body(), charset), Source.FORM, sink);
-            return BodyKind.FORM;
+            return;
         }
-        return parseUndeclared(request.body(), mediaType, charset, sink, uninspected);
+        parseUndeclared(request.body(), mediaType, charset, sink, uninspected);
     }
 
     /**
@@ -201,7 +197,7 @@ final class RequestParser {
      * </ol>
      * Each step is one pass over the body.
      */
-    private BodyKind parseUndeclared(ByteBuffer body, String mediaType, Charset charset, CountingSink sink,
+    private void parseUndeclared(ByteBuffer body, String mediaType, Charset charset, CountingSink sink,
             List<UninspectedContent> uninspected) throws LimitExceededException {
         // The signature only names the format: text behind one (a script after the eight bytes of a
         // PNG signature) is still text, and is inspected.
@@ -211,7 +207,7 @@ final class RequestParser {
         if (text == null || !ContentSniffer.looksTextual(text)) {
             uninspected.add(new UninspectedContent(BODY, mediaType,
                     format == null ? "binary content" : format.description(), true));
-            return BodyKind.UNINSPECTABLE;
+            return;
         }
         ContentSniffer.Shape shape = ContentSniffer.shape(text);
         if (shape != ContentSniffer.Shape.TEXT) {
@@ -230,7 +226,6 @@ final class RequestParser {
         }
         // After the parsed values, so that a finding names the field when the parse found one.
         addText(text, sink);
-        return BodyKind.TEXT;
     }
 
     /**
