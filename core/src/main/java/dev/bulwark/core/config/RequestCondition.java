@@ -57,7 +57,7 @@ public record RequestCondition(
         if (path != null && !path.matches(normalizedPath)) {
             return false;
         }
-        return matchesExceptPath(method, mediaType, clientAddress);
+        return matchesIgnoringPath(method, mediaType, clientAddress);
     }
 
     /**
@@ -72,10 +72,18 @@ public record RequestCondition(
         if (path != null && !routingPath.matchesAnySpelling(path)) {
             return false;
         }
-        return matchesExceptPath(method, mediaType, clientAddress);
+        return matchesIgnoringPath(method, mediaType, clientAddress);
     }
 
-    private boolean matchesExceptPath(String method, String mediaType, String clientAddress) {
+    /**
+     * Evaluates every condition but the path: for a caller that matches the path itself in more
+     * than one spelling and should not evaluate the rest again for each.
+     *
+     * @param method the request method
+     * @param mediaType the lower-case media type, or {@code null} when there is none
+     * @param clientAddress the resolved client address
+     */
+    public boolean matchesIgnoringPath(String method, String mediaType, String clientAddress) {
         if (!methods.isEmpty() && !methods.contains(method)) {
             return false;
         }

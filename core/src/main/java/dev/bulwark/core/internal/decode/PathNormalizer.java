@@ -78,12 +78,15 @@ public final class PathNormalizer {
      *     segments collapsed, dot-segments resolved; always starts with {@code /}
      * @param parameters the non-empty path parameters of every segment, dot-segments included
      * @param suspicious the first sequence a container should reject, or {@code null} for none
+     * @param unresolved the raw path decoded as {@code path} is, before slashes and dot-segments are
+     *     resolved: what the application sees of {@code getRequestURI()}
      */
     public record NormalizedPath(String path, List<String> segments, Set<DecodingFlag> flags, String routingPath,
-            List<PathParameter> parameters, SuspiciousPath suspicious) {
+            List<PathParameter> parameters, SuspiciousPath suspicious, DecodedText unresolved) {
 
         public NormalizedPath {
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(unresolved, "unresolved");
             Objects.requireNonNull(routingPath, "routingPath");
             segments = List.copyOf(segments);
             flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
@@ -151,7 +154,12 @@ public final class PathNormalizer {
         }
         Routing routing = route(rawPath);
         return new NormalizedPath(normalized.toString(), segments, FlagBits.toSet(bits), routing.path,
-                routing.parameters, routing.suspicious);
+                routing.parameters, routing.suspicious, decoded);
+    }
+
+    /** Only the routing form of {@code rawPath} (see {@link NormalizedPath#routingPath()}). */
+    public String routingPath(String rawPath) {
+        return route(rawPath).path;
     }
 
     private record Routing(String path, List<PathParameter> parameters, SuspiciousPath suspicious) {

@@ -14,6 +14,7 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.MethodOverridePolicy;
+import dev.bulwark.core.config.RequestCondition;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.UninspectablePolicy;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
@@ -206,13 +207,15 @@ public final class Engine {
         Route exact = null;
         Route anySpelling = null;
         for (Route route : config.routes()) {
-            if (route.when().matches(inspection.normalizedPath(), inspection.method(), request.mediaType(),
-                    inspection.clientAddress())) {
+            RequestCondition when = route.when();
+            if (!when.matchesIgnoringPath(inspection.method(), request.mediaType(), inspection.clientAddress())) {
+                continue;
+            }
+            if (when.path() == null || when.path().matches(inspection.normalizedPath())) {
                 exact = route;
                 break;
             }
-            if (anySpelling == null && route.when().matchesAnySpelling(inspection.routingPath(), inspection.method(),
-                    request.mediaType(), inspection.clientAddress())) {
+            if (anySpelling == null && inspection.routingPath().matchesAnySpelling(when.path())) {
                 anySpelling = route;
             }
         }

@@ -35,6 +35,8 @@ public final class RequestInspection implements Inspection {
     private Map<String, String> responseHeaders;
     private List<Violation> violations;
     private RequestValue pathValue;
+    private String routedPath;
+    /** Built from {@link #routedPath} when a condition first asks: most requests never need the lenient spelling. */
     private RoutingPath routingPath;
     private SuspiciousPath suspiciousPath;
     private Client client;
@@ -59,7 +61,8 @@ public final class RequestInspection implements Inspection {
 
     void path(RequestValue value, String routed, SuspiciousPath suspicious) {
         this.pathValue = value;
-        this.routingPath = RoutingPath.of(routed);
+        this.routedPath = routed;
+        this.routingPath = null;
         this.suspiciousPath = suspicious;
     }
 
@@ -95,12 +98,15 @@ public final class RequestInspection implements Inspection {
 
     @Override
     public String normalizedPath() {
-        return routingPath == null ? request.rawPath() : routingPath.exact();
+        return routedPath == null ? request.rawPath() : routedPath;
     }
 
     @Override
     public RoutingPath routingPath() {
-        return routingPath == null ? RoutingPath.of(request.rawPath()) : routingPath;
+        if (routingPath == null) {
+            routingPath = RoutingPath.of(normalizedPath());
+        }
+        return routingPath;
     }
 
     @Override

@@ -69,13 +69,10 @@ final class RequestParser {
         this.xmlParser = new XmlBodyParser(limits);
     }
 
-    /** What the body turned out to be. */
-    enum BodyKind { NONE, FORM, JSON, MULTIPART, XML, TEXT, UNINSPECTABLE }
-
     /**
      * Parses the request into {@code values}.
      *
-     * @return the path value, what kind of body was found, and what of it was not inspected
+     * @return the path value, its routing form, and what of the body was not inspected
      */
     Parsed parse(HttpRequest request, List<RequestValue> values) throws LimitExceededException, MalformedRequestException {
         PathNormalizer.NormalizedPath path = pathNormalizer.normalize(request.rawPath());
@@ -96,9 +93,8 @@ final class RequestParser {
         if (path.flags().contains(DecodingFlag.DOT_SEGMENTS)) {
             // The application reads getRequestURI() before dot-segments are resolved: a payload that
             // spans a dropped segment (/t/..;${jndi:ldap://h/a}/y) is whole only in that reading.
-            DecodedText unresolved = decoder.decode(request.rawPath(), false);
-            values.add(new RequestValue(Location.value(Source.PATH, ""), request.rawPath(), unresolved.text(),
-                    unresolved.flags()));
+            values.add(new RequestValue(Location.value(Source.PATH, ""), request.rawPath(), path.unresolved().text(),
+                    path.unresolved().flags()));
         }
         CountingSink sink = new CountingSink(values, limits.parameterCount());
         if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
@@ -118,23 +114,22 @@ final class RequestParser {
         }
         cookieParser.parse(request.headers(), sink);
         List<UninspectedContent> uninspected = new ArrayList<>(1);
-        BodyKind kind = parseBody(request, sink, uninspected);
-        return new Parsed(pathValue, path.routingPath(), path.suspicious(), kind, List.copyOf(uninspected));
+        parseBody(request, sink, uninspected);
+        return new Parsed(pathValue, path.routingPath(), path.suspicious(), List.copyOf(uninspected));
     }
 
     /** The routed form of a raw path (see {@link PathNormalizer}). */
     String routingPath(String rawPath) {
-        return pathNormalizer.normalize(rawPath).routingPath();
+        return pathNormalizer.routingPath(rawPath);
     }
 
     /**
      * @param path the path as inspected
      * @param routingPath the path as routed
      * @param suspicious the first sequence a container should reject, or {@code null}
-     * @param bodyKind what the body was parsed as
      * @param uninspected the body, or the file parts of a multipart body, that were not inspected
      */
-    record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious, BodyKind bodyKind,
+    record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious,
             List<UninspectedContent> uninspected) {
     }
 
@@ -145,40 +140,40 @@ final class RequestParser {
      * the JDK does not know cannot be read, so they are returned as uninspected, never passed as if
      * inspected.
      */
-    private BodyKind parseBody(HttpRequest request, CountingSink sink, List<UninspectedContent> uninspected)
+    private void parseBody(HttpRequest request, CountingSink sink, List<UninspectedContent> uninspected)
             throws LimitExceededException, MalformedRequestException {
         if (request.bodyLength() == 0) {
-            return BodyKind.NONE;
+            return;
         }
         String mediaType = request.mediaType();
         String coding = contentCoding(request.headers());
         if (coding != null) {
             uninspected.add(new UninspectedContent(BODY, mediaType, "content encoding " + coding, false));
-            return BodyKind.UNINSPECTABLE;
+            return;
         }
         if (mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json"))) {
-            jsonParser.parse(request.bodyStream(), sink);
-            return BodyKind.JSON;
+            jsonParser.parse(request.body(), sink);
+            return;
         }
         if ("multipart/form-data".equals(mediaType)) {
             uninspected.addAll(multipartParser.parse(request.body(), request.contentType(), sink));
-            return BodyKind.MULTIPART;
+            return;
         }
         if (mediaType != null && (mediaType.equals("application/xml") || mediaType.equals("text/xml")
                 || mediaType.endsWith("+xml"))) {
             xmlParser.parse(request.bodyStream(), sink);
-            return BodyKind.XML;
+            return;
         }
         Charset charset = charset(request.contentType());
         if (charset == null) {
             uninspected.add(new UninspectedContent(BODY, mediaType, "unknown charset in " + request.contentType(), false));
-            return BodyKind.UNINSPECTABLE;
+            return;
         }
         if ("application/x-www-form-urlencoded".equals(mediaType)) {
             parameterParser.parse(decodeText(request.body(), charset), Source.FORM, sink);
-            return BodyKind.FORM;
+            return;
         }
-        return parseUndeclared(request.body(), mediaType, charset, sink, uninspected);
+        parseUndeclared(request.body(), mediaType, charset, sink, uninspected);
     }
 
     /**
@@ -202,24 +197,25 @@ final class RequestParser {
      * </ol>
      * Each step is one pass over the body.
      */
-    private BodyKind parseUndeclared(ByteBuffer body, String mediaType, Charset charset, CountingSink sink,
+    private void parseUndeclared(ByteBuffer body, String mediaType, Charset charset, CountingSink sink,
             List<UninspectedContent> uninspected) throws LimitExceededException {
         // The signature only names the format: text behind one (a script after the eight bytes of a
         // PNG signature) is still text, and is inspected.
         BinaryFormat format = BinaryFormat.detect(body);
-        String text = ContentSniffer.startsBinary(body, charset) ? null : decodeText(body, charset);
+        byte[] raw = ContentSniffer.startsBinary(body, charset) ? null : bytes(body);
+        String text = raw == null ? null : new String(raw, charset);
         if (text == null || !ContentSniffer.looksTextual(text)) {
             uninspected.add(new UninspectedContent(BODY, mediaType,
                     format == null ? "binary content" : format.description(), true));
-            return BodyKind.UNINSPECTABLE;
+            return;
         }
         ContentSniffer.Shape shape = ContentSniffer.shape(text);
         if (shape != ContentSniffer.Shape.TEXT) {
             // The parsers read UTF-8 (XML also what its declaration names): text in another charset is re-encoded.
-            byte[] utf8 = charset.equals(StandardCharsets.UTF_8) ? bytes(body) : text.getBytes(StandardCharsets.UTF_8);
+            byte[] utf8 = charset.equals(StandardCharsets.UTF_8) ? raw : text.getBytes(StandardCharsets.UTF_8);
             switch (shape) {
                 case JSON -> {
-                    if (!speculatively(sink, found -> jsonParser.parse(new ByteArrayInputStream(utf8), found))
+                    if (!speculatively(sink, found -> jsonParser.parse(ByteBuffer.wrap(utf8), found))
                             && text.indexOf('\n') >= 0) {
                         speculatively(sink, found -> parseJsonLines(text, found));
                     }
@@ -230,13 +226,13 @@ final class RequestParser {
         }
         // After the parsed values, so that a finding names the field when the parse found one.
         addText(text, sink);
-        return BodyKind.TEXT;
     }
 
     /**
      * Each non-blank line of {@code text} as a JSON document. The element limit {@code json.elements}
      * holds for all lines together, each line counting as one element besides the keys and strings
      * it holds, so that many short lines cost no more parsing and inspection than one document may.
+     * The lines are parsed in place in one copy of the text.
      */
     private void parseJsonLines(String text, ValueSink sink) throws LimitExceededException, MalformedRequestException {
         int[] values = {0};
@@ -246,21 +242,33 @@ final class RequestParser {
             }
             sink.accept(value);
         };
+        char[] chars = text.toCharArray();
         int start = 0;
-        while (start < text.length()) {
+        while (start < chars.length) {
             int end = text.indexOf('\n', start);
             if (end < 0) {
-                end = text.length();
+                end = chars.length;
             }
-            String line = text.substring(start, end);
-            if (!line.isBlank()) {
+            if (!isBlank(chars, start, end)) {
                 if (++values[0] > limits.jsonElements()) {
                     throw new LimitExceededException("json.elements", BODY, limits.jsonElements(), 400);
                 }
-                jsonParser.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), counting);
+                jsonParser.parse(chars, start, end - start, counting);
             }
             start = end + 1;
         }
+    }
+
+    /** Whether {@code chars[start, end)} is empty or white space only, as {@link String#isBlank()} judges. */
+    private static boolean isBlank(char[] chars, int start, int end) {
+        for (int i = start; i < end; ) {
+            int codePoint = Character.codePointAt(chars, i, end);
+            if (!Character.isWhitespace(codePoint)) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
     }
 
     /** A parse of content whose shape was guessed. */

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -53,6 +54,8 @@ final class IssuerVerifier {
      * refused refetch means "no such key" rather than "no keys".
      */
     private volatile boolean haveKeys;
+    /** What {@link #currentKeys} converted last; {@code null} before the first cache hit. */
+    private volatile ConvertedKeys converted;
 
     IssuerVerifier(JwtIssuer issuer) {
         this.issuer = issuer;
@@ -119,17 +122,61 @@ final class IssuerVerifier {
             return null;
         }
         try {
-            return selectKeys(header).contains(key) ? null : TokenRejection.UNKNOWN_KEY;
+            return currentKeys(header).contains(key) ? null : TokenRejection.UNKNOWN_KEY;
         } catch (UnknownKeyException e) {
             return TokenRejection.UNKNOWN_KEY;
         }
     }
 
+    /**
+     * The keys {@link #selectKeys} finds for {@code header}, converted again only when the entries
+     * of the key set it selects have changed: converting an entry builds a new Java key (a
+     * {@code KeyFactory} call for RSA and EC), which a cached token should not cost on every request.
+     * The entries of a cached key set are the same objects from one look-up to the next.
+     */
+    private List<? extends Key> currentKeys(JWSHeader header) throws KeySourceException, UnknownKeyException {
+        JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
+        List<JWK> entries = lookUp(() -> keySource.get(selector, null));
+        ConvertedKeys last = converted;
+        if (last != null && last.sameEntries(entries)) {
+            return last.keys();
+        }
+        List<? extends Key> keys = selectKeys(header);
+        converted = new ConvertedKeys(entries, keys);
+        return keys;
+    }
+
+    /** Key set entries and the Java keys selected from them, as {@link #currentKeys} last found them. */
+    private record ConvertedKeys(List<JWK> entries, List<? extends Key> keys) {
+
+        boolean sameEntries(List<JWK> other) {
+            if (other.size() != entries.size()) {
+                return false;
+            }
+            for (int i = 0; i < other.size(); i++) {
+                if (other.get(i) != entries.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private List<? extends Key> selectKeys(JWSHeader header) throws KeySourceException, UnknownKeyException {
+        return lookUp(() -> keySelector.selectJWSKeys(header, null));
+    }
+
+    /** A look-up in the issuer's key source. */
+    @FunctionalInterface
+    private interface KeyLookUp<T> {
+        T get() throws KeySourceException;
+    }
+
+    private <T> T lookUp(KeyLookUp<T> lookUp) throws KeySourceException, UnknownKeyException {
         try {
-            List<? extends Key> keys = keySelector.selectJWSKeys(header, null);
+            T found = lookUp.get();
             haveKeys = true;
-            return keys;
+            return found;
         } catch (RateLimitReachedException e) {
             // An unknown kid asks for a refetch, which the rate limit refuses while the key set in
             // hand is fresh: the key is simply unknown. Without a key set, it cannot be checked.

@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.parse;
 
+import dev.bulwark.core.internal.rules.AsciiSet;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 
@@ -19,6 +20,10 @@ public final class ContentSniffer {
      * not make a document binary, a compressed or encrypted blob has far more.
      */
     private static final int ODD_CHARACTER_RATIO = 100;
+
+    /** The characters of an encoded form besides {@code &} and {@code =}. */
+    private static final AsciiSet FORM_CHARACTERS = AsciiSet.LETTERS.union(AsciiSet.DIGITS)
+            .union(AsciiSet.of("-._~%+*!'(),:;/?@$|^`"));
 
     /**
      * Odd characters a text may hold besides its share by {@link #ODD_CHARACTER_RATIO}: enough for
@@ -131,8 +136,7 @@ public final class ContentSniffer {
     }
 
     private static boolean isFormCharacter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || "-._~%+*!'(),:;/?@$|^`".indexOf(c) >= 0;
+        return FORM_CHARACTERS.contains(c);
     }
 
     private static boolean isBlank(char c) {

@@ -73,7 +73,32 @@ public final class JsonBodyParser {
 
     /** Parses {@code body} (not closed) and emits its keys and string values to {@code sink}. */
     public void parse(InputStream body, ValueSink sink) throws LimitExceededException, MalformedRequestException {
+        byte[] bytes;
+        try {
+            bytes = body.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedRequestException("json.read", Location.value(Source.JSON, ""), String.valueOf(e));
+        }
+        parse(ByteBuffer.wrap(bytes), sink);
+    }
+
+    /**
+     * Parses the remaining bytes of {@code body} (its position is left unchanged) and emits its
+     * keys and string values to {@code sink}; the body is read in place, not copied.
+     */
+    public void parse(ByteBuffer body, ValueSink sink) throws LimitExceededException, MalformedRequestException {
         new Run(sink).parse(body);
+    }
+
+    /**
+     * Parses {@code length} characters of text already decoded, from {@code offset} (after one
+     * byte order mark there, as a byte order mark is skipped in bytes): for documents cut from a
+     * larger text, such as the lines of NDJSON, without copying each one.
+     */
+    public void parse(char[] text, int offset, int length, ValueSink sink)
+            throws LimitExceededException, MalformedRequestException {
+        int start = length > 0 && text[offset] == '\uFEFF' ? offset + 1 : offset;
+        new Run(sink).parse(text, start, offset + length - start);
     }
 
     private static int saturatedAdd(int a, int b) {
@@ -128,8 +153,13 @@ public final class JsonBodyParser {
             keys = keys == null ? new Set[size] : Arrays.copyOf(keys, size);
         }
 
-        void parse(InputStream body) throws LimitExceededException, MalformedRequestException {
-            try (JsonParser parser = open(body)) {
+        void parse(ByteBuffer body) throws LimitExceededException, MalformedRequestException {
+            CharBuffer chars = decode(body);
+            parse(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
+        }
+
+        void parse(char[] text, int offset, int length) throws LimitExceededException, MalformedRequestException {
+            try (JsonParser parser = open(text, offset, length)) {
                 JsonToken token;
                 while ((token = next(parser)) != null) {
                     handle(parser, token);
@@ -151,23 +181,27 @@ public final class JsonBodyParser {
          * array that the parser reads in place: the body is in memory already, and a streaming
          * reader would allocate two 8 KiB buffers per request, more than most bodies.
          */
-        private JsonParser open(InputStream body) throws LimitExceededException, MalformedRequestException {
-            CharBuffer chars;
-            try {
-                byte[] bytes = body.readAllBytes();
-                int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-                chars = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
-            } catch (CharacterCodingException e) {
-                throw translate(e);
-            } catch (IOException | RuntimeException e) {
-                throw new MalformedRequestException("json.read", Location.value(Source.JSON, ""), String.valueOf(e));
+        private CharBuffer decode(ByteBuffer body) throws LimitExceededException, MalformedRequestException {
+            ByteBuffer bytes = body.duplicate();
+            int at = bytes.position();
+            if (bytes.remaining() >= 3 && (bytes.get(at) & 0xFF) == 0xEF && (bytes.get(at + 1) & 0xFF) == 0xBB
+                    && (bytes.get(at + 2) & 0xFF) == 0xBF) {
+                bytes.position(at + 3);
             }
             try {
-                return factory.createParser(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(bytes);
+            } catch (CharacterCodingException e) {
+                throw translate(e);
+            }
+        }
+
+        private JsonParser open(char[] text, int offset, int length)
+                throws LimitExceededException, MalformedRequestException {
+            try {
+                return factory.createParser(text, offset, length);
             } catch (IOException | RuntimeException e) {
                 // A parser over an array checks the document length at once.
                 throw translate(e);

@@ -234,10 +234,11 @@ public final class MultipartParser {
             return;
         }
         for (FieldCharsets.Unlabelled field : charsets.beforeForm) {
-            DecodedText inForm = content(body, field.start(), field.end(), charsets.form);
+            byte[] bytes = bytes(body, field.start(), field.end());
+            DecodedText inForm = decode(bytes, charsets.form);
             boolean seen = false;
             for (Charset reading : charsets.readingsBeforeForm()) {
-                seen |= content(body, field.start(), field.end(), reading).text().equals(inForm.text());
+                seen |= decode(bytes, reading).text().equals(inForm.text());
             }
             if (!seen) {
                 acceptField(field.fieldName(), inForm, sink);
@@ -415,11 +416,13 @@ public final class MultipartParser {
         }
         if (!file) {
             Charset charset = charsetName == null ? null : charset(charsetName, valueLocation);
-            List<DecodedText> readings = new ArrayList<>(2);
-            for (Charset reading : charsets.readingsOf(charset)) {
-                DecodedText content = content(body, contentStart, end, reading);
-                if (readings.stream().noneMatch(earlier -> earlier.text().equals(content.text()))) {
-                    readings.add(content);
+            List<Charset> readings = charsets.readingsOf(charset);
+            byte[] bytes = bytes(body, contentStart, end);
+            List<String> emitted = new ArrayList<>(readings.size());
+            for (Charset reading : readings) {
+                DecodedText content = decode(bytes, reading);
+                if (!emitted.contains(content.text())) {
+                    emitted.add(content.text());
                     acceptField(fieldName, content, sink);
                 }
             }
@@ -430,7 +433,7 @@ public final class MultipartParser {
             Charset charset = charsetName == null ? StandardCharsets.UTF_8 : charset(charsetName, valueLocation);
             boolean startsBinary = !isTextType(mediaType)
                     && ContentSniffer.startsBinary(body.slice(contentStart, end - contentStart), charset);
-            DecodedText content = startsBinary ? null : content(body, contentStart, end, charset);
+            DecodedText content = startsBinary ? null : decode(bytes(body, contentStart, end), charset);
             if (startsBinary || !isTextType(mediaType) && !ContentSniffer.looksTextual(content.text())) {
                 BinaryFormat format = BinaryFormat.detect(body.slice(contentStart, end - contentStart));
                 binaryFiles.add(new UninspectedContent(valueLocation, mediaType,
@@ -467,6 +470,7 @@ public final class MultipartParser {
      * readings that differs, so that no charset hides a payload.
      */
     private static final class FieldCharsets {
+        private static final List<Charset> UTF_8_ONLY = List.of(StandardCharsets.UTF_8);
         private final Charset request;
         private Charset form;
         /** Fields without own charset seen before the {@code _charset_} field: read again at the end. */
@@ -485,18 +489,30 @@ public final class MultipartParser {
             }
         }
 
-        /** The charsets a field with this own charset ({@code null} when none) is read in, first the parser's own. */
+        /**
+         * The distinct charsets a field with this own charset ({@code null} when none) is read in,
+         * first the parser's own; without any charset in the request, just UTF-8.
+         */
         List<Charset> readingsOf(Charset own) {
+            if (own == null && form == null && request == null) {
+                return UTF_8_ONLY;
+            }
             List<Charset> readings = new ArrayList<>(4);
-            readings.add(own == null ? StandardCharsets.UTF_8 : own);
+            addDistinct(readings, own == null ? StandardCharsets.UTF_8 : own);
             if (own == null && form != null) {
-                readings.add(form);
+                addDistinct(readings, form);
             }
             if (request != null) {
-                readings.add(request);
+                addDistinct(readings, request);
             }
-            readings.add(StandardCharsets.UTF_8);
-            return readings.stream().distinct().toList();
+            addDistinct(readings, StandardCharsets.UTF_8);
+            return readings;
+        }
+
+        private static void addDistinct(List<Charset> readings, Charset charset) {
+            if (!readings.contains(charset)) {
+                readings.add(charset);
+            }
         }
 
         /** The charsets fields without own charset were read in before {@code _charset_} was seen. */
@@ -624,8 +640,7 @@ public final class MultipartParser {
     }
 
     /** The content of a part decoded with {@code charset}: strictly when UTF-8. */
-    private static DecodedText content(ByteBuffer body, int start, int end, Charset charset) {
-        byte[] bytes = bytes(body, start, end);
+    private static DecodedText decode(byte[] bytes, Charset charset) {
         if (charset.equals(StandardCharsets.UTF_8)) {
             return Utf8.decode(bytes, 0, bytes.length);
         }

@@ -101,6 +101,23 @@ class JwksUriTest {
     }
 
     @Test
+    void keepsPassingACachedTokenWhenTheKeySetIsFetchedAgainUnchanged() throws Exception {
+        jwksSettings = "cache-ttl: 600ms, refresh-ahead: 100ms, rate-limit: 50ms, connect-timeout: 100ms, read-timeout: 100ms";
+        tearDown();
+        setUp();
+        String token = TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build());
+        assertThat(call(token).allowed()).isTrue();
+        assertThat(call(token).allowed()).isTrue();
+        int fetched = hits.get();
+
+        Thread.sleep(900);
+
+        assertThat(call(token).allowed()).isTrue();
+        assertThat(call(token).allowed()).isTrue();
+        assertThat(hits.get()).isGreaterThan(fetched);
+    }
+
+    @Test
     void answers503WhileKeysWereNeverObtainedEvenWhenRateLimited() {
         status = 500;
 

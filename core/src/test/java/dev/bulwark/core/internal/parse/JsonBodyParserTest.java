@@ -14,6 +14,7 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.parse.BodyParsing.StreamParser;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,28 @@ class JsonBodyParserTest {
                 "NAME /q=q",
                 "VALUE /q=x");
         assertThat(sink.allFrom(Source.JSON)).isTrue();
+    }
+
+    @Test
+    void parsesABufferFromItsPositionWithoutMovingIt() throws Exception {
+        ByteBuffer body = ByteBuffer.wrap("xx{\"k\":\"v\"}".getBytes(StandardCharsets.UTF_8));
+        body.position(2);
+        CollectingSink sink = new CollectingSink();
+
+        new JsonBodyParser(Limits.defaults()).parse(body, sink);
+
+        assertThat(sink.lines()).containsExactly("NAME /k=k", "VALUE /k=v");
+        assertThat(body.position()).isEqualTo(2);
+    }
+
+    @Test
+    void parsesADocumentCutFromALargerTextAfterItsByteOrderMark() throws Exception {
+        char[] text = "[\"a\"]\n\uFEFF{\"k\":\"v\"}\n".toCharArray();
+        CollectingSink sink = new CollectingSink();
+
+        new JsonBodyParser(Limits.defaults()).parse(text, 6, 10, sink);
+
+        assertThat(sink.lines()).containsExactly("NAME /k=k", "VALUE /k=v");
     }
 
     @Test
