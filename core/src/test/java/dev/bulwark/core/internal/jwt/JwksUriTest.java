@@ -102,9 +102,7 @@ class JwksUriTest {
 
     @Test
     void keepsPassingACachedTokenWhenTheKeySetIsFetchedAgainUnchanged() throws Exception {
-        jwksSettings = "cache-ttl: 600ms, refresh-ahead: 100ms, rate-limit: 50ms, connect-timeout: 100ms, read-timeout: 100ms";
-        tearDown();
-        setUp();
+        bulwark = bulwark("cache-ttl: 600ms, refresh-ahead: 100ms, rate-limit: 50ms, connect-timeout: 250ms, read-timeout: 250ms");
         String token = TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build());
         assertThat(call(token).allowed()).isTrue();
         assertThat(call(token).allowed()).isTrue();
