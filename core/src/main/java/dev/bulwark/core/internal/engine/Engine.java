@@ -56,6 +56,8 @@ public final class Engine {
 
     private final BulwarkConfig config;
     private final Limits limits;
+    private final DenyRuleCheck denyRules;
+    /** The checks after the deny rules: tokens, OpenAPI, then those the user added. */
     private final List<Check> checks;
     private final OpenApiCheck openApi;
     private final RequestParser parser;
@@ -66,8 +68,9 @@ public final class Engine {
         this.limits = config.limits();
         this.parser = new RequestParser(config);
         this.policy = new PolicyChecks(config);
+        this.denyRules = new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(config.denyRules()),
+                BuiltInRules.requestDetectors());
         List<Check> all = new ArrayList<>();
-        all.add(new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(config.denyRules()), BuiltInRules.requestDetectors()));
         if (config.jwt().enabled()) {
             all.add(new JwtCheck(config.jwt()));
         }
@@ -142,16 +145,19 @@ public final class Engine {
         for (UninspectedContent content : parsed.uninspected()) {
             reportUninspected(content, inspection);
         }
+        if (inspection.blocked()) {
+            return;
+        }
+        denyRules.inspect(inspection);
+        if (!inspection.blocked()) {
+            // After the deny rules, so that an attack hidden in a suspicious path is named as such.
+            reportAmbiguousPath(inspection, routeAmbiguous);
+        }
         for (Check check : checks) {
             if (inspection.blocked()) {
                 return;
             }
             check.inspect(inspection);
-            // The deny-rule check is always the first (see the constructor).
-            if (check == checks.get(0) && !inspection.blocked()) {
-                // After the deny rules, so that an attack hidden in a suspicious path is named as such.
-                reportAmbiguousPath(inspection, routeAmbiguous);
-            }
         }
     }
 
@@ -164,12 +170,12 @@ public final class Engine {
     private static void reportAmbiguousPath(RequestInspection inspection, boolean routeAmbiguous) {
         SuspiciousPath suspicious = inspection.suspiciousPath();
         if (suspicious != null) {
-            inspection.report(new Finding(MALFORMED_KEY, "MALFORMED-" + suspicious.ruleId(), suspicious.description(),
-                    Location.value(Source.PATH, ""), "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400));
+            inspection.report(Finding.blocking(MALFORMED_KEY, "MALFORMED-" + suspicious.ruleId(), suspicious.description(),
+                    Location.value(Source.PATH, ""), BlockType.MALFORMED, 400));
         } else if (routeAmbiguous) {
-            inspection.report(new Finding(MALFORMED_KEY, "MALFORMED-PATH-ROUTE-SPELLING",
+            inspection.report(Finding.blocking(MALFORMED_KEY, "MALFORMED-PATH-ROUTE-SPELLING",
                     "the path falls under another route when spelled differently", Location.value(Source.PATH, ""),
-                    "", Level.BASIC, Mode.BLOCK, BlockType.MALFORMED, 400));
+                    BlockType.MALFORMED, 400));
         }
     }
 
