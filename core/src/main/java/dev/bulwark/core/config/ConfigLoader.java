@@ -118,8 +118,7 @@ public final class ConfigLoader {
             builder.denyRules(denyRules(node));
         }
         if ((node = root.get("jwt")) != null) {
-            ConfigNode jwtNode = node;
-            builder.jwt(JwtConfigReader.read(jwtNode));
+            builder.jwt(JwtConfigReader.read(node));
         }
         if ((node = root.get("openapi")) != null) {
             builder.openapi(openapi(node));

@@ -1,7 +1,6 @@
 package dev.bulwark.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -72,13 +71,6 @@ final class ConfigNode {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** This object without one key, at the same path. */
-    ConfigNode without(String key) {
-        ObjectNode copy = ((ObjectNode) node).deepCopy();
-        copy.remove(key);
-        return new ConfigNode(copy, path);
     }
 
     boolean has(String key) {

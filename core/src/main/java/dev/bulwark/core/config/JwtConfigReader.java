@@ -42,7 +42,7 @@ final class JwtConfigReader {
             if (!item.isObject()) {
                 throw item.error("expected claim: header pairs, e.g. {sub: X-User-Id}");
             }
-            for (String claim : fieldNames(item)) {
+            for (String claim : item.fieldNames()) {
                 String headerName = item.get(claim).text().trim();
                 if (headerName.isEmpty() || !headerName.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
                     throw item.get(claim).error("invalid header name '" + headerName + "'");
@@ -102,23 +102,12 @@ final class JwtConfigReader {
                 entry.object();
                 String claim = entry.required("claim", "a claim condition needs 'claim'").text();
                 List<String> oneOf = entry.has("one-of") ? entry.get("one-of").stringList() : List.of();
-                StringMatcher matcher = null;
-                if (!entry.has("one-of")) {
-                    matcher = ConfigLoader.matcher(matcherView(entry));
-                }
-                StringMatcher finalMatcher = matcher;
-                claims.add(entry.convert(n -> new ClaimRequirement(claim, oneOf, finalMatcher)));
+                // The claim condition's own keys are a matcher's, read where one-of is not given.
+                StringMatcher matcher = entry.has("one-of") ? null : ConfigLoader.matcher(entry);
+                claims.add(entry.convert(n -> new ClaimRequirement(claim, oneOf, matcher)));
             }
         }
         return new JwtRequirement(required, scopes, claims);
     }
 
-    /** The claim condition without its {@code claim} key, read as a matcher. */
-    private static ConfigNode matcherView(ConfigNode entry) {
-        return entry.without("claim");
-    }
-
-    private static List<String> fieldNames(ConfigNode node) {
-        return node.fieldNames();
-    }
 }

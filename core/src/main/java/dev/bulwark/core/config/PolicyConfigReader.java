@@ -206,8 +206,6 @@ final class PolicyConfigReader {
         if ((item = node.get("security-headers")) != null) {
             if (item.isObject()) {
                 // "enabled" is the object form of the plain true/false, as Spring properties write it.
-                Set<String> keys = new LinkedHashSet<>(SECURITY_HEADER_KEYS.keySet());
-                keys.add("enabled");
                 item.object();
                 if (item.has("enabled") && !item.get("enabled").bool()) {
                     if (item.fieldNames().size() > 1) {
