@@ -38,7 +38,7 @@ public final class ConfigLoader {
 
     private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "path-parameter", "value");
 
-    /** How each key under {@code limits} sets its limit. */
+    /** How each key under {@code limits} sets its limit; a group without an entry holds more keys. */
     private static final Map<String, BiConsumer<Limits.Builder, ConfigNode>> LIMITS = Map.ofEntries(
             Map.entry("body-size", (limits, item) -> limits.bodySize(item.dataSize())),
             Map.entry("path-length", (limits, item) -> limits.pathLength(item.positiveInt())),
@@ -57,7 +57,8 @@ public final class ConfigLoader {
             Map.entry("multipart.parts", (limits, item) -> limits.multipartParts(item.positiveInt())),
             Map.entry("multipart.part-size", (limits, item) -> limits.multipartPartSize(item.dataSize())),
             Map.entry("xml.depth", (limits, item) -> limits.xmlDepth(item.positiveInt())),
-            Map.entry("xml.elements", (limits, item) -> limits.xmlElements(item.positiveInt())));
+            Map.entry("xml.elements", (limits, item) -> limits.xmlElements(item.positiveInt())),
+            Map.entry("body-read", (limits, item) -> limits.bodyRead(bodyRead(item))));
 
     private ConfigLoader() {
     }
@@ -167,16 +168,26 @@ public final class ConfigLoader {
 
     private static Limits limits(ConfigNode node) {
         Limits.Builder limits = Limits.custom();
-        leaves(node, "", (path, item) -> {
-            if (!path.startsWith("body-read.")) {
-                LIMITS.get(path).accept(limits, item);
-            }
-        });
-        ConfigNode bodyRead = node.get("body-read");
-        if (bodyRead != null) {
-            limits.bodyRead(bodyRead(bodyRead));
-        }
+        readLimits(node, "", limits);
         return node.convert(n -> limits.build());
+    }
+
+    /** Sets every limit under {@code node}, whose path below {@code limits} is {@code prefix}; groups are walked. */
+    private static void readLimits(ConfigNode node, String prefix, Limits.Builder limits) {
+        node.object();
+        for (String name : node.fieldNames()) {
+            ConfigNode item = node.get(name);
+            if (item == null) {
+                continue;
+            }
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            BiConsumer<Limits.Builder, ConfigNode> setter = LIMITS.get(path);
+            if (setter != null) {
+                setter.accept(limits, item);
+            } else {
+                readLimits(item, path, limits);
+            }
+        }
     }
 
     /** {@code limits.body-read}: one group, because its keys are checked against each other. */
@@ -202,23 +213,6 @@ public final class ConfigLoader {
             throw node.error("must be positive, was " + duration);
         }
         return duration;
-    }
-
-    /** Hands every value under {@code node} to {@code apply} with its path below it; groups are walked. */
-    private static void leaves(ConfigNode node, String prefix, BiConsumer<String, ConfigNode> apply) {
-        node.object();
-        for (String name : node.fieldNames()) {
-            ConfigNode item = node.get(name);
-            String path = prefix.isEmpty() ? name : prefix + "." + name;
-            if (item == null) {
-                continue;
-            }
-            if (ConfigSchema.find(item.path()).type() == ConfigSchema.Type.OBJECT) {
-                leaves(item, path, apply);
-            } else {
-                apply.accept(path, item);
-            }
-        }
     }
 
     private static int intSize(ConfigNode node) {
