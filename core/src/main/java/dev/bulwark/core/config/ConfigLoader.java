@@ -36,7 +36,9 @@ public final class ConfigLoader {
             .build());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "path-parameter", "value");
+    /** The blocked-data selector keys, in the schema's order, so that an error names them alike on every run. */
+    private static final List<String> SELECTOR_KINDS = List.of("parameter", "header", "cookie", "json", "xml", "path",
+            "path-segment", "path-parameter", "value");
 
     /** How each key under {@code limits} sets its limit; a group without an entry holds more keys. */
     private static final Map<String, BiConsumer<Limits.Builder, ConfigNode>> LIMITS = Map.ofEntries(
@@ -363,8 +365,7 @@ public final class ConfigLoader {
         for (String kind : SELECTOR_KINDS) {
             if (entry.has(kind)) {
                 if (found != null) {
-                    throw entry.error("choose one of " + SELECTOR_KINDS.stream().sorted().toList()
-                            + ", found both '" + found + "' and '" + kind + "'");
+                    throw entry.error("choose one of " + SELECTOR_KINDS + ", found both '" + found + "' and '" + kind + "'");
                 }
                 found = kind;
             }

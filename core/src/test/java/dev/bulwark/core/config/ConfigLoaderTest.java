@@ -215,6 +215,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void namesTwoSelectorsInTheSchemasOrder() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - value: admin
+                      parameter: {name: role}
+                      cookie: {name: session}
+                """))
+                .hasMessageEndingWith("found both 'parameter' and 'cookie'");
+    }
+
+    @Test
     void rejectsInvalidClientIpRange() {
         assertThatThrownBy(() -> ConfigLoader.fromYaml("routes: [{when: {client-ips: [10.0.0.0/33]}}]"))
                 .hasMessageStartingWith("routes[0].when.client-ips[0]:");
