@@ -151,21 +151,14 @@ public final class ConfigLoader {
             }
         }
         Mode mode = mode(node);
-        boolean unexpected = true;
-        if ((item = node.get("unexpected-query-parameters")) != null) {
-            String value = item.text().trim().toLowerCase(Locale.ROOT);
-            if (!value.equals("block") && !value.equals("ignore")) {
-                throw item.error("unknown value '" + value + "' (expected one of [block, ignore])");
-            }
-            unexpected = value.equals("block");
-        }
+        boolean unexpected = !node.has("unexpected-query-parameters")
+                || node.get("unexpected-query-parameters").choice().equals("block");
         Set<String> ignore = node.has("ignore") ? new LinkedHashSet<>(node.get("ignore").stringList()) : Set.of();
         Set<String> logOnly = node.has("log-only") ? new LinkedHashSet<>(node.get("log-only").stringList()) : Set.of();
         int maxViolations = node.has("max-violations") ? node.get("max-violations").positiveInt() : 10;
         boolean details = !node.has("details") || node.get("details").bool();
         boolean responses = node.has("validate-responses") && node.get("validate-responses").bool();
-        boolean finalUnexpected = unexpected;
-        return node.convert(n -> new OpenApiConfig(specs, mode, finalUnexpected, ignore, logOnly, maxViolations, details, responses));
+        return node.convert(n -> new OpenApiConfig(specs, mode, unexpected, ignore, logOnly, maxViolations, details, responses));
     }
 
     private static Limits limits(ConfigNode node) {

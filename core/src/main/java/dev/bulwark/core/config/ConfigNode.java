@@ -246,6 +246,16 @@ final class ConfigNode {
         return end;
     }
 
+    /** One of the values {@link ConfigSchema} lists for this key, in lower case. */
+    String choice() {
+        String value = text().trim().toLowerCase(Locale.ROOT);
+        List<String> values = ConfigSchema.find(path).values();
+        if (!values.contains(value)) {
+            throw error("unknown value '" + value + "' (expected one of " + values + ")");
+        }
+        return value;
+    }
+
     /** An enum constant by its kebab-case name ({@code log-only} for {@code LOG_ONLY}). */
     <E extends Enum<E>> E enumValue(Class<E> type) {
         // YAML 1.1 reads an unquoted "off" as false (Spring hands it on as the text "false"); a
