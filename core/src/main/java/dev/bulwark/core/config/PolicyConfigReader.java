@@ -26,7 +26,8 @@ import java.util.function.Function;
  */
 final class PolicyConfigReader {
 
-    private static final Map<String, String> SECURITY_HEADER_KEYS = securityHeaderKeys();
+    /** The keys of {@code headers.response.security-headers}, in the file's order, with the header each sets. */
+    static final Map<String, String> SECURITY_HEADER_KEYS = securityHeaderKeys();
 
     private PolicyConfigReader() {
     }
