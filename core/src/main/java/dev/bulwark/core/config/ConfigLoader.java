@@ -151,13 +151,15 @@ public final class ConfigLoader {
             }
         }
         Mode mode = mode(node);
-        boolean unexpected = !node.has("unexpected-query-parameters")
-                || node.get("unexpected-query-parameters").choice().equals("block");
+        OpenApiConfig defaults = OpenApiConfig.disabled();
+        boolean unexpected = node.has("unexpected-query-parameters")
+                ? node.get("unexpected-query-parameters").choice().equals("block") : defaults.unexpectedQueryParameters();
         Set<String> ignore = node.has("ignore") ? new LinkedHashSet<>(node.get("ignore").stringList()) : Set.of();
         Set<String> logOnly = node.has("log-only") ? new LinkedHashSet<>(node.get("log-only").stringList()) : Set.of();
-        int maxViolations = node.has("max-violations") ? node.get("max-violations").positiveInt() : 10;
-        boolean details = !node.has("details") || node.get("details").bool();
-        boolean responses = node.has("validate-responses") && node.get("validate-responses").bool();
+        int maxViolations = node.has("max-violations") ? node.get("max-violations").positiveInt() : defaults.maxViolations();
+        boolean details = node.has("details") ? node.get("details").bool() : defaults.details();
+        boolean responses = node.has("validate-responses") ? node.get("validate-responses").bool()
+                : defaults.validateResponses();
         return node.convert(n -> new OpenApiConfig(specs, mode, unexpected, ignore, logOnly, maxViolations, details, responses));
     }
 

@@ -30,12 +30,15 @@ final class JwtConfigReader {
         String header = node.has("header") ? node.get("header").text().trim() : null;
         String cookie = node.has("cookie") ? node.get("cookie").text().trim() : null;
         String query = node.has("query-parameter") ? node.get("query-parameter").text().trim() : null;
-        Duration skew = node.has("clock-skew") ? node.get("clock-skew").duration() : Duration.ofSeconds(60);
+        JwtConfig defaults = JwtConfig.disabled();
+        Duration skew = node.has("clock-skew") ? node.get("clock-skew").duration() : defaults.clockSkew();
         Duration maxLifetime = node.has("max-lifetime") ? node.get("max-lifetime").duration() : null;
-        boolean requireExp = !node.has("require-expiration") || node.get("require-expiration").bool();
+        boolean requireExp = node.has("require-expiration") ? node.get("require-expiration").bool()
+                : defaults.requireExpiration();
         Set<String> types = node.has("types") ? new LinkedHashSet<>(node.get("types").stringList()) : Set.of();
-        int maxSize = node.has("max-token-size") ? (int) Math.min(Integer.MAX_VALUE, node.get("max-token-size").dataSize()) : 8192;
-        int cacheSize = node.has("cache-size") ? node.get("cache-size").positiveInt() : 10_000;
+        int maxSize = node.has("max-token-size") ? (int) Math.min(Integer.MAX_VALUE, node.get("max-token-size").dataSize())
+                : defaults.maxTokenSize();
+        int cacheSize = node.has("cache-size") ? node.get("cache-size").positiveInt() : defaults.cacheSize();
         JwtRequirement requirement = requirement(node, false);
         Map<String, String> propagate = new LinkedHashMap<>();
         if ((item = node.get("propagate")) != null) {
