@@ -195,7 +195,7 @@ public final class Masking {
     }
 
     /** Masks credentials and the values of secret-looking pairs inside a piece of text. */
-    public static String maskEmbeddedSecrets(String text) {
+    private static String maskEmbeddedSecrets(String text) {
         String masked = CREDENTIAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         masked = QUOTED_PAIR.matcher(masked).replaceAll(m -> isSecretName(m.group(1))
                 ? Matcher.quoteReplacement('"' + m.group(1) + '"' + m.group(2) + '"' + MASK + '"')
