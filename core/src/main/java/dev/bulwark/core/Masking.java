@@ -176,7 +176,12 @@ public final class Masking {
         if (isSecretLocation(finding.location())) {
             return MASK;
         }
-        return SecurityEvent.clean(maskEmbeddedSecrets(excerpt), MAX_EXCERPT_LENGTH);
+        // An application's check may report a whole value: the pair patterns run on what can be
+        // logged only, as they take time and stack in proportion to their input.
+        boolean cut = excerpt.length() > MAX_EXCERPT_LENGTH;
+        String cleaned = SecurityEvent.clean(maskEmbeddedSecrets(cut ? excerpt.substring(0, MAX_EXCERPT_LENGTH) : excerpt),
+                MAX_EXCERPT_LENGTH);
+        return cut && !cleaned.endsWith("…") ? cleaned + "…" : cleaned;
     }
 
     /** Whether values at {@code location} are never logged. */
