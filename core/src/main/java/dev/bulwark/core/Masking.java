@@ -176,7 +176,12 @@ public final class Masking {
         if (isSecretLocation(finding.location())) {
             return MASK;
         }
-        return SecurityEvent.clean(maskEmbeddedSecrets(excerpt), MAX_EXCERPT_LENGTH);
+        // An application's check may report a whole value: the pair patterns run on what can be
+        // logged only, as they take time and stack in proportion to their input.
+        boolean cut = excerpt.length() > MAX_EXCERPT_LENGTH;
+        String cleaned = SecurityEvent.clean(maskEmbeddedSecrets(cut ? excerpt.substring(0, MAX_EXCERPT_LENGTH) : excerpt),
+                MAX_EXCERPT_LENGTH);
+        return cut && !cleaned.endsWith("…") ? cleaned + "…" : cleaned;
     }
 
     /** Whether values at {@code location} are never logged. */
@@ -195,7 +200,7 @@ public final class Masking {
     }
 
     /** Masks credentials and the values of secret-looking pairs inside a piece of text. */
-    public static String maskEmbeddedSecrets(String text) {
+    private static String maskEmbeddedSecrets(String text) {
         String masked = CREDENTIAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         masked = QUOTED_PAIR.matcher(masked).replaceAll(m -> isSecretName(m.group(1))
                 ? Matcher.quoteReplacement('"' + m.group(1) + '"' + m.group(2) + '"' + MASK + '"')

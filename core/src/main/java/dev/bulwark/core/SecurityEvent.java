@@ -98,9 +98,9 @@ public final class SecurityEvent {
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                appendHex(out.append("\\x"), c, 2);
             } else if ((c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                appendHex(out.append("\\u"), c, 4);
             } else {
                 out.append(c);
             }
@@ -109,6 +109,13 @@ public final class SecurityEvent {
             out.append('…');
         }
         return out.toString();
+    }
+
+    /** Appends {@code c} as {@code digits} lower-case hex digits; no format string parsed per character. */
+    private static void appendHex(StringBuilder out, char c, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            out.append(Character.forDigit((c >> shift) & 0xf, 16));
+        }
     }
 
     private static Finding primary(Decision decision) {

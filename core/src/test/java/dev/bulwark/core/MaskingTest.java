@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class MaskingTest {
 
+    private static final Location BODY = Location.value(Source.BODY, "");
+
     @Test
     void masksValuesOfSecretHeadersWhateverTheCheckReported() {
         assertThat(excerpt(Location.value(Source.HEADER, "Authorization"), "Basic dXNlcjpwYXNz")).isEqualTo("******");
@@ -87,5 +89,32 @@ class MaskingTest {
     private static String excerpt(Location location, String excerpt) {
         return Masking.safeExcerpt(new Finding("SQL", "SQL-TEST", "test finding", location, excerpt, Level.STANDARD,
                 Mode.BLOCK, BlockType.DENY, 403));
+    }
+
+
+    @Test
+    void masksAWholeValueAnApplicationCheckReportedWithoutRunningOutOfStack() {
+        String value = "{\"password\": \"hunter2\", \"note\": \"" + "x".repeat(200_000) + "\"}";
+
+        String excerpt = Masking.safeExcerpt(finding(value));
+
+        assertThat(excerpt).startsWith("{\"password\": \"******\", \"note\": \"xxx").endsWith("…").doesNotContain("hunter2");
+    }
+
+    @Test
+    void marksAnExcerptCutBeforeMaskingAsCutWhenMaskingShortensIt() {
+        String value = "token=" + "a".repeat(500) + "&next=1";
+
+        assertThat(Masking.safeExcerpt(finding(value))).isEqualTo("token=******…");
+    }
+
+    @Test
+    void leavesAShortExcerptUncut() {
+        assertThat(Masking.safeExcerpt(finding("user=bob&password=hunter2"))).isEqualTo("user=bob&password=******");
+    }
+
+    private static Finding finding(String excerpt) {
+        return new Finding("APP", "APP-CHECK", "an application's check", BODY, excerpt, Level.BASIC, Mode.BLOCK,
+                BlockType.DENY, 403);
     }
 }

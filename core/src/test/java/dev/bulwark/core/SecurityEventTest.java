@@ -13,4 +13,20 @@ class SecurityEventTest {
         assertThat(SecurityEvent.clean("x".repeat(300), SecurityEvent.MAX_PATH_LENGTH))
                 .hasSize(SecurityEvent.MAX_PATH_LENGTH + 1).endsWith("…");
     }
+
+    @Test
+    void escapesControlCharactersAsTwoHexDigits() {
+        assertThat(SecurityEvent.clean("a\nb\u0000c\u007f", 100)).isEqualTo("a\\x0ab\\x00c\\x7f");
+    }
+
+    @Test
+    void escapesC1ControlsAndLineSeparatorsAsFourHexDigits() {
+        assertThat(SecurityEvent.clean("a\u0085b\u009fc\u2028d\u2029", 100)).isEqualTo("a\\u0085b\\u009fc\\u2028d\\u2029");
+    }
+
+    @Test
+    void cutsAtTheLimitBeforeEscapingAndMarksTheCut() {
+        assertThat(SecurityEvent.clean("ab\ncdef", 3)).isEqualTo("ab\\x0a…");
+        assertThat(SecurityEvent.clean("abc", 3)).isEqualTo("abc");
+    }
 }

@@ -17,11 +17,6 @@ import java.util.Map;
  */
 public final class ConfigDescription {
 
-    /** The security headers the YAML file names, in its order. */
-    private static final List<String> SECURITY_HEADERS = List.of(ResponseHeaders.STRICT_TRANSPORT_SECURITY,
-            ResponseHeaders.X_CONTENT_TYPE_OPTIONS, ResponseHeaders.X_FRAME_OPTIONS, ResponseHeaders.REFERRER_POLICY,
-            ResponseHeaders.PERMISSIONS_POLICY, ResponseHeaders.CONTENT_SECURITY_POLICY);
-
     private ConfigDescription() {
     }
 
@@ -389,8 +384,8 @@ public final class ConfigDescription {
             return false;
         }
         Map<String, Object> tree = new LinkedHashMap<>();
-        for (String header : SECURITY_HEADERS) {
-            tree.put(header.toLowerCase(Locale.ROOT), false);
+        for (String key : PolicyConfigReader.SECURITY_HEADER_KEYS.keySet()) {
+            tree.put(key, false);
         }
         headers.forEach((header, value) -> tree.put(header.toLowerCase(Locale.ROOT), value));
         return tree;

@@ -36,9 +36,11 @@ public final class ConfigLoader {
             .build());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Set<String> SELECTOR_KINDS = Set.of("parameter", "header", "cookie", "json", "xml", "path", "path-segment", "path-parameter", "value");
+    /** The blocked-data selector keys, in the schema's order, so that an error names them alike on every run. */
+    private static final List<String> SELECTOR_KINDS = List.of("parameter", "header", "cookie", "json", "xml", "path",
+            "path-segment", "path-parameter", "value");
 
-    /** How each key under {@code limits} sets its limit. */
+    /** How each key under {@code limits} sets its limit; a group without an entry holds more keys. */
     private static final Map<String, BiConsumer<Limits.Builder, ConfigNode>> LIMITS = Map.ofEntries(
             Map.entry("body-size", (limits, item) -> limits.bodySize(item.dataSize())),
             Map.entry("path-length", (limits, item) -> limits.pathLength(item.positiveInt())),
@@ -57,7 +59,8 @@ public final class ConfigLoader {
             Map.entry("multipart.parts", (limits, item) -> limits.multipartParts(item.positiveInt())),
             Map.entry("multipart.part-size", (limits, item) -> limits.multipartPartSize(item.dataSize())),
             Map.entry("xml.depth", (limits, item) -> limits.xmlDepth(item.positiveInt())),
-            Map.entry("xml.elements", (limits, item) -> limits.xmlElements(item.positiveInt())));
+            Map.entry("xml.elements", (limits, item) -> limits.xmlElements(item.positiveInt())),
+            Map.entry("body-read", (limits, item) -> limits.bodyRead(bodyRead(item))));
 
     private ConfigLoader() {
     }
@@ -118,8 +121,7 @@ public final class ConfigLoader {
             builder.denyRules(denyRules(node));
         }
         if ((node = root.get("jwt")) != null) {
-            ConfigNode jwtNode = node;
-            builder.jwt(JwtConfigReader.read(jwtNode));
+            builder.jwt(JwtConfigReader.read(node));
         }
         if ((node = root.get("openapi")) != null) {
             builder.openapi(openapi(node));
@@ -149,35 +151,40 @@ public final class ConfigLoader {
             }
         }
         Mode mode = mode(node);
-        boolean unexpected = true;
-        if ((item = node.get("unexpected-query-parameters")) != null) {
-            String value = item.text().trim().toLowerCase(Locale.ROOT);
-            if (!value.equals("block") && !value.equals("ignore")) {
-                throw item.error("unknown value '" + value + "' (expected one of [block, ignore])");
-            }
-            unexpected = value.equals("block");
-        }
+        OpenApiConfig defaults = OpenApiConfig.disabled();
+        boolean unexpected = node.has("unexpected-query-parameters")
+                ? node.get("unexpected-query-parameters").choice().equals("block") : defaults.unexpectedQueryParameters();
         Set<String> ignore = node.has("ignore") ? new LinkedHashSet<>(node.get("ignore").stringList()) : Set.of();
         Set<String> logOnly = node.has("log-only") ? new LinkedHashSet<>(node.get("log-only").stringList()) : Set.of();
-        int maxViolations = node.has("max-violations") ? node.get("max-violations").positiveInt() : 10;
-        boolean details = !node.has("details") || node.get("details").bool();
-        boolean responses = node.has("validate-responses") && node.get("validate-responses").bool();
-        boolean finalUnexpected = unexpected;
-        return node.convert(n -> new OpenApiConfig(specs, mode, finalUnexpected, ignore, logOnly, maxViolations, details, responses));
+        int maxViolations = node.has("max-violations") ? node.get("max-violations").positiveInt() : defaults.maxViolations();
+        boolean details = node.has("details") ? node.get("details").bool() : defaults.details();
+        boolean responses = node.has("validate-responses") ? node.get("validate-responses").bool()
+                : defaults.validateResponses();
+        return node.convert(n -> new OpenApiConfig(specs, mode, unexpected, ignore, logOnly, maxViolations, details, responses));
     }
 
     private static Limits limits(ConfigNode node) {
         Limits.Builder limits = Limits.custom();
-        leaves(node, "", (path, item) -> {
-            if (!path.startsWith("body-read.")) {
-                LIMITS.get(path).accept(limits, item);
-            }
-        });
-        ConfigNode bodyRead = node.get("body-read");
-        if (bodyRead != null) {
-            limits.bodyRead(bodyRead(bodyRead));
-        }
+        readLimits(node, "", limits);
         return node.convert(n -> limits.build());
+    }
+
+    /** Sets every limit under {@code node}, whose path below {@code limits} is {@code prefix}; groups are walked. */
+    private static void readLimits(ConfigNode node, String prefix, Limits.Builder limits) {
+        node.object();
+        for (String name : node.fieldNames()) {
+            ConfigNode item = node.get(name);
+            if (item == null) {
+                continue;
+            }
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            BiConsumer<Limits.Builder, ConfigNode> setter = LIMITS.get(path);
+            if (setter != null) {
+                setter.accept(limits, item);
+            } else {
+                readLimits(item, path, limits);
+            }
+        }
     }
 
     /** {@code limits.body-read}: one group, because its keys are checked against each other. */
@@ -203,23 +210,6 @@ public final class ConfigLoader {
             throw node.error("must be positive, was " + duration);
         }
         return duration;
-    }
-
-    /** Hands every value under {@code node} to {@code apply} with its path below it; groups are walked. */
-    private static void leaves(ConfigNode node, String prefix, BiConsumer<String, ConfigNode> apply) {
-        node.object();
-        for (String name : node.fieldNames()) {
-            ConfigNode item = node.get(name);
-            String path = prefix.isEmpty() ? name : prefix + "." + name;
-            if (item == null) {
-                continue;
-            }
-            if (ConfigSchema.find(item.path()).type() == ConfigSchema.Type.OBJECT) {
-                leaves(item, path, apply);
-            } else {
-                apply.accept(path, item);
-            }
-        }
     }
 
     private static int intSize(ConfigNode node) {
@@ -370,8 +360,7 @@ public final class ConfigLoader {
         for (String kind : SELECTOR_KINDS) {
             if (entry.has(kind)) {
                 if (found != null) {
-                    throw entry.error("choose one of " + SELECTOR_KINDS.stream().sorted().toList()
-                            + ", found both '" + found + "' and '" + kind + "'");
+                    throw entry.error("choose one of " + SELECTOR_KINDS + ", found both '" + found + "' and '" + kind + "'");
                 }
                 found = kind;
             }

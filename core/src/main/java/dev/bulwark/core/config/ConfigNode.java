@@ -1,7 +1,6 @@
 package dev.bulwark.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -72,13 +71,6 @@ final class ConfigNode {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** This object without one key, at the same path. */
-    ConfigNode without(String key) {
-        ObjectNode copy = ((ObjectNode) node).deepCopy();
-        copy.remove(key);
-        return new ConfigNode(copy, path);
     }
 
     boolean has(String key) {
@@ -252,6 +244,16 @@ final class ConfigNode {
             throw error("expected " + expected + ", found '" + text + "'");
         }
         return end;
+    }
+
+    /** One of the values {@link ConfigSchema} lists for this key, in lower case. */
+    String choice() {
+        String value = text().trim().toLowerCase(Locale.ROOT);
+        List<String> values = ConfigSchema.find(path).values();
+        if (!values.contains(value)) {
+            throw error("unknown value '" + value + "' (expected one of " + values + ")");
+        }
+        return value;
     }
 
     /** An enum constant by its kebab-case name ({@code log-only} for {@code LOG_ONLY}). */

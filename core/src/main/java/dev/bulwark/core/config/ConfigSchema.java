@@ -1,8 +1,11 @@
 package dev.bulwark.core.config;
 
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Mode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -81,7 +84,7 @@ public final class ConfigSchema {
     private static final String MODE = "'block' or 'log-only'; follows the global mode when not set.";
 
     private static final Key ROOT = object("", "The Bulwark configuration.",
-            choice("mode", "block", "Block or only log, for every check: 'block' or 'log-only'.", "block", "log-only"),
+            choice("mode", "block", "Block or only log, for every check: 'block' or 'log-only'.", Mode.class),
             object("limits", "Size and count limits; a request over one is refused.",
                     size("body-size", "1MiB", "Largest request body."),
                     integer("path-length", "2048", "Longest raw path, in characters."),
@@ -118,18 +121,18 @@ public final class ConfigSchema {
             choice("uninspectable", "log", "What to do with content that cannot be inspected (binary bodies and files, "
                     + "compressed content encodings, unknown charsets; any other body is inspected as text at least): "
                     + "'block' answers 415, 'log' lets it pass with a finding. Routes with upload endpoints declare their "
-                    + "binary media types in 'routes[].body.binary' instead of weakening this.", "block", "log"),
+                    + "binary media types in 'routes[].body.binary' instead of weakening this.", UninspectablePolicy.class),
             object("deny-rules", "The deny rules: attack detection.",
                     choice("level", "standard", "Which rules are on: 'off', 'basic', 'standard' or 'strict'. Higher levels "
-                            + "catch more attacks and risk more false positives.", "off", "basic", "standard", "strict"),
+                            + "catch more attacks and risk more false positives.", Level.class),
                     texts("log-only", null, "Rule keys or ids (e.g. XSS, SQL-UNION) that only log, never block."),
                     list("overrides", "Level and mode changes for some rules, values and requests; the first matching "
                             + "override wins.", withSelectors(
                             texts("rule-keys", null, "The rule keys it applies to (e.g. XSS); all when not set."),
                             texts("rule-ids", null, "The rule ids it applies to (e.g. SQL-UNION); all when not set."),
                             condition(),
-                            choice("level", null, "The level for the rules it covers.", "off", "basic", "standard", "strict"),
-                            choice("mode", null, MODE, "block", "log-only"))),
+                            choice("level", null, "The level for the rules it covers.", Level.class),
+                            mode())),
                     list("exceptions", "Findings to drop; keep each as narrow as possible, as each is a hole in the "
                             + "protection.", withSelectors(
                             texts("rule-keys", null, "The rule keys it drops (e.g. XSS); all when not set."),
@@ -146,7 +149,7 @@ public final class ConfigSchema {
                             text("key", "CUSTOM", "The rule key findings carry."),
                             text("description", null, "What the rule catches, for the security log."),
                             condition(),
-                            choice("mode", null, MODE, "block", "log-only")))),
+                            mode()))),
             object("jwt", "JSON Web Token checks.",
                     bool("required", null, "Whether every request needs a valid token unless a route says otherwise. When "
                             + "not set, tokens are required as soon as an issuer is configured."),
@@ -185,7 +188,7 @@ public final class ConfigSchema {
                             text("base-path", "", "The path the spec's paths are relative to."),
                             condition())),
                     choice("mode", null, "'block' or 'log-only' for contract violations; follows the global mode when not set.",
-                            "block", "log-only"),
+                            Mode.class),
                     choice("unexpected-query-parameters", "block", "Query parameters the operation does not declare: "
                             + "'block' or 'ignore'.", "block", "ignore"),
                     texts("ignore", null, "Validator message keys to ignore entirely."),
@@ -196,7 +199,7 @@ public final class ConfigSchema {
             allowedMethods(),
             choice("method-override", "refuse", "Method override headers (X-HTTP-Method-Override, X-HTTP-Method, "
                     + "X-Method-Override) and '_method' fields: 'refuse' answers 400 to any request carrying one; 'allow' "
-                    + "judges a POST by the PUT, PATCH or DELETE it asks for, in every method-based policy.", "refuse", "allow"),
+                    + "judges a POST by the PUT, PATCH or DELETE it asks for, in every method-based policy.", MethodOverridePolicy.class),
             object("allow-rules", "The positive model: requests must match an allow rule.",
                     list("rules", "The rules; a request must match at least one of them or it is blocked. None (the "
                             + "default) switches the positive model off: every request passes on to the deny rules.",
@@ -207,7 +210,7 @@ public final class ConfigSchema {
                                     matchers("content-types", "The content types it allows; any when not set."),
                                     matchers("parameters", "The parameter names it allows; any when not set."))),
                     choice("mode", null, "'block' or 'log-only' for requests no rule matches; follows the global mode "
-                            + "when not set.", "block", "log-only"),
+                            + "when not set.", Mode.class),
                     integer("status", "404", "The status of the block response, 400 to 599; 404 makes unknown endpoints "
                             + "look absent.")),
             object("headers", "Request and response header policy.",
@@ -244,11 +247,11 @@ public final class ConfigSchema {
                     bool("ambient-credentials-only", "true", "Whether only requests carrying credentials a browser adds by "
                             + "itself (a Cookie, or Basic, Digest, Negotiate or NTLM authentication) are checked. Set false "
                             + "when clients are trusted by TLS certificate or network location."),
-                    choice("mode", null, MODE, "block", "log-only")),
+                    mode()),
             object("client-ip", "How the client's address is found.",
                     choice("source", "connection", "'connection' (the connection's peer), 'x-forwarded-for' (from trusted "
                             + "proxies, with trusted-proxies or trusted-hops) or 'header' (a single header trusted proxies "
-                            + "set).", "connection", "x-forwarded-for", "header"),
+                            + "set).", ClientIpConfig.Source.class),
                     texts("trusted-proxies", null, "Addresses or CIDR ranges of the proxies whose forwarding headers "
                             + "count; none by default."),
                     integer("trusted-hops", null, "For x-forwarded-for instead of trusted-proxies: the number of proxies in "
@@ -268,10 +271,11 @@ public final class ConfigSchema {
             list("routes", "Per-route settings, tried in order; the first route whose conditions hold applies.",
                     object("[]", "A route.",
                             condition(),
-                            choice("mode", null, MODE, "block", "log-only"),
+                            mode(),
                             object("deny-rules", "The route's deny rules.",
-                                    choice("level", null, "The level on this route.", "off", "basic", "standard", "strict")),
-                            choice("uninspectable", null, "What to do with uninspectable content on this route.", "block", "log"),
+                                    choice("level", null, "The level on this route.", Level.class)),
+                            choice("uninspectable", null, "What to do with uninspectable content on this route.",
+                                    UninspectablePolicy.class),
                             object("body", "The route's bodies.",
                                     texts("binary", null, "Media ranges of binary bodies the route takes, e.g. image/*.")),
                             object("jwt", "The route's token requirements.",
@@ -360,7 +364,7 @@ public final class ConfigSchema {
                         + "{prefix: X-Acme-} and the word 'standard'. Framing headers always pass.", route ? null : "all"),
                 texts("remove", null, "Headers that never reach the application, e.g. X-Debug."),
                 choice("mode", null, "'block' (remove) or 'log-only' (remove nothing, log what would be); follows the "
-                        + "global mode when not set.", "block", "log-only")));
+                        + "global mode when not set.", Mode.class)));
         if (!route) {
             keys.add(2, texts("proxy-only", null, "Identity headers, e.g. X-Authenticated-User, that reach the application "
                     + "only from trusted proxies (see client-ip), like the forwarding headers."));
@@ -372,7 +376,7 @@ public final class ConfigSchema {
         return object("ip-rules", route ? "The route's client address rules." : "Client address rules.",
                 texts("allow", null, "Addresses or CIDR ranges clients must lie in; no restriction when empty."),
                 texts("deny", null, "Addresses or CIDR ranges that are refused."),
-                choice("mode", null, MODE, "block", "log-only"));
+                mode());
     }
 
     private static Key allowedMethods() {
@@ -383,19 +387,16 @@ public final class ConfigSchema {
     private static Key routeSwitch(String name, String what) {
         return object(name, "Switches " + what + " on this route.",
                 bool("enabled", null, "Whether " + what + " run on this route."),
-                choice("mode", null, MODE, "block", "log-only"));
+                mode());
     }
 
+    /** A claim condition is a matcher's keys beside {@code claim} and {@code one-of}. */
     private static Key claims(String description) {
-        return list("claims", description, object("[]", "A claim condition: one-of, or a matcher.",
-                text("claim", null, "The claim's name."),
-                texts("one-of", null, "The values it may have."),
-                text("exact", null, "The value it must have."),
-                text("prefix", null, "A prefix it must have."),
-                text("suffix", null, "A suffix it must have."),
-                text("contains", null, "Text it must contain."),
-                text("regex", null, "A regular expression it must match."),
-                bool("ignore-case", "false", "Whether case is ignored.")));
+        List<Key> keys = new ArrayList<>(List.of(text("claim", null, "The claim's name."),
+                texts("one-of", null, "The values it may have.")));
+        keys.addAll(matcher("[]", "The value it must have.").children());
+        return list("claims", description, new Key("[]", Type.OBJECT, false, null, "A claim condition: one-of, or a "
+                + "matcher.", false, List.of(), keys));
     }
 
     /** A request condition: {@code when}. */
@@ -412,7 +413,7 @@ public final class ConfigSchema {
         List<Key> all = new ArrayList<>(List.of(keys));
         all.add(object("parameter", "A parameter by name and value.", matcher("name", "The parameter's name."),
                 matcher("value", "The parameter's value."),
-                choice("source", "any", "Where the parameter is from.", "any", "query", "body")));
+                choice("source", "any", "Where the parameter is from.", ValueSelector.ParameterSource.class)));
         all.add(object("header", "A header by name and value.", matcher("name", "The header's name."),
                 matcher("value", "The header's value.")));
         all.add(object("cookie", "A cookie by name and value.", matcher("name", "The cookie's name."),
@@ -483,6 +484,20 @@ public final class ConfigSchema {
 
     private static Key duration(String name, String defaultValue, String description) {
         return scalar(name, Type.DURATION, defaultValue, description);
+    }
+
+    /** A {@code mode} key that follows the global mode when not set. */
+    private static Key mode() {
+        return choice("mode", null, MODE, Mode.class);
+    }
+
+    /** A choice of an enum's constants, named as {@link ConfigNode#enumValue} reads them. */
+    private static Key choice(String name, String defaultValue, String description, Class<? extends Enum<?>> type) {
+        List<String> values = new ArrayList<>();
+        for (Enum<?> constant : type.getEnumConstants()) {
+            values.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return choice(name, defaultValue, description, values.toArray(String[]::new));
     }
 
     private static Key choice(String name, String defaultValue, String description, String... values) {

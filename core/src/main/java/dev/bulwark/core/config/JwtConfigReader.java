@@ -30,19 +30,22 @@ final class JwtConfigReader {
         String header = node.has("header") ? node.get("header").text().trim() : null;
         String cookie = node.has("cookie") ? node.get("cookie").text().trim() : null;
         String query = node.has("query-parameter") ? node.get("query-parameter").text().trim() : null;
-        Duration skew = node.has("clock-skew") ? node.get("clock-skew").duration() : Duration.ofSeconds(60);
+        JwtConfig defaults = JwtConfig.disabled();
+        Duration skew = node.has("clock-skew") ? node.get("clock-skew").duration() : defaults.clockSkew();
         Duration maxLifetime = node.has("max-lifetime") ? node.get("max-lifetime").duration() : null;
-        boolean requireExp = !node.has("require-expiration") || node.get("require-expiration").bool();
+        boolean requireExp = node.has("require-expiration") ? node.get("require-expiration").bool()
+                : defaults.requireExpiration();
         Set<String> types = node.has("types") ? new LinkedHashSet<>(node.get("types").stringList()) : Set.of();
-        int maxSize = node.has("max-token-size") ? (int) Math.min(Integer.MAX_VALUE, node.get("max-token-size").dataSize()) : 8192;
-        int cacheSize = node.has("cache-size") ? node.get("cache-size").positiveInt() : 10_000;
+        int maxSize = node.has("max-token-size") ? (int) Math.min(Integer.MAX_VALUE, node.get("max-token-size").dataSize())
+                : defaults.maxTokenSize();
+        int cacheSize = node.has("cache-size") ? node.get("cache-size").positiveInt() : defaults.cacheSize();
         JwtRequirement requirement = requirement(node, false);
         Map<String, String> propagate = new LinkedHashMap<>();
         if ((item = node.get("propagate")) != null) {
             if (!item.isObject()) {
                 throw item.error("expected claim: header pairs, e.g. {sub: X-User-Id}");
             }
-            for (String claim : fieldNames(item)) {
+            for (String claim : item.fieldNames()) {
                 String headerName = item.get(claim).text().trim();
                 if (headerName.isEmpty() || !headerName.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
                     throw item.get(claim).error("invalid header name '" + headerName + "'");
@@ -102,23 +105,12 @@ final class JwtConfigReader {
                 entry.object();
                 String claim = entry.required("claim", "a claim condition needs 'claim'").text();
                 List<String> oneOf = entry.has("one-of") ? entry.get("one-of").stringList() : List.of();
-                StringMatcher matcher = null;
-                if (!entry.has("one-of")) {
-                    matcher = ConfigLoader.matcher(matcherView(entry));
-                }
-                StringMatcher finalMatcher = matcher;
-                claims.add(entry.convert(n -> new ClaimRequirement(claim, oneOf, finalMatcher)));
+                // The claim condition's own keys are a matcher's, read where one-of is not given.
+                StringMatcher matcher = entry.has("one-of") ? null : ConfigLoader.matcher(entry);
+                claims.add(entry.convert(n -> new ClaimRequirement(claim, oneOf, matcher)));
             }
         }
         return new JwtRequirement(required, scopes, claims);
     }
 
-    /** The claim condition without its {@code claim} key, read as a matcher. */
-    private static ConfigNode matcherView(ConfigNode entry) {
-        return entry.without("claim");
-    }
-
-    private static List<String> fieldNames(ConfigNode node) {
-        return node.fieldNames();
-    }
 }

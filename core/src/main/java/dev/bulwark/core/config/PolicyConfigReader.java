@@ -26,7 +26,8 @@ import java.util.function.Function;
  */
 final class PolicyConfigReader {
 
-    private static final Map<String, String> SECURITY_HEADER_KEYS = securityHeaderKeys();
+    /** The keys of {@code headers.response.security-headers}, in the file's order, with the header each sets. */
+    static final Map<String, String> SECURITY_HEADER_KEYS = securityHeaderKeys();
 
     private PolicyConfigReader() {
     }
@@ -206,8 +207,6 @@ final class PolicyConfigReader {
         if ((item = node.get("security-headers")) != null) {
             if (item.isObject()) {
                 // "enabled" is the object form of the plain true/false, as Spring properties write it.
-                Set<String> keys = new LinkedHashSet<>(SECURITY_HEADER_KEYS.keySet());
-                keys.add("enabled");
                 item.object();
                 if (item.has("enabled") && !item.get("enabled").bool()) {
                     if (item.fieldNames().size() > 1) {

@@ -215,6 +215,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void namesTwoSelectorsInTheSchemasOrder() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - value: admin
+                      parameter: {name: role}
+                      cookie: {name: session}
+                """))
+                .hasMessageEndingWith("found both 'parameter' and 'cookie'");
+    }
+
+    @Test
+    void readsUnexpectedQueryParametersIgnoringCase() {
+        assertThat(ConfigLoader.fromYaml("openapi: {unexpected-query-parameters: Ignore}").openapi()
+                .unexpectedQueryParameters()).isFalse();
+        assertThat(ConfigLoader.fromYaml("openapi: {unexpected-query-parameters: block}").openapi()
+                .unexpectedQueryParameters()).isTrue();
+    }
+
+    @Test
+    void rejectsUnexpectedQueryParametersValueTheSchemaDoesNotList() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("openapi: {unexpected-query-parameters: warn}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("openapi.unexpected-query-parameters: unknown value 'warn' (expected one of [block, ignore])");
+    }
+
+    @Test
     void rejectsInvalidClientIpRange() {
         assertThatThrownBy(() -> ConfigLoader.fromYaml("routes: [{when: {client-ips: [10.0.0.0/33]}}]"))
                 .hasMessageStartingWith("routes[0].when.client-ips[0]:");

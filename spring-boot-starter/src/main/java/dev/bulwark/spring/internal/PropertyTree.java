@@ -38,6 +38,7 @@ public final class PropertyTree {
     private final Environment environment;
     private final Binder binder;
     private final List<ConfigurationPropertySource> sources = new ArrayList<>();
+    private List<PropertyTree> singleSourceTrees;
 
     private PropertyTree(Environment environment, Iterable<ConfigurationPropertySource> sources) {
         this.environment = environment;
@@ -84,8 +85,7 @@ public final class PropertyTree {
      */
     private Object list(Key key, ConfigurationPropertyName name) {
         ConfigurationPropertyName first = name.append("[0]");
-        for (ConfigurationPropertySource source : sources) {
-            PropertyTree owner = sources.size() == 1 ? this : new PropertyTree(environment, List.of(source));
+        for (PropertyTree owner : singleSourceTrees()) {
             if (owner.isSet(first) || owner.hasDescendants(first)) {
                 return owner.indexed(key, name);
             }
@@ -95,6 +95,15 @@ public final class PropertyTree {
             }
         }
         return key.isKeyedList() ? keyedList(key, name) : null;
+    }
+
+    /** A tree per source, in precedence order, made once: lists come whole from one source. */
+    private List<PropertyTree> singleSourceTrees() {
+        if (singleSourceTrees == null) {
+            singleSourceTrees = sources.size() == 1 ? List.of(this)
+                    : sources.stream().map(source -> new PropertyTree(environment, List.of(source))).toList();
+        }
+        return singleSourceTrees;
     }
 
     private List<Object> indexed(Key key, ConfigurationPropertyName name) {
