@@ -121,6 +121,7 @@ public final class BulwarkFilter implements Filter {
 
     private final Bulwark bulwark;
     private final long bodyLimit;
+    private final int maxHeaderFields;
     private final BodyReadWatchdog bodyReadWatchdog;
     private final SecurityEventLogger events;
     private final ResponseHeaderPolicy responseHeaders;
@@ -130,6 +131,7 @@ public final class BulwarkFilter implements Filter {
     private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners) {
         this.bulwark = bulwark;
         this.bodyLimit = bulwark.config().limits().bodySize();
+        this.maxHeaderFields = bulwark.config().limits().headerCount();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
         this.responseHeaders = new ResponseHeaderPolicy(bulwark.config().headers().response());
@@ -300,7 +302,7 @@ public final class BulwarkFilter implements Filter {
         }
         long started = System.nanoTime();
         try {
-            HttpRequest translated = RequestTranslator.translate(request, body);
+            HttpRequest translated = RequestTranslator.translate(request, body, maxHeaderFields);
             Decision decision = bulwark.evaluate(translated);
             return new Inspected(decision, body, translated, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException | Error e) {
