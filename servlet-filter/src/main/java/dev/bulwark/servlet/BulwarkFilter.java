@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -333,8 +334,8 @@ public final class BulwarkFilter implements Filter {
             if (AdapterDecisions.closesConnection(decision) && !response.isCommitted()) {
                 response.setHeader("Connection", "close");
             }
-            List<String> accept = request.getHeaders("Accept") == null ? List.of()
-                    : Collections.list(request.getHeaders("Accept"));
+            Enumeration<String> acceptValues = request.getHeaders("Accept");
+            List<String> accept = acceptValues == null ? List.of() : Collections.list(acceptValues);
             if (!BlockedResponses.send(response, blockResponder.reply(decision, accept))) {
                 LOG.warn("Response already committed; cannot send the block response (incident {})",
                         decision.incidentId());
