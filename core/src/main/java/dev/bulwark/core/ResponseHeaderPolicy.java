@@ -1,10 +1,13 @@
 package dev.bulwark.core;
 
 import dev.bulwark.core.config.ResponseHeaders;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -15,7 +18,7 @@ import java.util.function.Predicate;
  *   <li>headers on the remove list are dropped whenever the application sets them, and removed once
  *       more before the response is committed ({@link #removes}, {@link #removals()});</li>
  *   <li>security headers are added before commit, each only when the response lacks it,
- *       {@code Strict-Transport-Security} only on HTTPS ({@link #additions});</li>
+ *       {@code Strict-Transport-Security} only on HTTPS ({@link #addSecurityHeaders});</li>
  *   <li>with CORS policing, {@code Access-Control-*} headers are held back until commit
  *       ({@link #holdsBack}) and written only when the {@code Access-Control-Allow-Origin} they come
  *       with is allowed ({@link #releasesHeldCors}).</li>
@@ -27,9 +30,21 @@ public final class ResponseHeaderPolicy {
     private static final String CORS_PREFIX = "access-control-";
 
     private final ResponseHeaders config;
+    /** The removed names, compared without regard to case and without lower-casing each name asked about. */
+    private final Set<String> removed;
+    /** The security headers to add over HTTPS, and over plain HTTP (without {@code Strict-Transport-Security}). */
+    private final Map<String, String> secureAdditions;
+    private final Map<String, String> plainAdditions;
 
     public ResponseHeaderPolicy(ResponseHeaders config) {
         this.config = config;
+        Set<String> removed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        removed.addAll(config.remove());
+        this.removed = Collections.unmodifiableSet(removed);
+        Map<String, String> plain = new LinkedHashMap<>(config.securityHeaders());
+        plain.keySet().removeIf(name -> name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY));
+        this.secureAdditions = config.securityHeaders();
+        this.plainAdditions = Collections.unmodifiableMap(plain);
     }
 
     /** Whether the policy changes responses at all; when not, an adapter need not watch them. */
@@ -39,7 +54,7 @@ public final class ResponseHeaderPolicy {
 
     /** Whether a header of this name is dropped when the application sets it. */
     public boolean removes(String name) {
-        return config.removes(name);
+        return name != null && !removed.isEmpty() && removed.contains(name);
     }
 
     /** The names of headers to remove before the response is committed. */
@@ -53,19 +68,19 @@ public final class ResponseHeaderPolicy {
     }
 
     /**
-     * The security headers to add before commit, in configured order.
+     * Adds the security headers before commit, in configured order, each only when the response
+     * lacks it. Nothing is built per response: the headers for each scheme are worked out once.
      *
      * @param secure whether the client spoke HTTPS
      * @param present whether the response already has a header of a name
+     * @param add sets a header on the response
      */
-    public Map<String, String> additions(boolean secure, Predicate<String> present) {
-        Map<String, String> additions = new LinkedHashMap<>();
-        config.securityHeaders().forEach((name, value) -> {
-            if ((secure || !name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY)) && !present.test(name)) {
-                additions.put(name, value);
+    public void addSecurityHeaders(boolean secure, Predicate<String> present, BiConsumer<String, String> add) {
+        (secure ? secureAdditions : plainAdditions).forEach((name, value) -> {
+            if (!present.test(name)) {
+                add.accept(name, value);
             }
         });
-        return additions;
     }
 
     /**

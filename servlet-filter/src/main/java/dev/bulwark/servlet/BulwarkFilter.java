@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,6 +122,7 @@ public final class BulwarkFilter implements Filter {
 
     private final Bulwark bulwark;
     private final long bodyLimit;
+    private final int maxHeaderFields;
     private final BodyReadWatchdog bodyReadWatchdog;
     private final SecurityEventLogger events;
     private final ResponseHeaderPolicy responseHeaders;
@@ -130,6 +132,7 @@ public final class BulwarkFilter implements Filter {
     private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners) {
         this.bulwark = bulwark;
         this.bodyLimit = bulwark.config().limits().bodySize();
+        this.maxHeaderFields = bulwark.config().limits().headerCount();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
         this.responseHeaders = new ResponseHeaderPolicy(bulwark.config().headers().response());
@@ -300,7 +303,7 @@ public final class BulwarkFilter implements Filter {
         }
         long started = System.nanoTime();
         try {
-            HttpRequest translated = RequestTranslator.translate(request, body);
+            HttpRequest translated = RequestTranslator.translate(request, body, maxHeaderFields);
             Decision decision = bulwark.evaluate(translated);
             return new Inspected(decision, body, translated, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException | Error e) {
@@ -331,8 +334,8 @@ public final class BulwarkFilter implements Filter {
             if (AdapterDecisions.closesConnection(decision) && !response.isCommitted()) {
                 response.setHeader("Connection", "close");
             }
-            List<String> accept = request.getHeaders("Accept") == null ? List.of()
-                    : Collections.list(request.getHeaders("Accept"));
+            Enumeration<String> acceptValues = request.getHeaders("Accept");
+            List<String> accept = acceptValues == null ? List.of() : Collections.list(acceptValues);
             if (!BlockedResponses.send(response, blockResponder.reply(decision, accept))) {
                 LOG.warn("Response already committed; cannot send the block response (incident {})",
                         decision.incidentId());

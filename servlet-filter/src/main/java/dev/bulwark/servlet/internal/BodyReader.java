@@ -73,14 +73,14 @@ public final class BodyReader {
                 if (count >= max) {
                     break;
                 }
-                // Full at the declared length: one more read tells the end from a longer body
+                // Full at the declared length: one more byte tells the end from a longer body
                 // without growing the buffer for the common case.
-                byte[] next = new byte[1];
-                if (in.read(next, 0, 1, count) <= 0) {
+                int next = in.readByte(count);
+                if (next < 0) {
                     break;
                 }
                 buffer = Arrays.copyOf(buffer, (int) Math.min(max, Math.max(2L * buffer.length, INITIAL_UNKNOWN_LENGTH)));
-                buffer[count++] = next[0];
+                buffer[count++] = (byte) next;
                 continue;
             }
             int read = in.read(buffer, count, buffer.length - count, count);
@@ -119,13 +119,19 @@ public final class BodyReader {
             this.watchdog = watchdog;
         }
 
+        /** One byte, or -1 at the end of the body. */
+        int readByte(long bytesRead) throws BodyReadException {
+            return read(null, 0, 1, bytesRead);
+        }
+
         // The container's stream is the I/O boundary: whatever it throws (an IOException for a client
         // that went away, an unchecked exception for bad framing in some containers) means the body
         // could not be delivered, or, past the deadline, that it was too slow.
+        /** A read into {@code buffer}, or of one byte (returned) when {@code buffer} is {@code null}. */
         int read(byte[] buffer, int offset, int length, long bytesRead) throws BodyReadException {
             if (!mayBlock(bytesRead)) {
                 try {
-                    return in.read(buffer, offset, length);
+                    return containerRead(buffer, offset, length);
                 } catch (IOException | RuntimeException e) {
                     throw new BodyReadException(e);
                 }
@@ -136,7 +142,7 @@ public final class BodyReader {
             watch.beforeRead(bytesRead);
             int read;
             try {
-                read = in.read(buffer, offset, length);
+                read = containerRead(buffer, offset, length);
             } catch (IOException | RuntimeException e) {
                 if (watch.afterRead() || watch.pastDeadline()) {
                     throw watch.timeout(bytesRead);
@@ -144,9 +150,13 @@ public final class BodyReader {
                 throw new BodyReadException(e);
             }
             if (watch.afterRead()) {
-                throw watch.timeout(bytesRead + Math.max(0, read));
+                throw watch.timeout(bytesRead + (read < 0 ? 0 : buffer == null ? 1 : read));
             }
             return read;
+        }
+
+        private int containerRead(byte[] buffer, int offset, int length) throws IOException {
+            return buffer == null ? in.read() : in.read(buffer, offset, length);
         }
 
         /**

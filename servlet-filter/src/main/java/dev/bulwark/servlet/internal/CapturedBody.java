@@ -18,6 +18,8 @@ import java.util.Objects;
 public record CapturedBody(byte[] bytes, boolean truncated, boolean consumed) {
 
     private static final byte[] NONE = new byte[0];
+    private static final CapturedBody UNREAD = new CapturedBody(NONE, true, false);
+    private static final CapturedBody EMPTY = new CapturedBody(NONE, false, false);
 
     public CapturedBody {
         Objects.requireNonNull(bytes, "bytes");
@@ -35,12 +37,12 @@ public record CapturedBody(byte[] bytes, boolean truncated, boolean consumed) {
 
     /** Nothing read: the declared length is over the limit, so reading would be wasted. */
     public static CapturedBody unread() {
-        return new CapturedBody(NONE, true, false);
+        return UNREAD;
     }
 
     /** No body at all ({@code Content-Length: 0}). */
     public static CapturedBody empty() {
-        return new CapturedBody(NONE, false, false);
+        return EMPTY;
     }
 
     /** Number of bytes held. */

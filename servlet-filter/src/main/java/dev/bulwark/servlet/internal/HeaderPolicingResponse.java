@@ -37,8 +37,8 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
 
     private final ResponseHeaderPolicy policy;
     private final boolean secure;
-    /** Held-back CORS headers by lower-case name. */
-    private final Map<String, HeldHeader> cors = new LinkedHashMap<>();
+    /** Held-back CORS headers by lower-case name; created by the first one, as most responses hold none. */
+    private Map<String, HeldHeader> cors = Map.of();
     private boolean applied;
     private ServletOutputStream stream;
     private PrintWriter writer;
@@ -69,7 +69,7 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
                 response.setHeader(name, null);
             }
         }
-        policy.additions(secure, response::containsHeader).forEach(response::setHeader);
+        policy.addSecurityHeaders(secure, response::containsHeader, response::setHeader);
     }
 
     /** Applies the headers if the application returned without committing the response. */
@@ -124,8 +124,13 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     private void holdCors(String name, String value, boolean add) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (value == null) {
-            cors.remove(lower);
+            if (!cors.isEmpty()) {
+                cors.remove(lower);
+            }
             return;
+        }
+        if (cors.isEmpty()) {
+            cors = new LinkedHashMap<>();
         }
         HeldHeader header = add ? cors.get(lower) : null;
         if (header == null) {
@@ -270,7 +275,7 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     public void reset() {
         super.reset();
         applied = false;
-        cors.clear();
+        cors = Map.of();
     }
 
     /** The body stream; applies the headers before the first byte or flush. */

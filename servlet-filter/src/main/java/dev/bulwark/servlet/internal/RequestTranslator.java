@@ -8,21 +8,32 @@ import java.util.Enumeration;
 /**
  * Translates a servlet request into the core's {@link HttpRequest}, as sent and undecoded: the
  * path from {@code getRequestURI()} (still percent-encoded), the raw query string, and every header
- * field with its duplicates. Decides nothing.
+ * field with its duplicates, up to one more than the engine's {@code headers.count} limit. Decides
+ * nothing.
+ *
+ * <p>The bound keeps the translation linear: the servlet API lists header fields only by name, and
+ * Jetty and Tomcat answer each {@code getHeaders(name)} by scanning every field, so a request of
+ * thousands of distinct names would cost their square. One field over the limit is enough for the
+ * engine to refuse the request with 431.
  */
 public final class RequestTranslator {
 
     private RequestTranslator() {
     }
 
-    /** The core's view of {@code request} with the body the filter read. */
-    public static HttpRequest translate(HttpServletRequest request, CapturedBody body) {
+    /**
+     * The core's view of {@code request} with the body the filter read.
+     *
+     * @param maxHeaderFields the engine's {@code headers.count} limit: at most one field more is
+     *     translated
+     */
+    public static HttpRequest translate(HttpServletRequest request, CapturedBody body, int maxHeaderFields) {
         return HttpRequest.builder()
                 .method(request.getMethod())
                 .rawPath(nonNull(request.getRequestURI()))
                 .rawQuery(request.getQueryString())
                 .protocol(nonNull(request.getProtocol()))
-                .headers(headers(request))
+                .headers(headers(request, maxHeaderFields))
                 .remoteAddress(nonNull(request.getRemoteAddr()))
                 .secure(request.isSecure())
                 .body(body.bytes())
@@ -31,24 +42,26 @@ public final class RequestTranslator {
     }
 
     /**
-     * Every header field: names in the order the container lists them, each followed by all its
-     * values in the order received.
+     * The header fields: names in the order the container lists them, each followed by all its
+     * values in the order received; no more than {@code maxFields + 1} of them.
      */
-    static Headers headers(HttpServletRequest request) {
+    static Headers headers(HttpServletRequest request, int maxFields) {
         Headers.Builder headers = Headers.builder();
         Enumeration<String> names = request.getHeaderNames();
         if (names == null) {
             return headers.build();
         }
-        while (names.hasMoreElements()) {
+        long fields = 0;
+        while (names.hasMoreElements() && fields <= maxFields) {
             String name = names.nextElement();
             Enumeration<String> values = request.getHeaders(name);
             if (values == null) {
                 continue;
             }
-            while (values.hasMoreElements()) {
+            while (values.hasMoreElements() && fields <= maxFields) {
                 String value = values.nextElement();
                 headers.add(name, value == null ? "" : value);
+                fields++;
             }
         }
         return headers.build();

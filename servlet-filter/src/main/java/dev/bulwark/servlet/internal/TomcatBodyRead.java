@@ -131,10 +131,9 @@ final class TomcatBodyRead {
         try {
             facade.action.invoke(facade.coyoteRequest.invoke(catalinaRequest), facade.disableSwallowInput, null);
             Object response = facade.response.invoke(catalinaRequest);
-            Class<?> type = response.getClass();
-            if ((boolean) type.getMethod("isErrorReportRequired").invoke(response)) {
-                type.getMethod("setErrorReported").invoke(response);
-                type.getMethod("setSuspended", boolean.class).invoke(response, false);
+            if ((boolean) facade.isErrorReportRequired.invoke(response)) {
+                facade.setErrorReported.invoke(response);
+                facade.setSuspended.invoke(response, false);
                 request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -166,9 +165,10 @@ final class TomcatBodyRead {
         return unwrapped;
     }
 
-    /** {@code RequestFacade.request} and the public methods of Catalina's and Coyote's requests. */
+    /** {@code RequestFacade.request} and the public methods of Catalina's and Coyote's requests and Catalina's response. */
     private record FacadeAccess(Field request, Method coyoteRequest, Method inputBuffer, Method response,
-            Method action, Object disableSwallowInput) {
+            Method action, Object disableSwallowInput, Method isErrorReportRequired, Method setErrorReported,
+            Method setSuspended) {
 
         static FacadeAccess of(Class<?> facadeType) {
             if (!facadeType.getName().equals(REQUEST_FACADE)) {
@@ -181,9 +181,12 @@ final class TomcatBodyRead {
                 Method coyoteRequest = catalinaRequest.getMethod("getCoyoteRequest");
                 Class<?> coyoteType = coyoteRequest.getReturnType();
                 Class<?> actionCode = Class.forName("org.apache.coyote.ActionCode", false, coyoteType.getClassLoader());
-                return new FacadeAccess(request, coyoteRequest, coyoteType.getMethod("getInputBuffer"),
-                        catalinaRequest.getMethod("getResponse"), coyoteType.getMethod("action", actionCode, Object.class),
-                        actionCode(actionCode, "DISABLE_SWALLOW_INPUT"));
+                Method response = catalinaRequest.getMethod("getResponse");
+                Class<?> responseType = response.getReturnType();
+                return new FacadeAccess(request, coyoteRequest, coyoteType.getMethod("getInputBuffer"), response,
+                        coyoteType.getMethod("action", actionCode, Object.class),
+                        actionCode(actionCode, "DISABLE_SWALLOW_INPUT"), responseType.getMethod("isErrorReportRequired"),
+                        responseType.getMethod("setErrorReported"), responseType.getMethod("setSuspended", boolean.class));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.info("Tomcat's request internals not found; blocking body reads end by interrupt only, "
                         + "which Tomcat's HTTP/1.1 connectors ignore: {}", e.toString());

@@ -24,16 +24,12 @@ import java.util.Locale;
  * field line of a header counts, whatever the case of its name, in the order received: a client
  * cannot hide an entry by sending the header twice or in other letters.
  *
- * <p>Publishes the result as the decision attributes {@value #ADDRESS_ATTRIBUTE} and
- * {@value #SECURE_ATTRIBUTE}, so adapters log the resolved address and know whether the client
+ * <p>Publishes the result as the decision attributes {@value Decision#CLIENT_ADDRESS_ATTRIBUTE} and
+ * {@value Decision#CLIENT_SECURE_ATTRIBUTE}, so adapters log the resolved address and know whether the client
  * spoke HTTPS behind a TLS-terminating proxy.
  */
 public final class ClientIpResolver {
 
-    /** Decision attribute: the resolved client address ({@code String}). */
-    public static final String ADDRESS_ATTRIBUTE = Decision.CLIENT_ADDRESS_ATTRIBUTE;
-    /** Decision attribute: whether the client spoke HTTPS ({@code Boolean}). */
-    public static final String SECURE_ATTRIBUTE = Decision.CLIENT_SECURE_ATTRIBUTE;
     /** Rule key of client-address findings. */
     public static final String RULE_KEY = "CLIENT-IP";
 
@@ -65,8 +61,8 @@ public final class ClientIpResolver {
             List<String> hosts = headers.values("host");
             host = hosts.size() == 1 ? hosts.get(0).trim() : null;
         }
-        inspection.attribute(ADDRESS_ATTRIBUTE, address);
-        inspection.attribute(SECURE_ATTRIBUTE, secure);
+        inspection.attribute(Decision.CLIENT_ADDRESS_ATTRIBUTE, address);
+        inspection.attribute(Decision.CLIENT_SECURE_ATTRIBUTE, secure);
         return new Client(peer, address, secure, host, trusted);
     }
 

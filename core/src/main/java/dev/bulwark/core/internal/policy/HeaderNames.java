@@ -18,4 +18,25 @@ public final class HeaderNames {
     public static String fold(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /**
+     * Whether {@code name} {@linkplain #fold folds} to {@code folded}, a name already folded, without
+     * building the folded name: a check over every header of every request allocates nothing for
+     * the ASCII names requests carry.
+     */
+    public static boolean foldsTo(String name, String folded) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                // Lower-casing may change the length or map to ASCII (the Kelvin sign): fold it whole.
+                return fold(name).equals(folded);
+            }
+            // Up to the first non-ASCII character, the folded name has one character per character.
+            char lower = c == '_' ? '-' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (i >= folded.length() || lower != folded.charAt(i)) {
+                return false;
+            }
+        }
+        return name.length() == folded.length();
+    }
 }

@@ -6,6 +6,7 @@ import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,7 +39,7 @@ import java.util.Set;
 public record MethodOverride(Location location, String requested, String effectiveMethod) {
 
     /** Lower-case header names, with {@code -} for {@code _}. */
-    static final Set<String> HEADERS = Set.of("x-http-method-override", "x-http-method", "x-method-override");
+    static final List<String> HEADERS = List.of("x-http-method-override", "x-http-method", "x-method-override");
 
     /** The parameter name, compared without regard to case. */
     static final String PARAMETER = "_method";
@@ -58,7 +59,7 @@ public record MethodOverride(Location location, String requested, String effecti
         String requestMethod = inspection.request().method();
         Finder finder = new Finder(requestMethod);
         for (Headers.Header header : inspection.request().headers().all()) {
-            if (HEADERS.contains(HeaderNames.fold(header.lowerCaseName()))) {
+            if (isOverrideHeader(header.name())) {
                 String value = header.value().trim();
                 finder.add(Location.name(Source.HEADER, header.lowerCaseName()), value, value);
             }
@@ -74,6 +75,15 @@ public record MethodOverride(Location location, String requested, String effecti
             }
         }
         return finder.result();
+    }
+
+    private static boolean isOverrideHeader(String name) {
+        for (String folded : HEADERS) {
+            if (HeaderNames.foldsTo(name, folded)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOverrideField(Location location) {

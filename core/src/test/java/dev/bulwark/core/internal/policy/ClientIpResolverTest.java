@@ -160,9 +160,9 @@ class ClientIpResolverTest {
     @Test
     void believesForwardedProtoOnlyFromATrustedProxy() {
         assertThat(evaluate(BEHIND_PROXIES, request("10.0.0.1").header("X-Forwarded-Proto", "https"))
-                .attributes().get(ClientIpResolver.SECURE_ATTRIBUTE)).isEqualTo(true);
+                .attributes().get(Decision.CLIENT_SECURE_ATTRIBUTE)).isEqualTo(true);
         assertThat(evaluate(BEHIND_PROXIES, request("198.51.100.7").header("X-Forwarded-Proto", "https"))
-                .attributes().get(ClientIpResolver.SECURE_ATTRIBUTE)).isEqualTo(false);
+                .attributes().get(Decision.CLIENT_SECURE_ATTRIBUTE)).isEqualTo(false);
     }
 
     @Test
@@ -215,6 +215,6 @@ class ClientIpResolverTest {
     }
 
     private static Object client(Decision decision) {
-        return decision.attributes().get(ClientIpResolver.ADDRESS_ATTRIBUTE);
+        return decision.attributes().get(Decision.CLIENT_ADDRESS_ATTRIBUTE);
     }
 }
