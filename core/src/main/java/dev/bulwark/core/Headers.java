@@ -95,16 +95,49 @@ public final class Headers {
         return "Headers" + entries;
     }
 
-    /** One header field as received. */
-    public record Header(String name, String value) {
-        public Header {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(value, "value");
+    /**
+     * One header field as received. The lower-case name is worked out once: every check compares
+     * names in lower case, several times per request.
+     */
+    public static final class Header {
+        private final String name;
+        private final String value;
+        private final String lowerCaseName;
+
+        public Header(String name, String value) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.value = Objects.requireNonNull(value, "value");
+            this.lowerCaseName = name.toLowerCase(Locale.ROOT);
+        }
+
+        /** The name as sent. */
+        public String name() {
+            return name;
+        }
+
+        /** The value as sent. */
+        public String value() {
+            return value;
         }
 
         /** The name in lower case, for comparisons and logs. */
         public String lowerCaseName() {
-            return name.toLowerCase(Locale.ROOT);
+            return lowerCaseName;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Header header && name.equals(header.name) && value.equals(header.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + value.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Header[name=" + name + ", value=" + value + "]";
         }
     }
 
