@@ -2,6 +2,8 @@ package dev.bulwark.spring.boot35;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.spring.security.BulwarkAccessDeniedHandler;
+import dev.bulwark.spring.security.BulwarkAuthenticationEntryPoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,9 +51,14 @@ class Boot35ApplicationTest {
     @Import(Orders.class)
     static class Application {
         @Bean
-        SecurityFilterChain security(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        SecurityFilterChain security(HttpSecurity http, BulwarkAuthenticationEntryPoint entryPoint,
+                BulwarkAccessDeniedHandler accessDenied) throws Exception {
+            return http.authorizeHttpRequests(requests -> requests
+                            .requestMatchers("/reports").hasAuthority("SCOPE_reports:read")
+                            .anyRequest().authenticated())
                     .httpBasic(Customizer.withDefaults())
+                    .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                            .accessDeniedHandler(accessDenied))
                     .csrf(csrf -> csrf.disable())
                     .build();
         }
@@ -61,6 +69,11 @@ class Boot35ApplicationTest {
         @GetMapping("/orders")
         String orders(Principal principal) {
             return "orders for " + principal.getName();
+        }
+
+        @GetMapping("/reports")
+        String reports() {
+            return "reports";
         }
     }
 
@@ -112,6 +125,28 @@ class Boot35ApplicationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("orders for alice");
+    }
+
+    @Test
+    void grantsTheTokensScopesAsAuthorities() throws Exception {
+        String reader = Tokens.hs256(SECRET, "internal", "alice", Map.of("scope", "reports:read"));
+        String other = Tokens.hs256(SECRET, "internal", "bob", Map.of("scp", List.of("orders:read")));
+
+        assertThat(get("/reports", "Bearer " + reader).statusCode()).isEqualTo(200);
+        HttpResponse<String> denied = get("/reports", "Bearer " + other);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(denied.body()).contains("\"status\":403", "\"incidentId\"");
+    }
+
+    @Test
+    void answersSpringSecuritysUnauthenticatedWithBulwarksProblemDocument() throws Exception {
+        HttpResponse<String> response = get("/orders", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.body()).contains("\"status\":401", "\"incidentId\"");
     }
 
     @Test
