@@ -29,7 +29,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,6 +79,8 @@ public class BulwarkAutoConfiguration {
             "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator";
     /** A class of Spring Security's configuration, where {@code HttpSecurity} is built. */
     static final String SPRING_SECURITY_CONFIG = "org.springframework.security.config.annotation.web.builders.HttpSecurity";
+    /** A class of Spring Security's web support, present whenever it can protect requests. */
+    static final String SPRING_SECURITY_WEB = "org.springframework.security.web.SecurityFilterChain";
 
     /**
      * The configuration: from {@code bulwark.config-file} when set, else from the other
@@ -153,7 +154,7 @@ public class BulwarkAutoConfiguration {
      * application may have plugged them in.
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = SPRING_SECURITY_CONFIG)
+    @ConditionalOnClass(name = {SPRING_SECURITY_CONFIG, SPRING_SECURITY_WEB})
     static class SpringSecurityConfiguration {
 
         @Bean
@@ -187,9 +188,6 @@ public class BulwarkAutoConfiguration {
     @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
     @EnableConfigurationProperties(BulwarkEndpointProperties.class)
     static class EndpointConfiguration {
-
-        /** A class of Spring Security's web support, present whenever it can protect endpoints. */
-        static final String SPRING_SECURITY_WEB = "org.springframework.security.web.SecurityFilterChain";
 
         @Bean
         @ConditionalOnMissingBean
