@@ -11,6 +11,10 @@ import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
 import dev.bulwark.spring.internal.ConfigFactory;
 import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
+import dev.bulwark.spring.internal.boot3.Boot3HealthConfiguration;
+import dev.bulwark.spring.security.BulwarkAccessDeniedHandler;
+import dev.bulwark.spring.security.BulwarkAuthenticationConverter;
+import dev.bulwark.spring.security.BulwarkAuthenticationEntryPoint;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,15 +25,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
@@ -49,7 +52,14 @@ import org.springframework.core.io.ResourceLoader;
  * engine after the built-in checks, and {@link DecisionListener} beans hear about every decision;
  * all in {@link org.springframework.core.annotation.Order order}.
  *
- * <p>{@code bulwark.enabled=false} switches all of it off.
+ * <p>With Spring Security, a token Bulwark verified becomes the request's authentication (see
+ * {@link dev.bulwark.spring.security.BulwarkHttpConfigurer}; {@code bulwark.spring-security.*}), and
+ * the {@link BulwarkAuthenticationEntryPoint} and {@link BulwarkAccessDeniedHandler} beans answer
+ * Spring Security's 401 and 403 as Bulwark answers its own, for the application to plug in.
+ *
+ * <p>It works on Spring Boot 3.5 and 4: the classes that moved between the lines (health) are
+ * chosen by name, each line's in a configuration of its own; {@link BulwarkBootLineCheck} stops
+ * start-up on any other line. {@code bulwark.enabled=false} switches all of it off.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -60,6 +70,17 @@ public class BulwarkAutoConfiguration {
 
     /** The name of the filter's registration, and of the filter in the servlet context. */
     public static final String FILTER_NAME = "bulwarkFilter";
+
+    static final String BOOT4_HEALTH_INDICATOR = "org.springframework.boot.health.contributor.HealthIndicator";
+    static final String BOOT4_HEALTH_CONDITION =
+            "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator";
+    static final String BOOT3_HEALTH_INDICATOR = "org.springframework.boot.actuate.health.HealthIndicator";
+    static final String BOOT3_HEALTH_CONDITION =
+            "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator";
+    /** A class of Spring Security's configuration, where {@code HttpSecurity} is built. */
+    static final String SPRING_SECURITY_CONFIG = "org.springframework.security.config.annotation.web.builders.HttpSecurity";
+    /** A class of Spring Security's web support, present whenever it can protect requests. */
+    static final String SPRING_SECURITY_WEB = "org.springframework.security.web.SecurityFilterChain";
 
     /**
      * The configuration: from {@code bulwark.config-file} when set, else from the other
@@ -89,7 +110,9 @@ public class BulwarkAutoConfiguration {
      * dispatches of an inspected request through anyway), at {@code bulwark.filter-order}.
      */
     @Bean
-    @ConditionalOnMissingFilterBean(BulwarkFilter.class)
+    // What Boot's ConditionalOnMissingFilterBean says, spelled so that it works on Boot 3.5 and 4,
+    // where that annotation lives in different packages.
+    @ConditionalOnMissingBean(value = BulwarkFilter.class, parameterizedContainer = FilterRegistrationBean.class)
     public FilterRegistrationBean<BulwarkFilter> bulwarkFilterRegistration(Bulwark bulwark,
             BulwarkProperties properties, ObjectProvider<DecisionListener> listeners) {
         BulwarkFilter.Builder filter = BulwarkFilter.builder(bulwark);
@@ -102,15 +125,56 @@ public class BulwarkAutoConfiguration {
         return registration;
     }
 
+    /** The health indicator on Spring Boot 4, where health has a module of its own. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
-    static class HealthConfiguration {
+    @ConditionalOnClass(name = {BOOT4_HEALTH_INDICATOR, BOOT4_HEALTH_CONDITION})
+    static class Boot4HealthConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "bulwarkHealthIndicator")
         @ConditionalOnEnabledHealthIndicator("bulwark")
         BulwarkHealthIndicator bulwarkHealthIndicator(Bulwark bulwark) {
             return new BulwarkHealthIndicator(bulwark);
+        }
+    }
+
+    /** The health indicator on Spring Boot 3, where health is part of Actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {BOOT3_HEALTH_INDICATOR, BOOT3_HEALTH_CONDITION})
+    @Import(Boot3HealthConfiguration.class)
+    static class Boot3HealthImport {
+    }
+
+    /**
+     * Spring Security and Bulwark together: the {@link BulwarkAuthenticationConverter} that
+     * {@link dev.bulwark.spring.security.BulwarkHttpConfigurer} uses (when {@code bulwark.jwt} names
+     * an issuer) to make a verified token the request's authentication, and the entry point and
+     * access-denied handler that answer like Bulwark. {@code bulwark.spring-security.enabled=false}
+     * leaves Spring Security's authentication alone; the entry point and the handler stay, as an
+     * application may have plugged them in.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {SPRING_SECURITY_CONFIG, SPRING_SECURITY_WEB})
+    static class SpringSecurityConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = "bulwark.spring-security", name = "enabled", matchIfMissing = true)
+        BulwarkAuthenticationConverter bulwarkAuthenticationConverter(BulwarkProperties properties) {
+            BulwarkProperties.SpringSecurity security = properties.getSpringSecurity();
+            return BulwarkAuthenticationConverter.scopes(security.getAuthoritiesClaimName(), security.getAuthorityPrefix());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        BulwarkAuthenticationEntryPoint bulwarkAuthenticationEntryPoint(Bulwark bulwark) {
+            return new BulwarkAuthenticationEntryPoint(bulwark);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        BulwarkAccessDeniedHandler bulwarkAccessDeniedHandler(Bulwark bulwark) {
+            return new BulwarkAccessDeniedHandler(bulwark);
         }
     }
 
@@ -124,9 +188,6 @@ public class BulwarkAutoConfiguration {
     @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
     @EnableConfigurationProperties(BulwarkEndpointProperties.class)
     static class EndpointConfiguration {
-
-        /** A class of Spring Security's web support, present whenever it can protect endpoints. */
-        static final String SPRING_SECURITY_WEB = "org.springframework.security.web.SecurityFilterChain";
 
         @Bean
         @ConditionalOnMissingBean

@@ -3,8 +3,8 @@ package dev.bulwark.spring;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The starter's own {@code bulwark.*} properties: whether and where the filter is installed, and
- * where the configuration comes from. Every other {@code bulwark.*} key is the core's
+ * The starter's own {@code bulwark.*} properties: whether and where the filter is installed, where
+ * the configuration comes from, and how a verified token becomes Spring Security's authentication. Every other {@code bulwark.*} key is the core's
  * ({@link dev.bulwark.core.config.ConfigSchema}), bound straight from the environment by the
  * starter, so that no key is spelled twice.
  */
@@ -36,6 +36,9 @@ public class BulwarkProperties {
      */
     private String configFile;
 
+    /** How a token Bulwark verified becomes an authentication of Spring Security. */
+    private final SpringSecurity springSecurity = new SpringSecurity();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -58,5 +61,58 @@ public class BulwarkProperties {
 
     public void setConfigFile(String configFile) {
         this.configFile = configFile;
+    }
+
+    public SpringSecurity getSpringSecurity() {
+        return springSecurity;
+    }
+
+    /**
+     * The bridge to Spring Security ({@code bulwark.spring-security.*}): with Spring Security on
+     * the classpath and {@code bulwark.jwt} configured, a token Bulwark verified becomes the
+     * request's authentication, its subject the name and its scopes the authorities, as Spring
+     * Security's OAuth2 resource server maps them. Spring-specific, so a property of the starter,
+     * not a key of Bulwark's configuration file.
+     */
+    public static class SpringSecurity {
+
+        /** The authority prefix of the OAuth2 resource server, and the default here. */
+        public static final String DEFAULT_AUTHORITY_PREFIX = "SCOPE_";
+
+        /** Whether a verified token becomes Spring Security's authentication of the request. */
+        private boolean enabled = true;
+
+        /**
+         * The claim holding the authorities (a space-separated string or a list of strings). When
+         * unset, {@code scope} and then {@code scp}, as the OAuth2 resource server reads them.
+         */
+        private String authoritiesClaimName;
+
+        /** The prefix of each authority taken from the claim, {@code SCOPE_} by default; may be empty. */
+        private String authorityPrefix = DEFAULT_AUTHORITY_PREFIX;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getAuthoritiesClaimName() {
+            return authoritiesClaimName;
+        }
+
+        public void setAuthoritiesClaimName(String authoritiesClaimName) {
+            this.authoritiesClaimName = authoritiesClaimName;
+        }
+
+        public String getAuthorityPrefix() {
+            return authorityPrefix;
+        }
+
+        public void setAuthorityPrefix(String authorityPrefix) {
+            this.authorityPrefix = authorityPrefix;
+        }
     }
 }

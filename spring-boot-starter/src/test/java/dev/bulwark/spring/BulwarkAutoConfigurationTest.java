@@ -17,6 +17,7 @@ import dev.bulwark.servlet.BulwarkFilter;
 import dev.bulwark.servlet.DecisionListener;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
+import dev.bulwark.spring.internal.boot3.Boot3HealthConfiguration;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,15 @@ class BulwarkAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(Bulwark.class);
                 });
+    }
+
+    @Test
+    void contributesOnlyTheHealthIndicatorOfSpringBoot4() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(BulwarkHealthIndicator.class);
+            assertThat(context.getBean("bulwarkHealthIndicator")).isInstanceOf(BulwarkHealthIndicator.class);
+            assertThat(context.getBeanNamesForType(Boot3HealthConfiguration.class)).isEmpty();
+        });
     }
 
     @Test

@@ -20,7 +20,9 @@ class ConfigurationMetadataTest {
     void listsEveryKeyOfTheCoreSchemaAndTheStartersOwn() throws IOException {
         Set<String> expected = new TreeSet<>();
         ConfigSchema.properties().keySet().forEach(path -> expected.add("bulwark." + path));
-        expected.addAll(List.of("bulwark.enabled", "bulwark.filter-order", "bulwark.config-file"));
+        expected.addAll(List.of("bulwark.enabled", "bulwark.filter-order", "bulwark.config-file",
+                "bulwark.spring-security.enabled", "bulwark.spring-security.authorities-claim-name",
+                "bulwark.spring-security.authority-prefix"));
         assertThat(bulwarkProperties().stream().map(p -> p.get("name").asText()).toList())
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -51,6 +51,10 @@ final class TomcatApplication implements AutoCloseable {
                 .run());
     }
 
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     int port() {
         return port;
     }

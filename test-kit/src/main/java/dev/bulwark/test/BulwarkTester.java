@@ -91,23 +91,56 @@ public final class BulwarkTester {
     }
 
     /**
-     * A tester for the {@code bulwark:} section of a Spring Boot {@code application.yml}, as the
-     * starter would configure the service: the file is read by Spring Boot's own config-data
-     * loader (documents for other profiles left out, placeholders resolved from system properties
-     * and the environment, relaxed names) and bound by the starter, {@code bulwark.config-file}
-     * followed. Error messages name the property, {@code bulwark.deny-rules.level: ...}. Needs
-     * Spring Boot and the Bulwark starter on the test classpath.
+     * A tester for the {@code bulwark.*} properties of the service's Spring Boot configuration,
+     * read from where and in the order Spring Boot reads it at start-up: {@code application.properties}
+     * and {@code application.yml} (or {@code .yaml}) in {@code classpath:/}, {@code classpath:/config/},
+     * {@code file:./} and {@code file:./config/}, each location overriding the one before and
+     * {@code .properties} overriding YAML in the same location; then the
+     * {@code application-{profile}} files of every active profile, overriding those, a later
+     * profile over an earlier one. The active profiles are {@code activeProfiles} (as
+     * {@code @ActiveProfiles} would give them) and those the files, system properties or the
+     * environment name in {@code spring.profiles.active}. Bound as
+     * {@link #ofApplicationYaml(String, String...)} binds.
+     *
+     * @param activeProfiles profiles to activate, in addition to {@code spring.profiles.active}
+     */
+    public static BulwarkTester ofApplicationConfig(String... activeProfiles) {
+        return of(BulwarkEnvironment.config(applicationEnvironment(Map.of(), activeProfiles)));
+    }
+
+    /**
+     * A tester for the {@code bulwark:} section of one Spring Boot configuration file, as the
+     * starter would configure the service: the file ({@code application.yml} or
+     * {@code application.properties}) is read by Spring Boot's own config-data loader, with the
+     * {@code -{profile}} variants next to it for the active profiles and the documents of a YAML
+     * file for other profiles left out, placeholders resolved from system properties and the
+     * environment, relaxed names; and bound by the starter, {@code bulwark.config-file} followed.
+     * Error messages name the property, {@code bulwark.deny-rules.level: ...}. Needs Spring Boot
+     * and the Bulwark starter on the test classpath. {@link #ofApplicationConfig} reads every file
+     * Spring Boot would.
      *
      * @param location {@code classpath:application.yml}, {@code file:...} or a file path
-     * @param activeProfiles profiles whose documents ({@code spring.config.activate.on-profile}) count
+     * @param activeProfiles profiles to activate ({@code spring.config.activate.on-profile} documents
+     *     and {@code -{profile}} files), in addition to {@code spring.profiles.active}
      */
     public static BulwarkTester ofApplicationYaml(String location, String... activeProfiles) {
         Objects.requireNonNull(location, "location");
+        return of(BulwarkEnvironment.config(
+                applicationEnvironment(Map.of("spring.config.location", location.strip()), activeProfiles)));
+    }
+
+    /**
+     * An environment with the configuration files Spring Boot's config-data loader finds, as at
+     * start-up: system properties and the environment first, then the files.
+     */
+    private static StandardEnvironment applicationEnvironment(Map<String, Object> settings, String... activeProfiles) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("bulwarkTestKit",
-                Map.of("spring.config.location", location.strip())));
-        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), null, List.of(activeProfiles));
-        return of(BulwarkEnvironment.config(environment));
+        if (!settings.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("bulwarkTestKit", settings));
+        }
+        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), null,
+                List.of(Objects.requireNonNull(activeProfiles, "activeProfiles")));
+        return environment;
     }
 
     /** Evaluates the request built by {@code request}. */

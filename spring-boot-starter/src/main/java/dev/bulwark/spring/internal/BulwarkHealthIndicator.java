@@ -1,16 +1,13 @@
 package dev.bulwark.spring.internal;
 
 import dev.bulwark.core.Bulwark;
-import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.JwtIssuer;
-import java.util.Locale;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Health of Bulwark ({@code bulwark} in the health endpoint): UP once the engine is built, which
- * means the configuration was valid and every OpenAPI spec and key source it names was loaded.
- * Details: the mode, the deny-rule level, the number of OpenAPI specs and the JWT issuers.
+ * Health of Bulwark ({@code bulwark} in the health endpoint) on Spring Boot 4: UP once the engine
+ * is built, which means the configuration was valid and every OpenAPI spec and key source it names
+ * was loaded, with the {@link HealthDetails}.
  */
 public final class BulwarkHealthIndicator implements HealthIndicator {
 
@@ -22,16 +19,6 @@ public final class BulwarkHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        BulwarkConfig config = bulwark.config();
-        return Health.up()
-                .withDetail("mode", name(config.mode()))
-                .withDetail("denyRulesLevel", name(config.denyRules().level()))
-                .withDetail("openapiSpecs", config.openapi().specs().size())
-                .withDetail("jwtIssuers", config.jwt().issuers().stream().map(JwtIssuer::issuer).toList())
-                .build();
-    }
-
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Health.up().withDetails(HealthDetails.of(bulwark)).build();
     }
 }

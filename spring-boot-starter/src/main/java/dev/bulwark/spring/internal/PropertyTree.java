@@ -33,7 +33,11 @@ import org.springframework.core.env.StandardEnvironment;
 public final class PropertyTree {
 
     /** The starter's own keys, which the core does not read. */
-    static final Set<String> STARTER_KEYS = Set.of("enabled", "filter-order", "config-file");
+    static final Set<String> STARTER_KEYS = Set.of("enabled", "filter-order", "config-file", "spring-security");
+
+    /** The keys of the starter's own groups, checked here too so that a misspelt one stops start-up. */
+    static final Map<String, List<String>> STARTER_GROUPS =
+            Map.of("spring-security", List.of("authorities-claim-name", "authority-prefix", "enabled"));
 
     private final Environment environment;
     private final Binder binder;
@@ -52,6 +56,7 @@ public final class PropertyTree {
     public static Map<String, Object> read(Environment environment, String prefix) {
         PropertyTree tree = new PropertyTree(environment, ConfigurationPropertySources.get(environment));
         Object root = tree.value(ConfigSchema.root(), ConfigurationPropertyName.of(prefix), STARTER_KEYS);
+        STARTER_GROUPS.forEach((group, keys) -> tree.rejectUnknown(ConfigurationPropertyName.of(prefix).append(group), keys));
         @SuppressWarnings("unchecked")
         Map<String, Object> map = root instanceof Map<?, ?> ? (Map<String, Object>) root : new LinkedHashMap<>();
         return map;
@@ -209,6 +214,15 @@ public final class PropertyTree {
                 throw new ConfigurationException(unknownProperty(name, child), child.chars().allMatch(Character::isDigit)
                         ? "expected keys, not a list (keys: " + expected + ")"
                         : "unknown key '" + child + "' (expected one of " + expected + ")");
+            }
+        }
+    }
+
+    private void rejectUnknown(ConfigurationPropertyName name, List<String> keys) {
+        for (String child : childNames(name, false)) {
+            if (keys.stream().noneMatch(k -> relaxed(k).equals(relaxed(child)))) {
+                throw new ConfigurationException(unknownProperty(name, child),
+                        "unknown key '" + child + "' (expected one of " + keys + ")");
             }
         }
     }
