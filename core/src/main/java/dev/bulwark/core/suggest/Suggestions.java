@@ -234,7 +234,9 @@ public final class Suggestions {
             item.put("route", location.route());
             item.put("methods", List.copyOf(location.methods()));
             item.put("location", location.location().toString());
-            item.put("rules", location.rules());
+            List<Map<String, Object>> fired = new ArrayList<>();
+            location.rules().forEach((id, n) -> fired.add(new LinkedHashMap<>(Map.of("ruleId", id, "requests", n))));
+            item.put("rules", fired);
             item.put("requests", location.requests());
             item.put("clients", location.clients());
             item.put("clientShare", location.clientShare());
