@@ -1,13 +1,15 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.Bulwark;
-import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Level;
+import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.suggest.RoutePatterns;
+import dev.bulwark.core.suggest.Observation;
 import dev.bulwark.core.suggest.SuggestionCollector;
+import dev.bulwark.core.suggest.SuggestionRun;
 import dev.bulwark.core.suggest.Suggestions;
 import dev.bulwark.traffic.CorpusFormatException;
 import dev.bulwark.traffic.CorpusReader;
@@ -22,9 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,11 +32,10 @@ import java.util.Set;
  * configuration, reads security-event logs as they are, and writes a report per rule and location
  * and a complete configuration with the narrowest exceptions that let the traffic pass.
  *
- * <p>The engine stops at a request's first blocking finding, so a request may hide further
- * findings behind the first. Replayed requests are therefore evaluated again with the exceptions
- * suggested so far, until none that is still blocked shows a new finding (at most
- * {@value #MAX_ROUNDS} rounds); the written configuration is then read back and every replayed
- * request evaluated with it, so the figures printed are those of the file.
+ * <p>Requests are replayed as in block mode whatever the configuration's {@code mode}: the
+ * question is what would be blocked. Replayed requests are evaluated in rounds ({@link SuggestionRun}), so that findings hidden
+ * behind a request's first are found too; the written configuration is then read back and every
+ * replayed request evaluated with it, so the figures printed are those of the file.
  *
  * <p>Exit status: 0 on success, 1 when an input or the configuration cannot be read or written,
  * 2 on a usage error.
@@ -57,8 +56,6 @@ public final class SuggestCommand {
 
     static final int USAGE_ERROR = 2;
     static final int INPUT_ERROR = 1;
-    /** Rounds of replay with the exceptions so far; each round uncovers the next finding of a request. */
-    static final int MAX_ROUNDS = 12;
 
     private SuggestCommand() {
     }
@@ -180,37 +177,30 @@ public final class SuggestCommand {
         }
         err.println("read " + replayed.size() + " requests to replay and " + logged.size() + " logged requests");
 
-        Map<RecordedRequest, List<Finding>> found = new LinkedHashMap<>();
-        List<RecordedRequest> blocked = replay(Bulwark.create(base), replayed, found);
-        int before = blocked.size();
-        Suggestions suggestions = collect(options.maxLocations(), logged, logOnly, found);
-        String yaml = suggestions.configuration(baseYaml, options.level());
-        for (int round = 1; round < MAX_ROUNDS && !blocked.isEmpty(); round++) {
-            Bulwark next;
-            try {
-                next = Bulwark.create(withLevel(BulwarkConfig.fromYaml(yaml), options.level()));
-            } catch (ConfigurationException e) {
-                err.println("error: the suggested configuration does not load: " + e.getMessage());
-                return INPUT_ERROR;
-            }
-            blocked = replay(next, blocked, found);
-            suggestions = collect(options.maxLocations(), logged, logOnly, found);
-            String moreYaml = suggestions.configuration(baseYaml, options.level());
-            if (moreYaml.equals(yaml)) {
-                break;
-            }
-            yaml = moreYaml;
+        List<Observation> recorded = new ArrayList<>();
+        for (SecurityLogReader.LoggedRequest request : logged) {
+            List<Finding> counted = request.findings().stream()
+                    .filter(f -> !logOnly.contains(f.ruleKey()) && !logOnly.contains(f.ruleId())).toList();
+            recorded.add(new Observation(RoutePatterns.ofRawPath(request.path()), request.method(),
+                    request.client().isEmpty() ? "unknown" : request.client(), counted));
         }
+        List<SuggestionRun.Sample> samples = replayed.stream().map(r -> new SuggestionRun.Sample(
+                RoutePatterns.ofRawPath(r.rawPath()), r.method(), r.client(), r.toHttpRequest())).toList();
+        // What matters is what would be blocked, so a log-only configuration is replayed as blocking.
+        SuggestionRun run = SuggestionRun.replay(Bulwark.create(blocking(base)), samples, recorded, options.maxLocations());
+        Suggestions suggestions = run.suggestions();
+        int before = run.blocked().size();
+        String yaml = suggestions.configuration(baseYaml, options.level());
 
         BulwarkConfig suggested;
         try {
-            suggested = withLevel(BulwarkConfig.fromYaml(yaml), options.level());
+            suggested = blocking(withLevel(BulwarkConfig.fromYaml(yaml), options.level()));
         } catch (ConfigurationException e) {
             err.println("error: the suggested configuration does not load: " + e.getMessage());
             return INPUT_ERROR;
         }
         Bulwark check = Bulwark.create(suggested);
-        long stillBlocked = replayed.stream().filter(r -> check.evaluate(r.toHttpRequest()).blocked()).count();
+        long stillBlocked = samples.stream().filter(r -> check.evaluate(r.request()).blocked()).count();
 
         String report = suggestions.report() + String.format(Locale.ROOT,
                 "%nReplayed %,d requests: %,d blocked at the given configuration, %,d with the %,d suggested exceptions"
@@ -232,41 +222,12 @@ public final class SuggestCommand {
         return 0;
     }
 
+    private static BulwarkConfig blocking(BulwarkConfig config) {
+        return config.toBuilder().mode(Mode.BLOCK).build();
+    }
+
     private static BulwarkConfig withLevel(BulwarkConfig config, Level level) {
         return level == null ? config : config.toBuilder().denyRules(config.denyRules().withLevel(level)).build();
-    }
-
-    /**
-     * The suggestions from the logged requests (without the findings of rules configured to log
-     * only) and from every blocking finding of the replayed requests in every round so far, each
-     * request counted once.
-     */
-    private static Suggestions collect(int maxLocations, List<SecurityLogReader.LoggedRequest> logged,
-            Set<String> logOnly, Map<RecordedRequest, List<Finding>> found) {
-        SuggestionCollector collector = SuggestionCollector.create(maxLocations);
-        for (SecurityLogReader.LoggedRequest request : logged) {
-            List<Finding> counted = request.findings().stream()
-                    .filter(f -> !logOnly.contains(f.ruleKey()) && !logOnly.contains(f.ruleId())).toList();
-            collector.record(RoutePatterns.ofRawPath(request.path()), request.method(),
-                    request.client().isEmpty() ? "unknown" : request.client(), counted);
-        }
-        found.forEach((request, findings) -> collector.record(RoutePatterns.ofRawPath(request.rawPath()),
-                request.method(), request.client(), findings));
-        return collector.suggestions();
-    }
-
-    /** Evaluates each request, adds the blocking findings of those blocked to {@code found}, and returns them. */
-    private static List<RecordedRequest> replay(Bulwark engine, List<RecordedRequest> requests,
-            Map<RecordedRequest, List<Finding>> found) {
-        List<RecordedRequest> blocked = new ArrayList<>();
-        for (RecordedRequest request : requests) {
-            Decision decision = engine.evaluate(request.toHttpRequest());
-            if (decision.blocked()) {
-                blocked.add(request);
-                found.computeIfAbsent(request, r -> new ArrayList<>()).addAll(decision.blockingFindings());
-            }
-        }
-        return blocked;
     }
 
     /** Reads one input by its kind: HAR, security-event log, or request corpus. */

@@ -94,6 +94,17 @@ public final class SuggestedException {
     }
 
     /**
+     * The exception as YAML to paste under {@code deny-rules.exceptions:}, its {@link #comment()}
+     * first, every line indented by {@code indent} spaces.
+     */
+    public String yaml(int indent) {
+        StringBuilder out = new StringBuilder();
+        out.append(" ".repeat(indent)).append("# ").append(comment()).append('\n');
+        YamlText.flowListItem(out, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(toConfig()), indent);
+        return out.toString();
+    }
+
+    /**
      * One line saying what the exception lets through and how often it was seen, e.g.
      * {@code Lets SQL-UNION through in query parameter 'q' of GET /search: 12 requests from 9
      * clients (4.5% of clients)}.
