@@ -114,6 +114,7 @@ public final class SuggestedException {
         return "Lets " + String.join(", ", report.rules().keySet()) + " through in " + where(report.location())
                 + " of " + String.join(", ", report.methods()) + " " + SecurityEvent.clean(report.route(), 128) + ": "
                 + count.format(report.requests()) + (report.requests() == 1 ? " request" : " requests") + " from "
+                + (report.clients() >= SuggestionCollector.MAX_CLIENTS_PER_LOCATION ? "at least " : "")
                 + count.format(report.clients()) + (report.clients() == 1 ? " client" : " clients")
                 + String.format(Locale.ROOT, " (%.1f%% of clients)", report.clientShare() * 100);
     }
