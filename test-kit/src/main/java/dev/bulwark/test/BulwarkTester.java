@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,9 +158,13 @@ public final class BulwarkTester {
         List<SuggestionRun.Sample> samples = requests.stream().map(r -> new SuggestionRun.Sample(
                 RoutePatterns.ofRawPath(r.rawPath()), r.method(), r.client(), r.toHttpRequest())).toList();
         SuggestionRun run = SuggestionRun.replay(bulwark, samples, List.of(), SuggestionCollector.DEFAULT_MAX_LOCATIONS);
+        Map<SuggestionRun.Sample, RecordedRequest> recorded = new IdentityHashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            recorded.put(samples.get(i), requests.get(i));
+        }
         List<Replay.Blocked> blocked = new ArrayList<>();
         for (SuggestionRun.Blocked one : run.blocked()) {
-            RecordedRequest request = requests.get(samples.indexOf(one.sample()));
+            RecordedRequest request = recorded.get(one.sample());
             blocked.add(new Replay.Blocked(request, one.decision(), SuggestionRun.fixes(one)));
         }
         return new Replay(har.getFileName().toString(), requests, blocked, run.suggestions());

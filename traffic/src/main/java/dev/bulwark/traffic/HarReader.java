@@ -1,5 +1,6 @@
 package dev.bulwark.traffic;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.Headers;
@@ -32,7 +33,7 @@ public final class HarReader {
     public static List<RecordedRequest> read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(JSON.readTree(in), file.getFileName().toString());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new CorpusFormatException(file.getFileName() + ": not a HAR file: " + e.getOriginalMessage(), e);
         }
     }
@@ -41,7 +42,7 @@ public final class HarReader {
     public static List<RecordedRequest> read(String text, String source) {
         try {
             return read(JSON.readTree(text), source);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new CorpusFormatException(source + ": not a HAR file: " + e.getOriginalMessage(), e);
         }
     }

@@ -1,6 +1,7 @@
 package dev.bulwark.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Component;
@@ -33,8 +34,8 @@ class SecurityLogReaderTest {
         assertThat(request.path()).isEqualTo("/notes/7");
         assertThat(request.client()).isEqualTo("192.0.2.4");
         assertThat(request.findings()).extracting(Finding::ruleId, Finding::location, Finding::blockType).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("XSS-EVENT-HANDLER", name.location(), BlockType.DENY),
-                org.assertj.core.groups.Tuple.tuple("LIMIT-PARAMETER-COUNT", Location.REQUEST, BlockType.LIMIT));
+                tuple("XSS-EVENT-HANDLER", name.location(), BlockType.DENY),
+                tuple("LIMIT-PARAMETER-COUNT", Location.REQUEST, BlockType.LIMIT));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.bulwark.core.suggest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+
 /**
  * Groups raw paths into route patterns when no router named the route: a segment that looks like
  * an identifier becomes a variable, so that {@code /orders/1234/items} and {@code /orders/98/items}
@@ -53,13 +57,13 @@ public final class RoutePatterns {
     public static String ofRawPath(String rawPath) {
         int query = rawPath.indexOf('?');
         String path = query < 0 ? rawPath : rawPath.substring(0, query);
-        java.util.ArrayDeque<String> segments = new java.util.ArrayDeque<>();
+        ArrayDeque<String> segments = new ArrayDeque<>();
         for (String segment : path.split("/")) {
             int semicolon = segment.indexOf(';');
             String bare = semicolon < 0 ? segment : segment.substring(0, semicolon);
             String decoded;
             try {
-                decoded = java.net.URLDecoder.decode(bare.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+                decoded = URLDecoder.decode(bare.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 decoded = bare;
             }

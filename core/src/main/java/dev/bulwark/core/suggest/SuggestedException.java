@@ -1,5 +1,6 @@
 package dev.bulwark.core.suggest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.SecurityEvent;
@@ -29,6 +30,7 @@ import java.util.Set;
 public final class SuggestedException {
 
     private static final int MAX_NAME_IN_COMMENT = 96;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocationReport report;
 
@@ -100,7 +102,7 @@ public final class SuggestedException {
     public String yaml(int indent) {
         StringBuilder out = new StringBuilder();
         out.append(" ".repeat(indent)).append("# ").append(comment()).append('\n');
-        YamlText.flowListItem(out, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(toConfig()), indent);
+        YamlText.flowListItem(out, JSON.valueToTree(toConfig()), indent);
         return out.toString();
     }
 

@@ -9,6 +9,7 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.SecurityEvent;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DenyRuleException;
+import dev.bulwark.core.config.DenyRulesConfig;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,8 +111,8 @@ public final class Suggestions {
     public BulwarkConfig applyTo(BulwarkConfig config) {
         List<DenyRuleException> exceptions = new ArrayList<>(config.denyRules().exceptions());
         exceptions().forEach(e -> exceptions.add(e.toException()));
-        var deny = config.denyRules();
-        return config.toBuilder().denyRules(new dev.bulwark.core.config.DenyRulesConfig(deny.level(), deny.logOnly(),
+        DenyRulesConfig deny = config.denyRules();
+        return config.toBuilder().denyRules(new DenyRulesConfig(deny.level(), deny.logOnly(),
                 deny.overrides(), exceptions, deny.customRules(), deny.restrictedExtensions())).build();
     }
 
@@ -149,7 +150,7 @@ public final class Suggestions {
                 .append(count(clients)).append(" clients: ").append(exceptions().size()).append(" exceptions, ")
                 .append(flagged().size()).append(" locations that look attacked (not excepted).\n")
                 .append("# Review every exception before committing it: each one is a hole in the protection.\n");
-        var fields = root.fields();
+        var fields = root.properties().iterator();
         while (fields.hasNext()) {
             var field = fields.next();
             if (field.getValue() != deny) {

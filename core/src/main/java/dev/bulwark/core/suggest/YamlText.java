@@ -16,7 +16,7 @@ final class YamlText {
 
     /** A block map's entries at {@code indent} spaces. */
     static void block(StringBuilder out, JsonNode map, int indent) {
-        Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = map.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             entry(out, field.getKey(), field.getValue(), indent);
@@ -47,7 +47,7 @@ final class YamlText {
     static void listItem(StringBuilder out, JsonNode item, int indent) {
         if (item.isObject() && item.size() > 0) {
             boolean first = true;
-            Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = item.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 out.append(" ".repeat(indent)).append(first ? "- " : "  ").append(key(field.getKey())).append(':');
@@ -64,7 +64,7 @@ final class YamlText {
     /** A suggested exception as a list item: each top-level key on its own line, its value in flow style. */
     static void flowListItem(StringBuilder out, JsonNode item, int indent) {
         boolean first = true;
-        Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = item.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             out.append(" ".repeat(indent)).append(first ? "- " : "  ").append(key(field.getKey())).append(": ")
@@ -76,7 +76,7 @@ final class YamlText {
     /** A suggested exception as a map entry keyed by name. */
     static void flowMapEntry(StringBuilder out, String name, JsonNode item, int indent) {
         out.append(" ".repeat(indent)).append(key(name)).append(":\n");
-        Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = item.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             out.append(" ".repeat(indent + 2)).append(key(field.getKey())).append(": ").append(flow(field.getValue()))
@@ -87,7 +87,7 @@ final class YamlText {
     static String flow(JsonNode value) {
         if (value.isObject()) {
             StringBuilder out = new StringBuilder("{");
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 out.append(key(field.getKey())).append(": ").append(flow(field.getValue()));
