@@ -3,6 +3,7 @@ package dev.bulwark.benchmarks;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
+import dev.bulwark.traffic.CorpusRequest;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,5 +1,6 @@
 package dev.bulwark.benchmarks;
 
+import dev.bulwark.traffic.CorpusRequest;
 import java.util.List;
 import java.util.Objects;
 

@@ -12,6 +12,7 @@ import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
+import dev.bulwark.traffic.CorpusRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

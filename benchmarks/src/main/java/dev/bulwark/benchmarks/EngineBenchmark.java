@@ -6,6 +6,8 @@ import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.traffic.CorpusReader;
+import dev.bulwark.traffic.CorpusRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Level;
+import dev.bulwark.traffic.CorpusRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

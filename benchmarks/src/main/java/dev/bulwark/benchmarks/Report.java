@@ -3,6 +3,7 @@ package dev.bulwark.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.traffic.Label;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

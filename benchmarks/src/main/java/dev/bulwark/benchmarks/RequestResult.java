@@ -1,5 +1,6 @@
 package dev.bulwark.benchmarks;
 
+import dev.bulwark.traffic.Label;
 import java.util.List;
 import java.util.Objects;
 

@@ -3,6 +3,7 @@ package dev.bulwark.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.traffic.Label;
 import org.junit.jupiter.api.Test;
 
 class TextTableTest {

@@ -78,6 +78,7 @@ public final class SecurityEvent {
             item.put("excerpt", Masking.safeExcerpt(finding));
             item.put("mode", lower(finding.mode()));
             item.put("level", lower(finding.level()));
+            item.put("block_type", lower(finding.blockType()));
             findings.add(item);
         }
         event.put("bulwark.findings", findings);

@@ -2,13 +2,16 @@ package dev.bulwark.spring;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Check;
+import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.suggest.SuggestionCollector;
 import dev.bulwark.servlet.BulwarkFilter;
 import dev.bulwark.servlet.DecisionListener;
 import dev.bulwark.spring.internal.BlockCounts;
 import dev.bulwark.spring.internal.BulwarkEndpoint;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
+import dev.bulwark.spring.internal.SuggestionRecorder;
 import dev.bulwark.spring.internal.ConfigFactory;
 import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
 import dev.bulwark.spring.internal.boot3.Boot3HealthConfiguration;
@@ -196,11 +199,36 @@ public class BulwarkAutoConfiguration {
             return new BlockCounts();
         }
 
+        /** The findings seen in log-only mode, within {@code management.endpoint.bulwark.suggestions.max-locations}. */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(BulwarkEndpoint.class)
+        SuggestionCollector bulwarkSuggestionCollector(BulwarkEndpointProperties properties) {
+            return SuggestionCollector.create(properties.getSuggestions().getMaxLocations());
+        }
+
+        /** Records findings with the handler pattern, right after Bulwark's filter; only in log-only mode. */
+        @Bean
+        @ConditionalOnAvailableEndpoint(BulwarkEndpoint.class)
+        FilterRegistrationBean<SuggestionRecorder> bulwarkSuggestionRecorder(SuggestionCollector collector,
+                BulwarkConfig config, BulwarkProperties properties) {
+            FilterRegistrationBean<SuggestionRecorder> registration =
+                    new FilterRegistrationBean<>(new SuggestionRecorder(collector, config));
+            registration.setName("bulwarkSuggestionRecorder");
+            registration.addUrlPatterns("/*");
+            registration.setDispatcherTypes(DispatcherType.REQUEST);
+            registration.setOrder(properties.getFilterOrder() == Integer.MAX_VALUE ? Integer.MAX_VALUE
+                    : properties.getFilterOrder() + 1);
+            registration.setEnabled(config.mode() == Mode.LOG_ONLY);
+            return registration;
+        }
+
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnAvailableEndpoint
-        BulwarkEndpoint bulwarkEndpoint(Bulwark bulwark, BlockCounts counts, BulwarkEndpointProperties properties) {
-            return new BulwarkEndpoint(bulwark, counts, properties.getShowValues(), properties.getRoles());
+        BulwarkEndpoint bulwarkEndpoint(Bulwark bulwark, BlockCounts counts, BulwarkEndpointProperties properties,
+                SuggestionCollector suggestions) {
+            return new BulwarkEndpoint(bulwark, counts, properties.getShowValues(), properties.getRoles(), suggestions);
         }
 
         @Bean

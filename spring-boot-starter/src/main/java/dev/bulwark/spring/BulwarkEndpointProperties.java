@@ -1,5 +1,6 @@
 package dev.bulwark.spring;
 
+import dev.bulwark.core.suggest.SuggestionCollector;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -27,6 +28,13 @@ public class BulwarkEndpointProperties {
      */
     private final Set<String> roles = new LinkedHashSet<>();
 
+    /** The suggested exceptions at {@code /actuator/bulwark/suggestions}. */
+    private final Suggestions suggestions = new Suggestions();
+
+    public Suggestions getSuggestions() {
+        return suggestions;
+    }
+
     public Show getShowValues() {
         return showValues;
     }
@@ -37,5 +45,27 @@ public class BulwarkEndpointProperties {
 
     public Set<String> getRoles() {
         return roles;
+    }
+
+    /** Settings of the suggestions collected in log-only mode. */
+    public static class Suggestions {
+
+        /**
+         * Locations (route, place in the request, deny rule or not) remembered, the memory budget:
+         * each holds at most 256 client hashes, 64 rule ids and 16 methods, so the default of
+         * 1000 stays under about 20 MiB; findings at further locations are only counted.
+         */
+        private int maxLocations = SuggestionCollector.DEFAULT_MAX_LOCATIONS;
+
+        public int getMaxLocations() {
+            return maxLocations;
+        }
+
+        public void setMaxLocations(int maxLocations) {
+            if (maxLocations < 1) {
+                throw new IllegalArgumentException("max-locations must be at least 1, was " + maxLocations);
+            }
+            this.maxLocations = maxLocations;
+        }
     }
 }

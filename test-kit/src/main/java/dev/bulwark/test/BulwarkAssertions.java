@@ -22,4 +22,9 @@ public final class BulwarkAssertions {
     public static DecisionAssert assertThat(Decision decision) {
         return new DecisionAssert(decision);
     }
+
+    /** Assertions on replayed traffic; see {@link ReplayAssert}. */
+    public static ReplayAssert assertThat(Replay replay) {
+        return new ReplayAssert(replay);
+    }
 }

@@ -6,14 +6,21 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigurationException;
+import dev.bulwark.core.suggest.RoutePatterns;
+import dev.bulwark.core.suggest.SuggestionCollector;
+import dev.bulwark.core.suggest.SuggestionRun;
 import dev.bulwark.spring.BulwarkEnvironment;
+import dev.bulwark.traffic.HarReader;
+import dev.bulwark.traffic.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -156,6 +163,44 @@ public final class BulwarkTester {
     /** Evaluates several requests, in order. */
     public List<Decision> evaluateAll(TestRequest... requests) {
         return Arrays.stream(requests).map(this::evaluate).toList();
+    }
+
+    /**
+     * Replays the requests of a HAR file (as a browser or proxy exports it) and tells, for each one
+     * blocked, the narrowest exceptions that would let it pass, so that a team keeps its tuning as
+     * a unit test:
+     *
+     * <pre>{@code
+     * assertThat(bulwark.replay(Path.of("src/test/resources/checkout.har"))).allPass();
+     * }</pre>
+     *
+     * The exceptions are found as {@code bulwark-cli suggest} finds them ({@link SuggestionRun}):
+     * blocked requests are evaluated again with the exceptions found so far, by engines of the
+     * configuration alone (checks of the application's own are left out of that search).
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws dev.bulwark.traffic.CorpusFormatException when it is not a HAR file
+     */
+    public Replay replay(Path har) {
+        List<RecordedRequest> requests;
+        try {
+            requests = HarReader.read(Objects.requireNonNull(har, "har"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + har, e);
+        }
+        List<SuggestionRun.Sample> samples = requests.stream().map(r -> new SuggestionRun.Sample(
+                RoutePatterns.ofRawPath(r.rawPath()), r.method(), r.client(), r.toHttpRequest())).toList();
+        SuggestionRun run = SuggestionRun.replay(bulwark, samples, List.of(), SuggestionCollector.DEFAULT_MAX_LOCATIONS);
+        Map<SuggestionRun.Sample, RecordedRequest> recorded = new IdentityHashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            recorded.put(samples.get(i), requests.get(i));
+        }
+        List<Replay.Blocked> blocked = new ArrayList<>();
+        for (SuggestionRun.Blocked one : run.blocked()) {
+            RecordedRequest request = recorded.get(one.sample());
+            blocked.add(new Replay.Blocked(request, one.decision(), SuggestionRun.fixes(one)));
+        }
+        return new Replay(har.getFileName().toString(), requests, blocked, run.suggestions());
     }
 
     /** The engine, e.g. for {@link BulwarkMockMvc#filter(Bulwark)}. */

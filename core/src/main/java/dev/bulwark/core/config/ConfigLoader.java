@@ -397,7 +397,7 @@ public final class ConfigLoader {
         return new ValueSelector(kind, name, matcher(node.get("value")), null);
     }
 
-    /** A matcher: a plain string (exact) or {@code {exact|prefix|suffix|contains|regex: text, ignore-case: bool}}. */
+    /** A matcher: a plain string (exact) or {@code {exact|prefix|suffix|contains|regex|pattern: text, ignore-case: bool}}. */
     static StringMatcher matcher(ConfigNode node) {
         if (node == null) {
             return null;
@@ -414,7 +414,7 @@ public final class ConfigLoader {
             String key = candidate.name().toLowerCase(Locale.ROOT);
             if (node.has(key)) {
                 if (kind != null) {
-                    throw node.error("a matcher takes one of exact, prefix, suffix, contains, regex");
+                    throw node.error("a matcher takes one of exact, prefix, suffix, contains, regex, pattern");
                 }
                 kind = candidate;
                 text = node.get(key).text();
@@ -422,7 +422,7 @@ public final class ConfigLoader {
         }
         node.object();
         if (kind == null) {
-            throw node.error("a matcher needs one of exact, prefix, suffix, contains, regex");
+            throw node.error("a matcher needs one of exact, prefix, suffix, contains, regex, pattern");
         }
         boolean ignoreCase = node.has("ignore-case") && node.get("ignore-case").bool();
         StringMatcher.Kind finalKind = kind;

@@ -431,12 +431,14 @@ public final class ConfigSchema {
 
     private static Key matcher(String name, String description) {
         return new Key(name, Type.OBJECT, true, null, description + " A text (exact), or one of exact, prefix, "
-                + "suffix, contains, regex with ignore-case.", false, List.of(), List.of(
+                + "suffix, contains, regex, pattern with ignore-case.", false, List.of(), List.of(
                 text("exact", null, "The exact text."),
                 text("prefix", null, "A prefix."),
                 text("suffix", null, "A suffix."),
                 text("contains", null, "Text it contains."),
                 text("regex", null, "A regular expression, matched in linear time."),
+                text("pattern", null, "A path pattern such as /pets/{id}: {name} and * stand for one segment, a last "
+                        + "{*name} or ** for the rest of the path."),
                 bool("ignore-case", "false", "Whether case is ignored.")));
     }
 

@@ -6,18 +6,27 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Matches a string by exact value, prefix, suffix, substring or regular expression, optionally
- * ignoring case.
+ * Matches a string by exact value, prefix, suffix, substring, regular expression or path pattern,
+ * optionally ignoring case.
  *
  * <p>Regular expressions run on RE2/J, an automaton-based engine whose matching time is linear in
  * the input, so a pattern in the configuration can never become a ReDoS vector on request data.
  * Patterns must match the whole string; write {@code .*} for partial matches.
+ *
+ * <p>A path pattern is a route in the notation of Spring MVC and OpenAPI, matched against the
+ * routed path: {@code {name}} and {@code *} stand for exactly one non-empty segment,
+ * {@code {*name}} and {@code **} (only as the last segment) for the rest of the path, zero or more
+ * segments; everything else is literal. {@code /pets/{id}} matches {@code /pets/7}, not
+ * {@code /pets} nor {@code /pets/7/photos}. A variable's own regular expression
+ * ({@code {id:\d+}}) is not applied: the variable stands for any one segment.
  */
 public final class StringMatcher {
 
     /** How the configured text is compared. */
     public enum Kind {
-        EXACT, PREFIX, SUFFIX, CONTAINS, REGEX
+        EXACT, PREFIX, SUFFIX, CONTAINS, REGEX,
+        /** A route such as {@code /pets/{id}}; see the class comment. */
+        PATTERN
     }
 
     private final Kind kind;
@@ -33,9 +42,10 @@ public final class StringMatcher {
         this.text = Objects.requireNonNull(text, "text");
         this.ignoreCase = ignoreCase;
         this.folded = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
-        if (kind == Kind.REGEX) {
+        if (kind == Kind.REGEX || kind == Kind.PATTERN) {
+            String regex = kind == Kind.REGEX ? text : pathPatternRegex(text);
             try {
-                this.pattern = Pattern.compile(text, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+                this.pattern = Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("invalid regex '" + text + "': " + e.getDescription(), e);
             }
@@ -66,6 +76,11 @@ public final class StringMatcher {
         return new StringMatcher(Kind.REGEX, pattern, false);
     }
 
+    /** A route such as {@code /pets/{id}}, matched against the routed path; see the class comment. */
+    public static StringMatcher pattern(String route) {
+        return new StringMatcher(Kind.PATTERN, route, false);
+    }
+
     public static StringMatcher of(Kind kind, String text, boolean ignoreCase) {
         return new StringMatcher(kind, text, ignoreCase);
     }
@@ -92,7 +107,7 @@ public final class StringMatcher {
         if (value == null) {
             return false;
         }
-        if (kind == Kind.REGEX) {
+        if (pattern != null) {
             return pattern.matches(value);
         }
         String candidate = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
@@ -101,8 +116,59 @@ public final class StringMatcher {
             case PREFIX -> candidate.startsWith(folded);
             case SUFFIX -> candidate.endsWith(folded);
             case CONTAINS -> candidate.contains(folded);
-            case REGEX -> throw new AssertionError();
+            case REGEX, PATTERN -> throw new AssertionError();
         };
+    }
+
+    /**
+     * The RE2 expression of a path pattern: {@code {name}} and {@code *} become one segment,
+     * a last {@code {*name}} or {@code **} the rest of the path, the rest is quoted.
+     *
+     * @throws IllegalArgumentException for a pattern that does not start with {@code /}, an
+     *     unclosed variable, or a rest-of-path variable before the last segment
+     */
+    private static String pathPatternRegex(String route) {
+        if (!route.startsWith("/")) {
+            throw new IllegalArgumentException("a path pattern starts with '/': '" + route + "'");
+        }
+        String[] segments = route.substring(1).split("/", -1);
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            if (segment.equals("**") || (segment.startsWith("{*") && segment.endsWith("}"))) {
+                if (!last) {
+                    throw new IllegalArgumentException("'" + segment + "' may only end a path pattern: '" + route + "'");
+                }
+                regex.append("(?:/.*)?");
+                if (i == 0) {
+                    regex.append("|/");
+                }
+                break;
+            }
+            regex.append('/');
+            int at = 0;
+            while (at < segment.length()) {
+                char c = segment.charAt(at);
+                if (c == '{') {
+                    int close = segment.indexOf('}', at);
+                    if (close < 0) {
+                        throw new IllegalArgumentException("unclosed '{' in path pattern '" + route + "'");
+                    }
+                    regex.append("[^/]+");
+                    at = close + 1;
+                } else if (c == '*' && segment.length() == 1) {
+                    regex.append("[^/]+");
+                    at++;
+                } else {
+                    int next = segment.indexOf('{', at);
+                    int end = next < 0 ? segment.length() : next;
+                    regex.append(Pattern.quote(segment.substring(at, end)));
+                    at = end;
+                }
+            }
+        }
+        return regex.toString();
     }
 
     @Override

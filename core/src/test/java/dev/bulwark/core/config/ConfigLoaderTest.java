@@ -198,6 +198,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsPathPatternsInExceptionConditions() {
+        BulwarkConfig config = ConfigLoader.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - rule-ids: [XSS-SCRIPT-TAG]
+                      parameter: {name: note}
+                      when: {path: {pattern: "/pets/{id}"}, methods: [GET]}
+                """);
+
+        StringMatcher path = config.denyRules().exceptions().get(0).when().path();
+        assertThat(path.kind()).isEqualTo(StringMatcher.Kind.PATTERN);
+        assertThat(path.matches("/pets/7")).isTrue();
+        assertThat(path.matches("/pets/7/photos")).isFalse();
+    }
+
+    @Test
+    void rejectsAPathPatternThatIsNotAPathNamingTheKey() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("deny-rules: {exceptions: [{rule-ids: [X], when: {path: {pattern: pets}}}]}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("deny-rules.exceptions[0].when.path.pattern: a path pattern starts with '/'");
+    }
+
+    @Test
     void rejectsExceptionThatWouldDisableEverything() {
         assertThatThrownBy(() -> ConfigLoader.fromYaml("deny-rules: {exceptions: [{}]}"))
                 .hasMessageContaining("would switch off every rule");

@@ -45,4 +45,42 @@ class StringMatcherTest {
     void nullNeverMatches() {
         assertThat(StringMatcher.contains("").matches(null)).isFalse();
     }
+
+    @Test
+    void pathPatternVariableMatchesExactlyOneSegment() {
+        StringMatcher matcher = StringMatcher.pattern("/pets/{id}");
+        assertThat(matcher.matches("/pets/7")).isTrue();
+        assertThat(matcher.matches("/pets/")).isFalse();
+        assertThat(matcher.matches("/pets")).isFalse();
+        assertThat(matcher.matches("/pets/7/photos")).isFalse();
+    }
+
+    @Test
+    void pathPatternKeepsEverythingElseLiteral() {
+        StringMatcher matcher = StringMatcher.pattern("/a.b/{id}.json");
+        assertThat(matcher.matches("/a.b/7.json")).isTrue();
+        assertThat(matcher.matches("/aXb/7.json")).isFalse();
+        assertThat(matcher.matches("/a.b/7.xml")).isFalse();
+    }
+
+    @Test
+    void pathPatternRestOfPathMatchesAnyDepthOnlyAtTheEnd() {
+        StringMatcher matcher = StringMatcher.pattern("/files/**");
+        assertThat(matcher.matches("/files")).isTrue();
+        assertThat(matcher.matches("/files/a/b")).isTrue();
+        assertThat(matcher.matches("/filesx")).isFalse();
+        assertThat(StringMatcher.pattern("/{*rest}").matches("/")).isTrue();
+        assertThatThrownBy(() -> StringMatcher.pattern("/files/**/x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pathPatternVariableIgnoresItsOwnRegex() {
+        assertThat(StringMatcher.pattern("/pets/{id:\\d+}").matches("/pets/abc")).isTrue();
+    }
+
+    @Test
+    void rejectsPathPatternsThatAreNotPaths() {
+        assertThatThrownBy(() -> StringMatcher.pattern("pets/{id}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StringMatcher.pattern("/pets/{id")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

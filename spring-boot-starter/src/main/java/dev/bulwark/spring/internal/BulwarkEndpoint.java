@@ -3,6 +3,8 @@ package dev.bulwark.spring.internal;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Masking;
 import dev.bulwark.core.config.ConfigDescription;
+import dev.bulwark.core.suggest.SuggestionCollector;
+import dev.bulwark.core.suggest.Suggestions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code bulwark} actuator endpoint: the effective configuration, with the YAML file's keys
@@ -23,6 +26,10 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * and only the keys remain; {@code when-authorized} shows them to a caller that Spring Security
  * authenticated (in one of the roles, when any are set); {@code always} to anyone who can call
  * the endpoint. Over JMX there is no caller, so {@code when-authorized} masks there too.
+ *
+ * <p>{@code /actuator/bulwark/suggestions} shows the exceptions suggested from the findings seen in
+ * log-only mode (see {@link SuggestionRecorder}), under the same rule: route patterns, parameter
+ * names and rule ids tell an attacker where the holes would be.
  */
 @Endpoint(id = "bulwark")
 public final class BulwarkEndpoint {
@@ -31,12 +38,15 @@ public final class BulwarkEndpoint {
     private final BlockCounts counts;
     private final Show showValues;
     private final Set<String> roles;
+    private final SuggestionCollector suggestions;
 
-    public BulwarkEndpoint(Bulwark bulwark, BlockCounts counts, Show showValues, Collection<String> roles) {
+    public BulwarkEndpoint(Bulwark bulwark, BlockCounts counts, Show showValues, Collection<String> roles,
+            SuggestionCollector suggestions) {
         this.bulwark = bulwark;
         this.counts = counts;
         this.showValues = showValues;
         this.roles = Set.copyOf(roles);
+        this.suggestions = suggestions;
     }
 
     @ReadOperation
@@ -48,5 +58,21 @@ public final class BulwarkEndpoint {
         body.put("blocked", shown ? counts.blocked() : Masking.redact(counts.blocked()));
         body.put("logged", shown ? counts.logged() : Masking.redact(counts.logged()));
         return body;
+    }
+
+    /**
+     * {@code suggestions}: the report per rule and location, each suggested exception with its
+     * comment, and {@code yaml}, the {@code deny-rules.exceptions} to paste; {@code null} (404) for
+     * any other part.
+     */
+    @ReadOperation
+    public Map<String, Object> part(SecurityContext securityContext, @Selector String part) {
+        if (!"suggestions".equals(part)) {
+            return null;
+        }
+        Suggestions current = suggestions.suggestions();
+        Map<String, Object> body = new LinkedHashMap<>(current.toMap());
+        body.put("yaml", current.configuration(null, null));
+        return showValues.isShown(securityContext, roles) ? body : Masking.redact(body);
     }
 }

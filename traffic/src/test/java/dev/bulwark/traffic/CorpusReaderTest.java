@@ -1,4 +1,4 @@
-package dev.bulwark.benchmarks;
+package dev.bulwark.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

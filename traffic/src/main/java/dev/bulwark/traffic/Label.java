@@ -1,4 +1,4 @@
-package dev.bulwark.benchmarks;
+package dev.bulwark.traffic;
 
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public enum Label {
     }
 
     /** Parses the corpus spelling; {@code null} when it is none of them. */
-    static Label fromJson(String text) {
+    public static Label fromJson(String text) {
         for (Label label : values()) {
             if (label.jsonName().equals(text)) {
                 return label;

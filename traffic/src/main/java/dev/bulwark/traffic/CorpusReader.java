@@ -1,4 +1,4 @@
-package dev.bulwark.benchmarks;
+package dev.bulwark.traffic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

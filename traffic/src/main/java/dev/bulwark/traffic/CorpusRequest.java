@@ -1,4 +1,4 @@
-package dev.bulwark.benchmarks;
+package dev.bulwark.traffic;
 
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
