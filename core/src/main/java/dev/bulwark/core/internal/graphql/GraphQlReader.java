@@ -1,6 +1,8 @@
 package dev.bulwark.core.internal.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.HttpRequest;
@@ -55,7 +57,8 @@ import java.util.Set;
  * {@code graphql:variables/id}; the {@code query} and {@code operationName} members are not
  * values. Documents are parsed by graphql-java with {@link ParserOptions} from
  * {@link GraphQlConfig} and no source locations kept; their string arguments become values through
- * {@link DocumentValues}. Thread-safe.
+ * {@link DocumentValues}. Parsed documents are cached by their text (bounded, see
+ * {@link #CACHED_CHARACTERS}). Thread-safe.
  */
 public final class GraphQlReader {
 
@@ -64,10 +67,18 @@ public final class GraphQlReader {
     private static final Set<String> GET_PARAMETERS = Set.of("query", "operationName", "variables", "extensions");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Location DOCUMENT = Location.value(Source.GRAPHQL, "document");
+    /**
+     * The size of the document cache in characters of document text: some hundred typical
+     * operations of a few hundred characters, or 16 documents of the default maximum length, so
+     * that a client sending ever new documents costs a few megabytes of parsed trees at most.
+     */
+    private static final long CACHED_CHARACTERS = 256L * 1024;
 
     private final GraphQlConfig config;
     private final JsonBodyParser json;
     private final ParserOptions parserOptions;
+    /** Parsed documents by their text, at most {@link #CACHED_CHARACTERS} characters of text in all. */
+    private final Cache<String, ParsedDocument> documents;
 
     public GraphQlReader(GraphQlConfig config, Limits limits) {
         this.config = config;
@@ -80,6 +91,10 @@ public final class GraphQlReader {
                 .captureSourceLocation(false)
                 .captureIgnoredChars(false)
                 .captureLineComments(false)
+                .build();
+        this.documents = Caffeine.newBuilder()
+                .maximumWeight(CACHED_CHARACTERS)
+                .weigher((String query, ParsedDocument parsed) -> query.length())
                 .build();
     }
 
@@ -296,6 +311,35 @@ public final class GraphQlReader {
         return true;
     }
 
+    /**
+     * A document parsed once: clients send the same few operations over and over, and parsing is
+     * most of the cost of a GraphQL request. The AST is immutable, so one parse serves every
+     * request that sends the same text.
+     */
+    private record ParsedDocument(Document document, DocumentShape shape, List<RequestValue> values, String hash) {
+    }
+
+    /** The parsed document of {@code query}, from the cache or parsed now; {@code null} after noting a problem. */
+    private ParsedDocument parsed(String query, Location location, Reading reading) {
+        ParsedDocument cached = documents.getIfPresent(query);
+        if (cached != null) {
+            return cached;
+        }
+        Document document = parse(query, location, reading);
+        if (document == null) {
+            return null;
+        }
+        List<RequestValue> found = new ArrayList<>();
+        try {
+            DocumentValues.emit(document, found::add);
+        } catch (LimitExceededException e) {
+            throw new IllegalStateException("a list does not limit", e);
+        }
+        ParsedDocument parsed = new ParsedDocument(document, DocumentShape.of(document), List.copyOf(found), sha256(query));
+        documents.put(query, parsed);
+        return parsed;
+    }
+
     /** Parses a document under the parser limits; {@code null} after noting a problem. */
     private Document parse(String query, Location location, Reading reading) {
         if (query.length() > config.maxQueryLength()) {
@@ -343,14 +387,17 @@ public final class GraphQlReader {
                 problem("GRAPHQL-REQUEST", "neither a document nor a persisted query's hash", location, 400);
                 return;
             }
-            Document document = query == null ? null : parse(query, location, this);
-            DocumentShape shape = null;
-            if (document != null) {
-                shape = DocumentShape.of(document);
-                DocumentValues.emit(document, sink);
+            ParsedDocument parsed = query == null ? null : parsed(query, location, this);
+            if (parsed == null) {
+                operations.add(new GraphQlRequest.Operation(location, query, null, null,
+                        query == null ? null : sha256(query), persistedHash));
+                return;
             }
-            operations.add(new GraphQlRequest.Operation(location, query, document, shape,
-                    query == null ? null : sha256(query), persistedHash));
+            for (RequestValue value : parsed.values()) {
+                sink.accept(value);
+            }
+            operations.add(new GraphQlRequest.Operation(location, query, parsed.document(), parsed.shape(), parsed.hash(),
+                    persistedHash));
         }
     }
 }

@@ -139,6 +139,16 @@ class GraphQlProtectionTest {
     }
 
     @Test
+    void blocksAnAttackInAStringArgumentAgainWhenTheDocumentComesFromTheCache() {
+        Bulwark bulwark = Bulwark.create(BulwarkConfig.defaults());
+        HttpRequest attack = post(json("{ search(text: \"1' UNION SELECT password FROM users--\") { id } }"));
+        assertThat(bulwark.evaluate(attack).status()).isEqualTo(403);
+        Decision again = bulwark.evaluate(attack);
+        assertThat(again.status()).isEqualTo(403);
+        assertThat(again.blockingFindings().get(0).location().toString()).isEqualTo("graphql:argument:search.text");
+    }
+
+    @Test
     void doesNotInspectTheDocumentAsText() {
         // As plain text this document reads like SQL; as GraphQL it holds no string at all.
         String query = "query select { union: pets(where: {or: {name_like: 1}}) { select: name from: tags } }";
