@@ -19,6 +19,8 @@ public enum BlockType {
     ALLOW_RULE(404),
     /** The request violated the OpenAPI contract (400). */
     OPENAPI(400),
+    /** A GraphQL request was malformed, too large or asked for what is not allowed (400, 403 for what is not allowed). */
+    GRAPHQL(400),
     /** The client address is on the deny list, or not on the allow list, of the IP rules (403). */
     IP_RULE(403),
     /** An unsafe request with browser credentials came from a page of a foreign origin (403). */

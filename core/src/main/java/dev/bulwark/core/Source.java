@@ -21,6 +21,13 @@ public enum Source {
     MULTIPART,
     /** Element text or an attribute value of an XML body. */
     XML,
+    /**
+     * A value a GraphQL request hands to the service: a variable value or object key, named
+     * {@code variables/<JSON pointer>}, or a string argument in the document, named
+     * {@code argument:<field>.<argument>} (with {@code .<input field>} for each input object it sits
+     * in, {@code @<directive>} for a directive's argument). The document's syntax is not a value.
+     */
+    GRAPHQL,
     /** A body that is inspected as one piece of text (no structure known). */
     BODY,
     /** A request header. */
@@ -30,9 +37,12 @@ public enum Source {
     /** The request as a whole (method, protocol, framing). */
     REQUEST;
 
-    /** Whether the value came from the body (form, JSON, multipart, XML or raw body). */
+    /**
+     * Whether the value came from the body (form, JSON, multipart, XML or raw body), or is a GraphQL
+     * value, which is judged like a JSON body's wherever the request carried it.
+     */
     public boolean isBody() {
-        return this == FORM || this == JSON || this == MULTIPART || this == XML || this == BODY;
+        return this == FORM || this == JSON || this == MULTIPART || this == XML || this == BODY || this == GRAPHQL;
     }
 
     /** Whether the value is a parameter in Airlock's sense: a query, form or multipart field. */

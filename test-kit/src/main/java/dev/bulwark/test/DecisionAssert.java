@@ -152,6 +152,29 @@ public final class DecisionAssert extends AbstractObjectAssert<DecisionAssert, D
         return this;
     }
 
+    /**
+     * The GraphQL checks found this violation ({@code GRAPHQL-DEPTH}, {@code GRAPHQL-INTROSPECTION},
+     * {@code GRAPHQL-SCHEMA-FIELD-UNDEFINED}...), whether it blocked the request or, in log-only
+     * mode, was only logged.
+     */
+    public DecisionAssert hasGraphQlViolation(String key) {
+        isNotNull();
+        Objects.requireNonNull(key, "key");
+        if (actual.findings().stream().noneMatch(f -> f.blockType() == BlockType.GRAPHQL && f.ruleId().equals(key))) {
+            failWithMessage("Expecting the GraphQL violation \"%s\", but the request was %s.%n%s", key, outcome(), listing());
+        }
+        return this;
+    }
+
+    /** The GraphQL checks found nothing wrong with the request (deny rules may still have). */
+    public DecisionAssert hasNoGraphQlViolation() {
+        isNotNull();
+        if (actual.findings().stream().anyMatch(f -> f.blockType() == BlockType.GRAPHQL)) {
+            failWithMessage("Expecting no GraphQL violation, but the request was %s.%n%s", outcome(), listing());
+        }
+        return this;
+    }
+
     /** A check produced this attribute for the application, e.g. {@code bulwark.jwt.subject}. */
     public DecisionAssert hasAttribute(String name, Object value) {
         isNotNull();

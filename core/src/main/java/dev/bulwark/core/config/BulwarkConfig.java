@@ -26,6 +26,7 @@ public final class BulwarkConfig {
     private final List<Route> routes;
     private final JwtConfig jwt;
     private final OpenApiConfig openapi;
+    private final GraphQlConfig graphql;
     private final AllowedMethods allowedMethods;
     private final MethodOverridePolicy methodOverride;
     private final AllowRulesConfig allowRules;
@@ -44,6 +45,7 @@ public final class BulwarkConfig {
         this.routes = List.copyOf(builder.routes);
         this.jwt = builder.jwt;
         this.openapi = builder.openapi;
+        this.graphql = builder.graphql;
         this.allowedMethods = builder.allowedMethods;
         this.methodOverride = builder.methodOverride;
         this.allowRules = builder.allowRules;
@@ -80,6 +82,7 @@ public final class BulwarkConfig {
         builder.routes.addAll(routes);
         builder.jwt = jwt;
         builder.openapi = openapi;
+        builder.graphql = graphql;
         builder.allowedMethods = allowedMethods;
         builder.methodOverride = methodOverride;
         builder.allowRules = allowRules;
@@ -127,6 +130,11 @@ public final class BulwarkConfig {
     /** Per-route settings in order; the first matching route applies. */
     public List<Route> routes() {
         return routes;
+    }
+
+    /** GraphQL protection; {@link GraphQlConfig#defaults()} (on for {@code /graphql}) by default. */
+    public GraphQlConfig graphql() {
+        return graphql;
     }
 
     /** OpenAPI enforcement; {@link OpenApiConfig#disabled()} by default. */
@@ -192,6 +200,7 @@ public final class BulwarkConfig {
         private final List<Route> routes = new ArrayList<>();
         private JwtConfig jwt = JwtConfig.disabled();
         private OpenApiConfig openapi = OpenApiConfig.disabled();
+        private GraphQlConfig graphql = GraphQlConfig.defaults();
         private AllowedMethods allowedMethods = AllowedMethods.standard();
         private MethodOverridePolicy methodOverride = MethodOverridePolicy.REFUSE;
         private AllowRulesConfig allowRules = AllowRulesConfig.none();
@@ -249,6 +258,11 @@ public final class BulwarkConfig {
 
         public Builder openapi(OpenApiConfig openapi) {
             this.openapi = Objects.requireNonNull(openapi, "openapi");
+            return this;
+        }
+
+        public Builder graphql(GraphQlConfig graphql) {
+            this.graphql = Objects.requireNonNull(graphql, "graphql");
             return this;
         }
 

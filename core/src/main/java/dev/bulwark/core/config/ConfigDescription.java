@@ -30,6 +30,7 @@ public final class ConfigDescription {
         tree.put("deny-rules", denyRules(config.denyRules()));
         tree.put("jwt", jwt(config.jwt()));
         tree.put("openapi", openapi(config.openapi()));
+        tree.put("graphql", graphql(config.graphql()));
         tree.put("allowed-methods", allowedMethods(config.allowedMethods()));
         tree.put("method-override", name(config.methodOverride()));
         tree.put("allow-rules", allowRules(config.allowRules()));
@@ -125,6 +126,7 @@ public final class ConfigDescription {
             case COOKIE -> item.put("cookie", named("name", selector));
             case JSON -> item.put("json", named("pointer", selector));
             case XML -> item.put("xml", named("path", selector));
+            case GRAPHQL -> item.put("graphql", named("name", selector));
             case PATH -> item.put("path", matcher(selector.name()));
             case PATH_SEGMENT -> item.put("path-segment", matcher(selector.name()));
             case PATH_PARAMETER -> item.put("path-parameter", matcher(selector.name()));
@@ -247,6 +249,31 @@ public final class ConfigDescription {
         tree.put("max-violations", openapi.maxViolations());
         tree.put("details", openapi.details());
         tree.put("validate-responses", openapi.validateResponses());
+        return tree;
+    }
+
+    private static Map<String, Object> graphql(GraphQlConfig graphql) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("enabled", graphql.enabled());
+        tree.put("paths", graphql.paths().stream().map(ConfigDescription::matcher).toList());
+        putIfSet(tree, "mode", name(graphql.mode()));
+        tree.put("max-depth", graphql.maxDepth());
+        tree.put("max-aliases", graphql.maxAliases());
+        tree.put("max-root-fields", graphql.maxRootFields());
+        tree.put("max-fields", graphql.maxFields());
+        tree.put("max-directives", graphql.maxDirectives());
+        tree.put("max-operations", graphql.maxOperations());
+        tree.put("max-batch", graphql.maxBatch());
+        tree.put("max-query-length", graphql.maxQueryLength());
+        tree.put("max-tokens", graphql.maxTokens());
+        tree.put("max-whitespace-tokens", graphql.maxWhitespaceTokens());
+        tree.put("max-parser-depth", graphql.maxParserDepth());
+        tree.put("introspection", graphql.introspection());
+        tree.put("mutations", graphql.mutations());
+        tree.put("subscriptions", graphql.subscriptions());
+        tree.put("persisted-queries", sorted(graphql.persistedQueries()));
+        putIfSet(tree, "schema", graphql.schema());
+        tree.put("details", graphql.details());
         return tree;
     }
 

@@ -37,7 +37,7 @@ public final class ConfigLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The blocked-data selector keys, in the schema's order, so that an error names them alike on every run. */
-    private static final List<String> SELECTOR_KINDS = List.of("parameter", "header", "cookie", "json", "xml", "path",
+    private static final List<String> SELECTOR_KINDS = List.of("parameter", "header", "cookie", "json", "xml", "graphql", "path",
             "path-segment", "path-parameter", "value");
 
     /** How each key under {@code limits} sets its limit; a group without an entry holds more keys. */
@@ -125,6 +125,9 @@ public final class ConfigLoader {
         }
         if ((node = root.get("openapi")) != null) {
             builder.openapi(openapi(node));
+        }
+        if ((node = root.get("graphql")) != null) {
+            builder.graphql(GraphQlConfigReader.read(node));
         }
         PolicyConfigReader.read(root, builder);
         if ((node = root.get("routes")) != null) {
@@ -380,6 +383,7 @@ public final class ConfigLoader {
             case "cookie" -> named(node, ValueSelector.Kind.COOKIE, "name", false);
             case "json" -> named(node, ValueSelector.Kind.JSON, "pointer", false);
             case "xml" -> named(node, ValueSelector.Kind.XML, "path", false);
+            case "graphql" -> named(node, ValueSelector.Kind.GRAPHQL, "name", false);
             case "path" -> new ValueSelector(ValueSelector.Kind.PATH, matcher(node), null, null);
             case "path-segment" -> new ValueSelector(ValueSelector.Kind.PATH_SEGMENT, matcher(node), null, null);
             case "path-parameter" -> new ValueSelector(ValueSelector.Kind.PATH_PARAMETER, matcher(node), null, null);

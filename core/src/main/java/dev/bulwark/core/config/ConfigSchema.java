@@ -196,6 +196,32 @@ public final class ConfigSchema {
                     integer("max-violations", "10", "Most violations reported per request."),
                     bool("details", "true", "Whether the block response lists violation keys and locations (never values)."),
                     bool("validate-responses", "false", "Whether responses are validated too; their violations are only logged.")),
+            object("graphql", "GraphQL protection: on its paths only GraphQL requests of bounded shape pass, and the "
+                    + "deny rules inspect string arguments and variable values, never the GraphQL syntax.",
+                    bool("enabled", "true", "Whether requests on the paths are treated as GraphQL."),
+                    matchers("paths", "The GraphQL endpoints; any other request there (a form post, a GET without "
+                            + "'query') is refused with 400.", "/graphql"),
+                    mode(),
+                    integer("max-depth", "10", "Deepest field nesting, fragments expanded; a root field is 1."),
+                    integer("max-aliases", "15", "Most aliased fields in one document, fragments expanded."),
+                    integer("max-root-fields", "20", "Most fields directly under one operation."),
+                    integer("max-fields", "1000", "Most fields in one operation, fragments expanded."),
+                    integer("max-directives", "10", "Most directives on one field, fragment spread or operation."),
+                    integer("max-operations", "5", "Most operation definitions in one document."),
+                    integer("max-batch", "10", "Most requests in one batch array; 1 refuses batches."),
+                    size("max-query-length", "16KiB", "Longest document, in characters."),
+                    integer("max-tokens", "5000", "Most tokens the parser reads from one document."),
+                    integer("max-whitespace-tokens", "10000", "Most runs of white space, commas and comments the parser "
+                            + "skips in one document."),
+                    integer("max-parser-depth", "200", "Deepest grammar rule nesting the parser enters, 1 to 1000."),
+                    bool("introspection", "false", "Whether introspection (__schema and __type fields) is allowed."),
+                    bool("mutations", "true", "Whether mutations are allowed (never over GET)."),
+                    bool("subscriptions", "true", "Whether subscriptions are allowed."),
+                    texts("persisted-queries", null, "SHA-256 hashes (hex) of the only documents allowed, as Apollo's "
+                            + "automatic persisted queries send them; any document when empty."),
+                    text("schema", null, "An SDL schema (file path or classpath: location) to validate documents against; "
+                            + "none when not set."),
+                    bool("details", "true", "Whether the block response lists violation keys and locations (never values).")),
             allowedMethods(),
             choice("method-override", "refuse", "Method override headers (X-HTTP-Method-Override, X-HTTP-Method, "
                     + "X-Method-Override) and '_method' fields: 'refuse' answers 400 to any request carrying one; 'allow' "
@@ -421,6 +447,9 @@ public final class ConfigSchema {
         all.add(object("json", "A JSON value by pointer and value.", matcher("pointer", "The JSON pointer."),
                 matcher("value", "The value.")));
         all.add(object("xml", "An XML value by path and value.", matcher("path", "The element path."),
+                matcher("value", "The value.")));
+        all.add(object("graphql", "A GraphQL value by name and value: variables/<JSON pointer> for a variable, "
+                + "argument:<field>.<argument> for a string argument.", matcher("name", "The value's name."),
                 matcher("value", "The value.")));
         all.add(matcher("path", "The request path."));
         all.add(matcher("path-segment", "A path segment."));

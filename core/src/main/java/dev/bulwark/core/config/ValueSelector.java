@@ -28,6 +28,8 @@ public record ValueSelector(Kind kind, StringMatcher name, StringMatcher value, 
         JSON,
         /** XML element text and attributes, named by element path. */
         XML,
+        /** GraphQL variable values and string arguments, named as {@link Source#GRAPHQL} says. */
+        GRAPHQL,
         /** The whole normalised path. */
         PATH,
         /** One path segment. */
@@ -91,6 +93,7 @@ public record ValueSelector(Kind kind, StringMatcher name, StringMatcher value, 
             case COOKIE -> source == Source.COOKIE;
             case JSON -> source == Source.JSON;
             case XML -> source == Source.XML;
+            case GRAPHQL -> source == Source.GRAPHQL;
             case PATH -> source == Source.PATH;
             case PATH_SEGMENT -> source == Source.PATH_SEGMENT;
             case PATH_PARAMETER -> source == Source.PATH_PARAMETER;

@@ -20,6 +20,7 @@ import dev.bulwark.core.config.UninspectablePolicy;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
 import dev.bulwark.core.internal.deny.BuiltInRules;
 import dev.bulwark.core.internal.deny.DenyRuleCheck;
+import dev.bulwark.core.internal.graphql.GraphQlCheck;
 import dev.bulwark.core.internal.jwt.JwtCheck;
 import dev.bulwark.core.internal.openapi.OpenApiCheck;
 import dev.bulwark.core.internal.openapi.OpenApiSupport;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * The request pipeline: request-level limits, client address resolution, parsing and decoding,
  * the method policies judge (a method override, when {@code method-override: allow}), route
  * selection, the request policy (IP rules, allowed methods, allow rules, CSRF, header
- * filtering), then each check in order. Stops at the first blocking finding. Never lets an exception escape: an internal
+ * filtering), the GraphQL checks on a GraphQL path, then each check in order. Stops at the first blocking finding. Never lets an exception escape: an internal
  * failure becomes a blocking {@link BlockType#INTERNAL} finding (fail closed).
  */
 public final class Engine {
@@ -60,6 +61,8 @@ public final class Engine {
     /** The checks after the deny rules: tokens, OpenAPI, then those the user added. */
     private final List<Check> checks;
     private final OpenApiCheck openApi;
+    /** {@code null} when GraphQL protection is off. */
+    private final GraphQlCheck graphQl;
     private final RequestParser parser;
     private final PolicyChecks policy;
 
@@ -68,6 +71,7 @@ public final class Engine {
         this.limits = config.limits();
         this.parser = new RequestParser(config);
         this.policy = new PolicyChecks(config);
+        this.graphQl = config.graphql().enabled() ? new GraphQlCheck(config.graphql()) : null;
         this.denyRules = new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(config.denyRules()),
                 BuiltInRules.requestDetectors());
         List<Check> all = new ArrayList<>();
@@ -144,6 +148,10 @@ public final class Engine {
         }
         for (UninspectedContent content : parsed.uninspected()) {
             reportUninspected(content, inspection);
+        }
+        if (parsed.graphQl() != null && !inspection.blocked()) {
+            // Before the deny rules: a document over a limit is refused before its values are scanned.
+            graphQl.inspect(parsed.graphQl(), inspection);
         }
         if (inspection.blocked()) {
             return;

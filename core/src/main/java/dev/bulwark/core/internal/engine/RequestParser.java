@@ -9,10 +9,13 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PathNormalizer;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
+import dev.bulwark.core.internal.graphql.GraphQlReader;
+import dev.bulwark.core.internal.graphql.GraphQlRequest;
 import dev.bulwark.core.internal.parse.BinaryFormat;
 import dev.bulwark.core.internal.parse.ContentSniffer;
 import dev.bulwark.core.internal.parse.CookieParser;
@@ -40,7 +43,8 @@ import java.util.Set;
  * parser, by its content (see {@link #parseUndeclared}: every body that is not binary is inspected as
  * text). Returns what could not be inspected (binary content, a compressed content encoding, an
  * unknown charset) for the engine to block or log. Enforces the count limits that span
- * parsers (parameters in query, form and multipart together).
+ * parsers (parameters in query, form and multipart together). A request on a GraphQL path is read
+ * as GraphQL instead of by its body's media type (see {@link GraphQlReader}).
  */
 final class RequestParser {
 
@@ -57,6 +61,8 @@ final class RequestParser {
     private final JsonBodyParser jsonParser;
     private final MultipartParser multipartParser;
     private final XmlBodyParser xmlParser;
+    /** {@code null} when GraphQL protection is off. */
+    private final GraphQlReader graphQl;
 
     RequestParser(BulwarkConfig config) {
         this.limits = config.limits();
@@ -67,6 +73,7 @@ final class RequestParser {
         this.jsonParser = new JsonBodyParser(limits);
         this.multipartParser = new MultipartParser(limits, decoder);
         this.xmlParser = new XmlBodyParser(limits);
+        this.graphQl = config.graphql().enabled() ? new GraphQlReader(config.graphql(), limits) : null;
     }
 
     /**
@@ -114,8 +121,13 @@ final class RequestParser {
         }
         cookieParser.parse(request.headers(), sink);
         List<UninspectedContent> uninspected = new ArrayList<>(1);
-        parseBody(request, sink, uninspected);
-        return new Parsed(pathValue, path.routingPath(), path.suspicious(), List.copyOf(uninspected));
+        GraphQlRequest graphQlRequest = null;
+        if (graphQl != null && graphQl.covers(RoutingPath.of(path.routingPath()))) {
+            graphQlRequest = graphQl.read(request, values, sink);
+        } else {
+            parseBody(request, sink, uninspected);
+        }
+        return new Parsed(pathValue, path.routingPath(), path.suspicious(), List.copyOf(uninspected), graphQlRequest);
     }
 
     /** The routed form of a raw path (see {@link PathNormalizer}). */
@@ -128,9 +140,10 @@ final class RequestParser {
      * @param routingPath the path as routed
      * @param suspicious the first sequence a container should reject, or {@code null}
      * @param uninspected the body, or the file parts of a multipart body, that were not inspected
+     * @param graphQl the GraphQL request on a GraphQL path; {@code null} elsewhere
      */
     record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious,
-            List<UninspectedContent> uninspected) {
+            List<UninspectedContent> uninspected, GraphQlRequest graphQl) {
     }
 
     /**

@@ -107,7 +107,7 @@ public final class JsonBodyParser {
     }
 
     /** Escapes a key for a JSON Pointer: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
-    static void appendPointerToken(StringBuilder pointer, String key) {
+    public static void appendPointerToken(StringBuilder pointer, String key) {
         pointer.append('/');
         if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
             pointer.append(key);

@@ -133,6 +133,51 @@ class PetstoreApplicationTest {
     }
 
     @Test
+    void answersAnAllowedGraphQlQuery() throws Exception {
+        HttpResponse<String> response = send(post("/graphql",
+                "{\"query\":\"query($id: ID!){ pet(id: $id){ name tags } }\",\"variables\":{\"id\":\"1\"}}"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"data\":{\"pet\":{\"name\":\"Rex\",\"tags\":[\"friendly\",\"house-trained\"]}}}");
+    }
+
+    @Test
+    void refusesAnOverDeepGraphQlQuery() throws Exception {
+        HttpResponse<String> response = send(post("/graphql",
+                "{\"query\":\"{ pet(id: 3){ owner{ pets{ owner{ pets{ owner{ name } } } } } } }\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("{\"key\":\"GRAPHQL-DEPTH\",\"location\":\"graphql:document\"}");
+    }
+
+    @Test
+    void refusesGraphQlIntrospection() throws Exception {
+        HttpResponse<String> response = send(post("/graphql", "{\"query\":\"{ __schema { types { name } } }\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("GRAPHQL-INTROSPECTION");
+    }
+
+    @Test
+    void blocksAnInjectionInAGraphQlVariable() throws Exception {
+        HttpResponse<String> response = send(post("/graphql", "{\"query\":\"query($tag: String){ pets(tag: $tag){ name } }\","
+                + "\"variables\":{\"tag\":\"x' UNION SELECT password FROM users--\"}}"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        String incident = JSON.readTree(response.body()).get("incidentId").asText();
+        assertThat(securityEvent(incident)).contains("\"rule.id\":\"SQL-UNION-AFTER-BREAK\"",
+                "\"bulwark.location\":\"graphql:variables/tag\"");
+    }
+
+    @Test
+    void refusesAGraphQlFieldTheSchemaLacks() throws Exception {
+        HttpResponse<String> response = send(post("/graphql", "{\"query\":\"{ pet(id: 1){ name password } }\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("GRAPHQL-SCHEMA-FIELD-UNDEFINED");
+    }
+
+    @Test
     void keepsItsConfigurationFromClients() throws Exception {
         HttpResponse<String> response = send(get("/actuator/bulwark"));
 

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import dev.bulwark.test.BulwarkTester;
 import dev.bulwark.test.TestToken;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +52,20 @@ class PetstoreSecurityTest {
                 .json("{\"name\": \"<img src=x onerror=alert(1)>\", \"species\": \"dog\"}"))).isBlockedBy("XSS-EVENT-HANDLER");
         assertThat(BULWARK.evaluate(post("/pets").json("{\"name\": \"Robert'); DROP TABLE pets;--\", \"species\": \"dog\"}")))
                 .as("deny rules run before the token check").isBlockedBy("SQL");
+    }
+
+    @Test
+    void holdsGraphQlQueriesToTheCatalogueSchemaAndLimits() {
+        assertThat(BULWARK.evaluate(post("/graphql").graphql("query($id: ID!){ pet(id: $id){ name tags } }", Map.of("id", "1"))))
+                .isAllowed().hasNoFindings();
+        assertThat(BULWARK.evaluate(post("/graphql").graphql("{ pet(id: 3){ owner{ pets{ owner{ pets{ owner{ name } } } } } } }")))
+                .hasGraphQlViolation("GRAPHQL-DEPTH").hasStatus(400);
+        assertThat(BULWARK.evaluate(post("/graphql").graphql("{ __type(name: \"Pet\"){ fields { name } } }")))
+                .hasGraphQlViolation("GRAPHQL-INTROSPECTION");
+        assertThat(BULWARK.evaluate(post("/graphql").graphql("mutation { addPet(name: \"Rex\") { id } }")))
+                .hasGraphQlViolation("GRAPHQL-MUTATION");
+        assertThat(BULWARK.evaluate(post("/graphql").graphql("query($tag: String){ pets(tag: $tag){ name } }",
+                Map.of("tag", "<script>alert(1)</script>")))).isBlockedBy("XSS").hasStatus(403);
     }
 
     @Test
