@@ -19,6 +19,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,7 @@ final class RedisBucketStore implements BucketStore {
 
     private final RedisStore config;
     private final RedisClient client;
-    private final ProxyManager<byte[]> buckets;
+    private final ProxyManager<Object> buckets;
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
 
     RedisBucketStore(RedisStore config) {
@@ -113,21 +114,24 @@ final class RedisBucketStore implements BucketStore {
         return open.async();
     }
 
-    /** Bucket4j's view of Redis, connecting on first use. */
-    private final class LazyRedisApi implements RedisApi<byte[]> {
+    /**
+     * Bucket4j's view of Redis, connecting on first use. Keys are byte arrays, typed {@code Object}
+     * because Bucket4j hands them over in an {@code Object[]} (a generic array).
+     */
+    private final class LazyRedisApi implements RedisApi<Object> {
         @Override
-        public <V> RedisFuture<V> eval(String script, ScriptOutputType type, byte[][] keys, byte[][] args) {
-            return commands().eval(script, type, keys, args);
+        public <V> RedisFuture<V> eval(String script, ScriptOutputType type, Object[] keys, byte[][] args) {
+            return commands().eval(script, type, Arrays.copyOf(keys, keys.length, byte[][].class), args);
         }
 
         @Override
-        public RedisFuture<byte[]> get(byte[] key) {
-            return commands().get(key);
+        public RedisFuture<byte[]> get(Object key) {
+            return commands().get((byte[]) key);
         }
 
         @Override
-        public RedisFuture<?> delete(byte[] key) {
-            return commands().del(key);
+        public RedisFuture<?> delete(Object key) {
+            return commands().del((byte[]) key);
         }
     }
 }
