@@ -17,15 +17,20 @@ final class RedisSupport {
 
     /** The store for this configuration; fails start-up, naming the artifacts, when a library is missing. */
     static BucketStore create(RedisStore config) {
+        requireLibraries(RedisSupport.class.getClassLoader());
+        return new RedisBucketStore(config);
+    }
+
+    /** Fails start-up, naming the artifacts, when {@code loader} cannot see a class the Redis store needs. */
+    static void requireLibraries(ClassLoader loader) {
         for (String name : REQUIRED_CLASSES) {
             try {
-                Class.forName(name, false, RedisSupport.class.getClassLoader());
+                Class.forName(name, false, loader);
             } catch (ClassNotFoundException e) {
                 throw new ConfigurationException("rate-limits.store.redis", "the Redis store needs "
                         + "com.bucket4j:bucket4j_jdk17-lettuce and io.lettuce:lettuce-core on the classpath ("
                         + name + " is missing)");
             }
         }
-        return new RedisBucketStore(config);
     }
 }
