@@ -25,6 +25,10 @@ public enum BlockType {
     IP_RULE(403),
     /** An unsafe request with browser credentials came from a page of a foreign origin (403). */
     CSRF(403),
+    /** The client went over a rate limit (429, with {@code Retry-After}). */
+    RATE_LIMIT(429),
+    /** The client is banned for a while after repeated deny-rule blocks (403). */
+    REPEAT_OFFENDER(403),
     /** A check could not run; the request is blocked rather than passed unchecked (503). */
     INTERNAL(503);
 

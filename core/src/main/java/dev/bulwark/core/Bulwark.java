@@ -19,7 +19,7 @@ import java.util.Objects;
  * if (decision.blocked()) { ... answer decision.status() ... }
  * }</pre>
  */
-public final class Bulwark {
+public final class Bulwark implements AutoCloseable {
 
     private final BulwarkConfig config;
     private final Engine engine;
@@ -60,6 +60,20 @@ public final class Bulwark {
      */
     public List<Finding> evaluateResponse(HttpRequest request, int status, Headers headers, byte[] body) {
         return engine.inspectResponse(request, status, headers, body);
+    }
+
+    /**
+     * How rate limiting stands: the store, whether it answers, and the requests limited and those
+     * whose limits could not be checked; {@link RateLimitStatus#DISABLED} when none is configured.
+     */
+    public RateLimitStatus rateLimitStatus() {
+        return engine.rateLimitStatus();
+    }
+
+    /** Releases what the engine holds open: the connection of a Redis rate-limit store. */
+    @Override
+    public void close() {
+        engine.close();
     }
 
     /** The configuration this engine was built from. */

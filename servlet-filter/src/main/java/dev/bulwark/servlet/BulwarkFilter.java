@@ -128,9 +128,13 @@ public final class BulwarkFilter implements Filter {
     private final ResponseHeaderPolicy responseHeaders;
     private final BlockResponder blockResponder;
     private final List<DecisionListener> listeners;
+    /** Whether the filter built its engine, and so closes it (its rate-limit store connection) when destroyed. */
+    private final boolean ownsEngine;
 
-    private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners) {
+    private BulwarkFilter(Bulwark bulwark, SecurityEventLogger events, List<DecisionListener> listeners,
+            boolean ownsEngine) {
         this.bulwark = bulwark;
+        this.ownsEngine = ownsEngine;
         this.bodyLimit = bulwark.config().limits().bodySize();
         this.maxHeaderFields = bulwark.config().limits().headerCount();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
@@ -152,13 +156,20 @@ public final class BulwarkFilter implements Filter {
 
     /** A filter with an engine built from {@code config} with the built-in checks. */
     public static BulwarkFilter create(BulwarkConfig config) {
-        return create(Bulwark.create(Objects.requireNonNull(config, "config")));
+        Bulwark bulwark = Bulwark.create(Objects.requireNonNull(config, "config"));
+        return new BulwarkFilter(bulwark, new SecurityEventLogger(), List.of(), true);
     }
 
-    /** Stops the thread that ends stalled body reads. */
+    /**
+     * Stops the thread that ends stalled body reads, and closes the engine when the filter built it
+     * (an engine passed in belongs to whoever built it).
+     */
     @Override
     public void destroy() {
         bodyReadWatchdog.close();
+        if (ownsEngine) {
+            bulwark.close();
+        }
     }
 
     /** The engine this filter asks. */
@@ -382,7 +393,7 @@ public final class BulwarkFilter implements Filter {
         }
 
         public BulwarkFilter build() {
-            return new BulwarkFilter(bulwark, new SecurityEventLogger(), listeners);
+            return new BulwarkFilter(bulwark, new SecurityEventLogger(), listeners, false);
         }
     }
 

@@ -245,8 +245,8 @@ public class BulwarkAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        BulwarkMetrics bulwarkMetrics() {
-            return new BulwarkMetrics();
+        BulwarkMetrics bulwarkMetrics(Bulwark bulwark) {
+            return new BulwarkMetrics(bulwark);
         }
     }
 }

@@ -11,6 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -235,5 +238,85 @@ class ActuatorIntegrationTest {
             assertThat(context).doesNotHaveBean(BulwarkMetrics.class);
             assertThat(Exchanges.get(context, "/orders", "debug=1").status()).isEqualTo(403);
         });
+    }
+
+    @Test
+    void countsRateLimitedRequests() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withPropertyValues("bulwark.rate-limits.limits[0].name=per-client",
+                        "bulwark.rate-limits.limits[0].bandwidths[0].capacity=1",
+                        "bulwark.rate-limits.limits[0].bandwidths[0].period=1m")
+                .run(context -> {
+                    Exchanges.get(context, "/orders", "q=oak");
+                    assertThat(Exchanges.get(context, "/orders", "q=oak").status()).isEqualTo(429);
+
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(registry.get("bulwark.rate.limited").functionCounter().count()).isEqualTo(1);
+                    assertThat(registry.get("bulwark.rate.store.failures").tag("store", "local").functionCounter().count())
+                            .isZero();
+                    assertThat(registry.get("bulwark.blocks").tags("rule.key", "RATE-LIMIT", "mode", "block").counter()
+                            .count()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void countsStoreFailuresWhenRedisCannotBeReached() throws IOException {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withPropertyValues("bulwark.rate-limits.store.redis.uri=redis://127.0.0.1:" + closedPort(),
+                        "bulwark.rate-limits.store.redis.timeout=200ms",
+                        "bulwark.rate-limits.limits[0].name=per-client",
+                        "bulwark.rate-limits.limits[0].bandwidths[0].capacity=1",
+                        "bulwark.rate-limits.limits[0].bandwidths[0].period=1m")
+                .run(context -> {
+                    assertThat(Exchanges.get(context, "/orders", "q=oak").status()).isEqualTo(200);
+                    assertThat(Exchanges.get(context, "/orders", "q=oak").status()).isEqualTo(200);
+
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(registry.get("bulwark.rate.store.failures").functionCounter().count()).isEqualTo(2);
+                    Health health = context.getBean("bulwarkHealthIndicator", HealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("rateLimitStoreStatus", "down")
+                            .hasEntrySatisfying("rateLimitStore", store -> assertThat(store.toString()).startsWith("redis://"));
+                });
+    }
+
+    @Test
+    void reportsHealthDownWhenTheStoreFailsAndRequestsAreRefused() throws IOException {
+        runner.withPropertyValues("bulwark.rate-limits.store.redis.uri=redis://127.0.0.1:" + closedPort(),
+                        "bulwark.rate-limits.store.redis.timeout=200ms",
+                        "bulwark.rate-limits.on-store-failure=block",
+                        "bulwark.rate-limits.limits[0].name=per-client",
+                        "bulwark.rate-limits.limits[0].bandwidths[0].capacity=1",
+                        "bulwark.rate-limits.limits[0].bandwidths[0].period=1m")
+                .run(context -> {
+                    assertThat(Exchanges.get(context, "/orders", "q=oak").status()).isEqualTo(503);
+
+                    Health health = context.getBean("bulwarkHealthIndicator", HealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails()).containsEntry("rateLimitStoreStatus", "down");
+                });
+    }
+
+    @Test
+    void reportsTheLocalStoreUpInHealth() {
+        runner.withPropertyValues("bulwark.rate-limits.store=local",
+                        "bulwark.rate-limits.limits[0].name=per-client",
+                        "bulwark.rate-limits.limits[0].bandwidths[0].capacity=1",
+                        "bulwark.rate-limits.limits[0].bandwidths[0].period=1m")
+                .run(context -> {
+                    Health health = context.getBean("bulwarkHealthIndicator", HealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("rateLimitStore", "local")
+                            .containsEntry("rateLimitStoreStatus", "up");
+                });
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -35,6 +35,7 @@ public final class BulwarkConfig {
     private final ClientIpConfig clientIp;
     private final IpRules ipRules;
     private final BlockResponses blockResponses;
+    private final RateLimitsConfig rateLimits;
 
     private BulwarkConfig(Builder builder) {
         this.mode = builder.mode;
@@ -54,6 +55,13 @@ public final class BulwarkConfig {
         this.clientIp = builder.clientIp;
         this.ipRules = builder.ipRules;
         this.blockResponses = builder.blockResponses;
+        this.rateLimits = builder.rateLimits;
+        boolean claimLimits = rateLimits.limits().stream().anyMatch(limit -> limit.key().kind() == RateLimitKey.Kind.CLAIM)
+                || routes.stream().flatMap(route -> route.rateLimits().stream())
+                        .anyMatch(limit -> limit.key().kind() == RateLimitKey.Kind.CLAIM);
+        if (claimLimits && !jwt.enabled()) {
+            throw new IllegalArgumentException("a rate limit is keyed by a token claim but no jwt issuer is configured");
+        }
         for (Route route : routes) {
             if (route.jwt() != null && Boolean.TRUE.equals(route.jwt().required()) && !jwt.enabled()) {
                 throw new IllegalArgumentException("a route requires a token but no jwt issuer is configured");
@@ -91,6 +99,7 @@ public final class BulwarkConfig {
         builder.clientIp = clientIp;
         builder.ipRules = ipRules;
         builder.blockResponses = blockResponses;
+        builder.rateLimits = rateLimits;
         return builder;
     }
 
@@ -190,6 +199,11 @@ public final class BulwarkConfig {
         return blockResponses;
     }
 
+    /** Rate limits and repeat-offender blocking; {@link RateLimitsConfig#none()} by default. */
+    public RateLimitsConfig rateLimits() {
+        return rateLimits;
+    }
+
     /** Builds a {@link BulwarkConfig}; setters reject bad values at once. */
     public static final class Builder {
         private Mode mode = Mode.BLOCK;
@@ -209,8 +223,14 @@ public final class BulwarkConfig {
         private ClientIpConfig clientIp = ClientIpConfig.defaults();
         private IpRules ipRules = IpRules.none();
         private BlockResponses blockResponses = BlockResponses.none();
+        private RateLimitsConfig rateLimits = RateLimitsConfig.none();
 
         private Builder() {
+        }
+
+        public Builder rateLimits(RateLimitsConfig rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
         }
 
         public Builder allowedMethods(AllowedMethods allowedMethods) {

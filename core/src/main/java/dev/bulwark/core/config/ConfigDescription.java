@@ -41,8 +41,42 @@ public final class ConfigDescription {
         tree.put("ip-rules", ipRules(config.ipRules()));
         tree.put("block-responses", config.blockResponses().responses().stream()
                 .map(ConfigDescription::blockResponse).toList());
+        tree.put("rate-limits", rateLimits(config.rateLimits()));
         tree.put("routes", config.routes().stream().map(ConfigDescription::route).toList());
         return Masking.mask(tree, ConfigSchema::isSecret);
+    }
+
+    private static Map<String, Object> rateLimits(RateLimitsConfig rateLimits) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        RedisStore redis = rateLimits.redis();
+        tree.put("store", redis == null ? "local" : Map.of("redis", ordered("uri", redis.uri(),
+                "timeout", duration(redis.timeout()), "key-prefix", redis.keyPrefix(),
+                "retry-interval", duration(redis.retryInterval()))));
+        tree.put("on-store-failure", name(rateLimits.onStoreFailure()));
+        tree.put("max-keys", rateLimits.maxKeys());
+        tree.put("limits", rateLimitList(rateLimits.limits()));
+        RepeatOffenders offenders = rateLimits.repeatOffenders();
+        if (offenders != null) {
+            tree.put("repeat-offenders", ordered("blocks", offenders.blocks(), "within", duration(offenders.within()),
+                    "ban", duration(offenders.ban())));
+        }
+        return tree;
+    }
+
+    private static List<Object> rateLimitList(List<RateLimit> limits) {
+        List<Object> list = new ArrayList<>();
+        for (RateLimit limit : limits) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", limit.name());
+            item.put("key", limit.key().toString());
+            item.put("bandwidths", limit.bandwidths().stream().map(bandwidth -> (Object) ordered("capacity",
+                    bandwidth.capacity(), "period", duration(bandwidth.period()), "refill", name(bandwidth.refill())))
+                    .toList());
+            condition(item, "when", limit.when());
+            putIfSet(item, "mode", name(limit.mode()));
+            list.add(item);
+        }
+        return list;
     }
 
     private static Map<String, Object> limits(Limits limits) {
@@ -318,6 +352,9 @@ public final class ConfigDescription {
             }
             putIfSet(request, "mode", name(headers.mode()));
             tree.put("headers", Map.of("request", request));
+        }
+        if (!route.rateLimits().isEmpty()) {
+            tree.put("rate-limits", Map.of("limits", rateLimitList(route.rateLimits())));
         }
         return tree;
     }

@@ -130,6 +130,9 @@ public final class ConfigLoader {
             builder.graphql(GraphQlConfigReader.read(node));
         }
         PolicyConfigReader.read(root, builder);
+        if ((node = root.get("rate-limits")) != null) {
+            builder.rateLimits(RateLimitsConfigReader.read(node));
+        }
         if ((node = root.get("routes")) != null) {
             List<Route> routes = new ArrayList<>();
             for (ConfigNode item : node.list()) {
@@ -342,7 +345,8 @@ public final class ConfigLoader {
         }
         RoutePolicy policy = PolicyConfigReader.route(node);
         RouteBody body = node.has("body") ? routeBody(node.get("body")) : RouteBody.NONE;
-        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy, body);
+        List<RateLimit> rateLimits = node.has("rate-limits") ? RateLimitsConfigReader.route(node.get("rate-limits")) : List.of();
+        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy, body, rateLimits);
     }
 
     /** A route's {@code body: {binary: [media ranges]}}. */

@@ -294,6 +294,30 @@ public final class ConfigSchema {
                     text("content-type", null, "The media type of the body, matched against Accept."),
                     text("body", null, "The body."),
                     text("body-file", null, "A file or classpath: location holding the body."))),
+            object("rate-limits", "Rate limiting and repeat-offender blocking, with Bucket4j buckets kept locally or in "
+                    + "Redis.",
+                    new Key("store", Type.OBJECT, true, "local", "Where the buckets are kept: 'local' (in this instance, "
+                            + "bounded by max-keys) or {redis: {...}} to share limits and bans across instances.", false,
+                            List.of(), List.of(object("redis", "A Redis server; needs com.bucket4j:bucket4j_jdk17-lettuce "
+                                    + "and io.lettuce:lettuce-core on the classpath.",
+                                    text("uri", null, "The server, e.g. redis://127.0.0.1:6379 or rediss://user:password@host."),
+                                    duration("timeout", null, "How long one call may take before it counts as a store "
+                                            + "failure; 100ms when not set, at most 10s."),
+                                    text("key-prefix", null, "Put before every key; 'bulwark:' when not set."),
+                                    duration("retry-interval", null, "How long the store is not asked after a failure, so "
+                                            + "that a dead server does not add its timeout to every request; 5s when not "
+                                            + "set.")))),
+                    choice("on-store-failure", "allow", "When the store fails or its circuit is open: 'allow' lets the "
+                            + "request pass unlimited (logged and counted), 'block' refuses it with 503.",
+                            StoreFailurePolicy.class),
+                    integer("max-keys", "100000", "Most keys one limit keeps in the local store; the least recently "
+                            + "used go first."),
+                    rateLimits(),
+                    object("repeat-offenders", "Refuses, before any inspection and with 403, a client address whose "
+                            + "requests deny rules blocked 'blocks' times within 'within', for 'ban'. Off when not set.",
+                            integer("blocks", null, "Deny-rule blocks that earn a ban."),
+                            duration("within", null, "The window the blocks are counted in, at most 1d."),
+                            duration("ban", null, "How long the client is refused, at most 1d."))),
             list("routes", "Per-route settings, tried in order; the first route whose conditions hold applies.",
                     object("[]", "A route.",
                             condition(),
@@ -313,7 +337,9 @@ public final class ConfigSchema {
                             routeSwitch("allow-rules", "the allow rules"),
                             ipRules(true),
                             routeSwitch("csrf", "the CSRF check"),
-                            object("headers", "The route's header policy.", requestHeaders(true)))));
+                            object("headers", "The route's header policy.", requestHeaders(true)),
+                            object("rate-limits", "The route's own rate limits, counted besides the global ones.",
+                                    rateLimits()))));
 
     private ConfigSchema() {
     }
@@ -396,6 +422,26 @@ public final class ConfigSchema {
                     + "only from trusted proxies (see client-ip), like the forwarding headers."));
         }
         return new Key("request", Type.OBJECT, false, null, "What is done to request headers.", false, List.of(), keys);
+    }
+
+    private static Key rateLimits() {
+        return list("limits", "The limits; a request must stay within every limit that covers it.",
+                object("[]", "A limit.",
+                        text("name", null, "The limit's name, unique in its section: in the security log and the "
+                                + "RateLimit-Policy header."),
+                        text("key", "client-address", "What requests are counted by: 'client-address', 'claim:NAME' (a "
+                                + "claim of the verified token; 'claim' is claim:sub), 'header:NAME', 'cookie:NAME' or "
+                                + "'route' (one count for all). A request without the claim, header or cookie is not "
+                                + "counted by the limit."),
+                        list("bandwidths", "At most capacity requests per period; a request must fit every bandwidth.",
+                                object("[]", "A bandwidth.",
+                                        integer("capacity", null, "The most requests in one period."),
+                                        duration("period", null, "The period, at most 1d."),
+                                        choice("refill", "greedy", "'greedy' returns tokens one by one over the period; "
+                                                + "'interval' returns them all when the period is over.",
+                                                Bandwidth.Refill.class))),
+                        condition(),
+                        mode()));
     }
 
     private static Key ipRules(boolean route) {

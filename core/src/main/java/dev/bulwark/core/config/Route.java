@@ -2,6 +2,7 @@ package dev.bulwark.core.config;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Mode;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param policy allowed methods, allow rules, IP rules, CSRF and header filtering of this route;
  *     {@link RoutePolicy#NONE} to keep the global ones
  * @param body the binary bodies this route accepts uninspected; {@link RouteBody#NONE} for none
+ * @param rateLimits the route's own rate limits, counted besides the global ones; empty for none
  */
 public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
-        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body) {
+        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body,
+        List<RateLimit> rateLimits) {
 
     public Route {
         Objects.requireNonNull(when, "when");
@@ -31,6 +34,14 @@ public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, Unin
         if (body == null) {
             body = RouteBody.NONE;
         }
+        rateLimits = rateLimits == null ? List.of() : List.copyOf(rateLimits);
+        RateLimitsConfig.checkUniqueNames(rateLimits);
+    }
+
+    /** A route without rate limits of its own. */
+    public Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
+            JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body) {
+        this(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, List.of());
     }
 
     /** A route that accepts no binary bodies. */
@@ -52,11 +63,16 @@ public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, Unin
 
     /** This route with other request-policy settings. */
     public Route withPolicy(RoutePolicy newPolicy) {
-        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy, body);
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy, body, rateLimits);
     }
 
     /** This route accepting other binary bodies. */
     public Route withBody(RouteBody newBody) {
-        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, newBody);
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, newBody, rateLimits);
+    }
+
+    /** This route with other rate limits of its own. */
+    public Route withRateLimits(List<RateLimit> newRateLimits) {
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, newRateLimits);
     }
 }

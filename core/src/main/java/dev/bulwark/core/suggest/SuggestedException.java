@@ -56,6 +56,7 @@ public final class SuggestedException {
             case COOKIE -> new ValueSelector(ValueSelector.Kind.COOKIE, StringMatcher.exact(name), null, null);
             case JSON -> new ValueSelector(ValueSelector.Kind.JSON, StringMatcher.exact(name), null, null);
             case XML -> new ValueSelector(ValueSelector.Kind.XML, StringMatcher.exact(name), null, null);
+            case GRAPHQL -> new ValueSelector(ValueSelector.Kind.GRAPHQL, StringMatcher.exact(name), null, null);
             case PATH -> new ValueSelector(ValueSelector.Kind.PATH, routeMatcher(), null, null);
             case PATH_SEGMENT -> new ValueSelector(ValueSelector.Kind.PATH_SEGMENT, StringMatcher.regex(".*"), null, null);
             case PATH_PARAMETER -> new ValueSelector(ValueSelector.Kind.PATH_PARAMETER, StringMatcher.regex(".*"), null, null);
@@ -79,6 +80,7 @@ public final class SuggestedException {
             case COOKIE -> entry.put("cookie", Map.of("name", Map.of("exact", name)));
             case JSON -> entry.put("json", Map.of("pointer", Map.of("exact", name)));
             case XML -> entry.put("xml", Map.of("path", Map.of("exact", name)));
+            case GRAPHQL -> entry.put("graphql", Map.of("name", Map.of("exact", name)));
             case PATH -> entry.put("path", routeConfig());
             case PATH_SEGMENT -> entry.put("path-segment", Map.of("regex", ".*"));
             case PATH_PARAMETER -> entry.put("path-parameter", Map.of("regex", ".*"));
@@ -132,6 +134,7 @@ public final class SuggestedException {
             case COOKIE -> "cookie " + name;
             case JSON -> "JSON value " + name;
             case XML -> "XML value " + name;
+            case GRAPHQL -> "GraphQL value " + name;
             case PATH -> "the path";
             case PATH_SEGMENT -> "a path segment";
             case PATH_PARAMETER -> "a path parameter";

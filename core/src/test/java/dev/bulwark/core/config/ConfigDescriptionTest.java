@@ -2,6 +2,7 @@ package dev.bulwark.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.Masking;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,37 @@ class ConfigDescriptionTest {
         assertThat(description.get("routes")).isEqualTo(List.of(Map.of(
                 "when", Map.of("path", Map.of("prefix", "/public/")),
                 "deny-rules", Map.of("level", "basic"))));
+    }
+
+    @Test
+    void describesRateLimitsWithTheRedisPasswordMasked() {
+        BulwarkConfig config = BulwarkConfig.fromYaml("""
+                rate-limits:
+                  store: {redis: {uri: "redis://app:s3cret@cache.internal:6379"}}
+                  limits:
+                    - {name: per-client, bandwidths: [{capacity: 5, period: 1m}], when: {path: {prefix: /api/}}}
+                  repeat-offenders: {blocks: 20, within: 1m, ban: 10m}
+                routes:
+                  - when: {path: /login}
+                    rate-limits: {limits: [{name: logins, key: route, bandwidths: [{capacity: 1, period: 1s, refill: interval}]}]}
+                """);
+
+        Map<String, Object> description = ConfigDescription.describe(config);
+
+        assertThat(description.toString()).doesNotContain("s3cret");
+        assertThat(description.get("rate-limits")).isEqualTo(Map.of(
+                "store", Map.of("redis", Map.of("uri", Masking.maskUrls("redis://app:s3cret@cache.internal:6379"),
+                        "timeout", "PT0.1S", "key-prefix", "bulwark:", "retry-interval", "PT5S")),
+                "on-store-failure", "allow",
+                "max-keys", 100_000,
+                "limits", List.of(Map.of("name", "per-client", "key", "client-address",
+                        "bandwidths", List.of(Map.of("capacity", 5L, "period", "PT1M", "refill", "greedy")),
+                        "when", Map.of("path", Map.of("prefix", "/api/")))),
+                "repeat-offenders", Map.of("blocks", 20, "within", "PT1M", "ban", "PT10M")));
+        assertThat(description.get("routes")).isEqualTo(List.of(Map.of(
+                "when", Map.of("path", Map.of("exact", "/login")),
+                "rate-limits", Map.of("limits", List.of(Map.of("name", "logins", "key", "route",
+                        "bandwidths", List.of(Map.of("capacity", 1L, "period", "PT1S", "refill", "interval"))))))));
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Health of Bulwark ({@code bulwark} in the health endpoint) on Spring Boot 4: UP once the engine
  * is built, which means the configuration was valid and every OpenAPI spec and key source it names
- * was loaded, with the {@link HealthDetails}.
+ * was loaded, with the {@link HealthDetails}; DOWN when a rate-limit store that does not answer
+ * makes Bulwark refuse requests.
  */
 public final class BulwarkHealthIndicator implements HealthIndicator {
 
@@ -19,6 +20,7 @@ public final class BulwarkHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return Health.up().withDetails(HealthDetails.of(bulwark)).build();
+        return (HealthDetails.up(bulwark) ? Health.up() : Health.down())
+                .withDetails(HealthDetails.of(bulwark)).build();
     }
 }

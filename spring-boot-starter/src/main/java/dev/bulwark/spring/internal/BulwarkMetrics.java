@@ -1,9 +1,11 @@
 package dev.bulwark.spring.internal;
 
+import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.servlet.DecisionListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -23,7 +25,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>{@value #BLOCKS}: counter of requests with findings of a rule key, tags {@code rule.key}
  *       and {@code mode} ({@code block} or {@code log-only}, the latter counting what would have
  *       been blocked);</li>
- *   <li>{@value #INSPECTION}: timer of the time spent translating and evaluating each request.</li>
+ *   <li>{@value #INSPECTION}: timer of the time spent translating and evaluating each request;</li>
+ *   <li>when rate limits or repeat-offender blocking are configured, {@value #RATE_LIMITED}: counter of
+ *       requests over a limit or refused as repeat offenders (log-only ones included), and
+ *       {@value #STORE_FAILURES}: counter of requests whose limits could not be checked because the
+ *       store failed or its circuit was open, tag {@code store} ({@code local} or the Redis URI
+ *       without credentials).</li>
  * </ul>
  */
 public final class BulwarkMetrics implements MeterBinder, DecisionListener {
@@ -31,11 +38,27 @@ public final class BulwarkMetrics implements MeterBinder, DecisionListener {
     static final String REQUESTS = "bulwark.requests";
     static final String BLOCKS = "bulwark.blocks";
     static final String INSPECTION = "bulwark.inspection";
+    static final String RATE_LIMITED = "bulwark.rate.limited";
+    static final String STORE_FAILURES = "bulwark.rate.store.failures";
 
+    private final Bulwark bulwark;
     private final List<Meters> bound = new CopyOnWriteArrayList<>();
+
+    public BulwarkMetrics(Bulwark bulwark) {
+        this.bulwark = bulwark;
+    }
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        if (bulwark.rateLimitStatus().enabled()) {
+            FunctionCounter.builder(RATE_LIMITED, bulwark, engine -> engine.rateLimitStatus().limitedRequests())
+                    .description("Requests over a rate limit or refused as repeat offenders, log-only ones included")
+                    .register(registry);
+            FunctionCounter.builder(STORE_FAILURES, bulwark, engine -> engine.rateLimitStatus().storeFailures())
+                    .description("Requests whose rate limits could not be checked because the store failed")
+                    .tag("store", bulwark.rateLimitStatus().store())
+                    .register(registry);
+        }
         bound.add(new Meters(registry, requests(registry, "allowed"), requests(registry, "blocked"),
                 requests(registry, "logged"),
                 Timer.builder(INSPECTION)

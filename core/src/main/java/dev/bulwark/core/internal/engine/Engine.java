@@ -6,9 +6,11 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.RateLimitStatus;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.BulwarkConfig;
@@ -29,9 +31,11 @@ import dev.bulwark.core.internal.parse.MalformedRequestException;
 import dev.bulwark.core.internal.parse.UninspectedContent;
 import dev.bulwark.core.internal.policy.MethodOverride;
 import dev.bulwark.core.internal.policy.PolicyChecks;
+import dev.bulwark.core.internal.ratelimit.RateLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * The request pipeline: request-level limits, client address resolution, parsing and decoding,
  * the method policies judge (a method override, when {@code method-override: allow}), route
  * selection, the request policy (IP rules, allowed methods, allow rules, CSRF, header
- * filtering), the GraphQL checks on a GraphQL path, then each check in order. Stops at the first blocking finding. Never lets an exception escape: an internal
+ * filtering), the GraphQL checks on a GraphQL path, then each check in order. Rate limiting, when
+ * configured, refuses a banned client right after resolving its address, counts the request after
+ * route selection (and after the token check for limits keyed by a claim), and counts deny-rule
+ * blocks towards a ban. Stops at the first blocking finding. Never lets an exception escape: an internal
  * failure becomes a blocking {@link BlockType#INTERNAL} finding (fail closed).
  */
 public final class Engine {
@@ -65,6 +72,8 @@ public final class Engine {
     private final GraphQlCheck graphQl;
     private final RequestParser parser;
     private final PolicyChecks policy;
+    /** {@code null} when no rate limit and no repeat-offender blocking is configured. */
+    private final RateLimiter rateLimiter;
 
     public Engine(BulwarkConfig config, List<Check> extraChecks) {
         this.config = config;
@@ -74,9 +83,24 @@ public final class Engine {
         this.graphQl = config.graphql().enabled() ? new GraphQlCheck(config.graphql()) : null;
         this.denyRules = new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(config.denyRules()),
                 BuiltInRules.requestDetectors());
+        this.rateLimiter = RateLimiter.create(config);
         List<Check> all = new ArrayList<>();
         if (config.jwt().enabled()) {
             all.add(new JwtCheck(config.jwt()));
+            if (rateLimiter != null && rateLimiter.hasClaimLimits()) {
+                // Limits keyed by a claim count only verified tokens, so they run right after the token check.
+                all.add(new Check() {
+                    @Override
+                    public String name() {
+                        return "rate-limits";
+                    }
+
+                    @Override
+                    public void inspect(Inspection inspection) {
+                        rateLimiter.limit(inspection, claims(inspection));
+                    }
+                });
+            }
         }
         if (config.openapi().enabled()) {
             openApi = OpenApiSupport.create(config.openapi());
@@ -128,7 +152,7 @@ public final class Engine {
             throws LimitExceededException, MalformedRequestException {
         checkRequestLimits(request);
         inspection.client(policy.resolveClient(inspection));
-        if (inspection.blocked()) {
+        if (inspection.blocked() || rateLimiter != null && rateLimiter.refuseBanned(inspection)) {
             return;
         }
         RequestParser.Parsed parsed = parser.parse(request, inspection.mutableValues());
@@ -140,6 +164,9 @@ public final class Engine {
             }
         }
         boolean routeAmbiguous = selectRoute(request, inspection);
+        if (rateLimiter != null) {
+            rateLimiter.limit(inspection, null);
+        }
         for (Check check : policy.checks()) {
             if (inspection.blocked()) {
                 break;
@@ -157,6 +184,9 @@ public final class Engine {
             return;
         }
         denyRules.inspect(inspection);
+        if (rateLimiter != null && blockedByDenyRules(inspection)) {
+            rateLimiter.recordDenyBlock(inspection);
+        }
         if (!inspection.blocked()) {
             // After the deny rules, so that an attack hidden in a suspicious path is named as such.
             reportAmbiguousPath(inspection, routeAmbiguous);
@@ -166,6 +196,37 @@ public final class Engine {
                 return;
             }
             check.inspect(inspection);
+        }
+    }
+
+    private static boolean blockedByDenyRules(RequestInspection inspection) {
+        if (!inspection.blocked()) {
+            return false;
+        }
+        for (Finding finding : inspection.findings()) {
+            if (finding.blocks()) {
+                return finding.blockType() == BlockType.DENY;
+            }
+        }
+        return false;
+    }
+
+    /** The verified token's claims; empty when there is no verified token. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> claims(Inspection inspection) {
+        return ((RequestInspection) inspection).attribute(JwtCheck.CLAIMS_ATTRIBUTE) instanceof Map<?, ?> claims
+                ? (Map<String, Object>) claims : Map.of();
+    }
+
+    /** How rate limiting stands; {@link RateLimitStatus#DISABLED} when none is configured. */
+    public RateLimitStatus rateLimitStatus() {
+        return rateLimiter == null ? RateLimitStatus.DISABLED : rateLimiter.status();
+    }
+
+    /** Releases the rate-limit store's connection, if any. */
+    public void close() {
+        if (rateLimiter != null) {
+            rateLimiter.close();
         }
     }
 

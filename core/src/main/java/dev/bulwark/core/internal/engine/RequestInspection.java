@@ -207,6 +207,11 @@ public final class RequestInspection implements Inspection {
         return findings;
     }
 
+    /** A value a check published with {@link #attribute(String, Object)}; {@code null} when none did. */
+    Object attribute(String name) {
+        return attributes == null ? null : attributes.get(name);
+    }
+
     Map<String, Object> attributes() {
         return attributes == null ? Map.of() : attributes;
     }

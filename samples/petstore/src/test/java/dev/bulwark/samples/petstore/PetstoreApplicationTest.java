@@ -86,6 +86,35 @@ class PetstoreApplicationTest {
     }
 
     @Test
+    void limitsOrdersPerCustomer() throws Exception {
+        String token = MintToken.mint("limited-customer", "pets:write orders:write", Duration.ofMinutes(5));
+        String other = MintToken.mint("other-customer", "pets:write orders:write", Duration.ofMinutes(5));
+        for (int i = 0; i < 5; i++) {
+            assertThat(placeOrder(token).statusCode()).isEqualTo(201);
+        }
+
+        HttpResponse<String> sixth = placeOrder(token);
+
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+        assertThat(sixth.headers().firstValue("RateLimit-Policy"))
+                .hasValue("\"orders-per-customer-1\";q=5;w=60, \"orders-per-customer-2\";q=50;w=86400");
+        assertThat(securityEvent(JSON.readTree(sixth.body()).get("incidentId").asText()))
+                .contains("\"rule.id\":\"RATE-LIMIT-EXCEEDED\"");
+        assertThat(placeOrder(other).statusCode()).isEqualTo(201);
+    }
+
+    /** Adds a pet and orders it, as the token's subject. */
+    private HttpResponse<String> placeOrder(String token) throws Exception {
+        HttpResponse<String> created = send(post("/pets", "{\"name\": \"Momo\", \"species\": \"cat\"}")
+                .header("Authorization", "Bearer " + token));
+        long petId = JSON.readTree(created.body()).get("id").asLong();
+        return send(post("/store/orders", "{\"petId\": " + petId + ", \"quantity\": 1, "
+                + "\"delivery\": {\"street\": \"Bahnhofstrasse 1\", \"zip\": \"8001\", \"country\": \"CH\"}}")
+                .header("Authorization", "Bearer " + token));
+    }
+
+    @Test
     void refusesAnInvalidBodyWithItsViolations() throws Exception {
         String token = MintToken.mint("alice", "pets:write", Duration.ofMinutes(5));
 

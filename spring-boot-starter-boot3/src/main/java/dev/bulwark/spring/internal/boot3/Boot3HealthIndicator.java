@@ -7,7 +7,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * Health of Bulwark ({@code bulwark} in the health endpoint) on Spring Boot 3: UP once the engine
- * is built, with the {@link HealthDetails}.
+ * is built, with the {@link HealthDetails}; DOWN when a rate-limit store that does not answer
+ * makes Bulwark refuse requests.
  */
 public final class Boot3HealthIndicator implements HealthIndicator {
 
@@ -19,6 +20,7 @@ public final class Boot3HealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return Health.up().withDetails(HealthDetails.of(bulwark)).build();
+        return (HealthDetails.up(bulwark) ? Health.up() : Health.down())
+                .withDetails(HealthDetails.of(bulwark)).build();
     }
 }
