@@ -103,8 +103,10 @@ public final class ConfigLoader {
         if ((node = root.get("mode")) != null) {
             builder.mode(node.enumValue(Mode.class));
         }
+        Limits limits = Limits.defaults();
         if ((node = root.get("limits")) != null) {
-            builder.limits(limits(node));
+            limits = limits(node);
+            builder.limits(limits);
         }
         if ((node = root.get("decoding")) != null) {
             ConfigNode decoding = node.object();
@@ -130,7 +132,7 @@ public final class ConfigLoader {
         if ((node = root.get("routes")) != null) {
             List<Route> routes = new ArrayList<>();
             for (ConfigNode item : node.list()) {
-                routes.add(route(item));
+                routes.add(route(item, limits));
             }
             builder.routes(routes);
         }
@@ -165,6 +167,13 @@ public final class ConfigLoader {
 
     private static Limits limits(ConfigNode node) {
         Limits.Builder limits = Limits.custom();
+        readLimits(node, "", limits);
+        return node.convert(n -> limits.build());
+    }
+
+    /** A route's {@code limits}: the global ones with the keys the route sets replaced. */
+    private static Limits routeLimits(ConfigNode node, Limits global) {
+        Limits.Builder limits = global.toBuilder();
         readLimits(node, "", limits);
         return node.convert(n -> limits.build());
     }
@@ -310,7 +319,7 @@ public final class ConfigLoader {
         return extensions;
     }
 
-    private static Route route(ConfigNode node) {
+    private static Route route(ConfigNode node, Limits globalLimits) {
         node.object();
         RequestCondition when = condition(node.required("when", "a route needs 'when' conditions"));
         Mode mode = mode(node);
@@ -339,7 +348,8 @@ public final class ConfigLoader {
         }
         RoutePolicy policy = PolicyConfigReader.route(node);
         RouteBody body = node.has("body") ? routeBody(node.get("body")) : RouteBody.NONE;
-        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy, body);
+        Limits limits = node.has("limits") ? routeLimits(node.get("limits"), globalLimits) : null;
+        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy, body, limits);
     }
 
     /** A route's {@code body: {binary: [media ranges]}}. */

@@ -19,9 +19,15 @@ import java.util.Objects;
  * @param policy allowed methods, allow rules, IP rules, CSRF and header filtering of this route;
  *     {@link RoutePolicy#NONE} to keep the global ones
  * @param body the binary bodies this route accepts uninspected; {@link RouteBody#NONE} for none
+ * @param limits the limits on the requests of this route, e.g. a larger body size on an upload
+ *     endpoint only; {@code null} to keep the global ones. Of these, the route's limits on the body
+ *     apply ({@code body-size}, {@code parameters}, {@code json}, {@code multipart}, {@code xml});
+ *     the path, query, header, cookie and body-read limits are checked before a route is known and
+ *     are always the global ones. The configuration file sets only the keys a route changes; the
+ *     others take the global values.
  */
 public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
-        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body) {
+        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body, Limits limits) {
 
     public Route {
         Objects.requireNonNull(when, "when");
@@ -31,6 +37,12 @@ public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, Unin
         if (body == null) {
             body = RouteBody.NONE;
         }
+    }
+
+    /** A route with the global limits. */
+    public Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
+            JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body) {
+        this(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, null);
     }
 
     /** A route that accepts no binary bodies. */
@@ -52,11 +64,16 @@ public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, Unin
 
     /** This route with other request-policy settings. */
     public Route withPolicy(RoutePolicy newPolicy) {
-        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy, body);
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy, body, limits);
     }
 
     /** This route accepting other binary bodies. */
     public Route withBody(RouteBody newBody) {
-        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, newBody);
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, newBody, limits);
+    }
+
+    /** This route with its own limits; {@code null} for the global ones. */
+    public Route withLimits(Limits newLimits) {
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, newLimits);
     }
 }

@@ -59,7 +59,12 @@ final class RequestParser {
     private final XmlBodyParser xmlParser;
 
     RequestParser(BulwarkConfig config) {
-        this.limits = config.limits();
+        this(config, config.limits());
+    }
+
+    /** A parser that holds bodies to {@code limits}, a route's instead of the global ones. */
+    RequestParser(BulwarkConfig config, Limits limits) {
+        this.limits = limits;
         this.decoder = new PercentDecoder(config.decodingPasses());
         this.pathNormalizer = new PathNormalizer(decoder);
         this.parameterParser = new ParameterParser(limits, decoder);
@@ -116,6 +121,11 @@ final class RequestParser {
         List<UninspectedContent> uninspected = new ArrayList<>(1);
         parseBody(request, sink, uninspected);
         return new Parsed(pathValue, path.routingPath(), path.suspicious(), List.copyOf(uninspected));
+    }
+
+    /** The normalised path as routes match it, before the rest of the request is parsed. */
+    String normalizedPath(String rawPath) {
+        return pathNormalizer.normalize(rawPath).path();
     }
 
     /** The routed form of a raw path (see {@link PathNormalizer}). */
