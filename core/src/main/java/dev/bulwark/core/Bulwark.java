@@ -56,6 +56,15 @@ public final class Bulwark {
         return engine.bodySizeLimit(Objects.requireNonNull(request, "request"));
     }
 
+    /**
+     * One line for the start-up log saying that Bulwark is active and how, e.g.
+     * {@code Bulwark active: mode=block, deny-rules level=standard, checks=[limits, allowed-methods,
+     * request-headers, deny-rules, jwt], deny-rule exceptions=2, routes=1}.
+     */
+    public String summary() {
+        return engine.summary();
+    }
+
     /** Whether {@link #evaluateResponse} does anything, so adapters capture responses only then. */
     public boolean inspectsResponses() {
         return engine.inspectsResponses();

@@ -27,6 +27,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -157,6 +158,12 @@ public final class BulwarkFilter implements Filter {
     /** A filter with an engine built from {@code config} with the built-in checks. */
     public static BulwarkFilter create(BulwarkConfig config) {
         return create(Bulwark.create(Objects.requireNonNull(config, "config")));
+    }
+
+    /** Logs once, at INFO, that Bulwark is active and how ({@link Bulwark#summary()}). */
+    @Override
+    public void init(FilterConfig filterConfig) {
+        LOG.info("{}", bulwark.summary());
     }
 
     /** Stops the thread that ends stalled body reads. */

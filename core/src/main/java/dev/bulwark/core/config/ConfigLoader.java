@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.internal.deny.BuiltInRules;
+import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -286,11 +289,56 @@ public final class ConfigLoader {
                 customRules.add(entry.convert(n -> new CustomRule(id, key, description, selector, when, mode)));
             }
         }
+        checkRuleNames(node, customRules);
         Set<String> restrictedExtensions = DenyRulesConfig.defaultRestrictedExtensions();
         if ((item = node.get("restricted-extensions")) != null) {
             restrictedExtensions = restrictedExtensions(item);
         }
         return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, restrictedExtensions);
+    }
+
+    /**
+     * Refuses a rule key or id that names no rule in {@code log-only} and in the
+     * {@code rule-keys} and {@code rule-ids} of overrides and exceptions: a misspelt
+     * {@code SQL-NOPE} would otherwise silently match nothing, leaving the false positive it was
+     * written for blocked, or the rule it meant to relax relaxed nowhere. Known are the built-in
+     * rules and the custom rules of this section; case does not matter.
+     */
+    private static void checkRuleNames(ConfigNode node, List<CustomRule> customRules) {
+        Set<String> keys = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (RuleDefinition rule : BuiltInRules.rules()) {
+            keys.add(rule.key());
+            ids.add(rule.id());
+        }
+        for (CustomRule rule : customRules) {
+            keys.add(rule.key().toUpperCase(Locale.ROOT));
+            ids.add(rule.id().toUpperCase(Locale.ROOT));
+        }
+        Set<String> keysAndIds = new HashSet<>(keys);
+        keysAndIds.addAll(ids);
+        checkNames(node.get("log-only"), keysAndIds, "rule key or id");
+        for (String section : List.of("overrides", "exceptions")) {
+            ConfigNode entries = node.get(section);
+            if (entries != null) {
+                for (ConfigNode entry : entries.list()) {
+                    checkNames(entry.get("rule-keys"), keys, "rule key");
+                    checkNames(entry.get("rule-ids"), ids, "rule id");
+                }
+            }
+        }
+    }
+
+    private static void checkNames(ConfigNode names, Set<String> known, String what) {
+        if (names == null) {
+            return;
+        }
+        for (ConfigNode name : names.items()) {
+            String value = name.text().trim().toUpperCase(Locale.ROOT);
+            if (!known.contains(value)) {
+                throw name.error("unknown " + what + " '" + name.text().trim() + "'; docs/rules.md lists the rules");
+            }
+        }
     }
 
     /**

@@ -113,6 +113,39 @@ public final class Engine {
                 inspection.violations());
     }
 
+    /**
+     * One line saying that Bulwark is active and how: mode, deny-rule level, the checks that run,
+     * the number of deny-rule exceptions and of routes. Adapters log it once at start-up.
+     */
+    public String summary() {
+        List<String> names = new ArrayList<>();
+        names.add("limits");
+        if (config.ipRules().enabled()) {
+            names.add("ip-rules");
+        }
+        names.add("allowed-methods");
+        if (config.allowRules().enabled()) {
+            names.add("allow-rules");
+        }
+        if (config.csrf().enabled()) {
+            names.add("csrf");
+        }
+        names.add("request-headers");
+        if (config.denyRules().level() != Level.OFF || !config.denyRules().customRules().isEmpty()) {
+            names.add(denyRules.name());
+        }
+        for (Check check : checks) {
+            names.add(check.name());
+        }
+        return "Bulwark active: mode=" + lower(config.mode()) + ", deny-rules level=" + lower(config.denyRules().level())
+                + ", checks=" + names + ", deny-rule exceptions=" + config.denyRules().exceptions().size()
+                + ", routes=" + config.routes().size();
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** Whether responses need to be captured for validation. */
     public boolean inspectsResponses() {
         return openApi != null && config.openapi().validateResponses();
