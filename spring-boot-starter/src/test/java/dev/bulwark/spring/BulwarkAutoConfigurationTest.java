@@ -212,6 +212,30 @@ class BulwarkAutoConfigurationTest {
     }
 
     @Test
+    void failsStartUpWithTheFullPropertyOfAMissingJwksFile() {
+        runner.withPropertyValues("bulwark.jwt.issuers[0].issuer=https://idp.example",
+                        "bulwark.jwt.issuers[0].jwks-file=/no/such/dir/jwks.json")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootCause(context.getStartupFailure()))
+                            .isInstanceOf(ConfigurationException.class)
+                            .hasMessageStartingWith("bulwark.jwt.issuers[0].jwks-file: cannot read jwks-file /no/such/dir/jwks.json");
+                });
+    }
+
+    @Test
+    void failsStartUpWithThePropertyOfAnExceptionNamingAnUnknownRuleId() {
+        runner.withPropertyValues("bulwark.deny-rules.exceptions[0].rule-ids=SQL-NOPE",
+                        "bulwark.deny-rules.exceptions[0].parameter.name=q")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootCause(context.getStartupFailure()))
+                            .isInstanceOf(ConfigurationException.class)
+                            .hasMessageStartingWith("bulwark.deny-rules.exceptions[0].rule-ids[0]: unknown rule id 'SQL-NOPE'");
+                });
+    }
+
+    @Test
     void failsStartUpOnAnUnknownProperty() {
         runner.withPropertyValues("bulwark.deny-rules.levle=strict").run(context -> {
             assertThat(context).hasFailed();

@@ -98,6 +98,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rejectsAMissingJwksFileAtItsKey() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                jwt:
+                  issuers:
+                    - issuer: https://idp.example
+                      hmac-secret: a-secret-of-at-least-thirty-two-bytes!!
+                    - issuer: https://other.example
+                      jwks-file: /no/such/dir/jwks.json
+                """))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("jwt.issuers[1].jwks-file: cannot read jwks-file /no/such/dir/jwks.json");
+    }
+
+    @Test
     void rejectsAnUnknownKeyInARouteBody() {
         assertThatThrownBy(() -> ConfigLoader.fromYaml("routes: [{when: {path: /a}, body: {binaries: [image/*]}}]"))
                 .isInstanceOf(ConfigurationException.class)
