@@ -10,6 +10,7 @@ import dev.bulwark.spring.internal.BulwarkEndpoint;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
 import dev.bulwark.spring.internal.ConfigFactory;
+import dev.bulwark.spring.internal.MultipartLimitsWarning;
 import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.DispatcherType;
@@ -100,6 +101,16 @@ public class BulwarkAutoConfiguration {
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(properties.getFilterOrder());
         return registration;
+    }
+
+    /**
+     * Warns at start-up when Spring's multipart limits are lower than the largest part or body
+     * Bulwark allows (see {@link MultipartLimitsWarning}: warned, not aligned).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    MultipartLimitsWarning bulwarkMultipartLimitsWarning(BulwarkConfig config, Environment environment) {
+        return new MultipartLimitsWarning(config, environment);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -17,6 +17,7 @@ import dev.bulwark.servlet.BulwarkFilter;
 import dev.bulwark.servlet.DecisionListener;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
+import dev.bulwark.spring.internal.MultipartLimitsWarning;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,6 +234,11 @@ class BulwarkAutoConfigurationTest {
                             .isInstanceOf(ConfigurationException.class)
                             .hasMessageStartingWith("bulwark.deny-rules.exceptions[0].rule-ids[0]: unknown rule id 'SQL-NOPE'");
                 });
+    }
+
+    @Test
+    void registersTheMultipartLimitsWarning() {
+        runner.run(context -> assertThat(context).hasSingleBean(MultipartLimitsWarning.class));
     }
 
     @Test
