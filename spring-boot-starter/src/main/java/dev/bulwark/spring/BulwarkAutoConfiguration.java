@@ -3,6 +3,7 @@ package dev.bulwark.spring;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Check;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.servlet.BulwarkFilter;
 import dev.bulwark.servlet.DecisionListener;
 import dev.bulwark.spring.internal.BlockCounts;
@@ -76,13 +77,21 @@ public class BulwarkAutoConfiguration {
                 customizers.orderedStream().toList());
     }
 
-    /** The engine, with every {@link Check} bean added after the built-in checks. */
+    /**
+     * The engine, with every {@link Check} bean added after the built-in checks. What only
+     * building it finds (an OpenAPI spec that cannot be loaded) stops start-up with the property
+     * that names it, like any other configuration error.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public Bulwark bulwark(BulwarkConfig config, ObjectProvider<Check> checks) {
+    public Bulwark bulwark(BulwarkConfig config, BulwarkProperties properties, ObjectProvider<Check> checks) {
         Bulwark.Builder builder = Bulwark.builder(config);
         checks.orderedStream().forEach(builder::check);
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            throw ConfigFactory.forEngine(e, properties.getConfigFile());
+        }
     }
 
     /**

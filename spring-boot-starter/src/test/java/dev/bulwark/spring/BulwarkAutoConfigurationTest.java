@@ -237,6 +237,19 @@ class BulwarkAutoConfigurationTest {
     }
 
     @Test
+    void failsStartUpWithThePropertyOfWhatOnlyBuildingTheEngineFinds() {
+        // The starter's tests run without the optional validator, which only building the engine finds missing.
+        runner.withPropertyValues("bulwark.openapi.specs[0].location=classpath:openapi.yaml")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootCause(context.getStartupFailure()))
+                            .isInstanceOf(ConfigurationException.class)
+                            .hasMessageStartingWith("bulwark.openapi: OpenAPI enforcement needs com.atlassian.oai:"
+                                    + "swagger-request-validator-core");
+                });
+    }
+
+    @Test
     void registersTheMultipartLimitsWarning() {
         runner.run(context -> assertThat(context).hasSingleBean(MultipartLimitsWarning.class));
     }
