@@ -106,6 +106,19 @@ class UploadContentTest {
     }
 
     @Test
+    void blocksAScriptPaddedWithBinaryJunkInAFileDeclaredText() {
+        byte[] script = "<?php system($_GET['c']); ?>\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] padded = new byte[script.length + 400];
+        System.arraycopy(script, 0, padded, 0, script.length);
+
+        Decision decision = DEFAULTS.evaluate(upload("text/plain", padded));
+
+        assertThat(decision.blocked()).isTrue();
+        assertThat(decision.blockingFindings().get(0).ruleKey()).isEqualTo("PHP");
+        assertThat(decision.findings()).extracting(Finding::ruleId).contains("UNINSPECTED-BINARY");
+    }
+
+    @Test
     void locatesADecodingFlagFindingAtThePart() {
         Decision decision = DEFAULTS.evaluate(upload("text/plain", "name\0.php\nrest of a text file\n"
                 .getBytes(StandardCharsets.UTF_8)));

@@ -200,7 +200,8 @@ public final class Engine {
             }
         }
         boolean routeAmbiguous = selectRoute(request, inspection);
-        if (limitsOf(inspection.route()) != bodyLimits) {
+        Limits routeLimits = limitsOf(inspection.route());
+        if (routeLimits != bodyLimits && !routeLimits.equals(bodyLimits)) {
             // A method override moved the request to a route with other limits than it was parsed under.
             inspection.report(Finding.blocking(MALFORMED_KEY, "MALFORMED-ROUTE-LIMITS",
                     "the overridden method falls under a route with other limits", Location.REQUEST,

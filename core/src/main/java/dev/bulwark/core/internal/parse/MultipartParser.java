@@ -37,7 +37,9 @@ import java.util.Objects;
  *       ({@link ContentSniffer#looksTextual}). The declared type decides nothing: text is
  *       inspected whatever type it declares (a PHP script sent as
  *       {@code application/octet-stream}, or a script behind the eight bytes of a PNG signature,
- *       is text), and bytes that are not text are binary even when declared {@code text/plain}.
+ *       is text), and bytes that are not text are binary even when declared {@code text/plain}
+ *       (returned as such; what text they hold is still emitted, without decoding flags, so that
+ *       a script padded with binary junk is still found).
  *       A file read in a charset that does not read ASCII as ASCII (UTF-16) is also inspected as
  *       UTF-8 when its bytes are UTF-8 text, the reading of an application that ignores the
  *       label.</li>
@@ -436,6 +438,10 @@ public final class MultipartParser {
                 BinaryFormat format = BinaryFormat.detect(content);
                 binaryFiles.add(new UninspectedContent(valueLocation, mediaType,
                         format == null ? "binary content" : format.description(), true));
+                if (isTextType(mediaType)) {
+                    acceptTextOfBinary(valueLocation, text != null ? text.text()
+                            : new String(bytes(body, contentStart, end), charset), sink);
+                }
                 return;
             }
             sink.accept(Names.value(valueLocation, text.text(), text));
@@ -443,6 +449,26 @@ public final class MultipartParser {
                 acceptUtf8Reading(valueLocation, bytes, sink);
             }
         }
+    }
+
+    /**
+     * Emits what text a file declared as text holds although its bytes are binary, without the
+     * decoding flags: the attack detectors still see a script padded with binary junk, while the
+     * bytes that do not decode are the {@code uninspectable} policy's to judge, not a
+     * {@code PROTOCOL} finding.
+     */
+    private static void acceptTextOfBinary(Location location, String text, ValueSink sink)
+            throws LimitExceededException {
+        sink.accept(Names.value(location, text, new DecodedText(text, EnumSet.noneOf(DecodingFlag.class))));
+    }
+
+    /** Whether a media type declares text: {@code text/*}, JSON and XML. */
+    private static boolean isTextType(String mediaType) {
+        if (mediaType == null) {
+            return false;
+        }
+        return mediaType.startsWith("text/") || mediaType.equals("application/json")
+                || mediaType.equals("application/xml") || mediaType.endsWith("+json") || mediaType.endsWith("+xml");
     }
 
     /**
