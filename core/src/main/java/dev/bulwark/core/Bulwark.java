@@ -44,6 +44,27 @@ public final class Bulwark implements AutoCloseable {
         return engine.evaluate(Objects.requireNonNull(request, "request"));
     }
 
+    /**
+     * The largest body, in bytes, that {@code request} may carry: the {@code limits.body-size} of
+     * the route its method, path, media type and client select, else the global one. Only the
+     * request line and headers are looked at, so an adapter asks this before it reads the body and
+     * reads no more than this plus one byte; {@link #evaluate} then decides on the body it got.
+     *
+     * @param request the request without its body (or with it: the body is not looked at)
+     */
+    public long bodySizeLimit(HttpRequest request) {
+        return engine.bodySizeLimit(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * One line for the start-up log saying that Bulwark is active and how, e.g.
+     * {@code Bulwark active: mode=block, deny-rules level=standard, checks=[limits, allowed-methods,
+     * request-headers, deny-rules, jwt], deny-rule exceptions=2, routes=1}.
+     */
+    public String summary() {
+        return engine.summary();
+    }
+
     /** Whether {@link #evaluateResponse} does anything, so adapters capture responses only then. */
     public boolean inspectsResponses() {
         return engine.inspectsResponses();

@@ -27,6 +27,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * Puts a {@link Bulwark} engine in front of a servlet application.
  *
  * <p>For each request the filter reads the body once, up to the configured
- * {@linkplain dev.bulwark.core.config.Limits#bodySize() body size} plus one byte, translates the
+ * {@linkplain dev.bulwark.core.config.Limits#bodySize() body size} (the route's, when the route
+ * the request line and headers select sets one: {@link Bulwark#bodySizeLimit}) plus one byte, translates the
  * request into the core's {@link HttpRequest} (path and query exactly as sent, every header with
  * its duplicates), and asks the engine. It decides nothing itself:
  * <ul>
@@ -122,6 +124,8 @@ public final class BulwarkFilter implements Filter {
 
     private final Bulwark bulwark;
     private final long bodyLimit;
+    /** Whether a route sets its own limits: the body limit then depends on the request's route. */
+    private final boolean routeLimits;
     private final int maxHeaderFields;
     private final BodyReadWatchdog bodyReadWatchdog;
     private final SecurityEventLogger events;
@@ -136,6 +140,7 @@ public final class BulwarkFilter implements Filter {
         this.bulwark = bulwark;
         this.ownsEngine = ownsEngine;
         this.bodyLimit = bulwark.config().limits().bodySize();
+        this.routeLimits = bulwark.config().routes().stream().anyMatch(route -> route.limits() != null);
         this.maxHeaderFields = bulwark.config().limits().headerCount();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
@@ -158,6 +163,12 @@ public final class BulwarkFilter implements Filter {
     public static BulwarkFilter create(BulwarkConfig config) {
         Bulwark bulwark = Bulwark.create(Objects.requireNonNull(config, "config"));
         return new BulwarkFilter(bulwark, new SecurityEventLogger(), List.of(), true);
+    }
+
+    /** Logs once, at INFO, that Bulwark is active and how ({@link Bulwark#summary()}). */
+    @Override
+    public void init(FilterConfig filterConfig) {
+        LOG.info("{}", bulwark.summary());
     }
 
     /**
@@ -300,7 +311,7 @@ public final class BulwarkFilter implements Filter {
     private Inspected inspect(HttpServletRequest request) {
         CapturedBody body;
         try {
-            body = BodyReader.read(request, bodyLimit, bodyReadWatchdog);
+            body = BodyReader.read(request, bodyLimit(request), bodyReadWatchdog);
         } catch (BodyReadTimeoutException e) {
             Decision decision = AdapterDecisions.bodyReadTimeout(e, bodyReadWatchdog.limits());
             LOG.debug("Request body too slow (incident {}): {}", decision.incidentId(), e.getMessage());
@@ -320,6 +331,17 @@ public final class BulwarkFilter implements Filter {
         } catch (RuntimeException | Error e) {
             return failed(e, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * The largest body read for this request: the global {@code body-size}, or, when routes set
+     * their own, the one of the route the request line and headers select (asked of the engine).
+     */
+    private long bodyLimit(HttpServletRequest request) {
+        if (!routeLimits) {
+            return bodyLimit;
+        }
+        return bulwark.bodySizeLimit(RequestTranslator.translate(request, CapturedBody.empty(), maxHeaderFields));
     }
 
     private static Inspected failed(Throwable e, Duration time) {

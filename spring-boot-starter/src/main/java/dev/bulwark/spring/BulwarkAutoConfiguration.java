@@ -4,6 +4,7 @@ import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Check;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.suggest.SuggestionCollector;
 import dev.bulwark.servlet.BulwarkFilter;
 import dev.bulwark.servlet.DecisionListener;
@@ -11,8 +12,9 @@ import dev.bulwark.spring.internal.BlockCounts;
 import dev.bulwark.spring.internal.BulwarkEndpoint;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
-import dev.bulwark.spring.internal.SuggestionRecorder;
 import dev.bulwark.spring.internal.ConfigFactory;
+import dev.bulwark.spring.internal.MultipartLimitsWarning;
+import dev.bulwark.spring.internal.SuggestionRecorder;
 import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
 import dev.bulwark.spring.internal.boot3.Boot3HealthConfiguration;
 import dev.bulwark.spring.security.BulwarkAccessDeniedHandler;
@@ -99,13 +101,21 @@ public class BulwarkAutoConfiguration {
                 customizers.orderedStream().toList());
     }
 
-    /** The engine, with every {@link Check} bean added after the built-in checks. */
+    /**
+     * The engine, with every {@link Check} bean added after the built-in checks. What only
+     * building it finds (an OpenAPI spec that cannot be loaded) stops start-up with the property
+     * that names it, like any other configuration error.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public Bulwark bulwark(BulwarkConfig config, ObjectProvider<Check> checks) {
+    public Bulwark bulwark(BulwarkConfig config, BulwarkProperties properties, ObjectProvider<Check> checks) {
         Bulwark.Builder builder = Bulwark.builder(config);
         checks.orderedStream().forEach(builder::check);
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            throw ConfigFactory.forEngine(e, properties.getConfigFile());
+        }
     }
 
     /**
@@ -126,6 +136,16 @@ public class BulwarkAutoConfiguration {
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(properties.getFilterOrder());
         return registration;
+    }
+
+    /**
+     * Warns at start-up when Spring's multipart limits are lower than the largest part or body
+     * Bulwark allows (see {@link MultipartLimitsWarning}: warned, not aligned).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    MultipartLimitsWarning bulwarkMultipartLimitsWarning(BulwarkConfig config, Environment environment) {
+        return new MultipartLimitsWarning(config, environment);
     }
 
     /** The health indicator on Spring Boot 4, where health has a module of its own. */

@@ -18,6 +18,7 @@ import dev.bulwark.servlet.DecisionListener;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
 import dev.bulwark.spring.internal.boot3.Boot3HealthConfiguration;
+import dev.bulwark.spring.internal.MultipartLimitsWarning;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,6 +220,48 @@ class BulwarkAutoConfigurationTest {
                     assertThat(failure).hasMessageStartingWith(
                             "bulwark.deny-rules.exceptions[1].parameter.name.regex: invalid regex '(unclosed'");
                 });
+    }
+
+    @Test
+    void failsStartUpWithTheFullPropertyOfAMissingJwksFile() {
+        runner.withPropertyValues("bulwark.jwt.issuers[0].issuer=https://idp.example",
+                        "bulwark.jwt.issuers[0].jwks-file=/no/such/dir/jwks.json")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootCause(context.getStartupFailure()))
+                            .isInstanceOf(ConfigurationException.class)
+                            .hasMessageStartingWith("bulwark.jwt.issuers[0].jwks-file: cannot read jwks-file /no/such/dir/jwks.json");
+                });
+    }
+
+    @Test
+    void failsStartUpWithThePropertyOfAnExceptionNamingAnUnknownRuleId() {
+        runner.withPropertyValues("bulwark.deny-rules.exceptions[0].rule-ids=SQL-NOPE",
+                        "bulwark.deny-rules.exceptions[0].parameter.name=q")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootCause(context.getStartupFailure()))
+                            .isInstanceOf(ConfigurationException.class)
+                            .hasMessageStartingWith("bulwark.deny-rules.exceptions[0].rule-ids[0]: unknown rule id 'SQL-NOPE'");
+                });
+    }
+
+    @Test
+    void failsStartUpWithThePropertyOfWhatOnlyBuildingTheEngineFinds() {
+        // The starter's tests run without the optional validator, which only building the engine finds missing.
+        runner.withPropertyValues("bulwark.openapi.specs[0].location=classpath:openapi.yaml")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootCause(context.getStartupFailure()))
+                            .isInstanceOf(ConfigurationException.class)
+                            .hasMessageStartingWith("bulwark.openapi: OpenAPI enforcement needs com.atlassian.oai:"
+                                    + "swagger-request-validator-core");
+                });
+    }
+
+    @Test
+    void registersTheMultipartLimitsWarning() {
+        runner.run(context -> assertThat(context).hasSingleBean(MultipartLimitsWarning.class));
     }
 
     @Test

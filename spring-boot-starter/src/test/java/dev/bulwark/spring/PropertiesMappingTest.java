@@ -129,7 +129,7 @@ class PropertiesMappingTest {
                       - rule-keys: [SQL]
                         parameter: {name: search, source: query}
                         level: basic
-                      - rule-ids: [XSS-SCRIPT]
+                      - rule-ids: [XSS-SCRIPT-TAG]
                         when: {path: {regex: "/cms/.*"}, content-types: [text/html, {prefix: "application/vnd."}]}
                         mode: log-only
                     exceptions:
@@ -142,7 +142,7 @@ class PropertiesMappingTest {
                       - path-segment: {suffix: .md}
                         rule-keys: [PATH]
                       - path-parameter: {prefix: "jsessionid="}
-                        rule-keys: [SESSION]
+                        rule-keys: [PROTOCOL]
                     custom-rules:
                       - id: CUSTOM-NO-DEBUG
                         parameter: {name: debug}
@@ -168,7 +168,7 @@ class PropertiesMappingTest {
                     StringMatcher.exact("search"), null, ValueSelector.ParameterSource.QUERY));
             assertThat(first.level()).isEqualTo(Level.BASIC);
             RuleOverride second = rules.overrides().get(1);
-            assertThat(second.ruleIds()).containsExactly("XSS-SCRIPT");
+            assertThat(second.ruleIds()).containsExactly("XSS-SCRIPT-TAG");
             assertThat(second.mode()).isEqualTo(Mode.LOG_ONLY);
             assertThat(second.when().path()).isEqualTo(StringMatcher.regex("/cms/.*"));
             assertThat(second.when().contentTypes()).containsExactly(StringMatcher.exact("text/html"),

@@ -323,6 +323,11 @@ public final class ConfigDescription {
         if (!route.body().binary().isEmpty()) {
             tree.put("body", Map.of("binary", route.body().binary()));
         }
+        if (route.limits() != null) {
+            Map<String, Object> limits = limits(route.limits());
+            limits.keySet().retainAll(List.of("body-size", "parameters", "json", "multipart", "xml"));
+            tree.put("limits", limits);
+        }
         if (route.jwt() != null) {
             Map<String, Object> jwt = new LinkedHashMap<>();
             putIfSet(jwt, "required", route.jwt().required());

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.internal.deny.BuiltInRules;
+import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -103,8 +106,10 @@ public final class ConfigLoader {
         if ((node = root.get("mode")) != null) {
             builder.mode(node.enumValue(Mode.class));
         }
+        Limits limits = Limits.defaults();
         if ((node = root.get("limits")) != null) {
-            builder.limits(limits(node));
+            limits = limits(node);
+            builder.limits(limits);
         }
         if ((node = root.get("decoding")) != null) {
             ConfigNode decoding = node.object();
@@ -136,7 +141,7 @@ public final class ConfigLoader {
         if ((node = root.get("routes")) != null) {
             List<Route> routes = new ArrayList<>();
             for (ConfigNode item : node.list()) {
-                routes.add(route(item));
+                routes.add(route(item, limits));
             }
             builder.routes(routes);
         }
@@ -171,6 +176,13 @@ public final class ConfigLoader {
 
     private static Limits limits(ConfigNode node) {
         Limits.Builder limits = Limits.custom();
+        readLimits(node, "", limits);
+        return node.convert(n -> limits.build());
+    }
+
+    /** A route's {@code limits}: the global ones with the keys the route sets replaced. */
+    private static Limits routeLimits(ConfigNode node, Limits global) {
+        Limits.Builder limits = global.toBuilder();
         readLimits(node, "", limits);
         return node.convert(n -> limits.build());
     }
@@ -283,11 +295,56 @@ public final class ConfigLoader {
                 customRules.add(entry.convert(n -> new CustomRule(id, key, description, selector, when, mode)));
             }
         }
+        checkRuleNames(node, customRules);
         Set<String> restrictedExtensions = DenyRulesConfig.defaultRestrictedExtensions();
         if ((item = node.get("restricted-extensions")) != null) {
             restrictedExtensions = restrictedExtensions(item);
         }
         return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, restrictedExtensions);
+    }
+
+    /**
+     * Refuses a rule key or id that names no rule in {@code log-only} and in the
+     * {@code rule-keys} and {@code rule-ids} of overrides and exceptions: a misspelt
+     * {@code SQL-NOPE} would otherwise silently match nothing, leaving the false positive it was
+     * written for blocked, or the rule it meant to relax relaxed nowhere. Known are the built-in
+     * rules and the custom rules of this section; case does not matter.
+     */
+    private static void checkRuleNames(ConfigNode node, List<CustomRule> customRules) {
+        Set<String> keys = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (RuleDefinition rule : BuiltInRules.rules()) {
+            keys.add(rule.key());
+            ids.add(rule.id());
+        }
+        for (CustomRule rule : customRules) {
+            keys.add(rule.key().toUpperCase(Locale.ROOT));
+            ids.add(rule.id().toUpperCase(Locale.ROOT));
+        }
+        Set<String> keysAndIds = new HashSet<>(keys);
+        keysAndIds.addAll(ids);
+        checkNames(node.get("log-only"), keysAndIds, "rule key or id");
+        for (String section : List.of("overrides", "exceptions")) {
+            ConfigNode entries = node.get(section);
+            if (entries != null) {
+                for (ConfigNode entry : entries.list()) {
+                    checkNames(entry.get("rule-keys"), keys, "rule key");
+                    checkNames(entry.get("rule-ids"), ids, "rule id");
+                }
+            }
+        }
+    }
+
+    private static void checkNames(ConfigNode names, Set<String> known, String what) {
+        if (names == null) {
+            return;
+        }
+        for (ConfigNode name : names.items()) {
+            String value = name.text().trim().toUpperCase(Locale.ROOT);
+            if (!known.contains(value)) {
+                throw name.error("unknown " + what + " '" + name.text().trim() + "'; docs/rules.md lists the rules");
+            }
+        }
     }
 
     /**
@@ -316,7 +373,7 @@ public final class ConfigLoader {
         return extensions;
     }
 
-    private static Route route(ConfigNode node) {
+    private static Route route(ConfigNode node, Limits globalLimits) {
         node.object();
         RequestCondition when = condition(node.required("when", "a route needs 'when' conditions"));
         Mode mode = mode(node);
@@ -346,7 +403,8 @@ public final class ConfigLoader {
         RoutePolicy policy = PolicyConfigReader.route(node);
         RouteBody body = node.has("body") ? routeBody(node.get("body")) : RouteBody.NONE;
         List<RateLimit> rateLimits = node.has("rate-limits") ? RateLimitsConfigReader.route(node.get("rate-limits")) : List.of();
-        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy, body, rateLimits);
+        Limits limits = node.has("limits") ? routeLimits(node.get("limits"), globalLimits) : null;
+        return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy, body, limits, rateLimits);
     }
 
     /** A route's {@code body: {binary: [media ranges]}}. */

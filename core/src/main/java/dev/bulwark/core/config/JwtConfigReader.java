@@ -1,5 +1,6 @@
 package dev.bulwark.core.config;
 
+import dev.bulwark.core.internal.jwt.JwksFile;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -57,6 +58,18 @@ final class JwtConfigReader {
                 types, maxSize, cacheSize, requirement, propagate));
     }
 
+    /** Reads the file now, so that a missing or unreadable one is reported at its own key path. */
+    private static void checkJwksFile(ConfigNode node, String location) {
+        try {
+            JwksFile.load(location);
+        } catch (ConfigurationException e) {
+            String message = e.getMessage();
+            String detail = message.startsWith(e.path() + ": ") ? message.substring(e.path().length() + 2) : message;
+            // Not chained: the message names the file and the failure, and the last cause is what a start-up log shows.
+            throw node.error(detail);
+        }
+    }
+
     private static JwtIssuer issuer(ConfigNode entry) {
         entry.object();
         String issuer = entry.required("issuer", "an issuer needs 'issuer'").text();
@@ -70,6 +83,9 @@ final class JwtConfigReader {
             }
         }
         String jwksFile = entry.has("jwks-file") ? entry.get("jwks-file").text().trim() : null;
+        if (jwksFile != null) {
+            checkJwksFile(entry.get("jwks-file"), jwksFile);
+        }
         String secret = entry.has("hmac-secret") ? entry.get("hmac-secret").text() : null;
         Set<String> audiences = entry.has("audiences") ? new LinkedHashSet<>(entry.get("audiences").stringList()) : Set.of();
         Set<String> algorithms = entry.has("algorithms") ? new LinkedHashSet<>(entry.get("algorithms").stringList()) : null;

@@ -20,10 +20,16 @@ import java.util.Objects;
  * @param policy allowed methods, allow rules, IP rules, CSRF and header filtering of this route;
  *     {@link RoutePolicy#NONE} to keep the global ones
  * @param body the binary bodies this route accepts uninspected; {@link RouteBody#NONE} for none
+ * @param limits the limits on the requests of this route, e.g. a larger body size on an upload
+ *     endpoint only; {@code null} to keep the global ones. Of these, the route's limits on the body
+ *     apply ({@code body-size}, {@code parameters}, {@code json}, {@code multipart}, {@code xml});
+ *     the path, query, header, cookie and body-read limits are checked before a route is known and
+ *     are always the global ones. The configuration file sets only the keys a route changes; the
+ *     others take the global values.
  * @param rateLimits the route's own rate limits, counted besides the global ones; empty for none
  */
 public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
-        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body,
+        JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body, Limits limits,
         List<RateLimit> rateLimits) {
 
     public Route {
@@ -38,10 +44,10 @@ public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, Unin
         RateLimitsConfig.checkUniqueNames(rateLimits);
     }
 
-    /** A route without rate limits of its own. */
+    /** A route with the global limits and without rate limits of its own. */
     public Route(RequestCondition when, Mode mode, Level denyRulesLevel, UninspectablePolicy uninspectable,
             JwtRequirement jwt, Boolean openapi, Mode openapiMode, RoutePolicy policy, RouteBody body) {
-        this(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, List.of());
+        this(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, null, List.of());
     }
 
     /** A route that accepts no binary bodies. */
@@ -63,16 +69,25 @@ public record Route(RequestCondition when, Mode mode, Level denyRulesLevel, Unin
 
     /** This route with other request-policy settings. */
     public Route withPolicy(RoutePolicy newPolicy) {
-        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy, body, rateLimits);
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, newPolicy, body, limits,
+                rateLimits);
     }
 
     /** This route accepting other binary bodies. */
     public Route withBody(RouteBody newBody) {
-        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, newBody, rateLimits);
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, newBody, limits,
+                rateLimits);
     }
 
     /** This route with other rate limits of its own. */
     public Route withRateLimits(List<RateLimit> newRateLimits) {
-        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, newRateLimits);
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, limits,
+                newRateLimits);
+    }
+
+    /** This route with its own limits; {@code null} for the global ones. */
+    public Route withLimits(Limits newLimits) {
+        return new Route(when, mode, denyRulesLevel, uninspectable, jwt, openapi, openapiMode, policy, body, newLimits,
+                rateLimits);
     }
 }

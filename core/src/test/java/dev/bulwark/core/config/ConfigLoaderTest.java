@@ -55,6 +55,63 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rejectsAnExceptionNamingAnUnknownRuleId() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - rule-ids: [SQL-UNION-AFTER-BREAK, SQL-NOPE]
+                      parameter: {name: q}
+                """))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("deny-rules.exceptions[0].rule-ids[1]: unknown rule id 'SQL-NOPE'");
+    }
+
+    @Test
+    void rejectsAnOverrideNamingAnUnknownRuleKey() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("deny-rules: {overrides: [{rule-keys: [SQLI], mode: log-only}]}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("deny-rules.overrides[0].rule-keys[0]: unknown rule key 'SQLI'");
+    }
+
+    @Test
+    void rejectsLogOnlyNamingNoRule() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("deny-rules: {log-only: [XSS, SCANNERS]}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("deny-rules.log-only[1]: unknown rule key or id 'SCANNERS'");
+    }
+
+    @Test
+    void acceptsRuleNamesInAnyCaseAndTheIdsOfCustomRules() {
+        BulwarkConfig config = ConfigLoader.fromYaml("""
+                deny-rules:
+                  log-only: [xss, sql-union-after-break]
+                  exceptions:
+                    - rule-ids: [ACME-1]
+                      parameter: {name: q}
+                  custom-rules:
+                    - id: ACME-1
+                      key: ACME
+                      parameter: {name: debug}
+                """);
+
+        assertThat(config.denyRules().exceptions()).hasSize(1);
+    }
+
+    @Test
+    void rejectsAMissingJwksFileAtItsKey() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("""
+                jwt:
+                  issuers:
+                    - issuer: https://idp.example
+                      hmac-secret: a-secret-of-at-least-thirty-two-bytes!!
+                    - issuer: https://other.example
+                      jwks-file: /no/such/dir/jwks.json
+                """))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("jwt.issuers[1].jwks-file: cannot read jwks-file /no/such/dir/jwks.json");
+    }
+
+    @Test
     void rejectsAnUnknownKeyInARouteBody() {
         assertThatThrownBy(() -> ConfigLoader.fromYaml("routes: [{when: {path: /a}, body: {binaries: [image/*]}}]"))
                 .isInstanceOf(ConfigurationException.class)

@@ -70,6 +70,18 @@ public final class ConfigFactory {
         return config;
     }
 
+    /**
+     * An error found while building the engine from a configuration (an OpenAPI spec or a JWK set
+     * that cannot be loaded), named the way the configuration was written: the Spring property
+     * ({@code bulwark.openapi.specs[0].location}), or the key in {@code bulwark.config-file}.
+     */
+    public static ConfigurationException forEngine(ConfigurationException e, String configFile) {
+        if (configFile != null && !configFile.isBlank()) {
+            return new ConfigurationException(PREFIX + ".config-file", "in '" + configFile.trim() + "': " + e.getMessage());
+        }
+        return prefixed(e);
+    }
+
     /** The same error with its path as a Spring property: {@code limits.json.depth} becomes {@code bulwark.limits.json.depth}. */
     static ConfigurationException prefixed(ConfigurationException e) {
         String path = e.path();

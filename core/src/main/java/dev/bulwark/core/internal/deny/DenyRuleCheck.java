@@ -20,6 +20,7 @@ import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.Excerpts;
 import dev.bulwark.core.internal.rules.RequestDetector;
+import dev.bulwark.core.internal.rules.RequestSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class DenyRuleCheck implements Check {
         if (anyOverride || level.enables(lowestRuleLevel)) {
             for (RequestDetector detector : requestDetectors) {
                 state.beginDetector();
-                detector.inspect(inspection.request(), inspection.values(), state.sinkFor(Location.REQUEST, ""));
+                detector.inspect(inspection.request(), inspection.values(), state.forRequest());
                 if (inspection.blocked()) {
                     return;
                 }
@@ -129,7 +130,7 @@ public final class DenyRuleCheck implements Check {
     }
 
     /** Per-request state: condition results are computed once and reused for every value. */
-    private final class RequestState implements DetectionSink {
+    private final class RequestState implements RequestSink {
         private final Inspection inspection;
         private final Level level;
         private final HttpRequest request;
@@ -152,6 +153,31 @@ public final class DenyRuleCheck implements Check {
             this.text = newText;
             this.valueReported = false;
             return this;
+        }
+
+        /** This state as the sink of a request detector: findings at the request unless reported in a value. */
+        RequestState forRequest() {
+            sinkFor(Location.REQUEST, "");
+            return this;
+        }
+
+        @Override
+        public void reportIn(RuleDefinition rule, RequestValue value) {
+            if (BasicCredentials.isPassword(value.location())) {
+                // Located at the request, as a password is not a place to point at (nor skipped as one).
+                report(rule, 0, 0);
+                return;
+            }
+            Location requestLocation = location;
+            String requestText = text;
+            location = value.location();
+            text = value.decoded();
+            try {
+                report(rule, 0, 0);
+            } finally {
+                location = requestLocation;
+                text = requestText;
+            }
         }
 
         void beginDetector() {

@@ -33,6 +33,7 @@ import dev.bulwark.core.internal.policy.MethodOverride;
 import dev.bulwark.core.internal.policy.PolicyChecks;
 import dev.bulwark.core.internal.ratelimit.RateLimiter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,8 @@ public final class Engine {
     /** {@code null} when GraphQL protection is off. */
     private final GraphQlCheck graphQl;
     private final RequestParser parser;
+    /** A parser for each route with limits of its own, by route; routes without are not in it. */
+    private final Map<Route, RequestParser> routeParsers;
     private final PolicyChecks policy;
     /** {@code null} when no rate limit and no repeat-offender blocking is configured. */
     private final RateLimiter rateLimiter;
@@ -79,6 +82,13 @@ public final class Engine {
         this.config = config;
         this.limits = config.limits();
         this.parser = new RequestParser(config);
+        Map<Route, RequestParser> parsers = new IdentityHashMap<>();
+        for (Route route : config.routes()) {
+            if (route.limits() != null) {
+                parsers.put(route, new RequestParser(config, route.limits()));
+            }
+        }
+        this.routeParsers = parsers;
         this.policy = new PolicyChecks(config);
         this.graphQl = config.graphql().enabled() ? new GraphQlCheck(config.graphql()) : null;
         this.denyRules = new DenyRuleCheck(config.denyRules(), BuiltInRules.detectors(config.denyRules()),
@@ -130,6 +140,39 @@ public final class Engine {
                 inspection.violations());
     }
 
+    /**
+     * One line saying that Bulwark is active and how: mode, deny-rule level, the checks that run,
+     * the number of deny-rule exceptions and of routes. Adapters log it once at start-up.
+     */
+    public String summary() {
+        List<String> names = new ArrayList<>();
+        names.add("limits");
+        if (config.ipRules().enabled()) {
+            names.add("ip-rules");
+        }
+        names.add("allowed-methods");
+        if (config.allowRules().enabled()) {
+            names.add("allow-rules");
+        }
+        if (config.csrf().enabled()) {
+            names.add("csrf");
+        }
+        names.add("request-headers");
+        if (config.denyRules().level() != Level.OFF || !config.denyRules().customRules().isEmpty()) {
+            names.add(denyRules.name());
+        }
+        for (Check check : checks) {
+            names.add(check.name());
+        }
+        return "Bulwark active: mode=" + lower(config.mode()) + ", deny-rules level=" + lower(config.denyRules().level())
+                + ", checks=" + names + ", deny-rule exceptions=" + config.denyRules().exceptions().size()
+                + ", routes=" + config.routes().size();
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** Whether responses need to be captured for validation. */
     public boolean inspectsResponses() {
         return openApi != null && config.openapi().validateResponses();
@@ -148,6 +191,20 @@ public final class Engine {
         }
     }
 
+    /**
+     * The largest body {@code request} may carry: the {@code body-size} of the route its method,
+     * path, media type and client select, else the global one. Looks at nothing but the request
+     * line and headers, so an adapter can ask before it reads the body.
+     */
+    public long bodySizeLimit(HttpRequest request) {
+        if (routeParsers.isEmpty()) {
+            return limits.bodySize();
+        }
+        RequestInspection inspection = new RequestInspection(request, new ArrayList<>(), config.mode());
+        inspection.client(policy.resolveClient(inspection));
+        return limitsOf(limitsRoute(request, inspection.clientAddress())).bodySize();
+    }
+
     private void run(HttpRequest request, RequestInspection inspection)
             throws LimitExceededException, MalformedRequestException {
         checkRequestLimits(request);
@@ -155,7 +212,13 @@ public final class Engine {
         if (inspection.blocked() || rateLimiter != null && rateLimiter.refuseBanned(inspection)) {
             return;
         }
-        RequestParser.Parsed parsed = parser.parse(request, inspection.mutableValues());
+        // The body is parsed under the limits of the route the request as sent falls under.
+        Route limitsRoute = routeParsers.isEmpty() ? null : limitsRoute(request, inspection.clientAddress());
+        Limits bodyLimits = limitsOf(limitsRoute);
+        if (request.bodyTruncated() || request.bodyLength() > bodyLimits.bodySize()) {
+            throw new LimitExceededException("body-size", Location.value(Source.BODY, ""), bodyLimits.bodySize(), 413);
+        }
+        RequestParser.Parsed parsed = parserOf(limitsRoute).parse(request, inspection.mutableValues());
         inspection.path(parsed.path(), parsed.routingPath(), parsed.suspicious());
         if (config.methodOverride() == MethodOverridePolicy.ALLOW) {
             MethodOverride override = policy.methodOverride(inspection);
@@ -164,6 +227,14 @@ public final class Engine {
             }
         }
         boolean routeAmbiguous = selectRoute(request, inspection);
+        Limits routeLimits = limitsOf(inspection.route());
+        if (routeLimits != bodyLimits && !routeLimits.equals(bodyLimits)) {
+            // A method override moved the request to a route with other limits than it was parsed under.
+            inspection.report(Finding.blocking(MALFORMED_KEY, "MALFORMED-ROUTE-LIMITS",
+                    "the overridden method falls under a route with other limits", Location.REQUEST,
+                    BlockType.MALFORMED, 400));
+            return;
+        }
         if (rateLimiter != null) {
             rateLimiter.limit(inspection, null);
         }
@@ -300,10 +371,31 @@ public final class Engine {
         return anySpelling != null;
     }
 
-    private void checkRequestLimits(HttpRequest request) throws LimitExceededException {
-        if (request.bodyTruncated() || request.bodyLength() > limits.bodySize()) {
-            throw new LimitExceededException("body-size", Location.value(Source.BODY, ""), limits.bodySize(), 413);
+    /**
+     * The route whose limits hold for the body: the first whose conditions hold for the method as
+     * sent and the path exactly as routed; {@code null} for none.
+     */
+    private Route limitsRoute(HttpRequest request, String clientAddress) {
+        String path = parser.normalizedPath(request.rawPath());
+        for (Route route : config.routes()) {
+            if (route.when().matches(path, request.method(), request.mediaType(), clientAddress)) {
+                return route;
+            }
         }
+        return null;
+    }
+
+    private Limits limitsOf(Route route) {
+        return route != null && route.limits() != null ? route.limits() : limits;
+    }
+
+    private RequestParser parserOf(Route route) {
+        RequestParser routeParser = route == null ? null : routeParsers.get(route);
+        return routeParser != null ? routeParser : parser;
+    }
+
+    /** The limits checked before a route is known: path, query and headers. */
+    private void checkRequestLimits(HttpRequest request) throws LimitExceededException {
         if (request.rawPath().length() > limits.pathLength()) {
             throw new LimitExceededException("path-length", Location.value(Source.PATH, ""), limits.pathLength(), 414);
         }

@@ -65,7 +65,12 @@ final class RequestParser {
     private final GraphQlReader graphQl;
 
     RequestParser(BulwarkConfig config) {
-        this.limits = config.limits();
+        this(config, config.limits());
+    }
+
+    /** A parser that holds bodies to {@code limits}, a route's instead of the global ones. */
+    RequestParser(BulwarkConfig config, Limits limits) {
+        this.limits = limits;
         this.decoder = new PercentDecoder(config.decodingPasses());
         this.pathNormalizer = new PathNormalizer(decoder);
         this.parameterParser = new ParameterParser(limits, decoder);
@@ -130,6 +135,11 @@ final class RequestParser {
         return new Parsed(pathValue, path.routingPath(), path.suspicious(), List.copyOf(uninspected), graphQlRequest);
     }
 
+    /** The normalised path as routes match it, before the rest of the request is parsed. */
+    String normalizedPath(String rawPath) {
+        return pathNormalizer.normalize(rawPath).path();
+    }
+
     /** The routed form of a raw path (see {@link PathNormalizer}). */
     String routingPath(String rawPath) {
         return pathNormalizer.routingPath(rawPath);
@@ -186,7 +196,18 @@ final class RequestParser {
             parameterParser.parse(decodeText(request.body(), charset), Source.FORM, sink);
             return;
         }
+        if (!declaresCharset(request.contentType())) {
+            Charset marked = ContentSniffer.byteOrderMark(request.body());
+            if (marked != null) {
+                charset = marked;
+            }
+        }
         parseUndeclared(request.body(), mediaType, charset, sink, uninspected);
+    }
+
+    /** Whether a content type names a charset (a byte order mark is then not looked for). */
+    private static boolean declaresCharset(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset=");
     }
 
     /**
@@ -194,6 +215,8 @@ final class RequestParser {
      * because the declared type is the client's word and applications often read a body whatever
      * it is labelled:
      * <ol>
+     *   <li>without a declared charset, the charset a byte order mark names is the body's
+     *       (a UTF-16 CSV from a spreadsheet is read as UTF-16, not as UTF-8 with NUL bytes);</li>
      *   <li>content that starts with the signature of a {@link BinaryFormat} (PNG, PDF, ZIP, ...) is
      *       binary, and so is content that does not read as text under a binary media type such as
      *       {@code application/octet-stream} or {@code image/png}: both are returned uninspected;</li>
@@ -239,6 +262,14 @@ final class RequestParser {
         }
         // After the parsed values, so that a finding names the field when the parse found one.
         addText(text, sink);
+        if (!ContentSniffer.readsAsciiAsAscii(charset)) {
+            // An application that ignores the label or byte order mark reads the bytes as UTF-8:
+            // inspect that reading too when it is text (real UTF-16 text is not, in UTF-8).
+            String utf8 = new String(raw, StandardCharsets.UTF_8);
+            if (ContentSniffer.looksTextual(utf8)) {
+                sink.accept(new RequestValue(BODY, utf8, utf8, EnumSet.noneOf(DecodingFlag.class)));
+            }
+        }
     }
 
     /**

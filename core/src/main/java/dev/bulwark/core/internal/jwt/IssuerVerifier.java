@@ -9,7 +9,6 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -21,15 +20,9 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.SignedJWT;
 import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.config.JwtIssuer;
-import dev.bulwark.core.internal.ClasspathResource;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Key;
-import java.text.ParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -225,7 +218,7 @@ final class IssuerVerifier {
             return new ImmutableSecret<>(issuer.hmacSecret().getBytes(StandardCharsets.UTF_8));
         }
         if (issuer.jwksFile() != null) {
-            return new ImmutableJWKSet<>(loadJwks(issuer.jwksFile()));
+            return new ImmutableJWKSet<>(JwksFile.load(issuer.jwksFile()));
         }
         JwtIssuer.JwksSettings settings = issuer.jwks();
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(
@@ -241,33 +234,6 @@ final class IssuerVerifier {
                     .build();
         } catch (MalformedURLException e) {
             throw new ConfigurationException("jwt.issuers", "invalid jwks-uri " + issuer.jwksUri(), e);
-        }
-    }
-
-    /** Reads a JWK set from a file or {@code classpath:} location; only public keys are kept. */
-    static JWKSet loadJwks(String location) {
-        String text;
-        try {
-            if (location.startsWith(ClasspathResource.PREFIX)) {
-                try (InputStream in = ClasspathResource.open(location)) {
-                    if (in == null) {
-                        throw new ConfigurationException("jwt.issuers", "jwks-file not found: " + location);
-                    }
-                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            } else {
-                String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
-                text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
-            }
-            JWKSet set = JWKSet.parse(text).toPublicJWKSet();
-            if (set.getKeys().isEmpty()) {
-                throw new ConfigurationException("jwt.issuers", "jwks-file " + location + " holds no public keys");
-            }
-            return set;
-        } catch (IOException e) {
-            throw new ConfigurationException("jwt.issuers", "cannot read jwks-file " + location + ": " + e.getMessage(), e);
-        } catch (ParseException e) {
-            throw new ConfigurationException("jwt.issuers", "jwks-file " + location + " is not a JWK set: " + e.getMessage(), e);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.RequestDetector;
+import dev.bulwark.core.internal.rules.RequestSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -153,7 +154,7 @@ public final class ProtocolRules implements RequestDetector {
      * @param sink receives findings; offset and length are 0
      */
     @Override
-    public void inspect(HttpRequest request, List<RequestValue> values, DetectionSink sink) {
+    public void inspect(HttpRequest request, List<RequestValue> values, RequestSink sink) {
         checkMethod(request.method(), sink);
         checkFraming(request, sink);
         checkContentType(request.headers(), sink);
@@ -502,43 +503,35 @@ public final class ProtocolRules implements RequestDetector {
 
     // ---- decoded values --------------------------------------------------------------------
 
-    private static void checkFlags(List<RequestValue> values, DetectionSink sink) {
-        boolean nul = false;
-        boolean control = false;
-        boolean overlong = false;
-        boolean invalidUtf8 = false;
-        boolean depth = false;
-        boolean multiple = false;
-        boolean invalidPercent = false;
-        boolean aboveRoot = false;
+    /**
+     * Reports the decoding flags of the values, each rule in the first value that carries its flag,
+     * so that the finding names where it is (the part, the parameter). Rules in order of severity.
+     */
+    private static void checkFlags(List<RequestValue> values, RequestSink sink) {
+        RequestValue[] first = new RequestValue[FLAG_RULES.length];
         for (RequestValue value : values) {
             if (value.flags().isEmpty()) {
                 continue;
             }
-            nul |= value.hasFlag(DecodingFlag.NUL_BYTE);
-            control |= value.hasFlag(DecodingFlag.CONTROL_CHARACTER);
-            overlong |= value.hasFlag(DecodingFlag.OVERLONG_UTF8);
-            invalidUtf8 |= value.hasFlag(DecodingFlag.INVALID_UTF8);
-            depth |= value.hasFlag(DecodingFlag.ENCODING_DEPTH_EXCEEDED);
-            multiple |= value.hasFlag(DecodingFlag.MULTIPLE_ENCODING);
-            invalidPercent |= value.hasFlag(DecodingFlag.INVALID_PERCENT_ENCODING);
-            aboveRoot |= value.hasFlag(DecodingFlag.PATH_ABOVE_ROOT);
+            for (int i = 0; i < FLAG_RULES.length; i++) {
+                if (first[i] == null && value.hasFlag(FLAGS[i])) {
+                    first[i] = value;
+                }
+            }
         }
-        report(sink, overlong, OVERLONG_UTF8);
-        report(sink, aboveRoot, PATH_ABOVE_ROOT);
-        report(sink, nul, NUL_BYTE);
-        report(sink, depth, ENCODING_DEPTH);
-        report(sink, control, CONTROL_CHARACTER);
-        report(sink, invalidUtf8, INVALID_UTF8);
-        report(sink, multiple, MULTIPLE_ENCODING);
-        report(sink, invalidPercent, INVALID_PERCENT_ENCODING);
+        for (int i = 0; i < FLAG_RULES.length; i++) {
+            if (first[i] != null) {
+                sink.reportIn(FLAG_RULES[i], first[i]);
+            }
+        }
     }
 
-    private static void report(DetectionSink sink, boolean found, RuleDefinition rule) {
-        if (found) {
-            sink.report(rule, 0, 0);
-        }
-    }
+    /** The decoding flags that are findings, in the order they are reported; {@link #FLAG_RULES} name them. */
+    private static final DecodingFlag[] FLAGS = {DecodingFlag.OVERLONG_UTF8, DecodingFlag.PATH_ABOVE_ROOT,
+        DecodingFlag.NUL_BYTE, DecodingFlag.ENCODING_DEPTH_EXCEEDED, DecodingFlag.CONTROL_CHARACTER,
+        DecodingFlag.INVALID_UTF8, DecodingFlag.MULTIPLE_ENCODING, DecodingFlag.INVALID_PERCENT_ENCODING};
+    private static final RuleDefinition[] FLAG_RULES = {OVERLONG_UTF8, PATH_ABOVE_ROOT, NUL_BYTE, ENCODING_DEPTH,
+        CONTROL_CHARACTER, INVALID_UTF8, MULTIPLE_ENCODING, INVALID_PERCENT_ENCODING};
 
     /** {@code foo[1]a=}: text after a closing bracket that does not open another index. */
     private static void checkParameterNames(List<RequestValue> values, DetectionSink sink) {

@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.parse;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Looks at content instead of trusting its declared media type: whether decoded text is text at
@@ -53,6 +54,43 @@ public final class ContentSniffer {
         content.get(content.position(), prefix, 0, length);
         // A multi-byte character cut at the end of the prefix decodes to one U+FFFD, within the allowance.
         return !looksTextual(new String(prefix, charset));
+    }
+
+    /**
+     * The charset a byte order mark at the start of {@code content} (from its position, which is
+     * left unchanged) names: UTF-8 for {@code EF BB BF}, UTF-16 for {@code FE FF} or {@code FF FE}
+     * (the UTF-16 decoder reads the mark and the byte order from it); {@code null} without one.
+     * Spreadsheet programs write UTF-16 CSV with a mark and no label; content without a declared
+     * charset is read in the charset its mark names.
+     */
+    public static Charset byteOrderMark(ByteBuffer content) {
+        int at = content.position();
+        int remaining = content.remaining();
+        if (remaining >= 3 && content.get(at) == (byte) 0xEF && content.get(at + 1) == (byte) 0xBB
+                && content.get(at + 2) == (byte) 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (remaining >= 2) {
+            int first = content.get(at) & 0xFF;
+            int second = content.get(at + 1) & 0xFF;
+            if ((first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE)) {
+                return StandardCharsets.UTF_16;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code charset} reads the printable ASCII characters as ASCII. A charset that does
+     * not (UTF-16, UTF-32, EBCDIC) turns the same bytes into other text than an application that
+     * ignores the label reads.
+     */
+    public static boolean readsAsciiAsAscii(Charset charset) {
+        byte[] ascii = new byte[95];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) (' ' + i);
+        }
+        return new String(ascii, charset).equals(new String(ascii, StandardCharsets.US_ASCII));
     }
 
     /**

@@ -31,11 +31,18 @@ import java.util.Objects;
  *   <li>every part header other than {@code Content-Disposition} ({@code VALUE}, located by
  *       {@code field:header-name} in lower case, e.g. {@code avatar:content-type});</li>
  *   <li>the content of a field ({@code VALUE}), in every charset a container may decode it with
- *       (see below), and of a file, decoded with the part's charset (UTF-8 by default, strictly:
- *       invalid bytes become U+FFFD flagged {@code INVALID_UTF8}), unless the file's bytes do not
- *       read as text ({@link ContentSniffer#looksTextual}). Whatever type a file declares, text is
- *       inspected: a PHP script sent as {@code application/octet-stream}, or a script behind the
- *       eight bytes of a PNG signature, is text.</li>
+ *       (see below), and of a file, decoded with the part's charset, else the charset its byte
+ *       order mark names (a UTF-16 CSV), else UTF-8 (strictly: invalid bytes become U+FFFD flagged
+ *       {@code INVALID_UTF8}), unless the file's bytes do not read as text in that charset
+ *       ({@link ContentSniffer#looksTextual}). The declared type decides nothing: text is
+ *       inspected whatever type it declares (a PHP script sent as
+ *       {@code application/octet-stream}, or a script behind the eight bytes of a PNG signature,
+ *       is text), and bytes that are not text are binary even when declared {@code text/plain}
+ *       (returned as such; what text they hold is still emitted, without decoding flags, so that
+ *       a script padded with binary junk is still found).
+ *       A file read in a charset that does not read ASCII as ASCII (UTF-16) is also inspected as
+ *       UTF-8 when its bytes are UTF-8 text, the reading of an application that ignores the
+ *       label.</li>
  * </ol>
  * Binary files are not emitted; {@link #parse} returns them, named by their {@link BinaryFormat}
  * where it is known, so that the engine can apply the {@code uninspectable} policy or a route's
@@ -268,18 +275,10 @@ public final class MultipartParser {
             return null;
         }
         Charset charset = charset(name, body());
-        if (!readsAsciiAsAscii(charset)) {
+        if (!ContentSniffer.readsAsciiAsAscii(charset)) {
             throw malformed("multipart.charset", "request charset " + name + " does not read ASCII as ASCII");
         }
         return charset;
-    }
-
-    private static boolean readsAsciiAsAscii(Charset charset) {
-        byte[] ascii = new byte[95];
-        for (int i = 0; i < ascii.length; i++) {
-            ascii[i] = (byte) (' ' + i);
-        }
-        return new String(ascii, charset).equals(new String(ascii, StandardCharsets.US_ASCII));
     }
 
     /** The boundary from the {@code Content-Type}, validated. */
@@ -430,17 +429,70 @@ public final class MultipartParser {
                 charsets.rememberUnlabelled(fieldName, contentStart, end);
             }
         } else {
-            Charset charset = charsetName == null ? StandardCharsets.UTF_8 : charset(charsetName, valueLocation);
-            boolean startsBinary = !isTextType(mediaType)
-                    && ContentSniffer.startsBinary(body.slice(contentStart, end - contentStart), charset);
-            DecodedText content = startsBinary ? null : decode(bytes(body, contentStart, end), charset);
-            if (startsBinary || !isTextType(mediaType) && !ContentSniffer.looksTextual(content.text())) {
-                BinaryFormat format = BinaryFormat.detect(body.slice(contentStart, end - contentStart));
+            ByteBuffer content = body.slice(contentStart, end - contentStart);
+            Charset charset = charsetName != null ? charset(charsetName, valueLocation) : fileCharset(content);
+            boolean startsBinary = ContentSniffer.startsBinary(content, charset);
+            byte[] bytes = startsBinary ? null : bytes(body, contentStart, end);
+            DecodedText text = startsBinary ? null : decode(bytes, charset);
+            if (startsBinary || !ContentSniffer.looksTextual(text.text())) {
+                BinaryFormat format = BinaryFormat.detect(content);
                 binaryFiles.add(new UninspectedContent(valueLocation, mediaType,
                         format == null ? "binary content" : format.description(), true));
+                if (isTextType(mediaType)) {
+                    acceptTextOfBinary(valueLocation, text != null ? text.text()
+                            : new String(bytes(body, contentStart, end), charset), sink);
+                }
                 return;
             }
-            sink.accept(Names.value(valueLocation, content.text(), content));
+            sink.accept(Names.value(valueLocation, text.text(), text));
+            if (!ContentSniffer.readsAsciiAsAscii(charset)) {
+                acceptUtf8Reading(valueLocation, bytes, sink);
+            }
+        }
+    }
+
+    /**
+     * Emits what text a file declared as text holds although its bytes are binary, without the
+     * decoding flags: the attack detectors still see a script padded with binary junk, while the
+     * bytes that do not decode are the {@code uninspectable} policy's to judge, not a
+     * {@code PROTOCOL} finding.
+     */
+    private static void acceptTextOfBinary(Location location, String text, ValueSink sink)
+            throws LimitExceededException {
+        sink.accept(Names.value(location, text, new DecodedText(text, EnumSet.noneOf(DecodingFlag.class))));
+    }
+
+    /** Whether a media type declares text: {@code text/*}, JSON and XML. */
+    private static boolean isTextType(String mediaType) {
+        if (mediaType == null) {
+            return false;
+        }
+        return mediaType.startsWith("text/") || mediaType.equals("application/json")
+                || mediaType.equals("application/xml") || mediaType.endsWith("+json") || mediaType.endsWith("+xml");
+    }
+
+    /**
+     * The charset of a file part without one: the one its byte order mark names (a UTF-16 CSV from
+     * a spreadsheet), else UTF-8.
+     */
+    private static Charset fileCharset(ByteBuffer content) {
+        Charset marked = ContentSniffer.byteOrderMark(content);
+        return marked != null ? marked : StandardCharsets.UTF_8;
+    }
+
+    /**
+     * Emits the UTF-8 reading of a file read in a charset that does not read ASCII as ASCII, when
+     * that reading is text too: an application that ignores the label or the byte order mark
+     * reads those bytes, and a UTF-8 payload behind a UTF-16 label must not pass as the CJK text
+     * the label makes of it. Real UTF-16 text is half NUL bytes in UTF-8, not text, and is not
+     * read again. The reading is lenient (no UTF-8 flags): it is a second opinion, not what the
+     * client declared.
+     */
+    private static void acceptUtf8Reading(Location location, byte[] bytes, ValueSink sink)
+            throws LimitExceededException {
+        String utf8 = new String(bytes, StandardCharsets.UTF_8);
+        if (ContentSniffer.looksTextual(utf8)) {
+            sink.accept(Names.value(location, utf8, DecodedText.scanned(utf8)));
         }
     }
 
@@ -629,14 +681,6 @@ public final class MultipartParser {
             out.append(c);
         }
         return out.toString();
-    }
-
-    private static boolean isTextType(String mediaType) {
-        if (mediaType == null) {
-            return false;
-        }
-        return mediaType.startsWith("text/") || mediaType.equals("application/json")
-                || mediaType.equals("application/xml") || mediaType.endsWith("+json") || mediaType.endsWith("+xml");
     }
 
     /** The content of a part decoded with {@code charset}: strictly when UTF-8. */

@@ -13,6 +13,6 @@ public interface RequestDetector {
     /** Every rule this detector can report. */
     List<RuleDefinition> rules();
 
-    /** Inspects one request with its parsed values. */
-    void inspect(HttpRequest request, List<RequestValue> values, DetectionSink sink);
+    /** Inspects one request with its parsed values; a finding about one value is reported in it. */
+    void inspect(HttpRequest request, List<RequestValue> values, RequestSink sink);
 }

@@ -2,15 +2,24 @@ package dev.bulwark.core.internal.deny;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigLoader;
 import dev.bulwark.core.config.DenyRulesConfig;
 import dev.bulwark.core.config.Route;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +27,32 @@ import org.junit.jupiter.api.Test;
 class DenyRuleCheckTest {
 
     private static List<Finding> inspect(String yaml, String path, RequestValue... values) {
-        DenyRulesConfig config = ConfigLoader.fromYaml(yaml).denyRules();
-        Route route = ConfigLoader.fromYaml(yaml).routes().stream()
+        BulwarkConfig loaded = load(yaml);
+        DenyRulesConfig config = loaded.denyRules();
+        Route route = loaded.routes().stream()
                 .filter(r -> r.when().matches(path, "POST", null, "127.0.0.1")).findFirst().orElse(null);
         FakeInspection inspection = new FakeInspection(HttpRequest.builder("POST", path).remoteAddress("127.0.0.1").build(),
                 List.of(values), path, route);
         new DenyRuleCheck(config, List.of(new WordDetector()), List.of()).inspect(inspection);
         return inspection.findings;
+    }
+
+    /**
+     * The configuration in {@code yaml}, with a custom rule that never fires but makes the stand-in
+     * detector's key {@code TEST} and id {@code TEST-EVIL} known names for exceptions and overrides.
+     */
+    private static BulwarkConfig load(String yaml) {
+        try {
+            JsonNode read = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            ObjectNode tree = read instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+            ObjectNode deny = tree.has("deny-rules") ? (ObjectNode) tree.get("deny-rules") : tree.putObject("deny-rules");
+            ArrayNode custom = deny.has("custom-rules") ? (ArrayNode) deny.get("custom-rules") : deny.putArray("custom-rules");
+            custom.addObject().put("id", "TEST-EVIL").put("key", "TEST")
+                    .putObject("parameter").put("name", "no-request-has-this-parameter");
+            return ConfigLoader.fromTree(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static RequestValue query(String name, String value) {

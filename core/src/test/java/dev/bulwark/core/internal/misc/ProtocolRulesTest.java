@@ -8,6 +8,8 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.RequestSink;
+import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +24,43 @@ class ProtocolRulesTest {
 
     private List<String> inspect(Level level, HttpRequest request, List<RequestValue> values) {
         List<String> ids = new ArrayList<>();
-        rules.inspect(request, values, (rule, offset, length) -> {
-            assertThat(offset).isZero();
-            assertThat(length).isZero();
-            if (level.enables(rule.level())) {
-                ids.add(rule.id());
+        rules.inspect(request, values, new RequestSink() {
+            @Override
+            public void report(RuleDefinition rule, int offset, int length) {
+                assertThat(offset).isZero();
+                assertThat(length).isZero();
+                if (level.enables(rule.level())) {
+                    ids.add(rule.id());
+                }
+            }
+
+            @Override
+            public void reportIn(RuleDefinition rule, RequestValue value) {
+                report(rule, 0, 0);
             }
         });
         return ids;
+    }
+
+    @Test
+    void reportsADecodingFlagInTheValueThatCarriesIt() {
+        RequestValue clean = new RequestValue(Location.value(Source.QUERY, "q"), "a", "a", Set.of());
+        RequestValue withNul = new RequestValue(Location.value(Source.MULTIPART, "file"), "a%00", "a\0",
+                Set.of(DecodingFlag.NUL_BYTE));
+        List<Location> locations = new ArrayList<>();
+
+        rules.inspect(post().build(), List.of(clean, withNul), new RequestSink() {
+            @Override
+            public void report(RuleDefinition rule, int offset, int length) {
+            }
+
+            @Override
+            public void reportIn(RuleDefinition rule, RequestValue value) {
+                locations.add(value.location());
+            }
+        });
+
+        assertThat(locations).containsExactly(Location.value(Source.MULTIPART, "file"));
     }
 
     private List<String> standard(HttpRequest request) {
