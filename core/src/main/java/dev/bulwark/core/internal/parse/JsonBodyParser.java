@@ -157,20 +157,18 @@ public final class JsonBodyParser {
         void parse(ByteBuffer body) throws LimitExceededException, MalformedRequestException {
             byte[] bytes = new byte[body.remaining()];
             body.duplicate().get(bytes);
-            int start = startsWithByteOrderMark(bytes, 0) ? 3 : 0;
+            int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
             int malformed = Utf8.firstMalformed(bytes, start, bytes.length - start);
             if (malformed >= 0) {
                 throw new MalformedRequestException("json.encoding", here(),
                         "body is not UTF-8: malformed sequence at byte " + malformed);
             }
-            if (hasNulAtStart(bytes, start) || startsWithByteOrderMark(bytes, start)) {
-                // Read as characters, as the text is: Jackson's detection of the encoding of bytes
-                // would take these for UTF-16 or UTF-32, or skip a second byte order mark.
-                String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-                parse(text.toCharArray(), 0, text.length());
-                return;
-            }
-            try (JsonParser parser = open(bytes, start, bytes.length - start)) {
+            // Well-formed, so the JDK's decoder replaces nothing. Characters, not bytes, for Jackson:
+            // its byte parser needs the shared symbol table, which field-name canonicalisation
+            // (disabled) would fill with the keys clients send.
+            String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+            try (JsonParser parser = open(text)) {
                 parse(parser);
             } catch (IOException e) {
                 // Only closing the parser can get here; it holds no resource worth failing for.
@@ -199,32 +197,10 @@ public final class JsonBodyParser {
             }
         }
 
-        private static boolean startsWithByteOrderMark(byte[] bytes, int at) {
-            return bytes.length - at >= 3 && (bytes[at] & 0xFF) == 0xEF && (bytes[at + 1] & 0xFF) == 0xBB
-                    && (bytes[at + 2] & 0xFF) == 0xBF;
-        }
-
-        /**
-         * Whether a NUL byte is among the first four bytes of the document: the only well-formed
-         * UTF-8 that Jackson's encoding detection would take for UTF-16 or UTF-32.
-         */
-        private static boolean hasNulAtStart(byte[] bytes, int start) {
-            for (int i = start; i < Math.min(bytes.length, start + 4); i++) {
-                if (bytes[i] == 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * A parser over bytes already checked to be well-formed UTF-8: Jackson reads UTF-8 bytes
-         * in place, faster than it reads the same text decoded into characters.
-         */
-        private JsonParser open(byte[] bytes, int offset, int length)
-                throws LimitExceededException, MalformedRequestException {
+        /** A parser over text: Jackson copies it into a buffer it recycles, and reads it there. */
+        private JsonParser open(String text) throws LimitExceededException, MalformedRequestException {
             try {
-                return factory.createParser(bytes, offset, length);
+                return factory.createParser(text);
             } catch (IOException | RuntimeException e) {
                 throw translate(e);
             }
