@@ -124,7 +124,7 @@ public final class JsonBodyParser {
     }
 
     /** Keys of an object compared one by one before a hash set is worth its cost. */
-    private static final int SMALL_OBJECT = 8;
+    private static final int SMALL_OBJECT = 16;
 
     /** The state of one parse: the stack of open containers and the current pointer. */
     private final class Run {
@@ -254,7 +254,7 @@ public final class JsonBodyParser {
 
         /**
          * Whether {@code key}, the {@code count}th of the open object, was one of its keys before.
-         * The first eight keys are compared one by one, in an array kept per depth
+         * The first sixteen keys are compared one by one, in an array kept per depth
          * for the objects that follow; only a larger object gets a hash set.
          */
         private boolean isDuplicate(String key, int count) {
