@@ -47,6 +47,12 @@ final class CleanValueCache {
      * about once in eight; with one slot per value, two in one slot more often than not.
      */
     static final int WAYS = 4;
+    /** Longest value hashed whole, in characters; see {@link #textHash}. */
+    static final int FULLY_HASHED = 128;
+    /** Characters hashed at each end of a longer value. */
+    static final int HASHED_END = 16;
+    /** Characters hashed between the ends of a longer value, at most. */
+    static final int HASHED_SPREAD = 32;
     /** Bits of the filter of values seen once. */
     private static final int FILTER_BITS = 1 << 14;
     /** First sightings after which the filter is cleared: half its bits. */
@@ -110,9 +116,37 @@ final class CleanValueCache {
     }
 
     private static int hash(Location location, String text) {
-        int h = text.hashCode() * 31 + location.name().hashCode();
+        int h = textHash(text) * 31 + location.name().hashCode();
         h = h * 31 + location.source().ordinal() * 3 + location.component().ordinal();
         return h ^ (h >>> 16);
+    }
+
+    /**
+     * The hash of a value: of all of it up to {@value #FULLY_HASHED} characters, and beyond that of
+     * its length, its first and last {@value #HASHED_END} characters and {@value #HASHED_SPREAD}
+     * more spread evenly between them. The values of a request are new strings each time, so their
+     * hashes are computed afresh, and a bearer token or a user agent read whole on every request
+     * costs more than looking it up. Only where a value is kept depends on the hash: whether it is
+     * the value kept is decided by comparing the whole text, so values that share a hash only
+     * share slots.
+     */
+    static int textHash(String text) {
+        int length = text.length();
+        if (length <= FULLY_HASHED) {
+            return text.hashCode();
+        }
+        int h = length;
+        for (int i = 0; i < HASHED_END; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        for (int i = length - HASHED_END; i < length; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        int step = (length - 2 * HASHED_END) / HASHED_SPREAD + 1;
+        for (int i = HASHED_END; i < length - HASHED_END; i += step) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
     }
 
     private static final class Entry {

@@ -13,6 +13,7 @@ import dev.bulwark.core.internal.rules.RequestSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -570,7 +571,9 @@ public final class ProtocolRules implements RequestDetector {
     }
 
     private static void checkPollution(List<RequestValue> values, DetectionSink sink) {
-        Map<String, RequestValue> seen = null;
+        // Per source, by name: no key string is built per value, and String keys keep a map of
+        // colliding names (crafted to share a hash) logarithmic per lookup.
+        Map<Source, Map<String, RequestValue>> seen = null;
         boolean weak = false;
         for (RequestValue value : values) {
             Source source = value.location().source();
@@ -578,10 +581,10 @@ public final class ProtocolRules implements RequestDetector {
                 continue;
             }
             if (seen == null) {
-                seen = new HashMap<>();
+                seen = new EnumMap<>(Source.class);
             }
-            String key = source.ordinal() + ":" + value.location().name();
-            RequestValue earlier = seen.putIfAbsent(key, value);
+            RequestValue earlier = seen.computeIfAbsent(source, s -> new HashMap<>())
+                    .putIfAbsent(value.location().name(), value);
             if (earlier == null || earlier.decoded().equals(value.decoded())) {
                 continue;
             }

@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -219,8 +220,8 @@ public final class OpenApiCheck implements Check {
             return List.of();
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
-        for (String name : headerNames(headers)) {
-            response.withHeader(name, headers.values(name));
+        for (List<String> field : groupByName(headers)) {
+            response.withHeader(field.get(0), field.subList(1, field.size()));
         }
         ValidationReport report = loaded.validator().validateResponse(normalizedPath, method, response.build());
         List<Finding> findings = new ArrayList<>();
@@ -257,6 +258,11 @@ public final class OpenApiCheck implements Check {
         return false;
     }
 
+    /**
+     * The request as the validator reads it: the query parameters Bulwark decoded, and each header
+     * name once with all its values. Both are grouped in one pass over the request, so that the
+     * cost follows the number of fields, not its square.
+     */
     private static Request toValidatorRequest(Inspection inspection) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
@@ -264,13 +270,20 @@ public final class OpenApiCheck implements Check {
         for (RequestValue value : inspection.values()) {
             Location location = value.location();
             if (location.source() == Source.QUERY && location.component() == Component.VALUE) {
-                query.computeIfAbsent(location.name(), k -> new ArrayList<>()).add(value.decoded());
+                List<String> values = query.get(location.name());
+                if (values == null) {
+                    values = new ArrayList<>(1);
+                    query.put(location.name(), values);
+                }
+                values.add(value.decoded());
             }
         }
-        query.forEach(builder::withQueryParam);
-        Headers headers = request.headers();
-        for (String name : headerNames(headers)) {
-            builder.withHeader(name, headers.values(name));
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            builder.withQueryParam(parameter.getKey(), parameter.getValue());
+        }
+        for (List<String> field : groupByName(request.headers())) {
+            // The first element is the name as first received, the others its values.
+            builder.withHeader(field.get(0), field.subList(1, field.size()));
         }
         if (request.bodyLength() > 0) {
             byte[] body = new byte[request.bodyLength()];
@@ -280,14 +293,22 @@ public final class OpenApiCheck implements Check {
         return builder.build();
     }
 
-    private static List<String> headerNames(Headers headers) {
-        List<String> names = new ArrayList<>();
+    /**
+     * The header fields grouped by name without regard to case, in the order each name first
+     * appears: per name, a list of the name as first spelled followed by every value in order.
+     */
+    private static Collection<List<String>> groupByName(Headers headers) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Headers.Header header : headers.all()) {
-            if (names.stream().noneMatch(header.name()::equalsIgnoreCase)) {
-                names.add(header.name());
+            List<String> field = fields.get(header.lowerCaseName());
+            if (field == null) {
+                field = new ArrayList<>(2);
+                field.add(header.name());
+                fields.put(header.lowerCaseName(), field);
             }
+            field.add(header.value());
         }
-        return names;
+        return fields.values();
     }
 
     private static Request.Method method(String name) {

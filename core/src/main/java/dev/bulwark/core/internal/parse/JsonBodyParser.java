@@ -12,12 +12,10 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
+import dev.bulwark.core.internal.decode.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -125,6 +123,9 @@ public final class JsonBodyParser {
         }
     }
 
+    /** Keys of an object compared one by one before a hash set is worth its cost. */
+    private static final int SMALL_OBJECT = 16;
+
     /** The state of one parse: the stack of open containers and the current pointer. */
     private final class Run {
         private final ValueSink sink;
@@ -133,7 +134,7 @@ public final class JsonBodyParser {
         private boolean[] isObject;
         private int[] memberCount;
         private int[] pointerLength;
-        private String[] firstKey;
+        private String[][] firstKeys;
         private Set<String>[] keys;
         private int depth;
         private int elements;
@@ -149,51 +150,58 @@ public final class JsonBodyParser {
             isObject = isObject == null ? new boolean[size] : Arrays.copyOf(isObject, size);
             memberCount = memberCount == null ? new int[size] : Arrays.copyOf(memberCount, size);
             pointerLength = pointerLength == null ? new int[size] : Arrays.copyOf(pointerLength, size);
-            firstKey = firstKey == null ? new String[size] : Arrays.copyOf(firstKey, size);
+            firstKeys = firstKeys == null ? new String[size][] : Arrays.copyOf(firstKeys, size);
             keys = keys == null ? new Set[size] : Arrays.copyOf(keys, size);
         }
 
         void parse(ByteBuffer body) throws LimitExceededException, MalformedRequestException {
-            CharBuffer chars = decode(body);
-            parse(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
-        }
-
-        void parse(char[] text, int offset, int length) throws LimitExceededException, MalformedRequestException {
-            try (JsonParser parser = open(text, offset, length)) {
-                JsonToken token;
-                while ((token = next(parser)) != null) {
-                    handle(parser, token);
-                    if (depth == 0) {
-                        expectEnd(parser);
-                        return;
-                    }
-                }
-                if (depth > 0) {
-                    throw new MalformedRequestException("json.syntax", here(), "unexpected end of input");
-                }
+            byte[] bytes = new byte[body.remaining()];
+            body.duplicate().get(bytes);
+            int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+            int malformed = Utf8.firstMalformed(bytes, start, bytes.length - start);
+            if (malformed >= 0) {
+                throw new MalformedRequestException("json.encoding", here(),
+                        "body is not UTF-8: malformed sequence at byte " + malformed);
+            }
+            // Well-formed, so the JDK's decoder replaces nothing. Characters, not bytes, for Jackson:
+            // its byte parser needs the shared symbol table, which field-name canonicalisation
+            // (disabled) would fill with the keys clients send.
+            String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+            try (JsonParser parser = open(text)) {
+                parse(parser);
             } catch (IOException e) {
                 // Only closing the parser can get here; it holds no resource worth failing for.
             }
         }
 
-        /**
-         * Decodes the whole body strictly as UTF-8 (after an optional byte order mark) into one
-         * array that the parser reads in place: the body is in memory already, and a streaming
-         * reader would allocate two 8 KiB buffers per request, more than most bodies.
-         */
-        private CharBuffer decode(ByteBuffer body) throws LimitExceededException, MalformedRequestException {
-            ByteBuffer bytes = body.duplicate();
-            int at = bytes.position();
-            if (bytes.remaining() >= 3 && (bytes.get(at) & 0xFF) == 0xEF && (bytes.get(at + 1) & 0xFF) == 0xBB
-                    && (bytes.get(at + 2) & 0xFF) == 0xBF) {
-                bytes.position(at + 3);
+        void parse(char[] text, int offset, int length) throws LimitExceededException, MalformedRequestException {
+            try (JsonParser parser = open(text, offset, length)) {
+                parse(parser);
+            } catch (IOException e) {
+                // Only closing the parser can get here; it holds no resource worth failing for.
             }
+        }
+
+        private void parse(JsonParser parser) throws LimitExceededException, MalformedRequestException {
+            JsonToken token;
+            while ((token = next(parser)) != null) {
+                handle(parser, token);
+                if (depth == 0) {
+                    expectEnd(parser);
+                    return;
+                }
+            }
+            if (depth > 0) {
+                throw new MalformedRequestException("json.syntax", here(), "unexpected end of input");
+            }
+        }
+
+        /** A parser over text: Jackson copies it into a buffer it recycles, and reads it there. */
+        private JsonParser open(String text) throws LimitExceededException, MalformedRequestException {
             try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(bytes);
-            } catch (CharacterCodingException e) {
+                return factory.createParser(text);
+            } catch (IOException | RuntimeException e) {
                 throw translate(e);
             }
         }
@@ -216,7 +224,6 @@ public final class JsonBodyParser {
                 case END_OBJECT, END_ARRAY -> {
                     pointer.setLength(pointerLength[depth]);
                     keys[depth] = null;
-                    firstKey[depth] = null;
                     depth--;
                 }
                 case VALUE_STRING -> string(parser);
@@ -245,15 +252,29 @@ public final class JsonBodyParser {
             sink.accept(new RequestValue(Location.name(Source.JSON, pointer.toString()), key, key, decoded.flags()));
         }
 
+        /**
+         * Whether {@code key}, the {@code count}th of the open object, was one of its keys before.
+         * The first sixteen keys are compared one by one, in an array kept per depth
+         * for the objects that follow; only a larger object gets a hash set.
+         */
         private boolean isDuplicate(String key, int count) {
-            if (count == 1) {
-                firstKey[depth] = key;
+            if (count <= SMALL_OBJECT) {
+                String[] first = firstKeys[depth];
+                if (first == null) {
+                    first = new String[SMALL_OBJECT];
+                    firstKeys[depth] = first;
+                }
+                for (int i = 0; i < count - 1; i++) {
+                    if (first[i].equals(key)) {
+                        return true;
+                    }
+                }
+                first[count - 1] = key;
                 return false;
             }
             Set<String> seen = keys[depth];
             if (seen == null) {
-                seen = new HashSet<>();
-                seen.add(firstKey[depth]);
+                seen = new HashSet<>(Arrays.asList(firstKeys[depth]));
                 keys[depth] = seen;
             }
             return !seen.add(key);
@@ -271,7 +292,6 @@ public final class JsonBodyParser {
             isObject[depth] = object;
             memberCount[depth] = 0;
             pointerLength[depth] = pointer.length();
-            firstKey[depth] = null;
             keys[depth] = null;
         }
 
@@ -331,7 +351,7 @@ public final class JsonBodyParser {
         }
 
         /**
-         * Throws what Jackson or the UTF-8 decoder threw as our exception; declared to return one
+         * Throws what Jackson threw as our exception; declared to return one
          * so that callers can write {@code throw translate(e)}.
          */
         private RuntimeException translate(Exception e) throws LimitExceededException, MalformedRequestException {
@@ -353,9 +373,6 @@ public final class JsonBodyParser {
                     throw new LimitExceededException("json.string-length", location, limits.jsonStringLength(), 400);
                 }
                 throw new MalformedRequestException("json.syntax", location, message);
-            }
-            if (e instanceof CharacterCodingException) {
-                throw new MalformedRequestException("json.encoding", location, "body is not UTF-8: " + describe(e));
             }
             throw new MalformedRequestException("json.syntax", location, describe(e));
         }

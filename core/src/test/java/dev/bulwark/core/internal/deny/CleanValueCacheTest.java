@@ -55,6 +55,28 @@ class CleanValueCacheTest {
     }
 
     @Test
+    void doesNotTakeALongValueForAnotherThatSharesItsHash() {
+        CleanValueCache cache = new CleanValueCache(16);
+        Location location = Location.value(Source.HEADER, "authorization");
+        String kept = "Bearer " + "a".repeat(500);
+        // One character the hash of a long value does not read: same hash, another value.
+        String other = kept.substring(0, 100) + "b" + kept.substring(101);
+        cache.markClean(location, kept);
+        cache.markClean(location, kept);
+
+        assertThat(CleanValueCache.textHash(other)).isEqualTo(CleanValueCache.textHash(kept));
+        assertThat(cache.isClean(location, kept)).isTrue();
+        assertThat(cache.isClean(location, other)).isFalse();
+    }
+
+    @Test
+    void hashesShortValuesWhole() {
+        String value = "x".repeat(CleanValueCache.FULLY_HASHED);
+
+        assertThat(CleanValueCache.textHash(value)).isEqualTo(value.hashCode());
+    }
+
+    @Test
     void blocksHeaderValueEveryTime() {
         for (int i = 0; i < 3; i++) {
             assertThat(inspect(header("referer", "evil"))).hasSize(1);

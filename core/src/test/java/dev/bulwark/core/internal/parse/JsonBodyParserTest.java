@@ -109,6 +109,28 @@ class JsonBodyParserTest {
     }
 
     @Test
+    void rejectsAKeyRepeatedAfterTheSixteenthKeyOfAnObject() {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 20; i++) {
+            json.append("\"k").append(i).append("\":").append(i).append(',');
+        }
+        json.append("\"k3\":\"again\"}");
+
+        assertThatThrownBy(parsing(parser, json.toString()))
+                .isInstanceOfSatisfying(MalformedRequestException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("json.duplicate-key");
+                    assertThat(e.location()).isEqualTo(Location.name(Source.JSON, "/k3"));
+                });
+    }
+
+    @Test
+    void allowsTheSameKeysInSiblingObjectsOfOneArray() throws Exception {
+        String item = "{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}";
+
+        assertThat(parse(parser, "[" + item + "," + item + "," + item + "]").values).hasSize(18);
+    }
+
+    @Test
     void allowsTheSameKeyInDifferentObjects() throws Exception {
         assertThat(parse(parser, "{\"a\":{\"a\":\"1\"},\"b\":[{\"a\":\"2\"},{\"a\":\"3\"}]}").values).hasSize(8);
     }
@@ -137,6 +159,28 @@ class JsonBodyParserTest {
         byte[] overlong = {'[', '"', '.', '.', (byte) 0xC0, (byte) 0xAF, '"', ']'};
 
         assertMalformed(parsing(parser, overlong), "json.encoding");
+    }
+
+    @Test
+    void rejectsEncodedSurrogatesAndTruncatedSequences() {
+        byte[] surrogate = {'[', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', ']'};
+        byte[] truncated = {'[', '"', 'a', '"', ']', (byte) 0xE2, (byte) 0x82};
+
+        assertMalformed(parsing(parser, surrogate), "json.encoding");
+        assertMalformed(parsing(parser, truncated), "json.encoding");
+    }
+
+    @Test
+    void readsFourByteCharactersAndNonAsciiKeys() throws Exception {
+        assertThat(parse(parser, "{\"näme\":\"\uD83D\uDE00 ok\"}".getBytes(StandardCharsets.UTF_8)).lines())
+                .containsExactly("NAME /näme=näme", "VALUE /näme=\uD83D\uDE00 ok");
+    }
+
+    @Test
+    void readsANulByteAtTheStartAsTextNotAsUtf16() {
+        byte[] nulFirst = {0, '[', '"', 'a', '"', ']'};
+
+        assertMalformed(parsing(parser, nulFirst), "json.syntax");
     }
 
     @Test
