@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.shell;
 
+import dev.bulwark.core.internal.rules.CommandTable;
 /**
  * Classifies de-obfuscated words: what an argument looks like (option, system path, URL, host)
  * and glob matching of obfuscated names such as {@code /???/c?t}. Pure functions over character
