@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.crlf;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
@@ -40,7 +42,7 @@ import java.util.List;
 public final class CrlfInjectionDetector implements Detector {
 
     public static final String KEY = "CRLF";
-    private static final String REFERENCE = "https://cwe.mitre.org/data/definitions/113.html";
+    private static final String REFERENCE = cwe(113);
 
     public static final RuleDefinition IN_NAME = rule("CRLF-IN-NAME", Level.STANDARD,
             "CR or LF in a parameter, cookie, key, field or file name", REFERENCE);
@@ -56,7 +58,7 @@ public final class CrlfInjectionDetector implements Detector {
             "line break followed by an HTTP status line or a second response body",
             "https://owasp.org/www-community/attacks/HTTP_Response_Splitting");
     public static final RuleDefinition REQUEST_LINE = rule("CRLF-REQUEST-LINE", Level.STANDARD,
-            "HTTP request line inside a value (request smuggling)", "https://cwe.mitre.org/data/definitions/444.html");
+            "HTTP request line inside a value (request smuggling)", cwe(444));
     public static final RuleDefinition META_HTTP_EQUIV = rule("CRLF-META-HTTP-EQUIV", Level.STANDARD,
             "HTML meta element setting Refresh, Set-Cookie or Location (http-equiv)", REFERENCE);
 

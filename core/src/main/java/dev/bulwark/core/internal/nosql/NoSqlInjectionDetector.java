@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.nosql;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.AsciiSet;
@@ -28,7 +30,7 @@ import java.util.List;
 public final class NoSqlInjectionDetector implements Detector {
 
     public static final String KEY = "NOSQL";
-    private static final String REFERENCE = "https://cwe.mitre.org/data/definitions/943.html";
+    private static final String REFERENCE = cwe(943);
 
     public static final RuleDefinition JS_OPERATOR = new RuleDefinition("NOSQL-JS-OPERATOR", KEY, Level.BASIC,
             "server-side JavaScript operator ($where, $function, $accumulator) as a name or key", REFERENCE);

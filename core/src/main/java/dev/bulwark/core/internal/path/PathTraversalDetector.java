@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.path;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.DenyRulesConfig;
@@ -57,28 +59,28 @@ public final class PathTraversalDetector implements Detector {
             "../ segments after white space, a quote or markup (relative links in text and code)", REFERENCE);
     public static final RuleDefinition SENSITIVE_FILE = rule("PATH-SENSITIVE-FILE", Level.STANDARD,
             "path to a well-known sensitive file (system accounts, keys, configuration, VCS)",
-            "https://cwe.mitre.org/data/definitions/538.html");
+            cwe(538));
     public static final RuleDefinition HIDDEN_FILE = rule("PATH-HIDDEN-FILE", Level.STANDARD,
             "request path naming a hidden file or directory (dot segment other than .well-known)",
-            "https://cwe.mitre.org/data/definitions/538.html");
+            cwe(538));
     public static final RuleDefinition BACKUP_FILE = rule("PATH-BACKUP-FILE", Level.STANDARD,
             "request path naming a backup, dump, database or log file",
-            "https://cwe.mitre.org/data/definitions/530.html");
+            cwe(530));
 
     public static final RuleDefinition RESTRICTED_EXTENSION = rule("PATH-RESTRICTED-EXTENSION", Level.STANDARD,
             "request path (last segment or a path parameter) ending in a restricted extension "
                     + "(deny-rules.restricted-extensions: includes, configuration, backups, databases, keys)",
-            "https://cwe.mitre.org/data/definitions/538.html");
+            cwe(538));
     public static final RuleDefinition UPLOAD_SCRIPT = rule("PATH-UPLOAD-SCRIPT", Level.STANDARD,
             "upload file name with a server-side script or archive extension (.aspx, .ashx, .asa, .cer, .war, "
                     + ".cgi, .htaccess; PHP and JSP have their own rules), also before ;, ::$DATA, a NUL or trailing dots",
-            "https://cwe.mitre.org/data/definitions/434.html");
+            cwe(434));
     public static final RuleDefinition UPLOAD_ACTIVE_CONTENT = rule("PATH-UPLOAD-ACTIVE-CONTENT", Level.STANDARD,
             "upload file name of content a browser runs when served from the site (.svg, .html, .xhtml, .swf, .hta)",
-            "https://cwe.mitre.org/data/definitions/434.html");
+            cwe(434));
     public static final RuleDefinition UPLOAD_PATH = rule("PATH-UPLOAD-PATH", Level.STANDARD,
             "upload file name holding an absolute path (C:\\, /, \\\\host) instead of a base name",
-            "https://cwe.mitre.org/data/definitions/73.html");
+            cwe(73));
 
     private static final List<RuleDefinition> RULES = List.of(TRAVERSAL, TRAVERSAL_SEGMENT, TRAVERSAL_IN_TEXT,
             SENSITIVE_FILE, HIDDEN_FILE, BACKUP_FILE, RESTRICTED_EXTENSION, UPLOAD_SCRIPT, UPLOAD_ACTIVE_CONTENT,

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.protocol;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Component;
 import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Headers;
@@ -40,8 +42,8 @@ public final class ProtocolRules implements RequestDetector {
 
     public static final String KEY = "PROTOCOL";
     public static final String HPP_KEY = "HPP";
-    private static final String SMUGGLING = "https://cwe.mitre.org/data/definitions/444.html";
-    private static final String ENCODING = "https://cwe.mitre.org/data/definitions/172.html";
+    private static final String SMUGGLING = cwe(444);
+    private static final String ENCODING = cwe(172);
     private static final String HPP_REFERENCE =
             "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/04-Testing_for_HTTP_Parameter_Pollution";
 
@@ -80,16 +82,16 @@ public final class ProtocolRules implements RequestDetector {
             "Range header with more than five ranges", "https://nvd.nist.gov/vuln/detail/CVE-2011-3192");
     public static final RuleDefinition LEGACY_COOKIE = new RuleDefinition("PROTOCOL-LEGACY-COOKIE", KEY,
             Level.STANDARD, "RFC 2109 cookie with $Version, parsed differently by different servers",
-            "https://cwe.mitre.org/data/definitions/436.html");
+            cwe(436));
     public static final RuleDefinition NUL_BYTE = new RuleDefinition("PROTOCOL-NUL-BYTE", KEY, Level.STANDARD,
-            "NUL character in a decoded value", "https://cwe.mitre.org/data/definitions/158.html");
+            "NUL character in a decoded value", cwe(158));
     public static final RuleDefinition CONTROL_CHARACTER = new RuleDefinition("PROTOCOL-CONTROL-CHARACTER", KEY,
             Level.STRICT, "control character other than tab, CR and LF in a decoded value",
-            "https://cwe.mitre.org/data/definitions/20.html");
+            cwe(20));
     public static final RuleDefinition OVERLONG_UTF8 = new RuleDefinition("PROTOCOL-OVERLONG-UTF8", KEY,
-            Level.BASIC, "overlong UTF-8 form (e.g. C0 AF for /)", "https://cwe.mitre.org/data/definitions/176.html");
+            Level.BASIC, "overlong UTF-8 form (e.g. C0 AF for /)", cwe(176));
     public static final RuleDefinition INVALID_UTF8 = new RuleDefinition("PROTOCOL-INVALID-UTF8", KEY, Level.STRICT,
-            "bytes that are not valid UTF-8", "https://cwe.mitre.org/data/definitions/176.html");
+            "bytes that are not valid UTF-8", cwe(176));
     public static final RuleDefinition ENCODING_DEPTH = new RuleDefinition("PROTOCOL-ENCODING-DEPTH", KEY,
             Level.STANDARD, "more layers of percent-encoding than the decoder undoes", ENCODING);
     public static final RuleDefinition MULTIPLE_ENCODING = new RuleDefinition("PROTOCOL-MULTIPLE-ENCODING", KEY,

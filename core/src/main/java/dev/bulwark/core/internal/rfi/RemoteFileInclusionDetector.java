@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.rfi;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
@@ -33,7 +35,7 @@ import java.util.List;
 public final class RemoteFileInclusionDetector implements Detector {
 
     public static final String KEY = "RFI";
-    private static final String REFERENCE = "https://cwe.mitre.org/data/definitions/98.html";
+    private static final String REFERENCE = cwe(98);
 
     public static final RuleDefinition WRAPPER_SCHEME = rule("RFI-WRAPPER-SCHEME", Level.STANDARD,
             "stream wrapper or local-file URL scheme (php://, phar://, file:, jar:, ...)",

@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.shell;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
 import static dev.bulwark.core.internal.shell.ShellCommands.ALIAS;
 import static dev.bulwark.core.internal.shell.ShellCommands.DISTINCT;
 import static dev.bulwark.core.internal.shell.ShellCommands.INTERPRETER;
@@ -62,7 +63,7 @@ public final class UnixCommandDetector implements Detector {
     /** The family key. */
     public static final String KEY = "UNIXCMD";
 
-    private static final String CWE78 = "https://cwe.mitre.org/data/definitions/78.html";
+    private static final String CWE78 = cwe(78);
 
     static final RuleDefinition SHELLSHOCK = rule("UNIXCMD-SHELLSHOCK", Level.BASIC,
             "Bash function definition that smuggles commands through an environment variable (Shellshock)",
@@ -87,7 +88,7 @@ public final class UnixCommandDetector implements Detector {
             "https://capec.mitre.org/data/definitions/88.html");
     static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
             "Shell function that calls itself through a pipe or in the background (fork bomb)",
-            "https://cwe.mitre.org/data/definitions/400.html");
+            cwe(400));
     static final RuleDefinition WEAK = rule("UNIXCMD-WEAK", Level.STRICT,
             "Known command name with little command-line context, e.g. a bare tool name", CWE78);
 

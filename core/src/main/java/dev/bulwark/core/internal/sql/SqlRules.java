@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.sql;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.util.List;
@@ -10,7 +12,7 @@ final class SqlRules {
     static final String KEY = "SQL";
 
     private static final String OWASP = "https://owasp.org/www-community/attacks/SQL_Injection";
-    private static final String CWE = "https://cwe.mitre.org/data/definitions/89.html";
+    private static final String CWE = cwe(89);
     private static final String BLIND = "https://owasp.org/www-community/attacks/Blind_SQL_Injection";
     private static final String CAPEC_66 = "https://capec.mitre.org/data/definitions/66.html";
     private static final String CAPEC_7 = "https://capec.mitre.org/data/definitions/7.html";

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.ssi;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
@@ -35,10 +37,10 @@ public final class ServerSideIncludeDetector implements Detector {
             "https://capec.mitre.org/data/definitions/101.html");
     public static final RuleDefinition SSI_DIRECTIVE = new RuleDefinition("SSI-DIRECTIVE", KEY, Level.STANDARD,
             "server-side include directive (<!--#include, #echo, #printenv, #config, #set, #if ...)",
-            "https://cwe.mitre.org/data/definitions/97.html");
+            cwe(97));
     public static final RuleDefinition ESI_ELEMENT = new RuleDefinition("SSI-ESI-ELEMENT", KEY, Level.STANDARD,
             "Edge Side Includes element, processing comment or variable (<esi:include, <!--esi, $(HTTP_COOKIE))",
-            "https://cwe.mitre.org/data/definitions/97.html");
+            cwe(97));
 
     private static final List<RuleDefinition> RULES = List.of(SSI_EXEC, SSI_DIRECTIVE, ESI_ELEMENT);
 

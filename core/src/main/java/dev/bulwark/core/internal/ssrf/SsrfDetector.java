@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.ssrf;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
@@ -32,7 +34,7 @@ import java.util.List;
 public final class SsrfDetector implements Detector {
 
     public static final String KEY = "SSRF";
-    private static final String REFERENCE = "https://cwe.mitre.org/data/definitions/918.html";
+    private static final String REFERENCE = cwe(918);
 
     public static final RuleDefinition METADATA = rule("SSRF-METADATA", Level.BASIC,
             "URL pointing at a cloud instance metadata service", REFERENCE);

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.xxe;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -34,7 +36,7 @@ public final class XxeDetector implements Detector {
             "XML document type with an internal subset or an external DTD", REFERENCE);
     public static final RuleDefinition XINCLUDE = new RuleDefinition("XXE-XINCLUDE", KEY, Level.STANDARD,
             "XInclude element pulling in another document",
-            "https://cwe.mitre.org/data/definitions/611.html");
+            cwe(611));
 
     private static final List<RuleDefinition> RULES = List.of(ENTITY_DECLARATION, DOCTYPE_SUBSET, XINCLUDE);
 
