@@ -5,6 +5,7 @@ import static dev.bulwark.core.internal.rules.References.cwe;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -202,7 +203,7 @@ public final class CrlfInjectionDetector implements Detector {
             if (i >= length) {
                 return;
             }
-            if ((Text.matchesAt(text, i, "http/") && i + 5 < length && Text.isDigit(text.charAt(i + 5)))
+            if ((Ascii.matchesAt(text, i, "http/") && i + 5 < length && Ascii.isDigit(text.charAt(i + 5)))
                     || (!body && newlines >= 2 && text.charAt(i) == '<')) {
                 offer(best, RESPONSE_SPLITTING, breakStart, Math.min(length - breakStart, 24), evidenceLimit);
                 return;
@@ -269,7 +270,7 @@ public final class CrlfInjectionDetector implements Detector {
             return null;
         }
         char delimiter = text.charAt(end);
-        if (delimiter == '=' && source == Source.QUERY && Text.isAsciiLetter(text.charAt(start))) {
+        if (delimiter == '=' && source == Source.QUERY && Ascii.isLetter(text.charAt(start))) {
             return PARAMETER_INJECTION;
         }
         if (delimiter != ':') {
@@ -301,7 +302,7 @@ public final class CrlfInjectionDetector implements Detector {
                     return false;
                 }
                 hyphen = true;
-            } else if (!Text.isAsciiLetterOrDigit(c)) {
+            } else if (!Ascii.isAlnum(c)) {
                 return false;
             }
         }
@@ -310,8 +311,8 @@ public final class CrlfInjectionDetector implements Detector {
 
     private static boolean urlFollows(String text, int from) {
         int i = Text.skipBlanks(text, from);
-        return i < text.length() && (text.charAt(i) == '/' || Text.matchesAt(text, i, "http:")
-                || Text.matchesAt(text, i, "https:") || Text.matchesAt(text, i, "javascript:"));
+        return i < text.length() && (text.charAt(i) == '/' || Ascii.matchesAt(text, i, "http:")
+                || Ascii.matchesAt(text, i, "https:") || Ascii.matchesAt(text, i, "javascript:"));
     }
 
     /**
@@ -320,19 +321,19 @@ public final class CrlfInjectionDetector implements Detector {
      */
     private static void scanRequestLine(String text, BestFinding best, int evidenceLimit) {
         for (int h = text.indexOf(" HTTP/"); h >= 0; h = text.indexOf(" HTTP/", h + 6)) {
-            if (h + 6 >= text.length() || !Text.isDigit(text.charAt(h + 6))) {
+            if (h + 6 >= text.length() || !Ascii.isDigit(text.charAt(h + 6))) {
                 continue;
             }
             int targetStart = h;
             int limit = Math.max(0, h - MAX_TARGET);
-            while (targetStart > limit && text.charAt(targetStart - 1) != ' ' && !Text.isSpace(text.charAt(targetStart - 1))) {
+            while (targetStart > limit && text.charAt(targetStart - 1) != ' ' && !Ascii.isAsciiSpace(text.charAt(targetStart - 1))) {
                 targetStart--;
             }
             if (targetStart == h || targetStart == 0 || text.charAt(targetStart - 1) != ' ') {
                 continue;
             }
             char first = text.charAt(targetStart);
-            if (first != '/' && first != '*' && !Text.matchesAt(text, targetStart, "http")) {
+            if (first != '/' && first != '*' && !Ascii.matchesAt(text, targetStart, "http")) {
                 continue;
             }
             int methodEnd = targetStart - 1;
@@ -357,10 +358,10 @@ public final class CrlfInjectionDetector implements Detector {
             return;
         }
         // a complete HTML document posted as content carries its own meta elements in its head
-        int head = body ? Text.indexOf(text, "<head", 0) : -1;
+        int head = body ? Ascii.indexOfIgnoreCase(text, "<head", 0) : -1;
         int close = -1;
         int equiv = -1;
-        for (int m = Text.indexOf(text, "<meta", 0); m >= 0; m = Text.indexOf(text, "<meta", m + 5)) {
+        for (int m = Ascii.indexOfIgnoreCase(text, "<meta", 0); m >= 0; m = Ascii.indexOfIgnoreCase(text, "<meta", m + 5)) {
             // both searches only move forward, so the whole scan stays linear
             if (close < m) {
                 close = text.indexOf('>', m);
@@ -369,7 +370,7 @@ public final class CrlfInjectionDetector implements Detector {
                 }
             }
             if (equiv < m) {
-                equiv = Text.indexOf(text, "http-equiv", m + 5);
+                equiv = Ascii.indexOfIgnoreCase(text, "http-equiv", m + 5);
                 if (equiv < 0) {
                     return;
                 }
@@ -391,8 +392,8 @@ public final class CrlfInjectionDetector implements Detector {
         if (i < close && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
             i++;
         }
-        return Text.matchesAt(text, i, "refresh") || Text.matchesAt(text, i, "set-cookie")
-                || Text.matchesAt(text, i, "location");
+        return Ascii.matchesAt(text, i, "refresh") || Ascii.matchesAt(text, i, "set-cookie")
+                || Ascii.matchesAt(text, i, "location");
     }
 
     private static boolean isIn(String text, int start, int end, String[] lowerNames) {

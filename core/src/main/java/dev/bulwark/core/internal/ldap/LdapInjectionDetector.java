@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.ldap;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -184,13 +185,13 @@ public final class LdapInjectionDetector implements Detector {
             return false;
         }
         char first = text.charAt(i);
-        if (Text.isAsciiLetter(first)) {
-            while (i < length && (Text.isAsciiLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-'
+        if (Ascii.isLetter(first)) {
+            while (i < length && (Ascii.isAlnum(text.charAt(i)) || text.charAt(i) == '-'
                     || text.charAt(i) == ';' || text.charAt(i) == '_')) {
                 i++;
             }
-        } else if (Text.isDigit(first)) {
-            while (i < length && (Text.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+        } else if (Ascii.isDigit(first)) {
+            while (i < length && (Ascii.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                 i++;
             }
         } else {
@@ -200,7 +201,7 @@ public final class LdapInjectionDetector implements Detector {
         while (i + 1 < length && text.charAt(i) == ':' && text.charAt(i + 1) != '=') {
             i++;
             int partStart = i;
-            while (i < length && (Text.isAsciiLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.'
+            while (i < length && (Ascii.isAlnum(text.charAt(i)) || text.charAt(i) == '.'
                     || text.charAt(i) == '-')) {
                 i++;
             }

@@ -4,6 +4,7 @@ import static dev.bulwark.core.internal.rules.References.cwe;
 
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -169,7 +170,7 @@ public final class NoSqlInjectionDetector implements Detector {
             if (before >= 0 && (text.charAt(before) == '"' || text.charAt(before) == '\'')) {
                 before--;
             }
-            while (before >= 0 && Text.isSpace(text.charAt(before))) {
+            while (before >= 0 && Ascii.isAsciiSpace(text.charAt(before))) {
                 before--;
             }
             if (before >= 0 && text.charAt(before) != '{' && text.charAt(before) != ',') {
@@ -208,7 +209,7 @@ public final class NoSqlInjectionDetector implements Detector {
                     sink.report(JS_INJECTION, i, Math.min(length - i, 24));
                     return;
                 }
-            } else if (c == 't' && i + 4 < length && text.charAt(i + 4) == '.' && Text.matchesAt(text, i, "this.") && (i == 0 || !Text.isAsciiLetterOrDigit(text.charAt(i - 1)))) {
+            } else if (c == 't' && i + 4 < length && text.charAt(i + 4) == '.' && Ascii.matchesAt(text, i, "this.") && (i == 0 || !Ascii.isAlnum(text.charAt(i - 1)))) {
                 if (thisComparison(text, i + 5)) {
                     sink.report(JS_INJECTION, i, Math.min(length - i, 32));
                     return;
@@ -226,7 +227,7 @@ public final class NoSqlInjectionDetector implements Detector {
     /** A quote right before {@code index} (blanks skipped): the string the value was placed in ends. */
     private static boolean quoteBefore(String text, int index) {
         int i = index - 1;
-        while (i >= 0 && Text.isSpace(text.charAt(i))) {
+        while (i >= 0 && Ascii.isAsciiSpace(text.charAt(i))) {
             i--;
         }
         return i >= 0 && (text.charAt(i) == '\'' || text.charAt(i) == '"');
@@ -239,7 +240,7 @@ public final class NoSqlInjectionDetector implements Detector {
     private static int leadingNumberEnd(String text) {
         int i = Text.skipSpaces(text, 0);
         int start = i;
-        while (i < text.length() && Text.isDigit(text.charAt(i))) {
+        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
             i++;
         }
         return i > start ? Text.skipSpaces(text, i) : -1;
@@ -251,18 +252,18 @@ public final class NoSqlInjectionDetector implements Detector {
      */
     private static boolean returnsAfter(String text, int from) {
         int i = Text.skipSpaces(text, from);
-        if (Text.matchesAt(text, i, "sleep(") || Text.matchesAt(text, i, "while(") || Text.matchesAt(text, i, "while (")
-                || Text.matchesAt(text, i, "do{") || Text.matchesAt(text, i, "do {") || Text.matchesAt(text, i, "for(")
-                || (Text.matchesAt(text, i, "this.") && thisComparison(text, i + 5)) || assignsNewObject(text, i)
+        if (Ascii.matchesAt(text, i, "sleep(") || Ascii.matchesAt(text, i, "while(") || Ascii.matchesAt(text, i, "while (")
+                || Ascii.matchesAt(text, i, "do{") || Ascii.matchesAt(text, i, "do {") || Ascii.matchesAt(text, i, "for(")
+                || (Ascii.matchesAt(text, i, "this.") && thisComparison(text, i + 5)) || assignsNewObject(text, i)
                 || shellCall(text, i)) {
             return true;
         }
-        if (!Text.matchesAt(text, i, "return")) {
+        if (!Ascii.matchesAt(text, i, "return")) {
             return false;
         }
         i += 6;
         int valueStart = Text.skipSpaces(text, i);
-        if (valueStart == i && (valueStart >= text.length() || Text.isAsciiLetterOrDigit(text.charAt(valueStart)))) {
+        if (valueStart == i && (valueStart >= text.length() || Ascii.isAlnum(text.charAt(valueStart)))) {
             return false;
         }
         if (valueStart < text.length() && (text.charAt(valueStart) == '\'' || text.charAt(valueStart) == '"')) {
@@ -270,7 +271,7 @@ public final class NoSqlInjectionDetector implements Detector {
             return quotedEqualityAfter(text, valueStart);
         }
         for (String value : RETURN_VALUES) {
-            if (Text.matchesAt(text, valueStart, value)) {
+            if (Ascii.matchesAt(text, valueStart, value)) {
                 return true;
             }
         }
@@ -280,7 +281,7 @@ public final class NoSqlInjectionDetector implements Detector {
     /** {@code it=new Date()}, {@code var d = new Date()}: a variable set to a new object, the start of a timing loop. */
     private static boolean assignsNewObject(String text, int from) {
         for (String declaration : DECLARATIONS) {
-            if (Text.matchesAt(text, from, declaration)) {
+            if (Ascii.matchesAt(text, from, declaration)) {
                 from = Text.skipSpaces(text, from + declaration.length());
                 break;
             }
@@ -293,12 +294,12 @@ public final class NoSqlInjectionDetector implements Detector {
         if (i >= text.length() || text.charAt(i) != '=' || (i + 1 < text.length() && text.charAt(i + 1) == '=')) {
             return false;
         }
-        return Text.matchesAt(text, Text.skipSpaces(text, i + 1), "new ");
+        return Ascii.matchesAt(text, Text.skipSpaces(text, i + 1), "new ");
     }
 
     /** {@code db.users.drop(}, {@code db.dropDatabase(}: a MongoDB shell call. */
     private static boolean shellCall(String text, int from) {
-        if (!Text.matchesAt(text, from, "db.")) {
+        if (!Ascii.matchesAt(text, from, "db.")) {
             return false;
         }
         int i = identifierEnd(text, from + 3);
@@ -332,13 +333,13 @@ public final class NoSqlInjectionDetector implements Detector {
         if (i == from) {
             return false;
         }
-        if (Text.matchesAt(text, i, ".match(") || Text.matchesAt(text, i, ".test(")
-                || Text.matchesAt(text, i, ".indexof(") || Text.matchesAt(text, i, ".startswith(")
-                || Text.matchesAt(text, i, ".constructor")) {
+        if (Ascii.matchesAt(text, i, ".match(") || Ascii.matchesAt(text, i, ".test(")
+                || Ascii.matchesAt(text, i, ".indexof(") || Ascii.matchesAt(text, i, ".startswith(")
+                || Ascii.matchesAt(text, i, ".constructor")) {
             return true;
         }
         i = Text.skipSpaces(text, i);
-        return Text.matchesAt(text, i, "==") || Text.matchesAt(text, i, "!=");
+        return Ascii.matchesAt(text, i, "==") || Ascii.matchesAt(text, i, "!=");
     }
 
     /** {@code 'a'=='a}, {@code 1==1}: a JavaScript equality within a few characters. */
@@ -364,7 +365,7 @@ public final class NoSqlInjectionDetector implements Detector {
 
     private static int identifierEnd(String text, int from) {
         int i = from;
-        while (i < text.length() && (Text.isAsciiLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+        while (i < text.length() && (Ascii.isAlnum(text.charAt(i)) || text.charAt(i) == '_')) {
             i++;
         }
         return i;

@@ -5,6 +5,7 @@ import static dev.bulwark.core.internal.rules.References.cwe;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.DenyRulesConfig;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -441,7 +442,7 @@ public final class PathTraversalDetector implements Detector {
         if (k < length && text.charAt(k) == ';') {
             int limit = Math.min(length, k + MAX_PATH_PARAMETER);
             int m = k + 1;
-            while (m < limit && separatorAt(text, m) == NONE && !Text.isSpace(text.charAt(m))) {
+            while (m < limit && separatorAt(text, m) == NONE && !Ascii.isAsciiSpace(text.charAt(m))) {
                 m++;
             }
             if (m < limit) {
@@ -474,7 +475,7 @@ public final class PathTraversalDetector implements Detector {
         if (before == '=') {
             return 2;
         }
-        if (Text.isSpace(before) || before == '"' || before == '\'' || before == '(' || before == '['
+        if (Ascii.isAsciiSpace(before) || before == '"' || before == '\'' || before == '(' || before == '['
                 || before == '{' || before == ',' || before == ':' || before == '>' || before == '|'
                 || before == '`' || before == '&' || before == '<') {
             return 1;
@@ -494,11 +495,11 @@ public final class PathTraversalDetector implements Detector {
             case '\uFE52': // small full stop
                 return OBFUSCATED;
             case '0':
-                return Text.matchesAt(text, i, "0x2e") ? OBFUSCATED : NONE;
+                return Ascii.matchesAt(text, i, "0x2e") ? OBFUSCATED : NONE;
             case '%':
-                return Text.matchesAt(text, i, "%2e") || Text.matchesAt(text, i, "%c0%ae")
-                        || Text.matchesAt(text, i, "%e0%80%ae") || Text.matchesAt(text, i, "%u002e")
-                        || Text.matchesAt(text, i, "%uff0e") ? OBFUSCATED : NONE;
+                return Ascii.matchesAt(text, i, "%2e") || Ascii.matchesAt(text, i, "%c0%ae")
+                        || Ascii.matchesAt(text, i, "%e0%80%ae") || Ascii.matchesAt(text, i, "%u002e")
+                        || Ascii.matchesAt(text, i, "%uff0e") ? OBFUSCATED : NONE;
             default:
                 return NONE;
         }
@@ -510,13 +511,13 @@ public final class PathTraversalDetector implements Detector {
             return 4;
         }
         if (c == '%') {
-            if (Text.matchesAt(text, i, "%2e")) {
+            if (Ascii.matchesAt(text, i, "%2e")) {
                 return 3;
             }
-            if (Text.matchesAt(text, i, "%c0%ae")) {
+            if (Ascii.matchesAt(text, i, "%c0%ae")) {
                 return 6;
             }
-            return Text.matchesAt(text, i, "%e0%80%ae") ? 9 : 6;
+            return Ascii.matchesAt(text, i, "%e0%80%ae") ? 9 : 6;
         }
         return 1;
     }
@@ -545,14 +546,14 @@ public final class PathTraversalDetector implements Detector {
             case '\uF025':
                 return OBFUSCATED;
             case '0':
-                return Text.matchesAt(text, i, "0x2f") || Text.matchesAt(text, i, "0x5c") ? OBFUSCATED : NONE;
+                return Ascii.matchesAt(text, i, "0x2f") || Ascii.matchesAt(text, i, "0x5c") ? OBFUSCATED : NONE;
             case '%':
-                return Text.matchesAt(text, i, "%2f") || Text.matchesAt(text, i, "%5c")
-                        || Text.matchesAt(text, i, "%c0%af") || Text.matchesAt(text, i, "%c1%9c")
-                        || Text.matchesAt(text, i, "%u2215") || Text.matchesAt(text, i, "%uff0f")
-                        || Text.matchesAt(text, i, "%u2216") || Text.matchesAt(text, i, "%uff3c")
-                        || Text.matchesAt(text, i, "%u2044") || Text.matchesAt(text, i, "%uefc8")
-                        || Text.matchesAt(text, i, "%uf025")
+                return Ascii.matchesAt(text, i, "%2f") || Ascii.matchesAt(text, i, "%5c")
+                        || Ascii.matchesAt(text, i, "%c0%af") || Ascii.matchesAt(text, i, "%c1%9c")
+                        || Ascii.matchesAt(text, i, "%u2215") || Ascii.matchesAt(text, i, "%uff0f")
+                        || Ascii.matchesAt(text, i, "%u2216") || Ascii.matchesAt(text, i, "%uff3c")
+                        || Ascii.matchesAt(text, i, "%u2044") || Ascii.matchesAt(text, i, "%uefc8")
+                        || Ascii.matchesAt(text, i, "%uf025")
                         ? OBFUSCATED : NONE;
             default:
                 return NONE;
@@ -567,7 +568,7 @@ public final class PathTraversalDetector implements Detector {
         if (c == '0') {
             return 4;
         }
-        if (Text.matchesAt(text, i, "%2f") || Text.matchesAt(text, i, "%5c")) {
+        if (Ascii.matchesAt(text, i, "%2f") || Ascii.matchesAt(text, i, "%5c")) {
             return 3;
         }
         return 6;
@@ -583,7 +584,7 @@ public final class PathTraversalDetector implements Detector {
         if (isJunkCharacter(c)) {
             return 1;
         }
-        if (c == '%' && Text.matchesAt(text, i, "%00")) {
+        if (c == '%' && Ascii.matchesAt(text, i, "%00")) {
             return 3;
         }
         return 0;
@@ -642,7 +643,7 @@ public final class PathTraversalDetector implements Detector {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (((c == '%' || c >= 0x80) && spellsSeparatorDotOrJunk(text, i)) || isJunkCharacter(c)
-                    || (c == '0' && i + 1 < text.length() && Text.lower(text.charAt(i + 1)) == 'x')
+                    || (c == '0' && i + 1 < text.length() && Ascii.lower(text.charAt(i + 1)) == 'x')
                     || (isPlainSeparator(c) && isPlainSeparator(previous) && i > 0)
                     || (c == '.' && isPlainSeparator(previous)
                             && (i + 1 == text.length() || isPlainSeparator(text.charAt(i + 1))))) {
@@ -688,29 +689,29 @@ public final class PathTraversalDetector implements Detector {
         if (end < length && text.charAt(end) == '%') {
             // %%32: an escape hidden behind a second percent sign
             end++;
-            while (end < length && end < i + 4 && Text.isAsciiLetterOrDigit(text.charAt(end))) {
+            while (end < length && end < i + 4 && Ascii.isAlnum(text.charAt(end))) {
                 end++;
             }
             return end - i;
         }
-        if (i + 3 < length && Text.isHexDigit(text.charAt(i + 1)) && text.charAt(i + 2) == '%'
-                && Text.isAsciiLetterOrDigit(text.charAt(i + 3))) {
+        if (i + 3 < length && Ascii.isHexDigit(text.charAt(i + 1)) && text.charAt(i + 2) == '%'
+                && Ascii.isAlnum(text.charAt(i + 3))) {
             return 4; // %2%f: a doubled escape, each half decoded on its own
         }
-        if (end < length && Text.lower(text.charAt(end)) == 'u') {
+        if (end < length && Ascii.lower(text.charAt(end)) == 'u') {
             end++;
-            while (end < length && end < i + 6 && Text.isHexDigit(text.charAt(end))) {
+            while (end < length && end < i + 6 && Ascii.isHexDigit(text.charAt(end))) {
                 end++;
             }
             return end - i;
         }
-        if (i + 2 < length && Text.isHexDigit(text.charAt(i + 1)) && Text.isHexDigit(text.charAt(i + 2))) {
+        if (i + 2 < length && Ascii.isHexDigit(text.charAt(i + 1)) && Ascii.isHexDigit(text.charAt(i + 2))) {
             // a still-encoded byte: junk when it is a control or part of a multi-byte sequence,
             // not when it spells a printable character (%20, %41)
-            int value = Text.hexValue(text.charAt(i + 1)) * 16 + Text.hexValue(text.charAt(i + 2));
+            int value = Ascii.hexValue(text.charAt(i + 1)) * 16 + Ascii.hexValue(text.charAt(i + 2));
             return value < 0x20 || value >= 0x80 ? 3 : 0;
         }
-        while (end < length && end < i + 3 && Text.isAsciiLetterOrDigit(text.charAt(end))) {
+        while (end < length && end < i + 3 && Ascii.isAlnum(text.charAt(end))) {
             end++;
         }
         return end - i;
@@ -760,7 +761,7 @@ public final class PathTraversalDetector implements Detector {
 
     /** {@code proc/1234/...}: another process's directory, numbered, so not in the table. */
     private static int processDirectory(String text, int p) {
-        if (!Text.matchesAt(text, p, "proc")) {
+        if (!Ascii.matchesAt(text, p, "proc")) {
             return 0;
         }
         int i = p + 4;
@@ -768,7 +769,7 @@ public final class PathTraversalDetector implements Detector {
             return 0;
         }
         int digits = ++i;
-        while (i < text.length() && Text.isDigit(text.charAt(i))) {
+        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
             i++;
         }
         if (i == digits || i >= text.length() || (text.charAt(i) != '/' && text.charAt(i) != '\\')) {
@@ -808,7 +809,7 @@ public final class PathTraversalDetector implements Detector {
     private static boolean judgeSegment(String text, int start, int end, DetectionSink sink) {
         if (text.charAt(start) == '.' && end - start >= 2) {
             char next = text.charAt(start + 1);
-            if ((Text.isAsciiLetterOrDigit(next) || next == '_') && !Text.regionEquals(text, start, end, ".well-known")) {
+            if ((Ascii.isAlnum(next) || next == '_') && !Text.regionEquals(text, start, end, ".well-known")) {
                 sink.report(HIDDEN_FILE, start, end - start);
                 return true;
             }
@@ -902,10 +903,10 @@ public final class PathTraversalDetector implements Detector {
 
     /** {@code C:\x}, {@code C:/x}, {@code /x}, {@code \\host\x}: not the base name a browser sends. */
     private static boolean isAbsolutePath(String name) {
-        if (name.length() >= 3 && Text.isAsciiLetter(name.charAt(0)) && name.charAt(1) == ':'
+        if (name.length() >= 3 && Ascii.isLetter(name.charAt(0)) && name.charAt(1) == ':'
                 && isPlainSeparator(name.charAt(2))) {
             // C:\fakepath\x is what browsers show scripts as a file input's value; some uploaders send it
-            return !(Text.matchesAt(name, 0, "c:\\fakepath\\") && name.indexOf('\\', 12) < 0 && name.indexOf('/') < 0);
+            return !(Ascii.matchesAt(name, 0, "c:\\fakepath\\") && name.indexOf('\\', 12) < 0 && name.indexOf('/') < 0);
         }
         return !name.isEmpty() && isPlainSeparator(name.charAt(0));
     }

@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.path;
 
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,10 +100,10 @@ final class PathTrie {
     }
 
     private static char normalize(char c) {
-        return c == '\\' ? '/' : Text.lower(c);
+        return c == '\\' ? '/' : Ascii.lower(c);
     }
 
     private static boolean continuesName(char c) {
-        return Text.isAsciiLetterOrDigit(c) || c == '_';
+        return Ascii.isAlnum(c) || c == '_';
     }
 }

@@ -9,6 +9,7 @@ import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.RequestDetector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -176,7 +177,7 @@ public final class ProtocolRules implements RequestDetector {
             char c = method.charAt(i);
             // methods in use are letters with "-" or "_" (VERSION-CONTROL); other token characters
             // such as "|" only serve to confuse parsers
-            if (!Text.isAsciiLetterOrDigit(c) && c != '-' && c != '_') {
+            if (!Ascii.isAlnum(c) && c != '-' && c != '_') {
                 sink.report(INVALID_METHOD, 0, 0);
                 return;
             }
@@ -261,7 +262,7 @@ public final class ProtocolRules implements RequestDetector {
         long value = 0;
         for (int i = s; i < e; i++) {
             char c = field.charAt(i);
-            if (!Text.isDigit(c)) {
+            if (!Ascii.isDigit(c)) {
                 return -1;
             }
             value = value * 10 + (c - '0');
@@ -445,7 +446,7 @@ public final class ProtocolRules implements RequestDetector {
             return;
         }
         int i = Text.skipBlanks(range, 0);
-        if (!Text.matchesAt(range, i, "bytes")) {
+        if (!Ascii.matchesAt(range, i, "bytes")) {
             sink.report(INVALID_RANGE, 0, 0);
             return;
         }
@@ -460,7 +461,7 @@ public final class ProtocolRules implements RequestDetector {
         while (i <= length) {
             i = Text.skipBlanks(range, i);
             int firstStart = i;
-            while (i < length && Text.isDigit(range.charAt(i))) {
+            while (i < length && Ascii.isDigit(range.charAt(i))) {
                 i++;
             }
             boolean hasFirst = i > firstStart;
@@ -470,7 +471,7 @@ public final class ProtocolRules implements RequestDetector {
             }
             i++;
             int lastStart = i;
-            while (i < length && Text.isDigit(range.charAt(i))) {
+            while (i < length && Ascii.isDigit(range.charAt(i))) {
                 i++;
             }
             if (!hasFirst && i == lastStart) {
@@ -496,7 +497,7 @@ public final class ProtocolRules implements RequestDetector {
     private static void checkCookies(Headers headers, DetectionSink sink) {
         for (String cookie : headers.values("Cookie")) {
             int i = Text.skipBlanks(cookie, 0);
-            if (Text.matchesAt(cookie, i, "$version")) {
+            if (Ascii.matchesAt(cookie, i, "$version")) {
                 sink.report(LEGACY_COOKIE, 0, 0);
                 return;
             }
@@ -625,11 +626,11 @@ public final class ProtocolRules implements RequestDetector {
         long classes = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Text.isAsciiLetter(c)) {
+            if (Ascii.isLetter(c)) {
                 classes |= 1L;
-            } else if (Text.isDigit(c)) {
+            } else if (Ascii.isDigit(c)) {
                 classes |= 1L << 1;
-            } else if (Text.isSpace(c)) {
+            } else if (Ascii.isAsciiSpace(c)) {
                 classes |= 1L << 2;
             } else if (c > 0x20 && c < 0x7F) {
                 classes |= 1L << (3 + PUNCTUATION.indexOf(c));

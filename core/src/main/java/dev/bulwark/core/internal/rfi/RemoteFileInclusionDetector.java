@@ -5,6 +5,7 @@ import static dev.bulwark.core.internal.rules.References.cwe;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -216,7 +217,7 @@ public final class RemoteFileInclusionDetector implements Detector {
             if (c == '\\' || c == '/' || c == '@') {
                 break;
             }
-            if (!Text.isAsciiLetterOrDigit(c) && c != '.' && c != '-' && c != '_') {
+            if (!Ascii.isAlnum(c) && c != '.' && c != '-' && c != '_') {
                 return false;
             }
             dot |= c == '.';
@@ -246,7 +247,7 @@ public final class RemoteFileInclusionDetector implements Detector {
                 || Text.regionEquals(text, url.schemeStart, url.schemeEnd, "netdoc")) {
             // jar:http://host/a.jar!/x, jar:file:/a.jar!/x, netdoc:///etc/passwd
             int after = url.schemeEnd + 1;
-            return url.slashes > 0 || (after < text.length() && Text.isAsciiLetter(text.charAt(after))
+            return url.slashes > 0 || (after < text.length() && Ascii.isLetter(text.charAt(after))
                     && text.indexOf(':', after) > after);
         }
         for (String wrapper : WRAPPERS_NEEDING_SLASHES) {
@@ -274,7 +275,7 @@ public final class RemoteFileInclusionDetector implements Detector {
             return false;
         }
         int wordEnd = i;
-        while (i > 0 && (Text.isAsciiLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
+        while (i > 0 && (Ascii.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
             i--;
         }
         return Text.regionEquals(text, i, wordEnd, "include") || Text.regionEquals(text, i, wordEnd, "require")
@@ -300,7 +301,7 @@ public final class RemoteFileInclusionDetector implements Detector {
         if (e < text.length() && (text.charAt(e) == '\0')) {
             return true;
         }
-        if (Text.matchesAt(text, e - 3, "%00")) {
+        if (Ascii.matchesAt(text, e - 3, "%00")) {
             return true;
         }
         return e > url.authorityStart && text.charAt(e - 1) == '?';
@@ -309,7 +310,7 @@ public final class RemoteFileInclusionDetector implements Detector {
     private static boolean endsWithExtension(String text, int segmentStart, int segmentEnd, String[] extensions) {
         for (String extension : extensions) {
             int dot = segmentEnd - extension.length() - 1;
-            if (dot > segmentStart && text.charAt(dot) == '.' && Text.matchesAt(text, dot + 1, extension)) {
+            if (dot > segmentStart && text.charAt(dot) == '.' && Ascii.matchesAt(text, dot + 1, extension)) {
                 return true;
             }
         }

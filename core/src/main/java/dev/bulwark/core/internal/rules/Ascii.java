@@ -40,6 +40,11 @@ public final class Ascii {
         return -1;
     }
 
+    /** Space, tab, CR, LF, form feed or vertical tab: the white space of HTTP and of most text formats. */
+    public static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
     /** Whitespace as code lexers see it, including vertical tab, form feed and no-break space. */
     public static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f'
@@ -64,11 +69,6 @@ public final class Ascii {
         return isLetter(c) || isDigit(c) || c == '+' || c == '/' || c == '-' || c == '_';
     }
 
-    /** Whether {@code s} holds {@code lowerWord} at {@code at}, ignoring ASCII case. */
-    public static boolean matchesAt(CharSequence s, int at, String lowerWord) {
-        return AsciiCase.matchesAt(s, at, lowerWord);
-    }
-
     /** Whether the range {@code [from, to)} of {@code s} equals {@code lowerWord}, ignoring case. */
     public static boolean rangeEquals(CharSequence s, int from, int to, String lowerWord) {
         return to - from == lowerWord.length() && matchesAt(s, from, lowerWord);
@@ -88,11 +88,6 @@ public final class Ascii {
         return true;
     }
 
-    /** First index of {@code lowerWord} in {@code s} at or after {@code from}, ignoring case; -1 if none. */
-    public static int indexOfIgnoreCase(CharSequence s, String lowerWord, int from) {
-        return AsciiCase.indexOf(s, lowerWord, from);
-    }
-
     /** Skips whitespace from {@code i}; returns the first non-space index or {@code end}. */
     public static int skipSpaces(CharSequence s, int i, int end) {
         while (i < end && isSpace(s.charAt(i))) {
@@ -107,5 +102,46 @@ public final class Ascii {
             i--;
         }
         return i;
+    }
+
+    /** Whether {@code text} holds {@code lowerWord} at {@code at}; {@code lowerWord} is lower case. */
+    public static boolean matchesAt(CharSequence text, int at, String lowerWord) {
+        int n = lowerWord.length();
+        if (at < 0 || at + n > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (lower(text.charAt(at + i)) != lowerWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * First index at or after {@code from} where {@code lowerWord} occurs, or -1. The scan stops at
+     * the first match, so callers that walk from match to match stay linear in the text. When the
+     * first character is no letter, its candidates are found by {@code String.indexOf}, which is
+     * much faster than a loop of {@code charAt}; a letter has two cases, and searching each of them
+     * separately would read past the match to the end of the text on every call.
+     */
+    public static int indexOfIgnoreCase(CharSequence text, String lowerWord, int from) {
+        int last = text.length() - lowerWord.length();
+        char first = lowerWord.charAt(0);
+        if (text instanceof String s && !(first >= 'a' && first <= 'z')) {
+            // Only the character itself lower-cases to a first character that is no letter.
+            for (int i = s.indexOf(first, Math.max(0, from)); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
+                if (matchesAt(s, i, lowerWord)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        for (int i = Math.max(0, from); i <= last; i++) {
+            if (lower(text.charAt(i)) == first && matchesAt(text, i, lowerWord)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

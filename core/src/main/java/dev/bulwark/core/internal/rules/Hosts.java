@@ -70,7 +70,7 @@ public final class Hosts {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                host[n++] = Text.lower(c);
+                host[n++] = Ascii.lower(c);
                 continue;
             }
             int folded = fold(c);
@@ -146,10 +146,10 @@ public final class Hosts {
             if (partEnd - i >= 2 && host[i] == '0' && (host[i + 1] == 'x' || host[i + 1] == 'X')) {
                 nonCanonical = true;
                 for (int k = i + 2; k < partEnd; k++) {
-                    if (!Text.isHexDigit(host[k])) {
+                    if (!Ascii.isHexDigit(host[k])) {
                         return -1;
                     }
-                    value = (value << 4) | Text.hexValue(host[k]);
+                    value = (value << 4) | Ascii.hexValue(host[k]);
                     if (value > 0xFFFFFFFFL) {
                         overflow = true;
                         value &= 0xFFFFFFFFL;
@@ -169,7 +169,7 @@ public final class Hosts {
                 }
             } else {
                 for (int k = i; k < partEnd; k++) {
-                    if (!Text.isDigit(host[k])) {
+                    if (!Ascii.isDigit(host[k])) {
                         return -1;
                     }
                     value = value * 10 + (host[k] - '0');
@@ -274,10 +274,10 @@ public final class Hosts {
             }
             int value = 0;
             for (int k = i; k < groupEnd; k++) {
-                if (!Text.isHexDigit(host[k])) {
+                if (!Ascii.isHexDigit(host[k])) {
                     return 0;
                 }
-                value = (value << 4) | Text.hexValue(host[k]);
+                value = (value << 4) | Ascii.hexValue(host[k]);
             }
             groups[count++] = value;
             i = groupEnd;

@@ -15,7 +15,7 @@ public final class NameWords {
         int length = name.length();
         int i = 0;
         while (i < length) {
-            while (i < length && !Text.isAsciiLetterOrDigit(name.charAt(i))) {
+            while (i < length && !Ascii.isAlnum(name.charAt(i))) {
                 i++;
             }
             int start = i;
@@ -32,7 +32,7 @@ public final class NameWords {
                 i++;
             }
             if (i == start) {
-                while (i < length && Text.isDigit(name.charAt(i))) {
+                while (i < length && Ascii.isDigit(name.charAt(i))) {
                     i++;
                 }
             }

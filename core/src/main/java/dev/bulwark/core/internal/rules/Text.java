@@ -4,48 +4,18 @@ import dev.bulwark.core.Source;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 
-/** Small ASCII helpers shared by the scanners of this package; none allocates. */
+/**
+ * Value helpers of the smaller families: RFC 9110 tokens, parameter names, the percent-decoded
+ * reading of a value and sinks that map evidence back to it. ASCII classes are in {@link Ascii}.
+ */
 public final class Text {
 
     private Text() {
     }
 
-    /** ASCII lower case; other characters unchanged. */
-    public static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-
-    public static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    public static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    public static boolean isAsciiLetterOrDigit(char c) {
-        return isAsciiLetter(c) || isDigit(c);
-    }
-
-    public static boolean isHexDigit(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    public static int hexValue(char c) {
-        if (isDigit(c)) {
-            return c - '0';
-        }
-        return lower(c) - 'a' + 10;
-    }
-
-    /** Space, tab, CR, LF, form feed or vertical tab. */
-    public static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
-    }
-
     /** A character of an RFC 9110 token ({@code tchar}). */
     public static boolean isTokenChar(char c) {
-        if (isAsciiLetterOrDigit(c)) {
+        if (Ascii.isAlnum(c)) {
             return true;
         }
         switch (c) {
@@ -57,30 +27,20 @@ public final class Text {
         }
     }
 
-    /** Whether {@code text} holds {@code lowerNeedle} at {@code offset}, ignoring ASCII case. */
-    public static boolean matchesAt(CharSequence text, int offset, String lowerNeedle) {
-        return AsciiCase.matchesAt(text, offset, lowerNeedle);
-    }
-
     /** Whether {@code text} equals {@code lowerNeedle}, ignoring ASCII case. */
     public static boolean equalsLower(CharSequence text, String lowerNeedle) {
-        return text.length() == lowerNeedle.length() && matchesAt(text, 0, lowerNeedle);
+        return text.length() == lowerNeedle.length() && Ascii.matchesAt(text, 0, lowerNeedle);
     }
 
     /** Whether {@code text[start, end)} equals {@code lowerNeedle}, ignoring ASCII case. */
     public static boolean regionEquals(CharSequence text, int start, int end, String lowerNeedle) {
-        return end - start == lowerNeedle.length() && matchesAt(text, start, lowerNeedle);
-    }
-
-    /** First index at or after {@code from} where {@code lowerNeedle} occurs ignoring ASCII case, or -1. */
-    public static int indexOf(CharSequence text, String lowerNeedle, int from) {
-        return AsciiCase.indexOf(text, lowerNeedle, from);
+        return end - start == lowerNeedle.length() && Ascii.matchesAt(text, start, lowerNeedle);
     }
 
     /** Index of the first character at or after {@code from} that is not a space, or the length. */
     public static int skipSpaces(CharSequence text, int from) {
         int i = from;
-        while (i < text.length() && isSpace(text.charAt(i))) {
+        while (i < text.length() && Ascii.isAsciiSpace(text.charAt(i))) {
             i++;
         }
         return i;
@@ -119,7 +79,7 @@ public final class Text {
     private static String decodeOnce(String text) {
         int first = -1;
         for (int i = text.indexOf('%'); i >= 0 && i + 2 < text.length(); i = text.indexOf('%', i + 1)) {
-            if (isHexDigit(text.charAt(i + 1)) && isHexDigit(text.charAt(i + 2))) {
+            if (Ascii.isHexDigit(text.charAt(i + 1)) && Ascii.isHexDigit(text.charAt(i + 2))) {
                 first = i;
                 break;
             }
@@ -131,8 +91,8 @@ public final class Text {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length() && isHexDigit(text.charAt(i + 1)) && isHexDigit(text.charAt(i + 2))) {
-                bytes[n++] = (byte) (hexValue(text.charAt(i + 1)) * 16 + hexValue(text.charAt(i + 2)));
+            if (c == '%' && i + 2 < text.length() && Ascii.isHexDigit(text.charAt(i + 1)) && Ascii.isHexDigit(text.charAt(i + 2))) {
+                bytes[n++] = (byte) (Ascii.hexValue(text.charAt(i + 1)) * 16 + Ascii.hexValue(text.charAt(i + 2)));
                 i += 2;
             } else if (c < 0x80) {
                 bytes[n++] = (byte) c;

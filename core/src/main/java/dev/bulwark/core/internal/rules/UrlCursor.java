@@ -127,7 +127,7 @@ public final class UrlCursor {
             while (start > 0 && colon - start < MAX_SCHEME && isSchemeChar(text.charAt(start - 1))) {
                 start--;
             }
-            while (start < colon && !Text.isAsciiLetter(text.charAt(start))) {
+            while (start < colon && !Ascii.isLetter(text.charAt(start))) {
                 start++;
             }
             if (start == colon) {
@@ -150,7 +150,7 @@ public final class UrlCursor {
         // a scheme glued to a longer word ("xhttp:") is not a URL; accept the known suffix only
         // when what precedes it cannot belong to a word
         for (int s = start; s < colon && colon - s >= 2; s++) {
-            if (s > start && Text.isAsciiLetterOrDigit(text.charAt(s - 1))) {
+            if (s > start && Ascii.isAlnum(text.charAt(s - 1))) {
                 continue;
             }
             if (colon - s >= SCHEMES_BY_LENGTH.length) {
@@ -301,7 +301,7 @@ public final class UrlCursor {
     public boolean startsValue() {
         if (valueStart < 0) {
             int i = 0;
-            while (i < text.length() && (Text.isSpace(text.charAt(i)) || text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            while (i < text.length() && (Ascii.isAsciiSpace(text.charAt(i)) || text.charAt(i) == '"' || text.charAt(i) == '\'')) {
                 i++;
             }
             valueStart = i;
@@ -341,7 +341,7 @@ public final class UrlCursor {
         int value = 0;
         for (int k = portStart; k < portEnd; k++) {
             char c = text.charAt(k);
-            if (!Text.isDigit(c) || value > 100_000) {
+            if (!Ascii.isDigit(c) || value > 100_000) {
                 return -2;
             }
             value = value * 10 + (c - '0');
@@ -370,7 +370,7 @@ public final class UrlCursor {
         if (authorityEnd < text.length()) {
             char stop = text.charAt(authorityEnd);
             int next = authorityEnd + 1;
-            if (stop == '\\' && next < text.length() && Text.isAsciiLetterOrDigit(text.charAt(next))) {
+            if (stop == '\\' && next < text.length() && Ascii.isAlnum(text.charAt(next))) {
                 // http://evil\good or http://\l\o\c\a\l\h\o\s\t: parsers split differently
                 return true;
             }
@@ -380,7 +380,7 @@ public final class UrlCursor {
             if (stop == ' ' || stop == '\t') {
                 int k = authorityEnd;
                 int limit = Math.min(text.length(), authorityEnd + 6);
-                while (k < limit && !Text.isAsciiLetterOrDigit(text.charAt(k)) && text.charAt(k) != '@') {
+                while (k < limit && !Ascii.isAlnum(text.charAt(k)) && text.charAt(k) != '@') {
                     k++;
                 }
                 if (k < limit && text.charAt(k) == '@') {
@@ -438,7 +438,7 @@ public final class UrlCursor {
             char c = text.charAt(k);
             if (c == '.') {
                 lastDot = k;
-            } else if (!Text.isAsciiLetterOrDigit(c) && c != '-') {
+            } else if (!Ascii.isAlnum(c) && c != '-') {
                 return false;
             }
         }
@@ -446,7 +446,7 @@ public final class UrlCursor {
             return false;
         }
         for (int k = lastDot + 1; k < stop; k++) {
-            if (!Text.isAsciiLetter(text.charAt(k))) {
+            if (!Ascii.isLetter(text.charAt(k))) {
                 return false;
             }
         }
@@ -466,7 +466,7 @@ public final class UrlCursor {
     }
 
     private static boolean isSchemeChar(char c) {
-        return Text.isAsciiLetterOrDigit(c) || c == '+' || c == '-' || c == '.' || c == '_';
+        return Ascii.isAlnum(c) || c == '+' || c == '-' || c == '.' || c == '_';
     }
 
     private static boolean endsAuthority(char c) {

@@ -3,8 +3,8 @@
  * {@link ScanTarget}, {@link DetectionSink}) and the toolkit each family builds on, so that a
  * family package holds only its detector, its rule table and its own lexer or scanner.
  *
- * <p>The toolkit: ASCII classes and case folding ({@link Ascii}, {@link AsciiSet},
- * {@link AsciiCase}, {@link Text}), word tables looked up by a range of the text without
+ * <p>The toolkit: ASCII classes and case folding ({@link Ascii}, {@link AsciiSet}), the value
+ * helpers of the smaller families ({@link Text}), word tables looked up by a range of the text without
  * allocating ({@link Lexicon}, {@link CommandTable}, {@link KeywordSearch}, {@link NameWords}),
  * per-value finding collectors ({@link Findings}, {@link BestFinding}), escape and entity decoding
  * with offsets mapped back to the value ({@link Unescaper}, {@link DecodedText},

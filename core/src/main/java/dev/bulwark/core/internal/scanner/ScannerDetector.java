@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.scanner;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -102,21 +103,21 @@ public final class ScannerDetector implements Detector {
         int length = text.length();
         int i = 0;
         while (i < length) {
-            while (i < length && !Text.isAsciiLetterOrDigit(text.charAt(i))) {
+            while (i < length && !Ascii.isAlnum(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < length && (Text.isAsciiLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            while (i < length && (Ascii.isAlnum(text.charAt(i)) || text.charAt(i) == '_')) {
                 i++;
             }
             // "N-Stealth" keeps its hyphen: a one-letter word joined to the next
-            if (i - start == 1 && i + 1 < length && text.charAt(i) == '-' && Text.isAsciiLetter(text.charAt(i + 1))) {
+            if (i - start == 1 && i + 1 < length && text.charAt(i) == '-' && Ascii.isLetter(text.charAt(i + 1))) {
                 i++;
-                while (i < length && Text.isAsciiLetterOrDigit(text.charAt(i))) {
+                while (i < length && Ascii.isAlnum(text.charAt(i))) {
                     i++;
                 }
             }
-            char first = Text.lower(text.charAt(Math.min(start, length - 1)));
+            char first = Ascii.lower(text.charAt(Math.min(start, length - 1)));
             if (i - start >= 2 && first >= 'a' && first <= 'z') {
                 for (String token : TOKENS_BY_LETTER[first - 'a']) {
                     if (Text.regionEquals(text, start, i, token)) {
@@ -134,14 +135,14 @@ public final class ScannerDetector implements Detector {
         int length = text.length();
         for (int dot = text.indexOf('.'); dot > 0; dot = text.indexOf('.', dot + 1)) {
             int tldEnd = dot + 1;
-            while (tldEnd < length && Text.isAsciiLetter(text.charAt(tldEnd))) {
+            while (tldEnd < length && Ascii.isLetter(text.charAt(tldEnd))) {
                 tldEnd++;
             }
             if (tldEnd == dot + 1 || (tldEnd < length && isHostChar(text.charAt(tldEnd)) && text.charAt(tldEnd) != '.')) {
                 continue;
             }
             if (tldEnd < length && text.charAt(tldEnd) == '.' && tldEnd + 1 < length
-                    && Text.isAsciiLetterOrDigit(text.charAt(tldEnd + 1))) {
+                    && Ascii.isAlnum(text.charAt(tldEnd + 1))) {
                 continue;
             }
             int sldStart = -1;
@@ -151,7 +152,7 @@ public final class ScannerDetector implements Detector {
                 }
                 if (sldStart < 0) {
                     sldStart = dot;
-                    while (sldStart > 0 && dot - sldStart < 64 && (Text.isAsciiLetterOrDigit(text.charAt(sldStart - 1))
+                    while (sldStart > 0 && dot - sldStart < 64 && (Ascii.isAlnum(text.charAt(sldStart - 1))
                             || text.charAt(sldStart - 1) == '-')) {
                         sldStart--;
                     }
@@ -185,6 +186,6 @@ public final class ScannerDetector implements Detector {
     }
 
     private static boolean isHostChar(char c) {
-        return Text.isAsciiLetterOrDigit(c) || c == '-' || c == '.' || c == '_';
+        return Ascii.isAlnum(c) || c == '-' || c == '.' || c == '_';
     }
 }

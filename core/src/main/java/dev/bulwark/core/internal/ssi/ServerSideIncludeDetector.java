@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.ssi;
 import static dev.bulwark.core.internal.rules.References.cwe;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -90,9 +91,9 @@ public final class ServerSideIncludeDetector implements Detector {
         DetectionSink out = Text.sinkFor(target, text, sink);
         BestFinding best = new BestFinding();
         for (int lt = text.indexOf('<'); lt >= 0 && !best.isBasic(); lt = text.indexOf('<', lt + 1)) {
-            if (Text.matchesAt(text, lt, "<!--")) {
+            if (Ascii.matchesAt(text, lt, "<!--")) {
                 comment(text, lt, best);
-            } else if (Text.matchesAt(text, lt, "<esi:") || Text.matchesAt(text, lt, "</esi:")) {
+            } else if (Ascii.matchesAt(text, lt, "<esi:") || Ascii.matchesAt(text, lt, "</esi:")) {
                 int name = lt + (text.charAt(lt + 1) == '/' ? 6 : 5);
                 if (wordIn(text, name, ESI_ELEMENTS) > 0) {
                     best.offer(ESI_ELEMENT, lt, Math.min(text.length() - lt, 32));
@@ -109,7 +110,7 @@ public final class ServerSideIncludeDetector implements Detector {
     private static void comment(String text, int start, BestFinding best) {
         int i = skipGap(text, start + 4);
         int evidence = Math.min(text.length() - start, 40);
-        if (Text.matchesAt(text, i, "esi") && (i + 3 >= text.length() || Text.isSpace(text.charAt(i + 3)))) {
+        if (Ascii.matchesAt(text, i, "esi") && (i + 3 >= text.length() || Ascii.isAsciiSpace(text.charAt(i + 3)))) {
             best.offer(ESI_ELEMENT, start, evidence);
             return;
         }
@@ -117,7 +118,7 @@ public final class ServerSideIncludeDetector implements Detector {
             return;
         }
         int word = i + 1;
-        if (Text.matchesAt(text, word, "exec") && endsWord(text, word + 4)) {
+        if (Ascii.matchesAt(text, word, "exec") && endsWord(text, word + 4)) {
             best.offer(SSI_EXEC, start, evidence);
         } else if (wordIn(text, word, DIRECTIVES) > 0) {
             best.offer(SSI_DIRECTIVE, start, evidence);
@@ -141,7 +142,7 @@ public final class ServerSideIncludeDetector implements Detector {
     private static int skipGap(String text, int from) {
         int limit = Math.min(text.length(), from + MAX_GAP);
         int i = from;
-        while (i < limit && Text.isSpace(text.charAt(i))) {
+        while (i < limit && Ascii.isAsciiSpace(text.charAt(i))) {
             i++;
         }
         return i;
@@ -153,7 +154,7 @@ public final class ServerSideIncludeDetector implements Detector {
      */
     private static int wordIn(String text, int from, String[] lowerWords) {
         int end = from;
-        while (end < text.length() && end - from <= 24 && (Text.isAsciiLetter(text.charAt(end)) || text.charAt(end) == '_')) {
+        while (end < text.length() && end - from <= 24 && (Ascii.isLetter(text.charAt(end)) || text.charAt(end) == '_')) {
             end++;
         }
         if (end == from) {
@@ -169,6 +170,6 @@ public final class ServerSideIncludeDetector implements Detector {
 
     /** Whether a directive name ends at {@code index}: the end, a blank, or the comment's end. */
     private static boolean endsWord(String text, int index) {
-        return index >= text.length() || Text.isSpace(text.charAt(index)) || text.charAt(index) == '-';
+        return index >= text.length() || Ascii.isAsciiSpace(text.charAt(index)) || text.charAt(index) == '-';
     }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.ssrf;
 import static dev.bulwark.core.internal.rules.References.cwe;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -143,7 +144,7 @@ public final class SsrfDetector implements Detector {
     }
 
     private static boolean startsLikeAddress(char c) {
-        return Text.isDigit(c) || c == '[' || Hosts.fold(c) >= 0;
+        return Ascii.isDigit(c) || c == '[' || Hosts.fold(c) >= 0;
     }
 
     /**
@@ -173,12 +174,12 @@ public final class SsrfDetector implements Detector {
         if (i == start || i >= length) {
             return false;
         }
-        if (Text.isDigit(text.charAt(start)) && dots(text, start, i) != 3) {
+        if (Ascii.isDigit(text.charAt(start)) && dots(text, start, i) != 3) {
             // "0.9.1/notes" is a version, not an address: without a scheme only dotted quads count
             return false;
         }
         char after = text.charAt(i);
-        boolean port = after == ':' && i + 1 < length && Text.isDigit(text.charAt(i + 1));
+        boolean port = after == ':' && i + 1 < length && Ascii.isDigit(text.charAt(i + 1));
         if (after != '/' && !port) {
             return false;
         }
@@ -205,23 +206,23 @@ public final class SsrfDetector implements Detector {
     }
 
     private static boolean isHostChar(char c) {
-        return Text.isAsciiLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || Hosts.fold(c) >= 0;
+        return Ascii.isAlnum(c) || c == '.' || c == '-' || c == '_' || Hosts.fold(c) >= 0;
     }
 
     /** {@code unix:/path/to.sock|http://backend/}: the Apache mod_proxy socket syntax. */
     private static boolean scanUnixSocket(String text, DetectionSink sink) {
         int from = 0;
         while (true) {
-            int unix = Text.indexOf(text, "unix:", from);
+            int unix = Ascii.indexOfIgnoreCase(text, "unix:", from);
             if (unix < 0) {
                 return false;
             }
             from = unix + 5;
-            if (unix > 0 && Text.isAsciiLetterOrDigit(text.charAt(unix - 1))) {
+            if (unix > 0 && Ascii.isAlnum(text.charAt(unix - 1))) {
                 continue;
             }
             int i = from;
-            while (i < text.length() && text.charAt(i) != '|' && !Text.isSpace(text.charAt(i))) {
+            while (i < text.length() && text.charAt(i) != '|' && !Ascii.isAsciiSpace(text.charAt(i))) {
                 i++;
             }
             if (i < text.length() && text.charAt(i) == '|') {

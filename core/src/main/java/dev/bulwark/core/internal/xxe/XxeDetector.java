@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.xxe;
 import static dev.bulwark.core.internal.rules.References.cwe;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -75,13 +76,13 @@ public final class XxeDetector implements Detector {
         int doctype = -1;
         for (int bang = firstBang; bang >= 0; bang = text.indexOf('!', bang + 1)) {
             boolean opened = openedBefore(text, bang);
-            if (Text.matchesAt(text, bang + 1, "entity") && isSpaceAt(text, bang + 7)) {
+            if (Ascii.matchesAt(text, bang + 1, "entity") && isSpaceAt(text, bang + 7)) {
                 int i = Text.skipSpaces(text, bang + 7);
                 if (opened || isParameterOrExternal(text, i)) {
                     sink.report(ENTITY_DECLARATION, bang, Math.min(text.length() - bang, 48));
                     return true;
                 }
-            } else if (opened && Text.matchesAt(text, bang + 1, "doctype") && isSpaceAt(text, bang + 8)) {
+            } else if (opened && Ascii.matchesAt(text, bang + 1, "doctype") && isSpaceAt(text, bang + 8)) {
                 int i = Text.skipSpaces(text, bang + 8);
                 int nameEnd = i;
                 while (nameEnd < text.length() && isNameChar(text.charAt(nameEnd))) {
@@ -92,7 +93,7 @@ public final class XxeDetector implements Detector {
                 }
                 int next = Text.skipSpaces(text, nameEnd);
                 boolean subset = next < text.length() && text.charAt(next) == '[';
-                boolean external = (Text.matchesAt(text, next, "system") || Text.matchesAt(text, next, "public"))
+                boolean external = (Ascii.matchesAt(text, next, "system") || Ascii.matchesAt(text, next, "public"))
                         && isSpaceAt(text, next + 6);
                 if ((subset || external) && doctype < 0) {
                     // an entity declaration in the subset is the stronger finding: keep looking
@@ -120,34 +121,34 @@ public final class XxeDetector implements Detector {
             return false;
         }
         int next = Text.skipSpaces(text, nameEnd);
-        return (Text.matchesAt(text, next, "system") || Text.matchesAt(text, next, "public")) && isSpaceAt(text, next + 6);
+        return (Ascii.matchesAt(text, next, "system") || Ascii.matchesAt(text, next, "public")) && isSpaceAt(text, next + 6);
     }
 
     /** Whether the {@code !} follows {@code <} or {@code &lt;}. */
     private static boolean openedBefore(String text, int bang) {
-        return (bang > 0 && text.charAt(bang - 1) == '<') || Text.matchesAt(text, bang - 4, "&lt;");
+        return (bang > 0 && text.charAt(bang - 1) == '<') || Ascii.matchesAt(text, bang - 4, "&lt;");
     }
 
     /** {@code <xi:include href=...>} or any prefix bound to the XInclude namespace. */
     private static void scanXInclude(String text, DetectionSink sink) {
-        int first = Text.indexOf(text, ":include", 0);
+        int first = Ascii.indexOfIgnoreCase(text, ":include", 0);
         if (first < 0) {
             return;
         }
-        boolean namespace = Text.indexOf(text, XINCLUDE_NAMESPACE, 0) >= 0;
+        boolean namespace = Ascii.indexOfIgnoreCase(text, XINCLUDE_NAMESPACE, 0) >= 0;
         int href = -1;
-        for (int i = first; i >= 0; i = Text.indexOf(text, ":include", i + 8)) {
+        for (int i = first; i >= 0; i = Ascii.indexOfIgnoreCase(text, ":include", i + 8)) {
             int prefixStart = i;
             while (prefixStart > 0 && i - prefixStart < MAX_PREFIX && isNameChar(text.charAt(prefixStart - 1))) {
                 prefixStart--;
             }
             boolean opened = prefixStart < i && prefixStart > 0 && text.charAt(prefixStart - 1) == '<'
-                    || Text.matchesAt(text, prefixStart - 4, "&lt;");
-            if (!opened || !(isSpaceAt(text, i + 8) || Text.matchesAt(text, i + 8, "/"))) {
+                    || Ascii.matchesAt(text, prefixStart - 4, "&lt;");
+            if (!opened || !(isSpaceAt(text, i + 8) || Ascii.matchesAt(text, i + 8, "/"))) {
                 continue;
             }
             if (href < i && href != Integer.MAX_VALUE) {
-                int found = Text.indexOf(text, "href", i);
+                int found = Ascii.indexOfIgnoreCase(text, "href", i);
                 href = found < 0 ? Integer.MAX_VALUE : found;
             }
             if (namespace || href != Integer.MAX_VALUE) {
@@ -158,10 +159,10 @@ public final class XxeDetector implements Detector {
     }
 
     private static boolean isSpaceAt(String text, int i) {
-        return i < text.length() && Text.isSpace(text.charAt(i));
+        return i < text.length() && Ascii.isAsciiSpace(text.charAt(i));
     }
 
     private static boolean isNameChar(char c) {
-        return Text.isAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ':' || c > 0x7F;
+        return Ascii.isAlnum(c) || c == '_' || c == '-' || c == '.' || c == ':' || c > 0x7F;
     }
 }
