@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.rules;
 
+import dev.bulwark.core.internal.rules.Ascii;
 import java.util.Locale;
 
 /**
@@ -52,7 +53,7 @@ public final class CommandTable {
 
     /** Whether no name of {@code length} characters starts with {@code first}, an ASCII character. */
     private boolean absent(char first, int length) {
-        return first < 128 && (lengthsByFirst[lower(first)] & (1L << length)) == 0;
+        return first < 128 && (lengthsByFirst[Ascii.lower(first)] & (1L << length)) == 0;
     }
 
     /** The flags of the name in {@code chars[from, to)} compared case-insensitively, or 0. */
@@ -80,7 +81,7 @@ public final class CommandTable {
         }
         int h = 0;
         for (int i = from; i < to; i++) {
-            h = 31 * h + lower(s.charAt(i));
+            h = 31 * h + Ascii.lower(s.charAt(i));
         }
         int slot = (h ^ (h >>> 16)) & mask;
         String key;
@@ -134,7 +135,7 @@ public final class CommandTable {
 
     private static boolean equalsIgnoreCase(String key, String s, int from) {
         for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) != lower(s.charAt(from + i))) {
+            if (key.charAt(i) != Ascii.lower(s.charAt(from + i))) {
                 return false;
             }
         }
@@ -143,21 +144,17 @@ public final class CommandTable {
 
     private static boolean equalsIgnoreCase(String key, char[] chars, int from) {
         for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) != lower(chars[from + i])) {
+            if (key.charAt(i) != Ascii.lower(chars[from + i])) {
                 return false;
             }
         }
         return true;
     }
 
-    public static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-
     private static int hash(char[] chars, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
-            h = 31 * h + lower(chars[i]);
+            h = 31 * h + Ascii.lower(chars[i]);
         }
         return h ^ (h >>> 16);
     }

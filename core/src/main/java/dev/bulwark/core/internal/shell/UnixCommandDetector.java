@@ -17,6 +17,7 @@ import static dev.bulwark.core.internal.shell.ShellCommands.WORD;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -195,7 +196,7 @@ public final class UnixCommandDetector implements Detector {
             return true;
         }
         int end = to;
-        while (end > from && (ShellWords.isDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '.')) {
+        while (end > from && (Ascii.isDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '.')) {
             end--;
         }
         return end < to && (ShellCommands.UNIX.get(text, from, end) & VERSIONED) != 0;
@@ -665,7 +666,7 @@ public final class UnixCommandDetector implements Detector {
             int f = ShellCommands.UNIX.get(b, base, to);
             if (f == 0 && to - base > 2) {
                 int end = to;
-                while (end > base + 1 && (ShellWords.isDigit(b[end - 1]) || b[end - 1] == '.')) {
+                while (end > base + 1 && (Ascii.isDigit(b[end - 1]) || b[end - 1] == '.')) {
                     end--;
                 }
                 if (end < to) {
@@ -791,9 +792,9 @@ public final class UnixCommandDetector implements Detector {
             boolean digit = false;
             for (int i = from; i < to; i++) {
                 char c = text.charAt(i);
-                if (ShellWords.isDigit(c)) {
+                if (Ascii.isDigit(c)) {
                     digit = true;
-                } else if (!ShellWords.isLetter(c) && c != '.' && c != '-' && c != '_' && c != ':') {
+                } else if (!Ascii.isLetter(c) && c != '.' && c != '-' && c != '_' && c != ':') {
                     return false;
                 }
             }
@@ -802,7 +803,7 @@ public final class UnixCommandDetector implements Detector {
 
         private static boolean isNumber(char[] b, int from, int to) {
             for (int i = from; i < to; i++) {
-                if (!ShellWords.isDigit(b[i]) && b[i] != '.' && b[i] != ':') {
+                if (!Ascii.isDigit(b[i]) && b[i] != '.' && b[i] != ':') {
                     return false;
                 }
             }
