@@ -80,6 +80,10 @@ final class SqlRules {
     static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
             "a value that is a quote followed by a statement keyword ('union, \" alter ...)", CWE);
 
+    static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,
+            "an SQL keyword split by an inline comment (SEL/**/ECT, UN/**/ION), which only evades keyword filters",
+            CWE);
+
     // STRICT: fragments and weaker signals.
     static final RuleDefinition FRAGMENT = rule("SQL-FRAGMENT", Level.STRICT,
             "a fragment of SQL: a lone operator, quote shape or clause", CWE);
@@ -89,7 +93,7 @@ final class SqlRules {
             TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
             STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
             FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, KEYWORD_AFTER_QUOTE,
-            FRAGMENT);
+            SPLIT_KEYWORD, FRAGMENT);
 
     private SqlRules() {}
 
