@@ -65,7 +65,7 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
 
     @Test
     void blocksKeywordSplitByInlineCommentInQueryParameter() {
-        refusedAndLoggedAs(get("/orders?id=" + encoded("7; DR/**/OP TABLE audit_log")), "SQL-SPLIT-KEYWORD");
+        refusedAndLoggedAs(get("/orders?id=" + encoded("DR/**/OP TABLE audit_log")), "SQL-SPLIT-KEYWORD");
     }
 
     @Test

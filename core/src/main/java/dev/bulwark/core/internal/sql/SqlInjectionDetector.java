@@ -148,6 +148,10 @@ public final class SqlInjectionDetector implements Detector {
     private static final int SPLIT_CLASSES = SqlVocabulary.RESERVED | SqlVocabulary.STATEMENT | SqlVocabulary.LOGIC
             | SqlVocabulary.TIME | SqlVocabulary.SYSTEM | SqlVocabulary.CATALOG | SqlVocabulary.ERROR;
 
+    private static boolean isSplitKeyword(String text, int from, int to) {
+        return SqlVocabulary.any(SqlVocabulary.find(text, from, to), SPLIT_CLASSES);
+    }
+
     /**
      * Reads {@code value} with every block comment inside a word removed, as a comment-stripping
      * filter leaves it: a keyword that only appears when its pieces are joined is reported, and the
@@ -171,22 +175,33 @@ public final class SqlInjectionDetector implements Detector {
         }
         joined.append(value, copied, value.length());
         String text = joined.toString();
-        int checkedTo = 0;
+        int wordEnd = 0;
         for (int j = 0; j < count && !findings.has(SqlRules.index(SqlRules.SPLIT_KEYWORD)); j++) {
             int at = joins[j];
-            if (at < checkedTo) {
-                continue;
+            // The two pieces this comment joins (a later comment may stand for a space: DR/**/OP/*x*/t),
+            int left = at;
+            while (left > (j > 0 ? joins[j - 1] : 0) && Ascii.isLetter(text.charAt(left - 1))) {
+                left--;
             }
-            int start = at;
-            while (start > checkedTo && Ascii.isLetter(text.charAt(start - 1))) {
-                start--;
+            int right = at;
+            int rightLimit = j + 1 < count ? joins[j + 1] : text.length();
+            while (right < rightLimit && Ascii.isLetter(text.charAt(right))) {
+                right++;
             }
-            int end = at;
-            while (end < text.length() && Ascii.isLetter(text.charAt(end))) {
-                end++;
+            boolean keyword = isSplitKeyword(text, left, right);
+            // and the whole word all comments in it join (U/**/NI/**/ON), read once per word.
+            if (!keyword && at >= wordEnd) {
+                int start = at;
+                while (start > wordEnd && Ascii.isLetter(text.charAt(start - 1))) {
+                    start--;
+                }
+                wordEnd = at;
+                while (wordEnd < text.length() && Ascii.isLetter(text.charAt(wordEnd))) {
+                    wordEnd++;
+                }
+                keyword = isSplitKeyword(text, start, wordEnd);
             }
-            checkedTo = end;
-            if (SqlVocabulary.any(SqlVocabulary.find(text, start, end), SPLIT_CLASSES)) {
+            if (keyword) {
                 int from = comments[j];
                 findings.add(SqlRules.index(SqlRules.SPLIT_KEYWORD), from, value.indexOf("*/", from + 2) + 2);
             }

@@ -81,6 +81,12 @@ class SqlInjectionDetectorTest {
         }
 
         @Test
+        void detectsKeywordWhoseNextCommentStandsForASpace() {
+            assertThat(rulesFor("DR/**/OP/*bypass*/audit_log")).containsExactly("SQL-SPLIT-KEYWORD");
+            assertThat(rulesFor("U/**/NI/**/ON")).containsExactly("SQL-SPLIT-KEYWORD");
+        }
+
+        @Test
         void judgesTheJoinedReadingLikeAnyOther() {
             assertThat(rulesFor("1 UN/**/ION SEL/*x*/ECT password FROM users")).contains("SQL-UNION-AFTER-BREAK", "SQL-SPLIT-KEYWORD");
         }
