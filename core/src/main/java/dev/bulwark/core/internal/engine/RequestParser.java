@@ -13,6 +13,7 @@ import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PathNormalizer;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
+import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.parse.BinaryFormat;
 import dev.bulwark.core.internal.parse.ContentSniffer;
 import dev.bulwark.core.internal.parse.CookieParser;

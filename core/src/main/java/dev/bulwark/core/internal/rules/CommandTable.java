@@ -1,6 +1,5 @@
 package dev.bulwark.core.internal.rules;
 
-import dev.bulwark.core.internal.rules.Ascii;
 import java.util.Locale;
 
 /**

@@ -1,4 +1,4 @@
-package dev.bulwark.core.internal.engine;
+package dev.bulwark.core.internal.parse;
 
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
@@ -31,7 +31,7 @@ public final class BasicCredentials {
     }
 
     /** Adds the user and password of {@code headerValue} to {@code values} when it holds Basic credentials. */
-    static void addTo(String headerValue, List<RequestValue> values) {
+    public static void addTo(String headerValue, List<RequestValue> values) {
         String trimmed = headerValue.trim();
         if (trimmed.length() <= SCHEME.length() || !trimmed.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return;

@@ -1,4 +1,4 @@
-package dev.bulwark.core.internal.engine;
+package dev.bulwark.core.internal.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
