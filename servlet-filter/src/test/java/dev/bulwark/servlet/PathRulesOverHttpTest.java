@@ -46,6 +46,16 @@ class PathRulesOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksPasswdBehindDoublePercentEscapesOfTheSlash() {
+        int before = servlet.calls.get();
+
+        RawHttp.Response response = rawGet("/files?name=..%%32%%66..%%32%%66etc%%32%%66passwd");
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        refusedAndLogged(response, "PATH-SENSITIVE-FILE");
+    }
+
+    @Test
     void blocksShadowBehindRedundantSeparators() {
         refusedAndLogged(rawGet("/files?name=%2F%2Fetc%2F%2Fshadow"), "PATH-SENSITIVE-FILE");
     }

@@ -64,6 +64,11 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksKeywordSplitByInlineCommentInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=" + encoded("DR/**/OP TABLE audit_log")), "SQL-SPLIT-KEYWORD");
+    }
+
+    @Test
     void passesLookalikesUnchanged() {
         String filter = "{\"name\":\"O\\u0027Brien\",\"file\":\"report.final.pdf\"}";
         HttpResponse<String> response = get("/search?filter=" + encoded(filter) + "&name=" + encoded("Anna O'Brien")

@@ -2,6 +2,7 @@ package dev.bulwark.core.config;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Mode;
+import dev.bulwark.core.internal.rules.Findings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -15,7 +15,8 @@ package dev.bulwark.core.internal.decode;
  *   <li>{@code INVALID_PERCENT_ENCODING}: a {@code %} of the original input not followed by two hex
  *       digits (kept literally; a literal {@code %} produced by decoding {@code %25} is not
  *       flagged again);</li>
- *   <li>{@code INVALID_UTF8}, {@code OVERLONG_UTF8}: bytes that are not UTF-8 (U+FFFD);</li>
+ *   <li>{@code INVALID_UTF8}, {@code OVERLONG_UTF8}: bytes that are not UTF-8 (U+FFFD in the first
+ *       pass; a later pass keeps such escapes as they were, see {@link #decode});</li>
  *   <li>{@code NUL_BYTE}, {@code CONTROL_CHARACTER}: in the final text.</li>
  * </ul>
  *
@@ -23,6 +24,8 @@ package dev.bulwark.core.internal.decode;
  * expressions. Immutable and thread-safe.
  */
 public final class PercentDecoder {
+
+    private static final int NOT_UTF8 = FlagBits.INVALID_UTF8 | FlagBits.OVERLONG_UTF8;
 
     private final int maxPasses;
 
@@ -42,6 +45,10 @@ public final class PercentDecoder {
     /**
      * Decodes {@code raw}.
      *
+     * <p>The first pass reads bytes that are not UTF-8 as U+FFFD; a later pass leaves their escapes
+     * in place (and decodes the well-formed ones beside them), since an escape assembled from what an earlier pass left over (a {@code %} that
+     * failed to decode and the digit after it) would otherwise eat the character that follows.
+     *
      * @param plusAsSpace whether {@code +} means a space, as in query strings and form bodies
      *     (applied in the first pass only: {@code %2B} stays a plus)
      */
@@ -58,7 +65,8 @@ public final class PercentDecoder {
             bits[0] |= FlagBits.MULTIPLE_ENCODING;
             passes++;
         }
-        if (containsEscape(text)) {
+        // Escapes a later pass keeps as they were are no layer left undone.
+        if (containsEscape(text) && !pass(text, false, false, new int[1]).equals(text)) {
             bits[0] |= FlagBits.ENCODING_DEPTH_EXCEEDED;
         }
         return DecodedText.withBits(text, bits[0] | FlagBits.controlCharacters(text));
@@ -80,6 +88,7 @@ public final class PercentDecoder {
         StringBuilder out = new StringBuilder(n);
         byte[] pending = null;
         int pendingCount = 0;
+        int runStart = 0;
         int flags = 0;
         int i = 0;
         while (i < n) {
@@ -91,13 +100,16 @@ public final class PercentDecoder {
                     if (pending == null) {
                         pending = new byte[n / 3 + 1];
                     }
+                    if (pendingCount == 0) {
+                        runStart = i;
+                    }
                     pending[pendingCount++] = (byte) ((high << 4) | low);
                     i += 3;
                     continue;
                 }
                 int unit = percentU(in, i);
                 if (pendingCount > 0) {
-                    flags |= Utf8.decodeInto(pending, 0, pendingCount, out);
+                    flags |= flush(pending, pendingCount, in, runStart, i, firstPass, out);
                     pendingCount = 0;
                 }
                 if (unit >= 0) {
@@ -114,17 +126,65 @@ public final class PercentDecoder {
                 continue;
             }
             if (pendingCount > 0) {
-                flags |= Utf8.decodeInto(pending, 0, pendingCount, out);
+                flags |= flush(pending, pendingCount, in, runStart, i, firstPass, out);
                 pendingCount = 0;
             }
             out.append(c == '+' && plusAsSpace ? ' ' : c);
             i++;
         }
         if (pendingCount > 0) {
-            flags |= Utf8.decodeInto(pending, 0, pendingCount, out);
+            flags |= flush(pending, pendingCount, in, runStart, n, firstPass, out);
         }
         bits[0] |= flags;
         return out.toString();
+    }
+
+    /**
+     * Appends the bytes of the escapes {@code in[runStart, runEnd)} read as UTF-8 and returns the
+     * flags. A later pass keeps each escape whose byte is not part of well-formed UTF-8 as it was,
+     * and decodes the rest: a real extra layer of encoding decodes to text, whereas such an escape
+     * was assembled out of leftovers ({@code %%32%%66} gives {@code %2%f}, and {@code %fb} of
+     * {@code %2%fboot.ini} would swallow the first letter of the file name).
+     */
+    private static int flush(byte[] pending, int count, CharSequence in, int runStart, int runEnd, boolean firstPass,
+            StringBuilder out) {
+        int mark = out.length();
+        int flags = Utf8.decodeInto(pending, 0, count, out);
+        if (firstPass || (flags & NOT_UTF8) == 0) {
+            return flags;
+        }
+        out.setLength(mark);
+        int k = 0;
+        while (k < count) {
+            int length = sequenceLength(pending[k]);
+            if (length > 0 && k + length <= count) {
+                int before = out.length();
+                if ((Utf8.decodeInto(pending, k, length, out) & NOT_UTF8) == 0) {
+                    k += length;
+                    continue;
+                }
+                out.setLength(before);
+            }
+            int escape = runStart + 3 * k; // every byte of a run is one %XX escape
+            out.append(in, escape, Math.min(runEnd, escape + 3));
+            k++;
+        }
+        return flags;
+    }
+
+    /** Bytes in the UTF-8 sequence {@code lead} starts, or 0 when it cannot start one. */
+    private static int sequenceLength(byte lead) {
+        int b = lead & 0xFF;
+        if (b < 0x80) {
+            return 1;
+        }
+        if ((b & 0xE0) == 0xC0) {
+            return 2;
+        }
+        if ((b & 0xF0) == 0xE0) {
+            return 3;
+        }
+        return (b & 0xF8) == 0xF0 ? 4 : 0;
     }
 
     /** Whether {@code text} still holds a {@code %XX} or {@code %uXXXX} escape. */

@@ -15,7 +15,7 @@ import dev.bulwark.core.config.DenyRulesConfig;
 import dev.bulwark.core.config.RequestCondition;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RuleOverride;
-import dev.bulwark.core.internal.engine.BasicCredentials;
+import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.Excerpts;

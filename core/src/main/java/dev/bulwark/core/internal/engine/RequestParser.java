@@ -16,6 +16,7 @@ import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
 import dev.bulwark.core.internal.graphql.GraphQlReader;
 import dev.bulwark.core.internal.graphql.GraphQlRequest;
+import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.parse.BinaryFormat;
 import dev.bulwark.core.internal.parse.ContentSniffer;
 import dev.bulwark.core.internal.parse.CookieParser;

@@ -2,7 +2,7 @@ package dev.bulwark.core.internal.rules;
 
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Masking;
-import java.util.Locale;
+import dev.bulwark.core.SecurityEvent;
 
 /**
  * Short, log-safe excerpts of offending values. Values of secret-looking items (passwords, tokens,
@@ -18,7 +18,8 @@ public final class Excerpts {
     }
 
     /**
-     * An excerpt of {@code text} around {@code offset}, control characters escaped, masked when the
+     * An excerpt of {@code text} around {@code offset}, control characters escaped as in
+     * {@link SecurityEvent#clean}, masked when the
      * location names a secret.
      */
     public static String of(Location location, String text, int offset, int length) {
@@ -41,22 +42,9 @@ public final class Excerpts {
         return Masking.isSecretLocation(location);
     }
 
+    /** The cut, escaped as the security log escapes everything it writes, ellipses marking cuts. */
     private static String escape(String text, int start, int end) {
-        StringBuilder out = new StringBuilder(end - start + 8);
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        if (start > 0) {
-            out.insert(0, '…');
-        }
-        if (end < text.length()) {
-            out.append('…');
-        }
-        return out.toString();
+        String cleaned = SecurityEvent.clean(text.substring(start, end), end - start);
+        return (start > 0 ? "…" : "") + cleaned + (end < text.length() ? "…" : "");
     }
 }

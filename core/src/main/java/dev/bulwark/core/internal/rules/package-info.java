@@ -1,2 +1,18 @@
-/** Deny-rule detectors: the rule model and the interface each attack family implements. */
+/**
+ * What every deny-rule family shares: the contract ({@link Detector}, {@link RuleDefinition},
+ * {@link ScanTarget}, {@link DetectionSink}) and the toolkit each family builds on, so that a
+ * family package holds only its detector, its rule table and its own lexer or scanner.
+ *
+ * <p>The toolkit: ASCII classes and case folding ({@link Ascii}, {@link AsciiSet}), the value
+ * helpers of the smaller families ({@link Text}), word tables looked up by a range of the text without
+ * allocating ({@link Lexicon}, {@link CommandTable}, {@link KeywordSearch}, {@link NameWords}),
+ * per-value finding collectors ({@link Findings}, {@link BestFinding}), escape and entity decoding
+ * with offsets mapped back to the value ({@link Unescaper}, {@link DecodedText},
+ * {@link HtmlEntities}, {@link Base64Text}), a lexer for code in values ({@link CodeLexer}), URL
+ * and host parsing ({@link UrlCursor}, {@link Hosts}), upload file names ({@link UploadNames}), log
+ * excerpts ({@link Excerpts}) and weakness links ({@link References}).
+ *
+ * <p>Everything here runs in time linear in the length of the value and uses no regular
+ * expressions on request data. Family packages depend on this one, never the other way round.
+ */
 package dev.bulwark.core.internal.rules;

@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.shell;
 
+import dev.bulwark.core.internal.rules.CommandTable;
 /**
  * Data tables: command names attackers run after an injection, each with how distinctive the name
  * is. A name that is never an ordinary word ({@link #DISTINCT}) needs little context; a name that

@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.shell;
 
+import dev.bulwark.core.internal.rules.Ascii;
 import java.util.Locale;
 
 /**
@@ -286,7 +287,7 @@ final class ShellTokenizer {
                 break;
             case '\\':
                 if (!windows && pos + 1 < end && text.charAt(pos + 1) == 'n'
-                        && (pos + 2 >= end || !isAlnum(text.charAt(pos + 2)))) {
+                        && (pos + 2 >= end || !Ascii.isAlnum(text.charAt(pos + 2)))) {
                     // A literal "\n" where a command would start: written for a layer that
                     // turns it into a line break.
                     pos += 2;
@@ -644,7 +645,7 @@ final class ShellTokenizer {
                     flags |= F_ESCAPE;
                     continue;
                 }
-                if (c == '`' && pos + 1 < end && isAlnum(text.charAt(pos + 1))) {
+                if (c == '`' && pos + 1 < end && Ascii.isAlnum(text.charAt(pos + 1))) {
                     pos++;
                     flags |= F_ESCAPE;
                     continue;
@@ -657,7 +658,7 @@ final class ShellTokenizer {
                         continue;
                     }
                     if (text.charAt(pos + 1) == 'n' && len > wordFrom
-                            && (pos + 2 >= end || !isAlnum(text.charAt(pos + 2)))) {
+                            && (pos + 2 >= end || !Ascii.isAlnum(text.charAt(pos + 2)))) {
                         // A literal "\n" after a word, as next() reads one before a command:
                         // the line break of a layer that turns it into one (";id\n").
                         break;
@@ -756,7 +757,7 @@ final class ShellTokenizer {
     }
 
     private void markQuoteEnd() {
-        if (pos < end && isAlnum(text.charAt(pos))) {
+        if (pos < end && Ascii.isAlnum(text.charAt(pos))) {
             flags |= F_MID_QUOTE;
         }
     }
@@ -1235,10 +1236,6 @@ final class ShellTokenizer {
 
     static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
-    static boolean isAlnum(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static boolean isNameStart(char c) {

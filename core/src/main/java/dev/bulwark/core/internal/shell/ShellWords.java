@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.shell;
 
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.CommandTable;
 /**
  * Classifies de-obfuscated words: what an argument looks like (option, system path, URL, host)
  * and glob matching of obfuscated names such as {@code /???/c?t}. Pure functions over character
@@ -61,12 +63,12 @@ final class ShellWords {
         char first = c[from];
         int signals = 0;
         if (first == '-' && n >= 2) {
-            if (c[from + 1] == '-' && n >= 3 && isLetter(c[from + 2])) {
+            if (c[from + 1] == '-' && n >= 3 && Ascii.isLetter(c[from + 2])) {
                 signals |= LONG_OPTION;
-            } else if (isLetter(c[from + 1]) && n <= 24) {
+            } else if (Ascii.isLetter(c[from + 1]) && n <= 24) {
                 signals |= OPTION;
             }
-        } else if (first == '+' && n >= 2 && n <= 4 && isLetter(c[from + 1])) {
+        } else if (first == '+' && n >= 2 && n <= 4 && Ascii.isLetter(c[from + 1])) {
             signals |= OPTION;
         }
         // Both needles start with a character that only matches itself: search from its first one.
@@ -93,14 +95,14 @@ final class ShellWords {
             signals |= HOST;
         }
         if (windows) {
-            if (n >= 3 && isLetter(first) && c[from + 1] == ':' && (c[from + 2] == '\\' || c[from + 2] == '/')) {
+            if (n >= 3 && Ascii.isLetter(first) && c[from + 1] == ':' && (c[from + 2] == '\\' || c[from + 2] == '/')) {
                 signals |= WINDOWS_PATH;
-            } else if (n == 2 && isLetter(first) && c[from + 1] == ':') {
+            } else if (n == 2 && Ascii.isLetter(first) && c[from + 1] == ':') {
                 // A drive on its own: "dir d:".
                 signals |= WINDOWS_PATH;
             } else if (n >= 3 && first == '\\' && c[from + 1] == '\\') {
                 signals |= WINDOWS_PATH;
-            } else if (first == '/' && n >= 2 && n <= 16 && isLetter(c[from + 1])) {
+            } else if (first == '/' && n >= 2 && n <= 16 && Ascii.isLetter(c[from + 1])) {
                 signals |= SWITCH;
             }
         }
@@ -128,8 +130,8 @@ final class ShellWords {
             return PATH;
         }
         char second = c[from + 1];
-        if (!(isLetter(second) || second == '.' || second == '_' || second == '?' || second == '*'
-                || second == '[' || isDigit(second))) {
+        if (!(Ascii.isLetter(second) || second == '.' || second == '_' || second == '?' || second == '*'
+                || second == '[' || Ascii.isDigit(second))) {
             return 0;
         }
         int segmentEnd = from + 1;
@@ -164,7 +166,7 @@ final class ShellWords {
             char x = c[i];
             if (x == '?' || x == '*' || x == '[') {
                 glob = true;
-            } else if (isLetter(x)) {
+            } else if (Ascii.isLetter(x)) {
                 literals++;
             }
         }
@@ -189,7 +191,7 @@ final class ShellWords {
                 inBracket = true;
             } else if (c == ']') {
                 inBracket = false;
-            } else if (!inBracket && isLetter(c)) {
+            } else if (!inBracket && Ascii.isLetter(c)) {
                 n++;
             }
         }
@@ -217,7 +219,7 @@ final class ShellWords {
         }
         for (int i = from; i < to; i++) {
             char x = c[i];
-            if (!(isLetter(x) || isDigit(x) || x == '?' || x == '*' || x == '[' || x == ']' || x == '!'
+            if (!(Ascii.isLetter(x) || Ascii.isDigit(x) || x == '?' || x == '*' || x == '[' || x == ']' || x == '!'
                     || x == '-' || x == '_' || x == '^')) {
                 return 0;
             }
@@ -278,12 +280,12 @@ final class ShellWords {
                             si++;
                             continue;
                         }
-                    } else if (CommandTable.lower(pc) == s.charAt(si)) {
+                    } else if (Ascii.lower(pc) == s.charAt(si)) {
                         pi++;
                         si++;
                         continue;
                     }
-                } else if (CommandTable.lower(pc) == s.charAt(si)) {
+                } else if (Ascii.lower(pc) == s.charAt(si)) {
                     pi++;
                     si++;
                     continue;
@@ -327,9 +329,9 @@ final class ShellWords {
         }
         boolean match = false;
         while (i < close) {
-            char lo = CommandTable.lower(p[i]);
+            char lo = Ascii.lower(p[i]);
             if (i + 2 < close && p[i + 1] == '-') {
-                char hi = CommandTable.lower(p[i + 2]);
+                char hi = Ascii.lower(p[i + 2]);
                 if (c >= lo && c <= hi) {
                     match = true;
                 }
@@ -369,15 +371,15 @@ final class ShellWords {
             } else if (x == ':' && i > from) {
                 // host:port
                 for (int j = i + 1; j < to; j++) {
-                    if (!isDigit(c[j])) {
+                    if (!Ascii.isDigit(c[j])) {
                         return false;
                     }
                 }
                 to = i;
                 break;
-            } else if (isDigit(x)) {
+            } else if (Ascii.isDigit(x)) {
                 continue;
-            } else if (isLetter(x) || x == '-' || x == '_') {
+            } else if (Ascii.isLetter(x) || x == '-' || x == '_') {
                 digitsOnly = 0;
             } else {
                 return false;
@@ -392,7 +394,7 @@ final class ShellWords {
         // Letter TLD of two or more letters.
         int tld = 0;
         for (int i = lastDot + 1; i < to; i++) {
-            if (!isLetter(c[i])) {
+            if (!Ascii.isLetter(c[i])) {
                 return false;
             }
             tld++;
@@ -405,21 +407,13 @@ final class ShellWords {
         outer:
         for (int i = from; i <= to - n; i++) {
             for (int j = 0; j < n; j++) {
-                if (CommandTable.lower(c[i + j]) != needle.charAt(j)) {
+                if (Ascii.lower(c[i + j]) != needle.charAt(j)) {
                     continue outer;
                 }
             }
             return i;
         }
         return -1;
-    }
-
-    static boolean isLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     /** Whether the word has no upper-case ASCII letter. */
@@ -434,7 +428,7 @@ final class ShellWords {
 
     /** Whether {@code c[from, to)} starts with {@code NAME=}; returns the index of '=' or -1. */
     static int assignment(char[] c, int from, int to) {
-        if (from >= to || !(isLetter(c[from]) || c[from] == '_')) {
+        if (from >= to || !(Ascii.isLetter(c[from]) || c[from] == '_')) {
             return -1;
         }
         for (int i = from + 1; i < to; i++) {
@@ -442,7 +436,7 @@ final class ShellWords {
             if (x == '=') {
                 return i;
             }
-            if (!(isLetter(x) || isDigit(x) || x == '_')) {
+            if (!(Ascii.isLetter(x) || Ascii.isDigit(x) || x == '_')) {
                 return -1;
             }
         }

@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.shell;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
 import static dev.bulwark.core.internal.shell.ShellCommands.ALIAS;
 import static dev.bulwark.core.internal.shell.ShellCommands.DISTINCT;
 import static dev.bulwark.core.internal.shell.ShellCommands.INTERPRETER;
@@ -16,9 +17,12 @@ import static dev.bulwark.core.internal.shell.ShellCommands.WORD;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
@@ -60,7 +64,7 @@ public final class UnixCommandDetector implements Detector {
     /** The family key. */
     public static final String KEY = "UNIXCMD";
 
-    private static final String CWE78 = "https://cwe.mitre.org/data/definitions/78.html";
+    private static final String CWE78 = cwe(78);
 
     static final RuleDefinition SHELLSHOCK = rule("UNIXCMD-SHELLSHOCK", Level.BASIC,
             "Bash function definition that smuggles commands through an environment variable (Shellshock)",
@@ -85,7 +89,7 @@ public final class UnixCommandDetector implements Detector {
             "https://capec.mitre.org/data/definitions/88.html");
     static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
             "Shell function that calls itself through a pipe or in the background (fork bomb)",
-            "https://cwe.mitre.org/data/definitions/400.html");
+            cwe(400));
     static final RuleDefinition WEAK = rule("UNIXCMD-WEAK", Level.STRICT,
             "Known command name with little command-line context, e.g. a bare tool name", CWE78);
 
@@ -192,7 +196,7 @@ public final class UnixCommandDetector implements Detector {
             return true;
         }
         int end = to;
-        while (end > from && (ShellWords.isDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '.')) {
+        while (end > from && (Ascii.isDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '.')) {
             end--;
         }
         return end < to && (ShellCommands.UNIX.get(text, from, end) & VERSIONED) != 0;
@@ -662,7 +666,7 @@ public final class UnixCommandDetector implements Detector {
             int f = ShellCommands.UNIX.get(b, base, to);
             if (f == 0 && to - base > 2) {
                 int end = to;
-                while (end > base + 1 && (ShellWords.isDigit(b[end - 1]) || b[end - 1] == '.')) {
+                while (end > base + 1 && (Ascii.isDigit(b[end - 1]) || b[end - 1] == '.')) {
                     end--;
                 }
                 if (end < to) {
@@ -788,9 +792,9 @@ public final class UnixCommandDetector implements Detector {
             boolean digit = false;
             for (int i = from; i < to; i++) {
                 char c = text.charAt(i);
-                if (ShellWords.isDigit(c)) {
+                if (Ascii.isDigit(c)) {
                     digit = true;
-                } else if (!ShellWords.isLetter(c) && c != '.' && c != '-' && c != '_' && c != ':') {
+                } else if (!Ascii.isLetter(c) && c != '.' && c != '-' && c != '_' && c != ':') {
                     return false;
                 }
             }
@@ -799,7 +803,7 @@ public final class UnixCommandDetector implements Detector {
 
         private static boolean isNumber(char[] b, int from, int to) {
             for (int i = from; i < to; i++) {
-                if (!ShellWords.isDigit(b[i]) && b[i] != '.' && b[i] != ':') {
+                if (!Ascii.isDigit(b[i]) && b[i] != '.' && b[i] != ':') {
                     return false;
                 }
             }

@@ -11,9 +11,12 @@ import static dev.bulwark.core.internal.shell.ShellCommands.SUBCOMMANDS;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
@@ -312,7 +315,7 @@ public final class WindowsCommandDetector implements Detector {
             }
             int n = to - from;
             if ((f & CMD) != 0 && n == 2 && (b[from] == '/' || b[from] == '-')) {
-                char o = CommandTable.lower(b[from + 1]);
+                char o = Ascii.lower(b[from + 1]);
                 if (o == 'c' || o == 'k' || o == 'r') {
                     runSwitch[d] = true;
                 }
@@ -326,7 +329,7 @@ public final class WindowsCommandDetector implements Detector {
             if ((t.flags & (ShellTokenizer.F_PERCENT_VAR | ShellTokenizer.F_VAR)) != 0) {
                 signals |= ShellWords.VARIABLE;
             }
-            if (n > 0 && b[from] == '-' && n >= 2 && ShellWords.isLetter(b[from + 1])) {
+            if (n > 0 && b[from] == '-' && n >= 2 && Ascii.isLetter(b[from + 1])) {
                 signals |= ShellWords.OPTION;
             }
             if ((signals & ShellWords.PLAIN) != 0 && !isNumber(b, from, to)) {
@@ -345,7 +348,7 @@ public final class WindowsCommandDetector implements Detector {
             // PowerShell accepts any unambiguous prefix of -EncodedCommand, e.g. -e, -en, -enc.
             String full = "encodedcommand";
             for (int i = 0; i < n; i++) {
-                if (CommandTable.lower(b[from + i]) != full.charAt(i)) {
+                if (Ascii.lower(b[from + i]) != full.charAt(i)) {
                     return n >= 2 && ShellWords.indexOf(b, from, to, "ec") == from && n == 2;
                 }
             }
@@ -578,7 +581,7 @@ public final class WindowsCommandDetector implements Detector {
             }
             switch (state) {
                 case IF_OPERAND -> {
-                    if (n == 2 && (b[from] == '/' || b[from] == '-') && CommandTable.lower(b[from + 1]) == 'i') {
+                    if (n == 2 && (b[from] == '/' || b[from] == '-') && Ascii.lower(b[from + 1]) == 'i') {
                         ifStrong[d] = true;
                         return true;
                     }
@@ -742,7 +745,7 @@ public final class WindowsCommandDetector implements Detector {
 
     private static boolean isNumber(char[] b, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!ShellWords.isDigit(b[i])) {
+            if (!Ascii.isDigit(b[i])) {
                 return false;
             }
         }

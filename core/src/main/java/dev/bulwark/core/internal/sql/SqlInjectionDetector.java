@@ -1,12 +1,14 @@
 package dev.bulwark.core.internal.sql;
 
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -82,7 +84,8 @@ public final class SqlInjectionDetector implements Detector {
         boolean plus = profile.has('+') && ((source == Source.PATH || source == Source.PATH_SEGMENT)
                 || stillFormEncoded(value));
         boolean json = profile.has('\\') && looksLikeJson(value);
-        if (!sql && !escaped && !plus && !json) {
+        boolean split = profile.has('*') && commentInsideWord(value, 0) >= 0;
+        if (!sql && !escaped && !plus && !json && !split) {
             return;
         }
         SqlFindings findings = new SqlFindings();
@@ -109,11 +112,103 @@ public final class SqlInjectionDetector implements Detector {
                 judge(unescaped, null, findings);
             }
         }
+        if (split) {
+            // Filters and applications that strip comments join DR/**/OP into DROP.
+            splitKeyword(value, findings);
+        }
         if (source == Source.HEADER && isNegotiationHeader(target.name())) {
             // Media ranges such as */* are the grammar of Accept headers, not a comment fragment.
             findings.remove(SqlRules.index(SqlRules.FRAGMENT));
         }
         findings.reportTo(sink);
+    }
+
+    /**
+     * Where the next block comment at or after {@code from} starts that sits inside a word (an
+     * ASCII letter right before its {@code /*} and right after its closing {@code *}{@code /}), or -1.
+     */
+    static int commentInsideWord(String value, int from) {
+        int open = value.indexOf("/*", from);
+        while (open >= 0) {
+            int close = value.indexOf("*/", open + 2);
+            if (close < 0) {
+                return -1;
+            }
+            int after = close + 2;
+            if (open > 0 && Ascii.isLetter(value.charAt(open - 1)) && after < value.length()
+                    && Ascii.isLetter(value.charAt(after))) {
+                return open;
+            }
+            open = value.indexOf("/*", after);
+        }
+        return -1;
+    }
+
+    /** Word classes whose words, split by a comment, can only be SQL hidden from a keyword filter. */
+    private static final int SPLIT_CLASSES = SqlVocabulary.RESERVED | SqlVocabulary.STATEMENT | SqlVocabulary.LOGIC
+            | SqlVocabulary.TIME | SqlVocabulary.SYSTEM | SqlVocabulary.CATALOG | SqlVocabulary.ERROR;
+
+    private static boolean isSplitKeyword(String text, int from, int to) {
+        return SqlVocabulary.any(SqlVocabulary.find(text, from, to), SPLIT_CLASSES);
+    }
+
+    /**
+     * Reads {@code value} with every block comment inside a word removed, as a comment-stripping
+     * filter leaves it: a keyword that only appears when its pieces are joined is reported, and the
+     * joined text is judged like any other reading.
+     */
+    private static void splitKeyword(String value, SqlFindings findings) {
+        StringBuilder joined = new StringBuilder(value.length());
+        int[] joins = new int[8];
+        int[] comments = new int[8];
+        int count = 0;
+        int copied = 0;
+        for (int open = commentInsideWord(value, 0); open >= 0; open = commentInsideWord(value, copied)) {
+            joined.append(value, copied, open);
+            if (count == joins.length) {
+                joins = Arrays.copyOf(joins, count * 2);
+                comments = Arrays.copyOf(comments, count * 2);
+            }
+            joins[count] = joined.length();
+            comments[count++] = open;
+            copied = value.indexOf("*/", open + 2) + 2;
+        }
+        joined.append(value, copied, value.length());
+        String text = joined.toString();
+        int wordEnd = 0;
+        for (int j = 0; j < count && !findings.has(SqlRules.index(SqlRules.SPLIT_KEYWORD)); j++) {
+            int at = joins[j];
+            // The two pieces this comment joins (a later comment may stand for a space: DR/**/OP/*x*/t),
+            int left = at;
+            while (left > (j > 0 ? joins[j - 1] : 0) && Ascii.isLetter(text.charAt(left - 1))) {
+                left--;
+            }
+            int right = at;
+            int rightLimit = j + 1 < count ? joins[j + 1] : text.length();
+            while (right < rightLimit && Ascii.isLetter(text.charAt(right))) {
+                right++;
+            }
+            boolean keyword = isSplitKeyword(text, left, right);
+            // and the whole word all comments in it join (U/**/NI/**/ON), read once per word.
+            if (!keyword && at >= wordEnd) {
+                int start = at;
+                while (start > wordEnd && Ascii.isLetter(text.charAt(start - 1))) {
+                    start--;
+                }
+                wordEnd = at;
+                while (wordEnd < text.length() && Ascii.isLetter(text.charAt(wordEnd))) {
+                    wordEnd++;
+                }
+                keyword = isSplitKeyword(text, start, wordEnd);
+            }
+            if (keyword) {
+                int from = comments[j];
+                findings.add(SqlRules.index(SqlRules.SPLIT_KEYWORD), from, value.indexOf("*/", from + 2) + 2);
+            }
+        }
+        if (mayHoldSql(text)) {
+            judge(text, null, findings);
+        }
     }
 
     /** Accept and its Accept-* relatives carry media ranges and weights ({@code *}{@code /*;q=0.8}). */

@@ -24,6 +24,8 @@ import static dev.bulwark.core.internal.sql.SqlTokens.SYSVAR;
 import static dev.bulwark.core.internal.sql.SqlTokens.VAR;
 import static dev.bulwark.core.internal.sql.SqlTokens.WORD;
 
+import dev.bulwark.core.internal.rules.Ascii;
+
 /**
  * Reads SQL tokens the way a permissive database would, MySQL first: {@code '..'} and
  * {@code ".."} strings with doubled quotes and backslash escapes, backtick and bracket identifiers,
@@ -236,7 +238,7 @@ final class SqlLexer {
     private static int number(String text, int i, int to, SqlTokens out) {
         char c = text.charAt(i);
         if (c == '0' && i + 2 < to) {
-            char kind = WordTable.lower(text.charAt(i + 1));
+            char kind = Ascii.lower(text.charAt(i + 1));
             if (kind == 'x' || kind == 'b') {
                 int j = i + 2;
                 while (j < to && (kind == 'x' ? isHexDigit(text.charAt(j)) : isBinaryDigit(text.charAt(j)))) {
@@ -280,7 +282,7 @@ final class SqlLexer {
                 w++;
             }
             int id = SqlVocabulary.find(text, j, w);
-            char suffix = WordTable.lower(text.charAt(j));
+            char suffix = Ascii.lower(text.charAt(j));
             if (id == 0 && (suffix == 'f' || suffix == 'd') && w - j > 2) {
                 int rest = SqlVocabulary.find(text, j + 1, w);
                 if (SqlVocabulary.is(rest, SqlVocabulary.GLUE)) {

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.sql;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.util.List;
@@ -10,7 +12,7 @@ final class SqlRules {
     static final String KEY = "SQL";
 
     private static final String OWASP = "https://owasp.org/www-community/attacks/SQL_Injection";
-    private static final String CWE = "https://cwe.mitre.org/data/definitions/89.html";
+    private static final String CWE = cwe(89);
     private static final String BLIND = "https://owasp.org/www-community/attacks/Blind_SQL_Injection";
     private static final String CAPEC_66 = "https://capec.mitre.org/data/definitions/66.html";
     private static final String CAPEC_7 = "https://capec.mitre.org/data/definitions/7.html";
@@ -78,6 +80,10 @@ final class SqlRules {
     static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
             "a value that is a quote followed by a statement keyword ('union, \" alter ...)", CWE);
 
+    static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,
+            "an SQL keyword split by an inline comment (SEL/**/ECT, UN/**/ION), which only evades keyword filters",
+            CWE);
+
     // STRICT: fragments and weaker signals.
     static final RuleDefinition FRAGMENT = rule("SQL-FRAGMENT", Level.STRICT,
             "a fragment of SQL: a lone operator, quote shape or clause", CWE);
@@ -87,7 +93,7 @@ final class SqlRules {
             TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
             STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
             FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, KEYWORD_AFTER_QUOTE,
-            FRAGMENT);
+            SPLIT_KEYWORD, FRAGMENT);
 
     private SqlRules() {}
 

@@ -25,6 +25,8 @@ import static dev.bulwark.core.internal.sql.SqlTokens.WORD;
 import static dev.bulwark.core.internal.sql.SqlVocabulary.any;
 import static dev.bulwark.core.internal.sql.SqlVocabulary.is;
 
+import dev.bulwark.core.internal.rules.Ascii;
+
 /**
  * Judges the shape of a token stream read in one injection context. The decisions are structural:
  * which kind of token follows which, whether an expression has a comparison, what its operands are
@@ -843,7 +845,7 @@ final class SqlShapes {
     private void scientificSpace(int i) {
         int p = i + 1;
         if (p >= n || type[p] != LPAREN || start[p] != end[i] || end[i] - start[i] < 3
-                || WordTable.lower(text.charAt(end[i] - 1)) != 'e' || text.charAt(end[i] - 2) != '.') {
+                || Ascii.lower(text.charAt(end[i] - 1)) != 'e' || text.charAt(end[i] - 2) != '.') {
             return;
         }
         int w = next(p + 1);
@@ -1985,7 +1987,7 @@ final class SqlShapes {
                 return false;
             }
             for (int c = 0; c < size; c++) {
-                if (WordTable.lower(text.charAt(start[x] + c)) != WordTable.lower(text.charAt(start[y] + c))) {
+                if (Ascii.lower(text.charAt(start[x] + c)) != Ascii.lower(text.charAt(start[y] + c))) {
                     return false;
                 }
             }
@@ -2145,7 +2147,7 @@ final class SqlShapes {
             return false;
         }
         for (int k = 0; k < ae - as; k++) {
-            if (WordTable.lower(text.charAt(as + k)) != WordTable.lower(text.charAt(bs + k))) {
+            if (Ascii.lower(text.charAt(as + k)) != Ascii.lower(text.charAt(bs + k))) {
                 return false;
             }
         }

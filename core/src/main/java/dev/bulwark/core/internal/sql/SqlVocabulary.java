@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.sql;
 
+import dev.bulwark.core.internal.rules.Lexicon;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -337,7 +338,7 @@ final class SqlVocabulary {
         flags = Arrays.copyOf(flags, WORDS.size() + 1);
     }
 
-    private static final WordTable WORD_TABLE = buildTable();
+    private static final Lexicon WORD_TABLE = buildTable();
     private static final boolean EVERY_WORD_HAS_LETTER = WORDS.stream()
             .allMatch(w -> w.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')));
 
@@ -345,7 +346,7 @@ final class SqlVocabulary {
 
     /** The id of the word in {@code text[from, to)} (case-insensitive), or 0 for an unknown word. */
     static int find(CharSequence text, int from, int to) {
-        return WORD_TABLE.find(text, from, to);
+        return WORD_TABLE.flags(text, from, to);
     }
 
     /** Whether every word has an ASCII letter, so that text without one holds no known word. */
@@ -392,12 +393,12 @@ final class SqlVocabulary {
         }
     }
 
-    private static WordTable buildTable() {
-        String[] words = WORDS.toArray(new String[0]);
-        int[] ids = new int[words.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = i + 1;
+    /** Each word's id stands in the table as its flags, so that a lookup answers with the id. */
+    private static Lexicon buildTable() {
+        Lexicon.Builder table = Lexicon.builder();
+        for (int id = 1; id <= WORDS.size(); id++) {
+            table.add(id, WORDS.get(id - 1));
         }
-        return new WordTable(words, ids);
+        return table.build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
+import static dev.bulwark.core.internal.rules.References.cwe;
+
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.util.List;
@@ -14,7 +16,7 @@ final class XssRules {
     static final String KEY = "XSS";
 
     private static final String OWASP_XSS = "https://owasp.org/www-community/attacks/xss/";
-    private static final String CWE_79 = "https://cwe.mitre.org/data/definitions/79.html";
+    private static final String CWE_79 = cwe(79);
     private static final String CAPEC_SCRIPT_TAG = "https://capec.mitre.org/data/definitions/18.html";
     private static final String CAPEC_ATTRIBUTE = "https://capec.mitre.org/data/definitions/243.html";
     private static final String CAPEC_URI = "https://capec.mitre.org/data/definitions/244.html";
@@ -22,7 +24,7 @@ final class XssRules {
     private static final String CAPEC_DOM = "https://capec.mitre.org/data/definitions/588.html";
     private static final String CAPEC_NON_SCRIPT = "https://capec.mitre.org/data/definitions/591.html";
     private static final String CAPEC_CLICKJACKING = "https://capec.mitre.org/data/definitions/103.html";
-    private static final String XXE = "https://cwe.mitre.org/data/definitions/611.html";
+    private static final String XXE = cwe(611);
 
     static final RuleDefinition SCRIPT_TAG = rule("XSS-SCRIPT-TAG", Level.BASIC,
             "a <script> element, also namespaced, split or unclosed", CAPEC_SCRIPT_TAG);

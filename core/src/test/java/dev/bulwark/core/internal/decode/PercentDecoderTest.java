@@ -151,8 +151,27 @@ class PercentDecoderTest {
     void flagsOverlongFormsHiddenBehindDoubleEncoding() {
         DecodedText decoded = decoder.decode("%25C0%25AF", false);
 
-        assertThat(decoded.text()).isEqualTo("\uFFFD");
-        assertThat(decoded.flags()).contains(OVERLONG_UTF8, MULTIPLE_ENCODING);
+        assertThat(decoded.text()).isEqualTo("%C0%AF");
+        assertThat(decoded.flags()).contains(OVERLONG_UTF8, MULTIPLE_ENCODING).doesNotContain(ENCODING_DEPTH_EXCEEDED);
+    }
+
+    @Test
+    void keepsEscapesALaterPassAssemblesFromLeftoversWhenTheyAreNotUtf8() {
+        // %%32%%66 gives %2%f; a second pass must not read %fb out of "%f" and the "b" of boot.ini
+        DecodedText decoded = decoder.decode("..%%32%%66..%%32%%66boot.ini", false);
+
+        assertThat(decoded.text()).isEqualTo("..%2%f..%2%fboot.ini");
+        assertThat(decoded.flags()).contains(INVALID_PERCENT_ENCODING, INVALID_UTF8).doesNotContain(ENCODING_DEPTH_EXCEEDED);
+    }
+
+    @Test
+    void stillUndoesValidLayersBesideEscapesItKeeps() {
+        assertThat(decoder.decode("%25fb%25252e", false).text()).isEqualTo("%fb.");
+    }
+
+    @Test
+    void replacesInvalidUtf8OfTheFirstPassAsBefore() {
+        assertThat(decoder.decode("%%32%%66%fb", false).text()).isEqualTo("%2%f\uFFFD");
     }
 
     @Test

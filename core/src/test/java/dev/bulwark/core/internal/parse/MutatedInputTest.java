@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
-import dev.bulwark.core.internal.decode.EscapeDecoder;
-import dev.bulwark.core.internal.decode.HtmlEntityDecoder;
 import dev.bulwark.core.internal.decode.PathNormalizer;
 import dev.bulwark.core.internal.decode.PercentDecoder;
+import dev.bulwark.core.internal.rules.HtmlEntities;
+import dev.bulwark.core.internal.rules.Unescaper;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -121,8 +121,8 @@ class MutatedInputTest {
             String text = latin1(input);
             decoder.decode(text, true);
             paths.normalize(text);
-            HtmlEntityDecoder.decode(text);
-            EscapeDecoder.decodeJsEscapes(text);
+            HtmlEntities.decode(text);
+            Unescaper.decode(text);
         });
     }
 }

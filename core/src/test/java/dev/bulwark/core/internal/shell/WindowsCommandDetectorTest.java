@@ -1,12 +1,13 @@
 package dev.bulwark.core.internal.shell;
 
-import static dev.bulwark.core.internal.shell.DetectorAssertions.basic;
-import static dev.bulwark.core.internal.shell.DetectorAssertions.standard;
-import static dev.bulwark.core.internal.shell.DetectorAssertions.strict;
+import static dev.bulwark.core.internal.rules.Scans.basic;
+import static dev.bulwark.core.internal.rules.Scans.standard;
+import static dev.bulwark.core.internal.rules.Scans.strict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.Scans;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

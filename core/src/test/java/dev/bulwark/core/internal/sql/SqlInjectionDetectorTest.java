@@ -8,6 +8,7 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Scans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,40 @@ class SqlInjectionDetectorTest {
         @Test
         void detectsUnionIntoParenthesisedSelect() {
             assertThat(rulesFor("1 union (select id from users limit 1,1)")).contains("SQL-UNION");
+        }
+    }
+
+    @Nested
+    class SplitKeywords {
+
+        @Test
+        void detectsStatementKeywordSplitByInlineComment() {
+            assertThat(rulesFor("DR/**/OP TABLE audit_log")).containsExactly("SQL-SPLIT-KEYWORD");
+        }
+
+        @Test
+        void detectsKeywordWhoseNextCommentStandsForASpace() {
+            assertThat(rulesFor("DR/**/OP/*bypass*/audit_log")).containsExactly("SQL-SPLIT-KEYWORD");
+            assertThat(rulesFor("U/**/NI/**/ON")).containsExactly("SQL-SPLIT-KEYWORD");
+        }
+
+        @Test
+        void judgesTheJoinedReadingLikeAnyOther() {
+            assertThat(rulesFor("1 UN/**/ION SEL/*x*/ECT password FROM users")).contains("SQL-UNION-AFTER-BREAK", "SQL-SPLIT-KEYWORD");
+        }
+
+        @Test
+        void ignoresCommentsBetweenOrdinaryWordsAndAroundSpaces() {
+            assertThat(rulesFor("int/*count*/x")).isEmpty();
+            assertThat(rulesFor("font-family: x/**/y")).isEmpty();
+            assertThat(rulesFor("image/*, text/*")).isEmpty();
+            assertThat(rulesFor("/* note */ select your size")).isEmpty();
+        }
+
+        @Test
+        void staysLinearOnManyComments() {
+            String value = Scans.mebibyteOf("a/**/");
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rulesFor(value));
         }
     }
 

@@ -1,0 +1,519 @@
+package dev.bulwark.core.internal.code.php;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.CodeLexer;
+import dev.bulwark.core.internal.rules.DecodedText;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.Findings;
+import dev.bulwark.core.internal.rules.Lexicon;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
+import dev.bulwark.core.internal.rules.Unescaper;
+import dev.bulwark.core.internal.rules.UploadNames;
+import java.util.List;
+
+/**
+ * PHP code injection (rule key {@value #KEY}; the OWASP CRS counterpart is the 933xxx group):
+ * PHP open tags, stream wrappers ({@code php://filter}, {@code phar://}, {@code expect://}),
+ * superglobals, calls of PHP functions by name, by variable and by folded expression (see
+ * {@link PhpCallScanner}), serialized PHP objects (object injection), php.ini directives, and
+ * uploads of PHP scripts or session files by file name.
+ *
+ * <p>HTML character references and backslash escapes ({@code \x73}) are decoded first
+ * ({@link Unescaper}). Functions named by English words ({@code file}, {@code date},
+ * {@code system}) count only in code context, so prose with parentheses stays clean. The
+ * default level (STANDARD) enables all rules but three weak signals (a dangling {@code <?}, php.ini
+ * directives named by common words, serialized arrays) that need STRICT; BASIC keeps an open tag
+ * followed by code, executing stream wrappers, and serialized objects that make up the value.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
+ */
+public final class PhpInjectionDetector implements Detector {
+
+    public static final String KEY = "PHP";
+
+    private static final String CAPEC_242 = "https://capec.mitre.org/data/definitions/242.html";
+
+    static final RuleDefinition CODE_TAG = rule("PHP-CODE-TAG", Level.BASIC,
+            "PHP open tag (<?php, <?=, <?) followed by code", cwe(94));
+    static final RuleDefinition OPEN_TAG = rule("PHP-OPEN-TAG", Level.STANDARD,
+            "PHP open tag, [php] / {php} block, or <?xml followed by something other than a prolog", cwe(94));
+    static final RuleDefinition DANGLING_TAG = rule("PHP-DANGLING-TAG", Level.STRICT,
+            "Bare <? at the end of a value", cwe(94));
+    static final RuleDefinition EXECUTING_WRAPPER = rule("PHP-EXECUTING-WRAPPER", Level.BASIC,
+            "php://input, php://filter, expect:// or data:// stream wrapper", cwe(98));
+    static final RuleDefinition STREAM_WRAPPER = rule("PHP-STREAM-WRAPPER", Level.STANDARD,
+            "PHP stream wrapper (php://, phar://, zip://, compress.zlib://, glob://, ssh2.*://)", cwe(98));
+    static final RuleDefinition SUPERGLOBAL = rule("PHP-SUPERGLOBAL", Level.STANDARD,
+            "PHP superglobal ($_GET, $_POST, $_SERVER, $GLOBALS, ...)", cwe(94));
+    static final RuleDefinition FUNCTION_CALL = rule("PHP-FUNCTION-CALL", Level.STANDARD,
+            "Call of a PHP built-in function, or include/require of a path", cwe(94));
+    static final RuleDefinition VARIABLE_FUNCTION = rule("PHP-VARIABLE-FUNCTION", Level.STANDARD,
+            "Variable function call ($f(...), ${'f'}(...), $a['k'](...))", cwe(94));
+    static final RuleDefinition DYNAMIC_CALL = rule("PHP-DYNAMIC-CALL", Level.STANDARD,
+            "Call of an expression that folds to a PHP function name (\"sys\".\"tem\"(...), (system)(...))", cwe(94));
+    static final RuleDefinition VARIABLE_VARIABLE = rule("PHP-VARIABLE-VARIABLE", Level.STANDARD,
+            "Variable variable ${'name'}, ${$x}, $ {x}", cwe(94));
+    static final RuleDefinition SERIALIZED_OBJECT = rule("PHP-SERIALIZED-OBJECT", Level.BASIC,
+            "Value is a serialized PHP object (O:8:\"stdClass\":...)", cwe(502));
+    static final RuleDefinition SERIALIZED_EMBEDDED = rule("PHP-SERIALIZED-EMBEDDED", Level.STANDARD,
+            "Serialized PHP object inside a value", cwe(502));
+    static final RuleDefinition SERIALIZED_ARRAY = rule("PHP-SERIALIZED-ARRAY", Level.STRICT,
+            "Serialized PHP array (a:1:{...})", cwe(502));
+    static final RuleDefinition INI_DIRECTIVE = rule("PHP-INI-DIRECTIVE", Level.STANDARD,
+            "php.ini directive assignment (allow_url_include=, auto_prepend_file=, opcache.*=)", CAPEC_242);
+    static final RuleDefinition INI_WORD_DIRECTIVE = rule("PHP-INI-WORD-DIRECTIVE", Level.STRICT,
+            "Whole value assigns a php.ini directive named by a common word (engine=, extension=)", CAPEC_242);
+    static final RuleDefinition SCRIPT_UPLOAD = rule("PHP-SCRIPT-UPLOAD", Level.STANDARD,
+            "Uploaded file name with a PHP extension, also hidden before another extension (shell.php.jpg)", cwe(434));
+    static final RuleDefinition SESSION_FILE_UPLOAD = rule("PHP-SESSION-FILE-UPLOAD", Level.STANDARD,
+            "Uploaded file named like a PHP session file (sess_<id>)", cwe(434));
+
+    private static final List<RuleDefinition> RULES = List.of(CODE_TAG, OPEN_TAG, DANGLING_TAG,
+            EXECUTING_WRAPPER, STREAM_WRAPPER, SUPERGLOBAL, FUNCTION_CALL, VARIABLE_FUNCTION, DYNAMIC_CALL,
+            VARIABLE_VARIABLE, SERIALIZED_OBJECT, SERIALIZED_EMBEDDED, SERIALIZED_ARRAY, INI_DIRECTIVE,
+            INI_WORD_DIRECTIVE, SCRIPT_UPLOAD, SESSION_FILE_UPLOAD);
+
+    private static final Lexicon CODE_STATEMENTS = Lexicon.of("echo", "print", "eval", "system", "exec",
+            "include", "require", "include_once", "require_once", "passthru", "assert", "die", "exit",
+            "return", "if", "foreach", "for", "while", "function", "phpinfo", "shell_exec", "var_dump");
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    /** Characters without which no PHP construct is found. */
+    private static final AsciiSet CANDIDATES = AsciiSet.of("(<$:=[{`'\"");
+    /** Characters that start an escape {@link Unescaper} decodes. */
+    private static final AsciiSet ESCAPES = AsciiSet.of("%&\\");
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String value = target.text();
+        boolean fileName = UploadNames.isFileName(target);
+        Findings findings = null;
+        if (fileName) {
+            findings = new Findings(sink, RULES, value.length());
+            scanFileName(value, findings);
+        }
+        boolean candidates = target.profile().hasAny(CANDIDATES);
+        boolean escapes = target.profile().hasAny(ESCAPES);
+        if (!candidates && !escapes) {
+            return;
+        }
+        if (findings == null) {
+            findings = new Findings(sink, RULES, value.length());
+        }
+        String s = value;
+        TextProfile profile = target.profile();
+        if (escapes) {
+            DecodedText decoded = Unescaper.decode(value);
+            if (decoded.changed()) {
+                findings.mapThrough(decoded);
+                s = decoded.text;
+                profile = TextProfile.of(s);
+            }
+        }
+        scanText(s, profile, findings);
+    }
+
+    private static final AsciiSet BRACKETS = AsciiSet.of("[{");
+
+    /** Scans {@code s}, whose profile is {@code profile}. */
+    private static void scanText(String s, TextProfile profile, Findings findings) {
+        boolean paren = profile.has('(');
+        boolean lt = profile.has('<');
+        boolean dollar = profile.has('$');
+        boolean colon = profile.has(':');
+        boolean equals = profile.has('=');
+        boolean bracket = profile.hasAny(BRACKETS);
+        if (lt) {
+            scanOpenTags(s, findings);
+        }
+        if (bracket) {
+            scanTemplateBlocks(s, findings);
+        }
+        if (colon) {
+            scanWrappers(s, findings);
+            scanSerialized(s, findings);
+        }
+        if (dollar) {
+            scanVariables(s, findings);
+        }
+        if (equals) {
+            scanIniDirectives(s, findings);
+        }
+        if (!paren) {
+            scanIncludeStatements(s, findings);
+        }
+        if (paren && PhpCallScanner.mayHaveCalls(s)) {
+            new PhpCallScanner(s, new PhpCallScanner.Listener() {
+                @Override
+                public void functionCall(int start, int end) {
+                    findings.report(FUNCTION_CALL, start, end);
+                }
+
+                @Override
+                public void variableCall(int start, int end) {
+                    findings.report(VARIABLE_FUNCTION, start, end);
+                }
+
+                @Override
+                public void dynamicCall(int start, int end) {
+                    findings.report(DYNAMIC_CALL, start, end);
+                }
+            }).run();
+        }
+    }
+
+    /**
+     * {@code include '/path/file.php';} without parentheses (with them, the call scanner sees it):
+     * the keyword at the start of a statement, then a quoted path.
+     */
+    private static void scanIncludeStatements(String s, Findings findings) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if ((c != 'i' && c != 'I' && c != 'r' && c != 'R') || (i > 0 && Ascii.isIdentPart(s.charAt(i - 1)))) {
+                continue;
+            }
+            int end;
+            if (Ascii.matchesAt(s, i, "include")) {
+                end = i + 7;
+            } else if (Ascii.matchesAt(s, i, "require")) {
+                end = i + 7;
+            } else {
+                continue;
+            }
+            if (Ascii.matchesAt(s, end, "_once")) {
+                end += 5;
+            }
+            int before = Ascii.skipSpacesBack(s, i - 1);
+            if (before >= 0 && s.charAt(before) != ';' && s.charAt(before) != '{' && s.charAt(before) != '}'
+                    && s.charAt(before) != '@' && s.charAt(before) != '>') {
+                continue;
+            }
+            int q = Ascii.skipSpaces(s, end, n);
+            if (q > end && q + 1 < n && s.charAt(q) == '$' && Ascii.isIdentStart(s.charAt(q + 1))) {
+                findings.report(FUNCTION_CALL, i, q + 1);
+                return;
+            }
+            if (q == end || q >= n || (s.charAt(q) != '\'' && s.charAt(q) != '"')) {
+                continue;
+            }
+            int close = s.indexOf(s.charAt(q), q + 1);
+            if (close < 0) {
+                continue;
+            }
+            boolean path = false;
+            for (int k = q + 1; k < close && !path; k++) {
+                char p = s.charAt(k);
+                path = p == '/' || p == '\\' || p == ':';
+            }
+            path |= close - q > 5 && Ascii.matchesAt(s, close - 4, ".php");
+            int after = Ascii.skipSpaces(s, close + 1, n);
+            if (path && (after >= n || s.charAt(after) == ';' || s.charAt(after) == '?')) {
+                findings.report(FUNCTION_CALL, i, close + 1);
+                return;
+            }
+        }
+    }
+
+    /** {@code <?php}, {@code <?=}, {@code <? code}, and {@code <?xml} not followed by a prolog. */
+    private static void scanOpenTags(String s, Findings findings) {
+        int n = s.length();
+        for (int i = s.indexOf("<?"); i >= 0; i = s.indexOf("<?", i + 2)) {
+            int j = i + 2;
+            if (j >= n) {
+                if (i > 0) {
+                    findings.report(DANGLING_TAG, i, n);
+                }
+                continue;
+            }
+            char c = s.charAt(j);
+            int codeStart;
+            if (c == '=') {
+                codeStart = j + 1;
+            } else if (Ascii.matchesAt(s, j, "php")) {
+                codeStart = j + 3;
+            } else if (Ascii.isSpace(c)) {
+                int k = Ascii.skipSpaces(s, j, n);
+                if (Ascii.matchesAt(s, k, "php")) {
+                    codeStart = k + 3;
+                } else if (k < n && (Ascii.isIdentStart(s.charAt(k)) || s.charAt(k) == '$')
+                        && followedByCode(s, k)) {
+                    codeStart = k;
+                } else {
+                    continue;
+                }
+            } else if (Ascii.matchesAt(s, j, "xml")) {
+                int k = Ascii.skipSpaces(s, j + 3, n);
+                if (k >= n || Ascii.isLetter(s.charAt(k)) || Ascii.matchesAt(s, k, "?>")
+                        || Ascii.matchesAt(s, k, ":namespace")
+                        || (k == j + 3 && (s.charAt(k) == '-' || Ascii.isIdentPart(s.charAt(k))))) {
+                    continue;
+                }
+                codeStart = k;
+            } else {
+                continue;
+            }
+            if (followedByCode(s, codeStart)) {
+                findings.report(CODE_TAG, i, Math.min(n, codeStart));
+            } else {
+                findings.report(OPEN_TAG, i, Math.min(n, codeStart));
+            }
+        }
+    }
+
+    /** Whether PHP statements follow an open tag: a call, a variable, a backtick or a statement keyword. */
+    private static boolean followedByCode(String s, int from) {
+        int window = Math.min(s.length(), from + 256);
+        CodeLexer lex = new CodeLexer(s, from, window, CodeLexer.SLASH_COMMENTS | CodeLexer.HASH_COMMENTS);
+        int tokens = 0;
+        int prevType = CodeLexer.END;
+        while (lex.next() != CodeLexer.END && tokens < 64) {
+            if ((lex.type == CodeLexer.PUNCT && lex.punct == '$') || (lex.type == CodeLexer.STRING && lex.punct == '`')) {
+                return true;
+            }
+            if (lex.isPunct('(') && prevType == CodeLexer.IDENT) {
+                return true;
+            }
+            if (lex.type == CodeLexer.IDENT && CODE_STATEMENTS.contains(s, lex.start, lex.end)) {
+                return true;
+            }
+            prevType = lex.type;
+            tokens++;
+        }
+        return false;
+    }
+
+    /** {@code [php]...[/php]} (bulletin boards) and {@code {php}...{/php}} (Smarty). */
+    private static void scanTemplateBlocks(String s, Findings findings) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != '[' && c != '{') {
+                continue;
+            }
+            char close = c == '[' ? ']' : '}';
+            int j = i + 1;
+            if (j < n && (s.charAt(j) == '/' || s.charAt(j) == '\\')) {
+                j++;
+            }
+            if (Ascii.matchesAt(s, j, "php") && j + 3 < n && s.charAt(j + 3) == close) {
+                findings.report(OPEN_TAG, i, j + 4);
+                return;
+            }
+        }
+    }
+
+    /** Stream wrappers: the scheme before each {@code ://}. */
+    private static void scanWrappers(String s, Findings findings) {
+        for (int at = s.indexOf("://"); at >= 0; at = s.indexOf("://", at + 3)) {
+            int start = at;
+            while (start > 0 && at - start < 16) {
+                char c = s.charAt(start - 1);
+                if (Ascii.isLetter(c) || Ascii.isDigit(c) || c == '.' || c == '+' || c == '-') {
+                    start--;
+                } else {
+                    break;
+                }
+            }
+            int flags = PhpNames.WRAPPERS.flags(s, start, at);
+            if (flags == 0) {
+                continue;
+            }
+            boolean executes = (flags & PhpNames.WRAPPER_EXECUTES) != 0
+                    || Ascii.rangeEquals(s, start, at, "data")
+                    || (Ascii.rangeEquals(s, start, at, "php")
+                            && (Ascii.matchesAt(s, at + 3, "input") || Ascii.matchesAt(s, at + 3, "filter")));
+            findings.report(executes ? EXECUTING_WRAPPER : STREAM_WRAPPER, start, Math.min(s.length(), at + 3));
+        }
+    }
+
+    /** Superglobals and variable variables. */
+    private static void scanVariables(String s, Findings findings) {
+        int n = s.length();
+        for (int i = s.indexOf('$'); i >= 0 && i + 1 < n; i = s.indexOf('$', i + 1)) {
+            char c = s.charAt(i + 1);
+            if (Ascii.isIdentStart(c)) {
+                int j = i + 1;
+                while (j < n && Ascii.isIdentPart(s.charAt(j))) {
+                    j++;
+                }
+                if (PhpNames.SUPERGLOBALS.contains(s, i + 1, j)) {
+                    findings.report(SUPERGLOBAL, i, j);
+                }
+                continue;
+            }
+            int j = Ascii.skipSpaces(s, i + 1, n);
+            if (j >= n || s.charAt(j) != '{') {
+                continue;
+            }
+            int k = Ascii.skipSpaces(s, j + 1, n);
+            if (k >= n) {
+                continue;
+            }
+            char first = s.charAt(k);
+            boolean spacedOut = j > i + 1;
+            boolean dynamicName = first == '\'' || first == '"' || first == '$' || first == '@';
+            if ((spacedOut && (dynamicName || Ascii.isIdentStart(first))) || dynamicName) {
+                findings.report(VARIABLE_VARIABLE, i, k + 1);
+            }
+        }
+    }
+
+    /** {@code O:8:"stdClass":1:{...}}: a serialized object, and (STRICT) serialized arrays. */
+    private static void scanSerialized(String s, Findings findings) {
+        int n = s.length();
+        int contentStart = 0;
+        while (contentStart < n && (Ascii.isSpace(s.charAt(contentStart)) || s.charAt(contentStart) == '"'
+                || s.charAt(contentStart) == '\'')) {
+            contentStart++;
+        }
+        for (int i = s.indexOf(':'); i >= 1; i = s.indexOf(':', i + 1)) {
+            char type = s.charAt(i - 1);
+            boolean boundary = i - 1 == 0 || !Ascii.isIdentPart(s.charAt(i - 2));
+            if (!boundary) {
+                continue;
+            }
+            if (type == 'O' || type == 'C') {
+                int end = serializedObjectHeader(s, i + 1);
+                if (end > 0) {
+                    boolean whole = i - 1 == contentStart || (i - 2 >= 0 && s.charAt(i - 2) == '|');
+                    findings.report(whole ? SERIALIZED_OBJECT : SERIALIZED_EMBEDDED, i - 1, end);
+                }
+            } else if (type == 'a') {
+                int j = digits(s, i + 1);
+                if (j > i + 1 && j + 2 < n && s.charAt(j) == ':' && s.charAt(j + 1) == '{'
+                        && (s.charAt(j + 2) == 'i' || s.charAt(j + 2) == 's') && j + 3 < n && s.charAt(j + 3) == ':') {
+                    findings.report(SERIALIZED_ARRAY, i - 1, j + 2);
+                }
+            }
+        }
+    }
+
+    /** After {@code O:}: {@code <len>:"<Class>":<count>:{}; returns the end, or -1. */
+    private static int serializedObjectHeader(String s, int from) {
+        int n = s.length();
+        int j = digits(s, from);
+        if (j == from || j + 1 >= n || s.charAt(j) != ':' || s.charAt(j + 1) != '"') {
+            return -1;
+        }
+        int k = j + 2;
+        if (k >= n || !(Ascii.isIdentStart(s.charAt(k)) || s.charAt(k) == '\\')) {
+            return -1;
+        }
+        int limit = Math.min(n, k + 256);
+        while (k < limit && (Ascii.isIdentPart(s.charAt(k)) || s.charAt(k) == '\\')) {
+            k++;
+        }
+        if (k + 1 >= n || s.charAt(k) != '"' || s.charAt(k + 1) != ':') {
+            return -1;
+        }
+        int m = digits(s, k + 2);
+        if (m == k + 2 || m + 1 >= n || s.charAt(m) != ':' || s.charAt(m + 1) != '{') {
+            return -1;
+        }
+        return m + 2;
+    }
+
+    private static int digits(String s, int from) {
+        int j = from;
+        while (j < s.length() && j - from < 10 && Ascii.isDigit(s.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** {@code allow_url_include=On}, {@code opcache.jit=...} at the start of a line or statement. */
+    private static void scanIniDirectives(String s, Findings findings) {
+        int n = s.length();
+        int lineStart = Ascii.skipSpaces(s, 0, n);
+        int i = lineStart;
+        while (i < n) {
+            int nameEnd = i;
+            while (nameEnd < n && (Ascii.isIdentPart(s.charAt(nameEnd)) || s.charAt(nameEnd) == '.')) {
+                nameEnd++;
+            }
+            if (nameEnd > i) {
+                int eq = nameEnd;
+                while (eq < n && (s.charAt(eq) == ' ' || s.charAt(eq) == '\t')) {
+                    eq++;
+                }
+                if (eq < n && s.charAt(eq) == '=' && (eq + 1 >= n || s.charAt(eq + 1) != '=')) {
+                    judgeIniDirective(s, i, nameEnd, i == lineStart && lineEnd(s, eq) == n, findings);
+                }
+            }
+            int next = lineEnd(s, nameEnd);
+            if (next >= n) {
+                return;
+            }
+            i = Ascii.skipSpaces(s, next + 1, n);
+        }
+    }
+
+    private static int lineEnd(String s, int from) {
+        for (int j = from; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '\n' || c == '\r' || c == ';') {
+                return j;
+            }
+        }
+        return s.length();
+    }
+
+    private static void judgeIniDirective(String s, int from, int to, boolean wholeValue, Findings findings) {
+        int flags = PhpNames.INI_DIRECTIVES.flags(s, from, to);
+        if ((flags & 1) != 0) {
+            findings.report(INI_DIRECTIVE, from, to);
+            return;
+        }
+        int dot = -1;
+        for (int j = from; j < to; j++) {
+            if (s.charAt(j) == '.') {
+                dot = j;
+                break;
+            }
+        }
+        if (dot > from && dot + 1 < to && PhpNames.INI_SECTIONS.contains(s, from, dot)) {
+            findings.report(INI_DIRECTIVE, from, to);
+        } else if ((flags & PhpNames.INI_WORD) != 0 && wholeValue) {
+            findings.report(INI_WORD_DIRECTIVE, from, to);
+        }
+    }
+
+    /** PHP scripts and PHP session files uploaded by name. */
+    private static void scanFileName(String name, Findings findings) {
+        if (UploadNames.hasExtension(name, PhpNames::isScriptExtension, true)) {
+            findings.report(SCRIPT_UPLOAD, UploadNames.baseNameStart(name), name.length());
+        }
+        int base = UploadNames.baseNameStart(name);
+        if (Ascii.matchesAt(name, base, "sess_")) {
+            int j = base + 5;
+            while (j < name.length() && (Ascii.isLetter(name.charAt(j)) || Ascii.isDigit(name.charAt(j))
+                    || name.charAt(j) == ',' || name.charAt(j) == '-')) {
+                j++;
+            }
+            if (j == name.length() && j - base - 5 >= 16) {
+                findings.report(SESSION_FILE_UPLOAD, base, j);
+            }
+        }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

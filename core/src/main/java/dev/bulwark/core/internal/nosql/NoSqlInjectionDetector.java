@@ -1,0 +1,373 @@
+package dev.bulwark.core.internal.nosql;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Text;
+import java.util.List;
+
+/**
+ * NoSQL (MongoDB) injection (key {@code NOSQL}).
+ *
+ * <p>Query operators smuggled in where the application expects a plain value: as a parameter name
+ * that body parsers turn into an object ({@code password[$ne]=}), as a JSON key
+ * ({@code {"$where": ...}}), or as JSON text inside a value that the application parses
+ * ({@code {"$gt": ""}}). Operators come from a data table; {@code $} in other places (prices,
+ * JSON Schema {@code $ref}, Extended JSON {@code $oid}, OData {@code $filter}) is left alone.
+ * Server-side JavaScript ({@code $where}, {@code $function}, {@code $accumulator}) is reported at
+ * BASIC level, as is JavaScript that breaks out of a {@code $where} string: a quote followed by
+ * {@code ;return ...}, {@code this.field.match(}, or {@code '||'a'=='a}.
+ *
+ * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/05.6-Testing_for_NoSQL_Injection">OWASP WSTG: NoSQL Injection</a>
+ * @see <a href="https://cwe.mitre.org/data/definitions/943.html">CWE-943</a>
+ */
+public final class NoSqlInjectionDetector implements Detector {
+
+    public static final String KEY = "NOSQL";
+    private static final String REFERENCE = cwe(943);
+
+    public static final RuleDefinition JS_OPERATOR = new RuleDefinition("NOSQL-JS-OPERATOR", KEY, Level.BASIC,
+            "server-side JavaScript operator ($where, $function, $accumulator) as a name or key", REFERENCE);
+    public static final RuleDefinition OPERATOR_NAME = new RuleDefinition("NOSQL-OPERATOR-NAME", KEY,
+            Level.STANDARD, "query operator as a parameter name or JSON key (user[$ne], {\"$gt\": ...})", REFERENCE);
+    public static final RuleDefinition OPERATOR_IN_VALUE = new RuleDefinition("NOSQL-OPERATOR-IN-VALUE", KEY,
+            Level.STANDARD, "JSON query operator object or bracket operator inside a value", REFERENCE);
+    public static final RuleDefinition JS_INJECTION = new RuleDefinition("NOSQL-JS-INJECTION", KEY, Level.STANDARD,
+            "JavaScript breaking out of a $where string (';return true, ';sleep(, this.x.match(, '||'a'=='a), or a shell call (db.users.drop())",
+            REFERENCE);
+
+    private static final List<RuleDefinition> RULES = List.of(JS_OPERATOR, OPERATOR_NAME, OPERATOR_IN_VALUE,
+            JS_INJECTION);
+
+    /** Operators that run JavaScript on the server. */
+    private static final String[] JS_OPERATORS = {"where", "function", "accumulator"};
+
+    /** MongoDB query, expression and aggregation operators, without the {@code $}. */
+    private static final String[] OPERATORS = {
+        "where", "function", "accumulator", "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
+        "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod", "text",
+        "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group", "where", "comment",
+        "set", "unset", "inc", "push", "pull", "rename", "search", "geowithin", "geointersects", "near",
+        "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset", "project",
+        "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions",
+    };
+
+    /** Collection and database methods of the MongoDB shell, lower case: {@code db.users.drop()}. */
+    private static final String[] SHELL_METHODS = {
+        "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany", "remove",
+        "deleteone", "deletemany", "drop", "aggregate", "mapreduce", "findandmodify", "findoneandupdate",
+        "findoneanddelete", "replaceone", "renamecollection", "createindex",
+    };
+
+    /** Keywords that may start a variable declaration, with the blank after them. */
+    private static final String[] DECLARATIONS = {"var ", "let ", "const "};
+
+    /** Methods of the MongoDB shell's {@code db} object, lower case: {@code db.getCollectionNames()}. */
+    private static final String[] DATABASE_METHODS = {
+        "dropdatabase", "eval", "getcollection", "getcollectionnames", "getcollectioninfos", "getsiblingdb",
+        "runcommand", "admincommand", "shutdownserver", "createuser", "dropuser", "getusers", "getuser", "version",
+        "serverstatus", "currentop", "killop", "hostinfo", "getmongo", "stats", "copydatabase", "logout",
+    };
+
+    /** Words that may follow {@code return} in a tautology. */
+    private static final String[] RETURN_VALUES = {"true", "1", "this", "db", "sleep", "!", "(", "0", "false"};
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    /** Characters without which nothing is found: an operator's dollar, or script punctuation. */
+    private static final AsciiSet CANDIDATES = AsciiSet.of("$;.|");
+
+    /**
+     * Scans the value as the application may read it: JSON, XML and header values keep their
+     * percent-escapes ({@code %7B%22%24ne%22...}), which an application may still decode.
+     */
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
+        if (!escaped && !target.profile().hasAny(CANDIDATES)) {
+            return;
+        }
+        String text = Text.decodedText(target);
+        sink = Text.sinkFor(target, text, sink);
+        if (target.component() == Component.NAME) {
+            if (scanName(text, sink)) {
+                return;
+            }
+        }
+        if (text.length() < 4) {
+            return;
+        }
+        int dollar = text.indexOf('$');
+        if (dollar >= 0 && scanOperatorsInValue(text, dollar, sink)) {
+            return;
+        }
+        scanJavaScript(text, sink);
+    }
+
+    /** {@code $where} as a key, {@code user[$ne]} as a parameter name. */
+    private static boolean scanName(String name, DetectionSink sink) {
+        if (name.length() > 1 && name.charAt(0) == '$') {
+            int end = identifierEnd(name, 1);
+            if (end == name.length()) {
+                return reportOperator(name, 0, 1, end, sink);
+            }
+        }
+        for (int open = name.indexOf("[$"); open >= 0; open = name.indexOf("[$", open + 2)) {
+            int end = identifierEnd(name, open + 2);
+            if (end < name.length() && name.charAt(end) == ']' && reportOperator(name, open, open + 2, end, sink)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean reportOperator(String text, int evidence, int start, int end, DetectionSink sink) {
+        // the closing bracket of "[$ne]" belongs to the evidence
+        int evidenceEnd = Math.min(text.length(), end + 1);
+        for (String js : JS_OPERATORS) {
+            if (Text.regionEquals(text, start, end, js)) {
+                sink.report(JS_OPERATOR, evidence, evidenceEnd - evidence);
+                return true;
+            }
+        }
+        if (isOperator(text, start, end)) {
+            sink.report(OPERATOR_NAME, evidence, evidenceEnd - evidence);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code {"$gt": ""}}, {@code {$ne: 1}} or {@code [$ne]=} inside a value. */
+    private static boolean scanOperatorsInValue(String text, int firstDollar, DetectionSink sink) {
+        for (int d = firstDollar; d >= 0; d = text.indexOf('$', d + 1)) {
+            int end = identifierEnd(text, d + 1);
+            if (end == d + 1 || !isOperator(text, d + 1, end)) {
+                continue;
+            }
+            // bracket form: "[$ne]" followed by "=" or "["
+            if (d > 0 && text.charAt(d - 1) == '[' && end < text.length() && text.charAt(end) == ']') {
+                sink.report(OPERATOR_IN_VALUE, d - 1, end + 1 - (d - 1));
+                return true;
+            }
+            // object form: "{" [quote] "$op" [quote] ":", or the members of an object without its
+            // braces, as a value spliced into a query text receives them ("$where: '1 == 1'")
+            int before = d - 1;
+            if (before >= 0 && (text.charAt(before) == '"' || text.charAt(before) == '\'')) {
+                before--;
+            }
+            while (before >= 0 && Ascii.isAsciiSpace(text.charAt(before))) {
+                before--;
+            }
+            if (before >= 0 && text.charAt(before) != '{' && text.charAt(before) != ',') {
+                continue;
+            }
+            int after = end;
+            if (after < text.length() && (text.charAt(after) == '"' || text.charAt(after) == '\'')) {
+                after++;
+            }
+            after = Text.skipSpaces(text, after);
+            if (after < text.length() && text.charAt(after) == ':') {
+                int start = Math.max(before, 0);
+                sink.report(OPERATOR_IN_VALUE, start, after + 1 - start);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Breakouts from a JavaScript string in {@code $where}: a quote, then {@code ;} and
+     * {@code return <value>}; {@code this.<field>} compared or matched; {@code '||'a'=='a}.
+     */
+    private static void scanJavaScript(String text, DetectionSink sink) {
+        int length = text.length();
+        int start = Text.skipSpaces(text, 0);
+        if (shellCall(text, start)) {
+            sink.report(JS_INJECTION, start, Math.min(length - start, 32));
+            return;
+        }
+        int numberEnd = leadingNumberEnd(text);
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ';') {
+                if ((quoteBefore(text, i) || numberEnd == i) && returnsAfter(text, i + 1)) {
+                    sink.report(JS_INJECTION, i, Math.min(length - i, 24));
+                    return;
+                }
+            } else if (c == 't' && i + 4 < length && text.charAt(i + 4) == '.' && Ascii.matchesAt(text, i, "this.") && (i == 0 || !Ascii.isAlnum(text.charAt(i - 1)))) {
+                if (thisComparison(text, i + 5)) {
+                    sink.report(JS_INJECTION, i, Math.min(length - i, 32));
+                    return;
+                }
+            } else if (c == '|' && i + 1 < length && text.charAt(i + 1) == '|') {
+                if (quoteBefore(text, i) && quotedEqualityAfter(text, i + 2)) {
+                    sink.report(JS_INJECTION, i, Math.min(length - i, 24));
+                    return;
+                }
+                i++;
+            }
+        }
+    }
+
+    /** A quote right before {@code index} (blanks skipped): the string the value was placed in ends. */
+    private static boolean quoteBefore(String text, int index) {
+        int i = index - 1;
+        while (i >= 0 && Ascii.isAsciiSpace(text.charAt(i))) {
+            i--;
+        }
+        return i >= 0 && (text.charAt(i) == '\'' || text.charAt(i) == '"');
+    }
+
+    /**
+     * Where a leading number and the blanks after it end ({@code 1;return true} in a numeric
+     * context), or -1 when the value does not start with a number.
+     */
+    private static int leadingNumberEnd(String text) {
+        int i = Text.skipSpaces(text, 0);
+        int start = i;
+        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i > start ? Text.skipSpaces(text, i) : -1;
+    }
+
+    /**
+     * A statement that only makes sense as injected code: {@code return true}, {@code return 1},
+     * {@code sleep(}, {@code while(true)}, {@code this.x} after optional blanks.
+     */
+    private static boolean returnsAfter(String text, int from) {
+        int i = Text.skipSpaces(text, from);
+        if (Ascii.matchesAt(text, i, "sleep(") || Ascii.matchesAt(text, i, "while(") || Ascii.matchesAt(text, i, "while (")
+                || Ascii.matchesAt(text, i, "do{") || Ascii.matchesAt(text, i, "do {") || Ascii.matchesAt(text, i, "for(")
+                || (Ascii.matchesAt(text, i, "this.") && thisComparison(text, i + 5)) || assignsNewObject(text, i)
+                || shellCall(text, i)) {
+            return true;
+        }
+        if (!Ascii.matchesAt(text, i, "return")) {
+            return false;
+        }
+        i += 6;
+        int valueStart = Text.skipSpaces(text, i);
+        if (valueStart == i && (valueStart >= text.length() || Ascii.isAlnum(text.charAt(valueStart)))) {
+            return false;
+        }
+        if (valueStart < text.length() && (text.charAt(valueStart) == '\'' || text.charAt(valueStart) == '"')) {
+            // "return 'a'=='a'": a string compared with another, true by construction
+            return quotedEqualityAfter(text, valueStart);
+        }
+        for (String value : RETURN_VALUES) {
+            if (Ascii.matchesAt(text, valueStart, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code it=new Date()}, {@code var d = new Date()}: a variable set to a new object, the start of a timing loop. */
+    private static boolean assignsNewObject(String text, int from) {
+        for (String declaration : DECLARATIONS) {
+            if (Ascii.matchesAt(text, from, declaration)) {
+                from = Text.skipSpaces(text, from + declaration.length());
+                break;
+            }
+        }
+        int i = identifierEnd(text, from);
+        if (i == from) {
+            return false;
+        }
+        i = Text.skipSpaces(text, i);
+        if (i >= text.length() || text.charAt(i) != '=' || (i + 1 < text.length() && text.charAt(i + 1) == '=')) {
+            return false;
+        }
+        return Ascii.matchesAt(text, Text.skipSpaces(text, i + 1), "new ");
+    }
+
+    /** {@code db.users.drop(}, {@code db.dropDatabase(}: a MongoDB shell call. */
+    private static boolean shellCall(String text, int from) {
+        if (!Ascii.matchesAt(text, from, "db.")) {
+            return false;
+        }
+        int i = identifierEnd(text, from + 3);
+        if (i == from + 3) {
+            return false;
+        }
+        for (String name : DATABASE_METHODS) {
+            if (Text.regionEquals(text, from + 3, i, name)) {
+                return i < text.length() && text.charAt(i) == '(';
+            }
+        }
+        if (i >= text.length() || text.charAt(i) != '.') {
+            return false;
+        }
+        int method = i + 1;
+        int end = identifierEnd(text, method);
+        if (end >= text.length() || text.charAt(end) != '(') {
+            return false;
+        }
+        for (String name : SHELL_METHODS) {
+            if (Text.regionEquals(text, method, end, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** After {@code this.}: a field name, then {@code .match(}, {@code .test(}, or a comparison. */
+    private static boolean thisComparison(String text, int from) {
+        int i = identifierEnd(text, from);
+        if (i == from) {
+            return false;
+        }
+        if (Ascii.matchesAt(text, i, ".match(") || Ascii.matchesAt(text, i, ".test(")
+                || Ascii.matchesAt(text, i, ".indexof(") || Ascii.matchesAt(text, i, ".startswith(")
+                || Ascii.matchesAt(text, i, ".constructor")) {
+            return true;
+        }
+        i = Text.skipSpaces(text, i);
+        return Ascii.matchesAt(text, i, "==") || Ascii.matchesAt(text, i, "!=");
+    }
+
+    /** {@code 'a'=='a}, {@code 1==1}: a JavaScript equality within a few characters. */
+    private static boolean quotedEqualityAfter(String text, int from) {
+        int i = Text.skipSpaces(text, from);
+        int limit = Math.min(text.length(), i + 40);
+        for (int k = i; k + 1 < limit; k++) {
+            if (text.charAt(k) == '=' && text.charAt(k + 1) == '=') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOperator(String text, int start, int end) {
+        for (String operator : OPERATORS) {
+            if (Text.regionEquals(text, start, end, operator)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int identifierEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && (Ascii.isAlnum(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,917 @@
+package dev.bulwark.core.internal.path;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.config.DenyRulesConfig;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.BestFinding;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Text;
+import dev.bulwark.core.internal.rules.UploadNames;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Path traversal and access to sensitive files (key {@code PATH}).
+ *
+ * <p>A traversal is a {@code ..} segment: two or more dots that start the value or follow a
+ * separator, and end at a separator. The lexer reads dots and separators in every spelling that
+ * survives URL decoding or that file APIs accept: {@code 0x2e}, a left-over {@code %2e} or
+ * {@code %c0%ae}, full-width {@code ．／＼}, the one-dot leader, division slashes; it skips NUL
+ * bytes ({@code ..%00/}) and Tomcat path parameters ({@code ..;/}), and counts filter-evasion runs
+ * ({@code ....//}). Dots in prose ({@code wait...}, {@code e.g..}) are not segments.
+ *
+ * <p>Sensitive files come from a data table of well-known paths and names ({@code etc/passwd},
+ * {@code proc/self/}, {@code boot.ini}, {@code .git/}, {@code id_rsa}, {@code WEB-INF/}, ...). An
+ * entry counts only in path shape: at the start of the value or right after a separator, and, for
+ * complete names, followed by something that cannot continue the name. "passwd" in prose is not a
+ * path. The table is looked up in the value as a file API reads it ({@link #pathSkeleton}): junk
+ * where a separator should be ({@code %c0%qf}, U+FFFD from overlong UTF-8, control bytes,
+ * private-use slashes), redundant separators and {@code /./} all read as one separator, so a value
+ * that ends in a well-known file after any such junk is caught whatever the junk is.
+ *
+ * <p>For the request path itself more rules apply: hidden files and directories (a segment
+ * starting with a dot, other than {@code .well-known}), backup, dump and log files, and a last
+ * segment or path parameter with a restricted extension ({@code deny-rules.restricted-extensions},
+ * see {@link DenyRulesConfig#defaultRestrictedExtensions()}). Upload file names are checked for
+ * script and active-content extensions and absolute paths.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/Path_Traversal">OWASP: Path Traversal</a>
+ * @see <a href="https://cwe.mitre.org/data/definitions/22.html">CWE-22</a>
+ */
+public final class PathTraversalDetector implements Detector {
+
+    public static final String KEY = "PATH";
+    private static final String REFERENCE = "https://owasp.org/www-community/attacks/Path_Traversal";
+
+    public static final RuleDefinition TRAVERSAL = rule("PATH-TRAVERSAL", Level.BASIC,
+            "chained ../../ segments starting the value or a path, or a ../ spelled with encoded or look-alike characters",
+            REFERENCE);
+    public static final RuleDefinition TRAVERSAL_SEGMENT = rule("PATH-TRAVERSAL-SEGMENT", Level.STANDARD,
+            "a ../ segment at the start of the value or after a separator", REFERENCE);
+    public static final RuleDefinition TRAVERSAL_IN_TEXT = rule("PATH-TRAVERSAL-IN-TEXT", Level.STRICT,
+            "../ segments after white space, a quote or markup (relative links in text and code)", REFERENCE);
+    public static final RuleDefinition SENSITIVE_FILE = rule("PATH-SENSITIVE-FILE", Level.STANDARD,
+            "path to a well-known sensitive file (system accounts, keys, configuration, VCS)",
+            cwe(538));
+    public static final RuleDefinition HIDDEN_FILE = rule("PATH-HIDDEN-FILE", Level.STANDARD,
+            "request path naming a hidden file or directory (dot segment other than .well-known)",
+            cwe(538));
+    public static final RuleDefinition BACKUP_FILE = rule("PATH-BACKUP-FILE", Level.STANDARD,
+            "request path naming a backup, dump, database or log file",
+            cwe(530));
+
+    public static final RuleDefinition RESTRICTED_EXTENSION = rule("PATH-RESTRICTED-EXTENSION", Level.STANDARD,
+            "request path (last segment or a path parameter) ending in a restricted extension "
+                    + "(deny-rules.restricted-extensions: includes, configuration, backups, databases, keys)",
+            cwe(538));
+    public static final RuleDefinition UPLOAD_SCRIPT = rule("PATH-UPLOAD-SCRIPT", Level.STANDARD,
+            "upload file name with a server-side script or archive extension (.aspx, .ashx, .asa, .cer, .war, "
+                    + ".cgi, .htaccess; PHP and JSP have their own rules), also before ;, ::$DATA, a NUL or trailing dots",
+            cwe(434));
+    public static final RuleDefinition UPLOAD_ACTIVE_CONTENT = rule("PATH-UPLOAD-ACTIVE-CONTENT", Level.STANDARD,
+            "upload file name of content a browser runs when served from the site (.svg, .html, .xhtml, .swf, .hta)",
+            cwe(434));
+    public static final RuleDefinition UPLOAD_PATH = rule("PATH-UPLOAD-PATH", Level.STANDARD,
+            "upload file name holding an absolute path (C:\\, /, \\\\host) instead of a base name",
+            cwe(73));
+
+    private static final List<RuleDefinition> RULES = List.of(TRAVERSAL, TRAVERSAL_SEGMENT, TRAVERSAL_IN_TEXT,
+            SENSITIVE_FILE, HIDDEN_FILE, BACKUP_FILE, RESTRICTED_EXTENSION, UPLOAD_SCRIPT, UPLOAD_ACTIVE_CONTENT,
+            UPLOAD_PATH);
+
+    /** How far a Tomcat path parameter ({@code ..;jsessionid=x/}) may run before its separator. */
+    private static final int MAX_PATH_PARAMETER = 64;
+
+    /**
+     * Sensitive paths, lower case, {@code /} standing for either separator. An entry ending in
+     * {@code /} is a directory: anything below it counts. Other entries are complete names. An
+     * entry that a shorter one already finds is left out: {@code .git} finds {@code .git/} and
+     * {@code .git-credentials}, {@code win.ini} finds {@code windows/win.ini} (see {@link PathTrie}).
+     */
+    private static final String[] SENSITIVE = {
+        // Unix accounts, system configuration and kernel interfaces
+        "etc/passwd", "etc/shadow", "etc/group", "etc/gshadow", "etc/master.passwd", "etc/security/",
+        "etc/sudoers", "etc/crontab", "etc/fstab", "etc/mtab", "etc/hosts", "etc/hostname", "etc/issue",
+        "etc/motd", "etc/resolv.conf", "etc/subuid", "etc/subgid", "etc/environment", "etc/profile",
+        "etc/bashrc", "etc/shells", "etc/os-release", "etc/lsb-release", "etc/redhat-release",
+        "etc/debian_version", "etc/inittab", "etc/exports", "etc/aliases", "etc/ssh/", "etc/ssl/private",
+        "etc/pki/", "etc/letsencrypt/", "etc/apache2/", "etc/httpd/", "etc/nginx/", "etc/mysql/",
+        "etc/php/", "etc/pam.d/", "etc/sysconfig/", "etc/network/", "etc/kubernetes/", "etc/docker/",
+        "etc/systemd/", "etc/init.d/", "etc/cron.d/", "etc/openvpn/", "etc/wireguard/", "etc/vsftpd",
+        "etc/samba/", "etc/postfix/", "etc/tomcat", "etc/redis", "etc/ld.so.preload", "etc/ld.so.conf",
+        "etc/machine-id", "etc/timezone", "etc/networks", "etc/protocols", "etc/services", "etc/sysctl.conf",
+        "etc/rc.local", "etc/apt/", "etc/yum.repos.d/", "etc/nsswitch.conf",
+        "etc/login.defs", "etc/securetty", "etc/logrotate.d/", "etc/supervisor/",
+        "etc/haproxy/", "etc/squid/", "etc/proftpd/", "etc/named.conf", "etc/bind/", "etc/dhcp/", "etc/krb5.conf",
+        "etc/krb5.keytab", "etc/openldap/", "etc/ldap/", "etc/sasldb2", "etc/mongod.conf", "etc/elasticsearch/",
+        "etc/grafana/", "etc/rabbitmq/", "etc/postgresql/", "etc/cassandra/", "etc/jenkins/", "etc/gitlab/",
+        "etc/vault/", "etc/consul.d/", "etc/containerd/", "etc/rancher/", "etc/ansible/",
+        "proc/self/", "proc/thread-self/", "proc/version", "proc/cpuinfo", "proc/meminfo", "proc/mounts",
+        "proc/net/", "proc/sys/", "proc/interrupts", "proc/cmdline", "proc/kcore", "proc/sched_debug",
+        "proc/partitions", "proc/modules", "proc/stat", "proc/loadavg", "proc/devices", "proc/filesystems",
+        "proc/swaps", "proc/config.gz", "proc/kallsyms", "sys/class", "sys/kernel/",
+        "sys/devices/", "sys/firmware/", "sys/module/", "dev/tcp/", "dev/udp/", "run/secrets/",
+        "var/lib/mysql/", "var/mail/", "var/spool/cron", "var/log/apache/", "var/log/apache2/",
+        "var/log/httpd/", "var/log/nginx/", "var/log/auth.log", "var/log/secure", "var/log/syslog", "var/log/messages",
+        "var/log/kern.log", "var/log/dmesg", "var/log/lastlog", "var/log/wtmp", "var/log/btmp", "var/log/faillog",
+        "var/log/mysql/", "var/log/tomcat", "var/log/mail.log", "var/log/dpkg.log", "var/log/vsftpd.log",
+        "var/log/cron", "var/run/utmp", "run/docker.sock", "var/lib/docker/",
+        "var/lib/kubelet/", "var/lib/jenkins/", "var/lib/pgsql/", "var/lib/postgresql/",
+        "var/spool/mail/", "usr/local/etc/php",
+        // container markers (cloud metadata endpoints are URLs: see SsrfDetector)
+        ".dockerenv",
+        // Windows
+        "boot.ini", "win.ini", "system.ini", "windows/syswow64/", "windows/repair/",
+        "windows/panther/", "winnt/", "system32/config/", "autoexec.bat", "inetpub/logs/", "config.sys",
+        "windows/debug/", "windows/microsoft.net/", "windows/temp/", "windows/system32",
+        "pagefile.sys", "hiberfil.sys", "ntuser.dat", "unattend.xml", "unattended.xml", "sysprep.inf", "sysprep.xml",
+        "applicationhost.config", "machine.config", "system32/inetsrv/", "system32/drivers/etc/",
+        // keys, credentials and shell histories
+        ".azure/", ".docker/", ".gnupg/", ".config/gcloud/", "id_rsa", "id_dsa",
+        "id_ecdsa", "id_ed25519", "authorized_keys", "known_hosts", ".netrc", ".npmrc", ".pypirc", ".pgpass",
+        ".my.cnf", ".boto", ".s3cfg", ".dockercfg", ".vault-token", ".gitconfig",
+        ".bash_history", ".zsh_history", ".sh_history", ".history", ".mysql_history", ".psql_history",
+        ".python_history", ".viminfo", ".bashrc", ".profile", ".bash_profile", "privkey.pem",
+        ".node_repl_history", ".rediscli_history", ".sqlite_history", ".lesshst", ".bash_logout", ".zshrc",
+        ".cshrc", ".xauthority", ".ssh", ".m2/settings.xml", ".gradle/gradle.properties", ".ivy2/", ".cargo/credentials",
+        ".composer/auth.json", ".yarnrc", ".terraformrc", ".terraform.d/", ".terraform/", "terraform.tfstate",
+        ".config/gh/", ".config/hub", ".config/rclone/", ".local/share/keyrings/", ".password-store/",
+        ".mozilla/", ".thunderbird/", ".aws", ".kube",
+        // version control and deployment
+        ".git", ".svn/", ".hg/", ".bzr/", "cvs/entries", ".ds_store", ".env", ".htaccess",
+        ".htpasswd", ".htdigest", ".user.ini",
+        // application and server configuration
+        "web-inf/", "meta-inf/", "web.config", "wp-config.php", "configuration.php", "config.inc.php",
+        "localsettings.php", "sites/default/settings.php", "app/etc/env.php", "app/etc/local.xml",
+        "httpd.conf", "apache2.conf", "nginx.conf", "php.ini", "my.cnf", "my.ini", "tomcat-users.xml",
+        "wp-content/debug.log", "@fs/", "@id/", "boot-inf/", "tomcat/conf/", "conf/server.xml", "conf/context.xml",
+        "standalone/configuration/", "jetty/etc/",
+        "jenkins/secrets/",
+    };
+
+    private static final PathTrie SENSITIVE_PATHS = new PathTrie(SENSITIVE);
+
+    /** Extensions of files that hold data, not pages: backups, dumps, databases, logs. */
+    private static final String[] BACKUP_EXTENSIONS = {
+        "sql", "bak", "backup", "bck", "bkp", "old", "orig", "save", "sav", "swp", "swo", "log", "sqlite",
+        "sqlite3", "db", "mdb", "accdb", "dump", "rdb", "dmp", "env", "tmp", "temp", "kdbx", "jks", "keystore",
+        "pfx", "p12",
+    };
+
+    /**
+     * Server-side scripts, handlers and deployable archives: a server that stores the upload under
+     * this name in a served folder runs it. PHP and JSP names have their own rules (PHP, JAVA keys).
+     */
+    private static final Extensions SCRIPT_EXTENSIONS = new Extensions(
+            "asp", "aspx", "asa", "asax", "ascx", "ashx", "asmx", "axd", "cer", "cdx", "cshtml", "vbhtml", "soap",
+            "rem", "svc", "config", "htaccess", "htpasswd", "jhtml", "war", "ear", "cgi", "pl", "shtm", "stm");
+
+    /** Content a browser runs with the site's origin when it is served back: stored XSS. */
+    private static final Extensions ACTIVE_CONTENT_EXTENSIONS = new Extensions(
+            "svg", "svgz", "html", "htm", "xhtml", "xht", "swf", "hta", "xsl", "xslt", "mht", "mhtml");
+
+    /** A set of lower-case extensions, looked up from a range of a name without copying it. */
+    private record Extensions(List<String> names) {
+
+        Extensions(String... names) {
+            this(List.of(names));
+        }
+
+        boolean matches(String text, int from, int to) {
+            for (String name : names) {
+                if (Text.regionEquals(text, from, to, name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final Set<String> restrictedExtensions;
+
+    /** With the built-in restricted extensions ({@link DenyRulesConfig#defaultRestrictedExtensions()}). */
+    public PathTraversalDetector() {
+        this(DenyRulesConfig.defaultRestrictedExtensions());
+    }
+
+    /** @param restrictedExtensions lower-case extensions without the dot, for {@link #RESTRICTED_EXTENSION} */
+    public PathTraversalDetector(Set<String> restrictedExtensions) {
+        this.restrictedExtensions = Set.copyOf(restrictedExtensions);
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        if (!target.profile().hasNonAscii() && !target.profile().hasAny(TRAIT_CHARS)
+                && !(target.profile().has('0') && target.profile().hasAny(HEX_MARKS))) {
+            // No character that gives the value a trait (see traits), so nothing to scan.
+            return;
+        }
+        String text = Text.decodedText(target);
+        if (text.length() < 2) {
+            return;
+        }
+        sink = Text.sinkFor(target, text, sink);
+        int traits = traits(text);
+        if (traits == 0) {
+            return;
+        }
+        BestFinding weak = new BestFinding();
+        if ((traits & MAY_TRAVERSE) != 0 && scanTraversal(text, sink, weak)) {
+            return;
+        }
+        if (scanSensitiveSkeleton(text, sink)) {
+            return;
+        }
+        // Where the value was decoded here, the escapes themselves may stand for separators that
+        // a lenient decoder reads differently (%c1%af, %%32%%66): read the original as well.
+        if (text != target.text() && scanSensitiveSkeleton(target.text(), sink)) {
+            return;
+        }
+        Source source = target.source();
+        if ((source == Source.PATH || source == Source.PATH_SEGMENT) && scanRequestPath(text, sink)) {
+            return;
+        }
+        if ((source == Source.PATH || source == Source.PATH_PARAMETER) && scanRestrictedExtension(text, sink)) {
+            return;
+        }
+        if (UploadNames.isFileName(target) && scanUploadName(text, sink)) {
+            return;
+        }
+        weak.reportTo(sink);
+    }
+
+    /** A dot in some spelling: a traversal is possible. */
+    private static final int MAY_TRAVERSE = 1;
+    /** A separator, underscore or similar: a sensitive path or request-path rule is possible. */
+    private static final int MAY_NAME_FILE = 2;
+
+    /**
+     * Every rule needs a dot, a separator, an underscore ({@code id_rsa}), {@code ~}, a control character, an
+     * escape ({@code %2e}, {@code 0x2e}) or a non-ASCII look-alike; most values have none.
+     */
+    /** ASCII characters that give a value a trait, besides the {@code 0x} prefix. */
+    private static final AsciiSet TRAIT_CHARS = AsciiSet.of(".%/\\_~" + controlCharacters());
+
+    /** Control characters other than tab, CR and LF: junk where a separator should be. */
+    private static String controlCharacters() {
+        StringBuilder controls = new StringBuilder();
+        for (char c = 0; c < 0x20; c++) {
+            if (isJunkCharacter(c)) {
+                controls.append(c);
+            }
+        }
+        return controls.toString();
+    }
+    private static final AsciiSet HEX_MARKS = AsciiSet.of("xX");
+
+    private static int traits(String text) {
+        int traits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '%' || c > 0x2000
+                    || (c == '0' && i + 1 < text.length() && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X'))) {
+                return MAY_TRAVERSE | MAY_NAME_FILE;
+            } else if (c == '/' || c == '\\' || c == '_' || c == '~' || isJunkCharacter(c)) {
+                traits |= MAY_NAME_FILE;
+            }
+        }
+        return traits;
+    }
+
+    // ---- traversal -------------------------------------------------------------------------
+
+    /** ASCII characters that can start a spelling of a dot or a separator. */
+    private static final boolean[] SPELLING_STARTS = new boolean[0x80];
+
+    static {
+        for (char c : ".0/\\%".toCharArray()) {
+            SPELLING_STARTS[c] = true;
+        }
+        for (char c = 0; c < 0x20; c++) {
+            SPELLING_STARTS[c] = isJunkCharacter(c);
+        }
+    }
+
+    private static final int NONE = 0;
+    private static final int PLAIN = 1;
+    private static final int OBFUSCATED = 2;
+
+    /**
+     * Finds {@code ..} segments in one pass. Returns whether it reported.
+     */
+    private static boolean scanTraversal(String text, DetectionSink sink, BestFinding weak) {
+        int length = text.length();
+        int separatorEnd = -1;
+        int strongRuns = 0;
+        int firstStart = -1;
+        int firstStrength = 0;
+        // the current run of chained segments ("../../"): where it starts and how it is bounded
+        int runStart = -1;
+        int runStrength = 0;
+        int lastEnd = -1;
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c < 0x80 && !SPELLING_STARTS[c]) {
+                // letters, digits and other punctuation take part in no spelling of a dot or separator
+                i++;
+                continue;
+            }
+            int sep = separatorAt(text, i);
+            if (sep != NONE) {
+                i += sepLength(text, i, sep);
+                separatorEnd = i;
+                continue;
+            }
+            int transparent = transparentAt(text, i);
+            if (transparent > 0) {
+                if (separatorEnd == i) {
+                    separatorEnd = i + transparent;
+                }
+                i += transparent;
+                continue;
+            }
+            if (dotAt(text, i) == NONE) {
+                i++;
+                continue;
+            }
+            // a run of dots in any spelling, NULs between them skipped
+            int dotsStart = i;
+            int dots = 0;
+            boolean obfuscated = false;
+            int j = i;
+            while (j < length) {
+                int dot = dotAt(text, j);
+                if (dot != NONE) {
+                    dots += dotCount(text, j);
+                    obfuscated |= dot == OBFUSCATED;
+                    j += dotLength(text, j);
+                    continue;
+                }
+                int skip = transparentAt(text, j);
+                if (skip == 0) {
+                    break;
+                }
+                j += skip;
+            }
+            boolean chained = dotsStart == lastEnd;
+            if (!chained && isEllipsis(text, dotsStart, j, dots, obfuscated)) {
+                i = j;
+                continue;
+            }
+            int strength = chained ? runStrength : boundaryStrength(text, dotsStart, separatorEnd);
+            int end = dots >= 2 && strength > 0 ? segmentEnd(text, j) : -1;
+            if (end < 0) {
+                i = j;
+                continue;
+            }
+            // the separator's last character is '/' or '\\' only in its plain spelling
+            obfuscated |= !isPlainSeparator(text.charAt(end - 1));
+            if (!chained) {
+                runStart = dotsStart;
+                runStrength = strength;
+                if (strength == 2) {
+                    strongRuns++;
+                }
+            }
+            if (firstStart < 0 || (firstStrength < 2 && strength == 2)) {
+                firstStart = runStart;
+                firstStrength = strength;
+            }
+            if (obfuscated || (runStrength == 2 && chained) || strongRuns >= 2) {
+                int from = Math.min(firstStart, runStart);
+                sink.report(TRAVERSAL, from, end - from);
+                return true;
+            }
+            lastEnd = end;
+            separatorEnd = end;
+            i = end;
+        }
+        if (firstStart < 0) {
+            return false;
+        }
+        int evidence = Math.max(1, lastEnd - firstStart);
+        if (firstStrength == 2) {
+            sink.report(TRAVERSAL_SEGMENT, firstStart, evidence);
+            return true;
+        }
+        // only after white space, quotes or markup: a relative link in text, unless more follows
+        weak.offer(TRAVERSAL_IN_TEXT, firstStart, evidence);
+        return false;
+    }
+
+    /**
+     * {@code .../fonts/a.ttf}: three plain dots that shorten a path in a listing or a log line, with a
+     * name after them. No file system reads three dots as a parent; {@code .../.../} and
+     * {@code ..././}, which collapse into {@code ../} under naive filtering, stay traversals.
+     */
+    private static boolean isEllipsis(String text, int dotsStart, int dotsEnd, int dots, boolean obfuscated) {
+        if (obfuscated || dots != 3 || dotsEnd - dotsStart != 3 || dotsEnd + 1 >= text.length()
+                || !isPlainSeparator(text.charAt(dotsEnd))) {
+            return false;
+        }
+        char next = text.charAt(dotsEnd + 1);
+        return Character.isLetterOrDigit(next) || next == '_' || next == '-';
+    }
+
+    /**
+     * Where the {@code ..} segment whose dots end at {@code j} ends: after its separator, skipping a
+     * Tomcat path parameter ({@code ..;/}, {@code ..;x=y/}) and NULs. -1 when no separator follows.
+     */
+    private static int segmentEnd(String text, int j) {
+        int length = text.length();
+        int k = j;
+        if (k < length && text.charAt(k) == ';') {
+            int limit = Math.min(length, k + MAX_PATH_PARAMETER);
+            int m = k + 1;
+            while (m < limit && separatorAt(text, m) == NONE && !Ascii.isAsciiSpace(text.charAt(m))) {
+                m++;
+            }
+            if (m < limit) {
+                k = m;
+            }
+        }
+        while (k < length && transparentAt(text, k) > 0) {
+            k += transparentAt(text, k);
+        }
+        if (k >= length) {
+            return -1;
+        }
+        int sep = separatorAt(text, k);
+        return sep == NONE ? -1 : k + sepLength(text, k, sep);
+    }
+
+    private static boolean isPlainSeparator(char c) {
+        return c == '/' || c == '\\';
+    }
+
+    /**
+     * 2 when the dot run starts the value or follows a separator or {@code =}; 1 after white space,
+     * quotes, brackets or other punctuation; 0 inside a word ("wait...", "v1..2").
+     */
+    private static int boundaryStrength(String text, int runStart, int separatorEnd) {
+        if (runStart == 0 || runStart == separatorEnd) {
+            return 2;
+        }
+        char before = text.charAt(runStart - 1);
+        if (before == '=') {
+            return 2;
+        }
+        if (Ascii.isAsciiSpace(before) || before == '"' || before == '\'' || before == '(' || before == '['
+                || before == '{' || before == ',' || before == ':' || before == '>' || before == '|'
+                || before == '`' || before == '&' || before == '<') {
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Whether a dot starts at {@code i}, and in which spelling. */
+    private static int dotAt(String text, int i) {
+        char c = text.charAt(i);
+        switch (c) {
+            case '.':
+                return PLAIN;
+            case '\uFF0E': // full-width full stop
+            case '\u2024': // one dot leader
+            case '\u2025': // two dot leader
+            case '\uFE52': // small full stop
+                return OBFUSCATED;
+            case '0':
+                return Ascii.matchesAt(text, i, "0x2e") ? OBFUSCATED : NONE;
+            case '%':
+                return Ascii.matchesAt(text, i, "%2e") || Ascii.matchesAt(text, i, "%c0%ae")
+                        || Ascii.matchesAt(text, i, "%e0%80%ae") || Ascii.matchesAt(text, i, "%u002e")
+                        || Ascii.matchesAt(text, i, "%uff0e") ? OBFUSCATED : NONE;
+            default:
+                return NONE;
+        }
+    }
+
+    private static int dotLength(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '0') {
+            return 4;
+        }
+        if (c == '%') {
+            if (Ascii.matchesAt(text, i, "%2e")) {
+                return 3;
+            }
+            if (Ascii.matchesAt(text, i, "%c0%ae")) {
+                return 6;
+            }
+            return Ascii.matchesAt(text, i, "%e0%80%ae") ? 9 : 6;
+        }
+        return 1;
+    }
+
+    private static int dotCount(String text, int i) {
+        return text.charAt(i) == '\u2025' ? 2 : 1;
+    }
+
+    /** Whether a path separator starts at {@code i}, and in which spelling. */
+    private static int separatorAt(String text, int i) {
+        char c = text.charAt(i);
+        switch (c) {
+            case '/':
+            case '\\':
+                return PLAIN;
+            case '\uFF0F': // full-width solidus
+            case '\uFF3C': // full-width reverse solidus
+            case '\u2044': // fraction slash
+            case '\u2215': // division slash
+            case '\u2216': // set minus
+            case '\u29F5': // reverse solidus operator
+            case '\u29F8': // big solidus
+            case '\u29F9': // big reverse solidus
+                return OBFUSCATED;
+            case '\uEFC8': // private-use code points that IIS best-fit mapping read as a slash
+            case '\uF025':
+                return OBFUSCATED;
+            case '0':
+                return Ascii.matchesAt(text, i, "0x2f") || Ascii.matchesAt(text, i, "0x5c") ? OBFUSCATED : NONE;
+            case '%':
+                return Ascii.matchesAt(text, i, "%2f") || Ascii.matchesAt(text, i, "%5c")
+                        || Ascii.matchesAt(text, i, "%c0%af") || Ascii.matchesAt(text, i, "%c1%9c")
+                        || Ascii.matchesAt(text, i, "%u2215") || Ascii.matchesAt(text, i, "%uff0f")
+                        || Ascii.matchesAt(text, i, "%u2216") || Ascii.matchesAt(text, i, "%uff3c")
+                        || Ascii.matchesAt(text, i, "%u2044") || Ascii.matchesAt(text, i, "%uefc8")
+                        || Ascii.matchesAt(text, i, "%uf025")
+                        ? OBFUSCATED : NONE;
+            default:
+                return NONE;
+        }
+    }
+
+    private static int sepLength(String text, int i, int kind) {
+        char c = text.charAt(i);
+        if (kind == PLAIN || c > 0x7F) {
+            return 1;
+        }
+        if (c == '0') {
+            return 4;
+        }
+        if (Ascii.matchesAt(text, i, "%2f") || Ascii.matchesAt(text, i, "%5c")) {
+            return 3;
+        }
+        return 6;
+    }
+
+    /**
+     * NUL bytes, raw or still encoded, which C-based file APIs treat as the end of the name; other
+     * control characters and U+FFFD (what decoding made of invalid or overlong UTF-8), which no
+     * real name holds between its dots and its separator.
+     */
+    private static int transparentAt(String text, int i) {
+        char c = text.charAt(i);
+        if (isJunkCharacter(c)) {
+            return 1;
+        }
+        if (c == '%' && Ascii.matchesAt(text, i, "%00")) {
+            return 3;
+        }
+        return 0;
+    }
+
+    // ---- sensitive files -------------------------------------------------------------------
+
+    /**
+     * The value read as a file API reads a path, for the sensitive-file table: every spelling of a
+     * separator ({@code 0x2f}, {@code %c0%af}, {@code ∕}, a private-use slash), every run of junk
+     * (control characters, U+FFFD left by invalid or overlong UTF-8, left-over escapes such as
+     * {@code %c0%qf} or {@code %2%f}), and every redundant separator or {@code /./} become one
+     * {@code /}; look-alike dots become {@code .}. So {@code ..%c0%qfetc%c0%qfpasswd},
+     * {@code //etc//shadow} and {@code /etc/./passwd} all name {@code etc/passwd}. The value itself
+     * when none of this occurs (most values); one copy, built in one pass, otherwise.
+     */
+    static String pathSkeleton(String text) {
+        if (!needsSkeleton(text)) {
+            return text;
+        }
+        int length = text.length();
+        StringBuilder out = new StringBuilder(length);
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            int sep = separatorAt(text, i);
+            if (sep != NONE) {
+                appendSeparator(out);
+                i += sepLength(text, i, sep);
+                continue;
+            }
+            if (c != '.' && dotAt(text, i) == OBFUSCATED) {
+                out.append('.');
+                i += dotLength(text, i);
+                continue;
+            }
+            int junk = junkLength(text, i);
+            if (junk > 0) {
+                appendSeparator(out);
+                i += junk;
+                continue;
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whether {@link #pathSkeleton} may change the value: a quick pass over it. A {@code %} or a
+     * non-ASCII character counts only where it spells a separator, a dot or junk, so that text in
+     * other scripts and printable escapes ({@code %20}) are not copied.
+     */
+    private static boolean needsSkeleton(String text) {
+        char previous = '/';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (((c == '%' || c >= 0x80) && spellsSeparatorDotOrJunk(text, i)) || isJunkCharacter(c)
+                    || (c == '0' && i + 1 < text.length() && Ascii.lower(text.charAt(i + 1)) == 'x')
+                    || (isPlainSeparator(c) && isPlainSeparator(previous) && i > 0)
+                    || (c == '.' && isPlainSeparator(previous)
+                            && (i + 1 == text.length() || isPlainSeparator(text.charAt(i + 1))))) {
+                return true;
+            }
+            previous = c;
+        }
+        return false;
+    }
+
+    /** Whether {@link #pathSkeleton} rewrites the character at {@code i} (a {@code %} or non-ASCII one). */
+    private static boolean spellsSeparatorDotOrJunk(String text, int i) {
+        return separatorAt(text, i) != NONE || dotAt(text, i) != NONE || junkLength(text, i) > 0;
+    }
+
+    /** Appends one {@code /}, dropping a {@code .} segment just before it and never doubling it. */
+    private static void appendSeparator(StringBuilder out) {
+        int n = out.length();
+        if (n > 0 && out.charAt(n - 1) == '.' && (n == 1 || out.charAt(n - 2) == '/')) {
+            out.setLength(--n);
+        }
+        if (n == 0 || out.charAt(n - 1) != '/') {
+            out.append('/');
+        }
+    }
+
+    /**
+     * Length of junk at {@code i} that stands where a separator should be, or 0: a control
+     * character, U+FFFD, a private-use code point, a {@code %} that decoding left behind with what
+     * it failed to decode ({@code %qf}, {@code %2%f}, {@code %%32}, {@code %u12}), or a still-encoded
+     * control or non-ASCII byte ({@code %0d}, {@code %c1%af}).
+     */
+    private static int junkLength(String text, int i) {
+        char c = text.charAt(i);
+        if (isJunkCharacter(c) || (c >= '\uE000' && c <= '\uF8FF')) {
+            return 1;
+        }
+        if (c != '%') {
+            return 0;
+        }
+        int length = text.length();
+        int end = i + 1;
+        if (end < length && text.charAt(end) == '%') {
+            // %%32: an escape hidden behind a second percent sign
+            end++;
+            while (end < length && end < i + 4 && Ascii.isAlnum(text.charAt(end))) {
+                end++;
+            }
+            return end - i;
+        }
+        if (i + 3 < length && Ascii.isHexDigit(text.charAt(i + 1)) && text.charAt(i + 2) == '%'
+                && Ascii.isAlnum(text.charAt(i + 3))) {
+            return 4; // %2%f: a doubled escape, each half decoded on its own
+        }
+        if (end < length && Ascii.lower(text.charAt(end)) == 'u') {
+            end++;
+            while (end < length && end < i + 6 && Ascii.isHexDigit(text.charAt(end))) {
+                end++;
+            }
+            return end - i;
+        }
+        if (i + 2 < length && Ascii.isHexDigit(text.charAt(i + 1)) && Ascii.isHexDigit(text.charAt(i + 2))) {
+            // a still-encoded byte: junk when it is a control or part of a multi-byte sequence,
+            // not when it spells a printable character (%20, %41)
+            int value = Ascii.hexValue(text.charAt(i + 1)) * 16 + Ascii.hexValue(text.charAt(i + 2));
+            return value < 0x20 || value >= 0x80 ? 3 : 0;
+        }
+        while (end < length && end < i + 3 && Ascii.isAlnum(text.charAt(end))) {
+            end++;
+        }
+        return end - i;
+    }
+
+    /** A control character other than tab, CR and LF, or U+FFFD: never part of a real file name. */
+    private static boolean isJunkCharacter(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFD';
+    }
+
+    /** Looks up the table in {@link #pathSkeleton the value as a file API reads it}. */
+    private static boolean scanSensitiveSkeleton(String text, DetectionSink sink) {
+        String skeleton = pathSkeleton(text);
+        return scanSensitive(skeleton, skeleton == text ? sink : Text.wholeValue(sink, text.length()));
+    }
+
+    /** Looks up the table at the start of the value and after every separator. */
+    private static boolean scanSensitive(String text, DetectionSink sink) {
+        int length = text.length();
+        // Candidates: the start of the value and every position after a slash or backslash.
+        int nextSlash = text.indexOf('/');
+        int nextBackslash = text.indexOf('\\');
+        for (int p = 0; p < length; ) {
+            int matched = SENSITIVE_PATHS.match(text, p);
+            if (matched == 0) {
+                matched = processDirectory(text, p);
+            }
+            if (matched > 0) {
+                sink.report(SENSITIVE_FILE, p, matched);
+                return true;
+            }
+            while (nextSlash >= 0 && nextSlash < p) {
+                nextSlash = text.indexOf('/', nextSlash + 1);
+            }
+            while (nextBackslash >= 0 && nextBackslash < p) {
+                nextBackslash = text.indexOf('\\', nextBackslash + 1);
+            }
+            int separator = nextSlash < 0 ? nextBackslash
+                    : nextBackslash < 0 ? nextSlash : Math.min(nextSlash, nextBackslash);
+            if (separator < 0) {
+                return false;
+            }
+            p = separator + 1;
+        }
+        return false;
+    }
+
+    /** {@code proc/1234/...}: another process's directory, numbered, so not in the table. */
+    private static int processDirectory(String text, int p) {
+        if (!Ascii.matchesAt(text, p, "proc")) {
+            return 0;
+        }
+        int i = p + 4;
+        if (i >= text.length() || (text.charAt(i) != '/' && text.charAt(i) != '\\')) {
+            return 0;
+        }
+        int digits = ++i;
+        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == digits || i >= text.length() || (text.charAt(i) != '/' && text.charAt(i) != '\\')) {
+            return 0;
+        }
+        return i + 1 - p;
+    }
+
+    // ---- request path ----------------------------------------------------------------------
+
+    private static boolean scanRequestPath(String text, DetectionSink sink) {
+        int length = text.length();
+        int segmentStart = 0;
+        for (int i = 0; i <= length; i++) {
+            if (i < length && text.charAt(i) != '/') {
+                continue;
+            }
+            int nameEnd = nameEnd(text, segmentStart, i);
+            if (nameEnd > segmentStart && judgeSegment(text, segmentStart, nameEnd, sink)) {
+                return true;
+            }
+            segmentStart = i + 1;
+        }
+        return false;
+    }
+
+    /** Where the name of a segment ends: at its first path parameter ({@code ;}), if any. */
+    private static int nameEnd(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == ';') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private static boolean judgeSegment(String text, int start, int end, DetectionSink sink) {
+        if (text.charAt(start) == '.' && end - start >= 2) {
+            char next = text.charAt(start + 1);
+            if ((Ascii.isAlnum(next) || next == '_') && !Text.regionEquals(text, start, end, ".well-known")) {
+                sink.report(HIDDEN_FILE, start, end - start);
+                return true;
+            }
+        }
+        if (text.charAt(end - 1) == '~' && end - start >= 2) {
+            sink.report(BACKUP_FILE, start, end - start);
+            return true;
+        }
+        int firstDot = -1;
+        for (int i = start + 1; i < end; i++) {
+            if (text.charAt(i) == '.') {
+                firstDot = i;
+                break;
+            }
+        }
+        if (firstDot < 0) {
+            return false;
+        }
+        int labelStart = firstDot + 1;
+        for (int i = labelStart; i <= end; i++) {
+            if (i == end || text.charAt(i) == '.') {
+                for (String extension : BACKUP_EXTENSIONS) {
+                    if (Text.regionEquals(text, labelStart, i, extension)) {
+                        sink.report(BACKUP_FILE, start, end - start);
+                        return true;
+                    }
+                }
+                labelStart = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The extension of the last non-empty segment of a path and of each of its path parameters
+     * ({@code /site.bak;jsessionid=1}, {@code /admin.php;.bak}).
+     */
+    private boolean scanRestrictedExtension(String text, DetectionSink sink) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '/') {
+            end--;
+        }
+        int segmentStart = text.lastIndexOf('/', end - 1) + 1;
+        int partStart = segmentStart;
+        for (int i = segmentStart; i <= end; i++) {
+            if (i == end || text.charAt(i) == ';') {
+                if (hasRestrictedExtension(text, partStart, i)) {
+                    sink.report(RESTRICTED_EXTENSION, segmentStart, end - segmentStart);
+                    return true;
+                }
+                partStart = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasRestrictedExtension(String text, int from, int to) {
+        int dot = to - 1;
+        while (dot >= from && to - dot <= 17 && text.charAt(dot) != '.') {
+            dot--;
+        }
+        if (dot < from || text.charAt(dot) != '.' || to - dot - 1 < 1) {
+            return false;
+        }
+        return restrictedExtensions.contains(text.substring(dot + 1, to).toLowerCase(Locale.ROOT));
+    }
+
+    // ---- upload file names ----------------------------------------------------------------
+
+    /**
+     * A client-chosen upload name: an absolute path, or a last extension that is a script or
+     * active content, read as servers read it ({@link UploadNames#hasExtension}:
+     * {@code shell.aspx;.png}, {@code x.ashx::$DATA}, {@code x.cer.}).
+     */
+    private static boolean scanUploadName(String name, DetectionSink sink) {
+        if (isAbsolutePath(name)) {
+            sink.report(UPLOAD_PATH, 0, name.length());
+            return true;
+        }
+        int base = UploadNames.baseNameStart(name);
+        if (UploadNames.hasExtension(name, SCRIPT_EXTENSIONS::matches, false)) {
+            sink.report(UPLOAD_SCRIPT, base, name.length() - base);
+            return true;
+        }
+        if (UploadNames.hasExtension(name, ACTIVE_CONTENT_EXTENSIONS::matches, false)) {
+            sink.report(UPLOAD_ACTIVE_CONTENT, base, name.length() - base);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code C:\x}, {@code C:/x}, {@code /x}, {@code \\host\x}: not the base name a browser sends. */
+    private static boolean isAbsolutePath(String name) {
+        if (name.length() >= 3 && Ascii.isLetter(name.charAt(0)) && name.charAt(1) == ':'
+                && isPlainSeparator(name.charAt(2))) {
+            // C:\fakepath\x is what browsers show scripts as a file input's value; some uploaders send it
+            return !(Ascii.matchesAt(name, 0, "c:\\fakepath\\") && name.indexOf('\\', 12) < 0 && name.indexOf('/') < 0);
+        }
+        return !name.isEmpty() && isPlainSeparator(name.charAt(0));
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

@@ -1,0 +1,338 @@
+package dev.bulwark.core.internal.rfi;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.BestFinding;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.Hosts;
+import dev.bulwark.core.internal.rules.NameWords;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Text;
+import dev.bulwark.core.internal.rules.UrlCursor;
+import java.util.List;
+
+/**
+ * Remote and wrapper file inclusion (key {@code RFI}): a parameter that makes the application
+ * include, read or execute a file named by a URL.
+ *
+ * <p>Plain URLs are ordinary parameter values (redirect targets, referrers, share links), so a
+ * URL alone is never enough. The rules look for the shapes inclusion needs: a raw IP address as
+ * host (no DNS name to register), a trailing {@code ?} or NUL that turns whatever the application
+ * appends into a query string, a script or text payload file at the end of the path, FTP, a
+ * parameter whose name says it holds a file-system path, a stream wrapper ({@code php://},
+ * {@code phar://}, {@code file:}, {@code jar:}, ...), an {@code include(}/{@code require(} call
+ * with a URL, or a URL embedded in the request path.
+ *
+ * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/11.2-Testing_for_Remote_File_Inclusion">OWASP WSTG: Remote File Inclusion</a>
+ * @see <a href="https://cwe.mitre.org/data/definitions/98.html">CWE-98</a>
+ */
+public final class RemoteFileInclusionDetector implements Detector {
+
+    public static final String KEY = "RFI";
+    private static final String REFERENCE = cwe(98);
+
+    public static final RuleDefinition WRAPPER_SCHEME = rule("RFI-WRAPPER-SCHEME", Level.STANDARD,
+            "stream wrapper or local-file URL scheme (php://, phar://, file:, jar:, ...)",
+            "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/11.1-Testing_for_File_Inclusion");
+    public static final RuleDefinition INCLUDE_CALL = rule("RFI-INCLUDE-CALL", Level.BASIC,
+            "include or require call with a URL argument", REFERENCE);
+    public static final RuleDefinition IP_HOST = rule("RFI-IP-HOST", Level.STANDARD,
+            "URL whose host is a raw IP address", REFERENCE);
+    public static final RuleDefinition QUERY_TRUNCATION = rule("RFI-QUERY-TRUNCATION", Level.STANDARD,
+            "URL ending in ? or NUL, so that an appended suffix is ignored", REFERENCE);
+    public static final RuleDefinition PAYLOAD_FILE = rule("RFI-PAYLOAD-FILE", Level.STANDARD,
+            "URL naming a script or text payload file (.txt, .sh, .pl, ...)", REFERENCE);
+    public static final RuleDefinition SCRIPT_PAGE = rule("RFI-SCRIPT-PAGE", Level.STRICT,
+            "URL naming a server-side script (.php, .asp, .jsp, ...)", REFERENCE);
+    public static final RuleDefinition FTP_URL = rule("RFI-FTP-URL", Level.STANDARD,
+            "FTP URL in a parameter", REFERENCE);
+    public static final RuleDefinition PATH_PARAMETER = rule("RFI-PATH-PARAMETER", Level.STANDARD,
+            "URL in a parameter whose name denotes a file-system path or include", REFERENCE);
+    public static final RuleDefinition UNC_PATH = rule("RFI-UNC-PATH", Level.STANDARD,
+            "Windows UNC path to a remote host (\\\\host\\share), fetched over SMB or WebDAV", REFERENCE);
+    public static final RuleDefinition URL_IN_PATH = rule("RFI-URL-IN-PATH", Level.STANDARD,
+            "absolute URL embedded in the request path", REFERENCE);
+    public static final RuleDefinition OFF_SITE_URL = rule("RFI-OFF-SITE-URL", Level.STRICT,
+            "absolute http(s) URL in a parameter that does not name a URL", REFERENCE);
+
+    private static final List<RuleDefinition> RULES = List.of(WRAPPER_SCHEME, INCLUDE_CALL, IP_HOST,
+            QUERY_TRUNCATION, PAYLOAD_FILE, SCRIPT_PAGE, FTP_URL, PATH_PARAMETER, UNC_PATH, URL_IN_PATH, OFF_SITE_URL);
+
+    /** Wrappers that are only dangerous with {@code //} (the bare forms are common words). */
+    private static final String[] WRAPPERS_NEEDING_SLASHES = {
+        "php", "phar", "zip", "data", "expect", "glob", "rar", "ogg", "compress.zlib", "compress.bzip2",
+        "ssh2.shell", "ssh2.exec", "ssh2.tunnel", "ssh2.sftp", "local_file",
+    };
+
+    /** Extensions of files an attacker hosts to be included or run. */
+    private static final String[] PAYLOAD_EXTENSIONS = {
+        "txt", "sh", "bash", "pl", "py", "rb", "ps1", "bat", "cmd", "vbs", "exe", "elf", "bin", "so", "dll",
+        "inc", "jpg.php", "gif.php", "phtml",
+    };
+
+    /** Extensions of server-side pages: legitimate link targets, so only a weak signal. */
+    private static final String[] SCRIPT_EXTENSIONS = {
+        "php", "php3", "php4", "php5", "php7", "phps", "asp", "aspx", "jsp", "jspx", "cgi", "cfm",
+    };
+
+    /** Words in a parameter name that say the value is a file-system path or an include target. */
+    private static final String[] PATH_NAME_WORDS = {
+        "path", "dir", "directory", "folder", "root", "include", "inc", "require", "file", "filename",
+        "filepath", "template", "tpl", "lib", "library", "module", "mod", "plugin", "theme", "skin", "lang",
+        "language", "conf", "config", "cfg", "load", "abspath", "basedir", "page", "layout",
+    };
+
+    /** Words in a parameter name that say the value is meant to be a URL. */
+    private static final String[] URL_NAME_WORDS = {
+        "url", "uri", "link", "href", "redirect", "redir", "return", "returnto", "next", "continue",
+        "callback", "cb", "target", "dest", "destination", "goto", "site", "website", "homepage", "home",
+        "domain", "origin", "referer", "referrer", "ref", "src", "source", "image", "img", "avatar", "icon",
+        "logo", "photo", "picture", "feed", "rss", "endpoint", "webhook", "hook", "share", "canonical", "location",
+    };
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    /**
+     * Characters without which nothing is found: a URL's colon, a UNC path's backslash, the
+     * question mark of a truncation, or an escape that may decode to one of them.
+     */
+    private static final AsciiSet CANDIDATES = AsciiSet.of(":\\?%");
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        if (Text.isSelfReferenceHeader(target) || !target.profile().hasAny(CANDIDATES)) {
+            return;
+        }
+        String text = Text.decodedText(target);
+        if (text.length() < 4) {
+            return;
+        }
+        sink = Text.sinkFor(target, text, sink);
+        if (text.startsWith("\\\\") && isRemoteUncPath(text)) {
+            sink.report(UNC_PATH, 0, text.length());
+            return;
+        }
+        if (!UrlCursor.mayContainUrl(text)) {
+            int question = text.indexOf('?');
+            if (question > 0 && isBareSchemeQuestion(text, question)) {
+                sink.report(QUERY_TRUNCATION, 0, text.length());
+            }
+            return;
+        }
+        UrlCursor url = new UrlCursor(text);
+        BestFinding best = null;
+        while (url.next()) {
+            RuleDefinition rule = judge(target, text, url);
+            if (rule == null) {
+                continue;
+            }
+            best = BestFinding.offer(best, rule, url);
+            if (best.isBasic()) {
+                break;
+            }
+        }
+        if (best != null) {
+            best.reportTo(sink);
+        }
+    }
+
+    /**
+     * The rule this URL matches, or null. Inclusion needs the value to be the URL, so apart from an
+     * explicit include call and a URL inside the request path, only a URL that starts the value
+     * counts ({@link UrlCursor#startsValue}): a link in a sentence includes nothing.
+     */
+    private static RuleDefinition judge(ScanTarget target, String text, UrlCursor url) {
+        switch (url.kind) {
+            case LOCAL_WRAPPER:
+            case WEB:
+            case FTP:
+                break;
+            default:
+                return null;
+        }
+        if (precededByInclude(text, url.schemeStart) && (url.kind != UrlCursor.Kind.LOCAL_WRAPPER || isWrapperUse(text, url))) {
+            return INCLUDE_CALL;
+        }
+        if (url.kind == UrlCursor.Kind.LOCAL_WRAPPER) {
+            return url.startsValue() && isWrapperUse(text, url) ? WRAPPER_SCHEME : null;
+        }
+        if (isInPath(target, text, url)) {
+            return URL_IN_PATH;
+        }
+        if (!url.hasHost() || !url.startsValue()) {
+            return null;
+        }
+        if ((url.hostFlags() & Hosts.IP) != 0) {
+            return IP_HOST;
+        }
+        if (endsWithQuestionOrNul(text, url)) {
+            return QUERY_TRUNCATION;
+        }
+        if (url.kind == UrlCursor.Kind.FTP) {
+            return FTP_URL;
+        }
+        int lastSegment = url.lastSegmentStart();
+        if (lastSegment >= 0 && endsWithExtension(text, lastSegment, url.pathEnd(), PAYLOAD_EXTENSIONS)) {
+            return PAYLOAD_FILE;
+        }
+        boolean parameter = isParameterValue(target);
+        if (parameter && namesPath(target.name())) {
+            return PATH_PARAMETER;
+        }
+        if (lastSegment >= 0 && endsWithExtension(text, lastSegment, url.pathEnd(), SCRIPT_EXTENSIONS)) {
+            return SCRIPT_PAGE;
+        }
+        if (parameter && !namesUrl(target.name())) {
+            return OFF_SITE_URL;
+        }
+        return null;
+    }
+
+    /**
+     * {@code \\203.0.113.9\share\x.php} or {@code \\files.evil.example@SSL\x}: a UNC path whose
+     * host is an address or a dotted name, so outside the Windows domain. {@code \\fileserver\share}
+     * on the intranet is not reported.
+     */
+    private static boolean isRemoteUncPath(String text) {
+        int start = 2;
+        int i = start;
+        boolean dot = false;
+        while (i < text.length() && i - start <= Hosts.MAX_HOST) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '/' || c == '@') {
+                break;
+            }
+            if (!Ascii.isAlnum(c) && c != '.' && c != '-' && c != '_') {
+                return false;
+            }
+            dot |= c == '.';
+            i++;
+        }
+        return dot && i > start && i < text.length() - 1;
+    }
+
+    /** {@code http?}, {@code ftp??}: a scheme name followed only by question marks. */
+    private static boolean isBareSchemeQuestion(String text, int question) {
+        for (int i = question; i < text.length(); i++) {
+            if (text.charAt(i) != '?') {
+                return false;
+            }
+        }
+        return Text.regionEquals(text, 0, question, "http") || Text.regionEquals(text, 0, question, "https")
+                || Text.regionEquals(text, 0, question, "ftp") || Text.regionEquals(text, 0, question, "ftps")
+                || Text.regionEquals(text, 0, question, "file");
+    }
+
+    private static boolean isWrapperUse(String text, UrlCursor url) {
+        if (Text.regionEquals(text, url.schemeStart, url.schemeEnd, "file")) {
+            // file:/etc/passwd, file:///c:/boot.ini, file:\\host\share
+            return url.slashes > 0;
+        }
+        if (Text.regionEquals(text, url.schemeStart, url.schemeEnd, "jar")
+                || Text.regionEquals(text, url.schemeStart, url.schemeEnd, "netdoc")) {
+            // jar:http://host/a.jar!/x, jar:file:/a.jar!/x, netdoc:///etc/passwd
+            int after = url.schemeEnd + 1;
+            return url.slashes > 0 || (after < text.length() && Ascii.isLetter(text.charAt(after))
+                    && text.indexOf(':', after) > after);
+        }
+        for (String wrapper : WRAPPERS_NEEDING_SLASHES) {
+            if (Text.regionEquals(text, url.schemeStart, url.schemeEnd, wrapper)) {
+                return url.slashes >= 2;
+            }
+        }
+        return url.slashes >= 2;
+    }
+
+    /** Whether an {@code include}/{@code require} call (PHP, SSI) precedes the URL. */
+    private static boolean precededByInclude(String text, int schemeStart) {
+        int i = schemeStart;
+        int skipped = 0;
+        while (i > 0 && skipped < 6) {
+            char c = text.charAt(i - 1);
+            if (c == '(' || c == '"' || c == '\'' || c == ' ' || c == '\t' || c == '=') {
+                i--;
+                skipped++;
+            } else {
+                break;
+            }
+        }
+        if (i == schemeStart) {
+            return false;
+        }
+        int wordEnd = i;
+        while (i > 0 && (Ascii.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
+            i--;
+        }
+        return Text.regionEquals(text, i, wordEnd, "include") || Text.regionEquals(text, i, wordEnd, "require")
+                || Text.regionEquals(text, i, wordEnd, "include_once")
+                || Text.regionEquals(text, i, wordEnd, "require_once")
+                || Text.regionEquals(text, i, wordEnd, "virtual");
+    }
+
+    private static boolean isInPath(ScanTarget target, String text, UrlCursor url) {
+        Source source = target.source();
+        if (source != Source.PATH && source != Source.PATH_SEGMENT) {
+            return false;
+        }
+        if (source == Source.PATH_SEGMENT) {
+            // the segment "https:" of /get/https://example.com/
+            return url.schemeStart == 0 && url.schemeEnd == text.length() - 1;
+        }
+        return url.schemeStart > 0 && text.charAt(url.schemeStart - 1) == '/' && url.slashes > 0;
+    }
+
+    private static boolean endsWithQuestionOrNul(String text, UrlCursor url) {
+        int e = url.end;
+        if (e < text.length() && (text.charAt(e) == '\0')) {
+            return true;
+        }
+        if (Ascii.matchesAt(text, e - 3, "%00")) {
+            return true;
+        }
+        return e > url.authorityStart && text.charAt(e - 1) == '?';
+    }
+
+    private static boolean endsWithExtension(String text, int segmentStart, int segmentEnd, String[] extensions) {
+        for (String extension : extensions) {
+            int dot = segmentEnd - extension.length() - 1;
+            if (dot > segmentStart && text.charAt(dot) == '.' && Ascii.matchesAt(text, dot + 1, extension)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isParameterValue(ScanTarget target) {
+        Source source = target.source();
+        return target.component() == Component.VALUE
+                && (source.isParameter() || source == Source.JSON || source == Source.XML || source == Source.COOKIE);
+    }
+
+    private static boolean namesPath(String name) {
+        return NameWords.containsWord(Text.lastNameSegment(name), PATH_NAME_WORDS)
+                && !NameWords.containsWord(Text.lastNameSegment(name), URL_NAME_WORDS);
+    }
+
+    private static boolean namesUrl(String name) {
+        return NameWords.containsWord(Text.lastNameSegment(name), URL_NAME_WORDS);
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

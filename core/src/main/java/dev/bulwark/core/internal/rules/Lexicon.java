@@ -1,0 +1,148 @@
+package dev.bulwark.core.internal.rules;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+
+/**
+ * An immutable set of ASCII words looked up by a range of a {@link CharSequence}, ignoring case,
+ * without allocating. Each word carries an int of flags chosen by the table that builds it.
+ */
+public final class Lexicon {
+
+    private final String[] words;
+    private final int[] flags;
+    private final int mask;
+    private final int maxLength;
+    private final int minLength;
+    /** Per lower-case first character, a bit per word length (up to 63) that some word has. */
+    private final long[] lengthsByFirst;
+
+    private Lexicon(String[] words, int[] flags, int maxLength, int minLength, long[] lengthsByFirst) {
+        this.words = words;
+        this.flags = flags;
+        this.mask = words.length - 1;
+        this.maxLength = maxLength;
+        this.minLength = minLength;
+        this.lengthsByFirst = lengthsByFirst;
+    }
+
+    /** A lexicon whose words all carry {@code flag}. */
+    public static Lexicon of(int flag, String... entries) {
+        return builder().add(flag, entries).build();
+    }
+
+    /** A lexicon whose words carry flag 1. */
+    public static Lexicon of(String... entries) {
+        return of(1, entries);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Flags of the word in {@code [from, to)}, or 0 when it is not in the lexicon. */
+    public int flags(CharSequence s, int from, int to) {
+        int n = to - from;
+        if (n < minLength || n > maxLength) {
+            return 0;
+        }
+        if (n <= 63) {
+            // Most ranges are rejected here, by first character and length, without hashing.
+            char first = Ascii.lower(s.charAt(from));
+            if (first >= 128 || (lengthsByFirst[first] & (1L << n)) == 0) {
+                return 0;
+            }
+        }
+        return lookup(s, from, to);
+    }
+
+    private int lookup(CharSequence s, int from, int to) {
+        int h = hash(s, from, to) & mask;
+        while (true) {
+            String w = words[h];
+            if (w == null) {
+                return 0;
+            }
+            if (Ascii.rangeEquals(s, from, to, w)) {
+                return flags[h];
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    public boolean contains(CharSequence s, int from, int to) {
+        return flags(s, from, to) != 0;
+    }
+
+    public boolean contains(CharSequence s) {
+        return flags(s, 0, s.length()) != 0;
+    }
+
+    /**
+     * Length of the longest word that {@code [from, to)} ends with, starting at least
+     * {@code minSuffix} characters before {@code to}; 0 when none.
+     */
+    public int longestSuffix(CharSequence s, int from, int to, int minSuffix) {
+        int lowest = Math.max(from, to - maxLength);
+        for (int start = lowest; start <= to - minSuffix; start++) {
+            if (flags(s, start, to) != 0) {
+                return to - start;
+            }
+        }
+        return 0;
+    }
+
+    private static int hash(CharSequence s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + Ascii.lower(s.charAt(i));
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** Collects words, then builds the table once. */
+    public static final class Builder {
+        private final LinkedHashMap<String, Integer> entries = new LinkedHashMap<>();
+
+        public Builder add(int flag, String... words) {
+            for (String w : words) {
+                String key = w.toLowerCase(Locale.ROOT);
+                entries.merge(key, flag, (a, b) -> a | b);
+            }
+            return this;
+        }
+
+        public Lexicon build() {
+            int size = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
+            String[] words = new String[size];
+            int[] flags = new int[size];
+            int max = 0;
+            int min = Integer.MAX_VALUE;
+            long[] lengthsByFirst = new long[128];
+            for (var e : entries.entrySet()) {
+                String w = e.getKey();
+                if (w.length() <= 63) {
+                    lengthsByFirst[w.charAt(0)] |= 1L << w.length();
+                }
+                for (int i = 0; i < w.length(); i++) {
+                    if (w.charAt(i) >= 0x80) {
+                        throw new IllegalArgumentException("ASCII only: " + w);
+                    }
+                }
+                int h = hash(w, 0, w.length()) & (size - 1);
+                while (words[h] != null) {
+                    h = (h + 1) & (size - 1);
+                }
+                words[h] = w;
+                flags[h] = e.getValue();
+                max = Math.max(max, w.length());
+                min = Math.min(min, w.length());
+            }
+            return new Lexicon(words, flags, max, entries.isEmpty() ? 1 : min, lengthsByFirst);
+        }
+    }
+}

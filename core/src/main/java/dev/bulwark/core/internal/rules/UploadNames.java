@@ -1,0 +1,115 @@
+package dev.bulwark.core.internal.rules;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Source;
+
+/**
+ * File names of uploads: the multipart file name, and the headers that upload APIs and
+ * JavaScript uploaders use to carry it ({@code X-Filename}, {@code X-File-Name}, ...). A server
+ * that stores an upload under its client-chosen name and serves it from a script-enabled folder
+ * runs it: a web shell (CWE-434).
+ */
+public final class UploadNames {
+
+    private UploadNames() {}
+
+    /** Whether the target holds a client-chosen file name. */
+    public static boolean isFileName(ScanTarget target) {
+        if (target.component() == Component.FILENAME) {
+            return true;
+        }
+        if (target.source() != Source.HEADER || target.component() != Component.VALUE) {
+            return false;
+        }
+        String name = target.name();
+        int letters = 0;
+        StringBuilder compact = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '-' || c == '_' || c == '.') {
+                continue;
+            }
+            if (++letters > 9) {
+                return false;
+            }
+            if (compact == null) {
+                compact = new StringBuilder(9);
+            }
+            compact.append(Ascii.lower(c));
+        }
+        return compact != null && compact.toString().equals("xfilename");
+    }
+
+    /** Start of the base name: after the last slash or backslash. */
+    public static int baseNameStart(String path) {
+        int i = path.length() - 1;
+        while (i >= 0 && path.charAt(i) != '/' && path.charAt(i) != '\\') {
+            i--;
+        }
+        return i + 1;
+    }
+
+    /**
+     * Whether an extension of the base name (any of them when {@code anyPosition}, else the last)
+     * is accepted by {@code extension}. The name ends where servers end it: at a {@code ;} (IIS,
+     * path parameters: {@code shell.jsp;.png}), a {@code :} (NTFS streams: {@code x.jsp::$DATA}),
+     * a NUL or a left-over {@code %00} (C file APIs); spaces around an extension and trailing dots
+     * and spaces are ignored, as Windows and some servers ignore them.
+     */
+    public static boolean hasExtension(String path, ExtensionTest extension, boolean anyPosition) {
+        int start = baseNameStart(path);
+        int end = servedNameEnd(path, start);
+        while (end > start && (path.charAt(end - 1) == '.' || Ascii.isSpace(path.charAt(end - 1)))) {
+            end--;
+        }
+        int firstDot = -1;
+        for (int i = start; i < end; i++) {
+            if (path.charAt(i) == '.') {
+                firstDot = i;
+                break;
+            }
+        }
+        if (firstDot < 0) {
+            return false;
+        }
+        int segEnd = end;
+        for (int i = end - 1; i >= firstDot; i--) {
+            if (path.charAt(i) == '.') {
+                int a = i + 1;
+                int b = segEnd;
+                while (a < b && Ascii.isSpace(path.charAt(a))) {
+                    a++;
+                }
+                while (b > a && Ascii.isSpace(path.charAt(b - 1))) {
+                    b--;
+                }
+                if (b > a && extension.accepts(path, a, b)) {
+                    return true;
+                }
+                if (!anyPosition) {
+                    return false;
+                }
+                segEnd = i;
+            }
+        }
+        return false;
+    }
+
+    /** Where a server ends the name that starts at {@code start}: see {@link #hasExtension}. */
+    private static int servedNameEnd(String path, int start) {
+        for (int i = start; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == ';' || c == ':' || c == '\0'
+                    || (c == '%' && i + 2 < path.length() && path.charAt(i + 1) == '0' && path.charAt(i + 2) == '0')) {
+                return i;
+            }
+        }
+        return path.length();
+    }
+
+    /** Tests one extension, given as a range of a string. */
+    @FunctionalInterface
+    public interface ExtensionTest {
+        boolean accepts(String s, int from, int to);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.bulwark.core.internal.scanner;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Text;
+import java.util.List;
+
+/**
+ * Fingerprints of vulnerability scanners (key {@code SCANNING}).
+ *
+ * <p>The {@code User-Agent} is split into product tokens (on every character that is not a letter
+ * or digit) and each token is looked up in a table of scanner names: {@code sqlmap/1.7},
+ * {@code Mozilla/5.0 (compatible; Nmap Scripting Engine)}, {@code Mozilla/5.0 zgrab/0.x}. Whole
+ * tokens only, so {@code urlgrabber} is not {@code grabber}. Generic HTTP clients (curl, wget,
+ * python-requests, Go, Java) are legitimate API traffic and are not in the table. Headers that
+ * only scanners send ({@code Acunetix-Aspect}, {@code X-Scanner}) and host names of out-of-band
+ * interaction services ({@code *.oastify.com}, {@code *.interact.sh}), which scanners plant in
+ * payloads to detect blind injection, are reported in any value.
+ *
+ * @see <a href="https://owasp.org/www-project-automated-threats-to-web-applications/assets/oats/EN/OAT-014_Vulnerability_Scanning">OWASP OAT-014 Vulnerability Scanning</a>
+ * @see <a href="https://capec.mitre.org/data/definitions/169.html">CAPEC-169 Footprinting</a>
+ */
+public final class ScannerDetector implements Detector {
+
+    public static final String KEY = "SCANNING";
+    private static final String REFERENCE =
+            "https://owasp.org/www-project-automated-threats-to-web-applications/assets/oats/EN/OAT-014_Vulnerability_Scanning";
+
+    public static final RuleDefinition USER_AGENT = new RuleDefinition("SCANNING-USER-AGENT", KEY, Level.STANDARD,
+            "User-Agent of a known vulnerability scanner or attack tool", REFERENCE);
+    public static final RuleDefinition SCANNER_HEADER = new RuleDefinition("SCANNING-HEADER", KEY, Level.STANDARD,
+            "request header that only vulnerability scanners send", REFERENCE);
+    public static final RuleDefinition OAST_DOMAIN = new RuleDefinition("SCANNING-OAST-DOMAIN", KEY, Level.STANDARD,
+            "host name of an out-of-band interaction service used to detect blind injection",
+            "https://portswigger.net/burp/documentation/collaborator");
+
+    private static final List<RuleDefinition> RULES = List.of(USER_AGENT, SCANNER_HEADER, OAST_DOMAIN);
+
+    /** Product names of scanners and attack tools, lower case. */
+    private static final String[] SCANNER_TOKENS = {
+        "sqlmap", "nikto", "nmap", "masscan", "zmap", "zgrab", "acunetix", "nessus", "openvas", "w3af",
+        "dirbuster", "dirb", "gobuster", "feroxbuster", "ffuf", "wfuzz", "wpscan", "joomscan", "droopescan",
+        "nuclei", "havij", "arachni", "netsparker", "appscan", "webinspect", "skipfish", "wapiti", "whatweb",
+        "commix", "xsstrike", "sqlninja", "bsqlbf", "pangolin", "paros", "webshag", "nsauditor", "fimap",
+        "jaeles", "zmeu", "morfeus", "grendel", "detectify", "dotdotpwn", "jbrofuzz", "owasp_zap",
+        "burpsuite", "blackwidow", "brutus", "cgichk", "n-stealth", "nasl", "webvulnscan",
+    };
+
+    /** {@link #SCANNER_TOKENS} by first letter, so a token is compared with few entries. */
+    private static final String[][] TOKENS_BY_LETTER = byFirstLetter(SCANNER_TOKENS);
+
+    /** Header names that scanners add to their requests, lower case. */
+    private static final String[] SCANNER_HEADERS = {
+        "acunetix-aspect", "acunetix-aspect-password", "acunetix-aspect-queries", "acunetix-product",
+        "x-scanner", "x-scan-memo", "x-request-memo", "x-wipp", "x-ratproxy-loop", "x-arachni-scan-seed",
+    };
+
+    /** Out-of-band interaction services as (second-level label, top-level label). */
+    private static final String[][] OAST_DOMAINS = {
+        {"burpcollaborator", "net"}, {"oastify", "com"}, {"oast", "pro"}, {"oast", "live"}, {"oast", "site"},
+        {"oast", "online"}, {"oast", "fun"}, {"oast", "me"}, {"interact", "sh"}, {"interactsh", "com"},
+        {"dnslog", "cn"}, {"dnslog", "link"}, {"ceye", "io"}, {"requestbin", "net"}, {"canarytokens", "com"},
+        {"bxss", "me"}, {"r87", "me"}, {"xss", "ht"}, {"eyes", "sh"},
+    };
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String text = target.text();
+        if (target.source() == Source.HEADER) {
+            String name = target.name();
+            if (Text.equalsLower(name, "user-agent")) {
+                if (scanUserAgent(text, sink)) {
+                    return;
+                }
+            } else {
+                for (String header : SCANNER_HEADERS) {
+                    if (Text.equalsLower(name, header)) {
+                        sink.report(SCANNER_HEADER, 0, text.length());
+                        return;
+                    }
+                }
+            }
+        }
+        scanOastDomains(text, sink);
+    }
+
+    private static boolean scanUserAgent(String text, DetectionSink sink) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && !Ascii.isAlnum(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && (Ascii.isAlnum(text.charAt(i)) || text.charAt(i) == '_')) {
+                i++;
+            }
+            // "N-Stealth" keeps its hyphen: a one-letter word joined to the next
+            if (i - start == 1 && i + 1 < length && text.charAt(i) == '-' && Ascii.isLetter(text.charAt(i + 1))) {
+                i++;
+                while (i < length && Ascii.isAlnum(text.charAt(i))) {
+                    i++;
+                }
+            }
+            char first = Ascii.lower(text.charAt(Math.min(start, length - 1)));
+            if (i - start >= 2 && first >= 'a' && first <= 'z') {
+                for (String token : TOKENS_BY_LETTER[first - 'a']) {
+                    if (Text.regionEquals(text, start, i, token)) {
+                        sink.report(USER_AGENT, start, i - start);
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Looks at every dot: the label after it and the label before it against the table. */
+    private static void scanOastDomains(String text, DetectionSink sink) {
+        int length = text.length();
+        for (int dot = text.indexOf('.'); dot > 0; dot = text.indexOf('.', dot + 1)) {
+            int tldEnd = dot + 1;
+            while (tldEnd < length && Ascii.isLetter(text.charAt(tldEnd))) {
+                tldEnd++;
+            }
+            if (tldEnd == dot + 1 || (tldEnd < length && isHostChar(text.charAt(tldEnd)) && text.charAt(tldEnd) != '.')) {
+                continue;
+            }
+            if (tldEnd < length && text.charAt(tldEnd) == '.' && tldEnd + 1 < length
+                    && Ascii.isAlnum(text.charAt(tldEnd + 1))) {
+                continue;
+            }
+            int sldStart = -1;
+            for (String[] domain : OAST_DOMAINS) {
+                if (!Text.regionEquals(text, dot + 1, tldEnd, domain[1])) {
+                    continue;
+                }
+                if (sldStart < 0) {
+                    sldStart = dot;
+                    while (sldStart > 0 && dot - sldStart < 64 && (Ascii.isAlnum(text.charAt(sldStart - 1))
+                            || text.charAt(sldStart - 1) == '-')) {
+                        sldStart--;
+                    }
+                }
+                if (Text.regionEquals(text, sldStart, dot, domain[0])) {
+                    sink.report(OAST_DOMAIN, sldStart, tldEnd - sldStart);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String[][] byFirstLetter(String[] tokens) {
+        String[][] index = new String[26][];
+        for (int letter = 0; letter < 26; letter++) {
+            int count = 0;
+            for (String token : tokens) {
+                if (token.charAt(0) == 'a' + letter) {
+                    count++;
+                }
+            }
+            index[letter] = new String[count];
+            int k = 0;
+            for (String token : tokens) {
+                if (token.charAt(0) == 'a' + letter) {
+                    index[letter][k++] = token;
+                }
+            }
+        }
+        return index;
+    }
+
+    private static boolean isHostChar(char c) {
+        return Ascii.isAlnum(c) || c == '-' || c == '.' || c == '_';
+    }
+}

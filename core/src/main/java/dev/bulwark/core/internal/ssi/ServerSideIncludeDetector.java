@@ -1,0 +1,175 @@
+package dev.bulwark.core.internal.ssi;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.BestFinding;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Text;
+import java.util.List;
+
+/**
+ * Server-side includes and Edge Side Includes (key {@code SSI}).
+ *
+ * <p>A web server with SSI enabled, or an edge cache that processes ESI, runs directives found in
+ * the pages it serves; a value echoed into such a page (a comment, a name, a logged User-Agent)
+ * then runs commands ({@code <!--#exec cmd="id"-->}), reads files ({@code <!--#include
+ * virtual="/etc/passwd"-->}) or, through ESI, fetches other URLs and leaks cookies
+ * ({@code <esi:include src=...>}, {@code $(HTTP_COOKIE)}). Each shape is recognised by its
+ * syntax: an SSI comment whose first word is a directive, an element of the ESI namespace with
+ * an ESI element name, an ESI processing comment ({@code <!--esi}), or an ESI variable
+ * reference. Ordinary HTML comments ({@code <!-- note -->}, {@code <!--[if IE]>}, {@code <!--
+ * #region -->}) have no directive and pass.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/Server-Side_Includes_(SSI)_Injection">OWASP: SSI Injection</a>
+ * @see <a href="https://cwe.mitre.org/data/definitions/97.html">CWE-97</a>
+ */
+public final class ServerSideIncludeDetector implements Detector {
+
+    public static final String KEY = "SSI";
+
+    public static final RuleDefinition SSI_EXEC = new RuleDefinition("SSI-EXEC", KEY, Level.BASIC,
+            "server-side include that runs a command or CGI script (<!--#exec cmd=...-->)",
+            "https://capec.mitre.org/data/definitions/101.html");
+    public static final RuleDefinition SSI_DIRECTIVE = new RuleDefinition("SSI-DIRECTIVE", KEY, Level.STANDARD,
+            "server-side include directive (<!--#include, #echo, #printenv, #config, #set, #if ...)",
+            cwe(97));
+    public static final RuleDefinition ESI_ELEMENT = new RuleDefinition("SSI-ESI-ELEMENT", KEY, Level.STANDARD,
+            "Edge Side Includes element, processing comment or variable (<esi:include, <!--esi, $(HTTP_COOKIE))",
+            cwe(97));
+
+    private static final List<RuleDefinition> RULES = List.of(SSI_EXEC, SSI_DIRECTIVE, ESI_ELEMENT);
+
+    /** SSI directives (Apache mod_include, nginx ssi, IIS), lower case; {@code exec} is judged apart. */
+    private static final String[] DIRECTIVES = {
+        "include", "echo", "printenv", "config", "set", "fsize", "flastmod", "if", "elif", "else", "endif",
+        "block", "param",
+    };
+
+    /** ESI 1.0 elements and the common vendor extensions, lower case. */
+    private static final String[] ESI_ELEMENTS = {
+        "include", "vars", "eval", "debug", "assign", "inline", "choose", "when", "otherwise", "try", "attempt",
+        "except", "remove", "comment", "function", "foreach", "break", "text", "param",
+    };
+
+    /** Variables an ESI processor expands in {@code $(NAME)} or {@code $(NAME{key})}, lower case. */
+    private static final String[] ESI_VARIABLES = {
+        "http_cookie", "http_host", "http_referer", "http_user_agent", "http_accept_language", "query_string",
+        "remote_addr", "req_header", "http_authorization",
+    };
+
+    /** How many blanks may separate {@code <!--} from {@code #} and the directive. */
+    private static final int MAX_GAP = 8;
+
+    /** Without one of these characters no rule can match. */
+    private static final AsciiSet CANDIDATES = AsciiSet.of("<$%");
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        if (!target.profile().hasAny(CANDIDATES)) {
+            return;
+        }
+        String text = Text.decodedText(target);
+        if (text.length() < 6) {
+            return;
+        }
+        DetectionSink out = Text.sinkFor(target, text, sink);
+        BestFinding best = new BestFinding();
+        for (int lt = text.indexOf('<'); lt >= 0 && !best.isBasic(); lt = text.indexOf('<', lt + 1)) {
+            if (Ascii.matchesAt(text, lt, "<!--")) {
+                comment(text, lt, best);
+            } else if (Ascii.matchesAt(text, lt, "<esi:") || Ascii.matchesAt(text, lt, "</esi:")) {
+                int name = lt + (text.charAt(lt + 1) == '/' ? 6 : 5);
+                if (wordIn(text, name, ESI_ELEMENTS) > 0) {
+                    best.offer(ESI_ELEMENT, lt, Math.min(text.length() - lt, 32));
+                }
+            }
+        }
+        if (best.isEmpty()) {
+            variables(text, best);
+        }
+        best.reportTo(out);
+    }
+
+    /** {@code <!--#directive}, {@code <!-- #exec}, {@code <!--esi ...-->} at {@code start}. */
+    private static void comment(String text, int start, BestFinding best) {
+        int i = skipGap(text, start + 4);
+        int evidence = Math.min(text.length() - start, 40);
+        if (Ascii.matchesAt(text, i, "esi") && (i + 3 >= text.length() || Ascii.isAsciiSpace(text.charAt(i + 3)))) {
+            best.offer(ESI_ELEMENT, start, evidence);
+            return;
+        }
+        if (i >= text.length() || text.charAt(i) != '#') {
+            return;
+        }
+        int word = i + 1;
+        if (Ascii.matchesAt(text, word, "exec") && endsWord(text, word + 4)) {
+            best.offer(SSI_EXEC, start, evidence);
+        } else if (wordIn(text, word, DIRECTIVES) > 0) {
+            best.offer(SSI_DIRECTIVE, start, evidence);
+        }
+    }
+
+    /**
+     * {@code $(HTTP_COOKIE)}, {@code $(QUERY_STRING{'a'})}: an ESI variable reference. Shell
+     * command substitution has the same opening, but not these upper-case variable names.
+     */
+    private static void variables(String text, BestFinding best) {
+        for (int d = text.indexOf("$("); d >= 0; d = text.indexOf("$(", d + 2)) {
+            int end = wordIn(text, d + 2, ESI_VARIABLES);
+            if (end > 0 && end < text.length() && (text.charAt(end) == ')' || text.charAt(end) == '{')) {
+                best.offer(ESI_ELEMENT, d, end + 1 - d);
+                return;
+            }
+        }
+    }
+
+    private static int skipGap(String text, int from) {
+        int limit = Math.min(text.length(), from + MAX_GAP);
+        int i = from;
+        while (i < limit && Ascii.isAsciiSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The end of the word at {@code from} when it is one of {@code lowerWords} (ASCII case
+     * ignored) and ends there, else -1.
+     */
+    private static int wordIn(String text, int from, String[] lowerWords) {
+        int end = from;
+        while (end < text.length() && end - from <= 24 && (Ascii.isLetter(text.charAt(end)) || text.charAt(end) == '_')) {
+            end++;
+        }
+        if (end == from) {
+            return -1;
+        }
+        for (String word : lowerWords) {
+            if (Text.regionEquals(text, from, end, word)) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a directive name ends at {@code index}: the end, a blank, or the comment's end. */
+    private static boolean endsWord(String text, int index) {
+        return index >= text.length() || Ascii.isAsciiSpace(text.charAt(index)) || text.charAt(index) == '-';
+    }
+}

@@ -1,0 +1,708 @@
+package dev.bulwark.core.internal.template;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.CodeLexer;
+import dev.bulwark.core.internal.rules.DecodedText;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Detector;
+import dev.bulwark.core.internal.rules.Findings;
+import dev.bulwark.core.internal.rules.Lexicon;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Unescaper;
+import java.util.List;
+
+/**
+ * Server-side template and expression-language injection (rule key {@value #KEY}): a value that
+ * reaches a template engine or an expression evaluator runs as code (Jinja2, Twig, Freemarker,
+ * Velocity, Thymeleaf, ERB, JSP/EL, SpEL, OGNL, AngularJS).
+ *
+ * <p>The detector finds template delimiters ({@code ${...}}, {@code #{...}}, {@code *{...}},
+ * {@code {{...}}}, {@code {%...%}}, {@code <%...%>}, {@code [[...]]}, {@code <#...>},
+ * {@code #set(...)}, Razor {@code @(...)}, Smarty {@code {$...}}) with a bounded stack, then judges what is inside as an expression. A
+ * delimiter alone is not an attack: {@code Hello {{name}}}, {@code ${name}} and {@code ${5}} are
+ * placeholders and prices. Reported are contents that compute ({@code 7*7}), call
+ * ({@code t.x()}), run statements ({@code {% if %}}), or name objects that lead to code execution
+ * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}), also when a
+ * name is joined from string pieces ({@code ""["__cla"~"ss__"]}) or read from a SpEL bean or the
+ * environment ({@code #{@systemEnvironment['KEY']}}). Backticks inside Ruby {@code #{...}}, PHP
+ * {@code ${...}} and ERB run a shell command; Handlebars block helpers ({@code {{#with x}}}) are
+ * statements. A plain property reference ({@code {{user.name}}}) is reported at STRICT only.
+ *
+ * <p>With the default level (STANDARD) every rule but the STRICT property reference is on; BASIC
+ * keeps only expressions that call into or walk to code-execution objects.
+ *
+ * <p>Delimiter nesting is bounded at {@value #MAX_DEPTH} and each expression is judged over at
+ * most {@value #MAX_EXPRESSION} characters, so the scan is linear.
+ *
+ * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/18-Testing_for_Server-side_Template_Injection">OWASP WSTG: Server-side Template Injection</a>
+ */
+public final class TemplateInjectionDetector implements Detector {
+
+    public static final String KEY = "TEMPLATE";
+
+    static final RuleDefinition CODE_EXECUTION = rule("TEMPLATE-CODE-EXECUTION", Level.BASIC,
+            "Template expression calling into or walking to code-execution objects (__class__.__mro__, getRuntime(), T(java.lang.Runtime))",
+            cwe(1336));
+    static final RuleDefinition SENSITIVE_OBJECT = rule("TEMPLATE-SENSITIVE-OBJECT", Level.STANDARD,
+            "Template expression naming an object that leaks secrets or leads to code (config, self, __class__,"
+                    + " SpEL systemEnvironment or a @bean), also when spelled in concatenated pieces",
+            cwe(1336));
+    static final RuleDefinition EXPRESSION = rule("TEMPLATE-EXPRESSION", Level.STANDARD,
+            "Template expression that computes, calls or runs a command ({{7*7}}, ${x.y()}, <%= 7*7 %>, #{`id`})",
+            cwe(1336));
+    static final RuleDefinition STATEMENT = rule("TEMPLATE-STATEMENT", Level.STANDARD,
+            "Template statement ({% if %}, <#assign>, #set(...), <% if %>, Handlebars {{#with x}})", cwe(1336));
+    static final RuleDefinition PREPROCESSING = rule("TEMPLATE-PREPROCESSING", Level.STANDARD,
+            "Thymeleaf preprocessing expression __${...}__", cwe(1336));
+    static final RuleDefinition TYPE_REFERENCE = rule("TEMPLATE-TYPE-REFERENCE", Level.STANDARD,
+            "Expression-language type reference or instantiation: SpEL T(a.b.C), Freemarker ?new() / ?api", cwe(917));
+    static final RuleDefinition PROPERTY_REFERENCE = rule("TEMPLATE-PROPERTY-REFERENCE", Level.STRICT,
+            "Template expression reading a property chain or applying a filter ({{user.name}})", cwe(1336));
+
+    private static final List<RuleDefinition> RULES = List.of(CODE_EXECUTION, SENSITIVE_OBJECT, EXPRESSION,
+            STATEMENT, PREPROCESSING, TYPE_REFERENCE, PROPERTY_REFERENCE);
+
+    static final int MAX_DEPTH = 16;
+    static final int MAX_EXPRESSION = 2048;
+
+    // Delimiter kinds.
+    private static final int DOLLAR = 1;
+    private static final int HASH = 2;
+    private static final int STAR = 3;
+    private static final int AT = 4;
+    private static final int TILDE = 5;
+    private static final int MUSTACHE = 6;
+    private static final int BLOCK = 7;
+    private static final int SCRIPTLET = 8;
+    private static final int INLINE = 9;
+    private static final int INLINE_PAREN = 10;
+    private static final int FTL_DIRECTIVE = 11;
+    private static final int VELOCITY = 12;
+    /** Razor {@code @(...)}: an explicit C# expression. */
+    private static final int RAZOR = 13;
+    /** Smarty {@code {$...}}: a variable tag, judged only for the objects it names. */
+    private static final int SMARTY = 14;
+
+    private static final int EXECUTION_NAME = 1;
+    private static final int SENSITIVE_NAME = 2;
+
+    /**
+     * Names that lead from inside a template to code execution (the Python object graph, Java
+     * reflection, OGNL and Node.js internals), and names of objects that leak configuration and
+     * secrets (Flask {@code config}, JSP implicit objects, Jinja2 globals).
+     */
+    private static final Lexicon DANGEROUS_NAMES = Lexicon.builder()
+            .add(EXECUTION_NAME, "__class__", "__mro__", "__subclasses__", "__globals__", "__builtins__",
+                    "__import__", "__init__", "__base__", "__bases__", "__dict__", "__getattribute__",
+                    "__reduce__", "mro", "subclasses", "popen", "system", "exec", "eval", "getruntime",
+                    "runtime", "processbuilder", "getclass", "forname", "classloader", "getclassloader",
+                    "newinstance", "getdeclaredmethod", "scriptenginemanager", "getenginebyname",
+                    "objectconstructor", "jythonruntime", "_memberaccess", "ognlcontext", "_self",
+                    "registerundefinedfiltercallback", "getfilter", "subprocess", "child_process",
+                    "mainmodule", "constructor", "freemarker")
+            .add(SENSITIVE_NAME, "config", "settings", "self", "lipsum", "cycler", "joiner", "namespace",
+                    "url_for", "get_flashed_messages", "servletcontext", "pagecontext", "facescontext",
+                    "applicationscope", "initparam", "systemproperties", "systemenvironment", "sessionscope",
+                    "requestscope", "pagescope", "smarty")
+            .build();
+
+    /** Statement keywords of Jinja2/Twig/Django/Liquid, ERB, Freemarker and Velocity. */
+    private static final Lexicon STATEMENT_KEYWORDS = Lexicon.of(
+            "if", "elif", "else", "endif", "for", "endfor", "while", "set", "import", "from", "include",
+            "extends", "block", "macro", "call", "filter", "with", "load", "raw", "autoescape", "debug",
+            "print", "do", "assign", "list", "local", "global", "function", "return", "setting",
+            "attempt", "recover", "visit", "recurse", "ftl", "foreach", "evaluate", "parse", "define",
+            "each", "end", "unless", "case", "when", "capture", "cycle", "tablerow", "render", "liquid",
+            "puts", "require", "system", "exec", "eval", "def", "class", "begin", "spawn", "endblock",
+            "endmacro", "endwith", "endfilter", "endset", "embed", "sandbox", "verbatim", "apply",
+            "use", "flush", "spaceless", "deprecated", "macro", "nested", "stop", "compress", "escape",
+            "noescape", "items", "sep", "switch", "break", "continue", "outputformat", "noparse");
+
+    /** Handlebars block helpers, opened as {@code {{#with x}}}. */
+    private static final Lexicon HANDLEBARS_HELPERS = Lexicon.of("with", "each", "if", "unless", "let", "lookup",
+            "log", "blockhelpermissing", "helpermissing");
+
+    private static final Lexicon VELOCITY_DIRECTIVES = Lexicon.of("set", "foreach", "if", "elseif", "macro",
+            "evaluate", "parse", "include", "define");
+
+    private static final Lexicon FREEMARKER_BUILTINS = Lexicon.of("new", "api", "eval", "interpret",
+            "exec", "eval_json");
+
+    private static final Lexicon LOG4J_PREFIXES = Lexicon.of("jndi", "env", "sys", "java", "ctx", "main",
+            "date", "lower", "upper", "base64", "bundle", "docker", "k8s", "kubernetes", "log4j",
+            "jvmrunargs", "map", "marker", "sd", "spring", "web", "event");
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return RULES;
+    }
+
+    /**
+     * Characters without which the loop below finds nothing: those of opener pairs, directives,
+     * built-ins and escapes ({@code $} needs {@code (} as well).
+     */
+    private static final AsciiSet CANDIDATES = AsciiSet.of("{%[(#?&\\");
+
+    /** ASCII characters the quick scan below looks at in themselves. */
+    private static final boolean[] INTERESTING = new boolean[128];
+
+    static {
+        for (char c : "{%[(#&\\$".toCharArray()) {
+            INTERESTING[c] = true;
+        }
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        if (!target.profile().hasAny(CANDIDATES)) {
+            return;
+        }
+        String value = target.text();
+        boolean candidates = false;
+        boolean escapes = false;
+        boolean reference = false;
+        boolean paren = false;
+        char prev = 0;
+        for (int i = 0, n = value.length(); i < n && !candidates; i++) {
+            char c = value.charAt(i);
+            if ((c >= 128 || !INTERESTING[c]) && prev != '$' && prev != '#' && prev != '?') {
+                // No branch below applies: not an opener, escape or parenthesis, nor after a sigil.
+                prev = c;
+                continue;
+            }
+            if (isOpenerPair(prev, c)) {
+                candidates = true;
+            } else if (c == '%' || c == '&' || c == '\\') {
+                escapes = true;
+            } else if (c == '(') {
+                paren = true;
+            } else if (prev == '$' && Ascii.isIdentStart(c)) {
+                reference = true;
+            } else if (prev == '#' && Ascii.isLetter(c)) {
+                candidates = startsWord(value, i, VELOCITY_DIRECTIVES);
+            } else if (prev == '?' && Ascii.isLetter(c)) {
+                candidates = startsWord(value, i, FREEMARKER_BUILTINS);
+            }
+            prev = c;
+        }
+        if (!candidates && !escapes && !(reference && paren)) {
+            return;
+        }
+        Findings findings = new Findings(sink, RULES, value.length());
+        String s = value;
+        if (escapes) {
+            DecodedText decoded = Unescaper.decode(value);
+            if (decoded.changed()) {
+                findings.mapThrough(decoded);
+                s = decoded.text;
+            }
+        }
+        new Scan(s, findings).run();
+    }
+
+    /**
+     * Whether two adjacent characters can start something this detector judges: a delimiter,
+     * a Velocity directive, a SpEL type reference or a Freemarker built-in.
+     */
+    private static boolean isOpenerPair(char a, char b) {
+        return switch (b) {
+            case '{' -> a == '$' || a == '#' || a == '*' || a == '@' || a == '~' || a == '{';
+            case '$' -> a == '{';
+            case '%' -> a == '{' || a == '<';
+            case '[', '(' -> a == '[' || (b == '(' && (a == 'T' || a == '@'));
+            case '#' -> a == '<';
+            default -> false;
+        };
+    }
+
+    /** Whether a word of {@code words} starts at {@code i} (followed by a non-letter). */
+    private static boolean startsWord(String s, int i, Lexicon words) {
+        int j = i;
+        while (j < s.length() && j - i <= words.maxLength() && Ascii.isLetter(s.charAt(j))) {
+            j++;
+        }
+        return words.contains(s, i, j);
+    }
+
+    /** One scan: a stack of open delimiters; each closed delimiter's contents are judged. */
+    private static final class Scan {
+        private final String s;
+        private final Findings findings;
+        private final int[] kinds = new int[MAX_DEPTH];
+        private final int[] opens = new int[MAX_DEPTH];
+        private final int[] contentStarts = new int[MAX_DEPTH];
+        private final int[] nesting = new int[MAX_DEPTH];
+        private final boolean[] preprocessed = new boolean[MAX_DEPTH];
+        private int depth;
+
+        Scan(String s, Findings findings) {
+            this.s = s;
+            this.findings = findings;
+        }
+
+        void run() {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                int consumed = depth > 0 ? tryClose(i) : 0;
+                if (consumed > 0) {
+                    i += consumed;
+                    continue;
+                }
+                consumed = tryOpen(i);
+                if (consumed > 0) {
+                    i += consumed;
+                    continue;
+                }
+                char c = s.charAt(i);
+                if (depth > 0) {
+                    int top = depth - 1;
+                    if ((c == '{' && closesWithBrace(kinds[top]))
+                            || (c == '(' && (kinds[top] == VELOCITY || kinds[top] == RAZOR))) {
+                        nesting[top]++;
+                    }
+                }
+                if (c == 'T' && i + 1 < n && s.charAt(i + 1) == '(' && (i == 0 || !Ascii.isJavaIdentPart(s.charAt(i - 1)))) {
+                    typeReference(i);
+                } else if (c == '?' && i > 0) {
+                    freemarkerBuiltin(i);
+                } else if (c == '$' && i + 1 < n && Ascii.isIdentStart(s.charAt(i + 1))) {
+                    velocityReference(i);
+                }
+                i++;
+            }
+            while (depth > 0) {
+                depth--;
+                judge(depth, n, false);
+            }
+        }
+
+        private static boolean closesWithBrace(int kind) {
+            return kind == DOLLAR || kind == HASH || kind == STAR || kind == AT || kind == TILDE || kind == MUSTACHE
+                    || kind == SMARTY;
+        }
+
+        /** Opens a delimiter at {@code i}; returns the characters consumed, or 0. */
+        private int tryOpen(int i) {
+            int n = s.length();
+            if (i + 1 >= n) {
+                return 0;
+            }
+            char c = s.charAt(i);
+            char d = s.charAt(i + 1);
+            int kind = 0;
+            int width = 2;
+            switch (c) {
+                case '$' -> kind = d == '{' ? DOLLAR : 0;
+                case '#' -> {
+                    if (d == '{') {
+                        kind = HASH;
+                    } else if (Ascii.isLetter(d)) {
+                        int j = i + 1;
+                        while (j < n && j - i < 12 && Ascii.isLetter(s.charAt(j))) {
+                            j++;
+                        }
+                        int k = Ascii.skipSpaces(s, j, n);
+                        if (k < n && s.charAt(k) == '(' && VELOCITY_DIRECTIVES.contains(s, i + 1, j)) {
+                            kind = VELOCITY;
+                            width = k + 1 - i;
+                        }
+                    }
+                }
+                case '*' -> kind = d == '{' ? STAR : 0;
+                case '@' -> kind = d == '{' ? AT
+                        : d == '(' && (i == 0 || !Ascii.isJavaIdentPart(s.charAt(i - 1))) ? RAZOR : 0;
+                case '~' -> kind = d == '{' ? TILDE : 0;
+                case '{' -> kind = d == '{' ? MUSTACHE : d == '%' ? BLOCK
+                        : d == '$' && i + 2 < n && Ascii.isIdentStart(s.charAt(i + 2)) ? SMARTY : 0;
+                case '<' -> {
+                    if (d == '%') {
+                        kind = SCRIPTLET;
+                    } else if (d == '#' && i + 2 < n && Ascii.isLetter(s.charAt(i + 2))) {
+                        kind = FTL_DIRECTIVE;
+                    }
+                }
+                case '[' -> kind = d == '[' ? INLINE : d == '(' ? INLINE_PAREN : 0;
+                default -> { }
+            }
+            if (kind == 0) {
+                return 0;
+            }
+            if (depth >= MAX_DEPTH) {
+                return width;
+            }
+            kinds[depth] = kind;
+            opens[depth] = i;
+            contentStarts[depth] = i + width;
+            nesting[depth] = 0;
+            preprocessed[depth] = i >= 2 && s.charAt(i - 1) == '_' && s.charAt(i - 2) == '_'
+                    && (kind == DOLLAR || kind == HASH || kind == STAR || kind == AT || kind == TILDE);
+            depth++;
+            return width;
+        }
+
+        /** Closes the innermost delimiter at {@code i}; returns the characters consumed, or 0. */
+        private int tryClose(int i) {
+            int top = depth - 1;
+            int kind = kinds[top];
+            char c = s.charAt(i);
+            char d = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+            int width = 0;
+            switch (kind) {
+                case DOLLAR, HASH, STAR, AT, TILDE, SMARTY -> {
+                    if (c == '}') {
+                        if (nesting[top] > 0) {
+                            nesting[top]--;
+                            return 0;
+                        }
+                        width = 1;
+                    }
+                }
+                case MUSTACHE -> {
+                    if (c == '}') {
+                        if (nesting[top] > 0) {
+                            nesting[top]--;
+                            return 0;
+                        }
+                        width = d == '}' ? 2 : 0;
+                    }
+                }
+                case BLOCK -> width = c == '%' && d == '}' ? 2 : 0;
+                case SCRIPTLET -> width = c == '%' && d == '>' ? 2 : 0;
+                case INLINE -> width = c == ']' && d == ']' ? 2 : 0;
+                case INLINE_PAREN -> width = c == ')' && d == ']' ? 2 : 0;
+                case FTL_DIRECTIVE -> width = c == '>' ? 1 : 0;
+                case VELOCITY, RAZOR -> {
+                    if (c == '(') {
+                        return 0;
+                    }
+                    if (c == ')') {
+                        if (nesting[top] > 0) {
+                            nesting[top]--;
+                            return 0;
+                        }
+                        width = 1;
+                    }
+                }
+                default -> { }
+            }
+            if (width == 0) {
+                return 0;
+            }
+            depth--;
+            judge(depth, i, true);
+            return width;
+        }
+
+        /** Judges the contents of the delimiter at stack slot {@code slot}, ending at {@code end}. */
+        private void judge(int slot, int end, boolean closed) {
+            int kind = kinds[slot];
+            int open = opens[slot];
+            int from = contentStarts[slot];
+            int to = Math.min(end, from + MAX_EXPRESSION);
+            if (kind == AT && firstNonSpace(from, to) == '[') {
+                return;
+            }
+            if (kind == SCRIPTLET && from < to && (s.charAt(from) == '=' || s.charAt(from) == '-'
+                    || s.charAt(from) == '#')) {
+                from++;
+            }
+            if (!isText(from, to)) {
+                return;
+            }
+            Expression e = Expression.of(s, from, to);
+            if (kind == DOLLAR && e.firstIdentEnd > 0 && e.firstIdentEnd < to
+                    && s.charAt(e.firstIdentEnd) == ':' && LOG4J_PREFIXES.contains(s, e.firstIdentStart, e.firstIdentEnd)) {
+                return;
+            }
+            if (kind == DOLLAR && firstNonSpace(from, to) == ':') {
+                return;
+            }
+            int reportEnd = closed ? Math.min(s.length(), end + 1) : end;
+            if (e.executes && (e.calls > 0 || e.chain > 0)) {
+                findings.report(CODE_EXECUTION, open, reportEnd);
+            } else if (e.executes || e.sensitive) {
+                findings.report(SENSITIVE_OBJECT, open, reportEnd);
+            }
+            if (kind == SMARTY) {
+                // "{$x->y()}" is also PHP string interpolation: only dangerous names count.
+                return;
+            }
+            boolean keywordFirst = e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
+                    && STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);
+            boolean statement = switch (kind) {
+                case BLOCK, SCRIPTLET, FTL_DIRECTIVE -> keywordFirst;
+                case VELOCITY -> e.hasDollar || e.assignments > 0;
+                case MUSTACHE -> isHandlebarsBlock(from, to);
+                default -> false;
+            };
+            if (statement) {
+                findings.report(STATEMENT, open, reportEnd);
+            }
+            boolean arithmetic = e.multiplications > 0
+                    || (kind != INLINE && kind != INLINE_PAREN && e.otherArithmetic == 1 && e.operators == 1);
+            // Backticks run a command in ERB, and in Ruby "#{...}" and PHP "${...}" interpolation.
+            boolean runs = e.commands > 0 && (kind == SCRIPTLET || kind == HASH || kind == DOLLAR);
+            if (closed && (e.calls > 0 || arithmetic || runs)) {
+                findings.report(EXPRESSION, open, reportEnd);
+            }
+            if (closed && preprocessed[slot] && s.startsWith("__", end + 1)) {
+                findings.report(PREPROCESSING, open - 2, Math.min(s.length(), end + 3));
+            }
+            if (closed && (e.chain > 0 || e.filters > 0 || (kind == SCRIPTLET && e.identifiers > 0))) {
+                findings.report(PROPERTY_REFERENCE, open, reportEnd);
+            }
+        }
+
+        /** Binary data (control characters, undecodable bytes) is not a template. */
+        private boolean isText(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\ufffd' || (c >= 0x7f && c < 0xa0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@code {{#with x}}}: a Handlebars block helper, a statement as {@code {% with %}} is. */
+        private boolean isHandlebarsBlock(int from, int to) {
+            int i = Ascii.skipSpaces(s, from, to);
+            if (i >= to || s.charAt(i) != '#') {
+                return false;
+            }
+            int j = i + 1;
+            while (j < to && Ascii.isLetter(s.charAt(j))) {
+                j++;
+            }
+            return j < to && s.charAt(j) == ' ' && HANDLEBARS_HELPERS.contains(s, i + 1, j);
+        }
+
+        private char firstNonSpace(int from, int to) {
+            int i = Ascii.skipSpaces(s, from, to);
+            return i < to ? s.charAt(i) : 0;
+        }
+
+        private int firstTokenStart(int from, int to) {
+            return Ascii.skipSpaces(s, from, to);
+        }
+
+        /** SpEL {@code T(java.lang.Runtime)}: a type reference to a qualified class name. */
+        private void typeReference(int at) {
+            int n = s.length();
+            int j = Ascii.skipSpaces(s, at + 2, n);
+            int segments = 0;
+            int nameStart = j;
+            while (j < n && Ascii.isIdentStart(s.charAt(j)) && segments < 32) {
+                while (j < n && Ascii.isJavaIdentPart(s.charAt(j))) {
+                    j++;
+                }
+                segments++;
+                if (j + 1 < n && s.charAt(j) == '.' && Ascii.isIdentStart(s.charAt(j + 1))) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            int close = Ascii.skipSpaces(s, j, n);
+            if (segments >= 2 && close < n && s.charAt(close) == ')' && j > nameStart) {
+                findings.report(TYPE_REFERENCE, at, close + 1);
+            }
+        }
+
+        /** Freemarker {@code "freemarker.template.utility.Execute"?new()} and {@code ?api}. */
+        private void freemarkerBuiltin(int at) {
+            char before = s.charAt(at - 1);
+            if (!(before == '"' || before == '\'' || before == ')' || Ascii.isIdentPart(before))) {
+                return;
+            }
+            int j = at + 1;
+            while (j < s.length() && (Ascii.isLetter(s.charAt(j)) || s.charAt(j) == '_')) {
+                j++;
+            }
+            if (j < s.length() && (s.charAt(j) == '(' || s.charAt(j) == '.')
+                    && FREEMARKER_BUILTINS.contains(s, at + 1, j)) {
+                findings.report(TYPE_REFERENCE, at, j + 1);
+            }
+        }
+
+        /** Velocity {@code $x.getClass().forName(...)}: a reference calling a dangerous method. */
+        private void velocityReference(int at) {
+            int n = s.length();
+            int j = at + 1;
+            boolean dangerous = false;
+            int segments = 0;
+            while (j < n && segments < 32) {
+                int start = j;
+                while (j < n && Ascii.isIdentPart(s.charAt(j))) {
+                    j++;
+                }
+                if (j == start) {
+                    break;
+                }
+                segments++;
+                boolean called = j < n && s.charAt(j) == '(';
+                if (segments > 1 && called && (DANGEROUS_NAMES.flags(s, start, j) & EXECUTION_NAME) != 0) {
+                    dangerous = true;
+                    break;
+                }
+                if (called) {
+                    break;
+                }
+                if (j + 1 < n && s.charAt(j) == '.') {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            if (dangerous) {
+                findings.report(CODE_EXECUTION, at, j);
+            }
+        }
+    }
+
+    /** What the inside of a template delimiter looks like as an expression. */
+    private static final class Expression {
+        int calls;
+        int chain;
+        int filters;
+        int multiplications;
+        int otherArithmetic;
+        int operators;
+        int identifiers;
+        int assignments;
+        int commands;
+        boolean executes;
+        boolean sensitive;
+        boolean hasDollar;
+        int firstIdentStart = -1;
+        int firstIdentEnd = -1;
+        /** The expression opens with {@code @name}, a SpEL bean reference. */
+        boolean beanReference;
+
+        /**
+         * A dangerous name in a string: a dunder name written whole as a subscript ({@code
+         * x['__class__']}) or any dangerous name put together from {@code parts} pieces.
+         */
+        void judgeString(CharSequence text, int parts, boolean subscript) {
+            int n = text.length();
+            boolean dunder = subscript && n > 4 && text.charAt(0) == '_' && text.charAt(1) == '_'
+                    && text.charAt(n - 1) == '_' && text.charAt(n - 2) == '_';
+            if (parts < 2 && !dunder) {
+                return;
+            }
+            int danger = DANGEROUS_NAMES.flags(text, 0, n);
+            executes |= (danger & EXECUTION_NAME) != 0;
+            sensitive |= (danger & SENSITIVE_NAME) != 0;
+        }
+
+        /** Longest string a concatenation is followed to; the dangerous names are shorter. */
+        private static final int MAX_JOINED = 48;
+
+        static Expression of(String s, int from, int to) {
+            Expression e = new Expression();
+            CodeLexer lex = new CodeLexer(s, from, to, 0);
+            StringBuilder joined = new StringBuilder();
+            int parts = 0;
+            boolean first = true;
+            int prevType = CodeLexer.END;
+            char prevPunct = 0;
+            int beforePrevType = CodeLexer.END;
+            char pendingOperator = 0;
+            while (lex.next() != CodeLexer.END) {
+                int type = lex.type;
+                if (type == CodeLexer.IDENT) {
+                    e.identifiers++;
+                    if (e.firstIdentStart < 0) {
+                        e.firstIdentStart = lex.start;
+                        e.firstIdentEnd = lex.end;
+                    }
+                    int danger = DANGEROUS_NAMES.flags(s, lex.start, lex.end);
+                    e.executes |= (danger & EXECUTION_NAME) != 0;
+                    e.sensitive |= (danger & SENSITIVE_NAME) != 0;
+                    if (prevType == CodeLexer.PUNCT && prevPunct == '.' && beforePrevType != CodeLexer.END) {
+                        e.chain++;
+                    }
+                    if (prevType == CodeLexer.PUNCT && prevPunct == '|') {
+                        e.filters++;
+                    }
+                } else if (type == CodeLexer.PUNCT) {
+                    char c = lex.punct;
+                    if (c == '(' && (prevType == CodeLexer.IDENT || (prevType == CodeLexer.PUNCT
+                            && (prevPunct == ')' || prevPunct == ']')))) {
+                        e.calls++;
+                    } else if (c == '$') {
+                        e.hasDollar = true;
+                    } else if (c == '=' && lex.charAfter() != '=' && prevPunct != '=' && prevPunct != '!'
+                            && prevPunct != '<' && prevPunct != '>') {
+                        e.assignments++;
+                    }
+                    if (c == '*' || c == '/' || c == '+' || c == '-' || c == '%') {
+                        e.operators++;
+                        boolean operandBefore = prevType == CodeLexer.NUMBER || prevType == CodeLexer.STRING
+                                || (prevType == CodeLexer.PUNCT && prevPunct == ')');
+                        pendingOperator = operandBefore ? c : 0;
+                    } else {
+                        pendingOperator = 0;
+                    }
+                } else if (type == CodeLexer.NUMBER || type == CodeLexer.STRING) {
+                    if (type == CodeLexer.STRING && lex.punct == '`') {
+                        e.commands++;
+                    } else if (type == CodeLexer.STRING) {
+                        // "__cla" ~ "ss__" or '__cl' + 'ass__': a name spelled in pieces.
+                        boolean joins = prevType == CodeLexer.PUNCT && (prevPunct == '~' || prevPunct == '+')
+                                && beforePrevType == CodeLexer.STRING;
+                        if (!joins) {
+                            joined.setLength(0);
+                            parts = 0;
+                        }
+                        int contentFrom = lex.stringContentStart();
+                        int contentTo = Math.min(lex.stringContentEnd(), contentFrom + MAX_JOINED);
+                        if (joined.length() + contentTo - contentFrom <= MAX_JOINED) {
+                            joined.append(s, contentFrom, contentTo);
+                            parts++;
+                            e.judgeString(joined, parts, prevType == CodeLexer.PUNCT && prevPunct == '[');
+                        }
+                    }
+                    if (pendingOperator != 0 && (type == CodeLexer.NUMBER || pendingOperator == '*')) {
+                        if (pendingOperator == '*') {
+                            e.multiplications++;
+                        } else if (prevType == CodeLexer.PUNCT && type == CodeLexer.NUMBER) {
+                            e.otherArithmetic++;
+                        }
+                    }
+                    pendingOperator = 0;
+                }
+                if (type != CodeLexer.PUNCT) {
+                    pendingOperator = 0;
+                }
+                if (first && type == CodeLexer.PUNCT && lex.punct == '@') {
+                    e.beanReference = true;
+                } else if (e.beanReference && prevType == CodeLexer.IDENT && beforePrevType == CodeLexer.PUNCT
+                        && type == CodeLexer.PUNCT && (lex.punct == '[' || lex.punct == '.' || lex.punct == '(')) {
+                    // SpEL "#{@systemEnvironment['KEY']}": a Spring bean read or called.
+                    e.sensitive = true;
+                }
+                first = false;
+                beforePrevType = prevType;
+                prevType = type;
+                prevPunct = type == CodeLexer.PUNCT ? lex.punct : 0;
+            }
+            return e;
+        }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

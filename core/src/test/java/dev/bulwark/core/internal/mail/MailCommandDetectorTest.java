@@ -1,0 +1,138 @@
+package dev.bulwark.core.internal.mail;
+
+import static dev.bulwark.core.internal.rules.Scans.standard;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Scans;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MailCommandDetectorTest {
+
+    private final MailCommandDetector detector = new MailCommandDetector();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "hello\r\nMAIL FROM:<x@evil.example>", "x\r\nRCPT TO:<victim@example.com>", "x\nEHLO evil.example",
+        "x\r\nDATA", "x\r\nQUIT", "x\r\nRETR 1", "x\r\nTOP 1 10",
+        "x\r\nAUTH PLAIN dGVzdAB0ZXN0AHRlc3Q=", "x\r\na001 SELECT INBOX", "x\r\nZ9 fetch 1:* (FLAGS)",
+        "\r\nHELP Postmaster", "x\r\nHELP",
+    })
+    void detectsMailProtocolCommandAfterLineBreak(String value) {
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "MAIL FROM: the office", "Dear team,\r\nData will follow tomorrow.\r\nThanks",
+        "Shopping\nList of items\nmilk", "Thanks\r\nQuit smoking today", "Notes\n1 list of books",
+        "Hi\nHELP WANTED in the shop", "Line one\nline two", "x\r\nTop 10 films", "Hi\nHELP WANTED",
+        "Stuck\r\nhelp me",
+    })
+    void ignoresOrdinaryMultiLineText(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @Test
+    void finishesQuicklyOnMegabyteOfLineBreaks() {
+        String value = "\r\nRETR x".repeat(1 << 17);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x\r\nAUTH LOGIN", "x\rRCPT TO:<victim@example.com>", "x\r\n1 LOGOUT",
+        "INBOX\r\n2 UID FETCH 1:* (FLAGS)"})
+    void detectsBareCarriageReturnMechanismOnlyAuthAndNumericTags(String value) {
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"victim@example.com\r\nBcc: list@attacker.example", "victim@example.com\nCc: a@b.example",
+        "me@example.com\r\nSubject: you won\r\n\r\nbody", "me@example.com\nContent-Type: text/html",
+        "\r\nBcc: list@attacker.example", "Support request\nBcc: list@attacker.example",
+        "Hello\nSubject: you won\n\nclick here", "x\r\nMIME-Version: 1.0"})
+    void detectsMailHeaderInjectedIntoQueryValue(String value) {
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void detectsMailHeaderAfterAddressInFormBody() {
+        assertThat(form("email", "victim@example.com\r\nBcc: list@attacker.example"))
+                .containsExactly("MAILCMD-HEADER-INJECTION");
+        assertThat(form("email", "\nTo: list@attacker.example")).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void detectsPercentEncodedInjectionInJsonValue() {
+        ScanTarget target = new ScanTarget("victim@example.com%0d%0aBcc:list@attacker.example", Source.JSON,
+                Component.VALUE, "/to");
+        assertThat(Scans.at(Level.STANDARD, detector, target)).containsExactly("MAILCMD-HEADER-INJECTION");
+        ScanTarget command = new ScanTarget("INBOX%0d%0aA1%20LOGIN%20user%20pass", Source.HEADER, Component.VALUE, "x-folder");
+        assertThat(Scans.at(Level.STANDARD, detector, command)).containsExactly("MAILCMD-INJECTION");
+    }
+
+    @Test
+    void detectsDoublyPercentEncodedInjectionInJsonValue() {
+        ScanTarget target = new ScanTarget("victim@example.com%250d%250aBcc:list@attacker.example", Source.JSON,
+                Component.VALUE, "/to");
+        assertThat(Scans.at(Level.STANDARD, detector, target)).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void ignoresPercentEncodedTextWithoutLineBreaksInHeaderValue() {
+        ScanTarget target = new ScanTarget("Caf%C3%A9%20M%C3%BCller%3A%20To%3A%20team@example.com", Source.HEADER,
+                Component.VALUE, "x-display-name");
+        assertThat(Scans.at(Level.STRICT, detector, target)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"From: John <john@example.com>\nTo: anna@example.com\nSubject: Re: order",
+        "anna.obrien@example.com\nPhone: 555-0100", "Dear team,\r\nTo: whom it may concern\r\nRegards",
+        "Line one\nSubject: my order #123", "Hello\nCc: the whole team please", "a@b.example\nb@c.example",
+        "Notes:\nTODO: call O'Brien at obrien@example.com"})
+    void ignoresPastedMessagesAndContactDetailsInBodies(String value) {
+        assertThat(form("message", value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test@example.com\\r\\nRCPT TO:<victim@example.com>", "x\\r\\nDATA\\r\\n",
+        "victim@example.com\\nBcc: list@attacker.example", "INBOX\\r\\nA1 LOGIN user pass"})
+    void readsBackslashEscapedLineBreaks(String value) {
+        assertThat(standard(detector, value)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C:\\new\\report.final.pdf", "printf(\"hello\\n\");", "a\\nb\\nc", "\\r\\n\\r\\n",
+        "see C:\\reports\\nightly\\DATA"})
+    void ignoresBackslashEscapesWithoutCommands(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Line one\nSubject: my order #123", "Dear team,\nDate: tomorrow", "Notes\nTo: whom it may concern",
+        "Hi there\nFirst\nSubject: later line",
+        "From: support@example.com\nTo: jane@example.com\nSubject: Your order", "Date: today\nCc: jane@example.com"})
+    void ignoresProseWithHeaderLikeLinesInQueryValues(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\nTo: a", "a@b.example\n", "\r", "%0d%0aTo:", "x\nBcc: ", "\\r\\nTo: ", "a@b.example\\n"})
+    void finishesQuicklyOnMebibyteOfHeaderLines(String unit) {
+        String value = unit.repeat((1 << 20) / unit.length());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
+        ScanTarget json = new ScanTarget(value, Source.JSON, Component.VALUE, "/to");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Scans.at(Level.STANDARD, detector, json));
+    }
+
+    private java.util.List<String> form(String name, String value) {
+        return Scans.at(Level.STANDARD, detector, new ScanTarget(value, Source.FORM, Component.VALUE, name));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.bulwark.core.internal.nosql;
+
+import static dev.bulwark.core.internal.rules.Scans.json;
+import static dev.bulwark.core.internal.rules.Scans.jsonKey;
+import static dev.bulwark.core.internal.rules.Scans.mebibyteOf;
+import static dev.bulwark.core.internal.rules.Scans.query;
+import static dev.bulwark.core.internal.rules.Scans.queryName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Scans;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NoSqlInjectionDetectorTest {
+
+    private final NoSqlInjectionDetector detector = new NoSqlInjectionDetector();
+
+    private List<String> standard(ScanTarget target) {
+        return Scans.standard(detector, target);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password[$ne]", "user[$gt]", "age[$gte]", "name[$regex]", "id[$in][]", "q[$expr]",
+        "a[$lookup]"})
+    void detectsOperatorInParameterName(String name) {
+        assertThat(standard(queryName(name))).containsExactly("NOSQL-OPERATOR-NAME");
+    }
+
+    @Test
+    void detectsJavaScriptOperatorsAtBasic() {
+        assertThat(Scans.at(Level.BASIC, detector, jsonKey("$where"))).containsExactly("NOSQL-JS-OPERATOR");
+        assertThat(Scans.at(Level.BASIC, detector, queryName("filter[$function]"))).containsExactly("NOSQL-JS-OPERATOR");
+        assertThat(Scans.at(Level.BASIC, detector, jsonKey("$accumulator"))).containsExactly("NOSQL-JS-OPERATOR");
+    }
+
+    @Test
+    void detectsOperatorAsJsonKey() {
+        assertThat(standard(jsonKey("$ne"))).containsExactly("NOSQL-OPERATOR-NAME");
+    }
+
+    @Test
+    void detectsCommentOperatorAfterBreakout() {
+        assertThat(standard(query("' } ], $comment:'successful MongoDB injection'"))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"$gt\": \"\"}", "{\"$ne\":null}", "{$ne: 1}", "{ '$regex': '.*' }",
+        "{\"a\":1, \"$where\": \"1\"}", "u_id[$ne]=1"})
+    void detectsOperatorObjectInsideValue(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"';return true;var x='", "'; return 1; //", "\"; return this.a == 1; var b=\"",
+        "1; return true", "this.password.match(/.*/)", "this.role == 'admin'", "' || 'a'=='a", "'; sleep(5000); '",
+        "'; while(true){}; '", "' || 1==1//", "this.constructor.constructor('return process')()",
+        "';it=new Date();do{pt=new Date();}while(pt-it<5000);", "db.injection.insert({success:1});",
+        "'; db.users.drop(); '"})
+    void detectsJavaScriptBreakout(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$5 + tax", "Price: $19.99", "{\"price\": \"$5\"}", "{\"$schema\": \"x\"}",
+        "{\"$ref\": \"#/a\"}", "{\"_id\": {\"$oid\": \"5f1d\"}}", "$filter", "I need this. Thanks",
+        "foo(); return true;", "return to sender; thanks", "a || b", "don't || stop", "this.is a sentence",
+        "{\"amount\": \"$1,000\"}", "C$ 25 and US$ 20", "{\"text\": \"$ne is an operator\"}",
+        "db.example.com is our host", "We do{n't} care; do it now"})
+    void ignoresOrdinaryValues(String value) {
+        assertThat(standard(json("/v", value))).isEmpty();
+    }
+
+    @Test
+    void ignoresDollarNamesOutsideTheOperatorTable() {
+        assertThat(standard(queryName("$top"))).isEmpty();
+        assertThat(standard(queryName("price[$usd]"))).isEmpty();
+        assertThat(standard(jsonKey("$id"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$ne", "{\"$", "[$ne", "';", "this.", "'||", "1;"})
+    void finishesQuicklyOnRepetitiveInput(String unit) {
+        ScanTarget target = query(mebibyteOf(unit));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
+    }
+
+    @Test
+    void finishesQuicklyOnLongName() {
+        ScanTarget target = queryName(mebibyteOf("[$"));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$where: '1 == 1'", "$ne: 1", "'$gt': ''", "\"$regex\": \".*\""})
+    void detectsOperatorMembersWithoutBraces(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @Test
+    void detectsPercentEncodedOperatorObjectInJsonValue() {
+        assertThat(standard(json("/password", "%7B%22%24ne%22%3A%20null%7D"))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @Test
+    void detectsOperatorNamesOnceCountedAsSql() {
+        assertThat(standard(queryName("q[$search]"))).containsExactly("NOSQL-OPERATOR-NAME");
+        assertThat(standard(queryName("loc[$nearSphere]"))).containsExactly("NOSQL-OPERATOR-NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0;return 'a'=='a'", "';return \"x\"==\"x\";var a='",
+        "'; var d = new Date(); do { var cd = new Date(); } while (cd - d < 10000); '",
+        "';let t=new Date();while(new Date()-t<5000);'"})
+    void detectsQuotedTautologyAndDeclaredTimingLoop(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$5: the price", "Use $where sparingly", "The $ne operator compares", "costs $10, or $12: fine",
+        "it's done; return it 'as is'", "var x = new Date()", "O'Brien; returned 'late'", "report.final.pdf",
+        "{\"price\": \"$5\"}", "$set"})
+    void ignoresDollarsAndPlainSentences(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$ne:", "';return '", "%24ne", "{$", "';var x=new ", "this.a.", "db.a."})
+    void finishesQuicklyOnMebibyteOfOperatorFragments(String unit) {
+        ScanTarget value = json("/v", mebibyteOf(unit));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db.getCollectionNames()", "';db.getCollection('users').drop();'", "db.getSiblingDB('admin')",
+        "1; db.adminCommand({listDatabases: 1})"})
+    void detectsDatabaseMethodsOfTheShell(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
+}

@@ -1,0 +1,185 @@
+package dev.bulwark.core.internal.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Scans;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TemplateInjectionDetectorTest {
+
+    private final TemplateInjectionDetector detector = new TemplateInjectionDetector();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{7*7}}", "{{ 7 * '7' }}", "${7*7}", "#{7*7}", "*{7*7}", "<%= 7*7 %>", "[[${3*3}]]",
+        "${{7*7}}", "name={{6*6}}&x=1", "{{ 40+2 }}"})
+    void detectsArithmeticProbe(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ user.getName() }}", "${product.price.toString()}", "<% system('id') %>",
+        "#{request.getParameter('x')}", "<%= `id` %>"})
+    void detectsCallInsideTemplate(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{''.__class__.__mro__[1].__subclasses__()}}",
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}", "${T(java.lang.Runtime).getRuntime().exec('id')}",
+        "#{runtime.exec('id')}", "{{constructor.constructor('return this')()}}",
+        "{{_self.env.registerUndefinedFilterCallback('exec')}}", "${''.getClass().forName('java.lang.Runtime')}"})
+    void detectsExpressionReachingCodeExecution(String value) {
+        assertThat(Scans.value(detector, value, Level.BASIC)).contains("TEMPLATE-CODE-EXECUTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{config}}", "{{ settings }}", "${pageContext}", "{{ lipsum }}"})
+    void detectsSensitiveTemplateObject(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-SENSITIVE-OBJECT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{% if True %}yes{% endif %}", "{% import os %}", "<% if true %>x<% end %>",
+        "<#assign x = 1>", "#set($a = 'b')", "#foreach($i in $list)x#end"})
+    void detectsTemplateStatement(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-STATEMENT");
+    }
+
+    @Test
+    void detectsFreemarkerInstantiation() {
+        assertThat(Scans.value(detector, "<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}"))
+                .contains("TEMPLATE-TYPE-REFERENCE");
+    }
+
+    @Test
+    void detectsSpelTypeReferenceOutsideDelimiters() {
+        assertThat(Scans.value(detector, "T(java.lang.Runtime).getRuntime().exec('id')"))
+                .contains("TEMPLATE-TYPE-REFERENCE");
+    }
+
+    @Test
+    void detectsThymeleafPreprocessing() {
+        assertThat(Scans.value(detector, "__${T(java.lang.Math).random()}__::.x")).contains("TEMPLATE-PREPROCESSING");
+    }
+
+    @Test
+    void detectsVelocityReferenceCallingReflection() {
+        assertThat(Scans.value(detector, "$x.class.forName('java.lang.Runtime')")).contains("TEMPLATE-CODE-EXECUTION");
+    }
+
+    @Test
+    void detectsEscapedDelimiters() {
+        assertThat(Scans.value(detector, "&#x7B;&#x7B;7*7&#x7D;&#x7D;")).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hello {{name}}", "Hello {{ user.firstName }}", "Dear ${customer}", "Total ${5}",
+        "{{> header}}", "{{#items}}{{title}}{{/items}}", "{\"a\":{\"b\":[1,2]}}", "[[Home]] and [[2021-03-04]]",
+        "T(5) is my score", "is it new?", "#general channel", "#1 seller"})
+    void ignoresPlaceholdersAndPlainBraces(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @Test
+    void reportsPropertyChainOnlyAtStrictLevel() {
+        assertThat(Scans.value(detector, "{{ order.customer.name }}")).isEmpty();
+        assertThat(Scans.value(detector, "{{ order.customer.name }}", Level.STRICT))
+                .containsExactly("TEMPLATE-PROPERTY-REFERENCE");
+    }
+
+    @Test
+    void ignoresLog4jLookupLeftToTheJavaFamily() {
+        assertThat(Scans.value(detector, "${jndi:ldap://h.example/a}")).isEmpty();
+    }
+
+    @Test
+    void ignoresBinaryDataBetweenDelimiters() {
+        assertThat(Scans.value(detector, "*{\u0001\u0002*\u0003\ufffd}")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.bulwark.core.internal.rules.Scans#ORDINARY_VALUES")
+    void ignoresOrdinaryValue(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#{@systemEnvironment['AWS_SECRET_ACCESS_KEY']}", "#{systemProperties['user.home']}",
+        "${@environment.getProperty('db.password')}", "#{systemEnvironment}"})
+    void blocksSpelEnvironmentAndBeanReads(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-SENSITIVE-OBJECT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#{`id`}", "${`id`}", "p #{`cat /etc/passwd`}"})
+    void blocksBackticksInRubyAndPhpInterpolation(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{\"\"[\"__cla\"~\"ss__\"]}}", "{{ request['__cl'+'ass__'] }}",
+        "{{ ''['__class__'] }}", "{{ x[\"con\" ~ \"fig\"] }}"})
+    void blocksDangerousNamePutTogetherFromStrings(String value) {
+        assertThat(Scans.value(detector, value)).containsAnyOf("TEMPLATE-SENSITIVE-OBJECT", "TEMPLATE-CODE-EXECUTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{#with \"s\" as |string|}}{{#with \"e\"}}{{/with}}{{/with}}",
+        "{{#each this}}{{this}}{{/each}}", "{{#if user}}x{{/if}}"})
+    void blocksHandlebarsBlockHelpers(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-STATEMENT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@(1+2)", "@(System.Diagnostics.Process.Start(\"cmd.exe\"))"})
+    void blocksRazorExplicitExpression(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{$smarty.version}", "${sessionScope}", "${requestScope.user}"})
+    void blocksSmartyAndJspScopeObjects(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-SENSITIVE-OBJECT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$text = \"Hello {$name}\";", "echo \"Total: {$order->total()}\";", "{$user.name}",
+        "call me @(555) 123-4567", "@(john) said hi", "team@(1-2)"})
+    void allowsPhpInterpolationAndMentionsThatLookLikeSmartyOrRazor(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{#items}}{{name}}{{/items}}", "{{ \"__init__\" }} is a python method",
+        "{{ price ~ \" USD\" }}", "{{ \"a\" ~ \"b\" }}", "#{@foo}", "Email me at a@b.com", "const s = `Hello ${name}`;",
+        "Hello #{name}", "{{#each}} is a helper"})
+    void allowsPlainTemplatesAndProseNearTheNewChecks(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{''~", "{{x['__", "#{@a[", "{{#with ", "${`", "@(@(", "{$a{$a"})
+    void finishesQuicklyOnOneMebibyteOfNewShapes(String unit) {
+        String value = Scans.mebibyteOf(unit);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Scans.value(detector, value, Level.STRICT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${${${", "{{{{", "{%{%", "<%<%", "[[[[", "#set(#set(", "T(T(", "}}}}", "${7*", "$a.$b."})
+    void finishesQuicklyOnOneMebibyteOfRepetition(String unit) {
+        String value = Scans.mebibyteOf(unit);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Scans.value(detector, value, Level.STRICT));
+    }
+
+    @Test
+    void listsEveryRuleItReports() {
+        assertThat(detector.rules()).extracting(r -> r.key()).containsOnly("TEMPLATE");
+        assertThat(detector.rules()).extracting(r -> r.id()).doesNotHaveDuplicates();
+    }
+}
