@@ -13,8 +13,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -33,7 +36,19 @@ import org.springframework.web.servlet.function.ServerResponse;
 @SpringBootApplication(proxyBeanMethods = false)
 public class GatewayApplication {
 
+    /** The JDK HTTP client's setting for how long an idle connection to the upstream is kept, in seconds. */
+    static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+
+    /**
+     * Starts the gateway. Unless {@code -Djdk.httpclient.keepalive.timeout} says otherwise, each
+     * request gets a new connection to the upstream: the JDK's client also pools connections to
+     * HTTP/1.0 servers that close them after every response (Python's {@code http.server}), and a
+     * request sent on such a connection fails.
+     */
     public static void main(String[] args) {
+        if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
+            System.setProperty(KEEP_ALIVE_PROPERTY, "0");
+        }
         SpringApplication.run(GatewayApplication.class, args);
     }
 
@@ -54,6 +69,7 @@ public class GatewayApplication {
         return route("upstream")
                 .route(RequestPredicates.all(), http())
                 .before(uri(upstream))
+                .onError(ResourceAccessException.class, (error, request) -> upstreamUnreachable())
                 .build();
     }
 
@@ -78,6 +94,13 @@ public class GatewayApplication {
     @Bean
     ConnectionOptionsFilter connectionOptionsFilter() {
         return new ConnectionOptionsFilter();
+    }
+
+    /** 502 when the upstream cannot be reached or answers nothing, rather than the container's 500. */
+    private static ServerResponse upstreamUnreachable() {
+        return ServerResponse.status(HttpStatus.BAD_GATEWAY)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body("{\"type\":\"about:blank\",\"title\":\"Bad gateway\",\"status\":502}");
     }
 
     /** Forwards the request target as the client sent it (see {@link ExactTargetProxyExchange}). */

@@ -135,6 +135,28 @@ class GatewayTest {
         assertThat(response.headers().firstValue("Server")).isEmpty();
     }
 
+    @Test
+    void answers502WhenTheUpstreamIsDown() throws Exception {
+        try (RecordingUpstream gone = new RecordingUpstream();
+                ConfigurableApplicationContext other = new SpringApplicationBuilder(GatewayApplication.class)
+                        .run("--gateway.upstream=" + stopped(gone), "--server.port=0", "--server.address=127.0.0.1")) {
+            int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+
+            HttpResponse<String> response = send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + otherPort + "/anything")).GET());
+
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    /** The address of {@code upstream}, stopped so that nothing listens there. */
+    private static String stopped(RecordingUpstream upstream) {
+        String url = upstream.url();
+        upstream.close();
+        return url;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return client.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
