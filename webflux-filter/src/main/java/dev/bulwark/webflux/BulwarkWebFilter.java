@@ -72,7 +72,7 @@ import reactor.core.scheduler.Schedulers;
  * key set to download. So a request is evaluated on the event loop that received it when its body
  * is at most {@value #INLINE_BODY_LIMIT} bytes and no issuer has a {@code jwks-uri}; otherwise on
  * a bounded scheduler (Reactor's {@code boundedElastic} unless {@link Builder#scheduler} names
- * another).
+ * another), and the exchange continues on that scheduler's thread.
  *
  * <p><b>Slow bodies.</b> The body must arrive within the
  * {@linkplain dev.bulwark.core.config.BodyReadLimits body-read limits}; a timer ends the read at its

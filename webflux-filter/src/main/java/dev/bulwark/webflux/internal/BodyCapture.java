@@ -19,9 +19,9 @@ import reactor.core.scheduler.Scheduler;
  * the one extra byte tells a body of exactly the limit from a longer one without receiving the
  * rest. A declared {@code Content-Length} over the limit is not read at all.
  *
- * <p>Buffers are asked for one at a time and copied into one array, which starts at the declared
- * length (or 8 KiB when none is declared) and grows by doubling up to {@code limit + 1}; each
- * buffer is released once copied. When the limit is crossed, no more is asked for: the rest of the
+ * <p>Buffers are asked for one at a time and copied into one array, allocated with the first
+ * bytes (nothing for a request without a body) at the declared length (or 8 KiB when none is
+ * declared) and grown by doubling up to {@code limit + 1}; each buffer is released once copied. When the limit is crossed, no more is asked for: the rest of the
  * body (and the unread part of the buffer that crossed it) waits in {@link CapturedBody#rest()}
  * until the application asks for it, or is given up with {@link CapturedBody#discard()}.
  *
@@ -32,6 +32,7 @@ import reactor.core.scheduler.Scheduler;
 public final class BodyCapture {
 
     private static final int INITIAL_UNKNOWN_LENGTH = 8 * 1024;
+    private static final byte[] NONE = new byte[0];
 
     private BodyCapture() {
     }
@@ -69,7 +70,8 @@ public final class BodyCapture {
         private final int max;
         private final BodyReadLimits limits;
         private final Scheduler timer;
-        private byte[] buffer;
+        private final int initial;
+        private byte[] buffer = NONE;
         private int count;
         private long startNanos;
         private Disposable deadlineCheck;
@@ -87,7 +89,7 @@ public final class BodyCapture {
             this.max = max;
             this.limits = limits;
             this.timer = timer;
-            this.buffer = new byte[initial];
+            this.initial = initial;
         }
 
         @Override
@@ -193,7 +195,8 @@ public final class BodyCapture {
 
         private void ensureCapacity(int needed) {
             if (needed > buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(max, Math.max(needed, 2L * buffer.length)));
+                long grown = Math.max(needed, Math.max(initial, 2L * buffer.length));
+                buffer = Arrays.copyOf(buffer, (int) Math.min(max, grown));
             }
         }
 
