@@ -7,6 +7,8 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -20,6 +22,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
@@ -35,6 +38,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class GatewayApplication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayApplication.class);
 
     /** The JDK HTTP client's setting for how long an idle connection to the upstream is kept, in seconds. */
     static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
@@ -69,7 +74,7 @@ public class GatewayApplication {
         return route("upstream")
                 .route(RequestPredicates.all(), http())
                 .before(uri(upstream))
-                .onError(ResourceAccessException.class, (error, request) -> upstreamUnreachable())
+                .onError(ResourceAccessException.class, GatewayApplication::upstreamUnreachable)
                 .build();
     }
 
@@ -97,7 +102,8 @@ public class GatewayApplication {
     }
 
     /** 502 when the upstream cannot be reached or answers nothing, rather than the container's 500. */
-    private static ServerResponse upstreamUnreachable() {
+    private static ServerResponse upstreamUnreachable(Throwable error, ServerRequest request) {
+        LOG.warn("Upstream failed for {} {}: {}", request.method(), request.path(), error.getMessage());
         return ServerResponse.status(HttpStatus.BAD_GATEWAY)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body("{\"type\":\"about:blank\",\"title\":\"Bad gateway\",\"status\":502}");
