@@ -38,6 +38,15 @@ class BodyReplayTest extends FilterContainerTest {
     }
 
     @Test
+    void keepsTheUndeclaredLengthOfARequestWithoutABody() {
+        RawHttp.Response response = raw("GET /echo/nobody HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        JsonNode seen = json(response.body());
+
+        assertThat(seen.get("contentLength").asLong()).isEqualTo(-1);
+    }
+
+    @Test
     void replaysJsonBodyByteForByte() {
         byte[] body = "{\"name\":\"Zoë\",\"tags\":[\"a\",\"b\"],\"n\":1.5e3,\"emoji\":\"\uD83D\uDE00\"}"
                 .getBytes(StandardCharsets.UTF_8);

@@ -24,9 +24,10 @@ public class BulwarkProperties {
     private boolean enabled = true;
 
     /**
-     * Order of the Bulwark filter among the servlet filters. The default runs it before any filter
-     * that reads the body or the parameters (Spring's form-content filter is at -9900) and so
-     * before Spring Security's filter chain (-100): requests are inspected before authentication.
+     * Order of the Bulwark filter among the servlet filters (among the web filters in a reactive
+     * application). The default runs it before any filter that reads the body or the parameters
+     * (Spring's form-content filter is at -9900) and so before Spring Security's filter chain
+     * (-100): requests are inspected before authentication.
      */
     private int filterOrder = DEFAULT_FILTER_ORDER;
 

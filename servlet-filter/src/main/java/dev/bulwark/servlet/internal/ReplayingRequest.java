@@ -94,12 +94,21 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
 
     @Override
     public int getContentLength() {
-        return body.truncated() ? super.getContentLength() : body.length();
+        return containersLength() ? super.getContentLength() : body.length();
     }
 
     @Override
     public long getContentLengthLong() {
-        return body.truncated() ? super.getContentLengthLong() : body.length();
+        return containersLength() ? super.getContentLengthLong() : body.length();
+    }
+
+    /**
+     * Whether the container's content length stands: for a body not read to its end, and for one
+     * never read (a GET without a body keeps its undeclared length rather than gaining a 0 that a
+     * proxy would forward as {@code Content-Length: 0}).
+     */
+    private boolean containersLength() {
+        return body.truncated() || !body.consumed();
     }
 
     @Override
