@@ -2,12 +2,12 @@ package dev.bulwark.spring;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Check;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.suggest.SuggestionCollector;
 import dev.bulwark.servlet.BulwarkFilter;
-import dev.bulwark.servlet.DecisionListener;
 import dev.bulwark.spring.internal.BlockCounts;
 import dev.bulwark.spring.internal.BulwarkEndpoint;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
