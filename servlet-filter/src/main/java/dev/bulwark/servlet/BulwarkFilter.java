@@ -1,13 +1,16 @@
 package dev.bulwark.servlet;
 
+import dev.bulwark.core.AdapterDecisions;
 import dev.bulwark.core.BlockResponder;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.RequestSummary;
 import dev.bulwark.core.ResponseHeaderPolicy;
+import dev.bulwark.core.SecurityEventLogger;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.servlet.internal.AdapterDecisions;
 import dev.bulwark.servlet.internal.AuthenticatedRequest;
 import dev.bulwark.servlet.internal.BlockedResponses;
 import dev.bulwark.servlet.internal.BodyReadException;
@@ -19,9 +22,7 @@ import dev.bulwark.servlet.internal.CapturingResponse;
 import dev.bulwark.servlet.internal.HeaderChangingRequest;
 import dev.bulwark.servlet.internal.HeaderPolicingResponse;
 import dev.bulwark.servlet.internal.ReplayingRequest;
-import dev.bulwark.servlet.internal.RequestSummary;
 import dev.bulwark.servlet.internal.RequestTranslator;
-import dev.bulwark.servlet.internal.SecurityEventLogger;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
@@ -131,7 +132,7 @@ public final class BulwarkFilter implements Filter {
     private final SecurityEventLogger events;
     private final ResponseHeaderPolicy responseHeaders;
     private final BlockResponder blockResponder;
-    private final List<DecisionListener> listeners;
+    private final DecisionListener listeners;
     /** Whether the filter built its engine, and so closes it (its rate-limit store connection) when destroyed. */
     private final boolean ownsEngine;
 
@@ -146,7 +147,7 @@ public final class BulwarkFilter implements Filter {
         this.events = events;
         this.responseHeaders = new ResponseHeaderPolicy(bulwark.config().headers().response());
         this.blockResponder = new BlockResponder(bulwark.config().blockResponses());
-        this.listeners = List.copyOf(listeners);
+        this.listeners = DecisionListener.all(listeners);
     }
 
     /** A filter that asks {@code bulwark}. */
@@ -202,7 +203,7 @@ public final class BulwarkFilter implements Filter {
 
         Inspected inspected = inspect(request);
         Decision decision = inspected.decision();
-        notifyListeners(decision, inspected.time());
+        listeners.onDecision(decision, inspected.time());
         request.setAttribute(DECISION_ATTRIBUTE, decision);
         for (Map.Entry<String, Object> attribute : decision.attributes().entrySet()) {
             request.setAttribute(attribute.getKey(), attribute.getValue());
@@ -313,7 +314,7 @@ public final class BulwarkFilter implements Filter {
         try {
             body = BodyReader.read(request, bodyLimit(request), bodyReadWatchdog);
         } catch (BodyReadTimeoutException e) {
-            Decision decision = AdapterDecisions.bodyReadTimeout(e, bodyReadWatchdog.limits());
+            Decision decision = AdapterDecisions.bodyReadTimeout(e.rateBound(), e.bytesRead(), bodyReadWatchdog.limits());
             LOG.debug("Request body too slow (incident {}): {}", decision.incidentId(), e.getMessage());
             return new Inspected(decision, null, null, Duration.ZERO);
         } catch (BodyReadException e) {
@@ -349,16 +350,6 @@ public final class BulwarkFilter implements Filter {
         Decision decision = AdapterDecisions.failure(e);
         LOG.error("Request could not be inspected; blocking it (incident {})", decision.incidentId(), e);
         return new Inspected(decision, null, null, time);
-    }
-
-    private void notifyListeners(Decision decision, Duration time) {
-        for (DecisionListener listener : listeners) {
-            try {
-                listener.onDecision(decision, time);
-            } catch (RuntimeException e) {
-                LOG.warn("Decision listener {} failed (incident {})", listener, decision.incidentId(), e);
-            }
-        }
     }
 
     private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {

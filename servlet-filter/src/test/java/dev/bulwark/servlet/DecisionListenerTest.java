@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
+import dev.bulwark.testsupport.TestCheck;
 import jakarta.servlet.Filter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

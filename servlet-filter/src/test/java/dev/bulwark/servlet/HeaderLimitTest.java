@@ -3,6 +3,7 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 
 /** Requests with more header fields than {@code limits.headers.count} never reach the application. */

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.testsupport.SecurityLog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

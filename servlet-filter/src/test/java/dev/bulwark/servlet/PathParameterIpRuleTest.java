@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,6 +3,8 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.testsupport.MultipartBody;
+import dev.bulwark.testsupport.RawHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.testsupport.RawHttp;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BodyReadLimits;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.testsupport.RawHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

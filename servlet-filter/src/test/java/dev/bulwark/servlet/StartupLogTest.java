@@ -3,6 +3,7 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.testsupport.SecurityLog;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

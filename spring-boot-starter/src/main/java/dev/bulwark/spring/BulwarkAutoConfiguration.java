@@ -2,17 +2,15 @@ package dev.bulwark.spring;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Check;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.core.suggest.SuggestionCollector;
 import dev.bulwark.servlet.BulwarkFilter;
-import dev.bulwark.servlet.DecisionListener;
 import dev.bulwark.spring.internal.BlockCounts;
 import dev.bulwark.spring.internal.BulwarkEndpoint;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
-import dev.bulwark.spring.internal.ConfigFactory;
 import dev.bulwark.spring.internal.MultipartLimitsWarning;
 import dev.bulwark.spring.internal.SuggestionRecorder;
 import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
@@ -39,7 +37,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
 
 /**
  * Puts Bulwark in front of a servlet web application: the configuration from {@code bulwark.*}
@@ -71,6 +68,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnClass(BulwarkFilter.class)
 @ConditionalOnProperty(prefix = "bulwark", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BulwarkProperties.class)
+@Import(BulwarkEngineConfiguration.class)
 public class BulwarkAutoConfiguration {
 
     /** The name of the filter's registration, and of the filter in the servlet context. */
@@ -86,37 +84,6 @@ public class BulwarkAutoConfiguration {
     static final String SPRING_SECURITY_CONFIG = "org.springframework.security.config.annotation.web.builders.HttpSecurity";
     /** A class of Spring Security's web support, present whenever it can protect requests. */
     static final String SPRING_SECURITY_WEB = "org.springframework.security.web.SecurityFilterChain";
-
-    /**
-     * The configuration: from {@code bulwark.config-file} when set, else from the other
-     * {@code bulwark.*} properties, then changed by every {@link BulwarkConfigCustomizer}. An
-     * invalid one stops start-up with a {@link dev.bulwark.core.config.ConfigurationException}
-     * naming the property.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public BulwarkConfig bulwarkConfig(BulwarkProperties properties, Environment environment,
-            ResourceLoader resourceLoader, ObjectProvider<BulwarkConfigCustomizer> customizers) {
-        return ConfigFactory.create(environment, properties.getConfigFile(), resourceLoader,
-                customizers.orderedStream().toList());
-    }
-
-    /**
-     * The engine, with every {@link Check} bean added after the built-in checks. What only
-     * building it finds (an OpenAPI spec that cannot be loaded) stops start-up with the property
-     * that names it, like any other configuration error.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public Bulwark bulwark(BulwarkConfig config, BulwarkProperties properties, ObjectProvider<Check> checks) {
-        Bulwark.Builder builder = Bulwark.builder(config);
-        checks.orderedStream().forEach(builder::check);
-        try {
-            return builder.build();
-        } catch (ConfigurationException e) {
-            throw ConfigFactory.forEngine(e, properties.getConfigFile());
-        }
-    }
 
     /**
      * The filter for every URL, on {@code REQUEST} dispatches only (the filter passes later

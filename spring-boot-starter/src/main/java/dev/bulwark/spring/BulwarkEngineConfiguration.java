@@ -3,6 +3,7 @@ package dev.bulwark.spring;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Check;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.spring.internal.ConfigFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,16 +13,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The configuration and the engine, from {@code bulwark.*}, for the reactive auto-configuration:
- * the same beans, built the same way, as {@link BulwarkAutoConfiguration} declares for servlet
- * applications, each backing off when the application defines its own.
+ * The configuration and the engine, from {@code bulwark.*}: one declaration that both
+ * {@link BulwarkAutoConfiguration} (servlet) and {@link BulwarkReactiveAutoConfiguration} import,
+ * so the two kinds of application get the same beans, built the same way, each backing off when
+ * the application defines its own.
  */
 @Configuration(proxyBeanMethods = false)
 class BulwarkEngineConfiguration {
 
     /**
      * The configuration: from {@code bulwark.config-file} when set, else from the other
-     * {@code bulwark.*} properties, then changed by every {@link BulwarkConfigCustomizer}.
+     * {@code bulwark.*} properties, then changed by every {@link BulwarkConfigCustomizer}. An
+     * invalid one stops start-up with a {@link ConfigurationException} naming the property.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -31,12 +34,20 @@ class BulwarkEngineConfiguration {
                 customizers.orderedStream().toList());
     }
 
-    /** The engine, with every {@link Check} bean added after the built-in checks. */
+    /**
+     * The engine, with every {@link Check} bean added after the built-in checks. What only
+     * building it finds (an OpenAPI spec that cannot be loaded) stops start-up with the property
+     * that names it, like any other configuration error.
+     */
     @Bean
     @ConditionalOnMissingBean
-    Bulwark bulwark(BulwarkConfig config, ObjectProvider<Check> checks) {
+    Bulwark bulwark(BulwarkConfig config, BulwarkProperties properties, ObjectProvider<Check> checks) {
         Bulwark.Builder builder = Bulwark.builder(config);
         checks.orderedStream().forEach(builder::check);
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            throw ConfigFactory.forEngine(e, properties.getConfigFile());
+        }
     }
 }

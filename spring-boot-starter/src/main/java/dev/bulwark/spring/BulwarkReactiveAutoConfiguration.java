@@ -1,8 +1,8 @@
 package dev.bulwark.spring;
 
 import dev.bulwark.core.Bulwark;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.webflux.BulwarkWebFilter;
-import dev.bulwark.webflux.DecisionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,10 +24,8 @@ import org.springframework.context.annotation.Import;
  *
  * <p>Each bean backs off when the application defines its own: a
  * {@link dev.bulwark.core.config.BulwarkConfig}, a {@link Bulwark}, or a {@link BulwarkWebFilter}.
- * Listener beans of both kinds, {@link DecisionListener} and the servlet filter's
- * {@link dev.bulwark.servlet.DecisionListener} (the starter's metrics are one), hear about every
- * decision: the reactive ones first, each kind in
- * {@link org.springframework.core.annotation.Order order}.
+ * {@link DecisionListener} beans (the starter's metrics are one) hear about every decision, in
+ * {@link org.springframework.core.annotation.Order order}, as in a servlet application.
  *
  * <p><b>Fail closed:</b> a reactive application without {@code dev.bulwark:bulwark-webflux} on its
  * classpath (the starter brings it; an exclusion removes it) would run unprotected, so it does not
@@ -59,11 +57,9 @@ public class BulwarkReactiveAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         BulwarkWebFilter bulwarkWebFilter(Bulwark bulwark, BulwarkProperties properties,
-                ObjectProvider<DecisionListener> listeners,
-                ObjectProvider<dev.bulwark.servlet.DecisionListener> servletListeners) {
+                ObjectProvider<DecisionListener> listeners) {
             BulwarkWebFilter.Builder filter = BulwarkWebFilter.builder(bulwark).order(properties.getFilterOrder());
             listeners.orderedStream().forEach(filter::listener);
-            servletListeners.orderedStream().forEach(listener -> filter.listener(listener::onDecision));
             return filter.build();
         }
     }

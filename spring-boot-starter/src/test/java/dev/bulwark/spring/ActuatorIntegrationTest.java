@@ -2,11 +2,11 @@ package dev.bulwark.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.servlet.SecurityLog;
 import dev.bulwark.spring.internal.BulwarkEndpoint;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
 import dev.bulwark.spring.internal.UnprotectedEndpointWarning;
+import dev.bulwark.testsupport.SecurityLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Check;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.config.BulwarkConfig;
@@ -14,11 +15,10 @@ import dev.bulwark.core.config.RequestCondition;
 import dev.bulwark.core.config.StringMatcher;
 import dev.bulwark.core.config.ValueSelector;
 import dev.bulwark.servlet.BulwarkFilter;
-import dev.bulwark.servlet.DecisionListener;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
-import dev.bulwark.spring.internal.boot3.Boot3HealthConfiguration;
 import dev.bulwark.spring.internal.MultipartLimitsWarning;
+import dev.bulwark.spring.internal.boot3.Boot3HealthConfiguration;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +29,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /** Which beans the auto-configuration contributes, and when it backs off. */
 class BulwarkAutoConfigurationTest {

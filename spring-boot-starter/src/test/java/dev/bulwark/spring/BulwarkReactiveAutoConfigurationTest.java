@@ -3,11 +3,16 @@ package dev.bulwark.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.Bulwark;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ConfigurationException;
 import dev.bulwark.servlet.BulwarkFilter;
 import dev.bulwark.spring.internal.BulwarkHealthIndicator;
 import dev.bulwark.spring.internal.BulwarkMetrics;
 import dev.bulwark.webflux.BulwarkWebFilter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -15,6 +20,9 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /** Which beans the reactive auto-configuration contributes, when it backs off, and when it refuses to start. */
 class BulwarkReactiveAutoConfigurationTest {
@@ -116,6 +124,39 @@ class BulwarkReactiveAutoConfigurationTest {
         @Bean
         BulwarkWebFilter myWebFilter() {
             return BulwarkWebFilter.builder(Bulwark.create(BulwarkConfig.defaults())).order(42).build();
+        }
+    }
+
+    @Test
+    void failsStartUpWithThePropertyOfWhatOnlyBuildingTheEngineFinds() {
+        // The starter's tests run without the optional validator, which only building the engine finds missing.
+        runner.withPropertyValues("bulwark.openapi.specs[0].location=classpath:openapi.yaml").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("bulwark.openapi: OpenAPI enforcement needs com.atlassian.oai:"
+                            + "swagger-request-validator-core");
+        });
+    }
+
+    @Test
+    void tellsDecisionListenerBeansAboutDecisions() {
+        runner.withUserConfiguration(RecordingListener.class).run(context -> {
+            MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/orders"));
+
+            context.getBean(BulwarkWebFilter.class).filter(exchange, passed -> Mono.empty()).block(Duration.ofSeconds(5));
+
+            assertThat(context.getBean(RecordingListener.class).heard).containsExactly(false);
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RecordingListener {
+        final List<Boolean> heard = new CopyOnWriteArrayList<>();
+
+        @Bean
+        DecisionListener recordingListener() {
+            return (decision, time) -> heard.add(decision.blocked());
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.servlet.RawHttp;
+import dev.bulwark.testsupport.RawHttp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.servlet.SecurityLog;
 import dev.bulwark.spring.internal.BulwarkAuthenticationFilter;
 import dev.bulwark.spring.security.BulwarkAccessDeniedHandler;
 import dev.bulwark.spring.security.BulwarkAuthenticationEntryPoint;
+import dev.bulwark.testsupport.HmacTokens;
+import dev.bulwark.testsupport.SecurityLog;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.http.HttpRequest;
@@ -158,7 +159,7 @@ class SpringSecurityBridgeTest {
 
     @Test
     void answersSpringSecuritysUnauthenticatedLikeBulwarksInvalidToken() throws Exception {
-        HttpResponse<String> bulwarks = get("/me", "Bearer " + Tokens.hs256("another-secret-another-secret-00",
+        HttpResponse<String> bulwarks = get("/me", "Bearer " + HmacTokens.hs256("another-secret-another-secret-00",
                 "internal", "mallory", Map.of()));
         HttpResponse<String> springSecuritys = get("/me", null);
 
@@ -253,7 +254,7 @@ class SpringSecurityBridgeTest {
     }
 
     private static String bearer(String subject, String scope) {
-        return "Bearer " + Tokens.hs256(SECRET, "internal", subject, Map.of("scope", scope));
+        return "Bearer " + HmacTokens.hs256(SECRET, "internal", subject, Map.of("scope", scope));
     }
 
     private HttpResponse<String> get(String target, String authorization) throws Exception {

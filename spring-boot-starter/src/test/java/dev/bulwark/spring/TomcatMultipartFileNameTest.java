@@ -2,8 +2,8 @@ package dev.bulwark.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.servlet.MultipartBody;
-import dev.bulwark.servlet.SecurityLog;
+import dev.bulwark.testsupport.MultipartBody;
+import dev.bulwark.testsupport.SecurityLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.net.http.HttpRequest;

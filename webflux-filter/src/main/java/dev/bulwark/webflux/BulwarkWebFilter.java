@@ -1,23 +1,24 @@
 package dev.bulwark.webflux;
 
+import dev.bulwark.core.AdapterDecisions;
 import dev.bulwark.core.BlockResponder;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.HttpRequest;
+import dev.bulwark.core.RequestSummary;
 import dev.bulwark.core.ResponseHeaderPolicy;
+import dev.bulwark.core.SecurityEventLogger;
 import dev.bulwark.core.config.BodyReadLimits;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.webflux.internal.AdapterDecisions;
 import dev.bulwark.webflux.internal.BlockResponses;
 import dev.bulwark.webflux.internal.BodyCapture;
 import dev.bulwark.webflux.internal.BodyReadException;
 import dev.bulwark.webflux.internal.BodyReadTimeoutException;
 import dev.bulwark.webflux.internal.CapturedBody;
 import dev.bulwark.webflux.internal.ReplayingRequest;
-import dev.bulwark.webflux.internal.RequestSummary;
 import dev.bulwark.webflux.internal.RequestTranslator;
 import dev.bulwark.webflux.internal.ResponseHeaders;
-import dev.bulwark.webflux.internal.SecurityEventLogger;
 import dev.bulwark.webflux.internal.TokenPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
     private final SecurityEventLogger events = new SecurityEventLogger();
     private final ResponseHeaderPolicy responseHeaders;
     private final BlockResponder blockResponder;
-    private final List<DecisionListener> listeners;
+    private final DecisionListener listeners;
     private final Scheduler scheduler;
     private final Scheduler timer;
     private final int order;
@@ -134,7 +135,7 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
         this.mayWaitForKeys = config.jwt().issuers().stream().anyMatch(issuer -> issuer.jwksUri() != null);
         this.responseHeaders = new ResponseHeaderPolicy(config.headers().response());
         this.blockResponder = new BlockResponder(config.blockResponses());
-        this.listeners = List.copyOf(builder.listeners);
+        this.listeners = DecisionListener.all(builder.listeners);
         this.scheduler = builder.scheduler;
         this.timer = builder.timer;
         this.order = builder.order;
@@ -205,7 +206,7 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
     /** The decision for a body that could not be received. */
     private Inspected unread(Throwable error) {
         if (error instanceof BodyReadTimeoutException timeout) {
-            Decision decision = AdapterDecisions.bodyReadTimeout(timeout, bodyReadLimits);
+            Decision decision = AdapterDecisions.bodyReadTimeout(timeout.rateBound(), timeout.bytesRead(), bodyReadLimits);
             LOG.debug("Request body too slow (incident {}): {}", decision.incidentId(), timeout.getMessage());
             return new Inspected(decision, null, Duration.ZERO);
         }
@@ -226,7 +227,7 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
 
     private Mono<Void> carryOut(ServerWebExchange exchange, WebFilterChain chain, Inspected inspected) {
         Decision decision = inspected.decision();
-        notifyListeners(decision, inspected.time());
+        listeners.onDecision(decision, inspected.time());
         Map<String, Object> attributes = exchange.getAttributes();
         attributes.put(DECISION_ATTRIBUTE, decision);
         attributes.putAll(decision.attributes());
@@ -274,16 +275,6 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
                     HttpStatusCode status = exchange.getResponse().getStatusCode();
                     events.log(decision, summary, status == null ? decision.status() : status.value());
                 });
-    }
-
-    private void notifyListeners(Decision decision, Duration time) {
-        for (DecisionListener listener : listeners) {
-            try {
-                listener.onDecision(decision, time);
-            } catch (RuntimeException e) {
-                LOG.warn("Decision listener {} failed (incident {})", listener, decision.incidentId(), e);
-            }
-        }
     }
 
     /** The request as the security event names it, with the client address the engine resolved. */

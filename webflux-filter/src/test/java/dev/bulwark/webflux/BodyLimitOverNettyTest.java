@@ -2,6 +2,7 @@ package dev.bulwark.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.testsupport.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.config.BodyReadLimits;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.testsupport.TestCheck;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

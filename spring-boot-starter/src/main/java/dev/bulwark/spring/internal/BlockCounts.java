@@ -1,8 +1,8 @@
 package dev.bulwark.spring.internal;
 
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.Finding;
-import dev.bulwark.servlet.DecisionListener;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;

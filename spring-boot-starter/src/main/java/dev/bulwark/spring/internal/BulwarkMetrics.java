@@ -2,8 +2,8 @@ package dev.bulwark.spring.internal;
 
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.Finding;
-import dev.bulwark.servlet.DecisionListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;

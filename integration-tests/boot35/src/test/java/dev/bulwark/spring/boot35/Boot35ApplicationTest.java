@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.spring.security.BulwarkAccessDeniedHandler;
 import dev.bulwark.spring.security.BulwarkAuthenticationEntryPoint;
+import dev.bulwark.testsupport.HmacTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,7 +120,7 @@ class Boot35ApplicationTest {
 
     @Test
     void authenticatesARequestWithATokenBulwarkVerified() throws Exception {
-        String token = Tokens.hs256(SECRET, "internal", "alice", Map.of("scope", "orders:read"));
+        String token = HmacTokens.hs256(SECRET, "internal", "alice", Map.of("scope", "orders:read"));
 
         HttpResponse<String> response = get("/orders", "Bearer " + token);
 
@@ -129,8 +130,8 @@ class Boot35ApplicationTest {
 
     @Test
     void grantsTheTokensScopesAsAuthorities() throws Exception {
-        String reader = Tokens.hs256(SECRET, "internal", "alice", Map.of("scope", "reports:read"));
-        String other = Tokens.hs256(SECRET, "internal", "bob", Map.of("scp", List.of("orders:read")));
+        String reader = HmacTokens.hs256(SECRET, "internal", "alice", Map.of("scope", "reports:read"));
+        String other = HmacTokens.hs256(SECRET, "internal", "bob", Map.of("scp", List.of("orders:read")));
 
         assertThat(get("/reports", "Bearer " + reader).statusCode()).isEqualTo(200);
         HttpResponse<String> denied = get("/reports", "Bearer " + other);

@@ -1,4 +1,4 @@
-package dev.bulwark.webflux;
+package dev.bulwark.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,10 @@
-package dev.bulwark.servlet.internal;
+package dev.bulwark.core;
 
 import java.util.Objects;
 
 /**
- * The parts of a request a security event names, as sent: nothing decoded, nothing trusted.
+ * The parts of a request a security event names, as sent: nothing decoded, nothing trusted. An
+ * adapter builds one from its framework's request for {@link SecurityEventLogger#log}.
  *
  * @param method the method
  * @param rawPath the path, still percent-encoded

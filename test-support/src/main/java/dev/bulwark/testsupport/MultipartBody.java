@@ -1,4 +1,4 @@
-package dev.bulwark.servlet;
+package dev.bulwark.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

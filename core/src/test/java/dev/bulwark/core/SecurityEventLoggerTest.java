@@ -1,17 +1,9 @@
-package dev.bulwark.servlet.internal;
+package dev.bulwark.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.BlockType;
-import dev.bulwark.core.Decision;
-import dev.bulwark.core.Finding;
-import dev.bulwark.core.Level;
-import dev.bulwark.core.Location;
-import dev.bulwark.core.Masking;
-import dev.bulwark.core.Mode;
-import dev.bulwark.core.Source;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

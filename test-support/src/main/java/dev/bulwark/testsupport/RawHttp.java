@@ -1,4 +1,4 @@
-package dev.bulwark.webflux;
+package dev.bulwark.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Map;
  * HTTP/1.1 over a plain socket, for requests whose exact bytes matter (chunked framing, a declared
  * length with no body, broken framing). Sends the bytes as given, optionally closes the sending
  * side, and reads one response (with {@code Content-Length}, chunked, or up to the end of the
- * connection). Public for the starter's tests on embedded Tomcat.
+ * connection).
  */
 public final class RawHttp {
 

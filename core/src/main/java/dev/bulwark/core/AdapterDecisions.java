@@ -1,15 +1,12 @@
-package dev.bulwark.servlet.internal;
+package dev.bulwark.core;
 
-import dev.bulwark.core.BlockType;
-import dev.bulwark.core.Decision;
-import dev.bulwark.core.Finding;
-import dev.bulwark.core.Location;
-import dev.bulwark.core.Source;
 import dev.bulwark.core.config.BodyReadLimits;
 
 /**
- * The decisions the filter makes without the engine, because the engine never saw the request.
- * All block in every mode: there is no request left to pass on.
+ * The decisions an adapter makes without the engine, because the engine never saw the request:
+ * its body could not be read, did not arrive in time, or the adapter itself failed. All block in
+ * every mode: there is no request left to pass on. Every adapter uses these, so a rule id, status
+ * and security event mean the same whichever filter wrote them.
  */
 public final class AdapterDecisions {
 
@@ -31,7 +28,7 @@ public final class AdapterDecisions {
     private AdapterDecisions() {
     }
 
-    /** The body could not be read (client gone, broken chunking): 400. */
+    /** The body could not be read (client gone, broken chunking or framing): 400. */
     public static Decision unreadableBody() {
         return Decision.failure(Finding.blocking("MALFORMED", BODY_UNREADABLE, "request body could not be read",
                 Location.value(Source.BODY, ""), BlockType.MALFORMED, 400));
@@ -40,12 +37,17 @@ public final class AdapterDecisions {
     /**
      * The body did not arrive by its deadline: 408, and the connection is to be closed (see
      * {@link #closesConnection}), since the rest of the body may still be on its way.
+     *
+     * @param rateBound whether {@code body-read.min-rate}, rather than {@code body-read.timeout},
+     *     set the deadline that passed
+     * @param bytesRead the bytes of the body received by then
+     * @param limits the limits in force, named in the finding's description
      */
-    public static Decision bodyReadTimeout(BodyReadTimeoutException timeout, BodyReadLimits limits) {
-        String description = timeout.rateBound()
-                ? "body-read.min-rate of " + limits.minRate() + " bytes/s not kept after " + timeout.bytesRead() + " bytes"
-                : "body-read.timeout of " + limits.timeout() + " reached after " + timeout.bytesRead() + " bytes";
-        return Decision.failure(Finding.blocking(LIMIT_KEY, timeout.rateBound() ? BODY_READ_MIN_RATE : BODY_READ_TIMEOUT,
+    public static Decision bodyReadTimeout(boolean rateBound, long bytesRead, BodyReadLimits limits) {
+        String description = rateBound
+                ? "body-read.min-rate of " + limits.minRate() + " bytes/s not kept after " + bytesRead + " bytes"
+                : "body-read.timeout of " + limits.timeout() + " reached after " + bytesRead + " bytes";
+        return Decision.failure(Finding.blocking(LIMIT_KEY, rateBound ? BODY_READ_MIN_RATE : BODY_READ_TIMEOUT,
                 description, Location.value(Source.BODY, ""), BlockType.LIMIT, 408));
     }
 

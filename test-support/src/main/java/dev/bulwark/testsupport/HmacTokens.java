@@ -1,4 +1,4 @@
-package dev.bulwark.spring.boot35;
+package dev.bulwark.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,13 +12,13 @@ import java.util.Date;
 import java.util.Map;
 
 /** HS256 tokens for the tests' {@code hmac-secret} issuer, valid for five minutes. */
-final class Tokens {
+public final class HmacTokens {
 
-    private Tokens() {
+    private HmacTokens() {
     }
 
     /** A token of {@code issuer} for {@code subject} with {@code claims} added, signed with {@code secret}. */
-    static String hs256(String secret, String issuer, String subject, Map<String, Object> claims) {
+    public static String hs256(String secret, String issuer, String subject, Map<String, Object> claims) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(issuer).subject(subject)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));

@@ -1,4 +1,4 @@
-package dev.bulwark.servlet;
+package dev.bulwark.testsupport;
 
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Check;
@@ -26,12 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * It counts its invocations, to show how often the filter asked the engine.
  */
-final class TestCheck implements Check {
+public final class TestCheck implements Check {
 
-    static final String RULE_ID = "TEST-ATTACK-MARKER";
-    static final String RULE_KEY = "TESTRULE";
+    public static final String RULE_ID = "TEST-ATTACK-MARKER";
+    public static final String RULE_KEY = "TESTRULE";
 
-    final AtomicInteger invocations = new AtomicInteger();
+    public final AtomicInteger invocations = new AtomicInteger();
 
     @Override
     public String name() {

@@ -1,8 +1,5 @@
-package dev.bulwark.servlet.internal;
+package dev.bulwark.core;
 
-import dev.bulwark.core.Decision;
-import dev.bulwark.core.Masking;
-import dev.bulwark.core.SecurityEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -31,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code source.ip} is the resolved client address; {@code bulwark.peer_ip}, present only when it
  * differs, the connection's peer (the proxy that forwarded the request).
  *
- * <p>The event is rendered and masked by core ({@link SecurityEvent}, {@link Masking}); this class
- * only writes it. The log must not become a store of credentials or a channel for log injection: excerpts at
+ * <p>Every adapter writes its events through this class, so the lines are the same whichever filter
+ * wrote them. The event is rendered and masked by {@link SecurityEvent} and {@link Masking}; this
+ * class only writes it. The log must not become a store of credentials or a channel for log injection: excerpts at
  * secret-looking locations (the {@code Authorization}, {@code Cookie} and
  * {@code Proxy-Authorization} headers, cookies, and any item whose name
  * {@linkplain Masking#isSecretName looks secret}) are masked whatever the check put in them,
