@@ -4,12 +4,10 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
-import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Detects SQL injection (rule key {@code SQL}) in single decoded values.
@@ -37,7 +35,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/attacks/SQL_Injection">OWASP: SQL Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/89.html">CWE-89</a>
  */
-public final class SqlInjectionDetector implements Detector {
+public final class SqlInjectionDetector extends RuleFamily {
 
     /** Tokens read at once; longer values are read in overlapping runs of this many. */
     static final int MAX_TOKENS = 2048;
@@ -62,14 +60,8 @@ public final class SqlInjectionDetector implements Detector {
             | SqlVocabulary.CATALOG | SqlVocabulary.SYSTEM | SqlVocabulary.TIME | SqlVocabulary.ERROR
             | SqlVocabulary.QUALIFIER | SqlVocabulary.COMPARE;
 
-    @Override
-    public String key() {
-        return SqlRules.KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return SqlRules.ALL;
+    public SqlInjectionDetector() {
+        super(SqlRules.KEY, SqlRules.ALL);
     }
 
     private static final char[] QUOTES = {'\'', '"', '`'};

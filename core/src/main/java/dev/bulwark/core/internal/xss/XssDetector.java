@@ -4,10 +4,8 @@ import dev.bulwark.core.Component;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
-import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
-import java.util.List;
 
 /**
  * Detects cross-site scripting (rule key {@code XSS}) in single decoded values: markup that a
@@ -30,19 +28,13 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/attacks/xss/">OWASP: Cross Site Scripting</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/79.html">CWE-79</a>
  */
-public final class XssDetector implements Detector {
+public final class XssDetector extends RuleFamily {
 
     /** ASCII characters without which a value holds no markup, script URL, CSS or script call. */
     private static final AsciiSet TRIGGERS = AsciiSet.of("<>&\\(`{[\"':=+.!");
 
-    @Override
-    public String key() {
-        return XssRules.KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return XssRules.ALL;
+    public XssDetector() {
+        super(XssRules.KEY, XssRules.ALL);
     }
 
     @Override
