@@ -4,6 +4,7 @@ import dev.bulwark.core.Component;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.FirstFindings;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 
@@ -42,12 +43,12 @@ public final class XssDetector extends RuleFamily {
         String value = target.text();
         boolean markupCharacters = target.profile().hasAny(TRIGGERS)
                 || (target.profile().hasNonAscii() && hasFullWidthForm(value));
-        Findings asSent = null;
+        FirstFindings asSent = null;
         if (markupCharacters) {
             XssText text = XssText.of(value);
             asSent = findings(text, value, target.component());
             if (asSent != null) {
-                asSent.reportTo(sink, text);
+                asSent.reportTo(text.mappedTo(sink));
             }
         }
         if (target.keepsPercentEscapes() && target.profile().has('%')) {
@@ -56,14 +57,14 @@ public final class XssDetector extends RuleFamily {
             String decoded = BODY_ESCAPES.decode(value, false).text();
             if (!decoded.equals(value)) {
                 XssText text = XssText.of(decoded);
-                Findings findings = findings(text, decoded, target.component());
-                Findings reported = asSent;
+                FirstFindings findings = findings(text, decoded, target.component());
+                FirstFindings reported = asSent;
                 if (findings != null) {
                     findings.reportTo((rule, offset, length) -> {
                         if (reported == null || !reported.has(rule)) {
                             sink.report(rule, 0, value.length());
                         }
-                    }, text);
+                    });
                 }
             }
         }
@@ -73,8 +74,8 @@ public final class XssDetector extends RuleFamily {
     private static final PercentDecoder BODY_ESCAPES = new PercentDecoder(2);
 
     /** Runs the scanners over decoded text; null when none of them found anything. */
-    private static Findings findings(XssText text, String raw, Component component) {
-        Findings findings = new Findings();
+    private static FirstFindings findings(XssText text, String raw, Component component) {
+        FirstFindings findings = new FirstFindings(XssRules.ALL);
         if (text.has(XssText.LT)) {
             boolean document = MarkupScanner.isXmlDocument(text);
             MarkupScanner.scan(text, true, document, findings);

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
+import dev.bulwark.core.internal.rules.DetectionSink;
+
 /**
  * A value as a browser or a decoding application would finally see it: HTML character references
  * (named, decimal, hexadecimal, with or without the semicolon), JavaScript and CSS backslash escapes,
@@ -137,6 +139,24 @@ final class XssText {
         }
         int clamped = Math.max(0, Math.min(index, length - 1));
         return origin == null ? clamped : origin[clamped];
+    }
+
+    /**
+     * {@code sink} for evidence found in this text: offsets mapped back to the original value,
+     * evidence at least one character long and running to the value's end when it reaches the
+     * text's end.
+     */
+    DetectionSink mappedTo(DetectionSink sink) {
+        return (rule, offset, evidenceLength) -> {
+            int end = Math.max(offset + 1, offset + evidenceLength);
+            int from = originOf(offset);
+            int to = end >= length ? originalEnd() : originOf(end);
+            sink.report(rule, from, Math.max(1, to - from));
+        };
+    }
+
+    private int originalEnd() {
+        return length == 0 ? 0 : originOf(length - 1) + 1;
     }
 
     /**
