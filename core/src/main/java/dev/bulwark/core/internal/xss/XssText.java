@@ -201,28 +201,20 @@ final class XssText {
         for (int k = 0; k < name.length; k++) {
             name[k] = Character.toLowerCase(s.charAt(nameStart + k));
         }
-        int index = XssVocabulary.ENTITY_NAMES.indexOf(name, 0, name.length);
-        if (index >= 0 && (j < n && s.charAt(j) == ';' || index < XssVocabulary.LEGACY_ENTITIES
+        int decoded = XssVocabulary.ENTITIES.flags(name, 0, name.length);
+        if (decoded != 0 && (j < n && s.charAt(j) == ';' || XssVocabulary.LEGACY_ENTITIES.contains(name, 0, name.length)
                 || j >= n || !isAsciiLetterOrDigit(s.charAt(j)))) {
             int end = j < n && s.charAt(j) == ';' ? j + 1 : j;
-            return ((long) XssVocabulary.ENTITY_VALUES[index] << 32) | (end - i);
+            return ((long) decoded << 32) | (end - i);
         }
         // Legacy references decode even when letters follow: "&ltscript" is "<script".
-        for (int legacy = 0; legacy < XssVocabulary.LEGACY_ENTITIES; legacy++) {
-            int len = legacyLength(legacy);
-            if (name.length > len && XssVocabulary.ENTITY_NAMES.indexOf(name, 0, len) == legacy) {
-                return ((long) XssVocabulary.ENTITY_VALUES[legacy] << 32) | (len + 1);
+        for (int len = 1; len < name.length && len <= XssVocabulary.LEGACY_ENTITIES.maxLength(); len++) {
+            int legacy = XssVocabulary.LEGACY_ENTITIES.flags(name, 0, len);
+            if (legacy != 0) {
+                return ((long) legacy << 32) | (len + 1);
             }
         }
         return -1;
-    }
-
-    private static int legacyLength(int legacy) {
-        return switch (legacy) {
-            case 0, 1 -> 2;
-            case 2 -> 3;
-            default -> 4;
-        };
     }
 
     /**

@@ -63,6 +63,15 @@ class FamilyToolkitTest {
         assertThat(reported).containsExactly("DEMO-SECOND@27+18");
     }
 
+    @Test
+    void lexiconFindsAWordInARangeOfACharArrayIgnoringCase() {
+        Lexicon words = Lexicon.builder().add('<', "lt").add('{', "lbrace").build();
+        char[] buffer = "x&LBrace;".toCharArray();
+        assertThat(words.flags(buffer, 2, 8)).isEqualTo('{');
+        assertThat(words.contains(buffer, 2, 7)).isFalse();
+        assertThat(words.words()).containsExactly("lt", "lbrace");
+    }
+
     private static List<String> reports(FirstFindings findings) {
         List<String> reported = new ArrayList<>();
         findings.reportTo((rule, offset, length) -> reported.add(rule.id() + "@" + offset + "+" + length));
