@@ -11,7 +11,8 @@
  * first evidence per rule until every reading is done, {@link BestFinding} keeps the strongest,
  * also over the URLs of a value), escape and entity decoding
  * with offsets mapped back to the value ({@link Unescaper}, {@link DecodedText},
- * {@link HtmlEntities}, {@link Base64Text}), a lexer for code in values ({@link CodeLexer}), URL
+ * {@link HtmlEntities}: one reader of character references, each family with its own name table,
+ * {@link Base64Text}), a lexer for code in values ({@link CodeLexer}), URL
  * and host parsing ({@link UrlCursor}, {@link Hosts}), upload file names ({@link UploadNames}), log
  * excerpts ({@link Excerpts}) and weakness links ({@link References}).
  *

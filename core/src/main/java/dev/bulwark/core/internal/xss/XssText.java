@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.HtmlEntities;
 
 /**
  * A value as a browser or a decoding application would finally see it: HTML character references
@@ -89,10 +90,11 @@ final class XssText {
             int consumed = 1;
             int decodedChar = -1;
             if (c == '&') {
-                long ref = characterReference(value, i, n);
-                if (ref >= 0) {
-                    decodedChar = (int) (ref >>> 32);
-                    consumed = (int) ref;
+                HtmlEntities.Reference reference = HtmlEntities.read(value, i, XssVocabulary.ENTITIES,
+                        XssVocabulary.LEGACY_ENTITIES);
+                if (reference != null) {
+                    decodedChar = reference.character();
+                    consumed = reference.length();
                 }
             } else if (c == '\\') {
                 long esc = backslashEscape(value, i, n);
@@ -157,64 +159,6 @@ final class XssText {
 
     private int originalEnd() {
         return length == 0 ? 0 : originOf(length - 1) + 1;
-    }
-
-    /**
-     * Decodes a character reference at {@code i} ({@code '&'}). Returns the code unit in the upper
-     * 32 bits and the characters consumed in the lower, or -1 when there is none.
-     */
-    private static long characterReference(String s, int i, int n) {
-        int j = i + 1;
-        if (j >= n) {
-            return -1;
-        }
-        if (s.charAt(j) == '#') {
-            j++;
-            int radix = 10;
-            if (j < n && (s.charAt(j) == 'x' || s.charAt(j) == 'X')) {
-                radix = 16;
-                j++;
-            }
-            int digitsStart = j;
-            int value = 0;
-            while (j < n && Character.digit(s.charAt(j), radix) >= 0 && j - digitsStart < 16) {
-                value = Math.min(value * radix + Character.digit(s.charAt(j), radix), 0x110000);
-                j++;
-            }
-            if (j == digitsStart) {
-                return -1;
-            }
-            if (j < n && s.charAt(j) == ';') {
-                j++;
-            }
-            int unit = value == 0 || value > 0xffff ? 0xfffd : value;
-            return ((long) unit << 32) | (j - i);
-        }
-        int nameStart = j;
-        while (j < n && j - nameStart < 12 && isAsciiLetter(s.charAt(j))) {
-            j++;
-        }
-        if (j == nameStart) {
-            return -1;
-        }
-        char[] name = new char[j - nameStart];
-        for (int k = 0; k < name.length; k++) {
-            name[k] = Character.toLowerCase(s.charAt(nameStart + k));
-        }
-        int decoded = XssVocabulary.ENTITIES.flags(name, 0, name.length);
-        if (decoded != 0 && (j < n && s.charAt(j) == ';' || XssVocabulary.LEGACY_ENTITIES.contains(name, 0, name.length)
-                || j >= n || !isAsciiLetterOrDigit(s.charAt(j)))) {
-            int end = j < n && s.charAt(j) == ';' ? j + 1 : j;
-            return ((long) decoded << 32) | (end - i);
-        }
-        // Legacy references decode even when letters follow: "&ltscript" is "<script".
-        for (int len = 1; len < name.length && len <= XssVocabulary.LEGACY_ENTITIES.maxLength(); len++) {
-            int legacy = XssVocabulary.LEGACY_ENTITIES.flags(name, 0, len);
-            if (legacy != 0) {
-                return ((long) legacy << 32) | (len + 1);
-            }
-        }
-        return -1;
     }
 
     /**
@@ -313,13 +257,5 @@ final class XssText {
             return '`';
         }
         return -1;
-    }
-
-    static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    static boolean isAsciiLetterOrDigit(char c) {
-        return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 }

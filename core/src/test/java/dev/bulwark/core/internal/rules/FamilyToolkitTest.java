@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The parts every detector family is built from: its base, its finding collectors, its URL walk. */
+/** The parts every detector family is built from: its base, finding collectors, URL walk, word tables, entities. */
 class FamilyToolkitTest {
 
     private static final RuleDefinition FIRST = rule("DEMO-FIRST", "DEMO", Level.STANDARD);
+    private static final Lexicon EMPTY = Lexicon.builder().build();
     private static final RuleDefinition SECOND = rule("DEMO-SECOND", "DEMO", Level.BASIC);
 
     @Test
@@ -70,6 +71,32 @@ class FamilyToolkitTest {
         assertThat(words.flags(buffer, 2, 8)).isEqualTo('{');
         assertThat(words.contains(buffer, 2, 7)).isFalse();
         assertThat(words.words()).containsExactly("lt", "lbrace");
+    }
+
+    @Test
+    void htmlEntitiesReadANumericReferenceWithoutItsSemicolon() {
+        assertThat(HtmlEntities.read("&#59x", 0, EMPTY, EMPTY)).isEqualTo(new HtmlEntities.Reference(';', 4));
+        assertThat(HtmlEntities.read("&#x3C;", 0, EMPTY, EMPTY)).isEqualTo(new HtmlEntities.Reference('<', 6));
+    }
+
+    @Test
+    void htmlEntitiesReadZeroAndAstralNumbersAsTheReplacementCharacter() {
+        assertThat(HtmlEntities.read("&#0;", 0, EMPTY, EMPTY).character()).isEqualTo('\ufffd');
+        assertThat(HtmlEntities.read("&#x1F600;", 0, EMPTY, EMPTY).character()).isEqualTo('\ufffd');
+    }
+
+    @Test
+    void htmlEntitiesReadANameGluedToLettersOnlyWhenTheTableAllowsItBare() {
+        Lexicon names = Lexicon.builder().add('<', "lt").add('(', "lpar").build();
+        Lexicon bare = Lexicon.builder().add('<', "lt").build();
+        assertThat(HtmlEntities.read("&ltscript", 0, names, bare)).isEqualTo(new HtmlEntities.Reference('<', 3));
+        assertThat(HtmlEntities.read("&lparx", 0, names, bare)).isNull();
+        assertThat(HtmlEntities.read("&lpar x", 0, names, bare)).isEqualTo(new HtmlEntities.Reference('(', 5));
+    }
+
+    @Test
+    void htmlEntitiesDecodeShellSeparatorsWithOrWithoutSemicolon() {
+        assertThat(HtmlEntities.decode("id&semi;ls&#124 cat&amp;&unknown;")).isEqualTo("id;ls| cat&&unknown;");
     }
 
     private static List<String> reports(FirstFindings findings) {
