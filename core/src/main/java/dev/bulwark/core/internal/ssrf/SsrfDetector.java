@@ -69,11 +69,8 @@ public final class SsrfDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (Text.isSelfReferenceHeader(target) || !target.profile().hasAny(CANDIDATES)) {
-            return;
-        }
-        String text = Text.decodedText(target);
-        if (text.length() < 4) {
+        String text = Text.addressReading(target, CANDIDATES);
+        if (text == null) {
             return;
         }
         sink = Text.sinkFor(target, text, sink);
