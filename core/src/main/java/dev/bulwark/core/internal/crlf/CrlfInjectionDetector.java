@@ -9,8 +9,8 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.TextProfile;
@@ -40,7 +40,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/attacks/HTTP_Response_Splitting">OWASP: HTTP Response Splitting</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/113.html">CWE-113</a>
  */
-public final class CrlfInjectionDetector implements Detector {
+public final class CrlfInjectionDetector extends RuleFamily {
 
     public static final String KEY = "CRLF";
     private static final String REFERENCE = cwe(113);
@@ -96,14 +96,8 @@ public final class CrlfInjectionDetector implements Detector {
     /** How far back from " HTTP/" a request target may start. */
     private static final int MAX_TARGET = 4096;
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public CrlfInjectionDetector() {
+        super(KEY, RULES);
     }
 
     @Override

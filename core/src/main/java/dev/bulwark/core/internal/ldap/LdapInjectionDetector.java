@@ -3,8 +3,8 @@ package dev.bulwark.core.internal.ldap;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/attacks/LDAP_Injection">OWASP: LDAP Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/90.html">CWE-90</a>
  */
-public final class LdapInjectionDetector implements Detector {
+public final class LdapInjectionDetector extends RuleFamily {
 
     public static final String KEY = "LDAP";
     private static final String REFERENCE = "https://owasp.org/www-community/attacks/LDAP_Injection";
@@ -43,14 +43,8 @@ public final class LdapInjectionDetector implements Detector {
     private static final List<RuleDefinition> RULES = List.of(FILTER_BREAKOUT, PRESENCE_FILTER, METACHARACTER_PROBE,
             FILTER_SYNTAX);
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public LdapInjectionDetector() {
+        super(KEY, RULES);
     }
 
     @Override

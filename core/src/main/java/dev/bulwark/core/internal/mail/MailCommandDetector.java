@@ -6,8 +6,8 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import java.util.List;
 
@@ -38,7 +38,7 @@ import java.util.List;
  *
  * <p>Rules {@code MAILCMD-INJECTION} and {@code MAILCMD-HEADER-INJECTION}, STANDARD.
  */
-public final class MailCommandDetector implements Detector {
+public final class MailCommandDetector extends RuleFamily {
 
     /** The family key. */
     public static final String KEY = "MAILCMD";
@@ -105,14 +105,8 @@ public final class MailCommandDetector implements Detector {
                     + " AUTHENTICATE IDLE NAMESPACE QUIT",
             1);
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public MailCommandDetector() {
+        super(KEY, RULES);
     }
 
     @Override

@@ -7,8 +7,8 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import java.util.List;
@@ -28,7 +28,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/05.6-Testing_for_NoSQL_Injection">OWASP WSTG: NoSQL Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/943.html">CWE-943</a>
  */
-public final class NoSqlInjectionDetector implements Detector {
+public final class NoSqlInjectionDetector extends RuleFamily {
 
     public static final String KEY = "NOSQL";
     private static final String REFERENCE = cwe(943);
@@ -79,14 +79,8 @@ public final class NoSqlInjectionDetector implements Detector {
     /** Words that may follow {@code return} in a tautology. */
     private static final String[] RETURN_VALUES = {"true", "1", "this", "db", "sleep", "!", "(", "0", "false"};
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public NoSqlInjectionDetector() {
+        super(KEY, RULES);
     }
 
     /** Characters without which nothing is found: an operator's dollar, or script punctuation. */

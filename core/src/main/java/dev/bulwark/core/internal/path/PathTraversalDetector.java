@@ -9,8 +9,8 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.UploadNames;
@@ -46,7 +46,7 @@ import java.util.Set;
  * @see <a href="https://owasp.org/www-community/attacks/Path_Traversal">OWASP: Path Traversal</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/22.html">CWE-22</a>
  */
-public final class PathTraversalDetector implements Detector {
+public final class PathTraversalDetector extends RuleFamily {
 
     public static final String KEY = "PATH";
     private static final String REFERENCE = "https://owasp.org/www-community/attacks/Path_Traversal";
@@ -204,18 +204,10 @@ public final class PathTraversalDetector implements Detector {
 
     /** @param restrictedExtensions lower-case extensions without the dot, for {@link #RESTRICTED_EXTENSION} */
     public PathTraversalDetector(Set<String> restrictedExtensions) {
+        super(KEY, RULES);
         this.restrictedExtensions = Set.copyOf(restrictedExtensions);
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
-    }
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {

@@ -9,10 +9,10 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.Hosts;
 import dev.bulwark.core.internal.rules.NameWords;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.UrlCursor;
@@ -33,7 +33,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/11.2-Testing_for_Remote_File_Inclusion">OWASP WSTG: Remote File Inclusion</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/98.html">CWE-98</a>
  */
-public final class RemoteFileInclusionDetector implements Detector {
+public final class RemoteFileInclusionDetector extends RuleFamily {
 
     public static final String KEY = "RFI";
     private static final String REFERENCE = cwe(98);
@@ -97,14 +97,8 @@ public final class RemoteFileInclusionDetector implements Detector {
         "logo", "photo", "picture", "feed", "rss", "endpoint", "webhook", "hook", "share", "canonical", "location",
     };
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public RemoteFileInclusionDetector() {
+        super(KEY, RULES);
     }
 
     /**
@@ -115,11 +109,8 @@ public final class RemoteFileInclusionDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (Text.isSelfReferenceHeader(target) || !target.profile().hasAny(CANDIDATES)) {
-            return;
-        }
-        String text = Text.decodedText(target);
-        if (text.length() < 4) {
+        String text = Text.addressReading(target, CANDIDATES);
+        if (text == null) {
             return;
         }
         sink = Text.sinkFor(target, text, sink);
@@ -134,21 +125,7 @@ public final class RemoteFileInclusionDetector implements Detector {
             }
             return;
         }
-        UrlCursor url = new UrlCursor(text);
-        BestFinding best = null;
-        while (url.next()) {
-            RuleDefinition rule = judge(target, text, url);
-            if (rule == null) {
-                continue;
-            }
-            best = BestFinding.offer(best, rule, url);
-            if (best.isBasic()) {
-                break;
-            }
-        }
-        if (best != null) {
-            best.reportTo(sink);
-        }
+        BestFinding.reportStrongestUrl(text, url -> judge(target, text, url), sink);
     }
 
     /**

@@ -22,14 +22,36 @@ public final class BestFinding {
         }
     }
 
+    /** Judges one URL found in a value: the rule it matches, or {@code null}. */
+    @FunctionalInterface
+    public interface UrlJudge {
+        RuleDefinition judge(UrlCursor url);
+    }
+
     /**
-     * Offers the URL under {@code url}, from its scheme to its end, to {@code best}, created on the
-     * first finding so that values without one allocate nothing. Returns the kept finding.
+     * Walks the URLs in {@code text} and reports the strongest rule {@code judge} finds, with the
+     * URL from its scheme to its end as evidence; stops at the first BASIC one. Values without a
+     * finding allocate nothing beyond the cursor.
      */
-    public static BestFinding offer(BestFinding best, RuleDefinition candidate, UrlCursor url) {
-        BestFinding kept = best == null ? new BestFinding() : best;
-        kept.offer(candidate, url.schemeStart, url.end - url.schemeStart);
-        return kept;
+    public static void reportStrongestUrl(String text, UrlJudge judge, DetectionSink sink) {
+        UrlCursor url = new UrlCursor(text);
+        BestFinding best = null;
+        while (url.next()) {
+            RuleDefinition rule = judge.judge(url);
+            if (rule == null) {
+                continue;
+            }
+            if (best == null) {
+                best = new BestFinding();
+            }
+            best.offer(rule, url.schemeStart, url.end - url.schemeStart);
+            if (best.isBasic()) {
+                break;
+            }
+        }
+        if (best != null) {
+            best.reportTo(sink);
+        }
     }
 
     public boolean isEmpty() {

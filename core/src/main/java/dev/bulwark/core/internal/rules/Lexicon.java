@@ -1,15 +1,18 @@
 package dev.bulwark.core.internal.rules;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * An immutable set of ASCII words looked up by a range of a {@link CharSequence}, ignoring case,
- * without allocating. Each word carries an int of flags chosen by the table that builds it.
+ * An immutable set of ASCII words looked up by a range of a {@link CharSequence} or a
+ * {@code char[]}, ignoring case, without allocating. Each word carries an int of flags chosen by
+ * the table that builds it.
  */
 public final class Lexicon {
 
     private final String[] words;
+    private final List<String> ordered;
     private final int[] flags;
     private final int mask;
     private final int maxLength;
@@ -17,8 +20,10 @@ public final class Lexicon {
     /** Per lower-case first character, a bit per word length (up to 63) that some word has. */
     private final long[] lengthsByFirst;
 
-    private Lexicon(String[] words, int[] flags, int maxLength, int minLength, long[] lengthsByFirst) {
+    private Lexicon(String[] words, List<String> ordered, int[] flags, int maxLength, int minLength,
+            long[] lengthsByFirst) {
         this.words = words;
+        this.ordered = ordered;
         this.flags = flags;
         this.mask = words.length - 1;
         this.maxLength = maxLength;
@@ -44,23 +49,17 @@ public final class Lexicon {
         return maxLength;
     }
 
+    /** The words in lower case, in the order they were added; for tables built from other tables. */
+    public List<String> words() {
+        return ordered;
+    }
+
     /** Flags of the word in {@code [from, to)}, or 0 when it is not in the lexicon. */
     public int flags(CharSequence s, int from, int to) {
         int n = to - from;
-        if (n < minLength || n > maxLength) {
+        if (!lengthFits(n) || !firstFits(Ascii.lower(s.charAt(from)), n)) {
             return 0;
         }
-        if (n <= 63) {
-            // Most ranges are rejected here, by first character and length, without hashing.
-            char first = Ascii.lower(s.charAt(from));
-            if (first >= 128 || (lengthsByFirst[first] & (1L << n)) == 0) {
-                return 0;
-            }
-        }
-        return lookup(s, from, to);
-    }
-
-    private int lookup(CharSequence s, int from, int to) {
         int h = hash(s, from, to) & mask;
         while (true) {
             String w = words[h];
@@ -72,6 +71,41 @@ public final class Lexicon {
             }
             h = (h + 1) & mask;
         }
+    }
+
+    /** Flags of the word in {@code buf[from, to)}, or 0 when it is not in the lexicon. */
+    public int flags(char[] buf, int from, int to) {
+        int n = to - from;
+        if (!lengthFits(n) || !firstFits(Ascii.lower(buf[from]), n)) {
+            return 0;
+        }
+        int h = hash(buf, from, to) & mask;
+        while (true) {
+            String w = words[h];
+            if (w == null) {
+                return 0;
+            }
+            if (rangeEquals(buf, from, to, w)) {
+                return flags[h];
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    private boolean lengthFits(int n) {
+        return n >= minLength && n <= maxLength;
+    }
+
+    /**
+     * Whether some word of length {@code n} starts with {@code first} (lower case): most ranges
+     * are rejected here, by first character and length, without hashing.
+     */
+    private boolean firstFits(char first, int n) {
+        return n > 63 || first < 128 && (lengthsByFirst[first] & (1L << n)) != 0;
+    }
+
+    public boolean contains(char[] buf, int from, int to) {
+        return flags(buf, from, to) != 0;
     }
 
     public boolean contains(CharSequence s, int from, int to) {
@@ -102,6 +136,26 @@ public final class Lexicon {
             h = 31 * h + Ascii.lower(s.charAt(i));
         }
         return h ^ (h >>> 16);
+    }
+
+    private static int hash(char[] buf, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + Ascii.lower(buf[i]);
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean rangeEquals(char[] buf, int from, int to, String lowerWord) {
+        if (to - from != lowerWord.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerWord.length(); i++) {
+            if (Ascii.lower(buf[from + i]) != lowerWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Collects words, then builds the table once. */
@@ -142,7 +196,8 @@ public final class Lexicon {
                 max = Math.max(max, w.length());
                 min = Math.min(min, w.length());
             }
-            return new Lexicon(words, flags, max, entries.isEmpty() ? 1 : min, lengthsByFirst);
+            return new Lexicon(words, List.copyOf(entries.keySet()), flags, max, entries.isEmpty() ? 1 : min,
+                    lengthsByFirst);
         }
     }
 }

@@ -168,6 +168,24 @@ public final class Text {
     private record Decoded(ScanTarget target, String text) {
     }
 
+    /** Characters of the shortest reading that can name another host or share ({@code a:/x}, a UNC path). */
+    private static final int SHORTEST_ADDRESS = 4;
+
+    /**
+     * The reading ({@link #decodedText}) of a value that may point the application at another
+     * host, or {@code null} when it cannot: a header that names the site or the client
+     * ({@link #isSelfReferenceHeader}), a value without any of {@code candidates} (the characters
+     * an address of the family needs, or an escape of one), or a reading shorter than
+     * {@value #SHORTEST_ADDRESS} characters.
+     */
+    public static String addressReading(ScanTarget target, AsciiSet candidates) {
+        if (isSelfReferenceHeader(target) || !target.profile().hasAny(candidates)) {
+            return null;
+        }
+        String text = decodedText(target);
+        return text.length() < SHORTEST_ADDRESS ? null : text;
+    }
+
     /**
      * {@code sink} for matches in the value itself; for matches in a decoded copy ({@link
      * #decodedText}), whose offsets do not apply to the value, a sink that reports the whole value.

@@ -14,7 +14,10 @@ public final class Unescaper {
 
     public static final int MAX_ROUNDS = 3;
 
-    /** Named character references that spell code punctuation; the flag is the character. */
+    /**
+     * Named character references that spell code punctuation; the flag is the character. Code
+     * decoders are lenient, so every name also reads without a semicolon.
+     */
     private static final Lexicon ENTITIES = Lexicon.builder()
             .add('{', "lbrace", "lcub").add('}', "rbrace", "rcub")
             .add('[', "lsqb", "lbrack").add(']', "rsqb", "rbrack")
@@ -109,10 +112,10 @@ public final class Unescaper {
                     consumed = 4;
                 }
             } else if (c == '&' && i + 2 < n) {
-                long ref = characterReference(s, i, n);
-                if (ref >= 0) {
-                    decoded = (int) (ref & 0xFFFFFFL);
-                    consumed = (int) (ref >>> 32);
+                HtmlEntities.Reference reference = HtmlEntities.read(s, i, ENTITIES, ENTITIES);
+                if (reference != null) {
+                    decoded = reference.character();
+                    consumed = reference.length();
                 }
             }
             if (consumed == 0) {
@@ -153,57 +156,5 @@ public final class Unescaper {
         int hi = hex2At(s, at, s.length());
         int lo = hex2At(s, at + 2, s.length());
         return hi < 0 || lo < 0 ? -1 : hi * 256 + lo;
-    }
-
-    /**
-     * Parses an HTML character reference at {@code at} (which holds {@code &}). Returns
-     * {@code consumed << 32 | character}, or -1 when there is none.
-     */
-    private static long characterReference(String s, int at, int n) {
-        int i = at + 1;
-        if (s.charAt(i) == '#') {
-            i++;
-            boolean hex = i < n && (s.charAt(i) == 'x' || s.charAt(i) == 'X');
-            if (hex) {
-                i++;
-            }
-            int digitsStart = i;
-            while (i < n && s.charAt(i) == '0') {
-                i++;
-            }
-            long v = 0;
-            int significant = 0;
-            while (i < n && (hex ? Ascii.isHexDigit(s.charAt(i)) : Ascii.isDigit(s.charAt(i)))) {
-                v = v * (hex ? 16 : 10) + Ascii.hexValue(s.charAt(i));
-                significant++;
-                i++;
-                if (significant > 7) {
-                    return -1;
-                }
-            }
-            if (i == digitsStart || v > 0xFFFF) {
-                return -1;
-            }
-            if (i < n && s.charAt(i) == ';') {
-                i++;
-            }
-            return ((long) (i - at) << 32) | v;
-        }
-        int end = i;
-        int limit = Math.min(n, i + ENTITIES.maxLength());
-        while (end < limit && Ascii.isLetter(s.charAt(end))) {
-            end++;
-        }
-        for (int stop = end; stop > i; stop--) {
-            int ch = ENTITIES.flags(s, i, stop);
-            if (ch != 0) {
-                int consumed = stop - at;
-                if (stop < n && s.charAt(stop) == ';') {
-                    consumed++;
-                }
-                return ((long) consumed << 32) | ch;
-            }
-        }
-        return -1;
     }
 }

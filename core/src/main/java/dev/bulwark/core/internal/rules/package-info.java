@@ -1,14 +1,18 @@
 /**
  * What every deny-rule family shares: the contract ({@link Detector}, {@link RuleDefinition},
- * {@link ScanTarget}, {@link DetectionSink}) and the toolkit each family builds on, so that a
- * family package holds only its detector, its rule table and its own lexer or scanner.
+ * {@link ScanTarget}, {@link DetectionSink}), the base every family's detector extends
+ * ({@link RuleFamily}: its key and rule table, given once) and the toolkit each family builds on,
+ * so that a family package holds only its detector, its rule table and its own lexer or scanner.
  *
  * <p>The toolkit: ASCII classes and case folding ({@link Ascii}, {@link AsciiSet}), the value
  * helpers of the smaller families ({@link Text}), word tables looked up by a range of the text without
  * allocating ({@link Lexicon}, {@link CommandTable}, {@link KeywordSearch}, {@link NameWords}),
- * per-value finding collectors ({@link Findings}, {@link BestFinding}), escape and entity decoding
+ * per-value finding collectors ({@link Findings} reports as it goes, {@link FirstFindings} keeps the
+ * first evidence per rule until every reading is done, {@link BestFinding} keeps the strongest,
+ * also over the URLs of a value), escape and entity decoding
  * with offsets mapped back to the value ({@link Unescaper}, {@link DecodedText},
- * {@link HtmlEntities}, {@link Base64Text}), a lexer for code in values ({@link CodeLexer}), URL
+ * {@link HtmlEntities}: one reader of character references, each family with its own name table,
+ * {@link Base64Text}), a lexer for code in values ({@link CodeLexer}), URL
  * and host parsing ({@link UrlCursor}, {@link Hosts}), upload file names ({@link UploadNames}), log
  * excerpts ({@link Excerpts}) and weakness links ({@link References}).
  *

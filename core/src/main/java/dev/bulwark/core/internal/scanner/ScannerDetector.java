@@ -4,8 +4,8 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-project-automated-threats-to-web-applications/assets/oats/EN/OAT-014_Vulnerability_Scanning">OWASP OAT-014 Vulnerability Scanning</a>
  * @see <a href="https://capec.mitre.org/data/definitions/169.html">CAPEC-169 Footprinting</a>
  */
-public final class ScannerDetector implements Detector {
+public final class ScannerDetector extends RuleFamily {
 
     public static final String KEY = "SCANNING";
     private static final String REFERENCE =
@@ -68,14 +68,8 @@ public final class ScannerDetector implements Detector {
         {"bxss", "me"}, {"r87", "me"}, {"xss", "ht"}, {"eyes", "sh"},
     };
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public ScannerDetector() {
+        super(KEY, RULES);
     }
 
     @Override

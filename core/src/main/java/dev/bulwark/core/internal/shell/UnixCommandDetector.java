@@ -21,9 +21,9 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.Arrays;
@@ -59,7 +59,7 @@ import java.util.List;
  * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP Command
  * Injection</a> and <a href="https://cwe.mitre.org/data/definitions/78.html">CWE-78</a>.
  */
-public final class UnixCommandDetector implements Detector {
+public final class UnixCommandDetector extends RuleFamily {
 
     /** The family key. */
     public static final String KEY = "UNIXCMD";
@@ -98,14 +98,8 @@ public final class UnixCommandDetector implements Detector {
 
     private static final ThreadLocal<UnixScan> SCANS = ThreadLocal.withInitial(UnixScan::new);
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public UnixCommandDetector() {
+        super(KEY, RULES);
     }
 
     @Override

@@ -15,9 +15,9 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.List;
@@ -39,7 +39,7 @@ import java.util.List;
  * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP Command
  * Injection</a> and <a href="https://cwe.mitre.org/data/definitions/78.html">CWE-78</a>.
  */
-public final class WindowsCommandDetector implements Detector {
+public final class WindowsCommandDetector extends RuleFamily {
 
     /** The family key. */
     public static final String KEY = "WINCMD";
@@ -84,14 +84,8 @@ public final class WindowsCommandDetector implements Detector {
             "for", 1, "if", 2, "in", 4, "do", 8, "not", 16, "exist", 32, "defined", 32, "errorlevel", 32,
             "cmdextversion", 32, "equ neq lss leq gtr geq ==", 64, "else", 128);
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public WindowsCommandDetector() {
+        super(KEY, RULES);
     }
 
     @Override

@@ -4,12 +4,11 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
-import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.FirstFindings;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Detects SQL injection (rule key {@code SQL}) in single decoded values.
@@ -37,13 +36,15 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/attacks/SQL_Injection">OWASP: SQL Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/89.html">CWE-89</a>
  */
-public final class SqlInjectionDetector implements Detector {
+public final class SqlInjectionDetector extends RuleFamily {
 
     /** Tokens read at once; longer values are read in overlapping runs of this many. */
     static final int MAX_TOKENS = 2048;
     /** Tokens shared by consecutive runs, more than any single check looks at. */
     static final int OVERLAP = 128;
 
+    /** Longest evidence reported, in characters. */
+    private static final int MAX_EVIDENCE = 120;
     private static final boolean[] TRIGGERS = new boolean[128];
     private static final AsciiSet TRIGGER_SET = AsciiSet.of("'\"`;()=<>|&#@\\!~^*");
     /** First characters of the comment and cast pairs {@code --}, {@code /*} and {@code ::}. */
@@ -62,14 +63,8 @@ public final class SqlInjectionDetector implements Detector {
             | SqlVocabulary.CATALOG | SqlVocabulary.SYSTEM | SqlVocabulary.TIME | SqlVocabulary.ERROR
             | SqlVocabulary.QUALIFIER | SqlVocabulary.COMPARE;
 
-    @Override
-    public String key() {
-        return SqlRules.KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return SqlRules.ALL;
+    public SqlInjectionDetector() {
+        super(SqlRules.KEY, SqlRules.ALL);
     }
 
     private static final char[] QUOTES = {'\'', '"', '`'};
@@ -88,7 +83,7 @@ public final class SqlInjectionDetector implements Detector {
         if (!sql && !escaped && !plus && !json && !split) {
             return;
         }
-        SqlFindings findings = new SqlFindings();
+        FirstFindings findings = new FirstFindings(SqlRules.ALL);
         if (sql) {
             judge(value, profile, findings);
         }
@@ -120,7 +115,9 @@ public final class SqlInjectionDetector implements Detector {
             // Media ranges such as */* are the grammar of Accept headers, not a comment fragment.
             findings.remove(SqlRules.index(SqlRules.FRAGMENT));
         }
-        findings.reportTo(sink);
+        // Evidence is bounded for the log line: a long statement is shown by its start.
+        findings.reportTo((rule, offset, length) ->
+                sink.report(rule, offset, Math.max(0, Math.min(length, MAX_EVIDENCE))));
     }
 
     /**
@@ -157,7 +154,7 @@ public final class SqlInjectionDetector implements Detector {
      * filter leaves it: a keyword that only appears when its pieces are joined is reported, and the
      * joined text is judged like any other reading.
      */
-    private static void splitKeyword(String value, SqlFindings findings) {
+    private static void splitKeyword(String value, FirstFindings findings) {
         StringBuilder joined = new StringBuilder(value.length());
         int[] joins = new int[8];
         int[] comments = new int[8];
@@ -225,7 +222,7 @@ public final class SqlInjectionDetector implements Detector {
     }
 
     /** Reads {@code value} as SQL in each context; {@code profile} is its profile, or null when unknown. */
-    private static void judge(String value, TextProfile profile, SqlFindings findings) {
+    private static void judge(String value, TextProfile profile, FirstFindings findings) {
         int capacity = Math.min(MAX_TOKENS, value.length() + 1);
         Scratch scratch = SCRATCH.get();
         SqlTokens tokens = scratch.tokens;

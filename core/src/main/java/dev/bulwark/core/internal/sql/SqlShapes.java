@@ -26,6 +26,7 @@ import static dev.bulwark.core.internal.sql.SqlVocabulary.any;
 import static dev.bulwark.core.internal.sql.SqlVocabulary.is;
 
 import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.FirstFindings;
 
 /**
  * Judges the shape of a token stream read in one injection context. The decisions are structural:
@@ -99,7 +100,7 @@ final class SqlShapes {
     private static final int OPERATOR_FRAGMENT = SqlRules.index(SqlRules.OPERATOR_FRAGMENT);
 
     private final String text;
-    private final SqlFindings findings;
+    private final FirstFindings findings;
 
     private int n;
     private int[] type;
@@ -143,7 +144,7 @@ final class SqlShapes {
     private boolean opCompare;
     private boolean opBetween;
 
-    SqlShapes(String text, SqlFindings findings) {
+    SqlShapes(String text, FirstFindings findings) {
         this.text = text;
         this.findings = findings;
     }

@@ -7,8 +7,8 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/attacks/Server-Side_Includes_(SSI)_Injection">OWASP: SSI Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/97.html">CWE-97</a>
  */
-public final class ServerSideIncludeDetector implements Detector {
+public final class ServerSideIncludeDetector extends RuleFamily {
 
     public static final String KEY = "SSI";
 
@@ -69,14 +69,8 @@ public final class ServerSideIncludeDetector implements Detector {
     /** Without one of these characters no rule can match. */
     private static final AsciiSet CANDIDATES = AsciiSet.of("<$%");
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public ServerSideIncludeDetector() {
+        super(KEY, RULES);
     }
 
     @Override

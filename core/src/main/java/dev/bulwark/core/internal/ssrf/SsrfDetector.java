@@ -7,9 +7,9 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.Hosts;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.UrlCursor;
@@ -32,7 +32,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/Top10/A10_2021-Server-Side_Request_Forgery_%28SSRF%29/">OWASP Top 10 A10:2021</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/918.html">CWE-918</a>
  */
-public final class SsrfDetector implements Detector {
+public final class SsrfDetector extends RuleFamily {
 
     public static final String KEY = "SSRF";
     private static final String REFERENCE = cwe(918);
@@ -57,14 +57,8 @@ public final class SsrfDetector implements Detector {
     private static final List<RuleDefinition> RULES = List.of(METADATA, INTERNAL_HOST, OBFUSCATED_HOST,
             SMUGGLING_SCHEME, AMBIGUOUS_AUTHORITY, UNUSUAL_PORT, UNIX_SOCKET);
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public SsrfDetector() {
+        super(KEY, RULES);
     }
 
     /**
@@ -75,11 +69,8 @@ public final class SsrfDetector implements Detector {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (Text.isSelfReferenceHeader(target) || !target.profile().hasAny(CANDIDATES)) {
-            return;
-        }
-        String text = Text.decodedText(target);
-        if (text.length() < 4) {
+        String text = Text.addressReading(target, CANDIDATES);
+        if (text == null) {
             return;
         }
         sink = Text.sinkFor(target, text, sink);
@@ -92,23 +83,12 @@ public final class SsrfDetector implements Detector {
         if (scanUnixSocket(text, sink)) {
             return;
         }
-        UrlCursor url = new UrlCursor(text);
-        BestFinding best = null;
         boolean body = target.source().isBody();
-        while (url.next()) {
+        BestFinding.reportStrongestUrl(text, url -> {
             RuleDefinition rule = judge(text, url);
-            if (rule == null || (body && rule != METADATA && !url.startsValue())) {
-                // a URL mentioned in running text of a body is not a fetch target
-                continue;
-            }
-            best = BestFinding.offer(best, rule, url);
-            if (best.isBasic()) {
-                break;
-            }
-        }
-        if (best != null) {
-            best.reportTo(sink);
-        }
+            // a URL mentioned in running text of a body is not a fetch target
+            return rule == null || (body && rule != METADATA && !url.startsValue()) ? null : rule;
+        }, sink);
     }
 
     /** The rule this URL matches, or null. */

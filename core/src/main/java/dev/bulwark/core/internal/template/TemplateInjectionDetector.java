@@ -8,10 +8,10 @@ import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Unescaper;
 import java.util.List;
@@ -41,7 +41,7 @@ import java.util.List;
  *
  * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/18-Testing_for_Server-side_Template_Injection">OWASP WSTG: Server-side Template Injection</a>
  */
-public final class TemplateInjectionDetector implements Detector {
+public final class TemplateInjectionDetector extends RuleFamily {
 
     public static final String KEY = "TEMPLATE";
 
@@ -137,14 +137,8 @@ public final class TemplateInjectionDetector implements Detector {
             "date", "lower", "upper", "base64", "bundle", "docker", "k8s", "kubernetes", "log4j",
             "jvmrunargs", "map", "marker", "sd", "spring", "web", "event");
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public TemplateInjectionDetector() {
+        super(KEY, RULES);
     }
 
     /**
@@ -198,7 +192,7 @@ public final class TemplateInjectionDetector implements Detector {
         if (!candidates && !escapes && !(reference && paren)) {
             return;
         }
-        Findings findings = new Findings(sink, RULES, value.length());
+        Findings findings = findings(sink, value.length());
         String s = value;
         if (escapes) {
             DecodedText decoded = Unescaper.decode(value);

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
+import dev.bulwark.core.internal.rules.FirstFindings;
+
 /**
  * Finds script in CSS: IE's {@code expression(...)} (also split by comments), {@code url(...)}
  * with a script scheme, Mozilla's {@code -moz-binding}, IE's {@code behavior} and
@@ -155,7 +157,7 @@ final class CssScanner {
     }
 
     /** Scans a whole value for CSS constructs in declaration shape. */
-    static void scan(XssText text, Findings findings) {
+    static void scan(XssText text, FirstFindings findings) {
         char[] t = text.text;
         int n = text.length;
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
+import dev.bulwark.core.internal.rules.FirstFindings;
+
 /**
  * Finds tags the way a lenient HTML parser does: a {@code <} followed by a tag name (any case,
  * namespaced, closed by space, {@code /}, {@code >} or nothing at the end of the value), then
@@ -24,7 +26,7 @@ final class MarkupScanner {
      *     in which namespaces and SVG or MathML elements are ordinary; script, handlers and script URLs
      *     still count
      */
-    static void scan(XssText text, boolean quoteAware, boolean document, Findings findings) {
+    static void scan(XssText text, boolean quoteAware, boolean document, FirstFindings findings) {
         char[] t = text.text;
         int n = text.length;
         int i = 0;
@@ -48,7 +50,7 @@ final class MarkupScanner {
     }
 
     /** Reads the tag at {@code lt} and returns where scanning goes on. */
-    private static int tag(char[] t, int lt, int n, boolean quoteAware, boolean document, Findings findings) {
+    private static int tag(char[] t, int lt, int n, boolean quoteAware, boolean document, FirstFindings findings) {
         int j = lt + 1;
         if (j >= n) {
             return n;
@@ -150,7 +152,7 @@ final class MarkupScanner {
     }
 
     private static void endTag(char[] t, int lt, char[] name, int nameFrom, int nameTo, int runEnd, int n,
-            Findings findings) {
+            FirstFindings findings) {
         if (!XssVocabulary.BREAKOUT_END_TAGS.contains(name, nameFrom, nameTo)) {
             findings.add(XssRules.HTML_TAG, lt, runEnd);
             return;
@@ -182,7 +184,7 @@ final class MarkupScanner {
 
     /** Reads the attributes of a start tag whose name ends at {@code from}; returns where the tag ends. */
     private static int attributes(char[] t, int lt, int from, int n, boolean quoteAware, boolean document,
-            Findings findings) {
+            FirstFindings findings) {
         int k = from;
         boolean any = false;
         while (k < n) {
@@ -243,7 +245,7 @@ final class MarkupScanner {
     }
 
     private static void attribute(char[] t, int nameStart, int nameEnd, int valueStart, int valueEnd,
-            boolean document, Findings findings) {
+            boolean document, FirstFindings findings) {
         int start = nameStart;
         while (start < nameEnd && (Chars.isQuote(t[start]) || t[start] == 0)) {
             start++;
@@ -364,7 +366,7 @@ final class MarkupScanner {
     }
 
     /** {@code <!...}: server-side includes, XML declarations and document types. */
-    private static void declaration(char[] t, int lt, int n, Findings findings) {
+    private static void declaration(char[] t, int lt, int n, FirstFindings findings) {
         int j = lt + 2;
         if (Chars.startsWith(t, j, n, "--")) {
             int k = j + 2;
@@ -401,7 +403,7 @@ final class MarkupScanner {
     }
 
     /** {@code <?...}: processing instructions that import behaviour or style sheets. */
-    private static void instruction(char[] t, int lt, int n, Findings findings) {
+    private static void instruction(char[] t, int lt, int n, FirstFindings findings) {
         int j = lt + 2;
         int wordEnd = j;
         while (wordEnd < n && (Chars.isLetter(t[wordEnd]) || t[wordEnd] == '-' || t[wordEnd] == ':')) {
@@ -416,7 +418,7 @@ final class MarkupScanner {
      * A tag name spread out by single separators, as in {@code <f o r m} or {@code < x: script}, which
      * lenient parsers and decoders of the past joined again. Reports only dangerous names.
      */
-    private static void squeezedName(char[] t, int lt, int n, Findings findings) {
+    private static void squeezedName(char[] t, int lt, int n, FirstFindings findings) {
         char[] letters = new char[16];
         int count = 0;
         int separators = 0;

@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
+import dev.bulwark.core.internal.rules.FirstFindings;
+
 /**
  * Finds JavaScript that does harm or proves an injection, by reading identifiers and the tokens
  * around them: calls of code-running functions ({@code alert(1)}, {@code eval(...)},
@@ -20,7 +22,7 @@ final class ScriptScanner {
     private ScriptScanner() {
     }
 
-    static void scan(XssText text, String raw, Findings findings) {
+    static void scan(XssText text, String raw, FirstFindings findings) {
         char[] t = text.text;
         int n = text.length;
         int ticks = 0;
@@ -52,7 +54,7 @@ final class ScriptScanner {
         }
     }
 
-    private static void identifier(XssText text, String raw, int i, int e, int ticks, Findings findings) {
+    private static void identifier(XssText text, String raw, int i, int e, int ticks, FirstFindings findings) {
         char[] t = text.text;
         int n = text.length;
         boolean handlerShape = e - i >= 5 && t[i] == 'o' && t[i + 1] == 'n';
@@ -214,7 +216,7 @@ final class ScriptScanner {
     }
 
     /** {@code document.cookie}, {@code window.location}, {@code (document)["cookie"]}, {@code self["alert"]}. */
-    private static void globalAccess(char[] t, int i, int e, int n, Findings findings) {
+    private static void globalAccess(char[] t, int i, int e, int n, FirstFindings findings) {
         boolean document = e - i == 8 && Chars.startsWith(t, i, n, "document");
         int k = Chars.skipJsSpace(t, e, n);
         if (k < n && t[k] == ')') {
@@ -277,7 +279,7 @@ final class ScriptScanner {
     }
 
     /** {@code location.href=...}, {@code location.replace(...)}, {@code ;location='...'}. */
-    private static void location(char[] t, int i, int e, int n, int before, Findings findings) {
+    private static void location(char[] t, int i, int e, int n, int before, FirstFindings findings) {
         int k = Chars.skipJsSpace(t, e, n);
         if (k < n && t[k] == '.') {
             int m = Chars.skipJsSpace(t, k + 1, n);
@@ -299,7 +301,7 @@ final class ScriptScanner {
     }
 
     /** {@code constructor.constructor(...)}, {@code [].constructor(...)}, {@code x["constructor"]}. */
-    private static void constructor(char[] t, int i, int e, int n, int before, boolean member, Findings findings) {
+    private static void constructor(char[] t, int i, int e, int n, int before, boolean member, FirstFindings findings) {
         int k = Chars.skipJsSpace(t, e, n);
         if (k < n && t[k] == '.') {
             int m = Chars.skipJsSpace(t, k + 1, n);
@@ -326,7 +328,7 @@ final class ScriptScanner {
      * {@code ' autofocus onfocus=...}) or a header ({@code ; onload=...}): {@code on} and at least
      * three letters, then {@code =}, after a quote, a space, a semicolon or at the start.
      */
-    private static void orphanHandler(char[] t, int i, int e, int n, Findings findings) {
+    private static void orphanHandler(char[] t, int i, int e, int n, FirstFindings findings) {
         for (int k = i + 2; k < e; k++) {
             if (!Chars.isLetter(t[k])) {
                 return;
@@ -345,7 +347,7 @@ final class ScriptScanner {
      * {@code "formaction=...}, {@code ' style=...expression(}: a dangerous attribute after a quote;
      * an injected style that lays the element over the page counts as an overlay.
      */
-    private static void orphanAttribute(char[] t, int i, int e, int n, Findings findings) {
+    private static void orphanAttribute(char[] t, int i, int e, int n, FirstFindings findings) {
         int k = Chars.skipJsSpace(t, e, n);
         int quote = i - 1;
         while (quote >= 0 && i - quote < 16 && (Chars.isSpace(t[quote]) || t[quote] == '/')) {
@@ -394,7 +396,7 @@ final class ScriptScanner {
      * A string breakout that assigns through the {@code in} operator, as in {@code "in valueOf=} or
      * {@code ' in location.href=}: quote, {@code in}, a property, {@code =}.
      */
-    private static void stringBreakoutAssignment(char[] t, int i, int e, int n, int before, Findings findings) {
+    private static void stringBreakoutAssignment(char[] t, int i, int e, int n, int before, FirstFindings findings) {
         if (before < 0 || !Chars.isQuote(t[before])) {
             return;
         }
@@ -421,7 +423,7 @@ final class ScriptScanner {
     }
 
     /** An ES module import, {@code import {a} from "..."} or {@code import * as a from "..."}. */
-    private static void importStatement(char[] t, int i, int e, int n, Findings findings) {
+    private static void importStatement(char[] t, int i, int e, int n, FirstFindings findings) {
         int k = Chars.skipJsSpace(t, e, n);
         if (k == e || k >= n || t[k] != '{' && t[k] != '*') {
             return;
@@ -439,7 +441,7 @@ final class ScriptScanner {
     }
 
     /** {@code !ENTITY % name SYSTEM "..."}: an XML entity declaration, with or without its {@code <}. */
-    private static void entityDeclaration(char[] t, int bang, int e, int n, Findings findings) {
+    private static void entityDeclaration(char[] t, int bang, int e, int n, FirstFindings findings) {
         int limit = Math.min(n, e + ARGUMENT_WINDOW);
         for (int j = e; j + 6 <= limit; j++) {
             if ((Chars.startsWith(t, j, n, "system") || Chars.startsWith(t, j, n, "public"))
@@ -451,7 +453,7 @@ final class ScriptScanner {
     }
 
     /** JSFuck: {@code ![]} outside a Markdown image ({@code ![](src)}). */
-    private static void jsFuck(char[] t, int i, int n, Findings findings) {
+    private static void jsFuck(char[] t, int i, int n, FirstFindings findings) {
         if (i + 2 < n && t[i + 1] == '[' && t[i + 2] == ']' && (i + 3 >= n || t[i + 3] != '(')) {
             findings.add(XssRules.JS_OBFUSCATION, i, i + 3);
         }
@@ -462,7 +464,7 @@ final class ScriptScanner {
      * evaluator or a code-running function. Reads from {@code from} (past what an earlier
      * expression already read) and returns how far it read.
      */
-    private static int template(char[] t, int i, int from, int n, Findings findings) {
+    private static int template(char[] t, int i, int from, int n, FirstFindings findings) {
         int limit = Math.min(n, i + 2 + TEMPLATE_WINDOW);
         int k = from;
         while (k < limit) {
@@ -489,7 +491,7 @@ final class ScriptScanner {
     }
 
     /** {@code -->} closing an HTML comment: at the start of the value or before a tag it breaks out. */
-    private static void commentClose(char[] t, int i, int n, Findings findings) {
+    private static void commentClose(char[] t, int i, int n, FirstFindings findings) {
         if (i + 2 >= n || t[i + 1] != '-' || t[i + 2] != '>' || i > 0 && t[i - 1] == '-') {
             return;
         }

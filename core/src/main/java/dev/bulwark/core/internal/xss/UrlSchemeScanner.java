@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.xss;
 
+import dev.bulwark.core.internal.rules.FirstFindings;
+
 /**
  * Finds URLs with a script scheme ({@code javascript:}, {@code vbscript:}, ...) or an active
  * document ({@code data:text/html}, {@code data:,<svg onload=...>}), reading the scheme as a browser
@@ -26,7 +28,7 @@ final class UrlSchemeScanner {
      * characters before each colon is read, from the run's first character, where that pass would
      * stand too: the character before the run stops every scheme that starts earlier.
      */
-    static void scan(XssText text, Findings findings) {
+    static void scan(XssText text, FirstFindings findings) {
         char[] t = text.text;
         int n = text.length;
         char[] scheme = new char[MAX_SCHEME];
@@ -53,7 +55,7 @@ final class UrlSchemeScanner {
     }
 
     /** The left-to-right pass over {@code t[from, colon)}, a run that ends at a colon. */
-    private static void scanRun(char[] t, int n, int from, int colon, char[] scheme, Findings findings) {
+    private static void scanRun(char[] t, int n, int from, int colon, char[] scheme, FirstFindings findings) {
         int i = from;
         while (i < colon) {
             char c = t[i];
@@ -90,7 +92,7 @@ final class UrlSchemeScanner {
     }
 
     private static void judge(char[] t, int start, int colon, int n, char[] scheme, int length, boolean split,
-            Findings findings) {
+            FirstFindings findings) {
         boolean urlPosition = isUrlPosition(t, start);
         if (XssVocabulary.SCRIPT_SCHEMES.contains(scheme, 0, length)) {
             boolean javascript = length == 10 && Chars.startsWith(scheme, 0, length, "javascript");

@@ -4,10 +4,9 @@ import dev.bulwark.core.Component;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
-import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.FirstFindings;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
-import java.util.List;
 
 /**
  * Detects cross-site scripting (rule key {@code XSS}) in single decoded values: markup that a
@@ -30,19 +29,13 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/attacks/xss/">OWASP: Cross Site Scripting</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/79.html">CWE-79</a>
  */
-public final class XssDetector implements Detector {
+public final class XssDetector extends RuleFamily {
 
     /** ASCII characters without which a value holds no markup, script URL, CSS or script call. */
     private static final AsciiSet TRIGGERS = AsciiSet.of("<>&\\(`{[\"':=+.!");
 
-    @Override
-    public String key() {
-        return XssRules.KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return XssRules.ALL;
+    public XssDetector() {
+        super(XssRules.KEY, XssRules.ALL);
     }
 
     @Override
@@ -50,12 +43,12 @@ public final class XssDetector implements Detector {
         String value = target.text();
         boolean markupCharacters = target.profile().hasAny(TRIGGERS)
                 || (target.profile().hasNonAscii() && hasFullWidthForm(value));
-        Findings asSent = null;
+        FirstFindings asSent = null;
         if (markupCharacters) {
             XssText text = XssText.of(value);
             asSent = findings(text, value, target.component());
             if (asSent != null) {
-                asSent.reportTo(sink, text);
+                asSent.reportTo(text.mappedTo(sink));
             }
         }
         if (target.keepsPercentEscapes() && target.profile().has('%')) {
@@ -64,14 +57,14 @@ public final class XssDetector implements Detector {
             String decoded = BODY_ESCAPES.decode(value, false).text();
             if (!decoded.equals(value)) {
                 XssText text = XssText.of(decoded);
-                Findings findings = findings(text, decoded, target.component());
-                Findings reported = asSent;
+                FirstFindings findings = findings(text, decoded, target.component());
+                FirstFindings reported = asSent;
                 if (findings != null) {
                     findings.reportTo((rule, offset, length) -> {
                         if (reported == null || !reported.has(rule)) {
                             sink.report(rule, 0, value.length());
                         }
-                    }, text);
+                    });
                 }
             }
         }
@@ -81,8 +74,8 @@ public final class XssDetector implements Detector {
     private static final PercentDecoder BODY_ESCAPES = new PercentDecoder(2);
 
     /** Runs the scanners over decoded text; null when none of them found anything. */
-    private static Findings findings(XssText text, String raw, Component component) {
-        Findings findings = new Findings();
+    private static FirstFindings findings(XssText text, String raw, Component component) {
+        FirstFindings findings = new FirstFindings(XssRules.ALL);
         if (text.has(XssText.LT)) {
             boolean document = MarkupScanner.isXmlDocument(text);
             MarkupScanner.scan(text, true, document, findings);

@@ -1,5 +1,8 @@
 package dev.bulwark.core.internal.xss;
 
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.HtmlEntities;
+
 /**
  * A value as a browser or a decoding application would finally see it: HTML character references
  * (named, decimal, hexadecimal, with or without the semicolon), JavaScript and CSS backslash escapes,
@@ -87,10 +90,11 @@ final class XssText {
             int consumed = 1;
             int decodedChar = -1;
             if (c == '&') {
-                long ref = characterReference(value, i, n);
-                if (ref >= 0) {
-                    decodedChar = (int) (ref >>> 32);
-                    consumed = (int) ref;
+                HtmlEntities.Reference reference = HtmlEntities.read(value, i, XssVocabulary.ENTITIES,
+                        XssVocabulary.LEGACY_ENTITIES);
+                if (reference != null) {
+                    decodedChar = reference.character();
+                    consumed = reference.length();
                 }
             } else if (c == '\\') {
                 long esc = backslashEscape(value, i, n);
@@ -140,69 +144,21 @@ final class XssText {
     }
 
     /**
-     * Decodes a character reference at {@code i} ({@code '&'}). Returns the code unit in the upper
-     * 32 bits and the characters consumed in the lower, or -1 when there is none.
+     * {@code sink} for evidence found in this text: offsets mapped back to the original value,
+     * evidence at least one character long and running to the value's end when it reaches the
+     * text's end.
      */
-    private static long characterReference(String s, int i, int n) {
-        int j = i + 1;
-        if (j >= n) {
-            return -1;
-        }
-        if (s.charAt(j) == '#') {
-            j++;
-            int radix = 10;
-            if (j < n && (s.charAt(j) == 'x' || s.charAt(j) == 'X')) {
-                radix = 16;
-                j++;
-            }
-            int digitsStart = j;
-            int value = 0;
-            while (j < n && Character.digit(s.charAt(j), radix) >= 0 && j - digitsStart < 16) {
-                value = Math.min(value * radix + Character.digit(s.charAt(j), radix), 0x110000);
-                j++;
-            }
-            if (j == digitsStart) {
-                return -1;
-            }
-            if (j < n && s.charAt(j) == ';') {
-                j++;
-            }
-            int unit = value == 0 || value > 0xffff ? 0xfffd : value;
-            return ((long) unit << 32) | (j - i);
-        }
-        int nameStart = j;
-        while (j < n && j - nameStart < 12 && isAsciiLetter(s.charAt(j))) {
-            j++;
-        }
-        if (j == nameStart) {
-            return -1;
-        }
-        char[] name = new char[j - nameStart];
-        for (int k = 0; k < name.length; k++) {
-            name[k] = Character.toLowerCase(s.charAt(nameStart + k));
-        }
-        int index = XssVocabulary.ENTITY_NAMES.indexOf(name, 0, name.length);
-        if (index >= 0 && (j < n && s.charAt(j) == ';' || index < XssVocabulary.LEGACY_ENTITIES
-                || j >= n || !isAsciiLetterOrDigit(s.charAt(j)))) {
-            int end = j < n && s.charAt(j) == ';' ? j + 1 : j;
-            return ((long) XssVocabulary.ENTITY_VALUES[index] << 32) | (end - i);
-        }
-        // Legacy references decode even when letters follow: "&ltscript" is "<script".
-        for (int legacy = 0; legacy < XssVocabulary.LEGACY_ENTITIES; legacy++) {
-            int len = legacyLength(legacy);
-            if (name.length > len && XssVocabulary.ENTITY_NAMES.indexOf(name, 0, len) == legacy) {
-                return ((long) XssVocabulary.ENTITY_VALUES[legacy] << 32) | (len + 1);
-            }
-        }
-        return -1;
+    DetectionSink mappedTo(DetectionSink sink) {
+        return (rule, offset, evidenceLength) -> {
+            int end = Math.max(offset + 1, offset + evidenceLength);
+            int from = originOf(offset);
+            int to = end >= length ? originalEnd() : originOf(end);
+            sink.report(rule, from, Math.max(1, to - from));
+        };
     }
 
-    private static int legacyLength(int legacy) {
-        return switch (legacy) {
-            case 0, 1 -> 2;
-            case 2 -> 3;
-            default -> 4;
-        };
+    private int originalEnd() {
+        return length == 0 ? 0 : originOf(length - 1) + 1;
     }
 
     /**
@@ -301,13 +257,5 @@ final class XssText {
             return '`';
         }
         return -1;
-    }
-
-    static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    static boolean isAsciiLetterOrDigit(char c) {
-        return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 }

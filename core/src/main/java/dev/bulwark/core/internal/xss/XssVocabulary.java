@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.xss;
 
+import dev.bulwark.core.internal.rules.Lexicon;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class XssVocabulary {
     private static String[] union(Object... parts) {
         LinkedHashSet<String> all = new LinkedHashSet<>();
         for (Object part : parts) {
-            all.addAll(List.of(part instanceof WordSet set ? set.words() : (String[]) part));
+            all.addAll(part instanceof Lexicon set ? set.words() : List.of((String[]) part));
         }
         return all.toArray(String[]::new);
     }
@@ -26,7 +27,7 @@ final class XssVocabulary {
      * Elements that run script, load active content, change where the page or its forms point, or
      * open a foreign parser (SVG, MathML, XML) in which other rules apply.
      */
-    static final WordSet DANGEROUS_ELEMENTS = WordSet.of(
+    static final Lexicon DANGEROUS_ELEMENTS = Lexicon.of(
             "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "base", "meta",
             "link", "style", "form", "isindex", "xml", "import", "xss", "vmlframe", "noscript",
             "template", "portal", "bgsound", "layer", "ilayer", "animate",
@@ -39,13 +40,13 @@ final class XssVocabulary {
      * Other dangerous elements count only with attributes or an unusual ending, so that placeholders in
      * prose such as {@code tool <input> <output>} pass.
      */
-    static final WordSet LIVE_CONTENT_ELEMENTS = WordSet.of(
+    static final Lexicon LIVE_CONTENT_ELEMENTS = Lexicon.of(
             "style", "svg", "math", "xml", "noscript", "xmp", "plaintext", "noembed", "noframes",
             // not live, but only ever written by XSS probes such as the classic locator string
             "xss");
 
     /** Elements whose closing tag ends a raw-text context that an attacker breaks out of. */
-    static final WordSet BREAKOUT_END_TAGS = WordSet.of(
+    static final Lexicon BREAKOUT_END_TAGS = Lexicon.of(
             "script", "style", "title", "textarea", "xmp", "noscript", "noembed", "noframes",
             "template", "iframe", "plaintext", "svg", "math");
 
@@ -53,16 +54,16 @@ final class XssVocabulary {
      * Attributes that are dangerous whatever their value: they load or define markup or script,
      * bind namespaces, or redirect form submission.
      */
-    static final WordSet DANGEROUS_ATTRIBUTES = WordSet.of(
+    static final Lexicon DANGEROUS_ATTRIBUTES = Lexicon.of(
             "formaction", "srcdoc", "xmlns", "xlink:href", "attributename", "datasrc",
             "dataformatas", "xsi:schemalocation", "xml:base", "seeksegmenttime", "folder",
             "allowscriptaccess", "http-equiv", "fscommand");
 
     /** Attributes whose value is parsed as CSS. */
-    static final WordSet STYLE_ATTRIBUTES = WordSet.of("style", "filter");
+    static final Lexicon STYLE_ATTRIBUTES = Lexicon.of("style", "filter");
 
     /** Event-handler attributes browsers know; any {@code on*} attribute inside a tag counts too. */
-    static final WordSet EVENT_HANDLERS = WordSet.of(
+    static final Lexicon EVENT_HANDLERS = Lexicon.of(
             "onabort", "onactivate", "onafterprint", "onafterscriptexecute", "onafterupdate",
             "onanimationcancel", "onanimationend", "onanimationiteration", "onanimationstart",
             "onauxclick", "onbeforeactivate", "onbeforecopy", "onbeforecut", "onbeforedeactivate",
@@ -96,43 +97,43 @@ final class XssVocabulary {
             "onzoom");
 
     /** URL schemes that run script when navigated to. */
-    static final WordSet SCRIPT_SCHEMES = WordSet.of(
+    static final Lexicon SCRIPT_SCHEMES = Lexicon.of(
             "javascript", "vbscript", "livescript", "jscript", "mocha", "ecmascript");
 
     /** URL schemes that carry a document or a document archive. */
-    static final WordSet DOCUMENT_SCHEMES = WordSet.of("data", "mhtml", "ms-its", "view-source");
+    static final Lexicon DOCUMENT_SCHEMES = Lexicon.of("data", "mhtml", "ms-its", "view-source");
 
     /** Media types that a browser renders as an active document or runs as script. */
-    static final WordSet ACTIVE_MEDIA_TYPES = WordSet.of(
+    static final Lexicon ACTIVE_MEDIA_TYPES = Lexicon.of(
             "text/html", "application/xhtml+xml", "image/svg+xml", "text/xml", "application/xml",
             "text/javascript", "application/javascript", "application/x-javascript",
             "text/ecmascript", "application/ecmascript", "text/vbscript", "text/x-scriptlet",
             "text/xsl", "application/x-shockwave-flash");
 
     /** Functions whose call runs code or is the classic proof of an injection. */
-    static final WordSet DANGEROUS_CALLS = WordSet.of(
+    static final Lexicon DANGEROUS_CALLS = Lexicon.of(
             "alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "setimmediate",
             "execscript", "msgbox", "atob", "btoa", "importscripts", "showmodaldialog", "function",
             "import");
 
     /** Members that run code or reach the DOM when called on any object. */
-    static final WordSet DANGEROUS_MEMBER_CALLS = WordSet.of(
+    static final Lexicon DANGEROUS_MEMBER_CALLS = Lexicon.of(
             "fromcharcode", "getscript", "globaleval", "insertadjacenthtml", "createelement",
             "execscript", "createcontextualfragment", "execcommand");
 
     /** Members that write markup when assigned to. */
-    static final WordSet MARKUP_SINKS = WordSet.of("innerhtml", "outerhtml", "srcdoc");
+    static final Lexicon MARKUP_SINKS = Lexicon.of("innerhtml", "outerhtml", "srcdoc");
 
     /** Members called as tagged templates to run code without parentheses. */
-    static final WordSet INVOKERS = WordSet.of("call", "apply", "bind");
+    static final Lexicon INVOKERS = Lexicon.of("call", "apply", "bind");
 
     /** Global objects through which script reaches the page. */
-    static final WordSet GLOBALS = WordSet.of(
+    static final Lexicon GLOBALS = Lexicon.of(
             "document", "window", "self", "top", "parent", "frames", "globalthis", "opener",
             "content");
 
     /** Members of {@code document} that read or change the page or its cookies. */
-    static final WordSet DOCUMENT_MEMBERS = WordSet.of(
+    static final Lexicon DOCUMENT_MEMBERS = Lexicon.of(
             "cookie", "domain", "write", "writeln", "location", "documenturi", "referrer",
             "baseuri", "createelement", "body", "documentelement", "head", "getelementbyid",
             "getelementsbytagname", "getelementsbyname", "getelementsbyclassname", "queryselector",
@@ -140,65 +141,65 @@ final class XssVocabulary {
             "implementation", "createrange", "evaluate", "childnodes", "designmode");
 
     /** Properties of the globals that leak or redirect on mere access; other members must be used. */
-    static final WordSet SENSITIVE_PROPERTIES = WordSet.of(
+    static final Lexicon SENSITIVE_PROPERTIES = Lexicon.of(
             "cookie", "domain", "location", "documenturi", "referrer", "baseuri", "designmode", "document",
             "opener", "localstorage", "sessionstorage");
 
     /** Members of the window-like globals that navigate, run code or reach the page. */
-    static final WordSet WINDOW_MEMBERS = WordSet.of(
+    static final Lexicon WINDOW_MEMBERS = Lexicon.of(
             "location", "document", "alert", "prompt", "confirm", "eval", "open", "settimeout",
             "setinterval", "execscript", "atob", "fetch", "constructor", "opener", "localstorage",
             "sessionstorage", "postmessage", "navigation", "frames", "function", "cookie");
 
     /** Members of {@code location} that navigate. */
-    static final WordSet LOCATION_MEMBERS = WordSet.of(
+    static final Lexicon LOCATION_MEMBERS = Lexicon.of(
             "href", "replace", "assign", "hash", "search", "protocol", "pathname");
 
     /** Words that may stand right before another word inside a JavaScript expression. */
-    static final WordSet JS_PREFIX_KEYWORDS = WordSet.of(
+    static final Lexicon JS_PREFIX_KEYWORDS = Lexicon.of(
             "new", "typeof", "void", "delete", "in", "instanceof", "of", "return", "await",
             "yield", "var", "let", "const", "throw", "case", "else", "do");
 
     /** Calls inside a template expression that escape the sandbox of client-side templates. */
-    static final WordSet TEMPLATE_ESCAPES = WordSet.of(
+    static final Lexicon TEMPLATE_ESCAPES = Lexicon.of(
             "constructor", "$eval", "$on", "__proto__", "prototype", "$emit", "__definegetter__",
             "valueof", "tostring", "fromcharcode");
 
     /** Server-side include directives. */
-    static final WordSet SSI_DIRECTIVES = WordSet.of(
+    static final Lexicon SSI_DIRECTIVES = Lexicon.of(
             "exec", "include", "echo", "set", "config", "printenv", "fsize", "flastmod");
 
     /** XML markup declarations that define entities or document types. */
-    static final WordSet MARKUP_DECLARATIONS = WordSet.of("entity", "attlist", "element");
+    static final Lexicon MARKUP_DECLARATIONS = Lexicon.of("entity", "attlist", "element");
 
     /** Processing instructions that load behaviour or style sheets. */
-    static final WordSet DANGEROUS_INSTRUCTIONS = WordSet.of(
+    static final Lexicon DANGEROUS_INSTRUCTIONS = Lexicon.of(
             "import", "xml-stylesheet", "xml:stylesheet", "xml:namespace");
 
     /**
      * Namespace prefixes that put an element into a foreign parser with its own script rules, and
      * {@code esi:}, which edge caches execute (Edge Side Includes: include, vars, eval).
      */
-    static final WordSet FOREIGN_PREFIXES = WordSet.of("svg", "math", "xsl", "xbl", "vml", "v", "t", "esi");
+    static final Lexicon FOREIGN_PREFIXES = Lexicon.of("svg", "math", "xsl", "xbl", "vml", "v", "t", "esi");
 
     /** Attributes whose value is a link or a navigation target. */
-    static final WordSet LINK_ATTRIBUTES = WordSet.of("href", "action", "src", "data", "ping", "background");
+    static final Lexicon LINK_ATTRIBUTES = Lexicon.of("href", "action", "src", "data", "ping", "background");
 
     /** Every identifier the script scanner looks closer at; all others are passed at once. */
-    static final WordSet SCRIPT_IDENTIFIERS = WordSet.of(union(
+    static final Lexicon SCRIPT_IDENTIFIERS = Lexicon.of(union(
             DANGEROUS_CALLS, DANGEROUS_MEMBER_CALLS, INVOKERS, MARKUP_SINKS, GLOBALS, DANGEROUS_ATTRIBUTES,
             STYLE_ATTRIBUTES, new String[] {"location", "constructor", "import", "entity", "in"}));
 
     /** Named character references decoded before scanning, with their code points below. */
-    static final WordSet ENTITY_NAMES = WordSet.of(
+    private static final String[] ENTITY_NAMES = {
             "lt", "gt", "amp", "quot", "apos", "tab", "newline", "colon", "lpar", "rpar", "sol",
             "bsol", "grave", "equals", "semi", "comma", "period", "excl", "num", "lsqb", "rsqb",
             "lbrack", "rbrack", "lcub", "rcub", "lbrace", "rbrace", "nbsp", "plus", "dollar",
             "percnt", "ast", "midast", "quest", "commat", "vert", "verbar", "lowbar", "hat",
-            "dash", "hyphen", "lowast");
+            "dash", "hyphen", "lowast"};
 
     /** Code points of {@link #ENTITY_NAMES}, in the same order. */
-    static final char[] ENTITY_VALUES = {
+    private static final char[] ENTITY_VALUES = {
             '<', '>', '&', '"', '\'', '\t', '\n', ':', '(', ')', '/',
             '\\', '`', '=', ';', ',', '.', '!', '#', '[', ']',
             '[', ']', '{', '}', '{', '}', '\u00a0', '+', '$',
@@ -206,5 +207,19 @@ final class XssVocabulary {
             '\u2010', '\u2010', '*'};
 
     /** How many of the first {@link #ENTITY_NAMES} browsers also decode without a semicolon. */
-    static final int LEGACY_ENTITIES = 4;
+    private static final int LEGACY_COUNT = 4;
+
+    /** Named character references; each word's flags are the character it stands for. */
+    static final Lexicon ENTITIES = entities(0, ENTITY_NAMES.length);
+
+    /** The references browsers also decode without a semicolon, even before letters ({@code &ltscript}). */
+    static final Lexicon LEGACY_ENTITIES = entities(0, LEGACY_COUNT);
+
+    private static Lexicon entities(int from, int to) {
+        Lexicon.Builder builder = Lexicon.builder();
+        for (int i = from; i < to; i++) {
+            builder.add(ENTITY_VALUES[i], ENTITY_NAMES[i]);
+        }
+        return builder.build();
+    }
 }

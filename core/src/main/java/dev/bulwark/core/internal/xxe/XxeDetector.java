@@ -6,8 +6,8 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/vulnerabilities/XML_External_Entity_(XXE)_Processing">OWASP: XXE Processing</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/611.html">CWE-611</a>
  */
-public final class XxeDetector implements Detector {
+public final class XxeDetector extends RuleFamily {
 
     public static final String KEY = "XXE";
     private static final String REFERENCE =
@@ -45,14 +45,8 @@ public final class XxeDetector implements Detector {
     /** Longest namespace prefix considered before {@code :include}. */
     private static final int MAX_PREFIX = 64;
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public XxeDetector() {
+        super(KEY, RULES);
     }
 
     /** Characters without which nothing is found: a declaration's bang or a prefixed name's colon. */

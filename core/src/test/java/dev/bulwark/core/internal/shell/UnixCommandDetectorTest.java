@@ -174,6 +174,12 @@ class UnixCommandDetectorTest {
     }
 
     @Test
+    void detectsHtmlEncodedSeparatorWithoutItsSemicolon() {
+        assertThat(standard(detector, "x&#59 whoami")).isNotEmpty();
+        assertThat(standard(detector, "x&SEMI whoami")).isNotEmpty();
+    }
+
+    @Test
     void detectsForkBomb() {
         assertThat(standard(detector, ":(){ :|:& };:")).contains("UNIXCMD-FORK-BOMB");
     }

@@ -8,10 +8,10 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.Base64Text;
 import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Unescaper;
 import dev.bulwark.core.internal.rules.UploadNames;
@@ -43,7 +43,7 @@ import java.util.List;
  *
  * @see <a href="https://owasp.org/www-community/vulnerabilities/Deserialization_of_untrusted_data">OWASP: Deserialization of untrusted data</a>
  */
-public final class JavaAttackDetector implements Detector {
+public final class JavaAttackDetector extends RuleFamily {
 
     public static final String KEY = "JAVA";
 
@@ -136,14 +136,8 @@ public final class JavaAttackDetector implements Detector {
         CHAR_CLASS['_'] = OTHER_B64 | PUNCT_CLASS;
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public JavaAttackDetector() {
+        super(KEY, RULES);
     }
 
     @Override
@@ -154,7 +148,7 @@ public final class JavaAttackDetector implements Detector {
         if (features == 0 && !fileName) {
             return;
         }
-        Findings findings = new Findings(sink, RULES, value.length());
+        Findings findings = findings(sink, value.length());
         if (fileName && UploadNames.hasExtension(value, JSP_EXTENSIONS::contains, false)) {
             findings.report(JSP_UPLOAD, UploadNames.baseNameStart(value), value.length());
         }

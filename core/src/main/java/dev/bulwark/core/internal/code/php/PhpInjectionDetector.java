@@ -8,10 +8,10 @@ import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.Unescaper;
@@ -34,7 +34,7 @@ import java.util.List;
  *
  * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
  */
-public final class PhpInjectionDetector implements Detector {
+public final class PhpInjectionDetector extends RuleFamily {
 
     public static final String KEY = "PHP";
 
@@ -84,14 +84,8 @@ public final class PhpInjectionDetector implements Detector {
             "include", "require", "include_once", "require_once", "passthru", "assert", "die", "exit",
             "return", "if", "foreach", "for", "while", "function", "phpinfo", "shell_exec", "var_dump");
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public PhpInjectionDetector() {
+        super(KEY, RULES);
     }
 
     /** Characters without which no PHP construct is found. */
@@ -105,7 +99,7 @@ public final class PhpInjectionDetector implements Detector {
         boolean fileName = UploadNames.isFileName(target);
         Findings findings = null;
         if (fileName) {
-            findings = new Findings(sink, RULES, value.length());
+            findings = findings(sink, value.length());
             scanFileName(value, findings);
         }
         boolean candidates = target.profile().hasAny(CANDIDATES);
@@ -114,7 +108,7 @@ public final class PhpInjectionDetector implements Detector {
             return;
         }
         if (findings == null) {
-            findings = new Findings(sink, RULES, value.length());
+            findings = findings(sink, value.length());
         }
         String s = value;
         TextProfile profile = target.profile();

@@ -11,10 +11,10 @@ import dev.bulwark.core.internal.rules.Base64Text;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.Unescaper;
@@ -48,7 +48,7 @@ import java.util.List;
  *
  * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
  */
-public final class CodeInjectionDetector implements Detector {
+public final class CodeInjectionDetector extends RuleFamily {
 
     public static final String KEY = "CODE";
 
@@ -164,14 +164,8 @@ public final class CodeInjectionDetector implements Detector {
 
     private static final int MAX_DECODE_DEPTH = 1;
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public List<RuleDefinition> rules() {
-        return RULES;
+    public CodeInjectionDetector() {
+        super(KEY, RULES);
     }
 
     @Override
@@ -182,7 +176,7 @@ public final class CodeInjectionDetector implements Detector {
         if (!jsonName && (value.length() < 3 || (value.length() < 12 && f == 0))) {
             return;
         }
-        Findings findings = new Findings(sink, RULES, value.length());
+        Findings findings = findings(sink, value.length());
         boolean isName = target.component() == Component.NAME;
         if (isName && target.source() == Source.JSON
                 && Ascii.indexOfIgnoreCase(target.name(), "constructor/prototype", 0) >= 0) {
