@@ -2,6 +2,9 @@ package dev.bulwark.core.internal.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.oai.validator.schema.SwaggerV20Library;
+import com.github.fge.msgsimple.bundle.MessageBundle;
+import com.github.fge.msgsimple.load.MessageBundles;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.HttpRequest;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CompiledPatternsTest {
+class SchemaEngineTest {
 
     private static final String SPEC = """
             openapi: 3.0.3
@@ -93,13 +97,23 @@ class CompiledPatternsTest {
     void readsDollarAsEcmaScriptDoesNotBeforeATrailingNewline() {
         // java.util.regex would let "oak\n" match ^[a-z]+$; ECMA-262 does not.
         assertThat(post("{\"tags\":[\"oak\\n\"]}").status()).isEqualTo(400);
-        assertThat(CompiledPatterns.matches("^[a-z]+$", "oak\n")).isFalse();
+        assertThat(SchemaEngine.matches("^[a-z]+$", "oak\n")).isFalse();
     }
 
     @Test
     void matchesAnywhereInTheValueWhenThePatternIsNotAnchored() {
-        assertThat(CompiledPatterns.matches("[0-9]{2}", "order 42 of 50")).isTrue();
-        assertThat(CompiledPatterns.matches("[0-9]{2}", "order 4")).isFalse();
+        assertThat(SchemaEngine.matches("[0-9]{2}", "order 42 of 50")).isTrue();
+        assertThat(SchemaEngine.matches("[0-9]{2}", "order 4")).isFalse();
+    }
+
+    @Test
+    void remembersTheMessagesTheBundleGives() {
+        MessageBundle stock = MessageBundles.getBundle(SwaggerV20Library.ValidationBundle.class);
+        MessageBundle remembered = SchemaEngine.remembered(stock);
+        for (String key : List.of("err.common.validationLoop", "err.common.pattern.noMatch", "no.such.key")) {
+            assertThat(remembered.getMessage(key)).isEqualTo(stock.getMessage(key));
+            assertThat(remembered.getMessage(Locale.ROOT, key)).isEqualTo(stock.getMessage(Locale.ROOT, key));
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import com.github.fge.jsonschema.main.JsonSchemaFactory;
 import com.github.fge.jsonschema.processors.data.FullData;
 import com.github.fge.msgsimple.bundle.MessageBundle;
 import com.github.fge.msgsimple.load.MessageBundles;
+import com.github.fge.msgsimple.source.MessageSource;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mozilla.javascript.Context;
@@ -22,20 +24,23 @@ import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 
 /**
- * The validator's JSON Schema engine with the {@code pattern} keyword matched by an expression
- * compiled once per pattern instead of once per match.
+ * The validator's JSON Schema engine (java-json-tools, as {@link SwaggerV20Library#schemaFactory()}
+ * builds it by default) without two costs it paid on every request; what it accepts and reports
+ * does not change.
  *
- * <p>The stock keyword calls {@code new RegExp(pattern).test(value)} in Rhino for every string it
- * checks, so each validated value pays for parsing and compiling its expression; in a 1 KiB order
- * with eight items that was most of the validation's cost. Here each distinct pattern of the spec
- * is compiled once, by the same Rhino {@code RegExp} (ECMA-262, as the stock keyword), and only
- * {@code test} runs per value, so what matches does not change. Patterns come from the spec alone,
- * never from requests, so the cache is bounded by the spec. A {@code RegExp} without the global
- * flag (JSON Schema patterns have no flags) keeps no state between matches, so threads share it;
- * each thread matches in its own Rhino context. Everything else is {@link SwaggerV20Library}'s
- * factory as the validator builds it by default.
+ * <p>The {@code pattern} keyword: the stock one calls {@code new RegExp(pattern).test(value)} in
+ * Rhino for every string it checks, so each value paid for parsing and compiling its expression.
+ * Here each distinct pattern is compiled once, by the same Rhino {@code RegExp} (ECMA-262), and
+ * only {@code test} runs per value. Patterns come from the spec alone, never from requests, so the
+ * cache is bounded by the spec. A {@code RegExp} without the global flag (JSON Schema patterns have
+ * no flags) keeps no state between matches, so threads share it; each matches in its own context.
+ *
+ * <p>Messages: every validation looks up a message ({@code err.common.validationLoop}) through
+ * msg-simple's loading providers, which check for reloads and walk the locale chain each time.
+ * Here each locale's answer for each key is kept after the first lookup; the keys are the library's
+ * own (a few dozen) and the files they come from do not change while the service runs.
  */
-final class CompiledPatterns {
+final class SchemaEngine {
 
     private static final String KEYWORD = "pattern";
 
@@ -56,13 +61,10 @@ final class CompiledPatterns {
 
     private static final Map<String, CompiledPattern> COMPILED = new ConcurrentHashMap<>();
 
-    private CompiledPatterns() {
+    private SchemaEngine() {
     }
 
-    /**
-     * The factory of {@link SwaggerV20Library#schemaFactory()} (errors reported, fatal ones thrown)
-     * with the compiled {@code pattern} keyword.
-     */
+    /** {@link SwaggerV20Library#schemaFactory()}: errors reported, fatal ones thrown. */
     static JsonSchemaFactory schemaFactory() {
         Library stock = SwaggerV20Library.get();
         Keyword pattern = Keyword.newBuilder(KEYWORD)
@@ -73,12 +75,27 @@ final class CompiledPatterns {
         Library library = stock.thaw().addKeyword(pattern).freeze();
         ValidationConfiguration configuration = ValidationConfiguration.newBuilder()
                 .setDefaultLibrary(SwaggerV20Library.OAI_V2_METASCHEMA_URI, library)
-                .setSyntaxMessages(MessageBundles.getBundle(SwaggerV20Library.SyntaxBundle.class))
-                .setValidationMessages(MessageBundles.getBundle(SwaggerV20Library.ValidationBundle.class))
+                .setSyntaxMessages(remembered(MessageBundles.getBundle(SwaggerV20Library.SyntaxBundle.class)))
+                .setValidationMessages(remembered(MessageBundles.getBundle(SwaggerV20Library.ValidationBundle.class)))
                 .freeze();
         return JsonSchemaFactory.newBuilder()
                 .setValidationConfiguration(configuration)
                 .setReportProvider(new ListReportProvider(LogLevel.ERROR, LogLevel.FATAL))
+                .freeze();
+    }
+
+    /**
+     * {@code bundle} with each answer kept: asked for a key in a locale, it answers what
+     * {@code bundle} answered the first time (its message for the nearest locale that has one, or
+     * the key itself).
+     */
+    static MessageBundle remembered(MessageBundle bundle) {
+        Map<Locale, MessageSource> byLocale = new ConcurrentHashMap<>();
+        return MessageBundle.newBuilder()
+                .appendProvider(locale -> byLocale.computeIfAbsent(locale, asked -> {
+                    Map<String, String> messages = new ConcurrentHashMap<>();
+                    return key -> messages.computeIfAbsent(key, missing -> bundle.getMessage(asked, missing));
+                }))
                 .freeze();
     }
 
