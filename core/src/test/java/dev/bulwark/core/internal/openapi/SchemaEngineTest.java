@@ -94,7 +94,7 @@ class SchemaEngineTest {
     }
 
     @Test
-    void readsDollarAsEcmaScriptDoesNotBeforeATrailingNewline() {
+    void doesNotMatchDollarBeforeATrailingNewlineAsEcmaScriptDoes() {
         // java.util.regex would let "oak\n" match ^[a-z]+$; ECMA-262 does not.
         assertThat(post("{\"tags\":[\"oak\\n\"]}").status()).isEqualTo(400);
         assertThat(SchemaEngine.matches("^[a-z]+$", "oak\n")).isFalse();
