@@ -90,52 +90,6 @@ public final class Utf8 {
         return bits;
     }
 
-    /**
-     * The index of the first byte in {@code bytes[offset, offset + length)} that does not begin a
-     * well-formed UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, nothing above
-     * U+10FFFF), or {@code -1} when all of it is well-formed. The same judgement as the JDK's
-     * decoder with malformed input reported, without decoding: one pass, no allocation.
-     */
-    public static int firstMalformed(byte[] bytes, int offset, int length) {
-        int i = offset;
-        int end = offset + length;
-        while (i < end) {
-            int b = bytes[i];
-            if (b >= 0) {
-                i++;
-                continue;
-            }
-            b &= 0xFF;
-            int second = i + 1 < end ? bytes[i + 1] & 0xFF : -1;
-            int need;
-            if (b < 0xC2 || b > 0xF4) {
-                return i;
-            } else if (b < 0xE0) {
-                need = 1;
-            } else if (b < 0xF0) {
-                if (b == 0xE0 && second >= 0x80 && second < 0xA0 || b == 0xED && second >= 0xA0) {
-                    return i;
-                }
-                need = 2;
-            } else {
-                if (b == 0xF0 && second >= 0x80 && second < 0x90 || b == 0xF4 && second >= 0x90) {
-                    return i;
-                }
-                need = 3;
-            }
-            if (i + need >= end) {
-                return i;
-            }
-            for (int k = 1; k <= need; k++) {
-                if (!isContinuation(bytes[i + k])) {
-                    return i;
-                }
-            }
-            i += 1 + need;
-        }
-        return -1;
-    }
-
     private static boolean isContinuation(byte b) {
         return (b & 0xC0) == 0x80;
     }

@@ -89,6 +89,7 @@ public final class OpenApiCheck implements Check {
             try {
                 OpenApiInteractionValidator.Builder builder = OpenApiInteractionValidator
                         .createForInlineApiSpecification(content)
+                        .withSchemaFactorySupplier(SchemaEngine::schemaFactory)
                         .withLevelResolver(resolver);
                 if (!spec.basePath().isEmpty()) {
                     builder.withBasePathOverride(spec.basePath());

@@ -12,10 +12,12 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
-import dev.bulwark.core.internal.decode.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -155,24 +157,28 @@ public final class JsonBodyParser {
         }
 
         void parse(ByteBuffer body) throws LimitExceededException, MalformedRequestException {
-            byte[] bytes = new byte[body.remaining()];
-            body.duplicate().get(bytes);
-            int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                    && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-            int malformed = Utf8.firstMalformed(bytes, start, bytes.length - start);
-            if (malformed >= 0) {
+            ByteBuffer in = body.duplicate();
+            if (in.remaining() >= 3 && (in.get(in.position()) & 0xFF) == 0xEF
+                    && (in.get(in.position() + 1) & 0xFF) == 0xBB && (in.get(in.position() + 2) & 0xFF) == 0xBF) {
+                in.position(in.position() + 3);
+            }
+            // One pass checks and decodes: the JDK's decoder, set to report rather than replace,
+            // refuses what RFC 3629 refuses (overlong forms, encoded surrogates, truncated
+            // sequences). Characters, not bytes, for Jackson: its byte parser needs the shared
+            // symbol table, which field-name canonicalisation (disabled) would fill with the keys
+            // clients send. UTF-8 never gives more characters than bytes, and Jackson reads the
+            // array in place.
+            char[] text = new char[in.remaining()];
+            CharBuffer out = CharBuffer.wrap(text);
+            CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(in, out, true);
+            if (result.isError()) {
                 throw new MalformedRequestException("json.encoding", here(),
-                        "body is not UTF-8: malformed sequence at byte " + malformed);
+                        "body is not UTF-8: malformed sequence at byte " + (in.position() - body.position()));
             }
-            // Well-formed, so the JDK's decoder replaces nothing. Characters, not bytes, for Jackson:
-            // its byte parser needs the shared symbol table, which field-name canonicalisation
-            // (disabled) would fill with the keys clients send.
-            String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-            try (JsonParser parser = open(text)) {
-                parse(parser);
-            } catch (IOException e) {
-                // Only closing the parser can get here; it holds no resource worth failing for.
-            }
+            parse(text, 0, out.position());
         }
 
         void parse(char[] text, int offset, int length) throws LimitExceededException, MalformedRequestException {
@@ -194,15 +200,6 @@ public final class JsonBodyParser {
             }
             if (depth > 0) {
                 throw new MalformedRequestException("json.syntax", here(), "unexpected end of input");
-            }
-        }
-
-        /** A parser over text: Jackson copies it into a buffer it recycles, and reads it there. */
-        private JsonParser open(String text) throws LimitExceededException, MalformedRequestException {
-            try {
-                return factory.createParser(text);
-            } catch (IOException | RuntimeException e) {
-                throw translate(e);
             }
         }
 

@@ -148,6 +148,22 @@ class JsonBodyParserTest {
     }
 
     @Test
+    void readsOnlyTheRemainingBytesOfABufferAndLeavesItsPosition() throws Exception {
+        byte[] framed = "xx\uFEFF[\"a\"]yy".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.wrap(framed, 2, framed.length - 4).slice().position(0);
+        ByteBuffer offset = ByteBuffer.wrap(framed).position(2).limit(framed.length - 2);
+        CollectingSink fromSlice = new CollectingSink();
+        CollectingSink fromOffset = new CollectingSink();
+
+        new JsonBodyParser(Limits.defaults()).parse(body, fromSlice);
+        new JsonBodyParser(Limits.defaults()).parse(offset, fromOffset);
+
+        assertThat(fromSlice.lines()).containsExactly("VALUE /0=a");
+        assertThat(fromOffset.lines()).containsExactly("VALUE /0=a");
+        assertThat(offset.position()).isEqualTo(2);
+    }
+
+    @Test
     void rejectsInvalidUtf8() {
         byte[] invalid = {'[', '"', (byte) 0xFF, '"', ']'};
 
