@@ -81,7 +81,8 @@ public class DetectorBenchmark {
             "MailCommandDetector", "PathTraversalDetector", "RemoteFileInclusionDetector", "SsrfDetector",
             "LdapInjectionDetector", "NoSqlInjectionDetector", "XxeDetector", "CrlfInjectionDetector",
             "ScannerDetector", "JavaAttackDetector", "TemplateInjectionDetector", "PhpInjectionDetector",
-            "CodeInjectionDetector"})
+            "NodeInjectionDetector", "PythonInjectionDetector", "RubyInjectionDetector",
+            "PerlInjectionDetector", "DataUriDetector"})
         public String detector;
 
         Detector instance;

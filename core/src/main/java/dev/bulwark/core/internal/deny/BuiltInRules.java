@@ -1,9 +1,13 @@
 package dev.bulwark.core.internal.deny;
 
 import dev.bulwark.core.config.DenyRulesConfig;
+import dev.bulwark.core.internal.code.datauri.DataUriDetector;
 import dev.bulwark.core.internal.code.java.JavaAttackDetector;
+import dev.bulwark.core.internal.code.node.NodeInjectionDetector;
+import dev.bulwark.core.internal.code.perl.PerlInjectionDetector;
 import dev.bulwark.core.internal.code.php.PhpInjectionDetector;
-import dev.bulwark.core.internal.code.script.CodeInjectionDetector;
+import dev.bulwark.core.internal.code.python.PythonInjectionDetector;
+import dev.bulwark.core.internal.code.ruby.RubyInjectionDetector;
 import dev.bulwark.core.internal.crlf.CrlfInjectionDetector;
 import dev.bulwark.core.internal.ldap.LdapInjectionDetector;
 import dev.bulwark.core.internal.mail.MailCommandDetector;
@@ -47,7 +51,11 @@ public final class BuiltInRules {
             new JavaAttackDetector(),
             new TemplateInjectionDetector(),
             new PhpInjectionDetector(),
-            new CodeInjectionDetector());
+            new NodeInjectionDetector(),
+            new PythonInjectionDetector(),
+            new RubyInjectionDetector(),
+            new PerlInjectionDetector(),
+            new DataUriDetector());
     private static final List<RequestDetector> REQUEST_DETECTORS = List.of(new ProtocolRules());
 
     private BuiltInRules() {

@@ -16,6 +16,11 @@
  * and host parsing ({@link UrlCursor}, {@link Hosts}), upload file names ({@link UploadNames}), log
  * excerpts ({@link Excerpts}) and weakness links ({@link References}).
  *
+ * <p>The script-language families ({@code code.node}, {@code code.python}, {@code code.ruby},
+ * {@code code.perl}, {@code code.datauri}) read a value the same way: {@link ScriptFeatures},
+ * {@link ScriptPasses} (as sent, unescaped, base64 one level), {@link ScriptWords} and a
+ * {@link TokenWindow} over the {@link CodeLexer}.
+ *
  * <p>Everything here runs in time linear in the length of the value and uses no regular
  * expressions on request data. Family packages depend on this one, never the other way round.
  */

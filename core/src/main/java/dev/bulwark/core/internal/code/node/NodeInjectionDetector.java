@@ -1,0 +1,221 @@
+package dev.bulwark.core.internal.code.node;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Findings;
+import dev.bulwark.core.internal.rules.Lexicon;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.ScriptFeatures;
+import dev.bulwark.core.internal.rules.ScriptPasses;
+import dev.bulwark.core.internal.rules.ScriptWords;
+import java.util.List;
+
+/**
+ * Node.js and JavaScript code injection (rule key {@value #KEY}, shared by the script languages;
+ * the OWASP CRS counterpart is the 934xxx group):
+ *
+ * <ul>
+ *   <li>{@code require('child_process')}, {@code process.mainModule}, {@code constructor.constructor(...)},
+ *       {@code new Function(...)}, {@code eval(...)} of a string, node-serialize's
+ *       {@code _$$ND_FUNC$$_}, infinite loops ({@code while(true)}) (see {@link NodeTokenScan});
+ *   <li>prototype pollution in names and values ({@code __proto__},
+ *       {@code constructor[prototype]}, {@code Object.prototype.x = ...}) and React Flight
+ *       references that walk to constructors.
+ * </ul>
+ *
+ * <p>The default level (STANDARD) enables every rule; BASIC keeps node-serialize markers,
+ * {@code require('child_process')} and prototype pollution in names. Values are read as the
+ * other script families read them ({@link ScriptPasses}): as sent, unescaped, and base64-decoded
+ * one level.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
+ */
+public final class NodeInjectionDetector extends RuleFamily {
+
+    public static final String KEY = "CODE";
+
+    static final RuleDefinition NODE_DESERIALIZATION = rule("CODE-NODE-DESERIALIZATION", Level.BASIC,
+            "node-serialize function marker _$$ND_FUNC$$_ (remote code on unserialize)", cwe(502));
+    static final RuleDefinition NODE_FUNCTION_MARKER = rule("CODE-NODE-FUNCTION-MARKER", Level.STANDARD,
+            "Serialized JavaScript function marker (__js_function)", cwe(502));
+    static final RuleDefinition NODE_CHILD_PROCESS = rule("CODE-NODE-CHILD-PROCESS", Level.BASIC,
+            "require('child_process'): Node.js command execution", cwe(94));
+    static final RuleDefinition NODE_INTERNALS = rule("CODE-NODE-INTERNALS", Level.STANDARD,
+            "Node.js internals: child_process, process.mainModule / binding / env, require.main, module.exports, require('x')",
+            cwe(94));
+    static final RuleDefinition JS_DYNAMIC_CODE = rule("CODE-JS-DYNAMIC-CODE", Level.STANDARD,
+            "JavaScript code built at run time: constructor.constructor, new Function(...), eval of a string or decoder",
+            cwe(95));
+    static final RuleDefinition JS_FUNCTION_LITERAL = rule("CODE-JS-FUNCTION-LITERAL", Level.STANDARD,
+            "JavaScript function literal function(...) { or console call", cwe(94));
+    static final RuleDefinition INFINITE_LOOP = rule("CODE-INFINITE-LOOP", Level.STANDARD,
+            "Loop with a constant condition (while(true), for(;;)): denial of service through evaluated code",
+            cwe(835));
+    static final RuleDefinition PROTOTYPE_POLLUTION = rule("CODE-PROTOTYPE-POLLUTION", Level.BASIC,
+            "Parameter or key name writing through __proto__ or constructor.prototype", cwe(1321));
+    static final RuleDefinition PROTOTYPE_REFERENCE = rule("CODE-PROTOTYPE-REFERENCE", Level.STANDARD,
+            "Value referring to __proto__ or constructor.prototype", cwe(1321));
+
+    private static final List<RuleDefinition> RULES = List.of(NODE_DESERIALIZATION, NODE_FUNCTION_MARKER,
+            NODE_CHILD_PROCESS, NODE_INTERNALS, JS_DYNAMIC_CODE, JS_FUNCTION_LITERAL, INFINITE_LOOP,
+            PROTOTYPE_POLLUTION, PROTOTYPE_REFERENCE);
+
+    // What the identifiers of a value contain, besides ScriptWords.TRIGGER.
+    private static final int WORD_CONSTRUCTOR = 2;
+    private static final int WORD_PROTO = 4;
+    private static final int WORD_OBJECT = 8;
+
+    /** Identifiers that start the token scan or a prototype check; others skip those scans. */
+    private static final Lexicon WORDS = Lexicon.builder()
+            .add(ScriptWords.TRIGGER, ScriptWords.TRIGGERS.words().toArray(String[]::new))
+            .add(WORD_CONSTRUCTOR, "constructor")
+            .add(WORD_PROTO, "__proto__")
+            .add(WORD_OBJECT, "Object")
+            .build();
+
+    private static final Lexicon FLIGHT_HOPS = Lexicon.of("constructor", "prototype", "__proto__", "_compile",
+            "_load", "mainModule", "_formData", "_prefix");
+
+    public NodeInjectionDetector() {
+        super(KEY, RULES);
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String value = target.text();
+        int f = ScriptFeatures.of(target.profile());
+        if (ScriptFeatures.tooPlain(target, f)) {
+            return;
+        }
+        Findings findings = findings(sink, value.length());
+        boolean isName = target.component() == Component.NAME;
+        if (isName && target.source() == Source.JSON
+                && Ascii.indexOfIgnoreCase(target.name(), "constructor/prototype", 0) >= 0) {
+            // A JSON key named prototype inside an object keyed constructor: {"constructor":{"prototype":{...}}}.
+            findings.report(PROTOTYPE_POLLUTION, 0, value.length());
+        }
+        ScriptPasses.run(value, f, isName, findings, NodeInjectionDetector::scanReading);
+    }
+
+    /** The checks on one reading of the value, {@code s}, whose {@link ScriptFeatures} are {@code f}. */
+    private static void scanReading(String s, int f, boolean isName, Findings findings) {
+        if ((f & ScriptFeatures.DOLLAR) != 0) {
+            int nd = s.indexOf("_$$ND_FUNC$$_");
+            if (nd >= 0) {
+                findings.report(NODE_DESERIALIZATION, nd, nd + 13);
+            }
+            scanFlightReferences(s, findings);
+        }
+        int words = (f & (ScriptFeatures.UNDERSCORE | ScriptFeatures.SEPARATOR | ScriptFeatures.COLON
+                | ScriptFeatures.CODE)) != 0
+                ? ScriptWords.scan(s, WORDS, (text, from, to) -> judgeUnderscoreName(text, from, to, findings))
+                : 0;
+        if ((words & (WORD_CONSTRUCTOR | WORD_PROTO)) != 0) {
+            scanPrototypeHops(s, isName, findings);
+        }
+        if ((words & WORD_OBJECT) != 0) {
+            scanObjectPrototypeWrites(s, findings);
+        }
+        if ((f & ScriptFeatures.CODE) != 0 && (words & ScriptWords.TRIGGER) != 0) {
+            new NodeTokenScan(s, findings).run();
+        }
+    }
+
+    private static void judgeUnderscoreName(String s, int from, int to, Findings findings) {
+        if (s.charAt(from) == '_' && s.charAt(from + 1) == '_' && Ascii.rangeEquals(s, from, to, "__js_function")) {
+            findings.report(NODE_FUNCTION_MARKER, from, to);
+        }
+    }
+
+    /** {@code __proto__}, {@code constructor.prototype}, {@code constructor[prototype]}; also constructor.constructor. */
+    private static void scanPrototypeHops(String s, boolean isName, Findings findings) {
+        int proto = Ascii.indexOfIgnoreCase(s, "__proto__", 0);
+        if (proto >= 0) {
+            findings.report(isName ? PROTOTYPE_POLLUTION : PROTOTYPE_REFERENCE, proto, proto + 9);
+        }
+        for (int at = Ascii.indexOfIgnoreCase(s, "constructor", 0); at >= 0;
+                at = Ascii.indexOfIgnoreCase(s, "constructor", at + 11)) {
+            int j = at + 11;
+            int separators = 0;
+            boolean hop = false;
+            while (j < s.length() && separators < 6 && isHopSeparator(s.charAt(j))) {
+                hop |= s.charAt(j) == '.' || s.charAt(j) == '[' || s.charAt(j) == ':';
+                separators++;
+                j++;
+            }
+            if (!hop) {
+                continue;
+            }
+            if (Ascii.matchesAt(s, j, "prototype")) {
+                findings.report(isName ? PROTOTYPE_POLLUTION : PROTOTYPE_REFERENCE, at, j + 9);
+            } else if (Ascii.matchesAt(s, j, "constructor")) {
+                findings.report(JS_DYNAMIC_CODE, at, j + 11);
+            }
+        }
+    }
+
+    private static boolean isHopSeparator(char c) {
+        return c == '.' || c == '[' || c == ']' || c == '\'' || c == '"' || c == ' ' || c == '`' || c == ':' || c == '{';
+    }
+
+    /** {@code Object.prototype.x = ...}: writing to the shared prototype. */
+    private static void scanObjectPrototypeWrites(String s, Findings findings) {
+        int n = s.length();
+        for (int at = s.indexOf("Object.prototype"); at >= 0; at = s.indexOf("Object.prototype", at + 16)) {
+            int j = at + 16;
+            while (j < n && (Ascii.isIdentPart(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '['
+                    || s.charAt(j) == ']' || s.charAt(j) == '\'' || s.charAt(j) == '"')) {
+                j++;
+            }
+            j = Ascii.skipSpaces(s, j, n);
+            if (j > at + 16 && j < n && s.charAt(j) == '=' && (j + 1 >= n || s.charAt(j + 1) != '=')) {
+                findings.report(PROTOTYPE_REFERENCE, at, j + 1);
+                return;
+            }
+        }
+    }
+
+    /**
+     * React Server Components (Flight) references {@code "$1:constructor:constructor"},
+     * {@code "$7:Module:prototype"}: a chunk reference followed by a property path that walks to
+     * constructors and prototypes (CVE-2025-55182).
+     */
+    private static void scanFlightReferences(String s, Findings findings) {
+        int n = s.length();
+        for (int i = s.indexOf('$'); i >= 0 && i + 2 < n; i = s.indexOf('$', i + 1)) {
+            int j = i + 1;
+            while (j < n && j - i < 10 && Ascii.isHexDigit(s.charAt(j))) {
+                j++;
+            }
+            if (j == i + 1 || j >= n || s.charAt(j) != ':') {
+                continue;
+            }
+            while (j < n && s.charAt(j) == ':') {
+                int a = j + 1;
+                int b = a;
+                while (b < n && Ascii.isIdentPart(s.charAt(b))) {
+                    b++;
+                }
+                if (b == a) {
+                    break;
+                }
+                if (FLIGHT_HOPS.contains(s, a, b)) {
+                    findings.report(PROTOTYPE_REFERENCE, i, b);
+                    return;
+                }
+                j = b;
+            }
+        }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

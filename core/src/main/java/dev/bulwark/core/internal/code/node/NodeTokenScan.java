@@ -1,0 +1,258 @@
+package dev.bulwark.core.internal.code.node;
+
+import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.INFINITE_LOOP;
+import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.JS_DYNAMIC_CODE;
+import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.JS_FUNCTION_LITERAL;
+import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_CHILD_PROCESS;
+import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_FUNCTION_MARKER;
+import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_INTERNALS;
+
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.CodeLexer;
+import dev.bulwark.core.internal.rules.Findings;
+import dev.bulwark.core.internal.rules.Lexicon;
+import dev.bulwark.core.internal.rules.TokenWindow;
+
+/**
+ * Token-level checks over a value read as JavaScript: {@code require(...)}, members of
+ * {@code process}, {@code require}, {@code module} and {@code global}, evaluators given a string,
+ * function literals and console calls, and loops with constant conditions. Linear: one lexer pass,
+ * plus look-aheads bounded to 256 characters.
+ */
+final class NodeTokenScan {
+
+    private static final Lexicon NODE_MODULES = Lexicon.of("fs", "net", "vm", "os", "http", "https", "dgram",
+            "cluster", "worker_threads", "module", "process", "v8", "inspector", "repl", "tls", "dns");
+
+    /** Members of Node's {@code process} object that payloads read or call. */
+    private static final Lexicon PROCESS_MEMBERS = Lexicon.of("mainModule", "binding", "_linkedBinding", "env",
+            "exit", "reallyExit", "kill", "dlopen", "execPath", "argv", "execArgv", "chdir", "cwd", "stdout",
+            "stderr", "stdin", "getuid", "setuid", "getgid", "setgid", "umask", "moduleLoadList", "openStdin",
+            "abort", "versions", "config", "emitWarning", "_getActiveHandles", "constructor");
+    private static final Lexicon REQUIRE_MEMBERS = Lexicon.of("main", "cache", "resolve", "extensions");
+    private static final Lexicon MODULE_MEMBERS = Lexicon.of("exports", "constructor", "require", "children",
+            "parent", "_load", "paths", "_compile", "_resolveFilename", "main", "_cache");
+    private static final Lexicon GLOBAL_MEMBERS = Lexicon.of("process", "require", "Function", "eval",
+            "constructor", "Buffer", "module", "global", "globalThis");
+    private static final Lexicon CONSOLE_METHODS = Lexicon.of("log", "info", "warn", "error", "debug", "dir",
+            "trace", "table", "assert", "time", "count");
+    /** Functions whose result, passed to an evaluator, is code built at run time. */
+    private static final Lexicon DECODERS = Lexicon.of("atob", "unescape", "decodeURIComponent",
+            "decodeURI", "String", "Buffer", "btoa", "escape", "compile", "__import__", "getattr", "chr",
+            "bytes", "base64", "codecs", "b64decode", "fromCharCode", "require");
+    private static final Lexicon EVALUATORS = Lexicon.of("eval", "execScript", "setTimeout", "setInterval",
+            "Function", "setImmediate");
+    /** Words a constant loop condition may use. */
+    private static final Lexicon CONSTANT_WORDS = Lexicon.of("true", "false", "null", "undefined", "NaN",
+            "Infinity", "this", "new", "Date", "String", "Object", "Array", "Number", "Boolean", "Symbol",
+            "Math", "window", "globalThis", "document", "True", "False", "None", "1");
+
+    private final String s;
+    private final Findings findings;
+    private final TokenWindow window;
+    private final CodeLexer lex;
+    private int pendingEvaluator = -1;
+    private int pendingRequire = -1;
+
+    NodeTokenScan(String s, Findings findings) {
+        this.s = s;
+        this.findings = findings;
+        this.window = new TokenWindow(s);
+        this.lex = window.lexer();
+    }
+
+    void run() {
+        while (window.next()) {
+            onToken();
+        }
+    }
+
+    private void onToken() {
+        int type = lex.type;
+        if (pendingEvaluator >= 0) {
+            int at = pendingEvaluator;
+            pendingEvaluator = -1;
+            if (type == CodeLexer.STRING || (type == CodeLexer.IDENT && DECODERS.contains(s, lex.start, lex.end))) {
+                findings.report(JS_DYNAMIC_CODE, at, lex.end);
+            }
+        }
+        if (pendingRequire >= 0) {
+            int at = pendingRequire;
+            pendingRequire = -1;
+            if (type == CodeLexer.STRING) {
+                int a = lex.stringContentStart();
+                int b = lex.stringContentEnd();
+                if (Ascii.rangeEquals(s, a, b, "child_process")) {
+                    findings.report(NODE_CHILD_PROCESS, at, lex.end);
+                } else if (NODE_MODULES.contains(s, a, b)) {
+                    findings.report(NODE_INTERNALS, at, lex.end);
+                }
+            } else if (type == CodeLexer.IDENT && Ascii.rangeEquals(s, lex.start, lex.end, "child_process")) {
+                findings.report(NODE_CHILD_PROCESS, at, lex.end);
+            }
+        }
+        if (type == CodeLexer.IDENT) {
+            identifier();
+        } else if (type == CodeLexer.STRING) {
+            int a = lex.stringContentStart();
+            int b = lex.stringContentEnd();
+            if (Ascii.rangeEquals(s, a, b, "child_process")) {
+                findings.report(NODE_INTERNALS, lex.start, lex.end);
+            }
+            if (window.isPunct(0, '[')
+                    && (window.isWord(1, "process") || window.isWord(1, "require") || window.isWord(1, "global"))) {
+                findings.report(NODE_INTERNALS, window.start(1), lex.end);
+            }
+            if (window.isPunct(0, '[') && window.isWord(1, "console") && CONSOLE_METHODS.contains(s, a, b)) {
+                findings.report(JS_FUNCTION_LITERAL, window.start(1), lex.end);
+            }
+        } else if (lex.isPunct('(')) {
+            openParen();
+        }
+    }
+
+    private void identifier() {
+        int a = lex.start;
+        int b = lex.end;
+        if (Ascii.rangeEquals(s, a, b, "child_process")) {
+            findings.report(NODE_INTERNALS, a, b);
+        }
+        if (Ascii.rangeEquals(s, a, b, "__js_function")) {
+            findings.report(NODE_FUNCTION_MARKER, a, b);
+        }
+        if (window.isPunct(0, '.') && window.type(1) == CodeLexer.IDENT) {
+            memberAccess(window.start(1), window.end(1), a, b);
+        }
+        if (window.isPunct(0, '[') && (window.isWord(1, "process") || window.isWord(1, "require"))) {
+            findings.report(NODE_INTERNALS, window.start(1), b);
+        }
+        if ((Ascii.rangeEquals(s, a, b, "while") || Ascii.rangeEquals(s, a, b, "for"))
+                && (window.type(0) == CodeLexer.END || window.isPunct(0, ';') || window.isPunct(0, '{')
+                        || window.isPunct(0, '}') || window.isPunct(0, ')') || window.isWord(0, "do"))) {
+            constantLoop(a, b);
+        }
+    }
+
+    /** {@code receiver.member} on Node's globals. */
+    private void memberAccess(int ra, int rb, int a, int b) {
+        boolean called = lex.charAfter() == '(';
+        if (!continuesAsCode(b)) {
+            // "process.env is how Node reads variables" is prose about code.
+            return;
+        }
+        if (Ascii.rangeEquals(s, ra, rb, "process") && PROCESS_MEMBERS.contains(s, a, b)) {
+            findings.report(NODE_INTERNALS, ra, b);
+        } else if (Ascii.rangeEquals(s, ra, rb, "require") && REQUIRE_MEMBERS.contains(s, a, b)) {
+            findings.report(NODE_INTERNALS, ra, b);
+        } else if (Ascii.rangeEquals(s, ra, rb, "module") && MODULE_MEMBERS.contains(s, a, b)
+                && (window.type(2) == CodeLexer.END || !window.isPunct(2, '.'))) {
+            findings.report(NODE_INTERNALS, ra, b);
+        } else if ((Ascii.rangeEquals(s, ra, rb, "global") || Ascii.rangeEquals(s, ra, rb, "globalthis"))
+                && GLOBAL_MEMBERS.contains(s, a, b)) {
+            findings.report(NODE_INTERNALS, ra, b);
+        } else if (Ascii.rangeEquals(s, ra, rb, "console") && CONSOLE_METHODS.contains(s, a, b)
+                && (called || lex.charAfter() == '.')) {
+            findings.report(JS_FUNCTION_LITERAL, ra, b);
+        }
+    }
+
+    /**
+     * Whether code goes on after {@code end}: the value ends there, or punctuation follows
+     * without a space. A word after a space means prose that mentions code.
+     */
+    private boolean continuesAsCode(int end) {
+        int i = Ascii.skipSpaces(s, end, s.length());
+        if (i >= s.length()) {
+            return true;
+        }
+        char c = s.charAt(i);
+        return i == end ? !Ascii.isIdentPart(c) : c == '=' || c == '(' || c == '.' || c == '[' || c == ';';
+    }
+
+    private void openParen() {
+        if (window.type(0) != CodeLexer.IDENT) {
+            return;
+        }
+        int a = window.start(0);
+        int b = window.end(0);
+        boolean member = window.isPunct(1, '.');
+        if (Ascii.rangeEquals(s, a, b, "require") && !member) {
+            pendingRequire = a;
+        }
+        boolean afterFunctionKeyword = window.isWord(1, "function");
+        if (Ascii.rangeEquals(s, a, b, "function") || afterFunctionKeyword) {
+            functionLiteral(afterFunctionKeyword ? window.start(1) : a);
+        }
+        if (Ascii.rangeEquals(s, a, b, "function") && window.isWord(1, "new")) {
+            findings.report(JS_DYNAMIC_CODE, window.start(1), lex.end);
+        } else if (EVALUATORS.contains(s, a, b) && !member) {
+            pendingEvaluator = a;
+        }
+    }
+
+    /** {@code function (...) {}: scans ahead a bounded distance for the parameter list and body. */
+    private void functionLiteral(int at) {
+        int n = s.length();
+        int limit = Math.min(n, lex.end + 256);
+        int j = lex.end;
+        while (j < limit && s.charAt(j) != ')' && s.charAt(j) != '(') {
+            j++;
+        }
+        if (j >= limit || s.charAt(j) != ')') {
+            return;
+        }
+        int k = Ascii.skipSpaces(s, j + 1, n);
+        if (k < n && s.charAt(k) == '{') {
+            findings.report(JS_FUNCTION_LITERAL, at, k + 1);
+        }
+    }
+
+    /**
+     * {@code while(true)}, {@code while(!0);}, {@code for(;;)}: a loop whose condition is made of
+     * constants only, followed by nothing, an empty statement or a body.
+     */
+    private void constantLoop(int at, int keywordEnd) {
+        int n = s.length();
+        int limit = Math.min(n, keywordEnd + 256);
+        CodeLexer cond = new CodeLexer(s, keywordEnd, limit, CodeLexer.SLASH_COMMENTS);
+        if (cond.next() != CodeLexer.PUNCT || cond.punct != '(') {
+            return;
+        }
+        boolean forLoop = Ascii.rangeEquals(s, at, keywordEnd, "for");
+        int depthCount = 1;
+        int semicolons = 0;
+        int tokens = 0;
+        while (depthCount > 0) {
+            int t = cond.next();
+            if (t == CodeLexer.END) {
+                return;
+            }
+            tokens++;
+            if (t == CodeLexer.PUNCT) {
+                char c = cond.punct;
+                if (c == '(') {
+                    depthCount++;
+                } else if (c == ')') {
+                    depthCount--;
+                } else if (c == ';') {
+                    semicolons++;
+                } else if ("!-+~[]{}".indexOf(c) < 0) {
+                    return;
+                }
+            } else if (t == CodeLexer.IDENT) {
+                if (forLoop || !CONSTANT_WORDS.contains(s, cond.start, cond.end)) {
+                    return;
+                }
+            } else if (forLoop) {
+                return;
+            }
+        }
+        if (forLoop ? semicolons != 2 || tokens != 3 : semicolons != 0 || tokens < 2) {
+            return;
+        }
+        int t = cond.next();
+        if (t == CodeLexer.END || cond.isPunct(';') || cond.isPunct('{') || cond.isPunct(')')) {
+            findings.report(INFINITE_LOOP, at, cond.start);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.bulwark.core.internal.code.perl;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Findings;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.ScriptFeatures;
+import dev.bulwark.core.internal.rules.ScriptPasses;
+import dev.bulwark.core.internal.rules.ScriptWords;
+import java.util.List;
+
+/**
+ * Perl code injection (rule key {@value #KEY}, shared by the script languages; the OWASP CRS
+ * counterpart is the 934xxx group): {@code qx{...}} and {@code open} with a pipe (see
+ * {@link PerlTokenScan}), and {@code @{[ ... ]}} interpolation. Enabled from STANDARD. Values are
+ * read as the other script families read them ({@link ScriptPasses}): as sent, unescaped, and
+ * base64-decoded one level.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
+ */
+public final class PerlInjectionDetector extends RuleFamily {
+
+    public static final String KEY = "CODE";
+
+    static final RuleDefinition PERL_CODE = rule("CODE-PERL", Level.STANDARD,
+            "Perl code: @{[ ... ]} interpolation, qx{...}, open with a pipe", cwe(94));
+
+    private static final List<RuleDefinition> RULES = List.of(PERL_CODE);
+
+    public PerlInjectionDetector() {
+        super(KEY, RULES);
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String value = target.text();
+        int f = ScriptFeatures.of(target.profile());
+        if (ScriptFeatures.tooPlain(target, f)) {
+            return;
+        }
+        Findings findings = findings(sink, value.length());
+        ScriptPasses.run(value, f, target.component() == Component.NAME, findings,
+                PerlInjectionDetector::scanReading);
+    }
+
+    /** The checks on one reading of the value, {@code s}, whose {@link ScriptFeatures} are {@code f}. */
+    private static void scanReading(String s, int f, boolean isName, Findings findings) {
+        if ((f & ScriptFeatures.CODE) != 0 && ScriptWords.hasTrigger(s)) {
+            new PerlTokenScan(s, findings).run();
+        }
+        if ((f & ScriptFeatures.SIGIL) != 0) {
+            scanInterpolation(s, findings);
+        }
+    }
+
+    /** {@code @{[ ... ]}}: an expression interpolated into a string. */
+    private static void scanInterpolation(String s, Findings findings) {
+        int n = s.length();
+        for (int i = s.indexOf("@{"); i >= 0; i = s.indexOf("@{", i + 2)) {
+            int j = Ascii.skipSpaces(s, i + 2, n);
+            if (j < n && s.charAt(j) == '[') {
+                findings.report(PERL_CODE, i, j + 1);
+                break;
+            }
+        }
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

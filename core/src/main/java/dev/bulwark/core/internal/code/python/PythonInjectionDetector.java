@@ -1,0 +1,159 @@
+package dev.bulwark.core.internal.code.python;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Findings;
+import dev.bulwark.core.internal.rules.Lexicon;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.ScriptFeatures;
+import dev.bulwark.core.internal.rules.ScriptPasses;
+import dev.bulwark.core.internal.rules.ScriptWords;
+import java.util.List;
+
+/**
+ * Python code injection (rule key {@value #KEY}, shared by the script languages; the OWASP CRS
+ * counterpart is the 934xxx group): {@code __import__('os')}, {@code os.system(...)},
+ * {@code subprocess.Popen(...)} (see {@link PythonCallScan}), object-graph traversal
+ * ({@code __class__.__mro__}), serialized objects ({@link Pickles pickle} opcodes, also base64
+ * encoded, and YAML tags that instantiate objects), and Django ORM lookups that filter on secrets
+ * or walk relations (ORM leak).
+ *
+ * <p>The default level (STANDARD) enables every rule except {@code CODE-ORM-LOOKUP-ANY} (any
+ * Django-style lookup in a name), which needs STRICT. Values are read as the other script families
+ * read them ({@link ScriptPasses}): as sent, unescaped, and base64-decoded one level.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
+ */
+public final class PythonInjectionDetector extends RuleFamily {
+
+    public static final String KEY = "CODE";
+
+    static final RuleDefinition PYTHON_CODE = rule("CODE-PYTHON", Level.STANDARD,
+            "Python code execution: __import__(...), os.system(...), subprocess.*(...), eval(compile(...))", cwe(94));
+    static final RuleDefinition PYTHON_INTROSPECTION = rule("CODE-PYTHON-INTROSPECTION", Level.STANDARD,
+            "Python object-graph traversal (.__class__, __mro__, __subclasses__(), __globals__)", cwe(94));
+    static final RuleDefinition SERIALIZED_CODE = rule("CODE-SERIALIZED-OBJECT", Level.STANDARD,
+            "Python pickle calling a module function, or a YAML tag that instantiates objects", cwe(502));
+    static final RuleDefinition ORM_LOOKUP = rule("CODE-ORM-LOOKUP", Level.STANDARD,
+            "Django-style ORM filter on a secret field, a deep relation walk or a regex (ORM leak)", cwe(943));
+    static final RuleDefinition ORM_LOOKUP_ANY = rule("CODE-ORM-LOOKUP-ANY", Level.STRICT,
+            "Django-style ORM filter lookup (field__lookup) in a name", cwe(943));
+
+    private static final List<RuleDefinition> RULES = List.of(PYTHON_CODE, PYTHON_INTROSPECTION, SERIALIZED_CODE,
+            ORM_LOOKUP, ORM_LOOKUP_ANY);
+
+    private static final Lexicon PYTHON_DUNDERS = Lexicon.of("__class__", "__mro__", "__subclasses__",
+            "__globals__", "__builtins__", "__bases__", "__base__", "__getattribute__", "__dict__",
+            "__code__", "__closure__", "func_globals", "f_globals", "__loader__", "__spec__", "__reduce__",
+            "__reduce_ex__", "__init_subclass__");
+
+    /** Django lookups, and the field names an ORM leak goes after. */
+    private static final Lexicon DJANGO_LOOKUPS = Lexicon.of("exact", "iexact", "contains", "icontains", "in",
+            "gt", "gte", "lt", "lte", "startswith", "istartswith", "endswith", "iendswith", "range", "isnull",
+            "regex", "iregex", "search", "has_key", "has_keys", "has_any_keys", "contained_by", "overlap",
+            "trigram_similar", "unaccent", "year", "month", "day", "date", "len");
+    private static final Lexicon SECRET_FIELDS = Lexicon.of("password", "passwd", "pwd", "secret", "token",
+            "api_key", "apikey", "hash", "salt", "otp", "private_key", "session_key", "reset_token",
+            "is_superuser", "is_staff", "is_admin", "totp", "mfa_secret", "access_token", "refresh_token");
+
+    private static final ScriptPasses.Reading READING = new ScriptPasses.Reading() {
+        @Override
+        public void scan(String text, int features, boolean isName, Findings findings) {
+            scanReading(text, features, isName, findings);
+        }
+
+        @Override
+        public void notBase64Text(String text, Findings findings) {
+            if (Pickles.isEncodedCommandPickle(text)) {
+                findings.reportWholeValue();
+                findings.report(SERIALIZED_CODE, 0, text.length());
+            }
+        }
+    };
+
+    public PythonInjectionDetector() {
+        super(KEY, RULES);
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String value = target.text();
+        int f = ScriptFeatures.of(target.profile());
+        if (ScriptFeatures.tooPlain(target, f)) {
+            return;
+        }
+        Findings findings = findings(sink, value.length());
+        ScriptPasses.run(value, f, target.component() == Component.NAME, findings, READING);
+    }
+
+    /** The checks on one reading of the value, {@code s}, whose {@link ScriptFeatures} are {@code f}. */
+    private static void scanReading(String s, int f, boolean isName, Findings findings) {
+        if ((f & ScriptFeatures.BANG) != 0) {
+            int tag = YamlTags.indexOfObjectTag(s);
+            if (tag >= 0) {
+                findings.report(SERIALIZED_CODE, tag, Math.min(s.length(), tag + 8));
+            }
+        }
+        int words = (f & (ScriptFeatures.UNDERSCORE | ScriptFeatures.SEPARATOR | ScriptFeatures.COLON
+                | ScriptFeatures.CODE)) != 0
+                ? ScriptWords.scan(s, ScriptWords.TRIGGERS,
+                        (text, from, to) -> judgeUnderscoreName(text, from, to, isName, findings))
+                : 0;
+        if ((f & ScriptFeatures.CODE) != 0 && (words & ScriptWords.TRIGGER) != 0) {
+            new PythonCallScan(s, findings).run();
+        }
+        if ((f & ScriptFeatures.NEWLINE) != 0 && Pickles.importsCommandModule(s)) {
+            findings.report(SERIALIZED_CODE, 0, s.length());
+        }
+    }
+
+    /** Dunders reached as attributes ({@code .__class__}); Django lookups ({@code user__password__startswith}). */
+    private static void judgeUnderscoreName(String s, int from, int to, boolean isName, Findings findings) {
+        if (s.charAt(from) == '_' && s.charAt(from + 1) == '_') {
+            if (PYTHON_DUNDERS.contains(s, from, to) && dunderInCode(s, from, to)) {
+                findings.report(PYTHON_INTROSPECTION, from, to);
+            }
+            return;
+        }
+        int segments = 1;
+        int lastSep = -1;
+        boolean secret = false;
+        int segStart = from;
+        for (int j = from; j + 1 < to; j++) {
+            if (s.charAt(j) == '_' && s.charAt(j + 1) == '_' && j > segStart) {
+                secret |= SECRET_FIELDS.contains(s, segStart, j);
+                segments++;
+                lastSep = j;
+                segStart = j + 2;
+                j++;
+            }
+        }
+        if (lastSep < 0 || lastSep + 2 >= to || !DJANGO_LOOKUPS.contains(s, lastSep + 2, to)) {
+            return;
+        }
+        boolean regex = Ascii.rangeEquals(s, lastSep + 2, to, "regex") || Ascii.rangeEquals(s, lastSep + 2, to, "iregex");
+        if (secret || segments >= 4 || regex) {
+            findings.report(ORM_LOOKUP, from, to);
+        } else if (isName) {
+            findings.report(ORM_LOOKUP_ANY, from, to);
+        }
+    }
+
+    /** A dunder counts when it is reached through an attribute, subscript or call. */
+    private static boolean dunderInCode(String s, int from, int to) {
+        char before = from > 0 ? s.charAt(from - 1) : 0;
+        char after = to < s.length() ? s.charAt(to) : 0;
+        return before == '.' || before == '[' || before == '\'' || before == '"' || after == '.' || after == '('
+                || after == '[';
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.bulwark.core.internal.code.ruby;
+
+import static dev.bulwark.core.internal.rules.References.cwe;
+
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Findings;
+import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.RuleFamily;
+import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.ScriptFeatures;
+import dev.bulwark.core.internal.rules.ScriptPasses;
+import dev.bulwark.core.internal.rules.ScriptWords;
+import java.util.List;
+
+/**
+ * Ruby code injection (rule key {@value #KEY}, shared by the script languages; the OWASP CRS
+ * counterpart is the 934xxx group): {@code Kernel.exec}, {@code IO.popen}, {@code Marshal.load},
+ * {@code instance_eval}, {@code send(:system, ...)} (see {@link RubyCallScan}) and
+ * {@code %x(...)} command literals. Enabled from STANDARD. Values are read as the other script
+ * families read them ({@link ScriptPasses}): as sent, unescaped, and base64-decoded one level.
+ *
+ * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
+ */
+public final class RubyInjectionDetector extends RuleFamily {
+
+    public static final String KEY = "CODE";
+
+    static final RuleDefinition RUBY_CODE = rule("CODE-RUBY", Level.STANDARD,
+            "Ruby command execution or evaluation (Kernel.exec, IO.popen, %x(...), Marshal.load, instance_eval)",
+            cwe(94));
+
+    private static final List<RuleDefinition> RULES = List.of(RUBY_CODE);
+
+    public RubyInjectionDetector() {
+        super(KEY, RULES);
+    }
+
+    @Override
+    public void scan(ScanTarget target, DetectionSink sink) {
+        String value = target.text();
+        int f = ScriptFeatures.of(target.profile());
+        if (ScriptFeatures.tooPlain(target, f)) {
+            return;
+        }
+        Findings findings = findings(sink, value.length());
+        ScriptPasses.run(value, f, target.component() == Component.NAME, findings,
+                RubyInjectionDetector::scanReading);
+    }
+
+    /** The checks on one reading of the value, {@code s}, whose {@link ScriptFeatures} are {@code f}. */
+    private static void scanReading(String s, int f, boolean isName, Findings findings) {
+        if ((f & ScriptFeatures.CODE) != 0 && ScriptWords.hasTrigger(s)) {
+            new RubyCallScan(s, findings).run();
+        }
+        if ((f & ScriptFeatures.SIGIL) != 0) {
+            scanCommandLiterals(s, findings);
+        }
+    }
+
+    /** {@code %x(...)}, {@code %x{...}}: a command literal with something between its delimiters. */
+    private static void scanCommandLiterals(String s, Findings findings) {
+        int n = s.length();
+        // The next closing delimiter only moves forward, so it is searched for at most once per kind.
+        int nextClose = -1;
+        char closeFor = 0;
+        for (int i = s.indexOf("%x"); i >= 0; i = s.indexOf("%x", i + 2)) {
+            if (i + 2 < n && isPercentDelimiter(s.charAt(i + 2)) && (i == 0 || !Ascii.isIdentPart(s.charAt(i - 1)))) {
+                char close = closingDelimiter(s.charAt(i + 2));
+                if (close != closeFor || (nextClose >= 0 && nextClose <= i + 3)) {
+                    closeFor = close;
+                    nextClose = s.indexOf(close, i + 3);
+                }
+                if (nextClose < 0) {
+                    continue;
+                }
+                if (nextClose > i + 3) {
+                    findings.report(RUBY_CODE, i, i + 3);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isPercentDelimiter(char c) {
+        return c == '(' || c == '{' || c == '[' || c == '<' || c == '|' || c == '!';
+    }
+
+    private static char closingDelimiter(char open) {
+        return switch (open) {
+            case '(' -> ')';
+            case '{' -> '}';
+            case '[' -> ']';
+            case '<' -> '>';
+            default -> open;
+        };
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
+    }
+}

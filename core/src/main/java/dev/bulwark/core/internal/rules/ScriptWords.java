@@ -1,0 +1,66 @@
+package dev.bulwark.core.internal.rules;
+
+/**
+ * One pass over the identifiers of a value for the script-language detectors: which words of a
+ * table occur, and each name with a double underscore (Python dunders, Django lookups,
+ * {@code __js_function}) handed to the family that judges them.
+ */
+public final class ScriptWords {
+
+    /** The flag of {@link #TRIGGERS}. */
+    public static final int TRIGGER = 1;
+
+    /**
+     * Identifiers that make a value worth a token-level scan in any script language. The gate is
+     * shared: each language's token scan runs on the same values, whichever language's word opened it.
+     */
+    public static final Lexicon TRIGGERS = Lexicon.of(TRIGGER, "process", "require", "module", "global",
+            "globalThis", "console", "function", "eval", "execScript", "setTimeout", "setInterval",
+            "setImmediate", "Function", "__import__", "while", "for", "qx", "open", "send", "child_process",
+            "instance_eval", "class_eval", "module_eval", "instance_exec", "class_exec", "public_send", "__send__",
+            "os", "subprocess", "commands", "pty", "posix", "nt", "builtins", "__builtins__", "__builtin__",
+            "importlib", "pickle", "cPickle", "marshal", "shutil", "sys", "platform", "socket", "code", "runpy",
+            "ctypes", "Kernel", "IO", "Open3", "PTY", "ObjectSpace", "ERB", "YAML", "Psych", "Shell");
+
+    /** Judges a name with a double underscore after its first character, {@code s[from, to)}. */
+    @FunctionalInterface
+    public interface UnderscoreNames {
+        void judge(String s, int from, int to);
+    }
+
+    private ScriptWords() {
+    }
+
+    /** Whether an identifier of {@code s} is one of {@link #TRIGGERS}. */
+    public static boolean hasTrigger(String s) {
+        return (scan(s, TRIGGERS, (text, from, to) -> { }) & TRIGGER) != 0;
+    }
+
+    /**
+     * Walks the identifiers of {@code s} once, in linear time: returns the union of their flags in
+     * {@code words}, and hands each longer than four characters that holds {@code __} to {@code names}.
+     */
+    public static int scan(String s, Lexicon words, UnderscoreNames names) {
+        int n = s.length();
+        int found = 0;
+        int i = 0;
+        while (i < n) {
+            if (!Ascii.isIdentStart(s.charAt(i)) || (i > 0 && Ascii.isIdentPart(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            boolean doubleUnderscore = false;
+            while (j < n && Ascii.isIdentPart(s.charAt(j))) {
+                doubleUnderscore |= s.charAt(j) == '_' && s.charAt(j - 1) == '_';
+                j++;
+            }
+            found |= words.flags(s, i, j);
+            if (doubleUnderscore && j - i > 4) {
+                names.judge(s, i, j);
+            }
+            i = j;
+        }
+        return found;
+    }
+}
