@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * built-in detector over every value that the engine parses from a corpus (path, segments, query,
  * headers, cookies, body values, as the deny-rule check hands them over), one pass per operation;
  * {@link #profile} computes the shared {@link TextProfile} of the same values, which every detector's
- * quick reject reads.
+ * quick reject reads; {@link #scriptFamilies} runs the five script-language detectors (rule key
+ * {@code CODE}) together, as the engine does.
  *
  * <p>Average time of one pass in microseconds; divide by the number of values printed at setup for
  * the cost per value. Detectors and corpora are parameters:
@@ -42,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark
  * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark.scan -p detector=SqlInjectionDetector -p corpus=typical
+ * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark.scriptFamilies -p corpus=typical
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -106,14 +108,52 @@ public class DetectorBenchmark {
         }
     }
 
+    /** The detectors of rule key {@code CODE} (the script-language families), in the order the engine runs them. */
+    @State(Scope.Benchmark)
+    public static class ScriptFamilies {
+
+        Detector[] instances;
+
+        @Setup
+        public void setUp() {
+            instances = BuiltInRules.detectors().stream()
+                    .filter(d -> d.key().equals("CODE"))
+                    .toArray(Detector[]::new);
+        }
+    }
+
     @Benchmark
     public int scan(Values values, OneDetector detector) {
         CountingSink sink = new CountingSink();
         Detector d = detector.instance;
         for (ScanTarget target : values.targets) {
-            d.scan(target, sink);
+            d.scan(fresh(target), sink);
         }
         return sink.reports;
+    }
+
+    /**
+     * Every script-language family on each value, one after another as the deny-rule check runs
+     * them: what the families cost together, including the readings of a value they share.
+     */
+    @Benchmark
+    public int scriptFamilies(Values values, ScriptFamilies families) {
+        CountingSink sink = new CountingSink();
+        for (ScanTarget target : values.targets) {
+            ScanTarget value = fresh(target);
+            for (Detector d : families.instances) {
+                d.scan(value, sink);
+            }
+        }
+        return sink.reports;
+    }
+
+    /**
+     * A new target for the same value and profile, as the engine makes one per value: what a
+     * detector remembers on a target for the others must be made again in every operation.
+     */
+    private static ScanTarget fresh(ScanTarget target) {
+        return new ScanTarget(target.text(), target.source(), target.component(), target.name(), target.profile());
     }
 
     @Benchmark

@@ -8,8 +8,8 @@ import java.util.List;
  */
 public final class Findings {
 
-    private final DetectionSink sink;
-    private final List<RuleDefinition> rules;
+    private DetectionSink sink;
+    private List<RuleDefinition> rules;
     private final int valueLength;
     private DecodedText decoded;
     private boolean wholeValue;
@@ -19,6 +19,20 @@ public final class Findings {
         this.sink = sink;
         this.rules = rules;
         this.valueLength = valueLength;
+    }
+
+    /**
+     * Starts over for another detector on the same value, reporting its {@code rules} to
+     * {@code sink}: nothing reported yet, evidence at offsets in the value. For detectors that take
+     * turns reading one value (the script-language families, {@link ScriptPasses#findings}), so
+     * that the value needs one collector rather than one per detector.
+     */
+    public void restart(DetectionSink sink, List<RuleDefinition> rules) {
+        this.sink = sink;
+        this.rules = rules;
+        this.decoded = null;
+        this.wholeValue = false;
+        this.reported = 0;
     }
 
     /** Evidence offsets from now on refer to {@code text}. */

@@ -8,22 +8,64 @@ import java.util.Objects;
  * One decoded value handed to a {@link Detector}, with enough context to judge it: where it comes
  * from and whether it is a name or a value, and what characters it holds.
  *
- * @param text the decoded value
- * @param source where in the request it comes from
- * @param component name, value or file name
- * @param name the item's name (parameter, header or cookie name, JSON Pointer), never {@code null}
- * @param profile the characters of {@code text}, computed once for every detector
+ * <p>The engine makes one target per value and hands it to every detector in turn, on one thread;
+ * what detectors share about the value is computed once and kept here: its {@link #profile()},
+ * given to the constructor, and the readings of the script-language families
+ * ({@link ScriptPasses#of}), made by the first of them that reads the value.
  */
-public record ScanTarget(String text, Source source, Component component, String name, TextProfile profile) {
+public final class ScanTarget {
 
-    public ScanTarget {
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(profile, "profile");
+    private final String text;
+    private final Source source;
+    private final Component component;
+    private final String name;
+    private final TextProfile profile;
+    /** Set by {@link ScriptPasses#of} on first use; {@code null} until then. */
+    ScriptPasses scriptPasses;
+
+    /**
+     * @param text the decoded value
+     * @param source where in the request it comes from
+     * @param component name, value or file name
+     * @param name the item's name (parameter, header or cookie name, JSON Pointer), never {@code null}
+     * @param profile the characters of {@code text}, computed once for every detector
+     */
+    public ScanTarget(String text, Source source, Component component, String name, TextProfile profile) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.source = source;
+        this.component = component;
+        this.name = name;
+        this.profile = Objects.requireNonNull(profile, "profile");
     }
 
     /** A target whose profile is computed from {@code text}. */
     public ScanTarget(String text, Source source, Component component, String name) {
         this(text, source, component, name, TextProfile.of(text));
+    }
+
+    /** The decoded value. */
+    public String text() {
+        return text;
+    }
+
+    /** Where in the request the value comes from. */
+    public Source source() {
+        return source;
+    }
+
+    /** Name, value or file name. */
+    public Component component() {
+        return component;
+    }
+
+    /** The item's name (parameter, header or cookie name, JSON Pointer). */
+    public String name() {
+        return name;
+    }
+
+    /** The characters of {@link #text()}. */
+    public TextProfile profile() {
+        return profile;
     }
 
     /**
@@ -41,5 +83,10 @@ public record ScanTarget(String text, Source source, Component component, String
     /** A query parameter value, for tests. */
     public static ScanTarget queryValue(String text) {
         return new ScanTarget(text, Source.QUERY, Component.VALUE, "q");
+    }
+
+    @Override
+    public String toString() {
+        return "ScanTarget[source=" + source + ", component=" + component + ", name=" + name + ", text=" + text + "]";
     }
 }

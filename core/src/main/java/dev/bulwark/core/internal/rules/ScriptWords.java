@@ -3,7 +3,8 @@ package dev.bulwark.core.internal.rules;
 /**
  * One pass over the identifiers of a value for the script-language detectors: which words of a
  * table occur, and each name with a double underscore (Python dunders, Django lookups,
- * {@code __js_function}) handed to the family that judges them.
+ * {@code __js_function}) handed on to be judged. Each reading of a value is passed over once, with
+ * {@link #WORDS}, for every family ({@link ScriptReading}).
  */
 public final class ScriptWords {
 
@@ -21,6 +22,25 @@ public final class ScriptWords {
             "os", "subprocess", "commands", "pty", "posix", "nt", "builtins", "__builtins__", "__builtin__",
             "importlib", "pickle", "cPickle", "marshal", "shutil", "sys", "platform", "socket", "code", "runpy",
             "ctypes", "Kernel", "IO", "Open3", "PTY", "ObjectSpace", "ERB", "YAML", "Psych", "Shell");
+
+    /** The flag of {@code constructor} in {@link #WORDS}. */
+    public static final int CONSTRUCTOR = 2;
+    /** The flag of {@code __proto__} in {@link #WORDS}. */
+    public static final int PROTO = 4;
+    /** The flag of {@code Object} in {@link #WORDS}. */
+    public static final int OBJECT = 8;
+
+    /**
+     * The table of the word pass every family shares ({@link ScriptReading#words}): the
+     * {@link #TRIGGERS}, and the words that open a prototype check ({@code constructor},
+     * {@code __proto__}, {@code Object}).
+     */
+    public static final Lexicon WORDS = Lexicon.builder()
+            .add(TRIGGER, TRIGGERS.words().toArray(String[]::new))
+            .add(CONSTRUCTOR, "constructor")
+            .add(PROTO, "__proto__")
+            .add(OBJECT, "Object")
+            .build();
 
     /** Judges a name with a double underscore after its first character, {@code s[from, to)}. */
     @FunctionalInterface

@@ -17,9 +17,10 @@
  * excerpts ({@link Excerpts}) and weakness links ({@link References}).
  *
  * <p>The script-language families ({@code code.node}, {@code code.python}, {@code code.ruby},
- * {@code code.perl}, {@code code.datauri}) read a value the same way: {@link ScriptFeatures},
- * {@link ScriptPasses} (as sent, unescaped, base64 one level), {@link ScriptWords} and a
- * {@link TokenWindow} over the {@link CodeLexer}.
+ * {@code code.perl}, {@code code.datauri}) share the readings of a value, made once and kept on
+ * its {@link ScanTarget}: {@link ScriptPasses} (as sent, unescaped, base64 one level), each a
+ * {@link ScriptReading} with its {@link ScriptFeatures} and one {@link ScriptWords} pass; each
+ * family then runs its own checks, some with a {@link TokenWindow} over the {@link CodeLexer}.
  *
  * <p>Everything here runs in time linear in the length of the value and uses no regular
  * expressions on request data. Family packages depend on this one, never the other way round.

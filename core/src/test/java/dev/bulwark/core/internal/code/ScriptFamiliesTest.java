@@ -11,6 +11,7 @@ import dev.bulwark.core.internal.code.python.PythonInjectionDetector;
 import dev.bulwark.core.internal.code.ruby.RubyInjectionDetector;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Scans;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,6 +34,25 @@ class ScriptFamiliesTest {
         List<String> ids = new ArrayList<>();
         FAMILIES.forEach(family -> ids.addAll(Scans.value(family, value, level)));
         return ids;
+    }
+
+    /** Every family on one target, as the engine runs them: the families share its readings. */
+    private static List<String> scanShared(String value, Level level) {
+        ScanTarget target = Scans.query(value);
+        List<String> ids = new ArrayList<>();
+        FAMILIES.forEach(family -> ids.addAll(Scans.at(level, family, target)));
+        return ids;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"require('child_process').exec('id')", "_$$\\u004eD_FUNC$$_function(){}",
+        "__import__('os').system('id')", "x.__class__.__mro__[1].__subclasses__()", "user__password__startswith",
+        "Kernel.exec('id')", "%x(id) and @{[ `id` ]}", "qx{id}; open(F, '| id')", "data:text/html,<b>x</b>",
+        "%5F%5Fproto%5F%5F", "while(true){} constructor.constructor('x')()", "!!python/object/apply:os.system",
+        "Y29zCnN5c3RlbQooUydpZCcKdFIu", "gAJjcG9zaXgKc3lzdGVtCnEAWAIAAABpZHEBhXECUnEDLg==", "S2VybmVsLmV4ZWMoJ2lkJyk=",
+        "X19pbXBvcnRfXygnb3MnKS5zeXN0ZW0oJ2lkJyk=", "&#95;&#95;import&#95;&#95;('os').popen('id')"})
+    void reportsTheSameRulesOnOneSharedTargetAsOnATargetPerFamily(String value) {
+        assertThat(scanShared(value, Level.STRICT)).isNotEmpty().isEqualTo(scanAll(value, Level.STRICT));
     }
 
     @ParameterizedTest

@@ -2,6 +2,9 @@ package dev.bulwark.core.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.Component;
+import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,8 +41,8 @@ class ScriptToolkitTest {
         List<String> readings = new ArrayList<>();
         String inner = Base64.getEncoder().encodeToString("hello world, plain".getBytes(StandardCharsets.UTF_8));
         String value = Base64.getEncoder().encodeToString(inner.getBytes(StandardCharsets.UTF_8));
-        ScriptPasses.run(value, ScriptFeatures.of(value), false, findings(value),
-                (text, features, isName, findings) -> readings.add(text));
+        ScriptPasses.read(value, ScriptFeatures.of(value), false)
+                .run(findings(value), (reading, findings) -> readings.add(reading.text()));
         assertThat(readings).containsExactly(value, inner);
     }
 
@@ -47,9 +50,54 @@ class ScriptToolkitTest {
     void scriptPassesDecodesEscapesBeforeReading() {
         List<String> readings = new ArrayList<>();
         String value = "a\\u0028b";
-        ScriptPasses.run(value, ScriptFeatures.of(value), false, findings(value),
-                (text, features, isName, findings) -> readings.add(text));
+        ScriptPasses.read(value, ScriptFeatures.of(value), false)
+                .run(findings(value), (reading, findings) -> readings.add(reading.text()));
         assertThat(readings).containsExactly("a(b");
+    }
+
+    @Test
+    void scriptPassesAreMadeOncePerTargetForEveryFamily() {
+        ScanTarget target = ScanTarget.queryValue("__import__('os').system('id')");
+        assertThat(ScriptPasses.of(target)).isNotNull().isSameAs(ScriptPasses.of(target));
+    }
+
+    @Test
+    void scriptPassesSkipTargetsTooPlainForCode() {
+        assertThat(ScriptPasses.of(ScanTarget.queryValue("ok"))).isNull();
+        assertThat(ScriptPasses.of(ScanTarget.queryValue("plain words"))).isNotNull();
+        assertThat(ScriptPasses.of(ScanTarget.queryValue("plainword"))).isNull();
+        assertThat(ScriptPasses.of(new ScanTarget("id", Source.JSON, Component.NAME, "/id"))).isNotNull();
+    }
+
+    @Test
+    void scriptPassesHandEachFamilyOfAValueTheSameCollectorStartedOver() {
+        RuleDefinition first = new RuleDefinition("A-1", "A", Level.STANDARD, "first", "https://example.com/a");
+        RuleDefinition second = new RuleDefinition("B-1", "B", Level.STANDARD, "second", "https://example.com/b");
+        List<String> reported = new ArrayList<>();
+        DetectionSink sink = (rule, offset, length) -> reported.add(rule.id() + "@" + offset + "+" + length);
+        ScriptPasses passes = ScriptPasses.of(ScanTarget.queryValue("x%28y, then z"));
+
+        Findings forFirst = passes.findings(sink, List.of(first));
+        forFirst.mapThrough(new DecodedText("x(y, then z", new int[] {0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+        forFirst.report(first, 1, 3);
+        forFirst.report(first, 1, 3);
+        Findings forSecond = passes.findings(sink, List.of(second));
+        forSecond.report(second, 1, 3);
+
+        assertThat(forSecond).isSameAs(forFirst);
+        assertThat(reported).containsExactly("A-1@1+4", "B-1@1+2");
+    }
+
+    @Test
+    void scriptReadingFlagsItsWordsAndListsDoubleUnderscoreNamesInOrder() {
+        String text = "Object.x = x.__class__ || os.__dict__ && __proto__";
+        ScriptReading reading = new ScriptReading(text, ScriptFeatures.of(text), false);
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < reading.underscoreNames(); k++) {
+            names.add(text.substring(reading.underscoreNameStart(k), reading.underscoreNameEnd(k)));
+        }
+        assertThat(reading.words()).isEqualTo(ScriptWords.TRIGGER | ScriptWords.OBJECT | ScriptWords.PROTO);
+        assertThat(names).containsExactly("__class__", "__dict__", "__proto__");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.bulwark.core.internal.code.datauri;
 
 import static dev.bulwark.core.internal.rules.References.cwe;
 
-import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -13,6 +12,7 @@ import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
+import dev.bulwark.core.internal.rules.ScriptReading;
 import java.util.List;
 
 /**
@@ -42,20 +42,19 @@ public final class DataUriDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        String value = target.text();
-        int f = ScriptFeatures.of(target.profile());
-        if (ScriptFeatures.tooPlain(target, f)) {
+        ScriptPasses passes = ScriptPasses.of(target);
+        if (passes == null) {
             return;
         }
-        Findings findings = findings(sink, value.length());
-        ScriptPasses.run(value, f, target.component() == Component.NAME, findings, DataUriDetector::scanReading);
+        passes.run(passes.findings(sink, rules()), DataUriDetector::scanReading);
     }
 
-    /** {@code data:text/plain;base64,...} as the whole reading {@code s}, whose {@link ScriptFeatures} are {@code f}. */
-    private static void scanReading(String s, int f, boolean isName, Findings findings) {
-        if ((f & ScriptFeatures.COLON) == 0) {
+    /** {@code data:text/plain;base64,...} as the whole reading. */
+    private static void scanReading(ScriptReading reading, Findings findings) {
+        if ((reading.features() & ScriptFeatures.COLON) == 0) {
             return;
         }
+        String s = reading.text();
         int start = Ascii.skipSpaces(s, 0, s.length());
         if (!Ascii.matchesAt(s, start, "data:")) {
             return;

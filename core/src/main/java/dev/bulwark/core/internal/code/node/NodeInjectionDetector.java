@@ -14,6 +14,7 @@ import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
+import dev.bulwark.core.internal.rules.ScriptReading;
 import dev.bulwark.core.internal.rules.ScriptWords;
 import java.util.List;
 
@@ -67,19 +68,6 @@ public final class NodeInjectionDetector extends RuleFamily {
             NODE_CHILD_PROCESS, NODE_INTERNALS, JS_DYNAMIC_CODE, JS_FUNCTION_LITERAL, INFINITE_LOOP,
             PROTOTYPE_POLLUTION, PROTOTYPE_REFERENCE);
 
-    // What the identifiers of a value contain, besides ScriptWords.TRIGGER.
-    private static final int WORD_CONSTRUCTOR = 2;
-    private static final int WORD_PROTO = 4;
-    private static final int WORD_OBJECT = 8;
-
-    /** Identifiers that start the token scan or a prototype check; others skip those scans. */
-    private static final Lexicon WORDS = Lexicon.builder()
-            .add(ScriptWords.TRIGGER, ScriptWords.TRIGGERS.words().toArray(String[]::new))
-            .add(WORD_CONSTRUCTOR, "constructor")
-            .add(WORD_PROTO, "__proto__")
-            .add(WORD_OBJECT, "Object")
-            .build();
-
     private static final Lexicon FLIGHT_HOPS = Lexicon.of("constructor", "prototype", "__proto__", "_compile",
             "_load", "mainModule", "_formData", "_prefix");
 
@@ -89,23 +77,25 @@ public final class NodeInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        String value = target.text();
-        int f = ScriptFeatures.of(target.profile());
-        if (ScriptFeatures.tooPlain(target, f)) {
+        ScriptPasses passes = ScriptPasses.of(target);
+        if (passes == null) {
             return;
         }
-        Findings findings = findings(sink, value.length());
+        String value = target.text();
+        Findings findings = passes.findings(sink, rules());
         boolean isName = target.component() == Component.NAME;
         if (isName && target.source() == Source.JSON
                 && Ascii.indexOfIgnoreCase(target.name(), "constructor/prototype", 0) >= 0) {
             // A JSON key named prototype inside an object keyed constructor: {"constructor":{"prototype":{...}}}.
             findings.report(PROTOTYPE_POLLUTION, 0, value.length());
         }
-        ScriptPasses.run(value, f, isName, findings, NodeInjectionDetector::scanReading);
+        passes.run(findings, NodeInjectionDetector::scanReading);
     }
 
-    /** The checks on one reading of the value, {@code s}, whose {@link ScriptFeatures} are {@code f}. */
-    private static void scanReading(String s, int f, boolean isName, Findings findings) {
+    /** The checks on one reading of the value. */
+    private static void scanReading(ScriptReading reading, Findings findings) {
+        String s = reading.text();
+        int f = reading.features();
         if ((f & ScriptFeatures.DOLLAR) != 0) {
             int nd = s.indexOf("_$$ND_FUNC$$_");
             if (nd >= 0) {
@@ -113,14 +103,18 @@ public final class NodeInjectionDetector extends RuleFamily {
             }
             scanFlightReferences(s, findings);
         }
-        int words = (f & (ScriptFeatures.UNDERSCORE | ScriptFeatures.SEPARATOR | ScriptFeatures.COLON
-                | ScriptFeatures.CODE)) != 0
-                ? ScriptWords.scan(s, WORDS, (text, from, to) -> judgeUnderscoreName(text, from, to, findings))
-                : 0;
-        if ((words & (WORD_CONSTRUCTOR | WORD_PROTO)) != 0) {
-            scanPrototypeHops(s, isName, findings);
+        int words = 0;
+        if ((f & (ScriptFeatures.UNDERSCORE | ScriptFeatures.SEPARATOR | ScriptFeatures.COLON
+                | ScriptFeatures.CODE)) != 0) {
+            words = reading.words();
+            for (int k = 0, names = reading.underscoreNames(); k < names; k++) {
+                judgeUnderscoreName(s, reading.underscoreNameStart(k), reading.underscoreNameEnd(k), findings);
+            }
         }
-        if ((words & WORD_OBJECT) != 0) {
+        if ((words & (ScriptWords.CONSTRUCTOR | ScriptWords.PROTO)) != 0) {
+            scanPrototypeHops(s, reading.isName(), findings);
+        }
+        if ((words & ScriptWords.OBJECT) != 0) {
             scanObjectPrototypeWrites(s, findings);
         }
         if ((f & ScriptFeatures.CODE) != 0 && (words & ScriptWords.TRIGGER) != 0) {

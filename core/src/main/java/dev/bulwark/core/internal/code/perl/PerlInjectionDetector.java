@@ -2,7 +2,6 @@ package dev.bulwark.core.internal.code.perl;
 
 import static dev.bulwark.core.internal.rules.References.cwe;
 
-import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -12,6 +11,7 @@ import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
+import dev.bulwark.core.internal.rules.ScriptReading;
 import dev.bulwark.core.internal.rules.ScriptWords;
 import java.util.List;
 
@@ -39,19 +39,18 @@ public final class PerlInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        String value = target.text();
-        int f = ScriptFeatures.of(target.profile());
-        if (ScriptFeatures.tooPlain(target, f)) {
+        ScriptPasses passes = ScriptPasses.of(target);
+        if (passes == null) {
             return;
         }
-        Findings findings = findings(sink, value.length());
-        ScriptPasses.run(value, f, target.component() == Component.NAME, findings,
-                PerlInjectionDetector::scanReading);
+        passes.run(passes.findings(sink, rules()), PerlInjectionDetector::scanReading);
     }
 
-    /** The checks on one reading of the value, {@code s}, whose {@link ScriptFeatures} are {@code f}. */
-    private static void scanReading(String s, int f, boolean isName, Findings findings) {
-        if ((f & ScriptFeatures.CODE) != 0 && ScriptWords.hasTrigger(s)) {
+    /** The checks on one reading of the value. */
+    private static void scanReading(ScriptReading reading, Findings findings) {
+        String s = reading.text();
+        int f = reading.features();
+        if ((f & ScriptFeatures.CODE) != 0 && (reading.words() & ScriptWords.TRIGGER) != 0) {
             new PerlTokenScan(s, findings).run();
         }
         if ((f & ScriptFeatures.SIGIL) != 0) {

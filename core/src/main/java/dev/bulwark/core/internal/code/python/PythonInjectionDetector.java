@@ -2,7 +2,6 @@ package dev.bulwark.core.internal.code.python;
 
 import static dev.bulwark.core.internal.rules.References.cwe;
 
-import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -13,6 +12,7 @@ import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
+import dev.bulwark.core.internal.rules.ScriptReading;
 import dev.bulwark.core.internal.rules.ScriptWords;
 import java.util.List;
 
@@ -62,10 +62,10 @@ public final class PythonInjectionDetector extends RuleFamily {
             "api_key", "apikey", "hash", "salt", "otp", "private_key", "session_key", "reset_token",
             "is_superuser", "is_staff", "is_admin", "totp", "mfa_secret", "access_token", "refresh_token");
 
-    private static final ScriptPasses.Reading READING = new ScriptPasses.Reading() {
+    private static final ScriptPasses.Family CHECKS = new ScriptPasses.Family() {
         @Override
-        public void scan(String text, int features, boolean isName, Findings findings) {
-            scanReading(text, features, isName, findings);
+        public void scan(ScriptReading reading, Findings findings) {
+            scanReading(reading, findings);
         }
 
         @Override
@@ -83,28 +83,32 @@ public final class PythonInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        String value = target.text();
-        int f = ScriptFeatures.of(target.profile());
-        if (ScriptFeatures.tooPlain(target, f)) {
+        ScriptPasses passes = ScriptPasses.of(target);
+        if (passes == null) {
             return;
         }
-        Findings findings = findings(sink, value.length());
-        ScriptPasses.run(value, f, target.component() == Component.NAME, findings, READING);
+        passes.run(passes.findings(sink, rules()), CHECKS);
     }
 
-    /** The checks on one reading of the value, {@code s}, whose {@link ScriptFeatures} are {@code f}. */
-    private static void scanReading(String s, int f, boolean isName, Findings findings) {
+    /** The checks on one reading of the value. */
+    private static void scanReading(ScriptReading reading, Findings findings) {
+        String s = reading.text();
+        int f = reading.features();
+        boolean isName = reading.isName();
         if ((f & ScriptFeatures.BANG) != 0) {
             int tag = YamlTags.indexOfObjectTag(s);
             if (tag >= 0) {
                 findings.report(SERIALIZED_CODE, tag, Math.min(s.length(), tag + 8));
             }
         }
-        int words = (f & (ScriptFeatures.UNDERSCORE | ScriptFeatures.SEPARATOR | ScriptFeatures.COLON
-                | ScriptFeatures.CODE)) != 0
-                ? ScriptWords.scan(s, ScriptWords.TRIGGERS,
-                        (text, from, to) -> judgeUnderscoreName(text, from, to, isName, findings))
-                : 0;
+        int words = 0;
+        if ((f & (ScriptFeatures.UNDERSCORE | ScriptFeatures.SEPARATOR | ScriptFeatures.COLON
+                | ScriptFeatures.CODE)) != 0) {
+            words = reading.words();
+            for (int k = 0, names = reading.underscoreNames(); k < names; k++) {
+                judgeUnderscoreName(s, reading.underscoreNameStart(k), reading.underscoreNameEnd(k), isName, findings);
+            }
+        }
         if ((f & ScriptFeatures.CODE) != 0 && (words & ScriptWords.TRIGGER) != 0) {
             new PythonCallScan(s, findings).run();
         }
