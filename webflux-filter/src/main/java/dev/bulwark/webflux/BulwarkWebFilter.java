@@ -50,7 +50,11 @@ import reactor.core.scheduler.Schedulers;
  *   <li><b>Blocked:</b> the filter answers with the response core's {@link BlockResponder} chose
  *       (by default {@code application/problem+json} with a generic title and the incident id,
  *       never the rule or any part of the request). The application is not called and the rest of
- *       the body is not read.</li>
+ *       the body is not read. When any of the body was left unread (a length over the limit, a body
+ *       that failed or came too slowly), the response says {@code Connection: close} and the
+ *       connection is closed after it: the server would otherwise still have to take in the
+ *       refused body before the client's next request, and Reactor Netty stops reading a
+ *       connection whose queued request was answered with its body unread.</li>
  *   <li><b>Allowed:</b> the application gets a request whose body replays exactly the bytes that
  *       were received, byte for byte, and whose headers carry the decision's
  *       {@linkplain Decision#headerChanges() header changes}. When a token was verified, the
@@ -198,8 +202,8 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
             Decision decision = bulwark.evaluate(translated);
             return new Inspected(decision, body, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException | Error e) {
-            body.discard();
-            return failed(e, Duration.ofNanos(System.nanoTime() - started));
+            Inspected failure = failed(e, Duration.ofNanos(System.nanoTime() - started));
+            return new Inspected(failure.decision(), body, failure.time());
         }
     }
 
@@ -237,10 +241,11 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
         RequestSummary summary = summary(request, decision);
         CapturedBody body = inspected.body();
         if (decision.blocked()) {
+            boolean bodyLeftUnread = body == null || body.truncated();
             if (body != null) {
                 body.discard();
             }
-            return block(exchange, decision, summary);
+            return block(exchange, decision, summary, bodyLeftUnread || AdapterDecisions.closesConnection(decision));
         }
         ServerWebExchange.Builder forApplication = exchange.mutate()
                 .request(ReplayingRequest.wrap(request, body, decision.headerChanges(),
@@ -256,12 +261,14 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
         });
     }
 
-    private Mono<Void> block(ServerWebExchange exchange, Decision decision, RequestSummary summary) {
+    /** Sends the block response; {@code closeConnection} when body bytes the filter did not read may follow. */
+    private Mono<Void> block(ServerWebExchange exchange, Decision decision, RequestSummary summary,
+            boolean closeConnection) {
         Mono<Void> sent;
         try {
             List<String> accept = exchange.getRequest().getHeaders().get("Accept");
             sent = BlockResponses.send(exchange.getResponse(), blockResponder.reply(decision,
-                    accept == null ? List.of() : accept), AdapterDecisions.closesConnection(decision));
+                    accept == null ? List.of() : accept), closeConnection);
         } catch (RuntimeException e) {
             LOG.debug("Could not send the block response (incident {})", decision.incidentId(), e);
             sent = Mono.empty();
@@ -285,7 +292,10 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
                 decision.clientAddress().orElse(peer), peer);
     }
 
-    /** A decision, the body it was made on ({@code null} when none could be read) and the time it took. */
+    /**
+     * A decision, the body it was made on ({@code null} when none could be read: then the rest of
+     * the body may still be on its way) and the time it took.
+     */
     private record Inspected(Decision decision, CapturedBody body, Duration time) {
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.testsupport.RawHttp;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -73,5 +76,51 @@ class BodyLimitOverNettyTest extends NettyApplicationTest {
         assertThat(response.header("Connection")).isEqualToIgnoringCase("close");
         assertThat(json(response.body()).get("incidentId").asText()).hasSize(16);
         assertThat(ReactiveApplication.CALLS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void closesTheConnectionAfterRefusingABodyItDidNotRead() throws IOException {
+        try (Socket socket = RawHttp.connect(port)) {
+            socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: 1000000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void answersTheNextRequestAfterRefusingAQueuedBodyItDidNotRead() throws IOException {
+        // The refused request arrives while the one before it is still being answered, so the server
+        // queues it with its body; a client then reuses the connection unless told to close it.
+        byte[] slow = "GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] tooLarge = ("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: "
+                + (ReactiveApplication.BODY_LIMIT + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] next = "GET /search HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        Socket socket = RawHttp.connect(port);
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(slow);
+            out.write(tooLarge);
+            out.write(BodyReplayOverNettyTest.prose(ReactiveApplication.BODY_LIMIT + 1));
+            out.flush();
+            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+            RawHttp.Response refused = RawHttp.read(socket.getInputStream());
+            assertThat(refused.status()).isEqualTo(413);
+            if ("close".equalsIgnoreCase(refused.header("Connection"))) {
+                socket.close();
+                socket = RawHttp.connect(port);
+            }
+
+            socket.getOutputStream().write(next);
+            RawHttp.Response answered = RawHttp.read(socket.getInputStream());
+
+            assertThat(answered.status()).isEqualTo(200);
+        } finally {
+            socket.close();
+        }
     }
 }

@@ -26,7 +26,9 @@ import reactor.core.publisher.Mono;
  * A WebFlux application on Netty with the filter registered as a bean, as an application without
  * the starter would do it. {@code POST /echo} answers with the body exactly as the handler
  * received it; {@code GET /headers} with the request headers the handler sees and its principal;
- * {@code GET /search} with "ok", and sets {@code Server}, which Bulwark removes.
+ * {@code GET /search} with "ok", and sets {@code Server}, which Bulwark removes; {@code GET /slow}
+ * with "ok" after {@value #SLOW_MILLIS} ms off the event loop, so that a request sent right behind
+ * it on the same connection waits in the server's pipeline.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -34,6 +36,9 @@ public class ReactiveApplication {
 
     /** The body-size limit of the tests, in bytes. */
     static final int BODY_LIMIT = 64 * 1024;
+
+    /** How long {@code GET /slow} takes to answer, in milliseconds. */
+    static final long SLOW_MILLIS = 300;
 
     /** How often a handler ran, to show a blocked request never reaches one. */
     static final AtomicInteger CALLS = new AtomicInteger();
@@ -85,6 +90,8 @@ public class ReactiveApplication {
                     return ServerResponse.ok().header("Server", "netty-app")
                             .bodyValue("ok");
                 })
+                .GET("/slow", request -> Mono.delay(Duration.ofMillis(SLOW_MILLIS))
+                        .flatMap(tick -> ServerResponse.ok().bodyValue("ok")))
                 .build();
     }
 }
