@@ -238,14 +238,13 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         ResponseHeaders.policeBeforeCommit(exchange.getResponse(), responseHeaders,
                 decision.clientSecure().orElse(request.getSslInfo() != null));
-        RequestSummary summary = summary(request, decision);
         CapturedBody body = inspected.body();
         if (decision.blocked()) {
             boolean bodyLeftUnread = body == null || body.truncated();
             if (body != null) {
                 body.discard();
             }
-            return block(exchange, decision, summary, bodyLeftUnread || AdapterDecisions.closesConnection(decision));
+            return block(exchange, decision, summary(request, decision), bodyLeftUnread || AdapterDecisions.closesConnection(decision));
         }
         ServerWebExchange.Builder forApplication = exchange.mutate()
                 .request(ReplayingRequest.wrap(request, body, decision.headerChanges(),
@@ -256,7 +255,7 @@ public final class BulwarkWebFilter implements WebFilter, Ordered {
             body.discard();
             if (decision.hasFindings()) {
                 HttpStatusCode status = mutated.getResponse().getStatusCode();
-                events.log(decision, summary, status == null ? null : status.value());
+                events.log(decision, summary(request, decision), status == null ? null : status.value());
             }
         });
     }

@@ -45,13 +45,16 @@ public final class ResponseHeaders {
         for (String name : policy.removals()) {
             headers.remove(name);
         }
-        List<String> policedCors = new ArrayList<>(0);
+        List<String> policedCors = null; // created by the first CORS header, as most responses have none
         for (String name : headers.headerNames()) {
             if (policy.holdsBack(name)) {
+                if (policedCors == null) {
+                    policedCors = new ArrayList<>(2);
+                }
                 policedCors.add(name);
             }
         }
-        if (!policedCors.isEmpty()
+        if (policedCors != null
                 && !policy.releasesHeldCors(values(headers, ALLOW_ORIGIN), values(headers, ALLOW_CREDENTIALS))) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Removing the application's CORS headers: Access-Control-Allow-Origin {} is not allowed",
