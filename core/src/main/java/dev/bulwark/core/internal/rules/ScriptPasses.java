@@ -72,6 +72,17 @@ public final class ScriptPasses {
         return passes == TOO_PLAIN ? null : passes;
     }
 
+    /**
+     * Runs {@code family} on each reading of {@code target} with a collector for {@code rules}
+     * reporting to {@code sink}; nothing when the value is too plain to hold script code.
+     */
+    public static void scan(ScanTarget target, DetectionSink sink, List<RuleDefinition> rules, Family family) {
+        ScriptPasses passes = of(target);
+        if (passes != null) {
+            passes.run(passes.findings(sink, rules), family);
+        }
+    }
+
     /** The readings of {@code value}, whose {@link ScriptFeatures} are {@code features}, made now. */
     public static ScriptPasses read(String value, int features, boolean isName) {
         DecodedText unescaped = null;

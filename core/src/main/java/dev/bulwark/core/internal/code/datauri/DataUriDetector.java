@@ -42,11 +42,7 @@ public final class DataUriDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        ScriptPasses passes = ScriptPasses.of(target);
-        if (passes == null) {
-            return;
-        }
-        passes.run(passes.findings(sink, rules()), DataUriDetector::scanReading);
+        ScriptPasses.scan(target, sink, rules(), DataUriDetector::scanReading);
     }
 
     /** {@code data:text/plain;base64,...} as the whole reading. */

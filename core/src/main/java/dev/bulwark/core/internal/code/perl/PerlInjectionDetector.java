@@ -39,11 +39,7 @@ public final class PerlInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        ScriptPasses passes = ScriptPasses.of(target);
-        if (passes == null) {
-            return;
-        }
-        passes.run(passes.findings(sink, rules()), PerlInjectionDetector::scanReading);
+        ScriptPasses.scan(target, sink, rules(), PerlInjectionDetector::scanReading);
     }
 
     /** The checks on one reading of the value. */

@@ -83,11 +83,7 @@ public final class PythonInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        ScriptPasses passes = ScriptPasses.of(target);
-        if (passes == null) {
-            return;
-        }
-        passes.run(passes.findings(sink, rules()), CHECKS);
+        ScriptPasses.scan(target, sink, rules(), CHECKS);
     }
 
     /** The checks on one reading of the value. */

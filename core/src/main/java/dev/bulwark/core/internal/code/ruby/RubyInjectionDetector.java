@@ -40,11 +40,7 @@ public final class RubyInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        ScriptPasses passes = ScriptPasses.of(target);
-        if (passes == null) {
-            return;
-        }
-        passes.run(passes.findings(sink, rules()), RubyInjectionDetector::scanReading);
+        ScriptPasses.scan(target, sink, rules(), RubyInjectionDetector::scanReading);
     }
 
     /** The checks on one reading of the value. */
