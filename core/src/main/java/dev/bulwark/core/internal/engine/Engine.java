@@ -19,6 +19,7 @@ import dev.bulwark.core.config.MethodOverridePolicy;
 import dev.bulwark.core.config.RequestCondition;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.UninspectablePolicy;
+import dev.bulwark.core.internal.decode.PathNormalizer;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
 import dev.bulwark.core.internal.deny.BuiltInRules;
 import dev.bulwark.core.internal.deny.DenyRuleCheck;
@@ -202,7 +203,8 @@ public final class Engine {
         }
         RequestInspection inspection = new RequestInspection(request, new ArrayList<>(), config.mode());
         inspection.client(policy.resolveClient(inspection));
-        return limitsOf(limitsRoute(request, inspection.clientAddress())).bodySize();
+        return limitsOf(limitsRoute(request, parser.normalize(request.rawPath()).path(), inspection.clientAddress()))
+                .bodySize();
     }
 
     private void run(HttpRequest request, RequestInspection inspection)
@@ -213,12 +215,14 @@ public final class Engine {
             return;
         }
         // The body is parsed under the limits of the route the request as sent falls under.
-        Route limitsRoute = routeParsers.isEmpty() ? null : limitsRoute(request, inspection.clientAddress());
+        // Normalised once: the route lookup and the parser both need it.
+        PathNormalizer.NormalizedPath path = parser.normalize(request.rawPath());
+        Route limitsRoute = routeParsers.isEmpty() ? null : limitsRoute(request, path.path(), inspection.clientAddress());
         Limits bodyLimits = limitsOf(limitsRoute);
         if (request.bodyTruncated() || request.bodyLength() > bodyLimits.bodySize()) {
             throw new LimitExceededException("body-size", Location.value(Source.BODY, ""), bodyLimits.bodySize(), 413);
         }
-        RequestParser.Parsed parsed = parserOf(limitsRoute).parse(request, inspection.mutableValues());
+        RequestParser.Parsed parsed = parserOf(limitsRoute).parse(request, path, inspection.mutableValues());
         inspection.path(parsed.path(), parsed.routingPath(), parsed.suspicious());
         if (config.methodOverride() == MethodOverridePolicy.ALLOW) {
             MethodOverride override = policy.methodOverride(inspection);
@@ -375,8 +379,7 @@ public final class Engine {
      * The route whose limits hold for the body: the first whose conditions hold for the method as
      * sent and the path exactly as routed; {@code null} for none.
      */
-    private Route limitsRoute(HttpRequest request, String clientAddress) {
-        String path = parser.normalizedPath(request.rawPath());
+    private Route limitsRoute(HttpRequest request, String path, String clientAddress) {
         for (Route route : config.routes()) {
             if (route.when().matches(path, request.method(), request.mediaType(), clientAddress)) {
                 return route;

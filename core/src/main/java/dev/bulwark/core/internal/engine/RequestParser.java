@@ -81,12 +81,12 @@ final class RequestParser {
     }
 
     /**
-     * Parses the request into {@code values}.
+     * Parses the request into {@code values}; {@code path} is its path as {@link #normalize} gives it.
      *
      * @return the path value, its routing form, and what of the body was not inspected
      */
-    Parsed parse(HttpRequest request, List<RequestValue> values) throws LimitExceededException, MalformedRequestException {
-        PathNormalizer.NormalizedPath path = pathNormalizer.normalize(request.rawPath());
+    Parsed parse(HttpRequest request, PathNormalizer.NormalizedPath path, List<RequestValue> values)
+            throws LimitExceededException, MalformedRequestException {
         RequestValue pathValue = new RequestValue(Location.value(Source.PATH, ""), request.rawPath(), path.path(), path.flags());
         values.add(pathValue);
         List<String> segments = path.segments();
@@ -134,9 +134,12 @@ final class RequestParser {
         return new Parsed(pathValue, path.routingPath(), path.suspicious(), List.copyOf(uninspected), graphQlRequest);
     }
 
-    /** The normalised path as routes match it, before the rest of the request is parsed. */
-    String normalizedPath(String rawPath) {
-        return pathNormalizer.normalize(rawPath).path();
+    /**
+     * The normalised path, as routes match it, before the rest of the request is parsed; every
+     * parser of one configuration normalises alike, so its result can be handed to any of them.
+     */
+    PathNormalizer.NormalizedPath normalize(String rawPath) {
+        return pathNormalizer.normalize(rawPath);
     }
 
     /**

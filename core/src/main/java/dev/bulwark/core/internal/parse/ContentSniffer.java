@@ -86,6 +86,11 @@ public final class ContentSniffer {
      * ignores the label reads.
      */
     public static boolean readsAsciiAsAscii(Charset charset) {
+        // The charsets nearly every request uses, answered without decoding the probe.
+        if (charset == StandardCharsets.UTF_8 || charset == StandardCharsets.ISO_8859_1
+                || charset == StandardCharsets.US_ASCII) {
+            return true;
+        }
         byte[] ascii = new byte[95];
         for (int i = 0; i < ascii.length; i++) {
             ascii[i] = (byte) (' ' + i);
