@@ -156,9 +156,7 @@ public final class SuggestCommand {
             err.println("error: configuration: " + e.getMessage());
             return INPUT_ERROR;
         }
-        if (options.level() != null) {
-            base = base.toBuilder().denyRules(base.denyRules().withLevel(options.level())).build();
-        }
+        base = withLevel(base, options.level());
         Set<String> logOnly = base.denyRules().logOnly();
 
         List<RecordedRequest> replayed = new ArrayList<>();

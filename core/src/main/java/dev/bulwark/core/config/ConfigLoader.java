@@ -108,7 +108,7 @@ public final class ConfigLoader {
         }
         Limits limits = Limits.defaults();
         if ((node = root.get("limits")) != null) {
-            limits = limits(node);
+            limits = limits(node, Limits.defaults());
             builder.limits(limits);
         }
         if ((node = root.get("decoding")) != null) {
@@ -174,15 +174,9 @@ public final class ConfigLoader {
         return node.convert(n -> new OpenApiConfig(specs, mode, unexpected, ignore, logOnly, maxViolations, details, responses));
     }
 
-    private static Limits limits(ConfigNode node) {
-        Limits.Builder limits = Limits.custom();
-        readLimits(node, "", limits);
-        return node.convert(n -> limits.build());
-    }
-
-    /** A route's {@code limits}: the global ones with the keys the route sets replaced. */
-    private static Limits routeLimits(ConfigNode node, Limits global) {
-        Limits.Builder limits = global.toBuilder();
+    /** {@code limits}: {@code base} with the keys set under {@code node} replaced (a route's start from the global ones). */
+    private static Limits limits(ConfigNode node, Limits base) {
+        Limits.Builder limits = base.toBuilder();
         readLimits(node, "", limits);
         return node.convert(n -> limits.build());
     }
@@ -403,7 +397,7 @@ public final class ConfigLoader {
         RoutePolicy policy = PolicyConfigReader.route(node);
         RouteBody body = node.has("body") ? routeBody(node.get("body")) : RouteBody.NONE;
         List<RateLimit> rateLimits = node.has("rate-limits") ? RateLimitsConfigReader.route(node.get("rate-limits")) : List.of();
-        Limits limits = node.has("limits") ? routeLimits(node.get("limits"), globalLimits) : null;
+        Limits limits = node.has("limits") ? limits(node.get("limits"), globalLimits) : null;
         return new Route(when, mode, level, uninspectable, jwt, openapi, openapiMode, policy, body, limits, rateLimits);
     }
 

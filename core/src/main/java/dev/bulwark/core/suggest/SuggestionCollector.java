@@ -5,6 +5,7 @@ import dev.bulwark.core.Finding;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Source;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,13 +90,13 @@ public final class SuggestionCollector {
         if (clients.size() < MAX_CLIENTS) {
             clients.add(clientHash);
         }
-        Map<Key, Set<String>> seen = new LinkedHashMap<>();
+        Map<Key, Set<Rule>> seen = new LinkedHashMap<>();
         for (Finding finding : findings) {
             Key key = new Key(route, finding.location(), finding.blockType() == BlockType.DENY);
-            seen.computeIfAbsent(key, k -> new TreeSet<>()).add(finding.ruleId() + '\u0000' + finding.ruleKey());
+            seen.computeIfAbsent(key, k -> new TreeSet<>(Rule.ORDER)).add(new Rule(finding.ruleId(), finding.ruleKey()));
         }
         boolean anyDropped = false;
-        for (Map.Entry<Key, Set<String>> found : seen.entrySet()) {
+        for (Map.Entry<Key, Set<Rule>> found : seen.entrySet()) {
             Entry entry = entries.get(found.getKey());
             if (entry == null) {
                 if (entries.size() >= maxLocations) {
@@ -162,6 +163,10 @@ public final class SuggestionCollector {
     private record Key(String route, Location location, boolean deny) {
     }
 
+    private record Rule(String id, String key) {
+        static final Comparator<Rule> ORDER = Comparator.comparing(Rule::id).thenComparing(Rule::key);
+    }
+
     private static final class Entry {
         final Set<String> methods = new TreeSet<>();
         final Map<String, Long> rules = new TreeMap<>();
@@ -169,7 +174,7 @@ public final class SuggestionCollector {
         final Set<Long> clients = new HashSet<>();
         long count;
 
-        void add(String method, long client, Set<String> ruleIdsAndKeys) {
+        void add(String method, long client, Set<Rule> found) {
             count++;
             if (methods.size() < MAX_METHODS_PER_LOCATION) {
                 methods.add(method);
@@ -177,12 +182,10 @@ public final class SuggestionCollector {
             if (clients.size() < MAX_CLIENTS_PER_LOCATION) {
                 clients.add(client);
             }
-            for (String idAndKey : ruleIdsAndKeys) {
-                int zero = idAndKey.indexOf('\u0000');
-                String id = idAndKey.substring(0, zero);
-                if (rules.containsKey(id) || rules.size() < MAX_RULES_PER_LOCATION) {
-                    rules.merge(id, 1L, Long::sum);
-                    ruleKeys.add(idAndKey.substring(zero + 1));
+            for (Rule rule : found) {
+                if (rules.containsKey(rule.id()) || rules.size() < MAX_RULES_PER_LOCATION) {
+                    rules.merge(rule.id(), 1L, Long::sum);
+                    ruleKeys.add(rule.key());
                 }
             }
         }

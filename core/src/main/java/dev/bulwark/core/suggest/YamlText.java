@@ -54,8 +54,6 @@ final class YamlText {
                 value(out, field.getValue(), indent + 2);
                 first = false;
             }
-        } else if (item.isArray() && item.size() > 0) {
-            out.append(" ".repeat(indent)).append("- ").append(flow(item)).append('\n');
         } else {
             out.append(" ".repeat(indent)).append("- ").append(flow(item)).append('\n');
         }
