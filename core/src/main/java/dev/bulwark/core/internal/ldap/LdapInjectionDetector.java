@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.ldap;
 
 import dev.bulwark.core.Level;
+import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -21,7 +22,9 @@ import java.util.List;
  * note)", "(a+b)*c") never goes below zero. A complete compound filter in a value
  * ({@code (&(objectClass=*))}) is reported when it tests presence with {@code =*}, and at STRICT
  * level otherwise. A value made only of filter metacharacters with a wildcard, a parenthesis
- * and an operator ({@code *()|&'}) is a probe for the filter syntax and is reported too.
+ * and an operator ({@code *()|&'}) is a probe for the filter syntax and is reported too. The user
+ * name of Basic credentials, which directory-backed servers bind or search with, is held to the
+ * characters of an account name ({@link #unfitForAccountName}).
  *
  * @see <a href="https://owasp.org/www-community/attacks/LDAP_Injection">OWASP: LDAP Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/90.html">CWE-90</a>
@@ -40,8 +43,12 @@ public final class LdapInjectionDetector extends RuleFamily {
     public static final RuleDefinition FILTER_SYNTAX = new RuleDefinition("LDAP-FILTER-SYNTAX", KEY, Level.STRICT,
             "LDAP filter syntax: adjacent components or a compound filter", REFERENCE);
 
+    public static final RuleDefinition ACCOUNT_NAME = new RuleDefinition("LDAP-ACCOUNT-NAME", KEY, Level.STANDARD,
+            "Basic credentials whose user name holds a wildcard (*), a control character or a closing parenthesis"
+                    + " before an opening one", REFERENCE);
+
     private static final List<RuleDefinition> RULES = List.of(FILTER_BREAKOUT, PRESENCE_FILTER, METACHARACTER_PROBE,
-            FILTER_SYNTAX);
+            FILTER_SYNTAX, ACCOUNT_NAME);
 
     public LdapInjectionDetector() {
         super(KEY, RULES);
@@ -49,6 +56,13 @@ public final class LdapInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        if (isBasicUser(target)) {
+            int unfit = unfitForAccountName(target.text());
+            if (unfit >= 0) {
+                sink.report(ACCOUNT_NAME, unfit, 1);
+                return;
+            }
+        }
         if (!target.profile().has(')') && !target.profile().has('%')) {
             return;
         }
@@ -92,6 +106,29 @@ public final class LdapInjectionDetector extends RuleFamily {
         if (weak >= 0) {
             sink.report(FILTER_SYNTAX, weak, Math.min(length - weak, 32));
         }
+    }
+
+    private static boolean isBasicUser(ScanTarget target) {
+        return target.source() == BasicCredentials.USER.source() && target.name().equals(BasicCredentials.USER.name());
+    }
+
+    /**
+     * Where the user name of Basic credentials holds what no account name does and an LDAP bind
+     * or search filter built from it reads as syntax: a wildcard ({@code admin*} matches every
+     * admin account), a control character ({@code admin\0} ends the name in C libraries) or a
+     * {@code )} before any {@code (} ({@code admin)(}). Balanced parentheses pass, and so does a
+     * backslash ({@code DOMAIN\\user}); -1 when none is there.
+     */
+    static int unfitForAccountName(String user) {
+        boolean opened = false;
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            if (c == '*' || c < 0x20 || c == 0x7f || (c == ')' && !opened)) {
+                return i;
+            }
+            opened |= c == '(';
+        }
+        return -1;
     }
 
     /**

@@ -89,4 +89,20 @@ class LdapInjectionDetectorTest {
     void ignoresShortPunctuationWithoutAllThreeMetacharacters(String value) {
         assertThat(standard(query(value))).isEmpty();
     }
+    @ParameterizedTest
+    @ValueSource(strings = {"admin*", "*", "admin)(", "admin\u0000", "admin)", "j*doe"})
+    void detectsFilterSyntaxInBasicUserName(String user) {
+        assertThat(standard(Scans.header("authorization:basic-user", user))).containsExactly("LDAP-ACCOUNT-NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "DOMAIN\\jdoe", "first.last+tag@example.co.uk", "j.doe (contractor)", "O'Brien"})
+    void allowsOrdinaryBasicUserNames(String user) {
+        assertThat(standard(Scans.header("authorization:basic-user", user))).isEmpty();
+    }
+
+    @Test
+    void leavesWildcardsInOtherHeadersToTheFilterRules() {
+        assertThat(standard(Scans.header("x-search", "admin*"))).isEmpty();
+    }
 }
