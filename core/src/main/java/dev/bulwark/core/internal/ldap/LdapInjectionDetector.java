@@ -56,13 +56,23 @@ public final class LdapInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (isBasicUser(target)) {
-            int unfit = unfitForAccountName(target.text());
-            if (unfit >= 0) {
-                sink.report(ACCOUNT_NAME, unfit, 1);
-                return;
-            }
+        if (!isBasicUser(target)) {
+            scanFilter(target, sink);
+            return;
         }
+        // The filter rules first, as they name the attack more precisely.
+        boolean[] reported = new boolean[1];
+        scanFilter(target, (rule, offset, length) -> {
+            reported[0] = true;
+            sink.report(rule, offset, length);
+        });
+        int unfit = reported[0] ? -1 : unfitForAccountName(target.text());
+        if (unfit >= 0) {
+            sink.report(ACCOUNT_NAME, unfit, 1);
+        }
+    }
+
+    private void scanFilter(ScanTarget target, DetectionSink sink) {
         if (!target.profile().has(')') && !target.profile().has('%')) {
             return;
         }
