@@ -27,7 +27,8 @@ import java.util.List;
  * delimiter alone is not an attack: {@code Hello {{name}}}, {@code ${name}} and {@code ${5}} are
  * placeholders and prices. Reported are contents that compute ({@code 7*7}), call
  * ({@code t.x()}), run statements that import, include or assign ({@code {% import %}},
- * {@code <#assign>}; control flow alone, {@code {% if %}}, at STRICT), or name objects that lead to code execution
+ * {@code <#assign>}, or test a literal as probes do, {@code {% if True %}}; control flow on data,
+ * {@code {% if user %}}, at STRICT), or name objects that lead to code execution
  * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}), also when a
  * name is joined from string pieces ({@code ""["__cla"~"ss__"]}) or read from a SpEL bean or the
  * environment ({@code #{@systemEnvironment['KEY']}}). Backticks inside Ruby {@code #{...}}, PHP
@@ -60,8 +61,8 @@ public final class TemplateInjectionDetector extends RuleFamily {
             "Template statement that imports, includes, assigns or defines ({% import %}, {% set %}, <#assign>,"
                     + " #set(...), <% require %>, Handlebars {{#with x}})", cwe(1336));
     static final RuleDefinition CONTROL_STATEMENT = rule("TEMPLATE-CONTROL-STATEMENT", Level.STRICT,
-            "Template control-flow statement ({% if user %}, {% for x in items %}, <#list>) with nothing else"
-                    + " that computes, calls or names a dangerous object", cwe(1336));
+            "Template control-flow statement on data ({% if user %}, {% for x in items %}, <#list>) with nothing"
+                    + " else that computes, calls or names a dangerous object", cwe(1336));
     static final RuleDefinition PREPROCESSING = rule("TEMPLATE-PREPROCESSING", Level.STANDARD,
             "Thymeleaf preprocessing expression __${...}__", cwe(1336));
     static final RuleDefinition TYPE_REFERENCE = rule("TEMPLATE-TYPE-REFERENCE", Level.STANDARD,
@@ -166,6 +167,9 @@ public final class TemplateInjectionDetector extends RuleFamily {
         }
         return false;
     }
+
+    /** Constants that a probe tests in place of data, for {@link #CONTROL_KEYWORDS}. */
+    private static final Lexicon LITERALS = Lexicon.of("true", "false", "none", "nil", "null");
 
     /** Statement keywords of Jinja2/Twig/Django/Liquid, ERB, Freemarker and Velocity. */
     private static final Lexicon STATEMENT_KEYWORDS = Lexicon.of(
@@ -457,6 +461,29 @@ public final class TemplateInjectionDetector extends RuleFamily {
             return width;
         }
 
+        /**
+         * Whether the condition after a control keyword is a literal ({@code {% if True %}},
+         * {@code <% if 1 %>}): a template tests data, a probe tests whether its input is evaluated.
+         */
+        private boolean testsLiteral(int from, int to) {
+            int i = from;
+            while (i < to && Ascii.isSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i >= to || i == from) {
+                return false;
+            }
+            char c = s.charAt(i);
+            if (Ascii.isDigit(c) || c == '"' || c == '\'') {
+                return true;
+            }
+            int end = i;
+            while (end < to && Ascii.isLetter(s.charAt(end))) {
+                end++;
+            }
+            return LITERALS.contains(s, i, end);
+        }
+
         /** Judges the contents of the delimiter at stack slot {@code slot}, ending at {@code end}. */
         private void judge(int slot, int end, boolean closed) {
             int kind = kinds[slot];
@@ -501,7 +528,8 @@ public final class TemplateInjectionDetector extends RuleFamily {
             };
             if (statement) {
                 boolean control = keywordFirst && kind != VELOCITY && kind != MUSTACHE
-                        && CONTROL_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);
+                        && CONTROL_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd)
+                        && !testsLiteral(e.firstIdentEnd, to);
                 findings.report(control ? CONTROL_STATEMENT : STATEMENT, open, reportEnd);
             }
             boolean arithmetic = e.multiplications > 0
