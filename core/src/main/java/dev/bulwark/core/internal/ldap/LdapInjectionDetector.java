@@ -1,6 +1,8 @@
 package dev.bulwark.core.internal.ldap;
 
+import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -23,8 +25,9 @@ import java.util.List;
  * ({@code (&(objectClass=*))}) is reported when it tests presence with {@code =*}, and at STRICT
  * level otherwise. A value made only of filter metacharacters with a wildcard, a parenthesis
  * and an operator ({@code *()|&'}) is a probe for the filter syntax and is reported too. The user
- * name of Basic credentials, which directory-backed servers bind or search with, is held to the
- * characters of an account name ({@link #unfitForAccountName}).
+ * name of Basic credentials, which directory-backed servers bind or search with, and the user
+ * headers of authenticating proxies are held to the characters of an account name
+ * ({@link #unfitForAccountName}).
  *
  * @see <a href="https://owasp.org/www-community/attacks/LDAP_Injection">OWASP: LDAP Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/90.html">CWE-90</a>
@@ -44,8 +47,8 @@ public final class LdapInjectionDetector extends RuleFamily {
             "LDAP filter syntax: adjacent components or a compound filter", REFERENCE);
 
     public static final RuleDefinition ACCOUNT_NAME = new RuleDefinition("LDAP-ACCOUNT-NAME", KEY, Level.STANDARD,
-            "Basic credentials whose user name holds a wildcard (*), a control character or a closing parenthesis"
-                    + " before an opening one", REFERENCE);
+            "user name of Basic credentials or of a proxy's user header (X-Forwarded-User, X-Remote-User) holding"
+                    + " a wildcard (*), a control character or a closing parenthesis before an opening one", REFERENCE);
 
     private static final List<RuleDefinition> RULES = List.of(FILTER_BREAKOUT, PRESENCE_FILTER, METACHARACTER_PROBE,
             FILTER_SYNTAX, ACCOUNT_NAME);
@@ -56,7 +59,7 @@ public final class LdapInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
-        if (!isBasicUser(target)) {
+        if (!isAccountName(target)) {
             scanFilter(target, sink);
             return;
         }
@@ -118,8 +121,16 @@ public final class LdapInjectionDetector extends RuleFamily {
         }
     }
 
-    private static boolean isBasicUser(ScanTarget target) {
-        return target.source() == BasicCredentials.USER.source() && target.name().equals(BasicCredentials.USER.name());
+    /**
+     * Headers in which an authenticating proxy passes the user name on, lower case: a client that
+     * sends one itself hopes the application trusts it.
+     */
+    private static final List<String> USER_HEADERS = List.of("x-forwarded-user", "x-remote-user", "remote-user",
+            "x-auth-user", "x-authenticated-user", "x-webauth-user", "x-forwarded-preferred-username", "x-user");
+
+    private static boolean isAccountName(ScanTarget target) {
+        return target.source() == Source.HEADER && target.component() == Component.VALUE
+                && (target.name().equals(BasicCredentials.USER.name()) || USER_HEADERS.contains(target.name()));
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>A line counts only when its whole shape is a protocol command: {@code MAIL FROM:}/{@code
  * RCPT TO:}, {@code HELO host}, a bare upper-case {@code DATA}/{@code QUIT}, a message command
- * with only numbers as arguments ({@code RETR 1}), {@code AUTH}/{@code APOP} with a credential
+ * with only numbers as arguments ({@code RETR 1}), an upper-case POP3 {@code USER}/{@code PASS} with one
+ * argument, {@code AUTH}/{@code APOP} with a credential
  * token, or an IMAP tag with a digit followed by an IMAP command. Ordinary multi-line text
  * ("List of items", "Data will follow") does not have that shape. A lone CR counts as a line
  * break too: SMTP servers that accept bare CR end the line there.
@@ -111,9 +112,11 @@ public final class MailCommandDetector extends RuleFamily {
     private static final PercentDecoder PERCENT_ESCAPES = new PercentDecoder(2);
 
     private static final CommandTable BARE = new CommandTable(
-            "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN HELP", 1);
+            "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN HELP LIST UIDL", 1);
     private static final CommandTable NUMERIC = new CommandTable("RETR DELE TOP LIST UIDL", 1);
     private static final CommandTable ONE_ARGUMENT = new CommandTable("HELO EHLO VRFY EXPN", 1);
+    /** POP3 login commands: with one argument and in capitals ({@code PASS secret}), as text does not write them. */
+    private static final CommandTable POP3_LOGIN = new CommandTable("USER PASS", 1);
     private static final CommandTable IMAP = new CommandTable(
             "LOGIN SELECT EXAMINE CREATE DELETE RENAME SUBSCRIBE UNSUBSCRIBE LIST LSUB STATUS APPEND"
                     + " CHECK CLOSE EXPUNGE SEARCH FETCH STORE COPY MOVE UID LOGOUT CAPABILITY NOOP"
@@ -459,6 +462,9 @@ public final class MailCommandDetector extends RuleFamily {
         int third = skipSpaces(text, secondEnd, to);
         if (ONE_ARGUMENT.get(text, from, firstEnd) != 0) {
             return third == to;
+        }
+        if (POP3_LOGIN.get(text, from, firstEnd) != 0) {
+            return third == to && isUpperCase(text, from, firstEnd);
         }
         if (firstEnd - from == 4 && startsWithIgnoreCase(text, from, firstEnd, "HELP")) {
             // SMTP "HELP topic": in capitals after the protocol's CRLF, as "help me" or a "HELP

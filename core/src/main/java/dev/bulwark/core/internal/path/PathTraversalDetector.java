@@ -65,7 +65,8 @@ public final class PathTraversalDetector extends RuleFamily {
             "request path naming a hidden file or directory (dot segment other than .well-known and SCIM's .search)",
             cwe(538));
     public static final RuleDefinition BACKUP_FILE = rule("PATH-BACKUP-FILE", Level.STANDARD,
-            "request path naming a backup, dump, database or log file, or a site or database archive (backup.zip, www.tar.gz)",
+            "request path naming a backup, dump, database or log file, a numbered copy (index.php.1) or a site or"
+                    + " database archive (backup.zip, www.tar.gz)",
             cwe(530));
 
     public static final RuleDefinition RESTRICTED_EXTENSION = rule("PATH-RESTRICTED-EXTENSION", Level.STANDARD,
@@ -131,7 +132,7 @@ public final class PathTraversalDetector extends RuleFamily {
         // Windows
         "boot.ini", "win.ini", "system.ini", "windows/syswow64/", "windows/repair/",
         "windows/panther/", "winnt/", "system32/config/", "autoexec.bat", "inetpub/logs/", "config.sys",
-        "windows/debug/", "windows/microsoft.net/", "windows/temp/", "windows/system32",
+        "windows/debug/", "windows/microsoft.net/", "windows/temp/", "windows/system32/",
         "pagefile.sys", "hiberfil.sys", "ntuser.dat", "unattend.xml", "unattended.xml", "sysprep.inf", "sysprep.xml",
         "applicationhost.config", "machine.config", "system32/inetsrv/", "system32/drivers/etc/",
         // keys, credentials and shell histories
@@ -155,6 +156,8 @@ public final class PathTraversalDetector extends RuleFamily {
         "wp-content/debug.log", "@fs/", "@id/", "boot-inf/", "tomcat/conf/", "conf/server.xml", "conf/context.xml",
         "standalone/configuration/", "jetty/etc/",
         "jenkins/secrets/",
+        // diagnostics handlers and editor upload settings that hold credentials
+        "trace.axd", "elmah.axd", "sftp-config.json",
     };
 
     private static final PathTrie SENSITIVE_PATHS = new PathTrie(SENSITIVE);
@@ -174,6 +177,12 @@ public final class PathTraversalDetector extends RuleFamily {
     private static final String[] BACKUP_ARCHIVE_NAMES = {
         "backup", "backups", "bak", "site", "www", "wwwroot", "htdocs", "public_html", "web", "webroot", "db",
         "database", "dump", "sql", "mysql",
+    };
+
+    /** Extensions of scripts and configuration whose numbered copies ({@code .php.1}) are backups. */
+    private static final String[] NUMBERED_COPY_EXTENSIONS = {
+        "php", "php3", "php4", "php5", "phtml", "asp", "aspx", "jsp", "jspx", "cfm", "pl", "py", "rb", "cgi", "inc",
+        "config", "conf", "cnf", "ini", "yml", "yaml", "properties", "env", "sql", "htaccess", "htpasswd",
     };
 
     /** Extensions of archives and compressed files, for {@link #BACKUP_ARCHIVE_NAMES}. */
@@ -847,11 +856,33 @@ public final class PathTraversalDetector extends RuleFamily {
                 labelStart = i + 1;
             }
         }
+        if (isNumberedCopy(text, firstDot, end)) {
+            sink.report(BACKUP_FILE, start, end - start);
+            return true;
+        }
         if (isIn(text, start, firstDot, BACKUP_ARCHIVE_NAMES) && onlyArchiveExtensions(text, firstDot + 1, end)) {
             sink.report(BACKUP_FILE, start, end - start);
             return true;
         }
         return false;
+    }
+
+    /**
+     * A numbered copy of a script or configuration file ({@code index.php.1}, {@code web.config.2}):
+     * what {@code wget}, {@code logrotate} and editors leave beside the original, served as text.
+     */
+    private static boolean isNumberedCopy(String text, int firstDot, int end) {
+        int lastDot = text.lastIndexOf('.', end - 1);
+        if (lastDot <= firstDot || end - lastDot - 1 < 1 || end - lastDot - 1 > 3) {
+            return false;
+        }
+        for (int i = lastDot + 1; i < end; i++) {
+            if (!Ascii.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        int previousDot = text.lastIndexOf('.', lastDot - 1);
+        return previousDot >= firstDot && isIn(text, previousDot + 1, lastDot, NUMBERED_COPY_EXTENSIONS);
     }
 
     /** Whether every dot-separated label of {@code text[from, to)} is an archive extension ({@code tar.gz}). */

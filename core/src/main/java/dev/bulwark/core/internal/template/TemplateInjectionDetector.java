@@ -63,6 +63,9 @@ public final class TemplateInjectionDetector extends RuleFamily {
     static final RuleDefinition CONTROL_STATEMENT = rule("TEMPLATE-CONTROL-STATEMENT", Level.STRICT,
             "Template control-flow statement on data ({% if user %}, {% for x in items %}, <#list>) with nothing"
                     + " else that computes, calls or names a dangerous object", cwe(1336));
+    static final RuleDefinition POLYGLOT_PROBE = rule("TEMPLATE-POLYGLOT-PROBE", Level.STANDARD,
+            "Short value of punctuation holding the openers of three or more template languages (${{<%[%'\"}}%\\.),"
+                    + " the probe that makes an engine fail and name itself", cwe(1336));
     static final RuleDefinition PREPROCESSING = rule("TEMPLATE-PREPROCESSING", Level.STANDARD,
             "Thymeleaf preprocessing expression __${...}__", cwe(1336));
     static final RuleDefinition TYPE_REFERENCE = rule("TEMPLATE-TYPE-REFERENCE", Level.STANDARD,
@@ -71,7 +74,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
             "Template expression reading a property chain or applying a filter ({{user.name}})", cwe(1336));
 
     private static final List<RuleDefinition> RULES = List.of(CODE_EXECUTION, SENSITIVE_OBJECT, EXPRESSION,
-            STATEMENT, CONTROL_STATEMENT, PREPROCESSING, TYPE_REFERENCE, PROPERTY_REFERENCE);
+            STATEMENT, CONTROL_STATEMENT, POLYGLOT_PROBE, PREPROCESSING, TYPE_REFERENCE, PROPERTY_REFERENCE);
 
     static final int MAX_DEPTH = 16;
     static final int MAX_EXPRESSION = 2048;
@@ -129,6 +132,31 @@ public final class TemplateInjectionDetector extends RuleFamily {
             "verbatim", "capture", "cycle", "tablerow", "list", "items", "sep", "switch", "break", "continue",
             "compress", "escape", "noescape", "noparse", "outputformat", "endunless", "endcase", "endcapture",
             "endeach", "endwhile", "endswitch");
+
+    /** Longest value judged as a polyglot probe, in characters. */
+    private static final int MAX_PROBE = 64;
+
+    /** Openers of template languages, as pairs of characters, for {@link #isPolyglotProbe}. */
+    private static final String[] PROBE_OPENERS = {"${", "{{", "<%", "[%", "#{", "{%", "*{", "@(", "[["};
+
+    /**
+     * Punctuation only (no letter or digit) with the openers of at least three template languages:
+     * {@code ${{<%[%'"}}%\.} makes whichever engine reads it fail, and its error names the engine.
+     */
+    static boolean isPolyglotProbe(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Ascii.isAlnum(s.charAt(i)) || s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        int kinds = 0;
+        for (String opener : PROBE_OPENERS) {
+            if (s.contains(opener)) {
+                kinds++;
+            }
+        }
+        return kinds >= 3;
+    }
 
     /** .NET namespaces and types under {@code System} that start processes or reach files, the network or types. */
     private static final Lexicon DOTNET_DANGEROUS = Lexicon.of(
@@ -219,6 +247,10 @@ public final class TemplateInjectionDetector extends RuleFamily {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         if (target.profile().has('@') && scanRazorImplicitCall(target.text(), sink)) {
+            return;
+        }
+        if (target.text().length() <= MAX_PROBE && isPolyglotProbe(target.text())) {
+            sink.report(POLYGLOT_PROBE, 0, target.text().length());
             return;
         }
         if (!target.profile().hasAny(CANDIDATES)) {

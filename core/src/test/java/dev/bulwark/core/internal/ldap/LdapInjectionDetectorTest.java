@@ -105,4 +105,11 @@ class LdapInjectionDetectorTest {
     void leavesWildcardsInOtherHeadersToTheFilterRules() {
         assertThat(standard(Scans.header("x-search", "admin*"))).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x-forwarded-user", "x-remote-user", "remote-user"})
+    void detectsWildcardInProxyUserHeader(String header) {
+        assertThat(standard(Scans.header(header, "*"))).containsExactly("LDAP-ACCOUNT-NAME");
+        assertThat(standard(Scans.header(header, "anna.smith"))).isEmpty();
+    }
 }

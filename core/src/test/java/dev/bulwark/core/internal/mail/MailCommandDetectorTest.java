@@ -171,4 +171,16 @@ class MailCommandDetectorTest {
     private java.util.List<String> form(String name, String value) {
         return Scans.at(Level.STANDARD, detector, new ScanTarget(value, Source.FORM, Component.VALUE, name));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anna\r\nPASS secret\r\nLIST", "x\r\nUSER admin", "x\nLIST"})
+    void detectsPop3LoginAndListing(String value) {
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Notes\nPass it on", "Hi\nuser admin is locked", "Todo\nList", "Steps\nPass 3"})
+    void ignoresLoginWordsInOrdinaryText(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
 }

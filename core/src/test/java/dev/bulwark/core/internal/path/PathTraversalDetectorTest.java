@@ -199,6 +199,30 @@ class PathTraversalDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/index.php.1", "/conf/app.config.2", "/app/settings.yml.12"})
+    void detectsNumberedCopiesOfScriptsAndConfiguration(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-BACKUP-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/docs/v1.2", "/releases/app.1.2.3", "/api/v1.0/users", "/files/report.pdf.1"})
+    void ignoresVersionNumbersInRequestPath(String value) {
+        assertThat(standard(path(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/trace.axd", "/elmah.axd", "/sftp-config.json"})
+    void detectsDiagnosticsHandlersAndEditorCredentials(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @Test
+    void ignoresSystemFolderNamedInSupportQuestion() {
+        assertThat(standard(query("how do I fix c:\\windows\\system32 error 0x80070005"))).isEmpty();
+        assertThat(standard(query("c:\\windows\\system32\\drivers\\etc\\hosts"))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/backup.zip", "/site.tar.gz", "/www.tgz", "/files/db.sql.gz", "/public_html.7z", "/Backup.ZIP"})
     void detectsSiteAndDatabaseArchivesInRequestPath(String value) {
         assertThat(standard(path(value))).containsExactly("PATH-BACKUP-FILE");

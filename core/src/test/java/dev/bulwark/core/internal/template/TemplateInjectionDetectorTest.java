@@ -211,4 +211,16 @@ class TemplateInjectionDetectorTest {
     void ignoresMentionsOfSystemWithoutDangerousCall(String value) {
         assertThat(Scans.value(detector, value)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${{<%[%'\"}}%\\.", "{{<%[%${", "#{*{@(}}"})
+    void detectsTemplatePolyglotProbe(String value) {
+        assertThat(Scans.value(detector, value)).containsExactly("TEMPLATE-POLYGLOT-PROBE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ }} ${ }", ":-) {{ }}", "<%= %> {{ }} a ${ }", "[[ ]] {{ }}"})
+    void ignoresPunctuationWithFewerThanThreeTemplateOpeners(String value) {
+        assertThat(Scans.value(detector, value)).doesNotContain("TEMPLATE-POLYGLOT-PROBE");
+    }
 }
