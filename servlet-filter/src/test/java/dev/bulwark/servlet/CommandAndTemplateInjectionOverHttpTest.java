@@ -67,4 +67,19 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
         assertThat(parameters.get("note").get(0).asText()).isEqualTo(note);
         assertThat(parameters.get("file").get(0).asText()).isEqualTo("report.final.pdf");
     }
+
+    @Test
+    void blocksRazorCallIntoSystemDiagnostics() {
+        assertBlockedAndLoggedAs(postForm(form("name", "@System.Diagnostics.Process.Start(\"cmd.exe\",\"/c whoami\")")),
+                "TEMPLATE-EXPRESSION");
+    }
+
+    @Test
+    void passesEmailTemplateWithControlFlow() {
+        HttpResponse<String> response = post("/params-first/templates", "application/json",
+                "{\"body\":\"Dear {{ name }},{% if order %} your order {{ order }} shipped{% endif %}\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
 }

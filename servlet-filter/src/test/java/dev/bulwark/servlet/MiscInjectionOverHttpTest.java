@@ -102,4 +102,48 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void blocksWildcardInBasicUserNameAndLogsItMasked() {
+        int before = servlet.calls.get();
+
+        HttpResponse<String> response = getWithAuthorization(basic("admin*", "secret"));
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("LDAP-ACCOUNT-NAME");
+        assertThat(event.get("bulwark.location").asText()).isEqualTo("header:authorization:basic-user");
+        assertThat(event.get("bulwark.excerpt").asText()).isEqualTo("******");
+    }
+
+    @Test
+    void passesDomainQualifiedBasicUserName() {
+        assertThat(getWithAuthorization(basic("CORP\\jdoe", "secret")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void blocksBccInjectedIntoSubjectField() {
+        HttpResponse<String> response = postForm("/contact", form("subject", "Hello\r\nBcc: list@attacker.example")
+                + "&" + form("message", "hi"));
+
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void blocksSendmailLogFileOptionAfterSenderAddress() {
+        HttpResponse<String> response = postForm("/contact",
+                form("from", "attacker\\\" -oQ/tmp/ -X/var/www/html/shell.php some\"@example.com"));
+
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-SENDMAIL-OPTION");
+    }
+
+    @Test
+    void passesMultiLineMessageNextToSubject() {
+        HttpResponse<String> response = postForm("/contact", form("subject", "Order 1234")
+                + "&" + form("message", "-----Original Message-----\r\nFrom: Bob <bob@example.com>\r\nTo: support@example.com"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
 }

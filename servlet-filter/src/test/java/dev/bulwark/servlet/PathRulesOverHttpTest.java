@@ -103,4 +103,27 @@ class PathRulesOverHttpTest extends FilterContainerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body()).get("bodySha256").asText()).isEqualTo(RecordingServlet.sha256(body));
     }
+
+    @Test
+    void blocksSiteArchiveInRequestPath() {
+        refusedAndLogged(rawGet("/www.tar.gz"), "PATH-BACKUP-FILE");
+    }
+
+    @Test
+    void passesScimSearchEndpoint() {
+        HttpResponse<String> response = post("/scim/v2/Users/.search", "application/scim+json",
+                "{\"filter\":\"userName eq \\\"bjensen\\\"\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void blocksColdFusionUpload() {
+        byte[] body = MultipartBody.onePart("b", "form-data; name=\"file\"; filename=\"shell.cfm\"", "image/png",
+                "<cfexecute name=\"cmd.exe\">".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = post("/upload", "multipart/form-data; boundary=b", body);
+
+        assertThat(assertBlockedAndLogged(response).get("rule.id").asText()).isEqualTo("PATH-UPLOAD-SCRIPT");
+    }
 }

@@ -1,6 +1,9 @@
 package dev.bulwark.core.internal.ldap;
 
+import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
+import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -21,7 +24,10 @@ import java.util.List;
  * note)", "(a+b)*c") never goes below zero. A complete compound filter in a value
  * ({@code (&(objectClass=*))}) is reported when it tests presence with {@code =*}, and at STRICT
  * level otherwise. A value made only of filter metacharacters with a wildcard, a parenthesis
- * and an operator ({@code *()|&'}) is a probe for the filter syntax and is reported too.
+ * and an operator ({@code *()|&'}) is a probe for the filter syntax and is reported too. The user
+ * name of Basic credentials, which directory-backed servers bind or search with, and the user
+ * headers of authenticating proxies are held to the characters of an account name
+ * ({@link #unfitForAccountName}).
  *
  * @see <a href="https://owasp.org/www-community/attacks/LDAP_Injection">OWASP: LDAP Injection</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/90.html">CWE-90</a>
@@ -40,8 +46,12 @@ public final class LdapInjectionDetector extends RuleFamily {
     public static final RuleDefinition FILTER_SYNTAX = new RuleDefinition("LDAP-FILTER-SYNTAX", KEY, Level.STRICT,
             "LDAP filter syntax: adjacent components or a compound filter", REFERENCE);
 
+    public static final RuleDefinition ACCOUNT_NAME = new RuleDefinition("LDAP-ACCOUNT-NAME", KEY, Level.STANDARD,
+            "user name of Basic credentials or of a proxy's user header (X-Forwarded-User, X-Remote-User) holding"
+                    + " a wildcard (*), a control character or a closing parenthesis before an opening one", REFERENCE);
+
     private static final List<RuleDefinition> RULES = List.of(FILTER_BREAKOUT, PRESENCE_FILTER, METACHARACTER_PROBE,
-            FILTER_SYNTAX);
+            FILTER_SYNTAX, ACCOUNT_NAME);
 
     public LdapInjectionDetector() {
         super(KEY, RULES);
@@ -49,6 +59,23 @@ public final class LdapInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        if (!isAccountName(target)) {
+            scanFilter(target, sink);
+            return;
+        }
+        // The filter rules first, as they name the attack more precisely.
+        boolean[] reported = new boolean[1];
+        scanFilter(target, (rule, offset, length) -> {
+            reported[0] = true;
+            sink.report(rule, offset, length);
+        });
+        int unfit = reported[0] ? -1 : unfitForAccountName(target.text());
+        if (unfit >= 0) {
+            sink.report(ACCOUNT_NAME, unfit, 1);
+        }
+    }
+
+    private void scanFilter(ScanTarget target, DetectionSink sink) {
         if (!target.profile().has(')') && !target.profile().has('%')) {
             return;
         }
@@ -92,6 +119,37 @@ public final class LdapInjectionDetector extends RuleFamily {
         if (weak >= 0) {
             sink.report(FILTER_SYNTAX, weak, Math.min(length - weak, 32));
         }
+    }
+
+    /**
+     * Headers in which an authenticating proxy passes the user name on, lower case: a client that
+     * sends one itself hopes the application trusts it.
+     */
+    private static final List<String> USER_HEADERS = List.of("x-forwarded-user", "x-remote-user", "remote-user",
+            "x-auth-user", "x-authenticated-user", "x-webauth-user", "x-forwarded-preferred-username", "x-user");
+
+    private static boolean isAccountName(ScanTarget target) {
+        return target.source() == Source.HEADER && target.component() == Component.VALUE
+                && (target.name().equals(BasicCredentials.USER.name()) || USER_HEADERS.contains(target.name()));
+    }
+
+    /**
+     * Where the user name of Basic credentials holds what no account name does and an LDAP bind
+     * or search filter built from it reads as syntax: a wildcard ({@code admin*} matches every
+     * admin account), a control character ({@code admin\0} ends the name in C libraries) or a
+     * {@code )} before any {@code (} ({@code admin)(}). Balanced parentheses pass, and so does a
+     * backslash ({@code DOMAIN\\user}); -1 when none is there.
+     */
+    static int unfitForAccountName(String user) {
+        boolean opened = false;
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            if (c == '*' || c < 0x20 || c == 0x7f || (c == ')' && !opened)) {
+                return i;
+            }
+            opened |= c == '(';
+        }
+        return -1;
     }
 
     /**

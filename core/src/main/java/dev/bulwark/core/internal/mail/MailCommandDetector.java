@@ -6,6 +6,7 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.NameWords;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
@@ -18,7 +19,8 @@ import java.util.List;
  *
  * <p>A line counts only when its whole shape is a protocol command: {@code MAIL FROM:}/{@code
  * RCPT TO:}, {@code HELO host}, a bare upper-case {@code DATA}/{@code QUIT}, a message command
- * with only numbers as arguments ({@code RETR 1}), {@code AUTH}/{@code APOP} with a credential
+ * with only numbers as arguments ({@code RETR 1}), an upper-case POP3 {@code USER}/{@code PASS} with one
+ * argument, {@code AUTH}/{@code APOP} with a credential
  * token, or an IMAP tag with a digit followed by an IMAP command. Ordinary multi-line text
  * ("List of items", "Data will follow") does not have that shape. A lone CR counts as a line
  * break too: SMTP servers that accept bare CR end the line there.
@@ -51,7 +53,11 @@ public final class MailCommandDetector extends RuleFamily {
             Level.STANDARD, "Line break in an address or subject value followed by a mail header (Bcc:, Cc:, To:, Subject:)",
             "https://capec.mitre.org/data/definitions/134.html");
 
-    private static final List<RuleDefinition> RULES = List.of(INJECTION, HEADER_INJECTION);
+    static final RuleDefinition SENDMAIL_OPTION = new RuleDefinition("MAILCMD-SENDMAIL-OPTION", KEY, Level.STANDARD,
+            "Address followed by a sendmail option that writes a log file or reads another configuration (-X, -C, -oQ)",
+            "https://cwe.mitre.org/data/definitions/88.html");
+
+    private static final List<RuleDefinition> RULES = List.of(INJECTION, HEADER_INJECTION, SENDMAIL_OPTION);
 
     /** Headers that add recipients or redirect replies, lower case. */
     private static final String[] ADDRESS_HEADERS = {
@@ -82,6 +88,16 @@ public final class MailCommandDetector extends RuleFamily {
     private static final CommandTable IMAP_DISTINCT = new CommandTable(
             "LOGIN LOGOUT CAPABILITY EXAMINE LSUB EXPUNGE AUTHENTICATE UID FETCH NAMESPACE IDLE STARTTLS UNSELECT", 1);
 
+    /**
+     * Words of form and JSON field names whose values a mail form puts into a header of the
+     * message (recipient, sender, subject, the sender's name): such a field is judged as a query
+     * parameter is, not as the free text of a body, since no line break belongs in it.
+     */
+    private static final String[] HEADER_FIELD_WORDS = {
+        "to", "cc", "bcc", "from", "reply", "replyto", "sender", "recipient", "recipients", "subject", "name",
+        "username", "firstname", "lastname", "fullname", "displayname", "email", "mail", "address",
+    };
+
     /** Longest header field name looked at. */
     private static final int MAX_FIELD_NAME = 40;
 
@@ -96,9 +112,11 @@ public final class MailCommandDetector extends RuleFamily {
     private static final PercentDecoder PERCENT_ESCAPES = new PercentDecoder(2);
 
     private static final CommandTable BARE = new CommandTable(
-            "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN HELP", 1);
+            "DATA QUIT RSET NOOP STARTTLS STAT CAPA LOGOUT TURN HELP LIST UIDL", 1);
     private static final CommandTable NUMERIC = new CommandTable("RETR DELE TOP LIST UIDL", 1);
     private static final CommandTable ONE_ARGUMENT = new CommandTable("HELO EHLO VRFY EXPN", 1);
+    /** POP3 login commands: with one argument and in capitals ({@code PASS secret}), as text does not write them. */
+    private static final CommandTable POP3_LOGIN = new CommandTable("USER PASS", 1);
     private static final CommandTable IMAP = new CommandTable(
             "LOGIN SELECT EXAMINE CREATE DELETE RENAME SUBSCRIBE UNSUBSCRIBE LIST LSUB STATUS APPEND"
                     + " CHECK CLOSE EXPUNGE SEARCH FETCH STORE COPY MOVE UID LOGOUT CAPABILITY NOOP"
@@ -112,12 +130,15 @@ public final class MailCommandDetector extends RuleFamily {
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
         String text = target.text();
+        if (target.profile().has('@') && target.profile().has('-') && findSendmailOption(text, sink)) {
+            return;
+        }
         boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
         boolean backslash = target.profile().has('\\');
         if (!target.profile().hasAny(BREAKS) && !escaped && !backslash) {
             return;
         }
-        boolean body = target.source().isBody();
+        boolean body = target.source().isBody() && !NameWords.containsWord(target.name(), HEADER_FIELD_WORDS);
         int whole = text.length();
         DetectionSink wholeValue = (rule, offset, length) -> sink.report(rule, 0, whole);
         if (escaped) {
@@ -161,6 +182,67 @@ public final class MailCommandDetector extends RuleFamily {
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
+    /**
+     * A sendmail command-line option after a blank or quote in a value that holds an address: the
+     * sender address a PHP {@code mail()} or PHPMailer call passes to {@code sendmail -f} ends at
+     * the blank, and the options after it run (CVE-2016-10033). Reported: {@code -X} (log the
+     * session to a file, a web shell when under the document root), {@code -C} (read another
+     * configuration), {@code -oQ}/{@code -OQueueDirectory=} (queue in a chosen folder), each with
+     * an absolute path, and {@code -be ${...}} (Exim's string expansion, which runs commands).
+     */
+    private static boolean findSendmailOption(String text, DetectionSink sink) {
+        for (int i = text.indexOf('-'); i > 0 && i + 2 < text.length(); i = text.indexOf('-', i + 1)) {
+            char before = text.charAt(i - 1);
+            if (before != ' ' && before != '\t' && before != '"' && before != '\'') {
+                continue;
+            }
+            int option = i + 1;
+            int argument;
+            if (text.startsWith("OQueueDirectory=", option)) {
+                argument = -1;
+            } else if (text.startsWith("oQ", option)) {
+                argument = option + 2;
+            } else if (text.charAt(option) == 'X' || text.charAt(option) == 'C') {
+                argument = option + 1;
+            } else if (text.startsWith("be ", option) && text.startsWith("${", skipSpaces(text, option + 2, text.length()))) {
+                argument = -1;
+            } else {
+                continue;
+            }
+            if (argument < 0 || isAbsolutePath(text, skipSpaces(text, argument, text.length()))) {
+                sink.report(SENDMAIL_OPTION, i, Math.min(text.length(), option + 40) - i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an absolute path with at least two names ({@code /var/www}, {@code c:\\x\\y}) starts at {@code at}. */
+    private static boolean isAbsolutePath(String text, int at) {
+        int start;
+        if (at < text.length() && text.charAt(at) == '/') {
+            start = at;
+        } else if (at + 2 < text.length() && Ascii.isLetter(text.charAt(at)) && text.charAt(at + 1) == ':'
+                && (text.charAt(at + 2) == '\\' || text.charAt(at + 2) == '/')) {
+            start = at + 2;
+        } else {
+            return false;
+        }
+        int separators = 0;
+        for (int i = start; i < text.length() && i < start + 256; i++) {
+            char c = text.charAt(i);
+            if (c == '/' || c == '\\') {
+                separators++;
+                if (separators == 2) {
+                    return i > start + 1;
+                }
+            } else if (!Ascii.isAlnum(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Judges every line after a line break; returns whether something was reported. */
     private static boolean scanLines(String text, boolean body, DetectionSink sink) {
         int lineStart = nextBreak(text, 0);
@@ -168,6 +250,14 @@ public final class MailCommandDetector extends RuleFamily {
             return false;
         }
         int firstLine = firstLineShape(text, lineStart);
+        if (!body && firstLine == ADDRESS) {
+            int blankLineEnd = blankLineEnd(text, lineStart);
+            if (blankLineEnd > 0 && blankLineEnd < text.length() && !isAddress(text, blankLineEnd, lineEnd(text, blankLineEnd))) {
+                // an address, an empty line, then text: a message body of the attacker's choosing
+                sink.report(HEADER_INJECTION, lineStart, text.length() - lineStart);
+                return true;
+            }
+        }
         int checked = 0;
         while (lineStart >= 0 && checked++ < 1000) {
             int from = lineStart;
@@ -311,6 +401,36 @@ public final class MailCommandDetector extends RuleFamily {
         return false;
     }
 
+    /**
+     * Where the text after an empty line starts, when the line break at {@code breakAt} is
+     * followed by another ({@code CRLF CRLF}, {@code LF LF}); else -1.
+     */
+    private static int blankLineEnd(String text, int breakAt) {
+        int i = breakAt;
+        int lineFeeds = 0;
+        int carriageReturns = 0;
+        while (i < text.length() && isBreak(text.charAt(i))) {
+            if (text.charAt(i++) == '\n') {
+                lineFeeds++;
+            } else {
+                carriageReturns++;
+            }
+        }
+        while (i < text.length() && Ascii.isSpace(text.charAt(i))) {
+            i++;
+        }
+        return lineFeeds >= 2 || (lineFeeds == 0 && carriageReturns >= 2) ? i : -1;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int end = nextBreak(text, from);
+        end = end < 0 ? text.length() : end;
+        while (end > from && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end;
+    }
+
     private static boolean isBreak(char c) {
         return c == '\r' || c == '\n';
     }
@@ -342,6 +462,9 @@ public final class MailCommandDetector extends RuleFamily {
         int third = skipSpaces(text, secondEnd, to);
         if (ONE_ARGUMENT.get(text, from, firstEnd) != 0) {
             return third == to;
+        }
+        if (POP3_LOGIN.get(text, from, firstEnd) != 0) {
+            return third == to && isUpperCase(text, from, firstEnd);
         }
         if (firstEnd - from == 4 && startsWithIgnoreCase(text, from, firstEnd, "HELP")) {
             // SMTP "HELP topic": in capitals after the protocol's CRLF, as "help me" or a "HELP

@@ -38,7 +38,7 @@ import java.util.Set;
  * that ends in a well-known file after any such junk is caught whatever the junk is.
  *
  * <p>For the request path itself more rules apply: hidden files and directories (a segment
- * starting with a dot, other than {@code .well-known}), backup, dump and log files, and a last
+ * starting with a dot, other than {@code .well-known} and SCIM's {@code .search}, RFC 7644), backup, dump and log files, and a last
  * segment or path parameter with a restricted extension ({@code deny-rules.restricted-extensions},
  * see {@link DenyRulesConfig#defaultRestrictedExtensions()}). Upload file names are checked for
  * script and active-content extensions and absolute paths.
@@ -62,10 +62,11 @@ public final class PathTraversalDetector extends RuleFamily {
             "path to a well-known sensitive file (system accounts, keys, configuration, VCS)",
             cwe(538));
     public static final RuleDefinition HIDDEN_FILE = rule("PATH-HIDDEN-FILE", Level.STANDARD,
-            "request path naming a hidden file or directory (dot segment other than .well-known)",
+            "request path naming a hidden file or directory (dot segment other than .well-known and SCIM's .search)",
             cwe(538));
     public static final RuleDefinition BACKUP_FILE = rule("PATH-BACKUP-FILE", Level.STANDARD,
-            "request path naming a backup, dump, database or log file",
+            "request path naming a backup, dump, database or log file, a numbered copy (index.php.1) or a site or"
+                    + " database archive (backup.zip, www.tar.gz)",
             cwe(530));
 
     public static final RuleDefinition RESTRICTED_EXTENSION = rule("PATH-RESTRICTED-EXTENSION", Level.STANDARD,
@@ -74,7 +75,7 @@ public final class PathTraversalDetector extends RuleFamily {
             cwe(538));
     public static final RuleDefinition UPLOAD_SCRIPT = rule("PATH-UPLOAD-SCRIPT", Level.STANDARD,
             "upload file name with a server-side script or archive extension (.aspx, .ashx, .asa, .cer, .war, "
-                    + ".cgi, .htaccess; PHP and JSP have their own rules), also before ;, ::$DATA, a NUL or trailing dots",
+                    + ".cgi, .cfm, .inc, .htaccess; PHP and JSP have their own rules), also before ;, ::$DATA, a NUL or trailing dots",
             cwe(434));
     public static final RuleDefinition UPLOAD_ACTIVE_CONTENT = rule("PATH-UPLOAD-ACTIVE-CONTENT", Level.STANDARD,
             "upload file name of content a browser runs when served from the site (.svg, .html, .xhtml, .swf, .hta)",
@@ -131,7 +132,7 @@ public final class PathTraversalDetector extends RuleFamily {
         // Windows
         "boot.ini", "win.ini", "system.ini", "windows/syswow64/", "windows/repair/",
         "windows/panther/", "winnt/", "system32/config/", "autoexec.bat", "inetpub/logs/", "config.sys",
-        "windows/debug/", "windows/microsoft.net/", "windows/temp/", "windows/system32",
+        "windows/debug/", "windows/microsoft.net/", "windows/temp/", "windows/system32/",
         "pagefile.sys", "hiberfil.sys", "ntuser.dat", "unattend.xml", "unattended.xml", "sysprep.inf", "sysprep.xml",
         "applicationhost.config", "machine.config", "system32/inetsrv/", "system32/drivers/etc/",
         // keys, credentials and shell histories
@@ -155,6 +156,8 @@ public final class PathTraversalDetector extends RuleFamily {
         "wp-content/debug.log", "@fs/", "@id/", "boot-inf/", "tomcat/conf/", "conf/server.xml", "conf/context.xml",
         "standalone/configuration/", "jetty/etc/",
         "jenkins/secrets/",
+        // diagnostics handlers and editor upload settings that hold credentials
+        "trace.axd", "elmah.axd", "sftp-config.json",
     };
 
     private static final PathTrie SENSITIVE_PATHS = new PathTrie(SENSITIVE);
@@ -167,12 +170,32 @@ public final class PathTraversalDetector extends RuleFamily {
     };
 
     /**
+     * Base names under which a site's or database's copy is archived ({@code backup.zip},
+     * {@code www.tar.gz}): the names that backup scanners request. A download named so on purpose
+     * is rare; {@code source.zip} or {@code data.zip} are not among them.
+     */
+    private static final String[] BACKUP_ARCHIVE_NAMES = {
+        "backup", "backups", "bak", "site", "www", "wwwroot", "htdocs", "public_html", "web", "webroot", "db",
+        "database", "dump", "sql", "mysql",
+    };
+
+    /** Extensions of scripts and configuration whose numbered copies ({@code .php.1}) are backups. */
+    private static final String[] NUMBERED_COPY_EXTENSIONS = {
+        "php", "php3", "php4", "php5", "phtml", "asp", "aspx", "jsp", "jspx", "cfm", "pl", "py", "rb", "cgi", "inc",
+        "config", "conf", "cnf", "ini", "yml", "yaml", "properties", "env", "sql", "htaccess", "htpasswd",
+    };
+
+    /** Extensions of archives and compressed files, for {@link #BACKUP_ARCHIVE_NAMES}. */
+    private static final String[] ARCHIVE_EXTENSIONS = {"zip", "tar", "gz", "tgz", "bz2", "tbz2", "xz", "txz", "7z", "rar", "zst"};
+
+    /**
      * Server-side scripts, handlers and deployable archives: a server that stores the upload under
      * this name in a served folder runs it. PHP and JSP names have their own rules (PHP, JAVA keys).
      */
     private static final Extensions SCRIPT_EXTENSIONS = new Extensions(
             "asp", "aspx", "asa", "asax", "ascx", "ashx", "asmx", "axd", "cer", "cdx", "cshtml", "vbhtml", "soap",
-            "rem", "svc", "config", "htaccess", "htpasswd", "jhtml", "war", "ear", "cgi", "pl", "shtm", "stm");
+            "rem", "svc", "config", "htaccess", "htpasswd", "jhtml", "war", "ear", "cgi", "pl", "shtm", "stm",
+            "cfm", "cfml", "cfc", "inc");
 
     /** Content a browser runs with the site's origin when it is served back: stored XSS. */
     private static final Extensions ACTIVE_CONTENT_EXTENSIONS = new Extensions(
@@ -801,7 +824,8 @@ public final class PathTraversalDetector extends RuleFamily {
     private static boolean judgeSegment(String text, int start, int end, DetectionSink sink) {
         if (text.charAt(start) == '.' && end - start >= 2) {
             char next = text.charAt(start + 1);
-            if ((Ascii.isAlnum(next) || next == '_') && !Text.regionEquals(text, start, end, ".well-known")) {
+            if ((Ascii.isAlnum(next) || next == '_') && !Text.regionEquals(text, start, end, ".well-known")
+                    && !Text.regionEquals(text, start, end, ".search")) {
                 sink.report(HIDDEN_FILE, start, end - start);
                 return true;
             }
@@ -830,6 +854,55 @@ public final class PathTraversalDetector extends RuleFamily {
                     }
                 }
                 labelStart = i + 1;
+            }
+        }
+        if (isNumberedCopy(text, firstDot, end)) {
+            sink.report(BACKUP_FILE, start, end - start);
+            return true;
+        }
+        if (isIn(text, start, firstDot, BACKUP_ARCHIVE_NAMES) && onlyArchiveExtensions(text, firstDot + 1, end)) {
+            sink.report(BACKUP_FILE, start, end - start);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A numbered copy of a script or configuration file ({@code index.php.1}, {@code web.config.2}):
+     * what {@code wget}, {@code logrotate} and editors leave beside the original, served as text.
+     */
+    private static boolean isNumberedCopy(String text, int firstDot, int end) {
+        int lastDot = text.lastIndexOf('.', end - 1);
+        if (lastDot <= firstDot || end - lastDot - 1 < 1 || end - lastDot - 1 > 3) {
+            return false;
+        }
+        for (int i = lastDot + 1; i < end; i++) {
+            if (!Ascii.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        int previousDot = text.lastIndexOf('.', lastDot - 1);
+        return previousDot >= firstDot && isIn(text, previousDot + 1, lastDot, NUMBERED_COPY_EXTENSIONS);
+    }
+
+    /** Whether every dot-separated label of {@code text[from, to)} is an archive extension ({@code tar.gz}). */
+    private static boolean onlyArchiveExtensions(String text, int from, int to) {
+        int labelStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '.') {
+                if (!isIn(text, labelStart, i, ARCHIVE_EXTENSIONS)) {
+                    return false;
+                }
+                labelStart = i + 1;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIn(String text, int from, int to, String[] lowerNames) {
+        for (String name : lowerNames) {
+            if (Text.regionEquals(text, from, to, name)) {
+                return true;
             }
         }
         return false;

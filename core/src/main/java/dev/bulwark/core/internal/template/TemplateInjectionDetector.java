@@ -26,7 +26,9 @@ import java.util.List;
  * {@code #set(...)}, Razor {@code @(...)}, Smarty {@code {$...}}) with a bounded stack, then judges what is inside as an expression. A
  * delimiter alone is not an attack: {@code Hello {{name}}}, {@code ${name}} and {@code ${5}} are
  * placeholders and prices. Reported are contents that compute ({@code 7*7}), call
- * ({@code t.x()}), run statements ({@code {% if %}}), or name objects that lead to code execution
+ * ({@code t.x()}), run statements that import, include or assign ({@code {% import %}},
+ * {@code <#assign>}, or test a literal as probes do, {@code {% if True %}}; control flow on data,
+ * {@code {% if user %}}, at STRICT), or name objects that lead to code execution
  * ({@code __class__}, {@code config}, {@code getRuntime}, {@code T(java.lang.Runtime)}), also when a
  * name is joined from string pieces ({@code ""["__cla"~"ss__"]}) or read from a SpEL bean or the
  * environment ({@code #{@systemEnvironment['KEY']}}). Backticks inside Ruby {@code #{...}}, PHP
@@ -56,7 +58,14 @@ public final class TemplateInjectionDetector extends RuleFamily {
             "Template expression that computes, calls or runs a command ({{7*7}}, ${x.y()}, <%= 7*7 %>, #{`id`})",
             cwe(1336));
     static final RuleDefinition STATEMENT = rule("TEMPLATE-STATEMENT", Level.STANDARD,
-            "Template statement ({% if %}, <#assign>, #set(...), <% if %>, Handlebars {{#with x}})", cwe(1336));
+            "Template statement that imports, includes, assigns or defines ({% import %}, {% set %}, <#assign>,"
+                    + " #set(...), <% require %>, Handlebars {{#with x}})", cwe(1336));
+    static final RuleDefinition CONTROL_STATEMENT = rule("TEMPLATE-CONTROL-STATEMENT", Level.STRICT,
+            "Template control-flow statement on data ({% if user %}, {% for x in items %}, <#list>) with nothing"
+                    + " else that computes, calls or names a dangerous object", cwe(1336));
+    static final RuleDefinition POLYGLOT_PROBE = rule("TEMPLATE-POLYGLOT-PROBE", Level.STANDARD,
+            "Short value of punctuation holding the openers of three or more template languages (${{<%[%'\"}}%\\.),"
+                    + " the probe that makes an engine fail and name itself", cwe(1336));
     static final RuleDefinition PREPROCESSING = rule("TEMPLATE-PREPROCESSING", Level.STANDARD,
             "Thymeleaf preprocessing expression __${...}__", cwe(1336));
     static final RuleDefinition TYPE_REFERENCE = rule("TEMPLATE-TYPE-REFERENCE", Level.STANDARD,
@@ -65,7 +74,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
             "Template expression reading a property chain or applying a filter ({{user.name}})", cwe(1336));
 
     private static final List<RuleDefinition> RULES = List.of(CODE_EXECUTION, SENSITIVE_OBJECT, EXPRESSION,
-            STATEMENT, PREPROCESSING, TYPE_REFERENCE, PROPERTY_REFERENCE);
+            STATEMENT, CONTROL_STATEMENT, POLYGLOT_PROBE, PREPROCESSING, TYPE_REFERENCE, PROPERTY_REFERENCE);
 
     static final int MAX_DEPTH = 16;
     static final int MAX_EXPRESSION = 2048;
@@ -110,6 +119,85 @@ public final class TemplateInjectionDetector extends RuleFamily {
                     "applicationscope", "initparam", "systemproperties", "systemenvironment", "sessionscope",
                     "requestscope", "pagescope", "smarty")
             .build();
+
+    /**
+     * Statement keywords that only choose or repeat what a template prints: the {@code {% if %}}
+     * and {@code {% for %}} of the e-mail and page templates that users of a CMS write. They are a
+     * probe at most; statements that import, include, assign or define stay at STANDARD, and
+     * anything inside them that computes, calls or names a dangerous object is judged as usual.
+     */
+    private static final Lexicon CONTROL_KEYWORDS = Lexicon.of(
+            "if", "elif", "else", "endif", "for", "endfor", "while", "unless", "case", "when", "each", "end",
+            "with", "endwith", "raw", "endraw", "autoescape", "endautoescape", "block", "endblock", "spaceless",
+            "verbatim", "capture", "cycle", "tablerow", "list", "items", "sep", "switch", "break", "continue",
+            "compress", "escape", "noescape", "noparse", "outputformat", "endunless", "endcase", "endcapture",
+            "endeach", "endwhile", "endswitch");
+
+    /** Longest value judged as a polyglot probe, in characters. */
+    private static final int MAX_PROBE = 64;
+
+    /** Openers of template languages, as pairs of characters, for {@link #isPolyglotProbe}. */
+    private static final String[] PROBE_OPENERS = {"${", "{{", "<%", "[%", "#{", "{%", "*{", "@(", "[["};
+
+    /**
+     * Punctuation only (no letter or digit) with the openers of at least three template languages:
+     * {@code ${{<%[%'"}}%\.} makes whichever engine reads it fail, and its error names the engine.
+     */
+    static boolean isPolyglotProbe(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Ascii.isAlnum(s.charAt(i)) || s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        int kinds = 0;
+        for (String opener : PROBE_OPENERS) {
+            if (s.contains(opener)) {
+                kinds++;
+            }
+        }
+        return kinds >= 3;
+    }
+
+    /** .NET namespaces and types under {@code System} that start processes or reach files, the network or types. */
+    private static final Lexicon DOTNET_DANGEROUS = Lexicon.of(
+            "Diagnostics", "IO", "Reflection", "Environment", "Activator", "AppDomain", "Net", "Runtime", "Web",
+            "Type", "Management", "CodeDom");
+
+    /** Longest Razor implicit expression read, in characters. */
+    private static final int MAX_RAZOR_CHAIN = 200;
+
+    /**
+     * A Razor implicit expression that calls into {@code System}: {@code @System.Diagnostics.Process.Start("cmd")},
+     * {@code @System.IO.File.ReadAllText(...)}. Razor needs no delimiter around {@code @name.name(...)},
+     * so the delimiter scan does not see it; a call on a dangerous {@code System} namespace is
+     * reported as an expression.
+     */
+    private static boolean scanRazorImplicitCall(String s, DetectionSink sink) {
+        for (int at = s.indexOf("@System."); at >= 0; at = s.indexOf("@System.", at + 1)) {
+            int segmentStart = at + "@System.".length();
+            int i = segmentStart;
+            boolean dangerous = false;
+            int limit = Math.min(s.length(), at + MAX_RAZOR_CHAIN);
+            while (i < limit) {
+                char c = s.charAt(i);
+                if (c == '.') {
+                    dangerous |= DOTNET_DANGEROUS.contains(s, segmentStart, i);
+                    segmentStart = i + 1;
+                } else if (!Ascii.isAlnum(c) && c != '_') {
+                    break;
+                }
+                i++;
+            }
+            if (dangerous && i < s.length() && s.charAt(i) == '(' && i > segmentStart) {
+                sink.report(EXPRESSION, at, i + 1 - at);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Constants that a probe tests in place of data, for {@link #CONTROL_KEYWORDS}. */
+    private static final Lexicon LITERALS = Lexicon.of("true", "false", "none", "nil", "null");
 
     /** Statement keywords of Jinja2/Twig/Django/Liquid, ERB, Freemarker and Velocity. */
     private static final Lexicon STATEMENT_KEYWORDS = Lexicon.of(
@@ -158,6 +246,13 @@ public final class TemplateInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        if (target.profile().has('@') && scanRazorImplicitCall(target.text(), sink)) {
+            return;
+        }
+        if (target.text().length() <= MAX_PROBE && isPolyglotProbe(target.text())) {
+            sink.report(POLYGLOT_PROBE, 0, target.text().length());
+            return;
+        }
         if (!target.profile().hasAny(CANDIDATES)) {
             return;
         }
@@ -398,6 +493,29 @@ public final class TemplateInjectionDetector extends RuleFamily {
             return width;
         }
 
+        /**
+         * Whether the condition after a control keyword is a literal ({@code {% if True %}},
+         * {@code <% if 1 %>}): a template tests data, a probe tests whether its input is evaluated.
+         */
+        private boolean testsLiteral(int from, int to) {
+            int i = from;
+            while (i < to && Ascii.isSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i >= to || i == from) {
+                return false;
+            }
+            char c = s.charAt(i);
+            if (Ascii.isDigit(c) || c == '"' || c == '\'') {
+                return true;
+            }
+            int end = i;
+            while (end < to && Ascii.isLetter(s.charAt(end))) {
+                end++;
+            }
+            return LITERALS.contains(s, i, end);
+        }
+
         /** Judges the contents of the delimiter at stack slot {@code slot}, ending at {@code end}. */
         private void judge(int slot, int end, boolean closed) {
             int kind = kinds[slot];
@@ -441,7 +559,10 @@ public final class TemplateInjectionDetector extends RuleFamily {
                 default -> false;
             };
             if (statement) {
-                findings.report(STATEMENT, open, reportEnd);
+                boolean control = keywordFirst && kind != VELOCITY && kind != MUSTACHE
+                        && CONTROL_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd)
+                        && !testsLiteral(e.firstIdentEnd, to);
+                findings.report(control ? CONTROL_STATEMENT : STATEMENT, open, reportEnd);
             }
             boolean arithmetic = e.multiplications > 0
                     || (kind != INLINE && kind != INLINE_PAREN && e.otherArithmetic == 1 && e.operators == 1);

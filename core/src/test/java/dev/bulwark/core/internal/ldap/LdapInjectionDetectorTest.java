@@ -89,4 +89,27 @@ class LdapInjectionDetectorTest {
     void ignoresShortPunctuationWithoutAllThreeMetacharacters(String value) {
         assertThat(standard(query(value))).isEmpty();
     }
+    @ParameterizedTest
+    @ValueSource(strings = {"admin*", "*", "admin)(", "admin\u0000", "admin)", "j*doe"})
+    void detectsFilterSyntaxInBasicUserName(String user) {
+        assertThat(standard(Scans.header("authorization:basic-user", user))).containsExactly("LDAP-ACCOUNT-NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "DOMAIN\\jdoe", "first.last+tag@example.co.uk", "j.doe (contractor)", "O'Brien"})
+    void allowsOrdinaryBasicUserNames(String user) {
+        assertThat(standard(Scans.header("authorization:basic-user", user))).isEmpty();
+    }
+
+    @Test
+    void leavesWildcardsInOtherHeadersToTheFilterRules() {
+        assertThat(standard(Scans.header("x-search", "admin*"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x-forwarded-user", "x-remote-user", "remote-user"})
+    void detectsWildcardInProxyUserHeader(String header) {
+        assertThat(standard(Scans.header(header, "*"))).containsExactly("LDAP-ACCOUNT-NAME");
+        assertThat(standard(Scans.header(header, "anna.smith"))).isEmpty();
+    }
 }

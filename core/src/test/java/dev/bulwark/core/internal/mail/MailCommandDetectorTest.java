@@ -132,7 +132,55 @@ class MailCommandDetectorTest {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Scans.at(Level.STANDARD, detector, json));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"subject:Hello\r\nBcc: a@attacker.example", "name:John\nTo: x@attacker.example",
+        "name:Bob\r\nSubject: Free money", "subject:Invoice\rBcc: x@attacker.example", "/contact/email:x\nCc: y@attacker.example"})
+    void detectsHeaderInjectedIntoFormFieldThatBecomesAHeader(String field) {
+        int colon = field.indexOf(':');
+        assertThat(form(field.substring(0, colon), field.substring(colon + 1))).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a@example.com\r\n\r\nInjected body text", "a@example.com\n\nclick here"})
+    void detectsMessageBodyInjectedAfterAddress(String value) {
+        assertThat(form("email", value)).containsExactly("MAILCMD-HEADER-INJECTION");
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a@example.com\n\nb@example.com", "a@example.com\r\n\r\n"})
+    void ignoresAddressListsWithEmptyLines(String value) {
+        assertThat(form("email", value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"attacker\\\" -oQ/tmp/ -X/var/www/html/shell.php some\"@email.com",
+        "x@example.com -X/var/www/html/log.php", "x@example.com -C /etc/mail/evil.cf",
+        "a@example.com -OQueueDirectory=/tmp", "a@example.com -be ${run{/bin/id}}", "x@example.com -X c:\\inetpub\\wwwroot\\x.aspx"})
+    void detectsSendmailOptionAfterAddress(String value) {
+        assertThat(form("from", value)).containsExactly("MAILCMD-SENDMAIL-OPTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anna@example.com - Sales", "bob@example.com -C/O Acme", "x@example.com -X", "a@b.example -be there",
+        "see /var/www -X/ and me@example.com", "x@example.com -Xmx512m", "cc -C/etc anna@example.com"})
+    void ignoresDashesInOrdinaryAddressValues(String value) {
+        assertThat(form("from", value)).isEmpty();
+    }
+
     private java.util.List<String> form(String name, String value) {
         return Scans.at(Level.STANDARD, detector, new ScanTarget(value, Source.FORM, Component.VALUE, name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anna\r\nPASS secret\r\nLIST", "x\r\nUSER admin", "x\nLIST"})
+    void detectsPop3LoginAndListing(String value) {
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Notes\nPass it on", "Hi\nuser admin is locked", "Todo\nList", "Steps\nPass 3"})
+    void ignoresLoginWordsInOrdinaryText(String value) {
+        assertThat(standard(detector, value)).isEmpty();
     }
 }

@@ -142,4 +142,9 @@ class NoSqlInjectionDetectorTest {
     void detectsDatabaseMethodsOfTheShell(String value) {
         assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
     }
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"$ne\":null}", "{\"$gt\":\"\"}"})
+    void detectsOperatorObjectAsBasicUserName(String user) {
+        assertThat(Scans.standard(detector, Scans.header("authorization:basic-user", user))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
 }

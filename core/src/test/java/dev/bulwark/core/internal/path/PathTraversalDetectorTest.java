@@ -194,6 +194,48 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void allowsScimSearchEndpoint() {
+        assertThat(standard(path("/scim/v2/Users/.search"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/index.php.1", "/conf/app.config.2", "/app/settings.yml.12"})
+    void detectsNumberedCopiesOfScriptsAndConfiguration(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-BACKUP-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/docs/v1.2", "/releases/app.1.2.3", "/api/v1.0/users", "/files/report.pdf.1"})
+    void ignoresVersionNumbersInRequestPath(String value) {
+        assertThat(standard(path(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/trace.axd", "/elmah.axd", "/sftp-config.json"})
+    void detectsDiagnosticsHandlersAndEditorCredentials(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @Test
+    void ignoresSystemFolderNamedInSupportQuestion() {
+        assertThat(standard(query("how do I fix c:\\windows\\system32 error 0x80070005"))).isEmpty();
+        assertThat(standard(query("c:\\windows\\system32\\drivers\\etc\\hosts"))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/backup.zip", "/site.tar.gz", "/www.tgz", "/files/db.sql.gz", "/public_html.7z", "/Backup.ZIP"})
+    void detectsSiteAndDatabaseArchivesInRequestPath(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-BACKUP-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/downloads/source.zip", "/releases/app-1.2.tar.gz", "/backup-guide.html", "/site.webmanifest",
+        "/www/index.html", "/backup/photos.zip"})
+    void ignoresOrdinaryArchivesAndPagesInRequestPath(String value) {
+        assertThat(standard(path(value))).isEmpty();
+    }
+
+    @Test
     void detectsBackupFilesInRequestPath() {
         assertThat(standard(path("/backup/site.sql.gz"))).containsExactly("PATH-BACKUP-FILE");
         assertThat(standard(path("/index.php~"))).containsExactly("PATH-BACKUP-FILE");
@@ -382,7 +424,8 @@ class PathTraversalDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"shell.aspx", "x.ashx", "x.asmx", "x.cer", "app.war", "x.asa", "x.cshtml", "cgi.pl",
-        "shell.aspx;.png", "x.ashx::$DATA", "x.asp%00.jpg", "x.cer.", "x.asp ", "x.config"})
+        "shell.aspx;.png", "x.ashx::$DATA", "x.asp%00.jpg", "x.cer.", "x.asp ", "x.config", "shell.cfm", "x.cfml",
+        "x.cfc;.png", "functions.inc"})
     void detectsServerScriptUploadNames(String name) {
         assertThat(standard(fileName(name))).containsExactly("PATH-UPLOAD-SCRIPT");
     }

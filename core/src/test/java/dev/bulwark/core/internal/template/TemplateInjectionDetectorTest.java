@@ -45,10 +45,26 @@ class TemplateInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{% if True %}yes{% endif %}", "{% import os %}", "<% if true %>x<% end %>",
-        "<#assign x = 1>", "#set($a = 'b')", "#foreach($i in $list)x#end"})
+    @ValueSource(strings = {"{% if True %}49{% endif %}", "<% if true %>x<% end %>", "<%= if 1 %>49<% end %>",
+        "{% import os %}", "{% include '/etc/passwd' %}", "<% require 'open3' %>",
+        "<#assign x = 1>", "#set($a = 'b')", "#foreach($i in $list)x#end", "{% set x = 1 %}"})
     void detectsTemplateStatement(String value) {
         assertThat(Scans.value(detector, value)).contains("TEMPLATE-STATEMENT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{% if user %}yes{% endif %}", "<% if admin %>x<% end %>",
+        "Dear {{ name }},{% if order %} your order {{ order }} shipped{% endif %}", "{% for item in items %}{{ item }}{% endfor %}"})
+    void reportsControlFlowStatementsOnlyAtStrict(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+        assertThat(Scans.value(detector, value, Level.STRICT)).contains("TEMPLATE-CONTROL-STATEMENT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{% if config %}x{% endif %}", "{% if 7*7 == 49 %}x{% endif %}",
+        "{% for c in ().__class__.__base__.__subclasses__() %}{{c}}{% endfor %}"})
+    void judgesWhatControlFlowStatementsHoldAtStandard(String value) {
+        assertThat(Scans.value(detector, value)).isNotEmpty();
     }
 
     @Test
@@ -181,5 +197,30 @@ class TemplateInjectionDetectorTest {
     void listsEveryRuleItReports() {
         assertThat(detector.rules()).extracting(r -> r.key()).containsOnly("TEMPLATE");
         assertThat(detector.rules()).extracting(r -> r.id()).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@System.Diagnostics.Process.Start(\"cmd.exe\",\"/c whoami\")",
+        "x @System.IO.File.ReadAllText(\"c:/windows/win.ini\")", "@System.Environment.GetEnvironmentVariable(\"PATH\")"})
+    void detectsRazorImplicitCallIntoSystem(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-EXPRESSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mail me @System.Admin", "see @System.String docs", "@System.Diagnostics", "@System.Console.WriteLine(1)"})
+    void ignoresMentionsOfSystemWithoutDangerousCall(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${{<%[%'\"}}%\\.", "{{<%[%${", "#{*{@(}}"})
+    void detectsTemplatePolyglotProbe(String value) {
+        assertThat(Scans.value(detector, value)).containsExactly("TEMPLATE-POLYGLOT-PROBE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ }} ${ }", ":-) {{ }}", "<%= %> {{ }} a ${ }", "[[ ]] {{ }}"})
+    void ignoresPunctuationWithFewerThanThreeTemplateOpeners(String value) {
+        assertThat(Scans.value(detector, value)).doesNotContain("TEMPLATE-POLYGLOT-PROBE");
     }
 }
