@@ -1,5 +1,6 @@
 package dev.bulwark.core.internal.sql;
 
+import dev.bulwark.core.Component;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
@@ -23,10 +24,13 @@ import java.util.Arrays;
  * prose with SQL words ("select your size", "1 or 2 items", "O'Brien") has none of these shapes.
  *
  * <p>Values without any character or word that SQL injection needs are passed after one cheap loop.
- * Header and cookie values, which the engine does not percent-decode, are also read decoded when
- * they hold {@code %XX} escapes; JSON text carried in a value is also read with its
+ * A value that still holds {@code %XX} escapes is also read decoded: headers, cookies and XML, JSON
+ * or multipart text, which the engine does not percent-decode, and values encoded twice
+ * ({@code %2527}); JSON text carried in a value is also read with its
  * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
- * blank inside, see {@link #stillFormEncoded}) is also read with spaces. Time and memory are linear in the value's length: tokens are read
+ * blank inside, see {@link #stillFormEncoded}) is also read with spaces. A query, form or multipart
+ * value whose parameter name holds a quote is also read joined to its name ({@code name=value}),
+ * since an unencoded payload such as {@code 'a', '1'='1} is split by the parser at its {@code =}. Time and memory are linear in the value's length: tokens are read
  * in bounded runs that overlap by {@value #OVERLAP} tokens.
  *
  * <p>Levels: {@code BASIC} rules fire on UNION SELECT, destructive stacked statements, time delays
@@ -75,7 +79,7 @@ public final class SqlInjectionDetector extends RuleFamily {
         Source source = target.source();
         TextProfile profile = target.profile();
         boolean sql = mayHoldSql(value, profile);
-        boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && profile.has('%');
+        boolean escaped = profile.has('%');
         boolean plus = profile.has('+') && ((source == Source.PATH || source == Source.PATH_SEGMENT)
                 || stillFormEncoded(value));
         boolean json = profile.has('\\') && looksLikeJson(value);
@@ -89,6 +93,9 @@ public final class SqlInjectionDetector extends RuleFamily {
         }
         if (escaped) {
             String decoded = percentDecoded(value);
+            if (decoded != null && plus) {
+                decoded = decoded.replace('+', ' ');
+            }
             if (decoded != null && mayHoldSql(decoded)) {
                 judge(decoded, null, findings);
             }
@@ -110,6 +117,10 @@ public final class SqlInjectionDetector extends RuleFamily {
         if (split) {
             // Filters and applications that strip comments join DR/**/OP into DROP.
             splitKeyword(value, findings);
+        }
+        if (target.component() == Component.VALUE && source.isParameter() && holdsQuote(target.name())) {
+            // a=b' or '1'='1 sent unencoded: the parser splits the payload at its '=', name and value
+            pairWithName(target.name(), value, findings);
         }
         if (source == Source.HEADER && isNegotiationHeader(target.name())) {
             // Media ranges such as */* are the grammar of Accept headers, not a comment fragment.
@@ -206,6 +217,33 @@ public final class SqlInjectionDetector extends RuleFamily {
         if (mayHoldSql(text)) {
             judge(text, null, findings);
         }
+    }
+
+    private static boolean holdsQuote(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (quoteOf(name.charAt(i)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Judges {@code name=value} as one text, the way the client wrote it, and reports what it finds
+     * within the value. Read only for names that hold a quote, which parameter names do not.
+     */
+    private static void pairWithName(String name, String value, FirstFindings findings) {
+        String pair = name + '=' + value;
+        if (!mayHoldSql(pair)) {
+            return;
+        }
+        FirstFindings joined = new FirstFindings(SqlRules.ALL);
+        judge(pair, null, joined);
+        int shift = name.length() + 1;
+        joined.reportTo((rule, offset, length) -> {
+            int from = Math.min(value.length(), Math.max(0, offset - shift));
+            findings.add(rule, from, Math.max(from, Math.min(value.length(), offset + length - shift)));
+        });
     }
 
     /** Accept and its Accept-* relatives carry media ranges and weights ({@code *}{@code /*;q=0.8}). */

@@ -348,6 +348,7 @@ final class SqlShapes {
             return;
         }
         if (isLogic(s)) {
+            logicAfterQuote(s);
             booleanAfter(s, true, false, closes);
             return;
         }
@@ -379,6 +380,28 @@ final class SqlShapes {
             }
         }
         findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+    }
+
+    /**
+     * A value that is only a quote (after backslashes at most) and AND or OR: {@code 'and},
+     * <code>&#92;'or</code>, a probe that ends the string and starts a condition.
+     */
+    private void logicAfterQuote(int s) {
+        if (s == n - 1 && type[s] == WORD && (detail[s] == SqlVocabulary.AND || detail[s] == SqlVocabulary.OR)
+                && backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+        }
+    }
+
+    /** Whether {@code text[from, to)} holds only blanks and backslashes, the escape a probe tries to defeat. */
+    private boolean backslashesOrBlank(int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != '\\' && !SqlLexer.isSpace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean blank(int from, int to) {
@@ -1161,6 +1184,11 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.UPDATE) {
+            if (semicolonOpensValue(s) && nameEndsStatement(a)) {
+                // ;update users: a statement that opens the value, the application's own value empty
+                findings.add(rule, start[s], end[a]);
+                return;
+            }
             if (a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a)) {
                 int set = next(qualified(a + 1));
                 if (isWord(set, SqlVocabulary.SET)) {
@@ -1212,7 +1240,9 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.SELECT) {
-            if (afterSemicolon || afterBreak) {
+            if (endsHere && semicolonOpensValue(s)) {
+                findings.add(rule, start[s], end[s]);
+            } else if (afterSemicolon || afterBreak) {
                 int strength = selectStrength(s);
                 if (strength == 2 || (strength == 1 && context == QUOTED)) {
                     findings.add(rule, start[s], end[s]);
@@ -1324,6 +1354,26 @@ final class SqlShapes {
         }
         int v = prev(semi);
         return context == QUOTED || v >= 0 && (type[v] == NUM || type[v] == STR || type[v] == RPAREN);
+    }
+
+    /**
+     * Whether the semicolon right before {@code s} is where the value (or, quoted, the string the
+     * value ends) begins, after blanks or a {@code name=} inside the value: {@code ;update users},
+     * {@code '; select}, {@code pay=;select}. Prose puts a word before its semicolons.
+     */
+    private boolean semicolonOpensValue(int s) {
+        int semi = prev(s);
+        if (semi < 0 || type[semi] != SEMI) {
+            return false;
+        }
+        int opening = start[semi];
+        int v = prev(semi);
+        if (v >= 0 && isChar(v, '=') && prev(v) >= 0 && type[prev(v)] == WORD) {
+            opening = start[prev(v)];
+        } else if (v >= 0) {
+            return false;
+        }
+        return opening >= breakAt && blank(breakAt, opening);
     }
 
     /** A plain name that ends the statement: a comment, a semicolon or the end of the value follows. */

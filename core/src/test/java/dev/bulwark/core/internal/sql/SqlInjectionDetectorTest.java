@@ -154,6 +154,21 @@ class SqlInjectionDetectorTest {
     }
 
     @Nested
+    class QuoteProbes {
+        @ParameterizedTest
+        @ValueSource(strings = {"'and", "\\'and", "'or", "\"or", "'  or "})
+        void blocksValueThatIsQuoteAndLogicWord(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-KEYWORD-AFTER-QUOTE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"x'or", "rock'n'roll'and", "it's 'and", "'and'", "'or more"})
+        void allowsLogicWordAfterApostropheInText(String value) {
+            assertThat(rulesFor(value)).as(value).doesNotContain("SQL-KEYWORD-AFTER-QUOTE");
+        }
+    }
+
+    @Nested
     class Truncation {
         @ParameterizedTest
         @ValueSource(strings = {"admin'--", "admin' #", "admin')-- -", "admin'/*"})
@@ -270,8 +285,46 @@ class SqlInjectionDetectorTest {
         }
 
         @Test
+        void readsPercentEscapesLeftInXmlText() {
+            ScanTarget xml = new ScanTarget("%22+WAITFOR+DELAY+%27%0A", Source.XML, Component.VALUE, "/root/a/@probe");
+            assertThat(rulesFor(xml)).contains("SQL-TIME-AFTER-BREAK");
+        }
+
+        @Test
+        void readsDoublePercentEncodedQuote() {
+            assertThat(rulesFor("1%2527%20or%201=1--")).contains("SQL-BOOLEAN");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"100%25 cotton", "50%20off", "a%2Fb%2Fc.txt", "Caf%C3%A9 au lait", "%E2%82%AC 20"})
+        void allowsPercentEscapesOfPlainText(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
         void readsMysqlImplicitConversion() {
             assertThat(rulesFor("A' = 'B")).contains("SQL-IMPLICIT-CONVERSION");
+        }
+    }
+
+    @Nested
+    class QuoteInParameterName {
+        @Test
+        void blocksTautologySplitBetweenNameAndValue() {
+            ScanTarget value = new ScanTarget("'1'", Source.FORM, Component.VALUE, "'admin', '1'");
+            assertThat(rulesFor(value)).contains("SQL-TAUTOLOGY");
+        }
+
+        @Test
+        void judgesValueAloneWhenNameHasNoQuote() {
+            ScanTarget value = new ScanTarget("'1'", Source.FORM, Component.VALUE, "admin, 1");
+            assertThat(rulesFor(value)).isEmpty();
+        }
+
+        @Test
+        void allowsApostropheInNameWithPlainValue() {
+            ScanTarget value = new ScanTarget("yes", Source.FORM, Component.VALUE, "customer's choice");
+            assertThat(rulesFor(value)).isEmpty();
         }
     }
 
@@ -319,6 +372,18 @@ class SqlInjectionDetectorTest {
         @ValueSource(strings = {"copy myfile from '/etc/passwd';", "1;copy t to program 'id'", "copy x to 'C:\\temp\\a.txt'"})
         void blocksPostgresCopyBetweenTableAndServerFile(String value) {
             assertThat(rulesFor(value)).as(value).contains("SQL-FILE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {";update users", " ; select", "pay=;update users", "x'; select"})
+        void blocksStatementThatOpensTheValueAfterSemicolon(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STACKED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"can't; select", "Options; Select", "; update my profile", "a;update", "menu; select all"})
+        void allowsSemicolonBeforeStatementWordInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
         }
 
         @Test
