@@ -30,7 +30,8 @@ import java.util.Arrays;
  * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
  * blank inside, see {@link #stillFormEncoded}) is also read with spaces. A query, form or multipart
  * value whose parameter name holds a quote is also read joined to its name ({@code name=value}),
- * since an unencoded payload such as {@code 'a', '1'='1} is split by the parser at its {@code =}. Time and memory are linear in the value's length: tokens are read
+ * since an unencoded payload such as {@code 'a', '1'='1} is split by the parser at its {@code =}; and a
+ * value with a comment end that opens no comment of its own is also read with that end blanked. Time and memory are linear in the value's length: tokens are read
  * in bounded runs that overlap by {@value #OVERLAP} tokens.
  *
  * <p>Levels: {@code BASIC} rules fire on UNION SELECT, destructive stacked statements, time delays
@@ -84,7 +85,8 @@ public final class SqlInjectionDetector extends RuleFamily {
                 || stillFormEncoded(value));
         boolean json = profile.has('\\') && looksLikeJson(value);
         boolean split = profile.has('*') && commentInsideWord(value, 0) >= 0;
-        if (!sql && !escaped && !plus && !json && !split) {
+        String unopened = profile.has('*') && profile.has('/') ? withoutUnopenedCommentEnds(value) : null;
+        if (!sql && !escaped && !plus && !json && !split && unopened == null) {
             return;
         }
         FirstFindings findings = new FirstFindings(SqlRules.ALL);
@@ -113,6 +115,10 @@ public final class SqlInjectionDetector extends RuleFamily {
             if (unescaped != null && mayHoldSql(unescaped)) {
                 judge(unescaped, null, findings);
             }
+        }
+        if (unopened != null && mayHoldSql(unopened)) {
+            // a comment opened in an earlier parameter ends here: a=1/*&b=*/select ...
+            judge(unopened, null, findings);
         }
         if (split) {
             // Filters and applications that strip comments join DR/**/OP into DROP.
@@ -244,6 +250,35 @@ public final class SqlInjectionDetector extends RuleFamily {
             int from = Math.min(value.length(), Math.max(0, offset - shift));
             findings.add(rule, from, Math.max(from, Math.min(value.length(), offset + length - shift)));
         });
+    }
+
+    /**
+     * The value with each {@code *}{@code /} that closes no comment of its own replaced by blanks,
+     * or null if there is none. Such an end closes a comment that an earlier parameter opened, when
+     * the application joins parameters into one query, and leaves the SQL after it to run.
+     */
+    static String withoutUnopenedCommentEnds(String value) {
+        char[] chars = null;
+        boolean inComment = false;
+        for (int i = 0; i + 1 < value.length(); i++) {
+            char c = value.charAt(i);
+            char d = value.charAt(i + 1);
+            if (!inComment && c == '/' && d == '*') {
+                inComment = true;
+                i++;
+            } else if (c == '*' && d == '/') {
+                if (!inComment) {
+                    if (chars == null) {
+                        chars = value.toCharArray();
+                    }
+                    chars[i] = ' ';
+                    chars[i + 1] = ' ';
+                }
+                inComment = false;
+                i++;
+            }
+        }
+        return chars == null ? null : new String(chars);
     }
 
     /** Accept and its Accept-* relatives carry media ranges and weights ({@code *}{@code /*;q=0.8}). */

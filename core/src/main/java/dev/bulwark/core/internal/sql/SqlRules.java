@@ -44,7 +44,8 @@ final class SqlRules {
             "a comment or statement end right after a closing quote, cutting off the rest of the query",
             CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
-            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT ...)", CAPEC_66);
+            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT ...), or one that opens the"
+                    + " value after a semicolon (;update users)", CAPEC_66);
     static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,
             "a whole SQL statement or subquery (SELECT ... FROM, INSERT INTO, DECLARE @ ...)", CWE);
     static final RuleDefinition TIME = rule("SQL-TIME", Level.STANDARD,
@@ -74,11 +75,13 @@ final class SqlRules {
     static final RuleDefinition TRAILING_COMMENT = rule("SQL-TRAILING-COMMENT", Level.STANDARD,
             "a number or expression that ends in a comment, cutting off the rest of the query", CWE);
     static final RuleDefinition OPEN_CALL = rule("SQL-OPEN-CALL", Level.STANDARD,
-            "a value that opens a call of a SQL function and leaves it open (hex(, concat (...)", CWE);
+            "a value that opens a call of a SQL function, EXEC or VALUES and leaves it open (hex(, concat (, values (...)",
+            CWE);
     static final RuleDefinition OPERATOR_FRAGMENT = rule("SQL-OPERATOR-FRAGMENT", Level.STANDARD,
             "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL)", CWE);
     static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
-            "a value that is a quote followed by a statement keyword ('union, \" alter ...)", CWE);
+            "a value that is a quote followed by a statement keyword or a lone AND/OR ('union, \" alter, \\'and ...)",
+            CWE);
 
     static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,
             "an SQL keyword split by an inline comment (SEL/**/ECT, UN/**/ION), which only evades keyword filters",

@@ -337,7 +337,7 @@ final class SqlShapes {
                 if (after < n && realComment(after)) {
                     findings.add(COMMENT_TRUNCATION, start[s], end[after]);
                 } else if (next(after) >= n) {
-                    findings.add(oneWord(prefixFrom, breakAt - 1) && breakAt > 1 ? COMMENT_TRUNCATION : FRAGMENT,
+                    findings.add(oneWord(prefixFrom, breakAt - 1) && breakAt > 0 ? COMMENT_TRUNCATION : FRAGMENT,
                             start[s], end[s]);
                 }
             }
@@ -591,6 +591,9 @@ final class SqlShapes {
             int p = next(s + 1);
             if (p < n && type[p] == LPAREN && constantList(p) > 0) {
                 findings.add(STATEMENT, start[s], end[p]);
+            } else if (p < n && type[p] == LPAREN && match[p] < 0 && n - p <= 4) {
+                // values ( left open: the start of a row the rest of the query is meant to fill
+                findings.add(OPEN_CALL, start[s], end[p]);
             }
         } else if (id == SqlVocabulary.IN) {
             int p = next(s + 1);
@@ -664,7 +667,8 @@ final class SqlShapes {
 
     /** A known function opened and left open at the end of the value: {@code hex(}, {@code concat (}. */
     private void openCall(int s) {
-        if (type[s] != WORD || !(is(detail[s], SqlVocabulary.FUNCTION) || detail[s] == SqlVocabulary.IN)) {
+        if (type[s] != WORD || !(is(detail[s], SqlVocabulary.FUNCTION) || detail[s] == SqlVocabulary.IN
+                || detail[s] == SqlVocabulary.EXEC || detail[s] == SqlVocabulary.EXECUTE)) {
             return;
         }
         int p = next(s + 1);
@@ -947,12 +951,21 @@ final class SqlShapes {
         if (strength == 0 && p >= 0 && type[p] == LPAREN && subqueryWithFrom(p)) {
             strength = 2;
         }
+        if (strength == 0 && p >= 0 && type[p] == LPAREN && match[p] < 0 && next(i + 1) >= n && assignedAt(prev(p))) {
+            // x = ( SELECT at the end of the value: a subquery opened for the rest of the query to finish
+            strength = 2;
+        }
         if (strength == 2 || (strength == 1 && (nested || context == QUOTED))) {
             findings.add(STATEMENT, start[i], end[i]);
         }
     }
 
     /** {@code (select ... from ...)}: a FROM at the subquery's own depth before it closes. */
+    /** Whether the token at {@code k} is a comparison or assignment operator. */
+    private boolean assignedAt(int k) {
+        return k >= 0 && type[k] == OP && (detail[k] == OP_COMPARE || detail[k] == OP_ASSIGN);
+    }
+
     private boolean subqueryWithFrom(int open) {
         int limit = Math.min(close(open), open + MAX_STEPS);
         int depth = 0;

@@ -308,6 +308,53 @@ class SqlInjectionDetectorTest {
     }
 
     @Nested
+    class OpenEnds {
+        @ParameterizedTest
+        @ValueSource(strings = {"Execute(", "exec (", "values (", "VALUES("})
+        void blocksStatementWordThatOpensAParenthesisAndStops(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-OPEN-CALL");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"var= @.= ( SELECT", "x = ( select"})
+        void blocksSubqueryOpenedAfterComparisonAtValueEnd(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STATEMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"execute", "Execute now", "Company values (2024)", "our values (", "x = (selected)"})
+        void allowsTheseWordsBeforeOrWithoutAnOpenParenthesis(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void blocksQuoteAndSemicolonAsWholeValue() {
+            assertThat(rulesFor("';")).contains("SQL-COMMENT-TRUNCATION");
+        }
+    }
+
+    @Nested
+    class CommentOpenedElsewhere {
+        @ParameterizedTest
+        @ValueSource(strings = {"SeLect*/ 1,2,3,user(\n", "*/select 1,2 from users"})
+        void readsSqlAfterCommentEndWithoutStart(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STATEMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"a */ b", "/* note */ select your size", "see *.txt and */tmp"})
+        void allowsCommentMarksInText(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void replacesOnlyCommentEndsWithoutStart() {
+            assertThat(SqlInjectionDetector.withoutUnopenedCommentEnds("a*/b/*c*/d")).isEqualTo("a  b/*c*/d");
+            assertThat(SqlInjectionDetector.withoutUnopenedCommentEnds("/*a*/")).isNull();
+        }
+    }
+
+    @Nested
     class QuoteInParameterName {
         @Test
         void blocksTautologySplitBetweenNameAndValue() {
