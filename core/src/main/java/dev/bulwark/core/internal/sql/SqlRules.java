@@ -78,7 +78,8 @@ final class SqlRules {
             "a value that opens a call of a SQL function, EXEC or VALUES and leaves it open (hex(, concat (, values (...)",
             CWE);
     static final RuleDefinition OPERATOR_FRAGMENT = rule("SQL-OPERATOR-FRAGMENT", Level.STANDARD,
-            "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL)", CWE);
+            "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL), after a quote or not",
+            CWE);
     static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
             "a value that is a quote followed by a statement keyword or a lone AND/OR ('union, \" alter, \\'and ...)",
             CWE);
@@ -89,7 +90,7 @@ final class SqlRules {
 
     // STRICT: fragments and weaker signals.
     static final RuleDefinition FRAGMENT = rule("SQL-FRAGMENT", Level.STRICT,
-            "a fragment of SQL: a lone operator, quote shape or clause", CWE);
+            "a fragment of SQL: a lone operator, quote shape or clause (ORDER BY, EXEC name)", CWE);
 
     /** Every rule, BASIC first, so a first report is the strongest. */
     static final List<RuleDefinition> ALL = List.of(UNION_AFTER_BREAK, STACKED_DESTRUCTIVE,

@@ -353,6 +353,7 @@ final class SqlShapes {
             return;
         }
         if (type[s] == WORD) {
+            operatorAfterQuote(s);
             clauseAfter(s, true, false);
             if (is(detail[s], SqlVocabulary.STATEMENT)) {
                 statement(s, true, true);
@@ -390,6 +391,14 @@ final class SqlShapes {
         if (s == n - 1 && type[s] == WORD && (detail[s] == SqlVocabulary.AND || detail[s] == SqlVocabulary.OR)
                 && backslashesOrBlank(prefixFrom, breakAt - 1)) {
             findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+        }
+    }
+
+    /** A value that is only a quote and a MySQL matching operator: {@code ` REGEXP}, {@code ' rlike}. */
+    private void operatorAfterQuote(int s) {
+        if (s == n - 1 && (detail[s] == SqlVocabulary.RLIKE || detail[s] == SqlVocabulary.REGEXP)
+                && backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            findings.add(OPERATOR_FRAGMENT, Math.max(0, breakAt - 1), end[s]);
         }
     }
 
@@ -643,6 +652,10 @@ final class SqlShapes {
         if (last - s > 2) {
             return;
         }
+        if (clauseOrTypeFragment(s, last)) {
+            findings.add(FRAGMENT, start[s], end[last]);
+            return;
+        }
         boolean specific = false;
         boolean operator = false;
         for (int k = s; k <= last; k++) {
@@ -666,6 +679,22 @@ final class SqlShapes {
     }
 
     /** A known function opened and left open at the end of the value: {@code hex(}, {@code concat (}. */
+    /**
+     * A value that is only {@code ORDER BY} or {@code GROUP BY}, or {@code EXEC name}: pieces of a
+     * query, but also a sort label or a command, so counted only at {@code STRICT}.
+     */
+    private boolean clauseOrTypeFragment(int s, int last) {
+        if (type[s] != WORD) {
+            return false;
+        }
+        int id = detail[s];
+        if (last == s + 1 && (id == SqlVocabulary.ORDER || id == SqlVocabulary.GROUP)) {
+            return isWord(last, SqlVocabulary.BY);
+        }
+        return last == s + 1 && (id == SqlVocabulary.EXEC || id == SqlVocabulary.EXECUTE) && type[last] == WORD
+                && !reservedWord(last);
+    }
+
     private void openCall(int s) {
         if (type[s] != WORD || !(is(detail[s], SqlVocabulary.FUNCTION) || detail[s] == SqlVocabulary.IN
                 || detail[s] == SqlVocabulary.EXEC || detail[s] == SqlVocabulary.EXECUTE)) {
@@ -1213,7 +1242,7 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.TRUNCATE) {
-            if (isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)
+            if (semicolonOpensValue(s) || isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)
                     || (afterSemicolon && nameEndsStatement(a) && (codeLike(a) || afterValueSemicolon(s)))) {
                 findings.add(destructive, start[s], end[Math.min(a, n - 1)]);
             }

@@ -162,6 +162,12 @@ class SqlInjectionDetectorTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"` REGEXP ", "' rlike"})
+        void blocksValueThatIsQuoteAndMatchingOperator(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-OPERATOR-FRAGMENT");
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"x'or", "rock'n'roll'and", "it's 'and", "'and'", "'or more"})
         void allowsLogicWordAfterApostropheInText(String value) {
             assertThat(rulesFor(value)).as(value).doesNotContain("SQL-KEYWORD-AFTER-QUOTE");
@@ -324,7 +330,7 @@ class SqlInjectionDetectorTest {
         @ParameterizedTest
         @ValueSource(strings = {"execute", "Execute now", "Company values (2024)", "our values (", "x = (selected)"})
         void allowsTheseWordsBeforeOrWithoutAnOpenParenthesis(String value) {
-            assertThat(rulesFor(value)).as(value).isEmpty();
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isFalse();
         }
 
         @Test
@@ -428,7 +434,13 @@ class SqlInjectionDetectorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"can't; select", "Options; Select", "; update my profile", "a;update", "menu; select all"})
+        @ValueSource(strings = {";truncate[xx", "; truncate"})
+        void blocksTruncateThatOpensTheValueAfterSemicolon(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STACKED-DESTRUCTIVE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"can't; select", "Options; truncate text", "Options; Select", "; update my profile", "a;update", "menu; select all"})
         void allowsSemicolonBeforeStatementWordInProse(String value) {
             assertThat(rulesFor(value)).as(value).isEmpty();
         }
@@ -598,6 +610,19 @@ class SqlInjectionDetectorTest {
         @Test
         void ignoresIrishSurname() {
             assertThat(rulesFor("O'Brien")).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ORder by", "group by", "execute system", "EXEC xp_x"})
+        void keepsClauseAndExecFragmentsForStrict(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isFalse();
+            assertThat(blockedAt(Level.STRICT, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"order by date", "execute order 66", "Execute", "Sort by"})
+        void allowsLongerClauseAndExecWordsEvenAtStrict(String value) {
+            assertThat(blockedAt(Level.STRICT, value)).as(value).isFalse();
         }
 
         @Test
