@@ -92,6 +92,7 @@ public final class SqlInjectionDetector extends RuleFamily {
         FirstFindings findings = new FirstFindings(SqlRules.ALL);
         if (sql) {
             judge(value, profile, findings);
+            probe(value, findings);
         }
         if (escaped) {
             String decoded = percentDecoded(value);
@@ -223,6 +224,48 @@ public final class SqlInjectionDetector extends RuleFamily {
         if (mayHoldSql(text)) {
             judge(text, null, findings);
         }
+    }
+
+    /**
+     * Reports a value that is only a probe scanners send to learn whether and how a value reaches a
+     * query: a word at most and then a single and a double quote in either order ({@code 1'"},
+     * {@code "'}), which breaks a string of either kind; or a server variable ({@code @@version}).
+     * Blanks around it are ignored.
+     */
+    static void probe(String value, FirstFindings findings) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && SqlLexer.isSpace(value.charAt(from))) {
+            from++;
+        }
+        while (to > from && SqlLexer.isSpace(value.charAt(to - 1))) {
+            to--;
+        }
+        if (to - from >= 3 && value.startsWith("@@", from) && Ascii.isLetter(value.charAt(from + 2))) {
+            for (int i = from + 3; i < to; i++) {
+                char c = value.charAt(i);
+                if (!(Ascii.isLetter(c) || Ascii.isDigit(c) || c == '_' || c == '.')) {
+                    return;
+                }
+            }
+            findings.add(SqlRules.index(SqlRules.PROBE), from, to);
+            return;
+        }
+        if (to - from < 2) {
+            return;
+        }
+        char first = value.charAt(to - 2);
+        char second = value.charAt(to - 1);
+        if (!(first == '\'' && second == '"' || first == '"' && second == '\'')) {
+            return;
+        }
+        for (int i = from; i < to - 2; i++) {
+            char c = value.charAt(i);
+            if (!(Ascii.isLetter(c) || Ascii.isDigit(c) || c == '_' || c == '-')) {
+                return;
+            }
+        }
+        findings.add(SqlRules.index(SqlRules.PROBE), from, to);
     }
 
     private static boolean holdsQuote(String name) {

@@ -84,6 +84,10 @@ final class SqlRules {
             "a value that is a quote followed by a statement keyword or a lone AND/OR ('union, \" alter, \\'and ...)",
             CWE);
 
+    static final RuleDefinition PROBE = rule("SQL-PROBE", Level.STANDARD,
+            "a value that is only a probe for a query: a word at most and a mixed pair of quotes (1'\", \"'), or a"
+                    + " server variable (@@version)", CWE);
+
     static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,
             "an SQL keyword split by an inline comment (SEL/**/ECT, UN/**/ION), which only evades keyword filters",
             CWE);
@@ -97,7 +101,7 @@ final class SqlRules {
             TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
             STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
             FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, KEYWORD_AFTER_QUOTE,
-            SPLIT_KEYWORD, FRAGMENT);
+            PROBE, SPLIT_KEYWORD, FRAGMENT);
 
     private SqlRules() {}
 

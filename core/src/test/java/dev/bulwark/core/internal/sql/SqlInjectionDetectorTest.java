@@ -175,6 +175,22 @@ class SqlInjectionDetectorTest {
     }
 
     @Nested
+    class Probes {
+        @ParameterizedTest
+        @ValueSource(strings = {"1'\"", "'\"", "\"'", " \"' ", "abc'\"", "@@version", "@@datadir"})
+        void blocksValueThatIsOnlyAProbe(String value) {
+            assertThat(rulesFor(value)).as(value).containsExactly("SQL-PROBE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"5'10\"", "\"the 'word'\"", "it's \"x'\"", "@@ hello", "a@@b", "@@", "@@1Wqn2",
+            "mail me @@ home"})
+        void allowsMeasuresNestedQuotesAndAtSigns(String value) {
+            assertThat(rulesFor(value)).as(value).doesNotContain("SQL-PROBE");
+        }
+    }
+
+    @Nested
     class Truncation {
         @ParameterizedTest
         @ValueSource(strings = {"admin'--", "admin' #", "admin')-- -", "admin'/*"})
