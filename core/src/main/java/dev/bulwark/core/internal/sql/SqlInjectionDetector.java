@@ -25,8 +25,8 @@ import java.util.Arrays;
  *
  * <p>Values without any character or word that SQL injection needs are passed after one cheap loop.
  * A value that still holds {@code %XX} escapes is also read decoded: headers, cookies and XML, JSON
- * or multipart text, which the engine does not percent-decode, and values encoded twice
- * ({@code %2527}); JSON text carried in a value is also read with its
+ * or multipart text, which the engine does not percent-decode, and values encoded more than once
+ * ({@code %2527}, up to {@value #MAX_DECODINGS} levels); JSON text carried in a value is also read with its
  * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
  * blank inside, see {@link #stillFormEncoded}) is also read with spaces. A query, form or multipart
  * value whose parameter name holds a quote is also read joined to its name ({@code name=value}),
@@ -47,6 +47,9 @@ public final class SqlInjectionDetector extends RuleFamily {
     static final int MAX_TOKENS = 2048;
     /** Tokens shared by consecutive runs, more than any single check looks at. */
     static final int OVERLAP = 128;
+
+    /** Levels of percent-encoding read through in a value that still holds escapes. */
+    static final int MAX_DECODINGS = 3;
 
     /** Longest evidence reported, in characters. */
     private static final int MAX_EVIDENCE = 120;
@@ -95,12 +98,19 @@ public final class SqlInjectionDetector extends RuleFamily {
             probe(value, findings);
         }
         if (escaped) {
-            String decoded = percentDecoded(value);
-            if (decoded != null && plus) {
-                decoded = decoded.replace('+', ' ');
-            }
-            if (decoded != null && mayHoldSql(decoded)) {
-                judge(decoded, null, findings);
+            // each level of a value encoded up to MAX_DECODINGS times (%252527 is a quote three levels down)
+            String decoded = value;
+            for (int level = 0; level < MAX_DECODINGS && decoded.indexOf('%') >= 0; level++) {
+                decoded = percentDecoded(decoded);
+                if (decoded == null) {
+                    break;
+                }
+                if (plus) {
+                    decoded = decoded.replace('+', ' ');
+                }
+                if (mayHoldSql(decoded)) {
+                    judge(decoded, null, findings);
+                }
             }
         }
         if (plus) {

@@ -317,8 +317,20 @@ class SqlInjectionDetectorTest {
             assertThat(rulesFor("1%2527%20or%201=1--")).contains("SQL-BOOLEAN");
         }
 
+        @Test
+        void readsEachLevelOfAValueEncodedThreeTimes() {
+            assertThat(rulesFor("%2527%2520or%25201%253D1--")).contains("SQL-TAUTOLOGY-COMMENT");
+            assertThat(rulesFor("1%252f%252a*/UNION%252f%252a%20*/SELECT%201")).contains("SQL-UNION");
+        }
+
+        @Test
+        void readsLongRunsOfEscapesInLinearTime() {
+            String value = "%2525".repeat(200_000) + "27 or 1=1--";
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> rulesFor(value));
+        }
+
         @ParameterizedTest
-        @ValueSource(strings = {"100%25 cotton", "50%20off", "a%2Fb%2Fc.txt", "Caf%C3%A9 au lait", "%E2%82%AC 20"})
+        @ValueSource(strings = {"100%2525 cotton", "100%25 cotton", "50%20off", "a%2Fb%2Fc.txt", "Caf%C3%A9 au lait", "%E2%82%AC 20"})
         void allowsPercentEscapesOfPlainText(String value) {
             assertThat(rulesFor(value)).as(value).isEmpty();
         }
