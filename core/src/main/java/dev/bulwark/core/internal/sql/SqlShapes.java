@@ -265,6 +265,12 @@ final class SqlShapes {
             return;
         }
         if (isLogic(s2)) {
+            int after = s2 + 1;
+            if (leadCompare && leadConstants && closes == 0 && after < n && realComment(after) && bareComment(after)
+                    && next(after) >= n) {
+                // 1='1' or-- : a condition left open for a comment to cut off the rest of the query
+                findings.add(TRAILING_COMMENT, start[s], end[after]);
+            }
             booleanAfter(s2, false, wordLead, closes);
             return;
         }
@@ -349,6 +355,11 @@ final class SqlShapes {
         }
         if (isLogic(s)) {
             logicAfterQuote(s);
+            int after = s + 1;
+            if (type[s] == WORD && after < n && realComment(after) && bareComment(after) && next(after) >= n) {
+                // x' or-- : the string ends, a condition opens and a comment cuts off the rest of the query
+                findings.add(COMMENT_TRUNCATION, start[s], end[after]);
+            }
             booleanAfter(s, true, false, closes);
             return;
         }

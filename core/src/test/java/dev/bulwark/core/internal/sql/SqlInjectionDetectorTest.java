@@ -202,6 +202,23 @@ class SqlInjectionDetectorTest {
         void detectsNumberCutOffByComment() {
             assertThat(rulesFor("1 * 1/*")).contains("SQL-TRAILING-COMMENT");
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"x' or--", "1' or-- -", "x' and#", "x' or /*"})
+        void detectsConditionOpenedAfterQuoteAndCutOffByComment(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-COMMENT-TRUNCATION");
+        }
+
+        @Test
+        void detectsConstantComparisonLeftOpenForAComment() {
+            assertThat(rulesFor("1='1' or-- -")).contains("SQL-TRAILING-COMMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"parents' or -- even better", "x' or -- a", "Tom's or -- maybe", "a=b or -- x"})
+        void allowsLogicWordBeforeDashesInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
     }
 
     @Nested
