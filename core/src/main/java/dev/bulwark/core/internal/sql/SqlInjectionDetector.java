@@ -6,6 +6,7 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.FirstFindings;
+import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
@@ -26,7 +27,8 @@ import java.util.Arrays;
  * <p>Values without any character or word that SQL injection needs are passed after one cheap loop.
  * A value that still holds {@code %XX} escapes is also read decoded: headers, cookies and XML, JSON
  * or multipart text, which the engine does not percent-decode, and values encoded more than once
- * ({@code %2527}, up to {@value #MAX_DECODINGS} levels); JSON text carried in a value is also read with its
+ * ({@code %2527}, up to {@value #MAX_DECODINGS} levels); a value with HTML character references
+ * ({@code &#39;}, {@code &apos;}) is also read with them decoded; JSON text carried in a value is also read with its
  * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
  * blank inside, see {@link #stillFormEncoded}) is also read with spaces. A query, form or multipart
  * value whose parameter name holds a quote is also read joined to its name ({@code name=value}),
@@ -89,7 +91,9 @@ public final class SqlInjectionDetector extends RuleFamily {
         boolean json = profile.has('\\') && looksLikeJson(value);
         boolean split = profile.has('*') && commentInsideWord(value, 0) >= 0;
         String unopened = profile.has('*') && profile.has('/') ? withoutUnopenedCommentEnds(value) : null;
-        if (!sql && !escaped && !plus && !json && !split && unopened == null) {
+        String entities = profile.has('&') ? HtmlEntities.decode(value) : value;
+        boolean referenced = !entities.equals(value);
+        if (!sql && !escaped && !plus && !json && !split && unopened == null && !referenced) {
             return;
         }
         FirstFindings findings = new FirstFindings(SqlRules.ALL);
@@ -126,6 +130,10 @@ public final class SqlInjectionDetector extends RuleFamily {
             if (unescaped != null && mayHoldSql(unescaped)) {
                 judge(unescaped, null, findings);
             }
+        }
+        if (referenced && mayHoldSql(entities)) {
+            // &#39; or 1=1-- from a form or template that HTML-encoded the payload before it is decoded again
+            judge(entities, null, findings);
         }
         if (unopened != null && mayHoldSql(unopened)) {
             // a comment opened in an earlier parameter ends here: a=1/*&b=*/select ...

@@ -334,6 +334,19 @@ class SqlInjectionDetectorTest {
             assertThat(rulesFor("1%2527%20or%201=1--")).contains("SQL-BOOLEAN");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"&#39; or 1=1--", "&#x27; union select 1,2--", "x&apos;;drop table users--"})
+        void readsHtmlCharacterReferencesAsTheCharactersTheyStandFor(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Tom &amp; Jerry", "It&#39;s 5 o&#39;clock", "&quot;foo&quot; AND &quot;bar&quot;",
+            "&lt;b&gt;select your size&lt;/b&gt;", "Rock &#39;n&#39; roll", "parents&#39; or yours"})
+        void allowsHtmlEncodedProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
         @Test
         void readsEachLevelOfAValueEncodedThreeTimes() {
             assertThat(rulesFor("%2527%2520or%25201%253D1--")).contains("SQL-TAUTOLOGY-COMMENT");
