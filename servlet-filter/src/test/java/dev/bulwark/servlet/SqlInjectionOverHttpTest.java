@@ -93,6 +93,26 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksTautologyEncodedThreeTimesInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=%252527%252520or%2525201%25253D1--"), "SQL-TAUTOLOGY-COMMENT");
+    }
+
+    @Test
+    void blocksHtmlEncodedQuoteInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "id=" + encoded("&#39; or 1=1--")), "SQL-TAUTOLOGY-COMMENT");
+    }
+
+    @Test
+    void blocksMixedQuoteProbeInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=" + encoded("1'\"")), "SQL-PROBE");
+    }
+
+    @Test
+    void blocksConditionCutOffByBareCommentInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "test=" + encoded("1='1' or-- -")), "SQL-TRAILING-COMMENT");
+    }
+
+    @Test
     void passesFormFieldWithApostropheInNameUnchanged() {
         HttpResponse<String> response = postForm("/params-first/orders", "customer's+choice=yes&note=" + encoded("100%25 cotton"));
 
