@@ -28,7 +28,8 @@ import java.util.Arrays;
  * A value that still holds {@code %XX} escapes is also read decoded: headers, cookies and XML, JSON
  * or multipart text, which the engine does not percent-decode, and values encoded more than once
  * ({@code %2527}, up to {@value #MAX_DECODINGS} levels); a value with HTML character references
- * ({@code &#39;}, {@code &apos;}) is also read with them decoded; JSON text carried in a value is also read with its
+ * ({@code &#39;}, {@code &apos;}) is also read with them decoded, and one with full-width forms
+ * ({@code ｏｒ １＝１}) with them read as ASCII; JSON text carried in a value is also read with its
  * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
  * blank inside, see {@link #stillFormEncoded}) is also read with spaces. A query, form or multipart
  * value whose parameter name holds a quote is also read joined to its name ({@code name=value}),
@@ -93,7 +94,8 @@ public final class SqlInjectionDetector extends RuleFamily {
         String unopened = profile.has('*') && profile.has('/') ? withoutUnopenedCommentEnds(value) : null;
         String entities = profile.has('&') ? HtmlEntities.decode(value) : value;
         boolean referenced = !entities.equals(value);
-        if (!sql && !escaped && !plus && !json && !split && unopened == null && !referenced) {
+        String folded = profile.hasNonAscii() ? fullWidthFolded(value) : null;
+        if (!sql && !escaped && !plus && !json && !split && unopened == null && !referenced && folded == null) {
             return;
         }
         FirstFindings findings = new FirstFindings(SqlRules.ALL);
@@ -134,6 +136,10 @@ public final class SqlInjectionDetector extends RuleFamily {
         if (referenced && mayHoldSql(entities)) {
             // &#39; or 1=1-- from a form or template that HTML-encoded the payload before it is decoded again
             judge(entities, null, findings);
+        }
+        if (folded != null && mayHoldSql(folded)) {
+            // SQL Server's best-fit conversion to a code page reads full-width ｏｒ as or
+            judge(folded, null, findings);
         }
         if (unopened != null && mayHoldSql(unopened)) {
             // a comment opened in an earlier parameter ends here: a=1/*&b=*/select ...
@@ -337,6 +343,25 @@ public final class SqlInjectionDetector extends RuleFamily {
                 }
                 inComment = false;
                 i++;
+            }
+        }
+        return chars == null ? null : new String(chars);
+    }
+
+    /**
+     * The value with its full-width ASCII forms (U+FF01 to U+FF5E) and the ideographic space read as
+     * the ASCII characters they stand for, as a conversion from Unicode to a legacy code page and
+     * NFKC normalisation read them; null if it has none.
+     */
+    static String fullWidthFolded(String value) {
+        char[] chars = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E' || c == '\u3000') {
+                if (chars == null) {
+                    chars = value.toCharArray();
+                }
+                chars[i] = c == '\u3000' ? ' ' : (char) (c - 0xFEE0);
             }
         }
         return chars == null ? null : new String(chars);

@@ -347,6 +347,19 @@ class SqlInjectionDetectorTest {
             assertThat(rulesFor(value)).as(value).isEmpty();
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"１ or １=１--", "' ｏｒ 1=1--", "＇\u3000ＵＮＩＯＮ\u3000ＳＥＬＥＣＴ\u3000１，２－－"})
+        void readsFullWidthFormsAsAscii(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ＳＯＮＹ\u3000ＴＶ\u3000４２型", "東京都千代田区１－２－３", "価格：１，０００円（税込）", "Ａ＆Ｂ株式会社",
+            "ｓｅｌｅｃｔ your size"})
+        void allowsFullWidthFormsInEastAsianText(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
         @Test
         void readsEachLevelOfAValueEncodedThreeTimes() {
             assertThat(rulesFor("%2527%2520or%25201%253D1--")).contains("SQL-TAUTOLOGY-COMMENT");
