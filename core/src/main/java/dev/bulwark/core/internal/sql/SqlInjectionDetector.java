@@ -25,17 +25,24 @@ import java.util.Arrays;
  * prose with SQL words ("select your size", "1 or 2 items", "O'Brien") has none of these shapes.
  *
  * <p>Values without any character or word that SQL injection needs are passed after one cheap loop.
- * A value that still holds {@code %XX} escapes is also read decoded: headers, cookies and XML, JSON
- * or multipart text, which the engine does not percent-decode, and values encoded more than once
- * ({@code %2527}, up to {@value #MAX_DECODINGS} levels); a value with HTML character references
- * ({@code &#39;}, {@code &apos;}) is also read with them decoded, and one with full-width forms
- * ({@code ｏｒ １＝１}) with them read as ASCII; JSON text carried in a value is also read with its
- * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
- * blank inside, see {@link #stillFormEncoded}) is also read with spaces. A query, form or multipart
- * value whose parameter name holds a quote is also read joined to its name ({@code name=value}),
- * since an unencoded payload such as {@code 'a', '1'='1} is split by the parser at its {@code =}; and a
- * value with a comment end that opens no comment of its own is also read with that end blanked. Time and memory are linear in the value's length: tokens are read
- * in bounded runs that overlap by {@value #OVERLAP} tokens.
+ * A value is also read the ways an application, a filter or the database may turn it into other
+ * text first:
+ * <ul>
+ *   <li>with its {@code %XX} escapes decoded: headers, cookies and XML, JSON or multipart text, which
+ *       the engine does not percent-decode, and values encoded more than once ({@code %2527}, up to
+ *       {@value #MAX_DECODINGS} levels);
+ *   <li>with HTML character references ({@code &#39;}, {@code &apos;}) decoded, and full-width forms
+ *       ({@code ｏｒ １＝１}) read as ASCII;
+ *   <li>JSON text carried in a value, with its <code>&#92;uXXXX</code> escapes decoded;
+ *   <li>with spaces for {@code '+'}, when it still reads as form-encoded ({@link #stillFormEncoded});
+ *   <li>joined to its parameter name ({@code name=value}) when that is a query, form or multipart
+ *       name holding a quote, since the parser splits an unencoded {@code 'a', '1'='1} at its
+ *       {@code =};
+ *   <li>with a comment end that opens no comment of its own blanked, as an application that joins
+ *       parameters into one query reads {@code a=1/*&b=*}{@code /select ...}.
+ * </ul>
+ * Time and memory are linear in the value's length: tokens are read in bounded runs that overlap
+ * by {@value #OVERLAP} tokens.
  *
  * <p>Levels: {@code BASIC} rules fire on UNION SELECT, destructive stacked statements, time delays
  * and commented tautologies right after a break; {@code STANDARD} (the default) adds the other
