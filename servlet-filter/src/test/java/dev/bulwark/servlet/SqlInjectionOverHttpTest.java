@@ -69,6 +69,60 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksTautologyWhoseQuoteTheFormParserPutInTheFieldName() {
+        refusedAndLoggedAs(postForm("/orders", "'admin', '1'='1'"), "SQL-TAUTOLOGY");
+    }
+
+    @Test
+    void blocksPercentEncodedWaitforInXmlAttribute() {
+        HttpResponse<String> response = post("/search", "application/xml",
+                "<?xml version=\"1.0\"?><root><a probe=\"%22+WAITFOR+DELAY+%27%0A\"></a></root>"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        refusedAndLoggedAs(response, "SQL-TIME-AFTER-BREAK");
+    }
+
+    @Test
+    void blocksStatementOpeningAFullyEncodedFormBody() {
+        refusedAndLoggedAs(postForm("/orders", "pay%3D%3Bupdate+users"), "SQL-STACKED");
+    }
+
+    @Test
+    void blocksSqlAfterCommentEndThatAnotherParameterOpened() {
+        refusedAndLoggedAs(postForm("/orders", "sort=" + encoded("SeLect*/ 1,2,3,user(\n")), "SQL-STATEMENT");
+    }
+
+    @Test
+    void blocksTautologyEncodedThreeTimesInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=%252527%252520or%2525201%25253D1--"), "SQL-TAUTOLOGY-COMMENT");
+    }
+
+    @Test
+    void blocksHtmlEncodedQuoteInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "id=" + encoded("&#39; or 1=1--")), "SQL-TAUTOLOGY-COMMENT");
+    }
+
+    @Test
+    void blocksMixedQuoteProbeInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=" + encoded("1'\"")), "SQL-PROBE");
+    }
+
+    @Test
+    void blocksConditionCutOffByBareCommentInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "test=" + encoded("1='1' or-- -")), "SQL-TRAILING-COMMENT");
+    }
+
+    @Test
+    void passesFormFieldWithApostropheInNameUnchanged() {
+        HttpResponse<String> response = postForm("/params-first/orders", "customer's+choice=yes&note=" + encoded("100%25 cotton"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("customer's choice").get(0).asText()).isEqualTo("yes");
+        assertThat(parameters.get("note").get(0).asText()).isEqualTo("100%25 cotton");
+    }
+
+    @Test
     void passesLookalikesUnchanged() {
         String filter = "{\"name\":\"O\\u0027Brien\",\"file\":\"report.final.pdf\"}";
         HttpResponse<String> response = get("/search?filter=" + encoded(filter) + "&name=" + encoded("Anna O'Brien")

@@ -1,10 +1,12 @@
 package dev.bulwark.core.internal.sql;
 
+import dev.bulwark.core.Component;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.FirstFindings;
+import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
@@ -23,11 +25,24 @@ import java.util.Arrays;
  * prose with SQL words ("select your size", "1 or 2 items", "O'Brien") has none of these shapes.
  *
  * <p>Values without any character or word that SQL injection needs are passed after one cheap loop.
- * Header and cookie values, which the engine does not percent-decode, are also read decoded when
- * they hold {@code %XX} escapes; JSON text carried in a value is also read with its
- * <code>&#92;uXXXX</code> escapes decoded; and a value that still spells spaces as {@code '+'} (no
- * blank inside, see {@link #stillFormEncoded}) is also read with spaces. Time and memory are linear in the value's length: tokens are read
- * in bounded runs that overlap by {@value #OVERLAP} tokens.
+ * A value is also read the ways an application, a filter or the database may turn it into other
+ * text first:
+ * <ul>
+ *   <li>with its {@code %XX} escapes decoded: headers, cookies and XML, JSON or multipart text, which
+ *       the engine does not percent-decode, and values encoded more than once ({@code %2527}, up to
+ *       {@value #MAX_DECODINGS} levels);
+ *   <li>with HTML character references ({@code &#39;}, {@code &apos;}) decoded, and full-width forms
+ *       ({@code ｏｒ １＝１}) read as ASCII;
+ *   <li>JSON text carried in a value, with its <code>&#92;uXXXX</code> escapes decoded;
+ *   <li>with spaces for {@code '+'}, when it still reads as form-encoded ({@link #stillFormEncoded});
+ *   <li>joined to its parameter name ({@code name=value}) when that is a query, form or multipart
+ *       name holding a quote, since the parser splits an unencoded {@code 'a', '1'='1} at its
+ *       {@code =};
+ *   <li>with a comment end that opens no comment of its own blanked, as an application that joins
+ *       parameters into one query reads {@code a=1/*&b=*}{@code /select ...}.
+ * </ul>
+ * Time and memory are linear in the value's length: tokens are read in bounded runs that overlap
+ * by {@value #OVERLAP} tokens.
  *
  * <p>Levels: {@code BASIC} rules fire on UNION SELECT, destructive stacked statements, time delays
  * and commented tautologies right after a break; {@code STANDARD} (the default) adds the other
@@ -42,6 +57,9 @@ public final class SqlInjectionDetector extends RuleFamily {
     static final int MAX_TOKENS = 2048;
     /** Tokens shared by consecutive runs, more than any single check looks at. */
     static final int OVERLAP = 128;
+
+    /** Levels of percent-encoding read through in a value that still holds escapes. */
+    static final int MAX_DECODINGS = 3;
 
     /** Longest evidence reported, in characters. */
     private static final int MAX_EVIDENCE = 120;
@@ -75,22 +93,37 @@ public final class SqlInjectionDetector extends RuleFamily {
         Source source = target.source();
         TextProfile profile = target.profile();
         boolean sql = mayHoldSql(value, profile);
-        boolean escaped = (source == Source.HEADER || source == Source.COOKIE) && profile.has('%');
+        boolean escaped = profile.has('%');
         boolean plus = profile.has('+') && ((source == Source.PATH || source == Source.PATH_SEGMENT)
                 || stillFormEncoded(value));
         boolean json = profile.has('\\') && looksLikeJson(value);
         boolean split = profile.has('*') && commentInsideWord(value, 0) >= 0;
-        if (!sql && !escaped && !plus && !json && !split) {
+        String unopened = profile.has('*') && profile.has('/') ? withoutUnopenedCommentEnds(value) : null;
+        String entities = profile.has('&') ? HtmlEntities.decode(value) : value;
+        boolean referenced = !entities.equals(value);
+        String folded = profile.hasNonAscii() ? fullWidthFolded(value) : null;
+        if (!sql && !escaped && !plus && !json && !split && unopened == null && !referenced && folded == null) {
             return;
         }
         FirstFindings findings = new FirstFindings(SqlRules.ALL);
         if (sql) {
             judge(value, profile, findings);
+            probe(value, findings);
         }
         if (escaped) {
-            String decoded = percentDecoded(value);
-            if (decoded != null && mayHoldSql(decoded)) {
-                judge(decoded, null, findings);
+            // each level of a value encoded up to MAX_DECODINGS times (%252527 is a quote three levels down)
+            String decoded = value;
+            for (int level = 0; level < MAX_DECODINGS && decoded.indexOf('%') >= 0; level++) {
+                decoded = percentDecoded(decoded);
+                if (decoded == null) {
+                    break;
+                }
+                if (plus) {
+                    decoded = decoded.replace('+', ' ');
+                }
+                if (mayHoldSql(decoded)) {
+                    judge(decoded, null, findings);
+                }
             }
         }
         if (plus) {
@@ -107,9 +140,25 @@ public final class SqlInjectionDetector extends RuleFamily {
                 judge(unescaped, null, findings);
             }
         }
+        if (referenced && mayHoldSql(entities)) {
+            // &#39; or 1=1-- from a form or template that HTML-encoded the payload before it is decoded again
+            judge(entities, null, findings);
+        }
+        if (folded != null && mayHoldSql(folded)) {
+            // SQL Server's best-fit conversion to a code page reads full-width ｏｒ as or
+            judge(folded, null, findings);
+        }
+        if (unopened != null && mayHoldSql(unopened)) {
+            // a comment opened in an earlier parameter ends here: a=1/*&b=*/select ...
+            judge(unopened, null, findings);
+        }
         if (split) {
             // Filters and applications that strip comments join DR/**/OP into DROP.
             splitKeyword(value, findings);
+        }
+        if (target.component() == Component.VALUE && source.isParameter() && holdsQuote(target.name())) {
+            // a=b' or '1'='1 sent unencoded: the parser splits the payload at its '=', name and value
+            pairWithName(target.name(), value, findings);
         }
         if (source == Source.HEADER && isNegotiationHeader(target.name())) {
             // Media ranges such as */* are the grammar of Accept headers, not a comment fragment.
@@ -206,6 +255,123 @@ public final class SqlInjectionDetector extends RuleFamily {
         if (mayHoldSql(text)) {
             judge(text, null, findings);
         }
+    }
+
+    /**
+     * Reports a value that is only a probe scanners send to learn whether and how a value reaches a
+     * query: a word at most and then a single and a double quote in either order ({@code 1'"},
+     * {@code "'}), which breaks a string of either kind; or a server variable ({@code @@version}).
+     * Blanks around it are ignored.
+     */
+    static void probe(String value, FirstFindings findings) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && SqlLexer.isSpace(value.charAt(from))) {
+            from++;
+        }
+        while (to > from && SqlLexer.isSpace(value.charAt(to - 1))) {
+            to--;
+        }
+        if (to - from >= 3 && value.startsWith("@@", from) && Ascii.isLetter(value.charAt(from + 2))) {
+            for (int i = from + 3; i < to; i++) {
+                char c = value.charAt(i);
+                if (!(Ascii.isLetter(c) || Ascii.isDigit(c) || c == '_' || c == '.')) {
+                    return;
+                }
+            }
+            findings.add(SqlRules.index(SqlRules.PROBE), from, to);
+            return;
+        }
+        if (to - from < 2) {
+            return;
+        }
+        char first = value.charAt(to - 2);
+        char second = value.charAt(to - 1);
+        if (!(first == '\'' && second == '"' || first == '"' && second == '\'')) {
+            return;
+        }
+        for (int i = from; i < to - 2; i++) {
+            char c = value.charAt(i);
+            if (!(Ascii.isLetter(c) || Ascii.isDigit(c) || c == '_' || c == '-')) {
+                return;
+            }
+        }
+        findings.add(SqlRules.index(SqlRules.PROBE), from, to);
+    }
+
+    private static boolean holdsQuote(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (quoteOf(name.charAt(i)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Judges {@code name=value} as one text, the way the client wrote it, and reports what it finds
+     * within the value. Read only for names that hold a quote, which parameter names do not.
+     */
+    private static void pairWithName(String name, String value, FirstFindings findings) {
+        String pair = name + '=' + value;
+        if (!mayHoldSql(pair)) {
+            return;
+        }
+        FirstFindings joined = new FirstFindings(SqlRules.ALL);
+        judge(pair, null, joined);
+        int shift = name.length() + 1;
+        joined.reportTo((rule, offset, length) -> {
+            int from = Math.min(value.length(), Math.max(0, offset - shift));
+            findings.add(rule, from, Math.max(from, Math.min(value.length(), offset + length - shift)));
+        });
+    }
+
+    /**
+     * The value with each {@code *}{@code /} that closes no comment of its own replaced by blanks,
+     * or null if there is none. Such an end closes a comment that an earlier parameter opened, when
+     * the application joins parameters into one query, and leaves the SQL after it to run.
+     */
+    static String withoutUnopenedCommentEnds(String value) {
+        char[] chars = null;
+        boolean inComment = false;
+        for (int i = 0; i + 1 < value.length(); i++) {
+            char c = value.charAt(i);
+            char d = value.charAt(i + 1);
+            if (!inComment && c == '/' && d == '*') {
+                inComment = true;
+                i++;
+            } else if (c == '*' && d == '/') {
+                if (!inComment) {
+                    if (chars == null) {
+                        chars = value.toCharArray();
+                    }
+                    chars[i] = ' ';
+                    chars[i + 1] = ' ';
+                }
+                inComment = false;
+                i++;
+            }
+        }
+        return chars == null ? null : new String(chars);
+    }
+
+    /**
+     * The value with its full-width ASCII forms (U+FF01 to U+FF5E) and the ideographic space read as
+     * the ASCII characters they stand for, as a conversion from Unicode to a legacy code page and
+     * NFKC normalisation read them; null if it has none.
+     */
+    static String fullWidthFolded(String value) {
+        char[] chars = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E' || c == '\u3000') {
+                if (chars == null) {
+                    chars = value.toCharArray();
+                }
+                chars[i] = c == '\u3000' ? ' ' : (char) (c - 0xFEE0);
+            }
+        }
+        return chars == null ? null : new String(chars);
     }
 
     /** Accept and its Accept-* relatives carry media ranges and weights ({@code *}{@code /*;q=0.8}). */

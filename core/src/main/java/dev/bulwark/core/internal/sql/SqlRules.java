@@ -44,7 +44,8 @@ final class SqlRules {
             "a comment or statement end right after a closing quote, cutting off the rest of the query",
             CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
-            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT ...)", CAPEC_66);
+            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT ...), or one that opens the"
+                    + " value after a semicolon (;update users)", CAPEC_66);
     static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,
             "a whole SQL statement or subquery (SELECT ... FROM, INSERT INTO, DECLARE @ ...)", CWE);
     static final RuleDefinition TIME = rule("SQL-TIME", Level.STANDARD,
@@ -74,11 +75,18 @@ final class SqlRules {
     static final RuleDefinition TRAILING_COMMENT = rule("SQL-TRAILING-COMMENT", Level.STANDARD,
             "a number or expression that ends in a comment, cutting off the rest of the query", CWE);
     static final RuleDefinition OPEN_CALL = rule("SQL-OPEN-CALL", Level.STANDARD,
-            "a value that opens a call of a SQL function and leaves it open (hex(, concat (...)", CWE);
+            "a value that opens a call of a SQL function, EXEC or VALUES and leaves it open (hex(, concat (, values (...)",
+            CWE);
     static final RuleDefinition OPERATOR_FRAGMENT = rule("SQL-OPERATOR-FRAGMENT", Level.STANDARD,
-            "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL)", CWE);
+            "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL), after a quote or not",
+            CWE);
     static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
-            "a value that is a quote followed by a statement keyword ('union, \" alter ...)", CWE);
+            "a value that is a quote followed by a statement keyword or a lone AND/OR ('union, \" alter, \\'and ...)",
+            CWE);
+
+    static final RuleDefinition PROBE = rule("SQL-PROBE", Level.STANDARD,
+            "a value that is only a probe for a query: a word at most and a mixed pair of quotes (1'\", \"'), or a"
+                    + " server variable (@@version)", CWE);
 
     static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,
             "an SQL keyword split by an inline comment (SEL/**/ECT, UN/**/ION), which only evades keyword filters",
@@ -86,14 +94,14 @@ final class SqlRules {
 
     // STRICT: fragments and weaker signals.
     static final RuleDefinition FRAGMENT = rule("SQL-FRAGMENT", Level.STRICT,
-            "a fragment of SQL: a lone operator, quote shape or clause", CWE);
+            "a fragment of SQL: a lone operator, quote shape or clause (ORDER BY, EXEC name)", CWE);
 
     /** Every rule, BASIC first, so a first report is the strongest. */
     static final List<RuleDefinition> ALL = List.of(UNION_AFTER_BREAK, STACKED_DESTRUCTIVE,
             TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
             STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
             FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, KEYWORD_AFTER_QUOTE,
-            SPLIT_KEYWORD, FRAGMENT);
+            PROBE, SPLIT_KEYWORD, FRAGMENT);
 
     private SqlRules() {}
 

@@ -265,6 +265,12 @@ final class SqlShapes {
             return;
         }
         if (isLogic(s2)) {
+            int after = s2 + 1;
+            if (leadCompare && leadConstants && closes == 0 && after < n && realComment(after) && bareComment(after)
+                    && next(after) >= n) {
+                // 1='1' or-- : a condition left open for a comment to cut off the rest of the query
+                findings.add(TRAILING_COMMENT, start[s], end[after]);
+            }
             booleanAfter(s2, false, wordLead, closes);
             return;
         }
@@ -337,7 +343,7 @@ final class SqlShapes {
                 if (after < n && realComment(after)) {
                     findings.add(COMMENT_TRUNCATION, start[s], end[after]);
                 } else if (next(after) >= n) {
-                    findings.add(oneWord(prefixFrom, breakAt - 1) && breakAt > 1 ? COMMENT_TRUNCATION : FRAGMENT,
+                    findings.add(oneWord(prefixFrom, breakAt - 1) && breakAt > 0 ? COMMENT_TRUNCATION : FRAGMENT,
                             start[s], end[s]);
                 }
             }
@@ -348,10 +354,17 @@ final class SqlShapes {
             return;
         }
         if (isLogic(s)) {
+            logicAfterQuote(s);
+            int after = s + 1;
+            if (type[s] == WORD && after < n && realComment(after) && bareComment(after) && next(after) >= n) {
+                // x' or-- : the string ends, a condition opens and a comment cuts off the rest of the query
+                findings.add(COMMENT_TRUNCATION, start[s], end[after]);
+            }
             booleanAfter(s, true, false, closes);
             return;
         }
         if (type[s] == WORD) {
+            operatorAfterQuote(s);
             clauseAfter(s, true, false);
             if (is(detail[s], SqlVocabulary.STATEMENT)) {
                 statement(s, true, true);
@@ -379,6 +392,36 @@ final class SqlShapes {
             }
         }
         findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+    }
+
+    /**
+     * A value that is only a quote (after backslashes at most) and AND or OR: {@code 'and},
+     * <code>&#92;'or</code>, a probe that ends the string and starts a condition.
+     */
+    private void logicAfterQuote(int s) {
+        if (s == n - 1 && type[s] == WORD && (detail[s] == SqlVocabulary.AND || detail[s] == SqlVocabulary.OR)
+                && backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+        }
+    }
+
+    /** A value that is only a quote and a MySQL matching operator: {@code ` REGEXP}, {@code ' rlike}. */
+    private void operatorAfterQuote(int s) {
+        if (s == n - 1 && (detail[s] == SqlVocabulary.RLIKE || detail[s] == SqlVocabulary.REGEXP)
+                && backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            findings.add(OPERATOR_FRAGMENT, Math.max(0, breakAt - 1), end[s]);
+        }
+    }
+
+    /** Whether {@code text[from, to)} holds only blanks and backslashes, the escape a probe tries to defeat. */
+    private boolean backslashesOrBlank(int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != '\\' && !SqlLexer.isSpace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean blank(int from, int to) {
@@ -568,6 +611,9 @@ final class SqlShapes {
             int p = next(s + 1);
             if (p < n && type[p] == LPAREN && constantList(p) > 0) {
                 findings.add(STATEMENT, start[s], end[p]);
+            } else if (p < n && type[p] == LPAREN && match[p] < 0 && n - p <= 4) {
+                // values ( left open: the start of a row the rest of the query is meant to fill
+                findings.add(OPEN_CALL, start[s], end[p]);
             }
         } else if (id == SqlVocabulary.IN) {
             int p = next(s + 1);
@@ -617,6 +663,10 @@ final class SqlShapes {
         if (last - s > 2) {
             return;
         }
+        if (clauseOrTypeFragment(s, last)) {
+            findings.add(FRAGMENT, start[s], end[last]);
+            return;
+        }
         boolean specific = false;
         boolean operator = false;
         for (int k = s; k <= last; k++) {
@@ -640,8 +690,25 @@ final class SqlShapes {
     }
 
     /** A known function opened and left open at the end of the value: {@code hex(}, {@code concat (}. */
+    /**
+     * A value that is only {@code ORDER BY} or {@code GROUP BY}, or {@code EXEC name}: pieces of a
+     * query, but also a sort label or a command, so counted only at {@code STRICT}.
+     */
+    private boolean clauseOrTypeFragment(int s, int last) {
+        if (type[s] != WORD) {
+            return false;
+        }
+        int id = detail[s];
+        if (last == s + 1 && (id == SqlVocabulary.ORDER || id == SqlVocabulary.GROUP)) {
+            return isWord(last, SqlVocabulary.BY);
+        }
+        return last == s + 1 && (id == SqlVocabulary.EXEC || id == SqlVocabulary.EXECUTE) && type[last] == WORD
+                && !reservedWord(last);
+    }
+
     private void openCall(int s) {
-        if (type[s] != WORD || !(is(detail[s], SqlVocabulary.FUNCTION) || detail[s] == SqlVocabulary.IN)) {
+        if (type[s] != WORD || !(is(detail[s], SqlVocabulary.FUNCTION) || detail[s] == SqlVocabulary.IN
+                || detail[s] == SqlVocabulary.EXEC || detail[s] == SqlVocabulary.EXECUTE)) {
             return;
         }
         int p = next(s + 1);
@@ -924,12 +991,21 @@ final class SqlShapes {
         if (strength == 0 && p >= 0 && type[p] == LPAREN && subqueryWithFrom(p)) {
             strength = 2;
         }
+        if (strength == 0 && p >= 0 && type[p] == LPAREN && match[p] < 0 && next(i + 1) >= n && assignedAt(prev(p))) {
+            // x = ( SELECT at the end of the value: a subquery opened for the rest of the query to finish
+            strength = 2;
+        }
         if (strength == 2 || (strength == 1 && (nested || context == QUOTED))) {
             findings.add(STATEMENT, start[i], end[i]);
         }
     }
 
     /** {@code (select ... from ...)}: a FROM at the subquery's own depth before it closes. */
+    /** Whether the token at {@code k} is a comparison or assignment operator. */
+    private boolean assignedAt(int k) {
+        return k >= 0 && type[k] == OP && (detail[k] == OP_COMPARE || detail[k] == OP_ASSIGN);
+    }
+
     private boolean subqueryWithFrom(int open) {
         int limit = Math.min(close(open), open + MAX_STEPS);
         int depth = 0;
@@ -1161,6 +1237,11 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.UPDATE) {
+            if (semicolonOpensValue(s) && nameEndsStatement(a)) {
+                // ;update users: a statement that opens the value, the application's own value empty
+                findings.add(rule, start[s], end[a]);
+                return;
+            }
             if (a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a)) {
                 int set = next(qualified(a + 1));
                 if (isWord(set, SqlVocabulary.SET)) {
@@ -1172,7 +1253,7 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.TRUNCATE) {
-            if (isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)
+            if (semicolonOpensValue(s) || isWord(a, SqlVocabulary.TABLE) || (afterSemicolon && endsHere)
                     || (afterSemicolon && nameEndsStatement(a) && (codeLike(a) || afterValueSemicolon(s)))) {
                 findings.add(destructive, start[s], end[Math.min(a, n - 1)]);
             }
@@ -1212,7 +1293,9 @@ final class SqlShapes {
                 }
             }
         } else if (id == SqlVocabulary.SELECT) {
-            if (afterSemicolon || afterBreak) {
+            if (endsHere && semicolonOpensValue(s)) {
+                findings.add(rule, start[s], end[s]);
+            } else if (afterSemicolon || afterBreak) {
                 int strength = selectStrength(s);
                 if (strength == 2 || (strength == 1 && context == QUOTED)) {
                     findings.add(rule, start[s], end[s]);
@@ -1324,6 +1407,26 @@ final class SqlShapes {
         }
         int v = prev(semi);
         return context == QUOTED || v >= 0 && (type[v] == NUM || type[v] == STR || type[v] == RPAREN);
+    }
+
+    /**
+     * Whether the semicolon right before {@code s} is where the value (or, quoted, the string the
+     * value ends) begins, after blanks or a {@code name=} inside the value: {@code ;update users},
+     * {@code '; select}, {@code pay=;select}. Prose puts a word before its semicolons.
+     */
+    private boolean semicolonOpensValue(int s) {
+        int semi = prev(s);
+        if (semi < 0 || type[semi] != SEMI) {
+            return false;
+        }
+        int opening = start[semi];
+        int v = prev(semi);
+        if (v >= 0 && isChar(v, '=') && prev(v) >= 0 && type[prev(v)] == WORD) {
+            opening = start[prev(v)];
+        } else if (v >= 0) {
+            return false;
+        }
+        return opening >= breakAt && blank(breakAt, opening);
     }
 
     /** A plain name that ends the statement: a comment, a semicolon or the end of the value follows. */

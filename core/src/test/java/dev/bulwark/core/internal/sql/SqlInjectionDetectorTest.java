@@ -154,6 +154,43 @@ class SqlInjectionDetectorTest {
     }
 
     @Nested
+    class QuoteProbes {
+        @ParameterizedTest
+        @ValueSource(strings = {"'and", "\\'and", "'or", "\"or", "'  or "})
+        void blocksValueThatIsQuoteAndLogicWord(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-KEYWORD-AFTER-QUOTE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"` REGEXP ", "' rlike"})
+        void blocksValueThatIsQuoteAndMatchingOperator(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-OPERATOR-FRAGMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"x'or", "rock'n'roll'and", "it's 'and", "'and'", "'or more"})
+        void allowsLogicWordAfterApostropheInText(String value) {
+            assertThat(rulesFor(value)).as(value).doesNotContain("SQL-KEYWORD-AFTER-QUOTE");
+        }
+    }
+
+    @Nested
+    class Probes {
+        @ParameterizedTest
+        @ValueSource(strings = {"1'\"", "'\"", "\"'", " \"' ", "abc'\"", "@@version", "@@datadir"})
+        void blocksValueThatIsOnlyAProbe(String value) {
+            assertThat(rulesFor(value)).as(value).containsExactly("SQL-PROBE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"5'10\"", "\"the 'word'\"", "it's \"x'\"", "@@ hello", "a@@b", "@@", "@@1Wqn2",
+            "mail me @@ home"})
+        void allowsMeasuresNestedQuotesAndAtSigns(String value) {
+            assertThat(rulesFor(value)).as(value).doesNotContain("SQL-PROBE");
+        }
+    }
+
+    @Nested
     class Truncation {
         @ParameterizedTest
         @ValueSource(strings = {"admin'--", "admin' #", "admin')-- -", "admin'/*"})
@@ -164,6 +201,23 @@ class SqlInjectionDetectorTest {
         @Test
         void detectsNumberCutOffByComment() {
             assertThat(rulesFor("1 * 1/*")).contains("SQL-TRAILING-COMMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"x' or--", "1' or-- -", "x' and#", "x' or /*"})
+        void detectsConditionOpenedAfterQuoteAndCutOffByComment(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-COMMENT-TRUNCATION");
+        }
+
+        @Test
+        void detectsConstantComparisonLeftOpenForAComment() {
+            assertThat(rulesFor("1='1' or-- -")).contains("SQL-TRAILING-COMMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"parents' or -- even better", "x' or -- a", "Tom's or -- maybe", "a=b or -- x"})
+        void allowsLogicWordBeforeDashesInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
         }
     }
 
@@ -270,8 +324,131 @@ class SqlInjectionDetectorTest {
         }
 
         @Test
+        void readsPercentEscapesLeftInXmlText() {
+            ScanTarget xml = new ScanTarget("%22+WAITFOR+DELAY+%27%0A", Source.XML, Component.VALUE, "/root/a/@probe");
+            assertThat(rulesFor(xml)).contains("SQL-TIME-AFTER-BREAK");
+        }
+
+        @Test
+        void readsDoublePercentEncodedQuote() {
+            assertThat(rulesFor("1%2527%20or%201=1--")).contains("SQL-BOOLEAN");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"&#39; or 1=1--", "&#x27; union select 1,2--", "x&apos;;drop table users--"})
+        void readsHtmlCharacterReferencesAsTheCharactersTheyStandFor(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Tom &amp; Jerry", "It&#39;s 5 o&#39;clock", "&quot;foo&quot; AND &quot;bar&quot;",
+            "&lt;b&gt;select your size&lt;/b&gt;", "Rock &#39;n&#39; roll", "parents&#39; or yours"})
+        void allowsHtmlEncodedProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"１ or １=１--", "' ｏｒ 1=1--", "＇\u3000ＵＮＩＯＮ\u3000ＳＥＬＥＣＴ\u3000１，２－－"})
+        void readsFullWidthFormsAsAscii(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ＳＯＮＹ\u3000ＴＶ\u3000４２型", "東京都千代田区１－２－３", "価格：１，０００円（税込）", "Ａ＆Ｂ株式会社",
+            "ｓｅｌｅｃｔ your size"})
+        void allowsFullWidthFormsInEastAsianText(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void readsEachLevelOfAValueEncodedThreeTimes() {
+            assertThat(rulesFor("%2527%2520or%25201%253D1--")).contains("SQL-TAUTOLOGY-COMMENT");
+            assertThat(rulesFor("1%252f%252a*/UNION%252f%252a%20*/SELECT%201")).contains("SQL-UNION");
+        }
+
+        @Test
+        void readsLongRunsOfEscapesInLinearTime() {
+            String value = "%2525".repeat(200_000) + "27 or 1=1--";
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> rulesFor(value));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"100%2525 cotton", "100%25 cotton", "50%20off", "a%2Fb%2Fc.txt", "Caf%C3%A9 au lait", "%E2%82%AC 20"})
+        void allowsPercentEscapesOfPlainText(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
         void readsMysqlImplicitConversion() {
             assertThat(rulesFor("A' = 'B")).contains("SQL-IMPLICIT-CONVERSION");
+        }
+    }
+
+    @Nested
+    class OpenEnds {
+        @ParameterizedTest
+        @ValueSource(strings = {"Execute(", "exec (", "values (", "VALUES("})
+        void blocksStatementWordThatOpensAParenthesisAndStops(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-OPEN-CALL");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"var= @.= ( SELECT", "x = ( select"})
+        void blocksSubqueryOpenedAfterComparisonAtValueEnd(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STATEMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"execute", "Execute now", "Company values (2024)", "our values (", "x = (selected)"})
+        void allowsTheseWordsBeforeOrWithoutAnOpenParenthesis(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isFalse();
+        }
+
+        @Test
+        void blocksQuoteAndSemicolonAsWholeValue() {
+            assertThat(rulesFor("';")).contains("SQL-COMMENT-TRUNCATION");
+        }
+    }
+
+    @Nested
+    class CommentOpenedElsewhere {
+        @ParameterizedTest
+        @ValueSource(strings = {"SeLect*/ 1,2,3,user(\n", "*/select 1,2 from users"})
+        void readsSqlAfterCommentEndWithoutStart(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STATEMENT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"a */ b", "/* note */ select your size", "see *.txt and */tmp"})
+        void allowsCommentMarksInText(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
+        @Test
+        void replacesOnlyCommentEndsWithoutStart() {
+            assertThat(SqlInjectionDetector.withoutUnopenedCommentEnds("a*/b/*c*/d")).isEqualTo("a  b/*c*/d");
+            assertThat(SqlInjectionDetector.withoutUnopenedCommentEnds("/*a*/")).isNull();
+        }
+    }
+
+    @Nested
+    class QuoteInParameterName {
+        @Test
+        void blocksTautologySplitBetweenNameAndValue() {
+            ScanTarget value = new ScanTarget("'1'", Source.FORM, Component.VALUE, "'admin', '1'");
+            assertThat(rulesFor(value)).contains("SQL-TAUTOLOGY");
+        }
+
+        @Test
+        void judgesValueAloneWhenNameHasNoQuote() {
+            ScanTarget value = new ScanTarget("'1'", Source.FORM, Component.VALUE, "admin, 1");
+            assertThat(rulesFor(value)).isEmpty();
+        }
+
+        @Test
+        void allowsApostropheInNameWithPlainValue() {
+            ScanTarget value = new ScanTarget("yes", Source.FORM, Component.VALUE, "customer's choice");
+            assertThat(rulesFor(value)).isEmpty();
         }
     }
 
@@ -319,6 +496,24 @@ class SqlInjectionDetectorTest {
         @ValueSource(strings = {"copy myfile from '/etc/passwd';", "1;copy t to program 'id'", "copy x to 'C:\\temp\\a.txt'"})
         void blocksPostgresCopyBetweenTableAndServerFile(String value) {
             assertThat(rulesFor(value)).as(value).contains("SQL-FILE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {";update users", " ; select", "pay=;update users", "x'; select"})
+        void blocksStatementThatOpensTheValueAfterSemicolon(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STACKED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {";truncate[xx", "; truncate"})
+        void blocksTruncateThatOpensTheValueAfterSemicolon(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-STACKED-DESTRUCTIVE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"can't; select", "Options; truncate text", "Options; Select", "; update my profile", "a;update", "menu; select all"})
+        void allowsSemicolonBeforeStatementWordInProse(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
         }
 
         @Test
@@ -486,6 +681,19 @@ class SqlInjectionDetectorTest {
         @Test
         void ignoresIrishSurname() {
             assertThat(rulesFor("O'Brien")).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ORder by", "group by", "execute system", "EXEC xp_x"})
+        void keepsClauseAndExecFragmentsForStrict(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isFalse();
+            assertThat(blockedAt(Level.STRICT, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"order by date", "execute order 66", "Execute", "Sort by"})
+        void allowsLongerClauseAndExecWordsEvenAtStrict(String value) {
+            assertThat(blockedAt(Level.STRICT, value)).as(value).isFalse();
         }
 
         @Test
