@@ -52,8 +52,9 @@ import java.util.List;
  *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
- * UNIXCMD-GLOB-PATH}, {@code UNIXCMD-EXPANSION} (see {@link ShellExpansions}) and {@code
- * UNIXCMD-FORK-BOMB} are STANDARD; {@code UNIXCMD-WEAK} (a known
+ * UNIXCMD-GLOB-PATH}, {@code UNIXCMD-EXPANSION} (see {@link ShellExpansions}), {@code
+ * UNIXCMD-FORK-BOMB} and {@code UNIXCMD-SQLITE-DOT-COMMAND} (see {@link SqliteDotCommands}) are
+ * STANDARD; {@code UNIXCMD-WEAK} (a known
  * command with weak context, e.g. a bare tool name as the whole value) is STRICT.
  *
  * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP Command
@@ -90,11 +91,16 @@ public final class UnixCommandDetector extends RuleFamily {
     static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
             "Shell function that calls itself through a pipe or in the background (fork bomb)",
             cwe(400));
+    static final RuleDefinition SQLITE_DOT_COMMAND = rule("UNIXCMD-SQLITE-DOT-COMMAND", Level.STANDARD,
+            "SQLite shell dot-command that runs a program or touches files (.shell, .system, .import, .load)"
+                    + " after a statement separator or line break",
+            "https://sqlite.org/cli.html#special_commands_to_sqlite3_dot_commands_");
     static final RuleDefinition WEAK = rule("UNIXCMD-WEAK", Level.STRICT,
             "Known command name with little command-line context, e.g. a bare tool name", CWE78);
 
     private static final List<RuleDefinition> RULES =
-            List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, EXPANSION, FORK_BOMB, WEAK);
+            List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, EXPANSION, FORK_BOMB,
+                    SQLITE_DOT_COMMAND, WEAK);
 
     private static final ThreadLocal<UnixScan> SCANS = ThreadLocal.withInitial(UnixScan::new);
 
@@ -117,6 +123,12 @@ public final class UnixCommandDetector extends RuleFamily {
             ShellExpansions.Match expansion = ShellExpansions.find(text);
             if (expansion != null) {
                 sink.report(EXPANSION, expansion.start(), expansion.end() - expansion.start());
+            }
+        }
+        if (profile.has('.') && profile.hasAny(DOT_COMMAND_SEPARATORS)) {
+            ShellExpansions.Match dotCommand = SqliteDotCommands.find(text);
+            if (dotCommand != null) {
+                sink.report(SQLITE_DOT_COMMAND, dotCommand.start(), dotCommand.end() - dotCommand.start());
             }
         }
         if (!worthScanning(text, profile)) {
@@ -155,6 +167,7 @@ public final class UnixCommandDetector extends RuleFamily {
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n\r(`${<>'\"\\");
     private static final AsciiSet GLOB = AsciiSet.of("?*[");
     private static final AsciiSet EXPANSION_SIGILS = AsciiSet.of("$~!");
+    private static final AsciiSet DOT_COMMAND_SEPARATORS = AsciiSet.of(";\n\r\\");
 
     /**
      * Quick reject: a value without shell syntax characters can only be an attack when its first
