@@ -989,6 +989,11 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
                 return n == 0 && !bySeparator && (context & C_PREFIXED) == 0 ? WEAK : COMMAND;
             }
+            if ((f & SHELL) != 0 && (a & ShellWords.CODE_OPTION) != 0 && handed) {
+                // "Sh -c whoami": a shell handed a command string, whatever the spelling of its
+                // name (case-insensitive file systems run "Sh" too); no sentence reads like that.
+                return COMMAND;
+            }
             if (!lower) {
                 return null;
             }

