@@ -29,9 +29,11 @@ import java.util.List;
  * <p>HTML character references and backslash escapes ({@code \x73}) are decoded first
  * ({@link Unescaper}). Functions named by English words ({@code file}, {@code date},
  * {@code system}) count only in code context, so prose with parentheses stays clean. The
- * default level (STANDARD) enables all rules but three weak signals (a dangling {@code <?}, php.ini
- * directives named by common words, serialized arrays) that need STRICT; BASIC keeps an open tag
- * followed by code, executing stream wrappers, and serialized objects that make up the value.
+ * default level (STANDARD) enables all rules but two weak signals (php.ini directives named by
+ * common words, serialized arrays) that need STRICT; BASIC keeps an open tag followed by code,
+ * executing stream wrappers, and serialized objects that make up the value. A {@code <?} that ends
+ * a value ({@code test<?}) is STANDARD: it opens a PHP block that the next field written to the
+ * same file or log completes, and text hardly ends that way.
  *
  * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
  */
@@ -45,8 +47,8 @@ public final class PhpInjectionDetector extends RuleFamily {
             "PHP open tag (<?php, <?=, <?) followed by code", cwe(94));
     static final RuleDefinition OPEN_TAG = rule("PHP-OPEN-TAG", Level.STANDARD,
             "PHP open tag, [php] / {php} block, or <?xml followed by something other than a prolog", cwe(94));
-    static final RuleDefinition DANGLING_TAG = rule("PHP-DANGLING-TAG", Level.STRICT,
-            "Bare <? at the end of a value", cwe(94));
+    static final RuleDefinition DANGLING_TAG = rule("PHP-DANGLING-TAG", Level.STANDARD,
+            "Bare <? at the end of a value, a PHP block that another field completes", cwe(94));
     static final RuleDefinition EXECUTING_WRAPPER = rule("PHP-EXECUTING-WRAPPER", Level.BASIC,
             "php://input, php://filter, expect:// or data:// stream wrapper", cwe(98));
     static final RuleDefinition STREAM_WRAPPER = rule("PHP-STREAM-WRAPPER", Level.STANDARD,

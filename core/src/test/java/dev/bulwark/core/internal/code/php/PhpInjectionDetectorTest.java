@@ -23,6 +23,12 @@ class PhpInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"test<?", "name=<?", "a\n<?"})
+    void detectsOpenTagEndingValue(String value) {
+        assertThat(Scans.value(detector, value)).contains("PHP-DANGLING-TAG");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"shell_exec", "'proc_open'", "Shell_exec=(bla)", "ZlIb_DeCoDe=(bla)", " base64_decode ",
         "call_user_func_array", "str_rot13;"})
     void detectsHighRiskFunctionNameGivenAsValue(String value) {
