@@ -628,9 +628,12 @@ public final class UnixCommandDetector extends RuleFamily {
                 strength = Math.max(strength, SPACED);
             }
             handedOver[d] = (prefixFlags & WORD) == 0;
+            int prefixStart = cmdStart[d];
             endingSep = 0;
             finishCommand(d, true);
             startCommand(t, d, from, to, flags, strength, context);
+            // The evidence is the whole command line, prefix included: "time who".
+            cmdStart[d] = prefixStart;
         }
 
         /** The output of {@code echo X} or {@code cat <<< X} inside {@code $(...)} in command position runs as a command. */
@@ -1079,6 +1082,11 @@ public final class UnixCommandDetector extends RuleFamily {
             }
             if (s >= SPACED && (a & ShellWords.OPTION) != 0 && (a & ShellWords.PATH) != 0) {
                 return COMMAND;
+            }
+            if ((context & C_PREFIXED) != 0 && proseArgs[d] == 0 && !bySeparator) {
+                // "time who", "nice id": a prefix command running another; two words of prose may
+                // read the same, so only STRICT blocks it.
+                return WEAK;
             }
             return null;
         }

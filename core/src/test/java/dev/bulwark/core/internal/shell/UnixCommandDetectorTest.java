@@ -344,6 +344,13 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"time who", "'time' who", "\"time\" who", "nice id"})
+    void reportsPrefixCommandRunningAnotherOnlyWhenStrict(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+        assertThat(strict(detector, value)).contains("UNIXCMD-WEAK");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Sh -c whoami", "'TiMe Sh -c whoami", "Sh -c 'cat /etc/passwd'"})
     void blocksShellGivenCommandStringWhateverTheCaseOfItsName(String value) {
         assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");

@@ -25,8 +25,12 @@ import java.util.List;
  * or walk relations (ORM leak).
  *
  * <p>The default level (STANDARD) enables every rule except {@code CODE-ORM-LOOKUP-ANY} (any
- * Django-style lookup in a name), which needs STRICT. Values are read as the other script families
- * read them ({@link ScriptPasses}): as sent, unescaped, and base64-decoded one level.
+ * Django-style lookup in a name), which needs STRICT: django-filter and Django REST Framework
+ * document {@code price__gte}, {@code name__icontains} and {@code tags__contained_by} as their
+ * query syntax, so such names are ordinary API traffic. At STANDARD a lookup counts when it serves
+ * a leak: a filter on a secret field, a regex, or a relation walk of four or more parts
+ * ({@code a__b__c__gte}). Values are read as the other script families read them
+ * ({@link ScriptPasses}): as sent, unescaped, and base64-decoded one level.
  *
  * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
  */
