@@ -34,6 +34,14 @@ class CodeInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksPhpCallAfterQuoteClosingTheInjectedStringInFormField() {
+        HttpResponse<String> response = postForm(form("name", "';system('id');$a='"));
+
+        assertThat(assertBlockedAndLogged(response, "PHP-FUNCTION-CALL").get("rule.id").asText())
+                .isEqualTo("PHP-FUNCTION-CALL");
+    }
+
+    @Test
     void passesSearchForFunctionNameUnchanged() {
         String query = "base64_decode example";
         HttpResponse<String> response = postForm(form("q", query) + "&" + form("mode", "passthru"));

@@ -215,7 +215,7 @@ public final class PhpInjectionDetector extends RuleFamily {
             scanIncludeStatements(s, findings);
         }
         if (paren && PhpCallScanner.mayHaveCalls(s)) {
-            new PhpCallScanner(s, new PhpCallScanner.Listener() {
+            PhpCallScanner.Listener calls = new PhpCallScanner.Listener() {
                 @Override
                 public void functionCall(int start, int end) {
                     findings.report(FUNCTION_CALL, start, end);
@@ -230,8 +230,33 @@ public final class PhpInjectionDetector extends RuleFamily {
                 public void dynamicCall(int start, int end) {
                     findings.report(DYNAMIC_CALL, start, end);
                 }
-            }).run();
+            };
+            new PhpCallScanner(s, calls).run();
+            int closingQuote = closingQuoteEnd(s);
+            if (closingQuote > 0) {
+                new PhpCallScanner(s, closingQuote, calls).run();
+            }
         }
+    }
+
+    /**
+     * After the quote that opens the value by closing the string literal it was injected into,
+     * or -1: a quote with at most one blank-free word before it ({@code ';system('id');$a='},
+     * {@code 1"];eval($x);//}). Read from the start, the code after such a quote sits inside a
+     * string; read from here it is what PHP runs.
+     */
+    private static int closingQuoteEnd(String s) {
+        int n = Math.min(s.length(), 64);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"') {
+                return i + 1;
+            }
+            if (Ascii.isSpace(c)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -23,6 +23,19 @@ class PhpInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"';system('id');$a='", "\"];system('id');//", "x');passthru('id');//"})
+    void detectsCallAfterQuoteThatClosesTheInjectedString(String value) {
+        assertThat(Scans.value(detector, value)).contains("PHP-FUNCTION-CALL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it's (maybe) fine", "O'Brien (2024) said \"print(x)\"", "'hello' (world)",
+        "\"quoted\" list(1,2)", "'print' the doc (page 2)"})
+    void ignoresQuotedProseWithParentheses(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"test<?", "name=<?", "a\n<?"})
     void detectsOpenTagEndingValue(String value) {
         assertThat(Scans.value(detector, value)).contains("PHP-DANGLING-TAG");
