@@ -45,6 +45,16 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksProgramStartedAfterAmpersandInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "127.0.0.1 & start calc.exe")), "WINCMD-COMMAND");
+    }
+
+    @Test
+    void blocksShellHandedCommandStringWithCapitalisedName() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("'TiMe Sh -c whoami")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
     void blocksSqliteShellDotCommandAfterStatementInQuery() {
         assertBlockedAndLoggedAs(get("/search?s=" + encoded("1;.sh whoami")), "UNIXCMD-SQLITE-DOT-COMMAND");
     }

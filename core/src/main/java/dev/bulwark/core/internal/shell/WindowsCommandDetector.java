@@ -142,6 +142,8 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final boolean[] ampTight = new boolean[MAX_LEVELS];
         /** Arguments that are neither paths, switches nor variables: prose after a word. */
         private final int[] plainArgs = new int[MAX_LEVELS];
+        /** An argument names a program or script file: {@code calc.exe}, {@code x.ps1}. */
+        private final boolean[] programArg = new boolean[MAX_LEVELS];
         private final boolean[] hasCmd = new boolean[MAX_LEVELS];
         private final int[] cmdFlags = new int[MAX_LEVELS];
         private final int[] cmdMatch = new int[MAX_LEVELS];
@@ -284,6 +286,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                 cmdEnd[d] = t.tokenEnd;
                 argCount[d] = 0;
                 plainArgs[d] = 0;
+                programArg[d] = false;
                 args[d] = 0;
                 subcommand[d] = false;
                 runSwitch[d] = false;
@@ -325,6 +328,10 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
             if (n > 0 && b[from] == '-' && n >= 2 && Ascii.isLetter(b[from + 1])) {
                 signals |= ShellWords.OPTION;
+            }
+            if (isProgramFile(b, from, to)) {
+                programArg[d] = true;
+                signals &= ~ShellWords.PLAIN;
             }
             if ((signals & ShellWords.PLAIN) != 0 && !isNumber(b, from, to)) {
                 plainArgs[d]++;
@@ -722,6 +729,10 @@ public final class WindowsCommandDetector extends RuleFamily {
                 return COMMAND;
             }
             boolean strongArgs = (a & (ShellWords.WINDOWS_PATH | ShellWords.VARIABLE)) != 0;
+            if (programArg[d] && plainArgs[d] == 0 && (s == SPACED || (s == TIGHT && !ampTight[d]))) {
+                // "& start calc.exe": a program file and nothing else after a separator.
+                return COMMAND;
+            }
             if (s == TIGHT && !ampTight[d]) {
                 return strongArgs || (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
             }
@@ -735,6 +746,21 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
             return null;
         }
+    }
+
+    /** Extensions of files Windows runs; not {@code .com}, which is far more often a domain. */
+    private static final String[] PROGRAM_EXTENSIONS = {".exe", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".hta", ".scr",
+        ".msi", ".cpl"};
+
+    /** Whether the word names a program or script file by its extension: {@code calc.exe}, {@code x.ps1}. */
+    private static boolean isProgramFile(char[] b, int from, int to) {
+        for (String ext : PROGRAM_EXTENSIONS) {
+            int at = to - ext.length();
+            if (at > from && Ascii.isAlnum(b[at - 1]) && ShellWords.indexOf(b, at, to, ext) == at) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNumber(char[] b, int from, int to) {

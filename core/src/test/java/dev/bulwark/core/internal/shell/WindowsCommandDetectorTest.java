@@ -123,6 +123,19 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"& start calc.exe", "| start C:\\x\\evil.bat", "x & call run.cmd", "& start payload.PS1"})
+    void detectsEverydayCommandRunningProgramFileAfterSeparator(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"start setup.exe", "Download & start setup.exe now", "Type setup.exe and press enter",
+        "Tom & Jerry.exe", "& start google.com", "a&start=calc.exe"})
+    void ignoresProgramFileNamedInProse(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($("})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
