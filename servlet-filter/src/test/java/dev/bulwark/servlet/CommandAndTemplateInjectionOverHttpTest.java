@@ -50,6 +50,11 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksBatchConditionWithGluedSwitchInQuery() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("if/i a==b foo")), "WINCMD-BATCH");
+    }
+
+    @Test
     void blocksShellHandedCommandStringWithCapitalisedName() {
         assertBlockedAndLoggedAs(get("/files?path=" + encoded("'TiMe Sh -c whoami")), "UNIXCMD-COMMAND");
     }

@@ -121,6 +121,11 @@ public final class WindowsCommandDetector extends RuleFamily {
         if (to - from > 60 || to == from) {
             return false;
         }
+        int slash = from > 0 ? text.indexOf('/') : -1;
+        if (slash > 0 && slash < to && BATCH_WORDS.get(text, 0, slash) != 0) {
+            // "if/i a==b x": the batch word ends at the slash.
+            return true;
+        }
         if (ShellCommands.WINDOWS.get(text, from, to) != 0 || BATCH_WORDS.get(text, from, to) != 0) {
             return true;
         }
@@ -252,6 +257,15 @@ public final class WindowsCommandDetector extends RuleFamily {
                     return;
                 }
                 int batch = BATCH_WORDS.get(b, from, to);
+                boolean gluedSwitch = false;
+                if (batch == 0 && to - from >= 4 && b[to - 2] == '/') {
+                    // "if/i a==b x", "for/f ...": cmd.exe ends a command's name at a slash.
+                    char option = Ascii.lower(b[to - 1]);
+                    batch = BATCH_WORDS.get(b, from, to - 2);
+                    batch = (batch & 2) != 0 && option == 'i' ? 2
+                            : (batch & 1) != 0 && "dlrf".indexOf(option) >= 0 ? 1 : 0;
+                    gluedSwitch = batch != 0;
+                }
                 if ((batch & 1) != 0) {
                     forState[d] = 1;
                     forWords[d] = 0;
@@ -262,7 +276,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                 }
                 if ((batch & 2) != 0) {
                     ifState[d] = IF_OPERAND;
-                    ifStrong[d] = false;
+                    ifStrong[d] = gluedSwitch;
                     ifGroupFirst[d] = false;
                     ifSpacedEquals[d] = false;
                     batchStart[d] = t.tokenStart;

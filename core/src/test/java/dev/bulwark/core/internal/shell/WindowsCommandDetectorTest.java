@@ -123,6 +123,18 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"if/i a==b foo", "& if/I \"%x%\"==\"a\" echo b", "for/f %i in (x.txt) do echo %i"})
+    void detectsBatchWordWithSwitchGluedToIt(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-BATCH");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"if/when possible", "if/else logic", "if/i", "for/a good time", "if/a b==c d", "and/or"})
+    void ignoresSlashJoinedWordsThatAreNoBatchSwitch(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"& start calc.exe", "| start C:\\x\\evil.bat", "x & call run.cmd", "& start payload.PS1"})
     void detectsEverydayCommandRunningProgramFileAfterSeparator(String value) {
         assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
