@@ -54,8 +54,8 @@ import java.util.List;
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
  * UNIXCMD-GLOB-PATH}, {@code UNIXCMD-EXPANSION} (see {@link ShellExpansions}), {@code
  * UNIXCMD-FORK-BOMB} and {@code UNIXCMD-SQLITE-DOT-COMMAND} (see {@link SqliteDotCommands}) are
- * STANDARD; {@code UNIXCMD-WEAK} (a known
- * command with weak context, e.g. a bare tool name as the whole value) is STRICT.
+ * STANDARD; {@code UNIXCMD-WEAK} (a known command with weak context, e.g. a bare tool name as the
+ * whole value, or an everyday-word prefix running another, {@code time who}) is STRICT.
  *
  * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP Command
  * Injection</a> and <a href="https://cwe.mitre.org/data/definitions/78.html">CWE-78</a>.

@@ -120,12 +120,6 @@ public final class PythonInjectionDetector extends RuleFamily {
         return false;
     }
 
-    /**
-     * Start of the first secret or privilege field name among the words of {@code text}
-     * ({@code is_admin}, {@code password}), or -1: probing which records hold such a key leaks
-     * who is privileged ({@code data__has_key=is_admin}). Words run of letters, digits and
-     * underscores.
-     */
     private static int fieldEnd(String text, int from) {
         int i = from;
         while (i < text.length() && Ascii.isIdentPart(text.charAt(i))) {
@@ -134,6 +128,12 @@ public final class PythonInjectionDetector extends RuleFamily {
         return i;
     }
 
+    /**
+     * Start of the first secret or privilege field name among the words of {@code text}
+     * ({@code is_admin}, {@code password}), or -1: probing which records hold such a key leaks
+     * who is privileged ({@code data__has_key=is_admin}). Words are runs of letters, digits and
+     * underscores; the first 4096 characters are read.
+     */
     static int secretFieldIn(String text) {
         int n = Math.min(text.length(), 4096);
         int i = 0;
