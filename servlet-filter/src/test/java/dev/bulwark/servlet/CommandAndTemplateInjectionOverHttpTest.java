@@ -50,6 +50,11 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksBareWindowsCommandAppendedAfterPipeInQuery() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("| ver")), "WINCMD-COMMAND");
+    }
+
+    @Test
     void blocksBatchConditionWithGluedSwitchInQuery() {
         assertBlockedAndLoggedAs(get("/files?path=" + encoded("if/i a==b foo")), "WINCMD-BATCH");
     }

@@ -145,6 +145,10 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final int[] levelStrength = new int[MAX_LEVELS];
         private final int[] pendingSep = new int[MAX_LEVELS];
         private final boolean[] ampTight = new boolean[MAX_LEVELS];
+        /** The command's name is written in lowercase, as typed commands are and titles are not. */
+        private final boolean[] cmdLower = new boolean[MAX_LEVELS];
+        /** The text being parsed, for looking at what opens it. */
+        private String source;
         /** Arguments that are neither paths, switches nor variables: prose after a word. */
         private final int[] plainArgs = new int[MAX_LEVELS];
         /** An argument names a program or script file: {@code calc.exe}, {@code x.ps1}. */
@@ -195,6 +199,7 @@ public final class WindowsCommandDetector extends RuleFamily {
         private void parse(String text, int startQuote) {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
+            source = text;
             resetLevel(0);
             levelStrength[0] = header ? SPACED : START;
             int type;
@@ -296,6 +301,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                 cmdMatch[d] = matchKind;
                 cmdStrength[d] = strength;
                 ampTight[d] = amp && strength == TIGHT;
+                cmdLower[d] = ShellWords.isLowerCase(b, from, to);
                 cmdStart[d] = t.tokenStart;
                 cmdEnd[d] = t.tokenEnd;
                 argCount[d] = 0;
@@ -677,6 +683,23 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
         }
 
+        /**
+         * Whether only blanks, quotes and at least one {@code &} or {@code |} come before {@code at}:
+         * the value opens with a separator, as one appended to a command line does.
+         */
+        private boolean opensWithSeparator(int at) {
+            boolean separator = false;
+            for (int i = 0; i < at && i < source.length(); i++) {
+                char c = source.charAt(i);
+                if (c == '&' || c == '|') {
+                    separator = true;
+                } else if (c != ' ' && c != '\t' && c != '"' && c != '\'') {
+                    return false;
+                }
+            }
+            return separator;
+        }
+
         private RuleDefinition judge(int d, boolean bySeparator) {
             int f = cmdFlags[d];
             int a = args[d];
@@ -740,6 +763,10 @@ public final class WindowsCommandDetector extends RuleFamily {
                 return (a & (ShellWords.SWITCH | ShellWords.WINDOWS_PATH)) != 0 || n >= 3 ? COMMAND : null;
             }
             if ((match & M_PATH) != 0) {
+                return COMMAND;
+            }
+            if (n == 0 && !bySeparator && d == 0 && cmdLower[d] && opensWithSeparator(cmdStart[d])) {
+                // "& ver", "| dir": a bare command appended to the application's command line.
                 return COMMAND;
             }
             boolean strongArgs = (a & (ShellWords.WINDOWS_PATH | ShellWords.VARIABLE)) != 0;

@@ -123,6 +123,18 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"& ver", "| ver", "&dir", "\" & ver", "&& vol"})
+    void detectsBareCommandAppendedAfterOpeningSeparator(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"| Help", "& More", "Tom & ver", "ver", "& ver 2"})
+    void ignoresTitleFragmentsAndWordsAfterText(String value) {
+        assertThat(standard(detector, value)).doesNotContain("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"if/i a==b foo", "& if/I \"%x%\"==\"a\" echo b", "for/f %i in (x.txt) do echo %i"})
     void detectsBatchWordWithSwitchGluedToIt(String value) {
         assertThat(standard(detector, value)).contains("WINCMD-BATCH");
