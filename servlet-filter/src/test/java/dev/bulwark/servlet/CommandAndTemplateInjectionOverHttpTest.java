@@ -45,6 +45,36 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksProgramStartedAfterAmpersandInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "127.0.0.1 & start calc.exe")), "WINCMD-COMMAND");
+    }
+
+    @Test
+    void blocksBareWindowsCommandAppendedAfterPipeInQuery() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("| ver")), "WINCMD-COMMAND");
+    }
+
+    @Test
+    void blocksBatchConditionWithGluedSwitchInQuery() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("if/i a==b foo")), "WINCMD-BATCH");
+    }
+
+    @Test
+    void blocksShellHandedCommandStringWithCapitalisedName() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("'TiMe Sh -c whoami")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksSqliteShellDotCommandAfterStatementInQuery() {
+        assertBlockedAndLoggedAs(get("/search?s=" + encoded("1;.sh whoami")), "UNIXCMD-SQLITE-DOT-COMMAND");
+    }
+
+    @Test
+    void blocksSqliteImportOnNextLineInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("code", "1;\n.import /etc/passwd users")), "UNIXCMD-SQLITE-DOT-COMMAND");
+    }
+
+    @Test
     void blocksSpelEnvironmentBeanInJson() {
         HttpResponse<String> response = post("/profile", "application/json",
                 "{\"name\":\"#{@systemEnvironment['AWS_SECRET_ACCESS_KEY']}\"}".getBytes(StandardCharsets.UTF_8));
@@ -59,7 +89,7 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
 
     @Test
     void passesProseTablesAndNamesUnchanged() {
-        String note = "Tom & Jerry; sleep 5 hours\n| id | name |\n|----|------|\n| 1 | O'Brien |";
+        String note = "Tom & Jerry; sleep 5 hours\n| id | name |\n|----|------|\n| 1 | O'Brien |\n.tables td { padding: 0 }";
         HttpResponse<String> response = postForm(form("note", note) + "&" + form("file", "report.final.pdf"));
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -60,7 +60,7 @@ final class ShellCommands {
             // Network tools.
             "wget netcat ncat socat tftp traceroute tracepath ping6 smbclient ldapsearch openssl"
                     + " lwp-download lwp-request lwp-mirror rlogin rsh rcp scp sftp rsync ssh-keygen"
-                    + " ssh-copy-id ssh-keyscan nc.traditional nc.openbsd",
+                    + " ssh-copy-id ssh-keyscan nc.traditional nc.openbsd xterm",
             DISTINCT | NETWORK,
             "curl nc ping telnet ftp ssh whois lynx w3m links elinks aria2c axel", NAMED | NETWORK,
             "dig host", WORD | NETWORK,

@@ -52,9 +52,10 @@ import java.util.List;
  *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
- * UNIXCMD-GLOB-PATH}, {@code UNIXCMD-EXPANSION} (see {@link ShellExpansions}) and {@code
- * UNIXCMD-FORK-BOMB} are STANDARD; {@code UNIXCMD-WEAK} (a known
- * command with weak context, e.g. a bare tool name as the whole value) is STRICT.
+ * UNIXCMD-GLOB-PATH}, {@code UNIXCMD-EXPANSION} (see {@link ShellExpansions}), {@code
+ * UNIXCMD-FORK-BOMB} and {@code UNIXCMD-SQLITE-DOT-COMMAND} (see {@link SqliteDotCommands}) are
+ * STANDARD; {@code UNIXCMD-WEAK} (a known command with weak context, e.g. a bare tool name as the
+ * whole value, or an everyday-word prefix running another, {@code time who}) is STRICT.
  *
  * <p>See <a href="https://owasp.org/www-community/attacks/Command_Injection">OWASP Command
  * Injection</a> and <a href="https://cwe.mitre.org/data/definitions/78.html">CWE-78</a>.
@@ -90,11 +91,16 @@ public final class UnixCommandDetector extends RuleFamily {
     static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
             "Shell function that calls itself through a pipe or in the background (fork bomb)",
             cwe(400));
+    static final RuleDefinition SQLITE_DOT_COMMAND = rule("UNIXCMD-SQLITE-DOT-COMMAND", Level.STANDARD,
+            "SQLite shell dot-command that runs a program or touches files (.shell, .system, .import, .load)"
+                    + " after a statement separator or line break",
+            "https://sqlite.org/cli.html#special_commands_to_sqlite3_dot_commands_");
     static final RuleDefinition WEAK = rule("UNIXCMD-WEAK", Level.STRICT,
             "Known command name with little command-line context, e.g. a bare tool name", CWE78);
 
     private static final List<RuleDefinition> RULES =
-            List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, EXPANSION, FORK_BOMB, WEAK);
+            List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, EXPANSION, FORK_BOMB,
+                    SQLITE_DOT_COMMAND, WEAK);
 
     private static final ThreadLocal<UnixScan> SCANS = ThreadLocal.withInitial(UnixScan::new);
 
@@ -117,6 +123,12 @@ public final class UnixCommandDetector extends RuleFamily {
             ShellExpansions.Match expansion = ShellExpansions.find(text);
             if (expansion != null) {
                 sink.report(EXPANSION, expansion.start(), expansion.end() - expansion.start());
+            }
+        }
+        if (profile.has('.') && profile.hasAny(DOT_COMMAND_SEPARATORS)) {
+            ShellExpansions.Match dotCommand = SqliteDotCommands.find(text);
+            if (dotCommand != null) {
+                sink.report(SQLITE_DOT_COMMAND, dotCommand.start(), dotCommand.end() - dotCommand.start());
             }
         }
         if (!worthScanning(text, profile)) {
@@ -155,6 +167,7 @@ public final class UnixCommandDetector extends RuleFamily {
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n\r(`${<>'\"\\");
     private static final AsciiSet GLOB = AsciiSet.of("?*[");
     private static final AsciiSet EXPANSION_SIGILS = AsciiSet.of("$~!");
+    private static final AsciiSet DOT_COMMAND_SEPARATORS = AsciiSet.of(";\n\r\\");
 
     /**
      * Quick reject: a value without shell syntax characters can only be an attack when its first
@@ -615,9 +628,12 @@ public final class UnixCommandDetector extends RuleFamily {
                 strength = Math.max(strength, SPACED);
             }
             handedOver[d] = (prefixFlags & WORD) == 0;
+            int prefixStart = cmdStart[d];
             endingSep = 0;
             finishCommand(d, true);
             startCommand(t, d, from, to, flags, strength, context);
+            // The evidence is the whole command line, prefix included: "time who".
+            cmdStart[d] = prefixStart;
         }
 
         /** The output of {@code echo X} or {@code cat <<< X} inside {@code $(...)} in command position runs as a command. */
@@ -976,6 +992,11 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
                 return n == 0 && !bySeparator && (context & C_PREFIXED) == 0 ? WEAK : COMMAND;
             }
+            if ((f & SHELL) != 0 && (a & ShellWords.CODE_OPTION) != 0 && handed) {
+                // "Sh -c whoami": a shell handed a command string, whatever the spelling of its
+                // name (case-insensitive file systems run "Sh" too); no sentence reads like that.
+                return COMMAND;
+            }
             if (!lower) {
                 return null;
             }
@@ -1061,6 +1082,11 @@ public final class UnixCommandDetector extends RuleFamily {
             }
             if (s >= SPACED && (a & ShellWords.OPTION) != 0 && (a & ShellWords.PATH) != 0) {
                 return COMMAND;
+            }
+            if ((context & C_PREFIXED) != 0 && proseArgs[d] == 0 && !bySeparator) {
+                // "time who", "nice id": a prefix command running another; two words of prose may
+                // read the same, so only STRICT blocks it.
+                return WEAK;
             }
             return null;
         }

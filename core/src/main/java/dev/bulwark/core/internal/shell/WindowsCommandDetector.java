@@ -121,6 +121,11 @@ public final class WindowsCommandDetector extends RuleFamily {
         if (to - from > 60 || to == from) {
             return false;
         }
+        int slash = from > 0 ? text.indexOf('/') : -1;
+        if (slash > 0 && slash < to && BATCH_WORDS.get(text, 0, slash) != 0) {
+            // "if/i a==b x": the batch word ends at the slash.
+            return true;
+        }
         if (ShellCommands.WINDOWS.get(text, from, to) != 0 || BATCH_WORDS.get(text, from, to) != 0) {
             return true;
         }
@@ -140,8 +145,14 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final int[] levelStrength = new int[MAX_LEVELS];
         private final int[] pendingSep = new int[MAX_LEVELS];
         private final boolean[] ampTight = new boolean[MAX_LEVELS];
+        /** The command's name is written in lowercase, as typed commands are and titles are not. */
+        private final boolean[] cmdLower = new boolean[MAX_LEVELS];
+        /** The text being parsed, for looking at what opens it. */
+        private String source;
         /** Arguments that are neither paths, switches nor variables: prose after a word. */
         private final int[] plainArgs = new int[MAX_LEVELS];
+        /** An argument names a program or script file: {@code calc.exe}, {@code x.ps1}. */
+        private final boolean[] programArg = new boolean[MAX_LEVELS];
         private final boolean[] hasCmd = new boolean[MAX_LEVELS];
         private final int[] cmdFlags = new int[MAX_LEVELS];
         private final int[] cmdMatch = new int[MAX_LEVELS];
@@ -188,6 +199,7 @@ public final class WindowsCommandDetector extends RuleFamily {
         private void parse(String text, int startQuote) {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
+            source = text;
             resetLevel(0);
             levelStrength[0] = header ? SPACED : START;
             int type;
@@ -250,6 +262,15 @@ public final class WindowsCommandDetector extends RuleFamily {
                     return;
                 }
                 int batch = BATCH_WORDS.get(b, from, to);
+                boolean gluedSwitch = false;
+                if (batch == 0 && to - from >= 4 && b[to - 2] == '/') {
+                    // "if/i a==b x", "for/f ...": cmd.exe ends a command's name at a slash.
+                    char option = Ascii.lower(b[to - 1]);
+                    batch = BATCH_WORDS.get(b, from, to - 2);
+                    batch = (batch & 2) != 0 && option == 'i' ? 2
+                            : (batch & 1) != 0 && "dlrf".indexOf(option) >= 0 ? 1 : 0;
+                    gluedSwitch = batch != 0;
+                }
                 if ((batch & 1) != 0) {
                     forState[d] = 1;
                     forWords[d] = 0;
@@ -260,7 +281,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                 }
                 if ((batch & 2) != 0) {
                     ifState[d] = IF_OPERAND;
-                    ifStrong[d] = false;
+                    ifStrong[d] = gluedSwitch;
                     ifGroupFirst[d] = false;
                     ifSpacedEquals[d] = false;
                     batchStart[d] = t.tokenStart;
@@ -280,10 +301,12 @@ public final class WindowsCommandDetector extends RuleFamily {
                 cmdMatch[d] = matchKind;
                 cmdStrength[d] = strength;
                 ampTight[d] = amp && strength == TIGHT;
+                cmdLower[d] = ShellWords.isLowerCase(b, from, to);
                 cmdStart[d] = t.tokenStart;
                 cmdEnd[d] = t.tokenEnd;
                 argCount[d] = 0;
                 plainArgs[d] = 0;
+                programArg[d] = false;
                 args[d] = 0;
                 subcommand[d] = false;
                 runSwitch[d] = false;
@@ -325,6 +348,10 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
             if (n > 0 && b[from] == '-' && n >= 2 && Ascii.isLetter(b[from + 1])) {
                 signals |= ShellWords.OPTION;
+            }
+            if (isProgramFile(b, from, to)) {
+                programArg[d] = true;
+                signals &= ~ShellWords.PLAIN;
             }
             if ((signals & ShellWords.PLAIN) != 0 && !isNumber(b, from, to)) {
                 plainArgs[d]++;
@@ -656,6 +683,23 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
         }
 
+        /**
+         * Whether only blanks, quotes and at least one {@code &} or {@code |} come before {@code at}:
+         * the value opens with a separator, as one appended to a command line does.
+         */
+        private boolean opensWithSeparator(int at) {
+            boolean separator = false;
+            for (int i = 0; i < at && i < source.length(); i++) {
+                char c = source.charAt(i);
+                if (c == '&' || c == '|') {
+                    separator = true;
+                } else if (c != ' ' && c != '\t' && c != '"' && c != '\'') {
+                    return false;
+                }
+            }
+            return separator;
+        }
+
         private RuleDefinition judge(int d, boolean bySeparator) {
             int f = cmdFlags[d];
             int a = args[d];
@@ -721,7 +765,15 @@ public final class WindowsCommandDetector extends RuleFamily {
             if ((match & M_PATH) != 0) {
                 return COMMAND;
             }
+            if (n == 0 && !bySeparator && d == 0 && cmdLower[d] && opensWithSeparator(cmdStart[d])) {
+                // "& ver", "| dir": a bare command appended to the application's command line.
+                return COMMAND;
+            }
             boolean strongArgs = (a & (ShellWords.WINDOWS_PATH | ShellWords.VARIABLE)) != 0;
+            if (programArg[d] && plainArgs[d] == 0 && (s == SPACED || (s == TIGHT && !ampTight[d]))) {
+                // "& start calc.exe": a program file and nothing else after a separator.
+                return COMMAND;
+            }
             if (s == TIGHT && !ampTight[d]) {
                 return strongArgs || (a & ShellWords.SWITCH) != 0 ? COMMAND : null;
             }
@@ -735,6 +787,21 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
             return null;
         }
+    }
+
+    /** Extensions of files Windows runs; not {@code .com}, which is far more often a domain. */
+    private static final String[] PROGRAM_EXTENSIONS = {".exe", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".hta", ".scr",
+        ".msi", ".cpl"};
+
+    /** Whether the word names a program or script file by its extension: {@code calc.exe}, {@code x.ps1}. */
+    private static boolean isProgramFile(char[] b, int from, int to) {
+        for (String ext : PROGRAM_EXTENSIONS) {
+            int at = to - ext.length();
+            if (at > from && Ascii.isAlnum(b[at - 1]) && ShellWords.indexOf(b, at, to, ext) == at) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNumber(char[] b, int from, int to) {

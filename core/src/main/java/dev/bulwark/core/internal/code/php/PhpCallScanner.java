@@ -59,6 +59,8 @@ final class PhpCallScanner {
     private static final int ARG_OTHER = 4;
 
     private final String s;
+    /** Where reading starts. */
+    private final int start;
     private final Listener listener;
     private final CodeLexer lex;
 
@@ -114,9 +116,18 @@ final class PhpCallScanner {
     private int prev3Type = CodeLexer.END;
 
     PhpCallScanner(String s, Listener listener) {
+        this(s, 0, listener);
+    }
+
+    /**
+     * A scanner that reads {@code s} from {@code from} on, as code that starts there: the value read
+     * after the quote that closes the string it was injected into ({@code ';system('id');//}).
+     */
+    PhpCallScanner(String s, int from, Listener listener) {
         this.s = s;
         this.listener = listener;
-        this.lex = new CodeLexer(s, 0, s.length(), CodeLexer.SLASH_COMMENTS | CodeLexer.HASH_COMMENTS);
+        this.start = from;
+        this.lex = new CodeLexer(s, from, s.length(), CodeLexer.SLASH_COMMENTS | CodeLexer.HASH_COMMENTS);
     }
 
     void run() {
@@ -531,7 +542,7 @@ final class PhpCallScanner {
     }
 
     private int firstTokenStart() {
-        int i = 0;
+        int i = start;
         while (i < s.length() && (Ascii.isSpace(s.charAt(i)) || s.charAt(i) == '@' || s.charAt(i) == '\\')) {
             i++;
         }

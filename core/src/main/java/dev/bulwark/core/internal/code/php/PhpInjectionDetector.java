@@ -22,15 +22,18 @@ import java.util.List;
  * PHP code injection (rule key {@value #KEY}; the OWASP CRS counterpart is the 933xxx group):
  * PHP open tags, stream wrappers ({@code php://filter}, {@code phar://}, {@code expect://}),
  * superglobals, calls of PHP functions by name, by variable and by folded expression (see
- * {@link PhpCallScanner}), serialized PHP objects (object injection), php.ini directives, and
- * uploads of PHP scripts or session files by file name.
+ * {@link PhpCallScanner}), a high-risk function's name given as the value (a callback), serialized
+ * PHP objects (object injection), php.ini directives, and uploads of PHP scripts or session files
+ * by file name.
  *
  * <p>HTML character references and backslash escapes ({@code \x73}) are decoded first
  * ({@link Unescaper}). Functions named by English words ({@code file}, {@code date},
  * {@code system}) count only in code context, so prose with parentheses stays clean. The
- * default level (STANDARD) enables all rules but three weak signals (a dangling {@code <?}, php.ini
- * directives named by common words, serialized arrays) that need STRICT; BASIC keeps an open tag
- * followed by code, executing stream wrappers, and serialized objects that make up the value.
+ * default level (STANDARD) enables all rules but two weak signals (php.ini directives named by
+ * common words, serialized arrays) that need STRICT; BASIC keeps an open tag followed by code,
+ * executing stream wrappers, and serialized objects that make up the value. A {@code <?} that ends
+ * a value ({@code test<?}) is STANDARD: it opens a PHP block that the next field written to the
+ * same file or log completes, and text hardly ends that way.
  *
  * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
  */
@@ -44,8 +47,8 @@ public final class PhpInjectionDetector extends RuleFamily {
             "PHP open tag (<?php, <?=, <?) followed by code", cwe(94));
     static final RuleDefinition OPEN_TAG = rule("PHP-OPEN-TAG", Level.STANDARD,
             "PHP open tag, [php] / {php} block, or <?xml followed by something other than a prolog", cwe(94));
-    static final RuleDefinition DANGLING_TAG = rule("PHP-DANGLING-TAG", Level.STRICT,
-            "Bare <? at the end of a value", cwe(94));
+    static final RuleDefinition DANGLING_TAG = rule("PHP-DANGLING-TAG", Level.STANDARD,
+            "Bare <? at the end of a value, a PHP block that another field completes", cwe(94));
     static final RuleDefinition EXECUTING_WRAPPER = rule("PHP-EXECUTING-WRAPPER", Level.BASIC,
             "php://input, php://filter, expect:// or data:// stream wrapper", cwe(98));
     static final RuleDefinition STREAM_WRAPPER = rule("PHP-STREAM-WRAPPER", Level.STANDARD,
@@ -54,6 +57,10 @@ public final class PhpInjectionDetector extends RuleFamily {
             "PHP superglobal ($_GET, $_POST, $_SERVER, $GLOBALS, ...)", cwe(94));
     static final RuleDefinition FUNCTION_CALL = rule("PHP-FUNCTION-CALL", Level.STANDARD,
             "Call of a PHP built-in function, or include/require of a path", cwe(94));
+    static final RuleDefinition CALLABLE_NAME = rule("PHP-CALLABLE-NAME", Level.STANDARD,
+            "Value opened by the name of a PHP function that runs commands or code or decodes payloads"
+                    + " (shell_exec, proc_open, base64_decode), as a callback name an application passes"
+                    + " to call_user_func or array_map", cwe(94));
     static final RuleDefinition VARIABLE_FUNCTION = rule("PHP-VARIABLE-FUNCTION", Level.STANDARD,
             "Variable function call ($f(...), ${'f'}(...), $a['k'](...))", cwe(94));
     static final RuleDefinition DYNAMIC_CALL = rule("PHP-DYNAMIC-CALL", Level.STANDARD,
@@ -76,7 +83,7 @@ public final class PhpInjectionDetector extends RuleFamily {
             "Uploaded file named like a PHP session file (sess_<id>)", cwe(434));
 
     private static final List<RuleDefinition> RULES = List.of(CODE_TAG, OPEN_TAG, DANGLING_TAG,
-            EXECUTING_WRAPPER, STREAM_WRAPPER, SUPERGLOBAL, FUNCTION_CALL, VARIABLE_FUNCTION, DYNAMIC_CALL,
+            EXECUTING_WRAPPER, STREAM_WRAPPER, SUPERGLOBAL, FUNCTION_CALL, CALLABLE_NAME, VARIABLE_FUNCTION, DYNAMIC_CALL,
             VARIABLE_VARIABLE, SERIALIZED_OBJECT, SERIALIZED_EMBEDDED, SERIALIZED_ARRAY, INI_DIRECTIVE,
             INI_WORD_DIRECTIVE, SCRIPT_UPLOAD, SESSION_FILE_UPLOAD);
 
@@ -102,6 +109,16 @@ public final class PhpInjectionDetector extends RuleFamily {
             findings = findings(sink, value.length());
             scanFileName(value, findings);
         }
+        int nameStart = callableNameStart(value);
+        if (nameStart >= 0) {
+            int nameEnd = callableNameEnd(value, nameStart);
+            if (nameEnd > 0) {
+                if (findings == null) {
+                    findings = findings(sink, value.length());
+                }
+                findings.report(CALLABLE_NAME, nameStart, nameEnd);
+            }
+        }
         boolean candidates = target.profile().hasAny(CANDIDATES);
         boolean escapes = target.profile().hasAny(ESCAPES);
         if (!candidates && !escapes) {
@@ -121,6 +138,51 @@ public final class PhpInjectionDetector extends RuleFamily {
             }
         }
         scanText(s, profile, findings);
+    }
+
+    /** Where the value's first word starts after blanks and quotes, or -1 when it opens with no letter. */
+    private static int callableNameStart(String value) {
+        int n = value.length();
+        int i = 0;
+        while (i < n && i < 8 && (Ascii.isSpace(value.charAt(i)) || value.charAt(i) == '\'' || value.charAt(i) == '"')) {
+            i++;
+        }
+        return i < n && Ascii.isLetter(value.charAt(i)) ? i : -1;
+    }
+
+    /** Characters of code that may follow a callable name: a call, an assignment, a comment, a subscript. */
+    private static final AsciiSet CODE_AFTER_NAME = AsciiSet.of("()[]{};=/#`\\&|$@<>");
+
+    /**
+     * The end of the high-risk function name at {@code from} (see {@link PhpNames#HIGH_RISK}), or -1.
+     * The name is the whole value ({@code shell_exec}, {@code 'proc_open'}) or code follows it
+     * ({@code ZlIb_DeCoDe=(...)}, case-insensitive as PHP is). Only names written as identifiers
+     * count, with an underscore or a digit: {@code passthru} or {@code popen} may be a setting's
+     * value, {@code system} an English word. Followed by a blank and a word, by a dot or by prose
+     * punctuation, the name opens a sentence, a search or a file name ({@code base64_decode example},
+     * {@code file_get_contents.md}).
+     */
+    private static int callableNameEnd(String value, int from) {
+        int n = value.length();
+        int end = from;
+        boolean identifier = false;
+        int limit = Math.min(n, from + PhpNames.FUNCTIONS.maxLength() + 1);
+        while (end < limit && Ascii.isIdentPart(value.charAt(end))) {
+            identifier |= value.charAt(end) == '_' || Ascii.isDigit(value.charAt(end));
+            end++;
+        }
+        int flags = PhpNames.FUNCTIONS.flags(value, from, end);
+        if (!identifier || (flags & PhpNames.HIGH_RISK) == 0 || (flags & PhpNames.WORD) != 0) {
+            return -1;
+        }
+        int next = end;
+        while (next < n && (Ascii.isSpace(value.charAt(next)) || value.charAt(next) == '\'' || value.charAt(next) == '"')) {
+            next++;
+        }
+        if (next == n || (next == end && CODE_AFTER_NAME.contains(value.charAt(end)))) {
+            return end;
+        }
+        return -1;
     }
 
     private static final AsciiSet BRACKETS = AsciiSet.of("[{");
@@ -153,7 +215,7 @@ public final class PhpInjectionDetector extends RuleFamily {
             scanIncludeStatements(s, findings);
         }
         if (paren && PhpCallScanner.mayHaveCalls(s)) {
-            new PhpCallScanner(s, new PhpCallScanner.Listener() {
+            PhpCallScanner.Listener calls = new PhpCallScanner.Listener() {
                 @Override
                 public void functionCall(int start, int end) {
                     findings.report(FUNCTION_CALL, start, end);
@@ -168,8 +230,33 @@ public final class PhpInjectionDetector extends RuleFamily {
                 public void dynamicCall(int start, int end) {
                     findings.report(DYNAMIC_CALL, start, end);
                 }
-            }).run();
+            };
+            new PhpCallScanner(s, calls).run();
+            int closingQuote = closingQuoteEnd(s);
+            if (closingQuote > 0) {
+                new PhpCallScanner(s, closingQuote, calls).run();
+            }
         }
+    }
+
+    /**
+     * After the quote that opens the value by closing the string literal it was injected into,
+     * or -1: a quote with at most one blank-free word before it ({@code ';system('id');$a='},
+     * {@code 1"];eval($x);//}). Read from the start, the code after such a quote sits inside a
+     * string; read from here it is what PHP runs.
+     */
+    private static int closingQuoteEnd(String s) {
+        int n = Math.min(s.length(), 64);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"') {
+                return i + 1;
+            }
+            if (Ascii.isSpace(c)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

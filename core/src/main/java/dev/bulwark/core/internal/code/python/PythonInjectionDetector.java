@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.code.python;
 
 import static dev.bulwark.core.internal.rules.References.cwe;
 
+import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -25,8 +26,13 @@ import java.util.List;
  * or walk relations (ORM leak).
  *
  * <p>The default level (STANDARD) enables every rule except {@code CODE-ORM-LOOKUP-ANY} (any
- * Django-style lookup in a name), which needs STRICT. Values are read as the other script families
- * read them ({@link ScriptPasses}): as sent, unescaped, and base64-decoded one level.
+ * Django-style lookup in a name), which needs STRICT: django-filter and Django REST Framework
+ * document {@code price__gte}, {@code name__icontains} and {@code tags__contained_by} as their
+ * query syntax, so such names are ordinary API traffic. At STANDARD a lookup counts when it serves
+ * a leak: a filter on a secret field, a regex, a relation walk of four or more parts
+ * ({@code a__b__c__gte}), or a key lookup whose value names a secret field
+ * ({@code data__has_key=is_admin}). Values are read as the other script families read them
+ * ({@link ScriptPasses}): as sent, unescaped, and base64-decoded one level.
  *
  * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
  */
@@ -41,7 +47,8 @@ public final class PythonInjectionDetector extends RuleFamily {
     static final RuleDefinition SERIALIZED_CODE = rule("CODE-SERIALIZED-OBJECT", Level.STANDARD,
             "Python pickle calling a module function, or a YAML tag that instantiates objects", cwe(502));
     static final RuleDefinition ORM_LOOKUP = rule("CODE-ORM-LOOKUP", Level.STANDARD,
-            "Django-style ORM filter on a secret field, a deep relation walk or a regex (ORM leak)", cwe(943));
+            "Django-style ORM filter on a secret field, a deep relation walk, a regex, or a JSON key lookup"
+                    + " (has_key) probing for a secret field (ORM leak)", cwe(943));
     static final RuleDefinition ORM_LOOKUP_ANY = rule("CODE-ORM-LOOKUP-ANY", Level.STRICT,
             "Django-style ORM filter lookup (field__lookup) in a name", cwe(943));
 
@@ -83,7 +90,66 @@ public final class PythonInjectionDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        if (target.component() == Component.VALUE && isKeyLookupName(target.name())) {
+            int secret = secretFieldIn(target.text());
+            if (secret >= 0) {
+                sink.report(ORM_LOOKUP, secret, fieldEnd(target.text(), secret) - secret);
+            }
+        }
         ScriptPasses.scan(target, sink, rules(), CHECKS);
+    }
+
+    /** Django's JSON key lookups: whether a JSON field holds a key, or any or all of several. */
+    private static final String[] KEY_LOOKUPS = {"__has_key", "__has_keys", "__has_any_keys"};
+
+    /**
+     * Whether the item is named by a key lookup ({@code data__has_key}, also as the last member of
+     * a JSON Pointer or before an array index): its value names JSON keys to probe for.
+     */
+    static boolean isKeyLookupName(String name) {
+        int end = name.length();
+        while (end > 0 && (Ascii.isDigit(name.charAt(end - 1)) || name.charAt(end - 1) == '/')) {
+            end--;
+        }
+        for (String lookup : KEY_LOOKUPS) {
+            int from = end - lookup.length();
+            if (from > 0 && Ascii.rangeEquals(name, from, end, lookup)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int fieldEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && Ascii.isIdentPart(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Start of the first secret or privilege field name among the words of {@code text}
+     * ({@code is_admin}, {@code password}), or -1: probing which records hold such a key leaks
+     * who is privileged ({@code data__has_key=is_admin}). Words are runs of letters, digits and
+     * underscores; the first 4096 characters are read.
+     */
+    static int secretFieldIn(String text) {
+        int n = Math.min(text.length(), 4096);
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Ascii.isIdentPart(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Ascii.isIdentPart(text.charAt(i))) {
+                i++;
+            }
+            if (i > start && SECRET_FIELDS.contains(text, start, i)) {
+                return start;
+            }
+        }
+        return -1;
     }
 
     /** The checks on one reading of the value. */

@@ -23,6 +23,39 @@ class PhpInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"';system('id');$a='", "\"];system('id');//", "x');passthru('id');//"})
+    void detectsCallAfterQuoteThatClosesTheInjectedString(String value) {
+        assertThat(Scans.value(detector, value)).contains("PHP-FUNCTION-CALL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it's (maybe) fine", "O'Brien (2024) said \"print(x)\"", "'hello' (world)",
+        "\"quoted\" list(1,2)", "'print' the doc (page 2)"})
+    void ignoresQuotedProseWithParentheses(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test<?", "name=<?", "a\n<?"})
+    void detectsOpenTagEndingValue(String value) {
+        assertThat(Scans.value(detector, value)).contains("PHP-DANGLING-TAG");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shell_exec", "'proc_open'", "Shell_exec=(bla)", "ZlIb_DeCoDe=(bla)", " base64_decode ",
+        "call_user_func_array", "str_rot13;"})
+    void detectsHighRiskFunctionNameGivenAsValue(String value) {
+        assertThat(Scans.value(detector, value)).contains("PHP-CALLABLE-NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base64_decode example", "php shell_exec tutorial", "file_get_contents.md", "system",
+        "passthru", "popen", "array_map, array_filter and friends", "shell_execute", "my_shell_exec"})
+    void ignoresHighRiskFunctionNameInTextOrAsWord(String value) {
+        assertThat(Scans.value(detector, value)).doesNotContain("PHP-CALLABLE-NAME");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"<?php", "x<?=1", "[php]echo 1[/php]", "{php}x{/php}", "<?xml :1"})
     void detectsOpenTagWithoutRecognisableCode(String value) {
         assertThat(Scans.value(detector, value)).contains("PHP-OPEN-TAG");

@@ -74,4 +74,20 @@ class PythonInjectionDetectorTest {
                 new ScanTarget("price__gte", Source.QUERY, Component.NAME, "price__gte")))
                 .contains("CODE-ORM-LOOKUP-ANY");
     }
+
+    @Test
+    void detectsKeyLookupProbingForPrivilegeField() {
+        assertThat(Scans.standard(detector, Scans.query("data__has_key", "is_admin"))).contains("CODE-ORM-LOOKUP");
+        assertThat(Scans.standard(detector, Scans.query("user__metadata__has_keys", "name,is_staff")))
+                .contains("CODE-ORM-LOOKUP");
+        assertThat(Scans.standard(detector, Scans.json("/filter/meta__has_any_keys/0", "is_superuser")))
+                .contains("CODE-ORM-LOOKUP");
+    }
+
+    @Test
+    void ignoresKeyLookupForOrdinaryFieldAndPrivilegeWordElsewhere() {
+        assertThat(Scans.standard(detector, Scans.query("data__has_key", "color"))).isEmpty();
+        assertThat(Scans.standard(detector, Scans.query("note", "is_admin"))).isEmpty();
+        assertThat(Scans.standard(detector, Scans.query("has_key", "password"))).isEmpty();
+    }
 }
