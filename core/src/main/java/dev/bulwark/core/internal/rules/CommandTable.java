@@ -15,6 +15,8 @@ public final class CommandTable {
     private final int mask;
     /** Per ASCII first character, a bit per length (up to 40) that some name has. */
     private final long[] lengthsByFirst = new long[128];
+    /** The same per ASCII last character. */
+    private final long[] lengthsByLast = new long[128];
 
     /** Builds a table from {@code "name flags"} pairs: each name gets the flags it is listed with. */
     public CommandTable(Object... namesAndFlags) {
@@ -48,17 +50,24 @@ public final class CommandTable {
         if (!key.isEmpty() && key.charAt(0) < 128 && key.length() <= 40) {
             lengthsByFirst[key.charAt(0)] |= 1L << key.length();
         }
+        if (!key.isEmpty() && key.charAt(key.length() - 1) < 128 && key.length() <= 40) {
+            lengthsByLast[key.charAt(key.length() - 1)] |= 1L << key.length();
+        }
     }
 
-    /** Whether no name of {@code length} characters starts with {@code first}, an ASCII character. */
-    private boolean absent(char first, int length) {
-        return first < 128 && (lengthsByFirst[Ascii.lower(first)] & (1L << length)) == 0;
+    /**
+     * Whether no name of {@code length} characters starts with {@code first}, or none ends with
+     * {@code last}, where that character is ASCII: most ranges are rejected here, without hashing.
+     */
+    private boolean absent(char first, char last, int length) {
+        return first < 128 && (lengthsByFirst[Ascii.lower(first)] & (1L << length)) == 0
+                || last < 128 && (lengthsByLast[Ascii.lower(last)] & (1L << length)) == 0;
     }
 
     /** The flags of the name in {@code chars[from, to)} compared case-insensitively, or 0. */
     public int get(char[] chars, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len > 40 || absent(chars[from], len)) {
+        if (len <= 0 || len > 40 || absent(chars[from], chars[to - 1], len)) {
             return 0;
         }
         int slot = hash(chars, from, to) & mask;
@@ -75,7 +84,7 @@ public final class CommandTable {
     /** The flags of the name in {@code s[from, to)} compared case-insensitively, or 0. */
     public int get(String s, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len > 40 || absent(s.charAt(from), len)) {
+        if (len <= 0 || len > 40 || absent(s.charAt(from), s.charAt(to - 1), len)) {
             return 0;
         }
         int h = 0;
