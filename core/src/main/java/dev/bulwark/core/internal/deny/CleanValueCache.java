@@ -28,9 +28,15 @@ import java.util.Arrays;
  * characters ({@link #MAX_OTHER_LENGTH} outside headers and cookies). A value may sit in any of
  * the {@value #WAYS} slots of its set, so that the values of one request that hash to the same set
  * do not evict each other on every request; an admitted value takes the first slot of its set and
- * moves the others one slot on, dropping the oldest. Thread-safe without locks:
- * slots hold immutable entries whose fields are final, so a reader sees either a complete entry or
- * another one; the filter's bits and counter are hints, and a lost update only costs a rescan.
+ * moves the others one slot on, dropping the oldest one not in recent use. A value is in recent use
+ * from when it is kept or found until the filter is next cleared; while every value of a set is, a
+ * newcomer is turned away. A request with more recurring values than there are slots (a JSON
+ * array of many records) thus keeps as many of them as fit, instead of each pushing out another
+ * before it recurs and none ever being found.
+ *
+ * <p>Thread-safe without locks: slots hold entries whose value fields are final, so a reader sees
+ * either a complete entry or another one; the entries' recent-use marks, the filter's bits and its
+ * counter are hints, and a lost update only costs a rescan or keeps a value a while longer.
  */
 final class CleanValueCache {
 
@@ -83,7 +89,13 @@ final class CleanValueCache {
         int hash = hash(location, text);
         int first = hash & mask & -WAYS;
         for (int i = first; i < first + WAYS; i++) {
-            if (holds(slots[i], hash, location, text)) {
+            Entry entry = slots[i];
+            if (holds(entry, hash, location, text)) {
+                if (!entry.recentlyUsed) {
+                    // Written when it changes, not on every hit, so that threads sharing the cache do not
+                    // keep taking each other's cache lines.
+                    entry.recentlyUsed = true;
+                }
                 return true;
             }
         }
@@ -107,12 +119,29 @@ final class CleanValueCache {
             if (++firstSightings >= FILTER_PERIOD) {
                 firstSightings = 0;
                 Arrays.fill(seenOnce, 0L);
+                forgetRecentUse();
             }
             return;
         }
         int first = hash & mask & -WAYS;
-        System.arraycopy(slots, first, slots, first + 1, WAYS - 1);
+        int victim = first + WAYS - 1;
+        while (victim >= first && slots[victim] != null && slots[victim].recentlyUsed) {
+            victim--;
+        }
+        if (victim < first) {
+            return;
+        }
+        System.arraycopy(slots, first, slots, first + 1, victim - first);
         slots[first] = new Entry(hash, location.source(), location.component(), location.name(), text);
+    }
+
+    /** Clears every recent-use mark: values that do not recur after this may give way to newcomers. */
+    void forgetRecentUse() {
+        for (Entry entry : slots) {
+            if (entry != null && entry.recentlyUsed) {
+                entry.recentlyUsed = false;
+            }
+        }
     }
 
     private static int hash(Location location, String text) {
@@ -155,6 +184,8 @@ final class CleanValueCache {
         final Component component;
         final String name;
         final String text;
+        /** Kept or found since the marks were last cleared ({@link #forgetRecentUse}). */
+        boolean recentlyUsed = true;
 
         Entry(int hash, Source source, Component component, String name, String text) {
             this.hash = hash;

@@ -10,6 +10,7 @@ import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.ConfigLoader;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -158,14 +159,48 @@ class CleanValueCacheTest {
     }
 
     @Test
-    void forgetsTheOldestValueWhenAFifthTakesItsSet() {
+    void forgetsTheOldestValueNotInRecentUseWhenAFifthTakesItsSet() {
         CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
         Location location = new Location(Source.HEADER, "accept", Component.VALUE);
         List<String> values = List.of("text/html", "application/json", "text/plain", "image/png", "text/css");
-        values.forEach(value -> admit(cache, location, value));
+        values.subList(0, 4).forEach(value -> admit(cache, location, value));
+        cache.forgetRecentUse();
+        cache.isClean(location, "text/html");
+        admit(cache, location, "text/css");
 
-        assertThat(cache.isClean(location, "text/html")).isFalse();
-        assertThat(values.subList(1, 5)).allMatch(value -> cache.isClean(location, value));
+        assertThat(cache.isClean(location, "application/json")).isFalse();
+        assertThat(List.of("text/html", "text/plain", "image/png", "text/css")).allMatch(value -> cache.isClean(location, value));
+    }
+
+    @Test
+    void turnsAFifthValueAwayWhileTheFourOfItsSetAreInRecentUse() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
+        Location location = new Location(Source.HEADER, "accept", Component.VALUE);
+        List<String> values = List.of("text/html", "application/json", "text/plain", "image/png");
+        values.forEach(value -> admit(cache, location, value));
+        admit(cache, location, "text/css");
+
+        assertThat(cache.isClean(location, "text/css")).isFalse();
+        assertThat(values).allMatch(value -> cache.isClean(location, value));
+    }
+
+    @Test
+    void keepsAsManyRecurringValuesAsItHasSlotsWhenARequestHasMore() {
+        CleanValueCache cache = new CleanValueCache(64);
+        List<Location> locations = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            locations.add(Location.value(Source.JSON, "/documents/" + i + "/title"));
+        }
+        for (int request = 0; request < 3; request++) {
+            locations.forEach(location -> {
+                if (!cache.isClean(location, "Report")) {
+                    cache.markClean(location, "Report");
+                }
+            });
+        }
+
+        long found = locations.stream().filter(location -> cache.isClean(location, "Report")).count();
+        assertThat(found).isEqualTo(64);
     }
 
     private static void admit(CleanValueCache cache, Location location, String text) {
