@@ -107,6 +107,23 @@ class CleanValueCacheTest {
     }
 
     @Test
+    void keepsHeaderValuesWhenABodyHasMoreShortValuesThanTheCacheHolds() {
+        RequestValue[] values = new RequestValue[5001];
+        values[0] = header("user-agent", "curl/8.5.0");
+        for (int i = 1; i < values.length; i++) {
+            values[i] = RequestValue.plain(Location.value(Source.JSON, "/documents/" + i + "/title"), "Report " + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            inspect(values);
+        }
+        detector.scanned.clear();
+
+        inspect(values);
+
+        assertThat(detector.scanned).doesNotContain("curl/8.5.0");
+    }
+
+    @Test
     void rescansQueryAndBodyValuesLongerThanTheirLimit() {
         String text = "a".repeat(CleanValueCache.MAX_OTHER_LENGTH + 1);
         for (int i = 0; i < 3; i++) {
