@@ -17,21 +17,21 @@ public final class Lexicon {
     private final int mask;
     private final int maxLength;
     private final int minLength;
-    /** Per lower-case first character, a bit per word length (up to 63) that some word has. */
-    private final long[] lengthsByFirst;
-    /** The same per lower-case last character. */
-    private final long[] lengthsByLast;
+    /**
+     * Per pair of lower-case first and last characters (hashed into {@link #endsSlot}), a bit per
+     * word length (up to 63) that some word with those ends has.
+     */
+    private final long[] lengthsByEnds;
 
     private Lexicon(String[] words, List<String> ordered, int[] flags, int maxLength, int minLength,
-            long[] lengthsByFirst, long[] lengthsByLast) {
+            long[] lengthsByEnds) {
         this.words = words;
         this.ordered = ordered;
         this.flags = flags;
         this.mask = words.length - 1;
         this.maxLength = maxLength;
         this.minLength = minLength;
-        this.lengthsByFirst = lengthsByFirst;
-        this.lengthsByLast = lengthsByLast;
+        this.lengthsByEnds = lengthsByEnds;
     }
 
     /** A lexicon whose words all carry {@code flag}. */
@@ -100,11 +100,15 @@ public final class Lexicon {
     }
 
     /**
-     * Whether some word of length {@code n} starts with {@code first} and some word of that length
-     * ends with {@code last} (both lower case): most ranges are rejected here, without hashing.
+     * Whether some word of length {@code n} may start with {@code first} and end with {@code last}
+     * (both lower case): most ranges are rejected here, without hashing the whole range.
      */
     private boolean endsFit(char first, char last, int n) {
-        return n > 63 || first < 128 && last < 128 && (lengthsByFirst[first] & lengthsByLast[last] & (1L << n)) != 0;
+        return n > 63 || first < 128 && last < 128 && (lengthsByEnds[endsSlot(first, last, lengthsByEnds.length)] & (1L << n)) != 0;
+    }
+
+    private static int endsSlot(char first, char last, int slots) {
+        return (first * 31 + last) & (slots - 1);
     }
 
     public boolean contains(char[] buf, int from, int to) {
@@ -179,13 +183,12 @@ public final class Lexicon {
             int[] flags = new int[size];
             int max = 0;
             int min = Integer.MAX_VALUE;
-            long[] lengthsByFirst = new long[128];
-            long[] lengthsByLast = new long[128];
+            // Eight slots a word, up to 1,024: pairs of ends seldom share a slot, and the table stays small.
+            long[] lengthsByEnds = new long[Math.min(1024, Integer.highestOneBit(Math.max(2, entries.size())) * 16)];
             for (var e : entries.entrySet()) {
                 String w = e.getKey();
                 if (w.length() <= 63) {
-                    lengthsByFirst[w.charAt(0)] |= 1L << w.length();
-                    lengthsByLast[w.charAt(w.length() - 1)] |= 1L << w.length();
+                    lengthsByEnds[endsSlot(w.charAt(0), w.charAt(w.length() - 1), lengthsByEnds.length)] |= 1L << w.length();
                 }
                 for (int i = 0; i < w.length(); i++) {
                     if (w.charAt(i) >= 0x80) {
@@ -202,7 +205,7 @@ public final class Lexicon {
                 min = Math.min(min, w.length());
             }
             return new Lexicon(words, List.copyOf(entries.keySet()), flags, max, entries.isEmpty() ? 1 : min,
-                    lengthsByFirst, lengthsByLast);
+                    lengthsByEnds);
         }
     }
 }
