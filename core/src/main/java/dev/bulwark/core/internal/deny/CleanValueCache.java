@@ -29,8 +29,9 @@ import java.util.Arrays;
  * the {@value #WAYS} slots of its set, so that the values of one request that hash to the same set
  * do not evict each other on every request; an admitted value takes the first slot of its set and
  * moves the others one slot on, dropping the oldest one not in recent use. A value is in recent use
- * from when it is kept or found until the filter is next cleared; while every value of a set is, a
- * newcomer is turned away. A request with more recurring values than there are slots (a JSON
+ * from when it is kept or found until the marks are next cleared, with the filter or after
+ * {@value #TURNED_AWAY_PER_SLOT} newcomers a slot were turned away; while every value of a set is, a newcomer is
+ * turned away. A request with more recurring values than there are slots (a JSON
  * array of many records) thus keeps as many of them as fit, instead of each pushing out another
  * before it recurs and none ever being found.
  *
@@ -59,6 +60,12 @@ final class CleanValueCache {
     static final int HASHED_END = 16;
     /** Characters hashed between the ends of a longer value, at most. */
     static final int HASHED_SPREAD = 32;
+    /**
+     * Newcomers turned away, per slot, after which the recent-use marks are cleared: often enough
+     * that values which stopped recurring make room, seldom enough that a request with more
+     * recurring values than slots finds most of the ones kept.
+     */
+    static final int TURNED_AWAY_PER_SLOT = 8;
     /** Bits of the filter of values seen once. */
     private static final int FILTER_BITS = 1 << 14;
     /** First sightings after which the filter is cleared: half its bits. */
@@ -68,6 +75,8 @@ final class CleanValueCache {
     private final int mask;
     private final long[] seenOnce = new long[FILTER_BITS / 64];
     private int firstSightings;
+    /** Newcomers turned away since the recent-use marks were last cleared. */
+    private int turnedAway;
 
     /** @param capacity number of slots, a power of two, at least {@value #WAYS} */
     CleanValueCache(int capacity) {
@@ -129,6 +138,10 @@ final class CleanValueCache {
             victim--;
         }
         if (victim < first) {
+            if (++turnedAway >= TURNED_AWAY_PER_SLOT * slots.length) {
+                turnedAway = 0;
+                forgetRecentUse();
+            }
             return;
         }
         System.arraycopy(slots, first, slots, first + 1, victim - first);

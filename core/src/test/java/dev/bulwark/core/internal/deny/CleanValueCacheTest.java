@@ -202,6 +202,20 @@ class CleanValueCacheTest {
     }
 
     @Test
+    void makesRoomForNewcomersAfterTurningManyAway() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
+        Location location = new Location(Source.HEADER, "accept", Component.VALUE);
+        List<String> values = List.of("text/html", "application/json", "text/plain", "image/png");
+        values.forEach(value -> admit(cache, location, value));
+        for (int i = 0; i < CleanValueCache.TURNED_AWAY_PER_SLOT * CleanValueCache.WAYS; i++) {
+            cache.markClean(location, "text/css");
+        }
+        admit(cache, location, "text/css");
+
+        assertThat(cache.isClean(location, "text/css")).isTrue();
+    }
+
+    @Test
     void keepsAsManyRecurringValuesAsItHasSlotsWhenARequestHasMore() {
         CleanValueCache cache = new CleanValueCache(64);
         List<Location> locations = new ArrayList<>();
