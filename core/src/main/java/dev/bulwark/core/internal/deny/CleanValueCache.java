@@ -29,9 +29,9 @@ import java.util.Arrays;
  * the {@value #WAYS} slots of its set, so that the values of one request that hash to the same set
  * do not evict each other on every request; an admitted value takes the first slot of its set and
  * moves the others one slot on, dropping the oldest one not in recent use. A value is in recent use
- * from when it is kept or found until the marks are next cleared, with the filter or after
- * {@value #TURNED_AWAY_PER_SLOT} newcomers a slot were turned away; while every value of a set is, a newcomer is
- * turned away. A request with more recurring values than there are slots (a JSON
+ * from when it is kept or found until the marks are next cleared (with the filter, or after
+ * {@value #TURNED_AWAY_PER_SLOT} newcomers a slot were turned away); while every value of a set is,
+ * a newcomer is turned away. A request with more recurring values than there are slots (a JSON
  * array of many records) thus keeps as many of them as fit, instead of each pushing out another
  * before it recurs and none ever being found.
  *
