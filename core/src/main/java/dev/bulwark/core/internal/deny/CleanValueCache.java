@@ -28,9 +28,16 @@ import java.util.Arrays;
  * characters ({@link #MAX_OTHER_LENGTH} outside headers and cookies). A value may sit in any of
  * the {@value #WAYS} slots of its set, so that the values of one request that hash to the same set
  * do not evict each other on every request; an admitted value takes the first slot of its set and
- * moves the others one slot on, dropping the oldest. Thread-safe without locks:
- * slots hold immutable entries whose fields are final, so a reader sees either a complete entry or
- * another one; the filter's bits and counter are hints, and a lost update only costs a rescan.
+ * moves the others one slot on, dropping the oldest one not in recent use. A value is in recent use
+ * from when it is kept or found until the marks are next cleared (with the filter, or after
+ * {@value #TURNED_AWAY_PER_SLOT} newcomers a slot were turned away); while every value of a set is,
+ * a newcomer is turned away. A request with more recurring values than there are slots (a JSON
+ * array of many records) thus keeps as many of them as fit, instead of each pushing out another
+ * before it recurs and none ever being found.
+ *
+ * <p>Thread-safe without locks: slots hold entries whose value fields are final, so a reader sees
+ * either a complete entry or another one; the entries' recent-use marks, the filter's bits and its
+ * counter are hints, and a lost update only costs a rescan or keeps a value a while longer.
  */
 final class CleanValueCache {
 
@@ -53,6 +60,12 @@ final class CleanValueCache {
     static final int HASHED_END = 16;
     /** Characters hashed between the ends of a longer value, at most. */
     static final int HASHED_SPREAD = 32;
+    /**
+     * Newcomers turned away, per slot, after which the recent-use marks are cleared: often enough
+     * that values which stopped recurring make room, seldom enough that a request with more
+     * recurring values than slots finds most of the ones kept.
+     */
+    static final int TURNED_AWAY_PER_SLOT = 8;
     /** Bits of the filter of values seen once. */
     private static final int FILTER_BITS = 1 << 14;
     /** First sightings after which the filter is cleared: half its bits. */
@@ -62,6 +75,8 @@ final class CleanValueCache {
     private final int mask;
     private final long[] seenOnce = new long[FILTER_BITS / 64];
     private int firstSightings;
+    /** Newcomers turned away since the recent-use marks were last cleared. */
+    private int turnedAway;
 
     /** @param capacity number of slots, a power of two, at least {@value #WAYS} */
     CleanValueCache(int capacity) {
@@ -83,7 +98,13 @@ final class CleanValueCache {
         int hash = hash(location, text);
         int first = hash & mask & -WAYS;
         for (int i = first; i < first + WAYS; i++) {
-            if (holds(slots[i], hash, location, text)) {
+            Entry entry = slots[i];
+            if (holds(entry, hash, location, text)) {
+                if (!entry.recentlyUsed) {
+                    // Written when it changes, not on every hit, so that threads sharing the cache do not
+                    // keep taking each other's cache lines.
+                    entry.recentlyUsed = true;
+                }
                 return true;
             }
         }
@@ -107,12 +128,33 @@ final class CleanValueCache {
             if (++firstSightings >= FILTER_PERIOD) {
                 firstSightings = 0;
                 Arrays.fill(seenOnce, 0L);
+                forgetRecentUse();
             }
             return;
         }
         int first = hash & mask & -WAYS;
-        System.arraycopy(slots, first, slots, first + 1, WAYS - 1);
+        int victim = first + WAYS - 1;
+        while (victim >= first && slots[victim] != null && slots[victim].recentlyUsed) {
+            victim--;
+        }
+        if (victim < first) {
+            if (++turnedAway >= TURNED_AWAY_PER_SLOT * slots.length) {
+                turnedAway = 0;
+                forgetRecentUse();
+            }
+            return;
+        }
+        System.arraycopy(slots, first, slots, first + 1, victim - first);
         slots[first] = new Entry(hash, location.source(), location.component(), location.name(), text);
+    }
+
+    /** Clears every recent-use mark: values that do not recur after this may give way to newcomers. */
+    void forgetRecentUse() {
+        for (Entry entry : slots) {
+            if (entry != null && entry.recentlyUsed) {
+                entry.recentlyUsed = false;
+            }
+        }
     }
 
     private static int hash(Location location, String text) {
@@ -155,6 +197,8 @@ final class CleanValueCache {
         final Component component;
         final String name;
         final String text;
+        /** Kept or found since the marks were last cleared ({@link #forgetRecentUse}). */
+        boolean recentlyUsed = true;
 
         Entry(int hash, Source source, Component component, String name, String text) {
             this.hash = hash;

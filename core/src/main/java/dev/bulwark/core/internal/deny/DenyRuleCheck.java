@@ -9,6 +9,7 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Mode;
 import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
 import dev.bulwark.core.config.CustomRule;
 import dev.bulwark.core.config.DenyRuleException;
 import dev.bulwark.core.config.DenyRulesConfig;
@@ -40,8 +41,8 @@ import java.util.List;
  * the level) match any of its spellings, see {@link RequestCondition}.
  *
  * <p>Values on which no detector reported anything, and that recur, are remembered
- * ({@link CleanValueCache}: header and cookie values, and short values from elsewhere) and not
- * scanned again in later requests.
+ * ({@link CleanValueCache}: header and cookie values in one, short values from elsewhere in another)
+ * and not scanned again in later requests.
  */
 public final class DenyRuleCheck implements Check {
 
@@ -49,13 +50,20 @@ public final class DenyRuleCheck implements Check {
     private final List<Detector> detectors;
     private final List<RequestDetector> requestDetectors;
     private final Level lowestRuleLevel;
-    private final CleanValueCache cleanValues = new CleanValueCache(CLEAN_VALUE_SLOTS);
+    private final CleanValueCache cleanHeaderValues = new CleanValueCache(CLEAN_HEADER_SLOTS);
+    private final CleanValueCache cleanOtherValues = new CleanValueCache(CLEAN_OTHER_SLOTS);
 
     /**
-     * Slots of the clean-value cache: room for the recurring header values of many clients and the
-     * short values of their requests; at most 4 MiB of values.
+     * Slots of the clean-value cache for header and cookie values: room for the recurring header
+     * values of many clients; at most 4 MiB of values.
      */
-    private static final int CLEAN_VALUE_SLOTS = 1024;
+    private static final int CLEAN_HEADER_SLOTS = 1024;
+    /**
+     * Slots of the clean-value cache for short values from elsewhere (paths, queries, bodies): a
+     * cache of their own, so that a document of many records neither pushes out the header values
+     * nor outgrows a shared one; at most 512 KiB of values.
+     */
+    private static final int CLEAN_OTHER_SLOTS = 4096;
 
     public DenyRuleCheck(DenyRulesConfig config, List<Detector> detectors, List<RequestDetector> requestDetectors) {
         this.config = config;
@@ -93,6 +101,8 @@ public final class DenyRuleCheck implements Check {
                 }
                 Location location = value.location();
                 boolean cacheable = CleanValueCache.accepts(location, text);
+                CleanValueCache cleanValues = location.source() == Source.HEADER || location.source() == Source.COOKIE
+                        ? cleanHeaderValues : cleanOtherValues;
                 if (cacheable && cleanValues.isClean(location, text)) {
                     continue;
                 }

@@ -13,8 +13,11 @@ public final class CommandTable {
     private final String[] keys;
     private final int[] values;
     private final int mask;
-    /** Per ASCII first character, a bit per length (up to 40) that some name has. */
-    private final long[] lengthsByFirst = new long[128];
+    /**
+     * Per pair of lower-case ASCII first and last characters (hashed into {@link #endsSlot}), a bit
+     * per length (up to 40) that some name with those ends has.
+     */
+    private final long[] lengthsByEnds = new long[1024];
 
     /** Builds a table from {@code "name flags"} pairs: each name gets the flags it is listed with. */
     public CommandTable(Object... namesAndFlags) {
@@ -45,20 +48,28 @@ public final class CommandTable {
         }
         values[slot] |= flags;
         keys[slot] = key;
-        if (!key.isEmpty() && key.charAt(0) < 128 && key.length() <= 40) {
-            lengthsByFirst[key.charAt(0)] |= 1L << key.length();
+        if (!key.isEmpty() && key.charAt(0) < 128 && key.charAt(key.length() - 1) < 128 && key.length() <= 40) {
+            lengthsByEnds[endsSlot(key.charAt(0), key.charAt(key.length() - 1))] |= 1L << key.length();
         }
     }
 
-    /** Whether no name of {@code length} characters starts with {@code first}, an ASCII character. */
-    private boolean absent(char first, int length) {
-        return first < 128 && (lengthsByFirst[Ascii.lower(first)] & (1L << length)) == 0;
+    /**
+     * Whether no name of {@code length} characters starts with {@code first} and ends with
+     * {@code last}, both ASCII: most ranges are rejected here, without hashing the whole range.
+     */
+    private boolean absent(char first, char last, int length) {
+        return first < 128 && last < 128
+                && (lengthsByEnds[endsSlot(Ascii.lower(first), Ascii.lower(last))] & (1L << length)) == 0;
+    }
+
+    private int endsSlot(char first, char last) {
+        return (first * 31 + last) & (lengthsByEnds.length - 1);
     }
 
     /** The flags of the name in {@code chars[from, to)} compared case-insensitively, or 0. */
     public int get(char[] chars, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len > 40 || absent(chars[from], len)) {
+        if (len <= 0 || len > 40 || absent(chars[from], chars[to - 1], len)) {
             return 0;
         }
         int slot = hash(chars, from, to) & mask;
@@ -75,7 +86,7 @@ public final class CommandTable {
     /** The flags of the name in {@code s[from, to)} compared case-insensitively, or 0. */
     public int get(String s, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len > 40 || absent(s.charAt(from), len)) {
+        if (len <= 0 || len > 40 || absent(s.charAt(from), s.charAt(to - 1), len)) {
             return 0;
         }
         int h = 0;

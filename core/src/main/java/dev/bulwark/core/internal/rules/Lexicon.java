@@ -17,18 +17,21 @@ public final class Lexicon {
     private final int mask;
     private final int maxLength;
     private final int minLength;
-    /** Per lower-case first character, a bit per word length (up to 63) that some word has. */
-    private final long[] lengthsByFirst;
+    /**
+     * Per pair of lower-case first and last characters (hashed into {@link #endsSlot}), a bit per
+     * word length (up to 63) that some word with those ends has.
+     */
+    private final long[] lengthsByEnds;
 
     private Lexicon(String[] words, List<String> ordered, int[] flags, int maxLength, int minLength,
-            long[] lengthsByFirst) {
+            long[] lengthsByEnds) {
         this.words = words;
         this.ordered = ordered;
         this.flags = flags;
         this.mask = words.length - 1;
         this.maxLength = maxLength;
         this.minLength = minLength;
-        this.lengthsByFirst = lengthsByFirst;
+        this.lengthsByEnds = lengthsByEnds;
     }
 
     /** A lexicon whose words all carry {@code flag}. */
@@ -57,7 +60,7 @@ public final class Lexicon {
     /** Flags of the word in {@code [from, to)}, or 0 when it is not in the lexicon. */
     public int flags(CharSequence s, int from, int to) {
         int n = to - from;
-        if (!lengthFits(n) || !firstFits(Ascii.lower(s.charAt(from)), n)) {
+        if (!lengthFits(n) || !endsFit(Ascii.lower(s.charAt(from)), Ascii.lower(s.charAt(to - 1)), n)) {
             return 0;
         }
         int h = hash(s, from, to) & mask;
@@ -76,7 +79,7 @@ public final class Lexicon {
     /** Flags of the word in {@code buf[from, to)}, or 0 when it is not in the lexicon. */
     public int flags(char[] buf, int from, int to) {
         int n = to - from;
-        if (!lengthFits(n) || !firstFits(Ascii.lower(buf[from]), n)) {
+        if (!lengthFits(n) || !endsFit(Ascii.lower(buf[from]), Ascii.lower(buf[to - 1]), n)) {
             return 0;
         }
         int h = hash(buf, from, to) & mask;
@@ -97,11 +100,15 @@ public final class Lexicon {
     }
 
     /**
-     * Whether some word of length {@code n} starts with {@code first} (lower case): most ranges
-     * are rejected here, by first character and length, without hashing.
+     * Whether some word of length {@code n} may start with {@code first} and end with {@code last}
+     * (both lower case): most ranges are rejected here, without hashing the whole range.
      */
-    private boolean firstFits(char first, int n) {
-        return n > 63 || first < 128 && (lengthsByFirst[first] & (1L << n)) != 0;
+    private boolean endsFit(char first, char last, int n) {
+        return n > 63 || first < 128 && last < 128 && (lengthsByEnds[endsSlot(first, last, lengthsByEnds.length)] & (1L << n)) != 0;
+    }
+
+    private static int endsSlot(char first, char last, int slots) {
+        return (first * 31 + last) & (slots - 1);
     }
 
     public boolean contains(char[] buf, int from, int to) {
@@ -176,11 +183,12 @@ public final class Lexicon {
             int[] flags = new int[size];
             int max = 0;
             int min = Integer.MAX_VALUE;
-            long[] lengthsByFirst = new long[128];
+            // Eight slots a word, up to 1,024: pairs of ends seldom share a slot, and the table stays small.
+            long[] lengthsByEnds = new long[Math.min(1024, Integer.highestOneBit(Math.max(2, entries.size())) * 16)];
             for (var e : entries.entrySet()) {
                 String w = e.getKey();
                 if (w.length() <= 63) {
-                    lengthsByFirst[w.charAt(0)] |= 1L << w.length();
+                    lengthsByEnds[endsSlot(w.charAt(0), w.charAt(w.length() - 1), lengthsByEnds.length)] |= 1L << w.length();
                 }
                 for (int i = 0; i < w.length(); i++) {
                     if (w.charAt(i) >= 0x80) {
@@ -197,7 +205,7 @@ public final class Lexicon {
                 min = Math.min(min, w.length());
             }
             return new Lexicon(words, List.copyOf(entries.keySet()), flags, max, entries.isEmpty() ? 1 : min,
-                    lengthsByFirst);
+                    lengthsByEnds);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.ConfigLoader;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,23 @@ class CleanValueCacheTest {
     }
 
     @Test
+    void keepsHeaderValuesWhenABodyHasMoreShortValuesThanTheCacheHolds() {
+        RequestValue[] values = new RequestValue[5001];
+        values[0] = header("user-agent", "curl/8.5.0");
+        for (int i = 1; i < values.length; i++) {
+            values[i] = RequestValue.plain(Location.value(Source.JSON, "/documents/" + i + "/title"), "Report " + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            inspect(values);
+        }
+        detector.scanned.clear();
+
+        inspect(values);
+
+        assertThat(detector.scanned).doesNotContain("curl/8.5.0");
+    }
+
+    @Test
     void rescansQueryAndBodyValuesLongerThanTheirLimit() {
         String text = "a".repeat(CleanValueCache.MAX_OTHER_LENGTH + 1);
         for (int i = 0; i < 3; i++) {
@@ -158,14 +176,62 @@ class CleanValueCacheTest {
     }
 
     @Test
-    void forgetsTheOldestValueWhenAFifthTakesItsSet() {
+    void forgetsTheOldestValueNotInRecentUseWhenAFifthTakesItsSet() {
         CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
         Location location = new Location(Source.HEADER, "accept", Component.VALUE);
         List<String> values = List.of("text/html", "application/json", "text/plain", "image/png", "text/css");
-        values.forEach(value -> admit(cache, location, value));
+        values.subList(0, 4).forEach(value -> admit(cache, location, value));
+        cache.forgetRecentUse();
+        cache.isClean(location, "text/html");
+        admit(cache, location, "text/css");
 
-        assertThat(cache.isClean(location, "text/html")).isFalse();
-        assertThat(values.subList(1, 5)).allMatch(value -> cache.isClean(location, value));
+        assertThat(cache.isClean(location, "application/json")).isFalse();
+        assertThat(List.of("text/html", "text/plain", "image/png", "text/css")).allMatch(value -> cache.isClean(location, value));
+    }
+
+    @Test
+    void turnsAFifthValueAwayWhileTheFourOfItsSetAreInRecentUse() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
+        Location location = new Location(Source.HEADER, "accept", Component.VALUE);
+        List<String> values = List.of("text/html", "application/json", "text/plain", "image/png");
+        values.forEach(value -> admit(cache, location, value));
+        admit(cache, location, "text/css");
+
+        assertThat(cache.isClean(location, "text/css")).isFalse();
+        assertThat(values).allMatch(value -> cache.isClean(location, value));
+    }
+
+    @Test
+    void makesRoomForNewcomersAfterTurningManyAway() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
+        Location location = new Location(Source.HEADER, "accept", Component.VALUE);
+        List<String> values = List.of("text/html", "application/json", "text/plain", "image/png");
+        values.forEach(value -> admit(cache, location, value));
+        for (int i = 0; i < CleanValueCache.TURNED_AWAY_PER_SLOT * CleanValueCache.WAYS; i++) {
+            cache.markClean(location, "text/css");
+        }
+        admit(cache, location, "text/css");
+
+        assertThat(cache.isClean(location, "text/css")).isTrue();
+    }
+
+    @Test
+    void keepsAsManyRecurringValuesAsItHasSlotsWhenARequestHasMore() {
+        CleanValueCache cache = new CleanValueCache(64);
+        List<Location> locations = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            locations.add(Location.value(Source.JSON, "/documents/" + i + "/title"));
+        }
+        for (int request = 0; request < 3; request++) {
+            locations.forEach(location -> {
+                if (!cache.isClean(location, "Report")) {
+                    cache.markClean(location, "Report");
+                }
+            });
+        }
+
+        long found = locations.stream().filter(location -> cache.isClean(location, "Report")).count();
+        assertThat(found).isEqualTo(64);
     }
 
     private static void admit(CleanValueCache cache, Location location, String text) {
