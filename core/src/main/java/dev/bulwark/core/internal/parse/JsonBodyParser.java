@@ -162,6 +162,17 @@ public final class JsonBodyParser {
                     && (in.get(in.position() + 1) & 0xFF) == 0xBB && (in.get(in.position() + 2) & 0xFF) == 0xBF) {
                 in.position(in.position() + 3);
             }
+            int skipped = in.position() - body.position();
+            if (!in.hasArray()) {
+                // A read-only buffer (HttpRequest.body()) hides its array, and the decoder then
+                // goes character by character; one bulk copy lets it take its array loop, which
+                // passes ASCII runs at once.
+                byte[] copy = new byte[in.remaining()];
+                in.get(copy);
+                in = ByteBuffer.wrap(copy);
+            }
+            // Where the body starts in the decoder's coordinates, for the offset of a malformed sequence.
+            int start = in.position() - skipped;
             // One pass checks and decodes: the JDK's decoder, set to report rather than replace,
             // refuses what RFC 3629 refuses (overlong forms, encoded surrogates, truncated
             // sequences). Characters, not bytes, for Jackson: its byte parser needs the shared
@@ -176,7 +187,7 @@ public final class JsonBodyParser {
                     .decode(in, out, true);
             if (result.isError()) {
                 throw new MalformedRequestException("json.encoding", here(),
-                        "body is not UTF-8: malformed sequence at byte " + (in.position() - body.position()));
+                        "body is not UTF-8: malformed sequence at byte " + (in.position() - start));
             }
             parse(text, 0, out.position());
         }
