@@ -355,7 +355,7 @@ final class RequestParser {
      * {@code null} when the body is sent as is.
      */
     static String contentCoding(Headers headers) {
-        for (String value : headers.values("Content-Encoding")) {
+        for (String value : headers.values("content-encoding")) {
             for (String coding : value.split(",")) {
                 String trimmed = coding.trim().toLowerCase(Locale.ROOT);
                 if (!trimmed.isEmpty() && !trimmed.equals("identity")) {
