@@ -52,8 +52,9 @@ public final class Headers {
 
     /** The first value of the named header, or {@code null}. */
     public String first(String name) {
+        String lower = lowerCase(name);
         for (Header header : entries) {
-            if (header.name().equalsIgnoreCase(name)) {
+            if (header.lowerCaseName.equals(lower)) {
                 return header.value();
             }
         }
@@ -62,9 +63,10 @@ public final class Headers {
 
     /** Every value of the named header, in order; empty when absent. */
     public List<String> values(String name) {
+        String lower = lowerCase(name);
         List<String> values = null;
         for (Header header : entries) {
-            if (header.name().equalsIgnoreCase(name)) {
+            if (header.lowerCaseName.equals(lower)) {
                 if (values == null) {
                     values = new ArrayList<>(2);
                 }
@@ -76,9 +78,10 @@ public final class Headers {
 
     /** Number of fields with this name. */
     public int count(String name) {
+        String lower = lowerCase(name);
         int count = 0;
         for (Header header : entries) {
-            if (header.name().equalsIgnoreCase(name)) {
+            if (header.lowerCaseName.equals(lower)) {
                 count++;
             }
         }
@@ -88,6 +91,15 @@ public final class Headers {
     /** Whether a field with this name is present. */
     public boolean contains(String name) {
         return first(name) != null;
+    }
+
+    /**
+     * The name folded as each field's {@link Header#lowerCaseName()} is, so that a lookup folds
+     * one name (none when it is given in lower case) instead of comparing every field without
+     * regard to case.
+     */
+    private static String lowerCase(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class HttpRequest {
 
     private static final byte[] NO_BODY = new byte[0];
+    /** Marks a request without {@code Content-Type} once its media type was looked for. */
+    private static final String NO_MEDIA_TYPE = new String("");
 
     private final String method;
     private final String rawPath;
@@ -26,6 +28,11 @@ public final class HttpRequest {
     private final boolean secure;
     private final byte[] body;
     private final boolean bodyTruncated;
+    /**
+     * {@link #mediaType()}, worked out on first use: the engine asks for it several times per
+     * request. Racy but safe: every thread computes the same immutable string.
+     */
+    private String mediaType;
 
     private HttpRequest(Builder builder) {
         this.method = builder.method;
@@ -85,7 +92,7 @@ public final class HttpRequest {
 
     /** The {@code Content-Type} header, or {@code null}. */
     public String contentType() {
-        return headers.first("Content-Type");
+        return headers.first("content-type");
     }
 
     /**
@@ -93,9 +100,17 @@ public final class HttpRequest {
      * {@code null} when there is no {@code Content-Type}.
      */
     public String mediaType() {
-        String contentType = contentType();
+        String type = mediaType;
+        if (type == null) {
+            type = parseMediaType(contentType());
+            mediaType = type;
+        }
+        return type == NO_MEDIA_TYPE ? null : type;
+    }
+
+    private static String parseMediaType(String contentType) {
         if (contentType == null) {
-            return null;
+            return NO_MEDIA_TYPE;
         }
         int semicolon = contentType.indexOf(';');
         String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);

@@ -6,6 +6,7 @@ import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.DecisionListener;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.RequestSummary;
 import dev.bulwark.core.ResponseHeaderPolicy;
@@ -124,6 +125,7 @@ public final class BulwarkFilter implements Filter {
     static final int RESPONSE_CAPTURE_LIMIT = 1024 * 1024;
 
     private final Bulwark bulwark;
+    /** The global {@code body-size}: the most read of a body, unless its route sets its own ({@link Bulwark#bodySizeLimit}). */
     private final long bodyLimit;
     /** Whether a route sets its own limits: the body limit then depends on the request's route. */
     private final boolean routeLimits;
@@ -311,8 +313,18 @@ public final class BulwarkFilter implements Filter {
     /** Reads, translates and evaluates; never throws. */
     private Inspected inspect(HttpServletRequest request) {
         CapturedBody body;
+        Headers headers = null;
+        // Time spent on the request before its body was read: the route's limit, when routes set limits.
+        long limitNanos = 0;
         try {
-            body = BodyReader.read(request, bodyLimit(request), bodyReadWatchdog);
+            long limit = bodyLimit;
+            if (routeLimits) {
+                long asked = System.nanoTime();
+                headers = RequestTranslator.headers(request, maxHeaderFields);
+                limit = bulwark.bodySizeLimit(RequestTranslator.translate(request, headers, CapturedBody.empty()));
+                limitNanos = System.nanoTime() - asked;
+            }
+            body = BodyReader.read(request, limit, bodyReadWatchdog);
         } catch (BodyReadTimeoutException e) {
             Decision decision = AdapterDecisions.bodyReadTimeout(e.rateBound(), e.bytesRead(), bodyReadWatchdog.limits());
             LOG.debug("Request body too slow (incident {}): {}", decision.incidentId(), e.getMessage());
@@ -324,25 +336,17 @@ public final class BulwarkFilter implements Filter {
         } catch (RuntimeException | Error e) {
             return failed(e, Duration.ZERO);
         }
-        long started = System.nanoTime();
+        long started = System.nanoTime() - limitNanos;
         try {
-            HttpRequest translated = RequestTranslator.translate(request, body, maxHeaderFields);
+            if (headers == null) {
+                headers = RequestTranslator.headers(request, maxHeaderFields);
+            }
+            HttpRequest translated = RequestTranslator.translate(request, headers, body);
             Decision decision = bulwark.evaluate(translated);
             return new Inspected(decision, body, translated, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException | Error e) {
             return failed(e, Duration.ofNanos(System.nanoTime() - started));
         }
-    }
-
-    /**
-     * The largest body read for this request: the global {@code body-size}, or, when routes set
-     * their own, the one of the route the request line and headers select (asked of the engine).
-     */
-    private long bodyLimit(HttpServletRequest request) {
-        if (!routeLimits) {
-            return bodyLimit;
-        }
-        return bulwark.bodySizeLimit(RequestTranslator.translate(request, CapturedBody.empty(), maxHeaderFields));
     }
 
     private static Inspected failed(Throwable e, Duration time) {

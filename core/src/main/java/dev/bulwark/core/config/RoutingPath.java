@@ -28,6 +28,9 @@ public record RoutingPath(String exact, String folded) {
 
     /** The two forms of a routed path; linear in its length. */
     public static RoutingPath of(String exact) {
+        if (foldsToItself(exact)) {
+            return new RoutingPath(exact, exact);
+        }
         StringBuilder folded = new StringBuilder(exact.length());
         int n = exact.length();
         int start = 0;
@@ -53,6 +56,27 @@ public record RoutingPath(String exact, String folded) {
             folded.setLength(folded.length() - 1);
         }
         return new RoutingPath(exact, folded.toString());
+    }
+
+    /**
+     * Whether folding changes nothing, as for most paths: no character with a lower case of its
+     * own, no dot or space at the end of a segment, no trailing slash. Spares a copy per request.
+     */
+    private static boolean foldsToItself(String exact) {
+        int n = exact.length();
+        if (n > 1 && exact.charAt(n - 1) == '/') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = exact.charAt(i);
+            if (Character.toLowerCase(c) != c) {
+                return false;
+            }
+            if ((c == '.' || c == ' ') && (i + 1 == n || exact.charAt(i + 1) == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

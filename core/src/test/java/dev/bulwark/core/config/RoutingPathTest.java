@@ -13,6 +13,22 @@ class RoutingPathTest {
     }
 
     @Test
+    void keepsAPathThatFoldingLeavesAsItIs() {
+        assertThat(RoutingPath.of("/api/v1/orders").folded()).isEqualTo("/api/v1/orders");
+        assertThat(RoutingPath.of("/files/report.pdf/x").folded()).isEqualTo("/files/report.pdf/x");
+        assertThat(RoutingPath.of("/caf\u00e9/a b").folded()).isEqualTo("/caf\u00e9/a b");
+        assertThat(RoutingPath.of("").folded()).isEmpty();
+    }
+
+    @Test
+    void foldsNonAsciiCaseAndADotOrSpaceAtTheEnd() {
+        assertThat(RoutingPath.of("/CAF\u00c9").folded()).isEqualTo("/caf\u00e9");
+        assertThat(RoutingPath.of("/report.").folded()).isEqualTo("/report");
+        assertThat(RoutingPath.of("/a /b").folded()).isEqualTo("/a/b");
+        assertThat(RoutingPath.of("/a/").folded()).isEqualTo("/a");
+    }
+
+    @Test
     void keepsTheRootAndSegmentsOfDotsOnly() {
         assertThat(RoutingPath.of("/").folded()).isEqualTo("/");
         assertThat(RoutingPath.of("/.../x").folded()).isEqualTo("/.../x");

@@ -69,7 +69,9 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
                 response.setHeader(name, null);
             }
         }
-        policy.addSecurityHeaders(secure, response::containsHeader, response::setHeader);
+        // Added only where absent, so an append does what a set would without the container
+        // looking for fields of the name to replace.
+        policy.addSecurityHeaders(secure, response::containsHeader, response::addHeader);
     }
 
     /** Applies the headers if the application returned without committing the response. */

@@ -22,18 +22,18 @@ public final class RequestTranslator {
     }
 
     /**
-     * The core's view of {@code request} with the body the filter read.
-     *
-     * @param maxHeaderFields the engine's {@code headers.count} limit: at most one field more is
-     *     translated
+     * The core's view of {@code request} with its header fields, as {@link #headers} lists them,
+     * and the body the filter read. The fields are taken as an argument so that they are listed
+     * once, though a request whose route sets limits is translated twice: before its body is read
+     * (for the limit) and after.
      */
-    public static HttpRequest translate(HttpServletRequest request, CapturedBody body, int maxHeaderFields) {
+    public static HttpRequest translate(HttpServletRequest request, Headers headers, CapturedBody body) {
         return HttpRequest.builder()
                 .method(request.getMethod())
                 .rawPath(nonNull(request.getRequestURI()))
                 .rawQuery(request.getQueryString())
                 .protocol(nonNull(request.getProtocol()))
-                .headers(headers(request, maxHeaderFields))
+                .headers(headers)
                 .remoteAddress(nonNull(request.getRemoteAddr()))
                 .secure(request.isSecure())
                 .body(body.bytes())
@@ -45,7 +45,7 @@ public final class RequestTranslator {
      * The header fields: names in the order the container lists them, each followed by all its
      * values in the order received; no more than {@code maxFields + 1} of them.
      */
-    static Headers headers(HttpServletRequest request, int maxFields) {
+    public static Headers headers(HttpServletRequest request, int maxFields) {
         Headers.Builder headers = Headers.builder();
         Enumeration<String> names = request.getHeaderNames();
         if (names == null) {

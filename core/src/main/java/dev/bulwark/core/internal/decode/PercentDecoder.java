@@ -73,6 +73,10 @@ public final class PercentDecoder {
     }
 
     private static boolean needsDecoding(CharSequence raw, boolean plusAsSpace) {
+        if (raw instanceof String text) {
+            // String.indexOf is vectorised: most values (tokens, user agents) hold neither character.
+            return text.indexOf('%') >= 0 || plusAsSpace && text.indexOf('+') >= 0;
+        }
         for (int i = 0, n = raw.length(); i < n; i++) {
             char c = raw.charAt(i);
             if (c == '%' || (c == '+' && plusAsSpace)) {

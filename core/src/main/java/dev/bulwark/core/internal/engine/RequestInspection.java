@@ -36,7 +36,7 @@ public final class RequestInspection implements Inspection {
     private List<Violation> violations;
     private RequestValue pathValue;
     private String routedPath;
-    /** Built from {@link #routedPath} when a condition first asks: most requests never need the lenient spelling. */
+    /** Given by the parser, or built from the raw path when a condition asks before the request was parsed. */
     private RoutingPath routingPath;
     private SuspiciousPath suspiciousPath;
     private Client client;
@@ -59,10 +59,10 @@ public final class RequestInspection implements Inspection {
         return values;
     }
 
-    void path(RequestValue value, String routed, SuspiciousPath suspicious) {
+    void path(RequestValue value, RoutingPath routed, SuspiciousPath suspicious) {
         this.pathValue = value;
-        this.routedPath = routed;
-        this.routingPath = null;
+        this.routedPath = routed.exact();
+        this.routingPath = routed;
         this.suspiciousPath = suspicious;
     }
 

@@ -126,12 +126,13 @@ final class RequestParser {
         cookieParser.parse(request.headers(), sink);
         List<UninspectedContent> uninspected = new ArrayList<>(1);
         GraphQlRequest graphQlRequest = null;
-        if (graphQl != null && graphQl.covers(RoutingPath.of(path.routingPath()))) {
+        RoutingPath routingPath = RoutingPath.of(path.routingPath());
+        if (graphQl != null && graphQl.covers(routingPath)) {
             graphQlRequest = graphQl.read(request, values, sink);
         } else {
             parseBody(request, sink, uninspected);
         }
-        return new Parsed(pathValue, path.routingPath(), path.suspicious(), List.copyOf(uninspected), graphQlRequest);
+        return new Parsed(pathValue, routingPath, path.suspicious(), List.copyOf(uninspected), graphQlRequest);
     }
 
     /**
@@ -158,12 +159,12 @@ final class RequestParser {
 
     /**
      * @param path the path as inspected
-     * @param routingPath the path as routed
+     * @param routingPath the path as routed, in both its spellings
      * @param suspicious the first sequence a container should reject, or {@code null}
      * @param uninspected the body, or the file parts of a multipart body, that were not inspected
      * @param graphQl the GraphQL request on a GraphQL path; {@code null} elsewhere
      */
-    record Parsed(RequestValue path, String routingPath, SuspiciousPath suspicious,
+    record Parsed(RequestValue path, RoutingPath routingPath, SuspiciousPath suspicious,
             List<UninspectedContent> uninspected, GraphQlRequest graphQl) {
     }
 
@@ -355,7 +356,7 @@ final class RequestParser {
      * {@code null} when the body is sent as is.
      */
     static String contentCoding(Headers headers) {
-        for (String value : headers.values("Content-Encoding")) {
+        for (String value : headers.values("content-encoding")) {
             for (String coding : value.split(",")) {
                 String trimmed = coding.trim().toLowerCase(Locale.ROOT);
                 if (!trimmed.isEmpty() && !trimmed.equals("identity")) {

@@ -27,12 +27,12 @@ final class TokenExtractor {
 
     static Extracted extract(HttpRequest request, JwtConfig config) {
         Headers headers = request.headers();
-        int authorizations = headers.count("Authorization");
+        int authorizations = headers.count("authorization");
         if (authorizations > 1) {
             return new Extracted(null, AUTHORIZATION, true);
         }
         if (authorizations == 1) {
-            String value = headers.first("Authorization").trim();
+            String value = headers.first("authorization").trim();
             if (value.length() > 7 && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return new Extracted(value.substring(7).trim(), AUTHORIZATION, false);
             }
@@ -54,7 +54,7 @@ final class TokenExtractor {
         if (config.cookie() != null) {
             Location location = Location.value(Source.COOKIE, config.cookie());
             String found = null;
-            for (String cookieHeader : headers.values("Cookie")) {
+            for (String cookieHeader : headers.values("cookie")) {
                 for (String pair : cookieHeader.split(";")) {
                     int equals = pair.indexOf('=');
                     if (equals > 0 && pair.substring(0, equals).trim().equals(config.cookie())) {

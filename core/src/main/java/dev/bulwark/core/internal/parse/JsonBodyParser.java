@@ -132,6 +132,12 @@ public final class JsonBodyParser {
     private final class Run {
         private final ValueSink sink;
         private final StringBuilder pointer = new StringBuilder();
+        /**
+         * The pointer as a string, made when first asked for and dropped when the pointer changes:
+         * a key and its value share one, which also spares the consumers of both locations
+         * hashing it twice.
+         */
+        private String pointerText;
         private final int maxStack;
         private boolean[] isObject;
         private int[] memberCount;
@@ -162,6 +168,17 @@ public final class JsonBodyParser {
                     && (in.get(in.position() + 1) & 0xFF) == 0xBB && (in.get(in.position() + 2) & 0xFF) == 0xBF) {
                 in.position(in.position() + 3);
             }
+            int skipped = in.position() - body.position();
+            if (!in.hasArray()) {
+                // A read-only buffer (HttpRequest.body()) hides its array, and the decoder then
+                // goes character by character; one bulk copy lets it take its array loop, which
+                // passes ASCII runs at once.
+                byte[] copy = new byte[in.remaining()];
+                in.get(copy);
+                in = ByteBuffer.wrap(copy);
+            }
+            // Where the body starts in the decoder's coordinates, for the offset of a malformed sequence.
+            int start = in.position() - skipped;
             // One pass checks and decodes: the JDK's decoder, set to report rather than replace,
             // refuses what RFC 3629 refuses (overlong forms, encoded surrogates, truncated
             // sequences). Characters, not bytes, for Jackson: its byte parser needs the shared
@@ -176,7 +193,7 @@ public final class JsonBodyParser {
                     .decode(in, out, true);
             if (result.isError()) {
                 throw new MalformedRequestException("json.encoding", here(),
-                        "body is not UTF-8: malformed sequence at byte " + (in.position() - body.position()));
+                        "body is not UTF-8: malformed sequence at byte " + (in.position() - start));
             }
             parse(text, 0, out.position());
         }
@@ -219,7 +236,7 @@ public final class JsonBodyParser {
                 case FIELD_NAME -> member(parser);
                 case START_OBJECT, START_ARRAY -> open(token == JsonToken.START_OBJECT);
                 case END_OBJECT, END_ARRAY -> {
-                    pointer.setLength(pointerLength[depth]);
+                    truncatePointer(pointerLength[depth]);
                     keys[depth] = null;
                     depth--;
                 }
@@ -231,7 +248,7 @@ public final class JsonBodyParser {
         private void member(JsonParser parser) throws LimitExceededException, MalformedRequestException {
             String key = text(parser);
             int count = ++memberCount[depth];
-            pointer.setLength(pointerLength[depth]);
+            truncatePointer(pointerLength[depth]);
             if (count > limits.jsonKeysPerObject()) {
                 throw new LimitExceededException("json.keys-per-object", here(), limits.jsonKeysPerObject(), 400);
             }
@@ -241,12 +258,13 @@ public final class JsonBodyParser {
                         Location.name(Source.JSON, pointer.toString()), limits.jsonKeyLength(), 400);
             }
             appendPointerToken(pointer, key);
+            pointerText = null;
             if (isDuplicate(key, count)) {
-                throw new MalformedRequestException("json.duplicate-key", Location.name(Source.JSON, pointer.toString()),
+                throw new MalformedRequestException("json.duplicate-key", Location.name(Source.JSON, pointerText()),
                         "key repeated in one object");
             }
             DecodedText decoded = DecodedText.scanned(key);
-            sink.accept(new RequestValue(Location.name(Source.JSON, pointer.toString()), key, key, decoded.flags()));
+            sink.accept(new RequestValue(Location.name(Source.JSON, pointerText()), key, key, decoded.flags()));
         }
 
         /**
@@ -305,8 +323,9 @@ public final class JsonBodyParser {
         /** Counts a value and, inside an array, points at its index. */
         private void beforeValue() throws LimitExceededException {
             if (depth > 0 && !isObject[depth]) {
-                pointer.setLength(pointerLength[depth]);
+                truncatePointer(pointerLength[depth]);
                 pointer.append('/').append(memberCount[depth]++);
+                pointerText = null;
             }
             if (++elements > limits.jsonElements()) {
                 throw new LimitExceededException("json.elements", here(), limits.jsonElements(), 400);
@@ -314,7 +333,21 @@ public final class JsonBodyParser {
         }
 
         private Location here() {
-            return Location.value(Source.JSON, pointer.toString());
+            return Location.value(Source.JSON, pointerText());
+        }
+
+        private String pointerText() {
+            if (pointerText == null) {
+                pointerText = pointer.toString();
+            }
+            return pointerText;
+        }
+
+        private void truncatePointer(int length) {
+            if (pointer.length() != length) {
+                pointer.setLength(length);
+                pointerText = null;
+            }
         }
 
         private void expectEnd(JsonParser parser) throws MalformedRequestException {

@@ -38,6 +38,10 @@ public final class ParameterParser {
      */
     public void parse(CharSequence raw, Source source, ValueSink sink) throws LimitExceededException {
         Objects.requireNonNull(source, "source");
+        if (raw instanceof String text) {
+            parse(text, source, sink);
+            return;
+        }
         int n = raw.length();
         int start = 0;
         while (start <= n) {
@@ -52,6 +56,33 @@ public final class ParameterParser {
             if (end > start) {
                 String rawName = raw.subSequence(start, equals < 0 ? end : equals).toString();
                 String rawValue = equals < 0 ? "" : raw.subSequence(equals + 1, end).toString();
+                emit(rawName, rawValue, source, sink);
+            }
+            start = end + 1;
+        }
+    }
+
+    /**
+     * The same for a string, whose separators {@link String#indexOf} finds many characters at a
+     * time. The next {@code =} is looked for only once the parse has passed the last one found, so
+     * that parameters without one do not each scan the rest of the string: linear in all.
+     */
+    private void parse(String raw, Source source, ValueSink sink) throws LimitExceededException {
+        int n = raw.length();
+        int start = 0;
+        int nextEquals = raw.indexOf('=');
+        while (start <= n) {
+            int end = raw.indexOf('&', start);
+            if (end < 0) {
+                end = n;
+            }
+            if (end > start) {
+                if (nextEquals >= 0 && nextEquals < start) {
+                    nextEquals = raw.indexOf('=', start);
+                }
+                int equals = nextEquals >= 0 && nextEquals < end ? nextEquals : -1;
+                String rawName = raw.substring(start, equals < 0 ? end : equals);
+                String rawValue = equals < 0 ? "" : raw.substring(equals + 1, end);
                 emit(rawName, rawValue, source, sink);
             }
             start = end + 1;

@@ -194,8 +194,8 @@ public final class ProtocolRules implements RequestDetector {
 
     private static void checkFraming(HttpRequest request, DetectionSink sink) {
         Headers headers = request.headers();
-        List<String> lengths = headers.values("Content-Length");
-        List<String> encodings = headers.values("Transfer-Encoding");
+        List<String> lengths = headers.values("content-length");
+        List<String> encodings = headers.values("transfer-encoding");
         if (!lengths.isEmpty() && !encodings.isEmpty()) {
             sink.report(CONTENT_LENGTH_WITH_TRANSFER_ENCODING, 0, 0);
         }
@@ -203,7 +203,7 @@ public final class ProtocolRules implements RequestDetector {
         if (!encodings.isEmpty() && !isSingleChunked(encodings)) {
             sink.report(TRANSFER_ENCODING, 0, 0);
         }
-        if (headers.count("Host") > 1) {
+        if (headers.count("host") > 1) {
             sink.report(DUPLICATE_HOST, 0, 0);
         }
         String method = request.method();
@@ -283,7 +283,7 @@ public final class ProtocolRules implements RequestDetector {
     // ---- Content-Type ----------------------------------------------------------------------
 
     private static void checkContentType(Headers headers, DetectionSink sink) {
-        int count = headers.count("Content-Type");
+        int count = headers.count("content-type");
         if (count == 0) {
             return;
         }
@@ -291,7 +291,7 @@ public final class ProtocolRules implements RequestDetector {
             sink.report(DUPLICATE_CONTENT_TYPE, 0, 0);
             return;
         }
-        String value = headers.first("Content-Type");
+        String value = headers.first("content-type");
         int length = value.length();
         int i = Text.skipBlanks(value, 0);
         int typeStart = i;
@@ -443,7 +443,7 @@ public final class ProtocolRules implements RequestDetector {
     // ---- other headers ---------------------------------------------------------------------
 
     private static void checkRange(Headers headers, DetectionSink sink) {
-        String range = headers.first("Range");
+        String range = headers.first("range");
         if (range == null) {
             return;
         }
@@ -497,7 +497,7 @@ public final class ProtocolRules implements RequestDetector {
     }
 
     private static void checkCookies(Headers headers, DetectionSink sink) {
-        for (String cookie : headers.values("Cookie")) {
+        for (String cookie : headers.values("cookie")) {
             int i = Text.skipBlanks(cookie, 0);
             if (Ascii.matchesAt(cookie, i, "$version")) {
                 sink.report(LEGACY_COOKIE, 0, 0);

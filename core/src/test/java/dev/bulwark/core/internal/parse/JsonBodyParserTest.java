@@ -164,6 +164,32 @@ class JsonBodyParserTest {
     }
 
     @Test
+    void readsAReadOnlyBufferAsTheEngineHandsItOverLikeAnArrayBackedOne() throws Exception {
+        byte[] json = "xx\uFEFF{\"n\u00e4me\":[\"\uD83D\uDE00\",\"b\"]}".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer readOnly = ByteBuffer.wrap(json).position(2).asReadOnlyBuffer();
+        CollectingSink fromReadOnly = new CollectingSink();
+        CollectingSink fromArray = new CollectingSink();
+
+        new JsonBodyParser(Limits.defaults()).parse(readOnly, fromReadOnly);
+        new JsonBodyParser(Limits.defaults()).parse(ByteBuffer.wrap(json).position(2), fromArray);
+
+        assertThat(fromReadOnly.lines()).isEqualTo(fromArray.lines()).hasSize(3);
+        assertThat(readOnly.position()).isEqualTo(2);
+    }
+
+    @Test
+    void countsTheOffsetOfMalformedUtf8FromTheBodyStartInAReadOnlyBuffer() {
+        byte[] json = {'x', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', '"', (byte) 0xFF, '"', ']'};
+        ByteBuffer readOnly = ByteBuffer.wrap(json).position(1).asReadOnlyBuffer();
+        ByteBuffer arrayBacked = ByteBuffer.wrap(json).position(1);
+
+        assertThatThrownBy(() -> new JsonBodyParser(Limits.defaults()).parse(readOnly, new CollectingSink()))
+                .hasMessageContaining("malformed sequence at byte 5");
+        assertThatThrownBy(() -> new JsonBodyParser(Limits.defaults()).parse(arrayBacked, new CollectingSink()))
+                .hasMessageContaining("malformed sequence at byte 5");
+    }
+
+    @Test
     void rejectsInvalidUtf8() {
         byte[] invalid = {'[', '"', (byte) 0xFF, '"', ']'};
 

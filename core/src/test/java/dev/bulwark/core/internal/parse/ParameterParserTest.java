@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ParameterParserTest {
 
@@ -37,6 +38,29 @@ class ParameterParserTest {
 
         assertThat(sink.lines()).containsExactly("NAME q=q", "VALUE q=shoes", "NAME page=page", "VALUE page=2");
         assertThat(sink.allFrom(Source.QUERY)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=1&b&c=3", "=x&y=", "&&a==b=c&", "a&b&c=d=e", "k=v", "", "&", "=", "a=%26&%3D=b"})
+    void splitsAStringAsAnyOtherCharSequence(String raw) throws Exception {
+        CollectingSink fromString = new CollectingSink();
+        CollectingSink fromBuilder = new CollectingSink();
+
+        parser.parse(raw, Source.QUERY, fromString);
+        parser.parse(new StringBuilder(raw), Source.QUERY, fromBuilder);
+
+        assertThat(fromString.lines()).isEqualTo(fromBuilder.lines());
+    }
+
+    @Test
+    void splitsManyParametersWithoutEqualsSignsInLinearTime() {
+        String raw = "a&".repeat(200_000) + "b=1";
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            CollectingSink sink = new CollectingSink();
+            parser.parse(raw, Source.QUERY, sink);
+            assertThat(sink.lines()).hasSize(400_002).endsWith("VALUE b=1");
+        });
     }
 
     @Test

@@ -87,6 +87,25 @@ class MethodOverrideTest {
         assertThat(ruleId(decision)).isEqualTo("METHOD-OVERRIDE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"_METHOD", "_Method"})
+    void refusesMethodKeyInAJsonBodyWhateverItsCase(String key) {
+        Decision decision = evaluate(BulwarkConfig.defaults(), post("/items/1")
+                .header("Content-Type", "application/json")
+                .body(("{\"" + key + "\":\"DELETE\"}").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(ruleId(decision)).isEqualTo("METHOD-OVERRIDE");
+    }
+
+    @Test
+    void allowsJsonKeysOfTheSameLengthThatAreNotAnOverride() {
+        Decision decision = evaluate(BulwarkConfig.defaults(), post("/items/1")
+                .header("Content-Type", "application/json")
+                .body("{\"xmethod\":\"DELETE\",\"method_\":\"PUT\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(decision.allowed()).isTrue();
+    }
+
     @Test
     void allowsFieldsThatOnlyResembleAnOverride() {
         Decision decision = evaluate(BulwarkConfig.defaults(), form("method=DELETE&x_method=PUT")
