@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,15 +42,7 @@ public final class BreadthEvaluation {
     }
 
     public static void main(String[] args) {
-        Level level = Level.STANDARD;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--level") && i + 1 < args.length) {
-                level = Level.valueOf(args[++i].toUpperCase(Locale.ROOT));
-            } else {
-                System.err.println("usage: breadth [--level off|basic|standard|strict]");
-                System.exit(2);
-            }
-        }
+        Level level = Launcher.levelOption("breadth", args);
         print(evaluate(level), System.out);
     }
 

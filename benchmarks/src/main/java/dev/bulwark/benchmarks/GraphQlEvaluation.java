@@ -62,15 +62,7 @@ public final class GraphQlEvaluation {
     }
 
     public static void main(String[] args) {
-        Level level = Level.STANDARD;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--level") && i + 1 < args.length) {
-                level = Level.valueOf(args[++i].toUpperCase(Locale.ROOT));
-            } else {
-                System.err.println("usage: graphql [--level off|basic|standard|strict]");
-                System.exit(2);
-            }
-        }
+        Level level = Launcher.levelOption("graphql", args);
         Result result = evaluate(level);
         print(result, level, System.out);
         if (result.detected() < result.attacks().size() || result.falsePositives() > 0) {

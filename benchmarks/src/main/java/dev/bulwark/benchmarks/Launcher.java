@@ -1,8 +1,10 @@
 package dev.bulwark.benchmarks;
 
+import dev.bulwark.core.Level;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.openjdk.jmh.Main;
 
 /**
@@ -26,6 +28,23 @@ public final class Launcher {
     private static final List<String> JMH_LISTING = List.of("-h", "-help", "--help", "-l", "-lp", "-lprof", "-lrf");
 
     private Launcher() {
+    }
+
+    /**
+     * Reads the only option the replay commands take, {@code --level L}; anything else prints
+     * the command's usage and exits with status 2.
+     */
+    static Level levelOption(String command, String[] args) {
+        Level level = Level.STANDARD;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--level") && i + 1 < args.length) {
+                level = Level.valueOf(args[++i].toUpperCase(Locale.ROOT));
+            } else {
+                System.err.println("usage: " + command + " [--level off|basic|standard|strict]");
+                System.exit(2);
+            }
+        }
+        return level;
     }
 
     public static void main(String[] args) throws Exception {
