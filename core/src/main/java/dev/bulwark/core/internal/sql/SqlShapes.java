@@ -306,6 +306,16 @@ final class SqlShapes {
         clauseAfter(s2, false, wordLead);
     }
 
+    /**
+     * Whether the tail opens with one word glued to a quote, as prose quotes a word ({@code 'print'
+     * the doc}): the break and that quote enclose the word, so it reads as a quoted name, not a
+     * statement run without a semicolon.
+     */
+    private boolean quotedWord(int s) {
+        int q = s + 1;
+        return s == 0 && q < n && (type[q] == STR || type[q] == STR_OPEN) && start[q] == end[s];
+    }
+
     /** Quoted context: the tail after the quote that ends the application's string. */
     private void leadQuoted() {
         int c = 0;
@@ -366,7 +376,7 @@ final class SqlShapes {
         if (type[s] == WORD) {
             operatorAfterQuote(s);
             clauseAfter(s, true, false);
-            if (is(detail[s], SqlVocabulary.STATEMENT)) {
+            if (is(detail[s], SqlVocabulary.STATEMENT) && !quotedWord(s)) {
                 statement(s, true, true);
             }
             keywordAfterQuote(s);

@@ -244,6 +244,19 @@ class SqlInjectionDetectorTest {
         void detectsShutdown() {
             assertThat(rulesFor("'; shutdown--")).contains("SQL-STACKED-DESTRUCTIVE");
         }
+
+        @Test
+        void detectsPrintRightAfterQuoteBreak() {
+            assertThat(rulesFor("x' print 'pwned")).contains("SQL-STACKED");
+            assertThat(rulesFor("1'; print 'a'--")).contains("SQL-STACKED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"'print' the doc (page 2)", "'Print' both pages", "'delete' is greyed out",
+            "'update' me later"})
+        void allowsStatementWordQuotedInProse(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isFalse();
+        }
     }
 
     @Nested
