@@ -99,6 +99,34 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void passesCodeSpansShellSettingsAndQuotedStatementWordsUnchanged() {
+        String comment = "Run `npm install` first, then `npm test`.";
+        String path = "set ${HOME}/bin on your PATH";
+        String print = "'print' the doc (page 2)";
+        HttpResponse<String> response = postForm(form("comment", comment) + "&" + form("path", path)
+                + "&" + form("print", print));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("comment").get(0).asText()).isEqualTo(comment);
+        assertThat(parameters.get("path").get(0).asText()).isEqualTo(path);
+        assertThat(parameters.get("print").get(0).asText()).isEqualTo(print);
+    }
+
+    @Test
+    void passesLoginShellInJson() {
+        HttpResponse<String> response = post("/params-first/users", "application/json",
+                "{\"home\": \"/home/anna\", \"shell\": \"/bin/zsh\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void blocksBacktickSubstitutionsGluedTogetherInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("var", "`cut crs312``dig 34test`")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
     void blocksRazorCallIntoSystemDiagnostics() {
         assertBlockedAndLoggedAs(postForm(form("name", "@System.Diagnostics.Process.Start(\"cmd.exe\",\"/c whoami\")")),
                 "TEMPLATE-EXPRESSION");

@@ -45,6 +45,25 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksStatementGluedBehindAngleBracketInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "note=" + encoded(">SET @OLD_SQL_NOTES")), "SQL-STACKED");
+    }
+
+    @Test
+    void blocksOrBeforeNumberOpenedInDoubleQuotesInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=" + encoded("x\" or \"1")), "SQL-BOOLEAN");
+    }
+
+    @Test
+    void passesStatementWordQuotedInProseUnchanged() {
+        String note = "'print' the doc (page 2), then \"yes\" or \"no";
+        HttpResponse<String> response = get("/search?note=" + encoded(note));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).get("parameters").get("note").get(0).asText()).isEqualTo(note);
+    }
+
+    @Test
     void blocksOdbcEscapeInFormField() {
         refusedAndLoggedAs(postForm("/orders", "id=" + encoded("1 or {fn now()}")), "SQL-BOOLEAN");
     }

@@ -47,8 +47,10 @@ import java.util.List;
  * ({@code 127.0.0.1;sleep 5}) where plain words make a sentence ({@code sleep 5 hours}); so do a
  * glob or deep path ({@code cat /et*}{@code /*wd}), a script file for an interpreter, a package
  * manager's {@code install}, a dotted version ({@code python3.10}) and a pipe from a known command.
- * A value wrapped whole in backticks is a substitution, one backtick span in prose a Markdown code
- * span. Shell-only expansions ({@link ShellExpansions}) mark a value for a shell without a command.
+ * A value wrapped whole in backticks is a substitution, and so are spans glued to each other
+ * ({@code `a``b`}); backtick spans in prose are Markdown code spans. A login shell's path as the
+ * whole value ({@code /bin/zsh}) is a setting, not a command line: only STRICT blocks it. Shell-only
+ * expansions ({@link ShellExpansions}) mark a value for a shell without a command.
  *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
@@ -561,7 +563,9 @@ public final class UnixCommandDetector extends RuleFamily {
             emptyBeforeCommand = false;
             startCommand(t, d, from, to, flags, strength, context);
             skippedEmpty = false;
-            if (hasCmd[d] && strength == TIGHT && (cmdFlags[d] & STRENGTH) != 0 && cmdLower[d]) {
+            // Markdown code spans in prose ("run `make`, then `make test`") chain nothing.
+            if (hasCmd[d] && strength == TIGHT && (cmdFlags[d] & STRENGTH) != 0 && cmdLower[d]
+                    && (context & C_BACKTICK) == 0) {
                 if (++tightChain >= 2) {
                     find(COMMAND, cmdStart[d], cmdEnd[d]);
                 }
@@ -864,9 +868,11 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
                 case ShellTokenizer.BACKTICK -> {
                     strength = TIGHT;
-                    // Backticks around the whole value are a substitution, not a Markdown code span.
-                    flags = parent == 0 && t.tokenStart <= leadEnd && closesValue(source, t.tokenEnd)
-                            ? C_SUBST : C_SUBST | C_BACKTICK;
+                    // Backticks around the whole value, or glued to the span before ("`a``b`"),
+                    // are substitutions, not Markdown code spans.
+                    boolean whole = parent == 0 && t.tokenStart <= leadEnd && closesValue(source, t.tokenEnd);
+                    boolean glued = t.tokenStart > 0 && source.charAt(t.tokenStart - 1) == '`';
+                    flags = whole || glued ? C_SUBST : C_SUBST | C_BACKTICK;
                 }
                 default -> {
                     if (atCommand) {
@@ -929,6 +935,22 @@ public final class UnixCommandDetector extends RuleFamily {
             }
         }
 
+        /** Whether the arguments read as a sentence: two or more plain words and no option. */
+        private boolean sentenceArgs(int d) {
+            return proseArgs[d] >= 2 && (args[d] & (ShellWords.OPTION | ShellWords.LONG_OPTION)) == 0;
+        }
+
+        /** Whether {@code source[from, to)} is a literal path: letters, digits, {@code / . _ -}. */
+        private boolean plainPath(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = source.charAt(i);
+                if (!Ascii.isLetter(c) && !Ascii.isDigit(c) && c != '/' && c != '.' && c != '_' && c != '-') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Judges the command that ends at level {@code d}. */
         private void finishCommand(int d, boolean bySeparator) {
             if (!hasCmd[d]) {
@@ -979,6 +1001,12 @@ public final class UnixCommandDetector extends RuleFamily {
                 return s == TIGHT && shellish ? CHAIN : EVASION;
             }
             if ((match & M_PATH) != 0) {
+                if (s == START && n == 0 && !bySeparator && (context & C_PREFIXED) == 0 && (f & SHELL) != 0
+                        && plainPath(cmdStart[d], cmdEnd[d])) {
+                    // "/bin/zsh" as the whole value: a user's login shell, a setting that names
+                    // the shell without running it.
+                    return WEAK;
+                }
                 return s >= SPACED && shellish ? CHAIN : COMMAND;
             }
             boolean lower = cmdLower[d];
@@ -1069,7 +1097,9 @@ public final class UnixCommandDetector extends RuleFamily {
             if (systemPath && s >= SPACED) {
                 return CHAIN;
             }
-            if (systemPath || handed) {
+            if (handed || systemPath && !sentenceArgs(d)) {
+                // Not "set $HOME/bin on your PATH": an everyday word opening a sentence that
+                // names a system directory.
                 return COMMAND;
             }
             if ((a & ShellWords.LONG_OPTION) != 0 && n == 1) {

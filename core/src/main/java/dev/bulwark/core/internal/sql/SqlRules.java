@@ -45,7 +45,8 @@ final class SqlRules {
             CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
             "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT ...), or one that opens the"
-                    + " value after a semicolon (;update users)", CAPEC_66);
+                    + " value after a semicolon (;update users) or glued behind slashes or angle brackets (>SET @a)",
+            CAPEC_66);
     static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,
             "a whole SQL statement or subquery (SELECT ... FROM, INSERT INTO, DECLARE @ ...)", CWE);
     static final RuleDefinition TIME = rule("SQL-TIME", Level.STANDARD,

@@ -177,6 +177,25 @@ final class SqlShapes {
         for (int i = 0; i < n; i++) {
             anywhere(i, atValueStart && i == next(0));
         }
+        if (atValueStart && context == UNQUOTED) {
+            statementBehindOperators(0);
+        }
+    }
+
+    /**
+     * A statement glued behind slashes or angle brackets that open the value or a {@code name=}
+     * value inside it ({@code >SET @a}, {@code /CREATE TABLE t}, {@code a=>SET @b}): no word or text reads before it, so they end the application's
+     * expression as a semicolon would. The statement must still have its own shape.
+     */
+    private void statementBehindOperators(int from) {
+        int i = from;
+        while (i < n && type[i] == OP && slashesOrAngles(start[i], end[i])) {
+            i++;
+        }
+        if (i > from && i < n && (from == 0 ? start[0] == 0 : start[from] == end[from - 1])
+                && type[i] == WORD && start[i] == end[i - 1] && is(detail[i], SqlVocabulary.STATEMENT)) {
+            statement(i, true, true);
+        }
     }
 
     // ---------------------------------------------------------------- lead checks
@@ -194,6 +213,7 @@ final class SqlShapes {
                 int s = next(i + 2);
                 if (s < n) {
                     leadUnquoted(s, false);
+                    statementBehindOperators(i + 2);
                     subValues++;
                 }
             }
@@ -306,6 +326,16 @@ final class SqlShapes {
         clauseAfter(s2, false, wordLead);
     }
 
+    /**
+     * Whether the tail opens with one word glued to a quote, as prose quotes a word ({@code 'print'
+     * the doc}): the break and that quote enclose the word, so it reads as a quoted name, not a
+     * statement run without a semicolon.
+     */
+    private boolean quotedWord(int s) {
+        int q = s + 1;
+        return s == 0 && q < n && (type[q] == STR || type[q] == STR_OPEN) && start[q] == end[s];
+    }
+
     /** Quoted context: the tail after the quote that ends the application's string. */
     private void leadQuoted() {
         int c = 0;
@@ -366,7 +396,7 @@ final class SqlShapes {
         if (type[s] == WORD) {
             operatorAfterQuote(s);
             clauseAfter(s, true, false);
-            if (is(detail[s], SqlVocabulary.STATEMENT)) {
+            if (is(detail[s], SqlVocabulary.STATEMENT) && !quotedWord(s)) {
                 statement(s, true, true);
             }
             keywordAfterQuote(s);
@@ -411,6 +441,20 @@ final class SqlShapes {
                 && backslashesOrBlank(prefixFrom, breakAt - 1)) {
             findings.add(OPERATOR_FRAGMENT, Math.max(0, breakAt - 1), end[s]);
         }
+    }
+
+    /**
+     * Whether {@code text[from, to)} holds only {@code /} and {@code >}; not the {@code -}, {@code +}
+     * or {@code *} that open list items in prose ("-insert into the slot").
+     */
+    private boolean slashesOrAngles(int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != '/' && c != '>') {
+                return false;
+            }
+        }
+        return to > from;
     }
 
     /** Whether {@code text[from, to)} holds only blanks and backslashes, the escape a probe tries to defeat. */
@@ -550,7 +594,8 @@ final class SqlShapes {
         if (exprDangling && !wordLead) {
             hit = true;
         } else if (quoted) {
-            boolean plainValue = quote == '\'' || exprFirstKind == K_NUM || exprFirstKind == K_LITERAL;
+            boolean plainValue = quote == '\'' || exprFirstKind == K_NUM || exprFirstKind == K_LITERAL
+                    || exprFirstKind == K_STR_OPEN && exprOperands == 1 && numberInOpenString(b);
             hit = exprCompare || exprSqlish || (valueFirst && terminated && plainValue)
                     || (exprOperands >= 2 && exprLastKind == K_STR_OPEN)
                     || (valueFirst && endsInComment);
@@ -576,6 +621,23 @@ final class SqlShapes {
         if (quoted && truthy && (comment || (after < n && type[after] == SEMI))) {
             findings.add(TAUTOLOGY_COMMENT, start[logicAt], evidenceEnd);
         }
+    }
+
+    /**
+     * Whether the string the application's closing quote ends at {@code i} holds only a number:
+     * {@code x" or "1} is as true as {@code x' or '1}, where prose quotes words ({@code "yes" or "no}).
+     */
+    private boolean numberInOpenString(int i) {
+        int k = next(i);
+        if (k >= n || type[k] != STR_OPEN || end[k] - start[k] < 2) {
+            return false;
+        }
+        for (int c = start[k] + 1; c < end[k]; c++) {
+            if (!Ascii.isDigit(text.charAt(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean emptyOpenString(int i) {

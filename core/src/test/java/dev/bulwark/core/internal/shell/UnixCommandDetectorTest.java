@@ -384,6 +384,42 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Run `npm install` first, then `npm test`.", "Use `ls` or `find` here",
+        "`make` and `make test`"})
+    void allowsSeveralMarkdownCodeSpansInProse(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @Test
+    void detectsBacktickSubstitutionsGluedTogether() {
+        assertThat(standard(detector, "`cut crs312``dig 34test`")).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/bin/zsh", "/bin/bash", "/usr/bin/fish", "/bin/sh"})
+    void keepsBareLoginShellPathForStrict(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+        assertThat(strict(detector, value)).contains("UNIXCMD-WEAK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";/bin/zsh", "/bin/zsh -c id", "/usr/[a-z]in/bash", "/bin/ab", "bin/chef"})
+    void detectsShellPathRunOrHidden(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"set ${HOME}/bin on your PATH", "set $HOME/bin on your PATH"})
+    void allowsEverydayWordOpeningSentenceWithSystemDirectory(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @Test
+    void detectsEverydayWordWithSystemPathAndOptions() {
+        assertThat(standard(detector, "find /etc -name passwd -exec cat {} +")).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"$((", "$[1+", "${a#", "~-", "!-1", "; sleep 5", "`id`", "{a;", "1\n"})
     void finishesQuicklyOnMegabyteOfNewEvidence(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());

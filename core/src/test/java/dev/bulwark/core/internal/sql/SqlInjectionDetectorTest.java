@@ -154,6 +154,21 @@ class SqlInjectionDetectorTest {
     }
 
     @Nested
+    class DoubleQuotedTautologies {
+        @ParameterizedTest
+        @ValueSource(strings = {"\"or\"1", "x\" or \"1", "\\\"or\"1"})
+        void detectsOrBeforeNumberOpenedInDoubleQuotes(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-BOOLEAN");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"He said \"yes\" or \"no", "8\" or 10\" frame", "12\" or \"14\" frame"})
+        void allowsWordsOrClosedNumbersQuotedInProse(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isFalse();
+        }
+    }
+
+    @Nested
     class QuoteProbes {
         @ParameterizedTest
         @ValueSource(strings = {"'and", "\\'and", "'or", "\"or", "'  or "})
@@ -243,6 +258,33 @@ class SqlInjectionDetectorTest {
         @Test
         void detectsShutdown() {
             assertThat(rulesFor("'; shutdown--")).contains("SQL-STACKED-DESTRUCTIVE");
+        }
+
+        @Test
+        void detectsPrintRightAfterQuoteBreak() {
+            assertThat(rulesFor("x' print 'pwned")).contains("SQL-STACKED");
+            assertThat(rulesFor("1'; print 'a'--")).contains("SQL-STACKED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/CREATE TABLE Persons", ">SET @OLD_SQL_NOTES", "pay=>SET @OLD_SQL_NOTES",
+            "//drop table audit_log"})
+        void detectsStatementGluedBehindSlashesOrAngles(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-insert into the slot", "*Update me", "/create table for 4", "> SET @x",
+            "/set timezone", "/select your size", "/delete"})
+        void allowsListItemsAndSlashCommandsThatReadAsProse(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"'print' the doc (page 2)", "'Print' both pages", "'delete' is greyed out",
+            "'update' me later"})
+        void allowsStatementWordQuotedInProse(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).as(value).isFalse();
         }
     }
 
