@@ -26,7 +26,10 @@ public final class Decision {
     private final int status;
     private final BlockType blockType;
     private final List<Finding> findings;
-    private final String incidentId;
+    /** The incident id given when made; {@code null} when drawn on demand ({@link #ofNewIncident}). */
+    private final String givenIncidentId;
+    /** The incident id drawn on demand, once; {@code null} until first asked for. */
+    private volatile String drawnIncidentId;
     private final Map<String, Object> attributes;
     private final HeaderChanges headerChanges;
     private final List<Violation> violations;
@@ -37,7 +40,7 @@ public final class Decision {
         this.status = status;
         this.blockType = blockType;
         this.findings = List.copyOf(findings);
-        this.incidentId = incidentId;
+        this.givenIncidentId = incidentId;
         this.attributes = Map.copyOf(attributes);
         this.headerChanges = headerChanges;
         this.violations = List.copyOf(violations);
@@ -63,6 +66,23 @@ public final class Decision {
             }
         }
         return new Decision(false, 200, null, findings, incidentId, attributes, headerChanges, List.of());
+    }
+
+    /**
+     * A decision from findings, with the header changes the checks asked for and a new incident id,
+     * drawn when first asked for: most allowed requests are never logged nor answered with their
+     * id, and need not pay for drawing one.
+     */
+    public static Decision ofNewIncident(List<Finding> findings, Map<String, Object> attributes,
+            HeaderChanges headerChanges, List<Violation> violations) {
+        Objects.requireNonNull(headerChanges, "headerChanges");
+        for (Finding finding : findings) {
+            if (finding.blocks()) {
+                return new Decision(true, finding.status(), finding.blockType(), findings, null, attributes,
+                        headerChanges, violations);
+            }
+        }
+        return new Decision(false, 200, null, findings, null, attributes, headerChanges, List.of());
     }
 
     /**
@@ -118,7 +138,20 @@ public final class Decision {
      * event about it, so support can find the reason without the client learning it.
      */
     public String incidentId() {
-        return incidentId;
+        if (givenIncidentId != null) {
+            return givenIncidentId;
+        }
+        String id = drawnIncidentId;
+        if (id == null) {
+            synchronized (this) {
+                id = drawnIncidentId;
+                if (id == null) {
+                    id = IncidentIds.next();
+                    drawnIncidentId = id;
+                }
+            }
+        }
+        return id;
     }
 
     /** Values the checks produced for the application, e.g. {@code bulwark.jwt.claims}. */
@@ -164,6 +197,6 @@ public final class Decision {
 
     @Override
     public String toString() {
-        return (blocked ? "BLOCK " + status + " " + blockType : "ALLOW") + " " + incidentId + " " + findings;
+        return (blocked ? "BLOCK " + status + " " + blockType : "ALLOW") + " " + incidentId() + " " + findings;
     }
 }
