@@ -57,15 +57,7 @@ public final class Decision {
     /** A decision from findings, with the header changes the checks asked for. */
     public static Decision of(List<Finding> findings, String incidentId, Map<String, Object> attributes,
             HeaderChanges headerChanges, List<Violation> violations) {
-        Objects.requireNonNull(incidentId, "incidentId");
-        Objects.requireNonNull(headerChanges, "headerChanges");
-        for (Finding finding : findings) {
-            if (finding.blocks()) {
-                return new Decision(true, finding.status(), finding.blockType(), findings, incidentId, attributes,
-                        headerChanges, violations);
-            }
-        }
-        return new Decision(false, 200, null, findings, incidentId, attributes, headerChanges, List.of());
+        return from(findings, Objects.requireNonNull(incidentId, "incidentId"), attributes, headerChanges, violations);
     }
 
     /**
@@ -75,14 +67,20 @@ public final class Decision {
      */
     public static Decision ofNewIncident(List<Finding> findings, Map<String, Object> attributes,
             HeaderChanges headerChanges, List<Violation> violations) {
+        return from(findings, null, attributes, headerChanges, violations);
+    }
+
+    /** @param incidentId the incident id, or {@code null} to draw one when first asked for */
+    private static Decision from(List<Finding> findings, String incidentId, Map<String, Object> attributes,
+            HeaderChanges headerChanges, List<Violation> violations) {
         Objects.requireNonNull(headerChanges, "headerChanges");
         for (Finding finding : findings) {
             if (finding.blocks()) {
-                return new Decision(true, finding.status(), finding.blockType(), findings, null, attributes,
+                return new Decision(true, finding.status(), finding.blockType(), findings, incidentId, attributes,
                         headerChanges, violations);
             }
         }
-        return new Decision(false, 200, null, findings, null, attributes, headerChanges, List.of());
+        return new Decision(false, 200, null, findings, incidentId, attributes, headerChanges, List.of());
     }
 
     /**
