@@ -26,7 +26,10 @@ public final class Decision {
     private final int status;
     private final BlockType blockType;
     private final List<Finding> findings;
-    private final String incidentId;
+    /** The incident id given when made; {@code null} when drawn on demand ({@link #ofNewIncident}). */
+    private final String givenIncidentId;
+    /** The incident id drawn on demand, once; {@code null} until first asked for. */
+    private volatile String drawnIncidentId;
     private final Map<String, Object> attributes;
     private final HeaderChanges headerChanges;
     private final List<Violation> violations;
@@ -37,7 +40,7 @@ public final class Decision {
         this.status = status;
         this.blockType = blockType;
         this.findings = List.copyOf(findings);
-        this.incidentId = incidentId;
+        this.givenIncidentId = incidentId;
         this.attributes = Map.copyOf(attributes);
         this.headerChanges = headerChanges;
         this.violations = List.copyOf(violations);
@@ -54,7 +57,22 @@ public final class Decision {
     /** A decision from findings, with the header changes the checks asked for. */
     public static Decision of(List<Finding> findings, String incidentId, Map<String, Object> attributes,
             HeaderChanges headerChanges, List<Violation> violations) {
-        Objects.requireNonNull(incidentId, "incidentId");
+        return from(findings, Objects.requireNonNull(incidentId, "incidentId"), attributes, headerChanges, violations);
+    }
+
+    /**
+     * A decision from findings, with the header changes the checks asked for and a new incident id,
+     * drawn when first asked for: most allowed requests are never logged nor answered with their
+     * id, and need not pay for drawing one.
+     */
+    public static Decision ofNewIncident(List<Finding> findings, Map<String, Object> attributes,
+            HeaderChanges headerChanges, List<Violation> violations) {
+        return from(findings, null, attributes, headerChanges, violations);
+    }
+
+    /** @param incidentId the incident id, or {@code null} to draw one when first asked for */
+    private static Decision from(List<Finding> findings, String incidentId, Map<String, Object> attributes,
+            HeaderChanges headerChanges, List<Violation> violations) {
         Objects.requireNonNull(headerChanges, "headerChanges");
         for (Finding finding : findings) {
             if (finding.blocks()) {
@@ -118,7 +136,20 @@ public final class Decision {
      * event about it, so support can find the reason without the client learning it.
      */
     public String incidentId() {
-        return incidentId;
+        if (givenIncidentId != null) {
+            return givenIncidentId;
+        }
+        String id = drawnIncidentId;
+        if (id == null) {
+            synchronized (this) {
+                id = drawnIncidentId;
+                if (id == null) {
+                    id = IncidentIds.next();
+                    drawnIncidentId = id;
+                }
+            }
+        }
+        return id;
     }
 
     /** Values the checks produced for the application, e.g. {@code bulwark.jwt.claims}. */
@@ -164,6 +195,6 @@ public final class Decision {
 
     @Override
     public String toString() {
-        return (blocked ? "BLOCK " + status + " " + blockType : "ALLOW") + " " + incidentId + " " + findings;
+        return (blocked ? "BLOCK " + status + " " + blockType : "ALLOW") + " " + incidentId() + " " + findings;
     }
 }

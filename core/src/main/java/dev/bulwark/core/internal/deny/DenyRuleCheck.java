@@ -94,7 +94,9 @@ public final class DenyRuleCheck implements Check {
                     return;
                 }
             }
-            for (RequestValue value : inspection.values()) {
+            List<RequestValue> values = inspection.values();
+            for (int i = 0, count = values.size(); i < count; i++) {
+                RequestValue value = values.get(i);
                 String text = value.decoded();
                 if (text.isEmpty()) {
                     continue;
@@ -103,7 +105,8 @@ public final class DenyRuleCheck implements Check {
                 boolean cacheable = CleanValueCache.accepts(location, text);
                 CleanValueCache cleanValues = location.source() == Source.HEADER || location.source() == Source.COOKIE
                         ? cleanHeaderValues : cleanOtherValues;
-                if (cacheable && cleanValues.isClean(location, text)) {
+                int hash = cacheable ? CleanValueCache.hash(location, text) : 0;
+                if (cacheable && cleanValues.isClean(hash, location, text)) {
                     continue;
                 }
                 ScanTarget target = new ScanTarget(text, location.source(), location.component(), location.name());
@@ -116,7 +119,7 @@ public final class DenyRuleCheck implements Check {
                     }
                 }
                 if (cacheable && !state.valueReported) {
-                    cleanValues.markClean(location, text);
+                    cleanValues.markClean(hash, location, text);
                 }
             }
         }

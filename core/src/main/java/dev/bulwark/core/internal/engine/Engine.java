@@ -124,7 +124,6 @@ public final class Engine {
     }
 
     public Decision evaluate(HttpRequest request) {
-        String incidentId = IncidentIds.next();
         RequestInspection inspection = new RequestInspection(request, new ArrayList<>(), config.mode());
         try {
             run(request, inspection);
@@ -133,11 +132,14 @@ public final class Engine {
         } catch (MalformedRequestException e) {
             inspection.report(malformedFinding(e));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            String incidentId = IncidentIds.next();
             LOG.error("Request inspection failed; blocking the request (incident {})", incidentId, e);
             inspection.report(new Finding(INTERNAL_KEY, "INTERNAL-ERROR", "inspection failed: " + e.getClass().getSimpleName(),
                     Location.REQUEST, "", Level.BASIC, Mode.BLOCK, BlockType.INTERNAL, BlockType.INTERNAL.defaultStatus()));
+            return Decision.of(inspection.findings(), incidentId, inspection.attributes(), inspection.headerChanges(),
+                    inspection.violations());
         }
-        return Decision.of(inspection.findings(), incidentId, inspection.attributes(), inspection.headerChanges(),
+        return Decision.ofNewIncident(inspection.findings(), inspection.attributes(), inspection.headerChanges(),
                 inspection.violations());
     }
 

@@ -13,13 +13,14 @@ import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The engine's {@link Inspection} of one request. */
@@ -29,7 +30,13 @@ public final class RequestInspection implements Inspection {
     private final List<RequestValue> values;
     private final List<RequestValue> readOnlyValues;
     private final List<Finding> findings = new ArrayList<>(2);
-    private Map<String, Object> attributes;
+    /**
+     * Attributes as names and values in turn: checks publish a handful (client address, token
+     * claims), so a scan finds one sooner than a hash map is built, and the decision's immutable
+     * map is made from them directly.
+     */
+    private Object[] attributes;
+    private int attributeCount;
     private Set<String> removedHeaders;
     private Map<String, String> setHeaders;
     private Map<String, String> responseHeaders;
@@ -152,10 +159,20 @@ public final class RequestInspection implements Inspection {
 
     @Override
     public void attribute(String name, Object value) {
-        if (attributes == null) {
-            attributes = new HashMap<>();
+        for (int i = 0; i < attributeCount; i++) {
+            if (Objects.equals(attributes[2 * i], name)) {
+                attributes[2 * i + 1] = value;
+                return;
+            }
         }
-        attributes.put(name, value);
+        if (attributes == null) {
+            attributes = new Object[8];
+        } else if (attributes.length == 2 * attributeCount) {
+            attributes = Arrays.copyOf(attributes, 2 * attributes.length);
+        }
+        attributes[2 * attributeCount] = name;
+        attributes[2 * attributeCount + 1] = value;
+        attributeCount++;
     }
 
     @Override
@@ -209,10 +226,24 @@ public final class RequestInspection implements Inspection {
 
     /** A value a check published with {@link #attribute(String, Object)}; {@code null} when none did. */
     Object attribute(String name) {
-        return attributes == null ? null : attributes.get(name);
+        for (int i = 0; i < attributeCount; i++) {
+            if (Objects.equals(attributes[2 * i], name)) {
+                return attributes[2 * i + 1];
+            }
+        }
+        return null;
     }
 
+    /** The attributes as an immutable map; rejects a {@code null} name or value as {@link Map#copyOf} does. */
+    @SuppressWarnings("unchecked")
     Map<String, Object> attributes() {
-        return attributes == null ? Map.of() : attributes;
+        if (attributeCount == 0) {
+            return Map.of();
+        }
+        Map.Entry<String, Object>[] entries = new Map.Entry[attributeCount];
+        for (int i = 0; i < attributeCount; i++) {
+            entries[i] = Map.entry((String) attributes[2 * i], attributes[2 * i + 1]);
+        }
+        return Map.ofEntries(entries);
     }
 }

@@ -7,6 +7,7 @@ import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Level;
+import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
@@ -574,35 +575,105 @@ public final class ProtocolRules implements RequestDetector {
         }
     }
 
+    /**
+     * Parameter values a request may have for {@link #checkPollution} to compare them pairwise
+     * (at most 120 comparisons) rather than build maps of names; most requests have a few.
+     */
+    static final int FEW_PARAMETERS = 16;
+
+    /**
+     * Reports a parameter repeated with another value: each value is compared with the first of
+     * the same source and name.
+     */
     private static void checkPollution(List<RequestValue> values, DetectionSink sink) {
-        // Per source, by name: no key string is built per value, and String keys keep a map of
-        // colliding names (crafted to share a hash) logarithmic per lookup.
-        Map<Source, Map<String, RequestValue>> seen = null;
-        boolean weak = false;
-        for (RequestValue value : values) {
-            Source source = value.location().source();
-            if (value.location().component() != Component.VALUE || !source.isParameter()) {
+        RequestValue[] parameters = null;
+        int count = 0;
+        for (int i = 0, size = values.size(); i < size; i++) {
+            RequestValue value = values.get(i);
+            if (!isParameterValue(value)) {
                 continue;
             }
-            if (seen == null) {
-                seen = new EnumMap<>(Source.class);
-            }
-            RequestValue earlier = seen.computeIfAbsent(source, s -> new HashMap<>())
-                    .putIfAbsent(value.location().name(), value);
-            if (earlier == null || earlier.decoded().equals(value.decoded())) {
-                continue;
-            }
-            if (isSensitive(value.location().name())) {
-                sink.report(DUPLICATE_SENSITIVE_PARAMETER, 0, 0);
+            if (count == FEW_PARAMETERS) {
+                checkPollutionByName(values, sink);
                 return;
             }
-            if (characterClasses(earlier.decoded()) != characterClasses(value.decoded())) {
-                weak = true;
+            if (parameters == null) {
+                parameters = new RequestValue[FEW_PARAMETERS];
+            }
+            parameters[count++] = value;
+        }
+        boolean weak = false;
+        for (int later = 1; later < count; later++) {
+            RequestValue value = parameters[later];
+            Location location = value.location();
+            for (int first = 0; first < later; first++) {
+                Location earlier = parameters[first].location();
+                if (earlier.source() == location.source() && earlier.name().equals(location.name())) {
+                    Repeat verdict = compareRepeated(parameters[first], value);
+                    if (verdict == Repeat.SENSITIVE) {
+                        sink.report(DUPLICATE_SENSITIVE_PARAMETER, 0, 0);
+                        return;
+                    }
+                    weak |= verdict == Repeat.WEAK;
+                    break;
+                }
             }
         }
         if (weak) {
             sink.report(DUPLICATE_PARAMETER, 0, 0);
         }
+    }
+
+    /** {@link #checkPollution} for many parameters: the first of each name kept in a map per source. */
+    private static void checkPollutionByName(List<RequestValue> values, DetectionSink sink) {
+        // Per source, by name: no key string is built per value, and String keys keep a map of
+        // colliding names (crafted to share a hash) logarithmic per lookup.
+        Map<Source, Map<String, RequestValue>> seen = new EnumMap<>(Source.class);
+        boolean weak = false;
+        for (RequestValue value : values) {
+            if (!isParameterValue(value)) {
+                continue;
+            }
+            RequestValue earlier = seen.computeIfAbsent(value.location().source(), s -> new HashMap<>())
+                    .putIfAbsent(value.location().name(), value);
+            if (earlier == null) {
+                continue;
+            }
+            Repeat verdict = compareRepeated(earlier, value);
+            if (verdict == Repeat.SENSITIVE) {
+                sink.report(DUPLICATE_SENSITIVE_PARAMETER, 0, 0);
+                return;
+            }
+            weak |= verdict == Repeat.WEAK;
+        }
+        if (weak) {
+            sink.report(DUPLICATE_PARAMETER, 0, 0);
+        }
+    }
+
+    private static boolean isParameterValue(RequestValue value) {
+        return value.location().component() == Component.VALUE && value.location().source().isParameter();
+    }
+
+    /** What a parameter repeated with another value says. */
+    private enum Repeat {
+        /** The same value, or another one of the same character classes. */
+        HARMLESS,
+        /** Another value of other character classes than the first. */
+        WEAK,
+        /** Another value of a sensitive name. */
+        SENSITIVE
+    }
+
+    /** What a parameter repeated after {@code first} with the value of {@code repeat} says. */
+    private static Repeat compareRepeated(RequestValue first, RequestValue repeat) {
+        if (first.decoded().equals(repeat.decoded())) {
+            return Repeat.HARMLESS;
+        }
+        if (isSensitive(repeat.location().name())) {
+            return Repeat.SENSITIVE;
+        }
+        return characterClasses(first.decoded()) != characterClasses(repeat.decoded()) ? Repeat.WEAK : Repeat.HARMLESS;
     }
 
     private static boolean isSensitive(String name) {

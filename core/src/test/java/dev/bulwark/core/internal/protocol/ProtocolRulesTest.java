@@ -251,4 +251,31 @@ class ProtocolRulesTest {
         List<RequestValue> values = List.of(query("token", "a"), RequestValue.plain(Location.value(Source.FORM, "token"), "b"));
         assertThat(inspect(Level.STANDARD, HttpRequest.builder("POST", "/").build(), values)).isEmpty();
     }
+
+    @Test
+    void comparesARepeatedParameterWithTheFirstValueOfItsName() {
+        List<RequestValue> values = List.of(query("q", "pizza"), query("q", "pasta"), query("q", "pizza' OR 1=1"));
+        HttpRequest request = HttpRequest.builder("GET", "/").build();
+        assertThat(inspect(Level.STRICT, request, values)).containsExactly("HPP-DUPLICATE-PARAMETER");
+    }
+
+    @Test
+    void judgesRepeatedParametersAlikeAmongFewAndMany() {
+        HttpRequest request = HttpRequest.builder("POST", "/").build();
+        List<List<RequestValue>> cases = List.of(
+                List.of(query("csrf_token", "abc"), query("csrf_token", "xyz")),
+                List.of(query("q", "pizza"), query("q", "pizza' OR 1=1")),
+                List.of(query("color", "red"), query("color", "blue"), query("id", "3"), query("id", "3")),
+                List.of(query("token", "a"), RequestValue.plain(Location.value(Source.FORM, "token"), "b")),
+                List.of(query("q", "a"), query("q", "a;"), query("csrf_token", "x"), query("csrf_token", "y")));
+        for (List<RequestValue> few : cases) {
+            List<RequestValue> many = new ArrayList<>(few);
+            for (int i = 0; i < ProtocolRules.FEW_PARAMETERS; i++) {
+                many.add(query("filler" + i, "v"));
+            }
+            for (Level level : List.of(Level.STANDARD, Level.STRICT)) {
+                assertThat(inspect(level, request, many)).as("%s at %s", few, level).isEqualTo(inspect(level, request, few));
+            }
+        }
+    }
 }
