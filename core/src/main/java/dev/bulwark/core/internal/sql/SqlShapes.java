@@ -860,6 +860,15 @@ final class SqlShapes {
             int x = next(s + 1);
             if (isWord(x, SqlVocabulary.UPDATE) && next(x + 1) < n) {
                 findings.add(CLAUSE, start[s], end[x]);
+            } else if ((isWord(x, SqlVocabulary.XML) || isWord(x, SqlVocabulary.JSON)) && quoted) {
+                // SQL Server's FOR XML PATH('') / FOR JSON AUTO: rows folded into one string to leak them
+                int mode = next(x + 1);
+                if (mode < n && type[mode] == WORD && detail[mode] == 0) {
+                    int after = next(mode + 1);
+                    if (after < n && type[after] == LPAREN || realComment(mode + 1)) {
+                        findings.add(CLAUSE, start[s], end[mode]);
+                    }
+                }
             }
         }
     }
@@ -1221,7 +1230,8 @@ final class SqlShapes {
         }
         int f = next(j);
         if (f >= n) {
-            return alias ? -1 : 1;
+            // Oracle's one-row table DUAL names no application table: select user from dual
+            return alias ? -1 : isWord(t, SqlVocabulary.DUAL) && j == t + 1 ? 2 : 1;
         }
         if (type[f] == SEMI || type[f] == RPAREN || type[f] == COMMA) {
             return 2;
@@ -1401,6 +1411,9 @@ final class SqlShapes {
             }
         } else if ((id == SqlVocabulary.GRANT || id == SqlVocabulary.REVOKE) && afterSemicolon) {
             int on = next(a + 1);
+            if (isWord(a, SqlVocabulary.ALL) && isWord(on, SqlVocabulary.PRIVILEGES)) {
+                on = next(on + 1);
+            }
             if (isWord(a, SqlVocabulary.ALL) || a < n && type[a] == WORD && is(detail[a], SqlVocabulary.STATEMENT)) {
                 if (isWord(on, SqlVocabulary.ON) || on < n && type[on] == COMMA) {
                     findings.add(rule, start[s], end[on]);
@@ -1428,10 +1441,33 @@ final class SqlShapes {
             if (a < n && type[a] == WORD && after < n && (type[after] == SEMI
                     || type[after] == WORD && is(detail[after], SqlVocabulary.STATEMENT))) {
                 findings.add(rule, start[s], end[a]);
+            } else if (semicolonEndsValue(s) && a < n && type[a] == WORD && realComment(a + 1)) {
+                // '; use master--: a database switch cut off by a comment
+                findings.add(rule, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.PRINT && afterSemicolon) {
-            if (a < n && (type[a] == STR || type[a] == STR_OPEN || type[a] == VAR)) {
+            int printed = a < n && type[a] == LPAREN ? next(a + 1) : n;
+            if (printed < n && type[printed] == SYSVAR) {
+                // 1;print(@@version)
+                findings.add(rule, start[s], end[printed]);
+            } else if (a < n && (type[a] == STR || type[a] == STR_OPEN || type[a] == VAR || type[a] == SYSVAR)) {
                 findings.add(rule, start[s], end[a]);
+            } else if (semicolonEndsValue(s) && a < n && type[a] == WORD && is(detail[a], SqlVocabulary.FUNCTION)) {
+                // 1; print user_name()--: T-SQL prints what a built-in function returns
+                int p = next(a + 1);
+                int after = p < n && type[p] == LPAREN && match[p] > 0 ? match[p] + 1
+                        : is(detail[a], SqlVocabulary.NILADIC) ? a + 1 : -1;
+                if (after > 0 && (next(after) >= n || realComment(after) || type[next(after)] == SEMI)) {
+                    findings.add(rule, start[s], end[after - 1]);
+                }
+            }
+        } else if (id == SqlVocabulary.BULK && afterSemicolon) {
+            if (isWord(a, SqlVocabulary.INSERT)) {
+                int name = next(a + 1);
+                if (name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)
+                        && isWord(next(qualified(name + 1)), SqlVocabulary.FROM)) {
+                    findings.add(FILE, start[s], end[name]);
+                }
             }
         } else if (id == SqlVocabulary.CALL && afterSemicolon) {
             int p = a < n ? next(qualified(a + 1)) : n;
@@ -1469,6 +1505,20 @@ final class SqlShapes {
         }
         int v = prev(semi);
         return context == QUOTED || v >= 0 && (type[v] == NUM || type[v] == STR || type[v] == RPAREN);
+    }
+
+    /**
+     * Whether the semicolon right before {@code s} follows a number, string or parenthesis, or opens
+     * the value: stricter than {@link #afterValueSemicolon} in a quoted reading, where a word before
+     * the semicolon is prose ({@code O'Brien; use caution}).
+     */
+    private boolean semicolonEndsValue(int s) {
+        int semi = prev(s);
+        if (semi < 0 || type[semi] != SEMI) {
+            return false;
+        }
+        int v = prev(semi);
+        return v >= 0 && (type[v] == NUM || type[v] == STR || type[v] == RPAREN) || semicolonOpensValue(s);
     }
 
     /**
