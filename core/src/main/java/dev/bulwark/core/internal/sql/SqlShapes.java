@@ -1484,6 +1484,33 @@ final class SqlShapes {
                     findings.add(FILE, start[s], end[x]);
                 }
             }
+        } else if (id == SqlVocabulary.SHOW && afterSemicolon && semicolonEndsValue(s)) {
+            // '; show tables--: MySQL lists the schema or the account's rights
+            if (isWord(a, SqlVocabulary.TABLES) || isWord(a, SqlVocabulary.DATABASES) || isWord(a, SqlVocabulary.SCHEMAS)
+                    || isWord(a, SqlVocabulary.GRANTS) || isWord(a, SqlVocabulary.PROCESSLIST)
+                    || isWord(a, SqlVocabulary.VARIABLES) || isWord(a, SqlVocabulary.COLUMNS)) {
+                int after = next(a + 1);
+                if (after >= n || realComment(a + 1) || type[after] == SEMI || isWord(after, SqlVocabulary.FROM)
+                        || isWord(after, SqlVocabulary.LIKE)) {
+                    findings.add(rule, start[s], end[a]);
+                }
+            }
+        } else if ((id == SqlVocabulary.DESC || id == SqlVocabulary.DESCRIBE) && afterSemicolon && semicolonEndsValue(s)) {
+            if (nameEndsStatement(a)) {
+                // '; desc users; --: the columns of a table
+                findings.add(rule, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.PRAGMA && afterSemicolon) {
+            // SQLite's '; pragma table_info(users)--, '; pragma writable_schema=1
+            int p = a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a) ? next(qualified(a + 1)) : -1;
+            int after = p < 0 ? -1 : p < n && type[p] == LPAREN && match[p] > 0 ? match[p] + 1
+                    : p < n && isChar(p, '=') && next(p + 1) < n ? next(p + 1) + 1 : qualified(a + 1);
+            if (after > 0 && (next(after) >= n || realComment(after) || type[next(after)] == SEMI)) {
+                findings.add(rule, start[s], end[after - 1]);
+            }
+        } else if (id == SqlVocabulary.DO && afterSemicolon && a < n && type[a] == STR && detail[a] == '$') {
+            // PostgreSQL's anonymous block: '; do $$ begin perform pg_sleep(5); end $$--
+            findings.add(rule, start[s], end[a]);
         } else if (id == SqlVocabulary.DO && afterSemicolon) {
             if (a < n && type[a] == LPAREN) {
                 int j = expression(next(a + 1), false);

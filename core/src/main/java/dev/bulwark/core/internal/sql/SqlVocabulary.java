@@ -164,6 +164,17 @@ final class SqlVocabulary {
     static final int BULK = add("bulk", STATEMENT);
     static final int PRIVILEGES = add("privileges", 0);
     static final int DUAL = add("dual", 0);
+    static final int SHOW = add("show", STATEMENT);
+    static final int DESCRIBE = add("describe", STATEMENT);
+    static final int PRAGMA = add("pragma", STATEMENT);
+    /** What MySQL's SHOW lists: {@code show tables}, {@code show grants}. */
+    static final int TABLES = add("tables", 0);
+    static final int DATABASES = add("databases", 0);
+    static final int SCHEMAS = add("schemas", 0);
+    static final int GRANTS = add("grants", 0);
+    static final int PROCESSLIST = add("processlist", 0);
+    static final int VARIABLES = add("variables", 0);
+    static final int COLUMNS = add("columns", 0);
     static final int JSON = add("json", TYPE);
     static final int CALL = add("call", STATEMENT);
     static final int BEGIN = add("begin", STATEMENT);

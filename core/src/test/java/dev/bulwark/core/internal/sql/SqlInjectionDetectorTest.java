@@ -756,10 +756,29 @@ class SqlInjectionDetectorTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"'; show tables--", "1; show grants", "'; desc users; --", "'; describe users--"})
+        void detectsSchemaListingStatementAfterValue(String value) {
+            assertThat(rulesFor(value)).contains("SQL-STACKED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"'; pragma table_info(users)--", "'; pragma writable_schema=1--"})
+        void detectsSqlitePragmaAfterSemicolon(String value) {
+            assertThat(rulesFor(value)).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsPostgresAnonymousBlockInDollarQuotes() {
+            assertThat(rulesFor("'; do $$ begin perform pg_sleep(5); end $$--")).contains("SQL-STACKED");
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"Tested; use caution", "O'Brien; use caution", "I'm here; print this page",
                 "It's done; print length(x)", "Meet at 5; use the side door", "10; print tomorrow",
                 "choose from dual options", "Select size from dual monitors", "the rownum=1 trick",
-                "Looking for XML path examples", "We grant all privileges on request", "Bob's bulk insert from excel"})
+                "Looking for XML path examples", "We grant all privileges on request", "Bob's bulk insert from excel",
+                "Done; show tables", "Chapter 3; describe the scene", "O'Neil; show grants", "#pragma once",
+                "She said; do $$ later"})
         void passesProseWithTheseWords(String value) {
             assertThat(blockedAt(Level.STANDARD, value)).isFalse();
         }
