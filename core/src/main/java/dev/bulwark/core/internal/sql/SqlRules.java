@@ -41,10 +41,10 @@ final class SqlRules {
             "OR/AND followed by a comparison of constants or of SQL functions, or a constant compared with"
                     + " itself at the end of a list", CAPEC_7);
     static final RuleDefinition COMMENT_TRUNCATION = rule("SQL-COMMENT-TRUNCATION", Level.STANDARD,
-            "a comment or statement end right after a closing quote, cutting off the rest of the query",
+            "a comment or statement end right after a closing quote (or its ::cast), cutting off the rest of the query",
             CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
-            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT, PRINT @@version, USE db-- ...), or one that opens the"
+            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT, PRINT @@version, USE db--, SHOW TABLES, PRAGMA ...), or one that opens the"
                     + " value after a semicolon (;update users) or glued behind slashes or angle brackets (>SET @a)",
             CAPEC_66);
     static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,

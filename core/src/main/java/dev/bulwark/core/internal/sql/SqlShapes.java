@@ -349,6 +349,13 @@ final class SqlShapes {
                 c = j;
             }
         }
+        if (k < n && type[k] == OP && detail[k] == OP_CAST) {
+            int cast = next(k + 1);
+            if (cast < n && type[cast] == WORD && is(detail[cast], SqlVocabulary.CAST_TYPE) && realComment(cast + 1)) {
+                // '::int-- : PostgreSQL casts the string the value ends, and a comment cuts off the rest
+                findings.add(COMMENT_TRUNCATION, start[k], end[cast + 1]);
+            }
+        }
         implicitConversion();
         int closes = 0;
         while (true) {
@@ -1482,6 +1489,17 @@ final class SqlShapes {
                 }
                 if (isWord(x, SqlVocabulary.INFILE)) {
                     findings.add(FILE, start[s], end[x]);
+                }
+            }
+        } else if (id == SqlVocabulary.LOCK && afterSemicolon && semicolonEndsValue(s)
+                && (isWord(a, SqlVocabulary.TABLES) || isWord(a, SqlVocabulary.TABLE))) {
+            // '; lock tables users write--: blocks the application's own queries
+            int name = next(a + 1);
+            if (name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)) {
+                int mode = next(qualified(name + 1));
+                if (mode >= n || realComment(qualified(name + 1)) || type[mode] == SEMI
+                        || type[mode] == WORD && realComment(mode + 1) || type[mode] == WORD && next(mode + 1) >= n) {
+                    findings.add(rule, start[s], end[name]);
                 }
             }
         } else if (id == SqlVocabulary.SHOW && afterSemicolon && semicolonEndsValue(s)) {

@@ -167,6 +167,7 @@ final class SqlVocabulary {
     static final int SHOW = add("show", STATEMENT);
     static final int DESCRIBE = add("describe", STATEMENT);
     static final int PRAGMA = add("pragma", STATEMENT);
+    static final int LOCK = add("lock", STATEMENT);
     /** What MySQL's SHOW lists: {@code show tables}, {@code show grants}. */
     static final int TABLES = add("tables", 0);
     static final int DATABASES = add("databases", 0);

@@ -768,6 +768,16 @@ class SqlInjectionDetectorTest {
         }
 
         @Test
+        void detectsPostgresCastOfClosedStringCutOffByComment() {
+            assertThat(rulesFor("'::int--")).contains("SQL-COMMENT-TRUNCATION");
+        }
+
+        @Test
+        void detectsLockTablesAfterQuoteBreak() {
+            assertThat(rulesFor("'; lock tables users write--")).contains("SQL-STACKED");
+        }
+
+        @Test
         void detectsPostgresAnonymousBlockInDollarQuotes() {
             assertThat(rulesFor("'; do $$ begin perform pg_sleep(5); end $$--")).contains("SQL-STACKED");
         }
@@ -778,7 +788,7 @@ class SqlInjectionDetectorTest {
                 "choose from dual options", "Select size from dual monitors", "the rownum=1 trick",
                 "Looking for XML path examples", "We grant all privileges on request", "Bob's bulk insert from excel",
                 "Done; show tables", "Chapter 3; describe the scene", "O'Neil; show grants", "#pragma once",
-                "She said; do $$ later"})
+                "She said; do $$ later", "Item 5; lock table for two", "Closed; lock tables now"})
         void passesProseWithTheseWords(String value) {
             assertThat(blockedAt(Level.STANDARD, value)).isFalse();
         }
