@@ -132,6 +132,26 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksPrintOfServerVariableAfterStackedBreakInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=" + encoded("'; print @@version--")), "SQL-STACKED");
+    }
+
+    @Test
+    void blocksPostgresPrivilegeFunctionInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "q=" + encoded("has_database_privilege(current_user, 'db', 'CREATE')")),
+                "SQL-FUNCTION");
+    }
+
+    @Test
+    void passesSemicolonPrintAndUseInProseUnchanged() {
+        String note = "O'Brien; use caution. Meet at 5; print this page";
+        HttpResponse<String> response = get("/search?note=" + encoded(note));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).get("parameters").get("note").get(0).asText()).isEqualTo(note);
+    }
+
+    @Test
     void passesFormFieldWithApostropheInNameUnchanged() {
         HttpResponse<String> response = postForm("/params-first/orders", "customer's+choice=yes&note=" + encoded("100%25 cotton"));
 

@@ -41,10 +41,10 @@ final class SqlRules {
             "OR/AND followed by a comparison of constants or of SQL functions, or a constant compared with"
                     + " itself at the end of a list", CAPEC_7);
     static final RuleDefinition COMMENT_TRUNCATION = rule("SQL-COMMENT-TRUNCATION", Level.STANDARD,
-            "a comment or statement end right after a closing quote, cutting off the rest of the query",
+            "a comment or statement end right after a closing quote (or its ::cast), cutting off the rest of the query",
             CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
-            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT ...), or one that opens the"
+            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT, PRINT @@version, USE db--, SHOW TABLES, PRAGMA ...), or one that opens the"
                     + " value after a semicolon (;update users) or glued behind slashes or angle brackets (>SET @a)",
             CAPEC_66);
     static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,
@@ -52,7 +52,7 @@ final class SqlRules {
     static final RuleDefinition TIME = rule("SQL-TIME", Level.STANDARD,
             "a time-delay function call or WAITFOR DELAY", BLIND);
     static final RuleDefinition FILE = rule("SQL-FILE", Level.STANDARD,
-            "database access to files, the network or the operating system (load_file, into outfile...)",
+            "database access to files, the network or the operating system (load_file, into outfile, bulk insert...)",
             CAPEC_470);
     static final RuleDefinition SYSTEM = rule("SQL-SYSTEM-PROCEDURE", Level.STANDARD,
             "a database system procedure such as xp_cmdshell or sp_executesql", CAPEC_470);
@@ -61,11 +61,12 @@ final class SqlRules {
     static final RuleDefinition ERROR_FUNCTION = rule("SQL-ERROR-FUNCTION", Level.STANDARD,
             "a function used to leak data through error messages (extractvalue, updatexml...)", CAPEC_54);
     static final RuleDefinition CLAUSE = rule("SQL-CLAUSE", Level.STANDARD,
-            "ORDER BY, GROUP BY, HAVING, LIMIT, COLLATE or PROCEDURE appended after a value", CWE);
+            "ORDER BY, GROUP BY, HAVING, LIMIT, COLLATE, PROCEDURE or FOR XML/JSON appended after a value", CWE);
     static final RuleDefinition EXECUTABLE_COMMENT = rule("SQL-EXECUTABLE-COMMENT", Level.STANDARD,
             "a MySQL executable comment /*! ... */", OWASP);
     static final RuleDefinition FUNCTION = rule("SQL-FUNCTION", Level.STANDARD,
-            "SQL-specific function calls nested or fed SQL literals (concat(0x.., version()), 1.e(ascii ...)", CWE);
+            "SQL-specific function calls nested or fed SQL literals (concat(0x.., version()), 1.e(ascii ...), or a call of a"
+                    + " function only SQL has (has_table_privilege(..), group_concat(..))", CWE);
     static final RuleDefinition ENCODED_STRING = rule("SQL-ENCODED-STRING", Level.STANDARD,
             "a string built from char()/chr() codes or hexadecimal, a filter evasion", CWE);
     static final RuleDefinition CONDITIONAL = rule("SQL-CONDITIONAL", Level.STANDARD,

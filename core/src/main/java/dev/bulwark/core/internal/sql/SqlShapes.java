@@ -349,6 +349,13 @@ final class SqlShapes {
                 c = j;
             }
         }
+        if (k < n && type[k] == OP && detail[k] == OP_CAST) {
+            int cast = next(k + 1);
+            if (cast < n && type[cast] == WORD && is(detail[cast], SqlVocabulary.CAST_TYPE) && realComment(cast + 1)) {
+                // '::int-- : PostgreSQL casts the string the value ends, and a comment cuts off the rest
+                findings.add(COMMENT_TRUNCATION, start[k], end[cast + 1]);
+            }
+        }
         implicitConversion();
         int closes = 0;
         while (true) {
@@ -860,6 +867,15 @@ final class SqlShapes {
             int x = next(s + 1);
             if (isWord(x, SqlVocabulary.UPDATE) && next(x + 1) < n) {
                 findings.add(CLAUSE, start[s], end[x]);
+            } else if ((isWord(x, SqlVocabulary.XML) || isWord(x, SqlVocabulary.JSON)) && quoted) {
+                // SQL Server's FOR XML PATH('') / FOR JSON AUTO: rows folded into one string to leak them
+                int mode = next(x + 1);
+                if (mode < n && type[mode] == WORD && detail[mode] == 0) {
+                    int after = next(mode + 1);
+                    if (after < n && type[after] == LPAREN || realComment(mode + 1)) {
+                        findings.add(CLAUSE, start[s], end[mode]);
+                    }
+                }
             }
         }
     }
@@ -1221,7 +1237,8 @@ final class SqlShapes {
         }
         int f = next(j);
         if (f >= n) {
-            return alias ? -1 : 1;
+            // Oracle's one-row table DUAL names no application table: select user from dual
+            return alias ? -1 : isWord(t, SqlVocabulary.DUAL) && j == t + 1 ? 2 : 1;
         }
         if (type[f] == SEMI || type[f] == RPAREN || type[f] == COMMA) {
             return 2;
@@ -1401,6 +1418,9 @@ final class SqlShapes {
             }
         } else if ((id == SqlVocabulary.GRANT || id == SqlVocabulary.REVOKE) && afterSemicolon) {
             int on = next(a + 1);
+            if (isWord(a, SqlVocabulary.ALL) && isWord(on, SqlVocabulary.PRIVILEGES)) {
+                on = next(on + 1);
+            }
             if (isWord(a, SqlVocabulary.ALL) || a < n && type[a] == WORD && is(detail[a], SqlVocabulary.STATEMENT)) {
                 if (isWord(on, SqlVocabulary.ON) || on < n && type[on] == COMMA) {
                     findings.add(rule, start[s], end[on]);
@@ -1428,10 +1448,33 @@ final class SqlShapes {
             if (a < n && type[a] == WORD && after < n && (type[after] == SEMI
                     || type[after] == WORD && is(detail[after], SqlVocabulary.STATEMENT))) {
                 findings.add(rule, start[s], end[a]);
+            } else if (semicolonEndsValue(s) && a < n && type[a] == WORD && realComment(a + 1)) {
+                // '; use master--: a database switch cut off by a comment
+                findings.add(rule, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.PRINT && afterSemicolon) {
-            if (a < n && (type[a] == STR || type[a] == STR_OPEN || type[a] == VAR)) {
+            int printed = a < n && type[a] == LPAREN ? next(a + 1) : n;
+            if (printed < n && type[printed] == SYSVAR) {
+                // 1;print(@@version)
+                findings.add(rule, start[s], end[printed]);
+            } else if (a < n && (type[a] == STR || type[a] == STR_OPEN || type[a] == VAR || type[a] == SYSVAR)) {
                 findings.add(rule, start[s], end[a]);
+            } else if (semicolonEndsValue(s) && a < n && type[a] == WORD && is(detail[a], SqlVocabulary.FUNCTION)) {
+                // 1; print user_name()--: T-SQL prints what a built-in function returns
+                int p = next(a + 1);
+                int after = p < n && type[p] == LPAREN && match[p] > 0 ? match[p] + 1
+                        : is(detail[a], SqlVocabulary.NILADIC) ? a + 1 : -1;
+                if (after > 0 && (next(after) >= n || realComment(after) || type[next(after)] == SEMI)) {
+                    findings.add(rule, start[s], end[after - 1]);
+                }
+            }
+        } else if (id == SqlVocabulary.BULK && afterSemicolon) {
+            if (isWord(a, SqlVocabulary.INSERT)) {
+                int name = next(a + 1);
+                if (name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)
+                        && isWord(next(qualified(name + 1)), SqlVocabulary.FROM)) {
+                    findings.add(FILE, start[s], end[name]);
+                }
             }
         } else if (id == SqlVocabulary.CALL && afterSemicolon) {
             int p = a < n ? next(qualified(a + 1)) : n;
@@ -1448,6 +1491,44 @@ final class SqlShapes {
                     findings.add(FILE, start[s], end[x]);
                 }
             }
+        } else if (id == SqlVocabulary.LOCK && afterSemicolon && semicolonEndsValue(s)
+                && (isWord(a, SqlVocabulary.TABLES) || isWord(a, SqlVocabulary.TABLE))) {
+            // '; lock tables users write--: blocks the application's own queries
+            int name = next(a + 1);
+            if (name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)) {
+                int mode = next(qualified(name + 1));
+                if (mode >= n || realComment(qualified(name + 1)) || type[mode] == SEMI
+                        || type[mode] == WORD && realComment(mode + 1) || type[mode] == WORD && next(mode + 1) >= n) {
+                    findings.add(rule, start[s], end[name]);
+                }
+            }
+        } else if (id == SqlVocabulary.SHOW && afterSemicolon && semicolonEndsValue(s)) {
+            // '; show tables--: MySQL lists the schema or the account's rights
+            if (isWord(a, SqlVocabulary.TABLES) || isWord(a, SqlVocabulary.DATABASES) || isWord(a, SqlVocabulary.SCHEMAS)
+                    || isWord(a, SqlVocabulary.GRANTS) || isWord(a, SqlVocabulary.PROCESSLIST)
+                    || isWord(a, SqlVocabulary.VARIABLES) || isWord(a, SqlVocabulary.COLUMNS)) {
+                int after = next(a + 1);
+                if (after >= n || realComment(a + 1) || type[after] == SEMI || isWord(after, SqlVocabulary.FROM)
+                        || isWord(after, SqlVocabulary.LIKE)) {
+                    findings.add(rule, start[s], end[a]);
+                }
+            }
+        } else if ((id == SqlVocabulary.DESC || id == SqlVocabulary.DESCRIBE) && afterSemicolon && semicolonEndsValue(s)) {
+            if (nameEndsStatement(a)) {
+                // '; desc users; --: the columns of a table
+                findings.add(rule, start[s], end[a]);
+            }
+        } else if (id == SqlVocabulary.PRAGMA && afterSemicolon) {
+            // SQLite's '; pragma table_info(users)--, '; pragma writable_schema=1
+            int p = a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a) ? next(qualified(a + 1)) : -1;
+            int after = p < 0 ? -1 : p < n && type[p] == LPAREN && match[p] > 0 ? match[p] + 1
+                    : p < n && isChar(p, '=') && next(p + 1) < n ? next(p + 1) + 1 : qualified(a + 1);
+            if (after > 0 && (next(after) >= n || realComment(after) || type[next(after)] == SEMI)) {
+                findings.add(rule, start[s], end[after - 1]);
+            }
+        } else if (id == SqlVocabulary.DO && afterSemicolon && a < n && type[a] == STR && detail[a] == '$') {
+            // PostgreSQL's anonymous block: '; do $$ begin perform pg_sleep(5); end $$--
+            findings.add(rule, start[s], end[a]);
         } else if (id == SqlVocabulary.DO && afterSemicolon) {
             if (a < n && type[a] == LPAREN) {
                 int j = expression(next(a + 1), false);
@@ -1469,6 +1550,20 @@ final class SqlShapes {
         }
         int v = prev(semi);
         return context == QUOTED || v >= 0 && (type[v] == NUM || type[v] == STR || type[v] == RPAREN);
+    }
+
+    /**
+     * Whether the semicolon right before {@code s} follows a number, string or parenthesis, or opens
+     * the value: stricter than {@link #afterValueSemicolon} in a quoted reading, where a word before
+     * the semicolon is prose ({@code O'Brien; use caution}).
+     */
+    private boolean semicolonEndsValue(int s) {
+        int semi = prev(s);
+        if (semi < 0 || type[semi] != SEMI) {
+            return false;
+        }
+        int v = prev(semi);
+        return v >= 0 && (type[v] == NUM || type[v] == STR || type[v] == RPAREN) || semicolonOpensValue(s);
     }
 
     /**

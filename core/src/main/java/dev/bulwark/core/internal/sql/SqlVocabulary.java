@@ -160,6 +160,23 @@ final class SqlVocabulary {
     static final int INFILE = add("infile", RESERVED);
     static final int PRINT = add("print", STATEMENT);
     static final int USE = add("use", STATEMENT);
+    /** SQL Server's {@code BULK INSERT t FROM 'file'}. */
+    static final int BULK = add("bulk", STATEMENT);
+    static final int PRIVILEGES = add("privileges", 0);
+    static final int DUAL = add("dual", 0);
+    static final int SHOW = add("show", STATEMENT);
+    static final int DESCRIBE = add("describe", STATEMENT);
+    static final int PRAGMA = add("pragma", STATEMENT);
+    static final int LOCK = add("lock", STATEMENT);
+    /** What MySQL's SHOW lists: {@code show tables}, {@code show grants}. */
+    static final int TABLES = add("tables", 0);
+    static final int DATABASES = add("databases", 0);
+    static final int SCHEMAS = add("schemas", 0);
+    static final int GRANTS = add("grants", 0);
+    static final int PROCESSLIST = add("processlist", 0);
+    static final int VARIABLES = add("variables", 0);
+    static final int COLUMNS = add("columns", 0);
+    static final int JSON = add("json", TYPE);
     static final int CALL = add("call", STATEMENT);
     static final int BEGIN = add("begin", STATEMENT);
     static final int GRANT = add("grant", STATEMENT);
@@ -187,7 +204,7 @@ final class SqlVocabulary {
         words(RESERVED | COMPARE, "rlike", "regexp", "glob", "ilike", "match", "notnull", "isnull");
         words(RESERVED | GLUE, "or", "and");
         words(RESERVED, "intersect", "minus", "returning", "using", "partition", "over", "within",
-                "natural", "cross", "straight_join", "inner", "outer", "window", "fetch", "rownum",
+                "natural", "cross", "straight_join", "inner", "outer", "window", "fetch",
                 "begin", "goto", "nowait", "rollback", "commit", "lock", "unlock", "rename", "show",
                 "describe", "explain", "prepare", "deallocate", "grant", "revoke", "handler",
                 "infile", "elseif", "while", "loop", "repeat", "leave", "iterate", "return");
@@ -322,6 +339,16 @@ final class SqlVocabulary {
                 "schema_name", "db_name", "suser_name", "suser_sname", "connection_id",
                 "last_insert_id", "found_rows", "row_count", "uuid_short", "get_lock",
                 "master_pos_wait", "pg_backend_pid", "current_database", "inet_server_addr");
+        // privilege probes: which rights the application's account holds (PostgreSQL, SQL Server)
+        words(DISTINCTIVE | FUNCTION | SQL_ONLY, "has_database_privilege", "has_table_privilege",
+                "has_schema_privilege", "has_column_privilege", "has_any_column_privilege",
+                "has_function_privilege", "has_sequence_privilege", "has_tablespace_privilege",
+                "has_language_privilege", "has_server_privilege", "has_type_privilege",
+                "has_foreign_data_wrapper_privilege", "has_parameter_privilege", "pg_has_role",
+                "has_perms_by_name", "is_rolemember", "fn_my_permissions", "inet_client_addr",
+                "pg_postmaster_start_time", "pg_current_logfile");
+        // Oracle's row-number pseudo-column reads as a value without parentheses: ' and rownum=1--
+        words(NILADIC | FUNCTION | SQL_ONLY, "rownum");
         words(FUNCTION, "date", "day", "month", "year", "minute", "quarter", "default", "week",
                 "dayofweek", "dayofmonth", "weekday", "hour", "second", "local");
         words(CAST_TYPE, "int", "integer", "int2", "int4", "int8", "bigint", "smallint", "text", "bool",

@@ -701,6 +701,100 @@ class SqlInjectionDetectorTest {
     }
 
     @Nested
+    class DialectStatementsAndProbes {
+        @Test
+        void detectsPrintOfServerVariableAfterQuoteBreak() {
+            assertThat(rulesFor("'; print @@version--")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsPrintOfServerVariableInParentheses() {
+            assertThat(rulesFor("1;print(@@version)")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsPrintOfFunctionAfterNumber() {
+            assertThat(rulesFor("1; print user_name()--")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsUseOfDatabaseCutOffByComment() {
+            assertThat(rulesFor("'; use master--")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsGrantAllPrivileges() {
+            assertThat(rulesFor("'; grant all privileges on *.* to 'x'@'%'--")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsBulkInsertFromFile() {
+            assertThat(rulesFor("'; bulk insert t from '\\\\a.example\\x'--")).contains("SQL-FILE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"has_database_privilege(current_user, 'db', 'CREATE')",
+                "has_table_privilege('users','SELECT')", "pg_has_role('postgres','MEMBER')",
+                "has_perms_by_name(null,null,'CONTROL SERVER')"})
+        void detectsPrivilegeProbeFunctions(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).isTrue();
+        }
+
+        @Test
+        void detectsOracleRownumConditionAfterQuote() {
+            assertThat(rulesFor("' and rownum=1--")).contains("SQL-BOOLEAN");
+        }
+
+        @Test
+        void detectsSelectFromDual() {
+            assertThat(rulesFor("select user from dual")).contains("SQL-STATEMENT");
+        }
+
+        @Test
+        void detectsForXmlPathAfterQuote() {
+            assertThat(rulesFor("' for xml path('')--")).contains("SQL-CLAUSE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"'; show tables--", "1; show grants", "'; desc users; --", "'; describe users--"})
+        void detectsSchemaListingStatementAfterValue(String value) {
+            assertThat(rulesFor(value)).contains("SQL-STACKED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"'; pragma table_info(users)--", "'; pragma writable_schema=1--"})
+        void detectsSqlitePragmaAfterSemicolon(String value) {
+            assertThat(rulesFor(value)).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsPostgresCastOfClosedStringCutOffByComment() {
+            assertThat(rulesFor("'::int--")).contains("SQL-COMMENT-TRUNCATION");
+        }
+
+        @Test
+        void detectsLockTablesAfterQuoteBreak() {
+            assertThat(rulesFor("'; lock tables users write--")).contains("SQL-STACKED");
+        }
+
+        @Test
+        void detectsPostgresAnonymousBlockInDollarQuotes() {
+            assertThat(rulesFor("'; do $$ begin perform pg_sleep(5); end $$--")).contains("SQL-STACKED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Tested; use caution", "O'Brien; use caution", "I'm here; print this page",
+                "It's done; print length(x)", "Meet at 5; use the side door", "10; print tomorrow",
+                "choose from dual options", "Select size from dual monitors", "the rownum=1 trick",
+                "Looking for XML path examples", "We grant all privileges on request", "Bob's bulk insert from excel",
+                "Done; show tables", "Chapter 3; describe the scene", "O'Neil; show grants", "#pragma once",
+                "She said; do $$ later", "Item 5; lock table for two", "Closed; lock tables now"})
+        void passesProseWithTheseWords(String value) {
+            assertThat(blockedAt(Level.STANDARD, value)).isFalse();
+        }
+    }
+
+    @Nested
     class LegitimateValues {
         @ParameterizedTest
         @ValueSource(strings = {"O'Brien", "select your size", "1 or 2 items", "drop-down", "update me", "union station",
