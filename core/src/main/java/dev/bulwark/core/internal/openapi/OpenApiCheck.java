@@ -57,6 +57,8 @@ public final class OpenApiCheck implements Check {
     private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
     private static final String CONTENT_TYPE_NOT_ALLOWED = "validation.request.contentType.notAllowed";
     private static final String BODY_MISSING = "validation.request.body.missing";
+    /** Not a message: ignoring it stops the validator from treating object schemas as closed. */
+    private static final String CLOSED_OBJECTS = "validation.schema.additionalProperties";
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiCheck.class);
 
@@ -99,7 +101,8 @@ public final class OpenApiCheck implements Check {
                 if (!spec.basePath().isEmpty()) {
                     builder.withBasePathOverride(spec.basePath());
                 }
-                specs.add(new LoadedSpec(spec, builder.build(), new JsonBodySchemas(content, spec.basePath())));
+                specs.add(new LoadedSpec(spec, builder.build(), new JsonBodySchemas(content, spec.basePath(),
+                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE)));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }
