@@ -43,7 +43,8 @@ import java.util.Map;
  * json-schema-validator in its OpenAPI 3.0 dialect instead of swagger-request-validator's
  * java-json-tools engine, which builds a JSON pointer and a schema tree for every node of every
  * body. Each operation's schema per media type is compiled once, at start-up, from the spec as
- * written (a {@code $ref} resolves into the same document).
+ * written (a {@code $ref} resolves into the same document). OpenAPI 3.0 documents only: a 3.1
+ * document's bodies stay with the validator.
  *
  * <p>Which bodies are taken over follows the validator's own rules, through its own operation
  * resolver and content-type matching: a non-empty body of a JSON content type for an operation
@@ -104,7 +105,8 @@ final class JsonBodySchemas {
                         .regularExpressionFactory(pattern -> value -> SchemaEngine.matches(pattern, value))
                         .build()));
         JsonNode paths = document.path("paths");
-        if (api.getPaths() == null) {
+        if (api == null || api.getPaths() == null || !document.path("openapi").asText("").startsWith("3.0")) {
+            // OpenAPI 3.1 schemas (type arrays and the rest) stay with the validator, as before.
             return;
         }
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {

@@ -47,6 +47,12 @@ import org.slf4j.LoggerFactory;
  * Enforces OpenAPI contracts on requests with swagger-request-validator: unknown paths and methods,
  * parameters, content types and JSON bodies against their schemas. Validators are built once at
  * start-up; a spec that cannot be loaded, or that defines no paths, stops start-up.
+ *
+ * <p>A JSON body the validator would check against a schema is not shown to it: {@link JsonBodySchemas}
+ * checks it against the same schema, compiled once, and its violations take the validator's place in
+ * the list (after path parameters, before query and cookie parameters), under the same keys, levels,
+ * {@code ignore} list and cap. The validator's {@code validation.request.body.missing} for such a
+ * request is dropped, since the body is there.
  */
 public final class OpenApiCheck implements Check {
 
