@@ -28,6 +28,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -52,19 +53,29 @@ import java.util.Map;
  * other body stays with the validator. Violations keep the validator's keys
  * ({@code validation.request.body.schema.<keyword>}, {@code format.<name>} for formats) and its
  * instance pointers ({@code /} for the document itself).
+ *
+ * <p>What the validator did before validating, and what its engine did differently, is done here
+ * too, so that verdicts do not change ({@code JsonBodySchemasTest} compares both engines): the
+ * validator's formats ({@link SpecFormats}); {@code additionalProperties: false} added to object
+ * schemas that list {@code properties} and say nothing of others; read-only properties taken out of
+ * {@code required}; a failure inside {@code allOf}/{@code anyOf}/{@code oneOf} reported once, as
+ * that keyword, where it applies; one violation per keyword and value; java-json-tools' order.
+ * {@code pattern} is matched by {@link SchemaEngine#matches} (ECMA-262, each pattern compiled once),
+ * as before. Schemas that reach a {@code discriminator} stay with the validator.
  */
 final class JsonBodySchemas {
 
     static final String INVALID_JSON = "validation.request.body.schema.invalidJson";
     private static final String KEY_PREFIX = "validation.request.body.schema.";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
     private final ApiOperationResolver operations;
     /** Per operation of the parsed model (by identity), its compiled schema per declared media type. */
     private final Map<Operation, Map<String, Schema>> schemas = new IdentityHashMap<>();
 
     /** One body violation: the validator's key and the instance pointer. */
-    record Violation(String key, String pointer) {
+    record BodyViolation(String key, String pointer) {
     }
 
     /**
@@ -149,7 +160,7 @@ final class JsonBodySchemas {
      */
     private static boolean reachesDiscriminator(JsonNode document, JsonNode node) {
         Deque<JsonNode> pending = new ArrayDeque<>();
-        Set<JsonNode> visited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<JsonNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         pending.push(node);
         while (!pending.isEmpty()) {
             JsonNode current = pending.pop();
@@ -208,7 +219,7 @@ final class JsonBodySchemas {
         for (JsonNode body : bodies) {
             body.path("content").forEach(mediaType -> schemas.push(mediaType.path("schema")));
         }
-        Set<JsonNode> visited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<JsonNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!schemas.isEmpty()) {
             JsonNode schema = schemas.pop();
             if (!(schema instanceof ObjectNode object) || !visited.add(schema)) {
@@ -266,19 +277,19 @@ final class JsonBodySchemas {
     }
 
     /** The body's violations of {@code schema}, in the engine's order; unreadable JSON is one violation. */
-    static List<Violation> validate(Schema schema, byte[] body) {
+    static List<BodyViolation> validate(Schema schema, byte[] body) {
         JsonNode instance;
         try {
             // The validator's own reader (swagger-core's mapper), so that what parses is unchanged.
             instance = Json.mapper().readTree(body);
         } catch (IOException e) {
-            return List.of(new Violation(INVALID_JSON, null));
+            return List.of(new BodyViolation(INVALID_JSON, null));
         }
         List<Error> errors = schema.validate(instance);
-        List<Violation> violations = new ArrayList<>(errors.size());
-        Set<Violation> seen = new HashSet<>();
+        List<BodyViolation> violations = new ArrayList<>(errors.size());
+        Set<BodyViolation> seen = new HashSet<>();
         for (Error error : errors) {
-            Violation violation = asTheValidatorReportsIt(error);
+            BodyViolation violation = asTheValidatorReportsIt(error);
             if (seen.add(violation)) {
                 violations.add(violation);
             }
@@ -292,14 +303,14 @@ final class JsonBodySchemas {
      * {@code oneOf} is one violation of that keyword where it applies (the outermost one), not the
      * failures of its branches; {@code format} carries the format's name.
      */
-    private static Violation asTheValidatorReportsIt(Error error) {
+    private static BodyViolation asTheValidatorReportsIt(Error error) {
         List<String> schemaPath = tokens(error.getEvaluationPath() == null ? "" : error.getEvaluationPath().toString());
         List<String> instancePath = tokens(error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString());
         int consumed = 0;
         for (int i = 0; i < schemaPath.size(); i++) {
             String segment = schemaPath.get(i);
             if (COMBINATORS.contains(segment)) {
-                return new Violation(KEY_PREFIX + segment, pointer(instancePath.subList(0, Math.min(consumed, instancePath.size()))));
+                return new BodyViolation(KEY_PREFIX + segment, pointer(instancePath.subList(0, Math.min(consumed, instancePath.size()))));
             }
             if (i == schemaPath.size() - 1) {
                 break;
@@ -315,17 +326,16 @@ final class JsonBodySchemas {
                 }
             }
         }
-        return new Violation(KEY_PREFIX + keyword(error), pointer(instancePath));
+        return new BodyViolation(KEY_PREFIX + keyword(error), pointer(instancePath));
     }
 
-    private static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
     /**
      * java-json-tools' order: a value's own violations before those inside it, an object's members
      * by name and an array's items by index; at one value, keywords by name with {@code format}
      * last. Invalid JSON (no pointer) comes alone.
      */
-    private static final Comparator<Violation> IN_THE_VALIDATORS_ORDER = (a, b) -> {
+    private static final Comparator<BodyViolation> IN_THE_VALIDATORS_ORDER = (a, b) -> {
         List<String> left = tokens(a.pointer() == null || a.pointer().equals("/") ? "" : a.pointer());
         List<String> right = tokens(b.pointer() == null || b.pointer().equals("/") ? "" : b.pointer());
         for (int i = 0; i < Math.min(left.size(), right.size()); i++) {

@@ -161,7 +161,7 @@ public final class OpenApiCheck implements Check {
                 request.bodyLength() > 0);
         ValidationReport report = loaded.validator().validateRequest(
                 bodySchema != null ? withoutBody : toValidatorRequest(inspection, true));
-        List<JsonBodySchemas.Violation> bodyViolations = bodySchema != null
+        List<JsonBodySchemas.BodyViolation> bodyViolations = bodySchema != null
                 ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         int reported = 0;
         boolean operationFound = true;
@@ -199,8 +199,8 @@ public final class OpenApiCheck implements Check {
      * Reports the body's violations at the level the validator gives their keys, within the cap;
      * returns the count so far.
      */
-    private int reportBody(Inspection inspection, List<JsonBodySchemas.Violation> violations, int reported, Mode routeMode) {
-        for (JsonBodySchemas.Violation violation : violations) {
+    private int reportBody(Inspection inspection, List<JsonBodySchemas.BodyViolation> violations, int reported, Mode routeMode) {
+        for (JsonBodySchemas.BodyViolation violation : violations) {
             if (levels.getLevel(violation.key()) != ValidationReport.Level.ERROR || config.ignore().contains(violation.key())) {
                 continue;
             }

@@ -243,7 +243,7 @@ class JsonBodySchemasTest {
         Schema schema = BODIES.schemaFor(path, withoutBody.getMethod(), withoutBody, true);
         assertThat(schema).isNotNull();
         List<String> found = new ArrayList<>();
-        for (JsonBodySchemas.Violation violation : JsonBodySchemas.validate(schema, body)) {
+        for (JsonBodySchemas.BodyViolation violation : JsonBodySchemas.validate(schema, body)) {
             found.add(violation.key() + "@" + (violation.pointer() == null ? "body" : violation.pointer()));
         }
 
