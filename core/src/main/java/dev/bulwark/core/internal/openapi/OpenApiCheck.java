@@ -160,7 +160,7 @@ public final class OpenApiCheck implements Check {
         Schema bodySchema = loaded.bodies().schemaFor(inspection.normalizedPath(), withoutBody.getMethod(), withoutBody,
                 request.bodyLength() > 0);
         ValidationReport report = loaded.validator().validateRequest(
-                bodySchema != null ? withoutBody : toValidatorRequest(inspection, true));
+                bodySchema != null || request.bodyLength() == 0 ? withoutBody : toValidatorRequest(inspection, true));
         List<JsonBodySchemas.BodyViolation> bodyViolations = bodySchema != null
                 ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         int reported = 0;
