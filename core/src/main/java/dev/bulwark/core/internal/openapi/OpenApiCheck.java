@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.networknt.schema.Schema;
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Check;
 import dev.bulwark.core.Component;
@@ -46,6 +47,12 @@ import org.slf4j.LoggerFactory;
  * Enforces OpenAPI contracts on requests with swagger-request-validator: unknown paths and methods,
  * parameters, content types and JSON bodies against their schemas. Validators are built once at
  * start-up; a spec that cannot be loaded, or that defines no paths, stops start-up.
+ *
+ * <p>A JSON body the validator would check against a schema is not shown to it: {@link JsonBodySchemas}
+ * checks it against the same schema, compiled once, and its violations take the validator's place in
+ * the list (after path parameters, before query and cookie parameters), under the same keys, levels,
+ * {@code ignore} list and cap. The validator's {@code validation.request.body.missing} for such a
+ * request is dropped, since the body is there.
  */
 public final class OpenApiCheck implements Check {
 
@@ -55,13 +62,18 @@ public final class OpenApiCheck implements Check {
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
     private static final String CONTENT_TYPE_NOT_ALLOWED = "validation.request.contentType.notAllowed";
+    private static final String BODY_MISSING = "validation.request.body.missing";
+    /** Not a message: ignoring it stops the validator from treating object schemas as closed. */
+    private static final String CLOSED_OBJECTS = "validation.schema.additionalProperties";
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiCheck.class);
 
     private final OpenApiConfig config;
+    /** The validator's levels, applied to the body violations found beside it. */
+    private final LevelResolver levels;
     private final List<LoadedSpec> specs = new ArrayList<>();
 
-    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator) {
+    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator, JsonBodySchemas bodies) {
     }
 
     public OpenApiCheck(OpenApiConfig config) {
@@ -73,6 +85,7 @@ public final class OpenApiCheck implements Check {
             levels.withLevel(key, ValidationReport.Level.IGNORE);
         }
         LevelResolver resolver = levels.build();
+        this.levels = resolver;
         for (int i = 0; i < config.specs().size(); i++) {
             OpenApiConfig.Spec spec = config.specs().get(i);
             String path = "openapi.specs[" + i + "].location";
@@ -94,7 +107,8 @@ public final class OpenApiCheck implements Check {
                 if (!spec.basePath().isEmpty()) {
                     builder.withBasePathOverride(spec.basePath());
                 }
-                specs.add(new LoadedSpec(spec, builder.build()));
+                specs.add(new LoadedSpec(spec, builder.build(), new JsonBodySchemas(content, spec.basePath(),
+                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE)));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }
@@ -141,12 +155,28 @@ public final class OpenApiCheck implements Check {
             report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
             return;
         }
-        ValidationReport report = loaded.validator().validateRequest(toValidatorRequest(inspection));
+        Request withoutBody = toValidatorRequest(inspection, false);
+        HttpRequest request = inspection.request();
+        Schema bodySchema = loaded.bodies().schemaFor(inspection.normalizedPath(), withoutBody.getMethod(), withoutBody,
+                request.bodyLength() > 0);
+        ValidationReport report = loaded.validator().validateRequest(
+                bodySchema != null || request.bodyLength() == 0 ? withoutBody : toValidatorRequest(inspection, true));
+        List<JsonBodySchemas.BodyViolation> bodyViolations = bodySchema != null
+                ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         int reported = 0;
         boolean operationFound = true;
+        boolean bodyReported = bodySchema == null;
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getKey().equals(PATH_MISSING) || message.getKey().equals(METHOD_NOT_ALLOWED)) {
                 operationFound = false;
+            }
+            if (bodySchema != null && message.getKey().equals(BODY_MISSING)) {
+                // The validator was not shown the body, which is there.
+                continue;
+            }
+            if (!bodyReported && validatedAfterBody(message)) {
+                reported = reportBody(inspection, bodyViolations, reported, routeMode);
+                bodyReported = true;
             }
             if (message.getLevel() != ValidationReport.Level.ERROR || config.ignore().contains(message.getKey())) {
                 continue;
@@ -156,10 +186,49 @@ public final class OpenApiCheck implements Check {
             }
             report(inspection, message.getKey(), locate(message), routeMode);
         }
+        if (!bodyReported) {
+            reported = reportBody(inspection, bodyViolations, reported, routeMode);
+        }
         if (operationFound && reported < config.maxViolations() && !config.ignore().contains(CONTENT_TYPE_NOT_ALLOWED)
                 && contentTypeUnclear(inspection.request())) {
             report(inspection, CONTENT_TYPE_NOT_ALLOWED, Location.value(Source.HEADER, "content-type"), routeMode);
         }
+    }
+
+    /**
+     * Reports the body's violations at the level the validator gives their keys, within the cap;
+     * returns the count so far.
+     */
+    private int reportBody(Inspection inspection, List<JsonBodySchemas.BodyViolation> violations, int reported, Mode routeMode) {
+        for (JsonBodySchemas.BodyViolation violation : violations) {
+            if (levels.getLevel(violation.key()) != ValidationReport.Level.ERROR || config.ignore().contains(violation.key())) {
+                continue;
+            }
+            if (reported++ >= config.maxViolations()) {
+                return reported;
+            }
+            Location location = violation.pointer() == null ? Location.value(Source.BODY, "")
+                    : Location.value(Source.JSON, violation.pointer());
+            report(inspection, violation.key(), location, routeMode);
+        }
+        return reported;
+    }
+
+    /**
+     * Whether the validator checks what {@code message} is about after the body (query and cookie
+     * parameters), so that body violations keep their place in the list.
+     */
+    private static boolean validatedAfterBody(ValidationReport.Message message) {
+        if (message.getKey().startsWith("validation.request.parameter.query")) {
+            return true;
+        }
+        return message.getContext()
+                .flatMap(ValidationReport.MessageContext::getParameter)
+                .map(parameter -> {
+                    String in = String.valueOf(parameter.getIn()).toLowerCase(Locale.ROOT);
+                    return in.equals("query") || in.equals("cookie");
+                })
+                .orElse(false);
     }
 
     /**
@@ -264,7 +333,7 @@ public final class OpenApiCheck implements Check {
      * name once with all its values. Both are grouped in one pass over the request, so that the
      * cost follows the number of fields, not its square.
      */
-    private static Request toValidatorRequest(Inspection inspection) {
+    private static Request toValidatorRequest(Inspection inspection, boolean withBody) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
         Map<String, List<String>> query = new LinkedHashMap<>();
@@ -286,12 +355,16 @@ public final class OpenApiCheck implements Check {
             // The first element is the name as first received, the others its values.
             builder.withHeader(field.get(0), field.subList(1, field.size()));
         }
-        if (request.bodyLength() > 0) {
-            byte[] body = new byte[request.bodyLength()];
-            request.body().get(body);
-            builder.withBody(body);
+        if (withBody && request.bodyLength() > 0) {
+            builder.withBody(bodyBytes(request));
         }
         return builder.build();
+    }
+
+    private static byte[] bodyBytes(HttpRequest request) {
+        byte[] body = new byte[request.bodyLength()];
+        request.body().get(body);
+        return body;
     }
 
     /**

@@ -1,0 +1,415 @@
+package dev.bulwark.core.internal.openapi;
+
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperationMatch;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.util.ContentTypeUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.PathType;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON request bodies of one spec, validated against their schemas with networknt's
+ * json-schema-validator in its OpenAPI 3.0 dialect instead of swagger-request-validator's
+ * java-json-tools engine, which builds a JSON pointer and a schema tree for every node of every
+ * body. Each operation's schema per media type is compiled once, at start-up, from the spec as
+ * written (a {@code $ref} resolves into the same document). OpenAPI 3.0 documents only: a 3.1
+ * document's bodies stay with the validator.
+ *
+ * <p>Which bodies are taken over follows the validator's own rules, through its own operation
+ * resolver and content-type matching: a non-empty body of a JSON content type for an operation
+ * that declares a request body with a schema under the most specific matching media type. Any
+ * other body stays with the validator. Violations keep the validator's keys
+ * ({@code validation.request.body.schema.<keyword>}, {@code format.<name>} for formats) and its
+ * instance pointers ({@code /} for the document itself).
+ *
+ * <p>What the validator did before validating, and what its engine did differently, is done here
+ * too, so that verdicts do not change ({@code JsonBodySchemasTest} compares both engines): the
+ * validator's formats ({@link SpecFormats}); {@code additionalProperties: false} added to object
+ * schemas that list {@code properties} and say nothing of others; read-only properties taken out of
+ * {@code required}; a failure inside {@code allOf}/{@code anyOf}/{@code oneOf} reported once, as
+ * that keyword, where it applies; one violation per keyword and value; java-json-tools' order.
+ * {@code pattern} is matched by {@link SchemaEngine#matches} (ECMA-262, each pattern compiled once),
+ * as before. Schemas that reach a {@code discriminator} stay with the validator.
+ */
+final class JsonBodySchemas {
+
+    static final String INVALID_JSON = "validation.request.body.schema.invalidJson";
+    private static final String KEY_PREFIX = "validation.request.body.schema.";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
+
+    private final ApiOperationResolver operations;
+    /** Per operation of the parsed model (by identity), its compiled schema per declared media type. */
+    private final Map<Operation, Map<String, Schema>> schemas = new IdentityHashMap<>();
+
+    /** One body violation: the validator's key and the instance pointer. */
+    record BodyViolation(String key, String pointer) {
+    }
+
+    /**
+     * @param closedObjects whether an object schema with {@code properties} and no
+     *     {@code additionalProperties} admits no other members, as the validator treats it unless
+     *     {@code validation.schema.additionalProperties} is ignored
+     */
+    JsonBodySchemas(String content, String basePathOverride, boolean closedObjects) {
+        ParseOptions options = new ParseOptions();
+        // As the validator loads it, so that its operations and media types are the same.
+        options.setResolve(true);
+        options.setResolveFully(true);
+        options.setResolveCombinators(false);
+        OpenAPI api = new OpenAPIV3Parser().readContents(content, null, options).getOpenAPI();
+        this.operations = new ApiOperationResolver(api, basePathOverride.isEmpty() ? null : basePathOverride, false);
+        JsonNode document;
+        try {
+            document = YAML.readTree(content);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the spec: " + e.getMessage(), e);
+        }
+        String base = "urn:bulwark:openapi";
+        JsonNode forRequests = withoutReadOnlyRequirements(document.deepCopy());
+        if (closedObjects) {
+            closeObjects(forRequests);
+        }
+        String json = forRequests.toString();
+        Dialect dialect = Dialect.builder(Dialects.getOpenApi30())
+                .formats(SpecFormats.all())
+                // The document around the schemas (info, paths, ...) and extensions are no keywords.
+                .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDialect(dialect, builder -> builder
+                .schemas(Map.of(base, json))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        .formatAssertionsEnabled(true)
+                        .pathType(PathType.JSON_POINTER)
+                        .regularExpressionFactory(pattern -> value -> SchemaEngine.matches(pattern, value))
+                        .build()));
+        JsonNode paths = document.path("paths");
+        if (api == null || api.getPaths() == null || !document.path("openapi").asText("").startsWith("3.0")) {
+            // OpenAPI 3.1 schemas (type arrays and the rest) stay with the validator, as before.
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+            JsonNode pathNode = paths.path(path.getKey());
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
+                RequestBody body = operation.getValue().getRequestBody();
+                if (body == null || body.getContent() == null) {
+                    continue;
+                }
+                String method = operation.getKey().name().toLowerCase(Locale.ROOT);
+                String pointer = "/paths/" + escape(path.getKey()) + "/" + method + "/requestBody";
+                JsonNode bodyNode = pathNode.path(method).path("requestBody");
+                String ref = bodyNode.path("$ref").asText("");
+                if (ref.startsWith("#/")) {
+                    pointer = ref.substring(1);
+                    bodyNode = document.at(pointer);
+                }
+                Map<String, Schema> byMediaType = new LinkedHashMap<>();
+                for (String mediaType : body.getContent().keySet()) {
+                    if (!bodyNode.path("content").path(mediaType).has("schema")) {
+                        continue;
+                    }
+                    String schemaPointer = pointer + "/content/" + escape(mediaType) + "/schema";
+                    if (reachesDiscriminator(document, document.at(schemaPointer))) {
+                        continue;
+                    }
+                    Schema schema = registry.getSchema(SchemaLocation.of(base + "#" + schemaPointer));
+                    byMediaType.put(mediaType, schema);
+                }
+                schemas.put(operation.getValue(), byMediaType);
+            }
+        }
+    }
+
+    /**
+     * Whether the schema at {@code node}, or one it refers to, uses {@code discriminator}. The
+     * validator's own discriminator keyword (the value must name a schema of the spec, and the
+     * instance is checked against it) has no match in the OpenAPI 3.0 dialect, so such bodies stay
+     * with the validator.
+     */
+    private static boolean reachesDiscriminator(JsonNode document, JsonNode node) {
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        Set<JsonNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.push(node);
+        while (!pending.isEmpty()) {
+            JsonNode current = pending.pop();
+            if (!current.isContainerNode() || !visited.add(current)) {
+                continue;
+            }
+            if (current.isObject()) {
+                if (current.path("discriminator").isObject()) {
+                    return true;
+                }
+                String ref = current.path("$ref").asText("");
+                if (ref.startsWith("#/")) {
+                    pending.push(document.at(ref.substring(1)));
+                }
+            }
+            current.forEach(pending::push);
+        }
+        return false;
+    }
+
+    /**
+     * {@code document} with every property marked {@code readOnly} (directly or through a local
+     * {@code $ref}) taken out of its schema's {@code required}, as the validator does for requests:
+     * a client does not send what only the server writes.
+     */
+    private static JsonNode withoutReadOnlyRequirements(JsonNode document) {
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        pending.push(document);
+        while (!pending.isEmpty()) {
+            JsonNode current = pending.pop();
+            if (current.isObject() && current.path("required").isArray() && current.path("properties").isObject()) {
+                ArrayNode required = (ArrayNode) current.get("required");
+                for (int i = required.size() - 1; i >= 0; i--) {
+                    if (readOnly(document, current.get("properties").path(required.get(i).asText()))) {
+                        required.remove(i);
+                    }
+                }
+            }
+            current.forEach(pending::push);
+        }
+        return document;
+    }
+
+    /**
+     * Adds {@code additionalProperties: false} to every schema of the document that lists
+     * {@code properties} and says nothing of other members (and has no discriminator), as the
+     * validator does before it validates: its schemas are walked from the components and from each
+     * media type, through properties, items, additional properties, composition and {@code not}.
+     */
+    private static void closeObjects(JsonNode document) {
+        Deque<JsonNode> schemas = new ArrayDeque<>();
+        document.path("components").path("schemas").forEach(schemas::push);
+        List<JsonNode> bodies = new ArrayList<>();
+        document.path("components").path("requestBodies").forEach(bodies::add);
+        document.path("paths").forEach(path -> path.forEach(operation -> bodies.add(operation.path("requestBody"))));
+        for (JsonNode body : bodies) {
+            body.path("content").forEach(mediaType -> schemas.push(mediaType.path("schema")));
+        }
+        Set<JsonNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!schemas.isEmpty()) {
+            JsonNode schema = schemas.pop();
+            if (!(schema instanceof ObjectNode object) || !visited.add(schema)) {
+                continue;
+            }
+            if (object.path("properties").isObject() && !object.has("additionalProperties") && !object.has("discriminator")) {
+                object.put("additionalProperties", false);
+            }
+            object.path("properties").forEach(schemas::push);
+            schemas.push(object.path("items"));
+            schemas.push(object.path("additionalProperties"));
+            schemas.push(object.path("not"));
+            for (String combinator : COMBINATORS) {
+                object.path(combinator).forEach(schemas::push);
+            }
+        }
+    }
+
+    private static boolean readOnly(JsonNode document, JsonNode property) {
+        JsonNode schema = property;
+        for (int hops = 0; hops < 32 && schema.isObject(); hops++) {
+            if (schema.path("readOnly").asBoolean(false)) {
+                return true;
+            }
+            String ref = schema.path("$ref").asText("");
+            if (!ref.startsWith("#/")) {
+                return false;
+            }
+            schema = document.at(ref.substring(1));
+        }
+        return false;
+    }
+
+    /**
+     * The compiled schema the validator would check {@code request}'s body against, or null when
+     * the validator keeps the body: no operation, no request body declared, no body sent, not JSON,
+     * or no declared media type matching.
+     */
+    Schema schemaFor(String path, Request.Method method, Request request, boolean hasBody) {
+        if (!hasBody || !ContentTypeUtils.isJsonContentType(request)) {
+            return null;
+        }
+        ApiOperationMatch match = operations.findApiOperation(path, method);
+        if (!match.isPathFound() || !match.isOperationAllowed()) {
+            return null;
+        }
+        Operation operation = match.getApiOperation().getOperation();
+        Map<String, Schema> byMediaType = schemas.get(operation);
+        if (byMediaType == null) {
+            return null;
+        }
+        return ContentTypeUtils.findMostSpecificMatch(request, operation.getRequestBody().getContent().keySet())
+                .map(byMediaType::get)
+                .orElse(null);
+    }
+
+    /** The body's violations of {@code schema}, in the engine's order; unreadable JSON is one violation. */
+    static List<BodyViolation> validate(Schema schema, byte[] body) {
+        JsonNode instance;
+        try {
+            // The validator's own reader (swagger-core's mapper), so that what parses is unchanged.
+            instance = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return List.of(new BodyViolation(INVALID_JSON, null));
+        }
+        List<Error> errors = schema.validate(instance);
+        List<BodyViolation> violations = new ArrayList<>(errors.size());
+        Set<BodyViolation> seen = new HashSet<>();
+        for (Error error : errors) {
+            BodyViolation violation = asTheValidatorReportsIt(error);
+            if (seen.add(violation)) {
+                violations.add(violation);
+            }
+        }
+        violations.sort(IN_THE_VALIDATORS_ORDER);
+        return violations;
+    }
+
+    /**
+     * The error as java-json-tools reports it: a failure inside {@code allOf}, {@code anyOf} or
+     * {@code oneOf} is one violation of that keyword where it applies (the outermost one), not the
+     * failures of its branches; {@code format} carries the format's name.
+     */
+    private static BodyViolation asTheValidatorReportsIt(Error error) {
+        List<String> schemaPath = tokens(error.getEvaluationPath() == null ? "" : error.getEvaluationPath().toString());
+        List<String> instancePath = tokens(error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString());
+        int consumed = 0;
+        for (int i = 0; i < schemaPath.size(); i++) {
+            String segment = schemaPath.get(i);
+            if (COMBINATORS.contains(segment)) {
+                return new BodyViolation(KEY_PREFIX + segment, pointer(instancePath.subList(0, Math.min(consumed, instancePath.size()))));
+            }
+            if (i == schemaPath.size() - 1) {
+                break;
+            }
+            switch (segment) {
+                case "properties", "patternProperties" -> {
+                    i++;
+                    consumed++;
+                }
+                case "items", "additionalProperties" -> consumed++;
+                default -> {
+                    // $ref and other keywords that stay on the same value
+                }
+            }
+        }
+        return new BodyViolation(KEY_PREFIX + keyword(error), pointer(instancePath));
+    }
+
+
+    /**
+     * java-json-tools' order: a value's own violations before those inside it, an object's members
+     * by name and an array's items by index; at one value, keywords by name with {@code format}
+     * last. Invalid JSON (no pointer) comes alone.
+     */
+    private static final Comparator<BodyViolation> IN_THE_VALIDATORS_ORDER = (a, b) -> {
+        List<String> left = tokens(a.pointer() == null || a.pointer().equals("/") ? "" : a.pointer());
+        List<String> right = tokens(b.pointer() == null || b.pointer().equals("/") ? "" : b.pointer());
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int order = compareTokens(left.get(i), right.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        if (left.size() != right.size()) {
+            return Integer.compare(left.size(), right.size());
+        }
+        boolean leftFormat = a.key().startsWith(KEY_PREFIX + "format");
+        boolean rightFormat = b.key().startsWith(KEY_PREFIX + "format");
+        if (leftFormat != rightFormat) {
+            return leftFormat ? 1 : -1;
+        }
+        return a.key().compareTo(b.key());
+    };
+
+    private static int compareTokens(String left, String right) {
+        if (isIndex(left) && isIndex(right)) {
+            return left.length() != right.length() ? Integer.compare(left.length(), right.length()) : left.compareTo(right);
+        }
+        return unescape(left).compareTo(unescape(right));
+    }
+
+    private static boolean isIndex(String token) {
+        if (token.isEmpty() || token.length() > 1 && token.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The reference tokens of a JSON pointer, still escaped. */
+    private static List<String> tokens(String pointer) {
+        List<String> tokens = new ArrayList<>();
+        if (pointer.isEmpty()) {
+            return tokens;
+        }
+        int start = 1;
+        for (int i = 1; i <= pointer.length(); i++) {
+            if (i == pointer.length() || pointer.charAt(i) == '/') {
+                tokens.add(pointer.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return tokens;
+    }
+
+    private static String pointer(List<String> tokens) {
+        return tokens.isEmpty() ? "/" : "/" + String.join("/", tokens);
+    }
+
+    private static String unescape(String token) {
+        return token.replace("~1", "/").replace("~0", "~");
+    }
+
+    private static String keyword(Error error) {
+        String keyword = error.getKeyword();
+        if ("format".equals(keyword)) {
+            JsonNode format = error.getSchemaNode();
+            String name = format != null && format.isTextual() ? format.textValue()
+                    : format != null ? format.path("format").asText("") : "";
+            return name.isEmpty() ? keyword : keyword + "." + name;
+        }
+        return keyword;
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+}

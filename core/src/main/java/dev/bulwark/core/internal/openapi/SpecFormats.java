@@ -1,0 +1,145 @@
+package dev.bulwark.core.internal.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.SchemaContext;
+import com.networknt.schema.format.Format;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/**
+ * The formats swagger-request-validator adds to JSON Schema draft 4 for OpenAPI (its
+ * {@code SwaggerV20Library}), and draft 4's {@code uri}, checked as it checks them, so that a body
+ * fails where it failed before: {@code int32} and {@code int64} on integers (range),
+ * {@code float} and {@code double} on other numbers (the value survives the conversion),
+ * {@code byte} (base64: length a multiple of 4, the alphabet, at most two {@code =} at the end),
+ * and {@code uri} (any URI reference, relative ones included). Each check is one pass over the value.
+ */
+final class SpecFormats {
+
+    private SpecFormats() {
+    }
+
+    static List<Format> all() {
+        return List.of(new Int32(), new Int64(), new FloatFormat(), new DoubleFormat(), new Base64(), new UriReference());
+    }
+
+    private abstract static class NodeFormat implements Format {
+        @Override
+        public boolean matches(ExecutionContext context, SchemaContext schemaContext, JsonNode value) {
+            return check(value);
+        }
+
+        abstract boolean check(JsonNode value);
+    }
+
+    private static final class Int32 extends NodeFormat {
+        @Override
+        public String getName() {
+            return "int32";
+        }
+
+        @Override
+        boolean check(JsonNode value) {
+            return !value.isIntegralNumber() || value.canConvertToInt();
+        }
+    }
+
+    private static final class Int64 extends NodeFormat {
+        @Override
+        public String getName() {
+            return "int64";
+        }
+
+        @Override
+        boolean check(JsonNode value) {
+            return !value.isIntegralNumber() || value.canConvertToLong();
+        }
+    }
+
+    private static final class FloatFormat extends NodeFormat {
+        @Override
+        public String getName() {
+            return "float";
+        }
+
+        @Override
+        boolean check(JsonNode value) {
+            if (!value.isNumber() || value.isIntegralNumber()) {
+                return true;
+            }
+            return String.valueOf(value.decimalValue()).equals(String.valueOf(value.floatValue()));
+        }
+    }
+
+    private static final class DoubleFormat extends NodeFormat {
+        @Override
+        public String getName() {
+            return "double";
+        }
+
+        @Override
+        boolean check(JsonNode value) {
+            if (!value.isNumber() || value.isIntegralNumber()) {
+                return true;
+            }
+            if (value.isDouble() && Double.isNaN(value.doubleValue())) {
+                return false;
+            }
+            BigDecimal decimal = value.decimalValue();
+            return decimal.compareTo(BigDecimal.valueOf(decimal.doubleValue())) == 0;
+        }
+    }
+
+    private static final class Base64 extends NodeFormat {
+        @Override
+        public String getName() {
+            return "byte";
+        }
+
+        @Override
+        boolean check(JsonNode value) {
+            if (!value.isTextual()) {
+                return true;
+            }
+            String text = value.textValue();
+            int length = text.length();
+            if (length % 4 != 0) {
+                return false;
+            }
+            if (length > 0 && text.charAt(length - 1) == '=') {
+                length -= length > 1 && text.charAt(length - 2) == '=' ? 2 : 1;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                boolean inAlphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+                if (!inAlphabet) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final class UriReference extends NodeFormat {
+        @Override
+        public String getName() {
+            return "uri";
+        }
+
+        @Override
+        boolean check(JsonNode value) {
+            if (!value.isTextual()) {
+                return true;
+            }
+            try {
+                new URI(value.textValue());
+                return true;
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        }
+    }
+}
