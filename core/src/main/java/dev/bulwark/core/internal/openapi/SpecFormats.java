@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The formats swagger-request-validator adds to JSON Schema draft 4 for OpenAPI (its
@@ -23,123 +24,77 @@ final class SpecFormats {
     }
 
     static List<Format> all() {
-        return List.of(new Int32(), new Int64(), new FloatFormat(), new DoubleFormat(), new Base64(), new UriReference());
+        return List.of(
+                new NodeFormat("int32", value -> !value.isIntegralNumber() || value.canConvertToInt()),
+                new NodeFormat("int64", value -> !value.isIntegralNumber() || value.canConvertToLong()),
+                new NodeFormat("float", SpecFormats::isFloat),
+                new NodeFormat("double", SpecFormats::isDouble),
+                new NodeFormat("byte", SpecFormats::isBase64),
+                new NodeFormat("uri", SpecFormats::isUriReference));
     }
 
-    private abstract static class NodeFormat implements Format {
+    /** A format judged on the JSON node alone; values of other types pass, as the validator lets them. */
+    private record NodeFormat(String name, Predicate<JsonNode> check) implements Format {
+        @Override
+        public String getName() {
+            return name;
+        }
+
         @Override
         public boolean matches(ExecutionContext context, SchemaContext schemaContext, JsonNode value) {
-            return check(value);
-        }
-
-        abstract boolean check(JsonNode value);
-    }
-
-    private static final class Int32 extends NodeFormat {
-        @Override
-        public String getName() {
-            return "int32";
-        }
-
-        @Override
-        boolean check(JsonNode value) {
-            return !value.isIntegralNumber() || value.canConvertToInt();
+            return check.test(value);
         }
     }
 
-    private static final class Int64 extends NodeFormat {
-        @Override
-        public String getName() {
-            return "int64";
-        }
-
-        @Override
-        boolean check(JsonNode value) {
-            return !value.isIntegralNumber() || value.canConvertToLong();
-        }
-    }
-
-    private static final class FloatFormat extends NodeFormat {
-        @Override
-        public String getName() {
-            return "float";
-        }
-
-        @Override
-        boolean check(JsonNode value) {
-            if (!value.isNumber() || value.isIntegralNumber()) {
-                return true;
-            }
-            return String.valueOf(value.decimalValue()).equals(String.valueOf(value.floatValue()));
-        }
-    }
-
-    private static final class DoubleFormat extends NodeFormat {
-        @Override
-        public String getName() {
-            return "double";
-        }
-
-        @Override
-        boolean check(JsonNode value) {
-            if (!value.isNumber() || value.isIntegralNumber()) {
-                return true;
-            }
-            if (value.isDouble() && Double.isNaN(value.doubleValue())) {
-                return false;
-            }
-            BigDecimal decimal = value.decimalValue();
-            return decimal.compareTo(BigDecimal.valueOf(decimal.doubleValue())) == 0;
-        }
-    }
-
-    private static final class Base64 extends NodeFormat {
-        @Override
-        public String getName() {
-            return "byte";
-        }
-
-        @Override
-        boolean check(JsonNode value) {
-            if (!value.isTextual()) {
-                return true;
-            }
-            String text = value.textValue();
-            int length = text.length();
-            if (length % 4 != 0) {
-                return false;
-            }
-            if (length > 0 && text.charAt(length - 1) == '=') {
-                length -= length > 1 && text.charAt(length - 2) == '=' ? 2 : 1;
-            }
-            for (int i = 0; i < length; i++) {
-                char c = text.charAt(i);
-                boolean inAlphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
-                if (!inAlphabet) {
-                    return false;
-                }
-            }
+    private static boolean isFloat(JsonNode value) {
+        if (!value.isNumber() || value.isIntegralNumber()) {
             return true;
         }
+        return String.valueOf(value.decimalValue()).equals(String.valueOf(value.floatValue()));
     }
 
-    private static final class UriReference extends NodeFormat {
-        @Override
-        public String getName() {
-            return "uri";
+    private static boolean isDouble(JsonNode value) {
+        if (!value.isNumber() || value.isIntegralNumber()) {
+            return true;
         }
+        if (value.isDouble() && Double.isNaN(value.doubleValue())) {
+            return false;
+        }
+        BigDecimal decimal = value.decimalValue();
+        return decimal.compareTo(BigDecimal.valueOf(decimal.doubleValue())) == 0;
+    }
 
-        @Override
-        boolean check(JsonNode value) {
-            if (!value.isTextual()) {
-                return true;
-            }
-            try {
-                new URI(value.textValue());
-                return true;
-            } catch (URISyntaxException e) {
+    private static boolean isBase64(JsonNode value) {
+        if (!value.isTextual()) {
+            return true;
+        }
+        String text = value.textValue();
+        int length = text.length();
+        if (length % 4 != 0) {
+            return false;
+        }
+        if (length > 0 && text.charAt(length - 1) == '=') {
+            length -= length > 1 && text.charAt(length - 2) == '=' ? 2 : 1;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean inAlphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+            if (!inAlphabet) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    private static boolean isUriReference(JsonNode value) {
+        if (!value.isTextual()) {
+            return true;
+        }
+        try {
+            new URI(value.textValue());
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 }
