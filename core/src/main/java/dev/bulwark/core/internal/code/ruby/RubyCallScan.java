@@ -68,14 +68,16 @@ final class RubyCallScan {
         }
     }
 
-    /** {@code send(:system, ...)}: the symbol names a method that runs code or commands. */
+    /** {@code send(:system, ...)} or {@code send(:`, ...)}: the symbol names a method that runs code or commands. */
     private boolean sendsCommand(int from) {
+        if (from < s.length() && s.charAt(from) == '`') {
+            return true;
+        }
         int j = from;
         while (j < s.length() && Ascii.isIdentPart(s.charAt(j))) {
             j++;
         }
-        return RUBY_METHODS.contains(s, from, j) || RUBY_EVALUATORS.contains(s, from, j)
-                || Ascii.rangeEquals(s, from, j, "`");
+        return RUBY_METHODS.contains(s, from, j) || RUBY_EVALUATORS.contains(s, from, j);
     }
 
     /** Ruby calls may omit parentheses: arguments, a chained call or the end must follow. */

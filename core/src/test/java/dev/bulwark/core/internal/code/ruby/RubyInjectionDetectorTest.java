@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.code.ruby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.core.internal.rules.Scans;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,6 +16,11 @@ class RubyInjectionDetectorTest {
         "x.send(:system, 'id')", "send(:eval, 'x')"})
     void detectsRubyCommandExecution(String value) {
         assertThat(Scans.value(detector, value)).contains("CODE-RUBY");
+    }
+
+    @Test
+    void detectsSendOfTheBacktickMethod() {
+        assertThat(Scans.value(detector, "x.send(:`, 'id')")).contains("CODE-RUBY");
     }
 
     @ParameterizedTest
