@@ -36,6 +36,9 @@ final class SqliteDotCommands {
     /** The first dot-command after a separator in {@code text}, or null. */
     static ShellExpansions.Match find(String text) {
         int n = text.length();
+        // Where the line of the last name looked at stops; names later on the same line share it,
+        // so that "\\n" escapes, which do not end a line here, cannot make the scan quadratic.
+        int lineStop = -1;
         for (int i = 0; i < n; i++) {
             int afterSeparator = separatorEnd(text, i);
             if (afterSeparator < 0) {
@@ -55,8 +58,13 @@ final class SqliteDotCommands {
             while (end < n && end - name <= 12 && text.charAt(end) >= 'a' && text.charAt(end) <= 'z') {
                 end++;
             }
-            if (end > name && NAMES.get(text, name, end) != 0 && endsName(text, end) && !cssRule(text, end)) {
-                return new ShellExpansions.Match(i, end);
+            if (end > name && NAMES.get(text, name, end) != 0 && endsName(text, end)) {
+                if (lineStop < end) {
+                    lineStop = lineStop(text, end);
+                }
+                if (!isBrace(text, lineStop)) {
+                    return new ShellExpansions.Match(i, end);
+                }
             }
             i = dot;
         }
@@ -109,17 +117,21 @@ final class SqliteDotCommands {
         return Ascii.isSpace(c) || isQuoting(c) || c == ';';
     }
 
-    /** Whether the rest of the line after the name holds a brace, as a CSS rule's does. */
-    private static boolean cssRule(String text, int from) {
+    /**
+     * Where the rest of the line from {@code from} first holds a brace (as a CSS rule's does), a
+     * {@code ;} or a line break; the text's length if none.
+     */
+    private static int lineStop(String text, int from) {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '{' || c == '}') {
-                return true;
-            }
-            if (c == ';' || c == '\n' || c == '\r') {
-                return false;
+            if (c == '{' || c == '}' || c == ';' || c == '\n' || c == '\r') {
+                return i;
             }
         }
-        return false;
+        return text.length();
+    }
+
+    private static boolean isBrace(String text, int at) {
+        return at < text.length() && (text.charAt(at) == '{' || text.charAt(at) == '}');
     }
 }

@@ -435,6 +435,13 @@ class UnixCommandDetectorTest {
     }
 
     @Test
+    void readsEscapedLineBreaksBeforeBraceOnceForSqliteDotCommands() {
+        String value = ";" + ".shell \\n".repeat((1 << 20) / 9) + "{";
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThat(standard(detector, value)).doesNotContain("UNIXCMD-SQLITE-DOT-COMMAND"));
+    }
+
+    @Test
     void finishesQuicklyOnDeeplyNestedSubstitutions() {
         String value = "$(".repeat(100_000) + "id" + ")".repeat(100_000);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
