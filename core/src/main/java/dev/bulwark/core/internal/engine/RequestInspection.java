@@ -42,7 +42,6 @@ public final class RequestInspection implements Inspection {
     private Map<String, String> responseHeaders;
     private List<Violation> violations;
     private RequestValue pathValue;
-    private String routedPath;
     /** Given by the parser, or built from the raw path when a condition asks before the request was parsed. */
     private RoutingPath routingPath;
     private SuspiciousPath suspiciousPath;
@@ -68,7 +67,6 @@ public final class RequestInspection implements Inspection {
 
     void path(RequestValue value, RoutingPath routed, SuspiciousPath suspicious) {
         this.pathValue = value;
-        this.routedPath = routed.exact();
         this.routingPath = routed;
         this.suspiciousPath = suspicious;
     }
@@ -105,7 +103,8 @@ public final class RequestInspection implements Inspection {
 
     @Override
     public String normalizedPath() {
-        return routedPath == null ? request.rawPath() : routedPath;
+        // Until the parser gives it, the routing path, if asked for, is the raw path's.
+        return routingPath == null ? request.rawPath() : routingPath.exact();
     }
 
     @Override

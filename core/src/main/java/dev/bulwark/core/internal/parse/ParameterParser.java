@@ -32,42 +32,17 @@ public final class ParameterParser {
     }
 
     /**
-     * Parses {@code raw} (without a leading {@code ?}) and emits its parameters to {@code sink}.
+     * Parses {@code text} (without a leading {@code ?}) and emits its parameters to {@code sink}.
+     * Works on a string (every caller has one; other text is copied once), whose separators
+     * {@link String#indexOf} finds many characters at a time. The next {@code =} is looked for
+     * only once the parse has passed the last one found, so that parameters without one do not
+     * each scan the rest of the string: linear in all.
      *
      * @param source {@link Source#QUERY} or {@link Source#FORM}
      */
-    public void parse(CharSequence raw, Source source, ValueSink sink) throws LimitExceededException {
+    public void parse(CharSequence text, Source source, ValueSink sink) throws LimitExceededException {
         Objects.requireNonNull(source, "source");
-        if (raw instanceof String text) {
-            parse(text, source, sink);
-            return;
-        }
-        int n = raw.length();
-        int start = 0;
-        while (start <= n) {
-            int end = start;
-            int equals = -1;
-            while (end < n && raw.charAt(end) != '&') {
-                if (equals < 0 && raw.charAt(end) == '=') {
-                    equals = end;
-                }
-                end++;
-            }
-            if (end > start) {
-                String rawName = raw.subSequence(start, equals < 0 ? end : equals).toString();
-                String rawValue = equals < 0 ? "" : raw.subSequence(equals + 1, end).toString();
-                emit(rawName, rawValue, source, sink);
-            }
-            start = end + 1;
-        }
-    }
-
-    /**
-     * The same for a string, whose separators {@link String#indexOf} finds many characters at a
-     * time. The next {@code =} is looked for only once the parse has passed the last one found, so
-     * that parameters without one do not each scan the rest of the string: linear in all.
-     */
-    private void parse(String raw, Source source, ValueSink sink) throws LimitExceededException {
+        String raw = text.toString();
         int n = raw.length();
         int start = 0;
         int nextEquals = raw.indexOf('=');
