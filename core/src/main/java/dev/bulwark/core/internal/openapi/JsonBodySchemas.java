@@ -294,8 +294,20 @@ final class JsonBodySchemas {
                 violations.add(violation);
             }
         }
-        violations.sort(IN_THE_VALIDATORS_ORDER);
-        return violations;
+        if (violations.size() < 2) {
+            return violations;
+        }
+        // Each pointer is split and unescaped once, not on every comparison.
+        List<SortKey> keys = new ArrayList<>(violations.size());
+        for (BodyViolation violation : violations) {
+            keys.add(new SortKey(violation));
+        }
+        keys.sort(IN_THE_VALIDATORS_ORDER);
+        List<BodyViolation> sorted = new ArrayList<>(keys.size());
+        for (SortKey key : keys) {
+            sorted.add(key.violation());
+        }
+        return sorted;
     }
 
     /**
@@ -335,9 +347,9 @@ final class JsonBodySchemas {
      * by name and an array's items by index; at one value, keywords by name with {@code format}
      * last. Invalid JSON (no pointer) comes alone.
      */
-    private static final Comparator<BodyViolation> IN_THE_VALIDATORS_ORDER = (a, b) -> {
-        List<String> left = tokens(a.pointer() == null || a.pointer().equals("/") ? "" : a.pointer());
-        List<String> right = tokens(b.pointer() == null || b.pointer().equals("/") ? "" : b.pointer());
+    private static final Comparator<SortKey> IN_THE_VALIDATORS_ORDER = (a, b) -> {
+        List<String> left = a.tokens();
+        List<String> right = b.tokens();
         for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
             int order = compareTokens(left.get(i), right.get(i));
             if (order != 0) {
@@ -347,19 +359,32 @@ final class JsonBodySchemas {
         if (left.size() != right.size()) {
             return Integer.compare(left.size(), right.size());
         }
-        boolean leftFormat = a.key().startsWith(KEY_PREFIX + "format");
-        boolean rightFormat = b.key().startsWith(KEY_PREFIX + "format");
+        boolean leftFormat = a.violation().key().startsWith(KEY_PREFIX + "format");
+        boolean rightFormat = b.violation().key().startsWith(KEY_PREFIX + "format");
         if (leftFormat != rightFormat) {
             return leftFormat ? 1 : -1;
         }
-        return a.key().compareTo(b.key());
+        return a.violation().key().compareTo(b.violation().key());
     };
+
+    /** A violation with its pointer's tokens, unescaped except for array indexes, for sorting. */
+    private record SortKey(BodyViolation violation, List<String> tokens) {
+        SortKey(BodyViolation violation) {
+            this(violation, sortTokens(violation.pointer()));
+        }
+
+        private static List<String> sortTokens(String pointer) {
+            List<String> tokens = JsonBodySchemas.tokens(pointer == null || pointer.equals("/") ? "" : pointer);
+            tokens.replaceAll(token -> isIndex(token) ? token : unescape(token));
+            return tokens;
+        }
+    }
 
     private static int compareTokens(String left, String right) {
         if (isIndex(left) && isIndex(right)) {
             return left.length() != right.length() ? Integer.compare(left.length(), right.length()) : left.compareTo(right);
         }
-        return unescape(left).compareTo(unescape(right));
+        return left.compareTo(right);
     }
 
     private static boolean isIndex(String token) {
