@@ -18,6 +18,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
+import dev.bulwark.core.internal.parse.JsonBodyParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -128,7 +129,9 @@ final class JsonBodySchemas {
                     continue;
                 }
                 String method = operation.getKey().name().toLowerCase(Locale.ROOT);
-                String pointer = "/paths/" + escape(path.getKey()) + "/" + method + "/requestBody";
+                StringBuilder operationPointer = new StringBuilder("/paths");
+                JsonBodyParser.appendPointerToken(operationPointer, path.getKey());
+                String pointer = operationPointer.append('/').append(method).append("/requestBody").toString();
                 JsonNode bodyNode = pathNode.path(method).path("requestBody");
                 String ref = bodyNode.path("$ref").asText("");
                 if (ref.startsWith("#/")) {
@@ -140,7 +143,9 @@ final class JsonBodySchemas {
                     if (!bodyNode.path("content").path(mediaType).has("schema")) {
                         continue;
                     }
-                    String schemaPointer = pointer + "/content/" + escape(mediaType) + "/schema";
+                    StringBuilder schemaPointerBuilder = new StringBuilder(pointer).append("/content");
+                    JsonBodyParser.appendPointerToken(schemaPointerBuilder, mediaType);
+                    String schemaPointer = schemaPointerBuilder.append("/schema").toString();
                     if (reachesDiscriminator(document, document.at(schemaPointer))) {
                         continue;
                     }
@@ -432,9 +437,5 @@ final class JsonBodySchemas {
             return name.isEmpty() ? keyword : keyword + "." + name;
         }
         return keyword;
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
     }
 }
