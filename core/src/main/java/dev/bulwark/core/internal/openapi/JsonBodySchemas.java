@@ -98,6 +98,10 @@ final class JsonBodySchemas {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the spec: " + e.getMessage(), e);
         }
+        if (api == null || api.getPaths() == null || !document.path("openapi").asText("").startsWith("3.0")) {
+            // OpenAPI 3.1 schemas (type arrays and the rest) stay with the validator, as before.
+            return;
+        }
         String base = "urn:bulwark:openapi";
         JsonNode forRequests = withoutReadOnlyRequirements(document.deepCopy());
         if (closedObjects) {
@@ -117,10 +121,6 @@ final class JsonBodySchemas {
                         .regularExpressionFactory(pattern -> value -> SchemaEngine.matches(pattern, value))
                         .build()));
         JsonNode paths = document.path("paths");
-        if (api == null || api.getPaths() == null || !document.path("openapi").asText("").startsWith("3.0")) {
-            // OpenAPI 3.1 schemas (type arrays and the rest) stay with the validator, as before.
-            return;
-        }
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             JsonNode pathNode = paths.path(path.getKey());
             for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
