@@ -18,6 +18,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
+import dev.bulwark.core.internal.parse.JsonBodyParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -97,6 +98,10 @@ final class JsonBodySchemas {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the spec: " + e.getMessage(), e);
         }
+        if (api == null || api.getPaths() == null || !document.path("openapi").asText("").startsWith("3.0")) {
+            // OpenAPI 3.1 schemas (type arrays and the rest) stay with the validator, as before.
+            return;
+        }
         String base = "urn:bulwark:openapi";
         JsonNode forRequests = withoutReadOnlyRequirements(document.deepCopy());
         if (closedObjects) {
@@ -116,10 +121,6 @@ final class JsonBodySchemas {
                         .regularExpressionFactory(pattern -> value -> SchemaEngine.matches(pattern, value))
                         .build()));
         JsonNode paths = document.path("paths");
-        if (api == null || api.getPaths() == null || !document.path("openapi").asText("").startsWith("3.0")) {
-            // OpenAPI 3.1 schemas (type arrays and the rest) stay with the validator, as before.
-            return;
-        }
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             JsonNode pathNode = paths.path(path.getKey());
             for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
@@ -128,7 +129,9 @@ final class JsonBodySchemas {
                     continue;
                 }
                 String method = operation.getKey().name().toLowerCase(Locale.ROOT);
-                String pointer = "/paths/" + escape(path.getKey()) + "/" + method + "/requestBody";
+                StringBuilder operationPointer = new StringBuilder("/paths");
+                JsonBodyParser.appendPointerToken(operationPointer, path.getKey());
+                String pointer = operationPointer.append('/').append(method).append("/requestBody").toString();
                 JsonNode bodyNode = pathNode.path(method).path("requestBody");
                 String ref = bodyNode.path("$ref").asText("");
                 if (ref.startsWith("#/")) {
@@ -140,7 +143,9 @@ final class JsonBodySchemas {
                     if (!bodyNode.path("content").path(mediaType).has("schema")) {
                         continue;
                     }
-                    String schemaPointer = pointer + "/content/" + escape(mediaType) + "/schema";
+                    StringBuilder schemaPointerBuilder = new StringBuilder(pointer).append("/content");
+                    JsonBodyParser.appendPointerToken(schemaPointerBuilder, mediaType);
+                    String schemaPointer = schemaPointerBuilder.append("/schema").toString();
                     if (reachesDiscriminator(document, document.at(schemaPointer))) {
                         continue;
                     }
@@ -294,8 +299,20 @@ final class JsonBodySchemas {
                 violations.add(violation);
             }
         }
-        violations.sort(IN_THE_VALIDATORS_ORDER);
-        return violations;
+        if (violations.size() < 2) {
+            return violations;
+        }
+        // Each pointer is split and unescaped once, not on every comparison.
+        List<SortKey> keys = new ArrayList<>(violations.size());
+        for (BodyViolation violation : violations) {
+            keys.add(new SortKey(violation));
+        }
+        keys.sort(IN_THE_VALIDATORS_ORDER);
+        List<BodyViolation> sorted = new ArrayList<>(keys.size());
+        for (SortKey key : keys) {
+            sorted.add(key.violation());
+        }
+        return sorted;
     }
 
     /**
@@ -335,9 +352,9 @@ final class JsonBodySchemas {
      * by name and an array's items by index; at one value, keywords by name with {@code format}
      * last. Invalid JSON (no pointer) comes alone.
      */
-    private static final Comparator<BodyViolation> IN_THE_VALIDATORS_ORDER = (a, b) -> {
-        List<String> left = tokens(a.pointer() == null || a.pointer().equals("/") ? "" : a.pointer());
-        List<String> right = tokens(b.pointer() == null || b.pointer().equals("/") ? "" : b.pointer());
+    private static final Comparator<SortKey> IN_THE_VALIDATORS_ORDER = (a, b) -> {
+        List<String> left = a.tokens();
+        List<String> right = b.tokens();
         for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
             int order = compareTokens(left.get(i), right.get(i));
             if (order != 0) {
@@ -347,19 +364,32 @@ final class JsonBodySchemas {
         if (left.size() != right.size()) {
             return Integer.compare(left.size(), right.size());
         }
-        boolean leftFormat = a.key().startsWith(KEY_PREFIX + "format");
-        boolean rightFormat = b.key().startsWith(KEY_PREFIX + "format");
+        boolean leftFormat = a.violation().key().startsWith(KEY_PREFIX + "format");
+        boolean rightFormat = b.violation().key().startsWith(KEY_PREFIX + "format");
         if (leftFormat != rightFormat) {
             return leftFormat ? 1 : -1;
         }
-        return a.key().compareTo(b.key());
+        return a.violation().key().compareTo(b.violation().key());
     };
+
+    /** A violation with its pointer's tokens, unescaped except for array indexes, for sorting. */
+    private record SortKey(BodyViolation violation, List<String> tokens) {
+        SortKey(BodyViolation violation) {
+            this(violation, sortTokens(violation.pointer()));
+        }
+
+        private static List<String> sortTokens(String pointer) {
+            List<String> tokens = JsonBodySchemas.tokens(pointer == null || pointer.equals("/") ? "" : pointer);
+            tokens.replaceAll(token -> isIndex(token) ? token : unescape(token));
+            return tokens;
+        }
+    }
 
     private static int compareTokens(String left, String right) {
         if (isIndex(left) && isIndex(right)) {
             return left.length() != right.length() ? Integer.compare(left.length(), right.length()) : left.compareTo(right);
         }
-        return unescape(left).compareTo(unescape(right));
+        return left.compareTo(right);
     }
 
     private static boolean isIndex(String token) {
@@ -407,9 +437,5 @@ final class JsonBodySchemas {
             return name.isEmpty() ? keyword : keyword + "." + name;
         }
         return keyword;
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -155,12 +155,14 @@ public final class OpenApiCheck implements Check {
             report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
             return;
         }
-        Request withoutBody = toValidatorRequest(inspection, false);
+        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection);
+        Request withoutBody = validatorRequest.build();
         HttpRequest request = inspection.request();
         Schema bodySchema = loaded.bodies().schemaFor(inspection.normalizedPath(), withoutBody.getMethod(), withoutBody,
                 request.bodyLength() > 0);
         ValidationReport report = loaded.validator().validateRequest(
-                bodySchema != null || request.bodyLength() == 0 ? withoutBody : toValidatorRequest(inspection, true));
+                bodySchema != null || request.bodyLength() == 0 ? withoutBody
+                        : validatorRequest.withBody(bodyBytes(request)).build());
         List<JsonBodySchemas.BodyViolation> bodyViolations = bodySchema != null
                 ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         int reported = 0;
@@ -329,11 +331,12 @@ public final class OpenApiCheck implements Check {
     }
 
     /**
-     * The request as the validator reads it: the query parameters Bulwark decoded, and each header
-     * name once with all its values. Both are grouped in one pass over the request, so that the
-     * cost follows the number of fields, not its square.
+     * The request as the validator reads it, without its body (added only when the validator
+     * checks it): the query parameters Bulwark decoded, and each header name once with all its
+     * values. Both are grouped in one pass over the request, so that the cost follows the number
+     * of fields, not its square.
      */
-    private static Request toValidatorRequest(Inspection inspection, boolean withBody) {
+    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
         Map<String, List<String>> query = new LinkedHashMap<>();
@@ -355,10 +358,7 @@ public final class OpenApiCheck implements Check {
             // The first element is the name as first received, the others its values.
             builder.withHeader(field.get(0), field.subList(1, field.size()));
         }
-        if (withBody && request.bodyLength() > 0) {
-            builder.withBody(bodyBytes(request));
-        }
-        return builder.build();
+        return builder;
     }
 
     private static byte[] bodyBytes(HttpRequest request) {
