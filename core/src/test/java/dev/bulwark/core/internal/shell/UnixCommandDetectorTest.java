@@ -446,4 +446,19 @@ class UnixCommandDetectorTest {
         String value = "$(".repeat(100_000) + "id" + ")".repeat(100_000);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com/?args=env --version", "https://example.com/?q=perf+--version",
+        "http://shop.example/search?page=2&q=ls -la /etc", "https://example.com/x?a=1&cmd=cat+/etc/passwd#top"})
+    void readsCommandsInTheQueryOfAUrlInAHeader(String referer) {
+        assertThat(header(detector, "Referer", referer)).containsExactly("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://shop.example/search?q=how+to+use+ls+-la&page=2",
+        "https://www.google.com/search?q=cat+food+delivery&oq=cat&ie=UTF-8", "https://shop.example/p?ref=sleep+5+hours",
+        "https://docs.example/cli#usage?q=env --version", "see https://example.com/?q=env --version"})
+    void ignoresOrdinaryQueriesAndTextOutsideAUrlQueryInAHeader(String referer) {
+        assertThat(header(detector, "Referer", referer)).isEmpty();
+    }
 }
