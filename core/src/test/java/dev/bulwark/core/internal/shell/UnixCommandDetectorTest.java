@@ -461,4 +461,17 @@ class UnixCommandDetectorTest {
     void ignoresOrdinaryQueriesAndTextOutsideAUrlQueryInAHeader(String referer) {
         assertThat(header(detector, "Referer", referer)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {">/tmp/curl", "> /var/www/html/x.php", "1>/tmp/x", ">>/etc/profile", "&>/dev/shm/x",
+        ">/tmp/x;id"})
+    void detectsARedirectionThatWritesAFileWithNoCommand(String value) {
+        assertThat(standard(detector, value)).containsExactly("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {">/tmp", "> /tmp is full again", "> quoted text", ">5 items", ">/usr/local/ is where it goes"})
+    void ignoresQuotesAndComparisonsThatStartWithAnAngleBracket(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
 }
