@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The query values of a URL that a header carries whole ({@code Referer:
- * https://shop.example/?q=...}): analytics, logging and "back" links hand them to code as
- * parameters, so a detector that judges a header value as header text (where a command or
+ * https://shop.example/?q=...}, {@code X-Original-URL: /search?q=...}): analytics, logging,
+ * "back" links and URL-rewriting servers hand them to code as parameters, so a detector that judges a header value as header text (where a command or
  * statement at the start is weaker evidence) reads them again as the query values they are.
  */
 public final class UrlQueryValues {
@@ -22,11 +22,10 @@ public final class UrlQueryValues {
     /**
      * The values of the query of {@code header} as query-value targets named after their
      * parameters ({@code +} read as a blank), or none when the target is not a header value
-     * holding an absolute URL with a query.
+     * holding a URL (see {@link #queryStart}) with a query.
      */
     public static List<ScanTarget> of(ScanTarget header) {
-        if (header.source() != Source.HEADER || header.component() != Component.VALUE || !header.profile().has('?')
-                || !header.profile().has(':')) {
+        if (header.source() != Source.HEADER || header.component() != Component.VALUE || !header.profile().has('?')) {
             return List.of();
         }
         String text = header.text();
@@ -58,17 +57,23 @@ public final class UrlQueryValues {
         return values;
     }
 
-    /** Where the query of an absolute {@code http(s)://} URL at the start of {@code text} begins, or -1. */
+    /**
+     * Where the query of the URL that is {@code text} begins, or -1: an absolute {@code http(s)://}
+     * URL, or a path from the root ({@code X-Original-URL: /admin?q=...}, which some servers route
+     * as the request's own).
+     */
     private static int queryStart(String text) {
-        int scheme;
+        int pathStart;
         if (Ascii.matchesAt(text, 0, "https://")) {
-            scheme = 8;
+            pathStart = 8;
         } else if (Ascii.matchesAt(text, 0, "http://")) {
-            scheme = 7;
+            pathStart = 7;
+        } else if (text.startsWith("/")) {
+            pathStart = 1;
         } else {
             return -1;
         }
-        for (int i = scheme; i < text.length(); i++) {
+        for (int i = pathStart; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '?') {
                 return i;

@@ -454,6 +454,12 @@ class UnixCommandDetectorTest {
         assertThat(header(detector, "Referer", referer)).containsExactly("UNIXCMD-COMMAND");
     }
 
+    @Test
+    void readsCommandsInTheQueryOfARewrittenUrlHeader() {
+        assertThat(header(detector, "X-Original-URL", "/search?q=;id")).containsOnly("UNIXCMD-COMMAND");
+        assertThat(header(detector, "X-Original-URL", "/search?q=cat+toys")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://shop.example/search?q=how+to+use+ls+-la&page=2",
         "https://www.google.com/search?q=cat+food+delivery&oq=cat&ie=UTF-8", "https://shop.example/p?ref=sleep+5+hours",
