@@ -55,7 +55,7 @@ import java.util.List;
  * expansions ({@link ShellExpansions}) mark a value for a shell without a command, and so does a
  * value that is only an output redirection into a file below a system directory ({@code >/tmp/x},
  * {@code 2>>/etc/profile}): bash creates or empties the file with no command at all. A header that
- * holds an absolute URL ({@code Referer}) is read again through its query values
+ * holds a URL ({@code Referer}, {@code X-Original-URL}) is read again through its query values
  * ({@link UrlQueryValues}), as query values, where a command at the start is strong evidence.
  *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
@@ -355,6 +355,7 @@ public final class UnixCommandDetector extends RuleFamily {
             quoteLed = startQuote != ShellTokenizer.START_UNQUOTED && text.charAt(0) == startQuote;
             leadEnd = skipBlanks(text, quoteLed ? 1 : 0);
             endingSep = 0;
+            leadingWrite = false;
             resetLevel(0);
             levelStrength[0] = header ? SPACED : START;
             levelFlags[0] = 0;
