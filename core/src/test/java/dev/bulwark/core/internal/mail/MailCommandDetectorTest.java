@@ -204,4 +204,11 @@ class MailCommandDetectorTest {
     void ignoresEncodedWordsAndCharactersWithoutInjectedLines(String value) {
         assertThat(standard(detector, value)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=?utf-8?q?", "=?a?b?QUJD", "\u560a\u560dx", "=?=?"})
+    void finishesQuicklyOnMebibyteOfEncodedWordStartsAndTruncatingCharacters(String unit) {
+        String value = "a@example.com " + unit.repeat((1 << 20) / unit.length());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
+    }
 }
