@@ -14,7 +14,7 @@ class BreadthEvaluationTest {
 
     /** The classes of the set, each with attacks and benign look-alikes. */
     private static final List<String> CLASSES = List.of("path-encoding", "path-separators", "restricted-file", "template",
-            "ldap", "nosql", "mail", "ssi", "upload", "basic-auth");
+            "ldap", "nosql", "mail", "ssi", "upload", "basic-auth", "header-url");
 
     private static String text(Report report) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -36,13 +36,13 @@ class BreadthEvaluationTest {
     void keepsDetectionAndFalsePositivesAtStandardAtLeastAsGoodAsMeasured() {
         Report report = BreadthEvaluation.evaluate(Level.STANDARD);
         Report.FileSummary breadth = report.files().get(0);
-        assertThat(breadth.attacks().blocked()).as(text(report)).isGreaterThanOrEqualTo(449);
+        assertThat(breadth.attacks().blocked()).as(text(report)).isGreaterThanOrEqualTo(499);
         assertThat(breadth.benign().blocked()).as(text(report)).isLessThanOrEqualTo(3);
     }
 
     @Test
     void namesEveryMissWithItsPayload() {
         String text = text(BreadthEvaluation.evaluate(Level.STANDARD));
-        assertThat(text).contains("upload/26\tmissed-attack\tupload\t-: upload file name 'run.sh'");
+        assertThat(text).contains("benign/upload/18\tfalse-positive\tupload\tPATH-UPLOAD-ACTIVE-CONTENT: upload file name 'index.html'");
     }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,27 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
         HttpResponse<String> response = post("/params-first/templates", "application/json",
                 "{\"body\":\"Dear {{ name }},{% if order %} your order {{ order }} shipped{% endif %}\"}"
                         .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void blocksCommandInTheQueryOfTheRefererUrl() {
+        int before = servlet.calls.get();
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/products"))
+                .header("Referer", "https://example.com/?args=env --version").GET());
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        JsonNode event = assertBlockedAndLogged(response, "--version");
+        assertThat(event.get("rule.id").asText()).isEqualTo("UNIXCMD-COMMAND");
+        assertThat(event.get("bulwark.location").asText()).isEqualTo("header:referer");
+    }
+
+    @Test
+    void passesSearchEngineRefererWithCommandWordsInItsQuery() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/products"))
+                .header("Referer", "https://www.google.com/search?q=cat+food+delivery&oq=cat&ie=UTF-8").GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
     }

@@ -146,4 +146,44 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void blocksLog4jLookupWhoseColonWouldEndTheBasicUserAndLogsItMasked() {
+        int before = servlet.calls.get();
+
+        HttpResponse<String> response = getWithAuthorization(basic("${env:AWS_SECRET_ACCESS_KEY}", "Summer2024!"));
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("JAVA-LOG4J-LOOKUP");
+        assertThat(event.get("bulwark.location").asText()).isEqualTo("header:authorization:basic-user");
+        assertThat(event.get("bulwark.excerpt").asText()).isEqualTo("******");
+    }
+
+    @Test
+    void blocksBccHeaderInjectedThroughAnEncodedWord() {
+        HttpResponse<String> response = postForm("/contact", form("subject", "=?utf-8?q?Hi=0D=0ABcc:x@evil.test?="));
+
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void blocksBccHeaderBehindCharactersWhoseLowByteIsALineBreak() {
+        HttpResponse<String> response = postForm("/contact", form("subject", "Hi\u560a\u560dBcc:x@evil.test"));
+
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void passesEncodedWordsAndAccentedTextInAContactForm() {
+        int before = servlet.calls.get();
+
+        HttpResponse<String> response = postForm("/contact", form("subject", "Re: Invoice 42 =?utf-8?q?caf=C3=A9?=")
+                + "&" + form("name", "Po\u010det \u00fa\u010dastn\u00edk\u016f: 5"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(servlet.calls.get()).isEqualTo(before + 1);
+    }
 }

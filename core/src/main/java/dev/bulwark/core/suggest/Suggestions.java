@@ -113,7 +113,8 @@ public final class Suggestions {
         exceptions().forEach(e -> exceptions.add(e.toException()));
         DenyRulesConfig deny = config.denyRules();
         return config.toBuilder().denyRules(new DenyRulesConfig(deny.level(), deny.logOnly(),
-                deny.overrides(), exceptions, deny.customRules(), deny.restrictedExtensions())).build();
+                deny.overrides(), exceptions, deny.customRules(), deny.restrictedExtensions(),
+                deny.uploadExecutableExtensions())).build();
     }
 
     /**

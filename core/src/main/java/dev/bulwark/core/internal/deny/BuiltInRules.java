@@ -71,12 +71,13 @@ public final class BuiltInRules {
      * {@link #detectors()} where it leaves the built-in settings.
      */
     public static List<Detector> detectors(DenyRulesConfig config) {
-        if (config.restrictedExtensions().equals(DenyRulesConfig.defaultRestrictedExtensions())) {
+        if (config.restrictedExtensions().equals(DenyRulesConfig.defaultRestrictedExtensions())
+                && config.uploadExecutableExtensions().equals(DenyRulesConfig.defaultUploadExecutableExtensions())) {
             return DETECTORS;
         }
         List<Detector> configured = new ArrayList<>(DETECTORS);
         configured.replaceAll(detector -> detector instanceof PathTraversalDetector
-                ? new PathTraversalDetector(config.restrictedExtensions()) : detector);
+                ? new PathTraversalDetector(config.restrictedExtensions(), config.uploadExecutableExtensions()) : detector);
         return List.copyOf(configured);
     }
 

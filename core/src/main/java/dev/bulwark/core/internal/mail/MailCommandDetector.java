@@ -35,8 +35,9 @@ import java.util.List;
  * contact details ("a@b.example" then "Phone: ...") are left alone.
  *
  * <p>Values that keep their percent-escapes (headers, JSON, XML) are read decoded as well
- * ({@code victim@example.com%0d%0aBcc:...}), and line breaks spelled as the escapes
- * {@code \r} and {@code \n} are read as line breaks.
+ * ({@code victim@example.com%0d%0aBcc:...}), line breaks spelled as the escapes
+ * {@code \r} and {@code \n} are read as line breaks, and so are those that a mail library makes
+ * of RFC 2047 encoded words and of characters whose low byte is CR or LF ({@link HiddenLineBreaks}).
  *
  * <p>Rules {@code MAILCMD-INJECTION} and {@code MAILCMD-HEADER-INJECTION}, STANDARD.
  */
@@ -135,7 +136,8 @@ public final class MailCommandDetector extends RuleFamily {
         }
         boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
         boolean backslash = target.profile().has('\\');
-        if (!target.profile().hasAny(BREAKS) && !escaped && !backslash) {
+        boolean hidden = (target.profile().has('?') || target.profile().hasNonAscii()) && HiddenLineBreaks.mayHold(text);
+        if (!target.profile().hasAny(BREAKS) && !escaped && !backslash && !hidden) {
             return;
         }
         boolean body = target.source().isBody() && !NameWords.containsWord(target.name(), HEADER_FIELD_WORDS);
@@ -153,6 +155,12 @@ public final class MailCommandDetector extends RuleFamily {
         if (backslash) {
             String unescaped = lineBreakEscapesDecoded(text);
             if (unescaped != text && scanLines(unescaped, body, wholeValue)) {
+                return;
+            }
+        }
+        if (hidden || escaped) {
+            String revealed = HiddenLineBreaks.revealed(text);
+            if (revealed != text && scanLines(revealed, body, wholeValue)) {
                 return;
             }
         }

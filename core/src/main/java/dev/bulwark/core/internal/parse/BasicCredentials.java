@@ -43,7 +43,7 @@ public final class BasicCredentials {
         } catch (IllegalArgumentException notBase64) {
             return;
         }
-        int colon = decoded.indexOf(':');
+        int colon = userEnd(decoded);
         String user = colon < 0 ? decoded : decoded.substring(0, colon);
         String password = colon < 0 ? "" : decoded.substring(colon + 1);
         if (!user.isEmpty()) {
@@ -52,6 +52,36 @@ public final class BasicCredentials {
         if (!password.isEmpty()) {
             values.add(new RequestValue(PASSWORD, password, password, Set.of()));
         }
+    }
+
+    /**
+     * Where the user ends: at the first colon (RFC 7617), unless that colon is inside a
+     * {@code ${...}} lookup opened in the user part ({@code ${env:SECRET}:pw}); then at the first
+     * colon after the lookup closes (none: all of it is the user). A Log4j lookup needs its colon,
+     * and a user that ended at it ({@code ${env}) would hide the lookup from the rules that the
+     * password is not held to. A lookup left open ends the user at the first colon. Returns -1
+     * for no colon. One pass.
+     */
+    static int userEnd(String credentials) {
+        int depth = 0;
+        int firstColon = -1;
+        for (int i = 0; i < credentials.length(); i++) {
+            char c = credentials.charAt(i);
+            if (c == '$' && i + 1 < credentials.length() && credentials.charAt(i + 1) == '{') {
+                depth++;
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == ':') {
+                if (depth == 0) {
+                    return i;
+                }
+                if (firstColon < 0) {
+                    firstColon = i;
+                }
+            }
+        }
+        return depth > 0 ? firstColon : -1;
     }
 
     /** Whether values at {@code location} are Basic passwords, on which only BASIC rules count. */

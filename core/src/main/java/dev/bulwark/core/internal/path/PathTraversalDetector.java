@@ -41,7 +41,9 @@ import java.util.Set;
  * starting with a dot, other than {@code .well-known} and SCIM's {@code .search}, RFC 7644), backup, dump and log files, and a last
  * segment or path parameter with a restricted extension ({@code deny-rules.restricted-extensions},
  * see {@link DenyRulesConfig#defaultRestrictedExtensions()}). Upload file names are checked for
- * script and active-content extensions and absolute paths.
+ * server-side script and active-content extensions, for scripts a host runs
+ * ({@code deny-rules.upload-executable-extensions}, see
+ * {@link DenyRulesConfig#defaultUploadExecutableExtensions()}) and for absolute paths.
  *
  * @see <a href="https://owasp.org/www-community/attacks/Path_Traversal">OWASP: Path Traversal</a>
  * @see <a href="https://cwe.mitre.org/data/definitions/22.html">CWE-22</a>
@@ -80,13 +82,17 @@ public final class PathTraversalDetector extends RuleFamily {
     public static final RuleDefinition UPLOAD_ACTIVE_CONTENT = rule("PATH-UPLOAD-ACTIVE-CONTENT", Level.STANDARD,
             "upload file name of content a browser runs when served from the site (.svg, .html, .xhtml, .swf, .hta)",
             cwe(434));
+    public static final RuleDefinition UPLOAD_EXECUTABLE = rule("PATH-UPLOAD-EXECUTABLE", Level.STANDARD,
+            "upload file name of a script a host runs though no web server does (.sh, .ps1, .bat, .cmd, .vbs, .wsf, "
+                    + ".jar; deny-rules.upload-executable-extensions), planted for a later command or job",
+            cwe(434));
     public static final RuleDefinition UPLOAD_PATH = rule("PATH-UPLOAD-PATH", Level.STANDARD,
             "upload file name holding an absolute path (C:\\, /, \\\\host) instead of a base name",
             cwe(73));
 
     private static final List<RuleDefinition> RULES = List.of(TRAVERSAL, TRAVERSAL_SEGMENT, TRAVERSAL_IN_TEXT,
             SENSITIVE_FILE, HIDDEN_FILE, BACKUP_FILE, RESTRICTED_EXTENSION, UPLOAD_SCRIPT, UPLOAD_ACTIVE_CONTENT,
-            UPLOAD_PATH);
+            UPLOAD_EXECUTABLE, UPLOAD_PATH);
 
     /** How far a Tomcat path parameter ({@code ..;jsessionid=x/}) may run before its separator. */
     private static final int MAX_PATH_PARAMETER = 64;
@@ -219,16 +225,24 @@ public final class PathTraversalDetector extends RuleFamily {
     }
 
     private final Set<String> restrictedExtensions;
+    private final Set<String> uploadExecutableExtensions;
 
-    /** With the built-in restricted extensions ({@link DenyRulesConfig#defaultRestrictedExtensions()}). */
+    /**
+     * With the built-in restricted and upload executable extensions
+     * ({@link DenyRulesConfig#defaultRestrictedExtensions()}, {@link DenyRulesConfig#defaultUploadExecutableExtensions()}).
+     */
     public PathTraversalDetector() {
-        this(DenyRulesConfig.defaultRestrictedExtensions());
+        this(DenyRulesConfig.defaultRestrictedExtensions(), DenyRulesConfig.defaultUploadExecutableExtensions());
     }
 
-    /** @param restrictedExtensions lower-case extensions without the dot, for {@link #RESTRICTED_EXTENSION} */
-    public PathTraversalDetector(Set<String> restrictedExtensions) {
+    /**
+     * @param restrictedExtensions lower-case extensions without the dot, for {@link #RESTRICTED_EXTENSION}
+     * @param uploadExecutableExtensions lower-case extensions without the dot, for {@link #UPLOAD_EXECUTABLE}
+     */
+    public PathTraversalDetector(Set<String> restrictedExtensions, Set<String> uploadExecutableExtensions) {
         super(KEY, RULES);
         this.restrictedExtensions = Set.copyOf(restrictedExtensions);
+        this.uploadExecutableExtensions = Set.copyOf(uploadExecutableExtensions);
     }
 
 
@@ -945,11 +959,11 @@ public final class PathTraversalDetector extends RuleFamily {
     // ---- upload file names ----------------------------------------------------------------
 
     /**
-     * A client-chosen upload name: an absolute path, or a last extension that is a script or
-     * active content, read as servers read it ({@link UploadNames#hasExtension}:
-     * {@code shell.aspx;.png}, {@code x.ashx::$DATA}, {@code x.cer.}).
+     * A client-chosen upload name: an absolute path, or a last extension that is a server-side
+     * script, active content or a script a host runs, read as servers read it
+     * ({@link UploadNames#hasExtension}: {@code shell.aspx;.png}, {@code x.ashx::$DATA}, {@code x.cer.}).
      */
-    private static boolean scanUploadName(String name, DetectionSink sink) {
+    private boolean scanUploadName(String name, DetectionSink sink) {
         if (isAbsolutePath(name)) {
             sink.report(UPLOAD_PATH, 0, name.length());
             return true;
@@ -963,7 +977,15 @@ public final class PathTraversalDetector extends RuleFamily {
             sink.report(UPLOAD_ACTIVE_CONTENT, base, name.length() - base);
             return true;
         }
+        if (UploadNames.hasExtension(name, this::isUploadExecutable, false)) {
+            sink.report(UPLOAD_EXECUTABLE, base, name.length() - base);
+            return true;
+        }
         return false;
+    }
+
+    private boolean isUploadExecutable(String name, int from, int to) {
+        return to - from <= 16 && uploadExecutableExtensions.contains(name.substring(from, to).toLowerCase(Locale.ROOT));
     }
 
     /** {@code C:\x}, {@code C:/x}, {@code /x}, {@code \\host\x}: not the base name a browser sends. */

@@ -155,6 +155,19 @@ final class ShellWords {
         return signals;
     }
 
+    /** Whether {@code c[from, to)} is an absolute path naming something below its top directory ({@code /tmp/x}). */
+    static boolean isFileBelowDirectory(char[] c, int from, int to) {
+        if (to - from < 4 || c[from] != '/') {
+            return false;
+        }
+        for (int i = from + 2; i < to - 1; i++) {
+            if (c[i] == '/') {
+                return c[i + 1] != '/';
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code c[from, to)} glob-matches a well-known sensitive file such as {@code /etc/passwd}. */
     static boolean isObfuscatedSensitivePath(char[] c, int from, int to) {
         if (to - from < 3 || c[from] != '/') {

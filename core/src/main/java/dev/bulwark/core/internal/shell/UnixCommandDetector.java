@@ -25,7 +25,9 @@ import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.TextProfile;
+import dev.bulwark.core.internal.rules.UrlQueryValues;
 import java.util.Arrays;
 import java.util.List;
 
@@ -50,7 +52,11 @@ import java.util.List;
  * A value wrapped whole in backticks is a substitution, and so are spans glued to each other
  * ({@code `a``b`}); backtick spans in prose are Markdown code spans. A login shell's path as the
  * whole value ({@code /bin/zsh}) is a setting, not a command line: only STRICT blocks it. Shell-only
- * expansions ({@link ShellExpansions}) mark a value for a shell without a command.
+ * expansions ({@link ShellExpansions}) mark a value for a shell without a command, and so does a
+ * value that is only an output redirection into a file below a system directory ({@code >/tmp/x},
+ * {@code 2>>/etc/profile}): bash creates or empties the file with no command at all. A header that
+ * holds a URL ({@code Referer}, {@code X-Original-URL}) is read again through its query values
+ * ({@link UrlQueryValues}), as query values, where a command at the start is strong evidence.
  *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
@@ -112,6 +118,13 @@ public final class UnixCommandDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        scanValue(target, sink);
+        for (ScanTarget queryValue : UrlQueryValues.of(target)) {
+            scanValue(queryValue, Text.wholeValue(sink, target.text().length()));
+        }
+    }
+
+    private void scanValue(ScanTarget target, DetectionSink sink) {
         String text = target.text();
         if (text.isEmpty()) {
             return;
@@ -342,6 +355,7 @@ public final class UnixCommandDetector extends RuleFamily {
             quoteLed = startQuote != ShellTokenizer.START_UNQUOTED && text.charAt(0) == startQuote;
             leadEnd = skipBlanks(text, quoteLed ? 1 : 0);
             endingSep = 0;
+            leadingWrite = false;
             resetLevel(0);
             levelStrength[0] = header ? SPACED : START;
             levelFlags[0] = 0;
@@ -408,6 +422,13 @@ public final class UnixCommandDetector extends RuleFamily {
                 if ((signals & ShellWords.DEV_TCP) != 0) {
                     find(REVERSE_SHELL, hasCmd[d] ? cmdStart[d] : t.tokenStart, t.tokenEnd);
                 }
+                if (leadingWrite && !hasCmd[d] && (signals & ShellWords.SYSTEM_PATH) != 0
+                        && ShellWords.isFileBelowDirectory(b, from, to) && endsCommand(t.tokenEnd)) {
+                    // ">/tmp/x" as the value: bash creates or empties the file with no command at
+                    // all. Words after it would make it text ("> /etc/hosts is wrong", a quote).
+                    find(COMMAND, 0, t.tokenEnd);
+                }
+                leadingWrite = false;
                 if (hereString[d]) {
                     hereString[d] = false;
                     if (openedAtCommand[d]) {
@@ -570,6 +591,19 @@ public final class UnixCommandDetector extends RuleFamily {
                     find(COMMAND, cmdStart[d], cmdEnd[d]);
                 }
             }
+        }
+
+        /** The redirection being read writes to a file and opens the value, with no command before it. */
+        private boolean leadingWrite;
+
+        /** Whether only blanks, then the value's end or a command separator, follow {@code at}. */
+        private boolean endsCommand(int at) {
+            int i = skipBlanks(source, at);
+            if (i >= source.length()) {
+                return true;
+            }
+            char c = source.charAt(i);
+            return c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r';
         }
 
         private boolean emptyBeforeCommand;
@@ -930,6 +964,7 @@ public final class UnixCommandDetector extends RuleFamily {
             tokensInLevel[d]++;
             redirectTarget[d] = true;
             hereString[d] = t.kind == ShellTokenizer.REDIR_HERE_STRING;
+            leadingWrite = d == 0 && !hasCmd[d] && t.kind == ShellTokenizer.REDIR_OUT && t.tokenStart <= leadEnd + 1;
             if (hasCmd[d]) {
                 args[d] |= ShellWords.REDIRECT;
             }

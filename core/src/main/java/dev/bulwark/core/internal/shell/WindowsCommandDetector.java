@@ -19,7 +19,9 @@ import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.TextProfile;
+import dev.bulwark.core.internal.rules.UrlQueryValues;
 import java.util.List;
 
 /**
@@ -90,6 +92,13 @@ public final class WindowsCommandDetector extends RuleFamily {
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
+        scanValue(target, sink);
+        for (ScanTarget queryValue : UrlQueryValues.of(target)) {
+            scanValue(queryValue, Text.wholeValue(sink, target.text().length()));
+        }
+    }
+
+    private static void scanValue(ScanTarget target, DetectionSink sink) {
         String text = target.text();
         if (text.isEmpty() || !worthScanning(text, target.profile())) {
             return;

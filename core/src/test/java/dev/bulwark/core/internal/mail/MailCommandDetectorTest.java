@@ -183,4 +183,32 @@ class MailCommandDetectorTest {
     void ignoresLoginWordsInOrdinaryText(String value) {
         assertThat(standard(detector, value)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=?utf-8?q?Hi=0D=0ABcc:x@evil.test?=", "Hello =?UTF-8?Q?there=0ACc:_a@evil.test?=",
+        "=?utf-8?b?SGkNCkJjYzogeEBldmlsLnRlc3Q=?=", "a@example.com=?iso-8859-1?q?=0ASubject:_won?="})
+    void detectsHeaderInjectedThroughEncodedWord(String value) {
+        assertThat(standard(detector, value)).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hi\u560a\u560dBcc:x@evil.test", "me@example.com\u560aSubject: won",
+        "x\u010aRCPT TO:<victim@example.com>"})
+    void detectsLineBreakHiddenInCharacterWithLineBreakLowByte(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Re: Invoice 42 =?utf-8?q?caf=C3=A9?=", "=?utf-8?b?Q2Fmw6k=?= menu", "Počet: 5 to a@b.example",
+        "Načtení: anna@example.com", "what is =?x?q? in a formula?", "\u560a\u560d 嘊嘍 bcc: me"})
+    void ignoresEncodedWordsAndCharactersWithoutInjectedLines(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=?utf-8?q?", "=?a?b?QUJD", "\u560a\u560dx", "=?=?"})
+    void finishesQuicklyOnMebibyteOfEncodedWordStartsAndTruncatingCharacters(String unit) {
+        String value = "a@example.com " + unit.repeat((1 << 20) / unit.length());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
+    }
 }

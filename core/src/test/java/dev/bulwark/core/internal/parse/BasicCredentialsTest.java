@@ -40,6 +40,34 @@ class BasicCredentialsTest {
     }
 
     @Test
+    void keepsALookupWhoseColonWouldEndTheUserInTheUser() {
+        assertThat(valuesOf(basic("${env:AWS_SECRET_ACCESS_KEY}:Summer2024!"))).containsExactly(
+                RequestValue.plain(BasicCredentials.USER, "${env:AWS_SECRET_ACCESS_KEY}"),
+                RequestValue.plain(BasicCredentials.PASSWORD, "Summer2024!"));
+    }
+
+    @Test
+    void splitsAtTheFirstColonWhenALookupStaysOpen() {
+        assertThat(valuesOf(basic("${env:x:pw"))).containsExactly(
+                RequestValue.plain(BasicCredentials.USER, "${env"), RequestValue.plain(BasicCredentials.PASSWORD, "x:pw"));
+    }
+
+    @Test
+    void leavesALookupInThePasswordToThePassword() {
+        assertThat(valuesOf(basic("alice:${x:y}"))).containsExactly(
+                RequestValue.plain(BasicCredentials.USER, "alice"), RequestValue.plain(BasicCredentials.PASSWORD, "${x:y}"));
+    }
+
+    @Test
+    void blocksLog4jLookupSpanningTheColonOfTheUserName() {
+        Decision decision = evaluate(basic("${env:AWS_SECRET_ACCESS_KEY}:Summer2024!"));
+
+        assertThat(decision.blocked()).isTrue();
+        assertThat(decision.findings().get(0).ruleId()).isEqualTo("JAVA-LOG4J-LOOKUP");
+        assertThat(decision.findings().get(0).location()).isEqualTo(BasicCredentials.USER);
+    }
+
+    @Test
     void readsTheSchemeInAnyCase() {
         assertThat(valuesOf("  bAsIc " + basic("bob:x").substring(6) + " ")).hasSize(2);
     }

@@ -407,7 +407,7 @@ class PathTraversalDetectorTest {
 
     @Test
     void usesConfiguredRestrictedExtensions() {
-        PathTraversalDetector configured = new PathTraversalDetector(Set.of("tpl"));
+        PathTraversalDetector configured = new PathTraversalDetector(Set.of("tpl"), Set.of());
         assertThat(Scans.standard(configured, path("/views/header.tpl"))).containsExactly("PATH-RESTRICTED-EXTENSION");
         assertThat(Scans.standard(configured, path("/x.inc"))).isEmpty();
     }
@@ -434,6 +434,26 @@ class PathTraversalDetectorTest {
     @ValueSource(strings = {"logo.svg", "page.html", "x.xhtml", "movie.swf", "app.hta"})
     void detectsActiveContentUploadNames(String name) {
         assertThat(standard(fileName(name))).containsExactly("PATH-UPLOAD-ACTIVE-CONTENT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run.sh", "x.ps1", "x.bat", "x.CMD", "x.vbs", "x.wsf", "plugin.jar", "deploy.sh;.txt",
+        "x.ps1::$DATA", "x.bat.", "install.bash"})
+    void detectsHostScriptUploadNames(String name) {
+        assertThat(standard(fileName(name))).containsExactly("PATH-UPLOAD-EXECUTABLE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"setup.exe", "shell-scripting.pdf", "batch.csv", "run.sh.txt", "jar-of-honey.jpg", "cmd.png"})
+    void allowsProgramsAndNamesThatOnlyMentionScripts(String name) {
+        assertThat(standard(fileName(name))).isEmpty();
+    }
+
+    @Test
+    void usesConfiguredUploadExecutableExtensions() {
+        PathTraversalDetector configured = new PathTraversalDetector(Set.of(), Set.of("exe"));
+        assertThat(Scans.standard(configured, fileName("setup.exe"))).containsExactly("PATH-UPLOAD-EXECUTABLE");
+        assertThat(Scans.standard(configured, fileName("run.sh"))).isEmpty();
     }
 
     @ParameterizedTest

@@ -446,4 +446,38 @@ class UnixCommandDetectorTest {
         String value = "$(".repeat(100_000) + "id" + ")".repeat(100_000);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com/?args=env --version", "https://example.com/?q=perf+--version",
+        "http://shop.example/search?page=2&q=ls -la /etc", "https://example.com/x?a=1&cmd=cat+/etc/passwd#top"})
+    void readsCommandsInTheQueryOfAUrlInAHeader(String referer) {
+        assertThat(header(detector, "Referer", referer)).containsExactly("UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void readsCommandsInTheQueryOfARewrittenUrlHeader() {
+        assertThat(header(detector, "X-Original-URL", "/search?q=;id")).containsOnly("UNIXCMD-COMMAND");
+        assertThat(header(detector, "X-Original-URL", "/search?q=cat+toys")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://shop.example/search?q=how+to+use+ls+-la&page=2",
+        "https://www.google.com/search?q=cat+food+delivery&oq=cat&ie=UTF-8", "https://shop.example/p?ref=sleep+5+hours",
+        "https://docs.example/cli#usage?q=env --version", "see https://example.com/?q=env --version"})
+    void ignoresOrdinaryQueriesAndTextOutsideAUrlQueryInAHeader(String referer) {
+        assertThat(header(detector, "Referer", referer)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {">/tmp/curl", "> /var/www/html/x.php", "1>/tmp/x", ">>/etc/profile", "&>/dev/shm/x",
+        ">/tmp/x;id"})
+    void detectsARedirectionThatWritesAFileWithNoCommand(String value) {
+        assertThat(standard(detector, value)).containsExactly("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {">/tmp", "> /tmp is full again", "> quoted text", ">5 items", ">/usr/local/ is where it goes"})
+    void ignoresQuotesAndComparisonsThatStartWithAnAngleBracket(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
 }

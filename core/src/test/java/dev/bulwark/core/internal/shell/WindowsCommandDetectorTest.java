@@ -165,4 +165,10 @@ class WindowsCommandDetectorTest {
         String value = unit.repeat((1 << 20) / unit.length());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
     }
+
+    @Test
+    void readsCommandsInTheQueryOfAUrlInAHeader() {
+        assertThat(Scans.header(detector, "Referer", "https://example.com/?q=dir c:\\windows")).containsExactly("WINCMD-COMMAND");
+        assertThat(Scans.header(detector, "Referer", "https://example.com/?q=dir+sizes+chart")).isEmpty();
+    }
 }
