@@ -67,6 +67,7 @@ final class SqlShapes {
     private static final int K_SYNTAX = 12;
 
     private static final int MAX_STEPS = 64;
+    private static final String SP_PASSWORD = "sp_password";
     private static final int MAX_SUB_VALUES = 8;
     private static final int MAX_IMPLICIT_WORD = 24;
     private static final int MAX_ARGUMENT_TOKENS = 48;
@@ -338,22 +339,15 @@ final class SqlShapes {
 
     /** Quoted context: the tail after the quote that ends the application's string. */
     private void leadQuoted() {
-        int c = 0;
+        int c = afterCast();
         boolean tailOperator = false;
-        int k = next(0);
+        int k = next(c);
         if (k < n && binop(k, false) >= 0) {
             int j = continueExpression(k);
             if (j > k) {
                 tailOperator = true;
                 judgeTailOperator(k, j);
                 c = j;
-            }
-        }
-        if (k < n && type[k] == OP && detail[k] == OP_CAST) {
-            int cast = next(k + 1);
-            if (cast < n && type[cast] == WORD && is(detail[cast], SqlVocabulary.CAST_TYPE) && realComment(cast + 1)) {
-                // '::int-- : PostgreSQL casts the string the value ends, and a comment cuts off the rest
-                findings.add(COMMENT_TRUNCATION, start[k], end[cast + 1]);
             }
         }
         implicitConversion();
@@ -368,6 +362,7 @@ final class SqlShapes {
             }
         }
         if (c < n && type[c] == COMMENT && !tailOperator && realComment(c)) {
+            // x'-- and '::int--: the string ends (cast or not) and a comment cuts off the rest of the query
             findings.add(COMMENT_TRUNCATION, start[c], end[c]);
         }
         int s = next(c);
@@ -408,6 +403,22 @@ final class SqlShapes {
             }
             keywordAfterQuote(s);
         }
+    }
+
+    /**
+     * Where the tail goes on after a PostgreSQL cast of the string the break ends ({@code '::text||version()--}):
+     * the cast keeps that string a value, so what follows is read as if it followed the quote. 0 when
+     * the tail does not open with {@code ::type}.
+     */
+    private int afterCast() {
+        int k = next(0);
+        if (k < n && type[k] == OP && detail[k] == OP_CAST) {
+            int cast = next(k + 1);
+            if (cast < n && type[cast] == WORD && is(detail[cast], SqlVocabulary.CAST_TYPE) && cast + 1 < n) {
+                return cast + 1;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -912,6 +923,10 @@ final class SqlShapes {
             }
             return;
         }
+        if (t == COMMENT) {
+            traceHidingComment(i);
+            return;
+        }
         if (t == QIDENT) {
             if (end[i] - start[i] > 2 && SqlVocabulary.is(SqlVocabulary.find(text, start[i] + 1, end[i] - 1),
                     SqlVocabulary.CATALOG)) {
@@ -980,6 +995,22 @@ final class SqlShapes {
         }
         if (call) {
             call(i, k);
+        }
+    }
+
+    /**
+     * A comment that names {@code sp_password}: SQL Server leaves any statement that holds the word
+     * out of its trace, so a payload appends it ({@code 1'--sp_password}) to hide from the audit.
+     */
+    private void traceHidingComment(int i) {
+        int word = SP_PASSWORD.length();
+        for (int k = start[i]; k + word <= end[i]; k++) {
+            if ((text.charAt(k) | 0x20) == 's' && text.regionMatches(true, k, SP_PASSWORD, 0, word)
+                    && (k == start[i] || !SqlLexer.isWordPart(text.charAt(k - 1)))
+                    && (k + word == end[i] || !SqlLexer.isWordPart(text.charAt(k + word)))) {
+                findings.add(SYSTEM, start[i], k + word);
+                return;
+            }
         }
     }
 
@@ -1364,7 +1395,21 @@ final class SqlShapes {
                 findings.add(afterSemicolon ? STACKED : STATEMENT, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.SET) {
-            if (a < n && type[a] == VAR) {
+            if (a < n && type[a] == WORD && afterSemicolon && semicolonEndsValue(s)
+                    && (wordIs(a, "global") || wordIs(a, "session") || wordIs(a, "persist"))) {
+                // '; set global general_log=1--: a server setting changed from a stacked statement
+                int name = next(a + 1);
+                int eq = name < n && type[name] == WORD ? next(qualified(name + 1)) : n;
+                if (eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN)) {
+                    findings.add(rule, start[s], end[eq]);
+                }
+            } else if (a < n && type[a] == SYSVAR) {
+                // set @@global.general_log=1: only a database has server variables to set
+                int eq = next(a + 1);
+                if (afterSemicolon || eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN)) {
+                    findings.add(afterSemicolon ? STACKED : STATEMENT, start[s], end[a]);
+                }
+            } else if (a < n && type[a] == VAR) {
                 int eq = next(a + 1);
                 boolean assigns = eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN);
                 if (assigns || afterSemicolon) {
@@ -1526,6 +1571,48 @@ final class SqlShapes {
             if (after > 0 && (next(after) >= n || realComment(after) || type[next(after)] == SEMI)) {
                 findings.add(rule, start[s], end[after - 1]);
             }
+        } else if (id == SqlVocabulary.HANDLER && afterSemicolon && semicolonEndsValue(s)) {
+            // MySQL reads rows without SELECT: '; handler users open--, 1; handler users read first
+            int verb = a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a) ? next(qualified(a + 1)) : n;
+            if (verb < n && type[verb] == WORD && (wordIs(verb, "read") && next(verb + 1) < n
+                    || (wordIs(verb, "open") || wordIs(verb, "close"))
+                            && (statementEnds(verb + 1) || isWord(next(verb + 1), SqlVocabulary.AS)))) {
+                findings.add(rule, start[s], end[verb]);
+            }
+        } else if ((id == SqlVocabulary.MERGE || id == SqlVocabulary.UPSERT) && afterSemicolon) {
+            // '; merge into users u using dual on (1=1) when matched then update ..., '; upsert into t values (..)
+            int name = isWord(a, SqlVocabulary.INTO) ? next(a + 1) : n;
+            if (name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)) {
+                int after = next(qualified(name + 1));
+                if (after < n && type[after] == WORD && !reservedWord(after)) {
+                    after = next(after + 1);
+                }
+                if (id == SqlVocabulary.MERGE ? wordIs(after, "using")
+                        : after < n && (type[after] == LPAREN || isWord(after, SqlVocabulary.VALUES)
+                                || isWord(after, SqlVocabulary.SELECT))) {
+                    findings.add(rule, start[s], end[after]);
+                }
+            }
+        } else if ((id == SqlVocabulary.RECONFIGURE || id == SqlVocabulary.CHECKPOINT) && afterSemicolon
+                && semicolonEndsValue(s)) {
+            // '; reconfigure--: SQL Server applies a changed option (xp_cmdshell on) at once
+            if (statementEnds(s + 1) || isWord(a, SqlVocabulary.WITH)) {
+                findings.add(rule, start[s], end[s]);
+            }
+        } else if (id == SqlVocabulary.FLUSH && afterSemicolon && semicolonEndsValue(s)) {
+            // '; flush privileges--: MySQL reloads grants written into mysql.user
+            int what = a < n && type[a] == WORD && (wordIs(a, "local") || wordIs(a, "no_write_to_binlog")) ? next(a + 1) : a;
+            if (what < n && type[what] == WORD && (detail[what] == SqlVocabulary.PRIVILEGES
+                    || detail[what] == SqlVocabulary.TABLES || wordIs(what, "logs") || wordIs(what, "hosts")
+                    || wordIs(what, "status")) && statementEnds(what + 1)) {
+                findings.add(rule, start[s], end[what]);
+            }
+        } else if (id == SqlVocabulary.DBCC && afterSemicolon && a < n && type[a] == WORD) {
+            // SQL Server's console commands: '; dbcc checkdb--, '; dbcc traceon(3604)
+            int after = next(a + 1);
+            if (statementEnds(a + 1) || after < n && type[after] == LPAREN || isWord(after, SqlVocabulary.WITH)) {
+                findings.add(rule, start[s], end[a]);
+            }
         } else if (id == SqlVocabulary.DO && afterSemicolon && a < n && type[a] == STR && detail[a] == '$') {
             // PostgreSQL's anonymous block: '; do $$ begin perform pg_sleep(5); end $$--
             findings.add(rule, start[s], end[a]);
@@ -1584,6 +1671,12 @@ final class SqlShapes {
             return false;
         }
         return opening >= breakAt && blank(breakAt, opening);
+    }
+
+    /** Whether the statement ends before token {@code j}: the end of the value, a comment or a semicolon follows. */
+    private boolean statementEnds(int j) {
+        int k = next(j);
+        return k >= n || realComment(j) || type[k] == SEMI;
     }
 
     /** A plain name that ends the statement: a comment, a semicolon or the end of the value follows. */
