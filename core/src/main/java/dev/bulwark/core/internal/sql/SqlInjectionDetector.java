@@ -543,6 +543,11 @@ public final class SqlInjectionDetector extends RuleFamily {
                         && value.charAt(i + 1) == (c == '-' ? '-' : c == '/' ? '*' : ':')) {
                     return true;
                 }
+                if (c == '.' && i >= 3 && (value.charAt(i - 1) | 0x20) == 'e' && value.charAt(i - 2) == '.'
+                        && SqlLexer.isDigit(value.charAt(i - 3))) {
+                    // MySQL's 1.e. in place of a space: 1.e.tables
+                    return true;
+                }
             } else if (SqlLexer.quoteKind(c) != 0) {
                 return true;
             }

@@ -83,6 +83,8 @@ final class SqlShapes {
     private static final int COMMENT_TRUNCATION = SqlRules.index(SqlRules.COMMENT_TRUNCATION);
     private static final int STACKED = SqlRules.index(SqlRules.STACKED);
     private static final int STATEMENT = SqlRules.index(SqlRules.STATEMENT);
+    private static final int ADMIN_STATEMENT = SqlRules.index(SqlRules.ADMIN_STATEMENT);
+    private static final int TRACE_HIDING = SqlRules.index(SqlRules.TRACE_HIDING);
     private static final int TIME = SqlRules.index(SqlRules.TIME);
     private static final int FILE = SqlRules.index(SqlRules.FILE);
     private static final int SYSTEM = SqlRules.index(SqlRules.SYSTEM);
@@ -99,6 +101,7 @@ final class SqlShapes {
     private static final int OPEN_CALL = SqlRules.index(SqlRules.OPEN_CALL);
     private static final int KEYWORD_AFTER_QUOTE = SqlRules.index(SqlRules.KEYWORD_AFTER_QUOTE);
     private static final int OPERATOR_FRAGMENT = SqlRules.index(SqlRules.OPERATOR_FRAGMENT);
+    private static final int PROBE = SqlRules.index(SqlRules.PROBE);
 
     private final String text;
     private final FirstFindings findings;
@@ -351,6 +354,7 @@ final class SqlShapes {
             }
         }
         implicitConversion();
+        comparisonProbe();
         int closes = 0;
         while (true) {
             int r = next(c);
@@ -403,6 +407,20 @@ final class SqlShapes {
             }
             keywordAfterQuote(s);
         }
+    }
+
+    /**
+     * A value that is only a quote and a comparison with a constant: {@code `>65}, {@code '=1}, a
+     * probe that ends a string or quoted name and tests it. A lone {@code <} is left to prose
+     * ({@code '<3}); a name compared is only taken after a backtick, which quotes names.
+     */
+    private void comparisonProbe() {
+        if (n != 2 || type[0] != OP || detail[0] != OP_COMPARE || isChar(0, '<')
+                || !(type[1] == NUM || type[1] == WORD && quote == '`' && detail[1] == 0)
+                || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            return;
+        }
+        findings.add(PROBE, Math.max(0, breakAt - 1), end[1]);
     }
 
     /**
@@ -1008,7 +1026,7 @@ final class SqlShapes {
             if ((text.charAt(k) | 0x20) == 's' && text.regionMatches(true, k, SP_PASSWORD, 0, word)
                     && (k == start[i] || !SqlLexer.isWordPart(text.charAt(k - 1)))
                     && (k + word == end[i] || !SqlLexer.isWordPart(text.charAt(k + word)))) {
-                findings.add(SYSTEM, start[i], k + word);
+                findings.add(TRACE_HIDING, start[i], k + word);
                 return;
             }
         }
@@ -1017,12 +1035,24 @@ final class SqlShapes {
     /**
      * MySQL's {@code 1.e(} in place of a space before a parenthesis, which hides a call from
      * filters that look for {@code name(}: {@code 1.e(ascii 1.e(substring(...}. Counted when the
-     * group opened right after it starts with a SQL word.
+     * group opened right after it starts with a SQL word; likewise {@code 1.e.name} before a known
+     * or code-like name, which hides a qualified name ({@code 1.e.tables}).
      */
     private void scientificSpace(int i) {
         int p = i + 1;
-        if (p >= n || type[p] != LPAREN || start[p] != end[i] || end[i] - start[i] < 3
+        if (p >= n || start[p] != end[i] || end[i] - start[i] < 3
                 || Ascii.lower(text.charAt(end[i] - 1)) != 'e' || text.charAt(end[i] - 2) != '.') {
+            return;
+        }
+        if (type[p] == DOT) {
+            // 1.e.tables: the number stands for a space before a qualified name (information_schema 1.e.tables)
+            int name = p + 1;
+            if (name < n && type[name] == WORD && start[name] == end[p] && (detail[name] != 0 || codeLike(name))) {
+                findings.add(FUNCTION, start[i], end[name]);
+            }
+            return;
+        }
+        if (type[p] != LPAREN) {
             return;
         }
         int w = next(p + 1);
@@ -1401,13 +1431,13 @@ final class SqlShapes {
                 int name = next(a + 1);
                 int eq = name < n && type[name] == WORD ? next(qualified(name + 1)) : n;
                 if (eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN)) {
-                    findings.add(rule, start[s], end[eq]);
+                    findings.add(ADMIN_STATEMENT, start[s], end[eq]);
                 }
             } else if (a < n && type[a] == SYSVAR) {
                 // set @@global.general_log=1: only a database has server variables to set
                 int eq = next(a + 1);
                 if (afterSemicolon || eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN)) {
-                    findings.add(afterSemicolon ? STACKED : STATEMENT, start[s], end[a]);
+                    findings.add(afterSemicolon ? ADMIN_STATEMENT : STATEMENT, start[s], end[a]);
                 }
             } else if (a < n && type[a] == VAR) {
                 int eq = next(a + 1);
@@ -1579,25 +1609,28 @@ final class SqlShapes {
                             && (statementEnds(verb + 1) || isWord(next(verb + 1), SqlVocabulary.AS)))) {
                 findings.add(rule, start[s], end[verb]);
             }
-        } else if ((id == SqlVocabulary.MERGE || id == SqlVocabulary.UPSERT) && afterSemicolon) {
+        } else if ((id == SqlVocabulary.MERGE || id == SqlVocabulary.UPSERT) && afterSemicolon && semicolonEndsValue(s)) {
             // '; merge into users u using dual on (1=1) when matched then update ..., '; upsert into t values (..)
             int name = isWord(a, SqlVocabulary.INTO) ? next(a + 1) : n;
-            if (name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)) {
-                int after = next(qualified(name + 1));
-                if (after < n && type[after] == WORD && !reservedWord(after)) {
-                    after = next(after + 1);
+            int after = name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)
+                    ? aliased(next(qualified(name + 1))) : n;
+            if (id == SqlVocabulary.MERGE && after < n && wordIs(after, "using")) {
+                int source = next(after + 1);
+                int on = source < n && type[source] == LPAREN && match[source] > 0 ? aliased(next(match[source] + 1))
+                        : source < n && (type[source] == WORD || type[source] == QIDENT) && !reservedWord(source)
+                                ? aliased(next(qualified(source + 1))) : n;
+                if (isWord(on, SqlVocabulary.ON)) {
+                    findings.add(rule, start[s], end[on]);
                 }
-                if (id == SqlVocabulary.MERGE ? wordIs(after, "using")
-                        : after < n && (type[after] == LPAREN || isWord(after, SqlVocabulary.VALUES)
-                                || isWord(after, SqlVocabulary.SELECT))) {
-                    findings.add(rule, start[s], end[after]);
-                }
+            } else if (id == SqlVocabulary.UPSERT && after < n && (type[after] == LPAREN
+                    || isWord(after, SqlVocabulary.VALUES) || isWord(after, SqlVocabulary.SELECT))) {
+                findings.add(rule, start[s], end[after]);
             }
         } else if ((id == SqlVocabulary.RECONFIGURE || id == SqlVocabulary.CHECKPOINT) && afterSemicolon
                 && semicolonEndsValue(s)) {
             // '; reconfigure--: SQL Server applies a changed option (xp_cmdshell on) at once
             if (statementEnds(s + 1) || isWord(a, SqlVocabulary.WITH)) {
-                findings.add(rule, start[s], end[s]);
+                findings.add(ADMIN_STATEMENT, start[s], end[s]);
             }
         } else if (id == SqlVocabulary.FLUSH && afterSemicolon && semicolonEndsValue(s)) {
             // '; flush privileges--: MySQL reloads grants written into mysql.user
@@ -1605,13 +1638,13 @@ final class SqlShapes {
             if (what < n && type[what] == WORD && (detail[what] == SqlVocabulary.PRIVILEGES
                     || detail[what] == SqlVocabulary.TABLES || wordIs(what, "logs") || wordIs(what, "hosts")
                     || wordIs(what, "status")) && statementEnds(what + 1)) {
-                findings.add(rule, start[s], end[what]);
+                findings.add(ADMIN_STATEMENT, start[s], end[what]);
             }
         } else if (id == SqlVocabulary.DBCC && afterSemicolon && a < n && type[a] == WORD) {
             // SQL Server's console commands: '; dbcc checkdb--, '; dbcc traceon(3604)
             int after = next(a + 1);
             if (statementEnds(a + 1) || after < n && type[after] == LPAREN || isWord(after, SqlVocabulary.WITH)) {
-                findings.add(rule, start[s], end[a]);
+                findings.add(ADMIN_STATEMENT, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.DO && afterSemicolon && a < n && type[a] == STR && detail[a] == '$') {
             // PostgreSQL's anonymous block: '; do $$ begin perform pg_sleep(5); end $$--
@@ -1671,6 +1704,14 @@ final class SqlShapes {
             return false;
         }
         return opening >= breakAt && blank(breakAt, opening);
+    }
+
+    /** The token after an optional alias ({@code users u}, {@code users as u}) that starts at {@code j}. */
+    private int aliased(int j) {
+        if (isWord(j, SqlVocabulary.AS)) {
+            j = next(j + 1);
+        }
+        return j < n && type[j] == WORD && !reservedWord(j) && !wordIs(j, "using") ? next(j + 1) : j;
     }
 
     /** Whether the statement ends before token {@code j}: the end of the value, a comment or a semicolon follows. */
