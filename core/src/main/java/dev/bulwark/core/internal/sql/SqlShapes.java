@@ -1047,7 +1047,8 @@ final class SqlShapes {
         if (type[p] == DOT) {
             // 1.e.tables: the number stands for a space before a qualified name (information_schema 1.e.tables)
             int name = p + 1;
-            if (name < n && type[name] == WORD && start[name] == end[p] && (detail[name] != 0 || codeLike(name))) {
+            if (name < n && type[name] == WORD && start[name] == end[p] && end[name] - start[name] > 1
+                    && (detail[name] != 0 || codeLike(name))) {
                 findings.add(FUNCTION, start[i], end[name]);
             }
             return;
