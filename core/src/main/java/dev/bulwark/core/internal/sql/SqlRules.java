@@ -94,7 +94,8 @@ final class SqlRules {
 
     static final RuleDefinition PROBE = rule("SQL-PROBE", Level.STANDARD,
             "a value that is only a probe for a query: a word at most and a mixed pair of quotes (1'\", \"'), a"
-                    + " quote and a comparison with a constant (`>65, '=1), or a server variable (@@version)", CWE);
+                    + " quote and a comparison with a constant (`>65, '=1) or a list of numbers (', 2, 1), empty strings and"
+                    + " numbers in a list ('', '', 13), or a server variable (@@version)", CWE);
 
     static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,
             "an SQL keyword split by an inline comment (SEL/**/ECT, UN/**/ION), which only evades keyword filters",

@@ -210,6 +210,7 @@ final class SqlShapes {
             return;
         }
         leadUnquoted(next(0), true);
+        placeholderList();
         // name=value pairs inside the value: each value may be a payload of its own
         int subValues = 0;
         for (int i = 0; i + 2 < n && subValues < MAX_SUB_VALUES; i++) {
@@ -355,6 +356,7 @@ final class SqlShapes {
         }
         implicitConversion();
         comparisonProbe();
+        listProbe();
         int closes = 0;
         while (true) {
             int r = next(c);
@@ -421,6 +423,41 @@ final class SqlShapes {
             return;
         }
         findings.add(PROBE, Math.max(0, breakAt - 1), end[1]);
+    }
+
+    /**
+     * A value that is only a quote and a list of numbers after it: {@code ', 2, 1} ends the string
+     * and goes on with the values of the row the query builds, probing how many columns it has.
+     */
+    private void listProbe() {
+        if (n < 4 || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            return;
+        }
+        for (int k = 0; k < n; k += 2) {
+            if (type[k] != COMMA || k + 1 >= n || type[k + 1] != NUM) {
+                return;
+            }
+        }
+        findings.add(PROBE, Math.max(0, breakAt - 1), end[n - 1]);
+    }
+
+    /**
+     * A value that is only empty single-quoted strings and numbers in a list, a string first and a
+     * number last: {@code '', '', 13} and {@code ' ', 10} fill the columns of a row to count them.
+     * CSV quotes with double quotes, so {@code "",0} is left to it.
+     */
+    private void placeholderList() {
+        if (n < 3 || type[0] != STR || type[n - 1] != NUM) {
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            boolean item = k % 2 == 0;
+            if (item ? !(type[k] == NUM || type[k] == STR && detail[k] == '\'' && blank(start[k] + 1, end[k] - 1))
+                    : type[k] != COMMA) {
+                return;
+            }
+        }
+        findings.add(PROBE, start[0], end[n - 1]);
     }
 
     /**

@@ -177,6 +177,18 @@ class SqlDialectBreaksTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"', 2, 1", "' ', 10", "'', '', '', '', 13"})
+        void detectsColumnCountProbeWithConstantList(String value) {
+            assertThat(rulesInEverySource(value)).contains("SQL-PROBE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\"\", 0", "', 2", "Jones', 2, 1", "'a', 10", "'', 'x', 3"})
+        void allowsQuotedListsThatFillNoRow(String value) {
+            assertThat(rulesInEverySource(value)).isEmpty();
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"1.e.tables", "SELECT $.`` 1.e.table_name"})
         void detectsScientificNotationBeforeQualifiedName(String value) {
             assertThat(rulesInEverySource(value)).contains("SQL-FUNCTION");
