@@ -232,6 +232,27 @@ class SqlDialectBreaksTest {
         }
     }
 
+    @Nested
+    class Decodings {
+        @Test
+        void decodesIisUnicodeAndOverlongEscapes() {
+            assertThat(SqlInjectionDetector.percentDecoded("%u0027%C0%A7%27%C0%41")).isEqualTo("'''\u00c0A");
+        }
+
+        @Test
+        void dropsOnlyPercentSignsThatStartNoEscape() {
+            assertThat(SqlInjectionDetector.withoutStrayPercents("%S%E%L%27%4")).isEqualTo("SEL%274");
+            assertThat(SqlInjectionDetector.withoutStrayPercents("%27%20")).isNull();
+        }
+
+        @Test
+        void breaksAfterFirstDollarQuoteDelimiter() {
+            assertThat(SqlInjectionDetector.breakAfterDollarQuote("a$$ or")).isEqualTo(3);
+            assertThat(SqlInjectionDetector.breakAfterDollarQuote("$5 $tag_1$ or")).isEqualTo(10);
+            assertThat(SqlInjectionDetector.breakAfterDollarQuote("$1$salt")).isEqualTo(-1);
+        }
+    }
+
     static Stream<String> tampered() {
         return Stream.of(
                 "1/**/AND/**/1=1", // space2comment
