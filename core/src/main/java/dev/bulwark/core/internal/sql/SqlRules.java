@@ -41,15 +41,15 @@ final class SqlRules {
             "OR/AND followed by a comparison of constants or of SQL functions, or a constant compared with"
                     + " itself at the end of a list", CAPEC_7);
     static final RuleDefinition COMMENT_TRUNCATION = rule("SQL-COMMENT-TRUNCATION", Level.STANDARD,
-            "a comment or statement end right after a closing quote (or its ::cast), cutting off the rest of the query",
-            CAPEC_66);
+            "a comment or statement end right after a closing quote (or its ::cast), or after the values that close"
+                    + " the row the string is in (x', 1)--, x'), ('a','b')--), cutting off the rest of the query", CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
             "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT, PRINT @@version, USE db--, SHOW TABLES, PRAGMA,"
                     + " HANDLER t OPEN/READ, MERGE INTO ... USING, UPSERT INTO ...), or one that opens the"
                     + " value after a semicolon (;update users) or glued behind slashes or angle brackets (>SET @a)",
             CAPEC_66);
     static final RuleDefinition ADMIN_STATEMENT = rule("SQL-ADMIN-STATEMENT", Level.STANDARD,
-            "a stacked statement that administers the server: SET GLOBAL x=, SET @@x=, FLUSH PRIVILEGES, RECONFIGURE,"
+            "a stacked statement that administers the server: SET GLOBAL x=, SET @@x=, ALTER SYSTEM SET, FLUSH PRIVILEGES, RECONFIGURE,"
                     + " CHECKPOINT, DBCC ...", CAPEC_66);
     static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,
             "a whole SQL statement or subquery (SELECT ... FROM, INSERT INTO, DECLARE @ ...)", CWE);

@@ -357,6 +357,9 @@ final class SqlShapes {
         implicitConversion();
         comparisonProbe();
         listProbe();
+        if (!tailOperator) {
+            rowTruncation(c);
+        }
         int closes = 0;
         while (true) {
             int r = next(c);
@@ -439,6 +442,77 @@ final class SqlShapes {
             }
         }
         findings.add(PROBE, Math.max(0, breakAt - 1), end[n - 1]);
+    }
+
+    /**
+     * The tail closes the row of values the string is in, perhaps adds rows of its own, and cuts off
+     * the rest of the query: {@code x', 1, 1)-- -}, {@code x'), ('admin','pass')--}. Each value is a
+     * constant; the row's closing parenthesis must come before the comment or semicolon.
+     */
+    private void rowTruncation(int from) {
+        int k = from;
+        int values = 0;
+        int rows = 0;
+        int closes = 0;
+        for (int steps = 0; steps < MAX_STEPS; steps++) {
+            k = skipInnerComments(k);
+            if (k >= n) {
+                return;
+            }
+            if (type[k] == COMMA && closes == 0) {
+                int v = skipInnerComments(k + 1);
+                if (v >= n || !isRowValue(v)) {
+                    return;
+                }
+                values++;
+                k = v + 1;
+            } else if (type[k] == RPAREN && rows == 0) {
+                closes++;
+                k++;
+            } else if (type[k] == COMMA && closes > 0) {
+                int open = skipInnerComments(k + 1);
+                if (open >= n || type[open] != LPAREN || match[open] < 0 || !rowOfValues(open)) {
+                    return;
+                }
+                rows++;
+                k = match[open] + 1;
+            } else {
+                break;
+            }
+        }
+        if (k >= n) {
+            return;
+        }
+        boolean ends = type[k] == COMMENT && realComment(k) && next(k) >= n
+                || type[k] == SEMI && (next(k + 1) >= n || realComment(k + 1));
+        if (ends && closes > 0 && values + rows > 0) {
+            findings.add(COMMENT_TRUNCATION, start[from], end[k]);
+        }
+    }
+
+    /** The first token at or after {@code k} that is not a comment with more tokens after it. */
+    private int skipInnerComments(int k) {
+        while (k < n && type[k] == COMMENT && next(k) < n) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Whether the parenthesis at {@code open} holds only constants separated by commas. */
+    private boolean rowOfValues(int open) {
+        boolean value = false;
+        for (int v = next(open + 1); v < match[open]; v = next(v + 1)) {
+            if (value ? type[v] != COMMA : !isRowValue(v)) {
+                return false;
+            }
+            value = !value;
+        }
+        return value;
+    }
+
+    private boolean isRowValue(int v) {
+        return type[v] == NUM || type[v] == STR || type[v] == SYSVAR || type[v] == VAR
+                || type[v] == WORD && is(detail[v], SqlVocabulary.LITERAL);
     }
 
     /**
@@ -1435,6 +1509,11 @@ final class SqlShapes {
                     || (afterSemicolon && nameEndsStatement(a) && (codeLike(a) || afterValueSemicolon(s)))) {
                 findings.add(destructive, start[s], end[Math.min(a, n - 1)]);
             }
+        } else if (id == SqlVocabulary.ALTER && afterSemicolon && a < n && type[a] == WORD
+                && (wordIs(a, "system") || wordIs(a, "session")) && next(a + 1) < n && type[next(a + 1)] == WORD
+                && (wordIs(next(a + 1), "set") || wordIs(next(a + 1), "reset") || wordIs(next(a + 1), "kill"))) {
+            // '; alter system set log_statement='none'--: PostgreSQL and Oracle change the server's settings
+            findings.add(ADMIN_STATEMENT, start[s], end[next(a + 1)]);
         } else if (id == SqlVocabulary.ALTER || id == SqlVocabulary.CREATE) {
             int o = a;
             if (id == SqlVocabulary.CREATE && isWord(o, SqlVocabulary.OR)) {

@@ -154,6 +154,26 @@ class SqlDialectBreaksTest {
     }
 
     @Nested
+    class RowTruncation {
+        @ParameterizedTest
+        @ValueSource(strings = {"x', 1, 1)-- -", "x'), ('admin','pass')-- ", "x', null, @@version);--", "'), (1,2),(3,4)#"})
+        void detectsRowClosedAndCutOff(String value) {
+            assertThat(rulesInEverySource(value)).contains("SQL-COMMENT-TRUNCATION");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"x', 1)", "Jones', 2) and more", "x', 1, 1)--x"})
+        void allowsRowsLeftOpenOrFollowedByText(String value) {
+            assertThat(rulesInEverySource(value)).isEmpty();
+        }
+
+        @Test
+        void detectsAlterSystemAfterBreak() {
+            assertThat(rulesInEverySource("';alter system set log_statement='none'--")).contains("SQL-ADMIN-STATEMENT");
+        }
+    }
+
+    @Nested
     class TraceHiding {
         @ParameterizedTest
         @ValueSource(strings = {"1'--sp_password", "1-- foo sp_password", "1' AND 1=1--sp_password"})
