@@ -90,6 +90,16 @@ class SqlDialectBreaksOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksColumnCountProbeWithNumberListInEverySource() {
+        refusedInEverySource("', 2, 1", "SQL-PROBE");
+    }
+
+    @Test
+    void blocksRowClosedAndCutOffInEverySource() {
+        refusedInEverySource("x'), ('admin','pass')-- ", "SQL-COMMENT-TRUNCATION");
+    }
+
+    @Test
     void passesDollarPercentAndStatementWordsInProseUnchanged() {
         String note = "Price: $$ or $$$ restaurants; the dog handler read the paper. 100% cotton; 50% off. Q'uran study";
         byte[] body = ("{\"note\":\"" + note + "\"}").getBytes(StandardCharsets.UTF_8);
