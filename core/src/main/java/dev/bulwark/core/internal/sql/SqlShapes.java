@@ -490,12 +490,10 @@ final class SqlShapes {
         }
     }
 
-    /** The first token at or after {@code k} that is not a comment with more tokens after it. */
+    /** The first token at or after {@code k} that is not a comment, or the first of the comments that end the value. */
     private int skipInnerComments(int k) {
-        while (k < n && type[k] == COMMENT && next(k) < n) {
-            k++;
-        }
-        return k;
+        int after = next(k);
+        return after < n ? after : k;
     }
 
     /** Whether the parenthesis at {@code open} holds only constants separated by commas. */
