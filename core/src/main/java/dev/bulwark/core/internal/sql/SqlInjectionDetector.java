@@ -30,7 +30,11 @@ import java.util.Arrays;
  * <ul>
  *   <li>with its {@code %XX} escapes decoded: headers, cookies and XML, JSON or multipart text, which
  *       the engine does not percent-decode, and values encoded more than once ({@code %2527}, up to
- *       {@value #MAX_DECODINGS} levels);
+ *       {@value #MAX_DECODINGS} levels); IIS's {@code %u0027} and overlong UTF-8 ({@code %C0%A7})
+ *       are read as the characters they spell, and a {@code %} that starts no escape is dropped as
+ *       ASP drops it ({@code %S%E%L%E%C%T});
+ *   <li>after a PostgreSQL dollar quote ({@code $$} or {@code $tag$}), which ends a dollar-quoted
+ *       string as a quote ends a quoted one;
  *   <li>with HTML character references ({@code &#39;}, {@code &apos;}) decoded, and full-width forms
  *       ({@code ｏｒ １＝１}) read as ASCII;
  *   <li>JSON text carried in a value, with its <code>&#92;uXXXX</code> escapes decoded;
@@ -125,6 +129,11 @@ public final class SqlInjectionDetector extends RuleFamily {
                     judge(decoded, null, findings);
                 }
             }
+        }
+        String unpercented = escaped ? withoutStrayPercents(value) : null;
+        if (unpercented != null && mayHoldSql(unpercented)) {
+            // ASP drops a '%' that starts no escape: %S%E%L%E%C%T reaches the query as SELECT
+            judge(unpercented, null, findings);
         }
         if (plus) {
             // Some servers decode '+' in paths as a space, as in query strings; and form-encoded
@@ -409,6 +418,34 @@ public final class SqlInjectionDetector extends RuleFamily {
                 read(value, escapedTail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
             }
         }
+        int dollarTail = profile == null || profile.has('$') ? breakAfterDollarQuote(value) : -1;
+        if (dollarTail > 0 && dollarTail < value.length()) {
+            read(value, dollarTail, SqlShapes.QUOTED, '$', tokens, stack, shapes);
+        }
+    }
+
+    /**
+     * Where the SQL starts when the value sits inside a PostgreSQL dollar-quoted string
+     * ({@code $$...$$} or {@code $tag$...$tag$}), which has no escapes: after the value's first
+     * {@code $$} or {@code $tag$}. -1 when there is none.
+     */
+    static int breakAfterDollarQuote(String value) {
+        int n = value.length();
+        int dollar = value.indexOf('$');
+        while (dollar >= 0 && dollar + 1 < n) {
+            int j = dollar + 1;
+            if (j < n && (Ascii.isLetter(value.charAt(j)) || value.charAt(j) == '_')) {
+                while (j < n && (Ascii.isLetter(value.charAt(j)) || Ascii.isDigit(value.charAt(j))
+                        || value.charAt(j) == '_')) {
+                    j++;
+                }
+            }
+            if (j < n && value.charAt(j) == '$') {
+                return j + 1;
+            }
+            dollar = value.indexOf('$', j);
+        }
+        return -1;
     }
 
     private static void read(String value, int from, int readAs, char quote, SqlTokens tokens, int[] stack,
@@ -504,6 +541,11 @@ public final class SqlInjectionDetector extends RuleFamily {
                 }
                 if ((c == '-' || c == '/' || c == ':') && i + 1 < n
                         && value.charAt(i + 1) == (c == '-' ? '-' : c == '/' ? '*' : ':')) {
+                    return true;
+                }
+                if (c == '.' && i >= 3 && (value.charAt(i - 1) | 0x20) == 'e' && value.charAt(i - 2) == '.'
+                        && SqlLexer.isDigit(value.charAt(i - 3))) {
+                    // MySQL's 1.e. in place of a space: 1.e.tables
                     return true;
                 }
             } else if (SqlLexer.quoteKind(c) != 0) {
@@ -614,23 +656,72 @@ public final class SqlInjectionDetector extends RuleFamily {
         return code;
     }
 
-    /** {@code %XX} escapes decoded (bytes as Latin-1 when they are not UTF-8), or null if none. */
+    /**
+     * {@code %XX} escapes decoded, each byte as the Latin-1 character, or null if there are none.
+     * Two readings of lenient decoders are kept too: IIS's {@code %uXXXX} escapes, and overlong
+     * UTF-8 pairs ({@code %C0%A7}) read as the ASCII character they spell, as decoders that do not
+     * check for the shortest form do.
+     */
     static String percentDecoded(String value) {
         int n = value.length();
         StringBuilder out = null;
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            int hi;
-            int lo;
-            if (c == '%' && i + 2 < n && (hi = Character.digit(value.charAt(i + 1), 16)) >= 0
-                    && (lo = Character.digit(value.charAt(i + 2), 16)) >= 0) {
-                if (out == null) {
-                    out = new StringBuilder(n);
-                    out.append(value, 0, i);
+            int code = c == '%' ? escapedByte(value, i) : -1;
+            int unicode = c == '%' && code < 0 && i + 5 < n && (value.charAt(i + 1) | 0x20) == 'u'
+                    ? hex4(value, i + 2) : -1;
+            if (code < 0 && unicode < 0) {
+                if (out != null) {
+                    out.append(c);
                 }
-                out.append((char) (hi * 16 + lo));
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+                out.append(value, 0, i);
+            }
+            if (unicode >= 0) {
+                out.append((char) unicode);
+                i += 5;
+                continue;
+            }
+            int next = (code & 0xFE) == 0xC0 && i + 5 < n && value.charAt(i + 3) == '%' ? escapedByte(value, i + 3) : -1;
+            if (next >= 0x80 && next <= 0xBF) {
+                out.append((char) ((code & 0x01) << 6 | next & 0x3F));
+                i += 5;
+            } else {
+                out.append((char) code);
                 i += 2;
-            } else if (out != null) {
+            }
+        }
+        return out == null ? null : out.toString();
+    }
+
+    /** The byte that the {@code %XX} escape at {@code at} stands for, or -1 when there is none there. */
+    private static int escapedByte(String value, int at) {
+        if (at + 2 >= value.length()) {
+            return -1;
+        }
+        int hi = Character.digit(value.charAt(at + 1), 16);
+        int lo = Character.digit(value.charAt(at + 2), 16);
+        return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+    }
+
+    /**
+     * The value with each {@code %} that starts no {@code %XX} escape removed, or null if there is
+     * none: ASP drops such a sign, so {@code %S%E%L%E%C%T} reaches the query as {@code SELECT}.
+     */
+    static String withoutStrayPercents(String value) {
+        StringBuilder out = null;
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            boolean stray = c == '%' && escapedByte(value, i) < 0;
+            if (stray && out == null) {
+                out = new StringBuilder(n);
+                out.append(value, 0, i);
+            }
+            if (!stray && out != null) {
                 out.append(c);
             }
         }

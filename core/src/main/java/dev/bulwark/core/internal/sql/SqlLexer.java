@@ -28,7 +28,8 @@ import dev.bulwark.core.internal.rules.Ascii;
 
 /**
  * Reads SQL tokens the way a permissive database would, MySQL first: {@code '..'} and
- * {@code ".."} strings with doubled quotes and backslash escapes, backtick and bracket identifiers,
+ * {@code ".."} strings with doubled quotes and backslash escapes, Oracle's {@code q'[..]'} and
+ * PostgreSQL's {@code $$..$$} strings, backtick and bracket identifiers,
  * numbers (hexadecimal, binary, exponents, {@code 1.e}), {@code --}, {@code #} and block comments,
  * MySQL executable comments {@code /*!50000 ...*}{@code /} whose content is read as SQL, variables,
  * and multi-character operators.
@@ -328,6 +329,9 @@ final class SqlLexer {
         int id = SqlVocabulary.find(text, i, j);
         if (j < to) {
             char quote = quoteKind(text.charAt(j));
+            if (quote == '\'' && j + 1 < to && !isSpace(text.charAt(j + 1)) && isAlternativeQuotePrefix(text, i, j)) {
+                return alternativeQuote(text, i, j + 1, to, out);
+            }
             if (quote != 0 && SqlVocabulary.is(id, SqlVocabulary.STRING_PREFIX)) {
                 return string(text, i, j + 1, to, quote, out);
             }
@@ -338,6 +342,38 @@ final class SqlLexer {
         }
         out.add(WORD, i, j, id);
         return j;
+    }
+
+    /** Whether {@code text[from, to)} is {@code q} or {@code nq}, Oracle's prefixes of alternative quoting. */
+    private static boolean isAlternativeQuotePrefix(String text, int from, int to) {
+        int length = to - from;
+        return (length == 1 || length == 2 && Ascii.lower(text.charAt(from)) == 'n')
+                && Ascii.lower(text.charAt(to - 1)) == 'q';
+    }
+
+    /**
+     * Oracle's alternative quoting {@code q'[...]'}: the character after the quote opens the string
+     * and its closing bracket ({@code ] } ) >}, or the same character) followed by a quote ends it, so
+     * quotes inside stay text. {@code delimiter} is where that character is; the prefix starts at
+     * {@code open}. A string left open runs to the end, as any other.
+     */
+    private static int alternativeQuote(String text, int open, int delimiter, int to, SqlTokens out) {
+        char first = text.charAt(delimiter);
+        char closing = switch (first) {
+            case '[' -> ']';
+            case '{' -> '}';
+            case '(' -> ')';
+            case '<' -> '>';
+            default -> first;
+        };
+        for (int k = delimiter + 1; k + 1 < to; k++) {
+            if (text.charAt(k) == closing && quoteKind(text.charAt(k + 1)) == '\'') {
+                out.add(STR, open, k + 2, '\'');
+                return k + 2;
+            }
+        }
+        out.add(STR_OPEN, open, to, '\'');
+        return to;
     }
 
     private static int variable(String text, int i, int to, SqlTokens out) {

@@ -41,12 +41,16 @@ final class SqlRules {
             "OR/AND followed by a comparison of constants or of SQL functions, or a constant compared with"
                     + " itself at the end of a list", CAPEC_7);
     static final RuleDefinition COMMENT_TRUNCATION = rule("SQL-COMMENT-TRUNCATION", Level.STANDARD,
-            "a comment or statement end right after a closing quote (or its ::cast), cutting off the rest of the query",
-            CAPEC_66);
+            "a comment or statement end right after a closing quote (or its ::cast), or after the values that close"
+                    + " the row the string is in (x', 1)--, x'), ('a','b')--), cutting off the rest of the query", CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
-            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT, PRINT @@version, USE db--, SHOW TABLES, PRAGMA ...), or one that opens the"
+            "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT, PRINT @@version, USE db--, SHOW TABLES, PRAGMA,"
+                    + " HANDLER t OPEN/READ, MERGE INTO ... USING, UPSERT INTO ...), or one that opens the"
                     + " value after a semicolon (;update users) or glued behind slashes or angle brackets (>SET @a)",
             CAPEC_66);
+    static final RuleDefinition ADMIN_STATEMENT = rule("SQL-ADMIN-STATEMENT", Level.STANDARD,
+            "a stacked statement that administers the server: SET GLOBAL x=, SET @@x=, ALTER SYSTEM SET, FLUSH PRIVILEGES, RECONFIGURE,"
+                    + " CHECKPOINT, DBCC ...", CAPEC_66);
     static final RuleDefinition STATEMENT = rule("SQL-STATEMENT", Level.STANDARD,
             "a whole SQL statement or subquery (SELECT ... FROM, INSERT INTO, DECLARE @ ...)", CWE);
     static final RuleDefinition TIME = rule("SQL-TIME", Level.STANDARD,
@@ -56,6 +60,8 @@ final class SqlRules {
             CAPEC_470);
     static final RuleDefinition SYSTEM = rule("SQL-SYSTEM-PROCEDURE", Level.STANDARD,
             "a database system procedure such as xp_cmdshell or sp_executesql", CAPEC_470);
+    static final RuleDefinition TRACE_HIDING = rule("SQL-TRACE-HIDING", Level.STANDARD,
+            "sp_password in a comment (1'--sp_password), which keeps the statement out of SQL Server's trace", CAPEC_470);
     static final RuleDefinition CATALOG = rule("SQL-CATALOG", Level.STANDARD,
             "a system catalog that lists the schema (information_schema, sysobjects...)", CAPEC_54);
     static final RuleDefinition ERROR_FUNCTION = rule("SQL-ERROR-FUNCTION", Level.STANDARD,
@@ -65,7 +71,7 @@ final class SqlRules {
     static final RuleDefinition EXECUTABLE_COMMENT = rule("SQL-EXECUTABLE-COMMENT", Level.STANDARD,
             "a MySQL executable comment /*! ... */", OWASP);
     static final RuleDefinition FUNCTION = rule("SQL-FUNCTION", Level.STANDARD,
-            "SQL-specific function calls nested or fed SQL literals (concat(0x.., version()), 1.e(ascii ...), or a call of a"
+            "SQL-specific function calls nested or fed SQL literals (concat(0x.., version()), 1.e(ascii ..., 1.e.tables), or a call of a"
                     + " function only SQL has (has_table_privilege(..), group_concat(..))", CWE);
     static final RuleDefinition ENCODED_STRING = rule("SQL-ENCODED-STRING", Level.STANDARD,
             "a string built from char()/chr() codes or hexadecimal, a filter evasion", CWE);
@@ -87,8 +93,9 @@ final class SqlRules {
             CWE);
 
     static final RuleDefinition PROBE = rule("SQL-PROBE", Level.STANDARD,
-            "a value that is only a probe for a query: a word at most and a mixed pair of quotes (1'\", \"'), or a"
-                    + " server variable (@@version)", CWE);
+            "a value that is only a probe for a query: a word at most and a mixed pair of quotes (1'\", \"'), a"
+                    + " quote and a comparison with a constant (`>65, '=1) or a list of numbers (', 2, 1), empty strings and"
+                    + " numbers in a list ('', '', 13), or a server variable (@@version)", CWE);
 
     static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,
             "an SQL keyword split by an inline comment (SEL/**/ECT, UN/**/ION), which only evades keyword filters",
@@ -101,7 +108,7 @@ final class SqlRules {
     /** Every rule, BASIC first, so a first report is the strongest. */
     static final List<RuleDefinition> ALL = List.of(UNION_AFTER_BREAK, STACKED_DESTRUCTIVE,
             TIME_AFTER_BREAK, TAUTOLOGY_COMMENT, UNION, BOOLEAN, TAUTOLOGY, COMMENT_TRUNCATION, STACKED,
-            STATEMENT, TIME, FILE, SYSTEM, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
+            ADMIN_STATEMENT, STATEMENT, TIME, FILE, SYSTEM, TRACE_HIDING, CATALOG, ERROR_FUNCTION, CLAUSE, EXECUTABLE_COMMENT,
             FUNCTION, ENCODED_STRING, CONDITIONAL, IMPLICIT, TRAILING_COMMENT, OPEN_CALL, OPERATOR_FRAGMENT, KEYWORD_AFTER_QUOTE,
             PROBE, SPLIT_KEYWORD, FRAGMENT);
 

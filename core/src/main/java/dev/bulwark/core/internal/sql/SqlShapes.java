@@ -67,6 +67,7 @@ final class SqlShapes {
     private static final int K_SYNTAX = 12;
 
     private static final int MAX_STEPS = 64;
+    private static final String SP_PASSWORD = "sp_password";
     private static final int MAX_SUB_VALUES = 8;
     private static final int MAX_IMPLICIT_WORD = 24;
     private static final int MAX_ARGUMENT_TOKENS = 48;
@@ -82,6 +83,8 @@ final class SqlShapes {
     private static final int COMMENT_TRUNCATION = SqlRules.index(SqlRules.COMMENT_TRUNCATION);
     private static final int STACKED = SqlRules.index(SqlRules.STACKED);
     private static final int STATEMENT = SqlRules.index(SqlRules.STATEMENT);
+    private static final int ADMIN_STATEMENT = SqlRules.index(SqlRules.ADMIN_STATEMENT);
+    private static final int TRACE_HIDING = SqlRules.index(SqlRules.TRACE_HIDING);
     private static final int TIME = SqlRules.index(SqlRules.TIME);
     private static final int FILE = SqlRules.index(SqlRules.FILE);
     private static final int SYSTEM = SqlRules.index(SqlRules.SYSTEM);
@@ -98,6 +101,7 @@ final class SqlShapes {
     private static final int OPEN_CALL = SqlRules.index(SqlRules.OPEN_CALL);
     private static final int KEYWORD_AFTER_QUOTE = SqlRules.index(SqlRules.KEYWORD_AFTER_QUOTE);
     private static final int OPERATOR_FRAGMENT = SqlRules.index(SqlRules.OPERATOR_FRAGMENT);
+    private static final int PROBE = SqlRules.index(SqlRules.PROBE);
 
     private final String text;
     private final FirstFindings findings;
@@ -206,6 +210,7 @@ final class SqlShapes {
             return;
         }
         leadUnquoted(next(0), true);
+        placeholderList();
         // name=value pairs inside the value: each value may be a payload of its own
         int subValues = 0;
         for (int i = 0; i + 2 < n && subValues < MAX_SUB_VALUES; i++) {
@@ -338,9 +343,9 @@ final class SqlShapes {
 
     /** Quoted context: the tail after the quote that ends the application's string. */
     private void leadQuoted() {
-        int c = 0;
+        int c = afterCast();
         boolean tailOperator = false;
-        int k = next(0);
+        int k = next(c);
         if (k < n && binop(k, false) >= 0) {
             int j = continueExpression(k);
             if (j > k) {
@@ -349,14 +354,12 @@ final class SqlShapes {
                 c = j;
             }
         }
-        if (k < n && type[k] == OP && detail[k] == OP_CAST) {
-            int cast = next(k + 1);
-            if (cast < n && type[cast] == WORD && is(detail[cast], SqlVocabulary.CAST_TYPE) && realComment(cast + 1)) {
-                // '::int-- : PostgreSQL casts the string the value ends, and a comment cuts off the rest
-                findings.add(COMMENT_TRUNCATION, start[k], end[cast + 1]);
-            }
-        }
         implicitConversion();
+        comparisonProbe();
+        listProbe();
+        if (!tailOperator) {
+            rowTruncation(c);
+        }
         int closes = 0;
         while (true) {
             int r = next(c);
@@ -368,6 +371,7 @@ final class SqlShapes {
             }
         }
         if (c < n && type[c] == COMMENT && !tailOperator && realComment(c)) {
+            // x'-- and '::int--: the string ends (cast or not) and a comment cuts off the rest of the query
             findings.add(COMMENT_TRUNCATION, start[c], end[c]);
         }
         int s = next(c);
@@ -408,6 +412,140 @@ final class SqlShapes {
             }
             keywordAfterQuote(s);
         }
+    }
+
+    /**
+     * A value that is only a quote and a comparison with a constant: {@code `>65}, {@code '=1}, a
+     * probe that ends a string or quoted name and tests it. A lone {@code <} is left to prose
+     * ({@code '<3}); a name compared is only taken after a backtick, which quotes names.
+     */
+    private void comparisonProbe() {
+        if (n != 2 || type[0] != OP || detail[0] != OP_COMPARE || isChar(0, '<')
+                || !(type[1] == NUM || type[1] == WORD && quote == '`' && detail[1] == 0)
+                || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            return;
+        }
+        findings.add(PROBE, Math.max(0, breakAt - 1), end[1]);
+    }
+
+    /**
+     * A value that is only a quote and a list of numbers after it: {@code ', 2, 1} ends the string
+     * and goes on with the values of the row the query builds, probing how many columns it has.
+     */
+    private void listProbe() {
+        if (n < 4 || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            return;
+        }
+        for (int k = 0; k < n; k += 2) {
+            if (type[k] != COMMA || k + 1 >= n || type[k + 1] != NUM) {
+                return;
+            }
+        }
+        findings.add(PROBE, Math.max(0, breakAt - 1), end[n - 1]);
+    }
+
+    /**
+     * The tail closes the row of values the string is in, perhaps adds rows of its own, and cuts off
+     * the rest of the query: {@code x', 1, 1)-- -}, {@code x'), ('admin','pass')--}. Each value is a
+     * constant; the row's closing parenthesis must come before the comment or semicolon.
+     */
+    private void rowTruncation(int from) {
+        int k = from;
+        int values = 0;
+        int rows = 0;
+        int closes = 0;
+        for (int steps = 0; steps < MAX_STEPS; steps++) {
+            k = skipInnerComments(k);
+            if (k >= n) {
+                return;
+            }
+            if (type[k] == COMMA && closes == 0) {
+                int v = skipInnerComments(k + 1);
+                if (v >= n || !isRowValue(v)) {
+                    return;
+                }
+                values++;
+                k = v + 1;
+            } else if (type[k] == RPAREN && rows == 0) {
+                closes++;
+                k++;
+            } else if (type[k] == COMMA && closes > 0) {
+                int open = skipInnerComments(k + 1);
+                if (open >= n || type[open] != LPAREN || match[open] < 0 || !rowOfValues(open)) {
+                    return;
+                }
+                rows++;
+                k = match[open] + 1;
+            } else {
+                break;
+            }
+        }
+        if (k >= n) {
+            return;
+        }
+        boolean ends = type[k] == COMMENT && realComment(k) && next(k) >= n
+                || type[k] == SEMI && (next(k + 1) >= n || realComment(k + 1));
+        if (ends && closes > 0 && values + rows > 0) {
+            findings.add(COMMENT_TRUNCATION, start[from], end[k]);
+        }
+    }
+
+    /** The first token at or after {@code k} that is not a comment, or the first of the comments that end the value. */
+    private int skipInnerComments(int k) {
+        int after = next(k);
+        return after < n ? after : k;
+    }
+
+    /** Whether the parenthesis at {@code open} holds only constants separated by commas. */
+    private boolean rowOfValues(int open) {
+        boolean value = false;
+        for (int v = next(open + 1); v < match[open]; v = next(v + 1)) {
+            if (value ? type[v] != COMMA : !isRowValue(v)) {
+                return false;
+            }
+            value = !value;
+        }
+        return value;
+    }
+
+    private boolean isRowValue(int v) {
+        return type[v] == NUM || type[v] == STR || type[v] == SYSVAR || type[v] == VAR
+                || type[v] == WORD && is(detail[v], SqlVocabulary.LITERAL);
+    }
+
+    /**
+     * A value that is only empty single-quoted strings and numbers in a list, a string first and a
+     * number last: {@code '', '', 13} and {@code ' ', 10} fill the columns of a row to count them.
+     * CSV quotes with double quotes, so {@code "",0} is left to it.
+     */
+    private void placeholderList() {
+        if (n < 3 || type[0] != STR || type[n - 1] != NUM) {
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            boolean item = k % 2 == 0;
+            if (item ? !(type[k] == NUM || type[k] == STR && detail[k] == '\'' && blank(start[k] + 1, end[k] - 1))
+                    : type[k] != COMMA) {
+                return;
+            }
+        }
+        findings.add(PROBE, start[0], end[n - 1]);
+    }
+
+    /**
+     * Where the tail goes on after a PostgreSQL cast of the string the break ends ({@code '::text||version()--}):
+     * the cast keeps that string a value, so what follows is read as if it followed the quote. 0 when
+     * the tail does not open with {@code ::type}.
+     */
+    private int afterCast() {
+        int k = next(0);
+        if (k < n && type[k] == OP && detail[k] == OP_CAST) {
+            int cast = next(k + 1);
+            if (cast < n && type[cast] == WORD && is(detail[cast], SqlVocabulary.CAST_TYPE) && cast + 1 < n) {
+                return cast + 1;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -912,6 +1050,10 @@ final class SqlShapes {
             }
             return;
         }
+        if (t == COMMENT) {
+            traceHidingComment(i);
+            return;
+        }
         if (t == QIDENT) {
             if (end[i] - start[i] > 2 && SqlVocabulary.is(SqlVocabulary.find(text, start[i] + 1, end[i] - 1),
                     SqlVocabulary.CATALOG)) {
@@ -984,14 +1126,43 @@ final class SqlShapes {
     }
 
     /**
+     * A comment that names {@code sp_password}: SQL Server leaves any statement that holds the word
+     * out of its trace, so a payload appends it ({@code 1'--sp_password}) to hide from the audit.
+     */
+    private void traceHidingComment(int i) {
+        int word = SP_PASSWORD.length();
+        for (int k = start[i]; k + word <= end[i]; k++) {
+            if ((text.charAt(k) | 0x20) == 's' && text.regionMatches(true, k, SP_PASSWORD, 0, word)
+                    && (k == start[i] || !SqlLexer.isWordPart(text.charAt(k - 1)))
+                    && (k + word == end[i] || !SqlLexer.isWordPart(text.charAt(k + word)))) {
+                findings.add(TRACE_HIDING, start[i], k + word);
+                return;
+            }
+        }
+    }
+
+    /**
      * MySQL's {@code 1.e(} in place of a space before a parenthesis, which hides a call from
      * filters that look for {@code name(}: {@code 1.e(ascii 1.e(substring(...}. Counted when the
-     * group opened right after it starts with a SQL word.
+     * group opened right after it starts with a SQL word; likewise {@code 1.e.name} before a known
+     * or code-like name, which hides a qualified name ({@code 1.e.tables}).
      */
     private void scientificSpace(int i) {
         int p = i + 1;
-        if (p >= n || type[p] != LPAREN || start[p] != end[i] || end[i] - start[i] < 3
+        if (p >= n || start[p] != end[i] || end[i] - start[i] < 3
                 || Ascii.lower(text.charAt(end[i] - 1)) != 'e' || text.charAt(end[i] - 2) != '.') {
+            return;
+        }
+        if (type[p] == DOT) {
+            // 1.e.tables: the number stands for a space before a qualified name (information_schema 1.e.tables)
+            int name = p + 1;
+            if (name < n && type[name] == WORD && start[name] == end[p] && end[name] - start[name] > 1
+                    && (detail[name] != 0 || codeLike(name))) {
+                findings.add(FUNCTION, start[i], end[name]);
+            }
+            return;
+        }
+        if (type[p] != LPAREN) {
             return;
         }
         int w = next(p + 1);
@@ -1336,6 +1507,11 @@ final class SqlShapes {
                     || (afterSemicolon && nameEndsStatement(a) && (codeLike(a) || afterValueSemicolon(s)))) {
                 findings.add(destructive, start[s], end[Math.min(a, n - 1)]);
             }
+        } else if (id == SqlVocabulary.ALTER && afterSemicolon && a < n && type[a] == WORD
+                && (wordIs(a, "system") || wordIs(a, "session")) && next(a + 1) < n && type[next(a + 1)] == WORD
+                && (wordIs(next(a + 1), "set") || wordIs(next(a + 1), "reset") || wordIs(next(a + 1), "kill"))) {
+            // '; alter system set log_statement='none'--: PostgreSQL and Oracle change the server's settings
+            findings.add(ADMIN_STATEMENT, start[s], end[next(a + 1)]);
         } else if (id == SqlVocabulary.ALTER || id == SqlVocabulary.CREATE) {
             int o = a;
             if (id == SqlVocabulary.CREATE && isWord(o, SqlVocabulary.OR)) {
@@ -1364,7 +1540,21 @@ final class SqlShapes {
                 findings.add(afterSemicolon ? STACKED : STATEMENT, start[s], end[a]);
             }
         } else if (id == SqlVocabulary.SET) {
-            if (a < n && type[a] == VAR) {
+            if (a < n && type[a] == WORD && afterSemicolon && semicolonEndsValue(s)
+                    && (wordIs(a, "global") || wordIs(a, "session") || wordIs(a, "persist"))) {
+                // '; set global general_log=1--: a server setting changed from a stacked statement
+                int name = next(a + 1);
+                int eq = name < n && type[name] == WORD ? next(qualified(name + 1)) : n;
+                if (eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN)) {
+                    findings.add(ADMIN_STATEMENT, start[s], end[eq]);
+                }
+            } else if (a < n && type[a] == SYSVAR) {
+                // set @@global.general_log=1: only a database has server variables to set
+                int eq = next(a + 1);
+                if (afterSemicolon || eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN)) {
+                    findings.add(afterSemicolon ? ADMIN_STATEMENT : STATEMENT, start[s], end[a]);
+                }
+            } else if (a < n && type[a] == VAR) {
                 int eq = next(a + 1);
                 boolean assigns = eq < n && type[eq] == OP && (detail[eq] == OP_COMPARE || detail[eq] == OP_ASSIGN);
                 if (assigns || afterSemicolon) {
@@ -1526,6 +1716,51 @@ final class SqlShapes {
             if (after > 0 && (next(after) >= n || realComment(after) || type[next(after)] == SEMI)) {
                 findings.add(rule, start[s], end[after - 1]);
             }
+        } else if (id == SqlVocabulary.HANDLER && afterSemicolon && semicolonEndsValue(s)) {
+            // MySQL reads rows without SELECT: '; handler users open--, 1; handler users read first
+            int verb = a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a) ? next(qualified(a + 1)) : n;
+            if (verb < n && type[verb] == WORD && (wordIs(verb, "read") && next(verb + 1) < n
+                    || (wordIs(verb, "open") || wordIs(verb, "close"))
+                            && (statementEnds(verb + 1) || isWord(next(verb + 1), SqlVocabulary.AS)))) {
+                findings.add(rule, start[s], end[verb]);
+            }
+        } else if ((id == SqlVocabulary.MERGE || id == SqlVocabulary.UPSERT) && afterSemicolon && semicolonEndsValue(s)) {
+            // '; merge into users u using dual on (1=1) when matched then update ..., '; upsert into t values (..)
+            int name = isWord(a, SqlVocabulary.INTO) ? next(a + 1) : n;
+            int after = name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)
+                    ? aliased(next(qualified(name + 1))) : n;
+            if (id == SqlVocabulary.MERGE && after < n && wordIs(after, "using")) {
+                int source = next(after + 1);
+                int on = source < n && type[source] == LPAREN && match[source] > 0 ? aliased(next(match[source] + 1))
+                        : source < n && (type[source] == WORD || type[source] == QIDENT) && !reservedWord(source)
+                                ? aliased(next(qualified(source + 1))) : n;
+                if (isWord(on, SqlVocabulary.ON)) {
+                    findings.add(rule, start[s], end[on]);
+                }
+            } else if (id == SqlVocabulary.UPSERT && after < n && (type[after] == LPAREN
+                    || isWord(after, SqlVocabulary.VALUES) || isWord(after, SqlVocabulary.SELECT))) {
+                findings.add(rule, start[s], end[after]);
+            }
+        } else if ((id == SqlVocabulary.RECONFIGURE || id == SqlVocabulary.CHECKPOINT) && afterSemicolon
+                && semicolonEndsValue(s)) {
+            // '; reconfigure--: SQL Server applies a changed option (xp_cmdshell on) at once
+            if (statementEnds(s + 1) || isWord(a, SqlVocabulary.WITH)) {
+                findings.add(ADMIN_STATEMENT, start[s], end[s]);
+            }
+        } else if (id == SqlVocabulary.FLUSH && afterSemicolon && semicolonEndsValue(s)) {
+            // '; flush privileges--: MySQL reloads grants written into mysql.user
+            int what = a < n && type[a] == WORD && (wordIs(a, "local") || wordIs(a, "no_write_to_binlog")) ? next(a + 1) : a;
+            if (what < n && type[what] == WORD && (detail[what] == SqlVocabulary.PRIVILEGES
+                    || detail[what] == SqlVocabulary.TABLES || wordIs(what, "logs") || wordIs(what, "hosts")
+                    || wordIs(what, "status")) && statementEnds(what + 1)) {
+                findings.add(ADMIN_STATEMENT, start[s], end[what]);
+            }
+        } else if (id == SqlVocabulary.DBCC && afterSemicolon && a < n && type[a] == WORD) {
+            // SQL Server's console commands: '; dbcc checkdb--, '; dbcc traceon(3604)
+            int after = next(a + 1);
+            if (statementEnds(a + 1) || after < n && type[after] == LPAREN || isWord(after, SqlVocabulary.WITH)) {
+                findings.add(ADMIN_STATEMENT, start[s], end[a]);
+            }
         } else if (id == SqlVocabulary.DO && afterSemicolon && a < n && type[a] == STR && detail[a] == '$') {
             // PostgreSQL's anonymous block: '; do $$ begin perform pg_sleep(5); end $$--
             findings.add(rule, start[s], end[a]);
@@ -1584,6 +1819,20 @@ final class SqlShapes {
             return false;
         }
         return opening >= breakAt && blank(breakAt, opening);
+    }
+
+    /** The token after an optional alias ({@code users u}, {@code users as u}) that starts at {@code j}. */
+    private int aliased(int j) {
+        if (isWord(j, SqlVocabulary.AS)) {
+            j = next(j + 1);
+        }
+        return j < n && type[j] == WORD && !reservedWord(j) && !wordIs(j, "using") ? next(j + 1) : j;
+    }
+
+    /** Whether the statement ends before token {@code j}: the end of the value, a comment or a semicolon follows. */
+    private boolean statementEnds(int j) {
+        int k = next(j);
+        return k >= n || realComment(j) || type[k] == SEMI;
     }
 
     /** A plain name that ends the statement: a comment, a semicolon or the end of the value follows. */

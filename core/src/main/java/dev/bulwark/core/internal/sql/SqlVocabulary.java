@@ -198,6 +198,15 @@ final class SqlVocabulary {
     static final int SOME = add("some", FUNCTION | UNARY);
     static final int WHILE = add("while", STATEMENT | RESERVED);
     static final int RLIKE = add("rlike", COMPARE | RESERVED | GLUE);
+    /** MySQL's {@code HANDLER t OPEN} and {@code HANDLER t READ ...}: rows read without SELECT. */
+    static final int HANDLER = add("handler", STATEMENT | RESERVED);
+    static final int MERGE = add("merge", STATEMENT);
+    static final int UPSERT = add("upsert", STATEMENT);
+    /** Server administration that runs alone: {@code FLUSH PRIVILEGES}, {@code RECONFIGURE}, {@code CHECKPOINT}, {@code DBCC}. */
+    static final int FLUSH = add("flush", STATEMENT);
+    static final int RECONFIGURE = add("reconfigure", STATEMENT);
+    static final int CHECKPOINT = add("checkpoint", STATEMENT);
+    static final int DBCC = add("dbcc", STATEMENT);
     static final int REGEXP = add("regexp", COMPARE | RESERVED | GLUE);
 
     static {

@@ -52,6 +52,18 @@ class SqlLexerTest {
     }
 
     @Test
+    void readsOracleAlternativeQuotesWithTheirOwnDelimiters() {
+        assertThat(tokens("q'[it's]' nq'{a}' Q'!x!' q'<open")).containsExactly(
+                SqlTokens.STR + ":q'[it's]'", SqlTokens.STR + ":nq'{a}'", SqlTokens.STR + ":Q'!x!'",
+                SqlTokens.STR_OPEN + ":q'<open");
+    }
+
+    @Test
+    void readsQBeforeBlankAsAName() {
+        assertThat(tokens("q' x'")).containsExactly(SqlTokens.WORD + ":q", SqlTokens.STR + ":' x'");
+    }
+
+    @Test
     void readsCommentsOfThreeKinds() {
         assertThat(tokens("a -- x\nb # y\nc /* z */ d")).containsExactly(
                 SqlTokens.WORD + ":a", SqlTokens.COMMENT + ":-- x", SqlTokens.WORD + ":b", SqlTokens.COMMENT + ":# y",
