@@ -62,7 +62,8 @@ import java.util.Map;
  * {@code required}; a failure inside {@code allOf}/{@code anyOf}/{@code oneOf} reported once, as
  * that keyword, where it applies; one violation per keyword and value; java-json-tools' order.
  * {@code pattern} is matched by {@link SchemaEngine#matches} (ECMA-262, each pattern compiled once),
- * as before. Schemas that reach a {@code discriminator} stay with the validator.
+ * as before. {@code discriminator} is the validator's keyword ({@link SpecDiscriminator}), with its
+ * recursion bounded: the validator itself overflowed its stack on the usual inheritance layout.
  */
 final class JsonBodySchemas {
 
@@ -110,6 +111,7 @@ final class JsonBodySchemas {
         String json = forRequests.toString();
         Dialect dialect = Dialect.builder(Dialects.getOpenApi30())
                 .formats(SpecFormats.all())
+                .keyword(new SpecDiscriminator(forRequests, base))
                 // The document around the schemas (info, paths, ...) and extensions are no keywords.
                 .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
                 .build();
@@ -146,44 +148,12 @@ final class JsonBodySchemas {
                     StringBuilder schemaPointerBuilder = new StringBuilder(pointer).append("/content");
                     JsonBodyParser.appendPointerToken(schemaPointerBuilder, mediaType);
                     String schemaPointer = schemaPointerBuilder.append("/schema").toString();
-                    if (reachesDiscriminator(document, document.at(schemaPointer))) {
-                        continue;
-                    }
                     Schema schema = registry.getSchema(SchemaLocation.of(base + "#" + schemaPointer));
                     byMediaType.put(mediaType, schema);
                 }
                 schemas.put(operation.getValue(), byMediaType);
             }
         }
-    }
-
-    /**
-     * Whether the schema at {@code node}, or one it refers to, uses {@code discriminator}. The
-     * validator's own discriminator keyword (the value must name a schema of the spec, and the
-     * instance is checked against it) has no match in the OpenAPI 3.0 dialect, so such bodies stay
-     * with the validator.
-     */
-    private static boolean reachesDiscriminator(JsonNode document, JsonNode node) {
-        Deque<JsonNode> pending = new ArrayDeque<>();
-        Set<JsonNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        pending.push(node);
-        while (!pending.isEmpty()) {
-            JsonNode current = pending.pop();
-            if (!current.isContainerNode() || !visited.add(current)) {
-                continue;
-            }
-            if (current.isObject()) {
-                if (current.path("discriminator").isObject()) {
-                    return true;
-                }
-                String ref = current.path("$ref").asText("");
-                if (ref.startsWith("#/")) {
-                    pending.push(document.at(ref.substring(1)));
-                }
-            }
-            current.forEach(pending::push);
-        }
-        return false;
     }
 
     /**
