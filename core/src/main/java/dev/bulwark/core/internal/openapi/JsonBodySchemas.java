@@ -109,19 +109,10 @@ final class JsonBodySchemas {
             closeObjects(forRequests);
         }
         String json = forRequests.toString();
-        Dialect dialect = Dialect.builder(Dialects.getOpenApi30())
-                .formats(SpecFormats.all())
-                .keyword(new SpecDiscriminator(forRequests, base))
-                // The document around the schemas (info, paths, ...) and extensions are no keywords.
-                .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
-                .build();
+        Dialect dialect = dialect().keyword(new SpecDiscriminator(forRequests, base)).build();
         SchemaRegistry registry = SchemaRegistry.withDialect(dialect, builder -> builder
                 .schemas(Map.of(base, json))
-                .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                        .formatAssertionsEnabled(true)
-                        .pathType(PathType.JSON_POINTER)
-                        .regularExpressionFactory(pattern -> value -> SchemaEngine.matches(pattern, value))
-                        .build()));
+                .schemaRegistryConfig(registryConfig()));
         JsonNode paths = document.path("paths");
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             JsonNode pathNode = paths.path(path.getKey());
@@ -154,6 +145,25 @@ final class JsonBodySchemas {
                 schemas.put(operation.getValue(), byMediaType);
             }
         }
+    }
+
+    /**
+     * The OpenAPI 3.0 dialect as the validator judges it: its formats ({@link SpecFormats}), and
+     * the document around the schemas (info, paths, ...) and extensions taken as no keywords.
+     */
+    static Dialect.Builder dialect() {
+        return Dialect.builder(Dialects.getOpenApi30())
+                .formats(SpecFormats.all())
+                .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword));
+    }
+
+    /** Formats asserted, JSON pointers for locations, {@code pattern} matched as the validator matches it. */
+    static SchemaRegistryConfig registryConfig() {
+        return SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_POINTER)
+                .regularExpressionFactory(pattern -> value -> SchemaEngine.matches(pattern, value))
+                .build();
     }
 
     /**
@@ -398,7 +408,8 @@ final class JsonBodySchemas {
         return token.replace("~1", "/").replace("~0", "~");
     }
 
-    private static String keyword(Error error) {
+    /** The validator's name for what {@code error} is about: its keyword, {@code format.<name>} for formats. */
+    static String keyword(Error error) {
         String keyword = error.getKeyword();
         if ("format".equals(keyword)) {
             JsonNode format = error.getSchemaNode();

@@ -114,7 +114,11 @@ public final class OpenApiCheck implements Check {
                 if (!spec.basePath().isEmpty()) {
                     builder.withBasePathOverride(spec.basePath());
                 }
-                specs.add(new LoadedSpec(spec, builder.build(), new JsonBodySchemas(content, spec.basePath(),
+                OpenApiInteractionValidator validator = builder.build();
+                if (String.valueOf(parsed.getOpenAPI().getOpenapi()).startsWith("3.0")) {
+                    ParameterSchemas.install(validator);
+                }
+                specs.add(new LoadedSpec(spec, validator, new JsonBodySchemas(content, spec.basePath(),
                         resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE)));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
