@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -62,8 +61,12 @@ final class ParameterSchemas extends SchemaValidator {
 
     private final MessageResolver messages;
     private final SchemaRegistry registry;
-    /** Per schema object of the validator's model (parameters' and their items'), its compiled form, or none. */
-    private final Map<Schema<?>, Compiled> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * Per schema object of the validator's model (parameters' and their items'), its compiled form
+     * or none; read without locking, replaced by a copy with each schema first seen after start-up
+     * (schemas come from the spec alone, so the copies are bounded by it).
+     */
+    private volatile Map<Schema<?>, Compiled> compiled = new IdentityHashMap<>();
     private int count;
 
     /** A compiled parameter schema; {@code schema} null when the validator's engine keeps it. */
@@ -195,8 +198,15 @@ final class ParameterSchemas extends SchemaValidator {
         if (known != null) {
             return known;
         }
-        synchronized (compiled) {
-            return compiled.computeIfAbsent(schema, this::compileNow);
+        synchronized (this) {
+            known = compiled.get(schema);
+            if (known == null) {
+                known = compileNow(schema);
+                Map<Schema<?>, Compiled> copy = new IdentityHashMap<>(compiled);
+                copy.put(schema, known);
+                compiled = copy;
+            }
+            return known;
         }
     }
 
