@@ -62,7 +62,8 @@ import java.util.Map;
  * {@code required}; a failure inside {@code allOf}/{@code anyOf}/{@code oneOf} reported once, as
  * that keyword, where it applies; one violation per keyword and value; java-json-tools' order.
  * {@code pattern} is matched by {@link SchemaEngine#matches} (ECMA-262, each pattern compiled once),
- * as before. Schemas that reach a {@code discriminator} stay with the validator.
+ * as before. {@code discriminator} is the validator's keyword ({@link SpecDiscriminator}), with its
+ * recursion bounded: the validator itself overflowed its stack on the usual inheritance layout.
  */
 final class JsonBodySchemas {
 
@@ -108,18 +109,10 @@ final class JsonBodySchemas {
             closeObjects(forRequests);
         }
         String json = forRequests.toString();
-        Dialect dialect = Dialect.builder(Dialects.getOpenApi30())
-                .formats(SpecFormats.all())
-                // The document around the schemas (info, paths, ...) and extensions are no keywords.
-                .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
-                .build();
+        Dialect dialect = dialect().keyword(new SpecDiscriminator(forRequests, base)).build();
         SchemaRegistry registry = SchemaRegistry.withDialect(dialect, builder -> builder
                 .schemas(Map.of(base, json))
-                .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                        .formatAssertionsEnabled(true)
-                        .pathType(PathType.JSON_POINTER)
-                        .regularExpressionFactory(pattern -> value -> SchemaEngine.matches(pattern, value))
-                        .build()));
+                .schemaRegistryConfig(registryConfig()));
         JsonNode paths = document.path("paths");
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             JsonNode pathNode = paths.path(path.getKey());
@@ -146,9 +139,6 @@ final class JsonBodySchemas {
                     StringBuilder schemaPointerBuilder = new StringBuilder(pointer).append("/content");
                     JsonBodyParser.appendPointerToken(schemaPointerBuilder, mediaType);
                     String schemaPointer = schemaPointerBuilder.append("/schema").toString();
-                    if (reachesDiscriminator(document, document.at(schemaPointer))) {
-                        continue;
-                    }
                     Schema schema = registry.getSchema(SchemaLocation.of(base + "#" + schemaPointer));
                     byMediaType.put(mediaType, schema);
                 }
@@ -158,32 +148,22 @@ final class JsonBodySchemas {
     }
 
     /**
-     * Whether the schema at {@code node}, or one it refers to, uses {@code discriminator}. The
-     * validator's own discriminator keyword (the value must name a schema of the spec, and the
-     * instance is checked against it) has no match in the OpenAPI 3.0 dialect, so such bodies stay
-     * with the validator.
+     * The OpenAPI 3.0 dialect as the validator judges it: its formats ({@link SpecFormats}), and
+     * the document around the schemas (info, paths, ...) and extensions taken as no keywords.
      */
-    private static boolean reachesDiscriminator(JsonNode document, JsonNode node) {
-        Deque<JsonNode> pending = new ArrayDeque<>();
-        Set<JsonNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        pending.push(node);
-        while (!pending.isEmpty()) {
-            JsonNode current = pending.pop();
-            if (!current.isContainerNode() || !visited.add(current)) {
-                continue;
-            }
-            if (current.isObject()) {
-                if (current.path("discriminator").isObject()) {
-                    return true;
-                }
-                String ref = current.path("$ref").asText("");
-                if (ref.startsWith("#/")) {
-                    pending.push(document.at(ref.substring(1)));
-                }
-            }
-            current.forEach(pending::push);
-        }
-        return false;
+    static Dialect.Builder dialect() {
+        return Dialect.builder(Dialects.getOpenApi30())
+                .formats(SpecFormats.all())
+                .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword));
+    }
+
+    /** Formats asserted, JSON pointers for locations, {@code pattern} matched as the validator matches it. */
+    static SchemaRegistryConfig registryConfig() {
+        return SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_POINTER)
+                .regularExpressionFactory(pattern -> value -> SchemaEngine.matches(pattern, value))
+                .build();
     }
 
     /**
@@ -428,7 +408,8 @@ final class JsonBodySchemas {
         return token.replace("~1", "/").replace("~0", "~");
     }
 
-    private static String keyword(Error error) {
+    /** The validator's name for what {@code error} is about: its keyword, {@code format.<name>} for formats. */
+    static String keyword(Error error) {
         String keyword = error.getKeyword();
         if ("format".equals(keyword)) {
             JsonNode format = error.getSchemaNode();

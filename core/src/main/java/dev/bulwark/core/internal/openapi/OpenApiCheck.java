@@ -63,6 +63,13 @@ public final class OpenApiCheck implements Check {
     private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
     private static final String CONTENT_TYPE_NOT_ALLOWED = "validation.request.contentType.notAllowed";
     private static final String BODY_MISSING = "validation.request.body.missing";
+    /**
+     * Not the validator's: the request could not be checked at all (the validator or the schema
+     * engine failed on it), so it is refused with 400.
+     */
+    static final String UNCHECKABLE = "validation.request.uncheckable";
+    /** Not the validator's: a response could not be checked (logged only, as every response finding). */
+    static final String RESPONSE_UNCHECKABLE = "validation.response.uncheckable";
     /** Not a message: ignoring it stops the validator from treating object schemas as closed. */
     private static final String CLOSED_OBJECTS = "validation.schema.additionalProperties";
 
@@ -107,7 +114,11 @@ public final class OpenApiCheck implements Check {
                 if (!spec.basePath().isEmpty()) {
                     builder.withBasePathOverride(spec.basePath());
                 }
-                specs.add(new LoadedSpec(spec, builder.build(), new JsonBodySchemas(content, spec.basePath(),
+                OpenApiInteractionValidator validator = builder.build();
+                if (String.valueOf(parsed.getOpenAPI().getOpenapi()).startsWith("3.0")) {
+                    ParameterSchemas.install(validator);
+                }
+                specs.add(new LoadedSpec(spec, validator, new JsonBodySchemas(content, spec.basePath(),
                         resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE)));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
@@ -160,11 +171,22 @@ public final class OpenApiCheck implements Check {
         HttpRequest request = inspection.request();
         Schema bodySchema = loaded.bodies().schemaFor(inspection.normalizedPath(), withoutBody.getMethod(), withoutBody,
                 request.bodyLength() > 0);
-        ValidationReport report = loaded.validator().validateRequest(
-                bodySchema != null || request.bodyLength() == 0 ? withoutBody
-                        : validatorRequest.withBody(bodyBytes(request)).build());
-        List<JsonBodySchemas.BodyViolation> bodyViolations = bodySchema != null
-                ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
+        ValidationReport report;
+        List<JsonBodySchemas.BodyViolation> bodyViolations;
+        try {
+            report = loaded.validator().validateRequest(
+                    bodySchema != null || request.bodyLength() == 0 ? withoutBody
+                            : validatorRequest.withBody(bodyBytes(request)).build());
+            bodyViolations = bodySchema != null ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
+        } catch (RuntimeException | Error e) {
+            // Fail closed: a request the contract cannot be checked against is not let through.
+            // The request itself is in the security log line; its text is not repeated here.
+            LOG.warn("OpenAPI validation failed on a request ({}); the request is refused as {}", e.getClass().getName(),
+                    UNCHECKABLE);
+            LOG.debug("OpenAPI validation failure", e);
+            report(inspection, UNCHECKABLE, Location.REQUEST, routeMode);
+            return;
+        }
         int reported = 0;
         boolean operationFound = true;
         boolean bodyReported = bodySchema == null;
@@ -295,7 +317,15 @@ public final class OpenApiCheck implements Check {
         for (List<String> field : groupByName(headers)) {
             response.withHeader(field.get(0), field.subList(1, field.size()));
         }
-        ValidationReport report = loaded.validator().validateResponse(normalizedPath, method, response.build());
+        ValidationReport report;
+        try {
+            report = loaded.validator().validateResponse(normalizedPath, method, response.build());
+        } catch (RuntimeException | Error e) {
+            LOG.warn("OpenAPI validation failed on a response ({})", e.getClass().getName());
+            LOG.debug("OpenAPI response validation failure", e);
+            return List.of(new Finding(KEY, RESPONSE_UNCHECKABLE, "response could not be checked against the OpenAPI contract",
+                    Location.value(Source.BODY, "response"), "", Level.BASIC, Mode.LOG_ONLY, BlockType.OPENAPI, 500));
+        }
         List<Finding> findings = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR && findings.size() < config.maxViolations()) {

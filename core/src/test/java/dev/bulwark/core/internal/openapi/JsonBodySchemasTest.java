@@ -219,10 +219,11 @@ class JsonBodySchemasTest {
     }
 
     @Test
-    void leavesBodiesWhoseSchemaUsesADiscriminatorToTheValidator() {
+    void compilesBodiesWhoseSchemaUsesADiscriminator() {
+        // The validator loops on them (SpecDiscriminatorTest has the cases).
         Request request = new SimpleRequest.Builder("POST", "/dogs").withContentType("application/json").build();
 
-        assertThat(BODIES.schemaFor("/dogs", request.getMethod(), request, true)).isNull();
+        assertThat(BODIES.schemaFor("/dogs", request.getMethod(), request, true)).isNotNull();
     }
 
     @ParameterizedTest(name = "{0} {1} {3}")
