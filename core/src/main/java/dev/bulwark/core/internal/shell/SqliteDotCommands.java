@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.shell;
 
 import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.CommandTable;
 
 /**
@@ -39,9 +40,10 @@ final class SqliteDotCommands {
         // Where the line of the last name looked at stops; names later on the same line share it,
         // so that "\\n" escapes, which do not end a line here, cannot make the scan quadratic.
         int lineStop = -1;
-        int[] next = {-2, -2, -2, -2};
+        // Only a separator's first character starts a match: go from one to the next.
+        CharPositions separatorStarts = new CharPositions(text, ";\n\r\\");
         for (int i = 0; i < n; i++) {
-            i = nextSeparatorStart(text, i, next);
+            i = separatorStarts.next(i);
             if (i < 0) {
                 break;
             }
@@ -74,29 +76,6 @@ final class SqliteDotCommands {
             i = dot;
         }
         return null;
-    }
-
-    /** The characters a separator starts with: {@code ;}, a line break, or the backslash of {@code \\n}. */
-    private static final char[] SEPARATOR_STARTS = {';', '\n', '\r', '\\'};
-
-    /**
-     * The first index at or after {@code from} that holds one of {@link #SEPARATOR_STARTS}, or -1:
-     * where the scan can look for a separator next, found by {@code String.indexOf}, which is much
-     * faster than a loop of {@code charAt}. {@code next} keeps the next index of each character
-     * between calls with growing {@code from} (-2 before the first, -1 when there is none), so each
-     * character of the text is searched once per kind: linear.
-     */
-    static int nextSeparatorStart(String text, int from, int[] next) {
-        int first = -1;
-        for (int k = 0; k < SEPARATOR_STARTS.length; k++) {
-            if (next[k] != -1 && next[k] < from) {
-                next[k] = text.indexOf(SEPARATOR_STARTS[k], from);
-            }
-            if (next[k] >= 0 && (first < 0 || next[k] < first)) {
-                first = next[k];
-            }
-        }
-        return first;
     }
 
     /** End of the separator at {@code i}: {@code ;}, a line break, or a written-out {@code \n}; -1 if none. */
