@@ -185,6 +185,9 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         return false;
     }
 
+    /** The characters a JavaScript breakout check starts at: {@code ;}, the dot of {@code this.}, {@code |}. */
+    private static final AsciiSet BREAKOUT_MARKS = AsciiSet.of(";.|");
+
     /**
      * Breakouts from a JavaScript string in {@code $where}: a quote, then {@code ;} and
      * {@code return <value>}; {@code this.<field>} compared or matched; {@code '||'a'=='a}.
@@ -198,7 +201,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         }
         int numberEnd = leadingNumberEnd(text);
         // Each check starts at a ';', at the '.' of "this." or at a '|': go from one to the next.
-        CharPositions marks = new CharPositions(text, ";.|");
+        CharPositions marks = new CharPositions(text, BREAKOUT_MARKS);
         for (int mark = marks.next(0); mark >= 0; ) {
             char c = text.charAt(mark);
             int next = mark + 1;

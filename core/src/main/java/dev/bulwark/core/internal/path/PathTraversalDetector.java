@@ -319,7 +319,7 @@ public final class PathTraversalDetector extends RuleFamily {
     /** ASCII characters that can start a spelling of a dot or a separator. */
     private static final boolean[] SPELLING_STARTS = new boolean[0x80];
     /** The characters of {@link #SPELLING_STARTS}. */
-    private static final String SPELLING_START_CHARS = ".0/\\%" + controlCharacters();
+    private static final AsciiSet SPELLING_START_CHARS = AsciiSet.of(".0/\\%" + controlCharacters());
 
     static {
         for (char c : ".0/\\%".toCharArray()) {

@@ -240,7 +240,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
     /** ASCII characters the quick scan below looks at in themselves. */
     private static final boolean[] INTERESTING = new boolean[128];
     /** The characters of {@link #INTERESTING} and the sigils the character after which counts. */
-    private static final String MARKS = "{%[(#&\\$?";
+    private static final AsciiSet MARKS = AsciiSet.of("{%[(#&\\$?");
 
     static {
         for (char c : "{%[(#&\\$".toCharArray()) {
