@@ -91,9 +91,14 @@ public final class LdapInjectionDetector extends RuleFamily {
         int depth = 0;
         int weak = -1;
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        // Only parentheses count: go from one to the next by String.indexOf.
+        int nextOpen = text.indexOf('(');
+        int nextClose = text.indexOf(')');
+        while (nextOpen >= 0 || nextClose >= 0) {
+            int i = nextOpen < 0 ? nextClose : nextClose < 0 ? nextOpen : Math.min(nextOpen, nextClose);
             char c = text.charAt(i);
             if (c == '(') {
+                nextOpen = text.indexOf('(', i + 1);
                 depth++;
                 if (weak < 0 && i + 1 < length && isOperator(text.charAt(i + 1)) && opensComponent(text, i + 1, false)) {
                     weak = i;
@@ -102,7 +107,8 @@ public final class LdapInjectionDetector extends RuleFamily {
                         return;
                     }
                 }
-            } else if (c == ')') {
+            } else {
+                nextClose = text.indexOf(')', i + 1);
                 depth--;
                 if (depth < 0 && opensComponent(text, i + 1, true)) {
                     sink.report(FILTER_BREAKOUT, i, Math.min(length - i, 32));

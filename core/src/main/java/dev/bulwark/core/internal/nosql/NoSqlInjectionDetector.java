@@ -6,6 +6,7 @@ import dev.bulwark.core.Component;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
@@ -184,6 +185,9 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         return false;
     }
 
+    /** The characters a JavaScript breakout check starts at: {@code ;}, the dot of {@code this.}, {@code |}. */
+    private static final AsciiSet BREAKOUT_MARKS = AsciiSet.of(";.|");
+
     /**
      * Breakouts from a JavaScript string in {@code $where}: a quote, then {@code ;} and
      * {@code return <value>}; {@code this.<field>} compared or matched; {@code '||'a'=='a}.
@@ -196,25 +200,32 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             return;
         }
         int numberEnd = leadingNumberEnd(text);
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+        // Each check starts at a ';', at the '.' of "this." or at a '|': go from one to the next.
+        CharPositions marks = new CharPositions(text, BREAKOUT_MARKS);
+        for (int mark = marks.next(0); mark >= 0; ) {
+            char c = text.charAt(mark);
+            int next = mark + 1;
             if (c == ';') {
-                if ((quoteBefore(text, i) || numberEnd == i) && returnsAfter(text, i + 1)) {
-                    sink.report(JS_INJECTION, i, Math.min(length - i, 24));
+                if ((quoteBefore(text, mark) || numberEnd == mark) && returnsAfter(text, mark + 1)) {
+                    sink.report(JS_INJECTION, mark, Math.min(length - mark, 24));
                     return;
                 }
-            } else if (c == 't' && i + 4 < length && text.charAt(i + 4) == '.' && Ascii.matchesAt(text, i, "this.") && (i == 0 || !Ascii.isAlnum(text.charAt(i - 1)))) {
-                if (thisComparison(text, i + 5)) {
+            } else if (c == '.') {
+                int i = mark - 4;
+                if (i >= 0 && text.charAt(i) == 't' && Ascii.matchesAt(text, i, "this.")
+                        && (i == 0 || !Ascii.isAlnum(text.charAt(i - 1))) && thisComparison(text, i + 5)) {
                     sink.report(JS_INJECTION, i, Math.min(length - i, 32));
                     return;
                 }
-            } else if (c == '|' && i + 1 < length && text.charAt(i + 1) == '|') {
-                if (quoteBefore(text, i) && quotedEqualityAfter(text, i + 2)) {
-                    sink.report(JS_INJECTION, i, Math.min(length - i, 24));
+            } else if (mark + 1 < length && text.charAt(mark + 1) == '|') {
+                if (quoteBefore(text, mark) && quotedEqualityAfter(text, mark + 2)) {
+                    sink.report(JS_INJECTION, mark, Math.min(length - mark, 24));
                     return;
                 }
-                i++;
+                // "||" is one operator: its second '|' starts nothing.
+                next = mark + 2;
             }
+            mark = marks.next(next);
         }
     }
 

@@ -8,10 +8,12 @@ import dev.bulwark.core.config.DenyRulesConfig;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
+import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.UploadNames;
 import java.util.List;
@@ -263,7 +265,8 @@ public final class PathTraversalDetector extends RuleFamily {
             return;
         }
         BestFinding weak = new BestFinding();
-        if ((traits & MAY_TRAVERSE) != 0 && scanTraversal(text, sink, weak)) {
+        if ((traits & MAY_TRAVERSE) != 0
+                && scanTraversal(text, text == target.text() ? target.profile() : null, sink, weak)) {
             return;
         }
         if (scanSensitiveSkeleton(text, sink)) {
@@ -329,6 +332,8 @@ public final class PathTraversalDetector extends RuleFamily {
 
     /** ASCII characters that can start a spelling of a dot or a separator. */
     private static final boolean[] SPELLING_STARTS = new boolean[0x80];
+    /** The characters of {@link #SPELLING_STARTS}. */
+    private static final AsciiSet SPELLING_START_CHARS = AsciiSet.of(".0/\\%" + controlCharacters());
 
     static {
         for (char c : ".0/\\%".toCharArray()) {
@@ -346,8 +351,11 @@ public final class PathTraversalDetector extends RuleFamily {
     /**
      * Finds {@code ..} segments in one pass. Returns whether it reported.
      */
-    private static boolean scanTraversal(String text, DetectionSink sink, BestFinding weak) {
+    private static boolean scanTraversal(String text, TextProfile profile, DetectionSink sink, BestFinding weak) {
         int length = text.length();
+        // In ASCII text only SPELLING_STARTS begin anything: go from one to the next.
+        CharPositions spellingStarts = profile != null && !profile.hasNonAscii()
+                ? new CharPositions(text, SPELLING_START_CHARS, profile) : null;
         int separatorEnd = -1;
         int strongRuns = 0;
         int firstStart = -1;
@@ -361,7 +369,12 @@ public final class PathTraversalDetector extends RuleFamily {
             char c = text.charAt(i);
             if (c < 0x80 && !SPELLING_STARTS[c]) {
                 // letters, digits and other punctuation take part in no spelling of a dot or separator
-                i++;
+                if (spellingStarts == null) {
+                    i++;
+                } else {
+                    int next = spellingStarts.next(i + 1);
+                    i = next < 0 ? length : next;
+                }
                 continue;
             }
             int sep = separatorAt(text, i);

@@ -121,22 +121,29 @@ public final class Ascii {
     /**
      * First index at or after {@code from} where {@code lowerWord} occurs, or -1. The scan stops at
      * the first match, so callers that walk from match to match stay linear in the text. When the
-     * first character is no letter, its candidates are found by {@code String.indexOf}, which is
-     * much faster than a loop of {@code charAt}; a letter has two cases, and searching each of them
-     * separately would read past the match to the end of the text on every call.
+     * word has a character that is no letter ({@code unix:}, {@code __proto__}), candidates are
+     * found by {@code String.indexOf} of the first such character, which is much faster than a
+     * loop of {@code charAt}; a letter has two cases, and searching each of them separately would
+     * read past the match to the end of the text on every call.
      */
     public static int indexOfIgnoreCase(CharSequence text, String lowerWord, int from) {
         int last = text.length() - lowerWord.length();
-        char first = lowerWord.charAt(0);
-        if (text instanceof String s && !(first >= 'a' && first <= 'z')) {
-            // Only the character itself lower-cases to a first character that is no letter.
-            for (int i = s.indexOf(first, Math.max(0, from)); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
-                if (matchesAt(s, i, lowerWord)) {
-                    return i;
+        int anchor = 0;
+        while (anchor < lowerWord.length() && lowerWord.charAt(anchor) >= 'a' && lowerWord.charAt(anchor) <= 'z') {
+            anchor++;
+        }
+        if (text instanceof String s && anchor < lowerWord.length()) {
+            // Only the character itself lower-cases to a character that is no letter; candidates
+            // come in the order of their start, so the first match is the leftmost.
+            char c = lowerWord.charAt(anchor);
+            for (int i = s.indexOf(c, Math.max(0, from) + anchor); i >= 0 && i - anchor <= last; i = s.indexOf(c, i + 1)) {
+                if (matchesAt(s, i - anchor, lowerWord)) {
+                    return i - anchor;
                 }
             }
             return -1;
         }
+        char first = lowerWord.charAt(0);
         for (int i = Math.max(0, from); i <= last; i++) {
             if (lower(text.charAt(i)) == first && matchesAt(text, i, lowerWord)) {
                 return i;

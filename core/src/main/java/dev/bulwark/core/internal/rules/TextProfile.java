@@ -8,8 +8,8 @@ package dev.bulwark.core.internal.rules;
  */
 public final class TextProfile {
 
-    private final long low;
-    private final long high;
+    final long low;
+    final long high;
     private final boolean nonAscii;
 
     private TextProfile(long low, long high, boolean nonAscii) {

@@ -5,7 +5,8 @@
  * so that a family package holds only its detector, its rule table and its own lexer or scanner.
  *
  * <p>The toolkit: ASCII classes and case folding ({@link Ascii}, {@link AsciiSet}), the value
- * helpers of the smaller families ({@link Text}), word tables looked up by a range of the text without
+ * helpers of the smaller families ({@link Text}), jumps from one rare character to the next for
+ * scans that act only on a few ({@link CharPositions}), word tables looked up by a range of the text without
  * allocating ({@link Lexicon}, {@link CommandTable}, {@link KeywordSearch}, {@link NameWords}),
  * per-value finding collectors ({@link Findings} reports as it goes, {@link FirstFindings} keeps the
  * first evidence per rule until every reading is done, {@link BestFinding} keeps the strongest,

@@ -1,6 +1,8 @@
 package dev.bulwark.core.internal.shell;
 
 import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.CommandTable;
 
 /**
@@ -31,6 +33,9 @@ final class SqliteDotCommands {
                     + " schema fullschema dbinfo dbconfig excel clone cd archive log recover indexes indices",
             1);
 
+    /** The characters a separator starts with: {@code ;}, a line break, or the backslash of {@code \\n}. */
+    private static final AsciiSet SEPARATOR_STARTS = AsciiSet.of(";\n\r\\");
+
     private SqliteDotCommands() {}
 
     /** The first dot-command after a separator in {@code text}, or null. */
@@ -39,7 +44,13 @@ final class SqliteDotCommands {
         // Where the line of the last name looked at stops; names later on the same line share it,
         // so that "\\n" escapes, which do not end a line here, cannot make the scan quadratic.
         int lineStop = -1;
+        // Only a separator's first character starts a match: go from one to the next.
+        CharPositions separatorStarts = new CharPositions(text, SEPARATOR_STARTS);
         for (int i = 0; i < n; i++) {
+            i = separatorStarts.next(i);
+            if (i < 0) {
+                break;
+            }
             int afterSeparator = separatorEnd(text, i);
             if (afterSeparator < 0) {
                 continue;

@@ -5,6 +5,7 @@ import static dev.bulwark.core.internal.rules.References.cwe;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
+import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
@@ -13,6 +14,7 @@ import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.Unescaper;
 import java.util.List;
 
@@ -237,6 +239,8 @@ public final class TemplateInjectionDetector extends RuleFamily {
 
     /** ASCII characters the quick scan below looks at in themselves. */
     private static final boolean[] INTERESTING = new boolean[128];
+    /** The characters of {@link #INTERESTING} and the sigils the character after which counts. */
+    private static final AsciiSet MARKS = AsciiSet.of("{%[(#&\\$?");
 
     static {
         for (char c : "{%[(#&\\$".toCharArray()) {
@@ -257,39 +261,13 @@ public final class TemplateInjectionDetector extends RuleFamily {
             return;
         }
         String value = target.text();
-        boolean candidates = false;
-        boolean escapes = false;
-        boolean reference = false;
-        boolean paren = false;
-        char prev = 0;
-        for (int i = 0, n = value.length(); i < n && !candidates; i++) {
-            char c = value.charAt(i);
-            if ((c >= 128 || !INTERESTING[c]) && prev != '$' && prev != '#' && prev != '?') {
-                // No branch below applies: not an opener, escape or parenthesis, nor after a sigil.
-                prev = c;
-                continue;
-            }
-            if (isOpenerPair(prev, c)) {
-                candidates = true;
-            } else if (c == '%' || c == '&' || c == '\\') {
-                escapes = true;
-            } else if (c == '(') {
-                paren = true;
-            } else if (prev == '$' && Ascii.isIdentStart(c)) {
-                reference = true;
-            } else if (prev == '#' && Ascii.isLetter(c)) {
-                candidates = startsWord(value, i, VELOCITY_DIRECTIVES);
-            } else if (prev == '?' && Ascii.isLetter(c)) {
-                candidates = startsWord(value, i, FREEMARKER_BUILTINS);
-            }
-            prev = c;
-        }
-        if (!candidates && !escapes && !(reference && paren)) {
+        QuickScan quick = quickScan(value, target.profile());
+        if (quick == QuickScan.NOTHING) {
             return;
         }
         Findings findings = findings(sink, value.length());
         String s = value;
-        if (escapes) {
+        if (quick == QuickScan.ESCAPED_TEXT) {
             DecodedText decoded = Unescaper.decode(value);
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
@@ -297,6 +275,54 @@ public final class TemplateInjectionDetector extends RuleFamily {
             }
         }
         new Scan(s, findings).run();
+    }
+
+    /** What {@link #quickScan} found: nothing to judge, or the text to judge as it is or with its escapes decoded. */
+    enum QuickScan { NOTHING, TEXT, ESCAPED_TEXT }
+
+    /**
+     * The quick scan of {@code value}, whose profile is {@code profile}: whether it has an opener
+     * pair, a directive or built-in, an escape (before the first of those), or a {@code $name}
+     * reference next to a parenthesis.
+     */
+    static QuickScan quickScan(String value, TextProfile profile) {
+        boolean candidates = false;
+        boolean escapes = false;
+        boolean reference = false;
+        boolean paren = false;
+        int n = value.length();
+        // Only a character of INTERESTING or one right after a sigil can set a flag: look at each
+        // mark and the character after it, in order, and skip the rest.
+        CharPositions marks = new CharPositions(value, MARKS, profile);
+        int unseen = 0;
+        for (int mark = marks.next(0); mark >= 0 && !candidates; mark = marks.next(mark + 1)) {
+            for (int i = Math.max(mark, unseen), end = Math.min(mark + 2, n); i < end && !candidates; i++) {
+                unseen = i + 1;
+                char c = value.charAt(i);
+                char prev = i > 0 ? value.charAt(i - 1) : 0;
+                if ((c >= 128 || !INTERESTING[c]) && prev != '$' && prev != '#' && prev != '?') {
+                    // No branch below applies: not an opener, escape or parenthesis, nor after a sigil.
+                    continue;
+                }
+                if (isOpenerPair(prev, c)) {
+                    candidates = true;
+                } else if (c == '%' || c == '&' || c == '\\') {
+                    escapes = true;
+                } else if (c == '(') {
+                    paren = true;
+                } else if (prev == '$' && Ascii.isIdentStart(c)) {
+                    reference = true;
+                } else if (prev == '#' && Ascii.isLetter(c)) {
+                    candidates = startsWord(value, i, VELOCITY_DIRECTIVES);
+                } else if (prev == '?' && Ascii.isLetter(c)) {
+                    candidates = startsWord(value, i, FREEMARKER_BUILTINS);
+                }
+            }
+        }
+        if (!candidates && !escapes && !(reference && paren)) {
+            return QuickScan.NOTHING;
+        }
+        return escapes ? QuickScan.ESCAPED_TEXT : QuickScan.TEXT;
     }
 
     /**

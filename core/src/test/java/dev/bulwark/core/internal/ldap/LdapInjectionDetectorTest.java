@@ -80,6 +80,13 @@ class LdapInjectionDetectorTest {
     }
 
     @Test
+    void detectsBreakoutAfterBalancedParenthesesInProse() {
+        assertThat(standard(query("Gift wrap (it's a present); ring twice (the bell's broken) x)(|(uid=*")))
+                .containsExactly("LDAP-FILTER-BREAKOUT");
+        assertThat(standard(query("Gift wrap (it's a present); ring twice (the bell's broken)"))).isEmpty();
+    }
+
+    @Test
     void detectsBreakoutAcrossLineBreak() {
         assertThat(standard(query("user", "x)\r\n(|(uid=*"))).containsExactly("LDAP-FILTER-BREAKOUT");
     }

@@ -114,6 +114,20 @@ class NoSqlInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Ring twice. Call before (it's late) x'; return true; var y='",
+        "Gift wrap. No invoice. this.role == 'admin'", "a ||| b. c' || 'a'=='a", "a || b || c' || 1==1//"})
+    void detectsJavaScriptBreakoutAfterProse(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ring twice; the bell's broken. Call before delivery: +41 44 123 45 67",
+        "THIS.role == 'admin'", "athis.role == 'admin'", "his.x == 1"})
+    void ignoresProseAndLookalikesOfThis(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"0;return 'a'=='a'", "';return \"x\"==\"x\";var a='",
         "'; var d = new Date(); do { var cd = new Date(); } while (cd - d < 10000); '",
         "';let t=new Date();while(new Date()-t<5000);'"})

@@ -39,6 +39,16 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void detectsTraversalInTextAfterProseInAsciiAndOtherText() {
+        String ascii = "Ring twice. Call before (it's late); see ../../../var/www/config";
+        String latin = "Ring twice, caf\u00e9. see ../../../var/www/config";
+        String prose = "Ring twice. Call before. Gift wrap... it's 10.0 kg";
+        assertThat(Scans.at(Level.STRICT, detector, json("/body", ascii))).containsExactly("PATH-TRAVERSAL-IN-TEXT");
+        assertThat(Scans.at(Level.STRICT, detector, json("/body", latin))).containsExactly("PATH-TRAVERSAL-IN-TEXT");
+        assertThat(Scans.at(Level.STRICT, detector, json("/body", prose))).isEmpty();
+    }
+
+    @Test
     void detectsSingleDotDotAtStartOfValue() {
         assertThat(standard(query("../images/logo.png"))).containsExactly("PATH-TRAVERSAL-SEGMENT");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AsciiTest {
@@ -20,6 +21,41 @@ class AsciiTest {
     void findsAKeywordStartingWithPunctuation() {
         assertThat(Ascii.indexOfIgnoreCase("a<META <Meta", "<meta", 2)).isEqualTo(7);
         assertThat(Ascii.indexOfIgnoreCase("a<met", "<meta", 0)).isEqualTo(-1);
+    }
+
+    @Test
+    void findsAKeywordByThePunctuationInsideIt() {
+        assertThat(Ascii.indexOfIgnoreCase("a:b UNIX:/s", "unix:", 0)).isEqualTo(4);
+        assertThat(Ascii.indexOfIgnoreCase("x_MemberAccess", "_memberaccess", 0)).isEqualTo(1);
+        assertThat(Ascii.indexOfIgnoreCase("__proto__ __PROTO__", "__proto__", 1)).isEqualTo(10);
+        assertThat(Ascii.indexOfIgnoreCase("constructor/Prototype", "constructor/prototype", 0)).isEqualTo(0);
+    }
+
+    @Test
+    void findsNoKeywordWhosePunctuationLiesBeforeFromOrPastTheEnd() {
+        assertThat(Ascii.indexOfIgnoreCase("xunix:", "unix:", 2)).isEqualTo(-1);
+        assertThat(Ascii.indexOfIgnoreCase(":unix", "unix:", 0)).isEqualTo(-1);
+        assertThat(Ascii.indexOfIgnoreCase("a:unix", "unix:", 0)).isEqualTo(-1);
+        assertThat(Ascii.indexOfIgnoreCase("unix", "unix:", 0)).isEqualTo(-1);
+        assertThat(Ascii.indexOfIgnoreCase("unix:", "unix:", 0)).isEqualTo(0);
+    }
+
+    @Test
+    void findsTheSameAsACharacterByCharacterSearch() {
+        String[] words = {"unix:", "__proto__", ":include", "<meta", "constructor", "a-b", "x:"};
+        Random random = new Random(12);
+        String alphabet = "unixUNIX:_protPROT<meta->bB ";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(24); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String word = words[random.nextInt(words.length)];
+            int from = random.nextInt(text.length() + 3) - 1;
+            assertThat(Ascii.indexOfIgnoreCase(text.toString(), word, from))
+                    .as("%s in %s from %d", word, text, from)
+                    .isEqualTo(Ascii.indexOfIgnoreCase(text, word, from));
+        }
     }
 
     @Test

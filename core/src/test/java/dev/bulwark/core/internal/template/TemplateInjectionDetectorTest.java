@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Scans;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,40 @@ import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TemplateInjectionDetectorTest {
+
+    @Test
+    void quickScanFindsNothingToJudgeInProseWithParentheses() {
+        assertThat(quick("Gift wrap, no invoice inside (it's a present). Call before delivery: +41 44"))
+                .isEqualTo(TemplateInjectionDetector.QuickScan.NOTHING);
+    }
+
+    @Test
+    void quickScanLooksAtTheCharacterAfterEachSigil() {
+        assertThat(quick("price $$x (total)")).isEqualTo(TemplateInjectionDetector.QuickScan.TEXT);
+        assertThat(quick("a #$x then (b)")).isEqualTo(TemplateInjectionDetector.QuickScan.TEXT);
+        assertThat(quick("note ?eval")).isEqualTo(TemplateInjectionDetector.QuickScan.TEXT);
+        assertThat(quick("note #set")).isEqualTo(TemplateInjectionDetector.QuickScan.TEXT);
+        assertThat(quick("x ?? y #")).isEqualTo(TemplateInjectionDetector.QuickScan.NOTHING);
+        assertThat(quick("$")).isEqualTo(TemplateInjectionDetector.QuickScan.NOTHING);
+    }
+
+    @Test
+    void quickScanFindsOpenerPairsWhoseFirstCharacterIsNoMark() {
+        assertThat(quick("T(java.lang.Runtime)")).isEqualTo(TemplateInjectionDetector.QuickScan.TEXT);
+        assertThat(quick("a*{x}")).isEqualTo(TemplateInjectionDetector.QuickScan.TEXT);
+        assertThat(quick("<%= x %>")).isEqualTo(TemplateInjectionDetector.QuickScan.TEXT);
+    }
+
+    @Test
+    void quickScanKeepsOnlyTheEscapesBeforeTheFirstOpener() {
+        assertThat(quick("%41 then ${x}")).isEqualTo(TemplateInjectionDetector.QuickScan.ESCAPED_TEXT);
+        assertThat(quick("${x} then %41")).isEqualTo(TemplateInjectionDetector.QuickScan.TEXT);
+        assertThat(quick("plain &amp; text")).isEqualTo(TemplateInjectionDetector.QuickScan.ESCAPED_TEXT);
+    }
+
+    private static TemplateInjectionDetector.QuickScan quick(String value) {
+        return TemplateInjectionDetector.quickScan(value, TextProfile.of(value));
+    }
 
     private final TemplateInjectionDetector detector = new TemplateInjectionDetector();
 
