@@ -124,7 +124,8 @@ public final class Engine {
     }
 
     public Decision evaluate(HttpRequest request) {
-        RequestInspection inspection = new RequestInspection(request, new ArrayList<>(), config.mode());
+        RequestInspection inspection = new RequestInspection(request, new ArrayList<>(expectedValues(request)),
+                config.mode());
         try {
             run(request, inspection);
         } catch (LimitExceededException e) {
@@ -141,6 +142,22 @@ public final class Engine {
         }
         return Decision.ofNewIncident(inspection.findings(), inspection.attributes(), inspection.headerChanges(),
                 inspection.violations());
+    }
+
+    /** Most values a request's list starts with room for; a request with more grows it. */
+    private static final int MAX_EXPECTED_VALUES = 1024;
+
+    /**
+     * Room for about as many values as the request will be parsed into, so that the list is not
+     * copied again and again as it grows (a 1 KiB JSON body gives some 100 values): the path and
+     * its segments, one per header field, and about one per 8 characters of query and 10 bytes of
+     * body (a key or string every 10 bytes or so in typical JSON and forms; free text gives fewer).
+     * At most {@value #MAX_EXPECTED_VALUES}, 4 KiB of references, for a large body.
+     */
+    private static int expectedValues(HttpRequest request) {
+        long expected = 8 + request.headers().size() + request.bodyLength() / 10
+                + (request.rawQuery() == null ? 0 : request.rawQuery().length() / 8);
+        return (int) Math.min(expected, MAX_EXPECTED_VALUES);
     }
 
     /**
