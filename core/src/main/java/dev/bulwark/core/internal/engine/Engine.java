@@ -150,12 +150,16 @@ public final class Engine {
     /**
      * Room for about as many values as the request will be parsed into, so that the list is not
      * copied again and again as it grows (a 1 KiB JSON body gives some 100 values): the path and
-     * its segments, one per header field, and about one per 8 characters of query and 10 bytes of
-     * body (a key or string every 10 bytes or so in typical JSON and forms; free text gives fewer).
+     * its segments, one per header field, about one per 8 characters of query and, for a JSON or
+     * form body, one per 10 bytes (a key or string every 10 bytes or so in typical documents).
+     * Other bodies (multipart uploads, text) give few values for their size and are not counted.
      * At most {@value #MAX_EXPECTED_VALUES}, 4 KiB of references, for a large body.
      */
     private static int expectedValues(HttpRequest request) {
-        long expected = 8 + request.headers().size() + request.bodyLength() / 10
+        String mediaType = request.mediaType();
+        boolean fieldsDense = mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json")
+                || mediaType.equals("application/x-www-form-urlencoded"));
+        long expected = 8 + request.headers().size() + (fieldsDense ? request.bodyLength() / 10 : 0)
                 + (request.rawQuery() == null ? 0 : request.rawQuery().length() / 8);
         return (int) Math.min(expected, MAX_EXPECTED_VALUES);
     }
