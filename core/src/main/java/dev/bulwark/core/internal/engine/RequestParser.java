@@ -53,8 +53,8 @@ final class RequestParser {
     private static final Location BODY = Location.value(Source.BODY, "");
     private static final Location PATH = Location.value(Source.PATH, "");
     /** The locations of the first path segments and their parameters, made once rather than per request. */
-    private static final Location[] SEGMENTS = indexed(Source.PATH_SEGMENT, 16);
-    private static final Location[] SEGMENT_PARAMETERS = indexed(Source.PATH_PARAMETER, 16);
+    private static final Location[] SEGMENTS = locations(Source.PATH_SEGMENT, 16);
+    private static final Location[] SEGMENT_PARAMETERS = locations(Source.PATH_PARAMETER, 16);
 
     private final Limits limits;
     private final PercentDecoder decoder;
@@ -138,7 +138,7 @@ final class RequestParser {
         return new Parsed(pathValue, routingPath, path.suspicious(), List.copyOf(uninspected), graphQlRequest);
     }
 
-    private static Location[] indexed(Source source, int count) {
+    private static Location[] locations(Source source, int count) {
         Location[] locations = new Location[count];
         for (int i = 0; i < count; i++) {
             locations[i] = Location.value(source, Integer.toString(i));
