@@ -109,7 +109,8 @@ public final class Headers {
 
     /**
      * One header field as received. The lower-case name is worked out once: every check compares
-     * names in lower case, several times per request.
+     * names in lower case, several times per request. For the names clients commonly send it is a
+     * shared string, not one made per request ({@link HeaderNameFolding}).
      */
     public static final class Header {
         private final String name;
@@ -119,7 +120,7 @@ public final class Headers {
         public Header(String name, String value) {
             this.name = Objects.requireNonNull(name, "name");
             this.value = Objects.requireNonNull(value, "value");
-            this.lowerCaseName = name.toLowerCase(Locale.ROOT);
+            this.lowerCaseName = HeaderNameFolding.lowerCase(name);
         }
 
         /** The name as sent. */

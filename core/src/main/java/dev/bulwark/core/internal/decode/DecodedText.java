@@ -33,6 +33,14 @@ public record DecodedText(String text, Set<DecodingFlag> flags) {
         return withBits(text, FlagBits.controlCharacters(text));
     }
 
+    /**
+     * The flags {@link #scanned} would give {@code text}, without the {@code DecodedText}: for
+     * parsers that emit many values (every key and string of a JSON body) and need only the flags.
+     */
+    public static Set<DecodingFlag> controlCharacterFlags(String text) {
+        return FlagBits.toSet(FlagBits.controlCharacters(text));
+    }
+
     static DecodedText withBits(String text, int bits) {
         return new DecodedText(text, FlagBits.toSet(bits));
     }

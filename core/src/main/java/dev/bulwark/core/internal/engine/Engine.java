@@ -124,7 +124,8 @@ public final class Engine {
     }
 
     public Decision evaluate(HttpRequest request) {
-        RequestInspection inspection = new RequestInspection(request, new ArrayList<>(), config.mode());
+        RequestInspection inspection = new RequestInspection(request, new ArrayList<>(expectedValues(request)),
+                config.mode());
         try {
             run(request, inspection);
         } catch (LimitExceededException e) {
@@ -141,6 +142,26 @@ public final class Engine {
         }
         return Decision.ofNewIncident(inspection.findings(), inspection.attributes(), inspection.headerChanges(),
                 inspection.violations());
+    }
+
+    /** Most values a request's list starts with room for; a request with more grows it. */
+    private static final int MAX_EXPECTED_VALUES = 1024;
+
+    /**
+     * Room for about as many values as the request will be parsed into, so that the list is not
+     * copied again and again as it grows (a 1 KiB JSON body gives some 100 values): the path and
+     * its segments, one per header field, about one per 8 characters of query and, for a JSON or
+     * form body, one per 10 bytes (a key or string every 10 bytes or so in typical documents).
+     * Other bodies (multipart uploads, text) give few values for their size and are not counted.
+     * At most {@value #MAX_EXPECTED_VALUES}, 4 KiB of references, for a large body.
+     */
+    private static int expectedValues(HttpRequest request) {
+        String mediaType = request.mediaType();
+        boolean fieldsDense = mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json")
+                || mediaType.equals("application/x-www-form-urlencoded"));
+        long expected = 8 + request.headers().size() + (fieldsDense ? request.bodyLength() / 10 : 0)
+                + (request.rawQuery() == null ? 0 : request.rawQuery().length() / 8);
+        return (int) Math.min(expected, MAX_EXPECTED_VALUES);
     }
 
     /**

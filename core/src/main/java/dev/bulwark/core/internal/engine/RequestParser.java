@@ -51,6 +51,10 @@ final class RequestParser {
 
     /** Where the body as a whole is found. */
     private static final Location BODY = Location.value(Source.BODY, "");
+    private static final Location PATH = Location.value(Source.PATH, "");
+    /** The locations of the first path segments and their parameters, made once rather than per request. */
+    private static final Location[] SEGMENTS = locations(Source.PATH_SEGMENT, 16);
+    private static final Location[] SEGMENT_PARAMETERS = locations(Source.PATH_PARAMETER, 16);
 
     private final Limits limits;
     private final PercentDecoder decoder;
@@ -87,24 +91,23 @@ final class RequestParser {
      */
     Parsed parse(HttpRequest request, PathNormalizer.NormalizedPath path, List<RequestValue> values)
             throws LimitExceededException, MalformedRequestException {
-        RequestValue pathValue = new RequestValue(Location.value(Source.PATH, ""), request.rawPath(), path.path(), path.flags());
+        RequestValue pathValue = new RequestValue(PATH, request.rawPath(), path.path(), path.flags());
         values.add(pathValue);
         List<String> segments = path.segments();
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
             if (!segment.isEmpty()) {
-                values.add(new RequestValue(Location.value(Source.PATH_SEGMENT, Integer.toString(i)), segment, segment,
-                        Set.of()));
+                values.add(new RequestValue(indexed(SEGMENTS, i), segment, segment, Set.of()));
             }
         }
         for (PathNormalizer.PathParameter parameter : path.parameters()) {
-            values.add(new RequestValue(Location.value(Source.PATH_PARAMETER, Integer.toString(parameter.segment())),
-                    parameter.raw(), parameter.decoded(), parameter.flags()));
+            values.add(new RequestValue(indexed(SEGMENT_PARAMETERS, parameter.segment()), parameter.raw(),
+                    parameter.decoded(), parameter.flags()));
         }
         if (path.flags().contains(DecodingFlag.DOT_SEGMENTS)) {
             // The application reads getRequestURI() before dot-segments are resolved: a payload that
             // spans a dropped segment (/t/..;${jndi:ldap://h/a}/y) is whole only in that reading.
-            values.add(new RequestValue(Location.value(Source.PATH, ""), request.rawPath(), path.unresolved().text(),
+            values.add(new RequestValue(PATH, request.rawPath(), path.unresolved().text(),
                     path.unresolved().flags()));
         }
         CountingSink sink = new CountingSink(values, limits.parameterCount());
@@ -133,6 +136,19 @@ final class RequestParser {
             parseBody(request, sink, uninspected);
         }
         return new Parsed(pathValue, routingPath, path.suspicious(), List.copyOf(uninspected), graphQlRequest);
+    }
+
+    private static Location[] locations(Source source, int count) {
+        Location[] locations = new Location[count];
+        for (int i = 0; i < count; i++) {
+            locations[i] = Location.value(source, Integer.toString(i));
+        }
+        return locations;
+    }
+
+    /** The location named by {@code index} among {@code made}, or a new one past them. */
+    private static Location indexed(Location[] made, int index) {
+        return index < made.length ? made[index] : Location.value(made[0].source(), Integer.toString(index));
     }
 
     /**

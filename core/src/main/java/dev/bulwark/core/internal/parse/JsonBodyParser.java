@@ -263,8 +263,8 @@ public final class JsonBodyParser {
                 throw new MalformedRequestException("json.duplicate-key", Location.name(Source.JSON, pointerText()),
                         "key repeated in one object");
             }
-            DecodedText decoded = DecodedText.scanned(key);
-            sink.accept(new RequestValue(Location.name(Source.JSON, pointerText()), key, key, decoded.flags()));
+            sink.accept(new RequestValue(Location.name(Source.JSON, pointerText()), key, key,
+                    DecodedText.controlCharacterFlags(key)));
         }
 
         /**
@@ -316,8 +316,7 @@ public final class JsonBodyParser {
             if (value.length() > limits.jsonStringLength()) {
                 throw new LimitExceededException("json.string-length", here(), limits.jsonStringLength(), 400);
             }
-            DecodedText decoded = DecodedText.scanned(value);
-            sink.accept(new RequestValue(here(), value, value, decoded.flags()));
+            sink.accept(new RequestValue(here(), value, value, DecodedText.controlCharacterFlags(value)));
         }
 
         /** Counts a value and, inside an array, points at its index. */
