@@ -298,10 +298,31 @@ final class ShellTokenizer {
                 if (c >= '0' && c <= '9' && isFdRedirect()) {
                     return redirect();
                 }
+                if (c < 128 && PLAIN[c] && quote == 0) {
+                    return plainWord();
+                }
                 break;
         }
         beginWord(pos);
         return continueWord();
+    }
+
+    /**
+     * A word that starts with a plain character, in one step when the plain run makes the whole
+     * word, as most words of prose do: the run ends at a blank or the end of the value, where
+     * {@link #continueWord()} would finish the word with nothing else to do. Otherwise the word
+     * goes on from the end of the run.
+     */
+    private int plainWord() {
+        beginWord(pos);
+        takePlainRun();
+        if (pos < end) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0b && c != 0xa0) {
+                return continueWord();
+            }
+        }
+        return finishWord();
     }
 
     /** Records {@code NAME=VALUE} so later {@code $NAME} expands to the value. */
@@ -510,19 +531,33 @@ final class ShellTokenizer {
         len += count;
     }
 
-    /** End of the run of characters from {@code from} that an unquoted word takes as they are. */
-    private int plainRunEnd(int from) {
+    /**
+     * Takes the run of characters at {@code pos} that an unquoted word takes as they are, copying
+     * while it scans: {@link #appendText} of the run, in one pass, which matters for the short
+     * words of prose. The character at {@code pos} must be plain.
+     */
+    private void takePlainRun() {
         String s = text;
+        char[] out = buf;
         int limit = end;
-        int i = from;
+        int i = pos;
+        int n = len;
+        int room = Math.min(wordFrom + MAX_WORD, out.length - MAX_WORD);
         while (i < limit) {
             char c = s.charAt(i);
             if (c >= 128 || !PLAIN[c]) {
                 break;
             }
+            if (n < room) {
+                out[n++] = c;
+            }
             i++;
         }
-        return i;
+        if (i - pos > n - len) {
+            flags |= F_TRUNCATED;
+        }
+        len = n;
+        pos = i;
     }
 
     /**
@@ -618,9 +653,7 @@ final class ShellTokenizer {
             }
             // Unquoted.
             if (c < 128 && PLAIN[c]) {
-                int stop = plainRunEnd(pos + 1);
-                appendText(pos, stop);
-                pos = stop;
+                takePlainRun();
                 continue;
             }
             if (isWordEnd(c)) {
