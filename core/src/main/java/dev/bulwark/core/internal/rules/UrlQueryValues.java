@@ -44,8 +44,8 @@ public final class UrlQueryValues {
             if (to < 0 || to > end) {
                 to = end;
             }
-            int equals = text.indexOf('=', from);
-            boolean named = equals >= 0 && equals < to;
+            int equals = indexOf(text, '=', from, to);
+            boolean named = equals >= 0;
             int valueFrom = named ? equals + 1 : from;
             if (valueFrom < to) {
                 String name = named ? text.substring(from, equals) : "";
@@ -55,6 +55,20 @@ public final class UrlQueryValues {
             from = to + 1;
         }
         return values;
+    }
+
+    /**
+     * The first index of {@code c} in {@code text[from, to)}, or -1. Bounded by the pair: a search
+     * to the end of the text for every pair would read a query of many empty pairs ({@code ?&&&...})
+     * once per pair.
+     */
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
