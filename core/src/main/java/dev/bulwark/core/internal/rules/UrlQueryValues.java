@@ -21,8 +21,10 @@ public final class UrlQueryValues {
 
     /**
      * The values of the query of {@code header} as query-value targets named after their
-     * parameters ({@code +} read as a blank), or none when the target is not a header value
-     * holding a URL (see {@link #queryStart}) with a query.
+     * parameters, decoded as an application reads them ({@code +} as a blank, then {@code %XX}
+     * escapes, {@link Text#percentDecodedOrSelf}: a browser sends {@code ?q=ls%20-la}, not a
+     * blank), or none when the target is not a header value holding a URL (see
+     * {@link #queryStart}) with a query.
      */
     public static List<ScanTarget> of(ScanTarget header) {
         if (header.source() != Source.HEADER || header.component() != Component.VALUE || !header.profile().has('?')) {
@@ -49,8 +51,8 @@ public final class UrlQueryValues {
             int valueFrom = named ? equals + 1 : from;
             if (valueFrom < to) {
                 String name = named ? text.substring(from, equals) : "";
-                values.add(new ScanTarget(text.substring(valueFrom, to).replace('+', ' '), Source.QUERY,
-                        Component.VALUE, name));
+                values.add(new ScanTarget(Text.percentDecodedOrSelf(text.substring(valueFrom, to).replace('+', ' ')),
+                        Source.QUERY, Component.VALUE, name));
             }
             from = to + 1;
         }

@@ -39,4 +39,11 @@ class UrlQueryValuesTest {
 
         assertThat(values).isEmpty();
     }
+
+    @Test
+    void decodesPercentEscapesAfterPlusAsBrowsersEncodeThem() {
+        List<ScanTarget> values = UrlQueryValues.of(header("https://shop.example/list?filter=ls%20-la+%2Fetc&sum=1%2B1"));
+
+        assertThat(values).extracting(ScanTarget::text).containsExactly("ls -la /etc", "1+1");
+    }
 }
