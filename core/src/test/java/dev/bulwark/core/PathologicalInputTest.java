@@ -35,7 +35,8 @@ class PathologicalInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "%25%25", "\\\\\\", "a'||'", "<a ", "{{{{", "$(`", "../",
-            "/**/", "&#", "\"\"\"\"", "<!--", "((((", "rO0AB", "${jndi:", "<?php ", "eval(", " or 1=1 ", "<script>"})
+            "/**/", "&#", "\"\"\"\"", "<!--", "((((", "rO0AB", "${jndi:", "<?php ", "eval(", " or 1=1 ", "<script>",
+            "q'[", "$a$ ", "%C0%", "%u00", "=?utf-8?q?", "\u560d", "', 1)", "this.", ">/tmp/"})
     void finishesRepetitiveTextBodyInLinearTime(String unit) {
         HttpRequest request = HttpRequest.builder("POST", "/upload").header("Content-Type", "text/plain")
                 .body(repeat(unit)).build();

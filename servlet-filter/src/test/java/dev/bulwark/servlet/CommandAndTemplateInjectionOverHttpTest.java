@@ -156,6 +156,19 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksPercentEncodedCommandInTheQueryOfTheRefererUrl() {
+        int before = servlet.calls.get();
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/products"))
+                .header("Referer", "https://shop.example/list?page=2&filter=ls%20-la%20%2Fetc").GET());
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        JsonNode event = assertBlockedAndLogged(response, "-la");
+        assertThat(event.get("rule.id").asText()).startsWith("UNIXCMD-");
+        assertThat(event.get("bulwark.location").asText()).isEqualTo("header:referer");
+    }
+
+    @Test
     void passesSearchEngineRefererWithCommandWordsInItsQuery() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/products"))
                 .header("Referer", "https://www.google.com/search?q=cat+food+delivery&oq=cat&ie=UTF-8").GET());

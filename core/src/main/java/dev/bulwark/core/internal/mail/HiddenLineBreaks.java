@@ -116,8 +116,8 @@ final class HiddenLineBreaks {
             char c = text.charAt(i);
             int high;
             int low;
-            if (c == '=' && i + 2 < to && (high = Character.digit(text.charAt(i + 1), 16)) >= 0
-                    && (low = Character.digit(text.charAt(i + 2), 16)) >= 0) {
+            if (c == '=' && i + 2 < to && (high = Ascii.hexValue(text.charAt(i + 1))) >= 0
+                    && (low = Ascii.hexValue(text.charAt(i + 2))) >= 0) {
                 out.append((char) (high << 4 | low));
                 i += 2;
             } else {

@@ -21,8 +21,10 @@ public final class UrlQueryValues {
 
     /**
      * The values of the query of {@code header} as query-value targets named after their
-     * parameters ({@code +} read as a blank), or none when the target is not a header value
-     * holding a URL (see {@link #queryStart}) with a query.
+     * parameters, decoded as an application reads them ({@code +} as a blank, then {@code %XX}
+     * escapes, {@link Text#percentDecodedOrSelf}: a browser sends {@code ?q=ls%20-la}, not a
+     * blank), or none when the target is not a header value holding a URL (see
+     * {@link #queryStart}) with a query.
      */
     public static List<ScanTarget> of(ScanTarget header) {
         if (header.source() != Source.HEADER || header.component() != Component.VALUE || !header.profile().has('?')) {
@@ -44,17 +46,31 @@ public final class UrlQueryValues {
             if (to < 0 || to > end) {
                 to = end;
             }
-            int equals = text.indexOf('=', from);
-            boolean named = equals >= 0 && equals < to;
+            int equals = indexOf(text, '=', from, to);
+            boolean named = equals >= 0;
             int valueFrom = named ? equals + 1 : from;
             if (valueFrom < to) {
                 String name = named ? text.substring(from, equals) : "";
-                values.add(new ScanTarget(text.substring(valueFrom, to).replace('+', ' '), Source.QUERY,
-                        Component.VALUE, name));
+                values.add(new ScanTarget(Text.percentDecodedOrSelf(text.substring(valueFrom, to).replace('+', ' ')),
+                        Source.QUERY, Component.VALUE, name));
             }
             from = to + 1;
         }
         return values;
+    }
+
+    /**
+     * The first index of {@code c} in {@code text[from, to)}, or -1. Bounded by the pair: a search
+     * to the end of the text for every pair would read a query of many empty pairs ({@code ?&&&...})
+     * once per pair.
+     */
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -647,7 +647,7 @@ public final class SqlInjectionDetector extends RuleFamily {
     private static int hex4(String value, int from) {
         int code = 0;
         for (int k = from; k < from + 4; k++) {
-            int digit = Character.digit(value.charAt(k), 16);
+            int digit = Ascii.hexValue(value.charAt(k));
             if (digit < 0) {
                 return -1;
             }
@@ -702,8 +702,8 @@ public final class SqlInjectionDetector extends RuleFamily {
         if (at + 2 >= value.length()) {
             return -1;
         }
-        int hi = Character.digit(value.charAt(at + 1), 16);
-        int lo = Character.digit(value.charAt(at + 2), 16);
+        int hi = Ascii.hexValue(value.charAt(at + 1));
+        int lo = Ascii.hexValue(value.charAt(at + 2));
         return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
     }
 

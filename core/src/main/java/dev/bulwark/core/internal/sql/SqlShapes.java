@@ -1132,7 +1132,7 @@ final class SqlShapes {
     private void traceHidingComment(int i) {
         int word = SP_PASSWORD.length();
         for (int k = start[i]; k + word <= end[i]; k++) {
-            if ((text.charAt(k) | 0x20) == 's' && text.regionMatches(true, k, SP_PASSWORD, 0, word)
+            if (Ascii.matchesAt(text, k, SP_PASSWORD)
                     && (k == start[i] || !SqlLexer.isWordPart(text.charAt(k - 1)))
                     && (k + word == end[i] || !SqlLexer.isWordPart(text.charAt(k + word)))) {
                 findings.add(TRACE_HIDING, start[i], k + word);

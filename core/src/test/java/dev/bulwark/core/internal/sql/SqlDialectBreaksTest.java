@@ -180,6 +180,12 @@ class SqlDialectBreaksTest {
         void detectsSpPasswordInComment(String value) {
             assertThat(rulesInEverySource(value)).contains("SQL-TRACE-HIDING");
         }
+
+        @Test
+        void foldsOnlyAsciiLettersOfSpPassword() {
+            // U+017F (long s) upper-cases to S, but SQL Server's trace filter does not read it as one
+            assertThat(rulesInEverySource("1-- foo sp_pa\u017f\u017fword")).doesNotContain("SQL-TRACE-HIDING");
+        }
     }
 
     @Nested
@@ -257,6 +263,13 @@ class SqlDialectBreaksTest {
         @Test
         void decodesIisUnicodeAndOverlongEscapes() {
             assertThat(SqlInjectionDetector.percentDecoded("%u0027%C0%A7%27%C0%41")).isEqualTo("'''\u00c0A");
+        }
+
+        @Test
+        void readsOnlyAsciiHexDigitsAsEscapes() {
+            // Arabic-Indic two and seven, full-width 2 and 7: no decoder reads them as %27
+            assertThat(SqlInjectionDetector.percentDecoded("%\u0662\u0667")).isNull();
+            assertThat(SqlInjectionDetector.percentDecoded("%u\uff10\uff10\uff12\uff17")).isNull();
         }
 
         @Test
