@@ -103,6 +103,15 @@ class JwtCheckTest {
     }
 
     @Test
+    void changesNoRequestHeaderWhenTheClientSentNoPropagatedHeaderAndNoToken() {
+        Decision decision = bulwark.evaluate(HttpRequest.builder("GET", "/public/x").header("Accept", "text/html").build());
+
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.headerChanges().removedRequestHeaders()).isEmpty();
+        assertThat(decision.headerChanges().setRequestHeaders()).isEmpty();
+    }
+
+    @Test
     void hidesEverySpellingOfAPropagatedHeaderTheClientSent() {
         Decision decision = bulwark.evaluate(HttpRequest.builder("GET", "/orders")
                 .header("Authorization", "Bearer " + TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build()))
