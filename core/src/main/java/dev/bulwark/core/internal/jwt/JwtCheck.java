@@ -311,12 +311,8 @@ public final class JwtCheck implements Check {
     }
 
     private boolean authorize(Inspection inspection, VerifiedToken token, JwtRequirement requirement, Location location) {
-        Set<String> granted = null;
         for (String scope : requirement.scopes()) {
-            if (granted == null) {
-                granted = Scopes.granted(token.claimMap());
-            }
-            if (!granted.contains(scope)) {
+            if (!token.scopes().contains(scope)) {
                 inspection.responseHeader("WWW-Authenticate",
                         "Bearer error=\"insufficient_scope\", scope=\"" + String.join(" ", requirement.scopes()) + "\"");
                 inspection.report(new Finding("JWT", "JWT-SCOPE", "token lacks scope " + scope, location, "",
