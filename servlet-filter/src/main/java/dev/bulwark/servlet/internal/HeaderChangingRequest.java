@@ -30,6 +30,12 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
 
     private final HeaderChanges changes;
     private final Map<String, String> set;
+    /**
+     * Every name the application must not see as the client sent it: those hidden and those set.
+     * The lists are a few names long and Spring reads headers many times a request, so a name is
+     * compared ignoring case with each rather than lower-cased into a new string on every read.
+     */
+    private final String[] hidden;
 
     private HeaderChangingRequest(HttpServletRequest request, HeaderChanges changes) {
         super(request);
@@ -43,6 +49,9 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
                         SecurityEvent.clean(name, 64));
             }
         });
+        List<String> names = new ArrayList<>(changes.removedRequestHeaders());
+        names.addAll(changes.setRequestHeaders().keySet());
+        this.hidden = names.toArray(String[]::new);
     }
 
     /** {@code request} with {@code changes} applied; {@code request} itself when there are none. */
@@ -59,7 +68,7 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
             return null;
         }
         String value = setValue(name);
-        if (value != null || changes.hidesRequestHeader(name)) {
+        if (value != null || hides(name)) {
             return value;
         }
         return super.getHeader(name);
@@ -74,7 +83,7 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
         if (value != null) {
             return Collections.enumeration(List.of(value));
         }
-        if (changes.hidesRequestHeader(name)) {
+        if (hides(name)) {
             return Collections.emptyEnumeration();
         }
         return super.getHeaders(name);
@@ -87,7 +96,7 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
         if (original != null) {
             while (original.hasMoreElements()) {
                 String name = original.nextElement();
-                if (!changes.hidesRequestHeader(name)) {
+                if (!hides(name)) {
                     names.add(name);
                 }
             }
@@ -122,5 +131,24 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
             }
         }
         return null;
+    }
+
+    private boolean hides(String name) {
+        for (String hiddenName : hidden) {
+            if (hiddenName.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        // Lower-casing a non-ASCII name may change its length; the engine's own comparison decides.
+        return !isAscii(name) && changes.hidesRequestHeader(name);
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -181,14 +181,12 @@ public final class JwtCheck implements Check {
     /**
      * Hides what the client sent under a propagated header's name, in any spelling a server may read
      * as it ({@code X_User_Id}, {@code x-user_id} for {@code X-User-Id}): only a verified claim may
-     * reach the application there.
+     * reach the application there. Only the names the request carries are hidden: a request without
+     * them needs no change, so the adapter hands the application the request as it came.
      */
     private void hideClientPropagatedHeaders(Inspection inspection) {
         if (propagatedHeaders.isEmpty()) {
             return;
-        }
-        for (String header : config.propagate().values()) {
-            inspection.removeRequestHeader(header);
         }
         for (Headers.Header header : inspection.request().headers().all()) {
             if (propagatedHeaders.contains(HeaderNames.fold(header.lowerCaseName()))) {
@@ -313,12 +311,8 @@ public final class JwtCheck implements Check {
     }
 
     private boolean authorize(Inspection inspection, VerifiedToken token, JwtRequirement requirement, Location location) {
-        Set<String> granted = null;
         for (String scope : requirement.scopes()) {
-            if (granted == null) {
-                granted = Scopes.granted(token.claimMap());
-            }
-            if (!granted.contains(scope)) {
+            if (!token.scopes().contains(scope)) {
                 inspection.responseHeader("WWW-Authenticate",
                         "Bearer error=\"insufficient_scope\", scope=\"" + String.join(" ", requirement.scopes()) + "\"");
                 inspection.report(new Finding("JWT", "JWT-SCOPE", "token lacks scope " + scope, location, "",

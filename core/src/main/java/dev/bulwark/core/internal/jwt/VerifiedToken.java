@@ -5,6 +5,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.security.Key;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A token whose signature and time claims were verified, as kept in the cache.
@@ -15,7 +16,15 @@ import java.util.Map;
  * @param claims the verified claims
  * @param claimMap the claims as plain Java values, for the application
  * @param expiresAt {@code exp}, or {@code null} when the token has none
+ * @param scopes the scopes it grants ({@code scope} and {@code scp}), read once when it is verified
+ *     rather than on every request that needs a scope
  */
 record VerifiedToken(String issuer, JWSHeader header, Key key, JWTClaimsSet claims, Map<String, Object> claimMap,
-        Instant expiresAt) {
+        Instant expiresAt, Set<String> scopes) {
+
+    /** A verified token granting the scopes its claims name. */
+    VerifiedToken(String issuer, JWSHeader header, Key key, JWTClaimsSet claims, Map<String, Object> claimMap,
+            Instant expiresAt) {
+        this(issuer, header, key, claims, claimMap, expiresAt, Set.copyOf(Scopes.granted(claimMap)));
+    }
 }

@@ -103,6 +103,33 @@ class JwtCheckTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void blocksAMissingScopeOfACachedTokenEvenIfTheApplicationChangedItsClaims() {
+        String token = TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build());
+        Decision first = call("GET", "/orders", token);
+        Object claims = first.attributes().get(JwtCheck.CLAIMS_ATTRIBUTE);
+        try {
+            ((Map<String, Object>) claims).put("scope", "orders:admin");
+        } catch (UnsupportedOperationException e) {
+            // An unmodifiable map cannot be changed at all.
+        }
+
+        Decision decision = call("DELETE", "/orders", token);
+
+        assertThat(decision.status()).isEqualTo(403);
+        assertThat(ruleId(decision)).isEqualTo("JWT-SCOPE");
+    }
+
+    @Test
+    void changesNoRequestHeaderWhenTheClientSentNoPropagatedHeaderAndNoToken() {
+        Decision decision = bulwark.evaluate(HttpRequest.builder("GET", "/public/x").header("Accept", "text/html").build());
+
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.headerChanges().removedRequestHeaders()).isEmpty();
+        assertThat(decision.headerChanges().setRequestHeaders()).isEmpty();
+    }
+
+    @Test
     void hidesEverySpellingOfAPropagatedHeaderTheClientSent() {
         Decision decision = bulwark.evaluate(HttpRequest.builder("GET", "/orders")
                 .header("Authorization", "Bearer " + TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims().build()))
