@@ -121,6 +121,21 @@ class JwtCheckTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void handsTheApplicationClaimsItCannotChangeAtAnyDepth() {
+        String token = TestTokens.rs256(TestTokens.RSA, TestTokens.validClaims()
+                .claim("realm", Map.of("roles", java.util.List.of("reader"))).build());
+
+        Map<String, Object> claims = call("GET", "/orders", token).claims();
+
+        assertThatThrownBy(() -> claims.put("scope", "orders:admin")).isInstanceOf(UnsupportedOperationException.class);
+        Map<String, Object> realm = (Map<String, Object>) claims.get("realm");
+        assertThatThrownBy(() -> realm.put("admin", true)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((java.util.List<Object>) realm.get("roles")).add("admin"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void changesNoRequestHeaderWhenTheClientSentNoPropagatedHeaderAndNoToken() {
         Decision decision = bulwark.evaluate(HttpRequest.builder("GET", "/public/x").header("Accept", "text/html").build());
 
