@@ -96,63 +96,6 @@ public final class PathNormalizer {
 
     /** Decodes and normalises {@code rawPath} (the path of the request target, still encoded). */
     public NormalizedPath normalize(String rawPath) {
-        return isPlain(rawPath) ? plain(rawPath) : normalizeAnyPath(rawPath);
-    }
-
-    /**
-     * Whether {@code rawPath} is already in every form {@link #normalize} gives: absolute, segments
-     * of letters, digits, {@code -}, {@code _} and {@code ~} only (nothing to decode, no dot
-     * segments, no path parameters, nothing suspicious), no empty segment but a trailing one. Most
-     * API paths are; for them the general pass would only copy the path apart and back together.
-     */
-    static boolean isPlain(String rawPath) {
-        int n = rawPath.length();
-        if (n == 0 || rawPath.charAt(0) != '/') {
-            return false;
-        }
-        for (int i = 1; i < n; i++) {
-            char c = rawPath.charAt(i);
-            if (c == '/') {
-                if (rawPath.charAt(i - 1) == '/') {
-                    return false;
-                }
-            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '~')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** What {@link #normalizeAnyPath} gives a {@linkplain #isPlain plain} path, without the passes. */
-    private static NormalizedPath plain(String rawPath) {
-        int n = rawPath.length();
-        int count = 0;
-        for (int i = 1; i < n; i++) {
-            if (rawPath.charAt(i) == '/') {
-                count++;
-            }
-        }
-        boolean trailingSlash = n > 1 && rawPath.charAt(n - 1) == '/';
-        if (n > 1 && !trailingSlash) {
-            count++;
-        }
-        String[] segments = new String[count];
-        int start = 1;
-        for (int k = 0; k < count; k++) {
-            int end = rawPath.indexOf('/', start);
-            if (end < 0) {
-                end = n;
-            }
-            segments[k] = rawPath.substring(start, end);
-            start = end + 1;
-        }
-        return new NormalizedPath(rawPath, List.of(segments), Set.of(), rawPath, List.of(), null,
-                DecodedText.of(rawPath));
-    }
-
-    /** {@link #normalize} for any path: decoded, dot segments resolved, and routed as containers route it. */
-    NormalizedPath normalizeAnyPath(String rawPath) {
         DecodedText decoded = decoder.decode(rawPath, false);
         int bits = FlagBits.of(decoded.flags());
         String path = decoded.text();
