@@ -1,5 +1,6 @@
 package dev.bulwark.core;
 
+import dev.bulwark.core.internal.rules.Ascii;
 import java.util.Locale;
 
 /**
@@ -39,7 +40,7 @@ final class HeaderNameFolding {
         if (length > 0) {
             int slot = slot(length, name.charAt(0), name.charAt(length - 1));
             for (String known; (known = TABLE[slot]) != null; slot = (slot + 1) & (SLOTS - 1)) {
-                if (foldsTo(name, known)) {
+                if (Ascii.rangeEquals(name, 0, length, known)) {
                     return known;
                 }
             }
@@ -47,26 +48,8 @@ final class HeaderNameFolding {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /** Whether {@code name} is {@code lower} with some ASCII letters in upper case. */
-    private static boolean foldsTo(String name, String lower) {
-        if (name.length() != lower.length()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c != lower.charAt(i) && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == lower.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static int slot(int length, char first, char last) {
-        return (length * 961 + asciiLower(first) * 31 + asciiLower(last)) & (SLOTS - 1);
-    }
-
-    private static char asciiLower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        return (length * 961 + Ascii.lower(first) * 31 + Ascii.lower(last)) & (SLOTS - 1);
     }
 
     private static String[] table() {
