@@ -70,7 +70,7 @@ final class JsonBodySchemas {
     static final String INVALID_JSON = "validation.request.body.schema.invalidJson";
     private static final String KEY_PREFIX = "validation.request.body.schema.";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
+    static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
     private final ApiOperationResolver operations;
     /** Per operation of the parsed model (by identity), its compiled schema per declared media type. */
@@ -360,7 +360,7 @@ final class JsonBodySchemas {
 
         private static List<String> sortTokens(String pointer) {
             List<String> tokens = JsonBodySchemas.tokens(pointer == null || pointer.equals("/") ? "" : pointer);
-            tokens.replaceAll(token -> isIndex(token) ? token : unescape(token));
+            tokens.replaceAll(JsonBodySchemas::unescape);
             return tokens;
         }
     }

@@ -55,7 +55,6 @@ final class ParameterSchemas extends SchemaValidator {
     private static final Logger LOG = LoggerFactory.getLogger(ParameterSchemas.class);
     private static final String PREFIX = "request.parameter";
     private static final String KEY_PREFIX = "validation." + PREFIX + ".schema.";
-    private static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
     /** Keywords that make a schema more than a plain value's: those schemas stay with the validator's engine. */
     private static final Set<String> NOT_PLAIN = Set.of("$ref", "properties", "additionalProperties", "discriminator",
             "patternProperties", "required");
@@ -161,7 +160,7 @@ final class ParameterSchemas extends SchemaValidator {
         String path = error.getEvaluationPath() == null ? "" : error.getEvaluationPath().toString();
         String outermost = null;
         int earliest = Integer.MAX_VALUE;
-        for (String combinator : COMBINATORS) {
+        for (String combinator : JsonBodySchemas.COMBINATORS) {
             int at = path.indexOf("/" + combinator + "/");
             if (at >= 0 && at < earliest) {
                 earliest = at;

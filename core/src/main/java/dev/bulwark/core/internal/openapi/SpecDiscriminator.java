@@ -10,6 +10,7 @@ import com.networknt.schema.keyword.BaseKeywordValidator;
 import com.networknt.schema.keyword.Keyword;
 import com.networknt.schema.keyword.KeywordValidator;
 import com.networknt.schema.path.NodePath;
+import dev.bulwark.core.internal.parse.JsonBodyParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,14 +29,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The selected schema extends this one, so checking it reaches this keyword again for the same
  * value. Each pair of value location and selected schema is checked at most once per body: the
- * recursion ends there, and the work stays bounded by the body's size times the number of schemas.
+ * recursion ends there. A value's subtree may still be checked again through the selected schema at
+ * each level of nesting, so the work is bounded by the body's size times its depth (capped by
+ * {@code limits.json.depth}) times the number of schemas.
  * (The validator guarded the loop by writing into its shared schema tree, and on such a spec
  * overflowed its stack or ran out of memory on a single request.)
  */
 final class SpecDiscriminator implements Keyword {
 
     static final String KEYWORD = "discriminator";
-    private static final String SCHEMAS = "/components/schemas/";
+    private static final String SCHEMAS = "/components/schemas";
     /** Key of the (value location, selected schema) pairs already checked, in the execution's collector. */
     private static final Object CHECKED = new Object();
 
@@ -100,11 +103,8 @@ final class SpecDiscriminator implements Keyword {
             if (reference.startsWith("#/")) {
                 return reference.substring(1);
             }
-            StringBuilder pointer = new StringBuilder(SCHEMAS.length() + reference.length()).append(SCHEMAS);
-            for (int i = 0; i < reference.length(); i++) {
-                char c = reference.charAt(i);
-                pointer.append(c == '~' ? "~0" : c == '/' ? "~1" : String.valueOf(c));
-            }
+            StringBuilder pointer = new StringBuilder(SCHEMAS.length() + reference.length() + 1).append(SCHEMAS);
+            JsonBodyParser.appendPointerToken(pointer, reference);
             return pointer.toString();
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.SchemaContext;
 import com.networknt.schema.format.Format;
+import dev.bulwark.core.internal.rules.Ascii;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -78,7 +79,7 @@ final class SpecFormats {
         }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            boolean inAlphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+            boolean inAlphabet = Ascii.isAlnum(c) || c == '+' || c == '/';
             if (!inAlphabet) {
                 return false;
             }
