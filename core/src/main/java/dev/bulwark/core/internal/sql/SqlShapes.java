@@ -1654,7 +1654,7 @@ final class SqlShapes {
                 int p = next(a + 1);
                 int after = p < n && type[p] == LPAREN && match[p] > 0 ? match[p] + 1
                         : is(detail[a], SqlVocabulary.NILADIC) ? a + 1 : -1;
-                if (after > 0 && (next(after) >= n || realComment(after) || type[next(after)] == SEMI)) {
+                if (after > 0 && statementEnds(after)) {
                     findings.add(rule, start[s], end[after - 1]);
                 }
             }
@@ -1687,7 +1687,7 @@ final class SqlShapes {
             int name = next(a + 1);
             if (name < n && (type[name] == WORD || type[name] == QIDENT) && !reservedWord(name)) {
                 int mode = next(qualified(name + 1));
-                if (mode >= n || realComment(qualified(name + 1)) || type[mode] == SEMI
+                if (statementEnds(qualified(name + 1))
                         || type[mode] == WORD && realComment(mode + 1) || type[mode] == WORD && next(mode + 1) >= n) {
                     findings.add(rule, start[s], end[name]);
                 }
@@ -1698,7 +1698,7 @@ final class SqlShapes {
                     || isWord(a, SqlVocabulary.GRANTS) || isWord(a, SqlVocabulary.PROCESSLIST)
                     || isWord(a, SqlVocabulary.VARIABLES) || isWord(a, SqlVocabulary.COLUMNS)) {
                 int after = next(a + 1);
-                if (after >= n || realComment(a + 1) || type[after] == SEMI || isWord(after, SqlVocabulary.FROM)
+                if (statementEnds(a + 1) || isWord(after, SqlVocabulary.FROM)
                         || isWord(after, SqlVocabulary.LIKE)) {
                     findings.add(rule, start[s], end[a]);
                 }
@@ -1713,7 +1713,7 @@ final class SqlShapes {
             int p = a < n && (type[a] == WORD || type[a] == QIDENT) && !reservedWord(a) ? next(qualified(a + 1)) : -1;
             int after = p < 0 ? -1 : p < n && type[p] == LPAREN && match[p] > 0 ? match[p] + 1
                     : p < n && isChar(p, '=') && next(p + 1) < n ? next(p + 1) + 1 : qualified(a + 1);
-            if (after > 0 && (next(after) >= n || realComment(after) || type[next(after)] == SEMI)) {
+            if (after > 0 && statementEnds(after)) {
                 findings.add(rule, start[s], end[after - 1]);
             }
         } else if (id == SqlVocabulary.HANDLER && afterSemicolon && semicolonEndsValue(s)) {
@@ -1826,7 +1826,7 @@ final class SqlShapes {
         if (isWord(j, SqlVocabulary.AS)) {
             j = next(j + 1);
         }
-        return j < n && type[j] == WORD && !reservedWord(j) && !wordIs(j, "using") ? next(j + 1) : j;
+        return j < n && type[j] == WORD && !reservedWord(j) ? next(j + 1) : j;
     }
 
     /** Whether the statement ends before token {@code j}: the end of the value, a comment or a semicolon follows. */
@@ -1840,9 +1840,7 @@ final class SqlShapes {
         if (name >= n || !(type[name] == WORD || type[name] == QIDENT) || reservedWord(name)) {
             return false;
         }
-        int j = qualified(name + 1);
-        int k = next(j);
-        return k >= n || realComment(j) || type[k] == SEMI;
+        return statementEnds(qualified(name + 1));
     }
 
     /** A BEGIN block closed within a few statements: {@code begin null; end;}, {@code end--}. */
