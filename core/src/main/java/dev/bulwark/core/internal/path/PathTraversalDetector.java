@@ -227,7 +227,7 @@ public final class PathTraversalDetector extends RuleFamily {
     }
 
     private final Set<String> restrictedExtensions;
-    private final Set<String> uploadExecutableExtensions;
+    private final Extensions uploadExecutableExtensions;
 
     /**
      * With the built-in restricted and upload executable extensions
@@ -244,7 +244,7 @@ public final class PathTraversalDetector extends RuleFamily {
     public PathTraversalDetector(Set<String> restrictedExtensions, Set<String> uploadExecutableExtensions) {
         super(KEY, RULES);
         this.restrictedExtensions = Set.copyOf(restrictedExtensions);
-        this.uploadExecutableExtensions = Set.copyOf(uploadExecutableExtensions);
+        this.uploadExecutableExtensions = new Extensions(List.copyOf(uploadExecutableExtensions));
     }
 
 
@@ -990,15 +990,11 @@ public final class PathTraversalDetector extends RuleFamily {
             sink.report(UPLOAD_ACTIVE_CONTENT, base, name.length() - base);
             return true;
         }
-        if (UploadNames.hasExtension(name, this::isUploadExecutable, false)) {
+        if (UploadNames.hasExtension(name, uploadExecutableExtensions::matches, false)) {
             sink.report(UPLOAD_EXECUTABLE, base, name.length() - base);
             return true;
         }
         return false;
-    }
-
-    private boolean isUploadExecutable(String name, int from, int to) {
-        return to - from <= 16 && uploadExecutableExtensions.contains(name.substring(from, to).toLowerCase(Locale.ROOT));
     }
 
     /** {@code C:\x}, {@code C:/x}, {@code /x}, {@code \\host\x}: not the base name a browser sends. */
