@@ -243,6 +243,7 @@ final class SqlShapes {
         if (type[s] == RPAREN || isLogic(s)) {
             c = s;
             leadKind = K_PAREN;
+            openedComparison(s);
         } else {
             c = expression(s, false);
             if (c < 0) {
@@ -332,6 +333,23 @@ final class SqlShapes {
     }
 
     /**
+     * A value that opens with {@code &&} or {@code ||} glued to a parenthesis and a comparison in
+     * it ({@code ||(c===}, {@code &&(id>0}): it goes on with the application's condition. Prose
+     * does not open with these operators, and a lone one stays a fragment.
+     */
+    private void openedComparison(int s) {
+        int p = s + 1;
+        if (type[s] != OP || detail[s] != OP_LOGIC || p >= n || type[p] != LPAREN || start[p] != end[s]) {
+            return;
+        }
+        int left = operand(p + 1);
+        int k = next(left);
+        if (left >= 0 && k < n && type[k] == OP && detail[k] == OP_COMPARE) {
+            findings.add(BOOLEAN, start[s], end[k]);
+        }
+    }
+
+    /**
      * Whether the tail opens with one word glued to a quote, as prose quotes a word ({@code 'print'
      * the doc}): the break and that quote enclose the word, so it reads as a quoted name, not a
      * statement run without a semicolon.
@@ -345,11 +363,13 @@ final class SqlShapes {
     private void leadQuoted() {
         int c = afterCast();
         boolean tailOperator = false;
+        boolean tailComparison = false;
         int k = next(c);
         if (k < n && binop(k, false) >= 0) {
             int j = continueExpression(k);
             if (j > k) {
                 tailOperator = true;
+                tailComparison = exprCompare && isConstant(cmpRightKind);
                 judgeTailOperator(k, j);
                 c = j;
             }
@@ -395,6 +415,10 @@ final class SqlShapes {
             return;
         }
         if (isLogic(s)) {
+            if (tailComparison && closes > 0) {
+                // x` < 0) AND: the string compared, the application's parenthesis closed, a condition added
+                findings.add(BOOLEAN, breakAt, end[s]);
+            }
             logicAfterQuote(s);
             int after = s + 1;
             if (type[s] == WORD && after < n && realComment(after) && bareComment(after) && next(after) >= n) {
@@ -417,15 +441,25 @@ final class SqlShapes {
     /**
      * A value that is only a quote and a comparison with a constant: {@code `>65}, {@code '=1}, a
      * probe that ends a string or quoted name and tests it. A lone {@code <} is left to prose
-     * ({@code '<3}); a name compared is only taken after a backtick, which quotes names.
+     * ({@code '<3}); a name compared is only taken after a backtick, which quotes names. Quotes of
+     * other kinds may come first for the other two probes: a product of numbers ({@code "2562*23},
+     * {@code "` * 123}) or an operator that a comment cuts off ({@code ' = #}).
      */
     private void comparisonProbe() {
-        if (n != 2 || type[0] != OP || detail[0] != OP_COMPARE || isChar(0, '<')
-                || !(type[1] == NUM || type[1] == WORD && quote == '`' && detail[1] == 0)
-                || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
+        if (!quotesBackslashesOrBlank(prefixFrom, breakAt - 1)) {
             return;
         }
-        findings.add(PROBE, Math.max(0, breakAt - 1), end[1]);
+        boolean comparison = n == 2 && type[0] == OP && detail[0] == OP_COMPARE && !isChar(0, '<')
+                && (type[1] == NUM || type[1] == WORD && quote == '`' && detail[1] == 0)
+                && backslashesOrBlank(prefixFrom, breakAt - 1);
+        // "2562*23 and "` * 123: a product the database is asked to compute, to see whether it does
+        boolean product = n == 2 && isChar(0, '*') && type[1] == NUM
+                || n == 3 && type[0] == NUM && isChar(1, '*') && type[2] == NUM;
+        // ' = # and '? #: an operator left for the comment to cut off the rest of the query
+        boolean cutOperator = n == 2 && type[0] == OP && detail[0] != OP_CAST && realComment(1);
+        if (comparison || product || cutOperator) {
+            findings.add(PROBE, Math.max(0, breakAt - 1), end[n - 1]);
+        }
     }
 
     /**
@@ -602,6 +636,17 @@ final class SqlShapes {
         return to > from;
     }
 
+    /** Whether {@code text[from, to)} holds only blanks, backslashes and quotes: probes try several quotes at once. */
+    private boolean quotesBackslashesOrBlank(int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != '\\' && c != '`' && SqlLexer.quoteKind(c) == 0 && !SqlLexer.isSpace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code text[from, to)} holds only blanks and backslashes, the escape a probe tries to defeat. */
     private boolean backslashesOrBlank(int from, int to) {
         for (int k = from; k < to; k++) {
@@ -689,8 +734,8 @@ final class SqlShapes {
             } else if (exprOperands <= 2) {
                 findings.add(COMMENT_TRUNCATION, start[opAt], evidenceEnd);
             }
-        } else if (s >= n && exprLastKind == K_STR_OPEN && exprCompare && exprOperands >= 3
-                && !angleBracketPlaceholder(opAt)) {
+        } else if (s >= n && exprLastKind == K_STR_OPEN && exprCompare
+                && (exprOperands >= 3 || signed(prev(exprLastAt))) && !angleBracketPlaceholder(opAt)) {
             findings.add(BOOLEAN, start[opAt], evidenceEnd);
         }
     }
@@ -740,7 +785,7 @@ final class SqlShapes {
             hit = true;
         } else if (quoted) {
             boolean plainValue = quote == '\'' || exprFirstKind == K_NUM || exprFirstKind == K_LITERAL
-                    || exprFirstKind == K_STR_OPEN && exprOperands == 1 && numberInOpenString(b);
+                    || exprFirstKind == K_STR_OPEN && exprOperands == 1 && (numberInOpenString(b) || signed(b));
             hit = exprCompare || exprSqlish || (valueFirst && terminated && plainValue)
                     || (exprOperands >= 2 && exprLastKind == K_STR_OPEN)
                     || (valueFirst && endsInComment);
@@ -774,6 +819,9 @@ final class SqlShapes {
      */
     private boolean numberInOpenString(int i) {
         int k = next(i);
+        for (int guard = 0; guard < 8 && k < n && isUnary(k); guard++) {
+            k = next(k + 1);
+        }
         if (k >= n || type[k] != STR_OPEN || end[k] - start[k] < 2) {
             return false;
         }
@@ -783,6 +831,15 @@ final class SqlShapes {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a sign or negation sits at {@code i} in front of the operand after it ({@code !"a},
+     * {@code = -"0}): prose puts no sign before a quoted word, a search puts a minus before one.
+     */
+    private boolean signed(int i) {
+        return i >= 0 && i < n && isUnary(i) && type[i] == OP && (detail[i] == OP_NOT || prev(i) >= 0
+                && type[prev(i)] == OP && detail[prev(i)] != OP_LOGIC);
     }
 
     private boolean emptyOpenString(int i) {
@@ -871,7 +928,9 @@ final class SqlShapes {
             return;
         }
         if (clauseOrTypeFragment(s, last)) {
-            findings.add(FRAGMENT, start[s], end[last]);
+            // ORder by, ordeR BY: keywords in a case no writer types, the case-shuffling that beats keyword filters
+            boolean shuffled = randomCase(s) || type[last] == WORD && reservedWord(last) && randomCase(last);
+            findings.add(shuffled ? CLAUSE : FRAGMENT, start[s], end[last]);
             return;
         }
         boolean specific = false;
@@ -2766,6 +2825,29 @@ final class SqlShapes {
             lower = c >= 'a' && c <= 'z';
         }
         return false;
+    }
+
+    /**
+     * Whether the word at {@code i} mixes cases the way no writer does: not all lower, all upper or
+     * capitalised ({@code ORder}, {@code ordeR}, {@code SeLeCt}).
+     */
+    private boolean randomCase(int i) {
+        boolean upper = false;
+        boolean lowerAfterFirst = false;
+        boolean upperAfterFirst = false;
+        for (int k = start[i]; k < end[i]; k++) {
+            char c = text.charAt(k);
+            boolean isUpper = c >= 'A' && c <= 'Z';
+            boolean isLower = c >= 'a' && c <= 'z';
+            if (k == start[i]) {
+                upper = isUpper;
+            } else {
+                upperAfterFirst |= isUpper;
+                lowerAfterFirst |= isLower;
+            }
+        }
+        // Lower then any upper (oRDER), or upper, then both cases (ORder)
+        return upperAfterFirst && (!upper || lowerAfterFirst);
     }
 
     /** A reserved keyword; a quoted name never is one, whatever its quote character. */
