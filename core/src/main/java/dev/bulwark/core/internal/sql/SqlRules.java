@@ -43,7 +43,8 @@ final class SqlRules {
                     + " itself at the end of a list", CAPEC_7);
     static final RuleDefinition COMMENT_TRUNCATION = rule("SQL-COMMENT-TRUNCATION", Level.STANDARD,
             "a comment or statement end right after a closing quote (or its ::cast), or after the values that close"
-                    + " the row the string is in (x', 1)--, x'), ('a','b')--), cutting off the rest of the query", CAPEC_66);
+                    + " the row the string is in (x', 1)--, x'), ('a','b')--), or after one token stacked behind it (';@@#--),"
+                    + " cutting off the rest of the query", CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
             "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT, PRINT @@version, USE db--, SHOW TABLES, PRAGMA,"
                     + " HANDLER t OPEN/READ, MERGE INTO ... USING, UPSERT INTO ...), or one that opens the"
@@ -91,7 +92,8 @@ final class SqlRules {
             "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL), after a quote or not",
             CWE);
     static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
-            "a value that is a quote followed by a statement keyword or a lone AND/OR ('union, \" alter, \\'and ...)",
+            "a value that is a quote followed by a statement keyword or a lone AND/OR ('union, \" alter, \\'and ...), or by"
+                    + " OR/XOR and a number with no other quote (' or homer 9)",
             CWE);
 
     static final RuleDefinition PROBE = rule("SQL-PROBE", Level.STANDARD,

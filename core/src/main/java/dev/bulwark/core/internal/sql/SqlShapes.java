@@ -406,6 +406,10 @@ final class SqlShapes {
                 } else if (next(after) >= n) {
                     findings.add(oneWord(prefixFrom, breakAt - 1) && breakAt > 0 ? COMMENT_TRUNCATION : FRAGMENT,
                             start[s], end[s]);
+                } else if (after + 2 == n && realComment(after + 1) && bareComment(after + 1)
+                        && backslashesOrBlank(prefixFrom, breakAt - 1)) {
+                    // ';@@#-- : a probe that ends the statement, tries one token and cuts off the rest
+                    findings.add(COMMENT_TRUNCATION, start[s], end[after + 1]);
                 }
             }
             int st = next(after);
@@ -605,13 +609,41 @@ final class SqlShapes {
 
     /**
      * A value that is only a quote (after backslashes at most) and AND or OR: {@code 'and},
-     * <code>&#92;'or</code>, a probe that ends the string and starts a condition.
+     * <code>&#92;'or</code>, a probe that ends the string and starts a condition; or a single quote
+     * and OR or XOR with a number after it and no other quote ({@code ' or homer 9}).
      */
     private void logicAfterQuote(int s) {
-        if (s == n - 1 && type[s] == WORD && (detail[s] == SqlVocabulary.AND || detail[s] == SqlVocabulary.OR)
-                && backslashesOrBlank(prefixFrom, breakAt - 1)) {
+        if (type[s] != WORD || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            return;
+        }
+        if (s == n - 1 && (detail[s] == SqlVocabulary.AND || detail[s] == SqlVocabulary.OR)) {
+            findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+        } else if (s == 0 && quote == '\'' && (detail[s] == SqlVocabulary.OR || detail[s] == SqlVocabulary.XOR)
+                && !holdsQuote(s + 1) && holdsNumber(s + 1)) {
+            // ' or homer 9: a probe that ends a string it never opened and goes on with a condition; a
+            // title in quotes has no number and closes its quote ('Or Forever Hold Your Peace')
             findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
         }
+    }
+
+    /** Whether a number is among the tokens from {@code from} on. */
+    private boolean holdsNumber(int from) {
+        for (int k = from; k < n; k++) {
+            if (type[k] == NUM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a string or quoted name is among the tokens from {@code from} on. */
+    private boolean holdsQuote(int from) {
+        for (int k = from; k < n; k++) {
+            if (type[k] == STR || type[k] == STR_OPEN || type[k] == QIDENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A value that is only a quote and a MySQL matching operator: {@code ` REGEXP}, {@code ' rlike}. */

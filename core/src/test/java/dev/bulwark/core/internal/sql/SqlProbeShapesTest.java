@@ -49,6 +49,28 @@ class SqlProbeShapesTest {
     }
 
     @Nested
+    class ProbesThatGoOnAfterTheQuote {
+        @ParameterizedTest
+        @ValueSource(strings = {"' or homer 9", "'  or 3,4,2@!", "\\' xor 1 x"})
+        void detectsOrAndNumberAfterLoneSingleQuote(String value) {
+            assertThat(rulesInEverySource(value)).as(value).containsExactly("SQL-KEYWORD-AFTER-QUOTE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"';@@#--", "'; x --", "\\';1/**/"})
+        void detectsOneTokenStackedAfterQuoteAndCutOffByComment(String value) {
+            assertThat(rulesInEverySource(value)).as(value).contains("SQL-COMMENT-TRUNCATION");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"'Or Forever Hold Your Peace", "'And Then There Were None' 1939", "\" or 2 more",
+            "WOMEN';S ART DEC", "rock 'n' or 2 --", "x'; y --z"})
+        void allowsQuotedTitlesAndTyposAfterQuotes(String value) {
+            assertThat(rulesInEverySource(value)).as(value).isEmpty();
+        }
+    }
+
+    @Nested
     class ComparisonClosingParenthesis {
         @ParameterizedTest
         @ValueSource(strings = {"` < 0) AND `", "x' = 1)) or '", "name\" > 5) and (1"})
