@@ -224,4 +224,14 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
         assertThat(parameters.get("q").get(0).asText()).isEqualTo(search);
         assertThat(parameters.get("season").get(0).asText()).isEqualTo("'16/17");
     }
+
+    @Test
+    void blocksOrAndNumberAfterLoneQuoteInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?var=" + encoded("' or homer 9")), "SQL-KEYWORD-AFTER-QUOTE");
+    }
+
+    @Test
+    void blocksTokenStackedAfterQuoteAndCutOffInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "q=%27%3b%40%40%23%2d%2d"), "SQL-COMMENT-TRUNCATION");
+    }
 }
