@@ -234,4 +234,12 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
     void blocksTokenStackedAfterQuoteAndCutOffInFormField() {
         refusedAndLoggedAs(postForm("/orders", "q=%27%3b%40%40%23%2d%2d"), "SQL-COMMENT-TRUNCATION");
     }
+
+    @Test
+    void blocksJsonMemberProbeInJsonBody() {
+        HttpResponse<String> response = post("/search", "application/json",
+                "{\"note\":\"\\\":[\\\"00\"}".getBytes(StandardCharsets.UTF_8));
+
+        refusedAndLoggedAs(response, "SQL-PROBE");
+    }
 }

@@ -99,7 +99,8 @@ final class SqlRules {
     static final RuleDefinition PROBE = rule("SQL-PROBE", Level.STANDARD,
             "a value that is only a probe for a query: a word at most and a mixed pair of quotes (1'\", \"'), a"
                     + " quote and a comparison with a constant (`>65, '=1) or a list of numbers (', 2, 1), quotes and a product"
-                    + " of numbers (\"2562*23, \"` * 123) or an operator a comment cuts off (' = #), empty strings and"
+                    + " of numbers (\"2562*23, \"` * 123), an operator a comment cuts off (' = #) or a colon and a number that"
+                    + " end a JSON string (\":60, \":[\"0), empty strings and"
                     + " numbers in a list ('', '', 13), or a server variable (@@version)", CWE);
 
     static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,

@@ -376,6 +376,7 @@ final class SqlShapes {
         }
         implicitConversion();
         comparisonProbe();
+        jsonMemberProbe();
         listProbe();
         if (!tailOperator) {
             rowTruncation(c);
@@ -464,6 +465,41 @@ final class SqlShapes {
         if (comparison || product || cutOperator) {
             findings.add(PROBE, Math.max(0, breakAt - 1), end[n - 1]);
         }
+    }
+
+    /**
+     * A value that is only a double quote, a colon and a number, perhaps in quotes or brackets, with
+     * no blank ({@code ":60}, {@code ":["00}): a probe that ends a JSON string the application builds by
+     * pasting the value in (JSON columns are often written so) and supplies a member's value.
+     */
+    private void jsonMemberProbe() {
+        if (quote != '"' || breakAt >= text.length() || text.charAt(breakAt) != ':'
+                || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            return;
+        }
+        int limit = Math.min(text.length(), breakAt + 8);
+        for (int k = breakAt + 1; k < limit; k++) {
+            char c = text.charAt(k);
+            if (SqlLexer.isDigit(c)) {
+                // compact as a probe is: prose after a quote and colon has blanks (": 5 stars)
+                if (!hasBlank(breakAt, text.length())) {
+                    findings.add(PROBE, breakAt - 1, k + 1);
+                }
+                return;
+            }
+            if (c != '"' && c != '[') {
+                return;
+            }
+        }
+    }
+
+    private boolean hasBlank(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (SqlLexer.isSpace(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -42,6 +42,18 @@ class SqlProbeShapesTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"\":60", "\":\"65", "\":[\"00", "\":\"[0,\\x22", "\\\":1"})
+        void detectsJsonMemberValueAfterDoubleQuote(String value) {
+            assertThat(rulesInEverySource(value)).as(value).containsExactly("SQL-PROBE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\":)", "\"a\":1", "\": 5 stars", "\":D", "':60"})
+        void allowsColonsAfterQuotesInProseAndJson(String value) {
+            assertThat(rulesInEverySource(value)).as(value).isEmpty();
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"\"*\"", "'16/17", "' - #1", "\"2*4\" lumber", "x\" * 3", "\" = #hashtag"})
         void allowsQuotesAroundStarsSlashesAndHashtags(String value) {
             assertThat(rulesInEverySource(value)).as(value).isEmpty();
