@@ -343,8 +343,8 @@ final class SqlShapes {
             return;
         }
         int left = operand(p + 1);
-        int k = next(left);
-        if (left >= 0 && k < n && type[k] == OP && detail[k] == OP_COMPARE) {
+        int k = left < 0 ? n : next(left);
+        if (k < n && type[k] == OP && detail[k] == OP_COMPARE) {
             findings.add(BOOLEAN, start[s], end[k]);
         }
     }
@@ -997,7 +997,7 @@ final class SqlShapes {
         }
         if (clauseOrTypeFragment(s, last)) {
             // ORder by, ordeR BY: keywords in a case no writer types, the case-shuffling that beats keyword filters
-            boolean shuffled = randomCase(s) || type[last] == WORD && reservedWord(last) && randomCase(last);
+            boolean shuffled = randomCase(s) || reservedWord(last) && randomCase(last);
             findings.add(shuffled ? CLAUSE : FRAGMENT, start[s], end[last]);
             return;
         }

@@ -111,7 +111,7 @@ class SqlProbeShapesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"|| (a", "&&", "||(c)", "a ||(b = 1", "||(draft"})
+        @ValueSource(strings = {"|| (a", "&&", "||(c)", "a ||(b = 1", "||(draft", "||(", "&&( ", "||()"})
         void allowsLogicOperatorsWithoutGluedComparison(String value) {
             assertThat(rulesInEverySource(value)).as(value).isEmpty();
         }
