@@ -148,6 +148,10 @@ class SqlProbeShapesTest {
         }
     }
 
+    /**
+     * sqlmap's equaltolike writes LIKE for {@code =}: after a break it is a condition like any other;
+     * a bare {@code name LIKE 1} with no break reads as prose ("feels like 1") and passes.
+     */
     @Nested
     class EqualToLike {
         @ParameterizedTest
