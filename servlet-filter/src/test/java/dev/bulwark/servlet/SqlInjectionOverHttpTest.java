@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BulwarkConfig;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -172,5 +173,73 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
         JsonNode parameters = json(response.body()).get("parameters");
         assertThat(parameters.get("filter").get(0).asText()).isEqualTo(filter);
         assertThat(parameters.get("token").get(0).asText()).isEqualTo("aGVsbG8+d29ybGQ+Zm9v/YmFy==");
+    }
+
+    @Test
+    void blocksProductOfNumbersAfterQuotesInCookie() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/orders"))
+                .header("Cookie", "id=" + encoded("\"` * 12344")).GET());
+
+        refusedAndLoggedAs(response, "SQL-PROBE");
+    }
+
+    @Test
+    void blocksOperatorCutOffByCommentAfterQuoteInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "var=" + encoded("' ? # = #")), "SQL-PROBE");
+    }
+
+    @Test
+    void blocksComparisonClosingParenthesisBeforeAndInHeader() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/orders")).header("X-Filter", "` < 0) AND `").GET());
+
+        refusedAndLoggedAs(response, "SQL-BOOLEAN");
+    }
+
+    @Test
+    void blocksLogicOperatorOpeningComparisonInEncodedFormName() {
+        refusedAndLoggedAs(postForm("/orders", "pay%3D%7C%7C%28c%3D%3D%3D"), "SQL-BOOLEAN");
+    }
+
+    @Test
+    void blocksOrderByInShuffledCaseInJsonBody() {
+        HttpResponse<String> response = post("/search", "application/json",
+                "{\"sort\":\"ordeR by\"}".getBytes(StandardCharsets.UTF_8));
+
+        refusedAndLoggedAs(response, "SQL-CLAUSE");
+    }
+
+    @Test
+    void blocksNegatedStringClosedByApplicationInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?id=" + encoded("1\"OR!\"a")), "SQL-BOOLEAN");
+    }
+
+    @Test
+    void passesSearchesWithQuotesMinusAndSortWordsUnchanged() {
+        String search = "\"PINK ROSES\" OR -\"DRESS";
+        HttpResponse<String> response = get("/search?q=" + encoded(search) + "&sort=" + encoded("Order by")
+                + "&season=" + encoded("'16/17"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("q").get(0).asText()).isEqualTo(search);
+        assertThat(parameters.get("season").get(0).asText()).isEqualTo("'16/17");
+    }
+
+    @Test
+    void blocksOrAndNumberAfterLoneQuoteInQueryParameter() {
+        refusedAndLoggedAs(get("/orders?var=" + encoded("' or homer 9")), "SQL-KEYWORD-AFTER-QUOTE");
+    }
+
+    @Test
+    void blocksTokenStackedAfterQuoteAndCutOffInFormField() {
+        refusedAndLoggedAs(postForm("/orders", "q=%27%3b%40%40%23%2d%2d"), "SQL-COMMENT-TRUNCATION");
+    }
+
+    @Test
+    void blocksJsonMemberProbeInJsonBody() {
+        HttpResponse<String> response = post("/search", "application/json",
+                "{\"note\":\"\\\":[\\\"00\"}".getBytes(StandardCharsets.UTF_8));
+
+        refusedAndLoggedAs(response, "SQL-PROBE");
     }
 }

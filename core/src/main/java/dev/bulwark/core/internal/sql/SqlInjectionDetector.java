@@ -427,23 +427,16 @@ public final class SqlInjectionDetector extends RuleFamily {
     /**
      * Where the SQL starts when the value sits inside a PostgreSQL dollar-quoted string
      * ({@code $$...$$} or {@code $tag$...$tag$}), which has no escapes: after the value's first
-     * {@code $$} or {@code $tag$}. -1 when there is none.
+     * {@code $$} or {@code $tag$}, the delimiter as {@link SqlLexer#dollarQuoteEnd} reads it. -1
+     * when there is none.
      */
     static int breakAfterDollarQuote(String value) {
         int n = value.length();
-        int dollar = value.indexOf('$');
-        while (dollar >= 0 && dollar + 1 < n) {
-            int j = dollar + 1;
-            if (j < n && (Ascii.isLetter(value.charAt(j)) || value.charAt(j) == '_')) {
-                while (j < n && (Ascii.isLetter(value.charAt(j)) || Ascii.isDigit(value.charAt(j))
-                        || value.charAt(j) == '_')) {
-                    j++;
-                }
+        for (int dollar = value.indexOf('$'); dollar >= 0; dollar = value.indexOf('$', dollar + 1)) {
+            int end = SqlLexer.dollarQuoteEnd(value, dollar, n);
+            if (end > 0) {
+                return end;
             }
-            if (j < n && value.charAt(j) == '$') {
-                return j + 1;
-            }
-            dollar = value.indexOf('$', j);
         }
         return -1;
     }

@@ -29,7 +29,7 @@ import dev.bulwark.core.internal.rules.Ascii;
 /**
  * Reads SQL tokens the way a permissive database would, MySQL first: {@code '..'} and
  * {@code ".."} strings with doubled quotes and backslash escapes, Oracle's {@code q'[..]'} and
- * PostgreSQL's {@code $$..$$} strings, backtick and bracket identifiers,
+ * PostgreSQL's {@code $$..$$} and {@code $tag$..$tag$} strings, backtick and bracket identifiers,
  * numbers (hexadecimal, binary, exponents, {@code 1.e}), {@code --}, {@code #} and block comments,
  * MySQL executable comments {@code /*!50000 ...*}{@code /} whose content is read as SQL, variables,
  * and multi-character operators.
@@ -42,6 +42,8 @@ import dev.bulwark.core.internal.rules.Ascii;
 final class SqlLexer {
 
     private static final int MAX_BRACKET_IDENTIFIER = 128;
+    /** Longest dollar-quote tag, PostgreSQL's identifier limit; it bounds the search for the closing delimiter. */
+    private static final int MAX_DOLLAR_TAG = 63;
 
     private SqlLexer() {}
 
@@ -311,17 +313,9 @@ final class SqlLexer {
 
     private static int word(String text, int i, int to, SqlTokens out) {
         int j = i + 1;
-        if (text.charAt(i) == '$' && j < to && text.charAt(j) == '$') {
-            int k = j + 1;
-            while (k + 1 < to && !(text.charAt(k) == '$' && text.charAt(k + 1) == '$')) {
-                k++;
-            }
-            if (k + 1 < to) {
-                out.add(STR, i, k + 2, '$');
-                return k + 2;
-            }
-            out.add(STR_OPEN, i, to, '$');
-            return to;
+        int delimiterEnd = text.charAt(i) == '$' ? dollarQuoteEnd(text, i, to) : -1;
+        if (delimiterEnd > 0) {
+            return dollarQuoted(text, i, delimiterEnd, to, out);
         }
         while (j < to && isWordPartFast(text.charAt(j))) {
             j++;
@@ -342,6 +336,43 @@ final class SqlLexer {
         }
         out.add(WORD, i, j, id);
         return j;
+    }
+
+    /**
+     * Where the PostgreSQL dollar-quote delimiter that starts at {@code at} ends: {@code $$}, or
+     * {@code $tag$} with a tag of a letter or underscore and then letters, digits or underscores
+     * ({@code $1$} is a crypt hash prefix, not a delimiter). -1 when none starts there. The lexer
+     * reads dollar-quoted strings with it, and the detector finds the break out of one with it.
+     */
+    static int dollarQuoteEnd(String text, int at, int to) {
+        if (at + 1 >= to || text.charAt(at) != '$') {
+            return -1;
+        }
+        int j = at + 1;
+        char c = text.charAt(j);
+        if (Ascii.isLetter(c) || c == '_') {
+            int limit = Math.min(to, j + MAX_DOLLAR_TAG);
+            j++;
+            while (j < limit && (Ascii.isLetter(text.charAt(j)) || isDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+                j++;
+            }
+        }
+        return j < to && text.charAt(j) == '$' ? j + 1 : -1;
+    }
+
+    /**
+     * A dollar-quoted string whose delimiter is {@code text[open, delimiterEnd)}: it has no escapes
+     * and ends at the same delimiter; one left open runs to the end, as any other string.
+     */
+    private static int dollarQuoted(String text, int open, int delimiterEnd, int to, SqlTokens out) {
+        String delimiter = text.substring(open, delimiterEnd);
+        int close = text.indexOf(delimiter, delimiterEnd);
+        if (close >= 0 && close + delimiter.length() <= to) {
+            out.add(STR, open, close + delimiter.length(), '$');
+            return close + delimiter.length();
+        }
+        out.add(STR_OPEN, open, to, '$');
+        return to;
     }
 
     /** Whether {@code text[from, to)} is {@code q} or {@code nq}, Oracle's prefixes of alternative quoting. */

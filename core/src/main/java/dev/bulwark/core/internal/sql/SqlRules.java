@@ -35,14 +35,16 @@ final class SqlRules {
     static final RuleDefinition UNION = rule("SQL-UNION", Level.STANDARD,
             "UNION SELECT, TABLE or VALUES ROW, or UNION ending a numeric value", OWASP);
     static final RuleDefinition BOOLEAN = rule("SQL-BOOLEAN", Level.STANDARD,
-            "a boolean condition (OR/AND/XOR ...) appended after a closing quote, number or parenthesis",
-            CAPEC_7);
+            "a boolean condition (OR/AND/XOR ...) appended after a closing quote, number or parenthesis, or after a"
+                    + " comparison that closes one (x` < 0) AND), or || and && glued to a parenthesised comparison"
+                    + " opening the value (||(c===)", CAPEC_7);
     static final RuleDefinition TAUTOLOGY = rule("SQL-TAUTOLOGY", Level.STANDARD,
             "OR/AND followed by a comparison of constants or of SQL functions, or a constant compared with"
                     + " itself at the end of a list", CAPEC_7);
     static final RuleDefinition COMMENT_TRUNCATION = rule("SQL-COMMENT-TRUNCATION", Level.STANDARD,
             "a comment or statement end right after a closing quote (or its ::cast), or after the values that close"
-                    + " the row the string is in (x', 1)--, x'), ('a','b')--), cutting off the rest of the query", CAPEC_66);
+                    + " the row the string is in (x', 1)--, x'), ('a','b')--), or after one token stacked behind it (';@@#--),"
+                    + " cutting off the rest of the query", CAPEC_66);
     static final RuleDefinition STACKED = rule("SQL-STACKED", Level.STANDARD,
             "a second statement after a semicolon (SELECT, BEGIN ... END, GRANT, COMMIT, PRINT @@version, USE db--, SHOW TABLES, PRAGMA,"
                     + " HANDLER t OPEN/READ, MERGE INTO ... USING, UPSERT INTO ...), or one that opens the"
@@ -67,7 +69,8 @@ final class SqlRules {
     static final RuleDefinition ERROR_FUNCTION = rule("SQL-ERROR-FUNCTION", Level.STANDARD,
             "a function used to leak data through error messages (extractvalue, updatexml...)", CAPEC_54);
     static final RuleDefinition CLAUSE = rule("SQL-CLAUSE", Level.STANDARD,
-            "ORDER BY, GROUP BY, HAVING, LIMIT, COLLATE, PROCEDURE or FOR XML/JSON appended after a value", CWE);
+            "ORDER BY, GROUP BY, HAVING, LIMIT, COLLATE, PROCEDURE or FOR XML/JSON appended after a value, or a lone"
+                    + " ORDER BY, GROUP BY or EXEC name in a case no writer types (ORder by), which evades keyword filters", CWE);
     static final RuleDefinition EXECUTABLE_COMMENT = rule("SQL-EXECUTABLE-COMMENT", Level.STANDARD,
             "a MySQL executable comment /*! ... */", OWASP);
     static final RuleDefinition FUNCTION = rule("SQL-FUNCTION", Level.STANDARD,
@@ -89,12 +92,15 @@ final class SqlRules {
             "a value that is only a SQL-specific operator (RLIKE, REGEXP, XOR, <=>, IS NULL), after a quote or not",
             CWE);
     static final RuleDefinition KEYWORD_AFTER_QUOTE = rule("SQL-KEYWORD-AFTER-QUOTE", Level.STANDARD,
-            "a value that is a quote followed by a statement keyword or a lone AND/OR ('union, \" alter, \\'and ...)",
+            "a value that is a quote followed by a statement keyword or a lone AND/OR ('union, \" alter, \\'and ...), or by"
+                    + " OR/XOR and a number with no other quote (' or homer 9)",
             CWE);
 
     static final RuleDefinition PROBE = rule("SQL-PROBE", Level.STANDARD,
             "a value that is only a probe for a query: a word at most and a mixed pair of quotes (1'\", \"'), a"
-                    + " quote and a comparison with a constant (`>65, '=1) or a list of numbers (', 2, 1), empty strings and"
+                    + " quote and a comparison with a constant (`>65, '=1) or a list of numbers (', 2, 1), quotes and a product"
+                    + " of numbers (\"2562*23, \"` * 123), an operator a comment cuts off (' = #) or a colon and a number that"
+                    + " end a JSON string (\":60, \":[\"0), empty strings and"
                     + " numbers in a list ('', '', 13), or a server variable (@@version)", CWE);
 
     static final RuleDefinition SPLIT_KEYWORD = rule("SQL-SPLIT-KEYWORD", Level.STANDARD,

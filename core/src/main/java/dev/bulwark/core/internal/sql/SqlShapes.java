@@ -243,6 +243,7 @@ final class SqlShapes {
         if (type[s] == RPAREN || isLogic(s)) {
             c = s;
             leadKind = K_PAREN;
+            openedComparison(s);
         } else {
             c = expression(s, false);
             if (c < 0) {
@@ -332,6 +333,23 @@ final class SqlShapes {
     }
 
     /**
+     * A value that opens with {@code &&} or {@code ||} glued to a parenthesis and a comparison in
+     * it ({@code ||(c===}, {@code &&(id>0}): it goes on with the application's condition. Prose
+     * does not open with these operators, and a lone one stays a fragment.
+     */
+    private void openedComparison(int s) {
+        int p = s + 1;
+        if (type[s] != OP || detail[s] != OP_LOGIC || p >= n || type[p] != LPAREN || start[p] != end[s]) {
+            return;
+        }
+        int left = operand(p + 1);
+        int k = left < 0 ? n : next(left);
+        if (k < n && type[k] == OP && detail[k] == OP_COMPARE) {
+            findings.add(BOOLEAN, start[s], end[k]);
+        }
+    }
+
+    /**
      * Whether the tail opens with one word glued to a quote, as prose quotes a word ({@code 'print'
      * the doc}): the break and that quote enclose the word, so it reads as a quoted name, not a
      * statement run without a semicolon.
@@ -345,17 +363,20 @@ final class SqlShapes {
     private void leadQuoted() {
         int c = afterCast();
         boolean tailOperator = false;
+        boolean tailComparison = false;
         int k = next(c);
         if (k < n && binop(k, false) >= 0) {
             int j = continueExpression(k);
             if (j > k) {
                 tailOperator = true;
+                tailComparison = exprCompare && isConstant(cmpRightKind);
                 judgeTailOperator(k, j);
                 c = j;
             }
         }
         implicitConversion();
         comparisonProbe();
+        jsonMemberProbe();
         listProbe();
         if (!tailOperator) {
             rowTruncation(c);
@@ -386,6 +407,10 @@ final class SqlShapes {
                 } else if (next(after) >= n) {
                     findings.add(oneWord(prefixFrom, breakAt - 1) && breakAt > 0 ? COMMENT_TRUNCATION : FRAGMENT,
                             start[s], end[s]);
+                } else if (after + 2 == n && realComment(after + 1) && bareComment(after + 1)
+                        && backslashesOrBlank(prefixFrom, breakAt - 1)) {
+                    // ';@@#-- : a probe that ends the statement, tries one token and cuts off the rest
+                    findings.add(COMMENT_TRUNCATION, start[s], end[after + 1]);
                 }
             }
             int st = next(after);
@@ -395,6 +420,10 @@ final class SqlShapes {
             return;
         }
         if (isLogic(s)) {
+            if (tailComparison && closes > 0) {
+                // x` < 0) AND: the string compared, the application's parenthesis closed, a condition added
+                findings.add(BOOLEAN, breakAt, end[s]);
+            }
             logicAfterQuote(s);
             int after = s + 1;
             if (type[s] == WORD && after < n && realComment(after) && bareComment(after) && next(after) >= n) {
@@ -417,15 +446,60 @@ final class SqlShapes {
     /**
      * A value that is only a quote and a comparison with a constant: {@code `>65}, {@code '=1}, a
      * probe that ends a string or quoted name and tests it. A lone {@code <} is left to prose
-     * ({@code '<3}); a name compared is only taken after a backtick, which quotes names.
+     * ({@code '<3}); a name compared is only taken after a backtick, which quotes names. Quotes of
+     * other kinds may come first for the other two probes: a product of numbers ({@code "2562*23},
+     * {@code "` * 123}) or an operator that a comment cuts off ({@code ' = #}).
      */
     private void comparisonProbe() {
-        if (n != 2 || type[0] != OP || detail[0] != OP_COMPARE || isChar(0, '<')
-                || !(type[1] == NUM || type[1] == WORD && quote == '`' && detail[1] == 0)
+        if (!quotesBackslashesOrBlank(prefixFrom, breakAt - 1)) {
+            return;
+        }
+        boolean comparison = n == 2 && type[0] == OP && detail[0] == OP_COMPARE && !isChar(0, '<')
+                && (type[1] == NUM || type[1] == WORD && quote == '`' && detail[1] == 0)
+                && backslashesOrBlank(prefixFrom, breakAt - 1);
+        // "2562*23 and "` * 123: a product the database is asked to compute, to see whether it does
+        boolean product = n == 2 && isChar(0, '*') && type[1] == NUM
+                || n == 3 && type[0] == NUM && isChar(1, '*') && type[2] == NUM;
+        // ' = # and '? #: an operator left for the comment to cut off the rest of the query
+        boolean cutOperator = n == 2 && type[0] == OP && detail[0] != OP_CAST && realComment(1);
+        if (comparison || product || cutOperator) {
+            findings.add(PROBE, Math.max(0, breakAt - 1), end[n - 1]);
+        }
+    }
+
+    /**
+     * A value that is only a double quote, a colon and a number, perhaps in quotes or brackets, with
+     * no blank ({@code ":60}, {@code ":["00}): a probe that ends a JSON string the application builds by
+     * pasting the value in (JSON columns are often written so) and supplies a member's value.
+     */
+    private void jsonMemberProbe() {
+        if (quote != '"' || breakAt >= text.length() || text.charAt(breakAt) != ':'
                 || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
             return;
         }
-        findings.add(PROBE, Math.max(0, breakAt - 1), end[1]);
+        int limit = Math.min(text.length(), breakAt + 8);
+        for (int k = breakAt + 1; k < limit; k++) {
+            char c = text.charAt(k);
+            if (SqlLexer.isDigit(c)) {
+                // compact as a probe is: prose after a quote and colon has blanks (": 5 stars)
+                if (!hasBlank(breakAt, text.length())) {
+                    findings.add(PROBE, breakAt - 1, k + 1);
+                }
+                return;
+            }
+            if (c != '"' && c != '[') {
+                return;
+            }
+        }
+    }
+
+    private boolean hasBlank(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (SqlLexer.isSpace(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -571,13 +645,41 @@ final class SqlShapes {
 
     /**
      * A value that is only a quote (after backslashes at most) and AND or OR: {@code 'and},
-     * <code>&#92;'or</code>, a probe that ends the string and starts a condition.
+     * <code>&#92;'or</code>, a probe that ends the string and starts a condition; or a single quote
+     * and OR or XOR with a number after it and no other quote ({@code ' or homer 9}).
      */
     private void logicAfterQuote(int s) {
-        if (s == n - 1 && type[s] == WORD && (detail[s] == SqlVocabulary.AND || detail[s] == SqlVocabulary.OR)
-                && backslashesOrBlank(prefixFrom, breakAt - 1)) {
+        if (type[s] != WORD || !backslashesOrBlank(prefixFrom, breakAt - 1)) {
+            return;
+        }
+        if (s == n - 1 && (detail[s] == SqlVocabulary.AND || detail[s] == SqlVocabulary.OR)) {
+            findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
+        } else if (s == 0 && quote == '\'' && (detail[s] == SqlVocabulary.OR || detail[s] == SqlVocabulary.XOR)
+                && !holdsQuote(s + 1) && holdsNumber(s + 1)) {
+            // ' or homer 9: a probe that ends a string it never opened and goes on with a condition; a
+            // title in quotes has no number and closes its quote ('Or Forever Hold Your Peace')
             findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
         }
+    }
+
+    /** Whether a number is among the tokens from {@code from} on. */
+    private boolean holdsNumber(int from) {
+        for (int k = from; k < n; k++) {
+            if (type[k] == NUM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a string or quoted name is among the tokens from {@code from} on. */
+    private boolean holdsQuote(int from) {
+        for (int k = from; k < n; k++) {
+            if (type[k] == STR || type[k] == STR_OPEN || type[k] == QIDENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A value that is only a quote and a MySQL matching operator: {@code ` REGEXP}, {@code ' rlike}. */
@@ -600,6 +702,17 @@ final class SqlShapes {
             }
         }
         return to > from;
+    }
+
+    /** Whether {@code text[from, to)} holds only blanks, backslashes and quotes: probes try several quotes at once. */
+    private boolean quotesBackslashesOrBlank(int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != '\\' && c != '`' && SqlLexer.quoteKind(c) == 0 && !SqlLexer.isSpace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code text[from, to)} holds only blanks and backslashes, the escape a probe tries to defeat. */
@@ -689,8 +802,8 @@ final class SqlShapes {
             } else if (exprOperands <= 2) {
                 findings.add(COMMENT_TRUNCATION, start[opAt], evidenceEnd);
             }
-        } else if (s >= n && exprLastKind == K_STR_OPEN && exprCompare && exprOperands >= 3
-                && !angleBracketPlaceholder(opAt)) {
+        } else if (s >= n && exprLastKind == K_STR_OPEN && exprCompare
+                && (exprOperands >= 3 || signed(prev(exprLastAt))) && !angleBracketPlaceholder(opAt)) {
             findings.add(BOOLEAN, start[opAt], evidenceEnd);
         }
     }
@@ -740,7 +853,7 @@ final class SqlShapes {
             hit = true;
         } else if (quoted) {
             boolean plainValue = quote == '\'' || exprFirstKind == K_NUM || exprFirstKind == K_LITERAL
-                    || exprFirstKind == K_STR_OPEN && exprOperands == 1 && numberInOpenString(b);
+                    || exprFirstKind == K_STR_OPEN && exprOperands == 1 && (numberInOpenString(b) || signed(b));
             hit = exprCompare || exprSqlish || (valueFirst && terminated && plainValue)
                     || (exprOperands >= 2 && exprLastKind == K_STR_OPEN)
                     || (valueFirst && endsInComment);
@@ -774,6 +887,9 @@ final class SqlShapes {
      */
     private boolean numberInOpenString(int i) {
         int k = next(i);
+        for (int guard = 0; guard < 8 && k < n && isUnary(k); guard++) {
+            k = next(k + 1);
+        }
         if (k >= n || type[k] != STR_OPEN || end[k] - start[k] < 2) {
             return false;
         }
@@ -783,6 +899,15 @@ final class SqlShapes {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a sign or negation sits at {@code i} in front of the operand after it ({@code !"a},
+     * {@code = -"0}): prose puts no sign before a quoted word, a search puts a minus before one.
+     */
+    private boolean signed(int i) {
+        return i >= 0 && i < n && isUnary(i) && type[i] == OP && (detail[i] == OP_NOT || prev(i) >= 0
+                && type[prev(i)] == OP && detail[prev(i)] != OP_LOGIC);
     }
 
     private boolean emptyOpenString(int i) {
@@ -871,7 +996,9 @@ final class SqlShapes {
             return;
         }
         if (clauseOrTypeFragment(s, last)) {
-            findings.add(FRAGMENT, start[s], end[last]);
+            // ORder by, ordeR BY: keywords in a case no writer types, the case-shuffling that beats keyword filters
+            boolean shuffled = randomCase(s) || reservedWord(last) && randomCase(last);
+            findings.add(shuffled ? CLAUSE : FRAGMENT, start[s], end[last]);
             return;
         }
         boolean specific = false;
@@ -2766,6 +2893,29 @@ final class SqlShapes {
             lower = c >= 'a' && c <= 'z';
         }
         return false;
+    }
+
+    /**
+     * Whether the word at {@code i} mixes cases the way no writer does: not all lower, all upper or
+     * capitalised ({@code ORder}, {@code ordeR}, {@code SeLeCt}).
+     */
+    private boolean randomCase(int i) {
+        boolean upper = false;
+        boolean lowerAfterFirst = false;
+        boolean upperAfterFirst = false;
+        for (int k = start[i]; k < end[i]; k++) {
+            char c = text.charAt(k);
+            boolean isUpper = c >= 'A' && c <= 'Z';
+            boolean isLower = c >= 'a' && c <= 'z';
+            if (k == start[i]) {
+                upper = isUpper;
+            } else {
+                upperAfterFirst |= isUpper;
+                lowerAfterFirst |= isLower;
+            }
+        }
+        // Lower then any upper (oRDER), or upper, then both cases (ORder)
+        return upperAfterFirst && (!upper || lowerAfterFirst);
     }
 
     /** A reserved keyword; a quoted name never is one, whatever its quote character. */

@@ -59,6 +59,19 @@ class SqlLexerTest {
     }
 
     @Test
+    void readsTaggedDollarQuotesToTheSameTag() {
+        assertThat(tokens("$a$ it's $b$ $a$ $$x$$ $q$open")).containsExactly(
+                SqlTokens.STR + ":$a$ it's $b$ $a$", SqlTokens.STR + ":$$x$$", SqlTokens.STR_OPEN + ":$q$open");
+    }
+
+    @Test
+    void readsDollarSignsThatOpenNoQuoteAsWords() {
+        assertThat(tokens("$1$salt $5")).containsExactly(SqlTokens.WORD + ":$1$salt", SqlTokens.WORD + ":$5");
+        assertThat(SqlLexer.dollarQuoteEnd("$tag_1$", 0, 7)).isEqualTo(7);
+        assertThat(SqlLexer.dollarQuoteEnd("$" + "t".repeat(64) + "$", 0, 66)).isEqualTo(-1);
+    }
+
+    @Test
     void readsQBeforeBlankAsAName() {
         assertThat(tokens("q' x'")).containsExactly(SqlTokens.WORD + ":q", SqlTokens.STR + ":' x'");
     }
