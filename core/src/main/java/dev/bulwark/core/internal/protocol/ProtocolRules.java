@@ -576,8 +576,9 @@ public final class ProtocolRules implements RequestDetector {
     }
 
     /**
-     * Parameter values a request may have for {@link #checkPollution} to compare them pairwise
-     * (at most 120 comparisons) rather than build maps of names; most requests have a few.
+     * Parameter names a request may have before {@link #checkPollution} keeps the first value of
+     * each in maps rather than comparing names one by one (at most 16 comparisons a value); most
+     * requests have a few.
      */
     static final int FEW_PARAMETERS = 16;
 
@@ -586,56 +587,17 @@ public final class ProtocolRules implements RequestDetector {
      * the same source and name.
      */
     private static void checkPollution(List<RequestValue> values, DetectionSink sink) {
-        RequestValue[] parameters = null;
-        int count = 0;
+        FirstValues firsts = null;
+        boolean weak = false;
         for (int i = 0, size = values.size(); i < size; i++) {
             RequestValue value = values.get(i);
             if (!isParameterValue(value)) {
                 continue;
             }
-            if (count == FEW_PARAMETERS) {
-                checkPollutionByName(values, sink);
-                return;
+            if (firsts == null) {
+                firsts = new FirstValues();
             }
-            if (parameters == null) {
-                parameters = new RequestValue[FEW_PARAMETERS];
-            }
-            parameters[count++] = value;
-        }
-        boolean weak = false;
-        for (int later = 1; later < count; later++) {
-            RequestValue value = parameters[later];
-            Location location = value.location();
-            for (int first = 0; first < later; first++) {
-                Location earlier = parameters[first].location();
-                if (earlier.source() == location.source() && earlier.name().equals(location.name())) {
-                    Repeat verdict = compareRepeated(parameters[first], value);
-                    if (verdict == Repeat.SENSITIVE) {
-                        sink.report(DUPLICATE_SENSITIVE_PARAMETER, 0, 0);
-                        return;
-                    }
-                    weak |= verdict == Repeat.WEAK;
-                    break;
-                }
-            }
-        }
-        if (weak) {
-            sink.report(DUPLICATE_PARAMETER, 0, 0);
-        }
-    }
-
-    /** {@link #checkPollution} for many parameters: the first of each name kept in a map per source. */
-    private static void checkPollutionByName(List<RequestValue> values, DetectionSink sink) {
-        // Per source, by name: no key string is built per value, and String keys keep a map of
-        // colliding names (crafted to share a hash) logarithmic per lookup.
-        Map<Source, Map<String, RequestValue>> seen = new EnumMap<>(Source.class);
-        boolean weak = false;
-        for (RequestValue value : values) {
-            if (!isParameterValue(value)) {
-                continue;
-            }
-            RequestValue earlier = seen.computeIfAbsent(value.location().source(), s -> new HashMap<>())
-                    .putIfAbsent(value.location().name(), value);
+            RequestValue earlier = firsts.putIfAbsent(value);
             if (earlier == null) {
                 continue;
             }
@@ -648,6 +610,45 @@ public final class ProtocolRules implements RequestDetector {
         }
         if (weak) {
             sink.report(DUPLICATE_PARAMETER, 0, 0);
+        }
+    }
+
+    /**
+     * The first value of each parameter name per source: up to {@link #FEW_PARAMETERS} names in
+     * an array searched in order, more in maps by name. Maps per source, by name: no key string is
+     * built per value, and String keys keep a map of colliding names (crafted to share a hash)
+     * logarithmic per lookup.
+     */
+    private static final class FirstValues {
+
+        private final RequestValue[] few = new RequestValue[FEW_PARAMETERS];
+        private int count;
+        private Map<Source, Map<String, RequestValue>> many;
+
+        /** The first value of the source and name of {@code value}, or {@code null} when it is the first. */
+        RequestValue putIfAbsent(RequestValue value) {
+            if (many == null) {
+                Location location = value.location();
+                for (int i = 0; i < count; i++) {
+                    Location earlier = few[i].location();
+                    if (earlier.source() == location.source() && earlier.name().equals(location.name())) {
+                        return few[i];
+                    }
+                }
+                if (count < FEW_PARAMETERS) {
+                    few[count++] = value;
+                    return null;
+                }
+                many = new EnumMap<>(Source.class);
+                for (int i = 0; i < count; i++) {
+                    byName(few[i]).put(few[i].location().name(), few[i]);
+                }
+            }
+            return byName(value).putIfAbsent(value.location().name(), value);
+        }
+
+        private Map<String, RequestValue> byName(RequestValue value) {
+            return many.computeIfAbsent(value.location().source(), s -> new HashMap<>());
         }
     }
 
