@@ -136,7 +136,8 @@ public final class MailCommandDetector extends RuleFamily {
         }
         boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
         boolean backslash = target.profile().has('\\');
-        boolean hidden = (target.profile().has('?') || target.profile().hasNonAscii()) && HiddenLineBreaks.mayHold(text);
+        String revealed = target.profile().has('?') || target.profile().hasNonAscii() ? HiddenLineBreaks.revealed(text) : text;
+        boolean hidden = revealed != text;
         if (!target.profile().hasAny(BREAKS) && !escaped && !backslash && !hidden) {
             return;
         }
@@ -159,8 +160,9 @@ public final class MailCommandDetector extends RuleFamily {
             }
         }
         if (hidden || escaped) {
-            String revealed = HiddenLineBreaks.revealed(text);
-            if (revealed != text && scanLines(revealed, body, wholeValue)) {
+            // the value as sent was revealed above; a percent-decoded copy is revealed here
+            String read = text == target.text() ? revealed : HiddenLineBreaks.revealed(text);
+            if (read != text && scanLines(read, body, wholeValue)) {
                 return;
             }
         }
