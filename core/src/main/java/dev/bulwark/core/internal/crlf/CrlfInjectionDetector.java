@@ -271,7 +271,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
             return null;
         }
         if (isIn(text, start, end, DANGEROUS_HEADERS)) {
-            if (body && Text.regionEquals(text, start, end, "location") && !urlFollows(text, end + 1)) {
+            if (body && Ascii.rangeEquals(text, start, end, "location") && !urlFollows(text, end + 1)) {
                 return null;
             }
             return HEADER_INJECTION;
@@ -392,7 +392,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
 
     private static boolean isIn(String text, int start, int end, String[] lowerNames) {
         for (String name : lowerNames) {
-            if (Text.regionEquals(text, start, end, name)) {
+            if (Ascii.rangeEquals(text, start, end, name)) {
                 return true;
             }
         }

@@ -135,7 +135,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         // the closing bracket of "[$ne]" belongs to the evidence
         int evidenceEnd = Math.min(text.length(), end + 1);
         for (String js : JS_OPERATORS) {
-            if (Text.regionEquals(text, start, end, js)) {
+            if (Ascii.rangeEquals(text, start, end, js)) {
                 sink.report(JS_OPERATOR, evidence, evidenceEnd - evidence);
                 return true;
             }
@@ -312,7 +312,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             return false;
         }
         for (String name : DATABASE_METHODS) {
-            if (Text.regionEquals(text, from + 3, i, name)) {
+            if (Ascii.rangeEquals(text, from + 3, i, name)) {
                 return i < text.length() && text.charAt(i) == '(';
             }
         }
@@ -325,7 +325,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             return false;
         }
         for (String name : SHELL_METHODS) {
-            if (Text.regionEquals(text, method, end, name)) {
+            if (Ascii.rangeEquals(text, method, end, name)) {
                 return true;
             }
         }
@@ -361,7 +361,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
 
     private static boolean isOperator(String text, int start, int end) {
         for (String operator : OPERATORS) {
-            if (Text.regionEquals(text, start, end, operator)) {
+            if (Ascii.rangeEquals(text, start, end, operator)) {
                 return true;
             }
         }

@@ -218,7 +218,7 @@ public final class PathTraversalDetector extends RuleFamily {
 
         boolean matches(String text, int from, int to) {
             for (String name : names) {
-                if (Text.regionEquals(text, from, to, name)) {
+                if (Ascii.rangeEquals(text, from, to, name)) {
                     return true;
                 }
             }
@@ -851,8 +851,8 @@ public final class PathTraversalDetector extends RuleFamily {
     private static boolean judgeSegment(String text, int start, int end, DetectionSink sink) {
         if (text.charAt(start) == '.' && end - start >= 2) {
             char next = text.charAt(start + 1);
-            if ((Ascii.isAlnum(next) || next == '_') && !Text.regionEquals(text, start, end, ".well-known")
-                    && !Text.regionEquals(text, start, end, ".search")) {
+            if ((Ascii.isAlnum(next) || next == '_') && !Ascii.rangeEquals(text, start, end, ".well-known")
+                    && !Ascii.rangeEquals(text, start, end, ".search")) {
                 sink.report(HIDDEN_FILE, start, end - start);
                 return true;
             }
@@ -875,7 +875,7 @@ public final class PathTraversalDetector extends RuleFamily {
         for (int i = labelStart; i <= end; i++) {
             if (i == end || text.charAt(i) == '.') {
                 for (String extension : BACKUP_EXTENSIONS) {
-                    if (Text.regionEquals(text, labelStart, i, extension)) {
+                    if (Ascii.rangeEquals(text, labelStart, i, extension)) {
                         sink.report(BACKUP_FILE, start, end - start);
                         return true;
                     }
@@ -928,7 +928,7 @@ public final class PathTraversalDetector extends RuleFamily {
 
     private static boolean isIn(String text, int from, int to, String[] lowerNames) {
         for (String name : lowerNames) {
-            if (Text.regionEquals(text, from, to, name)) {
+            if (Ascii.rangeEquals(text, from, to, name)) {
                 return true;
             }
         }

@@ -313,7 +313,7 @@ public final class ProtocolRules implements RequestDetector {
             sink.report(INVALID_CONTENT_TYPE, 0, 0);
             return;
         }
-        boolean multipart = Text.regionEquals(value, typeStart, typeEnd, "multipart");
+        boolean multipart = Ascii.rangeEquals(value, typeStart, typeEnd, "multipart");
         int charsets = 0;
         while (true) {
             i = Text.skipBlanks(value, i);
@@ -338,7 +338,7 @@ public final class ProtocolRules implements RequestDetector {
                 return;
             }
             i++;
-            boolean boundary = Text.regionEquals(value, nameStart, nameEnd, "boundary");
+            boolean boundary = Ascii.rangeEquals(value, nameStart, nameEnd, "boundary");
             int valueStart;
             int valueEnd;
             if (i < length && value.charAt(i) == '"') {
@@ -371,7 +371,7 @@ public final class ProtocolRules implements RequestDetector {
                 sink.report(CONTENT_TYPE_CONFUSION, 0, 0);
                 return;
             }
-            if (Text.regionEquals(value, nameStart, nameEnd, "charset")) {
+            if (Ascii.rangeEquals(value, nameStart, nameEnd, "charset")) {
                 charsets++;
                 if (charsets > 1 || !isAcceptableCharset(value, valueStart, valueEnd)) {
                     sink.report(CHARSET, 0, 0);

@@ -32,11 +32,6 @@ public final class Text {
         return text.length() == lowerNeedle.length() && Ascii.matchesAt(text, 0, lowerNeedle);
     }
 
-    /** Whether {@code text[start, end)} equals {@code lowerNeedle}, ignoring ASCII case. */
-    public static boolean regionEquals(CharSequence text, int start, int end, String lowerNeedle) {
-        return end - start == lowerNeedle.length() && Ascii.matchesAt(text, start, lowerNeedle);
-    }
-
     /** Index of the first character at or after {@code from} that is not a space, or the length. */
     public static int skipSpaces(CharSequence text, int from) {
         int i = from;

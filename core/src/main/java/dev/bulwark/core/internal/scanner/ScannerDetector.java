@@ -114,7 +114,7 @@ public final class ScannerDetector extends RuleFamily {
             char first = Ascii.lower(text.charAt(Math.min(start, length - 1)));
             if (i - start >= 2 && first >= 'a' && first <= 'z') {
                 for (String token : TOKENS_BY_LETTER[first - 'a']) {
-                    if (Text.regionEquals(text, start, i, token)) {
+                    if (Ascii.rangeEquals(text, start, i, token)) {
                         sink.report(USER_AGENT, start, i - start);
                         return true;
                     }
@@ -141,7 +141,7 @@ public final class ScannerDetector extends RuleFamily {
             }
             int sldStart = -1;
             for (String[] domain : OAST_DOMAINS) {
-                if (!Text.regionEquals(text, dot + 1, tldEnd, domain[1])) {
+                if (!Ascii.rangeEquals(text, dot + 1, tldEnd, domain[1])) {
                     continue;
                 }
                 if (sldStart < 0) {
@@ -151,7 +151,7 @@ public final class ScannerDetector extends RuleFamily {
                         sldStart--;
                     }
                 }
-                if (Text.regionEquals(text, sldStart, dot, domain[0])) {
+                if (Ascii.rangeEquals(text, sldStart, dot, domain[0])) {
                     sink.report(OAST_DOMAIN, sldStart, tldEnd - sldStart);
                     return;
                 }

@@ -155,7 +155,7 @@ public final class ServerSideIncludeDetector extends RuleFamily {
             return -1;
         }
         for (String word : lowerWords) {
-            if (Text.regionEquals(text, from, end, word)) {
+            if (Ascii.rangeEquals(text, from, end, word)) {
                 return end;
             }
         }
