@@ -331,18 +331,7 @@ public final class PathTraversalDetector extends RuleFamily {
     // ---- traversal -------------------------------------------------------------------------
 
     /** ASCII characters that can start a spelling of a dot or a separator. */
-    private static final boolean[] SPELLING_STARTS = new boolean[0x80];
-    /** The characters of {@link #SPELLING_STARTS}. */
-    private static final AsciiSet SPELLING_START_CHARS = AsciiSet.of(".0/\\%" + controlCharacters());
-
-    static {
-        for (char c : ".0/\\%".toCharArray()) {
-            SPELLING_STARTS[c] = true;
-        }
-        for (char c = 0; c < 0x20; c++) {
-            SPELLING_STARTS[c] = isJunkCharacter(c);
-        }
-    }
+    private static final AsciiSet SPELLING_STARTS = AsciiSet.of(".0/\\%" + controlCharacters());
 
     private static final int NONE = 0;
     private static final int PLAIN = 1;
@@ -355,7 +344,7 @@ public final class PathTraversalDetector extends RuleFamily {
         int length = text.length();
         // In ASCII text only SPELLING_STARTS begin anything: go from one to the next.
         CharPositions spellingStarts = profile != null && !profile.hasNonAscii()
-                ? new CharPositions(text, SPELLING_START_CHARS, profile) : null;
+                ? new CharPositions(text, SPELLING_STARTS, profile) : null;
         int separatorEnd = -1;
         int strongRuns = 0;
         int firstStart = -1;
@@ -367,7 +356,7 @@ public final class PathTraversalDetector extends RuleFamily {
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
-            if (c < 0x80 && !SPELLING_STARTS[c]) {
+            if (c < 0x80 && !SPELLING_STARTS.contains(c)) {
                 // letters, digits and other punctuation take part in no spelling of a dot or separator
                 if (spellingStarts == null) {
                     i++;
