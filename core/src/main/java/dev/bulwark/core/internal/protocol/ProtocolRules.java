@@ -12,6 +12,7 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RequestDetector;
 import dev.bulwark.core.internal.rules.RequestSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -129,13 +130,12 @@ public final class ProtocolRules implements RequestDetector {
     };
 
     /** Parameter names that carry security decisions, lower case. */
-    private static final String[] SENSITIVE_PARAMETERS = {
-        "csrf", "_csrf", "csrf_token", "csrftoken", "csrfmiddlewaretoken", "authenticity_token", "_token", "xsrf",
-        "_xsrf", "xsrf_token", "token", "access_token", "id_token", "user", "username", "userid", "user_id", "uid",
-        "account", "account_id", "accountid", "password", "pass", "pwd", "role", "admin", "is_admin", "isadmin",
-        "amount", "price", "total", "currency", "redirect", "redirect_uri", "redirect_url", "returnurl", "return_to",
-        "return_url", "next", "callback", "client_id", "response_type", "grant_type", "state", "code", "_method",
-    };
+    private static final Lexicon SENSITIVE_PARAMETERS = Lexicon.of(
+            "csrf", "_csrf", "csrf_token", "csrftoken", "csrfmiddlewaretoken", "authenticity_token", "_token", "xsrf",
+            "_xsrf", "xsrf_token", "token", "access_token", "id_token", "user", "username", "userid", "user_id", "uid",
+            "account", "account_id", "accountid", "password", "pass", "pwd", "role", "admin", "is_admin", "isadmin",
+            "amount", "price", "total", "currency", "redirect", "redirect_uri", "redirect_url", "returnurl", "return_to",
+            "return_url", "next", "callback", "client_id", "response_type", "grant_type", "state", "code", "_method");
 
     /** Canonical charset names that exist to hide content from ASCII-based inspection. */
     private static final String[] EVASIVE_CHARSET_PREFIXES = {"utf-7", "utf-16", "utf-32", "x-utf-16", "x-utf-32",
@@ -671,19 +671,10 @@ public final class ProtocolRules implements RequestDetector {
         if (first.decoded().equals(repeat.decoded())) {
             return Repeat.HARMLESS;
         }
-        if (isSensitive(repeat.location().name())) {
+        if (SENSITIVE_PARAMETERS.contains(repeat.location().name())) {
             return Repeat.SENSITIVE;
         }
         return characterClasses(first.decoded()) != characterClasses(repeat.decoded()) ? Repeat.WEAK : Repeat.HARMLESS;
-    }
-
-    private static boolean isSensitive(String name) {
-        for (String sensitive : SENSITIVE_PARAMETERS) {
-            if (Text.equalsLower(name, sensitive)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
