@@ -8,7 +8,6 @@ import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
-import dev.bulwark.core.internal.rules.Text;
 import java.util.List;
 
 /**
@@ -73,7 +72,7 @@ public final class ScannerDetector extends RuleFamily {
         String text = target.text();
         if (target.source() == Source.HEADER) {
             String name = target.name();
-            if (Text.equalsLower(name, "user-agent")) {
+            if (Ascii.equalsLower(name, "user-agent")) {
                 if (scanUserAgent(text, sink)) {
                     return;
                 }
