@@ -65,12 +65,6 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
     private static final List<RuleDefinition> RULES = List.of(WRAPPER_SCHEME, INCLUDE_CALL, IP_HOST,
             QUERY_TRUNCATION, PAYLOAD_FILE, SCRIPT_PAGE, FTP_URL, PATH_PARAMETER, UNC_PATH, URL_IN_PATH, OFF_SITE_URL);
 
-    /** Wrappers that are only dangerous with {@code //} (the bare forms are common words). */
-    private static final String[] WRAPPERS_NEEDING_SLASHES = {
-        "php", "phar", "zip", "data", "expect", "glob", "rar", "ogg", "compress.zlib", "compress.bzip2",
-        "ssh2.shell", "ssh2.exec", "ssh2.tunnel", "ssh2.sftp", "local_file",
-    };
-
     /** Extensions of files an attacker hosts to be included or run. */
     private static final String[] PAYLOAD_EXTENSIONS = {
         "txt", "sh", "bash", "pl", "py", "rb", "ps1", "bat", "cmd", "vbs", "exe", "elf", "bin", "so", "dll",
@@ -227,11 +221,8 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
             return url.slashes > 0 || (after < text.length() && Ascii.isLetter(text.charAt(after))
                     && text.indexOf(':', after) > after);
         }
-        for (String wrapper : WRAPPERS_NEEDING_SLASHES) {
-            if (Ascii.rangeEquals(text, url.schemeStart, url.schemeEnd, wrapper)) {
-                return url.slashes >= 2;
-            }
-        }
+        // Any other scheme counts only with "//": the wrappers (php, phar, zip, data, expect, glob,
+        // compress.zlib, ssh2.exec, ...) as much as the rest, since their bare forms are common words.
         return url.slashes >= 2;
     }
 
