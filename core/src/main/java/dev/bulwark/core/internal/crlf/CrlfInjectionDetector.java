@@ -9,6 +9,7 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
@@ -67,24 +68,22 @@ public final class CrlfInjectionDetector extends RuleFamily {
             PARAMETER_INJECTION, RESPONSE_SPLITTING, REQUEST_LINE, META_HTTP_EQUIV);
 
     /** Response headers whose injection changes how a response is handled; checked everywhere. */
-    private static final String[] DANGEROUS_HEADERS = {
-        "set-cookie", "set-cookie2", "location", "refresh", "content-length", "content-type",
-        "content-disposition", "content-encoding", "content-security-policy",
-        "content-security-policy-report-only", "transfer-encoding", "access-control-allow-origin",
-        "access-control-allow-credentials", "access-control-allow-headers", "access-control-allow-methods",
-        "access-control-expose-headers", "x-xss-protection", "x-frame-options", "x-content-type-options",
-        "strict-transport-security", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
-        "x-original-url", "x-rewrite-url", "x-http-method-override", "x-real-ip", "www-authenticate",
-        "x-accel-redirect", "x-sendfile", "upgrade",
-    };
+    private static final Lexicon DANGEROUS_HEADERS = Lexicon.of(
+            "set-cookie", "set-cookie2", "location", "refresh", "content-length", "content-type",
+            "content-disposition", "content-encoding", "content-security-policy",
+            "content-security-policy-report-only", "transfer-encoding", "access-control-allow-origin",
+            "access-control-allow-credentials", "access-control-allow-headers", "access-control-allow-methods",
+            "access-control-expose-headers", "x-xss-protection", "x-frame-options", "x-content-type-options",
+            "strict-transport-security", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
+            "x-original-url", "x-rewrite-url", "x-http-method-override", "x-real-ip", "www-authenticate",
+            "x-accel-redirect", "x-sendfile", "upgrade");
 
     /** Other standard header names; in bodies they are too common at line starts to count. */
-    private static final String[] COMMON_HEADERS = {
-        "host", "cookie", "connection", "user-agent", "referer", "origin", "cache-control", "expires", "pragma",
-        "server", "x-powered-by", "keep-alive", "te", "trailer", "vary", "etag", "last-modified", "age",
-        "retry-after", "accept", "accept-encoding", "accept-language", "date", "via", "warning", "link",
-        "authorization", "range", "if-modified-since", "if-none-match", "expect", "forwarded",
-    };
+    private static final Lexicon COMMON_HEADERS = Lexicon.of(
+            "host", "cookie", "connection", "user-agent", "referer", "origin", "cache-control", "expires", "pragma",
+            "server", "x-powered-by", "keep-alive", "te", "trailer", "vary", "etag", "last-modified", "age",
+            "retry-after", "accept", "accept-encoding", "accept-language", "date", "via", "warning", "link",
+            "authorization", "range", "if-modified-since", "if-none-match", "expect", "forwarded");
 
     /** Methods recognised in a request line. */
     private static final String[] METHODS = {
@@ -244,7 +243,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
             while (end < limit && Text.isTokenChar(text.charAt(end))) {
                 end++;
             }
-            if (end < length && text.charAt(end) == ':' && isIn(text, i, end, DANGEROUS_HEADERS)) {
+            if (end < length && text.charAt(end) == ':' && DANGEROUS_HEADERS.contains(text, i, end)) {
                 offer(best, HEADER_INJECTION, start, end + 1 - start, evidenceLimit);
                 return;
             }
@@ -270,8 +269,8 @@ public final class CrlfInjectionDetector extends RuleFamily {
         if (delimiter != ':') {
             return null;
         }
-        if (isIn(text, start, end, DANGEROUS_HEADERS)) {
-            if (body && Text.regionEquals(text, start, end, "location") && !urlFollows(text, end + 1)) {
+        if (DANGEROUS_HEADERS.contains(text, start, end)) {
+            if (body && Ascii.rangeEquals(text, start, end, "location") && !urlFollows(text, end + 1)) {
                 return null;
             }
             return HEADER_INJECTION;
@@ -283,7 +282,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
             // a header value that decodes to a line break and a field: any field name counts
             return HEADER_INJECTION;
         }
-        return isIn(text, start, end, COMMON_HEADERS) || isHyphenatedName(text, start, end) ? HEADER_INJECTION : null;
+        return COMMON_HEADERS.contains(text, start, end) || isHyphenatedName(text, start, end) ? HEADER_INJECTION : null;
     }
 
     /** {@code Remote-Addr}, {@code X-Custom}: words of letters joined by hyphens. */
@@ -388,15 +387,6 @@ public final class CrlfInjectionDetector extends RuleFamily {
         }
         return Ascii.matchesAt(text, i, "refresh") || Ascii.matchesAt(text, i, "set-cookie")
                 || Ascii.matchesAt(text, i, "location");
-    }
-
-    private static boolean isIn(String text, int start, int end, String[] lowerNames) {
-        for (String name : lowerNames) {
-            if (Text.regionEquals(text, start, end, name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

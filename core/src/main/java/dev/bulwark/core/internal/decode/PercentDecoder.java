@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.decode;
 
+import dev.bulwark.core.internal.rules.Ascii;
+
 /**
  * Percent-decoding (RFC 3986, section 2.1) as applied to query strings, form bodies, paths and
  * cookies, repeated to undo layered encodings.
@@ -98,8 +100,8 @@ public final class PercentDecoder {
         while (i < n) {
             char c = in.charAt(i);
             if (c == '%') {
-                int high = i + 2 < n ? hex(in.charAt(i + 1)) : -1;
-                int low = high >= 0 ? hex(in.charAt(i + 2)) : -1;
+                int high = i + 2 < n ? Ascii.hexValue(in.charAt(i + 1)) : -1;
+                int low = high >= 0 ? Ascii.hexValue(in.charAt(i + 2)) : -1;
                 if (low >= 0) {
                     if (pending == null) {
                         pending = new byte[n / 3 + 1];
@@ -195,7 +197,7 @@ public final class PercentDecoder {
     private static boolean containsEscape(String text) {
         int i = text.indexOf('%');
         while (i >= 0) {
-            if (i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+            if (i + 2 < text.length() && Ascii.hexValue(text.charAt(i + 1)) >= 0 && Ascii.hexValue(text.charAt(i + 2)) >= 0) {
                 return true;
             }
             if (percentU(text, i) >= 0) {
@@ -217,25 +219,12 @@ public final class PercentDecoder {
         }
         int value = 0;
         for (int k = at + 2; k < at + 6; k++) {
-            int digit = hex(in.charAt(k));
+            int digit = Ascii.hexValue(in.charAt(k));
             if (digit < 0) {
                 return -1;
             }
             value = (value << 4) | digit;
         }
         return value;
-    }
-
-    static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

@@ -64,29 +64,28 @@ public final class LdapInjectionDetector extends RuleFamily {
             return;
         }
         // The filter rules first, as they name the attack more precisely.
-        boolean[] reported = new boolean[1];
-        scanFilter(target, (rule, offset, length) -> {
-            reported[0] = true;
-            sink.report(rule, offset, length);
-        });
-        int unfit = reported[0] ? -1 : unfitForAccountName(target.text());
+        if (scanFilter(target, sink)) {
+            return;
+        }
+        int unfit = unfitForAccountName(target.text());
         if (unfit >= 0) {
             sink.report(ACCOUNT_NAME, unfit, 1);
         }
     }
 
-    private void scanFilter(ScanTarget target, DetectionSink sink) {
+    /** Scans {@code target} as (part of) an LDAP filter; returns whether it reported. */
+    private boolean scanFilter(ScanTarget target, DetectionSink sink) {
         if (!target.profile().has(')') && !target.profile().has('%')) {
-            return;
+            return false;
         }
         String text = Text.decodedText(target);
         if (text.length() < 4 || text.indexOf(')') < 0) {
-            return;
+            return false;
         }
         sink = Text.sinkFor(target, text, sink);
         if (isMetacharacterProbe(text)) {
             sink.report(METACHARACTER_PROBE, 0, text.length());
-            return;
+            return true;
         }
         int depth = 0;
         int weak = -1;
@@ -104,7 +103,7 @@ public final class LdapInjectionDetector extends RuleFamily {
                     weak = i;
                     if (hasPresenceTest(text, i)) {
                         sink.report(PRESENCE_FILTER, i, length - i);
-                        return;
+                        return true;
                     }
                 }
             } else {
@@ -112,7 +111,7 @@ public final class LdapInjectionDetector extends RuleFamily {
                 depth--;
                 if (depth < 0 && opensComponent(text, i + 1, true)) {
                     sink.report(FILTER_BREAKOUT, i, Math.min(length - i, 32));
-                    return;
+                    return true;
                 }
                 if (weak < 0 && opensComponent(text, i + 1, false)) {
                     weak = i;
@@ -124,7 +123,9 @@ public final class LdapInjectionDetector extends RuleFamily {
         }
         if (weak >= 0) {
             sink.report(FILTER_SYNTAX, weak, Math.min(length - weak, 32));
+            return true;
         }
+        return false;
     }
 
     /**

@@ -20,20 +20,10 @@ final class HiddenLineBreaks {
     private HiddenLineBreaks() {
     }
 
-    /** Whether {@code text} may hold a hidden line break: an encoded word or a non-ASCII character. */
-    static boolean mayHold(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isTruncatedLineBreak(c) || (c == '=' && i + 1 < text.length() && text.charAt(i + 1) == '?')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * {@code text} with encoded words replaced by their bytes (one char per byte) and truncating
-     * characters by the CR or LF they become, or {@code text} itself when it has neither.
+     * characters by the CR or LF they become, or {@code text} itself when it has neither: the
+     * same instance, so that one pass both tells whether a value hides a line break and reveals it.
      */
     static String revealed(String text) {
         StringBuilder out = null;

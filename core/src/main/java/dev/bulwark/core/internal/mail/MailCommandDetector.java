@@ -6,6 +6,7 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.NameWords;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
@@ -61,22 +62,19 @@ public final class MailCommandDetector extends RuleFamily {
     private static final List<RuleDefinition> RULES = List.of(INJECTION, HEADER_INJECTION, SENDMAIL_OPTION);
 
     /** Headers that add recipients or redirect replies, lower case. */
-    private static final String[] ADDRESS_HEADERS = {
-        "to", "cc", "bcc", "from", "reply-to", "sender", "return-path", "resent-to", "resent-cc", "resent-bcc",
-        "resent-from", "disposition-notification-to", "errors-to",
-    };
+    private static final Lexicon ADDRESS_HEADERS = Lexicon.of(
+            "to", "cc", "bcc", "from", "reply-to", "sender", "return-path", "resent-to", "resent-cc", "resent-bcc",
+            "resent-from", "disposition-notification-to", "errors-to");
 
     /** Other headers of a message, lower case: they change its subject, type or routing. */
-    private static final String[] MESSAGE_HEADERS = {
-        "subject", "content-type", "content-transfer-encoding", "content-disposition", "mime-version", "x-mailer",
-        "message-id", "date", "x-priority", "importance", "references", "in-reply-to", "list-unsubscribe",
-        "x-originating-ip", "received",
-    };
+    private static final Lexicon MESSAGE_HEADERS = Lexicon.of(
+            "subject", "content-type", "content-transfer-encoding", "content-disposition", "mime-version", "x-mailer",
+            "message-id", "date", "x-priority", "importance", "references", "in-reply-to", "list-unsubscribe",
+            "x-originating-ip", "received");
 
     /** Message headers that no ordinary line of text starts with, lower case: counted after any break outside bodies. */
-    private static final String[] DISTINCT_MESSAGE_HEADERS = {
-        "subject", "content-type", "content-transfer-encoding", "mime-version", "x-mailer",
-    };
+    private static final Lexicon DISTINCT_MESSAGE_HEADERS = Lexicon.of(
+            "subject", "content-type", "content-transfer-encoding", "mime-version", "x-mailer");
 
     /** SASL mechanisms named after {@code AUTH} / {@code AUTHENTICATE}. */
     private static final CommandTable SASL = new CommandTable(
@@ -136,7 +134,8 @@ public final class MailCommandDetector extends RuleFamily {
         }
         boolean escaped = target.keepsPercentEscapes() && target.profile().has('%');
         boolean backslash = target.profile().has('\\');
-        boolean hidden = (target.profile().has('?') || target.profile().hasNonAscii()) && HiddenLineBreaks.mayHold(text);
+        String revealed = target.profile().has('?') || target.profile().hasNonAscii() ? HiddenLineBreaks.revealed(text) : text;
+        boolean hidden = revealed != text;
         if (!target.profile().hasAny(BREAKS) && !escaped && !backslash && !hidden) {
             return;
         }
@@ -159,8 +158,9 @@ public final class MailCommandDetector extends RuleFamily {
             }
         }
         if (hidden || escaped) {
-            String revealed = HiddenLineBreaks.revealed(text);
-            if (revealed != text && scanLines(revealed, body, wholeValue)) {
+            // the value as sent was revealed above; a percent-decoded copy is revealed here
+            String read = text == target.text() ? revealed : HiddenLineBreaks.revealed(text);
+            if (read != text && scanLines(read, body, wholeValue)) {
                 return;
             }
         }
@@ -315,17 +315,17 @@ public final class MailCommandDetector extends RuleFamily {
             return false;
         }
         if (firstBreak && firstLine == ADDRESS
-                && (isIn(text, from, nameEnd, MESSAGE_HEADERS) || isIn(text, from, nameEnd, ADDRESS_HEADERS))) {
+                && (MESSAGE_HEADERS.contains(text, from, nameEnd) || ADDRESS_HEADERS.contains(text, from, nameEnd))) {
             return true;
         }
         if (body ? !(firstBreak && firstLine == EMPTY) : firstLine == FIELD) {
             return false;
         }
         if (!body && firstBreak && (firstLine == EMPTY || firstLine == WORD)
-                && isIn(text, from, nameEnd, DISTINCT_MESSAGE_HEADERS)) {
+                && DISTINCT_MESSAGE_HEADERS.contains(text, from, nameEnd)) {
             return true;
         }
-        return hasAt(text, nameEnd, to) && isIn(text, from, nameEnd, ADDRESS_HEADERS);
+        return hasAt(text, nameEnd, to) && ADDRESS_HEADERS.contains(text, from, nameEnd);
     }
 
     /** Where the name of a header field {@code Name: value} in {@code text[from, to)} ends, or -1. */
@@ -339,15 +339,6 @@ public final class MailCommandDetector extends RuleFamily {
             return -1;
         }
         return nameEnd;
-    }
-
-    private static boolean isIn(String text, int from, int to, String[] lowerNames) {
-        for (String name : lowerNames) {
-            if (to - from == name.length() && text.regionMatches(true, from, name, 0, name.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasAt(String text, int from, int to) {

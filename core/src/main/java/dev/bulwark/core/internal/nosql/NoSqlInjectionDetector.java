@@ -8,6 +8,7 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
@@ -48,34 +49,31 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             JS_INJECTION);
 
     /** Operators that run JavaScript on the server. */
-    private static final String[] JS_OPERATORS = {"where", "function", "accumulator"};
+    private static final Lexicon JS_OPERATORS = Lexicon.of("where", "function", "accumulator");
 
     /** MongoDB query, expression and aggregation operators, without the {@code $}. */
-    private static final String[] OPERATORS = {
-        "where", "function", "accumulator", "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
-        "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod", "text",
-        "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group", "where", "comment",
-        "set", "unset", "inc", "push", "pull", "rename", "search", "geowithin", "geointersects", "near",
-        "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset", "project",
-        "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions",
-    };
+    private static final Lexicon OPERATORS = Lexicon.of(
+            "where", "function", "accumulator", "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
+            "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod", "text",
+            "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group", "where", "comment",
+            "set", "unset", "inc", "push", "pull", "rename", "search", "geowithin", "geointersects", "near",
+            "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset", "project",
+            "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions");
 
     /** Collection and database methods of the MongoDB shell, lower case: {@code db.users.drop()}. */
-    private static final String[] SHELL_METHODS = {
-        "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany", "remove",
-        "deleteone", "deletemany", "drop", "aggregate", "mapreduce", "findandmodify", "findoneandupdate",
-        "findoneanddelete", "replaceone", "renamecollection", "createindex",
-    };
+    private static final Lexicon SHELL_METHODS = Lexicon.of(
+            "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany", "remove",
+            "deleteone", "deletemany", "drop", "aggregate", "mapreduce", "findandmodify", "findoneandupdate",
+            "findoneanddelete", "replaceone", "renamecollection", "createindex");
 
     /** Keywords that may start a variable declaration, with the blank after them. */
     private static final String[] DECLARATIONS = {"var ", "let ", "const "};
 
     /** Methods of the MongoDB shell's {@code db} object, lower case: {@code db.getCollectionNames()}. */
-    private static final String[] DATABASE_METHODS = {
-        "dropdatabase", "eval", "getcollection", "getcollectionnames", "getcollectioninfos", "getsiblingdb",
-        "runcommand", "admincommand", "shutdownserver", "createuser", "dropuser", "getusers", "getuser", "version",
-        "serverstatus", "currentop", "killop", "hostinfo", "getmongo", "stats", "copydatabase", "logout",
-    };
+    private static final Lexicon DATABASE_METHODS = Lexicon.of(
+            "dropdatabase", "eval", "getcollection", "getcollectionnames", "getcollectioninfos", "getsiblingdb",
+            "runcommand", "admincommand", "shutdownserver", "createuser", "dropuser", "getusers", "getuser", "version",
+            "serverstatus", "currentop", "killop", "hostinfo", "getmongo", "stats", "copydatabase", "logout");
 
     /** Words that may follow {@code return} in a tautology. */
     private static final String[] RETURN_VALUES = {"true", "1", "this", "db", "sleep", "!", "(", "0", "false"};
@@ -134,13 +132,11 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     private static boolean reportOperator(String text, int evidence, int start, int end, DetectionSink sink) {
         // the closing bracket of "[$ne]" belongs to the evidence
         int evidenceEnd = Math.min(text.length(), end + 1);
-        for (String js : JS_OPERATORS) {
-            if (Text.regionEquals(text, start, end, js)) {
-                sink.report(JS_OPERATOR, evidence, evidenceEnd - evidence);
-                return true;
-            }
+        if (JS_OPERATORS.contains(text, start, end)) {
+            sink.report(JS_OPERATOR, evidence, evidenceEnd - evidence);
+            return true;
         }
-        if (isOperator(text, start, end)) {
+        if (OPERATORS.contains(text, start, end)) {
             sink.report(OPERATOR_NAME, evidence, evidenceEnd - evidence);
             return true;
         }
@@ -151,7 +147,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     private static boolean scanOperatorsInValue(String text, int firstDollar, DetectionSink sink) {
         for (int d = firstDollar; d >= 0; d = text.indexOf('$', d + 1)) {
             int end = identifierEnd(text, d + 1);
-            if (end == d + 1 || !isOperator(text, d + 1, end)) {
+            if (end == d + 1 || !OPERATORS.contains(text, d + 1, end)) {
                 continue;
             }
             // bracket form: "[$ne]" followed by "=" or "["
@@ -311,10 +307,8 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         if (i == from + 3) {
             return false;
         }
-        for (String name : DATABASE_METHODS) {
-            if (Text.regionEquals(text, from + 3, i, name)) {
-                return i < text.length() && text.charAt(i) == '(';
-            }
+        if (DATABASE_METHODS.contains(text, from + 3, i)) {
+            return i < text.length() && text.charAt(i) == '(';
         }
         if (i >= text.length() || text.charAt(i) != '.') {
             return false;
@@ -324,12 +318,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         if (end >= text.length() || text.charAt(end) != '(') {
             return false;
         }
-        for (String name : SHELL_METHODS) {
-            if (Text.regionEquals(text, method, end, name)) {
-                return true;
-            }
-        }
-        return false;
+        return SHELL_METHODS.contains(text, method, end);
     }
 
     /** After {@code this.}: a field name, then {@code .match(}, {@code .test(}, or a comparison. */
@@ -353,15 +342,6 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         int limit = Math.min(text.length(), i + 40);
         for (int k = i; k + 1 < limit; k++) {
             if (text.charAt(k) == '=' && text.charAt(k + 1) == '=') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isOperator(String text, int start, int end) {
-        for (String operator : OPERATORS) {
-            if (Text.regionEquals(text, start, end, operator)) {
                 return true;
             }
         }

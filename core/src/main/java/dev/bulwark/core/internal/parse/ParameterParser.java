@@ -5,17 +5,18 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PercentDecoder;
+import dev.bulwark.core.internal.rules.FormPairs;
 import java.util.Objects;
 
 /**
  * Parses {@code application/x-www-form-urlencoded} data: query strings ({@link Source#QUERY}) and
  * form bodies ({@link Source#FORM}).
  *
- * <p>Pairs are separated by {@code &} only (not {@code ;}). The first {@code =} splits name from
- * value; a pair without {@code =} is a name with the empty value; empty pairs are skipped. Name
- * and value are percent-decoded with plus-as-space. For each pair the parser emits the name
- * ({@code NAME}) and then the value ({@code VALUE}), both located by the decoded name, with the raw
- * (still encoded) text, the decoded text and the decoding flags.
+ * <p>Pairs are split as {@link FormPairs} says: by {@code &} only (not {@code ;}), empty pairs
+ * skipped, the first {@code =} splitting name from value; a pair without {@code =} is a name with
+ * the empty value. Name and value are percent-decoded with plus-as-space. For each pair the parser
+ * emits the name ({@code NAME}) and then the value ({@code VALUE}), both located by the decoded
+ * name, with the raw (still encoded) text, the decoded text and the decoding flags.
  *
  * <p>Enforces {@code parameters.name-length} and {@code parameters.value-length} on the decoded
  * lengths (400). The number of parameters is counted by the sink, across query and form; this
@@ -33,34 +34,19 @@ public final class ParameterParser {
 
     /**
      * Parses {@code text} (without a leading {@code ?}) and emits its parameters to {@code sink}.
-     * Works on a string (every caller has one; other text is copied once), whose separators
-     * {@link String#indexOf} finds many characters at a time. The next {@code =} is looked for
-     * only once the parse has passed the last one found, so that parameters without one do not
-     * each scan the rest of the string: linear in all.
+     * Works on a string (every caller has one; other text is copied once), split into pairs by
+     * {@link FormPairs}: linear in all.
      *
      * @param source {@link Source#QUERY} or {@link Source#FORM}
      */
     public void parse(CharSequence text, Source source, ValueSink sink) throws LimitExceededException {
         Objects.requireNonNull(source, "source");
         String raw = text.toString();
-        int n = raw.length();
-        int start = 0;
-        int nextEquals = raw.indexOf('=');
-        while (start <= n) {
-            int end = raw.indexOf('&', start);
-            if (end < 0) {
-                end = n;
-            }
-            if (end > start) {
-                if (nextEquals >= 0 && nextEquals < start) {
-                    nextEquals = raw.indexOf('=', start);
-                }
-                int equals = nextEquals >= 0 && nextEquals < end ? nextEquals : -1;
-                String rawName = raw.substring(start, equals < 0 ? end : equals);
-                String rawValue = equals < 0 ? "" : raw.substring(equals + 1, end);
-                emit(rawName, rawValue, source, sink);
-            }
-            start = end + 1;
+        FormPairs pairs = new FormPairs(raw);
+        while (pairs.next()) {
+            String rawName = raw.substring(pairs.start(), pairs.nameEnd());
+            String rawValue = raw.substring(pairs.valueStart(), pairs.end());
+            emit(rawName, rawValue, source, sink);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
@@ -17,7 +18,6 @@ import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.UploadNames;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -171,63 +171,44 @@ public final class PathTraversalDetector extends RuleFamily {
     private static final PathTrie SENSITIVE_PATHS = new PathTrie(SENSITIVE);
 
     /** Extensions of files that hold data, not pages: backups, dumps, databases, logs. */
-    private static final String[] BACKUP_EXTENSIONS = {
-        "sql", "bak", "backup", "bck", "bkp", "old", "orig", "save", "sav", "swp", "swo", "log", "sqlite",
-        "sqlite3", "db", "mdb", "accdb", "dump", "rdb", "dmp", "env", "tmp", "temp", "kdbx", "jks", "keystore",
-        "pfx", "p12",
-    };
+    private static final Lexicon BACKUP_EXTENSIONS = Lexicon.of(
+            "sql", "bak", "backup", "bck", "bkp", "old", "orig", "save", "sav", "swp", "swo", "log", "sqlite",
+            "sqlite3", "db", "mdb", "accdb", "dump", "rdb", "dmp", "env", "tmp", "temp", "kdbx", "jks", "keystore",
+            "pfx", "p12");
 
     /**
      * Base names under which a site's or database's copy is archived ({@code backup.zip},
      * {@code www.tar.gz}): the names that backup scanners request. A download named so on purpose
      * is rare; {@code source.zip} or {@code data.zip} are not among them.
      */
-    private static final String[] BACKUP_ARCHIVE_NAMES = {
-        "backup", "backups", "bak", "site", "www", "wwwroot", "htdocs", "public_html", "web", "webroot", "db",
-        "database", "dump", "sql", "mysql",
-    };
+    private static final Lexicon BACKUP_ARCHIVE_NAMES = Lexicon.of(
+            "backup", "backups", "bak", "site", "www", "wwwroot", "htdocs", "public_html", "web", "webroot", "db",
+            "database", "dump", "sql", "mysql");
 
     /** Extensions of scripts and configuration whose numbered copies ({@code .php.1}) are backups. */
-    private static final String[] NUMBERED_COPY_EXTENSIONS = {
-        "php", "php3", "php4", "php5", "phtml", "asp", "aspx", "jsp", "jspx", "cfm", "pl", "py", "rb", "cgi", "inc",
-        "config", "conf", "cnf", "ini", "yml", "yaml", "properties", "env", "sql", "htaccess", "htpasswd",
-    };
+    private static final Lexicon NUMBERED_COPY_EXTENSIONS = Lexicon.of(
+            "php", "php3", "php4", "php5", "phtml", "asp", "aspx", "jsp", "jspx", "cfm", "pl", "py", "rb", "cgi", "inc",
+            "config", "conf", "cnf", "ini", "yml", "yaml", "properties", "env", "sql", "htaccess", "htpasswd");
 
     /** Extensions of archives and compressed files, for {@link #BACKUP_ARCHIVE_NAMES}. */
-    private static final String[] ARCHIVE_EXTENSIONS = {"zip", "tar", "gz", "tgz", "bz2", "tbz2", "xz", "txz", "7z", "rar", "zst"};
+    private static final Lexicon ARCHIVE_EXTENSIONS =
+            Lexicon.of("zip", "tar", "gz", "tgz", "bz2", "tbz2", "xz", "txz", "7z", "rar", "zst");
 
     /**
      * Server-side scripts, handlers and deployable archives: a server that stores the upload under
      * this name in a served folder runs it. PHP and JSP names have their own rules (PHP, JAVA keys).
      */
-    private static final Extensions SCRIPT_EXTENSIONS = new Extensions(
+    private static final Lexicon SCRIPT_EXTENSIONS = Lexicon.of(
             "asp", "aspx", "asa", "asax", "ascx", "ashx", "asmx", "axd", "cer", "cdx", "cshtml", "vbhtml", "soap",
             "rem", "svc", "config", "htaccess", "htpasswd", "jhtml", "war", "ear", "cgi", "pl", "shtm", "stm",
             "cfm", "cfml", "cfc", "inc");
 
     /** Content a browser runs with the site's origin when it is served back: stored XSS. */
-    private static final Extensions ACTIVE_CONTENT_EXTENSIONS = new Extensions(
+    private static final Lexicon ACTIVE_CONTENT_EXTENSIONS = Lexicon.of(
             "svg", "svgz", "html", "htm", "xhtml", "xht", "swf", "hta", "xsl", "xslt", "mht", "mhtml");
 
-    /** A set of lower-case extensions, looked up from a range of a name without copying it. */
-    private record Extensions(List<String> names) {
-
-        Extensions(String... names) {
-            this(List.of(names));
-        }
-
-        boolean matches(String text, int from, int to) {
-            for (String name : names) {
-                if (Text.regionEquals(text, from, to, name)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private final Set<String> restrictedExtensions;
-    private final Extensions uploadExecutableExtensions;
+    private final Lexicon restrictedExtensions;
+    private final Lexicon uploadExecutableExtensions;
 
     /**
      * With the built-in restricted and upload executable extensions
@@ -243,8 +224,8 @@ public final class PathTraversalDetector extends RuleFamily {
      */
     public PathTraversalDetector(Set<String> restrictedExtensions, Set<String> uploadExecutableExtensions) {
         super(KEY, RULES);
-        this.restrictedExtensions = Set.copyOf(restrictedExtensions);
-        this.uploadExecutableExtensions = new Extensions(List.copyOf(uploadExecutableExtensions));
+        this.restrictedExtensions = Lexicon.of(restrictedExtensions.toArray(String[]::new));
+        this.uploadExecutableExtensions = Lexicon.of(uploadExecutableExtensions.toArray(String[]::new));
     }
 
 
@@ -331,18 +312,7 @@ public final class PathTraversalDetector extends RuleFamily {
     // ---- traversal -------------------------------------------------------------------------
 
     /** ASCII characters that can start a spelling of a dot or a separator. */
-    private static final boolean[] SPELLING_STARTS = new boolean[0x80];
-    /** The characters of {@link #SPELLING_STARTS}. */
-    private static final AsciiSet SPELLING_START_CHARS = AsciiSet.of(".0/\\%" + controlCharacters());
-
-    static {
-        for (char c : ".0/\\%".toCharArray()) {
-            SPELLING_STARTS[c] = true;
-        }
-        for (char c = 0; c < 0x20; c++) {
-            SPELLING_STARTS[c] = isJunkCharacter(c);
-        }
-    }
+    private static final AsciiSet SPELLING_STARTS = AsciiSet.of(".0/\\%" + controlCharacters());
 
     private static final int NONE = 0;
     private static final int PLAIN = 1;
@@ -355,7 +325,7 @@ public final class PathTraversalDetector extends RuleFamily {
         int length = text.length();
         // In ASCII text only SPELLING_STARTS begin anything: go from one to the next.
         CharPositions spellingStarts = profile != null && !profile.hasNonAscii()
-                ? new CharPositions(text, SPELLING_START_CHARS, profile) : null;
+                ? new CharPositions(text, SPELLING_STARTS, profile) : null;
         int separatorEnd = -1;
         int strongRuns = 0;
         int firstStart = -1;
@@ -367,7 +337,7 @@ public final class PathTraversalDetector extends RuleFamily {
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
-            if (c < 0x80 && !SPELLING_STARTS[c]) {
+            if (c < 0x80 && !SPELLING_STARTS.contains(c)) {
                 // letters, digits and other punctuation take part in no spelling of a dot or separator
                 if (spellingStarts == null) {
                     i++;
@@ -851,8 +821,8 @@ public final class PathTraversalDetector extends RuleFamily {
     private static boolean judgeSegment(String text, int start, int end, DetectionSink sink) {
         if (text.charAt(start) == '.' && end - start >= 2) {
             char next = text.charAt(start + 1);
-            if ((Ascii.isAlnum(next) || next == '_') && !Text.regionEquals(text, start, end, ".well-known")
-                    && !Text.regionEquals(text, start, end, ".search")) {
+            if ((Ascii.isAlnum(next) || next == '_') && !Ascii.rangeEquals(text, start, end, ".well-known")
+                    && !Ascii.rangeEquals(text, start, end, ".search")) {
                 sink.report(HIDDEN_FILE, start, end - start);
                 return true;
             }
@@ -874,11 +844,9 @@ public final class PathTraversalDetector extends RuleFamily {
         int labelStart = firstDot + 1;
         for (int i = labelStart; i <= end; i++) {
             if (i == end || text.charAt(i) == '.') {
-                for (String extension : BACKUP_EXTENSIONS) {
-                    if (Text.regionEquals(text, labelStart, i, extension)) {
-                        sink.report(BACKUP_FILE, start, end - start);
-                        return true;
-                    }
+                if (BACKUP_EXTENSIONS.contains(text, labelStart, i)) {
+                    sink.report(BACKUP_FILE, start, end - start);
+                    return true;
                 }
                 labelStart = i + 1;
             }
@@ -887,7 +855,7 @@ public final class PathTraversalDetector extends RuleFamily {
             sink.report(BACKUP_FILE, start, end - start);
             return true;
         }
-        if (isIn(text, start, firstDot, BACKUP_ARCHIVE_NAMES) && onlyArchiveExtensions(text, firstDot + 1, end)) {
+        if (BACKUP_ARCHIVE_NAMES.contains(text, start, firstDot) && onlyArchiveExtensions(text, firstDot + 1, end)) {
             sink.report(BACKUP_FILE, start, end - start);
             return true;
         }
@@ -909,7 +877,7 @@ public final class PathTraversalDetector extends RuleFamily {
             }
         }
         int previousDot = text.lastIndexOf('.', lastDot - 1);
-        return previousDot >= firstDot && isIn(text, previousDot + 1, lastDot, NUMBERED_COPY_EXTENSIONS);
+        return previousDot >= firstDot && NUMBERED_COPY_EXTENSIONS.contains(text, previousDot + 1, lastDot);
     }
 
     /** Whether every dot-separated label of {@code text[from, to)} is an archive extension ({@code tar.gz}). */
@@ -917,22 +885,13 @@ public final class PathTraversalDetector extends RuleFamily {
         int labelStart = from;
         for (int i = from; i <= to; i++) {
             if (i == to || text.charAt(i) == '.') {
-                if (!isIn(text, labelStart, i, ARCHIVE_EXTENSIONS)) {
+                if (!ARCHIVE_EXTENSIONS.contains(text, labelStart, i)) {
                     return false;
                 }
                 labelStart = i + 1;
             }
         }
         return true;
-    }
-
-    private static boolean isIn(String text, int from, int to, String[] lowerNames) {
-        for (String name : lowerNames) {
-            if (Text.regionEquals(text, from, to, name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -966,7 +925,7 @@ public final class PathTraversalDetector extends RuleFamily {
         if (dot < from || text.charAt(dot) != '.' || to - dot - 1 < 1) {
             return false;
         }
-        return restrictedExtensions.contains(text.substring(dot + 1, to).toLowerCase(Locale.ROOT));
+        return restrictedExtensions.contains(text, dot + 1, to);
     }
 
     // ---- upload file names ----------------------------------------------------------------
@@ -982,15 +941,15 @@ public final class PathTraversalDetector extends RuleFamily {
             return true;
         }
         int base = UploadNames.baseNameStart(name);
-        if (UploadNames.hasExtension(name, SCRIPT_EXTENSIONS::matches, false)) {
+        if (UploadNames.hasExtension(name, SCRIPT_EXTENSIONS::contains, false)) {
             sink.report(UPLOAD_SCRIPT, base, name.length() - base);
             return true;
         }
-        if (UploadNames.hasExtension(name, ACTIVE_CONTENT_EXTENSIONS::matches, false)) {
+        if (UploadNames.hasExtension(name, ACTIVE_CONTENT_EXTENSIONS::contains, false)) {
             sink.report(UPLOAD_ACTIVE_CONTENT, base, name.length() - base);
             return true;
         }
-        if (UploadNames.hasExtension(name, uploadExecutableExtensions::matches, false)) {
+        if (UploadNames.hasExtension(name, uploadExecutableExtensions::contains, false)) {
             sink.report(UPLOAD_EXECUTABLE, base, name.length() - base);
             return true;
         }

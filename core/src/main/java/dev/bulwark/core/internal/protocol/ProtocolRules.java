@@ -12,6 +12,7 @@ import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RequestDetector;
 import dev.bulwark.core.internal.rules.RequestSink;
 import dev.bulwark.core.internal.rules.RuleDefinition;
@@ -129,13 +130,12 @@ public final class ProtocolRules implements RequestDetector {
     };
 
     /** Parameter names that carry security decisions, lower case. */
-    private static final String[] SENSITIVE_PARAMETERS = {
-        "csrf", "_csrf", "csrf_token", "csrftoken", "csrfmiddlewaretoken", "authenticity_token", "_token", "xsrf",
-        "_xsrf", "xsrf_token", "token", "access_token", "id_token", "user", "username", "userid", "user_id", "uid",
-        "account", "account_id", "accountid", "password", "pass", "pwd", "role", "admin", "is_admin", "isadmin",
-        "amount", "price", "total", "currency", "redirect", "redirect_uri", "redirect_url", "returnurl", "return_to",
-        "return_url", "next", "callback", "client_id", "response_type", "grant_type", "state", "code", "_method",
-    };
+    private static final Lexicon SENSITIVE_PARAMETERS = Lexicon.of(
+            "csrf", "_csrf", "csrf_token", "csrftoken", "csrfmiddlewaretoken", "authenticity_token", "_token", "xsrf",
+            "_xsrf", "xsrf_token", "token", "access_token", "id_token", "user", "username", "userid", "user_id", "uid",
+            "account", "account_id", "accountid", "password", "pass", "pwd", "role", "admin", "is_admin", "isadmin",
+            "amount", "price", "total", "currency", "redirect", "redirect_uri", "redirect_url", "returnurl", "return_to",
+            "return_url", "next", "callback", "client_id", "response_type", "grant_type", "state", "code", "_method");
 
     /** Canonical charset names that exist to hide content from ASCII-based inspection. */
     private static final String[] EVASIVE_CHARSET_PREFIXES = {"utf-7", "utf-16", "utf-32", "x-utf-16", "x-utf-32",
@@ -313,7 +313,7 @@ public final class ProtocolRules implements RequestDetector {
             sink.report(INVALID_CONTENT_TYPE, 0, 0);
             return;
         }
-        boolean multipart = Text.regionEquals(value, typeStart, typeEnd, "multipart");
+        boolean multipart = Ascii.rangeEquals(value, typeStart, typeEnd, "multipart");
         int charsets = 0;
         while (true) {
             i = Text.skipBlanks(value, i);
@@ -338,7 +338,7 @@ public final class ProtocolRules implements RequestDetector {
                 return;
             }
             i++;
-            boolean boundary = Text.regionEquals(value, nameStart, nameEnd, "boundary");
+            boolean boundary = Ascii.rangeEquals(value, nameStart, nameEnd, "boundary");
             int valueStart;
             int valueEnd;
             if (i < length && value.charAt(i) == '"') {
@@ -371,7 +371,7 @@ public final class ProtocolRules implements RequestDetector {
                 sink.report(CONTENT_TYPE_CONFUSION, 0, 0);
                 return;
             }
-            if (Text.regionEquals(value, nameStart, nameEnd, "charset")) {
+            if (Ascii.rangeEquals(value, nameStart, nameEnd, "charset")) {
                 charsets++;
                 if (charsets > 1 || !isAcceptableCharset(value, valueStart, valueEnd)) {
                     sink.report(CHARSET, 0, 0);
@@ -576,8 +576,9 @@ public final class ProtocolRules implements RequestDetector {
     }
 
     /**
-     * Parameter values a request may have for {@link #checkPollution} to compare them pairwise
-     * (at most 120 comparisons) rather than build maps of names; most requests have a few.
+     * Parameter names a request may have before {@link #checkPollution} keeps the first value of
+     * each in maps rather than comparing names one by one (at most 16 comparisons a value); most
+     * requests have a few.
      */
     static final int FEW_PARAMETERS = 16;
 
@@ -586,56 +587,17 @@ public final class ProtocolRules implements RequestDetector {
      * the same source and name.
      */
     private static void checkPollution(List<RequestValue> values, DetectionSink sink) {
-        RequestValue[] parameters = null;
-        int count = 0;
+        FirstValues firsts = null;
+        boolean weak = false;
         for (int i = 0, size = values.size(); i < size; i++) {
             RequestValue value = values.get(i);
             if (!isParameterValue(value)) {
                 continue;
             }
-            if (count == FEW_PARAMETERS) {
-                checkPollutionByName(values, sink);
-                return;
+            if (firsts == null) {
+                firsts = new FirstValues();
             }
-            if (parameters == null) {
-                parameters = new RequestValue[FEW_PARAMETERS];
-            }
-            parameters[count++] = value;
-        }
-        boolean weak = false;
-        for (int later = 1; later < count; later++) {
-            RequestValue value = parameters[later];
-            Location location = value.location();
-            for (int first = 0; first < later; first++) {
-                Location earlier = parameters[first].location();
-                if (earlier.source() == location.source() && earlier.name().equals(location.name())) {
-                    Repeat verdict = compareRepeated(parameters[first], value);
-                    if (verdict == Repeat.SENSITIVE) {
-                        sink.report(DUPLICATE_SENSITIVE_PARAMETER, 0, 0);
-                        return;
-                    }
-                    weak |= verdict == Repeat.WEAK;
-                    break;
-                }
-            }
-        }
-        if (weak) {
-            sink.report(DUPLICATE_PARAMETER, 0, 0);
-        }
-    }
-
-    /** {@link #checkPollution} for many parameters: the first of each name kept in a map per source. */
-    private static void checkPollutionByName(List<RequestValue> values, DetectionSink sink) {
-        // Per source, by name: no key string is built per value, and String keys keep a map of
-        // colliding names (crafted to share a hash) logarithmic per lookup.
-        Map<Source, Map<String, RequestValue>> seen = new EnumMap<>(Source.class);
-        boolean weak = false;
-        for (RequestValue value : values) {
-            if (!isParameterValue(value)) {
-                continue;
-            }
-            RequestValue earlier = seen.computeIfAbsent(value.location().source(), s -> new HashMap<>())
-                    .putIfAbsent(value.location().name(), value);
+            RequestValue earlier = firsts.putIfAbsent(value);
             if (earlier == null) {
                 continue;
             }
@@ -648,6 +610,45 @@ public final class ProtocolRules implements RequestDetector {
         }
         if (weak) {
             sink.report(DUPLICATE_PARAMETER, 0, 0);
+        }
+    }
+
+    /**
+     * The first value of each parameter name per source: up to {@link #FEW_PARAMETERS} names in
+     * an array searched in order, more in maps by name. Maps per source, by name: no key string is
+     * built per value, and String keys keep a map of colliding names (crafted to share a hash)
+     * logarithmic per lookup.
+     */
+    private static final class FirstValues {
+
+        private final RequestValue[] few = new RequestValue[FEW_PARAMETERS];
+        private int count;
+        private Map<Source, Map<String, RequestValue>> many;
+
+        /** The first value of the source and name of {@code value}, or {@code null} when it is the first. */
+        RequestValue putIfAbsent(RequestValue value) {
+            if (many == null) {
+                Location location = value.location();
+                for (int i = 0; i < count; i++) {
+                    Location earlier = few[i].location();
+                    if (earlier.source() == location.source() && earlier.name().equals(location.name())) {
+                        return few[i];
+                    }
+                }
+                if (count < FEW_PARAMETERS) {
+                    few[count++] = value;
+                    return null;
+                }
+                many = new EnumMap<>(Source.class);
+                for (int i = 0; i < count; i++) {
+                    byName(few[i]).put(few[i].location().name(), few[i]);
+                }
+            }
+            return byName(value).putIfAbsent(value.location().name(), value);
+        }
+
+        private Map<String, RequestValue> byName(RequestValue value) {
+            return many.computeIfAbsent(value.location().source(), s -> new HashMap<>());
         }
     }
 
@@ -670,19 +671,10 @@ public final class ProtocolRules implements RequestDetector {
         if (first.decoded().equals(repeat.decoded())) {
             return Repeat.HARMLESS;
         }
-        if (isSensitive(repeat.location().name())) {
+        if (SENSITIVE_PARAMETERS.contains(repeat.location().name())) {
             return Repeat.SENSITIVE;
         }
         return characterClasses(first.decoded()) != characterClasses(repeat.decoded()) ? Repeat.WEAK : Repeat.HARMLESS;
-    }
-
-    private static boolean isSensitive(String name) {
-        for (String sensitive : SENSITIVE_PARAMETERS) {
-            if (Text.equalsLower(name, sensitive)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

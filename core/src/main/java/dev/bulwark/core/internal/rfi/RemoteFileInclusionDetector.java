@@ -65,12 +65,6 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
     private static final List<RuleDefinition> RULES = List.of(WRAPPER_SCHEME, INCLUDE_CALL, IP_HOST,
             QUERY_TRUNCATION, PAYLOAD_FILE, SCRIPT_PAGE, FTP_URL, PATH_PARAMETER, UNC_PATH, URL_IN_PATH, OFF_SITE_URL);
 
-    /** Wrappers that are only dangerous with {@code //} (the bare forms are common words). */
-    private static final String[] WRAPPERS_NEEDING_SLASHES = {
-        "php", "phar", "zip", "data", "expect", "glob", "rar", "ogg", "compress.zlib", "compress.bzip2",
-        "ssh2.shell", "ssh2.exec", "ssh2.tunnel", "ssh2.sftp", "local_file",
-    };
-
     /** Extensions of files an attacker hosts to be included or run. */
     private static final String[] PAYLOAD_EXTENSIONS = {
         "txt", "sh", "bash", "pl", "py", "rb", "ps1", "bat", "cmd", "vbs", "exe", "elf", "bin", "so", "dll",
@@ -210,28 +204,25 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
                 return false;
             }
         }
-        return Text.regionEquals(text, 0, question, "http") || Text.regionEquals(text, 0, question, "https")
-                || Text.regionEquals(text, 0, question, "ftp") || Text.regionEquals(text, 0, question, "ftps")
-                || Text.regionEquals(text, 0, question, "file");
+        return Ascii.rangeEquals(text, 0, question, "http") || Ascii.rangeEquals(text, 0, question, "https")
+                || Ascii.rangeEquals(text, 0, question, "ftp") || Ascii.rangeEquals(text, 0, question, "ftps")
+                || Ascii.rangeEquals(text, 0, question, "file");
     }
 
     private static boolean isWrapperUse(String text, UrlCursor url) {
-        if (Text.regionEquals(text, url.schemeStart, url.schemeEnd, "file")) {
+        if (Ascii.rangeEquals(text, url.schemeStart, url.schemeEnd, "file")) {
             // file:/etc/passwd, file:///c:/boot.ini, file:\\host\share
             return url.slashes > 0;
         }
-        if (Text.regionEquals(text, url.schemeStart, url.schemeEnd, "jar")
-                || Text.regionEquals(text, url.schemeStart, url.schemeEnd, "netdoc")) {
+        if (Ascii.rangeEquals(text, url.schemeStart, url.schemeEnd, "jar")
+                || Ascii.rangeEquals(text, url.schemeStart, url.schemeEnd, "netdoc")) {
             // jar:http://host/a.jar!/x, jar:file:/a.jar!/x, netdoc:///etc/passwd
             int after = url.schemeEnd + 1;
             return url.slashes > 0 || (after < text.length() && Ascii.isLetter(text.charAt(after))
                     && text.indexOf(':', after) > after);
         }
-        for (String wrapper : WRAPPERS_NEEDING_SLASHES) {
-            if (Text.regionEquals(text, url.schemeStart, url.schemeEnd, wrapper)) {
-                return url.slashes >= 2;
-            }
-        }
+        // Any other scheme counts only with "//": the wrappers (php, phar, zip, data, expect, glob,
+        // compress.zlib, ssh2.exec, ...) as much as the rest, since their bare forms are common words.
         return url.slashes >= 2;
     }
 
@@ -255,10 +246,10 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
         while (i > 0 && (Ascii.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
             i--;
         }
-        return Text.regionEquals(text, i, wordEnd, "include") || Text.regionEquals(text, i, wordEnd, "require")
-                || Text.regionEquals(text, i, wordEnd, "include_once")
-                || Text.regionEquals(text, i, wordEnd, "require_once")
-                || Text.regionEquals(text, i, wordEnd, "virtual");
+        return Ascii.rangeEquals(text, i, wordEnd, "include") || Ascii.rangeEquals(text, i, wordEnd, "require")
+                || Ascii.rangeEquals(text, i, wordEnd, "include_once")
+                || Ascii.rangeEquals(text, i, wordEnd, "require_once")
+                || Ascii.rangeEquals(text, i, wordEnd, "virtual");
     }
 
     private static boolean isInPath(ScanTarget target, String text, UrlCursor url) {

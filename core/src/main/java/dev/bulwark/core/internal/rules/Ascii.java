@@ -74,6 +74,11 @@ public final class Ascii {
         return to - from == lowerWord.length() && matchesAt(s, from, lowerWord);
     }
 
+    /** Whether {@code s} equals {@code lowerWord}, ignoring case. */
+    public static boolean equalsLower(CharSequence s, String lowerWord) {
+        return rangeEquals(s, 0, s.length(), lowerWord);
+    }
+
     /** Case-sensitive variant of {@link #matchesAt}. */
     public static boolean matchesExactlyAt(CharSequence s, int at, String word) {
         int n = word.length();

@@ -18,7 +18,7 @@ public final class Base64Text {
     /** The 6-bit value of each ASCII character (both alphabets), or -1. */
     private static final byte[] SEXTETS = new byte[128];
     /** ASCII characters that start a quartet encoding printable text: {@code I-Z} and {@code a-f}. */
-    private static final boolean[] TEXT_QUARTET_START = new boolean[128];
+    private static final AsciiSet TEXT_QUARTET_START = AsciiSet.range('I', 'Z').union(AsciiSet.range('a', 'f'));
 
     static {
         Arrays.fill(SEXTETS, (byte) -1);
@@ -35,12 +35,6 @@ public final class Base64Text {
         SEXTETS['-'] = 62;
         SEXTETS['/'] = 63;
         SEXTETS['_'] = 63;
-        for (char c = 'I'; c <= 'Z'; c++) {
-            TEXT_QUARTET_START[c] = true;
-        }
-        for (char c = 'a'; c <= 'f'; c++) {
-            TEXT_QUARTET_START[c] = true;
-        }
     }
 
     /** The 6-bit value of a base64 character (both alphabets), or -1. */
@@ -94,7 +88,7 @@ public final class Base64Text {
         int phases = 0b1111;
         for (int i = from; i < to && phases != 0; i++) {
             char c = s.charAt(i);
-            if (c >= 128 || !TEXT_QUARTET_START[c]) {
+            if (!TEXT_QUARTET_START.contains(c)) {
                 phases &= ~(1 << ((i - from) & 3));
             }
         }

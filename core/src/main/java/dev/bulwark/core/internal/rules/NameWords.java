@@ -48,7 +48,7 @@ public final class NameWords {
 
     private static boolean lookup(String name, int start, int end, String[] lowerWords) {
         for (String word : lowerWords) {
-            if (Text.regionEquals(name, start, end, word)) {
+            if (Ascii.rangeEquals(name, start, end, word)) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.rules;
 
 import dev.bulwark.core.Component;
 import dev.bulwark.core.Source;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,9 @@ import java.util.Objects;
  *
  * <p>The engine makes one target per value and hands it to every detector in turn, on one thread;
  * what detectors share about the value is computed once and kept here: its {@link #profile()},
- * given to the constructor, and the readings of the script-language families
- * ({@link ScriptPasses#of}), made by the first of them that reads the value.
+ * given to the constructor, the readings of the script-language families
+ * ({@link ScriptPasses#of}) and the query values of a URL in a header ({@link UrlQueryValues#of}),
+ * each made by the first family that reads it.
  */
 public final class ScanTarget {
 
@@ -22,6 +24,8 @@ public final class ScanTarget {
     private final TextProfile profile;
     /** Set by {@link ScriptPasses#of} on first use; {@code null} until then. */
     ScriptPasses scriptPasses;
+    /** Set by {@link UrlQueryValues#of} on first use; {@code null} until then. */
+    List<ScanTarget> urlQueryValues;
 
     /**
      * @param text the decoded value

@@ -27,16 +27,6 @@ public final class Text {
         }
     }
 
-    /** Whether {@code text} equals {@code lowerNeedle}, ignoring ASCII case. */
-    public static boolean equalsLower(CharSequence text, String lowerNeedle) {
-        return text.length() == lowerNeedle.length() && Ascii.matchesAt(text, 0, lowerNeedle);
-    }
-
-    /** Whether {@code text[start, end)} equals {@code lowerNeedle}, ignoring ASCII case. */
-    public static boolean regionEquals(CharSequence text, int start, int end, String lowerNeedle) {
-        return end - start == lowerNeedle.length() && Ascii.matchesAt(text, start, lowerNeedle);
-    }
-
     /** Index of the first character at or after {@code from} that is not a space, or the length. */
     public static int skipSpaces(CharSequence text, int from) {
         int i = from;
@@ -204,10 +194,9 @@ public final class Text {
     }
 
     /** Headers that carry the request's own origin or the client's address: internal by nature. */
-    private static final String[] SELF_REFERENCE_HEADERS = {
-        "referer", "origin", "host", "x-forwarded-host", "x-forwarded-for", "x-forwarded-server", "x-real-ip",
-        "forwarded", "x-original-host", "via", "x-client-ip", "true-client-ip", "cf-connecting-ip",
-    };
+    private static final Lexicon SELF_REFERENCE_HEADERS = Lexicon.of(
+            "referer", "origin", "host", "x-forwarded-host", "x-forwarded-for", "x-forwarded-server", "x-real-ip",
+            "forwarded", "x-original-host", "via", "x-client-ip", "true-client-ip", "cf-connecting-ip");
 
     /**
      * Whether a header names the site itself or the client (Referer, Origin, X-Forwarded-For, ...):
@@ -219,11 +208,6 @@ public final class Text {
 
     /** Whether a header of this name names the site itself or the client (see above). */
     public static boolean isSelfReferenceHeader(String name) {
-        for (String header : SELF_REFERENCE_HEADERS) {
-            if (equalsLower(name, header)) {
-                return true;
-            }
-        }
-        return false;
+        return SELF_REFERENCE_HEADERS.contains(name);
     }
 }

@@ -157,7 +157,7 @@ public final class UrlCursor {
                 continue;
             }
             for (Scheme scheme : SCHEMES_BY_LENGTH[colon - s]) {
-                if (Text.regionEquals(text, s, colon, scheme.name())) {
+                if (Ascii.rangeEquals(text, s, colon, scheme.name())) {
                     return scheme.kind();
                 }
             }

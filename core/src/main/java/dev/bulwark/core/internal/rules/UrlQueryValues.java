@@ -24,9 +24,20 @@ public final class UrlQueryValues {
      * parameters, decoded as an application reads them ({@code +} as a blank, then {@code %XX}
      * escapes, {@link Text#percentDecodedOrSelf}: a browser sends {@code ?q=ls%20-la}, not a
      * blank), or none when the target is not a header value holding a URL (see
-     * {@link #queryStart}) with a query.
+     * {@link #queryStart}) with a query. A pair without {@code =} is read as a value: a server
+     * hands it to code too. Made on the first call for a target and kept on it, so that every
+     * family that reads them shares one reading.
      */
     public static List<ScanTarget> of(ScanTarget header) {
+        List<ScanTarget> values = header.urlQueryValues;
+        if (values == null) {
+            values = read(header);
+            header.urlQueryValues = values;
+        }
+        return values;
+    }
+
+    private static List<ScanTarget> read(ScanTarget header) {
         if (header.source() != Source.HEADER || header.component() != Component.VALUE || !header.profile().has('?')) {
             return List.of();
         }
@@ -40,37 +51,17 @@ public final class UrlQueryValues {
             end = text.length();
         }
         List<ScanTarget> values = new ArrayList<>(4);
-        int from = question + 1;
-        while (from < end && values.size() < MAX_VALUES) {
-            int to = text.indexOf('&', from);
-            if (to < 0 || to > end) {
-                to = end;
-            }
-            int equals = indexOf(text, '=', from, to);
-            boolean named = equals >= 0;
-            int valueFrom = named ? equals + 1 : from;
-            if (valueFrom < to) {
-                String name = named ? text.substring(from, equals) : "";
-                values.add(new ScanTarget(Text.percentDecodedOrSelf(text.substring(valueFrom, to).replace('+', ' ')),
+        FormPairs pairs = new FormPairs(text, question + 1, end);
+        while (values.size() < MAX_VALUES && pairs.next()) {
+            boolean named = pairs.hasValue();
+            int valueFrom = named ? pairs.valueStart() : pairs.start();
+            if (valueFrom < pairs.end()) {
+                String name = named ? text.substring(pairs.start(), pairs.nameEnd()) : "";
+                values.add(new ScanTarget(Text.percentDecodedOrSelf(text.substring(valueFrom, pairs.end()).replace('+', ' ')),
                         Source.QUERY, Component.VALUE, name));
             }
-            from = to + 1;
         }
         return values;
-    }
-
-    /**
-     * The first index of {@code c} in {@code text[from, to)}, or -1. Bounded by the pair: a search
-     * to the end of the text for every pair would read a query of many empty pairs ({@code ?&&&...})
-     * once per pair.
-     */
-    private static int indexOf(String text, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -14,7 +14,9 @@
  * with offsets mapped back to the value ({@link Unescaper}, {@link DecodedText},
  * {@link HtmlEntities}: one reader of character references, each family with its own name table,
  * {@link Base64Text}), a lexer for code in values ({@link CodeLexer}), URL
- * and host parsing ({@link UrlCursor}, {@link Hosts}), upload file names ({@link UploadNames}), log
+ * and host parsing ({@link UrlCursor}, {@link Hosts}), the {@code name=value} pairs of a query or
+ * form ({@link FormPairs}, which the request parser splits with too) and the query values of a URL
+ * in a header ({@link UrlQueryValues}), upload file names ({@link UploadNames}), log
  * excerpts ({@link Excerpts}) and weakness links ({@link References}).
  *
  * <p>The script-language families ({@code code.node}, {@code code.python}, {@code code.ruby},

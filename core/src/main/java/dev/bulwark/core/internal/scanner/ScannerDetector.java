@@ -4,10 +4,10 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
-import dev.bulwark.core.internal.rules.Text;
 import java.util.List;
 
 /**
@@ -42,23 +42,18 @@ public final class ScannerDetector extends RuleFamily {
     private static final List<RuleDefinition> RULES = List.of(USER_AGENT, SCANNER_HEADER, OAST_DOMAIN);
 
     /** Product names of scanners and attack tools, lower case. */
-    private static final String[] SCANNER_TOKENS = {
-        "sqlmap", "nikto", "nmap", "masscan", "zmap", "zgrab", "acunetix", "nessus", "openvas", "w3af",
-        "dirbuster", "dirb", "gobuster", "feroxbuster", "ffuf", "wfuzz", "wpscan", "joomscan", "droopescan",
-        "nuclei", "havij", "arachni", "netsparker", "appscan", "webinspect", "skipfish", "wapiti", "whatweb",
-        "commix", "xsstrike", "sqlninja", "bsqlbf", "pangolin", "paros", "webshag", "nsauditor", "fimap",
-        "jaeles", "zmeu", "morfeus", "grendel", "detectify", "dotdotpwn", "jbrofuzz", "owasp_zap",
-        "burpsuite", "blackwidow", "brutus", "cgichk", "n-stealth", "nasl", "webvulnscan",
-    };
-
-    /** {@link #SCANNER_TOKENS} by first letter, so a token is compared with few entries. */
-    private static final String[][] TOKENS_BY_LETTER = byFirstLetter(SCANNER_TOKENS);
+    private static final Lexicon SCANNER_TOKENS = Lexicon.of(
+            "sqlmap", "nikto", "nmap", "masscan", "zmap", "zgrab", "acunetix", "nessus", "openvas", "w3af",
+            "dirbuster", "dirb", "gobuster", "feroxbuster", "ffuf", "wfuzz", "wpscan", "joomscan", "droopescan",
+            "nuclei", "havij", "arachni", "netsparker", "appscan", "webinspect", "skipfish", "wapiti", "whatweb",
+            "commix", "xsstrike", "sqlninja", "bsqlbf", "pangolin", "paros", "webshag", "nsauditor", "fimap",
+            "jaeles", "zmeu", "morfeus", "grendel", "detectify", "dotdotpwn", "jbrofuzz", "owasp_zap",
+            "burpsuite", "blackwidow", "brutus", "cgichk", "n-stealth", "nasl", "webvulnscan");
 
     /** Header names that scanners add to their requests, lower case. */
-    private static final String[] SCANNER_HEADERS = {
-        "acunetix-aspect", "acunetix-aspect-password", "acunetix-aspect-queries", "acunetix-product",
-        "x-scanner", "x-scan-memo", "x-request-memo", "x-wipp", "x-ratproxy-loop", "x-arachni-scan-seed",
-    };
+    private static final Lexicon SCANNER_HEADERS = Lexicon.of(
+            "acunetix-aspect", "acunetix-aspect-password", "acunetix-aspect-queries", "acunetix-product",
+            "x-scanner", "x-scan-memo", "x-request-memo", "x-wipp", "x-ratproxy-loop", "x-arachni-scan-seed");
 
     /** Out-of-band interaction services as (second-level label, top-level label). */
     private static final String[][] OAST_DOMAINS = {
@@ -77,16 +72,14 @@ public final class ScannerDetector extends RuleFamily {
         String text = target.text();
         if (target.source() == Source.HEADER) {
             String name = target.name();
-            if (Text.equalsLower(name, "user-agent")) {
+            if (Ascii.equalsLower(name, "user-agent")) {
                 if (scanUserAgent(text, sink)) {
                     return;
                 }
             } else {
-                for (String header : SCANNER_HEADERS) {
-                    if (Text.equalsLower(name, header)) {
-                        sink.report(SCANNER_HEADER, 0, text.length());
-                        return;
-                    }
+                if (SCANNER_HEADERS.contains(name)) {
+                    sink.report(SCANNER_HEADER, 0, text.length());
+                    return;
                 }
             }
         }
@@ -111,14 +104,9 @@ public final class ScannerDetector extends RuleFamily {
                     i++;
                 }
             }
-            char first = Ascii.lower(text.charAt(Math.min(start, length - 1)));
-            if (i - start >= 2 && first >= 'a' && first <= 'z') {
-                for (String token : TOKENS_BY_LETTER[first - 'a']) {
-                    if (Text.regionEquals(text, start, i, token)) {
-                        sink.report(USER_AGENT, start, i - start);
-                        return true;
-                    }
-                }
+            if (i > start && SCANNER_TOKENS.contains(text, start, i)) {
+                sink.report(USER_AGENT, start, i - start);
+                return true;
             }
         }
         return false;
@@ -141,7 +129,7 @@ public final class ScannerDetector extends RuleFamily {
             }
             int sldStart = -1;
             for (String[] domain : OAST_DOMAINS) {
-                if (!Text.regionEquals(text, dot + 1, tldEnd, domain[1])) {
+                if (!Ascii.rangeEquals(text, dot + 1, tldEnd, domain[1])) {
                     continue;
                 }
                 if (sldStart < 0) {
@@ -151,32 +139,12 @@ public final class ScannerDetector extends RuleFamily {
                         sldStart--;
                     }
                 }
-                if (Text.regionEquals(text, sldStart, dot, domain[0])) {
+                if (Ascii.rangeEquals(text, sldStart, dot, domain[0])) {
                     sink.report(OAST_DOMAIN, sldStart, tldEnd - sldStart);
                     return;
                 }
             }
         }
-    }
-
-    private static String[][] byFirstLetter(String[] tokens) {
-        String[][] index = new String[26][];
-        for (int letter = 0; letter < 26; letter++) {
-            int count = 0;
-            for (String token : tokens) {
-                if (token.charAt(0) == 'a' + letter) {
-                    count++;
-                }
-            }
-            index[letter] = new String[count];
-            int k = 0;
-            for (String token : tokens) {
-                if (token.charAt(0) == 'a' + letter) {
-                    index[letter][k++] = token;
-                }
-            }
-        }
-        return index;
     }
 
     private static boolean isHostChar(char c) {

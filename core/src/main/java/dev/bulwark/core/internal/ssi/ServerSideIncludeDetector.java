@@ -7,6 +7,7 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
@@ -46,22 +47,19 @@ public final class ServerSideIncludeDetector extends RuleFamily {
     private static final List<RuleDefinition> RULES = List.of(SSI_EXEC, SSI_DIRECTIVE, ESI_ELEMENT);
 
     /** SSI directives (Apache mod_include, nginx ssi, IIS), lower case; {@code exec} is judged apart. */
-    private static final String[] DIRECTIVES = {
-        "include", "echo", "printenv", "config", "set", "fsize", "flastmod", "if", "elif", "else", "endif",
-        "block", "param",
-    };
+    private static final Lexicon DIRECTIVES = Lexicon.of(
+            "include", "echo", "printenv", "config", "set", "fsize", "flastmod", "if", "elif", "else", "endif",
+            "block", "param");
 
     /** ESI 1.0 elements and the common vendor extensions, lower case. */
-    private static final String[] ESI_ELEMENTS = {
-        "include", "vars", "eval", "debug", "assign", "inline", "choose", "when", "otherwise", "try", "attempt",
-        "except", "remove", "comment", "function", "foreach", "break", "text", "param",
-    };
+    private static final Lexicon ESI_ELEMENTS = Lexicon.of(
+            "include", "vars", "eval", "debug", "assign", "inline", "choose", "when", "otherwise", "try", "attempt",
+            "except", "remove", "comment", "function", "foreach", "break", "text", "param");
 
     /** Variables an ESI processor expands in {@code $(NAME)} or {@code $(NAME{key})}, lower case. */
-    private static final String[] ESI_VARIABLES = {
-        "http_cookie", "http_host", "http_referer", "http_user_agent", "http_accept_language", "query_string",
-        "remote_addr", "req_header", "http_authorization",
-    };
+    private static final Lexicon ESI_VARIABLES = Lexicon.of(
+            "http_cookie", "http_host", "http_referer", "http_user_agent", "http_accept_language", "query_string",
+            "remote_addr", "req_header", "http_authorization");
 
     /** How many blanks may separate {@code <!--} from {@code #} and the directive. */
     private static final int MAX_GAP = 8;
@@ -143,23 +141,15 @@ public final class ServerSideIncludeDetector extends RuleFamily {
     }
 
     /**
-     * The end of the word at {@code from} when it is one of {@code lowerWords} (ASCII case
-     * ignored) and ends there, else -1.
+     * The end of the word at {@code from} when it is one of {@code words} (ASCII case ignored) and
+     * ends there, else -1.
      */
-    private static int wordIn(String text, int from, String[] lowerWords) {
+    private static int wordIn(String text, int from, Lexicon words) {
         int end = from;
         while (end < text.length() && end - from <= 24 && (Ascii.isLetter(text.charAt(end)) || text.charAt(end) == '_')) {
             end++;
         }
-        if (end == from) {
-            return -1;
-        }
-        for (String word : lowerWords) {
-            if (Text.regionEquals(text, from, end, word)) {
-                return end;
-            }
-        }
-        return -1;
+        return end > from && words.contains(text, from, end) ? end : -1;
     }
 
     /** Whether a directive name ends at {@code index}: the end, a blank, or the comment's end. */

@@ -238,15 +238,9 @@ public final class TemplateInjectionDetector extends RuleFamily {
     private static final AsciiSet CANDIDATES = AsciiSet.of("{%[(#?&\\");
 
     /** ASCII characters the quick scan below looks at in themselves. */
-    private static final boolean[] INTERESTING = new boolean[128];
+    private static final AsciiSet INTERESTING = AsciiSet.of("{%[(#&\\$");
     /** The characters of {@link #INTERESTING} and the sigils the character after which counts. */
-    private static final AsciiSet MARKS = AsciiSet.of("{%[(#&\\$?");
-
-    static {
-        for (char c : "{%[(#&\\$".toCharArray()) {
-            INTERESTING[c] = true;
-        }
-    }
+    private static final AsciiSet MARKS = INTERESTING.union(AsciiSet.of("?"));
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
@@ -300,7 +294,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
                 unseen = i + 1;
                 char c = value.charAt(i);
                 char prev = i > 0 ? value.charAt(i - 1) : 0;
-                if ((c >= 128 || !INTERESTING[c]) && prev != '$' && prev != '#' && prev != '?') {
+                if (!INTERESTING.contains(c) && prev != '$' && prev != '#' && prev != '?') {
                     // No branch below applies: not an opener, escape or parenthesis, nor after a sigil.
                     continue;
                 }

@@ -191,6 +191,13 @@ class MailCommandDetectorTest {
         assertThat(standard(detector, value)).containsExactly("MAILCMD-HEADER-INJECTION");
     }
 
+    @Test
+    void detectsHeaderInjectedThroughPercentEncodedEncodedWordInHeaderValue() {
+        ScanTarget target = new ScanTarget("%3D%3Futf-8%3Fq%3FHi%3D0D%3D0ABcc%3Ax%40evil.test%3F%3D", Source.HEADER,
+                Component.VALUE, "x-subject");
+        assertThat(Scans.at(Level.STANDARD, detector, target)).containsExactly("MAILCMD-HEADER-INJECTION");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Hi\u560a\u560dBcc:x@evil.test", "me@example.com\u560aSubject: won",
         "x\u010aRCPT TO:<victim@example.com>"})

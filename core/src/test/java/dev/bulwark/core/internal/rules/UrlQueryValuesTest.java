@@ -46,4 +46,11 @@ class UrlQueryValuesTest {
 
         assertThat(values).extracting(ScanTarget::text).containsExactly("ls -la /etc", "1+1");
     }
+
+    @Test
+    void readsQueryOfTargetOnceForEveryFamily() {
+        ScanTarget header = header("https://shop.example/find?q=ls");
+
+        assertThat(UrlQueryValues.of(header)).isSameAs(UrlQueryValues.of(header)).hasSize(1);
+    }
 }
