@@ -226,6 +226,24 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void passesProseAndCodeShapedLikeShortProbesUnchanged() {
+        String size = "(size 10\" < 12) or larger";
+        String question = "'? # of rows";
+        String reply = "'or 3 weeks";
+        String code = "||(a == b)";
+        HttpResponse<String> response = get("/search?size=" + encoded(size) + "&question=" + encoded(question)
+                + "&reply=" + encoded(reply) + "&code=" + encoded(code) + "&sort=" + encoded("oRDER BY"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("size").get(0).asText()).isEqualTo(size);
+        assertThat(parameters.get("question").get(0).asText()).isEqualTo(question);
+        assertThat(parameters.get("reply").get(0).asText()).isEqualTo(reply);
+        assertThat(parameters.get("code").get(0).asText()).isEqualTo(code);
+        assertThat(parameters.get("sort").get(0).asText()).isEqualTo("oRDER BY");
+    }
+
+    @Test
     void blocksOrAndNumberAfterLoneQuoteInQueryParameter() {
         refusedAndLoggedAs(get("/orders?var=" + encoded("' or homer 9")), "SQL-KEYWORD-AFTER-QUOTE");
     }

@@ -334,8 +334,9 @@ final class SqlShapes {
 
     /**
      * A value that opens with {@code &&} or {@code ||} glued to a parenthesis and a comparison in
-     * it ({@code ||(c===}, {@code &&(id>0}): it goes on with the application's condition. Prose
-     * does not open with these operators, and a lone one stays a fragment.
+     * it, the comparison glued to what follows ({@code ||(c===}, {@code &&(id>0}, {@code &&(a="}):
+     * it goes on with the application's condition. Prose does not open with these operators, a
+     * lone one stays a fragment, and code a person types spaces the comparison ({@code ||(a == b)}).
      */
     private void openedComparison(int s) {
         int p = s + 1;
@@ -344,9 +345,18 @@ final class SqlShapes {
         }
         int left = operand(p + 1);
         int k = left < 0 ? n : next(left);
-        if (k < n && type[k] == OP && detail[k] == OP_COMPARE) {
+        if (k < n && type[k] == OP && detail[k] == OP_COMPARE && !spacedAfter(end[k])) {
             findings.add(BOOLEAN, start[s], end[k]);
         }
+    }
+
+    /** Whether a blank follows the operator characters ({@code =<>!}) that run on from {@code at}. */
+    private boolean spacedAfter(int at) {
+        int k = at;
+        while (k < text.length() && "=<>!".indexOf(text.charAt(k)) >= 0) {
+            k++;
+        }
+        return k < text.length() && SqlLexer.isSpace(text.charAt(k));
     }
 
     /**
@@ -420,8 +430,9 @@ final class SqlShapes {
             return;
         }
         if (isLogic(s)) {
-            if (tailComparison && closes > 0) {
-                // x` < 0) AND: the string compared, the application's parenthesis closed, a condition added
+            if (tailComparison && closes > unclosedParentheses(prefixFrom, breakAt - 1)) {
+                // x` < 0) AND: the string compared, the application's parenthesis closed, a condition added;
+                // (size 10" < 12) or: the value closes its own parenthesis, as prose does
                 findings.add(BOOLEAN, breakAt, end[s]);
             }
             logicAfterQuote(s);
@@ -460,8 +471,9 @@ final class SqlShapes {
         // "2562*23 and "` * 123: a product the database is asked to compute, to see whether it does
         boolean product = n == 2 && isChar(0, '*') && type[1] == NUM
                 || n == 3 && type[0] == NUM && isChar(1, '*') && type[2] == NUM;
-        // ' = # and '? #: an operator left for the comment to cut off the rest of the query
-        boolean cutOperator = n == 2 && type[0] == OP && detail[0] != OP_CAST && realComment(1);
+        // ' = # and '? #: an operator left for the comment to cut off the rest of the query; a comment
+        // with words in it is prose's number sign ('? # of rows)
+        boolean cutOperator = n == 2 && type[0] == OP && detail[0] != OP_CAST && realComment(1) && bareComment(1);
         if (comparison || product || cutOperator) {
             findings.add(PROBE, Math.max(0, breakAt - 1), end[n - 1]);
         }
@@ -655,17 +667,21 @@ final class SqlShapes {
         if (s == n - 1 && (detail[s] == SqlVocabulary.AND || detail[s] == SqlVocabulary.OR)) {
             findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
         } else if (s == 0 && quote == '\'' && (detail[s] == SqlVocabulary.OR || detail[s] == SqlVocabulary.XOR)
-                && !holdsQuote(s + 1) && holdsNumber(s + 1)) {
+                && !holdsQuote(s + 1) && holdsBareNumber(s + 1)) {
             // ' or homer 9: a probe that ends a string it never opened and goes on with a condition; a
-            // title in quotes has no number and closes its quote ('Or Forever Hold Your Peace')
+            // title in quotes has no number and closes its quote ('Or Forever Hold Your Peace'), and
+            // prose counts things ('or 3 weeks)
             findings.add(KEYWORD_AFTER_QUOTE, Math.max(0, breakAt - 1), end[s]);
         }
     }
 
-    /** Whether a number is among the tokens from {@code from} on. */
-    private boolean holdsNumber(int from) {
+    /**
+     * Whether a number that counts nothing is among the tokens from {@code from} on: one not
+     * followed by a word, as a quantity in prose is ({@code 3 weeks}).
+     */
+    private boolean holdsBareNumber(int from) {
         for (int k = from; k < n; k++) {
-            if (type[k] == NUM) {
+            if (type[k] == NUM && (next(k + 1) >= n || type[next(k + 1)] != WORD)) {
                 return true;
             }
         }
@@ -702,6 +718,20 @@ final class SqlShapes {
             }
         }
         return to > from;
+    }
+
+    /** How many parentheses {@code text[from, to)} opens and leaves open. */
+    private int unclosedParentheses(int from, int to) {
+        int open = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '(') {
+                open++;
+            } else if (c == ')' && open > 0) {
+                open--;
+            }
+        }
+        return open;
     }
 
     /** Whether {@code text[from, to)} holds only blanks, backslashes and quotes: probes try several quotes at once. */
@@ -2896,26 +2926,19 @@ final class SqlShapes {
     }
 
     /**
-     * Whether the word at {@code i} mixes cases the way no writer does: not all lower, all upper or
-     * capitalised ({@code ORder}, {@code ordeR}, {@code SeLeCt}).
+     * Whether the word at {@code i} mixes cases the way no writer does: both cases after its first
+     * letter ({@code ORder}, {@code ordeR}, {@code SeLeCt}). All lower, all upper, capitalised, and
+     * capitalised with caps lock on ({@code oRDER}) are how people type.
      */
     private boolean randomCase(int i) {
-        boolean upper = false;
         boolean lowerAfterFirst = false;
         boolean upperAfterFirst = false;
-        for (int k = start[i]; k < end[i]; k++) {
+        for (int k = start[i] + 1; k < end[i]; k++) {
             char c = text.charAt(k);
-            boolean isUpper = c >= 'A' && c <= 'Z';
-            boolean isLower = c >= 'a' && c <= 'z';
-            if (k == start[i]) {
-                upper = isUpper;
-            } else {
-                upperAfterFirst |= isUpper;
-                lowerAfterFirst |= isLower;
-            }
+            upperAfterFirst |= c >= 'A' && c <= 'Z';
+            lowerAfterFirst |= c >= 'a' && c <= 'z';
         }
-        // Lower then any upper (oRDER), or upper, then both cases (ORder)
-        return upperAfterFirst && (!upper || lowerAfterFirst);
+        return upperAfterFirst && lowerAfterFirst;
     }
 
     /** A reserved keyword; a quoted name never is one, whatever its quote character. */
