@@ -532,22 +532,31 @@ final class ShellTokenizer {
     }
 
     /**
-     * Takes the run of characters at {@code pos} that an unquoted word takes as they are: finds its
-     * end, then {@link #appendText} copies it in one block, which matters for the short words of
-     * prose.
+     * Takes the run of characters at {@code pos} that an unquoted word takes as they are, copying
+     * while it scans: {@link #appendText} of the run, in one pass, which matters for the short
+     * words of prose. The character at {@code pos} must be plain.
      */
     private void takePlainRun() {
         String s = text;
+        char[] out = buf;
         int limit = end;
         int i = pos;
+        int n = len;
+        int room = Math.min(wordFrom + MAX_WORD, out.length - MAX_WORD);
         while (i < limit) {
             char c = s.charAt(i);
             if (c >= 128 || !PLAIN[c]) {
                 break;
             }
+            if (n < room) {
+                out[n++] = c;
+            }
             i++;
         }
-        appendText(pos, i);
+        if (i - pos > n - len) {
+            flags |= F_TRUNCATED;
+        }
+        len = n;
         pos = i;
     }
 

@@ -801,22 +801,9 @@ public final class WindowsCommandDetector extends RuleFamily {
     /** Extensions of files Windows runs; not {@code .com}, which is far more often a domain. */
     private static final String[] PROGRAM_EXTENSIONS = {".exe", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".hta", ".scr",
         ".msi", ".cpl"};
-    private static final int PROGRAM_EXTENSION_LENGTH = 4;
-
-    static {
-        for (String ext : PROGRAM_EXTENSIONS) {
-            if (ext.length() != PROGRAM_EXTENSION_LENGTH || ext.charAt(0) != '.') {
-                throw new IllegalStateException("isProgramFile expects a dot and three characters: " + ext);
-            }
-        }
-    }
 
     /** Whether the word names a program or script file by its extension: {@code calc.exe}, {@code x.ps1}. */
     private static boolean isProgramFile(char[] b, int from, int to) {
-        if (to - from <= PROGRAM_EXTENSION_LENGTH || b[to - PROGRAM_EXTENSION_LENGTH] != '.') {
-            // Every extension is a dot and three characters: most words are rejected here.
-            return false;
-        }
         for (String ext : PROGRAM_EXTENSIONS) {
             int at = to - ext.length();
             if (at > from && Ascii.isAlnum(b[at - 1]) && ShellWords.indexOf(b, at, to, ext) == at) {

@@ -162,8 +162,7 @@ final class CssScanner {
         int n = text.length;
         for (int i = 0; i < n; i++) {
             char c = t[i];
-            if (c >= 128 || !CONSTRUCT_STARTS[c] || (i > 0 && Chars.isLetter(t[i - 1]) && c != '@' && c != '-')) {
-                // Inside a word none starts (construct's first test, here without a call per letter).
+            if (c >= 128 || !CONSTRUCT_STARTS[c]) {
                 continue;
             }
             int end = construct(t, i, n, false);

@@ -99,24 +99,25 @@ public final class JavaAttackDetector extends RuleFamily {
             "sorted-set", "object", "new", "array", "method", "property", "class");
 
     // Feature bits of the quick pre-scan.
-    static final int F_ESCAPE = 1;
-    static final int F_DOLLAR_BRACE = 1 << 1;
-    static final int F_DOTTED = 1 << 2;
-    static final int F_PAREN = 1 << 3;
-    static final int F_OGNL = 1 << 4;
-    static final int F_TAG = 1 << 5;
-    static final int F_BASE64 = 1 << 6;
-    static final int F_BINARY = 1 << 7;
-    static final int F_BRACKET = 1 << 8;
-    static final int F_ALNUM_RUN = 1 << 9;
+    private static final int F_ESCAPE = 1;
+    private static final int F_DOLLAR_BRACE = 1 << 1;
+    private static final int F_DOTTED = 1 << 2;
+    private static final int F_PAREN = 1 << 3;
+    private static final int F_OGNL = 1 << 4;
+    private static final int F_TAG = 1 << 5;
+    private static final int F_BASE64 = 1 << 6;
+    private static final int F_BINARY = 1 << 7;
+    private static final int F_BRACKET = 1 << 8;
+    private static final int F_ALNUM_RUN = 1 << 9;
     /** A run of base64 characters long enough to be decoded ({@link Base64Text#MIN_RUN}). */
-    static final int F_LONG_RUN = 1 << 10;
+    private static final int F_LONG_RUN = 1 << 10;
 
-    // Character classes for the pre-scan: the letters, digits and punctuation of base64.
+    // Character classes for the pre-scan: base64 letters and digits, and punctuation worth a look.
     private static final int UPPER = 1;
     private static final int LOWER = 2;
     private static final int OTHER_B64 = 4;
-    private static final int BOTH_CASES = UPPER | LOWER;
+    private static final int PUNCT_CLASS = 8;
+    private static final int BASE64_CLASSES = UPPER | LOWER | OTHER_B64;
     private static final byte[] CHAR_CLASS = new byte[128];
 
     static {
@@ -129,10 +130,10 @@ public final class JavaAttackDetector extends RuleFamily {
         for (char c = '0'; c <= '9'; c++) {
             CHAR_CLASS[c] = OTHER_B64;
         }
-        CHAR_CLASS['+'] = OTHER_B64;
-        CHAR_CLASS['/'] = OTHER_B64;
-        CHAR_CLASS['-'] = OTHER_B64;
-        CHAR_CLASS['_'] = OTHER_B64;
+        CHAR_CLASS['+'] = OTHER_B64 | PUNCT_CLASS;
+        CHAR_CLASS['/'] = OTHER_B64 | PUNCT_CLASS;
+        CHAR_CLASS['-'] = OTHER_B64 | PUNCT_CLASS;
+        CHAR_CLASS['_'] = OTHER_B64 | PUNCT_CLASS;
     }
 
     public JavaAttackDetector() {
@@ -188,34 +189,33 @@ public final class JavaAttackDetector extends RuleFamily {
         }
     }
 
-    /**
-     * One pass over the value collecting which scanners can possibly match. A run of base64
-     * characters is read to its end in a tight loop and judged by its length and by where it first
-     * holds both cases, as a character-by-character count would judge it at each of its characters.
-     */
-    static int features(String s) {
+    /** One pass over the value collecting which scanners can possibly match. */
+    private static int features(String s) {
         int f = 0;
+        int run = 0;
+        int cases = 0;
         char prev = 0;
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (isBase64Char(c)) {
-                int start = i;
-                int cases = 0;
-                while (i < n && (cases & BOTH_CASES) != BOTH_CASES && isBase64Char(s.charAt(i))) {
-                    cases |= CHAR_CLASS[s.charAt(i)];
-                    i++;
+            int cls = c < 128 ? CHAR_CLASS[c] : 0;
+            if ((cls & BASE64_CLASSES) != 0) {
+                run++;
+                cases |= cls;
+                if (run >= Base64Text.MIN_RUN) {
+                    f |= F_LONG_RUN;
                 }
-                // The run's length at which it first holds both cases, if it does.
-                int mixedAt = (cases & BOTH_CASES) == BOTH_CASES ? i - start : Integer.MAX_VALUE;
-                while (i < n && isBase64Char(s.charAt(i))) {
-                    i++;
+                if (run >= 5 && (cases & (UPPER | LOWER)) == (UPPER | LOWER)) {
+                    f |= F_BASE64;
+                } else if (run >= 8) {
+                    f |= F_ALNUM_RUN;
                 }
-                f |= runFeatures(i - start, mixedAt);
-                // The punctuation of base64 (+ / - _) starts none of the features below.
-                prev = s.charAt(i - 1);
-                continue;
+                if ((cls & PUNCT_CLASS) == 0) {
+                    prev = c;
+                    continue;
+                }
+            } else {
+                run = 0;
+                cases = 0;
             }
             switch (c) {
                 case '%', '&', '\\' -> f |= F_ESCAPE | (c == '%' ? F_OGNL : 0);
@@ -229,33 +229,8 @@ public final class JavaAttackDetector extends RuleFamily {
                 default -> { }
             }
             prev = c;
-            i++;
         }
         return f;
-    }
-
-    /**
-     * Features of a run of {@code length} base64 characters whose first {@code mixedAt} hold both
-     * cases ({@link Integer#MAX_VALUE} when it never does): long enough to decode; mixed-case from
-     * its fifth character on (base64); or eight characters long before it holds both cases (a long
-     * word, hex or digits).
-     */
-    private static int runFeatures(int length, int mixedAt) {
-        int f = 0;
-        if (length >= Base64Text.MIN_RUN) {
-            f |= F_LONG_RUN;
-        }
-        if (length >= Math.max(5, mixedAt)) {
-            f |= F_BASE64;
-        }
-        if (length >= 8 && mixedAt > 8) {
-            f |= F_ALNUM_RUN;
-        }
-        return f;
-    }
-
-    private static boolean isBase64Char(char c) {
-        return c < 128 && CHAR_CLASS[c] != 0;
     }
 
     private static void scanLookups(String s, Findings findings) {
@@ -444,7 +419,7 @@ public final class JavaAttackDetector extends RuleFamily {
         }
     }
 
-    static boolean isSegmentStart(char c) {
+    private static boolean isSegmentStart(char c) {
         return Ascii.isIdentStart(c) || c == '$';
     }
 
