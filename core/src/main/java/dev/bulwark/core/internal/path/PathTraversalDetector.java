@@ -250,12 +250,12 @@ public final class PathTraversalDetector extends RuleFamily {
                 && scanTraversal(text, text == target.text() ? target.profile() : null, sink, weak)) {
             return;
         }
-        if (scanSensitiveSkeleton(text, sink)) {
+        if (scanSensitiveSkeleton(text, text == target.text() ? target.profile() : null, sink)) {
             return;
         }
         // Where the value was decoded here, the escapes themselves may stand for separators that
         // a lenient decoder reads differently (%c1%af, %%32%%66): read the original as well.
-        if (text != target.text() && scanSensitiveSkeleton(target.text(), sink)) {
+        if (text != target.text() && scanSensitiveSkeleton(target.text(), target.profile(), sink)) {
             return;
         }
         Source source = target.source();
@@ -666,6 +666,20 @@ public final class PathTraversalDetector extends RuleFamily {
         return false;
     }
 
+    /**
+     * A quick reject for {@link #needsSkeleton} from the value's profile, so that prose is not read
+     * once more: every case of it needs a {@code %}, a non-ASCII or junk character, a separator, the
+     * {@code 0x} prefix, or the value {@code "."} alone (a dot with the start of the value before it
+     * and its end after it). False only where {@link #needsSkeleton} is false.
+     */
+    static boolean mayNeedSkeleton(String text, TextProfile profile) {
+        return profile.hasNonAscii() || profile.hasAny(SKELETON_CHARS) || (profile.has('0') && profile.hasAny(HEX_MARKS))
+                || text.length() == 1;
+    }
+
+    /** ASCII characters that {@link #needsSkeleton} acts on, besides the {@code 0x} prefix and a lone dot. */
+    private static final AsciiSet SKELETON_CHARS = AsciiSet.of("%/\\" + controlCharacters());
+
     /** Whether {@link #pathSkeleton} rewrites the character at {@code i} (a {@code %} or non-ASCII one). */
     private static boolean spellsSeparatorDotOrJunk(String text, int i) {
         return separatorAt(text, i) != NONE || dotAt(text, i) != NONE || junkLength(text, i) > 0;
@@ -734,9 +748,13 @@ public final class PathTraversalDetector extends RuleFamily {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFD';
     }
 
-    /** Looks up the table in {@link #pathSkeleton the value as a file API reads it}. */
-    private static boolean scanSensitiveSkeleton(String text, DetectionSink sink) {
-        String skeleton = pathSkeleton(text);
+    /**
+     * Looks up the table in {@link #pathSkeleton the value as a file API reads it}.
+     *
+     * @param profile the profile of {@code text}, or {@code null} when there is none
+     */
+    private static boolean scanSensitiveSkeleton(String text, TextProfile profile, DetectionSink sink) {
+        String skeleton = profile != null && !mayNeedSkeleton(text, profile) ? text : pathSkeleton(text);
         return scanSensitive(skeleton, skeleton == text ? sink : Text.wholeValue(sink, text.length()));
     }
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Scans;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -527,5 +528,26 @@ class PathTraversalDetectorTest {
     void finishesQuicklyOnLongRequestPath() {
         ScanTarget target = path(mebibyteOf("/.a~"));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "a.b", "/etc", "a\\b", "a//b", "a/./b", "%2e%2e", "0x2e", "0X2F", "a\u0001b", "a\ufffdb",
+        "\u2215etc", "caf\u00e9", "..", "x.", "it's broken. Call: +41 (it's)", "id_rsa", "~root", "0 x", "0 and X"})
+    void mayNeedSkeletonIsFalseOnlyWherePathSkeletonKeepsTheValue(String value) {
+        if (!PathTraversalDetector.mayNeedSkeleton(value, TextProfile.of(value))) {
+            assertThat(PathTraversalDetector.pathSkeleton(value)).isSameAs(value);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "a/b", "a\\b", "a%2fb", "0x2f", "a\u0001b", "\u2215etc"})
+    void mayNeedSkeletonIsTrueForEachCharacterThatTheSkeletonReads(String value) {
+        assertThat(PathTraversalDetector.mayNeedSkeleton(value, TextProfile.of(value))).isTrue();
+    }
+
+    @Test
+    void mayNeedSkeletonIsFalseForProse() {
+        String prose = "Second floor, ring twice; the bell's broken. Call before delivery: +41 44 123 45 67";
+        assertThat(PathTraversalDetector.mayNeedSkeleton(prose, TextProfile.of(prose))).isFalse();
     }
 }
