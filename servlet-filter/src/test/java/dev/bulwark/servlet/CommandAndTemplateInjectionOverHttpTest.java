@@ -35,6 +35,41 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksCommandOnLineAfterAddressWithCrlfLineBreakInQuery() {
+        assertBlockedAndLoggedAs(get("/ping?host=127.0.0.1%0D%0Asleep%205"), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandAfterSpacedSemicolonFollowingAddressInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "127.0.0.1 ; sleep 5")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandAfterAddressThatClosesItsQuoteInJson() {
+        HttpResponse<String> response = post("/ping", "application/json",
+                "{\"host\":\"1' ; sleep 5 #\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertBlockedAndLoggedAs(response, "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandNamedThroughRelativeBinDirectoryInQuery() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("|usr/bin/id")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void passesShortAnswersAfterNumbersUnchanged() {
+        String answer = "2; yes";
+        String time = "10:30; date";
+        HttpResponse<String> response = postForm(form("answer", answer) + "&" + form("time", time));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("answer").get(0).asText()).isEqualTo(answer);
+        assertThat(parameters.get("time").get(0).asText()).isEqualTo(time);
+    }
+
+    @Test
     void blocksArithmeticExpansionInQuery() {
         assertBlockedAndLoggedAs(get("/calc?x=" + encoded("$((7))z")),
                 "UNIXCMD-EXPANSION");

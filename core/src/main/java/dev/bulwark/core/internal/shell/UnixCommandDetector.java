@@ -49,6 +49,11 @@ import java.util.List;
  * ({@code 127.0.0.1;sleep 5}) where plain words make a sentence ({@code sleep 5 hours}); so do a
  * glob or deep path ({@code cat /et*}{@code /*wd}), a script file for an interpreter, a package
  * manager's {@code install}, a dotted version ({@code python3.10}) and a pipe from a known command.
+ * A lone address or number that opens the value is the input the application expected: a line
+ * break after it (CRLF too) starts a command line, and so does a spaced {@code ;} or {@code &} when
+ * the command has arguments ({@code 127.0.0.1 ; sleep 5}, {@code 1' ; sleep 5 #}), where a bare
+ * word stays an answer ({@code 2; yes}). System binary directories count without their leading
+ * slash too ({@code |usr/bin/id}), as a relative path from {@code /} runs the same program.
  * A value wrapped whole in backticks is a substitution, and so are spans glued to each other
  * ({@code `a``b`}); backtick spans in prose are Markdown code spans. A login shell's path as the
  * whole value ({@code /bin/zsh}) is a setting, not a command line: only STRICT blocks it. Shell-only
@@ -241,6 +246,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private static final int C_PIPED = 1 << 8;
         /** The command follows {@code &&} or {@code ||}, which prose and Markdown hardly write. */
         private static final int C_LOGIC = 1 << 9;
+        /** The command follows {@code ;} or {@code &} after a lone token that opens the value: "1 ; sleep 5". */
+        private static final int C_AFTER_TOKEN = 1 << 10;
 
         // How a command word matched.
         private static final int M_PATH = 1;
@@ -306,6 +313,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private int leadEnd;
         /** The value opens by closing the quote it was read inside: {@code ' | id | '}. */
         private boolean quoteLed;
+        /** The quote the current reading starts inside, or {@link ShellTokenizer#START_UNQUOTED}. */
+        private int readingQuote;
         /** Kind of the separator that ends the command being judged, 0 at the end of the value. */
         private int endingSep;
 
@@ -352,6 +361,7 @@ public final class UnixCommandDetector extends RuleFamily {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
             source = text;
+            readingQuote = startQuote;
             quoteLed = startQuote != ShellTokenizer.START_UNQUOTED && text.charAt(0) == startQuote;
             leadEnd = skipBlanks(text, quoteLed ? 1 : 0);
             endingSep = 0;
@@ -576,9 +586,13 @@ public final class UnixCommandDetector extends RuleFamily {
             if (sep != 0 && sepStart <= leadEnd && (t.spaceBefore || sep == ShellTokenizer.NEWLINE) && d == 0) {
                 context |= C_LEADING;
             }
-            if (sep == ShellTokenizer.NEWLINE && d == 0 && isLoneToken(source, leadEnd, sepStart)) {
-                // "127.0.0.1\nsleep 5": the expected value, then a line the shell runs.
+            if (sep == ShellTokenizer.NEWLINE && d == 0 && opensWithLoneToken()) {
+                // "127.0.0.1\nsleep 5", "127.0.0.1\r\nid": the expected value, then a line the shell runs.
                 context |= C_LEADING;
+            } else if ((sep == ShellTokenizer.SEMI || sep == ShellTokenizer.AMP) && d == 0 && opensWithLoneToken()) {
+                // "127.0.0.1 ; sleep 5", "1' ; sleep 5 #", "1 & sleep 5": the expected value, then
+                // a command.
+                context |= C_AFTER_TOKEN;
             }
             skippedEmpty = emptyBeforeCommand;
             emptyBeforeCommand = false;
@@ -754,7 +768,8 @@ public final class UnixCommandDetector extends RuleFamily {
 
         private static final String[] BIN_DIRECTORIES = {
             "/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/usr/local/bin/", "/usr/local/sbin/",
-            "bin/", "./", "/usr/games/", "/opt/bin/",
+            "bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/", "./", "/usr/games/",
+            "/opt/bin/",
         };
 
         private static boolean isBinDirectory(char[] b, int from, int to) {
@@ -827,6 +842,30 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether the text before the separator just read is one lone token ({@link #isLoneToken}),
+         * with the blanks before the separator ({@code \r} of a CRLF line break, spaces) and, in a
+         * quoted reading, the quote the token closes left out: {@code 127.0.0.1\r\n}, {@code 1' ;}.
+         */
+        private boolean opensWithLoneToken() {
+            int to = sepStart;
+            if (to >= source.length()) {
+                return false;
+            }
+            char sep = source.charAt(to);
+            if (sep != '\n' && sep != ';' && sep != '&') {
+                // An unbalanced ")" ends a command too, but "1) ls" is a list item.
+                return false;
+            }
+            while (to > leadEnd && ShellTokenizer.isBlank(source.charAt(to - 1))) {
+                to--;
+            }
+            if (readingQuote != ShellTokenizer.START_UNQUOTED && to > leadEnd && source.charAt(to - 1) == readingQuote) {
+                to--;
+            }
+            return isLoneToken(source, leadEnd, to);
         }
 
         /**
@@ -926,6 +965,10 @@ public final class UnixCommandDetector extends RuleFamily {
         private void close(ShellTokenizer t, int d) {
             if (t.kind == 0) {
                 // Unbalanced: acts like a separator at this level.
+                if (pendingSep[d] == 0 || !expect[d]) {
+                    sepStart = t.tokenStart;
+                    sepSpaceBefore = t.spaceBefore;
+                }
                 endingSep = ShellTokenizer.SEMI;
                 finishCommand(d, true);
                 expect[d] = true;
@@ -1071,7 +1114,9 @@ public final class UnixCommandDetector extends RuleFamily {
             // row "| id | name |" goes on after the name and is judged as before.
             // A Markdown row "| id | name |" goes on after a pipe; no row opens by closing a quote.
             boolean lastInLine = !bySeparator || (endingSep != 0 && (endingSep != ShellTokenizer.PIPE || quoteLed));
-            boolean appended = (context & C_LEADING) != 0 && proseArgs[d] == 0 && lastInLine
+            // "127.0.0.1 ; sleep 5" needs an argument: "2; yes" and "10:30; date" are answers.
+            boolean appended = ((context & C_LEADING) != 0 || ((context & C_AFTER_TOKEN) != 0 && n >= 1))
+                    && proseArgs[d] == 0 && lastInLine
                     && (n == 0 || (a & ~(ShellWords.PLAIN | ShellWords.OPTION | ShellWords.HOST)) == 0);
             // "x && id", "x || sleep 5": a logical chain ending the value, or another chain after it.
             boolean chained = (context & C_LOGIC) != 0 && proseArgs[d] == 0 && lastInLine;

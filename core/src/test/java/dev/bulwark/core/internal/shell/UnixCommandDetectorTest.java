@@ -270,6 +270,39 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"1\r\nid", "127.0.0.1\r\nsleep 5", "42 \r\nuname", "1\r\n\r\nping -c 5 127.0.0.1"})
+    void blocksCommandOnLineAfterLoneAddressWithCrlfLineBreak(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1 ; sleep 5", "1; sleep 5", "1 ; ls -la", "1\t;\tsleep\t5", "1 & sleep 5",
+        "127.0.0.1 & ping -c 5 127.0.0.1"})
+    void blocksCommandWithArgumentsAfterSpacedSeparatorFollowingLoneAddress(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1' ; sleep 5 #", "1'; sleep 5 #", "1\"; sleep 5 #", "8.8.8.8' & sleep 10 &'"})
+    void blocksCommandAfterLoneValueThatClosesTheQuoteItWasInjectedInto(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2; yes", "1; w", "10:30; date", "A4; cat", "2024; last", "1; sleep well", "Flat 2; yes",
+        "2 & 3", "1 & 2 & 3", "Tom & Jerry 2", "1) ls", "Step 1 ; sleep 5", "1)(1"})
+    void allowsAnswersListsAndProseAfterLoneNumber(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"|usr/bin/id", ";usr/bin/whoami", "|sbin/ifconfig", ";usr/local/bin/python -c 1",
+        "a|usr/bin/curl -s evil.example"})
+    void blocksCommandNamedThroughRelativeSystemBinDirectory(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"`id`", "`sleep 5`", "'`whoami`'"})
     void blocksValueWrappedInBackticks(String value) {
         assertThat(standard(detector, value)).isNotEmpty();
