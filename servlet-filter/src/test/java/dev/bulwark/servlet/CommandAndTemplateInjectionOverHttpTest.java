@@ -58,6 +58,14 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksCommandGluedToLeadingAmpersandInJson() {
+        HttpResponse<String> response = post("/ping", "application/json",
+                "{\"host\":\"&id&\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertBlockedAndLoggedAs(response, "UNIXCMD-COMMAND");
+    }
+
+    @Test
     void passesShortAnswersAfterNumbersUnchanged() {
         String answer = "2; yes";
         String time = "10:30; date";

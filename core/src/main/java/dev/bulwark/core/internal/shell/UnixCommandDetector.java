@@ -52,8 +52,10 @@ import java.util.List;
  * A lone address or number that opens the value is the input the application expected: a line
  * break after it (CRLF too) starts a command line, and so does a spaced {@code ;} or {@code &} when
  * the command has arguments ({@code 127.0.0.1 ; sleep 5}, {@code 1' ; sleep 5 #}), where a bare
- * word stays an answer ({@code 2; yes}). System binary directories count without their leading
- * slash too ({@code |usr/bin/id}), as a relative path from {@code /} runs the same program.
+ * word stays an answer ({@code 2; yes}). An {@code &} glued to a command reads as a query string
+ * only after a key ({@code a&id&b}); opening the value, it is a separator like {@code ;} ({@code
+ * &id&}). System binary directories count without their leading slash too ({@code |usr/bin/id}),
+ * as a relative path from {@code /} runs the same program.
  * A value wrapped whole in backticks is a substitution, and so are spans glued to each other
  * ({@code `a``b`}); backtick spans in prose are Markdown code spans. A login shell's path as the
  * whole value ({@code /bin/zsh}) is a setting, not a command line: only STRICT blocks it. Shell-only
@@ -568,7 +570,8 @@ public final class UnixCommandDetector extends RuleFamily {
                 strength = strengthAfter(sep, queryish[d], t.spaceBefore);
                 if (sep == ShellTokenizer.PIPE) {
                     context |= knownBeforePipe[d] ? C_PIPE | C_PIPED : C_PIPE;
-                } else if (sep == ShellTokenizer.AMP) {
+                } else if (sep == ShellTokenizer.AMP && (d > 0 || sepStart > leadEnd)) {
+                    // "a&id&b" may be a query string; "&id" opening the value has no key before it.
                     context |= C_AMP;
                 } else if (sep == ShellTokenizer.AND || sep == ShellTokenizer.OR) {
                     context |= C_LOGIC;

@@ -326,6 +326,18 @@ class UnixCommandDetectorTest {
         assertThat(standard(detector, ";{whoami;}")).isNotEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"&id", "&id&", "&sleep 5", "&ls", "&w (x"})
+    void blocksCommandGluedToAmpersandThatOpensTheValue(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a&id&b", "x&list", "&copy 2024", "&nbsp", "&id=5", "&page"})
+    void allowsQueryStringsAndEntitiesAroundAmpersand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
     @Test
     void blocksOptionsAfterAmpersand() {
         assertThat(standard(detector, "a&ls -la&")).contains("UNIXCMD-COMMAND");
