@@ -94,6 +94,16 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksWindowsCommandAfterSingleQuoteInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "'&net user hacker P@ss /add&'")), "WINCMD-COMMAND");
+    }
+
+    @Test
+    void blocksBareWindowsCommandBetweenAmpersandsInQuery() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("&ver&")), "WINCMD-COMMAND");
+    }
+
+    @Test
     void blocksBareWindowsCommandAppendedAfterPipeInQuery() {
         assertBlockedAndLoggedAs(get("/files?path=" + encoded("| ver")), "WINCMD-COMMAND");
     }
