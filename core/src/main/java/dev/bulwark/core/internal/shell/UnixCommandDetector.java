@@ -48,7 +48,8 @@ import java.util.List;
  * <p>Arguments weigh as evidence too: numbers and options after a separator make a command line
  * ({@code 127.0.0.1;sleep 5}) where plain words make a sentence ({@code sleep 5 hours}); so do a
  * glob or deep path ({@code cat /et*}{@code /*wd}), a script file for an interpreter, a package
- * manager's {@code install}, a dotted version ({@code python3.10}) and a pipe from a known command.
+ * manager's {@code install}, a dotted version ({@code python3.10}), option letters written without
+ * their dash ({@code ps aux}, {@code tar xzf}) and a pipe from a known command.
  * A lone address or number that opens the value is the input the application expected: a line
  * break after it (CRLF too) starts a command line, and so does a spaced {@code ;} or {@code &} when
  * the command has arguments ({@code 127.0.0.1 ; sleep 5}, {@code 1' ; sleep 5 #}), where a bare
@@ -294,6 +295,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private final boolean[] scriptArg = new boolean[MAX_LEVELS];
         /** A package manager's first argument is {@code install} or a like subcommand. */
         private final boolean[] installs = new boolean[MAX_LEVELS];
+        /** Which dashless option letters the command takes ({@link #DASHLESS_OPTIONS}), 0 for none. */
+        private final int[] dashless = new int[MAX_LEVELS];
         /** The command before the pipe at this level was a known command. */
         private final boolean[] knownBeforePipe = new boolean[MAX_LEVELS];
 
@@ -534,6 +537,9 @@ public final class UnixCommandDetector extends RuleFamily {
             if (signals == ShellWords.PLAIN && !isNumber(b, from, to)) {
                 if (argCount[d] == 0 && (cmdFlags[d] & PACKAGES) != 0 && isInstallVerb(b, from, to)) {
                     installs[d] = true;
+                } else if (argCount[d] == 0 && isDashlessOptions(dashless[d], b, from, to)) {
+                    // "ps aux", "tar xzf": options written without their dash.
+                    signals = ShellWords.OPTION;
                 } else {
                     proseArgs[d]++;
                 }
@@ -651,6 +657,7 @@ public final class UnixCommandDetector extends RuleFamily {
             args[d] = 0;
             proseArgs[d] = 0;
             installs[d] = false;
+            dashless[d] = DASHLESS_OPTIONS.get(b, from, to);
             globArg[d] = false;
             deepPathArg[d] = false;
             scriptArg[d] = false;
@@ -803,6 +810,43 @@ public final class UnixCommandDetector extends RuleFamily {
             int n = to - from;
             return (n == 4 && ShellWords.indexOf(b, from, to, "echo") == from)
                     || (n == 6 && ShellWords.indexOf(b, from, to, "printf") == from);
+        }
+
+        /** Commands that take a first argument of option letters without a dash: BSD {@code ps}, {@code tar}. */
+        private static final CommandTable DASHLESS_OPTIONS = new CommandTable("ps", 1, "tar bsdtar", 2);
+        private static final String PS_LETTERS = "auxefwjlT";
+        private static final String TAR_LETTERS = "cxtzjJvfpu";
+
+        /**
+         * Whether the word is a cluster of two to six distinct option letters of the command with
+         * the letter nearly every such use has, so that words ("we", "cut") stay prose: {@code ps}
+         * lists every process with {@code x} ({@code aux}, {@code fax}); {@code tar} names an
+         * archive file with {@code f} and a mode with {@code c}, {@code x} or {@code t} ({@code xzf}).
+         */
+        private static boolean isDashlessOptions(int kind, char[] b, int from, int to) {
+            int n = to - from;
+            if (kind == 0 || n < 2 || n > 6) {
+                return false;
+            }
+            boolean ps = kind == 1;
+            String letters = ps ? PS_LETTERS : TAR_LETTERS;
+            if (ShellWords.indexOf(b, from, to, ps ? "x" : "f") < 0) {
+                return false;
+            }
+            boolean mode = ps;
+            for (int i = from; i < to; i++) {
+                char c = b[i];
+                if (letters.indexOf(c) < 0) {
+                    return false;
+                }
+                for (int j = from; j < i; j++) {
+                    if (b[j] == c) {
+                        return false;
+                    }
+                }
+                mode |= c == 'c' || c == 'x' || c == 't';
+            }
+            return mode;
         }
 
         private static final CommandTable INSTALL_VERBS =

@@ -344,6 +344,19 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"a;ps aux", "x && ps aux", "1\nps aux", "a|ps axjf", "a;tar czf /tmp/x.tgz x",
+        "x && tar xvf x.tar"})
+    void blocksOptionLettersWrittenWithoutDashAfterSeparator(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ps aux", "a;ps we", "a;tar cut", "x && ps and", "P.S. aux", "Note; ps also"})
+    void allowsWordsAfterPsAndTarThatAreNoOptionLetters(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"pip install something", "pip3 install x", "npm install evil-package"})
     void blocksPackageManagerInstall(String value) {
         assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
