@@ -66,6 +66,16 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksPsWithDashlessOptionsAfterSemicolonInQuery() {
+        assertBlockedAndLoggedAs(get("/ping?host=" + encoded("a;ps aux")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksAwkProgramAfterSemicolonInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "x; awk 'BEGIN {system(\"id\")}'")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
     void passesShortAnswersAfterNumbersUnchanged() {
         String answer = "2; yes";
         String time = "10:30; date";

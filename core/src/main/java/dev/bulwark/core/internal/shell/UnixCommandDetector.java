@@ -49,7 +49,8 @@ import java.util.List;
  * ({@code 127.0.0.1;sleep 5}) where plain words make a sentence ({@code sleep 5 hours}); so do a
  * glob or deep path ({@code cat /et*}{@code /*wd}), a script file for an interpreter, a package
  * manager's {@code install}, a dotted version ({@code python3.10}), option letters written without
- * their dash ({@code ps aux}, {@code tar xzf}) and a pipe from a known command.
+ * their dash ({@code ps aux}, {@code tar xzf}), an awk program ({@code awk 'BEGIN {system("id")}'})
+ * and a pipe from a known command.
  * A lone address or number that opens the value is the input the application expected: a line
  * break after it (CRLF too) starts a command line, and so does a spaced {@code ;} or {@code &} when
  * the command has arguments ({@code 127.0.0.1 ; sleep 5}, {@code 1' ; sleep 5 #}), where a bare
@@ -295,7 +296,7 @@ public final class UnixCommandDetector extends RuleFamily {
         private final boolean[] scriptArg = new boolean[MAX_LEVELS];
         /** A package manager's first argument is {@code install} or a like subcommand. */
         private final boolean[] installs = new boolean[MAX_LEVELS];
-        /** Which dashless option letters the command takes ({@link #DASHLESS_OPTIONS}), 0 for none. */
+        /** The command's kind in {@link #DASHLESS_OPTIONS}, 0 for none. */
         private final int[] dashless = new int[MAX_LEVELS];
         /** The command before the pipe at this level was a known command. */
         private final boolean[] knownBeforePipe = new boolean[MAX_LEVELS];
@@ -540,6 +541,9 @@ public final class UnixCommandDetector extends RuleFamily {
                 } else if (argCount[d] == 0 && isDashlessOptions(dashless[d], b, from, to)) {
                     // "ps aux", "tar xzf": options written without their dash.
                     signals = ShellWords.OPTION;
+                } else if (dashless[d] == AWK && (flags & ShellTokenizer.F_QUOTED) != 0 && isAwkProgram(b, from, to)) {
+                    // awk 'BEGIN {system("id")}': the program awk runs.
+                    signals = ShellWords.CODE_OPTION;
                 } else {
                     proseArgs[d]++;
                 }
@@ -813,7 +817,16 @@ public final class UnixCommandDetector extends RuleFamily {
         }
 
         /** Commands that take a first argument of option letters without a dash: BSD {@code ps}, {@code tar}. */
-        private static final CommandTable DASHLESS_OPTIONS = new CommandTable("ps", 1, "tar bsdtar", 2);
+        private static final CommandTable DASHLESS_OPTIONS =
+                new CommandTable("ps", 1, "tar bsdtar", 2, "awk gawk mawk nawk", 3);
+        /** The {@link #DASHLESS_OPTIONS} kind of awk, whose first plain argument is its program. */
+        private static final int AWK = 3;
+
+        /** Whether a quoted awk argument holds a program: an action in braces, {@code {print $1}}. */
+        private static boolean isAwkProgram(char[] b, int from, int to) {
+            int open = ShellWords.indexOf(b, from, to, "{");
+            return open >= 0 && ShellWords.indexOf(b, open + 1, to, "}") > open;
+        }
         private static final String PS_LETTERS = "auxefwjlT";
         private static final String TAR_LETTERS = "cxtzjJvfpu";
 
@@ -825,7 +838,7 @@ public final class UnixCommandDetector extends RuleFamily {
          */
         private static boolean isDashlessOptions(int kind, char[] b, int from, int to) {
             int n = to - from;
-            if (kind == 0 || n < 2 || n > 6) {
+            if (kind == 0 || kind == AWK || n < 2 || n > 6) {
                 return false;
             }
             boolean ps = kind == 1;

@@ -351,6 +351,18 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"x;awk 'BEGIN {system(\"id\")}'", "x; gawk '{print $1}'", "1\nawk 'BEGIN{system(\"id\")}'"})
+    void blocksAwkProgramAfterSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I like awk {it is fun}", "x;awk hello", "awk (the tool) is fun"})
+    void allowsAwkNamedInProse(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ps aux", "a;ps we", "a;tar cut", "x && ps and", "P.S. aux", "Note; ps also"})
     void allowsWordsAfterPsAndTarThatAreNoOptionLetters(String value) {
         assertThat(standard(detector, value)).isEmpty();
