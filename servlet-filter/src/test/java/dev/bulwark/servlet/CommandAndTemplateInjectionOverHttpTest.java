@@ -76,6 +76,14 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksCommandPrintedFromEscapesInsideSubstitutionInJson() {
+        HttpResponse<String> response = post("/ping", "application/json",
+                "{\"host\":\"$(printf '\\\\151\\\\144')\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertBlockedAndLoggedAs(response, "UNIXCMD-COMMAND");
+    }
+
+    @Test
     void passesShortAnswersAfterNumbersUnchanged() {
         String answer = "2; yes";
         String time = "10:30; date";

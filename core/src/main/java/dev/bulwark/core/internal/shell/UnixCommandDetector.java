@@ -58,6 +58,7 @@ import java.util.List;
  * only after a key ({@code a&id&b}); opening the value, it is a separator like {@code ;} ({@code
  * &id&}). System binary directories count without their leading slash too ({@code |usr/bin/id}),
  * as a relative path from {@code /} runs the same program.
+ * A substitution in command position runs what it prints ({@code $(printf "\x69\x64")}).
  * A value wrapped whole in backticks is a substitution, and so are spans glued to each other
  * ({@code `a``b`}); backtick spans in prose are Markdown code spans. A login shell's path as the
  * whole value ({@code /bin/zsh}) is a setting, not a command line: only STRICT blocks it. Shell-only
@@ -702,16 +703,73 @@ public final class UnixCommandDetector extends RuleFamily {
             cmdStart[d] = prefixStart;
         }
 
-        /** The output of {@code echo X} or {@code cat <<< X} inside {@code $(...)} in command position runs as a command. */
+        /**
+         * The output of {@code echo X}, {@code printf X} or {@code cat <<< X} inside {@code $(...)}
+         * in command position runs as a command; printf's escapes are decoded first ({@code \x69\x64}).
+         */
         private void outputAsCommand(ShellTokenizer t, int d, int from, int to) {
+            char[] b = t.buf;
+            int printedLength = printedForm(b, from, to);
+            if (printedLength >= 0) {
+                // printf "\x69\x64" prints "id".
+                b = printed;
+                from = 0;
+                to = printedLength;
+            }
             int space = from;
-            while (space < to && t.buf[space] != ' ') {
+            while (space < to && b[space] != ' ') {
                 space++;
             }
-            int f = lookup(t.buf, from, space, 0);
+            int f = lookup(b, from, space, 0);
             if ((f & STRENGTH) != 0) {
                 find((f & WORD) != 0 && (f & (DISTINCT | NAMED)) == 0 ? COMMAND : CHAIN, t.tokenStart, t.tokenEnd);
             }
+        }
+
+        private final char[] printed = new char[64];
+
+        /**
+         * Decodes the escapes printf (and {@code echo -e}) turn into characters, {@code \xHH} and
+         * octal {@code \NNN}, from the word into {@link #printed}; returns the length, or -1 when
+         * the word has no backslash. At most {@code printed.length} characters: a command name is short.
+         */
+        private int printedForm(char[] b, int from, int to) {
+            if (ShellWords.indexOf(b, from, to, "\\") < 0) {
+                return -1;
+            }
+            int n = 0;
+            int i = from;
+            while (i < to && n < printed.length) {
+                char c = b[i];
+                if (c == '\\' && i + 1 < to) {
+                    char e = b[i + 1];
+                    int j = i + 1;
+                    int value = 0;
+                    int digits = 0;
+                    if (e == 'x') {
+                        j++;
+                        while (j < to && digits < 2 && Character.digit(b[j], 16) >= 0) {
+                            value = value * 16 + Character.digit(b[j], 16);
+                            j++;
+                            digits++;
+                        }
+                    } else {
+                        while (j < to && digits < 3 && b[j] >= '0' && b[j] <= '7') {
+                            value = value * 8 + (b[j] - '0');
+                            j++;
+                            digits++;
+                        }
+                    }
+                    if (digits > 0) {
+                        printed[n++] = (char) value;
+                        i = j;
+                        continue;
+                    }
+                }
+                printed[n++] = c;
+                i++;
+            }
+            return n;
         }
 
         private int matchKind;

@@ -351,6 +351,23 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"$(printf \"\\x69\\x64\")", "$(printf '\\151\\144')", "`printf \"\\x77\\x68\\x6f\\x61\\x6d\\x69\"`"})
+    void blocksCommandNamePrintedFromEscapesInsideSubstitution(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$(printf \"hello\\n\")", "echo \"\\x41BC\"", "printf '%s\\n' total"})
+    void allowsPrintedTextThatNamesNoCommand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @Test
+    void blocksShellNamedThroughBashVariable() {
+        assertThat(standard(detector, "x;$BASH -c id")).isNotEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"x;awk 'BEGIN {system(\"id\")}'", "x; gawk '{print $1}'", "1\nawk 'BEGIN{system(\"id\")}'"})
     void blocksAwkProgramAfterSeparator(String value) {
         assertThat(standard(detector, value)).isNotEmpty();
