@@ -84,6 +84,26 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksDroppedScriptRunAfterSemicolonInQuery() {
+        assertBlockedAndLoggedAs(get("/ping?host=" + encoded("x;./x.sh")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksScriptSourcedWithDotAfterSemicolonInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "x;. /tmp/x.sh")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void passesDeliveryNoteWithParenthesesAndFullStopsUnchanged() {
+        String note = "Gift wrap, no invoice inside (it's a present). Please leave it at the neighbour's door. Second"
+                + " floor, ring twice; the bell's broken. Gift wrap, no invoice inside (it's a present). Call before delivery";
+        HttpResponse<String> response = postForm(form("note", note));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).get("parameters").get("note").get(0).asText()).isEqualTo(note);
+    }
+
+    @Test
     void passesShortAnswersAfterNumbersUnchanged() {
         String answer = "2; yes";
         String time = "10:30; date";

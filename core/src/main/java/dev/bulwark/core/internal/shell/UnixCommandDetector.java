@@ -57,7 +57,9 @@ import java.util.List;
  * word stays an answer ({@code 2; yes}). An {@code &} glued to a command reads as a query string
  * only after a key ({@code a&id&b}); opening the value, it is a separator like {@code ;} ({@code
  * &id&}). System binary directories count without their leading slash too ({@code |usr/bin/id}),
- * as a relative path from {@code /} runs the same program.
+ * as a relative path from {@code /} runs the same program; an unknown program counts from the
+ * working or a temporary directory after a tight separator ({@code x;./x.sh}, {@code x;/tmp/p}), and
+ * {@code .} counts as {@code source} when it names a file.
  * A substitution in command position runs what it prints ({@code $(printf "\x69\x64")}).
  * A value wrapped whole in backticks is a substitution, and so are spans glued to each other
  * ({@code `a``b`}); backtick spans in prose are Markdown code spans. A login shell's path as the
@@ -260,6 +262,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private static final int M_EVASION = 1 << 2;
         /** Named with a dotted version, as only a command line does: python3.10, gcc7.4. */
         private static final int M_VERSION = 1 << 3;
+        /** An unknown program run from the working or a temporary directory: ./x.sh, /tmp/p. */
+        private static final int M_DROPPED = 1 << 4;
 
         private final ShellTokenizer tokenizer = new ShellTokenizer(false);
         private final boolean[] expect = new boolean[MAX_LEVELS];
@@ -297,6 +301,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private final boolean[] scriptArg = new boolean[MAX_LEVELS];
         /** A package manager's first argument is {@code install} or a like subcommand. */
         private final boolean[] installs = new boolean[MAX_LEVELS];
+        /** The command is {@code .}, which reads a file as {@code source} does. */
+        private final boolean[] sourcesFile = new boolean[MAX_LEVELS];
         /** The command's kind in {@link #DASHLESS_OPTIONS}, 0 for none. */
         private final int[] dashless = new int[MAX_LEVELS];
         /** The command before the pipe at this level was a known command. */
@@ -614,7 +620,7 @@ public final class UnixCommandDetector extends RuleFamily {
             skippedEmpty = false;
             // Markdown code spans in prose ("run `make`, then `make test`") chain nothing.
             if (hasCmd[d] && strength == TIGHT && (cmdFlags[d] & STRENGTH) != 0 && cmdLower[d]
-                    && (context & C_BACKTICK) == 0) {
+                    && (context & C_BACKTICK) == 0 && !sourcesFile[d]) {
                 if (++tightChain >= 2) {
                     find(COMMAND, cmdStart[d], cmdEnd[d]);
                 }
@@ -663,6 +669,7 @@ public final class UnixCommandDetector extends RuleFamily {
             proseArgs[d] = 0;
             installs[d] = false;
             dashless[d] = DASHLESS_OPTIONS.get(b, from, to);
+            sourcesFile[d] = to - from == 1 && b[from] == '.';
             globArg[d] = false;
             deepPathArg[d] = false;
             scriptArg[d] = false;
@@ -822,6 +829,10 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
             }
             if (f == 0) {
+                if (slash >= 0 && isDroppedProgram(b, from, slash + 1, to)) {
+                    matchKind |= M_DROPPED;
+                    return NAMED;
+                }
                 return 0;
             }
             if (slash >= 0) {
@@ -843,6 +854,32 @@ public final class UnixCommandDetector extends RuleFamily {
             "bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/", "./", "/usr/games/",
             "/opt/bin/",
         };
+
+        private static final String[] DROP_DIRECTORIES = {"./", "../", "/tmp/", "/var/tmp/", "/dev/shm/"};
+
+        /**
+         * Whether {@code b[from, to)} names a program by a plain file name in a directory an
+         * attacker writes to and runs from: the working directory ({@code ./x.sh}, {@code ../x})
+         * or a temporary one ({@code /tmp/p}, {@code /dev/shm/x}).
+         */
+        private static boolean isDroppedProgram(char[] b, int from, int dirEnd, int to) {
+            if (to - dirEnd < 1 || to - dirEnd > 64) {
+                return false;
+            }
+            for (int i = dirEnd; i < to; i++) {
+                char c = b[i];
+                if (!Ascii.isLetter(c) && !Ascii.isDigit(c) && c != '.' && c != '_' && c != '-') {
+                    return false;
+                }
+            }
+            for (String dir : DROP_DIRECTORIES) {
+                int n = dir.length();
+                if (dirEnd - from >= n && ShellWords.indexOf(b, from, from + n, dir) == from) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         private static boolean isBinDirectory(char[] b, int from, int to) {
             for (String dir : BIN_DIRECTORIES) {
@@ -1153,6 +1190,11 @@ public final class UnixCommandDetector extends RuleFamily {
                 return;
             }
             hasCmd[d] = false;
+            if (sourcesFile[d] && ((args[d] & ShellWords.PATH) == 0 || proseArgs[d] > 0)) {
+                // "." sources a file named by a path; otherwise it is a full stop: "a;.", "(it's a
+                // present). Please leave it".
+                return;
+            }
             RuleDefinition rule = judge(d, bySeparator);
             if (rule == WEAK && (nameComponent || cmdEnd[d] - cmdStart[d] < 4)) {
                 // Parameter names and two-letter values such as "sh" or "cc" are too common.
@@ -1195,6 +1237,11 @@ public final class UnixCommandDetector extends RuleFamily {
             }
             if ((match & (M_EVASION | M_GLOB)) != 0 && (cmdLower[d] || (f & DISTINCT) != 0)) {
                 return s == TIGHT && shellish ? CHAIN : EVASION;
+            }
+            if ((match & M_DROPPED) != 0) {
+                // "x;./x.sh", "1 && /tmp/p": a program of the attacker's, run after a tight separator
+                // or one that ends the expected value; "see docs; ./docs/a.md" is a link in prose.
+                return s == TIGHT || (context & (C_LEADING | C_LOGIC | C_AFTER_TOKEN | C_SUBST)) != 0 ? COMMAND : null;
             }
             if ((match & M_PATH) != 0) {
                 if (s == START && n == 0 && !bySeparator && (context & C_PREFIXED) == 0 && (f & SHELL) != 0

@@ -362,6 +362,33 @@ class UnixCommandDetectorTest {
         assertThat(standard(detector, value)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"x;./x.sh", "x;../x", "x && ./exploit", "x;/tmp/p", "$(./x.sh)", "x;/dev/shm/.x",
+        "1\n./x.sh", "x|./a.out"})
+    void blocksProgramRunFromWorkingOrTemporaryDirectoryAfterSeparator(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"./install.sh", "see docs; ./docs/a.md", "[x](./docs/a.md)", "a;./", "x; ./x.sh"})
+    void allowsRelativePathsInProseAndLinks(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x;. /tmp/x.sh", "x;. ./x.sh", "x; . /tmp/x"})
+    void blocksFileSourcedWithDotAfterSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a;.", "Hello. . . world", "a; . b", ". . .", "...",
+        "present). Please leave it at the neighbour's door. Second floor, ring twice; the bell's broken. Please leave"
+            + " it at the neighbour's door. Gift wrap, no invoice inside (it's a present). Call before delivery"})
+    void allowsFullStopsThatSourceNoFile(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
     @Test
     void blocksShellNamedThroughBashVariable() {
         assertThat(standard(detector, "x;$BASH -c id")).isNotEmpty();
