@@ -797,9 +797,51 @@ final class SqlShapes {
         if (operands > operators + 1 || !oneWord(prefixFrom, breakAt - 1) || !oneWord(start[last] + 1, end[last])) {
             return;
         }
+        if (namesAroundOperator(last) && (apostrophe(breakAt - 1) && apostrophe(start[last])
+                && hasBlank(breakAt, start[last]) || spacedWordAfter(start[last]))) {
+            // Don't & won't, 'Q&A' section: words on both sides of an operator between the quotes, in
+            // contractions or a quoted name followed by a word, are prose; A '&' B quotes the operator alone
+            return;
+        }
         if (operator || n == 1) {
             findings.add(quote == '\'' ? IMPLICIT : FRAGMENT, Math.max(0, breakAt - 1), end[last]);
         }
+    }
+
+    /**
+     * Whether tokens before {@code last} hold an operator between two plain names or numbers ({@code Q&A}),
+     * not an operator word alone ({@code 'DIV'}, {@code 'NOT LIKE'}).
+     */
+    private boolean namesAroundOperator(int last) {
+        for (int i = 1; i + 1 < last; i++) {
+            if ((type[i] == OP || type[i] == WORD && any(detail[i], SqlVocabulary.COMPARE | SqlVocabulary.ARITH))
+                    && plainOperand(i - 1) && plainOperand(i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean plainOperand(int i) {
+        return type[i] == NUM || type[i] == WORD && detail[i] == 0;
+    }
+
+    /** Whether the quote at {@code at} stands between two letters, as an apostrophe in a word does. */
+    private boolean apostrophe(int at) {
+        return at > 0 && at + 1 < text.length() && Character.isLetter(text.charAt(at - 1))
+                && Character.isLetter(text.charAt(at + 1));
+    }
+
+    /** Whether the quote at {@code at} is followed by a blank and then a word ({@code ' section}). */
+    private boolean spacedWordAfter(int at) {
+        int k = at + 1;
+        if (k >= text.length() || !SqlLexer.isSpace(text.charAt(k))) {
+            return false;
+        }
+        while (k < text.length() && SqlLexer.isSpace(text.charAt(k))) {
+            k++;
+        }
+        return k < text.length() && Character.isLetter(text.charAt(k));
     }
 
     /** Whether {@code text[from, to)} is at most one short word once trimmed. */

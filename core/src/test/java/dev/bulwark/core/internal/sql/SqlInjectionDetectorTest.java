@@ -424,6 +424,20 @@ class SqlInjectionDetectorTest {
         void readsMysqlImplicitConversion() {
             assertThat(rulesFor("A' = 'B")).contains("SQL-IMPLICIT-CONVERSION");
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"a'|'b", "x'&'y", "1' - '1", "Don't&won't", "A '&' B", "A 'DIV' B", "A 'NOT LIKE' B"})
+        void readsMysqlImplicitConversionOfAQuotedOperator(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-IMPLICIT-CONVERSION");
+        }
+
+        /** Contractions around a spaced operator, and a quoted name then a word, are how prose quotes. */
+        @ParameterizedTest
+        @ValueSource(strings = {"Don't & won't", "can't + won't", "'Q&A' section", "'Smith & Wesson' catalog",
+                "'R&D' budget"})
+        void allowsQuotedNamesAndContractionsAroundOperators(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
     }
 
     @Nested
