@@ -175,4 +175,14 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void blocksSmartyBlockWhoseConditionCallsSystem() {
+        assertBlockedAndLoggedAs(postForm(form("comment", "{if system('id')}{/if}")), "TEMPLATE-CODE-EXECUTION");
+    }
+
+    @Test
+    void passesSmartyBlockOnAVariable() {
+        assertThat(postForm(form("comment", "{if $logged_in}Welcome back{/if}")).statusCode()).isEqualTo(200);
+    }
 }

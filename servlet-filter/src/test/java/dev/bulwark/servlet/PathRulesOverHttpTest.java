@@ -147,4 +147,30 @@ class PathRulesOverHttpTest extends FilterContainerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body()).get("bodySha256").asText()).isEqualTo(RecordingServlet.sha256(body));
     }
+
+    @Test
+    void blocksScriptSourceReadThroughNtfsDataStream() {
+        int before = servlet.calls.get();
+
+        RawHttp.Response response = rawGet("/index.php::$DATA");
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        refusedAndLogged(response, "PATH-NTFS-STREAM");
+    }
+
+    @Test
+    void blocksWebXmlBehindTrailingDotWindowsDrops() {
+        refusedAndLogged(rawGet("/files?name=%2FWEB-INF.%2Fweb.xml"), "PATH-SENSITIVE-FILE");
+    }
+
+    @Test
+    void blocksEmacsAutoSaveInRequestPath() {
+        refusedAndLogged(rawGet("/%23index.php%23"), "PATH-BACKUP-FILE");
+    }
+
+    @Test
+    void passesColonsInOrdinaryRequestPaths() {
+        assertThat(rawGet("/wiki/Special:Random").status()).isEqualTo(200);
+        assertThat(rawGet("/v1/projects/p1:batchGet").status()).isEqualTo(200);
+    }
 }
