@@ -240,6 +240,12 @@ public final class TemplateInjectionDetector extends RuleFamily {
         return false;
     }
 
+    /**
+     * JSP directives ({@code <%@ page import="java.io.*" %>}): with an attribute they import classes
+     * or include files; {@code <%@ page %>} named in prose does nothing.
+     */
+    private static final Lexicon JSP_DIRECTIVES = Lexicon.of("page", "include", "taglib", "tag");
+
     /** Constants that a probe tests in place of data, for {@link #CONTROL_KEYWORDS}. */
     private static final Lexicon LITERALS = Lexicon.of("true", "false", "none", "nil", "null");
 
@@ -594,6 +600,10 @@ public final class TemplateInjectionDetector extends RuleFamily {
                     || s.charAt(from) == '#')) {
                 from++;
             }
+            boolean jspDirective = kind == SCRIPTLET && from < to && s.charAt(from) == '@';
+            if (jspDirective) {
+                from++;
+            }
             if (!isText(from, to)) {
                 return;
             }
@@ -617,8 +627,11 @@ public final class TemplateInjectionDetector extends RuleFamily {
             }
             boolean keywordFirst = e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
                     && STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);
+            boolean directiveFirst = jspDirective && e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
+                    && JSP_DIRECTIVES.contains(s, e.firstIdentStart, e.firstIdentEnd) && e.assignments > 0;
             boolean statement = switch (kind) {
-                case BLOCK, SCRIPTLET, FTL_DIRECTIVE -> keywordFirst;
+                case BLOCK, FTL_DIRECTIVE -> keywordFirst;
+                case SCRIPTLET -> keywordFirst || directiveFirst;
                 case VELOCITY -> e.hasDollar || e.assignments > 0;
                 case MUSTACHE -> isHandlebarsBlock(from, to);
                 default -> false;

@@ -229,6 +229,19 @@ class TemplateInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"<%@ page import=\"java.io.*\" %>", "<%@ include file=\"/WEB-INF/x.jsp\" %>",
+        "<%@taglib prefix=\"c\" uri=\"http://java.sun.com/jsp/jstl/core\"%>"})
+    void detectsJspDirectiveWithAttribute(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-STATEMENT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"use the <%@ page %> directive", "<%@ note: see below %>"})
+    void ignoresJspDirectiveNamedWithoutAttribute(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{if a(", "{if {if {/if}", "{while x(}"})
     void finishesQuicklyOnOneMebibyteOfSmartyBlockOpeners(String unit) {
         String value = Scans.mebibyteOf(unit) + "{/if}{/while}";
