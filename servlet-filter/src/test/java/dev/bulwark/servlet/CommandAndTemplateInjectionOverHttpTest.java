@@ -185,4 +185,9 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     void passesSmartyBlockOnAVariable() {
         assertThat(postForm(form("comment", "{if $logged_in}Welcome back{/if}")).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void blocksJspDirectiveImportingClasses() {
+        assertBlockedAndLoggedAs(postForm(form("comment", "<%@ page import=\"java.io.*\" %>")), "TEMPLATE-STATEMENT");
+    }
 }

@@ -208,4 +208,9 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(servlet.calls.get()).isEqualTo(before + 2);
     }
+
+    @Test
+    void passesHostAndPortNamedInASearchSentence() {
+        assertThat(get("/search?q=" + encoded("localhost:3000 not loading")).statusCode()).isEqualTo(200);
+    }
 }

@@ -173,4 +173,14 @@ class PathRulesOverHttpTest extends FilterContainerTest {
         assertThat(rawGet("/wiki/Special:Random").status()).isEqualTo(200);
         assertThat(rawGet("/v1/projects/p1:batchGet").status()).isEqualTo(200);
     }
+
+    @Test
+    void blocksJspUploadNameEndingInSlashThatJavaFileApisDrop() {
+        byte[] body = MultipartBody.onePart("b", "form-data; name=\"file\"; filename=\"x.jsp/\"", "image/png",
+                "<% out.println(1); %>".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = post("/upload", "multipart/form-data; boundary=b", body);
+
+        assertThat(assertBlockedAndLogged(response).get("rule.id").asText()).isEqualTo("JAVA-JSP-UPLOAD");
+    }
 }
