@@ -21,8 +21,8 @@ import java.util.Map;
  * The breadth set ({@code breadth/attacks.jsonl}, {@code breadth/benign.jsonl} in this module's
  * resources): attack classes that the shared corpora barely show (exotic traversal encodings,
  * redundant separators, restricted files, templates, LDAP, NoSQL, mail, server-side includes,
- * uploads, Basic credentials), written in the corpus format, with benign requests that look close
- * in the same categories. Replayed like a corpus ({@link Evaluation}, {@link Report}) with the
+ * uploads, Basic credentials, XXE, SSRF to metadata and loopback addresses in every spelling),
+ * written in the corpus format, with benign requests that look close in the same categories. Replayed like a corpus ({@link Evaluation}, {@link Report}) with the
  * built-in defaults at a deny-rules level, so the per-category table gives each class's detection
  * (attack rows) and false positives (benign rows). Every miss and false positive is listed with
  * its {@code note}, the payload in readable form.

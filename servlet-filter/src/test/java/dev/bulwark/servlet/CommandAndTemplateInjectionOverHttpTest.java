@@ -266,4 +266,19 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void blocksSmartyBlockWhoseConditionCallsSystem() {
+        assertBlockedAndLoggedAs(postForm(form("comment", "{if system('id')}{/if}")), "TEMPLATE-CODE-EXECUTION");
+    }
+
+    @Test
+    void passesSmartyBlockOnAVariable() {
+        assertThat(postForm(form("comment", "{if $logged_in}Welcome back{/if}")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void blocksJspDirectiveImportingClasses() {
+        assertBlockedAndLoggedAs(postForm(form("comment", "<%@ page import=\"java.io.*\" %>")), "TEMPLATE-STATEMENT");
+    }
 }

@@ -186,4 +186,31 @@ class MiscInjectionOverHttpTest extends FilterContainerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(servlet.calls.get()).isEqualTo(before + 1);
     }
+
+    @Test
+    void blocksBccHeaderAfterUnicodeLineSeparator() {
+        HttpResponse<String> response = postForm("/contact", form("email", "a@example.com\u2028Bcc: x@evil.test"));
+
+        JsonNode event = assertBlockedAndLogged(response);
+        assertThat(event.get("rule.id").asText()).isEqualTo("MAILCMD-HEADER-INJECTION");
+    }
+
+    @Test
+    void passesSsiDirectiveNamedInProseAndJsonSchemaComment() {
+        int before = servlet.calls.get();
+
+        HttpResponse<String> prose = postForm("/contact", form("message", "use <!--#include--> directives carefully"));
+        HttpResponse<String> schema = post("/schemas", "application/json",
+                "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"$comment\": \"v2\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(prose.statusCode()).isEqualTo(200);
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(servlet.calls.get()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void passesHostAndPortNamedInASearchSentence() {
+        assertThat(get("/search?q=" + encoded("localhost:3000 not loading")).statusCode()).isEqualTo(200);
+    }
 }

@@ -147,4 +147,40 @@ class PathRulesOverHttpTest extends FilterContainerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body()).get("bodySha256").asText()).isEqualTo(RecordingServlet.sha256(body));
     }
+
+    @Test
+    void blocksScriptSourceReadThroughNtfsDataStream() {
+        int before = servlet.calls.get();
+
+        RawHttp.Response response = rawGet("/index.php::$DATA");
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        refusedAndLogged(response, "PATH-NTFS-STREAM");
+    }
+
+    @Test
+    void blocksWebXmlBehindTrailingDotWindowsDrops() {
+        refusedAndLogged(rawGet("/files?name=%2FWEB-INF.%2Fweb.xml"), "PATH-SENSITIVE-FILE");
+    }
+
+    @Test
+    void blocksEmacsAutoSaveInRequestPath() {
+        refusedAndLogged(rawGet("/%23index.php%23"), "PATH-BACKUP-FILE");
+    }
+
+    @Test
+    void passesColonsInOrdinaryRequestPaths() {
+        assertThat(rawGet("/wiki/Special:Random").status()).isEqualTo(200);
+        assertThat(rawGet("/v1/projects/p1:batchGet").status()).isEqualTo(200);
+    }
+
+    @Test
+    void blocksJspUploadNameEndingInSlashThatJavaFileApisDrop() {
+        byte[] body = MultipartBody.onePart("b", "form-data; name=\"file\"; filename=\"x.jsp/\"", "image/png",
+                "<% out.println(1); %>".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = post("/upload", "multipart/form-data; boundary=b", body);
+
+        assertThat(assertBlockedAndLogged(response).get("rule.id").asText()).isEqualTo("JAVA-JSP-UPLOAD");
+    }
 }

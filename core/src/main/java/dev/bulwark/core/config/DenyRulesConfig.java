@@ -32,7 +32,7 @@ public record DenyRulesConfig(
      */
     private static final Set<String> DEFAULT_RESTRICTED_EXTENSIONS = Set.copyOf(List.of(
             "asa", "asax", "ascx", "backup", "bak", "bck", "bk", "bkp", "cdx", "cfg", "cnf", "conf", "config",
-            "cs", "csproj", "dbf", "db", "dll", "dos", "dump", "htr", "htw", "ida", "idc", "idq", "inc", "ini",
+            "cs", "csproj", "csr", "dbf", "db", "dll", "dos", "dump", "htr", "htw", "ida", "idc", "idq", "inc", "ini",
             "jks", "kdbx", "key", "keystore", "licx", "lnk", "log", "mdb", "mdf", "ldf", "old", "orig", "ovpn",
             "p12", "pass", "pdb", "pfx", "pol", "printer", "pwd", "pyc", "rdb", "reg", "resources", "resx", "sav",
             "save", "sql", "sqlite", "sqlite3", "swo", "swp", "sys", "temp", "tmp", "vb", "vbproj", "vbs",

@@ -8,7 +8,9 @@ import dev.bulwark.core.internal.rules.Base64Text;
  * produces: RFC 2047 encoded words ({@code =?utf-8?q?Hi=0D=0ABcc:...?=}, {@code =?utf-8?b?...?=}),
  * which libraries decode before folding the header again, and characters whose low byte is CR or
  * LF ({@code U+560D U+560A}, "嘍嘊"), which libraries that write headers as single bytes truncate to
- * a real line break. One pass; the result is never longer than the value.
+ * a real line break, and the Unicode line separators NEL, LS and PS (U+0085, U+2028, U+2029), at
+ * which libraries that split lines the Unicode way (Python's {@code str.splitlines}, JavaScript's
+ * multi-line patterns) start a new header line. One pass; the result is never longer than the value.
  */
 final class HiddenLineBreaks {
 
@@ -21,8 +23,9 @@ final class HiddenLineBreaks {
     }
 
     /**
-     * {@code text} with encoded words replaced by their bytes (one char per byte) and truncating
-     * characters by the CR or LF they become, or {@code text} itself when it has neither: the
+     * {@code text} with encoded words replaced by their bytes (one char per byte), truncating
+     * characters by the CR or LF they become and Unicode line separators by LF, or {@code text}
+     * itself when it has none of them: the
      * same instance, so that one pass both tells whether a value hides a line break and reveals it.
      */
     static String revealed(String text) {
@@ -33,6 +36,9 @@ final class HiddenLineBreaks {
             char c = text.charAt(i);
             if (isTruncatedLineBreak(c)) {
                 out = started(out, length).append(text, copied, i).append((char) (c & 0xFF));
+                copied = i + 1;
+            } else if (isUnicodeLineBreak(c)) {
+                out = started(out, length).append(text, copied, i).append('\n');
                 copied = i + 1;
             } else if (c == '=' && i + 1 < length && text.charAt(i + 1) == '?') {
                 int end = encodedWordEnd(text, i);
@@ -54,6 +60,11 @@ final class HiddenLineBreaks {
     /** A character above Latin-1 whose low byte is CR or LF. */
     static boolean isTruncatedLineBreak(char c) {
         return c >= 0x100 && ((c & 0xFF) == '\n' || (c & 0xFF) == '\r');
+    }
+
+    /** NEL, LS or PS: a line break to the libraries that split lines as Unicode defines them. */
+    static boolean isUnicodeLineBreak(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /**

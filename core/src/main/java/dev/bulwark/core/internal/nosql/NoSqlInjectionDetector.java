@@ -60,6 +60,13 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset", "project",
             "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions");
 
+    /**
+     * Operators that are also JSON Schema keywords ({@code $comment}, draft 7 on): as a JSON key or
+     * a parameter name they are a schema's, and alone they change no query. Inside a value, after a
+     * breakout ({@code '}], $comment:'...'}) or in brackets ({@code [$comment]}), they still count.
+     */
+    private static final Lexicon SCHEMA_KEYWORDS = Lexicon.of("comment");
+
     /** Collection and database methods of the MongoDB shell, lower case: {@code db.users.drop()}. */
     private static final Lexicon SHELL_METHODS = Lexicon.of(
             "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany", "remove",
@@ -136,7 +143,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             sink.report(JS_OPERATOR, evidence, evidenceEnd - evidence);
             return true;
         }
-        if (OPERATORS.contains(text, start, end)) {
+        if (OPERATORS.contains(text, start, end) && !SCHEMA_KEYWORDS.contains(text, start, end)) {
             sink.report(OPERATOR_NAME, evidence, evidenceEnd - evidence);
             return true;
         }

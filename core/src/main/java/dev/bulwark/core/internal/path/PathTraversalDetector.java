@@ -36,11 +36,13 @@ import java.util.Set;
  * complete names, followed by something that cannot continue the name. "passwd" in prose is not a
  * path. The table is looked up in the value as a file API reads it ({@link #pathSkeleton}): junk
  * where a separator should be ({@code %c0%qf}, U+FFFD from overlong UTF-8, control bytes,
- * private-use slashes), redundant separators and {@code /./} all read as one separator, so a value
+ * private-use slashes), redundant separators and {@code /./} all read as one separator, trailing dots
+ * and blanks of a name go as Windows drops them ({@code WEB-INF./}), so a value
  * that ends in a well-known file after any such junk is caught whatever the junk is.
  *
  * <p>For the request path itself more rules apply: hidden files and directories (a segment
- * starting with a dot, other than {@code .well-known} and SCIM's {@code .search}, RFC 7644), backup, dump and log files, and a last
+ * starting with a dot, other than {@code .well-known} and SCIM's {@code .search}, RFC 7644), backup, dump and log files,
+ * editors' copies ({@code index.php~}, {@code #index.php#}), NTFS data streams ({@code index.php::$DATA}), and a last
  * segment or path parameter with a restricted extension ({@code deny-rules.restricted-extensions},
  * see {@link DenyRulesConfig#defaultRestrictedExtensions()}). Upload file names are checked for
  * server-side script and active-content extensions, for scripts a host runs
@@ -69,9 +71,13 @@ public final class PathTraversalDetector extends RuleFamily {
             "request path naming a hidden file or directory (dot segment other than .well-known and SCIM's .search)",
             cwe(538));
     public static final RuleDefinition BACKUP_FILE = rule("PATH-BACKUP-FILE", Level.STANDARD,
-            "request path naming a backup, dump, database or log file, a numbered copy (index.php.1) or a site or"
-                    + " database archive (backup.zip, www.tar.gz)",
+            "request path naming a backup, dump, database or log file, a numbered copy (index.php.1), an editor's"
+                    + " auto-save (index.php~, #index.php#) or a site or database archive (backup.zip, www.tar.gz)",
             cwe(530));
+    public static final RuleDefinition NTFS_STREAM = rule("PATH-NTFS-STREAM", Level.STANDARD,
+            "request path naming an NTFS data stream (index.php::$DATA, admin:$I30:$INDEX_ALLOCATION): IIS serves"
+                    + " a script's source or passes a folder's access check",
+            cwe(69));
 
     public static final RuleDefinition RESTRICTED_EXTENSION = rule("PATH-RESTRICTED-EXTENSION", Level.STANDARD,
             "request path (last segment or a path parameter) ending in a restricted extension "
@@ -93,7 +99,7 @@ public final class PathTraversalDetector extends RuleFamily {
             cwe(73));
 
     private static final List<RuleDefinition> RULES = List.of(TRAVERSAL, TRAVERSAL_SEGMENT, TRAVERSAL_IN_TEXT,
-            SENSITIVE_FILE, HIDDEN_FILE, BACKUP_FILE, RESTRICTED_EXTENSION, UPLOAD_SCRIPT, UPLOAD_ACTIVE_CONTENT,
+            SENSITIVE_FILE, HIDDEN_FILE, BACKUP_FILE, NTFS_STREAM, RESTRICTED_EXTENSION, UPLOAD_SCRIPT, UPLOAD_ACTIVE_CONTENT,
             UPLOAD_EXECUTABLE, UPLOAD_PATH);
 
     /** How far a Tomcat path parameter ({@code ..;jsessionid=x/}) may run before its separator. */
@@ -155,7 +161,7 @@ public final class PathTraversalDetector extends RuleFamily {
         ".config/gh/", ".config/hub", ".config/rclone/", ".local/share/keyrings/", ".password-store/",
         ".mozilla/", ".thunderbird/", ".aws", ".kube",
         // version control and deployment
-        ".git", ".svn/", ".hg/", ".bzr/", "cvs/entries", ".ds_store", ".env", ".htaccess",
+        ".git", ".svn/", ".hg/", ".bzr/", "cvs/entries", "cvs/root", "cvs/repository", ".ds_store", ".env", ".htaccess",
         ".htpasswd", ".htdigest", ".user.ini",
         // application and server configuration
         "web-inf/", "meta-inf/", "web.config", "wp-config.php", "configuration.php", "config.inc.php",
@@ -658,7 +664,9 @@ public final class PathTraversalDetector extends RuleFamily {
                     || (c == '0' && i + 1 < text.length() && Ascii.lower(text.charAt(i + 1)) == 'x')
                     || (isPlainSeparator(c) && isPlainSeparator(previous) && i > 0)
                     || (c == '.' && isPlainSeparator(previous)
-                            && (i + 1 == text.length() || isPlainSeparator(text.charAt(i + 1))))) {
+                            && (i + 1 == text.length() || isPlainSeparator(text.charAt(i + 1))))
+                    || ((c == '.' || c == ' ') && Ascii.isAlnum(previous) && i + 1 < text.length()
+                            && isPlainSeparator(text.charAt(i + 1)))) {
                 return true;
             }
             previous = c;
@@ -685,9 +693,20 @@ public final class PathTraversalDetector extends RuleFamily {
         return separatorAt(text, i) != NONE || dotAt(text, i) != NONE || junkLength(text, i) > 0;
     }
 
-    /** Appends one {@code /}, dropping a {@code .} segment just before it and never doubling it. */
+    /**
+     * Appends one {@code /}, dropping a {@code .} segment just before it and never doubling it.
+     * Trailing dots and blanks of a name ({@code WEB-INF./}) go, as Windows drops them; a segment
+     * of dots only ({@code ..}) stays.
+     */
     private static void appendSeparator(StringBuilder out) {
         int n = out.length();
+        int nameEnd = n;
+        while (nameEnd > 0 && (out.charAt(nameEnd - 1) == '.' || out.charAt(nameEnd - 1) == ' ')) {
+            nameEnd--;
+        }
+        if (nameEnd < n && nameEnd > 0 && out.charAt(nameEnd - 1) != '/') {
+            out.setLength(n = nameEnd);
+        }
         if (n > 0 && out.charAt(n - 1) == '.' && (n == 1 || out.charAt(n - 2) == '/')) {
             out.setLength(--n);
         }
@@ -845,8 +864,14 @@ public final class PathTraversalDetector extends RuleFamily {
                 return true;
             }
         }
-        if (text.charAt(end - 1) == '~' && end - start >= 2) {
+        if (end - start >= 2 && (text.charAt(end - 1) == '~'
+                || (end - start >= 3 && text.charAt(start) == '#' && text.charAt(end - 1) == '#'))) {
+            // index.php~ (vi, gedit) and #index.php# (Emacs): an editor's copy, served as text
             sink.report(BACKUP_FILE, start, end - start);
+            return true;
+        }
+        if (namesNtfsStream(text, start, end)) {
+            sink.report(NTFS_STREAM, start, end - start);
             return true;
         }
         int firstDot = -1;
@@ -876,6 +901,20 @@ public final class PathTraversalDetector extends RuleFamily {
         if (BACKUP_ARCHIVE_NAMES.contains(text, start, firstDot) && onlyArchiveExtensions(text, firstDot + 1, end)) {
             sink.report(BACKUP_FILE, start, end - start);
             return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the segment names a stream type ({@code :$DATA}, {@code ::$INDEX_ALLOCATION}): a colon,
+     * a dollar sign and a letter. NTFS reads {@code name::$DATA} as the file itself, which IIS then
+     * serves by its unmapped extension; no URL of a site names a stream.
+     */
+    private static boolean namesNtfsStream(String text, int start, int end) {
+        for (int i = start; i + 2 < end; i++) {
+            if (text.charAt(i) == ':' && text.charAt(i + 1) == '$' && Ascii.isLetter(text.charAt(i + 2))) {
+                return true;
+            }
         }
         return false;
     }
@@ -936,6 +975,10 @@ public final class PathTraversalDetector extends RuleFamily {
     }
 
     private boolean hasRestrictedExtension(String text, int from, int to) {
+        while (to > from && (text.charAt(to - 1) == '.' || text.charAt(to - 1) == ' ')) {
+            // Windows drops trailing dots and blanks: site.ini. is site.ini
+            to--;
+        }
         int dot = to - 1;
         while (dot >= from && to - dot <= 17 && text.charAt(dot) != '.') {
             dot--;

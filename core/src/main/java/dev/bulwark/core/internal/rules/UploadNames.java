@@ -40,9 +40,23 @@ public final class UploadNames {
         return compact != null && compact.toString().equals("xfilename");
     }
 
-    /** Start of the base name: after the last slash or backslash. */
+    /** Start of the base name: after the last slash or backslash that is not trailing. */
     public static int baseNameStart(String path) {
-        int i = path.length() - 1;
+        return baseNameStart(path, withoutTrailingSeparators(path));
+    }
+
+    /** The length of {@code path} without its trailing slashes and backslashes. */
+    private static int withoutTrailingSeparators(String path) {
+        int end = path.length();
+        while (end > 0 && (path.charAt(end - 1) == '/' || path.charAt(end - 1) == '\\')) {
+            end--;
+        }
+        return end;
+    }
+
+    /** Start of the base name of {@code path[0, end)}. */
+    private static int baseNameStart(String path, int end) {
+        int i = end - 1;
         while (i >= 0 && path.charAt(i) != '/' && path.charAt(i) != '\\') {
             i--;
         }
@@ -54,11 +68,13 @@ public final class UploadNames {
      * is accepted by {@code extension}. The name ends where servers end it: at a {@code ;} (IIS,
      * path parameters: {@code shell.jsp;.png}), a {@code :} (NTFS streams: {@code x.jsp::$DATA}),
      * a NUL or a left-over {@code %00} (C file APIs); spaces around an extension and trailing dots
-     * and spaces are ignored, as Windows and some servers ignore them.
+     * and spaces are ignored, as Windows and some servers ignore them, and so are trailing slashes
+     * and backslashes, which Java's {@code File} and {@code Path} drop ({@code x.jsp/} is {@code x.jsp}).
      */
     public static boolean hasExtension(String path, ExtensionTest extension, boolean anyPosition) {
-        int start = baseNameStart(path);
-        int end = servedNameEnd(path, start);
+        int limit = withoutTrailingSeparators(path);
+        int start = baseNameStart(path, limit);
+        int end = servedNameEnd(path, start, limit);
         while (end > start && (path.charAt(end - 1) == '.' || Ascii.isSpace(path.charAt(end - 1)))) {
             end--;
         }
@@ -96,15 +112,15 @@ public final class UploadNames {
     }
 
     /** Where a server ends the name that starts at {@code start}: see {@link #hasExtension}. */
-    private static int servedNameEnd(String path, int start) {
-        for (int i = start; i < path.length(); i++) {
+    private static int servedNameEnd(String path, int start, int limit) {
+        for (int i = start; i < limit; i++) {
             char c = path.charAt(i);
             if (c == ';' || c == ':' || c == '\0'
-                    || (c == '%' && i + 2 < path.length() && path.charAt(i + 1) == '0' && path.charAt(i + 2) == '0')) {
+                    || (c == '%' && i + 2 < limit && path.charAt(i + 1) == '0' && path.charAt(i + 2) == '0')) {
                 return i;
             }
         }
-        return path.length();
+        return limit;
     }
 
     /** Tests one extension, given as a range of a string. */

@@ -46,10 +46,15 @@ public final class ServerSideIncludeDetector extends RuleFamily {
 
     private static final List<RuleDefinition> RULES = List.of(SSI_EXEC, SSI_DIRECTIVE, ESI_ELEMENT);
 
-    /** SSI directives (Apache mod_include, nginx ssi, IIS), lower case; {@code exec} is judged apart. */
+    /**
+     * SSI directives (Apache mod_include, nginx ssi, IIS) that act only through an attribute
+     * ({@code virtual=}, {@code var=}, {@code expr=}), lower case; {@code exec} is judged apart.
+     */
     private static final Lexicon DIRECTIVES = Lexicon.of(
-            "include", "echo", "printenv", "config", "set", "fsize", "flastmod", "if", "elif", "else", "endif",
-            "block", "param");
+            "include", "echo", "config", "set", "fsize", "flastmod", "if", "elif", "block", "param");
+
+    /** SSI directives that take no attribute, lower case. */
+    private static final Lexicon BARE_DIRECTIVES = Lexicon.of("printenv", "else", "endif");
 
     /** ESI 1.0 elements and the common vendor extensions, lower case. */
     private static final Lexicon ESI_ELEMENTS = Lexicon.of(
@@ -112,9 +117,26 @@ public final class ServerSideIncludeDetector extends RuleFamily {
         int word = i + 1;
         if (Ascii.matchesAt(text, word, "exec") && endsWord(text, word + 4)) {
             best.offer(SSI_EXEC, start, evidence);
-        } else if (wordIn(text, word, DIRECTIVES) > 0) {
+            return;
+        }
+        int directiveEnd = wordIn(text, word, DIRECTIVES);
+        if ((directiveEnd > 0 && attributeFollows(text, directiveEnd)) || wordIn(text, word, BARE_DIRECTIVES) > 0) {
             best.offer(SSI_DIRECTIVE, start, evidence);
         }
+    }
+
+    /**
+     * Whether an attribute ({@code virtual=}, {@code var =}) follows the directive that ends at
+     * {@code from}: without one, {@code <!--#include-->} names the directive in prose and includes
+     * nothing.
+     */
+    private static boolean attributeFollows(String text, int from) {
+        int name = skipGap(text, from);
+        if (name == from) {
+            return false;
+        }
+        int end = wordIn(text, name, null);
+        return end > 0 && skipGap(text, end) < text.length() && text.charAt(skipGap(text, end)) == '=';
     }
 
     /**
@@ -141,15 +163,15 @@ public final class ServerSideIncludeDetector extends RuleFamily {
     }
 
     /**
-     * The end of the word at {@code from} when it is one of {@code words} (ASCII case ignored) and
-     * ends there, else -1.
+     * The end of the word at {@code from} when it is one of {@code words} (ASCII case ignored; any
+     * word for null) and ends there, else -1.
      */
     private static int wordIn(String text, int from, Lexicon words) {
         int end = from;
         while (end < text.length() && end - from <= 24 && (Ascii.isLetter(text.charAt(end)) || text.charAt(end) == '_')) {
             end++;
         }
-        return end > from && words.contains(text, from, end) ? end : -1;
+        return end > from && (words == null || words.contains(text, from, end)) ? end : -1;
     }
 
     /** Whether a directive name ends at {@code index}: the end, a blank, or the comment's end. */

@@ -128,9 +128,22 @@ public final class SsrfDetector extends RuleFamily {
     }
 
     /**
+     * Whether the port whose digits start at {@code digits} is followed by a blank: a host and port
+     * named in a sentence ("localhost:3000 not loading"), not an address a server fetches, which
+     * ends there or goes on with a path, a query or a line break.
+     */
+    private static boolean followedByProse(String text, int digits) {
+        int i = digits;
+        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t');
+    }
+
+    /**
      * {@code localhost/admin}, {@code 169.254.169.254/latest}, {@code 127.0.0.1:6379}: an internal
      * host at the start of the value, followed by a path or a port. A bare word ("localhost") is not
-     * enough.
+     * enough, nor a host and port that a sentence goes on after.
      */
     private static boolean scanSchemelessHost(String text, DetectionSink sink) {
         int start = 0;
@@ -161,6 +174,9 @@ public final class SsrfDetector extends RuleFamily {
         char after = text.charAt(i);
         boolean port = after == ':' && i + 1 < length && Ascii.isDigit(text.charAt(i + 1));
         if (after != '/' && !port) {
+            return false;
+        }
+        if (port && followedByProse(text, i + 1)) {
             return false;
         }
         int flags = Hosts.classify(text, start, i);

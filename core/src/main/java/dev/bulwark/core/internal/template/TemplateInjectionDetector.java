@@ -35,7 +35,8 @@ import java.util.List;
  * name is joined from string pieces ({@code ""["__cla"~"ss__"]}) or read from a SpEL bean or the
  * environment ({@code #{@systemEnvironment['KEY']}}). Backticks inside Ruby {@code #{...}}, PHP
  * {@code ${...}} and ERB run a shell command; Handlebars block helpers ({@code {{#with x}}}) are
- * statements. A plain property reference ({@code {{user.name}}}) is reported at STRICT only.
+ * statements; a closed Smarty block whose condition calls a function ({@code {if system('id')}{/if}})
+ * is an expression, as Smarty compiles the condition to PHP. A plain property reference ({@code {{user.name}}}) is reported at STRICT only.
  *
  * <p>With the default level (STANDARD) every rule but the STRICT property reference is on; BASIC
  * keeps only expressions that call into or walk to code-execution objects.
@@ -160,6 +161,47 @@ public final class TemplateInjectionDetector extends RuleFamily {
         return kinds >= 3;
     }
 
+    /** Smarty block tags whose condition Smarty compiles to PHP, with the tag that closes each. */
+    private static final String[][] SMARTY_BLOCKS = {{"{if ", "{/if}"}, {"{elseif ", "{/if}"}, {"{while ", "{/while}"}};
+
+    /**
+     * A Smarty block whose condition calls a function: {@code {if system('id')}{/if}}. Without a
+     * security policy Smarty compiles the condition to PHP, so any PHP function runs. The
+     * condition starts with a name or a variable, not with {@code (} as an {@code if} of C or
+     * JavaScript code does, and the block is closed later in the value, as Smarty needs to compile
+     * it. Each condition is read to its {@code }} once, at most {@value #MAX_EXPRESSION} characters.
+     */
+    private static boolean scanSmartyBlock(String s, DetectionSink sink) {
+        for (String[] block : SMARTY_BLOCKS) {
+            String open = block[0];
+            int close = s.lastIndexOf(block[1]);
+            int end = -1;
+            for (int at = s.indexOf(open); at >= 0 && at < close; at = s.indexOf(open, at + 1)) {
+                int from = Ascii.skipSpaces(s, at + open.length(), close);
+                if (from >= close || !(Ascii.isLetter(s.charAt(from)) || s.charAt(from) == '$')) {
+                    continue;
+                }
+                if (end < from) {
+                    // the braces are found in order, so the value is read once
+                    end = s.indexOf('}', from);
+                }
+                if (end < 0 || end > close) {
+                    break;
+                }
+                if (end - from <= MAX_EXPRESSION) {
+                    Expression e = Expression.of(s, from, end);
+                    if (e.calls > 0) {
+                        sink.report(e.executes ? CODE_EXECUTION : EXPRESSION, at, end + 1 - at);
+                        return true;
+                    }
+                }
+                // a later opener before the same brace reads part of this condition again
+                at = end;
+            }
+        }
+        return false;
+    }
+
     /** .NET namespaces and types under {@code System} that start processes or reach files, the network or types. */
     private static final Lexicon DOTNET_DANGEROUS = Lexicon.of(
             "Diagnostics", "IO", "Reflection", "Environment", "Activator", "AppDomain", "Net", "Runtime", "Web",
@@ -197,6 +239,12 @@ public final class TemplateInjectionDetector extends RuleFamily {
         }
         return false;
     }
+
+    /**
+     * JSP directives ({@code <%@ page import="java.io.*" %>}): with an attribute they import classes
+     * or include files; {@code <%@ page %>} named in prose does nothing.
+     */
+    private static final Lexicon JSP_DIRECTIVES = Lexicon.of("page", "include", "taglib", "tag");
 
     /** Constants that a probe tests in place of data, for {@link #CONTROL_KEYWORDS}. */
     private static final Lexicon LITERALS = Lexicon.of("true", "false", "none", "nil", "null");
@@ -255,6 +303,9 @@ public final class TemplateInjectionDetector extends RuleFamily {
             return;
         }
         String value = target.text();
+        if (target.profile().has('{') && scanSmartyBlock(value, sink)) {
+            return;
+        }
         QuickScan quick = quickScan(value, target.profile());
         if (quick == QuickScan.NOTHING) {
             return;
@@ -549,6 +600,10 @@ public final class TemplateInjectionDetector extends RuleFamily {
                     || s.charAt(from) == '#')) {
                 from++;
             }
+            boolean jspDirective = kind == SCRIPTLET && from < to && s.charAt(from) == '@';
+            if (jspDirective) {
+                from++;
+            }
             if (!isText(from, to)) {
                 return;
             }
@@ -572,8 +627,11 @@ public final class TemplateInjectionDetector extends RuleFamily {
             }
             boolean keywordFirst = e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
                     && STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);
+            boolean directiveFirst = jspDirective && e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
+                    && JSP_DIRECTIVES.contains(s, e.firstIdentStart, e.firstIdentEnd) && e.assignments > 0;
             boolean statement = switch (kind) {
-                case BLOCK, SCRIPTLET, FTL_DIRECTIVE -> keywordFirst;
+                case BLOCK, FTL_DIRECTIVE -> keywordFirst;
+                case SCRIPTLET -> keywordFirst || directiveFirst;
                 case VELOCITY -> e.hasDollar || e.assignments > 0;
                 case MUSTACHE -> isHandlebarsBlock(from, to);
                 default -> false;

@@ -378,7 +378,8 @@ final class MarkupScanner {
                 while (wordEnd < n && Chars.isLetter(t[wordEnd])) {
                     wordEnd++;
                 }
-                if (XssVocabulary.SSI_DIRECTIVES.contains(t, k + 1, wordEnd)) {
+                if (XssVocabulary.SSI_DIRECTIVES.contains(t, k + 1, wordEnd)
+                        && (Chars.startsWith(t, k + 1, n, "printenv") || ssiAttributeFollows(t, wordEnd, n))) {
                     findings.add(XssRules.MARKUP_DECLARATION, lt, wordEnd);
                 }
             }
@@ -400,6 +401,26 @@ final class MarkupScanner {
             }
             findings.add(XssRules.HTML_TAG, lt, wordEnd);
         }
+    }
+
+    /**
+     * Whether an attribute ({@code cmd=}, {@code virtual =}) follows an SSI directive ending at
+     * {@code from}: {@code <!--#include-->} alone, as prose names it, includes nothing.
+     */
+    private static boolean ssiAttributeFollows(char[] t, int from, int n) {
+        int name = from;
+        while (name < n && Chars.isSpace(t[name]) && name - from < 8) {
+            name++;
+        }
+        int nameEnd = name;
+        while (nameEnd < n && Chars.isLetter(t[nameEnd]) && nameEnd - name < 24) {
+            nameEnd++;
+        }
+        int equals = nameEnd;
+        while (equals < n && Chars.isSpace(t[equals]) && equals - nameEnd < 8) {
+            equals++;
+        }
+        return name > from && nameEnd > name && equals < n && t[equals] == '=';
     }
 
     /** {@code <?...}: processing instructions that import behaviour or style sheets. */

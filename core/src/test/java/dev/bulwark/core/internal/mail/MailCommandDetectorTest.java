@@ -206,6 +206,19 @@ class MailCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"a@example.com\u0085Bcc: x@evil.test", "a@example.com\u2028Bcc: x@evil.test",
+        "Hi\u2029Cc: list@evil.test", "x\u2028RCPT TO:<victim@example.com>"})
+    void detectsHeaderAfterUnicodeLineSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"First paragraph\u2028second paragraph", "Price\u0085 list: 5 EUR", "anna@example.com\u2028thanks"})
+    void ignoresUnicodeLineSeparatorsInOrdinaryText(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Re: Invoice 42 =?utf-8?q?caf=C3=A9?=", "=?utf-8?b?Q2Fmw6k=?= menu", "Počet: 5 to a@b.example",
         "Načtení: anna@example.com", "what is =?x?q? in a formula?", "\u560a\u560d 嘊嘍 bcc: me"})
     void ignoresEncodedWordsAndCharactersWithoutInjectedLines(String value) {

@@ -45,6 +45,11 @@ class NoSqlInjectionDetectorTest {
     }
 
     @Test
+    void allowsJsonSchemaCommentKeyword() {
+        assertThat(standard(jsonKey("$comment"))).isEmpty();
+    }
+
+    @Test
     void detectsCommentOperatorAfterBreakout() {
         assertThat(standard(query("' } ], $comment:'successful MongoDB injection'"))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
     }

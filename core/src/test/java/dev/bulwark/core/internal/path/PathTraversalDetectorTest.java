@@ -253,6 +253,26 @@ class PathTraversalDetectorTest {
         assertThat(standard(path("/data/users.db"))).containsExactly("PATH-BACKUP-FILE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/#index.php#", "/admin/#config.inc.php#"})
+    void detectsEditorAutoSaveFilesInRequestPath(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-BACKUP-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/index.php::$DATA", "/Default.aspx:$DATA", "/admin::$INDEX_ALLOCATION/",
+        "/secret:$I30:$INDEX_ALLOCATION/x.txt"})
+    void detectsNtfsStreamInRequestPath(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-NTFS-STREAM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/wiki/Special:Search", "/v1/projects/p1:batchGet", "/tags/#hashtag", "/odata/Products/$count",
+        "/price/USD:$5"})
+    void ignoresColonsAndHashesOfOrdinaryRequestPaths(String value) {
+        assertThat(standard(path(value))).isEmpty();
+    }
+
     @Test
     void ignoresOrdinaryStaticAssets() {
         assertThat(standard(path("/assets/jquery.history.min.js"))).isEmpty();
@@ -361,6 +381,24 @@ class PathTraversalDetectorTest {
         assertThat(standard(query(value))).containsExactly("PATH-SENSITIVE-FILE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/WEB-INF./web.xml", "/etc./passwd", "c:\\windows. \\win.ini", "/WEB-INF /web.xml"})
+    void detectsWellKnownFileBehindTrailingDotsWindowsDrops(String value) {
+        assertThat(standard(query(value))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/CVS/Root", "/CVS/Repository", "/src/CVS/Entries"})
+    void detectsCvsMetadataFiles(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-SENSITIVE-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I work at CVS. /pharmacy hours", "see etc. /usr/share", "v2. /etc is a folder"})
+    void ignoresSentenceEndsBeforeSlashes(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
     @Test
     void pathSkeletonCollapsesJunkAndRedundantSeparators() {
         assertThat(PathTraversalDetector.pathSkeleton("//etc/.//passwd")).isEqualTo("/etc/passwd");
@@ -396,6 +434,12 @@ class PathTraversalDetectorTest {
         "/x.printer", "/global.asa", "/project.csproj"})
     void detectsRestrictedExtensionInRequestPath(String value) {
         assertThat(standard(path(value))).containsExactly("PATH-RESTRICTED-EXTENSION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/server.csr", "/site.ini.", "/db.cnf. ", "/x.config%20"})
+    void detectsRestrictedExtensionBeforeTrailingDotsAndBlanks(String value) {
+        assertThat(standard(path(value.replace("%20", " ")))).containsExactly("PATH-RESTRICTED-EXTENSION");
     }
 
     @Test

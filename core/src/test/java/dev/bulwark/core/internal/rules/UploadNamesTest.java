@@ -19,13 +19,19 @@ class UploadNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"shell.jsp", "shell.jsp;.png", "x.jsp::$DATA", "x.jsp%00.png", "x.jsp\u0000.png", "x.jsp.",
-        "x.jsp ", "dir/x.jsp;jsessionid=1", "C:\\up\\x.JSP"})
+        "x.jsp ", "dir/x.jsp;jsessionid=1", "C:\\up\\x.JSP", "x.jsp/", "x.jsp\\\\", "dir/x.jsp//"})
     void endsTheNameWhereServersEndIt(String name) {
         assertThat(lastExtensionIsJsp(name)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"x.jsp.png", "x.png", "jsp", "x.jspx.txt", "notes;x.jsp.txt"})
+    @ValueSource(strings = {"x.jsp/", "dir/x.jsp\\"})
+    void baseNameIgnoresTrailingSeparatorsJavaFileApisDrop(String name) {
+        assertThat(name.substring(UploadNames.baseNameStart(name))).startsWith("x.jsp");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x.jsp.png", "x.png", "jsp", "x.jspx.txt", "notes;x.jsp.txt", "x.jsp/notes.txt", "/", ""})
     void readsTheLastExtensionOfOrdinaryNames(String name) {
         assertThat(lastExtensionIsJsp(name)).isFalse();
     }

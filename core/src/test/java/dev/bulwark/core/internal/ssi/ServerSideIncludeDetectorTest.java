@@ -48,6 +48,19 @@ class ServerSideIncludeDetectorTest {
         assertThat(standard(query(value))).containsExactly("SSI-ESI-ELEMENT");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"use <!--#include--> directives carefully", "<!--#echo -->", "<!--#set-->", "<!--#include -->",
+        "<!--#config timefmt-->"})
+    void ignoresDirectivesNamedWithoutAttributes(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<!--#include  virtual = \"/etc/passwd\"-->", "<!--#printenv-->", "<!--#endif-->"})
+    void detectsDirectivesWithSpacedAttributesOrNoneNeeded(String value) {
+        assertThat(standard(query(value))).containsExactly("SSI-DIRECTIVE");
+    }
+
     @Test
     void detectsDirectiveInHeaderAndPercentEncodedJsonValue() {
         assertThat(standard(header("user-agent", "<!--#include virtual=\"/etc/shadow\"-->"))).containsExactly("SSI-DIRECTIVE");

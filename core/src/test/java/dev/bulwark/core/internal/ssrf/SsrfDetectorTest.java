@@ -58,6 +58,19 @@ class SsrfDetectorTest {
     }
 
     @Test
+    void detectsInternalHostAndPortFollowedByPathQueryOrLineBreak() {
+        assertThat(standard(query("url", "localhost:8080/admin"))).containsExactly("SSRF-INTERNAL-HOST");
+        assertThat(standard(query("url", "127.0.0.1:6379?x"))).containsExactly("SSRF-INTERNAL-HOST");
+        assertThat(standard(query("url", "127.0.0.1:6379\r\nFLUSHALL"))).contains("SSRF-INTERNAL-HOST");
+    }
+
+    @Test
+    void ignoresHostAndPortNamedInASentence() {
+        assertThat(standard(query("q", "localhost:3000 not loading"))).isEmpty();
+        assertThat(standard(query("q", "127.0.0.1:8080 refused the connection"))).isEmpty();
+    }
+
+    @Test
     void ignoresBareHostWordsWithoutPathOrPort() {
         assertThat(standard(query("server", "localhost"))).isEmpty();
         assertThat(standard(query("server", "mylocalhost/x"))).isEmpty();

@@ -215,6 +215,40 @@ class TemplateInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{if system('id')}{/if}", "{if readfile('/etc/passwd')}{/if}", "{elseif passthru('ls')}{/if}",
+        "{while  exec('id')}{/while}", "{if $x|@count > strlen('a')}y{/if}"})
+    void detectsSmartyBlockConditionCallingFunction(String value) {
+        assertThat(Scans.value(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{if $user}Hello {$user}{/if}", "{if system('id')}", "function f() {if (ok()) {run();}} {/if}",
+        "{if you ask me} this works {/if}", "{if a.b}x{/if}"})
+    void ignoresSmartyBlocksWithoutCallsAndUnclosedOrCodeBlocks(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<%@ page import=\"java.io.*\" %>", "<%@ include file=\"/WEB-INF/x.jsp\" %>",
+        "<%@taglib prefix=\"c\" uri=\"http://java.sun.com/jsp/jstl/core\"%>"})
+    void detectsJspDirectiveWithAttribute(String value) {
+        assertThat(Scans.value(detector, value)).contains("TEMPLATE-STATEMENT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"use the <%@ page %> directive", "<%@ note: see below %>"})
+    void ignoresJspDirectiveNamedWithoutAttribute(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{if a(", "{if {if {/if}", "{while x(}"})
+    void finishesQuicklyOnOneMebibyteOfSmartyBlockOpeners(String unit) {
+        String value = Scans.mebibyteOf(unit) + "{/if}{/while}";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Scans.value(detector, value, Level.STRICT));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{{''~", "{{x['__", "#{@a[", "{{#with ", "${`", "@(@(", "{$a{$a"})
     void finishesQuicklyOnOneMebibyteOfNewShapes(String unit) {
         String value = Scans.mebibyteOf(unit);

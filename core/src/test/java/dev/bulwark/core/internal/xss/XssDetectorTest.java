@@ -245,6 +245,12 @@ class XssDetectorTest {
         }
 
         @Test
+        void ignoresServerSideIncludeNamedWithoutAttribute() {
+            assertThat(standard("use <!--#include--> directives carefully")).isEmpty();
+            assertThat(standard("<!--#printenv-->")).contains("XSS-MARKUP-DECLARATION");
+        }
+
+        @Test
         void detectsImportProcessingInstruction() {
             assertThat(standard("<?import implementation=\"x.htc\">")).contains("XSS-MARKUP-DECLARATION");
         }
