@@ -285,7 +285,8 @@ final class SqlShapes {
             if (c < n && realComment(c) && !wordLead && !leadHasWord && leadKind != K_STR_OPEN
                     && (c != s + 1 || leadKind != K_NUM || bareComment(c))) {
                 findings.add(TRAILING_COMMENT, start[s], end[c]);
-            } else if (c >= n && leadCompare && leadConstants && closes == 0 && valueStart) {
+            } else if (c >= n && leadCompare && leadConstants && closes == 0 && valueStart
+                    && !spacedArithmetic(s, n)) {
                 findings.add(TAUTOLOGY, start[s], end[n - 1]);
             }
             return;
@@ -824,6 +825,21 @@ final class SqlShapes {
 
     private boolean plainOperand(int i) {
         return type[i] == NUM || type[i] == WORD && detail[i] == 0;
+    }
+
+    /**
+     * Whether tokens {@code [from, to)} hold {@code + - * /} with a blank on each side, as a sum written
+     * out ({@code 1 + 1 = 2}) does; probes compare constants tersely ({@code 1=1}, {@code 11!=1}).
+     */
+    private boolean spacedArithmetic(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (type[i] == OP && end[i] - start[i] == 1 && "+-*/".indexOf(text.charAt(start[i])) >= 0
+                    && start[i] > 0 && end[i] < text.length() && SqlLexer.isSpace(text.charAt(start[i] - 1))
+                    && SqlLexer.isSpace(text.charAt(end[i]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the quote at {@code at} stands between two letters, as an apostrophe in a word does. */

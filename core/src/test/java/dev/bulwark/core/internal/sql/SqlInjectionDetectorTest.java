@@ -431,6 +431,19 @@ class SqlInjectionDetectorTest {
             assertThat(rulesFor(value)).as(value).contains("SQL-IMPLICIT-CONVERSION");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"1=1", "11!=1", "42<=>42", "2-1=1", "1 is not 2"})
+        void blocksValueThatOnlyComparesConstants(String value) {
+            assertThat(rulesFor(value)).as(value).contains("SQL-TAUTOLOGY");
+        }
+
+        /** A sum written out with blanks is arithmetic in prose, not a probe. */
+        @ParameterizedTest
+        @ValueSource(strings = {"1 + 1 = 2", "3 * 4 = 12", "10 / 2 = 5", "7 - 3 = 4"})
+        void allowsSumWrittenOutWithBlanks(String value) {
+            assertThat(rulesFor(value)).as(value).isEmpty();
+        }
+
         /** Contractions around a spaced operator, and a quoted name then a word, are how prose quotes. */
         @ParameterizedTest
         @ValueSource(strings = {"Don't & won't", "can't + won't", "'Q&A' section", "'Smith & Wesson' catalog",
