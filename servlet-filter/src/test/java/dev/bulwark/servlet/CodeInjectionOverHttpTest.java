@@ -42,6 +42,14 @@ class CodeInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksSerializedPhpObjectWithSignedLengthInQuery() {
+        HttpResponse<String> response = get("/render?prefs=" + encoded("O:+8:\"stdClass\":0:{}"));
+
+        assertThat(assertBlockedAndLogged(response, "PHP-SERIALIZED-OBJECT").get("rule.id").asText())
+                .isEqualTo("PHP-SERIALIZED-OBJECT");
+    }
+
+    @Test
     void passesSearchForFunctionNameUnchanged() {
         String query = "base64_decode example";
         HttpResponse<String> response = postForm(form("q", query) + "&" + form("mode", "passthru"));

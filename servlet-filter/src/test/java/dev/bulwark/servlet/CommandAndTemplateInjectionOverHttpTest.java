@@ -35,6 +35,87 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void blocksCommandOnLineAfterAddressWithCrlfLineBreakInQuery() {
+        assertBlockedAndLoggedAs(get("/ping?host=127.0.0.1%0D%0Asleep%205"), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandAfterSpacedSemicolonFollowingAddressInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "127.0.0.1 ; sleep 5")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandAfterAddressThatClosesItsQuoteInJson() {
+        HttpResponse<String> response = post("/ping", "application/json",
+                "{\"host\":\"1' ; sleep 5 #\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertBlockedAndLoggedAs(response, "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandNamedThroughRelativeBinDirectoryInQuery() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("|usr/bin/id")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandGluedToLeadingAmpersandInJson() {
+        HttpResponse<String> response = post("/ping", "application/json",
+                "{\"host\":\"&id&\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertBlockedAndLoggedAs(response, "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksPsWithDashlessOptionsAfterSemicolonInQuery() {
+        assertBlockedAndLoggedAs(get("/ping?host=" + encoded("a;ps aux")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksAwkProgramAfterSemicolonInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "x; awk 'BEGIN {system(\"id\")}'")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksCommandPrintedFromEscapesInsideSubstitutionInJson() {
+        HttpResponse<String> response = post("/ping", "application/json",
+                "{\"host\":\"$(printf '\\\\151\\\\144')\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertBlockedAndLoggedAs(response, "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksDroppedScriptRunAfterSemicolonInQuery() {
+        assertBlockedAndLoggedAs(get("/ping?host=" + encoded("x;./x.sh")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void blocksScriptSourcedWithDotAfterSemicolonInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "x;. /tmp/x.sh")), "UNIXCMD-COMMAND");
+    }
+
+    @Test
+    void passesDeliveryNoteWithParenthesesAndFullStopsUnchanged() {
+        String note = "Gift wrap, no invoice inside (it's a present). Please leave it at the neighbour's door. Second"
+                + " floor, ring twice; the bell's broken. Gift wrap, no invoice inside (it's a present). Call before delivery";
+        HttpResponse<String> response = postForm(form("note", note));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).get("parameters").get("note").get(0).asText()).isEqualTo(note);
+    }
+
+    @Test
+    void passesShortAnswersAfterNumbersUnchanged() {
+        String answer = "2; yes";
+        String time = "10:30; date";
+        HttpResponse<String> response = postForm(form("answer", answer) + "&" + form("time", time));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("answer").get(0).asText()).isEqualTo(answer);
+        assertThat(parameters.get("time").get(0).asText()).isEqualTo(time);
+    }
+
+    @Test
     void blocksArithmeticExpansionInQuery() {
         assertBlockedAndLoggedAs(get("/calc?x=" + encoded("$((7))z")),
                 "UNIXCMD-EXPANSION");
@@ -48,6 +129,16 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     @Test
     void blocksProgramStartedAfterAmpersandInFormField() {
         assertBlockedAndLoggedAs(postForm(form("host", "127.0.0.1 & start calc.exe")), "WINCMD-COMMAND");
+    }
+
+    @Test
+    void blocksWindowsCommandAfterSingleQuoteInFormField() {
+        assertBlockedAndLoggedAs(postForm(form("host", "'&net user hacker P@ss /add&'")), "WINCMD-COMMAND");
+    }
+
+    @Test
+    void blocksBareWindowsCommandBetweenAmpersandsInQuery() {
+        assertBlockedAndLoggedAs(get("/files?path=" + encoded("&ver&")), "WINCMD-COMMAND");
     }
 
     @Test

@@ -98,7 +98,7 @@ final class ShellCommands {
             "cat head tail more less nl od ls ll dir cp mv rm ln touch find locate dd file stat tee"
                     + " sort uniq cut paste tr rev fold column comm join split diff patch vi ex view"
                     + " id ps top w who last set export unset declare typeset history kill mount df du"
-                    + " free date su echo sleep yes test source bc dc at batch screen bridge truncate"
+                    + " free date su echo sleep yes test source . bc dc at batch screen bridge truncate"
                     + " install cd pwd wall write mesg look pr fmt wc service ip",
             WORD,
             // Package managers and configuration management.

@@ -908,7 +908,10 @@ final class ShellTokenizer {
         flags |= F_UNKNOWN_VAR;
     }
 
-    /** Values a target's environment very likely has, so that {@code ${PATH:0:1}} yields '/'. */
+    /**
+     * Values a target's environment very likely has, so that {@code ${PATH:0:1}} yields '/' and
+     * {@code $SHELL} or {@code $BASH} name a shell.
+     */
     private String environment(int from, int to) {
         int n = to - from;
         if (n == 4 && text.regionMatches(from, "PATH", 0, 4)) {
@@ -925,6 +928,9 @@ final class ShellTokenizer {
         }
         if (n == 5 && text.regionMatches(from, "SHELL", 0, 5)) {
             return "/bin/sh";
+        }
+        if (n == 4 && text.regionMatches(from, "BASH", 0, 4)) {
+            return "/bin/bash";
         }
         return null;
     }

@@ -48,7 +48,19 @@ import java.util.List;
  * <p>Arguments weigh as evidence too: numbers and options after a separator make a command line
  * ({@code 127.0.0.1;sleep 5}) where plain words make a sentence ({@code sleep 5 hours}); so do a
  * glob or deep path ({@code cat /et*}{@code /*wd}), a script file for an interpreter, a package
- * manager's {@code install}, a dotted version ({@code python3.10}) and a pipe from a known command.
+ * manager's {@code install}, a dotted version ({@code python3.10}), option letters written without
+ * their dash ({@code ps aux}, {@code tar xzf}), an awk program ({@code awk 'BEGIN {system("id")}'})
+ * and a pipe from a known command.
+ * A lone address or number that opens the value is the input the application expected: a line
+ * break after it (CRLF too) starts a command line, and so does a spaced {@code ;} or {@code &} when
+ * the command has arguments ({@code 127.0.0.1 ; sleep 5}, {@code 1' ; sleep 5 #}), where a bare
+ * word stays an answer ({@code 2; yes}). An {@code &} glued to a command reads as a query string
+ * only after a key ({@code a&id&b}); opening the value, it is a separator like {@code ;} ({@code
+ * &id&}). System binary directories count without their leading slash too ({@code |usr/bin/id}),
+ * as a relative path from {@code /} runs the same program; an unknown program counts from the
+ * working or a temporary directory after a tight separator ({@code x;./x.sh}, {@code x;/tmp/p}), and
+ * {@code .} counts as {@code source} when it names a file.
+ * A substitution in command position runs what it prints ({@code $(printf "\x69\x64")}).
  * A value wrapped whole in backticks is a substitution, and so are spans glued to each other
  * ({@code `a``b`}); backtick spans in prose are Markdown code spans. A login shell's path as the
  * whole value ({@code /bin/zsh}) is a setting, not a command line: only STRICT blocks it. Shell-only
@@ -241,6 +253,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private static final int C_PIPED = 1 << 8;
         /** The command follows {@code &&} or {@code ||}, which prose and Markdown hardly write. */
         private static final int C_LOGIC = 1 << 9;
+        /** The command follows {@code ;} or {@code &} after a lone token that opens the value: "1 ; sleep 5". */
+        private static final int C_AFTER_TOKEN = 1 << 10;
 
         // How a command word matched.
         private static final int M_PATH = 1;
@@ -248,6 +262,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private static final int M_EVASION = 1 << 2;
         /** Named with a dotted version, as only a command line does: python3.10, gcc7.4. */
         private static final int M_VERSION = 1 << 3;
+        /** An unknown program run from the working or a temporary directory: ./x.sh, /tmp/p. */
+        private static final int M_DROPPED = 1 << 4;
 
         private final ShellTokenizer tokenizer = new ShellTokenizer(false);
         private final boolean[] expect = new boolean[MAX_LEVELS];
@@ -285,6 +301,10 @@ public final class UnixCommandDetector extends RuleFamily {
         private final boolean[] scriptArg = new boolean[MAX_LEVELS];
         /** A package manager's first argument is {@code install} or a like subcommand. */
         private final boolean[] installs = new boolean[MAX_LEVELS];
+        /** The command is {@code .}, which reads a file as {@code source} does. */
+        private final boolean[] sourcesFile = new boolean[MAX_LEVELS];
+        /** The command's kind in {@link #DASHLESS_OPTIONS}, 0 for none. */
+        private final int[] dashless = new int[MAX_LEVELS];
         /** The command before the pipe at this level was a known command. */
         private final boolean[] knownBeforePipe = new boolean[MAX_LEVELS];
 
@@ -306,6 +326,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private int leadEnd;
         /** The value opens by closing the quote it was read inside: {@code ' | id | '}. */
         private boolean quoteLed;
+        /** The quote the current reading starts inside, or {@link ShellTokenizer#START_UNQUOTED}. */
+        private int readingQuote;
         /** Kind of the separator that ends the command being judged, 0 at the end of the value. */
         private int endingSep;
 
@@ -352,6 +374,7 @@ public final class UnixCommandDetector extends RuleFamily {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
             source = text;
+            readingQuote = startQuote;
             quoteLed = startQuote != ShellTokenizer.START_UNQUOTED && text.charAt(0) == startQuote;
             leadEnd = skipBlanks(text, quoteLed ? 1 : 0);
             endingSep = 0;
@@ -522,6 +545,12 @@ public final class UnixCommandDetector extends RuleFamily {
             if (signals == ShellWords.PLAIN && !isNumber(b, from, to)) {
                 if (argCount[d] == 0 && (cmdFlags[d] & PACKAGES) != 0 && isInstallVerb(b, from, to)) {
                     installs[d] = true;
+                } else if (argCount[d] == 0 && isDashlessOptions(dashless[d], b, from, to)) {
+                    // "ps aux", "tar xzf": options written without their dash.
+                    signals = ShellWords.OPTION;
+                } else if (dashless[d] == AWK && (flags & ShellTokenizer.F_QUOTED) != 0 && isAwkProgram(b, from, to)) {
+                    // awk 'BEGIN {system("id")}': the program awk runs.
+                    signals = ShellWords.CODE_OPTION;
                 } else {
                     proseArgs[d]++;
                 }
@@ -558,7 +587,8 @@ public final class UnixCommandDetector extends RuleFamily {
                 strength = strengthAfter(sep, queryish[d], t.spaceBefore);
                 if (sep == ShellTokenizer.PIPE) {
                     context |= knownBeforePipe[d] ? C_PIPE | C_PIPED : C_PIPE;
-                } else if (sep == ShellTokenizer.AMP) {
+                } else if (sep == ShellTokenizer.AMP && (d > 0 || sepStart > leadEnd)) {
+                    // "a&id&b" may be a query string; "&id" opening the value has no key before it.
                     context |= C_AMP;
                 } else if (sep == ShellTokenizer.AND || sep == ShellTokenizer.OR) {
                     context |= C_LOGIC;
@@ -576,9 +606,13 @@ public final class UnixCommandDetector extends RuleFamily {
             if (sep != 0 && sepStart <= leadEnd && (t.spaceBefore || sep == ShellTokenizer.NEWLINE) && d == 0) {
                 context |= C_LEADING;
             }
-            if (sep == ShellTokenizer.NEWLINE && d == 0 && isLoneToken(source, leadEnd, sepStart)) {
-                // "127.0.0.1\nsleep 5": the expected value, then a line the shell runs.
+            if (sep == ShellTokenizer.NEWLINE && d == 0 && opensWithLoneToken()) {
+                // "127.0.0.1\nsleep 5", "127.0.0.1\r\nid": the expected value, then a line the shell runs.
                 context |= C_LEADING;
+            } else if ((sep == ShellTokenizer.SEMI || sep == ShellTokenizer.AMP) && d == 0 && opensWithLoneToken()) {
+                // "127.0.0.1 ; sleep 5", "1' ; sleep 5 #", "1 & sleep 5": the expected value, then
+                // a command.
+                context |= C_AFTER_TOKEN;
             }
             skippedEmpty = emptyBeforeCommand;
             emptyBeforeCommand = false;
@@ -586,7 +620,7 @@ public final class UnixCommandDetector extends RuleFamily {
             skippedEmpty = false;
             // Markdown code spans in prose ("run `make`, then `make test`") chain nothing.
             if (hasCmd[d] && strength == TIGHT && (cmdFlags[d] & STRENGTH) != 0 && cmdLower[d]
-                    && (context & C_BACKTICK) == 0) {
+                    && (context & C_BACKTICK) == 0 && !sourcesFile[d]) {
                 if (++tightChain >= 2) {
                     find(COMMAND, cmdStart[d], cmdEnd[d]);
                 }
@@ -634,6 +668,8 @@ public final class UnixCommandDetector extends RuleFamily {
             args[d] = 0;
             proseArgs[d] = 0;
             installs[d] = false;
+            dashless[d] = DASHLESS_OPTIONS.get(b, from, to);
+            sourcesFile[d] = to - from == 1 && b[from] == '.';
             globArg[d] = false;
             deepPathArg[d] = false;
             scriptArg[d] = false;
@@ -674,16 +710,73 @@ public final class UnixCommandDetector extends RuleFamily {
             cmdStart[d] = prefixStart;
         }
 
-        /** The output of {@code echo X} or {@code cat <<< X} inside {@code $(...)} in command position runs as a command. */
+        /**
+         * The output of {@code echo X}, {@code printf X} or {@code cat <<< X} inside {@code $(...)}
+         * in command position runs as a command; printf's escapes are decoded first ({@code \x69\x64}).
+         */
         private void outputAsCommand(ShellTokenizer t, int d, int from, int to) {
+            char[] b = t.buf;
+            int printedLength = printedForm(b, from, to);
+            if (printedLength >= 0) {
+                // printf "\x69\x64" prints "id".
+                b = printed;
+                from = 0;
+                to = printedLength;
+            }
             int space = from;
-            while (space < to && t.buf[space] != ' ') {
+            while (space < to && b[space] != ' ') {
                 space++;
             }
-            int f = lookup(t.buf, from, space, 0);
+            int f = lookup(b, from, space, 0);
             if ((f & STRENGTH) != 0) {
                 find((f & WORD) != 0 && (f & (DISTINCT | NAMED)) == 0 ? COMMAND : CHAIN, t.tokenStart, t.tokenEnd);
             }
+        }
+
+        private final char[] printed = new char[64];
+
+        /**
+         * Decodes the escapes printf (and {@code echo -e}) turn into characters, {@code \xHH} and
+         * octal {@code \NNN}, from the word into {@link #printed}; returns the length, or -1 when
+         * the word has no backslash. At most {@code printed.length} characters: a command name is short.
+         */
+        private int printedForm(char[] b, int from, int to) {
+            if (ShellWords.indexOf(b, from, to, "\\") < 0) {
+                return -1;
+            }
+            int n = 0;
+            int i = from;
+            while (i < to && n < printed.length) {
+                char c = b[i];
+                if (c == '\\' && i + 1 < to) {
+                    char e = b[i + 1];
+                    int j = i + 1;
+                    int value = 0;
+                    int digits = 0;
+                    if (e == 'x') {
+                        j++;
+                        while (j < to && digits < 2 && Character.digit(b[j], 16) >= 0) {
+                            value = value * 16 + Character.digit(b[j], 16);
+                            j++;
+                            digits++;
+                        }
+                    } else {
+                        while (j < to && digits < 3 && b[j] >= '0' && b[j] <= '7') {
+                            value = value * 8 + (b[j] - '0');
+                            j++;
+                            digits++;
+                        }
+                    }
+                    if (digits > 0) {
+                        printed[n++] = (char) value;
+                        i = j;
+                        continue;
+                    }
+                }
+                printed[n++] = c;
+                i++;
+            }
+            return n;
         }
 
         private int matchKind;
@@ -736,6 +829,10 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
             }
             if (f == 0) {
+                if (slash >= 0 && isDroppedProgram(b, from, slash + 1, to)) {
+                    matchKind |= M_DROPPED;
+                    return NAMED;
+                }
                 return 0;
             }
             if (slash >= 0) {
@@ -754,8 +851,35 @@ public final class UnixCommandDetector extends RuleFamily {
 
         private static final String[] BIN_DIRECTORIES = {
             "/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/usr/local/bin/", "/usr/local/sbin/",
-            "bin/", "./", "/usr/games/", "/opt/bin/",
+            "bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/", "./", "/usr/games/",
+            "/opt/bin/",
         };
+
+        private static final String[] DROP_DIRECTORIES = {"./", "../", "/tmp/", "/var/tmp/", "/dev/shm/"};
+
+        /**
+         * Whether {@code b[from, to)} names a program by a plain file name in a directory an
+         * attacker writes to and runs from: the working directory ({@code ./x.sh}, {@code ../x})
+         * or a temporary one ({@code /tmp/p}, {@code /dev/shm/x}).
+         */
+        private static boolean isDroppedProgram(char[] b, int from, int dirEnd, int to) {
+            if (to - dirEnd < 1 || to - dirEnd > 64) {
+                return false;
+            }
+            for (int i = dirEnd; i < to; i++) {
+                char c = b[i];
+                if (!Ascii.isLetter(c) && !Ascii.isDigit(c) && c != '.' && c != '_' && c != '-') {
+                    return false;
+                }
+            }
+            for (String dir : DROP_DIRECTORIES) {
+                int n = dir.length();
+                if (dirEnd - from >= n && ShellWords.indexOf(b, from, from + n, dir) == from) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         private static boolean isBinDirectory(char[] b, int from, int to) {
             for (String dir : BIN_DIRECTORIES) {
@@ -785,6 +909,52 @@ public final class UnixCommandDetector extends RuleFamily {
             int n = to - from;
             return (n == 4 && ShellWords.indexOf(b, from, to, "echo") == from)
                     || (n == 6 && ShellWords.indexOf(b, from, to, "printf") == from);
+        }
+
+        /** Commands that take a first argument of option letters without a dash: BSD {@code ps}, {@code tar}. */
+        private static final CommandTable DASHLESS_OPTIONS =
+                new CommandTable("ps", 1, "tar bsdtar", 2, "awk gawk mawk nawk", 3);
+        /** The {@link #DASHLESS_OPTIONS} kind of awk, whose first plain argument is its program. */
+        private static final int AWK = 3;
+
+        /** Whether a quoted awk argument holds a program: an action in braces, {@code {print $1}}. */
+        private static boolean isAwkProgram(char[] b, int from, int to) {
+            int open = ShellWords.indexOf(b, from, to, "{");
+            return open >= 0 && ShellWords.indexOf(b, open + 1, to, "}") > open;
+        }
+        private static final String PS_LETTERS = "auxefwjlT";
+        private static final String TAR_LETTERS = "cxtzjJvfpu";
+
+        /**
+         * Whether the word is a cluster of two to six distinct option letters of the command with
+         * the letter nearly every such use has, so that words ("we", "cut") stay prose: {@code ps}
+         * lists every process with {@code x} ({@code aux}, {@code fax}); {@code tar} names an
+         * archive file with {@code f} and a mode with {@code c}, {@code x} or {@code t} ({@code xzf}).
+         */
+        private static boolean isDashlessOptions(int kind, char[] b, int from, int to) {
+            int n = to - from;
+            if (kind == 0 || kind == AWK || n < 2 || n > 6) {
+                return false;
+            }
+            boolean ps = kind == 1;
+            String letters = ps ? PS_LETTERS : TAR_LETTERS;
+            if (ShellWords.indexOf(b, from, to, ps ? "x" : "f") < 0) {
+                return false;
+            }
+            boolean mode = ps;
+            for (int i = from; i < to; i++) {
+                char c = b[i];
+                if (letters.indexOf(c) < 0) {
+                    return false;
+                }
+                for (int j = from; j < i; j++) {
+                    if (b[j] == c) {
+                        return false;
+                    }
+                }
+                mode |= c == 'c' || c == 'x' || c == 't';
+            }
+            return mode;
         }
 
         private static final CommandTable INSTALL_VERBS =
@@ -827,6 +997,30 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether the text before the separator just read is one lone token ({@link #isLoneToken}),
+         * with the blanks before the separator ({@code \r} of a CRLF line break, spaces) and, in a
+         * quoted reading, the quote the token closes left out: {@code 127.0.0.1\r\n}, {@code 1' ;}.
+         */
+        private boolean opensWithLoneToken() {
+            int to = sepStart;
+            if (to >= source.length()) {
+                return false;
+            }
+            char sep = source.charAt(to);
+            if (sep != '\n' && sep != ';' && sep != '&') {
+                // An unbalanced ")" ends a command too, but "1) ls" is a list item.
+                return false;
+            }
+            while (to > leadEnd && ShellTokenizer.isBlank(source.charAt(to - 1))) {
+                to--;
+            }
+            if (readingQuote != ShellTokenizer.START_UNQUOTED && to > leadEnd && source.charAt(to - 1) == readingQuote) {
+                to--;
+            }
+            return isLoneToken(source, leadEnd, to);
         }
 
         /**
@@ -926,6 +1120,10 @@ public final class UnixCommandDetector extends RuleFamily {
         private void close(ShellTokenizer t, int d) {
             if (t.kind == 0) {
                 // Unbalanced: acts like a separator at this level.
+                if (pendingSep[d] == 0 || !expect[d]) {
+                    sepStart = t.tokenStart;
+                    sepSpaceBefore = t.spaceBefore;
+                }
                 endingSep = ShellTokenizer.SEMI;
                 finishCommand(d, true);
                 expect[d] = true;
@@ -992,6 +1190,11 @@ public final class UnixCommandDetector extends RuleFamily {
                 return;
             }
             hasCmd[d] = false;
+            if (sourcesFile[d] && ((args[d] & ShellWords.PATH) == 0 || proseArgs[d] > 0)) {
+                // "." sources a file named by a path; otherwise it is a full stop: "a;.", "(it's a
+                // present). Please leave it".
+                return;
+            }
             RuleDefinition rule = judge(d, bySeparator);
             if (rule == WEAK && (nameComponent || cmdEnd[d] - cmdStart[d] < 4)) {
                 // Parameter names and two-letter values such as "sh" or "cc" are too common.
@@ -1035,6 +1238,11 @@ public final class UnixCommandDetector extends RuleFamily {
             if ((match & (M_EVASION | M_GLOB)) != 0 && (cmdLower[d] || (f & DISTINCT) != 0)) {
                 return s == TIGHT && shellish ? CHAIN : EVASION;
             }
+            if ((match & M_DROPPED) != 0) {
+                // "x;./x.sh", "1 && /tmp/p": a program of the attacker's, run after a tight separator
+                // or one that ends the expected value; "see docs; ./docs/a.md" is a link in prose.
+                return s == TIGHT || (context & (C_LEADING | C_LOGIC | C_AFTER_TOKEN | C_SUBST)) != 0 ? COMMAND : null;
+            }
             if ((match & M_PATH) != 0) {
                 if (s == START && n == 0 && !bySeparator && (context & C_PREFIXED) == 0 && (f & SHELL) != 0
                         && plainPath(cmdStart[d], cmdEnd[d])) {
@@ -1071,7 +1279,9 @@ public final class UnixCommandDetector extends RuleFamily {
             // row "| id | name |" goes on after the name and is judged as before.
             // A Markdown row "| id | name |" goes on after a pipe; no row opens by closing a quote.
             boolean lastInLine = !bySeparator || (endingSep != 0 && (endingSep != ShellTokenizer.PIPE || quoteLed));
-            boolean appended = (context & C_LEADING) != 0 && proseArgs[d] == 0 && lastInLine
+            // "127.0.0.1 ; sleep 5" needs an argument: "2; yes" and "10:30; date" are answers.
+            boolean appended = ((context & C_LEADING) != 0 || ((context & C_AFTER_TOKEN) != 0 && n >= 1))
+                    && proseArgs[d] == 0 && lastInLine
                     && (n == 0 || (a & ~(ShellWords.PLAIN | ShellWords.OPTION | ShellWords.HOST)) == 0);
             // "x && id", "x || sleep 5": a logical chain ending the value, or another chain after it.
             boolean chained = (context & C_LOGIC) != 0 && proseArgs[d] == 0 && lastInLine;

@@ -33,6 +33,10 @@ import java.util.List;
  * {@code %COMSPEC%} and {@code %VAR:~n,m%} expansion, quotes removed from names ({@code
  * p"o"wershell}). A finding needs a known command in command position with context that grows
  * with how ordinary its name is, or one of the grammars that only batch files and PowerShell use.
+ * Values are read again as if injected inside a double- or single-quoted string; the single-quoted
+ * reading is also how {@code cmd.exe} sees a value with {@code '}, which it does not treat as a
+ * quote ({@code '&net user x /add&'}). An {@code &} glued to a command reads as a query string only
+ * after a key ({@code a&ver&b}); opening the value, it appends a command ({@code &ver&}).
  *
  * <p>Rules (levels): {@code WINCMD-CHAIN} and {@code WINCMD-POWERSHELL} are BASIC; {@code
  * WINCMD-COMMAND}, {@code WINCMD-EVASION} and {@code WINCMD-BATCH} are STANDARD; {@code
@@ -154,6 +158,8 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final int[] levelStrength = new int[MAX_LEVELS];
         private final int[] pendingSep = new int[MAX_LEVELS];
         private final boolean[] ampTight = new boolean[MAX_LEVELS];
+        /** Kind of the separator that ends the command being judged, 0 for any other end. */
+        private int endingSep;
         /** The command's name is written in lowercase, as typed commands are and titles are not. */
         private final boolean[] cmdLower = new boolean[MAX_LEVELS];
         /** The text being parsed, for looking at what opens it. */
@@ -202,6 +208,11 @@ public final class WindowsCommandDetector extends RuleFamily {
             parse(text, ShellTokenizer.START_UNQUOTED);
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
+            }
+            if (!anyBlocking && text.indexOf('\'') >= 0) {
+                // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
+                // all: "'&net user x /add&'" closes the string, or never opened one.
+                parse(text, ShellTokenizer.START_SINGLE);
             }
         }
 
@@ -309,7 +320,8 @@ public final class WindowsCommandDetector extends RuleFamily {
                 cmdFlags[d] = f;
                 cmdMatch[d] = matchKind;
                 cmdStrength[d] = strength;
-                ampTight[d] = amp && strength == TIGHT;
+                // "a&dir&b" may be a query string; "&dir&" opening the value has no key before it.
+                ampTight[d] = amp && strength == TIGHT && (d > 0 || !opensWithSeparator(t.tokenStart));
                 cmdLower[d] = ShellWords.isLowerCase(b, from, to);
                 cmdStart[d] = t.tokenStart;
                 cmdEnd[d] = t.tokenEnd;
@@ -440,7 +452,9 @@ public final class WindowsCommandDetector extends RuleFamily {
 
         private void separator(ShellTokenizer t, int d) {
             batchToken(t, d, false);
+            endingSep = t.kind;
             finishCommand(d, true);
+            endingSep = 0;
             expect[d] = true;
             pendingSep[d] = t.kind;
         }
@@ -774,8 +788,10 @@ public final class WindowsCommandDetector extends RuleFamily {
             if ((match & M_PATH) != 0) {
                 return COMMAND;
             }
-            if (n == 0 && !bySeparator && d == 0 && cmdLower[d] && opensWithSeparator(cmdStart[d])) {
-                // "& ver", "| dir": a bare command appended to the application's command line.
+            boolean lastInLine = !bySeparator || endingSep == ShellTokenizer.AMP || endingSep == ShellTokenizer.AND;
+            if (n == 0 && lastInLine && d == 0 && cmdLower[d] && opensWithSeparator(cmdStart[d])) {
+                // "& ver", "| dir", "&ver&": a bare command appended to the application's command
+                // line ("| dir | size |" goes on as a table row).
                 return COMMAND;
             }
             boolean strongArgs = (a & (ShellWords.WINDOWS_PATH | ShellWords.VARIABLE)) != 0;

