@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Real-world values that look like command lines to a shell, cmd.exe or PHP: prose and chat with
  * {@code ;}, {@code &}, {@code |}, backticks, {@code $} and parentheses, names such as "Tom &amp;
  * Jerry" and "R&amp;D", addresses and host names with text after them, multi-line form fields,
- * Markdown with inline code and fenced blocks, file names, Windows paths, URLs, version strings,
- * math, emoticons, code snippets and mentions of {@code ps}, {@code cat}, {@code ls}, {@code id},
+ * Markdown with inline code and fenced blocks, file names, lists of paths, package file paths,
+ * Windows paths, menu labels with {@code &} accelerators, URLs, version strings, math, emoticons,
+ * code snippets (print-only awk programs among them) and mentions of {@code ps}, {@code cat}, {@code ls}, {@code id},
  * {@code sleep}, {@code dir}, {@code type}, {@code echo}, {@code awk} or {@code printf} in prose.
  * Each must pass the engine at its default level in a query, a form, a JSON body and a header.
  *
