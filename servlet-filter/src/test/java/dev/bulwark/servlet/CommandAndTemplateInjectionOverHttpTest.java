@@ -116,6 +116,21 @@ class CommandAndTemplateInjectionOverHttpTest extends FilterContainerTest {
     }
 
     @Test
+    void passesPathListsPackageFilesAndPrintOnlyAwkUnchanged() {
+        String paths = "/var/log;/tmp/app";
+        String file = "usr/bin/python3.11";
+        String answer = "awk '{print $1}' access.log";
+        HttpResponse<String> response = postForm(form("paths", paths) + "&" + form("file", file) + "&"
+                + form("answer", answer));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode parameters = json(response.body()).get("parameters");
+        assertThat(parameters.get("paths").get(0).asText()).isEqualTo(paths);
+        assertThat(parameters.get("file").get(0).asText()).isEqualTo(file);
+        assertThat(parameters.get("answer").get(0).asText()).isEqualTo(answer);
+    }
+
+    @Test
     void blocksArithmeticExpansionInQuery() {
         assertBlockedAndLoggedAs(get("/calc?x=" + encoded("$((7))z")),
                 "UNIXCMD-EXPANSION");

@@ -49,16 +49,19 @@ import java.util.List;
  * ({@code 127.0.0.1;sleep 5}) where plain words make a sentence ({@code sleep 5 hours}); so do a
  * glob or deep path ({@code cat /et*}{@code /*wd}), a script file for an interpreter, a package
  * manager's {@code install}, a dotted version ({@code python3.10}), option letters written without
- * their dash ({@code ps aux}, {@code tar xzf}), an awk program ({@code awk 'BEGIN {system("id")}'})
- * and a pipe from a known command.
+ * their dash ({@code ps aux}, {@code tar xzf}), an awk program ({@code awk 'BEGIN {system("id")}'};
+ * opening the value, only one that runs a command or writes a file, as {@code awk '{print $1}' f} is
+ * the awk of tutorials) and a pipe from a known command.
  * A lone address or number that opens the value is the input the application expected: a line
  * break after it (CRLF too) starts a command line, and so does a spaced {@code ;} or {@code &} when
  * the command has arguments ({@code 127.0.0.1 ; sleep 5}, {@code 1' ; sleep 5 #}), where a bare
  * word stays an answer ({@code 2; yes}). An {@code &} glued to a command reads as a query string
  * only after a key ({@code a&id&b}); opening the value, it is a separator like {@code ;} ({@code
- * &id&}). System binary directories count without their leading slash too ({@code |usr/bin/id}),
- * as a relative path from {@code /} runs the same program; an unknown program counts from the
- * working or a temporary directory after a tight separator ({@code x;./x.sh}, {@code x;/tmp/p}), and
+ * &id&}). System binary directories count without their leading slash too after a separator
+ * ({@code |usr/bin/id}), as a relative path from {@code /} runs the same program (opening the value,
+ * {@code usr/bin/python3.11} is a file of a package listing); an unknown program counts from the
+ * working or a temporary directory after a tight separator ({@code x;./x.sh}, {@code x;/tmp/p})
+ * unless the word before it is a path too ({@code /var/log;/tmp/app}, a list of paths), and
  * {@code .} counts as {@code source} when it names a file.
  * A substitution in command position runs what it prints ({@code $(printf "\x69\x64")}).
  * A value wrapped whole in backticks is a substitution, and so are spans glued to each other
@@ -255,6 +258,8 @@ public final class UnixCommandDetector extends RuleFamily {
         private static final int C_LOGIC = 1 << 9;
         /** The command follows {@code ;} or {@code &} after a lone token that opens the value: "1 ; sleep 5". */
         private static final int C_AFTER_TOKEN = 1 << 10;
+        /** The separator is glued to a path before it, as in a list of paths: "/var/log;/tmp/app". */
+        private static final int C_AFTER_PATH = 1 << 11;
 
         // How a command word matched.
         private static final int M_PATH = 1;
@@ -548,8 +553,10 @@ public final class UnixCommandDetector extends RuleFamily {
                 } else if (argCount[d] == 0 && isDashlessOptions(dashless[d], b, from, to)) {
                     // "ps aux", "tar xzf": options written without their dash.
                     signals = ShellWords.OPTION;
-                } else if (dashless[d] == AWK && (flags & ShellTokenizer.F_QUOTED) != 0 && isAwkProgram(b, from, to)) {
-                    // awk 'BEGIN {system("id")}': the program awk runs.
+                } else if (dashless[d] == AWK && (flags & ShellTokenizer.F_QUOTED) != 0 && isAwkProgram(b, from, to)
+                        && (d > 0 || cmdStart[d] > leadEnd || reachesOutsideAwk(b, from, to))) {
+                    // awk 'BEGIN {system("id")}': the program awk runs. Opening the value, a program
+                    // that only prints fields is the answer of a tutorial: "awk '{print $1}' file".
                     signals = ShellWords.CODE_OPTION;
                 } else {
                     proseArgs[d]++;
@@ -614,6 +621,9 @@ public final class UnixCommandDetector extends RuleFamily {
                 // a command.
                 context |= C_AFTER_TOKEN;
             }
+            if (sep == ShellTokenizer.SEMI && pathBefore(sepStart)) {
+                context |= C_AFTER_PATH;
+            }
             skippedEmpty = emptyBeforeCommand;
             emptyBeforeCommand = false;
             startCommand(t, d, from, to, flags, strength, context);
@@ -646,7 +656,9 @@ public final class UnixCommandDetector extends RuleFamily {
 
         private void startCommand(ShellTokenizer t, int d, int from, int to, int flags, int strength, int context) {
             char[] b = t.buf;
+            lookupOpensValue = d == 0 && t.tokenStart <= leadEnd;
             int f = lookup(b, from, to, flags);
+            lookupOpensValue = false;
             if ((f & KEYWORD) != 0) {
                 return;
             }
@@ -780,6 +792,8 @@ public final class UnixCommandDetector extends RuleFamily {
         }
 
         private int matchKind;
+        /** The word {@link #lookup} reads opens the value, where no separator runs it. */
+        private boolean lookupOpensValue;
 
         /** Flags of the command named by the word, looking through paths, versions and globs. */
         private int lookup(char[] b, int from, int to, int flags) {
@@ -836,7 +850,10 @@ public final class UnixCommandDetector extends RuleFamily {
                 return 0;
             }
             if (slash >= 0) {
-                if (!isBinDirectory(b, from, slash + 1)) {
+                if (!isBinDirectory(b, from, slash + 1)
+                        || (lookupOpensValue && isRelativeSystemDirectory(b, from, slash + 1))) {
+                    // "usr/bin/python3.11" opening the value is a file of a package or an archive
+                    // listing; "|usr/bin/id" runs it.
                     return 0;
                 }
                 matchKind |= M_PATH;
@@ -854,6 +871,20 @@ public final class UnixCommandDetector extends RuleFamily {
             "bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/", "./", "/usr/games/",
             "/opt/bin/",
         };
+
+        /** System binary directories written relative to {@code /}, which count only after a separator. */
+        private static final String[] RELATIVE_SYSTEM_DIRECTORIES = {
+            "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/",
+        };
+
+        private static boolean isRelativeSystemDirectory(char[] b, int from, int to) {
+            for (String dir : RELATIVE_SYSTEM_DIRECTORIES) {
+                if (dir.length() == to - from && ShellWords.glob(b, from, to, dir)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         private static final String[] DROP_DIRECTORIES = {"./", "../", "/tmp/", "/var/tmp/", "/dev/shm/"};
 
@@ -921,6 +952,34 @@ public final class UnixCommandDetector extends RuleFamily {
         private static boolean isAwkProgram(char[] b, int from, int to) {
             int open = ShellWords.indexOf(b, from, to, "{");
             return open >= 0 && ShellWords.indexOf(b, open + 1, to, "}") > open;
+        }
+
+        /**
+         * Whether an awk program reaches outside awk: runs a command ({@code system(}, a pipe,
+         * {@code getline}), opens a socket ({@code /inet/}) or writes a named file ({@code print >
+         * "f"}). A program that only prints fields ({@code {print $1}}) is the awk of tutorials.
+         */
+        private static boolean reachesOutsideAwk(char[] b, int from, int to) {
+            return ShellWords.indexOf(b, from, to, "system") >= 0 || ShellWords.indexOf(b, from, to, "getline") >= 0
+                    || ShellWords.indexOf(b, from, to, "|") >= 0 || ShellWords.indexOf(b, from, to, "/inet/") >= 0
+                    || writesNamedFile(b, from, to);
+        }
+
+        /** Whether a {@code >} in an awk program is followed by a quoted file name: {@code print > "/tmp/x"}. */
+        private static boolean writesNamedFile(char[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == '>') {
+                    int j = i + 1;
+                    while (j < to && (b[j] == ' ' || b[j] == '>')) {
+                        j++;
+                    }
+                    if (j < to && b[j] == '"') {
+                        return true;
+                    }
+                    i = j - 1;
+                }
+            }
+            return false;
         }
         private static final String PS_LETTERS = "auxefwjlT";
         private static final String TAR_LETTERS = "cxtzjJvfpu";
@@ -997,6 +1056,29 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether the word glued to the separator at {@code at} is a path of its own, absolute or
+         * from the working or home directory: the separator then joins the items of a list of paths
+         * ({@code /var/cache;/tmp/cache}, {@code ./docs;./README.md}). Reads back over that one word.
+         */
+        private boolean pathBefore(int at) {
+            int end = Math.min(at, source.length());
+            int start = end;
+            while (start > 0) {
+                char c = source.charAt(start - 1);
+                if (ShellTokenizer.isBlank(c) || c == ';' || c == '&' || c == '|') {
+                    break;
+                }
+                start--;
+            }
+            if (end - start < 2) {
+                return false;
+            }
+            char first = source.charAt(start);
+            return first == '/' || source.startsWith("./", start) || source.startsWith("../", start)
+                    || source.startsWith("~/", start);
         }
 
         /**
@@ -1240,7 +1322,11 @@ public final class UnixCommandDetector extends RuleFamily {
             }
             if ((match & M_DROPPED) != 0) {
                 // "x;./x.sh", "1 && /tmp/p": a program of the attacker's, run after a tight separator
-                // or one that ends the expected value; "see docs; ./docs/a.md" is a link in prose.
+                // or one that ends the expected value; "see docs; ./docs/a.md" is a link in prose and
+                // "/var/log;/tmp/app" a list of paths.
+                if ((context & C_AFTER_PATH) != 0) {
+                    return null;
+                }
                 return s == TIGHT || (context & (C_LEADING | C_LOGIC | C_AFTER_TOKEN | C_SUBST)) != 0 ? COMMAND : null;
             }
             if ((match & M_PATH) != 0) {

@@ -303,6 +303,13 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"usr/bin/python3.11", "usr/sbin/nginx", "usr/local/bin/node --version",
+        "usr/bin/python is the interpreter", "sbin/init starts first"})
+    void allowsRelativeSystemBinPathOpeningTheValue(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"`id`", "`sleep 5`", "'`whoami`'"})
     void blocksValueWrappedInBackticks(String value) {
         assertThat(standard(detector, value)).isNotEmpty();
@@ -370,6 +377,19 @@ class UnixCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/var/log;/tmp/app", "paths: /var/cache;/tmp/cache", "./docs;./README.md",
+        "~/notes;../shared/notes"})
+    void allowsListOfPathsJoinedBySemicolons(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a/b;./x.sh", "upload.txt;/tmp/p", "x;/dev/shm/x"})
+    void blocksProgramFromTemporaryDirectoryAfterWordThatIsNoPath(String value) {
+        assertThat(standard(detector, value)).contains("UNIXCMD-COMMAND");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"./install.sh", "see docs; ./docs/a.md", "[x](./docs/a.md)", "a;./", "x; ./x.sh"})
     void allowsRelativePathsInProseAndLinks(String value) {
         assertThat(standard(detector, value)).isEmpty();
@@ -404,6 +424,20 @@ class UnixCommandDetectorTest {
     @ValueSource(strings = {"I like awk {it is fun}", "x;awk hello", "awk (the tool) is fun"})
     void allowsAwkNamedInProse(String value) {
         assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"awk '{print $1}' file.txt", "awk '{ if ($3 > 10) print }' data.csv",
+        "gawk '{sum += $3} END {print sum}' sales.csv"})
+    void allowsAwkProgramThatOnlyPrintsOpeningTheValue(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"awk 'BEGIN {system(\"id\")}'", "awk '{print > \"/tmp/x\"}' f",
+        "awk 'BEGIN {\"id\" | getline x; print x}'"})
+    void blocksAwkProgramReachingOutsideAwkOpeningTheValue(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
     }
 
     @ParameterizedTest
