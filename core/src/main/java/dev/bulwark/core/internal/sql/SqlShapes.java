@@ -828,12 +828,12 @@ final class SqlShapes {
     }
 
     /**
-     * Whether tokens {@code [from, to)} hold {@code + - * /} with a blank on each side, as a sum written
+     * Whether tokens {@code [from, to)} hold {@code + - * / %} with a blank on each side, as a sum written
      * out ({@code 1 + 1 = 2}) does; probes compare constants tersely ({@code 1=1}, {@code 11!=1}).
      */
     private boolean spacedArithmetic(int from, int to) {
         for (int i = from; i < to; i++) {
-            if (type[i] == OP && end[i] - start[i] == 1 && "+-*/".indexOf(text.charAt(start[i])) >= 0
+            if (type[i] == OP && end[i] - start[i] == 1 && "+-*/%".indexOf(text.charAt(start[i])) >= 0
                     && start[i] > 0 && end[i] < text.length() && SqlLexer.isSpace(text.charAt(start[i] - 1))
                     && SqlLexer.isSpace(text.charAt(end[i]))) {
                 return true;
