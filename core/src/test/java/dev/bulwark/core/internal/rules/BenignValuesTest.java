@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BenignValuesTest {
 
-    private static final List<String> GROUPS = List.of("markup", "code", "paths-and-urls", "directory-and-mail");
+    private static final List<String> GROUPS = List.of("markup", "code", "paths-and-urls", "directory-and-mail", "tokens-and-headers");
     private static final Bulwark BULWARK = Bulwark.create(BulwarkConfig.defaults());
 
     static Stream<Arguments> benignValues() {
