@@ -66,7 +66,8 @@ public final class TemplateInjectionDetector extends RuleFamily {
                     + " #set(...), <% require %>, Handlebars {{#with x}})", cwe(1336));
     static final RuleDefinition CONTROL_STATEMENT = rule("TEMPLATE-CONTROL-STATEMENT", Level.STRICT,
             "Template control-flow statement on data ({% if user %}, {% for x in items %}, <#list>,"
-                    + " {{#each items}}) with nothing else that computes, calls or names a dangerous object", cwe(1336));
+                    + " {{#each items}}) with nothing else that computes, calls or names a dangerous object",
+            cwe(1336));
     static final RuleDefinition POLYGLOT_PROBE = rule("TEMPLATE-POLYGLOT-PROBE", Level.STANDARD,
             "Short value of punctuation holding the openers of three or more template languages (${{<%[%'\"}}%\\.),"
                     + " the probe that makes an engine fail and name itself", cwe(1336));
