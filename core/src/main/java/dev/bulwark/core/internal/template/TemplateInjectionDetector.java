@@ -35,7 +35,8 @@ import java.util.List;
  * name is joined from string pieces ({@code ""["__cla"~"ss__"]}) or read from a SpEL bean or the
  * environment ({@code #{@systemEnvironment['KEY']}}). Backticks inside Ruby {@code #{...}}, PHP
  * {@code ${...}} and ERB run a shell command; Handlebars block helpers ({@code {{#with x}}}) are
- * statements; a closed Smarty block whose condition calls a function ({@code {if system('id')}{/if}})
+ * statements, but {@code {{#each items}}} and {@code {{#if user}}} on data are control flow, STRICT as
+ * {@code {% if user %}} is; a closed Smarty block whose condition calls a function ({@code {if system('id')}{/if}})
  * is an expression, as Smarty compiles the condition to PHP. A plain property reference ({@code {{user.name}}}) is reported at STRICT only.
  *
  * <p>With the default level (STANDARD) every rule but the STRICT property reference is on; BASIC
@@ -64,8 +65,9 @@ public final class TemplateInjectionDetector extends RuleFamily {
             "Template statement that imports, includes, assigns or defines ({% import %}, {% set %}, <#assign>,"
                     + " #set(...), <% require %>, Handlebars {{#with x}})", cwe(1336));
     static final RuleDefinition CONTROL_STATEMENT = rule("TEMPLATE-CONTROL-STATEMENT", Level.STRICT,
-            "Template control-flow statement on data ({% if user %}, {% for x in items %}, <#list>) with nothing"
-                    + " else that computes, calls or names a dangerous object", cwe(1336));
+            "Template control-flow statement on data ({% if user %}, {% for x in items %}, <#list>,"
+                    + " {{#each items}}) with nothing else that computes, calls or names a dangerous object",
+            cwe(1336));
     static final RuleDefinition POLYGLOT_PROBE = rule("TEMPLATE-POLYGLOT-PROBE", Level.STANDARD,
             "Short value of punctuation holding the openers of three or more template languages (${{<%[%'\"}}%\\.),"
                     + " the probe that makes an engine fail and name itself", cwe(1336));
@@ -264,6 +266,15 @@ public final class TemplateInjectionDetector extends RuleFamily {
     /** Handlebars block helpers, opened as {@code {{#with x}}}. */
     private static final Lexicon HANDLEBARS_HELPERS = Lexicon.of("with", "each", "if", "unless", "let", "lookup",
             "log", "blockhelpermissing", "helpermissing");
+
+    /**
+     * Handlebars block helpers that only choose or repeat what a template prints, as {@code {% if %}}
+     * and {@code {% for %}} do: {@code {{#each items}}} and {@code {{#if user}}} in the e-mail templates
+     * users of a CMS write. On data they are a control statement (STRICT); on a literal, as probes
+     * write them, and the helpers that bind or look up names ({@code {{#with "s" as |string|}}}, the
+     * start of the known sandbox escapes), they stay a statement.
+     */
+    private static final Lexicon HANDLEBARS_CONTROL_HELPERS = Lexicon.of("each", "if", "unless");
 
     private static final Lexicon VELOCITY_DIRECTIVES = Lexicon.of("set", "foreach", "if", "elseif", "macro",
             "evaluate", "parse", "include", "define");
@@ -633,13 +644,14 @@ public final class TemplateInjectionDetector extends RuleFamily {
                 case BLOCK, FTL_DIRECTIVE -> keywordFirst;
                 case SCRIPTLET -> keywordFirst || directiveFirst;
                 case VELOCITY -> e.hasDollar || e.assignments > 0;
-                case MUSTACHE -> isHandlebarsBlock(from, to);
+                case MUSTACHE -> handlebarsHelperEnd(from, to) > 0;
                 default -> false;
             };
             if (statement) {
-                boolean control = keywordFirst && kind != VELOCITY && kind != MUSTACHE
-                        && CONTROL_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd)
-                        && !testsLiteral(e.firstIdentEnd, to);
+                boolean control = kind == MUSTACHE ? isHandlebarsControl(from, to)
+                        : keywordFirst && kind != VELOCITY
+                                && CONTROL_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd)
+                                && !testsLiteral(e.firstIdentEnd, to);
                 findings.report(control ? CONTROL_STATEMENT : STATEMENT, open, reportEnd);
             }
             boolean arithmetic = e.multiplications > 0
@@ -668,17 +680,27 @@ public final class TemplateInjectionDetector extends RuleFamily {
             return true;
         }
 
-        /** {@code {{#with x}}}: a Handlebars block helper, a statement as {@code {% with %}} is. */
-        private boolean isHandlebarsBlock(int from, int to) {
+        /**
+         * {@code {{#with x}}}: a Handlebars block helper, a statement as {@code {% with %}} is. Returns
+         * where the helper's name ends, or -1 when the contents open no block helper.
+         */
+        private int handlebarsHelperEnd(int from, int to) {
             int i = Ascii.skipSpaces(s, from, to);
             if (i >= to || s.charAt(i) != '#') {
-                return false;
+                return -1;
             }
             int j = i + 1;
             while (j < to && Ascii.isLetter(s.charAt(j))) {
                 j++;
             }
-            return j < to && s.charAt(j) == ' ' && HANDLEBARS_HELPERS.contains(s, i + 1, j);
+            return j < to && s.charAt(j) == ' ' && HANDLEBARS_HELPERS.contains(s, i + 1, j) ? j : -1;
+        }
+
+        /** {@code {{#each items}}}, {@code {{#if user}}}: a helper that chooses or repeats, on data. */
+        private boolean isHandlebarsControl(int from, int to) {
+            int end = handlebarsHelperEnd(from, to);
+            int name = Ascii.skipSpaces(s, from, to) + 1;
+            return end > 0 && HANDLEBARS_CONTROL_HELPERS.contains(s, name, end) && !testsLiteral(end, to);
         }
 
         private char firstNonSpace(int from, int to) {

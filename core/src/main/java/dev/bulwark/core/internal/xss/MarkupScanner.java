@@ -112,7 +112,9 @@ final class MarkupScanner {
                         && XssVocabulary.DANGEROUS_ELEMENTS.contains(name, nameFrom, nameTo)
                 || local > nameStart && XssVocabulary.FOREIGN_PREFIXES.contains(t, nameStart, local - 1))) {
             boolean bare = nameEnd < n && t[nameEnd] == '>' && runEnd == nameEnd;
-            if (!bare || XssVocabulary.LIVE_CONTENT_ELEMENTS.contains(name, nameFrom, nameTo)) {
+            boolean plainControl = XssVocabulary.FORM_CONTROL_ELEMENTS.contains(name, nameFrom, nameTo)
+                    && runEnd == nameEnd && plainControlAttributes(t, nameEnd, n);
+            if (!plainControl && (!bare || XssVocabulary.LIVE_CONTENT_ELEMENTS.contains(name, nameFrom, nameTo))) {
                 findings.add(XssRules.DANGEROUS_TAG, lt, runEnd);
             }
         } else if (quoteAware && nameEnd - nameStart <= 2) {
@@ -242,6 +244,66 @@ final class MarkupScanner {
             findings.add(XssRules.HTML_TAG, lt, k);
         }
         return k;
+    }
+
+    /**
+     * Whether a form control's tag, from {@code from} after its name, closes with {@code >} holding
+     * only {@link XssVocabulary#PLAIN_CONTROL_ATTRIBUTES} (or {@code aria-*}, {@code data-*}) and a
+     * plain type, each value quoted or a single word. Reads at most to the tag's end.
+     */
+    private static boolean plainControlAttributes(char[] t, int from, int n) {
+        int k = from;
+        while (k < n) {
+            char c = t[k];
+            if (Chars.isSpace(c) || c == '/' && k + 1 < n && t[k + 1] == '>') {
+                k++;
+                continue;
+            }
+            if (c == '>') {
+                return true;
+            }
+            int nameStart = k;
+            while (k < n && (Chars.isLetter(t[k]) || t[k] == '-')) {
+                k++;
+            }
+            int nameEnd = k;
+            if (nameEnd == nameStart || !(XssVocabulary.PLAIN_CONTROL_ATTRIBUTES.contains(t, nameStart, nameEnd)
+                    || Chars.startsWith(t, nameStart, nameEnd, "aria-") || Chars.startsWith(t, nameStart, nameEnd, "data-"))) {
+                return false;
+            }
+            if (k < n && t[k] == '=') {
+                k++;
+                int valueStart;
+                int valueEnd;
+                if (k < n && (t[k] == '"' || t[k] == '\'')) {
+                    char quote = t[k];
+                    valueStart = k + 1;
+                    valueEnd = valueStart;
+                    while (valueEnd < n && t[valueEnd] != quote && t[valueEnd] != '<' && t[valueEnd] != '>'
+                            && t[valueEnd] != '`') {
+                        valueEnd++;
+                    }
+                    if (valueEnd >= n || t[valueEnd] != quote) {
+                        return false;
+                    }
+                    k = valueEnd + 1;
+                } else {
+                    valueStart = k;
+                    while (k < n && Chars.isLetterOrDigit(t[k])) {
+                        k++;
+                    }
+                    valueEnd = k;
+                }
+                if (Chars.startsWith(t, nameStart, nameEnd, "type") && nameEnd - nameStart == 4
+                        && !XssVocabulary.PLAIN_CONTROL_TYPES.contains(t, valueStart, valueEnd)) {
+                    return false;
+                }
+            }
+            if (k < n && !Chars.isSpace(t[k]) && t[k] != '>' && t[k] != '/') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static void attribute(char[] t, int nameStart, int nameEnd, int valueStart, int valueEnd,

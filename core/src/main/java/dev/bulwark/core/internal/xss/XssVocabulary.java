@@ -45,6 +45,28 @@ final class XssVocabulary {
             // not live, but only ever written by XSS probes such as the classic locator string
             "xss");
 
+    /**
+     * Form controls: dangerous for the fields they add to or the submission they start in a page's form,
+     * not for content they load. Rich text holds them plainly (the {@code <input type="checkbox" checked>}
+     * of a task list, a {@code <button type="button">}), so they count only with an attribute outside
+     * {@link #PLAIN_CONTROL_ATTRIBUTES} or a type outside {@link #PLAIN_CONTROL_TYPES}.
+     */
+    static final Lexicon FORM_CONTROL_ELEMENTS = Lexicon.of("input", "button");
+
+    /**
+     * Attributes that only show or state a form control; a name or value (fields a form would
+     * submit), {@code form}, {@code autofocus} and handlers are not among them. {@code aria-*} and
+     * {@code data-*} attributes count as plain too.
+     */
+    static final Lexicon PLAIN_CONTROL_ATTRIBUTES = Lexicon.of(
+            "type", "checked", "disabled", "readonly", "class", "id", "title", "placeholder", "required",
+            "role", "tabindex", "contenteditable", "dir", "lang", "size", "maxlength", "minlength");
+
+    /** Control types that submit nothing hidden and load nothing: not hidden, password, file or image. */
+    static final Lexicon PLAIN_CONTROL_TYPES = Lexicon.of(
+            "checkbox", "radio", "button", "submit", "reset", "text", "search", "email", "number", "tel",
+            "url", "date", "time", "range", "color");
+
     /** Elements whose closing tag ends a raw-text context that an attacker breaks out of. */
     static final Lexicon BREAKOUT_END_TAGS = Lexicon.of(
             "script", "style", "title", "textarea", "xmp", "noscript", "noembed", "noframes",

@@ -181,10 +181,18 @@ class TemplateInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{{#with \"s\" as |string|}}{{#with \"e\"}}{{/with}}{{/with}}",
-        "{{#each this}}{{this}}{{/each}}", "{{#if user}}x{{/if}}"})
-    void blocksHandlebarsBlockHelpers(String value) {
+    @ValueSource(strings = {"{{#with \"s\" as |string|}}{{#with \"e\"}}{{/with}}{{/with}}", "{{#with user}}x{{/with}}",
+        "{{#lookup . 'constructor'}}x{{/lookup}}", "{{#if true}}x{{/if}}", "{{#each \"abc\"}}{{this}}{{/each}}"})
+    void blocksHandlebarsBlockHelpersThatBindNamesOrTestLiterals(String value) {
         assertThat(Scans.value(detector, value)).contains("TEMPLATE-STATEMENT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{#each items}}{{this}}{{/each}}", "{{#if user}}x{{/if}}",
+        "Hi {{name}},{{#unless paid}} please pay {{total}}{{/unless}}", "{{#each this}}{{name}}{{/each}}"})
+    void reportsHandlebarsControlHelpersOnDataOnlyAtStrict(String value) {
+        assertThat(Scans.value(detector, value)).isEmpty();
+        assertThat(Scans.value(detector, value, Level.STRICT)).contains("TEMPLATE-CONTROL-STATEMENT");
     }
 
     @ParameterizedTest

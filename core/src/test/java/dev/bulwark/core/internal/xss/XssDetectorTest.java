@@ -138,6 +138,25 @@ class XssDetectorTest {
         }
 
         @Test
+        void allowsFormControlsWithOnlyPlainAttributes() {
+            for (String value : List.of("<li><label><input type=\"checkbox\" checked disabled> Buy milk</label></li>",
+                    "<input type=\"radio\" class=\"opt\" data-id=\"3\">", "<button type=\"submit\">Send</button>",
+                    "<button class=\"btn btn-primary\" aria-label=\"Close\">x</button>", "<input type=checkbox />")) {
+                assertThat(standard(value)).as(value).isEmpty();
+            }
+        }
+
+        @Test
+        void detectsFormControlsThatAddFieldsOrLoadContent() {
+            for (String value : List.of("<input type=\"hidden\" name=\"role\" value=\"admin\">",
+                    "<input type=\"password\" placeholder=\"Password\">", "<input type=image src=x>",
+                    "<input value=\"``onmouseover=alert(1)\">", "<input autofocus>", "<button form=\"f\">go</button>",
+                    "<input type=\"text\" name=\"q\">", "<input type=\"checkbox\"", "<button type=`submit`>")) {
+                assertThat(standard(value)).as(value).isNotEmpty();
+            }
+        }
+
+        @Test
         void detectsSrcdocAndFormaction() {
             assertThat(standard("<button formaction=//evil.example>")).contains("XSS-DANGEROUS-ATTRIBUTE");
             assertThat(standard("<p srcdoc=\"x\">")).contains("XSS-DANGEROUS-ATTRIBUTE");
