@@ -804,7 +804,8 @@ final class SqlShapes {
             // contractions or a quoted name followed by a word, are prose; A '&' B quotes the operator alone
             return;
         }
-        if (operator || n == 1) {
+        if (operator || n == 1 && !(apostrophe(breakAt - 1) && apostrophe(text.indexOf(quote, start[last])))) {
+            // rock'n'roll: a word between two apostrophes is a contraction, not a string
             findings.add(quote == '\'' ? IMPLICIT : FRAGMENT, Math.max(0, breakAt - 1), end[last]);
         }
     }
