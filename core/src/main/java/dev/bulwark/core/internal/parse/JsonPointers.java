@@ -18,7 +18,7 @@ import dev.bulwark.core.Source;
  *
  * <p>Bounded: {@value #SLOTS} slots, each holding one pointer of at most {@value #MAX_INTERNED}
  * characters, its key and the parent's pointer it was found under: at most 384 characters of text
- * a slot, 1.5 MiB in all. A pointer that does not fit is made as before and not kept; a new
+ * a slot, 3 MiB in all. A pointer that does not fit is made as before and not kept; a new
  * pointer takes one of the two slots of its pair and moves the other out, so that many keys sent
  * once (or crafted to share a pair) only cost what building their pointers costs anyway. No body
  * is kept: keys are strings of their own, not views of it.
@@ -28,8 +28,11 @@ import dev.bulwark.core.Source;
  */
 final class JsonPointers {
 
-    /** Slots of the table, a power of two: room for the pointers of many document shapes. */
-    static final int SLOTS = 2048;
+    /**
+     * Slots of the table, a power of two: room for the pointers of many document shapes, and for
+     * most of those of a document of a few hundred records.
+     */
+    static final int SLOTS = 4096;
     private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
     /** Longest pointer kept, in characters; longer ones are built for each document. */
     static final int MAX_INTERNED = 128;
@@ -50,10 +53,7 @@ final class JsonPointers {
         if (found == null || !found.isMember(parent, key, hash)) {
             found = TABLE[slot ^ 1];
             if (found == null || !found.isMember(parent, key, hash)) {
-                StringBuilder pointer = new StringBuilder(parent.pointer.length() + key.length() + 8)
-                        .append(parent.pointer);
-                JsonBodyParser.appendPointerToken(pointer, key);
-                return keep(slot, new Node(parent.pointer, key, -1, hash, pointer.toString()));
+                return keep(slot, new Node(parent.pointer, key, -1, hash, memberPointer(parent.pointer, key)));
             }
         }
         return found;
@@ -77,6 +77,15 @@ final class JsonPointers {
      * Keeps {@code node} in the pair of {@code slot}: in a free slot of it, else in {@code slot},
      * moving the one there to the other slot in place of the one there.
      */
+    private static String memberPointer(String parent, String key) {
+        if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+            return parent + '/' + key;
+        }
+        StringBuilder pointer = new StringBuilder(parent.length() + key.length() + 8).append(parent);
+        JsonBodyParser.appendPointerToken(pointer, key);
+        return pointer.toString();
+    }
+
     private static Node keep(int slot, Node node) {
         if (node.pointer.length() <= MAX_INTERNED) {
             if (TABLE[slot] != null) {
@@ -109,7 +118,7 @@ final class JsonPointers {
         private final int index;
         private final int hash;
         final String pointer;
-        /** Where the key of the member at this pointer sits. */
+        /** Where the key of the member at this pointer sits; {@code null} for an array element. */
         final Location nameLocation;
         /** Where the value at this pointer sits. */
         final Location valueLocation;
@@ -120,7 +129,7 @@ final class JsonPointers {
             this.index = index;
             this.hash = hash;
             this.pointer = pointer;
-            this.nameLocation = Location.name(Source.JSON, pointer);
+            this.nameLocation = key == null ? null : Location.name(Source.JSON, pointer);
             this.valueLocation = Location.value(Source.JSON, pointer);
         }
 
