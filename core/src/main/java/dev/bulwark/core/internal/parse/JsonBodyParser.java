@@ -141,6 +141,8 @@ public final class JsonBodyParser {
         private int[] memberCount;
         /** The pointer of each open container. */
         private JsonPointers.Node[] containers;
+        /** Pointers looked up in {@link JsonPointers} so far, up to {@link JsonPointers#PER_DOCUMENT}. */
+        private int lookups;
         private String[][] firstKeys;
         private Set<String>[] keys;
         private int depth;
@@ -258,7 +260,7 @@ public final class JsonBodyParser {
                 throw new LimitExceededException("json.key-length",
                         Location.name(Source.JSON, pointer.toString()), limits.jsonKeyLength(), 400);
             }
-            current = JsonPointers.member(current, key);
+            current = JsonPointers.member(current, key, lookUp());
             if (isDuplicate(key, count)) {
                 throw new MalformedRequestException("json.duplicate-key", current.nameLocation,
                         "key repeated in one object");
@@ -321,11 +323,20 @@ public final class JsonBodyParser {
         /** Counts a value and, inside an array, points at its index. */
         private void beforeValue() throws LimitExceededException {
             if (depth > 0 && !isObject[depth]) {
-                current = JsonPointers.element(containers[depth], memberCount[depth]++);
+                current = JsonPointers.element(containers[depth], memberCount[depth]++, lookUp());
             }
             if (++elements > limits.jsonElements()) {
                 throw new LimitExceededException("json.elements", here(), limits.jsonElements(), 400);
             }
+        }
+
+        /** Whether the next pointer is looked up in {@link JsonPointers} rather than built. */
+        private boolean lookUp() {
+            if (lookups == JsonPointers.PER_DOCUMENT) {
+                return false;
+            }
+            lookups++;
+            return true;
         }
 
         private Location here() {

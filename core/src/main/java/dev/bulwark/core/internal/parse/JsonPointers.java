@@ -37,6 +37,13 @@ final class JsonPointers {
     /** Longest pointer kept, in characters; longer ones are built for each document. */
     static final int MAX_INTERNED = 128;
 
+    /**
+     * Pointers of one document looked up here, at most; the rest are built as they come. An API
+     * body has tens of them, and the many of a large document would only push out those of the
+     * small ones, costing each of its own a lookup in memory spread wide instead of a string.
+     */
+    static final int PER_DOCUMENT = 512;
+
     /** The whole document: the empty pointer. */
     static final Node ROOT = new Node(null, null, -1, 0, "");
 
@@ -45,8 +52,14 @@ final class JsonPointers {
     private JsonPointers() {
     }
 
-    /** The pointer of member {@code key} of the object at {@code parent}. */
-    static Node member(Node parent, String key) {
+    /**
+     * The pointer of member {@code key} of the object at {@code parent}, looked up here when
+     * {@code lookUp}, else built.
+     */
+    static Node member(Node parent, String key, boolean lookUp) {
+        if (!lookUp) {
+            return new Node(parent.pointer, key, -1, 0, memberPointer(parent.pointer, key));
+        }
         int hash = parent.hash * 31 + key.hashCode();
         int slot = slot(hash);
         Node found = TABLE[slot];
@@ -59,8 +72,14 @@ final class JsonPointers {
         return found;
     }
 
-    /** The pointer of element {@code index} of the array at {@code parent}. */
-    static Node element(Node parent, int index) {
+    /**
+     * The pointer of element {@code index} of the array at {@code parent}, looked up here when
+     * {@code lookUp}, else built.
+     */
+    static Node element(Node parent, int index, boolean lookUp) {
+        if (!lookUp) {
+            return new Node(parent.pointer, null, index, 0, parent.pointer + '/' + index);
+        }
         int hash = parent.hash * 31 + index + 1;
         int slot = slot(hash);
         Node found = TABLE[slot];
