@@ -28,10 +28,7 @@ import dev.bulwark.core.Source;
  */
 final class JsonPointers {
 
-    /**
-     * Slots of the table, a power of two: room for the pointers of many document shapes, and for
-     * most of those of a document of a few hundred records.
-     */
+    /** Slots of the table, a power of two: room for the pointers of many document shapes. */
     static final int SLOTS = 4096;
     private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
     /** Longest pointer kept, in characters; longer ones are built for each document. */
