@@ -2,11 +2,13 @@ package dev.bulwark.core.internal.parse;
 
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Parses the cookies of every {@code Cookie} header field (RFC 6265, section 5.4) into
@@ -81,14 +83,25 @@ public final class CookieParser {
         }
         String rawName = field.substring(from, equals < 0 ? to : trimEnd(field, from, equals));
         String rawValue = equals < 0 ? "" : field.substring(trimStart(field, equals + 1, to), to);
-        DecodedText name = decoder.decode(rawName, true);
+        // A plain name seen before is taken from PlainNames, not decoded again.
+        PlainNames.Entry plain = PlainNames.find(Source.COOKIE, rawName);
+        DecodedText name = plain != null ? null : decoder.decode(rawName, true);
+        String nameText = plain != null ? plain.name : name.text();
         if (count > limits.cookieCount()) {
             throw new LimitExceededException("cookies.count",
-                    Location.value(Source.COOKIE, Names.shorten(name.text())), limits.cookieCount(), 400);
+                    Location.value(Source.COOKIE, Names.shorten(nameText)), limits.cookieCount(), 400);
         }
         DecodedText value = decoder.decode(rawValue, true);
-        sink.accept(Names.value(Location.name(Source.COOKIE, name.text()), rawName, name));
-        sink.accept(Names.value(Location.value(Source.COOKIE, name.text()), rawValue, value));
+        if (plain == null) {
+            plain = Names.keepIfPlain(Source.COOKIE, rawName, name);
+        }
+        if (plain != null) {
+            sink.accept(new RequestValue(plain.nameLocation, rawName, plain.name, Set.of()));
+            sink.accept(Names.value(plain.valueLocation, rawValue, value));
+        } else {
+            sink.accept(Names.value(Location.name(Source.COOKIE, nameText), rawName, name));
+            sink.accept(Names.value(Location.value(Source.COOKIE, nameText), rawValue, value));
+        }
     }
 
     private static int trimEnd(String s, int from, int to) {

@@ -128,20 +128,21 @@ public final class JsonBodyParser {
     /** Keys of an object compared one by one before a hash set is worth its cost. */
     private static final int SMALL_OBJECT = 16;
 
-    /** The state of one parse: the stack of open containers and the current pointer. */
+    /**
+     * The state of one parse: the stack of open containers and the current pointer. Pointers come
+     * from {@link JsonPointers}: a key and its value share one, with its locations.
+     */
     private final class Run {
         private final ValueSink sink;
-        private final StringBuilder pointer = new StringBuilder();
-        /**
-         * The pointer as a string, made when first asked for and dropped when the pointer changes:
-         * a key and its value share one, which also spares the consumers of both locations
-         * hashing it twice.
-         */
-        private String pointerText;
+        /** The pointer of the current key or value, or of the container just opened or closed. */
+        private JsonPointers.Node current = JsonPointers.ROOT;
         private final int maxStack;
         private boolean[] isObject;
         private int[] memberCount;
-        private int[] pointerLength;
+        /** The pointer of each open container. */
+        private JsonPointers.Node[] containers;
+        /** Pointers looked up in {@link JsonPointers} so far, up to {@link JsonPointers#PER_DOCUMENT}. */
+        private int lookups;
         private String[][] firstKeys;
         private Set<String>[] keys;
         private int depth;
@@ -157,7 +158,7 @@ public final class JsonBodyParser {
         private void allocate(int size) {
             isObject = isObject == null ? new boolean[size] : Arrays.copyOf(isObject, size);
             memberCount = memberCount == null ? new int[size] : Arrays.copyOf(memberCount, size);
-            pointerLength = pointerLength == null ? new int[size] : Arrays.copyOf(pointerLength, size);
+            containers = containers == null ? new JsonPointers.Node[size] : Arrays.copyOf(containers, size);
             firstKeys = firstKeys == null ? new String[size][] : Arrays.copyOf(firstKeys, size);
             keys = keys == null ? new Set[size] : Arrays.copyOf(keys, size);
         }
@@ -236,7 +237,8 @@ public final class JsonBodyParser {
                 case FIELD_NAME -> member(parser);
                 case START_OBJECT, START_ARRAY -> open(token == JsonToken.START_OBJECT);
                 case END_OBJECT, END_ARRAY -> {
-                    truncatePointer(pointerLength[depth]);
+                    current = containers[depth];
+                    containers[depth] = null;
                     keys[depth] = null;
                     depth--;
                 }
@@ -248,23 +250,22 @@ public final class JsonBodyParser {
         private void member(JsonParser parser) throws LimitExceededException, MalformedRequestException {
             String key = text(parser);
             int count = ++memberCount[depth];
-            truncatePointer(pointerLength[depth]);
+            current = containers[depth];
             if (count > limits.jsonKeysPerObject()) {
                 throw new LimitExceededException("json.keys-per-object", here(), limits.jsonKeysPerObject(), 400);
             }
             if (key.length() > limits.jsonKeyLength()) {
+                StringBuilder pointer = new StringBuilder(current.pointer);
                 appendPointerToken(pointer, Names.shorten(key));
                 throw new LimitExceededException("json.key-length",
                         Location.name(Source.JSON, pointer.toString()), limits.jsonKeyLength(), 400);
             }
-            appendPointerToken(pointer, key);
-            pointerText = null;
+            current = JsonPointers.member(current, key, lookUp());
             if (isDuplicate(key, count)) {
-                throw new MalformedRequestException("json.duplicate-key", Location.name(Source.JSON, pointerText()),
+                throw new MalformedRequestException("json.duplicate-key", current.nameLocation,
                         "key repeated in one object");
             }
-            sink.accept(new RequestValue(Location.name(Source.JSON, pointerText()), key, key,
-                    DecodedText.controlCharacterFlags(key)));
+            sink.accept(new RequestValue(current.nameLocation, key, key, DecodedText.controlCharacterFlags(key)));
         }
 
         /**
@@ -306,7 +307,7 @@ public final class JsonBodyParser {
             }
             isObject[depth] = object;
             memberCount[depth] = 0;
-            pointerLength[depth] = pointer.length();
+            containers[depth] = current;
             keys[depth] = null;
         }
 
@@ -322,31 +323,24 @@ public final class JsonBodyParser {
         /** Counts a value and, inside an array, points at its index. */
         private void beforeValue() throws LimitExceededException {
             if (depth > 0 && !isObject[depth]) {
-                truncatePointer(pointerLength[depth]);
-                pointer.append('/').append(memberCount[depth]++);
-                pointerText = null;
+                current = JsonPointers.element(containers[depth], memberCount[depth]++, lookUp());
             }
             if (++elements > limits.jsonElements()) {
                 throw new LimitExceededException("json.elements", here(), limits.jsonElements(), 400);
             }
         }
 
+        /** Whether the next pointer is looked up in {@link JsonPointers} rather than built. */
+        private boolean lookUp() {
+            if (lookups == JsonPointers.PER_DOCUMENT) {
+                return false;
+            }
+            lookups++;
+            return true;
+        }
+
         private Location here() {
-            return Location.value(Source.JSON, pointerText());
-        }
-
-        private String pointerText() {
-            if (pointerText == null) {
-                pointerText = pointer.toString();
-            }
-            return pointerText;
-        }
-
-        private void truncatePointer(int length) {
-            if (pointer.length() != length) {
-                pointer.setLength(length);
-                pointerText = null;
-            }
+            return current.valueLocation;
         }
 
         private void expectEnd(JsonParser parser) throws MalformedRequestException {
@@ -395,7 +389,7 @@ public final class JsonBodyParser {
                             limits.bodySize(), 413);
                 }
                 if (message.startsWith("Name length")) {
-                    throw new LimitExceededException("json.key-length", Location.name(Source.JSON, pointer.toString()),
+                    throw new LimitExceededException("json.key-length", Location.name(Source.JSON, current.pointer),
                             limits.jsonKeyLength(), 400);
                 }
                 if (message.startsWith("String value length") || message.startsWith("Number value length")) {

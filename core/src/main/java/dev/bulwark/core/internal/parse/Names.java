@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.parse;
 
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.decode.DecodedText;
 
 /** Small helpers shared by the parsers. */
@@ -27,6 +28,14 @@ final class Names {
             end--;
         }
         return name.substring(0, end) + '…';
+    }
+
+    /**
+     * Keeps a name in {@link PlainNames} when decoding gave it back as it was, without flags;
+     * returns its entry, or {@code null} when it is not kept.
+     */
+    static PlainNames.Entry keepIfPlain(Source source, String raw, DecodedText decoded) {
+        return decoded.text().equals(raw) && decoded.flags().isEmpty() ? PlainNames.keep(source, raw) : null;
     }
 
     static RequestValue value(Location location, String raw, DecodedText decoded) {

@@ -1,12 +1,14 @@
 package dev.bulwark.core.internal.parse;
 
 import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.FormPairs;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Parses {@code application/x-www-form-urlencoded} data: query strings ({@link Source#QUERY}) and
@@ -50,19 +52,30 @@ public final class ParameterParser {
         }
     }
 
+    /** Emits one pair; a plain name seen before is taken from {@link PlainNames}, not decoded again. */
     private void emit(String rawName, String rawValue, Source source, ValueSink sink)
             throws LimitExceededException {
-        DecodedText name = decoder.decode(rawName, true);
-        if (name.text().length() > limits.parameterNameLength()) {
+        PlainNames.Entry plain = PlainNames.find(source, rawName);
+        DecodedText name = plain != null ? null : decoder.decode(rawName, true);
+        String nameText = plain != null ? plain.name : name.text();
+        if (nameText.length() > limits.parameterNameLength()) {
             throw new LimitExceededException("parameters.name-length",
-                    Location.name(source, Names.shorten(name.text())), limits.parameterNameLength(), 400);
+                    Location.name(source, Names.shorten(nameText)), limits.parameterNameLength(), 400);
         }
         DecodedText value = decoder.decode(rawValue, true);
         if (value.text().length() > limits.parameterValueLength()) {
             throw new LimitExceededException("parameters.value-length",
-                    Location.value(source, name.text()), limits.parameterValueLength(), 400);
+                    Location.value(source, nameText), limits.parameterValueLength(), 400);
         }
-        sink.accept(Names.value(Location.name(source, name.text()), rawName, name));
-        sink.accept(Names.value(Location.value(source, name.text()), rawValue, value));
+        if (plain == null) {
+            plain = Names.keepIfPlain(source, rawName, name);
+        }
+        if (plain != null) {
+            sink.accept(new RequestValue(plain.nameLocation, rawName, plain.name, Set.of()));
+            sink.accept(Names.value(plain.valueLocation, rawValue, value));
+        } else {
+            sink.accept(Names.value(Location.name(source, nameText), rawName, name));
+            sink.accept(Names.value(Location.value(source, nameText), rawValue, value));
+        }
     }
 }

@@ -1,0 +1,160 @@
+package dev.bulwark.core.internal.parse;
+
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Source;
+
+/**
+ * The JSON pointers of recent documents, each with its two locations, so that a document of a
+ * shape seen before reuses them instead of building a pointer string and two locations per
+ * member. Requests to one endpoint repeat their shape ({@code /items/0/sku}, {@code /items/1/sku},
+ * ...), and a reused pointer also keeps its string hash: whatever hashes or compares the names of
+ * a request's values (the clean-value cache of the deny rules) finds it computed, and the same
+ * string where it kept one.
+ *
+ * <p>A pointer is found from its parent and its last token, without reading the pointer: a member
+ * by the parent's pointer (the same string, by identity) and its key, an array element by the
+ * parent's pointer and its index. What a pointer is depends on nothing but the document, so one
+ * table serves every parser and configuration.
+ *
+ * <p>Bounded: {@value #SLOTS} slots, each holding one pointer of at most {@value #MAX_INTERNED}
+ * characters, its key and the parent's pointer it was found under: at most 384 characters of text
+ * a slot, 3 MiB in all. A pointer that does not fit is made as before and not kept; a new
+ * pointer takes one of the two slots of its pair and moves the other out, so that many keys sent
+ * once (or crafted to share a pair) only cost what building their pointers costs anyway. No body
+ * is kept: keys are strings of their own, not views of it.
+ *
+ * <p>Thread-safe without locks: slots hold nodes whose fields are final, so a reader sees either a
+ * complete node or another one; a lost update only costs building a pointer again.
+ */
+final class JsonPointers {
+
+    /** Slots of the table, a power of two: room for the pointers of many document shapes. */
+    static final int SLOTS = 4096;
+    private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
+    /** Longest pointer kept, in characters; longer ones are built for each document. */
+    static final int MAX_INTERNED = 128;
+
+    /**
+     * Pointers of one document looked up here, at most; the rest are built as they come. An API
+     * body has tens of them, and the many of a large document would only push out those of the
+     * small ones, costing each of its own a lookup in memory spread wide instead of a string.
+     */
+    static final int PER_DOCUMENT = 512;
+
+    /** The whole document: the empty pointer. */
+    static final Node ROOT = new Node(null, null, -1, 0, "");
+
+    private static final Node[] TABLE = new Node[SLOTS];
+
+    private JsonPointers() {
+    }
+
+    /**
+     * The pointer of member {@code key} of the object at {@code parent}, looked up here when
+     * {@code lookUp}, else built.
+     */
+    static Node member(Node parent, String key, boolean lookUp) {
+        if (!lookUp) {
+            return new Node(parent.pointer, key, -1, 0, memberPointer(parent.pointer, key));
+        }
+        int hash = parent.hash * 31 + key.hashCode();
+        int slot = slot(hash);
+        Node found = TABLE[slot];
+        if (found == null || !found.isMember(parent, key, hash)) {
+            found = TABLE[slot ^ 1];
+            if (found == null || !found.isMember(parent, key, hash)) {
+                return keep(slot, new Node(parent.pointer, key, -1, hash, memberPointer(parent.pointer, key)));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The pointer of element {@code index} of the array at {@code parent}, looked up here when
+     * {@code lookUp}, else built.
+     */
+    static Node element(Node parent, int index, boolean lookUp) {
+        if (!lookUp) {
+            return new Node(parent.pointer, null, index, 0, parent.pointer + '/' + index);
+        }
+        int hash = parent.hash * 31 + index + 1;
+        int slot = slot(hash);
+        Node found = TABLE[slot];
+        if (found == null || !found.isElement(parent, index, hash)) {
+            found = TABLE[slot ^ 1];
+            if (found == null || !found.isElement(parent, index, hash)) {
+                return keep(slot, new Node(parent.pointer, null, index, hash, parent.pointer + '/' + index));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Keeps {@code node} in the pair of {@code slot}: in a free slot of it, else in {@code slot},
+     * moving the one there to the other slot in place of the one there.
+     */
+    private static String memberPointer(String parent, String key) {
+        if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+            return parent + '/' + key;
+        }
+        StringBuilder pointer = new StringBuilder(parent.length() + key.length() + 8).append(parent);
+        JsonBodyParser.appendPointerToken(pointer, key);
+        return pointer.toString();
+    }
+
+    private static Node keep(int slot, Node node) {
+        if (node.pointer.length() <= MAX_INTERNED) {
+            if (TABLE[slot] != null) {
+                if (TABLE[slot ^ 1] == null) {
+                    slot ^= 1;
+                } else {
+                    TABLE[slot ^ 1] = TABLE[slot];
+                }
+            }
+            TABLE[slot] = node;
+        }
+        return node;
+    }
+
+    /**
+     * The slot of a hash: its high bits after a multiplication by the golden ratio, so that the
+     * elements of an array (whose hashes differ by one) fall into different pairs.
+     */
+    private static int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> (Integer.SIZE - SLOT_BITS);
+    }
+
+    /**
+     * One pointer. Members are told apart from elements by {@code key}, {@code null} for an element.
+     */
+    static final class Node {
+        /** The parent's pointer, compared by identity; {@code null} for the root. */
+        private final String parentPointer;
+        private final String key;
+        private final int index;
+        private final int hash;
+        final String pointer;
+        /** Where the key of the member at this pointer sits; {@code null} for an array element. */
+        final Location nameLocation;
+        /** Where the value at this pointer sits. */
+        final Location valueLocation;
+
+        private Node(String parentPointer, String key, int index, int hash, String pointer) {
+            this.parentPointer = parentPointer;
+            this.key = key;
+            this.index = index;
+            this.hash = hash;
+            this.pointer = pointer;
+            this.nameLocation = key == null ? null : Location.name(Source.JSON, pointer);
+            this.valueLocation = Location.value(Source.JSON, pointer);
+        }
+
+        private boolean isMember(Node parent, String memberKey, int memberHash) {
+            return hash == memberHash && parentPointer == parent.pointer && memberKey.equals(key);
+        }
+
+        private boolean isElement(Node parent, int elementIndex, int elementHash) {
+            return hash == elementHash && parentPointer == parent.pointer && key == null && index == elementIndex;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.bulwark.core.internal.parse;
+
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Source;
+
+/**
+ * The plain names of recent query parameters, form fields and cookies, each with its two
+ * locations, so that a name seen before is neither decoded again nor given new locations. A
+ * client sends the same names request after request ({@code page}, {@code session}, the fields of
+ * a form), and a reused name also keeps its string hash: whatever hashes or compares the names of
+ * a request's values (the clean-value cache of the deny rules, the check for repeated parameters)
+ * finds it computed, and the same string where it kept one.
+ *
+ * <p>Only a plain name is kept: one without {@code %}, {@code +} or control characters, which
+ * percent-decoding returns as it is with no flags, whatever the decoder's passes. So a name found
+ * here decodes to itself, and nothing depends on the configuration.
+ *
+ * <p>Bounded: {@value #SLOTS} slots, each holding one name of at most {@value #MAX_LENGTH}
+ * characters (at most 128 KiB of text in all). A new name takes one of the two slots of its pair
+ * and moves the other out, so that many names sent once only cost what decoding them costs
+ * anyway. Thread-safe without locks: slots hold entries whose fields are final, so a reader sees
+ * either a complete entry or another one.
+ */
+final class PlainNames {
+
+    /** Slots of the table, a power of two. */
+    static final int SLOTS = 1024;
+    private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
+    /** Longest name kept, in characters. */
+    static final int MAX_LENGTH = 64;
+
+    private static final Entry[] TABLE = new Entry[SLOTS];
+
+    private PlainNames() {
+    }
+
+    /** The entry of {@code raw} as a name at {@code source}; {@code null} when it is not kept. */
+    static Entry find(Source source, String raw) {
+        if (raw.length() > MAX_LENGTH) {
+            return null;
+        }
+        int hash = raw.hashCode() * 31 + source.ordinal();
+        int slot = slot(hash);
+        Entry found = TABLE[slot];
+        if (found != null && found.is(source, raw, hash)) {
+            return found;
+        }
+        found = TABLE[slot ^ 1];
+        return found != null && found.is(source, raw, hash) ? found : null;
+    }
+
+    /**
+     * Keeps {@code name}, which decoding gave back as it was with no flags, and returns its entry;
+     * {@code null} when it is not a plain name or too long.
+     */
+    static Entry keep(Source source, String name) {
+        if (name.length() > MAX_LENGTH || !isPlain(name)) {
+            return null;
+        }
+        int hash = name.hashCode() * 31 + source.ordinal();
+        int slot = slot(hash);
+        Entry entry = new Entry(source, name, hash);
+        if (TABLE[slot] != null) {
+            if (TABLE[slot ^ 1] == null) {
+                slot ^= 1;
+            } else {
+                TABLE[slot ^ 1] = TABLE[slot];
+            }
+        }
+        TABLE[slot] = entry;
+        return entry;
+    }
+
+    private static boolean isPlain(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '%' || c == '+' || c < 0x20) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The slot of a hash: its high bits after a multiplication by the golden ratio. */
+    private static int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> (Integer.SIZE - SLOT_BITS);
+    }
+
+    /** One name with its locations. */
+    static final class Entry {
+        private final Source source;
+        private final int hash;
+        /** The name, as sent and as decoded. */
+        final String name;
+        final Location nameLocation;
+        final Location valueLocation;
+
+        private Entry(Source source, String name, int hash) {
+            this.source = source;
+            this.name = name;
+            this.hash = hash;
+            this.nameLocation = Location.name(source, name);
+            this.valueLocation = Location.value(source, name);
+        }
+
+        private boolean is(Source otherSource, String raw, int otherHash) {
+            return hash == otherHash && source == otherSource && name.equals(raw);
+        }
+    }
+}
