@@ -72,6 +72,12 @@ import java.util.List;
  * {@code 2>>/etc/profile}): bash creates or empties the file with no command at all. A header that
  * holds a URL ({@code Referer}, {@code X-Original-URL}) is read again through its query values
  * ({@link UrlQueryValues}), as query values, where a command at the start is strong evidence.
+ * A name that opens the value and is followed by an English word no program takes ({@code whoami
+ * says root}, {@code ssh into 192.168.1.10}), a version ({@code bash 5.2.15(1)-release}) or, for a
+ * command that takes options only, any word ({@code whoami meaning}) opens a sentence
+ * ({@link ProseOperands}), and so does a capitalised name ({@code Bash & Co.}): only STRICT blocks
+ * them, and only while nothing but plain words, numbers and hosts follow and no command follows a
+ * separator.
  *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code

@@ -36,7 +36,10 @@ import java.util.List;
  * Values are read again as if injected inside a double- or single-quoted string; the single-quoted
  * reading is also how {@code cmd.exe} sees a value with {@code '}, which it does not treat as a
  * quote ({@code '&net user x /add&'}). An {@code &} glued to a command reads as a query string only
- * after a key ({@code a&ver&b}); opening the value, it appends a command ({@code &ver&}).
+ * after a key ({@code a&ver&b}); opening the value, it appends a command ({@code &ver&}). A name
+ * that opens the value followed by an English word no program takes, a version ({@code PowerShell
+ * 7.4.0}) or, for a command that takes switches only, any word ({@code ipconfig release renew})
+ * opens a sentence ({@link ProseOperands}): only STRICT blocks it.
  *
  * <p>Rules (levels): {@code WINCMD-CHAIN} and {@code WINCMD-POWERSHELL} are BASIC; {@code
  * WINCMD-COMMAND}, {@code WINCMD-EVASION} and {@code WINCMD-BATCH} are STANDARD; {@code
