@@ -72,6 +72,12 @@ import java.util.List;
  * {@code 2>>/etc/profile}): bash creates or empties the file with no command at all. A header that
  * holds a URL ({@code Referer}, {@code X-Original-URL}) is read again through its query values
  * ({@link UrlQueryValues}), as query values, where a command at the start is strong evidence.
+ * A name that opens the value and is followed by an English word no program takes ({@code whoami
+ * says root}, {@code ssh into 192.168.1.10}), a version ({@code bash 5.2.15(1)-release}) or, for a
+ * command that takes options only, any word ({@code whoami meaning}) opens a sentence
+ * ({@link ProseOperands}), and so does a capitalised name ({@code Bash & Co.}): only STRICT blocks
+ * them, and only while nothing but plain words, numbers and hosts follow and no command follows a
+ * separator.
  *
  * <p>Rules (levels): {@code UNIXCMD-SHELLSHOCK}, {@code UNIXCMD-REVERSE-SHELL} and {@code
  * UNIXCMD-CHAIN} are BASIC; {@code UNIXCMD-COMMAND}, {@code UNIXCMD-EVASION}, {@code
@@ -312,6 +318,13 @@ public final class UnixCommandDetector extends RuleFamily {
         private final int[] dashless = new int[MAX_LEVELS];
         /** The command before the pipe at this level was a known command. */
         private final boolean[] knownBeforePipe = new boolean[MAX_LEVELS];
+        /** How the command's first operand reads ({@link ProseOperands#of}). */
+        private final int[] firstOperand = new int[MAX_LEVELS];
+        /**
+         * The version operand is glued to a parenthesis, as a banner is ({@code bash
+         * 5.2.15(1)-release}) and a command line cannot be: bash rejects the {@code (} as a syntax error.
+         */
+        private final boolean[] versionBanner = new boolean[MAX_LEVELS];
 
         private final char[] funcName = new char[64];
         private int funcNameLength;
@@ -547,6 +560,9 @@ public final class UnixCommandDetector extends RuleFamily {
                 signals = (signals & ~ShellWords.PLAIN) | ShellWords.PATH;
                 scriptArg[d] = true;
             }
+            if (argCount[d] == 0 && flags == 0) {
+                firstOperand[d] = ProseOperands.of(b, from, to);
+            }
             if (signals == ShellWords.PLAIN && !isNumber(b, from, to)) {
                 if (argCount[d] == 0 && (cmdFlags[d] & PACKAGES) != 0 && isInstallVerb(b, from, to)) {
                     installs[d] = true;
@@ -680,6 +696,8 @@ public final class UnixCommandDetector extends RuleFamily {
             args[d] = 0;
             proseArgs[d] = 0;
             installs[d] = false;
+            firstOperand[d] = ProseOperands.NONE;
+            versionBanner[d] = false;
             dashless[d] = DASHLESS_OPTIONS.get(b, from, to);
             sourcesFile[d] = to - from == 1 && b[from] == '.';
             globArg[d] = false;
@@ -1136,6 +1154,8 @@ public final class UnixCommandDetector extends RuleFamily {
 
         private int sepStart;
         private boolean sepSpaceBefore;
+        /** End of the separator that ends the command being judged, when {@link #endingSep} is set. */
+        private int endingSepEnd;
 
         private void separator(ShellTokenizer t, int d) {
             tokensInLevel[d]++;
@@ -1147,6 +1167,7 @@ public final class UnixCommandDetector extends RuleFamily {
                 funcPipe = true;
             }
             endingSep = t.kind;
+            endingSepEnd = t.tokenEnd;
             knownBeforePipe[d] = t.kind == ShellTokenizer.PIPE && hasCmd[d] && cmdLower[d]
                     && (cmdFlags[d] & STRENGTH) != 0;
             finishCommand(d, true);
@@ -1164,6 +1185,10 @@ public final class UnixCommandDetector extends RuleFamily {
                     && lastWasCmdWord[parent] && argCount[parent] == 0;
             if (hasCmd[parent] && !atCommand && t.kind != ShellTokenizer.PAREN) {
                 args[parent] |= ShellWords.SUBSTITUTION;
+            }
+            if (hasCmd[parent] && !atCommand && t.kind == ShellTokenizer.PAREN && !t.spaceBefore
+                    && argCount[parent] == 1 && firstOperand[parent] == ProseOperands.VERSION) {
+                versionBanner[parent] = true;
             }
             lastWasCmdWord[parent] = false;
             resetLevel(d);
@@ -1207,6 +1232,7 @@ public final class UnixCommandDetector extends RuleFamily {
                     sepSpaceBefore = t.spaceBefore;
                 }
                 endingSep = ShellTokenizer.SEMI;
+                endingSepEnd = t.tokenEnd;
                 finishCommand(d, true);
                 expect[d] = true;
                 pendingSep[d] = ShellTokenizer.SEMI;
@@ -1266,6 +1292,61 @@ public final class UnixCommandDetector extends RuleFamily {
             return true;
         }
 
+        /**
+         * Whether the command's name opens the value and its first operand makes a sentence of it
+         * ({@link ProseOperands}): a literal name, no prefix that would run the operand, no other
+         * argument but plain words, numbers and hosts, and nothing after a separator that may run.
+         */
+        private boolean opensSentence(int d, boolean bySeparator) {
+            int reading = firstOperand[d];
+            if (reading == ProseOperands.NONE || d != 0 || cmdStart[d] > leadEnd || cmdMatch[d] != 0
+                    || handedOver[d] || (cmdContext[d] & C_PREFIXED) != 0
+                    || (cmdFlags[d] & PREFIX) != 0 || scriptArg[d] || installs[d] || globArg[d]
+                    || (args[d] & ~(ShellWords.PLAIN | ShellWords.HOST | bannerSuffix(d))) != 0) {
+                return false;
+            }
+            if (bySeparator && (endingSep == 0
+                    || !ProseOperands.proseFollows(source, endingSepEnd, ShellCommands.UNIX))) {
+                return false;
+            }
+            if (reading == ProseOperands.VERSION) {
+                // "ping 1.2" and "ssh 10.1" name hosts.
+                return (cmdFlags[d] & NETWORK) == 0;
+            }
+            return reading == ProseOperands.PROSE
+                    || ProseOperands.UNIX_NO_OPERANDS.get(source, cmdStart[d], commandNameEnd(d)) != 0;
+        }
+
+        /** The signals a version banner's suffix may add: {@code -release} in {@code 5.2.15(1)-release}. */
+        private int bannerSuffix(int d) {
+            return versionBanner[d] ? ShellWords.OPTION : 0;
+        }
+
+        /** End of the command's name in {@link #source}: the first blank after its start. */
+        private int commandNameEnd(int d) {
+            int i = cmdStart[d];
+            while (i < source.length() && !ShellTokenizer.isBlank(source.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** Whether the command's name is written {@code Title}: an upper-case letter, then lower case. */
+        private boolean isTitleCase(int d) {
+            int end = commandNameEnd(d);
+            int start = cmdStart[d];
+            if (end - start < 2 || source.charAt(start) < 'A' || source.charAt(start) > 'Z') {
+                return false;
+            }
+            for (int i = start + 1; i < end; i++) {
+                char c = source.charAt(i);
+                if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Judges the command that ends at level {@code d}. */
         private void finishCommand(int d, boolean bySeparator) {
             if (!hasCmd[d]) {
@@ -1293,7 +1374,17 @@ public final class UnixCommandDetector extends RuleFamily {
          */
         private static final int PROSE_WORDS = 4;
 
+        /**
+         * The rule for the command that ends at level {@code d}: the command line's, lowered to
+         * WEAK when its name only opens a sentence or a version banner ({@link #opensSentence}),
+         * as in {@code whoami says root}, {@code ifconfig vs ip addr}, {@code bash 5.2.15(1)-release}.
+         */
         private RuleDefinition judge(int d, boolean bySeparator) {
+            RuleDefinition rule = judgeCommandLine(d, bySeparator);
+            return rule != null && rule != WEAK && opensSentence(d, bySeparator) ? WEAK : rule;
+        }
+
+        private RuleDefinition judgeCommandLine(int d, boolean bySeparator) {
             int f = cmdFlags[d];
             int a = args[d];
             if ((a & ShellWords.DEV_TCP) != 0 && (a & ShellWords.REDIRECT) != 0) {
@@ -1340,6 +1431,11 @@ public final class UnixCommandDetector extends RuleFamily {
             }
             boolean lower = cmdLower[d];
             if (strength == DISTINCT || (f & DISTINCT) != 0) {
+                if (d == 0 && cmdStart[d] <= leadEnd && !shellish && !handed && isTitleCase(d)) {
+                    // "Bash & Co. party supplies": a capitalised name is a name in a sentence;
+                    // programs on a case-sensitive system are found in lower case only.
+                    return WEAK;
+                }
                 if (s >= SPACED) {
                     return shellish || s == TIGHT || handed ? CHAIN : COMMAND;
                 }

@@ -36,7 +36,10 @@ import java.util.List;
  * Values are read again as if injected inside a double- or single-quoted string; the single-quoted
  * reading is also how {@code cmd.exe} sees a value with {@code '}, which it does not treat as a
  * quote ({@code '&net user x /add&'}). An {@code &} glued to a command reads as a query string only
- * after a key ({@code a&ver&b}); opening the value, it appends a command ({@code &ver&}).
+ * after a key ({@code a&ver&b}); opening the value, it appends a command ({@code &ver&}). A name
+ * that opens the value followed by an English word no program takes, a version ({@code PowerShell
+ * 7.4.0}) or, for a command that takes switches only, any word ({@code ipconfig release renew})
+ * opens a sentence ({@link ProseOperands}): only STRICT blocks it.
  *
  * <p>Rules (levels): {@code WINCMD-CHAIN} and {@code WINCMD-POWERSHELL} are BASIC; {@code
  * WINCMD-COMMAND}, {@code WINCMD-EVASION} and {@code WINCMD-BATCH} are STANDARD; {@code
@@ -168,6 +171,8 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final int[] plainArgs = new int[MAX_LEVELS];
         /** An argument names a program or script file: {@code calc.exe}, {@code x.ps1}. */
         private final boolean[] programArg = new boolean[MAX_LEVELS];
+        /** How the command's first operand reads ({@link ProseOperands#of}). */
+        private final int[] firstOperand = new int[MAX_LEVELS];
         private final boolean[] hasCmd = new boolean[MAX_LEVELS];
         private final int[] cmdFlags = new int[MAX_LEVELS];
         private final int[] cmdMatch = new int[MAX_LEVELS];
@@ -328,6 +333,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                 argCount[d] = 0;
                 plainArgs[d] = 0;
                 programArg[d] = false;
+                firstOperand[d] = ProseOperands.NONE;
                 args[d] = 0;
                 subcommand[d] = false;
                 runSwitch[d] = false;
@@ -348,6 +354,9 @@ public final class WindowsCommandDetector extends RuleFamily {
             cmdEnd[d] = t.tokenEnd;
             int f = cmdFlags[d];
             int signals = ShellWords.argument(b, from, to, true);
+            if (argCount[d] == 0 && t.flags == 0) {
+                firstOperand[d] = ProseOperands.of(b, from, to);
+            }
             if (argCount[d] == 0 && (f & SUBCOMMANDS) != 0 && SUBCOMMAND_NAMES.get(b, from, to) != 0) {
                 subcommand[d] = true;
             }
@@ -450,9 +459,13 @@ public final class WindowsCommandDetector extends RuleFamily {
             return f;
         }
 
+        /** End of the separator that ends the command being judged. */
+        private int endingSepEnd;
+
         private void separator(ShellTokenizer t, int d) {
             batchToken(t, d, false);
             endingSep = t.kind;
+            endingSepEnd = t.tokenEnd;
             finishCommand(d, true);
             endingSep = 0;
             expect[d] = true;
@@ -723,7 +736,66 @@ public final class WindowsCommandDetector extends RuleFamily {
             return separator;
         }
 
+        /**
+         * Whether the command's name opens the value and its first operand makes a sentence of it
+         * ({@link ProseOperands}): a literal name, nothing but plain words, numbers and hosts after
+         * it, nothing after a separator that may run, and for {@code cmd} and PowerShell, which run
+         * their operand, only a version.
+         */
+        private boolean opensSentence(int d, boolean bySeparator) {
+            int reading = firstOperand[d];
+            int f = cmdFlags[d];
+            if (reading == ProseOperands.NONE || d != 0 || cmdMatch[d] != 0
+                    || !opensValue(cmdStart[d]) || encoded[d] || runSwitch[d] || subcommand[d] || programArg[d]
+                    || (args[d] & ~(ShellWords.PLAIN | ShellWords.HOST)) != 0) {
+                return false;
+            }
+            if (bySeparator && (endingSep == 0
+                    || !ProseOperands.proseFollows(source, endingSepEnd, ShellCommands.WINDOWS))) {
+                return false;
+            }
+            if (reading == ProseOperands.VERSION) {
+                return true;
+            }
+            if ((f & (CMD | POWERSHELL)) != 0) {
+                return false;
+            }
+            return reading == ProseOperands.PROSE
+                    || ProseOperands.WINDOWS_NO_OPERANDS.get(source, cmdStart[d], nameEnd(cmdStart[d])) != 0;
+        }
+
+        /** Whether only blanks come before {@code at}. */
+        private boolean opensValue(int at) {
+            for (int i = 0; i < at && i < source.length(); i++) {
+                char c = source.charAt(i);
+                if (c != ' ' && c != '\t') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** End of the word that starts at {@code at} in {@link #source}: its first blank. */
+        private int nameEnd(int at) {
+            int i = at;
+            while (i < source.length() && source.charAt(i) != ' ' && source.charAt(i) != '\t') {
+                i++;
+            }
+            return i;
+        }
+
+        /**
+         * The rule for the command that ends at level {@code d}: the command line's, lowered to
+         * WEAK when its name only opens a sentence or a version banner ({@link #opensSentence}),
+         * as in {@code whoami tells you the current user}, {@code ipconfig release renew}, {@code
+         * PowerShell 7.4.0}.
+         */
         private RuleDefinition judge(int d, boolean bySeparator) {
+            RuleDefinition rule = judgeCommandLine(d, bySeparator);
+            return rule != null && rule != WEAK && opensSentence(d, bySeparator) ? WEAK : rule;
+        }
+
+        private RuleDefinition judgeCommandLine(int d, boolean bySeparator) {
             int f = cmdFlags[d];
             int a = args[d];
             int s = cmdStrength[d];

