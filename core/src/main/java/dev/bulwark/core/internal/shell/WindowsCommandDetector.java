@@ -214,11 +214,92 @@ public final class WindowsCommandDetector extends RuleFamily {
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
             }
-            if (!anyBlocking && text.indexOf('\'') >= 0) {
+            if (!anyBlocking && text.indexOf('\'') >= 0 && mayNameCommand(text)) {
                 // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
                 // all: "'&net user x /add&'" closes the string, or never opened one.
                 parse(text, ShellTokenizer.START_SINGLE);
             }
+        }
+
+        /**
+         * Reads the text only as if injected inside a single-quoted string and hands what that
+         * reading finds to {@code sink}, so that tests can hold {@link #mayNameCommand} to it.
+         */
+        void readSingleQuoted(String text, DetectionSink sink) {
+            header = false;
+            text = HtmlEntities.decode(text);
+            clearFindings(text.length());
+            mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0;
+            parse(text, ShellTokenizer.START_SINGLE);
+            report(sink);
+        }
+
+        /** {@link #mayNameCommand}'s copy of the text without quotes, grown as needed. */
+        private char[] unquoted = new char[256];
+
+        /**
+         * Whether any reading of the text (any quote it starts inside) can find something: false
+         * only when no word in command position can name a command or batch keyword and no word
+         * can be a {@code .Method}, which every finding needs. Linear and far cheaper than a reading,
+         * so prose with apostrophes skips the single-quoted one.
+         *
+         * <p>Why it holds. Without {@code % ^ ` $ < > \}, the tokenizer expands, escapes and
+         * redirects nothing and no path base is cut off, so a word is a run of the text with some
+         * quote characters taken out; a table name has no quote, so it stands whole in the text
+         * with every quote removed. A finding needs a command (a name in {@code WINDOWS}), a FOR
+         * or IF ({@code BATCH_WORDS}) at the start of a word in command position, or
+         * {@code .Method} ({@code METHODS}). Command position opens the value and follows a
+         * separator or parenthesis, blanks and an {@code @}; after a keyword or a lone {@code @},
+         * and inside FOR and IF, it follows a word that itself named one. Every name is checked as
+         * a prefix of what follows, as a word cut at its longest length still starts with it.
+         */
+        boolean mayNameCommand(String text) {
+            int n = text.length();
+            if (unquoted.length < n) {
+                unquoted = new char[Math.max(n, unquoted.length * 2)];
+            }
+            char[] s = unquoted;
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '%', '^', '`', '$', '<', '>', '\\' -> {
+                        return true;
+                    }
+                    case '\'', '"' -> { }
+                    default -> s[m++] = c;
+                }
+            }
+            boolean atCommand = true;
+            for (int i = 0; i < m; i++) {
+                char c = s[i];
+                switch (c) {
+                    case ' ', '\t', '\r', '\f', 0x0b, 0xa0, '@' -> { }
+                    case '\n', ';', '|', '&', '(', ')' -> atCommand = true;
+                    default -> {
+                        if (atCommand && (startsWithName(ShellCommands.WINDOWS, s, i, m)
+                                || startsWithName(BATCH_WORDS, s, i, m))) {
+                            return true;
+                        }
+                        atCommand = false;
+                        if (c == '.' && startsWithName(METHODS, s, i + 1, m)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Whether some name of the table is a prefix of {@code s[from, to)}. */
+        private static boolean startsWithName(CommandTable table, char[] s, int from, int to) {
+            int last = Math.min(to, from + 40);
+            for (int end = from + 1; end <= last; end++) {
+                if (table.get(s, from, end) != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void parse(String text, int startQuote) {
