@@ -23,7 +23,7 @@ class WindowsSingleQuotedReadingTest {
     @ValueSource(strings = {
         "x';whoami", "'&net user x /add&'", "it's; net user x /add", "a' & p'o'wershell -enc x",
         "x'; who''ami", "x';@ver", "x' ; @ @ver", "x'(dir)", "x') whoami", "x'\nipconfig /all",
-        "x'|findstr a", "whoami'", "net user x /add'", "x' ; for /f %i in (a) do x", "x';if/i a==b ver",
+        "x'|findstr a", "whoami'", "net/user'", "x' ; for /f %i in (a) do x", "x';if/i a==b ver",
         "x' ;  ' 'ver", "x'; cmd.exe /c ver", "x'; bcdboot/r", "x' (New-Object Net.WebClient).DownloadString(u)",
         "x' .inv'o'ke(1)", "x'; VER",
     })
@@ -46,6 +46,17 @@ class WindowsSingleQuotedReadingTest {
                 + " won't mind.";
 
         assertThat(scan.mayNameCommand(prose)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"net user x /add'", "Call before delivery, it's broken", "ver x'"})
+    void skipsWhenTheFirstWordHoldsASpaceUpToTheFirstQuote(String value) {
+        assertThat(scan.mayNameCommand(value)).isFalse();
+    }
+
+    @Test
+    void readsAgainWhenTheFirstSpaceComesAfterWhatAWordKeeps() {
+        assertThat(scan.mayNameCommand("ver/" + "x".repeat(200) + " a'")).isTrue();
     }
 
     @Test
