@@ -214,11 +214,130 @@ public final class WindowsCommandDetector extends RuleFamily {
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
             }
-            if (!anyBlocking && text.indexOf('\'') >= 0) {
+            if (!anyBlocking && text.indexOf('\'') >= 0 && mayNameCommand(text)) {
                 // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
                 // all: "'&net user x /add&'" closes the string, or never opened one.
                 parse(text, ShellTokenizer.START_SINGLE);
             }
+        }
+
+        /**
+         * Reads the text only as if injected inside a single-quoted string and hands what that
+         * reading finds to {@code sink}, so that tests can hold {@link #mayNameCommand} to it.
+         */
+        void readSingleQuoted(String text, DetectionSink sink) {
+            header = false;
+            text = HtmlEntities.decode(text);
+            clearFindings(text.length());
+            mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0;
+            parse(text, ShellTokenizer.START_SINGLE);
+            report(sink);
+        }
+
+        /** A prefix of a word with its quotes taken out, for {@link #startsWithName}. */
+        private final char[] prefix = new char[40];
+
+        /**
+         * Whether the single-quoted reading can find anything: false only when no word in command
+         * position can name a command or batch keyword and no word can be a {@code .Method}, which
+         * every finding needs. One cheap pass, so that prose with apostrophes skips the reading.
+         *
+         * <p>Why it holds. Without {@code % ^ ` $ < > \}, the tokenizer expands, escapes and
+         * redirects nothing and no path base is cut off, so a word is a run of the text with some
+         * quote characters taken out, and a table name, which has no quote or whitespace, stands
+         * whole in that run. A finding needs a command (a name in {@code WINDOWS}) or a FOR or IF
+         * ({@code BATCH_WORDS}) at the start of a word in command position (a prefix, as cmd.exe
+         * ends a name at {@code /} and {@code .exe}), or {@code .Method} ({@code METHODS}).
+         * Command position follows a separator or parenthesis, blanks, quotes and an {@code @};
+         * after a keyword or a lone {@code @}, and inside FOR and IF, it follows a word that itself
+         * named one. The reading's first word is the text up to the first {@code '}, taken whole:
+         * with a space in its first 190 characters (words are cut at 200) it names nothing.
+         */
+        boolean mayNameCommand(String text) {
+            for (int k = 0; k < UNREAD.length(); k++) {
+                if (text.indexOf(UNREAD.charAt(k)) >= 0) {
+                    return true;
+                }
+            }
+            int firstQuote = text.indexOf('\'');
+            int firstSpace = text.indexOf(' ');
+            if (!(firstSpace >= 0 && firstSpace < firstQuote && firstSpace < 190) && commandAt(text, 0)) {
+                return true;
+            }
+            // Each kind of character is found by indexOf, which is much faster than a loop over
+            // every character of prose.
+            for (int k = 0; k < SEPARATORS.length(); k++) {
+                char separator = SEPARATORS.charAt(k);
+                for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
+                    if (commandAt(text, at + 1)) {
+                        return true;
+                    }
+                }
+            }
+            for (int at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {
+                if (startsWithName(METHODS, prefixAt(text, at + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Characters that end a command, after which another one starts. */
+        private static final String SEPARATORS = "\n;|&()";
+
+        /**
+         * Whether the word that starts after blanks, quotes and {@code @} from {@code from} on can
+         * name a command or batch keyword. Another separator ends the look: the word after it is
+         * looked at from there, so that every character is passed over at most once.
+         */
+        private boolean commandAt(String text, int from) {
+            int n = text.length();
+            int i = from;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b || c == 0xa0 || c == '@'
+                        || c == '\'' || c == '"') {
+                    i++;
+                    continue;
+                }
+                if (SEPARATORS.indexOf(c) >= 0) {
+                    return false;
+                }
+                int length = prefixAt(text, i);
+                return startsWithName(ShellCommands.WINDOWS, length) || startsWithName(BATCH_WORDS, length);
+            }
+            return false;
+        }
+
+        /** Characters after which the tokenizer's words are no longer runs of the text. */
+        private static final String UNREAD = "%^`$<>\\";
+
+        /**
+         * Copies into {@link #prefix} what follows {@code at} with quotes taken out, up to
+         * whitespace (which no name holds) or 40 characters (the longest a table looks up).
+         */
+        private int prefixAt(String text, int at) {
+            int length = 0;
+            for (int i = at, n = text.length(); i < n && length < prefix.length; i++) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r') {
+                    break;
+                }
+                if (c != '\'' && c != '"') {
+                    prefix[length++] = c;
+                }
+            }
+            return length;
+        }
+
+        /** Whether some name of the table is a prefix of {@link #prefix}{@code [0, length)}. */
+        private boolean startsWithName(CommandTable table, int length) {
+            for (int end = 1; end <= length; end++) {
+                if (table.get(prefix, 0, end) != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void parse(String text, int startQuote) {
