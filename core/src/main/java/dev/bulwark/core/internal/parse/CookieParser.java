@@ -2,13 +2,11 @@ package dev.bulwark.core.internal.parse;
 
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.Location;
-import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Parses the cookies of every {@code Cookie} header field (RFC 6265, section 5.4) into
@@ -92,16 +90,7 @@ public final class CookieParser {
                     Location.value(Source.COOKIE, Names.shorten(nameText)), limits.cookieCount(), 400);
         }
         DecodedText value = decoder.decode(rawValue, true);
-        if (plain == null) {
-            plain = Names.keepIfPlain(Source.COOKIE, rawName, name);
-        }
-        if (plain != null) {
-            sink.accept(new RequestValue(plain.nameLocation, rawName, plain.name, Set.of()));
-            sink.accept(Names.value(plain.valueLocation, rawValue, value));
-        } else {
-            sink.accept(Names.value(Location.name(Source.COOKIE, nameText), rawName, name));
-            sink.accept(Names.value(Location.value(Source.COOKIE, nameText), rawValue, value));
-        }
+        Names.emitPair(sink, Source.COOKIE, plain, rawName, name, rawValue, value);
     }
 
     private static int trimEnd(String s, int from, int to) {

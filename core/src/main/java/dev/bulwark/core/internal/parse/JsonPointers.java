@@ -89,10 +89,6 @@ final class JsonPointers {
         return found;
     }
 
-    /**
-     * Keeps {@code node} in the pair of {@code slot}: in a free slot of it, else in {@code slot},
-     * moving the one there to the other slot in place of the one there.
-     */
     private static String memberPointer(String parent, String key) {
         if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
             return parent + '/' + key;
@@ -102,6 +98,10 @@ final class JsonPointers {
         return pointer.toString();
     }
 
+    /**
+     * Keeps {@code node} in the pair of {@code slot}: in a free slot of it, else in {@code slot},
+     * moving the one there to the other slot in place of the one there.
+     */
     private static Node keep(int slot, Node node) {
         if (node.pointer.length() <= MAX_INTERNED) {
             if (TABLE[slot] != null) {

@@ -1,14 +1,12 @@
 package dev.bulwark.core.internal.parse;
 
 import dev.bulwark.core.Location;
-import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.FormPairs;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Parses {@code application/x-www-form-urlencoded} data: query strings ({@link Source#QUERY}) and
@@ -67,15 +65,6 @@ public final class ParameterParser {
             throw new LimitExceededException("parameters.value-length",
                     Location.value(source, nameText), limits.parameterValueLength(), 400);
         }
-        if (plain == null) {
-            plain = Names.keepIfPlain(source, rawName, name);
-        }
-        if (plain != null) {
-            sink.accept(new RequestValue(plain.nameLocation, rawName, plain.name, Set.of()));
-            sink.accept(Names.value(plain.valueLocation, rawValue, value));
-        } else {
-            sink.accept(Names.value(Location.name(source, nameText), rawName, name));
-            sink.accept(Names.value(Location.value(source, nameText), rawValue, value));
-        }
+        Names.emitPair(sink, source, plain, rawName, name, rawValue, value);
     }
 }
