@@ -20,7 +20,7 @@ class ShellProseOverHttpTest extends FilterContainerTest {
     @Test
     void passesSentencesOpeningWithCommandNamesUnchanged() {
         String chat = "whoami says root lol";
-        String question = "ssh into 192.168.1.10 and check";
+        String question = "ifconfig vs ip addr";
         String banner = "bash 5.2.15(1)-release";
         String product = "Bash & Co. party supplies";
         HttpResponse<String> response = postForm(form("chat", chat) + "&" + form("question", question)

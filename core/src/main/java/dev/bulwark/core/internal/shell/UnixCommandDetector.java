@@ -1295,14 +1295,15 @@ public final class UnixCommandDetector extends RuleFamily {
         /**
          * Whether the command's name opens the value and its first operand makes a sentence of it
          * ({@link ProseOperands}): a literal name, no prefix that would run the operand, no other
-         * argument but plain words, numbers and hosts, and nothing after a separator that may run.
+         * argument but plain words and numbers (no host), and nothing after a separator that may run.
          */
         private boolean opensSentence(int d, boolean bySeparator) {
             int reading = firstOperand[d];
             if (reading == ProseOperands.NONE || d != 0 || cmdStart[d] > leadEnd || cmdMatch[d] != 0
                     || handedOver[d] || (cmdContext[d] & C_PREFIXED) != 0
                     || (cmdFlags[d] & PREFIX) != 0 || scriptArg[d] || installs[d] || globArg[d]
-                    || (args[d] & ~(ShellWords.PLAIN | ShellWords.HOST | bannerSuffix(d))) != 0) {
+                    || (args[d] & ~(ShellWords.PLAIN | bannerSuffix(d))) != 0) {
+            // a host makes a callback of it whatever words come first: curl to attacker.example
                 return false;
             }
             if (bySeparator && (endingSep == 0

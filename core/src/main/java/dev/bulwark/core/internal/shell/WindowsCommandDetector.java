@@ -857,16 +857,17 @@ public final class WindowsCommandDetector extends RuleFamily {
 
         /**
          * Whether the command's name opens the value and its first operand makes a sentence of it
-         * ({@link ProseOperands}): a literal name, nothing but plain words, numbers and hosts after
-         * it, nothing after a separator that may run, and for {@code cmd} and PowerShell, which run
-         * their operand, only a version.
+         * ({@link ProseOperands}): a literal name, nothing but plain words and numbers after it (no
+         * host), nothing after a separator that may run; a version only for {@code cmd} and
+         * PowerShell, whose banners it is, and for them nothing else, as they run their operand.
          */
         private boolean opensSentence(int d, boolean bySeparator) {
             int reading = firstOperand[d];
             int f = cmdFlags[d];
             if (reading == ProseOperands.NONE || d != 0 || cmdMatch[d] != 0
                     || !opensValue(cmdStart[d]) || encoded[d] || runSwitch[d] || subcommand[d] || programArg[d]
-                    || (args[d] & ~(ShellWords.PLAIN | ShellWords.HOST)) != 0) {
+                    || (args[d] & ~ShellWords.PLAIN) != 0) {
+            // a host makes a callback of it whatever words come first: curl to attacker.example
                 return false;
             }
             if (bySeparator && (endingSep == 0
@@ -874,7 +875,8 @@ public final class WindowsCommandDetector extends RuleFamily {
                 return false;
             }
             if (reading == ProseOperands.VERSION) {
-                return true;
+                // a shell's banner (PowerShell 7.4.0); to ping or nslookup, 10.1 is a host
+                return (f & (CMD | POWERSHELL)) != 0;
             }
             if ((f & (CMD | POWERSHELL)) != 0) {
                 return false;

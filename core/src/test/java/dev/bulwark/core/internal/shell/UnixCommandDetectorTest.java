@@ -631,7 +631,7 @@ class UnixCommandDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"whoami says root lol", "whoami tells you the current user", "bash the bishop",
-        "ifconfig vs ip addr", "ssh into 192.168.1.10 and check", "bash script if else"})
+        "ifconfig vs ip addr", "bash script if else"})
     void allowsCommandNameOpeningSentenceWithProseOperand(String value) {
         assertThat(standard(detector, value)).isEmpty();
         assertThat(header(detector, "X-Filter", value)).isEmpty();
@@ -639,7 +639,15 @@ class UnixCommandDetectorTest {
 
     @Test
     void allowsSentenceEndedBySeparatorWhenProseFollows() {
-        assertThat(standard(detector, "traceroute to example.com; 30 hops max")).isEmpty();
+        assertThat(standard(detector, "ifconfig vs ip addr; both still work")).isEmpty();
+    }
+
+    /** A host after the words makes a callback of it, the usual test of a blind injection. */
+    @ParameterizedTest
+    @ValueSource(strings = {"curl to attacker.example", "wget the attacker.example", "nslookup 1.2 attacker.example",
+        "ssh into 192.168.1.10 and check"})
+    void blocksSentenceLikeCommandThatNamesAHost(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
     }
 
     @ParameterizedTest
