@@ -260,7 +260,7 @@ public final class JsonBodyParser {
                 throw new LimitExceededException("json.key-length",
                         Location.name(Source.JSON, pointer.toString()), limits.jsonKeyLength(), 400);
             }
-            current = JsonPointers.member(current, key, lookUp());
+            current = JsonPointers.member(current, key, JsonPointers.mayKeep(current, key.length()) && lookUp());
             if (isDuplicate(key, count)) {
                 throw new MalformedRequestException("json.duplicate-key", current.nameLocation,
                         "key repeated in one object");
@@ -323,7 +323,8 @@ public final class JsonBodyParser {
         /** Counts a value and, inside an array, points at its index. */
         private void beforeValue() throws LimitExceededException {
             if (depth > 0 && !isObject[depth]) {
-                current = JsonPointers.element(containers[depth], memberCount[depth]++, lookUp());
+                JsonPointers.Node array = containers[depth];
+                current = JsonPointers.element(array, memberCount[depth]++, JsonPointers.mayKeep(array, 1) && lookUp());
             }
             if (++elements > limits.jsonElements()) {
                 throw new LimitExceededException("json.elements", here(), limits.jsonElements(), 400);

@@ -23,14 +23,12 @@ import dev.bulwark.core.Source;
  * once (or crafted to share a pair) only cost what building their pointers costs anyway. No body
  * is kept: keys are strings of their own, not views of it.
  *
- * <p>Thread-safe without locks: slots hold nodes whose fields are final, so a reader sees either a
- * complete node or another one; a lost update only costs building a pointer again.
+ * <p>Thread-safe without locks: the slots are a {@link PairTable} of nodes whose fields are final.
  */
 final class JsonPointers {
 
     /** Slots of the table, a power of two: room for the pointers of many document shapes. */
     static final int SLOTS = 4096;
-    private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
     /** Longest pointer kept, in characters; longer ones are built for each document. */
     static final int MAX_INTERNED = 128;
 
@@ -44,7 +42,7 @@ final class JsonPointers {
     /** The whole document: the empty pointer. */
     static final Node ROOT = new Node(null, null, -1, 0, "");
 
-    private static final Node[] TABLE = new Node[SLOTS];
+    private static final PairTable<Node> TABLE = new PairTable<>(SLOTS);
 
     private JsonPointers() {
     }
@@ -58,10 +56,10 @@ final class JsonPointers {
             return new Node(parent.pointer, key, -1, 0, memberPointer(parent.pointer, key));
         }
         int hash = parent.hash * 31 + key.hashCode();
-        int slot = slot(hash);
-        Node found = TABLE[slot];
+        int slot = TABLE.slot(hash);
+        Node found = TABLE.at(slot);
         if (found == null || !found.isMember(parent, key, hash)) {
-            found = TABLE[slot ^ 1];
+            found = TABLE.at(slot ^ 1);
             if (found == null || !found.isMember(parent, key, hash)) {
                 return keep(slot, new Node(parent.pointer, key, -1, hash, memberPointer(parent.pointer, key)));
             }
@@ -78,10 +76,10 @@ final class JsonPointers {
             return new Node(parent.pointer, null, index, 0, parent.pointer + '/' + index);
         }
         int hash = parent.hash * 31 + index + 1;
-        int slot = slot(hash);
-        Node found = TABLE[slot];
+        int slot = TABLE.slot(hash);
+        Node found = TABLE.at(slot);
         if (found == null || !found.isElement(parent, index, hash)) {
-            found = TABLE[slot ^ 1];
+            found = TABLE.at(slot ^ 1);
             if (found == null || !found.isElement(parent, index, hash)) {
                 return keep(slot, new Node(parent.pointer, null, index, hash, parent.pointer + '/' + index));
             }
@@ -89,6 +87,7 @@ final class JsonPointers {
         return found;
     }
 
+    /** {@code parent}/{@code key}, the key escaped as RFC 6901 says; most keys need no escape and no builder. */
     private static String memberPointer(String parent, String key) {
         if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
             return parent + '/' + key;
@@ -98,30 +97,16 @@ final class JsonPointers {
         return pointer.toString();
     }
 
-    /**
-     * Keeps {@code node} in the pair of {@code slot}: in a free slot of it, else in {@code slot},
-     * moving the one there to the other slot in place of the one there.
-     */
     private static Node keep(int slot, Node node) {
-        if (node.pointer.length() <= MAX_INTERNED) {
-            if (TABLE[slot] != null) {
-                if (TABLE[slot ^ 1] == null) {
-                    slot ^= 1;
-                } else {
-                    TABLE[slot ^ 1] = TABLE[slot];
-                }
-            }
-            TABLE[slot] = node;
-        }
-        return node;
+        return node.pointer.length() <= MAX_INTERNED ? TABLE.keep(slot, node) : node;
     }
 
     /**
-     * The slot of a hash: its high bits after a multiplication by the golden ratio, so that the
-     * elements of an array (whose hashes differ by one) fall into different pairs.
+     * Whether a pointer {@code tokenLength} characters longer than {@code parent}'s, after its
+     * slash, may be kept: one that may not is not worth a lookup, which could only miss.
      */
-    private static int slot(int hash) {
-        return (hash * 0x9E3779B9) >>> (Integer.SIZE - SLOT_BITS);
+    static boolean mayKeep(Node parent, int tokenLength) {
+        return parent.pointer.length() + 1 + tokenLength <= MAX_INTERNED;
     }
 
     /**

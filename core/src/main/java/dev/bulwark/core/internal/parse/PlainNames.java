@@ -16,20 +16,17 @@ import dev.bulwark.core.Source;
  * here decodes to itself, and nothing depends on the configuration.
  *
  * <p>Bounded: {@value #SLOTS} slots, each holding one name of at most {@value #MAX_LENGTH}
- * characters (at most 128 KiB of text in all). A new name takes one of the two slots of its pair
- * and moves the other out, so that many names sent once only cost what decoding them costs
- * anyway. Thread-safe without locks: slots hold entries whose fields are final, so a reader sees
- * either a complete entry or another one.
+ * characters (at most 128 KiB of text in all), in a {@link PairTable}: many names sent once only
+ * cost what decoding them costs anyway.
  */
 final class PlainNames {
 
     /** Slots of the table, a power of two. */
     static final int SLOTS = 1024;
-    private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
     /** Longest name kept, in characters. */
     static final int MAX_LENGTH = 64;
 
-    private static final Entry[] TABLE = new Entry[SLOTS];
+    private static final PairTable<Entry> TABLE = new PairTable<>(SLOTS);
 
     private PlainNames() {
     }
@@ -40,12 +37,12 @@ final class PlainNames {
             return null;
         }
         int hash = raw.hashCode() * 31 + source.ordinal();
-        int slot = slot(hash);
-        Entry found = TABLE[slot];
+        int slot = TABLE.slot(hash);
+        Entry found = TABLE.at(slot);
         if (found != null && found.is(source, raw, hash)) {
             return found;
         }
-        found = TABLE[slot ^ 1];
+        found = TABLE.at(slot ^ 1);
         return found != null && found.is(source, raw, hash) ? found : null;
     }
 
@@ -58,17 +55,7 @@ final class PlainNames {
             return null;
         }
         int hash = name.hashCode() * 31 + source.ordinal();
-        int slot = slot(hash);
-        Entry entry = new Entry(source, name, hash);
-        if (TABLE[slot] != null) {
-            if (TABLE[slot ^ 1] == null) {
-                slot ^= 1;
-            } else {
-                TABLE[slot ^ 1] = TABLE[slot];
-            }
-        }
-        TABLE[slot] = entry;
-        return entry;
+        return TABLE.keep(TABLE.slot(hash), new Entry(source, name, hash));
     }
 
     private static boolean isPlain(String name) {
@@ -79,11 +66,6 @@ final class PlainNames {
             }
         }
         return true;
-    }
-
-    /** The slot of a hash: its high bits after a multiplication by the golden ratio. */
-    private static int slot(int hash) {
-        return (hash * 0x9E3779B9) >>> (Integer.SIZE - SLOT_BITS);
     }
 
     /** One name with its locations. */
