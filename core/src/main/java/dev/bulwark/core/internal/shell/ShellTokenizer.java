@@ -23,6 +23,18 @@ import java.util.Locale;
  */
 final class ShellTokenizer {
 
+    /** The blanks {@link #next} skips between words: space, tab, CR, form feed, vertical tab and no-break space. */
+    static boolean isWordGap(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b || c == 0xa0;
+    }
+
+    /**
+     * The characters that end a command in {@link #next}'s reading, after which another one starts:
+     * a line feed, {@code ;}, {@code |}, {@code &} and the parentheses of a group. Whatever judges a
+     * value by where commands can start reads this, so that the two never disagree.
+     */
+    static final String COMMAND_SEPARATORS = "\n;|&()";
+
     // Token types.
     static final int END = 0;
     static final int WORD = 1;
@@ -199,7 +211,7 @@ final class ShellTokenizer {
         spaceBefore = false;
         while (pos < end) {
             char c = text.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b || c == 0xa0) {
+            if (isWordGap(c)) {
                 spaceBefore = true;
                 pos++;
                 continue;

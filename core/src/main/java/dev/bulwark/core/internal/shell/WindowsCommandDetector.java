@@ -205,11 +205,7 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         void run(ScanTarget target, String text) {
-            header = target.source() == Source.HEADER;
-            text = HtmlEntities.decode(text);
-            clearFindings(text.length());
-            // Words hold '=' or '?' only when the text does: expansions add neither.
-            mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0;
+            text = begin(text, target.source() == Source.HEADER);
             parse(text, ShellTokenizer.START_UNQUOTED);
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
@@ -226,12 +222,18 @@ public final class WindowsCommandDetector extends RuleFamily {
          * reading finds to {@code sink}, so that tests can hold {@link #mayNameCommand} to it.
          */
         void readSingleQuoted(String text, DetectionSink sink) {
-            header = false;
-            text = HtmlEntities.decode(text);
-            clearFindings(text.length());
-            mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0;
-            parse(text, ShellTokenizer.START_SINGLE);
+            parse(begin(text, false), ShellTokenizer.START_SINGLE);
             report(sink);
+        }
+
+        /** Clears the last value's state and returns {@code text} with its HTML references decoded. */
+        private String begin(String text, boolean inHeader) {
+            header = inHeader;
+            String decoded = HtmlEntities.decode(text);
+            clearFindings(decoded.length());
+            // Words hold '=' or '?' only when the text does: expansions add neither.
+            mayQuery = decoded.indexOf('=') >= 0 || decoded.indexOf('?') >= 0;
+            return decoded;
         }
 
         /** A prefix of a word with its quotes taken out, for {@link #startsWithName}. */
@@ -266,8 +268,8 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
             // Each kind of character is found by indexOf, which is much faster than a loop over
             // every character of prose.
-            for (int k = 0; k < SEPARATORS.length(); k++) {
-                char separator = SEPARATORS.charAt(k);
+            for (int k = 0; k < ShellTokenizer.COMMAND_SEPARATORS.length(); k++) {
+                char separator = ShellTokenizer.COMMAND_SEPARATORS.charAt(k);
                 for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
                     if (commandAt(text, at + 1)) {
                         return true;
@@ -282,9 +284,6 @@ public final class WindowsCommandDetector extends RuleFamily {
             return false;
         }
 
-        /** Characters that end a command, after which another one starts. */
-        private static final String SEPARATORS = "\n;|&()";
-
         /**
          * Whether the word that starts after blanks, quotes and {@code @} from {@code from} on can
          * name a command or batch keyword. Another separator ends the look: the word after it is
@@ -295,12 +294,11 @@ public final class WindowsCommandDetector extends RuleFamily {
             int i = from;
             while (i < n) {
                 char c = text.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b || c == 0xa0 || c == '@'
-                        || c == '\'' || c == '"') {
+                if (ShellTokenizer.isWordGap(c) || c == '@' || c == '\'' || c == '"') {
                     i++;
                     continue;
                 }
-                if (SEPARATORS.indexOf(c) >= 0) {
+                if (ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0) {
                     return false;
                 }
                 int length = prefixAt(text, i);
