@@ -48,24 +48,28 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     private static final List<RuleDefinition> RULES = List.of(JS_OPERATOR, OPERATOR_NAME, OPERATOR_IN_VALUE,
             JS_INJECTION);
 
-    /** Operators that run JavaScript on the server. */
-    private static final Lexicon JS_OPERATORS = Lexicon.of("where", "function", "accumulator");
+    /** Flag of every entry of {@link #OPERATORS}. */
+    private static final int OPERATOR = 1;
+    /** An operator that runs JavaScript on the server. */
+    private static final int JAVASCRIPT = 2;
+    /**
+     * An operator that is also a JSON Schema keyword ({@code $comment}, draft 7 on): as a whole JSON
+     * key or parameter name it is a schema's, and alone it changes no query. Inside a value, after a
+     * breakout ({@code '}], $comment:'...'}), or in brackets ({@code [$comment]}), it still counts.
+     */
+    private static final int SCHEMA_KEYWORD = 4;
 
     /** MongoDB query, expression and aggregation operators, without the {@code $}. */
-    private static final Lexicon OPERATORS = Lexicon.of(
-            "where", "function", "accumulator", "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
-            "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod", "text",
-            "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group", "where", "comment",
-            "set", "unset", "inc", "push", "pull", "rename", "search", "geowithin", "geointersects", "near",
-            "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset", "project",
-            "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions");
-
-    /**
-     * Operators that are also JSON Schema keywords ({@code $comment}, draft 7 on): as a JSON key or
-     * a parameter name they are a schema's, and alone they change no query. Inside a value, after a
-     * breakout ({@code '}], $comment:'...'}) or in brackets ({@code [$comment]}), they still count.
-     */
-    private static final Lexicon SCHEMA_KEYWORDS = Lexicon.of("comment");
+    private static final Lexicon OPERATORS = Lexicon.builder()
+            .add(OPERATOR | JAVASCRIPT, "where", "function", "accumulator")
+            .add(OPERATOR | SCHEMA_KEYWORD, "comment")
+            .add(OPERATOR, "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
+                    "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod",
+                    "text", "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group",
+                    "set", "unset", "inc", "push", "pull", "rename", "search", "geowithin", "geointersects", "near",
+                    "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset",
+                    "project", "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions")
+            .build();
 
     /** Collection and database methods of the MongoDB shell, lower case: {@code db.users.drop()}. */
     private static final Lexicon SHELL_METHODS = Lexicon.of(
@@ -124,26 +128,29 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         if (name.length() > 1 && name.charAt(0) == '$') {
             int end = identifierEnd(name, 1);
             if (end == name.length()) {
-                return reportOperator(name, 0, 1, end, sink);
+                return reportOperator(name, 0, 1, end, true, sink);
             }
         }
         for (int open = name.indexOf("[$"); open >= 0; open = name.indexOf("[$", open + 2)) {
             int end = identifierEnd(name, open + 2);
-            if (end < name.length() && name.charAt(end) == ']' && reportOperator(name, open, open + 2, end, sink)) {
+            if (end < name.length() && name.charAt(end) == ']' && reportOperator(name, open, open + 2, end, false, sink)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean reportOperator(String text, int evidence, int start, int end, DetectionSink sink) {
+    /** Reports the operator at {@code [start, end)}; {@code wholeName}: it is the whole key or name. */
+    private static boolean reportOperator(String text, int evidence, int start, int end, boolean wholeName,
+            DetectionSink sink) {
         // the closing bracket of "[$ne]" belongs to the evidence
         int evidenceEnd = Math.min(text.length(), end + 1);
-        if (JS_OPERATORS.contains(text, start, end)) {
+        int flags = OPERATORS.flags(text, start, end);
+        if ((flags & JAVASCRIPT) != 0) {
             sink.report(JS_OPERATOR, evidence, evidenceEnd - evidence);
             return true;
         }
-        if (OPERATORS.contains(text, start, end) && !SCHEMA_KEYWORDS.contains(text, start, end)) {
+        if (flags != 0 && !(wholeName && (flags & SCHEMA_KEYWORD) != 0)) {
             sink.report(OPERATOR_NAME, evidence, evidenceEnd - evidence);
             return true;
         }

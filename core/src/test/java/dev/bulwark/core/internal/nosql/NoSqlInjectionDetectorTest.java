@@ -50,6 +50,11 @@ class NoSqlInjectionDetectorTest {
     }
 
     @Test
+    void detectsCommentOperatorInBracketsOfParameterName() {
+        assertThat(standard(queryName("filter[$comment]"))).containsExactly("NOSQL-OPERATOR-NAME");
+    }
+
+    @Test
     void detectsCommentOperatorAfterBreakout() {
         assertThat(standard(query("' } ], $comment:'successful MongoDB injection'"))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
     }
