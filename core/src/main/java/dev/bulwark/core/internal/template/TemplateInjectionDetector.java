@@ -174,6 +174,10 @@ public final class TemplateInjectionDetector extends RuleFamily {
      * it. Each condition is read to its {@code }} once, at most {@value #MAX_EXPRESSION} characters.
      */
     private static boolean scanSmartyBlock(String s, DetectionSink sink) {
+        if (s.lastIndexOf("{/") < 0) {
+            // no closing tag: most JSON and prose with braces end here after one pass
+            return false;
+        }
         for (String[] block : SMARTY_BLOCKS) {
             String open = block[0];
             int close = s.lastIndexOf(block[1]);
@@ -640,15 +644,16 @@ public final class TemplateInjectionDetector extends RuleFamily {
                     && STATEMENT_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd);
             boolean directiveFirst = jspDirective && e.firstIdentStart >= 0 && e.firstIdentStart == firstTokenStart(from, to)
                     && JSP_DIRECTIVES.contains(s, e.firstIdentStart, e.firstIdentEnd) && e.assignments > 0;
+            int helperEnd = kind == MUSTACHE ? handlebarsHelperEnd(from, to) : -1;
             boolean statement = switch (kind) {
                 case BLOCK, FTL_DIRECTIVE -> keywordFirst;
                 case SCRIPTLET -> keywordFirst || directiveFirst;
                 case VELOCITY -> e.hasDollar || e.assignments > 0;
-                case MUSTACHE -> handlebarsHelperEnd(from, to) > 0;
+                case MUSTACHE -> helperEnd > 0;
                 default -> false;
             };
             if (statement) {
-                boolean control = kind == MUSTACHE ? isHandlebarsControl(from, to)
+                boolean control = kind == MUSTACHE ? isHandlebarsControl(from, helperEnd, to)
                         : keywordFirst && kind != VELOCITY
                                 && CONTROL_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd)
                                 && !testsLiteral(e.firstIdentEnd, to);
@@ -696,11 +701,13 @@ public final class TemplateInjectionDetector extends RuleFamily {
             return j < to && s.charAt(j) == ' ' && HANDLEBARS_HELPERS.contains(s, i + 1, j) ? j : -1;
         }
 
-        /** {@code {{#each items}}}, {@code {{#if user}}}: a helper that chooses or repeats, on data. */
-        private boolean isHandlebarsControl(int from, int to) {
-            int end = handlebarsHelperEnd(from, to);
+        /**
+         * {@code {{#each items}}}, {@code {{#if user}}}: a helper that chooses or repeats, on data.
+         * {@code helperEnd} is where {@link #handlebarsHelperEnd} found the helper's name to end.
+         */
+        private boolean isHandlebarsControl(int from, int helperEnd, int to) {
             int name = Ascii.skipSpaces(s, from, to) + 1;
-            return end > 0 && HANDLEBARS_CONTROL_HELPERS.contains(s, name, end) && !testsLiteral(end, to);
+            return HANDLEBARS_CONTROL_HELPERS.contains(s, name, helperEnd) && !testsLiteral(helperEnd, to);
         }
 
         private char firstNonSpace(int from, int to) {
