@@ -700,10 +700,7 @@ public final class PathTraversalDetector extends RuleFamily {
      */
     private static void appendSeparator(StringBuilder out) {
         int n = out.length();
-        int nameEnd = n;
-        while (nameEnd > 0 && (out.charAt(nameEnd - 1) == '.' || out.charAt(nameEnd - 1) == ' ')) {
-            nameEnd--;
-        }
+        int nameEnd = UploadNames.windowsNameEnd(out, 0, n);
         if (nameEnd < n && nameEnd > 0 && out.charAt(nameEnd - 1) != '/') {
             out.setLength(n = nameEnd);
         }
@@ -975,10 +972,7 @@ public final class PathTraversalDetector extends RuleFamily {
     }
 
     private boolean hasRestrictedExtension(String text, int from, int to) {
-        while (to > from && (text.charAt(to - 1) == '.' || text.charAt(to - 1) == ' ')) {
-            // Windows drops trailing dots and blanks: site.ini. is site.ini
-            to--;
-        }
+        to = UploadNames.windowsNameEnd(text, from, to);
         int dot = to - 1;
         while (dot >= from && to - dot <= 17 && text.charAt(dot) != '.') {
             dot--;

@@ -64,6 +64,17 @@ public final class UploadNames {
     }
 
     /**
+     * Where the name {@code s[from, to)} ends once the trailing dots and blanks that Windows drops
+     * are gone ({@code site.ini. } is {@code site.ini}).
+     */
+    public static int windowsNameEnd(CharSequence s, int from, int to) {
+        while (to > from && (s.charAt(to - 1) == '.' || Ascii.isSpace(s.charAt(to - 1)))) {
+            to--;
+        }
+        return to;
+    }
+
+    /**
      * Whether an extension of the base name (any of them when {@code anyPosition}, else the last)
      * is accepted by {@code extension}. The name ends where servers end it: at a {@code ;} (IIS,
      * path parameters: {@code shell.jsp;.png}), a {@code :} (NTFS streams: {@code x.jsp::$DATA}),
@@ -75,9 +86,7 @@ public final class UploadNames {
         int limit = withoutTrailingSeparators(path);
         int start = baseNameStart(path, limit);
         int end = servedNameEnd(path, start, limit);
-        while (end > start && (path.charAt(end - 1) == '.' || Ascii.isSpace(path.charAt(end - 1)))) {
-            end--;
-        }
+        end = windowsNameEnd(path, start, end);
         int firstDot = -1;
         for (int i = start; i < end; i++) {
             if (path.charAt(i) == '.') {
