@@ -92,20 +92,9 @@ public record MethodOverride(Location location, String requested, String effecti
             return false;
         }
         if (source == Source.JSON) {
-            return equalsIgnoringCase(location.name(), JSON_POINTER);
+            return location.name().equalsIgnoreCase(JSON_POINTER);
         }
-        return source.isParameter() && equalsIgnoringCase(location.name(), PARAMETER);
-    }
-
-    /**
-     * {@link String#equalsIgnoreCase} for a field name that holds one {@code _}: a name without it
-     * where the field has it is told apart without comparing it character by character (no other
-     * character equals {@code _} ignoring case), which is what most names of a form or document
-     * of the field's length are.
-     */
-    private static boolean equalsIgnoringCase(String name, String field) {
-        int underscore = field.indexOf('_');
-        return name.length() == field.length() && name.charAt(underscore) == '_' && name.equalsIgnoreCase(field);
+        return source.isParameter() && location.name().equalsIgnoreCase(PARAMETER);
     }
 
     /** Collects the fields; a {@code null} value marks a field name seen without its value yet. */

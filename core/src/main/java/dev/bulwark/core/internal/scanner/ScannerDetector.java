@@ -76,11 +76,9 @@ public final class ScannerDetector extends RuleFamily {
                 if (scanUserAgent(text, sink)) {
                     return;
                 }
-            } else {
-                if (SCANNER_HEADERS.contains(name)) {
-                    sink.report(SCANNER_HEADER, 0, text.length());
-                    return;
-                }
+            } else if (SCANNER_HEADERS.contains(name)) {
+                sink.report(SCANNER_HEADER, 0, text.length());
+                return;
             }
         }
         scanOastDomains(text, sink);

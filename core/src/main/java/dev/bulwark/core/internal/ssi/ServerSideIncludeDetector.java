@@ -136,7 +136,11 @@ public final class ServerSideIncludeDetector extends RuleFamily {
             return false;
         }
         int end = wordIn(text, name, null);
-        return end > 0 && skipGap(text, end) < text.length() && text.charAt(skipGap(text, end)) == '=';
+        if (end <= 0) {
+            return false;
+        }
+        int equals = skipGap(text, end);
+        return equals < text.length() && text.charAt(equals) == '=';
     }
 
     /**

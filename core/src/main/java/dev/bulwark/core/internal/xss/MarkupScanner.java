@@ -294,7 +294,7 @@ final class MarkupScanner {
                     }
                     valueEnd = k;
                 }
-                if (Chars.startsWith(t, nameStart, nameEnd, "type") && nameEnd - nameStart == 4
+                if (nameEnd - nameStart == 4 && Chars.startsWith(t, nameStart, nameEnd, "type")
                         && !XssVocabulary.PLAIN_CONTROL_TYPES.contains(t, valueStart, valueEnd)) {
                     return false;
                 }
