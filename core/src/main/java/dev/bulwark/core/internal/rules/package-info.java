@@ -11,7 +11,7 @@
  * per-value finding collectors ({@link Findings} reports as it goes, {@link FirstFindings} keeps the
  * first evidence per rule until every reading is done, {@link BestFinding} keeps the strongest,
  * also over the URLs of a value), escape and entity decoding
- * with offsets mapped back to the value ({@link Unescaper}, {@link DecodedText},
+ * with offsets mapped back to the value ({@link Unescaper}, {@link UnescapedText},
  * {@link HtmlEntities}: one reader of character references, each family with its own name table,
  * {@link Base64Text}), a lexer for code in values ({@link CodeLexer}), URL
  * and host parsing ({@link UrlCursor}, {@link Hosts}), the {@code name=value} pairs of a query or

@@ -6,13 +6,13 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.Base64Text;
-import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.UnescapedText;
 import dev.bulwark.core.internal.rules.Unescaper;
 import dev.bulwark.core.internal.rules.UploadNames;
 import java.util.List;
@@ -154,7 +154,7 @@ public final class JavaAttackDetector extends RuleFamily {
         }
         String s = value;
         if ((features & F_ESCAPE) != 0) {
-            DecodedText decoded = Unescaper.decode(value);
+            UnescapedText decoded = Unescaper.decode(value);
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
                 s = decoded.text;

@@ -6,7 +6,6 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CodeLexer;
-import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
@@ -14,6 +13,7 @@ import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
+import dev.bulwark.core.internal.rules.UnescapedText;
 import dev.bulwark.core.internal.rules.Unescaper;
 import dev.bulwark.core.internal.rules.UploadNames;
 import java.util.List;
@@ -130,7 +130,7 @@ public final class PhpInjectionDetector extends RuleFamily {
         String s = value;
         TextProfile profile = target.profile();
         if (escapes) {
-            DecodedText decoded = Unescaper.decode(value);
+            UnescapedText decoded = Unescaper.decode(value);
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
                 s = decoded.text;
