@@ -43,7 +43,7 @@ import java.util.Map;
  * @see <a href="https://portswigger.net/web-security/request-smuggling">Request smuggling</a>
  * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/04-Testing_for_HTTP_Parameter_Pollution">OWASP WSTG: HTTP Parameter Pollution</a>
  */
-public final class ProtocolRules implements RequestDetector {
+public final class ProtocolDetector implements RequestDetector {
 
     public static final String KEY = "PROTOCOL";
     public static final String HPP_KEY = "HPP";
