@@ -1,12 +1,9 @@
 package dev.bulwark.core.internal.protocol;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
 import dev.bulwark.core.Component;
 import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
@@ -45,85 +42,6 @@ import java.util.Map;
  */
 public final class ProtocolDetector implements RequestDetector {
 
-    public static final String KEY = "PROTOCOL";
-    public static final String HPP_KEY = "HPP";
-    private static final String SMUGGLING = cwe(444);
-    private static final String ENCODING = cwe(172);
-    private static final String HPP_REFERENCE =
-            "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/04-Testing_for_HTTP_Parameter_Pollution";
-
-    public static final RuleDefinition CONTENT_LENGTH_WITH_TRANSFER_ENCODING = new RuleDefinition(
-            "PROTOCOL-CL-TE", KEY, Level.BASIC, "Content-Length together with Transfer-Encoding", SMUGGLING);
-    public static final RuleDefinition INVALID_CONTENT_LENGTH = new RuleDefinition("PROTOCOL-CONTENT-LENGTH", KEY,
-            Level.BASIC, "Content-Length that is not a number, or several that differ", SMUGGLING);
-    public static final RuleDefinition DUPLICATE_CONTENT_LENGTH = new RuleDefinition(
-            "PROTOCOL-DUPLICATE-CONTENT-LENGTH", KEY, Level.STANDARD, "Content-Length sent more than once", SMUGGLING);
-    public static final RuleDefinition TRANSFER_ENCODING = new RuleDefinition("PROTOCOL-TRANSFER-ENCODING", KEY,
-            Level.STANDARD, "Transfer-Encoding other than a single chunked", SMUGGLING);
-    public static final RuleDefinition DUPLICATE_HOST = new RuleDefinition("PROTOCOL-DUPLICATE-HOST", KEY,
-            Level.BASIC, "Host header sent more than once", SMUGGLING);
-    public static final RuleDefinition DUPLICATE_CONTENT_TYPE = new RuleDefinition("PROTOCOL-DUPLICATE-CONTENT-TYPE",
-            KEY, Level.STANDARD, "Content-Type sent more than once", SMUGGLING);
-    public static final RuleDefinition INVALID_CONTENT_TYPE = new RuleDefinition("PROTOCOL-CONTENT-TYPE", KEY,
-            Level.STANDARD, "Content-Type that is not a valid media type with parameters",
-            "https://www.rfc-editor.org/rfc/rfc9110#section-8.3");
-    public static final RuleDefinition CONTENT_TYPE_CONFUSION = new RuleDefinition(
-            "PROTOCOL-CONTENT-TYPE-CONFUSION", KEY, Level.STANDARD,
-            "Content-Type parameter holding another media type, or a boundary outside multipart", SMUGGLING);
-    public static final RuleDefinition CHARSET = new RuleDefinition("PROTOCOL-CHARSET", KEY, Level.STANDARD,
-            "several charsets, or a charset that is unknown or used to evade inspection (UTF-7, UTF-16/32, EBCDIC)",
-            ENCODING);
-    public static final RuleDefinition FORM_BODY_WITHOUT_SEMANTICS = new RuleDefinition("PROTOCOL-FORM-BODY-ON-GET",
-            KEY, Level.STANDARD, "GET or HEAD request with a form or multipart body", SMUGGLING);
-    public static final RuleDefinition BODY_WITHOUT_SEMANTICS = new RuleDefinition("PROTOCOL-BODY-ON-GET", KEY,
-            Level.STRICT, "GET or HEAD request with a body", SMUGGLING);
-    public static final RuleDefinition INVALID_METHOD = new RuleDefinition("PROTOCOL-METHOD", KEY, Level.BASIC,
-            "request method with characters other than letters, digits, - and _", "https://www.rfc-editor.org/rfc/rfc9110#section-9.1");
-    public static final RuleDefinition UNKNOWN_METHOD = new RuleDefinition("PROTOCOL-UNKNOWN-METHOD", KEY,
-            Level.STRICT, "request method outside HTTP and WebDAV", "https://www.rfc-editor.org/rfc/rfc9110#section-9.1");
-    public static final RuleDefinition INVALID_RANGE = new RuleDefinition("PROTOCOL-RANGE", KEY, Level.STANDARD,
-            "Range header that is not a byte range set", "https://www.rfc-editor.org/rfc/rfc9110#section-14.2");
-    public static final RuleDefinition MANY_RANGES = new RuleDefinition("PROTOCOL-MANY-RANGES", KEY, Level.STRICT,
-            "Range header with more than five ranges", "https://nvd.nist.gov/vuln/detail/CVE-2011-3192");
-    public static final RuleDefinition LEGACY_COOKIE = new RuleDefinition("PROTOCOL-LEGACY-COOKIE", KEY,
-            Level.STANDARD, "RFC 2109 cookie with $Version, parsed differently by different servers",
-            cwe(436));
-    public static final RuleDefinition NUL_BYTE = new RuleDefinition("PROTOCOL-NUL-BYTE", KEY, Level.STANDARD,
-            "NUL character in a decoded value", cwe(158));
-    public static final RuleDefinition CONTROL_CHARACTER = new RuleDefinition("PROTOCOL-CONTROL-CHARACTER", KEY,
-            Level.STRICT, "control character other than tab, CR and LF in a decoded value",
-            cwe(20));
-    public static final RuleDefinition OVERLONG_UTF8 = new RuleDefinition("PROTOCOL-OVERLONG-UTF8", KEY,
-            Level.BASIC, "overlong UTF-8 form (e.g. C0 AF for /)", cwe(176));
-    public static final RuleDefinition INVALID_UTF8 = new RuleDefinition("PROTOCOL-INVALID-UTF8", KEY, Level.STRICT,
-            "bytes that are not valid UTF-8", cwe(176));
-    public static final RuleDefinition ENCODING_DEPTH = new RuleDefinition("PROTOCOL-ENCODING-DEPTH", KEY,
-            Level.STANDARD, "more layers of percent-encoding than the decoder undoes", ENCODING);
-    public static final RuleDefinition MULTIPLE_ENCODING = new RuleDefinition("PROTOCOL-MULTIPLE-ENCODING", KEY,
-            Level.STRICT, "value percent-encoded more than once", ENCODING);
-    public static final RuleDefinition INVALID_PERCENT_ENCODING = new RuleDefinition(
-            "PROTOCOL-INVALID-PERCENT-ENCODING", KEY, Level.STRICT, "% not followed by two hex digits", ENCODING);
-    public static final RuleDefinition PATH_ABOVE_ROOT = new RuleDefinition("PROTOCOL-PATH-ABOVE-ROOT", KEY,
-            Level.BASIC, "request path climbing above the root with ..",
-            "https://owasp.org/www-community/attacks/Path_Traversal");
-    public static final RuleDefinition DUPLICATE_SENSITIVE_PARAMETER = new RuleDefinition("HPP-SENSITIVE-PARAMETER",
-            HPP_KEY, Level.STANDARD, "security-relevant parameter sent twice with different values", HPP_REFERENCE);
-    public static final RuleDefinition DUPLICATE_PARAMETER = new RuleDefinition("HPP-DUPLICATE-PARAMETER", HPP_KEY,
-            Level.STRICT, "parameter sent twice with values of different character classes", HPP_REFERENCE);
-    public static final RuleDefinition MALFORMED_ARRAY_NAME = new RuleDefinition("HPP-MALFORMED-ARRAY-NAME",
-            HPP_KEY, Level.STANDARD, "parameter name with text after an array index (foo[1]a), parsed differently by frameworks",
-            HPP_REFERENCE);
-    public static final RuleDefinition ARRAY_NAME = new RuleDefinition("HPP-ARRAY-NAME", HPP_KEY, Level.STRICT,
-            "parameter name in array notation (foo[1])", HPP_REFERENCE);
-
-    private static final List<RuleDefinition> RULES = List.of(CONTENT_LENGTH_WITH_TRANSFER_ENCODING,
-            INVALID_CONTENT_LENGTH, DUPLICATE_CONTENT_LENGTH, TRANSFER_ENCODING, DUPLICATE_HOST,
-            DUPLICATE_CONTENT_TYPE, INVALID_CONTENT_TYPE, CONTENT_TYPE_CONFUSION, CHARSET,
-            FORM_BODY_WITHOUT_SEMANTICS, BODY_WITHOUT_SEMANTICS, INVALID_METHOD, UNKNOWN_METHOD, INVALID_RANGE,
-            MANY_RANGES, LEGACY_COOKIE, NUL_BYTE, CONTROL_CHARACTER, OVERLONG_UTF8, INVALID_UTF8, ENCODING_DEPTH,
-            MULTIPLE_ENCODING, INVALID_PERCENT_ENCODING, PATH_ABOVE_ROOT, DUPLICATE_SENSITIVE_PARAMETER,
-            DUPLICATE_PARAMETER, MALFORMED_ARRAY_NAME, ARRAY_NAME);
-
     private static final String[] KNOWN_METHODS = {
         "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PROPFIND", "PROPPATCH",
         "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "SEARCH", "REPORT", "MKCALENDAR", "ACL", "QUERY",
@@ -149,7 +67,7 @@ public final class ProtocolDetector implements RequestDetector {
     /** Every rule these checks can report. */
     @Override
     public List<RuleDefinition> rules() {
-        return RULES;
+        return ProtocolRules.ALL;
     }
 
     /**
@@ -173,7 +91,7 @@ public final class ProtocolDetector implements RequestDetector {
 
     private static void checkMethod(String method, DetectionSink sink) {
         if (method.isEmpty() || method.length() > 32) {
-            sink.report(INVALID_METHOD, 0, 0);
+            sink.report(ProtocolRules.INVALID_METHOD, 0, 0);
             return;
         }
         for (int i = 0; i < method.length(); i++) {
@@ -181,7 +99,7 @@ public final class ProtocolDetector implements RequestDetector {
             // methods in use are letters with "-" or "_" (VERSION-CONTROL); other token characters
             // such as "|" only serve to confuse parsers
             if (!Ascii.isAlnum(c) && c != '-' && c != '_') {
-                sink.report(INVALID_METHOD, 0, 0);
+                sink.report(ProtocolRules.INVALID_METHOD, 0, 0);
                 return;
             }
         }
@@ -190,7 +108,7 @@ public final class ProtocolDetector implements RequestDetector {
                 return;
             }
         }
-        sink.report(UNKNOWN_METHOD, 0, 0);
+        sink.report(ProtocolRules.UNKNOWN_METHOD, 0, 0);
     }
 
     private static void checkFraming(HttpRequest request, DetectionSink sink) {
@@ -198,14 +116,14 @@ public final class ProtocolDetector implements RequestDetector {
         List<String> lengths = headers.values("content-length");
         List<String> encodings = headers.values("transfer-encoding");
         if (!lengths.isEmpty() && !encodings.isEmpty()) {
-            sink.report(CONTENT_LENGTH_WITH_TRANSFER_ENCODING, 0, 0);
+            sink.report(ProtocolRules.CONTENT_LENGTH_WITH_TRANSFER_ENCODING, 0, 0);
         }
         long declaredLength = checkContentLength(lengths, sink);
         if (!encodings.isEmpty() && !isSingleChunked(encodings)) {
-            sink.report(TRANSFER_ENCODING, 0, 0);
+            sink.report(ProtocolRules.TRANSFER_ENCODING, 0, 0);
         }
         if (headers.count("host") > 1) {
-            sink.report(DUPLICATE_HOST, 0, 0);
+            sink.report(ProtocolRules.DUPLICATE_HOST, 0, 0);
         }
         String method = request.method();
         if (("GET".equals(method) || "HEAD".equals(method))
@@ -213,7 +131,8 @@ public final class ProtocolDetector implements RequestDetector {
             String mediaType = request.mediaType();
             boolean form = mediaType != null
                     && (mediaType.equals("application/x-www-form-urlencoded") || mediaType.startsWith("multipart/"));
-            sink.report(form || "HEAD".equals(method) ? FORM_BODY_WITHOUT_SEMANTICS : BODY_WITHOUT_SEMANTICS, 0, 0);
+            sink.report(form || "HEAD".equals(method)
+                    ? ProtocolRules.FORM_BODY_WITHOUT_SEMANTICS : ProtocolRules.BODY_WITHOUT_SEMANTICS, 0, 0);
         }
     }
 
@@ -232,11 +151,11 @@ public final class ProtocolDetector implements RequestDetector {
                 }
                 long value = parseLength(field, start, i);
                 if (value < 0) {
-                    sink.report(INVALID_CONTENT_LENGTH, 0, 0);
+                    sink.report(ProtocolRules.INVALID_CONTENT_LENGTH, 0, 0);
                     return -1;
                 }
                 if (count > 0 && value != first) {
-                    sink.report(INVALID_CONTENT_LENGTH, 0, 0);
+                    sink.report(ProtocolRules.INVALID_CONTENT_LENGTH, 0, 0);
                     return -1;
                 }
                 first = value;
@@ -245,7 +164,7 @@ public final class ProtocolDetector implements RequestDetector {
             }
         }
         if (count > 1) {
-            sink.report(DUPLICATE_CONTENT_LENGTH, 0, 0);
+            sink.report(ProtocolRules.DUPLICATE_CONTENT_LENGTH, 0, 0);
         }
         return first;
     }
@@ -289,7 +208,7 @@ public final class ProtocolDetector implements RequestDetector {
             return;
         }
         if (count > 1) {
-            sink.report(DUPLICATE_CONTENT_TYPE, 0, 0);
+            sink.report(ProtocolRules.DUPLICATE_CONTENT_TYPE, 0, 0);
             return;
         }
         String value = headers.first("content-type");
@@ -301,7 +220,7 @@ public final class ProtocolDetector implements RequestDetector {
         }
         int typeEnd = i;
         if (typeEnd == typeStart || i >= length || value.charAt(i) != '/') {
-            sink.report(INVALID_CONTENT_TYPE, 0, 0);
+            sink.report(ProtocolRules.INVALID_CONTENT_TYPE, 0, 0);
             return;
         }
         i++;
@@ -310,7 +229,7 @@ public final class ProtocolDetector implements RequestDetector {
             i++;
         }
         if (i == subtypeStart) {
-            sink.report(INVALID_CONTENT_TYPE, 0, 0);
+            sink.report(ProtocolRules.INVALID_CONTENT_TYPE, 0, 0);
             return;
         }
         boolean multipart = Ascii.rangeEquals(value, typeStart, typeEnd, "multipart");
@@ -321,7 +240,7 @@ public final class ProtocolDetector implements RequestDetector {
                 break;
             }
             if (value.charAt(i) != ';') {
-                sink.report(INVALID_CONTENT_TYPE, 0, 0);
+                sink.report(ProtocolRules.INVALID_CONTENT_TYPE, 0, 0);
                 return;
             }
             i = Text.skipBlanks(value, i + 1);
@@ -334,7 +253,7 @@ public final class ProtocolDetector implements RequestDetector {
             }
             int nameEnd = i;
             if (nameEnd == nameStart || i >= length || value.charAt(i) != '=') {
-                sink.report(INVALID_CONTENT_TYPE, 0, 0);
+                sink.report(ProtocolRules.INVALID_CONTENT_TYPE, 0, 0);
                 return;
             }
             i++;
@@ -345,7 +264,7 @@ public final class ProtocolDetector implements RequestDetector {
                 valueStart = i + 1;
                 int close = closingQuote(value, valueStart);
                 if (close < 0) {
-                    sink.report(INVALID_CONTENT_TYPE, 0, 0);
+                    sink.report(ProtocolRules.INVALID_CONTENT_TYPE, 0, 0);
                     return;
                 }
                 valueEnd = close;
@@ -359,22 +278,22 @@ public final class ProtocolDetector implements RequestDetector {
                 }
                 valueEnd = i;
                 if (valueEnd == valueStart) {
-                    sink.report(INVALID_CONTENT_TYPE, 0, 0);
+                    sink.report(ProtocolRules.INVALID_CONTENT_TYPE, 0, 0);
                     return;
                 }
             }
             if (boundary && !multipart) {
-                sink.report(CONTENT_TYPE_CONFUSION, 0, 0);
+                sink.report(ProtocolRules.CONTENT_TYPE_CONFUSION, 0, 0);
                 return;
             }
             if (!multipart && isMediaType(value, valueStart, valueEnd)) {
-                sink.report(CONTENT_TYPE_CONFUSION, 0, 0);
+                sink.report(ProtocolRules.CONTENT_TYPE_CONFUSION, 0, 0);
                 return;
             }
             if (Ascii.rangeEquals(value, nameStart, nameEnd, "charset")) {
                 charsets++;
                 if (charsets > 1 || !isAcceptableCharset(value, valueStart, valueEnd)) {
-                    sink.report(CHARSET, 0, 0);
+                    sink.report(ProtocolRules.CHARSET, 0, 0);
                     return;
                 }
             }
@@ -450,12 +369,12 @@ public final class ProtocolDetector implements RequestDetector {
         }
         int i = Text.skipBlanks(range, 0);
         if (!Ascii.matchesAt(range, i, "bytes")) {
-            sink.report(INVALID_RANGE, 0, 0);
+            sink.report(ProtocolRules.INVALID_RANGE, 0, 0);
             return;
         }
         i = Text.skipBlanks(range, i + 5);
         if (i >= range.length() || range.charAt(i) != '=') {
-            sink.report(INVALID_RANGE, 0, 0);
+            sink.report(ProtocolRules.INVALID_RANGE, 0, 0);
             return;
         }
         i++;
@@ -469,7 +388,7 @@ public final class ProtocolDetector implements RequestDetector {
             }
             boolean hasFirst = i > firstStart;
             if (i >= length || range.charAt(i) != '-') {
-                sink.report(INVALID_RANGE, 0, 0);
+                sink.report(ProtocolRules.INVALID_RANGE, 0, 0);
                 return;
             }
             i++;
@@ -478,7 +397,7 @@ public final class ProtocolDetector implements RequestDetector {
                 i++;
             }
             if (!hasFirst && i == lastStart) {
-                sink.report(INVALID_RANGE, 0, 0);
+                sink.report(ProtocolRules.INVALID_RANGE, 0, 0);
                 return;
             }
             ranges++;
@@ -487,13 +406,13 @@ public final class ProtocolDetector implements RequestDetector {
                 break;
             }
             if (range.charAt(i) != ',') {
-                sink.report(INVALID_RANGE, 0, 0);
+                sink.report(ProtocolRules.INVALID_RANGE, 0, 0);
                 return;
             }
             i++;
         }
         if (ranges > MAX_RANGES) {
-            sink.report(MANY_RANGES, 0, 0);
+            sink.report(ProtocolRules.MANY_RANGES, 0, 0);
         }
     }
 
@@ -501,7 +420,7 @@ public final class ProtocolDetector implements RequestDetector {
         for (String cookie : headers.values("cookie")) {
             int i = Text.skipBlanks(cookie, 0);
             if (Ascii.matchesAt(cookie, i, "$version")) {
-                sink.report(LEGACY_COOKIE, 0, 0);
+                sink.report(ProtocolRules.LEGACY_COOKIE, 0, 0);
                 return;
             }
         }
@@ -536,8 +455,9 @@ public final class ProtocolDetector implements RequestDetector {
     private static final DecodingFlag[] FLAGS = {DecodingFlag.OVERLONG_UTF8, DecodingFlag.PATH_ABOVE_ROOT,
         DecodingFlag.NUL_BYTE, DecodingFlag.ENCODING_DEPTH_EXCEEDED, DecodingFlag.CONTROL_CHARACTER,
         DecodingFlag.INVALID_UTF8, DecodingFlag.MULTIPLE_ENCODING, DecodingFlag.INVALID_PERCENT_ENCODING};
-    private static final RuleDefinition[] FLAG_RULES = {OVERLONG_UTF8, PATH_ABOVE_ROOT, NUL_BYTE, ENCODING_DEPTH,
-        CONTROL_CHARACTER, INVALID_UTF8, MULTIPLE_ENCODING, INVALID_PERCENT_ENCODING};
+    private static final RuleDefinition[] FLAG_RULES = {ProtocolRules.OVERLONG_UTF8, ProtocolRules.PATH_ABOVE_ROOT,
+        ProtocolRules.NUL_BYTE, ProtocolRules.ENCODING_DEPTH, ProtocolRules.CONTROL_CHARACTER,
+        ProtocolRules.INVALID_UTF8, ProtocolRules.MULTIPLE_ENCODING, ProtocolRules.INVALID_PERCENT_ENCODING};
 
     /** {@code foo[1]a=}: text after a closing bracket that does not open another index. */
     private static void checkParameterNames(List<RequestValue> values, DetectionSink sink) {
@@ -560,7 +480,7 @@ public final class ProtocolDetector implements RequestDetector {
             int i = close + 1;
             while (i < name.length()) {
                 if (name.charAt(i) != '[') {
-                    sink.report(MALFORMED_ARRAY_NAME, 0, 0);
+                    sink.report(ProtocolRules.MALFORMED_ARRAY_NAME, 0, 0);
                     return;
                 }
                 int next = name.indexOf(']', i);
@@ -571,7 +491,7 @@ public final class ProtocolDetector implements RequestDetector {
             }
         }
         if (array) {
-            sink.report(ARRAY_NAME, 0, 0);
+            sink.report(ProtocolRules.ARRAY_NAME, 0, 0);
         }
     }
 
@@ -603,13 +523,13 @@ public final class ProtocolDetector implements RequestDetector {
             }
             Repeat verdict = compareRepeated(earlier, value);
             if (verdict == Repeat.SENSITIVE) {
-                sink.report(DUPLICATE_SENSITIVE_PARAMETER, 0, 0);
+                sink.report(ProtocolRules.DUPLICATE_SENSITIVE_PARAMETER, 0, 0);
                 return;
             }
             weak |= verdict == Repeat.WEAK;
         }
         if (weak) {
-            sink.report(DUPLICATE_PARAMETER, 0, 0);
+            sink.report(ProtocolRules.DUPLICATE_PARAMETER, 0, 0);
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.bulwark.core.internal.code.node;
 
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.INFINITE_LOOP;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.JS_DYNAMIC_CODE;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.JS_FUNCTION_LITERAL;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_CHILD_PROCESS;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_FUNCTION_MARKER;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_INTERNALS;
+import static dev.bulwark.core.internal.code.node.NodeRules.INFINITE_LOOP;
+import static dev.bulwark.core.internal.code.node.NodeRules.JS_DYNAMIC_CODE;
+import static dev.bulwark.core.internal.code.node.NodeRules.JS_FUNCTION_LITERAL;
+import static dev.bulwark.core.internal.code.node.NodeRules.NODE_CHILD_PROCESS;
+import static dev.bulwark.core.internal.code.node.NodeRules.NODE_FUNCTION_MARKER;
+import static dev.bulwark.core.internal.code.node.NodeRules.NODE_INTERNALS;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;

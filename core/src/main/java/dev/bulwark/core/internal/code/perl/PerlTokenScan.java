@@ -1,6 +1,6 @@
 package dev.bulwark.core.internal.code.perl;
 
-import static dev.bulwark.core.internal.code.perl.PerlInjectionDetector.PERL_CODE;
+import static dev.bulwark.core.internal.code.perl.PerlRules.PERL_CODE;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;

@@ -1,6 +1,6 @@
 package dev.bulwark.core.internal.code.python;
 
-import static dev.bulwark.core.internal.code.python.PythonInjectionDetector.PYTHON_CODE;
+import static dev.bulwark.core.internal.code.python.PythonRules.PYTHON_CODE;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;

@@ -1,6 +1,6 @@
 package dev.bulwark.core.internal.code.ruby;
 
-import static dev.bulwark.core.internal.code.ruby.RubyInjectionDetector.RUBY_CODE;
+import static dev.bulwark.core.internal.code.ruby.RubyRules.RUBY_CODE;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;
