@@ -135,6 +135,11 @@ public final class TemplateInjectionDetector extends RuleFamily {
      * condition starts with a name or a variable, not with {@code (} as an {@code if} of C or
      * JavaScript code does, and the block is closed later in the value, as Smarty needs to compile
      * it. Each condition is read to its {@code }} once, at most {@value #MAX_EXPRESSION} characters.
+     *
+     * <p>A pass of its own rather than a delimiter kind of {@link Scan}: it reads the value as sent
+     * (the delimiter scan may read it unescaped), a block counts only when its end tag comes anywhere
+     * later (the delimiter stack pairs each opener with its own closer), and a block found ends the
+     * value's scan. Folding it into the delimiter scan would change verdicts.
      */
     private static boolean scanSmartyBlock(String s, DetectionSink sink) {
         if (s.lastIndexOf("{/") < 0) {
