@@ -15,13 +15,13 @@ final class NoSqlRules {
     static final String KEY = "NOSQL";
     private static final String REFERENCE = cwe(943);
 
-    static final RuleDefinition JS_OPERATOR = new RuleDefinition("NOSQL-JS-OPERATOR", KEY, Level.BASIC,
+    static final RuleDefinition JS_OPERATOR = rule("NOSQL-JS-OPERATOR", Level.BASIC,
             "server-side JavaScript operator ($where, $function, $accumulator) as a name or key", REFERENCE);
-    static final RuleDefinition OPERATOR_NAME = new RuleDefinition("NOSQL-OPERATOR-NAME", KEY,
+    static final RuleDefinition OPERATOR_NAME = rule("NOSQL-OPERATOR-NAME",
             Level.STANDARD, "query operator as a parameter name or JSON key (user[$ne], {\"$gt\": ...})", REFERENCE);
-    static final RuleDefinition OPERATOR_IN_VALUE = new RuleDefinition("NOSQL-OPERATOR-IN-VALUE", KEY,
+    static final RuleDefinition OPERATOR_IN_VALUE = rule("NOSQL-OPERATOR-IN-VALUE",
             Level.STANDARD, "JSON query operator object or bracket operator inside a value", REFERENCE);
-    static final RuleDefinition JS_INJECTION = new RuleDefinition("NOSQL-JS-INJECTION", KEY, Level.STANDARD,
+    static final RuleDefinition JS_INJECTION = rule("NOSQL-JS-INJECTION", Level.STANDARD,
             "JavaScript breaking out of a $where string (';return true, ';sleep(, this.x.match(, '||'a'=='a), or a shell call (db.users.drop())",
             REFERENCE);
 
@@ -29,5 +29,9 @@ final class NoSqlRules {
             JS_INJECTION);
 
     private NoSqlRules() {
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -14,18 +14,22 @@ final class SsiRules {
 
     static final String KEY = "SSI";
 
-    static final RuleDefinition SSI_EXEC = new RuleDefinition("SSI-EXEC", KEY, Level.BASIC,
+    static final RuleDefinition SSI_EXEC = rule("SSI-EXEC", Level.BASIC,
             "server-side include that runs a command or CGI script (<!--#exec cmd=...-->)",
             "https://capec.mitre.org/data/definitions/101.html");
-    static final RuleDefinition SSI_DIRECTIVE = new RuleDefinition("SSI-DIRECTIVE", KEY, Level.STANDARD,
+    static final RuleDefinition SSI_DIRECTIVE = rule("SSI-DIRECTIVE", Level.STANDARD,
             "server-side include directive (<!--#include, #echo, #printenv, #config, #set, #if ...)",
             cwe(97));
-    static final RuleDefinition ESI_ELEMENT = new RuleDefinition("SSI-ESI-ELEMENT", KEY, Level.STANDARD,
+    static final RuleDefinition ESI_ELEMENT = rule("SSI-ESI-ELEMENT", Level.STANDARD,
             "Edge Side Includes element, processing comment or variable (<esi:include, <!--esi, $(HTTP_COOKIE))",
             cwe(97));
 
     static final List<RuleDefinition> ALL = List.of(SSI_EXEC, SSI_DIRECTIVE, ESI_ELEMENT);
 
     private SsiRules() {
+    }
+
+    private static RuleDefinition rule(String id, Level level, String description, String reference) {
+        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }
