@@ -1,9 +1,6 @@
 package dev.bulwark.core.internal.crlf;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
 import dev.bulwark.core.Component;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
@@ -15,7 +12,6 @@ import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.TextProfile;
-import java.util.List;
 
 /**
  * CR/LF injection: HTTP response splitting, header injection and request smuggling through values
@@ -42,30 +38,6 @@ import java.util.List;
  * @see <a href="https://cwe.mitre.org/data/definitions/113.html">CWE-113</a>
  */
 public final class CrlfInjectionDetector extends RuleFamily {
-
-    public static final String KEY = "CRLF";
-    private static final String REFERENCE = cwe(113);
-
-    public static final RuleDefinition IN_NAME = rule("CRLF-IN-NAME", Level.STANDARD,
-            "CR or LF in a parameter, cookie, key, field or file name", REFERENCE);
-    public static final RuleDefinition IN_PATH = rule("CRLF-IN-PATH", Level.STANDARD,
-            "CR or LF in the request path", REFERENCE);
-    public static final RuleDefinition IN_HEADER = rule("CRLF-IN-HEADER", Level.STANDARD,
-            "CR or LF in a header or cookie value", REFERENCE);
-    public static final RuleDefinition HEADER_INJECTION = rule("CRLF-HEADER-INJECTION", Level.STANDARD,
-            "line break followed by an HTTP header field", REFERENCE);
-    public static final RuleDefinition PARAMETER_INJECTION = rule("CRLF-PARAMETER-INJECTION", Level.STANDARD,
-            "line break in a query value followed by another name=value pair", REFERENCE);
-    public static final RuleDefinition RESPONSE_SPLITTING = rule("CRLF-RESPONSE-SPLITTING", Level.BASIC,
-            "line break followed by an HTTP status line or a second response body",
-            "https://owasp.org/www-community/attacks/HTTP_Response_Splitting");
-    public static final RuleDefinition REQUEST_LINE = rule("CRLF-REQUEST-LINE", Level.STANDARD,
-            "HTTP request line inside a value (request smuggling)", cwe(444));
-    public static final RuleDefinition META_HTTP_EQUIV = rule("CRLF-META-HTTP-EQUIV", Level.STANDARD,
-            "HTML meta element setting Refresh, Set-Cookie or Location (http-equiv)", REFERENCE);
-
-    private static final List<RuleDefinition> RULES = List.of(IN_NAME, IN_PATH, IN_HEADER, HEADER_INJECTION,
-            PARAMETER_INJECTION, RESPONSE_SPLITTING, REQUEST_LINE, META_HTTP_EQUIV);
 
     /** Response headers whose injection changes how a response is handled; checked everywhere. */
     private static final Lexicon DANGEROUS_HEADERS = Lexicon.of(
@@ -96,7 +68,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
     private static final int MAX_TARGET = 4096;
 
     public CrlfInjectionDetector() {
-        super(KEY, RULES);
+        super(CrlfRules.KEY, CrlfRules.ALL);
     }
 
     @Override
@@ -160,16 +132,16 @@ public final class CrlfInjectionDetector extends RuleFamily {
     /** The rule for a raw CR or LF in this place, or null where multi-line values are normal. */
     private static RuleDefinition placementRule(ScanTarget target) {
         if (target.component() != Component.VALUE) {
-            return IN_NAME;
+            return CrlfRules.IN_NAME;
         }
         switch (target.source()) {
             case PATH:
             case PATH_SEGMENT:
             case PATH_PARAMETER:
-                return IN_PATH;
+                return CrlfRules.IN_PATH;
             case HEADER:
             case COOKIE:
-                return IN_HEADER;
+                return CrlfRules.IN_HEADER;
             default:
                 return null;
         }
@@ -198,7 +170,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
             }
             if ((Ascii.matchesAt(text, i, "http/") && i + 5 < length && Ascii.isDigit(text.charAt(i + 5)))
                     || (!body && newlines >= 2 && text.charAt(i) == '<')) {
-                offer(best, RESPONSE_SPLITTING, breakStart, Math.min(length - breakStart, 24), evidenceLimit);
+                offer(best, CrlfRules.RESPONSE_SPLITTING, breakStart, Math.min(length - breakStart, 24), evidenceLimit);
                 return;
             }
             if (best.isEmpty()) {
@@ -244,7 +216,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
                 end++;
             }
             if (end < length && text.charAt(end) == ':' && DANGEROUS_HEADERS.contains(text, i, end)) {
-                offer(best, HEADER_INJECTION, start, end + 1 - start, evidenceLimit);
+                offer(best, CrlfRules.HEADER_INJECTION, start, end + 1 - start, evidenceLimit);
                 return;
             }
             i--;
@@ -264,7 +236,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
         }
         char delimiter = text.charAt(end);
         if (delimiter == '=' && source == Source.QUERY && Ascii.isLetter(text.charAt(start))) {
-            return PARAMETER_INJECTION;
+            return CrlfRules.PARAMETER_INJECTION;
         }
         if (delimiter != ':') {
             return null;
@@ -273,16 +245,17 @@ public final class CrlfInjectionDetector extends RuleFamily {
             if (body && Ascii.rangeEquals(text, start, end, "location") && !urlFollows(text, end + 1)) {
                 return null;
             }
-            return HEADER_INJECTION;
+            return CrlfRules.HEADER_INJECTION;
         }
         if (body) {
             return null;
         }
         if ((source == Source.HEADER && !Text.isSelfReferenceHeader(name)) || source == Source.COOKIE) {
             // a header value that decodes to a line break and a field: any field name counts
-            return HEADER_INJECTION;
+            return CrlfRules.HEADER_INJECTION;
         }
-        return COMMON_HEADERS.contains(text, start, end) || isHyphenatedName(text, start, end) ? HEADER_INJECTION : null;
+        return COMMON_HEADERS.contains(text, start, end) || isHyphenatedName(text, start, end)
+                ? CrlfRules.HEADER_INJECTION : null;
     }
 
     /** {@code Remote-Addr}, {@code X-Custom}: words of letters joined by hyphens. */
@@ -338,7 +311,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
             for (String method : METHODS) {
                 int start = methodEnd - method.length();
                 if (start >= methodStart && text.startsWith(method, start)) {
-                    offer(best, REQUEST_LINE, start, h + 7 - start, evidenceLimit);
+                    offer(best, CrlfRules.REQUEST_LINE, start, h + 7 - start, evidenceLimit);
                     return;
                 }
             }
@@ -369,7 +342,7 @@ public final class CrlfInjectionDetector extends RuleFamily {
                 }
             }
             if (equiv < close && (head < 0 || head > m) && setsDangerousHeader(text, equiv + 10, close)) {
-                offer(best, META_HTTP_EQUIV, m, close - m, evidenceLimit);
+                offer(best, CrlfRules.META_HTTP_EQUIV, m, close - m, evidenceLimit);
                 return;
             }
         }
@@ -415,9 +388,5 @@ public final class CrlfInjectionDetector extends RuleFamily {
             }
         }
         return -1;
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

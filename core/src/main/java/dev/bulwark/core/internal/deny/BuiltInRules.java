@@ -13,7 +13,7 @@ import dev.bulwark.core.internal.ldap.LdapInjectionDetector;
 import dev.bulwark.core.internal.mail.MailCommandDetector;
 import dev.bulwark.core.internal.nosql.NoSqlInjectionDetector;
 import dev.bulwark.core.internal.path.PathTraversalDetector;
-import dev.bulwark.core.internal.protocol.ProtocolRules;
+import dev.bulwark.core.internal.protocol.ProtocolDetector;
 import dev.bulwark.core.internal.rfi.RemoteFileInclusionDetector;
 import dev.bulwark.core.internal.rules.Detector;
 import dev.bulwark.core.internal.rules.RequestDetector;
@@ -56,7 +56,7 @@ public final class BuiltInRules {
             new RubyInjectionDetector(),
             new PerlInjectionDetector(),
             new DataUriDetector());
-    private static final List<RequestDetector> REQUEST_DETECTORS = List.of(new ProtocolRules());
+    private static final List<RequestDetector> REQUEST_DETECTORS = List.of(new ProtocolDetector());
 
     private BuiltInRules() {
     }

@@ -1,12 +1,10 @@
 package dev.bulwark.core.internal.ldap;
 
 import dev.bulwark.core.Component;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
@@ -34,27 +32,8 @@ import java.util.List;
  */
 public final class LdapInjectionDetector extends RuleFamily {
 
-    public static final String KEY = "LDAP";
-    private static final String REFERENCE = "https://owasp.org/www-community/attacks/LDAP_Injection";
-
-    public static final RuleDefinition FILTER_BREAKOUT = new RuleDefinition("LDAP-FILTER-BREAKOUT", KEY,
-            Level.STANDARD, "value closes the enclosing LDAP filter and opens a new filter component", REFERENCE);
-    public static final RuleDefinition PRESENCE_FILTER = new RuleDefinition("LDAP-PRESENCE-FILTER", KEY,
-            Level.STANDARD, "complete compound LDAP filter with a presence test (=*)", REFERENCE);
-    public static final RuleDefinition METACHARACTER_PROBE = new RuleDefinition("LDAP-METACHARACTER-PROBE", KEY,
-            Level.STANDARD, "value made only of LDAP filter metacharacters (*()|&'), a filter-injection probe", REFERENCE);
-    public static final RuleDefinition FILTER_SYNTAX = new RuleDefinition("LDAP-FILTER-SYNTAX", KEY, Level.STRICT,
-            "LDAP filter syntax: adjacent components or a compound filter", REFERENCE);
-
-    public static final RuleDefinition ACCOUNT_NAME = new RuleDefinition("LDAP-ACCOUNT-NAME", KEY, Level.STANDARD,
-            "user name of Basic credentials or of a proxy's user header (X-Forwarded-User, X-Remote-User) holding"
-                    + " a wildcard (*), a control character or a closing parenthesis before an opening one", REFERENCE);
-
-    private static final List<RuleDefinition> RULES = List.of(FILTER_BREAKOUT, PRESENCE_FILTER, METACHARACTER_PROBE,
-            FILTER_SYNTAX, ACCOUNT_NAME);
-
     public LdapInjectionDetector() {
-        super(KEY, RULES);
+        super(LdapRules.KEY, LdapRules.ALL);
     }
 
     @Override
@@ -69,7 +48,7 @@ public final class LdapInjectionDetector extends RuleFamily {
         }
         int unfit = unfitForAccountName(target.text());
         if (unfit >= 0) {
-            sink.report(ACCOUNT_NAME, unfit, 1);
+            sink.report(LdapRules.ACCOUNT_NAME, unfit, 1);
         }
     }
 
@@ -84,7 +63,7 @@ public final class LdapInjectionDetector extends RuleFamily {
         }
         sink = Text.sinkFor(target, text, sink);
         if (isMetacharacterProbe(text)) {
-            sink.report(METACHARACTER_PROBE, 0, text.length());
+            sink.report(LdapRules.METACHARACTER_PROBE, 0, text.length());
             return true;
         }
         int depth = 0;
@@ -102,7 +81,7 @@ public final class LdapInjectionDetector extends RuleFamily {
                 if (weak < 0 && i + 1 < length && isOperator(text.charAt(i + 1)) && opensComponent(text, i + 1, false)) {
                     weak = i;
                     if (hasPresenceTest(text, i)) {
-                        sink.report(PRESENCE_FILTER, i, length - i);
+                        sink.report(LdapRules.PRESENCE_FILTER, i, length - i);
                         return true;
                     }
                 }
@@ -110,7 +89,7 @@ public final class LdapInjectionDetector extends RuleFamily {
                 nextClose = text.indexOf(')', i + 1);
                 depth--;
                 if (depth < 0 && opensComponent(text, i + 1, true)) {
-                    sink.report(FILTER_BREAKOUT, i, Math.min(length - i, 32));
+                    sink.report(LdapRules.FILTER_BREAKOUT, i, Math.min(length - i, 32));
                     return true;
                 }
                 if (weak < 0 && opensComponent(text, i + 1, false)) {
@@ -122,7 +101,7 @@ public final class LdapInjectionDetector extends RuleFamily {
             }
         }
         if (weak >= 0) {
-            sink.report(FILTER_SYNTAX, weak, Math.min(length - weak, 32));
+            sink.report(LdapRules.FILTER_SYNTAX, weak, Math.min(length - weak, 32));
             return true;
         }
         return false;

@@ -1,6 +1,5 @@
 package dev.bulwark.core.internal.mail;
 
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
@@ -8,10 +7,8 @@ import dev.bulwark.core.internal.rules.CommandTable;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.NameWords;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
-import java.util.List;
 
 /**
  * Detects SMTP, POP3 and IMAP command injection: a line break followed by a line that is a mail
@@ -43,23 +40,6 @@ import java.util.List;
  * <p>Rules {@code MAILCMD-INJECTION} and {@code MAILCMD-HEADER-INJECTION}, STANDARD.
  */
 public final class MailCommandDetector extends RuleFamily {
-
-    /** The family key. */
-    public static final String KEY = "MAILCMD";
-
-    static final RuleDefinition INJECTION = new RuleDefinition("MAILCMD-INJECTION", KEY, Level.STANDARD,
-            "Line break followed by an SMTP, POP3 or IMAP command",
-            "https://capec.mitre.org/data/definitions/183.html");
-
-    static final RuleDefinition HEADER_INJECTION = new RuleDefinition("MAILCMD-HEADER-INJECTION", KEY,
-            Level.STANDARD, "Line break in an address or subject value followed by a mail header (Bcc:, Cc:, To:, Subject:)",
-            "https://capec.mitre.org/data/definitions/134.html");
-
-    static final RuleDefinition SENDMAIL_OPTION = new RuleDefinition("MAILCMD-SENDMAIL-OPTION", KEY, Level.STANDARD,
-            "Address followed by a sendmail option that writes a log file or reads another configuration (-X, -C, -oQ)",
-            "https://cwe.mitre.org/data/definitions/88.html");
-
-    private static final List<RuleDefinition> RULES = List.of(INJECTION, HEADER_INJECTION, SENDMAIL_OPTION);
 
     /** Headers that add recipients or redirect replies, lower case. */
     private static final Lexicon ADDRESS_HEADERS = Lexicon.of(
@@ -123,7 +103,7 @@ public final class MailCommandDetector extends RuleFamily {
             1);
 
     public MailCommandDetector() {
-        super(KEY, RULES);
+        super(MailRules.KEY, MailRules.ALL);
     }
 
     @Override
@@ -218,7 +198,7 @@ public final class MailCommandDetector extends RuleFamily {
                 continue;
             }
             if (argument < 0 || isAbsolutePath(text, skipSpaces(text, argument, text.length()))) {
-                sink.report(SENDMAIL_OPTION, i, Math.min(text.length(), option + 40) - i);
+                sink.report(MailRules.SENDMAIL_OPTION, i, Math.min(text.length(), option + 40) - i);
                 return true;
             }
         }
@@ -262,7 +242,7 @@ public final class MailCommandDetector extends RuleFamily {
             int blankLineEnd = blankLineEnd(text, lineStart);
             if (blankLineEnd > 0 && blankLineEnd < text.length() && !isAddress(text, blankLineEnd, lineEnd(text, blankLineEnd))) {
                 // an address, an empty line, then text: a message body of the attacker's choosing
-                sink.report(HEADER_INJECTION, lineStart, text.length() - lineStart);
+                sink.report(MailRules.HEADER_INJECTION, lineStart, text.length() - lineStart);
                 return true;
             }
         }
@@ -279,11 +259,11 @@ public final class MailCommandDetector extends RuleFamily {
                 trimmed--;
             }
             if (isCommandLine(text, from, trimmed)) {
-                sink.report(INJECTION, from, trimmed - from);
+                sink.report(MailRules.INJECTION, from, trimmed - from);
                 return true;
             }
             if (isInjectedHeader(text, from, trimmed, firstLine, checked == 1, body)) {
-                sink.report(HEADER_INJECTION, from, trimmed - from);
+                sink.report(MailRules.HEADER_INJECTION, from, trimmed - from);
                 return true;
             }
             lineStart = to;

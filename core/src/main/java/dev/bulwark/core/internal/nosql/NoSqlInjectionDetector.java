@@ -1,19 +1,14 @@
 package dev.bulwark.core.internal.nosql;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
 import dev.bulwark.core.Component;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
-import java.util.List;
 
 /**
  * NoSQL (MongoDB) injection (key {@code NOSQL}).
@@ -31,22 +26,6 @@ import java.util.List;
  * @see <a href="https://cwe.mitre.org/data/definitions/943.html">CWE-943</a>
  */
 public final class NoSqlInjectionDetector extends RuleFamily {
-
-    public static final String KEY = "NOSQL";
-    private static final String REFERENCE = cwe(943);
-
-    public static final RuleDefinition JS_OPERATOR = new RuleDefinition("NOSQL-JS-OPERATOR", KEY, Level.BASIC,
-            "server-side JavaScript operator ($where, $function, $accumulator) as a name or key", REFERENCE);
-    public static final RuleDefinition OPERATOR_NAME = new RuleDefinition("NOSQL-OPERATOR-NAME", KEY,
-            Level.STANDARD, "query operator as a parameter name or JSON key (user[$ne], {\"$gt\": ...})", REFERENCE);
-    public static final RuleDefinition OPERATOR_IN_VALUE = new RuleDefinition("NOSQL-OPERATOR-IN-VALUE", KEY,
-            Level.STANDARD, "JSON query operator object or bracket operator inside a value", REFERENCE);
-    public static final RuleDefinition JS_INJECTION = new RuleDefinition("NOSQL-JS-INJECTION", KEY, Level.STANDARD,
-            "JavaScript breaking out of a $where string (';return true, ';sleep(, this.x.match(, '||'a'=='a), or a shell call (db.users.drop())",
-            REFERENCE);
-
-    private static final List<RuleDefinition> RULES = List.of(JS_OPERATOR, OPERATOR_NAME, OPERATOR_IN_VALUE,
-            JS_INJECTION);
 
     /** Flag of every entry of {@link #OPERATORS}. */
     private static final int OPERATOR = 1;
@@ -90,7 +69,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     private static final String[] RETURN_VALUES = {"true", "1", "this", "db", "sleep", "!", "(", "0", "false"};
 
     public NoSqlInjectionDetector() {
-        super(KEY, RULES);
+        super(NoSqlRules.KEY, NoSqlRules.ALL);
     }
 
     /** Characters without which nothing is found: an operator's dollar, or script punctuation. */
@@ -147,11 +126,11 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         int evidenceEnd = Math.min(text.length(), end + 1);
         int flags = OPERATORS.flags(text, start, end);
         if ((flags & JAVASCRIPT) != 0) {
-            sink.report(JS_OPERATOR, evidence, evidenceEnd - evidence);
+            sink.report(NoSqlRules.JS_OPERATOR, evidence, evidenceEnd - evidence);
             return true;
         }
         if (flags != 0 && !(wholeName && (flags & SCHEMA_KEYWORD) != 0)) {
-            sink.report(OPERATOR_NAME, evidence, evidenceEnd - evidence);
+            sink.report(NoSqlRules.OPERATOR_NAME, evidence, evidenceEnd - evidence);
             return true;
         }
         return false;
@@ -166,7 +145,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             }
             // bracket form: "[$ne]" followed by "=" or "["
             if (d > 0 && text.charAt(d - 1) == '[' && end < text.length() && text.charAt(end) == ']') {
-                sink.report(OPERATOR_IN_VALUE, d - 1, end + 1 - (d - 1));
+                sink.report(NoSqlRules.OPERATOR_IN_VALUE, d - 1, end + 1 - (d - 1));
                 return true;
             }
             // object form: "{" [quote] "$op" [quote] ":", or the members of an object without its
@@ -188,7 +167,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             after = Text.skipSpaces(text, after);
             if (after < text.length() && text.charAt(after) == ':') {
                 int start = Math.max(before, 0);
-                sink.report(OPERATOR_IN_VALUE, start, after + 1 - start);
+                sink.report(NoSqlRules.OPERATOR_IN_VALUE, start, after + 1 - start);
                 return true;
             }
         }
@@ -206,7 +185,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         int length = text.length();
         int start = Text.skipSpaces(text, 0);
         if (shellCall(text, start)) {
-            sink.report(JS_INJECTION, start, Math.min(length - start, 32));
+            sink.report(NoSqlRules.JS_INJECTION, start, Math.min(length - start, 32));
             return;
         }
         int numberEnd = leadingNumberEnd(text);
@@ -217,19 +196,19 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             int next = mark + 1;
             if (c == ';') {
                 if ((quoteBefore(text, mark) || numberEnd == mark) && returnsAfter(text, mark + 1)) {
-                    sink.report(JS_INJECTION, mark, Math.min(length - mark, 24));
+                    sink.report(NoSqlRules.JS_INJECTION, mark, Math.min(length - mark, 24));
                     return;
                 }
             } else if (c == '.') {
                 int i = mark - 4;
                 if (i >= 0 && text.charAt(i) == 't' && Ascii.matchesAt(text, i, "this.")
                         && (i == 0 || !Ascii.isAlnum(text.charAt(i - 1))) && thisComparison(text, i + 5)) {
-                    sink.report(JS_INJECTION, i, Math.min(length - i, 32));
+                    sink.report(NoSqlRules.JS_INJECTION, i, Math.min(length - i, 32));
                     return;
                 }
             } else if (mark + 1 < length && text.charAt(mark + 1) == '|') {
                 if (quoteBefore(text, mark) && quotedEqualityAfter(text, mark + 2)) {
-                    sink.report(JS_INJECTION, mark, Math.min(length - mark, 24));
+                    sink.report(NoSqlRules.JS_INJECTION, mark, Math.min(length - mark, 24));
                     return;
                 }
                 // "||" is one operator: its second '|' starts nothing.

@@ -1,8 +1,5 @@
 package dev.bulwark.core.internal.path;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.DenyRulesConfig;
 import dev.bulwark.core.internal.rules.Ascii;
@@ -11,13 +8,11 @@ import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.UploadNames;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,54 +48,6 @@ import java.util.Set;
  * @see <a href="https://cwe.mitre.org/data/definitions/22.html">CWE-22</a>
  */
 public final class PathTraversalDetector extends RuleFamily {
-
-    public static final String KEY = "PATH";
-    private static final String REFERENCE = "https://owasp.org/www-community/attacks/Path_Traversal";
-
-    public static final RuleDefinition TRAVERSAL = rule("PATH-TRAVERSAL", Level.BASIC,
-            "chained ../../ segments starting the value or a path, or a ../ spelled with encoded or look-alike characters",
-            REFERENCE);
-    public static final RuleDefinition TRAVERSAL_SEGMENT = rule("PATH-TRAVERSAL-SEGMENT", Level.STANDARD,
-            "a ../ segment at the start of the value or after a separator", REFERENCE);
-    public static final RuleDefinition TRAVERSAL_IN_TEXT = rule("PATH-TRAVERSAL-IN-TEXT", Level.STRICT,
-            "../ segments after white space, a quote or markup (relative links in text and code)", REFERENCE);
-    public static final RuleDefinition SENSITIVE_FILE = rule("PATH-SENSITIVE-FILE", Level.STANDARD,
-            "path to a well-known sensitive file (system accounts, keys, configuration, VCS)",
-            cwe(538));
-    public static final RuleDefinition HIDDEN_FILE = rule("PATH-HIDDEN-FILE", Level.STANDARD,
-            "request path naming a hidden file or directory (dot segment other than .well-known and SCIM's .search)",
-            cwe(538));
-    public static final RuleDefinition BACKUP_FILE = rule("PATH-BACKUP-FILE", Level.STANDARD,
-            "request path naming a backup, dump, database or log file, a numbered copy (index.php.1), an editor's"
-                    + " auto-save (index.php~, #index.php#) or a site or database archive (backup.zip, www.tar.gz)",
-            cwe(530));
-    public static final RuleDefinition NTFS_STREAM = rule("PATH-NTFS-STREAM", Level.STANDARD,
-            "request path naming an NTFS data stream (index.php::$DATA, admin:$I30:$INDEX_ALLOCATION): IIS serves"
-                    + " a script's source or passes a folder's access check",
-            cwe(69));
-
-    public static final RuleDefinition RESTRICTED_EXTENSION = rule("PATH-RESTRICTED-EXTENSION", Level.STANDARD,
-            "request path (last segment or a path parameter) ending in a restricted extension "
-                    + "(deny-rules.restricted-extensions: includes, configuration, backups, databases, keys)",
-            cwe(538));
-    public static final RuleDefinition UPLOAD_SCRIPT = rule("PATH-UPLOAD-SCRIPT", Level.STANDARD,
-            "upload file name with a server-side script or archive extension (.aspx, .ashx, .asa, .cer, .war, "
-                    + ".cgi, .cfm, .inc, .htaccess; PHP and JSP have their own rules), also before ;, ::$DATA, a NUL or trailing dots",
-            cwe(434));
-    public static final RuleDefinition UPLOAD_ACTIVE_CONTENT = rule("PATH-UPLOAD-ACTIVE-CONTENT", Level.STANDARD,
-            "upload file name of content a browser runs when served from the site (.svg, .html, .xhtml, .swf, .hta)",
-            cwe(434));
-    public static final RuleDefinition UPLOAD_EXECUTABLE = rule("PATH-UPLOAD-EXECUTABLE", Level.STANDARD,
-            "upload file name of a script a host runs though no web server does (.sh, .ps1, .bat, .cmd, .vbs, .wsf, "
-                    + ".jar; deny-rules.upload-executable-extensions), planted for a later command or job",
-            cwe(434));
-    public static final RuleDefinition UPLOAD_PATH = rule("PATH-UPLOAD-PATH", Level.STANDARD,
-            "upload file name holding an absolute path (C:\\, /, \\\\host) instead of a base name",
-            cwe(73));
-
-    private static final List<RuleDefinition> RULES = List.of(TRAVERSAL, TRAVERSAL_SEGMENT, TRAVERSAL_IN_TEXT,
-            SENSITIVE_FILE, HIDDEN_FILE, BACKUP_FILE, NTFS_STREAM, RESTRICTED_EXTENSION, UPLOAD_SCRIPT, UPLOAD_ACTIVE_CONTENT,
-            UPLOAD_EXECUTABLE, UPLOAD_PATH);
 
     /** How far a Tomcat path parameter ({@code ..;jsessionid=x/}) may run before its separator. */
     private static final int MAX_PATH_PARAMETER = 64;
@@ -225,15 +172,14 @@ public final class PathTraversalDetector extends RuleFamily {
     }
 
     /**
-     * @param restrictedExtensions lower-case extensions without the dot, for {@link #RESTRICTED_EXTENSION}
-     * @param uploadExecutableExtensions lower-case extensions without the dot, for {@link #UPLOAD_EXECUTABLE}
+     * @param restrictedExtensions lower-case extensions without the dot, for {@link PathRules#RESTRICTED_EXTENSION}
+     * @param uploadExecutableExtensions lower-case extensions without the dot, for {@link PathRules#UPLOAD_EXECUTABLE}
      */
     public PathTraversalDetector(Set<String> restrictedExtensions, Set<String> uploadExecutableExtensions) {
-        super(KEY, RULES);
+        super(PathRules.KEY, PathRules.ALL);
         this.restrictedExtensions = Lexicon.of(restrictedExtensions.toArray(String[]::new));
         this.uploadExecutableExtensions = Lexicon.of(uploadExecutableExtensions.toArray(String[]::new));
     }
-
 
     @Override
     public void scan(ScanTarget target, DetectionSink sink) {
@@ -416,7 +362,7 @@ public final class PathTraversalDetector extends RuleFamily {
             }
             if (obfuscated || (runStrength == 2 && chained) || strongRuns >= 2) {
                 int from = Math.min(firstStart, runStart);
-                sink.report(TRAVERSAL, from, end - from);
+                sink.report(PathRules.TRAVERSAL, from, end - from);
                 return true;
             }
             lastEnd = end;
@@ -428,11 +374,11 @@ public final class PathTraversalDetector extends RuleFamily {
         }
         int evidence = Math.max(1, lastEnd - firstStart);
         if (firstStrength == 2) {
-            sink.report(TRAVERSAL_SEGMENT, firstStart, evidence);
+            sink.report(PathRules.TRAVERSAL_SEGMENT, firstStart, evidence);
             return true;
         }
         // only after white space, quotes or markup: a relative link in text, unless more follows
-        weak.offer(TRAVERSAL_IN_TEXT, firstStart, evidence);
+        weak.offer(PathRules.TRAVERSAL_IN_TEXT, firstStart, evidence);
         return false;
     }
 
@@ -786,7 +732,7 @@ public final class PathTraversalDetector extends RuleFamily {
                 matched = processDirectory(text, p);
             }
             if (matched > 0) {
-                sink.report(SENSITIVE_FILE, p, matched);
+                sink.report(PathRules.SENSITIVE_FILE, p, matched);
                 return true;
             }
             while (nextSlash >= 0 && nextSlash < p) {
@@ -857,18 +803,18 @@ public final class PathTraversalDetector extends RuleFamily {
             char next = text.charAt(start + 1);
             if ((Ascii.isAlnum(next) || next == '_') && !Ascii.rangeEquals(text, start, end, ".well-known")
                     && !Ascii.rangeEquals(text, start, end, ".search")) {
-                sink.report(HIDDEN_FILE, start, end - start);
+                sink.report(PathRules.HIDDEN_FILE, start, end - start);
                 return true;
             }
         }
         if (end - start >= 2 && (text.charAt(end - 1) == '~'
                 || (end - start >= 3 && text.charAt(start) == '#' && text.charAt(end - 1) == '#'))) {
             // index.php~ (vi, gedit) and #index.php# (Emacs): an editor's copy, served as text
-            sink.report(BACKUP_FILE, start, end - start);
+            sink.report(PathRules.BACKUP_FILE, start, end - start);
             return true;
         }
         if (namesNtfsStream(text, start, end)) {
-            sink.report(NTFS_STREAM, start, end - start);
+            sink.report(PathRules.NTFS_STREAM, start, end - start);
             return true;
         }
         int firstDot = -1;
@@ -885,18 +831,18 @@ public final class PathTraversalDetector extends RuleFamily {
         for (int i = labelStart; i <= end; i++) {
             if (i == end || text.charAt(i) == '.') {
                 if (BACKUP_EXTENSIONS.contains(text, labelStart, i)) {
-                    sink.report(BACKUP_FILE, start, end - start);
+                    sink.report(PathRules.BACKUP_FILE, start, end - start);
                     return true;
                 }
                 labelStart = i + 1;
             }
         }
         if (isNumberedCopy(text, firstDot, end)) {
-            sink.report(BACKUP_FILE, start, end - start);
+            sink.report(PathRules.BACKUP_FILE, start, end - start);
             return true;
         }
         if (BACKUP_ARCHIVE_NAMES.contains(text, start, firstDot) && onlyArchiveExtensions(text, firstDot + 1, end)) {
-            sink.report(BACKUP_FILE, start, end - start);
+            sink.report(PathRules.BACKUP_FILE, start, end - start);
             return true;
         }
         return false;
@@ -962,7 +908,7 @@ public final class PathTraversalDetector extends RuleFamily {
         for (int i = segmentStart; i <= end; i++) {
             if (i == end || text.charAt(i) == ';') {
                 if (hasRestrictedExtension(text, partStart, i)) {
-                    sink.report(RESTRICTED_EXTENSION, segmentStart, end - segmentStart);
+                    sink.report(PathRules.RESTRICTED_EXTENSION, segmentStart, end - segmentStart);
                     return true;
                 }
                 partStart = i + 1;
@@ -992,20 +938,20 @@ public final class PathTraversalDetector extends RuleFamily {
      */
     private boolean scanUploadName(String name, DetectionSink sink) {
         if (isAbsolutePath(name)) {
-            sink.report(UPLOAD_PATH, 0, name.length());
+            sink.report(PathRules.UPLOAD_PATH, 0, name.length());
             return true;
         }
         int base = UploadNames.baseNameStart(name);
         if (UploadNames.hasExtension(name, SCRIPT_EXTENSIONS::contains, false)) {
-            sink.report(UPLOAD_SCRIPT, base, name.length() - base);
+            sink.report(PathRules.UPLOAD_SCRIPT, base, name.length() - base);
             return true;
         }
         if (UploadNames.hasExtension(name, ACTIVE_CONTENT_EXTENSIONS::contains, false)) {
-            sink.report(UPLOAD_ACTIVE_CONTENT, base, name.length() - base);
+            sink.report(PathRules.UPLOAD_ACTIVE_CONTENT, base, name.length() - base);
             return true;
         }
         if (UploadNames.hasExtension(name, uploadExecutableExtensions::contains, false)) {
-            sink.report(UPLOAD_EXECUTABLE, base, name.length() - base);
+            sink.report(PathRules.UPLOAD_EXECUTABLE, base, name.length() - base);
             return true;
         }
         return false;
@@ -1019,9 +965,5 @@ public final class PathTraversalDetector extends RuleFamily {
             return !(Ascii.matchesAt(name, 0, "c:\\fakepath\\") && name.indexOf('\\', 12) < 0 && name.indexOf('/') < 0);
         }
         return !name.isEmpty() && isPlainSeparator(name.charAt(0));
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

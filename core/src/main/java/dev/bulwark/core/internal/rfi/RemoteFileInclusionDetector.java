@@ -1,9 +1,6 @@
 package dev.bulwark.core.internal.rfi;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
 import dev.bulwark.core.Component;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
@@ -16,7 +13,6 @@ import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.UrlCursor;
-import java.util.List;
 
 /**
  * Remote and wrapper file inclusion (key {@code RFI}): a parameter that makes the application
@@ -34,36 +30,6 @@ import java.util.List;
  * @see <a href="https://cwe.mitre.org/data/definitions/98.html">CWE-98</a>
  */
 public final class RemoteFileInclusionDetector extends RuleFamily {
-
-    public static final String KEY = "RFI";
-    private static final String REFERENCE = cwe(98);
-
-    public static final RuleDefinition WRAPPER_SCHEME = rule("RFI-WRAPPER-SCHEME", Level.STANDARD,
-            "stream wrapper or local-file URL scheme (php://, phar://, file:, jar:, ...)",
-            "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/11.1-Testing_for_File_Inclusion");
-    public static final RuleDefinition INCLUDE_CALL = rule("RFI-INCLUDE-CALL", Level.BASIC,
-            "include or require call with a URL argument", REFERENCE);
-    public static final RuleDefinition IP_HOST = rule("RFI-IP-HOST", Level.STANDARD,
-            "URL whose host is a raw IP address", REFERENCE);
-    public static final RuleDefinition QUERY_TRUNCATION = rule("RFI-QUERY-TRUNCATION", Level.STANDARD,
-            "URL ending in ? or NUL, so that an appended suffix is ignored", REFERENCE);
-    public static final RuleDefinition PAYLOAD_FILE = rule("RFI-PAYLOAD-FILE", Level.STANDARD,
-            "URL naming a script or text payload file (.txt, .sh, .pl, ...)", REFERENCE);
-    public static final RuleDefinition SCRIPT_PAGE = rule("RFI-SCRIPT-PAGE", Level.STRICT,
-            "URL naming a server-side script (.php, .asp, .jsp, ...)", REFERENCE);
-    public static final RuleDefinition FTP_URL = rule("RFI-FTP-URL", Level.STANDARD,
-            "FTP URL in a parameter", REFERENCE);
-    public static final RuleDefinition PATH_PARAMETER = rule("RFI-PATH-PARAMETER", Level.STANDARD,
-            "URL in a parameter whose name denotes a file-system path or include", REFERENCE);
-    public static final RuleDefinition UNC_PATH = rule("RFI-UNC-PATH", Level.STANDARD,
-            "Windows UNC path to a remote host (\\\\host\\share), fetched over SMB or WebDAV", REFERENCE);
-    public static final RuleDefinition URL_IN_PATH = rule("RFI-URL-IN-PATH", Level.STANDARD,
-            "absolute URL embedded in the request path", REFERENCE);
-    public static final RuleDefinition OFF_SITE_URL = rule("RFI-OFF-SITE-URL", Level.STRICT,
-            "absolute http(s) URL in a parameter that does not name a URL", REFERENCE);
-
-    private static final List<RuleDefinition> RULES = List.of(WRAPPER_SCHEME, INCLUDE_CALL, IP_HOST,
-            QUERY_TRUNCATION, PAYLOAD_FILE, SCRIPT_PAGE, FTP_URL, PATH_PARAMETER, UNC_PATH, URL_IN_PATH, OFF_SITE_URL);
 
     /** Extensions of files an attacker hosts to be included or run. */
     private static final String[] PAYLOAD_EXTENSIONS = {
@@ -92,7 +58,7 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
     };
 
     public RemoteFileInclusionDetector() {
-        super(KEY, RULES);
+        super(RfiRules.KEY, RfiRules.ALL);
     }
 
     /**
@@ -109,13 +75,13 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
         }
         sink = Text.sinkFor(target, text, sink);
         if (text.startsWith("\\\\") && isRemoteUncPath(text)) {
-            sink.report(UNC_PATH, 0, text.length());
+            sink.report(RfiRules.UNC_PATH, 0, text.length());
             return;
         }
         if (!UrlCursor.mayContainUrl(text)) {
             int question = text.indexOf('?');
             if (question > 0 && isBareSchemeQuestion(text, question)) {
-                sink.report(QUERY_TRUNCATION, 0, text.length());
+                sink.report(RfiRules.QUERY_TRUNCATION, 0, text.length());
             }
             return;
         }
@@ -137,39 +103,39 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
                 return null;
         }
         if (precededByInclude(text, url.schemeStart) && (url.kind != UrlCursor.Kind.LOCAL_WRAPPER || isWrapperUse(text, url))) {
-            return INCLUDE_CALL;
+            return RfiRules.INCLUDE_CALL;
         }
         if (url.kind == UrlCursor.Kind.LOCAL_WRAPPER) {
-            return url.startsValue() && isWrapperUse(text, url) ? WRAPPER_SCHEME : null;
+            return url.startsValue() && isWrapperUse(text, url) ? RfiRules.WRAPPER_SCHEME : null;
         }
         if (isInPath(target, text, url)) {
-            return URL_IN_PATH;
+            return RfiRules.URL_IN_PATH;
         }
         if (!url.hasHost() || !url.startsValue()) {
             return null;
         }
         if ((url.hostFlags() & Hosts.IP) != 0) {
-            return IP_HOST;
+            return RfiRules.IP_HOST;
         }
         if (endsWithQuestionOrNul(text, url)) {
-            return QUERY_TRUNCATION;
+            return RfiRules.QUERY_TRUNCATION;
         }
         if (url.kind == UrlCursor.Kind.FTP) {
-            return FTP_URL;
+            return RfiRules.FTP_URL;
         }
         int lastSegment = url.lastSegmentStart();
         if (lastSegment >= 0 && endsWithExtension(text, lastSegment, url.pathEnd(), PAYLOAD_EXTENSIONS)) {
-            return PAYLOAD_FILE;
+            return RfiRules.PAYLOAD_FILE;
         }
         boolean parameter = isParameterValue(target);
         if (parameter && namesPath(target.name())) {
-            return PATH_PARAMETER;
+            return RfiRules.PATH_PARAMETER;
         }
         if (lastSegment >= 0 && endsWithExtension(text, lastSegment, url.pathEnd(), SCRIPT_EXTENSIONS)) {
-            return SCRIPT_PAGE;
+            return RfiRules.SCRIPT_PAGE;
         }
         if (parameter && !namesUrl(target.name())) {
-            return OFF_SITE_URL;
+            return RfiRules.OFF_SITE_URL;
         }
         return null;
     }
@@ -298,9 +264,5 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
 
     private static boolean namesUrl(String name) {
         return NameWords.containsWord(Text.lastNameSegment(name), URL_NAME_WORDS);
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -11,7 +11,7 @@ public final class Findings {
     private DetectionSink sink;
     private List<RuleDefinition> rules;
     private final int valueLength;
-    private DecodedText decoded;
+    private UnescapedText decoded;
     private boolean wholeValue;
     private int reported;
 
@@ -36,7 +36,7 @@ public final class Findings {
     }
 
     /** Evidence offsets from now on refer to {@code text}. */
-    public void mapThrough(DecodedText text) {
+    public void mapThrough(UnescapedText text) {
         this.decoded = text;
         this.wholeValue = false;
     }

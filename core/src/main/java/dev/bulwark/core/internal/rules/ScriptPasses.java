@@ -39,14 +39,14 @@ public final class ScriptPasses {
 
     private final int valueLength;
     // Set when decoding escapes changed the value: evidence in the first reading maps back through it.
-    private final DecodedText unescaped;
+    private final UnescapedText unescaped;
     private final ScriptReading first;
     private final boolean base64Candidate;
     private final ScriptReading decoded;
     // The collector the families of this value take turns with; made by the first.
     private Findings findings;
 
-    private ScriptPasses(int valueLength, DecodedText unescaped, ScriptReading first, boolean base64Candidate,
+    private ScriptPasses(int valueLength, UnescapedText unescaped, ScriptReading first, boolean base64Candidate,
             ScriptReading decoded) {
         this.valueLength = valueLength;
         this.unescaped = unescaped;
@@ -85,11 +85,11 @@ public final class ScriptPasses {
 
     /** The readings of {@code value}, whose {@link ScriptFeatures} are {@code features}, made now. */
     public static ScriptPasses read(String value, int features, boolean isName) {
-        DecodedText unescaped = null;
+        UnescapedText unescaped = null;
         String s = value;
         int f = features;
         if ((f & ScriptFeatures.ESCAPE) != 0) {
-            DecodedText text = Unescaper.decode(value);
+            UnescapedText text = Unescaper.decode(value);
             if (text.changed()) {
                 unescaped = text;
                 s = text.text;
@@ -111,7 +111,7 @@ public final class ScriptPasses {
     private static ScriptReading unescapedReading(String text) {
         int f = ScriptFeatures.of(text);
         if ((f & ScriptFeatures.ESCAPE) != 0) {
-            DecodedText unescaped = Unescaper.decode(text);
+            UnescapedText unescaped = Unescaper.decode(text);
             if (unescaped.changed()) {
                 return new ScriptReading(unescaped.text, ScriptFeatures.of(unescaped.text), false);
             }

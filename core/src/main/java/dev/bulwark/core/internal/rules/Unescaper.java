@@ -45,9 +45,9 @@ public final class Unescaper {
     }
 
     /** Decodes {@code s}; the result maps back to offsets in {@code s}. */
-    public static DecodedText decode(String s) {
+    public static UnescapedText decode(String s) {
         if (!mayContainEscapes(s)) {
-            return new DecodedText(s, null);
+            return new UnescapedText(s, null);
         }
         String text = s;
         int[] origin = null;
@@ -68,7 +68,7 @@ public final class Unescaper {
                 break;
             }
         }
-        return new DecodedText(text, origin);
+        return new UnescapedText(text, origin);
     }
 
     /** One decoding round; null when nothing changed. {@code map[0][i]} receives the source index. */

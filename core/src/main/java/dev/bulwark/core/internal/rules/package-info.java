@@ -11,7 +11,7 @@
  * per-value finding collectors ({@link Findings} reports as it goes, {@link FirstFindings} keeps the
  * first evidence per rule until every reading is done, {@link BestFinding} keeps the strongest,
  * also over the URLs of a value), escape and entity decoding
- * with offsets mapped back to the value ({@link Unescaper}, {@link DecodedText},
+ * with offsets mapped back to the value ({@link Unescaper}, {@link UnescapedText},
  * {@link HtmlEntities}: one reader of character references, each family with its own name table,
  * {@link Base64Text}), a lexer for code in values ({@link CodeLexer}), URL
  * and host parsing ({@link UrlCursor}, {@link Hosts}), the {@code name=value} pairs of a query or
@@ -23,7 +23,8 @@
  * {@code code.perl}, {@code code.datauri}) share the readings of a value, made once and kept on
  * its {@link ScanTarget}: {@link ScriptPasses} (as sent, unescaped, base64 one level), each a
  * {@link ScriptReading} with its {@link ScriptFeatures} and one {@link ScriptWords} pass; each
- * family then runs its own checks, some with a {@link TokenWindow} over the {@link CodeLexer}.
+ * family then runs its own checks, the token-level ones as a {@link TokenScan} (one pass of a
+ * {@link TokenWindow} over the {@link CodeLexer}).
  *
  * <p>Everything here runs in time linear in the length of the value and uses no regular
  * expressions on request data. Family packages depend on this one, never the other way round.

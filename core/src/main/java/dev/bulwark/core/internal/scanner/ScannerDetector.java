@@ -1,14 +1,11 @@
 package dev.bulwark.core.internal.scanner;
 
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
-import java.util.List;
 
 /**
  * Fingerprints of vulnerability scanners (key {@code SCANNING}).
@@ -26,20 +23,6 @@ import java.util.List;
  * @see <a href="https://capec.mitre.org/data/definitions/169.html">CAPEC-169 Footprinting</a>
  */
 public final class ScannerDetector extends RuleFamily {
-
-    public static final String KEY = "SCANNING";
-    private static final String REFERENCE =
-            "https://owasp.org/www-project-automated-threats-to-web-applications/assets/oats/EN/OAT-014_Vulnerability_Scanning";
-
-    public static final RuleDefinition USER_AGENT = new RuleDefinition("SCANNING-USER-AGENT", KEY, Level.STANDARD,
-            "User-Agent of a known vulnerability scanner or attack tool", REFERENCE);
-    public static final RuleDefinition SCANNER_HEADER = new RuleDefinition("SCANNING-HEADER", KEY, Level.STANDARD,
-            "request header that only vulnerability scanners send", REFERENCE);
-    public static final RuleDefinition OAST_DOMAIN = new RuleDefinition("SCANNING-OAST-DOMAIN", KEY, Level.STANDARD,
-            "host name of an out-of-band interaction service used to detect blind injection",
-            "https://portswigger.net/burp/documentation/collaborator");
-
-    private static final List<RuleDefinition> RULES = List.of(USER_AGENT, SCANNER_HEADER, OAST_DOMAIN);
 
     /** Product names of scanners and attack tools, lower case. */
     private static final Lexicon SCANNER_TOKENS = Lexicon.of(
@@ -64,7 +47,7 @@ public final class ScannerDetector extends RuleFamily {
     };
 
     public ScannerDetector() {
-        super(KEY, RULES);
+        super(ScannerRules.KEY, ScannerRules.ALL);
     }
 
     @Override
@@ -77,7 +60,7 @@ public final class ScannerDetector extends RuleFamily {
                     return;
                 }
             } else if (SCANNER_HEADERS.contains(name)) {
-                sink.report(SCANNER_HEADER, 0, text.length());
+                sink.report(ScannerRules.SCANNER_HEADER, 0, text.length());
                 return;
             }
         }
@@ -103,7 +86,7 @@ public final class ScannerDetector extends RuleFamily {
                 }
             }
             if (i > start && SCANNER_TOKENS.contains(text, start, i)) {
-                sink.report(USER_AGENT, start, i - start);
+                sink.report(ScannerRules.USER_AGENT, start, i - start);
                 return true;
             }
         }
@@ -138,7 +121,7 @@ public final class ScannerDetector extends RuleFamily {
                     }
                 }
                 if (Ascii.rangeEquals(text, sldStart, dot, domain[0])) {
-                    sink.report(OAST_DOMAIN, sldStart, tldEnd - sldStart);
+                    sink.report(ScannerRules.OAST_DOMAIN, sldStart, tldEnd - sldStart);
                     return;
                 }
             }

@@ -1,18 +1,13 @@
 package dev.bulwark.core.internal.ssi;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
-import java.util.List;
 
 /**
  * Server-side includes and Edge Side Includes (key {@code SSI}).
@@ -31,20 +26,6 @@ import java.util.List;
  * @see <a href="https://cwe.mitre.org/data/definitions/97.html">CWE-97</a>
  */
 public final class ServerSideIncludeDetector extends RuleFamily {
-
-    public static final String KEY = "SSI";
-
-    public static final RuleDefinition SSI_EXEC = new RuleDefinition("SSI-EXEC", KEY, Level.BASIC,
-            "server-side include that runs a command or CGI script (<!--#exec cmd=...-->)",
-            "https://capec.mitre.org/data/definitions/101.html");
-    public static final RuleDefinition SSI_DIRECTIVE = new RuleDefinition("SSI-DIRECTIVE", KEY, Level.STANDARD,
-            "server-side include directive (<!--#include, #echo, #printenv, #config, #set, #if ...)",
-            cwe(97));
-    public static final RuleDefinition ESI_ELEMENT = new RuleDefinition("SSI-ESI-ELEMENT", KEY, Level.STANDARD,
-            "Edge Side Includes element, processing comment or variable (<esi:include, <!--esi, $(HTTP_COOKIE))",
-            cwe(97));
-
-    private static final List<RuleDefinition> RULES = List.of(SSI_EXEC, SSI_DIRECTIVE, ESI_ELEMENT);
 
     /**
      * SSI directives (Apache mod_include, nginx ssi, IIS) that act only through an attribute
@@ -73,7 +54,7 @@ public final class ServerSideIncludeDetector extends RuleFamily {
     private static final AsciiSet CANDIDATES = AsciiSet.of("<$%");
 
     public ServerSideIncludeDetector() {
-        super(KEY, RULES);
+        super(SsiRules.KEY, SsiRules.ALL);
     }
 
     @Override
@@ -93,7 +74,7 @@ public final class ServerSideIncludeDetector extends RuleFamily {
             } else if (Ascii.matchesAt(text, lt, "<esi:") || Ascii.matchesAt(text, lt, "</esi:")) {
                 int name = lt + (text.charAt(lt + 1) == '/' ? 6 : 5);
                 if (wordIn(text, name, ESI_ELEMENTS) > 0) {
-                    best.offer(ESI_ELEMENT, lt, Math.min(text.length() - lt, 32));
+                    best.offer(SsiRules.ESI_ELEMENT, lt, Math.min(text.length() - lt, 32));
                 }
             }
         }
@@ -108,7 +89,7 @@ public final class ServerSideIncludeDetector extends RuleFamily {
         int i = skipGap(text, start + 4);
         int evidence = Math.min(text.length() - start, 40);
         if (Ascii.matchesAt(text, i, "esi") && (i + 3 >= text.length() || Ascii.isAsciiSpace(text.charAt(i + 3)))) {
-            best.offer(ESI_ELEMENT, start, evidence);
+            best.offer(SsiRules.ESI_ELEMENT, start, evidence);
             return;
         }
         if (i >= text.length() || text.charAt(i) != '#') {
@@ -116,12 +97,12 @@ public final class ServerSideIncludeDetector extends RuleFamily {
         }
         int word = i + 1;
         if (Ascii.matchesAt(text, word, "exec") && endsWord(text, word + 4)) {
-            best.offer(SSI_EXEC, start, evidence);
+            best.offer(SsiRules.SSI_EXEC, start, evidence);
             return;
         }
         int directiveEnd = wordIn(text, word, DIRECTIVES);
         if ((directiveEnd > 0 && attributeFollows(text, directiveEnd)) || wordIn(text, word, BARE_DIRECTIVES) > 0) {
-            best.offer(SSI_DIRECTIVE, start, evidence);
+            best.offer(SsiRules.SSI_DIRECTIVE, start, evidence);
         }
     }
 
@@ -151,7 +132,7 @@ public final class ServerSideIncludeDetector extends RuleFamily {
         for (int d = text.indexOf("$("); d >= 0; d = text.indexOf("$(", d + 2)) {
             int end = wordIn(text, d + 2, ESI_VARIABLES);
             if (end > 0 && end < text.length() && (text.charAt(end) == ')' || text.charAt(end) == '{')) {
-                best.offer(ESI_ELEMENT, d, end + 1 - d);
+                best.offer(SsiRules.ESI_ELEMENT, d, end + 1 - d);
                 return;
             }
         }

@@ -1,8 +1,5 @@
 package dev.bulwark.core.internal.ssrf;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.BestFinding;
@@ -13,7 +10,6 @@ import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.UrlCursor;
-import java.util.List;
 
 /**
  * Server-side request forgery (key {@code SSRF}): values that point a server-side fetch at the
@@ -34,31 +30,8 @@ import java.util.List;
  */
 public final class SsrfDetector extends RuleFamily {
 
-    public static final String KEY = "SSRF";
-    private static final String REFERENCE = cwe(918);
-
-    public static final RuleDefinition METADATA = rule("SSRF-METADATA", Level.BASIC,
-            "URL pointing at a cloud instance metadata service", REFERENCE);
-    public static final RuleDefinition INTERNAL_HOST = rule("SSRF-INTERNAL-HOST", Level.STANDARD,
-            "URL pointing at loopback, a private or link-local address or an internal host name", REFERENCE);
-    public static final RuleDefinition OBFUSCATED_HOST = rule("SSRF-OBFUSCATED-HOST", Level.STANDARD,
-            "URL host written as an integer, in hex or octal, short form or look-alike characters", REFERENCE);
-    public static final RuleDefinition SMUGGLING_SCHEME = rule("SSRF-SCHEME", Level.STANDARD,
-            "URL with a protocol used to reach internal services (gopher, dict, ldap, tftp, ...)", REFERENCE);
-    public static final RuleDefinition AMBIGUOUS_AUTHORITY = rule("SSRF-AMBIGUOUS-AUTHORITY", Level.STANDARD,
-            "URL authority that URL parsers split differently, or a host embedding another domain",
-            "https://portswigger.net/web-security/ssrf/url-validation-bypass-cheat-sheet");
-    public static final RuleDefinition UNUSUAL_PORT = rule("SSRF-UNUSUAL-PORT", Level.STANDARD,
-            "http(s) URL with an explicit port other than 80, 443, 8080 or 8443", REFERENCE);
-    public static final RuleDefinition UNIX_SOCKET = rule("SSRF-UNIX-SOCKET", Level.STANDARD,
-            "unix: socket path followed by a URL (mod_proxy socket confusion)",
-            "https://nvd.nist.gov/vuln/detail/CVE-2021-40438");
-
-    private static final List<RuleDefinition> RULES = List.of(METADATA, INTERNAL_HOST, OBFUSCATED_HOST,
-            SMUGGLING_SCHEME, AMBIGUOUS_AUTHORITY, UNUSUAL_PORT, UNIX_SOCKET);
-
     public SsrfDetector() {
-        super(KEY, RULES);
+        super(SsrfRules.KEY, SsrfRules.ALL);
     }
 
     /**
@@ -87,7 +60,7 @@ public final class SsrfDetector extends RuleFamily {
         BestFinding.reportStrongestUrl(text, url -> {
             RuleDefinition rule = judge(text, url);
             // a URL mentioned in running text of a body is not a fetch target
-            return rule == null || (body && rule != METADATA && !url.startsValue()) ? null : rule;
+            return rule == null || (body && rule != SsrfRules.METADATA && !url.startsValue()) ? null : rule;
         }, sink);
     }
 
@@ -102,23 +75,23 @@ public final class SsrfDetector extends RuleFamily {
         }
         int flags = url.hostFlags();
         if ((flags & Hosts.METADATA) != 0) {
-            return METADATA;
+            return SsrfRules.METADATA;
         }
         if ((flags & Hosts.INTERNAL) != 0) {
-            return INTERNAL_HOST;
+            return SsrfRules.INTERNAL_HOST;
         }
         if ((flags & Hosts.OBFUSCATED) != 0) {
-            return OBFUSCATED_HOST;
+            return SsrfRules.OBFUSCATED_HOST;
         }
         if (url.kind == UrlCursor.Kind.SMUGGLING) {
-            return SMUGGLING_SCHEME;
+            return SsrfRules.SMUGGLING_SCHEME;
         }
         int port = url.port();
         if (url.ambiguousAuthority() || (flags & Hosts.EMBEDDED_DOMAIN) != 0 || port == -2) {
-            return AMBIGUOUS_AUTHORITY;
+            return SsrfRules.AMBIGUOUS_AUTHORITY;
         }
         if (url.kind == UrlCursor.Kind.WEB && port >= 0 && port != 80 && port != 443 && port != 8080 && port != 8443) {
-            return UNUSUAL_PORT;
+            return SsrfRules.UNUSUAL_PORT;
         }
         return null;
     }
@@ -181,11 +154,11 @@ public final class SsrfDetector extends RuleFamily {
         }
         int flags = Hosts.classify(text, start, i);
         if ((flags & Hosts.METADATA) != 0) {
-            sink.report(METADATA, 0, i);
+            sink.report(SsrfRules.METADATA, 0, i);
             return true;
         }
         if ((flags & Hosts.INTERNAL) != 0) {
-            sink.report(INTERNAL_HOST, 0, i);
+            sink.report(SsrfRules.INTERNAL_HOST, 0, i);
             return true;
         }
         return false;
@@ -226,15 +199,11 @@ public final class SsrfDetector extends RuleFamily {
                     // no URL after this pipe, so none after a later one: stop, or each would search again
                     return false;
                 }
-                sink.report(UNIX_SOCKET, unix, i + 1 - unix);
+                sink.report(SsrfRules.UNIX_SOCKET, unix, i + 1 - unix);
                 return true;
             }
             // every later "unix:" before i ends at the same place
             from = Math.max(from, i);
         }
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

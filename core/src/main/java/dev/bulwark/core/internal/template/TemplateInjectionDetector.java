@@ -1,25 +1,20 @@
 package dev.bulwark.core.internal.template;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.CodeLexer;
-import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
+import dev.bulwark.core.internal.rules.UnescapedText;
 import dev.bulwark.core.internal.rules.Unescaper;
-import java.util.List;
 
 /**
- * Server-side template and expression-language injection (rule key {@value #KEY}): a value that
+ * Server-side template and expression-language injection (rule key {@code TEMPLATE}): a value that
  * reaches a template engine or an expression evaluator runs as code (Jinja2, Twig, Freemarker,
  * Velocity, Thymeleaf, ERB, JSP/EL, SpEL, OGNL, AngularJS).
  *
@@ -48,38 +43,6 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/18-Testing_for_Server-side_Template_Injection">OWASP WSTG: Server-side Template Injection</a>
  */
 public final class TemplateInjectionDetector extends RuleFamily {
-
-    public static final String KEY = "TEMPLATE";
-
-    static final RuleDefinition CODE_EXECUTION = rule("TEMPLATE-CODE-EXECUTION", Level.BASIC,
-            "Template expression calling into or walking to code-execution objects (__class__.__mro__, getRuntime(), T(java.lang.Runtime))",
-            cwe(1336));
-    static final RuleDefinition SENSITIVE_OBJECT = rule("TEMPLATE-SENSITIVE-OBJECT", Level.STANDARD,
-            "Template expression naming an object that leaks secrets or leads to code (config, self, __class__,"
-                    + " SpEL systemEnvironment or a @bean), also when spelled in concatenated pieces",
-            cwe(1336));
-    static final RuleDefinition EXPRESSION = rule("TEMPLATE-EXPRESSION", Level.STANDARD,
-            "Template expression that computes, calls or runs a command ({{7*7}}, ${x.y()}, <%= 7*7 %>, #{`id`})",
-            cwe(1336));
-    static final RuleDefinition STATEMENT = rule("TEMPLATE-STATEMENT", Level.STANDARD,
-            "Template statement that imports, includes, assigns or defines ({% import %}, {% set %}, <#assign>,"
-                    + " #set(...), <% require %>, Handlebars {{#with x}})", cwe(1336));
-    static final RuleDefinition CONTROL_STATEMENT = rule("TEMPLATE-CONTROL-STATEMENT", Level.STRICT,
-            "Template control-flow statement on data ({% if user %}, {% for x in items %}, <#list>,"
-                    + " {{#each items}}) with nothing else that computes, calls or names a dangerous object",
-            cwe(1336));
-    static final RuleDefinition POLYGLOT_PROBE = rule("TEMPLATE-POLYGLOT-PROBE", Level.STANDARD,
-            "Short value of punctuation holding the openers of three or more template languages (${{<%[%'\"}}%\\.),"
-                    + " the probe that makes an engine fail and name itself", cwe(1336));
-    static final RuleDefinition PREPROCESSING = rule("TEMPLATE-PREPROCESSING", Level.STANDARD,
-            "Thymeleaf preprocessing expression __${...}__", cwe(1336));
-    static final RuleDefinition TYPE_REFERENCE = rule("TEMPLATE-TYPE-REFERENCE", Level.STANDARD,
-            "Expression-language type reference or instantiation: SpEL T(a.b.C), Freemarker ?new() / ?api", cwe(917));
-    static final RuleDefinition PROPERTY_REFERENCE = rule("TEMPLATE-PROPERTY-REFERENCE", Level.STRICT,
-            "Template expression reading a property chain or applying a filter ({{user.name}})", cwe(1336));
-
-    private static final List<RuleDefinition> RULES = List.of(CODE_EXECUTION, SENSITIVE_OBJECT, EXPRESSION,
-            STATEMENT, CONTROL_STATEMENT, POLYGLOT_PROBE, PREPROCESSING, TYPE_REFERENCE, PROPERTY_REFERENCE);
 
     static final int MAX_DEPTH = 16;
     static final int MAX_EXPRESSION = 2048;
@@ -172,6 +135,11 @@ public final class TemplateInjectionDetector extends RuleFamily {
      * condition starts with a name or a variable, not with {@code (} as an {@code if} of C or
      * JavaScript code does, and the block is closed later in the value, as Smarty needs to compile
      * it. Each condition is read to its {@code }} once, at most {@value #MAX_EXPRESSION} characters.
+     *
+     * <p>A pass of its own rather than a delimiter kind of {@link Scan}: it reads the value as sent
+     * (the delimiter scan may read it unescaped), a block counts only when its end tag comes anywhere
+     * later (the delimiter stack pairs each opener with its own closer), and a block found ends the
+     * value's scan. Folding it into the delimiter scan would change verdicts.
      */
     private static boolean scanSmartyBlock(String s, DetectionSink sink) {
         if (s.lastIndexOf("{/") < 0) {
@@ -197,7 +165,8 @@ public final class TemplateInjectionDetector extends RuleFamily {
                 if (end - from <= MAX_EXPRESSION) {
                     Expression e = Expression.of(s, from, end);
                     if (e.calls > 0) {
-                        sink.report(e.executes ? CODE_EXECUTION : EXPRESSION, at, end + 1 - at);
+                        sink.report(e.executes ? TemplateRules.CODE_EXECUTION : TemplateRules.EXPRESSION, at,
+                                end + 1 - at);
                         return true;
                     }
                 }
@@ -239,7 +208,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
                 i++;
             }
             if (dangerous && i < s.length() && s.charAt(i) == '(' && i > segmentStart) {
-                sink.report(EXPRESSION, at, i + 1 - at);
+                sink.report(TemplateRules.EXPRESSION, at, i + 1 - at);
                 return true;
             }
         }
@@ -291,7 +260,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
             "jvmrunargs", "map", "marker", "sd", "spring", "web", "event");
 
     public TemplateInjectionDetector() {
-        super(KEY, RULES);
+        super(TemplateRules.KEY, TemplateRules.ALL);
     }
 
     /**
@@ -311,7 +280,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
             return;
         }
         if (target.text().length() <= MAX_PROBE && isPolyglotProbe(target.text())) {
-            sink.report(POLYGLOT_PROBE, 0, target.text().length());
+            sink.report(TemplateRules.POLYGLOT_PROBE, 0, target.text().length());
             return;
         }
         if (!target.profile().hasAny(CANDIDATES)) {
@@ -328,7 +297,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
         Findings findings = findings(sink, value.length());
         String s = value;
         if (quick == QuickScan.ESCAPED_TEXT) {
-            DecodedText decoded = Unescaper.decode(value);
+            UnescapedText decoded = Unescaper.decode(value);
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
                 s = decoded.text;
@@ -632,9 +601,9 @@ public final class TemplateInjectionDetector extends RuleFamily {
             }
             int reportEnd = closed ? Math.min(s.length(), end + 1) : end;
             if (e.executes && (e.calls > 0 || e.chain > 0)) {
-                findings.report(CODE_EXECUTION, open, reportEnd);
+                findings.report(TemplateRules.CODE_EXECUTION, open, reportEnd);
             } else if (e.executes || e.sensitive) {
-                findings.report(SENSITIVE_OBJECT, open, reportEnd);
+                findings.report(TemplateRules.SENSITIVE_OBJECT, open, reportEnd);
             }
             if (kind == SMARTY) {
                 // "{$x->y()}" is also PHP string interpolation: only dangerous names count.
@@ -657,20 +626,20 @@ public final class TemplateInjectionDetector extends RuleFamily {
                         : keywordFirst && kind != VELOCITY
                                 && CONTROL_KEYWORDS.contains(s, e.firstIdentStart, e.firstIdentEnd)
                                 && !testsLiteral(e.firstIdentEnd, to);
-                findings.report(control ? CONTROL_STATEMENT : STATEMENT, open, reportEnd);
+                findings.report(control ? TemplateRules.CONTROL_STATEMENT : TemplateRules.STATEMENT, open, reportEnd);
             }
             boolean arithmetic = e.multiplications > 0
                     || (kind != INLINE && kind != INLINE_PAREN && e.otherArithmetic == 1 && e.operators == 1);
             // Backticks run a command in ERB, and in Ruby "#{...}" and PHP "${...}" interpolation.
             boolean runs = e.commands > 0 && (kind == SCRIPTLET || kind == HASH || kind == DOLLAR);
             if (closed && (e.calls > 0 || arithmetic || runs)) {
-                findings.report(EXPRESSION, open, reportEnd);
+                findings.report(TemplateRules.EXPRESSION, open, reportEnd);
             }
             if (closed && preprocessed[slot] && s.startsWith("__", end + 1)) {
-                findings.report(PREPROCESSING, open - 2, Math.min(s.length(), end + 3));
+                findings.report(TemplateRules.PREPROCESSING, open - 2, Math.min(s.length(), end + 3));
             }
             if (closed && (e.chain > 0 || e.filters > 0 || (kind == SCRIPTLET && e.identifiers > 0))) {
-                findings.report(PROPERTY_REFERENCE, open, reportEnd);
+                findings.report(TemplateRules.PROPERTY_REFERENCE, open, reportEnd);
             }
         }
 
@@ -738,7 +707,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
             }
             int close = Ascii.skipSpaces(s, j, n);
             if (segments >= 2 && close < n && s.charAt(close) == ')' && j > nameStart) {
-                findings.report(TYPE_REFERENCE, at, close + 1);
+                findings.report(TemplateRules.TYPE_REFERENCE, at, close + 1);
             }
         }
 
@@ -754,7 +723,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
             }
             if (j < s.length() && (s.charAt(j) == '(' || s.charAt(j) == '.')
                     && FREEMARKER_BUILTINS.contains(s, at + 1, j)) {
-                findings.report(TYPE_REFERENCE, at, j + 1);
+                findings.report(TemplateRules.TYPE_REFERENCE, at, j + 1);
             }
         }
 
@@ -788,7 +757,7 @@ public final class TemplateInjectionDetector extends RuleFamily {
                 }
             }
             if (dangerous) {
-                findings.report(CODE_EXECUTION, at, j);
+                findings.report(TemplateRules.CODE_EXECUTION, at, j);
             }
         }
     }
@@ -922,9 +891,5 @@ public final class TemplateInjectionDetector extends RuleFamily {
             }
             return e;
         }
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -1,16 +1,11 @@
 package dev.bulwark.core.internal.xxe;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.DetectionSink;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
-import java.util.List;
 
 /**
  * XML external entities and XInclude in values (key {@code XXE}).
@@ -27,26 +22,12 @@ import java.util.List;
  */
 public final class XxeDetector extends RuleFamily {
 
-    public static final String KEY = "XXE";
-    private static final String REFERENCE =
-            "https://owasp.org/www-community/vulnerabilities/XML_External_Entity_(XXE)_Processing";
-
-    public static final RuleDefinition ENTITY_DECLARATION = new RuleDefinition("XXE-ENTITY-DECLARATION", KEY,
-            Level.BASIC, "XML entity declaration (<!ENTITY ...>), external or parameter entity", REFERENCE);
-    public static final RuleDefinition DOCTYPE_SUBSET = new RuleDefinition("XXE-DOCTYPE", KEY, Level.STANDARD,
-            "XML document type with an internal subset or an external DTD", REFERENCE);
-    public static final RuleDefinition XINCLUDE = new RuleDefinition("XXE-XINCLUDE", KEY, Level.STANDARD,
-            "XInclude element pulling in another document",
-            cwe(611));
-
-    private static final List<RuleDefinition> RULES = List.of(ENTITY_DECLARATION, DOCTYPE_SUBSET, XINCLUDE);
-
     private static final String XINCLUDE_NAMESPACE = "http://www.w3.org/2001/xinclude";
     /** Longest namespace prefix considered before {@code :include}. */
     private static final int MAX_PREFIX = 64;
 
     public XxeDetector() {
-        super(KEY, RULES);
+        super(XxeRules.KEY, XxeRules.ALL);
     }
 
     /** Characters without which nothing is found: a declaration's bang or a prefixed name's colon. */
@@ -73,7 +54,7 @@ public final class XxeDetector extends RuleFamily {
             if (Ascii.matchesAt(text, bang + 1, "entity") && isSpaceAt(text, bang + 7)) {
                 int i = Text.skipSpaces(text, bang + 7);
                 if (opened || isParameterOrExternal(text, i)) {
-                    sink.report(ENTITY_DECLARATION, bang, Math.min(text.length() - bang, 48));
+                    sink.report(XxeRules.ENTITY_DECLARATION, bang, Math.min(text.length() - bang, 48));
                     return true;
                 }
             } else if (opened && Ascii.matchesAt(text, bang + 1, "doctype") && isSpaceAt(text, bang + 8)) {
@@ -96,7 +77,7 @@ public final class XxeDetector extends RuleFamily {
             }
         }
         if (doctype >= 0) {
-            sink.report(DOCTYPE_SUBSET, doctype, Math.min(text.length() - doctype, 48));
+            sink.report(XxeRules.DOCTYPE_SUBSET, doctype, Math.min(text.length() - doctype, 48));
             return true;
         }
         return false;
@@ -146,7 +127,7 @@ public final class XxeDetector extends RuleFamily {
                 href = found < 0 ? Integer.MAX_VALUE : found;
             }
             if (namespace || href != Integer.MAX_VALUE) {
-                sink.report(XINCLUDE, prefixStart, Math.min(text.length() - prefixStart, 48));
+                sink.report(XxeRules.XINCLUDE, prefixStart, Math.min(text.length() - prefixStart, 48));
                 return;
             }
         }

@@ -78,7 +78,7 @@ class ScriptToolkitTest {
         ScriptPasses passes = ScriptPasses.of(ScanTarget.queryValue("x%28y, then z"));
 
         Findings forFirst = passes.findings(sink, List.of(first));
-        forFirst.mapThrough(new DecodedText("x(y, then z", new int[] {0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+        forFirst.mapThrough(new UnescapedText("x(y, then z", new int[] {0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
         forFirst.report(first, 1, 3);
         forFirst.report(first, 1, 3);
         Findings forSecond = passes.findings(sink, List.of(second));

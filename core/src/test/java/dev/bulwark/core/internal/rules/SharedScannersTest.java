@@ -21,7 +21,7 @@ class SharedScannersTest {
 
     @Test
     void unescaperMapsDecodedOffsetsBackToTheOriginal() {
-        DecodedText decoded = Unescaper.decode("ab&lt;?php");
+        UnescapedText decoded = Unescaper.decode("ab&lt;?php");
         assertThat(decoded.text).isEqualTo("ab<?php");
         assertThat(decoded.originOf(2)).isEqualTo(2);
         assertThat(decoded.originOf(3)).isEqualTo(6);
@@ -29,7 +29,7 @@ class SharedScannersTest {
 
     @Test
     void unescaperReturnsTextWithoutEscapesUnchanged() {
-        DecodedText decoded = Unescaper.decode("plain text, 100 percent");
+        UnescapedText decoded = Unescaper.decode("plain text, 100 percent");
         assertThat(decoded.changed()).isFalse();
     }
 

@@ -1,22 +1,17 @@
 package dev.bulwark.core.internal.code.datauri;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
 import dev.bulwark.core.internal.rules.ScriptReading;
-import java.util.List;
 
 /**
- * {@code data:} URIs as a whole value (rule key {@value #KEY}, shared by the script languages):
+ * {@code data:} URIs as a whole value (rule key {@code CODE}, shared by the script languages):
  * one that carries a document ({@code text/*}, {@code application/*}) is a way to have an
  * include or an evaluator load attacker content; media types (image, audio, video, font) pass.
  * The default level (STANDARD) enables {@code CODE-DATA-URI}; a {@code data:} URI without a
@@ -24,20 +19,10 @@ import java.util.List;
  */
 public final class DataUriDetector extends RuleFamily {
 
-    public static final String KEY = "CODE";
-
-    static final RuleDefinition DATA_URI = rule("CODE-DATA-URI", Level.STANDARD,
-            "Value is a data: URI carrying a document (text/*, application/*), a way to include attacker content",
-            cwe(98));
-    static final RuleDefinition DATA_URI_ANY = rule("CODE-DATA-URI-ANY", Level.STRICT,
-            "Value is a data: URI without a media type", cwe(98));
-
-    private static final List<RuleDefinition> RULES = List.of(DATA_URI, DATA_URI_ANY);
-
     private static final Lexicon MEDIA_TYPES = Lexicon.of("image", "audio", "video", "font");
 
     public DataUriDetector() {
-        super(KEY, RULES);
+        super(DataUriRules.KEY, DataUriRules.ALL);
     }
 
     @Override
@@ -64,14 +49,10 @@ public final class DataUriDetector extends RuleFamily {
         if (typeEnd > i && typeEnd < n && s.charAt(typeEnd) == '/' && typeEnd + 1 < n
                 && (Ascii.isLetter(s.charAt(typeEnd + 1)) || s.charAt(typeEnd + 1) == '*')) {
             if (!MEDIA_TYPES.contains(s, i, typeEnd)) {
-                findings.report(DATA_URI, start, typeEnd);
+                findings.report(DataUriRules.DATA_URI, start, typeEnd);
             }
         } else if (typeEnd == i && i < n && (s.charAt(i) == ',' || s.charAt(i) == ';')) {
-            findings.report(DATA_URI_ANY, start, i + 1);
+            findings.report(DataUriRules.DATA_URI_ANY, start, i + 1);
         }
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -1,24 +1,19 @@
 package dev.bulwark.core.internal.code.java;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.Base64Text;
-import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.UnescapedText;
 import dev.bulwark.core.internal.rules.Unescaper;
 import dev.bulwark.core.internal.rules.UploadNames;
-import java.util.List;
 
 /**
- * Attacks on Java applications (rule key {@value #KEY}; the OWASP CRS counterpart is the 944xxx
+ * Attacks on Java applications (rule key {@code JAVA}; the OWASP CRS counterpart is the 944xxx
  * group):
  *
  * <ul>
@@ -44,53 +39,6 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/vulnerabilities/Deserialization_of_untrusted_data">OWASP: Deserialization of untrusted data</a>
  */
 public final class JavaAttackDetector extends RuleFamily {
-
-    public static final String KEY = "JAVA";
-
-    static final RuleDefinition JNDI_LOOKUP = rule("JAVA-JNDI-LOOKUP", Level.BASIC,
-            "Log4j lookup that resolves to a JNDI lookup (Log4Shell), nested-lookup evasions included",
-            "https://nvd.nist.gov/vuln/detail/CVE-2021-44228");
-    static final RuleDefinition LOG4J_LOOKUP = rule("JAVA-LOG4J-LOOKUP", Level.STANDARD,
-            "Log4j lookup (env, sys, lower, ::- default, ...) used to exfiltrate secrets or hide a JNDI lookup",
-            cwe(917));
-    static final RuleDefinition CLASSLOADER_ACCESS = rule("JAVA-CLASSLOADER-ACCESS", Level.BASIC,
-            "Bound property path class.classLoader or class.module.classLoader (Spring4Shell, Struts)", cwe(915));
-    static final RuleDefinition CLASSLOADER_PATH = rule("JAVA-CLASSLOADER-PATH", Level.STANDARD,
-            "Property path through classLoader or protectionDomain", cwe(915));
-    static final RuleDefinition SERIALIZED_OBJECT = rule("JAVA-SERIALIZED-OBJECT", Level.BASIC,
-            "Value starts with a Java serialization stream (AC ED 00 05), raw, hex or base64", cwe(502));
-    static final RuleDefinition SERIALIZED_EMBEDDED = rule("JAVA-SERIALIZED-EMBEDDED", Level.STANDARD,
-            "Java serialization stream header inside a value, raw, hex or base64", cwe(502));
-    static final RuleDefinition GZIP_BASE64 = rule("JAVA-GZIP-BASE64", Level.STRICT,
-            "Value starts with base64 of gzip data, a common wrapper of serialized objects", cwe(502));
-    static final RuleDefinition RUNTIME_EXEC = rule("JAVA-RUNTIME-EXEC", Level.BASIC,
-            "Call of Runtime.getRuntime() or ProcessBuilder(...): operating-system commands from Java code", cwe(94));
-    static final RuleDefinition REFLECTION_CALL = rule("JAVA-REFLECTION-CALL", Level.STANDARD,
-            "Reflective or script-engine call on a receiver (forName, getMethod, newInstance, getEngineByName, ...)",
-            cwe(470));
-    static final RuleDefinition GADGET_CLASS = rule("JAVA-GADGET-CLASS", Level.STANDARD,
-            "Name of a deserialization gadget class (commons-collections functors, TemplatesImpl, JdbcRowSetImpl, ...)",
-            cwe(502));
-    static final RuleDefinition DANGEROUS_CLASS = rule("JAVA-DANGEROUS-CLASS", Level.STANDARD,
-            "Qualified name of a class that runs commands, evaluates scripts, loads code or looks up JNDI", cwe(470));
-    static final RuleDefinition CLASS_NAME_VALUE = rule("JAVA-CLASS-NAME-VALUE", Level.STANDARD,
-            "Whole value is a class or package name of a sensitive JDK package or gadget library (a type hint)",
-            cwe(502));
-    static final RuleDefinition OGNL_EXPRESSION = rule("JAVA-OGNL-EXPRESSION", Level.STANDARD,
-            "OGNL expression: %{...}, (#var=...), #context, @class@member static access", cwe(917));
-    static final RuleDefinition OGNL_SANDBOX_BYPASS = rule("JAVA-OGNL-SANDBOX-BYPASS", Level.BASIC,
-            "OGNL _memberAccess / DEFAULT_MEMBER_ACCESS, or a static call into a command-running class", cwe(917));
-    static final RuleDefinition XML_OBJECT_GRAPH = rule("JAVA-XML-OBJECT-GRAPH", Level.STANDARD,
-            "XMLDecoder or XStream object graph (<java class=...>, <void method=...>, <dynamic-proxy>)", cwe(502));
-    static final RuleDefinition ENCODED_KEYWORD = rule("JAVA-ENCODED-KEYWORD", Level.STANDARD,
-            "Base64 that decodes to a command-running class or gadget name", cwe(502));
-    static final RuleDefinition JSP_UPLOAD = rule("JAVA-JSP-UPLOAD", Level.STANDARD,
-            "Uploaded file name with a JSP extension (web shell)", cwe(434));
-
-    private static final List<RuleDefinition> RULES = List.of(JNDI_LOOKUP, LOG4J_LOOKUP,
-            CLASSLOADER_ACCESS, CLASSLOADER_PATH, SERIALIZED_OBJECT, SERIALIZED_EMBEDDED, GZIP_BASE64,
-            RUNTIME_EXEC, REFLECTION_CALL, GADGET_CLASS, DANGEROUS_CLASS, CLASS_NAME_VALUE,
-            OGNL_EXPRESSION, OGNL_SANDBOX_BYPASS, XML_OBJECT_GRAPH, ENCODED_KEYWORD, JSP_UPLOAD);
 
     private static final Lexicon JSP_EXTENSIONS = Lexicon.of("jsp", "jspx", "jspf", "jsw", "jsv");
 
@@ -137,7 +85,7 @@ public final class JavaAttackDetector extends RuleFamily {
     }
 
     public JavaAttackDetector() {
-        super(KEY, RULES);
+        super(JavaRules.KEY, JavaRules.ALL);
     }
 
     @Override
@@ -150,11 +98,11 @@ public final class JavaAttackDetector extends RuleFamily {
         }
         Findings findings = findings(sink, value.length());
         if (fileName && UploadNames.hasExtension(value, JSP_EXTENSIONS::contains, false)) {
-            findings.report(JSP_UPLOAD, UploadNames.baseNameStart(value), value.length());
+            findings.report(JavaRules.JSP_UPLOAD, UploadNames.baseNameStart(value), value.length());
         }
         String s = value;
         if ((features & F_ESCAPE) != 0) {
-            DecodedText decoded = Unescaper.decode(value);
+            UnescapedText decoded = Unescaper.decode(value);
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
                 s = decoded.text;
@@ -166,7 +114,7 @@ public final class JavaAttackDetector extends RuleFamily {
             scanLookups(s, findings);
             if (s != value && value.indexOf("${") < 0) {
                 int at = s.indexOf("${");
-                findings.report(LOG4J_LOOKUP, at, at + 2);
+                findings.report(JavaRules.LOG4J_LOOKUP, at, at + 2);
             }
         }
         if ((features & (F_BINARY | F_BASE64 | F_ALNUM_RUN)) != 0) {
@@ -238,9 +186,9 @@ public final class JavaAttackDetector extends RuleFamily {
         int kind = (int) (result >>> 32);
         int at = (int) result;
         if (kind == Log4jLookups.JNDI) {
-            findings.report(JNDI_LOOKUP, at, Math.min(s.length(), at + 2));
+            findings.report(JavaRules.JNDI_LOOKUP, at, Math.min(s.length(), at + 2));
         } else if (kind == Log4jLookups.LOOKUP) {
-            findings.report(LOG4J_LOOKUP, at, Math.min(s.length(), at + 2));
+            findings.report(JavaRules.LOG4J_LOOKUP, at, Math.min(s.length(), at + 2));
         }
     }
 
@@ -264,10 +212,10 @@ public final class JavaAttackDetector extends RuleFamily {
             length = 4;
         }
         if (at >= 0) {
-            findings.report(at == start ? SERIALIZED_OBJECT : SERIALIZED_EMBEDDED, at, at + length);
+            findings.report(at == start ? JavaRules.SERIALIZED_OBJECT : JavaRules.SERIALIZED_EMBEDDED, at, at + length);
         }
         if (s.startsWith("H4sI", start)) {
-            findings.report(GZIP_BASE64, start, start + 4);
+            findings.report(JavaRules.GZIP_BASE64, start, start + 4);
         }
     }
 
@@ -404,15 +352,15 @@ public final class JavaAttackDetector extends RuleFamily {
             }
             if (count >= 2) {
                 if ((all & JavaNames.GADGET) != 0 || ((all & JavaNames.GADGET_WEAK) != 0 && (rooted || dangerous > 0))) {
-                    findings.report(GADGET_CLASS, from, j);
+                    findings.report(JavaRules.GADGET_CLASS, from, j);
                 }
                 int next = Ascii.skipSpaces(s, j, n);
                 boolean called = next < n && s.charAt(next) == '(';
                 if (dangerous > 0 && (rooted || dangerous + gadgets > 1 || called)) {
-                    findings.report(DANGEROUS_CLASS, from, j);
+                    findings.report(JavaRules.DANGEROUS_CLASS, from, j);
                 }
                 if (wholeValueRule && sensitive && count >= 3 && isFieldStart(s, from) && isFieldEnd(s, j)) {
-                    findings.report(CLASS_NAME_VALUE, from, j);
+                    findings.report(JavaRules.CLASS_NAME_VALUE, from, j);
                 }
             }
             i = Math.max(j, i + 1);
@@ -484,7 +432,8 @@ public final class JavaAttackDetector extends RuleFamily {
             boolean fromClass = Ascii.rangeEquals(s, identStart, identEnd, "class")
                     || Ascii.rangeEquals(s, identStart, identEnd, "module");
             boolean loader = Ascii.rangeEquals(s, at, after, "classloader");
-            findings.report(fromClass && loader ? CLASSLOADER_ACCESS : CLASSLOADER_PATH, identStart, after);
+            findings.report(fromClass && loader ? JavaRules.CLASSLOADER_ACCESS : JavaRules.CLASSLOADER_PATH,
+                    identStart, after);
         }
     }
 
@@ -509,17 +458,17 @@ public final class JavaAttackDetector extends RuleFamily {
             }
             if (Ascii.rangeEquals(s, nameStart, nameEnd, "getruntime")
                     || Ascii.rangeEquals(s, nameStart, nameEnd, "processbuilder")) {
-                findings.report(RUNTIME_EXEC, nameStart, paren + 1);
+                findings.report(JavaRules.RUNTIME_EXEC, nameStart, paren + 1);
                 continue;
             }
             int before = skipBackOverSpace(s, nameStart - 1);
             boolean member = before >= 0 && s.charAt(before) == '.';
             if (member && JavaNames.REFLECTIVE_METHODS.contains(s, nameStart, nameEnd)) {
-                findings.report(REFLECTION_CALL, nameStart, paren + 1);
+                findings.report(JavaRules.REFLECTION_CALL, nameStart, paren + 1);
             } else if ((JavaNames.SEGMENTS.flags(s, nameStart, nameEnd) & JavaNames.DANGEROUS) != 0
                     && (member || (before >= 2 && Ascii.matchesAt(s, before - 2, "new")
                             && (before < 3 || !Ascii.isIdentPart(s.charAt(before - 3)))))) {
-                findings.report(DANGEROUS_CLASS, nameStart, paren + 1);
+                findings.report(JavaRules.DANGEROUS_CLASS, nameStart, paren + 1);
             }
         }
     }
@@ -558,7 +507,7 @@ public final class JavaAttackDetector extends RuleFamily {
             bypass = Ascii.indexOfIgnoreCase(s, "default_member_access", 0);
         }
         if (bypass >= 0) {
-            findings.report(OGNL_SANDBOX_BYPASS, bypass, bypass + 13);
+            findings.report(JavaRules.OGNL_SANDBOX_BYPASS, bypass, bypass + 13);
         }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
@@ -570,7 +519,7 @@ public final class JavaAttackDetector extends RuleFamily {
                 int j = Ascii.skipSpaces(s, i + 2, n);
                 if (j < n && (s.charAt(j) == '#' || s.charAt(j) == '@'
                         || (s.charAt(j) == '(' && j + 1 < n && (s.charAt(j + 1) == '#' || s.charAt(j + 1) == '@')))) {
-                    findings.report(OGNL_EXPRESSION, i, j + 1);
+                    findings.report(JavaRules.OGNL_EXPRESSION, i, j + 1);
                 }
             }
         }
@@ -605,9 +554,9 @@ public final class JavaAttackDetector extends RuleFamily {
         boolean rooted = (JavaNames.SEGMENTS.flags(s, at + 1, firstEnd) & JavaNames.ROOT) != 0
                 || Ascii.matchesAt(s, at + 1, "com.") || Ascii.matchesAt(s, at + 1, "org.");
         if (dangerous) {
-            findings.report(OGNL_SANDBOX_BYPASS, at, j + 1);
+            findings.report(JavaRules.OGNL_SANDBOX_BYPASS, at, j + 1);
         } else if (rooted) {
-            findings.report(OGNL_EXPRESSION, at, j + 1);
+            findings.report(JavaRules.OGNL_EXPRESSION, at, j + 1);
         }
     }
 
@@ -629,7 +578,7 @@ public final class JavaAttackDetector extends RuleFamily {
                 && (before == '(' || before == '{' || before == ',' || before == '.' || before == '+'
                         || before == '=' || before == 0);
         if (assignment || access) {
-            findings.report(OGNL_EXPRESSION, at, j + 1);
+            findings.report(JavaRules.OGNL_EXPRESSION, at, j + 1);
         }
     }
 
@@ -647,7 +596,7 @@ public final class JavaAttackDetector extends RuleFamily {
             boolean proxy = Ascii.rangeEquals(s, i + 1, j, "dynamic-proxy")
                     || Ascii.rangeEquals(s, i + 1, j, "sorted-set");
             if (proxy && j < n && (s.charAt(j) == '>' || Ascii.isSpace(s.charAt(j)))) {
-                findings.report(XML_OBJECT_GRAPH, i, j);
+                findings.report(JavaRules.XML_OBJECT_GRAPH, i, j);
                 return;
             }
             int a = Ascii.skipSpaces(s, j, n);
@@ -679,7 +628,7 @@ public final class JavaAttackDetector extends RuleFamily {
                                 || Ascii.matchesAt(s, q, "sun."));
             }
             if (active) {
-                findings.report(XML_OBJECT_GRAPH, i, attrEnd);
+                findings.report(JavaRules.XML_OBJECT_GRAPH, i, attrEnd);
                 return;
             }
         }
@@ -721,16 +670,12 @@ public final class JavaAttackDetector extends RuleFamily {
                 for (int skip = 0; skip <= 4; skip += 2) {
                     int len = Base64Text.decode(s, i, end, skip, buf);
                     if (encodesKeyword(buf, len)) {
-                        findings.report(ENCODED_KEYWORD, i, end);
+                        findings.report(JavaRules.ENCODED_KEYWORD, i, end);
                         return;
                     }
                 }
             }
             i = end;
         }
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -1,25 +1,20 @@
 package dev.bulwark.core.internal.code.node;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
 import dev.bulwark.core.Component;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
 import dev.bulwark.core.internal.rules.ScriptReading;
 import dev.bulwark.core.internal.rules.ScriptWords;
-import java.util.List;
 
 /**
- * Node.js and JavaScript code injection (rule key {@value #KEY}, shared by the script languages;
+ * Node.js and JavaScript code injection (rule key {@code CODE}, shared by the script languages;
  * the OWASP CRS counterpart is the 934xxx group):
  *
  * <ul>
@@ -40,39 +35,11 @@ import java.util.List;
  */
 public final class NodeInjectionDetector extends RuleFamily {
 
-    public static final String KEY = "CODE";
-
-    static final RuleDefinition NODE_DESERIALIZATION = rule("CODE-NODE-DESERIALIZATION", Level.BASIC,
-            "node-serialize function marker _$$ND_FUNC$$_ (remote code on unserialize)", cwe(502));
-    static final RuleDefinition NODE_FUNCTION_MARKER = rule("CODE-NODE-FUNCTION-MARKER", Level.STANDARD,
-            "Serialized JavaScript function marker (__js_function)", cwe(502));
-    static final RuleDefinition NODE_CHILD_PROCESS = rule("CODE-NODE-CHILD-PROCESS", Level.BASIC,
-            "require('child_process'): Node.js command execution", cwe(94));
-    static final RuleDefinition NODE_INTERNALS = rule("CODE-NODE-INTERNALS", Level.STANDARD,
-            "Node.js internals: child_process, process.mainModule / binding / env, require.main, module.exports, require('x')",
-            cwe(94));
-    static final RuleDefinition JS_DYNAMIC_CODE = rule("CODE-JS-DYNAMIC-CODE", Level.STANDARD,
-            "JavaScript code built at run time: constructor.constructor, new Function(...), eval of a string or decoder",
-            cwe(95));
-    static final RuleDefinition JS_FUNCTION_LITERAL = rule("CODE-JS-FUNCTION-LITERAL", Level.STANDARD,
-            "JavaScript function literal function(...) { or console call", cwe(94));
-    static final RuleDefinition INFINITE_LOOP = rule("CODE-INFINITE-LOOP", Level.STANDARD,
-            "Loop with a constant condition (while(true), for(;;)): denial of service through evaluated code",
-            cwe(835));
-    static final RuleDefinition PROTOTYPE_POLLUTION = rule("CODE-PROTOTYPE-POLLUTION", Level.BASIC,
-            "Parameter or key name writing through __proto__ or constructor.prototype", cwe(1321));
-    static final RuleDefinition PROTOTYPE_REFERENCE = rule("CODE-PROTOTYPE-REFERENCE", Level.STANDARD,
-            "Value referring to __proto__ or constructor.prototype", cwe(1321));
-
-    private static final List<RuleDefinition> RULES = List.of(NODE_DESERIALIZATION, NODE_FUNCTION_MARKER,
-            NODE_CHILD_PROCESS, NODE_INTERNALS, JS_DYNAMIC_CODE, JS_FUNCTION_LITERAL, INFINITE_LOOP,
-            PROTOTYPE_POLLUTION, PROTOTYPE_REFERENCE);
-
     private static final Lexicon FLIGHT_HOPS = Lexicon.of("constructor", "prototype", "__proto__", "_compile",
             "_load", "mainModule", "_formData", "_prefix");
 
     public NodeInjectionDetector() {
-        super(KEY, RULES);
+        super(NodeRules.KEY, NodeRules.ALL);
     }
 
     @Override
@@ -87,7 +54,7 @@ public final class NodeInjectionDetector extends RuleFamily {
         if (isName && target.source() == Source.JSON
                 && Ascii.indexOfIgnoreCase(target.name(), "constructor/prototype", 0) >= 0) {
             // A JSON key named prototype inside an object keyed constructor: {"constructor":{"prototype":{...}}}.
-            findings.report(PROTOTYPE_POLLUTION, 0, value.length());
+            findings.report(NodeRules.PROTOTYPE_POLLUTION, 0, value.length());
         }
         passes.run(findings, NodeInjectionDetector::scanReading);
     }
@@ -99,7 +66,7 @@ public final class NodeInjectionDetector extends RuleFamily {
         if ((f & ScriptFeatures.DOLLAR) != 0) {
             int nd = s.indexOf("_$$ND_FUNC$$_");
             if (nd >= 0) {
-                findings.report(NODE_DESERIALIZATION, nd, nd + 13);
+                findings.report(NodeRules.NODE_DESERIALIZATION, nd, nd + 13);
             }
             scanFlightReferences(s, findings);
         }
@@ -124,7 +91,7 @@ public final class NodeInjectionDetector extends RuleFamily {
 
     private static void judgeUnderscoreName(String s, int from, int to, Findings findings) {
         if (s.charAt(from) == '_' && s.charAt(from + 1) == '_' && Ascii.rangeEquals(s, from, to, "__js_function")) {
-            findings.report(NODE_FUNCTION_MARKER, from, to);
+            findings.report(NodeRules.NODE_FUNCTION_MARKER, from, to);
         }
     }
 
@@ -132,7 +99,7 @@ public final class NodeInjectionDetector extends RuleFamily {
     private static void scanPrototypeHops(String s, boolean isName, Findings findings) {
         int proto = Ascii.indexOfIgnoreCase(s, "__proto__", 0);
         if (proto >= 0) {
-            findings.report(isName ? PROTOTYPE_POLLUTION : PROTOTYPE_REFERENCE, proto, proto + 9);
+            findings.report(isName ? NodeRules.PROTOTYPE_POLLUTION : NodeRules.PROTOTYPE_REFERENCE, proto, proto + 9);
         }
         for (int at = Ascii.indexOfIgnoreCase(s, "constructor", 0); at >= 0;
                 at = Ascii.indexOfIgnoreCase(s, "constructor", at + 11)) {
@@ -148,9 +115,9 @@ public final class NodeInjectionDetector extends RuleFamily {
                 continue;
             }
             if (Ascii.matchesAt(s, j, "prototype")) {
-                findings.report(isName ? PROTOTYPE_POLLUTION : PROTOTYPE_REFERENCE, at, j + 9);
+                findings.report(isName ? NodeRules.PROTOTYPE_POLLUTION : NodeRules.PROTOTYPE_REFERENCE, at, j + 9);
             } else if (Ascii.matchesAt(s, j, "constructor")) {
-                findings.report(JS_DYNAMIC_CODE, at, j + 11);
+                findings.report(NodeRules.JS_DYNAMIC_CODE, at, j + 11);
             }
         }
     }
@@ -170,7 +137,7 @@ public final class NodeInjectionDetector extends RuleFamily {
             }
             j = Ascii.skipSpaces(s, j, n);
             if (j > at + 16 && j < n && s.charAt(j) == '=' && (j + 1 >= n || s.charAt(j + 1) != '=')) {
-                findings.report(PROTOTYPE_REFERENCE, at, j + 1);
+                findings.report(NodeRules.PROTOTYPE_REFERENCE, at, j + 1);
                 return;
             }
         }
@@ -201,15 +168,11 @@ public final class NodeInjectionDetector extends RuleFamily {
                     break;
                 }
                 if (FLIGHT_HOPS.contains(s, a, b)) {
-                    findings.report(PROTOTYPE_REFERENCE, i, b);
+                    findings.report(NodeRules.PROTOTYPE_REFERENCE, i, b);
                     return;
                 }
                 j = b;
             }
         }
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

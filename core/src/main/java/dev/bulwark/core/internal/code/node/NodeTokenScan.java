@@ -1,17 +1,17 @@
 package dev.bulwark.core.internal.code.node;
 
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.INFINITE_LOOP;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.JS_DYNAMIC_CODE;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.JS_FUNCTION_LITERAL;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_CHILD_PROCESS;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_FUNCTION_MARKER;
-import static dev.bulwark.core.internal.code.node.NodeInjectionDetector.NODE_INTERNALS;
+import static dev.bulwark.core.internal.code.node.NodeRules.INFINITE_LOOP;
+import static dev.bulwark.core.internal.code.node.NodeRules.JS_DYNAMIC_CODE;
+import static dev.bulwark.core.internal.code.node.NodeRules.JS_FUNCTION_LITERAL;
+import static dev.bulwark.core.internal.code.node.NodeRules.NODE_CHILD_PROCESS;
+import static dev.bulwark.core.internal.code.node.NodeRules.NODE_FUNCTION_MARKER;
+import static dev.bulwark.core.internal.code.node.NodeRules.NODE_INTERNALS;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.TokenWindow;
+import dev.bulwark.core.internal.rules.TokenScan;
 
 /**
  * Token-level checks over a value read as JavaScript: {@code require(...)}, members of
@@ -19,7 +19,7 @@ import dev.bulwark.core.internal.rules.TokenWindow;
  * function literals and console calls, and loops with constant conditions. Linear: one lexer pass,
  * plus look-aheads bounded to 256 characters.
  */
-final class NodeTokenScan {
+final class NodeTokenScan extends TokenScan {
 
     private static final Lexicon NODE_MODULES = Lexicon.of("fs", "net", "vm", "os", "http", "https", "dgram",
             "cluster", "worker_threads", "module", "process", "v8", "inspector", "repl", "tls", "dns");
@@ -47,27 +47,15 @@ final class NodeTokenScan {
             "Infinity", "this", "new", "Date", "String", "Object", "Array", "Number", "Boolean", "Symbol",
             "Math", "window", "globalThis", "document", "True", "False", "None", "1");
 
-    private final String s;
-    private final Findings findings;
-    private final TokenWindow window;
-    private final CodeLexer lex;
     private int pendingEvaluator = -1;
     private int pendingRequire = -1;
 
     NodeTokenScan(String s, Findings findings) {
-        this.s = s;
-        this.findings = findings;
-        this.window = new TokenWindow(s);
-        this.lex = window.lexer();
+        super(s, findings);
     }
 
-    void run() {
-        while (window.next()) {
-            onToken();
-        }
-    }
-
-    private void onToken() {
+    @Override
+    protected void onToken() {
         int type = lex.type;
         if (pendingEvaluator >= 0) {
             int at = pendingEvaluator;

@@ -1,22 +1,17 @@
 package dev.bulwark.core.internal.code.perl;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
 import dev.bulwark.core.internal.rules.ScriptReading;
 import dev.bulwark.core.internal.rules.ScriptWords;
-import java.util.List;
 
 /**
- * Perl code injection (rule key {@value #KEY}, shared by the script languages; the OWASP CRS
+ * Perl code injection (rule key {@code CODE}, shared by the script languages; the OWASP CRS
  * counterpart is the 934xxx group): {@code qx{...}} and {@code open} with a pipe (see
  * {@link PerlTokenScan}), and {@code @{[ ... ]}} interpolation. Enabled from STANDARD. Values are
  * read as the other script families read them ({@link ScriptPasses}): as sent, unescaped, and
@@ -26,15 +21,8 @@ import java.util.List;
  */
 public final class PerlInjectionDetector extends RuleFamily {
 
-    public static final String KEY = "CODE";
-
-    static final RuleDefinition PERL_CODE = rule("CODE-PERL", Level.STANDARD,
-            "Perl code: @{[ ... ]} interpolation, qx{...}, open with a pipe", cwe(94));
-
-    private static final List<RuleDefinition> RULES = List.of(PERL_CODE);
-
     public PerlInjectionDetector() {
-        super(KEY, RULES);
+        super(PerlRules.KEY, PerlRules.ALL);
     }
 
     @Override
@@ -60,13 +48,9 @@ public final class PerlInjectionDetector extends RuleFamily {
         for (int i = s.indexOf("@{"); i >= 0; i = s.indexOf("@{", i + 2)) {
             int j = Ascii.skipSpaces(s, i + 2, n);
             if (j < n && s.charAt(j) == '[') {
-                findings.report(PERL_CODE, i, j + 1);
+                findings.report(PerlRules.PERL_CODE, i, j + 1);
                 break;
             }
         }
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

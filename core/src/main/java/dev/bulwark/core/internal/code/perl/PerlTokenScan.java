@@ -1,42 +1,30 @@
 package dev.bulwark.core.internal.code.perl;
 
-import static dev.bulwark.core.internal.code.perl.PerlInjectionDetector.PERL_CODE;
+import static dev.bulwark.core.internal.code.perl.PerlRules.PERL_CODE;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.Findings;
-import dev.bulwark.core.internal.rules.TokenWindow;
+import dev.bulwark.core.internal.rules.TokenScan;
 
 /**
  * Token-level checks over a value read as Perl: {@code qx} followed by a quoting delimiter, and
  * {@code open} whose string argument after a comma starts or ends with a pipe (within the next
  * eight tokens). One lexer pass.
  */
-final class PerlTokenScan {
+final class PerlTokenScan extends TokenScan {
 
     private static final int OPEN_ARGUMENT_TOKENS = 8;
 
-    private final String s;
-    private final Findings findings;
-    private final TokenWindow window;
-    private final CodeLexer lex;
     private int openWindow;
     private boolean openComma;
 
     PerlTokenScan(String s, Findings findings) {
-        this.s = s;
-        this.findings = findings;
-        this.window = new TokenWindow(s);
-        this.lex = window.lexer();
+        super(s, findings);
     }
 
-    void run() {
-        while (window.next()) {
-            onToken();
-        }
-    }
-
-    private void onToken() {
+    @Override
+    protected void onToken() {
         int type = lex.type;
         if (openWindow > 0) {
             openWindow--;

@@ -1,25 +1,20 @@
 package dev.bulwark.core.internal.code.php;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CodeLexer;
-import dev.bulwark.core.internal.rules.DecodedText;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.TextProfile;
+import dev.bulwark.core.internal.rules.UnescapedText;
 import dev.bulwark.core.internal.rules.Unescaper;
 import dev.bulwark.core.internal.rules.UploadNames;
-import java.util.List;
 
 /**
- * PHP code injection (rule key {@value #KEY}; the OWASP CRS counterpart is the 933xxx group):
+ * PHP code injection (rule key {@code PHP}; the OWASP CRS counterpart is the 933xxx group):
  * PHP open tags, stream wrappers ({@code php://filter}, {@code phar://}, {@code expect://}),
  * superglobals, calls of PHP functions by name, by variable and by folded expression (see
  * {@link PhpCallScanner}), a high-risk function's name given as the value (a callback), serialized
@@ -39,60 +34,12 @@ import java.util.List;
  */
 public final class PhpInjectionDetector extends RuleFamily {
 
-    public static final String KEY = "PHP";
-
-    private static final String CAPEC_242 = "https://capec.mitre.org/data/definitions/242.html";
-
-    static final RuleDefinition CODE_TAG = rule("PHP-CODE-TAG", Level.BASIC,
-            "PHP open tag (<?php, <?=, <?) followed by code", cwe(94));
-    static final RuleDefinition OPEN_TAG = rule("PHP-OPEN-TAG", Level.STANDARD,
-            "PHP open tag, [php] / {php} block, or <?xml followed by something other than a prolog", cwe(94));
-    static final RuleDefinition DANGLING_TAG = rule("PHP-DANGLING-TAG", Level.STANDARD,
-            "Bare <? at the end of a value, a PHP block that another field completes", cwe(94));
-    static final RuleDefinition EXECUTING_WRAPPER = rule("PHP-EXECUTING-WRAPPER", Level.BASIC,
-            "php://input, php://filter, expect:// or data:// stream wrapper", cwe(98));
-    static final RuleDefinition STREAM_WRAPPER = rule("PHP-STREAM-WRAPPER", Level.STANDARD,
-            "PHP stream wrapper (php://, phar://, zip://, compress.zlib://, glob://, ssh2.*://)", cwe(98));
-    static final RuleDefinition SUPERGLOBAL = rule("PHP-SUPERGLOBAL", Level.STANDARD,
-            "PHP superglobal ($_GET, $_POST, $_SERVER, $GLOBALS, ...)", cwe(94));
-    static final RuleDefinition FUNCTION_CALL = rule("PHP-FUNCTION-CALL", Level.STANDARD,
-            "Call of a PHP built-in function, or include/require of a path", cwe(94));
-    static final RuleDefinition CALLABLE_NAME = rule("PHP-CALLABLE-NAME", Level.STANDARD,
-            "Value opened by the name of a PHP function that runs commands or code or decodes payloads"
-                    + " (shell_exec, proc_open, base64_decode), as a callback name an application passes"
-                    + " to call_user_func or array_map", cwe(94));
-    static final RuleDefinition VARIABLE_FUNCTION = rule("PHP-VARIABLE-FUNCTION", Level.STANDARD,
-            "Variable function call ($f(...), ${'f'}(...), $a['k'](...))", cwe(94));
-    static final RuleDefinition DYNAMIC_CALL = rule("PHP-DYNAMIC-CALL", Level.STANDARD,
-            "Call of an expression that folds to a PHP function name (\"sys\".\"tem\"(...), (system)(...))", cwe(94));
-    static final RuleDefinition VARIABLE_VARIABLE = rule("PHP-VARIABLE-VARIABLE", Level.STANDARD,
-            "Variable variable ${'name'}, ${$x}, $ {x}", cwe(94));
-    static final RuleDefinition SERIALIZED_OBJECT = rule("PHP-SERIALIZED-OBJECT", Level.BASIC,
-            "Value is a serialized PHP object (O:8:\"stdClass\":...)", cwe(502));
-    static final RuleDefinition SERIALIZED_EMBEDDED = rule("PHP-SERIALIZED-EMBEDDED", Level.STANDARD,
-            "Serialized PHP object inside a value", cwe(502));
-    static final RuleDefinition SERIALIZED_ARRAY = rule("PHP-SERIALIZED-ARRAY", Level.STRICT,
-            "Serialized PHP array (a:1:{...})", cwe(502));
-    static final RuleDefinition INI_DIRECTIVE = rule("PHP-INI-DIRECTIVE", Level.STANDARD,
-            "php.ini directive assignment (allow_url_include=, auto_prepend_file=, opcache.*=)", CAPEC_242);
-    static final RuleDefinition INI_WORD_DIRECTIVE = rule("PHP-INI-WORD-DIRECTIVE", Level.STRICT,
-            "Whole value assigns a php.ini directive named by a common word (engine=, extension=)", CAPEC_242);
-    static final RuleDefinition SCRIPT_UPLOAD = rule("PHP-SCRIPT-UPLOAD", Level.STANDARD,
-            "Uploaded file name with a PHP extension, also hidden before another extension (shell.php.jpg)", cwe(434));
-    static final RuleDefinition SESSION_FILE_UPLOAD = rule("PHP-SESSION-FILE-UPLOAD", Level.STANDARD,
-            "Uploaded file named like a PHP session file (sess_<id>)", cwe(434));
-
-    private static final List<RuleDefinition> RULES = List.of(CODE_TAG, OPEN_TAG, DANGLING_TAG,
-            EXECUTING_WRAPPER, STREAM_WRAPPER, SUPERGLOBAL, FUNCTION_CALL, CALLABLE_NAME, VARIABLE_FUNCTION, DYNAMIC_CALL,
-            VARIABLE_VARIABLE, SERIALIZED_OBJECT, SERIALIZED_EMBEDDED, SERIALIZED_ARRAY, INI_DIRECTIVE,
-            INI_WORD_DIRECTIVE, SCRIPT_UPLOAD, SESSION_FILE_UPLOAD);
-
     private static final Lexicon CODE_STATEMENTS = Lexicon.of("echo", "print", "eval", "system", "exec",
             "include", "require", "include_once", "require_once", "passthru", "assert", "die", "exit",
             "return", "if", "foreach", "for", "while", "function", "phpinfo", "shell_exec", "var_dump");
 
     public PhpInjectionDetector() {
-        super(KEY, RULES);
+        super(PhpRules.KEY, PhpRules.ALL);
     }
 
     /** Characters without which no PHP construct is found. */
@@ -116,7 +63,7 @@ public final class PhpInjectionDetector extends RuleFamily {
                 if (findings == null) {
                     findings = findings(sink, value.length());
                 }
-                findings.report(CALLABLE_NAME, nameStart, nameEnd);
+                findings.report(PhpRules.CALLABLE_NAME, nameStart, nameEnd);
             }
         }
         boolean candidates = target.profile().hasAny(CANDIDATES);
@@ -130,7 +77,7 @@ public final class PhpInjectionDetector extends RuleFamily {
         String s = value;
         TextProfile profile = target.profile();
         if (escapes) {
-            DecodedText decoded = Unescaper.decode(value);
+            UnescapedText decoded = Unescaper.decode(value);
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
                 s = decoded.text;
@@ -218,17 +165,17 @@ public final class PhpInjectionDetector extends RuleFamily {
             PhpCallScanner.Listener calls = new PhpCallScanner.Listener() {
                 @Override
                 public void functionCall(int start, int end) {
-                    findings.report(FUNCTION_CALL, start, end);
+                    findings.report(PhpRules.FUNCTION_CALL, start, end);
                 }
 
                 @Override
                 public void variableCall(int start, int end) {
-                    findings.report(VARIABLE_FUNCTION, start, end);
+                    findings.report(PhpRules.VARIABLE_FUNCTION, start, end);
                 }
 
                 @Override
                 public void dynamicCall(int start, int end) {
-                    findings.report(DYNAMIC_CALL, start, end);
+                    findings.report(PhpRules.DYNAMIC_CALL, start, end);
                 }
             };
             new PhpCallScanner(s, calls).run();
@@ -288,7 +235,7 @@ public final class PhpInjectionDetector extends RuleFamily {
             }
             int q = Ascii.skipSpaces(s, end, n);
             if (q > end && q + 1 < n && s.charAt(q) == '$' && Ascii.isIdentStart(s.charAt(q + 1))) {
-                findings.report(FUNCTION_CALL, i, q + 1);
+                findings.report(PhpRules.FUNCTION_CALL, i, q + 1);
                 return;
             }
             if (q == end || q >= n || (s.charAt(q) != '\'' && s.charAt(q) != '"')) {
@@ -306,7 +253,7 @@ public final class PhpInjectionDetector extends RuleFamily {
             path |= close - q > 5 && Ascii.matchesAt(s, close - 4, ".php");
             int after = Ascii.skipSpaces(s, close + 1, n);
             if (path && (after >= n || s.charAt(after) == ';' || s.charAt(after) == '?')) {
-                findings.report(FUNCTION_CALL, i, close + 1);
+                findings.report(PhpRules.FUNCTION_CALL, i, close + 1);
                 return;
             }
         }
@@ -319,7 +266,7 @@ public final class PhpInjectionDetector extends RuleFamily {
             int j = i + 2;
             if (j >= n) {
                 if (i > 0) {
-                    findings.report(DANGLING_TAG, i, n);
+                    findings.report(PhpRules.DANGLING_TAG, i, n);
                 }
                 continue;
             }
@@ -351,9 +298,9 @@ public final class PhpInjectionDetector extends RuleFamily {
                 continue;
             }
             if (followedByCode(s, codeStart)) {
-                findings.report(CODE_TAG, i, Math.min(n, codeStart));
+                findings.report(PhpRules.CODE_TAG, i, Math.min(n, codeStart));
             } else {
-                findings.report(OPEN_TAG, i, Math.min(n, codeStart));
+                findings.report(PhpRules.OPEN_TAG, i, Math.min(n, codeStart));
             }
         }
     }
@@ -394,7 +341,7 @@ public final class PhpInjectionDetector extends RuleFamily {
                 j++;
             }
             if (Ascii.matchesAt(s, j, "php") && j + 3 < n && s.charAt(j + 3) == close) {
-                findings.report(OPEN_TAG, i, j + 4);
+                findings.report(PhpRules.OPEN_TAG, i, j + 4);
                 return;
             }
         }
@@ -420,7 +367,8 @@ public final class PhpInjectionDetector extends RuleFamily {
                     || Ascii.rangeEquals(s, start, at, "data")
                     || (Ascii.rangeEquals(s, start, at, "php")
                             && (Ascii.matchesAt(s, at + 3, "input") || Ascii.matchesAt(s, at + 3, "filter")));
-            findings.report(executes ? EXECUTING_WRAPPER : STREAM_WRAPPER, start, Math.min(s.length(), at + 3));
+            findings.report(executes ? PhpRules.EXECUTING_WRAPPER : PhpRules.STREAM_WRAPPER, start,
+                    Math.min(s.length(), at + 3));
         }
     }
 
@@ -435,7 +383,7 @@ public final class PhpInjectionDetector extends RuleFamily {
                     j++;
                 }
                 if (PhpNames.SUPERGLOBALS.contains(s, i + 1, j)) {
-                    findings.report(SUPERGLOBAL, i, j);
+                    findings.report(PhpRules.SUPERGLOBAL, i, j);
                 }
                 continue;
             }
@@ -451,7 +399,7 @@ public final class PhpInjectionDetector extends RuleFamily {
             boolean spacedOut = j > i + 1;
             boolean dynamicName = first == '\'' || first == '"' || first == '$' || first == '@';
             if ((spacedOut && (dynamicName || Ascii.isIdentStart(first))) || dynamicName) {
-                findings.report(VARIABLE_VARIABLE, i, k + 1);
+                findings.report(PhpRules.VARIABLE_VARIABLE, i, k + 1);
             }
         }
     }
@@ -474,13 +422,13 @@ public final class PhpInjectionDetector extends RuleFamily {
                 int end = serializedObjectHeader(s, i + 1);
                 if (end > 0) {
                     boolean whole = i - 1 == contentStart || (i - 2 >= 0 && s.charAt(i - 2) == '|');
-                    findings.report(whole ? SERIALIZED_OBJECT : SERIALIZED_EMBEDDED, i - 1, end);
+                    findings.report(whole ? PhpRules.SERIALIZED_OBJECT : PhpRules.SERIALIZED_EMBEDDED, i - 1, end);
                 }
             } else if (type == 'a') {
                 int j = digits(s, i + 1);
                 if (j > i + 1 && j + 2 < n && s.charAt(j) == ':' && s.charAt(j + 1) == '{'
                         && (s.charAt(j + 2) == 'i' || s.charAt(j + 2) == 's') && j + 3 < n && s.charAt(j + 3) == ':') {
-                    findings.report(SERIALIZED_ARRAY, i - 1, j + 2);
+                    findings.report(PhpRules.SERIALIZED_ARRAY, i - 1, j + 2);
                 }
             }
         }
@@ -569,7 +517,7 @@ public final class PhpInjectionDetector extends RuleFamily {
     private static void judgeIniDirective(String s, int from, int to, boolean wholeValue, Findings findings) {
         int flags = PhpNames.INI_DIRECTIVES.flags(s, from, to);
         if ((flags & 1) != 0) {
-            findings.report(INI_DIRECTIVE, from, to);
+            findings.report(PhpRules.INI_DIRECTIVE, from, to);
             return;
         }
         int dot = -1;
@@ -580,16 +528,16 @@ public final class PhpInjectionDetector extends RuleFamily {
             }
         }
         if (dot > from && dot + 1 < to && PhpNames.INI_SECTIONS.contains(s, from, dot)) {
-            findings.report(INI_DIRECTIVE, from, to);
+            findings.report(PhpRules.INI_DIRECTIVE, from, to);
         } else if ((flags & PhpNames.INI_WORD) != 0 && wholeValue) {
-            findings.report(INI_WORD_DIRECTIVE, from, to);
+            findings.report(PhpRules.INI_WORD_DIRECTIVE, from, to);
         }
     }
 
     /** PHP scripts and PHP session files uploaded by name. */
     private static void scanFileName(String name, Findings findings) {
         if (UploadNames.hasExtension(name, PhpNames::isScriptExtension, true)) {
-            findings.report(SCRIPT_UPLOAD, UploadNames.baseNameStart(name), name.length());
+            findings.report(PhpRules.SCRIPT_UPLOAD, UploadNames.baseNameStart(name), name.length());
         }
         int base = UploadNames.baseNameStart(name);
         if (Ascii.matchesAt(name, base, "sess_")) {
@@ -599,12 +547,8 @@ public final class PhpInjectionDetector extends RuleFamily {
                 j++;
             }
             if (j == name.length() && j - base - 5 >= 16) {
-                findings.report(SESSION_FILE_UPLOAD, base, j);
+                findings.report(PhpRules.SESSION_FILE_UPLOAD, base, j);
             }
         }
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

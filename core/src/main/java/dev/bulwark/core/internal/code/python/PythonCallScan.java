@@ -1,18 +1,18 @@
 package dev.bulwark.core.internal.code.python;
 
-import static dev.bulwark.core.internal.code.python.PythonInjectionDetector.PYTHON_CODE;
+import static dev.bulwark.core.internal.code.python.PythonRules.PYTHON_CODE;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.TokenWindow;
+import dev.bulwark.core.internal.rules.TokenScan;
 
 /**
  * Token-level checks over a value read as Python: {@code __import__(...)} and calls of command
  * or code functions on their modules ({@code os.system(}, {@code subprocess.Popen(}). One lexer pass.
  */
-final class PythonCallScan {
+final class PythonCallScan extends TokenScan {
 
     /** Python modules whose functions run commands or code, with those functions. */
     private static final Lexicon PYTHON_MODULES = Lexicon.of("os", "subprocess", "commands", "pty", "posix",
@@ -26,28 +26,19 @@ final class PythonCallScan {
             "interact", "run_module", "run_path", "CDLL", "listdir", "walk", "getenv", "putenv",
             "environ");
 
-    private final String s;
-    private final Findings findings;
-    private final TokenWindow window;
-    private final CodeLexer lex;
-
     PythonCallScan(String s, Findings findings) {
-        this.s = s;
-        this.findings = findings;
-        this.window = new TokenWindow(s);
-        this.lex = window.lexer();
+        super(s, findings);
     }
 
-    void run() {
-        while (window.next()) {
-            if (lex.type == CodeLexer.IDENT) {
-                if (window.isPunct(0, '.') && window.type(1) == CodeLexer.IDENT) {
-                    moduleCall(window.start(1), window.end(1), lex.start, lex.end);
-                }
-            } else if (lex.isPunct('(') && window.type(0) == CodeLexer.IDENT
-                    && Ascii.rangeEquals(s, window.start(0), window.end(0), "__import__")) {
-                findings.report(PYTHON_CODE, window.start(0), lex.end);
+    @Override
+    protected void onToken() {
+        if (lex.type == CodeLexer.IDENT) {
+            if (window.isPunct(0, '.') && window.type(1) == CodeLexer.IDENT) {
+                moduleCall(window.start(1), window.end(1), lex.start, lex.end);
             }
+        } else if (lex.isPunct('(') && window.type(0) == CodeLexer.IDENT
+                && Ascii.rangeEquals(s, window.start(0), window.end(0), "__import__")) {
+            findings.report(PYTHON_CODE, window.start(0), lex.end);
         }
     }
 

@@ -1,24 +1,19 @@
 package dev.bulwark.core.internal.code.python;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
 import dev.bulwark.core.Component;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
 import dev.bulwark.core.internal.rules.ScriptReading;
 import dev.bulwark.core.internal.rules.ScriptWords;
-import java.util.List;
 
 /**
- * Python code injection (rule key {@value #KEY}, shared by the script languages; the OWASP CRS
+ * Python code injection (rule key {@code CODE}, shared by the script languages; the OWASP CRS
  * counterpart is the 934xxx group): {@code __import__('os')}, {@code os.system(...)},
  * {@code subprocess.Popen(...)} (see {@link PythonCallScan}), object-graph traversal
  * ({@code __class__.__mro__}), serialized objects ({@link Pickles pickle} opcodes, also base64
@@ -37,23 +32,6 @@ import java.util.List;
  * @see <a href="https://owasp.org/www-community/attacks/Code_Injection">OWASP: Code Injection</a>
  */
 public final class PythonInjectionDetector extends RuleFamily {
-
-    public static final String KEY = "CODE";
-
-    static final RuleDefinition PYTHON_CODE = rule("CODE-PYTHON", Level.STANDARD,
-            "Python code execution: __import__(...), os.system(...), subprocess.*(...), eval(compile(...))", cwe(94));
-    static final RuleDefinition PYTHON_INTROSPECTION = rule("CODE-PYTHON-INTROSPECTION", Level.STANDARD,
-            "Python object-graph traversal (.__class__, __mro__, __subclasses__(), __globals__)", cwe(94));
-    static final RuleDefinition SERIALIZED_CODE = rule("CODE-SERIALIZED-OBJECT", Level.STANDARD,
-            "Python pickle calling a module function, or a YAML tag that instantiates objects", cwe(502));
-    static final RuleDefinition ORM_LOOKUP = rule("CODE-ORM-LOOKUP", Level.STANDARD,
-            "Django-style ORM filter on a secret field, a deep relation walk, a regex, or a JSON key lookup"
-                    + " (has_key) probing for a secret field (ORM leak)", cwe(943));
-    static final RuleDefinition ORM_LOOKUP_ANY = rule("CODE-ORM-LOOKUP-ANY", Level.STRICT,
-            "Django-style ORM filter lookup (field__lookup) in a name", cwe(943));
-
-    private static final List<RuleDefinition> RULES = List.of(PYTHON_CODE, PYTHON_INTROSPECTION, SERIALIZED_CODE,
-            ORM_LOOKUP, ORM_LOOKUP_ANY);
 
     private static final Lexicon PYTHON_DUNDERS = Lexicon.of("__class__", "__mro__", "__subclasses__",
             "__globals__", "__builtins__", "__bases__", "__base__", "__getattribute__", "__dict__",
@@ -79,13 +57,13 @@ public final class PythonInjectionDetector extends RuleFamily {
         public void notBase64Text(String text, Findings findings) {
             if (Pickles.isEncodedCommandPickle(text)) {
                 findings.reportWholeValue();
-                findings.report(SERIALIZED_CODE, 0, text.length());
+                findings.report(PythonRules.SERIALIZED_CODE, 0, text.length());
             }
         }
     };
 
     public PythonInjectionDetector() {
-        super(KEY, RULES);
+        super(PythonRules.KEY, PythonRules.ALL);
     }
 
     @Override
@@ -93,7 +71,7 @@ public final class PythonInjectionDetector extends RuleFamily {
         if (target.component() == Component.VALUE && isKeyLookupName(target.name())) {
             int secret = secretFieldIn(target.text());
             if (secret >= 0) {
-                sink.report(ORM_LOOKUP, secret, fieldEnd(target.text(), secret) - secret);
+                sink.report(PythonRules.ORM_LOOKUP, secret, fieldEnd(target.text(), secret) - secret);
             }
         }
         ScriptPasses.scan(target, sink, rules(), CHECKS);
@@ -160,7 +138,7 @@ public final class PythonInjectionDetector extends RuleFamily {
         if ((f & ScriptFeatures.BANG) != 0) {
             int tag = YamlTags.indexOfObjectTag(s);
             if (tag >= 0) {
-                findings.report(SERIALIZED_CODE, tag, Math.min(s.length(), tag + 8));
+                findings.report(PythonRules.SERIALIZED_CODE, tag, Math.min(s.length(), tag + 8));
             }
         }
         int words = 0;
@@ -175,7 +153,7 @@ public final class PythonInjectionDetector extends RuleFamily {
             new PythonCallScan(s, findings).run();
         }
         if ((f & ScriptFeatures.NEWLINE) != 0 && Pickles.importsCommandModule(s)) {
-            findings.report(SERIALIZED_CODE, 0, s.length());
+            findings.report(PythonRules.SERIALIZED_CODE, 0, s.length());
         }
     }
 
@@ -183,7 +161,7 @@ public final class PythonInjectionDetector extends RuleFamily {
     private static void judgeUnderscoreName(String s, int from, int to, boolean isName, Findings findings) {
         if (s.charAt(from) == '_' && s.charAt(from + 1) == '_') {
             if (PYTHON_DUNDERS.contains(s, from, to) && dunderInCode(s, from, to)) {
-                findings.report(PYTHON_INTROSPECTION, from, to);
+                findings.report(PythonRules.PYTHON_INTROSPECTION, from, to);
             }
             return;
         }
@@ -205,9 +183,9 @@ public final class PythonInjectionDetector extends RuleFamily {
         }
         boolean regex = Ascii.rangeEquals(s, lastSep + 2, to, "regex") || Ascii.rangeEquals(s, lastSep + 2, to, "iregex");
         if (secret || segments >= 4 || regex) {
-            findings.report(ORM_LOOKUP, from, to);
+            findings.report(PythonRules.ORM_LOOKUP, from, to);
         } else if (isName) {
-            findings.report(ORM_LOOKUP_ANY, from, to);
+            findings.report(PythonRules.ORM_LOOKUP_ANY, from, to);
         }
     }
 
@@ -217,9 +195,5 @@ public final class PythonInjectionDetector extends RuleFamily {
         char after = to < s.length() ? s.charAt(to) : 0;
         return before == '.' || before == '[' || before == '\'' || before == '"' || after == '.' || after == '('
                 || after == '[';
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

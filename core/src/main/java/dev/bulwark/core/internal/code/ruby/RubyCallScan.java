@@ -1,19 +1,19 @@
 package dev.bulwark.core.internal.code.ruby;
 
-import static dev.bulwark.core.internal.code.ruby.RubyInjectionDetector.RUBY_CODE;
+import static dev.bulwark.core.internal.code.ruby.RubyRules.RUBY_CODE;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
-import dev.bulwark.core.internal.rules.TokenWindow;
+import dev.bulwark.core.internal.rules.TokenScan;
 
 /**
  * Token-level checks over a value read as Ruby: methods that run commands or load code on the
  * receivers that have them ({@code Kernel.exec}, {@code Marshal.load}), evaluators
  * ({@code instance_eval(}) and {@code send(:system, ...)}. One lexer pass.
  */
-final class RubyCallScan {
+final class RubyCallScan extends TokenScan {
 
     /** Ruby receivers and the methods on them that run commands or load code. */
     private static final Lexicon RUBY_RECEIVERS = Lexicon.of("Kernel", "IO", "Process", "Open3", "PTY",
@@ -25,27 +25,18 @@ final class RubyCallScan {
     private static final Lexicon RUBY_EVALUATORS = Lexicon.of("instance_eval", "class_eval", "module_eval",
             "instance_exec", "class_exec", "public_send", "__send__");
 
-    private final String s;
-    private final Findings findings;
-    private final TokenWindow window;
-    private final CodeLexer lex;
-
     RubyCallScan(String s, Findings findings) {
-        this.s = s;
-        this.findings = findings;
-        this.window = new TokenWindow(s);
-        this.lex = window.lexer();
+        super(s, findings);
     }
 
-    void run() {
-        while (window.next()) {
-            if (lex.type == CodeLexer.IDENT) {
-                if (window.isPunct(0, '.') && window.type(1) == CodeLexer.IDENT) {
-                    methodCall(window.start(1), window.end(1), lex.start, lex.end);
-                }
-            } else if (lex.isPunct('(') && window.type(0) == CodeLexer.IDENT) {
-                openParen(window.start(0), window.end(0));
+    @Override
+    protected void onToken() {
+        if (lex.type == CodeLexer.IDENT) {
+            if (window.isPunct(0, '.') && window.type(1) == CodeLexer.IDENT) {
+                methodCall(window.start(1), window.end(1), lex.start, lex.end);
             }
+        } else if (lex.isPunct('(') && window.type(0) == CodeLexer.IDENT) {
+            openParen(window.start(0), window.end(0));
         }
     }
 

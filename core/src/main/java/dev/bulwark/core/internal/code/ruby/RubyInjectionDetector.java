@@ -1,22 +1,17 @@
 package dev.bulwark.core.internal.code.ruby;
 
-import static dev.bulwark.core.internal.rules.References.cwe;
-
-import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
-import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.ScriptFeatures;
 import dev.bulwark.core.internal.rules.ScriptPasses;
 import dev.bulwark.core.internal.rules.ScriptReading;
 import dev.bulwark.core.internal.rules.ScriptWords;
-import java.util.List;
 
 /**
- * Ruby code injection (rule key {@value #KEY}, shared by the script languages; the OWASP CRS
+ * Ruby code injection (rule key {@code CODE}, shared by the script languages; the OWASP CRS
  * counterpart is the 934xxx group): {@code Kernel.exec}, {@code IO.popen}, {@code Marshal.load},
  * {@code instance_eval}, {@code send(:system, ...)} (see {@link RubyCallScan}) and
  * {@code %x(...)} command literals. Enabled from STANDARD. Values are read as the other script
@@ -26,16 +21,8 @@ import java.util.List;
  */
 public final class RubyInjectionDetector extends RuleFamily {
 
-    public static final String KEY = "CODE";
-
-    static final RuleDefinition RUBY_CODE = rule("CODE-RUBY", Level.STANDARD,
-            "Ruby command execution or evaluation (Kernel.exec, IO.popen, %x(...), Marshal.load, instance_eval)",
-            cwe(94));
-
-    private static final List<RuleDefinition> RULES = List.of(RUBY_CODE);
-
     public RubyInjectionDetector() {
-        super(KEY, RULES);
+        super(RubyRules.KEY, RubyRules.ALL);
     }
 
     @Override
@@ -72,7 +59,7 @@ public final class RubyInjectionDetector extends RuleFamily {
                     continue;
                 }
                 if (nextClose > i + 3) {
-                    findings.report(RUBY_CODE, i, i + 3);
+                    findings.report(RubyRules.RUBY_CODE, i, i + 3);
                     break;
                 }
             }
@@ -91,9 +78,5 @@ public final class RubyInjectionDetector extends RuleFamily {
             case '<' -> '>';
             default -> open;
         };
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -4,12 +4,12 @@ package dev.bulwark.core.internal.rules;
  * A value after {@link Unescaper}, with a map from each of its characters back to the offset in
  * the value the detector was given, so that evidence is reported where it is in the original.
  */
-public final class DecodedText {
+public final class UnescapedText {
 
     public final String text;
     private final int[] origin;
 
-    public DecodedText(String text, int[] origin) {
+    public UnescapedText(String text, int[] origin) {
         this.text = text;
         this.origin = origin;
     }

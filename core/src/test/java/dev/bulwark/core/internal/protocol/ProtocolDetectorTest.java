@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ProtocolRulesTest {
+class ProtocolDetectorTest {
 
-    private final ProtocolRules rules = new ProtocolRules();
+    private final ProtocolDetector detector = new ProtocolDetector();
 
     private List<String> inspect(Level level, HttpRequest request, List<RequestValue> values) {
         List<String> ids = new ArrayList<>();
-        rules.inspect(request, values, new RequestSink() {
+        detector.inspect(request, values, new RequestSink() {
             @Override
             public void report(RuleDefinition rule, int offset, int length) {
                 assertThat(offset).isZero();
@@ -49,7 +49,7 @@ class ProtocolRulesTest {
                 Set.of(DecodingFlag.NUL_BYTE));
         List<Location> locations = new ArrayList<>();
 
-        rules.inspect(post().build(), List.of(clean, withNul), new RequestSink() {
+        detector.inspect(post().build(), List.of(clean, withNul), new RequestSink() {
             @Override
             public void report(RuleDefinition rule, int offset, int length) {
             }
@@ -270,7 +270,7 @@ class ProtocolRulesTest {
                 List.of(query("q", "a"), query("q", "a;"), query("csrf_token", "x"), query("csrf_token", "y")));
         for (List<RequestValue> few : cases) {
             List<RequestValue> many = new ArrayList<>(few);
-            for (int i = 0; i < ProtocolRules.FEW_PARAMETERS; i++) {
+            for (int i = 0; i < ProtocolDetector.FEW_PARAMETERS; i++) {
                 many.add(query("filler" + i, "v"));
             }
             for (Level level : List.of(Level.STANDARD, Level.STRICT)) {
