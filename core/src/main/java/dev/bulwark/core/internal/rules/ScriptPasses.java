@@ -17,6 +17,12 @@ import java.util.List;
  */
 public final class ScriptPasses {
 
+    /**
+     * The rule key the script-language families that share these readings (Node, Perl, Python,
+     * Ruby, data URIs) report under, so that one level or exception covers all of them.
+     */
+    public static final String RULE_KEY = "CODE";
+
     private static final int MIN_BASE64_LENGTH = 12;
 
     /** What {@link #of} keeps on a target too small or too plain to hold script code. */

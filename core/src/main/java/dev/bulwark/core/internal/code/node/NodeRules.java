@@ -4,6 +4,7 @@ import static dev.bulwark.core.internal.rules.References.cwe;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScriptPasses;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  */
 final class NodeRules {
 
-    static final String KEY = "CODE";
+    static final String KEY = ScriptPasses.RULE_KEY;
 
     static final RuleDefinition NODE_DESERIALIZATION = rule("CODE-NODE-DESERIALIZATION", Level.BASIC,
             "node-serialize function marker _$$ND_FUNC$$_ (remote code on unserialize)", cwe(502));

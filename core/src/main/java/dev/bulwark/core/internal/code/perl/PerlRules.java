@@ -4,6 +4,7 @@ import static dev.bulwark.core.internal.rules.References.cwe;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScriptPasses;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  */
 final class PerlRules {
 
-    static final String KEY = "CODE";
+    static final String KEY = ScriptPasses.RULE_KEY;
 
     static final RuleDefinition PERL_CODE = rule("CODE-PERL", Level.STANDARD,
             "Perl code: @{[ ... ]} interpolation, qx{...}, open with a pipe", cwe(94));

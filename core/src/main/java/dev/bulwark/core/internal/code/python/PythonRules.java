@@ -4,6 +4,7 @@ import static dev.bulwark.core.internal.rules.References.cwe;
 
 import dev.bulwark.core.Level;
 import dev.bulwark.core.internal.rules.RuleDefinition;
+import dev.bulwark.core.internal.rules.ScriptPasses;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  */
 final class PythonRules {
 
-    static final String KEY = "CODE";
+    static final String KEY = ScriptPasses.RULE_KEY;
 
     static final RuleDefinition PYTHON_CODE = rule("CODE-PYTHON", Level.STANDARD,
             "Python code execution: __import__(...), os.system(...), subprocess.*(...), eval(compile(...))", cwe(94));
