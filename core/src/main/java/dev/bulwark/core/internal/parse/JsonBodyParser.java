@@ -15,7 +15,6 @@ import dev.bulwark.core.internal.decode.DecodedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -112,23 +111,11 @@ public final class JsonBodyParser {
      * @return the number of characters written, from index 0
      */
     static int decodeCommonUtf8(ByteBuffer in, char[] text) {
-        ByteBuffer bytes = in.order() == ByteOrder.BIG_ENDIAN ? in : in.duplicate().order(ByteOrder.BIG_ENDIAN);
         int position = in.position();
         int limit = in.limit();
         int count = 0;
         while (position < limit) {
-            if (position + 8 <= limit) {
-                // Eight ASCII bytes at once: a read-only buffer checks every single read.
-                long eight = bytes.getLong(position);
-                if ((eight & 0x8080808080808080L) == 0) {
-                    for (int shift = 56; shift >= 0; shift -= 8) {
-                        text[count++] = (char) ((eight >>> shift) & 0x7F);
-                    }
-                    position += 8;
-                    continue;
-                }
-            }
-            int lead = bytes.get(position);
+            int lead = in.get(position);
             if (lead >= 0) {
                 text[count++] = (char) lead;
                 position++;
@@ -138,7 +125,7 @@ public final class JsonBodyParser {
             if (lead < 0xC2 || lead > 0xDF || position + 1 >= limit) {
                 break;
             }
-            int next = bytes.get(position + 1) & 0xFF;
+            int next = in.get(position + 1) & 0xFF;
             if ((next & 0xC0) != 0x80) {
                 break;
             }
