@@ -101,41 +101,6 @@ public final class JsonBodyParser {
         new Run(sink).parse(text, start, offset + length - start);
     }
 
-    /**
-     * Decodes from {@code in} into {@code text} while the bytes are ASCII or well-formed two-byte
-     * UTF-8 sequences (lead byte {@code C2}-{@code DF}, then {@code 80}-{@code BF}: Latin, Greek,
-     * Cyrillic, Hebrew, Arabic), which is all of most JSON bodies; stops, with {@code in} at the
-     * first other byte, where the JDK's strict decoder takes over. Both read those bytes alike, so
-     * the text is the same; this only spares the body a copy and the decoder for the common case.
-     *
-     * @return the number of characters written, from index 0
-     */
-    static int decodeCommonUtf8(ByteBuffer in, char[] text) {
-        int position = in.position();
-        int limit = in.limit();
-        int count = 0;
-        while (position < limit) {
-            int lead = in.get(position);
-            if (lead >= 0) {
-                text[count++] = (char) lead;
-                position++;
-                continue;
-            }
-            lead &= 0xFF;
-            if (lead < 0xC2 || lead > 0xDF || position + 1 >= limit) {
-                break;
-            }
-            int next = in.get(position + 1) & 0xFF;
-            if ((next & 0xC0) != 0x80) {
-                break;
-            }
-            text[count++] = (char) ((lead & 0x1F) << 6 | (next & 0x3F));
-            position += 2;
-        }
-        in.position(position);
-        return count;
-    }
-
     private static int saturatedAdd(int a, int b) {
         long sum = (long) a + b;
         return sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
@@ -205,28 +170,24 @@ public final class JsonBodyParser {
                 in.position(in.position() + 3);
             }
             int skipped = in.position() - body.position();
-            // Characters, not bytes, for Jackson: its byte parser needs the shared symbol table,
-            // which field-name canonicalisation (disabled) would fill with the keys clients send.
-            // UTF-8 never gives more characters than bytes, and Jackson reads the array in place.
-            char[] text = new char[in.remaining()];
-            int decoded = decodeCommonUtf8(in, text);
-            int consumed = in.position() - body.position() - skipped;
-            if (!in.hasRemaining()) {
-                parse(text, 0, decoded);
-                return;
-            }
             if (!in.hasArray()) {
                 // A read-only buffer (HttpRequest.body()) hides its array, and the decoder then
-                // goes character by character; one bulk copy of the rest lets it take its array loop.
+                // goes character by character; one bulk copy lets it take its array loop, which
+                // passes ASCII runs at once.
                 byte[] copy = new byte[in.remaining()];
                 in.get(copy);
                 in = ByteBuffer.wrap(copy);
             }
             // Where the body starts in the decoder's coordinates, for the offset of a malformed sequence.
-            int start = in.position() - skipped - consumed;
-            // The JDK's decoder, set to report rather than replace, refuses what RFC 3629 refuses
-            // (overlong forms, encoded surrogates, truncated sequences).
-            CharBuffer out = CharBuffer.wrap(text, decoded, text.length - decoded);
+            int start = in.position() - skipped;
+            // One pass checks and decodes: the JDK's decoder, set to report rather than replace,
+            // refuses what RFC 3629 refuses (overlong forms, encoded surrogates, truncated
+            // sequences). Characters, not bytes, for Jackson: its byte parser needs the shared
+            // symbol table, which field-name canonicalisation (disabled) would fill with the keys
+            // clients send. UTF-8 never gives more characters than bytes, and Jackson reads the
+            // array in place.
+            char[] text = new char[in.remaining()];
+            CharBuffer out = CharBuffer.wrap(text);
             CoderResult result = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -190,51 +190,6 @@ class JsonBodyParserTest {
     }
 
     @Test
-    void decodesTwoThreeAndFourByteUtf8AfterOneAnotherAsTheJdkDoes() throws Exception {
-        String value = "Z\u00fcrich \u00e9\u00df \u0436 \u65e5\u672c \ud83d\ude00 \u00fc end";
-        byte[] json = ("{\"city\":\"" + value + "\"}").getBytes(StandardCharsets.UTF_8);
-
-        CollectingSink fromReadOnly = new CollectingSink();
-        new JsonBodyParser(Limits.defaults()).parse(ByteBuffer.wrap(json).asReadOnlyBuffer(), fromReadOnly);
-        CollectingSink fromArray = new CollectingSink();
-        new JsonBodyParser(Limits.defaults()).parse(ByteBuffer.wrap(json), fromArray);
-
-        assertThat(fromReadOnly.lines()).containsExactly("NAME /city=city", "VALUE /city=" + value);
-        assertThat(fromArray.lines()).isEqualTo(fromReadOnly.lines());
-    }
-
-    @Test
-    void decodesAsciiAndTwoByteSequencesInPlaceAndStopsAtAnyOtherByte() {
-        byte[] bytes = {'a', (byte) 0xC3, (byte) 0xBC, (byte) 0xC1, (byte) 0x81};
-        ByteBuffer in = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
-        char[] text = new char[bytes.length];
-
-        int decoded = JsonBodyParser.decodeCommonUtf8(in, text);
-
-        // C1 81 is an overlong form of 'A': left to the strict decoder, which refuses it.
-        assertThat(new String(text, 0, decoded)).isEqualTo("a\u00fc");
-        assertThat(in.position()).isEqualTo(3);
-    }
-
-    @Test
-    void countsTheOffsetOfMalformedUtf8AfterTwoByteCharactersFromTheBodyStart() {
-        byte[] json = {'[', '"', (byte) 0xC3, (byte) 0xBC, (byte) 0xE2, (byte) 0x82, '"', ']'};
-
-        assertThatThrownBy(() -> new JsonBodyParser(Limits.defaults())
-                .parse(ByteBuffer.wrap(json).asReadOnlyBuffer(), new CollectingSink()))
-                .hasMessageContaining("malformed sequence at byte 4");
-        assertThatThrownBy(() -> new JsonBodyParser(Limits.defaults()).parse(ByteBuffer.wrap(json), new CollectingSink()))
-                .hasMessageContaining("malformed sequence at byte 4");
-    }
-
-    @Test
-    void rejectsATwoByteLeadWithoutItsContinuationAtTheEnd() {
-        byte[] truncated = {'[', '"', 'a', '"', ']', (byte) 0xC3};
-
-        assertMalformed(parsing(parser, truncated), "json.encoding");
-    }
-
-    @Test
     void rejectsInvalidUtf8() {
         byte[] invalid = {'[', '"', (byte) 0xFF, '"', ']'};
 
