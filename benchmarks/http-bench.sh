@@ -189,7 +189,12 @@ bench_petstore() {
 
 require_wrk
 build
-[ -f "$ECHO_JAR" ] && [ -f "$PETSTORE_JAR" ] || fail "samples not built (run without BUILD=0)"
+for sample in "${SAMPLES[@]}"; do
+    case $sample in
+        echo) [ -f "$ECHO_JAR" ] || fail "echo sample not built (run without BUILD=0)" ;;
+        petstore) [ -f "$PETSTORE_JAR" ] || fail "petstore sample not built (run without BUILD=0)" ;;
+    esac
+done
 for sample in "${SAMPLES[@]}"; do
     case $sample in
         echo) bench_echo ;;

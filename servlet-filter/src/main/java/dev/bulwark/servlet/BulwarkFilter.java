@@ -207,8 +207,11 @@ public final class BulwarkFilter implements Filter {
         Decision decision = inspected.decision();
         listeners.onDecision(decision, inspected.time());
         request.setAttribute(DECISION_ATTRIBUTE, decision);
-        for (Map.Entry<String, Object> attribute : decision.attributes().entrySet()) {
-            request.setAttribute(attribute.getKey(), attribute.getValue());
+        Map<String, Object> attributes = decision.attributes();
+        if (!attributes.isEmpty()) {
+            for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+                request.setAttribute(attribute.getKey(), attribute.getValue());
+            }
         }
         if (decision.blocked()) {
             block(request, response, decision);

@@ -4,6 +4,7 @@ import dev.bulwark.core.Decision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
+import java.util.Optional;
 
 /**
  * The request as seen by the application once a token was verified: {@code getUserPrincipal()}
@@ -25,9 +26,8 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     /** {@code request} with the subject the decision verified; {@code request} itself when there is none. */
     public static HttpServletRequest wrap(HttpServletRequest request, Decision decision) {
-        return decision.principal()
-                .<HttpServletRequest>map(subject -> new AuthenticatedRequest(request, new TokenPrincipal(subject)))
-                .orElse(request);
+        Optional<String> subject = decision.principal();
+        return subject.isPresent() ? new AuthenticatedRequest(request, new TokenPrincipal(subject.get())) : request;
     }
 
     @Override
