@@ -388,12 +388,16 @@ public final class SqlInjectionDetector extends RuleFamily {
         return name.regionMatches(true, 0, "accept", 0, 6);
     }
 
-    /** Token buffers of the largest size, reused by each thread's scans. */
+    /**
+     * Token buffers of the largest size and the judge, reused by each thread's scans; the judge lets
+     * go of each value when its readings are done.
+     */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
         final SqlTokens tokens = new SqlTokens(MAX_TOKENS);
         final int[] stack = new int[MAX_TOKENS];
+        final SqlShapes shapes = new SqlShapes();
     }
 
     /** Reads {@code value} as SQL in each context; {@code profile} is its profile, or null when unknown. */
@@ -403,7 +407,16 @@ public final class SqlInjectionDetector extends RuleFamily {
         SqlTokens tokens = scratch.tokens;
         tokens.limit(capacity);
         int[] stack = scratch.stack;
-        SqlShapes shapes = new SqlShapes(value, findings);
+        SqlShapes shapes = scratch.shapes;
+        shapes.start(value, findings);
+        try {
+            readAll(value, profile, tokens, stack, shapes);
+        } finally {
+            shapes.finish();
+        }
+    }
+
+    private static void readAll(String value, TextProfile profile, SqlTokens tokens, int[] stack, SqlShapes shapes) {
         read(value, 0, SqlShapes.UNQUOTED, (char) 0, tokens, stack, shapes);
         for (char quote : QUOTES) {
             if (profile != null && !mayHoldQuote(profile, quote)) {
