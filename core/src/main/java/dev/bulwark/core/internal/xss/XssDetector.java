@@ -46,9 +46,13 @@ public final class XssDetector extends RuleFamily {
         FirstFindings asSent = null;
         if (markupCharacters) {
             XssText text = XssText.of(value);
-            asSent = findings(text, value, target.component());
-            if (asSent != null) {
-                asSent.reportTo(text.mappedTo(sink));
+            try {
+                asSent = findings(text, value, target.component());
+                if (asSent != null) {
+                    asSent.reportTo(text.mappedTo(sink));
+                }
+            } finally {
+                text.release();
             }
         }
         if (target.keepsPercentEscapes() && target.profile().has('%')) {
@@ -57,7 +61,12 @@ public final class XssDetector extends RuleFamily {
             String decoded = BODY_ESCAPES.decode(value, false).text();
             if (!decoded.equals(value)) {
                 XssText text = XssText.of(decoded);
-                FirstFindings findings = findings(text, decoded, target.component());
+                FirstFindings findings;
+                try {
+                    findings = findings(text, decoded, target.component());
+                } finally {
+                    text.release();
+                }
                 FirstFindings reported = asSent;
                 if (findings != null) {
                     findings.reportTo((rule, offset, length) -> {

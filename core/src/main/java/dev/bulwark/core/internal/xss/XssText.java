@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.xss;
 
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.HtmlEntities;
+import java.util.Arrays;
 
 /**
  * A value as a browser or a decoding application would finally see it: HTML character references
@@ -21,17 +22,46 @@ final class XssText {
     static final int AT = 8;
     static final int SCRIPT_PUNCTUATION = 16;
 
+    /** The decoded characters in {@code [0, length)}; the array may be longer. */
     final char[] text;
     /** Where each character came from, or {@code null} when nothing was decoded and offsets agree. */
     private final int[] origin;
     final int length;
     final int seen;
+    /** The thread's buffer that {@link #text} is, or null when the text has an array of its own. */
+    private final Scratch scratch;
 
-    private XssText(char[] text, int[] origin, int length, int seen) {
+    private XssText(char[] text, int[] origin, int length, int seen, Scratch scratch) {
         this.text = text;
         this.origin = origin;
         this.length = length;
         this.seen = seen;
+        this.scratch = scratch;
+    }
+
+    /**
+     * Longest value, in characters, whose text is built in the thread's buffer instead of a new
+     * array: 8,192, so the buffer stays at 16 KiB a thread while most values need no array.
+     */
+    static final int SCRATCH_CHARS = 8192;
+
+    /** A thread's buffer for one text at a time; all zeros whenever no text holds it. */
+    private static final class Scratch {
+        final char[] chars = new char[SCRATCH_CHARS];
+        boolean held;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Done with this text: when it was built in the thread's buffer, the buffer is zeroed (no value's
+     * text stays behind in it) and free for the next text. The text must not be read afterwards.
+     */
+    void release() {
+        if (scratch != null && scratch.held) {
+            Arrays.fill(text, 0, length, (char) 0);
+            scratch.held = false;
+        }
     }
 
     boolean has(int flags) {
@@ -62,9 +92,23 @@ final class XssText {
         }
     }
 
+    /**
+     * The text of {@code value}, built in the thread's buffer when the value fits and no other text
+     * holds it; {@link #release} it when done.
+     */
     static XssText of(String value) {
         int n = value.length();
-        char[] out = new char[n];
+        Scratch scratch = n <= SCRATCH_CHARS ? SCRATCH.get() : null;
+        if (scratch != null && scratch.held) {
+            scratch = null;
+        }
+        char[] out;
+        if (scratch != null) {
+            scratch.held = true;
+            out = scratch.chars;
+        } else {
+            out = new char[n];
+        }
         int[] origin = null;
         int len = 0;
         int seen = 0;
@@ -131,7 +175,7 @@ final class XssText {
             len++;
             i += consumed;
         }
-        return new XssText(out, origin, len, seen);
+        return new XssText(out, origin, len, seen, scratch);
     }
 
     /** The offset in the original value of the character at {@code index} of the text. */
