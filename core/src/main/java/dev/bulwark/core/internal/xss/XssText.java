@@ -109,12 +109,15 @@ final class XssText {
         } else {
             out = new char[n];
         }
+        // The value is copied at once and decoded in place: the text never runs ahead of the
+        // character being read (len <= i), so out[i] still holds the value's character i.
+        value.getChars(0, n, out, 0);
         int[] origin = null;
         int len = 0;
         int seen = 0;
         int i = 0;
         while (i < n) {
-            char c = value.charAt(i);
+            char c = out[i];
             if (c < 128 && PLAIN[c]) {
                 // A run of ASCII characters that start no escape: lower-cased and flagged as they are.
                 int j = i;
@@ -126,7 +129,7 @@ final class XssText {
                     }
                     len++;
                     j++;
-                } while (j < n && (c = value.charAt(j)) < 128 && PLAIN[c]);
+                } while (j < n && (c = out[j]) < 128 && PLAIN[c]);
                 i = j;
                 continue;
             }
@@ -174,6 +177,10 @@ final class XssText {
             }
             len++;
             i += consumed;
+        }
+        if (len < n) {
+            // what decoding left of the copy behind the text: zeros, as a new array has
+            Arrays.fill(out, len, n, (char) 0);
         }
         return new XssText(out, origin, len, seen, scratch);
     }
