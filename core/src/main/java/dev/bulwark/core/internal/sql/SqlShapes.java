@@ -220,8 +220,9 @@ final class SqlShapes {
         if (atValueStart) {
             lead();
         }
+        int first = atValueStart ? next(0) : -1;
         for (int i = 0; i < n; i++) {
-            anywhere(i, atValueStart && i == next(0));
+            anywhere(i, i == first);
         }
         if (atValueStart && context == UNQUOTED) {
             statementBehindOperators(0);
@@ -256,7 +257,9 @@ final class SqlShapes {
         // name=value pairs inside the value: each value may be a payload of its own
         int subValues = 0;
         for (int i = 0; i + 2 < n && subValues < MAX_SUB_VALUES; i++) {
-            if (type[i] == WORD && isChar(i + 1, '=') && (i == 0 || isChar(i - 1, '&') || isChar(i - 1, '?'))) {
+            // the lexer reads a lone '=' as an operator only, so most words are passed on their type
+            if (type[i] == WORD && type[i + 1] == OP && isChar(i + 1, '=')
+                    && (i == 0 || isChar(i - 1, '&') || isChar(i - 1, '?'))) {
                 int s = next(i + 2);
                 if (s < n) {
                     leadUnquoted(s, false);
