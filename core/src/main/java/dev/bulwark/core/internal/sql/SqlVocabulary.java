@@ -432,6 +432,11 @@ final class SqlVocabulary {
         return id > 0 && (flags[id] & mask) != 0;
     }
 
+    /** How many words there are; their ids run from 1 to this. */
+    static int size() {
+        return WORDS.size();
+    }
+
     /** The spelling of word {@code id}, for tests and messages. */
     static String spelling(int id) {
         return WORDS.get(id - 1);
