@@ -84,7 +84,8 @@ class SqlLexerTest {
 
     @Test
     void readsADollarQuoteToTheSameTagInTheSameCase() {
-        assertThat(tokens("$A$ x $a$ y $A$z")).containsExactly(SqlTokens.STR + ":$A$ x $a$ y $A$", SqlTokens.WORD + ":z");
+        assertThat(tokens("$A$ x $a$ y $A$z")).containsExactly(
+                SqlTokens.STR + ":$A$ x $a$ y $A$", SqlTokens.WORD + ":z");
         assertThat(tokens("$$$$ $$ $")).containsExactly(SqlTokens.STR + ":$$$$", SqlTokens.STR_OPEN + ":$$ $");
     }
 
