@@ -109,73 +109,80 @@ public final class SqlInjectionDetector extends RuleFamily {
         if (!sql && !escaped && !plus && !json && !split && unopened == null && !referenced && folded == null) {
             return;
         }
-        FirstFindings findings = new FirstFindings(SqlRules.ALL);
-        if (sql) {
-            judge(value, profile, findings);
-            probe(value, findings);
-        }
-        if (escaped) {
-            // each level of a value encoded up to MAX_DECODINGS times (%252527 is a quote three levels down)
-            String decoded = value;
-            for (int level = 0; level < MAX_DECODINGS && decoded.indexOf('%') >= 0; level++) {
-                decoded = percentDecoded(decoded);
-                if (decoded == null) {
-                    break;
-                }
-                if (plus) {
-                    decoded = decoded.replace('+', ' ');
-                }
-                if (mayHoldSql(decoded)) {
-                    judge(decoded, null, findings);
+        Scratch scratch = SCRATCH.get();
+        FirstFindings findings = scratch.takeFindings();
+        try {
+            if (sql) {
+                judge(value, profile, findings);
+                probe(value, findings);
+            }
+            if (escaped) {
+                // each level of a value encoded up to MAX_DECODINGS times (%252527 is a quote three levels down)
+                String decoded = value;
+                for (int level = 0; level < MAX_DECODINGS && decoded.indexOf('%') >= 0; level++) {
+                    decoded = percentDecoded(decoded);
+                    if (decoded == null) {
+                        break;
+                    }
+                    if (plus) {
+                        decoded = decoded.replace('+', ' ');
+                    }
+                    if (mayHoldSql(decoded)) {
+                        judge(decoded, null, findings);
+                    }
                 }
             }
-        }
-        String unpercented = escaped ? withoutStrayPercents(value) : null;
-        if (unpercented != null && mayHoldSql(unpercented)) {
-            // ASP drops a '%' that starts no escape: %S%E%L%E%C%T reaches the query as SELECT
-            judge(unpercented, null, findings);
-        }
-        if (plus) {
-            // Some servers decode '+' in paths as a space, as in query strings; and form-encoded
-            // text that reached a place where nothing decodes '+' is read the way it was meant.
-            String spaced = value.replace('+', ' ');
-            if (mayHoldSql(spaced)) {
-                judge(spaced, null, findings);
+            String unpercented = escaped ? withoutStrayPercents(value) : null;
+            if (unpercented != null && mayHoldSql(unpercented)) {
+                // ASP drops a '%' that starts no escape: %S%E%L%E%C%T reaches the query as SELECT
+                judge(unpercented, null, findings);
             }
-        }
-        if (json) {
-            String unescaped = jsonUnescaped(value);
-            if (unescaped != null && mayHoldSql(unescaped)) {
-                judge(unescaped, null, findings);
+            if (plus) {
+                // Some servers decode '+' in paths as a space, as in query strings; and form-encoded
+                // text that reached a place where nothing decodes '+' is read the way it was meant.
+                String spaced = value.replace('+', ' ');
+                if (mayHoldSql(spaced)) {
+                    judge(spaced, null, findings);
+                }
             }
+            if (json) {
+                String unescaped = jsonUnescaped(value);
+                if (unescaped != null && mayHoldSql(unescaped)) {
+                    judge(unescaped, null, findings);
+                }
+            }
+            if (referenced && mayHoldSql(entities)) {
+                // &#39; or 1=1-- from a form or template that HTML-encoded the payload before it is decoded again
+                judge(entities, null, findings);
+            }
+            if (folded != null && mayHoldSql(folded)) {
+                // SQL Server's best-fit conversion to a code page reads full-width ｏｒ as or
+                judge(folded, null, findings);
+            }
+            if (unopened != null && mayHoldSql(unopened)) {
+                // a comment opened in an earlier parameter ends here: a=1/*&b=*/select ...
+                judge(unopened, null, findings);
+            }
+            if (split) {
+                // Filters and applications that strip comments join DR/**/OP into DROP.
+                splitKeyword(value, findings);
+            }
+            if (target.component() == Component.VALUE && source.isParameter() && holdsQuote(target.name())) {
+                // a=b' or '1'='1 sent unencoded: the parser splits the payload at its '=', name and value
+                pairWithName(target.name(), value, findings);
+            }
+            if (source == Source.HEADER && isNegotiationHeader(target.name())) {
+                // Media ranges such as */* are the grammar of Accept headers, not a comment fragment.
+                findings.remove(SqlRules.index(SqlRules.FRAGMENT));
+            }
+            if (!findings.isEmpty()) {
+                // Evidence is bounded for the log line: a long statement is shown by its start.
+                findings.reportTo((rule, offset, length) ->
+                        sink.report(rule, offset, Math.max(0, Math.min(length, MAX_EVIDENCE))));
+            }
+        } finally {
+            scratch.giveBack(findings);
         }
-        if (referenced && mayHoldSql(entities)) {
-            // &#39; or 1=1-- from a form or template that HTML-encoded the payload before it is decoded again
-            judge(entities, null, findings);
-        }
-        if (folded != null && mayHoldSql(folded)) {
-            // SQL Server's best-fit conversion to a code page reads full-width ｏｒ as or
-            judge(folded, null, findings);
-        }
-        if (unopened != null && mayHoldSql(unopened)) {
-            // a comment opened in an earlier parameter ends here: a=1/*&b=*/select ...
-            judge(unopened, null, findings);
-        }
-        if (split) {
-            // Filters and applications that strip comments join DR/**/OP into DROP.
-            splitKeyword(value, findings);
-        }
-        if (target.component() == Component.VALUE && source.isParameter() && holdsQuote(target.name())) {
-            // a=b' or '1'='1 sent unencoded: the parser splits the payload at its '=', name and value
-            pairWithName(target.name(), value, findings);
-        }
-        if (source == Source.HEADER && isNegotiationHeader(target.name())) {
-            // Media ranges such as */* are the grammar of Accept headers, not a comment fragment.
-            findings.remove(SqlRules.index(SqlRules.FRAGMENT));
-        }
-        // Evidence is bounded for the log line: a long statement is shown by its start.
-        findings.reportTo((rule, offset, length) ->
-                sink.report(rule, offset, Math.max(0, Math.min(length, MAX_EVIDENCE))));
     }
 
     /**
@@ -388,12 +395,37 @@ public final class SqlInjectionDetector extends RuleFamily {
         return name.regionMatches(true, 0, "accept", 0, 6);
     }
 
-    /** Token buffers of the largest size, reused by each thread's scans. */
+    /**
+     * Token buffers of the largest size, the judge and the findings of a value, reused by each
+     * thread's scans; the judge lets go of each value when its readings are done.
+     */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
         final SqlTokens tokens = new SqlTokens(MAX_TOKENS);
         final int[] stack = new int[MAX_TOKENS];
+        final SqlShapes shapes = new SqlShapes();
+        private final FirstFindings findings = new FirstFindings(SqlRules.ALL);
+        private boolean findingsTaken;
+
+        /** The thread's empty findings, or new ones while a scan on this thread still holds them. */
+        FirstFindings takeFindings() {
+            if (findingsTaken) {
+                return new FirstFindings(SqlRules.ALL);
+            }
+            findingsTaken = true;
+            return findings;
+        }
+
+        /** Empties the thread's findings for the next value once a scan is done with them. */
+        void giveBack(FirstFindings taken) {
+            if (taken == findings) {
+                for (int rule = 0; rule < SqlRules.ALL.size(); rule++) {
+                    findings.remove(rule);
+                }
+                findingsTaken = false;
+            }
+        }
     }
 
     /** Reads {@code value} as SQL in each context; {@code profile} is its profile, or null when unknown. */
@@ -403,7 +435,16 @@ public final class SqlInjectionDetector extends RuleFamily {
         SqlTokens tokens = scratch.tokens;
         tokens.limit(capacity);
         int[] stack = scratch.stack;
-        SqlShapes shapes = new SqlShapes(value, findings);
+        SqlShapes shapes = scratch.shapes;
+        shapes.start(value, findings);
+        try {
+            readAll(value, profile, tokens, stack, shapes);
+        } finally {
+            shapes.finish();
+        }
+    }
+
+    private static void readAll(String value, TextProfile profile, SqlTokens tokens, int[] stack, SqlShapes shapes) {
         read(value, 0, SqlShapes.UNQUOTED, (char) 0, tokens, stack, shapes);
         for (char quote : QUOTES) {
             if (profile != null && !mayHoldQuote(profile, quote)) {

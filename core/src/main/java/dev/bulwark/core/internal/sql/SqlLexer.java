@@ -365,14 +365,29 @@ final class SqlLexer {
      * and ends at the same delimiter; one left open runs to the end, as any other string.
      */
     private static int dollarQuoted(String text, int open, int delimiterEnd, int to, SqlTokens out) {
-        String delimiter = text.substring(open, delimiterEnd);
-        int close = text.indexOf(delimiter, delimiterEnd);
-        if (close >= 0 && close + delimiter.length() <= to) {
-            out.add(STR, open, close + delimiter.length(), '$');
-            return close + delimiter.length();
+        int close = dollarQuoteClose(text, open, delimiterEnd, to);
+        if (close >= 0) {
+            int end = close + delimiterEnd - open;
+            out.add(STR, open, end, '$');
+            return end;
         }
         out.add(STR_OPEN, open, to, '$');
         return to;
+    }
+
+    /**
+     * Where the first repeat of the delimiter {@code text[open, delimiterEnd)} after it starts, when
+     * it ends by {@code to}; -1 otherwise. Compares in place, without copying the delimiter; the
+     * delimiter is at most {@value #MAX_DOLLAR_TAG} + 2 characters, so the search stays linear.
+     */
+    static int dollarQuoteClose(String text, int open, int delimiterEnd, int to) {
+        int length = delimiterEnd - open;
+        for (int at = text.indexOf('$', delimiterEnd); at >= 0 && at + length <= to; at = text.indexOf('$', at + 1)) {
+            if (text.regionMatches(at, text, open, length)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** Whether {@code text[from, to)} is {@code q} or {@code nq}, Oracle's prefixes of alternative quoting. */

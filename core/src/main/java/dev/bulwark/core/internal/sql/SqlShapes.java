@@ -103,8 +103,8 @@ final class SqlShapes {
     private static final int OPERATOR_FRAGMENT = SqlRules.index(SqlRules.OPERATOR_FRAGMENT);
     private static final int PROBE = SqlRules.index(SqlRules.PROBE);
 
-    private final String text;
-    private final FirstFindings findings;
+    private String text;
+    private FirstFindings findings;
 
     private int n;
     private int[] type;
@@ -148,9 +148,51 @@ final class SqlShapes {
     private boolean opCompare;
     private boolean opBetween;
 
-    SqlShapes(String text, FirstFindings findings) {
-        this.text = text;
-        this.findings = findings;
+    /** A judge with no value yet: {@link #start} readies it for each value. */
+    SqlShapes() {
+    }
+
+    /**
+     * Readies this judge for the readings of a new value, in the state a new instance has, so one
+     * instance can serve a thread's scans. Every field that a reading changes is set here.
+     */
+    void start(String value, FirstFindings found) {
+        text = value;
+        findings = found;
+        n = 0;
+        type = null;
+        start = null;
+        end = null;
+        detail = null;
+        match = null;
+        context = 0;
+        quote = 0;
+        breakAt = 0;
+        kind = 0;
+        operandAt = 0;
+        operandEnd = 0;
+        callId = 0;
+        exprFirstKind = 0;
+        exprLastKind = 0;
+        exprLastAt = 0;
+        exprOperands = 0;
+        exprCompare = false;
+        exprTautology = false;
+        exprSqlish = false;
+        exprAllWords = false;
+        exprAnyWord = false;
+        exprDangling = false;
+        cmpLeftKind = 0;
+        cmpRightKind = 0;
+        leadFrom = -1;
+        leadTo = -1;
+        opCompare = false;
+        opBetween = false;
+    }
+
+    /** Lets go of the value, its findings and the token buffers, so that a scratch instance keeps none alive. */
+    void finish() {
+        start(null, null);
     }
 
     /**
@@ -178,8 +220,9 @@ final class SqlShapes {
         if (atValueStart) {
             lead();
         }
+        int first = atValueStart ? next(0) : -1;
         for (int i = 0; i < n; i++) {
-            anywhere(i, atValueStart && i == next(0));
+            anywhere(i, i == first);
         }
         if (atValueStart && context == UNQUOTED) {
             statementBehindOperators(0);
@@ -214,7 +257,9 @@ final class SqlShapes {
         // name=value pairs inside the value: each value may be a payload of its own
         int subValues = 0;
         for (int i = 0; i + 2 < n && subValues < MAX_SUB_VALUES; i++) {
-            if (type[i] == WORD && isChar(i + 1, '=') && (i == 0 || isChar(i - 1, '&') || isChar(i - 1, '?'))) {
+            // the lexer reads a lone '=' as an operator only, so most words are passed on their type
+            if (type[i] == WORD && type[i + 1] == OP && isChar(i + 1, '=')
+                    && (i == 0 || isChar(i - 1, '&') || isChar(i - 1, '?'))) {
                 int s = next(i + 2);
                 if (s < n) {
                     leadUnquoted(s, false);

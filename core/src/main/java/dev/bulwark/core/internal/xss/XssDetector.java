@@ -43,29 +43,72 @@ public final class XssDetector extends RuleFamily {
         String value = target.text();
         boolean markupCharacters = target.profile().hasAny(TRIGGERS)
                 || (target.profile().hasNonAscii() && hasFullWidthForm(value));
-        FirstFindings asSent = null;
-        if (markupCharacters) {
-            XssText text = XssText.of(value);
-            asSent = findings(text, value, target.component());
-            if (asSent != null) {
-                asSent.reportTo(text.mappedTo(sink));
-            }
-        }
-        if (target.keepsPercentEscapes() && target.profile().has('%')) {
-            // Bodies and headers are not percent-decoded by the engine, but an application may
-            // decode what it reads from them: %3Cscript%3E in a JSON or XML value.
-            String decoded = BODY_ESCAPES.decode(value, false).text();
-            if (!decoded.equals(value)) {
-                XssText text = XssText.of(decoded);
-                FirstFindings findings = findings(text, decoded, target.component());
-                FirstFindings reported = asSent;
-                if (findings != null) {
-                    findings.reportTo((rule, offset, length) -> {
-                        if (reported == null || !reported.has(rule)) {
-                            sink.report(rule, 0, value.length());
-                        }
-                    });
+        Scratch scratch = SCRATCH.get();
+        FirstFindings collector = scratch.takeFindings();
+        try {
+            FirstFindings asSent = null;
+            if (markupCharacters) {
+                XssText text = XssText.of(value);
+                try {
+                    if (findings(text, value, target.component(), collector)) {
+                        asSent = collector;
+                        asSent.reportTo(text.mappedTo(sink));
+                    }
+                } finally {
+                    text.release();
                 }
+            }
+            if (target.keepsPercentEscapes() && target.profile().has('%')) {
+                // Bodies and headers are not percent-decoded by the engine, but an application may
+                // decode what it reads from them: %3Cscript%3E in a JSON or XML value.
+                String decoded = BODY_ESCAPES.decode(value, false).text();
+                if (!decoded.equals(value)) {
+                    XssText text = XssText.of(decoded);
+                    FirstFindings findings = asSent == null ? collector : new FirstFindings(XssRules.ALL);
+                    boolean found;
+                    try {
+                        found = findings(text, decoded, target.component(), findings);
+                    } finally {
+                        text.release();
+                    }
+                    FirstFindings reported = asSent;
+                    if (found) {
+                        findings.reportTo((rule, offset, length) -> {
+                            if (reported == null || !reported.has(rule)) {
+                                sink.report(rule, 0, value.length());
+                            }
+                        });
+                    }
+                }
+            }
+        } finally {
+            scratch.giveBack(collector);
+        }
+    }
+
+    /** The findings of a value, kept by each thread and emptied after each scan. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        private final FirstFindings findings = new FirstFindings(XssRules.ALL);
+        private boolean taken;
+
+        /** The thread's empty findings, or new ones while a scan on this thread still holds them. */
+        FirstFindings takeFindings() {
+            if (taken) {
+                return new FirstFindings(XssRules.ALL);
+            }
+            taken = true;
+            return findings;
+        }
+
+        /** Empties the thread's findings for the next value once a scan is done with them. */
+        void giveBack(FirstFindings held) {
+            if (held == findings) {
+                for (int rule = 0; rule < XssRules.ALL.size(); rule++) {
+                    findings.remove(rule);
+                }
+                taken = false;
             }
         }
     }
@@ -73,9 +116,8 @@ public final class XssDetector extends RuleFamily {
     /** Layers of percent-encoding undone in values that the engine passes on undecoded. */
     private static final PercentDecoder BODY_ESCAPES = new PercentDecoder(2);
 
-    /** Runs the scanners over decoded text; null when none of them found anything. */
-    private static FirstFindings findings(XssText text, String raw, Component component) {
-        FirstFindings findings = new FirstFindings(XssRules.ALL);
+    /** Runs the scanners over decoded text into empty {@code findings}; whether they found anything. */
+    private static boolean findings(XssText text, String raw, Component component, FirstFindings findings) {
         if (text.has(XssText.LT)) {
             boolean document = MarkupScanner.isXmlDocument(text);
             MarkupScanner.scan(text, true, document, findings);
@@ -91,13 +133,13 @@ public final class XssDetector extends RuleFamily {
             ScriptScanner.scan(text, raw, findings);
         }
         if (findings.isEmpty()) {
-            return null;
+            return false;
         }
         if (component != Component.VALUE && findings.has(XssRules.HTML_TAG)) {
             // Names are chosen by the application; markup in one is never legitimate.
             findings.add(XssRules.MARKUP_IN_NAME, 0, text.length);
         }
-        return findings;
+        return true;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.xss;
 
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.HtmlEntities;
+import java.util.Arrays;
 
 /**
  * A value as a browser or a decoding application would finally see it: HTML character references
@@ -21,17 +22,46 @@ final class XssText {
     static final int AT = 8;
     static final int SCRIPT_PUNCTUATION = 16;
 
+    /** The decoded characters in {@code [0, length)}; the array may be longer. */
     final char[] text;
     /** Where each character came from, or {@code null} when nothing was decoded and offsets agree. */
     private final int[] origin;
     final int length;
     final int seen;
+    /** The thread's buffer that {@link #text} is, or null when the text has an array of its own. */
+    private final Scratch scratch;
 
-    private XssText(char[] text, int[] origin, int length, int seen) {
+    private XssText(char[] text, int[] origin, int length, int seen, Scratch scratch) {
         this.text = text;
         this.origin = origin;
         this.length = length;
         this.seen = seen;
+        this.scratch = scratch;
+    }
+
+    /**
+     * Longest value, in characters, whose text is built in the thread's buffer instead of a new
+     * array: 8,192, so the buffer stays at 16 KiB a thread while most values need no array.
+     */
+    static final int SCRATCH_CHARS = 8192;
+
+    /** A thread's buffer for one text at a time; all zeros whenever no text holds it. */
+    private static final class Scratch {
+        final char[] chars = new char[SCRATCH_CHARS];
+        boolean held;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Done with this text: when it was built in the thread's buffer, the buffer is zeroed (no value's
+     * text stays behind in it) and free for the next text. The text must not be read afterwards.
+     */
+    void release() {
+        if (scratch != null && scratch.held) {
+            Arrays.fill(text, 0, length, (char) 0);
+            scratch.held = false;
+        }
     }
 
     boolean has(int flags) {
@@ -62,15 +92,32 @@ final class XssText {
         }
     }
 
+    /**
+     * The text of {@code value}, built in the thread's buffer when the value fits and no other text
+     * holds it; {@link #release} it when done.
+     */
     static XssText of(String value) {
         int n = value.length();
-        char[] out = new char[n];
+        Scratch scratch = n <= SCRATCH_CHARS ? SCRATCH.get() : null;
+        if (scratch != null && scratch.held) {
+            scratch = null;
+        }
+        char[] out;
+        if (scratch != null) {
+            scratch.held = true;
+            out = scratch.chars;
+        } else {
+            out = new char[n];
+        }
+        // The value is copied at once and decoded in place: the text never runs ahead of the
+        // character being read (len <= i), so out[i] still holds the value's character i.
+        value.getChars(0, n, out, 0);
         int[] origin = null;
         int len = 0;
         int seen = 0;
         int i = 0;
         while (i < n) {
-            char c = value.charAt(i);
+            char c = out[i];
             if (c < 128 && PLAIN[c]) {
                 // A run of ASCII characters that start no escape: lower-cased and flagged as they are.
                 int j = i;
@@ -82,7 +129,7 @@ final class XssText {
                     }
                     len++;
                     j++;
-                } while (j < n && (c = value.charAt(j)) < 128 && PLAIN[c]);
+                } while (j < n && (c = out[j]) < 128 && PLAIN[c]);
                 i = j;
                 continue;
             }
@@ -131,7 +178,11 @@ final class XssText {
             len++;
             i += consumed;
         }
-        return new XssText(out, origin, len, seen);
+        if (len < n) {
+            // what decoding left of the copy behind the text: zeros, as a new array has
+            Arrays.fill(out, len, n, (char) 0);
+        }
+        return new XssText(out, origin, len, seen, scratch);
     }
 
     /** The offset in the original value of the character at {@code index} of the text. */

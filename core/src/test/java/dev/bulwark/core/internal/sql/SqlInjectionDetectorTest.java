@@ -49,6 +49,23 @@ class SqlInjectionDetectorTest {
         assertThat(detector.rules()).extracting(RuleDefinition::level).contains(Level.BASIC, Level.STANDARD, Level.STRICT);
     }
 
+    @Test
+    void judgesEachValueAsIfItWereTheFirstOnTheThread() {
+        // The thread's judge serves every scan: what one value left in it must not reach the next.
+        String[] values = {"1 or 1=1-- ", "x' union select a from b-- ", "(1) and (1)=(1)", "1;drop table t",
+            "O'Brien", "it's (a present); call: +41 44", "$$ or 1=1--", "a=1 or 2=2"};
+        List<List<String>> alone = new ArrayList<>();
+        for (String value : values) {
+            alone.add(new SqlInjectionDetectorTest().rulesFor(value));
+        }
+        for (String before : values) {
+            for (int i = 0; i < values.length; i++) {
+                rulesFor(before);
+                assertThat(rulesFor(values[i])).as("%s after %s", values[i], before).isEqualTo(alone.get(i));
+            }
+        }
+    }
+
     @Nested
     class Union {
         @Test

@@ -72,6 +72,24 @@ class SqlLexerTest {
     }
 
     @Test
+    void closesADollarQuoteOnlyAtTheWholeDelimiterWithinTheRange() {
+        // $a$ at 0: "$ab$" and "$a " do not close it, "$a$" at 12 does
+        assertThat(SqlLexer.dollarQuoteClose("$a$ $ab$ $a $a$", 0, 3, 15)).isEqualTo(12);
+        assertThat(SqlLexer.dollarQuoteClose("$a$ x $a$", 0, 3, 8)).isEqualTo(-1);
+        assertThat(SqlLexer.dollarQuoteClose("$a$ x $a$", 0, 3, 9)).isEqualTo(6);
+        assertThat(SqlLexer.dollarQuoteClose("$$$", 0, 2, 3)).isEqualTo(-1);
+        assertThat(SqlLexer.dollarQuoteClose("$$$$", 0, 2, 4)).isEqualTo(2);
+        assertThat(SqlLexer.dollarQuoteClose("$A$ $a$", 0, 3, 7)).isEqualTo(-1);
+    }
+
+    @Test
+    void readsADollarQuoteToTheSameTagInTheSameCase() {
+        assertThat(tokens("$A$ x $a$ y $A$z")).containsExactly(
+                SqlTokens.STR + ":$A$ x $a$ y $A$", SqlTokens.WORD + ":z");
+        assertThat(tokens("$$$$ $$ $")).containsExactly(SqlTokens.STR + ":$$$$", SqlTokens.STR_OPEN + ":$$ $");
+    }
+
+    @Test
     void readsQBeforeBlankAsAName() {
         assertThat(tokens("q' x'")).containsExactly(SqlTokens.WORD + ":q", SqlTokens.STR + ":' x'");
     }

@@ -7,6 +7,7 @@ import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Scans;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -38,6 +39,28 @@ class XssDetectorTest {
 
     private List<String> strict(String value) {
         return rules(ScanTarget.queryValue(value), Level.STRICT);
+    }
+
+    @Test
+    void judgesEachValueAsIfItWereTheFirstOnTheThread() {
+        // Each thread's findings and text buffer serve every scan: nothing may pass to the next value.
+        List<ScanTarget> targets = List.of(ScanTarget.queryValue("<script>alert(1)</script>"),
+                Scans.json("/a", "%3Cscript%3Ealert(1)%3C/script%3E"),
+                Scans.json("/b", "<b onmouseover=x()>%3Cimg src=x onerror=y()%3E"),
+                ScanTarget.queryValue("it's (a present): call +41 44"), Scans.jsonKey("<svg onload=alert(1)>"),
+                ScanTarget.queryValue("javascript:alert(document.cookie)"), ScanTarget.queryValue("&lt;SCRIPT&gt;"),
+                Scans.json("/c", "plain %41 text"));
+        List<List<String>> alone = new ArrayList<>();
+        for (ScanTarget target : targets) {
+            alone.add(rules(target, Level.STRICT));
+        }
+        for (ScanTarget before : targets) {
+            for (int i = 0; i < targets.size(); i++) {
+                rules(before, Level.STRICT);
+                assertThat(rules(targets.get(i), Level.STRICT)).as("%s after %s", targets.get(i).text(), before.text())
+                        .isEqualTo(alone.get(i));
+            }
+        }
     }
 
     @Test

@@ -8,7 +8,11 @@ class XssTextTest {
 
     private static String decode(String value) {
         XssText text = XssText.of(value);
-        return new String(text.text, 0, text.length);
+        try {
+            return new String(text.text, 0, text.length);
+        } finally {
+            text.release();
+        }
     }
 
     @Test
@@ -46,5 +50,50 @@ class XssTextTest {
         XssText text = XssText.of("&lt;X");
         assertThat(text.originOf(0)).isZero();
         assertThat(text.originOf(1)).isEqualTo(4);
+        text.release();
+    }
+
+    @Test
+    void leavesNothingOfAValueInTheThreadsBufferOnceReleased() {
+        XssText text = XssText.of("<SCRIPT>alert(1)</SCRIPT>");
+        char[] buffer = text.text;
+        text.release();
+
+        assertThat(new String(buffer)).isEqualTo("\0".repeat(buffer.length));
+    }
+
+    @Test
+    void givesATextBuiltWhileAnotherHoldsTheBufferAnArrayOfItsOwn() {
+        XssText first = XssText.of("<b>one</b>");
+        XssText second = XssText.of("<I>TWO</I>");
+        try {
+            assertThat(second.text).isNotSameAs(first.text);
+            assertThat(new String(first.text, 0, first.length)).isEqualTo("<b>one</b>");
+            assertThat(new String(second.text, 0, second.length)).isEqualTo("<i>two</i>");
+        } finally {
+            second.release();
+            first.release();
+        }
+    }
+
+    @Test
+    void readsAValueLongerThanTheBufferIntoAnArrayOfItsOwn() {
+        String value = "A".repeat(XssText.SCRATCH_CHARS + 1);
+        XssText text = XssText.of(value);
+        text.release();
+
+        assertThat(text.text).hasSize(value.length());
+        assertThat(new String(text.text)).isEqualTo("a".repeat(value.length()));
+    }
+
+    @Test
+    void readsAShortValueAfterALongerOneWithoutItsLeftovers() {
+        assertThat(decode("&lt;abcdefgh")).isEqualTo("<abcdefgh");
+        XssText text = XssText.of("&lt;b");
+        try {
+            assertThat(new String(text.text, text.length, 8)).isEqualTo("\0".repeat(8));
+        } finally {
+            text.release();
+        }
     }
 }
