@@ -45,10 +45,25 @@ final class XssText {
      */
     static final int SCRATCH_CHARS = 8192;
 
-    /** A thread's buffer for one text at a time; all zeros whenever no text holds it. */
+    /**
+     * A thread's buffer for one text at a time; all zeros whenever no text holds it. It grows to the
+     * longest value the thread has read (at most {@link #SCRATCH_CHARS}), so a thread that lives for
+     * one request, as a virtual thread does, allocates no more than a new array would.
+     */
     private static final class Scratch {
-        final char[] chars = new char[SCRATCH_CHARS];
+        char[] chars = new char[0];
+        /** Characters written since the buffer was taken: the value's copy, at least the text. */
+        int written;
         boolean held;
+
+        char[] take(int n) {
+            if (chars.length < n) {
+                chars = new char[Math.min(SCRATCH_CHARS, Math.max(n, 2 * chars.length))];
+            }
+            held = true;
+            written = n;
+            return chars;
+        }
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -59,7 +74,8 @@ final class XssText {
      */
     void release() {
         if (scratch != null && scratch.held) {
-            Arrays.fill(text, 0, length, (char) 0);
+            // The value was copied whole and decoded in place: its tail beyond the text is in there too.
+            Arrays.fill(text, 0, scratch.written, (char) 0);
             scratch.held = false;
         }
     }
@@ -104,8 +120,7 @@ final class XssText {
         }
         char[] out;
         if (scratch != null) {
-            scratch.held = true;
-            out = scratch.chars;
+            out = scratch.take(n);
         } else {
             out = new char[n];
         }

@@ -63,6 +63,15 @@ class XssTextTest {
     }
 
     @Test
+    void leavesNoPartOfADecodedValueInTheThreadsBufferOnceReleased() {
+        XssText text = XssText.of("&lt;script&gt;alert(&quot;secret-token&quot;)&lt;/script&gt;");
+        char[] buffer = text.text;
+        text.release();
+
+        assertThat(new String(buffer)).isEqualTo("\0".repeat(buffer.length));
+    }
+
+    @Test
     void givesATextBuiltWhileAnotherHoldsTheBufferAnArrayOfItsOwn() {
         XssText first = XssText.of("<b>one</b>");
         XssText second = XssText.of("<I>TWO</I>");
