@@ -110,7 +110,7 @@ public final class SqlInjectionDetector extends RuleFamily {
             return;
         }
         Scratch scratch = SCRATCH.get();
-        FirstFindings findings = scratch.takeFindings();
+        FirstFindings findings = scratch.findings.take();
         try {
             if (sql) {
                 judge(value, profile, findings);
@@ -181,7 +181,7 @@ public final class SqlInjectionDetector extends RuleFamily {
                         sink.report(rule, offset, Math.max(0, Math.min(length, MAX_EVIDENCE))));
             }
         } finally {
-            scratch.giveBack(findings);
+            scratch.findings.giveBack(findings);
         }
     }
 
@@ -405,27 +405,7 @@ public final class SqlInjectionDetector extends RuleFamily {
         final SqlTokens tokens = new SqlTokens(MAX_TOKENS);
         final int[] stack = new int[MAX_TOKENS];
         final SqlShapes shapes = new SqlShapes();
-        private final FirstFindings findings = new FirstFindings(SqlRules.ALL);
-        private boolean findingsTaken;
-
-        /** The thread's empty findings, or new ones while a scan on this thread still holds them. */
-        FirstFindings takeFindings() {
-            if (findingsTaken) {
-                return new FirstFindings(SqlRules.ALL);
-            }
-            findingsTaken = true;
-            return findings;
-        }
-
-        /** Empties the thread's findings for the next value once a scan is done with them. */
-        void giveBack(FirstFindings taken) {
-            if (taken == findings) {
-                for (int rule = 0; rule < SqlRules.ALL.size(); rule++) {
-                    findings.remove(rule);
-                }
-                findingsTaken = false;
-            }
-        }
+        final FirstFindings.Reused findings = new FirstFindings.Reused(SqlRules.ALL);
     }
 
     /** Reads {@code value} as SQL in each context; {@code profile} is its profile, or null when unknown. */

@@ -375,46 +375,17 @@ final class SqlVocabulary {
     }
 
     private static final Lexicon WORD_TABLE = buildTable();
-    /**
-     * For each pair of ASCII letters, case folded, that a word may start and end with: a bit for
-     * each length below 64 that some word with those ends has. Most words of prose have no such
-     * word and are answered here, before the table hashes them.
-     */
-    private static final long[] LENGTHS_BY_LETTER_ENDS = lengthsByLetterEnds();
     private static final boolean EVERY_WORD_HAS_LETTER = WORDS.stream()
             .allMatch(w -> w.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')));
 
     private SqlVocabulary() {}
 
-    /** The id of the word in {@code text[from, to)} (case-insensitive), or 0 for an unknown word. */
+    /**
+     * The id of the word in {@code text[from, to)} (case-insensitive), or 0 for an unknown word;
+     * the table answers most words of prose by their length and end letters, before hashing.
+     */
     static int find(CharSequence text, int from, int to) {
-        int length = to - from;
-        if (length > 0 && length < Long.SIZE) {
-            int first = letterIndex(text.charAt(from));
-            int last = letterIndex(text.charAt(to - 1));
-            if (first >= 0 && last >= 0 && (LENGTHS_BY_LETTER_ENDS[first * 26 + last] & 1L << length) == 0) {
-                return 0;
-            }
-        }
         return WORD_TABLE.flags(text, from, to);
-    }
-
-    /** 0 to 25 for an ASCII letter of either case, else -1. */
-    private static int letterIndex(char c) {
-        int index = (c | 0x20) - 'a';
-        return index >= 0 && index < 26 && c < 128 ? index : -1;
-    }
-
-    private static long[] lengthsByLetterEnds() {
-        long[] lengths = new long[26 * 26];
-        for (String word : WORDS) {
-            int first = letterIndex(word.charAt(0));
-            int last = letterIndex(word.charAt(word.length() - 1));
-            if (first >= 0 && last >= 0 && word.length() < Long.SIZE) {
-                lengths[first * 26 + last] |= 1L << word.length();
-            }
-        }
-        return lengths;
     }
 
     /** Whether every word has an ASCII letter, so that text without one holds no known word. */

@@ -43,8 +43,8 @@ public final class XssDetector extends RuleFamily {
         String value = target.text();
         boolean markupCharacters = target.profile().hasAny(TRIGGERS)
                 || (target.profile().hasNonAscii() && hasFullWidthForm(value));
-        Scratch scratch = SCRATCH.get();
-        FirstFindings collector = scratch.takeFindings();
+        FirstFindings.Reused reused = FINDINGS.get();
+        FirstFindings collector = reused.take();
         try {
             FirstFindings asSent = null;
             if (markupCharacters) {
@@ -82,36 +82,13 @@ public final class XssDetector extends RuleFamily {
                 }
             }
         } finally {
-            scratch.giveBack(collector);
+            reused.giveBack(collector);
         }
     }
 
     /** The findings of a value, kept by each thread and emptied after each scan. */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    private static final class Scratch {
-        private final FirstFindings findings = new FirstFindings(XssRules.ALL);
-        private boolean taken;
-
-        /** The thread's empty findings, or new ones while a scan on this thread still holds them. */
-        FirstFindings takeFindings() {
-            if (taken) {
-                return new FirstFindings(XssRules.ALL);
-            }
-            taken = true;
-            return findings;
-        }
-
-        /** Empties the thread's findings for the next value once a scan is done with them. */
-        void giveBack(FirstFindings held) {
-            if (held == findings) {
-                for (int rule = 0; rule < XssRules.ALL.size(); rule++) {
-                    findings.remove(rule);
-                }
-                taken = false;
-            }
-        }
-    }
+    private static final ThreadLocal<FirstFindings.Reused> FINDINGS =
+            ThreadLocal.withInitial(() -> new FirstFindings.Reused(XssRules.ALL));
 
     /** Layers of percent-encoding undone in values that the engine passes on undecoded. */
     private static final PercentDecoder BODY_ESCAPES = new PercentDecoder(2);

@@ -124,6 +124,19 @@ final class XssText {
         } else {
             out = new char[n];
         }
+        try {
+            return decode(value, out, scratch);
+        } catch (RuntimeException | Error e) {
+            if (scratch != null) {
+                Arrays.fill(out, 0, n, (char) 0);
+                scratch.held = false;
+            }
+            throw e;
+        }
+    }
+
+    private static XssText decode(String value, char[] out, Scratch scratch) {
+        int n = value.length();
         // The value is copied at once and decoded in place: the text never runs ahead of the
         // character being read (len <= i), so out[i] still holds the value's character i.
         value.getChars(0, n, out, 0);
