@@ -55,9 +55,9 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             .add(OPERATOR, "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
                     "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod",
                     "text", "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group",
-                    "search", "geowithin", "geointersects", "near",
-                    "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear",
-                    "project", "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions")
+                    "search", "geowithin", "geointersects", "near", "nearsphere", "slice", "bitsallset", "bitsanyset",
+                    "bitsallclear", "bitsanyclear", "project", "sort", "limit", "skip", "sample", "unwind",
+                    "replaceroot", "currentop", "listsessions")
             .add(OPERATOR | UPDATE, "set", "unset", "inc", "push", "pull", "rename", "addtoset")
             .build();
 
@@ -75,8 +75,8 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     private static final Lexicon SHELL_METHODS = Lexicon.builder()
             .add(METHOD, "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany",
                     "aggregate", "mapreduce", "findandmodify", "findoneandupdate", "replaceone", "createindex")
-            .add(METHOD | DESTRUCTIVE, "remove", "deleteone", "deletemany", "drop", "findoneanddelete", "renamecollection",
-                    "dropindex", "dropindexes")
+            .add(METHOD | DESTRUCTIVE, "remove", "deleteone", "deletemany", "drop", "findoneanddelete",
+                    "renamecollection", "dropindex", "dropindexes")
             .build();
 
     /** Keywords that may start a variable declaration, with the blank after them. */

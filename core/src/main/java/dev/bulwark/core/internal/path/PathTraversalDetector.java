@@ -30,7 +30,8 @@ import java.util.Set;
  * entry counts only in path shape: at the start of the value or right after a separator, and, for
  * complete names, followed by something that cannot continue the name. "passwd" in prose is not a
  * path, and a path whose last name is a public or template variant of a secret ({@code id_rsa.pub},
- * {@code .env.example}) names a file made to be shared, unless the value climbs. The table is looked up in the value as a file API reads it ({@link #pathSkeleton}): junk
+ * {@code .env.example}) names a file made to be shared, unless the value climbs. The table is
+ * looked up in the value as a file API reads it ({@link #pathSkeleton}): junk
  * where a separator should be ({@code %c0%qf}, U+FFFD from overlong UTF-8, control bytes,
  * private-use slashes), redundant separators and {@code /./} all read as one separator, trailing dots
  * and blanks of a name go as Windows drops them ({@code WEB-INF./}), so a value

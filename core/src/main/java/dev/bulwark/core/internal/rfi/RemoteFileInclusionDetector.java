@@ -22,8 +22,8 @@ import dev.bulwark.core.internal.rules.UrlCursor;
  * URL alone is never enough. The rules look for the shapes inclusion needs: a raw IP address as
  * host (no DNS name to register), a trailing {@code ?} or NUL that turns whatever the application
  * appends into a query string, a script or text payload file at the end of the path, an FTP URL
- * that names no file, carries credentials or names a script, a
- * parameter whose name says it holds a file-system path, a stream wrapper ({@code php://},
+ * that names no file, carries credentials or names a script, a parameter whose name says it
+ * holds a file-system path, a stream wrapper ({@code php://},
  * {@code phar://}, {@code file:}, {@code jar:}, ...), an {@code include(}/{@code require(} call
  * with a URL, or a URL embedded in the request path.
  *

@@ -16,8 +16,8 @@ import dev.bulwark.core.internal.rules.TokenScan;
 /**
  * Token-level checks over a value read as JavaScript: {@code require(...)}, members of
  * {@code process}, {@code require}, {@code module} and {@code global}, evaluators given a string,
- * anonymous function literals and probing console calls, and loops with constant conditions. Linear: one lexer pass,
- * plus look-aheads bounded to 256 characters.
+ * anonymous function literals and probing console calls, and loops with constant conditions.
+ * Linear: one lexer pass, plus look-aheads bounded to 256 characters.
  */
 final class NodeTokenScan extends TokenScan {
 
