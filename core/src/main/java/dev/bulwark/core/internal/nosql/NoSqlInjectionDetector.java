@@ -18,6 +18,8 @@ import dev.bulwark.core.internal.rules.Text;
  * ({@code {"$where": ...}}), or as JSON text inside a value that the application parses
  * ({@code {"$gt": ""}}). Operators come from a data table; {@code $} in other places (prices,
  * JSON Schema {@code $ref}, Extended JSON {@code $oid}, OData {@code $filter}) is left alone.
+ * An update operator object inside a value ({@code { $set: {...} }}) selects nothing and is how
+ * people write about MongoDB: it counts at STRICT only.
  * Server-side JavaScript ({@code $where}, {@code $function}, {@code $accumulator}) is reported at
  * BASIC level, as is JavaScript that breaks out of a {@code $where} string: a quote followed by
  * {@code ;return ...}, {@code this.field.match(}, or {@code '||'a'=='a}.
@@ -37,6 +39,14 @@ public final class NoSqlInjectionDetector extends RuleFamily {
      * breakout ({@code '}], $comment:'...'}), or in brackets ({@code [$comment]}), it still counts.
      */
     private static final int SCHEMA_KEYWORD = 4;
+    /**
+     * An update operator ({@code $set}, {@code $inc}, ...): it rewrites fields but selects nothing.
+     * As a key or name it is mass assignment and counts at STANDARD; as an object inside a string
+     * value ({@code { $set: { status: "active" } }}) it is how people write about MongoDB, so it
+     * counts only at STRICT ({@link NoSqlRules#UPDATE_IN_VALUE}). The bracket form ({@code [$set]=})
+     * in a value is a form body, not prose, and counts at STANDARD.
+     */
+    private static final int UPDATE = 8;
 
     /** MongoDB query, expression and aggregation operators, without the {@code $}. */
     private static final Lexicon OPERATORS = Lexicon.builder()
@@ -45,16 +55,29 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             .add(OPERATOR, "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "nor",
                     "not", "exists", "type", "regex", "options", "expr", "lookup", "elemmatch", "all", "size", "mod",
                     "text", "jsonschema", "unionwith", "merge", "out", "graphlookup", "facet", "match", "group",
-                    "set", "unset", "inc", "push", "pull", "rename", "search", "geowithin", "geointersects", "near",
-                    "nearsphere", "slice", "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "addtoset",
-                    "project", "sort", "limit", "skip", "sample", "unwind", "replaceroot", "currentop", "listsessions")
+                    "search", "geowithin", "geointersects", "near", "nearsphere", "slice", "bitsallset", "bitsanyset",
+                    "bitsallclear", "bitsanyclear", "project", "sort", "limit", "skip", "sample", "unwind",
+                    "replaceroot", "currentop", "listsessions")
+            .add(OPERATOR | UPDATE, "set", "unset", "inc", "push", "pull", "rename", "addtoset")
             .build();
 
-    /** Collection and database methods of the MongoDB shell, lower case: {@code db.users.drop()}. */
-    private static final Lexicon SHELL_METHODS = Lexicon.of(
-            "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany", "remove",
-            "deleteone", "deletemany", "drop", "aggregate", "mapreduce", "findandmodify", "findoneandupdate",
-            "findoneanddelete", "replaceone", "renamecollection", "createindex");
+    /** Flag of every entry of {@link #SHELL_METHODS}. */
+    private static final int METHOD = 1;
+    /** A collection method that destroys data or structure: {@code db.users.drop()}. */
+    private static final int DESTRUCTIVE = 2;
+
+    /**
+     * Collection methods of the MongoDB shell, lower case. After a breakout from a {@code $where}
+     * string any of them is injected code. As a whole value, a {@link #DESTRUCTIVE} one is, and any
+     * call ended by {@code ;} as a statement for an evaluator ({@code db.injection.insert({a:1});});
+     * a bare call ({@code db.users.updateOne({ _id: 1 }, { $set: ... })}) is how people show a query.
+     */
+    private static final Lexicon SHELL_METHODS = Lexicon.builder()
+            .add(METHOD, "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany",
+                    "aggregate", "mapreduce", "findandmodify", "findoneandupdate", "replaceone", "createindex")
+            .add(METHOD | DESTRUCTIVE, "remove", "deleteone", "deletemany", "drop", "findoneanddelete",
+                    "renamecollection", "dropindex", "dropindexes")
+            .build();
 
     /** Keywords that may start a variable declaration, with the blank after them. */
     private static final String[] DECLARATIONS = {"var ", "let ", "const "};
@@ -138,6 +161,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
 
     /** {@code {"$gt": ""}}, {@code {$ne: 1}} or {@code [$ne]=} inside a value. */
     private static boolean scanOperatorsInValue(String text, int firstDollar, DetectionSink sink) {
+        boolean updateReported = false;
         for (int d = firstDollar; d >= 0; d = text.indexOf('$', d + 1)) {
             int end = identifierEnd(text, d + 1);
             if (end == d + 1 || !OPERATORS.contains(text, d + 1, end)) {
@@ -167,8 +191,15 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             after = Text.skipSpaces(text, after);
             if (after < text.length() && text.charAt(after) == ':') {
                 int start = Math.max(before, 0);
-                sink.report(NoSqlRules.OPERATOR_IN_VALUE, start, after + 1 - start);
-                return true;
+                boolean update = (OPERATORS.flags(text, d + 1, end) & UPDATE) != 0;
+                if (!update) {
+                    sink.report(NoSqlRules.OPERATOR_IN_VALUE, start, after + 1 - start);
+                    return true;
+                }
+                if (!updateReported) {
+                    sink.report(NoSqlRules.UPDATE_IN_VALUE, start, after + 1 - start);
+                    updateReported = true;
+                }
             }
         }
         return false;
@@ -184,7 +215,8 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     private static void scanJavaScript(String text, DetectionSink sink) {
         int length = text.length();
         int start = Text.skipSpaces(text, 0);
-        if (shellCall(text, start)) {
+        if (shellCall(text, start, METHOD | DESTRUCTIVE)
+                || shellCall(text, start, METHOD) && endsStatement(text, start)) {
             sink.report(NoSqlRules.JS_INJECTION, start, Math.min(length - start, 32));
             return;
         }
@@ -249,7 +281,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         if (Ascii.matchesAt(text, i, "sleep(") || Ascii.matchesAt(text, i, "while(") || Ascii.matchesAt(text, i, "while (")
                 || Ascii.matchesAt(text, i, "do{") || Ascii.matchesAt(text, i, "do {") || Ascii.matchesAt(text, i, "for(")
                 || (Ascii.matchesAt(text, i, "this.") && thisComparison(text, i + 5)) || assignsNewObject(text, i)
-                || shellCall(text, i)) {
+                || shellCall(text, i, METHOD)) {
             return true;
         }
         if (!Ascii.matchesAt(text, i, "return")) {
@@ -291,8 +323,11 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         return Ascii.matchesAt(text, Text.skipSpaces(text, i + 1), "new ");
     }
 
-    /** {@code db.users.drop(}, {@code db.dropDatabase(}: a MongoDB shell call. */
-    private static boolean shellCall(String text, int from) {
+    /**
+     * {@code db.users.drop(}, {@code db.dropDatabase(}: a MongoDB shell call, a call of a database
+     * method or of a collection method with all of {@code methodFlags}.
+     */
+    private static boolean shellCall(String text, int from, int methodFlags) {
         if (!Ascii.matchesAt(text, from, "db.")) {
             return false;
         }
@@ -311,7 +346,27 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         if (end >= text.length() || text.charAt(end) != '(') {
             return false;
         }
-        return SHELL_METHODS.contains(text, method, end);
+        return (SHELL_METHODS.flags(text, method, end) & methodFlags) == methodFlags;
+    }
+
+    /**
+     * Whether the call that starts at {@code from} is followed by {@code ;}: its parentheses are
+     * matched over at most 256 characters, quotes not considered.
+     */
+    private static boolean endsStatement(String text, int from) {
+        int open = text.indexOf('(', from);
+        int limit = Math.min(text.length(), open + 256);
+        int depth = 0;
+        for (int i = open; open >= 0 && i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                int next = Text.skipSpaces(text, i + 1);
+                return next < text.length() && text.charAt(next) == ';';
+            }
+        }
+        return false;
     }
 
     /** After {@code this.}: a field name, then {@code .match(}, {@code .test(}, or a comparison. */

@@ -29,7 +29,9 @@ import java.util.Set;
  * {@code proc/self/}, {@code boot.ini}, {@code .git/}, {@code id_rsa}, {@code WEB-INF/}, ...). An
  * entry counts only in path shape: at the start of the value or right after a separator, and, for
  * complete names, followed by something that cannot continue the name. "passwd" in prose is not a
- * path. The table is looked up in the value as a file API reads it ({@link #pathSkeleton}): junk
+ * path, and a path whose last name is a public or template variant of a secret ({@code id_rsa.pub},
+ * {@code .env.example}) names a file made to be shared, unless the value climbs. The table is
+ * looked up in the value as a file API reads it ({@link #pathSkeleton}): junk
  * where a separator should be ({@code %c0%qf}, U+FFFD from overlong UTF-8, control bytes,
  * private-use slashes), redundant separators and {@code /./} all read as one separator, trailing dots
  * and blanks of a name go as Windows drops them ({@code WEB-INF./}), so a value
@@ -122,6 +124,14 @@ public final class PathTraversalDetector extends RuleFamily {
     };
 
     private static final PathTrie SENSITIVE_PATHS = new PathTrie(SENSITIVE);
+
+    /**
+     * Last extensions that turn a secret's name into a file meant to be shared: a public key
+     * ({@code id_rsa.pub}) or a template committed with the code ({@code .env.example},
+     * {@code .env.dist}, {@code wp-config.php.sample}). Such a name is not a sensitive file.
+     */
+    private static final Lexicon SHAREABLE_SUFFIXES = Lexicon.of("pub", "example", "sample", "dist", "template",
+            "tmpl", "tpl");
 
     /** Extensions of files that hold data, not pages: backups, dumps, databases, logs. */
     private static final Lexicon BACKUP_EXTENSIONS = Lexicon.of(
@@ -726,9 +736,21 @@ public final class PathTraversalDetector extends RuleFamily {
         // Candidates: the start of the value and every position after a slash or backslash.
         int nextSlash = text.indexOf('/');
         int nextBackslash = text.indexOf('\\');
+        // 1 when the value climbs (".."), 0 when it does not, -1 until a match needs to know
+        int climbs = -1;
         for (int p = 0; p < length; ) {
             int matched = SENSITIVE_PATHS.match(text, p);
-            if (matched == 0) {
+            if (matched > 0) {
+                if (climbs < 0) {
+                    climbs = text.contains("..") ? 1 : 0;
+                }
+                int shareableEnd = climbs == 0 ? shareableVariantEnd(text, p) : -1;
+                if (shareableEnd > 0) {
+                    // every later match up to there names the same shareable file
+                    p = shareableEnd;
+                    matched = 0;
+                }
+            } else {
                 matched = processDirectory(text, p);
             }
             if (matched > 0) {
@@ -749,6 +771,35 @@ public final class PathTraversalDetector extends RuleFamily {
             p = separator + 1;
         }
         return false;
+    }
+
+    /**
+     * Where the path that starts at {@code start} ends when it names a file made to be shared, not
+     * a secret, or -1: its last name ends in a {@link #SHAREABLE_SUFFIXES shareable suffix}
+     * ({@code id_rsa.pub}, {@code ~/.ssh/id_ed25519-cert.pub}, {@code .env.example},
+     * {@code config/.env.dist}). The secret itself, its other variants ({@code .env.local}) and its
+     * backups ({@code .env.bak}, {@code id_rsa~}, {@code .env.example.bak}) do not end in such a
+     * suffix. The caller lets off no value that climbs ({@code ..}): the traversal is the attack.
+     */
+    private static int shareableVariantEnd(String text, int start) {
+        int end = start;
+        int lastName = start;
+        while (end < text.length() && !endsPath(text.charAt(end))) {
+            if (text.charAt(end) == '/' || text.charAt(end) == '\\') {
+                lastName = end + 1;
+            }
+            end++;
+        }
+        int dot = end - 1;
+        while (dot > lastName && text.charAt(dot) != '.') {
+            dot--;
+        }
+        return dot > lastName && SHAREABLE_SUFFIXES.contains(text, dot + 1, end) ? end : -1;
+    }
+
+    /** A character that ends a path written in a value: a blank, a quote, a query or a shell or list separator. */
+    private static boolean endsPath(char c) {
+        return c <= ' ' || "\"'`?#;&|<>,()[]{}*".indexOf(c) >= 0;
     }
 
     /** {@code proc/1234/...}: another process's directory, numbered, so not in the table. */

@@ -161,6 +161,43 @@ class NoSqlInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{ $set: { status: \"active\" } }", "{\"$inc\": {\"views\": 1}}",
+        "db.users.updateOne({ _id: 1 }, { $set: { name: \"x\" } })", "{ $push: { tags: \"new\" } }"})
+    void allowsUpdateOperatorObjectInsideValueAtStandard(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{ $set: { role: \"admin\" } }", "{\"$unset\": {\"locked\": 1}}", "{ $addToSet: { roles: 1 } }"})
+    void detectsUpdateOperatorObjectInsideValueAtStrict(String value) {
+        assertThat(Scans.at(Level.STRICT, detector, query(value))).containsExactly("NOSQL-UPDATE-OPERATOR-IN-VALUE");
+    }
+
+    @Test
+    void detectsQueryOperatorAfterUpdateOperatorInsideValue() {
+        assertThat(standard(query("{ $set: { a: 1 }, $or: [{}] }"))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @Test
+    void detectsUpdateOperatorInBracketsInsideValue() {
+        assertThat(standard(query("user[$set][role]=admin"))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db.users.deleteMany({})", "db.users.remove({})", "db.users.drop()",
+        "db.users.find({});", "db.injection.insert({success:1});"})
+    void detectsDestructiveOrStatementShellCallAsWholeValue(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db.users.find({ name: \"alice\" })", "db.inventory.insertOne({ item: \"canvas\" })",
+        "db.users.updateMany({}, { $set: { a: 1 } })"})
+    void allowsReadOrUpdateShellCallShownAsWholeValue(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"db.getCollectionNames()", "';db.getCollection('users').drop();'", "db.getSiblingDB('admin')",
         "1; db.adminCommand({listDatabases: 1})"})
     void detectsDatabaseMethodsOfTheShell(String value) {

@@ -29,6 +29,32 @@ class PathTraversalDetectorTest {
         return Scans.standard(detector, target);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"id_rsa.pub", "~/.ssh/id_ed25519-cert.pub", "/etc/ssh/ssh_host_rsa_key.pub", ".env.example",
+        "config/.env.dist", ".env.local.template", "wp-config.php.sample"})
+    void allowsPublicOrTemplateVariantOfSecretName(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".env.example.bak", "id_rsa.pub~", ".env%00.example", ".env;.example", ".env/.example",
+        "id_rsa.pub ~/.ssh/id_rsa", "/home/a/.ssh/id_rsa"})
+    void detectsSecretNameWhoseLastExtensionIsNotShareable(String value) {
+        assertThat(standard(query(value))).contains("PATH-SENSITIVE-FILE");
+    }
+
+    @Test
+    void detectsShareableVariantReachedByTraversal() {
+        assertThat(standard(query("../../.ssh/id_rsa.pub"))).isNotEmpty();
+        assertThat(standard(query("/x/../.env.example"))).isNotEmpty();
+    }
+
+    @Test
+    void finishesQuicklyOnMebibyteOfShareableVariants() {
+        ScanTarget value = json("/v", mebibyteOf("id_rsa.pub/"));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(value));
+    }
+
     @Test
     void detectsChainedDotDotSegments() {
         assertThat(Scans.at(Level.BASIC, detector, query("../../../var/www/config"))).containsExactly("PATH-TRAVERSAL");

@@ -61,9 +61,23 @@ class RemoteFileInclusionDetectorTest {
         assertThat(standard(query("x", "https://evil.example/run.sh"))).containsExactly("RFI-PAYLOAD-FILE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://files.example", "ftp://files.example/", "ftp://user:secret@files.example/pub/x.txt",
+        "ftp://files.example/pub/shell.php", "ftp://files.example/x.JSP"})
+    void detectsFtpUrlShapedForInclusion(String value) {
+        assertThat(standard(query(value))).containsExactly("RFI-FTP-URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://files.example/pub/x", "ftp://ftp.example.com/pub/file.txt",
+        "ftp://files.example/pub/dir/", "ftp://files.example/pub/data.csv.gz"})
+    void allowsFtpDownloadLink(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
     @Test
-    void detectsFtpUrl() {
-        assertThat(standard(query("ftp://files.example/pub/x"))).containsExactly("RFI-FTP-URL");
+    void detectsExecutableOverFtpAsPayloadFile() {
+        assertThat(standard(query("ftp://files.example/pub/run.sh"))).containsExactly("RFI-PAYLOAD-FILE");
     }
 
     @Test

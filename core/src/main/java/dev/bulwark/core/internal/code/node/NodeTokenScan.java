@@ -16,8 +16,8 @@ import dev.bulwark.core.internal.rules.TokenScan;
 /**
  * Token-level checks over a value read as JavaScript: {@code require(...)}, members of
  * {@code process}, {@code require}, {@code module} and {@code global}, evaluators given a string,
- * function literals and console calls, and loops with constant conditions. Linear: one lexer pass,
- * plus look-aheads bounded to 256 characters.
+ * anonymous function literals and probing console calls, and loops with constant conditions.
+ * Linear: one lexer pass, plus look-aheads bounded to 256 characters.
  */
 final class NodeTokenScan extends TokenScan {
 
@@ -139,9 +139,49 @@ final class NodeTokenScan extends TokenScan {
                 && GLOBAL_MEMBERS.contains(s, a, b)) {
             findings.report(NODE_INTERNALS, ra, b);
         } else if (Ascii.rangeEquals(s, ra, rb, "console") && CONSOLE_METHODS.contains(s, a, b)
-                && (called || lex.charAfter() == '.')) {
+                && (lex.charAfter() == '.' || called && constantArguments(b + 1))) {
             findings.report(JS_FUNCTION_LITERAL, ra, b);
         }
+    }
+
+    /**
+     * Whether the arguments that start at {@code from} (after the opening parenthesis) are numbers
+     * and arithmetic only, up to the closing parenthesis: {@code console.info(1)}, {@code (7*7)}.
+     * That is a probe, which prints a constant to see whether the code runs; code shown in a
+     * developer form logs a message or a variable ({@code console.log(user.name)}). Bounded to 64
+     * characters.
+     */
+    private boolean constantArguments(int from) {
+        int limit = Math.min(s.length(), from + 64);
+        int depth = 0;
+        boolean digit = false;
+        boolean inNumber = false;
+        for (int i = from; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == ')' && depth == 0) {
+                return digit;
+            }
+            if (Ascii.isDigit(c)) {
+                digit = true;
+                inNumber = true;
+            } else if (Ascii.isLetter(c) || c == '_') {
+                // 0x41, 1e3, 10n, 1_000: letters only inside a number
+                if (!inNumber) {
+                    return false;
+                }
+            } else if (c == '(') {
+                depth++;
+                inNumber = false;
+            } else if (c == ')') {
+                depth--;
+                inNumber = false;
+            } else if (c == ' ' || "+-*/%".indexOf(c) >= 0) {
+                inNumber = false;
+            } else if (c != '.') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -167,9 +207,8 @@ final class NodeTokenScan extends TokenScan {
         if (Ascii.rangeEquals(s, a, b, "require") && !member) {
             pendingRequire = a;
         }
-        boolean afterFunctionKeyword = window.isWord(1, "function");
-        if (Ascii.rangeEquals(s, a, b, "function") || afterFunctionKeyword) {
-            functionLiteral(afterFunctionKeyword ? window.start(1) : a);
+        if (Ascii.rangeEquals(s, a, b, "function")) {
+            functionLiteral(a);
         }
         if (Ascii.rangeEquals(s, a, b, "function") && window.isWord(1, "new")) {
             findings.report(JS_DYNAMIC_CODE, window.start(1), lex.end);
@@ -178,7 +217,12 @@ final class NodeTokenScan extends TokenScan {
         }
     }
 
-    /** {@code function (...) {}: scans ahead a bounded distance for the parameter list and body. */
+    /**
+     * {@code function (...) {}: an anonymous function, the shape a payload takes to be passed to an
+     * evaluator, a timer or a deserializer, or to run at once ({@code (function(){...})()}). A
+     * named declaration ({@code function greet(name) { ... }}) is how code is shown, and is left to
+     * the rules on what the code does. Scans ahead a bounded distance for the parameter list and body.
+     */
     private void functionLiteral(int at) {
         int n = s.length();
         int limit = Math.min(n, lex.end + 256);

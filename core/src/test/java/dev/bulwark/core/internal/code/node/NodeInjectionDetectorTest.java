@@ -67,9 +67,18 @@ class NodeInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"function() {", "function x(a, b) { return a }", "console.log(1)", "console['info'](2)"})
-    void detectsJavaScriptFunctionLiteralOrConsoleCall(String value) {
+    @ValueSource(strings = {"function() {", "function (a, b) { return a }", "console.log(1)", "console.log(7 * 7)",
+        "console.log(0x41)", "console['info'](2)", "console.info.call(this, 1)"})
+    void detectsAnonymousFunctionLiteralOrProbingConsoleCall(String value) {
         assertThat(Scans.value(detector, value)).contains("CODE-JS-FUNCTION-LITERAL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"function greet(name) { return \"Hi \" + name; }", "function noop() {}",
+        "console.log(\"hello\")", "console.log(user.name)", "console.error(\"Failed\", err)", "console.log()",
+        "console.log(items.length + 1)"})
+    void ignoresNamedFunctionDeclarationOrConsoleCallThatLogsAMessage(String value) {
+        assertThat(Scans.value(detector, value)).doesNotContain("CODE-JS-FUNCTION-LITERAL");
     }
 
     @ParameterizedTest
