@@ -21,9 +21,9 @@ import dev.bulwark.core.internal.rules.UrlCursor;
  * <p>Plain URLs are ordinary parameter values (redirect targets, referrers, share links), so a
  * URL alone is never enough. The rules look for the shapes inclusion needs: a raw IP address as
  * host (no DNS name to register), a trailing {@code ?} or NUL that turns whatever the application
- * appends into a query string, a script or text payload file at the end of the path, an FTP URL
- * that names no file, carries credentials or names a script, a parameter whose name says it
- * holds a file-system path, a stream wrapper ({@code php://},
+ * appends into a query string, a script or text payload file at the end of the path, FTP (whose
+ * files PHP includes as served, so any file there may be the payload), a
+ * parameter whose name says it holds a file-system path, a stream wrapper ({@code php://},
  * {@code phar://}, {@code file:}, {@code jar:}, ...), an {@code include(}/{@code require(} call
  * with a URL, or a URL embedded in the request path.
  *
@@ -34,15 +34,9 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
 
     /** Extensions of files an attacker hosts to be included or run. */
     private static final String[] PAYLOAD_EXTENSIONS = {
-        "sh", "bash", "pl", "py", "rb", "ps1", "bat", "cmd", "vbs", "exe", "elf", "bin", "so", "dll",
+        "txt", "sh", "bash", "pl", "py", "rb", "ps1", "bat", "cmd", "vbs", "exe", "elf", "bin", "so", "dll",
         "inc", "jpg.php", "gif.php", "phtml",
     };
-
-    /**
-     * Plain text: where an attacker hosts PHP over HTTP, so that the web server serving it does not
-     * run it first. Nothing runs what an FTP server serves, so there a text file is a document.
-     */
-    private static final String[] TEXT_EXTENSIONS = {"txt"};
 
     /** Extensions of server-side pages: legitimate link targets, so only a weak signal. */
     private static final String[] SCRIPT_EXTENSIONS = {
@@ -127,13 +121,11 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
         if (endsWithQuestionOrNul(text, url)) {
             return RfiRules.QUERY_TRUNCATION;
         }
-        boolean ftp = url.kind == UrlCursor.Kind.FTP;
-        if (ftp && isFtpInclusion(text, url)) {
+        if (url.kind == UrlCursor.Kind.FTP) {
             return RfiRules.FTP_URL;
         }
         int lastSegment = url.lastSegmentStart();
-        if (lastSegment >= 0 && (endsWithExtension(text, lastSegment, url.pathEnd(), PAYLOAD_EXTENSIONS)
-                || !ftp && endsWithExtension(text, lastSegment, url.pathEnd(), TEXT_EXTENSIONS))) {
+        if (lastSegment >= 0 && endsWithExtension(text, lastSegment, url.pathEnd(), PAYLOAD_EXTENSIONS)) {
             return RfiRules.PAYLOAD_FILE;
         }
         boolean parameter = isParameterValue(target);
@@ -147,21 +139,6 @@ public final class RemoteFileInclusionDetector extends RuleFamily {
             return RfiRules.OFF_SITE_URL;
         }
         return null;
-    }
-
-    /**
-     * An FTP URL shaped for inclusion rather than download: a server alone ({@code ftp://host},
-     * {@code ftp://host/}), a base to which the application appends the file it includes; user
-     * information ({@code ftp://user:pass@host/x}), which a link for others to follow does not
-     * carry; or a server-side script ({@code .php}, ...), which over FTP is source code to run, not a
-     * page. A download link ({@code ftp://ftp.example.com/pub/file.txt}) is none of these.
-     */
-    private static boolean isFtpInclusion(String text, UrlCursor url) {
-        if (url.at >= 0 || url.pathEnd() - url.authorityEnd <= 1) {
-            return true;
-        }
-        int lastSegment = url.lastSegmentStart();
-        return lastSegment >= 0 && endsWithExtension(text, lastSegment, url.pathEnd(), SCRIPT_EXTENSIONS);
     }
 
     /**

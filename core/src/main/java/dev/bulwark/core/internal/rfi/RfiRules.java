@@ -29,7 +29,7 @@ final class RfiRules {
     static final RuleDefinition SCRIPT_PAGE = rule("RFI-SCRIPT-PAGE", Level.STRICT,
             "URL naming a server-side script (.php, .asp, .jsp, ...)", REFERENCE);
     static final RuleDefinition FTP_URL = rule("RFI-FTP-URL", Level.STANDARD,
-            "FTP URL shaped for inclusion: a server alone, user information, or a server-side script", REFERENCE);
+            "FTP URL in a parameter", REFERENCE);
     static final RuleDefinition PATH_PARAMETER = rule("RFI-PATH-PARAMETER", Level.STANDARD,
             "URL in a parameter whose name denotes a file-system path or include", REFERENCE);
     static final RuleDefinition UNC_PATH = rule("RFI-UNC-PATH", Level.STANDARD,

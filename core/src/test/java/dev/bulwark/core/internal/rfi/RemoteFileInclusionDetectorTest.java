@@ -61,23 +61,19 @@ class RemoteFileInclusionDetectorTest {
         assertThat(standard(query("x", "https://evil.example/run.sh"))).containsExactly("RFI-PAYLOAD-FILE");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"ftp://files.example", "ftp://files.example/", "ftp://user:secret@files.example/pub/x.txt",
-        "ftp://files.example/pub/shell.php", "ftp://files.example/x.JSP"})
-    void detectsFtpUrlShapedForInclusion(String value) {
-        assertThat(standard(query(value))).containsExactly("RFI-FTP-URL");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"ftp://files.example/pub/x", "ftp://ftp.example.com/pub/file.txt",
-        "ftp://files.example/pub/dir/", "ftp://files.example/pub/data.csv.gz"})
-    void allowsFtpDownloadLink(String value) {
-        assertThat(standard(query(value))).isEmpty();
-    }
-
     @Test
-    void detectsExecutableOverFtpAsPayloadFile() {
-        assertThat(standard(query("ftp://files.example/pub/run.sh"))).containsExactly("RFI-PAYLOAD-FILE");
+    void detectsFtpUrl() {
+        assertThat(standard(query("ftp://files.example/pub/x"))).containsExactly("RFI-FTP-URL");
+    }
+
+    /**
+     * PHP includes what an FTP server serves as it is, with no web server to run it first, so any
+     * file there can be the payload: a text file or a picture as much as a script.
+     */
+    @Test
+    void detectsFtpUrlToAnyKindOfFile() {
+        assertThat(standard(query("ftp://files.example/pub/readme.txt"))).containsExactly("RFI-FTP-URL");
+        assertThat(standard(query("ftp://files.example/avatar.jpg"))).containsExactly("RFI-FTP-URL");
     }
 
     @Test
