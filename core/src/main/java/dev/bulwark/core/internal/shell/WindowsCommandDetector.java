@@ -206,14 +206,21 @@ public final class WindowsCommandDetector extends RuleFamily {
 
         void run(ScanTarget target, String text) {
             text = begin(text, target.source() == Source.HEADER);
-            parse(text, ShellTokenizer.START_UNQUOTED);
-            if (!anyBlocking && text.indexOf('"') >= 0) {
-                parse(text, ShellTokenizer.START_DOUBLE);
+            boolean afterOpening = mayNameCommandAfterOpening(text);
+            if (afterOpening || commandAt(text, 0)) {
+                readUnquotedAndDoubleQuoted(text);
             }
-            if (!anyBlocking && text.indexOf('\'') >= 0 && mayNameCommand(text)) {
+            if (!anyBlocking && text.indexOf('\'') >= 0 && (afterOpening || singleQuotedOpeningMayName(text))) {
                 // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
                 // all: "'&net user x /add&'" closes the string, or never opened one.
                 parse(text, ShellTokenizer.START_SINGLE);
+            }
+        }
+
+        private void readUnquotedAndDoubleQuoted(String text) {
+            parse(text, ShellTokenizer.START_UNQUOTED);
+            if (!anyBlocking && text.indexOf('"') >= 0) {
+                parse(text, ShellTokenizer.START_DOUBLE);
             }
         }
 
@@ -224,6 +231,24 @@ public final class WindowsCommandDetector extends RuleFamily {
         void readSingleQuoted(String text, DetectionSink sink) {
             parse(begin(text, false), ShellTokenizer.START_SINGLE);
             report(sink);
+        }
+
+        /**
+         * Reads the text unquoted and as if injected inside a double-quoted string, and hands what
+         * those readings find to {@code sink}, so that tests can hold {@link #mayNameCommandUnquoted} to them.
+         */
+        void readUnquotedAndDoubleQuoted(String text, DetectionSink sink) {
+            readUnquotedAndDoubleQuoted(begin(text, false));
+            report(sink);
+        }
+
+        /**
+         * Whether the unquoted or the double-quoted reading can find anything: the reasoning of
+         * {@link #mayNameCommand}, with the value's first word looked at as every other word is
+         * (unquoted, or inside a double-quoted string whose word names nothing once it holds a blank).
+         */
+        boolean mayNameCommandUnquoted(String text) {
+            return mayNameCommandAfterOpening(text) || commandAt(text, 0);
         }
 
         /** Clears the last value's state and returns {@code text} with its HTML references decoded. */
@@ -256,15 +281,25 @@ public final class WindowsCommandDetector extends RuleFamily {
          * with a space in its first 190 characters (words are cut at 200) it names nothing.
          */
         boolean mayNameCommand(String text) {
+            return mayNameCommandAfterOpening(text) || singleQuotedOpeningMayName(text);
+        }
+
+        /** Whether the single-quoted reading's first word, the text up to its first quote, can name a command. */
+        private boolean singleQuotedOpeningMayName(String text) {
+            int firstQuote = text.indexOf('\'');
+            int firstSpace = text.indexOf(' ');
+            return !(firstSpace >= 0 && firstSpace < firstQuote && firstSpace < 190) && commandAt(text, 0);
+        }
+
+        /**
+         * Whether something other than the first word of a reading can be found: the text escapes,
+         * expands or redirects, a word after a separator can name a command, or a word is a {@code .Method}.
+         */
+        private boolean mayNameCommandAfterOpening(String text) {
             for (int k = 0; k < UNREAD.length(); k++) {
                 if (text.indexOf(UNREAD.charAt(k)) >= 0) {
                     return true;
                 }
-            }
-            int firstQuote = text.indexOf('\'');
-            int firstSpace = text.indexOf(' ');
-            if (!(firstSpace >= 0 && firstSpace < firstQuote && firstSpace < 190) && commandAt(text, 0)) {
-                return true;
             }
             // Each kind of character is found by indexOf, which is much faster than a loop over
             // every character of prose.
