@@ -356,10 +356,11 @@ public final class UnixCommandDetector extends RuleFamily {
         void run(ScanTarget target, String text) {
             header = target.source() == Source.HEADER;
             nameComponent = target.component() == Component.NAME;
-            text = prepared(text);
-            clearFindings(text.length());
-            if (mayNameCommand(text)) {
-                readEveryWay(text);
+            String read = prepared(text);
+            clearFindings(read.length());
+            // The value's profile holds for the text read unless decoding changed it.
+            if (mayNameCommand(read, read == text ? target.profile() : TextProfile.of(read))) {
+                readEveryWay(read);
             }
         }
 
@@ -396,7 +397,7 @@ public final class UnixCommandDetector extends RuleFamily {
         }
 
         /** Characters after which words are no longer runs of the text, or that find without a command name. */
-        private static final String UNREAD = "$\\`{}?*[<>=";
+        private static final AsciiSet UNREAD = AsciiSet.of("$\\`{}?*[<>=");
 
         /** The longest run {@link #commandAt} copies; a longer one is taken to name a command. */
         private final char[] name = new char[64];
@@ -421,20 +422,23 @@ public final class UnixCommandDetector extends RuleFamily {
          * parentheses.
          */
         boolean mayNameCommand(String text) {
-            for (int k = 0; k < UNREAD.length(); k++) {
-                if (text.indexOf(UNREAD.charAt(k)) >= 0) {
-                    return true;
-                }
-            }
-            if (hasEmptyWordOrParentheses(text)) {
+            return mayNameCommand(text, TextProfile.of(text));
+        }
+
+        /** {@link #mayNameCommand(String)} with the characters of {@code text} known from its profile. */
+        private boolean mayNameCommand(String text, TextProfile profile) {
+            if (profile.hasAny(UNREAD) || hasEmptyWordOrParentheses(text, profile)) {
                 return true;
             }
-            boolean slash = text.indexOf('/') >= 0;
+            boolean slash = profile.has('/');
             if (commandAt(text, 0, slash)) {
                 return true;
             }
             for (int k = 0; k < ShellTokenizer.COMMAND_SEPARATORS.length(); k++) {
                 char separator = ShellTokenizer.COMMAND_SEPARATORS.charAt(k);
+                if (!profile.has(separator)) {
+                    continue;
+                }
                 for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
                     if (commandAt(text, at + 1, slash)) {
                         return true;
@@ -501,9 +505,12 @@ public final class UnixCommandDetector extends RuleFamily {
          * word is in command position ({@code '' id}), or a {@code (} is closed after nothing but
          * blanks, the empty parentheses of a function definition.
          */
-        private static boolean hasEmptyWordOrParentheses(String text) {
+        private static boolean hasEmptyWordOrParentheses(String text, TextProfile profile) {
             for (int k = 0; k < 3; k++) {
                 char quote = k == 0 ? '\'' : k == 1 ? '"' : '(';
+                if (!profile.has(quote)) {
+                    continue;
+                }
                 for (int at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
                     int i = at + 1;
                     if (quote == '(') {

@@ -205,15 +205,16 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         void run(ScanTarget target, String text) {
-            text = begin(text, target.source() == Source.HEADER);
-            boolean afterOpening = mayNameCommandAfterOpening(text);
-            if (afterOpening || commandAt(text, 0)) {
-                readUnquotedAndDoubleQuoted(text);
+            String read = begin(text, target.source() == Source.HEADER);
+            // The value's profile holds for the text read unless decoding changed it.
+            boolean afterOpening = mayNameCommandAfterOpening(read, read == text ? target.profile() : TextProfile.of(read));
+            if (afterOpening || commandAt(read, 0)) {
+                readUnquotedAndDoubleQuoted(read);
             }
-            if (!anyBlocking && text.indexOf('\'') >= 0 && (afterOpening || singleQuotedOpeningMayName(text))) {
+            if (!anyBlocking && read.indexOf('\'') >= 0 && (afterOpening || singleQuotedOpeningMayName(read))) {
                 // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
                 // all: "'&net user x /add&'" closes the string, or never opened one.
-                parse(text, ShellTokenizer.START_SINGLE);
+                parse(read, ShellTokenizer.START_SINGLE);
             }
         }
 
@@ -248,7 +249,7 @@ public final class WindowsCommandDetector extends RuleFamily {
          * (unquoted, or inside a double-quoted string whose word names nothing once it holds a blank).
          */
         boolean mayNameCommandUnquoted(String text) {
-            return mayNameCommandAfterOpening(text) || commandAt(text, 0);
+            return mayNameCommandAfterOpening(text, TextProfile.of(text)) || commandAt(text, 0);
         }
 
         /** Clears the last value's state and returns {@code text} with its HTML references decoded. */
@@ -281,7 +282,7 @@ public final class WindowsCommandDetector extends RuleFamily {
          * with a space in its first 190 characters (words are cut at 200) it names nothing.
          */
         boolean mayNameCommand(String text) {
-            return mayNameCommandAfterOpening(text) || singleQuotedOpeningMayName(text);
+            return mayNameCommandAfterOpening(text, TextProfile.of(text)) || singleQuotedOpeningMayName(text);
         }
 
         /** Whether the single-quoted reading's first word, the text up to its first quote, can name a command. */
@@ -295,23 +296,24 @@ public final class WindowsCommandDetector extends RuleFamily {
          * Whether something other than the first word of a reading can be found: the text escapes,
          * expands or redirects, a word after a separator can name a command, or a word is a {@code .Method}.
          */
-        private boolean mayNameCommandAfterOpening(String text) {
-            for (int k = 0; k < UNREAD.length(); k++) {
-                if (text.indexOf(UNREAD.charAt(k)) >= 0) {
-                    return true;
-                }
+        private boolean mayNameCommandAfterOpening(String text, TextProfile profile) {
+            if (profile.hasAny(UNREAD)) {
+                return true;
             }
             // Each kind of character is found by indexOf, which is much faster than a loop over
             // every character of prose.
             for (int k = 0; k < ShellTokenizer.COMMAND_SEPARATORS.length(); k++) {
                 char separator = ShellTokenizer.COMMAND_SEPARATORS.charAt(k);
+                if (!profile.has(separator)) {
+                    continue;
+                }
                 for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
                     if (commandAt(text, at + 1)) {
                         return true;
                     }
                 }
             }
-            for (int at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {
+            for (int at = profile.has('.') ? text.indexOf('.') : -1; at >= 0; at = text.indexOf('.', at + 1)) {
                 if (startsWithName(METHODS, prefixAt(text, at + 1))) {
                     return true;
                 }
@@ -343,7 +345,7 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         /** Characters after which the tokenizer's words are no longer runs of the text. */
-        private static final String UNREAD = "%^`$<>\\";
+        private static final AsciiSet UNREAD = AsciiSet.of("%^`$<>\\");
 
         /**
          * Copies into {@link #prefix} what follows {@code at} with quotes taken out, up to
@@ -363,10 +365,15 @@ public final class WindowsCommandDetector extends RuleFamily {
             return length;
         }
 
-        /** Whether some name of the table is a prefix of {@link #prefix}{@code [0, length)}. */
+        /**
+         * Whether some name of the table is a prefix of {@link #prefix}{@code [0, length)} that no
+         * letter or digit follows: a lookup takes the whole word, or the name before a {@code /}
+         * switch or a {@code .exe} extension, so a name that goes on with a letter or digit is
+         * another word ({@code very}, {@code delivery}).
+         */
         private boolean startsWithName(CommandTable table, int length) {
             for (int end = 1; end <= length; end++) {
-                if (table.get(prefix, 0, end) != 0) {
+                if ((end == length || !Ascii.isAlnum(prefix[end])) && table.get(prefix, 0, end) != 0) {
                     return true;
                 }
             }
@@ -1044,8 +1051,14 @@ public final class WindowsCommandDetector extends RuleFamily {
     private static final String[] PROGRAM_EXTENSIONS = {".exe", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".hta", ".scr",
         ".msi", ".cpl"};
 
+    /** The length of every {@link #PROGRAM_EXTENSIONS} entry, dot included. */
+    private static final int PROGRAM_EXTENSION_LENGTH = 4;
+
     /** Whether the word names a program or script file by its extension: {@code calc.exe}, {@code x.ps1}. */
     private static boolean isProgramFile(char[] b, int from, int to) {
+        if (to - from <= PROGRAM_EXTENSION_LENGTH || b[to - PROGRAM_EXTENSION_LENGTH] != '.') {
+            return false;
+        }
         for (String ext : PROGRAM_EXTENSIONS) {
             int at = to - ext.length();
             if (at > from && Ascii.isAlnum(b[at - 1]) && ShellWords.indexOf(b, at, to, ext) == at) {
