@@ -28,6 +28,7 @@ import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.UrlQueryValues;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -1055,16 +1056,30 @@ public final class UnixCommandDetector extends RuleFamily {
             return f;
         }
 
-        private static final String[] BIN_DIRECTORIES = {
-            "/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/usr/local/bin/", "/usr/local/sbin/",
-            "bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/", "./", "/usr/games/",
-            "/opt/bin/",
-        };
-
-        /** System binary directories written relative to {@code /}, which count only after a separator. */
+        /**
+         * System binary directories written relative to {@code /}, which count only after a
+         * separator; written from {@code /}, each is one of the {@link #BIN_DIRECTORIES} too.
+         */
         private static final String[] RELATIVE_SYSTEM_DIRECTORIES = {
             "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/",
         };
+
+        /**
+         * Directories programs are run from: the {@link #RELATIVE_SYSTEM_DIRECTORIES}, relative and
+         * from {@code /}, {@code /bin/} (relative too, which counts opening the value as well), the
+         * working directory and a few more.
+         */
+        private static final String[] BIN_DIRECTORIES = binDirectories("/bin/", "bin/", "./", "/usr/games/", "/opt/bin/");
+
+        private static String[] binDirectories(String... others) {
+            List<String> all = new ArrayList<>();
+            for (String relative : RELATIVE_SYSTEM_DIRECTORIES) {
+                all.add("/" + relative);
+                all.add(relative);
+            }
+            all.addAll(List.of(others));
+            return all.toArray(String[]::new);
+        }
 
         private static boolean isRelativeSystemDirectory(char[] b, int from, int to) {
             for (String dir : RELATIVE_SYSTEM_DIRECTORIES) {
@@ -1226,10 +1241,7 @@ public final class UnixCommandDetector extends RuleFamily {
         }
 
         private static int skipBlanks(String text, int i) {
-            while (i < text.length() && ShellTokenizer.isBlank(text.charAt(i))) {
-                i++;
-            }
-            return i;
+            return skip(text, i, BLANKS_AND_BREAKS);
         }
 
         /** Whether the backtick substitution opened just before {@code from} closes at the value's end. */
@@ -1494,13 +1506,9 @@ public final class UnixCommandDetector extends RuleFamily {
             return versionBanner[d] ? ShellWords.OPTION : 0;
         }
 
-        /** End of the command's name in {@link #source}: the first blank after its start. */
+        /** End of the command's name in {@link #source}: the first blank or line break after its start. */
         private int commandNameEnd(int d) {
-            int i = cmdStart[d];
-            while (i < source.length() && !ShellTokenizer.isBlank(source.charAt(i))) {
-                i++;
-            }
-            return i;
+            return wordEnd(source, cmdStart[d], BLANKS_AND_BREAKS);
         }
 
         /** Whether the command's name is written {@code Title}: an upper-case letter, then lower case. */

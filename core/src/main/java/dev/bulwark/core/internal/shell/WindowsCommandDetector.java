@@ -167,6 +167,8 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final boolean[] cmdLower = new boolean[MAX_LEVELS];
         /** The text being parsed, for looking at what opens it. */
         private String source;
+        /** End of the value's opening spaces and tabs. */
+        private int leadEnd;
         /** Arguments that are neither paths, switches nor variables: prose after a word. */
         private final int[] plainArgs = new int[MAX_LEVELS];
         /** An argument names a program or script file: {@code calc.exe}, {@code x.ps1}. */
@@ -384,6 +386,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
             source = text;
+            leadEnd = skip(text, 0, BLANKS);
             resetLevel(0);
             levelStrength[0] = header ? SPACED : START;
             int type;
@@ -922,27 +925,12 @@ public final class WindowsCommandDetector extends RuleFamily {
                 return false;
             }
             return reading == ProseOperands.PROSE
-                    || ProseOperands.WINDOWS_NO_OPERANDS.get(source, cmdStart[d], nameEnd(cmdStart[d])) != 0;
+                    || ProseOperands.WINDOWS_NO_OPERANDS.get(source, cmdStart[d], wordEnd(source, cmdStart[d], BLANKS)) != 0;
         }
 
-        /** Whether only blanks come before {@code at}. */
+        /** Whether only spaces and tabs come before {@code at}. */
         private boolean opensValue(int at) {
-            for (int i = 0; i < at && i < source.length(); i++) {
-                char c = source.charAt(i);
-                if (c != ' ' && c != '\t') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** End of the word that starts at {@code at} in {@link #source}: its first blank. */
-        private int nameEnd(int at) {
-            int i = at;
-            while (i < source.length() && source.charAt(i) != ' ' && source.charAt(i) != '\t') {
-                i++;
-            }
-            return i;
+            return at <= leadEnd;
         }
 
         /**
