@@ -316,7 +316,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                 }
             }
             for (int at = profile.has('.') ? text.indexOf('.') : -1; at >= 0; at = text.indexOf('.', at + 1)) {
-                if (startsWithName(METHODS, prefixAt(text, at + 1))) {
+                if (opensWord(text, at) && startsWithName(METHODS, prefixAt(text, at + 1))) {
                     return true;
                 }
             }
@@ -350,14 +350,28 @@ public final class WindowsCommandDetector extends RuleFamily {
         private static final AsciiSet UNREAD = AsciiSet.of("%^`$<>\\");
 
         /**
+         * Whether a word can start at {@code at}: only quotes stand between it and the text's start,
+         * a blank or a separator. A {@code .Method} is a word of its own.
+         */
+        private static boolean opensWord(String text, int at) {
+            int i = at - 1;
+            while (i >= 0 && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
+                i--;
+            }
+            return i < 0 || ShellTokenizer.isWordGap(text.charAt(i)) || ShellTokenizer.COMMAND_SEPARATORS.indexOf(text.charAt(i)) >= 0;
+        }
+
+        /**
          * Copies into {@link #prefix} what follows {@code at} with quotes taken out, up to
-         * whitespace (which no name holds) or 40 characters (the longest a table looks up).
+         * whitespace or a separator (which no name holds) or 40 characters (the longest a table
+         * looks up), so that the prefixes after two separators never overlap.
          */
         private int prefixAt(String text, int at) {
             int length = 0;
             for (int i = at, n = text.length(); i < n && length < prefix.length; i++) {
                 char c = text.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r') {
+                if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r'
+                        || ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0) {
                     break;
                 }
                 if (c != '\'' && c != '"') {

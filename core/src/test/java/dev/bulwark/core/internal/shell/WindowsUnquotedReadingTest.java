@@ -22,7 +22,7 @@ class WindowsUnquotedReadingTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "whoami", "  @ver", "'ver'", "\"net\" user x /add", "bcdboot/r", "whoami.exe", "if/i a==b ver",
-        "for /f %i in (a) do x", "x & ver", "x (dir)", "x.DownloadString(u)", "net user x /add'",
+        "for /f %i in (a) do x", "x & ver", "x (dir)", "x).DownloadString(u)", "x .DownloadString(u)", "net user x /add'",
     })
     void readsWhenTheOpeningOrAWordAfterASeparatorCanNameACommand(String value) {
         assertThat(scan.mayNameCommandUnquoted(value)).isTrue();
