@@ -24,7 +24,13 @@ abstract class ShellScan {
     static final int SPACED = 1;
     static final int TIGHT = 2;
 
-    private static final AsciiSet BLANKS = AsciiSet.of(" \t");
+    /** Spaces and tabs: the blanks that open a cmd.exe value and end its command's name. */
+    static final AsciiSet BLANKS = AsciiSet.of(" \t");
+    /**
+     * Spaces, tabs and line breaks ({@link ShellTokenizer#isBlank}): the blanks that open a POSIX
+     * value and end its command's name.
+     */
+    static final AsciiSet BLANKS_AND_BREAKS = AsciiSet.of(" \t\n\r");
 
     private final List<RuleDefinition> rules;
     private final boolean[] found;
@@ -69,6 +75,27 @@ abstract class ShellScan {
                 sink.report(rules.get(i), foundOffset[i], foundLength[i]);
             }
         }
+    }
+
+    /** End of the run of {@code blanks} that starts at {@code at} in {@code text}. */
+    static int skip(String text, int at, AsciiSet blanks) {
+        int i = at;
+        while (i < text.length() && blanks.contains(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * End of the word that starts at {@code at} in {@code text}: its first character of {@code
+     * blanks}, or the text's end. The name a sentence reading looks up ({@link ProseOperands}).
+     */
+    static int wordEnd(String text, int at, AsciiSet blanks) {
+        int i = at;
+        while (i < text.length() && !blanks.contains(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** End of the value's first word (its first space or tab), which the quick rejects look up. */

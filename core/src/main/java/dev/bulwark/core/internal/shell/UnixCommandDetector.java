@@ -28,6 +28,7 @@ import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.UrlQueryValues;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -356,8 +357,34 @@ public final class UnixCommandDetector extends RuleFamily {
         void run(ScanTarget target, String text) {
             header = target.source() == Source.HEADER;
             nameComponent = target.component() == Component.NAME;
-            text = plusAsSpace(HtmlEntities.decode(text));
-            clearFindings(text.length());
+            String read = prepared(text);
+            clearFindings(read.length());
+            // The value's profile holds for the text read unless decoding changed it.
+            if (mayNameCommand(read, read == text ? target.profile() : TextProfile.of(read))) {
+                readEveryWay(read);
+            }
+        }
+
+        /** The text the readings see: HTML references decoded, and '+' read as a space where it stands for one. */
+        static String prepared(String text) {
+            return plusAsSpace(HtmlEntities.decode(text));
+        }
+
+        /**
+         * Reads a {@link #prepared} text in every quoting without the {@link #mayNameCommand}
+         * precondition and hands the findings to {@code sink}, so that tests can hold the
+         * precondition to the readings.
+         */
+        void readAll(String preparedText, DetectionSink sink) {
+            header = false;
+            nameComponent = false;
+            clearFindings(preparedText.length());
+            readEveryWay(preparedText);
+            report(sink);
+        }
+
+        /** The unquoted reading, then the quoted ones that the text's quotes call for. */
+        private void readEveryWay(String text) {
             // A word can only hold '=' or '?' taken from the text or made by an expansion.
             mayQuery = text.indexOf('=') >= 0 || text.indexOf('?') >= 0 || text.indexOf('$') >= 0;
             mayPath = text.indexOf('/') >= 0 || text.indexOf('$') >= 0;
@@ -368,6 +395,151 @@ public final class UnixCommandDetector extends RuleFamily {
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
             }
+        }
+
+        /** Characters after which words are no longer runs of the text, or that find without a command name. */
+        private static final AsciiSet UNREAD = AsciiSet.of("$\\`{}?*[<>=");
+
+        /** The longest run {@link #commandAt} copies; a longer one is taken to name a command. */
+        private final char[] name = new char[64];
+
+        /**
+         * Whether any reading of {@code text} can find anything: false only when no word in command
+         * position can be a command name, which every finding of the readings needs but a fork bomb.
+         * One cheap pass, so that prose with separators and quotes skips the readings.
+         *
+         * <p>Why it holds. Without {@code $ \ ` { } ? * [ < > =}, the tokenizer expands, escapes,
+         * globs, redirects and assigns nothing, so a word is a run of the text with some quote
+         * characters taken out, and a name is looked up from the word's start up to its first space
+         * ({@link #lookup}). A table name or binary directory holds only letters, digits and {@code
+         * . _ - + !}; a word's name with any other character before its last slash, or after it,
+         * names nothing, and a name after a slash is taken to name one. Command position opens the
+         * value and follows a separator or parenthesis (in one reading or another, so every such
+         * character counts), blanks and quotes; a keyword or prefix command in command position is
+         * itself a name, and the word after an empty one ({@code ''}) is looked at by taking every
+         * run of quotes between blanks to allow one. A {@code .} that stands alone, unquoted, after a
+         * separator sources a file only when given a path, which needs a slash (quoted with more, as
+         * in {@code '. x'}, it is a name like any other); a fork bomb needs a function's empty
+         * parentheses.
+         */
+        boolean mayNameCommand(String text) {
+            return mayNameCommand(text, TextProfile.of(text));
+        }
+
+        /** {@link #mayNameCommand(String)} with the characters of {@code text} known from its profile. */
+        private boolean mayNameCommand(String text, TextProfile profile) {
+            if (profile.hasAny(UNREAD) || hasEmptyWordOrParentheses(text, profile)) {
+                return true;
+            }
+            boolean slash = profile.has('/');
+            if (commandAt(text, 0, slash)) {
+                return true;
+            }
+            for (int k = 0; k < ShellTokenizer.COMMAND_SEPARATORS.length(); k++) {
+                char separator = ShellTokenizer.COMMAND_SEPARATORS.charAt(k);
+                if (!profile.has(separator)) {
+                    continue;
+                }
+                for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
+                    if (commandAt(text, at + 1, slash)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether the word that starts after blanks and quotes from {@code from} on can be a command
+         * name: the run of name characters from there, quotes taken out, is a table name (a versioned
+         * one too), holds a slash, or is longer than {@link #name}.
+         */
+        private boolean commandAt(String text, int from, boolean slash) {
+            int n = text.length();
+            int i = from;
+            boolean quotes = false;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (ShellTokenizer.isWordGap(c) || c == '\'' || c == '"') {
+                    quotes |= c == '\'' || c == '"';
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            int length = 0;
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (c == '\'' || c == '"') {
+                    quotes = true;
+                    continue;
+                }
+                if (c == '/' || (length == name.length && isNameChar(c))) {
+                    return true;
+                }
+                if (!isNameChar(c)) {
+                    break;
+                }
+                name[length++] = c;
+            }
+            if (length == 1 && name[0] == '.' && from > 0 && !quotes && (i >= n || isWordBoundary(text.charAt(i)))) {
+                // An unquoted "." after a separator is a word of its own, which sources only a path.
+                return slash;
+            }
+            if (ShellCommands.UNIX.get(name, 0, length) != 0) {
+                return true;
+            }
+            int end = length;
+            while (end > 1 && (Ascii.isDigit(name[end - 1]) || name[end - 1] == '.')) {
+                end--;
+            }
+            return length > 2 && end < length && (ShellCommands.UNIX.get(name, 0, end) & VERSIONED) != 0;
+        }
+
+        /** Characters of table names and binary directories. */
+        private static boolean isNameChar(char c) {
+            return Ascii.isLetter(c) || Ascii.isDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '!';
+        }
+
+        /**
+         * Whether a run of quotes stands between word boundaries, an empty word after which the next
+         * word is in command position ({@code '' id}), or a {@code (} is closed after nothing but
+         * blanks, the empty parentheses of a function definition.
+         */
+        private static boolean hasEmptyWordOrParentheses(String text, TextProfile profile) {
+            for (int k = 0; k < 3; k++) {
+                char quote = k == 0 ? '\'' : k == 1 ? '"' : '(';
+                if (!profile.has(quote)) {
+                    continue;
+                }
+                for (int at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+                    int i = at + 1;
+                    if (quote == '(') {
+                        while (i < text.length() && ShellTokenizer.isWordGap(text.charAt(i))) {
+                            i++;
+                        }
+                        if (i < text.length() && text.charAt(i) == ')') {
+                            return true;
+                        }
+                        continue;
+                    }
+                    if (at > 0 && !isWordBoundary(text.charAt(at - 1))) {
+                        continue;
+                    }
+                    while (i < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
+                        i++;
+                    }
+                    if (i >= text.length() || isWordBoundary(text.charAt(i))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Whether a word can end before or start after {@code c}: a blank, a line feed or a separator. */
+        private static boolean isWordBoundary(char c) {
+            return ShellTokenizer.isWordGap(c) || ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0;
         }
 
         /**
@@ -884,16 +1056,30 @@ public final class UnixCommandDetector extends RuleFamily {
             return f;
         }
 
-        private static final String[] BIN_DIRECTORIES = {
-            "/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/usr/local/bin/", "/usr/local/sbin/",
-            "bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/", "./", "/usr/games/",
-            "/opt/bin/",
-        };
-
-        /** System binary directories written relative to {@code /}, which count only after a separator. */
+        /**
+         * System binary directories written relative to {@code /}, which count only after a
+         * separator; written from {@code /}, each is one of the {@link #BIN_DIRECTORIES} too.
+         */
         private static final String[] RELATIVE_SYSTEM_DIRECTORIES = {
             "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/",
         };
+
+        /**
+         * Directories programs are run from: the {@link #RELATIVE_SYSTEM_DIRECTORIES}, relative and
+         * from {@code /}, {@code /bin/} (relative too, which counts opening the value as well), the
+         * working directory and a few more.
+         */
+        private static final String[] BIN_DIRECTORIES = binDirectories("/bin/", "bin/", "./", "/usr/games/", "/opt/bin/");
+
+        private static String[] binDirectories(String... others) {
+            List<String> all = new ArrayList<>();
+            for (String relative : RELATIVE_SYSTEM_DIRECTORIES) {
+                all.add("/" + relative);
+                all.add(relative);
+            }
+            all.addAll(List.of(others));
+            return all.toArray(String[]::new);
+        }
 
         private static boolean isRelativeSystemDirectory(char[] b, int from, int to) {
             for (String dir : RELATIVE_SYSTEM_DIRECTORIES) {
@@ -1055,10 +1241,7 @@ public final class UnixCommandDetector extends RuleFamily {
         }
 
         private static int skipBlanks(String text, int i) {
-            while (i < text.length() && ShellTokenizer.isBlank(text.charAt(i))) {
-                i++;
-            }
-            return i;
+            return skip(text, i, BLANKS_AND_BREAKS);
         }
 
         /** Whether the backtick substitution opened just before {@code from} closes at the value's end. */
@@ -1323,13 +1506,9 @@ public final class UnixCommandDetector extends RuleFamily {
             return versionBanner[d] ? ShellWords.OPTION : 0;
         }
 
-        /** End of the command's name in {@link #source}: the first blank after its start. */
+        /** End of the command's name in {@link #source}: the first blank or line break after its start. */
         private int commandNameEnd(int d) {
-            int i = cmdStart[d];
-            while (i < source.length() && !ShellTokenizer.isBlank(source.charAt(i))) {
-                i++;
-            }
-            return i;
+            return wordEnd(source, cmdStart[d], BLANKS_AND_BREAKS);
         }
 
         /** Whether the command's name is written {@code Title}: an upper-case letter, then lower case. */

@@ -167,6 +167,8 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final boolean[] cmdLower = new boolean[MAX_LEVELS];
         /** The text being parsed, for looking at what opens it. */
         private String source;
+        /** End of the value's opening spaces and tabs. */
+        private int leadEnd;
         /** Arguments that are neither paths, switches nor variables: prose after a word. */
         private final int[] plainArgs = new int[MAX_LEVELS];
         /** An argument names a program or script file: {@code calc.exe}, {@code x.ps1}. */
@@ -205,15 +207,23 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         void run(ScanTarget target, String text) {
-            text = begin(text, target.source() == Source.HEADER);
+            String read = begin(text, target.source() == Source.HEADER);
+            // The value's profile holds for the text read unless decoding changed it.
+            boolean afterOpening = mayNameCommandAfterOpening(read, read == text ? target.profile() : TextProfile.of(read));
+            if (afterOpening || commandAt(read, 0)) {
+                readUnquotedAndDoubleQuoted(read);
+            }
+            if (!anyBlocking && read.indexOf('\'') >= 0 && (afterOpening || singleQuotedOpeningMayName(read))) {
+                // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
+                // all: "'&net user x /add&'" closes the string, or never opened one.
+                parse(read, ShellTokenizer.START_SINGLE);
+            }
+        }
+
+        private void readUnquotedAndDoubleQuoted(String text) {
             parse(text, ShellTokenizer.START_UNQUOTED);
             if (!anyBlocking && text.indexOf('"') >= 0) {
                 parse(text, ShellTokenizer.START_DOUBLE);
-            }
-            if (!anyBlocking && text.indexOf('\'') >= 0 && mayNameCommand(text)) {
-                // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
-                // all: "'&net user x /add&'" closes the string, or never opened one.
-                parse(text, ShellTokenizer.START_SINGLE);
             }
         }
 
@@ -224,6 +234,24 @@ public final class WindowsCommandDetector extends RuleFamily {
         void readSingleQuoted(String text, DetectionSink sink) {
             parse(begin(text, false), ShellTokenizer.START_SINGLE);
             report(sink);
+        }
+
+        /**
+         * Reads the text unquoted and as if injected inside a double-quoted string, and hands what
+         * those readings find to {@code sink}, so that tests can hold {@link #mayNameCommandUnquoted} to them.
+         */
+        void readUnquotedAndDoubleQuoted(String text, DetectionSink sink) {
+            readUnquotedAndDoubleQuoted(begin(text, false));
+            report(sink);
+        }
+
+        /**
+         * Whether the unquoted or the double-quoted reading can find anything: the reasoning of
+         * {@link #mayNameCommand}, with the value's first word looked at as every other word is
+         * (unquoted, or inside a double-quoted string whose word names nothing once it holds a blank).
+         */
+        boolean mayNameCommandUnquoted(String text) {
+            return mayNameCommandAfterOpening(text, TextProfile.of(text)) || commandAt(text, 0);
         }
 
         /** Clears the last value's state and returns {@code text} with its HTML references decoded. */
@@ -256,28 +284,39 @@ public final class WindowsCommandDetector extends RuleFamily {
          * with a space in its first 190 characters (words are cut at 200) it names nothing.
          */
         boolean mayNameCommand(String text) {
-            for (int k = 0; k < UNREAD.length(); k++) {
-                if (text.indexOf(UNREAD.charAt(k)) >= 0) {
-                    return true;
-                }
-            }
+            return mayNameCommandAfterOpening(text, TextProfile.of(text)) || singleQuotedOpeningMayName(text);
+        }
+
+        /** Whether the single-quoted reading's first word, the text up to its first quote, can name a command. */
+        private boolean singleQuotedOpeningMayName(String text) {
             int firstQuote = text.indexOf('\'');
             int firstSpace = text.indexOf(' ');
-            if (!(firstSpace >= 0 && firstSpace < firstQuote && firstSpace < 190) && commandAt(text, 0)) {
+            return !(firstSpace >= 0 && firstSpace < firstQuote && firstSpace < 190) && commandAt(text, 0);
+        }
+
+        /**
+         * Whether something other than the first word of a reading can be found: the text escapes,
+         * expands or redirects, a word after a separator can name a command, or a word is a {@code .Method}.
+         */
+        private boolean mayNameCommandAfterOpening(String text, TextProfile profile) {
+            if (profile.hasAny(UNREAD)) {
                 return true;
             }
             // Each kind of character is found by indexOf, which is much faster than a loop over
             // every character of prose.
             for (int k = 0; k < ShellTokenizer.COMMAND_SEPARATORS.length(); k++) {
                 char separator = ShellTokenizer.COMMAND_SEPARATORS.charAt(k);
+                if (!profile.has(separator)) {
+                    continue;
+                }
                 for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
                     if (commandAt(text, at + 1)) {
                         return true;
                     }
                 }
             }
-            for (int at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {
-                if (startsWithName(METHODS, prefixAt(text, at + 1))) {
+            for (int at = profile.has('.') ? text.indexOf('.') : -1; at >= 0; at = text.indexOf('.', at + 1)) {
+                if (opensWord(text, at) && startsWithName(METHODS, prefixAt(text, at + 1))) {
                     return true;
                 }
             }
@@ -308,17 +347,31 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         /** Characters after which the tokenizer's words are no longer runs of the text. */
-        private static final String UNREAD = "%^`$<>\\";
+        private static final AsciiSet UNREAD = AsciiSet.of("%^`$<>\\");
+
+        /**
+         * Whether a word can start at {@code at}: only quotes stand between it and the text's start,
+         * a blank or a separator. A {@code .Method} is a word of its own.
+         */
+        private static boolean opensWord(String text, int at) {
+            int i = at - 1;
+            while (i >= 0 && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
+                i--;
+            }
+            return i < 0 || ShellTokenizer.isWordGap(text.charAt(i)) || ShellTokenizer.COMMAND_SEPARATORS.indexOf(text.charAt(i)) >= 0;
+        }
 
         /**
          * Copies into {@link #prefix} what follows {@code at} with quotes taken out, up to
-         * whitespace (which no name holds) or 40 characters (the longest a table looks up).
+         * whitespace or a separator (which no name holds) or 40 characters (the longest a table
+         * looks up), so that the prefixes after two separators never overlap.
          */
         private int prefixAt(String text, int at) {
             int length = 0;
             for (int i = at, n = text.length(); i < n && length < prefix.length; i++) {
                 char c = text.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r') {
+                if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r'
+                        || ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0) {
                     break;
                 }
                 if (c != '\'' && c != '"') {
@@ -328,10 +381,15 @@ public final class WindowsCommandDetector extends RuleFamily {
             return length;
         }
 
-        /** Whether some name of the table is a prefix of {@link #prefix}{@code [0, length)}. */
+        /**
+         * Whether some name of the table is a prefix of {@link #prefix}{@code [0, length)} that no
+         * letter or digit follows: a lookup takes the whole word, or the name before a {@code /}
+         * switch or a {@code .exe} extension, so a name that goes on with a letter or digit is
+         * another word ({@code very}, {@code delivery}).
+         */
         private boolean startsWithName(CommandTable table, int length) {
             for (int end = 1; end <= length; end++) {
-                if (table.get(prefix, 0, end) != 0) {
+                if ((end == length || !Ascii.isAlnum(prefix[end])) && table.get(prefix, 0, end) != 0) {
                     return true;
                 }
             }
@@ -342,6 +400,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
             source = text;
+            leadEnd = skip(text, 0, BLANKS);
             resetLevel(0);
             levelStrength[0] = header ? SPACED : START;
             int type;
@@ -880,27 +939,12 @@ public final class WindowsCommandDetector extends RuleFamily {
                 return false;
             }
             return reading == ProseOperands.PROSE
-                    || ProseOperands.WINDOWS_NO_OPERANDS.get(source, cmdStart[d], nameEnd(cmdStart[d])) != 0;
+                    || ProseOperands.WINDOWS_NO_OPERANDS.get(source, cmdStart[d], wordEnd(source, cmdStart[d], BLANKS)) != 0;
         }
 
-        /** Whether only blanks come before {@code at}. */
+        /** Whether only spaces and tabs come before {@code at}. */
         private boolean opensValue(int at) {
-            for (int i = 0; i < at && i < source.length(); i++) {
-                char c = source.charAt(i);
-                if (c != ' ' && c != '\t') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** End of the word that starts at {@code at} in {@link #source}: its first blank. */
-        private int nameEnd(int at) {
-            int i = at;
-            while (i < source.length() && source.charAt(i) != ' ' && source.charAt(i) != '\t') {
-                i++;
-            }
-            return i;
+            return at <= leadEnd;
         }
 
         /**
@@ -1009,8 +1053,14 @@ public final class WindowsCommandDetector extends RuleFamily {
     private static final String[] PROGRAM_EXTENSIONS = {".exe", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".hta", ".scr",
         ".msi", ".cpl"};
 
+    /** The length of every {@link #PROGRAM_EXTENSIONS} entry, dot included. */
+    private static final int PROGRAM_EXTENSION_LENGTH = 4;
+
     /** Whether the word names a program or script file by its extension: {@code calc.exe}, {@code x.ps1}. */
     private static boolean isProgramFile(char[] b, int from, int to) {
+        if (to - from <= PROGRAM_EXTENSION_LENGTH || b[to - PROGRAM_EXTENSION_LENGTH] != '.') {
+            return false;
+        }
         for (String ext : PROGRAM_EXTENSIONS) {
             int at = to - ext.length();
             if (at > from && Ascii.isAlnum(b[at - 1]) && ShellWords.indexOf(b, at, to, ext) == at) {

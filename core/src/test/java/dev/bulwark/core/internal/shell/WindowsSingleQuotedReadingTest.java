@@ -95,7 +95,7 @@ class WindowsSingleQuotedReadingTest {
         "set", "echo", "bcdboot", "/r", "iex", "iwr", "-", "_", "\u00a0", "&amp;", "%", "^", ">",
     };
 
-    private static String randomValue(Random random) {
+    static String randomValue(Random random) {
         StringBuilder b = new StringBuilder();
         int pieces = 1 + random.nextInt(12);
         for (int p = 0; p < pieces; p++) {
