@@ -341,6 +341,9 @@ public final class UnixCommandDetector extends RuleFamily {
         private boolean nameComponent;
         /** The text being parsed, for looking ahead of the tokenizer. */
         private String source;
+        // The last answer of wordStartBefore: reading back stops where the previous read began.
+        private int wordStartKnownAt;
+        private int wordStartKnown;
         /** End of the value's opening: blanks, and in a quoted reading the quote it closes. */
         private int leadEnd;
         /** The value opens by closing the quote it was read inside: {@code ' | id | '}. */
@@ -564,6 +567,7 @@ public final class UnixCommandDetector extends RuleFamily {
             ShellTokenizer t = tokenizer;
             t.reset(text, startQuote);
             source = text;
+            wordStartKnownAt = -1;
             readingQuote = startQuote;
             quoteLed = startQuote != ShellTokenizer.START_UNQUOTED && text.charAt(0) == startQuote;
             leadEnd = skipBlanks(text, quoteLed ? 1 : 0);
@@ -1266,20 +1270,36 @@ public final class UnixCommandDetector extends RuleFamily {
          */
         private boolean pathBefore(int at) {
             int end = Math.min(at, source.length());
-            int start = end;
-            while (start > 0) {
-                char c = source.charAt(start - 1);
-                if (ShellTokenizer.isBlank(c) || c == ';' || c == '&' || c == '|') {
-                    break;
-                }
-                start--;
-            }
+            int start = wordStartBefore(end);
             if (end - start < 2) {
                 return false;
             }
             char first = source.charAt(start);
             return first == '/' || source.startsWith("./", start) || source.startsWith("../", start)
                     || source.startsWith("~/", start);
+        }
+
+        /**
+         * Where the word ending at {@code end} starts: after the last blank, {@code ;}, {@code &} or
+         * {@code |} before it. Separators are read in order, so the read back stops at the previous
+         * answer's end, which keeps a value of separators and no blanks ({@code '((((...}) linear.
+         */
+        private int wordStartBefore(int end) {
+            int floor = wordStartKnownAt >= 0 && wordStartKnownAt <= end ? wordStartKnownAt : 0;
+            int start = end;
+            while (start > floor) {
+                char c = source.charAt(start - 1);
+                if (ShellTokenizer.isBlank(c) || c == ';' || c == '&' || c == '|') {
+                    break;
+                }
+                start--;
+            }
+            if (start == floor && floor > 0) {
+                start = wordStartKnown;
+            }
+            wordStartKnownAt = end;
+            wordStartKnown = start;
+            return start;
         }
 
         /**
