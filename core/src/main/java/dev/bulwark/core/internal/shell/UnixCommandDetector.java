@@ -13,9 +13,18 @@ import static dev.bulwark.core.internal.shell.ShellCommands.SHELL;
 import static dev.bulwark.core.internal.shell.ShellCommands.STRENGTH;
 import static dev.bulwark.core.internal.shell.ShellCommands.VERSIONED;
 import static dev.bulwark.core.internal.shell.ShellCommands.WORD;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.CHAIN;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.COMMAND;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.EVASION;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.EXPANSION;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.FORK_BOMB;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.GLOB_PATH;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.REVERSE_SHELL;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.SHELLSHOCK;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.SQLITE_DOT_COMMAND;
+import static dev.bulwark.core.internal.shell.UnixCommandRules.WEAK;
 
 import dev.bulwark.core.Component;
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
@@ -92,50 +101,10 @@ import java.util.List;
  */
 public final class UnixCommandDetector extends RuleFamily {
 
-    /** The family key. */
-    public static final String KEY = "UNIXCMD";
-
-    private static final String CWE78 = cwe(78);
-
-    static final RuleDefinition SHELLSHOCK = rule("UNIXCMD-SHELLSHOCK", Level.BASIC,
-            "Bash function definition that smuggles commands through an environment variable (Shellshock)",
-            "https://nvd.nist.gov/vuln/detail/CVE-2014-6271");
-    static final RuleDefinition REVERSE_SHELL = rule("UNIXCMD-REVERSE-SHELL", Level.BASIC,
-            "Shell command that connects to a remote host through /dev/tcp or /dev/udp (reverse shell)", CWE78);
-    static final RuleDefinition CHAIN = rule("UNIXCMD-CHAIN", Level.BASIC,
-            "Known command chained after a shell separator or inside a command substitution",
-            "https://owasp.org/www-community/attacks/Command_Injection");
-    static final RuleDefinition COMMAND = rule("UNIXCMD-COMMAND", Level.STANDARD,
-            "Known command in command position with command-line arguments",
-            "https://owasp.org/www-community/attacks/Command_Injection");
-    static final RuleDefinition EVASION = rule("UNIXCMD-EVASION", Level.STANDARD,
-            "Command name hidden by quoting, escapes, empty expansions, globbing or brace expansion",
-            "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition GLOB_PATH = rule("UNIXCMD-GLOB-PATH", Level.STANDARD,
-            "Sensitive system file named through shell wildcards, e.g. /etc/pa??wd",
-            "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition EXPANSION = rule("UNIXCMD-EXPANSION", Level.STANDARD,
-            "Shell-only expansion: arithmetic $((...)) or $[...], parameter expansion with an operator"
-                    + " (${x#y}, ${x:-y}, ${!x}), directory-stack tilde (~+, ~-) or history offset (!-1)",
-            "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition FORK_BOMB = rule("UNIXCMD-FORK-BOMB", Level.STANDARD,
-            "Shell function that calls itself through a pipe or in the background (fork bomb)",
-            cwe(400));
-    static final RuleDefinition SQLITE_DOT_COMMAND = rule("UNIXCMD-SQLITE-DOT-COMMAND", Level.STANDARD,
-            "SQLite shell dot-command that runs a program or touches files (.shell, .system, .import, .load)"
-                    + " after a statement separator or line break",
-            "https://sqlite.org/cli.html#special_commands_to_sqlite3_dot_commands_");
-    static final RuleDefinition WEAK = rule("UNIXCMD-WEAK", Level.STRICT,
-            "Known command name with little command-line context, e.g. a bare tool name", CWE78);
-
-    private static final List<RuleDefinition> RULES =
-            List.of(SHELLSHOCK, REVERSE_SHELL, CHAIN, COMMAND, EVASION, GLOB_PATH, EXPANSION, FORK_BOMB,
-                    SQLITE_DOT_COMMAND, WEAK);
-
     private static final ThreadLocal<UnixScan> SCANS = ThreadLocal.withInitial(UnixScan::new);
 
     public UnixCommandDetector() {
-        super(KEY, RULES);
+        super(UnixCommandRules.KEY, UnixCommandRules.ALL);
     }
 
     @Override
@@ -354,7 +323,7 @@ public final class UnixCommandDetector extends RuleFamily {
         private int endingSep;
 
         UnixScan() {
-            super(RULES);
+            super(UnixCommandRules.ALL);
         }
 
         void run(ScanTarget target, String text) {
@@ -1747,9 +1716,5 @@ public final class UnixCommandDetector extends RuleFamily {
             }
             return null;
         }
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }

@@ -8,8 +8,13 @@ import static dev.bulwark.core.internal.shell.ShellCommands.NAMED;
 import static dev.bulwark.core.internal.shell.ShellCommands.POWERSHELL;
 import static dev.bulwark.core.internal.shell.ShellCommands.STRENGTH;
 import static dev.bulwark.core.internal.shell.ShellCommands.SUBCOMMANDS;
+import static dev.bulwark.core.internal.shell.WindowsCommandRules.BATCH;
+import static dev.bulwark.core.internal.shell.WindowsCommandRules.CHAIN;
+import static dev.bulwark.core.internal.shell.WindowsCommandRules.COMMAND;
+import static dev.bulwark.core.internal.shell.WindowsCommandRules.EVASION;
+import static dev.bulwark.core.internal.shell.WindowsCommandRules.POWERSHELL_RULE;
+import static dev.bulwark.core.internal.shell.WindowsCommandRules.WEAK;
 
-import dev.bulwark.core.Level;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
@@ -22,7 +27,6 @@ import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
 import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.UrlQueryValues;
-import java.util.List;
 
 /**
  * Detects OS command injection aimed at Windows: {@code cmd.exe} command lines, batch {@code FOR}
@@ -50,30 +54,6 @@ import java.util.List;
  */
 public final class WindowsCommandDetector extends RuleFamily {
 
-    /** The family key. */
-    public static final String KEY = "WINCMD";
-
-    private static final String OWASP = "https://owasp.org/www-community/attacks/Command_Injection";
-
-    static final RuleDefinition CHAIN = rule("WINCMD-CHAIN", Level.BASIC,
-            "Known Windows command chained after a separator, or cmd.exe running a command with /c", OWASP);
-    static final RuleDefinition POWERSHELL_RULE = rule("WINCMD-POWERSHELL", Level.BASIC,
-            "PowerShell download cradle, encoded command or expression invocation",
-            "https://attack.mitre.org/techniques/T1059/001/");
-    static final RuleDefinition COMMAND = rule("WINCMD-COMMAND", Level.STANDARD,
-            "Known Windows command or PowerShell cmdlet with command-line arguments", OWASP);
-    static final RuleDefinition EVASION = rule("WINCMD-EVASION", Level.STANDARD,
-            "Windows command name hidden by carets, quotes or environment-variable substrings",
-            "https://capec.mitre.org/data/definitions/88.html");
-    static final RuleDefinition BATCH = rule("WINCMD-BATCH", Level.STANDARD,
-            "Batch FOR loop or IF statement, grammar found only in cmd.exe scripts",
-            "https://attack.mitre.org/techniques/T1059/003/");
-    static final RuleDefinition WEAK = rule("WINCMD-WEAK", Level.STRICT,
-            "Known Windows command with little command-line context", OWASP);
-
-    private static final List<RuleDefinition> RULES =
-            List.of(CHAIN, POWERSHELL_RULE, COMMAND, EVASION, BATCH, WEAK);
-
     private static final ThreadLocal<WindowsScan> SCANS = ThreadLocal.withInitial(WindowsScan::new);
 
     /** Subcommands that make {@code net}, {@code reg} and {@code sc} do something worth attacking. */
@@ -94,7 +74,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             "cmdextversion", 32, "equ neq lss leq gtr geq ==", 64, "else", 128);
 
     public WindowsCommandDetector() {
-        super(KEY, RULES);
+        super(WindowsCommandRules.KEY, WindowsCommandRules.ALL);
     }
 
     @Override
@@ -203,7 +183,7 @@ public final class WindowsCommandDetector extends RuleFamily {
         private boolean header;
 
         WindowsScan() {
-            super(RULES);
+            super(WindowsCommandRules.ALL);
         }
 
         void run(ScanTarget target, String text) {
@@ -1077,9 +1057,5 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
         }
         return to > from;
-    }
-
-    private static RuleDefinition rule(String id, Level level, String description, String reference) {
-        return new RuleDefinition(id, KEY, level, description, reference);
     }
 }
