@@ -67,6 +67,8 @@ public final class JwtCheck implements Check {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtCheck.class);
     private static final Duration MAX_CACHE_TIME = Duration.ofMinutes(10);
+    /** Never used itself: {@link #hash} digests with copies of it. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private final JwtConfig config;
     private final Map<String, IssuerVerifier> verifiers = new HashMap<>();
@@ -171,11 +173,22 @@ public final class JwtCheck implements Check {
             Object value = token.claimMap().get(entry.getKey());
             if (value instanceof String || value instanceof Number || value instanceof Boolean) {
                 String text = value.toString();
-                if (text.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+                if (fitsInHeader(text)) {
                     inspection.setRequestHeader(entry.getValue(), text);
                 }
             }
         }
+    }
+
+    /** Whether {@code text} holds no control character, so that it can be sent as a header value. */
+    private static boolean fitsInHeader(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -354,10 +367,24 @@ public final class JwtCheck implements Check {
                 blocks ? Mode.BLOCK : Mode.LOG_ONLY, BlockType.TOKEN, 401));
     }
 
+    /**
+     * The cache key of {@code token}: its SHA-256, so that the cache holds no bearer token. Each
+     * request digests with a copy of one instance, without looking the algorithm up among the
+     * security providers every time.
+     */
     private static String hash(String token) {
+        MessageDigest digest;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return Base64.getEncoder().encodeToString(digest.digest(token.getBytes(StandardCharsets.US_ASCII)));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256();
+        }
+        return Base64.getEncoder().encodeToString(digest.digest(token.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

@@ -39,6 +39,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The JSON request bodies of one spec, validated against their schemas with networknt's
@@ -75,6 +78,9 @@ final class JsonBodySchemas {
     private final ApiOperationResolver operations;
     /** Per operation of the parsed model (by identity), its compiled schema per declared media type. */
     private final Map<Operation, Map<String, Schema>> schemas = new IdentityHashMap<>();
+    /** Per operation of {@link #schemas}, the declared media type a request's content type selects. */
+    private final Map<Operation, ContentTypeAnswers<Optional<String>>> mediaTypes = new IdentityHashMap<>();
+    private final ContentTypeAnswers<Boolean> jsonContentTypes = new ContentTypeAnswers<>();
 
     /** One body violation: the validator's key and the instance pointer. */
     record BodyViolation(String key, String pointer) {
@@ -143,6 +149,7 @@ final class JsonBodySchemas {
                     byMediaType.put(mediaType, schema);
                 }
                 schemas.put(operation.getValue(), byMediaType);
+                mediaTypes.put(operation.getValue(), new ContentTypeAnswers<>());
             }
         }
     }
@@ -244,7 +251,8 @@ final class JsonBodySchemas {
      * or no declared media type matching.
      */
     Schema schemaFor(String path, Request.Method method, Request request, boolean hasBody) {
-        if (!hasBody || !ContentTypeUtils.isJsonContentType(request)) {
+        String contentType = request.getContentType().orElse(null);
+        if (!hasBody || contentType == null || !jsonContentTypes.answer(contentType, ContentTypeUtils::isJsonContentType)) {
             return null;
         }
         ApiOperationMatch match = operations.findApiOperation(path, method);
@@ -256,9 +264,42 @@ final class JsonBodySchemas {
         if (byMediaType == null) {
             return null;
         }
-        return ContentTypeUtils.findMostSpecificMatch(request, operation.getRequestBody().getContent().keySet())
+        Set<String> declared = operation.getRequestBody().getContent().keySet();
+        return mediaTypes.get(operation)
+                .answer(contentType, value -> ContentTypeUtils.findMostSpecificMatch(value, declared))
                 .map(byMediaType::get)
                 .orElse(null);
+    }
+
+    /**
+     * Answers about a {@code Content-Type} value, each computed once for the few values clients
+     * send: the validator's media type utilities parse the value and every declared type on each
+     * call, which cost more than the rest of the lookup. At most {@value #REMEMBERED_VALUES}
+     * values of up to {@value #REMEMBERED_LENGTH} characters are kept; any other value is answered
+     * afresh each time, so that the memory stays bounded whatever clients send.
+     */
+    static final class ContentTypeAnswers<T> {
+
+        static final int REMEMBERED_VALUES = 16;
+        static final int REMEMBERED_LENGTH = 128;
+
+        private final Map<String, T> answers = new ConcurrentHashMap<>();
+
+        T answer(String contentType, Function<String, T> compute) {
+            T known = answers.get(contentType);
+            if (known != null) {
+                return known;
+            }
+            T computed = compute.apply(contentType);
+            if (contentType.length() <= REMEMBERED_LENGTH && answers.size() < REMEMBERED_VALUES) {
+                answers.putIfAbsent(contentType, computed);
+            }
+            return computed;
+        }
+
+        int size() {
+            return answers.size();
+        }
     }
 
     /** The body's violations of {@code schema}, in the engine's order; unreadable JSON is one violation. */

@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -171,13 +172,17 @@ final class ParameterSchemas extends SchemaValidator {
     }
 
     /** The value as the validator reads it for a schema of {@code type}. */
-    private static JsonNode read(String value, String type) throws IOException {
+    static JsonNode read(String value, String type) throws IOException {
         switch (type) {
             case "string":
                 return new TextNode(value);
             case "null":
                 return NullNode.getInstance();
             case "number", "integer":
+                if (shortInteger(value)) {
+                    // What the reader below makes of it, without a parser per value.
+                    return IntNode.valueOf(Integer.parseInt(value));
+                }
                 try {
                     Double.parseDouble(value);
                 } catch (NumberFormatException notANumber) {
@@ -187,6 +192,24 @@ final class ParameterSchemas extends SchemaValidator {
             default:
                 return Json.mapper().readTree(value);
         }
+    }
+
+    /**
+     * Whether {@code value} is an integer as JSON writes it (no sign but minus, no leading zero) of
+     * at most nine digits, which JSON readers take as an {@code int}.
+     */
+    static boolean shortInteger(String value) {
+        int start = value.startsWith("-") ? 1 : 0;
+        int digits = value.length() - start;
+        if (digits < 1 || digits > 9 || digits > 1 && value.charAt(start) == '0') {
+            return false;
+        }
+        for (int i = start; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The compiled form of {@code schema}, compiled on first use (at start-up for the operations' parameters). */

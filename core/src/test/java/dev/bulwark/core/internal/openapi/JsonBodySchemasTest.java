@@ -226,6 +226,45 @@ class JsonBodySchemasTest {
         assertThat(BODIES.schemaFor("/dogs", request.getMethod(), request, true)).isNotNull();
     }
 
+    @Test
+    void selectsTheSameSchemaWhenAContentTypeComesAgain() {
+        JsonBodySchemas bodies = new JsonBodySchemas(SPEC, "", true);
+        List<Schema> selected = new ArrayList<>();
+        for (String contentType : List.of("application/vnd.any+json", "text/plain", "application/json; charset=utf-8",
+                "application/vnd.any+json", "text/plain", "application/json; charset=utf-8")) {
+            Request request = new SimpleRequest.Builder("POST", "/any").withContentType(contentType).build();
+            selected.add(bodies.schemaFor("/any", request.getMethod(), request, true));
+        }
+
+        assertThat(selected.get(0)).isNotNull();
+        assertThat(selected.get(1)).isNull();
+        assertThat(selected.subList(3, 6)).containsExactlyElementsOf(selected.subList(0, 3));
+    }
+
+    @Test
+    void remembersAnswersForABoundedNumberOfContentTypes() {
+        JsonBodySchemas.ContentTypeAnswers<String> answers = new JsonBodySchemas.ContentTypeAnswers<>();
+        for (int i = 0; i < 100; i++) {
+            String contentType = "application/x-" + i + "+json";
+            assertThat(answers.answer(contentType, String::toUpperCase)).isEqualTo(contentType.toUpperCase());
+        }
+
+        assertThat(answers.size()).isEqualTo(JsonBodySchemas.ContentTypeAnswers.REMEMBERED_VALUES);
+    }
+
+    @Test
+    void answersALongContentTypeAfreshEachTime() {
+        JsonBodySchemas.ContentTypeAnswers<Integer> answers = new JsonBodySchemas.ContentTypeAnswers<>();
+        String contentType = "application/json; x=" + "a".repeat(JsonBodySchemas.ContentTypeAnswers.REMEMBERED_LENGTH);
+        int[] computed = {0};
+
+        answers.answer(contentType, value -> ++computed[0]);
+        answers.answer(contentType, value -> ++computed[0]);
+
+        assertThat(computed[0]).isEqualTo(2);
+        assertThat(answers.size()).isZero();
+    }
+
     @ParameterizedTest(name = "{0} {1} {3}")
     @MethodSource("bodies")
     void findsWhatTheValidatorFindsInTheBody(String method, String path, String contentType, String json) {

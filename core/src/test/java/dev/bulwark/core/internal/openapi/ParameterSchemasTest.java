@@ -7,12 +7,16 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Parameter values checked by the compiled schemas are judged as swagger-request-validator's own
@@ -76,7 +80,8 @@ class ParameterSchemasTest {
     static Stream<String> queries() {
         return Stream.of(
                 "must=x", "", "must=", "must=x&limit=5", "must=x&limit=0", "must=x&limit=101", "must=x&limit=abc",
-                "must=x&limit=5.5", "must=x&limit=1e2", "must=x&limit=%205", "must=x&limit=NaN", "must=x&limit=5&limit=6",
+                "must=x&limit=-0", "must=x&limit=007", "must=x&limit=+5", "must=x&limit=999999999",
+                "must=x&limit=1234567890", "must=x&limit=-99999999999", "must=x&limit=5.5", "must=x&limit=1e2", "must=x&limit=%205", "must=x&limit=NaN", "must=x&limit=5&limit=6",
                 "must=x&species=dog", "must=x&species=bird", "must=x&species=", "must=x&q=ab", "must=x&q=a",
                 "must=x&q=abcdefghijk", "must=x&q=AB", "must=x&q=A", "must=x&ratio=1.5", "must=x&ratio=0", "must=x&ratio=0.3",
                 "must=x&ratio=-1", "must=x&ratio=x", "must=x&ratio=3.4028236e38", "must=x&big=9223372036854775807",
@@ -154,6 +159,23 @@ class ParameterSchemasTest {
                 org.junit.jupiter.params.provider.Arguments.of("X-Trace", "nope"),
                 org.junit.jupiter.params.provider.Arguments.of("Cookie", "session=abcd"),
                 org.junit.jupiter.params.provider.Arguments.of("Cookie", "session=ab"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0", "-0", "7", "-12", "100", "999999999", "-999999999", "1000000000", "2147483648",
+            "-2147483649", "9223372036854775808", "007", "-01", "5.0", "1e2", "-", "+5", " 5", "0x10"})
+    void readsIntegerValuesAsTheJsonReaderDoes(String value) throws IOException {
+        JsonNode expected;
+        try {
+            expected = Json.mapper().readTree(value);
+        } catch (IOException e) {
+            assertThat(ParameterSchemas.shortInteger(value)).isFalse();
+            return;
+        }
+        JsonNode read = ParameterSchemas.read(value, "integer");
+
+        assertThat(read).isEqualTo(expected);
+        assertThat(read.getClass()).isEqualTo(expected.getClass());
     }
 
     @Test
