@@ -118,9 +118,7 @@ final class RequestParser {
             String lower = header.lowerCaseName();
             if (!isSkipped(lower)) {
                 // Header values are percent-decoded for inspection: Referer and friends carry URLs.
-                DecodedText decoded = decoder.decode(header.value(), false);
-                values.add(new RequestValue(Location.value(Source.HEADER, lower), header.value(), decoded.text(),
-                        decoded.flags()));
+                values.add(decoder.decodeValue(Location.value(Source.HEADER, lower), header.value(), false));
                 if (lower.equals("authorization")) {
                     BasicCredentials.addTo(header.value(), values);
                 }
