@@ -53,7 +53,8 @@ public final class Headers {
     /** The first value of the named header, or {@code null}. */
     public String first(String name) {
         String lower = lowerCase(name);
-        for (Header header : entries) {
+        for (int i = 0, size = entries.size(); i < size; i++) {
+            Header header = entries.get(i);
             if (header.lowerCaseName.equals(lower)) {
                 return header.value();
             }
@@ -61,27 +62,41 @@ public final class Headers {
         return null;
     }
 
-    /** Every value of the named header, in order; empty when absent. */
+    /**
+     * Every value of the named header, in order; empty when absent. Checks ask this of every
+     * request for headers that are mostly absent or sent once, so those cases build at most one
+     * small list.
+     */
     public List<String> values(String name) {
         String lower = lowerCase(name);
+        String single = null;
         List<String> values = null;
-        for (Header header : entries) {
+        for (int i = 0, size = entries.size(); i < size; i++) {
+            Header header = entries.get(i);
             if (header.lowerCaseName.equals(lower)) {
-                if (values == null) {
-                    values = new ArrayList<>(2);
+                if (single == null) {
+                    single = header.value();
+                } else {
+                    if (values == null) {
+                        values = new ArrayList<>(4);
+                        values.add(single);
+                    }
+                    values.add(header.value());
                 }
-                values.add(header.value());
             }
         }
-        return values == null ? List.of() : Collections.unmodifiableList(values);
+        if (values != null) {
+            return Collections.unmodifiableList(values);
+        }
+        return single == null ? List.of() : List.of(single);
     }
 
     /** Number of fields with this name. */
     public int count(String name) {
         String lower = lowerCase(name);
         int count = 0;
-        for (Header header : entries) {
-            if (header.lowerCaseName.equals(lower)) {
+        for (int i = 0, size = entries.size(); i < size; i++) {
+            if (entries.get(i).lowerCaseName.equals(lower)) {
                 count++;
             }
         }

@@ -28,4 +28,18 @@ class HeadersTest {
         assertThat(headers.count("x-forwarded")).isZero();
         assertThat(headers.contains("Content-Type-X")).isFalse();
     }
+
+    @Test
+    void givesTheOneValueOfAFieldSentOnceAndEveryValueOfOneSentThreeTimes() {
+        Headers repeated = Headers.builder()
+                .add("Accept", "a")
+                .add("Via", "1")
+                .add("via", "2")
+                .add("VIA", "3")
+                .build();
+
+        assertThat(repeated.values("accept")).containsExactly("a");
+        assertThat(repeated.values("Via")).containsExactly("1", "2", "3");
+        assertThat(repeated.count("via")).isEqualTo(3);
+    }
 }

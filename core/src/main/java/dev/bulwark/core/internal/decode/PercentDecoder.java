@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.decode;
 
+import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.internal.rules.Ascii;
 
 /**
@@ -72,6 +74,19 @@ public final class PercentDecoder {
             bits[0] |= FlagBits.ENCODING_DEPTH_EXCEEDED;
         }
         return DecodedText.withBits(text, bits[0] | FlagBits.controlCharacters(text));
+    }
+
+    /**
+     * {@code raw} decoded as {@link #decode} decodes it, as the value at {@code location}. Most
+     * values of a request (header values, identifiers, tokens) need no decoding; they become their
+     * value without a {@link DecodedText} in between.
+     */
+    public RequestValue decodeValue(Location location, String raw, boolean plusAsSpace) {
+        if (!needsDecoding(raw, plusAsSpace)) {
+            return new RequestValue(location, raw, raw, FlagBits.toSet(FlagBits.controlCharacters(raw)));
+        }
+        DecodedText decoded = decode(raw, plusAsSpace);
+        return new RequestValue(location, raw, decoded.text(), decoded.flags());
     }
 
     private static boolean needsDecoding(CharSequence raw, boolean plusAsSpace) {

@@ -150,7 +150,8 @@ public final class Engine {
     /**
      * Room for about as many values as the request will be parsed into, so that the list is not
      * copied again and again as it grows (a 1 KiB JSON body gives some 100 values): the path and
-     * its segments, one per header field, about one per 8 characters of query and, for a JSON or
+     * its segments, one per header field, about one per 8 characters of query and of the first
+     * {@code Cookie} field (a name or a value every 8 characters or so) and, for a JSON or
      * form body, one per 10 bytes (a key or string every 10 bytes or so in typical documents).
      * Other bodies (multipart uploads, text) give few values for their size and are not counted.
      * At most {@value #MAX_EXPECTED_VALUES}, 4 KiB of references, for a large body.
@@ -159,8 +160,10 @@ public final class Engine {
         String mediaType = request.mediaType();
         boolean fieldsDense = mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json")
                 || mediaType.equals("application/x-www-form-urlencoded"));
+        String cookies = request.headers().first("cookie");
         long expected = 8 + request.headers().size() + (fieldsDense ? request.bodyLength() / 10 : 0)
-                + (request.rawQuery() == null ? 0 : request.rawQuery().length() / 8);
+                + (request.rawQuery() == null ? 0 : request.rawQuery().length() / 8)
+                + (cookies == null ? 0 : cookies.length() / 8);
         return (int) Math.min(expected, MAX_EXPECTED_VALUES);
     }
 

@@ -10,7 +10,6 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.RoutingPath;
-import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PathNormalizer;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
@@ -19,6 +18,7 @@ import dev.bulwark.core.internal.graphql.GraphQlRequest;
 import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.parse.BinaryFormat;
 import dev.bulwark.core.internal.parse.ContentSniffer;
+import dev.bulwark.core.internal.parse.HeaderLocations;
 import dev.bulwark.core.internal.parse.CookieParser;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
 import dev.bulwark.core.internal.parse.LimitExceededException;
@@ -118,9 +118,7 @@ final class RequestParser {
             String lower = header.lowerCaseName();
             if (!isSkipped(lower)) {
                 // Header values are percent-decoded for inspection: Referer and friends carry URLs.
-                DecodedText decoded = decoder.decode(header.value(), false);
-                values.add(new RequestValue(Location.value(Source.HEADER, lower), header.value(), decoded.text(),
-                        decoded.flags()));
+                values.add(decoder.decodeValue(HeaderLocations.valueOf(lower), header.value(), false));
                 if (lower.equals("authorization")) {
                     BasicCredentials.addTo(header.value(), values);
                 }

@@ -89,8 +89,9 @@ public final class CookieParser {
             throw new LimitExceededException("cookies.count",
                     Location.value(Source.COOKIE, Names.shorten(nameText)), limits.cookieCount(), 400);
         }
-        DecodedText value = decoder.decode(rawValue, true);
-        Names.emitPair(sink, Source.COOKIE, plain, rawName, name, rawValue, value);
+        PlainNames.Entry entry = Names.plainEntry(Source.COOKIE, plain, rawName, name);
+        Names.emitName(sink, Source.COOKIE, entry, rawName, name);
+        sink.accept(decoder.decodeValue(Names.valueLocation(Source.COOKIE, entry, nameText), rawValue, true));
     }
 
     private static int trimEnd(String s, int from, int to) {

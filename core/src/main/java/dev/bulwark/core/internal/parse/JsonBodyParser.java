@@ -125,6 +125,42 @@ public final class JsonBodyParser {
         }
     }
 
+    /** Each thread's buffer for the text of small bodies. */
+    private static final ThreadLocal<DecodeBuffer> DECODE_BUFFERS = ThreadLocal.withInitial(DecodeBuffer::new);
+
+    /**
+     * A thread's buffer for the decoded text of a body of at most {@value #MAX_CHARS} bytes, reused
+     * from request to request instead of a new array per body: a typical API body is decoded into
+     * memory the thread has just used, and allocates nothing. Holds no body after its parse: the
+     * characters written are cleared when the buffer is given back (Jackson reads the array in
+     * place and keeps no reference to it; keys and values are strings of their own). While taken,
+     * a nested parse on the same thread gets an array of its own. At most 16 KiB a thread.
+     */
+    private static final class DecodeBuffer {
+        /** Longest body decoded into the reused buffer, in bytes (and so at most characters). */
+        static final int MAX_CHARS = 8192;
+
+        private char[] chars;
+
+        /** An array of at least {@code length} characters, all zero; this buffer's when it is free and large enough. */
+        char[] take(int length) {
+            char[] free = chars;
+            if (free == null || free.length < length) {
+                return new char[length];
+            }
+            chars = null;
+            return free;
+        }
+
+        /** Clears the first {@code written} characters of {@code text} and keeps it when it is the larger array. */
+        void giveBack(char[] text, int written) {
+            Arrays.fill(text, 0, written, '\0');
+            if (chars == null || chars.length < text.length) {
+                chars = text;
+            }
+        }
+    }
+
     /** Keys of an object compared one by one before a hash set is worth its cost. */
     private static final int SMALL_OBJECT = 16;
 
@@ -186,17 +222,25 @@ public final class JsonBodyParser {
             // symbol table, which field-name canonicalisation (disabled) would fill with the keys
             // clients send. UTF-8 never gives more characters than bytes, and Jackson reads the
             // array in place.
-            char[] text = new char[in.remaining()];
+            int length = in.remaining();
+            DecodeBuffer reused = length <= DecodeBuffer.MAX_CHARS ? DECODE_BUFFERS.get() : null;
+            char[] text = reused != null ? reused.take(length) : new char[length];
             CharBuffer out = CharBuffer.wrap(text);
-            CoderResult result = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(in, out, true);
-            if (result.isError()) {
-                throw new MalformedRequestException("json.encoding", here(),
-                        "body is not UTF-8: malformed sequence at byte " + (in.position() - start));
+            try {
+                CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(in, out, true);
+                if (result.isError()) {
+                    throw new MalformedRequestException("json.encoding", here(),
+                            "body is not UTF-8: malformed sequence at byte " + (in.position() - start));
+                }
+                parse(text, 0, out.position());
+            } finally {
+                if (reused != null) {
+                    reused.giveBack(text, out.position());
+                }
             }
-            parse(text, 0, out.position());
         }
 
         void parse(char[] text, int offset, int length) throws LimitExceededException, MalformedRequestException {

@@ -40,19 +40,29 @@ final class Names {
     }
 
     /**
-     * Emits a name and its value. {@code plain} is the name's entry in {@link PlainNames}, or
-     * {@code null}: the name, decoded as {@code name}, is then kept there when decoding gave it back
-     * as it was, so that the next request reuses its locations.
+     * The entry of a name in {@link PlainNames}: {@code plain} when the name was found there, else
+     * the name, decoded as {@code name}, kept there when decoding gave it back as it was, so that
+     * the next request reuses its locations; {@code null} when it is not kept.
      */
-    static void emitPair(ValueSink sink, Source source, PlainNames.Entry plain, String rawName, DecodedText name,
-            String rawValue, DecodedText value) throws LimitExceededException {
-        PlainNames.Entry entry = plain != null ? plain : keepIfPlain(source, rawName, name);
+    static PlainNames.Entry plainEntry(Source source, PlainNames.Entry plain, String rawName, DecodedText name) {
+        return plain != null ? plain : keepIfPlain(source, rawName, name);
+    }
+
+    /** Where the value of a name sits: the location of its {@link PlainNames} entry when it has one. */
+    static Location valueLocation(Source source, PlainNames.Entry entry, String name) {
+        return entry != null ? entry.valueLocation : Location.value(source, name);
+    }
+
+    /**
+     * Emits a name; {@code entry} is its entry from {@link #plainEntry}, or {@code null}, and
+     * {@code name} its decoding (not needed with an entry).
+     */
+    static void emitName(ValueSink sink, Source source, PlainNames.Entry entry, String rawName, DecodedText name)
+            throws LimitExceededException {
         if (entry != null) {
             sink.accept(new RequestValue(entry.nameLocation, rawName, entry.name, Set.of()));
-            sink.accept(value(entry.valueLocation, rawValue, value));
         } else {
             sink.accept(value(Location.name(source, name.text()), rawName, name));
-            sink.accept(value(Location.value(source, name.text()), rawValue, value));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.parse;
 
 import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
@@ -60,11 +61,14 @@ public final class ParameterParser {
             throw new LimitExceededException("parameters.name-length",
                     Location.name(source, Names.shorten(nameText)), limits.parameterNameLength(), 400);
         }
-        DecodedText value = decoder.decode(rawValue, true);
-        if (value.text().length() > limits.parameterValueLength()) {
-            throw new LimitExceededException("parameters.value-length",
-                    Location.value(source, nameText), limits.parameterValueLength(), 400);
+        PlainNames.Entry entry = Names.plainEntry(source, plain, rawName, name);
+        Location valueLocation = Names.valueLocation(source, entry, nameText);
+        RequestValue value = decoder.decodeValue(valueLocation, rawValue, true);
+        if (value.decoded().length() > limits.parameterValueLength()) {
+            throw new LimitExceededException("parameters.value-length", valueLocation, limits.parameterValueLength(),
+                    400);
         }
-        Names.emitPair(sink, source, plain, rawName, name, rawValue, value);
+        Names.emitName(sink, source, entry, rawName, name);
+        sink.accept(value);
     }
 }

@@ -4,7 +4,7 @@ import dev.bulwark.core.Location;
 import dev.bulwark.core.Source;
 
 /**
- * The plain names of recent query parameters, form fields and cookies, each with its two
+ * The plain names of recent query parameters, form fields, cookies and headers, each with its two
  * locations, so that a name seen before is neither decoded again nor given new locations. A
  * client sends the same names request after request ({@code page}, {@code session}, the fields of
  * a form), and a reused name also keeps its string hash: whatever hashes or compares the names of

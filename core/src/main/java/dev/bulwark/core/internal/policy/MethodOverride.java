@@ -58,13 +58,18 @@ public record MethodOverride(Location location, String requested, String effecti
     public static MethodOverride of(Inspection inspection) {
         String requestMethod = inspection.request().method();
         Finder finder = new Finder(requestMethod);
-        for (Headers.Header header : inspection.request().headers().all()) {
+        // Indexed loops: this runs on every request, and an iterator per list is an object each.
+        List<Headers.Header> headers = inspection.request().headers().all();
+        for (int i = 0, size = headers.size(); i < size; i++) {
+            Headers.Header header = headers.get(i);
             if (isOverrideHeader(header.name())) {
                 String value = header.value().trim();
                 finder.add(Location.name(Source.HEADER, header.lowerCaseName()), value, value);
             }
         }
-        for (RequestValue value : inspection.values()) {
+        List<RequestValue> values = inspection.values();
+        for (int i = 0, size = values.size(); i < size; i++) {
+            RequestValue value = values.get(i);
             if (!isOverrideField(value.location())) {
                 continue;
             }
@@ -78,8 +83,8 @@ public record MethodOverride(Location location, String requested, String effecti
     }
 
     private static boolean isOverrideHeader(String name) {
-        for (String folded : HEADERS) {
-            if (HeaderNames.foldsTo(name, folded)) {
+        for (int i = 0, size = HEADERS.size(); i < size; i++) {
+            if (HeaderNames.foldsTo(name, HEADERS.get(i))) {
                 return true;
             }
         }

@@ -433,16 +433,24 @@ public final class ProtocolDetector implements RequestDetector {
      * so that the finding names where it is (the part, the parameter). Rules in order of severity.
      */
     private static void checkFlags(List<RequestValue> values, RequestSink sink) {
-        RequestValue[] first = new RequestValue[FLAG_RULES.length];
-        for (RequestValue value : values) {
+        // Made for the first value with flags: most requests have none.
+        RequestValue[] first = null;
+        for (int v = 0, size = values.size(); v < size; v++) {
+            RequestValue value = values.get(v);
             if (value.flags().isEmpty()) {
                 continue;
+            }
+            if (first == null) {
+                first = new RequestValue[FLAG_RULES.length];
             }
             for (int i = 0; i < FLAG_RULES.length; i++) {
                 if (first[i] == null && value.hasFlag(FLAGS[i])) {
                     first[i] = value;
                 }
             }
+        }
+        if (first == null) {
+            return;
         }
         for (int i = 0; i < FLAG_RULES.length; i++) {
             if (first[i] != null) {
@@ -462,7 +470,8 @@ public final class ProtocolDetector implements RequestDetector {
     /** {@code foo[1]a=}: text after a closing bracket that does not open another index. */
     private static void checkParameterNames(List<RequestValue> values, DetectionSink sink) {
         boolean array = false;
-        for (RequestValue value : values) {
+        for (int v = 0, size = values.size(); v < size; v++) {
+            RequestValue value = values.get(v);
             Source source = value.location().source();
             if (value.location().component() != Component.NAME || !source.isParameter()) {
                 continue;

@@ -12,8 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.bulwark.core.Location;
+import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PercentDecoderTest {
 
@@ -224,5 +229,21 @@ class PercentDecoderTest {
                 assertThat(decoder.decode(input, true).text()).isNotNull();
             }
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "a+b", "tab\there", "nul\u0000", "%2e%2E", "%252e", "%u0041", "%zz", "%c0%af", "caf%C3%A9"})
+    void givesAsValueWhatItDecodesWithTheRawTextAndLocation(String raw) {
+        Location location = Location.value(Source.QUERY, "q");
+        for (boolean plusAsSpace : new boolean[] {true, false}) {
+            DecodedText decoded = decoder.decode(raw, plusAsSpace);
+
+            RequestValue value = decoder.decodeValue(location, raw, plusAsSpace);
+
+            assertThat(value.location()).isEqualTo(location);
+            assertThat(value.raw()).isSameAs(raw);
+            assertThat(value.decoded()).isEqualTo(decoded.text());
+            assertThat(value.flags()).isEqualTo(decoded.flags());
+        }
     }
 }

@@ -382,4 +382,53 @@ class JsonBodyParserTest {
             }
         });
     }
+
+    @Test
+    void readsAShortDocumentAloneAfterALongerOneOnTheSameThread() throws Exception {
+        JsonBodyParser json = new JsonBodyParser(Limits.defaults());
+        json.parse(utf8("{\"description\":\"a long value that fills more of the buffer\"}"), new CollectingSink());
+        CollectingSink sink = new CollectingSink();
+
+        json.parse(utf8("{\"k\":\"v\"}"), sink);
+
+        assertThat(sink.lines()).containsExactly("NAME /k=k", "VALUE /k=v");
+    }
+
+    @Test
+    void readsADocumentAloneAfterOneThatWasNotUtf8() throws Exception {
+        JsonBodyParser json = new JsonBodyParser(Limits.defaults());
+        byte[] invalid = "{\"k\":\"abc\u00e9def\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> json.parse(ByteBuffer.wrap(invalid), new CollectingSink()))
+                .isInstanceOf(MalformedRequestException.class);
+        CollectingSink sink = new CollectingSink();
+
+        json.parse(utf8("[\"x\"]"), sink);
+
+        assertThat(sink.lines()).containsExactly("VALUE /0=x");
+    }
+
+    @Test
+    void parsesAnotherDocumentFromWithinTheSinkOfAParse() throws Exception {
+        JsonBodyParser json = new JsonBodyParser(Limits.defaults());
+        CollectingSink inner = new CollectingSink();
+        CollectingSink outer = new CollectingSink();
+
+        json.parse(utf8("{\"outer\":\"value\"}"), value -> {
+            outer.accept(value);
+            if (value.decoded().equals("value")) {
+                try {
+                    json.parse(utf8("{\"inner\":\"other\"}"), inner);
+                } catch (MalformedRequestException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+
+        assertThat(outer.lines()).containsExactly("NAME /outer=outer", "VALUE /outer=value");
+        assertThat(inner.lines()).containsExactly("NAME /inner=inner", "VALUE /inner=other");
+    }
+
+    private static ByteBuffer utf8(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+    }
 }
