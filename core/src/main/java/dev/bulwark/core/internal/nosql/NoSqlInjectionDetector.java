@@ -18,8 +18,9 @@ import dev.bulwark.core.internal.rules.Text;
  * ({@code {"$where": ...}}), or as JSON text inside a value that the application parses
  * ({@code {"$gt": ""}}). Operators come from a data table; {@code $} in other places (prices,
  * JSON Schema {@code $ref}, Extended JSON {@code $oid}, OData {@code $filter}) is left alone.
- * An update operator object inside a value ({@code { $set: {...} }}) selects nothing and is how
- * people write about MongoDB: it counts at STRICT only.
+ * An update operator object inside longer text ({@code use { $set: {...} } to}) selects nothing
+ * and is how people write about MongoDB: it counts at STRICT only; as the whole value
+ * ({@code {"$set":{"role":"admin"}}}) it is an update document and counts at STANDARD.
  * Server-side JavaScript ({@code $where}, {@code $function}, {@code $accumulator}) is reported at
  * BASIC level, as is JavaScript that breaks out of a {@code $where} string: a quote followed by
  * {@code ;return ...}, {@code this.field.match(}, or {@code '||'a'=='a}.
@@ -41,9 +42,10 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     private static final int SCHEMA_KEYWORD = 4;
     /**
      * An update operator ({@code $set}, {@code $inc}, ...): it rewrites fields but selects nothing.
-     * As a key or name it is mass assignment and counts at STANDARD; as an object inside a string
-     * value ({@code { $set: { status: "active" } }}) it is how people write about MongoDB, so it
-     * counts only at STRICT ({@link NoSqlRules#UPDATE_IN_VALUE}). The bracket form ({@code [$set]=})
+     * As a key or name it is mass assignment and counts at STANDARD, as it does when the value as a
+     * whole is an object whose first key it is ({@code {"$set":{"role":"admin"}}}); as an object
+     * inside longer text ({@code "update": { $set: { status: "active" } }}) it is how people write
+     * about MongoDB, so it counts only at STRICT ({@link NoSqlRules#UPDATE_IN_VALUE}). The bracket form ({@code [$set]=})
      * in a value is a form body, not prose, and counts at STANDARD.
      */
     private static final int UPDATE = 8;
@@ -58,25 +60,31 @@ public final class NoSqlInjectionDetector extends RuleFamily {
                     "search", "geowithin", "geointersects", "near", "nearsphere", "slice", "bitsallset", "bitsanyset",
                     "bitsallclear", "bitsanyclear", "project", "sort", "limit", "skip", "sample", "unwind",
                     "replaceroot", "currentop", "listsessions")
-            .add(OPERATOR | UPDATE, "set", "unset", "inc", "push", "pull", "rename", "addtoset")
+            .add(OPERATOR | UPDATE, "set", "unset", "inc", "push", "pull", "rename", "addtoset", "setoninsert", "mul",
+                    "min", "max", "currentdate", "pop", "pullall", "bit")
             .build();
 
     /** Flag of every entry of {@link #SHELL_METHODS}. */
     private static final int METHOD = 1;
-    /** A collection method that destroys data or structure: {@code db.users.drop()}. */
-    private static final int DESTRUCTIVE = 2;
+    /**
+     * A collection method that writes or destroys data or structure: {@code db.users.drop()},
+     * {@code db.users.updateMany({}, ...)}.
+     */
+    private static final int WRITE = 2;
 
     /**
      * Collection methods of the MongoDB shell, lower case. After a breakout from a {@code $where}
-     * string any of them is injected code. As a whole value, a {@link #DESTRUCTIVE} one is, and any
-     * call ended by {@code ;} as a statement for an evaluator ({@code db.injection.insert({a:1});});
-     * a bare call ({@code db.users.updateOne({ _id: 1 }, { $set: ... })}) is how people show a query.
+     * string any of them is injected code. Anywhere in a value, a {@link #WRITE} one is, as is
+     * {@code aggregate} with a {@code $out} or {@code $merge} stage: a value that writes to the
+     * database is a statement for an evaluator, however it is laid out. A read
+     * ({@code db.users.find({ name: "alice" })}) is how people show a query, and counts only when
+     * {@code ;} ends it as a statement ({@code db.users.find({});}).
      */
     private static final Lexicon SHELL_METHODS = Lexicon.builder()
-            .add(METHOD, "find", "findone", "insert", "insertone", "insertmany", "update", "updateone", "updatemany",
-                    "aggregate", "mapreduce", "findandmodify", "findoneandupdate", "replaceone", "createindex")
-            .add(METHOD | DESTRUCTIVE, "remove", "deleteone", "deletemany", "drop", "findoneanddelete",
-                    "renamecollection", "dropindex", "dropindexes")
+            .add(METHOD, "find", "findone", "aggregate", "createindex")
+            .add(METHOD | WRITE, "insert", "insertone", "insertmany", "update", "updateone", "updatemany", "replaceone",
+                    "findandmodify", "findoneandupdate", "findoneandreplace", "bulkwrite", "mapreduce", "remove",
+                    "deleteone", "deletemany", "drop", "findoneanddelete", "renamecollection", "dropindex", "dropindexes")
             .build();
 
     /** Keywords that may start a variable declaration, with the blank after them. */
@@ -192,7 +200,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             if (after < text.length() && text.charAt(after) == ':') {
                 int start = Math.max(before, 0);
                 boolean update = (OPERATORS.flags(text, d + 1, end) & UPDATE) != 0;
-                if (!update) {
+                if (!update || before >= 0 && isWholeObject(text, before)) {
                     sink.report(NoSqlRules.OPERATOR_IN_VALUE, start, after + 1 - start);
                     return true;
                 }
@@ -205,6 +213,21 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         return false;
     }
 
+    /**
+     * Whether the brace at {@code open} opens the value as a whole, blanks aside: an update
+     * document sent where the application takes one ({@code {"$set":{"role":"admin"}}}).
+     */
+    private static boolean isWholeObject(String text, int open) {
+        if (text.charAt(open) != '{' || Text.skipSpaces(text, 0) != open) {
+            return false;
+        }
+        int last = text.length() - 1;
+        while (last > open && Ascii.isAsciiSpace(text.charAt(last))) {
+            last--;
+        }
+        return text.charAt(last) == '}';
+    }
+
     /** The characters a JavaScript breakout check starts at: {@code ;}, the dot of {@code this.}, {@code |}. */
     private static final AsciiSet BREAKOUT_MARKS = AsciiSet.of(";.|");
 
@@ -214,10 +237,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
      */
     private static void scanJavaScript(String text, DetectionSink sink) {
         int length = text.length();
-        int start = Text.skipSpaces(text, 0);
-        if (shellCall(text, start, METHOD | DESTRUCTIVE)
-                || shellCall(text, start, METHOD) && endsStatement(text, start)) {
-            sink.report(NoSqlRules.JS_INJECTION, start, Math.min(length - start, 32));
+        if (scanShellCalls(text, sink)) {
             return;
         }
         int numberEnd = leadingNumberEnd(text);
@@ -321,6 +341,34 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             return false;
         }
         return Ascii.matchesAt(text, Text.skipSpaces(text, i + 1), "new ");
+    }
+
+    /**
+     * Every MongoDB shell call in the value ({@code db.users.find().forEach(u => db.users.deleteOne(u))}
+     * holds two): one that writes ({@link #WRITE}, a database method, an {@code aggregate} with
+     * {@code $out} or {@code $merge}), or a read ended by {@code ;}. Linear: each {@code db.} is read
+     * once, and a read's parentheses over at most 256 characters.
+     */
+    private static boolean scanShellCalls(String text, DetectionSink sink) {
+        int writesOut = -1;
+        for (int d = text.indexOf("db."); d >= 0; d = text.indexOf("db.", d + 3)) {
+            if (d > 0 && (Ascii.isAlnum(text.charAt(d - 1)) || "_$.".indexOf(text.charAt(d - 1)) >= 0)
+                    || !shellCall(text, d, METHOD)) {
+                continue;
+            }
+            boolean write = shellCall(text, d, METHOD | WRITE);
+            if (!write && shellCall(text, d, METHOD) && Ascii.matchesAt(text, text.indexOf('.', d + 3) + 1, "aggregate(")) {
+                if (writesOut < 0) {
+                    writesOut = text.indexOf("$out", d) >= 0 || text.indexOf("$merge", d) >= 0 ? 1 : 0;
+                }
+                write = writesOut == 1;
+            }
+            if (write || endsStatement(text, d)) {
+                sink.report(NoSqlRules.JS_INJECTION, d, Math.min(text.length() - d, 32));
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -22,10 +22,10 @@ final class NoSqlRules {
     static final RuleDefinition OPERATOR_IN_VALUE = rule("NOSQL-OPERATOR-IN-VALUE",
             Level.STANDARD, "JSON query operator object or bracket operator inside a value", REFERENCE);
     static final RuleDefinition UPDATE_IN_VALUE = rule("NOSQL-UPDATE-OPERATOR-IN-VALUE", Level.STRICT,
-            "update operator object inside a value ({ $set: {...} }): mass assignment if parsed, prose about MongoDB if not",
+            "update operator object inside longer text (use { $set: {...} }): mass assignment if parsed, prose about MongoDB if not",
             REFERENCE);
     static final RuleDefinition JS_INJECTION = rule("NOSQL-JS-INJECTION", Level.STANDARD,
-            "JavaScript breaking out of a $where string (';return true, ';sleep(, this.x.match(, '||'a'=='a), or a shell call (db.users.drop())",
+            "JavaScript breaking out of a $where string (';return true, ';sleep(, this.x.match(, '||'a'=='a), a shell call that writes (db.users.drop(), db.users.updateMany(...)) or a read ended by ;",
             REFERENCE);
 
     static final List<RuleDefinition> ALL = List.of(JS_OPERATOR, OPERATOR_NAME, OPERATOR_IN_VALUE,

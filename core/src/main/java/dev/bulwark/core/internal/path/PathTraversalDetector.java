@@ -100,7 +100,8 @@ public final class PathTraversalDetector extends RuleFamily {
         "applicationhost.config", "machine.config", "system32/inetsrv/", "system32/drivers/etc/",
         // keys, credentials and shell histories
         ".azure/", ".docker/", ".gnupg/", ".config/gcloud/", "id_rsa", "id_dsa",
-        "id_ecdsa", "id_ed25519", "authorized_keys", "known_hosts", ".netrc", ".npmrc", ".pypirc", ".pgpass",
+        "id_ecdsa", "id_ed25519", "ssh_host_rsa_key", "ssh_host_dsa_key", "ssh_host_ecdsa_key", "ssh_host_ed25519_key",
+        "authorized_keys", "known_hosts", ".netrc", ".npmrc", ".pypirc", ".pgpass",
         ".my.cnf", ".boto", ".s3cfg", ".dockercfg", ".vault-token", ".gitconfig",
         ".bash_history", ".zsh_history", ".sh_history", ".history", ".mysql_history", ".psql_history",
         ".python_history", ".viminfo", ".bashrc", ".profile", ".bash_profile", "privkey.pem",
@@ -727,11 +728,15 @@ public final class PathTraversalDetector extends RuleFamily {
      */
     private static boolean scanSensitiveSkeleton(String text, TextProfile profile, DetectionSink sink) {
         String skeleton = profile != null && !mayNeedSkeleton(text, profile) ? text : pathSkeleton(text);
-        return scanSensitive(skeleton, skeleton == text ? sink : Text.wholeValue(sink, text.length()));
+        return scanSensitive(skeleton, text, skeleton == text ? sink : Text.wholeValue(sink, text.length()));
     }
 
-    /** Looks up the table at the start of the value and after every separator. */
-    private static boolean scanSensitive(String text, DetectionSink sink) {
+    /**
+     * Looks up the table at the start of the value and after every separator.
+     *
+     * @param raw the value before {@link #pathSkeleton}, or {@code text} itself
+     */
+    private static boolean scanSensitive(String text, String raw, DetectionSink sink) {
         int length = text.length();
         // Candidates: the start of the value and every position after a slash or backslash.
         int nextSlash = text.indexOf('/');
@@ -744,7 +749,7 @@ public final class PathTraversalDetector extends RuleFamily {
                 if (climbs < 0) {
                     climbs = text.contains("..") ? 1 : 0;
                 }
-                int shareableEnd = climbs == 0 ? shareableVariantEnd(text, p) : -1;
+                int shareableEnd = climbs == 0 ? shareableVariantEnd(text, raw, p) : -1;
                 if (shareableEnd > 0) {
                     // every later match up to there names the same shareable file
                     p = shareableEnd;
@@ -775,27 +780,78 @@ public final class PathTraversalDetector extends RuleFamily {
 
     /**
      * Where the path that starts at {@code start} ends when it names a file made to be shared, not
-     * a secret, or -1: its last name ends in a {@link #SHAREABLE_SUFFIXES shareable suffix}
-     * ({@code id_rsa.pub}, {@code ~/.ssh/id_ed25519-cert.pub}, {@code .env.example},
-     * {@code config/.env.dist}). The secret itself, its other variants ({@code .env.local}) and its
-     * backups ({@code .env.bak}, {@code id_rsa~}, {@code .env.example.bak}) do not end in such a
-     * suffix. The caller lets off no value that climbs ({@code ..}): the traversal is the attack.
+     * a secret, or -1: its last name is a complete secret name of the table followed by a
+     * {@link #SHAREABLE_SUFFIXES shareable suffix} ({@code id_rsa.pub},
+     * {@code ~/.ssh/id_ed25519-cert.pub}, {@code .env.example}, {@code config/.env.dist}). The
+     * secret itself, its other variants ({@code .env.local}) and its backups ({@code .env.bak},
+     * {@code id_rsa~}, {@code .env.example.bak}) do not end in such a suffix. The caller lets off no
+     * value that climbs ({@code ..}): the traversal is the attack. Nor is a name let off
+     * <ul>
+     *   <li>when the secret's match does not end inside the last name ({@code /etc/passwd%00x.pub},
+     *       where junk read as a separator makes {@code x.pub} the last name);</li>
+     *   <li>when the last name holds anything but letters, digits, {@code .}, {@code -} and
+     *       {@code _} ({@code /etc/passwd$IFS.pub}), or is longer than a file name can be
+     *       ({@value #MAX_FILE_NAME} characters);</li>
+     *   <li>when the secret and its suffix were not written as they are read: a separator or dot
+     *       made from junk or an escape lies between them;</li>
+     *   <li>beneath a sensitive directory, or a secret name used as one ({@code .git/hooks/pre-commit.sample},
+     *       {@code WEB-INF/classes/app.properties.template}): a template there is still served from
+     *       where nothing may be served. Only a public key ({@code .pub}) of a secret key named in the
+     *       table is let off there ({@code ~/.ssh/id_rsa.pub}, {@code /etc/ssh/ssh_host_rsa_key.pub}).</li>
+     * </ul>
      */
-    private static int shareableVariantEnd(String text, int start) {
+    private static int shareableVariantEnd(String text, String raw, int start) {
         int end = start;
         int lastName = start;
         while (end < text.length() && !endsPath(text.charAt(end))) {
-            if (text.charAt(end) == '/' || text.charAt(end) == '\\') {
+            if (isPlainSeparator(text.charAt(end))) {
                 lastName = end + 1;
             }
             end++;
+        }
+        if (end - lastName > MAX_FILE_NAME) {
+            return -1;
         }
         int dot = end - 1;
         while (dot > lastName && text.charAt(dot) != '.') {
             dot--;
         }
-        return dot > lastName && SHAREABLE_SUFFIXES.contains(text, dot + 1, end) ? end : -1;
+        if (dot <= lastName || !SHAREABLE_SUFFIXES.contains(text, dot + 1, end)) {
+            return -1;
+        }
+        for (int i = lastName; i < end; i++) {
+            char c = text.charAt(i);
+            if (!Ascii.isAlnum(c) && c != '.' && c != '-' && c != '_') {
+                return -1;
+            }
+        }
+        boolean beneathDirectory = false;
+        int secret = -1;
+        for (int q = start; q <= lastName; q++) {
+            if (q > start && !isPlainSeparator(text.charAt(q - 1))) {
+                continue;
+            }
+            int matched = SENSITIVE_PATHS.match(text, q);
+            if (matched == 0) {
+                continue;
+            }
+            int matchEnd = q + matched;
+            if (matchEnd > lastName && !isPlainSeparator(text.charAt(matchEnd - 1))) {
+                secret = q;
+                break;
+            }
+            // a directory entry, or a complete name followed by a separator
+            beneathDirectory = true;
+        }
+        if (secret < 0 || beneathDirectory && !Ascii.rangeEquals(text, dot + 1, end, "pub")
+                || raw != text && !raw.contains(text.substring(secret, end))) {
+            return -1;
+        }
+        return end;
     }
+
+    /** Longest file name that file systems allow (NAME_MAX, 255); a longer "name" is not one file. */
+    private static final int MAX_FILE_NAME = 255;
 
     /** A character that ends a path written in a value: a blank, a quote, a query or a shell or list separator. */
     private static boolean endsPath(char c) {

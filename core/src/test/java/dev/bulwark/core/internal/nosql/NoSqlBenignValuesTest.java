@@ -46,7 +46,14 @@ class NoSqlBenignValuesTest {
             "{ $set: { role: \"admin\" }, $or: [{}] }",
             "{\"$set\": {\"a\": 1}, \"$where\": \"1\"}",
             "%7B%22%24ne%22%3A1%7D",
-            "{ \"$lookup\": { \"from\": \"users\" } }");
+            "{ \"$lookup\": { \"from\": \"users\" } }",
+            "{\"$set\":{\"role\":\"admin\"}}",
+            "{\"$push\":{\"roles\":\"admin\"}}",
+            "{\"$unset\":{\"mfa\":\"\"}}",
+            "{\"$inc\":{\"balance\":1e9}}",
+            "db.users.updateMany({}, {$set:{role:\"admin\"}})",
+            "db.users.insertOne({name:\"x\",role:\"admin\"})",
+            "db.users.find().forEach(u=>db.users.deleteOne(u))");
     }
 
     @Test

@@ -94,7 +94,7 @@ class NoSqlInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"$ne", "{\"$", "[$ne", "';", "this.", "'||", "1;"})
+    @ValueSource(strings = {"$ne", "{\"$", "[$ne", "';", "this.", "'||", "1;", "db.x.find(", "db.db.", "{$set:"})
     void finishesQuicklyOnRepetitiveInput(String unit) {
         ScanTarget target = query(mebibyteOf(unit));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
@@ -161,15 +161,30 @@ class NoSqlInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{ $set: { status: \"active\" } }", "{\"$inc\": {\"views\": 1}}",
-        "db.users.updateOne({ _id: 1 }, { $set: { name: \"x\" } })", "{ $push: { tags: \"new\" } }"})
-    void allowsUpdateOperatorObjectInsideValueAtStandard(String value) {
+    @ValueSource(strings = {"use $set to change a field: { $set: { a: 1 } }", "\"update\": { \"$set\": { \"status\": \"x\" } }",
+        "{\"filter\": {}, \"update\": {\"$inc\": {\"views\": 1}}}"})
+    void allowsUpdateOperatorObjectInsideLongerTextAtStandard(String value) {
         assertThat(standard(query(value))).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{ $set: { role: \"admin\" } }", "{\"$unset\": {\"locked\": 1}}", "{ $addToSet: { roles: 1 } }"})
-    void detectsUpdateOperatorObjectInsideValueAtStrict(String value) {
+    @ValueSource(strings = {"{\"$set\":{\"role\":\"admin\"}}", "{\"$push\":{\"roles\":\"admin\"}}", "{\"$unset\":{\"mfa\":\"\"}}",
+        "{\"$inc\":{\"balance\":1e9}}", " { $setOnInsert: { role: \"admin\" } } ", "{\"$mul\":{\"balance\":1000}}",
+        "{\"$currentDate\":{\"expires\":true}}", "{\"$bit\":{\"flags\":{\"or\":1}}}"})
+    void detectsUpdateOperatorObjectAsWholeValue(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$setOnInsert", "$mul", "$min", "$max", "$currentDate", "$pop", "$pullAll", "$bit"})
+    void detectsUpdateOperatorAsJsonKey(String key) {
+        assertThat(standard(jsonKey(key))).containsExactly("NOSQL-OPERATOR-NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"set it with { $set: { role: \"admin\" } }", "x {\"$unset\": {\"locked\": 1}}",
+        "add { $addToSet: { roles: 1 } } here", "use { $pullAll: { tags: [1] } }"})
+    void detectsUpdateOperatorObjectInsideLongerTextAtStrict(String value) {
         assertThat(Scans.at(Level.STRICT, detector, query(value))).containsExactly("NOSQL-UPDATE-OPERATOR-IN-VALUE");
     }
 
@@ -191,9 +206,25 @@ class NoSqlInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"db.users.find({ name: \"alice\" })", "db.inventory.insertOne({ item: \"canvas\" })",
-        "db.users.updateMany({}, { $set: { a: 1 } })"})
-    void allowsReadOrUpdateShellCallShownAsWholeValue(String value) {
+    @ValueSource(strings = {"db.users.updateMany({}, {$set:{role:\"admin\"}})", "db.users.insertOne({name:\"x\",role:\"admin\"})",
+        "db.users.replaceOne({}, {})", "db.users.findOneAndUpdate({}, {$set:{a:1}})", "db.users.findOneAndReplace({}, {})",
+        "db.users.bulkWrite([])", "db.users.mapReduce(m, r)", "db.users.findAndModify({})",
+        "db.users.aggregate([{$match:{}},{$out:\"users\"}])", "db.users.aggregate([{$merge:{into:\"x\"}}])"})
+    void detectsWritingShellCallWithoutSemicolon(String value) {
+        assertThat(standard(query(value))).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db.users.find().forEach(u=>db.users.deleteOne(u))", "db.users.findOne({}) && db.users.drop()",
+        "x = db.users.find({}); y"})
+    void detectsEveryShellCallInValueNotOnlyTheFirst(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-JS-INJECTION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db.users.find({ name: \"alice\" })", "db.orders.aggregate(pipeline)",
+        "db.users.find({ a: 1 }).limit(5)", "mydb.users.updateOne({})"})
+    void allowsReadShellCallShownAsWholeValue(String value) {
         assertThat(standard(query(value))).isEmpty();
     }
 

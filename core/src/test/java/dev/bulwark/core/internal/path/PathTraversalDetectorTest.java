@@ -43,6 +43,26 @@ class PathTraversalDetectorTest {
         assertThat(standard(query(value))).contains("PATH-SENSITIVE-FILE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/passwd%00x.pub", "/etc/passwd\u0000x.pub", "/etc/passwd%c0%qfx.pub", "/etc/passwd$IFS.pub",
+        "/etc/passwd${IFS}.pub", "id_rsa%00.pub", ".env\u0000.example"})
+    void detectsSecretNameCutOffFromShareableSuffix(String value) {
+        assertThat(standard(query(value))).contains("PATH-SENSITIVE-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".git/hooks/pre-commit.sample", "WEB-INF/classes/app.properties.template",
+        "/app/WEB-INF/web.xml.example", ".git/config.sample", "/etc/nginx/nginx.conf.dist", ".env/x/.env.example"})
+    void detectsShareableSuffixBeneathSensitiveDirectory(String value) {
+        assertThat(standard(query(value))).contains("PATH-SENSITIVE-FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/ssh/ssh_host_rsa_key", "ssh_host_ed25519_key"})
+    void detectsPrivateHostKey(String value) {
+        assertThat(standard(query(value))).contains("PATH-SENSITIVE-FILE");
+    }
+
     @Test
     void detectsShareableVariantReachedByTraversal() {
         assertThat(standard(query("../../.ssh/id_rsa.pub"))).isNotEmpty();

@@ -50,7 +50,11 @@ class SensitiveFileBenignValuesTest {
             "..%c0%af.env.example",
             "C:\\Users\\alice\\.ssh\\id_rsa",
             "/etc/passwd",
-            ".ssh/id_rsa");
+            ".ssh/id_rsa",
+            "/etc/passwd%00x.pub",
+            "/etc/passwd$IFS.pub",
+            ".git/hooks/pre-commit.sample",
+            "WEB-INF/classes/app.properties.template");
     }
 
     @Test

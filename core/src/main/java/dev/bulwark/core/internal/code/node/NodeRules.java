@@ -28,7 +28,7 @@ final class NodeRules {
             "JavaScript code built at run time: constructor.constructor, new Function(...), eval of a string or decoder",
             cwe(95));
     static final RuleDefinition JS_FUNCTION_LITERAL = rule("CODE-JS-FUNCTION-LITERAL", Level.STANDARD,
-            "JavaScript anonymous function literal function(...) {, or a console call that probes (console.info(1))"
+            "JavaScript function literal where an expression stands (function(...) {, (function x(){...})()), or a console call that probes (console.info(1))"
                     + " or is reached indirectly (console['log'], console.log.call)", cwe(94));
     static final RuleDefinition INFINITE_LOOP = rule("CODE-INFINITE-LOOP", Level.STANDARD,
             "Loop with a constant condition (while(true), for(;;)): denial of service through evaluated code",

@@ -146,7 +146,8 @@ final class NodeTokenScan extends TokenScan {
 
     /**
      * Whether the arguments that start at {@code from} (after the opening parenthesis) are numbers
-     * and arithmetic only, up to the closing parenthesis: {@code console.info(1)}, {@code (7*7)}.
+     * and arithmetic only, up to the closing parenthesis: {@code console.info(1)}, {@code (7*7)},
+     * {@code (1,2)}.
      * That is a probe, which prints a constant to see whether the code runs; code shown in a
      * developer form logs a message or a variable ({@code console.log(user.name)}). Bounded to 64
      * characters.
@@ -175,7 +176,7 @@ final class NodeTokenScan extends TokenScan {
             } else if (c == ')') {
                 depth--;
                 inNumber = false;
-            } else if (c == ' ' || "+-*/%".indexOf(c) >= 0) {
+            } else if (c == ' ' || c == ',' || "+-*/%".indexOf(c) >= 0) {
                 inNumber = false;
             } else if (c != '.') {
                 return false;
@@ -209,6 +210,8 @@ final class NodeTokenScan extends TokenScan {
         }
         if (Ascii.rangeEquals(s, a, b, "function")) {
             functionLiteral(a);
+        } else if (window.isWord(1, "function") && !member) {
+            namedFunctionExpression();
         }
         if (Ascii.rangeEquals(s, a, b, "function") && window.isWord(1, "new")) {
             findings.report(JS_DYNAMIC_CODE, window.start(1), lex.end);
@@ -237,6 +240,55 @@ final class NodeTokenScan extends TokenScan {
         if (k < n && s.charAt(k) == '{') {
             findings.report(JS_FUNCTION_LITERAL, at, k + 1);
         }
+    }
+
+    /**
+     * {@code function x(...) {...}} where an expression stands: after {@code (}, {@code !},
+     * {@code =}, {@code ,}, {@code :}, {@code [} or {@code return}, or called at once
+     * ({@code }()}, {@code })(}). A name does not make such a function a declaration shown as
+     * code: {@code (function x(){...})()} and {@code setTimeout(function x(){...},1)} run it as an
+     * anonymous one would. Bounded to 256 characters, as {@link #functionLiteral} is.
+     */
+    private void namedFunctionExpression() {
+        int at = window.start(1);
+        boolean expression = window.isWord(2, "return");
+        for (char c : EXPRESSION_BEFORE) {
+            expression |= window.isPunct(2, c);
+        }
+        int n = s.length();
+        int limit = Math.min(n, lex.end + 256);
+        int j = lex.end;
+        while (j < limit && s.charAt(j) != ')' && s.charAt(j) != '(') {
+            j++;
+        }
+        if (j >= limit || s.charAt(j) != ')') {
+            return;
+        }
+        int body = Ascii.skipSpaces(s, j + 1, n);
+        if (body >= n || s.charAt(body) != '{') {
+            return;
+        }
+        if (expression || calledAtOnce(body, limit)) {
+            findings.report(JS_FUNCTION_LITERAL, at, body + 1);
+        }
+    }
+
+    /** Punctuation after which {@code function} starts an expression, not a declaration. */
+    private static final char[] EXPRESSION_BEFORE = {'(', '!', '=', ',', ':', '['};
+
+    /** Whether the body that opens at {@code open} closes before {@code limit} and is called: {@code }()} or {@code })(}. */
+    private boolean calledAtOnce(int open, int limit) {
+        int depth = 0;
+        for (int i = open; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                int next = i + 1 < s.length() && s.charAt(i + 1) == ')' ? i + 2 : i + 1;
+                return next < s.length() && s.charAt(next) == '(';
+            }
+        }
+        return false;
     }
 
     /**

@@ -47,7 +47,11 @@ class NodeBenignValuesTest {
             "console.log(1e3)",
             "console.log(-1)",
             "console.log((1))",
-            "console.warn(1337)");
+            "console.warn(1337)",
+            "(function x(){ go() })()",
+            "!function x(){ go() }()",
+            "setTimeout(function x(){ go() },1)",
+            "console.log(1,2)");
     }
 
     @Test

@@ -74,6 +74,20 @@ class NodeInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"(function x(){return 1})()", "!function x(){return 1}()", "setTimeout(function x(){go()},1)",
+        "a = function x() { go() }", "[function x(){}]", "{k: function x(){}}", "return function x(){}",
+        "void function x(){go()}()", "+function x(){go()}()"})
+    void detectsNamedFunctionInExpressionPosition(String value) {
+        assertThat(Scans.value(detector, value)).contains("CODE-JS-FUNCTION-LITERAL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"console.log(1,2)", "console.log(1, 2)", "console.info(7*7, 0x41)"})
+    void detectsProbingConsoleCallWithSeveralNumbers(String value) {
+        assertThat(Scans.value(detector, value)).contains("CODE-JS-FUNCTION-LITERAL");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"function greet(name) { return \"Hi \" + name; }", "function noop() {}",
         "console.log(\"hello\")", "console.log(user.name)", "console.error(\"Failed\", err)", "console.log()",
         "console.log(items.length + 1)"})
