@@ -176,14 +176,7 @@ final class SqlShapes {
         exprLastKind = 0;
         exprLastAt = 0;
         exprOperands = 0;
-        exprCompare = false;
-        exprTautology = false;
-        exprSqlish = false;
-        exprAllWords = false;
-        exprAnyWord = false;
-        exprDangling = false;
-        cmpLeftKind = 0;
-        cmpRightKind = 0;
+        clearExpressionFindings();
         leadFrom = -1;
         leadTo = -1;
         opCompare = false;
@@ -2477,23 +2470,15 @@ final class SqlShapes {
         exprLastKind = kind;
         exprLastAt = operandAt;
         exprOperands = 1;
-        exprCompare = false;
-        exprTautology = false;
+        clearExpressionFindings();
         exprSqlish = isSqlish(kind);
         exprAllWords = kind == K_WORD;
         exprAnyWord = kind == K_WORD;
-        exprDangling = false;
-        cmpLeftKind = 0;
-        cmpRightKind = 0;
         return extend(j, logic);
     }
 
-    /** Quoted context: the expression that the tail's leading operator continues. */
-    private int continueExpression(int opAt) {
-        exprFirstKind = K_STR;
-        exprLastKind = K_STR;
-        exprLastAt = -1;
-        exprOperands = 1;
+    /** Forgets what the expression being read has shown so far: comparisons, words, a dangling operator. */
+    private void clearExpressionFindings() {
         exprCompare = false;
         exprTautology = false;
         exprSqlish = false;
@@ -2502,6 +2487,15 @@ final class SqlShapes {
         exprDangling = false;
         cmpLeftKind = 0;
         cmpRightKind = 0;
+    }
+
+    /** Quoted context: the expression that the tail's leading operator continues. */
+    private int continueExpression(int opAt) {
+        exprFirstKind = K_STR;
+        exprLastKind = K_STR;
+        exprLastAt = -1;
+        exprOperands = 1;
+        clearExpressionFindings();
         return extend(opAt, false);
     }
 
