@@ -88,7 +88,7 @@ public final class Headers {
         if (values != null) {
             return Collections.unmodifiableList(values);
         }
-        return single == null ? List.of() : List.of(single);
+        return single == null ? List.of() : Collections.singletonList(single);
     }
 
     /** Number of fields with this name. */

@@ -83,7 +83,7 @@ public final class PercentDecoder {
      */
     public RequestValue decodeValue(Location location, String raw, boolean plusAsSpace) {
         if (!needsDecoding(raw, plusAsSpace)) {
-            return new RequestValue(location, raw, raw, FlagBits.toSet(FlagBits.controlCharacters(raw)));
+            return new RequestValue(location, raw, raw, DecodedText.controlCharacterFlags(raw));
         }
         DecodedText decoded = decode(raw, plusAsSpace);
         return new RequestValue(location, raw, decoded.text(), decoded.flags());

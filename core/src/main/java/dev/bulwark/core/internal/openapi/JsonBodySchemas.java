@@ -19,6 +19,7 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
+import dev.bulwark.core.internal.parse.PairTable;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -274,31 +274,43 @@ final class JsonBodySchemas {
     /**
      * Answers about a {@code Content-Type} value, each computed once for the few values clients
      * send: the validator's media type utilities parse the value and every declared type on each
-     * call, which cost more than the rest of the lookup. At most {@value #REMEMBERED_VALUES}
-     * values of up to {@value #REMEMBERED_LENGTH} characters are kept; any other value is answered
-     * afresh each time, so that the memory stays bounded whatever clients send.
+     * call, which cost more than the rest of the lookup. Answers are kept in a table of
+     * {@value #REMEMBERED_VALUES} recent values of up to {@value #REMEMBERED_LENGTH} characters,
+     * where a new value pushes out an old one, so the memory stays bounded whatever clients send and
+     * values no one sends again cannot keep the common ones out.
      */
     static final class ContentTypeAnswers<T> {
 
-        static final int REMEMBERED_VALUES = 16;
+        static final int REMEMBERED_VALUES = 32;
         static final int REMEMBERED_LENGTH = 128;
 
-        private final Map<String, T> answers = new ConcurrentHashMap<>();
+        private record Answer<T>(String contentType, T answer) {
+        }
+
+        private final PairTable<Answer<T>> answers = new PairTable<>(REMEMBERED_VALUES);
 
         T answer(String contentType, Function<String, T> compute) {
-            T known = answers.get(contentType);
-            if (known != null) {
-                return known;
+            int slot = answers.slot(contentType.hashCode());
+            Answer<T> known = answers.at(slot);
+            if (known == null || !known.contentType().equals(contentType)) {
+                known = answers.at(slot ^ 1);
+            }
+            if (known != null && known.contentType().equals(contentType)) {
+                return known.answer();
             }
             T computed = compute.apply(contentType);
-            if (contentType.length() <= REMEMBERED_LENGTH && answers.size() < REMEMBERED_VALUES) {
-                answers.putIfAbsent(contentType, computed);
+            if (contentType.length() <= REMEMBERED_LENGTH) {
+                answers.keep(slot, new Answer<>(contentType, computed));
             }
             return computed;
         }
 
         int size() {
-            return answers.size();
+            int kept = 0;
+            for (int slot = 0; slot < REMEMBERED_VALUES; slot++) {
+                kept += answers.at(slot) == null ? 0 : 1;
+            }
+            return kept;
         }
     }
 

@@ -9,13 +9,13 @@ package dev.bulwark.core.internal.parse;
  *
  * @param <T> the entries
  */
-final class PairTable<T> {
+public final class PairTable<T> {
 
     private final Object[] slots;
     private final int shift;
 
     /** A table of {@code size} slots, a power of two. */
-    PairTable(int size) {
+    public PairTable(int size) {
         if (Integer.bitCount(size) != 1 || size < 2) {
             throw new IllegalArgumentException("size must be a power of two: " + size);
         }
@@ -28,17 +28,17 @@ final class PairTable<T> {
      * ratio, so that hashes that differ by one (the elements of an array) fall into different pairs.
      * The other slot of the pair is {@code slot ^ 1}.
      */
-    int slot(int hash) {
+    public int slot(int hash) {
         return (hash * 0x9E3779B9) >>> shift;
     }
 
     @SuppressWarnings("unchecked")
-    T at(int slot) {
+    public T at(int slot) {
         return (T) slots[slot];
     }
 
     /** Keeps {@code entry} in the pair of {@code slot}, and returns it. */
-    T keep(int slot, T entry) {
+    public T keep(int slot, T entry) {
         if (slots[slot] != null) {
             if (slots[slot ^ 1] == null) {
                 slot ^= 1;
