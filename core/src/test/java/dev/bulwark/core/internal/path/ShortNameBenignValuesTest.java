@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Request paths with a {@code ~} and a digit that stand for no sensitive name ({@code /~alice/}, {@code /file~1.txt},
- * Debian versions, {@code HEAD~1}) must pass the engine at its default level as the request path and in a query, a form,
- * a JSON body and a header. Windows 8.3 short names of sensitive names and short-name scanners' probes stay blocked
- * as the request path (PATH-SHORT-NAME, PATH-SHORT-NAME-PROBE).
+ * Request paths with a {@code ~} and a digit that stand for no sensitive name ({@code /~alice/},
+ * {@code /file~1.txt}, Debian versions, {@code HEAD~1}) must pass the engine at its default level as the
+ * request path and in a query, a form, a JSON body and a header. Windows 8.3 short names of sensitive
+ * names and short-name scanners' probes stay blocked as the request path (PATH-SHORT-NAME,
+ * PATH-SHORT-NAME-PROBE).
  *
  * <p>The benign values are in {@code path/short-name-lookalikes.tsv} (see {@link BenignValues}).
  */
