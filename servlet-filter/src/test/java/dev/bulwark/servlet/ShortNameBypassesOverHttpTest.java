@@ -3,6 +3,7 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.testsupport.RawHttp;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Windows 8.3 short names in the request path, through the real filter over real HTTP: a short name
  * of a sensitive directory or file ({@code /WEB-IN~1/web.xml}, which NTFS resolves to
  * {@code WEB-INF/web.xml}) and a short-name scanner's wildcard probe are refused with a bare problem
- * document before the application and logged with the rule that fired, while paths that only look
- * like short names reach the application.
+ * document before the application and logged with the rule that fired, as is such a short name in a
+ * file path sent as a value, while paths that only look like short names reach the application.
  */
 class ShortNameBypassesOverHttpTest extends FilterContainerTest {
 
@@ -36,6 +37,16 @@ class ShortNameBypassesOverHttpTest extends FilterContainerTest {
 
         assertThat(assertBlockedAndLogged(response, "PATH").get("rule.id").asText())
                 .isEqualTo("PATH-SHORT-NAME-PROBE");
+    }
+
+    @Test
+    void blocksShortNameOfSensitiveDirectoryInFilePathOfFormValue() {
+        int before = servlet.calls.get();
+
+        HttpResponse<String> response = postForm("/files", form("name", "WEB-IN~1/web.xml"));
+
+        assertThat(servlet.calls.get()).isEqualTo(before);
+        assertThat(assertBlockedAndLogged(response, "PATH").get("rule.id").asText()).isEqualTo("PATH-SHORT-NAME");
     }
 
     @Test

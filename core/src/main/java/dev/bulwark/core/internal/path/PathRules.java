@@ -37,9 +37,9 @@ final class PathRules {
                     + " a script's source or passes a folder's access check",
             cwe(69));
     static final RuleDefinition SHORT_NAME = rule("PATH-SHORT-NAME", Level.STANDARD,
-            "request path segment that is a Windows 8.3 short name (WEB-IN~1, HTACCE~1, GIT~1, WEB~1.CON) of a"
-                    + " sensitive file or directory, or whose extension is a restricted extension cut to three"
-                    + " letters: NTFS serves the long name under it",
+            "request path segment, or a name beside a separator in a value, that is a Windows 8.3 short name"
+                    + " (WEB-IN~1, HTACCE~1, GIT~1, WEB~1.CON) of a sensitive file or directory, or whose extension is"
+                    + " a restricted extension cut to three letters: NTFS serves the long name under it",
             cwe(58));
     static final RuleDefinition SHORT_NAME_PROBE = rule("PATH-SHORT-NAME-PROBE", Level.STANDARD,
             "request path segment that probes for 8.3 short names: a * or ? wildcard beside ~1 (/*~1*/.aspx, /a*~1*/),"

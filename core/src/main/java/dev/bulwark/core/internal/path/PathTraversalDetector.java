@@ -229,7 +229,8 @@ public final class PathTraversalDetector extends RuleFamily {
         if ((source == Source.PATH || source == Source.PATH_SEGMENT) && scanRequestPath(text, sink)) {
             return;
         }
-        if ((source == Source.PATH || source == Source.PATH_SEGMENT) && scanShortNames(text, sink)) {
+        if ((source == Source.PATH || source == Source.PATH_SEGMENT) ? scanShortNames(text, sink)
+                : scanShortNamesInFilePath(text, sink)) {
             return;
         }
         if ((source == Source.PATH || source == Source.PATH_PARAMETER) && scanRestrictedExtension(text, sink)) {
@@ -925,6 +926,33 @@ public final class PathTraversalDetector extends RuleFamily {
                 return false;
             }
             tilde = text.indexOf('~', separator);
+        }
+        return false;
+    }
+
+    /**
+     * Names in a value that are 8.3 short names of sensitive names, in path shape: beside a
+     * separator ({@code WEB-IN~1/web.xml}, {@code C:\app\META-I~1}). A word without a separator
+     * ({@code passwd~1}, a fuzzy search term) is not a path. Probes are left to the request path.
+     */
+    private boolean scanShortNamesInFilePath(String text, DetectionSink sink) {
+        int tilde = text.indexOf('~');
+        while (tilde >= 0) {
+            int start = tilde;
+            while (start > 0 && !isPlainSeparator(text.charAt(start - 1)) && !endsPath(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = tilde + 1;
+            while (end < text.length() && !isPlainSeparator(text.charAt(end)) && !endsPath(text.charAt(end))) {
+                end++;
+            }
+            boolean besideSeparator = start > 0 && isPlainSeparator(text.charAt(start - 1))
+                    || end < text.length() && isPlainSeparator(text.charAt(end));
+            if (besideSeparator && shortNames.namesSensitive(text, start, end)) {
+                sink.report(PathRules.SHORT_NAME, start, end - start);
+                return true;
+            }
+            tilde = text.indexOf('~', end);
         }
         return false;
     }

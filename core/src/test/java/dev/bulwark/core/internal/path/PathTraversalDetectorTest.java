@@ -348,9 +348,16 @@ class PathTraversalDetectorTest {
         assertThat(standard(path(value))).isEmpty();
     }
 
-    @Test
-    void ignoresShortNameOfSensitiveNameInQueryValue() {
-        assertThat(standard(query("passwd~1"))).isEmpty();
+    @ParameterizedTest
+    @ValueSource(strings = {"passwd~1", "group~1 OR hosts~2", "~/notes~1.txt", "C:\\PROGRA~1\\app\\readme.txt"})
+    void ignoresShortNameWithoutPathShapeOrOfOrdinaryNameInQueryValue(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"WEB-IN~1/web.xml", "app/META-I~1/MANIFEST.MF", "C:\\inetpub\\wwwroot\\WEB~1.CON"})
+    void detectsShortNameOfSensitiveNameInFilePathOfQueryValue(String value) {
+        assertThat(standard(query(value))).containsExactly("PATH-SHORT-NAME");
     }
 
     @ParameterizedTest
