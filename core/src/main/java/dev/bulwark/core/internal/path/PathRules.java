@@ -36,6 +36,15 @@ final class PathRules {
             "request path naming an NTFS data stream (index.php::$DATA, admin:$I30:$INDEX_ALLOCATION): IIS serves"
                     + " a script's source or passes a folder's access check",
             cwe(69));
+    static final RuleDefinition SHORT_NAME = rule("PATH-SHORT-NAME", Level.STANDARD,
+            "request path segment, or a name beside a separator in a value, that is a Windows 8.3 short name"
+                    + " (WEB-IN~1, HTACCE~1, GIT~1, WEB~1.CON) of a sensitive file or directory, or whose extension is"
+                    + " a restricted extension cut to three letters: NTFS serves the long name under it",
+            cwe(58));
+    static final RuleDefinition SHORT_NAME_PROBE = rule("PATH-SHORT-NAME-PROBE", Level.STANDARD,
+            "request path segment that probes for 8.3 short names: a * or ? wildcard beside ~1 (/*~1*/.aspx, /a*~1*/),"
+                    + " or a short name without a name (~1.ASP); the IIS short-name scanners' requests",
+            cwe(200));
 
     static final RuleDefinition RESTRICTED_EXTENSION = rule("PATH-RESTRICTED-EXTENSION", Level.STANDARD,
             "request path (last segment or a path parameter) ending in a restricted extension "
@@ -57,8 +66,8 @@ final class PathRules {
             cwe(73));
 
     static final List<RuleDefinition> ALL = List.of(TRAVERSAL, TRAVERSAL_SEGMENT, TRAVERSAL_IN_TEXT,
-            SENSITIVE_FILE, HIDDEN_FILE, BACKUP_FILE, NTFS_STREAM, RESTRICTED_EXTENSION, UPLOAD_SCRIPT, UPLOAD_ACTIVE_CONTENT,
-            UPLOAD_EXECUTABLE, UPLOAD_PATH);
+            SENSITIVE_FILE, HIDDEN_FILE, BACKUP_FILE, NTFS_STREAM, SHORT_NAME, SHORT_NAME_PROBE, RESTRICTED_EXTENSION,
+            UPLOAD_SCRIPT, UPLOAD_ACTIVE_CONTENT, UPLOAD_EXECUTABLE, UPLOAD_PATH);
 
     private PathRules() {
     }

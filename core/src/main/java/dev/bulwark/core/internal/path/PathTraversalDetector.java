@@ -39,7 +39,9 @@ import java.util.Set;
  *
  * <p>For the request path itself more rules apply: hidden files and directories (a segment
  * starting with a dot, other than {@code .well-known} and SCIM's {@code .search}, RFC 7644), backup, dump and log files,
- * editors' copies ({@code index.php~}, {@code #index.php#}), NTFS data streams ({@code index.php::$DATA}), and a last
+ * editors' copies ({@code index.php~}, {@code #index.php#}), NTFS data streams ({@code index.php::$DATA}),
+ * Windows 8.3 short names of sensitive names and short-name scanners' probes ({@code WEB-IN~1},
+ * {@code *~1*}; see {@link ShortNames}), and a last
  * segment or path parameter with a restricted extension ({@code deny-rules.restricted-extensions},
  * see {@link DenyRulesConfig#defaultRestrictedExtensions()}). Upload file names are checked for
  * server-side script and active-content extensions, for scripts a host runs
@@ -173,6 +175,7 @@ public final class PathTraversalDetector extends RuleFamily {
 
     private final Lexicon restrictedExtensions;
     private final Lexicon uploadExecutableExtensions;
+    private final ShortNames shortNames;
 
     /**
      * With the built-in restricted and upload executable extensions
@@ -190,6 +193,7 @@ public final class PathTraversalDetector extends RuleFamily {
         super(PathRules.KEY, PathRules.ALL);
         this.restrictedExtensions = Lexicon.of(restrictedExtensions.toArray(String[]::new));
         this.uploadExecutableExtensions = Lexicon.of(uploadExecutableExtensions.toArray(String[]::new));
+        this.shortNames = new ShortNames(SENSITIVE, restrictedExtensions);
     }
 
     @Override
@@ -223,6 +227,10 @@ public final class PathTraversalDetector extends RuleFamily {
         }
         Source source = target.source();
         if ((source == Source.PATH || source == Source.PATH_SEGMENT) && scanRequestPath(text, sink)) {
+            return;
+        }
+        if ((source == Source.PATH || source == Source.PATH_SEGMENT) ? scanShortNames(text, sink)
+                : scanShortNamesInFilePath(text, sink)) {
             return;
         }
         if ((source == Source.PATH || source == Source.PATH_PARAMETER) && scanRestrictedExtension(text, sink)) {
@@ -891,6 +899,60 @@ public final class PathTraversalDetector extends RuleFamily {
                 return true;
             }
             segmentStart = i + 1;
+        }
+        return false;
+    }
+
+    /**
+     * Segments that are 8.3 short names of sensitive files ({@code /WEB-IN~1/web.xml}) or that probe
+     * for short names ({@code /*~1*}{@code /.aspx}); see {@link ShortNames}. Only segments with a
+     * {@code ~} are read.
+     */
+    private boolean scanShortNames(String text, DetectionSink sink) {
+        int tilde = text.indexOf('~');
+        while (tilde >= 0) {
+            int start = text.lastIndexOf('/', tilde) + 1;
+            int separator = text.indexOf('/', tilde);
+            int end = nameEnd(text, start, separator < 0 ? text.length() : separator);
+            if (tilde < end && ShortNames.probesShortNames(text, start, end)) {
+                sink.report(PathRules.SHORT_NAME_PROBE, start, end - start);
+                return true;
+            }
+            if (tilde < end && shortNames.namesSensitive(text, start, end)) {
+                sink.report(PathRules.SHORT_NAME, start, end - start);
+                return true;
+            }
+            if (separator < 0) {
+                return false;
+            }
+            tilde = text.indexOf('~', separator);
+        }
+        return false;
+    }
+
+    /**
+     * Names in a value that are 8.3 short names of sensitive names, in path shape: beside a
+     * separator ({@code WEB-IN~1/web.xml}, {@code C:\app\META-I~1}). A word without a separator
+     * ({@code passwd~1}, a fuzzy search term) is not a path. Probes are left to the request path.
+     */
+    private boolean scanShortNamesInFilePath(String text, DetectionSink sink) {
+        int tilde = text.indexOf('~');
+        while (tilde >= 0) {
+            int start = tilde;
+            while (start > 0 && !isPlainSeparator(text.charAt(start - 1)) && !endsPath(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = tilde + 1;
+            while (end < text.length() && !isPlainSeparator(text.charAt(end)) && !endsPath(text.charAt(end))) {
+                end++;
+            }
+            boolean besideSeparator = start > 0 && isPlainSeparator(text.charAt(start - 1))
+                    || end < text.length() && isPlainSeparator(text.charAt(end));
+            if (besideSeparator && shortNames.namesSensitive(text, start, end)) {
+                sink.report(PathRules.SHORT_NAME, start, end - start);
+                return true;
+            }
+            tilde = text.indexOf('~', end);
         }
         return false;
     }

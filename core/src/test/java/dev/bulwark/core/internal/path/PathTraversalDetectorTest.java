@@ -313,6 +313,54 @@ class PathTraversalDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/WEB-IN~1/web.xml", "/meta-i~1/MANIFEST.MF", "/GIT~1/config", "/HTACCE~1", "/WEB~1.CON",
+        "/BOOT~1.INI", "/WEB-IN~12/web.xml"})
+    void detectsShortNameOfSensitiveNameInRequestPath(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-SHORT-NAME");
+    }
+
+    @Test
+    void detectsShortNameOfSensitiveNameInPathSegment() {
+        assertThat(Scans.pathSegment(detector, "WEB-IN~1")).containsExactly("PATH-SHORT-NAME");
+    }
+
+    @Test
+    void detectsShortNameWithRestrictedExtensionCutToThreeLetters() {
+        assertThat(standard(path("/app/SETTIN~1.CON"))).containsExactly("PATH-SHORT-NAME");
+    }
+
+    @Test
+    void detectsShortNameWithDotKeptInItsSixCharacters() {
+        assertThat(standard(path("/.HTACC~1"))).containsExactly("PATH-HIDDEN-FILE");
+        assertThat(Scans.pathSegment(detector, ".HTACC~1")).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/*~1*/", "/a*~1*/", "/~1.ASP", "/ab*~1.a*", "/images/*~1*"})
+    void detectsShortNameProbesInRequestPath(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-SHORT-NAME-PROBE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/~alice/", "/files/file~1.txt", "/PROGRA~1/readme.txt", "/git/commit/HEAD~1",
+        "/pool/main/o/openssl/openssl_3.0.11-1~deb12u2_amd64.deb", "/webinf~1/x", "/web~1.txt", "/r/~1/"})
+    void ignoresShortNameShapesOfOrdinaryNamesInRequestPath(String value) {
+        assertThat(standard(path(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"passwd~1", "group~1 OR hosts~2", "~/notes~1.txt", "C:\\PROGRA~1\\app\\readme.txt"})
+    void ignoresShortNameWithoutPathShapeOrOfOrdinaryNameInQueryValue(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"WEB-IN~1/web.xml", "app/META-I~1/MANIFEST.MF", "C:\\inetpub\\wwwroot\\WEB~1.CON"})
+    void detectsShortNameOfSensitiveNameInFilePathOfQueryValue(String value) {
+        assertThat(standard(query(value))).containsExactly("PATH-SHORT-NAME");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/wiki/Special:Search", "/v1/projects/p1:batchGet", "/tags/#hashtag", "/odata/Products/$count",
         "/price/USD:$5"})
     void ignoresColonsAndHashesOfOrdinaryRequestPaths(String value) {
