@@ -913,12 +913,13 @@ public final class PathTraversalDetector extends RuleFamily {
         while (tilde >= 0) {
             int start = text.lastIndexOf('/', tilde) + 1;
             int separator = text.indexOf('/', tilde);
-            int end = nameEnd(text, start, separator < 0 ? text.length() : separator);
+            // Windows drops a segment's trailing dots and blanks: WEB-IN~1./web.xml
+            int end = UploadNames.windowsNameEnd(text, start, nameEnd(text, start, separator < 0 ? text.length() : separator));
             if (tilde < end && ShortNames.probesShortNames(text, start, end)) {
                 sink.report(PathRules.SHORT_NAME_PROBE, start, end - start);
                 return true;
             }
-            if (tilde < end && shortNames.namesSensitive(text, start, end)) {
+            if (tilde < end && shortNames.namesSensitive(text, start, end, true)) {
                 sink.report(PathRules.SHORT_NAME, start, end - start);
                 return true;
             }
@@ -948,7 +949,7 @@ public final class PathTraversalDetector extends RuleFamily {
             }
             boolean besideSeparator = start > 0 && isPlainSeparator(text.charAt(start - 1))
                     || end < text.length() && isPlainSeparator(text.charAt(end));
-            if (besideSeparator && shortNames.namesSensitive(text, start, end)) {
+            if (besideSeparator && shortNames.namesSensitive(text, start, UploadNames.windowsNameEnd(text, start, end), false)) {
                 sink.report(PathRules.SHORT_NAME, start, end - start);
                 return true;
             }

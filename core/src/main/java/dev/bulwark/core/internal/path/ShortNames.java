@@ -43,7 +43,8 @@ final class ShortNames {
         Set<String> names = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
         for (String path : sensitivePaths) {
-            for (String name : path.split("/")) {
+            String name = shortenedName(path);
+            if (name != null) {
                 String stripped = stripLeadingDots(name);
                 if (stripped.isEmpty()) {
                     continue;
@@ -70,11 +71,42 @@ final class ShortNames {
     }
 
     /**
-     * Whether {@code text[start, end)} is a short name of a sensitive name, or a short name whose
-     * extension is a restricted extension longer than three characters, cut to three
-     * ({@code APP~1.PRO} would not count; {@code WEB~1.CON} does).
+     * The long name of a sensitive-path entry that a short name may stand for, or null: the name of a
+     * one-name entry ({@code web-inf/}, {@code .git}, {@code web.config}), or the file a longer
+     * entry ends in when Windows would give it a short name ({@code .aws/credentials}). The folders
+     * of a longer entry ({@code var/log/apache/}, {@code windows/system32/}) are common names that
+     * are only sensitive in that place, and a file name that is already a valid 8.3 name
+     * ({@code etc/passwd}) gets no short name.
      */
-    boolean namesSensitive(String text, int start, int end) {
+    private static String shortenedName(String path) {
+        boolean folder = path.endsWith("/");
+        String name = folder ? path.substring(0, path.length() - 1) : path;
+        int slash = name.lastIndexOf('/');
+        if (slash < 0) {
+            return name;
+        }
+        name = name.substring(slash + 1);
+        return folder || isValidShortName(name) ? null : name;
+    }
+
+    /** Whether Windows keeps {@code name} as its own 8.3 name: no leading dot, 8 + 3 characters at most. */
+    private static boolean isValidShortName(String name) {
+        int dot = name.indexOf('.');
+        if (dot == 0 || dot >= 0 && name.indexOf('.', dot + 1) >= 0) {
+            return false;
+        }
+        int base = dot < 0 ? name.length() : dot;
+        int extension = dot < 0 ? 0 : name.length() - dot - 1;
+        return base <= 8 && extension <= EXTENSION_LENGTH;
+    }
+
+    /**
+     * Whether {@code text[start, end)} is a short name of a sensitive name, or, in a request path
+     * ({@code cutExtensions}), a short name whose extension is a restricted extension longer than
+     * three characters, cut to three ({@code APP~1.PRO} would not count; {@code WEB~1.CON} does). In
+     * values, cut extensions are left out: {@code .web} or {@code .res} files share them.
+     */
+    boolean namesSensitive(String text, int start, int end, boolean cutExtensions) {
         int tilde = shortNameTilde(text, start, end);
         if (tilde < 0) {
             return false;
@@ -86,9 +118,9 @@ final class ShortNames {
         if (nameStart == tilde) {
             return false;
         }
-        int dot = text.indexOf('.', tilde);
-        String extension = dot < 0 || dot >= end ? "" : text.substring(dot + 1, end).toLowerCase(Locale.ROOT);
-        if (extension.length() == EXTENSION_LENGTH && cutExtensions.contains(extension)) {
+        int dot = indexOfDot(text, tilde, end);
+        String extension = dot < 0 ? "" : text.substring(dot + 1, end).toLowerCase(Locale.ROOT);
+        if (cutExtensions && extension.length() == EXTENSION_LENGTH && this.cutExtensions.contains(extension)) {
             return true;
         }
         String name = text.substring(nameStart, tilde).toLowerCase(Locale.ROOT) + "." + extension;
@@ -130,8 +162,22 @@ final class ShortNames {
         if (tildeDigit && wildcard) {
             return true;
         }
-        return text.charAt(start) == '~' && shortNameTilde(text, start, end) == start
-                && text.indexOf('.', start) >= 0 && text.indexOf('.', start) < end;
+        if (text.charAt(start) != '~' || shortNameTilde(text, start, end) != start) {
+            return false;
+        }
+        // ~1.ASP, not a version segment such as ~1.2
+        int dot = indexOfDot(text, start, end);
+        return dot >= 0 && Ascii.isLetter(text.charAt(dot + 1));
+    }
+
+    /** The first dot in {@code text[from, end)}, or -1; never reads past {@code end}. */
+    private static int indexOfDot(String text, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (text.charAt(i) == '.') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -355,6 +355,31 @@ class PathTraversalDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"C:\\PROGRA~1\\APACHE~1\\Tomcat 9.0\\bin", "C:\\PROGRA~1\\POSTGR~1\\16\\bin\\psql.exe",
+        "C:\\PROGRA~1\\WINDOW~1\\MsMpEng.exe", "origin/dev~1", "refs/heads/system~2", "C:\\Users\\me\\SCREEN~1.WEB"})
+    void ignoresShortNamesOfFoldersOnlySensitiveInTheirPlaceInQueryValue(String value) {
+        assertThat(standard(query(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/repo/commits/dev~1", "/versions/~1.2", "/~2.0/", "/logs/APACHE~1/today"})
+    void ignoresVersionSegmentsAndOrdinaryFolderShortNamesInRequestPath(String value) {
+        assertThat(standard(path(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/WEB-IN~1./web.xml", "/WEB-IN~1 /web.xml", "/x/WEB~1.CON."})
+    void detectsShortNameBeforeTrailingDotOrBlankThatWindowsDrops(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-SHORT-NAME");
+    }
+
+    @Test
+    void finishesQuicklyOnMebibyteOfShortNameShapesWithoutDots() {
+        String value = "a~1/".repeat((1 << 20) / 4);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThat(standard(query(value))).isEmpty());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"WEB-IN~1/web.xml", "app/META-I~1/MANIFEST.MF", "C:\\inetpub\\wwwroot\\WEB~1.CON"})
     void detectsShortNameOfSensitiveNameInFilePathOfQueryValue(String value) {
         assertThat(standard(query(value))).containsExactly("PATH-SHORT-NAME");
