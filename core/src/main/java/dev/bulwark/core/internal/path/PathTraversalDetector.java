@@ -193,7 +193,7 @@ public final class PathTraversalDetector extends RuleFamily {
         super(PathRules.KEY, PathRules.ALL);
         this.restrictedExtensions = Lexicon.of(restrictedExtensions.toArray(String[]::new));
         this.uploadExecutableExtensions = Lexicon.of(uploadExecutableExtensions.toArray(String[]::new));
-        this.shortNames = new ShortNames(SENSITIVE, restrictedExtensions);
+        this.shortNames = new ShortNames(SENSITIVE, restrictedExtensions, SHAREABLE_SUFFIXES.words());
     }
 
     @Override

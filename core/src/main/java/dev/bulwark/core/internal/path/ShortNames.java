@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.path;
 
 import dev.bulwark.core.internal.rules.Ascii;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,21 +34,33 @@ final class ShortNames {
     private final Set<String> longNamePrefixes;
     /** Restricted extensions longer than three characters, cut to three. */
     private final Set<String> cutExtensions;
+    /**
+     * Base names of one-name entries that start with a dot and are shorter than six characters
+     * ({@code env} of {@code .env}): the entry also names longer files that start with it, whose
+     * short names keep the base and add an extension ({@code ENV~1.LOC} for {@code .env.local}).
+     */
+    private final Set<String> dotNameBases;
+    /** Shareable suffixes cut to three characters: {@code ENV~1.EXA} is {@code .env.example}. */
+    private final Set<String> shareableExtensions;
 
     /**
      * @param sensitivePaths the sensitive path table, lower case, {@code /} between names: every name
      *     in it is a long name a short name may stand for
      * @param restrictedExtensions lower-case extensions without the dot
      */
-    ShortNames(String[] sensitivePaths, Set<String> restrictedExtensions) {
+    ShortNames(String[] sensitivePaths, Set<String> restrictedExtensions, List<String> shareableSuffixes) {
         Set<String> names = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
+        Set<String> dotBases = new HashSet<>();
         for (String path : sensitivePaths) {
             String name = shortenedName(path);
             if (name != null) {
                 String stripped = stripLeadingDots(name);
                 if (stripped.isEmpty()) {
                     continue;
+                }
+                if (stripped.length() < name.length() && stripped.length() < NAME_LENGTH && stripped.indexOf('.') < 0) {
+                    dotBases.add(stripped);
                 }
                 int dot = stripped.lastIndexOf('.');
                 String base = (dot < 0 ? stripped : stripped.substring(0, dot)).replace(".", "");
@@ -68,6 +81,12 @@ final class ShortNames {
             }
         }
         this.cutExtensions = Set.copyOf(cut);
+        this.dotNameBases = Set.copyOf(dotBases);
+        Set<String> shareable = new HashSet<>();
+        for (String suffix : shareableSuffixes) {
+            shareable.add(suffix.substring(0, Math.min(EXTENSION_LENGTH, suffix.length())));
+        }
+        this.shareableExtensions = Set.copyOf(shareable);
     }
 
     /**
@@ -126,7 +145,9 @@ final class ShortNames {
         String name = text.substring(nameStart, tilde).toLowerCase(Locale.ROOT) + "." + extension;
         // .HTACC~1: the dot was written but counts towards the six characters as the name was cut
         boolean cut = tilde - start == NAME_LENGTH || tilde - nameStart == NAME_LENGTH;
-        return longNames.contains(name) || cut && startsLongName(name, tilde - nameStart);
+        return longNames.contains(name) || cut && startsLongName(name, tilde - nameStart)
+                || !extension.isEmpty() && !shareableExtensions.contains(extension)
+                        && dotNameBases.contains(name.substring(0, tilde - nameStart));
     }
 
     private boolean startsLongName(String name, int nameLength) {

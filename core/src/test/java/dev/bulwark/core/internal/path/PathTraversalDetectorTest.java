@@ -373,6 +373,18 @@ class PathTraversalDetectorTest {
         assertThat(standard(path(value))).containsExactly("PATH-SHORT-NAME");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/ENV~1.LOC", "/app/ENV~1.PRO", "/site/ENV~1.STA"})
+    void detectsShortNameOfLongerFileNamedByDotEntry(String value) {
+        assertThat(standard(path(value))).containsExactly("PATH-SHORT-NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/ENV~1.EXA", "/ENV~1.SAM", "/ENV~1.DIS", "/GITHUB~1/workflows"})
+    void ignoresShortNameOfShareableOrUnrelatedDotFile(String value) {
+        assertThat(standard(path(value))).isEmpty();
+    }
+
     @Test
     void finishesQuicklyOnMebibyteOfShortNameShapesWithoutDots() {
         String value = "a~1/".repeat((1 << 20) / 4);
