@@ -170,9 +170,11 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     /** {@code {"$gt": ""}}, {@code {$ne: 1}} or {@code [$ne]=} inside a value. */
     private static boolean scanOperatorsInValue(String text, int firstDollar, DetectionSink sink) {
         boolean updateReported = false;
+        int valueStart = Text.skipSpaces(text, 0);
         for (int d = firstDollar; d >= 0; d = text.indexOf('$', d + 1)) {
             int end = identifierEnd(text, d + 1);
-            if (end == d + 1 || !OPERATORS.contains(text, d + 1, end)) {
+            int operator = end == d + 1 ? 0 : OPERATORS.flags(text, d + 1, end);
+            if (operator == 0) {
                 continue;
             }
             // bracket form: "[$ne]" followed by "=" or "["
@@ -199,8 +201,8 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             after = Text.skipSpaces(text, after);
             if (after < text.length() && text.charAt(after) == ':') {
                 int start = Math.max(before, 0);
-                boolean update = (OPERATORS.flags(text, d + 1, end) & UPDATE) != 0;
-                if (!update || before >= 0 && isWholeObject(text, before)) {
+                boolean update = (operator & UPDATE) != 0;
+                if (!update || before == valueStart && isWholeObject(text, before)) {
                     sink.report(NoSqlRules.OPERATOR_IN_VALUE, start, after + 1 - start);
                     return true;
                 }
@@ -215,10 +217,11 @@ public final class NoSqlInjectionDetector extends RuleFamily {
 
     /**
      * Whether the brace at {@code open} opens the value as a whole, blanks aside: an update
-     * document sent where the application takes one ({@code {"$set":{"role":"admin"}}}).
+     * document sent where the application takes one ({@code {"$set":{"role":"admin"}}}). The caller
+     * has checked that only blanks come before {@code open}, so this runs for one brace at most.
      */
     private static boolean isWholeObject(String text, int open) {
-        if (text.charAt(open) != '{' || Text.skipSpaces(text, 0) != open) {
+        if (text.charAt(open) != '{') {
             return false;
         }
         int last = text.length() - 1;
@@ -357,7 +360,7 @@ public final class NoSqlInjectionDetector extends RuleFamily {
                 continue;
             }
             boolean write = shellCall(text, d, METHOD | WRITE);
-            if (!write && shellCall(text, d, METHOD) && Ascii.matchesAt(text, text.indexOf('.', d + 3) + 1, "aggregate(")) {
+            if (!write && Ascii.matchesAt(text, text.indexOf('.', d + 3) + 1, "aggregate(")) {
                 if (writesOut < 0) {
                     writesOut = text.indexOf("$out", d) >= 0 || text.indexOf("$merge", d) >= 0 ? 1 : 0;
                 }

@@ -101,6 +101,12 @@ class NoSqlInjectionDetectorTest {
     }
 
     @Test
+    void finishesQuicklyOnLeadingBlanksBeforeManyUpdateOperators() {
+        ScanTarget target = query(" ".repeat(1 << 19) + "{$set:1}x".repeat((1 << 19) / 9));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
+    }
+
+    @Test
     void finishesQuicklyOnLongName() {
         ScanTarget target = queryName(mebibyteOf("[$"));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(target));
