@@ -852,7 +852,8 @@ public final class PathTraversalDetector extends RuleFamily {
             beneathDirectory = true;
         }
         if (secret < 0 || beneathDirectory && !Ascii.rangeEquals(text, dot + 1, end, "pub")
-                || raw != text && !raw.contains(text.substring(secret, end))) {
+                // the rewrite never lengthens the text, so the raw spelling starts at or after secret
+                || raw != text && raw.indexOf(text.substring(secret, end), secret) < 0) {
             return -1;
         }
         return end;

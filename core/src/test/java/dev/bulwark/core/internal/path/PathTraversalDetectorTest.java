@@ -76,6 +76,16 @@ class PathTraversalDetectorTest {
     }
 
     @Test
+    void finishesQuicklyOnManyDistinctShareableVariantsInARewrittenPath() {
+        StringBuilder names = new StringBuilder("x//");
+        for (int i = 0; names.length() < (1 << 20); i++) {
+            names.append("/id_rsa-").append(i).append(".pub ");
+        }
+        ScanTarget value = json("/v", names.toString());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(value));
+    }
+
+    @Test
     void detectsChainedDotDotSegments() {
         assertThat(Scans.at(Level.BASIC, detector, query("../../../var/www/config"))).containsExactly("PATH-TRAVERSAL");
     }
