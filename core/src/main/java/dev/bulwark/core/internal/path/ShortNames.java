@@ -32,6 +32,12 @@ final class ShortNames {
     private final Set<String> longNames;
     /** The first six characters of each base name of {@link #longNames} that is six or more long. */
     private final Set<String> longNamePrefixes;
+    /**
+     * The entries of {@link #longNamePrefixes} with their six name characters cut to one to five,
+     * extension kept: a dot-name whose written dot took one of the six places ({@code .HTACC~1} keeps
+     * {@code htacc} of {@code htaccess}).
+     */
+    private final Set<String> shorterPrefixes;
     /** Restricted extensions longer than three characters, cut to three. */
     private final Set<String> cutExtensions;
     /**
@@ -74,6 +80,13 @@ final class ShortNames {
         }
         this.longNames = Set.copyOf(names);
         this.longNamePrefixes = Set.copyOf(prefixes);
+        Set<String> shorter = new HashSet<>();
+        for (String prefix : prefixes) {
+            for (int length = 1; length < NAME_LENGTH; length++) {
+                shorter.add(prefix.substring(0, length) + prefix.substring(NAME_LENGTH));
+            }
+        }
+        this.shorterPrefixes = Set.copyOf(shorter);
         Set<String> cut = new HashSet<>();
         for (String extension : restrictedExtensions) {
             if (extension.length() > EXTENSION_LENGTH) {
@@ -154,14 +167,7 @@ final class ShortNames {
         if (nameLength == NAME_LENGTH) {
             return longNamePrefixes.contains(name);
         }
-        // a dot-name cut after its dot: fewer than six name characters start a longer base
-        for (String prefix : longNamePrefixes) {
-            if (prefix.startsWith(name.substring(0, nameLength))
-                    && prefix.substring(NAME_LENGTH).equals(name.substring(nameLength))) {
-                return true;
-            }
-        }
-        return false;
+        return shorterPrefixes.contains(name);
     }
 
     /**
