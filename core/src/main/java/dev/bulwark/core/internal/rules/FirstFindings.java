@@ -81,36 +81,4 @@ public final class FirstFindings {
         }
         throw new IllegalArgumentException("not a rule of this family: " + rule.id());
     }
-
-    /**
-     * One thread's findings, reused value after value instead of a new collector per value: a scan
-     * takes them empty and gives them back cleared. A scan nested in another on the same thread
-     * gets a collector of its own.
-     */
-    public static final class Reused {
-
-        private final FirstFindings findings;
-        private boolean taken;
-
-        public Reused(List<RuleDefinition> rules) {
-            this.findings = new FirstFindings(rules);
-        }
-
-        /** Empty findings: the thread's own, or new ones while a scan on this thread holds those. */
-        public FirstFindings take() {
-            if (taken) {
-                return new FirstFindings(findings.rules);
-            }
-            taken = true;
-            return findings;
-        }
-
-        /** Clears the thread's findings for the next value once a scan is done with them. */
-        public void giveBack(FirstFindings held) {
-            if (held == findings) {
-                findings.clear();
-                taken = false;
-            }
-        }
-    }
 }

@@ -110,7 +110,7 @@ public final class SqlInjectionDetector extends RuleFamily {
             return;
         }
         Scratch scratch = SCRATCH.get();
-        FirstFindings findings = scratch.findings.take();
+        FirstFindings findings = scratch.findings;
         try {
             if (sql) {
                 judge(value, profile, findings);
@@ -181,7 +181,7 @@ public final class SqlInjectionDetector extends RuleFamily {
                         sink.report(rule, offset, Math.max(0, Math.min(length, MAX_EVIDENCE))));
             }
         } finally {
-            scratch.findings.giveBack(findings);
+            findings.clear();
         }
     }
 
@@ -405,7 +405,7 @@ public final class SqlInjectionDetector extends RuleFamily {
         final SqlTokens tokens = new SqlTokens(MAX_TOKENS);
         final int[] stack = new int[MAX_TOKENS];
         final SqlShapes shapes = new SqlShapes();
-        final FirstFindings.Reused findings = new FirstFindings.Reused(SqlRules.ALL);
+        final FirstFindings findings = new FirstFindings(SqlRules.ALL);
     }
 
     /** Reads {@code value} as SQL in each context; {@code profile} is its profile, or null when unknown. */

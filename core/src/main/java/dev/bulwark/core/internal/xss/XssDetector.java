@@ -43,8 +43,7 @@ public final class XssDetector extends RuleFamily {
         String value = target.text();
         boolean markupCharacters = target.profile().hasAny(TRIGGERS)
                 || (target.profile().hasNonAscii() && hasFullWidthForm(value));
-        FirstFindings.Reused reused = FINDINGS.get();
-        FirstFindings collector = reused.take();
+        FirstFindings collector = FINDINGS.get();
         try {
             FirstFindings asSent = null;
             if (markupCharacters) {
@@ -82,13 +81,13 @@ public final class XssDetector extends RuleFamily {
                 }
             }
         } finally {
-            reused.giveBack(collector);
+            collector.clear();
         }
     }
 
     /** The findings of a value, kept by each thread and emptied after each scan. */
-    private static final ThreadLocal<FirstFindings.Reused> FINDINGS =
-            ThreadLocal.withInitial(() -> new FirstFindings.Reused(XssRules.ALL));
+    private static final ThreadLocal<FirstFindings> FINDINGS =
+            ThreadLocal.withInitial(() -> new FirstFindings(XssRules.ALL));
 
     /** Layers of percent-encoding undone in values that the engine passes on undecoded. */
     private static final PercentDecoder BODY_ESCAPES = new PercentDecoder(2);
