@@ -190,10 +190,11 @@ public final class WindowsCommandDetector extends RuleFamily {
             String read = begin(text, target.source() == Source.HEADER);
             // The value's profile holds for the text read unless decoding changed it.
             boolean afterOpening = mayNameCommandAfterOpening(read, read == text ? target.profile() : TextProfile.of(read));
-            if (afterOpening || commandAt(read, 0)) {
+            boolean opening = !afterOpening && commandAt(read, 0);
+            if (afterOpening || opening) {
                 readUnquotedAndDoubleQuoted(read);
             }
-            if (!anyBlocking && read.indexOf('\'') >= 0 && (afterOpening || singleQuotedOpeningMayName(read))) {
+            if (!anyBlocking && read.indexOf('\'') >= 0 && (afterOpening || singleQuotedOpeningMayName(read, opening))) {
                 // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
                 // all: "'&net user x /add&'" closes the string, or never opened one.
                 parse(read, ShellTokenizer.START_SINGLE);
@@ -264,14 +265,20 @@ public final class WindowsCommandDetector extends RuleFamily {
          * with a space in its first 190 characters (words are cut at 200) it names nothing.
          */
         boolean mayNameCommand(String text) {
-            return mayNameCommandAfterOpening(text, TextProfile.of(text)) || singleQuotedOpeningMayName(text);
+            return mayNameCommandAfterOpening(text, TextProfile.of(text)) || singleQuotedOpeningMayName(text, commandAt(text, 0));
         }
 
-        /** Whether the single-quoted reading's first word, the text up to its first quote, can name a command. */
-        private boolean singleQuotedOpeningMayName(String text) {
+        /**
+         * Whether the single-quoted reading's first word, the text up to its first quote, can name a
+         * command, given whether the value opens with one ({@link #commandAt}, worked out once by the caller).
+         */
+        private static boolean singleQuotedOpeningMayName(String text, boolean opensWithCommand) {
+            if (!opensWithCommand) {
+                return false;
+            }
             int firstQuote = text.indexOf('\'');
             int firstSpace = text.indexOf(' ');
-            return !(firstSpace >= 0 && firstSpace < firstQuote && firstSpace < 190) && commandAt(text, 0);
+            return !(firstSpace >= 0 && firstSpace < firstQuote && firstSpace < 190);
         }
 
         /**
