@@ -71,6 +71,6 @@ class NoSqlBenignValuesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void keepsQueryOperatorOrShellInjectionBlocked(String value) {
-        assertThat(BenignValues.blockingRules(value)).as(value).anyMatch(rule -> rule.startsWith("query "));
+        assertThat(BenignValues.blockingRulesInQuery(value)).as(value).isNotEmpty();
     }
 }

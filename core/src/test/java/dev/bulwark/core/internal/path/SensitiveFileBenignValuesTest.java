@@ -72,6 +72,6 @@ class SensitiveFileBenignValuesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void keepsSecretBackupOrTraversalBlocked(String value) {
-        assertThat(BenignValues.blockingRules(value)).as(value).anyMatch(rule -> rule.startsWith("query "));
+        assertThat(BenignValues.blockingRulesInQuery(value)).as(value).isNotEmpty();
     }
 }

@@ -70,6 +70,13 @@ public final class BenignValues {
         return rules;
     }
 
+    /** The rules that block {@code value} sent as a query parameter, as {@code query RULE-ID}: what an attack must meet. */
+    public static List<String> blockingRulesInQuery(String value) {
+        List<String> rules = new ArrayList<>();
+        add(rules, "query", request("GET", "/search?q=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return rules;
+    }
+
     private static void add(List<String> rules, String source, HttpRequest.Builder request) {
         for (Finding finding : BULWARK.evaluate(request.build()).blockingFindings()) {
             rules.add(source + " " + finding.ruleId());

@@ -69,6 +69,6 @@ class NodeBenignValuesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void keepsFunctionLiteralOrConsoleProbeBlocked(String value) {
-        assertThat(BenignValues.blockingRules(value)).as(value).anyMatch(rule -> rule.startsWith("query "));
+        assertThat(BenignValues.blockingRulesInQuery(value)).as(value).isNotEmpty();
     }
 }
