@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.openapi;
 
 import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.util.ContentTypeUtils;
@@ -32,6 +33,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -76,11 +79,20 @@ final class JsonBodySchemas {
     static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
     private final ApiOperationResolver operations;
-    /** Per operation of the parsed model (by identity), its compiled schema per declared media type. */
-    private final Map<Operation, Map<String, Schema>> schemas = new IdentityHashMap<>();
-    /** Per operation of {@link #schemas}, the declared media type a request's content type selects. */
-    private final Map<Operation, ContentTypeAnswers<Optional<String>>> mediaTypes = new IdentityHashMap<>();
+    /**
+     * Per spec path (as written) and method, the operation's request bodies: found by the
+     * operation the validator resolves, whichever parse of the spec it comes from.
+     */
+    private final Map<String, Map<PathItem.HttpMethod, OperationBodies>> bodies = new HashMap<>();
     private final ContentTypeAnswers<Boolean> jsonContentTypes = new ContentTypeAnswers<>();
+
+    /**
+     * One operation's compiled schema per declared media type (with a schema), its declared media
+     * types, and the declared media type each request content type selects.
+     */
+    private record OperationBodies(Map<String, Schema> schemas, Set<String> declared,
+            ContentTypeAnswers<Optional<String>> mediaTypes) {
+    }
 
     /** One body violation: the validator's key and the instance pointer. */
     record BodyViolation(String key, String pointer) {
@@ -148,8 +160,9 @@ final class JsonBodySchemas {
                     Schema schema = registry.getSchema(SchemaLocation.of(base + "#" + schemaPointer));
                     byMediaType.put(mediaType, schema);
                 }
-                schemas.put(operation.getValue(), byMediaType);
-                mediaTypes.put(operation.getValue(), new ContentTypeAnswers<>());
+                this.bodies.computeIfAbsent(path.getKey(), key -> new EnumMap<>(PathItem.HttpMethod.class))
+                        .put(operation.getKey(), new OperationBodies(byMediaType, body.getContent().keySet(),
+                                new ContentTypeAnswers<>()));
             }
         }
     }
@@ -248,27 +261,40 @@ final class JsonBodySchemas {
     /**
      * The compiled schema the validator would check {@code request}'s body against, or null when
      * the validator keeps the body: no operation, no request body declared, no body sent, not JSON,
-     * or no declared media type matching.
+     * or no declared media type matching. Finds the operation with the validator's resolver; see
+     * {@link #schemaFor(ApiOperation, Request, boolean)} for an operation already found.
      */
     Schema schemaFor(String path, Request.Method method, Request request, boolean hasBody) {
-        String contentType = request.getContentType().orElse(null);
-        if (!hasBody || contentType == null || !jsonContentTypes.answer(contentType, ContentTypeUtils::isJsonContentType)) {
+        if (!jsonBody(request, hasBody)) {
             return null;
         }
         ApiOperationMatch match = operations.findApiOperation(path, method);
         if (!match.isPathFound() || !match.isOperationAllowed()) {
             return null;
         }
-        Operation operation = match.getApiOperation().getOperation();
-        Map<String, Schema> byMediaType = schemas.get(operation);
-        if (byMediaType == null) {
+        return schemaFor(match.getApiOperation(), request, hasBody);
+    }
+
+    /** As {@link #schemaFor(String, Request.Method, Request, boolean)}, for the operation the request resolved to. */
+    Schema schemaFor(ApiOperation operation, Request request, boolean hasBody) {
+        if (!jsonBody(request, hasBody)) {
             return null;
         }
-        Set<String> declared = operation.getRequestBody().getContent().keySet();
-        return mediaTypes.get(operation)
-                .answer(contentType, value -> ContentTypeUtils.findMostSpecificMatch(value, declared))
-                .map(byMediaType::get)
+        Map<PathItem.HttpMethod, OperationBodies> byMethod = bodies.get(operation.getApiPath().original());
+        OperationBodies operationBodies = byMethod == null ? null : byMethod.get(operation.getMethod());
+        if (operationBodies == null) {
+            return null;
+        }
+        String contentType = request.getContentType().orElseThrow();
+        return operationBodies.mediaTypes()
+                .answer(contentType, value -> ContentTypeUtils.findMostSpecificMatch(value, operationBodies.declared()))
+                .map(operationBodies.schemas()::get)
                 .orElse(null);
+    }
+
+    private boolean jsonBody(Request request, boolean hasBody) {
+        String contentType = request.getContentType().orElse(null);
+        return hasBody && contentType != null && jsonContentTypes.answer(contentType, ContentTypeUtils::isJsonContentType);
     }
 
     /**

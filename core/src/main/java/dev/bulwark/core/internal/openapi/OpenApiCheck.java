@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.openapi;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -80,7 +81,9 @@ public final class OpenApiCheck implements Check {
     private final LevelResolver levels;
     private final List<LoadedSpec> specs = new ArrayList<>();
 
-    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator, JsonBodySchemas bodies) {
+    /** A spec's validator and body schemas, and its operation table (null: the validator looks operations up). */
+    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator, JsonBodySchemas bodies,
+            OperationRoutes routes) {
     }
 
     public OpenApiCheck(OpenApiConfig config) {
@@ -119,7 +122,7 @@ public final class OpenApiCheck implements Check {
                     ParameterSchemas.install(validator);
                 }
                 specs.add(new LoadedSpec(spec, validator, new JsonBodySchemas(content, spec.basePath(),
-                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE)));
+                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE), OperationRoutes.of(validator)));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }
@@ -169,14 +172,20 @@ public final class OpenApiCheck implements Check {
         SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection);
         Request withoutBody = validatorRequest.build();
         HttpRequest request = inspection.request();
-        Schema bodySchema = loaded.bodies().schemaFor(inspection.normalizedPath(), withoutBody.getMethod(), withoutBody,
-                request.bodyLength() > 0);
+        // Null when no operation fits: the validator then reports the missing path or method itself.
+        ApiOperation operation = loaded.routes() == null ? null
+                : loaded.routes().resolve(withoutBody.getPath(), withoutBody.getMethod());
+        Schema bodySchema = loaded.routes() == null
+                ? loaded.bodies().schemaFor(inspection.normalizedPath(), withoutBody.getMethod(), withoutBody,
+                        request.bodyLength() > 0)
+                : operation == null ? null : loaded.bodies().schemaFor(operation, withoutBody, request.bodyLength() > 0);
         ValidationReport report;
         List<JsonBodySchemas.BodyViolation> bodyViolations;
         try {
-            report = loaded.validator().validateRequest(
-                    bodySchema != null || request.bodyLength() == 0 ? withoutBody
-                            : validatorRequest.withBody(bodyBytes(request)).build());
+            Request checked = bodySchema != null || request.bodyLength() == 0 ? withoutBody
+                    : validatorRequest.withBody(bodyBytes(request)).build();
+            report = operation != null ? loaded.routes().validate(checked, operation)
+                    : loaded.validator().validateRequest(checked);
             bodyViolations = bodySchema != null ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         } catch (RuntimeException | Error e) {
             // Fail closed: a request the contract cannot be checked against is not let through.
