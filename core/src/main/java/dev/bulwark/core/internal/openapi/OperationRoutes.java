@@ -46,6 +46,8 @@ final class OperationRoutes {
 
     private final String apiPrefix;
     private final RequestValidator requestValidator;
+    /** The validator's steps with remembered media type answers; null: its {@code validateRequest} as a whole. */
+    private final RequestSteps steps;
     /** Per number of path parts, the spec paths with that many, in the validator's order. */
     private final Map<Integer, Route[]> routesByParts;
 
@@ -66,9 +68,11 @@ final class OperationRoutes {
         }
     }
 
-    private OperationRoutes(String apiPrefix, RequestValidator requestValidator, Map<Integer, Route[]> routesByParts) {
+    private OperationRoutes(String apiPrefix, RequestValidator requestValidator, RequestSteps steps,
+            Map<Integer, Route[]> routesByParts) {
         this.apiPrefix = apiPrefix;
         this.requestValidator = requestValidator;
+        this.steps = steps;
         this.routesByParts = routesByParts;
     }
 
@@ -88,6 +92,7 @@ final class OperationRoutes {
             Field strictField = ApiPathImpl.class.getDeclaredField("strictPathMatching");
             strictField.setAccessible(true);
             Map<Integer, Route[]> routesByParts = new HashMap<>();
+            List<Operation> allOperations = new ArrayList<>();
             for (Map.Entry<?, ?> group : grouped.entrySet()) {
                 List<Route> routes = new ArrayList<>();
                 for (Object element : (List<?>) group.getValue()) {
@@ -105,12 +110,17 @@ final class OperationRoutes {
                     for (Map.Entry<?, ?> operation : ((Map<?, ?>) row.invoke(operations, path.original())).entrySet()) {
                         byMethod.put((PathItem.HttpMethod) operation.getKey(), (Operation) operation.getValue());
                     }
+                    allOperations.addAll(byMethod.values());
                     routes.add(new Route(path, segments, strictField.getBoolean(path), path.original().endsWith("/"),
                             specificity(path), byMethod));
                 }
                 routesByParts.put((Integer) group.getKey(), routes.toArray(new Route[0]));
             }
-            return new OperationRoutes(apiPrefix, requestValidator, routesByParts);
+            RequestSteps steps = RequestSteps.of(requestValidator, allOperations);
+            if (steps == null) {
+                LOG.warn("OpenAPI requests are checked by the validator's validateRequest as a whole (slower, same verdicts)");
+            }
+            return new OperationRoutes(apiPrefix, requestValidator, steps, routesByParts);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return unsupported(e.toString());
         }
@@ -164,7 +174,8 @@ final class OperationRoutes {
      * validator adds to each message (the request's path and method).
      */
     ValidationReport validate(Request request, ApiOperation operation) {
-        ValidationReport report = requestValidator.validateRequest(request, operation);
+        ValidationReport report = steps != null ? steps.validate(request, operation)
+                : requestValidator.validateRequest(request, operation);
         if (report.getMessages().isEmpty()) {
             return report;
         }

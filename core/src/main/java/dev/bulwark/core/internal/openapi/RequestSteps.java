@@ -1,0 +1,148 @@
+package dev.bulwark.core.internal.openapi;
+
+import com.atlassian.oai.validator.interaction.request.RequestValidator;
+import com.atlassian.oai.validator.model.ApiOperation;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * {@link RequestValidator#validateRequest(Request, ApiOperation)} step by step, in its order and
+ * with its context, except that the {@code Content-Type} and {@code Accept} checks are answered
+ * once per operation and header value: each is a function of those alone (the request's values of
+ * the header against the media types the operation declares), and the validator parsed every
+ * declared type and formatted a "not allowed" message on every request, even one that was allowed.
+ * Answers are kept per operation in a bounded table ({@link JsonBodySchemas.ContentTypeAnswers}),
+ * for a header sent once; a repeated header is checked as before.
+ *
+ * <p>The steps are the validator's own private methods, reached once at start-up; {@link #of}
+ * returns null when the validator's layout is not the one expected, and the validator's
+ * {@code validateRequest} is used as a whole.
+ */
+final class RequestSteps {
+
+    private static final MethodType STEP = MethodType.methodType(ValidationReport.class, Request.class, ApiOperation.class);
+
+    private final MethodHandle security;
+    private final MethodHandle body;
+    private final MethodHandle contentType;
+    private final MethodHandle accepts;
+    private final MethodHandle headers;
+    private final MethodHandle pathParameters;
+    private final MethodHandle queryParameters;
+    private final MethodHandle explodedQueryParameters;
+    private final MethodHandle deepObjectQueryParameters;
+    private final MethodHandle unexpectedQueryParameters;
+    private final MethodHandle cookieParameters;
+    private final MethodHandle custom;
+    /** Per operation of the validator's model, its remembered media type answers; filled at start-up. */
+    private final Map<Operation, MediaTypeAnswers> answers = new IdentityHashMap<>();
+
+    private record MediaTypeAnswers(JsonBodySchemas.ContentTypeAnswers<ValidationReport> contentTypes,
+            JsonBodySchemas.ContentTypeAnswers<ValidationReport> accepts) {
+    }
+
+    private RequestSteps(RequestValidator validator, Collection<Operation> operations) throws ReflectiveOperationException {
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(RequestValidator.class, MethodHandles.lookup());
+        Object securityValidator = read(validator, "securityValidator");
+        this.security = MethodHandles.privateLookupIn(securityValidator.getClass(), MethodHandles.lookup())
+                .findVirtual(securityValidator.getClass(), "validateSecurity", STEP).bindTo(securityValidator);
+        Object bodyValidator = read(validator, "requestBodyValidator");
+        this.body = MethodHandles.privateLookupIn(bodyValidator.getClass(), MethodHandles.lookup())
+                .findVirtual(bodyValidator.getClass(), "validateRequestBody",
+                        MethodType.methodType(ValidationReport.class, Request.class, RequestBody.class))
+                .bindTo(bodyValidator);
+        this.contentType = step(lookup, validator, "validateContentType");
+        this.accepts = step(lookup, validator, "validateAccepts");
+        this.headers = step(lookup, validator, "validateHeaders");
+        this.pathParameters = lookup.findVirtual(RequestValidator.class, "validatePathParameters",
+                MethodType.methodType(ValidationReport.class, ApiOperation.class)).bindTo(validator);
+        this.queryParameters = step(lookup, validator, "validateQueryParameters");
+        this.explodedQueryParameters = step(lookup, validator, "validateExplodedQueryParameters");
+        this.deepObjectQueryParameters = step(lookup, validator, "validateDeepObjectQueryParameters");
+        this.unexpectedQueryParameters = step(lookup, validator, "validateUnexpectedQueryParameters");
+        this.cookieParameters = step(lookup, validator, "validateCookieParameters");
+        this.custom = step(lookup, validator, "validateCustom");
+        for (Operation operation : operations) {
+            answers.put(operation, new MediaTypeAnswers(new JsonBodySchemas.ContentTypeAnswers<>(),
+                    new JsonBodySchemas.ContentTypeAnswers<>()));
+        }
+    }
+
+    /** The steps of {@code validator} for {@code operations}, or null when its layout is not the one expected. */
+    static RequestSteps of(RequestValidator validator, Collection<Operation> operations) {
+        try {
+            return new RequestSteps(validator, operations);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MethodHandle step(MethodHandles.Lookup lookup, RequestValidator validator, String name)
+            throws ReflectiveOperationException {
+        return lookup.findVirtual(RequestValidator.class, name, STEP).bindTo(validator);
+    }
+
+    private static Object read(Object target, String name) throws ReflectiveOperationException {
+        Field field = target.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
+    }
+
+    /** What the validator's {@code validateRequest(request, operation)} reports. */
+    ValidationReport validate(Request request, ApiOperation operation) {
+        ValidationReport.MessageContext context = ValidationReport.MessageContext.create()
+                .in(ValidationReport.MessageContext.Location.REQUEST)
+                .withApiOperation(operation)
+                .withRequestPath(operation.getRequestPath().original())
+                .withRequestMethod(request.getMethod())
+                .build();
+        MediaTypeAnswers remembered = answers.get(operation.getOperation());
+        try {
+            ValidationReport report = ((ValidationReport) security.invokeExact(request, operation))
+                    .merge(mediaTypes(request, operation, "Content-Type", contentType,
+                            remembered == null ? null : remembered.contentTypes()))
+                    .merge(mediaTypes(request, operation, "Accept", accepts, remembered == null ? null : remembered.accepts()))
+                    .merge((ValidationReport) headers.invokeExact(request, operation))
+                    .merge((ValidationReport) pathParameters.invokeExact(operation))
+                    .merge((ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()))
+                    .merge((ValidationReport) queryParameters.invokeExact(request, operation))
+                    .merge((ValidationReport) explodedQueryParameters.invokeExact(request, operation))
+                    .merge((ValidationReport) deepObjectQueryParameters.invokeExact(request, operation))
+                    .merge((ValidationReport) unexpectedQueryParameters.invokeExact(request, operation))
+                    .merge((ValidationReport) cookieParameters.invokeExact(request, operation))
+                    .merge((ValidationReport) custom.invokeExact(request, operation));
+            return report.withAdditionalContext(context);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ValidationReport mediaTypes(Request request, ApiOperation operation, String header, MethodHandle step,
+            JsonBodySchemas.ContentTypeAnswers<ValidationReport> remembered) throws Throwable {
+        Collection<String> values = request.getHeaderValues(header);
+        if (remembered == null || values.size() != 1) {
+            return (ValidationReport) step.invokeExact(request, operation);
+        }
+        String value = values.iterator().next();
+        return remembered.answer(value, unused -> {
+            try {
+                return (ValidationReport) step.invokeExact(request, operation);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
