@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.model.ApiPathImpl;
 import com.atlassian.oai.validator.model.NormalisedPath;
 import com.atlassian.oai.validator.model.NormalisedPathImpl;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -116,7 +117,9 @@ final class OperationRoutes {
                 }
                 routesByParts.put((Integer) group.getKey(), routes.toArray(new Route[0]));
             }
-            RequestSteps steps = RequestSteps.of(requestValidator, allOperations);
+            MessageResolver messages = (MessageResolver) read(validator, "messages");
+            RequestSteps steps = RequestSteps.of(requestValidator, allOperations,
+                    messages.getLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER) == ValidationReport.Level.IGNORE);
             if (steps == null) {
                 LOG.warn("OpenAPI requests are checked by the validator's validateRequest as a whole (slower, same verdicts)");
             }

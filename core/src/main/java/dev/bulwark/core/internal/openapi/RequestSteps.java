@@ -29,6 +29,8 @@ import java.util.Map;
  */
 final class RequestSteps {
 
+    /** The only key the validator's unexpected query parameter step reports. */
+    static final String UNEXPECTED_QUERY_PARAMETER = "validation.request.parameter.query.unexpected";
     private static final MethodType STEP = MethodType.methodType(ValidationReport.class, Request.class, ApiOperation.class);
 
     private final MethodHandle security;
@@ -40,6 +42,7 @@ final class RequestSteps {
     private final MethodHandle queryParameters;
     private final MethodHandle explodedQueryParameters;
     private final MethodHandle deepObjectQueryParameters;
+    /** Null when its only key is ignored. */
     private final MethodHandle unexpectedQueryParameters;
     private final MethodHandle cookieParameters;
     private final MethodHandle custom;
@@ -50,7 +53,8 @@ final class RequestSteps {
             JsonBodySchemas.ContentTypeAnswers<ValidationReport> accepts) {
     }
 
-    private RequestSteps(RequestValidator validator, Collection<Operation> operations) throws ReflectiveOperationException {
+    private RequestSteps(RequestValidator validator, Collection<Operation> operations,
+            boolean unexpectedQueryParametersIgnored) throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(RequestValidator.class, MethodHandles.lookup());
         Object securityValidator = read(validator, "securityValidator");
         this.security = MethodHandles.privateLookupIn(securityValidator.getClass(), MethodHandles.lookup())
@@ -68,7 +72,8 @@ final class RequestSteps {
         this.queryParameters = step(lookup, validator, "validateQueryParameters");
         this.explodedQueryParameters = step(lookup, validator, "validateExplodedQueryParameters");
         this.deepObjectQueryParameters = step(lookup, validator, "validateDeepObjectQueryParameters");
-        this.unexpectedQueryParameters = step(lookup, validator, "validateUnexpectedQueryParameters");
+        this.unexpectedQueryParameters = unexpectedQueryParametersIgnored ? null
+                : step(lookup, validator, "validateUnexpectedQueryParameters");
         this.cookieParameters = step(lookup, validator, "validateCookieParameters");
         this.custom = step(lookup, validator, "validateCustom");
         for (Operation operation : operations) {
@@ -77,10 +82,16 @@ final class RequestSteps {
         }
     }
 
-    /** The steps of {@code validator} for {@code operations}, or null when its layout is not the one expected. */
-    static RequestSteps of(RequestValidator validator, Collection<Operation> operations) {
+    /**
+     * The steps of {@code validator} for {@code operations}, or null when its layout is not the one
+     * expected. With {@code unexpectedQueryParametersIgnored} (its level of
+     * {@value #UNEXPECTED_QUERY_PARAMETER} is {@code IGNORE}), the step that reports only that key is
+     * skipped: an ignored message is never a finding.
+     */
+    static RequestSteps of(RequestValidator validator, Collection<Operation> operations,
+            boolean unexpectedQueryParametersIgnored) {
         try {
-            return new RequestSteps(validator, operations);
+            return new RequestSteps(validator, operations, unexpectedQueryParametersIgnored);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
@@ -99,12 +110,6 @@ final class RequestSteps {
 
     /** What the validator's {@code validateRequest(request, operation)} reports. */
     ValidationReport validate(Request request, ApiOperation operation) {
-        ValidationReport.MessageContext context = ValidationReport.MessageContext.create()
-                .in(ValidationReport.MessageContext.Location.REQUEST)
-                .withApiOperation(operation)
-                .withRequestPath(operation.getRequestPath().original())
-                .withRequestMethod(request.getMethod())
-                .build();
         MediaTypeAnswers remembered = answers.get(operation.getOperation());
         try {
             ValidationReport report = ((ValidationReport) security.invokeExact(request, operation))
@@ -117,10 +122,20 @@ final class RequestSteps {
                     .merge((ValidationReport) queryParameters.invokeExact(request, operation))
                     .merge((ValidationReport) explodedQueryParameters.invokeExact(request, operation))
                     .merge((ValidationReport) deepObjectQueryParameters.invokeExact(request, operation))
-                    .merge((ValidationReport) unexpectedQueryParameters.invokeExact(request, operation))
+                    .merge(unexpectedQueryParameters == null ? ValidationReport.empty()
+                            : (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation))
                     .merge((ValidationReport) cookieParameters.invokeExact(request, operation))
                     .merge((ValidationReport) custom.invokeExact(request, operation));
-            return report.withAdditionalContext(context);
+            if (report.getMessages().isEmpty()) {
+                // An empty report stays empty with any context.
+                return report;
+            }
+            return report.withAdditionalContext(ValidationReport.MessageContext.create()
+                    .in(ValidationReport.MessageContext.Location.REQUEST)
+                    .withApiOperation(operation)
+                    .withRequestPath(operation.getRequestPath().original())
+                    .withRequestMethod(request.getMethod())
+                    .build());
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

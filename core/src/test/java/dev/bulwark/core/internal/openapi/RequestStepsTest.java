@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.interaction.request.RequestValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -63,8 +64,25 @@ class RequestStepsTest {
         }
         variants.add(builder -> builder.withHeader("Accept", "text/html", "application/json"));
         variants.add(builder -> builder.withHeader("X-Trace", "far-too-long").withQueryParam("limit", "50"));
+        variants.add(builder -> builder.withHeader("X-Trace", "abc").withQueryParam("unexpected", "1"));
         variants.add(builder -> builder);
-        assertSameReports(Request.Method.GET, variants);
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
+                .build();
+        assertSameReports(validator, Request.Method.GET, variants, false);
+    }
+
+    @Test
+    void leavesOutOnlyIgnoredUnexpectedQueryParameterMessages() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.IGNORE).build())
+                .build();
+        List<UnaryOperator<SimpleRequest.Builder>> variants = List.of(
+                builder -> builder.withHeader("X-Trace", "abc").withQueryParam("unexpected", "1"),
+                builder -> builder.withQueryParam("unexpected", "1").withQueryParam("limit", "50"));
+        assertSameReports(validator, Request.Method.GET, variants, true);
     }
 
     @Test
@@ -76,12 +94,13 @@ class RequestStepsTest {
         }
         variants.add(builder -> builder.withHeader("Content-Type", "text/plain", "application/json").withBody("{}"));
         variants.add(builder -> builder.withAuthorization("Basic abc"));
-        assertSameReports(Request.Method.POST, variants);
+        assertSameReports(OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build(), Request.Method.POST,
+                variants, false);
     }
 
-    private static void assertSameReports(Request.Method method, List<UnaryOperator<SimpleRequest.Builder>> variants)
+    private static void assertSameReports(OpenApiInteractionValidator validator, Request.Method method,
+            List<UnaryOperator<SimpleRequest.Builder>> variants, boolean withoutIgnoredUnexpected)
             throws ReflectiveOperationException {
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build();
         RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
         OperationRoutes routes = OperationRoutes.of(validator);
         RequestSteps steps = stepsOf(routes);
@@ -91,12 +110,20 @@ class RequestStepsTest {
             for (UnaryOperator<SimpleRequest.Builder> variant : variants) {
                 Request request = variant.apply(new SimpleRequest.Builder(method, "/pets")).build();
                 ApiOperation operation = routes.resolve("/pets", method);
-                expected.add(describe(requestValidator.validateRequest(request, operation)));
+                ValidationReport report = requestValidator.validateRequest(request, operation);
+                if (withoutIgnoredUnexpected) {
+                    assertThat(report.getMessages()).anyMatch(message -> message.getKey()
+                            .equals(RequestSteps.UNEXPECTED_QUERY_PARAMETER) && message.getLevel() == ValidationReport.Level.IGNORE);
+                    report = ValidationReport.from(report.getMessages().stream()
+                            .filter(message -> !message.getKey().equals(RequestSteps.UNEXPECTED_QUERY_PARAMETER))
+                            .toList());
+                }
+                expected.add(describe(report));
                 actual.add(describe(steps.validate(request, operation)));
             }
         }
         assertThat(actual).containsExactlyElementsOf(expected);
-        assertThat(expected).anyMatch(report -> report.contains("notAllowed"));
+        assertThat(expected).anyMatch(report -> report.contains("ERROR"));
     }
 
     private static RequestSteps stepsOf(OperationRoutes routes) throws ReflectiveOperationException {
