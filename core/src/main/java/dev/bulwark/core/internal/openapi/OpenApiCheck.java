@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -372,26 +373,18 @@ public final class OpenApiCheck implements Check {
     /**
      * The request as the validator reads it, without its body (added only when the validator
      * checks it): the query parameters Bulwark decoded, and each header name once with all its
-     * values. Both are grouped in one pass over the request, so that the cost follows the number
-     * of fields, not its square.
+     * values. Headers are grouped in one pass over the request, so that the cost follows the
+     * number of fields, not its square.
      */
     private static SimpleRequest.Builder toValidatorRequest(Inspection inspection) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
-        Map<String, List<String>> query = new LinkedHashMap<>();
         for (RequestValue value : inspection.values()) {
             Location location = value.location();
             if (location.source() == Source.QUERY && location.component() == Component.VALUE) {
-                List<String> values = query.get(location.name());
-                if (values == null) {
-                    values = new ArrayList<>(1);
-                    query.put(location.name(), values);
-                }
-                values.add(value.decoded());
+                // The builder appends to the name's values, so no grouping is needed first.
+                builder.withQueryParam(location.name(), Collections.singletonList(value.decoded()));
             }
-        }
-        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-            builder.withQueryParam(parameter.getKey(), parameter.getValue());
         }
         for (List<String> field : groupByName(request.headers())) {
             // The first element is the name as first received, the others its values.
