@@ -55,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * the list (after path parameters, before query and cookie parameters), under the same keys, levels,
  * {@code ignore} list and cap. The validator's {@code validation.request.body.missing} for such a
  * request is dropped, since the body is there.
+ *
+ * <p>A request's operation is looked up once, in a table built at start-up ({@link OperationRoutes}),
+ * and serves both the validator's check ({@link RequestSteps}) and the choice of the body's schema;
+ * a request no operation fits goes to the validator whole, which reports the missing path or method.
  */
 public final class OpenApiCheck implements Check {
 
