@@ -21,7 +21,9 @@ import java.util.Map;
  * the header against the media types the operation declares), and the validator parsed every
  * declared type and formatted a "not allowed" message on every request, even one that was allowed.
  * Answers are kept per operation in a bounded table ({@link JsonBodySchemas.ContentTypeAnswers}),
- * for a header sent once; a repeated header is checked as before.
+ * for a header sent once; a repeated header is checked as before. The unexpected query parameter
+ * step remembers which lists of names (in order) it found all expected (it reads nothing else of
+ * the request), and is skipped when its key is ignored.
  *
  * <p>The steps are the validator's own private methods, reached once at start-up; {@link #of}
  * returns null when the validator's layout is not the one expected, and the validator's
@@ -46,11 +48,16 @@ final class RequestSteps {
     private final MethodHandle unexpectedQueryParameters;
     private final MethodHandle cookieParameters;
     private final MethodHandle custom;
-    /** Per operation of the validator's model, its remembered media type answers; filled at start-up. */
-    private final Map<Operation, MediaTypeAnswers> answers = new IdentityHashMap<>();
+    /** Per operation of the validator's model, its remembered answers; filled at start-up. */
+    private final Map<Operation, OperationAnswers> answers = new IdentityHashMap<>();
 
-    private record MediaTypeAnswers(JsonBodySchemas.ContentTypeAnswers<ValidationReport> contentTypes,
-            JsonBodySchemas.ContentTypeAnswers<ValidationReport> accepts) {
+    /**
+     * Reports by {@code Content-Type} value and by {@code Accept} value; whether the query's names
+     * (in order) are all expected.
+     */
+    private record OperationAnswers(JsonBodySchemas.ContentTypeAnswers<ValidationReport> contentTypes,
+            JsonBodySchemas.ContentTypeAnswers<ValidationReport> accepts,
+            JsonBodySchemas.ContentTypeAnswers<Boolean> queryNamesExpected) {
     }
 
     private RequestSteps(RequestValidator validator, Collection<Operation> operations,
@@ -77,8 +84,8 @@ final class RequestSteps {
         this.cookieParameters = step(lookup, validator, "validateCookieParameters");
         this.custom = step(lookup, validator, "validateCustom");
         for (Operation operation : operations) {
-            answers.put(operation, new MediaTypeAnswers(new JsonBodySchemas.ContentTypeAnswers<>(),
-                    new JsonBodySchemas.ContentTypeAnswers<>()));
+            answers.put(operation, new OperationAnswers(new JsonBodySchemas.ContentTypeAnswers<>(),
+                    new JsonBodySchemas.ContentTypeAnswers<>(), new JsonBodySchemas.ContentTypeAnswers<>()));
         }
     }
 
@@ -110,7 +117,7 @@ final class RequestSteps {
 
     /** What the validator's {@code validateRequest(request, operation)} reports. */
     ValidationReport validate(Request request, ApiOperation operation) {
-        MediaTypeAnswers remembered = answers.get(operation.getOperation());
+        OperationAnswers remembered = answers.get(operation.getOperation());
         try {
             ValidationReport report = ((ValidationReport) security.invokeExact(request, operation))
                     .merge(mediaTypes(request, operation, "Content-Type", contentType,
@@ -122,8 +129,7 @@ final class RequestSteps {
                     .merge((ValidationReport) queryParameters.invokeExact(request, operation))
                     .merge((ValidationReport) explodedQueryParameters.invokeExact(request, operation))
                     .merge((ValidationReport) deepObjectQueryParameters.invokeExact(request, operation))
-                    .merge(unexpectedQueryParameters == null ? ValidationReport.empty()
-                            : (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation))
+                    .merge(unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()))
                     .merge((ValidationReport) cookieParameters.invokeExact(request, operation))
                     .merge((ValidationReport) custom.invokeExact(request, operation));
             if (report.getMessages().isEmpty()) {
@@ -141,6 +147,54 @@ final class RequestSteps {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The unexpected query parameter step. What it finds is a function of the query's names in
+     * order and the operation alone (the names it declares), so that names found all expected once
+     * are not checked again; names with an unexpected one are checked every time, so that each
+     * report is the request's own.
+     */
+    private ValidationReport unexpectedQuery(Request request, ApiOperation operation,
+            JsonBodySchemas.ContentTypeAnswers<Boolean> remembered) throws Throwable {
+        if (unexpectedQueryParameters == null) {
+            return ValidationReport.empty();
+        }
+        String names = remembered == null ? null : namesKey(request.getQueryParameters());
+        if (names == null) {
+            return (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
+        }
+        ValidationReport[] checked = new ValidationReport[1];
+        boolean allExpected = remembered.answer(names, unused -> {
+            try {
+                checked[0] = (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            return checked[0].getMessages().isEmpty();
+        });
+        if (checked[0] != null) {
+            return checked[0];
+        }
+        return allExpected ? ValidationReport.empty()
+                : (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
+    }
+
+    /**
+     * The names in order, each preceded by its length (so that no two lists share a key), or null
+     * when that is longer than a remembered key may be.
+     */
+    static String namesKey(Collection<String> names) {
+        StringBuilder key = new StringBuilder();
+        for (String name : names) {
+            key.append(name.length()).append(':').append(name);
+            if (key.length() > JsonBodySchemas.ContentTypeAnswers.REMEMBERED_LENGTH) {
+                return null;
+            }
+        }
+        return key.toString();
     }
 
     private static ValidationReport mediaTypes(Request request, ApiOperation operation, String header, MethodHandle step,

@@ -65,6 +65,10 @@ class RequestStepsTest {
         variants.add(builder -> builder.withHeader("Accept", "text/html", "application/json"));
         variants.add(builder -> builder.withHeader("X-Trace", "far-too-long").withQueryParam("limit", "50"));
         variants.add(builder -> builder.withHeader("X-Trace", "abc").withQueryParam("unexpected", "1"));
+        variants.add(builder -> builder.withHeader("X-Trace", "abc").withQueryParam("limit", "1"));
+        variants.add(builder -> builder.withHeader("X-Trace", "abc").withQueryParam("limit", "1").withQueryParam("lim", "2"));
+        variants.add(builder -> builder.withHeader("X-Trace", "abc").withQueryParam("5:limit", "1"));
+        variants.add(builder -> builder.withHeader("X-Trace", "abc").withQueryParam("x".repeat(200), "1"));
         variants.add(builder -> builder);
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
                 .withLevelResolver(LevelResolver.create()
@@ -96,6 +100,13 @@ class RequestStepsTest {
         variants.add(builder -> builder.withAuthorization("Basic abc"));
         assertSameReports(OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build(), Request.Method.POST,
                 variants, false);
+    }
+
+    @Test
+    void keysQueryNamesSoThatNoTwoListsShareOne() {
+        assertThat(RequestSteps.namesKey(List.of("a:1", "b"))).isNotEqualTo(RequestSteps.namesKey(List.of("a", "1:b")));
+        assertThat(RequestSteps.namesKey(List.of())).isNotEqualTo(RequestSteps.namesKey(List.of("")));
+        assertThat(RequestSteps.namesKey(List.of("x".repeat(200)))).isNull();
     }
 
     private static void assertSameReports(OpenApiInteractionValidator validator, Request.Method method,
