@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.openapi;
 
+import static dev.bulwark.core.internal.openapi.ValidatorInternals.read;
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.interaction.request.RequestValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
@@ -38,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * validator, which reports the missing path or method as before.
  *
  * <p>Every match is linear in the request path (times the spec's segments of the same depth). A
- * spec segment with a line terminator or a backslash in it, or a validator whose layout is not the
- * one expected, leaves the lookup to the validator ({@link #of} returns null and says why).
+ * spec segment with a line terminator or a backslash in it, a validator whose layout is not the
+ * one expected, or a validator other than the tested version ({@link ValidatorInternals}) leaves
+ * the lookup and the whole check to the validator ({@link #of} returns null and says why).
  */
 final class OperationRoutes {
 
@@ -78,10 +81,19 @@ final class OperationRoutes {
     }
 
     /**
-     * The routing table of {@code validator}'s spec, or null (with a warning) when the lookup must
-     * stay with the validator.
+     * The routing table of {@code validator}'s spec, or null when the lookup must stay with the
+     * validator: a validator other than the tested version (see {@link ValidatorInternals}, which
+     * logs which path is used), or one whose layout is not the one expected (with a warning).
      */
     static OperationRoutes of(OpenApiInteractionValidator validator) {
+        return of(validator, ValidatorInternals.VERSION);
+    }
+
+    /** As {@link #of(OpenApiInteractionValidator)}, for a validator of version {@code validatorVersion}. */
+    static OperationRoutes of(OpenApiInteractionValidator validator, String validatorVersion) {
+        if (!ValidatorInternals.tested(validatorVersion)) {
+            return null;
+        }
         try {
             RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
             Object resolver = read(validator, "apiOperationResolver");
@@ -132,12 +144,6 @@ final class OperationRoutes {
     private static OperationRoutes unsupported(String reason) {
         LOG.warn("OpenAPI operations are looked up by the validator (slower, same verdicts): {}", reason);
         return null;
-    }
-
-    private static Object read(Object target, String name) throws ReflectiveOperationException {
-        Field field = target.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(target);
     }
 
     /** The validator's specificity of a spec path: its length without its templates. */

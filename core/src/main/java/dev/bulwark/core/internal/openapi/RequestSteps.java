@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.openapi;
 
+import static dev.bulwark.core.internal.openapi.ValidatorInternals.read;
+
 import com.atlassian.oai.validator.interaction.request.RequestValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
@@ -9,7 +11,6 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -25,9 +26,12 @@ import java.util.Map;
  * step remembers which lists of names (in order) it found all expected (it reads nothing else of
  * the request), and is skipped when its key is ignored.
  *
- * <p>The steps are the validator's own private methods, reached once at start-up; {@link #of}
- * returns null when the validator's layout is not the one expected, and the validator's
- * {@code validateRequest} is used as a whole.
+ * <p>The steps are the validator's own private methods, reached once at start-up, and their list
+ * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version
+ * ({@link ValidatorInternals#TESTED_VERSION}): {@link OperationRoutes} builds them only for that
+ * version, since a later one could add or reorder a step unnoticed. {@link #of} returns null when
+ * the validator's layout is not the one expected, and the validator's {@code validateRequest} is
+ * used as a whole.
  */
 final class RequestSteps {
 
@@ -107,12 +111,6 @@ final class RequestSteps {
     private static MethodHandle step(MethodHandles.Lookup lookup, RequestValidator validator, String name)
             throws ReflectiveOperationException {
         return lookup.findVirtual(RequestValidator.class, name, STEP).bindTo(validator);
-    }
-
-    private static Object read(Object target, String name) throws ReflectiveOperationException {
-        Field field = target.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(target);
     }
 
     /** What the validator's {@code validateRequest(request, operation)} reports. */

@@ -7,7 +7,6 @@ import com.atlassian.oai.validator.interaction.ApiOperationResolver;
 import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -111,6 +110,15 @@ class OperationRoutesTest {
     }
 
     @Test
+    void leavesTheWholeCheckToTheValidatorOfAnotherVersion() {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build();
+
+        assertThat(OperationRoutes.of(validator, "2.47.0")).isNull();
+        assertThat(OperationRoutes.of(validator, null)).isNull();
+        assertThat(OperationRoutes.of(validator, ValidatorInternals.TESTED_VERSION)).isNotNull();
+    }
+
+    @Test
     void templatesDoNotMatchLineTerminators() {
         OperationRoutes.Segment segment = OperationRoutes.Segment.of("{name}-{version}.tar.gz");
 
@@ -126,7 +134,7 @@ class OperationRoutesTest {
     }
 
     private static void assertSameSelections(OpenApiInteractionValidator validator) throws ReflectiveOperationException {
-        ApiOperationResolver resolver = (ApiOperationResolver) read(validator, "apiOperationResolver");
+        ApiOperationResolver resolver = (ApiOperationResolver) ValidatorInternals.read(validator, "apiOperationResolver");
         OperationRoutes routes = OperationRoutes.of(validator);
         assertThat(routes).isNotNull();
         List<String> expected = new ArrayList<>();
@@ -147,11 +155,5 @@ class OperationRoutesTest {
         return operation.getOperation().getOperationId() + " " + operation.getApiPath().original() + " "
                 + operation.getMethod() + " " + operation.getRequestPath().normalised()
                 + " " + operation.getRequestPath().numberOfParts();
-    }
-
-    private static Object read(Object target, String name) throws ReflectiveOperationException {
-        Field field = target.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(target);
     }
 }

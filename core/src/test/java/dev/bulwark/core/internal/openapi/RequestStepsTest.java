@@ -1,5 +1,7 @@
 package dev.bulwark.core.internal.openapi;
 
+import static dev.bulwark.core.internal.openapi.ValidatorInternals.read;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -9,7 +11,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -157,11 +158,5 @@ class RequestStepsTest {
             text.append('\n');
         }
         return text.toString();
-    }
-
-    private static Object read(Object target, String name) throws ReflectiveOperationException {
-        Field field = target.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(target);
     }
 }
