@@ -36,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -377,17 +376,28 @@ public final class OpenApiCheck implements Check {
     /**
      * The request as the validator reads it, without its body (added only when the validator
      * checks it): the query parameters Bulwark decoded, and each header name once with all its
-     * values. Headers are grouped in one pass over the request, so that the cost follows the
-     * number of fields, not its square.
+     * values. Both are grouped in one pass over the request, so that the cost follows the number
+     * of fields, not its square. Query values are grouped by their exact name before the builder,
+     * which files names that differ only in case under one: {@code ?ids=1&IDS=2&ids=3} reaches the
+     * validator as {@code [1, 3, 2]}, the order that decides which violations fall within
+     * {@code max-violations}.
      */
     private static SimpleRequest.Builder toValidatorRequest(Inspection inspection) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
+        Map<String, List<String>> query = null;
         for (RequestValue value : inspection.values()) {
             Location location = value.location();
             if (location.source() == Source.QUERY && location.component() == Component.VALUE) {
-                // The builder appends to the name's values, so no grouping is needed first.
-                builder.withQueryParam(location.name(), Collections.singletonList(value.decoded()));
+                if (query == null) {
+                    query = new LinkedHashMap<>();
+                }
+                query.computeIfAbsent(location.name(), name -> new ArrayList<>(1)).add(value.decoded());
+            }
+        }
+        if (query != null) {
+            for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+                builder.withQueryParam(parameter.getKey(), parameter.getValue());
             }
         }
         for (List<String> field : groupByName(request.headers())) {
