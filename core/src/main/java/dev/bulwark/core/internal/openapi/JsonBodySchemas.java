@@ -54,8 +54,9 @@ import java.util.function.Function;
  * written (a {@code $ref} resolves into the same document). OpenAPI 3.0 documents only: a 3.1
  * document's bodies stay with the validator.
  *
- * <p>Which bodies are taken over follows the validator's own rules, through its own operation
- * resolver and content-type matching: a non-empty body of a JSON content type for an operation
+ * <p>Which bodies are taken over follows the validator's own rules, through the operation the
+ * request resolves to ({@link OperationRoutes}, or the validator's resolver over this class's parse
+ * of the spec when there is no table) and the validator's content-type matching: a non-empty body of a JSON content type for an operation
  * that declares a request body with a schema under the most specific matching media type. Any
  * other body stays with the validator. Violations keep the validator's keys
  * ({@code validation.request.body.schema.<keyword>}, {@code format.<name>} for formats) and its
@@ -78,6 +79,9 @@ final class JsonBodySchemas {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
+    /** The operation table requests are routed by; null when the lookup stays with the validator. */
+    private final OperationRoutes routes;
+    /** A resolver over this class's own parse of the spec, built only when there is no {@link #routes}. */
     private final ApiOperationResolver operations;
     /**
      * Per spec path (as written) and method, the operation's request bodies: found by the
@@ -102,15 +106,19 @@ final class JsonBodySchemas {
      * @param closedObjects whether an object schema with {@code properties} and no
      *     {@code additionalProperties} admits no other members, as the validator treats it unless
      *     {@code validation.schema.additionalProperties} is ignored
+     * @param routes the spec's operation table, or null when the validator looks operations up
+     *     (a resolver of this class's own is then built for {@link #schemaFor(String, Request.Method, Request, boolean)})
      */
-    JsonBodySchemas(String content, String basePathOverride, boolean closedObjects) {
+    JsonBodySchemas(String content, String basePathOverride, boolean closedObjects, OperationRoutes routes) {
         ParseOptions options = new ParseOptions();
         // As the validator loads it, so that its operations and media types are the same.
         options.setResolve(true);
         options.setResolveFully(true);
         options.setResolveCombinators(false);
         OpenAPI api = new OpenAPIV3Parser().readContents(content, null, options).getOpenAPI();
-        this.operations = new ApiOperationResolver(api, basePathOverride.isEmpty() ? null : basePathOverride, false);
+        this.routes = routes;
+        this.operations = routes != null || api == null ? null
+                : new ApiOperationResolver(api, basePathOverride.isEmpty() ? null : basePathOverride, false);
         JsonNode document;
         try {
             document = YAML.readTree(content);
@@ -261,18 +269,24 @@ final class JsonBodySchemas {
     /**
      * The compiled schema the validator would check {@code request}'s body against, or null when
      * the validator keeps the body: no operation, no request body declared, no body sent, not JSON,
-     * or no declared media type matching. Finds the operation with the validator's resolver; see
-     * {@link #schemaFor(ApiOperation, Request, boolean)} for an operation already found.
+     * or no declared media type matching. For a request whose operation is not found yet: when the
+     * spec has an operation table, {@link #schemaFor(ApiOperation, Request, boolean)} with the
+     * operation it found serves instead, and this finds it in the table again.
      */
     Schema schemaFor(String path, Request.Method method, Request request, boolean hasBody) {
         if (!jsonBody(request, hasBody)) {
             return null;
         }
-        ApiOperationMatch match = operations.findApiOperation(path, method);
-        if (!match.isPathFound() || !match.isOperationAllowed()) {
-            return null;
+        ApiOperation operation;
+        if (routes != null) {
+            operation = routes.resolve(path, method);
+        } else if (operations != null) {
+            ApiOperationMatch match = operations.findApiOperation(path, method);
+            operation = match.isPathFound() && match.isOperationAllowed() ? match.getApiOperation() : null;
+        } else {
+            operation = null;
         }
-        return schemaFor(match.getApiOperation(), request, hasBody);
+        return operation == null ? null : schemaFor(operation, request, hasBody);
     }
 
     /** As {@link #schemaFor(String, Request.Method, Request, boolean)}, for the operation the request resolved to. */

@@ -125,8 +125,9 @@ public final class OpenApiCheck implements Check {
                 if (String.valueOf(parsed.getOpenAPI().getOpenapi()).startsWith("3.0")) {
                     ParameterSchemas.install(validator);
                 }
+                OperationRoutes routes = OperationRoutes.of(validator);
                 specs.add(new LoadedSpec(spec, validator, new JsonBodySchemas(content, spec.basePath(),
-                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE), OperationRoutes.of(validator)));
+                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE, routes), routes));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }
