@@ -5,6 +5,7 @@
  * the validator's steps run with its media type answers remembered per operation
  * ({@code RequestSteps}). Each replaces a part of the validator with the same verdicts, proven by
  * a test that compares both, and falls back to the validator where its layout is not the one
- * expected.
+ * expected; the lookup and the steps, copies of the validator's own, are used only on the
+ * validator version they were compared against ({@code ValidatorInternals}).
  */
 package dev.bulwark.core.internal.openapi;
