@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.openapi;
 
 import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.util.ContentTypeUtils;
@@ -32,6 +33,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -51,8 +54,9 @@ import java.util.function.Function;
  * written (a {@code $ref} resolves into the same document). OpenAPI 3.0 documents only: a 3.1
  * document's bodies stay with the validator.
  *
- * <p>Which bodies are taken over follows the validator's own rules, through its own operation
- * resolver and content-type matching: a non-empty body of a JSON content type for an operation
+ * <p>Which bodies are taken over follows the validator's own rules, through the operation the
+ * request resolves to ({@link OperationRoutes}, or the validator's resolver over this class's parse
+ * of the spec when there is no table) and the validator's content-type matching: a non-empty body of a JSON content type for an operation
  * that declares a request body with a schema under the most specific matching media type. Any
  * other body stays with the validator. Violations keep the validator's keys
  * ({@code validation.request.body.schema.<keyword>}, {@code format.<name>} for formats) and its
@@ -75,12 +79,24 @@ final class JsonBodySchemas {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
+    /** The operation table requests are routed by; null when the lookup stays with the validator. */
+    private final OperationRoutes routes;
+    /** A resolver over this class's own parse of the spec, built only when there is no {@link #routes}. */
     private final ApiOperationResolver operations;
-    /** Per operation of the parsed model (by identity), its compiled schema per declared media type. */
-    private final Map<Operation, Map<String, Schema>> schemas = new IdentityHashMap<>();
-    /** Per operation of {@link #schemas}, the declared media type a request's content type selects. */
-    private final Map<Operation, ContentTypeAnswers<Optional<String>>> mediaTypes = new IdentityHashMap<>();
+    /**
+     * Per spec path (as written) and method, the operation's request bodies: found by the
+     * operation the validator resolves, whichever parse of the spec it comes from.
+     */
+    private final Map<String, Map<PathItem.HttpMethod, OperationBodies>> bodies = new HashMap<>();
     private final ContentTypeAnswers<Boolean> jsonContentTypes = new ContentTypeAnswers<>();
+
+    /**
+     * One operation's compiled schema per declared media type (with a schema), its declared media
+     * types, and the declared media type each request content type selects.
+     */
+    private record OperationBodies(Map<String, Schema> schemas, Set<String> declared,
+            ContentTypeAnswers<Optional<String>> mediaTypes) {
+    }
 
     /** One body violation: the validator's key and the instance pointer. */
     record BodyViolation(String key, String pointer) {
@@ -90,15 +106,19 @@ final class JsonBodySchemas {
      * @param closedObjects whether an object schema with {@code properties} and no
      *     {@code additionalProperties} admits no other members, as the validator treats it unless
      *     {@code validation.schema.additionalProperties} is ignored
+     * @param routes the spec's operation table, or null when the validator looks operations up
+     *     (a resolver of this class's own is then built for {@link #schemaFor(String, Request.Method, Request, boolean)})
      */
-    JsonBodySchemas(String content, String basePathOverride, boolean closedObjects) {
+    JsonBodySchemas(String content, String basePathOverride, boolean closedObjects, OperationRoutes routes) {
         ParseOptions options = new ParseOptions();
         // As the validator loads it, so that its operations and media types are the same.
         options.setResolve(true);
         options.setResolveFully(true);
         options.setResolveCombinators(false);
         OpenAPI api = new OpenAPIV3Parser().readContents(content, null, options).getOpenAPI();
-        this.operations = new ApiOperationResolver(api, basePathOverride.isEmpty() ? null : basePathOverride, false);
+        this.routes = routes;
+        this.operations = routes != null || api == null ? null
+                : new ApiOperationResolver(api, basePathOverride.isEmpty() ? null : basePathOverride, false);
         JsonNode document;
         try {
             document = YAML.readTree(content);
@@ -148,8 +168,9 @@ final class JsonBodySchemas {
                     Schema schema = registry.getSchema(SchemaLocation.of(base + "#" + schemaPointer));
                     byMediaType.put(mediaType, schema);
                 }
-                schemas.put(operation.getValue(), byMediaType);
-                mediaTypes.put(operation.getValue(), new ContentTypeAnswers<>());
+                this.bodies.computeIfAbsent(path.getKey(), key -> new EnumMap<>(PathItem.HttpMethod.class))
+                        .put(operation.getKey(), new OperationBodies(byMediaType, body.getContent().keySet(),
+                                new ContentTypeAnswers<>()));
             }
         }
     }
@@ -248,27 +269,46 @@ final class JsonBodySchemas {
     /**
      * The compiled schema the validator would check {@code request}'s body against, or null when
      * the validator keeps the body: no operation, no request body declared, no body sent, not JSON,
-     * or no declared media type matching.
+     * or no declared media type matching. For a request whose operation is not found yet: when the
+     * spec has an operation table, {@link #schemaFor(ApiOperation, Request, boolean)} with the
+     * operation it found serves instead, and this finds it in the table again.
      */
     Schema schemaFor(String path, Request.Method method, Request request, boolean hasBody) {
-        String contentType = request.getContentType().orElse(null);
-        if (!hasBody || contentType == null || !jsonContentTypes.answer(contentType, ContentTypeUtils::isJsonContentType)) {
+        if (!jsonBody(request, hasBody)) {
             return null;
         }
-        ApiOperationMatch match = operations.findApiOperation(path, method);
-        if (!match.isPathFound() || !match.isOperationAllowed()) {
+        ApiOperation operation;
+        if (routes != null) {
+            operation = routes.resolve(path, method);
+        } else if (operations != null) {
+            ApiOperationMatch match = operations.findApiOperation(path, method);
+            operation = match.isPathFound() && match.isOperationAllowed() ? match.getApiOperation() : null;
+        } else {
+            operation = null;
+        }
+        return operation == null ? null : schemaFor(operation, request, hasBody);
+    }
+
+    /** As {@link #schemaFor(String, Request.Method, Request, boolean)}, for the operation the request resolved to. */
+    Schema schemaFor(ApiOperation operation, Request request, boolean hasBody) {
+        if (!jsonBody(request, hasBody)) {
             return null;
         }
-        Operation operation = match.getApiOperation().getOperation();
-        Map<String, Schema> byMediaType = schemas.get(operation);
-        if (byMediaType == null) {
+        Map<PathItem.HttpMethod, OperationBodies> byMethod = bodies.get(operation.getApiPath().original());
+        OperationBodies operationBodies = byMethod == null ? null : byMethod.get(operation.getMethod());
+        if (operationBodies == null) {
             return null;
         }
-        Set<String> declared = operation.getRequestBody().getContent().keySet();
-        return mediaTypes.get(operation)
-                .answer(contentType, value -> ContentTypeUtils.findMostSpecificMatch(value, declared))
-                .map(byMediaType::get)
+        String contentType = request.getContentType().orElseThrow();
+        return operationBodies.mediaTypes()
+                .answer(contentType, value -> ContentTypeUtils.findMostSpecificMatch(value, operationBodies.declared()))
+                .map(operationBodies.schemas()::get)
                 .orElse(null);
+    }
+
+    private boolean jsonBody(Request request, boolean hasBody) {
+        String contentType = request.getContentType().orElse(null);
+        return hasBody && contentType != null && jsonContentTypes.answer(contentType, ContentTypeUtils::isJsonContentType);
     }
 
     /**

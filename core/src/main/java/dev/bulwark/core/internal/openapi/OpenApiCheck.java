@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.openapi;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -53,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * the list (after path parameters, before query and cookie parameters), under the same keys, levels,
  * {@code ignore} list and cap. The validator's {@code validation.request.body.missing} for such a
  * request is dropped, since the body is there.
+ *
+ * <p>A request's operation is looked up once, in a table built at start-up ({@link OperationRoutes}),
+ * and serves both the validator's check ({@link RequestSteps}) and the choice of the body's schema;
+ * a request no operation fits goes to the validator whole, which reports the missing path or method.
  */
 public final class OpenApiCheck implements Check {
 
@@ -80,7 +85,9 @@ public final class OpenApiCheck implements Check {
     private final LevelResolver levels;
     private final List<LoadedSpec> specs = new ArrayList<>();
 
-    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator, JsonBodySchemas bodies) {
+    /** A spec's validator and body schemas, and its operation table (null: the validator looks operations up). */
+    private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator, JsonBodySchemas bodies,
+            OperationRoutes routes) {
     }
 
     public OpenApiCheck(OpenApiConfig config) {
@@ -118,8 +125,9 @@ public final class OpenApiCheck implements Check {
                 if (String.valueOf(parsed.getOpenAPI().getOpenapi()).startsWith("3.0")) {
                     ParameterSchemas.install(validator);
                 }
+                OperationRoutes routes = OperationRoutes.of(validator);
                 specs.add(new LoadedSpec(spec, validator, new JsonBodySchemas(content, spec.basePath(),
-                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE)));
+                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE, routes), routes));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }
@@ -169,14 +177,20 @@ public final class OpenApiCheck implements Check {
         SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection);
         Request withoutBody = validatorRequest.build();
         HttpRequest request = inspection.request();
-        Schema bodySchema = loaded.bodies().schemaFor(inspection.normalizedPath(), withoutBody.getMethod(), withoutBody,
-                request.bodyLength() > 0);
+        // Null when no operation fits: the validator then reports the missing path or method itself.
+        ApiOperation operation = loaded.routes() == null ? null
+                : loaded.routes().resolve(withoutBody.getPath(), withoutBody.getMethod());
+        Schema bodySchema = loaded.routes() == null
+                ? loaded.bodies().schemaFor(inspection.normalizedPath(), withoutBody.getMethod(), withoutBody,
+                        request.bodyLength() > 0)
+                : operation == null ? null : loaded.bodies().schemaFor(operation, withoutBody, request.bodyLength() > 0);
         ValidationReport report;
         List<JsonBodySchemas.BodyViolation> bodyViolations;
         try {
-            report = loaded.validator().validateRequest(
-                    bodySchema != null || request.bodyLength() == 0 ? withoutBody
-                            : validatorRequest.withBody(bodyBytes(request)).build());
+            Request checked = bodySchema != null || request.bodyLength() == 0 ? withoutBody
+                    : validatorRequest.withBody(bodyBytes(request)).build();
+            report = operation != null ? loaded.routes().validate(checked, operation)
+                    : loaded.validator().validateRequest(checked);
             bodyViolations = bodySchema != null ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         } catch (RuntimeException | Error e) {
             // Fail closed: a request the contract cannot be checked against is not let through.
@@ -364,25 +378,28 @@ public final class OpenApiCheck implements Check {
      * The request as the validator reads it, without its body (added only when the validator
      * checks it): the query parameters Bulwark decoded, and each header name once with all its
      * values. Both are grouped in one pass over the request, so that the cost follows the number
-     * of fields, not its square.
+     * of fields, not its square. Query values are grouped by their exact name before the builder,
+     * which files names that differ only in case under one: {@code ?ids=1&IDS=2&ids=3} reaches the
+     * validator as {@code [1, 3, 2]}, the order that decides which violations fall within
+     * {@code max-violations}.
      */
     private static SimpleRequest.Builder toValidatorRequest(Inspection inspection) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
-        Map<String, List<String>> query = new LinkedHashMap<>();
+        Map<String, List<String>> query = null;
         for (RequestValue value : inspection.values()) {
             Location location = value.location();
             if (location.source() == Source.QUERY && location.component() == Component.VALUE) {
-                List<String> values = query.get(location.name());
-                if (values == null) {
-                    values = new ArrayList<>(1);
-                    query.put(location.name(), values);
+                if (query == null) {
+                    query = new LinkedHashMap<>();
                 }
-                values.add(value.decoded());
+                query.computeIfAbsent(location.name(), name -> new ArrayList<>(1)).add(value.decoded());
             }
         }
-        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-            builder.withQueryParam(parameter.getKey(), parameter.getValue());
+        if (query != null) {
+            for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+                builder.withQueryParam(parameter.getKey(), parameter.getValue());
+            }
         }
         for (List<String> field : groupByName(request.headers())) {
             // The first element is the name as first received, the others its values.

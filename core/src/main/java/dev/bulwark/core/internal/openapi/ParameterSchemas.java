@@ -88,11 +88,12 @@ final class ParameterSchemas extends SchemaValidator {
      */
     static boolean install(OpenApiInteractionValidator validator) {
         try {
-            Object requestValidator = read(validator, "requestValidator");
-            Object parameterValidator = read(requestValidator, "parameterValidator");
-            ParameterSchemas schemas = new ParameterSchemas((Components) read(requestValidator, "components"),
-                    (MessageResolver) read(validator, "messages"));
-            Object operations = read(read(validator, "apiOperationResolver"), "operations");
+            Object requestValidator = ValidatorInternals.read(validator, "requestValidator");
+            Object parameterValidator = ValidatorInternals.read(requestValidator, "parameterValidator");
+            Components components = (Components) ValidatorInternals.read(requestValidator, "components");
+            ParameterSchemas schemas = new ParameterSchemas(components,
+                    (MessageResolver) ValidatorInternals.read(validator, "messages"));
+            Object operations = ValidatorInternals.read(ValidatorInternals.read(validator, "apiOperationResolver"), "operations");
             for (Object operation : (Collection<?>) operations.getClass().getMethod("values").invoke(operations)) {
                 List<Parameter> parameters = ((Operation) operation).getParameters();
                 if (parameters != null) {
@@ -112,12 +113,6 @@ final class ParameterSchemas extends SchemaValidator {
             LOG.warn("OpenAPI parameters stay with the validator's schema engine (slower, same verdicts): {}", e.toString());
             return false;
         }
-    }
-
-    private static Object read(Object target, String name) throws ReflectiveOperationException {
-        Field field = target.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(target);
     }
 
     @Override

@@ -131,7 +131,7 @@ class JsonBodySchemasTest {
 
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
             .createForInlineApiSpecification(SPEC).withSchemaFactorySupplier(SchemaEngine::schemaFactory).build();
-    private static final JsonBodySchemas BODIES = new JsonBodySchemas(SPEC, "", true);
+    private static final JsonBodySchemas BODIES = new JsonBodySchemas(SPEC, "", true, null);
 
     static Stream<Arguments> bodies() {
         String thing = "\"name\":\"Rex\",\"kind\":\"a\"";
@@ -228,7 +228,7 @@ class JsonBodySchemasTest {
 
     @Test
     void selectsTheSameSchemaWhenAContentTypeComesAgain() {
-        JsonBodySchemas bodies = new JsonBodySchemas(SPEC, "", true);
+        JsonBodySchemas bodies = new JsonBodySchemas(SPEC, "", true, null);
         List<Schema> selected = new ArrayList<>();
         for (String contentType : List.of("application/vnd.any+json", "text/plain", "application/json; charset=utf-8",
                 "application/vnd.any+json", "text/plain", "application/json; charset=utf-8")) {
@@ -239,6 +239,32 @@ class JsonBodySchemasTest {
         assertThat(selected.get(0)).isNotNull();
         assertThat(selected.get(1)).isNull();
         assertThat(selected.subList(3, 6)).containsExactlyElementsOf(selected.subList(0, 3));
+    }
+
+    @Test
+    void selectsBodiesThroughTheOperationTableWithoutAResolverOfItsOwn() throws ReflectiveOperationException {
+        JsonBodySchemas routed = new JsonBodySchemas(SPEC, "", true, OperationRoutes.of(VALIDATOR));
+        List<String> expected = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        for (String path : List.of("/things", "/things/7", "/THINGS", "/pets", "/dogs", "/any", "/unknown", "/things/7/x")) {
+            for (String method : List.of("POST", "PUT", "GET")) {
+                for (String contentType : List.of("application/json", "application/vnd.any+json", "text/plain")) {
+                    Request request = new SimpleRequest.Builder(method, path).withContentType(contentType).build();
+                    expected.add(method + " " + path + " " + contentType + " -> "
+                            + location(BODIES.schemaFor(path, request.getMethod(), request, true)));
+                    actual.add(method + " " + path + " " + contentType + " -> "
+                            + location(routed.schemaFor(path, request.getMethod(), request, true)));
+                }
+            }
+        }
+
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(expected).anyMatch(selection -> !selection.endsWith("-> none"));
+        assertThat(ValidatorInternals.read(routed, "operations")).isNull();
+    }
+
+    private static String location(Schema schema) {
+        return schema == null ? "none" : String.valueOf(schema.getSchemaLocation());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.core.BlockType;
 import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.Finding;
 import dev.bulwark.core.Headers;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Mode;
@@ -152,6 +153,32 @@ class OpenApiCheckTest {
                 """));
         Decision decision = capped.evaluate(HttpRequest.builder("GET", "/api/pets?limit=0&status=x&extra=1").build());
         assertThat(decision.findings()).hasSize(1);
+    }
+
+    @Test
+    void capsViolationsInTheOrderOfValuesGroupedByExactName(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("ids.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.3
+                info: {title: ids, version: '1'}
+                paths:
+                  /items:
+                    get:
+                      parameters:
+                        - {name: ids, in: query, schema: {type: array, items: {type: integer, maximum: 10}}}
+                      responses: {'200': {description: ok}}
+                """);
+        Bulwark capped = Bulwark.create(BulwarkConfig.fromYaml("""
+                openapi:
+                  specs: [{location: '%s'}]
+                  max-violations: 1
+                """.formatted(spec)));
+
+        // The validator files IDS under ids: [1, abc, 99], as the names came grouped, not [1, 99, abc].
+        Decision decision = capped.evaluate(HttpRequest.builder("GET", "/items?ids=1&IDS=99&ids=abc").build());
+
+        assertThat(decision.findings()).filteredOn(finding -> finding.ruleKey().equals(OpenApiCheck.KEY))
+                .extracting(Finding::ruleId).containsExactly("validation.request.parameter.schema.type");
     }
 
     @Test

@@ -1,0 +1,215 @@
+package dev.bulwark.core.internal.openapi;
+
+import static dev.bulwark.core.internal.openapi.ValidatorInternals.read;
+
+import com.atlassian.oai.validator.interaction.request.RequestValidator;
+import com.atlassian.oai.validator.model.ApiOperation;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * {@link RequestValidator#validateRequest(Request, ApiOperation)} step by step, in its order and
+ * with its context, except that the {@code Content-Type} and {@code Accept} checks are answered
+ * once per operation and header value: each is a function of those alone (the request's values of
+ * the header against the media types the operation declares), and the validator parsed every
+ * declared type and formatted a "not allowed" message on every request, even one that was allowed.
+ * Answers are kept per operation in a bounded table ({@link JsonBodySchemas.ContentTypeAnswers}),
+ * for a header sent once; a repeated header is checked as before. The unexpected query parameter
+ * step remembers which lists of names (in order) it found all expected (it reads nothing else of
+ * the request), and is skipped when its key is ignored.
+ *
+ * <p>The steps are the validator's own private methods, reached once at start-up, and their list
+ * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version
+ * ({@link ValidatorInternals#TESTED_VERSION}): {@link OperationRoutes} builds them only for that
+ * version, since a later one could add or reorder a step unnoticed. {@link #of} returns null when
+ * the validator's layout is not the one expected, and the validator's {@code validateRequest} is
+ * used as a whole.
+ */
+final class RequestSteps {
+
+    /** The only key the validator's unexpected query parameter step reports. */
+    static final String UNEXPECTED_QUERY_PARAMETER = "validation.request.parameter.query.unexpected";
+    private static final MethodType STEP = MethodType.methodType(ValidationReport.class, Request.class, ApiOperation.class);
+
+    private final MethodHandle security;
+    private final MethodHandle body;
+    private final MethodHandle contentType;
+    private final MethodHandle accepts;
+    private final MethodHandle headers;
+    private final MethodHandle pathParameters;
+    private final MethodHandle queryParameters;
+    private final MethodHandle explodedQueryParameters;
+    private final MethodHandle deepObjectQueryParameters;
+    /** Null when its only key is ignored. */
+    private final MethodHandle unexpectedQueryParameters;
+    private final MethodHandle cookieParameters;
+    private final MethodHandle custom;
+    /** Per operation of the validator's model, its remembered answers; filled at start-up. */
+    private final Map<Operation, OperationAnswers> answers = new IdentityHashMap<>();
+
+    /**
+     * Reports by {@code Content-Type} value and by {@code Accept} value; whether the query's names
+     * (in order) are all expected.
+     */
+    private record OperationAnswers(JsonBodySchemas.ContentTypeAnswers<ValidationReport> contentTypes,
+            JsonBodySchemas.ContentTypeAnswers<ValidationReport> accepts,
+            JsonBodySchemas.ContentTypeAnswers<Boolean> queryNamesExpected) {
+    }
+
+    private RequestSteps(RequestValidator validator, Collection<Operation> operations,
+            boolean unexpectedQueryParametersIgnored) throws ReflectiveOperationException {
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(RequestValidator.class, MethodHandles.lookup());
+        Object securityValidator = read(validator, "securityValidator");
+        this.security = MethodHandles.privateLookupIn(securityValidator.getClass(), MethodHandles.lookup())
+                .findVirtual(securityValidator.getClass(), "validateSecurity", STEP).bindTo(securityValidator);
+        Object bodyValidator = read(validator, "requestBodyValidator");
+        this.body = MethodHandles.privateLookupIn(bodyValidator.getClass(), MethodHandles.lookup())
+                .findVirtual(bodyValidator.getClass(), "validateRequestBody",
+                        MethodType.methodType(ValidationReport.class, Request.class, RequestBody.class))
+                .bindTo(bodyValidator);
+        this.contentType = step(lookup, validator, "validateContentType");
+        this.accepts = step(lookup, validator, "validateAccepts");
+        this.headers = step(lookup, validator, "validateHeaders");
+        this.pathParameters = lookup.findVirtual(RequestValidator.class, "validatePathParameters",
+                MethodType.methodType(ValidationReport.class, ApiOperation.class)).bindTo(validator);
+        this.queryParameters = step(lookup, validator, "validateQueryParameters");
+        this.explodedQueryParameters = step(lookup, validator, "validateExplodedQueryParameters");
+        this.deepObjectQueryParameters = step(lookup, validator, "validateDeepObjectQueryParameters");
+        this.unexpectedQueryParameters = unexpectedQueryParametersIgnored ? null
+                : step(lookup, validator, "validateUnexpectedQueryParameters");
+        this.cookieParameters = step(lookup, validator, "validateCookieParameters");
+        this.custom = step(lookup, validator, "validateCustom");
+        for (Operation operation : operations) {
+            answers.put(operation, new OperationAnswers(new JsonBodySchemas.ContentTypeAnswers<>(),
+                    new JsonBodySchemas.ContentTypeAnswers<>(), new JsonBodySchemas.ContentTypeAnswers<>()));
+        }
+    }
+
+    /**
+     * The steps of {@code validator} for {@code operations}, or null when its layout is not the one
+     * expected. With {@code unexpectedQueryParametersIgnored} (its level of
+     * {@value #UNEXPECTED_QUERY_PARAMETER} is {@code IGNORE}), the step that reports only that key is
+     * skipped: an ignored message is never a finding.
+     */
+    static RequestSteps of(RequestValidator validator, Collection<Operation> operations,
+            boolean unexpectedQueryParametersIgnored) {
+        try {
+            return new RequestSteps(validator, operations, unexpectedQueryParametersIgnored);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MethodHandle step(MethodHandles.Lookup lookup, RequestValidator validator, String name)
+            throws ReflectiveOperationException {
+        return lookup.findVirtual(RequestValidator.class, name, STEP).bindTo(validator);
+    }
+
+    /** What the validator's {@code validateRequest(request, operation)} reports. */
+    ValidationReport validate(Request request, ApiOperation operation) {
+        OperationAnswers remembered = answers.get(operation.getOperation());
+        try {
+            ValidationReport report = ((ValidationReport) security.invokeExact(request, operation))
+                    .merge(mediaTypes(request, operation, "Content-Type", contentType,
+                            remembered == null ? null : remembered.contentTypes()))
+                    .merge(mediaTypes(request, operation, "Accept", accepts, remembered == null ? null : remembered.accepts()))
+                    .merge((ValidationReport) headers.invokeExact(request, operation))
+                    .merge((ValidationReport) pathParameters.invokeExact(operation))
+                    .merge((ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()))
+                    .merge((ValidationReport) queryParameters.invokeExact(request, operation))
+                    .merge((ValidationReport) explodedQueryParameters.invokeExact(request, operation))
+                    .merge((ValidationReport) deepObjectQueryParameters.invokeExact(request, operation))
+                    .merge(unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()))
+                    .merge((ValidationReport) cookieParameters.invokeExact(request, operation))
+                    .merge((ValidationReport) custom.invokeExact(request, operation));
+            if (report.getMessages().isEmpty()) {
+                // An empty report stays empty with any context.
+                return report;
+            }
+            return report.withAdditionalContext(ValidationReport.MessageContext.create()
+                    .in(ValidationReport.MessageContext.Location.REQUEST)
+                    .withApiOperation(operation)
+                    .withRequestPath(operation.getRequestPath().original())
+                    .withRequestMethod(request.getMethod())
+                    .build());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The unexpected query parameter step. What it finds is a function of the query's names in
+     * order and the operation alone (the names it declares), so that names found all expected once
+     * are not checked again; names with an unexpected one are checked every time, so that each
+     * report is the request's own.
+     */
+    private ValidationReport unexpectedQuery(Request request, ApiOperation operation,
+            JsonBodySchemas.ContentTypeAnswers<Boolean> remembered) throws Throwable {
+        if (unexpectedQueryParameters == null) {
+            return ValidationReport.empty();
+        }
+        String names = remembered == null ? null : namesKey(request.getQueryParameters());
+        if (names == null) {
+            return (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
+        }
+        ValidationReport[] checked = new ValidationReport[1];
+        boolean allExpected = remembered.answer(names, unused -> {
+            try {
+                checked[0] = (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            return checked[0].getMessages().isEmpty();
+        });
+        if (checked[0] != null) {
+            return checked[0];
+        }
+        return allExpected ? ValidationReport.empty()
+                : (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
+    }
+
+    /**
+     * The names in order, each preceded by its length (so that no two lists share a key), or null
+     * when that is longer than a remembered key may be.
+     */
+    static String namesKey(Collection<String> names) {
+        StringBuilder key = new StringBuilder();
+        for (String name : names) {
+            key.append(name.length()).append(':').append(name);
+            if (key.length() > JsonBodySchemas.ContentTypeAnswers.REMEMBERED_LENGTH) {
+                return null;
+            }
+        }
+        return key.toString();
+    }
+
+    private static ValidationReport mediaTypes(Request request, ApiOperation operation, String header, MethodHandle step,
+            JsonBodySchemas.ContentTypeAnswers<ValidationReport> remembered) throws Throwable {
+        Collection<String> values = request.getHeaderValues(header);
+        if (remembered == null || values.size() != 1) {
+            return (ValidationReport) step.invokeExact(request, operation);
+        }
+        String value = values.iterator().next();
+        return remembered.answer(value, unused -> {
+            try {
+                return (ValidationReport) step.invokeExact(request, operation);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
