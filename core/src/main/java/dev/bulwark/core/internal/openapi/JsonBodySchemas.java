@@ -45,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The JSON request bodies of one spec, validated against their schemas with networknt's
@@ -330,6 +331,11 @@ final class JsonBodySchemas {
         private final PairTable<Answer<T>> answers = new PairTable<>(REMEMBERED_VALUES);
 
         T answer(String contentType, Function<String, T> compute) {
+            return answer(contentType, compute, computed -> true);
+        }
+
+        /** As {@link #answer(String, Function)}, keeping only answers {@code worthKeeping} accepts. */
+        T answer(String contentType, Function<String, T> compute, Predicate<T> worthKeeping) {
             int slot = answers.slot(contentType.hashCode());
             Answer<T> known = answers.at(slot);
             if (known == null || !known.contentType().equals(contentType)) {
@@ -339,7 +345,7 @@ final class JsonBodySchemas {
                 return known.answer();
             }
             T computed = compute.apply(contentType);
-            if (contentType.length() <= REMEMBERED_LENGTH) {
+            if (contentType.length() <= REMEMBERED_LENGTH && worthKeeping.test(computed)) {
                 answers.keep(slot, new Answer<>(contentType, computed));
             }
             return computed;

@@ -151,33 +151,27 @@ final class RequestSteps {
      * The unexpected query parameter step. What it finds is a function of the query's names in
      * order and the operation alone (the names it declares), so that names found all expected once
      * are not checked again; names with an unexpected one are checked every time, so that each
-     * report is the request's own.
+     * report is the request's own, and are not kept.
      */
     private ValidationReport unexpectedQuery(Request request, ApiOperation operation,
-            JsonBodySchemas.ContentTypeAnswers<Boolean> remembered) throws Throwable {
+            JsonBodySchemas.ContentTypeAnswers<Boolean> remembered) {
         if (unexpectedQueryParameters == null) {
             return ValidationReport.empty();
         }
         String names = remembered == null ? null : namesKey(request.getQueryParameters());
         if (names == null) {
-            return (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
+            return run(unexpectedQueryParameters, request, operation);
         }
         ValidationReport[] checked = new ValidationReport[1];
-        boolean allExpected = remembered.answer(names, unused -> {
-            try {
-                checked[0] = (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
+        // Only lists of names found all expected and each declared as it is spelled are kept: a
+        // list with an unexpected name is checked every time anyway, and a bracketed name
+        // (filter[anything]) is the client's own text, which the table need not hold.
+        remembered.answer(names, unused -> {
+            checked[0] = run(unexpectedQueryParameters, request, operation);
             return checked[0].getMessages().isEmpty();
-        });
-        if (checked[0] != null) {
-            return checked[0];
-        }
-        return allExpected ? ValidationReport.empty()
-                : (ValidationReport) unexpectedQueryParameters.invokeExact(request, operation);
+        }, expected -> expected && names.indexOf('[') < 0);
+        // Not run: the names were kept, so all of them were found expected before.
+        return checked[0] != null ? checked[0] : ValidationReport.empty();
     }
 
     /**
@@ -196,20 +190,23 @@ final class RequestSteps {
     }
 
     private static ValidationReport mediaTypes(Request request, ApiOperation operation, String header, MethodHandle step,
-            JsonBodySchemas.ContentTypeAnswers<ValidationReport> remembered) throws Throwable {
+            JsonBodySchemas.ContentTypeAnswers<ValidationReport> remembered) {
         Collection<String> values = request.getHeaderValues(header);
         if (remembered == null || values.size() != 1) {
-            return (ValidationReport) step.invokeExact(request, operation);
+            return run(step, request, operation);
         }
         String value = values.iterator().next();
-        return remembered.answer(value, unused -> {
-            try {
-                return (ValidationReport) step.invokeExact(request, operation);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return remembered.answer(value, unused -> run(step, request, operation));
+    }
+
+    /** Runs one of the validator's steps, passing on what it throws unchecked. */
+    private static ValidationReport run(MethodHandle step, Request request, ApiOperation operation) {
+        try {
+            return (ValidationReport) step.invokeExact(request, operation);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -305,6 +305,20 @@ class JsonBodySchemasTest {
         assertThat(answers.size()).isZero();
     }
 
+    @Test
+    void keepsNoAnswerItIsToldIsNotWorthKeeping() {
+        JsonBodySchemas.ContentTypeAnswers<Boolean> answers = new JsonBodySchemas.ContentTypeAnswers<>();
+        int[] computed = {0};
+
+        answers.answer("a=1", value -> ++computed[0] > 0 && false, Boolean::booleanValue);
+        answers.answer("a=1", value -> ++computed[0] > 0 && false, Boolean::booleanValue);
+        answers.answer("b=1", value -> ++computed[0] > 0, Boolean::booleanValue);
+        answers.answer("b=1", value -> ++computed[0] > 0, Boolean::booleanValue);
+
+        assertThat(computed[0]).isEqualTo(3);
+        assertThat(answers.size()).isOne();
+    }
+
     @ParameterizedTest(name = "{0} {1} {3}")
     @MethodSource("bodies")
     void findsWhatTheValidatorFindsInTheBody(String method, String path, String contentType, String json) {
