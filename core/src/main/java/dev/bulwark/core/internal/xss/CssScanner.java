@@ -165,6 +165,10 @@ final class CssScanner {
             if (c >= 128 || !CONSTRUCT_STARTS[c]) {
                 continue;
             }
+            if (i > 0 && c != '@' && c != '-' && Chars.isLetter(t[i - 1])) {
+                // inside a word, where construct() starts nothing: most letters of prose
+                continue;
+            }
             int end = construct(t, i, n, false);
             if (end > 0) {
                 findings.add(XssRules.CSS_SCRIPT, i, end);
