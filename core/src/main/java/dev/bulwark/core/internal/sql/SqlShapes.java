@@ -215,7 +215,9 @@ final class SqlShapes {
         }
         int first = atValueStart ? next(0) : -1;
         for (int i = 0; i < n; i++) {
-            anywhere(i, i == first);
+            if (!passive(i)) {
+                anywhere(i, i == first);
+            }
         }
         if (atValueStart && context == UNQUOTED) {
             statementBehindOperators(0);
@@ -1273,6 +1275,27 @@ final class SqlShapes {
     }
 
     // ---------------------------------------------------------------- anywhere checks
+
+    /**
+     * Whether {@link #anywhere} has nothing to look at for token {@code i}: a string, a parenthesis,
+     * a dot, a variable or another token it passes over, an operator other than a logical one or a
+     * cast, or a word outside the vocabulary that no call parenthesis follows. Most tokens of prose
+     * are one of these, so the judge passes them without a call.
+     */
+    private boolean passive(int i) {
+        int t = type[i];
+        if (t == WORD) {
+            if (detail[i] != 0) {
+                return false;
+            }
+            int k = next(i + 1);
+            return k >= n || type[k] != LPAREN;
+        }
+        if (t == OP) {
+            return detail[i] != OP_LOGIC && detail[i] != OP_CAST;
+        }
+        return t != SEMI && t != NUM && t != COMMA && t != COMMENT && t != QIDENT;
+    }
 
     private void anywhere(int i, boolean valueStart) {
         int t = type[i];
