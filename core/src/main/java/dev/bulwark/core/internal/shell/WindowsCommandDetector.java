@@ -324,7 +324,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                     i++;
                     continue;
                 }
-                if (ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0) {
+                if (ShellTokenizer.isCommandSeparator(c)) {
                     return false;
                 }
                 int length = prefixAt(text, i);
@@ -345,7 +345,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             while (i >= 0 && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
                 i--;
             }
-            return i < 0 || ShellTokenizer.isWordGap(text.charAt(i)) || ShellTokenizer.COMMAND_SEPARATORS.indexOf(text.charAt(i)) >= 0;
+            return i < 0 || ShellTokenizer.isWordGap(text.charAt(i)) || ShellTokenizer.isCommandSeparator(text.charAt(i));
         }
 
         /**
@@ -358,7 +358,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             for (int i = at, n = text.length(); i < n && length < prefix.length; i++) {
                 char c = text.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r'
-                        || ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0) {
+                        || ShellTokenizer.isCommandSeparator(c)) {
                     break;
                 }
                 if (c != '\'' && c != '"') {
