@@ -182,6 +182,7 @@ public final class SqlInjectionDetector extends RuleFamily {
             }
         } finally {
             findings.clear();
+            scratch.large = null;
         }
     }
 
@@ -408,6 +409,11 @@ public final class SqlInjectionDetector extends RuleFamily {
         final FirstFindings findings = new FirstFindings(SqlRules.ALL);
         /** The value's characters for the lexer, for values up to {@link #SCRATCH_CHARS}; all zeros between values. */
         char[] chars = new char[0];
+        /**
+         * The characters of longer values, shared by the readings of one {@link #scan} (a value is
+         * judged once per decoded form); null outside a scan, so no thread keeps a large array.
+         */
+        char[] large;
     }
 
     /**
@@ -430,7 +436,10 @@ public final class SqlInjectionDetector extends RuleFamily {
         if (buffered && scratch.chars.length < n) {
             scratch.chars = new char[Math.min(SCRATCH_CHARS, Math.max(n, 2 * scratch.chars.length))];
         }
-        char[] chars = buffered ? scratch.chars : new char[n];
+        if (!buffered && (scratch.large == null || scratch.large.length < n)) {
+            scratch.large = new char[n];
+        }
+        char[] chars = buffered ? scratch.chars : scratch.large;
         value.getChars(0, n, chars, 0);
         shapes.start(value, findings);
         try {

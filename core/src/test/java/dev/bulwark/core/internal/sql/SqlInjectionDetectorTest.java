@@ -66,6 +66,19 @@ class SqlInjectionDetectorTest {
         }
     }
 
+    @Test
+    void judgesEachDecodedFormOfAValueLongerThanTheThreadBuffer() {
+        // Longer values share one array across their decoded forms; a shorter form must not read
+        // the longer one's characters behind its end.
+        String prose = "Second floor, ring twice. ".repeat(SqlInjectionDetector.SCRATCH_CHARS / 20);
+        String encoded = prose + "%27%20union%20select%20password%20from%20users--%20";
+
+        assertThat(encoded.length()).isGreaterThan(SqlInjectionDetector.SCRATCH_CHARS);
+        assertThat(rulesFor(encoded)).contains("SQL-UNION-AFTER-BREAK");
+        assertThat(rulesFor(prose + prose + "' union select password from users-- ")).contains("SQL-UNION-AFTER-BREAK");
+        assertThat(rulesFor(prose + prose)).isEmpty();
+    }
+
     @Nested
     class Union {
         @Test
