@@ -51,13 +51,29 @@ public final class Ascii {
                 || c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000';
     }
 
-    /** Identifier start in the C family: letter, underscore, or any non-ASCII non-space character. */
-    public static boolean isIdentStart(char c) {
-        return isLetter(c) || c == '_' || (c >= 0x80 && !isSpace(c));
+    /**
+     * Identifier start (bit 1) and part (bit 2) of each ASCII character, so that the word passes
+     * of the detectors, which ask for every character of a value, test one table entry.
+     */
+    private static final byte[] IDENT = new byte[128];
+    private static final byte IDENT_START = 1;
+    private static final byte IDENT_PART = 2;
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean start = isLetter(c) || c == '_';
+            IDENT[c] = (byte) ((start ? IDENT_START : 0) | (start || isDigit(c) ? IDENT_PART : 0));
+        }
     }
 
+    /** Identifier start in the C family: letter, underscore, or any non-ASCII non-space character. */
+    public static boolean isIdentStart(char c) {
+        return c < 128 ? (IDENT[c] & IDENT_START) != 0 : !isSpace(c);
+    }
+
+    /** Identifier part in the C family: an identifier start or a digit. */
     public static boolean isIdentPart(char c) {
-        return isIdentStart(c) || isDigit(c);
+        return c < 128 ? (IDENT[c] & IDENT_PART) != 0 : !isSpace(c);
     }
 
     /** Identifier part in Java, where {@code $} is a letter. */

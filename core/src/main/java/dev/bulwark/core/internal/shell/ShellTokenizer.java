@@ -35,6 +35,11 @@ final class ShellTokenizer {
      */
     static final String COMMAND_SEPARATORS = "\n;|&()";
 
+    /** Whether {@code c} is one of {@link #COMMAND_SEPARATORS}, without a search of that string for every character. */
+    static boolean isCommandSeparator(char c) {
+        return c == '\n' || c == ';' || c == '|' || c == '&' || c == '(' || c == ')';
+    }
+
     // Token types.
     static final int END = 0;
     static final int WORD = 1;

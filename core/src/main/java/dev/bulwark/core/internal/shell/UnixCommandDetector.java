@@ -511,7 +511,7 @@ public final class UnixCommandDetector extends RuleFamily {
 
         /** Whether a word can end before or start after {@code c}: a blank, a line feed or a separator. */
         private static boolean isWordBoundary(char c) {
-            return ShellTokenizer.isWordGap(c) || ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0;
+            return ShellTokenizer.isWordGap(c) || ShellTokenizer.isCommandSeparator(c);
         }
 
         /**

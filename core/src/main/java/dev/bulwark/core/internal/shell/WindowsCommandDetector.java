@@ -191,15 +191,27 @@ public final class WindowsCommandDetector extends RuleFamily {
             // The value's profile holds for the text read unless decoding changed it.
             boolean afterOpening = mayNameCommandAfterOpening(read, read == text ? target.profile() : TextProfile.of(read));
             boolean opening = !afterOpening && commandAt(read, 0);
-            if (afterOpening || opening) {
-                readUnquotedAndDoubleQuoted(read);
-            }
-            if (!anyBlocking && read.indexOf('\'') >= 0 && (afterOpening || singleQuotedOpeningMayName(read, opening))) {
-                // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
-                // all: "'&net user x /add&'" closes the string, or never opened one.
-                parse(read, ShellTokenizer.START_SINGLE);
+            openingOnly = !afterOpening;
+            try {
+                if (afterOpening || opening) {
+                    readUnquotedAndDoubleQuoted(read);
+                }
+                if (!anyBlocking && read.indexOf('\'') >= 0 && (afterOpening || singleQuotedOpeningMayName(read, opening))) {
+                    // Injected inside a PowerShell string, or into cmd.exe, where "'" is no quote at
+                    // all: "'&net user x /add&'" closes the string, or never opened one.
+                    parse(read, ShellTokenizer.START_SINGLE);
+                }
+            } finally {
+                openingOnly = false;
             }
         }
+
+        /**
+         * Set while a value is read whose first command is the only thing a reading can find
+         * ({@link #mayNameCommandAfterOpening} is false): the reading ends once that command is
+         * settled ({@link #openingSettled}). False for the test entry points, which read everything.
+         */
+        private boolean openingOnly;
 
         private void readUnquotedAndDoubleQuoted(String text) {
             parse(text, ShellTokenizer.START_UNQUOTED);
@@ -223,6 +235,26 @@ public final class WindowsCommandDetector extends RuleFamily {
          */
         void readUnquotedAndDoubleQuoted(String text, DetectionSink sink) {
             readUnquotedAndDoubleQuoted(begin(text, false));
+            report(sink);
+        }
+
+        /**
+         * Reads the text in all three ways, whatever the preconditions say, and hands what the
+         * readings find to {@code sink}; with {@code passSettledOpening}, as {@link #run} does, a
+         * reading ends at a settled opening command when nothing after it can be found. Tests hold
+         * that shortcut to the full readings with it.
+         */
+        void readEveryWay(String text, boolean passSettledOpening, DetectionSink sink) {
+            String read = begin(text, false);
+            openingOnly = passSettledOpening && !mayNameCommandAfterOpening(read, TextProfile.of(read));
+            try {
+                readUnquotedAndDoubleQuoted(read);
+                if (!anyBlocking && read.indexOf('\'') >= 0) {
+                    parse(read, ShellTokenizer.START_SINGLE);
+                }
+            } finally {
+                openingOnly = false;
+            }
             report(sink);
         }
 
@@ -324,7 +356,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                     i++;
                     continue;
                 }
-                if (ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0) {
+                if (ShellTokenizer.isCommandSeparator(c)) {
                     return false;
                 }
                 int length = prefixAt(text, i);
@@ -345,7 +377,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             while (i >= 0 && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
                 i--;
             }
-            return i < 0 || ShellTokenizer.isWordGap(text.charAt(i)) || ShellTokenizer.COMMAND_SEPARATORS.indexOf(text.charAt(i)) >= 0;
+            return i < 0 || ShellTokenizer.isWordGap(text.charAt(i)) || ShellTokenizer.isCommandSeparator(text.charAt(i));
         }
 
         /**
@@ -358,7 +390,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             for (int i = at, n = text.length(); i < n && length < prefix.length; i++) {
                 char c = text.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r'
-                        || ShellTokenizer.COMMAND_SEPARATORS.indexOf(c) >= 0) {
+                        || ShellTokenizer.isCommandSeparator(c)) {
                     break;
                 }
                 if (c != '\'' && c != '"') {
@@ -407,7 +439,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                     }
                     default -> { }
                 }
-                if (anyBlocking) {
+                if (anyBlocking || openingOnly && type == ShellTokenizer.WORD && d == 0 && openingSettled()) {
                     return;
                 }
             }
@@ -417,6 +449,20 @@ public final class WindowsCommandDetector extends RuleFamily {
                 }
                 finishCommand(d, false);
             }
+        }
+
+        /**
+         * Whether the command of level 0 can no longer be found, whatever follows: an everyday name
+         * ({@code call}, {@code echo}, {@code set}) written plainly, opening the value outside a
+         * header, with a plain word among its operands ({@code Call before delivery}). {@link
+         * #judgeCommandLine} finds nothing for it then, and what it counts only grows; with
+         * {@link #openingOnly}, no later word can be found either, so the rest of the reading is
+         * passed over. No grammar of FOR or IF may be under way.
+         */
+        private boolean openingSettled() {
+            return hasCmd[0] && plainArgs[0] > 0 && cmdStrength[0] == START && cmdMatch[0] == 0 && !subcommand[0]
+                    && (cmdFlags[0] & (POWERSHELL | CMD | DISTINCT | NAMED | CMDLET)) == 0
+                    && forState[0] == 0 && ifState[0] == 0;
         }
 
         private void resetLevel(int d) {

@@ -182,6 +182,7 @@ public final class SqlInjectionDetector extends RuleFamily {
             }
         } finally {
             findings.clear();
+            scratch.large = null;
         }
     }
 
@@ -406,7 +407,20 @@ public final class SqlInjectionDetector extends RuleFamily {
         final int[] stack = new int[MAX_TOKENS];
         final SqlShapes shapes = new SqlShapes();
         final FirstFindings findings = new FirstFindings(SqlRules.ALL);
+        /** The value's characters for the lexer, for values up to {@link #SCRATCH_CHARS}; all zeros between values. */
+        char[] chars = new char[0];
+        /**
+         * The characters of longer values, shared by the readings of one {@link #scan} (a value is
+         * judged once per decoded form); null outside a scan, so no thread keeps a large array.
+         */
+        char[] large;
     }
+
+    /**
+     * Longest value, in characters, that the lexer reads from the thread's buffer instead of a new
+     * array: 8,192, so the buffer stays at 16 KiB a thread while most values need no array.
+     */
+    static final int SCRATCH_CHARS = 8192;
 
     /** Reads {@code value} as SQL in each context; {@code profile} is its profile, or null when unknown. */
     private static void judge(String value, TextProfile profile, FirstFindings findings) {
@@ -416,32 +430,49 @@ public final class SqlInjectionDetector extends RuleFamily {
         tokens.limit(capacity);
         int[] stack = scratch.stack;
         SqlShapes shapes = scratch.shapes;
+        // The lexer reads an array, which is quicker than String.charAt for every character of every reading.
+        int n = value.length();
+        boolean buffered = n <= SCRATCH_CHARS;
+        if (buffered && scratch.chars.length < n) {
+            scratch.chars = new char[Math.min(SCRATCH_CHARS, Math.max(n, 2 * scratch.chars.length))];
+        }
+        if (!buffered && (scratch.large == null || scratch.large.length < n)) {
+            scratch.large = new char[n];
+        }
+        char[] chars = buffered ? scratch.chars : scratch.large;
+        value.getChars(0, n, chars, 0);
         shapes.start(value, findings);
         try {
-            readAll(value, profile, tokens, stack, shapes);
+            readAll(value, chars, profile, tokens, stack, shapes);
         } finally {
             shapes.finish();
+            if (buffered) {
+                // no value's text stays behind in the thread's buffer
+                Arrays.fill(chars, 0, n, (char) 0);
+            }
         }
     }
 
-    private static void readAll(String value, TextProfile profile, SqlTokens tokens, int[] stack, SqlShapes shapes) {
-        read(value, 0, SqlShapes.UNQUOTED, (char) 0, tokens, stack, shapes);
+    /** Reads {@code value}, whose characters are {@code chars[0, value.length())}, in each context. */
+    private static void readAll(String value, char[] chars, TextProfile profile, SqlTokens tokens, int[] stack,
+            SqlShapes shapes) {
+        read(chars, value.length(), 0, SqlShapes.UNQUOTED, (char) 0, tokens, stack, shapes);
         for (char quote : QUOTES) {
             if (profile != null && !mayHoldQuote(profile, quote)) {
                 continue;
             }
             int tail = breakAfter(value, quote);
             if (tail > 0 && tail < value.length()) {
-                read(value, tail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
+                read(chars, value.length(), tail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
             }
             int escapedTail = tail > 0 && (profile == null || profile.has('\\')) ? breakAfterEscapes(value, quote) : -1;
             if (escapedTail > 0 && escapedTail != tail && escapedTail < value.length()) {
-                read(value, escapedTail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
+                read(chars, value.length(), escapedTail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
             }
         }
-        int dollarTail = profile == null || profile.has('$') ? breakAfterDollarQuote(value) : -1;
+        int dollarTail = profile == null || profile.has('$') ? breakAfterDollarQuote(chars, value.length()) : -1;
         if (dollarTail > 0 && dollarTail < value.length()) {
-            read(value, dollarTail, SqlShapes.QUOTED, '$', tokens, stack, shapes);
+            read(chars, value.length(), dollarTail, SqlShapes.QUOTED, '$', tokens, stack, shapes);
         }
     }
 
@@ -449,28 +480,30 @@ public final class SqlInjectionDetector extends RuleFamily {
      * Where the SQL starts when the value sits inside a PostgreSQL dollar-quoted string
      * ({@code $$...$$} or {@code $tag$...$tag$}), which has no escapes: after the value's first
      * {@code $$} or {@code $tag$}, the delimiter as {@link SqlLexer#dollarQuoteEnd} reads it. -1
-     * when there is none.
+     * when there is none. The value is {@code value[0, n)}.
      */
-    static int breakAfterDollarQuote(String value) {
-        int n = value.length();
-        for (int dollar = value.indexOf('$'); dollar >= 0; dollar = value.indexOf('$', dollar + 1)) {
-            int end = SqlLexer.dollarQuoteEnd(value, dollar, n);
-            if (end > 0) {
-                return end;
+    static int breakAfterDollarQuote(char[] value, int n) {
+        for (int dollar = 0; dollar < n; dollar++) {
+            if (value[dollar] == '$') {
+                int end = SqlLexer.dollarQuoteEnd(value, dollar, n);
+                if (end > 0) {
+                    return end;
+                }
             }
         }
         return -1;
     }
 
-    private static void read(String value, int from, int readAs, char quote, SqlTokens tokens, int[] stack,
-            SqlShapes shapes) {
+    /** Reads {@code chars[from, length)} as SQL in one context, in overlapping runs of tokens. */
+    private static void read(char[] chars, int length, int from, int readAs, char quote, SqlTokens tokens,
+            int[] stack, SqlShapes shapes) {
         int position = from;
         boolean first = true;
         while (true) {
-            SqlLexer.lex(value, position, value.length(), tokens);
+            SqlLexer.lex(chars, position, length, tokens);
             tokens.matchParentheses(stack);
             shapes.judge(tokens, readAs, quote, from, first);
-            if (tokens.stoppedAt >= value.length() || tokens.count <= OVERLAP) {
+            if (tokens.stoppedAt >= length || tokens.count <= OVERLAP) {
                 return;
             }
             position = tokens.start[tokens.count - OVERLAP];

@@ -25,6 +25,7 @@ import static dev.bulwark.core.internal.sql.SqlTokens.VAR;
 import static dev.bulwark.core.internal.sql.SqlTokens.WORD;
 
 import dev.bulwark.core.internal.rules.Ascii;
+import java.util.Arrays;
 
 /**
  * Reads SQL tokens the way a permissive database would, MySQL first: {@code '..'} and
@@ -51,12 +52,12 @@ final class SqlLexer {
      * Reads {@code text[from, to)} into {@code out} until the end or until {@code out} is full;
      * {@link SqlTokens#stoppedAt} tells where it stopped.
      */
-    static void lex(String text, int from, int to, SqlTokens out) {
+    static void lex(char[] text, int from, int to, SqlTokens out) {
         out.reset();
         int executableDepth = 0;
         int i = from;
         while (i < to && !out.full()) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < 128) {
                 // The commonest ASCII classes, which are disjoint, by table; the rest as below.
                 byte kind = ASCII_KIND[c];
@@ -82,7 +83,7 @@ final class SqlLexer {
                 i = string(text, i, i + 1, to, quote, out);
                 continue;
             }
-            if (isDigit(c) || (c == '.' && i + 1 < to && isDigit(text.charAt(i + 1)))) {
+            if (isDigit(c) || (c == '.' && i + 1 < to && isDigit(text[i + 1]))) {
                 i = number(text, i, to, out);
                 continue;
             }
@@ -90,11 +91,11 @@ final class SqlLexer {
                 i = word(text, i, to, out);
                 continue;
             }
-            char next = i + 1 < to ? text.charAt(i + 1) : 0;
+            char next = i + 1 < to ? text[i + 1] : 0;
             switch (c) {
                 case '`' -> {
                     int j = i + 1;
-                    while (j < to && text.charAt(j) != '`') {
+                    while (j < to && text[j] != '`') {
                         j++;
                     }
                     j = Math.min(j + 1, to);
@@ -113,7 +114,7 @@ final class SqlLexer {
                     if (next == '-') {
                         i = lineComment(text, i, to, out);
                     } else if (next == '>') {
-                        int len = i + 2 < to && text.charAt(i + 2) == '>' ? 3 : 2;
+                        int len = i + 2 < to && text[i + 2] == '>' ? 3 : 2;
                         out.add(OP, i, i + len, OP_JSON);
                         i += len;
                     } else {
@@ -121,20 +122,20 @@ final class SqlLexer {
                     }
                 }
                 case '/' -> {
-                    if (next == '*' && i + 2 < to && text.charAt(i + 2) == '!') {
+                    if (next == '*' && i + 2 < to && text[i + 2] == '!') {
                         if (out.executableCommentAt < 0) {
                             out.executableCommentAt = i;
                         }
                         executableDepth++;
                         i += 3;
                         int digits = 0;
-                        while (i < to && digits < 6 && isDigit(text.charAt(i))) {
+                        while (i < to && digits < 6 && isDigit(text[i])) {
                             i++;
                             digits++;
                         }
                     } else if (next == '*') {
                         int j = i + 2;
-                        while (j < to && !(text.charAt(j) == '*' && j + 1 < to && text.charAt(j + 1) == '/')) {
+                        while (j < to && !(text[j] == '*' && j + 1 < to && text[j + 1] == '/')) {
                             j++;
                         }
                         j = Math.min(j + 2, to);
@@ -154,7 +155,7 @@ final class SqlLexer {
                 }
                 case '=' -> i = op(out, i, next == '=' ? 2 : 1, OP_COMPARE);
                 case '<' -> {
-                    if (next == '=' && i + 2 < to && text.charAt(i + 2) == '>') {
+                    if (next == '=' && i + 2 < to && text[i + 2] == '>') {
                         i = op(out, i, 3, OP_COMPARE);
                     } else if (next == '<') {
                         i = op(out, i, 2, OP_ARITH);
@@ -192,7 +193,7 @@ final class SqlLexer {
                 case '?' -> i = op(out, i, next == '|' || next == '&' ? 2 : 1,
                         next == '|' || next == '&' ? OP_COMPARE : OP_OTHER);
                 case '\\' -> {
-                    if (next == 'N' && (i + 2 >= to || !isWordPart(text.charAt(i + 2)))) {
+                    if (next == 'N' && (i + 2 >= to || !isWordPart(text[i + 2]))) {
                         out.add(NUM, i, i + 2, 0);
                         i += 2;
                     } else {
@@ -211,10 +212,10 @@ final class SqlLexer {
     }
 
     /** A string whose opening quote is at {@code open}; content starts at {@code from}. */
-    private static int string(String text, int open, int from, int to, char quote, SqlTokens out) {
+    private static int string(char[] text, int open, int from, int to, char quote, SqlTokens out) {
         int j = from;
         while (j < to) {
-            char c = text.charAt(j);
+            char c = text[j];
             if (c < 128 && c != '\\' && c != '\'' && c != '"') {
                 // Neither an escape nor any kind of quote.
                 j++;
@@ -225,7 +226,7 @@ final class SqlLexer {
                 continue;
             }
             if (quoteKind(c) == quote) {
-                if (j + 1 < to && quoteKind(text.charAt(j + 1)) == quote) {
+                if (j + 1 < to && quoteKind(text[j + 1]) == quote) {
                     j += 2;
                     continue;
                 }
@@ -238,54 +239,54 @@ final class SqlLexer {
         return to;
     }
 
-    private static int number(String text, int i, int to, SqlTokens out) {
-        char c = text.charAt(i);
+    private static int number(char[] text, int i, int to, SqlTokens out) {
+        char c = text[i];
         if (c == '0' && i + 2 < to) {
-            char kind = Ascii.lower(text.charAt(i + 1));
+            char kind = Ascii.lower(text[i + 1]);
             if (kind == 'x' || kind == 'b') {
                 int j = i + 2;
-                while (j < to && (kind == 'x' ? isHexDigit(text.charAt(j)) : isBinaryDigit(text.charAt(j)))) {
+                while (j < to && (kind == 'x' ? isHexDigit(text[j]) : isBinaryDigit(text[j]))) {
                     j++;
                 }
-                if (j > i + 2 && (j >= to || !isWordPart(text.charAt(j)))) {
+                if (j > i + 2 && (j >= to || !isWordPart(text[j]))) {
                     out.add(NUM, i, j, kind);
                     return j;
                 }
             }
         }
         int j = i;
-        while (j < to && isDigit(text.charAt(j))) {
+        while (j < to && isDigit(text[j])) {
             j++;
         }
         boolean dot = false;
-        if (j < to && text.charAt(j) == '.') {
+        if (j < to && text[j] == '.') {
             dot = true;
             j++;
-            while (j < to && isDigit(text.charAt(j))) {
+            while (j < to && isDigit(text[j])) {
                 j++;
             }
         }
-        if (j < to && (text.charAt(j) == 'e' || text.charAt(j) == 'E')) {
+        if (j < to && (text[j] == 'e' || text[j] == 'E')) {
             int k = j + 1;
-            if (k < to && (text.charAt(k) == '+' || text.charAt(k) == '-')) {
+            if (k < to && (text[k] == '+' || text[k] == '-')) {
                 k++;
             }
-            if (k < to && isDigit(text.charAt(k))) {
-                while (k < to && isDigit(text.charAt(k))) {
+            if (k < to && isDigit(text[k])) {
+                while (k < to && isDigit(text[k])) {
                     k++;
                 }
                 j = k;
-            } else if (dot && (j + 1 >= to || !isWordPart(text.charAt(j + 1)))) {
+            } else if (dot && (j + 1 >= to || !isWordPart(text[j + 1]))) {
                 j++; // MySQL reads "1.e" as a number: used in place of a space
             }
         }
-        if (j < to && isWordPart(text.charAt(j))) {
+        if (j < to && isWordPart(text[j])) {
             int w = j;
-            while (w < to && isWordPart(text.charAt(w))) {
+            while (w < to && isWordPart(text[w])) {
                 w++;
             }
             int id = SqlVocabulary.find(text, j, w);
-            char suffix = Ascii.lower(text.charAt(j));
+            char suffix = Ascii.lower(text[j]);
             if (id == 0 && (suffix == 'f' || suffix == 'd') && w - j > 2) {
                 int rest = SqlVocabulary.find(text, j + 1, w);
                 if (SqlVocabulary.is(rest, SqlVocabulary.GLUE)) {
@@ -311,27 +312,27 @@ final class SqlLexer {
         return j;
     }
 
-    private static int word(String text, int i, int to, SqlTokens out) {
+    private static int word(char[] text, int i, int to, SqlTokens out) {
         int j = i + 1;
-        int delimiterEnd = text.charAt(i) == '$' ? dollarQuoteEnd(text, i, to) : -1;
+        int delimiterEnd = text[i] == '$' ? dollarQuoteEnd(text, i, to) : -1;
         if (delimiterEnd > 0) {
             return dollarQuoted(text, i, delimiterEnd, to, out);
         }
-        while (j < to && isWordPartFast(text.charAt(j))) {
+        while (j < to && isWordPartFast(text[j])) {
             j++;
         }
         int id = SqlVocabulary.find(text, i, j);
         if (j < to) {
-            char quote = quoteKind(text.charAt(j));
-            if (quote == '\'' && j + 1 < to && !isSpace(text.charAt(j + 1)) && isAlternativeQuotePrefix(text, i, j)) {
+            char quote = quoteKind(text[j]);
+            if (quote == '\'' && j + 1 < to && !isSpace(text[j + 1]) && isAlternativeQuotePrefix(text, i, j)) {
                 return alternativeQuote(text, i, j + 1, to, out);
             }
             if (quote != 0 && SqlVocabulary.is(id, SqlVocabulary.STRING_PREFIX)) {
                 return string(text, i, j + 1, to, quote, out);
             }
-            if (text.charAt(j) == '&' && j - i == 1 && (text.charAt(i) == 'u' || text.charAt(i) == 'U')
-                    && j + 1 < to && quoteKind(text.charAt(j + 1)) != 0) {
-                return string(text, i, j + 2, to, quoteKind(text.charAt(j + 1)), out);
+            if (text[j] == '&' && j - i == 1 && (text[i] == 'u' || text[i] == 'U')
+                    && j + 1 < to && quoteKind(text[j + 1]) != 0) {
+                return string(text, i, j + 2, to, quoteKind(text[j + 1]), out);
             }
         }
         out.add(WORD, i, j, id);
@@ -344,27 +345,27 @@ final class SqlLexer {
      * ({@code $1$} is a crypt hash prefix, not a delimiter). -1 when none starts there. The lexer
      * reads dollar-quoted strings with it, and the detector finds the break out of one with it.
      */
-    static int dollarQuoteEnd(String text, int at, int to) {
-        if (at + 1 >= to || text.charAt(at) != '$') {
+    static int dollarQuoteEnd(char[] text, int at, int to) {
+        if (at + 1 >= to || text[at] != '$') {
             return -1;
         }
         int j = at + 1;
-        char c = text.charAt(j);
+        char c = text[j];
         if (Ascii.isLetter(c) || c == '_') {
             int limit = Math.min(to, j + MAX_DOLLAR_TAG);
             j++;
-            while (j < limit && (Ascii.isLetter(text.charAt(j)) || isDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+            while (j < limit && (Ascii.isLetter(text[j]) || isDigit(text[j]) || text[j] == '_')) {
                 j++;
             }
         }
-        return j < to && text.charAt(j) == '$' ? j + 1 : -1;
+        return j < to && text[j] == '$' ? j + 1 : -1;
     }
 
     /**
      * A dollar-quoted string whose delimiter is {@code text[open, delimiterEnd)}: it has no escapes
      * and ends at the same delimiter; one left open runs to the end, as any other string.
      */
-    private static int dollarQuoted(String text, int open, int delimiterEnd, int to, SqlTokens out) {
+    private static int dollarQuoted(char[] text, int open, int delimiterEnd, int to, SqlTokens out) {
         int close = dollarQuoteClose(text, open, delimiterEnd, to);
         if (close >= 0) {
             int end = close + delimiterEnd - open;
@@ -380,10 +381,10 @@ final class SqlLexer {
      * it ends by {@code to}; -1 otherwise. Compares in place, without copying the delimiter; the
      * delimiter is at most {@value #MAX_DOLLAR_TAG} + 2 characters, so the search stays linear.
      */
-    static int dollarQuoteClose(String text, int open, int delimiterEnd, int to) {
+    static int dollarQuoteClose(char[] text, int open, int delimiterEnd, int to) {
         int length = delimiterEnd - open;
-        for (int at = text.indexOf('$', delimiterEnd); at >= 0 && at + length <= to; at = text.indexOf('$', at + 1)) {
-            if (text.regionMatches(at, text, open, length)) {
+        for (int at = delimiterEnd; at + length <= to; at++) {
+            if (text[at] == '$' && Arrays.equals(text, at, at + length, text, open, delimiterEnd)) {
                 return at;
             }
         }
@@ -391,10 +392,10 @@ final class SqlLexer {
     }
 
     /** Whether {@code text[from, to)} is {@code q} or {@code nq}, Oracle's prefixes of alternative quoting. */
-    private static boolean isAlternativeQuotePrefix(String text, int from, int to) {
+    private static boolean isAlternativeQuotePrefix(char[] text, int from, int to) {
         int length = to - from;
-        return (length == 1 || length == 2 && Ascii.lower(text.charAt(from)) == 'n')
-                && Ascii.lower(text.charAt(to - 1)) == 'q';
+        return (length == 1 || length == 2 && Ascii.lower(text[from]) == 'n')
+                && Ascii.lower(text[to - 1]) == 'q';
     }
 
     /**
@@ -403,8 +404,8 @@ final class SqlLexer {
      * quotes inside stay text. {@code delimiter} is where that character is; the prefix starts at
      * {@code open}. A string left open runs to the end, as any other.
      */
-    private static int alternativeQuote(String text, int open, int delimiter, int to, SqlTokens out) {
-        char first = text.charAt(delimiter);
+    private static int alternativeQuote(char[] text, int open, int delimiter, int to, SqlTokens out) {
+        char first = text[delimiter];
         char closing = switch (first) {
             case '[' -> ']';
             case '{' -> '}';
@@ -413,7 +414,7 @@ final class SqlLexer {
             default -> first;
         };
         for (int k = delimiter + 1; k + 1 < to; k++) {
-            if (text.charAt(k) == closing && quoteKind(text.charAt(k + 1)) == '\'') {
+            if (text[k] == closing && quoteKind(text[k + 1]) == '\'') {
                 out.add(STR, open, k + 2, '\'');
                 return k + 2;
             }
@@ -422,26 +423,26 @@ final class SqlLexer {
         return to;
     }
 
-    private static int variable(String text, int i, int to, SqlTokens out) {
+    private static int variable(char[] text, int i, int to, SqlTokens out) {
         int j = i + 1;
-        if (j < to && text.charAt(j) == '>') {
+        if (j < to && text[j] == '>') {
             out.add(OP, i, i + 2, OP_COMPARE);
             return i + 2;
         }
         int type = VAR;
-        if (j < to && text.charAt(j) == '@') {
+        if (j < to && text[j] == '@') {
             type = SYSVAR;
             j++;
         }
-        if (j < to && (quoteKind(text.charAt(j)) != 0 || text.charAt(j) == '`')) {
-            char close = text.charAt(j) == '`' ? '`' : quoteKind(text.charAt(j));
+        if (j < to && (quoteKind(text[j]) != 0 || text[j] == '`')) {
+            char close = text[j] == '`' ? '`' : quoteKind(text[j]);
             int k = j + 1;
-            while (k < to && (close == '`' ? text.charAt(k) != '`' : quoteKind(text.charAt(k)) != close)) {
+            while (k < to && (close == '`' ? text[k] != '`' : quoteKind(text[k]) != close)) {
                 k++;
             }
             j = Math.min(k + 1, to);
         } else {
-            while (j < to && (isWordPart(text.charAt(j)) || text.charAt(j) == '.' && type == SYSVAR)) {
+            while (j < to && (isWordPart(text[j]) || text[j] == '.' && type == SYSVAR)) {
                 j++;
             }
         }
@@ -449,10 +450,10 @@ final class SqlLexer {
         return j;
     }
 
-    private static int bracket(String text, int i, int to, SqlTokens out) {
+    private static int bracket(char[] text, int i, int to, SqlTokens out) {
         int limit = Math.min(to, i + MAX_BRACKET_IDENTIFIER);
         for (int j = i + 1; j < limit; j++) {
-            char c = text.charAt(j);
+            char c = text[j];
             if (c == ']') {
                 if (j > i + 1) {
                     out.add(QIDENT, i, j + 1, '[');
@@ -468,12 +469,12 @@ final class SqlLexer {
         return i + 1;
     }
 
-    private static int lineComment(String text, int i, int to, SqlTokens out) {
+    private static int lineComment(char[] text, int i, int to, SqlTokens out) {
         int j = i + 1;
-        while (j < to && text.charAt(j) != '\n' && text.charAt(j) != '\r') {
+        while (j < to && text[j] != '\n' && text[j] != '\r') {
             j++;
         }
-        out.add(COMMENT, i, j, text.charAt(i));
+        out.add(COMMENT, i, j, text[i]);
         return j;
     }
 

@@ -1274,53 +1274,71 @@ final class SqlShapes {
 
     // ---------------------------------------------------------------- anywhere checks
 
+    /**
+     * The checks that may start at any token {@code i}, chosen by its type. Kept small so that the
+     * judge's loop takes it inline: most tokens of prose (strings, parentheses, operators other
+     * than logical ones and casts, words outside the vocabulary that no parenthesis follows) leave
+     * here without a call.
+     */
     private void anywhere(int i, boolean valueStart) {
         int t = type[i];
-        if (t == SEMI) {
-            int s = next(i + 1);
-            if (s < n) {
-                statement(s, true, context == QUOTED);
+        if (t == WORD) {
+            int id = detail[i];
+            int k = next(i + 1);
+            boolean call = k < n && type[k] == LPAREN;
+            if (id != 0 || call) {
+                word(i, valueStart, id, k, call);
             }
-            return;
-        }
-        if (t == OP && detail[i] == OP_LOGIC) {
-            logicAnywhere(i);
-            return;
-        }
-        if (t == NUM) {
+        } else if (t == OP) {
+            if (detail[i] == OP_LOGIC) {
+                logicAnywhere(i);
+            } else if (detail[i] == OP_CAST) {
+                cast(i);
+            }
+        } else if (t == SEMI) {
+            semicolon(i);
+        } else if (t == NUM) {
             scientificSpace(i);
-            return;
-        }
-        if (t == COMMA) {
+        } else if (t == COMMA) {
             listedTautology(i);
-            return;
-        }
-        if (t == OP && detail[i] == OP_CAST) {
-            int w = next(i + 1);
-            int p = prev(i);
-            if (w < n && type[w] == WORD && is(detail[w], SqlVocabulary.CAST_TYPE) && p >= 0
-                    && (type[p] == STR || type[p] == RPAREN || type[p] == NUM || type[p] == WORD)) {
-                findings.add(FUNCTION, start[i], end[w]);
-            }
-            return;
-        }
-        if (t == COMMENT) {
+        } else if (t == COMMENT) {
             traceHidingComment(i);
-            return;
+        } else if (t == QIDENT) {
+            quotedCatalog(i);
         }
-        if (t == QIDENT) {
-            if (end[i] - start[i] > 2 && SqlVocabulary.is(SqlVocabulary.find(text, start[i] + 1, end[i] - 1),
-                    SqlVocabulary.CATALOG)) {
-                findings.add(CATALOG, start[i], end[i]);
-            }
-            return;
+    }
+
+    /** A statement after semicolon {@code i}. */
+    private void semicolon(int i) {
+        int s = next(i + 1);
+        if (s < n) {
+            statement(s, true, context == QUOTED);
         }
-        if (t != WORD) {
-            return;
+    }
+
+    /** A cast operator ({@code ::}) between a value and a known type. */
+    private void cast(int i) {
+        int w = next(i + 1);
+        int p = prev(i);
+        if (w < n && type[w] == WORD && is(detail[w], SqlVocabulary.CAST_TYPE) && p >= 0
+                && (type[p] == STR || type[p] == RPAREN || type[p] == NUM || type[p] == WORD)) {
+            findings.add(FUNCTION, start[i], end[w]);
         }
-        int id = detail[i];
-        int k = next(i + 1);
-        boolean call = k < n && type[k] == LPAREN;
+    }
+
+    /** A quoted identifier that names a catalog table. */
+    private void quotedCatalog(int i) {
+        if (end[i] - start[i] > 2 && SqlVocabulary.is(SqlVocabulary.find(text, start[i] + 1, end[i] - 1),
+                SqlVocabulary.CATALOG)) {
+            findings.add(CATALOG, start[i], end[i]);
+        }
+    }
+
+    /**
+     * The checks for word {@code i}, whose vocabulary entry is {@code id} (0 for none), whose next
+     * token is {@code k}, and {@code call} when that is a parenthesis.
+     */
+    private void word(int i, boolean valueStart, int id, int k, boolean call) {
         if (id != 0) {
             if (id == SqlVocabulary.UNION || id == SqlVocabulary.EXCEPT || id == SqlVocabulary.INTERSECT) {
                 union(i);

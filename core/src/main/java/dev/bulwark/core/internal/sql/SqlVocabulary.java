@@ -388,6 +388,11 @@ final class SqlVocabulary {
         return WORD_TABLE.flags(text, from, to);
     }
 
+    /** {@link #find(CharSequence, int, int)} for the lexer, which reads a value's characters from an array. */
+    static int find(char[] text, int from, int to) {
+        return WORD_TABLE.flags(text, from, to);
+    }
+
     /** Whether every word has an ASCII letter, so that text without one holds no known word. */
     static boolean everyWordHasLetter() {
         return EVERY_WORD_HAS_LETTER;

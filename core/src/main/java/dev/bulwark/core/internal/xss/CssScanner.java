@@ -165,6 +165,10 @@ final class CssScanner {
             if (c >= 128 || !CONSTRUCT_STARTS[c]) {
                 continue;
             }
+            if (insideWord(t, i, c)) {
+                // most letters of prose: passed here without the call construct() would reject
+                continue;
+            }
             int end = construct(t, i, n, false);
             if (end > 0) {
                 findings.add(XssRules.CSS_SCRIPT, i, end);
@@ -173,10 +177,18 @@ final class CssScanner {
         }
     }
 
+    /**
+     * Whether {@code c} at {@code i} continues a word, where no construct starts: only {@code @import}
+     * and {@code -moz-binding}, which open with a sign, may follow a letter.
+     */
+    private static boolean insideWord(char[] t, int i, char c) {
+        return i > 0 && c != '@' && c != '-' && Chars.isLetter(t[i - 1]);
+    }
+
     /** The end of a dangerous construct starting at {@code i}, or -1. */
     private static int construct(char[] t, int i, int n, boolean inStyle) {
         char c = t[i];
-        if (i > 0 && Chars.isLetter(t[i - 1]) && c != '@' && c != '-') {
+        if (insideWord(t, i, c)) {
             return -1;
         }
         if (c == 'e') {

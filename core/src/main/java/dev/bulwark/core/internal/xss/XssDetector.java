@@ -47,7 +47,7 @@ public final class XssDetector extends RuleFamily {
         try {
             FirstFindings asSent = null;
             if (markupCharacters) {
-                XssText text = XssText.of(value);
+                XssText text = XssText.of(value, target.profile());
                 try {
                     if (findings(text, value, target.component(), collector)) {
                         asSent = collector;

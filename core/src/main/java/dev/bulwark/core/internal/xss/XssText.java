@@ -1,7 +1,9 @@
 package dev.bulwark.core.internal.xss;
 
 import dev.bulwark.core.internal.rules.DetectionSink;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.HtmlEntities;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.Arrays;
 
 /**
@@ -108,11 +110,25 @@ final class XssText {
         }
     }
 
+    /** The characters that start a reference or an escape: ASCII text without them or a UTF-7 {@code +A} decodes to itself. */
+    private static final AsciiSet DECODED = AsciiSet.of("&\\");
+    /** The ASCII characters that {@link #flag} gives a flag. */
+    private static final char[] FLAGGED = "<:(@`[.=!{>\"'".toCharArray();
+
     /**
      * The text of {@code value}, built in the thread's buffer when the value fits and no other text
      * holds it; {@link #release} it when done.
      */
     static XssText of(String value) {
+        return of(value, null);
+    }
+
+    /**
+     * {@link #of(String)} for a value whose profile is known ({@code null} when it is not): ASCII
+     * text with nothing to decode (no reference, escape or UTF-7 form) is only put in lower case,
+     * and its flags are read off the profile.
+     */
+    static XssText of(String value, TextProfile profile) {
         int n = value.length();
         Scratch scratch = n <= SCRATCH_CHARS ? SCRATCH.get() : null;
         if (scratch != null && scratch.held) {
@@ -125,6 +141,10 @@ final class XssText {
             out = new char[n];
         }
         try {
+            if (profile != null && !profile.hasNonAscii() && !profile.hasAny(DECODED)
+                    && (!profile.has('+') || value.indexOf("+A") < 0)) {
+                return lowerCased(value, profile, out, scratch);
+            }
             return decode(value, out, scratch);
         } catch (RuntimeException | Error e) {
             if (scratch != null) {
@@ -133,6 +153,25 @@ final class XssText {
             }
             throw e;
         }
+    }
+
+    /** The text of ASCII {@code value} without a character that starts a decoding: what {@link #decode} makes of it. */
+    private static XssText lowerCased(String value, TextProfile profile, char[] out, Scratch scratch) {
+        int n = value.length();
+        value.getChars(0, n, out, 0);
+        for (int i = 0; i < n; i++) {
+            char c = out[i];
+            if (c >= 'A' && c <= 'Z') {
+                out[i] = (char) (c + 32);
+            }
+        }
+        int seen = 0;
+        for (char c : FLAGGED) {
+            if (profile.has(c)) {
+                seen |= flag(c);
+            }
+        }
+        return new XssText(out, null, n, seen, scratch);
     }
 
     private static XssText decode(String value, char[] out, Scratch scratch) {

@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 class AsciiTest {
 
     @Test
+    void tellsIdentifierCharactersAsTheirDefinitionsSayForEveryChar() {
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            boolean start = Ascii.isLetter(c) || c == '_' || (c >= 0x80 && !Ascii.isSpace(c));
+            assertThat(Ascii.isIdentStart(c)).as("U+%04X", i).isEqualTo(start);
+            assertThat(Ascii.isIdentPart(c)).as("U+%04X", i).isEqualTo(start || Ascii.isDigit(c));
+        }
+    }
+
+    @Test
     void findsAKeywordInAnyCase() {
         assertThat(Ascii.indexOfIgnoreCase("a.Constructor", "constructor", 0)).isEqualTo(2);
         assertThat(Ascii.indexOfIgnoreCase("a.CONSTRUCTOR", "constructor", 0)).isEqualTo(2);

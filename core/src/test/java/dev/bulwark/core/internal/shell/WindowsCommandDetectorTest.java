@@ -192,6 +192,13 @@ class WindowsCommandDetectorTest {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"call before delivery; ", "call it's a ", "echo x y z "})
+    void finishesQuicklyOnMegabyteOpeningWithAnEverydayCommand(String unit) {
+        String value = unit.repeat((1 << 20) / unit.length());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
+    }
+
     @Test
     void readsCommandsInTheQueryOfAUrlInAHeader() {
         assertThat(Scans.header(detector, "Referer", "https://example.com/?q=dir c:\\windows")).containsExactly("WINCMD-COMMAND");

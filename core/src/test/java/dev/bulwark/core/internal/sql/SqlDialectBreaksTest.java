@@ -280,9 +280,9 @@ class SqlDialectBreaksTest {
 
         @Test
         void breaksAfterFirstDollarQuoteDelimiter() {
-            assertThat(SqlInjectionDetector.breakAfterDollarQuote("a$$ or")).isEqualTo(3);
-            assertThat(SqlInjectionDetector.breakAfterDollarQuote("$5 $tag_1$ or")).isEqualTo(10);
-            assertThat(SqlInjectionDetector.breakAfterDollarQuote("$1$salt")).isEqualTo(-1);
+            assertThat(SqlInjectionDetector.breakAfterDollarQuote("a$$ or".toCharArray(), 6)).isEqualTo(3);
+            assertThat(SqlInjectionDetector.breakAfterDollarQuote("$5 $tag_1$ or".toCharArray(), 13)).isEqualTo(10);
+            assertThat(SqlInjectionDetector.breakAfterDollarQuote("$1$salt".toCharArray(), 7)).isEqualTo(-1);
         }
     }
 

@@ -66,6 +66,19 @@ class SqlInjectionDetectorTest {
         }
     }
 
+    @Test
+    void judgesEachDecodedFormOfAValueLongerThanTheThreadBuffer() {
+        // Longer values share one array across their decoded forms; a shorter form must not read
+        // the longer one's characters behind its end.
+        String prose = "Second floor, ring twice. ".repeat(SqlInjectionDetector.SCRATCH_CHARS / 20);
+        String encoded = prose + "%27%20union%20select%20password%20from%20users--%20";
+
+        assertThat(encoded.length()).isGreaterThan(SqlInjectionDetector.SCRATCH_CHARS);
+        assertThat(rulesFor(encoded)).contains("SQL-UNION-AFTER-BREAK");
+        assertThat(rulesFor(prose + prose + "' union select password from users-- ")).contains("SQL-UNION-AFTER-BREAK");
+        assertThat(rulesFor(prose + prose)).isEmpty();
+    }
+
     @Nested
     class Union {
         @Test
@@ -889,7 +902,7 @@ class SqlInjectionDetectorTest {
         @ValueSource(strings = {"'((((", "<<<<", "${${${", ";;;;", "' or 1=1 ", "(select ", "/*!", "union select ",
             "case when ", "@@", "0x", "-- \n", "'\"`", "{fn ", "{fn f(", "(1)or", "1||", "x=x or ", "union table ",
             "union values row(", ",1=1", "1.e(", "+or+", "1;begin x;", "; truncate a;", "1 or {x (", "{a 1", "' or match a, ", "{\"a\":\"\\u0027", "select*@@v*",
-            "$a$", "$ab$ $ba$ ", "||(a=", "\":[", "' or 1 ", "ORder by "})
+            "$a$", "$ab$ $ba$ ", "||(a=", "\":[", "' or 1 ", "ORder by ", "$tag$ $ta $tag", "Gift wrap (it's a present); the bell's broken. "})
         void finishesLinearlyOnOneMebibyteOfRepetition(String unit) {
             String value = unit.repeat((1 << 20) / unit.length());
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rulesFor(value));

@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class SqlLexerTest {
 
+    private static char[] chars(String text) {
+        return text.toCharArray();
+    }
+
     /** Lexes the whole text into a buffer with room for every token. */
     private static SqlTokens lex(String text) {
         SqlTokens tokens = new SqlTokens(text.length() + 1);
-        SqlLexer.lex(text, 0, text.length(), tokens);
+        SqlLexer.lex(text.toCharArray(), 0, text.length(), tokens);
         return tokens;
     }
 
@@ -67,19 +71,19 @@ class SqlLexerTest {
     @Test
     void readsDollarSignsThatOpenNoQuoteAsWords() {
         assertThat(tokens("$1$salt $5")).containsExactly(SqlTokens.WORD + ":$1$salt", SqlTokens.WORD + ":$5");
-        assertThat(SqlLexer.dollarQuoteEnd("$tag_1$", 0, 7)).isEqualTo(7);
-        assertThat(SqlLexer.dollarQuoteEnd("$" + "t".repeat(64) + "$", 0, 66)).isEqualTo(-1);
+        assertThat(SqlLexer.dollarQuoteEnd(chars("$tag_1$"), 0, 7)).isEqualTo(7);
+        assertThat(SqlLexer.dollarQuoteEnd(chars("$" + "t".repeat(64) + "$"), 0, 66)).isEqualTo(-1);
     }
 
     @Test
     void closesADollarQuoteOnlyAtTheWholeDelimiterWithinTheRange() {
         // $a$ at 0: "$ab$" and "$a " do not close it, "$a$" at 12 does
-        assertThat(SqlLexer.dollarQuoteClose("$a$ $ab$ $a $a$", 0, 3, 15)).isEqualTo(12);
-        assertThat(SqlLexer.dollarQuoteClose("$a$ x $a$", 0, 3, 8)).isEqualTo(-1);
-        assertThat(SqlLexer.dollarQuoteClose("$a$ x $a$", 0, 3, 9)).isEqualTo(6);
-        assertThat(SqlLexer.dollarQuoteClose("$$$", 0, 2, 3)).isEqualTo(-1);
-        assertThat(SqlLexer.dollarQuoteClose("$$$$", 0, 2, 4)).isEqualTo(2);
-        assertThat(SqlLexer.dollarQuoteClose("$A$ $a$", 0, 3, 7)).isEqualTo(-1);
+        assertThat(SqlLexer.dollarQuoteClose(chars("$a$ $ab$ $a $a$"), 0, 3, 15)).isEqualTo(12);
+        assertThat(SqlLexer.dollarQuoteClose(chars("$a$ x $a$"), 0, 3, 8)).isEqualTo(-1);
+        assertThat(SqlLexer.dollarQuoteClose(chars("$a$ x $a$"), 0, 3, 9)).isEqualTo(6);
+        assertThat(SqlLexer.dollarQuoteClose(chars("$$$"), 0, 2, 3)).isEqualTo(-1);
+        assertThat(SqlLexer.dollarQuoteClose(chars("$$$$"), 0, 2, 4)).isEqualTo(2);
+        assertThat(SqlLexer.dollarQuoteClose(chars("$A$ $a$"), 0, 3, 7)).isEqualTo(-1);
     }
 
     @Test
@@ -123,7 +127,7 @@ class SqlLexerTest {
     @Test
     void stopsWhenTheBufferIsFull() {
         SqlTokens t = new SqlTokens(2);
-        SqlLexer.lex("a b c", 0, 5, t);
+        SqlLexer.lex("a b c".toCharArray(), 0, 5, t);
         assertThat(t.count).isEqualTo(2);
         assertThat(t.stoppedAt).isEqualTo(3);
     }

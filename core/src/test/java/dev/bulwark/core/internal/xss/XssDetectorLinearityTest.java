@@ -19,6 +19,7 @@ class XssDetectorLinearityTest {
         "/*", "{{", "![]", "javascript:", "java\tscript", "document.", "on", " onx=", "\"on", "<!--",
         "-->", "url(", "expression", "data:,", "<f o r m ", "<?", "<!", "`", "constructor.", "self[",
         "<svg/", "<a href=//", "<a style=\"position:absolute;", "<a style=width:100%;/*", "+ADw", "\uff1c", "in ", "import {", "\u0000",
+        "Gift wrap (it's a present): +41 44. ", "1+1=2 ",
     })
     void scansOneMibOfRepeatedFragmentQuickly(String fragment) {
         String value = fragment.repeat(MIB / fragment.length() + 1).substring(0, MIB);

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.xss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.internal.rules.TextProfile;
 import org.junit.jupiter.api.Test;
 
 class XssTextTest {
@@ -103,6 +104,27 @@ class XssTextTest {
             assertThat(new String(text.text, text.length, 8)).isEqualTo("\0".repeat(8));
         } finally {
             text.release();
+        }
+    }
+
+    @Test
+    void readsAsciiWithNothingToDecodeFromItsProfileAsTheDecodingDoes() {
+        String[] values = {"Call before delivery: +41 44", "Gift wrap (it's a present). Leave it at the DOOR!",
+            "<IMG SRC=x onerror=alert(1)>", "a=b&c", "x\\u0041", "+ADw-script+AD4-", "1+1=2", "+A", "{{7*7}} [a] `b` \"c\" @d", "", "A"};
+        for (String value : values) {
+            XssText expected = XssText.of(value);
+            String expectedText = new String(expected.text, 0, expected.length);
+            int expectedSeen = expected.seen;
+            int expectedLastOrigin = expected.originOf(value.length() - 1);
+            expected.release();
+            XssText text = XssText.of(value, TextProfile.of(value));
+            try {
+                assertThat(new String(text.text, 0, text.length)).as(value).isEqualTo(expectedText);
+                assertThat(text.seen).as(value).isEqualTo(expectedSeen);
+                assertThat(text.originOf(value.length() - 1)).as(value).isEqualTo(expectedLastOrigin);
+            } finally {
+                text.release();
+            }
         }
     }
 }
