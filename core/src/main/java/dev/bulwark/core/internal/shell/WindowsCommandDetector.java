@@ -452,8 +452,10 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         /**
-         * Whether the command of level 0 can no longer be found, whatever follows: an everyday name
-         * ({@code call}, {@code echo}, {@code set}) written plainly, opening the value outside a
+         * Whether the command of level 0 can no longer be found, whatever follows: a name of no
+         * command family that makes its line suspect on its own (an everyday builtin or tool such
+         * as {@code call}, {@code echo}, {@code set}, {@code dir}, {@code type}; no PowerShell, cmd,
+         * distinctive or cmdlet name, no subcommand) written plainly, opening the value outside a
          * header, with a plain word among its operands ({@code Call before delivery}). {@link
          * #judgeCommandLine} finds nothing for it then, and what it counts only grows; with
          * {@link #openingOnly}, no later word can be found either, so the rest of the reading is
