@@ -1,10 +1,10 @@
 package dev.bulwark.core;
 
 import dev.bulwark.core.config.ResponseHeaders;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -33,18 +33,38 @@ public final class ResponseHeaderPolicy {
     /** The removed names, compared without regard to case and without lower-casing each name asked about. */
     private final Set<String> removed;
     /** The security headers to add over HTTPS, and over plain HTTP (without {@code Strict-Transport-Security}). */
-    private final Map<String, String> secureAdditions;
-    private final Map<String, String> plainAdditions;
+    private final List<SecurityHeader> secureAdditions;
+    private final List<SecurityHeader> plainAdditions;
 
     public ResponseHeaderPolicy(ResponseHeaders config) {
         this.config = config;
         Set<String> removed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         removed.addAll(config.remove());
         this.removed = Collections.unmodifiableSet(removed);
-        Map<String, String> plain = new LinkedHashMap<>(config.securityHeaders());
-        plain.keySet().removeIf(name -> name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY));
-        this.secureAdditions = config.securityHeaders();
-        this.plainAdditions = Collections.unmodifiableMap(plain);
+        List<SecurityHeader> secure = new ArrayList<>();
+        List<SecurityHeader> plain = new ArrayList<>();
+        config.securityHeaders().forEach((name, value) -> {
+            secure.add(new SecurityHeader(name, value));
+            if (!name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY)) {
+                plain.add(new SecurityHeader(name, value));
+            }
+        });
+        this.secureAdditions = List.copyOf(secure);
+        this.plainAdditions = List.copyOf(plain);
+    }
+
+    /**
+     * A security header added before commit.
+     *
+     * @param name the header name as configured
+     * @param value its value
+     */
+    public record SecurityHeader(String name, String value) {
+
+        public SecurityHeader {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /** Whether the policy changes responses at all; when not, an adapter need not watch them. */
@@ -76,11 +96,22 @@ public final class ResponseHeaderPolicy {
      * @param add sets a header on the response
      */
     public void addSecurityHeaders(boolean secure, Predicate<String> present, BiConsumer<String, String> add) {
-        (secure ? secureAdditions : plainAdditions).forEach((name, value) -> {
-            if (!present.test(name)) {
-                add.accept(name, value);
+        for (SecurityHeader header : securityHeaders(secure)) {
+            if (!present.test(header.name())) {
+                add.accept(header.name(), header.value());
             }
-        });
+        }
+    }
+
+    /**
+     * The security headers added before commit, in configured order, for an adapter that adds
+     * them itself (each only when the response lacks it, as {@link #addSecurityHeaders} does)
+     * without a callback per header: worked out once, so a response costs a loop over a list.
+     *
+     * @param secure whether the client spoke HTTPS ({@code Strict-Transport-Security} is listed only then)
+     */
+    public List<SecurityHeader> securityHeaders(boolean secure) {
+        return secure ? secureAdditions : plainAdditions;
     }
 
     /**

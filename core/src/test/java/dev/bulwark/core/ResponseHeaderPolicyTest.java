@@ -30,6 +30,19 @@ class ResponseHeaderPolicyTest {
                 .doesNotContainKey("X-Frame-Options").containsKey("X-Content-Type-Options");
     }
 
+    @Test
+    void listsSecurityHeadersInConfiguredOrderWithStrictTransportSecurityOnlyOverHttps() {
+        Map<String, String> configured = ResponseHeaders.defaults().securityHeaders();
+
+        assertThat(DEFAULTS.securityHeaders(true)).extracting(ResponseHeaderPolicy.SecurityHeader::name)
+                .containsExactlyElementsOf(configured.keySet());
+        assertThat(DEFAULTS.securityHeaders(false)).extracting(ResponseHeaderPolicy.SecurityHeader::name)
+                .containsExactlyElementsOf(configured.keySet().stream()
+                        .filter(name -> !name.equals("Strict-Transport-Security")).toList());
+        assertThat(DEFAULTS.securityHeaders(false))
+                .allSatisfy(header -> assertThat(header.value()).isEqualTo(configured.get(header.name())));
+    }
+
     private static Map<String, String> additions(ResponseHeaderPolicy policy, boolean secure, Predicate<String> present) {
         Map<String, String> added = new LinkedHashMap<>();
         policy.addSecurityHeaders(secure, present, added::put);
