@@ -105,6 +105,9 @@ public final class DenyRuleCheck implements Check {
                 boolean cacheable = CleanValueCache.accepts(location, text);
                 CleanValueCache cleanValues = location.source() == Source.HEADER || location.source() == Source.COOKIE
                         ? cleanHeaderValues : cleanOtherValues;
+                if (cacheable && cleanValues.isLastAt(location, text)) {
+                    continue;
+                }
                 int hash = cacheable ? CleanValueCache.hash(location, text) : 0;
                 if (cacheable && cleanValues.isClean(hash, location, text)) {
                     continue;
