@@ -79,11 +79,10 @@ public final class CookieParser {
                 break;
             }
         }
-        int nameEnd = equals < 0 ? to : trimEnd(field, from, equals);
-        // A plain name seen before is taken from PlainNames: neither cut out nor decoded again.
-        PlainNames.Entry plain = PlainNames.find(Source.COOKIE, field, from, nameEnd);
-        String rawName = plain != null ? plain.name : field.substring(from, nameEnd);
+        String rawName = field.substring(from, equals < 0 ? to : trimEnd(field, from, equals));
         String rawValue = equals < 0 ? "" : field.substring(trimStart(field, equals + 1, to), to);
+        // A plain name seen before is taken from PlainNames, not decoded again.
+        PlainNames.Entry plain = PlainNames.find(Source.COOKIE, rawName);
         DecodedText name = plain != null ? null : decoder.decode(rawName, true);
         String nameText = plain != null ? plain.name : name.text();
         if (count > limits.cookieCount()) {

@@ -47,31 +47,6 @@ final class PlainNames {
     }
 
     /**
-     * The entry of the name {@code text[start, end)} at {@code source}, found without cutting the
-     * name out of the text, so that a parser cuts out only the names it does not find;
-     * {@code null} when it is not kept.
-     */
-    static Entry find(Source source, String text, int start, int end) {
-        int length = end - start;
-        if (length > MAX_LENGTH) {
-            return null;
-        }
-        // The hash String.hashCode gives the name, so that it finds what keep put away.
-        int h = 0;
-        for (int i = start; i < end; i++) {
-            h = 31 * h + text.charAt(i);
-        }
-        int hash = h * 31 + source.ordinal();
-        int slot = TABLE.slot(hash);
-        Entry found = TABLE.at(slot);
-        if (found != null && found.is(source, text, start, length, hash)) {
-            return found;
-        }
-        found = TABLE.at(slot ^ 1);
-        return found != null && found.is(source, text, start, length, hash) ? found : null;
-    }
-
-    /**
      * Keeps {@code name}, which decoding gave back as it was with no flags, and returns its entry;
      * {@code null} when it is not a plain name or too long.
      */
@@ -112,11 +87,6 @@ final class PlainNames {
 
         private boolean is(Source otherSource, String raw, int otherHash) {
             return hash == otherHash && source == otherSource && name.equals(raw);
-        }
-
-        private boolean is(Source otherSource, String text, int start, int length, int otherHash) {
-            return hash == otherHash && source == otherSource && name.length() == length
-                    && name.regionMatches(0, text, start, length);
         }
     }
 }

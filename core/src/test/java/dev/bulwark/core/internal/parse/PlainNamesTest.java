@@ -39,16 +39,6 @@ class PlainNamesTest {
     }
 
     @Test
-    void findsAPlainNameInsideALongerTextAsItFindsTheNameAlone() {
-        PlainNames.Entry kept = PlainNames.keep(Source.QUERY, "status");
-
-        assertThat(PlainNames.find(Source.QUERY, "a=1&status=open", 4, 10)).isSameAs(kept);
-        assertThat(PlainNames.find(Source.QUERY, "a=1&statusx=open", 4, 11)).isNull();
-        assertThat(PlainNames.find(Source.QUERY, "a=1&statu=open", 4, 9)).isNull();
-        assertThat(PlainNames.find(Source.COOKIE, "a=1&status=open", 4, 10)).isNotSameAs(kept);
-    }
-
-    @Test
     void keepsNoNameThatDecodingChangesOrFlags() {
         assertThat(PlainNames.keep(Source.QUERY, "a%41")).isNull();
         assertThat(PlainNames.keep(Source.QUERY, "a+b")).isNull();
