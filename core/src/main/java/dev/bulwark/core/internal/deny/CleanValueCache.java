@@ -38,8 +38,11 @@ import java.util.Arrays;
  * <p>Before the hash is worked out, a value is compared with the last value found or kept clean
  * at its location ({@link #isLastAt}): a client sends the same header values, cookies and
  * parameters request after request, and that comparison costs less than hashing the value. A
- * table of {@value #LAST_SLOTS} slots, by location, holds those entries; it adds no more than
- * that many entries to what the cache keeps.
+ * table of {@value #LAST_SLOTS} slots, by location, holds those entries; an entry dropped from
+ * the cache's slots is dropped from that table too, so that the table keeps no value alive beyond
+ * the cache (a racing thread can leave one behind, so at most {@value #LAST_SLOTS} values more).
+ * A hit replaces a location's entry only when it is empty or not in recent use: a hit writes
+ * nothing to memory that the request threads share, as long as the entry it finds there is.
  *
  * <p>Thread-safe without locks: slots hold entries whose value fields are final, so a reader sees
  * either a complete entry or another one; the entries' recent-use marks, the filter's bits and its
@@ -110,7 +113,7 @@ final class CleanValueCache {
      * still be clean.
      */
     boolean isLastAt(Location location, String text) {
-        Entry entry = lastByLocation[locationSlot(location)];
+        Entry entry = lastByLocation[locationSlot(location.name(), location.source(), location.component())];
         if (entry != null && entry.matches(location, text)) {
             markUsed(entry);
             return true;
@@ -129,7 +132,7 @@ final class CleanValueCache {
             Entry entry = slots[i];
             if (holds(entry, hash, location, text)) {
                 markUsed(entry);
-                rememberLast(location, entry);
+                rememberIfStale(location, entry);
                 return true;
             }
         }
@@ -144,9 +147,15 @@ final class CleanValueCache {
         }
     }
 
-    private void rememberLast(Location location, Entry entry) {
-        int slot = locationSlot(location);
-        if (lastByLocation[slot] != entry) {
+    /**
+     * Makes {@code entry}, found by its hash, the last one at its location when that slot is empty
+     * or its entry is not in recent use. A slot in use is left alone, so that hits on values that
+     * alternate at one location (several clients' tokens) do not write the shared table each time.
+     */
+    private void rememberIfStale(Location location, Entry entry) {
+        int slot = locationSlot(location.name(), location.source(), location.component());
+        Entry last = lastByLocation[slot];
+        if (last == null || (last != entry && !last.recentlyUsed)) {
             lastByLocation[slot] = entry;
         }
     }
@@ -155,8 +164,8 @@ final class CleanValueCache {
      * The slot of a location in the table of last values: by its name's hash, which a name
      * string computes once and keeps (see {@link #hash}), its source and its component.
      */
-    private static int locationSlot(Location location) {
-        int h = location.name().hashCode() * 31 + location.source().ordinal() * 3 + location.component().ordinal();
+    private static int locationSlot(String name, Source source, Component component) {
+        int h = name.hashCode() * 31 + source.ordinal() * 3 + component.ordinal();
         return (h ^ (h >>> 16)) & (LAST_SLOTS - 1);
     }
 
@@ -194,10 +203,22 @@ final class CleanValueCache {
             }
             return;
         }
+        forgetLast(slots[victim]);
         System.arraycopy(slots, first, slots, first + 1, victim - first);
         Entry entry = new Entry(hash, location.source(), location.component(), location.name(), text);
         slots[first] = entry;
-        rememberLast(location, entry);
+        lastByLocation[locationSlot(entry.name, entry.source, entry.component)] = entry;
+    }
+
+    /** Drops {@code dropped}, an entry leaving the slots, from the table of last values if it is there. */
+    private void forgetLast(Entry dropped) {
+        if (dropped == null) {
+            return;
+        }
+        int slot = locationSlot(dropped.name, dropped.source, dropped.component);
+        if (lastByLocation[slot] == dropped) {
+            lastByLocation[slot] = null;
+        }
     }
 
     /** Clears every recent-use mark: values that do not recur after this may give way to newcomers. */
