@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 
 /**
  * What the configured response headers ({@code headers.response:}) do to a response, as plain
@@ -18,7 +16,7 @@ import java.util.function.Predicate;
  *   <li>headers on the remove list are dropped whenever the application sets them, and removed once
  *       more before the response is committed ({@link #removes}, {@link #removals()});</li>
  *   <li>security headers are added before commit, each only when the response lacks it,
- *       {@code Strict-Transport-Security} only on HTTPS ({@link #addSecurityHeaders});</li>
+ *       {@code Strict-Transport-Security} only on HTTPS ({@link #securityHeaders});</li>
  *   <li>with CORS policing, {@code Access-Control-*} headers are held back until commit
  *       ({@link #holdsBack}) and written only when the {@code Access-Control-Allow-Origin} they come
  *       with is allowed ({@link #releasesHeldCors}).</li>
@@ -88,25 +86,9 @@ public final class ResponseHeaderPolicy {
     }
 
     /**
-     * Adds the security headers before commit, in configured order, each only when the response
-     * lacks it. Nothing is built per response: the headers for each scheme are worked out once.
-     *
-     * @param secure whether the client spoke HTTPS
-     * @param present whether the response already has a header of a name
-     * @param add sets a header on the response
-     */
-    public void addSecurityHeaders(boolean secure, Predicate<String> present, BiConsumer<String, String> add) {
-        for (SecurityHeader header : securityHeaders(secure)) {
-            if (!present.test(header.name())) {
-                add.accept(header.name(), header.value());
-            }
-        }
-    }
-
-    /**
-     * The security headers added before commit, in configured order, for an adapter that adds
-     * them itself (each only when the response lacks it, as {@link #addSecurityHeaders} does)
-     * without a callback per header: worked out once, so a response costs a loop over a list.
+     * The security headers an adapter adds before commit, in configured order, each only when the
+     * response lacks a header of its name: worked out once per scheme, so a response costs a loop
+     * over a list without a callback per header.
      *
      * @param secure whether the client spoke HTTPS ({@code Strict-Transport-Security} is listed only then)
      */
