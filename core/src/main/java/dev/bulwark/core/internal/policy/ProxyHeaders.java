@@ -61,10 +61,13 @@ final class ProxyHeaders {
 
     /** Whether a header of this folded name is one only a trusted proxy may send. */
     static boolean contains(String foldedName) {
-        if (NAMES.contains(foldedName)) {
-            return true;
-        }
-        for (String prefix : PREFIXES) {
+        return NAMES.contains(foldedName) || hasFamilyPrefix(foldedName);
+    }
+
+    /** Whether a header of this folded name is of one of the families of {@link #PREFIXES}. */
+    static boolean hasFamilyPrefix(String foldedName) {
+        for (int i = 0, count = PREFIXES.size(); i < count; i++) {
+            String prefix = PREFIXES.get(i);
             if (foldedName.startsWith(prefix)) {
                 return true;
             }
