@@ -14,10 +14,8 @@ import dev.bulwark.core.config.ClientIpConfig;
 import dev.bulwark.core.config.HeaderAllowList;
 import dev.bulwark.core.config.RequestHeaders;
 import dev.bulwark.core.internal.rules.Excerpts;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -50,41 +48,20 @@ final class HeaderFilter implements Check {
 
     private enum Reason { REMOVE_LIST, UNTRUSTED, NOT_ALLOWED }
 
-    /**
-     * What the lists known at start-up say of a folded header name, so that one look-up answers
-     * them all.
-     *
-     * @param framing a framing header, never hidden when sent in that spelling
-     * @param removed on the global remove list
-     * @param proxyOnly a proxy header ({@link ProxyHeaders#NAMES}, {@code proxy-only}, the client-ip header)
-     */
-    private record Listing(boolean framing, boolean removed, boolean proxyOnly) {
-
-        Listing or(Listing other) {
-            return new Listing(framing || other.framing, removed || other.removed, proxyOnly || other.proxyOnly);
-        }
-    }
-
-    private static final Listing NOT_LISTED = new Listing(false, false, false);
-
     private final RequestHeaders global;
     private final ClientIpConfig clientIp;
-    /** The listed names, folded. */
-    private final Map<String, Listing> listed;
+    private final Set<String> proxyOnly;
+    private final Set<String> globalRemove;
 
     HeaderFilter(RequestHeaders global, ClientIpConfig clientIp) {
         this.global = global;
         this.clientIp = clientIp;
-        Set<String> proxyOnly = new LinkedHashSet<>(ProxyHeaders.NAMES);
-        proxyOnly.addAll(global.proxyOnly());
+        Set<String> names = new LinkedHashSet<>(global.proxyOnly());
         if (clientIp.lowerCaseHeader() != null) {
-            proxyOnly.add(clientIp.lowerCaseHeader());
+            names.add(clientIp.lowerCaseHeader());
         }
-        Map<String, Listing> listed = new HashMap<>();
-        HeaderAllowList.FRAMING_HEADERS.forEach(name -> listed.merge(name, new Listing(true, false, false), Listing::or));
-        global.remove().forEach(name -> listed.merge(HeaderNames.fold(name), new Listing(false, true, false), Listing::or));
-        proxyOnly.forEach(name -> listed.merge(HeaderNames.fold(name), new Listing(false, false, true), Listing::or));
-        this.listed = Map.copyOf(listed);
+        this.proxyOnly = folded(names);
+        this.globalRemove = folded(global.remove());
     }
 
     @Override
@@ -98,16 +75,13 @@ final class HeaderFilter implements Check {
         RequestHeaders route = PolicyModes.routePolicy(inspection).requestHeaders();
         HeaderAllowList allow = route != null && route.allow() != null ? route.allow() : global.allow();
         Set<String> routeRemove = route != null ? route.remove() : Set.of();
-        boolean trustedPeer = client.trustedPeer();
         Map<String, Reason> hidden = null;
-        // Indexed: this runs on every request, and an iterator is an object each time.
-        List<Headers.Header> headers = inspection.request().headers().all();
-        for (int i = 0, count = headers.size(); i < count; i++) {
-            String lower = headers.get(i).lowerCaseName();
-            if (hidden != null && hidden.containsKey(lower)) {
+        for (Headers.Header header : inspection.request().headers().all()) {
+            String lower = header.lowerCaseName();
+            if (HeaderAllowList.FRAMING_HEADERS.contains(lower) || (hidden != null && hidden.containsKey(lower))) {
                 continue;
             }
-            Reason reason = reason(lower, allow, routeRemove, trustedPeer);
+            Reason reason = reason(lower, allow, routeRemove, client.trustedPeer());
             if (reason != null) {
                 if (hidden == null) {
                     hidden = new LinkedHashMap<>();
@@ -142,17 +116,12 @@ final class HeaderFilter implements Check {
         }
     }
 
-    /** Why a header is hidden; {@code null} when it reaches the application. */
     private Reason reason(String lower, HeaderAllowList allow, Set<String> routeRemove, boolean trustedPeer) {
         String folded = HeaderNames.fold(lower);
-        Listing listing = listed.getOrDefault(folded, NOT_LISTED);
-        if (listing.framing() && lower.equals(folded)) {
-            return null;
-        }
-        if (listing.removed() || (!routeRemove.isEmpty() && foldedContains(routeRemove, folded))) {
+        if (globalRemove.contains(folded) || foldedContains(routeRemove, folded)) {
             return Reason.REMOVE_LIST;
         }
-        if (listing.proxyOnly() || ProxyHeaders.hasFamilyPrefix(folded)) {
+        if (ProxyHeaders.contains(folded) || proxyOnly.contains(folded)) {
             // From a trusted proxy the canonical spelling passes whatever the allow list says.
             return trustedPeer && lower.equals(folded) ? null : Reason.UNTRUSTED;
         }
@@ -166,6 +135,14 @@ final class HeaderFilter implements Check {
             }
         }
         return false;
+    }
+
+    private static Set<String> folded(Set<String> names) {
+        Set<String> folded = new LinkedHashSet<>();
+        for (String name : names) {
+            folded.add(HeaderNames.fold(name));
+        }
+        return Set.copyOf(folded);
     }
 
     private static void report(Inspection inspection, String ruleId, String description, Set<String> names) {

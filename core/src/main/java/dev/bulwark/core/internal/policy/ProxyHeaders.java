@@ -61,13 +61,10 @@ final class ProxyHeaders {
 
     /** Whether a header of this folded name is one only a trusted proxy may send. */
     static boolean contains(String foldedName) {
-        return NAMES.contains(foldedName) || hasFamilyPrefix(foldedName);
-    }
-
-    /** Whether a header of this folded name is of one of the families of {@link #PREFIXES}. */
-    static boolean hasFamilyPrefix(String foldedName) {
-        for (int i = 0, count = PREFIXES.size(); i < count; i++) {
-            String prefix = PREFIXES.get(i);
+        if (NAMES.contains(foldedName)) {
+            return true;
+        }
+        for (String prefix : PREFIXES) {
             if (foldedName.startsWith(prefix)) {
                 return true;
             }
