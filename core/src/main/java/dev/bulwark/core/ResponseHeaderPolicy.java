@@ -1,14 +1,12 @@
 package dev.bulwark.core;
 
 import dev.bulwark.core.config.ResponseHeaders;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 
 /**
  * What the configured response headers ({@code headers.response:}) do to a response, as plain
@@ -18,7 +16,7 @@ import java.util.function.Predicate;
  *   <li>headers on the remove list are dropped whenever the application sets them, and removed once
  *       more before the response is committed ({@link #removes}, {@link #removals()});</li>
  *   <li>security headers are added before commit, each only when the response lacks it,
- *       {@code Strict-Transport-Security} only on HTTPS ({@link #addSecurityHeaders});</li>
+ *       {@code Strict-Transport-Security} only on HTTPS ({@link #securityHeaders});</li>
  *   <li>with CORS policing, {@code Access-Control-*} headers are held back until commit
  *       ({@link #holdsBack}) and written only when the {@code Access-Control-Allow-Origin} they come
  *       with is allowed ({@link #releasesHeldCors}).</li>
@@ -33,18 +31,38 @@ public final class ResponseHeaderPolicy {
     /** The removed names, compared without regard to case and without lower-casing each name asked about. */
     private final Set<String> removed;
     /** The security headers to add over HTTPS, and over plain HTTP (without {@code Strict-Transport-Security}). */
-    private final Map<String, String> secureAdditions;
-    private final Map<String, String> plainAdditions;
+    private final List<SecurityHeader> secureAdditions;
+    private final List<SecurityHeader> plainAdditions;
 
     public ResponseHeaderPolicy(ResponseHeaders config) {
         this.config = config;
         Set<String> removed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         removed.addAll(config.remove());
         this.removed = Collections.unmodifiableSet(removed);
-        Map<String, String> plain = new LinkedHashMap<>(config.securityHeaders());
-        plain.keySet().removeIf(name -> name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY));
-        this.secureAdditions = config.securityHeaders();
-        this.plainAdditions = Collections.unmodifiableMap(plain);
+        List<SecurityHeader> secure = new ArrayList<>();
+        List<SecurityHeader> plain = new ArrayList<>();
+        config.securityHeaders().forEach((name, value) -> {
+            secure.add(new SecurityHeader(name, value));
+            if (!name.equalsIgnoreCase(ResponseHeaders.STRICT_TRANSPORT_SECURITY)) {
+                plain.add(new SecurityHeader(name, value));
+            }
+        });
+        this.secureAdditions = List.copyOf(secure);
+        this.plainAdditions = List.copyOf(plain);
+    }
+
+    /**
+     * A security header added before commit.
+     *
+     * @param name the header name as configured
+     * @param value its value
+     */
+    public record SecurityHeader(String name, String value) {
+
+        public SecurityHeader {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /** Whether the policy changes responses at all; when not, an adapter need not watch them. */
@@ -68,19 +86,14 @@ public final class ResponseHeaderPolicy {
     }
 
     /**
-     * Adds the security headers before commit, in configured order, each only when the response
-     * lacks it. Nothing is built per response: the headers for each scheme are worked out once.
+     * The security headers an adapter adds before commit, in configured order, each only when the
+     * response lacks a header of its name: worked out once per scheme, so a response costs a loop
+     * over a list without a callback per header.
      *
-     * @param secure whether the client spoke HTTPS
-     * @param present whether the response already has a header of a name
-     * @param add sets a header on the response
+     * @param secure whether the client spoke HTTPS ({@code Strict-Transport-Security} is listed only then)
      */
-    public void addSecurityHeaders(boolean secure, Predicate<String> present, BiConsumer<String, String> add) {
-        (secure ? secureAdditions : plainAdditions).forEach((name, value) -> {
-            if (!present.test(name)) {
-                add.accept(name, value);
-            }
-        });
+    public List<SecurityHeader> securityHeaders(boolean secure) {
+        return secure ? secureAdditions : plainAdditions;
     }
 
     /**

@@ -71,7 +71,13 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
         }
         // Added only where absent, so an append does what a set would without the container
         // looking for fields of the name to replace.
-        policy.addSecurityHeaders(secure, response::containsHeader, response::addHeader);
+        List<ResponseHeaderPolicy.SecurityHeader> headers = policy.securityHeaders(secure);
+        for (int i = 0, count = headers.size(); i < count; i++) {
+            ResponseHeaderPolicy.SecurityHeader header = headers.get(i);
+            if (!response.containsHeader(header.name())) {
+                response.addHeader(header.name(), header.value());
+            }
+        }
     }
 
     /** Applies the headers if the application returned without committing the response. */

@@ -62,7 +62,13 @@ public final class ResponseHeaders {
             }
             policedCors.forEach(headers::remove);
         }
-        policy.addSecurityHeaders(secure, headers::containsHeader, headers::set);
+        List<ResponseHeaderPolicy.SecurityHeader> additions = policy.securityHeaders(secure);
+        for (int i = 0, count = additions.size(); i < count; i++) {
+            ResponseHeaderPolicy.SecurityHeader header = additions.get(i);
+            if (!headers.containsHeader(header.name())) {
+                headers.set(header.name(), header.value());
+            }
+        }
     }
 
     private static List<String> values(HttpHeaders headers, String name) {

@@ -44,6 +44,8 @@ public final class PathNormalizer {
 
     /** Containers decode a path once: {@code %252e} names a segment {@code %2e}, not a dot-segment. */
     private static final PercentDecoder ONCE = new PercentDecoder(1);
+    /** The characters of a {@linkplain #plain plain} path besides {@code /}, by code. */
+    private static final boolean[] PLAIN = plainCharacters();
 
     private final PercentDecoder decoder;
 
@@ -96,6 +98,12 @@ public final class PathNormalizer {
 
     /** Decodes and normalises {@code rawPath} (the path of the request target, still encoded). */
     public NormalizedPath normalize(String rawPath) {
+        NormalizedPath plain = plain(rawPath);
+        return plain != null ? plain : resolve(rawPath);
+    }
+
+    /** {@link #normalize} step by step, for any path: decoded, then each form resolved. */
+    NormalizedPath resolve(String rawPath) {
         DecodedText decoded = decoder.decode(rawPath, false);
         int bits = FlagBits.of(decoded.flags());
         String path = decoded.text();
@@ -155,6 +163,64 @@ public final class PathNormalizer {
         Routing routing = route(rawPath);
         return new NormalizedPath(normalized.toString(), segments, FlagBits.toSet(bits), routing.path,
                 routing.parameters, routing.suspicious, decoded);
+    }
+
+    /**
+     * {@code rawPath} as {@link #normalize} gives it when it holds nothing to decode or resolve,
+     * else {@code null}. Such a path (the usual {@code /api/v1/orders}) is its own inspected and
+     * routing form: it starts with a slash; holds only printable ASCII other than {@code %},
+     * {@code \} and {@code ;} (nothing to decode, no backslash, no path parameters, no control
+     * character); and has no empty segment but a trailing one and no {@code .} or {@code ..}
+     * segment. Decoding and both normalisations would return it unchanged, without flags and
+     * with nothing suspicious, so one scan stands in for them.
+     */
+    private static NormalizedPath plain(String rawPath) {
+        int n = rawPath.length();
+        if (n == 0 || rawPath.charAt(0) != '/') {
+            return null;
+        }
+        int segmentCount = 0;
+        int start = 1;
+        for (int i = 1; i <= n; i++) {
+            char c = i < n ? rawPath.charAt(i) : '/';
+            if (c != '/') {
+                if (c >= PLAIN.length || !PLAIN[c]) {
+                    return null;
+                }
+                continue;
+            }
+            int length = i - start;
+            if (length == 0 && i < n
+                    || length == 1 && rawPath.charAt(start) == '.'
+                    || length == 2 && rawPath.charAt(start) == '.' && rawPath.charAt(start + 1) == '.') {
+                return null;
+            }
+            if (length > 0) {
+                segmentCount++;
+            }
+            start = i + 1;
+        }
+        String[] segments = new String[segmentCount];
+        int next = 0;
+        start = 1;
+        while (start < n) {
+            int end = rawPath.indexOf('/', start);
+            if (end < 0) {
+                end = n;
+            }
+            segments[next++] = rawPath.substring(start, end);
+            start = end + 1;
+        }
+        return new NormalizedPath(rawPath, List.of(segments), Set.of(), rawPath, List.of(), null,
+                DecodedText.of(rawPath));
+    }
+
+    private static boolean[] plainCharacters() {
+        boolean[] plain = new boolean[0x7f];
+        for (char c = 0x21; c < 0x7f; c++) {
+            plain[c] = c != '%' && c != '\\' && c != ';' && c != '/';
+        }
+        return plain;
     }
 
     /** Only the routing form of {@code rawPath} (see {@link NormalizedPath#routingPath()}). */

@@ -35,6 +35,15 @@ import java.util.Arrays;
  * array of many records) thus keeps as many of them as fit, instead of each pushing out another
  * before it recurs and none ever being found.
  *
+ * <p>Before the hash is worked out, a value is compared with the last value found or kept clean
+ * at its location ({@link #isLastAt}): a client sends the same header values, cookies and
+ * parameters request after request, and that comparison costs less than hashing the value. A
+ * table of {@value #LAST_SLOTS} slots, by location, holds those entries; an entry dropped from
+ * the cache's slots is dropped from that table too, so that the table keeps no value alive beyond
+ * the cache (a racing thread can leave one behind, so at most {@value #LAST_SLOTS} values more).
+ * A hit replaces a location's entry only when it is empty or not in recent use: a hit writes
+ * nothing to memory that the request threads share, as long as the entry it finds there is.
+ *
  * <p>Thread-safe without locks: slots hold entries whose value fields are final, so a reader sees
  * either a complete entry or another one; the entries' recent-use marks, the filter's bits and its
  * counter are hints, and a lost update only costs a rescan or keeps a value a while longer.
@@ -71,8 +80,13 @@ final class CleanValueCache {
     /** First sightings after which the filter is cleared: half its bits. */
     static final int FILTER_PERIOD = FILTER_BITS / 2;
 
+    /** Slots of the table of the last clean value by location, a power of two. */
+    static final int LAST_SLOTS = 256;
+
     private final Entry[] slots;
     private final int mask;
+    /** The entry last found or kept at a location, by {@link #locationSlot}. */
+    private final Entry[] lastByLocation = new Entry[LAST_SLOTS];
     private final long[] seenOnce = new long[FILTER_BITS / 64];
     private int firstSightings;
     /** Newcomers turned away since the recent-use marks were last cleared. */
@@ -94,6 +108,20 @@ final class CleanValueCache {
     }
 
     /**
+     * Whether {@code text} is the value last found or kept clean at {@code location}: a probe
+     * without hashing the value, to ask before {@link #isClean}. A value it does not find may
+     * still be clean.
+     */
+    boolean isLastAt(Location location, String text) {
+        Entry entry = lastByLocation[locationSlot(location.name(), location.source(), location.component())];
+        if (entry != null && entry.matches(location, text)) {
+            markUsed(entry);
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Whether {@code text} at {@code location} was found clean before.
      *
      * @param hash {@link #hash} of the two, computed once per value for this and {@link #markClean}
@@ -103,15 +131,42 @@ final class CleanValueCache {
         for (int i = first; i < first + WAYS; i++) {
             Entry entry = slots[i];
             if (holds(entry, hash, location, text)) {
-                if (!entry.recentlyUsed) {
-                    // Written when it changes, not on every hit, so that threads sharing the cache do not
-                    // keep taking each other's cache lines.
-                    entry.recentlyUsed = true;
-                }
+                markUsed(entry);
+                rememberIfStale(location, entry);
                 return true;
             }
         }
         return false;
+    }
+
+    private static void markUsed(Entry entry) {
+        if (!entry.recentlyUsed) {
+            // Written when it changes, not on every hit, so that threads sharing the cache do not
+            // keep taking each other's cache lines.
+            entry.recentlyUsed = true;
+        }
+    }
+
+    /**
+     * Makes {@code entry}, found by its hash, the last one at its location when that slot is empty
+     * or its entry is not in recent use. A slot in use is left alone, so that hits on values that
+     * alternate at one location (several clients' tokens) do not write the shared table each time.
+     */
+    private void rememberIfStale(Location location, Entry entry) {
+        int slot = locationSlot(location.name(), location.source(), location.component());
+        Entry last = lastByLocation[slot];
+        if (last == null || (last != entry && !last.recentlyUsed)) {
+            lastByLocation[slot] = entry;
+        }
+    }
+
+    /**
+     * The slot of a location in the table of last values: by its name's hash, which a name
+     * string computes once and keeps (see {@link #hash}), its source and its component.
+     */
+    private static int locationSlot(String name, Source source, Component component) {
+        int h = name.hashCode() * 31 + source.ordinal() * 3 + component.ordinal();
+        return (h ^ (h >>> 16)) & (LAST_SLOTS - 1);
     }
 
     private static boolean holds(Entry entry, int hash, Location location, String text) {
@@ -148,8 +203,22 @@ final class CleanValueCache {
             }
             return;
         }
+        forgetLast(slots[victim]);
         System.arraycopy(slots, first, slots, first + 1, victim - first);
-        slots[first] = new Entry(hash, location.source(), location.component(), location.name(), text);
+        Entry entry = new Entry(hash, location.source(), location.component(), location.name(), text);
+        slots[first] = entry;
+        lastByLocation[locationSlot(entry.name, entry.source, entry.component)] = entry;
+    }
+
+    /** Drops {@code dropped}, an entry leaving the slots, from the table of last values if it is there. */
+    private void forgetLast(Entry dropped) {
+        if (dropped == null) {
+            return;
+        }
+        int slot = locationSlot(dropped.name, dropped.source, dropped.component);
+        if (lastByLocation[slot] == dropped) {
+            lastByLocation[slot] = null;
+        }
     }
 
     /** Clears every recent-use mark: values that do not recur after this may give way to newcomers. */

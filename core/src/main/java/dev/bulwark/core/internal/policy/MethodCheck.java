@@ -36,8 +36,8 @@ final class MethodCheck implements Check {
 
     @Override
     public void inspect(Inspection inspection) {
-        MethodOverride override = MethodOverride.of(inspection);
-        if (override.present()) {
+        if (MethodOverride.anyField(inspection)) {
+            MethodOverride override = MethodOverride.of(inspection);
             if (overrides == MethodOverridePolicy.REFUSE) {
                 refuseOverride(inspection, override, "METHOD-OVERRIDE", "method override is refused");
             } else if (override.effectiveMethod() == null) {

@@ -57,13 +57,15 @@ public record MethodOverride(Location location, String requested, String effecti
     /** The override fields of this request, judged against its request method. */
     public static MethodOverride of(Inspection inspection) {
         String requestMethod = inspection.request().method();
-        Finder finder = new Finder(requestMethod);
+        // Made by the first field found: most requests have none.
+        Finder finder = null;
         // Indexed loops: this runs on every request, and an iterator per list is an object each.
         List<Headers.Header> headers = inspection.request().headers().all();
         for (int i = 0, size = headers.size(); i < size; i++) {
             Headers.Header header = headers.get(i);
             if (isOverrideHeader(header.name())) {
                 String value = header.value().trim();
+                finder = finder != null ? finder : new Finder(requestMethod);
                 finder.add(Location.name(Source.HEADER, header.lowerCaseName()), value, value);
             }
         }
@@ -73,16 +75,40 @@ public record MethodOverride(Location location, String requested, String effecti
             if (!isOverrideField(value.location())) {
                 continue;
             }
+            finder = finder != null ? finder : new Finder(requestMethod);
             if (value.location().component() == Component.NAME) {
                 finder.add(value.location(), null, null);
             } else {
                 finder.add(value.location(), value.raw(), value.decoded());
             }
         }
-        return finder.result();
+        return finder != null ? finder.result() : new MethodOverride(null, "", requestMethod);
+    }
+
+    /** Whether the request carries any override field, even an empty one: {@link #present()} without the rest. */
+    static boolean anyField(Inspection inspection) {
+        List<Headers.Header> headers = inspection.request().headers().all();
+        for (int i = 0, size = headers.size(); i < size; i++) {
+            if (isOverrideHeader(headers.get(i).name())) {
+                return true;
+            }
+        }
+        List<RequestValue> values = inspection.values();
+        for (int i = 0, size = values.size(); i < size; i++) {
+            if (isOverrideField(values.get(i).location())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOverrideHeader(String name) {
+        // Each of the names starts with 'x': an ASCII first character that does not fold to it
+        // settles the question (a non-ASCII one gets the whole comparison, see HeaderNames.foldsTo).
+        char first = name.isEmpty() ? 0 : name.charAt(0);
+        if (first != 'x' && first != 'X' && first < 0x80) {
+            return false;
+        }
         for (int i = 0, size = HEADERS.size(); i < size; i++) {
             if (HeaderNames.foldsTo(name, HEADERS.get(i))) {
                 return true;

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bulwark.core.internal.decode.PathNormalizer.NormalizedPath;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PathNormalizerTest {
@@ -27,6 +28,14 @@ class PathNormalizerTest {
         assertThat(path.path()).isEqualTo("/api/v1/orders");
         assertThat(path.segments()).containsExactly("api", "v1", "orders");
         assertThat(path.flags()).isEmpty();
+    }
+
+    @Test
+    void normalisesPlainPathsAsTheFullResolutionDoes() {
+        for (String raw : List.of("/", "/api/v1/orders", "/a/b/", "/.well-known/openid-configuration", "/a.b/c..d/...",
+                "/files/report-2024_v1~draft(1).pdf", "/search+this/a:b@c!$&'*,=", "/x/.y/..z")) {
+            assertThat(normalizer.normalize(raw)).as(raw).isEqualTo(normalizer.resolve(raw));
+        }
     }
 
     @Test

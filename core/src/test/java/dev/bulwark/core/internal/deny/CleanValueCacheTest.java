@@ -256,6 +256,77 @@ class CleanValueCacheTest {
     }
 
     @Test
+    void findsTheLastValueKeptAtALocationWithoutItsHash() {
+        CleanValueCache cache = new CleanValueCache(16);
+        Location location = Location.value(Source.HEADER, "accept-language");
+        admit(cache, location, "en-GB,en;q=0.9");
+
+        assertThat(cache.isLastAt(Location.value(Source.HEADER, "accept-language"), "en-GB,en;q=0.9")).isTrue();
+    }
+
+    @Test
+    void findsOnlyTheLastValueAtALocationWithoutItsHash() {
+        CleanValueCache cache = new CleanValueCache(16);
+        Location location = Location.value(Source.HEADER, "accept");
+        admit(cache, location, "text/html");
+        admit(cache, location, "application/json");
+
+        assertThat(cache.isLastAt(location, "text/html")).isFalse();
+        assertThat(cache.isLastAt(location, "application/json")).isTrue();
+    }
+
+    @Test
+    void keepsTheLastValueAtALocationWhileItIsInRecentUse() {
+        CleanValueCache cache = new CleanValueCache(16);
+        Location location = Location.value(Source.HEADER, "accept");
+        admit(cache, location, "text/html");
+        admit(cache, location, "application/json");
+
+        assertThat(isClean(cache, location, "text/html")).isTrue();
+        assertThat(cache.isLastAt(location, "text/html")).isFalse();
+        assertThat(cache.isLastAt(location, "application/json")).isTrue();
+    }
+
+    @Test
+    void makesAValueFoundByItsHashTheLastAtItsLocationOnceTheLastIsNoLongerInRecentUse() {
+        CleanValueCache cache = new CleanValueCache(16);
+        Location location = Location.value(Source.HEADER, "accept");
+        admit(cache, location, "text/html");
+        admit(cache, location, "application/json");
+        cache.forgetRecentUse();
+
+        assertThat(isClean(cache, location, "text/html")).isTrue();
+        assertThat(cache.isLastAt(location, "text/html")).isTrue();
+    }
+
+    @Test
+    void forgetsTheLastValueAtALocationWhenItLeavesTheCache() {
+        CleanValueCache cache = new CleanValueCache(CleanValueCache.WAYS);
+        Location token = Location.value(Source.HEADER, "authorization");
+        admit(cache, token, "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl");
+        admit(cache, Location.value(Source.HEADER, "accept"), "text/html");
+        admit(cache, Location.value(Source.HEADER, "user-agent"), "curl/8.5.0");
+        admit(cache, Location.value(Source.HEADER, "accept-language"), "en-GB");
+        cache.forgetRecentUse();
+        admit(cache, Location.value(Source.HEADER, "accept-encoding"), "gzip");
+
+        assertThat(isClean(cache, token, "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl")).isFalse();
+        assertThat(cache.isLastAt(token, "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl")).isFalse();
+    }
+
+    @Test
+    void findsNoLastValueUnderAnotherNameOrComponentOrForAValueSeenOnce() {
+        CleanValueCache cache = new CleanValueCache(16);
+        admit(cache, Location.value(Source.HEADER, "accept"), "text/html");
+        markClean(cache, Location.value(Source.HEADER, "x-request-id"), "0c6f2b8e");
+
+        assertThat(cache.isLastAt(Location.value(Source.HEADER, "x-accept"), "text/html")).isFalse();
+        assertThat(cache.isLastAt(Location.name(Source.HEADER, "accept"), "text/html")).isFalse();
+        assertThat(cache.isLastAt(Location.value(Source.COOKIE, "accept"), "text/html")).isFalse();
+        assertThat(cache.isLastAt(Location.value(Source.HEADER, "x-request-id"), "0c6f2b8e")).isFalse();
+    }
+
+    @Test
     void rejectsCapacityThatIsNoPowerOfTwo() {
         assertThatThrownBy(() -> new CleanValueCache(100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CleanValueCache(2)).isInstanceOf(IllegalArgumentException.class);

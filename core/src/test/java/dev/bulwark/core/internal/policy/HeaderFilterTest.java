@@ -137,6 +137,22 @@ class HeaderFilterTest {
     }
 
     @Test
+    void keepsAFramingHeaderWhoseUnderscoreSpellingIsOnTheRemoveList() {
+        BulwarkConfig config = ConfigLoader.fromYaml("headers: {request: {remove: [Content_Type]}}");
+
+        assertThat(evaluate(config, request("192.0.2.1").header("Content-Type", "text/plain").header("Content_Type", "x"))
+                .headerChanges().removedRequestHeaders()).containsExactly("content_type");
+    }
+
+    @Test
+    void keepsAFramingHeaderThatIsAlsoListedAsProxyOnly() {
+        BulwarkConfig config = ConfigLoader.fromYaml("headers: {request: {proxy-only: [Content-Length, X-Tenant]}}");
+
+        assertThat(evaluate(config, request("192.0.2.1").header("Content-Length", "0").header("X-Tenant", "7"))
+                .headerChanges().removedRequestHeaders()).containsExactly("x-tenant");
+    }
+
+    @Test
     void keepsOnlyStandardAndListedHeadersInStandardMode() {
         BulwarkConfig config = ConfigLoader.fromYaml("headers: {request: {allow: [standard, X-Request-Id, {prefix: X-Acme-}]}}");
 

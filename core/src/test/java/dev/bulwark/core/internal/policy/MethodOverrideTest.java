@@ -208,6 +208,12 @@ class MethodOverrideTest {
         assertThat(ruleId(decision)).isEqualTo("METHOD-OVERRIDE-UNCLEAR");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u212Aeep-Alive", "\u00DF-HTTP-Method", "Y-HTTP-Method", "Xhttp-method"})
+    void allowsHeadersThatOnlyResembleAnOverrideHeader(String header) {
+        assertThat(evaluate(BulwarkConfig.defaults(), post("/items/1").header(header, "DELETE")).allowed()).isTrue();
+    }
+
     @Test
     void ignoresAnEmptyOverrideWhenOverridesAreAllowed() {
         assertThat(evaluate(ALLOWING, form("_method=")).allowed()).isTrue();
