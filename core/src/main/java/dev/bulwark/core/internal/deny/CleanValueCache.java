@@ -58,6 +58,11 @@ final class CleanValueCache {
      */
     static final int MAX_OTHER_LENGTH = 64;
     /**
+     * Longest name of a kept value's location, in characters: header, cookie and parameter names
+     * and the JSON pointers of ordinary documents fit; a deep pointer is not kept.
+     */
+    static final int MAX_NAME_LENGTH = 256;
+    /**
      * Slots a value may take: with 1,024 slots in sets of four, a request of 60 values puts five of
      * them in one set about once in 800 requests of that shape; with pairs, three in one pair
      * about once in eight; with one slot per value, two in one slot more often than not.
@@ -101,10 +106,14 @@ final class CleanValueCache {
         this.mask = capacity - 1;
     }
 
-    /** Whether values at {@code location} like {@code text} are kept: not too long for their source. */
+    /**
+     * Whether values at {@code location} like {@code text} are kept: not too long for their source,
+     * at a name of at most {@value #MAX_NAME_LENGTH} characters (an entry keeps its name too).
+     */
     static boolean accepts(Location location, String text) {
         Source source = location.source();
-        return text.length() <= (source == Source.HEADER || source == Source.COOKIE ? MAX_LENGTH : MAX_OTHER_LENGTH);
+        return text.length() <= (source == Source.HEADER || source == Source.COOKIE ? MAX_LENGTH : MAX_OTHER_LENGTH)
+                && location.name().length() <= MAX_NAME_LENGTH;
     }
 
     /**
@@ -221,13 +230,18 @@ final class CleanValueCache {
         }
     }
 
-    /** Clears every recent-use mark: values that do not recur after this may give way to newcomers. */
+    /**
+     * Clears every recent-use mark: values that do not recur after this may give way to newcomers.
+     * The table of last values is emptied too, so that no entry a racing thread left there (and
+     * which its hits keep marked) outlives the slots for long.
+     */
     void forgetRecentUse() {
         for (Entry entry : slots) {
             if (entry != null && entry.recentlyUsed) {
                 entry.recentlyUsed = false;
             }
         }
+        Arrays.fill(lastByLocation, null);
     }
 
     /**

@@ -56,15 +56,16 @@ public final class DenyRuleCheck implements Check {
     /**
      * Slots of the clean-value cache for header and cookie values: room for the recurring header
      * values of many clients. At most 1,280 values are kept (the slots, and the 256 of the table
-     * of last values a racing thread can leave behind), each of at most 2,048 characters: 2.5 Mi
-     * characters, 5 MiB at two bytes a character.
+     * of last values a racing thread can leave behind), each of at most 2,048 characters at a name of
+     * at most 256: 2.8 Mi characters, 5.6 MiB at two bytes a character.
      */
     private static final int CLEAN_HEADER_SLOTS = 1024;
     /**
      * Slots of the clean-value cache for short values from elsewhere (paths, queries, bodies): a
      * cache of their own, so that a document of many records neither pushes out the header values
-     * nor outgrows a shared one. At most 4,352 values of at most 64 characters (the slots and the
-     * table of last values): 272 Ki characters, 544 KiB at two bytes a character.
+     * nor outgrows a shared one. At most 4,352 values of at most 64 characters at names of at most
+     * 256 (the slots and the table of last values): 1.3 Mi characters, 2.7 MiB at two bytes a
+     * character.
      */
     private static final int CLEAN_OTHER_SLOTS = 4096;
 

@@ -143,6 +143,16 @@ class CleanValueCacheTest {
     }
 
     @Test
+    void rescansValuesAtNamesLongerThanTheirLimit() {
+        String pointer = "/" + "a".repeat(CleanValueCache.MAX_NAME_LENGTH);
+        for (int i = 0; i < 3; i++) {
+            inspect(RequestValue.plain(Location.value(Source.JSON, pointer), "blue"));
+        }
+
+        assertThat(detector.scanned).hasSize(3);
+    }
+
+    @Test
     void blocksBodyValueEveryTime() {
         RequestValue json = RequestValue.plain(Location.value(Source.JSON, "/name"), "evil");
         for (int i = 0; i < 3; i++) {
@@ -285,6 +295,17 @@ class CleanValueCacheTest {
         assertThat(isClean(cache, location, "text/html")).isTrue();
         assertThat(cache.isLastAt(location, "text/html")).isFalse();
         assertThat(cache.isLastAt(location, "application/json")).isTrue();
+    }
+
+    @Test
+    void forgetsEveryLastValueWhenRecentUseIsForgotten() {
+        CleanValueCache cache = new CleanValueCache(16);
+        Location location = Location.value(Source.HEADER, "accept");
+        admit(cache, location, "text/html");
+        cache.forgetRecentUse();
+
+        assertThat(cache.isLastAt(location, "text/html")).isFalse();
+        assertThat(isClean(cache, location, "text/html")).isTrue();
     }
 
     @Test
