@@ -227,27 +227,40 @@ final class NodeTokenScan extends TokenScan {
      * the rules on what the code does. Scans ahead a bounded distance for the parameter list and body.
      */
     private void functionLiteral(int at) {
+        int body = bodyAfterParameters();
+        if (body >= 0) {
+            findings.report(JS_FUNCTION_LITERAL, at, body + 1);
+        }
+    }
+
+    /**
+     * Where the body of the function whose parameter list follows the current token opens: the
+     * opening brace after a list without nested parentheses that closes within
+     * {@value #FUNCTION_REACH} characters, or -1.
+     */
+    private int bodyAfterParameters() {
         int n = s.length();
-        int limit = Math.min(n, lex.end + 256);
+        int limit = Math.min(n, lex.end + FUNCTION_REACH);
         int j = lex.end;
         while (j < limit && s.charAt(j) != ')' && s.charAt(j) != '(') {
             j++;
         }
         if (j >= limit || s.charAt(j) != ')') {
-            return;
+            return -1;
         }
-        int k = Ascii.skipSpaces(s, j + 1, n);
-        if (k < n && s.charAt(k) == '{') {
-            findings.report(JS_FUNCTION_LITERAL, at, k + 1);
-        }
+        int body = Ascii.skipSpaces(s, j + 1, n);
+        return body < n && s.charAt(body) == '{' ? body : -1;
     }
+
+    /** How far past {@code function} its parameter list is looked for, in characters. */
+    private static final int FUNCTION_REACH = 256;
 
     /**
      * {@code function x(...) {...}} where an expression stands: after {@code (}, {@code !},
      * {@code =}, {@code ,}, {@code :}, {@code [} or {@code return}, or called at once
      * ({@code }()}, {@code })(}). A name does not make such a function a declaration shown as
      * code: {@code (function x(){...})()} and {@code setTimeout(function x(){...},1)} run it as an
-     * anonymous one would. Bounded to 256 characters, as {@link #functionLiteral} is.
+     * anonymous one would. Bounded as {@link #functionLiteral} is.
      */
     private void namedFunctionExpression() {
         int at = window.start(1);
@@ -255,20 +268,11 @@ final class NodeTokenScan extends TokenScan {
         for (char c : EXPRESSION_BEFORE) {
             expression |= window.isPunct(2, c);
         }
-        int n = s.length();
-        int limit = Math.min(n, lex.end + 256);
-        int j = lex.end;
-        while (j < limit && s.charAt(j) != ')' && s.charAt(j) != '(') {
-            j++;
-        }
-        if (j >= limit || s.charAt(j) != ')') {
+        int body = bodyAfterParameters();
+        if (body < 0) {
             return;
         }
-        int body = Ascii.skipSpaces(s, j + 1, n);
-        if (body >= n || s.charAt(body) != '{') {
-            return;
-        }
-        if (expression || calledAtOnce(body, limit)) {
+        if (expression || calledAtOnce(body, Math.min(s.length(), lex.end + FUNCTION_REACH))) {
             findings.report(JS_FUNCTION_LITERAL, at, body + 1);
         }
     }
