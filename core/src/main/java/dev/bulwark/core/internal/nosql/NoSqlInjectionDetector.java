@@ -201,8 +201,12 @@ public final class NoSqlInjectionDetector extends RuleFamily {
             after = Text.skipSpaces(text, after);
             if (after < text.length() && text.charAt(after) == ':') {
                 int start = Math.max(before, 0);
+                // An update operator opening an object inside longer text is how prose shows one
+                // ("use { $set: {...} } to ..."); opening the value, following another member
+                // (a string breakout: bob", "$set": {...}) or as the whole object it is a payload.
                 boolean update = (operator & UPDATE) != 0;
-                if (!update || before == valueStart && isWholeObject(text, before)) {
+                if (!update || before < 0 || text.charAt(before) == ','
+                        || before == valueStart && isWholeObject(text, before)) {
                     sink.report(NoSqlRules.OPERATOR_IN_VALUE, start, after + 1 - start);
                     return true;
                 }

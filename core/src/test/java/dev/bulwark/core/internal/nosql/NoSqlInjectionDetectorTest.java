@@ -182,6 +182,13 @@ class NoSqlInjectionDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"bob\", \"$set\": {\"isAdmin\": true}, \"x\": \"", "$inc: {balance: 1000}",
+        "{\"name\":\"x\",\"$set\":{\"role\":\"admin\"}}", "\"$rename\": {\"role\": \"old\"}"})
+    void detectsUpdateOperatorOpeningValueOrFollowingAnotherMemberAtStandard(String value) {
+        assertThat(standard(query(value))).containsExactly("NOSQL-OPERATOR-IN-VALUE");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"$setOnInsert", "$mul", "$min", "$max", "$currentDate", "$pop", "$pullAll", "$bit"})
     void detectsUpdateOperatorAsJsonKey(String key) {
         assertThat(standard(jsonKey(key))).containsExactly("NOSQL-OPERATOR-NAME");
