@@ -100,16 +100,7 @@ abstract class ShellScan {
 
     /** End of the value's first word (its first space or tab), which the quick rejects look up. */
     static int firstWordEnd(String text, TextProfile profile) {
-        if (!profile.hasAny(BLANKS)) {
-            return text.length();
-        }
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t') {
-                return i;
-            }
-        }
-        return text.length();
+        return profile.hasAny(BLANKS) ? wordEnd(text, 0, BLANKS) : text.length();
     }
 
     /**
