@@ -359,11 +359,12 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     private static boolean scanShellCalls(String text, DetectionSink sink) {
         int writesOut = -1;
         for (int d = text.indexOf("db."); d >= 0; d = text.indexOf("db.", d + 3)) {
-            if (d > 0 && (Ascii.isAlnum(text.charAt(d - 1)) || "_$.".indexOf(text.charAt(d - 1)) >= 0)
-                    || !shellCall(text, d, METHOD)) {
+            int call = d > 0 && (Ascii.isAlnum(text.charAt(d - 1)) || "_$.".indexOf(text.charAt(d - 1)) >= 0)
+                    ? 0 : shellCallFlags(text, d);
+            if ((call & METHOD) == 0) {
                 continue;
             }
-            boolean write = shellCall(text, d, METHOD | WRITE);
+            boolean write = (call & WRITE) != 0;
             if (!write && Ascii.matchesAt(text, text.indexOf('.', d + 3) + 1, "aggregate(")) {
                 if (writesOut < 0) {
                     writesOut = text.indexOf("$out", d) >= 0 || text.indexOf("$merge", d) >= 0 ? 1 : 0;
@@ -383,25 +384,34 @@ public final class NoSqlInjectionDetector extends RuleFamily {
      * method or of a collection method with all of {@code methodFlags}.
      */
     private static boolean shellCall(String text, int from, int methodFlags) {
+        int flags = shellCallFlags(text, from);
+        return flags != 0 && (flags & methodFlags) == methodFlags;
+    }
+
+    /**
+     * The flags of the shell call at {@code from}: every flag for a database method, the
+     * collection method's own ({@link #METHOD}, {@link #WRITE}), or 0 for no call.
+     */
+    private static int shellCallFlags(String text, int from) {
         if (!Ascii.matchesAt(text, from, "db.")) {
-            return false;
+            return 0;
         }
         int i = identifierEnd(text, from + 3);
         if (i == from + 3) {
-            return false;
+            return 0;
         }
         if (DATABASE_METHODS.contains(text, from + 3, i)) {
-            return i < text.length() && text.charAt(i) == '(';
+            return i < text.length() && text.charAt(i) == '(' ? METHOD | WRITE : 0;
         }
         if (i >= text.length() || text.charAt(i) != '.') {
-            return false;
+            return 0;
         }
         int method = i + 1;
         int end = identifierEnd(text, method);
         if (end >= text.length() || text.charAt(end) != '(') {
-            return false;
+            return 0;
         }
-        return (SHELL_METHODS.flags(text, method, end) & methodFlags) == methodFlags;
+        return SHELL_METHODS.flags(text, method, end);
     }
 
     /**
