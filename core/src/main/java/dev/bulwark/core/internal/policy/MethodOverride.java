@@ -9,6 +9,7 @@ import dev.bulwark.core.Source;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The fields through which a request asks the application for another method than its request
@@ -40,6 +41,12 @@ public record MethodOverride(Location location, String requested, String effecti
 
     /** Lower-case header names, with {@code -} for {@code _}. */
     static final List<String> HEADERS = List.of("x-http-method-override", "x-http-method", "x-method-override");
+
+    /** The first letters of {@link #HEADERS}, each once. */
+    private static final String HEADER_FIRST_LETTERS = HEADERS.stream()
+            .map(name -> name.substring(0, 1))
+            .distinct()
+            .collect(Collectors.joining());
 
     /** The parameter name, compared without regard to case. */
     static final String PARAMETER = "_method";
@@ -103,10 +110,10 @@ public record MethodOverride(Location location, String requested, String effecti
     }
 
     private static boolean isOverrideHeader(String name) {
-        // Each of the names starts with 'x': an ASCII first character that does not fold to it
-        // settles the question (a non-ASCII one gets the whole comparison, see HeaderNames.foldsTo).
+        // An ASCII first character that folds to no name's first letter settles the question (a
+        // non-ASCII one gets the whole comparison, see HeaderNames.foldsTo).
         char first = name.isEmpty() ? 0 : name.charAt(0);
-        if (first != 'x' && first != 'X' && first < 0x80) {
+        if (first < 0x80 && HEADER_FIRST_LETTERS.indexOf(Character.toLowerCase(first)) < 0) {
             return false;
         }
         for (int i = 0, size = HEADERS.size(); i < size; i++) {
