@@ -5,6 +5,7 @@ import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * A value as a browser or a decoding application would finally see it: HTML character references
@@ -110,10 +111,23 @@ final class XssText {
         }
     }
 
-    /** The characters that start a reference or an escape: ASCII text without them or a UTF-7 {@code +A} decodes to itself. */
-    private static final AsciiSet DECODED = AsciiSet.of("&\\");
+    /**
+     * The characters that start a reference or an escape (those {@link #PLAIN} leaves out, but
+     * {@code +}): ASCII text without them or a UTF-7 {@code +A} decodes to itself.
+     */
+    private static final AsciiSet DECODED = AsciiSet.of(asciiWhere(c -> !PLAIN[c] && c != '+'));
     /** The ASCII characters that {@link #flag} gives a flag. */
-    private static final char[] FLAGGED = "<:(@`[.=!{>\"'".toCharArray();
+    private static final char[] FLAGGED = asciiWhere(c -> flag((char) c) != 0).toCharArray();
+
+    private static String asciiWhere(IntPredicate test) {
+        StringBuilder chars = new StringBuilder();
+        for (int c = 0; c < 128; c++) {
+            if (test.test(c)) {
+                chars.append((char) c);
+            }
+        }
+        return chars.toString();
+    }
 
     /**
      * The text of {@code value}, built in the thread's buffer when the value fits and no other text
