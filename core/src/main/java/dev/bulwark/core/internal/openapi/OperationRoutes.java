@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.PathItem;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -151,6 +152,11 @@ final class OperationRoutes {
         return path.normalised().replaceAll("\\{.+?}", "").length();
     }
 
+    /** The spec's name of each of the validator's methods, by the method's ordinal. */
+    private static final PathItem.HttpMethod[] HTTP_METHODS = Arrays.stream(Request.Method.values())
+            .map(method -> PathItem.HttpMethod.valueOf(method.name()))
+            .toArray(PathItem.HttpMethod[]::new);
+
     /**
      * The operation {@code path} and {@code method} select, as the validator would select it, or
      * null when no spec path matches or none that matches declares the method.
@@ -161,7 +167,7 @@ final class OperationRoutes {
         if (candidates == null) {
             return null;
         }
-        PathItem.HttpMethod httpMethod = PathItem.HttpMethod.valueOf(method.name());
+        PathItem.HttpMethod httpMethod = HTTP_METHODS[method.ordinal()];
         Route best = null;
         for (Route route : candidates) {
             if (!route.operations().containsKey(httpMethod) || !route.matches(requestPath)) {
