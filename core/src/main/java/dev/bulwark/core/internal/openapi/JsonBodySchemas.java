@@ -80,9 +80,11 @@ final class JsonBodySchemas {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
-    /** The operation table requests are routed by; null when the lookup stays with the validator. */
-    private final OperationRoutes routes;
-    /** A resolver over this class's own parse of the spec, built only when there is no {@link #routes}. */
+    /**
+     * A resolver over this class's own parse of the spec, for {@link #schemaFor(String,
+     * Request.Method, Request, boolean)}; null when requests are routed by an {@link OperationRoutes}
+     * table, which finds their operations instead.
+     */
     private final ApiOperationResolver operations;
     /**
      * Per spec path (as written) and method, the operation's request bodies: found by the
@@ -107,18 +109,17 @@ final class JsonBodySchemas {
      * @param closedObjects whether an object schema with {@code properties} and no
      *     {@code additionalProperties} admits no other members, as the validator treats it unless
      *     {@code validation.schema.additionalProperties} is ignored
-     * @param routes the spec's operation table, or null when the validator looks operations up
-     *     (a resolver of this class's own is then built for {@link #schemaFor(String, Request.Method, Request, boolean)})
+     * @param ownResolver whether operations are looked up here ({@link #schemaFor(String,
+     *     Request.Method, Request, boolean)}), the spec having no {@link OperationRoutes} table
      */
-    JsonBodySchemas(String content, String basePathOverride, boolean closedObjects, OperationRoutes routes) {
+    JsonBodySchemas(String content, String basePathOverride, boolean closedObjects, boolean ownResolver) {
         ParseOptions options = new ParseOptions();
         // As the validator loads it, so that its operations and media types are the same.
         options.setResolve(true);
         options.setResolveFully(true);
         options.setResolveCombinators(false);
         OpenAPI api = new OpenAPIV3Parser().readContents(content, null, options).getOpenAPI();
-        this.routes = routes;
-        this.operations = routes != null || api == null ? null
+        this.operations = !ownResolver || api == null ? null
                 : new ApiOperationResolver(api, basePathOverride.isEmpty() ? null : basePathOverride, false);
         JsonNode document;
         try {
@@ -270,24 +271,18 @@ final class JsonBodySchemas {
     /**
      * The compiled schema the validator would check {@code request}'s body against, or null when
      * the validator keeps the body: no operation, no request body declared, no body sent, not JSON,
-     * or no declared media type matching. For a request whose operation is not found yet: when the
-     * spec has an operation table, {@link #schemaFor(ApiOperation, Request, boolean)} with the
-     * operation it found serves instead, and this finds it in the table again.
+     * or no declared media type matching. For a spec without an operation table; with one,
+     * {@link #schemaFor(ApiOperation, Request, boolean)} takes the operation the table found.
      */
     Schema schemaFor(String path, Request.Method method, Request request, boolean hasBody) {
         if (!jsonBody(request, hasBody)) {
             return null;
         }
-        ApiOperation operation;
-        if (routes != null) {
-            operation = routes.resolve(path, method);
-        } else if (operations != null) {
-            ApiOperationMatch match = operations.findApiOperation(path, method);
-            operation = match.isPathFound() && match.isOperationAllowed() ? match.getApiOperation() : null;
-        } else {
-            operation = null;
+        if (operations == null) {
+            return null;
         }
-        return operation == null ? null : schemaFor(operation, request, hasBody);
+        ApiOperationMatch match = operations.findApiOperation(path, method);
+        return match.isPathFound() && match.isOperationAllowed() ? schemaFor(match.getApiOperation(), request, hasBody) : null;
     }
 
     /** As {@link #schemaFor(String, Request.Method, Request, boolean)}, for the operation the request resolved to. */

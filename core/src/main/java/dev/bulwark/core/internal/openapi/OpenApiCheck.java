@@ -127,7 +127,7 @@ public final class OpenApiCheck implements Check {
                 }
                 OperationRoutes routes = OperationRoutes.of(validator);
                 specs.add(new LoadedSpec(spec, validator, new JsonBodySchemas(content, spec.basePath(),
-                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE, routes), routes));
+                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE, routes == null), routes));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -131,7 +132,7 @@ class JsonBodySchemasTest {
 
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
             .createForInlineApiSpecification(SPEC).withSchemaFactorySupplier(SchemaEngine::schemaFactory).build();
-    private static final JsonBodySchemas BODIES = new JsonBodySchemas(SPEC, "", true, null);
+    private static final JsonBodySchemas BODIES = new JsonBodySchemas(SPEC, "", true, true);
 
     static Stream<Arguments> bodies() {
         String thing = "\"name\":\"Rex\",\"kind\":\"a\"";
@@ -228,7 +229,7 @@ class JsonBodySchemasTest {
 
     @Test
     void selectsTheSameSchemaWhenAContentTypeComesAgain() {
-        JsonBodySchemas bodies = new JsonBodySchemas(SPEC, "", true, null);
+        JsonBodySchemas bodies = new JsonBodySchemas(SPEC, "", true, true);
         List<Schema> selected = new ArrayList<>();
         for (String contentType : List.of("application/vnd.any+json", "text/plain", "application/json; charset=utf-8",
                 "application/vnd.any+json", "text/plain", "application/json; charset=utf-8")) {
@@ -243,7 +244,8 @@ class JsonBodySchemasTest {
 
     @Test
     void selectsBodiesThroughTheOperationTableWithoutAResolverOfItsOwn() throws ReflectiveOperationException {
-        JsonBodySchemas routed = new JsonBodySchemas(SPEC, "", true, OperationRoutes.of(VALIDATOR));
+        OperationRoutes routes = OperationRoutes.of(VALIDATOR);
+        JsonBodySchemas routed = new JsonBodySchemas(SPEC, "", true, false);
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();
         for (String path : List.of("/things", "/things/7", "/THINGS", "/pets", "/dogs", "/any", "/unknown", "/things/7/x")) {
@@ -252,8 +254,9 @@ class JsonBodySchemasTest {
                     Request request = new SimpleRequest.Builder(method, path).withContentType(contentType).build();
                     expected.add(method + " " + path + " " + contentType + " -> "
                             + location(BODIES.schemaFor(path, request.getMethod(), request, true)));
+                    ApiOperation operation = routes.resolve(path, request.getMethod());
                     actual.add(method + " " + path + " " + contentType + " -> "
-                            + location(routed.schemaFor(path, request.getMethod(), request, true)));
+                            + location(operation == null ? null : routed.schemaFor(operation, request, true)));
                 }
             }
         }

@@ -24,8 +24,8 @@ class SpecDiscriminatorTest {
     static final String SPEC = read("/openapi/pets-discriminator.yaml");
 
     /** Objects open, so that only the discriminator decides. */
-    private static final JsonBodySchemas OPEN = new JsonBodySchemas(SPEC, "", false, null);
-    private static final JsonBodySchemas CLOSED = new JsonBodySchemas(SPEC, "", true, null);
+    private static final JsonBodySchemas OPEN = new JsonBodySchemas(SPEC, "", false, true);
+    private static final JsonBodySchemas CLOSED = new JsonBodySchemas(SPEC, "", true, true);
 
     static String read(String resource) {
         try (InputStream in = SpecDiscriminatorTest.class.getResourceAsStream(resource)) {
