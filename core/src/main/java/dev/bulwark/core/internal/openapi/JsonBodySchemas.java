@@ -20,7 +20,6 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
-import dev.bulwark.core.internal.parse.PairTable;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -44,8 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The JSON request bodies of one spec, validated against their schemas with networknt's
@@ -91,14 +88,14 @@ final class JsonBodySchemas {
      * operation the validator resolves, whichever parse of the spec it comes from.
      */
     private final Map<String, Map<PathItem.HttpMethod, OperationBodies>> bodies = new HashMap<>();
-    private final ContentTypeAnswers<Boolean> jsonContentTypes = new ContentTypeAnswers<>();
+    private final RecentAnswers<Boolean> jsonContentTypes = new RecentAnswers<>();
 
     /**
      * One operation's compiled schema per declared media type (with a schema), its declared media
      * types, and the declared media type each request content type selects.
      */
     private record OperationBodies(Map<String, Schema> schemas, Set<String> declared,
-            ContentTypeAnswers<Optional<String>> mediaTypes) {
+            RecentAnswers<Optional<String>> mediaTypes) {
     }
 
     /** One body violation: the validator's key and the instance pointer. */
@@ -172,7 +169,7 @@ final class JsonBodySchemas {
                 }
                 this.bodies.computeIfAbsent(path.getKey(), key -> new EnumMap<>(PathItem.HttpMethod.class))
                         .put(operation.getKey(), new OperationBodies(byMediaType, body.getContent().keySet(),
-                                new ContentTypeAnswers<>()));
+                                new RecentAnswers<>()));
             }
         }
     }
@@ -307,54 +304,6 @@ final class JsonBodySchemas {
         return hasBody && contentType != null && jsonContentTypes.answer(contentType, ContentTypeUtils::isJsonContentType);
     }
 
-    /**
-     * Answers about a {@code Content-Type} value, each computed once for the few values clients
-     * send: the validator's media type utilities parse the value and every declared type on each
-     * call, which cost more than the rest of the lookup. Answers are kept in a table of
-     * {@value #REMEMBERED_VALUES} recent values of up to {@value #REMEMBERED_LENGTH} characters,
-     * where a new value pushes out an old one, so the memory stays bounded whatever clients send and
-     * values no one sends again cannot keep the common ones out.
-     */
-    static final class ContentTypeAnswers<T> {
-
-        static final int REMEMBERED_VALUES = 32;
-        static final int REMEMBERED_LENGTH = 128;
-
-        private record Answer<T>(String contentType, T answer) {
-        }
-
-        private final PairTable<Answer<T>> answers = new PairTable<>(REMEMBERED_VALUES);
-
-        T answer(String contentType, Function<String, T> compute) {
-            return answer(contentType, compute, computed -> true);
-        }
-
-        /** As {@link #answer(String, Function)}, keeping only answers {@code worthKeeping} accepts. */
-        T answer(String contentType, Function<String, T> compute, Predicate<T> worthKeeping) {
-            int slot = answers.slot(contentType.hashCode());
-            Answer<T> known = answers.at(slot);
-            if (known == null || !known.contentType().equals(contentType)) {
-                known = answers.at(slot ^ 1);
-            }
-            if (known != null && known.contentType().equals(contentType)) {
-                return known.answer();
-            }
-            T computed = compute.apply(contentType);
-            if (contentType.length() <= REMEMBERED_LENGTH && worthKeeping.test(computed)) {
-                answers.keep(slot, new Answer<>(contentType, computed));
-            }
-            return computed;
-        }
-
-        int size() {
-            int kept = 0;
-            for (int slot = 0; slot < REMEMBERED_VALUES; slot++) {
-                kept += answers.at(slot) == null ? 0 : 1;
-            }
-            return kept;
-        }
-    }
-
     /** The body's violations of {@code schema}, in the engine's order; unreadable JSON is one violation. */
     static List<BodyViolation> validate(Schema schema, byte[] body) {
         JsonNode instance;
@@ -419,7 +368,6 @@ final class JsonBodySchemas {
         }
         return new BodyViolation(KEY_PREFIX + keyword(error), pointer(instancePath));
     }
-
 
     /**
      * java-json-tools' order: a value's own violations before those inside it, an object's members

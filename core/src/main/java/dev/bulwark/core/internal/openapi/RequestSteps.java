@@ -21,7 +21,7 @@ import java.util.Map;
  * once per operation and header value: each is a function of those alone (the request's values of
  * the header against the media types the operation declares), and the validator parsed every
  * declared type and formatted a "not allowed" message on every request, even one that was allowed.
- * Answers are kept per operation in a bounded table ({@link JsonBodySchemas.ContentTypeAnswers}),
+ * Answers are kept per operation in a bounded table ({@link RecentAnswers}),
  * for a header sent once; a repeated header is checked as before. The unexpected query parameter
  * step remembers which lists of names (in order) it found all expected (it reads nothing else of
  * the request), and is skipped when its key is ignored.
@@ -59,9 +59,9 @@ final class RequestSteps {
      * Reports by {@code Content-Type} value and by {@code Accept} value; whether the query's names
      * (in order) are all expected.
      */
-    private record OperationAnswers(JsonBodySchemas.ContentTypeAnswers<ValidationReport> contentTypes,
-            JsonBodySchemas.ContentTypeAnswers<ValidationReport> accepts,
-            JsonBodySchemas.ContentTypeAnswers<Boolean> queryNamesExpected) {
+    private record OperationAnswers(RecentAnswers<ValidationReport> contentTypes,
+            RecentAnswers<ValidationReport> accepts,
+            RecentAnswers<Boolean> queryNamesExpected) {
     }
 
     private RequestSteps(RequestValidator validator, Collection<Operation> operations,
@@ -88,8 +88,8 @@ final class RequestSteps {
         this.cookieParameters = step(lookup, validator, "validateCookieParameters");
         this.custom = step(lookup, validator, "validateCustom");
         for (Operation operation : operations) {
-            answers.put(operation, new OperationAnswers(new JsonBodySchemas.ContentTypeAnswers<>(),
-                    new JsonBodySchemas.ContentTypeAnswers<>(), new JsonBodySchemas.ContentTypeAnswers<>()));
+            answers.put(operation, new OperationAnswers(new RecentAnswers<>(),
+                    new RecentAnswers<>(), new RecentAnswers<>()));
         }
     }
 
@@ -154,7 +154,7 @@ final class RequestSteps {
      * report is the request's own, and are not kept.
      */
     private ValidationReport unexpectedQuery(Request request, ApiOperation operation,
-            JsonBodySchemas.ContentTypeAnswers<Boolean> remembered) {
+            RecentAnswers<Boolean> remembered) {
         if (unexpectedQueryParameters == null) {
             return ValidationReport.empty();
         }
@@ -182,7 +182,7 @@ final class RequestSteps {
         StringBuilder key = new StringBuilder();
         for (String name : names) {
             key.append(name.length()).append(':').append(name);
-            if (key.length() > JsonBodySchemas.ContentTypeAnswers.REMEMBERED_LENGTH) {
+            if (key.length() > RecentAnswers.REMEMBERED_LENGTH) {
                 return null;
             }
         }
@@ -190,7 +190,7 @@ final class RequestSteps {
     }
 
     private static ValidationReport mediaTypes(Request request, ApiOperation operation, String header, MethodHandle step,
-            JsonBodySchemas.ContentTypeAnswers<ValidationReport> remembered) {
+            RecentAnswers<ValidationReport> remembered) {
         Collection<String> values = request.getHeaderValues(header);
         if (remembered == null || values.size() != 1) {
             return run(step, request, operation);

@@ -272,18 +272,18 @@ class JsonBodySchemasTest {
 
     @Test
     void remembersAnswersForABoundedNumberOfContentTypes() {
-        JsonBodySchemas.ContentTypeAnswers<String> answers = new JsonBodySchemas.ContentTypeAnswers<>();
+        RecentAnswers<String> answers = new RecentAnswers<>();
         for (int i = 0; i < 100; i++) {
             String contentType = "application/x-" + i + "+json";
             assertThat(answers.answer(contentType, String::toUpperCase)).isEqualTo(contentType.toUpperCase());
         }
 
-        assertThat(answers.size()).isLessThanOrEqualTo(JsonBodySchemas.ContentTypeAnswers.REMEMBERED_VALUES);
+        assertThat(answers.size()).isLessThanOrEqualTo(RecentAnswers.REMEMBERED_VALUES);
     }
 
     @Test
     void remembersAContentTypeSentAfterManyOthers() {
-        JsonBodySchemas.ContentTypeAnswers<Integer> answers = new JsonBodySchemas.ContentTypeAnswers<>();
+        RecentAnswers<Integer> answers = new RecentAnswers<>();
         for (int i = 0; i < 100; i++) {
             answers.answer("application/x-" + i + "+json", String::length);
         }
@@ -297,8 +297,8 @@ class JsonBodySchemasTest {
 
     @Test
     void answersALongContentTypeAfreshEachTime() {
-        JsonBodySchemas.ContentTypeAnswers<Integer> answers = new JsonBodySchemas.ContentTypeAnswers<>();
-        String contentType = "application/json; x=" + "a".repeat(JsonBodySchemas.ContentTypeAnswers.REMEMBERED_LENGTH);
+        RecentAnswers<Integer> answers = new RecentAnswers<>();
+        String contentType = "application/json; x=" + "a".repeat(RecentAnswers.REMEMBERED_LENGTH);
         int[] computed = {0};
 
         answers.answer(contentType, value -> ++computed[0]);
@@ -310,7 +310,7 @@ class JsonBodySchemasTest {
 
     @Test
     void keepsNoAnswerItIsToldIsNotWorthKeeping() {
-        JsonBodySchemas.ContentTypeAnswers<Boolean> answers = new JsonBodySchemas.ContentTypeAnswers<>();
+        RecentAnswers<Boolean> answers = new RecentAnswers<>();
         int[] computed = {0};
 
         answers.answer("a=1", value -> ++computed[0] > 0 && false, Boolean::booleanValue);
