@@ -12,7 +12,7 @@ import dev.bulwark.core.RequestSummary;
 import dev.bulwark.core.ResponseHeaderPolicy;
 import dev.bulwark.core.SecurityEventLogger;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.servlet.internal.AuthenticatedRequest;
+import dev.bulwark.servlet.internal.ApplicationRequest;
 import dev.bulwark.servlet.internal.BlockedResponses;
 import dev.bulwark.servlet.internal.BodyReadException;
 import dev.bulwark.servlet.internal.BodyReadTimeoutException;
@@ -20,9 +20,7 @@ import dev.bulwark.servlet.internal.BodyReadWatchdog;
 import dev.bulwark.servlet.internal.BodyReader;
 import dev.bulwark.servlet.internal.CapturedBody;
 import dev.bulwark.servlet.internal.CapturingResponse;
-import dev.bulwark.servlet.internal.HeaderChangingRequest;
 import dev.bulwark.servlet.internal.HeaderPolicingResponse;
-import dev.bulwark.servlet.internal.ReplayingRequest;
 import dev.bulwark.servlet.internal.RequestTranslator;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -217,10 +215,7 @@ public final class BulwarkFilter implements Filter {
             block(request, response, decision);
             return;
         }
-        HttpServletRequest forApplication = inspected.body() == null
-                ? request : ReplayingRequest.wrap(request, inspected.body());
-        forApplication = HeaderChangingRequest.wrap(forApplication, decision.headerChanges());
-        forApplication = AuthenticatedRequest.wrap(forApplication, decision);
+        HttpServletRequest forApplication = ApplicationRequest.wrap(request, inspected.body(), decision);
         HttpServletResponse responseForApplication = HeaderPolicingResponse.wrap(response, responseHeaders,
                 secure(request, decision));
         CapturingResponse captured = bulwark.inspectsResponses()
