@@ -22,6 +22,7 @@ import dev.bulwark.servlet.internal.CapturedBody;
 import dev.bulwark.servlet.internal.CapturingResponse;
 import dev.bulwark.servlet.internal.HeaderPolicingResponse;
 import dev.bulwark.servlet.internal.RequestTranslator;
+import dev.bulwark.servlet.internal.ResponseHeaderWriter;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
@@ -130,7 +131,7 @@ public final class BulwarkFilter implements Filter {
     private final int maxHeaderFields;
     private final BodyReadWatchdog bodyReadWatchdog;
     private final SecurityEventLogger events;
-    private final ResponseHeaderPolicy responseHeaders;
+    private final ResponseHeaderWriter responseHeaders;
     private final BlockResponder blockResponder;
     private final DecisionListener listeners;
     /** Whether the filter built its engine, and so closes it (its rate-limit store connection) when destroyed. */
@@ -145,7 +146,7 @@ public final class BulwarkFilter implements Filter {
         this.maxHeaderFields = bulwark.config().limits().headerCount();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
-        this.responseHeaders = new ResponseHeaderPolicy(bulwark.config().headers().response());
+        this.responseHeaders = new ResponseHeaderWriter(new ResponseHeaderPolicy(bulwark.config().headers().response()));
         this.blockResponder = new BlockResponder(bulwark.config().blockResponses());
         this.listeners = DecisionListener.all(listeners);
     }
