@@ -10,9 +10,10 @@ import java.util.Objects;
 /**
  * Writes a {@link ResponseHeaderPolicy} onto servlet responses: removes the headers it removes and
  * adds the security headers a response does not have yet. The security headers go on every
- * response, so their values are encoded once, here, and handed to Tomcat as bytes
- * ({@link TomcatResponseHeaders}); other containers get them through the servlet API. Immutable
- * and thread-safe.
+ * response, so they are encoded once and handed to the container that way: to Tomcat as bytes
+ * ({@link TomcatResponseHeaders}), to Jetty as pre-encoded fields ({@link JettyResponseHeaders});
+ * other containers, and values that are not plain ASCII, get them through the servlet API.
+ * Thread-safe.
  */
 public final class ResponseHeaderWriter {
 
@@ -21,6 +22,8 @@ public final class ResponseHeaderWriter {
     private final byte[][] plainValues;
     /** The same for {@code policy.securityHeaders(true)}. */
     private final byte[][] secureValues;
+    /** The security headers as fields of the Jetty last seen; {@code null} until a Jetty response comes. */
+    private volatile JettyFields jettyFields;
 
     public ResponseHeaderWriter(ResponseHeaderPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -52,14 +55,47 @@ public final class ResponseHeaderWriter {
         // looking for fields of the name to replace.
         List<SecurityHeader> headers = policy.securityHeaders(secure);
         byte[][] values = secure ? secureValues : plainValues;
+        JettyResponseHeaders jetty = JettyResponseHeaders.of(response);
+        Object[] fields = jetty == null ? null : jettyFields(jetty).forScheme(secure);
         for (int i = 0, count = headers.size(); i < count; i++) {
             SecurityHeader header = headers.get(i);
             if (response.containsHeader(header.name())) {
                 continue;
             }
-            if (values[i] == null || !TomcatResponseHeaders.add(response, header.name(), values[i])) {
+            if (values[i] == null) {
+                response.addHeader(header.name(), header.value());
+            } else if (fields != null) {
+                jetty.add(response, fields[i]);
+            } else if (!TomcatResponseHeaders.add(response, header.name(), values[i])) {
                 response.addHeader(header.name(), header.value());
             }
+        }
+    }
+
+    private JettyFields jettyFields(JettyResponseHeaders jetty) {
+        JettyFields fields = jettyFields;
+        if (fields == null || fields.jetty() != jetty) {
+            fields = new JettyFields(jetty, encode(jetty, policy.securityHeaders(false), plainValues),
+                    encode(jetty, policy.securityHeaders(true), secureValues));
+            jettyFields = fields;
+        }
+        return fields;
+    }
+
+    /** The headers as Jetty fields, by index; null where the value is not plain ASCII. */
+    private static Object[] encode(JettyResponseHeaders jetty, List<SecurityHeader> headers, byte[][] values) {
+        Object[] fields = new Object[headers.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = values[i] == null ? null : jetty.encode(headers.get(i).name(), headers.get(i).value());
+        }
+        return fields;
+    }
+
+    /** The security headers encoded as fields of one Jetty, for plain and for HTTPS requests. */
+    private record JettyFields(JettyResponseHeaders jetty, Object[] plain, Object[] secure) {
+
+        Object[] forScheme(boolean isSecure) {
+            return isSecure ? secure : plain;
         }
     }
 
