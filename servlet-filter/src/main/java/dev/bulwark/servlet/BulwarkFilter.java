@@ -146,7 +146,8 @@ public final class BulwarkFilter implements Filter {
         this.maxHeaderFields = bulwark.config().limits().headerCount();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
-        this.responseHeaders = new ResponseHeaderWriter(new ResponseHeaderPolicy(bulwark.config().headers().response()));
+        this.responseHeaders = new ResponseHeaderWriter(
+                new ResponseHeaderPolicy(bulwark.config().headers().response()));
         this.blockResponder = new BlockResponder(bulwark.config().blockResponses());
         this.listeners = DecisionListener.all(listeners);
     }

@@ -60,7 +60,8 @@ class ResponseHeadersTest extends FilterContainerTest {
     void handsTheSecurityHeadersToJettyPreEncoded() throws InterruptedException {
         get("/app/recorded?body=stream");
 
-        assertThat(preEncoded.poll(10, TimeUnit.SECONDS)).containsEntry("X-Content-Type-Options", true).containsEntry("X-Frame-Options", true)
+        assertThat(preEncoded.poll(10, TimeUnit.SECONDS))
+                .containsEntry("X-Content-Type-Options", true).containsEntry("X-Frame-Options", true)
                 .containsEntry("Referrer-Policy", true).containsEntry("Permissions-Policy", true);
     }
 

@@ -122,7 +122,8 @@ public final class ApplicationRequest extends HttpServletRequestWrapper {
 
     @Override
     public long getDateHeader(String name) {
-        return headers == null ? super.getDateHeader(name) : headers.dateHeader((HttpServletRequest) getRequest(), name);
+        return headers == null
+                ? super.getDateHeader(name) : headers.dateHeader((HttpServletRequest) getRequest(), name);
     }
 
     @Override

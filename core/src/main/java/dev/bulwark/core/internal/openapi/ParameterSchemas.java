@@ -76,7 +76,8 @@ final class ParameterSchemas extends SchemaValidator {
      * parameter ({@code limit=20}, {@code status=open}) again and again, and the answer depends on
      * the value and the schema alone.
      */
-    private record Compiled(com.networknt.schema.Schema schema, String type, RecentAnswers<ValidationReport> validValues) {
+    private record Compiled(com.networknt.schema.Schema schema, String type,
+            RecentAnswers<ValidationReport> validValues) {
 
         Compiled(com.networknt.schema.Schema schema, String type) {
             this(schema, type, schema == null ? null : new RecentAnswers<>());
