@@ -358,7 +358,7 @@ public final class BulwarkFilter implements Filter {
 
     private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {
         try {
-            HeaderPolicingResponse.applyTo(response, responseHeaders, secure(request, decision));
+            responseHeaders.applyTo(response, secure(request, decision));
             if (AdapterDecisions.closesConnection(decision) && !response.isCommitted()) {
                 response.setHeader("Connection", "close");
             }

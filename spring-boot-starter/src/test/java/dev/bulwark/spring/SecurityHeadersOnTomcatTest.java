@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,6 +53,16 @@ class SecurityHeadersOnTomcatTest {
         @GetMapping({"/page", "/recorded"})
         String page() {
             return "page";
+        }
+
+        /** A response with {@code n} headers of its own, so that Tomcat's recycled fields shift between responses. */
+        @GetMapping("/extra")
+        ResponseEntity<String> extra(@RequestParam int n) {
+            ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+            for (int i = 0; i < n; i++) {
+                response.header("X-Extra-" + i, "v");
+            }
+            return response.body("extra");
         }
 
         @GetMapping("/private")
@@ -118,6 +129,18 @@ class SecurityHeadersOnTomcatTest {
         // Spring Security sets X-Content-Type-Options and X-Frame-Options itself, as strings, before them.
         assertThat(HELD_AS_BYTES.poll(10, TimeUnit.SECONDS))
                 .containsEntry("Referrer-Policy", true).containsEntry("Permissions-Policy", true);
+    }
+
+    @Test
+    void keepsEverySecurityHeaderIntactAcrossTheResponsesOfAConnection() throws Exception {
+        for (int i = 0; i < 16; i++) {
+            HttpResponse<String> response = application.get("/extra?n=" + (i % 2 == 0 ? i / 2 : 0));
+
+            assertThat(response.headers().allValues("Permissions-Policy")).as("response %d", i)
+                    .containsExactly(PERMISSIONS_POLICY);
+            assertThat(response.headers().allValues("Referrer-Policy")).as("response %d", i)
+                    .containsExactly("same-origin");
+        }
     }
 
     @Test

@@ -61,11 +61,6 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
         return writer.policy().changesResponses() ? new HeaderPolicingResponse(response, writer, secure) : response;
     }
 
-    /** Applies removals and security headers to a response Bulwark writes itself (a block response). */
-    public static void applyTo(HttpServletResponse response, ResponseHeaderWriter writer, boolean secure) {
-        writer.applyTo(response, secure);
-    }
-
     /** Applies the headers if the application returned without committing the response. */
     public void finish() {
         if (!isCommitted()) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * ({@code org.eclipse.jetty.ee10.servlet.ServletApiResponse}, or ee11's) gives its core
  * {@code Response}, whose {@code getHeaders()} takes an {@code HttpField}; there is no
  * compile-time dependency. Anywhere else (Tomcat, a response wrapped by another filter) {@link #of}
- * finds nothing and the caller uses the servlet API.
+ * finds nothing and the caller uses the servlet API. The resolved methods are kept per response
+ * class, which holds the web application's class loader as long as Jetty's.
  */
 final class JettyResponseHeaders {
 
@@ -35,13 +36,17 @@ final class JettyResponseHeaders {
     private final MethodHandle coreResponse;
     private final MethodHandle getHeaders;
     private final MethodHandle addField;
+    private final MethodHandle newPlainField;
+    private final MethodHandle headerOf;
     private final MethodHandle newField;
 
     private JettyResponseHeaders(MethodHandle coreResponse, MethodHandle getHeaders, MethodHandle addField,
-            MethodHandle newField) {
+            MethodHandle newPlainField, MethodHandle headerOf, MethodHandle newField) {
         this.coreResponse = coreResponse;
         this.getHeaders = getHeaders;
         this.addField = addField;
+        this.newPlainField = newPlainField;
+        this.headerOf = headerOf;
         this.newField = newField;
     }
 
@@ -50,23 +55,44 @@ final class JettyResponseHeaders {
         return BY_RESPONSE_TYPE.get(response.getClass()).orElse(null);
     }
 
-    /** The field {@code name: value}, encoded once; the value must be plain ASCII. */
+    /**
+     * The field {@code name: value}, encoded once, knowing its header as Jetty's own
+     * {@code new HttpField(name, value)} does; the value must be plain ASCII.
+     *
+     * @throws IllegalStateException when Jetty refuses
+     */
     Object encode(String name, String value) {
         try {
-            return (Object) newField.invokeExact(name, value);
+            Object header = (Object) headerOf.invokeExact((Object) newPlainField.invokeExact(name, value));
+            return (Object) newField.invokeExact(header, name, value);
         } catch (Throwable e) {
             throw new IllegalStateException("Jetty refused the response header " + name, e);
         }
     }
 
     /**
-     * Adds {@code field}, made by {@link #encode} of this access, to {@code response}. The caller has
-     * checked that the response is not committed.
+     * The header fields ({@code HttpFields.Mutable}) of {@code response}, a response of the type
+     * this access was made for.
+     *
+     * @throws IllegalStateException when Jetty refuses
      */
-    void add(HttpServletResponse response, Object field) {
+    Object fields(HttpServletResponse response) {
         try {
-            Object headers = (Object) getHeaders.invokeExact((Object) coreResponse.invokeExact((Object) response));
-            addField.invokeExact(headers, field);
+            return (Object) getHeaders.invokeExact((Object) coreResponse.invokeExact((Object) response));
+        } catch (Throwable e) {
+            throw new IllegalStateException("Jetty's response header fields not reachable", e);
+        }
+    }
+
+    /**
+     * Adds {@code field}, made by {@link #encode} of this access, to {@code fields}. The caller has
+     * checked that the response is not committed.
+     *
+     * @throws IllegalStateException when Jetty refuses
+     */
+    void add(Object fields, Object field) {
+        try {
+            addField.invokeExact(fields, field);
         } catch (Throwable e) {
             throw new IllegalStateException("Jetty refused a response header", e);
         }
@@ -86,13 +112,19 @@ final class JettyResponseHeaders {
             ClassLoader loader = responseType.getClassLoader();
             Class<?> httpField = Class.forName("org.eclipse.jetty.http.HttpField", false, loader);
             Class<?> preEncoded = Class.forName("org.eclipse.jetty.http.PreEncodedHttpField", false, loader);
+            Class<?> httpHeader = Class.forName("org.eclipse.jetty.http.HttpHeader", false, loader);
             MethodHandle addField = lookup.unreflect(mutable.getMethod("add", httpField));
-            MethodHandle newField = lookup.unreflectConstructor(preEncoded.getConstructor(String.class, String.class));
+            MethodHandle newPlainField = lookup.unreflectConstructor(httpField.getConstructor(String.class, String.class));
+            MethodHandle headerOf = lookup.unreflect(httpField.getMethod("getHeader"));
+            MethodHandle newField = lookup.unreflectConstructor(
+                    preEncoded.getConstructor(httpHeader, String.class, String.class));
             return new JettyResponseHeaders(
                     coreResponse.asType(MethodType.methodType(Object.class, Object.class)),
                     getHeaders.asType(MethodType.methodType(Object.class, Object.class)),
                     addField.asType(MethodType.methodType(void.class, Object.class, Object.class)),
-                    newField.asType(MethodType.methodType(Object.class, String.class, String.class)));
+                    newPlainField.asType(MethodType.methodType(Object.class, String.class, String.class)),
+                    headerOf.asType(MethodType.methodType(Object.class, Object.class)),
+                    newField.asType(MethodType.methodType(Object.class, Object.class, String.class, String.class)));
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.info("Jetty's response header fields not found; security headers are added by name: {}", e.toString());
             return null;

@@ -6,24 +6,38 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a {@link ResponseHeaderPolicy} onto servlet responses: removes the headers it removes and
  * adds the security headers a response does not have yet. The security headers go on every
  * response, so they are encoded once and handed to the container that way: to Tomcat as bytes
- * ({@link TomcatResponseHeaders}), to Jetty as pre-encoded fields ({@link JettyResponseHeaders});
- * other containers, and values that are not plain ASCII, get them through the servlet API.
- * Thread-safe.
+ * ({@link TomcatResponseHeaders}), to Jetty as pre-encoded fields ({@link JettyResponseHeaders}).
+ * Other containers, a response another filter wrapped, values that are not plain ASCII, and the
+ * names containers treat specially ({@code Content-Type}, {@code Content-Length}) go through the
+ * servlet API.
+ *
+ * <p>Adding a header never fails where the servlet API's {@code addHeader} would not: if a
+ * container's own fields refuse one, the writer says so once (WARN), adds it through the servlet
+ * API, and uses the servlet API from then on. Thread-safe.
  */
 public final class ResponseHeaderWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseHeaderWriter.class);
+
     private final ResponseHeaderPolicy policy;
-    /** The bytes of each value of {@code policy.securityHeaders(false)}, by index; null where not plain ASCII. */
+    /**
+     * The bytes of each value of {@code policy.securityHeaders(false)}, by index; null where the
+     * header goes through the servlet API.
+     */
     private final byte[][] plainValues;
     /** The same for {@code policy.securityHeaders(true)}. */
     private final byte[][] secureValues;
     /** The security headers as fields of the Jetty last seen; {@code null} until a Jetty response comes. */
     private volatile JettyFields jettyFields;
+    /** Whether containers' own fields are used; false once one refused a header. */
+    private volatile boolean containerFields = true;
 
     public ResponseHeaderWriter(ResponseHeaderPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -42,7 +56,7 @@ public final class ResponseHeaderWriter {
      *
      * @param secure whether the client spoke HTTPS (for {@code Strict-Transport-Security})
      */
-    void applyTo(HttpServletResponse response, boolean secure) {
+    public void applyTo(HttpServletResponse response, boolean secure) {
         if (response.isCommitted()) {
             return;
         }
@@ -51,23 +65,72 @@ public final class ResponseHeaderWriter {
                 response.setHeader(name, null);
             }
         }
-        // Added only where absent, so an append does what a set would without the container
-        // looking for fields of the name to replace.
         List<SecurityHeader> headers = policy.securityHeaders(secure);
         byte[][] values = secure ? secureValues : plainValues;
-        JettyResponseHeaders jetty = JettyResponseHeaders.of(response);
-        Object[] fields = jetty == null ? null : jettyFields(jetty).forScheme(secure);
+        Fields fields = containerFields ? fieldsOf(response, secure) : null;
         for (int i = 0, count = headers.size(); i < count; i++) {
             SecurityHeader header = headers.get(i);
+            // Added only where absent, so an append does what a set would without the container
+            // looking for fields of the name to replace.
             if (response.containsHeader(header.name())) {
                 continue;
             }
-            if (values[i] == null) {
+            if (fields == null || values[i] == null || !fields.add(i, header.name(), values[i])) {
                 response.addHeader(header.name(), header.value());
-            } else if (fields != null) {
-                jetty.add(response, fields[i]);
-            } else if (!TomcatResponseHeaders.add(response, header.name(), values[i])) {
-                response.addHeader(header.name(), header.value());
+            }
+        }
+    }
+
+    /** The container's own header fields of {@code response}; {@code null} when the servlet API is to be used. */
+    private Fields fieldsOf(HttpServletResponse response, boolean secure) {
+        try {
+            JettyResponseHeaders jetty = JettyResponseHeaders.of(response);
+            if (jetty != null) {
+                return new Fields(null, jetty, jetty.fields(response), jettyFields(jetty).forScheme(secure));
+            }
+            TomcatResponseHeaders tomcat = TomcatResponseHeaders.of(response);
+            return tomcat == null ? null : new Fields(tomcat, null, null, null);
+        } catch (RuntimeException e) {
+            refused(e);
+            return null;
+        }
+    }
+
+    private void refused(RuntimeException e) {
+        if (containerFields) {
+            containerFields = false;
+            LOG.warn("The container's response header fields refused a security header; adding them through the "
+                    + "servlet API from now on", e);
+        }
+    }
+
+    /** One response's header fields in its container's own form. */
+    private final class Fields {
+        private final TomcatResponseHeaders tomcat;
+        private final JettyResponseHeaders jetty;
+        private final Object jettyHeaders;
+        private final Object[] jettyFields;
+
+        Fields(TomcatResponseHeaders tomcat, JettyResponseHeaders jetty, Object jettyHeaders, Object[] jettyFields) {
+            this.tomcat = tomcat;
+            this.jetty = jetty;
+            this.jettyHeaders = jettyHeaders;
+            this.jettyFields = jettyFields;
+        }
+
+        /** Adds security header {@code index}; false, with nothing added, when the servlet API must add it. */
+        boolean add(int index, String name, byte[] value) {
+            try {
+                if (jetty != null) {
+                    jetty.add(jettyHeaders, jettyFields[index]);
+                } else {
+                    // A copy: Tomcat reuses a recycled field's array for the next response's values.
+                    tomcat.add(name, value.clone());
+                }
+                return true;
+            } catch (RuntimeException e) {
+                refused(e);
+                return false;
             }
         }
     }
@@ -82,7 +145,7 @@ public final class ResponseHeaderWriter {
         return fields;
     }
 
-    /** The headers as Jetty fields, by index; null where the value is not plain ASCII. */
+    /** The headers as Jetty fields, by index; null where the servlet API adds the header. */
     private static Object[] encode(JettyResponseHeaders jetty, List<SecurityHeader> headers, byte[][] values) {
         Object[] fields = new Object[headers.size()];
         for (int i = 0; i < fields.length; i++) {
@@ -99,11 +162,15 @@ public final class ResponseHeaderWriter {
         }
     }
 
+    /** Each value's bytes, or null for a header that goes through the servlet API. */
     private static byte[][] encoded(List<SecurityHeader> headers) {
         byte[][] values = new byte[headers.size()][];
         for (int i = 0; i < values.length; i++) {
-            String value = headers.get(i).value();
-            values[i] = isPlainAscii(value) ? value.getBytes(StandardCharsets.US_ASCII) : null;
+            SecurityHeader header = headers.get(i);
+            boolean special = header.name().equalsIgnoreCase("Content-Type")
+                    || header.name().equalsIgnoreCase("Content-Length");
+            values[i] = special || !isPlainAscii(header.value())
+                    ? null : header.value().getBytes(StandardCharsets.US_ASCII);
         }
         return values;
     }

@@ -10,19 +10,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds response headers on Tomcat as bytes encoded once, where the servlet API would hand Tomcat a
- * string. Tomcat keeps a header set through the servlet API as a string and encodes it when it
- * writes the response, with a new {@code CharsetEncoder} for each value
+ * One Tomcat response's header fields, to which headers are added as bytes, where the servlet API
+ * would hand Tomcat a string. Tomcat 11 keeps a header set through the servlet API as a string and
+ * encodes it when it writes the response, with a new {@code CharsetEncoder} for each value
  * ({@code MessageBytes.toBytes}); building an encoder costs more than writing the value. The
- * security headers go on every response, so {@link SecurityHeaderWriter} hands them over as bytes,
+ * security headers go on every response, so {@link ResponseHeaderWriter} hands them over as bytes,
  * which Tomcat writes as they are.
  *
  * <p>Tomcat is reached by reflection through names stable since Tomcat 9:
  * {@code ResponseFacade.response}, and the public {@code Response.getCoyoteResponse},
- * {@code org.apache.coyote.Response.getMimeHeaders}, {@code MimeHeaders.addValue(String)} and
- * {@code MessageBytes.setBytes}; there is no compile-time dependency. Anywhere else (Jetty, a
- * response wrapped by another filter, a Tomcat whose internals differ) {@link #add} declines and
- * the caller uses the servlet API.
+ * {@code org.apache.coyote.Response.getMimeHeaders}, {@code MimeHeaders.addValue(String)},
+ * {@code MimeHeaders.removeHeader(String)} and {@code MessageBytes.setBytes}; there is no
+ * compile-time dependency. Anywhere else (Jetty, a response wrapped by another filter) {@link #of}
+ * finds nothing and the caller uses the servlet API. The resolved methods are kept per response
+ * class, as {@link TomcatBodyRead} keeps its own, which holds the web application's class loader
+ * as long as Tomcat's.
  */
 final class TomcatResponseHeaders {
 
@@ -36,42 +38,62 @@ final class TomcatResponseHeaders {
         }
     };
 
-    private TomcatResponseHeaders() {
+    private final FacadeAccess access;
+    /** Tomcat's {@code MimeHeaders} of the response. */
+    private final Object fields;
+
+    private TomcatResponseHeaders(FacadeAccess access, Object fields) {
+        this.access = access;
+        this.fields = fields;
     }
 
     /**
-     * Adds the field {@code name: value} to {@code response}, {@code value} being the field's bytes
-     * (Tomcat keeps the array and only reads it). The caller has checked that the response is not
-     * committed. False, with nothing added, when {@code response} is not Tomcat's own response.
+     * The header fields of {@code response}; {@code null} when it is not Tomcat's own response.
+     *
+     * @throws IllegalStateException when Tomcat's internals do not answer as resolved
      */
-    static boolean add(HttpServletResponse response, String name, byte[] value) {
+    static TomcatResponseHeaders of(HttpServletResponse response) {
         FacadeAccess access = FACADES.get(response.getClass()).orElse(null);
         if (access == null) {
-            return false;
+            return null;
         }
-        Object headers;
+        Object fields;
         try {
-            headers = access.mimeHeaders(response);
+            fields = access.mimeHeaders(response);
         } catch (Throwable e) {
-            LOG.debug("Tomcat's response headers not reachable; adding through the servlet API", e);
-            return false;
+            throw new IllegalStateException("Tomcat's response header fields not reachable", e);
         }
-        if (headers == null) {
-            return false;
+        if (fields == null) {
+            throw new IllegalStateException("Tomcat's response has no header fields");
         }
+        return new TomcatResponseHeaders(access, fields);
+    }
+
+    /**
+     * Adds the field {@code name: value}, {@code value} being the field's bytes, which Tomcat takes
+     * over: it writes into the array when it reuses the field for a later response, so each call
+     * needs an array of its own. The caller has checked that the response is not committed and that
+     * {@code name} is none Tomcat treats specially ({@code Content-Type}, {@code Content-Length}).
+     *
+     * @throws IllegalStateException when Tomcat refuses; no field of the name is left behind
+     */
+    void add(String name, byte[] value) {
         try {
-            Object field = (Object) access.addValue.invokeExact(headers, name);
+            Object field = (Object) access.addValue.invokeExact(fields, name);
             access.setBytes.invokeExact(field, value, 0, value.length);
-            return true;
         } catch (Throwable e) {
-            // The methods were resolved with these types; a failure here is a Tomcat bug, not ours to hide.
+            try {
+                access.removeHeader.invokeExact(fields, name);
+            } catch (Throwable removal) {
+                e.addSuppressed(removal);
+            }
             throw new IllegalStateException("Tomcat refused the response header " + name, e);
         }
     }
 
     /** {@code ResponseFacade.response} and the public methods that lead from it to the header fields. */
     private record FacadeAccess(MethodHandle response, MethodHandle coyoteResponse, MethodHandle getMimeHeaders,
-            MethodHandle addValue, MethodHandle setBytes) {
+            MethodHandle addValue, MethodHandle removeHeader, MethodHandle setBytes) {
 
         static FacadeAccess of(Class<?> facadeType) {
             if (!facadeType.getName().equals(RESPONSE_FACADE)) {
@@ -87,12 +109,14 @@ final class TomcatResponseHeaders {
                 MethodHandle getMimeHeaders = lookup.unreflect(coyoteType.getMethod("getMimeHeaders"));
                 Class<?> mimeHeaders = getMimeHeaders.type().returnType();
                 MethodHandle addValue = lookup.unreflect(mimeHeaders.getMethod("addValue", String.class));
+                MethodHandle removeHeader = lookup.unreflect(mimeHeaders.getMethod("removeHeader", String.class));
                 Class<?> messageBytes = addValue.type().returnType();
                 MethodHandle setBytes = lookup.unreflect(messageBytes.getMethod("setBytes", byte[].class, int.class,
                         int.class));
                 return new FacadeAccess(generic(MethodHandles.lookup().unreflectGetter(response)),
                         generic(coyoteResponse), generic(getMimeHeaders),
                         addValue.asType(MethodType.methodType(Object.class, Object.class, String.class)),
+                        removeHeader.asType(MethodType.methodType(void.class, Object.class, String.class)),
                         setBytes.asType(MethodType.methodType(void.class, Object.class, byte[].class, int.class,
                                 int.class)));
             } catch (ReflectiveOperationException | RuntimeException e) {

@@ -74,7 +74,9 @@ final class ParameterSchemas extends SchemaValidator {
      * A compiled parameter schema; {@code schema} null when the validator's engine keeps it. Values
      * it found valid are remembered in {@code validValues}: clients send the same few values of a
      * parameter ({@code limit=20}, {@code status=open}) again and again, and the answer depends on
-     * the value and the schema alone.
+     * the value and the schema alone. At most {@value RecentAnswers#REMEMBERED_VALUES} values of up
+     * to {@value RecentAnswers#REMEMBERED_LENGTH} characters per schema, and the schemas are the
+     * spec's: about 10 KB per parameter schema at most.
      */
     private record Compiled(com.networknt.schema.Schema schema, String type,
             RecentAnswers<ValidationReport> validValues) {
