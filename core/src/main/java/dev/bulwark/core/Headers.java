@@ -3,7 +3,6 @@ package dev.bulwark.core;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -110,11 +109,12 @@ public final class Headers {
 
     /**
      * The name folded as each field's {@link Header#lowerCaseName()} is, so that a lookup folds
-     * one name (none when it is given in lower case) instead of comparing every field without
-     * regard to case.
+     * one name instead of comparing every field without regard to case. A common name
+     * ({@code Content-Type}) folds to the same shared string as the fields', with no string made
+     * per lookup, and {@code equals} then answers on identity.
      */
     private static String lowerCase(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return HeaderNameFolding.lowerCase(name);
     }
 
     @Override

@@ -12,7 +12,7 @@ import dev.bulwark.core.RequestSummary;
 import dev.bulwark.core.ResponseHeaderPolicy;
 import dev.bulwark.core.SecurityEventLogger;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.servlet.internal.AuthenticatedRequest;
+import dev.bulwark.servlet.internal.ApplicationRequest;
 import dev.bulwark.servlet.internal.BlockedResponses;
 import dev.bulwark.servlet.internal.BodyReadException;
 import dev.bulwark.servlet.internal.BodyReadTimeoutException;
@@ -20,10 +20,9 @@ import dev.bulwark.servlet.internal.BodyReadWatchdog;
 import dev.bulwark.servlet.internal.BodyReader;
 import dev.bulwark.servlet.internal.CapturedBody;
 import dev.bulwark.servlet.internal.CapturingResponse;
-import dev.bulwark.servlet.internal.HeaderChangingRequest;
 import dev.bulwark.servlet.internal.HeaderPolicingResponse;
-import dev.bulwark.servlet.internal.ReplayingRequest;
 import dev.bulwark.servlet.internal.RequestTranslator;
+import dev.bulwark.servlet.internal.ResponseHeaderWriter;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
@@ -132,7 +131,7 @@ public final class BulwarkFilter implements Filter {
     private final int maxHeaderFields;
     private final BodyReadWatchdog bodyReadWatchdog;
     private final SecurityEventLogger events;
-    private final ResponseHeaderPolicy responseHeaders;
+    private final ResponseHeaderWriter responseHeaders;
     private final BlockResponder blockResponder;
     private final DecisionListener listeners;
     /** Whether the filter built its engine, and so closes it (its rate-limit store connection) when destroyed. */
@@ -147,7 +146,8 @@ public final class BulwarkFilter implements Filter {
         this.maxHeaderFields = bulwark.config().limits().headerCount();
         this.bodyReadWatchdog = new BodyReadWatchdog(bulwark.config().limits().bodyRead());
         this.events = events;
-        this.responseHeaders = new ResponseHeaderPolicy(bulwark.config().headers().response());
+        this.responseHeaders = new ResponseHeaderWriter(
+                new ResponseHeaderPolicy(bulwark.config().headers().response()));
         this.blockResponder = new BlockResponder(bulwark.config().blockResponses());
         this.listeners = DecisionListener.all(listeners);
     }
@@ -217,10 +217,7 @@ public final class BulwarkFilter implements Filter {
             block(request, response, decision);
             return;
         }
-        HttpServletRequest forApplication = inspected.body() == null
-                ? request : ReplayingRequest.wrap(request, inspected.body());
-        forApplication = HeaderChangingRequest.wrap(forApplication, decision.headerChanges());
-        forApplication = AuthenticatedRequest.wrap(forApplication, decision);
+        HttpServletRequest forApplication = ApplicationRequest.wrap(request, inspected.body(), decision);
         HttpServletResponse responseForApplication = HeaderPolicingResponse.wrap(response, responseHeaders,
                 secure(request, decision));
         CapturingResponse captured = bulwark.inspectsResponses()
@@ -361,7 +358,7 @@ public final class BulwarkFilter implements Filter {
 
     private void block(HttpServletRequest request, HttpServletResponse response, Decision decision) {
         try {
-            HeaderPolicingResponse.applyTo(response, responseHeaders, secure(request, decision));
+            responseHeaders.applyTo(response, secure(request, decision));
             if (AdapterDecisions.closesConnection(decision) && !response.isCommitted()) {
                 response.setHeader("Connection", "close");
             }

@@ -1,10 +1,13 @@
 package dev.bulwark.servlet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The application behind the filter in the token tests: answers with JSON saying who it thinks the
  * caller is ({@code getUserPrincipal()}, {@code getRemoteUser()}, {@code getAuthType()}), the
- * claims request attribute and the {@code X-User-Id} headers it sees. Counts its calls, so a test
- * can show that a refused request never reached it.
+ * claims request attribute, the {@code X-User-Id} headers it sees, the body it reads and how many
+ * request wrappers lie between it and the container. Counts its calls, so a test can show that a
+ * refused request never reached it.
  */
 final class IdentityServlet extends HttpServlet {
 
@@ -39,9 +43,19 @@ final class IdentityServlet extends HttpServlet {
         seen.put("subject", request.getAttribute("bulwark.jwt.subject"));
         seen.put("issuer", request.getAttribute("bulwark.jwt.issuer"));
         seen.put("xUserId", Collections.list(request.getHeaders("X-User-Id")));
+        seen.put("body", new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        seen.put("wrappers", wrappers(request));
         byte[] json = JSON.writeValueAsBytes(seen);
         response.setContentType("application/json");
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
+    }
+
+    private static int wrappers(ServletRequest request) {
+        int count = 0;
+        for (ServletRequest r = request; r instanceof ServletRequestWrapper wrapper; r = wrapper.getRequest()) {
+            count++;
+        }
+        return count;
     }
 }

@@ -149,6 +149,20 @@ class JwtAttackTest extends FilterContainerTest {
     }
 
     @Test
+    void handsTheApplicationOneWrapperForBodySubjectAndHeaderChanges() {
+        JsonNode seen = json(send(HttpRequest.newBuilder(uri(IdentityServlet.PATH))
+                .header("Authorization", "Bearer " + Tokens.rs256(rsa, claims().build()))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", "admin")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Biscuit\"}"))).body());
+
+        assertThat(seen.get("body").asText()).isEqualTo("{\"name\":\"Biscuit\"}");
+        assertThat(seen.get("principal").asText()).isEqualTo("user-42");
+        assertThat(seen.get("xUserId")).extracting(JsonNode::asText).containsExactly("user-42");
+        assertThat(seen.get("wrappers").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void dropsClientSentUserIdHeaderWithoutToken() {
         JsonNode seen = json(send(HttpRequest.newBuilder(uri(IdentityServlet.PATH + "/public"))
                 .header("X-User-Id", "admin")).body());

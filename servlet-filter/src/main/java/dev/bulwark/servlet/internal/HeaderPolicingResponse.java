@@ -35,6 +35,7 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     private static final String ALLOW_ORIGIN = "access-control-allow-origin";
     private static final String ALLOW_CREDENTIALS = "access-control-allow-credentials";
 
+    private final ResponseHeaderWriter headerWriter;
     private final ResponseHeaderPolicy policy;
     private final boolean secure;
     /** Held-back CORS headers by lower-case name; created by the first one, as most responses hold none. */
@@ -43,41 +44,21 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    private HeaderPolicingResponse(HttpServletResponse response, ResponseHeaderPolicy policy, boolean secure) {
+    private HeaderPolicingResponse(HttpServletResponse response, ResponseHeaderWriter writer, boolean secure) {
         super(response);
-        this.policy = policy;
+        this.headerWriter = writer;
+        this.policy = writer.policy();
         this.secure = secure;
     }
 
     /**
-     * {@code response} with {@code policy} applied; {@code response} itself when the policy changes
+     * {@code response} with the writer's policy applied; {@code response} itself when the policy changes
      * nothing.
      *
      * @param secure whether the client spoke HTTPS (for {@code Strict-Transport-Security})
      */
-    public static HttpServletResponse wrap(HttpServletResponse response, ResponseHeaderPolicy policy, boolean secure) {
-        return policy.changesResponses() ? new HeaderPolicingResponse(response, policy, secure) : response;
-    }
-
-    /** Applies removals and security headers to a response Bulwark writes itself (a block response). */
-    public static void applyTo(HttpServletResponse response, ResponseHeaderPolicy policy, boolean secure) {
-        if (response.isCommitted()) {
-            return;
-        }
-        for (String name : policy.removals()) {
-            if (response.containsHeader(name)) {
-                response.setHeader(name, null);
-            }
-        }
-        // Added only where absent, so an append does what a set would without the container
-        // looking for fields of the name to replace.
-        List<ResponseHeaderPolicy.SecurityHeader> headers = policy.securityHeaders(secure);
-        for (int i = 0, count = headers.size(); i < count; i++) {
-            ResponseHeaderPolicy.SecurityHeader header = headers.get(i);
-            if (!response.containsHeader(header.name())) {
-                response.addHeader(header.name(), header.value());
-            }
-        }
+    public static HttpServletResponse wrap(HttpServletResponse response, ResponseHeaderWriter writer, boolean secure) {
+        return writer.policy().changesResponses() ? new HeaderPolicingResponse(response, writer, secure) : response;
     }
 
     /** Applies the headers if the application returned without committing the response. */
@@ -93,7 +74,7 @@ public final class HeaderPolicingResponse extends HttpServletResponseWrapper {
         }
         applied = true;
         HttpServletResponse response = (HttpServletResponse) getResponse();
-        applyTo(response, policy, secure);
+        headerWriter.applyTo(response, secure);
         if (!cors.isEmpty() && !response.isCommitted()) {
             writeCors(response);
         }

@@ -70,8 +70,20 @@ final class ParameterSchemas extends SchemaValidator {
     private volatile Map<Schema<?>, Compiled> compiled = new IdentityHashMap<>();
     private int count;
 
-    /** A compiled parameter schema; {@code schema} null when the validator's engine keeps it. */
-    private record Compiled(com.networknt.schema.Schema schema, String type) {
+    /**
+     * A compiled parameter schema; {@code schema} null when the validator's engine keeps it. Values
+     * it found valid are remembered in {@code validValues}: clients send the same few values of a
+     * parameter ({@code limit=20}, {@code status=open}) again and again, and the answer depends on
+     * the value and the schema alone. At most {@value RecentAnswers#REMEMBERED_VALUES} values of up
+     * to {@value RecentAnswers#REMEMBERED_LENGTH} characters per schema, and the schemas are the
+     * spec's: about 10 KB per parameter schema at most.
+     */
+    private record Compiled(com.networknt.schema.Schema schema, String type,
+            RecentAnswers<ValidationReport> validValues) {
+
+        Compiled(com.networknt.schema.Schema schema, String type) {
+            this(schema, type, schema == null ? null : new RecentAnswers<>());
+        }
     }
 
     private ParameterSchemas(Components components, MessageResolver messages) {
@@ -121,6 +133,11 @@ final class ParameterSchemas extends SchemaValidator {
         if (check == null || check.schema() == null) {
             return super.validate(value, schema, keyPrefix);
         }
+        return check.validValues().answer(value, v -> judge(v, check), report -> report.getMessages().isEmpty());
+    }
+
+    /** The report on {@code value} against the compiled schema, as the validator's engine would give it. */
+    private ValidationReport judge(String value, Compiled check) {
         JsonNode instance;
         try {
             instance = read(value, check.type());

@@ -179,6 +179,25 @@ class ParameterSchemasTest {
     }
 
     @Test
+    void judgesAValueAgainstEachSchemaThoughAnotherFoundItValid() {
+        OpenApiInteractionValidator compiled = validator(true);
+
+        assertThat(messages(compiled, request("/pets/1/rex", "must=x&limit=11"))).isEmpty();
+        assertThat(messages(compiled, request("/pets/1/rex", "must=x&limit=11", "X-Rate", "11")))
+                .containsExactly("validation.request.parameter.schema.maximum ERROR header:X-Rate");
+    }
+
+    @Test
+    void reportsAnInvalidValueEveryTimeItIsSent() {
+        OpenApiInteractionValidator compiled = validator(true);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(messages(compiled, request("/pets/1/rex", "must=x&limit=0")))
+                    .containsExactly("validation.request.parameter.schema.minimum ERROR query:limit");
+        }
+    }
+
+    @Test
     void reportsSomethingForTheMixedCase() {
         // Guards the comparison: the cases do reach the schema checks.
         assertThat(messages(COMPILED, request("/pets/0/rex", "must=x&limit=0&species=bird&ids=1,x")))

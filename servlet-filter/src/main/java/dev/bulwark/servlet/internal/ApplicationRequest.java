@@ -1,5 +1,6 @@
 package dev.bulwark.servlet.internal;
 
+import dev.bulwark.core.Decision;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,13 +24,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The request the application sees after the filter read the body: the same request, with a body
- * that replays exactly the bytes the filter read (and inspected).
+ * The request the application sees once the filter let it pass: the container's request with
+ * what the filter changed, in one wrapper, so that each of the many calls a framework makes per
+ * request crosses one layer rather than one per change. Without a change it is not made at all
+ * ({@link #wrap} returns the container's request).
  *
- * <p>{@link #getInputStream()}, {@link #getReader()}, {@link #getContentLength()} and the
- * {@code getParameter*} methods all agree with those bytes:
+ * <p><b>Body.</b> When the filter read the body, the request replays exactly the bytes the filter
+ * read (and inspected). {@link #getInputStream()}, {@link #getReader()},
+ * {@link #getContentLength()} and the {@code getParameter*} methods all agree with those bytes:
  * <ul>
  *   <li>{@code getInputStream} and {@code getReader} exclude each other as the servlet
  *       specification says ({@link IllegalStateException}); each returns the same object on every
@@ -39,39 +45,107 @@ import java.util.Map;
  *       when a container would include them: only if the application did not read the body
  *       through the stream or reader first (Servlet 6.0, section 3.1.1).</li>
  * </ul>
- *
- * <p>A body longer than the inspection limit (let through in log-only mode) is replayed from the
+ * A body longer than the inspection limit (let through in log-only mode) is replayed from the
  * bytes read and then continues with the container's stream; its content length is the
  * container's.
+ *
+ * <p><b>Headers.</b> The header methods apply the decision's header changes ({@link ChangedHeaders}).
+ *
+ * <p><b>Identity.</b> Once a token was verified, {@code getUserPrincipal()} names the token's
+ * subject, {@code getRemoteUser()} returns it and {@code getAuthType()} is {@value #AUTH_TYPE}.
+ * Without a verified subject the container's own authentication (if any) answers.
  */
-public final class ReplayingRequest extends HttpServletRequestWrapper {
+public final class ApplicationRequest extends HttpServletRequestWrapper {
+
+    /** What {@link #getAuthType()} returns for a request authenticated by its token. */
+    public static final String AUTH_TYPE = "Bearer";
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private enum BodyAccess { NONE, STREAM, READER }
 
+    /** The body the filter read, or {@code null} when it took nothing from the container's stream. */
     private final CapturedBody body;
+    /** The header changes, or {@code null} when there are none. */
+    private final ChangedHeaders headers;
+    /** The verified token's subject, or {@code null} when there is none. */
+    private final TokenPrincipal principal;
     private BodyAccess access = BodyAccess.NONE;
     private ServletInputStream stream;
     private BufferedReader reader;
     private Map<String, String[]> parameters;
     private List<Part> parts;
 
-    private ReplayingRequest(HttpServletRequest request, CapturedBody body) {
+    private ApplicationRequest(HttpServletRequest request, CapturedBody body, ChangedHeaders headers,
+            TokenPrincipal principal) {
         super(request);
         this.body = body;
+        this.headers = headers;
+        this.principal = principal;
     }
 
     /**
-     * The request to hand to the application: a replaying wrapper when the filter took bytes from
-     * the container's stream, the request itself when it took none.
+     * The request to hand to the application: {@code request} with the body the filter read
+     * ({@code null} or not {@linkplain CapturedBody#consumed() consumed}: the container's stream is
+     * untouched), and the decision's header changes and verified subject; {@code request} itself
+     * when none of them changes anything.
      */
-    public static HttpServletRequest wrap(HttpServletRequest request, CapturedBody body) {
-        return body.consumed() ? new ReplayingRequest(request, body) : request;
+    public static HttpServletRequest wrap(HttpServletRequest request, CapturedBody body, Decision decision) {
+        CapturedBody replayed = body != null && body.consumed() ? body : null;
+        ChangedHeaders headers = ChangedHeaders.of(decision.headerChanges());
+        Optional<String> subject = decision.principal();
+        if (replayed == null && headers == null && subject.isEmpty()) {
+            return request;
+        }
+        return new ApplicationRequest(request, replayed, headers, subject.map(TokenPrincipal::new).orElse(null));
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return headers == null ? super.getHeader(name) : headers.header((HttpServletRequest) getRequest(), name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        return headers == null ? super.getHeaders(name) : headers.headers((HttpServletRequest) getRequest(), name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        return headers == null ? super.getHeaderNames() : headers.headerNames((HttpServletRequest) getRequest());
+    }
+
+    @Override
+    public int getIntHeader(String name) {
+        return headers == null ? super.getIntHeader(name) : headers.intHeader((HttpServletRequest) getRequest(), name);
+    }
+
+    @Override
+    public long getDateHeader(String name) {
+        return headers == null
+                ? super.getDateHeader(name) : headers.dateHeader((HttpServletRequest) getRequest(), name);
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return principal == null ? super.getUserPrincipal() : principal;
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return principal == null ? super.getRemoteUser() : principal.getName();
+    }
+
+    @Override
+    public String getAuthType() {
+        return principal == null ? super.getAuthType() : AUTH_TYPE;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
+        if (body == null) {
+            return super.getInputStream();
+        }
         if (access == BodyAccess.READER) {
             throw new IllegalStateException("getReader() was already called for this request");
         }
@@ -81,6 +155,9 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
 
     @Override
     public BufferedReader getReader() throws IOException {
+        if (body == null) {
+            return super.getReader();
+        }
         if (access == BodyAccess.STREAM) {
             throw new IllegalStateException("getInputStream() was already called for this request");
         }
@@ -108,27 +185,36 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
      * proxy would forward as {@code Content-Length: 0}).
      */
     private boolean containersLength() {
-        return body.truncated() || !body.consumed();
+        return body == null || body.truncated();
     }
 
     @Override
     public String getParameter(String name) {
+        if (body == null) {
+            return super.getParameter(name);
+        }
         String[] values = parameters().get(name);
         return values == null ? null : values[0];
     }
 
     @Override
     public Map<String, String[]> getParameterMap() {
-        return parameters();
+        return body == null ? super.getParameterMap() : parameters();
     }
 
     @Override
     public Enumeration<String> getParameterNames() {
+        if (body == null) {
+            return super.getParameterNames();
+        }
         return Collections.enumeration(parameters().keySet());
     }
 
     @Override
     public String[] getParameterValues(String name) {
+        if (body == null) {
+            return super.getParameterValues(name);
+        }
         String[] values = parameters().get(name);
         return values == null ? null : values.clone();
     }
@@ -139,7 +225,7 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
      */
     @Override
     public Collection<Part> getParts() throws IOException, ServletException {
-        if (!isMultipart() || body.truncated()) {
+        if (body == null || !isMultipart() || body.truncated()) {
             return super.getParts();
         }
         if (parts == null) {
@@ -154,6 +240,9 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
 
     @Override
     public Part getPart(String name) throws IOException, ServletException {
+        if (body == null) {
+            return super.getPart(name);
+        }
         for (Part part : getParts()) {
             if (name.equals(part.getName())) {
                 return part;
@@ -243,6 +332,20 @@ public final class ReplayingRequest extends HttpServletRequestWrapper {
             UnsupportedEncodingException unsupported = new UnsupportedEncodingException(name);
             unsupported.initCause(e);
             throw unsupported;
+        }
+    }
+
+    /** The subject of a verified token. */
+    record TokenPrincipal(String name) implements Principal {
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return "TokenPrincipal[" + name + "]";
         }
     }
 }

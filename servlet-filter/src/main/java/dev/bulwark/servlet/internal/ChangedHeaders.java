@@ -3,7 +3,6 @@ package dev.bulwark.servlet.internal;
 import dev.bulwark.core.HeaderChanges;
 import dev.bulwark.core.SecurityEvent;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,16 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request with the header changes the checks asked for: hidden headers are gone from every
- * header method, set headers replace whatever the client sent under that name (a verified claim
- * propagated as {@code X-User-Id} cannot be spoofed by sending {@code X-User-Id}).
+ * The request's headers with the changes the checks asked for, as {@link ApplicationRequest}
+ * answers its header methods: hidden headers are gone from every header method, set headers
+ * replace whatever the client sent under that name (a verified claim propagated as
+ * {@code X-User-Id} cannot be spoofed by sending {@code X-User-Id}). Each method reads the
+ * container's request it is given for the headers left as they are.
  *
  * <p>A set value holding CR, LF or NUL is dropped (and the header stays hidden): it could only
  * come from request input that reached a header value unchecked.
  */
-public final class HeaderChangingRequest extends HttpServletRequestWrapper {
+final class ChangedHeaders {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HeaderChangingRequest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChangedHeaders.class);
 
     private final HeaderChanges changes;
     private final Map<String, String> set;
@@ -37,8 +38,7 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
      */
     private final String[] hidden;
 
-    private HeaderChangingRequest(HttpServletRequest request, HeaderChanges changes) {
-        super(request);
+    private ChangedHeaders(HeaderChanges changes) {
         this.changes = changes;
         this.set = new LinkedHashMap<>();
         changes.setRequestHeaders().forEach((name, value) -> {
@@ -54,16 +54,15 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
         this.hidden = names.toArray(String[]::new);
     }
 
-    /** {@code request} with {@code changes} applied; {@code request} itself when there are none. */
-    public static HttpServletRequest wrap(HttpServletRequest request, HeaderChanges changes) {
+    /** The headers with {@code changes} applied; {@code null} when there are none. */
+    static ChangedHeaders of(HeaderChanges changes) {
         if (changes.removedRequestHeaders().isEmpty() && changes.setRequestHeaders().isEmpty()) {
-            return request;
+            return null;
         }
-        return new HeaderChangingRequest(request, changes);
+        return new ChangedHeaders(changes);
     }
 
-    @Override
-    public String getHeader(String name) {
+    String header(HttpServletRequest request, String name) {
         if (name == null) {
             return null;
         }
@@ -71,11 +70,10 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
         if (value != null || hides(name)) {
             return value;
         }
-        return super.getHeader(name);
+        return request.getHeader(name);
     }
 
-    @Override
-    public Enumeration<String> getHeaders(String name) {
+    Enumeration<String> headers(HttpServletRequest request, String name) {
         if (name == null) {
             return Collections.emptyEnumeration();
         }
@@ -86,13 +84,12 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
         if (hides(name)) {
             return Collections.emptyEnumeration();
         }
-        return super.getHeaders(name);
+        return request.getHeaders(name);
     }
 
-    @Override
-    public Enumeration<String> getHeaderNames() {
+    Enumeration<String> headerNames(HttpServletRequest request) {
         List<String> names = new ArrayList<>();
-        Enumeration<String> original = super.getHeaderNames();
+        Enumeration<String> original = request.getHeaderNames();
         if (original != null) {
             while (original.hasMoreElements()) {
                 String name = original.nextElement();
@@ -105,15 +102,13 @@ public final class HeaderChangingRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(names);
     }
 
-    @Override
-    public int getIntHeader(String name) {
-        String value = getHeader(name);
+    int intHeader(HttpServletRequest request, String name) {
+        String value = header(request, name);
         return value == null ? -1 : Integer.parseInt(value.trim());
     }
 
-    @Override
-    public long getDateHeader(String name) {
-        String value = getHeader(name);
+    long dateHeader(HttpServletRequest request, String name) {
+        String value = header(request, name);
         if (value == null) {
             return -1;
         }
