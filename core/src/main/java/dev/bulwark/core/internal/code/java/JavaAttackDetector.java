@@ -97,7 +97,8 @@ public final class JavaAttackDetector extends RuleFamily {
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
         boolean fileName = UploadNames.isFileName(target);
-        int features = punctuationFeatures(value, target.profile());
+        TextProfile profile = target.profile();
+        int features = punctuationFeatures(value, profile);
         // The run bits of the current reading, read only where a scan needs them: UNKNOWN until then.
         int runs = UNKNOWN;
         if (features == 0 && !fileName) {
@@ -116,7 +117,8 @@ public final class JavaAttackDetector extends RuleFamily {
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
                 s = decoded.text;
-                features = punctuationFeatures(s, TextProfile.of(s));
+                profile = TextProfile.of(s);
+                features = punctuationFeatures(s, profile);
                 runs = UNKNOWN;
             }
         }
@@ -129,7 +131,7 @@ public final class JavaAttackDetector extends RuleFamily {
             }
         }
         // The spellings of a header are searched for first, and the runs read only when one is there.
-        if ((features & F_BINARY) != 0 || mayHoldSerializationHeader(s)) {
+        if ((features & F_BINARY) != 0 || mayHoldSerializationHeader(s, profile)) {
             if (runs == UNKNOWN) {
                 runs = runFeatures(s);
             }
@@ -272,11 +274,14 @@ public final class JavaAttackDetector extends RuleFamily {
 
     /**
      * Whether the value holds one of the spellings {@link #scanSerializationHeaders} reports
-     * without bytes outside ASCII: a base64 or hex header, or gzip's base64 at the start.
+     * without bytes outside ASCII: a base64 or hex header, or gzip's base64 at the start. A
+     * spelling is searched for only when the value's profile holds its rarest character.
      */
-    private static boolean mayHoldSerializationHeader(String s) {
-        return s.indexOf("rO0AB") >= 0 || s.indexOf("KztAAU") >= 0 || s.indexOf("Cs7QAF") >= 0
-                || hexHeader(s) >= 0 || s.startsWith("H4sI", contentStart(s));
+    private static boolean mayHoldSerializationHeader(String s, TextProfile profile) {
+        return profile.has('0') && (s.indexOf("rO0AB") >= 0 || hexHeader(s) >= 0)
+                || profile.has('K') && s.indexOf("KztAAU") >= 0
+                || profile.has('Q') && s.indexOf("Cs7QAF") >= 0
+                || s.startsWith("H4sI", contentStart(s));
     }
 
     private static void scanLookups(String s, Findings findings) {
