@@ -31,14 +31,20 @@ final class XssText {
     private final int[] origin;
     final int length;
     final int seen;
+    /**
+     * The value, when the text is only its ASCII put in lower case, so that its punctuation stands
+     * where the value's does and is found by {@code String.indexOf}; otherwise null.
+     */
+    final String lowerCasedValue;
     /** The thread's buffer that {@link #text} is, or null when the text has an array of its own. */
     private final Scratch scratch;
 
-    private XssText(char[] text, int[] origin, int length, int seen, Scratch scratch) {
+    private XssText(char[] text, int[] origin, int length, int seen, String lowerCasedValue, Scratch scratch) {
         this.text = text;
         this.origin = origin;
         this.length = length;
         this.seen = seen;
+        this.lowerCasedValue = lowerCasedValue;
         this.scratch = scratch;
     }
 
@@ -184,7 +190,7 @@ final class XssText {
                 seen |= flag(c);
             }
         }
-        return new XssText(out, null, n, seen, scratch);
+        return new XssText(out, null, n, seen, value, scratch);
     }
 
     private static XssText decode(String value, char[] out, Scratch scratch) {
@@ -262,7 +268,7 @@ final class XssText {
             // what decoding left of the copy behind the text: zeros, as a new array has
             Arrays.fill(out, len, n, (char) 0);
         }
-        return new XssText(out, origin, len, seen, scratch);
+        return new XssText(out, origin, len, seen, null, scratch);
     }
 
     /** The offset in the original value of the character at {@code index} of the text. */
