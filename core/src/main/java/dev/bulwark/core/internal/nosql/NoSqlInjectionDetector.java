@@ -9,6 +9,7 @@ import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
 import dev.bulwark.core.internal.rules.Text;
+import dev.bulwark.core.internal.rules.TextProfile;
 
 /**
  * NoSQL (MongoDB) injection (key {@code NOSQL}).
@@ -126,11 +127,13 @@ public final class NoSqlInjectionDetector extends RuleFamily {
         if (text.length() < 4) {
             return;
         }
-        int dollar = text.indexOf('$');
+        // The value's profile holds for the text read unless decoding changed it.
+        TextProfile profile = text == target.text() ? target.profile() : null;
+        int dollar = profile == null || profile.has('$') ? text.indexOf('$') : -1;
         if (dollar >= 0 && scanOperatorsInValue(text, dollar, sink)) {
             return;
         }
-        scanJavaScript(text, sink);
+        scanJavaScript(text, profile, sink);
     }
 
     /** {@code $where} as a key, {@code user[$ne]} as a parameter name. */
@@ -241,15 +244,16 @@ public final class NoSqlInjectionDetector extends RuleFamily {
     /**
      * Breakouts from a JavaScript string in {@code $where}: a quote, then {@code ;} and
      * {@code return <value>}; {@code this.<field>} compared or matched; {@code '||'a'=='a}.
+     * {@code profile} is the profile of {@code text}, or {@code null} when there is none.
      */
-    private static void scanJavaScript(String text, DetectionSink sink) {
+    private static void scanJavaScript(String text, TextProfile profile, DetectionSink sink) {
         int length = text.length();
         if (scanShellCalls(text, sink)) {
             return;
         }
         int numberEnd = leadingNumberEnd(text);
         // Each check starts at a ';', at the '.' of "this." or at a '|': go from one to the next.
-        CharPositions marks = new CharPositions(text, BREAKOUT_MARKS);
+        CharPositions marks = new CharPositions(text, BREAKOUT_MARKS, profile);
         for (int mark = marks.next(0); mark >= 0; ) {
             char c = text.charAt(mark);
             int next = mark + 1;

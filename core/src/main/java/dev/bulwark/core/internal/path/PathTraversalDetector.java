@@ -230,7 +230,7 @@ public final class PathTraversalDetector extends RuleFamily {
             return;
         }
         if ((source == Source.PATH || source == Source.PATH_SEGMENT) ? scanShortNames(text, sink)
-                : scanShortNamesInFilePath(text, sink)) {
+                : (text != target.text() || target.profile().has('~')) && scanShortNamesInFilePath(text, sink)) {
             return;
         }
         if ((source == Source.PATH || source == Source.PATH_PARAMETER) && scanRestrictedExtension(text, sink)) {
@@ -736,19 +736,22 @@ public final class PathTraversalDetector extends RuleFamily {
      */
     private static boolean scanSensitiveSkeleton(String text, TextProfile profile, DetectionSink sink) {
         String skeleton = profile != null && !mayNeedSkeleton(text, profile) ? text : pathSkeleton(text);
-        return scanSensitive(skeleton, text, skeleton == text ? sink : Text.wholeValue(sink, text.length()));
+        return scanSensitive(skeleton, text, skeleton == text ? profile : null,
+                skeleton == text ? sink : Text.wholeValue(sink, text.length()));
     }
 
     /**
      * Looks up the table at the start of the value and after every separator.
      *
      * @param raw the value before {@link #pathSkeleton}, or {@code text} itself
+     * @param profile the profile of {@code text}, or {@code null} when there is none: a separator
+     *     it does not hold is not searched for
      */
-    private static boolean scanSensitive(String text, String raw, DetectionSink sink) {
+    private static boolean scanSensitive(String text, String raw, TextProfile profile, DetectionSink sink) {
         int length = text.length();
         // Candidates: the start of the value and every position after a slash or backslash.
-        int nextSlash = text.indexOf('/');
-        int nextBackslash = text.indexOf('\\');
+        int nextSlash = profile == null || profile.has('/') ? text.indexOf('/') : -1;
+        int nextBackslash = profile == null || profile.has('\\') ? text.indexOf('\\') : -1;
         // 1 when the value climbs (".."), 0 when it does not, -1 until a match needs to know
         int climbs = -1;
         for (int p = 0; p < length; ) {

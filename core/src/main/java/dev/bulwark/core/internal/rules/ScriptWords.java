@@ -65,19 +65,30 @@ public final class ScriptWords {
         int found = 0;
         int i = 0;
         while (i < n) {
-            if (!Ascii.isIdentStart(s.charAt(i)) || (i > 0 && Ascii.isIdentPart(s.charAt(i - 1)))) {
+            char first = s.charAt(i);
+            if (!Ascii.isIdentPart(first)) {
                 i++;
                 continue;
             }
+            // A run of identifier characters, whole: an identifier when it opens with a start, else
+            // digits and what is glued to them, where no identifier starts.
             int j = i + 1;
             boolean doubleUnderscore = false;
-            while (j < n && Ascii.isIdentPart(s.charAt(j))) {
-                doubleUnderscore |= s.charAt(j) == '_' && s.charAt(j - 1) == '_';
+            char previous = first;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (!Ascii.isIdentPart(c)) {
+                    break;
+                }
+                doubleUnderscore |= c == '_' && previous == '_';
+                previous = c;
                 j++;
             }
-            found |= words.flags(s, i, j);
-            if (doubleUnderscore && j - i > 4) {
-                names.judge(s, i, j);
+            if (Ascii.isIdentStart(first)) {
+                found |= words.flags(s, i, j);
+                if (doubleUnderscore && j - i > 4) {
+                    names.judge(s, i, j);
+                }
             }
             i = j;
         }

@@ -4,6 +4,7 @@ import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.CharPositions;
 import dev.bulwark.core.internal.rules.CommandTable;
+import dev.bulwark.core.internal.rules.TextProfile;
 
 /**
  * Finds SQLite command-line shell dot-commands that an injection starts after ending the SQL
@@ -40,12 +41,20 @@ final class SqliteDotCommands {
 
     /** The first dot-command after a separator in {@code text}, or null. */
     static ShellExpansions.Match find(String text) {
+        return find(text, null);
+    }
+
+    /**
+     * {@link #find(String)} in a text whose profile is {@code profile}, or {@code null} when there
+     * is none: separators it does not hold are not searched for.
+     */
+    static ShellExpansions.Match find(String text, TextProfile profile) {
         int n = text.length();
         // Where the line of the last name looked at stops; names later on the same line share it,
         // so that "\\n" escapes, which do not end a line here, cannot make the scan quadratic.
         int lineStop = -1;
         // Only a separator's first character starts a match: go from one to the next.
-        CharPositions separatorStarts = new CharPositions(text, SEPARATOR_STARTS);
+        CharPositions separatorStarts = new CharPositions(text, SEPARATOR_STARTS, profile);
         for (int i = 0; i < n; i++) {
             i = separatorStarts.next(i);
             if (i < 0) {

@@ -132,7 +132,7 @@ public final class UnixCommandDetector extends RuleFamily {
             }
         }
         if (profile.has('.') && profile.hasAny(DOT_COMMAND_SEPARATORS)) {
-            ShellExpansions.Match dotCommand = SqliteDotCommands.find(text);
+            ShellExpansions.Match dotCommand = SqliteDotCommands.find(text, profile);
             if (dotCommand != null) {
                 sink.report(SQLITE_DOT_COMMAND, dotCommand.start(), dotCommand.end() - dotCommand.start());
             }
@@ -329,7 +329,7 @@ public final class UnixCommandDetector extends RuleFamily {
         void run(ScanTarget target, String text) {
             header = target.source() == Source.HEADER;
             nameComponent = target.component() == Component.NAME;
-            String read = prepared(text);
+            String read = prepared(text, text == target.text() ? target.profile() : null);
             clearFindings(read.length());
             // The value's profile holds for the text read unless decoding changed it.
             if (mayNameCommand(read, read == text ? target.profile() : TextProfile.of(read))) {
@@ -339,7 +339,19 @@ public final class UnixCommandDetector extends RuleFamily {
 
         /** The text the readings see: HTML references decoded, and '+' read as a space where it stands for one. */
         static String prepared(String text) {
-            return plusAsSpace(HtmlEntities.decode(text));
+            return prepared(text, null);
+        }
+
+        /**
+         * {@link #prepared(String)} of a text whose profile is {@code profile}, or {@code null} when
+         * there is none: what the profile says the text lacks is not searched for.
+         */
+        private static String prepared(String text, TextProfile profile) {
+            if (profile == null || profile.has('&')) {
+                return plusAsSpace(HtmlEntities.decode(text));
+            }
+            // Without '+', or with a space, the text is read as it is (see plusAsSpace).
+            return !profile.has('+') || profile.has(' ') ? text : plusAsSpace(text);
         }
 
         /**

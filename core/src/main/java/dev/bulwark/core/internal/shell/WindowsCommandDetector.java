@@ -187,7 +187,7 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         void run(ScanTarget target, String text) {
-            String read = begin(text, target.source() == Source.HEADER);
+            String read = begin(text, text == target.text() ? target.profile() : null, target.source() == Source.HEADER);
             // The value's profile holds for the text read unless decoding changed it.
             boolean afterOpening = mayNameCommandAfterOpening(read, read == text ? target.profile() : TextProfile.of(read));
             boolean opening = !afterOpening && commandAt(read, 0);
@@ -225,7 +225,7 @@ public final class WindowsCommandDetector extends RuleFamily {
          * reading finds to {@code sink}, so that tests can hold {@link #mayNameCommand} to it.
          */
         void readSingleQuoted(String text, DetectionSink sink) {
-            parse(begin(text, false), ShellTokenizer.START_SINGLE);
+            parse(begin(text, null, false), ShellTokenizer.START_SINGLE);
             report(sink);
         }
 
@@ -234,7 +234,7 @@ public final class WindowsCommandDetector extends RuleFamily {
          * those readings find to {@code sink}, so that tests can hold {@link #mayNameCommandUnquoted} to them.
          */
         void readUnquotedAndDoubleQuoted(String text, DetectionSink sink) {
-            readUnquotedAndDoubleQuoted(begin(text, false));
+            readUnquotedAndDoubleQuoted(begin(text, null, false));
             report(sink);
         }
 
@@ -245,7 +245,7 @@ public final class WindowsCommandDetector extends RuleFamily {
          * that shortcut to the full readings with it.
          */
         void readEveryWay(String text, boolean passSettledOpening, DetectionSink sink) {
-            String read = begin(text, false);
+            String read = begin(text, null, false);
             openingOnly = passSettledOpening && !mayNameCommandAfterOpening(read, TextProfile.of(read));
             try {
                 readUnquotedAndDoubleQuoted(read);
@@ -267,13 +267,19 @@ public final class WindowsCommandDetector extends RuleFamily {
             return mayNameCommandAfterOpening(text, TextProfile.of(text)) || commandAt(text, 0);
         }
 
-        /** Clears the last value's state and returns {@code text} with its HTML references decoded. */
-        private String begin(String text, boolean inHeader) {
+        /**
+         * Clears the last value's state and returns {@code text} with its HTML references decoded.
+         * {@code profile} is the profile of {@code text}, or {@code null} when there is none; what it
+         * says the text lacks is not searched for.
+         */
+        private String begin(String text, TextProfile profile, boolean inHeader) {
             header = inHeader;
-            String decoded = HtmlEntities.decode(text);
+            String decoded = profile == null || profile.has('&') ? HtmlEntities.decode(text) : text;
             clearFindings(decoded.length());
             // Words hold '=' or '?' only when the text does: expansions add neither.
-            mayQuery = decoded.indexOf('=') >= 0 || decoded.indexOf('?') >= 0;
+            mayQuery = decoded == text && profile != null
+                    ? profile.has('=') || profile.has('?')
+                    : decoded.indexOf('=') >= 0 || decoded.indexOf('?') >= 0;
             return decoded;
         }
 

@@ -404,7 +404,6 @@ public final class SqlInjectionDetector extends RuleFamily {
 
     private static final class Scratch {
         final SqlTokens tokens = new SqlTokens(MAX_TOKENS);
-        final int[] stack = new int[MAX_TOKENS];
         final SqlShapes shapes = new SqlShapes();
         final FirstFindings findings = new FirstFindings(SqlRules.ALL);
         /** The value's characters for the lexer, for values up to {@link #SCRATCH_CHARS}; all zeros between values. */
@@ -428,7 +427,6 @@ public final class SqlInjectionDetector extends RuleFamily {
         Scratch scratch = SCRATCH.get();
         SqlTokens tokens = scratch.tokens;
         tokens.limit(capacity);
-        int[] stack = scratch.stack;
         SqlShapes shapes = scratch.shapes;
         // The lexer reads an array, which is quicker than String.charAt for every character of every reading.
         int n = value.length();
@@ -443,7 +441,7 @@ public final class SqlInjectionDetector extends RuleFamily {
         value.getChars(0, n, chars, 0);
         shapes.start(value, findings);
         try {
-            readAll(value, chars, profile, tokens, stack, shapes);
+            readAll(value, chars, profile, tokens, shapes);
         } finally {
             shapes.finish();
             if (buffered) {
@@ -454,25 +452,25 @@ public final class SqlInjectionDetector extends RuleFamily {
     }
 
     /** Reads {@code value}, whose characters are {@code chars[0, value.length())}, in each context. */
-    private static void readAll(String value, char[] chars, TextProfile profile, SqlTokens tokens, int[] stack,
+    private static void readAll(String value, char[] chars, TextProfile profile, SqlTokens tokens,
             SqlShapes shapes) {
-        read(chars, value.length(), 0, SqlShapes.UNQUOTED, (char) 0, tokens, stack, shapes);
+        read(chars, value.length(), 0, SqlShapes.UNQUOTED, (char) 0, tokens, shapes);
         for (char quote : QUOTES) {
             if (profile != null && !mayHoldQuote(profile, quote)) {
                 continue;
             }
             int tail = breakAfter(value, quote);
             if (tail > 0 && tail < value.length()) {
-                read(chars, value.length(), tail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
+                read(chars, value.length(), tail, SqlShapes.QUOTED, quote, tokens, shapes);
             }
             int escapedTail = tail > 0 && (profile == null || profile.has('\\')) ? breakAfterEscapes(value, quote) : -1;
             if (escapedTail > 0 && escapedTail != tail && escapedTail < value.length()) {
-                read(chars, value.length(), escapedTail, SqlShapes.QUOTED, quote, tokens, stack, shapes);
+                read(chars, value.length(), escapedTail, SqlShapes.QUOTED, quote, tokens, shapes);
             }
         }
         int dollarTail = profile == null || profile.has('$') ? breakAfterDollarQuote(chars, value.length()) : -1;
         if (dollarTail > 0 && dollarTail < value.length()) {
-            read(chars, value.length(), dollarTail, SqlShapes.QUOTED, '$', tokens, stack, shapes);
+            read(chars, value.length(), dollarTail, SqlShapes.QUOTED, '$', tokens, shapes);
         }
     }
 
@@ -496,12 +494,11 @@ public final class SqlInjectionDetector extends RuleFamily {
 
     /** Reads {@code chars[from, length)} as SQL in one context, in overlapping runs of tokens. */
     private static void read(char[] chars, int length, int from, int readAs, char quote, SqlTokens tokens,
-            int[] stack, SqlShapes shapes) {
+            SqlShapes shapes) {
         int position = from;
         boolean first = true;
         while (true) {
             SqlLexer.lex(chars, position, length, tokens);
-            tokens.matchParentheses(stack);
             shapes.judge(tokens, readAs, quote, from, first);
             if (tokens.stoppedAt >= length || tokens.count <= OVERLAP) {
                 return;

@@ -216,7 +216,7 @@ final class SqlLexer {
         int j = from;
         while (j < to) {
             char c = text[j];
-            if (c < 128 && c != '\\' && c != '\'' && c != '"') {
+            if (c < 128 && STRING_TEXT[c]) {
                 // Neither an escape nor any kind of quote.
                 j++;
                 continue;
@@ -486,6 +486,8 @@ final class SqlLexer {
     private static final byte[] ASCII_KIND = new byte[128];
     /** Whether an ASCII character is a word part. */
     private static final boolean[] ASCII_WORD_PART = new boolean[128];
+    /** Whether an ASCII character inside a string is plain text: neither an escape nor a quote. */
+    private static final boolean[] STRING_TEXT = new boolean[128];
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -499,6 +501,7 @@ final class SqlLexer {
                 ASCII_KIND[c] = A_OTHER;
             }
             ASCII_WORD_PART[c] = isWordPart(c);
+            STRING_TEXT[c] = c != '\\' && c != '\'' && c != '"';
         }
     }
 

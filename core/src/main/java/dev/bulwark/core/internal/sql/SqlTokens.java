@@ -59,6 +59,9 @@ final class SqlTokens {
     final int[] detail;
     /** For an opening parenthesis: the index of its closing one, or -1 when it stays open. */
     final int[] match;
+    /** The opening parentheses not closed yet, innermost last, while the lexer reads. */
+    private final int[] open;
+    private int depth;
     int count;
     /** Where in the text the lexer stopped: the end, or where the buffer filled up. */
     int stoppedAt;
@@ -73,6 +76,7 @@ final class SqlTokens {
         end = new int[capacity];
         detail = new int[capacity];
         match = new int[capacity];
+        open = new int[capacity];
         limit = capacity;
     }
 
@@ -85,29 +89,27 @@ final class SqlTokens {
         return count >= limit;
     }
 
+    /**
+     * Adds a token. Parentheses are paired as they come, with a stack, so that operand skipping is
+     * constant time later and the tokens need no second pass.
+     */
     void add(int tokenType, int from, int to, int tokenDetail) {
         type[count] = tokenType;
         start[count] = from;
         end[count] = to;
         detail[count] = tokenDetail;
+        match[count] = -1;
+        if (tokenType == LPAREN) {
+            open[depth++] = count;
+        } else if (tokenType == RPAREN && depth > 0) {
+            match[open[--depth]] = count;
+        }
         count++;
     }
 
     void reset() {
         count = 0;
+        depth = 0;
         executableCommentAt = -1;
-    }
-
-    /** Pairs parentheses; one pass with a stack, so operand skipping is constant time later. */
-    void matchParentheses(int[] stack) {
-        int depth = 0;
-        for (int i = 0; i < count; i++) {
-            match[i] = -1;
-            if (type[i] == LPAREN) {
-                stack[depth++] = i;
-            } else if (type[i] == RPAREN && depth > 0) {
-                match[stack[--depth]] = i;
-            }
-        }
     }
 }

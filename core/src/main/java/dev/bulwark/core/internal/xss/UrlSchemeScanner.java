@@ -32,7 +32,10 @@ final class UrlSchemeScanner {
         char[] t = text.text;
         int n = text.length;
         char[] scheme = new char[MAX_SCHEME];
-        for (int colon = indexOf(t, ':', 0, n); colon >= 0; colon = indexOf(t, ':', colon + 1, n)) {
+        // Colons stand where the value's do when the text is the value in lower case.
+        String value = text.lowerCasedValue;
+        for (int colon = value != null ? value.indexOf(':') : indexOf(t, ':', 0, n); colon >= 0;
+                colon = value != null ? value.indexOf(':', colon + 1) : indexOf(t, ':', colon + 1, n)) {
             int runStart = colon;
             while (runStart > 0 && isRunChar(t[runStart - 1])) {
                 runStart--;

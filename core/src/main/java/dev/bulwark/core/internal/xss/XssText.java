@@ -31,14 +31,20 @@ final class XssText {
     private final int[] origin;
     final int length;
     final int seen;
+    /**
+     * The value, when the text is only its ASCII put in lower case, so that its punctuation stands
+     * where the value's does and is found by {@code String.indexOf}; otherwise null.
+     */
+    final String lowerCasedValue;
     /** The thread's buffer that {@link #text} is, or null when the text has an array of its own. */
     private final Scratch scratch;
 
-    private XssText(char[] text, int[] origin, int length, int seen, Scratch scratch) {
+    private XssText(char[] text, int[] origin, int length, int seen, String lowerCasedValue, Scratch scratch) {
         this.text = text;
         this.origin = origin;
         this.length = length;
         this.seen = seen;
+        this.lowerCasedValue = lowerCasedValue;
         this.scratch = scratch;
     }
 
@@ -174,10 +180,9 @@ final class XssText {
         int n = value.length();
         value.getChars(0, n, out, 0);
         for (int i = 0; i < n; i++) {
-            char c = out[i];
-            if (c >= 'A' && c <= 'Z') {
-                out[i] = (char) (c + 32);
-            }
+            // By table, every character below 128 as the value is ASCII: no branch for prose to
+            // mispredict between letters and the spaces and punctuation around them.
+            out[i] = PLAIN_LOWER[out[i]];
         }
         int seen = 0;
         for (char c : FLAGGED) {
@@ -185,7 +190,7 @@ final class XssText {
                 seen |= flag(c);
             }
         }
-        return new XssText(out, null, n, seen, scratch);
+        return new XssText(out, null, n, seen, value, scratch);
     }
 
     private static XssText decode(String value, char[] out, Scratch scratch) {
@@ -263,7 +268,7 @@ final class XssText {
             // what decoding left of the copy behind the text: zeros, as a new array has
             Arrays.fill(out, len, n, (char) 0);
         }
-        return new XssText(out, origin, len, seen, scratch);
+        return new XssText(out, origin, len, seen, null, scratch);
     }
 
     /** The offset in the original value of the character at {@code index} of the text. */

@@ -39,7 +39,7 @@ public final class XxeDetector extends RuleFamily {
         if (text.length() < 8 || !target.profile().hasAny(CANDIDATES)) {
             return;
         }
-        int bang = text.indexOf('!');
+        int bang = target.profile().has('!') ? text.indexOf('!') : -1;
         if (bang >= 0 && scanDeclarations(text, bang, sink)) {
             return;
         }

@@ -133,9 +133,25 @@ class SqlLexerTest {
     }
 
     @Test
-    void matchesParentheses() {
+    void matchesParenthesesWhileReading() {
         SqlTokens t = lex("((a) b");
-        t.matchParentheses(new int[t.count]);
+        assertThat(t.match[0]).isEqualTo(-1);
+        assertThat(t.match[1]).isEqualTo(3);
+        assertThat(t.match[2]).isEqualTo(-1);
+    }
+
+    @Test
+    void matchesParenthesesOfEachReadingAfresh() {
+        SqlTokens t = new SqlTokens(16);
+        SqlLexer.lex("((".toCharArray(), 0, 2, t);
+        SqlLexer.lex("a)".toCharArray(), 0, 2, t);
+        assertThat(t.match[0]).isEqualTo(-1);
+        assertThat(t.match[1]).isEqualTo(-1);
+    }
+
+    @Test
+    void leavesAClosingParenthesisWithoutOpeningUnmatched() {
+        SqlTokens t = lex(") (a)");
         assertThat(t.match[0]).isEqualTo(-1);
         assertThat(t.match[1]).isEqualTo(3);
     }

@@ -2,12 +2,14 @@ package dev.bulwark.core.internal.code.java;
 
 import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.rules.Ascii;
+import dev.bulwark.core.internal.rules.AsciiSet;
 import dev.bulwark.core.internal.rules.Base64Text;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Findings;
 import dev.bulwark.core.internal.rules.Lexicon;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.TextProfile;
 import dev.bulwark.core.internal.rules.UnescapedText;
 import dev.bulwark.core.internal.rules.Unescaper;
 import dev.bulwark.core.internal.rules.UploadNames;
@@ -47,24 +49,27 @@ public final class JavaAttackDetector extends RuleFamily {
             "sorted-set", "object", "new", "array", "method", "property", "class");
 
     // Feature bits of the quick pre-scan.
-    private static final int F_ESCAPE = 1;
-    private static final int F_DOLLAR_BRACE = 1 << 1;
-    private static final int F_DOTTED = 1 << 2;
-    private static final int F_PAREN = 1 << 3;
-    private static final int F_OGNL = 1 << 4;
-    private static final int F_TAG = 1 << 5;
-    private static final int F_BASE64 = 1 << 6;
-    private static final int F_BINARY = 1 << 7;
-    private static final int F_BRACKET = 1 << 8;
-    private static final int F_ALNUM_RUN = 1 << 9;
+    static final int F_ESCAPE = 1;
+    static final int F_DOLLAR_BRACE = 1 << 1;
+    static final int F_DOTTED = 1 << 2;
+    static final int F_PAREN = 1 << 3;
+    static final int F_OGNL = 1 << 4;
+    static final int F_TAG = 1 << 5;
+    static final int F_BASE64 = 1 << 6;
+    static final int F_BINARY = 1 << 7;
+    static final int F_BRACKET = 1 << 8;
+    static final int F_ALNUM_RUN = 1 << 9;
     /** A run of base64 characters long enough to be decoded ({@link Base64Text#MIN_RUN}). */
-    private static final int F_LONG_RUN = 1 << 10;
+    static final int F_LONG_RUN = 1 << 10;
+    /** The run bits of a reading not read yet. */
+    private static final int UNKNOWN = -1;
+    private static final AsciiSet ESCAPE_CHARS = AsciiSet.of("%&\\");
+    private static final AsciiSet OGNL_CHARS = AsciiSet.of("%#@");
 
-    // Character classes for the pre-scan: base64 letters and digits, and punctuation worth a look.
+    // Character classes of the base64 runs: upper and lower case letters, and the other characters.
     private static final int UPPER = 1;
     private static final int LOWER = 2;
     private static final int OTHER_B64 = 4;
-    private static final int PUNCT_CLASS = 8;
     private static final int BASE64_CLASSES = UPPER | LOWER | OTHER_B64;
     private static final byte[] CHAR_CLASS = new byte[128];
 
@@ -78,10 +83,10 @@ public final class JavaAttackDetector extends RuleFamily {
         for (char c = '0'; c <= '9'; c++) {
             CHAR_CLASS[c] = OTHER_B64;
         }
-        CHAR_CLASS['+'] = OTHER_B64 | PUNCT_CLASS;
-        CHAR_CLASS['/'] = OTHER_B64 | PUNCT_CLASS;
-        CHAR_CLASS['-'] = OTHER_B64 | PUNCT_CLASS;
-        CHAR_CLASS['_'] = OTHER_B64 | PUNCT_CLASS;
+        CHAR_CLASS['+'] = OTHER_B64;
+        CHAR_CLASS['/'] = OTHER_B64;
+        CHAR_CLASS['-'] = OTHER_B64;
+        CHAR_CLASS['_'] = OTHER_B64;
     }
 
     public JavaAttackDetector() {
@@ -92,9 +97,15 @@ public final class JavaAttackDetector extends RuleFamily {
     public void scan(ScanTarget target, DetectionSink sink) {
         String value = target.text();
         boolean fileName = UploadNames.isFileName(target);
-        int features = features(value);
+        TextProfile profile = target.profile();
+        int features = punctuationFeatures(value, profile);
+        // The run bits of the current reading, read only where a scan needs them: UNKNOWN until then.
+        int runs = UNKNOWN;
         if (features == 0 && !fileName) {
-            return;
+            runs = runFeatures(value);
+            if (runs == 0) {
+                return;
+            }
         }
         Findings findings = findings(sink, value.length());
         if (fileName && UploadNames.hasExtension(value, JSP_EXTENSIONS::contains, false)) {
@@ -106,7 +117,9 @@ public final class JavaAttackDetector extends RuleFamily {
             if (decoded.changed()) {
                 findings.mapThrough(decoded);
                 s = decoded.text;
-                features = features(s);
+                profile = TextProfile.of(s);
+                features = punctuationFeatures(s, profile);
+                runs = UNKNOWN;
             }
         }
         boolean pathLike = target.source() == Source.PATH || target.source() == Source.PATH_SEGMENT;
@@ -117,8 +130,14 @@ public final class JavaAttackDetector extends RuleFamily {
                 findings.report(JavaRules.LOG4J_LOOKUP, at, at + 2);
             }
         }
-        if ((features & (F_BINARY | F_BASE64 | F_ALNUM_RUN)) != 0) {
-            scanSerializationHeaders(s, findings);
+        // The spellings of a header are searched for first, and the runs read only when one is there.
+        if ((features & F_BINARY) != 0 || mayHoldSerializationHeader(s, profile)) {
+            if (runs == UNKNOWN) {
+                runs = runFeatures(s);
+            }
+            if (((features | runs) & (F_BINARY | F_BASE64 | F_ALNUM_RUN)) != 0) {
+                scanSerializationHeaders(s, findings);
+            }
         }
         if ((features & (F_DOTTED | F_BRACKET)) != 0) {
             scanNames(s, !pathLike, findings);
@@ -132,53 +151,137 @@ public final class JavaAttackDetector extends RuleFamily {
         if ((features & F_TAG) != 0) {
             scanXmlObjectGraph(s, findings);
         }
-        if ((features & F_BASE64) != 0 && (features & F_LONG_RUN) != 0) {
-            scanEncodedKeywords(s, findings);
+        if (runs == UNKNOWN ? hasLongRun(s) : (runs & F_LONG_RUN) != 0) {
+            if (runs == UNKNOWN) {
+                runs = runFeatures(s);
+            }
+            if ((runs & F_BASE64) != 0 && (runs & F_LONG_RUN) != 0) {
+                scanEncodedKeywords(s, findings);
+            }
         }
     }
 
-    /** One pass over the value collecting which scanners can possibly match. */
-    private static int features(String s) {
+    /**
+     * The bits of the value's punctuation, read off its profile and found by {@code String.indexOf}:
+     * every bit but the runs of base64 characters ({@link #runFeatures}).
+     */
+    static int punctuationFeatures(String s, TextProfile profile) {
+        int f = 0;
+        if (profile.hasAny(ESCAPE_CHARS)) {
+            f |= F_ESCAPE;
+        }
+        if (profile.hasAny(OGNL_CHARS)) {
+            f |= F_OGNL;
+        }
+        if (profile.has('(')) {
+            f |= F_PAREN;
+        }
+        if (profile.has('<')) {
+            f |= F_TAG;
+        }
+        if (profile.has('[')) {
+            f |= F_BRACKET;
+        }
+        if (profile.has('$') && profile.has('{') && s.indexOf("${") >= 0) {
+            f |= F_DOLLAR_BRACE;
+        }
+        if (profile.has('.') && hasDottedName(s)) {
+            f |= F_DOTTED;
+        }
+        if (profile.hasNonAscii() && (s.indexOf('\u00ac') >= 0 || s.indexOf('\u00ed') >= 0 || s.indexOf('\ufffd') >= 0)) {
+            f |= F_BINARY;
+        }
+        return f;
+    }
+
+    /** Whether a dot joins an identifier character to a segment start, as in a qualified name. */
+    private static boolean hasDottedName(String s) {
+        int n = s.length();
+        for (int dot = s.indexOf('.'); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+            if (dot > 0 && Ascii.isJavaIdentPart(s.charAt(dot - 1)) && dot + 1 < n && isSegmentStart(s.charAt(dot + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The run bits of the value ({@link #F_BASE64}, {@link #F_ALNUM_RUN}, {@link #F_LONG_RUN}) in one
+     * pass over its characters.
+     */
+    static int runFeatures(String s) {
         int f = 0;
         int run = 0;
         int cases = 0;
-        char prev = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             int cls = c < 128 ? CHAR_CLASS[c] : 0;
-            if ((cls & BASE64_CLASSES) != 0) {
-                run++;
-                cases |= cls;
-                if (run >= Base64Text.MIN_RUN) {
-                    f |= F_LONG_RUN;
-                }
-                if (run >= 5 && (cases & (UPPER | LOWER)) == (UPPER | LOWER)) {
-                    f |= F_BASE64;
-                } else if (run >= 8) {
-                    f |= F_ALNUM_RUN;
-                }
-                if ((cls & PUNCT_CLASS) == 0) {
-                    prev = c;
-                    continue;
-                }
-            } else {
+            if (cls == 0) {
                 run = 0;
                 cases = 0;
+                continue;
             }
-            switch (c) {
-                case '%', '&', '\\' -> f |= F_ESCAPE | (c == '%' ? F_OGNL : 0);
-                case '{' -> f |= prev == '$' ? F_DOLLAR_BRACE : 0;
-                case '.' -> f |= Ascii.isJavaIdentPart(prev) && i + 1 < n && isSegmentStart(s.charAt(i + 1)) ? F_DOTTED : 0;
-                case '(' -> f |= F_PAREN;
-                case '#', '@' -> f |= F_OGNL;
-                case '<' -> f |= F_TAG;
-                case '[' -> f |= F_BRACKET;
-                case '\u00ac', '\u00ed', '\ufffd' -> f |= F_BINARY;
-                default -> { }
+            run++;
+            cases |= cls;
+            if (run >= Base64Text.MIN_RUN) {
+                f |= F_LONG_RUN;
             }
-            prev = c;
+            if (run >= 5 && (cases & (UPPER | LOWER)) == (UPPER | LOWER)) {
+                f |= F_BASE64;
+            } else if (run >= 8) {
+                f |= F_ALNUM_RUN;
+            }
         }
         return f;
+    }
+
+    /**
+     * Whether {@link #F_LONG_RUN} is set: a run of {@link Base64Text#MIN_RUN} base64 characters.
+     * Looks at every {@code MIN_RUN}th character only, which any such run covers, and reads the
+     * characters around one that is base64; prose, whose words are shorter, is passed in strides.
+     * Each character is read at most twice.
+     */
+    static boolean hasLongRun(String s) {
+        int n = s.length();
+        int k = Base64Text.MIN_RUN;
+        int i = k - 1;
+        while (i < n) {
+            if (!isBase64(s.charAt(i))) {
+                i += k;
+                continue;
+            }
+            // The stride's previous look is not base64, or the text starts there: the run starts after it.
+            int start = i;
+            while (start > 0 && isBase64(s.charAt(start - 1))) {
+                start--;
+            }
+            int end = i + 1;
+            while (end < n && end - start < k && isBase64(s.charAt(end))) {
+                end++;
+            }
+            if (end - start >= k) {
+                return true;
+            }
+            // s[end] is not base64: a run of MIN_RUN after it covers end + MIN_RUN.
+            i = end + k;
+        }
+        return false;
+    }
+
+    private static boolean isBase64(char c) {
+        return c < 128 && CHAR_CLASS[c] != 0;
+    }
+
+    /**
+     * Whether the value holds one of the spellings {@link #scanSerializationHeaders} reports
+     * without bytes outside ASCII: a base64 or hex header, or gzip's base64 at the start. A
+     * spelling is searched for only when the value's profile holds its rarest character.
+     */
+    private static boolean mayHoldSerializationHeader(String s, TextProfile profile) {
+        return profile.has('0') && (s.indexOf("rO0AB") >= 0 || hexHeader(s) >= 0)
+                || profile.has('K') && s.indexOf("KztAAU") >= 0
+                || profile.has('Q') && s.indexOf("Cs7QAF") >= 0
+                || s.startsWith("H4sI", contentStart(s));
     }
 
     private static void scanLookups(String s, Findings findings) {

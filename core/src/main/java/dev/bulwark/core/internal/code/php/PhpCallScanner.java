@@ -3,6 +3,7 @@ package dev.bulwark.core.internal.code.php;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.CodeLexer;
 import dev.bulwark.core.internal.rules.Lexicon;
+import dev.bulwark.core.internal.rules.TextProfile;
 import java.nio.CharBuffer;
 
 /**
@@ -584,10 +585,11 @@ final class PhpCallScanner {
     /**
      * Whether any {@code (} in the value could be a call this scanner reports: preceded by a
      * known function name, a variable, a closing bracket or a string. Comments make it give up
-     * and answer yes. Lets the caller skip the full scan for prose with parentheses.
+     * and answer yes. Lets the caller skip the full scan for prose with parentheses. {@code profile}
+     * is the profile of {@code s}: comment marks it does not hold are not searched for.
      */
-    static boolean mayHaveCalls(String s) {
-        if (s.indexOf("//") >= 0 || s.indexOf('#') >= 0 || s.indexOf("/*") >= 0) {
+    static boolean mayHaveCalls(String s, TextProfile profile) {
+        if (profile.has('#') || profile.has('/') && (s.indexOf("//") >= 0 || s.indexOf("/*") >= 0)) {
             return true;
         }
         for (int paren = s.indexOf('('); paren >= 0; paren = s.indexOf('(', paren + 1)) {

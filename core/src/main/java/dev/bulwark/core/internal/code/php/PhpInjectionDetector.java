@@ -149,7 +149,10 @@ public final class PhpInjectionDetector extends RuleFamily {
             scanTemplateBlocks(s, findings);
         }
         if (colon) {
-            scanWrappers(s, findings);
+            // A wrapper's "://" needs a slash.
+            if (profile.has('/')) {
+                scanWrappers(s, findings);
+            }
             scanSerialized(s, findings);
         }
         if (dollar) {
@@ -161,7 +164,7 @@ public final class PhpInjectionDetector extends RuleFamily {
         if (!paren) {
             scanIncludeStatements(s, findings);
         }
-        if (paren && PhpCallScanner.mayHaveCalls(s)) {
+        if (paren && PhpCallScanner.mayHaveCalls(s, profile)) {
             PhpCallScanner.Listener calls = new PhpCallScanner.Listener() {
                 @Override
                 public void functionCall(int start, int end) {
