@@ -490,7 +490,6 @@ public final class WindowsCommandDetector extends RuleFamily {
                 return;
             }
             if (expect[d]) {
-                int f0 = 0;
                 if (from < to && b[from] == '@') {
                     from++;
                 }
@@ -530,27 +529,9 @@ public final class WindowsCommandDetector extends RuleFamily {
                 if ((f & KEYWORD) != 0) {
                     return;
                 }
-                expect[d] = false;
-                pendingSep[d] = 0;
-                hasCmd[d] = (f & STRENGTH) != 0 || f0 != 0;
-                cmdFlags[d] = f;
-                cmdMatch[d] = matchKind;
-                cmdStrength[d] = strength;
                 // "a&dir&b" may be a query string; "&dir&" opening the value has no key before it.
-                ampTight[d] = amp && strength == TIGHT && (d > 0 || !opensWithSeparator(t.tokenStart));
-                cmdLower[d] = ShellWords.isLowerCase(b, from, to);
-                cmdStart[d] = t.tokenStart;
-                cmdEnd[d] = t.tokenEnd;
-                argCount[d] = 0;
-                plainArgs[d] = 0;
-                programArg[d] = false;
-                firstOperand[d] = ProseOperands.NONE;
-                args[d] = 0;
-                subcommand[d] = false;
-                runSwitch[d] = false;
-                encoded[d] = false;
-                lastWasWord[d] = true;
-                queryish[d] = mayQuery && hasQueryChars(b, from, to);
+                boolean tight = amp && strength == TIGHT && (d > 0 || !opensWithSeparator(t.tokenStart));
+                startCommand(t, d, from, to, f, strength, tight);
                 return;
             }
             queryish[d] = mayQuery && hasQueryChars(b, from, to);
@@ -600,6 +581,35 @@ public final class WindowsCommandDetector extends RuleFamily {
             args[d] |= signals;
             argCount[d]++;
             lastWasWord[d] = false;
+        }
+
+        /**
+         * Makes the word {@code [from, to)} just looked up ({@link #lookup}, flags {@code f}) the
+         * command of level {@code d}, in a position of {@code strength}; {@code tight} for an
+         * {@code &} glued to it that may join a query string.
+         */
+        private void startCommand(ShellTokenizer t, int d, int from, int to, int f, int strength, boolean tight) {
+            char[] b = t.buf;
+            expect[d] = false;
+            pendingSep[d] = 0;
+            hasCmd[d] = (f & STRENGTH) != 0;
+            cmdFlags[d] = f;
+            cmdMatch[d] = matchKind;
+            cmdStrength[d] = strength;
+            ampTight[d] = tight;
+            cmdLower[d] = ShellWords.isLowerCase(b, from, to);
+            cmdStart[d] = t.tokenStart;
+            cmdEnd[d] = t.tokenEnd;
+            argCount[d] = 0;
+            plainArgs[d] = 0;
+            programArg[d] = false;
+            firstOperand[d] = ProseOperands.NONE;
+            args[d] = 0;
+            subcommand[d] = false;
+            runSwitch[d] = false;
+            encoded[d] = false;
+            lastWasWord[d] = true;
+            queryish[d] = mayQuery && hasQueryChars(b, from, to);
         }
 
         private static boolean isEncodedSwitch(char[] b, int from, int to) {
