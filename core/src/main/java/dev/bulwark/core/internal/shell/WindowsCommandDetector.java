@@ -6,6 +6,7 @@ import static dev.bulwark.core.internal.shell.ShellCommands.DISTINCT;
 import static dev.bulwark.core.internal.shell.ShellCommands.KEYWORD;
 import static dev.bulwark.core.internal.shell.ShellCommands.NAMED;
 import static dev.bulwark.core.internal.shell.ShellCommands.POWERSHELL;
+import static dev.bulwark.core.internal.shell.ShellCommands.PREFIX;
 import static dev.bulwark.core.internal.shell.ShellCommands.STRENGTH;
 import static dev.bulwark.core.internal.shell.ShellCommands.SUBCOMMANDS;
 import static dev.bulwark.core.internal.shell.WindowsCommandRules.BATCH;
@@ -168,6 +169,10 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final boolean[] encoded = new boolean[MAX_LEVELS];
         private final boolean[] lastWasWord = new boolean[MAX_LEVELS];
         private final boolean[] queryish = new boolean[MAX_LEVELS];
+        /** The command is call's operand ({@link #handOver}): {@code call cmd /c whoami}. */
+        private final boolean[] called = new boolean[MAX_LEVELS];
+        /** call's operand is a program or script file: {@code call x.bat}. */
+        private final boolean[] callsFile = new boolean[MAX_LEVELS];
 
         // Batch grammar state per level.
         private final int[] forState = new int[MAX_LEVELS];
@@ -463,7 +468,7 @@ public final class WindowsCommandDetector extends RuleFamily {
          */
         private boolean openingSettled() {
             return hasCmd[0] && plainArgs[0] > 0 && cmdStrength[0] == START && cmdMatch[0] == 0 && !subcommand[0]
-                    && (cmdFlags[0] & (POWERSHELL | CMD | DISTINCT | NAMED | CMDLET)) == 0
+                    && !runsOrWritesCode(0) && (cmdFlags[0] & (POWERSHELL | CMD | DISTINCT | NAMED | CMDLET)) == 0
                     && forState[0] == 0 && ifState[0] == 0;
         }
 
@@ -543,6 +548,15 @@ public final class WindowsCommandDetector extends RuleFamily {
             if (!hasCmd[d]) {
                 return;
             }
+            if (argCount[d] == 0 && (cmdFlags[d] & PREFIX) != 0) {
+                // call's operand is what runs: "call cmd /c whoami", "call x.bat".
+                int operand = lookup(b, from, to, t.flags);
+                if ((operand & STRENGTH) != 0) {
+                    handOver(t, d, from, to, operand);
+                    return;
+                }
+                callsFile[d] = isProgramFile(b, from, to);
+            }
             cmdEnd[d] = t.tokenEnd;
             int f = cmdFlags[d];
             int signals = ShellWords.argument(b, from, to, true);
@@ -608,8 +622,22 @@ public final class WindowsCommandDetector extends RuleFamily {
             subcommand[d] = false;
             runSwitch[d] = false;
             encoded[d] = false;
+            called[d] = false;
+            callsFile[d] = false;
             lastWasWord[d] = true;
             queryish[d] = mayQuery && hasQueryChars(b, from, to);
+        }
+
+        /**
+         * {@code call} runs its operand, a known command ({@code operand} its flags), as if the
+         * operand stood in call's place: judged in call's position, with call's start as the
+         * evidence and, as with any prefix, never read as the first word of a sentence.
+         */
+        private void handOver(ShellTokenizer t, int d, int from, int to, int operand) {
+            int callStart = cmdStart[d];
+            startCommand(t, d, from, to, operand, cmdStrength[d], ampTight[d]);
+            cmdStart[d] = callStart;
+            called[d] = true;
         }
 
         private static boolean isEncodedSwitch(char[] b, int from, int to) {
@@ -966,7 +994,7 @@ public final class WindowsCommandDetector extends RuleFamily {
         private boolean opensSentence(int d, boolean bySeparator) {
             int reading = firstOperand[d];
             int f = cmdFlags[d];
-            if (reading == ProseOperands.NONE || d != 0 || cmdMatch[d] != 0
+            if (reading == ProseOperands.NONE || d != 0 || cmdMatch[d] != 0 || called[d]
                     || !opensValue(cmdStart[d]) || encoded[d] || runSwitch[d] || subcommand[d] || programArg[d]
                     || (args[d] & ~ShellWords.PLAIN) != 0) {
             // a host makes a callback of it whatever words come first: curl to attacker.example
@@ -996,11 +1024,24 @@ public final class WindowsCommandDetector extends RuleFamily {
          * The rule for the command that ends at level {@code d}: the command line's, lowered to
          * WEAK when its name only opens a sentence or a version banner ({@link #opensSentence}),
          * as in {@code whoami tells you the current user}, {@code ipconfig release renew}, {@code
-         * PowerShell 7.4.0}.
+         * PowerShell 7.4.0}; raised to COMMAND when it finds less for a line that runs or writes
+         * code ({@link #runsOrWritesCode}).
          */
         private RuleDefinition judge(int d, boolean bySeparator) {
             RuleDefinition rule = judgeCommandLine(d, bySeparator);
-            return rule != null && rule != WEAK && opensSentence(d, bySeparator) ? WEAK : rule;
+            if (rule != null && rule != WEAK) {
+                return opensSentence(d, bySeparator) ? WEAK : rule;
+            }
+            return runsOrWritesCode(d) ? COMMAND : rule;
+        }
+
+        /**
+         * Whether the command line runs code whatever its words: call runs a program or script
+         * file ({@code call x.bat}) or a command no sentence calls by name ({@code call whoami},
+         * {@code call cmd}, {@code call powershell}).
+         */
+        private boolean runsOrWritesCode(int d) {
+            return callsFile[d] || called[d] && (cmdFlags[d] & (DISTINCT | CMD | POWERSHELL)) != 0;
         }
 
         private RuleDefinition judgeCommandLine(int d, boolean bySeparator) {

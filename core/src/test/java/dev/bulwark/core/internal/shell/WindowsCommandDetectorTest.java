@@ -186,6 +186,35 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"call x.bat", "CALL X.BAT", "call \"C:\\x.bat\"", "call \"x.bat\"", "call   x.cmd   arg",
+        "call x^.bat", "call \"x\".bat", "call run.ps1", "call %TEMP%\\x.bat", "Call setup.exe", "x & call run.cmd"})
+    void blocksCallWhenItsOperandIsAProgramOrScriptFile(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call cmd /c whoami", "call cmd.exe /k whoami", "CALL CMD /C whoami", "call \"cmd\" /c whoami",
+        "call    cmd    /c    whoami", "call c^m^d /c whoami", "call %ComSpec% /c whoami", "call %COMSPEC% /k ver",
+        "call powershell -c whoami", "call call cmd /c ver", "call \"C:\\Windows\\System32\\cmd.exe\" /c ver"})
+    void blocksCallWhenItsOperandIsACommandInterpreterRunningACommand(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call whoami", "Call WhoAmI", "call ipconfig", "call cmd", "call pwsh", "call systeminfo x"})
+    void blocksCallWhenItsOperandIsACommandNoSentenceNames(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call me at 5", "Call me maybe", "Call help desk", "call for help", "call if needed",
+        "Call before delivery: +41 44 123 45 67", "Call us at 555-0100 & ask for Bob", "call back later", "call dir",
+        "Call Start to book", "call :label", "call /?"})
+    void allowsCallWhenItsOperandIsAPlainWordOrAnEverydayCommand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($("})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
