@@ -100,9 +100,12 @@ public final class WindowsCommandDetector extends RuleFamily {
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n(^%`\"'$");
     private static final AsciiSet PATH_SEPARATORS = AsciiSet.of("\\/");
 
-    /** Quick reject: no separator, escape, variable or group, and the first word is no command. */
+    /**
+     * Quick reject: no separator, escape, variable or group, the first word is no command, and the
+     * value does not open with a redirection ({@code > c:\x.bat echo x}).
+     */
     static boolean worthScanning(String text, TextProfile profile) {
-        if (profile.hasAny(SYNTAX)) {
+        if (profile.hasAny(SYNTAX) || text.charAt(0) == '>') {
             return true;
         }
         int to = ShellScan.firstWordEnd(text, profile);
@@ -173,6 +176,12 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final boolean[] called = new boolean[MAX_LEVELS];
         /** call's operand is a program or script file: {@code call x.bat}. */
         private final boolean[] callsFile = new boolean[MAX_LEVELS];
+        /** The command's output goes into a script or onto a drive ({@link #receivesCode}). */
+        private final boolean[] writesFile = new boolean[MAX_LEVELS];
+        /** An output redirection was read: the next word is where the output goes. */
+        private final boolean[] redirectTarget = new boolean[MAX_LEVELS];
+        /** A redirection before the command's name writes a file: {@code > c:\x.bat echo x}. */
+        private final boolean[] writeBeforeName = new boolean[MAX_LEVELS];
 
         // Batch grammar state per level.
         private final int[] forState = new int[MAX_LEVELS];
@@ -440,6 +449,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                         if (hasCmd[d]) {
                             args[d] |= ShellWords.REDIRECT;
                         }
+                        redirectTarget[d] = t.kind == ShellTokenizer.REDIR_OUT;
                         batchToken(t, d, false);
                     }
                     default -> { }
@@ -480,6 +490,8 @@ public final class WindowsCommandDetector extends RuleFamily {
             ifState[d] = 0;
             lastWasWord[d] = false;
             queryish[d] = false;
+            redirectTarget[d] = false;
+            writeBeforeName[d] = false;
         }
 
         private int strengthFor(ShellTokenizer t, int d) {
@@ -491,10 +503,17 @@ public final class WindowsCommandDetector extends RuleFamily {
             char[] b = t.buf;
             int from = t.wordFrom;
             int to = t.wordTo;
+            boolean target = redirectTarget[d];
+            redirectTarget[d] = false;
             if (batchToken(t, d, true)) {
                 return;
             }
             if (expect[d]) {
+                if (target && receivesCode(b, from, to, t.flags) && lookup(b, from, to, t.flags) == 0) {
+                    // "> c:\x.bat echo x": cmd.exe takes a redirection before the name too.
+                    writeBeforeName[d] = true;
+                    return;
+                }
                 if (from < to && b[from] == '@') {
                     from++;
                 }
@@ -548,7 +567,9 @@ public final class WindowsCommandDetector extends RuleFamily {
             if (!hasCmd[d]) {
                 return;
             }
-            if (argCount[d] == 0 && (cmdFlags[d] & PREFIX) != 0) {
+            if (target && receivesCode(b, from, to, t.flags)) {
+                writesFile[d] = true;
+            } else if (argCount[d] == 0 && (cmdFlags[d] & PREFIX) != 0) {
                 // call's operand is what runs: "call cmd /c whoami", "call x.bat".
                 int operand = lookup(b, from, to, t.flags);
                 if ((operand & STRENGTH) != 0) {
@@ -624,6 +645,8 @@ public final class WindowsCommandDetector extends RuleFamily {
             encoded[d] = false;
             called[d] = false;
             callsFile[d] = false;
+            writesFile[d] = writeBeforeName[d];
+            writeBeforeName[d] = false;
             lastWasWord[d] = true;
             queryish[d] = mayQuery && hasQueryChars(b, from, to);
         }
@@ -635,6 +658,7 @@ public final class WindowsCommandDetector extends RuleFamily {
          */
         private void handOver(ShellTokenizer t, int d, int from, int to, int operand) {
             int callStart = cmdStart[d];
+            writeBeforeName[d] = writesFile[d];
             startCommand(t, d, from, to, operand, cmdStrength[d], ampTight[d]);
             cmdStart[d] = callStart;
             called[d] = true;
@@ -719,6 +743,8 @@ public final class WindowsCommandDetector extends RuleFamily {
             endingSep = 0;
             expect[d] = true;
             pendingSep[d] = t.kind;
+            redirectTarget[d] = false;
+            writeBeforeName[d] = false;
         }
 
         private void open(ShellTokenizer t, int parent, int d) {
@@ -1036,12 +1062,13 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         /**
-         * Whether the command line runs code whatever its words: call runs a program or script
-         * file ({@code call x.bat}) or a command no sentence calls by name ({@code call whoami},
-         * {@code call cmd}, {@code call powershell}).
+         * Whether the command line runs or writes code whatever its words: call runs a program or
+         * script file ({@code call x.bat}) or a command no sentence calls by name ({@code call
+         * whoami}, {@code call cmd}, {@code call powershell}), or output goes into a script or onto
+         * a drive ({@code echo x > c:\x.bat}).
          */
         private boolean runsOrWritesCode(int d) {
-            return callsFile[d] || called[d] && (cmdFlags[d] & (DISTINCT | CMD | POWERSHELL)) != 0;
+            return callsFile[d] || writesFile[d] || called[d] && (cmdFlags[d] & (DISTINCT | CMD | POWERSHELL)) != 0;
         }
 
         private RuleDefinition judgeCommandLine(int d, boolean bySeparator) {
@@ -1150,6 +1177,37 @@ public final class WindowsCommandDetector extends RuleFamily {
         for (String ext : PROGRAM_EXTENSIONS) {
             int at = to - ext.length();
             if (at > from && Ascii.isAlnum(b[at - 1]) && ShellWords.indexOf(b, at, to, ext) == at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Extensions of scripts Windows runs by association, which a line of output can make. */
+    private static final String[] SCRIPT_EXTENSIONS = {".bat", ".cmd", ".ps1", ".psm1", ".vbs", ".vbe", ".js", ".jse",
+        ".wsf", ".wsh", ".hta"};
+
+    /**
+     * Whether output redirected into the word makes or plants code: a script file ({@code x.bat},
+     * {@code run.ps1}) or a file on a drive or share ({@code c:\x.txt}, {@code \\host\s\x},
+     * {@code %TEMP%\x}), where a later command line or the startup folder picks it up. A bare
+     * name ({@code log}) or a drive alone is no such place.
+     */
+    private static boolean receivesCode(char[] b, int from, int to, int flags) {
+        int n = to - from;
+        if (n >= 3 && Ascii.isLetter(b[from]) && b[from + 1] == ':' && (b[from + 2] == '\\' || b[from + 2] == '/')
+                || n >= 3 && b[from] == '\\' && b[from + 1] == '\\') {
+            return true;
+        }
+        if ((flags & ShellTokenizer.F_PERCENT_VAR) != 0 && n > 0 && b[from] == '%') {
+            int close = ShellWords.indexOf(b, from + 1, to, "%");
+            if (close > from + 1 && close + 1 < to && b[close + 1] == '\\') {
+                return true;
+            }
+        }
+        for (String ext : SCRIPT_EXTENSIONS) {
+            int at = to - ext.length();
+            if (at > from && ShellWords.indexOf(b, at, to, ext) == at) {
                 return true;
             }
         }

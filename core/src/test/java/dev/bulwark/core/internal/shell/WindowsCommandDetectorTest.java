@@ -215,6 +215,28 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"echo hello > x.bat", "echo hello>x.bat", "echo hello >> run.PS1", "echo x > \"a b.vbs\"",
+        "type x > app.js", "echo a 1> x.hta", "set /p x=y > x.cmd", "ECHO X > X.WSF"})
+    void blocksOutputWhenRedirectedIntoAScriptFile(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"echo hello > c:\\x.bat", "echo hello > c:\\x.txt", "echo x > C:/Users/Public/x.txt",
+        "dir > \\\\host\\share\\x.txt", "echo x > %TEMP%\\x.txt", "echo x > %SystemRoot%\\x.txt",
+        "> c:\\x.bat echo hello", ">c:\\x.bat echo hello", "echo x 2> c:\\x.txt", "echo hello > \"c:\\x.bat\""})
+    void blocksOutputWhenRedirectedOntoADriveOrShare(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"echo the request > log", "echo a > b.txt", "Start > Settings > Apps", "Start > Run > cmd.exe",
+        "set price > 5", "echo 5 > 3", "> quoted reply: call me", "Tom > Jerry > c:\\x.bat"})
+    void allowsRedirectionArrowsWhenNoScriptOrDriveReceivesACommandsOutput(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($("})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
