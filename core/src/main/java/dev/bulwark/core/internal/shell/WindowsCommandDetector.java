@@ -564,6 +564,10 @@ public final class WindowsCommandDetector extends RuleFamily {
                 find(POWERSHELL_RULE, t.tokenStart, t.tokenEnd);
                 return;
             }
+            if ((t.flags & ShellTokenizer.F_VAR) != 0 && expandsToInterpreter(t, b, from, to)) {
+                // "call before %COMSPEC% /c whoami": no prose names the interpreter by its variable.
+                find(EVASION, t.tokenStart, t.tokenEnd);
+            }
             if (!hasCmd[d]) {
                 return;
             }
@@ -662,6 +666,35 @@ public final class WindowsCommandDetector extends RuleFamily {
             startCommand(t, d, from, to, operand, cmdStrength[d], ampTight[d]);
             cmdStart[d] = callStart;
             called[d] = true;
+        }
+
+        /**
+         * Whether an argument's expansion names cmd.exe or PowerShell ({@code %COMSPEC%}, {@code
+         * %ComSpec:~0,100%}): the name comes out of a variable when the word's text holds a {@code %}
+         * after its last backslash. A path written out ({@code %windir%\system32\cmd.exe}) is a
+         * path as in any other sentence.
+         */
+        private boolean expandsToInterpreter(ShellTokenizer t, char[] b, int from, int to) {
+            int base = from;
+            for (int i = to - 1; i >= from; i--) {
+                if (b[i] == '\\') {
+                    base = i + 1;
+                    break;
+                }
+            }
+            if ((ShellCommands.WINDOWS.get(b, base, to) & (CMD | POWERSHELL)) == 0) {
+                return false;
+            }
+            for (int i = Math.min(t.tokenEnd, source.length()) - 1; i >= t.tokenStart; i--) {
+                char c = source.charAt(i);
+                if (c == '%') {
+                    return true;
+                }
+                if (c == '\\') {
+                    return false;
+                }
+            }
+            return false;
         }
 
         private static boolean isEncodedSwitch(char[] b, int from, int to) {

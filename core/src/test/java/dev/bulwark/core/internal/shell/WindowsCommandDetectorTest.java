@@ -237,6 +237,19 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"call before %COMSPEC% /c whoami", "before %ComSpec% /c whoami", "hello %COMSPEC%",
+        "x %COMSPEC:~0,100% /k ver", "Call before delivery %comspec% /c dir", "see \"%COMSPEC%\" /c ver"})
+    void blocksInterpreterWhenAnExpansionNamesItAfterProse(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-EVASION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Open %windir%\\system32\\cmd.exe as admin", "My %PATH% is long", "50% of %USERPROFILE%"})
+    void allowsInterpreterWhenItsPathIsWrittenOutOrNoExpansionNamesIt(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($("})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());

@@ -20,7 +20,7 @@ class WindowsSettledOpeningTest {
     private static final String[] OPENINGS = {
         "call", "Call", "CALL", "echo", "set", "start", "type", "dir", "print", "help", "net", "reg", "ver",
         "@call", "\"call\"", "c^all", "call.exe", "C:\\x\\call", "whoami", "cmd", "powershell", "iex", "curl",
-        "if", "for", "call x.bat", "call cmd", "call whoami", "call call", "echo x >",
+        "if", "for", "call x.bat", "call cmd", "call whoami", "call call", "echo x >", "call before %COMSPEC%",
     };
 
     private final WindowsCommandDetector.WindowsScan scan = new WindowsCommandDetector.WindowsScan();
@@ -51,7 +51,7 @@ class WindowsSettledOpeningTest {
         "call d:", "call c:\\windows\\x.bat", "echo %COMSPEC%", "Call before delivery & whoami",
         "call before; whoami /all", "call it (dir c:\\)", "call before .DownloadString(u)",
         "call x.bat before delivery", "call whoami before delivery", "echo before delivery > c:\\x.bat",
-        "> c:\\x.bat echo before delivery",
+        "> c:\\x.bat echo before delivery", "call before %COMSPEC% /c whoami",
     })
     void findsWhatFollowsAnOpeningEverydayCommand(String value) {
         assertThat(findings(value, true)).as(value).isNotEmpty().isEqualTo(findings(value, false));
