@@ -101,15 +101,16 @@ public final class WindowsCommandDetector extends RuleFamily {
     private static final AsciiSet PATH_SEPARATORS = AsciiSet.of("\\/");
 
     /**
-     * Quick reject: no separator, escape, variable or group, the first word is no command, and the
-     * value does not open with a redirection ({@code > c:\x.bat echo x}).
+     * Quick reject: no separator, escape, variable or group, the first word is no command (after
+     * the {@code @} that keeps cmd.exe from echoing it), and the value does not open with a
+     * redirection ({@code > c:\x.bat echo x}).
      */
     static boolean worthScanning(String text, TextProfile profile) {
         if (profile.hasAny(SYNTAX) || text.charAt(0) == '>') {
             return true;
         }
         int to = ShellScan.firstWordEnd(text, profile);
-        int from = 0;
+        int from = text.charAt(0) == '@' ? 1 : 0;
         if (profile.hasAny(PATH_SEPARATORS)) {
             for (int i = 0; i < to; i++) {
                 char c = text.charAt(i);

@@ -250,6 +250,18 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"@whoami /all", "@dir c:\\", "@call x.bat", "@echo x > c:\\x.bat"})
+    void blocksCommandWhenAnAtSignKeepsCmdFromEchoingIt(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@john", "@Override", "@media screen", "@call me at 5"})
+    void allowsAtSignWhenNoCommandFollowsIt(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($("})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
