@@ -38,6 +38,10 @@ import dev.bulwark.core.internal.rules.UrlQueryValues;
  * {@code %COMSPEC%} and {@code %VAR:~n,m%} expansion, quotes removed from names ({@code
  * p"o"wershell}). A finding needs a known command in command position with context that grows
  * with how ordinary its name is, or one of the grammars that only batch files and PowerShell use.
+ * Whatever its words, a line runs or writes code when {@code call} runs a program or script file or
+ * a command no sentence names ({@code call x.bat}, {@code call cmd /c ...}: call hands its operand
+ * over as the command), when its output is redirected into a script or onto a drive ({@code echo x
+ * > c:\x.bat}), or when a variable expands to the interpreter ({@code ... %COMSPEC% /c ...}).
  * Values are read again as if injected inside a double- or single-quoted string; the single-quoted
  * reading is also how {@code cmd.exe} sees a value with {@code '}, which it does not treat as a
  * quote ({@code '&net user x /add&'}). An {@code &} glued to a command reads as a query string only

@@ -20,9 +20,10 @@ final class WindowsCommandRules {
             "PowerShell download cradle, encoded command or expression invocation",
             "https://attack.mitre.org/techniques/T1059/001/");
     static final RuleDefinition COMMAND = rule("WINCMD-COMMAND", Level.STANDARD,
-            "Known Windows command or PowerShell cmdlet with command-line arguments", OWASP);
+            "Known Windows command or PowerShell cmdlet with command-line arguments, a program or script run"
+                    + " by call, or output redirected into a script or onto a drive", OWASP);
     static final RuleDefinition EVASION = rule("WINCMD-EVASION", Level.STANDARD,
-            "Windows command name hidden by carets, quotes or environment-variable substrings",
+            "Windows command name hidden by carets, quotes or environment variables such as %COMSPEC%",
             "https://capec.mitre.org/data/definitions/88.html");
     static final RuleDefinition BATCH = rule("WINCMD-BATCH", Level.STANDARD,
             "Batch FOR loop or IF statement, grammar found only in cmd.exe scripts",
