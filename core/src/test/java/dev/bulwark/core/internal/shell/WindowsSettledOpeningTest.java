@@ -20,7 +20,8 @@ class WindowsSettledOpeningTest {
     private static final String[] OPENINGS = {
         "call", "Call", "CALL", "echo", "set", "start", "type", "dir", "print", "help", "net", "reg", "ver",
         "@call", "\"call\"", "c^all", "call.exe", "C:\\x\\call", "whoami", "cmd", "powershell", "iex", "curl",
-        "if", "for", "call x.bat", "call cmd", "call whoami", "call call", "echo x >", "call before %COMSPEC%",
+        "if", "for", "call x.bat", "call cmd", "call whoami", "call call", "start /b", "call start", "call,", "call=",
+        "Call PowerShell", "Call CMD", "call x.bat.", "call cmd,/c", "Call MSBuild", " call", "\tCall", "call;",
     };
 
     private final WindowsCommandDetector.WindowsScan scan = new WindowsCommandDetector.WindowsScan();
