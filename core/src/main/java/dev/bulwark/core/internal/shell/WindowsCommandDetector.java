@@ -505,7 +505,8 @@ public final class WindowsCommandDetector extends RuleFamily {
                         if (hasCmd[d]) {
                             args[d] |= ShellWords.REDIRECT;
                         }
-                        boolean arrow = isArrow(t.tokenStart);
+                        // To cmd.exe "echo x -> c:\x.bat" redirects too: an arrow only after a capitalised menu step.
+                        boolean arrow = isArrow(t.tokenStart) && !(hasCmd[d] && cmdLower[d]);
                         redirectTarget[d] = t.kind == ShellTokenizer.REDIR_OUT && !arrow;
                         arrowTarget[d] = t.kind == ShellTokenizer.REDIR_OUT && arrow;
                         batchToken(t, d, false);
@@ -524,7 +525,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
         }
 
-        /** Whether the {@code >} at {@code at} ends an arrow, {@code ->} or {@code =>}, that writes nothing. */
+        /** Whether the {@code >} at {@code at} ends an arrow, {@code ->} or {@code =>}, as menu paths draw them. */
         private boolean isArrow(int at) {
             return at > 0 && at < source.length() && source.charAt(at) == '>'
                     && (source.charAt(at - 1) == '-' || source.charAt(at - 1) == '=');

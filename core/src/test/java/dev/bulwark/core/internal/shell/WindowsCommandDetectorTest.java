@@ -277,6 +277,7 @@ class WindowsCommandDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Echo x > run.bat", "ECHO X > X.CMD", "echo x > a > c:\\x.bat", "dir /b > C:\\list.txt",
+        "echo x -> c:\\x.bat", "echo x => run.cmd",
         "call app.js", "x & echo x > c:\\x.txt"})
     void blocksOutputWhenATypedCommandOrAnOperandIsWrittenIntoAScriptOrOntoADrive(String value) {
         assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
