@@ -130,7 +130,8 @@ final class ShellCommands {
             DISTINCT,
             "net", WORD | SUBCOMMANDS,
             "reg sc", WORD | SUBCOMMANDS,
-            "dir type del erase copy move ren rename rd rmdir md mkdir echo set call start exit goto"
+            "call start", WORD | PREFIX,
+            "dir type del erase copy move ren rename rd rmdir md mkdir echo set exit goto"
                     + " cd chdir cls ver vol label pause shift rem assoc ftype path title color prompt"
                     + " pushd popd tree find sort more attrib format shutdown ping hostname print"
                     + " replace help timeout choice where mode",

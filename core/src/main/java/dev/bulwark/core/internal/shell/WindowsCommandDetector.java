@@ -6,6 +6,7 @@ import static dev.bulwark.core.internal.shell.ShellCommands.DISTINCT;
 import static dev.bulwark.core.internal.shell.ShellCommands.KEYWORD;
 import static dev.bulwark.core.internal.shell.ShellCommands.NAMED;
 import static dev.bulwark.core.internal.shell.ShellCommands.POWERSHELL;
+import static dev.bulwark.core.internal.shell.ShellCommands.PREFIX;
 import static dev.bulwark.core.internal.shell.ShellCommands.STRENGTH;
 import static dev.bulwark.core.internal.shell.ShellCommands.SUBCOMMANDS;
 import static dev.bulwark.core.internal.shell.WindowsCommandRules.BATCH;
@@ -37,6 +38,14 @@ import dev.bulwark.core.internal.rules.UrlQueryValues;
  * {@code %COMSPEC%} and {@code %VAR:~n,m%} expansion, quotes removed from names ({@code
  * p"o"wershell}). A finding needs a known command in command position with context that grows
  * with how ordinary its name is, or one of the grammars that only batch files and PowerShell use.
+ * Whatever its words, a line runs or writes code when {@code call} runs a program or script file or
+ * a command no sentence names ({@code call x.bat}, {@code call cmd /c ...}: call and {@code start}
+ * hand their operand over as the command), when its output is redirected into a script or a file
+ * on a drive ({@code echo x > c:\x.bat}; a capitalised menu step, {@code Print report >
+ * C:\q3.pdf}, only into a script), or when a variable that expands to the interpreter is given a
+ * switch ({@code ... %COMSPEC% /c ...}). As cmd.exe does, leading blanks are skipped and {@code ,}
+ * and {@code =} part a command's name from its operand ({@code call,x.bat}); names are read as
+ * Windows normalises them ({@code x.bat.}, {@code x.bat::$DATA}).
  * Values are read again as if injected inside a double- or single-quoted string; the single-quoted
  * reading is also how {@code cmd.exe} sees a value with {@code '}, which it does not treat as a
  * quote ({@code '&net user x /add&'}). An {@code &} glued to a command reads as a query string only
@@ -99,15 +108,34 @@ public final class WindowsCommandDetector extends RuleFamily {
     private static final AsciiSet SYNTAX = AsciiSet.of(";|&\n(^%`\"'$");
     private static final AsciiSet PATH_SEPARATORS = AsciiSet.of("\\/");
 
-    /** Quick reject: no separator, escape, variable or group, and the first word is no command. */
+    /**
+     * Quick reject: no separator, escape, variable or group, the first word is no command (after
+     * the blanks cmd.exe skips and the {@code @} that keeps it from echoing the line), and the
+     * value does not open with a redirection ({@code > c:\x.bat echo x}, {@code 1>x}, {@code @>x}).
+     */
     static boolean worthScanning(String text, TextProfile profile) {
-        if (profile.hasAny(SYNTAX)) {
+        int start = ShellScan.skip(text, 0, OPENING_GAPS);
+        if (start == text.length()) {
+            return false;
+        }
+        if (profile.hasAny(SYNTAX) || opensWithRedirection(text, start)) {
             return true;
         }
-        int to = ShellScan.firstWordEnd(text, profile);
-        int from = 0;
+        int wordStart = text.charAt(start) == '@' ? ShellScan.skip(text, start + 1, OPENING_GAPS) : start;
+        int to = wordStart == 0 ? ShellScan.firstWordEnd(text, profile) : ShellScan.wordEnd(text, wordStart, ShellScan.BLANKS);
+        for (int i = wordStart + 1; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '=') {
+                // "call,x.bat", "cmd,/c whoami": cmd.exe ends the name there.
+                if (ShellCommands.WINDOWS.get(text, wordStart, i) != 0) {
+                    return true;
+                }
+                break;
+            }
+        }
+        int from = wordStart;
         if (profile.hasAny(PATH_SEPARATORS)) {
-            for (int i = 0; i < to; i++) {
+            for (int i = wordStart; i < to; i++) {
                 char c = text.charAt(i);
                 if (c == '\\' || c == '/') {
                     from = i + 1;
@@ -117,9 +145,10 @@ public final class WindowsCommandDetector extends RuleFamily {
         if (to - from > 60 || to == from) {
             return false;
         }
-        int slash = from > 0 ? text.indexOf('/') : -1;
-        if (slash > 0 && slash < to && BATCH_WORDS.get(text, 0, slash) != 0) {
-            // "if/i a==b x": the batch word ends at the slash.
+        int slash = from > wordStart ? text.indexOf('/', wordStart) : -1;
+        if (slash > wordStart && slash < to
+                && (BATCH_WORDS.get(text, wordStart, slash) != 0 || ShellCommands.WINDOWS.get(text, wordStart, slash) != 0)) {
+            // "if/i a==b x", "ipconfig/all": cmd.exe ends a name at the slash.
             return true;
         }
         if (ShellCommands.WINDOWS.get(text, from, to) != 0 || BATCH_WORDS.get(text, from, to) != 0) {
@@ -127,6 +156,18 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
         int dot = text.lastIndexOf('.', to - 1);
         return dot > from && ShellCommands.WINDOWS.get(text, from, dot) != 0;
+    }
+
+    /** What cmd.exe skips before a line's first word: blanks and the delimiters {@code , ; =}. */
+    private static final AsciiSet OPENING_GAPS = AsciiSet.of(" \t,;=");
+
+    /** Whether an {@code @}, then digits, then {@code >} come first from {@code at}: {@code 1>x.bat}. */
+    private static boolean opensWithRedirection(String text, int at) {
+        int i = at < text.length() && text.charAt(at) == '@' ? ShellScan.skip(text, at + 1, OPENING_GAPS) : at;
+        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '>';
     }
 
     /** One scan's state, reused per thread. */
@@ -155,6 +196,8 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final boolean[] programArg = new boolean[MAX_LEVELS];
         /** How the command's first operand reads ({@link ProseOperands#of}). */
         private final int[] firstOperand = new int[MAX_LEVELS];
+        /** The first operand is a command's name, which a shell given it runs. */
+        private final boolean[] firstOperandNamesCommand = new boolean[MAX_LEVELS];
         private final boolean[] hasCmd = new boolean[MAX_LEVELS];
         private final int[] cmdFlags = new int[MAX_LEVELS];
         private final int[] cmdMatch = new int[MAX_LEVELS];
@@ -168,6 +211,33 @@ public final class WindowsCommandDetector extends RuleFamily {
         private final boolean[] encoded = new boolean[MAX_LEVELS];
         private final boolean[] lastWasWord = new boolean[MAX_LEVELS];
         private final boolean[] queryish = new boolean[MAX_LEVELS];
+        /** The command is call's operand ({@link #handOver}): {@code call cmd /c whoami}. */
+        private final boolean[] called = new boolean[MAX_LEVELS];
+        /** call's operand is a program or script file: {@code call x.bat}. */
+        private final boolean[] callsFile = new boolean[MAX_LEVELS];
+        /** The command's output goes into a script or onto a drive ({@link #receivesCode}). */
+        private final boolean[] writesFile = new boolean[MAX_LEVELS];
+        /** An output redirection was read: the next word is where the output goes. */
+        private final boolean[] redirectTarget = new boolean[MAX_LEVELS];
+        /** A redirection before the command's name writes a file: {@code > c:\x.bat echo x}. */
+        private final boolean[] writeBeforeName = new boolean[MAX_LEVELS];
+        /** An arrow ({@link #isArrow}) was read: the next word is where it points, no file. */
+        private final boolean[] arrowTarget = new boolean[MAX_LEVELS];
+        /** The command's output was redirected already: a later arrow is a menu path's. */
+        private final boolean[] redirected = new boolean[MAX_LEVELS];
+        /** The command runs its operand ({@code call}, {@code start}) and has not read it yet. */
+        private final boolean[] awaitOperand = new boolean[MAX_LEVELS];
+        /** The command is {@code start}, whose switches and quoted title come before its operand. */
+        private final boolean[] startsWindow = new boolean[MAX_LEVELS];
+        /** {@code call} was written in lowercase, for the command it hands over to. */
+        private final boolean[] callerLower = new boolean[MAX_LEVELS];
+        /** A command started on this level since it opened. */
+        private final boolean[] ranCommand = new boolean[MAX_LEVELS];
+        /** The group that just closed on this level ran a command: {@code (echo x) > c:\x.bat}. */
+        private final boolean[] groupRan = new boolean[MAX_LEVELS];
+        /** Span of an argument that expands to the interpreter ({@code %COMSPEC%}), -1 for none. */
+        private final int[] interpreterStart = new int[MAX_LEVELS];
+        private final int[] interpreterEnd = new int[MAX_LEVELS];
 
         // Batch grammar state per level.
         private final int[] forState = new int[MAX_LEVELS];
@@ -358,7 +428,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             int i = from;
             while (i < n) {
                 char c = text.charAt(i);
-                if (ShellTokenizer.isWordGap(c) || c == '@' || c == '\'' || c == '"') {
+                if (ShellTokenizer.isWordGap(c) || c == '@' || c == '\'' || c == '"' || c == ',' || c == '=') {
                     i++;
                     continue;
                 }
@@ -441,6 +511,10 @@ public final class WindowsCommandDetector extends RuleFamily {
                         if (hasCmd[d]) {
                             args[d] |= ShellWords.REDIRECT;
                         }
+                        // To cmd.exe "echo x -> c:\x.bat" redirects too: an arrow only after a capitalised menu step.
+                        boolean arrow = isArrow(t.tokenStart) && !(hasCmd[d] && cmdLower[d]);
+                        redirectTarget[d] = t.kind == ShellTokenizer.REDIR_OUT && !arrow;
+                        arrowTarget[d] = t.kind == ShellTokenizer.REDIR_OUT && arrow;
                         batchToken(t, d, false);
                     }
                     default -> { }
@@ -457,6 +531,12 @@ public final class WindowsCommandDetector extends RuleFamily {
             }
         }
 
+        /** Whether the {@code >} at {@code at} ends an arrow, {@code ->} or {@code =>}, as menu paths draw them. */
+        private boolean isArrow(int at) {
+            return at > 0 && at < source.length() && source.charAt(at) == '>'
+                    && (source.charAt(at - 1) == '-' || source.charAt(at - 1) == '=');
+        }
+
         /**
          * Whether the command of level 0 can no longer be found, whatever follows: a name of no
          * command family that makes its line suspect on its own (an everyday builtin or tool such
@@ -468,8 +548,8 @@ public final class WindowsCommandDetector extends RuleFamily {
          * passed over. No grammar of FOR or IF may be under way.
          */
         private boolean openingSettled() {
-            return hasCmd[0] && plainArgs[0] > 0 && cmdStrength[0] == START && cmdMatch[0] == 0 && !subcommand[0]
-                    && (cmdFlags[0] & (POWERSHELL | CMD | DISTINCT | NAMED | CMDLET)) == 0
+            return hasCmd[0] && plainArgs[0] > 0 && !awaitOperand[0] && cmdStrength[0] == START && cmdMatch[0] == 0 && !subcommand[0]
+                    && !runsOrWritesCode(0) && (cmdFlags[0] & (POWERSHELL | CMD | DISTINCT | NAMED | CMDLET)) == 0
                     && forState[0] == 0 && ifState[0] == 0;
         }
 
@@ -481,6 +561,12 @@ public final class WindowsCommandDetector extends RuleFamily {
             ifState[d] = 0;
             lastWasWord[d] = false;
             queryish[d] = false;
+            redirectTarget[d] = false;
+            arrowTarget[d] = false;
+            writeBeforeName[d] = false;
+            ranCommand[d] = false;
+            groupRan[d] = false;
+            interpreterStart[d] = -1;
         }
 
         private int strengthFor(ShellTokenizer t, int d) {
@@ -492,14 +578,28 @@ public final class WindowsCommandDetector extends RuleFamily {
             char[] b = t.buf;
             int from = t.wordFrom;
             int to = t.wordTo;
+            boolean target = redirectTarget[d];
+            boolean pointedAt = arrowTarget[d];
+            redirectTarget[d] = false;
+            arrowTarget[d] = false;
             if (batchToken(t, d, true)) {
                 return;
             }
             if (expect[d]) {
-                int f0 = 0;
+                if (target && receivesCode(b, from, to, t.flags) != NO_CODE && lookup(b, from, to, t.flags) == 0) {
+                    if (groupRan[d]) {
+                        // "(echo x) > c:\x.bat": the group's commands write the file.
+                        find(COMMAND, t.tokenStart, t.tokenEnd);
+                    } else {
+                        // "> c:\x.bat echo x": cmd.exe takes a redirection before the name too.
+                        writeBeforeName[d] = true;
+                    }
+                    return;
+                }
                 if (from < to && b[from] == '@') {
                     from++;
                 }
+                from = skipDelimiters(b, from, to);
                 if (from == to) {
                     return;
                 }
@@ -532,53 +632,105 @@ public final class WindowsCommandDetector extends RuleFamily {
                 }
                 int strength = strengthFor(t, d);
                 boolean amp = pendingSep[d] == ShellTokenizer.AMP;
+                // "a&dir&b" may be a query string; "&dir&" opening the value has no key before it.
+                boolean tight = amp && strength == TIGHT && (d > 0 || !opensWithSeparator(t.tokenStart));
                 int f = lookup(b, from, to, t.flags);
+                int nameEnd = to;
+                if (f == 0 && (t.flags & ShellTokenizer.F_QUOTED) == 0) {
+                    // "call,x.bat", "cmd=/c whoami": cmd.exe parts words at ',' and '=' as at blanks;
+                    // after a glued '&', "start=calc.exe" is a query string's key and value.
+                    nameEnd = delimiterIn(b, from, to, !tight);
+                    f = nameEnd < to ? lookup(b, from, nameEnd, t.flags) : 0;
+                    nameEnd = f != 0 ? nameEnd : to;
+                }
                 if ((f & KEYWORD) != 0) {
                     return;
                 }
-                expect[d] = false;
-                pendingSep[d] = 0;
-                hasCmd[d] = (f & STRENGTH) != 0 || f0 != 0;
-                cmdFlags[d] = f;
-                cmdMatch[d] = matchKind;
-                cmdStrength[d] = strength;
-                // "a&dir&b" may be a query string; "&dir&" opening the value has no key before it.
-                ampTight[d] = amp && strength == TIGHT && (d > 0 || !opensWithSeparator(t.tokenStart));
-                cmdLower[d] = ShellWords.isLowerCase(b, from, to);
-                cmdStart[d] = t.tokenStart;
-                cmdEnd[d] = t.tokenEnd;
-                argCount[d] = 0;
-                plainArgs[d] = 0;
-                programArg[d] = false;
-                firstOperand[d] = ProseOperands.NONE;
-                args[d] = 0;
-                subcommand[d] = false;
-                runSwitch[d] = false;
-                encoded[d] = false;
-                lastWasWord[d] = true;
-                queryish[d] = mayQuery && hasQueryChars(b, from, to);
+                startCommand(t, d, from, nameEnd, f, strength, tight);
+                if (nameEnd < to) {
+                    argument(t, d, skipDelimiters(b, nameEnd, to), to, false);
+                }
                 return;
             }
+            if (pointedAt && hasCmd[d] && !cmdLower[d]) {
+                // "Copy -> C:\Backup": where a capitalised menu step's arrow points is no operand.
+                return;
+            }
+            argument(t, d, from, to, target);
+        }
+
+        /**
+         * Reads the word {@code [from, to)} as an argument of level {@code d}'s command; {@code
+         * target} when an output redirection points at it.
+         */
+        private void argument(ShellTokenizer t, int d, int from, int to, boolean target) {
+            char[] b = t.buf;
             queryish[d] = mayQuery && hasQueryChars(b, from, to);
             if (from < to && b[from] == '.' && METHODS.get(b, from + 1, to) != 0) {
                 // (New-Object Net.WebClient).DownloadString(...)
                 find(POWERSHELL_RULE, t.tokenStart, t.tokenEnd);
                 return;
             }
+            if (interpreterStart[d] >= 0 && isSwitch(b, from, to)) {
+                // "call before %COMSPEC% /c whoami": no prose hands a switch to the interpreter's variable.
+                find(EVASION, interpreterStart[d], interpreterEnd[d]);
+            }
+            interpreterStart[d] = -1;
+            if ((t.flags & ShellTokenizer.F_VAR) != 0 && expandsToInterpreter(t, b, from, to)) {
+                interpreterStart[d] = t.tokenStart;
+                interpreterEnd[d] = t.tokenEnd;
+            }
             if (!hasCmd[d]) {
                 return;
+            }
+            if (target) {
+                if (receivesCommandOutput(d, receivesCode(b, from, to, t.flags))) {
+                    writesFile[d] = true;
+                }
+                redirected[d] = true;
+                if (!cmdLower[d] && !writesFile[d]) {
+                    // "Find > C:\Users\bob": a menu path's last step, no drive given to the command.
+                    return;
+                }
+            } else if (awaitOperand[d]) {
+                // "start /b "title" cmd /c ...": start's switches and window title come before what it runs.
+                boolean startOption = startsWindow[d] && (isSwitch(b, from, to) || (t.flags & ShellTokenizer.F_QUOTED) != 0);
+                awaitOperand[d] = startOption;
+                if (!startOption && from < to) {
+                    // call's and start's operand is what runs: "call cmd /c whoami", "call x.bat".
+                    int operand = lookup(b, from, to, t.flags);
+                    int nameEnd = to;
+                    if (operand == 0 && (t.flags & ShellTokenizer.F_QUOTED) == 0) {
+                        nameEnd = delimiterIn(b, from, to, !ampTight[d]);
+                        operand = nameEnd < to ? lookup(b, from, nameEnd, t.flags) : 0;
+                    }
+                    if ((operand & STRENGTH) != 0) {
+                        handOver(t, d, from, nameEnd, operand);
+                        if (nameEnd < to) {
+                            argument(t, d, skipDelimiters(b, nameEnd, to), to, false);
+                        }
+                        return;
+                    }
+                    // start's file only when start is itself called ("call start x.bat"): "start
+                    // setup.exe" is how instructions name the installer.
+                    int runs = extensionOf(b, from, normalisedEnd(b, from, to));
+                    callsFile[d] = (runs & RUN) != 0 && ((runs & TYPED_ONLY) == 0 || cmdLower[d])
+                            && (!startsWindow[d] || called[d]);
+                }
             }
             cmdEnd[d] = t.tokenEnd;
             int f = cmdFlags[d];
             int signals = ShellWords.argument(b, from, to, true);
             if (argCount[d] == 0 && t.flags == 0) {
                 firstOperand[d] = ProseOperands.of(b, from, to);
+                firstOperandNamesCommand[d] = ShellCommands.WINDOWS.get(b, from, to) != 0;
             }
             if (argCount[d] == 0 && (f & SUBCOMMANDS) != 0 && SUBCOMMAND_NAMES.get(b, from, to) != 0) {
                 subcommand[d] = true;
             }
             int n = to - from;
-            if ((f & CMD) != 0 && n == 2 && (b[from] == '/' || b[from] == '-')) {
+            if ((f & CMD) != 0 && (n == 2 || n > 2 && called[d]) && (b[from] == '/' || b[from] == '-')) {
+                // "call cmd /cwhoami": the switch may run into the command it runs.
                 char o = Ascii.lower(b[from + 1]);
                 if (o == 'c' || o == 'k' || o == 'r') {
                     runSwitch[d] = true;
@@ -606,6 +758,119 @@ public final class WindowsCommandDetector extends RuleFamily {
             args[d] |= signals;
             argCount[d]++;
             lastWasWord[d] = false;
+        }
+
+        /**
+         * Whether output redirected to a target that {@link #receivesCode} ({@code kind}) writes
+         * code. A command written in lowercase, as typed commands are, writes code into a script
+         * or any file on a drive or share. A capitalised one is more often the first word of a menu
+         * path ({@code Print report > C:\reports\q3.pdf}, {@code More > settings.cmd}, {@code
+         * Start > All apps > script.ps1}): it writes code only into a script, after an operand that
+         * gives it something to write, at its first arrow.
+         */
+        private boolean receivesCommandOutput(int d, int kind) {
+            if (cmdLower[d]) {
+                return kind != NO_CODE;
+            }
+            return kind == SCRIPT && argCount[d] > 0 && !redirected[d];
+        }
+
+        /**
+         * Makes the word {@code [from, to)} just looked up ({@link #lookup}, flags {@code f}) the
+         * command of level {@code d}, in a position of {@code strength}; {@code tight} for an
+         * {@code &} glued to it that may join a query string.
+         */
+        private void startCommand(ShellTokenizer t, int d, int from, int to, int f, int strength, boolean tight) {
+            char[] b = t.buf;
+            expect[d] = false;
+            pendingSep[d] = 0;
+            hasCmd[d] = (f & STRENGTH) != 0;
+            cmdFlags[d] = f;
+            cmdMatch[d] = matchKind;
+            cmdStrength[d] = strength;
+            ampTight[d] = tight;
+            cmdLower[d] = ShellWords.isLowerCase(b, from, to);
+            cmdStart[d] = t.tokenStart;
+            cmdEnd[d] = t.tokenEnd;
+            argCount[d] = 0;
+            plainArgs[d] = 0;
+            programArg[d] = false;
+            firstOperand[d] = ProseOperands.NONE;
+            args[d] = 0;
+            subcommand[d] = false;
+            runSwitch[d] = false;
+            encoded[d] = false;
+            called[d] = false;
+            callsFile[d] = false;
+            writesFile[d] = writeBeforeName[d];
+            writeBeforeName[d] = false;
+            redirected[d] = false;
+            awaitOperand[d] = (f & PREFIX) != 0;
+            startsWindow[d] = awaitOperand[d] && START_WORD.get(b, from, to) != 0;
+            ranCommand[d] |= hasCmd[d];
+            groupRan[d] = false;
+            interpreterStart[d] = -1;
+            lastWasWord[d] = true;
+            queryish[d] = mayQuery && hasQueryChars(b, from, to);
+        }
+
+        /**
+         * {@code call} runs its operand, a known command ({@code operand} its flags), as if the
+         * operand stood in call's place: judged in call's position, with call's start as the
+         * evidence and, as with any prefix, never read as the first word of a sentence.
+         */
+        private void handOver(ShellTokenizer t, int d, int from, int to, int operand) {
+            int callStart = cmdStart[d];
+            boolean lower = cmdLower[d] && (!called[d] || callerLower[d]);
+            // startCommand takes a redirection read before it from writeBeforeName: "> c:\x.bat call ...".
+            writeBeforeName[d] = writesFile[d];
+            startCommand(t, d, from, to, operand, cmdStrength[d], ampTight[d]);
+            cmdStart[d] = callStart;
+            called[d] = true;
+            callerLower[d] = lower;
+            if ((operand & CMD) != 0 && gluedRunSwitch(t.buf, from, to)) {
+                // "call cmd/c whoami": cmd.exe ends its name at the switch.
+                runSwitch[d] = true;
+            }
+        }
+
+        /** Whether {@code /c}, {@code /k} or {@code /r} stands in the word: {@code cmd/c}. */
+        private static boolean gluedRunSwitch(char[] b, int from, int to) {
+            for (int i = from; i + 1 < to; i++) {
+                if (b[i] == '/' && "ckrCKR".indexOf(b[i + 1]) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether an argument's expansion names cmd.exe or PowerShell ({@code %COMSPEC%}, {@code
+         * %ComSpec:~0,100%}): the name comes out of a variable when the word's text holds a {@code %}
+         * after its last backslash. A path written out ({@code %windir%\system32\cmd.exe}) is a
+         * path as in any other sentence.
+         */
+        private boolean expandsToInterpreter(ShellTokenizer t, char[] b, int from, int to) {
+            int base = from;
+            for (int i = to - 1; i >= from; i--) {
+                if (b[i] == '\\') {
+                    base = i + 1;
+                    break;
+                }
+            }
+            if ((ShellCommands.WINDOWS.get(b, base, to) & (CMD | POWERSHELL)) == 0) {
+                return false;
+            }
+            for (int i = Math.min(t.tokenEnd, source.length()) - 1; i >= t.tokenStart; i--) {
+                char c = source.charAt(i);
+                if (c == '%') {
+                    return true;
+                }
+                if (c == '\\') {
+                    return false;
+                }
+            }
+            return false;
         }
 
         private static boolean isEncodedSwitch(char[] b, int from, int to) {
@@ -680,6 +945,10 @@ public final class WindowsCommandDetector extends RuleFamily {
         private int endingSepEnd;
 
         private void separator(ShellTokenizer t, int d) {
+            if (t.kind == ShellTokenizer.SEMI && hasCmd[d] && awaitOperand[d] && t.tokenStart == cmdEnd[d]) {
+                // "call;x.bat": to cmd.exe a ';' glued to call parts words as a blank does.
+                return;
+            }
             batchToken(t, d, false);
             endingSep = t.kind;
             endingSepEnd = t.tokenEnd;
@@ -687,6 +956,11 @@ public final class WindowsCommandDetector extends RuleFamily {
             endingSep = 0;
             expect[d] = true;
             pendingSep[d] = t.kind;
+            redirectTarget[d] = false;
+            arrowTarget[d] = false;
+            writeBeforeName[d] = false;
+            groupRan[d] = false;
+            interpreterStart[d] = -1;
         }
 
         private void open(ShellTokenizer t, int parent, int d) {
@@ -705,8 +979,12 @@ public final class WindowsCommandDetector extends RuleFamily {
                 strength = TIGHT;
             }
             batchToken(t, parent, false);
+            boolean written = writeBeforeName[parent];
+            writeBeforeName[parent] = false;
             resetLevel(d);
             levelStrength[d] = strength;
+            // "> c:\x.bat (echo x)": the group's commands write the file.
+            writeBeforeName[d] = written;
         }
 
         private void close(ShellTokenizer t, int d) {
@@ -719,6 +997,7 @@ public final class WindowsCommandDetector extends RuleFamily {
             int inner = Math.min(t.depth + 1, MAX_LEVELS - 1);
             finishCommand(inner, true);
             int parent = Math.min(t.depth, MAX_LEVELS - 1);
+            groupRan[parent] = ranCommand[inner];
             if (forState[parent] == FOR_LIST) {
                 forState[parent] = FOR_DO;
             }
@@ -958,11 +1237,15 @@ public final class WindowsCommandDetector extends RuleFamily {
          * ({@link ProseOperands}): a literal name, nothing but plain words and numbers after it (no
          * host), nothing after a separator that may run; a version only for {@code cmd} and
          * PowerShell, whose banners it is, and for them nothing else, as they run their operand.
+         * A name {@code call} hands over reads so when call or the name is capitalised and its
+         * first operand is a word that names no command ({@code Call PowerShell team}); typed in
+         * lowercase, {@code call pwsh team} stays a command line.
          */
         private boolean opensSentence(int d, boolean bySeparator) {
             int reading = firstOperand[d];
             int f = cmdFlags[d];
-            if (reading == ProseOperands.NONE || d != 0 || cmdMatch[d] != 0
+            if (reading == ProseOperands.NONE || d != 0 || (cmdMatch[d] & M_EVASION) != 0
+                    || !called[d] && cmdMatch[d] != 0 || called[d] && callerLower[d] && cmdLower[d]
                     || !opensValue(cmdStart[d]) || encoded[d] || runSwitch[d] || subcommand[d] || programArg[d]
                     || (args[d] & ~ShellWords.PLAIN) != 0) {
             // a host makes a callback of it whatever words come first: curl to attacker.example
@@ -975,6 +1258,11 @@ public final class WindowsCommandDetector extends RuleFamily {
             if (reading == ProseOperands.VERSION) {
                 // a shell's banner (PowerShell 7.4.0); to ping or nslookup, 10.1 is a host
                 return (f & (CMD | POWERSHELL)) != 0;
+            }
+            if (called[d]) {
+                // "Call PowerShell team", "Call MSBuild team": a capitalised call of a name that only
+                // words follow, none of them a command the name could run.
+                return reading == ProseOperands.PROSE || reading == ProseOperands.OTHER_WORD && !firstOperandNamesCommand[d];
             }
             if ((f & (CMD | POWERSHELL)) != 0) {
                 return false;
@@ -992,11 +1280,30 @@ public final class WindowsCommandDetector extends RuleFamily {
          * The rule for the command that ends at level {@code d}: the command line's, lowered to
          * WEAK when its name only opens a sentence or a version banner ({@link #opensSentence}),
          * as in {@code whoami tells you the current user}, {@code ipconfig release renew}, {@code
-         * PowerShell 7.4.0}.
+         * PowerShell 7.4.0}; raised to COMMAND when it finds less for a line that runs or writes
+         * code ({@link #runsOrWritesCode}).
          */
         private RuleDefinition judge(int d, boolean bySeparator) {
+            if (called[d] && (cmdFlags[d] & CMD) != 0 && !runSwitch[d] && argCount[d] > 0) {
+                // "Call CMD at 555-0100": without /c, /k or /r, cmd runs nothing given on its line.
+                return null;
+            }
             RuleDefinition rule = judgeCommandLine(d, bySeparator);
-            return rule != null && rule != WEAK && opensSentence(d, bySeparator) ? WEAK : rule;
+            if (rule != null && rule != WEAK) {
+                return opensSentence(d, bySeparator) ? WEAK : rule;
+            }
+            return runsOrWritesCode(d) ? COMMAND : rule;
+        }
+
+        /**
+         * Whether the command line runs or writes code whatever its words: call runs a program or
+         * script file ({@code call x.bat}) or a command no sentence calls by name ({@code call
+         * whoami}, {@code call cmd}, {@code call powershell}), or output goes into a script or onto
+         * a drive ({@code echo x > c:\x.bat}).
+         */
+        private boolean runsOrWritesCode(int d) {
+            return callsFile[d] || writesFile[d] || called[d] && ((cmdFlags[d] & (DISTINCT | POWERSHELL)) != 0
+                    || (cmdFlags[d] & CMD) != 0 && (runSwitch[d] || argCount[d] == 0));
         }
 
         private RuleDefinition judgeCommandLine(int d, boolean bySeparator) {
@@ -1090,22 +1397,139 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
     }
 
-    /** Extensions of files Windows runs; not {@code .com}, which is far more often a domain. */
-    private static final String[] PROGRAM_EXTENSIONS = {".exe", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".hta", ".scr",
-        ".msi", ".cpl"};
+    /** cmd.exe's name for the command that starts a program in a window of its own. */
+    private static final CommandTable START_WORD = new CommandTable("start", 1);
 
-    /** The length of every {@link #PROGRAM_EXTENSIONS} entry, dot included. */
-    private static final int PROGRAM_EXTENSION_LENGTH = 4;
+    /** What an extension makes of a file: it runs when called or started. */
+    private static final int RUN = 1;
+    /** It names a program in an argument ({@code & start calc.exe}). */
+    private static final int PROGRAM = 1 << 1;
+    /** A line of output written into it is a script that Windows runs by association. */
+    private static final int SCRIPT_FILE = 1 << 2;
+    /**
+     * It runs only when a typed (lowercase) call names it: {@code call app.js}, not {@code Call
+     * customer.js handler}, since developers' prose names far more .js files than attacks do.
+     */
+    private static final int TYPED_ONLY = 1 << 3;
+
+    /**
+     * Extensions of files Windows runs, one table for every question asked of them. Not {@code
+     * .com}, which is far more often a domain. {@code .js} and {@code .jse} run when called, but
+     * output redirected into them is how developers write config files ({@code > babel.config.js}).
+     */
+    private static final CommandTable EXTENSIONS = new CommandTable(
+            "exe scr msi cpl", RUN | PROGRAM,
+            "bat cmd ps1 vbs vbe hta", RUN | PROGRAM | SCRIPT_FILE,
+            "wsf wsh", RUN | SCRIPT_FILE,
+            "psm1", SCRIPT_FILE,
+            "pif", RUN,
+            "js jse", RUN | TYPED_ONLY);
+
+    /**
+     * The {@link #EXTENSIONS} flags of the file {@code [from, to)} names: the letters after its
+     * last dot, which a letter or digit comes before. 0 when it has none of them.
+     */
+    private static int extensionOf(char[] b, int from, int to) {
+        for (int dot = to - 1; dot > from && dot >= to - 5; dot--) {
+            if (b[dot] == '.') {
+                return to - dot >= 3 && Ascii.isAlnum(b[dot - 1]) ? EXTENSIONS.get(b, dot + 1, to) : 0;
+            }
+        }
+        return 0;
+    }
 
     /** Whether the word names a program or script file by its extension: {@code calc.exe}, {@code x.ps1}. */
     private static boolean isProgramFile(char[] b, int from, int to) {
-        if (to - from <= PROGRAM_EXTENSION_LENGTH || b[to - PROGRAM_EXTENSION_LENGTH] != '.') {
-            return false;
+        return (extensionOf(b, from, to) & PROGRAM) != 0;
+    }
+
+    /**
+     * End of the file name Windows opens for {@code [from, to)}: before a {@code :stream} suffix
+     * ({@code x.bat::$DATA} is x.bat's main stream) and without trailing dots and blanks, which
+     * Win32 strips ({@code x.bat.}, {@code "x.bat "}).
+     */
+    private static int normalisedEnd(char[] b, int from, int to) {
+        int end = to;
+        for (int i = from + 2; i < to; i++) {
+            if (b[i] == ':') {
+                end = i;
+                break;
+            }
         }
-        for (String ext : PROGRAM_EXTENSIONS) {
-            int at = to - ext.length();
-            if (at > from && Ascii.isAlnum(b[at - 1]) && ShellWords.indexOf(b, at, to, ext) == at) {
-                return true;
+        while (end > from && (b[end - 1] == '.' || b[end - 1] == ' ')) {
+            end--;
+        }
+        return end;
+    }
+
+    /** Characters that cmd.exe parts words at as at blanks: {@code call,x.bat}, {@code cmd=/c}. */
+    private static boolean isDelimiter(char c) {
+        return c == ',' || c == '=' || c == ';';
+    }
+
+    /** First of {@code [from, to)} that is no {@link #isDelimiter delimiter}. */
+    private static int skipDelimiters(char[] b, int from, int to) {
+        int i = from;
+        while (i < to && isDelimiter(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The first {@link #isDelimiter delimiter} of {@code [from, to)}, or {@code to}; {@code '='}
+     * only {@code withEquals}.
+     */
+    private static int delimiterIn(char[] b, int from, int to, boolean withEquals) {
+        for (int i = from; i < to; i++) {
+            if (isDelimiter(b[i]) && (withEquals || b[i] != '=')) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** Whether the word is a switch: {@code /c}, {@code /min}, {@code -Command}; not {@code /?}. */
+    private static boolean isSwitch(char[] b, int from, int to) {
+        return to - from >= 2 && (b[from] == '/' || b[from] == '-') && Ascii.isLetter(b[from + 1]);
+    }
+
+    /** Output redirected into the word writes no code. */
+    private static final int NO_CODE = 0;
+    /** ... writes a file on a drive or share, where a later command line or the startup folder picks it up. */
+    private static final int PLACED = 1;
+    /** ... writes a script file. */
+    private static final int SCRIPT = 2;
+
+    /**
+     * What output redirected into the word writes: a script file ({@code x.bat}, {@code run.ps1},
+     * named as Windows normalises it, {@code x.bat.}), a file with an extension on a drive or
+     * share ({@code c:\x.txt}, {@code \\host\s\x.txt}, {@code %TEMP%\x.txt}), or no code: a bare
+     * name ({@code log}), a drive or folder ({@code C:\Archive}, {@code c:\}).
+     */
+    private static int receivesCode(char[] b, int from, int to, int flags) {
+        int end = normalisedEnd(b, from, to);
+        if ((extensionOf(b, from, end) & SCRIPT_FILE) != 0) {
+            return SCRIPT;
+        }
+        int n = end - from;
+        boolean placed = n >= 3 && Ascii.isLetter(b[from]) && b[from + 1] == ':' && (b[from + 2] == '\\' || b[from + 2] == '/')
+                || n >= 3 && b[from] == '\\' && b[from + 1] == '\\';
+        if (!placed && (flags & ShellTokenizer.F_PERCENT_VAR) != 0 && n > 0 && b[from] == '%') {
+            int close = ShellWords.indexOf(b, from + 1, end, "%");
+            placed = close > from + 1 && close + 1 < end && b[close + 1] == '\\';
+        }
+        return placed && namesFileWithExtension(b, from, end) ? PLACED : NO_CODE;
+    }
+
+    /** Whether the path's last part has an extension: {@code c:\x.txt}, not {@code C:\Archive}. */
+    private static boolean namesFileWithExtension(char[] b, int from, int to) {
+        for (int i = to - 1; i > from; i--) {
+            if (b[i] == '\\' || b[i] == '/') {
+                return false;
+            }
+            if (b[i] == '.') {
+                return i + 1 < to && b[i - 1] != '\\' && b[i - 1] != '/';
             }
         }
         return false;

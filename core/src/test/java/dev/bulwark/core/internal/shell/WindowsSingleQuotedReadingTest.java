@@ -93,6 +93,7 @@ class WindowsSingleQuotedReadingTest {
         "(", ")", ";", "&", "&&", "|", "||", "\n", "\r\n", "'", "'", "'", "\"", " ", " ", "  ", "\t",
         "@", "/", "=", ",", ":", "1", "42", "1.1.1.1", "x", "ipconfig", "/all", "findstr", "type",
         "set", "echo", "bcdboot", "/r", "iex", "iwr", "-", "_", "\u00a0", "&amp;", "%", "^", ">",
+        ".bat", "%COMSPEC%", "c:\\",
     };
 
     static String randomValue(Random random) {
