@@ -348,10 +348,9 @@ public final class UnixCommandDetector extends RuleFamily {
          */
         private static String prepared(String text, TextProfile profile) {
             if (profile == null || profile.has('&')) {
-                return plusAsSpace(HtmlEntities.decode(text));
+                return plusAsSpace(HtmlEntities.decode(text), null);
             }
-            // Without '+', or with a space, the text is read as it is (see plusAsSpace).
-            return !profile.has('+') || profile.has(' ') ? text : plusAsSpace(text);
+            return plusAsSpace(text, profile);
         }
 
         /**
@@ -529,10 +528,13 @@ public final class UnixCommandDetector extends RuleFamily {
         /**
          * A value with '+' but no space that also has shell separators (or a path after a '+') is most likely form-encoded
          * text that reached a place that does not decode '+' (a header, a JSON string): read '+'
-         * as the space it stands for. Same length, so offsets stay valid.
+         * as the space it stands for. Same length, so offsets stay valid. {@code profile} is the
+         * profile of {@code text}, or {@code null} when there is none.
          */
-        private static String plusAsSpace(String text) {
-            if (text.indexOf('+') < 0 || text.indexOf(' ') >= 0) {
+        private static String plusAsSpace(String text, TextProfile profile) {
+            boolean plus = profile == null ? text.indexOf('+') >= 0 : profile.has('+');
+            boolean space = profile == null ? text.indexOf(' ') >= 0 : profile.has(' ');
+            if (!plus || space) {
                 return text;
             }
             boolean separator = text.charAt(0) == '/';

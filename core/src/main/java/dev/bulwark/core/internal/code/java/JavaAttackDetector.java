@@ -272,16 +272,39 @@ public final class JavaAttackDetector extends RuleFamily {
         return c < 128 && CHAR_CLASS[c] != 0;
     }
 
+    /** The serialization header AC ED 00 05 in base64, at each of its three alignments. */
+    private static final String[] BASE64_HEADERS = {"rO0AB", "KztAAU", "Cs7QAF"};
+    /**
+     * For each of {@link #BASE64_HEADERS}, a character of it that prose seldom holds: a value
+     * whose profile lacks it cannot hold that spelling.
+     */
+    private static final char[] BASE64_HEADER_MARKS = {'0', 'K', 'Q'};
+    /** The start of gzip's output in base64 ({@code 1F 8B 08}). */
+    private static final String GZIP_BASE64 = "H4sI";
+
+    static {
+        for (int i = 0; i < BASE64_HEADERS.length; i++) {
+            if (BASE64_HEADERS[i].indexOf(BASE64_HEADER_MARKS[i]) < 0) {
+                throw new ExceptionInInitializerError("mark not in " + BASE64_HEADERS[i]);
+            }
+        }
+    }
+
     /**
      * Whether the value holds one of the spellings {@link #scanSerializationHeaders} reports
      * without bytes outside ASCII: a base64 or hex header, or gzip's base64 at the start. A
      * spelling is searched for only when the value's profile holds its rarest character.
      */
     private static boolean mayHoldSerializationHeader(String s, TextProfile profile) {
-        return profile.has('0') && (s.indexOf("rO0AB") >= 0 || hexHeader(s) >= 0)
-                || profile.has('K') && s.indexOf("KztAAU") >= 0
-                || profile.has('Q') && s.indexOf("Cs7QAF") >= 0
-                || s.startsWith("H4sI", contentStart(s));
+        if (profile.has('0') && hexHeader(s) >= 0 || s.startsWith(GZIP_BASE64, contentStart(s))) {
+            return true;
+        }
+        for (int i = 0; i < BASE64_HEADERS.length; i++) {
+            if (profile.has(BASE64_HEADER_MARKS[i]) && s.indexOf(BASE64_HEADERS[i]) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void scanLookups(String s, Findings findings) {
@@ -302,8 +325,15 @@ public final class JavaAttackDetector extends RuleFamily {
     private static void scanSerializationHeaders(String s, Findings findings) {
         int start = contentStart(s);
         // The first spelling found decides the rule; later ones cannot add to it.
-        int at = earliest(earliest(s.indexOf("rO0AB"), s.indexOf("KztAAU")), s.indexOf("Cs7QAF"));
-        int length = at < 0 ? 0 : s.charAt(at) == 'r' ? 5 : 6;
+        int at = -1;
+        int length = 0;
+        for (String header : BASE64_HEADERS) {
+            int found = s.indexOf(header);
+            if (found >= 0 && (at < 0 || found < at)) {
+                at = found;
+                length = header.length();
+            }
+        }
         int hex = hexHeader(s);
         if (hex >= 0 && (at < 0 || hex < at)) {
             at = hex;
@@ -317,8 +347,8 @@ public final class JavaAttackDetector extends RuleFamily {
         if (at >= 0) {
             findings.report(at == start ? JavaRules.SERIALIZED_OBJECT : JavaRules.SERIALIZED_EMBEDDED, at, at + length);
         }
-        if (s.startsWith("H4sI", start)) {
-            findings.report(JavaRules.GZIP_BASE64, start, start + 4);
+        if (s.startsWith(GZIP_BASE64, start)) {
+            findings.report(JavaRules.GZIP_BASE64, start, start + GZIP_BASE64.length());
         }
     }
 

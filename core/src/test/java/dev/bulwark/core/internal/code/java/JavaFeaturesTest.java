@@ -70,7 +70,8 @@ class JavaFeaturesTest {
         return b.toString();
     }
 
-    // The pre-scan as one pass over every character, as it was read before the split.
+    // The pre-scan as one pass over every character, as it was read before the split: kept here on
+    // purpose, as the reference the split is held to, not as a copy to keep in step with the detector.
 
     private static final int UPPER = 1;
     private static final int LOWER = 2;
