@@ -851,14 +851,7 @@ public final class WindowsCommandDetector extends RuleFamily {
          * path as in any other sentence.
          */
         private boolean expandsToInterpreter(ShellTokenizer t, char[] b, int from, int to) {
-            int base = from;
-            for (int i = to - 1; i >= from; i--) {
-                if (b[i] == '\\') {
-                    base = i + 1;
-                    break;
-                }
-            }
-            if ((ShellCommands.WINDOWS.get(b, base, to) & (CMD | POWERSHELL)) == 0) {
+            if ((ShellCommands.WINDOWS.get(b, nameStart(b, from, to), to) & (CMD | POWERSHELL)) == 0) {
                 return false;
             }
             for (int i = Math.min(t.tokenEnd, source.length()) - 1; i >= t.tokenStart; i--) {
@@ -871,6 +864,19 @@ public final class WindowsCommandDetector extends RuleFamily {
                 }
             }
             return false;
+        }
+
+        /**
+         * Where the name of the program {@code [from, to)} starts: after its last backslash, since
+         * Windows paths use backslashes (a slash is a URL or a switch).
+         */
+        private static int nameStart(char[] b, int from, int to) {
+            for (int i = to - 1; i >= from; i--) {
+                if (b[i] == '\\') {
+                    return i + 1;
+                }
+            }
+            return from;
         }
 
         private static boolean isEncodedSwitch(char[] b, int from, int to) {
@@ -892,14 +898,7 @@ public final class WindowsCommandDetector extends RuleFamily {
 
         private int lookup(char[] b, int from, int to, int flags) {
             matchKind = 0;
-            int base = from;
-            for (int i = to - 1; i >= from; i--) {
-                if (b[i] == '\\') {
-                    // Windows paths use backslashes; a slash is a URL or a switch.
-                    base = i + 1;
-                    break;
-                }
-            }
+            int base = nameStart(b, from, to);
             int f = ShellCommands.WINDOWS.get(b, base, to);
             if (f == 0 && base == from && ShellWords.indexOf(b, from, to, " ") < 0) {
                 // A switch glued to the name: bcdboot/r. A field with blanks came from quotes, and

@@ -132,9 +132,7 @@ public final class JavaAttackDetector extends RuleFamily {
         }
         // The spellings of a header are searched for first, and the runs read only when one is there.
         if ((features & F_BINARY) != 0 || mayHoldSerializationHeader(s, profile)) {
-            if (runs == UNKNOWN) {
-                runs = runFeatures(s);
-            }
+            runs = known(runs, s);
             if (((features | runs) & (F_BINARY | F_BASE64 | F_ALNUM_RUN)) != 0) {
                 scanSerializationHeaders(s, findings);
             }
@@ -152,13 +150,16 @@ public final class JavaAttackDetector extends RuleFamily {
             scanXmlObjectGraph(s, findings);
         }
         if (runs == UNKNOWN ? hasLongRun(s) : (runs & F_LONG_RUN) != 0) {
-            if (runs == UNKNOWN) {
-                runs = runFeatures(s);
-            }
+            runs = known(runs, s);
             if ((runs & F_BASE64) != 0 && (runs & F_LONG_RUN) != 0) {
                 scanEncodedKeywords(s, findings);
             }
         }
+    }
+
+    /** {@code runs}, or the run bits of {@code s} when they are {@link #UNKNOWN} (not read yet). */
+    private static int known(int runs, String s) {
+        return runs == UNKNOWN ? runFeatures(s) : runs;
     }
 
     /**
