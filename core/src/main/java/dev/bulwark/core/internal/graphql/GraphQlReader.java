@@ -1,9 +1,8 @@
 package dev.bulwark.core.internal.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.bulwark.core.Component;
 import dev.bulwark.core.HttpRequest;
 import dev.bulwark.core.Location;
@@ -13,6 +12,7 @@ import dev.bulwark.core.config.GraphQlConfig;
 import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.config.StringMatcher;
+import dev.bulwark.core.internal.Caches;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
@@ -92,7 +92,7 @@ public final class GraphQlReader {
                 .captureIgnoredChars(false)
                 .captureLineComments(false)
                 .build();
-        this.documents = Caffeine.newBuilder()
+        this.documents = Caches.onCallingThread()
                 .maximumWeight(CACHED_CHARACTERS)
                 .weigher((String query, ParsedDocument parsed) -> query.length())
                 .build();

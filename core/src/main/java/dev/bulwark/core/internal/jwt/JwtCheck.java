@@ -1,7 +1,6 @@
 package dev.bulwark.core.internal.jwt;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
@@ -26,6 +25,7 @@ import dev.bulwark.core.config.JwtConfig;
 import dev.bulwark.core.config.JwtIssuer;
 import dev.bulwark.core.config.JwtRequirement;
 import dev.bulwark.core.config.Route;
+import dev.bulwark.core.internal.Caches;
 import dev.bulwark.core.internal.policy.HeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -88,7 +88,7 @@ public final class JwtCheck implements Check {
         for (JwtIssuer issuer : config.issuers()) {
             verifiers.put(issuer.issuer(), new IssuerVerifier(issuer));
         }
-        this.cache = Caffeine.newBuilder()
+        this.cache = Caches.onCallingThread()
                 .maximumSize(config.cacheSize())
                 .expireAfter(new Expiry<String, VerifiedToken>() {
                     @Override

@@ -1,7 +1,7 @@
 package dev.bulwark.core.internal.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bulwark.core.internal.Caches;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -28,7 +28,7 @@ final class LocalBucketStore implements BucketStore {
         for (Bandwidth bandwidth : configuration.getBandwidths()) {
             longest = Math.max(longest, bandwidth.getRefillPeriodNanos());
         }
-        Cache<String, Bucket> buckets = Caffeine.newBuilder()
+        Cache<String, Bucket> buckets = Caches.onCallingThread()
                 .maximumSize(maxKeys)
                 .expireAfterAccess(Duration.ofNanos(longest))
                 .build();
