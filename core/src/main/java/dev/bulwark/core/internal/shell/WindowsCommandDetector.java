@@ -505,7 +505,8 @@ public final class WindowsCommandDetector extends RuleFamily {
                     mayReceiveCode |= c == '.' || c == ':';
                     wordEnd++;
                 }
-                if (commandAt(text, i) || (mayReceiveCode && commandAt(text, wordEnd))) {
+                // When i is at + 1, the look from there saw this word already.
+                if ((i > at + 1 && commandAt(text, i)) || (mayReceiveCode && commandAt(text, wordEnd))) {
                     return true;
                 }
             }
