@@ -462,7 +462,7 @@ public final class UnixCommandDetector extends RuleFamily {
                 lead++;
             }
             int firstGt = text.indexOf('>');
-            if (firstGt >= 0 && firstGt <= lead + 5 || text.contains("<<<") || slash && holdsSocketPath(text)) {
+            if ((firstGt >= 0 && firstGt <= lead + 5) || text.contains("<<<") || (slash && holdsSocketPath(text))) {
                 return true;
             }
             int first = firstOf(text, REDIRECTS_AND_ASSIGNMENTS);
@@ -500,14 +500,15 @@ public final class UnixCommandDetector extends RuleFamily {
             return text.length();
         }
 
+        private static final String[] SOCKET_PATHS = {"/dev/tcp/", "/dev/udp/"};
+
         /**
          * Whether {@code /dev/tcp/} or {@code /dev/udp/} may stand in a word of the text, its quotes
          * taken out and in any case, as {@link ShellWords#argument} finds it.
          */
         private static boolean holdsSocketPath(String text) {
-            String[] paths = {"/dev/tcp/", "/dev/udp/"};
             for (int at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
-                for (String path : paths) {
+                for (String path : SOCKET_PATHS) {
                     int i = at;
                     int k = 0;
                     while (i < text.length() && k < path.length()) {
