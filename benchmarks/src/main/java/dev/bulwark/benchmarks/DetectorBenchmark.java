@@ -6,6 +6,7 @@ import dev.bulwark.core.Inspection;
 import dev.bulwark.core.Level;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
+import dev.bulwark.core.Source;
 import dev.bulwark.core.internal.deny.BuiltInRules;
 import dev.bulwark.core.internal.rules.DetectionSink;
 import dev.bulwark.core.internal.rules.Detector;
@@ -34,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * built-in detector over every value that the engine parses from a corpus (path, segments, query,
  * headers, cookies, body values, as the deny-rule check hands them over), one pass per operation;
  * {@link #profile} computes the shared {@link TextProfile} of the same values, which every detector's
- * quick reject reads; {@link #scriptFamilies} runs the five script-language detectors (rule key
+ * quick reject reads; {@link #allDetectors} runs every detector on each value, as the deny-rule check
+ * does; {@link #scriptFamilies} runs the five script-language detectors (rule key
  * {@code CODE}) together, as the engine does.
  *
  * <p>Average time of one pass in microseconds; divide by the number of values printed at setup for
@@ -43,6 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark
  * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark.scan -p detector=SqlInjectionDetector -p corpus=typical
+ * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark.scan -p corpus=typical -p values=free-text
  * java -jar benchmarks/target/benchmarks.jar jmh DetectorBenchmark.scriptFamilies -p corpus=typical
  * </pre>
  */
@@ -61,17 +64,32 @@ public class DetectorBenchmark {
         @Param({"typical", "openappsec-benign", "crs-regression"})
         public String corpus;
 
+        /**
+         * Which of the corpus' values: {@code all}, or {@code free-text}, the values that cost the
+         * deny rules most in a service's ordinary traffic: longer than the 64 characters the
+         * clean-value cache keeps, with a space, from a path, query or body (titles, notes,
+         * descriptions, addresses).
+         */
+        @Param({"all"})
+        public String values;
+
         ScanTarget[] targets;
         String[] texts;
 
         @Setup
         public void setUp() throws IOException {
-            targets = parse(EngineBenchmark.read(corpus + ".jsonl")).toArray(ScanTarget[]::new);
+            targets = parse(EngineBenchmark.read(corpus + ".jsonl")).stream()
+                    .filter(switch (values) {
+                        case "all" -> target -> true;
+                        case "free-text" -> DetectorBenchmark::isFreeText;
+                        default -> throw new IllegalArgumentException("values: all or free-text, not " + values);
+                    })
+                    .toArray(ScanTarget[]::new);
             texts = new String[targets.length];
             for (int i = 0; i < targets.length; i++) {
                 texts[i] = targets[i].text();
             }
-            System.err.println(corpus + ": " + targets.length + " values");
+            System.err.println(corpus + " (" + values + "): " + targets.length + " values");
         }
     }
 
@@ -122,6 +140,18 @@ public class DetectorBenchmark {
         }
     }
 
+    /** Every built-in detector, in the order the engine runs them. */
+    @State(Scope.Benchmark)
+    public static class AllDetectors {
+
+        Detector[] instances;
+
+        @Setup
+        public void setUp() {
+            instances = BuiltInRules.detectors().toArray(Detector[]::new);
+        }
+    }
+
     @Benchmark
     public int scan(Values values, OneDetector detector) {
         CountingSink sink = new CountingSink();
@@ -149,6 +179,22 @@ public class DetectorBenchmark {
     }
 
     /**
+     * Every built-in detector on each value, in the engine's order, without the engine around them:
+     * what the deny rules cost per value that the clean-value cache does not spare.
+     */
+    @Benchmark
+    public int allDetectors(Values values, AllDetectors all) {
+        CountingSink sink = new CountingSink();
+        for (ScanTarget target : values.targets) {
+            ScanTarget value = fresh(target);
+            for (Detector d : all.instances) {
+                d.scan(value, sink);
+            }
+        }
+        return sink.reports;
+    }
+
+    /**
      * A new target for the same value and profile, as the engine makes one per value: what a
      * detector remembers on a target for the others must be made again in every operation.
      */
@@ -163,6 +209,11 @@ public class DetectorBenchmark {
             any += TextProfile.of(text).hasNonAscii() ? 1 : 0;
         }
         return any;
+    }
+
+    static boolean isFreeText(ScanTarget target) {
+        return target.text().length() > 64 && target.text().indexOf(' ') >= 0
+                && target.source() != Source.HEADER && target.source() != Source.COOKIE;
     }
 
     /** Every value the engine parses from the requests, empty ones left out as the deny-rule check does. */

@@ -79,7 +79,10 @@ public final class CrlfInjectionDetector extends RuleFamily {
         }
         Source source = target.source();
         boolean escapes = target.keepsPercentEscapes();
-        if (!mayMatch(target.profile(), escapes) || !mayMatch(original, escapes)) {
+        TextProfile profile = target.profile();
+        if (!mayMatch(profile, escapes)
+                || (onlyMetaMayMatch(profile, escapes) ? Ascii.indexOfIgnoreCase(original, "<meta", 0) < 0
+                        : !mayMatch(original, escapes))) {
             return;
         }
         BestFinding best = new BestFinding();
@@ -116,6 +119,17 @@ public final class CrlfInjectionDetector extends RuleFamily {
     private static boolean mayMatch(TextProfile profile, boolean escapes) {
         return profile.hasAny(BREAKS_AND_MARKUP) || (escapes && profile.has('%')) || profile.hasNonAscii()
                 || (profile.has(' ') && profile.has('H'));
+    }
+
+    /**
+     * Whether only a {@code <meta} tag can match a value with this profile: it has no line break,
+     * no character outside ASCII (a truncated line break), no escape that is decoded here (the text
+     * scanned is then the value itself) and no {@code " H"} of a request line. Markup in prose
+     * ({@code <span>}) is passed with one search for the tag.
+     */
+    private static boolean onlyMetaMayMatch(TextProfile profile, boolean escapes) {
+        return !profile.has('\r') && !profile.has('\n') && !profile.hasNonAscii() && !(escapes && profile.has('%'))
+                && !(profile.has(' ') && profile.has('H'));
     }
 
     private static boolean mayMatch(String text, boolean escapes) {

@@ -381,7 +381,10 @@ public final class UnixCommandDetector extends RuleFamily {
         }
 
         /** Characters after which words are no longer runs of the text, or that find without a command name. */
-        private static final AsciiSet UNREAD = AsciiSet.of("$\\`{}?*[<>=");
+        private static final AsciiSet UNREAD = AsciiSet.of("$\\`{}?*[");
+
+        /** Characters of redirections and assignments, after which a word inside a command can be in command position. */
+        private static final AsciiSet REDIRECTS_AND_ASSIGNMENTS = AsciiSet.of("<>=");
 
         /** The longest run {@link #commandAt} copies; a longer one is taken to name a command. */
         private final char[] name = new char[64];
@@ -391,9 +394,10 @@ public final class UnixCommandDetector extends RuleFamily {
          * position can be a command name, which every finding of the readings needs but a fork bomb.
          * One cheap pass, so that prose with separators and quotes skips the readings.
          *
-         * <p>Why it holds. Without {@code $ \ ` { } ? * [ < > =}, the tokenizer expands, escapes,
-         * globs, redirects and assigns nothing, so a word is a run of the text with some quote
-         * characters taken out, and a name is looked up from the word's start up to its first space
+         * <p>Why it holds. Without {@code $ \ ` { } ? * [}, the tokenizer expands, escapes and
+         * globs nothing (redirections and assignments are looked at on their own, see
+         * {@link #mayNameCommandAfterRedirectOrAssignment}), so a word is a run of the text with some
+         * quote characters taken out, and a name is looked up from the word's start up to its first space
          * ({@link #lookup}). A table name or binary directory holds only letters, digits and {@code
          * . _ - + !}; a word's name with any other character before its last slash, or after it,
          * names nothing, and a name after a slash is taken to name one. Command position opens the
@@ -425,6 +429,100 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
                 for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
                     if (commandAt(text, at + 1, slash)) {
+                        return true;
+                    }
+                }
+            }
+            return profile.hasAny(REDIRECTS_AND_ASSIGNMENTS) && mayNameCommandAfterRedirectOrAssignment(text, slash);
+        }
+
+        /**
+         * For a text with {@code <}, {@code >} or {@code =} whose words after separators name
+         * nothing: whether a redirection or an assignment can put a command in command position, or
+         * find without one. Markup in prose ({@code <span style="color:brown">loves</span> naps})
+         * otherwise sends every such text through the readings.
+         *
+         * <p>Why it holds. A redirection reads the word after it as its target, never as a command,
+         * and an assignment in command position keeps the next word there ({@code a=1 id},
+         * {@code >x id}); both need one of these characters before that word. So every word after
+         * the first of them is looked at as the words after separators are ({@link #commandAt}),
+         * but a word that a {@code <} or {@code >} and blanks come right before, which is a target
+         * in a reading where the redirection is unquoted and no word's start where it is quoted.
+         * A redirection finds without a command only when its target is a {@code /dev/tcp/} or
+         * {@code /dev/udp/} path, when it opens the value ({@code >/tmp/x}), or as a here-string
+         * ({@code <<<}): a text that may hold one of these is read. Every character is passed over
+         * a bounded number of times: a word start within blanks and quotes that an earlier look
+         * passed over is not looked at again, as that look saw the same word.
+         */
+        private boolean mayNameCommandAfterRedirectOrAssignment(String text, boolean slash) {
+            int n = text.length();
+            int lead = 0;
+            while (lead < n && (ShellTokenizer.isWordGap(text.charAt(lead)) || text.charAt(lead) == '\n'
+                    || text.charAt(lead) == '\'' || text.charAt(lead) == '"')) {
+                lead++;
+            }
+            int firstGt = text.indexOf('>');
+            if ((firstGt >= 0 && firstGt <= lead + 5) || text.contains("<<<") || (slash && holdsSocketPath(text))) {
+                return true;
+            }
+            int first = firstOf(text, REDIRECTS_AND_ASSIGNMENTS);
+            int passedTo = 0;
+            char lastBeforeBlanks = 0;
+            for (int i = first + 1; i < n; i++) {
+                char previous = text.charAt(i - 1);
+                char c = text.charAt(i);
+                if (!ShellTokenizer.isWordGap(previous)) {
+                    lastBeforeBlanks = previous;
+                }
+                if (ShellTokenizer.isWordGap(c) || !ShellTokenizer.isWordGap(previous) || i < passedTo
+                        || lastBeforeBlanks == '<' || lastBeforeBlanks == '>') {
+                    continue;
+                }
+                if (commandAt(text, i, slash)) {
+                    return true;
+                }
+                passedTo = i;
+                while (passedTo < n && (ShellTokenizer.isWordGap(text.charAt(passedTo))
+                        || text.charAt(passedTo) == '\'' || text.charAt(passedTo) == '"')) {
+                    passedTo++;
+                }
+            }
+            return false;
+        }
+
+        /** Where the first character of {@code set} is in {@code text}, or {@code text.length()}. */
+        private static int firstOf(String text, AsciiSet set) {
+            for (int i = 0; i < text.length(); i++) {
+                if (set.contains(text.charAt(i))) {
+                    return i;
+                }
+            }
+            return text.length();
+        }
+
+        private static final String[] SOCKET_PATHS = {"/dev/tcp/", "/dev/udp/"};
+
+        /**
+         * Whether {@code /dev/tcp/} or {@code /dev/udp/} may stand in a word of the text, its quotes
+         * taken out and in any case, as {@link ShellWords#argument} finds it.
+         */
+        private static boolean holdsSocketPath(String text) {
+            for (int at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
+                for (String path : SOCKET_PATHS) {
+                    int i = at;
+                    int k = 0;
+                    while (i < text.length() && k < path.length()) {
+                        char c = text.charAt(i);
+                        if (c == '\'' || c == '"') {
+                            i++;
+                        } else if (Ascii.lower(c) == path.charAt(k)) {
+                            i++;
+                            k++;
+                        } else {
+                            break;
+                        }
+                    }
+                    if (k == path.length()) {
                         return true;
                     }
                 }

@@ -361,8 +361,9 @@ public final class WindowsCommandDetector extends RuleFamily {
          * position can name a command or batch keyword and no word can be a {@code .Method}, which
          * every finding needs. One cheap pass, so that prose with apostrophes skips the reading.
          *
-         * <p>Why it holds. Without {@code % ^ ` $ < > \}, the tokenizer expands, escapes and
-         * redirects nothing and no path base is cut off, so a word is a run of the text with some
+         * <p>Why it holds. Without {@code % ^ ` $ \}, the tokenizer expands and escapes nothing
+         * and no path base is cut off (redirections are looked at on their own, see
+         * {@link #mayNameCommandAroundRedirections}), so a word is a run of the text with some
          * quote characters taken out, and a table name, which has no quote or whitespace, stands
          * whole in that run. A finding needs a command (a name in {@code WINDOWS}) or a FOR or IF
          * ({@code BATCH_WORDS}) at the start of a word in command position (a prefix, as cmd.exe
@@ -397,6 +398,10 @@ public final class WindowsCommandDetector extends RuleFamily {
             if (profile.hasAny(UNREAD)) {
                 return true;
             }
+            boolean redirects = profile.hasAny(REDIRECTIONS);
+            if (redirects && (commandAt(text, 0) || mayNameCommandAroundRedirections(text, profile))) {
+                return true;
+            }
             // Each kind of character is found by indexOf, which is much faster than a loop over
             // every character of prose.
             for (int k = 0; k < ShellTokenizer.COMMAND_SEPARATORS.length(); k++) {
@@ -411,7 +416,8 @@ public final class WindowsCommandDetector extends RuleFamily {
                 }
             }
             for (int at = profile.has('.') ? text.indexOf('.') : -1; at >= 0; at = text.indexOf('.', at + 1)) {
-                if (opensWord(text, at) && startsWithName(METHODS, prefixAt(text, at + 1))) {
+                // After a redirection a word may open anywhere: ">&1.Invoke(x)".
+                if ((redirects || opensWord(text, at)) && startsWithName(METHODS, prefixAt(text, at + 1))) {
                     return true;
                 }
             }
@@ -442,7 +448,75 @@ public final class WindowsCommandDetector extends RuleFamily {
         }
 
         /** Characters after which the tokenizer's words are no longer runs of the text. */
-        private static final AsciiSet UNREAD = AsciiSet.of("%^`$<>\\");
+        private static final AsciiSet UNREAD = AsciiSet.of("%^`$\\");
+
+        private static final AsciiSet REDIRECTIONS = AsciiSet.of("<>");
+
+        /**
+         * For a text with {@code <} or {@code >} whose first word names nothing: whether a word
+         * that a redirection puts in command position can name a command. Markup in prose
+         * ({@code <span style="color:brown">loves</span> naps}) otherwise sends every such text
+         * through the readings.
+         *
+         * <p>Why it holds. A redirection leaves the tokenizer's words runs of the text, only cut at
+         * {@code <} and {@code >}, and finds nothing without a command: it changes which words are
+         * in command position. The word right after the operator (its {@code > & |} and descriptor
+         * digits, blanks, {@code @ , =} and quotes passed over) is read as a command's name, unless
+         * it is an output's target that receives code, a script or a file on a drive, which needs a
+         * {@code .} or {@code :}; then the word after it is read as the name. An unknown name ends
+         * command position until the next separator, as anywhere else. A target that holds a quote,
+         * which can join it to the words after it, is taken to name one. The value's first word is
+         * looked at by the caller: with a command there, a reading that stops once that command is
+         * settled would miss what a later redirection adds to it ({@code call x > y.bat}).
+         */
+        private boolean mayNameCommandAroundRedirections(String text, TextProfile profile) {
+            int n = text.length();
+            int nextLt = profile.has('<') ? text.indexOf('<') : -1;
+            int nextGt = profile.has('>') ? text.indexOf('>') : -1;
+            while (nextLt >= 0 || nextGt >= 0) {
+                int at;
+                if (nextGt < 0 || (nextLt >= 0 && nextLt < nextGt)) {
+                    at = nextLt;
+                    nextLt = text.indexOf('<', at + 1);
+                } else {
+                    at = nextGt;
+                    nextGt = text.indexOf('>', at + 1);
+                }
+                if (commandAt(text, at + 1)) {
+                    return true;
+                }
+                int i = at + 1;
+                while (i < n && isRedirectionTail(text.charAt(i))) {
+                    i++;
+                }
+                while (i < n && ShellTokenizer.isWordGap(text.charAt(i))) {
+                    i++;
+                }
+                int wordEnd = i;
+                boolean mayReceiveCode = false;
+                while (wordEnd < n) {
+                    char c = text.charAt(wordEnd);
+                    if (c == '\'' || c == '"') {
+                        return true;
+                    }
+                    if (ShellTokenizer.isWordGap(c) || ShellTokenizer.isCommandSeparator(c) || c == '<' || c == '>') {
+                        break;
+                    }
+                    mayReceiveCode |= c == '.' || c == ':';
+                    wordEnd++;
+                }
+                // When i is at + 1, the look from there saw this word already.
+                if ((i > at + 1 && commandAt(text, i)) || (mayReceiveCode && commandAt(text, wordEnd))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** What an operator's {@code <} or {@code >} may be followed by before its target: {@code >>}, {@code >&1}, {@code >|}. */
+        private static boolean isRedirectionTail(char c) {
+            return c == '<' || c == '>' || c == '&' || c == '|' || c == '-' || Ascii.isDigit(c);
+        }
 
         /**
          * Whether a word can start at {@code at}: only quotes stand between it and the text's start,

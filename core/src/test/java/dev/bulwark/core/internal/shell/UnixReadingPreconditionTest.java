@@ -31,10 +31,28 @@ class UnixReadingPreconditionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "a $x", "a\\b", "a `b`", "a {b}", "a?", "a*", "a[1]", "a > b", "a < b", "a=b", "f() x", "f( ) x",
+        "a $x", "a\\b", "a `b`", "a {b}", "a?", "a*", "a[1]", "f() x", "f( ) x",
     })
-    void readsWhenTheTextExpandsEscapesGlobsRedirectsAssignsOrDefinesAFunction(String value) {
+    void readsWhenTheTextExpandsEscapesGlobsOrDefinesAFunction(String value) {
         assertThat(scan.mayNameCommand(value)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "a=1 id", "x; a=1 b=2 id", "x; >y id", "x; < y  \"id\"", "x; 2>y id", ">/tmp/x", "  1>/tmp/x", "&>/tmp/x",
+        "x <<< y", "x < /dev/tcp/1.2.3.4/80", "x < /DEV/'tcp'/1.2.3.4/80", "x; a='1 2' id",
+    })
+    void readsWhenARedirectionOrAssignmentCanPutACommandInCommandPositionOrFindWithoutOne(String value) {
+        assertThat(scan.mayNameCommand(value)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Calm with children; <span style=\"color:brown\">loves</span> naps in the sun.", "bigger than > smaller", "a < b", "a=b",
+        "x; </span> naps", "see <b>bold</b> here",
+    })
+    void skipsWhenNoWordARedirectionOrAssignmentLeadsToIsAName(String value) {
+        assertThat(scan.mayNameCommand(value)).isFalse();
     }
 
     @Test
@@ -84,6 +102,9 @@ class UnixReadingPreconditionTest {
         "the", "it", "s", "a", "bell", "present", "Please", "Call", "at", "door", ". ", "1", "127.0.0.1", "x",
         "(", ")", "()", ";", "&", "&&", "|", "||", "\n", "\r\n", "'", "'", "'", "\"", "\"", " ", " ", "  ",
         "\t", "\u00a0", "+", ",", ":", "-", "_", "&amp;", "#", "~", "@", "%", "^",
+        // Redirections, assignments, and the markup of prose that looks like them.
+        "<", ">", ">>", "2>", ">&1", "&>", ">|", "<&", "<<", "<<<", "<>", "=", "a=", "x=1", "=>", "->", "<span",
+        "</span>", "<b>", "style=\"color:brown\">", "loves", "/tmp/x", "/dev/", "tcp/", "/DEV/tcp/",
     };
 
     private static String randomValue(Random random) {

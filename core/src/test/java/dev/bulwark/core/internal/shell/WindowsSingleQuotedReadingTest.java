@@ -33,7 +33,7 @@ class WindowsSingleQuotedReadingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "it's 100%", "it's a^b", "it's `n", "it's $(x)", "it's <b>", "it's > x", "it's c:\\x",
+        "it's 100%", "it's a^b", "it's `n", "it's $(x)", "it's <ver>", "it's > x.bat ver", "it's c:\\x",
     })
     void readsAgainWhenTheTextEscapesExpandsRedirectsOrNamesAPath(String value) {
         assertThat(scan.mayNameCommand(value)).isTrue();
@@ -94,6 +94,9 @@ class WindowsSingleQuotedReadingTest {
         "@", "/", "=", ",", ":", "1", "42", "1.1.1.1", "x", "ipconfig", "/all", "findstr", "type",
         "set", "echo", "bcdboot", "/r", "iex", "iwr", "-", "_", "\u00a0", "&amp;", "%", "^", ">",
         ".bat", "%COMSPEC%", "c:\\",
+        // Redirections, and the markup of prose that looks like them.
+        "<", ">", ">>", "2>", ">&1", "&>", ">|", "<&", "nul", "x.bat", "c:", "x.txt", "->", "=>", "<span",
+        "</span>", "<b>", "style=\"color:brown\">", "loves", ".Invoke(x)",
     };
 
     static String randomValue(Random random) {

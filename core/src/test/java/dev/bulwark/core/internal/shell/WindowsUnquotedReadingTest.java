@@ -36,6 +36,22 @@ class WindowsUnquotedReadingTest {
         assertThat(scan.mayNameCommandUnquoted(prose)).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "x > whoami", "x <whoami", "x >x.bat ver", "x > c:x.txt ver", "x >&1 ver", "x >>,ver", "x 2>@ver",
+        "x >&1.Invoke(u)", "ver > x.bat",
+    })
+    void readsWhenARedirectionCanPutACommandInCommandPosition(String value) {
+        assertThat(scan.mayNameCommandUnquoted(value)).isTrue();
+    }
+
+    @Test
+    void skipsProseWithMarkupWhoseRedirectionsLeadToNoCommand() {
+        String prose = "Calm with children; <span style=\"color:brown\">loves</span> naps in the sun.";
+
+        assertThat(scan.mayNameCommandUnquoted(prose)).isFalse();
+    }
+
     @Test
     void unquotedAndDoubleQuotedReadingsFindNothingWhereThePreconditionSaysNo() {
         Random random = new Random(20261207L);
