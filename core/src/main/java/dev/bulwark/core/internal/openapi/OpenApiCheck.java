@@ -189,7 +189,7 @@ public final class OpenApiCheck implements Check {
         try {
             Request checked = bodySchema != null || request.bodyLength() == 0 ? withoutBody
                     : validatorRequest.withBody(bodyBytes(request)).build();
-            report = operation != null ? loaded.routes().validate(checked, operation)
+            report = operation != null ? loaded.routes().validate(checked, operation, bodySchema != null)
                     : loaded.validator().validateRequest(checked);
             bodyViolations = bodySchema != null ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         } catch (RuntimeException | Error e) {

@@ -189,7 +189,16 @@ final class OperationRoutes {
      * validator adds to each message (the request's path and method).
      */
     ValidationReport validate(Request request, ApiOperation operation) {
-        ValidationReport report = steps != null ? steps.validate(request, operation)
+        return validate(request, operation, false);
+    }
+
+    /**
+     * As {@link #validate(Request, ApiOperation)}, for a request whose body is checked apart
+     * ({@code bodyCheckedApart}, see {@link RequestSteps#validate(Request, ApiOperation, boolean)}):
+     * the report may then lack {@code validation.request.body.missing}, which the caller drops.
+     */
+    ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart) {
+        ValidationReport report = steps != null ? steps.validate(request, operation, bodyCheckedApart)
                 : requestValidator.validateRequest(request, operation);
         if (report.getMessages().isEmpty()) {
             return report;

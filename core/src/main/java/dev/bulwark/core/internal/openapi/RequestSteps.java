@@ -24,7 +24,9 @@ import java.util.Map;
  * Answers are kept per operation in a bounded table ({@link RecentAnswers}),
  * for a header sent once; a repeated header is checked as before. The unexpected query parameter
  * step remembers which lists of names (in order) it found all expected (it reads nothing else of
- * the request), and is skipped when its key is ignored.
+ * the request), and is skipped when its key is ignored. The body step is skipped when the body is
+ * checked apart ({@link JsonBodySchemas}): the validator is then shown no body, and of a request
+ * without one it reports at most that the body is missing, which the caller drops.
  *
  * <p>The steps are the validator's own private methods, reached once at start-up, and their list
  * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version
@@ -115,6 +117,16 @@ final class RequestSteps {
 
     /** What the validator's {@code validateRequest(request, operation)} reports. */
     ValidationReport validate(Request request, ApiOperation operation) {
+        return validate(request, operation, false);
+    }
+
+    /**
+     * As {@link #validate(Request, ApiOperation)}; with {@code bodyCheckedApart} (the request carries
+     * no body, as the body is checked elsewhere against a schema of the operation's request body),
+     * without the body step, whose only possible message, {@code validation.request.body.missing},
+     * the caller drops.
+     */
+    ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart) {
         OperationAnswers remembered = answers.get(operation.getOperation());
         try {
             ValidationReport report = ((ValidationReport) security.invokeExact(request, operation))
@@ -123,7 +135,8 @@ final class RequestSteps {
                     .merge(mediaTypes(request, operation, "Accept", accepts, remembered == null ? null : remembered.accepts()))
                     .merge((ValidationReport) headers.invokeExact(request, operation))
                     .merge((ValidationReport) pathParameters.invokeExact(operation))
-                    .merge((ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()))
+                    .merge(bodyCheckedApart ? ValidationReport.empty()
+                            : (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()))
                     .merge((ValidationReport) queryParameters.invokeExact(request, operation))
                     .merge((ValidationReport) explodedQueryParameters.invokeExact(request, operation))
                     .merge((ValidationReport) deepObjectQueryParameters.invokeExact(request, operation))

@@ -104,6 +104,31 @@ class RequestStepsTest {
     }
 
     @Test
+    void leavesOutOnlyTheMissingBodyWhenTheBodyIsCheckedApart() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        List<UnaryOperator<SimpleRequest.Builder>> variants = new ArrayList<>();
+        for (String contentType : CONTENT_TYPES) {
+            variants.add(builder -> builder.withContentType(contentType).withAuthorization("Bearer abc"));
+            variants.add(builder -> builder.withContentType(contentType).withAccept("text/html"));
+        }
+        variants.add(builder -> builder.withHeader("Content-Type", "text/plain", "application/json"));
+        for (Request.Method method : List.of(Request.Method.POST, Request.Method.GET)) {
+            for (UnaryOperator<SimpleRequest.Builder> variant : variants) {
+                Request request = variant.apply(new SimpleRequest.Builder(method, "/pets")).build();
+                ApiOperation operation = routes.resolve("/pets", method);
+                ValidationReport whole = requestValidator.validateRequest(request, operation);
+                ValidationReport expected = ValidationReport.from(whole.getMessages().stream()
+                        .filter(message -> !message.getKey().equals("validation.request.body.missing"))
+                        .toList());
+                assertThat(describe(steps.validate(request, operation, true))).isEqualTo(describe(expected));
+            }
+        }
+    }
+
+    @Test
     void keysQueryNamesSoThatNoTwoListsShareOne() {
         assertThat(RequestSteps.namesKey(List.of("a:1", "b"))).isNotEqualTo(RequestSteps.namesKey(List.of("a", "1:b")));
         assertThat(RequestSteps.namesKey(List.of())).isNotEqualTo(RequestSteps.namesKey(List.of("")));
