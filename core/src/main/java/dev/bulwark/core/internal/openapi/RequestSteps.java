@@ -6,13 +6,18 @@ import com.atlassian.oai.validator.interaction.request.RequestValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +31,10 @@ import java.util.Map;
  * step remembers which lists of names (in order) it found all expected (it reads nothing else of
  * the request), and is skipped when its key is ignored. The body step is skipped when the body is
  * checked apart ({@link JsonBodySchemas}): the validator is then shown no body, and of a request
- * without one it reports at most that the body is missing, which the caller drops.
+ * without one it reports at most that the body is missing, which the caller drops. The security
+ * step is skipped when one of the operation's requirements is met by the headers and query it
+ * reads ({@link #securityMet}); any other request, and any requirement naming a scheme the step
+ * would log about (undefined, or of a type it does not check), still goes through it.
  *
  * <p>The steps are the validator's own private methods, reached once at start-up, and their list
  * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version
@@ -42,6 +50,8 @@ final class RequestSteps {
     private static final MethodType STEP = MethodType.methodType(ValidationReport.class, Request.class, ApiOperation.class);
 
     private final MethodHandle security;
+    /** The validator's model, whose security schemes its security step reads. */
+    private final OpenAPI api;
     private final MethodHandle body;
     private final MethodHandle contentType;
     private final MethodHandle accepts;
@@ -70,6 +80,7 @@ final class RequestSteps {
             boolean unexpectedQueryParametersIgnored) throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(RequestValidator.class, MethodHandles.lookup());
         Object securityValidator = read(validator, "securityValidator");
+        this.api = (OpenAPI) read(securityValidator, "api");
         this.security = MethodHandles.privateLookupIn(securityValidator.getClass(), MethodHandles.lookup())
                 .findVirtual(securityValidator.getClass(), "validateSecurity", STEP).bindTo(securityValidator);
         Object bodyValidator = read(validator, "requestBodyValidator");
@@ -129,7 +140,8 @@ final class RequestSteps {
     ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart) {
         OperationAnswers remembered = answers.get(operation.getOperation());
         try {
-            ValidationReport report = ((ValidationReport) security.invokeExact(request, operation))
+            ValidationReport report = (securityMet(request, operation.getOperation()) ? ValidationReport.empty()
+                    : (ValidationReport) security.invokeExact(request, operation))
                     .merge(mediaTypes(request, operation, "Content-Type", contentType,
                             remembered == null ? null : remembered.contentTypes()))
                     .merge(mediaTypes(request, operation, "Accept", accepts, remembered == null ? null : remembered.accepts()))
@@ -158,6 +170,74 @@ final class RequestSteps {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Whether the validator's security step reports nothing for {@code request}: the operation asks
+     * for no security, or all schemes of one of its requirements are met as the step checks them
+     * ({@link #presented}), and every scheme the requirements name is defined and of a kind the
+     * step checks without a log line. The step then finds that requirement without an error and
+     * reports nothing, whatever the others find. False means only that the step must run.
+     */
+    boolean securityMet(Request request, Operation operation) {
+        List<SecurityRequirement> requirements = operation.getSecurity();
+        if (requirements == null || requirements.isEmpty()) {
+            return true;
+        }
+        Components components = api.getComponents();
+        Map<String, SecurityScheme> schemes = components == null ? null : components.getSecuritySchemes();
+        if (schemes == null) {
+            // The step warns that the schemes are missing.
+            return false;
+        }
+        boolean met = false;
+        for (SecurityRequirement requirement : requirements) {
+            boolean all = true;
+            for (String name : requirement.keySet()) {
+                Presented presented = presented(request, schemes.get(name));
+                if (presented == Presented.UNKNOWN) {
+                    return false;
+                }
+                all &= presented == Presented.MET;
+            }
+            met |= all;
+        }
+        return met;
+    }
+
+    /** What the security step finds of one scheme: nothing to report, something, or not told here. */
+    private enum Presented { MET, NOT_MET, UNKNOWN }
+
+    /**
+     * The security step's reading of {@code scheme} on {@code request}, by the same calls on the
+     * request: an HTTP {@code basic} or {@code bearer} scheme needs the first {@code Authorization}
+     * value to start with {@code "Basic "} or {@code "Bearer "} (any other HTTP scheme is met), an
+     * API key in a header a non-empty first value, an API key in the query a value. API keys in
+     * cookies, other types and undefined schemes are left to the step.
+     */
+    private static Presented presented(Request request, SecurityScheme scheme) {
+        if (scheme == null || scheme.getType() == null) {
+            return Presented.UNKNOWN;
+        }
+        return switch (scheme.getType()) {
+            case HTTP -> "BASIC".equalsIgnoreCase(scheme.getScheme()) ? authorization(request, "Basic ")
+                    : "BEARER".equalsIgnoreCase(scheme.getScheme()) ? authorization(request, "Bearer ")
+                    : Presented.MET;
+            case APIKEY -> scheme.getIn() == SecurityScheme.In.HEADER
+                    ? met(request.getHeaderValue(scheme.getName()).filter(value -> !value.isEmpty()).isPresent())
+                    : scheme.getIn() == SecurityScheme.In.QUERY
+                    ? met(request.getQueryParameterValues(scheme.getName()).stream().findFirst().isPresent())
+                    : Presented.UNKNOWN;
+            default -> Presented.UNKNOWN;
+        };
+    }
+
+    private static Presented authorization(Request request, String prefix) {
+        return met(request.getHeaderValue("Authorization").filter(value -> value.startsWith(prefix)).isPresent());
+    }
+
+    private static Presented met(boolean met) {
+        return met ? Presented.MET : Presented.NOT_MET;
     }
 
     /**

@@ -11,8 +11,10 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +105,101 @@ class RequestStepsTest {
                 variants, false);
     }
 
+    /**
+     * Every way of asking for security the step reads (basic, bearer, another HTTP scheme, API
+     * keys in a header, the query and a cookie, OAuth 2, an undefined scheme; alone, together, as
+     * alternatives, optional), against random credentials.
+     */
+    private static final String SECURED = """
+            openapi: 3.0.3
+            info: {title: security, version: "1"}
+            components:
+              securitySchemes:
+                basic: {type: http, scheme: basic}
+                bearer: {type: http, scheme: Bearer}
+                digest: {type: http, scheme: digest}
+                headerKey: {type: apiKey, in: header, name: X-Api-Key}
+                queryKey: {type: apiKey, in: query, name: api_key}
+                cookieKey: {type: apiKey, in: cookie, name: session}
+                oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: "https://example.com/token", scopes: {}}}}
+            paths:
+              /bearer: {post: {security: [{bearer: []}], responses: {"200": {description: ok}}}}
+              /basic: {post: {security: [{basic: []}], responses: {"200": {description: ok}}}}
+              /digest: {post: {security: [{digest: []}], responses: {"200": {description: ok}}}}
+              /either: {post: {security: [{bearer: []}, {headerKey: []}], responses: {"200": {description: ok}}}}
+              /both: {post: {security: [{basic: [], queryKey: []}], responses: {"200": {description: ok}}}}
+              /optional: {post: {security: [{}, {bearer: []}], responses: {"200": {description: ok}}}}
+              /cookie: {post: {security: [{cookieKey: []}, {bearer: []}], responses: {"200": {description: ok}}}}
+              /oauth: {post: {security: [{oauth: []}, {bearer: []}], responses: {"200": {description: ok}}}}
+              /undefined: {post: {security: [{nowhere: []}, {bearer: []}], responses: {"200": {description: ok}}}}
+              /open: {post: {responses: {"200": {description: ok}}}}
+            """;
+
+    private static final List<String> AUTHORIZATIONS = List.of("Bearer abc", "Basic YTpi", "bearer abc", "Bearer",
+            "Bearerabc", "Basic", "Digest x", "", " Bearer abc");
+
+    @Test
+    void skipsTheSecurityStepOnlyWhereItReportsNothing() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SECURED)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
+                .build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        List<String> paths = List.of("/bearer", "/basic", "/digest", "/either", "/both", "/optional", "/cookie", "/oauth",
+                "/undefined", "/open");
+        Random random = new Random(12);
+        int skipped = 0;
+        int refused = 0;
+        for (int i = 0; i < 4000; i++) {
+            String path = paths.get(random.nextInt(paths.size()));
+            SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.POST, path);
+            int authorizations = random.nextInt(4) == 0 ? 2 : random.nextInt(2);
+            for (int a = 0; a < authorizations; a++) {
+                builder.withHeader(random.nextBoolean() ? "Authorization" : "authorization",
+                        AUTHORIZATIONS.get(random.nextInt(AUTHORIZATIONS.size())));
+            }
+            if (random.nextBoolean()) {
+                builder.withHeader(random.nextBoolean() ? "X-Api-Key" : "x-api-key", random.nextBoolean() ? "k" : "");
+            }
+            if (random.nextBoolean()) {
+                builder.withQueryParam(random.nextBoolean() ? "api_key" : "API_KEY", random.nextBoolean() ? "k" : "");
+            }
+            if (random.nextBoolean()) {
+                builder.withHeader("Cookie", random.nextBoolean() ? "session=s" : "other=o");
+            }
+            Request request = builder.build();
+            ApiOperation operation = routes.resolve(path, Request.Method.POST);
+            ValidationReport expected = requestValidator.validateRequest(request, operation);
+            assertThat(describe(steps.validate(request, operation))).as("%s %s", path, request.getHeaders())
+                    .isEqualTo(describe(expected));
+            Operation model = operation.getOperation();
+            if (steps.securityMet(request, model)) {
+                skipped++;
+                assertThat(expected.getMessages()).noneMatch(message -> message.getKey().startsWith("validation.request.security"));
+            } else if (expected.hasErrors()) {
+                refused++;
+            }
+        }
+        assertThat(skipped).isGreaterThan(1000);
+        assertThat(refused).isGreaterThan(1000);
+    }
+
+    @Test
+    void refusesAMissingOrWrongBearerTokenAsTheValidatorDoes() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SECURED).build();
+        RequestSteps steps = stepsOf(OperationRoutes.of(validator));
+        ApiOperation operation = OperationRoutes.of(validator).resolve("/bearer", Request.Method.POST);
+        assertThat(keys(steps.validate(new SimpleRequest.Builder(Request.Method.POST, "/bearer").build(), operation)))
+                .containsExactly("validation.request.security.missing");
+        assertThat(keys(steps.validate(new SimpleRequest.Builder(Request.Method.POST, "/bearer")
+                .withAuthorization("Basic YTpi").build(), operation)))
+                .containsExactly("validation.request.security.invalid");
+        assertThat(keys(steps.validate(new SimpleRequest.Builder(Request.Method.POST, "/bearer")
+                .withAuthorization("Bearer abc").build(), operation))).isEmpty();
+    }
+
     @Test
     void leavesOutOnlyTheMissingBodyWhenTheBodyIsCheckedApart() throws ReflectiveOperationException {
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build();
@@ -126,6 +223,10 @@ class RequestStepsTest {
                 assertThat(describe(steps.validate(request, operation, true))).isEqualTo(describe(expected));
             }
         }
+    }
+
+    private static List<String> keys(ValidationReport report) {
+        return report.getMessages().stream().map(ValidationReport.Message::getKey).toList();
     }
 
     @Test
