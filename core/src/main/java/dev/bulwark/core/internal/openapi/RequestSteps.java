@@ -34,7 +34,10 @@ import java.util.Map;
  * without one it reports at most that the body is missing, which the caller drops. The security
  * step is skipped when one of the operation's requirements is met by the headers and query it
  * reads ({@link #securityMet}); any other request, and any requirement naming a scheme the step
- * would log about (undefined, or of a type it does not check), still goes through it.
+ * would log about (undefined, or of a type it does not check), still goes through it. The four
+ * query steps together remember which whole queries (names and values) they found without a
+ * message ({@link #query}), as they read nothing else of the request. Steps that report nothing
+ * are left out of the report rather than merged into it as empty reports.
  *
  * <p>The steps are the validator's own private methods, reached once at start-up, and their list
  * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version
@@ -69,11 +72,15 @@ final class RequestSteps {
 
     /**
      * Reports by {@code Content-Type} value and by {@code Accept} value; whether the query's names
-     * (in order) are all expected.
+     * (in order) are all expected; queries the query steps found without a message. Each table
+     * holds at most {@value RecentAnswers#REMEMBERED_VALUES} keys of up to
+     * {@value RecentAnswers#REMEMBERED_LENGTH} characters, so a few KB per operation of the spec,
+     * whatever clients send.
      */
     private record OperationAnswers(RecentAnswers<ValidationReport> contentTypes,
             RecentAnswers<ValidationReport> accepts,
-            RecentAnswers<Boolean> queryNamesExpected) {
+            RecentAnswers<Boolean> queryNamesExpected,
+            RecentAnswers<Boolean> validQueries) {
     }
 
     private RequestSteps(RequestValidator validator, Collection<Operation> operations,
@@ -102,7 +109,7 @@ final class RequestSteps {
         this.custom = step(lookup, validator, "validateCustom");
         for (Operation operation : operations) {
             answers.put(operation, new OperationAnswers(new RecentAnswers<>(),
-                    new RecentAnswers<>(), new RecentAnswers<>()));
+                    new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>()));
         }
     }
 
@@ -140,21 +147,20 @@ final class RequestSteps {
     ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart) {
         OperationAnswers remembered = answers.get(operation.getOperation());
         try {
-            ValidationReport report = (securityMet(request, operation.getOperation()) ? ValidationReport.empty()
-                    : (ValidationReport) security.invokeExact(request, operation))
-                    .merge(mediaTypes(request, operation, "Content-Type", contentType,
-                            remembered == null ? null : remembered.contentTypes()))
-                    .merge(mediaTypes(request, operation, "Accept", accepts, remembered == null ? null : remembered.accepts()))
-                    .merge((ValidationReport) headers.invokeExact(request, operation))
-                    .merge((ValidationReport) pathParameters.invokeExact(operation))
-                    .merge(bodyCheckedApart ? ValidationReport.empty()
-                            : (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()))
-                    .merge((ValidationReport) queryParameters.invokeExact(request, operation))
-                    .merge((ValidationReport) explodedQueryParameters.invokeExact(request, operation))
-                    .merge((ValidationReport) deepObjectQueryParameters.invokeExact(request, operation))
-                    .merge(unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()))
-                    .merge((ValidationReport) cookieParameters.invokeExact(request, operation))
-                    .merge((ValidationReport) custom.invokeExact(request, operation));
+            ValidationReport report = securityMet(request, operation.getOperation()) ? ValidationReport.empty()
+                    : (ValidationReport) security.invokeExact(request, operation);
+            report = merged(report, mediaTypes(request, operation, "Content-Type", contentType,
+                    remembered == null ? null : remembered.contentTypes()));
+            report = merged(report, mediaTypes(request, operation, "Accept", accepts,
+                    remembered == null ? null : remembered.accepts()));
+            report = merged(report, (ValidationReport) headers.invokeExact(request, operation));
+            report = merged(report, (ValidationReport) pathParameters.invokeExact(operation));
+            if (!bodyCheckedApart) {
+                report = merged(report, (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()));
+            }
+            report = merged(report, query(request, operation, remembered));
+            report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
+            report = merged(report, (ValidationReport) custom.invokeExact(request, operation));
             if (report.getMessages().isEmpty()) {
                 // An empty report stays empty with any context.
                 return report;
@@ -238,6 +244,70 @@ final class RequestSteps {
 
     private static Presented met(boolean met) {
         return met ? Presented.MET : Presented.NOT_MET;
+    }
+
+    /**
+     * {@code left} merged with {@code right}, the messages of one after the other; an empty side
+     * adds nothing, so that it is left out rather than wrapped (the validator's merged report
+     * copies every message each time it is read).
+     */
+    private static ValidationReport merged(ValidationReport left, ValidationReport right) {
+        if (right.getMessages().isEmpty()) {
+            return left;
+        }
+        return left.getMessages().isEmpty() ? right : left.merge(right);
+    }
+
+    /**
+     * The four query steps in their order: query parameters, exploded ones, deep objects, unexpected
+     * ones. They read nothing of the request but its query (names and values, through
+     * {@link Request#getQueryParameters()} and {@link Request#getQueryParameterValues(String)}), so
+     * a query they found without a message is found so again: such queries are remembered per
+     * operation ({@link #queryKey}) and not checked again. A query with a message is checked every
+     * time, so that each report is the request's own, and is not kept.
+     */
+    private ValidationReport query(Request request, ApiOperation operation, OperationAnswers remembered) {
+        String query = remembered == null ? null : queryKey(request);
+        if (query == null) {
+            return queryChecked(request, operation, remembered);
+        }
+        ValidationReport[] checked = new ValidationReport[1];
+        remembered.validQueries().answer(query, unused -> {
+            checked[0] = queryChecked(request, operation, remembered);
+            return checked[0].getMessages().isEmpty();
+        }, valid -> valid);
+        // Not run: the query was kept, so it was found without a message before.
+        return checked[0] != null ? checked[0] : ValidationReport.empty();
+    }
+
+    private ValidationReport queryChecked(Request request, ApiOperation operation, OperationAnswers remembered) {
+        ValidationReport report = run(queryParameters, request, operation);
+        report = merged(report, run(explodedQueryParameters, request, operation));
+        report = merged(report, run(deepObjectQueryParameters, request, operation));
+        return merged(report, unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()));
+    }
+
+    /**
+     * The query as the query steps read it: each name in the request's order, with its values, all
+     * preceded by their lengths or counts (so that no two queries share a key), or null when that
+     * is longer than a remembered key may be.
+     */
+    static String queryKey(Request request) {
+        StringBuilder key = new StringBuilder();
+        for (String name : request.getQueryParameters()) {
+            Collection<String> values = request.getQueryParameterValues(name);
+            key.append(name.length()).append(':').append(name).append(values.size()).append('=');
+            for (String value : values) {
+                if (value == null) {
+                    return null;
+                }
+                key.append(value.length()).append(':').append(value);
+            }
+            if (key.length() > RecentAnswers.REMEMBERED_LENGTH) {
+                return null;
+            }
+        }
+        return key.toString();
     }
 
     /**

@@ -230,6 +230,59 @@ class RequestStepsTest {
     }
 
     @Test
+    void reportsWhatTheValidatorReportsForRandomQueriesSeenAgain() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
+                .build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        ApiOperation operation = routes.resolve("/pets", Request.Method.GET);
+        List<String> names = List.of("limit", "LIMIT", "lim", "unexpected");
+        List<String> values = List.of("1", "10", "11", "-1", "abc", "", "1:2", "2=");
+        Random random = new Random(7);
+        int valid = 0;
+        int refused = 0;
+        for (int i = 0; i < 3000; i++) {
+            SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.GET, "/pets").withHeader("X-Trace", "abc");
+            for (int p = random.nextInt(3); p > 0; p--) {
+                String[] some = new String[1 + random.nextInt(2)];
+                for (int v = 0; v < some.length; v++) {
+                    some[v] = values.get(random.nextInt(values.size()));
+                }
+                builder.withQueryParam(names.get(random.nextInt(names.size())), some);
+            }
+            Request request = builder.build();
+            ValidationReport expected = requestValidator.validateRequest(request, operation);
+            assertThat(describe(steps.validate(request, operation))).as("%s", request.getQueryParameters())
+                    .isEqualTo(describe(expected));
+            if (expected.getMessages().isEmpty()) {
+                valid++;
+            } else {
+                refused++;
+            }
+        }
+        assertThat(valid).isGreaterThan(300);
+        assertThat(refused).isGreaterThan(300);
+    }
+
+    @Test
+    void keysQueriesSoThatNoTwoShareOne() {
+        SimpleRequest.Builder oneValue = new SimpleRequest.Builder(Request.Method.GET, "/").withQueryParam("a", "1=1:b");
+        SimpleRequest.Builder twoNames = new SimpleRequest.Builder(Request.Method.GET, "/").withQueryParam("a", "1")
+                .withQueryParam("b", "");
+        SimpleRequest.Builder twoValues = new SimpleRequest.Builder(Request.Method.GET, "/").withQueryParam("a", "1", "b");
+        List<String> keys = List.of(RequestSteps.queryKey(oneValue.build()), RequestSteps.queryKey(twoNames.build()),
+                RequestSteps.queryKey(twoValues.build()), RequestSteps.queryKey(new SimpleRequest.Builder(Request.Method.GET, "/")
+                        .withQueryParam("a", "").build()), RequestSteps.queryKey(new SimpleRequest.Builder(Request.Method.GET, "/")
+                        .build()));
+        assertThat(keys).doesNotHaveDuplicates();
+        assertThat(RequestSteps.queryKey(new SimpleRequest.Builder(Request.Method.GET, "/")
+                .withQueryParam("a", "x".repeat(200)).build())).isNull();
+    }
+
+    @Test
     void keysQueryNamesSoThatNoTwoListsShareOne() {
         assertThat(RequestSteps.namesKey(List.of("a:1", "b"))).isNotEqualTo(RequestSteps.namesKey(List.of("a", "1:b")));
         assertThat(RequestSteps.namesKey(List.of())).isNotEqualTo(RequestSteps.namesKey(List.of("")));
