@@ -174,7 +174,7 @@ public final class OpenApiCheck implements Check {
             report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
             return;
         }
-        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection);
+        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection, loaded.routes());
         Request withoutBody = validatorRequest.build();
         HttpRequest request = inspection.request();
         // Null when no operation fits: the validator then reports the missing path or method itself.
@@ -328,7 +328,7 @@ public final class OpenApiCheck implements Check {
             return List.of();
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
-        for (List<String> field : groupByName(headers)) {
+        for (List<String> field : groupByName(headers, null)) {
             response.withHeader(field.get(0), field.subList(1, field.size()));
         }
         ValidationReport report;
@@ -381,9 +381,10 @@ public final class OpenApiCheck implements Check {
      * of fields, not its square. Query values are grouped by their exact name before the builder,
      * which files names that differ only in case under one: {@code ?ids=1&IDS=2&ids=3} reaches the
      * validator as {@code [1, 3, 2]}, the order that decides which violations fall within
-     * {@code max-violations}.
+     * {@code max-violations}. With an operation table, only the headers the validator may read
+     * ({@link OperationRoutes#readsHeader}) are handed over.
      */
-    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection) {
+    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection, OperationRoutes routes) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
         Map<String, List<String>> query = null;
@@ -401,7 +402,7 @@ public final class OpenApiCheck implements Check {
                 builder.withQueryParam(parameter.getKey(), parameter.getValue());
             }
         }
-        for (List<String> field : groupByName(request.headers())) {
+        for (List<String> field : groupByName(request.headers(), routes)) {
             // The first element is the name as first received, the others its values.
             builder.withHeader(field.get(0), field.subList(1, field.size()));
         }
@@ -417,10 +418,14 @@ public final class OpenApiCheck implements Check {
     /**
      * The header fields grouped by name without regard to case, in the order each name first
      * appears: per name, a list of the name as first spelled followed by every value in order.
+     * With {@code routes}, only the fields whose names its validator may read.
      */
-    private static Collection<List<String>> groupByName(Headers headers) {
+    private static Collection<List<String>> groupByName(Headers headers, OperationRoutes routes) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Headers.Header header : headers.all()) {
+            if (routes != null && !routes.readsHeader(header.name())) {
+                continue;
+            }
             List<String> field = fields.get(header.lowerCaseName());
             if (field == null) {
                 field = new ArrayList<>(2);

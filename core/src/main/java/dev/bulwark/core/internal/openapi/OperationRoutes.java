@@ -210,6 +210,15 @@ final class OperationRoutes {
     }
 
     /**
+     * Whether the validator may read the header {@code name} of a request to this spec; a header
+     * it never reads need not be handed to it. Every header may be read when the validator's
+     * {@code validateRequest} runs as a whole.
+     */
+    boolean readsHeader(String name) {
+        return steps == null || steps.readsHeader(name);
+    }
+
+    /**
      * One segment of a spec path as the validator's pattern for it matches a request's segment:
      * literal text (ASCII letters in either case) with each <code>{name}</code> standing for any
      * run of characters but line terminators.

@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -19,6 +20,8 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * {@link RequestValidator#validateRequest(Request, ApiOperation)} step by step, in its order and
@@ -37,7 +40,10 @@ import java.util.Map;
  * would log about (undefined, or of a type it does not check), still goes through it. The four
  * query steps together remember which whole queries (names and values) they found without a
  * message ({@link #query}), as they read nothing else of the request. Steps that report nothing
- * are left out of the report rather than merged into it as empty reports.
+ * are left out of the report rather than merged into it as empty reports; the media type steps
+ * report nothing when the header is absent, and the custom step nothing when the validator has no
+ * custom checks, so neither runs then. The steps read a request's headers by name only, from a
+ * list known at start-up ({@link #readsHeader}), so that the caller need not hand over the rest.
  *
  * <p>The steps are the validator's own private methods, reached once at start-up, and their list
  * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version
@@ -66,7 +72,13 @@ final class RequestSteps {
     /** Null when its only key is ignored. */
     private final MethodHandle unexpectedQueryParameters;
     private final MethodHandle cookieParameters;
+    /** Null when the validator has no custom checks, so that the step reports nothing. */
     private final MethodHandle custom;
+    /**
+     * The names of the headers any step can read, compared as the validator's request compares
+     * them ({@link String#CASE_INSENSITIVE_ORDER}); null when that cannot be told (custom checks).
+     */
+    private final NavigableSet<String> headersRead;
     /** Per operation of the validator's model, its remembered answers; filled at start-up. */
     private final Map<Operation, OperationAnswers> answers = new IdentityHashMap<>();
 
@@ -106,7 +118,9 @@ final class RequestSteps {
         this.unexpectedQueryParameters = unexpectedQueryParametersIgnored ? null
                 : step(lookup, validator, "validateUnexpectedQueryParameters");
         this.cookieParameters = step(lookup, validator, "validateCookieParameters");
-        this.custom = step(lookup, validator, "validateCustom");
+        boolean customChecks = !((List<?>) read(validator, "customRequestValidators")).isEmpty();
+        this.custom = customChecks ? step(lookup, validator, "validateCustom") : null;
+        this.headersRead = customChecks ? null : headersRead(operations, api);
         for (Operation operation : operations) {
             answers.put(operation, new OperationAnswers(new RecentAnswers<>(),
                     new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>()));
@@ -160,7 +174,9 @@ final class RequestSteps {
             }
             report = merged(report, query(request, operation, remembered));
             report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
-            report = merged(report, (ValidationReport) custom.invokeExact(request, operation));
+            if (custom != null) {
+                report = merged(report, (ValidationReport) custom.invokeExact(request, operation));
+            }
             if (report.getMessages().isEmpty()) {
                 // An empty report stays empty with any context.
                 return report;
@@ -244,6 +260,44 @@ final class RequestSteps {
 
     private static Presented met(boolean met) {
         return met ? Presented.MET : Presented.NOT_MET;
+    }
+
+    /**
+     * The headers the steps read of any request to {@code operations}: {@code Content-Type} and
+     * {@code Accept} (media types, bodies), {@code Authorization} and API key headers (security),
+     * {@code Cookie} (cookie parameters and API keys), and each header parameter, a parameter being
+     * one as the validator tells it ({@code in} equal to {@code header} in any case).
+     */
+    private static NavigableSet<String> headersRead(Collection<Operation> operations, OpenAPI api) {
+        NavigableSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(List.of("Content-Type", "Accept", "Authorization", "Cookie"));
+        for (Operation operation : operations) {
+            if (operation.getParameters() != null) {
+                for (Parameter parameter : operation.getParameters()) {
+                    if (parameter.getIn() != null && parameter.getIn().equalsIgnoreCase("header") && parameter.getName() != null) {
+                        names.add(parameter.getName());
+                    }
+                }
+            }
+        }
+        Components components = api.getComponents();
+        if (components != null && components.getSecuritySchemes() != null) {
+            for (SecurityScheme scheme : components.getSecuritySchemes().values()) {
+                if (scheme != null && scheme.getType() == SecurityScheme.Type.APIKEY
+                        && scheme.getIn() == SecurityScheme.In.HEADER && scheme.getName() != null) {
+                    names.add(scheme.getName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether any step may read the header {@code name} of a request to one of the operations;
+     * one it never reads need not be handed to the validator.
+     */
+    boolean readsHeader(String name) {
+        return headersRead == null || headersRead.contains(name);
     }
 
     /**
@@ -355,6 +409,10 @@ final class RequestSteps {
     private static ValidationReport mediaTypes(Request request, ApiOperation operation, String header, MethodHandle step,
             RecentAnswers<ValidationReport> remembered) {
         Collection<String> values = request.getHeaderValues(header);
+        if (values.isEmpty()) {
+            // The step's first finding: no media type to check.
+            return ValidationReport.empty();
+        }
         if (remembered == null || values.size() != 1) {
             return run(step, request, operation);
         }

@@ -283,6 +283,66 @@ class RequestStepsTest {
     }
 
     @Test
+    void reportsWhatTheValidatorReportsWithOnlyTheHeadersItReads() throws ReflectiveOperationException {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: headers, version: "1"}
+                components:
+                  securitySchemes:
+                    headerKey: {type: apiKey, in: header, name: X-Api-Key}
+                    cookieKey: {type: apiKey, in: cookie, name: session}
+                paths:
+                  /items:
+                    parameters:
+                      - {name: X-Tenant, in: header, required: true, schema: {type: string, maxLength: 4}}
+                    post:
+                      security: [{headerKey: []}, {cookieKey: []}]
+                      parameters:
+                        - {name: X-Trace, in: header, schema: {type: integer}}
+                        - {name: theme, in: cookie, schema: {type: string, enum: [dark]}}
+                      requestBody:
+                        content:
+                          application/json: {schema: {type: object}}
+                      responses:
+                        "200":
+                          description: ok
+                          content:
+                            application/json: {schema: {type: object}}
+                """;
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        ApiOperation operation = routes.resolve("/items", Request.Method.POST);
+        List<String> names = List.of("X-Tenant", "x-tenant", "X-Trace", "X-TRACE", "X-Api-Key", "Cookie", "Accept",
+                "Content-Type", "content-type", "Authorization", "Host", "X-Other", "Via");
+        List<String> values = List.of("abc", "toolong", "7", "", "session=s; theme=dark", "theme=light",
+                "application/json", "text/html", "application/xml, application/json");
+        Random random = new Random(3);
+        int dropped = 0;
+        for (int i = 0; i < 3000; i++) {
+            SimpleRequest.Builder all = new SimpleRequest.Builder(Request.Method.POST, "/items");
+            SimpleRequest.Builder read = new SimpleRequest.Builder(Request.Method.POST, "/items");
+            for (int h = random.nextInt(6); h > 0; h--) {
+                String name = names.get(random.nextInt(names.size()));
+                String value = values.get(random.nextInt(values.size()));
+                all.withHeader(name, value);
+                if (steps.readsHeader(name)) {
+                    read.withHeader(name, value);
+                } else {
+                    dropped++;
+                }
+            }
+            ValidationReport expected = requestValidator.validateRequest(all.build(), operation);
+            assertThat(describe(steps.validate(read.build(), operation))).isEqualTo(describe(expected));
+        }
+        assertThat(dropped).isGreaterThan(500);
+        assertThat(steps.readsHeader("x-api-key")).isTrue();
+        assertThat(steps.readsHeader("x-trace")).isTrue();
+        assertThat(steps.readsHeader("X-Other")).isFalse();
+    }
+
+    @Test
     void keysQueryNamesSoThatNoTwoListsShareOne() {
         assertThat(RequestSteps.namesKey(List.of("a:1", "b"))).isNotEqualTo(RequestSteps.namesKey(List.of("a", "1:b")));
         assertThat(RequestSteps.namesKey(List.of())).isNotEqualTo(RequestSteps.namesKey(List.of("")));
