@@ -174,7 +174,8 @@ public final class OpenApiCheck implements Check {
             report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
             return;
         }
-        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection, loaded.routes());
+        Map<String, List<String>> query = queryOf(inspection);
+        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection, query, loaded.routes());
         Request withoutBody = validatorRequest.build();
         HttpRequest request = inspection.request();
         // Null when no operation fits: the validator then reports the missing path or method itself.
@@ -189,7 +190,9 @@ public final class OpenApiCheck implements Check {
         try {
             Request checked = bodySchema != null || request.bodyLength() == 0 ? withoutBody
                     : validatorRequest.withBody(bodyBytes(request)).build();
-            report = operation != null ? loaded.routes().validate(checked, operation, bodySchema != null)
+            // The query's key is that of the calls above that built it.
+            report = operation != null
+                    ? loaded.routes().validate(checked, operation, bodySchema != null, RequestSteps.queryKey(query))
                     : loaded.validator().validateRequest(checked);
             bodyViolations = bodySchema != null ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         } catch (RuntimeException | Error e) {
@@ -384,9 +387,22 @@ public final class OpenApiCheck implements Check {
      * {@code max-violations}. With an operation table, only the headers the validator may read
      * ({@link OperationRoutes#readsHeader}) are handed over.
      */
-    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection, OperationRoutes routes) {
+    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection, Map<String, List<String>> query,
+            OperationRoutes routes) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            builder.withQueryParam(parameter.getKey(), parameter.getValue());
+        }
+        for (List<String> field : groupByName(request.headers(), routes)) {
+            // The first element is the name as first received, the others its values.
+            builder.withHeader(field.get(0), field.subList(1, field.size()));
+        }
+        return builder;
+    }
+
+    /** The query values Bulwark decoded, grouped by their exact names in the order each first appears. */
+    private static Map<String, List<String>> queryOf(Inspection inspection) {
         Map<String, List<String>> query = null;
         for (RequestValue value : inspection.values()) {
             Location location = value.location();
@@ -397,16 +413,7 @@ public final class OpenApiCheck implements Check {
                 query.computeIfAbsent(location.name(), name -> new ArrayList<>(1)).add(value.decoded());
             }
         }
-        if (query != null) {
-            for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-                builder.withQueryParam(parameter.getKey(), parameter.getValue());
-            }
-        }
-        for (List<String> field : groupByName(request.headers(), routes)) {
-            // The first element is the name as first received, the others its values.
-            builder.withHeader(field.get(0), field.subList(1, field.size()));
-        }
-        return builder;
+        return query == null ? Map.of() : query;
     }
 
     private static byte[] bodyBytes(HttpRequest request) {

@@ -189,16 +189,17 @@ final class OperationRoutes {
      * validator adds to each message (the request's path and method).
      */
     ValidationReport validate(Request request, ApiOperation operation) {
-        return validate(request, operation, false);
+        return validate(request, operation, false, RequestSteps.queryKey(request));
     }
 
     /**
      * As {@link #validate(Request, ApiOperation)}, for a request whose body is checked apart
-     * ({@code bodyCheckedApart}, see {@link RequestSteps#validate(Request, ApiOperation, boolean)}):
-     * the report may then lack {@code validation.request.body.missing}, which the caller drops.
+     * ({@code bodyCheckedApart}) and whose query has the key {@code queryKey} (see
+     * {@link RequestSteps#validate(Request, ApiOperation, boolean, String)}): the report may then
+     * lack {@code validation.request.body.missing}, which the caller drops.
      */
-    ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart) {
-        ValidationReport report = steps != null ? steps.validate(request, operation, bodyCheckedApart)
+    ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
+        ValidationReport report = steps != null ? steps.validate(request, operation, bodyCheckedApart, queryKey)
                 : requestValidator.validateRequest(request, operation);
         if (report.getMessages().isEmpty()) {
             return report;

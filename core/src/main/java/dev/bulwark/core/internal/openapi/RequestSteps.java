@@ -18,6 +18,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -149,16 +150,17 @@ final class RequestSteps {
 
     /** What the validator's {@code validateRequest(request, operation)} reports. */
     ValidationReport validate(Request request, ApiOperation operation) {
-        return validate(request, operation, false);
+        return validate(request, operation, false, queryKey(request));
     }
 
     /**
      * As {@link #validate(Request, ApiOperation)}; with {@code bodyCheckedApart} (the request carries
      * no body, as the body is checked elsewhere against a schema of the operation's request body),
      * without the body step, whose only possible message, {@code validation.request.body.missing},
-     * the caller drops.
+     * the caller drops. {@code queryKey} is the key of the request's query ({@link #queryKey(Map)}),
+     * or null to have the query checked whatever was found before.
      */
-    ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart) {
+    ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
         OperationAnswers remembered = answers.get(operation.getOperation());
         try {
             ValidationReport report = securityMet(request, operation.getOperation()) ? ValidationReport.empty()
@@ -172,7 +174,7 @@ final class RequestSteps {
             if (!bodyCheckedApart) {
                 report = merged(report, (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()));
             }
-            report = merged(report, query(request, operation, remembered));
+            report = merged(report, query(request, operation, remembered, queryKey));
             report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
             if (custom != null) {
                 report = merged(report, (ValidationReport) custom.invokeExact(request, operation));
@@ -317,12 +319,12 @@ final class RequestSteps {
      * ones. They read nothing of the request but its query (names and values, through
      * {@link Request#getQueryParameters()} and {@link Request#getQueryParameterValues(String)}), so
      * a query they found without a message is found so again: such queries are remembered per
-     * operation ({@link #queryKey}) and not checked again. A query with a message is checked every
-     * time, so that each report is the request's own, and is not kept.
+     * operation by their keys ({@link #queryKey(Map)}) and not checked again. A query with a message
+     * is checked every time, so that each report is the request's own, and is not kept.
      */
-    private ValidationReport query(Request request, ApiOperation operation, OperationAnswers remembered) {
-        String query = remembered == null ? null : queryKey(request);
-        if (query == null) {
+    private ValidationReport query(Request request, ApiOperation operation, OperationAnswers remembered,
+            String query) {
+        if (remembered == null || query == null) {
             return queryChecked(request, operation, remembered);
         }
         ValidationReport[] checked = new ValidationReport[1];
@@ -341,15 +343,28 @@ final class RequestSteps {
         return merged(report, unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()));
     }
 
-    /**
-     * The query as the query steps read it: each name in the request's order, with its values, all
-     * preceded by their lengths or counts (so that no two queries share a key), or null when that
-     * is longer than a remembered key may be.
-     */
+    /** The key of {@code request}'s query: its names in order with their values, read back as the steps read them. */
     static String queryKey(Request request) {
-        StringBuilder key = new StringBuilder();
+        Map<String, Collection<String>> query = new LinkedHashMap<>();
         for (String name : request.getQueryParameters()) {
-            Collection<String> values = request.getQueryParameterValues(name);
+            query.put(name, request.getQueryParameterValues(name));
+        }
+        return queryKey(query);
+    }
+
+    /**
+     * The key of the query that the validator's request builder makes of one
+     * {@code withQueryParam(name, values)} per entry of {@code query}, in order: each name and
+     * value preceded by its length, each list of values by its count, so that equal keys mean the
+     * same calls, hence the same query in the request built (whatever the builder makes of names
+     * that differ in case). A request's query read back name by name is such a list of calls too.
+     * Null when the key is longer than a remembered key may be.
+     */
+    static String queryKey(Map<String, ? extends Collection<String>> query) {
+        StringBuilder key = new StringBuilder();
+        for (Map.Entry<String, ? extends Collection<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            Collection<String> values = parameter.getValue();
             key.append(name.length()).append(':').append(name).append(values.size()).append('=');
             for (String value : values) {
                 if (value == null) {
