@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -271,6 +274,50 @@ class RequestStepsTest {
         }
         assertThat(valid).isGreaterThan(300);
         assertThat(refused).isGreaterThan(300);
+    }
+
+    @Test
+    void reportsWhatTheValidatorReportsFromThreadsSharingTheRememberedAnswers() throws Exception {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
+                .build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        ApiOperation operation = routes.resolve("/pets", Request.Method.GET);
+        List<String> limits = List.of("1", "10", "11", "x", "");
+        List<String> accepts = List.of("application/json", "text/csv", "text/html", "*/*");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> differences = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Random random = new Random(t);
+                differences.add(threads.submit(() -> {
+                    List<String> found = new ArrayList<>();
+                    for (int i = 0; i < 2000; i++) {
+                        Map<String, List<String>> calls = new LinkedHashMap<>();
+                        calls.put(random.nextBoolean() ? "limit" : "other", List.of(limits.get(random.nextInt(limits.size()))));
+                        SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.GET, "/pets")
+                                .withHeader("X-Trace", random.nextBoolean() ? "abc" : "far-too-long")
+                                .withAccept(accepts.get(random.nextInt(accepts.size())));
+                        calls.forEach(builder::withQueryParam);
+                        Request request = builder.build();
+                        String expected = describe(requestValidator.validateRequest(request, operation));
+                        String actual = describe(steps.validate(request, operation, false, RequestSteps.queryKey(calls)));
+                        if (!actual.equals(expected)) {
+                            found.add(calls + ": " + actual + " instead of " + expected);
+                        }
+                    }
+                    return found;
+                }));
+            }
+            for (Future<List<String>> thread : differences) {
+                assertThat(thread.get()).isEmpty();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
