@@ -172,7 +172,8 @@ final class RequestSteps {
             report = merged(report, (ValidationReport) headers.invokeExact(request, operation));
             report = merged(report, (ValidationReport) pathParameters.invokeExact(operation));
             if (!bodyCheckedApart) {
-                report = merged(report, (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()));
+                report = merged(report,
+                        (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()));
             }
             report = merged(report, query(request, operation, remembered, queryKey));
             report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
@@ -276,7 +277,8 @@ final class RequestSteps {
         for (Operation operation : operations) {
             if (operation.getParameters() != null) {
                 for (Parameter parameter : operation.getParameters()) {
-                    if (parameter.getIn() != null && parameter.getIn().equalsIgnoreCase("header") && parameter.getName() != null) {
+                    if (parameter.getIn() != null && parameter.getIn().equalsIgnoreCase("header")
+                            && parameter.getName() != null) {
                         names.add(parameter.getName());
                     }
                 }
@@ -340,7 +342,8 @@ final class RequestSteps {
         ValidationReport report = run(queryParameters, request, operation);
         report = merged(report, run(explodedQueryParameters, request, operation));
         report = merged(report, run(deepObjectQueryParameters, request, operation));
-        return merged(report, unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()));
+        return merged(report,
+                unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()));
     }
 
     /** The key of {@code request}'s query: its names in order with their values, read back as the steps read them. */
