@@ -272,7 +272,7 @@ final class JsonBodySchemas {
      * {@link #schemaFor(ApiOperation, Request, boolean)} takes the operation the table found.
      */
     Schema schemaFor(String path, Request.Method method, Request request, boolean hasBody) {
-        if (!jsonBody(request, hasBody)) {
+        if (!jsonBody(request.getContentType().orElse(null), hasBody)) {
             return null;
         }
         if (operations == null) {
@@ -284,7 +284,8 @@ final class JsonBodySchemas {
 
     /** As {@link #schemaFor(String, Request.Method, Request, boolean)}, for the operation the request resolved to. */
     Schema schemaFor(ApiOperation operation, Request request, boolean hasBody) {
-        if (!jsonBody(request, hasBody)) {
+        String contentType = request.getContentType().orElse(null);
+        if (!jsonBody(contentType, hasBody)) {
             return null;
         }
         Map<PathItem.HttpMethod, OperationBodies> byMethod = bodies.get(operation.getApiPath().original());
@@ -292,15 +293,13 @@ final class JsonBodySchemas {
         if (operationBodies == null) {
             return null;
         }
-        String contentType = request.getContentType().orElseThrow();
         return operationBodies.mediaTypes()
                 .answer(contentType, value -> ContentTypeUtils.findMostSpecificMatch(value, operationBodies.declared()))
                 .map(operationBodies.schemas()::get)
                 .orElse(null);
     }
 
-    private boolean jsonBody(Request request, boolean hasBody) {
-        String contentType = request.getContentType().orElse(null);
+    private boolean jsonBody(String contentType, boolean hasBody) {
         return hasBody && contentType != null && jsonContentTypes.answer(contentType, ContentTypeUtils::isJsonContentType);
     }
 

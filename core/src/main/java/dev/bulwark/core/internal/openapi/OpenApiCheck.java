@@ -174,7 +174,8 @@ public final class OpenApiCheck implements Check {
             report(inspection, METHOD_NOT_ALLOWED, Location.REQUEST, routeMode);
             return;
         }
-        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection);
+        Map<String, List<String>> query = queryOf(inspection);
+        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection, query, loaded.routes());
         Request withoutBody = validatorRequest.build();
         HttpRequest request = inspection.request();
         // Null when no operation fits: the validator then reports the missing path or method itself.
@@ -189,7 +190,9 @@ public final class OpenApiCheck implements Check {
         try {
             Request checked = bodySchema != null || request.bodyLength() == 0 ? withoutBody
                     : validatorRequest.withBody(bodyBytes(request)).build();
-            report = operation != null ? loaded.routes().validate(checked, operation)
+            // The query's key is that of the calls above that built it.
+            report = operation != null
+                    ? loaded.routes().validate(checked, operation, bodySchema != null, RequestSteps.queryKey(query))
                     : loaded.validator().validateRequest(checked);
             bodyViolations = bodySchema != null ? JsonBodySchemas.validate(bodySchema, bodyBytes(request)) : List.of();
         } catch (RuntimeException | Error e) {
@@ -328,7 +331,7 @@ public final class OpenApiCheck implements Check {
             return List.of();
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
-        for (List<String> field : groupByName(headers)) {
+        for (List<String> field : groupByName(headers, null)) {
             response.withHeader(field.get(0), field.subList(1, field.size()));
         }
         ValidationReport report;
@@ -381,11 +384,25 @@ public final class OpenApiCheck implements Check {
      * of fields, not its square. Query values are grouped by their exact name before the builder,
      * which files names that differ only in case under one: {@code ?ids=1&IDS=2&ids=3} reaches the
      * validator as {@code [1, 3, 2]}, the order that decides which violations fall within
-     * {@code max-violations}.
+     * {@code max-violations}. With an operation table, only the headers the validator may read
+     * ({@link OperationRoutes#readsHeader}) are handed over.
      */
-    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection) {
+    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection, Map<String, List<String>> query,
+            OperationRoutes routes) {
         HttpRequest request = inspection.request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            builder.withQueryParam(parameter.getKey(), parameter.getValue());
+        }
+        for (List<String> field : groupByName(request.headers(), routes)) {
+            // The first element is the name as first received, the others its values.
+            builder.withHeader(field.get(0), field.subList(1, field.size()));
+        }
+        return builder;
+    }
+
+    /** The query values Bulwark decoded, grouped by their exact names in the order each first appears. */
+    private static Map<String, List<String>> queryOf(Inspection inspection) {
         Map<String, List<String>> query = null;
         for (RequestValue value : inspection.values()) {
             Location location = value.location();
@@ -396,16 +413,7 @@ public final class OpenApiCheck implements Check {
                 query.computeIfAbsent(location.name(), name -> new ArrayList<>(1)).add(value.decoded());
             }
         }
-        if (query != null) {
-            for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-                builder.withQueryParam(parameter.getKey(), parameter.getValue());
-            }
-        }
-        for (List<String> field : groupByName(request.headers())) {
-            // The first element is the name as first received, the others its values.
-            builder.withHeader(field.get(0), field.subList(1, field.size()));
-        }
-        return builder;
+        return query == null ? Map.of() : query;
     }
 
     private static byte[] bodyBytes(HttpRequest request) {
@@ -417,10 +425,14 @@ public final class OpenApiCheck implements Check {
     /**
      * The header fields grouped by name without regard to case, in the order each name first
      * appears: per name, a list of the name as first spelled followed by every value in order.
+     * With {@code routes}, only the fields whose names its validator may read.
      */
-    private static Collection<List<String>> groupByName(Headers headers) {
+    private static Collection<List<String>> groupByName(Headers headers, OperationRoutes routes) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Headers.Header header : headers.all()) {
+            if (routes != null && !routes.readsHeader(header.name())) {
+                continue;
+            }
             List<String> field = fields.get(header.lowerCaseName());
             if (field == null) {
                 field = new ArrayList<>(2);

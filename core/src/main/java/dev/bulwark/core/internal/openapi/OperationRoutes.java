@@ -189,7 +189,17 @@ final class OperationRoutes {
      * validator adds to each message (the request's path and method).
      */
     ValidationReport validate(Request request, ApiOperation operation) {
-        ValidationReport report = steps != null ? steps.validate(request, operation)
+        return validate(request, operation, false, RequestSteps.queryKey(request));
+    }
+
+    /**
+     * As {@link #validate(Request, ApiOperation)}, for a request whose body is checked apart
+     * ({@code bodyCheckedApart}) and whose query has the key {@code queryKey} (see
+     * {@link RequestSteps#validate(Request, ApiOperation, boolean, String)}): the report may then
+     * lack {@code validation.request.body.missing}, which the caller drops.
+     */
+    ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
+        ValidationReport report = steps != null ? steps.validate(request, operation, bodyCheckedApart, queryKey)
                 : requestValidator.validateRequest(request, operation);
         if (report.getMessages().isEmpty()) {
             return report;
@@ -198,6 +208,15 @@ final class OperationRoutes {
                 .withRequestPath(request.getPath())
                 .withRequestMethod(request.getMethod())
                 .build());
+    }
+
+    /**
+     * Whether the validator may read the header {@code name} of a request to this spec; a header
+     * it never reads need not be handed to it. Every header may be read when the validator's
+     * {@code validateRequest} runs as a whole.
+     */
+    boolean readsHeader(String name) {
+        return steps == null || steps.readsHeader(name);
     }
 
     /**

@@ -6,14 +6,23 @@ import com.atlassian.oai.validator.interaction.request.RequestValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * {@link RequestValidator#validateRequest(Request, ApiOperation)} step by step, in its order and
@@ -24,7 +33,18 @@ import java.util.Map;
  * Answers are kept per operation in a bounded table ({@link RecentAnswers}),
  * for a header sent once; a repeated header is checked as before. The unexpected query parameter
  * step remembers which lists of names (in order) it found all expected (it reads nothing else of
- * the request), and is skipped when its key is ignored.
+ * the request), and is skipped when its key is ignored. The body step is skipped when the body is
+ * checked apart ({@link JsonBodySchemas}): the validator is then shown no body, and of a request
+ * without one it reports at most that the body is missing, which the caller drops. The security
+ * step is skipped when one of the operation's requirements is met by the headers and query it
+ * reads ({@link #securityMet}); any other request, and any requirement naming a scheme the step
+ * would log about (undefined, or of a type it does not check), still goes through it. The four
+ * query steps together remember which whole queries (names and values) they found without a
+ * message ({@link #query}), as they read nothing else of the request. Steps that report nothing
+ * are left out of the report rather than merged into it as empty reports; the media type steps
+ * report nothing when the header is absent, and the custom step nothing when the validator has no
+ * custom checks, so neither runs then. The steps read a request's headers by name only, from a
+ * list known at start-up ({@link #readsHeader}), so that the caller need not hand over the rest.
  *
  * <p>The steps are the validator's own private methods, reached once at start-up, and their list
  * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version
@@ -40,6 +60,8 @@ final class RequestSteps {
     private static final MethodType STEP = MethodType.methodType(ValidationReport.class, Request.class, ApiOperation.class);
 
     private final MethodHandle security;
+    /** The validator's model, whose security schemes its security step reads. */
+    private final OpenAPI api;
     private final MethodHandle body;
     private final MethodHandle contentType;
     private final MethodHandle accepts;
@@ -51,23 +73,34 @@ final class RequestSteps {
     /** Null when its only key is ignored. */
     private final MethodHandle unexpectedQueryParameters;
     private final MethodHandle cookieParameters;
+    /** Null when the validator has no custom checks, so that the step reports nothing. */
     private final MethodHandle custom;
+    /**
+     * The names of the headers any step can read, compared as the validator's request compares
+     * them ({@link String#CASE_INSENSITIVE_ORDER}); null when that cannot be told (custom checks).
+     */
+    private final NavigableSet<String> headersRead;
     /** Per operation of the validator's model, its remembered answers; filled at start-up. */
     private final Map<Operation, OperationAnswers> answers = new IdentityHashMap<>();
 
     /**
      * Reports by {@code Content-Type} value and by {@code Accept} value; whether the query's names
-     * (in order) are all expected.
+     * (in order) are all expected; queries the query steps found without a message. Each table
+     * holds at most {@value RecentAnswers#REMEMBERED_VALUES} keys of up to
+     * {@value RecentAnswers#REMEMBERED_LENGTH} characters, so a few KB per operation of the spec,
+     * whatever clients send.
      */
     private record OperationAnswers(RecentAnswers<ValidationReport> contentTypes,
             RecentAnswers<ValidationReport> accepts,
-            RecentAnswers<Boolean> queryNamesExpected) {
+            RecentAnswers<Boolean> queryNamesExpected,
+            RecentAnswers<Boolean> validQueries) {
     }
 
     private RequestSteps(RequestValidator validator, Collection<Operation> operations,
             boolean unexpectedQueryParametersIgnored) throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(RequestValidator.class, MethodHandles.lookup());
         Object securityValidator = read(validator, "securityValidator");
+        this.api = (OpenAPI) read(securityValidator, "api");
         this.security = MethodHandles.privateLookupIn(securityValidator.getClass(), MethodHandles.lookup())
                 .findVirtual(securityValidator.getClass(), "validateSecurity", STEP).bindTo(securityValidator);
         Object bodyValidator = read(validator, "requestBodyValidator");
@@ -86,10 +119,12 @@ final class RequestSteps {
         this.unexpectedQueryParameters = unexpectedQueryParametersIgnored ? null
                 : step(lookup, validator, "validateUnexpectedQueryParameters");
         this.cookieParameters = step(lookup, validator, "validateCookieParameters");
-        this.custom = step(lookup, validator, "validateCustom");
+        boolean customChecks = !((List<?>) read(validator, "customRequestValidators")).isEmpty();
+        this.custom = customChecks ? step(lookup, validator, "validateCustom") : null;
+        this.headersRead = customChecks ? null : headersRead(operations, api);
         for (Operation operation : operations) {
             answers.put(operation, new OperationAnswers(new RecentAnswers<>(),
-                    new RecentAnswers<>(), new RecentAnswers<>()));
+                    new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>()));
         }
     }
 
@@ -115,21 +150,36 @@ final class RequestSteps {
 
     /** What the validator's {@code validateRequest(request, operation)} reports. */
     ValidationReport validate(Request request, ApiOperation operation) {
+        return validate(request, operation, false, queryKey(request));
+    }
+
+    /**
+     * As {@link #validate(Request, ApiOperation)}; with {@code bodyCheckedApart} (the request carries
+     * no body, as the body is checked elsewhere against a schema of the operation's request body),
+     * without the body step, whose only possible message, {@code validation.request.body.missing},
+     * the caller drops. {@code queryKey} is the key of the request's query ({@link #queryKey(Map)}),
+     * or null to have the query checked whatever was found before.
+     */
+    ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
         OperationAnswers remembered = answers.get(operation.getOperation());
         try {
-            ValidationReport report = ((ValidationReport) security.invokeExact(request, operation))
-                    .merge(mediaTypes(request, operation, "Content-Type", contentType,
-                            remembered == null ? null : remembered.contentTypes()))
-                    .merge(mediaTypes(request, operation, "Accept", accepts, remembered == null ? null : remembered.accepts()))
-                    .merge((ValidationReport) headers.invokeExact(request, operation))
-                    .merge((ValidationReport) pathParameters.invokeExact(operation))
-                    .merge((ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()))
-                    .merge((ValidationReport) queryParameters.invokeExact(request, operation))
-                    .merge((ValidationReport) explodedQueryParameters.invokeExact(request, operation))
-                    .merge((ValidationReport) deepObjectQueryParameters.invokeExact(request, operation))
-                    .merge(unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()))
-                    .merge((ValidationReport) cookieParameters.invokeExact(request, operation))
-                    .merge((ValidationReport) custom.invokeExact(request, operation));
+            ValidationReport report = securityMet(request, operation.getOperation()) ? ValidationReport.empty()
+                    : (ValidationReport) security.invokeExact(request, operation);
+            report = merged(report, mediaTypes(request, operation, "Content-Type", contentType,
+                    remembered == null ? null : remembered.contentTypes()));
+            report = merged(report, mediaTypes(request, operation, "Accept", accepts,
+                    remembered == null ? null : remembered.accepts()));
+            report = merged(report, (ValidationReport) headers.invokeExact(request, operation));
+            report = merged(report, (ValidationReport) pathParameters.invokeExact(operation));
+            if (!bodyCheckedApart) {
+                report = merged(report,
+                        (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()));
+            }
+            report = merged(report, query(request, operation, remembered, queryKey));
+            report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
+            if (custom != null) {
+                report = merged(report, (ValidationReport) custom.invokeExact(request, operation));
+            }
             if (report.getMessages().isEmpty()) {
                 // An empty report stays empty with any context.
                 return report;
@@ -145,6 +195,191 @@ final class RequestSteps {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Whether the validator's security step reports nothing for {@code request}: the operation asks
+     * for no security, or all schemes of one of its requirements are met as the step checks them
+     * ({@link #presented}), and every scheme the requirements name is defined and of a kind the
+     * step checks without a log line. The step then finds that requirement without an error and
+     * reports nothing, whatever the others find. False means only that the step must run.
+     */
+    boolean securityMet(Request request, Operation operation) {
+        List<SecurityRequirement> requirements = operation.getSecurity();
+        if (requirements == null || requirements.isEmpty()) {
+            return true;
+        }
+        Components components = api.getComponents();
+        Map<String, SecurityScheme> schemes = components == null ? null : components.getSecuritySchemes();
+        if (schemes == null) {
+            // The step warns that the schemes are missing.
+            return false;
+        }
+        boolean met = false;
+        for (SecurityRequirement requirement : requirements) {
+            boolean all = true;
+            for (String name : requirement.keySet()) {
+                Presented presented = presented(request, schemes.get(name));
+                if (presented == Presented.UNKNOWN) {
+                    return false;
+                }
+                all &= presented == Presented.MET;
+            }
+            met |= all;
+        }
+        return met;
+    }
+
+    /** What the security step finds of one scheme: nothing to report, something, or not told here. */
+    private enum Presented { MET, NOT_MET, UNKNOWN }
+
+    /**
+     * The security step's reading of {@code scheme} on {@code request}, by the same calls on the
+     * request: an HTTP {@code basic} or {@code bearer} scheme needs the first {@code Authorization}
+     * value to start with {@code "Basic "} or {@code "Bearer "} (any other HTTP scheme is met), an
+     * API key in a header a non-empty first value, an API key in the query a value. API keys in
+     * cookies, other types and undefined schemes are left to the step.
+     */
+    private static Presented presented(Request request, SecurityScheme scheme) {
+        if (scheme == null || scheme.getType() == null) {
+            return Presented.UNKNOWN;
+        }
+        return switch (scheme.getType()) {
+            case HTTP -> "BASIC".equalsIgnoreCase(scheme.getScheme()) ? authorization(request, "Basic ")
+                    : "BEARER".equalsIgnoreCase(scheme.getScheme()) ? authorization(request, "Bearer ")
+                    : Presented.MET;
+            case APIKEY -> scheme.getIn() == SecurityScheme.In.HEADER
+                    ? met(request.getHeaderValue(scheme.getName()).filter(value -> !value.isEmpty()).isPresent())
+                    : scheme.getIn() == SecurityScheme.In.QUERY
+                    ? met(request.getQueryParameterValues(scheme.getName()).stream().findFirst().isPresent())
+                    : Presented.UNKNOWN;
+            default -> Presented.UNKNOWN;
+        };
+    }
+
+    private static Presented authorization(Request request, String prefix) {
+        return met(request.getHeaderValue("Authorization").filter(value -> value.startsWith(prefix)).isPresent());
+    }
+
+    private static Presented met(boolean met) {
+        return met ? Presented.MET : Presented.NOT_MET;
+    }
+
+    /**
+     * The headers the steps read of any request to {@code operations}: {@code Content-Type} and
+     * {@code Accept} (media types, bodies), {@code Authorization} and API key headers (security),
+     * {@code Cookie} (cookie parameters and API keys), and each header parameter, a parameter being
+     * one as the validator tells it ({@code in} equal to {@code header} in any case).
+     */
+    private static NavigableSet<String> headersRead(Collection<Operation> operations, OpenAPI api) {
+        NavigableSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(List.of("Content-Type", "Accept", "Authorization", "Cookie"));
+        for (Operation operation : operations) {
+            if (operation.getParameters() != null) {
+                for (Parameter parameter : operation.getParameters()) {
+                    if (parameter.getIn() != null && parameter.getIn().equalsIgnoreCase("header")
+                            && parameter.getName() != null) {
+                        names.add(parameter.getName());
+                    }
+                }
+            }
+        }
+        Components components = api.getComponents();
+        if (components != null && components.getSecuritySchemes() != null) {
+            for (SecurityScheme scheme : components.getSecuritySchemes().values()) {
+                if (scheme != null && scheme.getType() == SecurityScheme.Type.APIKEY
+                        && scheme.getIn() == SecurityScheme.In.HEADER && scheme.getName() != null) {
+                    names.add(scheme.getName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether any step may read the header {@code name} of a request to one of the operations;
+     * one it never reads need not be handed to the validator.
+     */
+    boolean readsHeader(String name) {
+        return headersRead == null || headersRead.contains(name);
+    }
+
+    /**
+     * {@code left} merged with {@code right}, the messages of one after the other; an empty side
+     * adds nothing, so that it is left out rather than wrapped (the validator's merged report
+     * copies every message each time it is read).
+     */
+    private static ValidationReport merged(ValidationReport left, ValidationReport right) {
+        if (right.getMessages().isEmpty()) {
+            return left;
+        }
+        return left.getMessages().isEmpty() ? right : left.merge(right);
+    }
+
+    /**
+     * The four query steps in their order: query parameters, exploded ones, deep objects, unexpected
+     * ones. They read nothing of the request but its query (names and values, through
+     * {@link Request#getQueryParameters()} and {@link Request#getQueryParameterValues(String)}), so
+     * a query they found without a message is found so again: such queries are remembered per
+     * operation by their keys ({@link #queryKey(Map)}) and not checked again. A query with a message
+     * is checked every time, so that each report is the request's own, and is not kept.
+     */
+    private ValidationReport query(Request request, ApiOperation operation, OperationAnswers remembered,
+            String query) {
+        if (remembered == null || query == null) {
+            return queryChecked(request, operation, remembered);
+        }
+        ValidationReport[] checked = new ValidationReport[1];
+        remembered.validQueries().answer(query, unused -> {
+            checked[0] = queryChecked(request, operation, remembered);
+            return checked[0].getMessages().isEmpty();
+        }, valid -> valid);
+        // Not run: the query was kept, so it was found without a message before.
+        return checked[0] != null ? checked[0] : ValidationReport.empty();
+    }
+
+    private ValidationReport queryChecked(Request request, ApiOperation operation, OperationAnswers remembered) {
+        ValidationReport report = run(queryParameters, request, operation);
+        report = merged(report, run(explodedQueryParameters, request, operation));
+        report = merged(report, run(deepObjectQueryParameters, request, operation));
+        return merged(report,
+                unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()));
+    }
+
+    /** The key of {@code request}'s query: its names in order with their values, read back as the steps read them. */
+    static String queryKey(Request request) {
+        Map<String, Collection<String>> query = new LinkedHashMap<>();
+        for (String name : request.getQueryParameters()) {
+            query.put(name, request.getQueryParameterValues(name));
+        }
+        return queryKey(query);
+    }
+
+    /**
+     * The key of the query that the validator's request builder makes of one
+     * {@code withQueryParam(name, values)} per entry of {@code query}, in order: each name and
+     * value preceded by its length, each list of values by its count, so that equal keys mean the
+     * same calls, hence the same query in the request built (whatever the builder makes of names
+     * that differ in case). A request's query read back name by name is such a list of calls too.
+     * Null when the key is longer than a remembered key may be.
+     */
+    static String queryKey(Map<String, ? extends Collection<String>> query) {
+        StringBuilder key = new StringBuilder();
+        for (Map.Entry<String, ? extends Collection<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            Collection<String> values = parameter.getValue();
+            key.append(name.length()).append(':').append(name).append(values.size()).append('=');
+            for (String value : values) {
+                if (value == null) {
+                    return null;
+                }
+                key.append(value.length()).append(':').append(value);
+            }
+            if (key.length() > RecentAnswers.REMEMBERED_LENGTH) {
+                return null;
+            }
+        }
+        return key.toString();
     }
 
     /**
@@ -192,6 +427,10 @@ final class RequestSteps {
     private static ValidationReport mediaTypes(Request request, ApiOperation operation, String header, MethodHandle step,
             RecentAnswers<ValidationReport> remembered) {
         Collection<String> values = request.getHeaderValues(header);
+        if (values.isEmpty()) {
+            // The step's first finding: no media type to check.
+            return ValidationReport.empty();
+        }
         if (remembered == null || values.size() != 1) {
             return run(step, request, operation);
         }

@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What this package reads of swagger-request-validator's private layout, and the one version it is
  * known to read correctly. {@link OperationRoutes} and {@link RequestSteps} copy the validator's
- * operation lookup and its list of request steps; a later version could add or reorder a step
- * without changing a field name, which no reflective lookup would notice. They are therefore used
+ * operation lookup and its list of request steps, and {@link RequestSteps} also the way its
+ * security step reads a request and the headers its steps read; a later version could add or
+ * reorder a step, or read a request otherwise, without changing a field name, which no
+ * reflective lookup would notice. They are therefore used
  * only with the validator version they were compared against ({@value #TESTED_VERSION}); with any
  * other (or one that cannot be told), requests go to the validator's own {@code validateRequest},
  * slower with the same verdicts. Which of the two is used is logged once, when first asked.

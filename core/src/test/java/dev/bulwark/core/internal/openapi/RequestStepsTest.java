@@ -11,8 +11,15 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.Operation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +108,291 @@ class RequestStepsTest {
         variants.add(builder -> builder.withAuthorization("Basic abc"));
         assertSameReports(OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build(), Request.Method.POST,
                 variants, false);
+    }
+
+    /**
+     * Every way of asking for security the step reads (basic, bearer, another HTTP scheme, API
+     * keys in a header, the query and a cookie, OAuth 2, an undefined scheme; alone, together, as
+     * alternatives, optional), against random credentials.
+     */
+    private static final String SECURED = """
+            openapi: 3.0.3
+            info: {title: security, version: "1"}
+            components:
+              securitySchemes:
+                basic: {type: http, scheme: basic}
+                bearer: {type: http, scheme: Bearer}
+                digest: {type: http, scheme: digest}
+                headerKey: {type: apiKey, in: header, name: X-Api-Key}
+                queryKey: {type: apiKey, in: query, name: api_key}
+                cookieKey: {type: apiKey, in: cookie, name: session}
+                oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: "https://example.com/token", scopes: {}}}}
+            paths:
+              /bearer: {post: {security: [{bearer: []}], responses: {"200": {description: ok}}}}
+              /basic: {post: {security: [{basic: []}], responses: {"200": {description: ok}}}}
+              /digest: {post: {security: [{digest: []}], responses: {"200": {description: ok}}}}
+              /either: {post: {security: [{bearer: []}, {headerKey: []}], responses: {"200": {description: ok}}}}
+              /both: {post: {security: [{basic: [], queryKey: []}], responses: {"200": {description: ok}}}}
+              /optional: {post: {security: [{}, {bearer: []}], responses: {"200": {description: ok}}}}
+              /cookie: {post: {security: [{cookieKey: []}, {bearer: []}], responses: {"200": {description: ok}}}}
+              /oauth: {post: {security: [{oauth: []}, {bearer: []}], responses: {"200": {description: ok}}}}
+              /undefined: {post: {security: [{nowhere: []}, {bearer: []}], responses: {"200": {description: ok}}}}
+              /open: {post: {responses: {"200": {description: ok}}}}
+            """;
+
+    private static final List<String> AUTHORIZATIONS = List.of("Bearer abc", "Basic YTpi", "bearer abc", "Bearer",
+            "Bearerabc", "Basic", "Digest x", "", " Bearer abc");
+
+    @Test
+    void skipsTheSecurityStepOnlyWhereItReportsNothing() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SECURED)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
+                .build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        List<String> paths = List.of("/bearer", "/basic", "/digest", "/either", "/both", "/optional", "/cookie", "/oauth",
+                "/undefined", "/open");
+        Random random = new Random(12);
+        int skipped = 0;
+        int refused = 0;
+        for (int i = 0; i < 4000; i++) {
+            String path = paths.get(random.nextInt(paths.size()));
+            SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.POST, path);
+            int authorizations = random.nextInt(4) == 0 ? 2 : random.nextInt(2);
+            for (int a = 0; a < authorizations; a++) {
+                builder.withHeader(random.nextBoolean() ? "Authorization" : "authorization",
+                        AUTHORIZATIONS.get(random.nextInt(AUTHORIZATIONS.size())));
+            }
+            if (random.nextBoolean()) {
+                builder.withHeader(random.nextBoolean() ? "X-Api-Key" : "x-api-key", random.nextBoolean() ? "k" : "");
+            }
+            if (random.nextBoolean()) {
+                builder.withQueryParam(random.nextBoolean() ? "api_key" : "API_KEY", random.nextBoolean() ? "k" : "");
+            }
+            if (random.nextBoolean()) {
+                builder.withHeader("Cookie", random.nextBoolean() ? "session=s" : "other=o");
+            }
+            Request request = builder.build();
+            ApiOperation operation = routes.resolve(path, Request.Method.POST);
+            ValidationReport expected = requestValidator.validateRequest(request, operation);
+            assertThat(describe(steps.validate(request, operation))).as("%s %s", path, request.getHeaders())
+                    .isEqualTo(describe(expected));
+            Operation model = operation.getOperation();
+            if (steps.securityMet(request, model)) {
+                skipped++;
+                assertThat(expected.getMessages()).noneMatch(message -> message.getKey().startsWith("validation.request.security"));
+            } else if (expected.hasErrors()) {
+                refused++;
+            }
+        }
+        assertThat(skipped).isGreaterThan(1000);
+        assertThat(refused).isGreaterThan(1000);
+    }
+
+    @Test
+    void refusesAMissingOrWrongBearerTokenAsTheValidatorDoes() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SECURED).build();
+        RequestSteps steps = stepsOf(OperationRoutes.of(validator));
+        ApiOperation operation = OperationRoutes.of(validator).resolve("/bearer", Request.Method.POST);
+        assertThat(keys(steps.validate(new SimpleRequest.Builder(Request.Method.POST, "/bearer").build(), operation)))
+                .containsExactly("validation.request.security.missing");
+        assertThat(keys(steps.validate(new SimpleRequest.Builder(Request.Method.POST, "/bearer")
+                .withAuthorization("Basic YTpi").build(), operation)))
+                .containsExactly("validation.request.security.invalid");
+        assertThat(keys(steps.validate(new SimpleRequest.Builder(Request.Method.POST, "/bearer")
+                .withAuthorization("Bearer abc").build(), operation))).isEmpty();
+    }
+
+    @Test
+    void leavesOutOnlyTheMissingBodyWhenTheBodyIsCheckedApart() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        List<UnaryOperator<SimpleRequest.Builder>> variants = new ArrayList<>();
+        for (String contentType : CONTENT_TYPES) {
+            variants.add(builder -> builder.withContentType(contentType).withAuthorization("Bearer abc"));
+            variants.add(builder -> builder.withContentType(contentType).withAccept("text/html"));
+        }
+        variants.add(builder -> builder.withHeader("Content-Type", "text/plain", "application/json"));
+        for (Request.Method method : List.of(Request.Method.POST, Request.Method.GET)) {
+            for (UnaryOperator<SimpleRequest.Builder> variant : variants) {
+                Request request = variant.apply(new SimpleRequest.Builder(method, "/pets")).build();
+                ApiOperation operation = routes.resolve("/pets", method);
+                ValidationReport whole = requestValidator.validateRequest(request, operation);
+                ValidationReport expected = ValidationReport.from(whole.getMessages().stream()
+                        .filter(message -> !message.getKey().equals("validation.request.body.missing"))
+                        .toList());
+                assertThat(describe(steps.validate(request, operation, true, RequestSteps.queryKey(request))))
+                        .isEqualTo(describe(expected));
+            }
+        }
+    }
+
+    private static List<String> keys(ValidationReport report) {
+        return report.getMessages().stream().map(ValidationReport.Message::getKey).toList();
+    }
+
+    @Test
+    void reportsWhatTheValidatorReportsForRandomQueriesSeenAgain() throws ReflectiveOperationException {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
+                .build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        ApiOperation operation = routes.resolve("/pets", Request.Method.GET);
+        List<String> names = List.of("limit", "LIMIT", "lim", "unexpected");
+        List<String> values = List.of("1", "10", "11", "-1", "abc", "", "1:2", "2=");
+        Random random = new Random(7);
+        int valid = 0;
+        int refused = 0;
+        for (int i = 0; i < 3000; i++) {
+            // Grouped by exact name, one builder call per name, as OpenApiCheck hands the query over.
+            Map<String, List<String>> calls = new LinkedHashMap<>();
+            for (int p = random.nextInt(4); p > 0; p--) {
+                List<String> some = calls.computeIfAbsent(names.get(random.nextInt(names.size())), name -> new ArrayList<>());
+                for (int v = random.nextInt(2); v >= 0; v--) {
+                    some.add(values.get(random.nextInt(values.size())));
+                }
+            }
+            SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.GET, "/pets").withHeader("X-Trace", "abc");
+            calls.forEach(builder::withQueryParam);
+            Request request = builder.build();
+            ValidationReport expected = requestValidator.validateRequest(request, operation);
+            assertThat(describe(steps.validate(request, operation))).as("%s", calls).isEqualTo(describe(expected));
+            assertThat(describe(steps.validate(request, operation, false, RequestSteps.queryKey(calls)))).as("%s", calls)
+                    .isEqualTo(describe(expected));
+            if (expected.getMessages().isEmpty()) {
+                valid++;
+            } else {
+                refused++;
+            }
+        }
+        assertThat(valid).isGreaterThan(300);
+        assertThat(refused).isGreaterThan(300);
+    }
+
+    @Test
+    void reportsWhatTheValidatorReportsFromThreadsSharingTheRememberedAnswers() throws Exception {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
+                .build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        ApiOperation operation = routes.resolve("/pets", Request.Method.GET);
+        List<String> limits = List.of("1", "10", "11", "x", "");
+        List<String> accepts = List.of("application/json", "text/csv", "text/html", "*/*");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> differences = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Random random = new Random(t);
+                differences.add(threads.submit(() -> {
+                    List<String> found = new ArrayList<>();
+                    for (int i = 0; i < 2000; i++) {
+                        Map<String, List<String>> calls = new LinkedHashMap<>();
+                        calls.put(random.nextBoolean() ? "limit" : "other", List.of(limits.get(random.nextInt(limits.size()))));
+                        SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.GET, "/pets")
+                                .withHeader("X-Trace", random.nextBoolean() ? "abc" : "far-too-long")
+                                .withAccept(accepts.get(random.nextInt(accepts.size())));
+                        calls.forEach(builder::withQueryParam);
+                        Request request = builder.build();
+                        String expected = describe(requestValidator.validateRequest(request, operation));
+                        String actual = describe(steps.validate(request, operation, false, RequestSteps.queryKey(calls)));
+                        if (!actual.equals(expected)) {
+                            found.add(calls + ": " + actual + " instead of " + expected);
+                        }
+                    }
+                    return found;
+                }));
+            }
+            for (Future<List<String>> thread : differences) {
+                assertThat(thread.get()).isEmpty();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void keysQueriesSoThatNoTwoShareOne() {
+        SimpleRequest.Builder oneValue = new SimpleRequest.Builder(Request.Method.GET, "/").withQueryParam("a", "1=1:b");
+        SimpleRequest.Builder twoNames = new SimpleRequest.Builder(Request.Method.GET, "/").withQueryParam("a", "1")
+                .withQueryParam("b", "");
+        SimpleRequest.Builder twoValues = new SimpleRequest.Builder(Request.Method.GET, "/").withQueryParam("a", "1", "b");
+        List<String> keys = List.of(RequestSteps.queryKey(oneValue.build()), RequestSteps.queryKey(twoNames.build()),
+                RequestSteps.queryKey(twoValues.build()), RequestSteps.queryKey(new SimpleRequest.Builder(Request.Method.GET, "/")
+                        .withQueryParam("a", "").build()), RequestSteps.queryKey(new SimpleRequest.Builder(Request.Method.GET, "/")
+                        .build()));
+        assertThat(keys).doesNotHaveDuplicates();
+        assertThat(RequestSteps.queryKey(new SimpleRequest.Builder(Request.Method.GET, "/")
+                .withQueryParam("a", "x".repeat(200)).build())).isNull();
+    }
+
+    @Test
+    void reportsWhatTheValidatorReportsWithOnlyTheHeadersItReads() throws ReflectiveOperationException {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: headers, version: "1"}
+                components:
+                  securitySchemes:
+                    headerKey: {type: apiKey, in: header, name: X-Api-Key}
+                    cookieKey: {type: apiKey, in: cookie, name: session}
+                paths:
+                  /items:
+                    parameters:
+                      - {name: X-Tenant, in: header, required: true, schema: {type: string, maxLength: 4}}
+                    post:
+                      security: [{headerKey: []}, {cookieKey: []}]
+                      parameters:
+                        - {name: X-Trace, in: header, schema: {type: integer}}
+                        - {name: theme, in: cookie, schema: {type: string, enum: [dark]}}
+                      requestBody:
+                        content:
+                          application/json: {schema: {type: object}}
+                      responses:
+                        "200":
+                          description: ok
+                          content:
+                            application/json: {schema: {type: object}}
+                """;
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        ApiOperation operation = routes.resolve("/items", Request.Method.POST);
+        List<String> names = List.of("X-Tenant", "x-tenant", "X-Trace", "X-TRACE", "X-Api-Key", "Cookie", "Accept",
+                "Content-Type", "content-type", "Authorization", "Host", "X-Other", "Via");
+        List<String> values = List.of("abc", "toolong", "7", "", "session=s; theme=dark", "theme=light",
+                "application/json", "text/html", "application/xml, application/json");
+        Random random = new Random(3);
+        int dropped = 0;
+        for (int i = 0; i < 3000; i++) {
+            SimpleRequest.Builder all = new SimpleRequest.Builder(Request.Method.POST, "/items");
+            SimpleRequest.Builder read = new SimpleRequest.Builder(Request.Method.POST, "/items");
+            for (int h = random.nextInt(6); h > 0; h--) {
+                String name = names.get(random.nextInt(names.size()));
+                String value = values.get(random.nextInt(values.size()));
+                all.withHeader(name, value);
+                if (steps.readsHeader(name)) {
+                    read.withHeader(name, value);
+                } else {
+                    dropped++;
+                }
+            }
+            ValidationReport expected = requestValidator.validateRequest(all.build(), operation);
+            assertThat(describe(steps.validate(read.build(), operation))).isEqualTo(describe(expected));
+        }
+        assertThat(dropped).isGreaterThan(500);
+        assertThat(steps.readsHeader("x-api-key")).isTrue();
+        assertThat(steps.readsHeader("x-trace")).isTrue();
+        assertThat(steps.readsHeader("X-Other")).isFalse();
     }
 
     @Test
