@@ -33,17 +33,32 @@ final class PlainNames {
 
     /** The entry of {@code raw} as a name at {@code source}; {@code null} when it is not kept. */
     static Entry find(Source source, String raw) {
-        if (raw.length() > MAX_LENGTH) {
+        return find(source, raw, 0, raw.length());
+    }
+
+    /**
+     * The entry of the name {@code text[from, to)} at {@code source}; {@code null} when it is not
+     * kept. Read in place: a parser that finds the name here takes the entry's string for it and
+     * cuts no string of its own out of the query or the {@code Cookie} field.
+     */
+    static Entry find(Source source, String text, int from, int to) {
+        int length = to - from;
+        if (length > MAX_LENGTH) {
             return null;
         }
-        int hash = raw.hashCode() * 31 + source.ordinal();
+        // String.hashCode of the name, so that the entry of a name kept from a whole string is found.
+        int nameHash = 0;
+        for (int i = from; i < to; i++) {
+            nameHash = 31 * nameHash + text.charAt(i);
+        }
+        int hash = nameHash * 31 + source.ordinal();
         int slot = TABLE.slot(hash);
         Entry found = TABLE.at(slot);
-        if (found != null && found.is(source, raw, hash)) {
+        if (found != null && found.is(source, text, from, length, hash)) {
             return found;
         }
         found = TABLE.at(slot ^ 1);
-        return found != null && found.is(source, raw, hash) ? found : null;
+        return found != null && found.is(source, text, from, length, hash) ? found : null;
     }
 
     /**
@@ -85,8 +100,9 @@ final class PlainNames {
             this.valueLocation = Location.value(source, name);
         }
 
-        private boolean is(Source otherSource, String raw, int otherHash) {
-            return hash == otherHash && source == otherSource && name.equals(raw);
+        private boolean is(Source otherSource, String text, int from, int length, int otherHash) {
+            return hash == otherHash && source == otherSource && name.length() == length
+                    && text.startsWith(name, from);
         }
     }
 }
