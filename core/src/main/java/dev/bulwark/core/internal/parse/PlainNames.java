@@ -31,9 +31,22 @@ final class PlainNames {
     private PlainNames() {
     }
 
-    /** The entry of {@code raw} as a name at {@code source}; {@code null} when it is not kept. */
+    /**
+     * The entry of {@code raw} as a name at {@code source}; {@code null} when it is not kept. Takes
+     * the string's own hash, which the shared header names compute once.
+     */
     static Entry find(Source source, String raw) {
-        return find(source, raw, 0, raw.length());
+        if (raw.length() > MAX_LENGTH) {
+            return null;
+        }
+        int hash = raw.hashCode() * 31 + source.ordinal();
+        int slot = TABLE.slot(hash);
+        Entry found = TABLE.at(slot);
+        if (found != null && found.is(source, raw, hash)) {
+            return found;
+        }
+        found = TABLE.at(slot ^ 1);
+        return found != null && found.is(source, raw, hash) ? found : null;
     }
 
     /**
@@ -98,6 +111,10 @@ final class PlainNames {
             this.hash = hash;
             this.nameLocation = Location.name(source, name);
             this.valueLocation = Location.value(source, name);
+        }
+
+        private boolean is(Source otherSource, String raw, int otherHash) {
+            return hash == otherHash && source == otherSource && name.equals(raw);
         }
 
         private boolean is(Source otherSource, String text, int from, int length, int otherHash) {
