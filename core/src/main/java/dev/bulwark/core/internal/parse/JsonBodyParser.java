@@ -305,11 +305,13 @@ public final class JsonBodyParser {
                         Location.name(Source.JSON, pointer.toString()), limits.jsonKeyLength(), 400);
             }
             current = JsonPointers.member(current, key, JsonPointers.mayKeep(current, key.length()) && lookUp());
-            if (isDuplicate(key, count)) {
+            // The pointer's key equals the one read, and is the same string in every document of this shape.
+            String kept = current.key;
+            if (isDuplicate(kept, count)) {
                 throw new MalformedRequestException("json.duplicate-key", current.nameLocation,
                         "key repeated in one object");
             }
-            sink.accept(new RequestValue(current.nameLocation, key, key, DecodedText.controlCharacterFlags(key)));
+            sink.accept(new RequestValue(current.nameLocation, kept, kept, current.keyFlags));
         }
 
         /**
