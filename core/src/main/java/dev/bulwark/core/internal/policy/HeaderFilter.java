@@ -53,15 +53,17 @@ final class HeaderFilter implements Check {
     private final Set<String> proxyOnly;
     private final Set<String> globalRemove;
     /**
-     * The facts of recent header names, by hash; a name that meets another's slot replaces it.
-     * Bounded: {@value #FACT_SLOTS} names of at most {@value #MAX_FACT_NAME} characters, each with
-     * its folded form, 16 KiB of text at most. Thread-safe without locks: the facts' fields are
-     * final, so a thread sees a whole entry or another one, and a lost write costs a lookup.
+     * The facts of recent header names, by hash, in pairs of slots, so that the names of one
+     * request that share a pair (Cookie and Accept-Language) do not push each other out on every
+     * request. Bounded: {@value #FACT_SLOTS} names of at most {@value #MAX_FACT_NAME} characters,
+     * each with its folded form, 64 KiB of text at most. Thread-safe without locks: the facts'
+     * fields are final, so a thread sees a whole entry or another one, and a lost write costs a
+     * lookup.
      */
     private final NameFacts[] recentNames = new NameFacts[FACT_SLOTS];
 
-    /** Slots of the table of recent names, a power of two: room for the names of several clients. */
-    private static final int FACT_SLOTS = 64;
+    /** Slots of the table of recent names, a power of two: room for the names of many clients. */
+    private static final int FACT_SLOTS = 256;
     /** Longest name kept in the table; longer ones are looked up each time. */
     private static final int MAX_FACT_NAME = 64;
 
@@ -147,15 +149,21 @@ final class HeaderFilter implements Check {
      */
     private NameFacts facts(String lower) {
         int h = lower.hashCode();
-        int slot = (h ^ (h >>> 16)) & (FACT_SLOTS - 1);
-        NameFacts known = recentNames[slot];
-        if (known != null && known.lower.equals(lower)) {
-            return known;
+        int slot = (h ^ (h >>> 16)) & (FACT_SLOTS - 2);
+        NameFacts first = recentNames[slot];
+        if (first != null && first.lower.equals(lower)) {
+            return first;
+        }
+        NameFacts second = recentNames[slot + 1];
+        if (second != null && second.lower.equals(lower)) {
+            return second;
         }
         String folded = HeaderNames.fold(lower);
         NameFacts facts = new NameFacts(lower, folded, HeaderAllowList.FRAMING_HEADERS.contains(lower),
                 globalRemove.contains(folded), ProxyHeaders.contains(folded) || proxyOnly.contains(folded));
         if (lower.length() <= MAX_FACT_NAME) {
+            // The newcomer takes the pair's first slot and the name there moves on to the second.
+            recentNames[slot + 1] = first;
             recentNames[slot] = facts;
         }
         return facts;
