@@ -40,7 +40,9 @@ final class HeaderNameFolding {
         if (length > 0) {
             int slot = slot(length, name.charAt(0), name.charAt(length - 1));
             for (String known; (known = TABLE[slot]) != null; slot = (slot + 1) & (SLOTS - 1)) {
-                if (Ascii.rangeEquals(name, 0, length, known)) {
+                // Checks pass the names they look up as lower-case literals, the very strings of
+                // the table: equals answers those on identity, before a comparison ignoring case.
+                if (known.equals(name) || Ascii.rangeEquals(name, 0, length, known)) {
                     return known;
                 }
             }

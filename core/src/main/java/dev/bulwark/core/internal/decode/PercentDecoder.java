@@ -61,6 +61,15 @@ public final class PercentDecoder {
             String text = raw.toString();
             return DecodedText.withBits(text, FlagBits.controlCharacters(text));
         }
+        String plain = raw instanceof String text ? decodeAsciiEscapes(text, plusAsSpace) : null;
+        if (plain != null) {
+            return DecodedText.withBits(plain, FlagBits.controlCharacters(plain));
+        }
+        return decodeByPasses(raw, plusAsSpace);
+    }
+
+    /** {@link #decode} the general way, pass after pass: what {@link #decodeAsciiEscapes} must agree with. */
+    DecodedText decodeByPasses(CharSequence raw, boolean plusAsSpace) {
         int[] bits = new int[1];
         String text = pass(raw, plusAsSpace, true, bits);
         int passes = 1;
@@ -85,8 +94,56 @@ public final class PercentDecoder {
         if (!needsDecoding(raw, plusAsSpace)) {
             return new RequestValue(location, raw, raw, DecodedText.controlCharacterFlags(raw));
         }
-        DecodedText decoded = decode(raw, plusAsSpace);
+        String plain = decodeAsciiEscapes(raw, plusAsSpace);
+        if (plain != null) {
+            return new RequestValue(location, raw, plain, DecodedText.controlCharacterFlags(plain));
+        }
+        DecodedText decoded = decodeByPasses(raw, plusAsSpace);
         return new RequestValue(location, raw, decoded.text(), decoded.flags());
+    }
+
+    /**
+     * {@code raw} decoded in one go when that is all {@link #decodeByPasses} would do, else
+     * {@code null}: when every {@code %} starts a valid {@code %XX} escape of an ASCII character
+     * other than {@code %} itself, as in the values clients encode ({@code oak%20table},
+     * {@code a%3Db}). Such escapes are whole UTF-8 sequences of one byte, so the first pass
+     * decodes each to its character and flags nothing but control characters; the result holds
+     * no {@code %}, so no later pass runs and no layer is left. Anything else (a byte of a
+     * multibyte sequence, {@code %25}, {@code %u}, a stray {@code %}) takes the passes. Saves
+     * the passes' builder, byte buffer and flag array on the common case.
+     */
+    static String decodeAsciiEscapes(String raw, boolean plusAsSpace) {
+        int n = raw.length();
+        char[] out = null;
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < n ? Ascii.hexValue(raw.charAt(i + 1)) : -1;
+                int low = high >= 0 ? Ascii.hexValue(raw.charAt(i + 2)) : -1;
+                int decoded = (high << 4) | low;
+                if (low < 0 || decoded >= 0x80 || decoded == '%') {
+                    return null;
+                }
+                if (out == null) {
+                    out = new char[n];
+                    raw.getChars(0, i, out, 0);
+                    length = i;
+                }
+                out[length++] = (char) decoded;
+                i += 2;
+            } else if (c == '+' && plusAsSpace) {
+                if (out == null) {
+                    out = new char[n];
+                    raw.getChars(0, i, out, 0);
+                    length = i;
+                }
+                out[length++] = ' ';
+            } else if (out != null) {
+                out[length++] = c;
+            }
+        }
+        return out == null ? raw : new String(out, 0, length);
     }
 
     private static boolean needsDecoding(CharSequence raw, boolean plusAsSpace) {

@@ -239,6 +239,10 @@ public final class RequestInspection implements Inspection {
         if (attributeCount == 0) {
             return Map.of();
         }
+        if (attributeCount == 2) {
+            // The client's address and scheme, which every request has: no entries to build.
+            return Map.of((String) attributes[0], attributes[1], (String) attributes[2], attributes[3]);
+        }
         Map.Entry<String, Object>[] entries = new Map.Entry[attributeCount];
         for (int i = 0; i < attributeCount; i++) {
             entries[i] = Map.entry((String) attributes[2 * i], attributes[2 * i + 1]);

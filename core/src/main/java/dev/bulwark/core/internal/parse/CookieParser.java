@@ -43,7 +43,7 @@ public final class CookieParser {
     public void parse(Headers headers, ValueSink sink) throws LimitExceededException {
         int count = 0;
         for (Headers.Header header : headers.all()) {
-            if (!header.name().equalsIgnoreCase("Cookie")) {
+            if (!isCookie(header)) {
                 continue;
             }
             String field = header.value();
@@ -71,6 +71,16 @@ public final class CookieParser {
         }
     }
 
+    /**
+     * Whether a field is a {@code Cookie} field, as {@code equalsIgnoreCase("Cookie")} says. The
+     * folded name of one spelt in ASCII is the shared {@code "cookie"}, which {@code equals} answers
+     * on identity; only another name of six characters ({@code COOKİE}) is compared further.
+     */
+    private static boolean isCookie(Headers.Header header) {
+        String name = header.name();
+        return header.lowerCaseName().equals("cookie") || name.length() == 6 && name.equalsIgnoreCase("Cookie");
+    }
+
     private void emit(String field, int from, int to, int count, ValueSink sink) throws LimitExceededException {
         int equals = -1;
         for (int i = from; i < to; i++) {
@@ -79,10 +89,11 @@ public final class CookieParser {
                 break;
             }
         }
-        String rawName = field.substring(from, equals < 0 ? to : trimEnd(field, from, equals));
+        int nameEnd = equals < 0 ? to : trimEnd(field, from, equals);
+        // A plain name seen before is taken from PlainNames, neither cut out nor decoded again.
+        PlainNames.Entry plain = PlainNames.find(Source.COOKIE, field, from, nameEnd);
+        String rawName = plain != null ? plain.name : field.substring(from, nameEnd);
         String rawValue = equals < 0 ? "" : field.substring(trimStart(field, equals + 1, to), to);
-        // A plain name seen before is taken from PlainNames, not decoded again.
-        PlainNames.Entry plain = PlainNames.find(Source.COOKIE, rawName);
         DecodedText name = plain != null ? null : decoder.decode(rawName, true);
         String nameText = plain != null ? plain.name : name.text();
         if (count > limits.cookieCount()) {

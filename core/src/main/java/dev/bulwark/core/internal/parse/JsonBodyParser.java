@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -134,13 +135,37 @@ public final class JsonBodyParser {
      * memory the thread has just used, and allocates nothing. Holds no body after its parse: the
      * characters written are cleared when the buffer is given back (Jackson reads the array in
      * place and keeps no reference to it; keys and values are strings of their own). While taken,
-     * a nested parse on the same thread gets an array of its own. At most 16 KiB a thread.
+     * a nested parse on the same thread gets an array of its own.
+     *
+     * <p>Also the thread's UTF-8 decoder, and an array for the bytes of a body whose buffer hides
+     * its array, both used only while one body is decoded, which nothing on the thread interrupts;
+     * the bytes are cleared as soon as they are decoded. At most 24 KiB a thread.
      */
     private static final class DecodeBuffer {
         /** Longest body decoded into the reused buffer, in bytes (and so at most characters). */
         static final int MAX_CHARS = 8192;
 
+        /** Reports, rather than replaces, what RFC 3629 refuses; reset before each body. */
+        final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final byte[] bytes = new byte[MAX_CHARS];
         private char[] chars;
+
+        /** {@code body}'s remaining bytes in an array, this buffer's when they fit; the body is not moved. */
+        ByteBuffer copy(ByteBuffer body) {
+            int length = body.remaining();
+            byte[] copy = length <= bytes.length ? bytes : new byte[length];
+            body.duplicate().get(copy, 0, length);
+            return ByteBuffer.wrap(copy, 0, length);
+        }
+
+        /** Clears what {@link #copy} wrote into this buffer's bytes, once they are decoded. */
+        void clearCopy(ByteBuffer copied) {
+            if (copied.array() == bytes) {
+                Arrays.fill(bytes, 0, copied.limit(), (byte) 0);
+            }
+        }
 
         /** An array of at least {@code length} characters, all zero; this buffer's when it is free and large enough. */
         char[] take(int length) {
@@ -206,13 +231,13 @@ public final class JsonBodyParser {
                 in.position(in.position() + 3);
             }
             int skipped = in.position() - body.position();
-            if (!in.hasArray()) {
-                // A read-only buffer (HttpRequest.body()) hides its array, and the decoder then
-                // goes character by character; one bulk copy lets it take its array loop, which
-                // passes ASCII runs at once.
-                byte[] copy = new byte[in.remaining()];
-                in.get(copy);
-                in = ByteBuffer.wrap(copy);
+            DecodeBuffer buffer = DECODE_BUFFERS.get();
+            // A read-only buffer (HttpRequest.body()) hides its array, and the decoder then goes
+            // character by character; one bulk copy lets it take its array loop, which passes
+            // ASCII runs at once.
+            ByteBuffer copied = in.hasArray() ? null : buffer.copy(in);
+            if (copied != null) {
+                in = copied;
             }
             // Where the body starts in the decoder's coordinates, for the offset of a malformed sequence.
             int start = in.position() - skipped;
@@ -223,14 +248,18 @@ public final class JsonBodyParser {
             // clients send. UTF-8 never gives more characters than bytes, and Jackson reads the
             // array in place.
             int length = in.remaining();
-            DecodeBuffer reused = length <= DecodeBuffer.MAX_CHARS ? DECODE_BUFFERS.get() : null;
+            DecodeBuffer reused = length <= DecodeBuffer.MAX_CHARS ? buffer : null;
             char[] text = reused != null ? reused.take(length) : new char[length];
             CharBuffer out = CharBuffer.wrap(text);
             try {
-                CoderResult result = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(in, out, true);
+                CoderResult result;
+                try {
+                    result = buffer.utf8.reset().decode(in, out, true);
+                } finally {
+                    if (copied != null) {
+                        buffer.clearCopy(copied);
+                    }
+                }
                 if (result.isError()) {
                     throw new MalformedRequestException("json.encoding", here(),
                             "body is not UTF-8: malformed sequence at byte " + (in.position() - start));
@@ -305,11 +334,13 @@ public final class JsonBodyParser {
                         Location.name(Source.JSON, pointer.toString()), limits.jsonKeyLength(), 400);
             }
             current = JsonPointers.member(current, key, JsonPointers.mayKeep(current, key.length()) && lookUp());
-            if (isDuplicate(key, count)) {
+            // The pointer's key equals the one read, and is the same string in every document of this shape.
+            String kept = current.key;
+            if (isDuplicate(kept, count)) {
                 throw new MalformedRequestException("json.duplicate-key", current.nameLocation,
                         "key repeated in one object");
             }
-            sink.accept(new RequestValue(current.nameLocation, key, key, DecodedText.controlCharacterFlags(key)));
+            sink.accept(new RequestValue(current.nameLocation, kept, kept, current.keyFlags));
         }
 
         /**

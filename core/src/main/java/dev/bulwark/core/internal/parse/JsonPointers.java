@@ -1,7 +1,10 @@
 package dev.bulwark.core.internal.parse;
 
+import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Source;
+import dev.bulwark.core.internal.decode.DecodedText;
+import java.util.Set;
 
 /**
  * The JSON pointers of recent documents, each with its two locations, so that a document of a
@@ -115,7 +118,14 @@ final class JsonPointers {
     static final class Node {
         /** The parent's pointer, compared by identity; {@code null} for the root. */
         private final String parentPointer;
-        private final String key;
+        /**
+         * The key of a member, {@code null} for an array element. A parser gives this string as the
+         * key's value rather than the one it just read: equal, and the same from document to
+         * document, so that later comparisons of it answer on identity.
+         */
+        final String key;
+        /** The decoding flags of {@link #key} (control characters), worked out once. */
+        final Set<DecodingFlag> keyFlags;
         private final int index;
         private final int hash;
         final String pointer;
@@ -127,6 +137,7 @@ final class JsonPointers {
         private Node(String parentPointer, String key, int index, int hash, String pointer) {
             this.parentPointer = parentPointer;
             this.key = key;
+            this.keyFlags = key == null ? Set.of() : DecodedText.controlCharacterFlags(key);
             this.index = index;
             this.hash = hash;
             this.pointer = pointer;

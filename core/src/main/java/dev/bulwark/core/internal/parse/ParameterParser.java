@@ -45,16 +45,17 @@ public final class ParameterParser {
         String raw = text.toString();
         FormPairs pairs = new FormPairs(raw);
         while (pairs.next()) {
-            String rawName = raw.substring(pairs.start(), pairs.nameEnd());
+            // A plain name seen before is taken from PlainNames, neither cut out nor decoded again.
+            PlainNames.Entry plain = PlainNames.find(source, raw, pairs.start(), pairs.nameEnd());
+            String rawName = plain != null ? plain.name : raw.substring(pairs.start(), pairs.nameEnd());
             String rawValue = raw.substring(pairs.valueStart(), pairs.end());
-            emit(rawName, rawValue, source, sink);
+            emit(plain, rawName, rawValue, source, sink);
         }
     }
 
-    /** Emits one pair; a plain name seen before is taken from {@link PlainNames}, not decoded again. */
-    private void emit(String rawName, String rawValue, Source source, ValueSink sink)
+    /** Emits one pair; {@code plain} is the name's entry in {@link PlainNames}, or {@code null}. */
+    private void emit(PlainNames.Entry plain, String rawName, String rawValue, Source source, ValueSink sink)
             throws LimitExceededException {
-        PlainNames.Entry plain = PlainNames.find(source, rawName);
         DecodedText name = plain != null ? null : decoder.decode(rawName, true);
         String nameText = plain != null ? plain.name : name.text();
         if (nameText.length() > limits.parameterNameLength()) {

@@ -31,7 +31,10 @@ final class PlainNames {
     private PlainNames() {
     }
 
-    /** The entry of {@code raw} as a name at {@code source}; {@code null} when it is not kept. */
+    /**
+     * The entry of {@code raw} as a name at {@code source}; {@code null} when it is not kept. Takes
+     * the string's own hash, which the shared header names compute once.
+     */
     static Entry find(Source source, String raw) {
         if (raw.length() > MAX_LENGTH) {
             return null;
@@ -44,6 +47,31 @@ final class PlainNames {
         }
         found = TABLE.at(slot ^ 1);
         return found != null && found.is(source, raw, hash) ? found : null;
+    }
+
+    /**
+     * The entry of the name {@code text[from, to)} at {@code source}; {@code null} when it is not
+     * kept. Read in place: a parser that finds the name here takes the entry's string for it and
+     * cuts no string of its own out of the query or the {@code Cookie} field.
+     */
+    static Entry find(Source source, String text, int from, int to) {
+        int length = to - from;
+        if (length > MAX_LENGTH) {
+            return null;
+        }
+        // String.hashCode of the name, so that the entry of a name kept from a whole string is found.
+        int nameHash = 0;
+        for (int i = from; i < to; i++) {
+            nameHash = 31 * nameHash + text.charAt(i);
+        }
+        int hash = nameHash * 31 + source.ordinal();
+        int slot = TABLE.slot(hash);
+        Entry found = TABLE.at(slot);
+        if (found != null && found.is(source, text, from, length, hash)) {
+            return found;
+        }
+        found = TABLE.at(slot ^ 1);
+        return found != null && found.is(source, text, from, length, hash) ? found : null;
     }
 
     /**
@@ -87,6 +115,11 @@ final class PlainNames {
 
         private boolean is(Source otherSource, String raw, int otherHash) {
             return hash == otherHash && source == otherSource && name.equals(raw);
+        }
+
+        private boolean is(Source otherSource, String text, int from, int length, int otherHash) {
+            return hash == otherHash && source == otherSource && name.length() == length
+                    && text.startsWith(name, from);
         }
     }
 }

@@ -52,6 +52,20 @@ final class HeaderFilter implements Check {
     private final ClientIpConfig clientIp;
     private final Set<String> proxyOnly;
     private final Set<String> globalRemove;
+    /**
+     * The facts of recent header names, by hash, in pairs of slots, so that the names of one
+     * request that share a pair (Cookie and Accept-Language) do not push each other out on every
+     * request. Bounded: {@value #FACT_SLOTS} names of at most {@value #MAX_FACT_NAME} characters,
+     * each with its folded form, 64 KiB of text at most. Thread-safe without locks: the facts'
+     * fields are final, so a thread sees a whole entry or another one, and a lost write costs a
+     * lookup.
+     */
+    private final NameFacts[] recentNames = new NameFacts[FACT_SLOTS];
+
+    /** Slots of the table of recent names, a power of two: room for the names of many clients. */
+    private static final int FACT_SLOTS = 256;
+    /** Longest name kept in the table; longer ones are looked up each time. */
+    private static final int MAX_FACT_NAME = 64;
 
     HeaderFilter(RequestHeaders global, ClientIpConfig clientIp) {
         this.global = global;
@@ -78,10 +92,11 @@ final class HeaderFilter implements Check {
         Map<String, Reason> hidden = null;
         for (Headers.Header header : inspection.request().headers().all()) {
             String lower = header.lowerCaseName();
-            if (HeaderAllowList.FRAMING_HEADERS.contains(lower) || (hidden != null && hidden.containsKey(lower))) {
+            NameFacts facts = facts(lower);
+            if (facts.framing || (hidden != null && hidden.containsKey(lower))) {
                 continue;
             }
-            Reason reason = reason(lower, allow, routeRemove, client.trustedPeer());
+            Reason reason = reason(facts, allow, routeRemove, client.trustedPeer());
             if (reason != null) {
                 if (hidden == null) {
                     hidden = new LinkedHashMap<>();
@@ -116,16 +131,65 @@ final class HeaderFilter implements Check {
         }
     }
 
-    private Reason reason(String lower, HeaderAllowList allow, Set<String> routeRemove, boolean trustedPeer) {
-        String folded = HeaderNames.fold(lower);
-        if (globalRemove.contains(folded) || foldedContains(routeRemove, folded)) {
+    private Reason reason(NameFacts name, HeaderAllowList allow, Set<String> routeRemove, boolean trustedPeer) {
+        if (name.globallyRemoved || foldedContains(routeRemove, name.folded)) {
             return Reason.REMOVE_LIST;
         }
-        if (ProxyHeaders.contains(folded) || proxyOnly.contains(folded)) {
+        if (name.proxyOnly) {
             // From a trusted proxy the canonical spelling passes whatever the allow list says.
-            return trustedPeer && lower.equals(folded) ? null : Reason.UNTRUSTED;
+            return trustedPeer && name.canonical ? null : Reason.UNTRUSTED;
         }
-        return allow.allows(lower) ? null : Reason.NOT_ALLOWED;
+        return allow.allows(name.lower) ? null : Reason.NOT_ALLOWED;
+    }
+
+    /**
+     * The facts about a lower-case header name, from the table of recent names when it is there:
+     * a client sends the same names request after request, and they need not be folded and looked
+     * up in three sets each time.
+     */
+    private NameFacts facts(String lower) {
+        int h = lower.hashCode();
+        int slot = (h ^ (h >>> 16)) & (FACT_SLOTS - 2);
+        NameFacts first = recentNames[slot];
+        if (first != null && first.lower.equals(lower)) {
+            return first;
+        }
+        NameFacts second = recentNames[slot + 1];
+        if (second != null && second.lower.equals(lower)) {
+            return second;
+        }
+        String folded = HeaderNames.fold(lower);
+        NameFacts facts = new NameFacts(lower, folded, HeaderAllowList.FRAMING_HEADERS.contains(lower),
+                globalRemove.contains(folded), ProxyHeaders.contains(folded) || proxyOnly.contains(folded));
+        if (lower.length() <= MAX_FACT_NAME) {
+            // The newcomer takes the pair's first slot and the name there moves on to the second.
+            recentNames[slot + 1] = first;
+            recentNames[slot] = facts;
+        }
+        return facts;
+    }
+
+    /**
+     * What the global configuration says of one lower-case header name, whatever the request:
+     * its folded form, whether it is a framing header (never hidden), on the global remove list,
+     * or one only a trusted proxy may send, and whether it is spelt canonically (as it folds).
+     */
+    private static final class NameFacts {
+        final String lower;
+        final String folded;
+        final boolean framing;
+        final boolean globallyRemoved;
+        final boolean proxyOnly;
+        final boolean canonical;
+
+        NameFacts(String lower, String folded, boolean framing, boolean globallyRemoved, boolean proxyOnly) {
+            this.lower = lower;
+            this.folded = folded;
+            this.framing = framing;
+            this.globallyRemoved = globallyRemoved;
+            this.proxyOnly = proxyOnly;
+            this.canonical = lower.equals(folded);
+        }
     }
 
     private static boolean foldedContains(Set<String> names, String folded) {

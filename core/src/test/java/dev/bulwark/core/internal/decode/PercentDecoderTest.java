@@ -16,6 +16,7 @@ import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -245,5 +246,47 @@ class PercentDecoderTest {
             assertThat(value.decoded()).isEqualTo(decoded.text());
             assertThat(value.flags()).isEqualTo(decoded.flags());
         }
+    }
+
+    /**
+     * The one-go decoding of values whose escapes are all ASCII must give what the passes give, text
+     * and flags, for any input: random texts over the characters that steer decoding (escapes of
+     * every byte, stray and doubled percent signs, {@code %u}, plus, controls, non-ASCII).
+     */
+    @Test
+    void decodesInOneGoExactlyAsThePassesDo() {
+        String[] pieces = {"a", "Z", "0", "f", "F", "u", "U", "%", "+", " ", "-", "~", "/", ".", "é", "\u00ff", "\u20ac",
+            "\ud83d\ude00", "\u0000", "\t", "\u0001", "\u007f", "%20", "%3D", "%3d", "%25", "%2B", "%2b", "%00", "%0a",
+            "%7F", "%7f", "%80", "%C3%A9", "%c3", "%A9", "%E2%82%AC", "%F0%9F%98%80", "%2", "%G0", "%0G", "%u0041",
+            "%U00e9", "%u00", "%252e", "%2e", "%5C", "%ff", "%C0%AF", "%%", "%%20"};
+        Random random = new Random(20261207);
+        for (PercentDecoder passes : new PercentDecoder[] {new PercentDecoder(1), new PercentDecoder(3)}) {
+            for (int run = 0; run < 200_000; run++) {
+                StringBuilder raw = new StringBuilder();
+                for (int k = random.nextInt(8); k >= 0; k--) {
+                    raw.append(pieces[random.nextInt(pieces.length)]);
+                }
+                String text = raw.toString();
+                for (boolean plusAsSpace : new boolean[] {true, false}) {
+                    DecodedText expected = passes.decodeByPasses(text, plusAsSpace);
+
+                    DecodedText decoded = passes.decode(text, plusAsSpace);
+                    RequestValue value = passes.decodeValue(Location.value(Source.QUERY, "q"), text, plusAsSpace);
+
+                    assertThat(decoded.text()).as(text).isEqualTo(expected.text());
+                    assertThat(decoded.flags()).as(text).isEqualTo(expected.flags());
+                    assertThat(value.decoded()).as(text).isEqualTo(expected.text());
+                    assertThat(value.flags()).as(text).isEqualTo(expected.flags());
+                }
+            }
+        }
+    }
+
+    @Test
+    void leavesToThePassesWhatOneGoCannotDecode() {
+        for (String raw : new String[] {"%C3%A9", "%25", "%2", "%u0041", "%zz", "a%"}) {
+            assertThat(PercentDecoder.decodeAsciiEscapes(raw, true)).as(raw).isNull();
+        }
+        assertThat(PercentDecoder.decodeAsciiEscapes("oak%20table+x", true)).isEqualTo("oak table x");
     }
 }

@@ -178,6 +178,25 @@ class JsonBodyParserTest {
     }
 
     @Test
+    void readsEachReadOnlyBodyWholeWhateverTheBodiesBeforeItOnTheThread() throws Exception {
+        JsonBodyParser parser = new JsonBodyParser(Limits.defaults());
+        String large = "[\"" + "a".repeat(10_000) + "\"]";
+        String longer = "{\"note\":\"" + "z".repeat(500) + "\",\"ok\":true}";
+        byte[] malformed = {'[', '"', 'q', (byte) 0xFF, '"', ']'};
+
+        CollectingSink fromLarge = new CollectingSink();
+        parser.parse(utf8(large), fromLarge);
+        parser.parse(utf8(longer), new CollectingSink());
+        assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(malformed).asReadOnlyBuffer(), new CollectingSink()))
+                .hasMessageContaining("malformed sequence at byte 3");
+        CollectingSink shorter = new CollectingSink();
+        parser.parse(utf8("[\"b\"]"), shorter);
+
+        assertThat(fromLarge.lines()).singleElement().asString().hasSize("VALUE /0=".length() + 10_000);
+        assertThat(shorter.lines()).containsExactly("VALUE /0=b");
+    }
+
+    @Test
     void countsTheOffsetOfMalformedUtf8FromTheBodyStartInAReadOnlyBuffer() {
         byte[] json = {'x', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', '"', (byte) 0xFF, '"', ']'};
         ByteBuffer readOnly = ByteBuffer.wrap(json).position(1).asReadOnlyBuffer();

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
@@ -27,6 +28,21 @@ class JsonPointersTest {
         for (int i = 0; i < first.size(); i++) {
             assertThat(second.get(i).location()).isSameAs(first.get(i).location());
         }
+    }
+
+    @Test
+    void givesAKeySeenBeforeAsTheSameStringWithItsFlags() throws Exception {
+        String document = "{\"currency\":\"CHF\",\"no\\u0001te\":\"x\"}";
+
+        List<RequestValue> first = parse(document);
+        List<RequestValue> second = parse(document);
+
+        assertThat(second.get(0).raw()).isSameAs(first.get(0).raw()).isEqualTo("currency");
+        assertThat(second.get(0).decoded()).isSameAs(second.get(0).raw());
+        assertThat(second.get(0).flags()).isEmpty();
+        assertThat(second.get(2).decoded()).isEqualTo("no\u0001te");
+        assertThat(second.get(2).flags()).containsExactly(DecodingFlag.CONTROL_CHARACTER);
+        assertThat(second.get(1).raw()).isEqualTo("CHF");
     }
 
     @Test

@@ -39,6 +39,27 @@ class PlainNamesTest {
     }
 
     @Test
+    void findsANameInsideALargerTextOnlyWhenTheRangeIsExactlyIt() {
+        PlainNames.Entry kept = PlainNames.keep(Source.COOKIE, "theme");
+        String field = "session=1; theme=dark; themes=x";
+
+        assertThat(PlainNames.find(Source.COOKIE, field, 11, 16)).isSameAs(kept);
+        assertThat(PlainNames.find(Source.COOKIE, field, 23, 29)).isNull();
+        assertThat(PlainNames.find(Source.COOKIE, field, 11, 15)).isNull();
+        assertThat(PlainNames.find(Source.QUERY, field, 11, 16)).isNull();
+    }
+
+    @Test
+    void takesTheKeptStringForAPlainNameSeenBefore() throws Exception {
+        List<RequestValue> first = parse("limit=1");
+        List<RequestValue> second = parse("limit=2");
+
+        assertThat(second.get(0).raw()).isSameAs(first.get(0).raw()).isEqualTo("limit");
+        assertThat(second.get(0).decoded()).isEqualTo("limit");
+        assertThat(second.get(1).raw()).isEqualTo("2");
+    }
+
+    @Test
     void keepsNoNameThatDecodingChangesOrFlags() {
         assertThat(PlainNames.keep(Source.QUERY, "a%41")).isNull();
         assertThat(PlainNames.keep(Source.QUERY, "a+b")).isNull();

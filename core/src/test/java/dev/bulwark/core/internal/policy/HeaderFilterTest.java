@@ -52,6 +52,32 @@ class HeaderFilterTest {
         assertThat(decision.headerChanges().removedRequestHeaders()).isEmpty();
     }
 
+    /**
+     * One engine remembers the names it has judged; many names, more than its table holds and
+     * sharing its slots, each sent twice and in turn, must still be judged as a new engine judges them.
+     */
+    @Test
+    void judgesEveryNameAsAFreshEngineDoesWhileRememberingRecentNames() {
+        Bulwark shared = Bulwark.create(BEHIND_PROXY);
+        List<String> names = new ArrayList<>(List.of("X-Forwarded-For", "x_forwarded_for", "X-Authenticated-User",
+                "User-Agent", "Accept", "X-Real-IP", "Content-Type", "Host", "X-Auth-Request-User"));
+        for (int i = 0; i < 300; i++) {
+            names.add((i % 3 == 0 ? "X-Forwarded-" : i % 3 == 1 ? "X-Custom-" : "Remote_") + i);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (String name : names) {
+                for (String peer : new String[] {"198.51.100.7", "10.0.0.1"}) {
+                    Decision expected = evaluate(BEHIND_PROXY, request(peer).header(name, "v"));
+
+                    Decision decision = shared.evaluate(request(peer).header(name, "v").build());
+
+                    assertThat(decision.headerChanges().removedRequestHeaders()).as(name + " from " + peer)
+                            .isEqualTo(expected.headerChanges().removedRequestHeaders());
+                }
+            }
+        }
+    }
+
     @Test
     void hidesIdentityHeadersFromAnUntrustedPeer() {
         Decision decision = evaluate(BEHIND_PROXY, request("198.51.100.7").header("X-Authenticated-User", "admin"));
