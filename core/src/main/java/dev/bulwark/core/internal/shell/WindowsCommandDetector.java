@@ -473,6 +473,10 @@ public final class WindowsCommandDetector extends RuleFamily {
             int n = text.length();
             int nextLt = profile.has('<') ? text.indexOf('<') : -1;
             int nextGt = profile.has('>') ? text.indexOf('>') : -1;
+            // Where the last operator's tail and the blanks after it end: an operator before that
+            // is part of the last one ("2>>&1") and has its target, looked at already. Skipping it
+            // keeps a run of operators linear.
+            int lookedTo = -1;
             while (nextLt >= 0 || nextGt >= 0) {
                 int at;
                 if (nextGt < 0 || (nextLt >= 0 && nextLt < nextGt)) {
@@ -485,6 +489,9 @@ public final class WindowsCommandDetector extends RuleFamily {
                 if (commandAt(text, at + 1)) {
                     return true;
                 }
+                if (at < lookedTo) {
+                    continue;
+                }
                 int i = at + 1;
                 while (i < n && isRedirectionTail(text.charAt(i))) {
                     i++;
@@ -492,6 +499,7 @@ public final class WindowsCommandDetector extends RuleFamily {
                 while (i < n && ShellTokenizer.isWordGap(text.charAt(i))) {
                     i++;
                 }
+                lookedTo = i;
                 int wordEnd = i;
                 boolean mayReceiveCode = false;
                 while (wordEnd < n) {

@@ -369,7 +369,7 @@ class WindowsCommandDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"((((", "^^^^", "%%%%", "&&&&", "for %a in (", "if if if ", "$($(", "call,", "call;", ",=,;",
-        "(echo x)>c:\\x.bat ", "start /b ", "x > a > "})
+        "(echo x)>c:\\x.bat ", "start /b ", "x > a > ", ">>>>", "1>", "<", "2>&1", "> > "})
     void finishesQuicklyOnMegabyteOfRepetitiveInput(String unit) {
         String value = unit.repeat((1 << 20) / unit.length());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> standard(detector, value));
