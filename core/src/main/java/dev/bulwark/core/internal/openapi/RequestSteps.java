@@ -361,16 +361,21 @@ final class RequestSteps {
      * value preceded by its length, each list of values by its count, so that equal keys mean the
      * same calls, hence the same query in the request built (whatever the builder makes of names
      * that differ in case). A request's query read back name by name is such a list of calls too.
-     * Null when the key is longer than a remembered key may be.
+     * Null when the key is longer than a remembered key may be, found before a name or value
+     * that would make it so is copied: a long value is not copied on every request only to be
+     * dropped.
      */
     static String queryKey(Map<String, ? extends Collection<String>> query) {
         StringBuilder key = new StringBuilder();
         for (Map.Entry<String, ? extends Collection<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             Collection<String> values = parameter.getValue();
+            if (key.length() + name.length() > RecentAnswers.REMEMBERED_LENGTH) {
+                return null;
+            }
             key.append(name.length()).append(':').append(name).append(values.size()).append('=');
             for (String value : values) {
-                if (value == null) {
+                if (value == null || key.length() + value.length() > RecentAnswers.REMEMBERED_LENGTH) {
                     return null;
                 }
                 key.append(value.length()).append(':').append(value);
@@ -416,6 +421,9 @@ final class RequestSteps {
     static String namesKey(Collection<String> names) {
         StringBuilder key = new StringBuilder();
         for (String name : names) {
+            if (key.length() + name.length() > RecentAnswers.REMEMBERED_LENGTH) {
+                return null;
+            }
             key.append(name.length()).append(':').append(name);
             if (key.length() > RecentAnswers.REMEMBERED_LENGTH) {
                 return null;

@@ -396,6 +396,16 @@ class RequestStepsTest {
     }
 
     @Test
+    void keysQueriesUpToTheRememberedLengthExactly() {
+        // "1:a1=" and "119:" around the value make 128 characters, the longest key remembered.
+        assertThat(RequestSteps.queryKey(Map.of("a", List.of("x".repeat(119))))).hasSize(RecentAnswers.REMEMBERED_LENGTH);
+        assertThat(RequestSteps.queryKey(Map.of("a", List.of("x".repeat(120))))).isNull();
+        assertThat(RequestSteps.queryKey(Map.of("a".repeat(129), List.of()))).isNull();
+        assertThat(RequestSteps.namesKey(List.of("x".repeat(124)))).hasSize(RecentAnswers.REMEMBERED_LENGTH);
+        assertThat(RequestSteps.namesKey(List.of("x".repeat(125)))).isNull();
+    }
+
+    @Test
     void keysQueryNamesSoThatNoTwoListsShareOne() {
         assertThat(RequestSteps.namesKey(List.of("a:1", "b"))).isNotEqualTo(RequestSteps.namesKey(List.of("a", "1:b")));
         assertThat(RequestSteps.namesKey(List.of())).isNotEqualTo(RequestSteps.namesKey(List.of("")));
