@@ -18,7 +18,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -148,17 +147,13 @@ final class RequestSteps {
         return lookup.findVirtual(RequestValidator.class, name, STEP).bindTo(validator);
     }
 
-    /** What the validator's {@code validateRequest(request, operation)} reports. */
-    ValidationReport validate(Request request, ApiOperation operation) {
-        return validate(request, operation, false, queryKey(request));
-    }
-
     /**
-     * As {@link #validate(Request, ApiOperation)}; with {@code bodyCheckedApart} (the request carries
-     * no body, as the body is checked elsewhere against a schema of the operation's request body),
-     * without the body step, whose only possible message, {@code validation.request.body.missing},
-     * the caller drops. {@code queryKey} is the key of the request's query ({@link #queryKey(Map)}),
-     * or null to have the query checked whatever was found before.
+     * What the validator's {@code validateRequest(request, operation)} reports; with
+     * {@code bodyCheckedApart} (the request carries no body, as the body is checked elsewhere
+     * against a schema of the operation's request body), without the body step, whose only
+     * possible message, {@code validation.request.body.missing}, the caller drops.
+     * {@code queryKey} is the key of the calls that built the request's query
+     * ({@link #queryKey}), or null to have the query checked whatever was found before.
      */
     ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
         OperationAnswers remembered = answers.get(operation.getOperation());
@@ -321,7 +316,7 @@ final class RequestSteps {
      * ones. They read nothing of the request but its query (names and values, through
      * {@link Request#getQueryParameters()} and {@link Request#getQueryParameterValues(String)}), so
      * a query they found without a message is found so again: such queries are remembered per
-     * operation by their keys ({@link #queryKey(Map)}) and not checked again. A query with a message
+     * operation by their keys ({@link #queryKey}) and not checked again. A query with a message
      * is checked every time, so that each report is the request's own, and is not kept.
      */
     private ValidationReport query(Request request, ApiOperation operation, OperationAnswers remembered,
@@ -344,15 +339,6 @@ final class RequestSteps {
         report = merged(report, run(deepObjectQueryParameters, request, operation));
         return merged(report,
                 unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()));
-    }
-
-    /** The key of {@code request}'s query: its names in order with their values, read back as the steps read them. */
-    static String queryKey(Request request) {
-        Map<String, Collection<String>> query = new LinkedHashMap<>();
-        for (String name : request.getQueryParameters()) {
-            query.put(name, request.getQueryParameterValues(name));
-        }
-        return queryKey(query);
     }
 
     /**
