@@ -320,12 +320,12 @@ final class RequestSteps {
      * is checked every time, so that each report is the request's own, and is not kept.
      */
     private ValidationReport query(Request request, ApiOperation operation, OperationAnswers remembered,
-            String query) {
-        if (remembered == null || query == null) {
+            String queryKey) {
+        if (remembered == null || queryKey == null) {
             return queryChecked(request, operation, remembered);
         }
         ValidationReport[] checked = new ValidationReport[1];
-        remembered.validQueries().answer(query, unused -> {
+        remembered.validQueries().answer(queryKey, unused -> {
             checked[0] = queryChecked(request, operation, remembered);
             return checked[0].getMessages().isEmpty();
         }, valid -> valid);
