@@ -86,8 +86,10 @@ final class RequestSteps {
      * Reports by {@code Content-Type} value and by {@code Accept} value; whether the query's names
      * (in order) are all expected; queries the query steps found without a message. Each table
      * holds at most {@value RecentAnswers#REMEMBERED_VALUES} keys of up to
-     * {@value RecentAnswers#REMEMBERED_LENGTH} characters, so a few KB per operation of the spec,
-     * whatever clients send.
+     * {@value RecentAnswers#REMEMBERED_LENGTH} characters, about 6 KB (Latin-1 keys) to 11 KB
+     * (UTF-16 keys) per table once clients fill it on purpose: up to about 45 KB per operation of
+     * the spec (90 MB for 2,000 operations), plus the media type tables' reports, whose messages
+     * hold the header value and the operation's declared types. Bounded whatever clients send.
      */
     private record OperationAnswers(RecentAnswers<ValidationReport> contentTypes,
             RecentAnswers<ValidationReport> accepts,
