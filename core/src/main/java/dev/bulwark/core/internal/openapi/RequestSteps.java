@@ -25,25 +25,43 @@ import java.util.TreeSet;
 
 /**
  * {@link RequestValidator#validateRequest(Request, ApiOperation)} step by step, in its order and
- * with its context, except that the {@code Content-Type} and {@code Accept} checks are answered
- * once per operation and header value: each is a function of those alone (the request's values of
- * the header against the media types the operation declares), and the validator parsed every
- * declared type and formatted a "not allowed" message on every request, even one that was allowed.
- * Answers are kept per operation in a bounded table ({@link RecentAnswers}),
- * for a header sent once; a repeated header is checked as before. The unexpected query parameter
- * step remembers which lists of names (in order) it found all expected (it reads nothing else of
- * the request), and is skipped when its key is ignored. The body step is skipped when the body is
- * checked apart ({@link JsonBodySchemas}): the validator is then shown no body, and of a request
- * without one it reports at most that the body is missing, which the caller drops. The security
- * step is skipped when one of the operation's requirements is met by the headers and query it
- * reads ({@link #securityMet}); any other request, and any requirement naming a scheme the step
- * would log about (undefined, or of a type it does not check), still goes through it. The four
- * query steps together remember which whole queries (names and values) they found without a
- * message ({@link #query}), as they read nothing else of the request. Steps that report nothing
- * are left out of the report rather than merged into it as empty reports; the media type steps
- * report nothing when the header is absent, and the custom step nothing when the validator has no
- * custom checks, so neither runs then. The steps read a request's headers by name only, from a
- * list known at start-up ({@link #readsHeader}), so that the caller need not hand over the rest.
+ * with its context, with the shortcuts below. Each rests on a claim about what one of the
+ * validator's steps reads or reports, which must be checked again on any other version of the
+ * validator:
+ * <ul>
+ * <li>Media types: the {@code Content-Type} and {@code Accept} answers are remembered per operation
+ * and header value ({@link RecentAnswers}), for a header sent once; a repeated header is checked
+ * every time, since the step parses every declared type and formats a "not allowed" message on
+ * every request, even an allowed one. Relies on each step being a function of the header's values
+ * and the media types the operation declares alone.
+ * <li>Absent media type headers: neither media type step runs when its header is absent. Relies
+ * on the step finding nothing then, and on the spec loader: the step reads the declared types
+ * first, and fails on an operation without {@code responses} or a request body without
+ * {@code content}, but the validator's loader refuses such a spec at start-up
+ * ({@code OpenApiCheckTest} shows it), so no request reaches such an operation.
+ * <li>Unexpected query parameters: lists of names (in order) found all expected are remembered
+ * per operation, and the step is skipped when its only key is ignored. Relies on the step reading
+ * nothing of the request but the query's names, and reporting no other key.
+ * <li>Body: the step is skipped when the body is checked apart ({@link JsonBodySchemas}). Relies
+ * on the step reporting at most {@code validation.request.body.missing} of a request shown without
+ * a body, which the caller drops.
+ * <li>Security: the step is skipped when one of the operation's requirements is met
+ * ({@link #securityMet}). Relies on {@link #presented} reading the request exactly as the step
+ * does; any other request, and any requirement naming a scheme the step would log about
+ * (undefined, or of a type it does not check), still goes through it.
+ * <li>Whole queries: the four query steps together remember which queries (names and values)
+ * they found without a message ({@link #query}). Relies on those steps reading nothing of the
+ * request but its query, and on {@link #queryKey} telling apart every query the builder can make.
+ * <li>Headers handed over: only headers some step can read reach the validator
+ * ({@link #readsHeader}). Relies on the steps reading headers by name only, from a list known at
+ * start-up, compared as the validator's request compares them, and on nothing reading the whole
+ * header map (only whitelist rules do, and Bulwark sets none); with custom checks every header is
+ * handed over.
+ * <li>Empty steps: a step that reports nothing is left out of the report rather than merged into
+ * it as an empty report, and the custom step does not run when the validator has no custom
+ * checks. Relies on an empty report adding nothing to a merged one, and on the custom step
+ * reporting nothing without custom checks.
+ * </ul>
  *
  * <p>The steps are the validator's own private methods, reached once at start-up, and their list
  * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version

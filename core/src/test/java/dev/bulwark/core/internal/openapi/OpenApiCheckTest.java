@@ -213,6 +213,35 @@ class OpenApiCheckTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("openapi.specs[0].location");
     }
 
+    /**
+     * The validator's media type steps read the operation's declared types before the header, and
+     * fail on an operation without responses or a request body without content; RequestSteps
+     * skips those steps when the header is absent, which is safe only because no such spec loads.
+     */
+    @Test
+    void refusesSpecWithAnOperationWithoutResponsesOrARequestBodyWithoutContent(@TempDir Path dir) throws Exception {
+        Path noResponses = dir.resolve("no-responses.yaml");
+        Files.writeString(noResponses, """
+                openapi: 3.0.3
+                info: {title: x, version: '1'}
+                paths:
+                  /items: {get: {parameters: [{name: q, in: query, schema: {type: integer}}]}}
+                """);
+        Path noContent = dir.resolve("no-content.yaml");
+        Files.writeString(noContent, """
+                openapi: 3.1.0
+                info: {title: x, version: '1'}
+                paths:
+                  /items: {post: {requestBody: {description: anything}, responses: {'200': {description: ok}}}}
+                """);
+        assertThatThrownBy(() -> Bulwark.create(BulwarkConfig.fromYaml(
+                "openapi: {specs: [{location: '" + noResponses + "'}]}")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("responses is missing");
+        assertThatThrownBy(() -> Bulwark.create(BulwarkConfig.fromYaml(
+                "openapi: {specs: [{location: '" + noContent + "'}]}")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("requestBody.content is missing");
+    }
+
     @Test
     void refusesSpecWithoutPaths(@TempDir Path dir) throws Exception {
         Path empty = dir.resolve("empty.yaml");
