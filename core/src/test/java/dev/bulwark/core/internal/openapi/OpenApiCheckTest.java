@@ -16,6 +16,8 @@ import dev.bulwark.core.config.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,6 +181,27 @@ class OpenApiCheckTest {
 
         assertThat(decision.findings()).filteredOn(finding -> finding.ruleKey().equals(OpenApiCheck.KEY))
                 .extracting(Finding::ruleId).containsExactly("validation.request.parameter.schema.type");
+    }
+
+    /**
+     * A query found valid is remembered by the calls that built the validator's request; a name
+     * that differs only in case is another call, so the query that adds it is checked, not taken
+     * for the one remembered.
+     */
+    @Test
+    void blocksACaseVariantQueryNameAfterTheQueryWithoutItWasAllowed() {
+        List<String> targets = List.of("/api/pets?limit=1", "/api/pets?limit=1&LIMIT=500", "/api/pets?LIMIT=500&limit=1",
+                "/api/pets?limit=1");
+        Bulwark remembering = Bulwark.create(BulwarkConfig.fromYaml(CONFIG));
+        List<Boolean> allowed = new ArrayList<>();
+        for (String target : targets) {
+            Decision fresh = Bulwark.create(BulwarkConfig.fromYaml(CONFIG)).evaluate(HttpRequest.builder("GET", target).build());
+            Decision afterTheOthers = remembering.evaluate(HttpRequest.builder("GET", target).build());
+            assertThat(afterTheOthers.findings()).as(target).extracting(Finding::ruleId)
+                    .containsExactlyElementsOf(fresh.findings().stream().map(Finding::ruleId).toList());
+            allowed.add(afterTheOthers.allowed());
+        }
+        assertThat(allowed).containsExactly(true, false, false, true);
     }
 
     @Test
