@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -331,7 +332,7 @@ public final class OpenApiCheck implements Check {
             return List.of();
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
-        for (List<String> field : groupByName(headers, null)) {
+        for (List<String> field : groupByName(headers, name -> true)) {
             response.withHeader(field.get(0), field.subList(1, field.size()));
         }
         ValidationReport report;
@@ -379,13 +380,10 @@ public final class OpenApiCheck implements Check {
 
     /**
      * The request as the validator reads it, without its body (added only when the validator
-     * checks it): the query parameters Bulwark decoded, and each header name once with all its
-     * values. Both are grouped in one pass over the request, so that the cost follows the number
-     * of fields, not its square. Query values are grouped by their exact name before the builder,
-     * which files names that differ only in case under one: {@code ?ids=1&IDS=2&ids=3} reaches the
-     * validator as {@code [1, 3, 2]}, the order that decides which violations fall within
-     * {@code max-violations}. With an operation table, only the headers the validator may read
-     * ({@link OperationRoutes#readsHeader}) are handed over.
+     * checks it): one builder call per entry of {@code query} ({@link #queryOf}), and each header
+     * name once with all its values, grouped in one pass over the headers, so that the cost follows
+     * the number of fields, not its square. With an operation table, only the headers the
+     * validator may read ({@link OperationRoutes#readsHeader}) are handed over.
      */
     private static SimpleRequest.Builder toValidatorRequest(Inspection inspection, Map<String, List<String>> query,
             OperationRoutes routes) {
@@ -394,14 +392,21 @@ public final class OpenApiCheck implements Check {
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             builder.withQueryParam(parameter.getKey(), parameter.getValue());
         }
-        for (List<String> field : groupByName(request.headers(), routes)) {
+        Predicate<String> handedOver = routes == null ? name -> true : routes::readsHeader;
+        for (List<String> field : groupByName(request.headers(), handedOver)) {
             // The first element is the name as first received, the others its values.
             builder.withHeader(field.get(0), field.subList(1, field.size()));
         }
         return builder;
     }
 
-    /** The query values Bulwark decoded, grouped by their exact names in the order each first appears. */
+    /**
+     * The query values Bulwark decoded, grouped by their exact names in the order each first
+     * appears, in one pass over the values. Grouping by exact name comes before the validator's
+     * builder, which files names that differ only in case under one: {@code ?ids=1&IDS=2&ids=3}
+     * reaches the validator as {@code [1, 3, 2]}, the order that decides which violations fall
+     * within {@code max-violations}.
+     */
     private static Map<String, List<String>> queryOf(Inspection inspection) {
         Map<String, List<String>> query = null;
         for (RequestValue value : inspection.values()) {
@@ -425,12 +430,12 @@ public final class OpenApiCheck implements Check {
     /**
      * The header fields grouped by name without regard to case, in the order each name first
      * appears: per name, a list of the name as first spelled followed by every value in order.
-     * With {@code routes}, only the fields whose names its validator may read.
+     * Only the fields whose names {@code keep} accepts.
      */
-    private static Collection<List<String>> groupByName(Headers headers, OperationRoutes routes) {
+    private static Collection<List<String>> groupByName(Headers headers, Predicate<String> keep) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Headers.Header header : headers.all()) {
-            if (routes != null && !routes.readsHeader(header.name())) {
+            if (!keep.test(header.name())) {
                 continue;
             }
             List<String> field = fields.get(header.lowerCaseName());

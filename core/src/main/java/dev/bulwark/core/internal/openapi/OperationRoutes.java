@@ -186,17 +186,10 @@ final class OperationRoutes {
 
     /**
      * The validator's report on {@code request} for {@code operation}, with the context the
-     * validator adds to each message (the request's path and method).
-     */
-    ValidationReport validate(Request request, ApiOperation operation) {
-        return validate(request, operation, false, RequestSteps.queryKey(request));
-    }
-
-    /**
-     * As {@link #validate(Request, ApiOperation)}, for a request whose body is checked apart
-     * ({@code bodyCheckedApart}) and whose query has the key {@code queryKey} (see
-     * {@link RequestSteps#validate(Request, ApiOperation, boolean, String)}): the report may then
-     * lack {@code validation.request.body.missing}, which the caller drops.
+     * validator adds to each message (the request's path and method); for a request whose body is
+     * checked apart ({@code bodyCheckedApart}) and whose query has the key {@code queryKey} (see
+     * {@link RequestSteps#validate}). The report may then lack
+     * {@code validation.request.body.missing}, which the caller drops.
      */
     ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
         ValidationReport report = steps != null ? steps.validate(request, operation, bodyCheckedApart, queryKey)

@@ -18,7 +18,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -26,25 +25,43 @@ import java.util.TreeSet;
 
 /**
  * {@link RequestValidator#validateRequest(Request, ApiOperation)} step by step, in its order and
- * with its context, except that the {@code Content-Type} and {@code Accept} checks are answered
- * once per operation and header value: each is a function of those alone (the request's values of
- * the header against the media types the operation declares), and the validator parsed every
- * declared type and formatted a "not allowed" message on every request, even one that was allowed.
- * Answers are kept per operation in a bounded table ({@link RecentAnswers}),
- * for a header sent once; a repeated header is checked as before. The unexpected query parameter
- * step remembers which lists of names (in order) it found all expected (it reads nothing else of
- * the request), and is skipped when its key is ignored. The body step is skipped when the body is
- * checked apart ({@link JsonBodySchemas}): the validator is then shown no body, and of a request
- * without one it reports at most that the body is missing, which the caller drops. The security
- * step is skipped when one of the operation's requirements is met by the headers and query it
- * reads ({@link #securityMet}); any other request, and any requirement naming a scheme the step
- * would log about (undefined, or of a type it does not check), still goes through it. The four
- * query steps together remember which whole queries (names and values) they found without a
- * message ({@link #query}), as they read nothing else of the request. Steps that report nothing
- * are left out of the report rather than merged into it as empty reports; the media type steps
- * report nothing when the header is absent, and the custom step nothing when the validator has no
- * custom checks, so neither runs then. The steps read a request's headers by name only, from a
- * list known at start-up ({@link #readsHeader}), so that the caller need not hand over the rest.
+ * with its context, with the shortcuts below. Each rests on a claim about what one of the
+ * validator's steps reads or reports, which must be checked again on any other version of the
+ * validator:
+ * <ul>
+ * <li>Media types: the {@code Content-Type} and {@code Accept} answers are remembered per operation
+ * and header value ({@link RecentAnswers}), for a header sent once; a repeated header is checked
+ * every time, since the step parses every declared type and formats a "not allowed" message on
+ * every request, even an allowed one. Relies on each step being a function of the header's values
+ * and the media types the operation declares alone.
+ * <li>Absent media type headers: neither media type step runs when its header is absent. Relies
+ * on the step finding nothing then, and on the spec loader: the step reads the declared types
+ * first, and fails on an operation without {@code responses} or a request body without
+ * {@code content}, but the validator's loader refuses such a spec at start-up
+ * ({@code OpenApiCheckTest} shows it), so no request reaches such an operation.
+ * <li>Unexpected query parameters: lists of names (in order) found all expected are remembered
+ * per operation, and the step is skipped when its only key is ignored. Relies on the step reading
+ * nothing of the request but the query's names, and reporting no other key.
+ * <li>Body: the step is skipped when the body is checked apart ({@link JsonBodySchemas}). Relies
+ * on the step reporting at most {@code validation.request.body.missing} of a request shown without
+ * a body, which the caller drops.
+ * <li>Security: the step is skipped when one of the operation's requirements is met
+ * ({@link #securityMet}). Relies on {@link #presented} reading the request exactly as the step
+ * does; any other request, and any requirement naming a scheme the step would log about
+ * (undefined, or of a type it does not check), still goes through it.
+ * <li>Whole queries: the four query steps together remember which queries (names and values)
+ * they found without a message ({@link #query}). Relies on those steps reading nothing of the
+ * request but its query, and on {@link #queryKey} telling apart every query the builder can make.
+ * <li>Headers handed over: only headers some step can read reach the validator
+ * ({@link #readsHeader}). Relies on the steps reading headers by name only, from a list known at
+ * start-up, compared as the validator's request compares them, and on nothing reading the whole
+ * header map (only whitelist rules do, and Bulwark sets none); with custom checks every header is
+ * handed over.
+ * <li>Empty steps: a step that reports nothing is left out of the report rather than merged into
+ * it as an empty report, and the custom step does not run when the validator has no custom
+ * checks. Relies on an empty report adding nothing to a merged one, and on the custom step
+ * reporting nothing without custom checks.
+ * </ul>
  *
  * <p>The steps are the validator's own private methods, reached once at start-up, and their list
  * and order in {@link #validate} are a copy of its {@code validateRequest} in the tested version
@@ -87,8 +104,10 @@ final class RequestSteps {
      * Reports by {@code Content-Type} value and by {@code Accept} value; whether the query's names
      * (in order) are all expected; queries the query steps found without a message. Each table
      * holds at most {@value RecentAnswers#REMEMBERED_VALUES} keys of up to
-     * {@value RecentAnswers#REMEMBERED_LENGTH} characters, so a few KB per operation of the spec,
-     * whatever clients send.
+     * {@value RecentAnswers#REMEMBERED_LENGTH} characters, about 6 KB (Latin-1 keys) to 11 KB
+     * (UTF-16 keys) per table once clients fill it on purpose: up to about 45 KB per operation of
+     * the spec (90 MB for 2,000 operations), plus the media type tables' reports, whose messages
+     * hold the header value and the operation's declared types. Bounded whatever clients send.
      */
     private record OperationAnswers(RecentAnswers<ValidationReport> contentTypes,
             RecentAnswers<ValidationReport> accepts,
@@ -148,17 +167,13 @@ final class RequestSteps {
         return lookup.findVirtual(RequestValidator.class, name, STEP).bindTo(validator);
     }
 
-    /** What the validator's {@code validateRequest(request, operation)} reports. */
-    ValidationReport validate(Request request, ApiOperation operation) {
-        return validate(request, operation, false, queryKey(request));
-    }
-
     /**
-     * As {@link #validate(Request, ApiOperation)}; with {@code bodyCheckedApart} (the request carries
-     * no body, as the body is checked elsewhere against a schema of the operation's request body),
-     * without the body step, whose only possible message, {@code validation.request.body.missing},
-     * the caller drops. {@code queryKey} is the key of the request's query ({@link #queryKey(Map)}),
-     * or null to have the query checked whatever was found before.
+     * What the validator's {@code validateRequest(request, operation)} reports; with
+     * {@code bodyCheckedApart} (the request carries no body, as the body is checked elsewhere
+     * against a schema of the operation's request body), without the body step, whose only
+     * possible message, {@code validation.request.body.missing}, the caller drops.
+     * {@code queryKey} is the key of the calls that built the request's query
+     * ({@link #queryKey}), or null to have the query checked whatever was found before.
      */
     ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
         OperationAnswers remembered = answers.get(operation.getOperation());
@@ -321,16 +336,16 @@ final class RequestSteps {
      * ones. They read nothing of the request but its query (names and values, through
      * {@link Request#getQueryParameters()} and {@link Request#getQueryParameterValues(String)}), so
      * a query they found without a message is found so again: such queries are remembered per
-     * operation by their keys ({@link #queryKey(Map)}) and not checked again. A query with a message
+     * operation by their keys ({@link #queryKey}) and not checked again. A query with a message
      * is checked every time, so that each report is the request's own, and is not kept.
      */
     private ValidationReport query(Request request, ApiOperation operation, OperationAnswers remembered,
-            String query) {
-        if (remembered == null || query == null) {
+            String queryKey) {
+        if (remembered == null || queryKey == null) {
             return queryChecked(request, operation, remembered);
         }
         ValidationReport[] checked = new ValidationReport[1];
-        remembered.validQueries().answer(query, unused -> {
+        remembered.validQueries().answer(queryKey, unused -> {
             checked[0] = queryChecked(request, operation, remembered);
             return checked[0].getMessages().isEmpty();
         }, valid -> valid);
@@ -346,31 +361,27 @@ final class RequestSteps {
                 unexpectedQuery(request, operation, remembered == null ? null : remembered.queryNamesExpected()));
     }
 
-    /** The key of {@code request}'s query: its names in order with their values, read back as the steps read them. */
-    static String queryKey(Request request) {
-        Map<String, Collection<String>> query = new LinkedHashMap<>();
-        for (String name : request.getQueryParameters()) {
-            query.put(name, request.getQueryParameterValues(name));
-        }
-        return queryKey(query);
-    }
-
     /**
      * The key of the query that the validator's request builder makes of one
      * {@code withQueryParam(name, values)} per entry of {@code query}, in order: each name and
      * value preceded by its length, each list of values by its count, so that equal keys mean the
      * same calls, hence the same query in the request built (whatever the builder makes of names
      * that differ in case). A request's query read back name by name is such a list of calls too.
-     * Null when the key is longer than a remembered key may be.
+     * Null when the key is longer than a remembered key may be, found before a name or value
+     * that would make it so is copied: a long value is not copied on every request only to be
+     * dropped.
      */
     static String queryKey(Map<String, ? extends Collection<String>> query) {
         StringBuilder key = new StringBuilder();
         for (Map.Entry<String, ? extends Collection<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             Collection<String> values = parameter.getValue();
+            if (key.length() + name.length() > RecentAnswers.REMEMBERED_LENGTH) {
+                return null;
+            }
             key.append(name.length()).append(':').append(name).append(values.size()).append('=');
             for (String value : values) {
-                if (value == null) {
+                if (value == null || key.length() + value.length() > RecentAnswers.REMEMBERED_LENGTH) {
                     return null;
                 }
                 key.append(value.length()).append(':').append(value);
@@ -416,6 +427,9 @@ final class RequestSteps {
     static String namesKey(Collection<String> names) {
         StringBuilder key = new StringBuilder();
         for (String name : names) {
+            if (key.length() + name.length() > RecentAnswers.REMEMBERED_LENGTH) {
+                return null;
+            }
             key.append(name.length()).append(':').append(name);
             if (key.length() > RecentAnswers.REMEMBERED_LENGTH) {
                 return null;

@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
  * What this package reads of swagger-request-validator's private layout, and the one version it is
  * known to read correctly. {@link OperationRoutes} and {@link RequestSteps} copy the validator's
  * operation lookup and its list of request steps, and {@link RequestSteps} also the way its
- * security step reads a request and the headers its steps read; a later version could add or
+ * security step reads a request, the headers its steps read, what its media type, body and query
+ * steps read and report, and that its loader refuses a spec with an operation without
+ * {@code responses} or a request body without {@code content} (on which a media type step fails
+ * even when the header is absent, a case {@link RequestSteps} skips); a later version could add or
  * reorder a step, or read a request otherwise, without changing a field name, which no
  * reflective lookup would notice. They are therefore used
  * only with the validator version they were compared against ({@value #TESTED_VERSION}); with any

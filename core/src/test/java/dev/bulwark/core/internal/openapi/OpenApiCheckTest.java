@@ -16,6 +16,8 @@ import dev.bulwark.core.config.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,6 +183,27 @@ class OpenApiCheckTest {
                 .extracting(Finding::ruleId).containsExactly("validation.request.parameter.schema.type");
     }
 
+    /**
+     * A query found valid is remembered by the calls that built the validator's request; a name
+     * that differs only in case is another call, so the query that adds it is checked, not taken
+     * for the one remembered.
+     */
+    @Test
+    void blocksACaseVariantQueryNameAfterTheQueryWithoutItWasAllowed() {
+        List<String> targets = List.of("/api/pets?limit=1", "/api/pets?limit=1&LIMIT=500", "/api/pets?LIMIT=500&limit=1",
+                "/api/pets?limit=1");
+        Bulwark remembering = Bulwark.create(BulwarkConfig.fromYaml(CONFIG));
+        List<Boolean> allowed = new ArrayList<>();
+        for (String target : targets) {
+            Decision fresh = Bulwark.create(BulwarkConfig.fromYaml(CONFIG)).evaluate(HttpRequest.builder("GET", target).build());
+            Decision afterTheOthers = remembering.evaluate(HttpRequest.builder("GET", target).build());
+            assertThat(afterTheOthers.findings()).as(target).extracting(Finding::ruleId)
+                    .containsExactlyElementsOf(fresh.findings().stream().map(Finding::ruleId).toList());
+            allowed.add(afterTheOthers.allowed());
+        }
+        assertThat(allowed).containsExactly(true, false, false, true);
+    }
+
     @Test
     void ignoredKeyIsNotReported() {
         Bulwark lenient = Bulwark.create(BulwarkConfig.fromYaml("""
@@ -211,6 +234,35 @@ class OpenApiCheckTest {
         assertThatThrownBy(() -> Bulwark.create(BulwarkConfig.fromYaml(
                 "openapi: {specs: [{location: 'classpath:nope.yaml'}]}")))
                 .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("openapi.specs[0].location");
+    }
+
+    /**
+     * The validator's media type steps read the operation's declared types before the header, and
+     * fail on an operation without responses or a request body without content; RequestSteps
+     * skips those steps when the header is absent, which is safe only because no such spec loads.
+     */
+    @Test
+    void refusesSpecWithAnOperationWithoutResponsesOrARequestBodyWithoutContent(@TempDir Path dir) throws Exception {
+        Path noResponses = dir.resolve("no-responses.yaml");
+        Files.writeString(noResponses, """
+                openapi: 3.0.3
+                info: {title: x, version: '1'}
+                paths:
+                  /items: {get: {parameters: [{name: q, in: query, schema: {type: integer}}]}}
+                """);
+        Path noContent = dir.resolve("no-content.yaml");
+        Files.writeString(noContent, """
+                openapi: 3.1.0
+                info: {title: x, version: '1'}
+                paths:
+                  /items: {post: {requestBody: {description: anything}, responses: {'200': {description: ok}}}}
+                """);
+        assertThatThrownBy(() -> Bulwark.create(BulwarkConfig.fromYaml(
+                "openapi: {specs: [{location: '" + noResponses + "'}]}")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("responses is missing");
+        assertThatThrownBy(() -> Bulwark.create(BulwarkConfig.fromYaml(
+                "openapi: {specs: [{location: '" + noContent + "'}]}")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("requestBody.content is missing");
     }
 
     @Test
