@@ -81,7 +81,7 @@ final class ShellWords {
                 colon = i;
             }
         }
-        if (slash >= 0 && (indexOf(c, slash, to, "/dev/tcp/") >= 0 || indexOf(c, slash, to, "/dev/udp/") >= 0)) {
+        if (slash >= 0 && socketPathAt(c, slash, to)) {
             signals |= DEV_TCP | PATH | SYSTEM_PATH;
         }
         if (colon >= 0 && indexOf(c, colon, to, "://") > 0) {
@@ -109,6 +109,19 @@ final class ShellWords {
         return signals == 0 ? PLAIN : signals;
     }
 
+    /** Bash's network paths, as a redirection's target or a command's argument: the reverse-shell idiom. */
+    static final String[] SOCKET_PATHS = {"/dev/tcp/", "/dev/udp/"};
+
+    /** Whether one of {@link #SOCKET_PATHS} stands in {@code c} from {@code from}, before {@code to}. */
+    private static boolean socketPathAt(char[] c, int from, int to) {
+        for (String path : SOCKET_PATHS) {
+            if (indexOf(c, from, to, path) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The signals {@link #argument} gives a word for {@code /dev/tcp/} or {@code /dev/udp/}, which
      * are all a word adds to a command that is not known: {@code DEV_TCP | PATH | SYSTEM_PATH}
@@ -117,7 +130,7 @@ final class ShellWords {
     static int devTcp(char[] c, int from, int to) {
         for (int i = from; i < to; i++) {
             if (c[i] == '/') {
-                return indexOf(c, i, to, "/dev/tcp/") >= 0 || indexOf(c, i, to, "/dev/udp/") >= 0
+                return socketPathAt(c, i, to)
                         ? DEV_TCP | PATH | SYSTEM_PATH : 0;
             }
         }

@@ -454,6 +454,14 @@ public final class UnixCommandDetector extends RuleFamily {
          * a bounded number of times: a word start within blanks and quotes that an earlier look
          * passed over is not looked at again, as that look saw the same word.
          */
+        /**
+         * How far past the leading blanks and quotes the {@code >} of a write that opens the value
+         * can stand: the write rule, which needs no command, takes an operator that starts at most
+         * one character after them, and a file descriptor of at most three digits before the
+         * {@code >} ({@code 123>/tmp/x}); one more for margin.
+         */
+        private static final int LEADING_WRITE_REACH = 5;
+
         private boolean mayNameCommandAfterRedirectOrAssignment(String text, boolean slash) {
             int n = text.length();
             int lead = 0;
@@ -462,7 +470,7 @@ public final class UnixCommandDetector extends RuleFamily {
                 lead++;
             }
             int firstGt = text.indexOf('>');
-            if ((firstGt >= 0 && firstGt <= lead + 5) || text.contains("<<<") || (slash && holdsSocketPath(text))) {
+            if ((firstGt >= 0 && firstGt <= lead + LEADING_WRITE_REACH) || text.contains("<<<") || (slash && holdsSocketPath(text))) {
                 return true;
             }
             int first = firstOf(text, REDIRECTS_AND_ASSIGNMENTS);
@@ -500,15 +508,13 @@ public final class UnixCommandDetector extends RuleFamily {
             return text.length();
         }
 
-        private static final String[] SOCKET_PATHS = {"/dev/tcp/", "/dev/udp/"};
-
         /**
          * Whether {@code /dev/tcp/} or {@code /dev/udp/} may stand in a word of the text, its quotes
          * taken out and in any case, as {@link ShellWords#argument} finds it.
          */
         private static boolean holdsSocketPath(String text) {
             for (int at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
-                for (String path : SOCKET_PATHS) {
+                for (String path : ShellWords.SOCKET_PATHS) {
                     int i = at;
                     int k = 0;
                     while (i < text.length() && k < path.length()) {

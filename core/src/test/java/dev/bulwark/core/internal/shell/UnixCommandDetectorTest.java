@@ -618,7 +618,7 @@ class UnixCommandDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {">/tmp/curl", "> /var/www/html/x.php", "1>/tmp/x", ">>/etc/profile", "&>/dev/shm/x",
-        ">/tmp/x;id"})
+        ">/tmp/x;id", "123>/tmp/x", "\"  >/tmp/x", "' 1>>/tmp/x"})
     void detectsARedirectionThatWritesAFileWithNoCommand(String value) {
         assertThat(standard(detector, value)).containsExactly("UNIXCMD-COMMAND");
     }
