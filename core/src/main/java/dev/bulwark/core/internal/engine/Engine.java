@@ -20,6 +20,7 @@ import dev.bulwark.core.config.RequestCondition;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.UninspectablePolicy;
 import dev.bulwark.core.internal.decode.PathNormalizer;
+import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.decode.SuspiciousPath;
 import dev.bulwark.core.internal.deny.BuiltInRules;
 import dev.bulwark.core.internal.deny.DenyRuleCheck;
@@ -82,11 +83,12 @@ public final class Engine {
     public Engine(BulwarkConfig config, List<Check> extraChecks) {
         this.config = config;
         this.limits = config.limits();
-        this.parser = new RequestParser(config);
+        RecentHeaderValues headerValues = new RecentHeaderValues(new PercentDecoder(config.decodingPasses()));
+        this.parser = new RequestParser(config, limits, headerValues);
         Map<Route, RequestParser> parsers = new IdentityHashMap<>();
         for (Route route : config.routes()) {
             if (route.limits() != null) {
-                parsers.put(route, new RequestParser(config, route.limits()));
+                parsers.put(route, new RequestParser(config, route.limits(), headerValues));
             }
         }
         this.routeParsers = parsers;

@@ -18,7 +18,6 @@ import dev.bulwark.core.internal.graphql.GraphQlRequest;
 import dev.bulwark.core.internal.parse.BasicCredentials;
 import dev.bulwark.core.internal.parse.BinaryFormat;
 import dev.bulwark.core.internal.parse.ContentSniffer;
-import dev.bulwark.core.internal.parse.HeaderLocations;
 import dev.bulwark.core.internal.parse.CookieParser;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
 import dev.bulwark.core.internal.parse.LimitExceededException;
@@ -66,27 +65,20 @@ final class RequestParser {
     private final XmlBodyParser xmlParser;
     /** {@code null} when GraphQL protection is off. */
     private final GraphQlReader graphQl;
-    /**
-     * The last value of recent headers, by name, in pairs of slots ({@link #decodeHeaderValue}).
-     * Bounded: {@value #HEADER_VALUE_SLOTS} values of at most {@value #MAX_HEADER_VALUE}
-     * characters, each with its decoding when that differs, 512 Ki characters (1 MiB) at most.
-     * Thread-safe without locks: entries are immutable, so a thread sees a whole entry or
-     * another one, and a lost write only costs decoding a value again.
-     */
-    private final RecentHeaderValue[] recentHeaderValues = new RecentHeaderValue[HEADER_VALUE_SLOTS];
-
-    /** Slots of the table of recent header values, a power of two: the headers of many clients. */
-    private static final int HEADER_VALUE_SLOTS = 128;
-    /** Longest header value kept, in characters: a bearer token or a long user agent fits. */
-    private static final int MAX_HEADER_VALUE = 2048;
+    /** Shared by the engine's parsers: decoding a header value depends on nothing a route sets. */
+    private final RecentHeaderValues headerValues;
 
     RequestParser(BulwarkConfig config) {
-        this(config, config.limits());
+        this(config, config.limits(), new RecentHeaderValues(new PercentDecoder(config.decodingPasses())));
     }
 
-    /** A parser that holds bodies to {@code limits}, a route's instead of the global ones. */
-    RequestParser(BulwarkConfig config, Limits limits) {
+    /**
+     * A parser that holds bodies to {@code limits}, a route's instead of the global ones, and
+     * remembers header values in {@code headerValues}, which the engine's other parsers share.
+     */
+    RequestParser(BulwarkConfig config, Limits limits, RecentHeaderValues headerValues) {
         this.limits = limits;
+        this.headerValues = headerValues;
         this.decoder = new PercentDecoder(config.decodingPasses());
         this.pathNormalizer = new PathNormalizer(decoder);
         this.parameterParser = new ParameterParser(limits, decoder);
@@ -131,7 +123,7 @@ final class RequestParser {
             String lower = header.lowerCaseName();
             if (!isSkipped(lower)) {
                 // Header values are percent-decoded for inspection: Referer and friends carry URLs.
-                values.add(decodeHeaderValue(lower, header.value()));
+                values.add(headerValues.decode(lower, header.value()));
                 if (lower.equals("authorization")) {
                     BasicCredentials.addTo(header.value(), values);
                 }
@@ -147,64 +139,6 @@ final class RequestParser {
             parseBody(request, sink, uninspected);
         }
         return new Parsed(pathValue, routingPath, path.suspicious(), List.copyOf(uninspected), graphQlRequest);
-    }
-
-    /**
-     * The value of the header named {@code lower}, as {@link PercentDecoder#decodeValue} gives it,
-     * from {@link #recentHeaderValues} when the header last had this value: a client sends the
-     * same user agent, token and accept headers request after request, and comparing a value costs
-     * less than looking through it for escapes and control characters.
-     */
-    private RequestValue decodeHeaderValue(String lower, String raw) {
-        Location location = HeaderLocations.valueOf(lower);
-        int h = lower.hashCode();
-        int slot = (h ^ (h >>> 16)) & (HEADER_VALUE_SLOTS - 2);
-        RecentHeaderValue first = recentHeaderValues[slot];
-        if (first != null && first.is(lower, raw)) {
-            return first.valueAt(location, raw);
-        }
-        RecentHeaderValue second = recentHeaderValues[slot + 1];
-        if (second != null && second.is(lower, raw)) {
-            return second.valueAt(location, raw);
-        }
-        RequestValue value = decoder.decodeValue(location, raw, false);
-        if (raw.length() <= MAX_HEADER_VALUE) {
-            RecentHeaderValue recent = new RecentHeaderValue(lower, raw, value.decoded(), value.flags());
-            if (second != null && second.name.equals(lower)) {
-                // A header whose value changes on every request (a request id) keeps to its slot.
-                recentHeaderValues[slot + 1] = recent;
-            } else {
-                if (first == null || !first.name.equals(lower)) {
-                    recentHeaderValues[slot + 1] = first;
-                }
-                recentHeaderValues[slot] = recent;
-            }
-        }
-        return value;
-    }
-
-    /** A header value and what decoding made of it, which depends on nothing but the value. */
-    private static final class RecentHeaderValue {
-        final String name;
-        final String raw;
-        final String decoded;
-        final Set<DecodingFlag> flags;
-
-        RecentHeaderValue(String name, String raw, String decoded, Set<DecodingFlag> flags) {
-            this.name = name;
-            this.raw = raw;
-            // The request's own string when decoding changed nothing, so that no second copy is kept.
-            this.decoded = decoded.equals(raw) ? null : decoded;
-            this.flags = flags;
-        }
-
-        boolean is(String lowerCaseName, String value) {
-            return raw.equals(value) && name.equals(lowerCaseName);
-        }
-
-        RequestValue valueAt(Location location, String value) {
-            return new RequestValue(location, value, decoded == null ? value : decoded, flags);
-        }
     }
 
     private static Location[] locations(Source source, int count) {

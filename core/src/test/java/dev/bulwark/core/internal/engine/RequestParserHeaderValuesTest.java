@@ -16,14 +16,18 @@ import org.junit.jupiter.api.Test;
 class RequestParserHeaderValuesTest {
 
     /**
-     * One parser remembers the recent value of each header; whatever the values and their order
-     * (repeated, changing on every request, escaped, with control characters, more headers than
-     * its table holds), each header value must be what decoding it afresh gives.
+     * An engine's parsers (the global one and those of routes with limits of their own) share one
+     * table of the recent value of each header; whatever the values and their order (repeated,
+     * changing on every request, escaped, with control characters, more headers than the table
+     * holds) and whichever parser reads them, each header value must be what decoding it afresh
+     * gives.
      */
     @Test
     void givesEveryHeaderValueAsDecodingItAfreshDoes() throws Exception {
         BulwarkConfig config = BulwarkConfig.defaults();
-        RequestParser parser = new RequestParser(config);
+        RecentHeaderValues shared = new RecentHeaderValues(new PercentDecoder(config.decodingPasses()));
+        RequestParser[] parsers = {new RequestParser(config, config.limits(), shared),
+            new RequestParser(config, config.limits(), shared)};
         PercentDecoder fresh = new PercentDecoder(config.decodingPasses());
         String[] values = {"Mozilla/5.0 (X11)", "Bearer abc.def", "a%20b", "a%2520b", "tab\there", "nul\u0000x", "%C3%A9",
             "%zz", "", "same", "x".repeat(3000)};
@@ -37,6 +41,7 @@ class RequestParserHeaderValuesTest {
             }
             HttpRequest built = request.build();
             List<RequestValue> parsed = new ArrayList<>();
+            RequestParser parser = parsers[random.nextInt(parsers.length)];
             parser.parse(built, parser.normalize(built.rawPath()), parsed);
 
             List<RequestValue> expected = new ArrayList<>();
