@@ -78,19 +78,13 @@ class RequestStepsTest {
         variants.add(builder -> builder.withHeader("X-Trace", "abc").withQueryParam("5:limit", "1"));
         variants.add(builder -> builder.withHeader("X-Trace", "abc").withQueryParam("x".repeat(200), "1"));
         variants.add(builder -> builder);
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
-                .build();
+        OpenApiInteractionValidator validator = validatorWithUnexpectedQuery(ValidationReport.Level.ERROR);
         assertSameReports(validator, Request.Method.GET, variants, false);
     }
 
     @Test
     void leavesOutOnlyIgnoredUnexpectedQueryParameterMessages() throws ReflectiveOperationException {
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.IGNORE).build())
-                .build();
+        OpenApiInteractionValidator validator = validatorWithUnexpectedQuery(ValidationReport.Level.IGNORE);
         List<UnaryOperator<SimpleRequest.Builder>> variants = List.of(
                 builder -> builder.withHeader("X-Trace", "abc").withQueryParam("unexpected", "1"),
                 builder -> builder.withQueryParam("unexpected", "1").withQueryParam("limit", "50"));
@@ -231,16 +225,20 @@ class RequestStepsTest {
         }
     }
 
+    /** The validator of {@link #SPEC}, with unexpected query parameters reported at {@code level}. */
+    private static OpenApiInteractionValidator validatorWithUnexpectedQuery(ValidationReport.Level level) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                .withLevelResolver(LevelResolver.create().withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, level).build())
+                .build();
+    }
+
     private static List<String> keys(ValidationReport report) {
         return report.getMessages().stream().map(ValidationReport.Message::getKey).toList();
     }
 
     @Test
     void reportsWhatTheValidatorReportsForRandomQueriesSeenAgain() throws ReflectiveOperationException {
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
-                .build();
+        OpenApiInteractionValidator validator = validatorWithUnexpectedQuery(ValidationReport.Level.ERROR);
         RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
         OperationRoutes routes = OperationRoutes.of(validator);
         RequestSteps steps = stepsOf(routes);
@@ -277,10 +275,7 @@ class RequestStepsTest {
 
     @Test
     void reportsWhatTheValidatorReportsFromThreadsSharingTheRememberedAnswers() throws Exception {
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel(RequestSteps.UNEXPECTED_QUERY_PARAMETER, ValidationReport.Level.ERROR).build())
-                .build();
+        OpenApiInteractionValidator validator = validatorWithUnexpectedQuery(ValidationReport.Level.ERROR);
         RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
         OperationRoutes routes = OperationRoutes.of(validator);
         RequestSteps steps = stepsOf(routes);
