@@ -39,14 +39,7 @@ final class PlainNames {
         if (raw.length() > MAX_LENGTH) {
             return null;
         }
-        int hash = raw.hashCode() * 31 + source.ordinal();
-        int slot = TABLE.slot(hash);
-        Entry found = TABLE.at(slot);
-        if (found != null && found.is(source, raw, hash)) {
-            return found;
-        }
-        found = TABLE.at(slot ^ 1);
-        return found != null && found.is(source, raw, hash) ? found : null;
+        return probe(source, raw.hashCode() * 31 + source.ordinal(), raw, 0, raw.length());
     }
 
     /**
@@ -64,7 +57,11 @@ final class PlainNames {
         for (int i = from; i < to; i++) {
             nameHash = 31 * nameHash + text.charAt(i);
         }
-        int hash = nameHash * 31 + source.ordinal();
+        return probe(source, nameHash * 31 + source.ordinal(), text, from, length);
+    }
+
+    /** The entry of {@code text[from, from + length)} at {@code source} in the pair of slots of {@code hash}. */
+    private static Entry probe(Source source, int hash, String text, int from, int length) {
         int slot = TABLE.slot(hash);
         Entry found = TABLE.at(slot);
         if (found != null && found.is(source, text, from, length, hash)) {
@@ -113,13 +110,10 @@ final class PlainNames {
             this.valueLocation = Location.value(source, name);
         }
 
-        private boolean is(Source otherSource, String raw, int otherHash) {
-            return hash == otherHash && source == otherSource && name.equals(raw);
-        }
-
+        /** Whether this is the name {@code text[from, from + length)}; a whole string that is the name answers on identity. */
         private boolean is(Source otherSource, String text, int from, int length, int otherHash) {
             return hash == otherHash && source == otherSource && name.length() == length
-                    && text.startsWith(name, from);
+                    && (text == name || text.startsWith(name, from));
         }
     }
 }
