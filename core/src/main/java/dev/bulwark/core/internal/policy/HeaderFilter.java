@@ -13,6 +13,7 @@ import dev.bulwark.core.Source;
 import dev.bulwark.core.config.ClientIpConfig;
 import dev.bulwark.core.config.HeaderAllowList;
 import dev.bulwark.core.config.RequestHeaders;
+import dev.bulwark.core.internal.parse.PairTable;
 import dev.bulwark.core.internal.rules.Excerpts;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,14 +54,14 @@ final class HeaderFilter implements Check {
     private final Set<String> proxyOnly;
     private final Set<String> globalRemove;
     /**
-     * The facts of recent header names, by hash, in pairs of slots, so that the names of one
+     * The facts of recent header names, in a {@link PairTable}, so that the names of one
      * request that share a pair (Cookie and Accept-Language) do not push each other out on every
      * request. Bounded: {@value #FACT_SLOTS} names of at most {@value #MAX_FACT_NAME} characters,
      * each with its folded form, 64 KiB of text at most. Thread-safe without locks: the facts'
      * fields are final, so a thread sees a whole entry or another one, and a lost write costs a
      * lookup.
      */
-    private final NameFacts[] recentNames = new NameFacts[FACT_SLOTS];
+    private final PairTable<NameFacts> recentNames = new PairTable<>(FACT_SLOTS);
 
     /** Slots of the table of recent names, a power of two: room for the names of many clients. */
     private static final int FACT_SLOTS = 256;
@@ -148,25 +149,19 @@ final class HeaderFilter implements Check {
      * up in three sets each time.
      */
     private NameFacts facts(String lower) {
-        int h = lower.hashCode();
-        int slot = (h ^ (h >>> 16)) & (FACT_SLOTS - 2);
-        NameFacts first = recentNames[slot];
+        int slot = recentNames.slot(lower.hashCode());
+        NameFacts first = recentNames.at(slot);
         if (first != null && first.lower.equals(lower)) {
             return first;
         }
-        NameFacts second = recentNames[slot + 1];
+        NameFacts second = recentNames.at(slot ^ 1);
         if (second != null && second.lower.equals(lower)) {
             return second;
         }
         String folded = HeaderNames.fold(lower);
         NameFacts facts = new NameFacts(lower, folded, HeaderAllowList.FRAMING_HEADERS.contains(lower),
                 globalRemove.contains(folded), ProxyHeaders.contains(folded) || proxyOnly.contains(folded));
-        if (lower.length() <= MAX_FACT_NAME) {
-            // The newcomer takes the pair's first slot and the name there moves on to the second.
-            recentNames[slot + 1] = first;
-            recentNames[slot] = facts;
-        }
-        return facts;
+        return lower.length() <= MAX_FACT_NAME ? recentNames.keep(slot, facts) : facts;
     }
 
     /**
