@@ -1,8 +1,10 @@
 package dev.bulwark.core.internal.openapi;
 
+import com.atlassian.oai.validator.report.ValidationReport;
 import dev.bulwark.core.internal.parse.PairTable;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Answers about a header value or a request's list of names, each computed once for the few
@@ -29,6 +31,10 @@ final class RecentAnswers<T> {
 
     /** As {@link #answer(String, Function)}, keeping only answers {@code worthKeeping} accepts. */
     T answer(String value, Function<String, T> compute, Predicate<T> worthKeeping) {
+        if (value.length() > REMEMBERED_LENGTH) {
+            // Never kept, so never found: not hashed either.
+            return compute.apply(value);
+        }
         int slot = answers.slot(value.hashCode());
         Answer<T> known = answers.at(slot);
         if (known == null || !known.value().equals(value)) {
@@ -38,10 +44,25 @@ final class RecentAnswers<T> {
             return known.answer();
         }
         T computed = compute.apply(value);
-        if (value.length() <= REMEMBERED_LENGTH && worthKeeping.test(computed)) {
+        if (worthKeeping.test(computed)) {
             answers.keep(slot, new Answer<>(value, computed));
         }
         return computed;
+    }
+
+    /**
+     * The report of {@code check}, or an empty one without running it when {@code key} is in
+     * {@code valid}: only keys whose report had no message are kept there (and only when
+     * {@code mayKeep}), so that a report with a message is always the request's own.
+     */
+    static ValidationReport foundValidBefore(RecentAnswers<Boolean> valid, String key,
+            Supplier<ValidationReport> check, boolean mayKeep) {
+        ValidationReport[] checked = new ValidationReport[1];
+        valid.answer(key, unused -> {
+            checked[0] = check.get();
+            return checked[0].getMessages().isEmpty();
+        }, found -> found && mayKeep);
+        return checked[0] != null ? checked[0] : ValidationReport.empty();
     }
 
     int size() {

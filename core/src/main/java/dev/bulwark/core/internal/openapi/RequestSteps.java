@@ -344,13 +344,8 @@ final class RequestSteps {
         if (remembered == null || queryKey == null) {
             return queryChecked(request, operation, remembered);
         }
-        ValidationReport[] checked = new ValidationReport[1];
-        remembered.validQueries().answer(queryKey, unused -> {
-            checked[0] = queryChecked(request, operation, remembered);
-            return checked[0].getMessages().isEmpty();
-        }, valid -> valid);
-        // Not run: the query was kept, so it was found without a message before.
-        return checked[0] != null ? checked[0] : ValidationReport.empty();
+        return RecentAnswers.foundValidBefore(remembered.validQueries(), queryKey,
+                () -> queryChecked(request, operation, remembered), true);
     }
 
     private ValidationReport queryChecked(Request request, ApiOperation operation, OperationAnswers remembered) {
@@ -408,16 +403,9 @@ final class RequestSteps {
         if (names == null) {
             return run(unexpectedQueryParameters, request, operation);
         }
-        ValidationReport[] checked = new ValidationReport[1];
-        // Only lists of names found all expected and each declared as it is spelled are kept: a
-        // list with an unexpected name is checked every time anyway, and a bracketed name
-        // (filter[anything]) is the client's own text, which the table need not hold.
-        remembered.answer(names, unused -> {
-            checked[0] = run(unexpectedQueryParameters, request, operation);
-            return checked[0].getMessages().isEmpty();
-        }, expected -> expected && names.indexOf('[') < 0);
-        // Not run: the names were kept, so all of them were found expected before.
-        return checked[0] != null ? checked[0] : ValidationReport.empty();
+        // A bracketed name (filter[anything]) is the client's own text, which the table need not hold.
+        return RecentAnswers.foundValidBefore(remembered, names,
+                () -> run(unexpectedQueryParameters, request, operation), names.indexOf('[') < 0);
     }
 
     /**
