@@ -437,6 +437,14 @@ public final class UnixCommandDetector extends RuleFamily {
         }
 
         /**
+         * How far past the leading blanks and quotes the {@code >} of a write that opens the value
+         * can stand: the write rule, which needs no command, takes an operator that starts at most
+         * one character after them, and a file descriptor of at most three digits before the
+         * {@code >} ({@code 123>/tmp/x}); one more for margin.
+         */
+        private static final int LEADING_WRITE_REACH = 5;
+
+        /**
          * For a text with {@code <}, {@code >} or {@code =} whose words after separators name
          * nothing: whether a redirection or an assignment can put a command in command position, or
          * find without one. Markup in prose ({@code <span style="color:brown">loves</span> naps})
@@ -454,14 +462,6 @@ public final class UnixCommandDetector extends RuleFamily {
          * a bounded number of times: a word start within blanks and quotes that an earlier look
          * passed over is not looked at again, as that look saw the same word.
          */
-        /**
-         * How far past the leading blanks and quotes the {@code >} of a write that opens the value
-         * can stand: the write rule, which needs no command, takes an operator that starts at most
-         * one character after them, and a file descriptor of at most three digits before the
-         * {@code >} ({@code 123>/tmp/x}); one more for margin.
-         */
-        private static final int LEADING_WRITE_REACH = 5;
-
         private boolean mayNameCommandAfterRedirectOrAssignment(String text, boolean slash) {
             int n = text.length();
             int lead = 0;
@@ -470,10 +470,11 @@ public final class UnixCommandDetector extends RuleFamily {
                 lead++;
             }
             int firstGt = text.indexOf('>');
-            if ((firstGt >= 0 && firstGt <= lead + LEADING_WRITE_REACH) || text.contains("<<<") || (slash && holdsSocketPath(text))) {
+            if ((firstGt >= 0 && firstGt <= lead + LEADING_WRITE_REACH) || text.contains("<<<")
+                    || (slash && holdsSocketPath(text))) {
                 return true;
             }
-            int first = firstOf(text, REDIRECTS_AND_ASSIGNMENTS);
+            int first = ShellScan.wordEnd(text, 0, REDIRECTS_AND_ASSIGNMENTS);
             int passedTo = 0;
             char lastBeforeBlanks = 0;
             for (int i = first + 1; i < n; i++) {
@@ -496,16 +497,6 @@ public final class UnixCommandDetector extends RuleFamily {
                 }
             }
             return false;
-        }
-
-        /** Where the first character of {@code set} is in {@code text}, or {@code text.length()}. */
-        private static int firstOf(String text, AsciiSet set) {
-            for (int i = 0; i < text.length(); i++) {
-                if (set.contains(text.charAt(i))) {
-                    return i;
-                }
-            }
-            return text.length();
         }
 
         /**
