@@ -67,13 +67,19 @@ public final class ResponseHeaderWriter {
         }
         List<SecurityHeader> headers = policy.securityHeaders(secure);
         byte[][] values = secure ? secureValues : plainValues;
-        Fields fields = containerFields ? fieldsOf(response, secure) : null;
+        // Looked up at the first header that is missing: behind an application that sets them all, never.
+        Fields fields = null;
+        boolean looked = false;
         for (int i = 0, count = headers.size(); i < count; i++) {
             SecurityHeader header = headers.get(i);
             // Added only where absent, so an append does what a set would without the container
             // looking for fields of the name to replace.
             if (response.containsHeader(header.name())) {
                 continue;
+            }
+            if (!looked) {
+                looked = true;
+                fields = containerFields ? fieldsOf(response, secure) : null;
             }
             if (fields == null || values[i] == null || !fields.add(i, header.name(), values[i])) {
                 response.addHeader(header.name(), header.value());
@@ -169,13 +175,13 @@ public final class ResponseHeaderWriter {
             SecurityHeader header = headers.get(i);
             boolean special = header.name().equalsIgnoreCase("Content-Type")
                     || header.name().equalsIgnoreCase("Content-Length");
-            values[i] = special || !isPlainAscii(header.value())
+            values[i] = special || !isPlainAscii(header.name()) || !isPlainAscii(header.value())
                     ? null : header.value().getBytes(StandardCharsets.US_ASCII);
         }
         return values;
     }
 
-    /** Printable ASCII and spaces: bytes that read the same in every charset a container might assume. */
+    /** Printable ASCII and spaces: text whose bytes read the same in every charset a container might assume. */
     private static boolean isPlainAscii(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
