@@ -8,6 +8,7 @@
 #
 # Environment (durations in seconds):
 #   WARMUP=20 DURATION=10 ROUNDS=2   warm-up per server and request; each measured run; runs per server
+#   SETTLE_MAX=180                   most seconds of further warm-up while a server's JIT still compiles
 #   CONNECTIONS=8 WRK_THREADS=1      wrk's connections and threads
 #   SERVER_CPUS=0 LOAD_CPUS=1        taskset core lists of the servers and of wrk
 #   BUILD=1 MVNW_ARGS=               0 skips the build; extra arguments for ./mvnw (e.g. -o)
@@ -20,6 +21,7 @@ HTTP="$ROOT/benchmarks/http"
 WARMUP=${WARMUP:-20}
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-2}
+SETTLE_MAX=${SETTLE_MAX:-180}
 CONNECTIONS=${CONNECTIONS:-8}
 WRK_THREADS=${WRK_THREADS:-1}
 SERVER_CPUS=${SERVER_CPUS:-0}
@@ -124,6 +126,32 @@ run_on() {
         'BEGIN {split(r, f, " "); printf "%s %.1f", f[1], t * 1e6 / hz / f[2]}'
 }
 
+# Milliseconds the JIT compilers of a JVM have spent so far, or nothing without jcmd.
+jit_millis() {
+    command -v jcmd >/dev/null || return 0
+    jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '
+        /^sun.os.hrt.frequency=/ {f = $2} /^java.ci.totalTime=/ {t = $2}
+        END {if (f > 0) printf "%.0f", t * 1000 / f}'
+}
+
+# settle PID URL METHOD HEADERS BODY: keeps loading a warmed server in 5 s runs while its JIT still
+# compiles more than a twentieth of the time (the petstore with Bulwark compiles for a minute and
+# more on one core), for at most SETTLE_MAX seconds, so that only compiled code is measured.
+settle() {
+    local pid=$1 waited=0 before after
+    shift
+    before=$(jit_millis "$pid")
+    [ -n "$before" ] || { echo "   (no jcmd: cannot tell whether the JIT has settled)" >&2; return 0; }
+    while [ "$waited" -lt "$SETTLE_MAX" ]; do
+        run 5 "$@" >/dev/null
+        waited=$((waited + 5))
+        after=$(jit_millis "$pid")
+        [ $((after - before)) -lt 250 ] && break
+        before=$after
+    done
+    [ "$waited" -le 5 ] || echo "   warmed ${waited}s more until the JIT settled" >&2
+}
+
 # measure LABEL PATH METHOD HEADERS BODY OFF-PORT OFF-PID ON-PORT ON-PID: warms both servers, then
 # alternates measured runs.
 measure() {
@@ -131,7 +159,9 @@ measure() {
     local off_rps=0 on_rps=0 off_cpu=0 on_cpu=0 round off_run on_run ratios=""
     echo "== $label: warming up ${WARMUP}s per server" >&2
     run "$WARMUP" "http://127.0.0.1:$off$path" "$method" "$headers" "$body" >/dev/null
+    settle "$off_pid" "http://127.0.0.1:$off$path" "$method" "$headers" "$body"
     run "$WARMUP" "http://127.0.0.1:$on$path" "$method" "$headers" "$body" >/dev/null
+    settle "$on_pid" "http://127.0.0.1:$on$path" "$method" "$headers" "$body"
     for round in $(seq 1 "$ROUNDS"); do
         # Alternate which server goes first, so that drift in the machine's load falls on both.
         if [ $((round % 2)) -eq 1 ]; then
@@ -205,7 +235,7 @@ done
 
 echo
 echo "servers on cores $SERVER_CPUS, wrk -t$WRK_THREADS -c$CONNECTIONS on cores $LOAD_CPUS;" \
-    "warm-up ${WARMUP}s, $ROUNDS x ${DURATION}s measured per server"
+    "warm-up ${WARMUP}s and until the JIT settled, $ROUNDS x ${DURATION}s measured per server"
 echo "req/s: requests per second; CPU: microseconds of the server's CPU time per request"
 printf '%-40s %9s %9s %6s %9s %9s %6s  %s\n' request "req/s w/o" "req/s w/" ratio "CPU w/o" "CPU w/" ratio \
     "per round (req/s)"
