@@ -50,10 +50,89 @@ public final class ContentSniffer {
      */
     public static boolean startsBinary(ByteBuffer content, Charset charset) {
         int length = Math.min(content.remaining(), PREFIX_LENGTH);
+        if (charset == StandardCharsets.UTF_8 || charset == StandardCharsets.US_ASCII
+                || charset == StandardCharsets.ISO_8859_1) {
+            int verdict = judgeBytes(content, length, charset);
+            if (verdict != UNSURE) {
+                return verdict == BINARY;
+            }
+        }
         byte[] prefix = new byte[length];
         content.get(content.position(), prefix, 0, length);
         // A multi-byte character cut at the end of the prefix decodes to one U+FFFD, within the allowance.
         return !looksTextual(new String(prefix, charset));
+    }
+
+    private static final int TEXT = 0;
+    private static final int BINARY = 1;
+    private static final int UNSURE = 2;
+
+    /** What a byte is, in the prefix read without decoding. */
+    private static final byte PLAIN = 0;
+    /** An ASCII control {@link #looksTextual} counts, or DEL: one odd character in every ASCII-compatible charset. */
+    private static final byte ODD_ASCII = 1;
+    /** Not ASCII, and never part of a UTF-8 sequence: C0, C1 and F5 to FF, each replaced on its own. */
+    private static final byte NEVER_UTF_8 = 2;
+    /** Not ASCII: a lead or continuation byte of UTF-8. */
+    private static final byte HIGH = 3;
+
+    private static final byte[] BYTE_KINDS = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            boolean oddAscii = (b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r' && b != 0x1B) || b == 0x7F;
+            BYTE_KINDS[b] = oddAscii ? ODD_ASCII
+                    : b < 0x80 ? PLAIN
+                    : b == 0xC0 || b == 0xC1 || b >= 0xF5 ? NEVER_UTF_8
+                    : HIGH;
+        }
+    }
+
+    /**
+     * The verdict of {@link #looksTextual} on the first {@code length} bytes of {@code content}
+     * decoded in {@code charset} (UTF-8, US-ASCII or ISO-8859-1), worked out from the bytes: each
+     * ASCII byte decodes to itself in all three, so its oddness is known, and the other bytes'
+     * characters are known in US-ASCII (one U+FFFD each) and ISO-8859-1 (one character each, odd
+     * from 0x80 to 0x9F). In UTF-8 the other bytes only give a lower bound: a byte that never
+     * occurs in UTF-8 decodes to a U+FFFD of its own, the rest may form characters; when that
+     * bound does not settle it, {@link #UNSURE}, and the caller decodes. Binary content settles it
+     * at once, without a decoder's slow path for malformed input, and ASCII text is judged
+     * without a copy.
+     */
+    private static int judgeBytes(ByteBuffer content, int length, Charset charset) {
+        int start = content.position();
+        // Decoding never gives more characters than bytes, so this allows at least as much as looksTextual would.
+        int allowed = ODD_CHARACTER_ALLOWANCE + length / ODD_CHARACTER_RATIO;
+        int oddAscii = 0;
+        int neverUtf8 = 0;
+        int c1 = 0;
+        int high = 0;
+        for (int i = 0; i < length; i++) {
+            int b = content.get(start + i) & 0xFF;
+            switch (BYTE_KINDS[b]) {
+                case ODD_ASCII -> oddAscii++;
+                case NEVER_UTF_8 -> neverUtf8++;
+                case HIGH -> {
+                    high++;
+                    if (b <= 0x9F) {
+                        c1++;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        int odd;
+        if (charset == StandardCharsets.US_ASCII) {
+            odd = oddAscii + neverUtf8 + high;
+        } else if (charset == StandardCharsets.ISO_8859_1) {
+            odd = oddAscii + c1;
+        } else if (neverUtf8 == 0 && high == 0) {
+            odd = oddAscii;
+        } else {
+            return oddAscii + neverUtf8 > allowed ? BINARY : UNSURE;
+        }
+        return odd > allowed ? BINARY : TEXT;
     }
 
     /**

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.internal.parse.ContentSniffer.Shape;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +43,47 @@ class ContentSnifferTest {
 
         assertThat(ContentSniffer.startsBinary(content, StandardCharsets.UTF_8)).isFalse();
         assertThat(content.position()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-8", "US-ASCII", "ISO-8859-1", "windows-1252"})
+    void judgesFirstBytesAsDecodingThemWould(String charsetName) {
+        Charset charset = Charset.forName(charsetName);
+        SplittableRandom random = new SplittableRandom(20261207L);
+        byte[] utf8Text = "Zoë's café: naïve 数据 😀 – ok\t\r\n".getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] content = randomContent(random, utf8Text);
+            int length = Math.min(content.length, ContentSniffer.PREFIX_LENGTH);
+            boolean decodedVerdict = !ContentSniffer.looksTextual(new String(content, 0, length, charset));
+
+            assertThat(ContentSniffer.startsBinary(ByteBuffer.wrap(content), charset))
+                    .as("round %d: %s", round, Arrays.toString(content))
+                    .isEqualTo(decodedVerdict);
+        }
+    }
+
+    /** Text, binary and mixtures near the verdict's threshold, of lengths up to past the prefix. */
+    private static byte[] randomContent(SplittableRandom random, byte[] utf8Text) {
+        int length = random.nextInt(8) == 0 ? ContentSniffer.PREFIX_LENGTH + random.nextInt(64) : random.nextInt(600);
+        byte[] content = new byte[length];
+        int oddBytes = random.nextBoolean() ? 128 : 256;
+        // The share of bytes that are not plain text: none, a few (near the threshold) or many.
+        int oddPerMille = switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(40);
+            case 2 -> random.nextInt(200);
+            default -> 1000;
+        };
+        for (int i = 0; i < length; i++) {
+            if (random.nextInt(1000) < oddPerMille) {
+                content[i] = (byte) random.nextInt(oddBytes);
+            } else if (random.nextInt(4) == 0) {
+                content[i] = utf8Text[random.nextInt(utf8Text.length)];
+            } else {
+                content[i] = (byte) (' ' + random.nextInt(95));
+            }
+        }
+        return content;
     }
 
     @Test
