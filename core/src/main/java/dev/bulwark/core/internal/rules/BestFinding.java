@@ -31,9 +31,12 @@ public final class BestFinding {
     /**
      * Walks the URLs in {@code text} and reports the strongest rule {@code judge} finds, with the
      * URL from its scheme to its end as evidence; stops at the first BASIC one. Values without a
-     * finding allocate nothing beyond the cursor.
+     * URL allocate nothing, and those without a finding nothing beyond the cursor.
      */
     public static void reportStrongestUrl(String text, UrlJudge judge, DetectionSink sink) {
+        if (!UrlCursor.holdsUrl(text)) {
+            return;
+        }
         UrlCursor url = new UrlCursor(text);
         BestFinding best = null;
         while (url.next()) {

@@ -123,17 +123,8 @@ public final class UrlCursor {
                 return false;
             }
             searchFrom = colon + 1;
-            int start = colon;
-            while (start > 0 && colon - start < MAX_SCHEME && isSchemeChar(text.charAt(start - 1))) {
-                start--;
-            }
-            while (start < colon && !Ascii.isLetter(text.charAt(start))) {
-                start++;
-            }
-            if (start == colon) {
-                continue;
-            }
-            Kind found = lookup(start, colon);
+            int start = schemeStart(text, colon);
+            Kind found = start == colon ? null : lookup(text, start, colon);
             if (found == null) {
                 continue;
             }
@@ -146,7 +137,37 @@ public final class UrlCursor {
         return false;
     }
 
-    private Kind lookup(int start, int colon) {
+    /**
+     * Whether {@link #next} finds a URL in {@code text} at all: some colon has a known scheme
+     * before it. The same search without a cursor, so that the many values with a colon but no
+     * URL (prose, times, ratios) allocate nothing.
+     */
+    public static boolean holdsUrl(String text) {
+        for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+            int start = schemeStart(text, colon);
+            if (start < colon && lookup(text, start, colon) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where a scheme ending at {@code colon} may start: back over at most {@link #MAX_SCHEME}
+     * scheme characters, then on to the first letter; {@code colon} when there is none.
+     */
+    private static int schemeStart(String text, int colon) {
+        int start = colon;
+        while (start > 0 && colon - start < MAX_SCHEME && isSchemeChar(text.charAt(start - 1))) {
+            start--;
+        }
+        while (start < colon && !Ascii.isLetter(text.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+
+    private static Kind lookup(String text, int start, int colon) {
         // a scheme glued to a longer word ("xhttp:") is not a URL; accept the known suffix only
         // when what precedes it cannot belong to a word
         for (int s = start; s < colon && colon - s >= 2; s++) {
