@@ -57,6 +57,12 @@ import java.util.TreeSet;
  * start-up, compared as the validator's request compares them, and on nothing reading the whole
  * header map (only whitelist rules do, and Bulwark sets none); with custom checks every header is
  * handed over.
+ * <li>Header and cookie parameter steps: each is skipped for an operation that declares no
+ * parameter of its kind ({@link OperationAnswers}). Relies on each step reporting only on the
+ * operation's parameters of its kind (told as the validator tells them, {@code in} equal to
+ * {@code header} or {@code cookie} in any case), merged into an empty report, and on neither
+ * failing on a request otherwise: the header step reads nothing else, the cookie step splits the
+ * {@code Cookie} values without a check that can fail.
  * <li>Empty steps: a step that reports nothing is left out of the report rather than merged into
  * it as an empty report, and the custom step does not run when the validator has no custom
  * checks. Relies on an empty report adding nothing to a merged one, and on the custom step
@@ -108,11 +114,32 @@ final class RequestSteps {
      * (UTF-16 keys) per table once clients fill it on purpose: up to about 45 KB per operation of
      * the spec (90 MB for 2,000 operations), plus the media type tables' reports, whose messages
      * hold the header value and the operation's declared types. Bounded whatever clients send.
+     * Also, told once at start-up, whether the operation declares header and cookie parameters.
      */
     private record OperationAnswers(RecentAnswers<ValidationReport> contentTypes,
             RecentAnswers<ValidationReport> accepts,
             RecentAnswers<Boolean> queryNamesExpected,
-            RecentAnswers<Boolean> validQueries) {
+            RecentAnswers<Boolean> validQueries,
+            boolean headerParameters,
+            boolean cookieParameters) {
+
+        OperationAnswers(Operation operation) {
+            this(new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>(),
+                    declares(operation, "header"), declares(operation, "cookie"));
+        }
+
+        /** Whether {@code operation} has a parameter in {@code in}, told as the validator tells it. */
+        private static boolean declares(Operation operation, String in) {
+            if (operation.getParameters() == null) {
+                return false;
+            }
+            for (Parameter parameter : operation.getParameters()) {
+                if (parameter != null && parameter.getIn() != null && parameter.getIn().equalsIgnoreCase(in)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private RequestSteps(RequestValidator validator, Collection<Operation> operations,
@@ -142,8 +169,7 @@ final class RequestSteps {
         this.custom = customChecks ? step(lookup, validator, "validateCustom") : null;
         this.headersRead = customChecks ? null : headersRead(operations, api);
         for (Operation operation : operations) {
-            answers.put(operation, new OperationAnswers(new RecentAnswers<>(),
-                    new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>()));
+            answers.put(operation, new OperationAnswers(operation));
         }
     }
 
@@ -184,14 +210,18 @@ final class RequestSteps {
                     remembered == null ? null : remembered.contentTypes()));
             report = merged(report, mediaTypes(request, operation, "Accept", accepts,
                     remembered == null ? null : remembered.accepts()));
-            report = merged(report, (ValidationReport) headers.invokeExact(request, operation));
+            if (remembered == null || remembered.headerParameters()) {
+                report = merged(report, (ValidationReport) headers.invokeExact(request, operation));
+            }
             report = merged(report, (ValidationReport) pathParameters.invokeExact(operation));
             if (!bodyCheckedApart) {
                 report = merged(report,
                         (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()));
             }
             report = merged(report, query(request, operation, remembered, queryKey));
-            report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
+            if (remembered == null || remembered.cookieParameters()) {
+                report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
+            }
             if (custom != null) {
                 report = merged(report, (ValidationReport) custom.invokeExact(request, operation));
             }

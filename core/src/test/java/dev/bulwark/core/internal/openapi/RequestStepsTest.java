@@ -387,6 +387,50 @@ class RequestStepsTest {
     }
 
     @Test
+    void reportsWhatTheValidatorReportsWithTheParameterStepsOfEachOperation() throws ReflectiveOperationException {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: parameters, version: "1"}
+                paths:
+                  /plain:
+                    get:
+                      responses: {"200": {description: ok}}
+                  /headed:
+                    parameters:
+                      - {name: X-Tenant, in: header, required: true, schema: {type: string, maxLength: 4}}
+                    get:
+                      responses: {"200": {description: ok}}
+                  /baked:
+                    get:
+                      parameters:
+                        - {name: theme, in: cookie, required: true, schema: {type: string, enum: [dark]}}
+                      responses: {"200": {description: ok}}
+                """;
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        List<String> names = List.of("X-Tenant", "x-tenant", "Cookie", "cookie", "X-Other");
+        List<String> values = List.of("abc", "toolong", "", "theme=dark", "theme=light", "theme", "=dark; theme=dark",
+                "a=b;;theme=dark");
+        Random random = new Random(5);
+        int refused = 0;
+        for (int i = 0; i < 3000; i++) {
+            String path = List.of("/plain", "/headed", "/baked").get(random.nextInt(3));
+            SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.GET, path);
+            for (int h = random.nextInt(4); h > 0; h--) {
+                builder.withHeader(names.get(random.nextInt(names.size())), values.get(random.nextInt(values.size())));
+            }
+            Request request = builder.build();
+            ApiOperation operation = routes.resolve(path, Request.Method.GET);
+            ValidationReport expected = requestValidator.validateRequest(request, operation);
+            refused += expected.hasErrors() ? 1 : 0;
+            assertThat(describe(validated(steps, request, operation))).isEqualTo(describe(expected));
+        }
+        assertThat(refused).isGreaterThan(1000);
+    }
+
+    @Test
     void keysQueriesUpToTheRememberedLengthExactly() {
         // "1:a1=" and "119:" around the value make 128 characters, the longest key remembered.
         assertThat(RequestSteps.queryKey(Map.of("a", List.of("x".repeat(119))))).hasSize(RecentAnswers.REMEMBERED_LENGTH);
