@@ -20,7 +20,9 @@ import java.util.Optional;
  * builder files each {@code withHeader(name, values)} under {@code name} in a tree keyed by
  * {@link String#CASE_INSENSITIVE_ORDER}, so the values of a name are those of every field whose name
  * that order finds equal to it, in the order they were handed over, without nulls, in an
- * unmodifiable list. The full header map ({@link #getHeaders()}, which no request step reads) is
+ * unmodifiable list. Each read is one pass over the fields, and the steps read a number of
+ * headers the spec fixes (media types, security, the operation's header parameters), so the cost
+ * stays linear in the fields. The full header map ({@link #getHeaders()}, which no request step reads) is
  * the builder's own, built when asked for. Path, method, query and body are the wrapped
  * {@link SimpleRequest}'s, which was built without headers (its builder reads them only for a body
  * given as a string, which is never given here).
