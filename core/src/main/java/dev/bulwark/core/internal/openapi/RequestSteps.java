@@ -56,7 +56,8 @@ import java.util.TreeSet;
  * ({@link #readsHeader}). Relies on the steps reading headers by name only, from a list known at
  * start-up, compared as the validator's request compares them, and on nothing reading the whole
  * header map (only whitelist rules do, and Bulwark sets none); with custom checks every header is
- * handed over.
+ * handed over. A name of a length no read name has is not looked up: the order that compares them
+ * finds names equal only when their lengths are.
  * <li>Header and cookie parameter steps: each is skipped for an operation that declares no
  * parameter of its kind ({@link OperationAnswers}). Relies on each step reporting only on the
  * operation's parameters of its kind (told as the validator tells them, {@code in} equal to
@@ -103,6 +104,11 @@ final class RequestSteps {
      * them ({@link String#CASE_INSENSITIVE_ORDER}); null when that cannot be told (custom checks).
      */
     private final NavigableSet<String> headersRead;
+    /**
+     * Per length in UTF-16 units, whether a name in {@link #headersRead} has it: names the set's
+     * order finds equal have equal lengths, so a name of another length is not looked up.
+     */
+    private final boolean[] lengthsRead;
     /** Per operation of the validator's model, its remembered answers; filled at start-up. */
     private final Map<Operation, OperationAnswers> answers = new IdentityHashMap<>();
 
@@ -168,6 +174,7 @@ final class RequestSteps {
         boolean customChecks = !((List<?>) read(validator, "customRequestValidators")).isEmpty();
         this.custom = customChecks ? step(lookup, validator, "validateCustom") : null;
         this.headersRead = customChecks ? null : headersRead(operations, api);
+        this.lengthsRead = headersRead == null ? null : lengths(headersRead);
         for (Operation operation : operations) {
             answers.put(operation, new OperationAnswers(operation));
         }
@@ -341,12 +348,27 @@ final class RequestSteps {
         return names;
     }
 
+    private static boolean[] lengths(Collection<String> names) {
+        int longest = 0;
+        for (String name : names) {
+            longest = Math.max(longest, name.length());
+        }
+        boolean[] lengths = new boolean[longest + 1];
+        for (String name : names) {
+            lengths[name.length()] = true;
+        }
+        return lengths;
+    }
+
     /**
      * Whether any step may read the header {@code name} of a request to one of the operations;
      * one it never reads need not be handed to the validator.
      */
     boolean readsHeader(String name) {
-        return headersRead == null || headersRead.contains(name);
+        if (headersRead == null) {
+            return true;
+        }
+        return name.length() < lengthsRead.length && lengthsRead[name.length()] && headersRead.contains(name);
     }
 
     /**

@@ -327,6 +327,46 @@ class RequestStepsTest {
     }
 
     @Test
+    void readsAHeaderExactlyWhenItsNameIsEqualToOneReadIgnoringCase() throws ReflectiveOperationException {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: headers, version: "1"}
+                paths:
+                  /items:
+                    get:
+                      parameters:
+                        - {name: X-Kiss, in: header, schema: {type: string}}
+                        - {name: "X-\u017fk\u0131", in: header, schema: {type: string}}
+                      responses: {"200": {description: ok}}
+                """;
+        RequestSteps steps = stepsOf(OperationRoutes.of(OpenApiInteractionValidator.createForInlineApiSpecification(spec).build()));
+        List<String> read = List.of("Content-Type", "Accept", "Authorization", "Cookie", "X-Kiss", "X-\u017fk\u0131");
+        String variants = "sS\u017fkK\u212aiI\u0131\u0130\u00df-xXaA\ud801\udc00\ud801\udc28";
+        Random random = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder name = new StringBuilder(read.get(random.nextInt(read.size())));
+            for (int edits = random.nextInt(4); edits > 0; edits--) {
+                int at = random.nextInt(name.length() + 1);
+                char c = variants.charAt(random.nextInt(variants.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> name.insert(at, c);
+                    case 1 -> name.setCharAt(Math.min(at, name.length() - 1), c);
+                    default -> name.deleteCharAt(Math.min(at, name.length() - 1));
+                }
+                if (name.isEmpty()) {
+                    name.append(c);
+                }
+            }
+            String asked = name.toString();
+            boolean expected = read.stream().anyMatch(known -> String.CASE_INSENSITIVE_ORDER.compare(known, asked) == 0);
+            assertThat(steps.readsHeader(asked)).as(asked).isEqualTo(expected);
+        }
+        assertThat(steps.readsHeader("x-\u017f\u212aI")).isTrue();
+        assertThat(steps.readsHeader("X-KI\u017f\u017f")).isTrue();
+        assertThat(steps.readsHeader("X-Kis")).isFalse();
+    }
+
+    @Test
     void reportsWhatTheValidatorReportsWithOnlyTheHeadersItReads() throws ReflectiveOperationException {
         String spec = """
                 openapi: 3.0.3
