@@ -176,8 +176,11 @@ public final class OpenApiCheck implements Check {
             return;
         }
         Map<String, List<String>> query = queryOf(inspection);
-        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection, query, loaded.routes());
-        Request withoutBody = validatorRequest.build();
+        SimpleRequest.Builder validatorRequest = toValidatorRequest(inspection, query);
+        Predicate<String> handedOver = loaded.routes() == null ? name -> true : loaded.routes()::readsHeader;
+        // The first element of each is the name as first received, the others its values.
+        Collection<List<String>> headerFields = groupByName(inspection.request().headers(), handedOver);
+        Request withoutBody = new ValidatorRequest(validatorRequest.build(), inspection.method(), headerFields);
         HttpRequest request = inspection.request();
         // Null when no operation fits: the validator then reports the missing path or method itself.
         ApiOperation operation = loaded.routes() == null ? null
@@ -190,7 +193,8 @@ public final class OpenApiCheck implements Check {
         List<JsonBodySchemas.BodyViolation> bodyViolations;
         try {
             Request checked = bodySchema != null || request.bodyLength() == 0 ? withoutBody
-                    : validatorRequest.withBody(bodyBytes(request)).build();
+                    : new ValidatorRequest(validatorRequest.withBody(bodyBytes(request)).build(), inspection.method(),
+                            headerFields);
             // The query's key is that of the calls above that built it.
             report = operation != null
                     ? loaded.routes().validate(checked, operation, bodySchema != null, RequestSteps.queryKey(query))
@@ -380,22 +384,13 @@ public final class OpenApiCheck implements Check {
 
     /**
      * The request as the validator reads it, without its body (added only when the validator
-     * checks it): one builder call per entry of {@code query} ({@link #queryOf}), and each header
-     * name once with all its values, grouped in one pass over the headers, so that the cost follows
-     * the number of fields, not its square. With an operation table, only the headers the
-     * validator may read ({@link OperationRoutes#readsHeader}) are handed over.
+     * checks it) and without its headers ({@link ValidatorRequest} answers for them): one builder
+     * call per entry of {@code query} ({@link #queryOf}).
      */
-    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection, Map<String, List<String>> query,
-            OperationRoutes routes) {
-        HttpRequest request = inspection.request();
+    private static SimpleRequest.Builder toValidatorRequest(Inspection inspection, Map<String, List<String>> query) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(inspection.method(), inspection.normalizedPath());
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             builder.withQueryParam(parameter.getKey(), parameter.getValue());
-        }
-        Predicate<String> handedOver = routes == null ? name -> true : routes::readsHeader;
-        for (List<String> field : groupByName(request.headers(), handedOver)) {
-            // The first element is the name as first received, the others its values.
-            builder.withHeader(field.get(0), field.subList(1, field.size()));
         }
         return builder;
     }
@@ -429,8 +424,10 @@ public final class OpenApiCheck implements Check {
 
     /**
      * The header fields grouped by name without regard to case, in the order each name first
-     * appears: per name, a list of the name as first spelled followed by every value in order.
-     * Only the fields whose names {@code keep} accepts.
+     * appears: per name, a list of the name as first spelled followed by every value in order, so
+     * that the cost follows the number of fields, not its square. Only the fields whose names
+     * {@code keep} accepts: with an operation table, those the validator may read
+     * ({@link OperationRoutes#readsHeader}).
      */
     private static Collection<List<String>> groupByName(Headers headers, Predicate<String> keep) {
         Map<String, List<String>> fields = new LinkedHashMap<>();

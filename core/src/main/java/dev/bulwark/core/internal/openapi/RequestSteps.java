@@ -56,7 +56,14 @@ import java.util.TreeSet;
  * ({@link #readsHeader}). Relies on the steps reading headers by name only, from a list known at
  * start-up, compared as the validator's request compares them, and on nothing reading the whole
  * header map (only whitelist rules do, and Bulwark sets none); with custom checks every header is
- * handed over.
+ * handed over. A name of a length no read name has is not looked up: the order that compares them
+ * finds names equal only when their lengths are.
+ * <li>Header and cookie parameter steps: each is skipped for an operation that declares no
+ * parameter of its kind ({@link OperationAnswers}). Relies on each step reporting only on the
+ * operation's parameters of its kind (told as the validator tells them, {@code in} equal to
+ * {@code header} or {@code cookie} in any case), merged into an empty report, and on neither
+ * failing on a request otherwise: the header step reads nothing else, the cookie step splits the
+ * {@code Cookie} values without a check that can fail.
  * <li>Empty steps: a step that reports nothing is left out of the report rather than merged into
  * it as an empty report, and the custom step does not run when the validator has no custom
  * checks. Relies on an empty report adding nothing to a merged one, and on the custom step
@@ -97,6 +104,11 @@ final class RequestSteps {
      * them ({@link String#CASE_INSENSITIVE_ORDER}); null when that cannot be told (custom checks).
      */
     private final NavigableSet<String> headersRead;
+    /**
+     * Per length in UTF-16 units, whether a name in {@link #headersRead} has it: names the set's
+     * order finds equal have equal lengths, so a name of another length is not looked up.
+     */
+    private final boolean[] lengthsRead;
     /** Per operation of the validator's model, its remembered answers; filled at start-up. */
     private final Map<Operation, OperationAnswers> answers = new IdentityHashMap<>();
 
@@ -108,11 +120,32 @@ final class RequestSteps {
      * (UTF-16 keys) per table once clients fill it on purpose: up to about 45 KB per operation of
      * the spec (90 MB for 2,000 operations), plus the media type tables' reports, whose messages
      * hold the header value and the operation's declared types. Bounded whatever clients send.
+     * Also, told once at start-up, whether the operation declares header and cookie parameters.
      */
     private record OperationAnswers(RecentAnswers<ValidationReport> contentTypes,
             RecentAnswers<ValidationReport> accepts,
             RecentAnswers<Boolean> queryNamesExpected,
-            RecentAnswers<Boolean> validQueries) {
+            RecentAnswers<Boolean> validQueries,
+            boolean headerParameters,
+            boolean cookieParameters) {
+
+        OperationAnswers(Operation operation) {
+            this(new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>(),
+                    declares(operation, "header"), declares(operation, "cookie"));
+        }
+
+        /** Whether {@code operation} has a parameter in {@code in}, told as the validator tells it. */
+        private static boolean declares(Operation operation, String in) {
+            if (operation.getParameters() == null) {
+                return false;
+            }
+            for (Parameter parameter : operation.getParameters()) {
+                if (parameter != null && parameter.getIn() != null && parameter.getIn().equalsIgnoreCase(in)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private RequestSteps(RequestValidator validator, Collection<Operation> operations,
@@ -141,9 +174,9 @@ final class RequestSteps {
         boolean customChecks = !((List<?>) read(validator, "customRequestValidators")).isEmpty();
         this.custom = customChecks ? step(lookup, validator, "validateCustom") : null;
         this.headersRead = customChecks ? null : headersRead(operations, api);
+        this.lengthsRead = headersRead == null ? null : lengths(headersRead);
         for (Operation operation : operations) {
-            answers.put(operation, new OperationAnswers(new RecentAnswers<>(),
-                    new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>()));
+            answers.put(operation, new OperationAnswers(operation));
         }
     }
 
@@ -184,14 +217,18 @@ final class RequestSteps {
                     remembered == null ? null : remembered.contentTypes()));
             report = merged(report, mediaTypes(request, operation, "Accept", accepts,
                     remembered == null ? null : remembered.accepts()));
-            report = merged(report, (ValidationReport) headers.invokeExact(request, operation));
+            if (remembered == null || remembered.headerParameters()) {
+                report = merged(report, (ValidationReport) headers.invokeExact(request, operation));
+            }
             report = merged(report, (ValidationReport) pathParameters.invokeExact(operation));
             if (!bodyCheckedApart) {
                 report = merged(report,
                         (ValidationReport) body.invokeExact(request, operation.getOperation().getRequestBody()));
             }
             report = merged(report, query(request, operation, remembered, queryKey));
-            report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
+            if (remembered == null || remembered.cookieParameters()) {
+                report = merged(report, (ValidationReport) cookieParameters.invokeExact(request, operation));
+            }
             if (custom != null) {
                 report = merged(report, (ValidationReport) custom.invokeExact(request, operation));
             }
@@ -311,12 +348,27 @@ final class RequestSteps {
         return names;
     }
 
+    private static boolean[] lengths(Collection<String> names) {
+        int longest = 0;
+        for (String name : names) {
+            longest = Math.max(longest, name.length());
+        }
+        boolean[] lengths = new boolean[longest + 1];
+        for (String name : names) {
+            lengths[name.length()] = true;
+        }
+        return lengths;
+    }
+
     /**
      * Whether any step may read the header {@code name} of a request to one of the operations;
      * one it never reads need not be handed to the validator.
      */
     boolean readsHeader(String name) {
-        return headersRead == null || headersRead.contains(name);
+        if (headersRead == null) {
+            return true;
+        }
+        return name.length() < lengthsRead.length && lengthsRead[name.length()] && headersRead.contains(name);
     }
 
     /**

@@ -327,6 +327,46 @@ class RequestStepsTest {
     }
 
     @Test
+    void readsAHeaderExactlyWhenItsNameIsEqualToOneReadIgnoringCase() throws ReflectiveOperationException {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: headers, version: "1"}
+                paths:
+                  /items:
+                    get:
+                      parameters:
+                        - {name: X-Kiss, in: header, schema: {type: string}}
+                        - {name: "X-\u017fk\u0131", in: header, schema: {type: string}}
+                      responses: {"200": {description: ok}}
+                """;
+        RequestSteps steps = stepsOf(OperationRoutes.of(OpenApiInteractionValidator.createForInlineApiSpecification(spec).build()));
+        List<String> read = List.of("Content-Type", "Accept", "Authorization", "Cookie", "X-Kiss", "X-\u017fk\u0131");
+        String variants = "sS\u017fkK\u212aiI\u0131\u0130\u00df-xXaA\ud801\udc00\ud801\udc28";
+        Random random = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder name = new StringBuilder(read.get(random.nextInt(read.size())));
+            for (int edits = random.nextInt(4); edits > 0; edits--) {
+                int at = random.nextInt(name.length() + 1);
+                char c = variants.charAt(random.nextInt(variants.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> name.insert(at, c);
+                    case 1 -> name.setCharAt(Math.min(at, name.length() - 1), c);
+                    default -> name.deleteCharAt(Math.min(at, name.length() - 1));
+                }
+                if (name.isEmpty()) {
+                    name.append(c);
+                }
+            }
+            String asked = name.toString();
+            boolean expected = read.stream().anyMatch(known -> String.CASE_INSENSITIVE_ORDER.compare(known, asked) == 0);
+            assertThat(steps.readsHeader(asked)).as(asked).isEqualTo(expected);
+        }
+        assertThat(steps.readsHeader("x-\u017f\u212aI")).isTrue();
+        assertThat(steps.readsHeader("X-KI\u017f\u017f")).isTrue();
+        assertThat(steps.readsHeader("X-Kis")).isFalse();
+    }
+
+    @Test
     void reportsWhatTheValidatorReportsWithOnlyTheHeadersItReads() throws ReflectiveOperationException {
         String spec = """
                 openapi: 3.0.3
@@ -384,6 +424,50 @@ class RequestStepsTest {
         assertThat(steps.readsHeader("x-api-key")).isTrue();
         assertThat(steps.readsHeader("x-trace")).isTrue();
         assertThat(steps.readsHeader("X-Other")).isFalse();
+    }
+
+    @Test
+    void reportsWhatTheValidatorReportsWithTheParameterStepsOfEachOperation() throws ReflectiveOperationException {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: parameters, version: "1"}
+                paths:
+                  /plain:
+                    get:
+                      responses: {"200": {description: ok}}
+                  /headed:
+                    parameters:
+                      - {name: X-Tenant, in: header, required: true, schema: {type: string, maxLength: 4}}
+                    get:
+                      responses: {"200": {description: ok}}
+                  /baked:
+                    get:
+                      parameters:
+                        - {name: theme, in: cookie, required: true, schema: {type: string, enum: [dark]}}
+                      responses: {"200": {description: ok}}
+                """;
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+        RequestValidator requestValidator = (RequestValidator) read(validator, "requestValidator");
+        OperationRoutes routes = OperationRoutes.of(validator);
+        RequestSteps steps = stepsOf(routes);
+        List<String> names = List.of("X-Tenant", "x-tenant", "Cookie", "cookie", "X-Other");
+        List<String> values = List.of("abc", "toolong", "", "theme=dark", "theme=light", "theme", "=dark; theme=dark",
+                "a=b;;theme=dark");
+        Random random = new Random(5);
+        int refused = 0;
+        for (int i = 0; i < 3000; i++) {
+            String path = List.of("/plain", "/headed", "/baked").get(random.nextInt(3));
+            SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.GET, path);
+            for (int h = random.nextInt(4); h > 0; h--) {
+                builder.withHeader(names.get(random.nextInt(names.size())), values.get(random.nextInt(values.size())));
+            }
+            Request request = builder.build();
+            ApiOperation operation = routes.resolve(path, Request.Method.GET);
+            ValidationReport expected = requestValidator.validateRequest(request, operation);
+            refused += expected.hasErrors() ? 1 : 0;
+            assertThat(describe(validated(steps, request, operation))).isEqualTo(describe(expected));
+        }
+        assertThat(refused).isGreaterThan(1000);
     }
 
     @Test
