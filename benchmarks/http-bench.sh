@@ -3,7 +3,7 @@
 # without the gateway, pinned to its own cores, loaded by wrk pinned to others, and the ratio of
 # requests per second (with / without) is printed per request. Method: benchmarks/README.md.
 #
-#   benchmarks/http-bench.sh                  # echo and petstore, about 6 minutes
+#   benchmarks/http-bench.sh                  # echo and petstore, about 8 minutes
 #   WARMUP=5 DURATION=5 ROUNDS=2 benchmarks/http-bench.sh echo      # about a minute
 #
 # Environment (durations in seconds):
@@ -126,27 +126,33 @@ run_on() {
         'BEGIN {split(r, f, " "); printf "%s %.1f", f[1], t * 1e6 / hz / f[2]}'
 }
 
-# Milliseconds the JIT compilers of a JVM have spent so far, or nothing without jcmd.
-jit_millis() {
-    command -v jcmd >/dev/null || return 0
-    jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '
-        /^sun.os.hrt.frequency=/ {f = $2} /^java.ci.totalTime=/ {t = $2}
-        END {if (f > 0) printf "%.0f", t * 1000 / f}'
+# CPU time (clock ticks) the JIT compiler threads of a JVM have used so far: a compile in progress
+# counts at once, unlike the JVM's own total, which grows when a compile finishes.
+jit_ticks() {
+    local task total=0 comm
+    for task in /proc/"$1"/task/*; do
+        comm=$(cat "$task/comm" 2>/dev/null) || continue
+        case $comm in
+            "C1 CompilerThre"* | "C2 CompilerThre"*)
+                total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+        esac
+    done
+    echo "$total"
 }
 
-# settle PID URL METHOD HEADERS BODY: keeps loading a warmed server in 5 s runs while its JIT still
-# compiles more than a twentieth of the time (the petstore with Bulwark compiles for a minute and
-# more on one core), for at most SETTLE_MAX seconds, so that only compiled code is measured.
+# settle PID URL METHOD HEADERS BODY: keeps loading a warmed server in 5 s runs while its JIT
+# compilers still use more than a twentieth of the time (the petstore with Bulwark compiles for a
+# minute and more on one core), for at most SETTLE_MAX seconds, so that only compiled code is
+# measured.
 settle() {
     local pid=$1 waited=0 before after
     shift
-    before=$(jit_millis "$pid")
-    [ -n "$before" ] || { echo "   (no jcmd: cannot tell whether the JIT has settled)" >&2; return 0; }
+    before=$(jit_ticks "$pid")
     while [ "$waited" -lt "$SETTLE_MAX" ]; do
         run 5 "$@" >/dev/null
         waited=$((waited + 5))
-        after=$(jit_millis "$pid")
-        [ $((after - before)) -lt 250 ] && break
+        after=$(jit_ticks "$pid")
+        [ $((after - before)) -lt $((CLOCK_TICKS / 4)) ] && break
         before=$after
     done
     [ "$waited" -le 5 ] || echo "   warmed ${waited}s more until the JIT settled" >&2

@@ -36,11 +36,14 @@ final class SpecFormats {
                 new NodeFormat("double", SpecFormats::isDouble),
                 new NodeFormat("byte", SpecFormats::isBase64),
                 new NodeFormat("uri", SpecFormats::isUriReference),
-                new DateFormat());
+                new IsoDateFormat());
     }
 
-    /** The dialect's {@code date} under its own name and message, answering as it answers. */
-    private static final class DateFormat implements Format {
+    /**
+     * The dialect's {@code date} under its own name and message, answering as it answers; the
+     * dialect's builder keeps formats by name, so this one takes the place of networknt's.
+     */
+    private static final class IsoDateFormat implements Format {
         @Override
         public String getName() {
             return "date";

@@ -40,6 +40,28 @@ public final class ContentSniffer {
      */
     static final int PREFIX_LENGTH = 4096;
 
+    /** What the first bytes of content are, as far as their bytes alone tell. */
+    private enum PrefixVerdict { TEXT, BINARY, UNSURE }
+
+    /** What a byte is, in a prefix judged without decoding. */
+    private static final byte PLAIN = 0;
+    /** An ASCII byte that {@link #isOdd} counts: one odd character in every ASCII-compatible charset. */
+    private static final byte ODD_ASCII = 1;
+    /** Not ASCII, and never part of a UTF-8 sequence (0xC0, 0xC1 and 0xF5 to 0xFF): each replaced on its own. */
+    private static final byte NEVER_UTF_8 = 2;
+    /** Not ASCII: a lead or continuation byte of UTF-8. */
+    private static final byte HIGH = 3;
+
+    private static final byte[] BYTE_KINDS = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            BYTE_KINDS[b] = b < 0x80 ? (isOdd((char) b) ? ODD_ASCII : PLAIN)
+                    : b == 0xC0 || b == 0xC1 || b >= 0xF5 ? NEVER_UTF_8
+                    : HIGH;
+        }
+    }
+
     private ContentSniffer() {
     }
 
@@ -52,40 +74,15 @@ public final class ContentSniffer {
         int length = Math.min(content.remaining(), PREFIX_LENGTH);
         if (charset == StandardCharsets.UTF_8 || charset == StandardCharsets.US_ASCII
                 || charset == StandardCharsets.ISO_8859_1) {
-            int verdict = judgeBytes(content, length, charset);
-            if (verdict != UNSURE) {
-                return verdict == BINARY;
+            PrefixVerdict verdict = judgeBytes(content, length, charset);
+            if (verdict != PrefixVerdict.UNSURE) {
+                return verdict == PrefixVerdict.BINARY;
             }
         }
         byte[] prefix = new byte[length];
         content.get(content.position(), prefix, 0, length);
         // A multi-byte character cut at the end of the prefix decodes to one U+FFFD, within the allowance.
         return !looksTextual(new String(prefix, charset));
-    }
-
-    private static final int TEXT = 0;
-    private static final int BINARY = 1;
-    private static final int UNSURE = 2;
-
-    /** What a byte is, in the prefix read without decoding. */
-    private static final byte PLAIN = 0;
-    /** An ASCII control {@link #looksTextual} counts, or DEL: one odd character in every ASCII-compatible charset. */
-    private static final byte ODD_ASCII = 1;
-    /** Not ASCII, and never part of a UTF-8 sequence: C0, C1 and F5 to FF, each replaced on its own. */
-    private static final byte NEVER_UTF_8 = 2;
-    /** Not ASCII: a lead or continuation byte of UTF-8. */
-    private static final byte HIGH = 3;
-
-    private static final byte[] BYTE_KINDS = new byte[256];
-
-    static {
-        for (int b = 0; b < 256; b++) {
-            boolean oddAscii = (b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r' && b != 0x1B) || b == 0x7F;
-            BYTE_KINDS[b] = oddAscii ? ODD_ASCII
-                    : b < 0x80 ? PLAIN
-                    : b == 0xC0 || b == 0xC1 || b >= 0xF5 ? NEVER_UTF_8
-                    : HIGH;
-        }
     }
 
     /**
@@ -95,17 +92,17 @@ public final class ContentSniffer {
      * characters are known in US-ASCII (one U+FFFD each) and ISO-8859-1 (one character each, odd
      * from 0x80 to 0x9F). In UTF-8 the other bytes only give a lower bound: a byte that never
      * occurs in UTF-8 decodes to a U+FFFD of its own, the rest may form characters; when that
-     * bound does not settle it, {@link #UNSURE}, and the caller decodes. Binary content settles it
-     * at once, without a decoder's slow path for malformed input, and ASCII text is judged
-     * without a copy.
+     * bound does not settle it, {@link PrefixVerdict#UNSURE}, and the caller decodes. Binary
+     * content settles it at once, without a decoder's slow path for malformed input, and ASCII
+     * text is judged without a copy.
      */
-    private static int judgeBytes(ByteBuffer content, int length, Charset charset) {
+    private static PrefixVerdict judgeBytes(ByteBuffer content, int length, Charset charset) {
         int start = content.position();
         // Decoding never gives more characters than bytes, so this allows at least as much as looksTextual would.
         int allowed = ODD_CHARACTER_ALLOWANCE + length / ODD_CHARACTER_RATIO;
         int oddAscii = 0;
         int neverUtf8 = 0;
-        int c1 = 0;
+        int c1Controls = 0;
         int high = 0;
         for (int i = 0; i < length; i++) {
             int b = content.get(start + i) & 0xFF;
@@ -115,7 +112,7 @@ public final class ContentSniffer {
                 case HIGH -> {
                     high++;
                     if (b <= 0x9F) {
-                        c1++;
+                        c1Controls++;
                     }
                 }
                 default -> {
@@ -126,13 +123,13 @@ public final class ContentSniffer {
         if (charset == StandardCharsets.US_ASCII) {
             odd = oddAscii + neverUtf8 + high;
         } else if (charset == StandardCharsets.ISO_8859_1) {
-            odd = oddAscii + c1;
+            odd = oddAscii + c1Controls;
         } else if (neverUtf8 == 0 && high == 0) {
             odd = oddAscii;
         } else {
-            return oddAscii + neverUtf8 > allowed ? BINARY : UNSURE;
+            return oddAscii + neverUtf8 > allowed ? PrefixVerdict.BINARY : PrefixVerdict.UNSURE;
         }
-        return odd > allowed ? BINARY : TEXT;
+        return odd > allowed ? PrefixVerdict.BINARY : PrefixVerdict.TEXT;
     }
 
     /**
@@ -187,15 +184,22 @@ public final class ContentSniffer {
         int n = text.length();
         int allowed = ODD_CHARACTER_ALLOWANCE + n / ODD_CHARACTER_RATIO;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && c != 0x1B)
-                    || (c >= 0x7F && c <= 0x9F)) {
+            if (isOdd(text.charAt(i))) {
                 if (++odd > allowed) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code c} is odd in text: U+FFFD, a control character other than tab, line feed, form
+     * feed, carriage return and escape, DEL or a C1 control.
+     */
+    private static boolean isOdd(char c) {
+        return c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && c != 0x1B)
+                || (c >= 0x7F && c <= 0x9F);
     }
 
     /**

@@ -31,7 +31,7 @@ public final class BestFinding {
     /**
      * Walks the URLs in {@code text} and reports the strongest rule {@code judge} finds, with the
      * URL from its scheme to its end as evidence; stops at the first BASIC one. Values without a
-     * URL allocate nothing, and those without a finding nothing beyond the cursor.
+     * URL get no cursor, and those without a finding allocate nothing beyond it.
      */
     public static void reportStrongestUrl(String text, UrlJudge judge, DetectionSink sink) {
         if (!UrlCursor.holdsUrl(text)) {

@@ -123,7 +123,7 @@ public final class UrlCursor {
                 return false;
             }
             searchFrom = colon + 1;
-            int start = schemeStart(text, colon);
+            int start = schemeStartBefore(text, colon);
             Kind found = start == colon ? null : lookup(text, start, colon);
             if (found == null) {
                 continue;
@@ -144,7 +144,7 @@ public final class UrlCursor {
      */
     public static boolean holdsUrl(String text) {
         for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-            int start = schemeStart(text, colon);
+            int start = schemeStartBefore(text, colon);
             if (start < colon && lookup(text, start, colon) != null) {
                 return true;
             }
@@ -156,7 +156,7 @@ public final class UrlCursor {
      * Where a scheme ending at {@code colon} may start: back over at most {@link #MAX_SCHEME}
      * scheme characters, then on to the first letter; {@code colon} when there is none.
      */
-    private static int schemeStart(String text, int colon) {
+    private static int schemeStartBefore(String text, int colon) {
         int start = colon;
         while (start > 0 && colon - start < MAX_SCHEME && isSchemeChar(text.charAt(start - 1))) {
             start--;
