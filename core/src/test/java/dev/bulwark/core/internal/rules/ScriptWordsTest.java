@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.internal.RandomPieces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -46,12 +47,7 @@ class ScriptWordsTest {
     };
 
     private static String randomValue(Random random) {
-        StringBuilder b = new StringBuilder();
-        int pieces = 1 + random.nextInt(10);
-        for (int p = 0; p < pieces; p++) {
-            b.append(PIECES[random.nextInt(PIECES.length)]);
-        }
-        return b.toString();
+        return RandomPieces.join(random, PIECES, 10);
     }
 
     /** The pass as it read before: every identifier start that follows no identifier character opens one. */

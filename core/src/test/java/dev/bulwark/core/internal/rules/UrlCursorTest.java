@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.internal.RandomPieces;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -54,11 +55,6 @@ class UrlCursorTest {
     };
 
     private static String randomValue(Random random) {
-        StringBuilder b = new StringBuilder();
-        int pieces = 1 + random.nextInt(12);
-        for (int p = 0; p < pieces; p++) {
-            b.append(PIECES[random.nextInt(PIECES.length)]);
-        }
-        return b.toString();
+        return RandomPieces.join(random, PIECES, 12);
     }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.internal.RandomPieces;
 import dev.bulwark.core.internal.rules.RuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,11 +109,6 @@ class UnixReadingPreconditionTest {
     };
 
     private static String randomValue(Random random) {
-        StringBuilder b = new StringBuilder();
-        int pieces = 1 + random.nextInt(12);
-        for (int p = 0; p < pieces; p++) {
-            b.append(PIECES[random.nextInt(PIECES.length)]);
-        }
-        return b.toString();
+        return RandomPieces.join(random, PIECES, 12);
     }
 }

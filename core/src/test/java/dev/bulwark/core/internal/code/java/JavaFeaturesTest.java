@@ -13,6 +13,7 @@ import static dev.bulwark.core.internal.code.java.JavaAttackDetector.F_PAREN;
 import static dev.bulwark.core.internal.code.java.JavaAttackDetector.F_TAG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.internal.RandomPieces;
 import dev.bulwark.core.internal.rules.Ascii;
 import dev.bulwark.core.internal.rules.Base64Text;
 import dev.bulwark.core.internal.rules.TextProfile;
@@ -62,12 +63,7 @@ class JavaFeaturesTest {
     };
 
     private static String randomValue(Random random) {
-        StringBuilder b = new StringBuilder();
-        int pieces = 1 + random.nextInt(16);
-        for (int p = 0; p < pieces; p++) {
-            b.append(PIECES[random.nextInt(PIECES.length)]);
-        }
-        return b.toString();
+        return RandomPieces.join(random, PIECES, 16);
     }
 
     // The pre-scan as one pass over every character, as it was read before the split: kept here on
