@@ -427,7 +427,7 @@ public final class OpenApiCheck implements Check {
      * appears: per name, a list of the name as first spelled followed by every value in order, so
      * that the cost follows the number of fields, not its square. Only the fields whose names
      * {@code keep} accepts: with an operation table, those the validator may read
-     * ({@link OperationRoutes#readsHeader}).
+     * ({@link OperationRoutes#readsHeader}). Several {@code Cookie} fields become one.
      */
     private static Collection<List<String>> groupByName(Headers headers, Predicate<String> keep) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -442,6 +442,13 @@ public final class OpenApiCheck implements Check {
                 fields.put(header.lowerCaseName(), field);
             }
             field.add(header.value());
+        }
+        List<String> cookies = fields.get("cookie");
+        if (cookies != null && cookies.size() > 2) {
+            // A client sends one Cookie field, but HTTP/2 may split it (RFC 9113, section 8.2.3):
+            // joined with "; ", as that section says, or the validator would read the fields
+            // joined with commas as one long value of the first cookie, and miss the others.
+            fields.put("cookie", List.of(cookies.get(0), String.join("; ", cookies.subList(1, cookies.size()))));
         }
         return fields.values();
     }
