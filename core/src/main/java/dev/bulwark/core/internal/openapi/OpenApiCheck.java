@@ -427,12 +427,15 @@ public final class OpenApiCheck implements Check {
      * appears: per name, a list of the name as first spelled followed by every value in order, so
      * that the cost follows the number of fields, not its square. Only the fields whose names
      * {@code keep} accepts: with an operation table, those the validator may read
-     * ({@link OperationRoutes#readsHeader}). Several {@code Cookie} fields become one.
+     * ({@link OperationRoutes#readsHeader}). Several {@code Cookie} fields become one. A name with
+     * characters outside ASCII is no field name (RFC 9110, section 5.1) and is left out: the
+     * validator compares names by {@link String#CASE_INSENSITIVE_ORDER}, which takes
+     * {@code X-Apı-Key}, with a dotless i, for {@code X-Api-Key}.
      */
     private static Collection<List<String>> groupByName(Headers headers, Predicate<String> keep) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Headers.Header header : headers.all()) {
-            if (!keep.test(header.name())) {
+            if (!isAscii(header.name()) || !keep.test(header.name())) {
                 continue;
             }
             List<String> field = fields.get(header.lowerCaseName());
@@ -451,6 +454,15 @@ public final class OpenApiCheck implements Check {
             fields.put("cookie", List.of(cookies.get(0), String.join("; ", cookies.subList(1, cookies.size()))));
         }
         return fields.values();
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Request.Method method(String name) {
