@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ import java.util.TreeSet;
  * on the step reporting at most {@code validation.request.body.missing} of a request shown without
  * a body, which the caller drops.
  * <li>Security: the step is skipped when one of the operation's requirements is met
- * ({@link #securityMet}). Relies on {@link #presented} reading the request exactly as the step
+ * ({@link #securityMet}). Relies on {@link #met} reading the request exactly as the step
  * does; any other request, and any requirement naming a scheme the step would log about
  * (undefined, or of a type it does not check), still goes through it.
  * <li>Whole queries: the four query steps together remember which queries (names and values)
@@ -120,18 +121,21 @@ final class RequestSteps {
      * (UTF-16 keys) per table once clients fill it on purpose: up to about 45 KB per operation of
      * the spec (90 MB for 2,000 operations), plus the media type tables' reports, whose messages
      * hold the header value and the operation's declared types. Bounded whatever clients send.
-     * Also, told once at start-up, whether the operation declares header and cookie parameters.
+     * Also, told once at start-up, whether the operation declares header and cookie parameters,
+     * and the schemes of its security requirements ({@link #securitySchemes}).
      */
     private record OperationAnswers(RecentAnswers<ValidationReport> contentTypes,
             RecentAnswers<ValidationReport> accepts,
             RecentAnswers<Boolean> queryNamesExpected,
             RecentAnswers<Boolean> validQueries,
             boolean headerParameters,
-            boolean cookieParameters) {
+            boolean cookieParameters,
+            List<List<SecurityScheme>> securitySchemes) {
 
-        OperationAnswers(Operation operation) {
+        OperationAnswers(Operation operation, OpenAPI api) {
             this(new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>(), new RecentAnswers<>(),
-                    declares(operation, "header"), declares(operation, "cookie"));
+                    declares(operation, "header"), declares(operation, "cookie"),
+                    RequestSteps.securitySchemes(operation, api));
         }
 
         /** Whether {@code operation} has a parameter in {@code in}, told as the validator tells it. */
@@ -176,7 +180,7 @@ final class RequestSteps {
         this.headersRead = customChecks ? null : headersRead(operations, api);
         this.lengthsRead = headersRead == null ? null : lengths(headersRead);
         for (Operation operation : operations) {
-            answers.put(operation, new OperationAnswers(operation));
+            answers.put(operation, new OperationAnswers(operation, api));
         }
     }
 
@@ -211,7 +215,9 @@ final class RequestSteps {
     ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
         OperationAnswers remembered = answers.get(operation.getOperation());
         try {
-            ValidationReport report = securityMet(request, operation.getOperation()) ? ValidationReport.empty()
+            List<List<SecurityScheme>> schemes = remembered != null ? remembered.securitySchemes()
+                    : securitySchemes(operation.getOperation(), api);
+            ValidationReport report = securityMet(request, schemes) ? ValidationReport.empty()
                     : (ValidationReport) security.invokeExact(request, operation);
             report = merged(report, mediaTypes(request, operation, "Content-Type", contentType,
                     remembered == null ? null : remembered.contentTypes()));
@@ -250,71 +256,102 @@ final class RequestSteps {
     }
 
     /**
-     * Whether the validator's security step reports nothing for {@code request}: the operation asks
-     * for no security, or all schemes of one of its requirements are met as the step checks them
-     * ({@link #presented}), and every scheme the requirements name is defined and of a kind the
-     * step checks without a log line. The step then finds that requirement without an error and
-     * reports nothing, whatever the others find. False means only that the step must run.
+     * Whether the validator's security step reports nothing for {@code request} to {@code operation}
+     * (see {@link #securityMet(Request, List)}).
      */
     boolean securityMet(Request request, Operation operation) {
+        OperationAnswers remembered = answers.get(operation);
+        return securityMet(request, remembered != null ? remembered.securitySchemes()
+                : securitySchemes(operation, api));
+    }
+
+    /**
+     * Whether the validator's security step reports nothing for {@code request}, given the
+     * operation's {@link #securitySchemes}: it asks for no security, or all schemes of one of its
+     * requirements are met as the step checks them ({@link #met}). The step then finds that
+     * requirement without an error and reports nothing, whatever the others find. False means only
+     * that the step must run.
+     */
+    private static boolean securityMet(Request request, List<List<SecurityScheme>> requirements) {
+        if (requirements == null) {
+            return false;
+        }
+        if (requirements.isEmpty()) {
+            return true;
+        }
+        for (List<SecurityScheme> requirement : requirements) {
+            boolean all = true;
+            for (int i = 0; i < requirement.size() && all; i++) {
+                all = met(request, requirement.get(i));
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The schemes of each of {@code operation}'s security requirements, resolved once at start-up
+     * from the model the security step reads: empty when the operation asks for none; null when the
+     * step must judge every request itself, because the model has no schemes (the step warns) or a
+     * requirement names a scheme that is undefined or of a kind {@link #met} does not read (API keys
+     * in cookies, OAuth 2, OpenID Connect: the step checks or logs them its own way).
+     */
+    private static List<List<SecurityScheme>> securitySchemes(Operation operation, OpenAPI api) {
         List<SecurityRequirement> requirements = operation.getSecurity();
         if (requirements == null || requirements.isEmpty()) {
-            return true;
+            return List.of();
         }
         Components components = api.getComponents();
         Map<String, SecurityScheme> schemes = components == null ? null : components.getSecuritySchemes();
         if (schemes == null) {
-            // The step warns that the schemes are missing.
+            return null;
+        }
+        List<List<SecurityScheme>> resolved = new ArrayList<>(requirements.size());
+        for (SecurityRequirement requirement : requirements) {
+            List<SecurityScheme> named = new ArrayList<>(requirement.size());
+            for (String name : requirement.keySet()) {
+                SecurityScheme scheme = schemes.get(name);
+                if (!readsLikeTheStep(scheme)) {
+                    return null;
+                }
+                named.add(scheme);
+            }
+            resolved.add(List.copyOf(named));
+        }
+        return List.copyOf(resolved);
+    }
+
+    /** Whether {@link #met} reads {@code scheme} as the security step does: HTTP, or an API key in a header or the query. */
+    private static boolean readsLikeTheStep(SecurityScheme scheme) {
+        if (scheme == null || scheme.getType() == null) {
             return false;
         }
-        boolean met = false;
-        for (SecurityRequirement requirement : requirements) {
-            boolean all = true;
-            for (String name : requirement.keySet()) {
-                Presented presented = presented(request, schemes.get(name));
-                if (presented == Presented.UNKNOWN) {
-                    return false;
-                }
-                all &= presented == Presented.MET;
-            }
-            met |= all;
-        }
-        return met;
+        return scheme.getType() == SecurityScheme.Type.HTTP
+                || (scheme.getType() == SecurityScheme.Type.APIKEY
+                        && (scheme.getIn() == SecurityScheme.In.HEADER || scheme.getIn() == SecurityScheme.In.QUERY));
     }
-
-    /** What the security step finds of one scheme: nothing to report, something, or not told here. */
-    private enum Presented { MET, NOT_MET, UNKNOWN }
 
     /**
-     * The security step's reading of {@code scheme} on {@code request}, by the same calls on the
-     * request: an HTTP {@code basic} or {@code bearer} scheme needs the first {@code Authorization}
-     * value to start with {@code "Basic "} or {@code "Bearer "} (any other HTTP scheme is met), an
-     * API key in a header a non-empty first value, an API key in the query a value. API keys in
-     * cookies, other types and undefined schemes are left to the step.
+     * Whether the security step finds {@code scheme}, one {@link #readsLikeTheStep}, met on
+     * {@code request}, by the same calls on the request: an HTTP {@code basic} or {@code bearer}
+     * scheme needs the first {@code Authorization} value to start with {@code "Basic "} or
+     * {@code "Bearer "} (any other HTTP scheme is met), an API key in a header a non-empty first
+     * value, an API key in the query a value.
      */
-    private static Presented presented(Request request, SecurityScheme scheme) {
-        if (scheme == null || scheme.getType() == null) {
-            return Presented.UNKNOWN;
+    private static boolean met(Request request, SecurityScheme scheme) {
+        if (scheme.getType() == SecurityScheme.Type.HTTP) {
+            return "BASIC".equalsIgnoreCase(scheme.getScheme()) ? authorization(request, "Basic ")
+                    : !"BEARER".equalsIgnoreCase(scheme.getScheme()) || authorization(request, "Bearer ");
         }
-        return switch (scheme.getType()) {
-            case HTTP -> "BASIC".equalsIgnoreCase(scheme.getScheme()) ? authorization(request, "Basic ")
-                    : "BEARER".equalsIgnoreCase(scheme.getScheme()) ? authorization(request, "Bearer ")
-                    : Presented.MET;
-            case APIKEY -> scheme.getIn() == SecurityScheme.In.HEADER
-                    ? met(request.getHeaderValue(scheme.getName()).filter(value -> !value.isEmpty()).isPresent())
-                    : scheme.getIn() == SecurityScheme.In.QUERY
-                    ? met(request.getQueryParameterValues(scheme.getName()).stream().findFirst().isPresent())
-                    : Presented.UNKNOWN;
-            default -> Presented.UNKNOWN;
-        };
+        return scheme.getIn() == SecurityScheme.In.HEADER
+                ? request.getHeaderValue(scheme.getName()).filter(value -> !value.isEmpty()).isPresent()
+                : request.getQueryParameterValues(scheme.getName()).stream().findFirst().isPresent();
     }
 
-    private static Presented authorization(Request request, String prefix) {
-        return met(request.getHeaderValue("Authorization").filter(value -> value.startsWith(prefix)).isPresent());
-    }
-
-    private static Presented met(boolean met) {
-        return met ? Presented.MET : Presented.NOT_MET;
+    private static boolean authorization(Request request, String prefix) {
+        return request.getHeaderValue("Authorization").filter(value -> value.startsWith(prefix)).isPresent();
     }
 
     /**
