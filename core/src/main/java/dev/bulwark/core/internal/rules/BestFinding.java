@@ -34,10 +34,10 @@ public final class BestFinding {
      * URL get no cursor, and those without a finding allocate nothing beyond it.
      */
     public static void reportStrongestUrl(String text, UrlJudge judge, DetectionSink sink) {
-        if (!UrlCursor.holdsUrl(text)) {
+        UrlCursor url = UrlCursor.fromFirstUrl(text);
+        if (url == null) {
             return;
         }
-        UrlCursor url = new UrlCursor(text);
         BestFinding best = null;
         while (url.next()) {
             RuleDefinition rule = judge.judge(url);

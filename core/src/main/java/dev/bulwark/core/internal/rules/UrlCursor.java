@@ -138,18 +138,22 @@ public final class UrlCursor {
     }
 
     /**
-     * Whether {@link #next} finds a URL in {@code text} at all: some colon has a known scheme
-     * before it. The same search without a cursor, so that the many values with a colon but no
-     * URL (prose, times, ratios) allocate nothing.
+     * A cursor on {@code text} whose {@link #next} starts at its first URL, or {@code null} when
+     * {@link #next} would find none: some colon has a known scheme before it. The search is the
+     * cursor's own, done before a cursor is made, so that the many values with a colon but no URL
+     * (prose, times, ratios) allocate nothing, and the cursor does not search that stretch again.
      */
-    public static boolean holdsUrl(String text) {
+    public static UrlCursor fromFirstUrl(String text) {
         for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
             int start = schemeStartBefore(text, colon);
             if (start < colon && lookup(text, start, colon) != null) {
-                return true;
+                UrlCursor cursor = new UrlCursor(text);
+                // The colons before this one have no known scheme: next() would pass them.
+                cursor.searchFrom = colon;
+                return cursor;
             }
         }
-        return false;
+        return null;
     }
 
     /**

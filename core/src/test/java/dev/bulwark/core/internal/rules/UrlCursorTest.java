@@ -7,20 +7,31 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link UrlCursor#holdsUrl}, which lets values with a colon but no URL pass without a cursor, held
- * to the cursor's own search: it must say yes exactly when {@link UrlCursor#next} finds a URL.
+ * {@link UrlCursor#fromFirstUrl}, which lets values with a colon but no URL pass without a cursor,
+ * held to the cursor's own search: it must give a cursor exactly when {@link UrlCursor#next} finds
+ * a URL, and that cursor must find the same URLs.
  */
 class UrlCursorTest {
 
     @Test
-    void holdsUrlExactlyWhenTheCursorFindsOne() {
+    void givesACursorExactlyWhenTheCursorFindsAUrl() {
         Random random = new Random(20261207L);
         int withUrl = 0;
         int withColonOnly = 0;
         for (int round = 0; round < 200_000; round++) {
             String value = randomValue(random);
-            boolean found = new UrlCursor(value).next();
-            assertThat(UrlCursor.holdsUrl(value)).as(value).isEqualTo(found);
+            UrlCursor whole = new UrlCursor(value);
+            boolean found = whole.next();
+            UrlCursor fromFirst = UrlCursor.fromFirstUrl(value);
+            assertThat(fromFirst != null).as(value).isEqualTo(found);
+            for (boolean more = found; more; more = whole.next()) {
+                assertThat(fromFirst.next()).as(value).isTrue();
+                assertThat(new int[] {fromFirst.schemeStart, fromFirst.schemeEnd, fromFirst.end}).as(value)
+                        .containsExactly(whole.schemeStart, whole.schemeEnd, whole.end);
+            }
+            if (found) {
+                assertThat(fromFirst.next()).as(value).isFalse();
+            }
             if (found) {
                 withUrl++;
             } else if (value.indexOf(':') >= 0) {
@@ -33,18 +44,22 @@ class UrlCursorTest {
 
     @Test
     void holdsNoUrlInProseWithColons() {
-        assertThat(UrlCursor.holdsUrl("Call before delivery: +41 44 123 45 67 at 10:30; ratio 3:1")).isFalse();
-        assertThat(UrlCursor.holdsUrl("")).isFalse();
-        assertThat(UrlCursor.holdsUrl(":")).isFalse();
+        assertThat(holdsUrl("Call before delivery: +41 44 123 45 67 at 10:30; ratio 3:1")).isFalse();
+        assertThat(holdsUrl("")).isFalse();
+        assertThat(holdsUrl(":")).isFalse();
     }
 
     @Test
     void holdsUrlsWhereverTheCursorReadsASchemeBeforeAColon() {
-        assertThat(UrlCursor.holdsUrl("see http://example.com")).isTrue();
-        assertThat(UrlCursor.holdsUrl("time 10:30 then gopher:x")).isTrue();
-        assertThat(UrlCursor.holdsUrl("(file:/etc/passwd)")).isTrue();
-        assertThat(UrlCursor.holdsUrl("xhttp://glued")).isFalse();
-        assertThat(UrlCursor.holdsUrl("x.http://after-a-dot")).isTrue();
+        assertThat(holdsUrl("see http://example.com")).isTrue();
+        assertThat(holdsUrl("time 10:30 then gopher:x")).isTrue();
+        assertThat(holdsUrl("(file:/etc/passwd)")).isTrue();
+        assertThat(holdsUrl("xhttp://glued")).isFalse();
+        assertThat(holdsUrl("x.http://after-a-dot")).isTrue();
+    }
+
+    private static boolean holdsUrl(String value) {
+        return UrlCursor.fromFirstUrl(value) != null;
     }
 
     private static final String[] PIECES = {
