@@ -26,6 +26,7 @@ import dev.bulwark.core.config.OpenApiConfig;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.ClasspathResource;
+import dev.bulwark.core.internal.rules.Ascii;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -435,7 +436,7 @@ public final class OpenApiCheck implements Check {
     private static Collection<List<String>> groupByName(Headers headers, Predicate<String> keep) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Headers.Header header : headers.all()) {
-            if (!isAscii(header.name()) || !keep.test(header.name())) {
+            if (!Ascii.isAscii(header.name()) || !keep.test(header.name())) {
                 continue;
             }
             List<String> field = fields.get(header.lowerCaseName());
@@ -456,14 +457,6 @@ public final class OpenApiCheck implements Check {
         return fields.values();
     }
 
-    private static boolean isAscii(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static Request.Method method(String name) {
         try {

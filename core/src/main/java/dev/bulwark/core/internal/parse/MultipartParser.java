@@ -9,6 +9,7 @@ import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.decode.DecodedText;
 import dev.bulwark.core.internal.decode.PercentDecoder;
 import dev.bulwark.core.internal.decode.Utf8;
+import dev.bulwark.core.internal.rules.Ascii;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -335,7 +336,7 @@ public final class MultipartParser {
             throw malformed("multipart.disposition", "a part has no Content-Disposition");
         }
         if (charsets.request != null && !charsets.request.equals(StandardCharsets.UTF_8)
-                && !isAscii(disposition.value().text())) {
+                && !Ascii.isAscii(disposition.value().text())) {
             throw malformed("multipart.charset", "a part name or file name that is not ASCII, with request charset "
                     + charsets.request.name() + " (Tomcat decodes part headers with it, Jetty with UTF-8)");
         }
@@ -720,14 +721,6 @@ public final class MultipartParser {
         return new String(bytes(body, start, end), StandardCharsets.US_ASCII);
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 0x7F) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\t';

@@ -40,6 +40,16 @@ public final class Ascii {
         return -1;
     }
 
+    /** Whether every character of {@code text} is ASCII. */
+    public static boolean isAscii(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Space, tab, CR, LF, form feed or vertical tab: the white space of HTTP and of most text formats. */
     public static boolean isAsciiSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
