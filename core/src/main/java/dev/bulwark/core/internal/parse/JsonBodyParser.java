@@ -16,10 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
@@ -137,7 +134,7 @@ public final class JsonBodyParser {
      * place and keeps no reference to it; keys and values are strings of their own). While taken,
      * a nested parse on the same thread gets an array of its own.
      *
-     * <p>Also the thread's UTF-8 decoder, and an array for the bytes of a body whose buffer hides
+     * <p>Also the thread's decoders, and an array for the bytes of a body whose buffer hides
      * its array, both used only while one body is decoded, which nothing on the thread interrupts;
      * the bytes are cleared as soon as they are decoded. At most 24 KiB a thread.
      */
@@ -145,10 +142,8 @@ public final class JsonBodyParser {
         /** Longest body decoded into the reused buffer, in bytes (and so at most characters). */
         static final int MAX_CHARS = 8192;
 
-        /** Reports, rather than replaces, what RFC 3629 refuses; reset before each body. */
-        final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        /** Reports, rather than replaces, what RFC 3629 refuses. */
+        final StrictUtf8Decoder utf8 = new StrictUtf8Decoder();
         private final byte[] bytes = new byte[MAX_CHARS];
         private char[] chars;
 
@@ -241,12 +236,11 @@ public final class JsonBodyParser {
             }
             // Where the body starts in the decoder's coordinates, for the offset of a malformed sequence.
             int start = in.position() - skipped;
-            // One pass checks and decodes: the JDK's decoder, set to report rather than replace,
-            // refuses what RFC 3629 refuses (overlong forms, encoded surrogates, truncated
-            // sequences). Characters, not bytes, for Jackson: its byte parser needs the shared
-            // symbol table, which field-name canonicalisation (disabled) would fill with the keys
-            // clients send. UTF-8 never gives more characters than bytes, and Jackson reads the
-            // array in place.
+            // One pass checks and decodes: the JDK's decoders, set to report rather than replace,
+            // refuse what RFC 3629 refuses (StrictUtf8Decoder). Characters, not bytes, for
+            // Jackson: its byte parser needs the shared symbol table, which field-name
+            // canonicalisation (disabled) would fill with the keys clients send. UTF-8 never gives
+            // more characters than bytes, and Jackson reads the array in place.
             int length = in.remaining();
             DecodeBuffer reused = length <= DecodeBuffer.MAX_CHARS ? buffer : null;
             char[] text = reused != null ? reused.take(length) : new char[length];
@@ -254,7 +248,7 @@ public final class JsonBodyParser {
             try {
                 CoderResult result;
                 try {
-                    result = buffer.utf8.reset().decode(in, out, true);
+                    result = buffer.utf8.decode(in, out);
                 } finally {
                     if (copied != null) {
                         buffer.clearCopy(copied);

@@ -1,0 +1,139 @@
+package dev.bulwark.core.internal.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class StrictUtf8DecoderTest {
+
+    /** Pieces of input outside ASCII, well-formed first; runs of ASCII are added between them. */
+    private static final byte[][] NON_ASCII = {
+        bytes(0xC3, 0xBC), // ü
+        bytes(0xE2, 0x82, 0xAC), // €
+        bytes(0xF0, 0x9F, 0x98, 0x80), // U+1F600, a surrogate pair in UTF-16
+        bytes(0xD0, 0x96, 0xD0, 0xB8), // Жи
+        bytes(0xC0, 0xAF), // overlong '/'
+        bytes(0xE0, 0x80, 0xAF), // overlong '/'
+        bytes(0xED, 0xA0, 0x80), // an encoded surrogate
+        bytes(0xF4, 0x90, 0x80, 0x80), // above U+10FFFF
+        bytes(0x80), // a stray continuation byte
+        bytes(0xFF),
+        bytes(0xE2, 0x82), // a sequence cut short
+        bytes(0xF0, 0x9F, 0x98),
+    };
+
+    @Test
+    void decodesAsTheJdkDecoderDoesInOneCall() {
+        Random random = new Random(20261207);
+        for (int sample = 0; sample < 50_000; sample++) {
+            byte[] input = randomInput(random, random.nextInt(8) == 0);
+            int offset = random.nextInt(4);
+            byte[] framed = new byte[offset + input.length + 3];
+            System.arraycopy(input, 0, framed, offset, input.length);
+
+            Decoded expected = inOneCall(ByteBuffer.wrap(framed, offset, input.length));
+            Decoded actual = strictly(ByteBuffer.wrap(framed, offset, input.length));
+
+            assertThat(actual).as("sample %d", sample).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void decodesASequenceThatStraddlesTheEndOfAWindow() {
+        // 70 ASCII bytes, "ü", 13 more, then "€" across byte 86, where a window of 16 bytes from "ü" ends.
+        byte[] input = concat("a".repeat(70).getBytes(StandardCharsets.US_ASCII), bytes(0xC3, 0xBC),
+                "b".repeat(13).getBytes(StandardCharsets.US_ASCII), bytes(0xE2, 0x82, 0xAC),
+                "c".repeat(100).getBytes(StandardCharsets.US_ASCII));
+
+        Decoded decoded = strictly(ByteBuffer.wrap(input));
+
+        assertThat(decoded.text()).isEqualTo("a".repeat(70) + "ü" + "b".repeat(13) + "€" + "c".repeat(100));
+        assertThat(decoded.error()).isFalse();
+    }
+
+    @Test
+    void stopsAtAnOverlongFormAfterLongAsciiRuns() {
+        byte[] input = concat("Zürich ".repeat(20).getBytes(StandardCharsets.UTF_8), bytes(0xC0, 0xAF),
+                "rest".getBytes(StandardCharsets.US_ASCII));
+
+        Decoded decoded = strictly(ByteBuffer.wrap(input));
+
+        assertThat(decoded.error()).isTrue();
+        assertThat(decoded.position()).isEqualTo("Zürich ".repeat(20).getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void leavesTheLimitOfTheInputAsItWas() {
+        byte[] input = concat("x".repeat(100).getBytes(StandardCharsets.US_ASCII), bytes(0xC3, 0xBC),
+                "y".repeat(100).getBytes(StandardCharsets.US_ASCII), bytes(0xFF));
+        ByteBuffer in = ByteBuffer.wrap(input, 0, input.length - 1);
+
+        new StrictUtf8Decoder().decode(in, CharBuffer.allocate(input.length));
+
+        assertThat(in.limit()).isEqualTo(input.length - 1);
+        assertThat(in.hasRemaining()).isFalse();
+    }
+
+    private record Decoded(boolean error, int position, String text) {
+    }
+
+    private static Decoded strictly(ByteBuffer in) {
+        CharBuffer out = CharBuffer.allocate(in.remaining());
+        CoderResult result = new StrictUtf8Decoder().decode(in, out);
+        return new Decoded(result.isError(), in.position(), out.flip().toString());
+    }
+
+    private static Decoded inOneCall(ByteBuffer in) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(in.remaining());
+        CoderResult result = utf8.decode(in, out, true);
+        return new Decoded(result.isError(), in.position(), out.flip().toString());
+    }
+
+    /**
+     * Runs of ASCII of every length around the decoder's thresholds, between pieces outside it;
+     * {@code wellFormed} keeps to the pieces that are UTF-8, so that whole inputs decode too.
+     */
+    private static byte[] randomInput(Random random, boolean wellFormed) {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        int pieces = 1 + random.nextInt(12);
+        for (int p = 0; p < pieces; p++) {
+            int run = random.nextInt(3) == 0 ? random.nextInt(400) : random.nextInt(20);
+            for (int i = 0; i < run; i++) {
+                input.write(random.nextInt(0x80));
+            }
+            int repeat = 1 + random.nextInt(random.nextInt(6) == 0 ? 40 : 3);
+            byte[] piece = NON_ASCII[random.nextInt(wellFormed ? 4 : NON_ASCII.length)];
+            for (int r = 0; r < repeat; r++) {
+                input.writeBytes(piece);
+            }
+        }
+        return input.toByteArray();
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            joined.writeBytes(part);
+        }
+        return joined.toByteArray();
+    }
+}
