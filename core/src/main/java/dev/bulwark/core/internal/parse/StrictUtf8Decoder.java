@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
  * a short window, up to an ASCII byte so that no sequence is cut; when a run of at least
  * {@value #LONG_RUN} ASCII bytes follows (found eight bytes at a time), the US-ASCII decoder takes
  * it alone, on its fast path, and the same is done after it. Text with shorter runs (prose in
- * French or Russian) is left to the UTF-8 decoder in one call from there on, as before.
+ * French or Russian) is left to the UTF-8 decoder in one call from there on, as before. Where the
+ * calls split decides the speed alone: each decoder stops by itself at what it cannot take, and a
+ * sequence that a split leaves unfinished is read by the next call.
  *
  * <p>Not thread-safe: it holds the two decoders. Each call reads every byte a bounded number of
  * times.

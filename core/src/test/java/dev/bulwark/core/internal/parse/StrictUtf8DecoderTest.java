@@ -39,8 +39,10 @@ class StrictUtf8DecoderTest {
             byte[] framed = new byte[offset + input.length + 3];
             System.arraycopy(input, 0, framed, offset, input.length);
 
-            Decoded expected = inOneCall(ByteBuffer.wrap(framed, offset, input.length));
-            Decoded actual = strictly(ByteBuffer.wrap(framed, offset, input.length));
+            // Half the buffers are slices, whose array starts before their first byte.
+            boolean slice = random.nextBoolean();
+            Decoded expected = inOneCall(buffer(framed, offset, input.length, slice));
+            Decoded actual = strictly(buffer(framed, offset, input.length, slice));
 
             assertThat(actual).as("sample %d", sample).isEqualTo(expected);
         }
@@ -83,6 +85,10 @@ class StrictUtf8DecoderTest {
     }
 
     private record Decoded(boolean error, int position, String text) {
+    }
+
+    private static ByteBuffer buffer(byte[] framed, int offset, int length, boolean slice) {
+        return slice ? ByteBuffer.wrap(framed, offset, length).slice() : ByteBuffer.wrap(framed, offset, length);
     }
 
     private static Decoded strictly(ByteBuffer in) {
