@@ -236,8 +236,8 @@ public final class JsonBodyParser {
             }
             // Where the body starts in the decoder's coordinates, for the offset of a malformed sequence.
             int start = in.position() - skipped;
-            // One pass checks and decodes: the JDK's decoders, set to report rather than replace,
-            // refuse what RFC 3629 refuses (StrictUtf8Decoder). Characters, not bytes, for
+            // One pass checks and decodes: the JDK's UTF-8 decoder, set to report rather than
+            // replace, refuses what RFC 3629 refuses (StrictUtf8Decoder). Characters, not bytes, for
             // Jackson: its byte parser needs the shared symbol table, which field-name
             // canonicalisation (disabled) would fill with the keys clients send. UTF-8 never gives
             // more characters than bytes, and Jackson reads the array in place.

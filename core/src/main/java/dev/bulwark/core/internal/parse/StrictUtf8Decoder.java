@@ -11,20 +11,22 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 as the JDK's decoder does when set to report rather than replace, refusing what
- * RFC 3629 refuses (overlong forms, encoded surrogates, truncated sequences), without its slow
- * path through the ASCII that follows the first other character.
+ * Decodes UTF-8 as one call of the JDK's decoder does when set to report rather than replace,
+ * refusing what RFC 3629 refuses (overlong forms, encoded surrogates, truncated sequences), but
+ * passing long runs of ASCII between other characters at vector speed.
  *
- * <p>Why: in one call, the JDK's decoders pass ASCII at vector speed only when none of their input
- * is outside ASCII (on Java 17), and otherwise byte by byte, so a name such as "Zürich" near the
- * start of a 1 KiB body made its decode cost three times what an ASCII body costs. Here a body
- * that is ASCII throughout still takes one call. Past a byte outside ASCII, the UTF-8 decoder takes
- * a short window, up to an ASCII byte so that no sequence is cut; when a run of at least
- * {@value #LONG_RUN} ASCII bytes follows (found eight bytes at a time), the US-ASCII decoder takes
- * it alone, on its fast path, and the same is done after it. Text with shorter runs (prose in
- * French or Russian) is left to the UTF-8 decoder in one call from there on, as before. Where the
- * calls split decides the speed alone: each decoder stops by itself at what it cannot take, and a
- * sequence that a split leaves unfinished is read by the next call.
+ * <p>Why: in one call, the JDK's decoder passes ASCII at vector speed only when none of its input
+ * is outside ASCII (on Java 17), and otherwise byte by byte from the start, so a name such as
+ * "Zürich" in a 1 KiB body made its decode cost some fifteen times what an ASCII body costs. Here a
+ * body that is ASCII throughout still takes one call. Past a byte outside ASCII, the UTF-8 decoder
+ * takes a window of {@value #WINDOW} bytes or more, ending before an ASCII byte; when at least
+ * {@value #LONG_RUN} ASCII bytes follow (found eight bytes at a time), or the rest of the input is
+ * ASCII, the US-ASCII decoder takes that run alone, on its fast path, and the same is done after
+ * it. Otherwise (prose in French or Russian, say) the UTF-8 decoder takes the rest in one call,
+ * byte by byte as before. The ASCII before the first other byte is read byte by byte too, by the
+ * US-ASCII decoder, as it finds that byte. Where the calls split decides the speed alone: each
+ * decoder stops by itself at what it cannot take, and a sequence that a split leaves unfinished is
+ * read by the next call.
  *
  * <p>Not thread-safe: it holds the two decoders. Each call reads every byte a bounded number of
  * times.
@@ -38,7 +40,7 @@ public final class StrictUtf8Decoder {
     static final int WINDOW = 16;
     /**
      * A run of ASCII bytes that gets a call of its own: long enough that the fast pass over it saves
-     * more than the call costs (some 30 bytes), with room to spare.
+     * several times what the call costs.
      */
     static final int LONG_RUN = 128;
 
@@ -56,57 +58,61 @@ public final class StrictUtf8Decoder {
 
     /**
      * Decodes the remaining bytes of {@code in} into {@code out}, as one call of the JDK's UTF-8
-     * decoder over them with the end of input reached would: the same characters, and the same
-     * result, {@code in} left at the first malformed sequence when there is one.
+     * decoder over them with the end of input reached would: the same characters, the same result
+     * and {@code in} at the same position (at the first malformed sequence when there is one). An
+     * output with less room than the input has bytes gets that one call.
      */
     public CoderResult decode(ByteBuffer in, CharBuffer out) {
         int end = in.limit();
         utf8.reset();
+        if (!in.hasArray() || out.remaining() < in.remaining()) {
+            // One call: the US-ASCII decoder reports a full output before a malformed byte, where
+            // the UTF-8 decoder reports the byte, and a full output is no case worth a faster path.
+            return utf8.decode(in, out, true);
+        }
+        byte[] bytes = in.array();
+        int base = in.arrayOffset();
         // The first run of ASCII is as long as the US-ASCII decoder finds it: all of a body in ASCII.
         int runEnd = end;
-        boolean restInOneCall = !in.hasArray();
+        boolean restInOneCall = false;
         try {
             while (true) {
                 int runStart = in.position();
                 in.limit(runEnd);
                 CoderResult result = ascii.reset().decode(in, out, true);
                 in.limit(end);
-                if (!in.hasRemaining() || result.isOverflow()) {
+                if (!in.hasRemaining()) {
                     return result;
                 }
-                // in stands at a byte outside ASCII.
-                int otherAt = in.position();
-                if (otherAt > runStart) {
-                    // The UTF-8 decoder starts on the ASCII byte before it, writing its character
-                    // again: started on another byte, it took three times as long over French prose.
-                    in.position(otherAt - 1);
+                int firstOther = in.position();
+                if (firstOther > runStart) {
+                    // The UTF-8 decoder starts on the ASCII byte before, writing its character again:
+                    // started on the other byte, it took a quarter longer over French prose.
+                    in.position(firstOther - 1);
                     out.position(out.position() - 1);
                 }
-                int utf8End = end;
+                int callEnd = end;
                 if (!restInOneCall) {
-                    byte[] bytes = in.array();
-                    int base = in.arrayOffset();
-                    int windowEnd = (int) Math.min(end, (long) otherAt + WINDOW);
+                    int windowEnd = (int) Math.min(end, (long) firstOther + WINDOW);
                     while (windowEnd < end && bytes[base + windowEnd] < 0) {
                         windowEnd++;
                     }
-                    int searched = (int) Math.min(end, (long) windowEnd + LONG_RUN);
-                    int other = firstNonAscii(bytes, base + windowEnd, base + searched) - base;
-                    if (other == searched) {
-                        utf8End = windowEnd;
-                        runEnd = firstNonAscii(bytes, base + other, base + end) - base;
+                    int lookAheadEnd = (int) Math.min(end, (long) windowEnd + LONG_RUN);
+                    if (firstNonAscii(bytes, base + windowEnd, base + lookAheadEnd) - base == lookAheadEnd) {
+                        callEnd = windowEnd;
+                        runEnd = firstNonAscii(bytes, base + lookAheadEnd, base + end) - base;
                     } else {
                         // Text with short runs of ASCII: the rest in one call.
                         restInOneCall = true;
                     }
                 }
-                in.limit(utf8End);
-                result = utf8.decode(in, out, utf8End == end);
+                in.limit(callEnd);
+                result = utf8.decode(in, out, callEnd == end);
                 in.limit(end);
-                if (result.isError() || result.isOverflow() || utf8End == end) {
+                if (result.isError() || callEnd == end) {
                     return result;
                 }
-                if (in.position() < utf8End) {
+                if (in.position() < callEnd) {
                     // A sequence cut short by the ASCII byte after it: the decoder reports it there.
                     restInOneCall = true;
                     runEnd = in.position();

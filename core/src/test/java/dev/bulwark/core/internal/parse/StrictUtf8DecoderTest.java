@@ -28,6 +28,8 @@ class StrictUtf8DecoderTest {
         bytes(0xFF),
         bytes(0xE2, 0x82), // a sequence cut short
         bytes(0xF0, 0x9F, 0x98),
+        bytes(0xC3), // a lead byte alone
+        bytes(0xF4),
     };
 
     @Test
@@ -38,38 +40,50 @@ class StrictUtf8DecoderTest {
             int offset = random.nextInt(4);
             byte[] framed = new byte[offset + input.length + 3];
             System.arraycopy(input, 0, framed, offset, input.length);
+            // Slices, whose array starts before their first byte, read-only buffers, which hide it,
+            // and outputs with less room than the input has bytes.
+            int kind = random.nextInt(8);
+            int room = kind == 0 ? random.nextInt(input.length + 1) : input.length;
 
-            // Half the buffers are slices, whose array starts before their first byte.
-            boolean slice = random.nextBoolean();
-            Decoded expected = inOneCall(buffer(framed, offset, input.length, slice));
-            Decoded actual = strictly(buffer(framed, offset, input.length, slice));
+            Decoded expected = inOneCall(buffer(framed, offset, input.length, kind), room);
+            Decoded actual = strictly(buffer(framed, offset, input.length, kind), room);
 
             assertThat(actual).as("sample %d", sample).isEqualTo(expected);
         }
     }
 
     @Test
-    void decodesASequenceThatStraddlesTheEndOfAWindow() {
+    void decodesACharacterWhereTheFirstWindowEnds() {
         // 70 ASCII bytes, "ü", 13 more, then "€" across byte 86, where a window of 16 bytes from "ü" ends.
         byte[] input = concat("a".repeat(70).getBytes(StandardCharsets.US_ASCII), bytes(0xC3, 0xBC),
                 "b".repeat(13).getBytes(StandardCharsets.US_ASCII), bytes(0xE2, 0x82, 0xAC),
                 "c".repeat(100).getBytes(StandardCharsets.US_ASCII));
 
-        Decoded decoded = strictly(ByteBuffer.wrap(input));
+        Decoded decoded = strictly(ByteBuffer.wrap(input), input.length);
 
         assertThat(decoded.text()).isEqualTo("a".repeat(70) + "ü" + "b".repeat(13) + "€" + "c".repeat(100));
-        assertThat(decoded.error()).isFalse();
+        assertThat(decoded.result()).isEqualTo("UNDERFLOW");
     }
 
     @Test
     void stopsAtAnOverlongFormAfterLongAsciiRuns() {
-        byte[] input = concat("Zürich ".repeat(20).getBytes(StandardCharsets.UTF_8), bytes(0xC0, 0xAF),
-                "rest".getBytes(StandardCharsets.US_ASCII));
+        byte[] words = ("Zürich " + "x".repeat(200)).repeat(5).getBytes(StandardCharsets.UTF_8);
+        byte[] input = concat(words, bytes(0xC0, 0xAF), "rest".getBytes(StandardCharsets.US_ASCII));
 
-        Decoded decoded = strictly(ByteBuffer.wrap(input));
+        Decoded decoded = strictly(ByteBuffer.wrap(input), input.length);
 
-        assertThat(decoded.error()).isTrue();
-        assertThat(decoded.position()).isEqualTo("Zürich ".repeat(20).getBytes(StandardCharsets.UTF_8).length);
+        assertThat(decoded.result()).isEqualTo("MALFORMED[1]");
+        assertThat(decoded.position()).isEqualTo(words.length);
+    }
+
+    @Test
+    void reportsAMalformedByteAfterAFullOutputAsTheJdkDecoderDoes() {
+        byte[] input = bytes('A', 0xFF);
+
+        Decoded decoded = strictly(ByteBuffer.wrap(input), 1);
+
+        assertThat(decoded).isEqualTo(inOneCall(ByteBuffer.wrap(input), 1));
+        assertThat(decoded.result()).isEqualTo("MALFORMED[1]");
     }
 
     @Test
@@ -84,26 +98,29 @@ class StrictUtf8DecoderTest {
         assertThat(in.hasRemaining()).isFalse();
     }
 
-    private record Decoded(boolean error, int position, String text) {
+    /** What a decode gave: its result as the JDK names it, where the input stopped, the characters. */
+    private record Decoded(String result, int position, int limit, String text) {
     }
 
-    private static ByteBuffer buffer(byte[] framed, int offset, int length, boolean slice) {
-        return slice ? ByteBuffer.wrap(framed, offset, length).slice() : ByteBuffer.wrap(framed, offset, length);
+    /** A buffer over {@code framed[offset, offset + length)}: a slice for kind 1, read-only for kind 2. */
+    private static ByteBuffer buffer(byte[] framed, int offset, int length, int kind) {
+        ByteBuffer buffer = ByteBuffer.wrap(framed, offset, length);
+        return kind == 1 ? buffer.slice() : kind == 2 ? buffer.asReadOnlyBuffer() : buffer;
     }
 
-    private static Decoded strictly(ByteBuffer in) {
-        CharBuffer out = CharBuffer.allocate(in.remaining());
+    private static Decoded strictly(ByteBuffer in, int room) {
+        CharBuffer out = CharBuffer.allocate(room);
         CoderResult result = new StrictUtf8Decoder().decode(in, out);
-        return new Decoded(result.isError(), in.position(), out.flip().toString());
+        return new Decoded(result.toString(), in.position(), in.limit(), out.flip().toString());
     }
 
-    private static Decoded inOneCall(ByteBuffer in) {
+    private static Decoded inOneCall(ByteBuffer in, int room) {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(in.remaining());
+        CharBuffer out = CharBuffer.allocate(room);
         CoderResult result = utf8.decode(in, out, true);
-        return new Decoded(result.isError(), in.position(), out.flip().toString());
+        return new Decoded(result.toString(), in.position(), in.limit(), out.flip().toString());
     }
 
     /**
@@ -117,6 +134,12 @@ class StrictUtf8DecoderTest {
             int run = random.nextInt(3) == 0 ? random.nextInt(400) : random.nextInt(20);
             for (int i = 0; i < run; i++) {
                 input.write(random.nextInt(0x80));
+            }
+            if (!wellFormed && random.nextInt(10) == 0) {
+                byte[] noise = new byte[1 + random.nextInt(6)];
+                random.nextBytes(noise);
+                input.writeBytes(noise);
+                continue;
             }
             int repeat = 1 + random.nextInt(random.nextInt(6) == 0 ? 40 : 3);
             byte[] piece = NON_ASCII[random.nextInt(wellFormed ? 4 : NON_ASCII.length)];
