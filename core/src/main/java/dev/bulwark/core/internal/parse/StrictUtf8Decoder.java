@@ -74,7 +74,6 @@ public final class StrictUtf8Decoder {
         int base = in.arrayOffset();
         // The first run of ASCII is as long as the US-ASCII decoder finds it: all of a body in ASCII.
         int runEnd = end;
-        boolean restInOneCall = false;
         try {
             while (true) {
                 int runStart = in.position();
@@ -91,20 +90,17 @@ public final class StrictUtf8Decoder {
                     in.position(firstOther - 1);
                     out.position(out.position() - 1);
                 }
-                int callEnd = end;
-                if (!restInOneCall) {
-                    int windowEnd = (int) Math.min(end, (long) firstOther + WINDOW);
-                    while (windowEnd < end && bytes[base + windowEnd] < 0) {
-                        windowEnd++;
-                    }
-                    int lookAheadEnd = (int) Math.min(end, (long) windowEnd + LONG_RUN);
-                    if (firstNonAscii(bytes, base + windowEnd, base + lookAheadEnd) - base == lookAheadEnd) {
-                        callEnd = windowEnd;
-                        runEnd = firstNonAscii(bytes, base + lookAheadEnd, base + end) - base;
-                    } else {
-                        // Text with short runs of ASCII: the rest in one call.
-                        restInOneCall = true;
-                    }
+                int windowEnd = (int) Math.min(end, (long) firstOther + WINDOW);
+                while (windowEnd < end && bytes[base + windowEnd] < 0) {
+                    windowEnd++;
+                }
+                int lookAheadEnd = (int) Math.min(end, (long) windowEnd + LONG_RUN);
+                // A long run of ASCII, or only ASCII to the end, after the window: the window alone.
+                // Text with short runs of ASCII: the rest in one call.
+                boolean longRunNext = firstNonAscii(bytes, base + windowEnd, base + lookAheadEnd) - base == lookAheadEnd;
+                int callEnd = longRunNext ? windowEnd : end;
+                if (longRunNext) {
+                    runEnd = firstNonAscii(bytes, base + lookAheadEnd, base + end) - base;
                 }
                 in.limit(callEnd);
                 result = utf8.decode(in, out, callEnd == end);
@@ -114,8 +110,7 @@ public final class StrictUtf8Decoder {
                 }
                 if (in.position() < callEnd) {
                     // A sequence cut short by the ASCII byte after it: the decoder reports it there.
-                    restInOneCall = true;
-                    runEnd = in.position();
+                    return utf8.decode(in, out, true);
                 }
             }
         } finally {
