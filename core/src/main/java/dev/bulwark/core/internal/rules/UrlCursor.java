@@ -115,26 +115,17 @@ public final class UrlCursor {
 
     /** Moves to the next URL with a known scheme; false when there is none. */
     public boolean next() {
-        int length = text.length();
-        while (searchFrom < length) {
-            int colon = text.indexOf(':', searchFrom);
-            if (colon < 0) {
-                searchFrom = length;
-                return false;
-            }
-            searchFrom = colon + 1;
-            int start = schemeStartBefore(text, colon);
-            Kind found = start == colon ? null : lookup(text, start, colon);
-            if (found == null) {
-                continue;
-            }
-            schemeStart = start;
-            schemeEnd = colon;
-            kind = found;
-            parseAfterScheme(colon + 1);
-            return true;
+        int colon = knownSchemeColon(text, searchFrom);
+        if (colon < 0) {
+            searchFrom = text.length();
+            return false;
         }
-        return false;
+        searchFrom = colon + 1;
+        schemeStart = schemeStartBefore(text, colon);
+        schemeEnd = colon;
+        kind = lookup(text, schemeStart, colon);
+        parseAfterScheme(colon + 1);
+        return true;
     }
 
     /**
@@ -144,16 +135,25 @@ public final class UrlCursor {
      * (prose, times, ratios) allocate nothing, and the cursor does not search that stretch again.
      */
     public static UrlCursor fromFirstUrl(String text) {
-        for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+        int colon = knownSchemeColon(text, 0);
+        if (colon < 0) {
+            return null;
+        }
+        UrlCursor cursor = new UrlCursor(text);
+        // The colons before this one have no known scheme: next() would pass them.
+        cursor.searchFrom = colon;
+        return cursor;
+    }
+
+    /** The first colon of {@code text} at or after {@code from} with a known scheme before it, or -1. */
+    private static int knownSchemeColon(String text, int from) {
+        for (int colon = text.indexOf(':', from); colon >= 0; colon = text.indexOf(':', colon + 1)) {
             int start = schemeStartBefore(text, colon);
             if (start < colon && lookup(text, start, colon) != null) {
-                UrlCursor cursor = new UrlCursor(text);
-                // The colons before this one have no known scheme: next() would pass them.
-                cursor.searchFrom = colon;
-                return cursor;
+                return colon;
             }
         }
-        return null;
+        return -1;
     }
 
     /**
