@@ -215,9 +215,8 @@ final class RequestSteps {
     ValidationReport validate(Request request, ApiOperation operation, boolean bodyCheckedApart, String queryKey) {
         OperationAnswers remembered = answers.get(operation.getOperation());
         try {
-            List<List<SecurityScheme>> schemes = remembered != null ? remembered.securitySchemes()
-                    : securitySchemes(operation.getOperation(), api);
-            ValidationReport report = securityMet(request, schemes) ? ValidationReport.empty()
+            ValidationReport report = securityMet(request, requirementSchemes(operation.getOperation(), remembered))
+                    ? ValidationReport.empty()
                     : (ValidationReport) security.invokeExact(request, operation);
             report = merged(report, mediaTypes(request, operation, "Content-Type", contentType,
                     remembered == null ? null : remembered.contentTypes()));
@@ -260,9 +259,15 @@ final class RequestSteps {
      * (see {@link #securityMet(Request, List)}).
      */
     boolean securityMet(Request request, Operation operation) {
-        OperationAnswers remembered = answers.get(operation);
-        return securityMet(request, remembered != null ? remembered.securitySchemes()
-                : securitySchemes(operation, api));
+        return securityMet(request, requirementSchemes(operation, answers.get(operation)));
+    }
+
+    /**
+     * {@link #securitySchemes} of {@code operation}: those resolved at start-up when it is in the
+     * table ({@code remembered}), else resolved now.
+     */
+    private List<List<SecurityScheme>> requirementSchemes(Operation operation, OperationAnswers remembered) {
+        return remembered != null ? remembered.securitySchemes() : securitySchemes(operation, api);
     }
 
     /**
