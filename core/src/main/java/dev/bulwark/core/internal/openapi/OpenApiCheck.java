@@ -436,7 +436,7 @@ public final class OpenApiCheck implements Check {
     private static Collection<List<String>> groupByName(Headers headers, Predicate<String> keep) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Headers.Header header : headers.all()) {
-            if (!Ascii.isAscii(header.name()) || !keep.test(header.name())) {
+            if (!keep.test(header.name()) || !Ascii.isAscii(header.name())) {
                 continue;
             }
             List<String> field = fields.get(header.lowerCaseName());
@@ -456,7 +456,6 @@ public final class OpenApiCheck implements Check {
         }
         return fields.values();
     }
-
 
     private static Request.Method method(String name) {
         try {

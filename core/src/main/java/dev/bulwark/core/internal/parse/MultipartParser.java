@@ -721,7 +721,6 @@ public final class MultipartParser {
         return new String(bytes(body, start, end), StandardCharsets.US_ASCII);
     }
 
-
     private static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\t';
     }
