@@ -11,9 +11,17 @@ import java.util.Locale;
  */
 public final class Lexicon {
 
-    private final String[] words;
+    /**
+     * The table, by hash: per slot the word's flags (high 32 bits), where its letters start in
+     * {@link #letters} (bits 8 to 31) and its length (low 8 bits); 0 for an empty slot. Primitives
+     * in two arrays, so that a probe reads a slot and the letters it compares, not a string object
+     * and then its bytes: in a server, where the tables go cold between requests, each reference
+     * followed is a cache miss.
+     */
+    private final long[] slots;
+    /** The letters of every word, lower case, one word after another. */
+    private final char[] letters;
     private final List<String> ordered;
-    private final int[] flags;
     private final int mask;
     private final int maxLength;
     private final int minLength;
@@ -23,12 +31,15 @@ public final class Lexicon {
      */
     private final long[] lengthsByEnds;
 
-    private Lexicon(String[] words, List<String> ordered, int[] flags, int maxLength, int minLength,
+    /** Longest word, in characters: its length must fit a slot's low 8 bits. */
+    static final int MAX_WORD_LENGTH = 255;
+
+    private Lexicon(long[] slots, char[] letters, List<String> ordered, int maxLength, int minLength,
             long[] lengthsByEnds) {
-        this.words = words;
+        this.slots = slots;
+        this.letters = letters;
         this.ordered = ordered;
-        this.flags = flags;
-        this.mask = words.length - 1;
+        this.mask = slots.length - 1;
         this.maxLength = maxLength;
         this.minLength = minLength;
         this.lengthsByEnds = lengthsByEnds;
@@ -65,12 +76,12 @@ public final class Lexicon {
         }
         int h = hash(s, from, to) & mask;
         while (true) {
-            String w = words[h];
-            if (w == null) {
+            long slot = slots[h];
+            if (slot == 0) {
                 return 0;
             }
-            if (Ascii.rangeEquals(s, from, to, w)) {
-                return flags[h];
+            if (length(slot) == n && equalsLetters(s, from, start(slot), n)) {
+                return flagsOf(slot);
             }
             h = (h + 1) & mask;
         }
@@ -84,12 +95,12 @@ public final class Lexicon {
         }
         int h = hash(buf, from, to) & mask;
         while (true) {
-            String w = words[h];
-            if (w == null) {
+            long slot = slots[h];
+            if (slot == 0) {
                 return 0;
             }
-            if (rangeEquals(buf, from, to, w)) {
-                return flags[h];
+            if (length(slot) == n && equalsLetters(buf, from, start(slot), n)) {
+                return flagsOf(slot);
             }
             h = (h + 1) & mask;
         }
@@ -153,12 +164,31 @@ public final class Lexicon {
         return h ^ (h >>> 16);
     }
 
-    private static boolean rangeEquals(char[] buf, int from, int to, String lowerWord) {
-        if (to - from != lowerWord.length()) {
-            return false;
+    private static int length(long slot) {
+        return (int) slot & 0xFF;
+    }
+
+    private static int start(long slot) {
+        return (int) (slot >>> 8) & 0xFF_FFFF;
+    }
+
+    private static int flagsOf(long slot) {
+        return (int) (slot >>> 32);
+    }
+
+    /** Whether {@code s[from, from + n)} is, ignoring case, the word of {@code n} letters at {@code start}. */
+    private boolean equalsLetters(CharSequence s, int from, int start, int n) {
+        for (int i = 0; i < n; i++) {
+            if (Ascii.lower(s.charAt(from + i)) != letters[start + i]) {
+                return false;
+            }
         }
-        for (int i = 0; i < lowerWord.length(); i++) {
-            if (Ascii.lower(buf[from + i]) != lowerWord.charAt(i)) {
+        return true;
+    }
+
+    private boolean equalsLetters(char[] buf, int from, int start, int n) {
+        for (int i = 0; i < n; i++) {
+            if (Ascii.lower(buf[from + i]) != letters[start + i]) {
                 return false;
             }
         }
@@ -179,14 +209,20 @@ public final class Lexicon {
 
         public Lexicon build() {
             int size = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
-            String[] words = new String[size];
-            int[] flags = new int[size];
+            long[] slots = new long[size];
+            StringBuilder letters = new StringBuilder();
             int max = 0;
             int min = Integer.MAX_VALUE;
             // Eight slots a word, up to 1,024: pairs of ends seldom share a slot, and the table stays small.
             long[] lengthsByEnds = new long[Math.min(1024, Integer.highestOneBit(Math.max(2, entries.size())) * 16)];
             for (var e : entries.entrySet()) {
                 String w = e.getKey();
+                if (w.isEmpty() || w.length() > MAX_WORD_LENGTH) {
+                    throw new IllegalArgumentException("words are 1 to " + MAX_WORD_LENGTH + " characters long: " + w);
+                }
+                if (e.getValue() == 0) {
+                    throw new IllegalArgumentException("a word's flags cannot be 0: " + w);
+                }
                 if (w.length() <= 63) {
                     lengthsByEnds[endsSlot(w.charAt(0), w.charAt(w.length() - 1), lengthsByEnds.length)] |= 1L << w.length();
                 }
@@ -196,16 +232,19 @@ public final class Lexicon {
                     }
                 }
                 int h = hash(w, 0, w.length()) & (size - 1);
-                while (words[h] != null) {
+                while (slots[h] != 0) {
                     h = (h + 1) & (size - 1);
                 }
-                words[h] = w;
-                flags[h] = e.getValue();
+                slots[h] = (long) e.getValue() << 32 | (long) letters.length() << 8 | w.length();
+                letters.append(w);
+                if (letters.length() > 0xFF_FFFF) {
+                    throw new IllegalArgumentException("more than " + 0xFF_FFFF + " letters in all");
+                }
                 max = Math.max(max, w.length());
                 min = Math.min(min, w.length());
             }
-            return new Lexicon(words, List.copyOf(entries.keySet()), flags, max, entries.isEmpty() ? 1 : min,
-                    lengthsByEnds);
+            return new Lexicon(slots, letters.toString().toCharArray(), List.copyOf(entries.keySet()), max,
+                    entries.isEmpty() ? 1 : min, lengthsByEnds);
         }
     }
 }
