@@ -10,8 +10,8 @@ import org.openjdk.jmh.Main;
 /**
  * The entry point of {@code benchmarks.jar}: {@code evaluate ...} runs the
  * {@link CorpusEvaluator}, {@code graphql ...} the {@link GraphQlEvaluation}, {@code breadth ...} the
- * {@link BreadthEvaluation}, {@code rotation ...} the {@link PoolRotation}, {@code jmh ...} runs
- * JMH ({@code org.openjdk.jmh.Main}) with the given options.
+ * {@link BreadthEvaluation}, {@code rotation ...} the {@link PoolRotation}, {@code paired ...} the
+ * {@link PairedBuilds}, {@code jmh ...} runs JMH ({@code org.openjdk.jmh.Main}) with the given options.
  */
 public final class Launcher {
 
@@ -21,6 +21,7 @@ public final class Launcher {
                    java -jar benchmarks.jar breadth [--level L]  replay the breadth set (unseen attack classes)
                    java -jar benchmarks.jar jmh [JMH options]    run the JMH benchmarks (jmh -h)
                    java -jar benchmarks.jar rotation [options]   time evaluate on threads taking turns (rotation -h)
+                   java -jar benchmarks.jar paired [options] A.jar B.jar   compare two builds' engines in one JVM (paired -h)
             The corpora are found at ../shared/corpora (up to three levels up from the working
             directory); give another folder with --corpora DIR (evaluate) or -Dbulwark.corpora=DIR (jmh).
             """;
@@ -59,6 +60,7 @@ public final class Launcher {
             case "graphql" -> GraphQlEvaluation.main(rest);
             case "breadth" -> BreadthEvaluation.main(rest);
             case "rotation" -> PoolRotation.main(rest);
+            case "paired" -> PairedBuilds.main(rest);
             case "jmh" -> {
                 if (Arrays.stream(rest).noneMatch(JMH_LISTING::contains) && Corpora.locate().isEmpty()) {
                     System.out.println("Corpora folder not found (looked in "
