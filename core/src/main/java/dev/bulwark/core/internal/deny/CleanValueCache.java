@@ -46,9 +46,7 @@ import java.util.Arrays;
  *
  * <p>Thread-safe without locks: slots hold entries whose value fields are final, so a reader sees
  * either a complete entry or another one; the entries' recent-use marks, the filter's bits and its
- * counter are hints, and a lost update only costs a rescan or keeps a value a while longer. So are
- * the hashes and lengths kept beside the slots, which spare a probe reading entries that cannot
- * match: an entry is only found when its own fields match.
+ * counter are hints, and a lost update only costs a rescan or keeps a value a while longer.
  */
 final class CleanValueCache {
 
@@ -91,20 +89,9 @@ final class CleanValueCache {
     static final int LAST_SLOTS = 256;
 
     private final Entry[] slots;
-    /**
-     * The hash of each slot's entry, beside the slots: a probe compares these and reads only the
-     * entry whose hash matches, not every entry of the set (each a cache miss when the table is
-     * cold). A hint, as the marks are: the entry read is checked whole.
-     */
-    private final int[] slotHashes;
     private final int mask;
     /** The entry last found or kept at a location, by {@link #locationSlot}. */
     private final Entry[] lastByLocation = new Entry[LAST_SLOTS];
-    /**
-     * The length of the value of each entry of {@link #lastByLocation}, -1 for none: the probe reads
-     * the entry only when the length matches. A hint too.
-     */
-    private final int[] lastLengths = new int[LAST_SLOTS];
     private final long[] seenOnce = new long[FILTER_BITS / 64];
     private int firstSightings;
     /** Newcomers turned away since the recent-use marks were last cleared. */
@@ -116,9 +103,7 @@ final class CleanValueCache {
             throw new IllegalArgumentException("capacity must be a power of two of at least " + WAYS + ", was " + capacity);
         }
         this.slots = new Entry[capacity];
-        this.slotHashes = new int[capacity];
         this.mask = capacity - 1;
-        Arrays.fill(lastLengths, -1);
     }
 
     /**
@@ -137,11 +122,7 @@ final class CleanValueCache {
      * still be clean.
      */
     boolean isLastAt(Location location, String text) {
-        int slot = locationSlot(location.name(), location.source(), location.component());
-        if (lastLengths[slot] != text.length()) {
-            return false;
-        }
-        Entry entry = lastByLocation[slot];
+        Entry entry = lastByLocation[locationSlot(location.name(), location.source(), location.component())];
         if (entry != null && entry.matches(location, text)) {
             markUsed(entry);
             return true;
@@ -157,9 +138,6 @@ final class CleanValueCache {
     boolean isClean(int hash, Location location, String text) {
         int first = hash & mask & -WAYS;
         for (int i = first; i < first + WAYS; i++) {
-            if (slotHashes[i] != hash) {
-                continue;
-            }
             Entry entry = slots[i];
             if (holds(entry, hash, location, text)) {
                 markUsed(entry);
@@ -187,7 +165,7 @@ final class CleanValueCache {
         int slot = locationSlot(location.name(), location.source(), location.component());
         Entry last = lastByLocation[slot];
         if (last == null || (last != entry && !last.recentlyUsed)) {
-            setLast(slot, entry);
+            lastByLocation[slot] = entry;
         }
     }
 
@@ -236,11 +214,9 @@ final class CleanValueCache {
         }
         forgetLast(slots[victim]);
         System.arraycopy(slots, first, slots, first + 1, victim - first);
-        System.arraycopy(slotHashes, first, slotHashes, first + 1, victim - first);
         Entry entry = new Entry(hash, location.source(), location.component(), location.name(), text);
         slots[first] = entry;
-        slotHashes[first] = hash;
-        setLast(locationSlot(entry.name, entry.source, entry.component), entry);
+        lastByLocation[locationSlot(entry.name, entry.source, entry.component)] = entry;
     }
 
     /** Drops {@code dropped}, an entry leaving the slots, from the table of last values if it is there. */
@@ -250,7 +226,7 @@ final class CleanValueCache {
         }
         int slot = locationSlot(dropped.name, dropped.source, dropped.component);
         if (lastByLocation[slot] == dropped) {
-            setLast(slot, null);
+            lastByLocation[slot] = null;
         }
     }
 
@@ -266,13 +242,6 @@ final class CleanValueCache {
             }
         }
         Arrays.fill(lastByLocation, null);
-        Arrays.fill(lastLengths, -1);
-    }
-
-    /** Makes {@code entry} (or none) the last at location slot {@code slot}, with its length beside it. */
-    private void setLast(int slot, Entry entry) {
-        lastByLocation[slot] = entry;
-        lastLengths[slot] = entry == null ? -1 : entry.text.length();
     }
 
     /**
