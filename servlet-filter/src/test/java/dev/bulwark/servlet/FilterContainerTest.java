@@ -140,19 +140,25 @@ abstract class FilterContainerTest {
         return URI.create("http://127.0.0.1:" + port + target);
     }
 
+    /** Sends of one request, at most, while the connections it is given turn out closed. */
+    private static final int STALE_CONNECTION_ATTEMPTS = 4;
+
     HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
         try {
-            try {
-                return client.send(built, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                // A pooled connection the server closed after the previous exchange (as it may after
-                // a response to a body it did not read) fails before any byte; the client retries
-                // only idempotent requests itself, so a POST is sent again here, once.
-                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
-                    throw e;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return client.send(built, HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    // A pooled connection the server closed after an earlier exchange (as it may after
+                    // a response to a body it did not read) fails before any byte; the client retries
+                    // only idempotent requests itself, so a POST is sent again here. The pool may
+                    // hold more than one such connection, hence a few attempts.
+                    if (attempt == STALE_CONNECTION_ATTEMPTS || e.getMessage() == null
+                            || !e.getMessage().contains("received no bytes")) {
+                        throw e;
+                    }
                 }
-                return client.send(built, HttpResponse.BodyHandlers.ofString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
