@@ -57,8 +57,8 @@ public final class PairedBuilds {
             return new Build(name, evaluate, engine, request);
         }
 
-        /** One call of {@code evaluate}, in microseconds. */
-        double call() {
+        /** One call of {@code evaluate}, in nanoseconds. */
+        long call() {
             long started = System.nanoTime();
             Object decision;
             try {
@@ -72,18 +72,18 @@ public final class PairedBuilds {
             if (decision == null) {
                 throw new IllegalStateException(name + " returned no decision");
             }
-            return nanos / 1e3;
+            return nanos;
         }
     }
 
     /**
      * Runs {@code warmUp + rounds} rounds of {@code calls} calls of each build, alternating, and
-     * returns the median call of each measured round, by build.
+     * returns the median call of each measured round, by build, in nanoseconds.
      */
-    static double[][] roundMedians(Build first, Build second, int warmUp, int rounds, int calls) {
-        double[][] medians = new double[2][rounds];
+    static long[][] roundMedians(Build first, Build second, int warmUp, int rounds, int calls) {
+        long[][] medians = new long[2][rounds];
         Build[] builds = {first, second};
-        double[] times = new double[calls];
+        long[] times = new long[calls];
         for (int round = 0; round < warmUp + rounds; round++) {
             for (int step = 0; step < 2; step++) {
                 int build = round % 2 == 0 ? step : 1 - step;
@@ -91,8 +91,7 @@ public final class PairedBuilds {
                     times[call] = builds[build].call();
                 }
                 if (round >= warmUp) {
-                    Arrays.sort(times);
-                    medians[build][round - warmUp] = times[calls / 2];
+                    medians[build][round - warmUp] = Latency.median(times);
                 }
             }
         }
@@ -102,10 +101,10 @@ public final class PairedBuilds {
     /** The median and quartiles of the rounds' ratios, second over first. */
     record Ratio(double median, double lowerQuartile, double upperQuartile) {
 
-        static Ratio of(double[] first, double[] second) {
+        static Ratio of(long[] first, long[] second) {
             double[] ratios = new double[first.length];
             for (int i = 0; i < ratios.length; i++) {
-                ratios[i] = second[i] / first[i];
+                ratios[i] = (double) second[i] / first[i];
             }
             Arrays.sort(ratios);
             return new Ratio(ratios[ratios.length / 2], ratios[ratios.length / 4], ratios[3 * ratios.length / 4]);
@@ -142,11 +141,10 @@ public final class PairedBuilds {
         }
         Build first = Build.load(jars.get(0), classpath(jars.get(0)), requestName, level);
         Build second = Build.load(jars.get(1), classpath(jars.get(1)), requestName, level);
-        double[][] medians = roundMedians(first, second, Math.max(3, rounds / 5), rounds, calls);
+        long[][] medians = roundMedians(first, second, Math.max(3, rounds / 5), rounds, calls);
         for (int build = 0; build < 2; build++) {
-            double[] sorted = medians[build].clone();
-            Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "%-40s median of round medians %10.2f us%n", jars.get(build), sorted[rounds / 2]);
+            System.out.printf(Locale.ROOT, "%-40s median of round medians %10.2f us%n", jars.get(build),
+                    Latency.micros(Latency.median(medians[build])));
         }
         Ratio ratio = Ratio.of(medians[0], medians[1]);
         System.out.printf(Locale.ROOT, "%s at %s, second / first: %.3f (quartiles %.3f and %.3f), %d rounds of %d calls%n",

@@ -4,7 +4,6 @@ import dev.bulwark.core.Bulwark;
 import dev.bulwark.core.HttpRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,15 +55,9 @@ public final class PoolRotation {
      */
     record Calls(long[] nanos, int[] threadIds) {
 
-        /** The median time of a call, in microseconds. */
-        double medianMicros() {
-            return percentileMicros(50);
-        }
-
-        double percentileMicros(int percent) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(sorted.length - 1L, (long) sorted.length * percent / 100)] / 1e3;
+        /** The median time of a call, in nanoseconds. */
+        long median() {
+            return Latency.median(nanos);
         }
     }
 
@@ -207,7 +200,7 @@ public final class PoolRotation {
         HttpRequest request = EngineBenchmark.typicalRequest(requestName).toHttpRequest();
         Sweep sweep = new Sweep(sweepKib);
         String[] ways = {"one thread", threads + " threads in turn", threads + " threads in turn, " + sweepKib + " KiB swept"};
-        double[][] medians = new double[ways.length][rounds];
+        long[][] medians = new long[ways.length][rounds];
         for (int way = 0; way < ways.length; way++) {
             measure(engine, request, way, threads, perMeasurement, sweep);
         }
@@ -215,18 +208,18 @@ public final class PoolRotation {
             StringBuilder line = new StringBuilder("round ").append(round + 1).append(':');
             for (int step = 0; step < ways.length; step++) {
                 int way = round % 2 == 0 ? step : ways.length - 1 - step;
-                medians[way][round] = measure(engine, request, way, threads, perMeasurement, sweep).medianMicros();
+                medians[way][round] = measure(engine, request, way, threads, perMeasurement, sweep).median();
             }
             for (int way = 0; way < ways.length; way++) {
-                line.append(String.format(Locale.ROOT, " %s %.2f us;", ways[way], medians[way][round]));
+                line.append(String.format(Locale.ROOT, " %s %.2f us;", ways[way], Latency.micros(medians[way][round])));
             }
             System.out.println(line);
         }
-        double alone = median(medians[0]);
+        double alone = Latency.micros(Latency.median(medians[0]));
         System.out.printf(Locale.ROOT, "%s at %s, evaluate alone, p50, median of %d rounds of %d calls:%n", requestName, level,
                 rounds, perMeasurement);
         for (int way = 0; way < ways.length; way++) {
-            double figure = median(medians[way]);
+            double figure = Latency.micros(Latency.median(medians[way]));
             System.out.printf(Locale.ROOT, "  %-40s %8.2f us  %5.2f x%n", ways[way], figure, figure / alone);
         }
     }
@@ -240,10 +233,4 @@ public final class PoolRotation {
         };
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 }

@@ -55,16 +55,16 @@ class PairedBuildsTest {
         PairedBuilds.Build first = PairedBuilds.Build.load("first", testClasspath(), "get", "standard");
         PairedBuilds.Build second = PairedBuilds.Build.load("second", testClasspath(), "get", "standard");
 
-        double[][] medians = PairedBuilds.roundMedians(first, second, 1, 4, 9);
+        long[][] medians = PairedBuilds.roundMedians(first, second, 1, 4, 9);
 
         assertThat(medians).hasDimensions(2, 4);
-        assertThat(Arrays.stream(medians).flatMapToDouble(Arrays::stream)).allMatch(median -> median > 0);
+        assertThat(Arrays.stream(medians).flatMapToLong(Arrays::stream)).allMatch(median -> median > 0);
     }
 
     @Test
     void ratioIsTheMedianOfTheRoundsRatiosWithItsQuartiles() {
-        double[] first = {10, 10, 10, 10, 10};
-        double[] second = {9, 12, 10, 8, 11};
+        long[] first = {10, 10, 10, 10, 10};
+        long[] second = {9, 12, 10, 8, 11};
 
         PairedBuilds.Ratio ratio = PairedBuilds.Ratio.of(first, second);
 
