@@ -2,6 +2,7 @@ package dev.bulwark.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.internal.parse.ClearingBufferPool;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public final class SecurityEvent {
     public static final int MAX_PATH_LENGTH = 256;
 
     private static final int MAX_FIELD_LENGTH = 128;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ClearingBufferPool.withClearedBuffers(new ObjectMapper());
 
     private SecurityEvent() {
     }

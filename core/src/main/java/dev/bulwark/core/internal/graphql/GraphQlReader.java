@@ -13,6 +13,7 @@ import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.config.StringMatcher;
 import dev.bulwark.core.internal.Caches;
+import dev.bulwark.core.internal.parse.ClearingBufferPool;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;
@@ -65,7 +66,7 @@ public final class GraphQlReader {
     /** The members of a GraphQL request object that are not inspected as values. */
     private static final Set<String> SYNTAX_MEMBERS = Set.of("query", "operationName");
     private static final Set<String> GET_PARAMETERS = Set.of("query", "operationName", "variables", "extensions");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ClearingBufferPool.withClearedBuffers(new ObjectMapper());
     private static final Location DOCUMENT = Location.value(Source.GRAPHQL, "document");
     /**
      * The size of the document cache in characters of document text: some hundred typical

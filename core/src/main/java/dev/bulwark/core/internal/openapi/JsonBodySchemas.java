@@ -19,6 +19,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
+import dev.bulwark.core.internal.parse.ClearingBufferPool;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -31,18 +32,18 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JSON request bodies of one spec, validated against their schemas with networknt's
@@ -75,6 +76,8 @@ final class JsonBodySchemas {
     static final String INVALID_JSON = "validation.request.body.schema.invalidJson";
     private static final String KEY_PREFIX = "validation.request.body.schema.";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The validator's own reader (swagger-core's mapper), so that what parses is unchanged, with cleared buffers. */
+    private static final ObjectMapper BODY_READER = ClearingBufferPool.withClearedBuffers(Json.mapper());
     static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
     /**
@@ -307,8 +310,7 @@ final class JsonBodySchemas {
     static List<BodyViolation> validate(Schema schema, byte[] body) {
         JsonNode instance;
         try {
-            // The validator's own reader (swagger-core's mapper), so that what parses is unchanged.
-            instance = Json.mapper().readTree(body);
+            instance = BODY_READER.readTree(body);
         } catch (IOException e) {
             return List.of(new BodyViolation(INVALID_JSON, null));
         }

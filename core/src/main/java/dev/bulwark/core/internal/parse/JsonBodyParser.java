@@ -63,6 +63,7 @@ public final class JsonBodyParser {
                 .build();
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)
+                .recyclerPool(ClearingBufferPool.INSTANCE)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)

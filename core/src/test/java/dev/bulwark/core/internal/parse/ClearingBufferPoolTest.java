@@ -1,0 +1,114 @@
+package dev.bulwark.core.internal.parse;
+
+import static dev.bulwark.core.internal.parse.BodyParsing.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.config.Limits;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ClearingBufferPoolTest {
+
+    private static final int CHAR_BUFFERS = 4;
+    private static final int BYTE_BUFFERS = 4;
+
+    private final String secret = "card-" + UUID.randomUUID();
+
+    @Test
+    void jsonBodyParserLeavesNoEscapedValueInTheThreadsBuffers() throws Exception {
+        // An escape makes Jackson copy the value into a buffer of its own.
+        String body = "{\"card\":\"\\u0020" + secret + "\"}";
+
+        parse(new JsonBodyParser(Limits.defaults())::parse, body);
+
+        assertThat(buffersOfThisThread()).doesNotContain(secret);
+    }
+
+    @Test
+    void copiedMapperLeavesNoDocumentReadFromAStringInTheThreadsBuffers() throws Exception {
+        ObjectMapper mapper = ClearingBufferPool.withClearedBuffers(new ObjectMapper());
+
+        JsonNode tree = mapper.readTree("{\"card\":\"" + secret + "\"}");
+
+        assertThat(tree.get("card").asText()).isEqualTo(secret);
+        assertThat(buffersOfThisThread()).doesNotContain(secret);
+    }
+
+    @Test
+    void copiedMapperLeavesNoValueReadFromBytesInTheThreadsBuffers() throws Exception {
+        ObjectMapper mapper = ClearingBufferPool.withClearedBuffers(new ObjectMapper());
+
+        mapper.readTree(("{\"card\":\"" + secret + "\"}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(buffersOfThisThread()).doesNotContain(secret);
+    }
+
+    @Test
+    void copiedMapperLeavesNoWrittenValueInTheThreadsBuffers() throws Exception {
+        ObjectMapper mapper = ClearingBufferPool.withClearedBuffers(new ObjectMapper());
+
+        String written = mapper.writeValueAsString(Map.of("card", secret));
+
+        assertThat(written).contains(secret);
+        assertThat(buffersOfThisThread()).doesNotContain(secret);
+    }
+
+    @Test
+    void copiedMapperKeepsTheSettingsOfTheOriginal() throws Exception {
+        ObjectMapper original = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+        JsonNode number = ClearingBufferPool.withClearedBuffers(original).readTree("1.5");
+
+        assertThat(number.isBigDecimal()).isTrue();
+    }
+
+    @Test
+    void dropsABufferThatGrewPastTheKeptLength() throws Exception {
+        String longValue = "\\u0020" + "x".repeat(4 * ClearingBufferPool.MAX_KEPT_LENGTH);
+
+        parse(new JsonBodyParser(Limits.defaults())::parse, "{\"text\":\"" + longValue + "\"}");
+
+        BufferRecycler recycler = ClearingBufferPool.INSTANCE.acquirePooled();
+        char[] text = recycler.allocCharBuffer(BufferRecycler.CHAR_TEXT_BUFFER);
+        recycler.releaseCharBuffer(BufferRecycler.CHAR_TEXT_BUFFER, text);
+        assertThat(text.length).isLessThanOrEqualTo(ClearingBufferPool.MAX_KEPT_LENGTH);
+    }
+
+    @Test
+    void givesEachThreadItsOwnBuffers() throws Exception {
+        BufferRecycler here = ClearingBufferPool.INSTANCE.acquirePooled();
+        BufferRecycler[] there = new BufferRecycler[1];
+        Thread other = new Thread(() -> there[0] = ClearingBufferPool.INSTANCE.acquirePooled());
+        other.start();
+        other.join();
+
+        assertThat(ClearingBufferPool.INSTANCE.acquirePooled()).isSameAs(here);
+        assertThat(there[0]).isNotNull().isNotSameAs(here);
+    }
+
+    /** What the buffers kept for this thread hold, by Jackson's default pool and by ours. */
+    private static String buffersOfThisThread() {
+        StringBuilder held = new StringBuilder();
+        for (BufferRecycler recycler : new BufferRecycler[] {
+                JsonRecyclerPools.threadLocalPool().acquirePooled(), ClearingBufferPool.INSTANCE.acquirePooled()}) {
+            for (int i = 0; i < CHAR_BUFFERS; i++) {
+                char[] buffer = recycler.allocCharBuffer(i);
+                held.append(buffer).append('\n');
+                recycler.releaseCharBuffer(i, buffer);
+            }
+            for (int i = 0; i < BYTE_BUFFERS; i++) {
+                byte[] buffer = recycler.allocByteBuffer(i);
+                held.append(new String(buffer, StandardCharsets.ISO_8859_1)).append('\n');
+                recycler.releaseByteBuffer(i, buffer);
+            }
+        }
+        return held.toString();
+    }
+}
