@@ -11,12 +11,14 @@ import dev.bulwark.core.Violation;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigLoader;
 import dev.bulwark.core.config.ConfigurationException;
+import dev.bulwark.core.internal.parse.JacksonBuffers;
 import java.net.URLEncoder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class GraphQlProtectionTest {
@@ -120,6 +122,17 @@ class GraphQlProtectionTest {
         assertThat(ruleIds(DEFAULTS.evaluate(post(json("{ __schema { types { name } } }"))))).isEqualTo("GRAPHQL-INTROSPECTION");
         assertThat(ruleIds(DEFAULTS.evaluate(post(json("{ __type(name: \"Pet\") { name } }"))))).isEqualTo("GRAPHQL-INTROSPECTION");
         assertThat(DEFAULTS.evaluate(post(json("query __schema { __typename pets { __typename name } }"))).allowed()).isTrue();
+    }
+
+    @Test
+    void readingARequestLeavesNoVariableInTheThreadsBuffers() {
+        String secret = "card-" + UUID.randomUUID();
+
+        Decision decision = DEFAULTS.evaluate(post("{\"query\":\"query($q: String){ search(text: $q){ id } }\","
+                + "\"variables\":{\"q\":\"" + secret + "\"}}"));
+
+        assertThat(decision.status()).isEqualTo(200);
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 
     @Test

@@ -8,9 +8,11 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.networknt.schema.Schema;
+import dev.bulwark.core.internal.parse.JacksonBuffers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -264,6 +266,20 @@ class JsonBodySchemasTest {
         assertThat(actual).containsExactlyElementsOf(expected);
         assertThat(expected).anyMatch(selection -> !selection.endsWith("-> none"));
         assertThat(ValidatorInternals.read(routed, "operations")).isNull();
+    }
+
+    @Test
+    void validatingABodyLeavesNoValueInTheThreadsBuffers() {
+        // A valid name: eight random letters.
+        String secret = UUID.randomUUID().toString().replaceAll("[^a-f]", "").concat("abcdefgh").substring(0, 8);
+        Request withoutBody = new SimpleRequest.Builder("POST", "/things").withContentType("application/json").build();
+        Schema schema = BODIES.schemaFor("/things", withoutBody.getMethod(), withoutBody, true);
+
+        List<JsonBodySchemas.BodyViolation> violations = JsonBodySchemas.validate(schema,
+                ("{\"kind\":\"a\",\"name\":\"" + secret + "\"}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(violations).isEmpty();
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 
     private static String location(Schema schema) {

@@ -4,7 +4,6 @@ import static dev.bulwark.core.internal.parse.BodyParsing.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.util.BufferRecycler;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,9 +15,6 @@ import org.junit.jupiter.api.Test;
 
 class ClearingBufferPoolTest {
 
-    private static final int CHAR_BUFFERS = 4;
-    private static final int BYTE_BUFFERS = 4;
-
     private final String secret = "card-" + UUID.randomUUID();
 
     @Test
@@ -28,7 +24,7 @@ class ClearingBufferPoolTest {
 
         parse(new JsonBodyParser(Limits.defaults())::parse, body);
 
-        assertThat(buffersOfThisThread()).doesNotContain(secret);
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 
     @Test
@@ -38,7 +34,7 @@ class ClearingBufferPoolTest {
         JsonNode tree = mapper.readTree("{\"card\":\"" + secret + "\"}");
 
         assertThat(tree.get("card").asText()).isEqualTo(secret);
-        assertThat(buffersOfThisThread()).doesNotContain(secret);
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 
     @Test
@@ -47,7 +43,7 @@ class ClearingBufferPoolTest {
 
         mapper.readTree(("{\"card\":\"" + secret + "\"}").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(buffersOfThisThread()).doesNotContain(secret);
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 
     @Test
@@ -57,7 +53,7 @@ class ClearingBufferPoolTest {
         String written = mapper.writeValueAsString(Map.of("card", secret));
 
         assertThat(written).contains(secret);
-        assertThat(buffersOfThisThread()).doesNotContain(secret);
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 
     @Test
@@ -91,24 +87,5 @@ class ClearingBufferPoolTest {
 
         assertThat(ClearingBufferPool.INSTANCE.acquirePooled()).isSameAs(here);
         assertThat(there[0]).isNotNull().isNotSameAs(here);
-    }
-
-    /** What the buffers kept for this thread hold, by Jackson's default pool and by ours. */
-    private static String buffersOfThisThread() {
-        StringBuilder held = new StringBuilder();
-        for (BufferRecycler recycler : new BufferRecycler[] {
-                JsonRecyclerPools.threadLocalPool().acquirePooled(), ClearingBufferPool.INSTANCE.acquirePooled()}) {
-            for (int i = 0; i < CHAR_BUFFERS; i++) {
-                char[] buffer = recycler.allocCharBuffer(i);
-                held.append(buffer).append('\n');
-                recycler.releaseCharBuffer(i, buffer);
-            }
-            for (int i = 0; i < BYTE_BUFFERS; i++) {
-                byte[] buffer = recycler.allocByteBuffer(i);
-                held.append(new String(buffer, StandardCharsets.ISO_8859_1)).append('\n');
-                recycler.releaseByteBuffer(i, buffer);
-            }
-        }
-        return held.toString();
     }
 }
