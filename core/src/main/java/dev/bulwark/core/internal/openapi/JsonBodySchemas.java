@@ -19,9 +19,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
-import dev.bulwark.core.internal.parse.ClearingBufferPool;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -76,8 +74,6 @@ final class JsonBodySchemas {
     static final String INVALID_JSON = "validation.request.body.schema.invalidJson";
     private static final String KEY_PREFIX = "validation.request.body.schema.";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** The validator's own reader (swagger-core's mapper), so that what parses is unchanged, with cleared buffers. */
-    private static final ObjectMapper BODY_READER = ClearingBufferPool.withClearedBuffers(Json.mapper());
     static final Set<String> COMBINATORS = Set.of("allOf", "anyOf", "oneOf");
 
     /**
@@ -310,7 +306,7 @@ final class JsonBodySchemas {
     static List<BodyViolation> validate(Schema schema, byte[] body) {
         JsonNode instance;
         try {
-            instance = BODY_READER.readTree(body);
+            instance = ValidatorBody.READER.readTree(body);
         } catch (IOException e) {
             return List.of(new BodyViolation(INVALID_JSON, null));
         }

@@ -193,9 +193,9 @@ public final class OpenApiCheck implements Check {
         ValidationReport report;
         List<JsonBodySchemas.BodyViolation> bodyViolations;
         try {
-            Request checked = bodySchema != null || request.bodyLength() == 0 ? withoutBody
-                    : new ValidatorRequest(validatorRequest.withBody(bodyBytes(request)).build(), inspection.method(),
-                            headerFields);
+            byte[] body = bodySchema != null || request.bodyLength() == 0 ? null : bodyBytes(request);
+            Request checked = body == null ? withoutBody
+                    : new ValidatorRequest(validatorRequest.withBody(body).build(), inspection.method(), headerFields, body);
             // The query's key is that of the calls above that built it.
             report = operation != null
                     ? loaded.routes().validate(checked, operation, bodySchema != null, RequestSteps.queryKey(query))

@@ -5,7 +5,6 @@ import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import dev.bulwark.core.internal.parse.ClearingBufferPool;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -58,8 +56,6 @@ final class ParameterSchemas extends SchemaValidator {
     private static final Logger LOG = LoggerFactory.getLogger(ParameterSchemas.class);
     private static final String PREFIX = "request.parameter";
     private static final String KEY_PREFIX = "validation." + PREFIX + ".schema.";
-    /** swagger-core's mapper, which the validator reads values with, with cleared buffers. */
-    private static final ObjectMapper VALUE_READER = ClearingBufferPool.withClearedBuffers(Json.mapper());
     /** Keywords that make a schema more than a plain value's: those schemas stay with the validator's engine. */
     private static final Set<String> NOT_PLAIN = Set.of("$ref", "properties", "additionalProperties", "discriminator",
             "patternProperties", "required");
@@ -204,9 +200,9 @@ final class ParameterSchemas extends SchemaValidator {
                 } catch (NumberFormatException notANumber) {
                     return new TextNode(value);
                 }
-                return VALUE_READER.readTree(value);
+                return ValidatorBody.READER.readTree(value);
             default:
-                return VALUE_READER.readTree(value);
+                return ValidatorBody.READER.readTree(value);
         }
     }
 

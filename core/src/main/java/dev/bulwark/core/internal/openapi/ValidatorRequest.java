@@ -33,15 +33,25 @@ final class ValidatorRequest implements Request {
     /** Per {@code withHeader} call in order: the name followed by its values. */
     private final Collection<List<String>> fields;
     private final String method;
+    private final Body body;
 
     /**
      * @param method the method as given to the builder of {@code withoutHeaders}, for {@link #getHeaders()}
      * @param fields the header fields, each the name as handed over followed by at least one value
      */
     ValidatorRequest(SimpleRequest withoutHeaders, String method, Collection<List<String>> fields) {
+        this(withoutHeaders, method, fields, null);
+    }
+
+    /**
+     * @param body the bytes {@code withoutHeaders} was built with as its body, read through a
+     *     {@link ValidatorBody}; {@code null} for the wrapped request's own body
+     */
+    ValidatorRequest(SimpleRequest withoutHeaders, String method, Collection<List<String>> fields, byte[] body) {
         this.withoutHeaders = withoutHeaders;
         this.method = method;
         this.fields = fields;
+        this.body = body == null ? null : new ValidatorBody(body);
     }
 
     @Override
@@ -99,7 +109,7 @@ final class ValidatorRequest implements Request {
 
     @Override
     public Optional<Body> getRequestBody() {
-        return withoutHeaders.getRequestBody();
+        return body == null ? withoutHeaders.getRequestBody() : Optional.of(body);
     }
 
     @Override

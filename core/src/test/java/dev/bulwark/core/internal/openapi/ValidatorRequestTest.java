@@ -69,6 +69,19 @@ class ValidatorRequestTest {
         assertThat(request.getHeaderValues("Content-Type")).isEmpty();
     }
 
+    @Test
+    void answersTheBodyItWasGivenWithTheValidatorsReading() throws Exception {
+        byte[] json = "{\"name\":\"Rex\"}".getBytes(StandardCharsets.UTF_8);
+        SimpleRequest wrapped = new SimpleRequest.Builder("POST", "/pets").withBody(json).build();
+
+        Request request = new ValidatorRequest(wrapped, "POST", List.of(), json);
+
+        assertThat(request.getRequestBody()).containsInstanceOf(ValidatorBody.class);
+        assertThat(request.getRequestBody().orElseThrow().toJsonNode())
+                .isEqualTo(wrapped.getRequestBody().orElseThrow().toJsonNode());
+        assertThat(request.getBody()).isEqualTo(wrapped.getBody());
+    }
+
     private static void assertSameHeaderReads(Request expected, Request actual, String name) {
         Collection<String> values = actual.getHeaderValues(name);
         assertThat(values).as(name).containsExactlyElementsOf(expected.getHeaderValues(name));
