@@ -2,7 +2,7 @@ package dev.bulwark.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.internal.parse.ClearingBufferPool;
+import dev.bulwark.core.internal.ClearingBufferPool;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

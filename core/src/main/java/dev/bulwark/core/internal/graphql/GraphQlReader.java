@@ -13,7 +13,7 @@ import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.config.StringMatcher;
 import dev.bulwark.core.internal.Caches;
-import dev.bulwark.core.internal.parse.ClearingBufferPool;
+import dev.bulwark.core.internal.ClearingBufferPool;
 import dev.bulwark.core.internal.parse.JsonBodyParser;
 import dev.bulwark.core.internal.parse.LimitExceededException;
 import dev.bulwark.core.internal.parse.MalformedRequestException;

@@ -3,7 +3,7 @@ package dev.bulwark.core.internal.openapi;
 import com.atlassian.oai.validator.model.Body;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.internal.parse.ClearingBufferPool;
+import dev.bulwark.core.internal.ClearingBufferPool;
 import io.swagger.v3.core.util.Json;
 import java.io.IOException;
 import java.nio.charset.Charset;

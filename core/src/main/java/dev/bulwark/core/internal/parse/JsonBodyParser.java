@@ -11,6 +11,7 @@ import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.internal.ClearingBufferPool;
 import dev.bulwark.core.internal.decode.DecodedText;
 import java.io.IOException;
 import java.io.InputStream;

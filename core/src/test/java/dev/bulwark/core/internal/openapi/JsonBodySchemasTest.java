@@ -8,7 +8,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.networknt.schema.Schema;
-import dev.bulwark.core.internal.parse.JacksonBuffers;
+import dev.bulwark.core.internal.JacksonBuffers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

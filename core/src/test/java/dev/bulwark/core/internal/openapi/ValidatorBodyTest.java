@@ -3,7 +3,7 @@ package dev.bulwark.core.internal.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.model.ByteArrayBody;
-import dev.bulwark.core.internal.parse.JacksonBuffers;
+import dev.bulwark.core.internal.JacksonBuffers;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -12,11 +12,13 @@ import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Source;
 import dev.bulwark.core.config.Limits;
+import dev.bulwark.core.internal.JacksonBuffers;
 import dev.bulwark.core.internal.parse.BodyParsing.StreamParser;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -445,6 +447,17 @@ class JsonBodyParserTest {
 
         assertThat(outer.lines()).containsExactly("NAME /outer=outer", "VALUE /outer=value");
         assertThat(inner.lines()).containsExactly("NAME /inner=inner", "VALUE /inner=other");
+    }
+
+    @Test
+    void leavesNoEscapedValueInTheThreadsBuffers() throws Exception {
+        // An escape makes Jackson copy the value into a buffer of its own.
+        String secret = "card-" + UUID.randomUUID();
+        String body = "{\"card\":\"\\u0020" + secret + "\"}";
+
+        parse(parser, body);
+
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 
     private static ByteBuffer utf8(String text) {

@@ -1,4 +1,4 @@
-package dev.bulwark.core.internal.parse;
+package dev.bulwark.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.util.BufferRecycler;
