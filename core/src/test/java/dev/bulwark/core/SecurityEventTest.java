@@ -2,6 +2,10 @@ package dev.bulwark.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.internal.JacksonBuffers;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SecurityEventTest {
@@ -28,5 +32,17 @@ class SecurityEventTest {
     void cutsAtTheLimitBeforeEscapingAndMarksTheCut() {
         assertThat(SecurityEvent.clean("ab\ncdef", 3)).isEqualTo("ab\\x0a…");
         assertThat(SecurityEvent.clean("abc", 3)).isEqualTo("abc");
+    }
+
+    @Test
+    void writingAnEventLeavesNoPathInTheThreadsBuffers() {
+        String secret = "card-" + UUID.randomUUID();
+        Decision decision = Bulwark.create(BulwarkConfig.defaults())
+                .evaluate(HttpRequest.builder("GET", "/search?q=1'%20UNION%20SELECT%20password%20FROM%20users--").build());
+
+        String event = SecurityEvent.json(decision, "GET", "/cards/" + secret, "", "", 403, Instant.now());
+
+        assertThat(event).contains(secret);
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 }

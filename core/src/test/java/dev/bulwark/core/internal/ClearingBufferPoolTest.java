@@ -67,6 +67,17 @@ class ClearingBufferPoolTest {
     }
 
     @Test
+    void clearsTheCharBuffersAMapperOnJacksonsDefaultPoolKeeps() throws Exception {
+        ObjectMapper shared = new ObjectMapper();
+        shared.readTree("{\"card\":\"" + secret + "\"}");
+        assertThat(JacksonBuffers.ofThisThread()).contains(secret);
+
+        ClearingBufferPool.clearCharBuffersOf(shared);
+
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
+    }
+
+    @Test
     void givesEachThreadItsOwnBuffers() throws Exception {
         BufferRecycler here = ClearingBufferPool.INSTANCE.acquirePooled();
         BufferRecycler[] there = new BufferRecycler[1];

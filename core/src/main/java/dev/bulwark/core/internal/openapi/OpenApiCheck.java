@@ -26,7 +26,9 @@ import dev.bulwark.core.config.OpenApiConfig;
 import dev.bulwark.core.config.Route;
 import dev.bulwark.core.config.RoutingPath;
 import dev.bulwark.core.internal.ClasspathResource;
+import dev.bulwark.core.internal.ClearingBufferPool;
 import dev.bulwark.core.internal.rules.Ascii;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -88,8 +90,12 @@ public final class OpenApiCheck implements Check {
     private final List<LoadedSpec> specs = new ArrayList<>();
 
     /** A spec's validator and body schemas, and its operation table (null: the validator looks operations up). */
+    /**
+     * @param validatorReadsParameters whether the validator's own engine reads every parameter value
+     *     (through swagger-core's mapper), which {@link ParameterSchemas} does for OpenAPI 3.0 specs
+     */
     private record LoadedSpec(OpenApiConfig.Spec spec, OpenApiInteractionValidator validator, JsonBodySchemas bodies,
-            OperationRoutes routes) {
+            OperationRoutes routes, boolean validatorReadsParameters) {
     }
 
     public OpenApiCheck(OpenApiConfig config) {
@@ -124,12 +130,12 @@ public final class OpenApiCheck implements Check {
                     builder.withBasePathOverride(spec.basePath());
                 }
                 OpenApiInteractionValidator validator = builder.build();
-                if (String.valueOf(parsed.getOpenAPI().getOpenapi()).startsWith("3.0")) {
-                    ParameterSchemas.install(validator);
-                }
+                boolean parametersCompiled = String.valueOf(parsed.getOpenAPI().getOpenapi()).startsWith("3.0")
+                        && ParameterSchemas.install(validator);
                 OperationRoutes routes = OperationRoutes.of(validator);
                 specs.add(new LoadedSpec(spec, validator, new JsonBodySchemas(content, spec.basePath(),
-                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE, routes == null), routes));
+                        resolver.getLevel(CLOSED_OBJECTS) != ValidationReport.Level.IGNORE, routes == null), routes,
+                        !parametersCompiled));
             } catch (RuntimeException e) {
                 throw new ConfigurationException(path, "cannot load OpenAPI spec " + spec.location() + ": " + e.getMessage(), e);
             }
@@ -209,6 +215,10 @@ public final class OpenApiCheck implements Check {
             LOG.debug("OpenAPI validation failure", e);
             report(inspection, UNCHECKABLE, Location.REQUEST, routeMode);
             return;
+        } finally {
+            if (loaded.validatorReadsParameters()) {
+                ClearingBufferPool.clearCharBuffersOf(Json.mapper());
+            }
         }
         int reported = 0;
         boolean operationFound = true;

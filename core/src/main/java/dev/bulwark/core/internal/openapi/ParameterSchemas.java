@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import dev.bulwark.core.internal.ClearingBufferPool;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -131,7 +132,12 @@ final class ParameterSchemas extends SchemaValidator {
     public ValidationReport validate(String value, Schema schema, String keyPrefix) {
         Compiled check = PREFIX.equals(keyPrefix) && schema != null ? compile(schema) : null;
         if (check == null || check.schema() == null) {
-            return super.validate(value, schema, keyPrefix);
+            try {
+                return super.validate(value, schema, keyPrefix);
+            } finally {
+                // The validator's engine reads the value through swagger-core's mapper.
+                ClearingBufferPool.clearCharBuffersOf(Json.mapper());
+            }
         }
         return check.validValues().answer(value, v -> judge(v, check), report -> report.getMessages().isEmpty());
     }

@@ -2,6 +2,7 @@ package dev.bulwark.core.internal.respond;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.internal.ClearingBufferPool;
 import dev.bulwark.core.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public final class ProblemDocument {
     /** The media type of the response body. */
     public static final String CONTENT_TYPE = "application/problem+json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ClearingBufferPool.withClearedBuffers(new ObjectMapper());
 
     private ProblemDocument() {
     }

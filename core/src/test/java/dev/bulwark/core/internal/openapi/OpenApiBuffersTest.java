@@ -16,16 +16,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checking a form body and a parameter whose schema is a {@code $ref} against the contract leaves
- * none of their values in the thread's Jackson buffers: the validator turns a form into a tree
- * without a parser, and parameter values are read with cleared buffers.
+ * Checking a request against the contract leaves none of its values in the thread's Jackson
+ * buffers: the validator turns a form into a tree without a parser, Bulwark reads parameter values
+ * with cleared buffers, and clears swagger-core's after the validator's own engine read one (a
+ * parameter without a type, or any parameter of an OpenAPI 3.1 spec).
  */
 class OpenApiBuffersTest {
 
     private static Bulwark bulwark;
+    private static Bulwark untyped;
+    private static Bulwark openApi31;
 
     @BeforeAll
-    static void loadSpec(@TempDir Path dir) throws Exception {
+    static void loadSpecs(@TempDir Path dir) throws Exception {
+        untyped = load(dir.resolve("untyped.yaml"), "3.0.3", "{}");
+        openApi31 = load(dir.resolve("cards31.yaml"), "3.1.0", "{type: integer, format: int64}");
         Path spec = dir.resolve("cards.yaml");
         Files.writeString(spec, """
                 openapi: 3.0.3
@@ -66,13 +71,59 @@ class OpenApiBuffersTest {
     }
 
     @Test
-    void checkingAReferencedParameterLeavesNoValueInTheThreadsBuffers() {
+    void checkingANumberParameterLeavesNoValueInTheThreadsBuffers() {
         String account = secretNumber();
 
         Decision decision = bulwark.evaluate(post(account, "holder=Ann"));
 
         assertThat(decision.allowed()).isTrue();
         assertThat(JacksonBuffers.ofThisThread()).doesNotContain(account);
+    }
+
+    @Test
+    void checkingAParameterWithoutATypeLeavesNoValueInTheThreadsBuffers() {
+        // The first check compiles what the validator needs; the second only reads the value.
+        untyped.evaluate(get(secretNumber()));
+        String account = secretNumber();
+
+        Decision decision = untyped.evaluate(get(account));
+
+        assertThat(decision.allowed()).isTrue();
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(account);
+    }
+
+    @Test
+    void checkingAParameterOfAnOpenApi31SpecLeavesNoValueInTheThreadsBuffers() {
+        openApi31.evaluate(get(secretNumber()));
+        String account = secretNumber();
+
+        Decision decision = openApi31.evaluate(get(account));
+
+        assertThat(decision.allowed()).isTrue();
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(account);
+    }
+
+    /** An engine with a spec of one operation, {@code GET /accounts} with the query parameter {@code account}. */
+    private static Bulwark load(Path spec, String version, String accountSchema) throws Exception {
+        Files.writeString(spec, """
+                openapi: %s
+                info: {title: accounts, version: '1'}
+                paths:
+                  /accounts:
+                    get:
+                      parameters:
+                        - {name: account, in: query, required: true, schema: %s}
+                      responses: {'200': {description: ok}}
+                """.formatted(version, accountSchema));
+        return Bulwark.create(BulwarkConfig.fromYaml("""
+                deny-rules: {level: "off"}
+                openapi:
+                  specs: [{location: '%s'}]
+                """.formatted(spec)));
+    }
+
+    private static HttpRequest get(String account) {
+        return HttpRequest.builder("GET", "/accounts?account=" + account).build();
     }
 
     private static HttpRequest post(String account, String form) {
