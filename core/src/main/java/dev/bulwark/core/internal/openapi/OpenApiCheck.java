@@ -89,8 +89,10 @@ public final class OpenApiCheck implements Check {
     private final LevelResolver levels;
     private final List<LoadedSpec> specs = new ArrayList<>();
 
-    /** A spec's validator and body schemas, and its operation table (null: the validator looks operations up). */
     /**
+     * A spec's validator and body schemas, and its operation table (null: the validator looks
+     * operations up).
+     *
      * @param validatorReadsParameters whether the validator's own engine reads every parameter value
      *     (through swagger-core's mapper), which {@link ParameterSchemas} does for OpenAPI 3.0 specs
      */
