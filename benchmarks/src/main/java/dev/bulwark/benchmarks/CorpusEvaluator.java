@@ -99,8 +99,8 @@ public final class CorpusEvaluator {
                     case "--level" -> level = level(value);
                     case "--json" -> json = Path.of(value);
                     case "--misses" -> misses = Path.of(value);
-                    case "--warmup" -> warmup = count(arg, value, 0);
-                    case "--runs" -> runs = count(arg, value, 1);
+                    case "--warmup" -> warmup = CommandLine.count(arg, value, 0);
+                    case "--runs" -> runs = CommandLine.count(arg, value, 1);
                     default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
                 }
             }
@@ -115,18 +115,6 @@ public final class CorpusEvaluator {
             }
         }
 
-        private static int count(String option, String value, int min) {
-            int n;
-            try {
-                n = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a whole number, was '" + value + "'", e);
-            }
-            if (n < min) {
-                throw new IllegalArgumentException(option + " must be at least " + min + ", was " + n);
-            }
-            return n;
-        }
     }
 
     /**

@@ -7,10 +7,10 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Compares the engines of two builds in one JVM, for changes smaller than the spread between two
@@ -112,32 +112,30 @@ public final class PairedBuilds {
     }
 
     public static void main(String[] args) throws IOException, ReflectiveOperationException {
-        String requestName = "json-100k";
-        String level = "standard";
-        int rounds = 10;
-        int calls = 300;
-        List<String> jars = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--request" -> requestName = value;
-                case "--level" -> level = value;
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                case "--calls" -> calls = Integer.parseInt(value);
-                case "-h", "--help" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                default -> {
-                    jars.add(args[i]);
-                    continue;
-                }
+        String requestName;
+        String level;
+        int rounds;
+        int calls;
+        List<String> jars;
+        try {
+            CommandLine line = CommandLine.parse(args, Set.of("--request", "--level", "--rounds", "--calls"));
+            if (line.help()) {
+                System.out.println(USAGE);
+                return;
             }
-            i++;
-        }
-        if (jars.size() != 2 || requestName == null || level == null || rounds < 1 || calls < 1) {
+            requestName = line.value("--request", "json-100k");
+            level = line.value("--level", "standard");
+            rounds = line.count("--rounds", 10, 1);
+            calls = line.count("--calls", 300, 1);
+            jars = line.operands();
+            if (jars.size() != 2) {
+                throw new IllegalArgumentException("two jars are needed, " + jars.size() + " given");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
+            return;
         }
         Build first = Build.load(jars.get(0), classpath(jars.get(0)), requestName, level);
         Build second = Build.load(jars.get(1), classpath(jars.get(1)), requestName, level);

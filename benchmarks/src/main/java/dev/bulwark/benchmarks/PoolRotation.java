@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -165,35 +166,33 @@ public final class PoolRotation {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        String requestName = "json-1k";
-        String level = "standard";
-        int threads = 14;
-        int calls = 28_000;
-        int rounds = 5;
-        int sweepKib = DEFAULT_SWEEP_KIB;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--request" -> requestName = value;
-                case "--level" -> level = value;
-                case "--threads" -> threads = Integer.parseInt(value);
-                case "--calls" -> calls = Integer.parseInt(value);
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                case "--sweep" -> sweepKib = Integer.parseInt(value);
-                case "-h", "--help" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                default -> {
-                    System.err.println(USAGE);
-                    System.exit(2);
-                }
+        String requestName;
+        String level;
+        int threads;
+        int calls;
+        int rounds;
+        int sweepKib;
+        try {
+            CommandLine line = CommandLine.parse(args,
+                    Set.of("--request", "--level", "--threads", "--calls", "--rounds", "--sweep"));
+            if (line.help()) {
+                System.out.println(USAGE);
+                return;
             }
-            i++;
-        }
-        if (requestName == null || level == null || threads < 2 || rounds < 1 || sweepKib < 1) {
+            if (!line.operands().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + line.operands().get(0) + "'");
+            }
+            requestName = line.value("--request", "json-1k");
+            level = line.value("--level", "standard");
+            threads = line.count("--threads", 14, 2);
+            calls = line.count("--calls", 28_000, 1);
+            rounds = line.count("--rounds", 5, 1);
+            sweepKib = line.count("--sweep", DEFAULT_SWEEP_KIB, 1);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
+            return;
         }
         int perMeasurement = Math.max(threads, calls / threads * threads);
         Bulwark engine = EngineBenchmark.engine(level);
