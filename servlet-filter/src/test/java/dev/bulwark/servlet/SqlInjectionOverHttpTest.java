@@ -260,4 +260,19 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
 
         refusedAndLoggedAs(response, "SQL-PROBE");
     }
+
+    @Test
+    void refusesJsonKeywordsSplitByUnpairedSurrogateEscapesAsMalformed() {
+        // An application that drops what it cannot encode reads UNION SELECT here.
+        int before = servlet.calls.get();
+
+        HttpResponse<String> response = post("/search", "application/json",
+                "{\"q\":\"1 UN\\ud800ION SEL\\udc00ECT password FROM users\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response.body()).get("incidentId").asText()).hasSize(16);
+        assertThat(response.body()).doesNotContain("surrogate", "json.encoding");
+        assertThat(servlet.calls.get()).isEqualTo(before);
+    }
 }

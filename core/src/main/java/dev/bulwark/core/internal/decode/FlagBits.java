@@ -22,6 +22,12 @@ final class FlagBits {
     static final int DOT_SEGMENTS = bit(DecodingFlag.DOT_SEGMENTS);
     static final int EMPTY_SEGMENTS = bit(DecodingFlag.EMPTY_SEGMENTS);
     static final int PATH_ABOVE_ROOT = bit(DecodingFlag.PATH_ABOVE_ROOT);
+    /**
+     * Not a {@link DecodingFlag}, and left out by {@link #toSet}: a UTF-16 surrogate that pairs with
+     * nothing, which only an escape can put in a value (<code>&#92;uD800</code> in JSON,
+     * <code>%uD800</code> in IIS's percent-encoding).
+     */
+    static final int UNPAIRED_SURROGATE = 1 << 30;
 
     private FlagBits() {
     }
@@ -54,9 +60,10 @@ final class FlagBits {
 
     /**
      * Flags for the control characters in {@code text}: {@code NUL_BYTE} for U+0000 and
-     * {@code CONTROL_CHARACTER} for the other C0 controls except tab, CR and LF. Takes a
-     * {@code String}, as every caller has one: every value of a request passes here, and the loop
-     * then reads the string directly instead of through {@code CharSequence}.
+     * {@code CONTROL_CHARACTER} for the other C0 controls except tab, CR and LF; and
+     * {@link #UNPAIRED_SURROGATE} for a surrogate that pairs with nothing, found in the same pass.
+     * Takes a {@code String}, as every caller has one: every value of a request passes here, and
+     * the loop then reads the string directly instead of through {@code CharSequence}.
      */
     static int controlCharacters(String text) {
         int bits = 0;
@@ -67,6 +74,12 @@ final class FlagBits {
                     bits |= NUL_BYTE;
                 } else if (c != '\t' && c != '\n' && c != '\r') {
                     bits |= CONTROL_CHARACTER;
+                }
+            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                if (c <= Character.MAX_HIGH_SURROGATE && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    bits |= UNPAIRED_SURROGATE;
                 }
             }
         }

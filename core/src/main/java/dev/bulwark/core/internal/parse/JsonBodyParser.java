@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.bulwark.core.DecodingFlag;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RequestValue;
 import dev.bulwark.core.Source;
@@ -40,7 +41,10 @@ import java.util.Set;
  * ({@code json.duplicate-key}), because some parsers keep the first and others the last value;
  * content after the root value is malformed ({@code json.trailing}); the body must be UTF-8 (an
  * optional byte order mark is skipped), and bytes that are not UTF-8, including overlong forms and
- * encoded surrogates, are malformed ({@code json.encoding}) rather than read in some other way.
+ * encoded surrogates, are malformed ({@code json.encoding}) rather than read in some other way; so
+ * is a string whose escapes leave a UTF-16 surrogate that pairs with nothing
+ * (<code>"&#92;uD800"</code>), which parsers read in different ways
+ * ({@link DecodedText#jsonTextFlags}). Jackson refuses such a key itself ({@code json.syntax}).
  * Anything else Jackson rejects is {@code json.syntax}. An empty body holds nothing to inspect and
  * is accepted.
  *
@@ -182,6 +186,9 @@ public final class JsonBodyParser {
             }
         }
     }
+
+    /** Why a string with an unpaired surrogate is malformed. */
+    private static final String UNPAIRED_SURROGATE = "escape of a UTF-16 surrogate that pairs with nothing";
 
     /** Keys of an object compared one by one before a hash set is worth its cost. */
     private static final int SMALL_OBJECT = 16;
@@ -388,7 +395,11 @@ public final class JsonBodyParser {
             if (value.length() > limits.jsonStringLength()) {
                 throw new LimitExceededException("json.string-length", here(), limits.jsonStringLength(), 400);
             }
-            sink.accept(new RequestValue(here(), value, value, DecodedText.controlCharacterFlags(value)));
+            Set<DecodingFlag> flags = DecodedText.jsonTextFlags(value);
+            if (flags == null) {
+                throw new MalformedRequestException("json.encoding", here(), UNPAIRED_SURROGATE);
+            }
+            sink.accept(new RequestValue(here(), value, value, flags));
         }
 
         /** Counts a value and, inside an array, points at its index. */
