@@ -112,6 +112,24 @@ class UninspectedBodyTest {
                 Location.value(Source.JSON, "/q")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "text/plain", "application/x-ndjson", "application/octet-stream"})
+    void refusesJsonWithAnEscapeThatLeavesASurrogateUnpairedWhateverItsType(String contentType) {
+        // An application that reads it as JSON and drops what it cannot encode reads UNION SELECT.
+        String body = "{\"q\":\"1 UN\\ud800ION SEL\\udc00ECT password FROM users\"}\n";
+
+        Finding finding = onlyBlocking(DEFAULTS.evaluate(post(contentType.isEmpty() ? null : contentType, body)));
+
+        assertThat(finding.blockType()).isEqualTo(BlockType.MALFORMED);
+        assertThat(finding.status()).isEqualTo(400);
+        assertThat(finding.location()).isEqualTo(Location.value(Source.JSON, "/q"));
+    }
+
+    @Test
+    void inspectsTextWithAnUnpairedSurrogateEscapeThatIsNotJsonAsText() {
+        assertThat(DEFAULTS.evaluate(post("text/plain", "the escape \\ud800 in a note")).allowed()).isTrue();
+    }
+
     @Test
     void parsesAnEncodedFormSentAsOctetStreamAsForm() {
         Decision decision = DEFAULTS.evaluate(post("application/octet-stream",

@@ -272,7 +272,7 @@ class SqlInjectionOverHttpTest extends FilterContainerTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response.body()).get("incidentId").asText()).hasSize(16);
-        assertThat(response.body()).doesNotContain("surrogate", "json.encoding");
+        assertThat(response.body()).doesNotContain("surrogate", "json.unpaired");
         assertThat(servlet.calls.get()).isEqualTo(before);
     }
 }

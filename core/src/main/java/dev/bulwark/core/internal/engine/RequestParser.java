@@ -259,13 +259,15 @@ final class RequestParser {
      *       document per line (NDJSON, JSON Lines) is parsed line by line. The shape is a guess:
      *       when the parser refutes it, by a syntax error or a limit, its values are dropped and
      *       the request is not rejected, because nothing declared it to be JSON, XML or a form;
-     *       the whole text is inspected either way. Only the parameter count spans parsers: the
+     *       the whole text is inspected either way. JSON in which the parser meets an escape that
+     *       leaves a UTF-16 surrogate unpaired is the exception: that is no wrong guess but a
+     *       string parsers read in different ways, and the body is refused as a declared one is. Only the parameter count spans parsers: the
      *       fields of text that does parse as a form count against it like any form's.</li>
      * </ol>
      * Each step is one pass over the body.
      */
     private void parseUndeclared(ByteBuffer body, String mediaType, Charset charset, CountingSink sink,
-            List<UninspectedContent> uninspected) throws LimitExceededException {
+            List<UninspectedContent> uninspected) throws LimitExceededException, MalformedRequestException {
         // The signature only names the format: text behind one (a script after the eight bytes of a
         // PNG signature) is still text, and is inspected.
         BinaryFormat format = BinaryFormat.detect(body);
@@ -354,14 +356,24 @@ final class RequestParser {
 
     /**
      * Runs {@code parse} into a buffer and hands its values to {@code sink} only when it succeeds.
+     * A failure means the guess was wrong, except for JSON in which the parser meets an escape that
+     * leaves a UTF-16 surrogate unpaired: an application that reads the body as JSON anyway meets a
+     * string that parsers read in different ways, so the body is refused as a declared one is.
      *
      * @return whether the parse succeeded
+     * @throws MalformedRequestException for JSON with an unpaired surrogate
      */
-    private static boolean speculatively(CountingSink sink, GuessedParse parse) throws LimitExceededException {
+    private static boolean speculatively(CountingSink sink, GuessedParse parse)
+            throws LimitExceededException, MalformedRequestException {
         List<RequestValue> found = new ArrayList<>();
         try {
             parse.parse(found::add);
-        } catch (LimitExceededException | MalformedRequestException e) {
+        } catch (MalformedRequestException e) {
+            if (e.reason().equals(JsonBodyParser.UNPAIRED_SURROGATE)) {
+                throw e;
+            }
+            return false;
+        } catch (LimitExceededException e) {
             return false;
         }
         for (RequestValue value : found) {

@@ -43,7 +43,7 @@ import java.util.Set;
  * optional byte order mark is skipped), and bytes that are not UTF-8, including overlong forms and
  * encoded surrogates, are malformed ({@code json.encoding}) rather than read in some other way; so
  * is a string whose escapes leave a UTF-16 surrogate that pairs with nothing
- * (<code>"&#92;uD800"</code>), which parsers read in different ways
+ * (<code>"&#92;uD800"</code>, {@link #UNPAIRED_SURROGATE}), which parsers read in different ways
  * ({@link DecodedText#jsonTextFlags}). Jackson refuses such a key itself ({@code json.syntax}).
  * Anything else Jackson rejects is {@code json.syntax}. An empty body holds nothing to inspect and
  * is accepted.
@@ -187,8 +187,12 @@ public final class JsonBodyParser {
         }
     }
 
-    /** Why a string with an unpaired surrogate is malformed. */
-    private static final String UNPAIRED_SURROGATE = "escape of a UTF-16 surrogate that pairs with nothing";
+    /**
+     * The reason given for a string whose escapes leave a UTF-16 surrogate unpaired: the document
+     * is JSON, but parsers read it in different ways, so a guess that a body is JSON does not just
+     * turn out wrong on it ({@link dev.bulwark.core.internal.engine.RequestParser} refuses the body).
+     */
+    public static final String UNPAIRED_SURROGATE = "json.unpaired-surrogate";
 
     /** Keys of an object compared one by one before a hash set is worth its cost. */
     private static final int SMALL_OBJECT = 16;
@@ -397,7 +401,8 @@ public final class JsonBodyParser {
             }
             Set<DecodingFlag> flags = DecodedText.jsonTextFlags(value);
             if (flags == null) {
-                throw new MalformedRequestException("json.encoding", here(), UNPAIRED_SURROGATE);
+                throw new MalformedRequestException(UNPAIRED_SURROGATE, here(),
+                        "escape of a UTF-16 surrogate that pairs with nothing");
             }
             sink.accept(new RequestValue(here(), value, value, flags));
         }

@@ -237,7 +237,7 @@ class JsonBodyParserTest {
     @ValueSource(strings = {"[\"\\ud800\"]", "[\"\\udc00\"]", "[\"UN\\ud800ION\"]", "[\"a\\ud83d\"]",
         "[\"\\ude00\\ud83d\"]", "[\"\\ud83d\\ud83d\\ude00\"]"})
     void rejectsStringsWhoseEscapesLeaveAnUnpairedSurrogate(String json) {
-        assertMalformed(parsing(parser, json), "json.encoding");
+        assertMalformed(parsing(parser, json), "json.unpaired-surrogate");
     }
 
     @ParameterizedTest
