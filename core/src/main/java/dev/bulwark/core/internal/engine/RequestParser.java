@@ -261,8 +261,9 @@ final class RequestParser {
      *       the request is not rejected, because nothing declared it to be JSON, XML or a form;
      *       the whole text is inspected either way. JSON in which the parser meets an escape that
      *       leaves a UTF-16 surrogate unpaired is the exception: that is no wrong guess but a
-     *       string parsers read in different ways, and the body is refused as a declared one is. Only the parameter count spans parsers: the
-     *       fields of text that does parse as a form count against it like any form's.</li>
+     *       string parsers read in different ways, and the body is refused as a declared one is.
+     *       Only the parameter count spans parsers: the fields of text that does parse as a form
+     *       count against it like any form's.</li>
      * </ol>
      * Each step is one pass over the body.
      */

@@ -190,7 +190,7 @@ public final class JsonBodyParser {
     /**
      * The reason given for a string whose escapes leave a UTF-16 surrogate unpaired: the document
      * is JSON, but parsers read it in different ways, so a guess that a body is JSON does not just
-     * turn out wrong on it ({@link dev.bulwark.core.internal.engine.RequestParser} refuses the body).
+     * turn out wrong on it, and the engine refuses a body that only looks like JSON for it too.
      */
     public static final String UNPAIRED_SURROGATE = "json.unpaired-surrogate";
 
