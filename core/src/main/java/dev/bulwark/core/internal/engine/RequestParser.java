@@ -210,7 +210,18 @@ final class RequestParser {
             return;
         }
         if ("multipart/form-data".equals(mediaType)) {
-            uninspected.addAll(multipartParser.parse(request.body(), request.contentType(), sink));
+            List<String> jsonParts = new ArrayList<>(0);
+            ValueSink parts = value -> {
+                sink.accept(value);
+                Location location = value.location();
+                if (location.source() == Source.MULTIPART && location.component() == Component.VALUE
+                        && ContentSniffer.shape(value.decoded()) == ContentSniffer.Shape.JSON
+                        && !jsonParts.contains(value.decoded())) {
+                    jsonParts.add(value.decoded());
+                }
+            };
+            uninspected.addAll(multipartParser.parse(request.body(), request.contentType(), parts));
+            parseJsonParts(jsonParts, sink);
             return;
         }
         if (mediaType != null && (mediaType.equals("application/xml") || mediaType.equals("text/xml")
@@ -303,6 +314,29 @@ final class RequestParser {
             if (ContentSniffer.looksTextual(utf8)) {
                 sink.accept(new RequestValue(BODY, utf8, utf8, EnumSet.noneOf(DecodingFlag.class)));
             }
+        }
+    }
+
+    /**
+     * The keys and strings of the multipart parts (files and fields) whose text looks like JSON,
+     * as a body's (JSON values named by their pointers), parsed as a body that only looks like
+     * JSON is: on a guess, which a syntax error or a limit refutes, except for an escape that
+     * leaves a surrogate unpaired, which refuses the request. An application that reads a part as
+     * JSON (Spring's {@code @RequestPart}) decodes its escapes, and the text alone hides
+     * <code>..&#92;u002f..&#92;u002fetc&#92;u002fpasswd</code> from a detector that does not. The
+     * element limit {@code json.elements} holds for all parts together.
+     */
+    private void parseJsonParts(List<String> texts, CountingSink sink)
+            throws LimitExceededException, MalformedRequestException {
+        int[] elements = {0};
+        for (String text : texts) {
+            speculatively(sink, found -> jsonParser.parse(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
+                    value -> {
+                        if (++elements[0] > limits.jsonElements()) {
+                            throw new LimitExceededException("json.elements", value.location(), limits.jsonElements(), 400);
+                        }
+                        found.accept(value);
+                    }));
         }
     }
 

