@@ -130,6 +130,7 @@ final class RequestParser {
             }
         }
         cookieParser.parse(request.headers(), sink);
+        int bodyStart = values.size();
         List<UninspectedContent> uninspected = new ArrayList<>(1);
         GraphQlRequest graphQlRequest = null;
         RoutingPath routingPath = RoutingPath.of(path.routingPath());
@@ -138,6 +139,7 @@ final class RequestParser {
         } else {
             parseBody(request, sink, uninspected);
         }
+        parseEmbeddedJson(values, bodyStart, sink);
         return new Parsed(pathValue, routingPath, path.suspicious(), List.copyOf(uninspected), graphQlRequest);
     }
 
@@ -210,18 +212,7 @@ final class RequestParser {
             return;
         }
         if ("multipart/form-data".equals(mediaType)) {
-            List<String> jsonParts = new ArrayList<>(0);
-            ValueSink parts = value -> {
-                sink.accept(value);
-                Location location = value.location();
-                if (location.source() == Source.MULTIPART && location.component() == Component.VALUE
-                        && ContentSniffer.shape(value.decoded()) == ContentSniffer.Shape.JSON
-                        && !jsonParts.contains(value.decoded())) {
-                    jsonParts.add(value.decoded());
-                }
-            };
-            uninspected.addAll(multipartParser.parse(request.body(), request.contentType(), parts));
-            parseJsonParts(jsonParts, sink);
+            uninspected.addAll(multipartParser.parse(request.body(), request.contentType(), sink));
             return;
         }
         if (mediaType != null && (mediaType.equals("application/xml") || mediaType.equals("text/xml")
@@ -318,16 +309,47 @@ final class RequestParser {
     }
 
     /**
-     * The keys and strings of the multipart parts (files and fields) whose text looks like JSON,
-     * as a body's (JSON values named by their pointers), parsed as a body that only looks like
-     * JSON is: on a guess, which a syntax error or a limit refutes, except for an escape that
-     * leaves a surrogate unpaired, which refuses the request. An application that reads a part as
-     * JSON (Spring's {@code @RequestPart}) decodes its escapes, and the text alone hides
-     * <code>..&#92;u002f..&#92;u002fetc&#92;u002fpasswd</code> from a detector that does not. The
-     * element limit {@code json.elements} holds for all parts together.
+     * The keys and strings of the parameters, multipart parts (files and fields), headers and
+     * cookies whose text looks like JSON, as a body's (JSON values named by their pointers). An
+     * application that reads such a value as JSON ({@code ?filter={...}}, Spring's
+     * {@code @RequestPart}, a cookie of preferences) decodes its escapes, and the text alone hides
+     * <code>..&#92;u002f..&#92;u002fetc&#92;u002fpasswd</code> from a detector that does not. Only
+     * text with a backslash is read so: without an escape, every string stands in the text as the
+     * application reads it, and the detectors see it there. Each is parsed as a body that only
+     * looks like JSON is: on a guess, which a syntax error or a limit refutes, except for an escape
+     * that leaves a surrogate unpaired, which refuses the request.
+     * The element limit {@code json.elements} holds for all of them together. Values of the body
+     * itself (JSON, XML, a body read whole) are not read again, nor looked at: a JSON body's many
+     * values would cost a look each on every request.
+     *
+     * @param bodyStart where the body's values start in {@code values}
      */
-    private void parseJsonParts(List<String> texts, CountingSink sink)
+    private void parseEmbeddedJson(List<RequestValue> values, int bodyStart, CountingSink sink)
             throws LimitExceededException, MalformedRequestException {
+        int end = values.size();
+        if (end > bodyStart) {
+            Source bodySource = values.get(bodyStart).location().source();
+            if (bodySource != Source.FORM && bodySource != Source.MULTIPART) {
+                end = bodyStart;
+            }
+        }
+        List<String> texts = null;
+        for (int i = 0; i < end; i++) {
+            RequestValue value = values.get(i);
+            Location location = value.location();
+            if (location.component() == Component.VALUE && mayCarryJson(location.source())
+                    && opensJson(value.decoded()) && value.decoded().indexOf('\\') >= 0) {
+                if (texts == null) {
+                    texts = new ArrayList<>(2);
+                }
+                if (!texts.contains(value.decoded())) {
+                    texts.add(value.decoded());
+                }
+            }
+        }
+        if (texts == null) {
+            return;
+        }
         int[] elements = {0};
         for (String text : texts) {
             speculatively(sink, found -> jsonParser.parse(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
@@ -338,6 +360,22 @@ final class RequestParser {
                         found.accept(value);
                     }));
         }
+    }
+
+    private static boolean mayCarryJson(Source source) {
+        return source == Source.QUERY || source == Source.FORM || source == Source.MULTIPART
+                || source == Source.HEADER || source == Source.COOKIE;
+    }
+
+    /** Whether {@code text} starts, after JSON's white space, as an object or an array does. */
+    private static boolean opensJson(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
     }
 
     /**
