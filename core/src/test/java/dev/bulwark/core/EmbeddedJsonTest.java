@@ -49,7 +49,19 @@ class EmbeddedJsonTest {
 
         assertThat(decision.blocked()).isTrue();
         assertThat(decision.blockingFindings()).anySatisfy(f ->
-                assertThat(f.location()).isEqualTo(Location.value(Source.JSON, "/p")));
+                assertThat(f.location()).isEqualTo(Location.value(Source.JSON, "query:filter/p")));
+    }
+
+    @Test
+    void keepsAnExceptionForABodyPointerFromReachingJsonInAParameter() {
+        Bulwark excepted = Bulwark.create(BulwarkConfig.fromYaml("""
+                deny-rules:
+                  exceptions:
+                    - rule-ids: [PATH-TRAVERSAL]
+                      json: {pointer: /p}
+                """));
+
+        assertThat(excepted.evaluate(get("filter=" + encoded(ESCAPED_TRAVERSAL), null, null)).blocked()).isTrue();
     }
 
     @Test
@@ -104,7 +116,7 @@ class EmbeddedJsonTest {
 
         assertThat(decision.blocked()).isTrue();
         assertThat(decision.blockingFindings()).anySatisfy(f ->
-                assertThat(f.location()).isEqualTo(Location.value(Source.JSON, "/p")));
+                assertThat(f.location()).isEqualTo(Location.value(Source.JSON, "multipart:part0/p")));
     }
 
     @Test

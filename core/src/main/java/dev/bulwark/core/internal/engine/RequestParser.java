@@ -333,31 +333,35 @@ final class RequestParser {
                 end = bodyStart;
             }
         }
-        List<String> texts = null;
+        List<RequestValue> carriers = null;
         for (int i = 0; i < end; i++) {
             RequestValue value = values.get(i);
             Location location = value.location();
             if (location.component() == Component.VALUE && mayCarryJson(location.source())
                     && opensJson(value.decoded()) && value.decoded().indexOf('\\') >= 0) {
-                if (texts == null) {
-                    texts = new ArrayList<>(2);
+                if (carriers == null) {
+                    carriers = new ArrayList<>(2);
                 }
-                if (!texts.contains(value.decoded())) {
-                    texts.add(value.decoded());
-                }
+                carriers.add(value);
             }
         }
-        if (texts == null) {
+        if (carriers == null) {
             return;
         }
         int[] elements = {0};
-        for (String text : texts) {
+        for (RequestValue carrier : carriers) {
+            String text = carrier.decoded();
+            // Named under their carrier (json:query:filter/p), so that an exception written for a
+            // pointer of the body (json: {pointer: /p}) does not reach JSON read from elsewhere.
+            String prefix = carrier.location().source().name().toLowerCase(Locale.ROOT) + ':' + carrier.location().name();
             speculatively(sink, found -> jsonParser.parse(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
                     value -> {
                         if (++elements[0] > limits.jsonElements()) {
                             throw new LimitExceededException("json.elements", value.location(), limits.jsonElements(), 400);
                         }
-                        found.accept(value);
+                        Location at = value.location();
+                        found.accept(new RequestValue(new Location(Source.JSON, prefix + at.name(), at.component()),
+                                value.raw(), value.decoded(), value.flags()));
                     }));
         }
     }
