@@ -91,6 +91,7 @@ class EmbeddedJsonTest {
 
         assertThat(decision.blocked()).isTrue();
         assertThat(decision.blockingFindings().get(0).blockType()).isEqualTo(BlockType.MALFORMED);
+        assertThat(decision.blockingFindings().get(0).location()).isEqualTo(Location.value(Source.JSON, "query:filter/q"));
     }
 
     @Test

@@ -310,17 +310,17 @@ final class RequestParser {
 
     /**
      * The keys and strings of the parameters, multipart parts (files and fields), headers and
-     * cookies whose text looks like JSON, as a body's (JSON values named by their pointers). An
-     * application that reads such a value as JSON ({@code ?filter={...}}, Spring's
-     * {@code @RequestPart}, a cookie of preferences) decodes its escapes, and the text alone hides
-     * <code>..&#92;u002f..&#92;u002fetc&#92;u002fpasswd</code> from a detector that does not. Only
-     * text with a backslash is read so: without an escape, every string stands in the text as the
-     * application reads it, and the detectors see it there. Each is parsed as a body that only
-     * looks like JSON is: on a guess, which a syntax error or a limit refutes, except for an escape
-     * that leaves a surrogate unpaired, which refuses the request.
-     * The element limit {@code json.elements} holds for all of them together. Values of the body
-     * itself (JSON, XML, a body read whole) are not read again, nor looked at: a JSON body's many
-     * values would cost a look each on every request.
+     * cookies whose text looks like JSON, as JSON values named by their pointers under the value
+     * that carries them ({@code json:query:filter/p}). An application that reads such a value as
+     * JSON ({@code ?filter={...}}, Spring's {@code @RequestPart}, a cookie of preferences) decodes
+     * its escapes, and the text alone hides <code>..&#92;u002f..&#92;u002fetc&#92;u002fpasswd</code>
+     * from a detector that does not. Only text with a backslash is read so: without an escape,
+     * every string stands in the text as the application reads it, and the detectors see it there.
+     * Each is parsed as a body that only looks like JSON is: on a guess, which a syntax error or a
+     * limit refutes, except for an escape that leaves a surrogate unpaired, which refuses the
+     * request. The element limit {@code json.elements} holds for all of them together. Values of
+     * the body itself (JSON, XML, a body read whole) are not read again, nor looked at: a JSON
+     * body's many values would cost a look each on every request.
      *
      * @param bodyStart where the body's values start in {@code values}
      */
@@ -354,16 +354,25 @@ final class RequestParser {
             // Named under their carrier (json:query:filter/p), so that an exception written for a
             // pointer of the body (json: {pointer: /p}) does not reach JSON read from elsewhere.
             String prefix = carrier.location().source().name().toLowerCase(Locale.ROOT) + ':' + carrier.location().name();
-            speculatively(sink, found -> jsonParser.parse(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
-                    value -> {
-                        if (++elements[0] > limits.jsonElements()) {
-                            throw new LimitExceededException("json.elements", value.location(), limits.jsonElements(), 400);
-                        }
-                        Location at = value.location();
-                        found.accept(new RequestValue(new Location(Source.JSON, prefix + at.name(), at.component()),
-                                value.raw(), value.decoded(), value.flags()));
-                    }));
+            try {
+                speculatively(sink, found -> jsonParser.parse(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
+                        value -> {
+                            if (++elements[0] > limits.jsonElements()) {
+                                throw new LimitExceededException("json.elements", value.location(),
+                                        limits.jsonElements(), 400);
+                            }
+                            found.accept(new RequestValue(under(prefix, value.location()), value.raw(),
+                                    value.decoded(), value.flags()));
+                        }));
+            } catch (MalformedRequestException e) {
+                throw e.at(under(prefix, e.location()));
+            }
         }
+    }
+
+    /** {@code location}, a JSON pointer's, named under the value {@code prefix} names. */
+    private static Location under(String prefix, Location location) {
+        return new Location(Source.JSON, prefix + location.name(), location.component());
     }
 
     private static boolean mayCarryJson(Source source) {

@@ -9,6 +9,7 @@ public final class MalformedRequestException extends Exception {
 
     private final String reason;
     private final Location location;
+    private final String detail;
 
     /**
      * @param reason a stable, short reason for the log, e.g. {@code json.syntax}
@@ -19,6 +20,12 @@ public final class MalformedRequestException extends Exception {
         super(reason + " at " + location + ": " + detail, null, false, false);
         this.reason = reason;
         this.location = location;
+        this.detail = detail;
+    }
+
+    /** The same failure found at {@code elsewhere}: for a parse of text that another value carried. */
+    public MalformedRequestException at(Location elsewhere) {
+        return new MalformedRequestException(reason, elsewhere, detail);
     }
 
     public String reason() {
