@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.decode;
 
 import dev.bulwark.core.DecodingFlag;
+import dev.bulwark.core.internal.rules.Surrogates;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -43,11 +44,10 @@ public record DecodedText(String text, Set<DecodingFlag> flags) {
 
     /**
      * The flags {@link #controlCharacterFlags} gives a JSON string or key, or {@code null} when it
-     * holds a UTF-16 surrogate that pairs with nothing. RFC 8259 leaves such a string's meaning
-     * open, and parsers disagree on it: Jackson, Python and JavaScript keep the lone surrogate, Go
-     * puts U+FFFD in its place, PHP and Rust's {@code serde_json} refuse the document, and an
-     * encoder told to drop what it cannot encode joins the text around it
-     * (<code>UN&#92;uD800ION</code> becomes {@code UNION}). One pass finds both.
+     * holds a UTF-16 surrogate that pairs with nothing ({@link Surrogates}). RFC 8259 leaves such a
+     * string's meaning open, and parsers disagree on it: Jackson, Python and JavaScript keep the
+     * lone surrogate, Go puts U+FFFD in its place, PHP and Rust's {@code serde_json} refuse the
+     * document. One pass finds both.
      */
     public static Set<DecodingFlag> jsonTextFlags(String text) {
         int bits = FlagBits.controlCharacters(text);

@@ -1,6 +1,7 @@
 package dev.bulwark.core.internal.decode;
 
 import dev.bulwark.core.DecodingFlag;
+import dev.bulwark.core.internal.rules.Surrogates;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -22,11 +23,7 @@ final class FlagBits {
     static final int DOT_SEGMENTS = bit(DecodingFlag.DOT_SEGMENTS);
     static final int EMPTY_SEGMENTS = bit(DecodingFlag.EMPTY_SEGMENTS);
     static final int PATH_ABOVE_ROOT = bit(DecodingFlag.PATH_ABOVE_ROOT);
-    /**
-     * Not a {@link DecodingFlag}, and left out by {@link #toSet}: a UTF-16 surrogate that pairs with
-     * nothing, which only an escape can put in a value (<code>&#92;uD800</code> in JSON,
-     * <code>%uD800</code> in IIS's percent-encoding).
-     */
+    /** Not a {@link DecodingFlag}, and left out by {@link #toSet}: a surrogate that pairs with nothing ({@link Surrogates}). */
     static final int UNPAIRED_SURROGATE = 1 << 30;
 
     private FlagBits() {
@@ -75,8 +72,8 @@ final class FlagBits {
                 } else if (c != '\t' && c != '\n' && c != '\r') {
                     bits |= CONTROL_CHARACTER;
                 }
-            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-                if (c <= Character.MAX_HIGH_SURROGATE && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+            } else if (Character.isSurrogate(c)) {
+                if (Surrogates.startsPair(text, i)) {
                     i++;
                 } else {
                     bits |= UNPAIRED_SURROGATE;

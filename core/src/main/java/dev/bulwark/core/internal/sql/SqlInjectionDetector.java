@@ -9,6 +9,7 @@ import dev.bulwark.core.internal.rules.FirstFindings;
 import dev.bulwark.core.internal.rules.HtmlEntities;
 import dev.bulwark.core.internal.rules.RuleFamily;
 import dev.bulwark.core.internal.rules.ScanTarget;
+import dev.bulwark.core.internal.rules.Surrogates;
 import dev.bulwark.core.internal.rules.TextProfile;
 import java.util.Arrays;
 
@@ -150,7 +151,7 @@ public final class SqlInjectionDetector extends RuleFamily {
                 if (unescaped != null && mayHoldSql(unescaped)) {
                     judge(unescaped, null, findings);
                 }
-                String joined = unescaped == null ? null : withoutUnpairedSurrogates(unescaped);
+                String joined = unescaped == null ? null : Surrogates.withoutUnpaired(unescaped);
                 if (joined != null && mayHoldSql(joined)) {
                     // An escaped lone surrogate inside UNION, in JSON read as text (a multipart part):
                     // an application that parses it and drops what it cannot encode reads UNION
@@ -663,32 +664,6 @@ public final class SqlInjectionDetector extends RuleFamily {
             }
         }
         return false;
-    }
-
-    /**
-     * {@code text} without the UTF-16 surrogates that pair with nothing, or null when it has none:
-     * what an encoder told to drop what it cannot encode makes of a JSON string whose escapes left
-     * them (Python's {@code encode('utf-8', 'ignore')}), joining the text around them.
-     */
-    static String withoutUnpairedSurrogates(String text) {
-        StringBuilder out = null;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
-            if (paired) {
-                if (out != null) {
-                    out.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                if (out == null) {
-                    out = new StringBuilder(n).append(text, 0, i);
-                }
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? null : out.toString();
     }
 
     /**
