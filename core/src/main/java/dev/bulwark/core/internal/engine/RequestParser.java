@@ -338,7 +338,7 @@ final class RequestParser {
             RequestValue value = values.get(i);
             Location location = value.location();
             if (location.component() == Component.VALUE && mayCarryJson(location.source())
-                    && opensJson(value.decoded()) && value.decoded().indexOf('\\') >= 0) {
+                    && ContentSniffer.opensJson(value.decoded()) && value.decoded().indexOf('\\') >= 0) {
                 if (carriers == null) {
                     carriers = new ArrayList<>(2);
                 }
@@ -350,24 +350,32 @@ final class RequestParser {
         }
         int[] elements = {0};
         for (RequestValue carrier : carriers) {
-            String text = carrier.decoded();
+            // The value's characters as they are: no trip through UTF-8 and its strict decoder.
+            char[] text = carrier.decoded().toCharArray();
             // Named under their carrier (json:query:filter/p), so that an exception written for a
             // pointer of the body (json: {pointer: /p}) does not reach JSON read from elsewhere.
             String prefix = carrier.location().source().name().toLowerCase(Locale.ROOT) + ':' + carrier.location().name();
             try {
-                speculatively(sink, found -> jsonParser.parse(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
-                        value -> {
-                            if (++elements[0] > limits.jsonElements()) {
-                                throw new LimitExceededException("json.elements", value.location(),
-                                        limits.jsonElements(), 400);
-                            }
-                            found.accept(new RequestValue(under(prefix, value.location()), value.raw(),
-                                    value.decoded(), value.flags()));
-                        }));
+                speculatively(sink, found -> jsonParser.parse(text, 0, text.length, withinElementLimit(elements,
+                        value -> found.accept(new RequestValue(under(prefix, value.location()), value.raw(),
+                                value.decoded(), value.flags())))));
             } catch (MalformedRequestException e) {
                 throw e.at(under(prefix, e.location()));
             }
         }
+    }
+
+    /**
+     * {@code sink}, refusing the value that takes the count in {@code used} past {@code json.elements}:
+     * for parses whose documents share one limit (the lines of NDJSON, the JSON inside values).
+     */
+    private ValueSink withinElementLimit(int[] used, ValueSink sink) {
+        return value -> {
+            if (++used[0] > limits.jsonElements()) {
+                throw new LimitExceededException("json.elements", value.location(), limits.jsonElements(), 400);
+            }
+            sink.accept(value);
+        };
     }
 
     /** {@code location}, a JSON pointer's, named under the value {@code prefix} names. */
@@ -380,17 +388,6 @@ final class RequestParser {
                 || source == Source.HEADER || source == Source.COOKIE;
     }
 
-    /** Whether {@code text} starts, after JSON's white space, as an object or an array does. */
-    private static boolean opensJson(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return c == '{' || c == '[';
-            }
-        }
-        return false;
-    }
-
     /**
      * Each non-blank line of {@code text} as a JSON document. The element limit {@code json.elements}
      * holds for all lines together, each line counting as one element besides the keys and strings
@@ -399,12 +396,7 @@ final class RequestParser {
      */
     private void parseJsonLines(String text, ValueSink sink) throws LimitExceededException, MalformedRequestException {
         int[] values = {0};
-        ValueSink counting = value -> {
-            if (++values[0] > limits.jsonElements()) {
-                throw new LimitExceededException("json.elements", value.location(), limits.jsonElements(), 400);
-            }
-            sink.accept(value);
-        };
+        ValueSink counting = withinElementLimit(values, sink);
         char[] chars = text.toCharArray();
         int start = 0;
         while (start < chars.length) {

@@ -210,15 +210,8 @@ public final class ContentSniffer {
      * matching parser confirms or refutes.
      */
     public static Shape shape(CharSequence text) {
-        int i = 0;
-        int n = text.length();
-        if (n > 0 && text.charAt(0) == '\uFEFF') {
-            i++;
-        }
-        while (i < n && isBlank(text.charAt(i))) {
-            i++;
-        }
-        if (i == n) {
+        int i = firstSignificant(text);
+        if (i == text.length()) {
             return Shape.TEXT;
         }
         char first = text.charAt(i);
@@ -229,6 +222,28 @@ public final class ContentSniffer {
             return Shape.XML;
         }
         return isForm(text) ? Shape.FORM : Shape.TEXT;
+    }
+
+    /**
+     * Whether {@link #shape} is {@link Shape#JSON}, found without reading further than the first
+     * non-blank character: cheap enough to ask of every value of a request.
+     */
+    public static boolean opensJson(CharSequence text) {
+        int i = firstSignificant(text);
+        return i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[');
+    }
+
+    /** The index of the first character after a byte order mark and blanks; the length when none is left. */
+    private static int firstSignificant(CharSequence text) {
+        int i = 0;
+        int n = text.length();
+        if (n > 0 && text.charAt(0) == '\uFEFF') {
+            i++;
+        }
+        while (i < n && isBlank(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** {@code name=value(&name=value)*} in form characters, each name non-empty; a final line end is allowed. */

@@ -16,6 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContentSnifferTest {
 
     @Test
+    void opensJsonExactlyWhereTheShapeIsJson() {
+        for (String text : new String[] {"{\"a\":1}", "\uFEFF \n[1]", "  {", "<a/>", "a=1&b=2", "x {", "", "   "}) {
+            assertThat(ContentSniffer.opensJson(text)).as(text)
+                    .isEqualTo(ContentSniffer.shape(text) == ContentSniffer.Shape.JSON);
+        }
+    }
+
+    @Test
     void takesTextWithLineEndsTabsAndNonAsciiLettersAsText() {
         assertThat(ContentSniffer.looksTextual("name: Zoë\n\tage: 5\r\n\u001B[0m")).isTrue();
     }
