@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Replays the shared request corpora through the engine in-process and reports detection
@@ -64,47 +65,20 @@ public final class CorpusEvaluator {
             int runs, boolean help) {
 
         static Options parse(String[] args) {
-            Path corpora = null;
-            List<String> files = new ArrayList<>();
-            Path config = null;
-            Level level = null;
-            Path json = null;
-            Path misses = null;
-            int warmup = 2;
-            int runs = 3;
-            boolean help = false;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                String value = null;
-                int equals = arg.indexOf('=');
-                if (arg.startsWith("--") && equals > 0) {
-                    value = arg.substring(equals + 1);
-                    arg = arg.substring(0, equals);
-                }
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    help = true;
-                    continue;
-                }
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(arg.startsWith("--")
-                                ? arg + " needs a value" : "unexpected argument '" + arg + "'");
-                    }
-                    value = args[++i];
-                }
-                switch (arg) {
-                    case "--corpora" -> corpora = Path.of(value);
-                    case "--file" -> files.add(value);
-                    case "--config" -> config = Path.of(value);
-                    case "--level" -> level = level(value);
-                    case "--json" -> json = Path.of(value);
-                    case "--misses" -> misses = Path.of(value);
-                    case "--warmup" -> warmup = CommandLine.count(arg, value, 0);
-                    case "--runs" -> runs = CommandLine.count(arg, value, 1);
-                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
-                }
+            CommandLine line = CommandLine.parse(args,
+                    Set.of("--corpora", "--file", "--config", "--level", "--json", "--misses", "--warmup", "--runs"));
+            if (!line.operands().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + line.operands().get(0) + "'");
             }
-            return new Options(corpora, List.copyOf(files), config, level, json, misses, warmup, runs, help);
+            String level = line.value("--level", null);
+            return new Options(path(line.value("--corpora", null)), line.all("--file"),
+                    path(line.value("--config", null)), level == null ? null : level(level),
+                    path(line.value("--json", null)), path(line.value("--misses", null)),
+                    line.count("--warmup", 2, 0), line.count("--runs", 3, 1), line.help());
+        }
+
+        private static Path path(String value) {
+            return value == null ? null : Path.of(value);
         }
 
         private static Level level(String value) {

@@ -61,6 +61,22 @@ class CommandLineTest {
     }
 
     @Test
+    void readsAValueGivenAfterAnEqualsSign() {
+        CommandLine line = CommandLine.parse(new String[] {"--rounds=7"}, Set.of("--rounds"));
+
+        assertThat(line.count("--rounds", 10, 1)).isEqualTo(7);
+    }
+
+    @Test
+    void keepsEveryValueOfARepeatedOptionAndAnswersTheLast() {
+        CommandLine line = CommandLine.parse(new String[] {"--file", "a", "--file=b"}, Set.of("--file"));
+
+        assertThat(line.all("--file")).containsExactly("a", "b");
+        assertThat(line.value("--file", null)).isEqualTo("b");
+        assertThat(line.all("--level")).isEmpty();
+    }
+
+    @Test
     void notesAskingForHelp() {
         assertThat(CommandLine.parse(new String[] {"-h"}, Set.of()).help()).isTrue();
     }
