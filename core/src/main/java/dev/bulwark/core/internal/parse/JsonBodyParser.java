@@ -141,8 +141,9 @@ public final class JsonBodyParser {
      * a nested parse on the same thread gets an array of its own.
      *
      * <p>Also the thread's decoders, and an array for the bytes of a body whose buffer hides
-     * its array, both used only while one body is decoded, which nothing on the thread interrupts;
-     * the bytes are cleared as soon as they are decoded. At most 24 KiB a thread.
+     * its array (or for each chunk of a larger body), both used only while one body is decoded,
+     * which nothing on the thread interrupts; the bytes are cleared once decoded (a larger body's
+     * when its parse ends). At most 24 KiB a thread.
      */
     private static final class DecodeBuffer {
         /** Longest body decoded into the reused buffer, in bytes (and so at most characters). */
@@ -150,7 +151,8 @@ public final class JsonBodyParser {
 
         /** Reports, rather than replaces, what RFC 3629 refuses. */
         final StrictUtf8Decoder utf8 = new StrictUtf8Decoder();
-        private final byte[] bytes = new byte[MAX_CHARS];
+        /** The bytes of a body whose buffer hides its array, or each chunk of a large body. */
+        final byte[] bytes = new byte[MAX_CHARS];
         private char[] chars;
 
         /** {@code body}'s remaining bytes in an array, this buffer's when they fit; the body is not moved. */
@@ -240,6 +242,10 @@ public final class JsonBodyParser {
             }
             int skipped = in.position() - body.position();
             DecodeBuffer buffer = DECODE_BUFFERS.get();
+            if (in.remaining() > DecodeBuffer.MAX_CHARS) {
+                parseLarge(in, buffer, skipped);
+                return;
+            }
             // A read-only buffer (HttpRequest.body()) hides its array, and the decoder then goes
             // character by character; one bulk copy lets it take its array loop, which passes
             // ASCII runs at once.
@@ -276,6 +282,29 @@ public final class JsonBodyParser {
                 if (reused != null) {
                     reused.giveBack(text, out.position());
                 }
+            }
+        }
+
+        /**
+         * A body too large for the thread's buffer, decoded as Jackson reads it: neither its bytes
+         * nor its characters are copied whole. A sequence that is not UTF-8 is found where the
+         * parse reaches it, so what comes before it may already have been refused for something else.
+         */
+        private void parseLarge(ByteBuffer in, DecodeBuffer buffer, int skipped)
+                throws LimitExceededException, MalformedRequestException {
+            StrictUtf8Reader reader = new StrictUtf8Reader(in, skipped, buffer.utf8, buffer.bytes);
+            try (reader; JsonParser parser = open(reader)) {
+                parse(parser);
+            } catch (IOException e) {
+                // Only closing the parser can get here; it holds no resource worth failing for.
+            }
+        }
+
+        private JsonParser open(StrictUtf8Reader reader) throws LimitExceededException, MalformedRequestException {
+            try {
+                return factory.createParser(reader);
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
             }
         }
 
@@ -467,6 +496,10 @@ public final class JsonBodyParser {
          */
         private RuntimeException translate(Exception e) throws LimitExceededException, MalformedRequestException {
             Location location = here();
+            if (e instanceof StrictUtf8Reader.MalformedInput malformed) {
+                throw new MalformedRequestException("json.encoding", JsonPointers.ROOT.valueLocation,
+                        "body is not UTF-8: " + malformed.getMessage());
+            }
             if (e instanceof StreamConstraintsException constraint) {
                 String message = String.valueOf(constraint.getOriginalMessage());
                 if (message.startsWith("Document nesting depth")) {

@@ -63,12 +63,21 @@ public final class StrictUtf8Decoder {
      * output with less room than the input has bytes gets that one call.
      */
     public CoderResult decode(ByteBuffer in, CharBuffer out) {
+        return decode(in, out, true);
+    }
+
+    /**
+     * {@link #decode(ByteBuffer, CharBuffer)} for one chunk of a longer input: unless
+     * {@code endOfInput}, a sequence that the end of {@code in} cuts short is left in {@code in},
+     * undecoded, for the call with the next chunk behind it.
+     */
+    public CoderResult decode(ByteBuffer in, CharBuffer out, boolean endOfInput) {
         int end = in.limit();
         utf8.reset();
         if (!in.hasArray() || out.remaining() < in.remaining()) {
             // One call: the US-ASCII decoder reports a full output before a malformed byte, where
             // the UTF-8 decoder reports the byte, and a full output is no case worth a faster path.
-            return utf8.decode(in, out, true);
+            return utf8.decode(in, out, endOfInput);
         }
         byte[] bytes = in.array();
         int base = in.arrayOffset();
@@ -103,7 +112,7 @@ public final class StrictUtf8Decoder {
                     runEnd = firstNonAscii(bytes, base + lookAheadEnd, base + end) - base;
                 }
                 in.limit(callEnd);
-                result = utf8.decode(in, out, callEnd == end);
+                result = utf8.decode(in, out, endOfInput && callEnd == end);
                 in.limit(end);
                 if (result.isError() || callEnd == end) {
                     return result;

@@ -15,6 +15,7 @@ import dev.bulwark.core.config.Limits;
 import dev.bulwark.core.internal.JacksonBuffers;
 import dev.bulwark.core.internal.parse.BodyParsing.StreamParser;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -196,6 +197,39 @@ class JsonBodyParserTest {
 
         assertThat(fromLarge.lines()).singleElement().asString().hasSize("VALUE /0=".length() + 10_000);
         assertThat(shorter.lines()).containsExactly("VALUE /0=b");
+    }
+
+    @Test
+    void parsesABodyLargerThanTheThreadsBufferAsTheSameTextInOnePiece() throws Exception {
+        StringBuilder document = new StringBuilder("{\"documents\":[");
+        for (int i = 0; i < 600; i++) {
+            document.append(i == 0 ? "" : ",").append("{\"title\":\"Z\u00fcrich \u20ac \uD83D\uDE00 ").append(i)
+                    .append("\",\"n\":").append(i).append(",\"k\u00e9y\":\"").append("x".repeat(i % 37)).append("\"}");
+        }
+        String text = document.append("]}").toString();
+        CollectingSink fromBytes = new CollectingSink();
+        CollectingSink fromText = new CollectingSink();
+        JsonBodyParser json = new JsonBodyParser(Limits.defaults());
+
+        json.parse(utf8(text), fromBytes);
+        json.parse(text.toCharArray(), 0, text.length(), fromText);
+
+        assertThat(text.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4 * 8192);
+        assertThat(fromBytes.lines()).hasSize(600 * 5 + 1).isEqualTo(fromText.lines());
+    }
+
+    @Test
+    void refusesMalformedUtf8InALargeBodyAtItsOffsetFromTheBodyStart() {
+        byte[] start = ("\uFEFF[\"" + "a".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(start);
+        body.write(0xFF);
+        body.writeBytes("\"]".getBytes(StandardCharsets.UTF_8));
+
+        assertMalformed(parsing(parser, body.toByteArray()), "json.encoding");
+        assertThatThrownBy(() -> new JsonBodyParser(Limits.defaults())
+                .parse(ByteBuffer.wrap(body.toByteArray()).asReadOnlyBuffer(), new CollectingSink()))
+                .hasMessageContaining("malformed sequence at byte " + start.length);
     }
 
     @Test
@@ -467,6 +501,17 @@ class JsonBodyParserTest {
 
         assertThat(outer.lines()).containsExactly("NAME /outer=outer", "VALUE /outer=value");
         assertThat(inner.lines()).containsExactly("NAME /inner=inner", "VALUE /inner=other");
+    }
+
+    @Test
+    void leavesNoPartOfALargeBodyInTheThreadsBuffers() throws Exception {
+        // A body over the thread's own buffer is read through Jackson's input buffer, a chunk at a time.
+        String secret = "card-" + UUID.randomUUID();
+        String body = "{\"pad\":\"" + "p".repeat(20_000) + "\",\"card\":\"" + secret + "\"}";
+
+        parse(parser, body);
+
+        assertThat(JacksonBuffers.ofThisThread()).doesNotContain(secret);
     }
 
     @Test
