@@ -5,6 +5,7 @@
 #
 #   benchmarks/http-bench.sh                  # echo and petstore, about 8 minutes
 #   WARMUP=5 DURATION=5 ROUNDS=2 benchmarks/http-bench.sh echo      # about a minute
+#   BUSY_NS=2000 benchmarks/http-bench.sh busy  # the echo behind a filter that only spins 2,000 ns, against none
 #
 # Environment (durations in seconds):
 #   WARMUP=20 DURATION=10 ROUNDS=2   warm-up per server and request; each measured run; runs per server
@@ -13,6 +14,7 @@
 #   SERVER_CPUS=0 LOAD_CPUS=1        taskset core lists of the servers and of wrk
 #   BUILD=1 MVNW_ARGS=               0 skips the build; extra arguments for ./mvnw (e.g. -o)
 #   JAVA_OPTS=                       extra JVM options for the servers (e.g. a flight recording)
+#   BUSY_NS=2000                     the busy filter's time per request in the sample "busy", in nanoseconds
 # The servers listen on free ports of 127.0.0.1.
 set -euo pipefail
 
@@ -29,6 +31,7 @@ LOAD_CPUS=${LOAD_CPUS:-1}
 BUILD=${BUILD:-1}
 MVNW_ARGS=${MVNW_ARGS:-}
 JAVA_OPTS=${JAVA_OPTS:-}
+BUSY_NS=${BUSY_NS:-2000}
 SAMPLES=("$@")
 [ ${#SAMPLES[@]} -gt 0 ] || SAMPLES=(echo petstore)
 
@@ -205,6 +208,22 @@ bench_echo() {
     stop_all
 }
 
+# The echo without the gateway against the same with a filter that only keeps the CPU busy for
+# BUSY_NS per request: what a filter of known cost does to the ratios under this method.
+bench_busy() {
+    local headers="$HTTP/api-client.headers" json="$WORK/json.headers"
+    local listening='echo listening on http://127.0.0.1:\([0-9]*\)' off on
+    start echo-without "$listening" "$ECHO_JAR" --port 0 --no-gateway
+    off="$PORT ${PIDS[-1]}"
+    start echo-busy "$listening" "$ECHO_JAR" --port 0 --no-gateway --busy-filter-ns "$BUSY_NS"
+    on="$PORT ${PIDS[-1]}"
+    { cat "$headers"; echo "Content-Type: application/json"; } >"$json"
+    measure "echo GET, busy filter $BUSY_NS ns" "/api/v1/orders?customer=12345&status=open&limit=20&sort=-created_at&q=oak%20table" \
+        GET "$headers" "" $off $on
+    measure "echo POST, busy filter $BUSY_NS ns" /api/v1/orders POST "$json" "$HTTP/order-1k.json" $off $on
+    stop_all
+}
+
 bench_petstore() {
     local get="$WORK/petstore-get.headers" post="$WORK/petstore-post.headers" token
     token=$(java -jar "$PETSTORE_JAR" mint-token --minutes 1440)
@@ -227,7 +246,7 @@ require_wrk
 build
 for sample in "${SAMPLES[@]}"; do
     case $sample in
-        echo) [ -f "$ECHO_JAR" ] || fail "echo sample not built (run without BUILD=0)" ;;
+        echo | busy) [ -f "$ECHO_JAR" ] || fail "echo sample not built (run without BUILD=0)" ;;
         petstore) [ -f "$PETSTORE_JAR" ] || fail "petstore sample not built (run without BUILD=0)" ;;
     esac
 done
@@ -235,7 +254,8 @@ for sample in "${SAMPLES[@]}"; do
     case $sample in
         echo) bench_echo ;;
         petstore) bench_petstore ;;
-        *) fail "unknown sample '$sample' (echo, petstore)" ;;
+        busy) bench_busy ;;
+        *) fail "unknown sample '$sample' (echo, petstore, busy)" ;;
     esac
 done
 

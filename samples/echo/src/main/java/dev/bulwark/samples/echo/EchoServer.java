@@ -22,7 +22,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * unless started without the gateway.
  *
  * <pre>
- * java -jar echo.jar [--port N] [--config FILE] [--no-gateway]
+ * java -jar echo.jar [--port N] [--config FILE] [--no-gateway] [--busy-filter-ns N]
  * </pre>
  *
  * <ul>
@@ -30,6 +30,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  *   <li>{@code --config FILE}: a Bulwark YAML configuration; {@link BulwarkConfig#defaults()}
  *       when absent. A bad file stops start-up with the message naming the bad key.</li>
  *   <li>{@code --no-gateway}: the same server without the filter, to compare.</li>
+ *   <li>{@code --busy-filter-ns N}: a filter in front of the servlet that only keeps the CPU busy
+ *       for N nanoseconds per request ({@link BusyFilter}); with {@code --no-gateway}, a stand-in
+ *       of known cost for the gateway, to read the throughput ratios against.</li>
  * </ul>
  *
  * <p>Jetty is set up so that its own checks do not answer in Bulwark's place: request headers
@@ -48,7 +51,8 @@ public final class EchoServer implements AutoCloseable {
     /** Largest request header Jetty accepts; above Bulwark's default header limits. */
     static final int REQUEST_HEADER_SIZE = 64 * 1024;
 
-    private static final String USAGE = "usage: java -jar echo.jar [--port N] [--config FILE] [--no-gateway]";
+    private static final String USAGE =
+            "usage: java -jar echo.jar [--port N] [--config FILE] [--no-gateway] [--busy-filter-ns N]";
 
     private final Server server;
     private final int port;
@@ -95,7 +99,7 @@ public final class EchoServer implements AutoCloseable {
         }
         EchoServer server;
         try {
-            server = start(options.port(), options.gateway() ? config : null);
+            server = start(options.port(), options.gateway() ? config : null, options.busyFilterNanos());
         } catch (Exception e) {
             err.println("echo: cannot start: " + e);
             return 1;
@@ -117,6 +121,17 @@ public final class EchoServer implements AutoCloseable {
      * @param config the Bulwark configuration, or {@code null} to run without the gateway
      */
     public static EchoServer start(int port, BulwarkConfig config) throws Exception {
+        return start(port, config, 0);
+    }
+
+    /**
+     * Starts the echo service on 127.0.0.1, with a {@link BusyFilter} in front of the servlet.
+     *
+     * @param port the port, 0 for a free one
+     * @param config the Bulwark configuration, or {@code null} to run without the gateway
+     * @param busyFilterNanos the busy filter's time per request in nanoseconds, 0 for no busy filter
+     */
+    public static EchoServer start(int port, BulwarkConfig config, long busyFilterNanos) throws Exception {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(REQUEST_HEADER_SIZE);
@@ -133,6 +148,9 @@ public final class EchoServer implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         if (config != null) {
             context.addFilter(new FilterHolder(BulwarkFilter.create(config)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        if (busyFilterNanos > 0) {
+            context.addFilter(new FilterHolder(new BusyFilter(busyFilterNanos)), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
         context.addServlet(new ServletHolder(new EchoServlet()), "/");
         ErrorHandler errors = new ErrorHandler();
@@ -183,23 +201,41 @@ public final class EchoServer implements AutoCloseable {
     }
 
     /** The command line. */
-    record Options(int port, Path config, boolean gateway, boolean help) {
+    record Options(int port, Path config, boolean gateway, long busyFilterNanos, boolean help) {
+
+        /** Longest busy filter time accepted, in nanoseconds: one second. */
+        static final long MAX_BUSY_NANOS = 1_000_000_000L;
 
         static Options parse(String[] args) {
             int port = 8080;
             Path config = null;
             boolean gateway = true;
+            long busyFilterNanos = 0;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = port(value(args, ++i, "--port"));
                     case "--config" -> config = Path.of(value(args, ++i, "--config"));
                     case "--no-gateway" -> gateway = false;
+                    case "--busy-filter-ns" -> busyFilterNanos = busyNanos(value(args, ++i, "--busy-filter-ns"));
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
             }
-            return new Options(port, config, gateway, help);
+            return new Options(port, config, gateway, busyFilterNanos, help);
+        }
+
+        private static long busyNanos(String text) {
+            try {
+                long nanos = Long.parseLong(text);
+                if (nanos < 1 || nanos > MAX_BUSY_NANOS) {
+                    throw new IllegalArgumentException("--busy-filter-ns must be between 1 and " + MAX_BUSY_NANOS
+                            + ", was " + text);
+                }
+                return nanos;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--busy-filter-ns needs a number, was '" + text + "'");
+            }
         }
 
         private static String value(String[] args, int index, String option) {

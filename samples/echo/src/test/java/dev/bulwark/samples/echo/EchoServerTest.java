@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EchoServerTest {
 
@@ -142,6 +144,42 @@ class EchoServerTest {
         assertThat(options.gateway()).isFalse();
         assertThat(options.config()).isEqualTo(Path.of("b.yaml"));
         assertThat(EchoServer.Options.parse(new String[0]).port()).isEqualTo(8080);
+    }
+
+    @Test
+    void readsTheBusyFilterTime() {
+        assertThat(EchoServer.Options.parse(new String[] {"--no-gateway", "--busy-filter-ns", "2000"}).busyFilterNanos())
+                .isEqualTo(2000);
+        assertThat(EchoServer.Options.parse(new String[0]).busyFilterNanos()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "1000000001", "2us"})
+    void refusesABusyFilterTimeOutsideItsRange(String value) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = EchoServer.run(new String[] {"--busy-filter-ns", value}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--busy-filter-ns");
+    }
+
+    @Test
+    void passesRequestsThroughTheBusyFilterUnchanged() throws Exception {
+        try (EchoServer busy = EchoServer.start(0, null, 50_000); EchoServer plain = EchoServer.start(0, null)) {
+            JsonNode throughFilter = JSON.readTree(send(busy, orderPost(busy)).body());
+            JsonNode direct = JSON.readTree(send(plain, orderPost(plain)).body());
+
+            for (String field : new String[] {"method", "path", "query", "bodyLength", "bodySha256"}) {
+                assertThat(throughFilter.get(field)).as(field).isEqualTo(direct.get(field));
+            }
+        }
+    }
+
+    private static HttpRequest.Builder orderPost(EchoServer server) {
+        return HttpRequest.newBuilder(uri(server, "/orders?q=oak%20table"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"Z\u00fcrich\"}"));
     }
 
     private HttpResponse<String> send(EchoServer server, HttpRequest.Builder request) throws Exception {
