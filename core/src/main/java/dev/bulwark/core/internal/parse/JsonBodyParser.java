@@ -214,6 +214,8 @@ public final class JsonBodyParser {
         private JsonPointers.Node[] containers;
         /** Pointers looked up in {@link JsonPointers} so far, up to {@link JsonPointers#PER_DOCUMENT}. */
         private int lookups;
+        /** The pointer of the last key or array element; null before the first. */
+        private JsonPointers.Node lookedUp;
         private String[][] firstKeys;
         private Set<String>[] keys;
         private int depth;
@@ -369,7 +371,8 @@ public final class JsonBodyParser {
                 throw new LimitExceededException("json.key-length",
                         Location.name(Source.JSON, pointer.toString()), limits.jsonKeyLength(), 400);
             }
-            current = JsonPointers.member(current, key, JsonPointers.mayKeep(current, key.length()) && lookUp());
+            current = JsonPointers.member(current, key, JsonPointers.mayKeep(current, key.length()) && lookUp(), lookedUp);
+            lookedUp = current;
             // The pointer's key equals the one read, and is the same string in every document of this shape.
             String kept = current.key;
             if (isDuplicate(kept, count)) {
@@ -440,7 +443,9 @@ public final class JsonBodyParser {
         private void beforeValue() throws LimitExceededException {
             if (depth > 0 && !isObject[depth]) {
                 JsonPointers.Node array = containers[depth];
-                current = JsonPointers.element(array, memberCount[depth]++, JsonPointers.mayKeep(array, 1) && lookUp());
+                current = JsonPointers.element(array, memberCount[depth]++, JsonPointers.mayKeep(array, 1) && lookUp(),
+                        lookedUp);
+                lookedUp = current;
             }
             if (++elements > limits.jsonElements()) {
                 throw new LimitExceededException("json.elements", here(), limits.jsonElements(), 400);

@@ -17,7 +17,9 @@ import java.util.Set;
  * <p>A pointer is found from its parent and its last token, without reading the pointer: a member
  * by the parent's pointer (the same string, by identity) and its key, an array element by the
  * parent's pointer and its index. What a pointer is depends on nothing but the document, so one
- * table serves every parser and configuration.
+ * table serves every parser and configuration. Before the key is hashed, the slot of the pointer
+ * that followed the previous one last time is tried: a document of a shape seen before then reads
+ * one slot per key and hashes none of its keys (new strings each time, whose hash is not known).
  *
  * <p>Bounded: {@value #SLOTS} slots, each holding one pointer of at most {@value #MAX_INTERNED}
  * characters, its key and the parent's pointer it was found under: at most 384 characters of text
@@ -26,7 +28,9 @@ import java.util.Set;
  * once (or crafted to share a pair) only cost what building their pointers costs anyway. No body
  * is kept: keys are strings of their own, not views of it.
  *
- * <p>Thread-safe without locks: the slots are a {@link PairTable} of nodes whose fields are final.
+ * <p>Thread-safe without locks: the slots are a {@link PairTable} of nodes whose fields are final,
+ * but for each node's hint of the slot that follows, an int taken only when its pointer is the one
+ * asked for.
  */
 final class JsonPointers {
 
@@ -54,10 +58,18 @@ final class JsonPointers {
      * The pointer of member {@code key} of the object at {@code parent}, looked up here when
      * {@code lookUp}, else built.
      */
-    static Node member(Node parent, String key, boolean lookUp) {
+    static Node member(Node parent, String key, boolean lookUp, Node previous) {
         if (!lookUp) {
             return new Node(parent.pointer, key, -1, 0, memberPointer(parent.pointer, key));
         }
+        Node hint = following(previous);
+        if (hint != null && hint.parentPointer == parent.pointer && key.equals(hint.key)) {
+            return hint;
+        }
+        return follow(previous, member(parent, key));
+    }
+
+    private static Node member(Node parent, String key) {
         int hash = parent.hash * 31 + key.hashCode();
         int slot = TABLE.slot(hash);
         Node found = TABLE.at(slot);
@@ -74,10 +86,39 @@ final class JsonPointers {
      * The pointer of element {@code index} of the array at {@code parent}, looked up here when
      * {@code lookUp}, else built.
      */
-    static Node element(Node parent, int index, boolean lookUp) {
+    static Node element(Node parent, int index, boolean lookUp, Node previous) {
         if (!lookUp) {
             return new Node(parent.pointer, null, index, 0, parent.pointer + '/' + index);
         }
+        Node hint = following(previous);
+        if (hint != null && hint.parentPointer == parent.pointer && hint.key == null && hint.index == index) {
+            return hint;
+        }
+        return follow(previous, element(parent, index));
+    }
+
+    /**
+     * Notes the slot of {@code next} as the one that follows {@code previous}, unless it is noted
+     * already: documents of one shape then find each pointer from the one before it.
+     */
+    private static Node follow(Node previous, Node next) {
+        if (previous != null) {
+            int slot = TABLE.slot(next.hash);
+            slot = TABLE.at(slot) == next ? slot : TABLE.at(slot ^ 1) == next ? slot ^ 1 : -1;
+            if (previous.followingSlot != slot) {
+                previous.followingSlot = slot;
+            }
+        }
+        return next;
+    }
+
+    /** The pointer in the slot noted after {@code previous}, or null: a hint, which may have moved on. */
+    private static Node following(Node previous) {
+        int slot = previous == null ? -1 : previous.followingSlot;
+        return slot < 0 ? null : TABLE.at(slot);
+    }
+
+    private static Node element(Node parent, int index) {
         int hash = parent.hash * 31 + index + 1;
         int slot = TABLE.slot(hash);
         Node found = TABLE.at(slot);
@@ -133,6 +174,13 @@ final class JsonPointers {
         final Location nameLocation;
         /** Where the value at this pointer sits. */
         final Location valueLocation;
+        /**
+         * The slot of the pointer looked up right after this one in the last document that had
+         * both, or -1: a hint, read and written without locks, that a lost or stale write or a
+         * pointer since moved out only makes miss. A slot, not the pointer, so that no pointer
+         * the table let go of is kept alive by another.
+         */
+        int followingSlot = -1;
 
         private Node(String parentPointer, String key, int index, int hash, String pointer) {
             this.parentPointer = parentPointer;
