@@ -194,34 +194,33 @@ measure() {
         -v r="$ratios" 'BEGIN {printf "%-40s %9.0f %9.0f %6.2f %9.1f %9.1f %6.2f  %s", l, b / n, a / n, a / b, cb / n, ca / n, cb / ca, r}')")
 }
 
-bench_echo() {
+# compare_echo NAME GET_LABEL POST_LABEL ARGS...: the echo without the gateway against the echo
+# started with ARGS, loaded with the GET and the POST.
+compare_echo() {
+    local name=$1 get_label=$2 post_label=$3
+    shift 3
     local headers="$HTTP/api-client.headers" json="$WORK/json.headers"
     local listening='echo listening on http://127.0.0.1:\([0-9]*\)' off on
     start echo-without "$listening" "$ECHO_JAR" --port 0 --no-gateway
     off="$PORT ${PIDS[-1]}"
-    start echo-with "$listening" "$ECHO_JAR" --port 0
+    start "$name" "$listening" "$ECHO_JAR" --port 0 "$@"
     on="$PORT ${PIDS[-1]}"
     { cat "$headers"; echo "Content-Type: application/json"; } >"$json"
-    measure "echo GET, bearer token and cookies" "/api/v1/orders?customer=12345&status=open&limit=20&sort=-created_at&q=oak%20table" \
+    measure "$get_label" "/api/v1/orders?customer=12345&status=open&limit=20&sort=-created_at&q=oak%20table" \
         GET "$headers" "" $off $on
-    measure "echo POST, 1 KiB JSON" /api/v1/orders POST "$json" "$HTTP/order-1k.json" $off $on
+    measure "$post_label" /api/v1/orders POST "$json" "$HTTP/order-1k.json" $off $on
     stop_all
+}
+
+bench_echo() {
+    compare_echo echo-with "echo GET, bearer token and cookies" "echo POST, 1 KiB JSON"
 }
 
 # The echo without the gateway against the same with a filter that only keeps the CPU busy for
 # BUSY_NS per request: what a filter of known cost does to the ratios under this method.
 bench_busy() {
-    local headers="$HTTP/api-client.headers" json="$WORK/json.headers"
-    local listening='echo listening on http://127.0.0.1:\([0-9]*\)' off on
-    start echo-without "$listening" "$ECHO_JAR" --port 0 --no-gateway
-    off="$PORT ${PIDS[-1]}"
-    start echo-busy "$listening" "$ECHO_JAR" --port 0 --no-gateway --busy-filter-ns "$BUSY_NS"
-    on="$PORT ${PIDS[-1]}"
-    { cat "$headers"; echo "Content-Type: application/json"; } >"$json"
-    measure "echo GET, busy filter $BUSY_NS ns" "/api/v1/orders?customer=12345&status=open&limit=20&sort=-created_at&q=oak%20table" \
-        GET "$headers" "" $off $on
-    measure "echo POST, busy filter $BUSY_NS ns" /api/v1/orders POST "$json" "$HTTP/order-1k.json" $off $on
-    stop_all
+    compare_echo echo-busy "echo GET, busy filter $BUSY_NS ns" "echo POST, busy filter $BUSY_NS ns" \
+        --no-gateway --busy-filter-ns "$BUSY_NS"
 }
 
 bench_petstore() {
