@@ -130,7 +130,6 @@ final class RequestParser {
             }
         }
         cookieParser.parse(request.headers(), sink);
-        int bodyStart = values.size();
         List<UninspectedContent> uninspected = new ArrayList<>(1);
         GraphQlRequest graphQlRequest = null;
         RoutingPath routingPath = RoutingPath.of(path.routingPath());
@@ -139,7 +138,7 @@ final class RequestParser {
         } else {
             parseBody(request, sink, uninspected);
         }
-        parseEmbeddedJson(values, bodyStart, sink);
+        parseEmbeddedJson(values, sink);
         return new Parsed(pathValue, routingPath, path.suspicious(), List.copyOf(uninspected), graphQlRequest);
     }
 
@@ -318,23 +317,13 @@ final class RequestParser {
      * every string stands in the text as the application reads it, and the detectors see it there.
      * Each is parsed as a body that only looks like JSON is: on a guess, which a syntax error or a
      * limit refutes, except for an escape that leaves a surrogate unpaired, which refuses the
-     * request. The element limit {@code json.elements} holds for all of them together. Values of
-     * the body itself (JSON, XML, a body read whole) are not read again, nor looked at: a JSON
-     * body's many values would cost a look each on every request.
-     *
-     * @param bodyStart where the body's values start in {@code values}
+     * request. The element limit {@code json.elements} holds for all of them together. Values the
+     * body's own JSON or XML reading gave, and a body read whole, are not read again.
      */
-    private void parseEmbeddedJson(List<RequestValue> values, int bodyStart, CountingSink sink)
+    private void parseEmbeddedJson(List<RequestValue> values, CountingSink sink)
             throws LimitExceededException, MalformedRequestException {
-        int end = values.size();
-        if (end > bodyStart) {
-            Source bodySource = values.get(bodyStart).location().source();
-            if (bodySource != Source.FORM && bodySource != Source.MULTIPART) {
-                end = bodyStart;
-            }
-        }
         List<RequestValue> carriers = null;
-        for (int i = 0; i < end; i++) {
+        for (int i = 0, end = values.size(); i < end; i++) {
             RequestValue value = values.get(i);
             Location location = value.location();
             if (location.component() == Component.VALUE && mayCarryJson(location.source())
