@@ -63,7 +63,7 @@ final class JsonPointers {
             return new Node(parent.pointer, key, -1, 0, memberPointer(parent.pointer, key));
         }
         Node hint = following(previous);
-        if (hint != null && hint.parentPointer == parent.pointer && key.equals(hint.key)) {
+        if (hint != null && hint.isMemberOf(parent, key)) {
             return hint;
         }
         return follow(previous, member(parent, key));
@@ -91,7 +91,7 @@ final class JsonPointers {
             return new Node(parent.pointer, null, index, 0, parent.pointer + '/' + index);
         }
         Node hint = following(previous);
-        if (hint != null && hint.parentPointer == parent.pointer && hint.key == null && hint.index == index) {
+        if (hint != null && hint.isElementOf(parent, index)) {
             return hint;
         }
         return follow(previous, element(parent, index));
@@ -194,11 +194,19 @@ final class JsonPointers {
         }
 
         private boolean isMember(Node parent, String memberKey, int memberHash) {
-            return hash == memberHash && parentPointer == parent.pointer && memberKey.equals(key);
+            return hash == memberHash && isMemberOf(parent, memberKey);
+        }
+
+        private boolean isMemberOf(Node parent, String memberKey) {
+            return parentPointer == parent.pointer && memberKey.equals(key);
         }
 
         private boolean isElement(Node parent, int elementIndex, int elementHash) {
-            return hash == elementHash && parentPointer == parent.pointer && key == null && index == elementIndex;
+            return hash == elementHash && isElementOf(parent, elementIndex);
+        }
+
+        private boolean isElementOf(Node parent, int elementIndex) {
+            return parentPointer == parent.pointer && key == null && index == elementIndex;
         }
     }
 }
