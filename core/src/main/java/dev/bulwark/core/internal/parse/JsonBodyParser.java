@@ -469,6 +469,8 @@ public final class JsonBodyParser {
             JsonToken extra;
             try {
                 extra = parser.nextToken();
+            } catch (StrictUtf8Reader.MalformedInput e) {
+                throw notUtf8(e);
             } catch (IOException | RuntimeException e) {
                 throw new MalformedRequestException("json.trailing", Location.value(Source.JSON, ""),
                         "content after the root value: " + describe(e));
@@ -477,6 +479,12 @@ public final class JsonBodyParser {
                 throw new MalformedRequestException("json.trailing", Location.value(Source.JSON, ""),
                         "content after the root value");
             }
+        }
+
+        /** A sequence that is not UTF-8, found while Jackson read a large body. */
+        private MalformedRequestException notUtf8(StrictUtf8Reader.MalformedInput malformed) {
+            return new MalformedRequestException("json.encoding", JsonPointers.ROOT.valueLocation,
+                    "body is not UTF-8: " + malformed.getMessage());
         }
 
         private JsonToken next(JsonParser parser) throws LimitExceededException, MalformedRequestException {
@@ -502,8 +510,7 @@ public final class JsonBodyParser {
         private RuntimeException translate(Exception e) throws LimitExceededException, MalformedRequestException {
             Location location = here();
             if (e instanceof StrictUtf8Reader.MalformedInput malformed) {
-                throw new MalformedRequestException("json.encoding", JsonPointers.ROOT.valueLocation,
-                        "body is not UTF-8: " + malformed.getMessage());
+                throw notUtf8(malformed);
             }
             if (e instanceof StreamConstraintsException constraint) {
                 String message = String.valueOf(constraint.getOriginalMessage());

@@ -43,6 +43,8 @@ final class StrictUtf8Reader extends Reader {
     private int written;
     /** The second character of a pair decoded for a read of one character; -1 when none. */
     private int pending = -1;
+    /** Room for the pair a read of one character decodes. */
+    private final char[] pair = new char[2];
 
     /**
      * @param source the bytes, from its position to its limit; it is read, not moved
@@ -73,7 +75,6 @@ final class StrictUtf8Reader extends Reader {
         }
         if (length == 1) {
             // A sequence may decode to two characters: decode into room for both, keep the second.
-            char[] pair = new char[2];
             int read = read(pair, 0, 2);
             if (read == 2) {
                 pending = pair[1];

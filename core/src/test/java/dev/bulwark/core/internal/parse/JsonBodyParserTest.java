@@ -233,6 +233,16 @@ class JsonBodyParserTest {
     }
 
     @Test
+    void refusesMalformedUtf8AfterTheRootOfALargeBodyAsAnEncodingError() {
+        // More blanks than Jackson's buffer holds, so that the byte is read after the root value ends.
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("[\"a\"]" + " ".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
+        body.write(0xFF);
+
+        assertMalformed(parsing(parser, body.toByteArray()), "json.encoding");
+    }
+
+    @Test
     void countsTheOffsetOfMalformedUtf8FromTheBodyStartInAReadOnlyBuffer() {
         byte[] json = {'x', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', '"', (byte) 0xFF, '"', ']'};
         ByteBuffer readOnly = ByteBuffer.wrap(json).position(1).asReadOnlyBuffer();
